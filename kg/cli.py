@@ -1,0 +1,85 @@
+"""The ``budgetkg`` command line.
+
+Each sub-command lives in a function ``cmd_<name>(args) -> int`` registered in
+:data:`COMMANDS`; ``main`` only parses and dispatches.  Exit codes: 0 when every
+file was read, 1 when any file failed (the others are still processed), 2 for a
+usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from kg import CORPUS_DIR
+
+
+def iter_report_files(paths: Iterable[str]) -> list[Path]:
+    """Expand files and folders (``*.txt`` inside, sorted); no path = the bundled corpus."""
+    paths = list(paths) or [str(CORPUS_DIR)]
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in {".txt", ".text"}))
+        else:
+            files.append(p)
+    return files
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from nlp import ReportError, read_report
+    from nlp.serialize import to_jsonable
+    from nlp.summary import summarize
+
+    failed = 0
+    out = []
+    for path in iter_report_files(args.files):
+        try:
+            report = read_report(path, entities=args.entities)
+        except ReportError as exc:
+            print(exc, file=sys.stderr)
+            failed += 1
+            continue
+        for d in report.diagnostics:
+            print(d, file=sys.stderr)
+        if args.json:
+            out.append(to_jsonable(report))
+        else:
+            print(summarize(report))
+    if args.json:
+        json.dump(out if len(out) != 1 else out[0], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    return 1 if failed else 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"extract": cmd_extract}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="budgetkg", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("extract", help="read report files and print the report model")
+    p.add_argument("files", nargs="*", help="report files or folders (default: the bundled corpus)")
+    p.add_argument("--json", action="store_true", help="print the model as JSON")
+    p.add_argument("--entities", action="store_true", help="also run entity and relation extraction")
+    for register in _EXTENSIONS:
+        register(sub)
+    return parser
+
+
+#: Other modules add sub-commands here: each entry is ``register(subparsers)``
+#: and must also add its handler to COMMANDS.
+_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

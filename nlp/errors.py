@@ -1,0 +1,76 @@
+"""Error and warning codes of the reader, in one place.
+
+``E`` codes are errors (the file is not stored), ``W`` codes are warnings (the file
+is stored; something was skipped, never invented).  Messages are format strings.
+Modules add their codes here rather than inventing messages inline.
+"""
+
+from __future__ import annotations
+
+
+class Codes:
+    # reading the file
+    E001 = "file is empty"
+    E002 = "file is binary, not text (NUL or control bytes at byte {offset})"
+    E003 = "cannot decode the file as UTF-8, UTF-16 or GB18030"
+    E004 = "file not found or not readable: {reason}"
+    E005 = "no report found: neither the agency, the fiscal year nor any section heading was recognised"
+    E006 = "file is too large ({size} bytes; limit {limit})"
+    # metadata
+    W010 = "fiscal year not found in the text"
+    W011 = "budget phase (预算/决算) not found in the text"
+    W012 = "agency name not found in the text"
+    W013 = "fiscal year in the text ({found}) differs from the one given ({given})"
+    # normalisation
+    W101 = "OCR garbage in a table cell skipped: {text!r}"
+    W102 = "line is {length} characters long; it was kept as one line"
+    W103 = "mixed encodings: {count} characters could not be decoded and were replaced"
+    # layout
+    W201 = "no section headings recognised"
+    W202 = "section {title!r} appears {count} times; the later copies were kept as separate sections"
+    # tables
+    W301 = "table {table} row {name!r}: cell {column} is not a number: {text!r}"
+    W302 = "table {table}: no unit declared (单位：万元 / 元); assumed {unit}"
+    W303 = "table {table}: row {name!r} has {found} amounts, the table has {expected} columns"
+    W304 = "table {table}: code {code!r} could not be repaired; row kept without a code"
+    W305 = "table {table} is truncated: it ends before its 合计 row or mid-row"
+    W306 = "amount {text!r} has {places} decimal places; kept exactly as printed"
+    W307 = "report has no tables"
+    W308 = "negative amount {text!r}"
+    # reconciliation (the report's own discrepancies)
+    W401 = "table {table}: {parent} = {expected} but its children sum to {found} ({column})"
+    W402 = "table {table}: unit subtotal {unit} = {expected} but its projects sum to {found}"
+    W403 = "total {label} differs between {first} ({expected}) and {second} ({found})"
+
+
+class ReportError(Exception):
+    """A file that cannot be read as a report.  Names the file and line."""
+
+    def __init__(self, code: str, file: str, line: int = 0, **params: object) -> None:
+        self.code = code
+        self.file = file
+        self.line = line
+        self.message = getattr(Codes, code).format(**params)
+        super().__init__(f"{file}:{line}: error {code}: {self.message}")
+
+
+class Diagnostics:
+    """Collects the warnings of one file; every entry names the file and line."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.items: list = []
+
+    def warn(self, code: str, line: int = 0, span=None, **params: object) -> None:
+        from nlp.model import Diagnostic, Severity
+
+        self.items.append(
+            Diagnostic(Severity.WARNING, code, getattr(Codes, code).format(**params), self.file, line or (span.line if span else 0), span)
+        )
+
+    def info(self, code: str, line: int = 0, span=None, **params: object) -> None:
+        from nlp.model import Diagnostic, Severity
+
+        self.items.append(
+            Diagnostic(Severity.INFO, code, getattr(Codes, code).format(**params), self.file, line or (span.line if span else 0), span)
+        )

@@ -1,0 +1,302 @@
+"""The report model: plain dataclasses, the ONLY thing ``kg`` receives from ``nlp``.
+
+Everything here is data.  No RDF, no spaCy.  Every extracted fact carries a
+:class:`Span` in code points of the *raw* decoded source file, so the graph can
+point at the exact characters a figure or a sentence came from.
+
+Amounts are :class:`decimal.Decimal` in yuan (元) from the moment they are parsed;
+``Amount.printed`` and ``Amount.unit`` keep what the report actually printed.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+class Phase(str, enum.Enum):
+    """Budget phase of a report (OpenBudgets.eu "budget phase")."""
+
+    BUDGET = "budget"  # 预算
+    FINAL_ACCOUNT = "final_account"  # 决算
+    ADJUSTED_BUDGET = "adjusted_budget"  # 调整预算
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"  # the file could not be read as a report
+    WARNING = "warning"  # something was skipped or looks wrong; nothing was invented
+    INFO = "info"
+
+
+class Classification(str, enum.Enum):
+    """Which 政府收支分类科目 code list a table's codes belong to."""
+
+    FUNCTIONAL = "functional"  # 支出功能分类: 类 3 digits, 款 5, 项 7
+    ECONOMIC = "economic"  # 支出经济分类: 类 3, 款 5
+    REVENUE = "revenue"  # 收入分类 (e.g. 103070599 in 非税收入 tables)
+    NONE = "none"  # rows carry no code (三公经费, 收支总表 …)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` in the raw decoded source file.
+
+    ``text`` is exactly ``raw[start:end]`` (useful as ``oa:exact``); ``line`` is the
+    1-based line number of ``start`` in the raw file, for error messages.
+    """
+
+    start: int
+    end: int
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # as given on the command line
+    name: str  # file name only (dcterms:source)
+    sha256: str  # of the raw bytes
+    encoding: str  # detected encoding, e.g. "utf-8", "gb18030", "utf-16"
+    n_chars: int  # length of the decoded text in code points
+
+
+@dataclass
+class Diagnostic:
+    """An error or warning about the source, always naming file and line."""
+
+    severity: Severity
+    code: str  # stable code from nlp.errors, e.g. "W102"
+    message: str
+    file: str
+    line: int = 0
+    span: Span | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.severity.value} {self.code}: {self.message}"
+
+
+@dataclass
+class Amount:
+    """One printed amount, converted to yuan exactly.
+
+    ``value`` is in yuan (元): an amount printed as ``3,367.47`` under ``单位：万元``
+    has ``printed="3,367.47"``, ``unit="万元"``, ``value=Decimal("33674700.00")``.
+    """
+
+    value: Decimal
+    printed: str
+    unit: str  # "元" | "万元" | "亿元" | "千元"
+    span: Span
+
+
+@dataclass
+class Section:
+    """One node of the section tree (第X部分 / 一、/ （一） / 1. / (1) / ①)."""
+
+    level: int  # 0 = 第X部分, 1 = 一、, 2 = （一）, 3 = 1., 4 = (1), 5 = ①
+    marker: str  # the enumerator as printed: "第一部分", "一、", "（一）" …
+    title: str  # heading text without the marker
+    kind: str | None  # standard section kind, see nlp.layout.SECTION_KINDS; None = other
+    span: Span  # the heading
+    body: Span | None = None  # heading to the start of the next sibling-or-higher
+    children: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Column:
+    """A value column of a table, with what it means."""
+
+    index: int  # 0-based among the value columns
+    header: str  # header text as printed (joined over wrapped header lines)
+    measure: str  # normalised meaning, see nlp.columns.MEASURES ("total", "basic", "project" …)
+    funding_source: str | None = None  # "general_public" | "government_fund" | … (see ontology)
+    phase: Phase | None = None  # for tables with 预算数 and 决算数 side by side
+
+
+@dataclass
+class TableRow:
+    """One row of a table; ``cells[i]`` is the amount of value column ``i``.
+
+    A cell is ``None`` where the report printed nothing (or printed garbage, which
+    is reported as a warning and never turned into a number).
+    """
+
+    code: str | None  # classification code, digits only ("2010301"), or None
+    name: str  # row label as printed, wrapped lines joined, indentation removed
+    level: int  # depth in the code hierarchy or indentation: 0 = 合计/总计, 1 = 类 …
+    cells: list[Amount | None]
+    span: Span
+    is_total: bool = False  # 合计 / 总计 / 小计 rows
+    unit_name: str | None = None  # budget unit a row belongs to (tables grouped by unit)
+
+
+@dataclass
+class Table:
+    number: str | None  # as printed: "表1", "表一", "公开01表", "预算01表" …
+    title: str  # "一般公共预算支出情况表（按功能分类科目）"
+    unit: str  # unit the table declares: "万元" | "元"
+    classification: Classification
+    columns: list[Column]
+    rows: list[TableRow]
+    span: Span
+    kind: str | None = None  # normalised table kind, see nlp.tables.TABLE_KINDS
+
+
+@dataclass
+class Responsibility:
+    """One item of 主要职责 / 主要职能 of the agency or one of its units."""
+
+    unit_name: str  # full name of the agency or unit the item belongs to
+    ordinal: int  # 1-based as printed (（一） → 1)
+    text: str  # normalised text, wrapped lines joined
+    span: Span
+
+
+@dataclass
+class Task:
+    """One item of 重点工作 / 主要工作任务 / 工作完成情况 / 工作要点."""
+
+    ordinal: str  # path of enumerators, e.g. "（一）/1."
+    text: str
+    span: Span
+    section_kind: str | None = None  # "key_work", "work_done", "work_plan" …
+
+
+@dataclass
+class PerformanceTarget:
+    """A 绩效目标 text: of a project (project_name set) or of the department."""
+
+    text: str
+    span: Span
+    project_name: str | None = None
+    achieved: str | None = None  # 决算: what was achieved (完成情况), if stated
+    achieved_span: Span | None = None
+
+
+@dataclass
+class Project:
+    """A 项目支出 item of the project expenditure table."""
+
+    name: str
+    unit_name: str | None  # budget unit (资金使用单位) the project sits under
+    amount: Amount | None  # the project's total (总计/合计 column)
+    cells: dict[str, Amount]  # other columns by measure key
+    span: Span
+    target: PerformanceTarget | None = None
+    table_number: str | None = None
+
+
+@dataclass
+class Unit:
+    """The agency itself or one of its budget units (预算单位 / 决算单位)."""
+
+    name: str
+    kind: str | None  # 行政单位, 事业单位, 公益一类事业单位, 参公 …
+    span: Span | None
+    is_agency: bool = False
+
+
+@dataclass
+class HeadCount:
+    """A personnel or unit count stated in the text (编制数 22 名, 在职实有人数 45 人)."""
+
+    label: str
+    value: int
+    unit: str  # 名 | 人 | 个
+    span: Span
+
+
+@dataclass
+class StatedTotal:
+    """A total stated in the narrative: "2018 年部门收支总预算 2,097.62 万元"."""
+
+    label: str  # the phrase naming the figure, e.g. "部门收支总预算"
+    amount: Amount
+    span: Span  # the whole clause
+    section_kind: str | None = None
+
+
+@dataclass
+class Discrepancy:
+    """A place where a report's own figures don't add up (found by reconciliation)."""
+
+    kind: str  # "children_sum" | "unit_subtotal" | "cross_table" | "narrative_vs_table"
+    message: str
+    expected: Decimal  # in yuan
+    found: Decimal  # in yuan
+    span: Span
+    table_number: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Mention:
+    """An entity named in the text (filled by nlp.entities)."""
+
+    text: str
+    label: str  # "Agency" | "Platform" | "Reform" | "PolicyDocument" | "Indicator" | "Place"
+    span: Span
+    canonical: str | None = None  # canonical name (gazetteer prefLabel) when resolved
+    source: str = "pattern"  # "gazetteer" | "pattern" | "ner"
+
+
+@dataclass
+class Indicator:
+    """A measurable indicator with a value: 满意率达99.95%, 不低于95%, 23台."""
+
+    name: str
+    value: Decimal
+    unit: str
+    comparator: str  # "=" | ">=" | "<=" | ">" | "<" | "about"
+    span: Span
+    achieved: bool = False  # stated as achieved (决算) rather than targeted
+
+
+@dataclass
+class Link:
+    """A relation between extracted things (filled by nlp.relations).
+
+    ``subject`` and ``object`` are keys: "project:<name>", "responsibility:<n>",
+    "task:<ordinal>", "target:<project>", "entity:<canonical>", "indicator:<i>".
+    """
+
+    subject: str
+    predicate: str  # "funds" | "mentions" | "has_indicator" | "states"
+    object: str
+    span: Span | None = None
+
+
+@dataclass
+class Report:
+    source: SourceFile
+    agency: str | None  # full name, detected from the text
+    agency_short: str | None  # short name used in the text (番禺区政务办, 区政数局)
+    agency_span: Span | None
+    district: str | None  # 番禺区 …
+    fiscal_year: int | None
+    fiscal_year_span: Span | None
+    phase: Phase | None
+    phase_span: Span | None
+    sections: list[Section] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    performance_targets: list[PerformanceTarget] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    headcounts: list[HeadCount] = field(default_factory=list)
+    stated_totals: list[StatedTotal] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]

@@ -1,0 +1,288 @@
+"""Repair PDF-extraction damage, keeping a map from every clean character back to
+the raw file.
+
+What is repaired here (line by line, so line structure survives for the table
+reader):
+
+* ``\\r\\n`` and ``\\r`` line ends; form feeds start a new page;
+* full-width digits, Latin letters, ``％`` and the ideographic space (U+3000) become
+  their ASCII forms; a full-width full stop between digits becomes ``.``;
+* headings printed 2–4 times over (``第一部分第一部分第一部分第一部分``);
+* numbers broken by spaces (``3, 367. 47`` → ``3,367.47``, ``22. 49`` → ``22.49``);
+* page numbers standing alone on a line.
+
+What is *not* done here: joining lines wrapped mid-sentence (that depends on the
+section: :func:`unwrap` does it for narrative; tables keep their lines), and
+removing table headers repeated on every page (the table reader does that).
+
+Every character of :attr:`NormalizedText.text` maps to a raw code point through
+:attr:`NormalizedText.offsets`, so any span of clean text maps back to the raw
+file with :meth:`NormalizedText.raw_span`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from nlp.model import Span
+
+# Full-width forms that are plain ASCII in disguise.  Chinese punctuation
+# （，。：；“”）is deliberately kept: it carries meaning (and the layout reader
+# recognises （一） by its full-width brackets).
+_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULLWIDTH.update({"％": "%", "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " "})
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# "3, 367. 47": a thousands separator or decimal point followed by stray spaces.
+_BROKEN_THOUSANDS = re.compile(r"(?<=\d),[ \t]+(?=\d{3}(?!\d))")
+_BROKEN_DECIMAL = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})*|\d+)\.[ \t]+(\d{1,2})(?![\d.])")
+_SPACE_BEFORE_POINT = re.compile(r"(?<=\d)[ \t]+(?=\.\d{2}(?![\d.]))")
+_PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$")
+_NUMBER_LINE_NEIGHBOUR = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of clean text."""
+
+    text: str
+    start: int  # offset of the line in NormalizedText.text
+    number: int  # 1-based line number in the raw file
+    page: int  # 0-based page index
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class NormalizedText:
+    raw: str
+    text: str
+    offsets: list[int]  # len(text) + 1 entries: raw index of each clean character
+    lines: list[Line] = field(default_factory=list)
+    _raw_line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def raw_offset(self, i: int) -> int:
+        return self.offsets[i]
+
+    def raw_line(self, raw_index: int) -> int:
+        """1-based line number of a raw offset."""
+        return bisect.bisect_right(self._raw_line_starts, raw_index)
+
+    def raw_span(self, start: int, end: int) -> Span:
+        """Map a clean-text range ``[start, end)`` to a :class:`Span` of the raw file."""
+        if end <= start:
+            rs = self.offsets[start]
+            return Span(rs, rs, "", self.raw_line(rs))
+        rs = self.offsets[start]
+        re_ = self.offsets[end - 1] + 1
+        return Span(rs, re_, self.raw[rs:re_], self.raw_line(rs))
+
+    def line_span(self, line: Line) -> Span:
+        return self.raw_span(line.start, line.end)
+
+
+class _Builder:
+    """Accumulates clean text with the raw offset of every character."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+
+    def add(self, text: str, raw_offsets: list[int]) -> None:
+        self.chars.append(text)
+        self.offsets.extend(raw_offsets)
+
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _apply(pattern: re.Pattern[str], repl, s: str, offs: list[int]) -> tuple[str, list[int]]:
+    """Regex substitution that carries the offset list along.
+
+    ``repl(match)`` returns a list of ``(text, index_in_s)`` pieces; each output
+    character takes the raw offset of the input character it came from.
+    """
+    out: list[str] = []
+    out_offs: list[int] = []
+    pos = 0
+    for m in pattern.finditer(s):
+        out.append(s[pos : m.start()])
+        out_offs.extend(offs[pos : m.start()])
+        for piece, at in repl(m):
+            out.append(piece)
+            out_offs.extend(offs[at : at + len(piece)])
+        pos = m.end()
+    out.append(s[pos:])
+    out_offs.extend(offs[pos:])
+    return "".join(out), out_offs
+
+
+def _repeat_factor(s: str) -> int:
+    """How many times the line's first unit repeats back to back (1 if it doesn't).
+
+    ``第一部分第一部分第一部分 部门…`` → 3.  Only units with a Chinese character
+    count, so ``0.00 0.00 0.00`` is never taken for a repeated heading.
+    """
+    body = s.lstrip()
+    for size in range(2, min(40, len(body) // 2) + 1):
+        unit = body[:size]
+        if not _CJK.search(unit):
+            continue
+        k = 1
+        while body.startswith(unit, k * size):
+            k += 1
+        if k >= 2:
+            return min(k, 4)
+    return 1
+
+
+def _collapse_repeats(s: str, offs: list[int], k: int) -> tuple[str, list[int]]:
+    """Collapse every run of exactly ``k`` copies of a substring into one copy."""
+    out: list[str] = []
+    out_offs: list[int] = []
+    i = 0
+    n = len(s)
+    while i < n:
+        for size in range(1, (n - i) // k + 1):
+            unit = s[i : i + size]
+            if unit.strip() and s.startswith(unit * k, i):
+                out.append(unit)
+                out_offs.extend(offs[i : i + size])
+                i += size * k
+                break
+        else:
+            out.append(s[i])
+            out_offs.append(offs[i])
+            i += 1
+    return "".join(out), out_offs
+
+
+def _fix_line(s: str, offs: list[int]) -> tuple[str, list[int]]:
+    s = "".join(_FULLWIDTH.get(c, c) for c in s)
+    # A full-width full stop between digits is a decimal point.
+    if "．" in s:
+        s = re.sub(r"(?<=\d)．(?=\d)", ".", s)
+    k = _repeat_factor(s)
+    if k >= 2:
+        s, offs = _collapse_repeats(s, offs, k)
+    s, offs = _apply(_BROKEN_THOUSANDS, lambda m: [(",", m.start())], s, offs)
+    s, offs = _apply(_SPACE_BEFORE_POINT, lambda m: [], s, offs)
+    s, offs = _apply(
+        _BROKEN_DECIMAL,
+        lambda m: [(m.group(1) + ".", m.start(1)), (m.group(2), m.start(2))],
+        s,
+        offs,
+    )
+    return s, offs
+
+
+def _is_page_number(lines: list[str], i: int) -> bool:
+    """A short integer alone on a line, with no number-bearing neighbour lines.
+
+    Table cells never stand alone like that: an amount on its own line follows
+    a wrapped row label (a line with no digits) and carries decimals.
+    """
+    if not _PAGE_NUMBER.match(lines[i]):
+        return False
+
+    def neighbour(step: int) -> str:
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        return lines[j] if 0 <= j < len(lines) else ""
+
+    before, after = neighbour(-1), neighbour(1)
+    blank_around = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
+    return blank_around and not _PAGE_NUMBER.match(before) and not _PAGE_NUMBER.match(after)
+
+
+def normalize(raw: str) -> NormalizedText:
+    """Repair extraction damage line by line; see the module docstring."""
+    raw_lines = raw.splitlines(keepends=True)
+    starts: list[int] = []
+    pos = 0
+    for ln in raw_lines:
+        starts.append(pos)
+        pos += len(ln)
+    stripped = [ln.rstrip("\r\n") for ln in raw_lines]
+
+    b = _Builder()
+    lines: list[Line] = []
+    page = 0
+    out_pos = 0
+    for i, (s, start) in enumerate(zip(stripped, starts)):
+        if s.startswith("\f"):
+            page += 1
+        elif s.startswith(" ") and not s.startswith("  ") and s.strip() and i > 0 and not stripped[i - 1].strip():
+            # pdftotext-style page start: the first line of a page begins with one space.
+            page += 1
+        if _is_page_number(stripped, i):
+            s = ""
+        offs = list(range(start, start + len(s)))
+        s = s.replace("\f", " ")
+        text, offs = _fix_line(s, offs)
+        text = text.rstrip()
+        offs = offs[: len(text)]
+        lines.append(Line(text, out_pos, i + 1, page))
+        b.add(text, offs)
+        # the newline maps to the raw line end (or end of file)
+        nl_at = start + len(s) if i + 1 < len(starts) else len(raw)
+        b.add("\n", [min(nl_at, max(len(raw) - 1, 0))])
+        out_pos += len(text) + 1
+    text = b.text()
+    offsets = b.offsets + [len(raw)]
+    return NormalizedText(raw=raw, text=text, offsets=offsets, lines=lines, _raw_line_starts=starts)
+
+
+_SENTENCE_END = "。；;！？!?：:”」）)"
+_ITEM_START = re.compile(
+    r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]\D|[①-⑳]|[-•·]\s)"
+)
+
+
+def unwrap(norm: NormalizedText, start_line: int, end_line: int) -> list[tuple[str, list[int]]]:
+    """Join lines wrapped mid-sentence into paragraphs, for narrative text.
+
+    Returns ``(paragraph, clean_offsets)`` pairs where ``clean_offsets[i]`` is the
+    offset in ``norm.text`` of the paragraph's ``i``-th character (map it to the
+    raw file with ``norm.offsets``).  A new paragraph starts at an enumerator
+    (（一）, 一、, 1.) or after a line ending a sentence.  Spaces between two
+    Chinese characters, left by the PDF's line layout, are dropped.
+    """
+    paragraphs: list[tuple[str, list[int]]] = []
+    cur: list[str] = []
+    cur_offs: list[int] = []
+
+    def flush() -> None:
+        if cur:
+            paragraphs.append(("".join(cur), list(cur_offs)))
+            cur.clear()
+            cur_offs.clear()
+
+    for line in norm.lines[start_line:end_line]:
+        t = line.text
+        if not t.strip():
+            continue
+        lead = len(t) - len(t.lstrip())
+        t_body = t.strip()
+        offs = list(range(line.start + lead, line.start + lead + len(t_body)))
+        if _ITEM_START.match(t_body):
+            flush()
+        # drop spaces between Chinese characters (layout artefacts)
+        chars = []
+        coffs = []
+        for j, ch in enumerate(t_body):
+            if ch in " \t" and 0 < j < len(t_body) - 1 and _CJK.match(t_body[j - 1]) and _CJK.match(t_body[j + 1]):
+                continue
+            chars.append(ch)
+            coffs.append(offs[j])
+        cur.append("".join(chars))
+        cur_offs.extend(coffs)
+    flush()
+    return paragraphs

@@ -1,0 +1,66 @@
+"""Read one report file into a :class:`nlp.model.Report`.
+
+The steps run in one direction: decode → normalise → sections → metadata →
+tables → narrative → reconciliation (→ entities and relations when asked for).
+A file that cannot be read raises :class:`nlp.errors.ReportError` naming the file
+and line; everything else that looks wrong becomes a warning on the report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nlp import layout, metadata, narrative, reconcile, tables
+from nlp.encoding import Decoded, decode_bytes, read_file
+from nlp.errors import Diagnostics, ReportError
+from nlp.model import Report, SourceFile
+from nlp.normalize import normalize
+
+
+def read_report(path: str | Path, *, entities: bool = False) -> Report:
+    """Read the report at ``path``.  Raises :class:`ReportError` if it is not one."""
+    decoded = read_file(path)
+    return parse_report(decoded, str(path), entities=entities)
+
+
+def read_report_bytes(data: bytes, name: str, *, entities: bool = False) -> Report:
+    return parse_report(decode_bytes(data, name), name, entities=entities)
+
+
+def parse_report(decoded: Decoded, path: str, *, entities: bool = False) -> Report:
+    diag = Diagnostics(path)
+    if decoded.n_replaced:
+        diag.warn("W103", count=decoded.n_replaced)
+    norm = normalize(decoded.text)
+    source = SourceFile(
+        path=path,
+        name=Path(path).name,
+        sha256=decoded.sha256,
+        encoding=decoded.encoding,
+        n_chars=len(decoded.text),
+    )
+    sections = layout.parse_sections(norm, diag)
+    meta = metadata.detect(norm, sections, diag)
+    if meta.agency is None and meta.fiscal_year is None and not sections:
+        raise ReportError("E005", path, line=1)
+    report = Report(
+        source=source,
+        agency=meta.agency,
+        agency_short=meta.agency_short,
+        agency_span=meta.agency_span,
+        district=meta.district,
+        fiscal_year=meta.fiscal_year,
+        fiscal_year_span=meta.fiscal_year_span,
+        phase=meta.phase,
+        phase_span=meta.phase_span,
+        sections=sections,
+    )
+    report.tables, report.projects = tables.extract_tables(norm, sections, diag)
+    narrative.extract(norm, report, diag)
+    report.discrepancies = reconcile.reconcile(report)
+    if entities:
+        from nlp import relations
+
+        relations.annotate(norm, report, diag)
+    report.diagnostics.extend(diag.items)
+    return report

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Install everything (Python packages, and the servers the tests use), then run the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+if [ -f scripts/install-services.sh ]; then
+    bash scripts/install-services.sh || echo "warning: services could not be installed; their tests will be skipped" >&2
+fi
+exec .venv/bin/python -m pytest "$@"
