@@ -9,6 +9,7 @@ usage error.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -57,6 +58,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"extract": cmd_extract}
 
+#: Modules that add sub-commands.  Each has ``register(subparsers) -> None``
+#: (adding its parser) and puts its handler into :data:`COMMANDS`.  To add a
+#: command, write ``kg/commands/<name>.py`` and list it here.
+COMMAND_MODULES: list[str] = []
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="budgetkg", description=__doc__.splitlines()[0])
@@ -65,14 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", help="report files or folders (default: the bundled corpus)")
     p.add_argument("--json", action="store_true", help="print the model as JSON")
     p.add_argument("--entities", action="store_true", help="also run entity and relation extraction")
-    for register in _EXTENSIONS:
-        register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
-
-
-#: Other modules add sub-commands here: each entry is ``register(subparsers)``
-#: and must also add its handler to COMMANDS.
-_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
 def main(argv: list[str] | None = None) -> int:
