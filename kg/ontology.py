@@ -1,0 +1,58 @@
+"""Load the ontology, concept schemes, code lists and SHACL shapes from their Turtle files.
+
+The Turtle files in ``ontology/`` and ``shapes/`` are the single source of truth; this module only
+parses them (once per process: the graphs are cached and must be treated as read-only — copy before
+changing one).
+
+- :func:`ontology_graph` — ``ontology/**/*.ttl``: the OWL ontology, the concept schemes, the
+  classification code lists and the gazetteer.  This is the ``ont_graph`` pySHACL mixes into every
+  report graph, so shapes can check that a line item's code concept exists.
+- :func:`shapes_graph` — ``shapes/report.ttl``: the shapes every report graph is validated against.
+- :func:`codelist_shapes_graph` — ``shapes/codelists.ttl``: the shapes of the code lists themselves
+  (run by the tests and ``budgetkg validate --codelists``, not per report).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg import ONTOLOGY_DIR, SHAPES_DIR
+
+
+def ontology_files() -> list[Path]:
+    """Every Turtle file of the ontology, in a stable order."""
+    return sorted(ONTOLOGY_DIR.rglob("*.ttl"))
+
+
+def _parse(paths: list[Path]) -> Graph:
+    graph = Graph()
+    for path in paths:
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """The ontology, concept schemes, code lists and gazetteer as one graph (cached; do not modify)."""
+    return _parse(ontology_files())
+
+
+@lru_cache(maxsize=1)
+def core_ontology_graph() -> Graph:
+    """Only ``ontology/budgetkg.ttl``: the classes and properties (cached; do not modify)."""
+    return _parse([ONTOLOGY_DIR / "budgetkg.ttl"])
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    """The SHACL shapes of a report graph (cached; do not modify)."""
+    return _parse([SHAPES_DIR / "report.ttl"])
+
+
+@lru_cache(maxsize=1)
+def codelist_shapes_graph() -> Graph:
+    """The SHACL shapes of the classification code lists (cached; do not modify)."""
+    return _parse([SHAPES_DIR / "codelists.ttl"])
