@@ -45,6 +45,7 @@ class BKG(DefinedNamespace):
     HeadCount: URIRef  # a personnel or unit count
     Discrepancy: URIRef  # a place where the report's own figures don't add up
     BuildActivity: URIRef  # one run of `budgetkg build` (⊑ prov:Activity)
+    BudgetPhase: URIRef  # class of bkg:Budget, bkg:FinalAccount, bkg:AdjustedBudget (⊑ skos:Concept)
     # --- individuals: budget phases (skos:Concept in the phase scheme) ---
     Budget: URIRef
     FinalAccount: URIRef
@@ -96,3 +97,6 @@ class BKG(DefinedNamespace):
     codeLevel: URIRef  # skos:Concept → 1 (类) | 2 (款) | 3 (项)
     validFrom: URIRef  # a code's name: first fiscal year it applies to
     validUntil: URIRef  # a code's name: last fiscal year it applies to
+    attestedIn: URIRef  # a code's name: fiscal year of a report that printed it (evidence, not a bound)
+    functionalClassification: URIRef  # LineItem → concept of 支出功能分类 (⊑ bkg:classification)
+    economicClassification: URIRef  # LineItem → concept of 支出经济分类 (⊑ bkg:classification)
