@@ -143,24 +143,46 @@ def _repeat_factor(s: str) -> int:
 
 
 def _collapse_repeats(s: str, offs: list[int], k: int) -> tuple[str, list[int]]:
-    """Collapse every run of exactly ``k`` copies of a substring into one copy."""
+    """Collapse every run of exactly ``k`` copies of a heading unit into one copy.
+
+    Only a line made *entirely* of such runs (and spaces) is a repeated heading:
+    ``第一部分第一部分 部门基本情况部门基本情况``.  Anything else on the line
+    (``合计合计 100.00``, a table header ``科目编码\t科目名称\t…`` printed twice)
+    means it is not one, and the line is returned unchanged, so digits and
+    Chinese characters are never dropped.  A unit has no whitespace, no digits
+    unless it has a Chinese character, and at most 40 characters (bounds the
+    work on a 1 MB line).
+    """
     out: list[str] = []
     out_offs: list[int] = []
     i = 0
     n = len(s)
     while i < n:
-        for size in range(1, (n - i) // k + 1):
-            unit = s[i : i + size]
-            if unit.strip() and s.startswith(unit * k, i):
-                out.append(unit)
-                out_offs.extend(offs[i : i + size])
-                i += size * k
-                break
-        else:
+        if s[i].isspace():
             out.append(s[i])
             out_offs.append(offs[i])
             i += 1
+            continue
+        size = _run_unit(s, i, k)
+        if size == 0:
+            return s, offs  # something on the line is not a repeated unit
+        out.append(s[i : i + size])
+        out_offs.extend(offs[i : i + size])
+        i += size * k
     return "".join(out), out_offs
+
+
+def _run_unit(s: str, i: int, k: int) -> int:
+    """Size of the unit repeated exactly ``k`` times from ``s[i]``, or 0."""
+    for size in range(1, min(40, (len(s) - i) // k) + 1):
+        unit = s[i : i + size]
+        if unit[-1].isspace():
+            return 0
+        if not _CJK.search(unit) and any(c.isdigit() for c in unit):
+            continue  # never collapse digits on their own (``00`` in ``100.00``)
+        if s.startswith(unit * k, i) and not s.startswith(unit, i + size * k):
+            return size
+    return 0
 
 
 def _fix_line(s: str, offs: list[int]) -> tuple[str, list[int]]:
