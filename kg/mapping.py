@@ -1,0 +1,524 @@
+"""The model → RDF mapping of one report (docs/rdf-shape.md is the contract).
+
+The mapping is written as data: for every model class a table of
+``(model field, RDF property, converter)`` rules (the ``*_FIELDS`` tuples below), in
+the spirit of R2RML/morph-kgc.  The walker at the bottom only decides *which* node
+an object becomes and how nodes link to each other; what a field turns into is
+read off the tables.  Golden tests (tests/golden/) pin the output.
+
+Everything one report says goes into one named graph, the report's IRI, so
+rebuilding one report replaces exactly one graph.  No blank nodes: every node
+has an IRI from :mod:`kg.iri`, so the same input gives the same graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from kg import iri
+from kg.namespace import BKG, OA, ORG, QB, SCHEMA
+from nlp.model import Classification, Report, Span
+
+Term = ox.NamedNode | ox.Literal
+
+
+@lru_cache(maxsize=4096)
+def N(value: str) -> ox.NamedNode:  # noqa: N802 - reads like an IRI constructor
+    return ox.NamedNode(str(value))
+
+
+# --- converters: model value → RDF term (None = emit nothing) ----------------------------------
+
+
+def zh(text: Any) -> ox.Literal | None:
+    return ox.Literal(str(text), language="zh") if text not in (None, "") else None
+
+
+def string(text: Any) -> ox.Literal | None:
+    if text is None or text == "":
+        return None
+    return ox.Literal(text.value if hasattr(text, "value") else str(text))
+
+
+def integer(n: Any) -> ox.Literal | None:
+    return None if n is None else ox.Literal(str(int(n)), datatype=N(XSD.integer))
+
+
+def boolean(flag: Any) -> ox.Literal:
+    return ox.Literal("true" if flag else "false", datatype=N(XSD.boolean))
+
+
+def decimal(d: Decimal | None) -> ox.Literal | None:
+    """xsd:decimal in its XSD canonical form, so equal amounts are equal terms (33674700.00 → 33674700.0).
+
+    >>> decimal(Decimal("33674700.00")).value, decimal(Decimal("-0.50")).value, decimal(Decimal("1E+2")).value
+    ('33674700.0', '-0.5', '100.0')
+    """
+    if d is None:
+        return None
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0")
+    text = text + "0" if text.endswith(".") else (text if "." in text else text + ".0")
+    if text == "-0.0":
+        text = "0.0"
+    return ox.Literal(text, datatype=N(XSD.decimal))
+
+
+def gyear(year: Any) -> ox.Literal | None:
+    return None if year is None else ox.Literal(f"{int(year):04d}", datatype=N(XSD.gYear))
+
+
+def amount_value(a: Any) -> ox.Literal | None:
+    return decimal(a.value) if a is not None else None
+
+
+PHASES = {"budget": BKG.Budget, "final_account": BKG.FinalAccount, "adjusted_budget": BKG.AdjustedBudget}
+PHASE_LABEL = {"budget": "部门预算", "final_account": "部门决算", "adjusted_budget": "调整预算"}
+
+
+def phase(p: Any) -> ox.NamedNode | None:
+    return N(PHASES[p.value if hasattr(p, "value") else p]) if p is not None else None
+
+
+def concept_of(scheme: str) -> Callable[[Any], ox.NamedNode | None]:
+    return lambda key: N(iri.concept(scheme, key)) if key else None
+
+
+# --- the rule tables -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``field`` of the model object (a dotted attribute path) → ``predicate`` via ``convert``."""
+
+    field: str
+    predicate: str
+    convert: Callable[[Any], Term | None]
+
+    def value(self, obj: Any) -> Any:
+        for name in self.field.split("."):
+            obj = None if obj is None else getattr(obj, name)
+        return obj
+
+
+R = Rule
+
+REPORT_FIELDS = (
+    R("fiscal_year", BKG.fiscalYear, gyear),
+    R("phase", BKG.budgetPhase, phase),
+    R("source.name", DCTERMS.source, string),
+    R("source.sha256", BKG.sha256, string),
+)
+SOURCE_FILE_FIELDS = (
+    R("name", DCTERMS.title, string),
+    R("sha256", BKG.sha256, string),
+    R("encoding", SCHEMA.encodingFormat, string),
+    R("n_chars", SCHEMA.contentSize, integer),
+)
+UNIT_FIELDS = (R("kind", DCTERMS.type, zh),)
+RESPONSIBILITY_FIELDS = (
+    R("text", RDF.value, zh),
+    R("ordinal", BKG.ordinal, integer),
+)
+TASK_FIELDS = (
+    R("text", RDF.value, zh),
+    R("ordinal", BKG.ordinal, string),  # the path of enumerators as printed: "（一）/1."
+    R("section_kind", DCTERMS.type, string),
+)
+TARGET_FIELDS = (
+    R("text", RDF.value, zh),
+    R("achieved", SCHEMA.result, zh),  # 决算: 完成情况 as stated
+)
+TABLE_FIELDS = (
+    R("title", RDFS.label, zh),
+    R("number", BKG.tableNumber, string),
+    R("unit", BKG.printedUnit, string),
+    R("kind", DCTERMS.type, string),
+    R("classification", DCTERMS.subject, string),  # which code list the rows use
+)
+ROW_FIELDS = (  # per cell (LineItem), from the row
+    R("name", BKG.rowLabel, string),
+    R("is_total", BKG.isTotal, boolean),
+)
+COLUMN_FIELDS = (  # per cell (LineItem), from the column
+    R("header", BKG.columnHeader, string),
+    R("measure", BKG.measure, concept_of("measure")),
+    R("funding_source", BKG.fundingSource, concept_of("funding-source")),
+)
+AMOUNT_FIELDS = (  # per cell (LineItem) and per project amount
+    R("value", BKG.amount, decimal),
+    R("printed", BKG.printedAmount, string),
+    R("unit", BKG.printedUnit, string),
+)
+PROJECT_FIELDS = (
+    R("name", RDFS.label, zh),
+    R("amount", BKG.amount, amount_value),
+    R("table_number", BKG.tableNumber, string),
+)
+HEADCOUNT_FIELDS = (
+    R("label", RDFS.label, zh),
+    R("value", BKG.countValue, integer),
+    R("unit", BKG.unit, string),
+)
+STATED_TOTAL_FIELDS = (
+    R("label", RDFS.label, zh),
+    R("amount.value", BKG.amount, decimal),
+    R("amount.printed", BKG.printedAmount, string),
+    R("amount.unit", BKG.printedUnit, string),
+    R("section_kind", DCTERMS.type, string),
+)
+DISCREPANCY_FIELDS = (
+    R("kind", BKG.discrepancyKind, string),
+    R("message", RDFS.comment, string),
+    R("expected", BKG.expectedAmount, decimal),
+    R("found", BKG.foundAmount, decimal),
+    R("table_number", BKG.tableNumber, string),
+)
+INDICATOR_FIELDS = (
+    R("name", RDFS.label, zh),
+    R("unit", BKG.unit, string),
+    R("comparator", BKG.comparator, string),
+)
+MENTION_FIELDS = (
+    R("source", DCTERMS.type, string),  # gazetteer | pattern | ner
+    R("label", SCHEMA.additionalType, string),
+)
+
+#: What a column's meaning says about the kind of expenditure (基本支出 / 项目支出 …).
+EXPENDITURE_TYPE_OF_MEASURE = {"basic": "basic", "project": "project", "personnel": "personnel", "operating": "operating"}
+
+#: Entity label of a mention → class.  Mentions labelled "Indicator" become bkg:Indicator nodes via links instead.
+ENTITY_CLASS = {
+    "Platform": BKG.Platform,
+    "Reform": BKG.Reform,
+    "PolicyDocument": BKG.PolicyDocument,
+    "Agency": BKG.Agency,
+    "Place": BKG.Place,
+}
+
+#: Link predicate (nlp.model.Link) → RDF property.
+LINK_PREDICATE = {"funds": BKG.funds, "mentions": BKG.mentions, "has_indicator": BKG.hasIndicator}
+
+#: Table code list → concept scheme folder under id/classification/.
+SCHEME_OF = {Classification.FUNCTIONAL: "functional", Classification.ECONOMIC: "economic", Classification.REVENUE: "revenue"}
+
+
+# --- resolution hook -------------------------------------------------------------------------------
+
+
+class Resolver(Protocol):
+    """Names → IRIs (kg.resolve implements it with the gazetteer; :class:`PlainNames` mints from names)."""
+
+    def agency(self, name: str, district: str | None) -> tuple[str, str]:
+        """IRI and canonical name of the agency printed as ``name``."""
+
+    def entity(self, label: str, canonical: str, district: str | None) -> tuple[str, str]:
+        """IRI and canonical name of an entity (Platform, Reform …)."""
+
+    def place(self, name: str) -> str: ...
+
+
+class PlainNames:
+    """IRIs straight from printed names (no gazetteer)."""
+
+    def agency(self, name: str, district: str | None) -> tuple[str, str]:
+        return iri.agency(name), name
+
+    def entity(self, label: str, canonical: str, district: str | None) -> tuple[str, str]:
+        return iri.entity(label, canonical), canonical
+
+    def place(self, name: str) -> str:
+        return iri.place(name)
+
+
+# --- the walker ------------------------------------------------------------------------------------
+
+
+class ReportGraph:
+    """Collects the quads of one report's named graph."""
+
+    def __init__(self, report: Report, resolver: Resolver, build: str | None) -> None:
+        self.report = report
+        self.resolver = resolver
+        self.build = build
+        self.iri = iri.report(
+            report.agency, report.fiscal_year, report.phase.value if report.phase else None, sha256=report.source.sha256
+        )
+        self.graph = N(self.iri)
+        self.quads: list[ox.Quad] = []
+        self._agencies: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
+
+    # low level
+    def add(self, s: str, p: str, o: Term | str | None) -> None:
+        if o is None:
+            return
+        obj = o if isinstance(o, (ox.NamedNode, ox.Literal)) else N(o)
+        self.quads.append(ox.Quad(N(s), N(p), obj, self.graph))
+
+    def fields(self, s: str, obj: Any, rules: Iterable[Rule]) -> None:
+        for rule in rules:
+            self.add(s, rule.predicate, rule.convert(rule.value(obj)))
+
+    def node(self, s: str, cls: str, obj: Any, rules: Iterable[Rule], span: Span | None, kind: str) -> str:
+        """An extracted node: its type, its fields, prov:wasDerivedFrom the report and bkg:evidence."""
+        self.add(s, RDF.type, cls)
+        self.fields(s, obj, rules)
+        self.add(s, PROV.wasDerivedFrom, self.iri)
+        if span is not None:
+            self.evidence(s, span)
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        return s
+
+    def evidence(self, s: str, span: Span) -> None:
+        ev, pos, quote = f"{s}/evidence", f"{s}/evidence/position", f"{s}/evidence/quote"
+        self.add(s, BKG.evidence, ev)
+        self.add(ev, RDF.type, OA.SpecificResource)
+        self.add(ev, OA.hasSource, self.iri)
+        self.add(ev, OA.hasSelector, pos)
+        self.add(ev, OA.hasSelector, quote)
+        self.add(pos, RDF.type, OA.TextPositionSelector)
+        self.add(pos, OA.start, integer(span.start))
+        self.add(pos, OA.end, integer(span.end))
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, string(span.text) or ox.Literal(" "))
+
+    def agency(self, name: str) -> str:
+        """The agency (or budget unit) named ``name``: typed and labelled once per report."""
+        if name in self._agencies:
+            return self._agencies[name]
+        a, canonical = self.resolver.agency(name, self.report.district)
+        self._agencies[name] = a
+        self.add(a, RDF.type, BKG.Agency)
+        self.add(a, SKOS.prefLabel, zh(canonical))
+        if name != canonical:
+            self.add(a, SKOS.altLabel, zh(name))
+        return a
+
+    # the report, top down
+    def build_all(self) -> list[ox.Quad]:
+        r, rep = self.iri, self.report
+        self.add(r, RDF.type, BKG.Report)
+        self.fields(r, rep, REPORT_FIELDS)
+        label = " ".join(str(x) for x in (rep.agency, rep.fiscal_year, PHASE_LABEL.get(rep.phase.value) if rep.phase else None) if x)
+        self.add(r, RDFS.label, zh(label or rep.source.name))
+        src = iri.source_file(rep.source.sha256)
+        self.add(r, PROV.wasDerivedFrom, src)
+        self.add(src, RDF.type, PROV.Entity)
+        self.fields(src, rep.source, SOURCE_FILE_FIELDS)
+        if self.build:
+            self.add(r, PROV.wasGeneratedBy, self.build)
+        self.counts["reports"] = 1
+        self.map_agency()
+        self.map_narrative()
+        self.map_tables()
+        self.map_projects()
+        self.map_entities()
+        return self.quads
+
+    def map_agency(self) -> None:
+        rep = self.report
+        top = None
+        if rep.agency:
+            top = self.agency(rep.agency)
+            self.add(self.iri, BKG.reportingAgency, top)
+            if rep.agency_short and rep.agency_short != rep.agency:
+                self.add(top, SKOS.altLabel, zh(rep.agency_short))
+            if rep.district:
+                place = self.resolver.place(rep.district)
+                self.add(top, BKG.district, place)
+                self.add(place, RDF.type, BKG.Place)
+                self.add(place, SKOS.prefLabel, zh(rep.district))
+        for unit in rep.units:
+            u = self.agency(unit.name)
+            self.fields(u, unit, UNIT_FIELDS)
+            if top and u != top and not unit.is_agency:
+                self.add(top, ORG.hasSubOrganization, u)
+        self.counts["agencies"] = len(set(self._agencies.values()))
+
+    def map_narrative(self) -> None:
+        r, rep = self.iri, self.report
+        seen = iri.Unique()
+        self.responsibilities: dict[str, str] = {}
+        for i, resp in enumerate(rep.responsibilities, 1):
+            unit = resp.unit_name or rep.agency or "_"
+            s = iri.child(r, "responsibility", unit, seen(str(resp.ordinal)))
+            self.node(s, BKG.Responsibility, resp, RESPONSIBILITY_FIELDS, resp.span, "responsibilities")
+            self.add(self.agency(unit), BKG.hasResponsibility, s)
+            self.responsibilities[str(i)] = s
+        self.tasks: dict[str, str] = {}
+        for i, task in enumerate(rep.tasks, 1):
+            s = iri.child(r, "task", i)
+            self.node(s, BKG.Task, task, TASK_FIELDS, task.span, "tasks")
+            self.add(r, BKG.hasTask, s)
+            self.tasks.setdefault(task.ordinal, s)
+        for i, hc in enumerate(rep.headcounts, 1):
+            s = self.node(iri.child(r, "head-count", i), BKG.HeadCount, hc, HEADCOUNT_FIELDS, hc.span, "headcounts")
+            self.add(r, BKG.headCount, s)
+        for i, st in enumerate(rep.stated_totals, 1):
+            s = self.node(iri.child(r, "stated-total", i), BKG.StatedTotal, st, STATED_TOTAL_FIELDS, st.span, "stated_totals")
+            self.add(r, BKG.statedTotal, s)
+        for i, d in enumerate(rep.discrepancies, 1):
+            s = self.node(iri.child(r, "discrepancy", i), BKG.Discrepancy, d, DISCREPANCY_FIELDS, d.span, "discrepancies")
+            self.add(r, BKG.hasDiscrepancy, s)
+        self.indicators: dict[str, str] = {}
+        for i, ind in enumerate(rep.indicators, 1):
+            s = self.node(iri.child(r, "indicator", i), BKG.Indicator, ind, INDICATOR_FIELDS, ind.span, "indicators")
+            self.add(s, BKG.achievedValue if ind.achieved else BKG.targetValue, decimal(ind.value))
+            self.indicators[str(i)] = s
+
+    def map_tables(self) -> None:
+        r, rep = self.iri, self.report
+        year, report_phase = gyear(rep.fiscal_year), rep.phase
+        for t, table in enumerate(rep.tables, 1):
+            ts = iri.child(r, "table", t)
+            self.node(ts, BKG.Table, table, TABLE_FIELDS, table.span, "tables")
+            self.add(ts, RDF.type, QB.DataSet)
+            self.add(ts, QB.structure, iri.DSD)
+            self.add(r, BKG.hasTable, ts)
+            scheme = SCHEME_OF.get(table.classification)
+            keys, unique = [], iri.Unique()
+            for col in table.columns:
+                key = col.measure or f"column-{col.index + 1}"
+                if col.phase is not None and col.phase != report_phase:
+                    key += "-" + iri.PHASE_SEGMENT[col.phase.value]
+                keys.append(unique(key))
+            for n, row in enumerate(table.rows, 1):
+                unit = self.agency(row.unit_name) if row.unit_name else None
+                code = N(iri.classification(scheme, row.code)) if scheme and row.code else None
+                for col, key, cell in zip(table.columns, keys, row.cells):
+                    if cell is None:
+                        continue
+                    s = iri.child(ts, "row", n, key)
+                    self.node(s, BKG.LineItem, cell, AMOUNT_FIELDS, cell.span, "line_items")
+                    self.add(s, RDF.type, QB.Observation)
+                    self.add(s, QB.dataSet, ts)
+                    self.fields(s, row, ROW_FIELDS)
+                    self.fields(s, col, COLUMN_FIELDS)
+                    self.add(s, BKG.rowOrder, integer(n))
+                    self.add(s, BKG.classification, code)
+                    self.add(s, BKG.budgetPhase, phase(col.phase or report_phase))
+                    self.add(s, BKG.fiscalYear, year)
+                    self.add(s, BKG.budgetUnit, unit)
+                    self.add(s, BKG.expenditureType, concept_of("expenditure-type")(EXPENDITURE_TYPE_OF_MEASURE.get(col.measure)))
+
+    def map_projects(self) -> None:
+        r, rep = self.iri, self.report
+        unique = iri.Unique()
+        self.projects: dict[str, str] = {}
+        self.target_spans: dict[str, Span] = {}
+        self.project_spans: list[tuple[Span, str]] = []
+        done: set[int] = set()
+        for project in rep.projects:
+            unit = project.unit_name or rep.agency or "_"
+            name = unique(f"{unit}\x00{project.name}").split("\x00", 1)[1]
+            s = iri.child(r, "project", unit, name)
+            self.node(s, BKG.Project, project, PROJECT_FIELDS, project.span, "projects")
+            self.add(r, BKG.hasProject, s)
+            self.add(s, BKG.budgetUnit, self.agency(unit))
+            for measure, amount in sorted(project.cells.items()):
+                c = iri.child(s, "amount", measure)
+                self.node(c, SCHEMA.MonetaryAmount, amount, AMOUNT_FIELDS, amount.span, "project_amounts")
+                self.add(c, BKG.measure, concept_of("measure")(measure))
+                self.add(c, BKG.expenditureType, concept_of("expenditure-type")(EXPENDITURE_TYPE_OF_MEASURE.get(measure)))
+                self.add(s, DCTERMS.hasPart, c)
+            self.projects.setdefault(project.name, s)
+            self.project_spans.append((project.span, s))
+            if project.target is not None:
+                self.target(f"{s}/target", project.target, s)
+                done.add(id(project.target))
+        for i, target in enumerate(rep.performance_targets, 1):
+            if id(target) in done:
+                continue
+            owner = self.projects.get(target.project_name or "")
+            free = owner is not None and f"{owner}/target" not in self.target_spans
+            self.target(f"{owner}/target" if free else iri.child(r, "target", i), target, owner)
+
+    def target(self, s: str, target: Any, owner: str | None) -> None:
+        """A 绩效目标: of its project when the project is known, else of the report (the department's)."""
+        self.target_spans[s] = target.span
+        self.node(s, BKG.PerformanceTarget, target, TARGET_FIELDS, target.span, "performance_targets")
+        self.add(owner or self.iri, BKG.hasPerformanceTarget, s)
+
+    def map_entities(self) -> None:
+        """Mentions become annotations of canonical entities; links become bkg:funds / mentions / hasIndicator."""
+        r, rep = self.iri, self.report
+        self.entities: dict[str, str] = {}
+        text_nodes = self._text_nodes()
+        for i, m in enumerate(rep.mentions, 1):
+            cls = ENTITY_CLASS.get(m.label)
+            if cls is None:
+                continue
+            canonical = m.canonical or m.text
+            if m.label == "Agency":
+                e = self.agency(canonical)
+            elif m.label == "Place":
+                e, name = self.resolver.place(canonical), canonical
+                self.add(e, RDF.type, BKG.Place)
+                self.add(e, SKOS.prefLabel, zh(canonical))
+            else:
+                e, name = self.resolver.entity(m.label, canonical, rep.district)
+                self.add(e, RDF.type, cls)
+                self.add(e, SKOS.prefLabel, zh(name))
+                if m.text != name:
+                    self.add(e, SKOS.altLabel, zh(m.text))
+            self.entities.setdefault(canonical, e)
+            self.entities.setdefault(m.text, e)
+            a = iri.child(r, "mention", i)
+            self.node(a, OA.Annotation, m, MENTION_FIELDS, m.span, "mentions")
+            self.add(a, OA.hasBody, e)
+            self.add(a, OA.motivatedBy, OA.identifying)
+            # the text node whose span contains the mention names the entity
+            for start, end, node in text_nodes:
+                if start <= m.span.start and m.span.end <= end:
+                    self.add(node, BKG.mentions, e)
+        self.counts["entities"] = len(set(self.entities.values()))
+        for link in rep.links:
+            s, o = self.key(link.subject), self.key(link.object)
+            p = LINK_PREDICATE.get(link.predicate)
+            if s and o and p:
+                self.add(s, p, o)
+                self.counts["links"] = self.counts.get("links", 0) + 1
+            else:
+                self.counts["unresolved_links"] = self.counts.get("unresolved_links", 0) + 1
+
+    def _text_nodes(self) -> list[tuple[int, int, str]]:
+        """(start, end, node) of every text-bearing node, to attach the mentions inside it."""
+        rep, r = self.report, self.iri
+        out = [(x.span.start, x.span.end, self.responsibilities[str(i)]) for i, x in enumerate(rep.responsibilities, 1)]
+        out += [(x.span.start, x.span.end, iri.child(r, "task", i)) for i, x in enumerate(rep.tasks, 1)]
+        out += [(span.start, span.end, node) for node, span in self.target_spans.items()]
+        out += [(span.start, span.end, node) for span, node in self.project_spans]
+        return out
+
+    def key(self, key: str) -> str | None:
+        """A link end ("project:<name>", "entity:<canonical>" …) → the IRI of the node it names."""
+        kind, _, name = key.partition(":")
+        table = {
+            "project": self.projects,
+            "responsibility": self.responsibilities,
+            "task": self.tasks,
+            "entity": self.entities,
+            "indicator": self.indicators,
+        }.get(kind)
+        if table is not None:
+            return table.get(name)
+        if kind == "target":
+            owner = self.projects.get(name)
+            return f"{owner}/target" if owner and f"{owner}/target" in self.target_spans else None
+        return None
+
+
+def map_report(report: Report, *, resolver: Resolver | None = None, build: str | None = None) -> ReportGraph:
+    """Map one report; ``.quads`` is its named graph, ``.iri`` its IRI, ``.counts`` what it holds."""
+    g = ReportGraph(report, resolver or PlainNames(), build)
+    g.build_all()
+    return g
