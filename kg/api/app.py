@@ -1,0 +1,85 @@
+"""``create_app(settings, store)``: the FastAPI application.  Nothing is built at import time.
+
+The query worker pool starts with the application (lifespan) or on first use, and stops with it.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from kg.api import errors, named_queries
+from kg.api.executor import QueryExecutor, store_source
+from kg.api.limits import BodyLimitMiddleware
+from kg.api.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+
+
+def create_app(settings: Settings | None = None, store=None) -> FastAPI:
+    """The application serving ``store`` (a :class:`kg.store.Store`)."""
+    settings = settings or Settings()
+    if store is None:
+        from kg.store import DEFAULT_DATA_DIR, Store
+
+        store = Store(DEFAULT_DATA_DIR, read_only=True)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.executor.start()
+        try:
+            yield
+        finally:
+            app.state.executor.close()
+
+    app = FastAPI(
+        title="budgetkg",
+        summary="A knowledge graph of Chinese government department budgets and final accounts",
+        description="SPARQL 1.1 endpoint at /sparql, named queries under /api/queries, linked data under /id/, "
+        "dumps under /dumps/, the graph viewer at /viz.",
+        version="0.1.0",
+        lifespan=lifespan,
+        debug=False,
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.executor = QueryExecutor(
+        store_source(store), workers=settings.query_workers,
+        query_timeout=settings.query_timeout, queue_timeout=settings.queue_timeout,
+    )
+    app.state.named_queries = named_queries.load_dir(Path(settings.queries_dir))
+    app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.state.cache = {}
+
+    errors.install(app)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_credentials=False,
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Accept", "Content-Type"],
+        expose_headers=["Link", "Content-Disposition"],
+        max_age=3600,
+    )
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+
+    @app.middleware("http")
+    async def security_headers(request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    from kg.api.routers import dumps, queries, resources, sparql, viz
+
+    app.include_router(sparql.router)
+    app.include_router(queries.build_router(app.state.named_queries))
+    app.include_router(resources.router)
+    app.include_router(dumps.router)
+    app.include_router(viz.router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    return app

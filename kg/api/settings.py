@@ -1,0 +1,38 @@
+"""Typed settings of the web service, read from the environment (prefix ``BUDGETKG_``).
+
+Example: ``BUDGETKG_QUERY_TIMEOUT=5 BUDGETKG_CORS_ORIGINS='["https://example.org"]' budgetkg serve``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from kg import QUERIES_DIR
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BUDGETKG_", extra="ignore")
+
+    host: str = "127.0.0.1"  # loopback unless told otherwise
+    port: int = 8000
+    #: Named queries: every ``*.rq`` in this folder becomes ``/api/queries/<name>``.
+    queries_dir: Path = QUERIES_DIR
+
+    #: Seconds a query may run before its worker process is killed (HTTP 503).
+    query_timeout: float = Field(10.0, gt=0)
+    #: Seconds a request may wait for a free query worker before it is turned away (HTTP 503).
+    queue_timeout: float = Field(20.0, gt=0)
+    #: Query worker processes.  One pathological query occupies one worker until its timeout.
+    query_workers: int = Field(3, ge=1, le=64)
+    #: Largest serialised query result, in bytes (HTTP 413 beyond it: add a LIMIT).
+    max_result_bytes: int = Field(20_000_000, gt=0)
+    #: Largest request body, in bytes (HTTP 413).
+    max_body_bytes: int = Field(100_000, gt=0)
+    #: Largest neighbourhood the graph viewer asks for.
+    max_viz_nodes: int = Field(300, ge=1)
+
+    #: CORS: the graph is public and read-only, so any origin may read it; no credentials, ever.
+    cors_origins: list[str] = ["*"]

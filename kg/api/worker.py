@@ -1,0 +1,142 @@
+"""A query worker process: opens the store read-only and answers one query at a time over a pipe.
+
+Queries run in worker processes because pyoxigraph evaluates a query in Rust and cannot be
+interrupted from Python: the parent (:mod:`kg.api.executor`) waits for the answer with a
+deadline and kills the process when it passes.  The worker serialises the result itself, through
+a writer that stops at the result-size limit, so a huge result never crosses the pipe.
+This module imports only the standard library, pyoxigraph and :mod:`kg.api.formats`.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.api import formats
+
+
+@dataclass
+class QueryRequest:
+    query: str
+    accept: str | None = None
+    format: str | None = None  # a format= override: key or media type
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    #: Variable name → (kind, value); kind is "iri" or an XSD datatype IRI or "@lang".
+    substitutions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    max_bytes: int = 20_000_000
+
+
+@dataclass
+class QueryReply:
+    status: int  # HTTP status: 200, or the error's
+    body: bytes = b""
+    media_type: str = ""
+    kind: str = ""  # solutions | boolean | graph
+    message: str = ""  # error message for the client (never a traceback)
+
+
+class ResultTooLarge(Exception):
+    pass
+
+
+class LimitedWriter(io.RawIOBase):
+    """A binary sink that refuses to grow past ``limit`` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.buf = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:
+        if len(self.buf) + len(b) > self.limit:
+            raise ResultTooLarge
+        self.buf += b
+        return len(b)
+
+
+def open_store(source: tuple[str, object]) -> ox.Store:
+    kind, value = source
+    if kind == "path":
+        return ox.Store.read_only(str(value))
+    store = ox.Store()
+    store.bulk_load(value, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def term(kind: str, value: str):
+    if kind == "iri":
+        return ox.NamedNode(value)
+    if kind.startswith("@"):
+        return ox.Literal(value, language=kind[1:])
+    return ox.Literal(value, datatype=ox.NamedNode(kind))
+
+
+def execute(store: ox.Store, req: QueryRequest) -> QueryReply:
+    kwargs: dict = {}
+    if req.default_graphs:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in req.default_graphs]
+    else:
+        kwargs["use_default_graph_as_union"] = True  # every report's graph, and the code lists
+    if req.named_graphs:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in req.named_graphs]
+    if req.substitutions:
+        kwargs["substitutions"] = {ox.Variable(k): term(*v) for k, v in req.substitutions.items()}
+    try:
+        result = store.query(req.query, **kwargs)
+    except SyntaxError as exc:
+        return QueryReply(400, message=f"malformed query: {exc}")
+    except ValueError as exc:
+        return QueryReply(400, message=f"invalid request: {exc}")
+    kind = (
+        "boolean" if isinstance(result, ox.QueryBoolean)
+        else "solutions" if isinstance(result, ox.QuerySolutions) else "graph"
+    )
+    key = formats.negotiate(kind, req.accept, req.format)
+    if key is None:
+        names = ", ".join(mt for mt, _ in formats.registry(kind).values())
+        return QueryReply(406, kind=kind, message=f"cannot serialise a {kind} result as requested; available: {names}")
+    media_type, fmt_name = formats.registry(kind)[key]
+    fmt = getattr(ox.QueryResultsFormat if kind != "graph" else ox.RdfFormat, fmt_name)
+    sink = LimitedWriter(req.max_bytes)
+    try:
+        if kind == "boolean":
+            body = result.serialize(format=fmt)
+            if len(body) > req.max_bytes:
+                raise ResultTooLarge
+        else:
+            result.serialize(sink, format=fmt)
+            body = bytes(sink.buf)
+    except ResultTooLarge:
+        return QueryReply(413, kind=kind, message=f"result larger than {req.max_bytes} bytes; add a LIMIT")
+    except OSError as exc:
+        if isinstance(exc.__cause__ or exc.__context__, ResultTooLarge) or "ResultTooLarge" in str(exc):
+            return QueryReply(413, kind=kind, message=f"result larger than {req.max_bytes} bytes; add a LIMIT")
+        return QueryReply(500, kind=kind, message="the store could not evaluate this query")
+    if media_type.startswith("text/") or media_type.endswith(("json", "xml", "turtle", "triples")):
+        media_type += "; charset=utf-8"
+    return QueryReply(200, body=body, media_type=media_type, kind=kind)
+
+
+def main(conn, source) -> None:
+    """Process entry point: answer requests until the pipe closes."""
+    try:
+        store = open_store(source)
+    except Exception as exc:  # reported to the parent, which logs it
+        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", ""))
+    while True:
+        try:
+            req = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = execute(store, req)
+        except Exception:  # never a traceback to the client
+            reply = QueryReply(500, message="internal error while evaluating the query")
+        conn.send(reply)

@@ -1,0 +1,46 @@
+"""``budgetkg serve [--store DIR] [--host 127.0.0.1] [--port 8000]`` — serve the graph over HTTP.
+
+Options default to the environment (``BUDGETKG_HOST``, ``BUDGETKG_PORT`` …, see
+:class:`kg.api.settings.Settings`); the store is opened read-only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from kg.api.app import create_app
+    from kg.api.settings import Settings
+    from kg.store import DEFAULT_DATA_DIR, Store
+
+    overrides = {k: v for k, v in {"host": args.host, "port": args.port}.items() if v is not None}
+    settings = Settings(**overrides)
+    path = Path(args.store) if args.store else DEFAULT_DATA_DIR
+    if not path.is_dir():
+        print(f"budgetkg serve: no store at {path}; run `budgetkg build` first", file=sys.stderr)
+        return 1
+    try:
+        store = Store(path, read_only=True)
+    except OSError as exc:
+        print(f"budgetkg serve: cannot open the store at {path}: {exc}", file=sys.stderr)
+        return 1
+    app = create_app(settings, store)
+    print(f"budgetkg: serving {path} on http://{settings.host}:{settings.port}/ (SPARQL at /sparql, viewer at /viz)",
+          file=sys.stderr)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+    return 0
+
+
+def register(sub) -> None:
+    from kg import cli
+
+    p = sub.add_parser("serve", help="serve the graph: SPARQL endpoint, named queries, linked data, viewer")
+    p.add_argument("--store", help="the store directory (default: the data directory)")
+    p.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default 8000)")
+    cli.COMMANDS["serve"] = cmd_serve
