@@ -26,3 +26,35 @@ def corpus_reports():
     from nlp import read_report
 
     return {p.name: read_report(p) for p in CORPUS_FILES}
+
+
+# --- API fixtures (kg.api) -------------------------------------------------------------------------
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def mini_store():
+    """tests/fixtures/mini.trig (a hand-made graph following docs/rdf-shape.md) in an in-memory store."""
+    from kg.store import Store
+
+    store = Store()
+    store.load((FIXTURES / "mini.trig").read_bytes(), "trig")
+    return store
+
+
+@pytest.fixture(scope="session")
+def api_settings():
+    from kg.api.settings import Settings
+
+    return Settings(queries_dir=FIXTURES / "queries", query_timeout=3, query_workers=2, max_body_bytes=20_000)
+
+
+@pytest.fixture(scope="session")
+def api_client(mini_store, api_settings):
+    """The app over the mini graph, through the in-process ASGI test client (lifespan started)."""
+    from fastapi.testclient import TestClient
+
+    from kg.api.app import create_app
+
+    with TestClient(create_app(api_settings, mini_store)) as client:
+        yield client
