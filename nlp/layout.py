@@ -1,11 +1,409 @@
-"""Section tree of a report.  PLACEHOLDER: replaced by the layout reader."""
+"""The section tree of a report: 第X部分 / 一、/ （一）/ 1. / (1) / ①.
+
+Which enumerated paragraphs are headings is not in the enumerator (the items of
+主要职责 are （一）…（十） too), so the reader decides per *run*: the siblings
+（一）（二）（三）… of one list are either all headings or all items.  A paragraph
+is heading-like when it is short and is not a sentence; a run is a heading run
+when most of its members are heading-like.  A heading whose wording names a
+standard section (SECTION_KINDS) is always a heading.
+
+Also handled: headings printed 2–4 times (collapsed by nlp.normalize on one
+line; consecutive copies on separate lines are merged here), headings wrapped
+over two lines, a table of contents (目录: one section of kind "toc", its entries
+never become sections), and unnumbered headings naming a standard section
+("2019 年度工作完成情况").
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from nlp.errors import Diagnostics
+from nlp.headings import Block, Marker, is_tabular, parse_marker, squeeze
 from nlp.model import Section
 from nlp.normalize import NormalizedText
 
+# Standard sections, whatever their wording: kind → wording patterns (regular
+# expressions over the heading title with spaces removed).  Order matters: the
+# first kind with a matching pattern wins (重点工作完成情况 is key_work even when
+# the heading also says 绩效).
+SECTION_KINDS: dict[str, list[str]] = {
+    "toc": [r"^目录$"],
+    "glossary": [r"名词解释", r"名词说明", r"术语解释"],
+    "responsibilities": [r"主要职责", r"主要职能", r"职能简述", r"部门职责", r"职责职能", r"职能职责"],
+    "staffing": [r"人员构成", r"人员情况", r"人员编制"],
+    "structure": [r"机构设置", r"决算单位构成", r"预算单位构成", r"部门构成", r"单位构成", r"部门预算构成", r"机构情况"],
+    "tables": [r"(预算|决算)(公开)?表$", r"(预算|决算)报表$", r"情况表$", r"总表$"],
+    "key_work": [r"重点工作", r"主要工作任务", r"工作完成情况", r"工作要点", r"年度工作任务", r"工作计划"],
+    "performance": [r"绩效目标", r"绩效管理", r"绩效评价", r"绩效情况", r"绩效自评"],
+    "explanation": [r"情况说明", r"说明$", r"编制说明"],
+}
+_KIND_PATTERNS = [(kind, [re.compile(p) for p in pats]) for kind, pats in SECTION_KINDS.items()]
+
+_DECIMAL = re.compile(r"\d,\d{3}|\d\.\d")
+_AMOUNT_UNIT = re.compile(r"\d\s*(万元|亿元|元)")
+_PAGE_REF = re.compile(r"\s*(\.{3,}|…+|—{2,}|-{3,})\s*\d+\s*$")  # TOC dot leaders "…… 3"
+_MAX_TITLE = 40
+_CAPTION = re.compile(r"^(表|公开|预算|决算)\s*[\d一二三四五六七八九十]+\s*表?$")
+
+
+def section_kind(title: str) -> str | None:
+    """The standard kind a heading title names, or None."""
+    t = re.sub(r"\s+", "", title)
+    for kind, patterns in _KIND_PATTERNS:
+        if any(p.search(t) for p in patterns):
+            return kind
+    return None
+
+
+def _clean_title(text: str) -> str:
+    t = squeeze(_PAGE_REF.sub("", text)).strip(" -*").strip()
+    return re.sub(r"(?<=[\d\u4e00-\u9fff])\s+(?=[\d\u4e00-\u9fff])", "", t)
+
+
+def heading_like(title: str, max_len: int = _MAX_TITLE) -> bool:
+    """Short and not a sentence: no sentence punctuation inside, no amounts,
+    no "label：definition".  One final 。 is tolerated on a short title
+    (（四）预算绩效管理工作开展情况。)."""
+    t = title.strip()
+    if not t or len(t) > max_len or not re.search(r"[\u4e00-\u9fff]", t):
+        return False
+    if t.endswith(("：", ":")):
+        return False  # introduces a list or a quotation: a sentence, not a title
+    if _DECIMAL.search(t) or _AMOUNT_UNIT.search(t):
+        return False
+    body = t[:-1] if t.endswith(("。", ".")) and len(t) <= 24 else t
+    if any(c in body for c in "。；;！？!?"):
+        return False
+    colon = max(body.find("："), body.find(":"))
+    if 0 <= colon < len(body) - 1:
+        return False
+    return True
+
+
+def _local_widths(norm: NormalizedText, radius: int = 25) -> list[int]:
+    """For every line, the typical width of full narrative lines around it (its wrap width)."""
+    lens = [len(ln.text.strip()) if ln.text.strip() and not is_tabular(ln.text) else 0 for ln in norm.lines]
+    nonzero = [(i, n) for i, n in enumerate(lens) if n]
+    out = [0] * len(lens)
+    k = 0
+    window: list[int] = []
+    # simple O(n * window) sweep; reports are a few thousand lines
+    for i in range(len(lens)):
+        window = [n for j, n in nonzero[max(0, k - radius) : k + radius]]
+        while k < len(nonzero) and nonzero[k][0] < i:
+            k += 1
+        if window:
+            window.sort()
+            out[i] = window[int(0.8 * (len(window) - 1))]
+    return out
+
+
+def _doc_width(widths: list[int]) -> int:
+    nz = sorted(w for w in widths if w)
+    return nz[len(nz) // 2] if nz else 0
+
+
+def _next_nonblank(norm: NormalizedText, i: int, stop: int) -> int | None:
+    j = i + 1
+    while j < stop and not norm.lines[j].text.strip():
+        j += 1
+    return j if j < stop else None
+
+
+def _paragraph(norm: NormalizedText, i: int, widths: list[int], marker: Marker | None) -> tuple[str, int]:
+    """Join the heading candidate at line ``i`` with the lines it wraps onto.
+
+    Returns the joined text (marker included) and the index of its last line.  A
+    line wraps onto the next when it is full (as wide as the text around it); a
+    short heading may also wrap a very short tail ("第一部分 广州市…数据管理" / "局概况")
+    when an enumerated line follows the tail.
+    """
+    n = len(norm.lines)
+    text = norm.lines[i].text.strip()
+    last = i
+    for _ in range(12):
+        j = _next_nonblank(norm, last, n)
+        if j is None:
+            break
+        nxt = norm.lines[j].text.strip()
+        if is_tabular(nxt) or parse_marker(nxt) is not None or _CAPTION.match(nxt):
+            break
+        if section_kind(text) == "tables" or section_kind(nxt) == "tables":
+            break  # "…2017 年部门决算表" is complete; the next line is a table's title
+        cur = norm.lines[last].text.strip()
+        full = widths[last] and len(cur) >= 0.8 * widths[last]
+        if cur[-1:] in "。！？!?；;：:":
+            break
+        if full:
+            text += " " + nxt
+            last = j
+            continue
+        k = _next_nonblank(norm, j, n)
+        tail_ends = k is None or parse_marker(norm.lines[k].text.strip()) is not None
+        complete = section_kind(text) is not None or nxt.rstrip("。") == "无"
+        tail_max = 20 if marker and marker.style == "part" else 5
+        if len(nxt) <= tail_max and tail_ends and not complete and not any(c in nxt for c in "，。；：,;:") and marker:
+            text += " " + nxt
+            last = j
+        break
+    return squeeze(text), last
+
+
+@dataclass
+class _Candidate:
+    line: int
+    last_line: int
+    marker: Marker | None
+    title: str
+    heading_like: bool
+    kind: str | None
+    run: int = -1
+    key: float = 0.0  # nesting key: marker level, or level - 0.5 for an unnumbered heading
+    is_heading: bool = False
+    dup_of: int | None = None
+
+
+@dataclass
+class _Run:
+    style: str
+    last: int
+    members: list[int] = field(default_factory=list)
+
+
+def _toc_lines(norm: NormalizedText) -> tuple[int, int] | None:
+    """Line range ``[start, end)`` of a table of contents (目录), if there is one.
+
+    The contents end where their first entry is printed again as a real heading.
+    """
+    lines = norm.lines
+    for i, ln in enumerate(lines[:400]):
+        if re.sub(r"\s+", "", ln.text) in ("目录", "目次"):
+            entries: list[str] = []
+            j = i + 1
+            while j < len(lines):
+                t = lines[j].text.strip()
+                if t:
+                    title = _clean_title(t)
+                    if entries and title == entries[0]:
+                        return i, j
+                    if len(t) > 60 or (parse_marker(t) is None and any(c in t for c in "。；")):
+                        return i, j
+                    entries.append(title)
+                j += 1
+            return i, j
+    return None
+
 
 def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
-    return []
+    """The section tree; see the module docstring."""
+    lines = norm.lines
+    n = len(lines)
+    widths = _local_widths(norm)
+    toc = _toc_lines(norm)
+    cands: list[_Candidate] = []
+    i = 0
+    while i < n:
+        t = lines[i].text.strip()
+        if not t or is_tabular(t) or (toc and toc[0] <= i < toc[1]):
+            i += 1
+            continue
+        marker = parse_marker(t)
+        if marker is None:
+            cand = _unnumbered(norm, i, widths)
+            if cand:
+                cands.append(cand)
+                i = cand.last_line + 1
+                continue
+            i += 1
+            continue
+        text, last = _paragraph(norm, i, widths, marker)
+        m2 = parse_marker(text)
+        title = _clean_title(text[m2.end :] if m2 else text)
+        like = heading_like(title)
+        kind = section_kind(title) if like else None
+        cands.append(_Candidate(i, last, marker, title, like, kind, key=float(marker.level)))
+        i = last + 1
+
+    _merge_duplicates(cands, norm)
+    _assign_runs(cands)
+    for c in cands:
+        if c.dup_of is not None:
+            continue
+        if c.marker is None or c.marker.style == "part":
+            c.is_heading = c.heading_like
+        elif c.kind is not None and c.kind != "toc":
+            c.is_heading = True
+    runs: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        if c.marker is not None and c.dup_of is None:
+            runs.setdefault(c.run, []).append(c)
+    for members in runs.values():
+        likes = sum(1 for c in members if c.heading_like)
+        if likes * 2 >= len(members):
+            for c in members:
+                c.is_heading = c.is_heading or c.heading_like
+
+    heads = [c for c in cands if c.is_heading]
+    sections = _build_tree(norm, heads, toc)
+    if not sections:
+        diag.warn("W201")
+    return sections
+
+
+def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate | None:
+    """An unnumbered line that names a standard section and stands alone."""
+    t = norm.lines[i].text.strip()
+    title = _clean_title(t)
+    if not heading_like(title, max_len=30) or "：" in title or ":" in title:
+        return None
+    kind = section_kind(title)
+    if kind in (None, "tables"):
+        return None
+    if widths[i] and len(t) >= 0.8 * widths[i]:
+        return None  # a full line: the first line of a wrapped paragraph
+    # stands alone: the previous paragraph is finished and the next one is narrative
+    j = i - 1
+    while j >= 0 and not norm.lines[j].text.strip():
+        j -= 1
+    prev = norm.lines[j].text.strip() if j >= 0 else ""
+    if prev and not is_tabular(prev) and prev[-1:] not in "。！？!?；;" and not (parse_marker(prev) and heading_like(_clean_title(prev))):
+        if widths[j] and len(prev) >= 0.8 * widths[j]:
+            return None  # this line is the tail of a wrapped paragraph
+    k = _next_nonblank(norm, i, len(norm.lines))
+    if k is None or is_tabular(norm.lines[k].text):
+        return None
+    nxt = norm.lines[k].text.strip()
+    if parse_marker(nxt) is None and (len(nxt) < 12 or len(nxt) < 0.6 * _doc_width(widths)):
+        return None  # short lines around it: a cell of a table
+    if title.endswith(("。", ".")):
+        return None
+    return _Candidate(i, i, None, title, True, kind)
+
+
+def _norm_title(c: _Candidate) -> str:
+    return (c.marker.printed if c.marker else "") + re.sub(r"\s+", "", c.title)
+
+
+def _merge_duplicates(cands: list[_Candidate], norm: NormalizedText) -> None:
+    """A heading printed again on the next line(s) is one heading."""
+    for k in range(1, len(cands)):
+        a, b = cands[k - 1], cands[k]
+        root = a.dup_of if a.dup_of is not None else k - 1
+        if _norm_title(a) == _norm_title(b) and a.heading_like:
+            between = norm.lines[a.last_line + 1 : b.line]
+            if all(not ln.text.strip() for ln in between):
+                b.dup_of = root
+                cands[root].last_line = b.last_line
+
+
+def _assign_runs(cands: list[_Candidate]) -> None:
+    """Group enumerated candidates into runs of siblings: （一）（二）（三）…
+
+    A number continues the most recent open run of its style that ended with the
+    number before it; 1 (or a number nothing continues) opens a new run.  An
+    enumerator closes the open runs of deeper levels.
+    """
+    open_runs: list[tuple[int, _Run]] = []
+    all_runs: list[_Run] = []
+    for c in cands:
+        if c.dup_of is not None:
+            continue
+        if c.marker is None:
+            open_runs = [(rid, r) for rid, r in open_runs if _level_of(r.style) < c.key]
+            continue
+        m = c.marker
+        open_runs = [(rid, r) for rid, r in open_runs if _level_of(r.style) <= m.level]
+        target = None
+        if m.number > 1:
+            for rid, r in reversed(open_runs):
+                if r.style == m.style and r.last == m.number - 1:
+                    target = rid
+                    break
+            if target is None:
+                for rid, r in reversed(open_runs):
+                    if r.style == m.style and r.last < m.number:
+                        target = rid
+                        break
+        if target is None:
+            all_runs.append(_Run(m.style, m.number))
+            target = len(all_runs) - 1
+            open_runs.append((target, all_runs[target]))
+        run = all_runs[target]
+        run.last = m.number
+        run.members.append(id(c))
+        c.run = target
+
+
+_STYLE_LEVEL = {"part": 0, "cn": 1, "cn_paren": 2, "num": 3, "num_paren": 4, "num_half": 4, "circled": 5}
+
+
+def _level_of(style: str) -> int:
+    return _STYLE_LEVEL.get(style, 6)
+
+
+def _build_tree(norm: NormalizedText, heads: list[_Candidate], toc: tuple[int, int] | None) -> list[Section]:
+    """Nest the headings by level and give each its body span."""
+    lines = norm.lines
+    n = len(lines)
+    # an unnumbered heading nests just above the enumerated headings that follow it
+    for k, c in enumerate(heads):
+        if c.marker is None:
+            nxt = next((h.key for h in heads[k + 1 :] if h.marker is not None), 1.0)
+            c.key = max(nxt, 1.0) - 0.5 if nxt > 0 else 0.5
+    items: list[tuple[float, int, int, Section]] = []  # (key, first line, last line, section)
+    if toc:
+        start = lines[toc[0]]
+        last = toc[1] - 1
+        while last > toc[0] and not lines[last].text.strip():
+            last -= 1
+        sec = Section(0, "", "目录", "toc", norm.line_span(start))
+        sec.body = norm.raw_span(start.end + 1, lines[last].end) if last > toc[0] else None
+        items.append((-1.0, toc[0], toc[1], sec))
+    for c in heads:
+        first, last = lines[c.line], lines[c.last_line]
+        start = first.start + (len(first.text) - len(first.text.lstrip()))
+        level = c.marker.level if c.marker else int(c.key + 0.5)
+        sec = Section(level, c.marker.printed if c.marker else "", c.title, c.kind, norm.raw_span(start, last.end))
+        items.append((c.key, c.line, c.last_line, sec))
+    items.sort(key=lambda x: x[1])
+    roots: list[Section] = []
+    stack: list[tuple[float, Section]] = []
+    for idx, (key, first, last, sec) in enumerate(items):
+        if sec.kind != "toc":
+            end_line = n
+            for key2, first2, _, _ in items[idx + 1 :]:
+                if key2 <= key:
+                    end_line = first2
+                    break
+            body_start = lines[last].end + 1 if last + 1 < n else lines[last].end
+            body_end = lines[end_line - 1].end if end_line - 1 > last else body_start
+            sec.body = norm.raw_span(body_start, body_end) if body_end > body_start else None
+        while stack and stack[-1][0] >= key:
+            stack.pop()
+        if key < 0:  # the table of contents stands at top level and has no children
+            roots.append(sec)
+            continue
+        (stack[-1][1].children if stack else roots).append(sec)
+        stack.append((key, sec))
+    return roots
+
+
+def walk(sections: list[Section]):
+    """Every section of the tree, depth first, in document order."""
+    for s in sections:
+        yield s
+        yield from walk(s.children)
+
+
+def line_range(norm: NormalizedText, section: Section) -> tuple[int, int]:
+    """``[first, end)`` indices into ``norm.lines`` of a section's body."""
+    if section.body is None:
+        return (0, 0)
+    first = section.body.line - 1
+    last = norm.raw_line(max(section.body.end - 1, section.body.start))
+    return first, max(first, last)
+
+
+__all__ = ["SECTION_KINDS", "Block", "line_range", "parse_sections", "section_kind", "walk"]

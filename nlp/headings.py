@@ -1,0 +1,214 @@
+"""Enumerators of Chinese report text (第一部分 / 一、/ （一）/ 1. / (1) / ① / 一是) and
+the logical paragraphs (blocks) they open.
+
+Shared by :mod:`nlp.layout` (which of the enumerated paragraphs are headings) and
+:mod:`nlp.narrative` (the enumerated items inside a section: 职责, 重点工作 …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.normalize import NormalizedText
+
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUM = "〇零一二两三四五六七八九十百"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def cn_to_int(s: str) -> int | None:
+    """``"十二"`` → 12, ``"二十一"`` → 21, ``"一〇五"`` → 105, ``"7"`` → 7."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if any(c not in _CN_DIGIT and c not in "十百" for c in s):
+        return None
+    if "十" not in s and "百" not in s:  # digit by digit: 二〇一八
+        return int("".join(str(_CN_DIGIT[c]) for c in s))
+    total, cur = 0, 0
+    for c in s:
+        if c in _CN_DIGIT:
+            cur = _CN_DIGIT[c]
+        elif c == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif c == "百":
+            total += (cur or 1) * 100
+            cur = 0
+    return total + cur
+
+
+# (style, level, pattern).  Level follows nlp.model.Section.level; "shi" (一是/二是)
+# is an in-paragraph enumerator used for items only, never for headings.
+# A "1." followed by one or two digits and a non-digit is a decimal (1.5万元), not an item.
+_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
+    ("part", 0, re.compile(rf"第\s*([{_CN_NUM}\d]+)\s*部分")),
+    ("cn", 1, re.compile(r"([一二三四五六七八九十]+)\s*(?:、|[．.](?!\d))")),
+    ("cn_paren", 2, re.compile(r"[（(]\s*([一二三四五六七八九十]+)\s*[)）]")),
+    ("num", 3, re.compile(r"(\d{1,2})\s*(?:[、]|[.．](?!\d{1,2}(?!\d)))")),
+    ("num_paren", 4, re.compile(r"[（(]\s*(\d{1,2})\s*[)）]")),
+    ("num_half", 4, re.compile(r"(\d{1,2})[)）]")),
+    ("circled", 5, re.compile(rf"([{_CIRCLED}])")),
+    ("shi", 6, re.compile(r"\**([一二三四五六七八九十]+)是\**(?=[\u4e00-\u9fff，,、：:])[，,、：:]?")),
+]
+# list bullets and markdown emphasis left by some PDF converters: "- (一)", "**伙食补助费:**"
+_LEAD = re.compile(r"^[\s\-•·*]*")
+
+HEADING_STYLES = ("part", "cn", "cn_paren", "num", "num_paren", "num_half", "circled")
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str
+    level: int
+    number: int
+    printed: str  # the enumerator as printed, e.g. "（一）"
+    start: int  # index of the enumerator in the line
+    end: int  # index of the first character after it (spaces skipped)
+
+
+def parse_marker(text: str, styles: tuple[str, ...] = HEADING_STYLES) -> Marker | None:
+    """The enumerator a line starts with, or None."""
+    lead = _LEAD.match(text).end()
+    for style, level, pattern in _STYLES:
+        if style not in styles:
+            continue
+        m = pattern.match(text, lead)
+        if not m:
+            continue
+        raw = m.group(1)
+        number = _CIRCLED.index(raw) + 1 if style == "circled" else cn_to_int(raw)
+        if number is None or number == 0:
+            continue
+        end = m.end()
+        while end < len(text) and text[end] in " \t*":
+            end += 1
+        if end >= len(text) and style != "part":
+            continue  # a bare "1." is a page or column number, not an item
+        return Marker(style, level, number, text[m.start() : m.end()].strip("* "), m.start(), end)
+    return None
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE_FINAL = "。！？!?；;"
+
+
+def squeeze(s: str) -> str:
+    """Drop spaces between two Chinese characters (PDF layout artefacts)."""
+    out = []
+    for j, ch in enumerate(s):
+        if ch in " \t" and 0 < j < len(s) - 1:
+            prev = next((c for c in reversed(out) if c not in " \t"), "")
+            nxt = s[j + 1 :].lstrip(" \t")[:1]
+            if (_CJK.match(prev) or prev in "，。、；：“”（）") and (_CJK.match(nxt) or nxt in "，。、；：“”（）"):
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+def is_tabular(text: str) -> bool:
+    """A table line: tab-separated cells or two or more amounts."""
+    body = text.rstrip()
+    if "\t" in body.strip() or body.startswith("\t\t"):
+        return True
+    # two or more amounts standing bare (in narrative they carry a unit: 万元, %)
+    return len(_BARE_AMOUNT.findall(text)) >= 2
+
+
+_BARE_AMOUNT = re.compile(r"(?<![\d.])\d[\d,]*\.\d{2}(?![\d.])(?!\s*(?:万|元|亿|千|%|％|个|人|项))")
+
+
+@dataclass
+class Block:
+    """A logical paragraph: lines joined, PDF wraps undone.
+
+    ``offsets[i]`` is the offset in ``NormalizedText.text`` of ``text[i]``.
+    """
+
+    text: str
+    offsets: list[int]
+    first_line: int  # index into NormalizedText.lines
+    last_line: int
+    marker: Marker | None = None
+
+    @property
+    def body(self) -> str:
+        """The text after the enumerator."""
+        return self.text[self._body_start() :]
+
+    def _body_start(self) -> int:
+        if self.marker is None:
+            return 0
+        m = parse_marker(self.text, styles=(self.marker.style,))
+        return m.end if m else 0
+
+    def body_range(self) -> tuple[int, int]:
+        """Clean-text range ``[start, end)`` of the text after the enumerator."""
+        b = self._body_start()
+        if b >= len(self.offsets):
+            return (self.offsets[-1], self.offsets[-1] + 1) if self.offsets else (0, 0)
+        return self.offsets[b], self.offsets[-1] + 1
+
+    def range(self) -> tuple[int, int]:
+        return (self.offsets[0], self.offsets[-1] + 1) if self.offsets else (0, 0)
+
+
+def blocks(
+    norm: NormalizedText,
+    start_line: int,
+    end_line: int,
+    styles: tuple[str, ...] = HEADING_STYLES,
+) -> list[Block]:
+    """Split lines ``[start_line, end_line)`` into logical paragraphs.
+
+    A block starts at every enumerated line.  An enumerated item runs on until the
+    next enumerator, so an item wrapped exactly at a full stop stays whole.  Plain
+    text starts a new block after a line ending a sentence when it is indented or
+    introduces a list (ends with "："), and after any table line.
+    """
+    out: list[Block] = []
+    cur: Block | None = None
+    prev_text = ""
+    for idx in range(start_line, min(end_line, len(norm.lines))):
+        line = norm.lines[idx]
+        t = line.text
+        if not t.strip():
+            continue
+        if is_tabular(t):
+            cur = None
+            prev_text = t
+            continue
+        lead = len(t) - len(t.lstrip())
+        body = t.strip()
+        marker = parse_marker(body, styles)
+        prev_final = prev_text.rstrip()[-1:] in _SENTENCE_FINAL + "：:" if prev_text.strip() else True
+        starts_new = (
+            marker is not None
+            or cur is None
+            or (prev_final and (cur.marker is None or lead >= 2 or body.endswith(("：", ":"))))
+        )
+        piece = squeeze(body)
+        # offsets of the squeezed piece: walk the original body
+        offs = _squeezed_offsets(body, piece, line.start + lead)
+        if starts_new:
+            cur = Block(piece, offs, idx, idx, marker)
+            out.append(cur)
+        else:
+            cur.text += piece
+            cur.offsets.extend(offs)
+            cur.last_line = idx
+        prev_text = t
+    return out
+
+
+def _squeezed_offsets(original: str, squeezed: str, base: int) -> list[int]:
+    offs = []
+    j = 0
+    for i, ch in enumerate(original):
+        if j < len(squeezed) and squeezed[j] == ch:
+            offs.append(base + i)
+            j += 1
+    return offs
