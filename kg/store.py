@@ -1,15 +1,33 @@
 """The graph store: an embedded pyoxigraph store in a data directory (default).
 
-Small surface, named in the spec's own terms: ``load``, ``query``, ``dump``,
+Small surface, named in the spec's own terms: ``load``, ``add``, ``query``, ``dump``,
 ``named_graphs``, ``remove_graph``.  One named graph per report.
 
-(First version: the build helper makes builds atomic and adds the remote
-SPARQL 1.1 Graph Store Protocol backend behind the same surface.)
+Atomic builds
+-------------
+A data directory holds *generations* of the store and a pointer to the live one::
+
+    data/
+      live -> generations/g-20261124T220102-123456-4711     (a symlink)
+      generations/g-…                                          (pyoxigraph / RocksDB directories)
+
+:meth:`DataDir.transaction` makes a new generation (a RocksDB checkpoint of the live
+one: hard links, cheap), lets the build change it, and only when the build finished
+switches ``live`` with one ``rename(2)`` (atomic on POSIX).  A build that fails or is
+killed — even with SIGKILL — leaves ``live`` pointing at the previous, complete
+graph; the orphaned generation is removed by the next transaction.  Readers
+(``query``, ``serve``) open ``live`` read-only.
+
+The remote SPARQL 1.1 Graph Store Protocol backend is :mod:`kg.remote`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,21 +45,70 @@ FORMATS = {
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
 
+CURRENT = "live"
+GENERATIONS = "generations"
+#: Old generations kept after a switch, so a reader that opened one a moment ago can finish.
+KEEP_OLD = 1
+
+
+class StoreNotFound(FileNotFoundError):
+    pass
+
+
+def is_data_dir(path: Path) -> bool:
+    """A data directory (generations + pointer) rather than a bare pyoxigraph directory."""
+    return (path / CURRENT).is_symlink() or (path / GENERATIONS).is_dir() or not (path / "CURRENT").exists()
+
 
 class Store:
-    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
-        self.path = path
+    """A pyoxigraph store.  ``path`` may be a data directory (its live generation is opened)
+    or a bare store directory; ``None`` = in memory.  ``.path`` is the store directory opened."""
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
+        self.data_dir: DataDir | None = None
         if path is None:
+            self.path = None
             self._store = ox.Store()
-        elif read_only:
+            return
+        path = Path(path)
+        if is_data_dir(path):
+            self.data_dir = DataDir(path)
+            live = self.data_dir.current()
+            if live is None:
+                if read_only:
+                    raise StoreNotFound(f"no graph in {path}: run `budgetkg build` first")
+                with self.data_dir.transaction():  # an empty first generation
+                    pass
+                live = self.data_dir.current()
+            path = live
+        self.path = path
+        if read_only:
             self._store = ox.Store.read_only(str(path))
         else:
             path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(path))
 
+    @classmethod
+    def wrap(cls, store: ox.Store, path: Path | None) -> Store:
+        self = cls.__new__(cls)
+        self.data_dir, self.path, self._store = None, path, store
+        return self
+
+    @property
+    def raw(self) -> ox.Store:
+        return self._store
+
     def load(self, data: bytes | str, fmt: str, graph: str | None = None) -> None:
         to_graph = ox.NamedNode(graph) if graph else None
         self._store.load(data, format=FORMATS[fmt], to_graph=to_graph)
+
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        self._store.extend(quads)
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        """Replace one named graph by ``quads`` (all in that graph)."""
+        self._store.remove_graph(ox.NamedNode(graph)) if self._store.contains_named_graph(ox.NamedNode(graph)) else None
+        self._store.extend(quads)
 
     def query(self, sparql: str, **kwargs):
         return self._store.query(sparql, **kwargs)
@@ -55,7 +122,106 @@ class Store:
         return sorted(g.value for g in self._store.named_graphs())
 
     def remove_graph(self, graph: str) -> None:
-        self._store.remove_graph(ox.NamedNode(graph))
+        if self._store.contains_named_graph(ox.NamedNode(graph)):
+            self._store.remove_graph(ox.NamedNode(graph))
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def close(self) -> None:
+        """Release the RocksDB handle (pyoxigraph closes on garbage collection)."""
+        self._store = None  # type: ignore[assignment]
 
     def __len__(self) -> int:
         return len(self._store)
+
+
+class DataDir:
+    """Generations of a store and the ``live`` pointer (see the module docstring)."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+
+    @property
+    def pointer(self) -> Path:
+        return self.root / CURRENT
+
+    def current(self) -> Path | None:
+        if not self.pointer.is_symlink():
+            return None
+        target = self.root / os.readlink(self.pointer)
+        return target if target.is_dir() else None
+
+    def generations(self) -> list[Path]:
+        folder = self.root / GENERATIONS
+        return sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+    def _new_generation(self) -> Path:
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{time.time_ns() % 1_000_000_000:09d}"
+        return self.root / GENERATIONS / f"g-{stamp}-{os.getpid()}"
+
+    @contextlib.contextmanager
+    def transaction(self, *, fresh: bool = False) -> Iterator[Store]:
+        """A writable copy of the live graph (empty if ``fresh``); the switch happens on a clean exit."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.collect_garbage()
+        new = self._new_generation()
+        new.parent.mkdir(parents=True, exist_ok=True)
+        live = self.current()
+        if live is not None and not fresh:
+            ox.Store.read_only(str(live)).backup(str(new))
+        store = Store.wrap(ox.Store(str(new)), new)
+        try:
+            yield store
+            store.flush()
+        except BaseException:
+            store.close()
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        store.close()
+        self.switch(new)
+        self.collect_garbage()
+
+    def switch(self, generation: Path) -> None:
+        """Point ``live`` at ``generation`` with one atomic rename."""
+        tmp = self.root / f".{CURRENT}.{os.getpid()}"
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        os.symlink(os.path.relpath(generation, self.root), tmp)
+        os.replace(tmp, self.pointer)
+        fd = os.open(self.root, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def collect_garbage(self) -> None:
+        """Remove generations that are neither live nor among the newest ``KEEP_OLD`` old ones,
+        and any generation left by a build that died (newer than the live one)."""
+        live = self.current()
+        old = [g for g in self.generations() if g != live]
+        if live is not None:
+            older = [g for g in old if g.name < live.name]
+            keep = set(older[-KEEP_OLD:]) if KEEP_OLD else set()
+        else:
+            keep = set()
+        for g in old:
+            if g not in keep and not _owned_by_running_process(g):
+                shutil.rmtree(g, ignore_errors=True)
+
+
+def _owned_by_running_process(generation: Path) -> bool:
+    """A generation being written by another live build (its pid is in the name)."""
+    try:
+        pid = int(generation.name.rsplit("-", 1)[1])
+    except (IndexError, ValueError):
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,295 @@
+"""``budgetkg build``: report files → one named graph per report in the store, atomically.
+
+One build is one :meth:`kg.store.DataDir.transaction`: the previous graph stays live
+until every file was read, mapped, validated and stored; then the pointer switches.
+Per file:
+
+1. unchanged input (same SHA-256, built by the same software version) → kept as is;
+2. read (:func:`nlp.read_report`); a file that cannot be read is recorded as failed
+   and the batch goes on;
+3. mapped (:mod:`kg.mapping`, names resolved by :mod:`kg.resolve`);
+4. validated on its own (:func:`kg.validate.validate_graph`, pySHACL on an in-memory
+   rdflib graph of just this report);
+5. stored: its named graph replaced — and only its graph.
+
+The ontology, code lists, gazetteer and agency history go into ``id/graph/ontology``;
+one ``prov:Activity`` per build (software version, times, SHA-256 of every input)
+into ``id/graph/provenance``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.util
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+
+from kg import ONTOLOGY_DIR, PROJECT_ROOT, iri
+from kg.mapping import N, ReportGraph, Resolver, map_report, string
+from kg.namespace import BKG, SCHEMA
+from kg.store import DataDir, Store
+
+#: Counted by SPARQL over the built store for the summary (label → query body).
+COUNTS = {
+    "reports": "?x a bkg:Report",
+    "agencies": "?x a bkg:Agency",
+    "responsibilities": "?x a bkg:Responsibility",
+    "tasks": "?x a bkg:Task",
+    "projects": "?x a bkg:Project",
+    "line items": "?x a bkg:LineItem",
+    "entities": "VALUES ?c { bkg:Platform bkg:Reform bkg:PolicyDocument } ?x a ?c",
+}
+
+
+@lru_cache(maxsize=1)
+def software_version() -> str:
+    """Package version + a fingerprint of the code that decides what the graph holds.
+
+    A report built by another version is rebuilt even if its file did not change.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        base = version("budgetkg")
+    except PackageNotFoundError:  # pragma: no cover - running from a plain checkout
+        base = "0"
+    digest = hashlib.sha256()
+    for folder in ("nlp", "kg"):
+        for path in sorted((PROJECT_ROOT / folder).rglob("*.py")):
+            if folder == "kg" and path.parent.name in {"api", "commands"}:
+                continue
+            digest.update(path.name.encode() + path.read_bytes())
+    for path in sorted(ONTOLOGY_DIR.rglob("*.ttl")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return f"{base}+{digest.hexdigest()[:12]}"
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    sha256: str
+    status: str  # "built" | "unchanged" | "failed"
+    report: str | None = None  # report IRI
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)  # reader diagnostics
+    violations: list[str] = field(default_factory=list)
+    shacl_warnings: list[str] = field(default_factory=list)
+    triples: int = 0
+
+
+@dataclass
+class BuildResult:
+    build: str  # the build's IRI
+    files: list[FileOutcome]
+    counts: dict[str, int]
+    store_triples: int
+    version: str
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.status == "failed"]
+
+    def totals(self) -> Counter:
+        c: Counter = Counter()
+        for f in self.files:
+            c[f.status] += 1
+            c["warnings"] += len(f.warnings)
+            c["validation warnings"] += len(f.shacl_warnings)
+            c["violations"] += len(f.violations)
+        return c
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def stored_reports(store: Store) -> dict[str, tuple[str, str, str | None]]:
+    """{report IRI: (sha256, source file name, software version of the build that made it)}."""
+    rows = store.query(
+        """PREFIX bkg: <https://w3id.org/budgetkg/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/>
+        PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX schema: <https://schema.org/>
+        SELECT ?r ?sha ?src ?v WHERE { GRAPH ?r { ?r a bkg:Report ; bkg:sha256 ?sha ; dcterms:source ?src .
+          OPTIONAL { ?r prov:wasGeneratedBy ?b } }
+          OPTIONAL { GRAPH ?p { ?b schema:softwareVersion ?v } } }"""
+    )
+    return {row["r"].value: (row["sha"].value, row["src"].value, row["v"].value if row["v"] else None) for row in rows}
+
+
+def ontology_quads() -> list[ox.Quad]:
+    """ontology/**/*.ttl into the ontology graph (parsed by pyoxigraph)."""
+    g = N(iri.ONTOLOGY_GRAPH)
+    out: list[ox.Quad] = []
+    for path in sorted(ONTOLOGY_DIR.rglob("*.ttl")):
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            out.append(ox.Quad(t.subject, t.predicate, t.object, g))
+    return out
+
+
+def validate_quads(quads: list[ox.Quad]):
+    """pySHACL over one report graph (an in-memory rdflib graph of just these triples)."""
+    from rdflib import Graph
+
+    from kg.validate import validate_graph
+
+    data = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES)
+    graph = Graph()
+    graph.parse(data=data, format="nt")
+    return validate_graph(graph)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _datetime(t: dt.datetime) -> ox.Literal:
+    return ox.Literal(t.isoformat().replace("+00:00", "Z"), datatype=N(XSD.dateTime))
+
+
+def activity_quads(result: BuildResult, started: dt.datetime, ended: dt.datetime) -> list[ox.Quad]:
+    g = N(iri.PROVENANCE_GRAPH)
+    b = result.build
+    quads: list[ox.Quad] = []
+
+    def add(s: str, p: str, o) -> None:
+        if o is not None:
+            quads.append(ox.Quad(N(s), N(p), o if isinstance(o, (ox.Literal, ox.NamedNode)) else N(o), g))
+
+    add(b, RDF.type, PROV.Activity)
+    add(b, RDF.type, BKG.BuildActivity)
+    add(b, RDFS.label, ox.Literal(f"budgetkg build {started:%Y-%m-%d %H:%M:%S} UTC"))
+    add(b, PROV.startedAtTime, _datetime(started))
+    add(b, PROV.endedAtTime, _datetime(ended))
+    add(b, SCHEMA.softwareVersion, ox.Literal(result.version))
+    for f in result.files:
+        src = iri.source_file(f.sha256)
+        add(b, PROV.used, src)
+        add(src, RDF.type, PROV.Entity)
+        add(src, BKG.sha256, ox.Literal(f.sha256))
+        add(src, DCTERMS.title, string(Path(f.path).name))
+        if f.report:
+            add(b, PROV.used if f.status == "unchanged" else PROV.generated, f.report)
+        if f.error:
+            add(src, RDFS.comment, ox.Literal(f.error))
+    return quads
+
+
+def read(path: Path, entities: bool):
+    from nlp import ReportError, read_report
+
+    try:
+        return read_report(path, entities=entities)
+    except ReportError as exc:
+        return exc
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
+        return RuntimeError(f"{path}: E099 {type(exc).__name__}: {exc}")
+
+
+def build(
+    paths: Iterable[Path],
+    data_dir: Path,
+    *,
+    validate: bool = True,
+    force: bool = False,
+    fresh: bool = False,
+    entities: bool = True,
+    resolver: Resolver | None = None,
+    progress: Callable[[Iterable], Iterable] = lambda xs: xs,
+    on_file: Callable[[FileOutcome], None] | None = None,
+) -> BuildResult:
+    """Build ``paths`` into the store in ``data_dir`` (see the module docstring)."""
+    from kg.resolve import default_resolver
+
+    resolver = resolver or default_resolver()
+    if entities and importlib.util.find_spec("nlp.relations") is None:
+        entities = False  # entity extraction not installed yet: build without mentions and links
+    started = now()
+    version = software_version()
+    result = BuildResult(iri.build(started.strftime("%Y%m%dT%H%M%S.%fZ")), [], {}, 0, version)
+    with DataDir(data_dir).transaction(fresh=fresh) as store:
+        store.replace_graph(iri.ONTOLOGY_GRAPH, ontology_quads())
+        existing = stored_reports(store)
+        by_sha = {sha: (r, v) for r, (sha, _, v) in existing.items()}
+        for path in progress(list(paths)):
+            path = Path(path)
+            outcome = build_one(path, store, existing, by_sha, result.build, version, resolver, validate, force, entities)
+            result.files.append(outcome)
+            if on_file:
+                on_file(outcome)
+        store.add(activity_quads(result, started, now()))
+        result.counts = count(store)
+        result.store_triples = len(store)
+    return result
+
+
+def build_one(path, store, existing, by_sha, build_iri, version, resolver, validate, force, entities) -> FileOutcome:
+    try:
+        sha = sha256_file(path)
+    except OSError as exc:
+        return FileOutcome(str(path), "0" * 64, "failed", error=f"{path}: {exc}")
+    if not force and sha in by_sha and by_sha[sha][1] == version:
+        return FileOutcome(str(path), sha, "unchanged", report=by_sha[sha][0])
+    report = read(path, entities)
+    if isinstance(report, BaseException):
+        return FileOutcome(str(path), sha, "failed", error=str(report))
+    mapped: ReportGraph = map_report(report, resolver=resolver, build=build_iri)
+    outcome = FileOutcome(str(path), sha, "built", report=mapped.iri, triples=len(mapped.quads))
+    outcome.warnings = [str(d) for d in report.warnings]
+    if validate:
+        vr = validate_quads(mapped.quads)
+        outcome.violations = [f"{r.focus_node} {r.message_en or r.message_zh}" for r in vr.violations]
+        outcome.shacl_warnings = [f"{r.focus_node} {r.message_en or r.message_zh}" for r in vr.warnings]
+    # the same file built before under another IRI (its agency or year now reads differently)
+    for old, (_, src, _) in existing.items():
+        if src == path.name and old != mapped.iri:
+            store.remove_graph(old)
+    store.replace_graph(mapped.iri, mapped.quads)
+    return outcome
+
+
+def count(store: Store) -> dict[str, int]:
+    out = {}
+    for label, body in COUNTS.items():
+        q = f"PREFIX bkg: <{BKG._NS}> SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ {body} }} FILTER(?g != <{iri.ONTOLOGY_GRAPH}>) }}"
+        out[label] = int(next(iter(store.query(q)))["n"].value)
+    return out
+
+
+def write_reports(result: BuildResult, data_dir: Path) -> Path:
+    """The full validation report and the reader's diagnostics, next to the store."""
+    out = Path(data_dir) / "build-report.txt"
+    lines = [f"build {result.build}", f"software {result.version}", ""]
+    for f in result.files:
+        lines.append(f"== {f.path} [{f.status}] {f.report or ''}")
+        if f.error:
+            lines.append(f"  error: {f.error}")
+        lines += [f"  reader: {w}" for w in f.warnings]
+        lines += [f"  violation: {v}" for v in f.violations]
+        lines += [f"  validation warning: {w}" for w in f.shacl_warnings]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
+def print_summary(result: BuildResult, file=sys.stdout) -> None:
+    t = result.totals()
+    files = len(result.files)
+    print(
+        f"files: {files} (built {t['built']}, unchanged {t['unchanged']}, failed {t['failed']})",
+        file=file,
+    )
+    print("  ".join(f"{k}: {v}" for k, v in result.counts.items()), file=file)
+    print(
+        f"triples: {result.store_triples}  warnings: {t['warnings'] + t['validation warnings']} "
+        f"(reader {t['warnings']}, validation {t['validation warnings']})  violations: {t['violations']}",
+        file=file,
+    )

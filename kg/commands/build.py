@@ -1,0 +1,53 @@
+"""``budgetkg build [PATH ...] [--store DIR]``: read, map, validate and store reports (kg.build)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub) -> None:
+    from kg.cli import COMMANDS
+
+    p = sub.add_parser("build", help="build the knowledge graph from report files or folders")
+    p.add_argument("paths", nargs="*", help="report files or folders (default: the bundled corpus)")
+    p.add_argument("--store", type=Path, default=None, help="data directory (default: data/ or $BUDGETKG_DATA)")
+    p.add_argument("--no-validate", dest="validate", action="store_false", help="skip SHACL validation")
+    p.add_argument("--force", action="store_true", help="rebuild reports whose file did not change")
+    p.add_argument("--fresh", action="store_true", help="start from an empty store (drop reports not given)")
+    p.add_argument("--no-entities", dest="entities", action="store_false", help="skip entity and relation extraction")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    COMMANDS["build"] = cmd_build
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from kg.build import build, print_summary, write_reports
+    from kg.cli import iter_report_files
+    from kg.store import DEFAULT_DATA_DIR
+
+    data_dir = args.store or DEFAULT_DATA_DIR
+    files = iter_report_files(args.paths)
+
+    def progress(items):
+        return tqdm(items, desc="build", unit="report", file=sys.stderr, disable=args.quiet or None)
+
+    def on_file(outcome) -> None:
+        if outcome.error:
+            tqdm.write(f"failed: {outcome.error}", file=sys.stderr)
+        for v in outcome.violations[:5]:
+            tqdm.write(f"{outcome.path}: violation: {v}", file=sys.stderr)
+
+    result = build(
+        files, data_dir, validate=args.validate, force=args.force, fresh=args.fresh,
+        entities=args.entities, progress=progress, on_file=on_file,
+    )
+    report_path = write_reports(result, data_dir)
+    print_summary(result)
+    print(f"store: {data_dir}  full report: {report_path}")
+    if result.failed:
+        print(f"budgetkg build: {len(result.failed)} of {len(result.files)} files failed (the others are stored)", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,134 @@
+"""``budgetkg query [--store DIR] QUERY_OR_NAME [--param name=value] [--format table|json|csv]``.
+
+QUERY_OR_NAME is SPARQL text, a file, or the name of a query in ``queries/`` (its header
+declares the parameters; see queries/README.md).  Parameters are bound by SEP-0007
+substitution, never pasted into the text.  Queries see the union of all graphs as the
+default graph; ``GRAPH ?report { … }`` still reaches one report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import QUERIES_DIR
+
+
+def register(sub) -> None:
+    from kg.cli import COMMANDS
+
+    p = sub.add_parser("query", help="run a SPARQL query or a named query from queries/")
+    p.add_argument("query", help="SPARQL text, a .rq file, or a query name (e.g. funding-by-platform)")
+    p.add_argument("--store", type=Path, default=None, help="data directory (default: data/ or $BUDGETKG_DATA)")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    COMMANDS["query"] = cmd_query
+
+
+def named_queries() -> dict:
+    from kg.api.named_queries import load_dir
+
+    return load_dir(QUERIES_DIR)
+
+
+def resolve_query(text_or_name: str):
+    """(SPARQL text, NamedQuery or None)."""
+    queries = named_queries()
+    if text_or_name in queries:
+        q = queries[text_or_name]
+        return q.text, q
+    path = Path(text_or_name)
+    if path.suffix == ".rq" and path.is_file():
+        from kg.api.named_queries import parse
+
+        q = parse(path.read_text(encoding="utf-8"), path.stem, path)
+        return q.text, q
+    return text_or_name, None
+
+
+def term(kind: str, value: str):
+    if kind == "iri":
+        return ox.NamedNode(value)
+    if kind == "@zh":
+        return ox.Literal(value, language="zh")
+    return ox.Literal(value, datatype=ox.NamedNode(kind))
+
+
+def substitutions(named, given: dict[str, str]) -> dict:
+    if named is None:
+        return {ox.Variable(k): ox.Literal(v) for k, v in given.items()}
+    out = {}
+    known = {p.name: p for p in named.params}
+    unknown = set(given) - set(known)
+    if unknown:
+        raise SystemExit(f"budgetkg query: unknown parameter(s) {sorted(unknown)}; {named.name} takes {sorted(known)}")
+    for p in named.params:
+        value = given.get(p.name, p.default)
+        if value is None:
+            raise SystemExit(f"budgetkg query: {named.name} needs --param {p.name}=… ({p.description})")
+        out[ox.Variable(p.name)] = term(*p.binding(value))
+    return out
+
+
+def run(store, text: str, subs: dict | None = None):
+    return store.query(text, use_default_graph_as_union=True, substitutions=subs or None)
+
+
+def cell(t) -> str:
+    if t is None:
+        return ""
+    return t.value if isinstance(t, (ox.NamedNode, ox.Literal, ox.BlankNode)) else str(t)
+
+
+def rows_of(result) -> tuple[list[str], list[list[str]]]:
+    if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
+        return ["result"], [[str(bool(result)).lower()]]
+    if type(result).__name__ == "QueryTriples":
+        return ["subject", "predicate", "object"], [[cell(t.subject), cell(t.predicate), cell(t.object)] for t in result]
+    names = [v.value for v in result.variables]
+    return names, [[cell(sol[n]) for n in names] for sol in result]
+
+
+def render(names: list[str], rows: list[list[str]], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=1)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(names)
+        w.writerows(rows)
+        return buf.getvalue().rstrip("\n")
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    lines = [" | ".join(n.ljust(w) for n, w in zip(names, widths)), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    lines.append(f"({len(rows)} rows)")
+    return "\n".join(lines)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.store import DEFAULT_DATA_DIR, Store, StoreNotFound
+
+    given = {}
+    for p in args.param:
+        name, _, value = p.partition("=")
+        given[name.strip().lstrip("?")] = value
+    text, named = resolve_query(args.query)
+    subs = substitutions(named, given)
+    try:
+        store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)
+    except StoreNotFound as exc:
+        print(f"budgetkg query: {exc}", file=sys.stderr)
+        return 2
+    try:
+        names, rows = rows_of(run(store, text, subs))
+    except SyntaxError as exc:
+        print(f"budgetkg query: {exc}", file=sys.stderr)
+        return 2
+    print(render(names, rows, args.format))
+    return 0

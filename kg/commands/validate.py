@@ -1,0 +1,66 @@
+"""``budgetkg validate [--store DIR] [--graph REPORT_IRI]``: pySHACL over each report graph in the store.
+
+Each report graph is cut out of the store and validated on its own (kg.validate); exit 1 if any has a
+violation.  Warnings (the reports' own discrepancies) are listed, not fatal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+
+
+def register(sub) -> None:
+    from kg.cli import COMMANDS
+
+    p = sub.add_parser("validate", help="validate every report graph in the store against shapes/")
+    p.add_argument("--store", type=Path, default=None, help="data directory (default: data/ or $BUDGETKG_DATA)")
+    p.add_argument("--graph", action="append", default=[], help="only this report graph (repeatable)")
+    p.add_argument("--codelists", action="store_true", help="also validate the classification code lists")
+    p.add_argument("-v", "--verbose", action="store_true", help="print every result")
+    COMMANDS["validate"] = cmd_validate
+
+
+def report_graphs(store) -> list[str]:
+    rows = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a <https://w3id.org/budgetkg/ontology#Report> } }")
+    return sorted(r["g"].value for r in rows)
+
+
+def validate_store(store, graphs: list[str] | None = None):
+    """{report IRI: ValidationReport}."""
+    from kg.build import validate_quads
+
+    out = {}
+    for g in graphs or report_graphs(store):
+        quads = list(store.raw.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+        out[g] = validate_quads(quads)
+    return out
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.store import DEFAULT_DATA_DIR, Store, StoreNotFound
+
+    try:
+        store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)
+    except StoreNotFound as exc:
+        print(f"budgetkg validate: {exc}", file=sys.stderr)
+        return 2
+    reports = validate_store(store, args.graph or None)
+    violations = warnings = 0
+    for g, vr in reports.items():
+        violations += len(vr.violations)
+        warnings += len(vr.warnings)
+        print(f"{g}: {len(vr.violations)} violations, {len(vr.warnings)} warnings")
+        for r in vr.results if args.verbose else vr.violations:
+            print(f"  {r.severity}: {r.focus_node} {r.message}")
+    if args.codelists:
+        from kg.validate import validate_codelists
+
+        cl = validate_codelists()
+        violations += len(cl.violations)
+        print(f"code lists: {len(cl.violations)} violations, {len(cl.warnings)} warnings")
+    print(f"reports: {len(reports)}  violations: {violations}  warnings: {warnings}")
+    return 1 if violations else 0

@@ -1,0 +1,100 @@
+"""Printed amounts → exact :class:`~decimal.Decimal` yuan.
+
+A table cell is one whitespace-free token after normalisation (``nlp.normalize``
+has already joined ``3, 367. 47`` into ``3,367.47`` and turned full-width digits
+into ASCII).  :func:`parse_amount` accepts only what a budget table prints:
+
+* ``3,367.47`` / ``3367.47`` / ``0.00`` / ``0`` / ``12`` (thousands separators must
+  be in the right places: ``3,36.47`` is refused);
+* a leading minus ``-1.5`` or ``−1.5``, or parentheses ``(1.50)`` / ``（1.50）``
+  for a negative amount;
+* a dash alone (``-``, ``—``, ``－``, ``–``) means "nothing printed": the cell is
+  empty, not zero (:data:`EMPTY`).
+
+Anything else (``68.8б``, ``3×``, ``Ţ``) is OCR garbage: :func:`parse_amount`
+returns ``None`` and the caller warns; a number is never guessed.
+
+>>> parse_amount("3,367.47", "万元")
+Decimal('33674700.00')
+>>> parse_amount("0.05", "万元")
+Decimal('500.00')
+>>> parse_amount("(1.50)", "元")
+Decimal('-1.50')
+>>> parse_amount("3×", "万元") is None
+True
+>>> parse_amount("—", "万元") is EMPTY
+True
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from nlp.vocab import UNITS
+
+_NUMBER = re.compile(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?$")
+_DASH = re.compile(r"^[-—–－‐―]+$")
+_MINUS = "-−－"
+
+
+class _Empty:
+    """Marker for a cell printed as a dash: present, but no amount."""
+
+    def __repr__(self) -> str:
+        return "EMPTY"
+
+
+EMPTY = _Empty()
+
+
+def unit_factor(unit: str) -> int:
+    """Yuan per printed unit: 万元 → 10000.  Unknown units raise ``KeyError``."""
+    return UNITS[unit]
+
+
+def is_dash(text: str) -> bool:
+    return bool(_DASH.match(text.strip()))
+
+
+def parse_number(text: str) -> Decimal | None:
+    """The printed number as a Decimal in the printed unit, or ``None``."""
+    t = text.strip()
+    negative = False
+    if len(t) >= 3 and t[0] in "(（" and t[-1] in ")）":
+        negative, t = True, t[1:-1].strip()
+    elif len(t) >= 2 and t[0] in _MINUS:
+        negative, t = True, t[1:]
+    m = _NUMBER.match(t)
+    if not m:
+        return None
+    digits = m.group("int").replace(",", "")
+    frac = m.group("frac")
+    value = Decimal(digits + ("." + frac if frac else ""))
+    return -value if negative else value
+
+
+def parse_amount(text: str, unit: str):
+    """Yuan value of a printed cell: a Decimal, :data:`EMPTY` for a dash, ``None`` for garbage.
+
+    The result keeps the printed precision scaled by the unit (``0.05`` 万元 →
+    ``500.00``), so ``value / factor`` gives back exactly what was printed.
+    """
+    if is_dash(text):
+        return EMPTY
+    number = parse_number(text)
+    if number is None:
+        return None
+    return number * unit_factor(unit)
+
+
+def decimal_places(text: str) -> int:
+    t = text.strip().rstrip(")）")
+    return len(t.split(".", 1)[1]) if "." in t else 0
+
+
+def looks_numeric(text: str) -> bool:
+    """A token that is mostly digits (a damaged number rather than a word)."""
+    t = text.strip()
+    digits = sum(c.isdigit() for c in t)
+    return digits > 0 and digits >= len(t) / 2

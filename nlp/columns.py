@@ -1,0 +1,143 @@
+"""Column headers → what each value column means.
+
+A table's header is printed over several lines, wrapped mid-word (``上级补`` /
+``助收入``) and in two levels (``财政拨款`` over ``一般公共预算 政府性基金预算 …``).
+:func:`header_phrases` finds the known phrases (``nlp.vocab.MEASURES``) in the
+header text in reading order; :func:`build_columns` turns them into one
+:class:`~nlp.model.Column` per value column, expanding a two-level group into its
+children (``nlp.vocab.COLUMN_GROUPS``).  When the phrases found do not match the
+number of value columns, the columns keep their position and get the measure
+``"unknown"`` rather than a guessed meaning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.model import Column, Phase
+from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURES
+
+_WS = re.compile(r"\s+")
+# Header text that names the row labels, not a value column: 科目编码, 功能分类科目,
+# 部门预算支出经济科目, 支出项目类别（资金使用单位）, 项目, 栏次 …
+_LABEL_HEADERS = re.compile(
+    r"(?:支出功能分类|功能分类|经济分类|收入分类|部门预算支出经济|预算支出经济|功能|经济|收入)?科目(?:编码|名称)?"
+    r"|(?:支出)?项目类别(?:[（(][^)）]*[)）]?)?|项目(?!支出)|[栏行]次|类款项|功能分类|经济分类"
+)
+_PHASES = (("决算数", Phase.FINAL_ACCOUNT), ("预算数", Phase.BUDGET), ("决算", Phase.FINAL_ACCOUNT), ("预算", Phase.BUDGET))
+_SUBTOTAL = ("合计", "小计")
+# Columns that hold no amount: 行次 (row numbers) and text columns (绩效目标).
+_TEXT_MEASURES = ("line_number", "performance_target")
+
+_PHRASES: list[tuple[str, str]] = sorted(
+    ((p.replace(" ", ""), key) for key, term in MEASURES.items() for p in term.phrases),
+    key=lambda pk: -len(pk[0]),
+)
+
+
+def squash(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def measure_of(header: str) -> str | None:
+    """The measure a single header names (longest known phrase), or ``None``."""
+    h = squash(header)
+    for phrase, key in _PHRASES:
+        if phrase in h:
+            return key
+    return None
+
+
+def header_phrases(header_text: str) -> list[tuple[str, str]]:
+    """Known phrases in reading order: ``[(phrase as printed, measure key), …]``.
+
+    Longest match first at every position; a 行次 column is reported too so the
+    caller can tell row numbers from amounts.
+    """
+    h = squash(header_text)
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(h):
+        for phrase, key in _PHRASES:
+            if h.startswith(phrase, i):
+                out.append((phrase, key))
+                i += len(phrase)
+                break
+        else:
+            i += 1
+    return out
+
+
+def phase_of(text: str) -> Phase | None:
+    t = squash(text)
+    for word, phase in _PHASES:
+        if word in t:
+            return phase
+    return None
+
+
+def _expand_groups(phrases: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Replace a group header by its children printed later (two-level headers)."""
+    keys = [k for _, k in phrases]
+    out: list[tuple[str, str]] = []
+    used: set[int] = set()
+    for i, (phrase, key) in enumerate(phrases):
+        if i in used:
+            continue
+        children = COLUMN_GROUPS.get(key, ())
+        child_idx = [j for j in range(i + 1, len(phrases)) if keys[j] in children and j not in used]
+        # only children that come in one run after the group count
+        run: list[int] = []
+        for j in child_idx:
+            if run and j != run[-1] + 1:
+                break
+            run.append(j)
+        if not run:
+            out.append((phrase, key))
+            continue
+        first = run[0]
+        if first - 1 > i and keys[first - 1] == "total" and phrases[first - 1][0] in _SUBTOTAL and first - 1 not in used:
+            out.append((phrase + phrases[first - 1][0], "total:" + key))  # the group's own 合计 column
+            used.add(first - 1)
+        for j in run:
+            out.append(phrases[j])
+            used.add(j)
+    return out
+
+
+def build_columns(header_text: str, n_values: int, table_title: str = "") -> list[Column]:
+    """Columns for ``n_values`` value columns from the header text."""
+    phrases = [(p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(header_text))) if k not in _TEXT_MEASURES]
+    expanded = _expand_groups(phrases)
+    table_phase = phase_of(table_title)
+    title_source = None
+    for key in FUNDING_SOURCES:
+        if any(p in squash(table_title) for p in MEASURES[key].phrases if len(p) >= 4):
+            title_source = key
+            break
+    columns: list[Column] = []
+    if len(expanded) != n_values:
+        # a header we cannot map one-to-one: keep positions, claim no meaning
+        single = expanded[0] if len(expanded) == 1 and n_values == 1 else None
+        for i in range(n_values):
+            if single:
+                columns.append(_column(i, single[0], single[1], title_source, table_phase))
+            else:
+                columns.append(Column(index=i, header="", measure="unknown", funding_source=title_source, phase=table_phase))
+        return columns
+    for i, (phrase, key) in enumerate(expanded):
+        columns.append(_column(i, phrase, key, title_source, table_phase))
+    return columns
+
+
+def _column(i: int, phrase: str, key: str, title_source: str | None, phase: Phase | None) -> Column:
+    if key.startswith("total:"):  # a group's subtotal: a total, of that group's source
+        group = key.split(":", 1)[1]
+        if group not in FUNDING_SOURCES:  # 本年支出 小计: the subtotal of that measure
+            return Column(index=i, header=phrase, measure=group, funding_source=title_source, phase=phase)
+        return Column(index=i, header=phrase, measure="total", funding_source=group, phase=phase)
+    source = key if key in FUNDING_SOURCES else title_source
+    if key in ("budget", "final"):
+        phase = Phase.BUDGET if key == "budget" else Phase.FINAL_ACCOUNT
+        key = "total"
+    return Column(index=i, header=phrase, measure=key, funding_source=source, phase=phase)
