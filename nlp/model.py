@@ -112,6 +112,7 @@ class Column:
     measure: str  # normalised meaning, see nlp.columns.MEASURES ("total", "basic", "project" …)
     funding_source: str | None = None  # "general_public" | "government_fund" | … (see ontology)
     phase: Phase | None = None  # for tables with 预算数 and 决算数 side by side
+    side: str | None = None  # 收支总表: "income" (收入) or "expenditure" (支出) half of the table
 
 
 @dataclass
@@ -129,6 +130,9 @@ class TableRow:
     span: Span
     is_total: bool = False  # 合计 / 总计 / 小计 rows
     unit_name: str | None = None  # budget unit a row belongs to (tables grouped by unit)
+    side: str | None = None  # 收支总表: "income" or "expenditure"
+    line_number: int | None = None  # the 行次 printed in the row, if any
+    text: str | None = None  # a text column (绩效目标) of the row, wrapped lines joined
 
 
 @dataclass
@@ -140,7 +144,8 @@ class Table:
     columns: list[Column]
     rows: list[TableRow]
     span: Span
-    kind: str | None = None  # normalised table kind, see nlp.tables.TABLE_KINDS
+    kind: str | None = None  # normalised table kind, see nlp.vocab.TABLE_KINDS
+    number_span: Span | None = None  # where the table number is printed
 
 
 @dataclass
@@ -228,6 +233,23 @@ class Discrepancy:
     span: Span
     table_number: str | None = None
     line: int = 0
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A known entity of the gazetteer (ontology/gazetteer.ttl), handed to nlp as data.
+
+    ``kg.gazetteer`` reads the RDF into these; nlp never sees RDF.  An alt label with
+    a ``scope`` (a district such as 番禺区) applies only in reports of that district:
+    区政数局 is 广州市番禺区政务服务数据管理局 in a Panyu report, another bureau elsewhere.
+    """
+
+    id: str  # stable local name, e.g. "agency/panyu-zsj"
+    label: str  # "Agency" | "Platform" | "Reform" | "PolicyDocument" | "Place"
+    pref_label: str  # canonical name (skos:prefLabel@zh)
+    alt_labels: tuple[str, ...] = ()  # unscoped alternative names
+    scoped_alt_labels: tuple[tuple[str, str], ...] = ()  # (district, alt label)
+    part_of: str | None = None  # id of the entity this is part of (民生卡APP → 民生卡)
 
 
 @dataclass

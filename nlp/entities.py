@@ -1,0 +1,343 @@
+"""The spaCy pipeline that finds agencies, platforms, reforms and policy documents.
+
+``spacy.blank("zh")`` with a jieba segmenter (registered as ``budgetkg.jieba_tokenizer.v1``)
+whose user dictionary is the gazetteer's names, saved with the pipeline, so 民生卡, 政务晓屋 and
+区政数局 are never split and a pipeline loaded from disk segments exactly as the one that was
+trained.  Components, in order:
+
+``gazetteer_ruler``  spaCy's ``entity_ruler`` with one phrase pattern per gazetteer name;
+``budget_patterns``  closed forms by regular expression — 《…》 documents, document numbers
+                     (番府办[2013]91号, 国发〔2022〕5号), reforms (“放管服”改革, 商事制度改革);
+                     the longer span wins where it overlaps the ruler's;
+``ner``              a small trained tok2vec + NER for open forms (…平台, …系统, …APP, …局),
+                     run only on narrative text that contains a trigger word (it is ~20×
+                     slower than segmentation), never on number tables.
+
+Nothing is downloaded: the trained pipeline ships in ``nlp/data/pipeline`` and is rebuilt by
+``budgetkg train``.  The gazetteer entries travel with the pipeline (``gazetteer.json`` in the
+``budget_patterns`` component) because nlp never reads RDF.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import get_words_and_spaces, registry
+
+from nlp.model import GazetteerEntry
+
+jieba.setLogLevel(logging.WARNING)
+
+PIPELINE_DIR = Path(__file__).resolve().parent / "data" / "pipeline"
+LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
+#: words that make a sentence worth the trained NER (open-form heads)
+NER_TRIGGERS = re.compile(r"平台|系统|APP|App|app|热线|中心|局|大厅|厅|改革|工程|小程序|公众号|网|办|通|专区|委员会|科|站")
+
+
+class BudgetEntitiesError(Exception):
+    """E7xx: pipeline errors (fail loudly, never fall back silently)."""
+
+
+# --------------------------------------------------------------------------- tokenizer
+
+
+class JiebaTokenizer:
+    """jieba segmentation with its own user dictionary, serialised with the pipeline.
+
+    jieba keeps user words only in process memory (``jieba.add_word``); this tokenizer owns a
+    private ``jieba.Tokenizer`` and writes its words to ``<pipeline>/tokenizer/userdict.txt``.
+    """
+
+    def __init__(self, vocab, user_words: list[str] | None = None) -> None:
+        self.vocab = vocab
+        self.user_words: list[str] = []
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        self.add_words(user_words or [])
+
+    def add_words(self, words) -> None:
+        for w in words:
+            w = w.strip()
+            if w and w not in self.user_words and not re.search(r"\s", w):
+                self.user_words.append(w)
+                # jieba's suggest_freq only ties the word with its pieces; a clear margin
+                # keeps it whole in any context (、审批改革科、 was cut 审批改革|科).
+                self._jieba.add_word(w, freq=max(self._jieba.suggest_freq(w, False) * 10, 2000))
+
+    def __call__(self, text: str) -> Doc:
+        words = [w for w in self._jieba.cut(text, HMM=True) if w]
+        try:
+            words, spaces = get_words_and_spaces(words, text)
+        except ValueError as exc:  # pragma: no cover - jieba always covers the text
+            raise BudgetEntitiesError(f"E701 jieba lost characters of {text[:40]!r}") from exc
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return json.dumps(self.user_words, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, **kwargs) -> JiebaTokenizer:
+        self.add_words(json.loads(data.decode("utf-8")))
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "userdict.txt").write_text("".join(f"{w}\n" for w in self.user_words), encoding="utf-8")
+
+    def from_disk(self, path, **kwargs) -> JiebaTokenizer:
+        f = Path(path) / "userdict.txt"
+        if not f.exists():
+            raise BudgetEntitiesError(f"E702 the pipeline's jieba user dictionary is missing: {f}")
+        self.add_words(f.read_text(encoding="utf-8").splitlines())
+        return self
+
+
+@registry.tokenizers("budgetkg.jieba_tokenizer.v1")
+def create_jieba_tokenizer():
+    def make(nlp: Language) -> JiebaTokenizer:
+        return JiebaTokenizer(nlp.vocab)
+
+    return make
+
+
+# --------------------------------------------------------------------------- gazetteer index
+
+
+class Gazetteer:
+    """Names → entries, with district-scoped names (区政数局 in a 番禺区 report)."""
+
+    def __init__(self, entries: list[GazetteerEntry]) -> None:
+        self.entries = list(entries)
+        self.by_id = {e.id: e for e in self.entries}
+        self._names: dict[str, list[tuple[str, GazetteerEntry]]] = {}
+        for e in self.entries:
+            for name in (e.pref_label, *e.alt_labels):
+                self._names.setdefault(_key(name), []).append(("", e))
+            for scope, name in e.scoped_alt_labels:
+                self._names.setdefault(_key(name), []).append((scope, e))
+
+    def names(self) -> list[tuple[str, str]]:
+        """(name, label) for every name, scoped or not."""
+        out = set()
+        for e in self.entries:
+            for n in (e.pref_label, *e.alt_labels, *(f for _, f in e.scoped_alt_labels)):
+                out.add((n, e.label))
+        return sorted(out)
+
+    def resolve(self, name: str, district: str | None = None) -> GazetteerEntry | None:
+        """The entry ``name`` means in a report of ``district`` (None when unknown or ambiguous)."""
+        cands = self._names.get(_key(name), [])
+        unscoped = [e for s, e in cands if not s]
+        if unscoped:
+            return unscoped[0]
+        scoped = [e for s, e in cands if district and s == district]
+        if len(scoped) >= 1:
+            return scoped[0]
+        return None
+
+    def to_json(self) -> str:
+        return json.dumps([asdict(e) for e in self.entries], ensure_ascii=False, indent=0)
+
+    @classmethod
+    def from_json(cls, data: str) -> Gazetteer:
+        entries = []
+        for d in json.loads(data):
+            d["alt_labels"] = tuple(d["alt_labels"])
+            d["scoped_alt_labels"] = tuple(tuple(x) for x in d["scoped_alt_labels"])
+            entries.append(GazetteerEntry(**d))
+        return cls(entries)
+
+
+def _key(name: str) -> str:
+    """Match key: quotes unified, spaces dropped, ASCII letters lower-cased."""
+    return re.sub(r"\s+", "", name).replace("\u201c", '"').replace("\u201d", '"').replace("＋", "+").lower()
+
+
+# --------------------------------------------------------------------------- closed-form patterns
+
+_Q_OPEN, _Q_CLOSE = "[“\"「]", "[”\"」]"
+POLICY_DOCUMENT = re.compile(r"《[^《》\n]{2,120}》")
+DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+# Words in front of an issuer's abbreviation (按照穗天科工信〔2017〕142号) that are not part of it.
+_DOC_NUMBER_LEAD = re.compile(r"^.*(?:按照|根据|依据|依照|参照|印发|转发|文件|精神|通知|关于|的|和|及|与|见|按|据|依|经|以|由)")
+# Reform: optional qualifier + quoted slogan + optional head + 改革, or an unquoted X(制度)改革.
+QUOTED_REFORM = re.compile(
+    rf"(?:行政审批|商事登记|政务服务|审批)?{_Q_OPEN}[^“”\"「」\n]{{2,24}}{_Q_CLOSE}[\u4e00-\u9fff]{{0,8}}?改革"
+)
+PLAIN_REFORM = re.compile(r"[\u4e00-\u9fff+＋]{2,16}?改革")
+# Words that end the verb phrase in front of a reform name (深化|推进 …) or sit in front of it.
+_REFORM_LEAD = re.compile(
+    r"^.*(?:深化|推进|推动|实施|落实|参与|承担|开展|加快|完成|做好|抓好|加大|协调|指导|组织|牵头|"
+    r"推行|贯彻|执行|统筹|负责|全面|持续|深入|进一步|围绕|通过|以|为|对|把|将|的|和|及|与|或|在|是|了|有关|相关|"
+    r"各项|全区|我区|区|市|让|提高|保障|进行|根据|按照|结合|试点|启动|探索|较)"
+)
+
+
+def _reform_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in QUOTED_REFORM.finditer(text):
+        s = m.start()
+        q = re.search(_Q_OPEN, m.group(0))
+        pre = m.group(0)[: q.start()] if q else ""
+        if text.startswith("支出", m.end()):
+            continue
+        spans.append((s, m.end()))
+    taken = [range(a, b) for a, b in spans]
+    for m in re.finditer(r"改革(?![科处办组局室委会股])", text):
+        end = m.end()
+        if any(end - 1 in r for r in taken):
+            continue
+        i = m.start()
+        while i > 0 and re.match(r"[\u4e00-\u9fff+＋]", text[i - 1]) and m.start() - i < 14:
+            i -= 1
+        name = text[i : m.start()]
+        lead = _REFORM_LEAD.match(name)
+        if lead:
+            i += lead.end()
+            name = name[lead.end() :]
+        if len(name) >= 2 and not text.startswith("支出", end):
+            spans.append((i, end))
+    return spans
+
+
+def closed_form_spans(text: str) -> list[tuple[int, int, str]]:
+    """Character spans of the closed forms in ``text``: (start, end, label)."""
+    out = [(m.start(), m.end(), "PolicyDocument") for m in POLICY_DOCUMENT.finditer(text)]
+    for m in DOCUMENT_NUMBER.finditer(text):
+        lead = _DOC_NUMBER_LEAD.match(text[m.start() : m.end()].split("〔")[0].split("[")[0].split("［")[0].split("【")[0].split("(")[0].split("（")[0])
+        start = m.start() + (lead.end() if lead else 0)
+        if re.match(r"[\u4e00-\u9fff]", text[start : start + 1]):
+            out.append((start, m.end(), "PolicyDocument"))
+    out += [(s, e, "Reform") for s, e in _reform_spans(text)]
+    return out
+
+
+def _split_at(doc: Doc, boundaries: set[int]) -> None:
+    """Split tokens so that every offset in ``boundaries`` falls between two tokens."""
+    for b in sorted(boundaries):
+        for t in doc:
+            if t.idx < b < t.idx + len(t.text):
+                k = b - t.idx
+                with doc.retokenize() as r:
+                    r.split(t, [t.text[:k], t.text[k:]], heads=[(t, 0), (t, 0)])
+                break
+
+
+@Language.factory("budget_patterns", assigns=["doc.ents"], default_config={})
+def make_budget_patterns(nlp: Language, name: str) -> BudgetPatterns:
+    return BudgetPatterns(nlp, name)
+
+
+class BudgetPatterns:
+    """Closed-form entities by regular expression; longest span wins over the ruler's."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.gazetteer = Gazetteer([])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = closed_form_spans(doc.text)
+        if not found:
+            return doc
+        # decide on characters first, so tokens are split only for spans that are kept
+        kept: list[tuple[int, int, str, str]] = [(e.start_char, e.end_char, e.label_, _source(e)) for e in doc.ents]
+        for s, e, lab in sorted(found, key=lambda x: x[0] - x[1]):
+            clash = [k for k in kept if k[0] < e and s < k[1]]
+            if all(e - s > k[1] - k[0] for k in clash):
+                kept = [k for k in kept if k not in clash] + [(s, e, lab, "pattern")]
+        _split_at(doc, {b for s, e, _, src in kept if src == "pattern" for b in (s, e)})
+        spans = [doc.char_span(s, e, label=lab, kb_id=src) for s, e, lab, src in kept]
+        doc.ents = sorted((sp for sp in spans if sp is not None), key=lambda x: x.start)
+        return doc
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "gazetteer.json").write_text(self.gazetteer.to_json(), encoding="utf-8")
+
+    def from_disk(self, path, exclude=tuple()) -> BudgetPatterns:
+        self.gazetteer = Gazetteer.from_json((Path(path) / "gazetteer.json").read_text(encoding="utf-8"))
+        return self
+
+
+# --------------------------------------------------------------------------- building and loading
+
+
+def blank_pipeline(entries: list[GazetteerEntry]) -> Language:
+    """tokenizer + gazetteer ruler + patterns (no NER yet), from gazetteer entries."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "budgetkg.jieba_tokenizer.v1"}}})
+    gaz = Gazetteer(entries)
+    nlp.tokenizer.add_words(n for n, _ in gaz.names())
+    ruler = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", config={"overwrite_ents": True})
+    ruler.add_patterns([{"label": lab, "pattern": name, "id": "gazetteer"} for name, lab in gaz.names()])
+    nlp.add_pipe("budget_patterns").gazetteer = gaz
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(path: str | None = None) -> Language:
+    """The shipped pipeline (or the one at ``path``).  Raises E703 if it is missing."""
+    p = Path(path) if path else PIPELINE_DIR
+    if not (p / "config.cfg").exists():
+        raise BudgetEntitiesError(f"E703 no trained pipeline at {p}; run `budgetkg train`")
+    return spacy.load(p)
+
+
+def gazetteer_of(nlp: Language) -> Gazetteer:
+    return nlp.get_pipe("budget_patterns").gazetteer
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True)
+class FoundEntity:
+    """An entity in a text, with offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    source: str  # "gazetteer" | "pattern" | "ner"
+
+
+def _source(span: Span) -> str:
+    return span.kb_id_ or span.id_ or "ner"
+
+
+def extract_docs(nlp: Language, texts: list[str], *, narrative: list[bool] | None = None,
+                 use_ner: bool = True, use_gazetteer: bool = True) -> list[Doc]:
+    """Run the pipeline over ``texts``; the NER only on narrative texts with a trigger word."""
+    disable = ["ner"] + ([] if use_gazetteer else ["gazetteer_ruler"])
+    disable = [d for d in disable if d in nlp.pipe_names]
+    docs = list(nlp.pipe(texts, disable=disable))
+    if use_ner and "ner" in nlp.pipe_names:
+        narrative = narrative or [True] * len(docs)
+        todo = [d for d, n in zip(docs, narrative) if n and NER_TRIGGERS.search(d.text)]
+        ner = nlp.get_pipe("ner")
+        for d in todo:
+            ner(d)
+    return docs
+
+
+def entities_of(doc: Doc) -> list[FoundEntity]:
+    return [FoundEntity(e.start_char, e.end_char, e.text, e.label_, _source(e)) for e in doc.ents]
+
+
+def extract(texts: list[str], *, nlp: Language | None = None, **kwargs) -> list[list[FoundEntity]]:
+    """Entities of each text (see :func:`extract_docs` for the options)."""
+    nlp = nlp or load_pipeline()
+    return [entities_of(d) for d in extract_docs(nlp, texts, **kwargs)]

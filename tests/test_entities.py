@@ -1,0 +1,137 @@
+"""nlp.entities and nlp.indicators on sentences taken from the corpus and variants of them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import spacy
+
+from kg.gazetteer import load_entries
+from nlp.entities import Gazetteer, blank_pipeline, closed_form_spans, entities_of
+from nlp.indicators import find_indicators
+
+
+@pytest.fixture(scope="module")
+def rule_nlp():
+    """Tokenizer + gazetteer ruler + patterns, built from ontology/gazetteer.ttl (no NER)."""
+    return blank_pipeline(load_entries())
+
+
+def ents(nlp, text):
+    return [(e.text, e.label) for e in entities_of(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("深化民生卡应用，实现通过民生卡APP 办理网上业务", [("民生卡", "Platform"), ("民生卡APP", "Platform")]),
+        ("区政数局内设机构共5个，分别为：办公室、审批改革科、政务管理科", [("区政数局", "Agency"), ("审批改革科", "Agency"), ("政务管理科", "Agency")]),
+        ("加大“放管服”改革力度，全面实施行政审批集成服务改革。", [("“放管服”改革", "Reform"), ("行政审批集成服务改革", "Reform")]),
+        ('加大"放管服"改革力度', [('"放管服"改革', "Reform")]),  # ASCII quotes, as some reports print them
+        ("通过推进政务晓屋科学布点建设", [("政务晓屋", "Platform")]),
+    ],
+)
+def test_gazetteer_names_are_single_tokens_and_entities(rule_nlp, text, expected):
+    assert ents(rule_nlp, text) == expected
+    words = [t.text for t in rule_nlp(text)]
+    for name, _ in expected:
+        assert name.strip('"“”') in "".join(words)
+        if '"' not in name and "“" not in name:
+            assert name in words  # never split (民生|卡约)
+
+
+@pytest.mark.parametrize(
+    "text, span, label",
+    [
+        ("根据《优化营商环境条例》的要求", "《优化营商环境条例》", "PolicyDocument"),
+        ("（番府办[2013]91号）的文件精神", "番府办[2013]91号", "PolicyDocument"),
+        ("指导意见》（国发〔2022〕5号，推动政务服务", "国发〔2022〕5号", "PolicyDocument"),
+        ("按照穗天科工信〔2017〕142号文要求", "穗天科工信〔2017〕142号", "PolicyDocument"),
+        ("按照穗天科工信 〔2017〕 142 号文要求", "穗天科工信 〔2017〕 142 号", "PolicyDocument"),
+        ("推进“一窗式”综合受理分类改革", "“一窗式”综合受理分类改革", "Reform"),
+        ("深化商事制度改革，在全程电子化", "商事制度改革", "Reform"),
+        ("推进“一网通办”改革", "“一网通办”改革", "Reform"),
+        ("全面推行“证照分离”改革全覆盖", "“证照分离”改革", "Reform"),
+    ],
+)
+def test_closed_forms(text, span, label):
+    found = {(text[s:e], lab) for s, e, lab in closed_form_spans(text)}
+    assert (span, label) in found
+
+
+def test_policy_number_splits_a_jieba_token(rule_nlp):
+    # jieba glues "穗天科工信〔2017〕142号文" differently; the pattern splits tokens as needed
+    doc = rule_nlp("按照穗天科工信〔2017〕142号文要求")
+    assert [(e.text, e.label_) for e in doc.ents] == [("穗天科工信〔2017〕142号", "PolicyDocument")]
+
+
+def test_verb_before_a_reform_is_not_part_of_it():
+    text = "参与深化行政审批制度改革的有关工作，研究提出有关政务服务改革的意见建议，让改革发展成果惠及全体人民"
+    found = [text[s:e] for s, e, lab in closed_form_spans(text) if lab == "Reform"]
+    assert found == ["行政审批制度改革", "政务服务改革"]
+
+
+def test_no_reform_from_budget_item_names():
+    assert closed_form_spans("住房保障支出(类)住房改革支出") == []
+
+
+def test_saved_pipeline_reloads_its_user_dictionary(rule_nlp, tmp_path):
+    text = "持续做好民生卡的宣传推广，区政数局负责"
+    before = [t.text for t in rule_nlp(text)]
+    rule_nlp.to_disk(tmp_path / "p")
+    assert "民生卡" in (tmp_path / "p" / "tokenizer" / "userdict.txt").read_text(encoding="utf-8").split()
+    again = spacy.load(tmp_path / "p")
+    assert [t.text for t in again(text)] == before
+    assert ents(again, text) == ents(rule_nlp, text)
+    assert again.get_pipe("budget_patterns").gazetteer.resolve("区政数局", "番禺区").pref_label == "广州市番禺区政务服务数据管理局"
+
+
+def test_scoped_names_resolve_by_district():
+    gaz = Gazetteer(load_entries())
+    assert gaz.resolve("区政数局", "番禺区").pref_label == "广州市番禺区政务服务数据管理局"
+    assert gaz.resolve("区政数局", "从化区").pref_label == "广州市从化区政务服务数据管理局"
+    assert gaz.resolve("区政数局", None) is None  # ambiguous without the report's district
+    assert gaz.resolve("番禺区政务办").pref_label == "广州市番禺区人民政府政务管理办公室"
+    app = gaz.resolve("民生卡APP")
+    assert app.part_of == gaz.resolve("民生卡").id  # part-of, not alias (see ontology/gazetteer.ttl)
+
+
+@pytest.mark.parametrize(
+    "text, name, value, unit, comparator",
+    [
+        ("为群众提供优质办事质量及办事效率，群众办事满意度达95%。", "群众办事满意度", "95", "%", "="),
+        ("群众办事满意度达９５％。", "群众办事满意度", None, None, None),  # full-width: normalise first
+        ("窗口服务满意率达99.95%", "窗口服务满意率", "99.95", "%", "="),
+        ("办件满意度不低于95%", "办件满意度", "95", "%", ">="),
+        ("新增23台自助服务终端", "自助服务终端", "23", "台", "="),
+        ("咨询电话10分钟内响应", None, "10", "分钟", "<="),
+        ("拟完成250项政务服务事项的梳理", "政务服务事项", "250", "项", "="),
+        ("累计发放民生卡约63.4万张", "累计发放民生卡", "63.4", "万张", "about"),
+        ("持卡就医人次超105.2万次", "持卡就医人次", "105.2", "万次", ">"),
+    ],
+)
+def test_indicators(text, name, value, unit, comparator):
+    found = find_indicators(text)
+    if value is None:
+        assert all(f.unit != "%" for f in found)  # ９５％ is not ASCII; nlp.normalize makes it 95%
+        return
+    assert len(found) == 1
+    f = found[0]
+    assert (f.value, f.unit, f.comparator) == (Decimal(value), unit, comparator)
+    if name:
+        assert f.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年本部门收入预算8,084.71万元，比上年减少7,010万元，下降46.44%",
+        "财政拨款收入 2,097.62 万元，占总收入 100.00%",
+        "聘用高层次总工程师，薪酬待遇为40万元/年",
+        "《广州市番禺区公共安全与管理智能视频系统建设应用规划（2017-2020）实施方案》",
+        "1.政府专线线路租用；2.政府网站、政务新媒体运维管理",
+    ],
+)
+def test_money_dates_and_budget_changes_are_not_indicators(text):
+    assert find_indicators(text) == []
