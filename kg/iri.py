@@ -40,7 +40,7 @@ PHASE_SEGMENT = {"budget": "budget", "final_account": "final-account", "adjusted
 ENTITY_FOLDER = {
     "Platform": "platform",
     "Reform": "reform",
-    "PolicyDocument": "policy",
+    "PolicyDocument": "policy-document",  # as the gazetteer spells it
     "Agency": "agency",
     "Place": "place",
 }

@@ -223,7 +223,8 @@ class Resolver(Protocol):
     def entity(self, label: str, canonical: str, district: str | None) -> tuple[str, str]:
         """IRI and canonical name of an entity (Platform, Reform …)."""
 
-    def place(self, name: str) -> str: ...
+    def place(self, name: str) -> tuple[str, str]:
+        """IRI and canonical name of a place (番禺区)."""
 
 
 class PlainNames:
@@ -235,8 +236,8 @@ class PlainNames:
     def entity(self, label: str, canonical: str, district: str | None) -> tuple[str, str]:
         return iri.entity(label, canonical), canonical
 
-    def place(self, name: str) -> str:
-        return iri.place(name)
+    def place(self, name: str) -> tuple[str, str]:
+        return iri.place(name), name
 
 
 # --- the walker ------------------------------------------------------------------------------------
@@ -333,10 +334,10 @@ class ReportGraph:
             if rep.agency_short and rep.agency_short != rep.agency:
                 self.add(top, SKOS.altLabel, zh(rep.agency_short))
             if rep.district:
-                place = self.resolver.place(rep.district)
+                place, name = self.resolver.place(rep.district)
                 self.add(top, BKG.district, place)
                 self.add(place, RDF.type, BKG.Place)
-                self.add(place, SKOS.prefLabel, zh(rep.district))
+                self.add(place, SKOS.prefLabel, zh(name))
         for unit in rep.units:
             u = self.agency(unit.name)
             self.fields(u, unit, UNIT_FIELDS)
@@ -461,9 +462,9 @@ class ReportGraph:
             if m.label == "Agency":
                 e = self.agency(canonical)
             elif m.label == "Place":
-                e, name = self.resolver.place(canonical), canonical
+                e, name = self.resolver.place(canonical)
                 self.add(e, RDF.type, BKG.Place)
-                self.add(e, SKOS.prefLabel, zh(canonical))
+                self.add(e, SKOS.prefLabel, zh(name))
             else:
                 e, name = self.resolver.entity(m.label, canonical, rep.district)
                 self.add(e, RDF.type, cls)
