@@ -30,20 +30,45 @@ def iter_report_files(paths: Iterable[str]) -> list[Path]:
     return files
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def read_one(path: Path, **kwargs):
+    """Read one report; a file that fails becomes a :class:`ReportError`, never a crash.
+
+    An unexpected exception in the reader (a bug that hostile input found) is
+    reported as error E099 naming the file, so the batch goes on.
+    """
     from nlp import ReportError, read_report
+
+    try:
+        return read_report(path, **kwargs)
+    except ReportError:
+        raise
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 — one bad file must not stop the batch
+        raise ReportError("E099", str(path), error=f"{type(exc).__name__}: {exc}") from exc
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from nlp import ReportError
+    from nlp.errors import Codes
     from nlp.serialize import to_jsonable
     from nlp.summary import summarize
 
     failed = 0
     out = []
-    for path in iter_report_files(args.files):
+    seen: dict[str, str] = {}  # sha256 → first file with that content
+    files = iter_report_files(args.files)
+    for path in files:
         try:
-            report = read_report(path, entities=args.entities)
+            report = read_one(path, entities=args.entities)
         except ReportError as exc:
             print(exc, file=sys.stderr)
             failed += 1
             continue
+        sha = report.source.sha256
+        if sha in seen:
+            print(f"{path}:1: warning W014: {Codes.W014.format(other=seen[sha], sha256=sha)}", file=sys.stderr)
+        seen.setdefault(sha, str(path))
         for d in report.diagnostics:
             print(d, file=sys.stderr)
         if args.json:
@@ -53,6 +78,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.json:
         json.dump(out if len(out) != 1 else out[0], sys.stdout, ensure_ascii=False, indent=1)
         print()
+    if failed:
+        print(f"budgetkg extract: {failed} of {len(files)} files failed", file=sys.stderr)
     return 1 if failed else 0
 
 

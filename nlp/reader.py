@@ -29,8 +29,8 @@ def read_report_bytes(data: bytes, name: str, *, entities: bool = False) -> Repo
 
 def parse_report(decoded: Decoded, path: str, *, entities: bool = False) -> Report:
     diag = Diagnostics(path)
-    if decoded.n_replaced:
-        diag.warn("W103", count=decoded.n_replaced)
+    for notice in decoded.notices:  # mixed encodings, long lines, control characters
+        diag.warn(notice.code, line=notice.line, **notice.params)
     norm = normalize(decoded.text)
     source = SourceFile(
         path=path,
