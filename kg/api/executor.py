@@ -11,8 +11,10 @@ and starves nobody else.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import queue
+import socket
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -21,11 +23,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.api import worker as worker_module
+from multiprocessing.connection import Connection
+
 from kg.api.worker import QueryReply, QueryRequest
 
 log = logging.getLogger("budgetkg.api")
-_ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
 
 
 class QueryTimeout(Exception):
@@ -38,8 +40,8 @@ class Busy(Exception):
 
 @dataclass(eq=False)
 class _Worker:
-    process: multiprocessing.Process
-    conn: object
+    process: subprocess.Popen
+    conn: Connection
 
 
 def store_source(store) -> tuple[str, object]:
@@ -76,9 +78,9 @@ class QueryExecutor:
             if self._started:
                 return
             self._started = True
-            if self.source[0] == "nquads" and len(self.source[1]) > 1_000_000:
-                # A large in-memory graph: load it once into a temporary on-disk store that every
-                # worker opens read-only, rather than have each worker parse it.
+            if self.source[0] == "nquads":
+                # An in-memory graph: load it once into a temporary on-disk store that every
+                # worker opens read-only.
                 self._tmp = tempfile.TemporaryDirectory(prefix="budgetkg-api-")
                 disk = ox.Store(self._tmp.name)
                 disk.bulk_load(self.source[1], format=ox.RdfFormat.N_QUADS)
@@ -98,11 +100,15 @@ class QueryExecutor:
             self._tmp.cleanup()
 
     def _spawn(self) -> _Worker:
-        parent, child = _ctx.Pipe()
-        p = _ctx.Process(target=worker_module.main, args=(child, self.source), daemon=True, name="budgetkg-query")
-        p.start()
+        # A fresh interpreter (not fork: the server is threaded; not multiprocessing's spawn: it
+        # re-imports the caller's __main__), talking over a socket pair.
+        parent, child = socket.socketpair()
+        p = subprocess.Popen(
+            [sys.executable, "-m", "kg.api.worker", str(child.fileno()), str(self.source[1])],
+            pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, close_fds=True,
+        )
         child.close()
-        w = _Worker(p, parent)
+        w = _Worker(p, Connection(parent.detach()))
         self._all.add(w)
         return w
 
@@ -117,7 +123,7 @@ class QueryExecutor:
         self._all.discard(w)
         try:
             w.process.kill()
-            w.process.join(5)
+            w.process.wait(5)
             w.conn.close()
         except Exception:  # already gone
             pass

@@ -33,8 +33,28 @@ class Refused(Exception):
 
 
 def keywords_text(query: str) -> str:
-    """The query with IRIs, string literals and comments blanked out."""
-    return _STRINGS_IRIS_COMMENTS.sub(" ", query)
+    """The query with IRIs, string literals and comments blanked out (same length, same offsets)."""
+    return _STRINGS_IRIS_COMMENTS.sub(lambda m: " " * len(m.group(0)), query)
+
+
+_WHERE_BRACE = re.compile(_KEYWORD.format("WHERE") + r"\s*\{", re.IGNORECASE)
+_FORM = re.compile(_KEYWORD.format("(SELECT|ASK|CONSTRUCT|DESCRIBE)"), re.IGNORECASE)
+
+
+def where_group_start(query: str) -> int | None:
+    """Offset just inside the ``{`` that opens the query's WHERE clause (None if not found).
+
+    ``WHERE`` is optional in SELECT, ASK and DESCRIBE; CONSTRUCT's first brace is its template.
+    """
+    text = keywords_text(query)
+    m = _WHERE_BRACE.search(text)
+    if m:
+        return m.end()
+    form = _FORM.search(text)
+    if form and form.group(1).upper() in ("SELECT", "ASK"):
+        brace = text.find("{", form.end())
+        return brace + 1 if brace >= 0 else None
+    return None
 
 
 def check_query(query: str) -> None:

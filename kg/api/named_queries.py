@@ -8,8 +8,9 @@ Header (comment lines before the query)::
     # param: year (xsd:gYear) = 2018 — optional, with a default
     # param: agency (iri) — an agency IRI
 
-A parameter is bound to the query variable of the same name (``?platform``) by SEP-0007
-substitution, never by pasting text into the query.  Its type (in parentheses) is ``string``
+A parameter is bound to the query variable of the same name (``?platform``) by a ``VALUES``
+block put at the start of the query's WHERE group; the value is serialised by pyoxigraph as an
+RDF term (escaped), never pasted into the query as text.  Its type (in parentheses) is ``string``
 (default, a plain literal), ``zh`` (a ``@zh`` literal), ``iri``, or an XSD datatype such as
 ``xsd:gYear``, ``xsd:integer``, ``xsd:decimal``.  A parameter without a default is required.
 The separator between name and description may be an em dash, a hyphen or a colon.
@@ -43,18 +44,20 @@ class Param:
     def required(self) -> bool:
         return self.default is None
 
-    def binding(self, value: str) -> tuple[str, str]:
-        """(kind, value) as :class:`kg.api.worker.QueryRequest` substitutions expect."""
+    def term(self, value: str) -> str:
+        """``value`` as a SPARQL term of this parameter's type (raises ValueError if it cannot be one)."""
+        import pyoxigraph as ox
+
         t = self.type
         if t == "iri":
-            return ("iri", value)
+            return str(ox.NamedNode(value))
         if t == "zh":
-            return ("@zh", value)
+            return str(ox.Literal(value, language="zh"))
         if t.startswith("xsd:"):
-            return (XSD + t[4:], value)
+            return str(ox.Literal(value, datatype=ox.NamedNode(XSD + t[4:])))
         if t.startswith("http"):
-            return (t, value)
-        return (XSD + "string", value)
+            return str(ox.Literal(value, datatype=ox.NamedNode(t)))
+        return str(ox.Literal(value))
 
 
 @dataclass
@@ -65,6 +68,33 @@ class NamedQuery:
     params: list[Param] = field(default_factory=list)
     text: str = ""
     path: Path | None = None
+
+
+class BindError(ValueError):
+    pass
+
+
+def bind(nq: NamedQuery, values: dict[str, str | None]) -> str:
+    """The query text with each parameter bound by a VALUES block at the start of its WHERE group."""
+    from kg.api.guard import where_group_start
+
+    blocks = []
+    for p in nq.params:
+        value = values.get(p.name)
+        if value is None:
+            value = p.default
+        if value is None:
+            raise BindError(f"missing parameter {p.name}")
+        try:
+            blocks.append(f"VALUES ?{p.name} {{ {p.term(value)} }}")
+        except ValueError as exc:
+            raise BindError(f"parameter {p.name}: {exc}") from None
+    if not blocks:
+        return nq.text
+    at = where_group_start(nq.text)
+    if at is None:
+        raise BindError(f"named query {nq.name} has parameters but no WHERE group to bind them in")
+    return nq.text[:at] + " " + " ".join(blocks) + " " + nq.text[at:]
 
 
 def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:

@@ -140,3 +140,12 @@ def main(conn, source) -> None:
         except Exception:  # never a traceback to the client
             reply = QueryReply(500, message="internal error while evaluating the query")
         conn.send(reply)
+
+
+if __name__ == "__main__":
+    import sys
+    from multiprocessing.connection import Connection
+
+    from kg.api import worker  # the importable module, so replies unpickle as kg.api.worker.QueryReply
+
+    worker.main(Connection(int(sys.argv[1])), ("path", sys.argv[2]))

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from kg.api.errors import ApiError
-from kg.api.named_queries import NamedQuery
+from kg.api.named_queries import BindError, NamedQuery, bind
 from kg.api.worker import QueryRequest
 
 
@@ -31,21 +31,16 @@ def simplify(sparql_json: bytes) -> dict:
 
 def run_named(request: Request, nq: NamedQuery, values: dict[str, str | None], fmt: str | None):
     settings = request.app.state.settings
-    executor = request.app.state.executor
-    subs = {}
-    for p in nq.params:
-        value = values.get(p.name)
-        if value is None:
-            value = p.default
-        if value is None:
-            raise ApiError(400, f"missing parameter {p.name}")
-        subs[p.name] = p.binding(value)
+    try:
+        text = bind(nq, values)
+    except BindError as exc:
+        raise ApiError(400, str(exc)) from None
     accept = request.headers.get("accept", "")
     raw_sparql = fmt is not None or any(
         m in accept for m in ("sparql-results", "text/csv", "tab-separated", "text/turtle", "n-triples", "rdf+xml", "ld+json")
     )
-    req = QueryRequest(query=nq.text, accept=accept if raw_sparql else "application/sparql-results+json",
-                       format=fmt, substitutions=subs, max_bytes=settings.max_result_bytes)
+    req = QueryRequest(query=text, accept=accept if raw_sparql else "application/sparql-results+json",
+                       format=fmt, max_bytes=settings.max_result_bytes)
     return req, raw_sparql
 
 

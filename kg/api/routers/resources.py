@@ -1,5 +1,214 @@
-"""(in progress)"""
+"""Linked data: every minted IRI ``https://w3id.org/budgetkg/id/…`` is served at ``/id/…``.
 
-from fastapi import APIRouter
+``GET /id/{path}`` answers 303 See Other to a document about the resource, chosen by ``Accept``:
+``/doc/{path}`` (HTML, in Chinese with English labels) or ``/doc/{path}.ttl`` / ``.nt`` /
+``.jsonld`` / ``.rdf``.  The JSON-LD uses the context published at ``/context.jsonld``.
+``/source/{file}`` shows the text span a fact was read from (``bkg:evidence``).
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+import hashlib
+import json
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from kg import CORPUS_DIR
+from kg.api import describe as d
+from kg.api import formats
+from kg.api.deps import StoreDep, TemplatesDep
+from kg.api.errors import ApiError
+
+router = APIRouter(tags=["linked data"])
+
+DOC_FORMATS = {"html": ("text/html", "")} | formats.GRAPH_FORMATS
+CONTEXT = {"@context": dict(d.PREFIXES)}
+XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+
+
+def choose_doc_format(accept: str | None) -> str | None:
+    ranges = formats.parse_accept(accept)
+    if not ranges:
+        return "html"
+    for media, _q in ranges:
+        if media in ("*/*", "text/*", "text/html", "application/xhtml+xml"):
+            return "html"
+        key = formats.key_for_media(media, formats.GRAPH_FORMATS)
+        if key:
+            return key
+    return None
+
+
+def split_ext(path: str) -> tuple[str, str | None]:
+    for ext in DOC_FORMATS:
+        if ext != "html" and path.endswith("." + ext):
+            return path[: -len(ext) - 1], ext
+    if path.endswith(".html"):
+        return path[:-5], "html"
+    return path, None
+
+
+@router.get("/id/{path:path}", summary="A minted IRI: 303 to a document about it", status_code=303,
+            response_class=Response)
+def resource(path: str, request: Request, store: StoreDep):
+    node = d.iri_for_path(path)
+    if node is None or not d.describe(store, node):
+        raise ApiError(404, f"nothing is known about {d.ID}{path}")
+    fmt = choose_doc_format(request.headers.get("accept"))
+    if fmt is None:
+        raise ApiError(406, "available: " + ", ".join(mt for mt, _ in DOC_FORMATS.values()))
+    target = "/doc/" + quote(path, safe="/") + ("" if fmt == "html" else "." + fmt)
+    return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})
+
+
+@router.get("/context.jsonld", summary="The JSON-LD @context of every JSON-LD document")
+def context():
+    return JSONResponse(CONTEXT, media_type="application/ld+json")
+
+
+@router.get("/doc/{path:path}", summary="A document about a resource (HTML, Turtle, N-Triples, JSON-LD, RDF/XML)",
+            response_class=Response)
+def document(path: str, request: Request, store: StoreDep, templates: TemplatesDep):
+    path, fmt = split_ext(path)
+    if fmt is None:
+        fmt = choose_doc_format(request.headers.get("accept"))
+        if fmt is None:
+            raise ApiError(406, "available: " + ", ".join(mt for mt, _ in DOC_FORMATS.values()))
+    node = d.iri_for_path(path)
+    triples = d.describe(store, node) if node is not None else []
+    if not triples:
+        raise ApiError(404, f"nothing is known about {d.ID}{path}")
+    headers = {"Vary": "Accept", "Link": f'<{quote(d.local_path(node.value))}>; rel="describes"'}
+    if fmt == "html":
+        return html_page(request, templates, store, node, triples)
+    return Response(serialize(triples, fmt), media_type=DOC_FORMATS[fmt][0] + "; charset=utf-8",
+                    headers=headers | ({"Link": headers["Link"] + ', </context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"'}
+                                       if fmt == "jsonld" else {}))
+
+
+def serialize(triples: list[ox.Triple], fmt: str) -> bytes:
+    """Triples in a graph format; JSON-LD is compacted with the published context."""
+    if fmt == "jsonld":
+        from rdflib import Graph
+
+        g = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+        data = json.loads(g.serialize(format="json-ld", context=CONTEXT["@context"], auto_compact=True))
+        return json.dumps(data, ensure_ascii=False, indent=1).encode()
+    rdf_format = getattr(ox.RdfFormat, formats.GRAPH_FORMATS[fmt][1])
+    prefixes = d.PREFIXES if fmt in ("ttl", "rdf") else None
+    return ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+
+
+def html_page(request: Request, templates, store, node: ox.NamedNode, triples: list[ox.Triple]):
+    own = [t for t in triples if t.subject == node]
+    links_in = d.incoming(store, node)
+    iris = {node.value} | {t.predicate.value for t in own} | {t.object.value for t in own if isinstance(t.object, ox.NamedNode)}
+    iris |= {s.value for s, _ in links_in} | {p.value for _, p in links_in}
+    lab = d.labels(store, iris)
+    ev = d.evidence(triples, node)
+    rows: dict[str, list] = {}
+    for t in own:
+        if t.predicate.value == d.BKG + "evidence":
+            continue
+        rows.setdefault(t.predicate.value, []).append(value_view(t.object, lab))
+    types = [lab.get(t.object.value, d.Label(other=short(t.object.value))) for t in own if t.predicate.value == d.RDF_TYPE]
+    title = lab.get(node.value)
+    context = {
+        "iri": node.value, "title": str(title) if title and str(title) else short(node.value),
+        "title_en": title.en if title else "", "types": types,
+        "rows": [(pred, lab.get(pred, d.Label(other=short(pred))), vals) for pred, vals in sorted(rows.items())],
+        "incoming": [(d.local_path(s.value), lab.get(s.value) or short(s.value), lab.get(p.value, d.Label(other=short(p.value))))
+                     for s, p in links_in],
+        "evidence": ev, "evidence_report": d.local_path(ev.report) if ev else "",
+        "source_file": source_file(store, ev.report) if ev else None,
+        "path": d.local_path(node.value)[4:], "quote": quote,
+    }
+    return templates.TemplateResponse(request, "resource.html", context, headers={"Vary": "Accept"})
+
+
+def short(iri: str) -> str:
+    for prefix, ns in d.PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def value_view(obj, lab) -> dict:
+    if isinstance(obj, ox.NamedNode):
+        label = lab.get(obj.value)
+        return {"kind": "iri", "href": d.local_path(obj.value), "text": str(label) if label and str(label) else short(obj.value),
+                "en": label.en if label else ""}
+    if isinstance(obj, ox.Literal):
+        dt = obj.datatype.value if obj.datatype else ""
+        text = obj.value
+        if dt == XSD_DECIMAL:
+            try:
+                from decimal import Decimal
+
+                text = f"{Decimal(obj.value):,}"
+            except ArithmeticError:
+                pass
+        return {"kind": "literal", "text": text, "lang": obj.language or "", "datatype": short(dt) if dt else ""}
+    return {"kind": "other", "text": str(obj)}
+
+
+def source_file(store, report_iri: str) -> str | None:
+    """The report's source file name (dcterms:source), if it is one of the bundled files."""
+    rows = list(store.query("SELECT ?f ?r WHERE { ?r <http://purl.org/dc/terms/source> ?f } LIMIT 1",
+                            use_default_graph_as_union=True, substitutions={ox.Variable("r"): ox.NamedNode(report_iri)}))
+    if not rows:
+        return None
+    name = rows[0]["f"].value
+    return name if (CORPUS_DIR / name).is_file() else None
+
+
+def decode(raw: bytes) -> str:
+    """The text whose code points evidence offsets count (BOM dropped, as the reader does)."""
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(enc, errors="replace")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
+@router.get("/source/{name}", summary="The text of a bundled report around a span (evidence)", response_class=HTMLResponse)
+def source(name: str, request: Request, templates: TemplatesDep, store: StoreDep,
+           start: int = Query(0, ge=0), end: int = Query(0, ge=0)):
+    files = {p.name: p for p in CORPUS_DIR.glob("*.txt")}  # by name only: no paths from the URL
+    if name not in files:
+        raise ApiError(404, f"no bundled report {name}")
+    raw = files[name].read_bytes()
+    text = decode(raw)
+    end = max(end, start)
+    lo, hi = max(0, start - 400), min(len(text), end + 400)
+    return templates.TemplateResponse(request, "source.html", {
+        "name": name, "before": text[lo:start], "span": text[start:end], "after": text[end:hi],
+        "start": start, "end": end, "sha256": hashlib.sha256(raw).hexdigest(), "line": text.count("\n", 0, start) + 1,
+    })
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def home(request: Request, store: StoreDep, templates: TemplatesDep):
+    q = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+    SELECT DISTINCT ?r ?year ?phase WHERE { ?r a bkg:Report ; bkg:fiscalYear ?year . OPTIONAL { ?r bkg:budgetPhase ?phase } }
+    ORDER BY ?year LIMIT 500"""
+    reports = [(d.local_path(r["r"].value), r["r"].value[len(d.ID) + len("report/"):], r["year"].value) for r in
+               store.query(q, use_default_graph_as_union=True)]
+    q2 = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+    SELECT DISTINCT ?e ?t WHERE { VALUES ?t { bkg:Agency bkg:Platform bkg:Reform bkg:PolicyDocument } ?e a ?t } LIMIT 2000"""
+    entities: dict[str, list] = {}
+    rows = list(store.query(q2, use_default_graph_as_union=True))
+    lab = d.labels(store, {r["e"].value for r in rows if isinstance(r["e"], ox.NamedNode)})
+    for r in rows:
+        if isinstance(r["e"], ox.NamedNode):
+            entities.setdefault(r["t"].value, []).append((d.local_path(r["e"].value), str(lab.get(r["e"].value) or r["e"].value)))
+    type_labels = d.ontology_labels()
+    groups = [(type_labels.get(t, d.Label(other=short(t))), sorted(set(v), key=lambda x: x[1])) for t, v in entities.items()]
+    return templates.TemplateResponse(request, "home.html", {"reports": reports, "groups": groups, "triples": len(store)})
