@@ -39,7 +39,7 @@ class Codes:
     W301 = "table {table} row {name!r}: cell {column} is not a number: {text!r}"
     W302 = "table {table}: no unit declared (单位：万元 / 元); assumed {unit}"
     W303 = "table {table}: row {name!r} has {found} amounts, the table has {expected} columns"
-    W304 = "table {table}: code {code!r} could not be repaired; row kept without a code"
+    W304 = "table {table}: code {printed!r} could not be repaired; row kept without a code"
     W305 = "table {table} is truncated: it ends before its 合计 row or mid-row"
     W306 = "amount {text!r} has {places} decimal places; kept exactly as printed"
     W307 = "report has no tables"

@@ -1,11 +1,433 @@
-"""Budget tables.  PLACEHOLDER: replaced by the table reader."""
+"""Budget tables: every row, with its code, label, level and amounts in yuan.
+
+Pipeline for one report (``extract_tables``):
+
+1. :mod:`nlp.tablefind` finds each table from the lines (title / number, page
+   continuations), independent of the section tree;
+2. the header (lines before the first data line) gives the declared unit
+   (单位：万元 / 元, also looked for just above the title), whether rows carry a
+   行次 row number, and the columns (:mod:`nlp.columns`);
+3. every body line is cut into row groups (:mod:`nlp.rows`) and rows are
+   assembled across lines: a code alone on a line, a label wrapped over several
+   lines, the amounts on the line after the label;
+4. header lines repeated after a page break are skipped, and a 合计 row repeated
+   on every page is kept once;
+5. tables with a text column (绩效目标) keep each row's text, and
+   :mod:`nlp.projects` turns the project expenditure table into projects.
+
+Cells that are OCR garbage become ``None`` with a W301 warning; a number is never
+guessed.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from nlp import codes, columns as columns_mod
+from nlp.amounts import EMPTY, decimal_places, parse_amount
 from nlp.errors import Diagnostics
-from nlp.model import Project, Section, Table
-from nlp.normalize import NormalizedText
+from nlp.model import Amount, Classification, Column, Project, Section, Span, Table, TableRow
+from nlp.normalize import Line, NormalizedText
+from nlp.rows import Group, Token, groups, join_words
+from nlp.tablefind import FoundTable, find_tables, squash
+from nlp.vocab import TABLE_KINDS, UNITS
+
+_UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|千元|亿元|元)")
+_META = re.compile(r"编制单位|单位名称|部门名称|^\s*部门\s*[:：]|单\s*位\s*[:：]")
+_COLUMN_NUMBERS = re.compile(r"^(?:栏\s*次|类\s*款\s*项)?[\s\d]*$")
+_TOTAL = re.compile(r"(合计|总计|小计)$")
+_SUMMARY_KINDS = ("summary", "fiscal_summary")
+_EXPENDITURE_SIDE = re.compile(r"支出|结余分配|结转下年|年末|交纳所得税|提取职工福利基金|转入事业基金|^其他$")
+_SENTENCE_END = "。；;！!"
+_DEFAULT_UNIT = "万元"
 
 
 def extract_tables(norm: NormalizedText, sections: list[Section], diag: Diagnostics) -> tuple[list[Table], list[Project]]:
-    return [], []
+    """All tables of a report, and the projects of its project expenditure table."""
+    from nlp import projects as projects_mod
+
+    found = find_tables(norm)
+    tables: list[Table] = []
+    projects: list[Project] = []
+    previous_unit: str | None = None
+    for ft in found:
+        parsed = TableParser(norm, ft, diag, previous_unit).parse()
+        if parsed is None:
+            continue
+        table, texts = parsed
+        previous_unit = table.unit
+        tables.append(table)
+        projects.extend(projects_mod.extract(table, texts, norm, diag))
+    if not tables:
+        diag.warn("W307", line=1)
+    return tables, projects
+
+
+def table_kind(title: str) -> str | None:
+    """Kind of table from its title (OCR-doubled characters and marks ignored)."""
+    t = re.sub(r"[^\u3400-\u9fff]", "", title)
+    dedup = re.sub(r"([\u3400-\u9fff])\1+", r"\1", t)
+    for candidate in (t, dedup):
+        for key, term in TABLE_KINDS.items():
+            if any(p in candidate for p in term.phrases):
+                return key
+    return None
+
+
+@dataclass
+class _Pending:
+    """A row being assembled over one or more lines."""
+
+    code_parts: list[Token] = field(default_factory=list)
+    name: list[tuple[Line, Token]] = field(default_factory=list)
+    cells: list[tuple[Line, Token]] = field(default_factory=list)
+    line_no: Token | None = None
+    indent: int = 0
+    first: tuple[Line, int] | None = None  # line and offset where the row starts
+    last: tuple[Line, int] | None = None
+    side: str | None = None
+    after: list[Line] = field(default_factory=list)  # text lines after the amounts (绩效目标)
+    after_inline: list[tuple[Line, Group]] = field(default_factory=list)
+
+    def touch(self, line: Line, start: int, end: int) -> None:
+        if self.first is None:
+            self.first = (line, start)
+        self.last = (line, end)
+
+
+class TableParser:
+    def __init__(self, norm: NormalizedText, ft: FoundTable, diag: Diagnostics, previous_unit: str | None) -> None:
+        self.norm = norm
+        self.ft = ft
+        self.diag = diag
+        self.lines = norm.lines
+        self.label = ft.number or ft.title or f"line {self.lines[ft.anchor].number}"
+        self.kind = table_kind(ft.title)
+        self.previous_unit = previous_unit
+        self.rows: list[TableRow] = []
+        self.texts: dict[int, list[Line]] = {}  # row index → text lines (绩效目标)
+        self.prev_code: str | None = None
+        self.prev_indent = 0
+        self._seen_totals: set[tuple] = set()
+        self._inline: dict[int, list[tuple[Line, Group]]] = {}
+
+    # -- header -----------------------------------------------------------------
+    def _split_header(self) -> tuple[list[Line], list[Line]]:
+        header: list[Line] = []
+        body: list[Line] = []
+        for i in self.ft.lines:
+            line = self.lines[i]
+            if body or self._is_data(line):
+                body.append(line)
+            else:
+                header.append(line)
+        return header, body
+
+    @staticmethod
+    def _is_data(line: Line) -> bool:
+        if _COLUMN_NUMBERS.match(squash(line.text)) or _COLUMN_NUMBERS.match(line.text.strip()):
+            return False
+        for g in groups(line.text):
+            if any(t.kind in ("amount", "dash") for t in g.cells):
+                return True
+            if g.code_parts and codes.assemble([t.text for t in g.code_parts]).code and (g.name or len(g.code_parts) == 1):
+                if any(t.kind == "code" or codes.is_valid(t.text) for t in g.code_parts):
+                    return True
+        return False
+
+    def _unit(self, header: list[Line]) -> tuple[str, Span | None]:
+        candidates = [self.lines[i] for i in self.ft.anchors] + header
+        first = self.ft.anchors[0]
+        before = [ln for ln in self.lines[max(0, first - 6) : first] if ln.text.strip()][-3:]
+        for line in candidates + before[::-1]:
+            m = _UNIT.search(line.text)
+            if m:
+                return m.group(1), self.norm.raw_span(line.start + m.start(1), line.start + m.end(1))
+        unit = self.previous_unit or _DEFAULT_UNIT
+        self.diag.warn("W302", line=self.lines[first].number, table=self.label, unit=unit)
+        return unit, None
+
+    # -- main -------------------------------------------------------------------
+    def parse(self) -> tuple[Table, dict[int, list[Line]]] | None:
+        header, body = self._split_header()
+        if not body:
+            return None
+        self.unit, _ = self._unit(header)
+        header_text = " ".join(ln.text for ln in header if not _META.search(ln.text) and not _UNIT.search(ln.text))
+        self.header_keys = {squash(ln.text) for ln in header if ln.text.strip()}
+        hsq = squash(header_text)
+        self.line_numbers = "行次" in hsq
+        self.text_column = "绩效目标" in hsq
+        self.summary = self.kind in _SUMMARY_KINDS
+        self._assemble(body)
+        table = self._table(header_text)
+        return table, self.texts
+
+    def _assemble(self, body: list[Line]) -> None:
+        pending: _Pending | None = None
+        for line in body:
+            sq = squash(line.text)
+            if not sq or sq in self.header_keys or _META.search(line.text) or _COLUMN_NUMBERS.match(sq):
+                continue
+            if self._is_anchor(line):
+                if not self._is_data(line):
+                    continue
+            gs = groups(line.text, self.line_numbers)
+            for gi, g in enumerate(gs):
+                side = self._side(g, gi, gs) if self.summary else None
+                only_name = g.name and not g.cells and not g.code_parts and g.line_no is None
+                if only_name:
+                    if pending is not None and not pending.cells:
+                        self._extend_name(pending, line, g)
+                        continue
+                    if self.text_column and pending is not None and pending.cells:
+                        if gi > 0:
+                            pending.after_inline.append((line, g))
+                        else:
+                            pending.after.append(line)
+                        break  # the rest of the line is text too
+                    self._flush(pending)
+                    pending = self._start(line, g, side)
+                    continue
+                code = self._code(g) if g.code_parts else None
+                if g.code_parts and (code or g.name):
+                    self._flush(pending)
+                    pending = self._start(line, g, side)
+                    pending.code_parts = g.code_parts
+                    if g.cells:
+                        self._add_cells(pending, line, g)
+                        self._flush(pending)
+                        pending = None
+                    continue
+                if g.cells or g.line_no is not None:
+                    if pending is not None and not pending.cells and (not g.name or not pending.code_parts or True):
+                        if pending.code_parts or not g.name:
+                            # the amounts (and maybe the end of the label) of the row above
+                            if g.name:
+                                self._extend_name(pending, line, g)
+                            self._add_cells(pending, line, g)
+                            if g.cells:
+                                self._flush(pending)
+                                pending = None
+                            continue
+                        if g.name and pending.name and not pending.code_parts:
+                            # a wrapped label: its first line had no amounts
+                            self._extend_name(pending, line, g)
+                            self._add_cells(pending, line, g)
+                            if g.cells:
+                                self._flush(pending)
+                                pending = None
+                            continue
+                    if self.text_column and pending is not None and pending.cells and not g.name and pending.after:
+                        # amounts-only line: its label is at the end of the text above
+                        name_lines = _name_lines(pending.after)
+                        keep = pending.after[: len(pending.after) - len(name_lines)]
+                        pending.after = keep
+                        self._flush(pending)
+                        pending = _Pending(side=side)
+                        for nl in name_lines:
+                            for ng in groups(nl.text):
+                                self._extend_name(pending, nl, ng)
+                        pending.indent = _leading(name_lines[0].text) if name_lines else 0
+                        self._add_cells(pending, line, g)
+                        if not self.text_column:
+                            self._flush(pending)
+                            pending = None
+                        continue
+                    if not g.cells and not g.name:
+                        continue  # a 行次 alone: an empty slot of a side-by-side line
+                    self._flush(pending)
+                    pending = self._start(line, g, side)
+                    self._add_cells(pending, line, g)
+                    if not self.text_column:
+                        self._flush(pending)
+                        pending = None
+        self._flush(pending)
+
+    def _is_anchor(self, line: Line) -> bool:
+        return any(self.lines[i] is line for i in self.ft.anchors)
+
+    def _side(self, g: Group, gi: int, gs: list[Group]) -> str:
+        if len(gs) >= 2:
+            return "income" if gi == 0 else "expenditure"
+        return "expenditure" if _EXPENDITURE_SIDE.search(squash(g.label)) else "income"
+
+    def _start(self, line: Line, g: Group, side: str | None) -> _Pending:
+        p = _Pending(indent=g.indent, side=side, line_no=g.line_no)
+        for t in g.code_parts:
+            p.touch(line, t.start, t.end)
+        for t in g.name:
+            p.name.append((line, t))
+            p.touch(line, t.start, t.end)
+        return p
+
+    def _extend_name(self, p: _Pending, line: Line, g: Group) -> None:
+        if not p.name and not p.code_parts:
+            p.indent = g.indent
+        for t in g.name:
+            p.name.append((line, t))
+            p.touch(line, t.start, t.end)
+
+    def _add_cells(self, p: _Pending, line: Line, g: Group) -> None:
+        if g.line_no is not None and p.line_no is None:
+            p.line_no = g.line_no
+        for t in g.cells:
+            p.cells.append((line, t))
+            p.touch(line, t.start, t.end)
+
+    def _code(self, g: Group) -> str | None:
+        parts = [re.sub(r"^\D+|\D+$", "", t.text) for t in g.code_parts]
+        res = codes.assemble(parts)
+        code = res.code
+        if code and len(code) == 2:
+            code = codes.implied(code, self.prev_code, g.indent, self.prev_indent)
+        return code
+
+    # -- rows -------------------------------------------------------------------
+    def _flush(self, p: _Pending | None) -> None:
+        if p is None or p.first is None:
+            return
+        name = join_words([t.text for _, t in p.name])
+        name = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", name)
+        is_total = bool(_TOTAL.search(squash(name))) and not p.code_parts or squash(name) in ("合计", "总计")
+        code = None
+        if p.code_parts and not is_total:
+            g = Group(code_parts=p.code_parts, indent=p.indent)
+            code = self._code(g)
+            raw_parts = " ".join(t.text for t in p.code_parts)
+            if code is None:
+                self.diag.warn("W304", line=p.first[0].number, table=self.label, printed=raw_parts)
+        if not p.cells and code is None:
+            if p.after:
+                pass
+            else:
+                return  # a stray label with no amounts and no code: header or page furniture
+        cells = self._cells(p, name)
+        key = (squash(name), p.side, tuple(c.printed if c else None for c in cells))
+        if is_total:
+            if key in self._seen_totals:
+                return  # the 合计 row printed again on every page
+            self._seen_totals.add(key)
+        level = 0 if is_total else (codes.level(code) if code else (2 if p.indent >= 2 else 1))
+        (fl, fs), (ll, le) = p.first, p.last
+        span = self.norm.raw_span(fl.start + fs, ll.start + le)
+        line_no = int(p.line_no.text) if p.line_no is not None else None
+        row = TableRow(code=code, name=name, level=level, cells=cells, span=span, is_total=is_total, side=p.side, line_number=line_no)
+        self.rows.append(row)
+        if p.after or p.after_inline:
+            self.texts[len(self.rows) - 1] = list(p.after) + [ln for ln, _ in p.after_inline]
+            self._inline[len(self.rows) - 1] = p.after_inline
+        if code:
+            self.prev_code, self.prev_indent = code, p.indent
+
+    def _cells(self, p: _Pending, name: str) -> list[Amount | None]:
+        out: list[Amount | None] = []
+        for line, t in p.cells:
+            value = parse_amount(t.text, self.unit)
+            span = self.norm.raw_span(line.start + t.start, line.start + t.end)
+            if value is None:
+                self.diag.warn("W301", line=line.number, span=span, table=self.label, name=name, column=len(out), text=t.text)
+                out.append(None)
+                continue
+            if value is EMPTY:
+                out.append(None)
+                continue
+            if decimal_places(t.text) > 2:
+                self.diag.info("W306", line=line.number, span=span, text=t.text, places=decimal_places(t.text))
+            out.append(Amount(value=value, printed=t.text, unit=self.unit, span=span))
+        return out
+
+    # -- the table ----------------------------------------------------------------
+    def _table(self, header_text: str) -> Table:
+        first = self.lines[self.ft.anchors[0]]
+        last_line = self.lines[self.ft.lines[-1]] if self.ft.lines else first
+        span = self.norm.raw_span(first.start, last_line.end)
+        cols = self._columns(header_text)
+        width = len(cols)
+        for row in self.rows:
+            n = sum(1 for _ in row.cells)
+            if self.summary and cols:
+                row.cells = self._place_side(row, cols)
+            elif n != width and n:
+                self.diag.warn("W303", line=row.span.line, table=self.label, name=row.name, found=n, expected=width)
+                row.cells = (row.cells + [None] * width)[:width] if n < width else row.cells[:width]
+            elif not n:
+                row.cells = [None] * width
+        classification = self._classification()
+        number_span = None
+        if self.ft.number_line is not None:
+            nl = self.lines[self.ft.number_line]
+            number_span = self.norm.line_span(nl)
+        return Table(
+            number=self.ft.number,
+            title=self.ft.title,
+            unit=self.unit,
+            classification=classification,
+            columns=cols,
+            rows=self.rows,
+            span=span,
+            kind=self.kind or self._kind_from_rows(cols),
+            number_span=number_span,
+        )
+
+    def _columns(self, header_text: str) -> list[Column]:
+        if self.summary:
+            return self._summary_columns(header_text)
+        counts = Counter(len(r.cells) for r in self.rows if r.cells)
+        width = max(counts, key=lambda n: (counts[n], n)) if counts else 0
+        return columns_mod.build_columns(header_text, width, self.ft.title)
+
+    def _summary_columns(self, header_text: str) -> list[Column]:
+        widths = {}
+        for side in ("income", "expenditure"):
+            counts = Counter(len(r.cells) for r in self.rows if r.side == side and r.cells)
+            widths[side] = max(counts) if counts else 0
+        halves = re.split(r"项\s*目", header_text, maxsplit=2)
+        parts = (halves[1], halves[2]) if len(halves) == 3 else ("", "")
+        cols: list[Column] = []
+        for side, part in zip(("income", "expenditure"), parts):
+            for c in columns_mod.build_columns(part, widths[side], self.ft.title):
+                c.index = len(cols)
+                c.side = side
+                cols.append(c)
+        return cols
+
+    def _place_side(self, row: TableRow, cols: list[Column]) -> list[Amount | None]:
+        mine = [c for c in cols if c.side == row.side]
+        out: list[Amount | None] = [None] * len(cols)
+        for c, cell in zip(mine, row.cells):
+            out[c.index] = cell
+        if len(row.cells) > len(mine):
+            self.diag.warn("W303", line=row.span.line, table=self.label, name=row.name, found=len(row.cells), expected=len(mine))
+        return out
+
+    def _classification(self) -> Classification:
+        kinds = Counter(codes.classification_of(r.code) for r in self.rows if r.code)
+        if not kinds:
+            return Classification.NONE
+        return kinds.most_common(1)[0][0]
+
+    def _kind_from_rows(self, cols: list[Column]) -> str | None:
+        return None
+
+
+def _leading(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _name_lines(after: list[Line]) -> list[Line]:
+    """The last lines of a text block that are the next row's wrapped label.
+
+    With indentation (the label is indented, the text is not): from the last
+    indented line.  Without: the fewest last lines that follow a sentence end.
+    """
+    indented = [i for i, ln in enumerate(after) if _leading(ln.text) >= 2]
+    if indented:
+        return after[indented[-1] :]
+    for k in range(1, min(3, len(after)) + 1):
+        before = after[-k - 1].text.rstrip() if len(after) > k else ""
+        if not before or before[-1] in _SENTENCE_END:
+            return after[-k:]
+    return after[-1:]

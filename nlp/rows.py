@@ -1,0 +1,184 @@
+"""One printed table line → tokens → row groups.
+
+Columns out of a PDF are separated by tabs or by runs of spaces, and empty
+cells vanish, so a line is read as a sequence of typed tokens rather than by
+position:
+
+* ``num``: digits only — a code part before the row label, a 行次 row number in
+  tables that have one, an integer amount after the label;
+* ``amount``: a number with decimals or thousands separators, or a negative;
+* ``dash``: a cell printed as ``-``/``—`` (present, no amount);
+* ``text``: anything with a Chinese character (or a word of Latin letters);
+* ``garbage``: everything else (OCR damage: ``3×``, ``}``, ``Ţ``).
+
+:func:`groups` then cuts the tokens into row groups — ``[code parts] label
+[行次] cells…`` — so that lines carrying two or three rows side by side
+(收支总表: 收入 | 支出; 基本支出表: 人员经费 | 公用经费) give one group each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nlp.amounts import is_dash, parse_number
+from nlp.codes import is_valid, split_bracketed
+
+_TOKEN = re.compile(r"\S+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]{2,}$")
+_GLUED_CODE = re.compile(r"^(\d{3,9})(?=[\u3400-\u9fff])")
+_DIGITS = re.compile(r"^\d+$")
+_PUNCT_ONLY = re.compile(r"^[-—–－:：,，.。、()（）\[\]【】]+$")
+
+
+@dataclass
+class Token:
+    kind: str  # "num" | "amount" | "dash" | "text" | "garbage" | "code"
+    text: str
+    start: int  # offset in the line text
+    end: int
+
+
+def _classify(text: str) -> str:
+    if _DIGITS.match(text):
+        return "num"
+    if is_dash(text):
+        return "dash"
+    if parse_number(text) is not None:
+        return "amount"
+    if _CJK.search(text) or _WORD.match(text):
+        return "text"
+    if _PUNCT_ONLY.match(text):
+        return "text"  # stray punctuation inside a label
+    return "garbage"
+
+
+def tokenize(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        t, s = m.group(), m.start()
+        br = split_bracketed(t)
+        if br:
+            code, rest = br
+            cut = len(t) - len(rest)
+            out.append(Token("code", code, s, s + cut))
+            if rest:
+                out.append(Token(_classify(rest), rest, s + cut, m.end()))
+            continue
+        g = _GLUED_CODE.match(t)
+        if g and is_valid(g.group(1)):
+            cut = g.end()
+            out.append(Token("num", g.group(1), s, s + cut))
+            out.append(Token("text", t[cut:], s + cut, m.end()))
+            continue
+        out.append(Token(_classify(t), t, s, m.end()))
+    return out
+
+
+@dataclass
+class Group:
+    """One row as printed on one line: code parts, label, row number, cells."""
+
+    code_parts: list[Token] = field(default_factory=list)
+    name: list[Token] = field(default_factory=list)
+    line_no: Token | None = None
+    cells: list[Token] = field(default_factory=list)
+    indent: int = 0  # spaces before the label (after any code)
+
+    @property
+    def label(self) -> str:
+        return join_words([t.text for t in self.name])
+
+    @property
+    def start(self) -> int:
+        toks = self.code_parts + self.name + ([self.line_no] if self.line_no else []) + self.cells
+        return min(t.start for t in toks)
+
+    @property
+    def end(self) -> int:
+        toks = self.code_parts + self.name + ([self.line_no] if self.line_no else []) + self.cells
+        return max(t.end for t in toks)
+
+    def empty(self) -> bool:
+        return not (self.code_parts or self.name or self.cells)
+
+
+def join_words(words: list[str]) -> str:
+    """Join label pieces: no space between Chinese characters, one between Latin words."""
+    out = ""
+    for w in words:
+        if out and not (_CJK.match(out[-1]) or _CJK.match(w[0]) or not out[-1].isalnum() or not w[0].isalnum()):
+            out += " "
+        out += w
+    return out
+
+
+def _is_code_token(tok: Token) -> bool:
+    return tok.kind == "code" or (tok.kind == "num" and is_valid(tok.text))
+
+
+def groups(text: str, line_numbers: bool = False) -> list[Group]:
+    """Cut a line into row groups.  ``line_numbers``: the table has a 行次 column."""
+    toks = tokenize(text)
+    out: list[Group] = []
+    g = Group()
+    pending_garbage: list[Token] = []
+
+    def new() -> Group:
+        nonlocal g
+        if not g.empty() or g.line_no:
+            out.append(g)
+        g = Group()
+        return g
+
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if t.kind == "code":
+            if not g.empty():
+                new()
+            g.code_parts.append(t)
+        elif t.kind == "num" and not g.name and not g.cells and not line_numbers and g.line_no is None:
+            g.code_parts.append(t)  # leading digits: the code columns
+        elif t.kind == "num" and line_numbers and not g.cells and g.line_no is None and (g.name or not g.code_parts):
+            g.line_no = t
+        elif t.kind == "num" and line_numbers and (g.cells or g.line_no is not None):
+            new().line_no = t
+        elif t.kind == "num" and g.cells and nxt is not None and nxt.kind == "text" and _is_code_token(t):
+            new().code_parts.append(t)  # 人员经费 | 公用经费 side by side: a code after amounts
+        elif t.kind == "text":
+            if pending_garbage and g.name and not g.cells:
+                g.name.extend(pending_garbage)  # damage inside a label
+                pending_garbage.clear()
+            if g.cells or (line_numbers and g.line_no is not None):
+                new()
+            if not g.name:
+                g.indent = _indent(text, t.start, g.code_parts)
+            g.name.append(t)
+        elif t.kind in ("amount", "dash", "num"):
+            if pending_garbage:
+                g.cells.extend(pending_garbage)
+                pending_garbage.clear()
+            g.cells.append(t)
+        else:  # garbage
+            if g.name or g.cells:
+                pending_garbage.append(t)
+            else:
+                g.code_parts.append(t)
+    if pending_garbage:
+        g.cells.extend(pending_garbage)
+    new()
+    return [x for x in out if not x.empty() or x.line_no]
+
+
+def _indent(text: str, at: int, code_parts: list[Token]) -> int:
+    """Spaces before a label: at the line start, or after the code column."""
+    if code_parts:
+        gap = text[code_parts[-1].end : at]
+        lead = text[: code_parts[0].start]
+        n = max(gap.count(" ") - 1, len(lead) - len(lead.lstrip(" ")) if not lead.strip() else 0)
+    else:
+        n = len(text[:at]) - len(text[:at].lstrip(" "))
+        if text[:at].strip():
+            n = 0
+    return n if n >= 2 else 0

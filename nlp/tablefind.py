@@ -1,0 +1,150 @@
+"""Find the tables of a report from its lines alone.
+
+The section tree is not needed (and may be empty): a table starts at a table
+number (``表1``, ``表 一``, ``公开 01 表``, ``预算01表``) or at a title line (a short
+line ending in 表, e.g. ``收入支出决算总表``, ``一般公共预算支出情况表（按功能分类科目）``).
+A title or number met again after a page break continues the same table, so the
+header printed on every page is not taken for a new table.  A table ends at the
+next different table, at a part heading (第三部分), or at its 注 line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nlp.normalize import Line, NormalizedText
+
+_NUM = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
+_NUMBER = re.compile(
+    rf"(?:^|(?<=\s))((?:公开|预算|决算)\s*(?:{_NUM})\s*表|表\s*(?:{_NUM}))(?=\s|$)"
+)
+_TITLE_END = re.compile(r"表(?:[（(][^）)]{0,20}[）)])?[^\u3400-\u9fff]{0,3}$")
+_TRAILING_DAMAGE = re.compile(r"(?<=[表）)])[^\u3400-\u9fff）)]{1,3}$")
+_DATA = re.compile(r"(?:^|\s)-?\d[\d,]*\.\d+(?=\s|$)|^\s*\[?\d{3,7}\]?(?=\s|[\u3400-\u9fff]|$)")
+_SENTENCE = re.compile(r"[。，；！？]|见|详见")
+_ENUMERATED = re.compile(r"^[-•·]|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、]")
+_PART = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
+_NOTE = re.compile(r"^\s*注\s*[:：]?")
+_WS = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def squash(text: str) -> str:
+    return _WS.sub("", text)
+
+
+@dataclass
+class FoundTable:
+    number: str | None
+    number_line: int | None  # index into norm.lines
+    title: str
+    title_line: int | None
+    anchor: int  # index of the first anchor line
+    lines: list[int] = field(default_factory=list)  # indices of body lines, in order
+    anchors: list[int] = field(default_factory=list)  # every title/number line (continuations too)
+    has_data: bool = False  # a body line with an amount or a code has been seen
+
+    @property
+    def key(self) -> str:
+        return squash(self.number or "") + "|" + squash(self.title)
+
+
+def table_number(text: str) -> tuple[str, int, int] | None:
+    """The table number printed on a line, with its offsets, or ``None``."""
+    if _SENTENCE.search(text):
+        return None
+    m = _NUMBER.search(text)
+    if not m:
+        return None
+    return squash(m.group(1)), m.start(1), m.end(1)
+
+
+def is_title(text: str) -> bool:
+    t = squash(text)
+    if not (4 <= len(t) <= 45) or not _CJK.search(t):
+        return False
+    if _SENTENCE.search(t) or _ENUMERATED.match(text.strip()) or _NOTE.match(t) or _PART.match(t):
+        return False
+    if _NUMBER.fullmatch(t):  # 公开01表 is a number, not a title
+        return False
+    return bool(_TITLE_END.search(t)) and not t.startswith("表")
+
+
+def _title_of(text: str, number: tuple[str, int, int] | None) -> str:
+    """A title printed on the number's line (``表十 政府采购支出情况表``)."""
+    if number is None:
+        return ""
+    rest = text[: number[1]] + " " + text[number[2] :]
+    for piece in re.split(r"\s{2,}|\t", rest):
+        if is_title(piece):
+            return clean_title(piece)
+    return ""
+
+
+def find_tables(norm: NormalizedText) -> list[FoundTable]:
+    lines = norm.lines
+    tables: list[FoundTable] = []
+    cur: FoundTable | None = None
+    closed = False
+    for i, line in enumerate(lines):
+        text = line.text
+        if not text.strip():
+            continue
+        if _PART.match(text):
+            cur = None
+            continue
+        number = table_number(text)
+        title = clean_title(text) if is_title(text) else _title_of(text, number)
+        if number or title:
+            num = number[0] if number else None
+            if cur is not None and _continues(cur, num, title, i):
+                cur.anchors.append(i)
+                if _DATA.search(text):
+                    cur.lines.append(i)
+                    cur.has_data = True
+                if num and not cur.number:
+                    cur.number, cur.number_line = num, i
+                if title and not cur.title:
+                    cur.title, cur.title_line = title, i
+                closed = False
+                continue
+            cur = FoundTable(num, i if num else None, title, i if title else None, i, anchors=[i])
+            tables.append(cur)
+            if _DATA.search(text):  # a whole table flattened onto its title line
+                cur.lines.append(i)
+                cur.has_data = True
+            closed = False
+            continue
+        if _PART.match(text):
+            cur = None
+            continue
+        if cur is None or closed:
+            continue
+        if _NOTE.match(text):
+            closed = True
+            continue
+        cur.lines.append(i)
+        if _DATA.search(text):
+            cur.has_data = True
+    return tables
+
+
+def clean_title(text: str) -> str:
+    return _TRAILING_DAMAGE.sub("", squash(text))
+
+
+def _continues(cur: FoundTable, number: str | None, title: str, i: int) -> bool:
+    """Is an anchor at line ``i`` the same table (a page break, or number + title pair)?"""
+    if not cur.has_data:
+        # nothing but header so far: a number and a title printed on adjacent lines
+        if (number is None or cur.number is None or number == cur.number) and (
+            not title or not cur.title or squash(title) == squash(cur.title)
+        ):
+            return i - cur.anchors[-1] <= 4
+    if number and cur.number:
+        return number == cur.number and (not title or not cur.title or title == cur.title)
+    if title and cur.title:
+        return title == cur.title
+    return False
+
