@@ -63,6 +63,8 @@ def parse_number(text: str) -> Decimal | None:
     negative = False
     if len(t) >= 3 and t[0] in "(（" and t[-1] in ")）":
         negative, t = True, t[1:-1].strip()
+        if "." not in t and "," not in t:
+            return None  # (4): a footnote mark or damage, not an accounting negative
     elif len(t) >= 2 and t[0] in _MINUS:
         negative, t = True, t[1:]
     m = _NUMBER.match(t)

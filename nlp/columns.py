@@ -116,6 +116,9 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
             title_source = key
             break
     columns: list[Column] = []
+    if not expanded and n_values == 1 and phase_of(header_text):
+        # 项目 预算: a single amount column named only by its phase
+        return [Column(index=0, header=squash(header_text), measure="total", funding_source=title_source, phase=phase_of(header_text))]
     if len(expanded) != n_values:
         # a header we cannot map one-to-one: keep positions, claim no meaning
         single = expanded[0] if len(expanded) == 1 and n_values == 1 else None

@@ -1,14 +1,94 @@
 """Projects of the project expenditure table (项目支出), with their 绩效目标.
 
-PLACEHOLDER while the table reader lands.
+The table lists, per budget unit (资金使用单位), a subtotal row and below it the
+unit's projects, each with its amounts and (when the table has a 绩效目标
+column) the target text printed after the amounts, wrapped over lines.
+
+Which rows are units and which are projects is read from the layout: projects
+are indented below their unit.  When a report prints no indentation, a row is a
+unit if its label names an organisation (…局, …中心, …本级, …办公室); it is never
+decided from the amounts, so a unit whose projects do not add up stays visible
+as the report's own discrepancy (see :mod:`nlp.reconcile`).
 """
 
 from __future__ import annotations
 
+import re
+
 from nlp.errors import Diagnostics
-from nlp.model import Project, Table
+from nlp.model import Amount, Classification, PerformanceTarget, Project, Table, TableRow
 from nlp.normalize import Line, NormalizedText
 
+_ORGANISATION = re.compile(r"(本级|局|中心|办公室|委员会|管理处|服务站|事务所|院|所|站|队|馆|学校|（本级）|\(本级\))$")
+_BULLET = re.compile(r"^[-•·]\s*")
 
-def extract(table: Table, texts: dict[int, list[Line]], norm: NormalizedText, diag: Diagnostics) -> list[Project]:
-    return []
+
+def is_project_table(table: Table) -> bool:
+    if table.kind != "projects" or table.classification is not Classification.NONE:
+        return False
+    body = [r for r in table.rows if not r.is_total]
+    return bool(body) and sum(1 for r in body if r.code is None) * 2 > len(body)
+
+
+def _unit_rows(rows: list[TableRow]) -> set[int]:
+    levels = {r.level for r in rows if not r.is_total}
+    if len(levels) > 1:
+        top = min(levels)
+        return {i for i, r in enumerate(rows) if not r.is_total and r.level == top}
+    return {i for i, r in enumerate(rows) if not r.is_total and _ORGANISATION.search(r.name)}
+
+
+def _cell_keys(table: Table) -> list[str]:
+    keys: list[str] = []
+    for c in table.columns:
+        key = c.measure
+        if key in keys or key == "unknown":
+            key = f"{c.measure}:{c.funding_source or c.index}"
+        keys.append(key)
+    return keys
+
+
+def extract(
+    table: Table, texts: dict[int, list[tuple[Line, int]]], norm: NormalizedText, diag: Diagnostics
+) -> list[Project]:
+    if not is_project_table(table):
+        return []
+    units = _unit_rows(table.rows)
+    keys = _cell_keys(table)
+    total_at = next((i for i, c in enumerate(table.columns) if c.measure == "total"), 0)
+    projects: list[Project] = []
+    unit_name: str | None = None
+    for i, row in enumerate(table.rows):
+        if row.is_total:
+            continue
+        if i in units:
+            unit_name = row.name
+            row.unit_name = row.name
+            continue
+        row.unit_name = unit_name
+        amount = row.cells[total_at] if total_at < len(row.cells) else None
+        cells: dict[str, Amount] = {k: c for k, c in zip(keys, row.cells) if c is not None}
+        target = _target(row, texts.get(i, []), norm)
+        projects.append(
+            Project(
+                name=row.name,
+                unit_name=unit_name,
+                amount=amount,
+                cells=cells,
+                span=row.span,
+                target=target,
+                table_number=table.number,
+            )
+        )
+    return projects
+
+
+def _target(row: TableRow, pieces: list[tuple[Line, int]], norm: NormalizedText) -> PerformanceTarget | None:
+    if not row.text or not pieces:
+        return None
+    text = _BULLET.sub("", row.text)
+    first, start = pieces[0]
+    lead = len(first.text[start:]) - len(first.text[start:].lstrip())
+    last, _ = pieces[-1]
+    span = norm.raw_span(first.start + start + lead, last.start + len(last.text.rstrip()))
+    return PerformanceTarget(text=text, span=span, project_name=row.name)

@@ -49,8 +49,6 @@ def _classify(text: str) -> str:
         return "amount"
     if _CJK.search(text) or _WORD.match(text):
         return "text"
-    if _PUNCT_ONLY.match(text):
-        return "text"  # stray punctuation inside a label
     return "garbage"
 
 
@@ -151,6 +149,7 @@ def groups(text: str, line_numbers: bool = False) -> list[Group]:
                 g.name.extend(pending_garbage)  # damage inside a label
                 pending_garbage.clear()
             if g.cells or (line_numbers and g.line_no is not None):
+                pending_garbage.clear()  # marks between two side-by-side rows
                 new()
             if not g.name:
                 g.indent = _indent(text, t.start, g.code_parts)

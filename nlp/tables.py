@@ -36,7 +36,7 @@ from nlp.vocab import TABLE_KINDS, UNITS
 
 _UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|千元|亿元|元)")
 _META = re.compile(r"编制单位|单位名称|部门名称|^\s*部门\s*[:：]|单\s*位\s*[:：]")
-_COLUMN_NUMBERS = re.compile(r"^(?:栏\s*次|类\s*款\s*项)?[\s\d]*$")
+_COLUMN_LABELS = re.compile(r"栏\s*次|行\s*次|类\s*款\s*项|项\s*目")
 _TOTAL = re.compile(r"(合计|总计|小计)$")
 _SUMMARY_KINDS = ("summary", "fiscal_summary")
 _EXPENDITURE_SIDE = re.compile(r"支出|结余分配|结转下年|年末|交纳所得税|提取职工福利基金|转入事业基金|^其他$")
@@ -107,11 +107,11 @@ class TableParser:
         self.kind = table_kind(ft.title)
         self.previous_unit = previous_unit
         self.rows: list[TableRow] = []
-        self.texts: dict[int, list[Line]] = {}  # row index → text lines (绩效目标)
+        self.texts: dict[int, list[tuple[Line, int]]] = {}  # row index → (line, start) of its text (绩效目标)
         self.prev_code: str | None = None
         self.prev_indent = 0
         self._seen_totals: set[tuple] = set()
-        self._inline: dict[int, list[tuple[Line, Group]]] = {}
+        self._garbage: dict[int, list[bool]] = {}  # row index → which cells were garbage
 
     # -- header -----------------------------------------------------------------
     def _split_header(self) -> tuple[list[Line], list[Line]]:
@@ -127,11 +127,15 @@ class TableParser:
 
     @staticmethod
     def _is_data(line: Line) -> bool:
-        if _COLUMN_NUMBERS.match(squash(line.text)) or _COLUMN_NUMBERS.match(line.text.strip()):
+        if _is_meta(line.text):
+            return False
+        if _is_column_numbers(line.text):
             return False
         for g in groups(line.text):
             if any(t.kind in ("amount", "dash") for t in g.cells):
                 return True
+            if g.name and g.cells and all(t.kind == "num" for t in g.cells) and not _is_column_numbers(g.label):
+                return True  # 合计 0: integer amounts
             if g.code_parts and codes.assemble([t.text for t in g.code_parts]).code and (g.name or len(g.code_parts) == 1):
                 if any(t.kind == "code" or codes.is_valid(t.text) for t in g.code_parts):
                     return True
@@ -150,7 +154,7 @@ class TableParser:
         return unit, None
 
     # -- main -------------------------------------------------------------------
-    def parse(self) -> tuple[Table, dict[int, list[Line]]] | None:
+    def parse(self) -> tuple[Table, dict[int, list[tuple[Line, int]]]] | None:
         header, body = self._split_header()
         if not body:
             return None
@@ -161,6 +165,8 @@ class TableParser:
         self.line_numbers = "行次" in hsq
         self.text_column = "绩效目标" in hsq
         self.summary = self.kind in _SUMMARY_KINDS
+        printed = [t for ln in body for t in _AMOUNT_TOKEN.findall(ln.text)]
+        self.decimal_table = len(printed) >= 3
         self._assemble(body)
         table = self._table(header_text)
         return table, self.texts
@@ -169,7 +175,7 @@ class TableParser:
         pending: _Pending | None = None
         for line in body:
             sq = squash(line.text)
-            if not sq or sq in self.header_keys or _META.search(line.text) or _COLUMN_NUMBERS.match(sq):
+            if not sq or sq in self.header_keys or _is_meta(line.text) or _is_column_numbers(line.text):
                 continue
             if self._is_anchor(line):
                 if not self._is_data(line):
@@ -291,7 +297,7 @@ class TableParser:
             return
         name = join_words([t.text for _, t in p.name])
         name = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", name)
-        is_total = bool(_TOTAL.search(squash(name))) and not p.code_parts or squash(name) in ("合计", "总计")
+        is_total = bool(_TOTAL.search(squash(name)))  # a code printed beside 合计 is damage
         code = None
         if p.code_parts and not is_total:
             g = Group(code_parts=p.code_parts, indent=p.indent)
@@ -304,7 +310,9 @@ class TableParser:
                 pass
             else:
                 return  # a stray label with no amounts and no code: header or page furniture
-        cells = self._cells(p, name)
+        cells, garbage = self._cells(p, name)
+        if code is None and all(c is None for c in cells) and (not name or any(garbage)):
+            return  # nothing readable: damage between rows (already warned)
         key = (squash(name), p.side, tuple(c.printed if c else None for c in cells))
         if is_total:
             if key in self._seen_totals:
@@ -316,20 +324,32 @@ class TableParser:
         line_no = int(p.line_no.text) if p.line_no is not None else None
         row = TableRow(code=code, name=name, level=level, cells=cells, span=span, is_total=is_total, side=p.side, line_number=line_no)
         self.rows.append(row)
+        self._garbage[len(self.rows) - 1] = garbage
         if p.after or p.after_inline:
-            self.texts[len(self.rows) - 1] = list(p.after) + [ln for ln, _ in p.after_inline]
-            self._inline[len(self.rows) - 1] = p.after_inline
+            pieces = [(ln, g.start) for ln, g in p.after_inline] + [(ln, 0) for ln in p.after]
+            self.texts[len(self.rows) - 1] = pieces
+            row.text = _join_text(pieces)
         if code:
             self.prev_code, self.prev_indent = code, p.indent
 
-    def _cells(self, p: _Pending, name: str) -> list[Amount | None]:
+    def _cells(self, p: _Pending, name: str) -> tuple[list[Amount | None], list[bool]]:
         out: list[Amount | None] = []
-        for line, t in p.cells:
+        garbage: list[bool] = []
+        for line, t in _drop_column_numbers(p.cells):
+            garbage.append(False)
+            if t.kind == "num" and t.text != "0" and self.decimal_table:
+                # a bare integer where every amount prints decimals: a stray number, not an amount
+                span = self.norm.raw_span(line.start + t.start, line.start + t.end)
+                self.diag.warn("W301", line=line.number, span=span, table=self.label, name=name, column=len(out), text=t.text)
+                out.append(None)
+                garbage[-1] = True
+                continue
             value = parse_amount(t.text, self.unit)
             span = self.norm.raw_span(line.start + t.start, line.start + t.end)
             if value is None:
                 self.diag.warn("W301", line=line.number, span=span, table=self.label, name=name, column=len(out), text=t.text)
                 out.append(None)
+                garbage[-1] = True
                 continue
             if value is EMPTY:
                 out.append(None)
@@ -337,7 +357,7 @@ class TableParser:
             if decimal_places(t.text) > 2:
                 self.diag.info("W306", line=line.number, span=span, text=t.text, places=decimal_places(t.text))
             out.append(Amount(value=value, printed=t.text, unit=self.unit, span=span))
-        return out
+        return out, garbage
 
     # -- the table ----------------------------------------------------------------
     def _table(self, header_text: str) -> Table:
@@ -346,8 +366,13 @@ class TableParser:
         span = self.norm.raw_span(first.start, last_line.end)
         cols = self._columns(header_text)
         width = len(cols)
-        for row in self.rows:
-            n = sum(1 for _ in row.cells)
+        for ri, row in enumerate(self.rows):
+            n = len(row.cells)
+            flags = self._garbage.get(ri, [])
+            if n > width and n - sum(flags) == width:
+                # a mark read in an empty cell (行次/栏次 column): drop it, keep the amounts aligned
+                row.cells = [c for c, bad in zip(row.cells, flags) if not bad]
+                n = width
             if self.summary and cols:
                 row.cells = self._place_side(row, cols)
             elif n != width and n:
@@ -411,6 +436,52 @@ class TableParser:
 
     def _kind_from_rows(self, cols: list[Column]) -> str | None:
         return None
+
+
+_AMOUNT_TOKEN = re.compile(r"(?:^|\s)-?\d[\d,]*\.\d+(?=\s|$)")
+
+
+def _is_meta(text: str) -> bool:
+    """编制单位 / 单位：万元 / 部门： lines (a whole table flattened onto one line is not)."""
+    return bool(_META.search(text)) and len(_AMOUNT_TOKEN.findall(text)) < 3
+
+
+def _join_text(pieces: list[tuple[Line, int]]) -> str:
+    """Text wrapped over lines, joined: no break between Chinese characters."""
+    out = ""
+    for line, start in pieces:
+        t = line.text[start:].strip()
+        if out and t and not (_CJK_CHAR.match(out[-1]) or _CJK_CHAR.match(t[0])):
+            out += " "
+        out += t
+    return out
+
+
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”]")
+
+
+def _is_column_numbers(text: str) -> bool:
+    """栏次 1 2 3 …: the line numbering the columns (labels and a run of 1, 2, 3 …)."""
+    rest = _COLUMN_LABELS.sub(" ", text)
+    nums = rest.split()
+    if not all(n.isdigit() for n in nums):
+        return False
+    if not nums:
+        return rest != text  # a label alone
+    seq = [int(n) for n in nums]
+    return len(seq) >= 2 and seq[0] <= 2 and all(b - a in (1, 2) for a, b in zip(seq, seq[1:]))
+
+
+def _drop_column_numbers(cells: list[tuple[Line, Token]]) -> list[tuple[Line, Token]]:
+    """Drop a leading run of column numbers (栏次 1 2 3 … printed before the amounts)."""
+    run = 0
+    expect = 1
+    for _, t in cells:
+        if t.kind != "num" or not (expect <= int(t.text) <= expect + 1):
+            break
+        expect = int(t.text) + 1
+        run += 1
+    return cells[run:] if run >= 3 else cells
 
 
 def _leading(text: str) -> int:

@@ -66,7 +66,7 @@ MEASURES: dict[str, Term] = {
     "opening_balance": Term("balance carried over from previous year", "年初结转和结余", ("年初结转和结余", "年初结转结余", "上年结转")),
     "current_income": Term("income of the year", "本年收入", ("本年收入",)),
     "current_expenditure": Term("expenditure of the year", "本年支出", ("本年支出",)),
-    "budget": Term("budget (planned) amount", "预算数", ("预算数", "年初预算数", "年初预算", "预算")),
+    "budget": Term("budget (planned) amount", "预算数", ("预算数", "年初预算数", "年初预算")),
     "final": Term("final account (actual) amount", "决算数", ("决算数",)),
     "three_public_total": Term("'three public' expenses", "“三公”经费", ("三公经费", "“三公”经费", '"三公"经费')),
     "outbound_travel": Term("official travel abroad", "因公出国（境）费", ("因公出国（境）费", "因公出国(境)费", "因公出国（境）支出", "因公出国（境）费用")),
