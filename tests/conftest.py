@@ -58,3 +58,36 @@ def api_client(mini_store, api_settings):
 
     with TestClient(create_app(api_settings, mini_store)) as client:
         yield client
+
+
+def serve_in_thread(app):
+    """Run ``app`` with uvicorn on a free loopback port in a daemon thread; return (base URL, server, thread)."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}", server, thread
+
+
+@pytest.fixture(scope="session")
+def live_server(mini_store, api_settings):
+    """The app over the mini graph, served by uvicorn on loopback (for real HTTP clients)."""
+    from kg.api.app import create_app
+
+    url, server, thread = serve_in_thread(create_app(api_settings, mini_store))
+    yield url
+    server.should_exit = True
+    thread.join(15)

@@ -42,6 +42,12 @@ ALIASES: dict[str, str] = {
     "text/html": "html",
 }
 
+#: Names clients put in a ``format=`` parameter (SPARQLWrapper sends format=json, format=turtle …).
+FORMAT_NAMES: dict[str, str] = {
+    "turtle": "ttl", "n3": "ttl", "ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld", "rdfxml": "rdf",
+    "rdf+xml": "rdf", "tab-separated-values": "tsv", "srj": "json", "srx": "xml",
+}
+
 DEFAULT = {"solutions": "json", "boolean": "json", "graph": "ttl"}
 
 
@@ -81,13 +87,18 @@ def key_for_media(media: str, formats: dict[str, tuple[str, str]]) -> str | None
 def negotiate(kind: str, accept: str | None, override: str | None = None, default: str | None = None) -> str | None:
     """The format key for a result of ``kind`` ("solutions", "boolean", "graph"), or None (HTTP 406).
 
-    ``override`` (a ``format=`` parameter: a key or a media type) beats the Accept header.
+    ``override`` (a ``format=`` parameter: a key, a name or a media type) beats the Accept header
+    when it names a format for this kind of result; otherwise the Accept header decides (so
+    ``format=json`` from SPARQLWrapper does not spoil a CONSTRUCT).
     """
     formats = registry(kind)
     default = default or DEFAULT[kind]
     if override:
-        override = override.strip().lower()
-        return override if override in formats else key_for_media(override, formats)
+        name = override.strip().lower()
+        name = FORMAT_NAMES.get(name, name)
+        key = name if name in formats else key_for_media(name, formats)
+        if key:
+            return key
     ranges = parse_accept(accept)
     if not ranges:
         return default

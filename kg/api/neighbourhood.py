@@ -1,0 +1,166 @@
+"""The graph viewer's data: search by Chinese name, a node's neighbourhood, chart series.
+
+Neighbourhoods are read in-process with bounded patterns (one node's links, a node limit);
+search and charts are SPARQL run by the worker pool (they scan labels or aggregate), with the
+user's text bound as an escaped term.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+import pyoxigraph as ox
+
+from kg.api import describe as d
+
+BKG = d.BKG
+#: Links the viewer does not draw: types, provenance and bookkeeping that would tie every node to every other.
+HIDDEN = {
+    d.RDF_TYPE, BKG + "evidence", "http://www.w3.org/ns/prov#wasDerivedFrom", "http://www.w3.org/ns/prov#used",
+    "http://www.w3.org/2004/02/skos/core#inScheme", "http://www.w3.org/2004/02/skos/core#topConceptOf",
+    "http://www.w3.org/2004/02/skos/core#hasTopConcept", "http://purl.org/linked-data/cube#structure",
+    "http://www.w3.org/ns/prov#wasGeneratedBy", BKG + "budgetPhase", BKG + "measure",
+}
+TYPES = ["Agency", "Responsibility", "Task", "Platform", "Reform", "PolicyDocument", "Project", "LineItem",
+         "PerformanceTarget", "Indicator", "Report", "Place", "Table"]
+
+_LINKS = """SELECT DISTINCT ?p ?o ?dir ?r WHERE {
+  { ?r ?p ?o FILTER(isIRI(?o)) BIND("out" AS ?dir) } UNION { ?o ?p ?r FILTER(isIRI(?o)) BIND("in" AS ?dir) }
+} LIMIT {limit}"""
+
+_NODE_INFO = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+SELECT ?s ?t ?amount ?notation WHERE {{ VALUES ?s {{ {values} }}
+  {{ ?s a ?t }} UNION {{ ?s bkg:amount ?amount }} UNION {{ ?s <http://www.w3.org/2004/02/skos/core#notation> ?notation }}
+}}"""
+
+
+@dataclass
+class Node:
+    id: str
+    label: str = ""
+    label_en: str = ""
+    type: str = "Other"
+    amount: str | None = None  # yuan, exact decimal as text
+    href: str = ""
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "label": self.label, "label_en": self.label_en, "type": self.type,
+                "amount": self.amount, "href": self.href}
+
+
+@dataclass
+class Neighbourhood:
+    center: str
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[dict] = field(default_factory=list)
+    truncated: bool = False
+
+    def as_json(self) -> dict:
+        return {"center": self.center, "nodes": [n.as_json() for n in self.nodes.values()], "edges": self.edges,
+                "truncated": self.truncated}
+
+
+def neighbourhood(store, iri: str, limit: int) -> Neighbourhood | None:
+    """``iri`` and at most ``limit - 1`` neighbours (both directions), with types, labels and amounts."""
+    try:
+        center = ox.NamedNode(iri)
+    except ValueError:
+        return None
+    rows = store.query(_LINKS.replace("{limit}", str(int(limit) * 8)), use_default_graph_as_union=True,
+                       substitutions={ox.Variable("r"): center})
+    hood = Neighbourhood(center=iri)
+    hood.nodes[iri] = Node(iri)
+    seen_edges = set()
+    for row in rows:
+        p, o, direction = row["p"].value, row["o"].value, row["dir"].value
+        if p in HIDDEN or o == iri:
+            continue
+        if o not in hood.nodes:
+            if len(hood.nodes) >= limit:
+                hood.truncated = True
+                continue
+            hood.nodes[o] = Node(o)
+        src, dst = (iri, o) if direction == "out" else (o, iri)
+        if (src, p, dst) not in seen_edges:
+            seen_edges.add((src, p, dst))
+            hood.edges.append({"id": f"e{len(hood.edges)}", "source": src, "target": dst, "predicate": p})
+    if len(hood.nodes) == 1 and not d.describe(store, center):
+        return None
+    annotate(store, hood)
+    return hood
+
+
+def annotate(store, hood: Neighbourhood) -> None:
+    iris = set(hood.nodes)
+    values = " ".join(str(ox.NamedNode(i)) for i in iris)
+    for row in store.query(_NODE_INFO.format(values=values), use_default_graph_as_union=True):
+        node = hood.nodes[row["s"].value]
+        if row["t"] is not None and row["t"].value.startswith(BKG):
+            local = row["t"].value[len(BKG):]
+            if local in TYPES and (node.type == "Other" or TYPES.index(local) < TYPES.index(node.type)):
+                node.type = local
+        elif row["t"] is not None and row["t"].value.endswith("#Concept") and node.type == "Other":
+            node.type = "Concept"
+        if row["amount"] is not None and node.amount is None:
+            node.amount = canonical_amount(row["amount"].value)
+    labels = d.labels(store, iris | {e["predicate"] for e in hood.edges})
+    for node in hood.nodes.values():
+        lab = labels.get(node.id)
+        node.label = (str(lab) if lab and str(lab) else node.id.rsplit("/", 1)[-1])
+        node.label_en = lab.en if lab else ""
+        node.href = d.local_path(node.id) if node.id.startswith(d.ID) else node.id
+    for e in hood.edges:
+        lab = labels.get(e["predicate"])
+        e["label"] = (lab.zh or lab.other or lab.en) if lab else e["predicate"].rsplit("#", 1)[-1]
+        e["label_en"] = lab.en if lab else ""
+
+
+def canonical_amount(text: str) -> str | None:
+    try:
+        return format(Decimal(text), "f")
+    except InvalidOperation:
+        return None
+
+
+SEARCH = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?s (MIN(?rank) AS ?best) (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types) WHERE {
+  ?s skos:prefLabel|skos:altLabel|rdfs:label ?l .
+  FILTER(CONTAINS(STR(?l), ?q))
+  OPTIONAL { ?s a ?t }
+  BIND(IF(STR(?l) = ?q, 0, STRLEN(STR(?l))) AS ?rank)
+} GROUP BY ?s ORDER BY ?best LIMIT 20"""
+
+PLATFORM_FUNDING = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?year ?phase (SUM(?amount) AS ?total) (COUNT(?project) AS ?projects) WHERE {
+  { SELECT DISTINCT ?project ?amount ?year ?phase WHERE {
+      ?part bkg:partOf* ?platform .
+      ?project bkg:funds ?part ; bkg:amount ?amount ; prov:wasDerivedFrom ?report .
+      ?report bkg:fiscalYear ?year .
+      OPTIONAL { ?report bkg:budgetPhase ?phase }
+  } }
+} GROUP BY ?year ?phase ORDER BY ?year ?phase"""
+
+AGENCY_SPENDING = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?year ?phase ?code (SAMPLE(?name) AS ?label) (MAX(?amount) AS ?total) WHERE {
+  ?report bkg:reportingAgency ?agency ; bkg:fiscalYear ?year .
+  OPTIONAL { ?report bkg:budgetPhase ?phase }
+  ?item prov:wasDerivedFrom ?report ; a bkg:LineItem ; bkg:amount ?amount ; bkg:classification ?c .
+  FILTER NOT EXISTS { ?item bkg:isTotal true }
+  FILTER(STRSTARTS(STR(?c), "https://w3id.org/budgetkg/id/classification/functional/"))
+  ?c skos:notation ?code . FILTER(STRLEN(STR(?code)) = 3)
+  OPTIONAL { ?c skos:prefLabel ?name FILTER(LANGMATCHES(LANG(?name), "zh")) }
+} GROUP BY ?year ?phase ?code ORDER BY ?year ?phase ?code"""
+
+
+def with_values(query: str, **terms: str) -> str:
+    """Bind variables by a VALUES block at the start of the WHERE group (terms already serialised)."""
+    from kg.api.guard import where_group_start
+
+    at = where_group_start(query)
+    block = " ".join(f"VALUES ?{k} {{ {v} }}" for k, v in terms.items())
+    return query[:at] + " " + block + " " + query[at:]
