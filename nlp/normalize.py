@@ -4,7 +4,9 @@ the raw file.
 What is repaired here (line by line, so line structure survives for the table
 reader):
 
-* ``\\r\\n`` and ``\\r`` line ends; form feeds start a new page;
+* ``\\r\\n`` and ``\\r`` line ends (only these and ``\\n`` end a line); form
+  feeds start a new page;
+* zero-width spaces and joiners, soft hyphens (dropped);
 * full-width digits, Latin letters, ``％`` and the ideographic space (U+3000) become
   their ASCII forms; a full-width full stop between digits becomes ``.``;
 * headings printed 2–4 times over (``第一部分第一部分第一部分第一部分``);
@@ -37,6 +39,9 @@ _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # �
 _FULLWIDTH.update({"％": "%", "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " "})
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Zero-width spaces and joiners, word joiner, BOM inside the text, soft hyphen.
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_LINE_BREAK = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 # "3, 367. 47": a thousands separator or decimal point followed by stray spaces.
 _BROKEN_THOUSANDS = re.compile(r"(?<=\d),[ \t]+(?=\d{3}(?!\d))")
 _BROKEN_DECIMAL = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})*|\d+)\.[ \t]+(\d{1,2})(?![\d.])")
@@ -186,6 +191,9 @@ def _run_unit(s: str, i: int, k: int) -> int:
 
 
 def _fix_line(s: str, offs: list[int]) -> tuple[str, list[int]]:
+    if not _ZERO_WIDTH.isdisjoint(s):  # invisible, but they split numbers and headings
+        keep = [j for j, c in enumerate(s) if c not in _ZERO_WIDTH]
+        s, offs = "".join(s[j] for j in keep), [offs[j] for j in keep]
     s = "".join(_FULLWIDTH.get(c, c) for c in s)
     # A full-width full stop between digits is a decimal point.
     if "．" in s:
@@ -226,7 +234,9 @@ def _is_page_number(lines: list[str], i: int) -> bool:
 
 def normalize(raw: str) -> NormalizedText:
     """Repair extraction damage line by line; see the module docstring."""
-    raw_lines = raw.splitlines(keepends=True)
+    # Only CR, LF and CRLF end a line (str.splitlines would also split at form
+    # feeds and U+2028, and line numbers would disagree with every editor's).
+    raw_lines = [ln for ln in _LINE_BREAK.split(raw) if ln]
     starts: list[int] = []
     pos = 0
     for ln in raw_lines:
