@@ -57,6 +57,8 @@ async def run(request: Request, executor, settings, query: str | None, default_g
               named_graphs: list[str], fmt: str | None) -> Response:
     if query is None or not query.strip():
         raise ApiError(400, "missing query: pass query= or POST application/sparql-query")
+    if len(query.encode("utf-8")) > settings.max_body_bytes:  # GET queries too, not only bodies
+        raise ApiError(413, f"query longer than {settings.max_body_bytes} bytes")
     check_query(query)
     req = QueryRequest(
         query=query, accept=request.headers.get("accept"), format=fmt,
