@@ -21,7 +21,7 @@ _WS = re.compile(r"\s+")
 # Header text that names the row labels, not a value column: 科目编码, 功能分类科目,
 # 部门预算支出经济科目, 支出项目类别（资金使用单位）, 项目, 栏次 …
 _LABEL_HEADERS = re.compile(
-    r"(?:支出功能分类|功能分类|经济分类|收入分类|部门预算支出经济|预算支出经济|功能|经济|收入)?科目(?:编码|名称)?"
+    r"(?:功能分类|经济分类|收入分类|部门预算支出经济|预算支出经济|功能|经济|收入)?科目(?:编码|名称)?"
     r"|(?:支出)?项目类别(?:[（(][^)）]*[)）]?)?|项目(?!支出)|[栏行]次|类款项|功能分类|经济分类"
 )
 _PHASES = (("决算数", Phase.FINAL_ACCOUNT), ("预算数", Phase.BUDGET), ("决算", Phase.FINAL_ACCOUNT), ("预算", Phase.BUDGET))
@@ -111,10 +111,16 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
     expanded = _expand_groups(phrases)
     table_phase = phase_of(table_title)
     title_source = None
-    for key in FUNDING_SOURCES:
-        if any(p in squash(table_title) for p in MEASURES[key].phrases if len(p) >= 4):
-            title_source = key
-            break
+    best = 0
+    for key in FUNDING_SOURCES:  # the most specific source the title names
+        for p in MEASURES[key].phrases:
+            if len(p) >= 4 and p in squash(table_title) and len(p) > best:
+                title_source, best = key, len(p)
+    phased = _phase_halves(expanded, n_values)
+    if phased is not None:
+        return [_column(i, p, k, title_source, ph) for i, (p, k, ph) in enumerate(phased)]
+    if len(expanded) != n_values:
+        expanded = _fallback(expanded, n_values)
     columns: list[Column] = []
     if not expanded and n_values == 1 and phase_of(header_text):
         # 项目 预算: a single amount column named only by its phase
@@ -131,6 +137,38 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
     for i, (phrase, key) in enumerate(expanded):
         columns.append(_column(i, phrase, key, title_source, table_phase))
     return columns
+
+
+_SECTION_LABELS = ("personnel", "public")
+
+
+def _fallback(phrases: list[tuple[str, str]], n_values: int) -> list[tuple[str, str]]:
+    """Side-by-side tables print their header once per block (科目名称 金额 | 科目名称 金额):
+    drop block labels (人员经费 | 公用经费) and repeats of the same block."""
+    for cand in (phrases, [p for p in phrases if p[1] not in _SECTION_LABELS]):
+        keys = [k for _, k in cand]
+        for size in range(1, len(cand) + 1):
+            if len(cand) % size == 0 and keys == keys[:size] * (len(cand) // size) and size == n_values:
+                return cand[:size]
+    return phrases
+
+
+def _phase_halves(phrases: list[tuple[str, str]], n_values: int) -> list[tuple[str, str, Phase | None]] | None:
+    """预算数 | 决算数 over the same columns twice (三公经费 tables)."""
+    lead = []
+    for _, k in phrases:
+        if k not in ("budget", "final"):
+            break
+        lead.append(k)
+    rest = phrases[len(lead) :]
+    if len(lead) < 2 or len(rest) != n_values or n_values % len(lead):
+        return None
+    size = n_values // len(lead)
+    out = []
+    for i, (p, k) in enumerate(rest):
+        phase = Phase.BUDGET if lead[i // size] == "budget" else Phase.FINAL_ACCOUNT
+        out.append((p, k, phase))
+    return out
 
 
 def _column(i: int, phrase: str, key: str, title_source: str | None, phase: Phase | None) -> Column:

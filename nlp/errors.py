@@ -48,6 +48,7 @@ class Codes:
     W401 = "table {table}: {parent} = {expected} but its children sum to {found} ({column})"
     W402 = "table {table}: unit subtotal {unit} = {expected} but its projects sum to {found}"
     W403 = "total {label} differs between {first} ({expected}) and {second} ({found})"
+    W404 = "{where}: off by {diff}, within the rounding tolerance {tol} (尾数误差, not a discrepancy)"
 
 
 class ReportError(Exception):

@@ -340,14 +340,14 @@ class TableParser:
             if t.kind == "num" and t.text != "0" and self.decimal_table:
                 # a bare integer where every amount prints decimals: a stray number, not an amount
                 span = self.norm.raw_span(line.start + t.start, line.start + t.end)
-                self.diag.warn("W301", line=line.number, span=span, table=self.label, name=name, column=len(out), text=t.text)
+                self.diag.warn("W301", line=line.number, span=span, table=self.label, name=name[:30], column=len(out), text=t.text)
                 out.append(None)
                 garbage[-1] = True
                 continue
             value = parse_amount(t.text, self.unit)
             span = self.norm.raw_span(line.start + t.start, line.start + t.end)
             if value is None:
-                self.diag.warn("W301", line=line.number, span=span, table=self.label, name=name, column=len(out), text=t.text)
+                self.diag.warn("W301", line=line.number, span=span, table=self.label, name=name[:30], column=len(out), text=t.text)
                 out.append(None)
                 garbage[-1] = True
                 continue

@@ -124,8 +124,11 @@ COLUMN_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 # 表的种类.  Recognised from the title (whitespace removed); first match wins,
-# so more specific titles come first.
+# so more specific titles come first (政府性基金预算财政拨款收入支出决算表 is a
+# government-fund table, not the 财政拨款收入支出决算总表).
 TABLE_KINDS: dict[str, Term] = {
+    "government_fund": Term("government fund budget", "政府性基金预算表", ("政府性基金",)),
+    "state_capital": Term("state capital operation budget", "国有资本经营预算表", ("国有资本经营",)),
     "fiscal_summary": Term("fiscal appropriation income and expenditure summary", "财政拨款收支总表", ("财政拨款收入支出", "财政拨款收支")),
     "summary": Term("income and expenditure summary", "收支总表", ("收入支出决算总表", "收入支出预算总表", "收支总体情况表", "收支总表", "收入支出总表")),
     "three_public": Term("'three public' expenses", "“三公”经费表", ("三公",)),
@@ -138,8 +141,6 @@ TABLE_KINDS: dict[str, Term] = {
     "general_public": Term(
         "general public budget expenditure", "一般公共预算支出表", ("一般公共预算支出", "一般公共预算财政拨款支出")
     ),
-    "government_fund": Term("government fund budget", "政府性基金预算表", ("政府性基金",)),
-    "state_capital": Term("state capital operation budget", "国有资本经营预算表", ("国有资本经营",)),
     "basic_by_unit": Term("basic expenditure by unit", "基本支出预算表", ("基本支出预算表", "基本支出表")),
     "projects": Term("project expenditure", "项目支出表", ("项目支出及其他支出", "项目支出预算表", "项目支出表", "项目支出情况表")),
     "income": Term("income", "收入表", ("收入决算表", "收入预算表", "收入总体情况表", "收入总表", "收入表")),
