@@ -29,7 +29,7 @@ True
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from nlp.vocab import UNITS
 
@@ -87,7 +87,11 @@ def parse_amount(text: str, unit: str):
     number = parse_number(text)
     if number is None:
         return None
-    return number * unit_factor(unit)
+    # Exact, whatever the digits: the default context (28 digits) would round a
+    # 30-digit cell and so invent a number.
+    with localcontext() as ctx:
+        ctx.prec = len(number.as_tuple().digits) + 12
+        return number * unit_factor(unit)
 
 
 def decimal_places(text: str) -> int:
