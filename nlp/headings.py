@@ -161,13 +161,15 @@ def blocks(
     start_line: int,
     end_line: int,
     styles: tuple[str, ...] = HEADING_STYLES,
+    headings: frozenset[int] | set[int] = frozenset(),
 ) -> list[Block]:
     """Split lines ``[start_line, end_line)`` into logical paragraphs.
 
     A block starts at every enumerated line.  An enumerated item runs on until the
     next enumerator, so an item wrapped exactly at a full stop stays whole.  Plain
     text starts a new block after a line ending a sentence when it is indented or
-    introduces a list (ends with "："), and after any table line.
+    introduces a list (ends with "："), and after any table line.  ``headings``
+    are the indices of heading lines: a heading is a block of its own.
     """
     out: list[Block] = []
     cur: Block | None = None
@@ -188,6 +190,7 @@ def blocks(
         starts_new = (
             marker is not None
             or cur is None
+            or (idx in headings) != (cur.last_line in headings)
             or (prev_final and (cur.marker is None or lead >= 2 or body.endswith(("：", ":"))))
         )
         piece = squeeze(body)

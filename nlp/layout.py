@@ -246,10 +246,24 @@ def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
                 c.is_heading = c.is_heading or c.heading_like
 
     heads = [c for c in cands if c.is_heading]
+    _warn_repeated(norm, heads, diag)
     sections = _build_tree(norm, heads, toc)
     if not sections:
         diag.warn("W201")
     return sections
+
+
+def _warn_repeated(norm: NormalizedText, heads: list[_Candidate], diag: Diagnostics) -> None:
+    """A 第X部分 or 一、 heading printed again further on (pages duplicated by the
+    PDF export) is kept, with a warning at the first line of the copy.  Lower
+    levels repeat legitimately (（1）项目概况 in every project's report)."""
+    seen: dict[str, list[_Candidate]] = {}
+    for c in heads:
+        if c.marker is not None and c.marker.level <= 1:
+            seen.setdefault(_norm_title(c), []).append(c)
+    for copies in seen.values():
+        if len(copies) > 1:
+            diag.warn("W202", line=norm.lines[copies[1].line].number, title=copies[0].title, count=len(copies))
 
 
 def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate | None:
@@ -397,6 +411,18 @@ def walk(sections: list[Section]):
         yield from walk(s.children)
 
 
+def heading_lines(norm: NormalizedText, sections: list[Section]) -> set[int]:
+    """Indices into ``norm.lines`` of every line that is part of a heading."""
+    out: set[int] = set()
+    for s in walk(sections):
+        if s.kind == "toc":
+            continue
+        first = s.span.line - 1
+        last = norm.raw_line(max(s.span.end - 1, s.span.start)) - 1
+        out.update(range(first, last + 1))
+    return out
+
+
 def line_range(norm: NormalizedText, section: Section) -> tuple[int, int]:
     """``[first, end)`` indices into ``norm.lines`` of a section's body."""
     if section.body is None:
@@ -406,4 +432,4 @@ def line_range(norm: NormalizedText, section: Section) -> tuple[int, int]:
     return first, max(first, last)
 
 
-__all__ = ["SECTION_KINDS", "Block", "line_range", "parse_sections", "section_kind", "walk"]
+__all__ = ["SECTION_KINDS", "Block", "heading_lines", "line_range", "parse_sections", "section_kind", "walk"]

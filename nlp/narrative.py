@@ -1,11 +1,237 @@
-"""Responsibilities, units, tasks, targets, head counts, stated totals.  PLACEHOLDER."""
+"""The narrative of a report: units, responsibilities (主要职责), tasks (重点工作 …),
+department performance targets (绩效目标), head counts and stated totals.
+
+Items are the enumerated paragraphs of a section (nlp.headings.blocks), so a
+responsibility wrapped over any number of lines, or at any width, is one item.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+
+from nlp import figures
 from nlp.errors import Diagnostics
-from nlp.model import Report
+from nlp.headings import HEADING_STYLES, Block, blocks
+from nlp.layout import heading_lines, line_range, walk
+from nlp.model import PerformanceTarget, Report, Responsibility, Section, Task
 from nlp.normalize import NormalizedText
+from nlp.orgnames import match_full_name
+from nlp.units import find_units, same_unit
+
+# Sub-sections of a 重点工作 section that hold no tasks.
+NOT_TASKS = [r"存在问题", r"问题", r"依据", r"困难", r"不足"]
+# Headings that only name a list ("一、主要工作情况"), not a task of it.
+GENERIC_HEADING = r"(情况|说明|要点|计划)$"
+# Task flavours by the wording of the section they sit in (first match wins).
+TASK_KINDS = [("work_done", r"完成情况|开展情况|工作情况"), ("work_plan", r"工作要点|工作计划|年度工作任务|主要工作任务")]
+
+_INTRO = re.compile(r"(主要职责|主要职能|职责|职能)(是|为|如下|包括)?\s*[：:]\s*$")
+_SENTENCE_END = "。；;！？!?"
 
 
 def extract(norm: NormalizedText, report: Report, diag: Diagnostics) -> None:
-    return None
+    report.units = find_units(norm, report.sections, report.agency)
+    if report.agency:
+        agency_unit = next(u for u in report.units if u.is_agency)
+        if agency_unit.span is None:
+            agency_unit.span = report.agency_span
+    report.responsibilities = responsibilities(norm, report.sections, report.agency, report.agency_short)
+    report.tasks = tasks(norm, report.sections)
+    report.performance_targets = performance_targets(norm, report.sections)
+    report.headcounts = figures.headcounts(norm, report.sections)
+    report.stated_totals = figures.stated_totals(norm, report.sections)
+
+
+def _leaves(sections: list[Section], kind: str) -> list[Section]:
+    """Sections of ``kind`` that contain no other section of that kind."""
+    out = []
+    for s in walk(sections):
+        if s.kind == kind and not any(c.kind == kind for c in walk(s.children)):
+            out.append(s)
+    return out
+
+
+def _tops(sections: list[Section], kind: str) -> list[Section]:
+    """Sections of ``kind`` not inside another section of that kind."""
+    out: list[Section] = []
+
+    def visit(secs: list[Section]) -> None:
+        for s in secs:
+            if s.kind == kind:
+                out.append(s)
+            else:
+                visit(s.children)
+
+    visit(sections)
+    return out
+
+
+def _span(norm: NormalizedText, blk: Block, body_only: bool = True):
+    a, b = blk.body_range() if body_only else blk.range()
+    return norm.raw_span(a, b)
+
+
+def responsibilities(
+    norm: NormalizedText, sections: list[Section], agency: str | None, agency_short: str | None
+) -> list[Responsibility]:
+    """One item per enumerated paragraph of 主要职责, per unit.
+
+    A paragraph ending in "主要职责是：" names the unit whose items follow; the
+    agency's own list needs no such intro (or names the agency or its short name).
+    """
+    out: list[Responsibility] = []
+    for sec in _leaves(sections, "responsibilities"):
+        first, end = line_range(norm, sec)
+        unit = agency or ""
+        item_style: str | None = None
+        current: Responsibility | None = None
+        for blk in blocks(norm, first, end):
+            if blk.marker is None:
+                text = "".join(blk.text.split())
+                if _INTRO.search(text):
+                    m = match_full_name(text, 0)
+                    named = m.group(0) if m else None
+                    unit = agency if (named is None or (agency and same_unit(named, agency))) else named
+                    unit = unit or ""
+                    item_style, current = None, None
+                elif current is not None and current.text[-1:] not in _SENTENCE_END:
+                    current.text += blk.text  # a wrapped tail split off by the page layout
+                    current.span = _extend(norm, current.span, blk)
+                continue
+            if item_style is None:
+                item_style = blk.marker.style
+            if blk.marker.style == item_style:
+                current = Responsibility(unit, blk.marker.number, blk.body.strip(), _span(norm, blk))
+                out.append(current)
+            elif current is not None:  # a sub-item (1. 2.) belongs to the item above
+                current.text += blk.text
+    return out
+
+
+def _excluded_ranges(norm: NormalizedText, sec: Section) -> list[tuple[int, int]]:
+    ranges = []
+    for child in walk(sec.children):
+        if any(re.search(p, child.title) for p in NOT_TASKS):
+            first = child.span.line - 1
+            ranges.append((first, line_range(norm, child)[1]))
+    return ranges
+
+
+def _standard_heading_lines(norm: NormalizedText, sec: Section) -> set[int]:
+    """Heading lines of the standard sections inside ``sec`` (kind not None)."""
+    return {i for c in walk(sec.children) if c.kind is not None for i in _heading_range(norm, c)}
+
+
+def _heading_range(norm: NormalizedText, sec: Section) -> range:
+    return range(sec.span.line - 1, norm.raw_line(max(sec.span.end - 1, sec.span.start)))
+
+
+def _task_kind(norm: NormalizedText, sec: Section, line: int) -> str:
+    """Flavour of the innermost key_work section holding ``line``."""
+    kind_title = sec.title
+    for child in walk(sec.children):
+        if child.kind == "key_work":
+            first, end = line_range(norm, child)
+            if first <= line < end:
+                kind_title = child.title
+    for kind, pattern in TASK_KINDS:
+        if re.search(pattern, kind_title):
+            return kind
+    return "key_work"
+
+
+def tasks(norm: NormalizedText, sections: list[Section]) -> list[Task]:
+    """Every enumerated item of the 重点工作 / 工作完成情况 / 工作要点 sections,
+    with the path of enumerators leading to it ("（一）/1.")."""
+    out: list[Task] = []
+    heads = heading_lines(norm, sections)
+    for sec in _tops(sections, "key_work"):
+        first, end = line_range(norm, sec)
+        skip = _excluded_ranges(norm, sec)
+        standard = _standard_heading_lines(norm, sec)
+        generic = {i for c in walk(sec.children) if re.search(GENERIC_HEADING, c.title) for i in _heading_range(norm, c)}
+        stack: list[tuple[int, str]] = []
+        for blk in blocks(norm, first, end, styles=HEADING_STYLES + ("shi",), headings=heads):
+            if any(a <= blk.first_line < b for a, b in skip):
+                continue
+            if blk.first_line in standard or blk.first_line in generic:
+                stack = []  # "二、预算年度的主要工作任务及目标" names the list; it is no task
+                continue
+            if blk.marker is None:
+                continue
+            level = blk.marker.level
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, blk.marker.printed))
+            text = blk.body.strip()
+            if not text:
+                continue
+            out.append(Task("/".join(p for _, p in stack), text, _span(norm, blk), _task_kind(norm, sec, blk.first_line)))
+    return out
+
+
+_TARGET_LABEL = re.compile(r"^(?P<label>[^。：:，,；;]{0,40})(?:[。：:]\s*|$)")
+_NOT_TARGET = re.compile(r"管理|申报|审核|覆盖|公开|评审")
+_PROJECT_REPORT = re.compile(r"^(?P<name>.{2,40}?项目)(?:（[^）]*）)?(?:绩效)?(?:自评|评价)?报告$")
+
+
+def performance_targets(norm: NormalizedText, sections: list[Section]) -> list[PerformanceTarget]:
+    """Narrative 绩效目标 paragraphs ("①项目绩效目标。…" and what was achieved,
+    "②项目绩效目标完成情况。…").  Targets of the project table are nlp.tables'."""
+    out: list[PerformanceTarget] = []
+    seen: set[int] = set()
+    heads = heading_lines(norm, sections)
+    for sec in _tops(sections, "performance"):
+        first, end = line_range(norm, sec)
+        project: str | None = None
+        pending: PerformanceTarget | None = None
+        collecting: tuple[PerformanceTarget, bool] | None = None
+        for blk in blocks(norm, first, end, headings=heads):
+            if blk.first_line in seen:
+                continue
+            seen.add(blk.first_line)
+            body = blk.body.strip()
+            pm = _PROJECT_REPORT.match(re.sub(r"\s+", "", body))
+            if pm:
+                project, pending, collecting = pm.group("name"), None, None
+                continue
+            lm = _TARGET_LABEL.match(body)
+            if lm and "绩效目标" in lm.group("label") and not _NOT_TARGET.search(lm.group("label")):
+                rest_at = lm.end()
+                rest = body[rest_at:].strip()
+                off0 = blk.body_range()[0]
+                span_range = (blk.offsets[blk.text.index(body) + rest_at], blk.offsets[-1] + 1) if rest else None
+                if re.search(r"完成情况|实现情况|完成结果", lm.group("label")):
+                    if pending is not None:
+                        pending.achieved = rest
+                        pending.achieved_span = norm.raw_span(*span_range) if span_range else None
+                        collecting = (pending, True)
+                    continue
+                target = PerformanceTarget(rest, norm.raw_span(*span_range) if span_range else norm.raw_span(off0, off0), project)
+                out.append(target)
+                pending, collecting = target, (target, False)
+                continue
+            if blk.marker is None and collecting is not None:
+                target, achieved = collecting
+                if achieved:
+                    target.achieved = (target.achieved or "") + blk.text
+                    if target.achieved_span is None:
+                        target.achieved_span = norm.raw_span(blk.offsets[0], blk.offsets[-1] + 1)
+                    else:
+                        target.achieved_span = _extend(norm, target.achieved_span, blk)
+                else:
+                    if not target.text:
+                        target.span = norm.raw_span(blk.offsets[0], blk.offsets[-1] + 1)
+                    else:
+                        target.span = _extend(norm, target.span, blk)
+                    target.text += blk.text
+                continue
+            collecting = None
+    return [t for t in out if t.text]
+
+
+def _extend(norm: NormalizedText, span, blk: Block):
+    """``span`` (raw) grown to the end of ``blk``."""
+    start = bisect.bisect_left(norm.offsets, span.start)
+    return norm.raw_span(start, blk.offsets[-1] + 1)

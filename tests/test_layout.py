@@ -113,7 +113,7 @@ def _duplicate_headings(text: str) -> str:
     out = []
     for line in text.splitlines():
         out.append(line)
-        if re.match(r"^\s*[一二三四五六七八九十]+、\S{2,80}$", line):
+        if re.match(r"^\s*[一二三四五六七八九十]+、[^\s。；;，,]{2,80}$", line):
             out.append("")
             out.append(line)
     return "\n".join(out)

@@ -1,0 +1,207 @@
+"""Units, responsibilities, tasks, targets, head counts and stated totals
+(nlp.narrative, nlp.figures) on the real reports and on variants built from them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+from conftest import CORPUS, MANIFEST
+
+from nlp.reader import read_report_bytes
+
+FILES = {row["file"][:3]: row["file"] for row in MANIFEST}
+
+# Counted by hand in corpus/*.txt: items of 主要职责 / 主要职能 per unit.
+RESPONSIBILITIES = {
+    "000": {"广州市番禺区人民政府政务管理办公室": 10},
+    "001": {"广州市番禺区人民政府政务管理办公室": 10},
+    "002": {"广州市番禺区政务服务数据管理局": 12, "广州市番禺区政务服务中心": 3},
+    "003": {"广州市天河区人民政府政务管理办公室": 8},
+    "004": {"广州市从化区政务服务数据管理局": 10},
+}
+# (report, unit, ordinal) → the item's text as printed, read by hand
+ITEM_TEXTS = [
+    ("000", "广州市番禺区人民政府政务管理办公室", 10, "承办区委、区政府交办的其他事项。"),
+    ("001", "广州市番禺区人民政府政务管理办公室", 6, "对进入区政务服务平台绿色通道的重大项目进行组织协调和跟踪落实;协调和督办涉及多个部门或跨部门的联合审批事项。"),
+    ("002", "广州市番禺区政务服务中心", 2, "其他事项上述事业单位涉及法人登记事宜的，应按有关规定及时到事业单位登记管理机关办理相关手续。"),
+    ("002", "广州市番禺区政务服务数据管理局", 5, "负责全区公共资源交易管理相关工作。负责区网上中介服务超市的管理工作。"),
+    ("003", "广州市天河区人民政府政务管理办公室", 2, "负责推进、指导、协调、监督全区政务公开工作。"),
+    ("004", "广州市从化区政务服务数据管理局", 8, "负责全区公共资源交易管理工作。负责全区网上中介服务超市的管理工作。"),
+]
+
+
+def raw(name: str) -> str:
+    return (CORPUS / FILES[name]).read_text(encoding="utf-8")
+
+
+def report_of(text: str):
+    return read_report_bytes(text.encode("utf-8"), "variant.txt")
+
+
+def counts(report) -> dict[str, int]:
+    return dict(Counter(r.unit_name for r in report.responsibilities))
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSIBILITIES))
+def test_responsibility_counts_per_unit_are_exact(name: str, corpus_reports) -> None:
+    r = corpus_reports[FILES[name]]
+    assert counts(r) == RESPONSIBILITIES[name]
+    for unit in RESPONSIBILITIES[name]:
+        ordinals = [x.ordinal for x in r.responsibilities if x.unit_name == unit]
+        assert ordinals == list(range(1, len(ordinals) + 1))
+
+
+@pytest.mark.parametrize("name,unit,ordinal,text", ITEM_TEXTS)
+def test_responsibility_text_is_unwrapped(name: str, unit: str, ordinal: int, text: str, corpus_reports) -> None:
+    r = corpus_reports[FILES[name]]
+    item = next(x for x in r.responsibilities if x.unit_name == unit and x.ordinal == ordinal)
+    assert squash(item.text) == squash(text)
+    source = raw(name)
+    assert source[item.span.start : item.span.end] == item.span.text
+    assert squash(item.span.text).replace("-", "") == squash(item.text)
+
+
+def _rewrap(text: str, spans, width: int, sep: str) -> str:
+    """Re-wrap the given raw spans (paragraphs) at ``width`` characters."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        out.append(text[pos:start])
+        para = squash(text[start:end])
+        out.append(sep.join(para[i : i + width] for i in range(0, len(para), width)))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSIBILITIES))
+@pytest.mark.parametrize("width,sep", [(13, "\n\n"), (19, "\n"), (400, "\n")])
+def test_rewrapped_items_give_the_same_responsibilities(name: str, width: int, sep: str, corpus_reports) -> None:
+    base = corpus_reports[FILES[name]]
+    text = raw(name)
+    spans = [(x.span.start, x.span.end) for x in base.responsibilities]
+    variant = _rewrap(text, spans, width, sep)
+    assert variant != text
+    got = report_of(variant)
+    assert counts(got) == counts(base)
+    assert [squash(x.text) for x in got.responsibilities] == [squash(x.text) for x in base.responsibilities]
+
+
+def _fullwidth(text: str) -> str:
+    return text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"})
+
+
+def _duplicate_headings(text: str) -> str:
+    out = []
+    for line in text.splitlines():
+        out.append(line)
+        if re.match(r"^\s*[一二三四五六七八九十]+、[^\s。；;，,]{2,80}$", line):
+            out += ["", line]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSIBILITIES))
+@pytest.mark.parametrize("variant", [_fullwidth, _duplicate_headings])
+def test_variants_keep_every_item(name: str, variant, corpus_reports) -> None:
+    base = corpus_reports[FILES[name]]
+    got = report_of(variant(raw(name)))
+    assert counts(got) == counts(base)
+    assert [t.ordinal for t in got.tasks] == [t.ordinal for t in base.tasks]
+    assert len(got.performance_targets) == len(base.performance_targets)
+
+
+def test_other_city_header() -> None:
+    text = raw("002").replace("广州市番禺区", "深圳市福田区").replace("番禺", "福田")
+    got = report_of(text)
+    assert counts(got) == {"深圳市福田区政务服务数据管理局": 12, "深圳市福田区政务服务中心": 3}
+
+
+@pytest.mark.parametrize(
+    "name,units",
+    [
+        ("000", [("广州市番禺区人民政府政务管理办公室", "行政单位"), ("广州市番禺区政务服务中心", "公益一类事业单位")]),
+        ("001", [("广州市番禺区人民政府政务管理办公室", "行政单位"), ("广州市番禺区政务服务中心", "公益一类事业单位")]),
+        ("003", [("广州市天河区人民政府政务管理办公室", None), ("广州市天河区政务服务中心", "非独立核算事业单位")]),
+        (
+            "004",
+            [("广州市从化区政务服务数据管理局", None), ("广州市从化区政务服务中心", None), ("广州12345政府服务热线从化分中心", None)],
+        ),
+    ],
+)
+def test_units(name: str, units, corpus_reports) -> None:
+    r = corpus_reports[FILES[name]]
+    assert [(u.name, u.kind) for u in r.units] == units
+    assert [u.is_agency for u in r.units] == [True] + [False] * (len(units) - 1)
+
+
+def test_tasks_carry_their_enumerator_path(corpus_reports) -> None:
+    # report 000, 第二部分 二、: （一） 6 items, （二） 5 items, （三） 3 items (counted by hand)
+    r = corpus_reports[FILES["000"]]
+    paths = [t.ordinal for t in r.tasks]
+    assert [p for p in paths if "/" not in p] == ["（一）", "（二）", "（三）"]
+    assert sum(p.startswith("（一）/") for p in paths) == 6
+    assert sum(p.startswith("（二）/") for p in paths) == 5
+    assert sum(p.startswith("（三）/") for p in paths) == 3
+    t = next(t for t in r.tasks if t.ordinal == "（二）/4.")
+    assert t.text.startswith("推进“四标四实”专项行动各项工作。")
+    # the policy basis (确定工作目标所依据的政策) is not a task
+    assert not any("党的十九大报告" in t.text for t in r.tasks)
+
+
+def test_work_done_tasks_of_report_003(corpus_reports) -> None:
+    r = corpus_reports[FILES["003"]]
+    groups = [t for t in r.tasks if "/" not in t.ordinal]
+    assert [t.text for t in groups] == [
+        "强化运行保障，实现环境优化和体验提升",
+        "创新审批体制，实现审管分离和效率提升",
+        "优化管理机制，实现科学管理和服务规范",
+        "构建自助网络，实现渠道融通和服务延伸",
+    ]
+    assert len(r.tasks) == 4 + 6 + 5 + 5 + 5
+    assert {t.section_kind for t in r.tasks} == {"work_done"}
+
+
+def test_performance_targets(corpus_reports) -> None:
+    r = corpus_reports[FILES["004"]]
+    [t] = r.performance_targets
+    assert t.project_name == "区“五个一”平台统建系统项目"
+    assert t.text.startswith("根据广州市政务办、区审改要求")
+    assert t.achieved.startswith("已完成“一平台”、“一网”和“一窗”系统的统建工作")
+    r3 = corpus_reports[FILES["003"]]
+    assert [t.project_name for t in r3.performance_targets] == [
+        "天河区政务自助服务平台项目",
+        "2017-2019年度天河区政务服务中心信息化设备运维项目",
+    ]
+    assert all(t.achieved for t in r3.performance_targets)
+
+
+def test_headcounts(corpus_reports) -> None:
+    r = corpus_reports[FILES["000"]]
+    got = {(h.label, h.value, h.unit) for h in r.headcounts}
+    assert {("部门总编制数", 22, "名"), ("在职实有人数", 45, "人"), ("离退休人员", 3, "人"), ("机关雇员", 25, "人")} <= got
+    # "比上年增加了 21 人" is a change, not a head count
+    assert not any(h.value == 21 for h in r.headcounts)
+
+
+def test_stated_totals(corpus_reports) -> None:
+    r = corpus_reports[FILES["000"]]
+    total = next(s for s in r.stated_totals if s.label == "部门收支总预算")
+    assert total.amount.value == Decimal("20976200.00")
+    assert (total.amount.printed, total.amount.unit) == ("2,097.62", "万元")
+    assert total.section_kind == "explanation"
+    assert raw("000")[total.amount.span.start : total.amount.span.end] == "2,097.62 万元"
+    # changes against last year are not totals
+    assert not any(s.amount.value == Decimal("3651900") for s in r.stated_totals)  # 增加 365.19 万元
+
+
+def test_stated_total_in_yuan_and_wrapped() -> None:
+    text = raw("000").replace("2018 年部门收支总预算 2,097.62 万元", "2018 年部门收支总预算\n\n20,976,200.00 元")
+    r = report_of(text)
+    total = next(s for s in r.stated_totals if s.label == "部门收支总预算")
+    assert total.amount.value == Decimal("20976200.00") and total.amount.unit == "元"
