@@ -69,10 +69,9 @@ def table_kind(title: str) -> str | None:
     """Kind of table from its title (OCR-doubled characters and marks ignored)."""
     t = re.sub(r"[^\u3400-\u9fff]", "", title)
     dedup = re.sub(r"([\u3400-\u9fff])\1+", r"\1", t)
-    for candidate in (t, dedup):
-        for key, term in TABLE_KINDS.items():
-            if any(p in candidate for p in term.phrases):
-                return key
+    for key, term in TABLE_KINDS.items():
+        if any(p in candidate for p in term.phrases for candidate in (t, dedup)):
+            return key
     return None
 
 
@@ -134,7 +133,8 @@ class TableParser:
         for g in groups(line.text):
             if any(t.kind in ("amount", "dash") for t in g.cells):
                 return True
-            if g.name and g.cells and all(t.kind == "num" for t in g.cells) and not _is_column_numbers(g.label):
+            ints = [t.text for t in g.cells]
+            if g.name and g.cells and all(t.kind == "num" for t in g.cells) and not _is_column_numbers(" ".join(ints)):
                 return True  # 合计 0: integer amounts
             if g.code_parts and codes.assemble([t.text for t in g.code_parts]).code and (g.name or len(g.code_parts) == 1):
                 if any(t.kind == "code" or codes.is_valid(t.text) for t in g.code_parts):
@@ -311,6 +311,8 @@ class TableParser:
             else:
                 return  # a stray label with no amounts and no code: header or page furniture
         cells, garbage = self._cells(p, name)
+        if not cells and code is None and not p.after:
+            return  # a label over column numbers (类 款 项 栏次 1 2 3): header
         if code is None and all(c is None for c in cells) and (not name or any(garbage)):
             return  # nothing readable: damage between rows (already warned)
         key = (squash(name), p.side, tuple(c.printed if c else None for c in cells))
