@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from nlp.headings import Block, blocks
-from nlp.layout import heading_lines, line_range, walk
+from nlp.layout import heading_lines, line_range
 from nlp.model import Amount, HeadCount, Section, StatedTotal
 from nlp.normalize import NormalizedText
 
@@ -62,9 +62,17 @@ def _label_before(text: str, pos: int) -> tuple[str, int]:
 def _narrative_blocks(norm: NormalizedText, sections: list[Section], kinds: tuple[str, ...]):
     seen: set[int] = set()
     heads = heading_lines(norm, sections)
-    for sec in walk(sections):
-        if sec.kind not in kinds:
-            continue
+    tops: list[Section] = []
+
+    def visit(secs: list[Section]) -> None:
+        for s in secs:
+            if s.kind in kinds:
+                tops.append(s)  # its sub-sections are inside its body
+            else:
+                visit(s.children)
+
+    visit(sections)
+    for sec in tops:
         first, end = line_range(norm, sec)
         for blk in blocks(norm, first, end, headings=heads):
             if blk.first_line in heads:

@@ -96,17 +96,24 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_FINAL = "。！？!?；;"
 
 
+_GLUE = r"\u3400-\u9fff，。、；：“”（）"
+_LAYOUT_SPACE = re.compile(rf"(?<=[{_GLUE}])[ \t]+(?=[{_GLUE}])")
+
+
 def squeeze(s: str) -> str:
     """Drop spaces between two Chinese characters (PDF layout artefacts)."""
-    out = []
-    for j, ch in enumerate(s):
-        if ch in " \t" and 0 < j < len(s) - 1:
-            prev = next((c for c in reversed(out) if c not in " \t"), "")
-            nxt = s[j + 1 :].lstrip(" \t")[:1]
-            if (_CJK.match(prev) or prev in "，。、；：“”（）") and (_CJK.match(nxt) or nxt in "，。、；：“”（）"):
-                continue
-        out.append(ch)
-    return "".join(out)
+    return _LAYOUT_SPACE.sub("", s)
+
+
+def squeeze_with_offsets(s: str, base: int) -> tuple[str, list[int]]:
+    """:func:`squeeze`, with the offset ``base + i`` of every kept character."""
+    if " " not in s and "\t" not in s:
+        return s, list(range(base, base + len(s)))
+    keep = [True] * len(s)
+    for m in _LAYOUT_SPACE.finditer(s):
+        for k in range(m.start(), m.end()):
+            keep[k] = False
+    return "".join(c for c, k in zip(s, keep) if k), [base + i for i, k in enumerate(keep) if k]
 
 
 def is_tabular(text: str) -> bool:
@@ -193,9 +200,7 @@ def blocks(
             or (idx in headings) != (cur.last_line in headings)
             or (prev_final and (cur.marker is None or lead >= 2 or body.endswith(("：", ":"))))
         )
-        piece = squeeze(body)
-        # offsets of the squeezed piece: walk the original body
-        offs = _squeezed_offsets(body, piece, line.start + lead)
+        piece, offs = squeeze_with_offsets(body, line.start + lead)
         if starts_new:
             cur = Block(piece, offs, idx, idx, marker)
             out.append(cur)
@@ -205,13 +210,3 @@ def blocks(
             cur.last_line = idx
         prev_text = t
     return out
-
-
-def _squeezed_offsets(original: str, squeezed: str, base: int) -> list[int]:
-    offs = []
-    j = 0
-    for i, ch in enumerate(original):
-        if j < len(squeezed) and squeezed[j] == ch:
-            offs.append(base + i)
-            j += 1
-    return offs

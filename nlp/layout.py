@@ -16,6 +16,7 @@ never become sections), and unnumbered headings naming a standard section
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -39,7 +40,7 @@ SECTION_KINDS: dict[str, list[str]] = {
     "performance": [r"绩效目标", r"绩效管理", r"绩效评价", r"绩效情况", r"绩效自评"],
     "explanation": [r"情况说明", r"说明$", r"编制说明"],
 }
-_KIND_PATTERNS = [(kind, [re.compile(p) for p in pats]) for kind, pats in SECTION_KINDS.items()]
+_KIND_PATTERNS = [(kind, re.compile("|".join(pats))) for kind, pats in SECTION_KINDS.items()]
 
 _DECIMAL = re.compile(r"\d,\d{3}|\d\.\d")
 _AMOUNT_UNIT = re.compile(r"\d\s*(万元|亿元|元)")
@@ -50,9 +51,9 @@ _CAPTION = re.compile(r"^(表|公开|预算|决算)\s*[\d一二三四五六七�
 
 def section_kind(title: str) -> str | None:
     """The standard kind a heading title names, or None."""
-    t = re.sub(r"\s+", "", title)
-    for kind, patterns in _KIND_PATTERNS:
-        if any(p.search(t) for p in patterns):
+    t = "".join(title.split())
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(t):
             return kind
     return None
 
@@ -82,21 +83,20 @@ def heading_like(title: str, max_len: int = _MAX_TITLE) -> bool:
     return True
 
 
-def _local_widths(norm: NormalizedText, radius: int = 25) -> list[int]:
-    """For every line, the typical width of full narrative lines around it (its wrap width)."""
+def _local_widths(norm: NormalizedText, radius: int = 25, stride: int = 8) -> list[int]:
+    """For every line, the typical width of full narrative lines around it (its wrap width):
+    the 80th percentile of the lengths of the ``2 * radius`` nearest narrative lines."""
     lens = [len(ln.text.strip()) if ln.text.strip() and not is_tabular(ln.text) else 0 for ln in norm.lines]
     nonzero = [(i, n) for i, n in enumerate(lens) if n]
+    positions = [i for i, _ in nonzero]
     out = [0] * len(lens)
-    k = 0
-    window: list[int] = []
-    # simple O(n * window) sweep; reports are a few thousand lines
-    for i in range(len(lens)):
-        window = [n for j, n in nonzero[max(0, k - radius) : k + radius]]
-        while k < len(nonzero) and nonzero[k][0] < i:
-            k += 1
+    for block_start in range(0, len(lens), stride):
+        k = bisect.bisect_left(positions, block_start)
+        window = sorted(n for _, n in nonzero[max(0, k - radius) : k + radius])
         if window:
-            window.sort()
-            out[i] = window[int(0.8 * (len(window) - 1))]
+            w = window[int(0.8 * (len(window) - 1))]
+            for i in range(block_start, min(block_start + stride, len(lens))):
+                out[i] = w
     return out
 
 
