@@ -88,7 +88,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"extract": cmd_extra
 #: Modules that add sub-commands.  Each has ``register(subparsers) -> None``
 #: (adding its parser) and puts its handler into :data:`COMMANDS`.  To add a
 #: command, write ``kg/commands/<name>.py`` and list it here.
-COMMAND_MODULES: list[str] = ["kg.commands.build", "kg.commands.export", "kg.commands.query", "kg.commands.validate", "kg.commands.serve"]
+COMMAND_MODULES: list[str] = ["kg.commands.build", "kg.commands.export", "kg.commands.query", "kg.commands.validate", "kg.commands.serve", "kg.commands.train", "kg.commands.eval"]
 
 
 def build_parser() -> argparse.ArgumentParser:

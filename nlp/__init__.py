@@ -7,4 +7,21 @@ dataclasses of :mod:`nlp.model`.
 from nlp.errors import ReportError
 from nlp.reader import read_report, read_report_bytes
 
-__all__ = ["ReportError", "read_report", "read_report_bytes"]
+
+
+def train_entities(entries, out_dir=None, **kwargs):
+    """Rebuild the entity pipeline from gazetteer entries and training/annotations (``budgetkg train``)."""
+    from nlp.entities import PIPELINE_DIR
+    from nlp.training import train
+
+    return train(entries, out_dir or PIPELINE_DIR, **kwargs)
+
+
+def evaluate_entities(gold_dir=None, **kwargs):
+    """P/R/F1 per entity type on the hand-annotated gold set (``budgetkg eval``)."""
+    from nlp.evaluation import evaluate
+
+    return evaluate(gold_dir, **kwargs)
+
+
+__all__ = ["ReportError", "evaluate_entities", "read_report", "read_report_bytes", "train_entities"]

@@ -182,7 +182,7 @@ PLAIN_REFORM = re.compile(r"[\u4e00-\u9fff+＋]{2,16}?改革")
 _REFORM_LEAD = re.compile(
     r"^.*(?:深化|推进|推动|实施|落实|参与|承担|开展|加快|完成|做好|抓好|加大|协调|指导|组织|牵头|"
     r"推行|贯彻|执行|统筹|负责|全面|持续|深入|进一步|围绕|通过|以|为|对|把|将|的|和|及|与|或|在|是|了|有关|相关|"
-    r"各项|全区|我区|区|市|让|提高|保障|进行|根据|按照|结合|试点|启动|探索|较)"
+    r"各项|全区|我区|本区|全市|让|提高|保障|进行|根据|按照|结合|试点|启动|探索|较)"
 )
 
 
@@ -208,6 +208,8 @@ def _reform_spans(text: str) -> list[tuple[int, int]]:
         if lead:
             i += lead.end()
             name = name[lead.end() :]
+        if len(name) >= 6 and name[0] in "区市省" and name[1] not in "域级":
+            i, name = i + 1, name[1:]  # 区行政审批制度改革: the district prefix is scope, not name
         if len(name) >= 2 and not text.startswith("支出", end):
             spans.append((i, end))
     return spans
@@ -249,7 +251,13 @@ class BudgetPatterns:
         self.gazetteer = Gazetteer([])
 
     def __call__(self, doc: Doc) -> Doc:
-        found = closed_form_spans(doc.text)
+        text = doc.text
+        found = closed_form_spans(text)
+        # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革)
+        for e in doc.ents:
+            s, t = e.start_char, e.end_char
+            if s > 0 and t < len(text) and text[s - 1] in "“\"「" and text[t] in "”\"」":
+                found.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), e.label_))
         if not found:
             return doc
         # decide on characters first, so tokens are split only for spans that are kept
@@ -329,8 +337,32 @@ def extract_docs(nlp: Language, texts: list[str], *, narrative: list[bool] | Non
         todo = [d for d, n in zip(docs, narrative) if n and NER_TRIGGERS.search(d.text)]
         ner = nlp.get_pipe("ner")
         for d in todo:
+            before = set(d.ents)
             ner(d)
+            d.ents = [e for e in d.ents if e in before or plausible(e.text, e.label_)]
     return docs
+
+
+# What the trained NER is for: open forms ending in a head word (…平台, …系统, …局), or a
+# quoted brand name.  Anything else it proposes ("邮电费、", "目标，") is dropped.
+_HEADS = {
+    "Platform": r"(平台|系统|APP|App|app|小程序|公众号|热线|大厅|分厅|中心|网|网站|专网|外网|卡|数据库|终端|一体机|超市|驿站|晓屋|门户|云)",
+    "Agency": r"(局|委|委员会|办|办公室|厅|中心|科|处|院|所|站|政府|部|署|会|队|馆|组)",
+    "Reform": r"(改革|工程|行动|试点)",
+    "PolicyDocument": r"(》|号)",
+    "Place": r"(省|市|区|县|镇|街|村)",
+}
+_PUNCT_INSIDE = re.compile(r"[，。；：、！？,;:!?\s]")
+
+
+def plausible(text: str, label: str) -> bool:
+    """Is ``text`` a credible open-form name of type ``label``?"""
+    if len(text) < 2 or _PUNCT_INSIDE.search(text):
+        return False
+    if re.fullmatch(r"[“\"「][^“”\"「」]{2,12}[”\"」]", text):
+        return label in ("Platform", "Reform")
+    head = _HEADS.get(label)
+    return bool(head and re.search(head + r"$", text)) and len(text) >= 3
 
 
 def entities_of(doc: Doc) -> list[FoundEntity]:

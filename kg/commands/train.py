@@ -1,0 +1,57 @@
+"""``budgetkg train [--out DIR] [--epochs N] [--seed N]``: rebuild the entity pipeline.
+
+Reads the gazetteer (ontology/gazetteer.ttl) into entries, regenerates
+training/annotations/generated.jsonl from its fixed seed, trains the NER on every
+training/annotations/*.jsonl and writes the pipeline (default: nlp/data/pipeline, the one that
+ships).  Same seed, gazetteer and annotations → same pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub) -> None:
+    from kg.cli import COMMANDS
+
+    p = sub.add_parser("train", help="rebuild the entity pipeline (jieba + gazetteer + patterns + NER)")
+    p.add_argument("--out", type=Path, default=None, help="output folder (default: nlp/data/pipeline)")
+    p.add_argument("--epochs", type=int, default=10)
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--gazetteer", type=Path, default=None, help="gazetteer Turtle file (default: ontology/gazetteer.ttl)")
+    COMMANDS["train"] = cmd_train
+
+
+def silver_texts() -> list[str]:
+    """Narrative paragraphs of the bundled reports that are NOT in the gold set (tests/gold)."""
+    import json
+
+    from kg import CORPUS_DIR, PROJECT_ROOT
+    from nlp import read_report
+
+    gold = set()
+    for f in sorted((PROJECT_ROOT / "tests" / "gold").glob("*.jsonl")):
+        gold |= {json.loads(line)["report"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
+    texts: list[str] = []
+    for path in sorted(CORPUS_DIR.glob("*.txt")):
+        if path.name in gold:
+            continue
+        report = read_report(path)
+        texts += [r.text for r in report.responsibilities] + [t.text for t in report.tasks]
+        texts += [t.text for t in report.performance_targets] + [p.target.text for p in report.projects if p.target]
+    return texts
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    import nlp
+    from kg.gazetteer import GAZETTEER_FILE, load_entries
+
+    entries = load_entries(args.gazetteer or GAZETTEER_FILE)
+    kwargs = {"epochs": args.epochs}
+    if args.seed is not None:
+        kwargs["seed"] = args.seed
+    kwargs["silver_texts"] = silver_texts()
+    result = nlp.train_entities(entries, args.out, **kwargs)
+    print(f"{len(entries)} gazetteer entries; {result['sentences']} sentences; pipeline {result['bytes'] / 1e6:.1f} MB")
+    return 0
