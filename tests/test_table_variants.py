@@ -1,0 +1,155 @@
+"""Layouts the seeds don't print, built from them: the parse must give the same yuan.
+
+Each variant rewrites a real report the way another city's PDF extraction would
+print it (元 instead of 万元, codes split or bracketed, names wrapped, amounts on
+the next line, full-width digits, repeated headers, spaces instead of tabs) and
+checks that every table row keeps its code, name and value in yuan.
+"""
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from tests.tablehelp import corpus_text, read_tables, row, snapshot, table, values
+
+_AMOUNT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})(?![\d,.%])")
+_UNIT = re.compile(r"(单\s*位\s*[:：]\s*)万元")
+_CODE_AT_START = re.compile(r"^(\s*)(\d{3})(\d{2})(\d{2})?(?=[ \t\u3000])", re.M)
+_CODED_TAB_ROW = re.compile(r"^(\d{3,7})\t([^\t\d][^\t]{5,})\t(.*)$", re.M)
+
+
+def to_yuan(text: str) -> str:
+    def times(m: re.Match) -> str:
+        v = Decimal(m.group(0).replace(",", "")) * 10000
+        return f"{v:,.2f}"
+
+    return _AMOUNT.sub(times, _UNIT.sub(r"\1元", text))
+
+
+def spaced_codes(text: str) -> str:
+    return _CODE_AT_START.sub(lambda m: m.group(1) + " ".join(g for g in m.groups()[1:] if g), text)
+
+
+def tab_split_codes(text: str) -> str:
+    return _CODE_AT_START.sub(lambda m: m.group(1) + "\t".join(g for g in m.groups()[1:] if g), text)
+
+
+def bracketed_codes(text: str) -> str:
+    return re.sub(r"^(\d{3,7})[ \t]+", r"[\1]", text, flags=re.M)
+
+
+def wrap_names(text: str) -> str:
+    return _CODED_TAB_ROW.sub(lambda m: f"{m.group(1)}\t{m.group(2)[:4]}\n{m.group(2)[4:]}\t{m.group(3)}", text)
+
+
+def amounts_next_line(text: str) -> str:
+    return _CODED_TAB_ROW.sub(lambda m: f"{m.group(1)}\t{m.group(2)}\n{m.group(3)}", text)
+
+
+def full_width(text: str) -> str:
+    return text.translate({c: c + 0xFEE0 for c in range(ord("0"), ord("9") + 1)})
+
+
+def repeat_header(text: str, title: str, after: str) -> str:
+    """Insert a page break and the table's header again after the line ``after``."""
+    lines = text.split("\n")
+    start = lines.index(title)
+    first_row = next(i for i in range(start, len(lines)) if lines[i].startswith("合计"))
+    header = lines[start:first_row]
+    at = lines.index(after) + 1
+    return "\n".join(lines[:at] + ["\f" + header[0]] + header[1:] + lines[at:])
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {p: snapshot(read_tables(corpus_text(p))[0]) for p in ("002", "003", "004")}
+
+
+def _same(seeds, prefix, variant_text):
+    got = snapshot(read_tables(variant_text)[0])
+    assert got == seeds[prefix]
+
+
+@pytest.mark.parametrize("prefix", ["002", "003", "004"])
+def test_unit_yuan(seeds, prefix):
+    text = to_yuan(corpus_text(prefix))
+    assert "单位：元" in text or "单位: 元" in text or "单位:元" in text
+    tables = read_tables(text)[0]
+    assert {t.unit for t in tables} == {"元"}
+    assert snapshot(tables) == seeds[prefix]
+
+
+@pytest.mark.parametrize("prefix", ["002", "003", "004"])
+def test_codes_split_by_spaces(seeds, prefix):
+    text = spaced_codes(corpus_text(prefix))
+    assert "201 03 01" in text or "201 03 06" in text
+    _same(seeds, prefix, text)
+
+
+def test_codes_split_over_columns(seeds):
+    text = tab_split_codes(corpus_text("004"))
+    assert "201\t03\t01\t行政运行" in text
+    _same(seeds, "004", text)
+
+
+@pytest.mark.parametrize("prefix", ["003", "004"])
+def test_codes_bracketed(seeds, prefix):
+    text = bracketed_codes(corpus_text(prefix))
+    assert "[2010301]" in text or "[2010306]" in text
+    _same(seeds, prefix, text)
+
+
+def test_names_wrapped(seeds):
+    text = wrap_names(corpus_text("004"))
+    assert "2080505\t机关事业\n单位基本养老保险缴费支出\t21.40" in text
+    _same(seeds, "004", text)
+
+
+def test_amounts_on_the_next_line(seeds):
+    text = amounts_next_line(corpus_text("004"))
+    assert "2080505\t机关事业单位基本养老保险缴费支出\n21.40" in text
+    _same(seeds, "004", text)
+
+
+@pytest.mark.parametrize("prefix", ["002", "004"])
+def test_full_width_digits(seeds, prefix):
+    text = full_width(corpus_text(prefix))
+    tables, _, _, norm = read_tables(text)
+    assert snapshot(tables) == seeds[prefix]
+    cell = row(table(tables, "表1"), name="本年收入合计").cells[0]
+    assert norm.raw[cell.span.start : cell.span.end] == cell.span.text
+    assert "８" in cell.span.text or "１" in cell.span.text  # the raw file's full-width digits
+
+
+def test_header_repeated_after_page_break(seeds):
+    text = repeat_header(corpus_text("002"), "支出总体情况表", "2080801 　　死亡抚恤 1.03 1.03 0.00 0.00 0.00 0.00 0.00")
+    assert text.count("支出总体情况表") == corpus_text("002").count("支出总体情况表") + 1
+    _same(seeds, "002", text)
+
+
+def test_spaces_instead_of_tabs(seeds):
+    _same(seeds, "004", corpus_text("004").replace("\t", " "))
+
+
+def test_combined_variant(seeds):
+    text = full_width(to_yuan(wrap_names(tab_split_codes(corpus_text("004")))))
+    tables = read_tables(text)[0]
+    assert snapshot(tables) == seeds["004"]
+
+
+def test_ocr_garbage_cell_gives_a_warning_and_no_number(seeds):
+    text = corpus_text("004").replace("2010302\t一般行政管理事务\t485.94\t485.94", "2010302\t一般行政管理事务\t485.94\t48S.9A", 1)
+    tables, _, diag, _ = read_tables(text)
+    t = table(tables, "收入决算表")
+    r = row(t, "2010302")
+    assert r.cells[1] is None
+    assert values(r)[0] == Decimal("485.94") * 10000
+    assert values(r)[2:] == [0, 0, 0, 0, 0]
+    (w,) = [d for d in diag.items if d.code == "W301"]
+    assert w.line == 139 and "48S.9A" in w.message  # the line of the damaged cell
+    # everything else is unchanged
+    before = seeds["004"]
+    after = snapshot(tables)
+    changed = [(k, i) for k in before for i, (a, b) in enumerate(zip(before[k], after[k])) if a != b]
+    assert len(changed) == 1
