@@ -21,6 +21,10 @@ _H = r"\u4e00-\u9fff"
 _ROW = re.compile(rf"^\s*\d{{1,3}}[\s.、]+(?P<name>[{_H}\d（）() \t]{{4,60}}?)[\s]+(?P<kind>{UNIT_KIND_RE.pattern})\s*$")
 _LIST_INTRO = re.compile(r"(分别是|分别为|具体包括|包括|即|如下)\s*[：:，,]?")
 _INTRO = re.compile(r"^(?P<name>.{2,40}?)(?:的)?(?:主要职责|主要职能|职责)(?:是|为|如下)?\s*[：:]")
+# "广州番禺区政务服务中心为区政数局下属事业单位"
+_SUBORDINATE = re.compile(
+    rf"(?P<name>[{_H}\d]{{4,30}}?(?:{'|'.join(ORG_SUFFIXES)}))\s*(?:为|是)[{_H}]{{0,12}}?(?:下属|所属|直属)的?(?P<kind>{UNIT_KIND_RE.pattern})"
+)
 _SUFFIX_END = re.compile("(" + "|".join(ORG_SUFFIXES) + r")$")
 
 
@@ -70,6 +74,14 @@ def find_units(norm: NormalizedText, sections: list[Section], agency: str | None
                     if m and match_full_name(canonical(m.group("name"))):
                         name = canonical(m.group("name"))
                         units.append(Unit(name, None, norm.raw_span(blk.offsets[0], blk.offsets[m.end("name") - 1] + 1)))
+    for sec in walk(sections):
+        if sec.kind in ("structure", "staffing"):
+            first, end = line_range(norm, sec)
+            for blk in blocks(norm, first, end):
+                for m in _SUBORDINATE.finditer(blk.text):
+                    name = canonical(m.group("name"))
+                    span = norm.raw_span(blk.offsets[m.start("name")], blk.offsets[m.end("name") - 1] + 1)
+                    units.append(Unit(name, m.group("kind"), span))
     merged: list[Unit] = []
     for u in units:
         twin = next((v for v in merged if same_unit(v.name, u.name)), None)

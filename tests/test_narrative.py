@@ -127,6 +127,8 @@ def test_other_city_header() -> None:
     [
         ("000", [("广州市番禺区人民政府政务管理办公室", "行政单位"), ("广州市番禺区政务服务中心", "公益一类事业单位")]),
         ("001", [("广州市番禺区人民政府政务管理办公室", "行政单位"), ("广州市番禺区政务服务中心", "公益一类事业单位")]),
+        # 002 names its unit twice: in the responsibilities and as "广州番禺区政务服务中心为区政数局下属事业单位"
+        ("002", [("广州市番禺区政务服务数据管理局", None), ("广州市番禺区政务服务中心", "事业单位")]),
         ("003", [("广州市天河区人民政府政务管理办公室", None), ("广州市天河区政务服务中心", "非独立核算事业单位")]),
         (
             "004",
@@ -205,3 +207,52 @@ def test_stated_total_in_yuan_and_wrapped() -> None:
     r = report_of(text)
     total = next(s for s in r.stated_totals if s.label == "部门收支总预算")
     assert total.amount.value == Decimal("20976200.00") and total.amount.unit == "元"
+
+
+# A made-up report of another city, year and layout: title over two lines, a
+# contents page with dot leaders, responsibilities numbered "1.", amounts in 元.
+OTHER_CITY = """深圳市福田区发展和改革局
+2021年部门预算
+
+目  录
+第一部分 部门概况 ………………………… 1
+一、部门职责 ……………………………… 1
+二、机构设置 ……………………………… 2
+第二部分 2021年部门预算表 …………… 3
+
+第一部分 部门概况
+一、部门职责
+深圳市福田区发展和改革局主要职责：
+1.贯彻执行国家、省、市有关发展改革工作的方针政策和法律法规，拟订全区国民经济和社会发展战略、中长期规划和年度计划。
+2.负责全区固定资产投资的综合管理，拟订全区政府投资项目计划并组织实施。
+3.负责全区价格管理工作，组织实施价格调控措施，监督检查价格政策执行情况。
+4.完成区委、区政府交办的其他任务。
+二、机构设置
+纳入2021年部门预算编制范围的单位共2个，包括：深圳市福田区发展和改革局本级、深圳市福田区价格认证中心。
+三、人员情况
+本部门编制数35名，实有人数33人。
+第二部分 2021年部门预算表
+表1 收支总体情况表
+单位：元
+项目 预算数 项目 预算数
+一、一般公共预算拨款 12,345,678.90 一、一般公共服务支出 12,345,678.90
+第三部分 2021年部门预算情况说明
+一、收支预算总体情况
+2021年部门收支总预算12,345,678.90元，其中：一般公共预算拨款12,345,678.90元。
+二、2021年重点工作
+（一）推进重大项目建设。全年安排重大项目120个，完成投资300亿元。
+（二）深化价格改革。完善居民阶梯电价制度。
+"""
+
+
+def test_made_up_report_of_another_city() -> None:
+    r = report_of(OTHER_CITY)
+    assert (r.agency, r.district, r.fiscal_year) == ("深圳市福田区发展和改革局", "福田区", 2021)
+    assert [s.kind for s in r.sections] == ["toc", None, "tables", "explanation"]
+    assert counts(r) == {"深圳市福田区发展和改革局": 4}
+    assert r.responsibilities[3].text == "完成区委、区政府交办的其他任务。"
+    assert [u.name for u in r.units] == ["深圳市福田区发展和改革局", "深圳市福田区价格认证中心"]
+    assert [t.ordinal for t in r.tasks] == ["（一）", "（二）"]
+    assert {(h.label, h.value) for h in r.headcounts} >= {("编制数", 35), ("实有人数", 33)}
+    total = next(s for s in r.stated_totals if s.label == "部门收支总预算")
+    assert total.amount.value == Decimal("12345678.90") and total.amount.unit == "元"
