@@ -24,7 +24,9 @@ def iter_report_files(paths: Iterable[str]) -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in {".txt", ".text"}))
+            inside = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in {".txt", ".text"})
+            # a folder with no report in it is kept, so reading it fails visibly (E004)
+            files.extend(inside or [p])
         else:
             files.append(p)
     return files

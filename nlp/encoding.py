@@ -189,7 +189,10 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 def line_at(text: str, index: int) -> int:
     """1-based line of ``text[index]``, counting CRLF, CR and LF line ends."""
-    return len(_LINE_END.findall(text, 0, index)) + 1
+    n = len(_LINE_END.findall(text, 0, index))
+    if 0 < index < len(text) and text[index] == "\n" and text[index - 1] == "\r":
+        n -= 1  # the LF of a CRLF ends the same line as its CR
+    return n + 1
 
 
 def _text_notices(text: str) -> list[Notice]:

@@ -116,7 +116,7 @@ def test_long_line_is_reported_with_its_line() -> None:
     assert [(n.code, n.line) for n in decoded.notices] == [("W102", 3)]
 
 
-@pytest.mark.parametrize(("text", "index", "line"), [("a\nb", 2, 2), ("a\r\nb", 3, 2), ("a\rb\rc", 4, 3), ("a\fb\nc", 2, 1), ("x", 0, 1)])
+@pytest.mark.parametrize(("text", "index", "line"), [("a\nb", 2, 2), ("a\r\nb", 3, 2), ("a\r\nb", 2, 1), ("a\r\nb", 1, 1), ("a\rb\rc", 4, 3), ("a\fb\nc", 2, 1), ("x", 0, 1)])
 def test_line_at_counts_crlf_cr_and_lf_but_not_form_feed(text: str, index: int, line: int) -> None:
     assert line_at(text, index) == line
 

@@ -156,7 +156,11 @@ def broken_symlink(base: str, folder: Path) -> Case:
 
 def _encoded(name: str, encoding: str, bom: bytes = b""):
     def make(base: str, folder: Path) -> Case:
-        return Case(_write(folder, f"{name}.txt", bom + base.encode(encoding)), same_as_base=True, base_text=base)
+        try:
+            return Case(_write(folder, f"{name}.txt", bom + base.encode(encoding)), same_as_base=True, base_text=base)
+        except UnicodeEncodeError:  # OCR junk (Ē) with no GBK code: the file holds "?" there
+            text = base.encode(encoding, errors="replace").decode(encoding)
+            return Case(_write(folder, f"{name}.txt", bom + text.encode(encoding)), base_text=text)
 
     make.__name__ = name
     return kind(make)
@@ -254,7 +258,8 @@ def truncated_mid_table(base: str, folder: Path) -> Case:
     ls = lines_of(base)
     i = coded_rows(base)[2]
     cut = ls[i][: ls[i].rindex(".") - 1]
-    return Case(_write(folder, "truncated.txt", "\n".join(ls[:i] + [cut])), warnings=("W305",), line=i + 1)
+    # W305 (truncated table) or W303 (the cut row is short of amounts), at the cut row
+    return Case(_write(folder, "truncated.txt", "\n".join(ls[:i] + [cut])), warnings=("W305", "W303"), line=i + 1)
 
 
 @kind
@@ -284,7 +289,7 @@ def negative_amount(base: str, folder: Path) -> Case:
     ln = lines_of(base)[i]
     m = CODED_ROW.match(ln)
     text = _replace_line(base, i, ln[: m.start(2)] + "-" + ln[m.start(2) :])
-    return Case(_write(folder, "negative.txt", text), warnings=("W308",), line=i + 1, extra={"printed": "-" + m.group(2)})
+    return Case(_write(folder, "negative.txt", text), line=i + 1, extra={"printed": "-" + m.group(2), "flag": "W308"})
 
 
 @kind
@@ -304,7 +309,7 @@ def huge_number(base: str, folder: Path) -> Case:
     m = CODED_ROW.match(ln)
     big = "9" * 60 + ".00"
     text = _replace_line(base, i, ln[: m.start(2)] + big + ln[m.end(2) :])
-    return Case(_write(folder, "huge-number.txt", text), extra={"printed": big})
+    return Case(_write(folder, "huge-number.txt", text), line=i + 1, extra={"printed": big})
 
 
 # --- damaged structure and text -----------------------------------------------
@@ -347,9 +352,13 @@ def traditional_characters(base: str, folder: Path) -> Case:
 
 @kind
 def no_tables(base: str, folder: Path) -> Case:
-    """The narrative only: every line with an amount removed."""
-    text = "\n".join(ln for ln in lines_of(base) if not re.search(r"\d\.\d\d", ln))
-    return Case(_write(folder, "no-tables.txt", text), warnings=("W307",))
+    """The narrative only: the part holding the tables (第X部分 …表) cut away."""
+    ls = lines_of(base)
+    part = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
+    start = next(j for j, ln in enumerate(ls) if part.match(ln) and "表" in ln and j > 20)
+    end = next((j for j in range(start + 1, len(ls)) if part.match(ls[j])), len(ls))
+    narrative = [ln for ln in ls[:start] + ls[end:] if not re.match(r"^\s*表[一二三四五六七八九十\d]+", ln)]
+    return Case(_write(folder, "no-tables.txt", "\n".join(narrative)), warnings=("W307",))
 
 
 @kind
