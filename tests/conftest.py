@@ -91,3 +91,48 @@ def live_server(mini_store, api_settings):
     yield url
     server.should_exit = True
     thread.join(15)
+
+
+def start_server_process(store_dir, env_overrides: dict[str, str] | None = None, timeout: float = 60.0):
+    """``budgetkg serve --store store_dir`` on a free loopback port, as a subprocess; returns (url, Popen)."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ, **(env_overrides or {}))
+    budgetkg = os.path.join(os.path.dirname(sys.executable), "budgetkg")  # the installed console script
+    proc = subprocess.Popen([budgetkg, "serve", "--store", str(store_dir), "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("budgetkg serve exited: " + proc.stderr.read().decode(errors="replace")[-2000:])
+        try:
+            if httpx.get(url + "/sparql", params={"query": "ASK {}"}, timeout=2).status_code == 200:
+                return url, proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("budgetkg serve did not answer within %s s" % timeout)
+
+
+@pytest.fixture(scope="session")
+def mini_store_dir(tmp_path_factory):
+    """tests/fixtures/mini.trig in an on-disk pyoxigraph store (for `budgetkg serve --store`)."""
+    import pyoxigraph as ox
+
+    path = tmp_path_factory.mktemp("mini-store") / "store"
+    store = ox.Store(str(path))
+    store.load((FIXTURES / "mini.trig").read_bytes(), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    return path

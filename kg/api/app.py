@@ -68,12 +68,6 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     )
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
 
-    @app.middleware("http")
-    async def security_headers(request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        return response
-
     from kg.api.routers import dumps, queries, resources, sparql, viz
 
     app.include_router(sparql.router)

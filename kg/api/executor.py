@@ -10,6 +10,7 @@ and starves nobody else.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import queue
 import socket
@@ -71,6 +72,7 @@ class QueryExecutor:
         self._closed = False
         self._all: set[_Worker] = set()
         self._tmp: tempfile.TemporaryDirectory | None = None
+        self._slots: asyncio.Semaphore | None = None  # made in the server's event loop, on first use
 
     # --- lifecycle -------------------------------------------------------------------------
     def start(self) -> None:
@@ -165,6 +167,23 @@ class QueryExecutor:
             return QueryReply(500, message="the query worker stopped unexpectedly")
         self._replace(w)
         raise QueryTimeout(f"query did not finish within {timeout:g} s")
+
+    async def arun(self, request: QueryRequest, timeout: float | None = None) -> QueryReply:
+        """:meth:`run` from the event loop.  Requests queue on a semaphore (cheap) rather than in
+        threads (each one a thread blocked on the idle queue), so 50 clients cost 50 coroutines,
+        not 50 threads."""
+        from anyio import to_thread
+
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.size)
+        try:
+            await asyncio.wait_for(self._slots.acquire(), self.queue_timeout)
+        except (asyncio.TimeoutError, TimeoutError):
+            raise Busy(f"all {self.size} query workers are busy") from None
+        try:
+            return await to_thread.run_sync(self.run, request, timeout)
+        finally:
+            self._slots.release()
 
     def warm(self) -> float:
         """Start the pool; return seconds taken."""

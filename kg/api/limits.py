@@ -1,5 +1,6 @@
 """ASGI middleware that refuses request bodies over a size limit (HTTP 413), whether or not the
-client announced a Content-Length."""
+client announced a Content-Length, and marks every response ``X-Content-Type-Options: nosniff``.
+(Plain ASGI rather than ``@app.middleware("http")``, which costs a task per request.)"""
 
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ class BodyLimitMiddleware:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
+                message = dict(message)
+                message["headers"] = list(message.get("headers", [])) + [(b"x-content-type-options", b"nosniff")]
             await send(message)
 
         try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import inspect
 import json
 
-from anyio import to_thread
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
@@ -48,7 +47,7 @@ def make_endpoint(nq: NamedQuery):
     async def endpoint(request: Request, **kwargs):
         fmt = kwargs.pop("format", None)
         req, raw = run_named(request, nq, kwargs, fmt)
-        reply = await to_thread.run_sync(request.app.state.executor.run, req)
+        reply = await request.app.state.executor.arun(req)
         if reply.status != 200:
             raise ApiError(reply.status, reply.message)
         if raw or reply.kind == "graph":

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs
 
-from anyio import to_thread
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -64,7 +63,7 @@ async def run(request: Request, executor, settings, query: str | None, default_g
         query=query, accept=request.headers.get("accept"), format=fmt,
         default_graphs=default_graphs, named_graphs=named_graphs, max_bytes=settings.max_result_bytes,
     )
-    reply = await to_thread.run_sync(executor.run, req)
+    reply = await executor.arun(req)
     if reply.status != 200:
         raise ApiError(reply.status, reply.message)
     return Response(reply.body, media_type=reply.media_type, headers={"Vary": "Accept"})

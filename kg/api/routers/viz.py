@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pyoxigraph as ox
-from anyio import to_thread
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
@@ -25,7 +24,7 @@ def viz_page(request: Request, templates: TemplatesDep, settings: SettingsDep):
 
 
 async def select(executor, query: str) -> list[dict]:
-    reply = await to_thread.run_sync(executor.run, QueryRequest(query=query, accept="application/sparql-results+json"))
+    reply = await executor.arun(QueryRequest(query=query, accept="application/sparql-results+json"))
     if reply.status != 200:
         raise ApiError(reply.status, reply.message)
     return [{k: v["value"] for k, v in b.items()} for b in json.loads(reply.body)["results"]["bindings"]]
