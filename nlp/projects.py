@@ -64,8 +64,11 @@ def extract(
         if i in units:
             unit_name = row.name
             row.unit_name = row.name
+            row.level = 1
             continue
         row.unit_name = unit_name
+        if unit_name is not None:
+            row.level = 2  # below its unit, whether or not the report indented it
         amount = row.cells[total_at] if total_at < len(row.cells) else None
         cells: dict[str, Amount] = {k: c for k, c in zip(keys, row.cells) if c is not None}
         target = _target(row, texts.get(i, []), norm)

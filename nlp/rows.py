@@ -180,4 +180,4 @@ def _indent(text: str, at: int, code_parts: list[Token]) -> int:
         n = len(text[:at]) - len(text[:at].lstrip(" "))
         if text[:at].strip():
             n = 0
-    return n if n >= 2 else 0
+    return max(n, 0)

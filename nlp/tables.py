@@ -303,7 +303,7 @@ class TableParser:
             g = Group(code_parts=p.code_parts, indent=p.indent)
             code = self._code(g)
             raw_parts = " ".join(t.text for t in p.code_parts)
-            if code is None:
+            if code is None and sum(c.isdigit() for c in raw_parts) >= 3:
                 self.diag.warn("W304", line=p.first[0].number, table=self.label, printed=raw_parts)
         if not p.cells and code is None:
             if p.after:

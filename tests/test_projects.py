@@ -92,3 +92,32 @@ def test_no_projects_in_other_reports():
     for prefix in ("001", "003", "004"):
         _, projects, _, _ = read_tables(corpus_text(prefix))
         assert projects == []
+
+
+def _project_table_lines(text: str, edit) -> str:
+    lines = text.split("\n")
+    start = lines.index("部门预算项目支出及其他支出预算表")
+    end = next(i for i in range(start, len(lines)) if "第三部分" in lines[i])
+    return "\n".join(lines[:start] + [edit(ln) for ln in lines[start:end]] + lines[end:])
+
+
+def test_projects_printed_in_yuan():
+    from tests.test_table_variants import to_yuan
+
+    _, projects, _, _ = read_tables(to_yuan(corpus_text("002")))
+    assert [(p.unit_name, p.name, p.amount.value) for p in projects] == [(u, n, Decimal(a) * W) for u, n, a in EXPECTED]
+    assert {p.amount.unit for p in projects} == {"元"}
+    assert projects[2].amount.printed == "24,993,800.00"
+
+
+def test_projects_without_indentation():
+    # another layout: no indentation at all; units are told by their names (…本级, …中心),
+    # wrapped project names by the sentence end of the target text above them
+    text = _project_table_lines(corpus_text("002"), lambda ln: ln.lstrip("\u3000 "))
+    tables, projects, _, _ = read_tables(text)
+    assert [(p.unit_name, p.name, p.amount.value) for p in projects] == [(u, n, Decimal(a) * W) for u, n, a in EXPECTED]
+    assert all(p.target for p in projects)
+    from nlp.reconcile import reconcile
+    from tests.test_reconcile import report_of
+
+    assert reconcile(report_of(text)) == []

@@ -153,3 +153,16 @@ def test_ocr_garbage_cell_gives_a_warning_and_no_number(seeds):
     after = snapshot(tables)
     changed = [(k, i) for k in before for i, (a, b) in enumerate(zip(before[k], after[k])) if a != b]
     assert len(changed) == 1
+
+
+def implied_codes(text: str) -> str:
+    """Print only the last part of 款 and 项 codes, under an indented parent: [20103] → 03."""
+    return re.sub(r"^(\u3000+)\[\d{3}(?:\d{2})?(\d{2})\]", r"\1\2 ", text, flags=re.M)
+
+
+def test_codes_implied_by_indentation(seeds):
+    text = implied_codes(corpus_text("002"))
+    assert "\u3000\u300001 行政运行" in text and "\u300003 政府办公厅" in text
+    got = snapshot(read_tables(text)[0])
+    key = ("表5", "一般公共预算支出情况表（按功能分类科目）")
+    assert got[key] == seeds["002"][key]
