@@ -9,6 +9,9 @@ Checks, each per value column:
 * ``unit_subtotal``: in the project expenditure table, a unit's subtotal equals
   the sum of its projects, and 合计 the sum of the unit subtotals;
 * ``balance``: in a 收支总表, 收入总计 equals 支出总计;
+* ``narrative_vs_table``: a total stated in the text (本年收入 3,463.96 万元,
+  基本支出 896.29 万元) against the table figure of the same name (first
+  statement of each label only: later mentions may qualify it differently);
 * ``cross_table``: the same total printed in two tables (本年支出合计 of the
   收支总表 and 合计 of the 支出表; 基本支出 of the 一般公共预算支出表 and the
   total of the 基本支出表 …), and each 类 of the 收支总表 against the 类 row of
@@ -84,6 +87,7 @@ def _reconcile(report: Report) -> list[Discrepancy]:
             out.extend(_balance(table))
     out.extend(_projects(report))
     out.extend(_cross_tables(report.tables))
+    out.extend(_narrative(report))
     return out
 
 
@@ -375,3 +379,67 @@ def _class_items(summary: Table, expenditure: Table) -> list[Discrepancy]:
         if d:
             out.append(d)
     return out
+
+
+# Stated totals (nlp.narrative) → the table figure they restate:
+# label (whitespace removed) → (table kind, row names, side, column measure).
+NARRATIVE_FIGURES: dict[str, tuple[str, tuple[str, ...], str | None, str]] = {
+    "收入总计": ("summary", ("总计", "合计", "收入总计"), "income", "total"),
+    "总收入": ("summary", ("总计", "合计", "收入总计"), "income", "total"),
+    "支出总计": ("summary", ("总计", "合计", "支出总计"), "expenditure", "total"),
+    "总支出": ("summary", ("总计", "合计", "支出总计"), "expenditure", "total"),
+    "本年收入": ("summary", ("本年收入合计",), "income", "total"),
+    "本年收入合计": ("summary", ("本年收入合计",), "income", "total"),
+    "本年支出": ("summary", ("本年支出合计",), "expenditure", "total"),
+    "本年支出合计": ("summary", ("本年支出合计",), "expenditure", "total"),
+    "基本支出": ("expenditure", ("合计", "总计"), None, "basic"),
+    "项目支出": ("expenditure", ("合计", "总计"), None, "project"),
+    "一般公共预算财政拨款支出": ("general_public", ("合计", "总计"), None, "total"),
+}
+
+
+def _narrative(report: Report) -> list[Discrepancy]:
+    out: list[Discrepancy] = []
+    seen: set[str] = set()
+    for stated in report.stated_totals:
+        label = _squash(stated.label)
+        if label in seen or label not in NARRATIVE_FIGURES:
+            continue
+        seen.add(label)
+        kind, names, side, measure = NARRATIVE_FIGURES[label]
+        table = _first(report.tables, kind)
+        if table is None:
+            continue
+        figure = _last_figure(table, measure, names, side)
+        if figure is None:
+            continue
+        a = stated.amount
+        diff = abs(a.value - figure.value)
+        tol = tolerance([a, figure])
+        if diff <= tol:
+            _note(f"{stated.label} in the text vs {_label(table)}", diff, tol, a)
+            continue
+        out.append(
+            Discrepancy(
+                kind="narrative_vs_table",
+                message=f"{stated.label}: the text states {_fmt(a.value, a.unit)}, {_label(table)} prints {_fmt(figure.value, figure.unit)}",
+                expected=figure.value,
+                found=a.value,
+                span=a.span,
+                table_number=table.number,
+                line=a.span.line,
+            )
+        )
+    return out
+
+
+def _last_figure(table: Table, measure: str, names: tuple[str, ...], side: str | None) -> Amount | None:
+    """The figure of the last total row of that name (总计 comes after 本年收入合计 and 合计)."""
+    col = _column(table, measure, side)
+    if col is None:
+        return None
+    rows = [r for r in table.rows if r.is_total and r.side == side and _squash(r.name) in names]
+    if not rows:
+        return None
+    cells = rows[-1].cells
+    return cells[col] if col < len(cells) else None

@@ -250,6 +250,9 @@ class TableParser:
                     if not self.text_column:
                         self._flush(pending)
                         pending = None
+        if pending is not None and pending.code_parts and not pending.cells and pending.first:
+            # the text ends inside a row: its code (and label) without amounts
+            self.diag.warn("W305", line=pending.first[0].number, table=self.label)
         self._flush(pending)
 
     def _is_anchor(self, line: Line) -> bool:

@@ -97,3 +97,14 @@ def test_tolerance_follows_printed_precision():
     assert quantum(amt("0.00", "元")) == Decimal("0.01")
     assert quantum(amt("12", "元")) == Decimal(1)
     assert tolerance([amt("1.00", "万元")] * 4) == Decimal(200)
+
+
+def test_narrative_total_against_the_table():
+    from nlp import read_report_bytes
+
+    text = mutate(corpus_text("003"), "2.项目支出 2,560.97 万元", "2.项目支出 2,506.97 万元")
+    r = read_report_bytes(text.encode("utf-8"), "003-variant.txt")
+    (d,) = r.discrepancies
+    assert d.kind == "narrative_vs_table" and d.table_number == "公开03表"
+    assert d.found == Decimal("2506.97") * W and d.expected == Decimal("2560.97") * W
+    assert d.span.text.startswith("2,506.97")  # the figure as stated in the text

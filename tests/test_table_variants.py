@@ -166,3 +166,13 @@ def test_codes_implied_by_indentation(seeds):
     got = snapshot(read_tables(text)[0])
     key = ("表5", "一般公共预算支出情况表（按功能分类科目）")
     assert got[key] == seeds["002"][key]
+
+
+def test_truncated_mid_row_is_warned_and_the_coded_row_kept():
+    text = corpus_text("004")
+    cut = text.index("2080506\t机关事业单位职业年金缴费支出\t9.70") + len("2080506\t机关事业单位职业年金缴费支出")
+    tables, _, diag, _ = read_tables(text[:cut])
+    t = tables[-1]
+    r = t.rows[-1]
+    assert r.code == "2080506" and r.cells == [None] * len(t.columns)
+    assert [d.line for d in diag.items if d.code == "W305"] == [r.span.line]
