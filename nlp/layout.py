@@ -144,7 +144,8 @@ def _paragraph(norm: NormalizedText, i: int, widths: list[int], marker: Marker |
         tail_ends = k is None or parse_marker(norm.lines[k].text.strip()) is not None
         complete = section_kind(text) is not None or nxt.rstrip("。") == "无"
         tail_max = 20 if marker and marker.style == "part" else 5
-        if len(nxt) <= tail_max and tail_ends and not complete and not any(c in nxt for c in "，。；：,;:") and marker:
+        is_part = bool(marker and marker.style == "part")
+        if len(nxt) <= tail_max and (tail_ends or (is_part and len(nxt) <= 5)) and not complete and not any(c in nxt for c in "，。；：,;:") and marker:
             text += " " + nxt
             last = j
         break
@@ -170,6 +171,7 @@ class _Run:
     style: str
     last: int
     members: list[int] = field(default_factory=list)
+    nested: bool = False  # restarted inside an open run of its own style: a list of items
 
 
 def _toc_lines(norm: NormalizedText) -> tuple[int, int] | None:
@@ -209,6 +211,9 @@ def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
         if not t or is_tabular(t) or (toc and toc[0] <= i < toc[1]):
             i += 1
             continue
+        if _PAGE_REF.search(t) and not _DECIMAL.search(t):
+            i += 1  # a contents entry "第一部分 部门概况 …… 1" outside a 目录 page
+            continue
         marker = parse_marker(t)
         if marker is None:
             cand = _unnumbered(norm, i, widths)
@@ -227,7 +232,7 @@ def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
         i = last + 1
 
     _merge_duplicates(cands, norm)
-    _assign_runs(cands)
+    runs_info = _assign_runs(cands)
     for c in cands:
         if c.dup_of is not None:
             continue
@@ -239,9 +244,9 @@ def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
     for c in cands:
         if c.marker is not None and c.dup_of is None:
             runs.setdefault(c.run, []).append(c)
-    for members in runs.values():
+    for rid, members in runs.items():
         likes = sum(1 for c in members if c.heading_like)
-        if likes * 2 >= len(members):
+        if likes * 2 >= len(members) and not runs_info[rid].nested:
             for c in members:
                 c.is_heading = c.is_heading or c.heading_like
 
@@ -312,12 +317,15 @@ def _merge_duplicates(cands: list[_Candidate], norm: NormalizedText) -> None:
                 cands[root].last_line = b.last_line
 
 
-def _assign_runs(cands: list[_Candidate]) -> None:
+def _assign_runs(cands: list[_Candidate]) -> list[_Run]:
     """Group enumerated candidates into runs of siblings: （一）（二）（三）…
 
     A number continues the most recent open run of its style that ended with the
     number before it; 1 (or a number nothing continues) opens a new run.  An
-    enumerator closes the open runs of deeper levels.
+    enumerator closes the open runs of deeper levels.  A run that restarts at 1
+    while a run of the same style is still open ("（一）部门主要职责" followed by
+    items （一）（二）…) is nested: headings of one style do not nest, so its members
+    are items.
     """
     open_runs: list[tuple[int, _Run]] = []
     all_runs: list[_Run] = []
@@ -341,13 +349,15 @@ def _assign_runs(cands: list[_Candidate]) -> None:
                         target = rid
                         break
         if target is None:
-            all_runs.append(_Run(m.style, m.number))
+            nested = m.number == 1 and any(r.style == m.style for _, r in open_runs)
+            all_runs.append(_Run(m.style, m.number, nested=nested))
             target = len(all_runs) - 1
             open_runs.append((target, all_runs[target]))
         run = all_runs[target]
         run.last = m.number
         run.members.append(id(c))
         c.run = target
+    return all_runs
 
 
 _STYLE_LEVEL = {"part": 0, "cn": 1, "cn_paren": 2, "num": 3, "num_paren": 4, "num_half": 4, "circled": 5}

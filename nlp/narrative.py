@@ -16,7 +16,7 @@ from nlp.headings import HEADING_STYLES, Block, blocks
 from nlp.layout import heading_lines, line_range, walk
 from nlp.model import PerformanceTarget, Report, Responsibility, Section, Task
 from nlp.normalize import NormalizedText
-from nlp.orgnames import match_full_name
+from nlp.orgnames import ORG_SUFFIXES, match_full_name
 from nlp.units import find_units, same_unit
 
 # Sub-sections of a 重点工作 section that hold no tasks.
@@ -77,36 +77,80 @@ def responsibilities(
 ) -> list[Responsibility]:
     """One item per enumerated paragraph of 主要职责, per unit.
 
-    A paragraph ending in "主要职责是：" names the unit whose items follow; the
+    A paragraph ending in "主要职责是：", or an enumerated sub-heading naming a
+    unit ("1. 广州市番禺区政务服务中心"), names the unit whose items follow; the
     agency's own list needs no such intro (or names the agency or its short name).
+    Without a 主要职责 heading, the items after such an intro anywhere are read.
     """
+    # only standard headings end an item: an item taken for a heading stays an item
+    heads = {i for s in walk(sections) if s.kind not in (None, "toc") for i in _heading_range(norm, s)}
+    ranges = [line_range(norm, s) for s in _leaves(sections, "responsibilities")]
+    if not ranges:
+        ranges = _intro_ranges(norm, heading_lines(norm, sections))
     out: list[Responsibility] = []
-    for sec in _leaves(sections, "responsibilities"):
-        first, end = line_range(norm, sec)
-        unit = agency or ""
-        item_style: str | None = None
-        current: Responsibility | None = None
-        for blk in blocks(norm, first, end):
-            if blk.marker is None:
-                text = "".join(blk.text.split())
-                if _INTRO.search(text):
-                    m = match_full_name(text, 0)
-                    named = m.group(0) if m else None
-                    unit = agency if (named is None or (agency and same_unit(named, agency))) else named
-                    unit = unit or ""
-                    item_style, current = None, None
-                elif current is not None and current.text[-1:] not in _SENTENCE_END:
-                    current.text += blk.text  # a wrapped tail split off by the page layout
-                    current.span = _extend(norm, current.span, blk)
-                continue
-            if item_style is None:
-                item_style = blk.marker.style
-            if blk.marker.style == item_style:
-                current = Responsibility(unit, blk.marker.number, blk.body.strip(), _span(norm, blk))
-                out.append(current)
-            elif current is not None:  # a sub-item (1. 2.) belongs to the item above
-                current.text += blk.text
+    for first, end in ranges:
+        out.extend(_items(norm, first, end, agency, heads))
     return out
+
+
+_UNIT_HEADING = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff\d（）()]{4,40}?(?:" + "|".join(ORG_SUFFIXES) + r"))"
+    r"(?:(?:的)?(?:主要)?(?:职责|职能)(?:是|为|如下)?)?[：:]?$"
+)
+
+
+def _unit_named(text: str, agency: str | None) -> str | None:
+    """The unit an intro or a sub-heading names: the agency unless another full name is given."""
+    m = match_full_name(text, 0)
+    named = m.group(0) if m else None
+    if named is None or (agency and same_unit(named, agency)):
+        return agency or ""
+    return named
+
+
+def _items(norm: NormalizedText, first: int, end: int, agency: str | None, heads: set[int]) -> list[Responsibility]:
+    out: list[Responsibility] = []
+    unit = agency or ""
+    item_style: str | None = None
+    current: Responsibility | None = None
+    for blk in blocks(norm, first, end, headings=heads):
+        text = "".join(blk.text.split())
+        if blk.marker is None or blk.first_line in heads:
+            if blk.marker is None and _INTRO.search(text):
+                unit = _unit_named(text, agency)
+                item_style, current = None, None
+            elif current is not None and current.text[-1:] not in _SENTENCE_END:
+                current.text += blk.text  # a wrapped tail split off by the page layout
+                current.span = _extend(norm, current.span, blk)
+            continue
+        body = "".join(blk.body.split())
+        if blk.marker.style != item_style and _UNIT_HEADING.match(body):
+            unit = _unit_named(body, agency)  # "1. 广州市番禺区政务服务中心" heads its items
+            item_style, current = None, None
+            continue
+        if item_style is None:
+            item_style = blk.marker.style
+        if blk.marker.style == item_style:
+            current = Responsibility(unit, blk.marker.number, blk.body.strip(), _span(norm, blk))
+            out.append(current)
+        elif current is not None:  # a sub-item (1. 2.) belongs to the item above
+            current.text += blk.text
+    return out
+
+
+def _intro_ranges(norm: NormalizedText, heads: set[int]) -> list[tuple[int, int]]:
+    """Line ranges from each "…的主要职责是：" to the next heading, for reports
+    that print the responsibilities under no heading of their own."""
+    ranges: list[tuple[int, int]] = []
+    ordered = sorted(heads)
+    for blk in blocks(norm, 0, len(norm.lines), headings=heads):
+        if blk.marker is not None or not _INTRO.search("".join(blk.text.split())):
+            continue
+        if ranges and ranges[-1][0] <= blk.first_line < ranges[-1][1]:
+            continue  # a second unit's intro inside the same list
+        nxt = next((h for h in ordered if h > blk.last_line), len(norm.lines))
+        ranges.append((blk.first_line, nxt))
+    return ranges
 
 
 def _excluded_ranges(norm: NormalizedText, sec: Section) -> list[tuple[int, int]]:

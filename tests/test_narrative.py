@@ -256,3 +256,22 @@ def test_made_up_report_of_another_city() -> None:
     assert {(h.label, h.value) for h in r.headcounts} >= {("编制数", 35), ("实有人数", 33)}
     total = next(s for s in r.stated_totals if s.label == "部门收支总预算")
     assert total.amount.value == Decimal("12345678.90") and total.amount.unit == "元"
+
+
+def test_units_as_numbered_subheadings() -> None:
+    # 002 with its two intros "X的主要职责是：" printed as sub-headings "1.X" / "2.Y"
+    text = raw("002")
+    a = "广州市番禺区政务服务数据管理局的主要职责是："
+    b = "广州市番禺区政务服务中心的主要职责是："
+    assert a in text and b in text
+    got = report_of(text.replace(a, "1.广州市番禺区政务服务数据管理局").replace(b, "2.广州市番禺区政务服务中心"))
+    assert counts(got) == RESPONSIBILITIES["002"]
+
+
+def test_responsibilities_without_their_own_heading() -> None:
+    # 002 without the heading "一、主要职责": the intros still lead to the items
+    text = raw("002")
+    assert text.count("一、主要职责") == 1
+    got = report_of(text.replace("一、主要职责", ""))
+    assert not any(s.kind == "responsibilities" for s in got.sections)
+    assert counts(got) == RESPONSIBILITIES["002"]
