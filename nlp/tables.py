@@ -41,6 +41,7 @@ _TOTAL = re.compile(r"(合计|总计|小计)$")
 _SUMMARY_KINDS = ("summary", "fiscal_summary")
 _EXPENDITURE_SIDE = re.compile(r"支出|结余分配|结转下年|年末|交纳所得税|提取职工福利基金|转入事业基金|^其他$")
 _SENTENCE_END = "。；;！!"
+_SENTENCE_MARKS = re.compile(r"[，。；！？]")
 _DEFAULT_UNIT = "万元"
 
 
@@ -172,88 +173,96 @@ class TableParser:
         return table, self.texts
 
     def _assemble(self, body: list[Line]) -> None:
-        pending: _Pending | None = None
+        """Rows from body lines.  ``self.pending`` is the row being assembled."""
+        self.pending: _Pending | None = None
         for line in body:
-            sq = squash(line.text)
-            if not sq or sq in self.header_keys or _is_meta(line.text) or _is_column_numbers(line.text):
+            if self._skip(line):
                 continue
-            if self._is_anchor(line):
-                if not self._is_data(line):
-                    continue
+            if self._ends_table(line):
+                break
             gs = groups(line.text, self.line_numbers)
             for gi, g in enumerate(gs):
                 side = self._side(g, gi, gs) if self.summary else None
-                only_name = g.name and not g.cells and not g.code_parts and g.line_no is None
-                if only_name:
-                    if pending is not None and not pending.cells:
-                        self._extend_name(pending, line, g)
-                        continue
-                    if self.text_column and pending is not None and pending.cells:
-                        if gi > 0:
-                            pending.after_inline.append((line, g))
-                        else:
-                            pending.after.append(line)
-                        break  # the rest of the line is text too
-                    self._flush(pending)
-                    pending = self._start(line, g, side)
-                    continue
-                code = self._code(g) if g.code_parts else None
-                if g.code_parts and (code or g.name):
-                    self._flush(pending)
-                    pending = self._start(line, g, side)
-                    pending.code_parts = g.code_parts
-                    if g.cells:
-                        self._add_cells(pending, line, g)
-                        self._flush(pending)
-                        pending = None
-                    continue
-                if g.cells or g.line_no is not None:
-                    if pending is not None and not pending.cells and (not g.name or not pending.code_parts or True):
-                        if pending.code_parts or not g.name:
-                            # the amounts (and maybe the end of the label) of the row above
-                            if g.name:
-                                self._extend_name(pending, line, g)
-                            self._add_cells(pending, line, g)
-                            if g.cells:
-                                self._flush(pending)
-                                pending = None
-                            continue
-                        if g.name and pending.name and not pending.code_parts:
-                            # a wrapped label: its first line had no amounts
-                            self._extend_name(pending, line, g)
-                            self._add_cells(pending, line, g)
-                            if g.cells:
-                                self._flush(pending)
-                                pending = None
-                            continue
-                    if self.text_column and pending is not None and pending.cells and not g.name and pending.after:
-                        # amounts-only line: its label is at the end of the text above
-                        name_lines = _name_lines(pending.after)
-                        keep = pending.after[: len(pending.after) - len(name_lines)]
-                        pending.after = keep
-                        self._flush(pending)
-                        pending = _Pending(side=side)
-                        for nl in name_lines:
-                            for ng in groups(nl.text):
-                                self._extend_name(pending, nl, ng)
-                        pending.indent = _leading(name_lines[0].text) if name_lines else 0
-                        self._add_cells(pending, line, g)
-                        if not self.text_column:
-                            self._flush(pending)
-                            pending = None
-                        continue
-                    if not g.cells and not g.name:
-                        continue  # a 行次 alone: an empty slot of a side-by-side line
-                    self._flush(pending)
-                    pending = self._start(line, g, side)
-                    self._add_cells(pending, line, g)
-                    if not self.text_column:
-                        self._flush(pending)
-                        pending = None
-        if pending is not None and pending.code_parts and not pending.cells and pending.first:
+                if g.name and not (g.cells or g.code_parts or g.line_no is not None):
+                    if self._label_only(line, g, gi, side):
+                        break  # the rest of the line is the row's text (绩效目标)
+                elif g.code_parts and (g.name or self._code(g)):
+                    self._new_row(line, g, side)
+                    self.pending.code_parts = g.code_parts  # type: ignore[union-attr]
+                    self._amounts(line, g)
+                elif g.cells or g.line_no is not None:
+                    self._amounts_or_row(line, g, side)
+        p = self.pending
+        if p is not None and p.code_parts and not p.cells and p.first:
             # the text ends inside a row: its code (and label) without amounts
-            self.diag.warn("W305", line=pending.first[0].number, table=self.label)
-        self._flush(pending)
+            self.diag.warn("W305", line=p.first[0].number, table=self.label)
+        self._flush(p)
+        self.pending = None
+
+    def _skip(self, line: Line) -> bool:
+        """Blank lines, page furniture and the header printed again after a page break."""
+        sq = squash(line.text)
+        if not sq or sq in self.header_keys or _is_meta(line.text) or _is_column_numbers(line.text):
+            return True
+        return self._is_anchor(line) and not self._is_data(line)
+
+    def _ends_table(self, line: Line) -> bool:
+        """Running prose after a table that has no heading between them."""
+        if self.text_column:
+            return False
+        return len(_SENTENCE_MARKS.findall(line.text)) >= 2 and len(squash(line.text)) >= 30
+
+    def _new_row(self, line: Line, g: Group, side: str | None) -> None:
+        self._flush(self.pending)
+        self.pending = self._start(line, g, side)
+
+    def _amounts(self, line: Line, g: Group) -> None:
+        """Add a group's amounts to the pending row; a row is done once it has them
+        (in a table with a text column it waits for the text printed after them)."""
+        assert self.pending is not None
+        self._add_cells(self.pending, line, g)
+        if g.cells and not self.text_column:
+            self._flush(self.pending)
+            self.pending = None
+
+    def _label_only(self, line: Line, g: Group, gi: int, side: str | None) -> bool:
+        p = self.pending
+        if p is not None and not p.cells:
+            self._extend_name(p, line, g)  # a label wrapped over lines
+            return False
+        if self.text_column and p is not None and p.cells:
+            if gi > 0:
+                p.after_inline.append((line, g))
+            else:
+                p.after.append(line)
+            return True
+        self._new_row(line, g, side)
+        return False
+
+    def _amounts_or_row(self, line: Line, g: Group, side: str | None) -> None:
+        p = self.pending
+        if p is not None and not p.cells:
+            # the amounts (and maybe the end of the label) of the row above
+            if g.name:
+                self._extend_name(p, line, g)
+            self._amounts(line, g)
+            return
+        if self.text_column and p is not None and p.cells and not g.name and p.after:
+            # amounts alone: the row's label is at the end of the text above
+            name_lines = _name_lines(p.after)
+            p.after = p.after[: len(p.after) - len(name_lines)]
+            self._flush(p)
+            self.pending = _Pending(side=side)
+            for nl in name_lines:
+                for ng in groups(nl.text):
+                    self._extend_name(self.pending, nl, ng)
+            self.pending.indent = _leading(name_lines[0].text) if name_lines else 0
+            self._amounts(line, g)
+            return
+        if not g.cells and not g.name:
+            return  # a 行次 alone: an empty slot of a side-by-side line
+        self._new_row(line, g, side)
+        self._amounts(line, g)
 
     def _is_anchor(self, line: Line) -> bool:
         return any(self.lines[i] is line for i in self.ft.anchors)

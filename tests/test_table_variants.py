@@ -176,3 +176,10 @@ def test_truncated_mid_row_is_warned_and_the_coded_row_kept():
     r = t.rows[-1]
     assert r.code == "2080506" and r.cells == [None] * len(t.columns)
     assert [d.line for d in diag.items if d.code == "W305"] == [r.span.line]
+
+
+def test_prose_after_the_last_table_without_a_heading(seeds):
+    # no 注 line and no 第三部分 heading between the last table and the explanation
+    lines = [ln for ln in corpus_text("004").split("\n") if not ln.startswith(("注", "第三部分"))]
+    tables = read_tables("\n".join(lines))[0]
+    assert snapshot(tables) == seeds["004"]
