@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from nlp.model import Report
 
 
@@ -17,7 +19,22 @@ def summarize(report: Report) -> str:
         f"projects: {len(report.projects)}",
     ]
     for t in report.tables:
-        lines.append(f"  {t.number or '-'} {t.title} [{t.unit}, {t.classification.value}] rows={len(t.rows)}")
+        coded = sum(1 for r in t.rows if r.code)
+        measures = ",".join(c.measure for c in t.columns)
+        lines.append(
+            f"  {t.number or '-'} {t.title} [{t.unit}, {t.classification.value}, {t.kind or '?'}] "
+            f"rows={len(t.rows)} coded={coded} columns={measures}"
+        )
+    units: dict[str | None, list] = {}
+    for p in report.projects:
+        units.setdefault(p.unit_name, []).append(p)
+    for unit, projects in units.items():
+        total = sum((p.amount.value for p in projects if p.amount), Decimal(0))
+        with_target = sum(1 for p in projects if p.target)
+        lines.append(f"  projects of {unit}: {len(projects)} ({with_target} with 绩效目标), sum {total / 10000:,.2f} 万元")
+    rounding = sum(1 for d in report.diagnostics if d.code == "W404")
+    if rounding:
+        lines.append(f"rounding differences within tolerance (尾数误差): {rounding}")
     if report.discrepancies:
         lines.append(f"discrepancies ({len(report.discrepancies)}):")
         lines.extend(f"  line {d.line}: {d.message}" for d in report.discrepancies)
