@@ -1,0 +1,194 @@
+"""Entities and relations on the report model (``read_report(..., entities=True)``).
+
+What is read, and with which components:
+
+* text nodes — responsibilities, tasks, performance targets (and what was achieved), the 绩效目标
+  of each project — get the whole pipeline, trained NER included (they are narrative);
+* project names (民生卡应用推广经费) get the gazetteer and patterns only (short, closed forms);
+* other narrative paragraphs the reader does not model (确定工作目标所依据的政策 …) get the whole
+  pipeline; paragraphs that look like number tables are skipped.
+
+Relations (``Report.links``; keys as in :class:`nlp.model.Link`):
+
+* ``project:<name> funds entity:<canonical>`` — platforms and reforms named in the project's name;
+  when the name names none, those named in its 绩效目标;
+* ``<text node> mentions entity:<canonical>`` for every mention inside a text node;
+* ``target:<project> has_indicator indicator:<i>`` / ``task:<ordinal> has_indicator …`` — quantities
+  of 绩效目标 and tasks (nlp.indicators); in a 决算 the achieved text gives achieved values;
+* ``entity:<canonical> states indicator:<i>`` — a figure the narrative states about an entity
+  (累计发放民生卡约63.4万张).
+
+Canonical names come from the gazetteer with the report's district (区政数局 in a 番禺区 report
+is 广州市番禺区政务服务数据管理局) and from the report itself (its own short name).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from nlp.errors import Diagnostics
+from nlp.indicators import find_indicators
+from nlp.model import Indicator, Link, Mention, Phase, Report, Span
+from nlp.normalize import NormalizedText, unwrap
+
+FUNDABLE = ("Platform", "Reform")
+_QUOTES = "“”\"「」‘’"
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or unicodedata.normalize("NFKC", a) == unicodedata.normalize("NFKC", b)
+
+
+def align(text: str, span: Span) -> list[int | None]:
+    """Raw offset of each character of ``text`` (a cleaned copy of ``span.text``).
+
+    The reader's item texts drop line breaks, indentation and layout spaces and fold
+    full-width forms; walk both strings and skip what the cleaning removed.
+    """
+    raw, out, j = span.text, [], 0
+    for ch in text:
+        k = j
+        while k < len(raw) and k - j <= 12 and not _same(raw[k], ch):
+            k += 1
+        if k < len(raw) and _same(raw[k], ch):
+            out.append(span.start + k)
+            j = k + 1
+        else:
+            out.append(None)
+    return out
+
+
+def _raw_span(norm: NormalizedText, offs: list[int | None], s: int, e: int) -> Span | None:
+    a = next((offs[i] for i in range(s, e) if offs[i] is not None), None)
+    b = next((offs[i] for i in range(e - 1, s - 1, -1) if offs[i] is not None), None)
+    if a is None or b is None:
+        return None
+    return Span(a, b + 1, norm.raw[a : b + 1], norm.raw_line(a))
+
+
+class _Units:
+    """The texts of a report to run the pipeline on: (key, text, raw offsets, narrative?)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str, list[int | None], bool]] = []
+
+    def add(self, key: str, text: str | None, offs: list[int | None], narrative: bool = True) -> None:
+        if text and text.strip():
+            self.items.append((key, text, offs, narrative))
+
+
+def _looks_like_table(text: str) -> bool:
+    digits = sum(c.isdigit() for c in text)
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
+    return digits > 0.25 * max(cjk, 1) or not re.search(r"[，。；：]", text)
+
+
+def collect_units(norm: NormalizedText, report: Report) -> _Units:
+    units = _Units()
+    covered: list[tuple[int, int]] = []
+    for i, r in enumerate(report.responsibilities, 1):
+        units.add(f"responsibility:{i}", r.text, align(r.text, r.span))
+        covered.append((r.span.start, r.span.end))
+    for t in report.tasks:
+        units.add(f"task:{t.ordinal}", t.text, align(t.text, t.span))
+        covered.append((t.span.start, t.span.end))
+    targets = [(p.target, p.name) for p in report.projects if p.target is not None]
+    seen = {id(t) for t, _ in targets}
+    targets += [(t, t.project_name) for t in report.performance_targets if id(t) not in seen]
+    for t, project in targets:
+        key = f"target:{project}" if project else "target:"
+        units.add(key, t.text, align(t.text, t.span))
+        covered.append((t.span.start, t.span.end))
+        if t.achieved and t.achieved_span:
+            units.add(key + "#achieved", t.achieved, align(t.achieved, t.achieved_span))
+            covered.append((t.achieved_span.start, t.achieved_span.end))
+    for p in report.projects:
+        units.add(f"project:{p.name}", p.name, align(p.name, p.span), narrative=False)
+    # the rest of the narrative, paragraph by paragraph
+    for text, clean_offs in unwrap(norm, 0, len(norm.lines)):
+        offs = [norm.offsets[o] for o in clean_offs]
+        if not offs or any(a <= offs[0] < b or a < offs[-1] < b for a, b in covered):
+            continue
+        if _looks_like_table(text):
+            continue
+        units.add("text:", text, offs)
+    return units
+
+
+def _canonical(text: str, label: str, report: Report, gazetteer) -> str | None:
+    bare = text.strip(_QUOTES) if label != "PolicyDocument" else text
+    for name in (text, bare):
+        e = gazetteer.resolve(name, report.district) if gazetteer is not None else None
+        if e is not None and e.label == label:
+            return e.pref_label
+    if label == "Agency" and report.agency and text in {report.agency_short, report.agency}:
+        return report.agency
+    return None
+
+
+def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=None) -> None:
+    """Fill ``report.mentions``, ``report.indicators`` and ``report.links``."""
+    from nlp.entities import entities_of, extract_docs, gazetteer_of, load_pipeline
+
+    nlp = nlp or load_pipeline()
+    gazetteer = gazetteer_of(nlp)
+    units = collect_units(norm, report)
+    docs = extract_docs(nlp, [u[1] for u in units.items], narrative=[u[3] for u in units.items])
+    links: list[Link] = []
+    by_key: dict[str, list[Mention]] = {}
+    for (key, text, offs, _), doc in zip(units.items, docs):
+        last_doc: Mention | None = None
+        for ent in entities_of(doc):
+            span = _raw_span(norm, offs, ent.start, ent.end)
+            if span is None:
+                continue
+            canonical = _canonical(ent.text, ent.label, report, gazetteer)
+            # a document number right after its title is that document: 《…》（番府办[2013]91号）
+            if ent.label == "PolicyDocument" and not ent.text.startswith("《") and last_doc is not None \
+                    and ent.start - last_doc_end <= 2:
+                canonical = canonical or last_doc.canonical or last_doc.text
+            m = Mention(ent.text, ent.label, span, canonical, ent.source)
+            report.mentions.append(m)
+            by_key.setdefault(key, []).append(m)
+            if ent.label == "PolicyDocument" and ent.text.startswith("《"):
+                last_doc, last_doc_end = m, ent.end
+            if key.startswith(("responsibility:", "task:", "target:")) and ent.label != "Place":
+                links.append(Link(key.split("#")[0], "mentions", f"entity:{canonical or ent.text}", span))
+        if key.startswith(("task:", "target:")):
+            achieved = key.endswith("#achieved") or (report.phase is Phase.FINAL_ACCOUNT and key.startswith("task:"))
+            for f in find_indicators(text):
+                span = _raw_span(norm, offs, f.start, f.end)
+                if span is None:
+                    continue
+                report.indicators.append(Indicator(f.name, f.value, f.unit, f.comparator, span, achieved))
+                ikey = f"indicator:{len(report.indicators)}"
+                if key.split("#")[0] != "target:":
+                    links.append(Link(key.split("#")[0], "has_indicator", ikey, span))
+                for m in by_key.get(key, []):
+                    if m.label in FUNDABLE and f.start <= _offset_in(offs, m.span.start) < f.end:
+                        links.append(Link(f"entity:{m.canonical or m.text}", "states", ikey, span))
+    for p in report.projects:
+        named = [m for m in by_key.get(f"project:{p.name}", []) if m.label in FUNDABLE]
+        if not named:
+            named = [m for m in by_key.get(f"target:{p.name}", []) if m.label in FUNDABLE]
+        for entity in dict.fromkeys(m.canonical or m.text for m in named):
+            links.append(Link(f"project:{p.name}", "funds", f"entity:{entity}", p.span))
+    report.links.extend(_dedupe(links))
+
+
+def _offset_in(offs: list[int | None], raw: int) -> int:
+    try:
+        return offs.index(raw)
+    except ValueError:
+        return -1
+
+
+def _dedupe(links: list[Link]) -> list[Link]:
+    seen, out = set(), []
+    for link in links:
+        k = (link.subject, link.predicate, link.object)
+        if k not in seen:
+            seen.add(k)
+            out.append(link)
+    return out

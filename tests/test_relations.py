@@ -1,0 +1,96 @@
+"""nlp.relations on the real reports: mentions, canonical names, funds and indicators."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from nlp import read_report
+from nlp.model import Span
+from nlp.relations import align
+
+from conftest import CORPUS
+
+R002 = CORPUS / "002_1b1d794f3255dab3.txt"
+R000 = CORPUS / "000_b0355635f713ec6d.txt"
+
+
+@pytest.fixture(scope="module")
+def report002():
+    return read_report(R002, entities=True)
+
+
+@pytest.fixture(scope="module")
+def report000():
+    return read_report(R000, entities=True)
+
+
+def funds(report, project):
+    return {link.object for link in report.links if link.subject == f"project:{project}" and link.predicate == "funds"}
+
+
+@pytest.mark.parametrize(
+    "project, entity",
+    [
+        ("民生卡应用推广经费", "entity:民生卡"),
+        ("政务晓屋智慧政务体系运行管理经费", "entity:政务晓屋"),
+        ("放管服改革优化政务服务专项经费", "entity:“放管服”改革"),
+    ],
+)
+def test_projects_fund_platforms_and_reforms(report002, project, entity):
+    assert entity in funds(report002, project)
+
+
+def test_a_project_without_a_named_platform_funds_nothing(report002):
+    assert funds(report002, "车辆购置经费") == set()
+
+
+def test_target_indicator_of_the_contract_worker_project(report002):
+    links = [l for l in report002.links if l.subject == "target:租赁岗位合同工经费" and l.predicate == "has_indicator"]
+    inds = [report002.indicators[int(l.object.split(":")[1]) - 1] for l in links]
+    hits = [i for i in inds if i.name == "群众办事满意度"]
+    assert hits and hits[0].value == Decimal("95") and hits[0].unit == "%" and not hits[0].achieved
+
+
+def test_mentions_carry_raw_spans(report002):
+    raw = R002.read_text(encoding="utf-8")
+    assert report002.mentions
+    for m in report002.mentions:
+        assert raw[m.span.start : m.span.end] == m.span.text
+        # the raw span holds the mention, possibly broken by a line wrap
+        assert "".join(m.span.text.split()).replace("\u3000", "") == "".join(m.text.split()) or m.label == "PolicyDocument"
+
+
+def test_district_scoped_short_name_resolves_to_the_panyu_bureau(report002):
+    short = [m for m in report002.mentions if m.text == "区政数局"]
+    assert short and all(m.canonical == "广州市番禺区政务服务数据管理局" for m in short)
+
+
+def test_document_number_is_its_document(report002):
+    num = [m for m in report002.mentions if m.text == "番府办[2013]91号"]
+    assert num and num[0].canonical == "《广州市番禺区人民政府办公室关于印发番禺民生卡发放工作方案的通知》"
+
+
+def test_responsibilities_mention_entities(report002):
+    objs = {l.object for l in report002.links if l.predicate == "mentions" and l.subject.startswith("responsibility:")}
+    assert "entity:民生卡" in objs
+
+
+def test_tasks_of_2018_mention_the_card_app_as_part_of_the_card(report000):
+    objs = {l.object for l in report000.links if l.predicate == "mentions" and l.subject.startswith("task:")}
+    assert {"entity:民生卡", "entity:民生卡APP"} <= objs
+
+
+@pytest.mark.parametrize(
+    "text, raw",
+    [
+        ("民生卡应用推广经费", "民生卡应用推广经费"),
+        ("政务晓屋智慧政务体系运行管理经费", "　　政务晓屋智慧政务体系\n运行管理经费"),
+        ("满意度达95%", "满意度达\n９５％"),
+    ],
+)
+def test_align_maps_cleaned_text_back_to_raw(text, raw):
+    offs = align(text, Span(100, 100 + len(raw), raw, 1))
+    assert None not in offs
+    assert "".join(raw[o - 100] for o in offs).replace("９５％", "95%") in (text, text.replace("95%", "９５％"))
