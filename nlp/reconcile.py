@@ -8,6 +8,10 @@ Checks, each per value column:
   of the rows under it;
 * ``unit_subtotal``: in the project expenditure table, a unit's subtotal equals
   the sum of its projects, and 合计 the sum of the unit subtotals;
+* ``column_sum``: across a row, the 合计 column equals the sum of the columns
+  that split it (基本支出 + 项目支出 + …, or 财政拨款 + 事业收入 + …), and a
+  group's 合计 (财政拨款 合计) the sum of its sub-columns — only where every
+  column's meaning is known and is such a part;
 * ``balance``: in a 收支总表, 收入总计 equals 支出总计;
 * ``narrative_vs_table``: a total stated in the text (本年收入 3,463.96 万元,
   基本支出 896.29 万元) against the table figure of the same name (first
@@ -38,6 +42,7 @@ from decimal import Decimal
 from nlp import codes
 from nlp.amounts import decimal_places, unit_factor
 from nlp.errors import Codes
+from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES
 from nlp.model import Amount, Classification, Diagnostic, Discrepancy, Report, Severity, Table, TableRow
 
 # differences within tolerance met during one reconcile() call (reported as INFO W404)
@@ -78,6 +83,7 @@ def _note(where: str, diff: Decimal, tol: Decimal, amount: Amount) -> None:
 def _reconcile(report: Report) -> list[Discrepancy]:
     out: list[Discrepancy] = []
     for table in report.tables:
+        out.extend(_columns(table))
         if table.classification is not Classification.NONE:
             out.extend(_coded_children(table))
             out.extend(_total_vs_classes(table))
@@ -228,6 +234,54 @@ def _rows_sum(table: Table, kind: str, parent: TableRow, children: list[TableRow
         d = _check(kind, f"{_label(table)} {parent.name}", cell, values, table, _column_name(table, i))  # type: ignore[arg-type]
         if d:
             out.append(d)
+    return out
+
+
+# Measures that are parts of a row's total (not 年初结转 / 本年收入 … whose relation is
+# not a plain sum).
+_PARTS = set(FUNDING_SOURCES) | {"basic", "project", "operating_expense", "subsidy_to_affiliates", "remit_to_superior", "carry_forward"}
+
+
+def _column_groups(table: Table) -> list[tuple[int, list[int]]] | None:
+    """(total column, its part columns) pairs, or None if the columns are not all parts."""
+    cols = table.columns
+    if len(cols) < 3 or table.kind in ("summary", "fiscal_summary", "three_public"):
+        return None
+    if cols[0].measure != "total" or any(c.phase != cols[0].phase for c in cols):
+        return None
+    subtotals = {c.funding_source: c.index for c in cols[1:] if c.measure == "total" and c.funding_source}
+    members: dict[int, list[int]] = {i: [] for i in subtotals.values()}
+    top: list[int] = []
+    for c in cols[1:]:
+        if c.measure == "total":
+            if c.index not in members:
+                return None
+            top.append(c.index)
+            continue
+        if c.measure not in _PARTS:
+            return None
+        group = next((g for g, i in subtotals.items() if c.measure in COLUMN_GROUPS.get(g, ())), None)
+        (members[subtotals[group]] if group else top).append(c.index)
+    return [(0, top)] + [(i, m) for i, m in members.items() if m]
+
+
+def _columns(table: Table) -> list[Discrepancy]:
+    groups = _column_groups(table)
+    if not groups:
+        return []
+    out: list[Discrepancy] = []
+    for row in table.rows:
+        for total_at, parts in groups:
+            if total_at >= len(row.cells) or any(i >= len(row.cells) for i in parts):
+                continue
+            total = row.cells[total_at]
+            values = [row.cells[i] for i in parts]
+            if total is None or any(v is None for v in values):
+                continue
+            where = f"{_label(table)} {row.code or ''} {row.name}".replace("  ", " ")
+            d = _check("column_sum", where, total, values, table, _column_name(table, total_at))  # type: ignore[arg-type]
+            if d:
+                out.append(d)
     return out
 
 

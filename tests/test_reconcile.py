@@ -108,3 +108,20 @@ def test_narrative_total_against_the_table():
     assert d.kind == "narrative_vs_table" and d.table_number == "公开03表"
     assert d.found == Decimal("2506.97") * W and d.expected == Decimal("2560.97") * W
     assert d.span.text.startswith("2,506.97")  # the figure as stated in the text
+
+
+def test_row_total_against_its_columns():
+    # 002 表3 2010302: 合计 4,665.36 = 基本支出 0.00 + 项目支出 4,665.36 + …; change only 项目支出
+    text = mutate(corpus_text("002"), "2010302 　　一般行政管理事务 4,665.36 0.00 4,665.36", "2010302 　　一般行政管理事务 4,665.36 0.00 4,656.36")
+    ds = [d for d in reconcile(report_of(text)) if d.kind == "column_sum"]
+    (d,) = ds
+    assert d.table_number == "表3" and "2010302" in d.message
+    assert d.expected == Decimal("4665.36") * W and d.found == Decimal("4656.36") * W
+
+
+def test_group_subtotal_column():
+    # 002 表11: 财政拨款 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算
+    text = mutate(corpus_text("002"), "　　工资福利支出 669.80 669.80 669.80", "　　工资福利支出 669.80 669.80 669.08")
+    kinds = sorted(d.kind for d in reconcile(report_of(text)))
+    # the changed 一般公共预算 cell breaks its group subtotal and the unit's sum of that column
+    assert kinds == ["children_sum", "column_sum"]
