@@ -19,14 +19,18 @@ into ``id/graph/provenance``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import importlib.util
+import multiprocessing
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -202,58 +206,93 @@ def build(
     force: bool = False,
     fresh: bool = False,
     entities: bool = True,
+    jobs: int = 0,
     resolver: Resolver | None = None,
     progress: Callable[[Iterable], Iterable] = lambda xs: xs,
     on_file: Callable[[FileOutcome], None] | None = None,
 ) -> BuildResult:
-    """Build ``paths`` into the store in ``data_dir`` (see the module docstring)."""
-    from kg.resolve import default_resolver
+    """Build ``paths`` into the store in ``data_dir`` (see the module docstring).
 
-    resolver = resolver or default_resolver()
+    ``jobs`` processes read, map and validate reports in parallel (0 = one per core, 1 = in this
+    process); this process alone writes the store, in the order the files were given.
+    """
     if entities and importlib.util.find_spec("nlp.relations") is None:
         entities = False  # entity extraction not installed yet: build without mentions and links
+    jobs = jobs or os.cpu_count() or 1
     started = now()
     version = software_version()
     result = BuildResult(iri.build(started.strftime("%Y%m%dT%H%M%S.%fZ")), [], {}, 0, version)
+    paths = [Path(p) for p in paths]
     with DataDir(data_dir).transaction(fresh=fresh) as store:
         store.replace_graph(iri.ONTOLOGY_GRAPH, ontology_quads())
         existing = stored_reports(store)
         by_sha = {sha: (r, v) for r, (sha, _, v) in existing.items()}
-        for path in progress(list(paths)):
-            path = Path(path)
-            outcome = build_one(path, store, existing, by_sha, result.build, version, resolver, validate, force, entities)
-            result.files.append(outcome)
-            if on_file:
-                on_file(outcome)
+        todo, skipped = [], {}
+        for path in paths:
+            try:
+                sha = sha256_file(path)
+            except OSError as exc:
+                skipped[path] = FileOutcome(str(path), "0" * 64, "failed", error=f"{path}: {exc}")
+                continue
+            if not force and sha in by_sha and by_sha[sha][1] == version:
+                skipped[path] = FileOutcome(str(path), sha, "unchanged", report=by_sha[sha][0])
+            else:
+                todo.append(path)
+        task = partial(process_file, build_iri=result.build, validate=validate, entities=entities, resolver=resolver)
+        with contextlib.ExitStack() as stack:
+            if jobs > 1 and len(todo) > 1:
+                pool = stack.enter_context(ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")))
+                done = pool.map(task, todo)
+            else:
+                done = map(task, todo)
+            done = iter(done)
+            for path in progress(paths):
+                if path in skipped:
+                    outcome = skipped[path]
+                else:
+                    outcome, nquads = next(done)
+                    if nquads is not None:
+                        store_report(store, existing, outcome, nquads)
+                result.files.append(outcome)
+                if on_file:
+                    on_file(outcome)
         store.add(activity_quads(result, started, now()))
         result.counts = count(store)
         result.store_triples = len(store)
     return result
 
 
-def build_one(path, store, existing, by_sha, build_iri, version, resolver, validate, force, entities) -> FileOutcome:
-    try:
-        sha = sha256_file(path)
-    except OSError as exc:
-        return FileOutcome(str(path), "0" * 64, "failed", error=f"{path}: {exc}")
-    if not force and sha in by_sha and by_sha[sha][1] == version:
-        return FileOutcome(str(path), sha, "unchanged", report=by_sha[sha][0])
+def process_file(path: Path, *, build_iri: str, validate: bool, entities: bool, resolver: Resolver | None):
+    """Read, map and validate one file (in a worker process): (outcome, N-Quads of its graph or None)."""
+    from kg.resolve import default_resolver
+
+    sha = sha256_file(path)
     report = read(path, entities)
+    notes = []
+    if entities and isinstance(report, BaseException) and "E099" in str(report):
+        # entity extraction itself failed (e.g. no trained pipeline): keep the report, without mentions
+        notes.append(f"{path}:1: warning: entity extraction skipped: {report}")
+        report = read(path, False)
     if isinstance(report, BaseException):
-        return FileOutcome(str(path), sha, "failed", error=str(report))
-    mapped: ReportGraph = map_report(report, resolver=resolver, build=build_iri)
+        return FileOutcome(str(path), sha, "failed", error=str(report)), None
+    mapped: ReportGraph = map_report(report, resolver=resolver or default_resolver(), build=build_iri)
     outcome = FileOutcome(str(path), sha, "built", report=mapped.iri, triples=len(mapped.quads))
-    outcome.warnings = [str(d) for d in report.warnings]
+    outcome.warnings = notes + [str(d) for d in report.warnings]
     if validate:
         vr = validate_quads(mapped.quads)
         outcome.violations = [f"{r.focus_node} {r.message_en or r.message_zh}" for r in vr.violations]
         outcome.shacl_warnings = [f"{r.focus_node} {r.message_en or r.message_zh}" for r in vr.warnings]
-    # the same file built before under another IRI (its agency or year now reads differently)
+    return outcome, ox.serialize(mapped.quads, format=ox.RdfFormat.N_QUADS)
+
+
+def store_report(store: Store, existing: dict, outcome: FileOutcome, nquads: bytes) -> None:
+    """Replace the report's graph (and drop the graph this file made before under another IRI)."""
+    name = Path(outcome.path).name
     for old, (_, src, _) in existing.items():
-        if src == path.name and old != mapped.iri:
+        if src == name and old != outcome.report:
             store.remove_graph(old)
-    store.replace_graph(mapped.iri, mapped.quads)
-    return outcome
+    store.remove_graph(outcome.report)
+    store.raw.load(nquads, format=ox.RdfFormat.N_QUADS)
 
 
 def count(store: Store) -> dict[str, int]:

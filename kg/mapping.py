@@ -195,6 +195,9 @@ MENTION_FIELDS = (
 #: What a column's meaning says about the kind of expenditure (基本支出 / 项目支出 …).
 EXPENDITURE_TYPE_OF_MEASURE = {"basic": "basic", "project": "project", "personnel": "personnel", "operating": "operating"}
 
+#: Column meanings that name no concept (the reader could not tell what the column is).
+UNMAPPED_MEASURES = {"unknown", "", None}
+
 #: Entity label of a mention → class.  Mentions labelled "Indicator" become bkg:Indicator nodes via links instead.
 ENTITY_CLASS = {
     "Platform": BKG.Platform,
@@ -382,6 +385,8 @@ class ReportGraph:
         for t, table in enumerate(rep.tables, 1):
             ts = iri.child(r, "table", t)
             self.node(ts, BKG.Table, table, TABLE_FIELDS, table.span, "tables")
+            if not table.title:  # the title could not be read: label it by its number
+                self.add(ts, RDFS.label, zh(table.number or f"表{t}"))
             self.add(ts, RDF.type, QB.DataSet)
             self.add(ts, QB.structure, iri.DSD)
             self.add(r, BKG.hasTable, ts)
@@ -398,6 +403,9 @@ class ReportGraph:
                 for col, key, cell in zip(table.columns, keys, row.cells):
                     if cell is None:
                         continue
+                    if col.measure in UNMAPPED_MEASURES:  # a column the reader could not name: no concept to state
+                        self.counts["unmapped_cells"] = self.counts.get("unmapped_cells", 0) + 1
+                        continue
                     s = iri.child(ts, "row", n, key)
                     self.node(s, BKG.LineItem, cell, AMOUNT_FIELDS, cell.span, "line_items")
                     self.add(s, RDF.type, QB.Observation)
@@ -406,7 +414,11 @@ class ReportGraph:
                     self.fields(s, col, COLUMN_FIELDS)
                     self.add(s, BKG.rowOrder, integer(n))
                     self.add(s, BKG.classification, code)
-                    self.add(s, BKG.budgetPhase, phase(col.phase or report_phase))
+                    # the report's phase (a line item is part of its report); a column of another phase
+                    # (预算数 beside 决算数 in a final account) says so with dcterms:type
+                    self.add(s, BKG.budgetPhase, phase(report_phase))
+                    if col.phase is not None and col.phase != report_phase:
+                        self.add(s, DCTERMS.type, phase(col.phase))
                     self.add(s, BKG.fiscalYear, year)
                     self.add(s, BKG.budgetUnit, unit)
                     self.add(s, BKG.expenditureType, concept_of("expenditure-type")(EXPENDITURE_TYPE_OF_MEASURE.get(col.measure)))

@@ -17,6 +17,7 @@ def register(sub) -> None:
     p.add_argument("--force", action="store_true", help="rebuild reports whose file did not change")
     p.add_argument("--fresh", action="store_true", help="start from an empty store (drop reports not given)")
     p.add_argument("--no-entities", dest="entities", action="store_false", help="skip entity and relation extraction")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core; 1 = none)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     COMMANDS["build"] = cmd_build
 
@@ -42,7 +43,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     result = build(
         files, data_dir, validate=args.validate, force=args.force, fresh=args.fresh,
-        entities=args.entities, progress=progress, on_file=on_file,
+        entities=args.entities, jobs=args.jobs, progress=progress, on_file=on_file,
     )
     report_path = write_reports(result, data_dir)
     print_summary(result)
