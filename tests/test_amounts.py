@@ -56,3 +56,14 @@ def test_ocr_garbage_is_not_a_number(garbage):
 def test_unknown_unit_raises():
     with pytest.raises(KeyError):
         parse_amount("1.00", "美元")
+
+
+def test_doctests():
+    import doctest
+
+    import nlp.amounts
+    import nlp.codes
+
+    for module in (nlp.amounts, nlp.codes):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0
