@@ -83,20 +83,27 @@ def heading_like(title: str, max_len: int = _MAX_TITLE) -> bool:
     return True
 
 
-def _local_widths(norm: NormalizedText, radius: int = 25, stride: int = 8) -> list[int]:
+def _local_widths(norm: NormalizedText, radius: int = 25) -> list[int]:
     """For every line, the typical width of full narrative lines around it (its wrap width):
     the 80th percentile of the lengths of the ``2 * radius`` nearest narrative lines."""
     lens = [len(ln.text.strip()) if ln.text.strip() and not is_tabular(ln.text) else 0 for ln in norm.lines]
-    nonzero = [(i, n) for i, n in enumerate(lens) if n]
-    positions = [i for i, _ in nonzero]
+    values = [n for n in lens if n]
     out = [0] * len(lens)
-    for block_start in range(0, len(lens), stride):
-        k = bisect.bisect_left(positions, block_start)
-        window = sorted(n for _, n in nonzero[max(0, k - radius) : k + radius])
+    window: list[int] = []
+    lo = hi = 0  # window = values[lo:hi]
+    k = 0  # narrative lines before line i
+    for i, n in enumerate(lens):
+        want_lo, want_hi = max(0, k - radius), min(len(values), k + radius)
+        while hi < want_hi:
+            bisect.insort(window, values[hi])
+            hi += 1
+        while lo < want_lo:
+            del window[bisect.bisect_left(window, values[lo])]
+            lo += 1
         if window:
-            w = window[int(0.8 * (len(window) - 1))]
-            for i in range(block_start, min(block_start + stride, len(lens))):
-                out[i] = w
+            out[i] = window[int(0.8 * (len(window) - 1))]
+        if n:
+            k += 1
     return out
 
 
@@ -118,11 +125,13 @@ def _paragraph(norm: NormalizedText, i: int, widths: list[int], marker: Marker |
     Returns the joined text (marker included) and the index of its last line.  A
     line wraps onto the next when it is full (as wide as the text around it); a
     short heading may also wrap a very short tail ("第一部分 广州市…数据管理" / "局概况")
-    when an enumerated line follows the tail.
+    when an enumerated line follows the tail.  A paragraph wrapped narrower than
+    the text around it is recognised by its lines of equal width.
     """
     n = len(norm.lines)
     text = norm.lines[i].text.strip()
     last = i
+    block_width = 0  # width of a narrow wrapped paragraph, once seen
     for _ in range(12):
         j = _next_nonblank(norm, last, n)
         if j is None:
@@ -133,9 +142,11 @@ def _paragraph(norm: NormalizedText, i: int, widths: list[int], marker: Marker |
         if section_kind(text) == "tables" or section_kind(nxt) == "tables":
             break  # "…2017 年部门决算表" is complete; the next line is a table's title
         cur = norm.lines[last].text.strip()
-        full = widths[last] and len(cur) >= 0.8 * widths[last]
+        full = (widths[last] and len(cur) >= 0.8 * widths[last]) or (block_width and len(cur) >= 0.8 * block_width)
         if cur[-1:] in "。！？!?；;：:":
             break
+        if not full and _equal_widths(norm, cur, j):
+            full, block_width = True, len(nxt)
         if full:
             text += " " + nxt
             last = j
@@ -150,6 +161,21 @@ def _paragraph(norm: NormalizedText, i: int, widths: list[int], marker: Marker |
             last = j
         break
     return squeeze(text), last
+
+
+def _equal_widths(norm: NormalizedText, first: str, j: int) -> bool:
+    """Do ``first`` and the two lines from ``j`` on look like one paragraph wrapped
+    at a narrow width (about as long as each other, the first no shorter)?"""
+    nxt = norm.lines[j].text.strip()
+    if not (0.6 * len(first) <= len(nxt) <= len(first) + 1):
+        return False
+    k = _next_nonblank(norm, j, len(norm.lines))
+    if k is None:
+        return False
+    after = norm.lines[k].text.strip()
+    if parse_marker(after) is not None or is_tabular(after):
+        return False
+    return len(after) >= 0.6 * len(first) or after[-1:] in "。；;"
 
 
 @dataclass
@@ -246,7 +272,9 @@ def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
             runs.setdefault(c.run, []).append(c)
     for rid, members in runs.items():
         likes = sum(1 for c in members if c.heading_like)
-        if likes * 2 >= len(members) and not runs_info[rid].nested:
+        # a tie is settled by the first member: lists are printed alike from their start
+        majority = likes * 2 > len(members) or (likes * 2 == len(members) and members[0].heading_like)
+        if majority and not runs_info[rid].nested:
             for c in members:
                 c.is_heading = c.is_heading or c.heading_like
 

@@ -175,3 +175,27 @@ def test_no_headings_gives_a_warning() -> None:
     diag = Diagnostics("plain.txt")
     assert parse_sections(normalize("这是一段没有标题的文字。\n第二行。\n"), diag) == []
     assert [d.code for d in diag.items] == ["W201"]
+
+
+def _rewrap(text: str, spans, width: int, sep: str) -> str:
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        out.append(text[pos:start])
+        para = "".join(text[start:end].split())
+        out.append(sep.join(para[i : i + width] for i in range(0, len(para), width)))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@pytest.mark.parametrize("name", sorted(PARTS))
+@pytest.mark.parametrize("width,sep", [(13, "\n\n"), (21, "\n"), (300, "\n")])
+def test_rewrapped_list_items_stay_items(name: str, width: int, sep: str, corpus_reports) -> None:
+    from conftest import MANIFEST
+
+    file = next(r["file"] for r in MANIFEST if r["file"].startswith(name))
+    text = read(name)
+    spans = [(x.span.start, x.span.end) for x in corpus_reports[file].responsibilities]
+    variant = _rewrap(text, spans, width, sep)
+    assert variant != text
+    assert outline(sections_of(variant)) == outline(sections_of(text))
