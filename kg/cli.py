@@ -3,7 +3,8 @@
 Each sub-command lives in a function ``cmd_<name>(args) -> int`` registered in
 :data:`COMMANDS`; ``main`` only parses and dispatches.  Exit codes: 0 when every
 file was read, 1 when any file failed (the others are still processed), 2 for a
-usage error.
+usage error, 3 when the system refused (a full disk, a read-only or missing data
+directory): one line naming the cause, never a traceback.
 """
 
 from __future__ import annotations
@@ -108,7 +109,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return COMMANDS[args.command](args)
+    try:
+        return COMMANDS[args.command](args)
+    except OSError as exc:  # disk full, read-only file system, permissions, no store
+        # (builds are atomic: a build that stops here left the live graph as it was)
+        print(f"budgetkg {args.command}: error: {os_error_message(exc)}", file=sys.stderr)
+        return 3
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line: what the system said, and the path when Python knows it."""
+    text = str(exc) if not exc.strerror else exc.strerror + (f": {exc.filename}" if exc.filename else "")
+    return " ".join(text.split())
 
 
 if __name__ == "__main__":
