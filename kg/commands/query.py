@@ -1,8 +1,8 @@
 """``budgetkg query [--store DIR] QUERY_OR_NAME [--param name=value] [--format table|json|csv]``.
 
 QUERY_OR_NAME is SPARQL text, a file, or the name of a query in ``queries/`` (its header
-declares the parameters; see queries/README.md).  Parameters are bound by SEP-0007
-substitution, never pasted into the text.  Queries see the union of all graphs as the
+declares the parameters; see queries/README.md).  Parameters are bound as RDF terms in a
+VALUES block (kg.api.named_queries.bind, as the API does), never pasted into the text.  Queries see the union of all graphs as the
 default graph; ``GRAPH ?report { … }`` still reaches one report.
 """
 
@@ -52,32 +52,25 @@ def resolve_query(text_or_name: str):
     return text_or_name, None
 
 
-def term(kind: str, value: str):
-    if kind == "iri":
-        return ox.NamedNode(value)
-    if kind == "@zh":
-        return ox.Literal(value, language="zh")
-    return ox.Literal(value, datatype=ox.NamedNode(kind))
+def bind_params(text: str, named, given: dict[str, str]) -> str:
+    """The query with its parameters bound (a VALUES block per parameter, as the API does)."""
+    from kg.api.named_queries import BindError, bind
 
-
-def substitutions(named, given: dict[str, str]) -> dict:
     if named is None:
-        return {ox.Variable(k): ox.Literal(v) for k, v in given.items()}
-    out = {}
-    known = {p.name: p for p in named.params}
-    unknown = set(given) - set(known)
+        if given:
+            raise SystemExit("budgetkg query: --param needs a named query (its header declares the parameters)")
+        return text
+    unknown = set(given) - {p.name for p in named.params}
     if unknown:
-        raise SystemExit(f"budgetkg query: unknown parameter(s) {sorted(unknown)}; {named.name} takes {sorted(known)}")
-    for p in named.params:
-        value = given.get(p.name, p.default)
-        if value is None:
-            raise SystemExit(f"budgetkg query: {named.name} needs --param {p.name}=… ({p.description})")
-        out[ox.Variable(p.name)] = term(*p.binding(value))
-    return out
+        raise SystemExit(f"budgetkg query: unknown parameter(s) {sorted(unknown)}; {named.name} takes {[p.name for p in named.params]}")
+    try:
+        return bind(named, given)
+    except BindError as exc:
+        raise SystemExit(f"budgetkg query: {named.name}: {exc}") from None
 
 
-def run(store, text: str, subs: dict | None = None):
-    return store.query(text, use_default_graph_as_union=True, substitutions=subs or None)
+def run(store, text: str):
+    return store.query(text, use_default_graph_as_union=True)
 
 
 def cell(t) -> str:
@@ -119,14 +112,14 @@ def cmd_query(args: argparse.Namespace) -> int:
         name, _, value = p.partition("=")
         given[name.strip().lstrip("?")] = value
     text, named = resolve_query(args.query)
-    subs = substitutions(named, given)
+    text = bind_params(text, named, given)
     try:
         store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)
     except StoreNotFound as exc:
         print(f"budgetkg query: {exc}", file=sys.stderr)
         return 2
     try:
-        names, rows = rows_of(run(store, text, subs))
+        names, rows = rows_of(run(store, text))
     except SyntaxError as exc:
         print(f"budgetkg query: {exc}", file=sys.stderr)
         return 2
