@@ -21,6 +21,8 @@ _NUMBER = re.compile(
 )
 _TITLE_END = re.compile(r"表(?:[（(][^）)]{0,20}[）)])?[^\u3400-\u9fff]{0,3}$")
 _TRAILING_DAMAGE = re.compile(r"(?<=[表）)])[^\u3400-\u9fff）)]{1,3}$")
+_LABEL_NUMBER = re.compile(r"[\u3400-\u9fff][^\s\d]*\s+\d+(?:\s|$)")
+_COLUMN_HEADER = re.compile(r"[栏行]\s*次|类\s*款\s*项")
 _DATA = re.compile(r"(?:^|\s)-?\d[\d,]*\.\d+(?=\s|$)|^\s*\[?\d{3,7}\]?(?=\s|[\u3400-\u9fff]|$)")
 _SENTENCE = re.compile(r"[。，；！？]|见|详见")
 _ENUMERATED = re.compile(r"^[-•·]|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、]")
@@ -48,6 +50,13 @@ class FoundTable:
     @property
     def key(self) -> str:
         return squash(self.number or "") + "|" + squash(self.title)
+
+
+def looks_like_data(text: str) -> bool:
+    """An amount with decimals, a code at the line start, or a label followed by a whole number."""
+    if _DATA.search(text):
+        return True
+    return bool(_LABEL_NUMBER.search(text)) and not _COLUMN_HEADER.search(text)
 
 
 def table_number(text: str) -> tuple[str, int, int] | None:
@@ -125,7 +134,7 @@ def find_tables(norm: NormalizedText) -> list[FoundTable]:
             closed = True
             continue
         cur.lines.append(i)
-        if _DATA.search(text):
+        if looks_like_data(text):
             cur.has_data = True
     return tables
 

@@ -137,6 +137,15 @@ class TableParser:
             ints = [t.text for t in g.cells]
             if g.name and g.cells and all(t.kind == "num" for t in g.cells) and not _is_column_numbers(" ".join(ints)):
                 return True  # 合计 0: integer amounts
+            parts = [t.text for t in g.code_parts]
+            if (
+                not g.name
+                and len(parts) >= 2
+                and all(t.kind == "num" for t in g.code_parts)
+                and not _is_column_numbers(" ".join(parts))
+                and (len(parts) > 3 or codes.assemble(parts).code is None)
+            ):
+                return True  # whole numbers alone on a line: a row of amounts without decimals
             if g.code_parts and codes.assemble([t.text for t in g.code_parts]).code and (g.name or len(g.code_parts) == 1):
                 if any(t.kind == "code" or codes.is_valid(t.text) for t in g.code_parts):
                     return True
@@ -183,6 +192,8 @@ class TableParser:
             gs = groups(line.text, self.line_numbers)
             for gi, g in enumerate(gs):
                 side = self._side(g, gi, gs) if self.summary else None
+                if self._numbers_not_code(g):
+                    g.cells, g.code_parts = g.code_parts, []
                 if g.name and not (g.cells or g.code_parts or g.line_no is not None):
                     if self._label_only(line, g, gi, side):
                         break  # the rest of the line is the row's text (绩效目标)
@@ -198,6 +209,16 @@ class TableParser:
             self.diag.warn("W305", line=p.first[0].number, table=self.label)
         self._flush(p)
         self.pending = None
+
+    def _numbers_not_code(self, g: Group) -> bool:
+        """Whole numbers alone on a line are amounts (printed without decimals), not a
+        code: when they give no valid code, when there are too many of them for a
+        code, or when the row above has its code and is waiting for its amounts."""
+        if not g.code_parts or g.name or g.cells or any(t.kind != "num" for t in g.code_parts):
+            return False
+        p = self.pending
+        waiting = p is not None and bool(p.code_parts) and not p.cells
+        return waiting or len(g.code_parts) > 3 or self._code(g) is None
 
     def _skip(self, line: Line) -> bool:
         """Blank lines, page furniture and the header printed again after a page break."""

@@ -201,3 +201,17 @@ def test_cut_anywhere_never_crashes_or_invents(prefix):
                         assert norm.raw[c.span.start : c.span.end] == c.span.text
                         # a figure cut in half ("3,36") may read as a smaller number, but only at the cut
                         assert full.get(c.span.start) == c.value or c.span.end >= cut - 1
+
+
+def to_whole_yuan(text: str) -> str:
+    """元 printed as whole numbers without separators (13161800), as some cities do."""
+    return _AMOUNT.sub(lambda m: str(int(Decimal(m.group(0).replace(",", "")) * 10000)), _UNIT.sub(r"\1元", text))
+
+
+@pytest.mark.parametrize("prefix", ["003", "004"])
+def test_whole_yuan_without_separators(seeds, prefix):
+    text = to_whole_yuan(corpus_text(prefix))
+    assert "\t13161800\t" in text or " 34579600 " in text or "13161800" in text or "34572300" in text
+    tables = read_tables(text)[0]
+    assert {t.unit for t in tables} == {"元"}
+    assert snapshot(tables) == seeds[prefix]
