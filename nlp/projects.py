@@ -38,12 +38,19 @@ def _unit_rows(rows: list[TableRow]) -> set[int]:
     return {i for i, r in enumerate(rows) if not r.is_total and _ORGANISATION.search(r.name)}
 
 
-def _cell_keys(table: Table) -> list[str]:
-    keys: list[str] = []
+def _cell_keys(table: Table) -> list[str | None]:
+    """Measure key of each column for ``Project.cells`` (keys of nlp.vocab.MEASURES).
+
+    A second 合计 (财政拨款 合计) is keyed by its funding source; a column of unknown
+    meaning, or a key already taken, gets ``None`` and is left out.
+    """
+    keys: list[str | None] = []
     for c in table.columns:
-        key = c.measure
+        key: str | None = c.measure
+        if key in keys and c.funding_source:
+            key = c.funding_source
         if key in keys or key == "unknown":
-            key = f"{c.measure}:{c.funding_source or c.index}"
+            key = None
         keys.append(key)
     return keys
 
@@ -70,7 +77,7 @@ def extract(
         if unit_name is not None:
             row.level = 2  # below its unit, whether or not the report indented it
         amount = row.cells[total_at] if total_at < len(row.cells) else None
-        cells: dict[str, Amount] = {k: c for k, c in zip(keys, row.cells) if c is not None}
+        cells: dict[str, Amount] = {k: c for k, c in zip(keys, row.cells) if c is not None and k is not None}
         target = _target(row, texts.get(i, []), norm)
         projects.append(
             Project(

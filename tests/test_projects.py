@@ -86,6 +86,7 @@ def test_project_cells_by_measure(parsed):
     assert p.cells["total"].printed == "2,499.38"
     assert p.cells["general_public"].value == Decimal("2499.38") * W
     assert p.cells["government_fund"].value == 0
+    assert sorted(p.cells) == ["fiscal_appropriation", "general_public", "government_fund", "other_funds", "special_account", "state_capital", "total"]
 
 
 def test_no_projects_in_other_reports():
