@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from nlp.normalize import Line, NormalizedText
+from nlp.normalize import NormalizedText
 
 _NUM = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
 _NUMBER = re.compile(

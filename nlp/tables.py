@@ -32,7 +32,7 @@ from nlp.model import Amount, Classification, Column, Project, Section, Span, Ta
 from nlp.normalize import Line, NormalizedText
 from nlp.rows import Group, Token, groups, join_words
 from nlp.tablefind import FoundTable, find_tables, squash
-from nlp.vocab import TABLE_KINDS, UNITS
+from nlp.vocab import TABLE_KINDS
 
 _UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|千元|亿元|元)")
 _META = re.compile(r"编制单位|单位名称|部门名称|^\s*部门\s*[:：]|单\s*位\s*[:：]")
@@ -470,6 +470,16 @@ class TableParser:
         return kinds.most_common(1)[0][0]
 
     def _kind_from_rows(self, cols: list[Column]) -> str | None:
+        """Kind of a table whose title is lost (OCR), from what its columns measure."""
+        measures = {c.measure for c in cols}
+        if "treasury_paid" in measures:
+            return "nontax_revenue"
+        if self.summary or not self.rows or self._classification() is not Classification.FUNCTIONAL:
+            return None
+        if measures & {"superior_subsidy", "business_income", "affiliated_remittance"} and not measures & {"basic", "project"}:
+            return "income"
+        if {"basic", "project"} <= measures and measures & {"remit_to_superior", "operating_expense", "subsidy_to_affiliates"}:
+            return "expenditure"
         return None
 
 

@@ -17,12 +17,12 @@ def reports():
 
 # (report, table key, kind, classification, coded rows, all rows) — counted by hand in the text
 TABLES = [
-    ("001", "表二", None, Classification.FUNCTIONAL, 26, 27),  # title lost to OCR; number survives
+    ("001", "表二", "income", Classification.FUNCTIONAL, 26, 27),  # title lost to OCR: kind from its columns
     ("001", "表三", "expenditure", Classification.FUNCTIONAL, 26, 27),
     ("001", "表五", "general_public", Classification.FUNCTIONAL, 23, 24),
     ("001", "表六", "general_public_basic", Classification.ECONOMIC, 81, 83),  # 3 blocks side by side + 2 totals
     ("001", "表八", "government_fund", Classification.FUNCTIONAL, 3, 4),
-    ("001", "表九", None, Classification.REVENUE, 1, 12),  # title OCR'd as 非税业文入征缴'情况表: kind unknown
+    ("001", "表九", "nontax_revenue", Classification.REVENUE, 1, 12),  # title OCR'd (非税业文入…): kind from columns
     ("001", "表十", "procurement", Classification.NONE, 0, 4),
     ("002", "表2", "income", Classification.FUNCTIONAL, 22, 23),
     ("002", "表3", "expenditure", Classification.FUNCTIONAL, 22, 23),
