@@ -55,12 +55,31 @@ def _cell_keys(table: Table) -> list[str | None]:
     return keys
 
 
+def assign_units(table: Table) -> set[int]:
+    """Mark the rows of a table grouped by budget unit (资金使用单位): unit rows get
+    level 1, the rows under them level 2 and ``unit_name``.  Returns the unit rows."""
+    units = _unit_rows(table.rows)
+    unit_name: str | None = None
+    for i, row in enumerate(table.rows):
+        if row.is_total:
+            continue
+        if i in units:
+            unit_name = row.unit_name = row.name
+            row.level = 1
+        elif unit_name is not None:
+            row.unit_name = unit_name
+            row.level = 2  # below its unit, whether or not the report indented it
+    return units
+
+
 def extract(
     table: Table, texts: dict[int, list[tuple[Line, int]]], norm: NormalizedText, diag: Diagnostics
 ) -> list[Project]:
+    if table.kind == "basic_by_unit" and table.classification is Classification.NONE:
+        assign_units(table)
     if not is_project_table(table):
         return []
-    units = _unit_rows(table.rows)
+    units = assign_units(table)
     keys = _cell_keys(table)
     total_at = next((i for i, c in enumerate(table.columns) if c.measure == "total"), 0)
     projects: list[Project] = []
@@ -70,12 +89,7 @@ def extract(
             continue
         if i in units:
             unit_name = row.name
-            row.unit_name = row.name
-            row.level = 1
             continue
-        row.unit_name = unit_name
-        if unit_name is not None:
-            row.level = 2  # below its unit, whether or not the report indented it
         amount = row.cells[total_at] if total_at < len(row.cells) else None
         cells: dict[str, Amount] = {k: c for k, c in zip(keys, row.cells) if c is not None and k is not None}
         target = _target(row, texts.get(i, []), norm)

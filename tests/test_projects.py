@@ -122,3 +122,18 @@ def test_projects_without_indentation():
     from tests.test_reconcile import report_of
 
     assert reconcile(report_of(text)) == []
+
+
+def test_basic_expenditure_by_unit(parsed):
+    tables, _, _ = parsed
+    t = next(t for t in tables if t.number == "表11")
+    got = [(r.unit_name, r.name, r.level, r.cells[0].printed) for r in t.rows if not r.is_total]
+    assert got == [
+        ("广州市番禺区政务服务数据管理局本级（本级）", "广州市番禺区政务服务数据管理局本级（本级）", 1, "775.89"),
+        ("广州市番禺区政务服务数据管理局本级（本级）", "工资福利支出", 2, "669.80"),
+        ("广州市番禺区政务服务数据管理局本级（本级）", "商品和服务支出", 2, "70.02"),
+        ("广州市番禺区政务服务数据管理局本级（本级）", "对个人和家庭的补助", 2, "36.07"),
+        ("广州市番禺区政务服务中心", "广州市番禺区政务服务中心", 1, "441.99"),
+        ("广州市番禺区政务服务中心", "工资福利支出", 2, "408.69"),
+        ("广州市番禺区政务服务中心", "商品和服务支出", 2, "33.30"),
+    ]
