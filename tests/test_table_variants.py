@@ -215,3 +215,9 @@ def test_whole_yuan_without_separators(seeds, prefix):
     tables = read_tables(text)[0]
     assert {t.unit for t in tables} == {"元"}
     assert snapshot(tables) == seeds[prefix]
+
+
+@pytest.mark.parametrize("prefix", ["002", "003"])
+def test_re_spaced_columns(seeds, prefix):
+    # columns separated by runs of spaces instead of one
+    _same(seeds, prefix, re.sub(r"(?<=\S) (?=\S)", "   ", corpus_text(prefix)))
