@@ -43,7 +43,8 @@ def export(store, fmt: str, graph: str | None = None) -> bytes:
         return raw.dump(format=oxfmt, from_graph=ox.NamedNode(graph))
     if quads:
         return raw.dump(format=oxfmt)
-    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in raw.quads_for_pattern(None, None, None, None))
+    # the union of the graphs: a triple several reports state (an agency's label) is written once
+    triples = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in raw.quads_for_pattern(None, None, None, None))
     return ox.serialize(triples, format=oxfmt)
 
 
