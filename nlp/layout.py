@@ -175,6 +175,8 @@ def _equal_widths(norm: NormalizedText, first: str, j: int) -> bool:
     after = norm.lines[k].text.strip()
     if parse_marker(after) is not None or is_tabular(after):
         return False
+    if len(after) > len(first) + 1:
+        return False  # a short line before a wider paragraph is a heading
     return len(after) >= 0.6 * len(first) or after[-1:] in "。；;"
 
 
