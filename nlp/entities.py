@@ -286,10 +286,17 @@ class BudgetPatterns:
 # --------------------------------------------------------------------------- building and loading
 
 
+#: Head words of open-form names, kept whole so a name ends on a token boundary (“穗康”小程序,
+#: not 小|程序).  Domain vocabulary, not names.
+HEAD_WORDS = ["小程序", "公众号", "一体机", "数据库", "管理系统", "服务平台", "综合平台", "大平台", "服务热线", "便民热线",
+              "办事大厅", "服务大厅", "专网", "外网", "门户网站", "政务网", "管理局", "委员会", "办公室", "服务中心", "分中心"]
+
+
 def blank_pipeline(entries: list[GazetteerEntry]) -> Language:
     """tokenizer + gazetteer ruler + patterns (no NER yet), from gazetteer entries."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "budgetkg.jieba_tokenizer.v1"}}})
     gaz = Gazetteer(entries)
+    nlp.tokenizer.add_words(HEAD_WORDS)
     nlp.tokenizer.add_words(n for n, _ in gaz.names())
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", config={"overwrite_ents": True})
     ruler.add_patterns([{"label": lab, "pattern": name, "id": "gazetteer"} for name, lab in gaz.names()])
@@ -364,6 +371,19 @@ def _clauses_to_tag(doc: Doc) -> list[tuple[int, int]]:
     return ranges
 
 
+# Verbs a name never starts with; the NER sometimes takes them in (充分发挥|法人数据库).
+_LEADING_VERBS = re.compile(r"^(充分发挥|发挥|推进|推动|加快|建设|建立|依托|通过|升级|完善|深化|实施|开展|启动|上线|接入|"
+                            r"使用|推广|整合|优化|利用|负责|配合|会同|协调|指导|按照|根据|由|经|在|对|为|与|和|及|将|把)")
+
+
+def _leading_verb_tokens(span: Span) -> int:
+    """How many tokens at the start of an NER span are a verb, not part of the name."""
+    n = 0
+    while n < len(span) - 1 and _LEADING_VERBS.fullmatch(span[n].text):
+        n += 1
+    return n
+
+
 def _ner_on_clauses(ner, doc: Doc) -> None:
     """Run the trained NER on the trigger clauses only (it is ~20× slower than segmentation)."""
     found = list(doc.ents)
@@ -372,8 +392,11 @@ def _ner_on_clauses(ner, doc: Doc) -> None:
         preset = {(e.start, e.end) for e in sub.ents}
         ner(sub)
         for e in sub.ents:
-            if (e.start, e.end) not in preset and plausible(e.text, e.label_):
-                found.append(Span(doc, a + e.start, a + e.end, label=e.label_, kb_id="ner"))
+            if (e.start, e.end) in preset:
+                continue
+            start = e.start + _leading_verb_tokens(e)
+            if start < e.end and plausible(sub[start : e.end].text, e.label_):
+                found.append(Span(doc, a + start, a + e.end, label=e.label_, kb_id="ner"))
     doc.ents = sorted(found, key=lambda x: x.start)
 
 
@@ -393,8 +416,8 @@ def plausible(text: str, label: str) -> bool:
     """Is ``text`` a credible open-form name of type ``label``?"""
     if len(text) < 2 or _PUNCT_INSIDE.search(text):
         return False
-    if re.fullmatch(r"[“\"「][^“”\"「」]{2,12}[”\"」]", text):
-        return label in ("Platform", "Reform")
+    if re.fullmatch(r"[“\"「][^“”\"「」]+[”\"」]", text):
+        return False  # a quoted phrase alone is mostly a slogan (“四位一体”, “场地证明”)
     head = _HEADS.get(label)
     return bool(head and re.search(head + r"$", text)) and len(text) >= 3
 

@@ -153,7 +153,8 @@ def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=Non
             by_key.setdefault(key, []).append(m)
             if ent.label == "PolicyDocument" and ent.text.startswith("《"):
                 last_doc, last_doc_end = m, ent.end
-            if key.startswith(("responsibility:", "task:", "target:")) and ent.label != "Place":
+            if key.startswith(("responsibility:", "task:", "target:")) and key.split("#")[0] != "target:" \
+                    and ent.label != "Place":
                 links.append(Link(key.split("#")[0], "mentions", f"entity:{canonical or ent.text}", span))
         if key.startswith(("task:", "target:")):
             achieved = key.endswith("#achieved") or (report.phase is Phase.FINAL_ACCOUNT and key.startswith("task:"))

@@ -88,13 +88,14 @@ TEMPLATES = [
     "积极探索{R}，在{A}试点。", "推进{R}，完成{P}与省级平台的对接。", "为{A}提供技术支持，保障{P}正常运行。",
     "持续做好{P}的宣传推广。", "承担{A}交办的其他事项。", "扎实开展{R}各项工作。",
 ]
+# Sentences without entities, written for training (none is taken from a gold report).
 NEGATIVE = [
-    "加强干部队伍建设，营造干事作为新气象。", "对各部门办事窗口行政审批事项运作进行实时监督。", "完善平台功能，提升系统稳定性。",
-    "将党风廉政建设纳入系统工作格局，与业务工作协调推进。", "指导各镇街开展政务信息化工作。", "进一步提升中心服务水平。",
-    "本部门收入预算比上年减少，主要原因是项目支出减少。", "各单位要高度重视，认真做好相关工作。", "协调各进驻部门之间的工作。",
-    "坚持严管和厚爱结合、激励和约束并重，完善干部考核评价机制。", "改革发展成果更多更公平惠及全体人民。",
-    "优化办理流程，提高办事效率。", "强化网络安全保障，提升平台安全防护能力。", "做好有关部门交办的工作。",
-    "组织开展业务培训，提升窗口人员服务水平。", "建立健全管理制度，规范系统运行维护。", "协调解决系统建设中的困难和问题。",
+    "认真做好年度预算编制和执行工作，提高资金使用效益。", "组织开展窗口业务培训，提升服务水平。", "完善平台功能，提升系统稳定性。",
+    "加强队伍作风建设，树立良好形象。", "指导各镇街开展政务信息化工作。", "进一步提升中心服务水平。",
+    "本部门收入预算比上年减少，主要原因是项目支出减少。", "各单位要高度重视，认真做好相关工作。", "健全内部控制制度，防范廉政风险。",
+    "落实全面从严治党主体责任，抓好党风廉政建设。", "优化办理流程，提高办事效率。", "强化网络安全保障，提升平台安全防护能力。",
+    "做好有关部门交办的工作。", "建立健全管理制度，规范系统运行维护。", "协调解决系统建设中的困难和问题。",
+    "按规定做好固定资产登记和清查盘点工作。", "压缩一般性支出，严控“三公”经费。",
 ]
 
 
@@ -208,6 +209,31 @@ def generate(entries: list[GazetteerEntry], n: int = 2400, seed: int = SEED) -> 
     return out
 
 
+def substitute(rows: list[dict], entries: list[GazetteerEntry], variants: int = 3, seed: int = SEED) -> list[dict]:
+    """Real sentences with new names: each entity of a silver row replaced by a composed name
+    of the same type (the context is the report's, the name is one the model has not seen)."""
+    rng = random.Random(seed + 1)
+    names = _Names(rng, entries)
+    make = {"Agency": names.agency, "Platform": names.platform, "Reform": names.reform, "PolicyDocument": names.document}
+    out = []
+    for r in rows:
+        ents = [e for e in r["entities"] if e[2] in make]
+        if not ents:
+            continue
+        for _ in range(variants):
+            text, new, pos = [], [], 0
+            for s, e, lab in sorted(ents):
+                text.append(r["text"][pos:s])
+                name = make[lab]() if not (lab == "PolicyDocument" and not r["text"][s:e].startswith("《")) else names.number()
+                start = sum(map(len, text))
+                text.append(name)
+                new.append([start, start + len(name), lab])
+                pos = e
+            text.append(r["text"][pos:])
+            out.append({"text": "".join(text), "entities": new})
+    return out
+
+
 def write_jsonl(path: Path, rows: list[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
@@ -294,6 +320,18 @@ def silver(nlp_rules, texts: list[str]) -> list[dict]:
     return rows
 
 
+def _bare(text: str) -> str:
+    """Letters and digits only: report 001 prints "," where 000 prints "，"."""
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _repeated_in(sentence: str, texts) -> bool:
+    """Reports of one agency repeat paragraphs year after year (001 repeats 000's 主要职责):
+    a sentence printed again in a gold paragraph is not trained on."""
+    bare = _bare(sentence)
+    return any(bare in _bare(t) for t in texts)
+
+
 def sentences(paragraphs: list[str]) -> list[str]:
     """Split narrative paragraphs into sentences (。；！？), dropping very short ones."""
     out = []
@@ -305,7 +343,9 @@ def sentences(paragraphs: list[str]) -> list[str]:
 
 
 def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, seed: int = SEED,
-          n_generated: int = 1800, regenerate: bool = True, silver_texts: list[str] | None = None, log=print) -> dict:
+          n_generated: int = 1800, regenerate: bool = True, silver_texts: list[str] | None = None,
+          exclude_texts: list[str] = (),
+          annotations_dir: Path = ANNOTATIONS_DIR, log=print) -> dict:
     """Rebuild the pipeline: gazetteer → tokenizer + ruler + patterns; annotations → NER.
 
     Deterministic for a given seed, gazetteer and annotations (one CPU thread).
@@ -316,14 +356,16 @@ def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, see
     from nlp.entities import blank_pipeline
 
     fix_random_seed(seed)
-    gen_path = ANNOTATIONS_DIR / "generated.jsonl"
+    gen_path = Path(annotations_dir) / "generated.jsonl"
     if regenerate or not gen_path.exists():
         write_jsonl(gen_path, generate(entries, n_generated, seed))
     nlp = blank_pipeline(entries)
     if silver_texts is not None:
-        write_jsonl(ANNOTATIONS_DIR / "silver.jsonl", silver(nlp, sentences(silver_texts)))
+        silver_rows = silver(nlp, [s for s in sentences(silver_texts) if not _repeated_in(s, exclude_texts)])
+        write_jsonl(Path(annotations_dir) / "silver.jsonl", silver_rows)
+        write_jsonl(Path(annotations_dir) / "substituted.jsonl", substitute(silver_rows, entries, seed=seed))
     rows = []
-    for f in sorted(ANNOTATIONS_DIR.glob("*.jsonl")):
+    for f in sorted(Path(annotations_dir).glob("*.jsonl")):
         rows += read_jsonl(f)
     nlp.add_pipe("ner", config=NER_CONFIG)
     examples, skipped = examples_from_rows(nlp, rows)

@@ -23,16 +23,19 @@ def register(sub) -> None:
     COMMANDS["train"] = cmd_train
 
 
-def silver_texts() -> list[str]:
-    """Narrative paragraphs of the bundled reports that are NOT in the gold set (tests/gold)."""
+def silver_texts() -> tuple[list[str], list[str]]:
+    """Narrative paragraphs of the bundled reports that are NOT in the gold set (tests/gold),
+    and the gold paragraphs (sentences repeated from them are not trained on)."""
     import json
 
     from kg import CORPUS_DIR, PROJECT_ROOT
     from nlp import read_report
 
-    gold = set()
+    gold, gold_texts = set(), []
     for f in sorted((PROJECT_ROOT / "tests" / "gold").glob("*.jsonl")):
-        gold |= {json.loads(line)["report"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
+        rows = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+        gold |= {r["report"] for r in rows}
+        gold_texts += [r["text"] for r in rows]
     texts: list[str] = []
     for path in sorted(CORPUS_DIR.glob("*.txt")):
         if path.name in gold:
@@ -40,7 +43,7 @@ def silver_texts() -> list[str]:
         report = read_report(path)
         texts += [r.text for r in report.responsibilities] + [t.text for t in report.tasks]
         texts += [t.text for t in report.performance_targets] + [p.target.text for p in report.projects if p.target]
-    return texts
+    return texts, gold_texts
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -51,7 +54,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     kwargs = {"epochs": args.epochs}
     if args.seed is not None:
         kwargs["seed"] = args.seed
-    kwargs["silver_texts"] = silver_texts()
+    kwargs["silver_texts"], kwargs["exclude_texts"] = silver_texts()
     result = nlp.train_entities(entries, args.out, **kwargs)
     print(f"{len(entries)} gazetteer entries; {result['sentences']} sentences; pipeline {result['bytes'] / 1e6:.1f} MB")
     return 0

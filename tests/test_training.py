@@ -1,0 +1,53 @@
+"""Training data is reproducible and never touches the gold set; training is deterministic."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.gazetteer import load_entries
+from nlp.training import ANNOTATIONS_DIR, SEED, generate, read_jsonl
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_generated_annotations_are_reproducible():
+    committed = read_jsonl(ANNOTATIONS_DIR / "generated.jsonl")
+    assert generate(load_entries(), len(committed), SEED) == committed
+
+
+def test_annotations_are_well_formed():
+    for f in sorted(ANNOTATIONS_DIR.glob("*.jsonl")):
+        for row in read_jsonl(f):
+            for s, e, label in row["entities"]:
+                assert 0 <= s < e <= len(row["text"]) and label in {"Agency", "Platform", "Reform", "PolicyDocument"}
+                assert row["text"][s:e].strip() == row["text"][s:e]
+
+
+def test_no_gold_paragraph_is_trained_on():
+    gold = []
+    for f in sorted((ROOT / "tests" / "gold").glob("*.jsonl")):
+        gold += [json.loads(line)["text"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    training = [r["text"] for f in sorted(ANNOTATIONS_DIR.glob("*.jsonl")) for r in read_jsonl(f)]
+    long_sentences = [s for g in gold for s in g.replace("；", "。").split("。") if len(s) >= 15]
+    assert long_sentences
+    for s in long_sentences:
+        assert not any(s in t for t in training), s
+
+
+@pytest.mark.slow
+def test_training_is_deterministic(tmp_path):
+    from nlp.training import train
+
+    entries = load_entries()
+    outs = []
+    for run in ("a", "b"):
+        ann = tmp_path / f"ann-{run}"
+        ann.mkdir()
+        shutil.copy(ANNOTATIONS_DIR / "hand.jsonl", ann / "hand.jsonl")
+        train(entries, tmp_path / f"pipe-{run}", epochs=1, n_generated=60, annotations_dir=ann, log=lambda *_: None)
+        outs.append((tmp_path / f"pipe-{run}" / "ner" / "model").read_bytes())
+    assert outs[0] == outs[1]
