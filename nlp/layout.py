@@ -205,24 +205,32 @@ class _Run:
 def _toc_lines(norm: NormalizedText) -> tuple[int, int] | None:
     """Line range ``[start, end)`` of a table of contents (目录), if there is one.
 
-    The contents end where their first entry is printed again as a real heading.
+    The contents end where one of their entries is printed again as a real
+    heading.  If the body's headings are worded differently, they end before the
+    last enumerated line that precedes the first narrative paragraph (the body's
+    first heading), and at the latest 80 lines on.
     """
     lines = norm.lines
     for i, ln in enumerate(lines[:400]):
-        if re.sub(r"\s+", "", ln.text) in ("目录", "目次"):
-            entries: list[str] = []
-            j = i + 1
-            while j < len(lines):
-                t = lines[j].text.strip()
-                if t:
-                    title = _clean_title(t)
-                    if entries and title == entries[0]:
-                        return i, j
-                    if len(t) > 60 or (parse_marker(t) is None and any(c in t for c in "。；")):
-                        return i, j
-                    entries.append(title)
-                j += 1
-            return i, j
+        if "".join(ln.text.split()) not in ("目录", "目次"):
+            continue
+        seen: set[str] = set()
+        entry_lines: list[int] = []
+        j = i + 1
+        while j < min(len(lines), i + 80):
+            t = lines[j].text.strip()
+            if t:
+                title = _clean_title(t)
+                if title in seen:
+                    return i, j
+                if len(t) > 60 or (parse_marker(t) is None and any(c in t for c in "。；：:")) or is_tabular(t):
+                    # narrative: the body began at the last part heading before it
+                    parts = [k for k in entry_lines if (m := parse_marker(lines[k].text.strip())) and m.style == "part"]
+                    return i, (parts[-1] if parts else (entry_lines[-1] if entry_lines else j))
+                seen.add(title)
+                entry_lines.append(j)
+            j += 1
+        return i, j
     return None
 
 

@@ -199,3 +199,17 @@ def test_rewrapped_list_items_stay_items(name: str, width: int, sep: str, corpus
     variant = _rewrap(text, spans, width, sep)
     assert variant != text
     assert outline(sections_of(variant)) == outline(sections_of(text))
+
+
+def test_contents_worded_differently_from_the_body() -> None:
+    # the 目录 of report 004, but the body's first heading is reworded: the
+    # contents must end before it, not swallow the report
+    text = read("004")
+    first_body = text.index("第一部分", text.index("第一部分") + 4)
+    end = text.index("\n", first_body)
+    variant = text[:first_body] + "第一部分 部门基本情况" + text[end:]
+    secs = sections_of(variant)
+    toc = next(s for s in secs if s.kind == "toc")
+    assert "部门基本情况" not in toc.body.text
+    parts = [s.title for s in secs if s.level == 0 and s.kind != "toc"]
+    assert parts[0] == "部门基本情况" and len(parts) == 5
