@@ -143,7 +143,7 @@ def _year_phase(norm: NormalizedText, sections: list[Section], title: tuple[int,
 
 def _name_at(text: str, pos: int) -> re.Match[str] | None:
     lead = _LEAD_YEAR.match(text, pos)
-    return match_full_name(text, lead.end() if lead else pos)
+    return match_full_name(text, lead.end() if lead else pos, district_only=True)
 
 
 def _agency(norm: NormalizedText, sections: list[Section], title: tuple[int, int] | None, meta: Metadata) -> None:
@@ -194,6 +194,11 @@ def _agency(norm: NormalizedText, sections: list[Section], title: tuple[int, int
             break
     if not votes:
         return
+    # "福田区发展和改革局" is "深圳市福田区发展和改革局" without its city: one agency
+    for short in list(votes):
+        longer = [k for k in votes if k != short and k.endswith(short)]
+        if longer:
+            votes[max(longer, key=len)] += votes.pop(short)
     best = max(votes, key=lambda k: (votes[k], len(k)))
     meta.agency = best
     meta.agency_span = spans[best][1]

@@ -41,15 +41,21 @@ UNIT_KINDS = (
 UNIT_KIND_RE = re.compile("|".join(UNIT_KINDS))
 
 
-def match_full_name(text: str, pos: int = 0) -> re.Match[str] | None:
-    """A full name starting exactly at ``pos`` (must carry a 市/区/县 place prefix)."""
+def match_full_name(text: str, pos: int = 0, district_only: bool = False) -> re.Match[str] | None:
+    """A full name starting exactly at ``pos``: a 省/市 place prefix, then the body.
+
+    With ``district_only``, a name with only a 区/县 prefix is accepted when its
+    body is long enough not to be a short name ("福田区发展和改革局" yes,
+    "番禺区政务办" no).
+    """
     m = FULL_NAME.match(text, pos)
-    if not m or not (m.group("city") or m.group("district") or m.group("province")):
+    if not m:
         return None
-    # "番禺区政务办是广州市…": a short name is not a full name
-    if not m.group("city") and not m.group("province"):
-        return None
-    return m
+    if m.group("city") or m.group("province"):
+        return m
+    if district_only and m.group("district") and len(m.group("body")) >= 4:
+        return m
+    return None
 
 
 def district_of(full_name: str) -> str | None:
