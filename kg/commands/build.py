@@ -19,6 +19,9 @@ def register(sub) -> None:
     p.add_argument("--no-entities", dest="entities", action="store_false", help="skip entity and relation extraction")
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core; 1 = none)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--remote", default=None, metavar="URL",
+                   help="also publish the changed graphs to a SPARQL 1.1 Graph Store Protocol server (e.g. Virtuoso "
+                        "http://127.0.0.1:8890; credentials from $BUDGETKG_REMOTE_USER / $BUDGETKG_REMOTE_PASSWORD)")
     COMMANDS["build"] = cmd_build
 
 
@@ -46,6 +49,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         entities=args.entities, jobs=args.jobs, progress=progress, on_file=on_file,
     )
     report_path = write_reports(result, data_dir)
+    if args.remote:
+        from kg import iri
+        from kg.remote import RemoteStore, push
+        from kg.store import Store
+
+        graphs = [f.report for f in result.files if f.status == "built"] + [iri.ONTOLOGY_GRAPH, iri.PROVENANCE_GRAPH]
+        n = push(Store(data_dir, read_only=True), RemoteStore(args.remote), graphs)
+        print(f"remote: {n} graphs published to {args.remote}")
     print_summary(result)
     print(f"store: {data_dir}  full report: {report_path}")
     if result.failed:

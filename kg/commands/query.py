@@ -28,6 +28,7 @@ def register(sub) -> None:
     p.add_argument("--store", type=Path, default=None, help="data directory (default: data/ or $BUDGETKG_DATA)")
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--remote", default=None, metavar="URL", help="query a SPARQL 1.1 server instead of the embedded store")
     COMMANDS["query"] = cmd_query
 
 
@@ -114,7 +115,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     text, named = resolve_query(args.query)
     text = bind_params(text, named, given)
     try:
-        store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)
+        if args.remote:
+            from kg.remote import RemoteStore
+
+            store = RemoteStore(args.remote)
+        else:
+            store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)
     except StoreNotFound as exc:
         print(f"budgetkg query: {exc}", file=sys.stderr)
         return 2
