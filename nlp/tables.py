@@ -41,6 +41,7 @@ _TOTAL = re.compile(r"(合计|总计|小计)$")
 _SUMMARY_KINDS = ("summary", "fiscal_summary")
 _EXPENDITURE_SIDE = re.compile(r"支出|结余分配|结转下年|年末|交纳所得税|提取职工福利基金|转入事业基金|^其他$")
 _SENTENCE_END = "。；;！!"
+_ITEM_START = re.compile(r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 _SENTENCE_MARKS = re.compile(r"[，。；！？]")
 _DEFAULT_UNIT = "万元"
 
@@ -112,6 +113,7 @@ class TableParser:
         self.prev_indent = 0
         self._seen_totals: set[tuple] = set()
         self._garbage: dict[int, list[bool]] = {}  # row index → which cells were garbage
+        self._clean: list[tuple[int, Line]] = []  # row index → (clean start offset, last line)
 
     # -- header -----------------------------------------------------------------
     def _split_header(self) -> tuple[list[Line], list[Line]]:
@@ -262,6 +264,8 @@ class TableParser:
 
     def _amounts_or_row(self, line: Line, g: Group, side: str | None) -> None:
         p = self.pending
+        if p is not None and not p.cells and not p.code_parts and g.name and _TOTAL.search(squash(g.label)):
+            p = None  # a 合计 row is a row of its own, not the end of a wrapped label
         if p is not None and not p.cells:
             # the amounts (and maybe the end of the label) of the row above
             if g.name:
@@ -338,11 +342,9 @@ class TableParser:
             raw_parts = " ".join(t.text for t in p.code_parts)
             if code is None and sum(c.isdigit() for c in raw_parts) >= 3:
                 self.diag.warn("W304", line=p.first[0].number, table=self.label, printed=raw_parts)
-        if not p.cells and code is None:
-            if p.after:
-                pass
-            else:
-                return  # a stray label with no amounts and no code: header or page furniture
+        if not p.cells and code is None and not p.after:
+            self._label_tail(p, name)
+            return
         cells, garbage = self._cells(p, name)
         if not cells and code is None and not p.after:
             return  # a label over column numbers (类 款 项 栏次 1 2 3): header
@@ -356,6 +358,7 @@ class TableParser:
         level = 0 if is_total else (codes.level(code) if code else (2 if p.indent >= 2 else 1))
         (fl, fs), (ll, le) = p.first, p.last
         span = self.norm.raw_span(fl.start + fs, ll.start + le)
+        self._clean.append((fl.start + fs, ll))
         line_no = int(p.line_no.text) if p.line_no is not None else None
         row = TableRow(code=code, name=name, level=level, cells=cells, span=span, is_total=is_total, side=p.side, line_number=line_no)
         self.rows.append(row)
@@ -366,6 +369,27 @@ class TableParser:
             row.text = _join_text(pieces)
         if code:
             self.prev_code, self.prev_indent = code, p.indent
+
+    def _label_tail(self, p: _Pending, name: str) -> None:
+        """A label line with no amounts right after a complete row: the end of that
+        row's label, wrapped below its amounts (the PDF cell was taller than the
+        line of figures).  Anything else without amounts or code is page furniture."""
+        if not self.rows or not name or p.first is None or p.last is None or self.text_column:
+            return
+        last = self.rows[-1]
+        start, end_line = self._clean[len(self.rows) - 1]
+        if len(self.rows) > 1 and self._clean[-2][1] is end_line:
+            return  # its line carried two rows side by side: whose label it ends is unknown
+        line = p.first[0]
+        between = self.lines[end_line.number : line.number - 1]  # Line i has number i + 1
+        if last.is_total or _TOTAL.search(squash(name)) or line.number <= end_line.number or any(b.text.strip() for b in between):
+            return
+        if len(name) > 40 or _ITEM_START.match(name) or _SENTENCE_MARKS.search(name):
+            return  # a heading or a sentence, not the end of a label
+        last.name += name
+        end = p.last[0].start + p.last[1]
+        last.span = self.norm.raw_span(start, end)
+        self._clean[len(self.rows) - 1] = (start, p.last[0])
 
     def _cells(self, p: _Pending, name: str) -> tuple[list[Amount | None], list[bool]]:
         out: list[Amount | None] = []

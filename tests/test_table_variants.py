@@ -221,3 +221,23 @@ def test_whole_yuan_without_separators(seeds, prefix):
 def test_re_spaced_columns(seeds, prefix):
     # columns separated by runs of spaces instead of one
     _same(seeds, prefix, re.sub(r"(?<=\S) (?=\S)", "   ", corpus_text(prefix)))
+
+
+def label_tail_below_amounts(text: str) -> str:
+    """The end of a long label printed on the line below the row's amounts."""
+
+    def move(m: re.Match) -> str:
+        if re.search(r"\t\d{3,7}\t", m.group(3)):  # two rows side by side: leave the line alone
+            return m.group(0)
+        return f"{m.group(1)}\t{m.group(2)[:4]}\t{m.group(3)}\n{m.group(2)[4:]}"
+
+    return _CODED_TAB_ROW.sub(move, text)
+
+
+def test_label_wrapped_below_its_amounts(seeds):
+    text = label_tail_below_amounts(corpus_text("004"))
+    assert "2080505\t机关事业\t21.40" in text
+    tables, _, _, norm = read_tables(text)
+    assert snapshot(tables) == seeds["004"]
+    r = row(table(tables, "收入决算表"), "2080505")
+    assert r.span.text.startswith("2080505") and r.span.text.endswith("单位基本养老保险缴费支出")
