@@ -32,15 +32,21 @@ from nlp.model import Amount, Classification, Column, Project, Section, Span, Ta
 from nlp.normalize import Line, NormalizedText
 from nlp.rows import Group, Token, groups, join_words
 from nlp.tablefind import FoundTable, find_tables, squash
+from nlp.tablelines import (
+    AMOUNT_TOKEN,
+    drop_column_numbers,
+    is_column_numbers,
+    is_meta,
+    join_text,
+    leading,
+    name_lines,
+)
 from nlp.vocab import TABLE_KINDS
 
 _UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|千元|亿元|元)")
-_META = re.compile(r"编制单位|单位名称|部门名称|^\s*部门\s*[:：]|单\s*位\s*[:：]")
-_COLUMN_LABELS = re.compile(r"栏\s*次|行\s*次|类\s*款\s*项|项\s*目")
 _TOTAL = re.compile(r"(合计|总计|小计)$")
 _SUMMARY_KINDS = ("summary", "fiscal_summary")
 _EXPENDITURE_SIDE = re.compile(r"支出|结余分配|结转下年|年末|交纳所得税|提取职工福利基金|转入事业基金|^其他$")
-_SENTENCE_END = "。；;！!"
 _ITEM_START = re.compile(r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 _SENTENCE_MARKS = re.compile(r"[，。；！？]")
 _DEFAULT_UNIT = "万元"
@@ -129,22 +135,22 @@ class TableParser:
 
     @staticmethod
     def _is_data(line: Line) -> bool:
-        if _is_meta(line.text):
+        if is_meta(line.text):
             return False
-        if _is_column_numbers(line.text):
+        if is_column_numbers(line.text):
             return False
         for g in groups(line.text):
             if any(t.kind in ("amount", "dash") for t in g.cells):
                 return True
             ints = [t.text for t in g.cells]
-            if g.name and g.cells and all(t.kind == "num" for t in g.cells) and not _is_column_numbers(" ".join(ints)):
+            if g.name and g.cells and all(t.kind == "num" for t in g.cells) and not is_column_numbers(" ".join(ints)):
                 return True  # 合计 0: integer amounts
             parts = [t.text for t in g.code_parts]
             if (
                 not g.name
                 and len(parts) >= 2
                 and all(t.kind == "num" for t in g.code_parts)
-                and not _is_column_numbers(" ".join(parts))
+                and not is_column_numbers(" ".join(parts))
                 and (len(parts) > 3 or codes.assemble(parts).code is None)
             ):
                 return True  # whole numbers alone on a line: a row of amounts without decimals
@@ -171,13 +177,13 @@ class TableParser:
         if not body:
             return None
         self.unit, _ = self._unit(header)
-        header_text = " ".join(ln.text for ln in header if not _META.search(ln.text) and not _UNIT.search(ln.text))
+        header_text = " ".join(ln.text for ln in header if not is_meta(ln.text) and not _UNIT.search(ln.text))
         self.header_keys = {squash(ln.text) for ln in header if ln.text.strip()}
         hsq = squash(header_text)
         self.line_numbers = "行次" in hsq
         self.text_column = "绩效目标" in hsq
         self.summary = self.kind in _SUMMARY_KINDS
-        printed = [t for ln in body for t in _AMOUNT_TOKEN.findall(ln.text)]
+        printed = [t for ln in body for t in AMOUNT_TOKEN.findall(ln.text)]
         self.decimal_table = len(printed) >= 3
         self._assemble(body)
         table = self._table(header_text)
@@ -225,7 +231,7 @@ class TableParser:
     def _skip(self, line: Line) -> bool:
         """Blank lines, page furniture and the header printed again after a page break."""
         sq = squash(line.text)
-        if not sq or sq in self.header_keys or _is_meta(line.text) or _is_column_numbers(line.text):
+        if not sq or sq in self.header_keys or is_meta(line.text) or is_column_numbers(line.text):
             return True
         return self._is_anchor(line) and not self._is_data(line)
 
@@ -274,14 +280,14 @@ class TableParser:
             return
         if self.text_column and p is not None and p.cells and not g.name and p.after:
             # amounts alone: the row's label is at the end of the text above
-            name_lines = _name_lines(p.after)
-            p.after = p.after[: len(p.after) - len(name_lines)]
+            label = name_lines(p.after)
+            p.after = p.after[: len(p.after) - len(label)]
             self._flush(p)
             self.pending = _Pending(side=side)
-            for nl in name_lines:
+            for nl in label:
                 for ng in groups(nl.text):
                     self._extend_name(self.pending, nl, ng)
-            self.pending.indent = _leading(name_lines[0].text) if name_lines else 0
+            self.pending.indent = leading(label[0].text) if label else 0
             self._amounts(line, g)
             return
         if not g.cells and not g.name:
@@ -366,7 +372,7 @@ class TableParser:
         if p.after or p.after_inline:
             pieces = [(ln, g.start) for ln, g in p.after_inline] + [(ln, 0) for ln in p.after]
             self.texts[len(self.rows) - 1] = pieces
-            row.text = _join_text(pieces)
+            row.text = join_text(pieces)
         if code:
             self.prev_code, self.prev_indent = code, p.indent
 
@@ -394,7 +400,7 @@ class TableParser:
     def _cells(self, p: _Pending, name: str) -> tuple[list[Amount | None], list[bool]]:
         out: list[Amount | None] = []
         garbage: list[bool] = []
-        for line, t in _drop_column_numbers(p.cells):
+        for line, t in drop_column_numbers(p.cells):
             garbage.append(False)
             if t.kind == "num" and t.text != "0" and self.decimal_table:
                 # a bare integer where every amount prints decimals: a stray number, not an amount
@@ -505,69 +511,3 @@ class TableParser:
         if {"basic", "project"} <= measures and measures & {"remit_to_superior", "operating_expense", "subsidy_to_affiliates"}:
             return "expenditure"
         return None
-
-
-_AMOUNT_TOKEN = re.compile(r"(?:^|\s)-?\d[\d,]*\.\d+(?=\s|$)")
-
-
-def _is_meta(text: str) -> bool:
-    """编制单位 / 单位：万元 / 部门： lines (a whole table flattened onto one line is not)."""
-    return bool(_META.search(text)) and len(_AMOUNT_TOKEN.findall(text)) < 3
-
-
-def _join_text(pieces: list[tuple[Line, int]]) -> str:
-    """Text wrapped over lines, joined: no break between Chinese characters."""
-    out = ""
-    for line, start in pieces:
-        t = line.text[start:].strip()
-        if out and t and not (_CJK_CHAR.match(out[-1]) or _CJK_CHAR.match(t[0])):
-            out += " "
-        out += t
-    return out
-
-
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”]")
-
-
-def _is_column_numbers(text: str) -> bool:
-    """栏次 1 2 3 …: the line numbering the columns (labels and a run of 1, 2, 3 …)."""
-    rest = _COLUMN_LABELS.sub(" ", text)
-    nums = rest.split()
-    if not all(n.isdigit() for n in nums):
-        return False
-    if not nums:
-        return rest != text  # a label alone
-    seq = [int(n) for n in nums]
-    return len(seq) >= 2 and seq[0] <= 2 and all(b - a in (1, 2) for a, b in zip(seq, seq[1:]))
-
-
-def _drop_column_numbers(cells: list[tuple[Line, Token]]) -> list[tuple[Line, Token]]:
-    """Drop a leading run of column numbers (栏次 1 2 3 … printed before the amounts)."""
-    run = 0
-    expect = 1
-    for _, t in cells:
-        if t.kind != "num" or not (expect <= int(t.text) <= expect + 1):
-            break
-        expect = int(t.text) + 1
-        run += 1
-    return cells[run:] if run >= 3 else cells
-
-
-def _leading(text: str) -> int:
-    return len(text) - len(text.lstrip(" "))
-
-
-def _name_lines(after: list[Line]) -> list[Line]:
-    """The last lines of a text block that are the next row's wrapped label.
-
-    With indentation (the label is indented, the text is not): from the last
-    indented line.  Without: the fewest last lines that follow a sentence end.
-    """
-    indented = [i for i, ln in enumerate(after) if _leading(ln.text) >= 2]
-    if indented:
-        return after[indented[-1] :]
-    for k in range(1, min(3, len(after)) + 1):
-        before = after[-k - 1].text.rstrip() if len(after) > k else ""
-        if not before or before[-1] in _SENTENCE_END:
-            return after[-k:]
-    return after[-1:]

@@ -1,0 +1,82 @@
+"""Kinds of lines and pieces of text inside a table body (helpers of :mod:`nlp.tables`).
+
+Page furniture (编制单位 / 单位：万元 / 部门：), the column-number line (栏次 1 2 3 …),
+a text cell wrapped over lines (绩效目标), and where a wrapped row label begins
+in the text above a row of amounts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.normalize import Line
+from nlp.rows import Token
+
+_META = re.compile(r"编制单位|单位名称|部门名称|^\s*部门\s*[:：]|单\s*位\s*[:：]")
+_COLUMN_LABELS = re.compile(r"栏\s*次|行\s*次|类\s*款\s*项|项\s*目")
+_SENTENCE_END = "。；;！!"
+
+AMOUNT_TOKEN = re.compile(r"(?:^|\s)-?\d[\d,]*\.\d+(?=\s|$)")
+
+
+def is_meta(text: str) -> bool:
+    """编制单位 / 单位：万元 / 部门： lines (a whole table flattened onto one line is not)."""
+    return bool(_META.search(text)) and len(AMOUNT_TOKEN.findall(text)) < 3
+
+
+def join_text(pieces: list[tuple[Line, int]]) -> str:
+    """Text wrapped over lines, joined: no break between Chinese characters."""
+    out = ""
+    for line, start in pieces:
+        t = line.text[start:].strip()
+        if out and t and not (_CJK_CHAR.match(out[-1]) or _CJK_CHAR.match(t[0])):
+            out += " "
+        out += t
+    return out
+
+
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”]")
+
+
+def is_column_numbers(text: str) -> bool:
+    """栏次 1 2 3 …: the line numbering the columns (labels and a run of 1, 2, 3 …)."""
+    rest = _COLUMN_LABELS.sub(" ", text)
+    nums = rest.split()
+    if not all(n.isdigit() for n in nums):
+        return False
+    if not nums:
+        return rest != text  # a label alone
+    seq = [int(n) for n in nums]
+    return len(seq) >= 2 and seq[0] <= 2 and all(b - a in (1, 2) for a, b in zip(seq, seq[1:]))
+
+
+def drop_column_numbers(cells: list[tuple[Line, Token]]) -> list[tuple[Line, Token]]:
+    """Drop a leading run of column numbers (栏次 1 2 3 … printed before the amounts)."""
+    run = 0
+    expect = 1
+    for _, t in cells:
+        if t.kind != "num" or not (expect <= int(t.text) <= expect + 1):
+            break
+        expect = int(t.text) + 1
+        run += 1
+    return cells[run:] if run >= 3 else cells
+
+
+def leading(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def name_lines(after: list[Line]) -> list[Line]:
+    """The last lines of a text block that are the next row's wrapped label.
+
+    With indentation (the label is indented, the text is not): from the last
+    indented line.  Without: the fewest last lines that follow a sentence end.
+    """
+    indented = [i for i, ln in enumerate(after) if leading(ln.text) >= 2]
+    if indented:
+        return after[indented[-1] :]
+    for k in range(1, min(3, len(after)) + 1):
+        before = after[-k - 1].text.rstrip() if len(after) > k else ""
+        if not before or before[-1] in _SENTENCE_END:
+            return after[-k:]
+    return after[-1:]
