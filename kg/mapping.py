@@ -208,7 +208,8 @@ ENTITY_CLASS = {
 }
 
 #: Link predicate (nlp.model.Link) → RDF property.
-LINK_PREDICATE = {"funds": BKG.funds, "mentions": BKG.mentions, "has_indicator": BKG.hasIndicator}
+#: ("states": a figure the narrative states about an entity — 累计发放民生卡约63.4万张 — the entity has that indicator.)
+LINK_PREDICATE = {"funds": BKG.funds, "mentions": BKG.mentions, "has_indicator": BKG.hasIndicator, "states": BKG.hasIndicator}
 
 #: Table code list → concept scheme folder under id/classification/.
 SCHEME_OF = {Classification.FUNCTIONAL: "functional", Classification.ECONOMIC: "economic", Classification.REVENUE: "revenue"}
@@ -376,6 +377,8 @@ class ReportGraph:
         self.indicators: dict[str, str] = {}
         for i, ind in enumerate(rep.indicators, 1):
             s = self.node(iri.child(r, "indicator", i), BKG.Indicator, ind, INDICATOR_FIELDS, ind.span, "indicators")
+            if not ind.name:  # no name found: the indicator is labelled by its printed text (满意率达99.95%)
+                self.add(s, RDFS.label, zh(" ".join(ind.span.text.split())))
             self.add(s, BKG.achievedValue if ind.achieved else BKG.targetValue, decimal(ind.value))
             self.indicators[str(i)] = s
 

@@ -1,0 +1,106 @@
+"""Benchmark of ``budgetkg build`` at 1×, 10×, 100× the bundled corpus.
+
+Copies are synthetic (bench/synthetic.py: copy i renames 广州市 → 广州{i}市, so every agency gets a new
+name, and moves the fiscal year by i), so the graph grows like a real corpus: new agencies, reports and
+line items, the same platforms and code lists.
+
+Printed per scale: build time (read + map + store, all cores), triples and triples/s, store size on
+disk, a named query's time, SHACL validation time and its ratio to build time; then the growth of
+each figure against the 1× baseline of the same run (≈ the scale factor = linear).
+
+Validation (pySHACL, per report) is timed on one copy of every report and scaled by the number of
+copies — every copy of a report has the same shape and size, and reports validate independently —
+unless ``--validate-all``.
+
+    .venv/bin/python bench/bench_build.py --scales 1,10,100
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import pyoxigraph as ox  # noqa: E402
+import synthetic  # noqa: E402
+
+from kg.build import build, validate_quads  # noqa: E402
+from kg.commands.query import bind_params, named_queries, rows_of, run  # noqa: E402
+from kg.store import Store  # noqa: E402
+
+
+def du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def one(scale: int, work: Path, validate_all: bool, jobs: int) -> dict:
+    files = synthetic.write_copies(work / f"x{scale}" / "files", scale)
+    data = work / f"x{scale}" / "data"
+    t = time.perf_counter()
+    result = build(files, data, validate=False, jobs=jobs)
+    build_s = time.perf_counter() - t
+    store = Store(data, read_only=True)
+    q = named_queries()["funding-by-platform"]
+    t = time.perf_counter()
+    rows = rows_of(run(store, bind_params(q.text, q, {})))[1]
+    query_s = time.perf_counter() - t
+    q2 = named_queries()["classification-subtree"]
+    t = time.perf_counter()
+    rows_of(run(store, bind_params(q2.text, q2, {})))
+    rollup_s = time.perf_counter() - t
+    reports = [f.report for f in result.files if f.report]
+    sample = reports if validate_all else [f.report for f in result.files if f.report and Path(f.path).name.startswith("c000_")]
+    t = time.perf_counter()
+    violations = 0
+    for g in sample:
+        vr = validate_quads(list(store.raw.quads_for_pattern(None, None, None, ox.NamedNode(g))))
+        violations += len(vr.violations)
+    validate_s = (time.perf_counter() - t) * (len(reports) / max(1, len(sample)))
+    return {
+        "scale": scale, "files": len(files), "failed": len(result.failed), "reports": result.counts["reports"],
+        "agencies": result.counts["agencies"], "line items": result.counts["line items"],
+        "triples": result.store_triples, "build s": build_s, "triples/s": result.store_triples / build_s,
+        "store MB": du(store.path) / 1e6, "funding query s": query_s, "roll-up query s": rollup_s,
+        "validation s (1 core)": validate_s, "validation/build": validate_s / build_s,
+        "violations (sample)": violations, "funding rows": len(rows),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scales", default="1,10,100")
+    ap.add_argument("--jobs", type=int, default=0, help="worker processes (0 = one per core)")
+    ap.add_argument("--validate-all", action="store_true", help="validate every report, not one copy of each")
+    ap.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
+    args = ap.parse_args()
+    scales = [int(s) for s in args.scales.split(",")]
+    with tempfile.TemporaryDirectory(prefix="budgetkg-bench-") as tmp:
+        work = args.work or Path(tmp)
+        print(f"cores: {os.cpu_count()}  scales: {scales}", flush=True)
+        results = []
+        for scale in scales:
+            r = one(scale, work, args.validate_all, args.jobs)
+            results.append(r)
+            print("  ".join(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}" for k, v in r.items()), flush=True)
+        base = results[0]
+        print("\ngrowth against the first scale (linear = the scale ratio):")
+        for r in results:
+            ratio = r["scale"] / base["scale"]
+            print(
+                f"  {r['scale']:>4}×: scale ×{ratio:g}  triples ×{r['triples'] / base['triples']:.2f}  "
+                f"build time ×{r['build s'] / base['build s']:.2f}  store size ×{r['store MB'] / base['store MB']:.2f}  "
+                f"validation ×{r['validation s (1 core)'] / base['validation s (1 core)']:.2f}  "
+                f"funding query ×{r['funding query s'] / base['funding query s']:.2f}  "
+                f"triples/s ×{r['triples/s'] / base['triples/s']:.2f}"
+            )
+
+
+if __name__ == "__main__":
+    main()
