@@ -46,6 +46,7 @@ _DECIMAL = re.compile(r"\d,\d{3}|\d\.\d")
 _AMOUNT_UNIT = re.compile(r"\d\s*(万元|亿元|元)")
 _PAGE_REF = re.compile(r"\s*(\.{3,}|…+|—{2,}|-{3,})\s*\d+\s*$")  # TOC dot leaders "…… 3"
 _MAX_TITLE = 40
+_REPEATED = re.compile(r"^(\S.{1,60}?)(?:\s*\1){1,3}$")
 _CAPTION = re.compile(r"^(表|公开|预算|决算)\s*[\d一二三四五六七八九十]+\s*表?$")
 
 
@@ -129,7 +130,7 @@ def _paragraph(norm: NormalizedText, i: int, widths: list[int], marker: Marker |
     the text around it is recognised by its lines of equal width.
     """
     n = len(norm.lines)
-    text = norm.lines[i].text.strip()
+    text = _REPEATED.sub(r"\1", norm.lines[i].text.strip())  # "一、主要职责 一、主要职责"
     last = i
     block_width = 0  # width of a narrow wrapped paragraph, once seen
     for _ in range(12):
@@ -141,7 +142,7 @@ def _paragraph(norm: NormalizedText, i: int, widths: list[int], marker: Marker |
             break
         if section_kind(text) == "tables" or section_kind(nxt) == "tables":
             break  # "…2017 年部门决算表" is complete; the next line is a table's title
-        cur = norm.lines[last].text.strip()
+        cur = text if last == i else norm.lines[last].text.strip()
         full = (widths[last] and len(cur) >= 0.8 * widths[last]) or (block_width and len(cur) >= 0.8 * block_width)
         if cur[-1:] in "。！？!?；;：:":
             break

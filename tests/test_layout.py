@@ -213,3 +213,10 @@ def test_contents_worded_differently_from_the_body() -> None:
     assert "部门基本情况" not in toc.body.text
     parts = [s.title for s in secs if s.level == 0 and s.kind != "toc"]
     assert parts[0] == "部门基本情况" and len(parts) == 5
+
+
+def test_heading_printed_three_times_with_spaces() -> None:
+    text = read("002")
+    variant = re.sub(r"(?m)^([一二三四五六七八九十]+、\S{2,20})$", r"\1 \1  \1", text)
+    assert variant != text
+    assert outline(sections_of(variant)) == outline(sections_of(text))
