@@ -152,9 +152,14 @@ def _column_name(table: Table, i: int) -> str:
 
 def _coded_children(table: Table) -> list[Discrepancy]:
     by_code: dict[str, TableRow] = {}
+    seen: dict[str, int] = {}
     for row in table.rows:
-        if row.code and row.code not in by_code:
-            by_code[row.code] = row
+        if row.code:
+            seen[row.code] = seen.get(row.code, 0) + 1
+            by_code.setdefault(row.code, row)
+    for code, n in seen.items():
+        if n > 1:  # printed twice (one block per unit?): which rows are its children is unclear
+            del by_code[code]
     kids: dict[str, list[TableRow]] = {}
     for code, row in by_code.items():
         parent = codes.parent(code)
