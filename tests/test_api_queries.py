@@ -95,3 +95,20 @@ def test_listing_and_text(api_client):
     names = {q["name"] for q in api_client.get("/api/queries").json()}
     assert names == {"platform-projects", "reports-of-year"}
     assert "bkg:funds" in api_client.get("/api/queries/platform-projects.rq").text
+
+
+def test_bind_also_inside_sub_selects_that_project_the_parameter():
+    import pyoxigraph as ox
+
+    q = parse("""# param: name — a name
+SELECT ?x ?n WHERE {
+  { SELECT DISTINCT ?name ?x WHERE { ?x <http://x/p> ?name } }
+  { SELECT (COUNT(*) AS ?n) WHERE { ?y <http://x/p> ?other } }
+}""", "q")
+    text = bind(q, {"name": "a"})
+    assert text.count('VALUES ?name { "a" }') == 2  # top level and the sub-select projecting ?name only
+    store = ox.Store()
+    for s, o in (("http://x/1", "a"), ("http://x/2", "b"), ("http://x/3", "a")):
+        store.add(ox.Quad(ox.NamedNode(s), ox.NamedNode("http://x/p"), ox.Literal(o)))
+    rows = sorted((r["x"].value, int(r["n"].value)) for r in store.query(text))
+    assert rows == [("http://x/1", 3), ("http://x/3", 3)]

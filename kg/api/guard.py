@@ -66,3 +66,28 @@ def check_query(query: str) -> None:
         raise Refused(f"this endpoint is read-only: SPARQL Update ({word}) is refused")
     if _SERVICE.search(text):
         raise Refused("federated queries (SERVICE) are refused by this endpoint")
+
+
+_SELECT = re.compile(_KEYWORD.format("SELECT"), re.IGNORECASE)
+_WHERE_WORD = re.compile(_KEYWORD.format("WHERE"), re.IGNORECASE)
+
+
+def subselect_groups(query: str, variable: str) -> list[int]:
+    """Offsets just inside the WHERE group of every sub-SELECT that projects ``?variable`` (or ``*``).
+
+    Binding a parameter there as well as at the top is equivalent (the sub-select's rows are joined
+    on that variable anyway) and lets the engine use it inside the sub-select, which pyoxigraph does
+    not do by itself.
+    """
+    text = keywords_text(query)
+    var = re.compile(r"[?$]" + re.escape(variable) + r"(?![\w])")
+    out = []
+    for m in list(_SELECT.finditer(text))[1:]:  # the first SELECT is the query's own
+        brace = text.find("{", m.end())
+        if brace < 0:
+            continue
+        projection = _WHERE_WORD.sub(" ", text[m.end():brace])
+        projection = re.sub(r"(?i)^\s*(DISTINCT|REDUCED)\b", " ", projection).strip()
+        if projection == "*" or var.search(projection):
+            out.append(brace + 1)
+    return out

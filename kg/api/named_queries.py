@@ -9,7 +9,7 @@ Header (comment lines before the query)::
     # param: agency (iri) — an agency IRI
 
 A parameter is bound to the query variable of the same name (``?platform``) by a ``VALUES``
-block put at the start of the query's WHERE group; the value is serialised by pyoxigraph as an
+block put at the start of the query's WHERE group (and of every sub-select that projects it); the value is serialised by pyoxigraph as an
 RDF term (escaped), never pasted into the query as text.  Its type (in parentheses) is ``string``
 (default, a plain literal), ``zh`` (a ``@zh`` literal), ``iri``, or an XSD datatype such as
 ``xsd:gYear``, ``xsd:integer``, ``xsd:decimal``.  A parameter without a default is required.
@@ -76,9 +76,9 @@ class BindError(ValueError):
 
 def bind(nq: NamedQuery, values: dict[str, str | None]) -> str:
     """The query text with each parameter bound by a VALUES block at the start of its WHERE group."""
-    from kg.api.guard import where_group_start
+    from kg.api.guard import subselect_groups, where_group_start
 
-    blocks = []
+    blocks: list[tuple[str, str]] = []
     for p in nq.params:
         value = values.get(p.name)
         if value is None:
@@ -86,7 +86,7 @@ def bind(nq: NamedQuery, values: dict[str, str | None]) -> str:
         if value is None:
             raise BindError(f"missing parameter {p.name}")
         try:
-            blocks.append(f"VALUES ?{p.name} {{ {p.term(value)} }}")
+            blocks.append((p.name, f"VALUES ?{p.name} {{ {p.term(value)} }}"))
         except ValueError as exc:
             raise BindError(f"parameter {p.name}: {exc}") from None
     if not blocks:
@@ -94,7 +94,14 @@ def bind(nq: NamedQuery, values: dict[str, str | None]) -> str:
     at = where_group_start(nq.text)
     if at is None:
         raise BindError(f"named query {nq.name} has parameters but no WHERE group to bind them in")
-    return nq.text[:at] + " " + " ".join(blocks) + " " + nq.text[at:]
+    inserts: dict[int, list[str]] = {at: [b for _, b in blocks]}
+    for name, block in blocks:  # also inside sub-selects that project the variable (see guard.subselect_groups)
+        for pos in subselect_groups(nq.text, name):
+            inserts.setdefault(pos, []).append(block)
+    text = nq.text
+    for pos in sorted(inserts, reverse=True):
+        text = text[:pos] + " " + " ".join(inserts[pos]) + " " + text[pos:]
+    return text
 
 
 def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
