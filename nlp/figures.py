@@ -46,8 +46,14 @@ def parse_amount(printed: str, unit: str) -> Decimal | None:
 def _label_before(text: str, pos: int) -> tuple[str, int]:
     """The phrase ending at ``pos``: back to the previous delimiter or number."""
     k = pos
-    while k > 0 and text[k - 1] not in _DELIM:
-        k -= 1
+    while k > 0:
+        while k > 0 and text[k - 1] not in _DELIM:
+            k -= 1
+        # "收、支总计": 、 inside the idiom 收、支 belongs to the phrase
+        if k >= 2 and text[k - 2 : k + 1] in ("收、支", "支、收"):
+            k -= 2
+            continue
+        break
     raw = text[k:pos]
     label = raw.strip().strip("*")
     label = re.sub(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*[\d一二三四五六七八九十]+\s*[)）])\s*", "", label)  # 1． (二)

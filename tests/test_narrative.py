@@ -275,3 +275,11 @@ def test_responsibilities_without_their_own_heading() -> None:
     got = report_of(text.replace("一、主要职责", ""))
     assert not any(s.kind == "responsibilities" for s in got.sections)
     assert counts(got) == RESPONSIBILITIES["002"]
+
+
+def test_stated_totals_of_a_final_account(corpus_reports) -> None:
+    # 004 line 484: "广州市从化区政务服务数据管理局 2019 年度收、支总计 1344.33 万元。"
+    r = corpus_reports[FILES["004"]]
+    total = next(s for s in r.stated_totals if s.label == "收、支总计")
+    assert total.amount.value == Decimal("13443300.00") and total.span.line == 484
+    assert "本年收入" in {s.label for s in r.stated_totals}
