@@ -161,6 +161,11 @@ def test_body_spans_point_into_the_raw_file() -> None:
         ("预算绩效管理工作开展情况", "performance"),
         ("项目绩效评价", "performance"),
         ("专业名词解释", "glossary"),
+        ("单位职责", "responsibilities"),
+        ("部门职责及机构设置", "responsibilities"),
+        ("人员编制情况", "staffing"),
+        ("2021年重点任务", "key_work"),
+        ("部门预算编制情况说明", "explanation"),  # 编制 here is not staffing
         ("国有资产占用情况", None),
         ("部门预算收入情况", None),
     ],
