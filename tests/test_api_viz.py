@@ -60,3 +60,10 @@ def test_viz_page_serves_vendored_cytoscape(api_client):
     assert '<script src="/static/vendor/cytoscape.min.js">' in html and "//cdn" not in html
     js = api_client.get("/static/vendor/cytoscape.min.js")
     assert js.status_code == 200 and len(js.content) > 100_000
+
+
+def test_api_docs_use_vendored_swagger_ui(api_client):
+    html = api_client.get("/docs").text
+    assert "/static/vendor/swagger-ui-bundle.js" in html and "cdn.jsdelivr" not in html
+    assert api_client.get("/static/vendor/swagger-ui-bundle.js").status_code == 200
+    assert api_client.get("/redoc").status_code == 404

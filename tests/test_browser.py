@@ -74,3 +74,14 @@ def test_viz_search_shows_platform_and_funding_projects(browser, live_server):
     assert "/id/platform/" in page.url or "/doc/platform/" in page.url
     assert "民生卡" in page.inner_text("h1")
     page.close()
+
+
+@pytest.mark.browser
+def test_api_docs_render_offline(browser, live_server):
+    page = browser.new_page()
+    outside = []
+    page.on("request", lambda req: outside.append(req.url) if not req.url.startswith(live_server) else None)
+    page.goto(live_server + "/docs")
+    page.wait_for_selector("text=/api/queries/platform-projects")
+    assert outside == []
+    page.close()

@@ -45,6 +45,8 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
         debug=False,
+        docs_url=None,  # served below from the vendored Swagger UI, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store = store
@@ -76,4 +78,13 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     app.include_router(dumps.router)
     app.include_router(viz.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs():
+        from fastapi.openapi.docs import get_swagger_ui_html
+
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="budgetkg API",
+                                   swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui.css", swagger_favicon_url="")
+
     return app
