@@ -272,7 +272,44 @@ def performance_targets(norm: NormalizedText, sections: list[Section]) -> list[P
                     target.text += blk.text
                 continue
             collecting = None
+    out.extend(_department_targets(norm, heads))
     return [t for t in out if t.text]
+
+
+# The 部门整体支出绩效 template: a header row "部门整体支出目标 | 部门整体目标完成情况",
+# then the department's target and what was achieved, as two cells or two paragraphs.
+_DEPT_HEADER = re.compile(r"整体支出\s*(?:绩效)?\s*目标.*目标\s*完成情况")
+
+
+def _department_targets(norm: NormalizedText, heads: set[int]) -> list[PerformanceTarget]:
+    out: list[PerformanceTarget] = []
+    lines = norm.lines
+    for i, line in enumerate(lines):
+        if not _DEPT_HEADER.search(line.text):
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].text.strip():
+            j += 1
+        if j >= len(lines):
+            continue
+        nxt = lines[j]
+        if "\t" in nxt.text.strip() or "\t" in line.text:
+            cells = [(m.start(), m.group(0)) for m in re.finditer(r"[^\t]+", nxt.text) if m.group(0).strip()]
+            cells = [(a + len(c) - len(c.lstrip()), c.strip()) for a, c in cells]
+            if len(cells) >= 2:
+                (a1, t1), (a2, t2) = cells[-2], cells[-1]
+                target = PerformanceTarget(t1, norm.raw_span(nxt.start + a1, nxt.start + a1 + len(t1)))
+                target.achieved = t2
+                target.achieved_span = norm.raw_span(nxt.start + a2, nxt.start + a2 + len(t2))
+                out.append(target)
+            continue
+        paras = [b for b in blocks(norm, j, min(len(lines), j + 60), headings=heads)[:2] if b.marker is None]
+        if len(paras) == 2 and all(p.text[-1:] in _SENTENCE_END for p in paras):
+            target = PerformanceTarget(paras[0].text, norm.raw_span(*paras[0].range()))
+            target.achieved = paras[1].text
+            target.achieved_span = norm.raw_span(*paras[1].range())
+            out.append(target)
+    return out
 
 
 def _extend(norm: NormalizedText, span, blk: Block):

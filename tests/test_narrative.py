@@ -171,16 +171,26 @@ def test_work_done_tasks_of_report_003(corpus_reports) -> None:
 
 def test_performance_targets(corpus_reports) -> None:
     r = corpus_reports[FILES["004"]]
-    [t] = r.performance_targets
-    assert t.project_name == "区“五个一”平台统建系统项目"
-    assert t.text.startswith("根据广州市政务办、区审改要求")
-    assert t.achieved.startswith("已完成“一平台”、“一网”和“一窗”系统的统建工作")
+    project, department = r.performance_targets
+    assert project.project_name == "区“五个一”平台统建系统项目"
+    assert project.text.startswith("根据广州市政务办、区审改要求")
+    assert project.achieved.startswith("已完成“一平台”、“一网”和“一窗”系统的统建工作")
+    # the 部门整体支出 template, tab-separated in 004 (line 705)
+    assert department.project_name is None
+    assert (department.text, department.achieved) == ("顺利完成年初预算安排一般公共预算支出", "按照实际进度已完成")
+    assert department.span.line == 705
     r3 = corpus_reports[FILES["003"]]
     assert [t.project_name for t in r3.performance_targets] == [
         "天河区政务自助服务平台项目",
         "2017-2019年度天河区政务服务中心信息化设备运维项目",
+        None,
     ]
     assert all(t.achieved for t in r3.performance_targets)
+    # …and as two paragraphs under its header row in 003 (lines 1710 and 1722)
+    dept = r3.performance_targets[-1]
+    assert dept.text.startswith("按照天河区第九次党代会“进一步深化行政审批制度和商事登记制度改革")
+    assert dept.achieved.startswith("认真贯彻执行《预算法》及相关管理规定")
+    assert (dept.span.line, dept.achieved_span.line) == (1710, 1722)
 
 
 def test_headcounts(corpus_reports) -> None:
