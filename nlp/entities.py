@@ -42,6 +42,7 @@ LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
 #: words that make a clause worth the trained NER (open-form heads, or a closing quote: “穗好办”)
 NER_TRIGGERS = re.compile(r"平台|系统|APP|App|app|热线|中心|局|大厅|厅|改革|工程|小程序|公众号|网站|专网|外网|委员会|办公室|"
                           r"科(?![学技研普])|卡|数据库|超市|[”\"」](?:APP|平台|小程序|改革)?")
+_CLASSIFICATION_NAME = re.compile(r"[（(][类款项][）)]")
 _CLAUSE_END = "，。；：！？,;:!?\n"
 
 
@@ -358,6 +359,8 @@ def _clauses_to_tag(doc: Doc) -> list[tuple[int, int]]:
         a = max((text.rfind(c, 0, m.start()) for c in _CLAUSE_END), default=-1) + 1
         ends = [i for i in (text.find(c, m.end()) for c in _CLAUSE_END) if i >= 0]
         b = min(ends) + 1 if ends else len(text)
+        if _CLASSIFICATION_NAME.search(text, a, b):
+            continue  # 政府办公厅（室）及相关机构事务（款）: a budget code's name, not an agency
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None:
             continue
@@ -370,7 +373,7 @@ def _clauses_to_tag(doc: Doc) -> list[tuple[int, int]]:
 
 # Verbs a name never starts with; the NER sometimes takes them in (充分发挥|法人数据库).
 _LEADING_VERBS = re.compile(r"^(充分发挥|发挥|推进|推动|加快|建设|建立|依托|通过|升级|完善|深化|实施|开展|启动|上线|接入|"
-                            r"使用|推广|整合|优化|利用|负责|配合|会同|协调|指导|按照|根据|由|经|在|对|为|与|和|及|将|把)")
+                            r"使用|推广|整合|优化|利用|负责|配合|会同|协调|指导|按照|根据|继续|抓好|做好|加强|提升|由|经|在|对|为|与|和|及|将|把)")
 
 
 def _leading_verb_tokens(span: Span) -> int:
@@ -407,12 +410,16 @@ _HEADS = {
     "PolicyDocument": r"(》|号)",
     "Place": r"(省|市|区|县|镇|街|村)",
 }
+_ENUMERATION = re.compile(r"[一二三四五六七八九十]是|其[一二三四五六七八九十]")
 _PUNCT_INSIDE = re.compile(r"[，。；：、！？,;:!?\s]")
 
 
 def plausible(text: str, label: str) -> bool:
     """Is ``text`` a credible open-form name of type ``label``?"""
-    if len(text) < 2 or _PUNCT_INSIDE.search(text):
+    if len(text) < 2 or _PUNCT_INSIDE.search(text) or _ENUMERATION.match(text):
+        return False
+    opening, closing = sum(text.count(q) for q in "“「"), sum(text.count(q) for q in "”」")
+    if opening != closing or text.count('"') % 2 or text[0] in "”」":
         return False
     if re.fullmatch(r"[“\"「][^“”\"「」]+[”\"」]", text):
         return False  # a quoted phrase alone is mostly a slogan (“四位一体”, “场地证明”)

@@ -48,7 +48,7 @@ _QUANTITY = re.compile(
 _MONEY_AFTER = re.compile(r"^\s*(?:万|亿|千)?元")
 _CHANGE_BEFORE = re.compile(r"(增长|下降|减少|增加|占[^，。；]{0,6}|上升|降低|比上年|比重|占比|幅度为?|率为)\s*$")
 _NAME_STOP = "，,。；;：:、（）()“”\"《》！？!?\n"
-_NAME_AFTER = re.compile(rf"^[^{_NAME_STOP}的和及与]{{1,12}}")
+_NAME_AFTER = re.compile(rf"^[^{_NAME_STOP}的和及与\d]{{1,12}}")
 _LEADING_VERB = re.compile(r"^(?:\d{4}\s*年度?|实现|确保|保证|保持|力争|推动|使|使得|其中|全年|年度|累计完成|完成|共|目前|已|并|将|拟|为|在)")
 
 
@@ -109,7 +109,7 @@ def find_indicators(text: str) -> list[FoundIndicator]:
             name, start = _name_before(text, m.start())
         else:
             nm = _NAME_AFTER.match(text[end:])
-            name = nm.group(0) if nm else ""
+            name = nm.group(0).rstrip() if nm else ""
             end += len(name)
             if not name:
                 name, start = _name_before(text, m.start())
