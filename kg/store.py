@@ -24,6 +24,7 @@ The remote SPARQL 1.1 Graph Store Protocol backend is :mod:`kg.remote`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import time
@@ -174,11 +175,15 @@ class DataDir:
         try:
             yield store
             store.flush()
+            store.raw.optimize()  # compact: the write-ahead log alone is ~3× the data after a bulk build
         except BaseException:
             store.close()
             shutil.rmtree(new, ignore_errors=True)
             raise
         store.close()
+        gc.collect()
+        del_store = ox.Store(str(new))  # reopening lets RocksDB drop the write-ahead log the build filled
+        del del_store
         self.switch(new)
         self.collect_garbage()
 
