@@ -89,3 +89,12 @@ def test_evidence_quotes_the_raw_text(case: str) -> None:
     assert rows
     for start, end, exact in rows:
         assert module.RAW[int(start) : int(end)] == str(exact)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_graph_conforms_to_the_shapes(case: str) -> None:
+    """What the mapping writes is what shapes/report.ttl accepts (no violation; warnings are the report's own)."""
+    from kg.build import validate_quads
+
+    report = validate_quads(map_report(load_case(case).REPORT, build=BUILD).quads)
+    assert not report.violations, "\n".join(f"{r.focus_node} {r.message}" for r in report.violations)
