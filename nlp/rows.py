@@ -141,7 +141,10 @@ def groups(text: str, line_numbers: bool = False) -> list[Group]:
         elif t.kind == "num" and line_numbers and not g.cells and g.line_no is None and (g.name or not g.code_parts):
             g.line_no = t
         elif t.kind == "num" and line_numbers and g.line_no is not None and not g.cells:
-            g.cells.append(t)  # after the 行次: an amount printed without decimals
+            if _starts_next_row(t, nxt, g):
+                new().line_no = t  # an empty slot: the next half's 行次
+            else:
+                g.cells.append(t)  # after the 行次: an amount printed without decimals
         elif t.kind == "num" and line_numbers and g.cells:
             if _starts_next_row(t, nxt, g):
                 new().line_no = t
@@ -179,14 +182,14 @@ def _starts_next_row(t: Token, nxt: Token | None, g: Group) -> bool:
     """In a table with 行次, is a whole number after amounts the next row's 行次?
 
     Where amounts print decimals, a whole number is never an amount.  Where they
-    don't, it is a 行次 if a label follows it, or if it ends the line and reads as
-    a 行次 after this row's own (1 ≤ n < 1000 and greater: the 支出 half of a
-    收支总表 is numbered after the 收入 half).
+    don't, it is a 行次 if it ends the line or a label follows it, and it reads as
+    a 行次 after this row's own (greater, below 1000: the 支出 half of a 收支总表 is
+    numbered after the 收入 half).
     """
     if any(c.kind == "amount" for c in g.cells):
         return True
-    if nxt is not None:
-        return nxt.kind == "text"
+    if nxt is not None and nxt.kind != "text":
+        return False
     n = int(t.text)
     return g.line_no is not None and int(g.line_no.text) < n < 1000
 
