@@ -241,3 +241,11 @@ def test_label_wrapped_below_its_amounts(seeds):
     assert snapshot(tables) == seeds["004"]
     r = row(table(tables, "收入决算表"), "2080505")
     assert r.span.text.startswith("2080505") and r.span.text.endswith("单位基本养老保险缴费支出")
+
+
+def test_gb18030_file_reads_the_same_tables(seeds):
+    from nlp import read_report_bytes
+
+    report = read_report_bytes(corpus_text("004").encode("gb18030"), "004-gbk.txt")
+    assert snapshot(report.tables) == seeds["004"]
+    assert report.discrepancies == []
