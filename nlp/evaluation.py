@@ -7,7 +7,9 @@ meant, longer names first, occurrences inside a longer marked name excluded) and
 
 Entities count when start, end and label all match.  Indicators are scored only in task and
 target paragraphs (where the reader marks them) and count when a found indicator overlaps a
-gold one with the same value and unit.
+gold one with the same value and unit.  Rows whose ``entities`` is null are annotated for
+indicators only (indicators come from rules, not from training, so such a paragraph may come
+from a report whose sentences are in the NER's silver training data).
 """
 
 from __future__ import annotations
@@ -63,7 +65,9 @@ def evaluate(gold_dir: str | Path | None = None, *, nlp=None, use_ner: bool = Tr
     errors = []
     for row, ents in zip(rows, found):
         text, where = row["text"], f"{row['report']}:{row['line']}"
-        gold = set(occurrences(text, [tuple(e) for e in row["entities"]]))
+        if row["entities"] is None:  # a paragraph annotated for indicators only
+            ents = []
+        gold = set(occurrences(text, [tuple(e) for e in row["entities"] or []]))
         pred = {(e.start, e.end, e.label) for e in ents if e.label in ENTITY_TYPES}
         for s, e, lab in gold:
             counts[lab][2] += 1

@@ -4,7 +4,7 @@ An indicator is a stated quantity that is *not* money and *not* a date: a percen
 with a classifier (项, 台, 个, 人次 …) or a duration (分钟, 个工作日 …), with the comparator the
 text gives (达 → "=", 不低于 → ">=", 超 → ">", 约 → "about", 内/以内 → "<=").  Amounts in 元 are
 budget figures (nlp.tables / StatedTotal), and percentages that state a budget change (增长,
-下降, 占) are not indicators; both are left alone here.
+下降, 占 after an amount in 元) are not indicators; both are left alone here.
 
 The value is the number as printed (Decimal, never float); a magnitude word stays in the unit
 (63.4万张 → value 63.4, unit "万张"), so nothing is computed that the report did not print.
@@ -29,9 +29,10 @@ _AFTER = {"以上": ">=", "及以上": ">=", "以内": "<=", "内": "<=", "以�
 # Units: percentages, durations and classifiers.  No 元 (money) and no bare 年/月/日 (dates).
 _UNITS = [
     "个百分点", "%", "‰",
-    "个工作日", "工作日", "分钟", "小时", "秒", "天",
+    "个工作日", "工作日", "个月", "分钟", "小时", "秒", "天",
     "人次", "户次", "件次", "次", "项", "台", "套", "个", "件", "张", "户", "家", "名", "人",
     "份", "条", "宗", "座", "处", "间", "部", "批", "场", "期", "类", "辆", "所", "支", "本", "篇",
+    "封", "面", "块", "册", "页", "枚", "盏", "栋", "幢", "层", "趟", "轮", "期次", "单", "笔",
     "平方米", "公里", "米", "GB", "TB", "兆",
 ]
 _MAGNITUDE = "(?:万|亿|千)?"
@@ -42,11 +43,14 @@ _AFTER_RE = "|".join(re.escape(c) for c in sorted(_AFTER, key=len, reverse=True)
 _QUANTITY = re.compile(
     rf"(?P<cmp>{_BEFORE_RE})?\s*"
     rf"(?P<num>(?<![\d.,A-Za-z])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.,A-Za-z])\d+(?:\.\d+)?)"
-    rf"\s*(?P<after1>多|余)?(?P<unit>{_MAGNITUDE}(?:{_UNIT_RE}))(?P<after>{_AFTER_RE})?"
+    rf"\s*(?P<after1>多|余)?(?P<unit>{_MAGNITUDE}(?:{_UNIT_RE})(?:/(?:天|日|周|月|年|人|次|件))?)(?P<after>{_AFTER_RE})?"
 )
 # Money, dates and budget-change percentages are not indicators.
 _MONEY_AFTER = re.compile(r"^\s*(?:万|亿|千)?元")
-_CHANGE_BEFORE = re.compile(r"(增长|下降|减少|增加|占[^，。；]{0,6}|上升|降低|比上年|比重|占比|幅度为?|率为)\s*$")
+_CHANGE_BEFORE = re.compile(r"(增长|下降|减少|增加|上升|降低|比上年|幅度为?)\s*$")
+_SHARE_BEFORE = re.compile(r"(占[^，。；]{0,6}|比重|占比)\s*$")
+# money in the same or the previous clause: the percentage is a budget change, not an indicator
+_MONEY_NEAR = re.compile(r"\d\s*(?:万|亿|千)?元")
 _NAME_STOP = "，,。；;：:、（）()“”\"《》！？!?\n"
 _NAME_AFTER = re.compile(rf"^[^{_NAME_STOP}的和及与\d]{{1,12}}")
 _LEADING_VERB = re.compile(r"^(?:\d{4}\s*年度?|实现|确保|保证|保持|力争|推动|使|使得|其中|全年|年度|累计完成|完成|共|目前|已|并|将|拟|为|在)")
@@ -87,13 +91,16 @@ def find_indicators(text: str) -> list[FoundIndicator]:
         unit = m.group("unit")
         if _MONEY_AFTER.match(text[m.end("unit") - len(unit) :]) or _MONEY_AFTER.match(text[m.end() :]):
             continue
-        if m.group("cmp") is None and _CHANGE_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
-            continue
+        before = text[max(0, m.start() - 8) : m.start()]
+        if m.group("cmp") is None and unit in {"%", "个百分点"}:
+            clause_start = max(text.rfind(c, 0, max(0, text.rfind("，", 0, m.start()))) for c in "。；;")
+            if _SHARE_BEFORE.search(before) and _MONEY_NEAR.search(text[max(0, clause_start) : m.start()]):
+                continue  # 占总收入 100.00% after an amount: a budget share
+            if _CHANGE_BEFORE.search(before) and _MONEY_NEAR.search(text[max(0, clause_start) : m.start()]):
+                continue  # 比上年减少7,010万元，下降46.44%: a budget change
         prev = text[m.start("num") - 1] if m.start("num") > 0 else ""
         if (prev and prev in "第-—~～/:：") or (prev == "." and m.start("num") > 1):
             continue  # ordinals, ranges, list numbers, ratios
-        if unit in {"个", "人", "名"} and text[m.end() : m.end() + 1] in {"月", "年"}:
-            continue  # 3个月 is a period, not a count
         if len(num) == 4 and not m.group("cmp") and text[m.end("num") : m.end("num") + 1] in "年-":
             continue
         cmp_word = m.group("cmp")

@@ -109,6 +109,10 @@ def test_scoped_names_resolve_by_district():
         ("拟完成250项政务服务事项的梳理", "政务服务事项", "250", "项", "="),
         ("累计发放民生卡约63.4万张", "累计发放民生卡", "63.4", "万张", "about"),
         ("持卡就医人次超105.2万次", "持卡就医人次", "105.2", "万次", ">"),
+        ("连续 24个月实现工单无超期", None, "24", "个月", "="),
+        ("全区可预约的受理量达 1440个/天", "全区可预约的受理量", "1440", "个/天", "="),
+        ("累计服务群众近 135万人次", None, "135", "万人次", "about"),
+        ("相关业务群众等候时间大幅缩减了 60%以上", None, "60", "%", ">="),
     ],
 )
 def test_indicators(text, name, value, unit, comparator):
@@ -135,3 +139,9 @@ def test_indicators(text, name, value, unit, comparator):
 )
 def test_money_dates_and_budget_changes_are_not_indicators(text):
     assert find_indicators(text) == []
+
+
+def test_growth_of_work_volume_is_an_indicator_but_budget_growth_is_not():
+    work = find_indicators("办理业务 127 万宗，同比增长24.7%")
+    assert [(f.value, f.unit) for f in work] == [(Decimal("127"), "万宗"), (Decimal("24.7"), "%")]
+    assert find_indicators("机关运行经费 99.41 万元，比上年预算增加 38.95 万元，增长 39.18 %") == []

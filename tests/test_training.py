@@ -30,7 +30,9 @@ def test_annotations_are_well_formed():
 def test_no_gold_paragraph_is_trained_on():
     gold = []
     for f in sorted((ROOT / "tests" / "gold").glob("*.jsonl")):
-        gold += [json.loads(line)["text"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+        # indicator-only gold rows are scored against rules, not the NER: they may be in silver data
+        gold += [r["text"] for r in rows if r["entities"] is not None]
     training = [r["text"] for f in sorted(ANNOTATIONS_DIR.glob("*.jsonl")) for r in read_jsonl(f)]
     long_sentences = [s for g in gold for s in g.replace("；", "。").split("。") if len(s) >= 15]
     assert long_sentences
