@@ -394,6 +394,8 @@ def _cross_tables(tables: list[Table]) -> list[Discrepancy]:
 
     if summary and income:
         add(_compare("本年收入合计", _table_figure(summary, "total", ("本年收入合计",), "income"), summary, _table_figure(income, "total"), income))
+    if summary and income:
+        out.extend(_income_items(summary, income))
     if summary and expenditure:
         add(_compare("本年支出合计", _table_figure(summary, "total", ("本年支出合计",), "expenditure"), summary, _table_figure(expenditure, "total"), expenditure))
         out.extend(_class_items(summary, expenditure))
@@ -414,6 +416,31 @@ def _cross_tables(tables: list[Table]) -> list[Discrepancy]:
         add(_compare("项目支出", _table_figure(expenditure, "project"), expenditure, _table_figure(projects, "total", source=None), projects))
     if expenditure and by_unit:
         add(_compare("基本支出", _table_figure(expenditure, "basic"), expenditure, _table_figure(by_unit, "total", source=None), by_unit))
+    return out
+
+
+def _income_items(summary: Table, income: Table) -> list[Discrepancy]:
+    """Each income item of the 收支总表 (二、上级补助收入) against the 合计 row of the
+    收入表 in the column of the same meaning."""
+    from nlp.columns import measure_of
+
+    col_s = _column(summary, "total", "income")
+    total = _total_row(income)
+    if col_s is None or total is None:
+        return []
+    out: list[Discrepancy] = []
+    for row in summary.rows:
+        if row.side != "income" or row.is_total:
+            continue
+        measure = measure_of(_ENUM.sub("", _squash(row.name)))
+        if measure is None or measure == "total":
+            continue
+        col_i = _column(income, measure)
+        if col_i is None or col_i >= len(total.cells) or col_s >= len(row.cells):
+            continue
+        d = _compare(f"{row.name}", row.cells[col_s], summary, total.cells[col_i], income)
+        if d:
+            out.append(d)
     return out
 
 

@@ -125,3 +125,10 @@ def test_group_subtotal_column():
     kinds = sorted(d.kind for d in reconcile(report_of(text)))
     # the changed 一般公共预算 cell breaks its group subtotal and the unit's sum of that column
     assert kinds == ["children_sum", "column_sum"]
+
+
+def test_summary_income_item_against_the_income_table():
+    text = mutate(corpus_text("003"), "六、其他收入 6 6.74", "六、其他收入 6 6.47")
+    (d,) = reconcile(report_of(text))
+    assert d.kind == "cross_table" and d.table_number == "公开02表"
+    assert d.expected == Decimal("6.47") * W and d.found == Decimal("6.74") * W  # 合计 row, 其他收入 column
