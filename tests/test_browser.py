@@ -82,6 +82,6 @@ def test_api_docs_render_offline(browser, live_server):
     outside = []
     page.on("request", lambda req: outside.append(req.url) if not req.url.startswith(live_server) else None)
     page.goto(live_server + "/docs")
-    page.wait_for_selector("text=/api/queries/platform-projects")
+    page.wait_for_selector("[data-path='/api/queries/platform-projects']", state="attached")
     assert outside == []
     page.close()
