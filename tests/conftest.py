@@ -136,3 +136,28 @@ def mini_store_dir(tmp_path_factory):
     store.flush()
     del store
     return path
+
+
+@pytest.fixture(scope="session")
+def corpus_data_dir(tmp_path_factory):
+    """The bundled corpus built once per session (no SHACL validation) into a data directory."""
+    from kg.build import build
+
+    data = tmp_path_factory.mktemp("corpus-api") / "data"
+    build(CORPUS_FILES, data, validate=False)
+    return data
+
+
+@pytest.fixture(scope="session")
+def corpus_api_client(corpus_data_dir):
+    """The app over the built corpus (read-only store, the real queries/), through the ASGI test client."""
+    from fastapi.testclient import TestClient
+
+    from kg.api.app import create_app
+    from kg.api.settings import Settings
+    from kg.store import Store
+
+    store = Store(corpus_data_dir, read_only=True)
+    with TestClient(create_app(Settings(query_timeout=180, query_workers=2), store)) as client:
+        client.store = store
+        yield client
