@@ -192,3 +192,12 @@ def test_spans_point_at_the_raw_text(reports):
                         raw = norm.raw[c.span.start : c.span.end]
                         assert raw == c.span.text
                         assert raw.replace(" ", "") == c.printed  # "3, 367. 47" in the raw file
+
+
+@pytest.mark.parametrize("printed, yuan", [("(0.84)", Decimal("-8400")), ("-0.84", Decimal("-8400")), ("—", None), ("-", None)])
+def test_negative_and_dash_cells(printed, yuan):
+    text = corpus_text("004").replace("30240\t税金及附加费用\t0.84", f"30240\t税金及附加费用\t{printed}", 1)
+    tables, _, diag, _ = read_tables(text)
+    r = row(table(tables, "一般公共预算财政拨款基本支出决算表"), "30240")
+    assert values(r) == [yuan]
+    assert not [d for d in diag.items if d.code == "W301"]  # a dash is "nothing printed", not garbage
