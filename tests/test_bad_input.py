@@ -202,6 +202,35 @@ def test_every_corpus_report_keeps_its_promises(corpus_reports) -> None:
         check_report(corpus_reports[p.name], p.read_text(encoding="utf-8"), p)
 
 
+def _variant_transforms() -> dict:
+    """Layouts other cities print (tests/test_table_variants.py), and line-end damage."""
+    import tests.test_table_variants as tv
+
+    names = ["to_yuan", "to_whole_yuan", "spaced_codes", "tab_split_codes", "bracketed_codes", "wrap_names", "amounts_next_line", "full_width", "implied_codes"]
+    out = {n: getattr(tv, n) for n in names if hasattr(tv, n)}
+    out["crlf"] = lambda t: t.replace("\n", "\r\n")
+    out["form_feeds"] = lambda t: "\n".join("\f" + ln if j and j % 40 == 0 else ln for j, ln in enumerate(t.split("\n")))
+    out["zero_width"] = lambda t: re.sub(r"(\d)\.(\d\d)\b", "\\1\u200b.\\2", t)
+    return out
+
+
+VARIANTS = _variant_transforms()
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name[:3])
+def test_no_number_is_invented_in_any_variant(path: Path, variant: str, base_report) -> None:
+    """Every amount of every report read from a variant is printed at its span, exactly."""
+    from nlp import read_report_bytes
+
+    raw = VARIANTS[variant](path.read_text(encoding="utf-8"))
+    name = f"{path.stem}-{variant}.txt"
+    report = read_report_bytes(raw.encode("utf-8"), name)
+    check_report(report, raw, Path(name))
+    amounts = [a for a in walk(report) if isinstance(a, Amount)]
+    assert amounts or not re.search(r"\d\.\d\d", raw)
+
+
 # --- a batch --------------------------------------------------------------------
 
 
