@@ -73,6 +73,11 @@ def describe(store, node: ox.NamedNode) -> list[ox.Triple]:
     return sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
+def exists(store, node: ox.NamedNode) -> bool:
+    """Whether the graph says anything about ``node`` (as a subject)."""
+    return bool(store.query("ASK { ?r ?p ?o }", use_default_graph_as_union=True, substitutions={ox.Variable("r"): node}))
+
+
 def incoming(store, node: ox.NamedNode, limit: int = 200) -> list[tuple[ox.NamedNode, ox.NamedNode]]:
     rows = store.query(_INCOMING.replace("{limit}", str(int(limit))), use_default_graph_as_union=True,
                        substitutions={ox.Variable("r"): node})
@@ -99,7 +104,7 @@ def labels(store, iris: set[str]) -> dict[str, Label]:
     todo = [i for i in iris if i not in out]
     if not todo:
         return out
-    values = " ".join(f"<{i}>" for i in todo if _safe(i))
+    values = " ".join(str(ox.NamedNode(i)) for i in todo if _safe(i))
     query = f"""SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {' '.join(f'<{p}>' for p in LABEL_PROPS)} }}
                 ?s ?p ?l FILTER(isLiteral(?l)) }}"""
     best: dict[str, tuple[int, Label]] = {}

@@ -24,8 +24,6 @@ class QueryRequest:
     format: str | None = None  # a format= override: key or media type
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
-    #: Variable name → (kind, value); kind is "iri" or an XSD datatype IRI or "@lang".
-    substitutions: dict[str, tuple[str, str]] = field(default_factory=dict)
     max_bytes: int = 20_000_000
 
 
@@ -68,14 +66,6 @@ def open_store(source: tuple[str, object]) -> ox.Store:
     return store
 
 
-def term(kind: str, value: str):
-    if kind == "iri":
-        return ox.NamedNode(value)
-    if kind.startswith("@"):
-        return ox.Literal(value, language=kind[1:])
-    return ox.Literal(value, datatype=ox.NamedNode(kind))
-
-
 def execute(store: ox.Store, req: QueryRequest) -> QueryReply:
     kwargs: dict = {}
     if req.default_graphs:
@@ -84,8 +74,6 @@ def execute(store: ox.Store, req: QueryRequest) -> QueryReply:
         kwargs["use_default_graph_as_union"] = True  # every report's graph, and the code lists
     if req.named_graphs:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in req.named_graphs]
-    if req.substitutions:
-        kwargs["substitutions"] = {ox.Variable(k): term(*v) for k, v in req.substitutions.items()}
     try:
         result = store.query(req.query, **kwargs)
     except SyntaxError as exc:

@@ -55,7 +55,7 @@ def split_ext(path: str) -> tuple[str, str | None]:
             response_class=Response)
 def resource(path: str, request: Request, store: StoreDep):
     node = d.iri_for_path(path)
-    if node is None or not d.describe(store, node):
+    if node is None or not d.exists(store, node):
         raise ApiError(404, f"nothing is known about {d.ID}{path}")
     fmt = choose_doc_format(request.headers.get("accept"))
     if fmt is None:
