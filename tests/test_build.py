@@ -183,3 +183,30 @@ def test_export_formats_round_trip(corpus_build) -> None:
     graph = report_graphs(store)[0]
     one = export(store, "jsonld", graph)
     assert graph.encode() in one
+
+
+def test_validate_command_reports_violations(tmp_path: Path, capsys) -> None:
+    """`budgetkg validate` over a store: a conforming report passes; one without its fiscal year fails."""
+    import importlib.util
+
+    from kg.cli import main
+    from kg.mapping import map_report
+    from kg.store import DataDir
+
+    spec = importlib.util.spec_from_file_location("golden_minimal", Path(__file__).parent / "golden" / "minimal.py")
+    sys.path.insert(0, str(Path(__file__).parent / "golden"))
+    try:
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.pop(0)
+    mapped = map_report(module.REPORT)
+    with DataDir(tmp_path).transaction() as st:
+        st.add(mapped.quads)
+    assert main(["validate", "--store", str(tmp_path)]) == 0
+    assert "violations: 0" in capsys.readouterr().out
+    with DataDir(tmp_path).transaction() as st:
+        st.raw.remove(next(q for q in mapped.quads if q.predicate.value == BKG + "fiscalYear" and q.subject.value == mapped.iri))
+    assert main(["validate", "--store", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "violations: 0" not in out and "A report has exactly one fiscal year" in out
