@@ -101,6 +101,11 @@ def check_report(report, raw: str, path: Path) -> None:
         assert d.file == str(path), d
         assert str(d).startswith(f"{path}:{d.line}: "), d
         assert d.line >= 0 and d.code in str(d)
+    # what could not be found is said, never silently left out
+    codes = {d.code for d in report.diagnostics}
+    for missing, code in ((report.agency, "W012"), (report.fiscal_year, "W010"), (report.phase, "W011")):
+        assert missing is not None or code in codes, f"{path}: {code} missing"
+    assert report.tables or "W307" in codes, f"{path}: no tables and no W307"
     for node in walk(report):
         if isinstance(node, Span) and node.end > node.start:
             assert 0 <= node.start < node.end <= len(raw), node
@@ -195,6 +200,20 @@ def test_reading(name: str, tmp_path: Path, base_report, request) -> None:
         warned = [d for d in report.diagnostics if d.line == case.line]
         assert kept or warned, f"{case.extra['printed']} vanished silently"
         assert all(a.span.line == case.line for a in kept)
+
+
+def test_unbalanced_title_mark_does_not_swallow_the_text(tmp_path: Path, base_report) -> None:
+    """An opening 《 that never closes names no policy document running on past its line."""
+    pytest.importorskip("nlp.relations", reason="entity extraction has not landed")
+    case = make("unbalanced_title_mark", tmp_path)
+    report = read_report(case.path, entities=True)
+    raw = read_file(case.path).text
+    check_report(report, raw, case.path)
+    opened = raw.index("根据《优化营商环境条例") + 2
+    line_end = raw.index("\n", opened)
+    for m in report.mentions:  # (a name may wrap over lines; none runs on for paragraphs)
+        assert len(m.text) <= 80 and m.span.end - m.span.start <= 160, m
+        assert not (m.span.start <= opened < m.span.end and m.span.end > line_end), m
 
 
 def test_every_corpus_report_keeps_its_promises(corpus_reports) -> None:
