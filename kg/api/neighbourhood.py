@@ -21,6 +21,8 @@ HIDDEN = {
     "http://www.w3.org/2004/02/skos/core#inScheme", "http://www.w3.org/2004/02/skos/core#topConceptOf",
     "http://www.w3.org/2004/02/skos/core#hasTopConcept", "http://purl.org/linked-data/cube#structure",
     "http://www.w3.org/ns/prov#wasGeneratedBy", BKG + "budgetPhase", BKG + "measure",
+    # text-mention annotations (one per place a name is printed): their entity is reached by bkg:mentions
+    "http://www.w3.org/ns/oa#hasBody", "http://www.w3.org/ns/oa#hasTarget",
 }
 TYPES = ["Agency", "Responsibility", "Task", "Platform", "Reform", "PolicyDocument", "Project", "LineItem",
          "PerformanceTarget", "Indicator", "Report", "Place", "Table"]
@@ -135,7 +137,7 @@ SELECT ?s (MIN(?rank) AS ?best) (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT ST
 PLATFORM_FUNDING = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?year ?phase (SUM(?amount) AS ?total) (COUNT(?project) AS ?projects) WHERE {
-  { SELECT DISTINCT ?project ?amount ?year ?phase WHERE {
+  { SELECT DISTINCT ?platform ?project ?amount ?year ?phase WHERE {
       ?part bkg:partOf* ?platform .
       ?project bkg:funds ?part ; bkg:amount ?amount ; prov:wasDerivedFrom ?report .
       ?report bkg:fiscalYear ?year .
@@ -158,9 +160,15 @@ SELECT ?year ?phase ?code (SAMPLE(?name) AS ?label) (MAX(?amount) AS ?total) WHE
 
 
 def with_values(query: str, **terms: str) -> str:
-    """Bind variables by a VALUES block at the start of the WHERE group (terms already serialised)."""
-    from kg.api.guard import where_group_start
+    """Bind variables by VALUES blocks at the start of the WHERE group and of every sub-select that
+    projects them (terms already serialised), as :func:`kg.api.named_queries.bind` does."""
+    from kg.api.guard import subselect_groups, where_group_start
 
-    at = where_group_start(query)
-    block = " ".join(f"VALUES ?{k} {{ {v} }}" for k, v in terms.items())
-    return query[:at] + " " + block + " " + query[at:]
+    inserts: dict[int, list[str]] = {}
+    for name, term in terms.items():
+        block = f"VALUES ?{name} {{ {term} }}"
+        for pos in [where_group_start(query), *subselect_groups(query, name)]:
+            inserts.setdefault(pos, []).append(block)
+    for pos in sorted(inserts, reverse=True):
+        query = query[:pos] + " " + " ".join(inserts[pos]) + " " + query[pos:]
+    return query

@@ -3,6 +3,14 @@
   const form = document.getElementById("query-form");
   const editor = document.getElementById("query");
   const out = document.getElementById("results");
+  editor.addEventListener("keydown", e => {
+    if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); form.requestSubmit(); }
+    if (e.key === "Tab" && !e.shiftKey) {  // indent instead of leaving the editor
+      e.preventDefault();
+      const s = editor.selectionStart;
+      editor.setRangeText("  ", s, editor.selectionEnd, "end");
+    }
+  });
   document.querySelectorAll("a.example").forEach(a => a.addEventListener("click", e => {
     e.preventDefault(); editor.value = a.dataset.query;
   }));
