@@ -112,7 +112,14 @@ class BuildResult:
 
 
 def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """SHA-256 of a regular file, read in chunks (a FIFO would block, a device never end)."""
+    if not path.is_file():
+        raise OSError(f"not a regular file: {path}")
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def stored_reports(store: Store) -> dict[str, tuple[str, str, str | None]]:

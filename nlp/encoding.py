@@ -26,6 +26,7 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -254,6 +255,9 @@ def read_file(path: str | Path, *, max_bytes: int | None = None) -> Decoded:
     """Read and decode the file at ``path``; refuse it unread if it is too large."""
     limit = MAX_BYTES if max_bytes is None else max_bytes
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or device would block or never end
+            kind = "a folder" if os.path.isdir(path) else "not a regular file (a pipe or a device)"
+            raise ReportError("E004", str(path), reason=kind)
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             if size > limit:

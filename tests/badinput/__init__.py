@@ -140,6 +140,16 @@ def directory(base: str, folder: Path) -> Case:
 
 
 @kind
+def named_pipe(base: str, folder: Path) -> Case:
+    """A FIFO named like a report: opening it would wait for a writer for ever."""
+    import os
+
+    p = folder / "pipe.txt"
+    os.mkfifo(p)
+    return Case(p, error="E004")
+
+
+@kind
 def missing_file(base: str, folder: Path) -> Case:
     return Case(folder / "does-not-exist.txt", error="E004")
 
