@@ -17,6 +17,11 @@ def reports():
 
 # (report, table key, kind, classification, coded rows, all rows) — counted by hand in the text
 TABLES = [
+    # 收支总表: 收入 and 支出 rows of each printed line, totals on both sides
+    ("001", "表一", "summary", Classification.NONE, 0, 48),  # 14 income + 34 expenditure
+    ("002", "表1", "summary", Classification.NONE, 0, 38),  # 8 + 30
+    ("003", "公开01表", "summary", Classification.NONE, 0, 35),  # 10 + 25, over three pages
+    ("004", "表1", "summary", Classification.NONE, 0, 37),  # 11 + 26, over three pages
     ("001", "表二", "income", Classification.FUNCTIONAL, 26, 27),  # title lost to OCR: kind from its columns
     ("001", "表三", "expenditure", Classification.FUNCTIONAL, 26, 27),
     ("001", "表五", "general_public", Classification.FUNCTIONAL, 23, 24),
