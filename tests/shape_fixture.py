@@ -92,8 +92,8 @@ def extracted(g: Graph, node: URIRef, start: int, quote: str) -> None:
     g.add((ev, OA.hasSelector, pos))
     g.add((ev, OA.hasSelector, q))
     g.add((pos, RDF.type, OA.TextPositionSelector))
-    g.add((pos, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-    g.add((pos, OA.end, Literal(start + len(quote), datatype=XSD.nonNegativeInteger)))
+    g.add((pos, OA.start, Literal(start, datatype=XSD.integer)))
+    g.add((pos, OA.end, Literal(start + len(quote), datatype=XSD.integer)))
     g.add((q, RDF.type, OA.TextQuoteSelector))
     g.add((q, OA.exact, Literal(quote)))
 
