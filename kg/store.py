@@ -108,7 +108,7 @@ class Store:
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Replace one named graph by ``quads`` (all in that graph)."""
-        self._store.remove_graph(ox.NamedNode(graph)) if self._store.contains_named_graph(ox.NamedNode(graph)) else None
+        self.remove_graph(graph)
         self._store.extend(quads)
 
     def query(self, sparql: str, **kwargs):
