@@ -166,9 +166,9 @@ def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=Non
                 ikey = f"indicator:{len(report.indicators)}"
                 if key.split("#")[0] != "target:":
                     links.append(Link(key.split("#")[0], "has_indicator", ikey, span))
-                for m in by_key.get(key, []):
-                    if m.label in FUNDABLE and f.start <= _offset_in(offs, m.span.start) < f.end:
-                        links.append(Link(f"entity:{m.canonical or m.text}", "states", ikey, span))
+                about = _stated_about(text, offs, f, [m for m in by_key.get(key, []) if m.label in FUNDABLE])
+                if about is not None:
+                    links.append(Link(f"entity:{about.canonical or about.text}", "states", ikey, span))
     for p in report.projects:
         named = [m for m in by_key.get(f"project:{p.name}", []) if m.label in FUNDABLE]
         if not named:
@@ -176,6 +176,20 @@ def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=Non
         for entity in dict.fromkeys(m.canonical or m.text for m in named):
             links.append(Link(f"project:{p.name}", "funds", f"entity:{entity}", p.span))
     report.links.extend(_dedupe(links))
+
+
+def _stated_about(text: str, offs: list[int | None], found, mentions: list[Mention]) -> Mention | None:
+    """The platform or reform a figure is about: named in the figure (累计发放民生卡约63.4万张),
+    else the last one named before it in the same sentence (民生卡一卡通就医服务，…，持卡就医人次超105.2万次)."""
+    sentence_start = max(text.rfind(c, 0, found.start) for c in "。；;!?！？") + 1
+    inside, before = None, None
+    for m in mentions:
+        at = _offset_in(offs, m.span.start)
+        if found.start <= at < found.end:
+            inside = inside or m
+        elif sentence_start <= at < found.start:
+            before = m
+    return inside or before
 
 
 def _offset_in(offs: list[int | None], raw: int) -> int:

@@ -94,3 +94,17 @@ def test_align_maps_cleaned_text_back_to_raw(text, raw):
     offs = align(text, Span(100, 100 + len(raw), raw, 1))
     assert None not in offs
     assert "".join(raw[o - 100] for o in offs).replace("９５％", "95%") in (text, text.replace("95%", "９５％"))
+
+
+@pytest.fixture(scope="module")
+def report001():
+    return read_report(CORPUS / "001_9a84904669e9b7f4.txt", entities=True)
+
+
+@pytest.mark.parametrize("value, unit", [("63.4", "万张"), ("105.2", "万次")])
+def test_figures_stated_about_the_card(report001, value, unit):
+    """累计发放民生卡约63.4万张; 民生卡一卡通就医服务，…，持卡就医人次超105.2万次 (2016 决算: achieved)."""
+    stated = [report001.indicators[int(l.object.split(":")[1]) - 1] for l in report001.links
+              if l.predicate == "states" and l.subject == "entity:民生卡"]
+    hits = [i for i in stated if (i.value, i.unit) == (Decimal(value), unit)]
+    assert hits and all(i.achieved for i in hits)
