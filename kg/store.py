@@ -24,6 +24,7 @@ The remote SPARQL 1.1 Graph Store Protocol backend is :mod:`kg.remote`.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gc
 import os
 import shutil
@@ -163,8 +164,19 @@ class DataDir:
 
     @contextlib.contextmanager
     def transaction(self, *, fresh: bool = False) -> Iterator[Store]:
-        """A writable copy of the live graph (empty if ``fresh``); the switch happens on a clean exit."""
+        """A writable copy of the live graph (empty if ``fresh``); the switch happens on a clean exit.
+
+        Builds of one data directory run one at a time (an exclusive lock, released by the kernel
+        if the process dies), so a second build starts from the first one's result.
+        """
         self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            with self._transaction(fresh) as store:
+                yield store
+
+    @contextlib.contextmanager
+    def _transaction(self, fresh: bool) -> Iterator[Store]:
         self.collect_garbage()
         new = self._new_generation()
         new.parent.mkdir(parents=True, exist_ok=True)

@@ -109,3 +109,29 @@ def test_sigkill_halfway_leaves_the_previous_graph_queryable(tmp_path: Path) -> 
     last.communicate(timeout=300)
     assert len(DataDir(data).generations()) <= 2
     assert snapshot(data)[0] > 0
+
+
+def test_concurrent_builds_run_one_after_the_other(tmp_path: Path) -> None:
+    """The second build waits for the first and starts from its result: nothing is lost."""
+    import threading
+
+    dd = DataDir(tmp_path)
+    entered = threading.Event()
+
+    def first() -> None:
+        with dd.transaction() as st:
+            entered.set()
+            st.add([quad("a", "1", G1)])
+            time.sleep(1.0)
+
+    def second() -> None:
+        entered.wait()
+        with dd.transaction() as st:
+            st.add([quad("b", "2", G2)])
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert snapshot(tmp_path) == (2, [G1, G2])
