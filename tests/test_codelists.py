@@ -22,7 +22,8 @@ from tests.conftest import CORPUS_FILES, MANIFEST
 SKOSXL = Namespace("http://www.w3.org/2008/05/skos-xl#")
 FUNCTIONAL = URIRef(ID["classification/functional"])
 ECONOMIC = URIRef(ID["classification/economic"])
-LEVEL_OF_LENGTH = {3: 1, 5: 2, 7: 3}
+LEVEL_OF_LENGTH = {3: 1, 5: 2, 7: 3, 9: 4}
+REVENUE = URIRef(ID["classification/revenue"])
 
 _FULLWIDTH = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}, "\u3000": " "})
 _AMOUNT = re.compile(r"(?<![\d.])\d{1,3}(?:,\s?\d{3})*(?:\.\s?\d{2})(?![\d])|(?<![\d.])\d+\.\s?\d{2}(?![\d])")
@@ -151,7 +152,7 @@ def test_printed_names_are_names_of_their_code(graph: Graph, corpus_codes) -> No
 # --- the code lists themselves ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("scheme", "lengths"), [(FUNCTIONAL, {3, 5, 7}), (ECONOMIC, {3, 5})])
+@pytest.mark.parametrize(("scheme", "lengths"), [(FUNCTIONAL, {3, 5, 7}), (ECONOMIC, {3, 5}), (REVENUE, {3, 5, 7, 9})])
 def test_concepts_are_well_formed(graph: Graph, scheme: URIRef, lengths: set[int]) -> None:
     members = concepts(graph, scheme)
     assert members
@@ -185,7 +186,7 @@ def test_concepts_are_well_formed(graph: Graph, scheme: URIRef, lengths: set[int
 
 
 def test_notations_are_unique_within_a_scheme(graph: Graph) -> None:
-    for scheme in (FUNCTIONAL, ECONOMIC):
+    for scheme in (FUNCTIONAL, ECONOMIC, REVENUE):
         codes = [str(graph.value(c, SKOS.notation)) for c in concepts(graph, scheme)]
         assert len(codes) == len(set(codes))
 
@@ -193,7 +194,7 @@ def test_notations_are_unique_within_a_scheme(graph: Graph) -> None:
 def test_every_name_is_an_skosxl_label_with_years(graph: Graph) -> None:
     problems = []
     years = {row["fiscal_year"] for row in MANIFEST}
-    for scheme in (FUNCTIONAL, ECONOMIC):
+    for scheme in (FUNCTIONAL, ECONOMIC, REVENUE):
         for concept in concepts(graph, scheme):
             plain = {o for p in (SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(concept, p)}
             xl = {

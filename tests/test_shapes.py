@@ -383,7 +383,7 @@ CODELIST_CASES = [
          {("Code-notation", F2010301), ("HierarchyShape", FUNCTIONAL), ("LevelShape", FUNCTIONAL)}, value=F2010301),
     Case("level wrong", set_(F20103, BKG.codeLevel, Literal(3)), only("LevelShape", FUNCTIONAL), value=F20103,
          message_has=("20103", "2", "3")),
-    Case("level out of range", set_(F20103, BKG.codeLevel, Literal(4)),
+    Case("level out of range", set_(F20103, BKG.codeLevel, Literal(5)),
          {("Code-level", F20103), ("LevelShape", FUNCTIONAL)}, value=F20103),
     Case("code name without language", set_(F20103, SKOS.prefLabel, Literal("政府办公厅（室）及相关机构事务")),
          only("Code-prefLabel", F20103)),
