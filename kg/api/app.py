@@ -36,6 +36,9 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
             yield
         finally:
             app.state.executor.close()
+            dumps = app.state.cache.pop("dump_dir", None)
+            if dumps is not None:
+                dumps.cleanup()
 
     app = FastAPI(
         title="budgetkg",

@@ -8,11 +8,13 @@ read-only while served).  ``/.well-known/void`` (VoID, https://www.w3.org/TR/voi
 
 from __future__ import annotations
 
+import tempfile
 import threading
+from pathlib import Path
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from kg.api import describe as d
 from kg.api import formats
@@ -30,12 +32,14 @@ V, DC, DCAT, XSD = d.PREFIXES["void"], d.PREFIXES["dcterms"], d.PREFIXES["dcat"]
 RDF_TYPE = d.RDF_TYPE
 
 
-def make_dump(store, fmt: str) -> bytes:
+def make_dump(store, fmt: str, path: Path) -> None:
+    """Write the dump to ``path``: quad formats streamed by pyoxigraph, triple formats de-duplicated."""
     raw = getattr(store, "_store", store)
     if fmt in formats.DATASET_FORMATS:
-        return raw.dump(format=getattr(ox.RdfFormat, formats.DATASET_FORMATS[fmt][1]))
+        raw.dump(str(path), format=getattr(ox.RdfFormat, formats.DATASET_FORMATS[fmt][1]))
+        return
     merged = {ox.Triple(q.subject, q.predicate, q.object) for q in raw.quads_for_pattern(None, None, None, None)}
-    return serialize(sorted(merged, key=str), fmt)
+    path.write_bytes(serialize(sorted(merged, key=str), fmt))
 
 
 @router.get("/dumps", response_class=HTMLResponse, summary="The dumps, listed")
@@ -48,12 +52,15 @@ def dump(ext: str, request: Request, store: StoreDep):
     if ext not in DUMP_FORMATS:
         raise ApiError(404, "dumps: " + ", ".join(f"budgetkg.{k}" for k in DUMP_FORMATS))
     cache = request.app.state.cache
-    key = ("dump", ext)
-    with _lock:  # one dump at a time: they are big, and made once
-        if key not in cache:
-            cache[key] = make_dump(store, ext)
-    return Response(cache[key], media_type=DUMP_FORMATS[ext][0] + "; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="budgetkg.{ext}"'})
+    with _lock:  # one dump at a time: they are big, and made once per process (the store is read-only)
+        if "dump_dir" not in cache:
+            cache["dump_dir"] = tempfile.TemporaryDirectory(prefix="budgetkg-dumps-")
+        path = Path(cache["dump_dir"].name) / f"budgetkg.{ext}"
+        if not path.exists():
+            partial = path.with_suffix(".partial")
+            make_dump(store, ext, partial)
+            partial.rename(path)
+    return FileResponse(path, media_type=DUMP_FORMATS[ext][0] + "; charset=utf-8", filename=f"budgetkg.{ext}")
 
 
 def statistics(store, cache) -> dict:
