@@ -1,7 +1,8 @@
 """``budgetkg train [--out DIR] [--epochs N] [--seed N]``: rebuild the entity pipeline.
 
 Reads the gazetteer (ontology/gazetteer.ttl) into entries, regenerates
-training/annotations/generated.jsonl from its fixed seed, trains the NER on every
+training/annotations/generated.jsonl from its fixed seed (with --refresh-silver also silver.jsonl
+and substituted.jsonl from the narrative of the non-gold reports), trains the NER on every
 training/annotations/*.jsonl and writes the pipeline (default: nlp/data/pipeline, the one that
 ships).  Same seed, gazetteer and annotations → same pipeline.
 """
@@ -20,6 +21,9 @@ def register(sub) -> None:
     p.add_argument("--epochs", type=int, default=10)
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--gazetteer", type=Path, default=None, help="gazetteer Turtle file (default: ontology/gazetteer.ttl)")
+    p.add_argument("--refresh-silver", action="store_true",
+                   help="re-read the non-gold reports into training/annotations/silver.jsonl and substituted.jsonl "
+                        "(default: train on the committed files, so the pipeline is reproducible)")
     COMMANDS["train"] = cmd_train
 
 
@@ -55,7 +59,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     kwargs = {"epochs": args.epochs}
     if args.seed is not None:
         kwargs["seed"] = args.seed
-    kwargs["silver_texts"], kwargs["exclude_texts"] = silver_texts()
+    if args.refresh_silver:
+        kwargs["silver_texts"], kwargs["exclude_texts"] = silver_texts()
     result = nlp.train_entities(entries, args.out, **kwargs)
     print(f"{len(entries)} gazetteer entries; {result['sentences']} sentences; pipeline {result['bytes'] / 1e6:.1f} MB")
     return 0
