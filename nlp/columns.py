@@ -12,6 +12,7 @@ number of value columns, the columns keep their position and get the measure
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from nlp.model import Column, Phase
@@ -121,6 +122,14 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
         return [_column(i, p, k, title_source, ph) for i, (p, k, ph) in enumerate(phased)]
     if len(expanded) != n_values:
         expanded = _fallback(expanded, n_values)
+    if len(expanded) != n_values:
+        repaired = repair_header(header_text)
+        if repaired != header_text:
+            again = _expand_groups(
+                [(p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(repaired))) if k not in _TEXT_MEASURES]
+            )
+            if len(again) == n_values:
+                expanded = again
     columns: list[Column] = []
     if not expanded and n_values == 1 and phase_of(header_text):
         # 项目 预算: a single amount column named only by its phase
@@ -151,6 +160,33 @@ def _fallback(phrases: list[tuple[str, str]], n_values: int) -> list[tuple[str, 
             if len(cand) % size == 0 and keys == keys[:size] * (len(cand) // size) and size == n_values:
                 return cand[:size]
     return phrases
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{4,}")
+_FUZZY_MIN = 0.7  # similarity (difflib ratio) for an OCR-damaged header word
+_FUZZY_MARGIN = 0.05  # over the best phrase of any other meaning
+_KEY = {p: k for p, k in _PHRASES}
+
+
+def repair_header(header_text: str) -> str:
+    """Replace header words that OCR damaged (政府但基金预算財政抵款, 年初结转) by the
+    known phrase they are closest to, if one is close enough; words that already
+    contain a known phrase are left alone.  Used only when the exact phrases do not
+    account for every value column."""
+    known = sorted({p for p, _ in _PHRASES if len(p) >= 4})
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if any(p in word for p, _ in _PHRASES if len(p) >= 2):
+            return word
+        scored = sorted(((difflib.SequenceMatcher(None, word, p).ratio(), p) for p in known), reverse=True)
+        if not scored or scored[0][0] < _FUZZY_MIN:
+            return word
+        second = next((r for r, p in scored[1:] if _KEY[p] != _KEY[scored[0][1]]), 0.0)
+        # close enough, and clearly closer to one meaning than to any other
+        return scored[0][1] if scored[0][0] - second >= _FUZZY_MARGIN else word
+
+    return _CJK_RUN.sub(fix, header_text)
 
 
 def _phase_halves(phrases: list[tuple[str, str]], n_values: int) -> list[tuple[str, str, Phase | None]] | None:

@@ -206,3 +206,17 @@ def test_negative_and_dash_cells(printed, yuan):
     r = row(table(tables, "一般公共预算财政拨款基本支出决算表"), "30240")
     assert values(r) == [yuan]
     assert not [d for d in diag.items if d.code == "W301"]  # a dash is "nothing printed", not garbage
+
+
+def test_ocr_damaged_headers_repaired_only_when_unambiguous(reports):
+    from nlp.columns import repair_header
+
+    t4 = table(reports["001"][0], "表四")  # header printed as 政府但基金预算財政抵款
+    assert [(c.side, c.measure) for c in t4.columns] == [
+        ("income", "total"), ("expenditure", "total"), ("expenditure", "general_public"), ("expenditure", "government_fund"),
+    ]
+    t8 = table(reports["001"][0], "表八")  # 年初结转 / 年末结转和 / 和结余 split by OCR
+    assert [c.measure for c in t8.columns] == ["opening_balance", "current_income", "current_expenditure", "basic", "project", "carry_forward"]
+    assert repair_header("政府但基金预算財政抵款") == "政府性基金预算财政拨款"
+    assert repair_header("图6年目(後)会文章") == "图6年目(後)会文章"  # nothing close: left alone
+    assert repair_header("公务用主助車文出") == "公务用主助車文出"
