@@ -44,6 +44,7 @@ from nlp.tablelines import (
 from nlp.vocab import TABLE_KINDS
 
 _UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|千元|亿元|元)")
+_UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(?:金额)?单\s*位\s*[:：][^）)]*[）)]")
 _TOTAL = re.compile(r"(合计|总计|小计)$")
 _SUMMARY_KINDS = ("summary", "fiscal_summary")
 _EXPENDITURE_SIDE = re.compile(r"支出|结余分配|结转下年|年末|交纳所得税|提取职工福利基金|转入事业基金|^其他$")
@@ -177,7 +178,9 @@ class TableParser:
         if not body:
             return None
         self.unit, _ = self._unit(header)
-        header_text = " ".join(ln.text for ln in header if not is_meta(ln.text) and not _UNIT.search(ln.text))
+        # a unit in brackets inside a column header (预算数（单位：万元）) is not page furniture
+        texts = [_UNIT_IN_BRACKETS.sub("", ln.text) for ln in header]
+        header_text = " ".join(t for t in texts if not is_meta(t) and not _UNIT.search(t))
         self.header_keys = {squash(ln.text) for ln in header if ln.text.strip()}
         hsq = squash(header_text)
         self.line_numbers = "行次" in hsq

@@ -220,3 +220,17 @@ def test_ocr_damaged_headers_repaired_only_when_unambiguous(reports):
     assert repair_header("政府但基金预算財政抵款") == "政府性基金预算财政拨款"
     assert repair_header("图6年目(後)会文章") == "图6年目(後)会文章"  # nothing close: left alone
     assert repair_header("公务用主助車文出") == "公务用主助車文出"
+
+
+def test_unit_inside_a_column_header_and_inline_text():
+    # the layout of 002's 重点项目 list, as a table of its own
+    text = "表5 重点项目情况表\n项目 预算数（单位：万元） 绩效目标\n合计 3,951.47\n业务办公用房经费 2,499.38 为番禺区建设一体化的智慧大厅。\n“数字政府”建设专项资金 1,452.09 保障区政务基础信息平台运维。\n"
+    tables, _, diag, _ = read_tables(text)
+    (t,) = tables
+    assert t.unit == "万元" and [(c.measure, c.phase) for c in t.columns] == [("total", Phase.BUDGET)]
+    assert [(r.name, values(r), r.text) for r in t.rows] == [
+        ("合计", [Decimal("3951.47") * W], None),
+        ("业务办公用房经费", [Decimal("2499.38") * W], "为番禺区建设一体化的智慧大厅。"),
+        ("“数字政府”建设专项资金", [Decimal("1452.09") * W], "保障区政务基础信息平台运维。"),
+    ]
+    assert diag.items == []
