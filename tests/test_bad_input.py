@@ -357,3 +357,29 @@ def test_two_reports_with_the_same_file_name_in_different_folders_both_stay(tmp_
         "PREFIX bkg: <https://w3id.org/budgetkg/ontology#> SELECT ?g WHERE { GRAPH ?g { ?g a bkg:Report } }"
     )
     assert len(list(rows)) == 2
+
+
+def test_a_reader_crash_is_one_failed_file_not_a_stopped_batch(tmp_path: Path, capsys, monkeypatch) -> None:
+    """A bug that some hostile file finds in the reader (any exception) fails that file
+    with E099 naming it; the other files are still read."""
+    import nlp
+    from kg.cli import main
+
+    real = nlp.read_report
+    a, b = tmp_path / "crashes.txt", tmp_path / "fine.txt"
+    a.write_text("x", encoding="utf-8")
+    b.write_text("y", encoding="utf-8")
+    seen = []
+
+    def flaky(path, **kwargs):
+        seen.append(Path(path).name)
+        if Path(path) == a:
+            raise IndexError("list index out of range")
+        return real(BASE_FILE, **kwargs)
+
+    monkeypatch.setattr(nlp, "read_report", flaky)
+    assert main(["extract", str(a), str(b)]) == 1
+    err = capsys.readouterr().err
+    assert seen == ["crashes.txt", "fine.txt"]
+    assert re.search(rf"^{re.escape(str(a))}:0: error E099: internal error while reading the file \(IndexError: list index out of range\)", err, re.M)
+    assert "Traceback" not in err and "1 of 2 files failed" in err
