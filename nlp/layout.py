@@ -44,7 +44,20 @@ _KIND_PATTERNS = [(kind, re.compile("|".join(pats))) for kind, pats in SECTION_K
 
 _DECIMAL = re.compile(r"\d,\d{3}|\d\.\d")
 _AMOUNT_UNIT = re.compile(r"\d\s*(万元|亿元|元)")
-_PAGE_REF = re.compile(r"\s*(\.{3,}|…+|—{2,}|-{3,})\s*\d+\s*$")  # TOC dot leaders "…… 3"
+# TOC dot leaders "…… 3".  Matched on a line's tail only: a line of 100,000 "…"
+# must not cost a quadratic regex search.
+_PAGE_REF = re.compile(r"\s*(\.{3,}|…+|—{2,}|-{3,})\s*\d+\s*$")
+
+
+def _page_ref(text: str) -> re.Match[str] | None:
+    tail = text[-80:]
+    m = re.search(r"\d\s*$", tail)
+    return _PAGE_REF.search(tail) if m else None
+
+
+def _strip_page_ref(text: str) -> str:
+    m = _page_ref(text)
+    return text[: len(text) - len(text[-80:]) + m.start()] if m else text
 _MAX_TITLE = 40
 _REPEATED = re.compile(r"^(\S.{1,60}?)(?:\s*\1){1,3}$")
 _CAPTION = re.compile(r"^(表|公开|预算|决算)\s*[\d一二三四五六七八九十]+\s*表?$")
@@ -60,7 +73,7 @@ def section_kind(title: str) -> str | None:
 
 
 def _clean_title(text: str) -> str:
-    t = squeeze(_PAGE_REF.sub("", text)).strip(" -*").strip()
+    t = squeeze(_strip_page_ref(text)).strip(" -*").strip()
     return re.sub(r"(?<=[\d\u4e00-\u9fff])\s+(?=[\d\u4e00-\u9fff])", "", t)
 
 
@@ -248,7 +261,7 @@ def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
         if not t or is_tabular(t) or (toc and toc[0] <= i < toc[1]):
             i += 1
             continue
-        if _PAGE_REF.search(t) and not _DECIMAL.search(t):
+        if _page_ref(t) and not _DECIMAL.search(t):
             i += 1  # a contents entry "第一部分 部门概况 …… 1" outside a 目录 page
             continue
         marker = parse_marker(t)
