@@ -248,7 +248,9 @@ def build(
         task = partial(process_file, build_iri=result.build, validate=validate, entities=entities, resolver=resolver)
         with contextlib.ExitStack() as stack:
             if jobs > 1 and len(todo) > 1:
-                pool = stack.enter_context(ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")))
+                pool = stack.enter_context(
+                    ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=die_with_parent)
+                )
                 done = pool.map(task, todo)
             else:
                 done = map(task, todo)
@@ -267,6 +269,17 @@ def build(
         result.counts = count(store)
         result.store_triples = len(store)
     return result
+
+
+def die_with_parent() -> None:
+    """In a worker: be killed when the build process dies (even by SIGKILL), rather than linger (Linux)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
+        pass
 
 
 def process_file(path: Path, *, build_iri: str, validate: bool, entities: bool, resolver: Resolver | None):

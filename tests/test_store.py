@@ -135,3 +135,30 @@ def test_concurrent_builds_run_one_after_the_other(tmp_path: Path) -> None:
     for t in threads:
         t.join()
     assert snapshot(tmp_path) == (2, [G1, G2])
+
+
+@pytest.mark.slow
+def test_sigkill_of_a_parallel_build_leaves_no_workers(tmp_path: Path) -> None:
+    """Worker processes die with the build (PR_SET_PDEATHSIG), so a killed build leaves nothing running."""
+    cmd = [str(Path(sys.executable).parent / "budgetkg"), "build", "--store", str(tmp_path / "data"), "--quiet",
+           "--jobs", "2", "--no-validate", *map(str, synthetic.write_copies(tmp_path / "copies", 2))]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def children() -> set[int]:
+        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(proc.pid)], capture_output=True, text=True).stdout
+        return {int(p) for p in out.split()}
+
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers |= children()
+        time.sleep(0.1)
+    assert workers, "the build started no worker processes"
+    time.sleep(8)  # the workers are reading reports by now (a worker killed while still starting up may linger)
+    workers |= children()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(2)
+    alive = [p for p in workers if os.path.exists(f"/proc/{p}") and "zombie" not in open(f"/proc/{p}/status").read()
+             and "spawn_main" in open(f"/proc/{p}/cmdline").read()]
+    assert not alive, f"workers outlived the build: {alive}"
