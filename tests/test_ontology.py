@@ -167,3 +167,22 @@ def test_owl_rl_closure_finds_a_contradiction(contradiction) -> None:
     g = fx.base_graph()
     contradiction(g)
     assert closure_errors(g) != []
+
+
+@pytest.mark.slow
+def test_owl_rl_closure_of_each_corpus_graph_is_consistent() -> None:
+    """The ontology's domains, ranges and disjointness hold for what kg.mapping really writes."""
+    from kg.mapping import map_report
+    from kg.validate import _from_ox
+    from nlp import read_report
+    from tests.conftest import CORPUS_FILES
+
+    problems = {}
+    for path in CORPUS_FILES:
+        g = Graph()
+        for q in map_report(read_report(path, entities=True)).quads:
+            g.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
+        errors = closure_errors(g)
+        if errors:
+            problems[path.name] = errors[:3]
+    assert not problems
