@@ -236,6 +236,14 @@ def test_20805_keeps_its_old_name(graph: Graph) -> None:
     c = concept_iri("20805")
     assert graph.value(c, SKOS.prefLabel) == Literal("行政事业单位养老支出", lang="zh")
     assert (c, SKOS.altLabel, Literal("行政事业单位离退休", lang="zh")) in graph
+    # the year of the rename is not asserted (not known for sure); the years each name is printed in are
+    attested = {
+        str(graph.value(label, SKOSXL.literalForm)): {int(y) for y in graph.objects(label, BKG.attestedIn)}
+        for p in (SKOSXL.prefLabel, SKOSXL.altLabel)
+        for label in graph.objects(c, p)
+    }
+    assert attested["行政事业单位离退休"] and attested["行政事业单位养老支出"]
+    assert max(attested["行政事业单位离退休"]) < min(attested["行政事业单位养老支出"])
 
 
 def test_corpus_prints_historical_names_in_the_years_the_code_list_says(graph: Graph, corpus_codes) -> None:
@@ -258,3 +266,21 @@ def test_corpus_prints_historical_names_in_the_years_the_code_list_says(graph: G
 def test_code_list_files_are_under_codelists() -> None:
     paths = sorted(p.name for p in (Path(__file__).parent.parent / "ontology" / "codelists").glob("*.ttl"))
     assert {"functional.ttl", "economic.ttl"} <= set(paths)
+
+
+def test_printed_names_are_attested_in_the_year_of_their_report(graph: Graph, corpus_codes) -> None:
+    """bkg:attestedIn is evidence: a name a report prints for a code carries that report's fiscal year."""
+    year_of = {row["file"]: row["fiscal_year"] for row in MANIFEST}
+    norm = lambda text: re.sub(r"[()（）\s]", "", text)  # noqa: E731
+    unattested = []
+    for code, rows in corpus_codes.items():
+        labels = {
+            norm(str(graph.value(label, SKOSXL.literalForm))): {str(y) for y in graph.objects(label, BKG.attestedIn)}
+            for p in (SKOSXL.prefLabel, SKOSXL.altLabel)
+            for label in graph.objects(concept_iri(code), p)
+        }
+        for file, printed, line in rows:
+            matching = [n for n in labels if n.startswith(norm(printed)) or norm(printed).startswith(n)]
+            if matching and not any(year_of[file] in labels[n] for n in matching):
+                unattested.append((code, printed, file, line))
+    assert not unattested
