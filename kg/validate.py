@@ -17,6 +17,7 @@ The SPARQL constraints in shapes/report.ttl compute the same tolerance; tests ke
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -187,6 +188,34 @@ def validate_graph(data_graph: Graph, *, shapes: Graph | None = None, ont_graph:
         union.add(triple)
     for triple in ont_graph if ont_graph is not None else validation_ontology_graph():
         union.add(triple)
+    return _validate_union(union, shapes)
+
+
+def validate_quads(quads: Iterable[ox.Quad | ox.Triple], *, shapes: Graph | None = None) -> ValidationReport:
+    """Validate one report graph given as pyoxigraph quads or triples (what kg.mapping produces).
+
+    The same as :func:`validate_graph` on those triples (graph names are ignored), without a round trip
+    through N-Triples: the pyoxigraph store for the SHACL-SPARQL constraints is filled from the quads directly.
+    """
+    quads = list(quads)
+    store = ox.Store()
+    store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+    store.extend(_validation_ontology_ox_quads())
+    union = _OxigraphQueryGraph()
+    for q in quads:
+        union.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
+    for triple in validation_ontology_graph():
+        union.add(triple)
+    union._ox_store = store
+    return _validate_union(union, shapes)
+
+
+@lru_cache(maxsize=1)
+def _validation_ontology_ox_quads() -> tuple[ox.Quad, ...]:
+    return tuple(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in validation_ontology_graph())
+
+
+def _validate_union(union: _OxigraphQueryGraph, shapes: Graph | None) -> ValidationReport:
     _, results_graph, text = _pyshacl_validate(
         union,
         shacl_graph=shapes if shapes is not None else shapes_graph(),

@@ -510,3 +510,15 @@ def test_sum_checks_are_live_on_a_real_report(corpus_graphs: dict[str, Graph]) -
     assert report.violations == []
     hits = [r for r in report.warnings if str(r.shape).endswith("ChildrenSumShape") and r.value == parent]
     assert [r.focus_node for r in hits] == [table], [(r.value, r.message_en) for r in report.warnings]
+
+
+def test_validate_quads_equals_validate_graph(base: Graph) -> None:
+    """kg.validate.validate_quads (pyoxigraph quads, as kg.mapping makes them) gives the same results."""
+    import pyoxigraph as ox
+
+    from kg.validate import _to_ox, validate_quads
+
+    g = mutated(base, both(shift(LEAF, "0.01"), drop(fx.PROJECT, RDFS.label)))
+    quads = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in g]
+    assert validate_quads(quads).results == validate_graph(g).results
+    assert len(validate_quads(quads).results) == 2
