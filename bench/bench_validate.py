@@ -11,7 +11,7 @@ and the ratios full/parse and (full − structural)/parse.  ``--rdflib-sparql`` 
 evaluated by rdflib's own SPARQL engine (what pySHACL does by default), to show why kg.validate hands query
 text to pyoxigraph; expect minutes.
 
-    .venv/bin/python bench/bench_validate.py [--repeat 3] [--rdflib-sparql]
+    .venv/bin/python bench/bench_validate.py [--repeat 3] [--rdflib-sparql] [--match 003]
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--rdflib-sparql", action="store_true", help="also time rdflib's SPARQL engine (slow)")
+    ap.add_argument("--match", default="", help="only reports whose file name contains this")
     args = ap.parse_args()
 
     validation_ontology_graph()  # parse the ontology once, outside the timings
@@ -80,7 +81,7 @@ def main() -> int:
     print(f"{'report':28} {'triples':>8} {'parse s':>8} {'struct s':>9} {'full s':>8} {'full/parse':>10} "
           f"{'sparql/parse':>12} {'results':>8}" + ("  rdflib-sparql s" if args.rdflib_sparql else ""))
     totals = {"triples": 0, "parse": 0.0, "structural": 0.0, "full": 0.0}
-    for path in sorted(CORPUS_DIR.glob("*.txt")):
+    for path in sorted(p for p in CORPUS_DIR.glob("*.txt") if args.match in p.name):
         quads = map_report(read_report(path)).quads
         nt = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES)
 
