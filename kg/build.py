@@ -182,6 +182,7 @@ def activity_quads(result: BuildResult, started: dt.datetime, ended: dt.datetime
     for f in result.files:
         src = iri.source_file(f.sha256)
         add(b, PROV.used, src)
+        add(src, PROV.atLocation, ox.Literal(str(Path(f.path).resolve())))  # where this build read it
         add(src, RDF.type, PROV.Entity)
         add(src, BKG.sha256, ox.Literal(f.sha256))
         add(src, DCTERMS.title, string(Path(f.path).name))
@@ -234,6 +235,7 @@ def build(
         store.replace_graph(iri.ONTOLOGY_GRAPH, ontology_quads())
         existing = stored_reports(store)
         by_sha = {sha: (r, v) for r, (sha, _, v) in existing.items()}
+        made_from = report_locations(store)
         todo, skipped = [], {}
         for path in paths:
             try:
@@ -261,7 +263,7 @@ def build(
                 else:
                     outcome, nquads = next(done)
                     if nquads is not None:
-                        store_report(store, existing, outcome, nquads)
+                        store_report(store, made_from, outcome, nquads)
                 result.files.append(outcome)
                 if on_file:
                     on_file(outcome)
@@ -305,11 +307,25 @@ def process_file(path: Path, *, build_iri: str, validate: bool, entities: bool, 
     return outcome, ox.serialize(mapped.quads, format=ox.RdfFormat.N_QUADS)
 
 
-def store_report(store: Store, existing: dict, outcome: FileOutcome, nquads: bytes) -> None:
-    """Replace the report's graph (and drop the graph this file made before under another IRI)."""
-    name = Path(outcome.path).name
-    for old, (_, src, _) in existing.items():
-        if src == name and old != outcome.report:
+def report_locations(store: Store) -> dict[str, set[str]]:
+    """{report IRI: the paths its source file was read from} (from the provenance of earlier builds)."""
+    rows = store.query(
+        f"""PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?r ?path WHERE {{ GRAPH ?r {{ ?r prov:wasDerivedFrom ?src }}
+          GRAPH <{iri.PROVENANCE_GRAPH}> {{ ?src prov:atLocation ?path }} }}"""
+    )
+    out: dict[str, set[str]] = {}
+    for row in rows:
+        out.setdefault(row["r"].value, set()).add(row["path"].value)
+    return out
+
+
+def store_report(store: Store, made_from: dict[str, set[str]], outcome: FileOutcome, nquads: bytes) -> None:
+    """Replace the report's graph — and drop the graph this same file (same path) made before under another
+    IRI, when its agency or year now reads differently.  A file of the same name elsewhere is another report."""
+    path = str(Path(outcome.path).resolve())
+    for old, paths in made_from.items():
+        if path in paths and old != outcome.report:
             store.remove_graph(old)
     store.remove_graph(outcome.report)
     store.raw.load(nquads, format=ox.RdfFormat.N_QUADS)

@@ -210,3 +210,23 @@ def test_validate_command_reports_violations(tmp_path: Path, capsys) -> None:
     assert main(["validate", "--store", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "violations: 0" not in out and "A report has exactly one fiscal year" in out
+
+
+@pytest.mark.slow
+def test_a_file_that_now_reads_as_another_report_replaces_its_old_graph(tmp_path: Path) -> None:
+    """Same path, new content naming another agency: the old report's graph goes, nothing else does."""
+    path = tmp_path / "report.txt"
+    other = tmp_path / "other" / "report.txt"  # same name, another folder: another report that stays
+    other.parent.mkdir()
+    shutil.copy(SMALL[0], other)
+    text = SMALL[1].read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    data = tmp_path / "data"
+    first = build([path, other], data, validate=False, jobs=1)
+    old_iri = first.files[0].report
+    path.write_text(text.replace("广州市", "佛山市"), encoding="utf-8")
+    second = build([path], data, validate=False, jobs=1)
+    new_iri = second.files[0].report
+    assert new_iri != old_iri
+    graphs = report_graphs(Store(data, read_only=True))
+    assert new_iri in graphs and old_iri not in graphs and first.files[1].report in graphs
