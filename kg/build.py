@@ -145,15 +145,10 @@ def ontology_quads() -> list[ox.Quad]:
 
 
 def validate_quads(quads: list[ox.Quad]):
-    """pySHACL over one report graph (an in-memory rdflib graph of just these triples)."""
-    from rdflib import Graph
+    """pySHACL over one report graph (kg.validate: the quads go straight into its validation graphs)."""
+    from kg.validate import validate_quads as validate
 
-    from kg.validate import validate_graph
-
-    data = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES)
-    graph = Graph()
-    graph.parse(data=data, format="nt")
-    return validate_graph(graph)
+    return validate(quads)
 
 
 def now() -> dt.datetime:
