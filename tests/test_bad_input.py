@@ -336,11 +336,6 @@ def test_build_stores_exactly_the_good_reports(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="kg.build.build_one removes a stored graph whose dcterms:source has the same file *name* "
-    "(meant for a file that now reads as another report): a different report in another folder is lost",
-    strict=False,
-)
 def test_two_reports_with_the_same_file_name_in_different_folders_both_stay(tmp_path: Path) -> None:
     pytest.importorskip("kg.build", reason="kg.build has not landed")
     from kg.store import Store
