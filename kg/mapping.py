@@ -205,7 +205,7 @@ MENTION_FIELDS = (
 )
 
 #: What a column's meaning says about the kind of expenditure (基本支出 / 项目支出 …).
-EXPENDITURE_TYPE_OF_MEASURE = {"basic": "basic", "project": "project", "personnel": "personnel", "operating": "operating"}
+EXPENDITURE_TYPE_OF_MEASURE = {"basic": "basic", "project": "project", "personnel": "personnel", "public": "operating"}
 
 #: Column meanings that name no concept (the reader could not tell what the column is).
 UNMAPPED_MEASURES = {"unknown", "", None}

@@ -98,3 +98,18 @@ def test_golden_graph_conforms_to_the_shapes(case: str) -> None:
 
     report = validate_quads(map_report(load_case(case).REPORT, build=BUILD).quads)
     assert not report.violations, "\n".join(f"{r.focus_node} {r.message}" for r in report.violations)
+
+
+def test_expenditure_types_are_keyed_by_the_readers_measures() -> None:
+    """Each column meaning that implies an expenditure type is a measure the reader emits, and each
+    type is a concept of the ontology's expenditure-type scheme (a stale key silently drops 公用经费)."""
+    from kg import ONTOLOGY_DIR
+    from kg.mapping import EXPENDITURE_TYPE_OF_MEASURE
+    from nlp.vocab import MEASURES
+
+    schemes = Graph().parse(ONTOLOGY_DIR / "schemes.ttl")
+    assert set(EXPENDITURE_TYPE_OF_MEASURE) <= set(MEASURES)
+    assert {"basic", "project", "personnel", "public"} <= set(EXPENDITURE_TYPE_OF_MEASURE)
+    for key in EXPENDITURE_TYPE_OF_MEASURE.values():
+        concept = URIRef(f"https://w3id.org/budgetkg/id/concept/expenditure-type/{key}")
+        assert (concept, None, None) in schemes, key
