@@ -424,6 +424,8 @@ class TableParser:
                 continue
             if decimal_places(t.text) > 2:
                 self.diag.info("W306", line=line.number, span=span, text=t.text, places=decimal_places(t.text))
+            if value < 0:
+                self.diag.info("W308", line=line.number, span=span, text=t.text)
             out.append(Amount(value=value, printed=t.text, unit=self.unit, span=span))
         return out, garbage
 

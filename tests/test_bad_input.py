@@ -200,6 +200,8 @@ def test_reading(name: str, tmp_path: Path, base_report, request) -> None:
         warned = [d for d in report.diagnostics if d.line == case.line]
         assert kept or warned, f"{case.extra['printed']} vanished silently"
         assert all(a.span.line == case.line for a in kept)
+        if kept and "flag" in case.extra:  # kept, and said so at its line (a negative amount is legal but rare)
+            assert any(d.code == case.extra["flag"] and d.line == case.line for d in report.diagnostics), case.extra
 
 
 def test_unbalanced_title_mark_does_not_swallow_the_text(tmp_path: Path, base_report) -> None:
