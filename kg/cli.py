@@ -112,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except OSError as exc:  # disk full, read-only file system, permissions, no store
+        from kg.store import StoreNotFound
+
+        if isinstance(exc, StoreNotFound):  # nothing built yet: say what to run
+            print(f"budgetkg {args.command}: {exc}", file=sys.stderr)
+            return 2
         # (builds are atomic: a build that stops here left the live graph as it was)
         print(f"budgetkg {args.command}: error: {os_error_message(exc)}", file=sys.stderr)
         return 3

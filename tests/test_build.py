@@ -230,3 +230,13 @@ def test_a_file_that_now_reads_as_another_report_replaces_its_old_graph(tmp_path
     assert new_iri != old_iri
     graphs = report_graphs(Store(data, read_only=True))
     assert new_iri in graphs and old_iri not in graphs and first.files[1].report in graphs
+
+
+@pytest.mark.parametrize("argv", [["export", "--format", "nq"], ["query", "funding-by-platform"], ["validate"]])
+def test_commands_on_a_data_directory_without_a_graph_say_so(argv: list[str], tmp_path: Path, capsys) -> None:
+    """No graph built yet: one line naming the directory and what to run, exit 2 — not a traceback."""
+    from kg.cli import main
+
+    assert main([*argv, "--store", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"budgetkg {argv[0]}: no graph in {tmp_path}: run `budgetkg build` first"

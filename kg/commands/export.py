@@ -49,13 +49,9 @@ def export(store, fmt: str, graph: str | None = None) -> bytes:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.store import DEFAULT_DATA_DIR, Store, StoreNotFound
+    from kg.store import DEFAULT_DATA_DIR, Store
 
-    try:
-        store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)
-    except StoreNotFound as exc:
-        print(f"budgetkg export: {exc}", file=sys.stderr)
-        return 2
+    store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)  # no graph yet: kg.cli.main says so
     data = export(store, args.format, args.graph)
     if args.output:
         args.output.write_bytes(data)

@@ -106,7 +106,7 @@ def render(names: list[str], rows: list[list[str]], fmt: str) -> str:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.store import DEFAULT_DATA_DIR, Store, StoreNotFound
+    from kg.store import DEFAULT_DATA_DIR, Store
 
     given = {}
     for p in args.param:
@@ -114,16 +114,12 @@ def cmd_query(args: argparse.Namespace) -> int:
         given[name.strip().lstrip("?")] = value
     text, named = resolve_query(args.query)
     text = bind_params(text, named, given)
-    try:
-        if args.remote:
-            from kg.remote import RemoteStore
+    if args.remote:
+        from kg.remote import RemoteStore
 
-            store = RemoteStore(args.remote)
-        else:
-            store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)
-    except StoreNotFound as exc:
-        print(f"budgetkg query: {exc}", file=sys.stderr)
-        return 2
+        store = RemoteStore(args.remote)
+    else:
+        store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)  # no graph yet: kg.cli.main says so
     try:
         names, rows = rows_of(run(store, text))
     except SyntaxError as exc:
