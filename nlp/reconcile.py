@@ -110,6 +110,17 @@ def tolerance(amounts: list[Amount]) -> Decimal:
     return sum((quantum(a) for a in amounts), Decimal(0)) / 2
 
 
+def _within_rounding(where: str, a: Decimal, b: Decimal, figures: list[Amount], at: Amount) -> bool:
+    """True when ``a`` and ``b`` differ by no more than the figures' rounding (a non-zero
+    difference is still noted, as INFO W404 at ``at``)."""
+    diff = abs(a - b)
+    tol = tolerance(figures)
+    if diff > tol:
+        return False
+    _note(where, diff, tol, at)
+    return True
+
+
 def _fmt(value: Decimal, unit: str) -> str:
     return f"{value / unit_factor(unit):,.2f} {unit}"
 
@@ -118,10 +129,7 @@ def _check(
     kind: str, where: str, parent: Amount, children: list[Amount], table: Table | None, column: str
 ) -> Discrepancy | None:
     found = sum((c.value for c in children), Decimal(0))
-    diff = abs(parent.value - found)
-    tol = tolerance([parent, *children])
-    if diff <= tol:
-        _note(f"{where} ({column})", diff, tol, parent)
+    if _within_rounding(f"{where} ({column})", parent.value, found, [parent, *children], parent):
         return None
     unit = parent.unit
     msg = f"{where}: {_fmt(parent.value, unit)} but the {len(children)} figures under it sum to {_fmt(found, unit)} ({column})"
@@ -358,11 +366,7 @@ def _first(tables: list[Table], kind: str) -> Table | None:
 def _compare(label: str, a: Amount | None, a_table: Table, b: Amount | None, b_table: Table, parts: list[Amount] | None = None) -> Discrepancy | None:
     if a is None or b is None:
         return None
-    figures = [a, *(parts or [b])]
-    diff = abs(a.value - b.value)
-    tol = tolerance(figures)
-    if diff <= tol:
-        _note(f"{label}: {_label(a_table)} vs {_label(b_table)}", diff, tol, b)
+    if _within_rounding(f"{label}: {_label(a_table)} vs {_label(b_table)}", a.value, b.value, [a, *(parts or [b])], b):
         return None
     unit = a.unit
     return Discrepancy(
@@ -500,10 +504,7 @@ def _narrative(report: Report) -> list[Discrepancy]:
         if figure is None:
             continue
         a = stated.amount
-        diff = abs(a.value - figure.value)
-        tol = tolerance([a, figure])
-        if diff <= tol:
-            _note(f"{stated.label} in the text vs {_label(table)}", diff, tol, a)
+        if _within_rounding(f"{stated.label} in the text vs {_label(table)}", a.value, figure.value, [a, figure], a):
             continue
         out.append(
             Discrepancy(
