@@ -45,6 +45,14 @@ def du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
+def timed_query(store: Store, name: str) -> tuple[list, float]:
+    """The rows of a named query (no parameters) and the seconds it took."""
+    q = named_queries()[name]
+    t = time.perf_counter()
+    rows = rows_of(run(store, bind_params(q.text, q, {})))[1]
+    return rows, time.perf_counter() - t
+
+
 def one(scale: int, work: Path, validate_all: bool, jobs: int) -> dict:
     files = synthetic.write_copies(work / f"x{scale}" / "files", scale)
     data = work / f"x{scale}" / "data"
@@ -52,14 +60,8 @@ def one(scale: int, work: Path, validate_all: bool, jobs: int) -> dict:
     result = build(files, data, validate=False, jobs=jobs)
     build_s = time.perf_counter() - t
     store = Store(data, read_only=True)
-    q = named_queries()["funding-by-platform"]
-    t = time.perf_counter()
-    rows = rows_of(run(store, bind_params(q.text, q, {})))[1]
-    query_s = time.perf_counter() - t
-    q2 = named_queries()["classification-subtree"]
-    t = time.perf_counter()
-    rows_of(run(store, bind_params(q2.text, q2, {})))
-    rollup_s = time.perf_counter() - t
+    rows, query_s = timed_query(store, "funding-by-platform")
+    _, rollup_s = timed_query(store, "classification-subtree")
     reports = [f.report for f in result.files if f.report]
     sample = reports if validate_all else [f.report for f in result.files if f.report and Path(f.path).name.startswith("c000_")]
     t = time.perf_counter()
@@ -127,10 +129,7 @@ def one_models(scale: int, work: Path, originals: list) -> dict:
         triples = len(store)
     build_s = time.perf_counter() - t
     store = Store(data, read_only=True)
-    q = named_queries()["funding-by-platform"]
-    t = time.perf_counter()
-    rows = rows_of(run(store, bind_params(q.text, q, {})))[1]
-    query_s = time.perf_counter() - t
+    rows, query_s = timed_query(store, "funding-by-platform")
     return {"scale": scale, "reports": n_reports, "triples": triples, "map+store s": build_s,
             "triples/s": triples / build_s, "store MB": du(store.path) / 1e6, "funding query s": query_s,
             "funding rows": len(rows)}
