@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.errors import ReportError
+from nlp.model import Box
 
 #: Largest file read (bytes).  Real reports are well under 2 MB of text; the
 #: reader keeps a few objects per character, so this bounds memory to ~1 GB.
@@ -82,6 +83,9 @@ class Decoded:
     sha256: str
     n_replaced: int = 0  # characters that could not be decoded (U+FFFD in text)
     notices: tuple[Notice, ...] = ()
+    # For a laid-out source (PDF): the box of every character of ``text`` (None for
+    # characters the extraction added, such as line ends).  None for plain text.
+    boxes: tuple[Box | None, ...] | None = None
 
 
 def _line_of(data: bytes, offset: int) -> int:

@@ -53,6 +53,25 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Box:
+    """Where a character or a run of characters stands on a page of a laid-out source (PDF).
+
+    ``page`` is 1-based; coordinates are PDF points from the page's top-left corner
+    (``top`` < ``bottom``), the convention of RFC 8118's ``viewrect``.
+    """
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def union(self, other: Box) -> Box:
+        return Box(self.page, min(self.x0, other.x0), min(self.top, other.top),
+                   max(self.x1, other.x1), max(self.bottom, other.bottom))
+
+
+@dataclass(frozen=True)
 class SourceFile:
     path: str  # as given on the command line
     name: str  # file name only (dcterms:source)

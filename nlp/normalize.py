@@ -28,7 +28,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from nlp.model import Span
+from nlp.model import Box, Span
 
 # Full-width forms that are plain ASCII in disguise.  Chinese punctuation
 # （，。：；“”）is deliberately kept: it carries meaning (and the layout reader
@@ -71,6 +71,9 @@ class NormalizedText:
     offsets: list[int]  # len(text) + 1 entries: raw index of each clean character
     lines: list[Line] = field(default_factory=list)
     _raw_line_starts: list[int] = field(default_factory=list, repr=False)
+    # Laid-out sources (PDF): the box of every raw character (None where the
+    # extraction added it).  None for plain text; see :meth:`box_of`.
+    raw_boxes: tuple[Box | None, ...] | None = field(default=None, repr=False)
 
     def raw_offset(self, i: int) -> int:
         return self.offsets[i]
@@ -90,6 +93,22 @@ class NormalizedText:
 
     def line_span(self, line: Line) -> Span:
         return self.raw_span(line.start, line.end)
+
+    def box_of(self, start: int, end: int) -> Box | None:
+        """The box around clean-text range ``[start, end)`` on the page of its first
+        boxed character, or None (plain text, or no character of the range has a box).
+
+        This is how the table reader places a cell by geometry when the source is laid out.
+        """
+        if self.raw_boxes is None:
+            return None
+        out: Box | None = None
+        for i in range(start, min(end, len(self.text))):
+            b = self.raw_boxes[self.offsets[i]] if self.offsets[i] < len(self.raw_boxes) else None
+            if b is None or (out is not None and b.page != out.page):
+                continue
+            out = b if out is None else out.union(b)
+        return out
 
 
 class _Builder:
@@ -232,8 +251,12 @@ def _is_page_number(lines: list[str], i: int) -> bool:
     return blank_around and not _PAGE_NUMBER.match(before) and not _PAGE_NUMBER.match(after)
 
 
-def normalize(raw: str) -> NormalizedText:
-    """Repair extraction damage line by line; see the module docstring."""
+def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None) -> NormalizedText:
+    """Repair extraction damage line by line; see the module docstring.
+
+    ``boxes`` (one per raw character, for laid-out sources) are kept as they are:
+    every clean character maps to its raw character, and so to its box.
+    """
     # Only CR, LF and CRLF end a line (str.splitlines would also split at form
     # feeds and U+2028, and line numbers would disagree with every editor's).
     raw_lines = [ln for ln in _LINE_BREAK.split(raw) if ln]
@@ -269,7 +292,7 @@ def normalize(raw: str) -> NormalizedText:
         out_pos += len(text) + 1
     text = b.text()
     offsets = b.offsets + [len(raw)]
-    return NormalizedText(raw=raw, text=text, offsets=offsets, lines=lines, _raw_line_starts=starts)
+    return NormalizedText(raw=raw, text=text, offsets=offsets, lines=lines, _raw_line_starts=starts, raw_boxes=boxes)
 
 
 _SENTENCE_END = "。；;！？!?：:”」）)"

@@ -31,7 +31,7 @@ def parse_report(decoded: Decoded, path: str, *, entities: bool = False) -> Repo
     diag = Diagnostics(path)
     for notice in decoded.notices:  # mixed encodings, long lines, control characters
         diag.warn(notice.code, line=notice.line, **notice.params)
-    norm = normalize(decoded.text)
+    norm = normalize(decoded.text, decoded.boxes)
     source = SourceFile(
         path=path,
         name=Path(path).name,

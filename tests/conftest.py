@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,25 @@ def manifest() -> list[dict[str, str]]:
 
 MANIFEST = manifest()
 CORPUS_FILES = [CORPUS / row["file"] for row in MANIFEST]
+
+# --- the development set: real reports from other provinces, never committed --------------------------
+# It lives beside the checkout (../shared/devset) or where $BUDGETKG_DEVSET says.  Tests that use it skip,
+# with this reason, when it is absent; CI has it.
+DEVSET = Path(os.environ.get("BUDGETKG_DEVSET") or ROOT.parent / "shared" / "devset")
+DEVSET_MISSING = f"development set not found at {DEVSET} (set BUDGETKG_DEVSET)"
+
+
+def devset_manifest() -> list[dict[str, str]]:
+    """Rows of the devset's MANIFEST.tsv (agency, fiscal_year, phase … read by hand); [] when absent."""
+    path = DEVSET / "MANIFEST.tsv"
+    if not path.is_file():
+        return []
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+DEVSET_MANIFEST = devset_manifest()
+requires_devset = pytest.mark.skipif(not DEVSET_MANIFEST, reason=DEVSET_MISSING)
 
 
 @pytest.fixture(scope="session")
