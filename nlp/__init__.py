@@ -24,4 +24,11 @@ def evaluate_entities(gold_dir=None, **kwargs):
     return evaluate(gold_dir, **kwargs)
 
 
-__all__ = ["ReportError", "evaluate_entities", "read_report", "read_report_bytes", "train_entities"]
+def evaluate_reader(folder, **kwargs):
+    """Tables and coded rows of a folder's reports against its reference (``budgetkg eval reader``)."""
+    from nlp.refeval import evaluate_dir
+
+    return evaluate_dir(folder, **kwargs)
+
+
+__all__ = ["ReportError", "evaluate_entities", "evaluate_reader", "read_report", "read_report_bytes", "train_entities"]

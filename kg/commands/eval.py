@@ -1,8 +1,12 @@
-"""``budgetkg eval [--gold DIR] [--no-ner] [--no-gazetteer]``: P/R/F1 per entity type on the gold set.
+"""``budgetkg eval``: how well the reader reads.
 
-The gold set (tests/gold/*.jsonl) is hand-annotated narrative of seed reports; it is never
-used for training.  Spans must match exactly (start, end, label); an indicator counts when it
-overlaps a gold indicator with the same value and unit.
+* ``budgetkg eval [entities] [--gold DIR] [--no-ner] [--no-gazetteer]``: P/R/F1 per entity type on
+  the gold set (tests/gold/*.jsonl, hand-annotated narrative of seed reports, never trained on).
+  Spans must match exactly (start, end, label); an indicator counts when it overlaps a gold
+  indicator with the same value and unit.  Bare ``eval`` is this.
+* ``budgetkg eval reader [DIR …]``: per report and in total, agency/year/phase against the folder's
+  MANIFEST.tsv, tables found, and the share of the reference's coded rows whose code and every
+  amount, in its column's meaning, are in the model (``nlp.refeval`` says how rows are matched).
 """
 
 from __future__ import annotations
@@ -11,18 +15,33 @@ import argparse
 from pathlib import Path
 
 
+def _entity_options(p: argparse.ArgumentParser, suppress: bool = False) -> None:
+    d = argparse.SUPPRESS if suppress else None
+    p.add_argument("--gold", type=Path, default=d, help="gold folder (default: tests/gold)")
+    p.add_argument("--no-ner", action="store_true", default=d if suppress else False, help="without the trained NER")
+    p.add_argument("--no-gazetteer", action="store_true", default=d if suppress else False, help="without the gazetteer ruler")
+    p.add_argument("-v", "--verbose", action="store_true", default=d if suppress else False,
+                   help="list every false positive and false negative")
+
+
 def register(sub) -> None:
     from kg.cli import COMMANDS
 
-    p = sub.add_parser("eval", help="precision, recall and F1 per entity type on the gold set")
-    p.add_argument("--gold", type=Path, default=None, help="gold folder (default: tests/gold)")
-    p.add_argument("--no-ner", action="store_true", help="without the trained NER")
-    p.add_argument("--no-gazetteer", action="store_true", help="without the gazetteer ruler")
-    p.add_argument("-v", "--verbose", action="store_true", help="list every false positive and false negative")
+    p = sub.add_parser("eval", help="how well the reader reads: entities (default) or tables (eval reader)")
+    _entity_options(p)
+    what = p.add_subparsers(dest="eval_what")
+    e = what.add_parser("entities", help="precision, recall and F1 per entity type on the gold set")
+    _entity_options(e, suppress=True)
+    r = what.add_parser("reader", help="tables, coded rows and identification against a reference folder")
+    r.add_argument("dirs", nargs="*", type=Path, help="folders with MANIFEST.tsv and text/ + tables/ (default: the bundled corpus)")
+    r.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                   help="list every reference row that was not read, with the reason")
     COMMANDS["eval"] = cmd_eval
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if getattr(args, "eval_what", None) == "reader":
+        return cmd_eval_reader(args)
     import nlp
 
     result = nlp.evaluate_entities(args.gold, use_ner=not args.no_ner, use_gazetteer=not args.no_gazetteer)
@@ -33,3 +52,59 @@ def cmd_eval(args: argparse.Namespace) -> int:
         for kind, label, text, where in result["errors"]:
             print(f"{kind} {label:<15} {text}    [{where}]")
     return 0
+
+
+def _mark(pair: tuple) -> str:
+    expected, read = pair
+    if expected is None:
+        return "·"
+    return "ok" if expected == read else f"✗({read})"
+
+
+def cmd_eval_reader(args: argparse.Namespace) -> int:
+    import nlp
+    from kg.cli import CORPUS_DIR, read_one
+
+    verbose = getattr(args, "verbose", False)
+    dirs = args.dirs or [Path(CORPUS_DIR)]
+    grand = {"reports": 0, "agency": 0, "year": 0, "phase": 0, "ref": 0, "ok": 0, "tables": 0, "projects": 0, "disc": 0}
+    failed = 0
+    for folder in dirs:
+        if not folder.is_dir():
+            print(f"budgetkg eval reader: {folder}: not a folder")
+            failed += 1
+            continue
+        results = nlp.evaluate_reader(folder, read=read_one)
+        print(f"== {folder}")
+        print(f"{'report':<48}{'agency':>8}{'year':>6}{'phase':>7}{'tables':>8}{'coded rows':>16}{'share':>8}{'proj':>6}{'disc':>6}")
+        for r in results:
+            grand["reports"] += 1
+            if r.error:
+                print(f"{r.stem:<48} failed: {r.error}")
+                failed += 1
+                continue
+            grand["agency"] += r.agency[0] is not None and r.agency[0] == r.agency[1]
+            grand["year"] += r.year[0] is not None and r.year[0] == r.year[1]
+            grand["phase"] += r.phase[0] is not None and r.phase[0] == r.phase[1]
+            share = f"{100 * r.share:.1f}%" if r.share is not None else "-"
+            coded = f"{r.coded_ok}/{r.coded_ref}" if r.reference != "none" else "no reference"
+            tables = f"{r.tables_read}" + (f"/{r.tables_ref}" if r.reference != "none" else "")
+            print(f"{r.stem:<48}{_mark(r.agency) if r.agency[0] is None or r.agency[0] == r.agency[1] else '✗':>8}"
+                  f"{_mark(r.year):>6}{_mark(r.phase):>7}{tables:>8}{coded:>16}{share:>8}{r.projects:>6}{r.discrepancies:>6}")
+            if r.agency[0] is not None and r.agency[0] != r.agency[1]:
+                print(f"    agency: expected {r.agency[0]!r}, read {r.agency[1]!r}")
+            grand["ref"] += r.coded_ref
+            grand["ok"] += r.coded_ok
+            grand["tables"] += r.tables_read
+            grand["projects"] += r.projects
+            grand["disc"] += r.discrepancies
+            if verbose:
+                for rr in r.rows:
+                    if not rr.ok:
+                        print(f"    p{rr.ref.page} {rr.ref.code} {rr.ref.name}: {rr.reason}")
+    share = f"{100 * grand['ok'] / grand['ref']:.1f}%" if grand["ref"] else "-"
+    n = grand["reports"]
+    print(f"total: {n} reports; agency {grand['agency']}/{n}, year {grand['year']}/{n}, phase {grand['phase']}/{n}; "
+          f"tables {grand['tables']}; coded rows {grand['ok']}/{grand['ref']} ({share}); "
+          f"projects {grand['projects']}; discrepancies {grand['disc']}")
+    return 1 if failed else 0
