@@ -1,0 +1,54 @@
+"""A row's printed amount cells → :class:`~nlp.model.Amount` in yuan, or ``None``.
+
+A dash (``-``, ``—``) or nothing is ``None``; OCR garbage is ``None`` with warning
+W301 and never a number; so is a bare integer in a table whose amounts all print
+decimals (a stray number).  More than two decimals (W306) and negatives (W308) are
+kept exactly and noted.
+"""
+
+from __future__ import annotations
+
+from nlp.amounts import EMPTY, decimal_places, parse_amount
+from nlp.errors import Diagnostics
+from nlp.model import Amount
+from nlp.normalize import Line, NormalizedText
+from nlp.rows import Token
+from nlp.tablelines import drop_column_numbers
+
+
+def read_cells(
+    norm: NormalizedText,
+    pieces: list[tuple[Line, Token]],
+    unit: str,
+    decimal_table: bool,
+    diag: Diagnostics,
+    table: str,
+    name: str,
+) -> tuple[list[Amount | None], list[bool]]:
+    """(cells, which of them were garbage) of a row, in printed order."""
+    out: list[Amount | None] = []
+    garbage: list[bool] = []
+    for line, t in drop_column_numbers(pieces):
+        garbage.append(False)
+        span = norm.raw_span(line.start + t.start, line.start + t.end)
+        if t.kind == "num" and t.text != "0" and decimal_table:
+            # a bare integer where every amount prints decimals: a stray number, not an amount
+            diag.warn("W301", line=line.number, span=span, table=table, name=name[:30], column=len(out), text=t.text)
+            out.append(None)
+            garbage[-1] = True
+            continue
+        value = parse_amount(t.text, unit)
+        if value is None:
+            diag.warn("W301", line=line.number, span=span, table=table, name=name[:30], column=len(out), text=t.text)
+            out.append(None)
+            garbage[-1] = True
+            continue
+        if value is EMPTY:
+            out.append(None)
+            continue
+        if decimal_places(t.text) > 2:
+            diag.info("W306", line=line.number, span=span, text=t.text, places=decimal_places(t.text))
+        if value < 0:
+            diag.info("W308", line=line.number, span=span, text=t.text)
+        out.append(Amount(value=value, printed=t.text, unit=unit, span=span))
+    return out, garbage

@@ -1,0 +1,296 @@
+"""Rows of a table body, assembled over the printed lines.
+
+Every body line is cut into row groups (:mod:`nlp.rows`); a row may take several
+lines: a code alone on a line, a label wrapped over lines, the amounts on the
+line after the label, the end of a label below its amounts, a text cell
+(绩效目标) after them.  Header lines printed again after a page break are
+skipped and a 合计 row printed on every page is kept once.  The cells of a row
+stay in printed order here; :mod:`nlp.placement` puts them into columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nlp import codes
+from nlp.cells import read_cells
+from nlp.errors import Diagnostics
+from nlp.model import TableRow
+from nlp.normalize import Line, NormalizedText
+from nlp.rows import Group, Token, groups, join_words
+from nlp.tablefind import squash
+from nlp.tableheader import Header, is_data
+from nlp.tablelines import is_column_numbers, is_meta, join_text, leading, name_lines
+
+TOTAL = re.compile(r"(合计|总计|小计)$")
+_EXPENDITURE_SIDE = re.compile(r"支出|结余分配|结转下年|年末|交纳所得税|提取职工福利基金|转入事业基金|^其他$")
+_ITEM_START = re.compile(r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+_SENTENCE_MARKS = re.compile(r"[，。；！？]")
+_PROSE_MARKS = 2  # a line with this many sentence marks …
+_PROSE_CHARS = 30  # … and this many characters is running prose, not a row
+
+
+@dataclass
+class _Pending:
+    """A row being assembled over one or more lines."""
+
+    code_parts: list[Token] = field(default_factory=list)
+    name: list[tuple[Line, Token]] = field(default_factory=list)
+    cells: list[tuple[Line, Token]] = field(default_factory=list)
+    line_no: Token | None = None
+    indent: int = 0
+    first: tuple[Line, int] | None = None  # line and offset where the row starts
+    last: tuple[Line, int] | None = None
+    side: str | None = None
+    after: list[Line] = field(default_factory=list)  # text lines after the amounts (绩效目标)
+    after_inline: list[tuple[Line, Group]] = field(default_factory=list)
+
+    def touch(self, line: Line, start: int, end: int) -> None:
+        if self.first is None:
+            self.first = (line, start)
+        self.last = (line, end)
+
+
+@dataclass
+class Assembled:
+    rows: list[TableRow]
+    texts: dict[int, list[tuple[Line, int]]]  # row index → (line, start) of its text (绩效目标)
+    garbage: dict[int, list[bool]]  # row index → which cells were garbage
+
+
+class RowAssembler:
+    """Turns the body lines of one table into rows (cells in printed order)."""
+
+    def __init__(
+        self, norm: NormalizedText, anchors: list[Line], header: Header, unit: str, summary: bool,
+        decimal_table: bool, diag: Diagnostics, label: str,
+    ) -> None:
+        self.norm = norm
+        self.lines = norm.lines
+        self.anchors = anchors
+        self.header = header
+        self.unit = unit
+        self.summary = summary
+        self.decimal_table = decimal_table
+        self.diag = diag
+        self.label = label
+        self.line_numbers = header.line_numbers
+        self.text_column = header.text_column
+        self.rows: list[TableRow] = []
+        self.texts: dict[int, list[tuple[Line, int]]] = {}
+        self.prev_code: str | None = None
+        self.prev_indent = 0
+        self._seen_totals: set[tuple] = set()
+        self._garbage: dict[int, list[bool]] = {}
+        self._clean: list[tuple[int, Line]] = []  # row index → (clean start offset, last line)
+        self.pending: _Pending | None = None
+
+    def assemble(self, body: list[Line]) -> Assembled:
+        """Rows from body lines.  ``self.pending`` is the row being assembled."""
+        self.pending = None
+        for line in body:
+            if self._skip(line):
+                continue
+            if self._ends_table(line):
+                break
+            gs = groups(line.text, self.line_numbers)
+            for gi, g in enumerate(gs):
+                side = self._side(g, gi, gs) if self.summary else None
+                if self._numbers_not_code(g):
+                    g.cells, g.code_parts = g.code_parts, []
+                if g.name and not (g.cells or g.code_parts or g.line_no is not None):
+                    if self._label_only(line, g, gi, side):
+                        break  # the rest of the line is the row's text (绩效目标)
+                elif g.code_parts and (g.name or self._code(g)):
+                    self._new_row(line, g, side)
+                    self.pending.code_parts = g.code_parts  # type: ignore[union-attr]
+                    self._amounts(line, g)
+                elif g.cells or g.line_no is not None:
+                    self._amounts_or_row(line, g, side)
+        p = self.pending
+        if p is not None and p.code_parts and not p.cells and p.first:
+            # the text ends inside a row: its code (and label) without amounts
+            self.diag.warn("W305", line=p.first[0].number, table=self.label)
+        self._flush(p)
+        self.pending = None
+        return Assembled(self.rows, self.texts, self._garbage)
+
+    def _numbers_not_code(self, g: Group) -> bool:
+        """Whole numbers alone on a line are amounts (printed without decimals), not a
+        code: when they give no valid code, when there are too many of them for a
+        code, or when the row above has its code and is waiting for its amounts."""
+        if not g.code_parts or g.name or g.cells or any(t.kind != "num" for t in g.code_parts):
+            return False
+        p = self.pending
+        waiting = p is not None and bool(p.code_parts) and not p.cells
+        return waiting or len(g.code_parts) > 3 or self._code(g) is None
+
+    def _skip(self, line: Line) -> bool:
+        """Blank lines, page furniture and the header printed again after a page break."""
+        sq = squash(line.text)
+        if not sq or sq in self.header.keys or is_meta(line.text) or is_column_numbers(line.text):
+            return True
+        return self._is_anchor(line) and not is_data(line)
+
+    def _ends_table(self, line: Line) -> bool:
+        """Running prose after a table that has no heading between them."""
+        if self.text_column:
+            return False
+        return len(_SENTENCE_MARKS.findall(line.text)) >= _PROSE_MARKS and len(squash(line.text)) >= _PROSE_CHARS
+
+    def _new_row(self, line: Line, g: Group, side: str | None) -> None:
+        self._flush(self.pending)
+        self.pending = self._start(line, g, side)
+
+    def _amounts(self, line: Line, g: Group) -> None:
+        """Add a group's amounts to the pending row; a row is done once it has them
+        (in a table with a text column it waits for the text printed after them)."""
+        assert self.pending is not None
+        self._add_cells(self.pending, line, g)
+        if g.cells and not self.text_column:
+            self._flush(self.pending)
+            self.pending = None
+
+    def _label_only(self, line: Line, g: Group, gi: int, side: str | None) -> bool:
+        p = self.pending
+        if p is not None and not p.cells:
+            self._extend_name(p, line, g)  # a label wrapped over lines
+            return False
+        if self.text_column and p is not None and p.cells:
+            if gi > 0:
+                p.after_inline.append((line, g))
+            else:
+                p.after.append(line)
+            return True
+        self._new_row(line, g, side)
+        return False
+
+    def _amounts_or_row(self, line: Line, g: Group, side: str | None) -> None:
+        p = self.pending
+        if p is not None and not p.cells and not p.code_parts and g.name and TOTAL.search(squash(g.label)):
+            p = None  # a 合计 row is a row of its own, not the end of a wrapped label
+        if p is not None and not p.cells:
+            # the amounts (and maybe the end of the label) of the row above
+            if g.name:
+                self._extend_name(p, line, g)
+            self._amounts(line, g)
+            return
+        if self.text_column and p is not None and p.cells and not g.name and p.after:
+            # amounts alone: the row's label is at the end of the text above
+            label = name_lines(p.after)
+            p.after = p.after[: len(p.after) - len(label)]
+            self._flush(p)
+            self.pending = _Pending(side=side)
+            for nl in label:
+                for ng in groups(nl.text):
+                    self._extend_name(self.pending, nl, ng)
+            self.pending.indent = leading(label[0].text) if label else 0
+            self._amounts(line, g)
+            return
+        if not g.cells and not g.name:
+            return  # a 行次 alone: an empty slot of a side-by-side line
+        self._new_row(line, g, side)
+        self._amounts(line, g)
+
+    def _is_anchor(self, line: Line) -> bool:
+        return any(a is line for a in self.anchors)
+
+    def _side(self, g: Group, gi: int, gs: list[Group]) -> str:
+        if len(gs) >= 2:
+            return "income" if gi == 0 else "expenditure"
+        return "expenditure" if _EXPENDITURE_SIDE.search(squash(g.label)) else "income"
+
+    def _start(self, line: Line, g: Group, side: str | None) -> _Pending:
+        p = _Pending(indent=g.indent, side=side, line_no=g.line_no)
+        for t in g.code_parts:
+            p.touch(line, t.start, t.end)
+        for t in g.name:
+            p.name.append((line, t))
+            p.touch(line, t.start, t.end)
+        return p
+
+    def _extend_name(self, p: _Pending, line: Line, g: Group) -> None:
+        if not p.name and not p.code_parts:
+            p.indent = g.indent
+        for t in g.name:
+            p.name.append((line, t))
+            p.touch(line, t.start, t.end)
+
+    def _add_cells(self, p: _Pending, line: Line, g: Group) -> None:
+        if g.line_no is not None and p.line_no is None:
+            p.line_no = g.line_no
+        for t in g.cells:
+            p.cells.append((line, t))
+            p.touch(line, t.start, t.end)
+
+    def _code(self, g: Group) -> str | None:
+        parts = [re.sub(r"^\D+|\D+$", "", t.text) for t in g.code_parts]
+        res = codes.assemble(parts)
+        code = res.code
+        if code and len(code) == 2:
+            code = codes.implied(code, self.prev_code, g.indent, self.prev_indent)
+        return code
+
+    # -- a finished row -----------------------------------------------------------
+    def _flush(self, p: _Pending | None) -> None:
+        if p is None or p.first is None:
+            return
+        name = join_words([t.text for _, t in p.name])
+        name = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", name)
+        is_total = bool(TOTAL.search(squash(name)))  # a code printed beside 合计 is damage
+        code = None
+        if p.code_parts and not is_total:
+            g = Group(code_parts=p.code_parts, indent=p.indent)
+            code = self._code(g)
+            raw_parts = " ".join(t.text for t in p.code_parts)
+            if code is None and sum(c.isdigit() for c in raw_parts) >= 3:
+                self.diag.warn("W304", line=p.first[0].number, table=self.label, printed=raw_parts)
+        if not p.cells and code is None and not p.after:
+            self._label_tail(p, name)
+            return
+        cells, garbage = read_cells(self.norm, p.cells, self.unit, self.decimal_table, self.diag, self.label, name)
+        if not cells and code is None and not p.after:
+            return  # a label over column numbers (类 款 项 栏次 1 2 3): header
+        if code is None and all(c is None for c in cells) and (not name or any(garbage)):
+            return  # nothing readable: damage between rows (already warned)
+        key = (squash(name), p.side, tuple(c.printed if c else None for c in cells))
+        if is_total:
+            if key in self._seen_totals:
+                return  # the 合计 row printed again on every page
+            self._seen_totals.add(key)
+        level = 0 if is_total else (codes.level(code) if code else (2 if p.indent >= 2 else 1))
+        (fl, fs), (ll, le) = p.first, p.last
+        span = self.norm.raw_span(fl.start + fs, ll.start + le)
+        self._clean.append((fl.start + fs, ll))
+        line_no = int(p.line_no.text) if p.line_no is not None else None
+        row = TableRow(code=code, name=name, level=level, cells=cells, span=span, is_total=is_total, side=p.side, line_number=line_no)
+        self.rows.append(row)
+        self._garbage[len(self.rows) - 1] = garbage
+        if p.after or p.after_inline:
+            pieces = [(ln, g.start) for ln, g in p.after_inline] + [(ln, 0) for ln in p.after]
+            self.texts[len(self.rows) - 1] = pieces
+            row.text = join_text(pieces)
+        if code:
+            self.prev_code, self.prev_indent = code, p.indent
+
+    def _label_tail(self, p: _Pending, name: str) -> None:
+        """A label line with no amounts right after a complete row: the end of that
+        row's label, wrapped below its amounts (the PDF cell was taller than the
+        line of figures).  Anything else without amounts or code is page furniture."""
+        if not self.rows or not name or p.first is None or p.last is None or self.text_column:
+            return
+        last = self.rows[-1]
+        start, end_line = self._clean[len(self.rows) - 1]
+        if len(self.rows) > 1 and self._clean[-2][1] is end_line:
+            return  # its line carried two rows side by side: whose label it ends is unknown
+        line = p.first[0]
+        between = self.lines[end_line.number : line.number - 1]  # Line i has number i + 1
+        if last.is_total or TOTAL.search(squash(name)) or line.number <= end_line.number or any(b.text.strip() for b in between):
+            return
+        if len(name) > 40 or _ITEM_START.match(name) or _SENTENCE_MARKS.search(name):
+            return  # a heading or a sentence, not the end of a label
+        last.name += name
+        end = p.last[0].start + p.last[1]
+        last.span = self.norm.raw_span(start, end)
+        self._clean[len(self.rows) - 1] = (start, p.last[0])

@@ -1,0 +1,83 @@
+"""A table's header: where it ends, and what it says about the body.
+
+The header is every line of a found table before its first data line (a line
+with an amount, or a classification code).  From it come the header text that
+:mod:`nlp.columns` turns into columns, the set of header lines (so that a header
+printed again after a page break is skipped), and two facts about the rows:
+whether they carry a 行次 row number and whether the table has a text column
+(绩效目标).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nlp import codes
+from nlp.normalize import Line
+from nlp.rows import groups
+from nlp.tablefind import FoundTable, squash
+from nlp.tablelines import is_column_numbers, is_meta
+from nlp.tableunit import UNIT, UNIT_IN_BRACKETS
+
+
+@dataclass
+class Header:
+    lines: list[Line]
+    text: str  # the column headings, page furniture and the unit removed
+    keys: set[str]  # each header line, whitespace removed (a repeat after a page break)
+    line_numbers: bool  # rows print a 行次
+    text_column: bool  # rows carry a text cell (绩效目标)
+
+
+def split(lines: list[Line], ft: FoundTable) -> tuple[list[Line], list[Line]]:
+    """(header lines, body lines) of a found table: the body starts at the first data line."""
+    header: list[Line] = []
+    body: list[Line] = []
+    for i in ft.lines:
+        line = lines[i]
+        if body or is_data(line):
+            body.append(line)
+        else:
+            header.append(line)
+    return header, body
+
+
+def read(header: list[Line]) -> Header:
+    # a unit in brackets inside a column header (预算数（单位：万元）) is not page furniture
+    texts = [UNIT_IN_BRACKETS.sub("", ln.text) for ln in header]
+    text = " ".join(t for t in texts if not is_meta(t) and not UNIT.search(t))
+    hsq = squash(text)
+    return Header(
+        lines=header,
+        text=text,
+        keys={squash(ln.text) for ln in header if ln.text.strip()},
+        line_numbers="行次" in hsq,
+        text_column="绩效目标" in hsq,
+    )
+
+
+def is_data(line: Line) -> bool:
+    """A line of the body: amounts, or a classification code (with its label)."""
+    if is_meta(line.text):
+        return False
+    if is_column_numbers(line.text):
+        return False
+    for g in groups(line.text):
+        if any(t.kind in ("amount", "dash") for t in g.cells):
+            return True
+        ints = [t.text for t in g.cells]
+        if g.name and g.cells and all(t.kind == "num" for t in g.cells) and not is_column_numbers(" ".join(ints)):
+            return True  # 合计 0: integer amounts
+        parts = [t.text for t in g.code_parts]
+        if (
+            not g.name
+            and len(parts) >= 2
+            and all(t.kind == "num" for t in g.code_parts)
+            and not is_column_numbers(" ".join(parts))
+            and (len(parts) > 3 or codes.assemble(parts).code is None)
+        ):
+            return True  # whole numbers alone on a line: a row of amounts without decimals
+        if g.code_parts and codes.assemble([t.text for t in g.code_parts]).code and (g.name or len(g.code_parts) == 1):
+            if any(t.kind == "code" or codes.is_valid(t.text) for t in g.code_parts):
+                return True
+    return False

@@ -1,0 +1,39 @@
+"""The unit a table's amounts are printed in (单位：元 / 千元 / 万元 / 亿元).
+
+Declared in the header, on the title line, or on the lines just above the title
+(``编制单位：X 单位：元``); a unit in brackets inside a column header
+(``预算数（单位：万元）``) is part of that header.  A table that declares none takes
+the previous table's unit, with warning W302 — never a silent default.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.errors import Diagnostics
+from nlp.model import Span
+from nlp.normalize import Line, NormalizedText
+from nlp.tablefind import FoundTable
+
+UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|千元|亿元|元)")
+UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(?:金额)?单\s*位\s*[:：][^）)]*[）)]")
+DEFAULT_UNIT = "万元"
+_LOOK_ABOVE = 6  # lines above the title searched for the unit
+_ABOVE_KEPT = 3  # of which the last non-blank ones count
+
+
+def declared_unit(
+    norm: NormalizedText, ft: FoundTable, header: list[Line], previous_unit: str | None, diag: Diagnostics, label: str
+) -> tuple[str, Span | None]:
+    """(unit, where it is printed); the previous table's unit (W302) when none is printed."""
+    lines = norm.lines
+    candidates = [lines[i] for i in ft.anchors] + header
+    first = ft.anchors[0]
+    before = [ln for ln in lines[max(0, first - _LOOK_ABOVE) : first] if ln.text.strip()][-_ABOVE_KEPT:]
+    for line in candidates + before[::-1]:
+        m = UNIT.search(line.text)
+        if m:
+            return m.group(1), norm.raw_span(line.start + m.start(1), line.start + m.end(1))
+    unit = previous_unit or DEFAULT_UNIT
+    diag.warn("W302", line=lines[first].number, table=label, unit=unit)
+    return unit, None
