@@ -98,3 +98,82 @@ def evaluate(gold_dir: str | Path | None = None, *, nlp=None, use_ner: bool = Tr
             errors += [("FN", "Indicator", text[g[0]:g[1]], where) for g in gi if g not in matched]
     per_type = {t: _prf(*c) for t, c in counts.items()}
     return {"per_type": per_type, "errors": errors, "paragraphs": len(rows)}
+
+
+# --------------------------------------------------------------------------- the development set's gold
+
+#: Offsets-only gold over reports that are not in the repository (tests/gold/devset.jsonl):
+#: one JSON object per report — ``report`` (file name in the devset's text/ folder), ``sha256``
+#: of that file, ``split`` ("train" or "test"; training never reads a test report), ``regions``
+#: (raw ``[start, end)`` ranges read by hand) and ``entities`` (raw ``[start, end, label]``).
+DEVSET_GOLD = GOLD_DIR / "devset.jsonl"
+
+
+class GoldMismatch(Exception):
+    """The devset file is not the one the gold was annotated on (its SHA-256 differs)."""
+
+
+def load_devset_gold(path: str | Path | None = None, split: str | None = None) -> list[dict]:
+    with open(path or DEVSET_GOLD, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return [r for r in rows if split is None or r["split"] == split]
+
+
+def region_paragraphs(raw: str, regions: list[list[int]]) -> list[tuple[str, list[int]]]:
+    """The narrative paragraphs inside the raw ``regions``, unwrapped as the reader unwraps them:
+    ``(text, raw offset of each character)``."""
+    from nlp.normalize import normalize, unwrap
+
+    norm = normalize(raw)
+    out = []
+    for start, end in regions:
+        first = next((i for i, ln in enumerate(norm.lines) if norm.offsets[ln.start] >= start), len(norm.lines))
+        last = next((i for i, ln in enumerate(norm.lines) if norm.offsets[ln.start] >= end), len(norm.lines))
+        for text, clean in unwrap(norm, first, last):
+            out.append((text, [norm.offsets[c] for c in clean]))
+    return out
+
+
+def evaluate_devset(devset_dir: str | Path, *, split: str | None = "test", gold_path: str | Path | None = None,
+                    nlp=None, use_ner: bool = True, use_gazetteer: bool = True) -> dict:
+    """P/R/F1 per type over the hand-read regions of devset reports, spans in raw offsets.
+
+    Also counts the Platform↔Reform confusion: a gold span found with the other of the two labels.
+    """
+    import hashlib
+
+    from nlp.entities import extract, load_pipeline
+
+    nlp = nlp or load_pipeline()
+    counts = {t: [0, 0, 0] for t in ENTITY_TYPES}
+    confusion = {("Platform", "Reform"): 0, ("Reform", "Platform"): 0}
+    errors, reports = [], []
+    for row in load_devset_gold(gold_path, split):
+        path = Path(devset_dir) / "text" / row["report"]
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != row["sha256"]:
+            raise GoldMismatch(f"{path}: not the file the gold was annotated on (SHA-256 differs)")
+        raw = data.decode("utf-8")
+        paragraphs = region_paragraphs(raw, row["regions"])
+        found = extract([t for t, _ in paragraphs], nlp=nlp, use_ner=use_ner, use_gazetteer=use_gazetteer)
+        pred = set()
+        for (text, offs), ents in zip(paragraphs, found):
+            pred |= {(offs[e.start], offs[e.end - 1] + 1, e.label) for e in ents if e.label in ENTITY_TYPES}
+        gold = {tuple(e) for e in row["entities"]}
+        gold_span = {(s, e): lab for s, e, lab in gold}
+        for s, e, lab in gold:
+            counts[lab][2] += 1
+        for s, e, lab in pred:
+            counts[lab][1] += 1
+            if (s, e, lab) in gold:
+                counts[lab][0] += 1
+            else:
+                other = gold_span.get((s, e))
+                if (other, lab) in confusion:
+                    confusion[(other, lab)] += 1
+                errors.append(("FP", lab, raw[s:e], f"{row['report']}:{raw.count(chr(10), 0, s) + 1}"))
+        errors += [("FN", lab, raw[s:e], f"{row['report']}:{raw.count(chr(10), 0, s) + 1}")
+                   for s, e, lab in sorted(gold - pred)]
+        reports.append(row["report"])
+    return {"per_type": {t: _prf(*c) for t, c in counts.items()}, "errors": errors, "reports": reports,
+            "confusion": {f"{a}→{b}": n for (a, b), n in confusion.items()}}
