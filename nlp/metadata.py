@@ -22,7 +22,7 @@ from nlp.headings import blocks, cn_to_int
 from nlp.layout import line_range, walk
 from nlp.model import Phase, Section, Span
 from nlp.normalize import NormalizedText
-from nlp.orgnames import district_of, match_full_name, short_name_candidates
+from nlp.orgnames import district_of, is_short_form, match_full_name, name_before, plausible_name, short_name_candidates, split_scope
 from nlp.units import table_rows
 
 _YEAR = r"(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
@@ -32,6 +32,19 @@ _TITLE_YP = re.compile(rf"{_YEAR}年度?(?P<mid>[^\d]{{0,40}}?){_PHASE}")
 # in a heading or sentence: only 部门/单位 (and 收支总…) between them
 _TEXT_YP = re.compile(rf"{_YEAR}\s*年度?\s*(?:本?部门|单位)\s*(?:收支\s*总|收入|支出|总)?\s*{_PHASE}")
 _LABEL = re.compile(r"(?:编制单位|单位名称|部门名称|预算单位|决算单位|填报单位|部门)[：:]")
+# Labels that print the reporting agency's name, on the cover or above a table.  主管部门 names the
+# parent department, and a bare 单位： is the unit of amounts (单位：万元): neither is one.
+_NAME_LABEL = re.compile(
+    r"(?<![主管金额计量])(?:编制部门|编制单位|部门[（(]单位[)）]|单位名称|部门名称|预算单位|决算单位|填报单位|报送单位|部门)\s*[：:]\s*"
+)
+_GLUED_LABEL = re.compile(r"(?:金额|计量)?单位$")  # "上海市数据局单位：元" with the space lost
+# Where a name ends in a title or a part heading: a year, 年度, or the kind of report.
+_NAME_END = re.compile(rf"{_YEAR}\s*年度?|年度|(?:部门|单位)(?:调整)?(?:预算|决算)|预算|决算|概况|基本情况")
+# "上海市数据局（单位）主要职能": the template puts a marker between name and section title
+_MARKED = re.compile(r"[（(](?:单位|部门)[)）](?:主要职能|主要职责|机构设置|概况)")
+# How much each place where a name is printed counts (a title outranks a heading outranks a label).
+_WEIGHT = {"title": 10, "heading": 4, "marked": 3, "label": 2}
+_LABEL_CAP = 6  # a name repeated above every table is still one source
 _LEAD_YEAR = re.compile(rf"^{_YEAR}年度?")
 
 _PHASES = {"预算": Phase.BUDGET, "决算": Phase.FINAL_ACCOUNT, "调整预算": Phase.ADJUSTED_BUDGET}
@@ -47,6 +60,8 @@ class Metadata:
     fiscal_year_span: Span | None = None
     phase: Phase | None = None
     phase_span: Span | None = None
+    agency_scope: str | None = None  # 本级 / 汇总, printed after the name in brackets
+    agency_scope_span: Span | None = None
 
 
 def _joined(norm: NormalizedText, first: int, last: int) -> tuple[str, list[int]]:
@@ -102,6 +117,8 @@ def _year_phase(norm: NormalizedText, sections: list[Section], title: tuple[int,
         m = _TITLE_YP.search(text)
         if m:
             found.append((m, offs))
+        elif _cover_year(norm, title, text, offs, meta):
+            return
     if not found:
         for _, first, last in _heading_lines(norm, sections):
             text, offs = _joined(norm, first, last)
@@ -141,20 +158,160 @@ def _year_phase(norm: NormalizedText, sections: list[Section], title: tuple[int,
             return
 
 
+# a cover that prints the year on a line of its own: "国家信访局 年度部门预算" / "2026" / "二〇二六年三月"
+# (the last is the date of publication — a month follows — and never the fiscal year)
+_YEAR_LINE = re.compile(rf"^\s*{_YEAR}\s*(?:年度?)?\s*$")
+_TITLE_PHASE = re.compile(r"(?:部门|单位)?(?P<phase>调整预算|预算|决算)")
+
+
+def _cover_year(norm: NormalizedText, title: tuple[int, int], text: str, offs: list[int], meta: Metadata) -> bool:
+    """Year and phase of a title whose year stands on a line of its own."""
+    pm = _TITLE_PHASE.search(text)
+    if not pm:
+        return False
+    for line in norm.lines[title[0] : title[1] + 1]:
+        ym = _YEAR_LINE.match(line.text)
+        if ym:
+            meta.fiscal_year = cn_to_int(ym.group("year"))
+            meta.fiscal_year_span = norm.raw_span(line.start + ym.start("year"), line.start + ym.end("year"))
+            meta.phase = _PHASES[pm.group("phase")]
+            meta.phase_span = _span(norm, offs, pm.start("phase"), pm.end("phase"))
+            return True
+    return False
+
+
 def _name_at(text: str, pos: int) -> re.Match[str] | None:
     lead = _LEAD_YEAR.match(text, pos)
     return match_full_name(text, lead.end() if lead else pos, district_only=True)
 
 
+def _joined_with_breaks(norm: NormalizedText, first: int, last: int) -> tuple[str, list[int], frozenset[int]]:
+    """Like :func:`_joined`, with the positions in the joined text where a printed line ended."""
+    text, offs = _joined(norm, first, last)
+    breaks: set[int] = set()
+    pos = 0
+    for line in norm.lines[first : last + 1]:
+        pos += sum(1 for ch in line.text if not ch.isspace())
+        breaks.add(pos)
+    return text, offs, frozenset(breaks)
+
+
+def _delimited_names(norm: NormalizedText, sections: list[Section], title: tuple[int, int] | None):
+    """(source, name as printed, span) for every name printed in a delimited place."""
+    if title:
+        text, offs, breaks = _joined_with_breaks(norm, *title)
+        for m in _NAME_END.finditer(text):
+            found = name_before(text, m.start(), breaks)
+            if found:
+                yield "title", text[found[0] : found[1]], _span(norm, offs, *found)
+                break
+    for sec, first, last in _heading_lines(norm, sections):
+        if sec.level != 0:
+            continue
+        text, offs = _joined(norm, first, last)
+        marker = re.match(r"第[^部]{1,4}部分", text)
+        begin = marker.end() if marker else 0
+        for m in _NAME_END.finditer(text, begin):
+            found = name_before(text, m.start(), floor=begin)
+            if found and found[0] == begin:  # the whole text before the ending is the name
+                yield "heading", text[found[0] : found[1]], _span(norm, offs, *found)
+                break
+    cover = range(title[0], title[1] + 1) if title else range(0)
+    for line_no, line in enumerate(norm.lines):
+        if "：" in line.text or ":" in line.text:
+            for lm in _NAME_LABEL.finditer(line.text):
+                run = re.match(r"[^\s：:]+", line.text[lm.end() :])
+                if not run:
+                    continue
+                name = run.group(0)
+                after = line.text[lm.end() + run.end() : lm.end() + run.end() + 1]
+                if after and after in "：:":  # the next label is glued on: "上海市数据局单位：元"
+                    name = _GLUED_LABEL.sub("", name)
+                if plausible_name(name):
+                    a = line.start + lm.end()
+                    yield ("title" if line_no in cover else "label"), name, norm.raw_span(a, a + len(name))
+        mm = _MARKED.search(line.text)
+        if mm:
+            text, offs = _joined(norm, line_no, line_no)
+            pos = _MARKED.search(text)
+            found = name_before(text, pos.start()) if pos else None
+            if found and found[0] == 0:
+                yield "marked", text[found[0] : found[1]], _span(norm, offs, *found)
+
+
 def _agency(norm: NormalizedText, sections: list[Section], title: tuple[int, int] | None, meta: Metadata) -> None:
+    """The reporting agency, from the places that print its name whole; the older full-name
+    patterns (a place prefix and a body suffix) only when no such place names it."""
     votes: Counter[str] = Counter()
+    label_votes: Counter[str] = Counter()
     spans: dict[str, tuple[int, Span]] = {}  # name → (weight of its best source, span)
+    scopes: dict[str, tuple[str, Span]] = {}
 
     def vote(name: str, weight: int, span: Span) -> None:
         votes[name] += weight
         if name not in spans or spans[name][0] < weight:
             spans[name] = (weight, span)
 
+    for source, printed, span in _delimited_names(norm, sections, title):
+        name, scope = split_scope(printed)
+        weight = _WEIGHT[source]
+        if source == "label":
+            weight = min(weight, _LABEL_CAP - label_votes[name])
+            label_votes[name] += weight
+            if weight <= 0:
+                continue
+        if scope and name not in scopes:
+            cut = len(printed) - len(name)
+            scopes[name] = (scope, _tail_span(span, cut))
+            span = _head_span(span, cut)
+        vote(name, weight, span)
+    if not votes:
+        _agency_by_pattern(norm, sections, title, vote)
+    if not votes:
+        return
+    # "福田区发展和改革局" is "深圳市福田区发展和改革局" without its city, "番禺区政务办" is
+    # "广州市番禺区人民政府政务管理办公室" shortened (a title may print either): one agency
+    for short in sorted(votes, key=len):
+        longer = [k for k in votes if len(k) > len(short) and is_short_form(short, k)]
+        if longer:
+            votes[max(longer, key=len)] += votes.pop(short)
+    best = max(votes, key=lambda k: (votes[k], len(k)))
+    meta.agency = best
+    meta.agency_span = spans[best][1]
+    if best in scopes:
+        meta.agency_scope, meta.agency_scope_span = scopes[best]
+    meta.district = district_of(best)
+    squeezed = "".join(norm.text.split())
+    shorts = short_name_candidates(squeezed, best, meta.district)
+    if shorts:
+        meta.agency_short = max(shorts, key=lambda k: (shorts[k], len(k)))
+
+
+def _head_span(span: Span, cut: int) -> Span:
+    """``span`` without its last ``cut`` non-space characters (the scope qualifier)."""
+    if cut == 0:
+        return span
+    keep, seen = len(span.text), 0
+    while keep > 0 and seen < cut:
+        keep -= 1
+        seen += not span.text[keep].isspace()
+    while keep > 0 and span.text[keep - 1].isspace():
+        keep -= 1
+    return Span(span.start, span.start + keep, span.text[:keep], span.line)
+
+
+def _tail_span(span: Span, cut: int) -> Span:
+    head = _head_span(span, cut)
+    rest = span.text[len(head.text) :]
+    lead = len(rest) - len(rest.lstrip())
+    start = head.end + lead
+    line = span.line + span.text[: start - span.start].count("\n")
+    return Span(start, span.end, span.text[start - span.start :], line)
+
+
+def _agency_by_pattern(norm: NormalizedText, sections: list[Section], title: tuple[int, int] | None, vote) -> None:
+    """The older sources: a full name (place prefix + body suffix) in the title, a part heading,
+    after a label, at the head of the responsibilities, or as the 行政单位 of the unit list."""
     if title:
         text, offs = _joined(norm, *title)
         for pos in range(len(text)):
@@ -192,18 +349,3 @@ def _agency(norm: NormalizedText, sections: list[Section], title: tuple[int, int
         if unit.kind and "行政" in unit.kind and match_full_name(unit.name):
             vote(unit.name, 3, unit.span)
             break
-    if not votes:
-        return
-    # "福田区发展和改革局" is "深圳市福田区发展和改革局" without its city: one agency
-    for short in list(votes):
-        longer = [k for k in votes if k != short and k.endswith(short)]
-        if longer:
-            votes[max(longer, key=len)] += votes.pop(short)
-    best = max(votes, key=lambda k: (votes[k], len(k)))
-    meta.agency = best
-    meta.agency_span = spans[best][1]
-    meta.district = district_of(best)
-    squeezed = "".join(norm.text.split())
-    shorts = short_name_candidates(squeezed, best, meta.district)
-    if shorts:
-        meta.agency_short = max(shorts, key=lambda k: (shorts[k], len(k)))

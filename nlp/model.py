@@ -333,6 +333,18 @@ class Report:
     indicators: list[Indicator] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # 本级 (the agency alone) or 汇总 (with its units), printed after the name: "长春市信访局（本级）".
+    # ``agency`` is the organisation's name without it, so a 本级 and a 汇总 report of one agency
+    # name one agency; the report keeps the qualifier (see :attr:`agency_as_printed`).
+    agency_scope: str | None = None
+    agency_scope_span: Span | None = None
+
+    @property
+    def agency_as_printed(self) -> str | None:
+        """The agency as the report's title prints it, qualifier included: "长春市信访局（本级）"."""
+        if self.agency is None or not self.agency_scope:
+            return self.agency
+        return f"{self.agency}（{self.agency_scope}）"
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -54,6 +54,8 @@ def parse_report(decoded: Decoded, path: str, *, entities: bool = False) -> Repo
         phase=meta.phase,
         phase_span=meta.phase_span,
         sections=sections,
+        agency_scope=meta.agency_scope,
+        agency_scope_span=meta.agency_scope_span,
     )
     report.tables, report.projects = tables.extract_tables(norm, sections, diag)
     narrative.extract(norm, report, diag)
