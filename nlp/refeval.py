@@ -393,7 +393,7 @@ def evaluate_report(report: Report, stem: str, manifest: dict[str, str] | None, 
     res = ReportResult(stem=stem)
     if manifest:
         year = manifest.get("fiscal_year")
-        res.agency = (manifest.get("agency"), report.agency)
+        res.agency = (manifest.get("agency"), report.agency_as_printed)  # 本级/汇总 as the manifest prints them
         res.year = (int(year) if year and year.isdigit() else None, report.fiscal_year)
         res.phase = (_phase_word(manifest.get("phase")), _phase_word(report.phase))
     res.tables_read = len(report.tables)
