@@ -1,0 +1,458 @@
+"""The report → RDF mapping as data: one :class:`NodeMap` per kind of node (docs/rdf-shape.md is the contract).
+
+In the spirit of R2RML / morph-kgc: a node map names its *logical source* (which model items, in document
+order), an *IRI template*, its classes, its *fields* (model field → property, through a converter) and how it
+hangs off the graph (which node points at it, with which property).  :mod:`kg.mapping` interprets the table;
+nothing here adds a triple by itself.  To map something new, add a rule to a field table or a node map to
+:data:`NODE_MAPS` (and a line to docs/rdf-shape.md).
+
+Template placeholders are the item's variables: ``{i}`` (1-based order of the item in its source) and whatever
+the source adds.  A variable holding an :class:`Iri` (``{report}``, ``{table}`` …) is inserted as it is; any
+other value is one path segment (:func:`kg.iri.segment`).  A rule's field is a dotted path read from the
+item's variables first, then from the model object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from kg import iri
+from kg.namespace import BKG, OA, ORG, QB, SCHEMA
+from nlp.model import Classification
+
+Term = ox.NamedNode | ox.Literal
+
+
+class Iri(str):
+    """A template variable that is already an IRI (inserted as is, never escaped as a path segment)."""
+
+
+@lru_cache(maxsize=4096)
+def N(value: str) -> ox.NamedNode:  # noqa: N802 - reads like an IRI constructor
+    return ox.NamedNode(str(value))
+
+
+# --- converters: model value → RDF term (None = emit nothing) ----------------------------------
+
+
+def zh(text: Any) -> ox.Literal | None:
+    return ox.Literal(str(text), language="zh") if text not in (None, "") else None
+
+
+def string(text: Any) -> ox.Literal | None:
+    if text is None or text == "":
+        return None
+    return ox.Literal(text.value if hasattr(text, "value") else str(text))
+
+
+def integer(n: Any) -> ox.Literal | None:
+    return None if n is None else ox.Literal(str(int(n)), datatype=N(XSD.integer))
+
+
+def boolean(flag: Any) -> ox.Literal:
+    return ox.Literal("true" if flag else "false", datatype=N(XSD.boolean))
+
+
+def decimal(d: Decimal | None) -> ox.Literal | None:
+    """xsd:decimal in its XSD canonical form, so equal amounts are equal terms (33674700.00 → 33674700.0).
+
+    >>> decimal(Decimal("33674700.00")).value, decimal(Decimal("-0.50")).value, decimal(Decimal("1E+2")).value
+    ('33674700.0', '-0.5', '100.0')
+    """
+    if d is None:
+        return None
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0")
+    text = text + "0" if text.endswith(".") else (text if "." in text else text + ".0")
+    if text == "-0.0":
+        text = "0.0"
+    return ox.Literal(text, datatype=N(XSD.decimal))
+
+
+def gyear(year: Any) -> ox.Literal | None:
+    return None if year is None else ox.Literal(f"{int(year):04d}", datatype=N(XSD.gYear))
+
+
+def amount_value(a: Any) -> ox.Literal | None:
+    return decimal(a.value) if a is not None else None
+
+
+def node(value: Any) -> ox.NamedNode | None:
+    """An IRI held by a variable (another node of the graph)."""
+    return N(value) if value else None
+
+
+def one_line_zh(text: Any) -> ox.Literal | None:
+    """Printed text as a label: line breaks and runs of spaces collapsed."""
+    return zh(" ".join(str(text).split())) if text else None
+
+
+PHASES = {"budget": BKG.Budget, "final_account": BKG.FinalAccount, "adjusted_budget": BKG.AdjustedBudget}
+PHASE_LABEL = {"budget": "部门预算", "final_account": "部门决算", "adjusted_budget": "调整预算"}
+
+
+def phase(p: Any) -> ox.NamedNode | None:
+    return N(PHASES[p.value if hasattr(p, "value") else p]) if p is not None else None
+
+
+def concept_of(scheme: str) -> Callable[[Any], ox.NamedNode | None]:
+    return lambda key: N(iri.concept(scheme, key)) if key else None
+
+
+# --- the mapping language -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``field`` of an item (a dotted path: a variable or an attribute of the model object) → ``predicate``
+    via ``convert``; ``when`` (a test on the item) restricts the rule to some items."""
+
+    field: str
+    predicate: str
+    convert: Callable[[Any], Term | None]
+    when: Callable[[Item], bool] | None = None
+
+    def value(self, item: Item) -> Any:
+        head, *rest = self.path
+        obj = item.vars[head] if head in item.vars else getattr(item.obj, head)
+        for name in rest:
+            obj = None if obj is None else getattr(obj, name)
+        return obj
+
+    @property
+    def path(self) -> list[str]:
+        return _split(self.field)
+
+
+R = Rule
+
+
+@lru_cache(maxsize=None)
+def _split(path: str) -> list[str]:
+    return path.split(".")
+
+
+@dataclass
+class Item:
+    """One element of a logical source: the model object and the variables the templates and rules read."""
+
+    obj: Any
+    vars: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NodeMap:
+    """How one kind of model item becomes a node (an R2RML TriplesMap, in spirit)."""
+
+    kind: str  # what the build counts ("responsibilities")
+    source: Callable[[Any], Iterable[Item]]  # the mapper → the items, in document order
+    iri: str  # IRI template
+    classes: tuple[str, ...]
+    fields: tuple[Rule, ...] = ()
+    hang: tuple[str, str] | None = None  # (template of the node that points at this one, property)
+    evidence: bool = True  # an extracted node: prov:wasDerivedFrom the report, bkg:evidence of the item's span
+    key: str | None = None  # template of the relation key ("task:{i}") by which nlp's links name the node
+    text: bool = False  # a text-bearing node: it bkg:mentions the entities named inside its span
+    marks: tuple[str, str] | None = None  # (property, variable): text nodes around this item's span → variable
+    unique: tuple[str, ...] = ()  # variables made unique in the report (the last gets "-2" …)
+
+
+def each(name: str) -> Callable[[Any], Iterator[Item]]:
+    """The items of ``Report.<name>``, numbered from 1."""
+    return lambda m: (Item(obj, {"i": i}) for i, obj in enumerate(getattr(m.report, name), 1))
+
+
+# --- field tables ----------------------------------------------------------------------------------
+
+REPORT_FIELDS = (
+    R("fiscal_year", BKG.fiscalYear, gyear),
+    R("phase", BKG.budgetPhase, phase),
+    R("source.name", DCTERMS.source, string),
+    R("source.sha256", BKG.sha256, string),
+    R("label", RDFS.label, zh),
+    R("source_file", PROV.wasDerivedFrom, node),
+    R("build", PROV.wasGeneratedBy, node),
+    R("agency_node", BKG.reportingAgency, node),
+)
+SOURCE_FILE_FIELDS = (
+    R("name", DCTERMS.title, string),
+    R("sha256", BKG.sha256, string),
+    R("encoding", SCHEMA.encodingFormat, string),
+    R("n_chars", SCHEMA.contentSize, integer),
+)
+UNIT_FIELDS = (R("kind", DCTERMS.type, zh),)
+RESPONSIBILITY_FIELDS = (
+    R("text", RDF.value, zh),
+    R("ordinal", BKG.ordinal, integer),
+)
+TASK_FIELDS = (
+    R("text", RDF.value, zh),
+    R("ordinal", BKG.ordinal, string),  # the path of enumerators as printed: "（一）/1."
+    R("section_kind", DCTERMS.type, string),
+)
+TARGET_FIELDS = (
+    R("text", RDF.value, zh),
+    R("achieved", SCHEMA.result, zh),  # 决算: 完成情况 as stated
+)
+TABLE_FIELDS = (
+    R("title", RDFS.label, zh),
+    R("label", RDFS.label, zh, when=lambda it: not it.obj.title),  # the title could not be read: its number
+    R("number", BKG.tableNumber, string),
+    R("unit", BKG.printedUnit, string),
+    R("kind", DCTERMS.type, string),
+    R("classification", DCTERMS.subject, string),  # which code list the rows use
+    R("structure", QB.structure, node),
+)
+AMOUNT_FIELDS = (  # per cell (LineItem) and per project amount
+    R("value", BKG.amount, decimal),
+    R("printed", BKG.printedAmount, string),
+    R("unit", BKG.printedUnit, string),
+)
+LINE_ITEM_FIELDS = tuple(R("amount." + r.field, r.predicate, r.convert) for r in AMOUNT_FIELDS) + (
+    R("table", QB.dataSet, node),
+    R("row.name", BKG.rowLabel, string),
+    R("row.is_total", BKG.isTotal, boolean),
+    R("column.header", BKG.columnHeader, string),
+    R("column.measure", BKG.measure, concept_of("measure")),
+    R("column.funding_source", BKG.fundingSource, concept_of("funding-source")),
+    R("row_order", BKG.rowOrder, integer),
+    R("code", BKG.classification, node),
+    # the report's phase (a line item is part of its report); a column of another phase
+    # (预算数 beside 决算数 in a final account) says so with dcterms:type
+    R("report_phase", BKG.budgetPhase, phase),
+    R("other_phase", DCTERMS.type, phase),
+    R("year", BKG.fiscalYear, gyear),
+    R("unit_agency", BKG.budgetUnit, node),
+    R("expenditure_type", BKG.expenditureType, concept_of("expenditure-type")),
+)
+PROJECT_FIELDS = (
+    R("name", RDFS.label, zh),
+    R("amount", BKG.amount, amount_value),
+    R("table_number", BKG.tableNumber, string),
+    R("unit_agency", BKG.budgetUnit, node),
+)
+PROJECT_AMOUNT_FIELDS = AMOUNT_FIELDS + (
+    R("measure", BKG.measure, concept_of("measure")),
+    R("expenditure_type", BKG.expenditureType, concept_of("expenditure-type")),
+)
+HEADCOUNT_FIELDS = (
+    R("label", RDFS.label, zh),
+    R("value", BKG.countValue, integer),
+    R("unit", BKG.unit, string),
+)
+STATED_TOTAL_FIELDS = (
+    R("label", RDFS.label, zh),
+    R("amount.value", BKG.amount, decimal),
+    R("amount.printed", BKG.printedAmount, string),
+    R("amount.unit", BKG.printedUnit, string),
+    R("section_kind", DCTERMS.type, string),
+)
+DISCREPANCY_FIELDS = (
+    R("kind", BKG.discrepancyKind, string),
+    R("message", RDFS.comment, string),
+    R("expected", BKG.expectedAmount, decimal),
+    R("found", BKG.foundAmount, decimal),
+    R("table_number", BKG.tableNumber, string),
+)
+INDICATOR_FIELDS = (
+    R("name", RDFS.label, zh),
+    R("span.text", RDFS.label, one_line_zh, when=lambda it: not it.obj.name),  # no name found: its printed text
+    R("unit", BKG.unit, string),
+    R("comparator", BKG.comparator, string),
+    R("value", BKG.targetValue, decimal, when=lambda it: not it.obj.achieved),
+    R("value", BKG.achievedValue, decimal, when=lambda it: it.obj.achieved),
+)
+MENTION_FIELDS = (
+    R("source", DCTERMS.type, string),  # gazetteer | pattern | ner
+    R("label", SCHEMA.additionalType, string),
+    R("entity", OA.hasBody, node),
+    R("motivation", OA.motivatedBy, node),
+)
+
+#: What a column's meaning says about the kind of expenditure (基本支出 / 项目支出 …).
+EXPENDITURE_TYPE_OF_MEASURE = {"basic": "basic", "project": "project", "personnel": "personnel", "public": "operating"}
+
+#: Column meanings that name no concept (the reader could not tell what the column is).
+UNMAPPED_MEASURES = {"unknown", "", None}
+
+#: Entity label of a mention → class.  Mentions labelled "Indicator" become bkg:Indicator nodes via links instead.
+ENTITY_CLASS = {
+    "Platform": BKG.Platform,
+    "Reform": BKG.Reform,
+    "PolicyDocument": BKG.PolicyDocument,
+    "Agency": BKG.Agency,
+    "Place": BKG.Place,
+}
+
+#: Link predicate (nlp.model.Link) → RDF property.
+#: ("states": a figure the narrative states about an entity — 累计发放民生卡约63.4万张 — the entity has that indicator.)
+LINK_PREDICATE = {"funds": BKG.funds, "mentions": BKG.mentions, "has_indicator": BKG.hasIndicator, "states": BKG.hasIndicator}
+
+#: Table code list → concept scheme folder under id/classification/.
+SCHEME_OF = {Classification.FUNCTIONAL: "functional", Classification.ECONOMIC: "economic", Classification.REVENUE: "revenue"}
+
+
+# --- logical sources (the model items, with the variables their templates need) ----------------------
+
+
+def report_node(m) -> Iterator[Item]:
+    rep = m.report
+    label = " ".join(str(x) for x in (rep.agency, rep.fiscal_year, PHASE_LABEL.get(rep.phase.value) if rep.phase else None) if x)
+    yield Item(rep, {"label": label or rep.source.name, "source_file": Iri(iri.source_file(rep.source.sha256)),
+                     "build": m.build, "agency_node": m.agency(rep.agency) if rep.agency else None})
+
+
+def source_file(m) -> Iterator[Item]:
+    yield Item(m.report.source, {"source": Iri(iri.source_file(m.report.source.sha256))})
+
+
+def reporting_agency(m) -> Iterator[Item]:
+    """The agency the report is of: its short name and its district."""
+    rep = m.report
+    if rep.agency:
+        short = rep.agency_short if rep.agency_short != rep.agency else None
+        yield Item(rep, {"node": Iri(m.agency(rep.agency)), "short": short,
+                         "place": Iri(m.place(rep.district)) if rep.district else None})
+
+
+def units(m) -> Iterator[Item]:
+    """The agency's units; a unit other than the agency itself is its org:hasSubOrganization."""
+    rep = m.report
+    top = m.agency(rep.agency) if rep.agency else None
+    for unit in rep.units:
+        u = m.agency(unit.name)
+        sub = top and u != top and not unit.is_agency
+        yield Item(unit, {"node": Iri(u), "parent": Iri(top) if sub else None})
+
+
+def _unit_name(m, name: str | None) -> str:
+    return name or m.report.agency or "_"
+
+
+def responsibilities(m) -> Iterator[Item]:
+    for i, resp in enumerate(m.report.responsibilities, 1):
+        unit = _unit_name(m, resp.unit_name)
+        yield Item(resp, {"i": i, "unit": unit, "ordinal": str(resp.ordinal), "unit_agency": Iri(m.agency(unit))})
+
+
+def line_items(m) -> Iterator[Item]:
+    """One item per printed amount of a table column the reader could name (its measure)."""
+    rep = m.report
+    year, report_phase = rep.fiscal_year, rep.phase
+    for t, table in enumerate(rep.tables, 1):
+        ts = Iri(m.nodes["tables"][t - 1])
+        scheme = SCHEME_OF.get(table.classification)
+        keys, unique = [], iri.Unique()
+        for col in table.columns:
+            key = col.measure or f"column-{col.index + 1}"
+            if col.phase is not None and col.phase != report_phase:
+                key += "-" + iri.PHASE_SEGMENT[col.phase.value]
+            keys.append(unique(key))
+        for n, row in enumerate(table.rows, 1):
+            unit = Iri(m.agency(row.unit_name)) if row.unit_name else None
+            code = Iri(iri.classification(scheme, row.code)) if scheme and row.code else None
+            for col, key, cell in zip(table.columns, keys, row.cells):
+                if cell is None:
+                    continue
+                if col.measure in UNMAPPED_MEASURES:  # a column the reader could not name: no concept to state
+                    m.count("unmapped_cells")
+                    continue
+                yield Item(cell, {
+                    "table": ts, "row": row, "column": col, "amount": cell, "n": n, "key": key, "row_order": n,
+                    "code": code, "report_phase": report_phase, "year": year, "unit_agency": unit,
+                    "other_phase": col.phase if col.phase is not None and col.phase != report_phase else None,
+                    "expenditure_type": EXPENDITURE_TYPE_OF_MEASURE.get(col.measure),
+                })
+
+
+def projects(m) -> Iterator[Item]:
+    for i, project in enumerate(m.report.projects, 1):
+        unit = _unit_name(m, project.unit_name)
+        yield Item(project, {"i": i, "unit": unit, "name": project.name, "unit_agency": Iri(m.agency(unit))})
+
+
+def project_amounts(m) -> Iterator[Item]:
+    for project, p in zip(m.report.projects, m.nodes["projects"]):
+        for measure, amount in sorted(project.cells.items()):
+            yield Item(amount, {"project": Iri(p), "measure": measure,
+                                "expenditure_type": EXPENDITURE_TYPE_OF_MEASURE.get(measure)})
+
+
+def targets(m) -> Iterator[Item]:
+    """A 绩效目标: of its project when the project is known (``{project}/target``), else of the report.
+
+    A project's own target (project table) first; then the narrative's, which go to the project they name
+    when its place is free, else under the report (``{report}/target/{i}``, i = order in the narrative's).
+    """
+    rep = m.report
+    placed: set[str] = set()
+    attached: set[int] = set()
+    for project, p in zip(rep.projects, m.nodes["projects"]):
+        if project.target is not None:
+            placed.add(p + "/target")
+            attached.add(id(project.target))
+            yield Item(project.target, {"node": Iri(p + "/target"), "owner": Iri(p), "project_name": project.name})
+    for i, target in enumerate(rep.performance_targets, 1):
+        if id(target) in attached:
+            continue
+        owner = m.project_named(target.project_name)
+        free = owner is not None and owner + "/target" not in placed
+        s = owner + "/target" if free else iri.child(m.iri, "target", i)
+        placed.add(s)
+        yield Item(target, {"node": Iri(s), "owner": Iri(owner or m.iri),
+                            "project_name": target.project_name if free else None})
+
+
+def mentions(m) -> Iterator[Item]:
+    """Mentions become annotations of canonical entities (resolved through the resolver)."""
+    for i, mention in enumerate(m.report.mentions, 1):
+        if mention.label not in ENTITY_CLASS:
+            continue
+        yield Item(mention, {"i": i, "entity": Iri(m.entity(mention)), "motivation": Iri(OA.identifying)})
+
+
+# --- the table ---------------------------------------------------------------------------------------
+
+REPORT = "{report}"
+
+NODE_MAPS: tuple[NodeMap, ...] = (
+    NodeMap("reports", report_node, REPORT, (BKG.Report,), REPORT_FIELDS, evidence=False),
+    NodeMap("source_files", source_file, "{source}", (PROV.Entity,), SOURCE_FILE_FIELDS, evidence=False),
+    NodeMap("agency", reporting_agency, "{node}", (), (R("short", SKOS.altLabel, zh), R("place", BKG.district, node)),
+            evidence=False),
+    NodeMap("units", units, "{node}", (), UNIT_FIELDS, hang=("{parent}", ORG.hasSubOrganization), evidence=False),
+    NodeMap("responsibilities", responsibilities, "{report}/responsibility/{unit}/{ordinal}", (BKG.Responsibility,),
+            RESPONSIBILITY_FIELDS, hang=("{unit_agency}", BKG.hasResponsibility), key="responsibility:{i}",
+            text=True, unique=("ordinal",)),
+    NodeMap("tasks", each("tasks"), "{report}/task/{i}", (BKG.Task,), TASK_FIELDS, hang=(REPORT, BKG.hasTask),
+            key="task:{ordinal}", text=True),
+    NodeMap("headcounts", each("headcounts"), "{report}/head-count/{i}", (BKG.HeadCount,), HEADCOUNT_FIELDS,
+            hang=(REPORT, BKG.headCount)),
+    NodeMap("stated_totals", each("stated_totals"), "{report}/stated-total/{i}", (BKG.StatedTotal,),
+            STATED_TOTAL_FIELDS, hang=(REPORT, BKG.statedTotal)),
+    NodeMap("discrepancies", each("discrepancies"), "{report}/discrepancy/{i}", (BKG.Discrepancy,),
+            DISCREPANCY_FIELDS, hang=(REPORT, BKG.hasDiscrepancy)),
+    NodeMap("indicators", each("indicators"), "{report}/indicator/{i}", (BKG.Indicator,), INDICATOR_FIELDS,
+            key="indicator:{i}"),
+    NodeMap("tables", lambda m: (Item(t, {"i": i, "label": t.number or f"表{i}", "structure": Iri(iri.DSD)})
+                                 for i, t in enumerate(m.report.tables, 1)),
+            "{report}/table/{i}", (BKG.Table, QB.DataSet), TABLE_FIELDS, hang=(REPORT, BKG.hasTable)),
+    NodeMap("line_items", line_items, "{table}/row/{n}/{key}", (BKG.LineItem, QB.Observation), LINE_ITEM_FIELDS),
+    NodeMap("projects", projects, "{report}/project/{unit}/{name}", (BKG.Project,), PROJECT_FIELDS,
+            hang=(REPORT, BKG.hasProject), key="project:{name}", text=True, unique=("unit", "name")),
+    NodeMap("project_amounts", project_amounts, "{project}/amount/{measure}", (SCHEMA.MonetaryAmount,),
+            PROJECT_AMOUNT_FIELDS, hang=("{project}", DCTERMS.hasPart)),
+    NodeMap("performance_targets", targets, "{node}", (BKG.PerformanceTarget,), TARGET_FIELDS,
+            hang=("{owner}", BKG.hasPerformanceTarget), key="target:{project_name}", text=True),
+    NodeMap("mentions", mentions, "{report}/mention/{i}", (OA.Annotation,), MENTION_FIELDS,
+            marks=(BKG.mentions, "entity")),
+)
+
