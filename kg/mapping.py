@@ -201,10 +201,6 @@ class ReportGraph:
         self.keys.setdefault(f"entity:{m.text}", e)
         return e
 
-    def project_named(self, name: str | None) -> str | None:
-        """The project a narrative names (the first of that name)."""
-        return self.keys.get(f"project:{name}") if name else None
-
     # --- the interpreter ---------------------------------------------------------------------------
     def map_nodes(self, nm: NodeMap) -> None:
         minted = self.nodes.setdefault(nm.kind, [])

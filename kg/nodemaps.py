@@ -395,20 +395,21 @@ def targets(m) -> Iterator[Item]:
     rep = m.report
     placed: set[str] = set()
     attached: set[int] = set()
-    for project, p in zip(rep.projects, m.nodes["projects"]):
+    projects = m.nodes["projects"]
+    for n, (project, p) in enumerate(zip(rep.projects, projects), 1):
         if project.target is not None:
             placed.add(p + "/target")
             attached.add(id(project.target))
-            yield Item(project.target, {"node": Iri(p + "/target"), "owner": Iri(p), "project_name": project.name})
+            yield Item(project.target, {"node": Iri(p + "/target"), "owner": Iri(p), "project": n})
     for i, target in enumerate(rep.performance_targets, 1):
         if id(target) in attached:
             continue
-        owner = m.project_named(target.project_name)
+        n = rep.project_named(target.project_name)  # None when no project, or several, bear the name
+        owner = projects[n - 1] if n else None
         free = owner is not None and owner + "/target" not in placed
         s = owner + "/target" if free else iri.child(m.iri, "target", i)
         placed.add(s)
-        yield Item(target, {"node": Iri(s), "owner": Iri(owner or m.iri),
-                            "project_name": target.project_name if free else None})
+        yield Item(target, {"node": Iri(s), "owner": Iri(owner or m.iri), "project": n if free else None})
 
 
 def mentions(m) -> Iterator[Item]:
@@ -433,7 +434,7 @@ NODE_MAPS: tuple[NodeMap, ...] = (
             RESPONSIBILITY_FIELDS, hang=("{unit_agency}", BKG.hasResponsibility), key="responsibility:{i}",
             text=True, unique=("ordinal",)),
     NodeMap("tasks", each("tasks"), "{report}/task/{i}", (BKG.Task,), TASK_FIELDS, hang=(REPORT, BKG.hasTask),
-            key="task:{ordinal}", text=True),
+            key="task:{i}", text=True),
     NodeMap("headcounts", each("headcounts"), "{report}/head-count/{i}", (BKG.HeadCount,), HEADCOUNT_FIELDS,
             hang=(REPORT, BKG.headCount)),
     NodeMap("stated_totals", each("stated_totals"), "{report}/stated-total/{i}", (BKG.StatedTotal,),
@@ -447,11 +448,11 @@ NODE_MAPS: tuple[NodeMap, ...] = (
             "{report}/table/{i}", (BKG.Table, QB.DataSet), TABLE_FIELDS, hang=(REPORT, BKG.hasTable)),
     NodeMap("line_items", line_items, "{table}/row/{n}/{key}", (BKG.LineItem, QB.Observation), LINE_ITEM_FIELDS),
     NodeMap("projects", projects, "{report}/project/{unit}/{name}", (BKG.Project,), PROJECT_FIELDS,
-            hang=(REPORT, BKG.hasProject), key="project:{name}", text=True, unique=("unit", "name")),
+            hang=(REPORT, BKG.hasProject), key="project:{i}", text=True, unique=("unit", "name")),
     NodeMap("project_amounts", project_amounts, "{project}/amount/{measure}", (SCHEMA.MonetaryAmount,),
             PROJECT_AMOUNT_FIELDS, hang=("{project}", DCTERMS.hasPart)),
     NodeMap("performance_targets", targets, "{node}", (BKG.PerformanceTarget,), TARGET_FIELDS,
-            hang=("{owner}", BKG.hasPerformanceTarget), key="target:{project_name}", text=True),
+            hang=("{owner}", BKG.hasPerformanceTarget), key="target:{project}", text=True),
     NodeMap("mentions", mentions, "{report}/mention/{i}", (OA.Annotation,), MENTION_FIELDS,
             marks=(BKG.mentions, "entity")),
 )

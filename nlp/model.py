@@ -298,8 +298,10 @@ class Indicator:
 class Link:
     """A relation between extracted things (filled by nlp.relations).
 
-    ``subject`` and ``object`` are keys: "project:<name>", "responsibility:<n>",
-    "task:<ordinal>", "target:<project>", "entity:<canonical>", "indicator:<i>".
+    ``subject`` and ``object`` are keys by stable position in the report, never by name (two units may
+    print projects of the same name): "project:<i>", "responsibility:<i>", "task:<i>", "indicator:<i>"
+    (1-based order in ``Report.projects`` / ``.responsibilities`` / ``.tasks`` / ``.indicators``),
+    "target:<i>" (the 绩效目标 of project i) and "entity:<canonical>" (an entity is its canonical name).
     """
 
     subject: str
@@ -345,6 +347,12 @@ class Report:
         if self.agency is None or not self.agency_scope:
             return self.agency
         return f"{self.agency}（{self.agency_scope}）"
+
+    def project_named(self, name: str | None) -> int | None:
+        """1-based index of the one project called ``name`` (a narrative names a project by its name);
+        None when no project has that name, or more than one does (in different units: ambiguous)."""
+        found = [i for i, p in enumerate(self.projects, 1) if name and p.name == name]
+        return found[0] if len(found) == 1 else None
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -10,13 +10,16 @@ What is read, and with which components:
 
 Relations (``Report.links``; keys as in :class:`nlp.model.Link`):
 
-* ``project:<name> funds entity:<canonical>`` — platforms and reforms named in the project's name;
+* ``project:<i> funds entity:<canonical>`` — platforms and reforms named in the project's name;
   when the name names none, those named in its 绩效目标;
 * ``<text node> mentions entity:<canonical>`` for every mention inside a text node;
-* ``target:<project> has_indicator indicator:<i>`` / ``task:<ordinal> has_indicator …`` — quantities
+* ``target:<i> has_indicator indicator:<j>`` / ``task:<i> has_indicator …`` — quantities
   of 绩效目标 and tasks (nlp.indicators); in a 决算 the achieved text gives achieved values;
 * ``entity:<canonical> states indicator:<i>`` — a figure the narrative states about an entity
   (累计发放民生卡约63.4万张).
+
+Keys are positions in the report (:class:`nlp.model.Link`), never names: two units may each have a
+project called 租赁岗位合同工经费, and each keeps its own links.
 
 Canonical names come from the gazetteer with the report's district (区政数局 in a 番禺区 report
 is 广州市番禺区政务服务数据管理局) and from the report itself (its own short name).
@@ -90,12 +93,12 @@ def collect_units(norm: NormalizedText, report: Report) -> _Units:
     for i, r in enumerate(report.responsibilities, 1):
         units.add(f"responsibility:{i}", r.text, align(r.text, r.span))
         covered.append((r.span.start, r.span.end))
-    for t in report.tasks:
-        units.add(f"task:{t.ordinal}", t.text, align(t.text, t.span))
+    for i, t in enumerate(report.tasks, 1):
+        units.add(f"task:{i}", t.text, align(t.text, t.span))
         covered.append((t.span.start, t.span.end))
-    targets = [(p.target, p.name) for p in report.projects if p.target is not None]
+    targets = [(p.target, i) for i, p in enumerate(report.projects, 1) if p.target is not None]
     seen = {id(t) for t, _ in targets}
-    targets += [(t, t.project_name) for t in report.performance_targets if id(t) not in seen]
+    targets += [(t, report.project_named(t.project_name)) for t in report.performance_targets if id(t) not in seen]
     for t, project in targets:
         key = f"target:{project}" if project else "target:"
         units.add(key, t.text, align(t.text, t.span))
@@ -103,8 +106,8 @@ def collect_units(norm: NormalizedText, report: Report) -> _Units:
         if t.achieved and t.achieved_span:
             units.add(key + "#achieved", t.achieved, align(t.achieved, t.achieved_span))
             covered.append((t.achieved_span.start, t.achieved_span.end))
-    for p in report.projects:
-        units.add(f"project:{p.name}", p.name, align(p.name, p.span), narrative=False)
+    for i, p in enumerate(report.projects, 1):
+        units.add(f"project:{i}", p.name, align(p.name, p.span), narrative=False)
     # the rest of the narrative, paragraph by paragraph
     for text, clean_offs in unwrap(norm, 0, len(norm.lines)):
         offs = [norm.offsets[o] for o in clean_offs]
@@ -169,12 +172,12 @@ def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=Non
                 about = _stated_about(text, offs, f, [m for m in by_key.get(key, []) if m.label in FUNDABLE])
                 if about is not None:
                     links.append(Link(f"entity:{about.canonical or about.text}", "states", ikey, span))
-    for p in report.projects:
-        named = [m for m in by_key.get(f"project:{p.name}", []) if m.label in FUNDABLE]
+    for i, p in enumerate(report.projects, 1):
+        named = [m for m in by_key.get(f"project:{i}", []) if m.label in FUNDABLE]
         if not named:
-            named = [m for m in by_key.get(f"target:{p.name}", []) if m.label in FUNDABLE]
+            named = [m for m in by_key.get(f"target:{i}", []) if m.label in FUNDABLE]
         for entity in dict.fromkeys(m.canonical or m.text for m in named):
-            links.append(Link(f"project:{p.name}", "funds", f"entity:{entity}", p.span))
+            links.append(Link(f"project:{i}", "funds", f"entity:{entity}", p.span))
     report.links.extend(_dedupe(links))
 
 

@@ -113,3 +113,53 @@ def test_expenditure_types_are_keyed_by_the_readers_measures() -> None:
     for key in EXPENDITURE_TYPE_OF_MEASURE.values():
         concept = URIRef(f"https://w3id.org/budgetkg/id/concept/expenditure-type/{key}")
         assert (concept, None, None) in schemes, key
+
+
+# --- links between model items go by stable ids (position in the report), never by names ----------------------
+
+
+def _funded(quads) -> dict[tuple[str, str], set[str]]:
+    """{(project label, its unit's name): the names of what it funds} in one mapped report graph."""
+    store = ox.Store()
+    store.extend(quads)
+    rows = store.query(
+        """PREFIX bkg: <https://w3id.org/budgetkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?name ?unit ?e WHERE { GRAPH ?g { ?p a bkg:Project ; rdfs:label ?name ; bkg:budgetUnit ?u .
+          ?u skos:prefLabel ?unit . OPTIONAL { ?p bkg:funds/skos:prefLabel ?e } } }"""
+    )
+    out: dict[tuple[str, str], set[str]] = {}
+    for row in rows:
+        funded = out.setdefault((row["name"].value, row["unit"].value), set())
+        if row["e"] is not None:
+            funded.add(row["e"].value)
+    return out
+
+
+def test_two_projects_of_one_name_in_two_units_do_not_share_links() -> None:
+    """A variant of the final-account case: a second 政务晓屋运营经费 under another unit, funding another platform."""
+    import copy
+
+    from nlp.model import Link, Mention, Project
+
+    module = load_case("final_account")
+    report = copy.deepcopy(module.REPORT)
+    first = report.projects[0]
+    report.projects.append(Project(first.name, "广州市天河区政务数据中心", first.amount, {}, first.span))
+    report.mentions.append(Mention("民生卡", "Platform", first.span, "民生卡", "gazetteer"))
+    report.links.append(Link("project:2", "funds", "entity:民生卡"))
+    funded = _funded(map_report(report, build=BUILD).quads)
+    assert funded[(first.name, "广州市天河区政务服务中心")] == {"政务晓屋"}
+    assert funded[(first.name, "广州市天河区政务数据中心")] == {"民生卡"}
+
+
+def test_same_named_projects_of_a_real_report_keep_their_own_links() -> None:
+    """002 prints 租赁岗位合同工经费 under 本级 and under the 政务服务中心; only the centre's 绩效目标 names
+    政务服务集约化改革, so only the centre's project funds it (by name, both would)."""
+    from conftest import CORPUS
+    from nlp import read_report
+
+    report = read_report(CORPUS / "002_1b1d794f3255dab3.txt", entities=True)
+    funded = _funded(map_report(report, build=BUILD).quads)
+    assert "政务服务集约化改革" in funded[("租赁岗位合同工经费", "广州市番禺区政务服务中心")]
+    assert "政务服务集约化改革" not in funded[("租赁岗位合同工经费", "广州市番禺区政务服务数据管理局本级")]

@@ -68,7 +68,7 @@ def hand_made_reports() -> list[Report]:
         responsibilities=[Responsibility(ZWB, 1, "推进民生卡应用。", sp(10, "推进民生卡应用。")), Responsibility(ZWB, 2, "管理政务晓屋。", sp(30, "管理政务晓屋。"))],
         projects=[project("民生卡发放经费", "30.00", 100)],
         mentions=[mention("民生卡", "Platform", 12), mention("政务晓屋", "Platform", 32), mention("民生卡", "Platform", 101)],
-        links=[Link("project:民生卡发放经费", "funds", "entity:民生卡")],
+        links=[Link("project:1", "funds", "entity:民生卡")],
         tables=[functional_table([("201", "一般公共服务支出", "100.00"), ("20103", "政府办公厅（室）及相关机构事务", "100.00")],
                                  [Column(0, "合计", "total")])],
     )
@@ -79,7 +79,7 @@ def hand_made_reports() -> list[Report]:
         projects=[project("民生卡应用推广经费", "14.00", 100), project("民生卡APP运维经费", "5.00", 200), project("办公经费", "9.00", 300)],
         mentions=[mention("民生卡", "Platform", 12), mention("政务晓屋", "Platform", 32),
                   mention("民生卡", "Platform", 101), mention("民生卡APP", "Platform", 201)],
-        links=[Link("project:民生卡应用推广经费", "funds", "entity:民生卡"), Link("project:民生卡APP运维经费", "funds", "entity:民生卡APP")],
+        links=[Link("project:1", "funds", "entity:民生卡"), Link("project:2", "funds", "entity:民生卡APP")],
         tables=[functional_table([("201", "一般公共服务支出", "120.00"), ("20103", "政府办公厅（室）及相关机构事务", "120.00")],
                                  [Column(0, "合计", "total")])],
     )

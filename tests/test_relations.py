@@ -26,8 +26,16 @@ def report000():
     return read_report(R000, entities=True)
 
 
-def funds(report, project):
-    return {link.object for link in report.links if link.subject == f"project:{project}" and link.predicate == "funds"}
+def project_key(report, name, unit=None):
+    """The relation key of the one project called ``name`` (in ``unit`` when given): "project:<i>"."""
+    found = [i for i, p in enumerate(report.projects, 1) if p.name == name and unit in (None, p.unit_name)]
+    assert len(found) == 1, (name, unit, found)
+    return f"project:{found[0]}"
+
+
+def funds(report, project, unit=None):
+    key = project_key(report, project, unit)
+    return {link.object for link in report.links if link.subject == key and link.predicate == "funds"}
 
 
 @pytest.mark.parametrize(
@@ -46,11 +54,27 @@ def test_a_project_without_a_named_platform_funds_nothing(report002):
     assert funds(report002, "车辆购置经费") == set()
 
 
+BENJI = "广州市番禺区政务服务数据管理局本级"
+CENTRE = "广州市番禺区政务服务中心"
+
+
+def target_indicators(report, project, unit):
+    key = "target:" + project_key(report, project, unit).split(":")[1]
+    links = [l for l in report.links if l.subject == key and l.predicate == "has_indicator"]
+    return [report.indicators[int(l.object.split(":")[1]) - 1] for l in links]
+
+
 def test_target_indicator_of_the_contract_worker_project(report002):
-    links = [l for l in report002.links if l.subject == "target:租赁岗位合同工经费" and l.predicate == "has_indicator"]
-    inds = [report002.indicators[int(l.object.split(":")[1]) - 1] for l in links]
-    hits = [i for i in inds if i.name == "群众办事满意度"]
+    hits = [i for i in target_indicators(report002, "租赁岗位合同工经费", BENJI) if i.name == "群众办事满意度"]
     assert hits and hits[0].value == Decimal("95") and hits[0].unit == "%" and not hits[0].achieved
+
+
+def test_projects_of_the_same_name_in_two_units_keep_their_own_links(report002):
+    """002 prints 租赁岗位合同工经费 under 本级 and under the 政务服务中心, each with its own 绩效目标: the centre's
+    names 政务服务集约化改革 (so that project funds it), the 本级's states 群众办事满意度达95% — neither is the other's."""
+    assert "entity:政务服务集约化改革" in funds(report002, "租赁岗位合同工经费", CENTRE)
+    assert "entity:政务服务集约化改革" not in funds(report002, "租赁岗位合同工经费", BENJI)
+    assert not [i for i in target_indicators(report002, "租赁岗位合同工经费", CENTRE) if i.name == "群众办事满意度"]
 
 
 def test_mentions_carry_raw_spans(report002):

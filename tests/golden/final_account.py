@@ -60,8 +60,8 @@ REPORT = Report(
     mentions=[Mention("政务晓屋", "Platform", sp("政务晓屋"), "政务晓屋", "gazetteer"),
               Mention("政务晓屋", "Platform", sp("政务晓屋", 1), "政务晓屋", "gazetteer"),
               Mention("政务晓屋", "Platform", sp("政务晓屋", 2), "政务晓屋", "gazetteer")],
-    links=[Link(f"project:{PROJECT}", "funds", "entity:政务晓屋"),
-           Link(f"target:{PROJECT}", "has_indicator", "indicator:1"),
+    links=[Link("project:1", "funds", "entity:政务晓屋"),
+           Link("target:1", "has_indicator", "indicator:1"),
            Link("entity:政务晓屋", "states", "indicator:2"),
-           Link("task:（一）", "mentions", "entity:政务晓屋")],
+           Link("task:1", "mentions", "entity:政务晓屋")],
 )
