@@ -33,7 +33,7 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.api.named_queries import bind, load_dir  # noqa: E402
+from kg.queries import bind, load_dir  # noqa: E402
 
 BUDGETKG = Path(sys.executable).parent / "budgetkg"
 ID = "https://w3id.org/budgetkg/id/"

@@ -28,7 +28,7 @@ import pyoxigraph as ox  # noqa: E402
 from rdflib import Graph  # noqa: E402
 from rdflib.namespace import SH  # noqa: E402
 
-from kg import CORPUS_DIR  # noqa: E402
+from nlp.resources import data_files  # noqa: E402
 from kg.mapping import map_report  # noqa: E402
 from kg.ontology import shapes_graph  # noqa: E402
 from kg.validate import validate_codelists, validate_graph, validation_ontology_graph  # noqa: E402
@@ -81,7 +81,7 @@ def main() -> int:
     print(f"{'report':28} {'triples':>8} {'parse s':>8} {'struct s':>9} {'full s':>8} {'full/parse':>10} "
           f"{'sparql/parse':>12} {'results':>8}" + ("  rdflib-sparql s" if args.rdflib_sparql else ""))
     totals = {"triples": 0, "parse": 0.0, "structural": 0.0, "full": 0.0}
-    for path in sorted(p for p in CORPUS_DIR.glob("*.txt") if args.match in p.name):
+    for path in (p for p in data_files("corpus", "*.txt") if args.match in p.name):
         quads = map_report(read_report(path)).quads
         nt = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES)
 

@@ -36,9 +36,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from kg import ONTOLOGY_DIR, PROJECT_ROOT, iri
+from kg import iri
 from kg.mapping import N, ReportGraph, Resolver, map_report, string
 from kg.namespace import BKG, SCHEMA
+from kg.ontology import ontology_files
 from kg.store import DataDir, Store
 
 #: Counted by SPARQL over the built store for the summary (label → query body).
@@ -61,17 +62,19 @@ def software_version() -> str:
     """
     from importlib.metadata import PackageNotFoundError, version
 
+    from nlp.resources import package_files
+
     try:
         base = version("budgetkg")
     except PackageNotFoundError:  # pragma: no cover - running from a plain checkout
         base = "0"
     digest = hashlib.sha256()
-    for folder in ("nlp", "kg"):
-        for path in sorted((PROJECT_ROOT / folder).rglob("*.py")):
-            if folder == "kg" and path.parent.name in {"api", "commands"}:
-                continue
+    for package in ("nlp", "kg"):
+        for path in package_files(package, "*.py"):
+            if package == "kg" and path.parent.name in {"api", "commands", "routers"}:
+                continue  # serving and the command line do not change what a graph holds
             digest.update(path.name.encode() + path.read_bytes())
-    for path in sorted(ONTOLOGY_DIR.rglob("*.ttl")):
+    for path in ontology_files():
         digest.update(path.name.encode() + path.read_bytes())
     return f"{base}+{digest.hexdigest()[:12]}"
 
@@ -138,7 +141,7 @@ def ontology_quads() -> list[ox.Quad]:
     """ontology/**/*.ttl into the ontology graph (parsed by pyoxigraph)."""
     g = N(iri.ONTOLOGY_GRAPH)
     out: list[ox.Quad] = []
-    for path in sorted(ONTOLOGY_DIR.rglob("*.ttl")):
+    for path in ontology_files():
         for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
             out.append(ox.Quad(t.subject, t.predicate, t.object, g))
     return out

@@ -16,12 +16,12 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from kg import CORPUS_DIR
+from nlp.resources import SourceTreeRequired, folder
 
 
 def iter_report_files(paths: Iterable[str]) -> list[Path]:
     """Expand files and folders (``*.txt`` inside, sorted); no path = the bundled corpus."""
-    paths = list(paths) or [str(CORPUS_DIR)]
+    paths = list(paths) or [str(folder("corpus"))]
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -111,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
+    except SourceTreeRequired as exc:  # train / eval from an installed wheel
+        print(f"budgetkg {args.command}: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:  # disk full, read-only file system, permissions, no store
         from kg.store import StoreNotFound
 

@@ -13,12 +13,11 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, Namespace
 
-from kg import ONTOLOGY_DIR
 from kg.namespace import BKG, ID
+from kg.ontology import ontology_file
 from nlp.model import GazetteerEntry
 
 SKOSXL = Namespace("http://www.w3.org/2008/05/skos-xl#")
-GAZETTEER_FILE = ONTOLOGY_DIR / "gazetteer.ttl"
 
 #: rdf:type → the label nlp gives a mention
 TYPE_LABELS: dict[URIRef, str] = {
@@ -39,9 +38,14 @@ def _zh(values) -> list[str]:
     return sorted(str(v) for v in values if isinstance(v, Literal) and (v.language or "zh").startswith("zh"))
 
 
-def load_graph(path: str | Path = GAZETTEER_FILE) -> Graph:
+def gazetteer_file() -> Path:
+    """The gazetteer that ships with budgetkg (``ontology/gazetteer.ttl``)."""
+    return ontology_file("gazetteer.ttl")
+
+
+def load_graph(path: str | Path | None = None) -> Graph:
     g = Graph()
-    g.parse(path, format="turtle")
+    g.parse(path or gazetteer_file(), format="turtle")
     return g
 
 
@@ -80,6 +84,6 @@ def entries_from_graph(g: Graph) -> list[GazetteerEntry]:
     return sorted(out, key=lambda e: e.id)
 
 
-def load_entries(path: str | Path = GAZETTEER_FILE) -> list[GazetteerEntry]:
+def load_entries(path: str | Path | None = None) -> list[GazetteerEntry]:
     """The gazetteer at ``path`` (default: the project's) as entries for nlp."""
     return entries_from_graph(load_graph(path))

@@ -19,12 +19,30 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg import ONTOLOGY_DIR, SHAPES_DIR
+from nlp.resources import data_files, folder
+
+#: The files of ontology/ that validation needs besides the code lists (not the gazetteer or agency history).
+VALIDATION_ONTOLOGY = ("budgetkg.ttl", "schemes.ttl", "measures.ttl")
 
 
 def ontology_files() -> list[Path]:
     """Every Turtle file of the ontology, in a stable order."""
-    return sorted(ONTOLOGY_DIR.rglob("*.ttl"))
+    return data_files("ontology", "*.ttl", recursive=True)
+
+
+def ontology_file(name: str) -> Path:
+    """One file of ``ontology/`` (e.g. ``gazetteer.ttl``)."""
+    return folder("ontology") / name
+
+
+def codelist_files() -> list[Path]:
+    """The classification code lists (``ontology/codelists/*.ttl``), in a stable order."""
+    return sorted((folder("ontology") / "codelists").glob("*.ttl"))
+
+
+def validation_ontology_files() -> list[Path]:
+    """What pySHACL mixes into a report graph: the ontology, concept schemes and code lists (no gazetteer)."""
+    return [*(ontology_file(name) for name in VALIDATION_ONTOLOGY), *codelist_files()]
 
 
 def _parse(paths: list[Path]) -> Graph:
@@ -43,16 +61,16 @@ def ontology_graph() -> Graph:
 @lru_cache(maxsize=1)
 def core_ontology_graph() -> Graph:
     """Only ``ontology/budgetkg.ttl``: the classes and properties (cached; do not modify)."""
-    return _parse([ONTOLOGY_DIR / "budgetkg.ttl"])
+    return _parse([ontology_file("budgetkg.ttl")])
 
 
 @lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
     """The SHACL shapes of a report graph (cached; do not modify)."""
-    return _parse([SHAPES_DIR / "report.ttl"])
+    return _parse([folder("shapes") / "report.ttl"])
 
 
 @lru_cache(maxsize=1)
 def codelist_shapes_graph() -> Graph:
     """The SHACL shapes of the classification code lists (cached; do not modify)."""
-    return _parse([SHAPES_DIR / "codelists.ttl"])
+    return _parse([folder("shapes") / "codelists.ttl"])

@@ -34,10 +34,19 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import PROJECT_ROOT
 
-#: Where `build`, `query` and `serve` keep the graph unless told otherwise.
-DEFAULT_DATA_DIR = Path(os.environ.get("BUDGETKG_DATA", PROJECT_ROOT / "data"))
+def default_data_dir() -> Path:
+    """Where ``build``, ``query``, ``export``, ``validate`` and ``serve`` keep the graph without ``--store``.
+
+    ``$BUDGETKG_DATA`` if set, else the per-user data directory of the platform (``$XDG_DATA_HOME/budgetkg``,
+    by default ``~/.local/share/budgetkg``, on Linux) — never the installed package, never the current
+    directory: a checkout's ``data/`` is used only when asked for (``--store data``).
+    """
+    if os.environ.get("BUDGETKG_DATA"):
+        return Path(os.environ["BUDGETKG_DATA"]).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("budgetkg", appauthor=False)
 
 FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,

@@ -28,8 +28,7 @@ from rdflib import XSD, BNode, Graph, Literal, Node, URIRef, Variable
 from rdflib.namespace import RDF, SH
 from rdflib.query import Result
 
-from kg import ONTOLOGY_DIR
-from kg.ontology import shapes_graph
+from kg.ontology import codelist_files, shapes_graph, validation_ontology_files
 
 #: One step of the last printed decimal place, in yuan, per printed unit (two decimals are printed).
 ROUNDING_STEP_YUAN: dict[str, Decimal] = {
@@ -95,10 +94,6 @@ class ValidationReport:
     def conforms(self) -> bool:
         """No violation (warnings record the source report's own discrepancies and are allowed)."""
         return not self.violations
-
-
-#: The files of ontology/ that validation needs besides the code lists (not the gazetteer or agency history).
-VALIDATION_ONTOLOGY = ("budgetkg.ttl", "schemes.ttl", "measures.ttl")
 
 
 def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -171,7 +166,7 @@ class _OxigraphQueryGraph(Graph):
 def validation_ontology_graph() -> Graph:
     """``ont_graph`` for validation: the ontology, concept schemes and code lists (no gazetteer; cached)."""
     graph = Graph()
-    for path in [*(ONTOLOGY_DIR / name for name in VALIDATION_ONTOLOGY), *sorted((ONTOLOGY_DIR / "codelists").glob("*.ttl"))]:
+    for path in validation_ontology_files():
         graph.parse(path, format="turtle")
     return graph
 
@@ -268,6 +263,6 @@ def validate_codelists(codelists: Graph | None = None) -> ValidationReport:
 
     if codelists is None:
         codelists = Graph()
-        for path in sorted((ONTOLOGY_DIR / "codelists").glob("*.ttl")):
+        for path in codelist_files():
             codelists.parse(path, format="turtle")
     return validate_graph(codelists, shapes=codelist_shapes_graph(), ont_graph=Graph())

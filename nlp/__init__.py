@@ -10,11 +10,14 @@ from nlp.reader import read_report, read_report_bytes
 
 
 def train_entities(entries, out_dir=None, **kwargs):
-    """Rebuild the entity pipeline from gazetteer entries and training/annotations (``budgetkg train``)."""
-    from nlp.entities import PIPELINE_DIR
+    """Rebuild the entity pipeline from gazetteer entries and training/annotations (``budgetkg train``).
+
+    The default output is the pipeline that ships, in the source checkout (never an installed package).
+    """
+    from nlp.resources import require_source_tree
     from nlp.training import train
 
-    return train(entries, out_dir or PIPELINE_DIR, **kwargs)
+    return train(entries, out_dir or require_source_tree("train", "nlp", "data", "pipeline"), **kwargs)
 
 
 def evaluate_entities(gold_dir=None, **kwargs):

@@ -34,10 +34,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import get_words_and_spaces, registry
 
 from nlp.model import GazetteerEntry
+from nlp.resources import folder
 
 jieba.setLogLevel(logging.WARNING)
 
-PIPELINE_DIR = Path(__file__).resolve().parent / "data" / "pipeline"
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
 #: words that make a clause worth the trained NER (open-form heads, or a closing quote: “穗好办”)
 NER_TRIGGERS = re.compile(r"平台|系统|APP|App|app|热线|(?<!为)中心(?!任务|工作)|(?<![格布大全当结开])局(?!面)|大厅|厅|改革|"
@@ -317,7 +317,7 @@ def blank_pipeline(entries: list[GazetteerEntry]) -> Language:
 @lru_cache(maxsize=2)
 def load_pipeline(path: str | None = None) -> Language:
     """The shipped pipeline (or the one at ``path``).  Raises E703 if it is missing."""
-    p = Path(path) if path else PIPELINE_DIR
+    p = Path(path) if path else folder("pipeline")
     if not (p / "config.cfg").exists():
         raise BudgetEntitiesError(f"E703 no trained pipeline at {p}; run `budgetkg train`")
     return spacy.load(p)

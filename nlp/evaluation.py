@@ -18,15 +18,17 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
+from nlp.resources import require_source_tree
+
 ENTITY_TYPES = ("Agency", "Platform", "Reform", "PolicyDocument")
 INDICATOR_SECTIONS = {"tasks", "targets"}
 DEVSET_GOLD_NAME = "devset.jsonl"
 
 
 def load_gold(gold_dir: str | Path | None = None) -> list[dict]:
+    """The gold rows of ``gold_dir`` (default: tests/gold of the source checkout; it never ships)."""
     rows = []
-    for f in sorted(Path(gold_dir or GOLD_DIR).glob("*.jsonl")):
+    for f in sorted(Path(gold_dir or require_source_tree("eval", "tests", "gold")).glob("*.jsonl")):
         if f.name == DEVSET_GOLD_NAME:
             continue  # offsets into files outside the repository: see evaluate_devset
         with open(f, encoding="utf-8") as fh:
@@ -109,7 +111,8 @@ def evaluate(gold_dir: str | Path | None = None, *, nlp=None, use_ner: bool = Tr
 #: one JSON object per report — ``report`` (file name in the devset's text/ folder), ``sha256``
 #: of that file, ``split`` ("train" or "test"; training never reads a test report), ``regions``
 #: (raw ``[start, end)`` ranges read by hand) and ``entities`` (raw ``[start, end, label]``).
-DEVSET_GOLD = GOLD_DIR / DEVSET_GOLD_NAME
+def devset_gold_path() -> Path:
+    return require_source_tree("eval", "tests", "gold", DEVSET_GOLD_NAME)
 
 
 class GoldMismatch(Exception):
@@ -117,7 +120,7 @@ class GoldMismatch(Exception):
 
 
 def load_devset_gold(path: str | Path | None = None, split: str | None = None) -> list[dict]:
-    with open(path or DEVSET_GOLD, encoding="utf-8") as f:
+    with open(path or devset_gold_path(), encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
     return [r for r in rows if split is None or r["split"] == split]
 

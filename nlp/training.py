@@ -23,8 +23,8 @@ import re
 from pathlib import Path
 
 from nlp.model import GazetteerEntry
+from nlp.resources import require_source_tree
 
-ANNOTATIONS_DIR = Path(__file__).resolve().parent.parent / "training" / "annotations"
 SEED = 20240601
 
 #: Never generated: kept for the unseen-name test.
@@ -345,7 +345,7 @@ def sentences(paragraphs: list[str]) -> list[str]:
 def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, seed: int = SEED,
           n_generated: int = 1800, regenerate: bool = True, silver_texts: list[str] | None = None,
           exclude_texts: list[str] = (),
-          annotations_dir: Path = ANNOTATIONS_DIR, log=print) -> dict:
+          annotations_dir: Path | None = None, log=print) -> dict:
     """Rebuild the pipeline: gazetteer → tokenizer + ruler + patterns; annotations → NER.
 
     Deterministic for a given seed, gazetteer and annotations (one CPU thread).
@@ -356,7 +356,8 @@ def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, see
     from nlp.entities import blank_pipeline
 
     fix_random_seed(seed)
-    gen_path = Path(annotations_dir) / "generated.jsonl"
+    annotations_dir = Path(annotations_dir or require_source_tree("train", "training", "annotations"))
+    gen_path = annotations_dir / "generated.jsonl"
     if regenerate or not gen_path.exists():
         write_jsonl(gen_path, generate(entries, n_generated, seed))
     nlp = blank_pipeline(entries)

@@ -40,6 +40,15 @@ DEVSET_MANIFEST = devset_manifest()
 requires_devset = pytest.mark.skipif(not DEVSET_MANIFEST, reason=DEVSET_MISSING)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_data_dir(tmp_path_factory):
+    """No test writes into the per-user data directory: the default store of every command (and of every
+    subprocess a test starts) is a temporary folder, unless the test says otherwise."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("BUDGETKG_DATA", str(tmp_path_factory.mktemp("default-data")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def corpus_reports():
     """Every bundled report, read once per test session: {file name: Report}."""

@@ -12,15 +12,14 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
-from kg import QUERIES_DIR
-from kg.api.named_queries import bind, load_dir
+from kg.queries import bind, load_named_queries
 from kg.api.routers.resources import decode
 from tests.conftest import CORPUS, MANIFEST
 
 pytestmark = pytest.mark.slow
 ID = "https://w3id.org/budgetkg/id/"
 BKG = "https://w3id.org/budgetkg/ontology#"
-NAMED = load_dir(QUERIES_DIR)
+NAMED = load_named_queries()
 PHASES = {"部门预算": BKG + "Budget", "部门决算": BKG + "FinalAccount"}
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.api.named_queries import BindError, bind, parse
+from kg.queries import BindError, bind, parse
 
 HEADER = """# title: 平台历年资金 · funding
 # description: Projects that fund a platform,

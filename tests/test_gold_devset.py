@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from conftest import DEVSET, DEVSET_MANIFEST, requires_devset
-from nlp.evaluation import DEVSET_GOLD, ENTITY_TYPES, load_devset_gold
+from nlp.evaluation import ENTITY_TYPES, devset_gold_path, load_devset_gold
 
 ROWS = load_devset_gold()
 
@@ -20,7 +20,7 @@ def test_gold_is_offsets_only_and_well_formed():
         for s, e, label in row["entities"]:
             assert label in ENTITY_TYPES and 0 <= s < e
             assert any(a <= s and e <= b for a, b in row["regions"]), (row["report"], s, e)
-    text = DEVSET_GOLD.read_text(encoding="utf-8")
+    text = devset_gold_path().read_text(encoding="utf-8")
     assert not any("\u4e00" <= c <= "\u9fff" for c in text), "devset gold must not carry the reports' text"
 
 

@@ -103,11 +103,11 @@ def test_golden_graph_conforms_to_the_shapes(case: str) -> None:
 def test_expenditure_types_are_keyed_by_the_readers_measures() -> None:
     """Each column meaning that implies an expenditure type is a measure the reader emits, and each
     type is a concept of the ontology's expenditure-type scheme (a stale key silently drops 公用经费)."""
-    from kg import ONTOLOGY_DIR
+    from kg.ontology import ontology_file
     from kg.mapping import EXPENDITURE_TYPE_OF_MEASURE
     from nlp.vocab import MEASURES
 
-    schemes = Graph().parse(ONTOLOGY_DIR / "schemes.ttl")
+    schemes = Graph().parse(ontology_file("schemes.ttl"))
     assert set(EXPENDITURE_TYPE_OF_MEASURE) <= set(MEASURES)
     assert {"basic", "project", "personnel", "public"} <= set(EXPENDITURE_TYPE_OF_MEASURE)
     for key in EXPENDITURE_TYPE_OF_MEASURE.values():

@@ -49,13 +49,13 @@ def test_the_project_gazetteer_knows_both_panyu_agencies_and_their_change() -> N
     from rdflib import Graph, URIRef
     from rdflib.namespace import Namespace
 
-    from kg import ONTOLOGY_DIR
+    from kg.ontology import ontology_file
 
     r = default_resolver()
     old, _ = r.agency("番禺区政务办", "番禺区")
     new, _ = r.agency("区政数局", "番禺区")
     assert old != new
     org = Namespace("http://www.w3.org/ns/org#")
-    g = Graph().parse(ONTOLOGY_DIR / "agency-history.ttl")
+    g = Graph().parse(ontology_file("agency-history.ttl"))
     events = set(g.subjects(org.originalOrganization, URIRef(old))) & set(g.subjects(org.resultingOrganization, URIRef(new)))
     assert len(events) == 1

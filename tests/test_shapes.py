@@ -400,10 +400,10 @@ CODELIST_CASES = [
 
 @pytest.fixture(scope="module")
 def codelists() -> Graph:
-    from kg import ONTOLOGY_DIR
+    from kg.ontology import codelist_files
 
     g = Graph()
-    for path in sorted((ONTOLOGY_DIR / "codelists").glob("*.ttl")):
+    for path in codelist_files():
         g.parse(path, format="turtle")
     return g
 

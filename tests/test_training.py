@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from kg.gazetteer import load_entries
-from nlp.training import ANNOTATIONS_DIR, SEED, generate, read_jsonl
+from nlp.training import SEED, generate, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
+ANNOTATIONS_DIR = ROOT / "training" / "annotations"  # development files: never shipped
 
 
 def test_generated_annotations_are_reproducible():

@@ -6,28 +6,26 @@ The query worker pool starts with the application (lifespan) or on first use, an
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-from pathlib import Path
-
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from kg.api import errors, named_queries
+from kg.api import errors
 from kg.api.executor import QueryExecutor, store_source
 from kg.api.limits import BodyLimitMiddleware
 from kg.api.settings import Settings
-
-HERE = Path(__file__).resolve().parent
+from kg.queries import load_named_queries
+from nlp.resources import folder
 
 
 def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     """The application serving ``store`` (a :class:`kg.store.Store`)."""
     settings = settings or Settings()
     if store is None:
-        from kg.store import DEFAULT_DATA_DIR, Store
+        from kg.store import Store, default_data_dir
 
-        store = Store(DEFAULT_DATA_DIR, read_only=True)
+        store = Store(default_data_dir(), read_only=True)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -57,8 +55,8 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
         store_source(store), workers=settings.query_workers,
         query_timeout=settings.query_timeout, queue_timeout=settings.queue_timeout,
     )
-    app.state.named_queries = named_queries.load_dir(Path(settings.queries_dir))
-    app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.state.named_queries = load_named_queries(settings.queries_dir)
+    app.state.templates = Jinja2Templates(directory=str(folder("templates")))
     app.state.cache = {}
 
     errors.install(app)
@@ -80,7 +78,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     app.include_router(resources.router)
     app.include_router(dumps.router)
     app.include_router(viz.router)
-    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/static", StaticFiles(directory=str(folder("static"))), name="static")
 
     @app.get("/docs", include_in_schema=False)
     async def docs():

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import ONTOLOGY_DIR
+from kg.ontology import ontology_files
 
 ID = "https://w3id.org/budgetkg/id/"
 BKG = "https://w3id.org/budgetkg/ontology#"
@@ -136,11 +135,11 @@ def _safe(iri: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def ontology_labels(folder: Path = ONTOLOGY_DIR) -> dict[str, Label]:
+def ontology_labels() -> dict[str, Label]:
     """rdfs:label / skos:prefLabel of the ontology's terms and concepts (zh and en)."""
     out: dict[str, Label] = {}
     store = ox.Store()
-    for f in sorted(folder.rglob("*.ttl")):
+    for f in ontology_files():
         try:
             store.load(path=str(f), format=ox.RdfFormat.TURTLE)
         except (SyntaxError, OSError, ValueError):

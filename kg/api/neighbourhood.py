@@ -161,7 +161,7 @@ SELECT ?year ?phase ?code (SAMPLE(?name) AS ?label) (MAX(?amount) AS ?total) WHE
 
 def with_values(query: str, **terms: str) -> str:
     """Bind variables by VALUES blocks at the start of the WHERE group and of every sub-select that
-    projects them (terms already serialised), as :func:`kg.api.named_queries.bind` does."""
+    projects them (terms already serialised), as :func:`kg.queries.bind` does."""
     from kg.api.guard import subselect_groups, where_group_start
 
     inserts: dict[int, list[str]] = {}

@@ -10,7 +10,6 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from kg import QUERIES_DIR
 
 
 class Settings(BaseSettings):
@@ -18,8 +17,8 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"  # loopback unless told otherwise
     port: int = 8000
-    #: Named queries: every ``*.rq`` in this folder becomes ``/api/queries/<name>``.
-    queries_dir: Path = QUERIES_DIR
+    #: Named queries: every ``*.rq`` in this folder becomes ``/api/queries/<name>`` (default: the shipped ones).
+    queries_dir: Path | None = None
 
     #: Seconds a query may run before its worker process is killed (HTTP 503).
     query_timeout: float = Field(10.0, gt=0)

@@ -12,7 +12,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("build", help="build the knowledge graph from report files or folders")
     p.add_argument("paths", nargs="*", help="report files or folders (default: the bundled corpus)")
-    p.add_argument("--store", type=Path, default=None, help="data directory (default: data/ or $BUDGETKG_DATA)")
+    p.add_argument("--store", type=Path, default=None, help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)")
     p.add_argument("--no-validate", dest="validate", action="store_false", help="skip SHACL validation")
     p.add_argument("--force", action="store_true", help="rebuild reports whose file did not change")
     p.add_argument("--fresh", action="store_true", help="start from an empty store (drop reports not given)")
@@ -30,9 +30,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from kg.build import build, print_summary, write_reports
     from kg.cli import iter_report_files
-    from kg.store import DEFAULT_DATA_DIR
+    from kg.store import default_data_dir
 
-    data_dir = args.store or DEFAULT_DATA_DIR
+    data_dir = args.store or default_data_dir()
     files = iter_report_files(args.paths)
 
     def progress(items):

@@ -22,7 +22,7 @@ def register(sub) -> None:
     from kg.cli import COMMANDS
 
     p = sub.add_parser("export", help="export the graph as ttl, nt, nq, trig or jsonld")
-    p.add_argument("--store", type=Path, default=None, help="data directory (default: data/ or $BUDGETKG_DATA)")
+    p.add_argument("--store", type=Path, default=None, help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)")
     p.add_argument("--format", choices=sorted(FORMATS), default="nq")
     p.add_argument("--graph", default=None, help="only this named graph (a report IRI)")
     p.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: stdout)")
@@ -49,9 +49,9 @@ def export(store, fmt: str, graph: str | None = None) -> bytes:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.store import DEFAULT_DATA_DIR, Store
+    from kg.store import Store, default_data_dir
 
-    store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)  # no graph yet: kg.cli.main says so
+    store = Store(args.store or default_data_dir(), read_only=True)  # no graph yet: kg.cli.main says so
     data = export(store, args.format, args.graph)
     if args.output:
         args.output.write_bytes(data)

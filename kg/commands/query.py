@@ -2,7 +2,7 @@
 
 QUERY_OR_NAME is SPARQL text, a file, or the name of a query in ``queries/`` (its header
 declares the parameters; see queries/README.md).  Parameters are bound as RDF terms in a
-VALUES block (kg.api.named_queries.bind, as the API does), never pasted into the text.  Queries see the union of all graphs as the
+VALUES block (kg.queries.bind, as the API does), never pasted into the text.  Queries see the union of all graphs as the
 default graph; ``GRAPH ?report { … }`` still reaches one report.
 """
 
@@ -17,15 +17,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import QUERIES_DIR
-
 
 def register(sub) -> None:
     from kg.cli import COMMANDS
 
     p = sub.add_parser("query", help="run a SPARQL query or a named query from queries/")
     p.add_argument("query", help="SPARQL text, a .rq file, or a query name (e.g. funding-by-platform)")
-    p.add_argument("--store", type=Path, default=None, help="data directory (default: data/ or $BUDGETKG_DATA)")
+    p.add_argument("--store", type=Path, default=None, help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)")
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.add_argument("--remote", default=None, metavar="URL", help="query a SPARQL 1.1 server instead of the embedded store")
@@ -33,9 +31,9 @@ def register(sub) -> None:
 
 
 def named_queries() -> dict:
-    from kg.api.named_queries import load_dir
+    from kg.queries import load_named_queries
 
-    return load_dir(QUERIES_DIR)
+    return load_named_queries()
 
 
 def resolve_query(text_or_name: str):
@@ -46,7 +44,7 @@ def resolve_query(text_or_name: str):
         return q.text, q
     path = Path(text_or_name)
     if path.suffix == ".rq" and path.is_file():
-        from kg.api.named_queries import parse
+        from kg.queries import parse
 
         q = parse(path.read_text(encoding="utf-8"), path.stem, path)
         return q.text, q
@@ -55,7 +53,7 @@ def resolve_query(text_or_name: str):
 
 def bind_params(text: str, named, given: dict[str, str]) -> str:
     """The query with its parameters bound (a VALUES block per parameter, as the API does)."""
-    from kg.api.named_queries import BindError, bind
+    from kg.queries import BindError, bind
 
     if named is None:
         if given:
@@ -106,7 +104,7 @@ def render(names: list[str], rows: list[list[str]], fmt: str) -> str:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.store import DEFAULT_DATA_DIR, Store
+    from kg.store import Store, default_data_dir
 
     given = {}
     for p in args.param:
@@ -119,7 +117,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
         store = RemoteStore(args.remote)
     else:
-        store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)  # no graph yet: kg.cli.main says so
+        store = Store(args.store or default_data_dir(), read_only=True)  # no graph yet: kg.cli.main says so
     try:
         names, rows = rows_of(run(store, text))
     except SyntaxError as exc:

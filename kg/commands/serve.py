@@ -16,11 +16,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from kg.api.app import create_app
     from kg.api.settings import Settings
-    from kg.store import DEFAULT_DATA_DIR, Store
+    from kg.store import Store, default_data_dir
 
     overrides = {k: v for k, v in {"host": args.host, "port": args.port}.items() if v is not None}
     settings = Settings(**overrides)
-    path = Path(args.store) if args.store else DEFAULT_DATA_DIR
+    path = Path(args.store) if args.store else default_data_dir()
     if not path.is_dir():
         print(f"budgetkg serve: no store at {path}; run `budgetkg build` first", file=sys.stderr)
         return 1

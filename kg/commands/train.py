@@ -17,7 +17,7 @@ def register(sub) -> None:
     from kg.cli import COMMANDS
 
     p = sub.add_parser("train", help="rebuild the entity pipeline (jieba + gazetteer + patterns + NER)")
-    p.add_argument("--out", type=Path, default=None, help="output folder (default: nlp/data/pipeline)")
+    p.add_argument("--out", type=Path, default=None, help="output folder (default: nlp/data/pipeline of the source checkout)")
     p.add_argument("--epochs", type=int, default=10)
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--gazetteer", type=Path, default=None, help="gazetteer Turtle file (default: ontology/gazetteer.ttl)")
@@ -32,11 +32,11 @@ def silver_texts() -> tuple[list[str], list[str]]:
     and the gold paragraphs (sentences repeated from them are not trained on)."""
     import json
 
-    from kg import CORPUS_DIR, PROJECT_ROOT
     from nlp import read_report
+    from nlp.resources import data_files, require_source_tree
 
     gold, gold_texts = set(), []
-    for f in sorted((PROJECT_ROOT / "tests" / "gold").glob("*.jsonl")):
+    for f in sorted(require_source_tree("train", "tests", "gold").glob("*.jsonl")):
         if f.name == "devset.jsonl":
             continue  # offsets into the development set, which this corpus reader does not read
         rows = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -44,7 +44,7 @@ def silver_texts() -> tuple[list[str], list[str]]:
         gold |= {r["report"] for r in rows}
         gold_texts += [r["text"] for r in rows]
     texts: list[str] = []
-    for path in sorted(CORPUS_DIR.glob("*.txt")):
+    for path in data_files("corpus", "*.txt"):
         if path.name in gold:
             continue
         report = read_report(path)
@@ -55,9 +55,11 @@ def silver_texts() -> tuple[list[str], list[str]]:
 
 def cmd_train(args: argparse.Namespace) -> int:
     import nlp
-    from kg.gazetteer import GAZETTEER_FILE, load_entries
+    from kg.gazetteer import load_entries
+    from nlp.resources import require_source_tree
 
-    entries = load_entries(args.gazetteer or GAZETTEER_FILE)
+    require_source_tree("train", "training", "annotations")  # before anything slow: say so at once
+    entries = load_entries(args.gazetteer)
     kwargs = {"epochs": args.epochs}
     if args.seed is not None:
         kwargs["seed"] = args.seed

@@ -16,7 +16,7 @@ def register(sub) -> None:
     from kg.cli import COMMANDS
 
     p = sub.add_parser("validate", help="validate every report graph in the store against shapes/")
-    p.add_argument("--store", type=Path, default=None, help="data directory (default: data/ or $BUDGETKG_DATA)")
+    p.add_argument("--store", type=Path, default=None, help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)")
     p.add_argument("--graph", action="append", default=[], help="only this report graph (repeatable)")
     p.add_argument("--codelists", action="store_true", help="also validate the classification code lists")
     p.add_argument("-v", "--verbose", action="store_true", help="print every result")
@@ -40,9 +40,9 @@ def validate_store(store, graphs: list[str] | None = None):
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kg.store import DEFAULT_DATA_DIR, Store
+    from kg.store import Store, default_data_dir
 
-    store = Store(args.store or DEFAULT_DATA_DIR, read_only=True)  # no graph yet: kg.cli.main says so
+    store = Store(args.store or default_data_dir(), read_only=True)  # no graph yet: kg.cli.main says so
     reports = validate_store(store, args.graph or None)
     violations = warnings = 0
     for g, vr in reports.items():

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from kg.api.errors import ApiError
-from kg.api.named_queries import BindError, NamedQuery, bind
+from kg.queries import BindError, NamedQuery, bind
 from kg.api.worker import QueryRequest
 
 

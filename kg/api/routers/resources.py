@@ -16,11 +16,11 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from kg import CORPUS_DIR
 from kg.api import describe as d
 from kg.api import formats
 from kg.api.deps import StoreDep, TemplatesDep
 from kg.api.errors import ApiError
+from nlp.resources import data_files
 
 router = APIRouter(tags=["linked data"])
 
@@ -162,7 +162,7 @@ def source_file(store, report_iri: str) -> str | None:
     if not rows:
         return None
     name = rows[0]["f"].value
-    return name if (CORPUS_DIR / name).is_file() else None
+    return name if name in {p.name for p in data_files("corpus", "*.txt")} else None
 
 
 def decode(raw: bytes) -> str:
@@ -181,7 +181,7 @@ def decode(raw: bytes) -> str:
 @router.get("/source/{name}", summary="The text of a bundled report around a span (evidence)", response_class=HTMLResponse)
 def source(name: str, request: Request, templates: TemplatesDep, store: StoreDep,
            start: int = Query(0, ge=0), end: int = Query(0, ge=0)):
-    files = {p.name: p for p in CORPUS_DIR.glob("*.txt")}  # by name only: no paths from the URL
+    files = {p.name: p for p in data_files("corpus", "*.txt")}  # by name only: no paths from the URL
     if name not in files:
         raise ApiError(404, f"no bundled report {name}")
     raw = files[name].read_bytes()

@@ -1,4 +1,5 @@
-"""Named queries: ``queries/*.rq`` files with a header of comments, each one a REST endpoint.
+"""Named queries: ``queries/*.rq`` files with a header of comments, run by ``budgetkg query NAME`` and served
+as REST endpoints (``/api/queries/NAME``).
 
 Header (comment lines before the query)::
 
@@ -135,11 +136,22 @@ def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
     return NamedQuery(name=name, title=title or name, description=description, params=params, text=text, path=path)
 
 
+def load_named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """The named queries of ``folder`` (default: the ``queries/`` that ships with budgetkg)."""
+    from nlp.resources import folder as shipped
+
+    return load_dir(Path(folder) if folder is not None else shipped("queries"))
+
+
 def load_dir(folder: Path) -> dict[str, NamedQuery]:
-    """Every ``*.rq`` in ``folder`` whose stem makes a route (letters, digits, ``-``, ``_``)."""
+    """Every ``*.rq`` in ``folder`` whose stem makes a route (letters, digits, ``-``, ``_``).
+
+    A folder that does not exist is an error, not an empty set: a mistyped ``BUDGETKG_QUERIES_DIR`` must not
+    serve an API without its queries.
+    """
     out: dict[str, NamedQuery] = {}
     if not folder.is_dir():
-        return out
+        raise FileNotFoundError(f"named queries: no folder {folder}")
     for path in sorted(folder.glob("*.rq")):
         if not re.fullmatch(r"[A-Za-z0-9_-]+", path.stem):
             continue
