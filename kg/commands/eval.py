@@ -63,10 +63,11 @@ def _mark(pair: tuple) -> str:
 
 def cmd_eval_reader(args: argparse.Namespace) -> int:
     import nlp
-    from kg.cli import CORPUS_DIR, read_one
+    from kg.cli import read_one
+    from nlp.resources import folder
 
     verbose = getattr(args, "verbose", False)
-    dirs = args.dirs or [Path(CORPUS_DIR)]
+    dirs = args.dirs or [folder("corpus")]
     grand = {"reports": 0, "agency": 0, "year": 0, "phase": 0, "ref": 0, "ok": 0, "tables": 0, "projects": 0, "disc": 0}
     failed = 0
     for folder in dirs:
