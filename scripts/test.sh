@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
+# the wheel, installed into a fresh venv, works from a directory outside the checkout
+PYTHON=.venv/bin/python bash scripts/smoke-wheel.sh
 if [ -f scripts/install-services.sh ]; then
     bash scripts/install-services.sh || echo "warning: services could not be installed; their tests will be skipped" >&2
 fi
