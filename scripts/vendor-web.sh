@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Refresh the vendored front-end libraries in kg/api/static/vendor/ from the npm registry.
+#
+# Run by hand when a version changes (edit kg/api/static/vendor/package.json first, then run with --update to
+# re-resolve the lock); never at build or run time: the app serves only the copied files, with no CDN.
+#   scripts/vendor-web.sh            # reinstall exactly what package-lock.json pins (npm ci) and copy
+#   scripts/vendor-web.sh --update   # resolve package.json afresh (npm install), then copy and keep the new lock
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")/.." && pwd)"
+VENDOR="$HERE/kg/api/static/vendor"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+cp "$VENDOR/package.json" "$WORK/"
+if [ "${1:-}" = "--update" ]; then
+    (cd "$WORK" && npm install --ignore-scripts --no-audit --no-fund)
+else
+    cp "$VENDOR/package-lock.json" "$WORK/"
+    (cd "$WORK" && npm ci --ignore-scripts --no-audit --no-fund)
+fi
+NM="$WORK/node_modules"
+
+copy() {  # copy SRC (relative to node_modules) to the vendor folder as DEST
+    install -m 0644 "$NM/$1" "$VENDOR/$2"
+}
+copy cytoscape/dist/cytoscape.min.js cytoscape.min.js
+copy cytoscape/LICENSE cytoscape-LICENSE
+copy layout-base/layout-base.js layout-base.js
+copy layout-base/LICENSE layout-base-LICENSE
+copy cose-base/cose-base.js cose-base.js
+copy cose-base/LICENSE cose-base-LICENSE
+copy cytoscape-fcose/cytoscape-fcose.js cytoscape-fcose.js
+copy cytoscape-fcose/LICENSE cytoscape-fcose-LICENSE
+copy swagger-ui-dist/swagger-ui-bundle.js swagger-ui-bundle.js
+copy swagger-ui-dist/swagger-ui.css swagger-ui.css
+copy swagger-ui-dist/LICENSE swagger-ui-LICENSE
+copy swagger-ui-dist/NOTICE swagger-ui-NOTICE
+copy echarts/dist/echarts.min.js echarts.min.js
+copy echarts/LICENSE echarts-LICENSE
+copy echarts/NOTICE echarts-NOTICE
+copy @zazuko/yasgui/build/yasgui.min.js yasgui.min.js
+copy @zazuko/yasgui/build/yasgui.min.css yasgui.min.css
+
+# The source maps are not copied: drop the comment that would make a browser's developer tools ask for them.
+sed -i '/^\/\/# sourceMappingURL=/d' "$VENDOR/yasgui.min.js"
+
+# yasgui.min.js and echarts.min.js bundle their dependencies: keep every bundled package's licence text.
+(cd "$WORK" && node - "$VENDOR" <<'EOF'
+const fs = require("fs"), path = require("path");
+const vendor = process.argv[2];
+const MIT = `Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+associated documentation files (the "Software"), to deal in the Software without restriction, including without
+limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the
+Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or substantial portions of
+the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE
+WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
+COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`;
+const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8")).packages;
+function tree(name, seen = new Set()) {  // the package and everything it depends on, from the lock
+  if (seen.has(name)) return seen;
+  seen.add(name);
+  const deps = (lock["node_modules/" + name] || {}).dependencies || {};
+  for (const d of Object.keys(deps)) tree(d, seen);
+  return seen;
+}
+for (const [root, out] of [["@zazuko/yasgui", "yasgui-THIRD-PARTY.txt"], ["echarts", "echarts-THIRD-PARTY.txt"]]) {
+  const parts = [];
+  for (const name of [...tree(root)].sort()) {
+    const dir = path.join("node_modules", name), meta = lock["node_modules/" + name];
+    const file = fs.readdirSync(dir).find(f => /^(licen[sc]e|copying)(\.(md|txt))?$/i.test(f));
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+    const author = typeof pkg.author === "string" ? pkg.author : (pkg.author || {}).name || "its authors";
+    const text = file ? fs.readFileSync(path.join(dir, file), "utf8").trim()
+      : meta.license === "MIT" ? `The package ships no licence file; package.json says MIT (author: ${author}). ` +
+        `The MIT licence:\n\nCopyright (c) ${author}\n\n${MIT}`
+      : `The package ships no licence file; package.json says ${meta.license} (author: ${author}).`;
+    parts.push(`${"=".repeat(78)}\n${name} ${meta.version} — ${meta.license || "see text"}\n${"=".repeat(78)}\n${text}\n`);
+  }
+  fs.writeFileSync(path.join(vendor, out), `Packages bundled in ${root}'s distributed file, with their licences ` +
+    `(from package-lock.json; generated by scripts/vendor-web.sh).\n\n` + parts.join("\n"));
+}
+EOF
+)
+cp "$WORK/package-lock.json" "$VENDOR/package-lock.json"
+echo "vendored into $VENDOR"
