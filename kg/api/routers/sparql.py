@@ -118,7 +118,19 @@ async def sparql_post(request: Request, executor: ExecutorDep, settings: Setting
 
 
 def query_page(request: Request, templates, settings) -> HTMLResponse:
-    named = request.app.state.named_queries
-    return templates.TemplateResponse(
-        request, "query.html", {"examples": EXAMPLES, "named": named, "timeout": settings.query_timeout},
-    )
+    """The query editor (YASGUI, vendored): the named queries as tabs, their text bound with the defaults."""
+    from kg.api.describe import PREFIXES
+    from kg.api.named_queries import BindError, bind
+
+    named = []
+    for q in request.app.state.named_queries.values():
+        try:
+            text = bind(q, {})
+        except BindError:  # a required parameter without a default: show the query as written
+            text = q.text
+        named.append({"name": q.name, "title": q.title, "description": q.description, "url": f"/api/queries/{q.name}",
+                      "text": text, "params": [{"name": p.name, "type": p.type, "default": p.default,
+                                                "description": p.description} for p in q.params]})
+    return templates.TemplateResponse(request, "query.html", {
+        "examples": EXAMPLES, "named": named, "prefixes": PREFIXES, "timeout": settings.query_timeout,
+    })

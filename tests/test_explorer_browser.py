@@ -1,0 +1,144 @@
+"""The explorer's pages in headless Chromium (Debian's ``chromium``, driven by Playwright) on the graph built from
+the bundled corpus: what a person sees, with a screenshot of each page in tests/artifacts/.
+
+Every page must work offline (no request leaves the app) and without a script error.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    exe = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if not exe:
+        pytest.skip(f"headless Chromium not installed at {CHROMIUM} (scripts/install-services.sh installs it)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright (python) not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, headless=True, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_server(corpus_data_dir):
+    """The app over the built corpus (the real queries/), served by uvicorn on loopback."""
+    from kg.api.app import create_app
+    from kg.api.settings import Settings
+    from kg.store import Store
+    from tests.conftest import serve_in_thread
+
+    url, server, thread = serve_in_thread(create_app(Settings(query_timeout=60, query_workers=2),
+                                                     Store(corpus_data_dir, read_only=True)))
+    yield url
+    server.should_exit = True
+    thread.join(15)
+
+
+class Visit:
+    """A page opened in a fresh context, recording requests that leave the app and script errors."""
+
+    def __init__(self, browser, base: str, path: str, width: int = 1400, height: int = 900):
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.outside.append(r.url) if not r.url.startswith(base) and
+                     not r.url.startswith("data:") else None)
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.goto(base + path)
+
+    def shot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 10_000
+        return path
+
+    def close(self) -> None:
+        assert self.outside == [], f"requests left the app: {self.outside}"
+        assert self.errors == [], f"script errors: {self.errors}"
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, corpus_server):
+    opened: list[Visit] = []
+
+    def open_(path: str, **kw) -> Visit:
+        v = Visit(browser, corpus_server, path, **kw)
+        opened.append(v)
+        return v
+
+    yield open_
+    for v in opened:
+        v.close()
+
+
+# --- the query editor ---------------------------------------------------------------------------------------
+
+def hints(page) -> list[str]:
+    page.wait_for_selector(".CodeMirror-hints li", timeout=5000)
+    return page.locator(".CodeMirror-hints li").all_inner_texts()
+
+
+def test_query_editor_tabs_highlighting_completion_and_views(visit):
+    v = visit("/sparql?tab=funding-by-platform")
+    page = v.page
+    page.wait_for_selector("body.editor-ready")
+    # the named queries are tabs, the one asked for is open
+    tabs = page.locator(".yasgui .tabsList .tab").all_inner_texts()
+    for title in ("平台历年资金", "本体术语", "机构沿革", "预算与决算对比"):
+        assert any(title in t for t in tabs), tabs
+    assert "平台历年资金" in page.inner_text(".yasgui .tabsList .tab.active")
+    # syntax highlighting: CodeMirror's SPARQL mode marks keywords and variables
+    assert page.locator(".yasgui .tabPanel.active .cm-keyword").count() > 3
+    assert page.locator(".yasgui .tabPanel.active .cm-atom").count() > 3
+
+    # run it: 民生卡 2024 in the table, then the same rows as a chart
+    page.evaluate("yasgui.getTab().query().then(() => true)")
+    page.wait_for_selector(".yasgui .tabPanel.active .yasr table.dataTable td")
+    assert "民生卡应用推广经费" in page.inner_text(".yasgui .tabPanel.active .yasr table.dataTable")
+    page.evaluate("yasgui.getTab().getYasr().selectPlugin('chart')")
+    page.wait_for_selector(".yasgui .tabPanel.active .bkg-chart canvas")
+    v.shot("query-editor-chart")
+
+    # completion in a fresh tab: PREFIX from the vocabulary contract, terms from the ontology with their labels
+    page.evaluate("() => { yasgui.addTab(true, {name: 't', yasqe: {value: ''}}); }")
+    page.click(".yasgui .tabPanel.active .CodeMirror")
+    page.keyboard.type("PREFIX bk")
+    page.keyboard.press("Control+Space")
+    assert any("bkg: <https://w3id.org/budgetkg/ontology#>" in h for h in hints(page))
+    page.keyboard.press("Enter")
+    page.keyboard.type("\nSELECT * WHERE { ?p bkg:fun")
+    page.keyboard.press("Control+Space")
+    got = hints(page)
+    assert any(h.startswith("bkg:funds") and "资助" in h for h in got), got
+    page.keyboard.press("Escape")
+
+    # a CONSTRUCT drawn as a graph
+    page.evaluate("""() => { yasgui.getTab().setQuery(`PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+CONSTRUCT { ?proj bkg:funds ?p . ?p skos:prefLabel ?l } WHERE { ?proj bkg:funds ?p . ?p skos:prefLabel ?l }`); }""")
+    page.evaluate("yasgui.getTab().query().then(() => true)")
+    page.wait_for_function("yasgui.getTab().getYasr().results && yasgui.getTab().getYasr().results.getBindings()")
+    page.evaluate("yasgui.getTab().getYasr().selectPlugin('graph')")
+    page.wait_for_selector(".yasgui .tabPanel.active .bkg-graph canvas")
+    labels = page.evaluate("Array.from(document.querySelectorAll('.bkg-graph')).pop() && "
+                           "yasgui.getTab().getYasr().plugins.graph.cy.nodes().map(n => n.data('full'))")
+    assert "民生卡" in labels and "政务晓屋" in labels
+    v.shot("query-editor-graph")
