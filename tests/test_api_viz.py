@@ -67,3 +67,11 @@ def test_api_docs_use_vendored_swagger_ui(api_client):
     assert "/static/vendor/swagger-ui-bundle.js" in html and "cdn.jsdelivr" not in html
     assert api_client.get("/static/vendor/swagger-ui-bundle.js").status_code == 200
     assert api_client.get("/redoc").status_code == 404
+
+
+def test_neighbourhood_nodes_carry_the_fiscal_years_of_their_reports(api_client):
+    data = api_client.get("/api/viz/neighbourhood", params={"iri": PLATFORM}).json()
+    years = {n["label"]: n["years"] for n in data["nodes"]}
+    # mini.trig: 民生卡应用建设 is read from the 2016 final account, 民生卡运营维护 from the 2018 budget
+    assert years["民生卡应用建设"] == ["2016"] and years["民生卡运营维护"] == ["2018"]
+    assert years["民生卡"] == []  # an entity belongs to no one report

@@ -142,3 +142,72 @@ CONSTRUCT { ?proj bkg:funds ?p . ?p skos:prefLabel ?l } WHERE { ?proj bkg:funds 
                            "yasgui.getTab().getYasr().plugins.graph.cy.nodes().map(n => n.data('full'))")
     assert "民生卡" in labels and "政务晓屋" in labels
     v.shot("query-editor-graph")
+
+
+# --- the graph viewer ---------------------------------------------------------------------------------------
+
+OVERLAPS = """() => {
+  const shown = cy.nodes().not('.filtered');
+  const boxes = shown.map(n => [n.data('display'), n.renderedBoundingBox({includeNodes: false, includeEdges: false,
+    includeLabels: true, includeOverlays: false})]);
+  const bad = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [la, a] = boxes[i], [lb, b] = boxes[j];
+    if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5) bad.push([la, lb]);
+  }
+  const w = cy.width(), h = cy.height();
+  const outside = boxes.filter(([, b]) => b.x1 < -1 || b.y1 < -1 || b.x2 > w + 1 || b.y2 > h + 1).map(([l]) => l);
+  return {labels: boxes.length, overlapping: bad, outside, fontPx: cy.zoom() * 11};
+}"""
+
+
+def test_viz_short_labels_no_overlap_filters_and_one_hop_growth(visit):
+    v = visit("/viz")
+    page = v.page
+    assert page.evaluate("typeof cytoscape") == "function"
+    page.fill("#search", "民生卡")
+    page.click("#search-form button")
+    page.wait_for_selector("#neighbours li.neighbour")
+    nodes = page.evaluate("cy.nodes().map(n => n.data())")
+    by_label = {n["label"]: n for n in nodes}
+    assert by_label["民生卡"]["type"] == "Platform"
+    # 002 (2024) prints 民生卡应用推广经费 at 14.00 万元 (line 1044 of the raw file)
+    assert by_label["民生卡应用推广经费"]["amount"] == "140000"
+    # labels are short; the long task sentences keep their full text for hover and the panel
+    long_texts = [n for n in nodes if len(n["label"]) > 30]
+    assert len(long_texts) >= 10
+    assert all(len(n["display"].split("\n")[0]) <= 16 for n in nodes)
+    # no label overlaps another at the default zoom, all are inside the view and big enough to read
+    geometry = page.evaluate(OVERLAPS)
+    assert geometry["labels"] == len(nodes) and geometry["overlapping"] == [] and geometry["outside"] == []
+    assert geometry["fontPx"] >= 7, geometry
+    v.shot("viz-minshengka")
+
+    # the full text of a task in the side panel
+    task = long_texts[0]
+    page.evaluate("id => { cy.getElementById(id).emit('tap'); }", task["id"])
+    assert page.inner_text("#info .node-label") == task["label"]
+
+    # filters: hide the tasks, then keep only 2024
+    page.uncheck("#type-filter input[value='Task']")
+    shown = page.evaluate("cy.nodes().not('.filtered').map(n => n.data('type'))")
+    assert "Task" not in shown and "Project" in shown and len(shown) == len(nodes) - sum(n["type"] == "Task" for n in nodes)
+    assert page.evaluate(OVERLAPS)["overlapping"] == []
+    for year in page.locator("#year-filter input").evaluate_all("els => els.map(e => e.value)"):
+        if year != "2024":
+            page.uncheck(f"#year-filter input[value='{year}']")
+    years = page.evaluate("cy.nodes().not('.filtered').map(n => n.data('years'))")
+    assert all(not ys or "2024" in ys for ys in years)
+    page.check("#type-filter input[value='Task']")
+    for year in page.locator("#year-filter input").evaluate_all("els => els.map(e => e.value)"):
+        page.check(f"#year-filter input[value='{year}']")
+
+    # one hop further, from the project: its report's agency unit, target … join; still no overlap
+    before = page.evaluate("cy.nodes().length")
+    project = by_label["民生卡应用推广经费"]["id"]
+    page.evaluate("id => { cy.getElementById(id).emit('tap'); }", project)
+    page.click("#expand-one")
+    page.wait_for_function(f"cy.nodes().length > {before}")
+    page.wait_for_function("document.getElementById('hops').textContent.includes('hop 1')")
+    assert page.evaluate(OVERLAPS)["overlapping"] == []
+    v.shot("viz-minshengka-hop1")

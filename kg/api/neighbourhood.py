@@ -32,8 +32,10 @@ _LINKS = """SELECT DISTINCT ?p ?o ?dir ?r WHERE {
 } LIMIT {limit}"""
 
 _NODE_INFO = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
-SELECT ?s ?t ?amount ?notation WHERE {{ VALUES ?s {{ {values} }}
+SELECT ?s ?t ?amount ?notation ?year ?measure WHERE {{ VALUES ?s {{ {values} }}
   {{ ?s a ?t }} UNION {{ ?s bkg:amount ?amount }} UNION {{ ?s <http://www.w3.org/2004/02/skos/core#notation> ?notation }}
+  UNION {{ ?s bkg:measure ?measure }}
+  UNION {{ ?s bkg:fiscalYear ?year }} UNION {{ ?s <http://www.w3.org/ns/prov#wasDerivedFrom>/bkg:fiscalYear ?year }}
 }}"""
 
 
@@ -45,10 +47,11 @@ class Node:
     type: str = "Other"
     amount: str | None = None  # yuan, exact decimal as text
     href: str = ""
+    years: set[str] = field(default_factory=set)  # fiscal years of the reports it was read from (none for entities)
 
     def as_json(self) -> dict:
         return {"id": self.id, "label": self.label, "label_en": self.label_en, "type": self.type,
-                "amount": self.amount, "href": self.href}
+                "amount": self.amount, "href": self.href, "years": sorted(self.years)}
 
 
 @dataclass
@@ -96,8 +99,11 @@ def neighbourhood(store, iri: str, limit: int) -> Neighbourhood | None:
 def annotate(store, hood: Neighbourhood) -> None:
     iris = set(hood.nodes)
     values = " ".join(str(ox.NamedNode(i)) for i in iris)
+    measures: dict[str, str] = {}  # a project's amount by column (schema:MonetaryAmount) is named by its measure
     for row in store.query(_NODE_INFO.format(values=values), use_default_graph_as_union=True):
         node = hood.nodes[row["s"].value]
+        if row["measure"] is not None:
+            measures[node.id] = row["measure"].value
         if row["t"] is not None and row["t"].value.startswith(BKG):
             local = row["t"].value[len(BKG):]
             if local in TYPES and (node.type == "Other" or TYPES.index(local) < TYPES.index(node.type)):
@@ -106,16 +112,26 @@ def annotate(store, hood: Neighbourhood) -> None:
             node.type = "Concept"
         if row["amount"] is not None and node.amount is None:
             node.amount = canonical_amount(row["amount"].value)
-    labels = d.labels(store, iris | {e["predicate"] for e in hood.edges})
+        if row["year"] is not None:
+            node.years.add(row["year"].value)
+    labels = d.labels(store, iris | {e["predicate"] for e in hood.edges} | set(measures.values()))
     for node in hood.nodes.values():
-        lab = labels.get(node.id)
+        lab = labels.get(node.id) or labels.get(measures.get(node.id, ""))
         node.label = (str(lab) if lab and str(lab) else node.id.rsplit("/", 1)[-1])
         node.label_en = lab.en if lab else ""
         node.href = d.local_path(node.id) if node.id.startswith(d.ID) else node.id
     for e in hood.edges:
         lab = labels.get(e["predicate"])
-        e["label"] = (lab.zh or lab.other or lab.en) if lab else e["predicate"].rsplit("#", 1)[-1]
+        e["label"] = (lab.zh or lab.other or lab.en) if lab else short_name(e["predicate"])
         e["label_en"] = lab.en if lab else ""
+
+
+def short_name(iri: str) -> str:
+    """``dcterms:isPartOf`` for a predicate without a label (a known prefix), else its local name."""
+    for prefix, ns in d.PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri.rstrip("/#").replace("#", "/").rsplit("/", 1)[-1]
 
 
 def canonical_amount(text: str) -> str | None:

@@ -120,7 +120,7 @@
       el.className = "bkg-graph";
       this.yasr.resultsEl.appendChild(el);
       const cy = this.cy = cytoscape({
-        container: el, elements: [...nodes.values(), ...els], wheelSensitivity: 0.3,
+        container: el, elements: [...nodes.values(), ...els],
         style: [
           {selector: "node", style: {label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
             width: 16, height: 16, "background-color": "#1f6f7a", color: "#222", "text-background-color": "#fff",
