@@ -120,7 +120,7 @@ async def sparql_post(request: Request, executor: ExecutorDep, settings: Setting
 def query_page(request: Request, templates, settings) -> HTMLResponse:
     """The query editor (YASGUI, vendored): the named queries as tabs, their text bound with the defaults."""
     from kg.api.describe import PREFIXES
-    from kg.api.named_queries import BindError, bind
+    from kg.queries import BindError, bind
 
     named = []
     for q in request.app.state.named_queries.values():
