@@ -20,12 +20,15 @@ from nlp.resources import SourceTreeRequired, folder
 
 
 def iter_report_files(paths: Iterable[str]) -> list[Path]:
-    """Expand files and folders (``*.txt`` inside, sorted); no path = the bundled corpus."""
+    """Expand files and folders (the reports inside, sorted: text files by suffix, PDF, Word, Excel and web
+    pages by content, see :func:`nlp.is_report_file`); no path = the bundled corpus."""
+    from nlp import is_report_file
+
     paths = list(paths) or [str(folder("corpus"))]
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            inside = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in {".txt", ".text"})
+            inside = sorted(q for q in p.iterdir() if is_report_file(q))
             # a folder with no report in it is kept, so reading it fails visibly (E004)
             files.extend(inside or [p])
         else:

@@ -6,6 +6,7 @@ dataclasses of :mod:`nlp.model`.
 
 from nlp.errors import ReportError
 from nlp.reader import read_report, read_report_bytes
+from nlp.sources import is_report_file
 
 
 
@@ -34,4 +35,5 @@ def evaluate_reader(folder, **kwargs):
     return evaluate_dir(folder, **kwargs)
 
 
-__all__ = ["ReportError", "evaluate_entities", "evaluate_reader", "read_report", "read_report_bytes", "train_entities"]
+__all__ = ["ReportError", "evaluate_entities", "evaluate_reader", "is_report_file", "read_report", "read_report_bytes",
+           "train_entities"]

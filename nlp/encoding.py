@@ -86,6 +86,9 @@ class Decoded:
     # For a laid-out source (PDF): the box of every character of ``text`` (None for
     # characters the extraction added, such as line ends).  None for plain text.
     boxes: tuple[Box | None, ...] | None = None
+    # What the file was (nlp.sources.detect.MEDIA_TYPES); ``text`` was extracted from it unless text/plain.
+    media_type: str = "text/plain"
+    pages: int | None = None  # pages of a PDF
 
 
 def _line_of(data: bytes, offset: int) -> int:

@@ -18,7 +18,21 @@ class Codes:
     E006 = "file is too large ({size} bytes; limit {limit}, set BUDGETKG_MAX_BYTES to change it)"
     E007 = "file is {what}, not report text"
     E008 = "file is an HTML page, not report text; save the page as plain text first"
+    # published files other than text (nlp.sources)
+    E010 = "the PDF is protected by a password; it cannot be read without it"
+    E011 = "not a readable PDF ({reason})"
+    E012 = "the file has {count} pages; the limit is {limit} (set BUDGETKG_MAX_PAGES to change it)"
+    E013 = "reading stopped after {limit} seconds (set BUDGETKG_MAX_SECONDS to change it)"
+    E014 = "reading needed more than {limit} MiB of memory (a decompression bomb?); stopped (set BUDGETKG_MAX_MEMORY_MB)"
+    E015 = "file is a ZIP archive but not a Word (.docx) or Excel (.xlsx) file: it holds {count} entries ({entries})"
+    E016 = "the archive unpacks to {size} bytes, over the limit of {limit} (a decompression bomb?; set BUDGETKG_MAX_UNPACKED_BYTES)"
+    E017 = "no page of the PDF has a text layer ({pages} pages, scanned images?); run OCR on it first"
+    E018 = "cannot read the file as {kind}: {reason}"
+    E019 = "the process reading the file ended abnormally ({reason}); the file was skipped (a damaged file, or a decompression bomb over BUDGETKG_MAX_MEMORY_MB)"
     E099 = "internal error while reading the file ({error}); the file was skipped, please report it"
+    W110 = "page {page} has no text layer (a scanned image?); it was skipped, run OCR to read it"
+    W111 = "sheet {sheet!r} cell {cell}: a formula without a computed value; left empty (open and save the file in a spreadsheet program)"
+    W112 = "page {page}: {count} characters have no Unicode mapping in their font; they may read wrongly"
     # metadata
     W010 = "fiscal year not found in the text"
     W011 = "budget phase (预算/决算) not found in the text"
@@ -60,6 +74,14 @@ class ReportError(Exception):
         self.line = line
         self.message = getattr(Codes, code).format(**params)
         super().__init__(f"{file}:{line}: error {code}: {self.message}")
+
+    @classmethod
+    def restore(cls, code: str, file: str, line: int, message: str) -> ReportError:
+        """The same error, rebuilt from its parts (sent from the process that read the file)."""
+        err = cls.__new__(cls)
+        err.code, err.file, err.line, err.message = code, file, line, message
+        Exception.__init__(err, f"{file}:{line}: error {code}: {message}")
+        return err
 
 
 class Diagnostics:

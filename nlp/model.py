@@ -76,8 +76,10 @@ class SourceFile:
     path: str  # as given on the command line
     name: str  # file name only (dcterms:source)
     sha256: str  # of the raw bytes
-    encoding: str  # detected encoding, e.g. "utf-8", "gb18030", "utf-16"
-    n_chars: int  # length of the decoded text in code points
+    encoding: str  # detected encoding, e.g. "utf-8", "gb18030", "utf-16" ("" for PDF, DOCX, XLSX)
+    n_chars: int  # length of the decoded (for PDF … the extracted) text in code points
+    media_type: str = "text/plain"  # what the file is: application/pdf, text/html … (detected from its bytes)
+    pages: int | None = None  # pages of a PDF
 
 
 @dataclass

@@ -11,20 +11,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from nlp import layout, metadata, narrative, reconcile, tables
-from nlp.encoding import Decoded, decode_bytes, read_file
+from nlp.encoding import Decoded
 from nlp.errors import Diagnostics, ReportError
 from nlp.model import Report, SourceFile
 from nlp.normalize import normalize
 
 
 def read_report(path: str | Path, *, entities: bool = False) -> Report:
-    """Read the report at ``path``.  Raises :class:`ReportError` if it is not one."""
-    decoded = read_file(path)
-    return parse_report(decoded, str(path), entities=entities)
+    """Read the report at ``path`` — text, PDF, DOCX, XLSX or HTML, told apart by content (:mod:`nlp.sources`).
+    Raises :class:`ReportError` if it is not one."""
+    from nlp.sources import read_source
+
+    return parse_report(read_source(path), str(path), entities=entities)
 
 
 def read_report_bytes(data: bytes, name: str, *, entities: bool = False) -> Report:
-    return parse_report(decode_bytes(data, name), name, entities=entities)
+    from nlp.sources import read_source_bytes
+
+    return parse_report(read_source_bytes(data, name), name, entities=entities)
 
 
 def parse_report(decoded: Decoded, path: str, *, entities: bool = False) -> Report:
@@ -38,6 +42,8 @@ def parse_report(decoded: Decoded, path: str, *, entities: bool = False) -> Repo
         sha256=decoded.sha256,
         encoding=decoded.encoding,
         n_chars=len(decoded.text),
+        media_type=decoded.media_type,
+        pages=decoded.pages,
     )
     sections = layout.parse_sections(norm, diag)
     meta = metadata.detect(norm, sections, diag)
@@ -66,3 +72,4 @@ def parse_report(decoded: Decoded, path: str, *, entities: bool = False) -> Repo
         relations.annotate(norm, report, diag)
     report.diagnostics.extend(diag.items)
     return report
+

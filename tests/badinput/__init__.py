@@ -97,8 +97,9 @@ def nul_in_header(base: str, folder: Path) -> Case:
 
 @kind
 def pdf_binary(base: str, folder: Path) -> Case:
+    """A PDF header over random bytes, named .txt: read as a PDF (by content), refused as unreadable."""
     data = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n" + random.Random(3).randbytes(4000)
-    return Case(_write(folder, "report.pdf.txt", data), error="E007", line=1)
+    return Case(_write(folder, "report.pdf.txt", data), error="E011", line=1)
 
 
 @kind
@@ -106,17 +107,11 @@ def docx_zip(base: str, folder: Path) -> Case:
     import io
     import zipfile
 
+    """A ZIP holding the report text as word/document.xml but none of a Word file's parts: refused, named."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("word/document.xml", base)
-    return Case(_write(folder, "report.docx.txt", buf.getvalue()), error="E007", line=1)
-
-
-@kind
-def html_page(base: str, folder: Path) -> Case:
-    body = "".join(f"<p>{ln}</p>\n" for ln in lines_of(base)[:200])
-    page = f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>部门预算</title></head>\n<body>\n{body}</body></html>\n"
-    return Case(_write(folder, "report.html.txt", page), error="E008", line=1)
+    return Case(_write(folder, "report.docx.txt", buf.getvalue()), error="E018", line=1)
 
 
 @kind
