@@ -18,16 +18,20 @@ def expected():
     return quads, triples
 
 
-@pytest.mark.parametrize("ext", ["nq", "trig"])
+@pytest.mark.parametrize("ext", ["nq", "trig", "jsonld"])
 def test_quad_dumps_keep_every_named_graph(api_client, ext):
     r = api_client.get(f"/dumps/budgetkg.{ext}")
     assert r.status_code == 200
-    fmt = ox.RdfFormat.N_QUADS if ext == "nq" else ox.RdfFormat.TRIG
-    got = set(ox.parse(r.content, format=fmt))
+    if ext == "jsonld":  # compacted with the published context; read back through rdflib
+        ds = Dataset()
+        ds.parse(data=r.content, format="json-ld")
+        got = set(ox.parse(ds.serialize(format="nquads").encode(), format=ox.RdfFormat.N_QUADS))
+    else:
+        got = set(ox.parse(r.content, format=ox.RdfFormat.N_QUADS if ext == "nq" else ox.RdfFormat.TRIG))
     assert got == expected()[0]
 
 
-@pytest.mark.parametrize("ext, fmt", [("ttl", "turtle"), ("nt", "nt"), ("rdf", "xml"), ("jsonld", "json-ld")])
+@pytest.mark.parametrize("ext, fmt", [("ttl", "turtle"), ("nt", "nt"), ("rdf", "xml")])
 def test_triple_dumps_are_the_merge_of_all_graphs(api_client, ext, fmt):
     r = api_client.get(f"/dumps/budgetkg.{ext}")
     assert r.status_code == 200

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
+from kg.formats import PREFIXES  # noqa: F401 (the API's pages and VoID use them from here)
 from kg.ontology import ontology_files
 
 ID = "https://w3id.org/budgetkg/id/"
@@ -24,22 +25,6 @@ LABEL_PROPS = (
     "http://purl.org/dc/terms/title",
 )
 
-PREFIXES = {
-    "bkg": BKG,
-    "id": ID,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "qb": "http://purl.org/linked-data/cube#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "void": "http://rdfs.org/ns/void#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "schema": "https://schema.org/",
-}
 
 _DESCRIBE = """
 PREFIX bkg: <https://w3id.org/budgetkg/ontology#>

@@ -1,32 +1,25 @@
-"""Output formats as registries (key → media type, pyoxigraph format name), and Accept negotiation.
+"""Content negotiation over the output formats of :mod:`kg.formats` (the one registry).
 
 SPARQL 1.1 Protocol §2.1.5 / Query Results formats: JSON, XML, CSV, TSV for SELECT and ASK;
-RDF serialisations for CONSTRUCT and DESCRIBE.  Only the standard library and pyoxigraph (lazily)
-are used, so that query workers can import this module cheaply.
+RDF serialisations for CONSTRUCT and DESCRIBE.  Query workers import this module: it costs
+pyoxigraph, which they load anyway (rdflib only when JSON-LD is written).
 """
 
 from __future__ import annotations
 
+from kg import formats as _registry
+
 #: SELECT / ASK results: key → (media type, pyoxigraph ``QueryResultsFormat`` member).
-RESULT_FORMATS: dict[str, tuple[str, str]] = {
-    "json": ("application/sparql-results+json", "JSON"),
-    "xml": ("application/sparql-results+xml", "XML"),
-    "csv": ("text/csv", "CSV"),
-    "tsv": ("text/tab-separated-values", "TSV"),
-}
+RESULT_FORMATS = _registry.RESULT_FORMATS
 
-#: RDF graphs (CONSTRUCT / DESCRIBE, documents, dumps): key → (media type, pyoxigraph ``RdfFormat`` member).
+#: RDF graphs (CONSTRUCT / DESCRIBE, documents): key → (media type, pyoxigraph ``RdfFormat`` member or "").
 GRAPH_FORMATS: dict[str, tuple[str, str]] = {
-    "ttl": ("text/turtle", "TURTLE"),
-    "nt": ("application/n-triples", "N_TRIPLES"),
-    "jsonld": ("application/ld+json", "JSON_LD"),
-    "rdf": ("application/rdf+xml", "RDF_XML"),
+    k: (_registry.RDF_FORMATS[k].media_type, _registry.RDF_FORMATS[k].writer) for k in _registry.GRAPH_FORMATS
 }
 
-#: Quad formats, for whole-dataset dumps.
+#: Formats that keep the named graph of each report (dumps).
 DATASET_FORMATS: dict[str, tuple[str, str]] = {
-    "nq": ("application/n-quads", "N_QUADS"),
-    "trig": ("application/trig", "TRIG"),
+    k: (f.media_type, f.writer) for k, f in _registry.RDF_FORMATS.items() if f.named_graphs and k not in GRAPH_FORMATS
 }
 
 #: Other media types clients send, mapped to a key of the registries above.

@@ -89,14 +89,21 @@ def execute(store: ox.Store, req: QueryRequest) -> QueryReply:
         names = ", ".join(mt for mt, _ in formats.registry(kind).values())
         return QueryReply(406, kind=kind, message=f"cannot serialise a {kind} result as requested; available: {names}")
     media_type, fmt_name = formats.registry(kind)[key]
-    fmt = getattr(ox.QueryResultsFormat if kind != "graph" else ox.RdfFormat, fmt_name)
     sink = LimitedWriter(req.max_bytes)
     try:
-        if kind == "boolean":
+        if not fmt_name:  # written by kg.formats, not streamed by pyoxigraph (JSON-LD: compacted, as everywhere)
+            from kg.formats import serialize
+
+            body = serialize(result, key)
+            if len(body) > req.max_bytes:
+                raise ResultTooLarge
+        elif kind == "boolean":
+            fmt = getattr(ox.QueryResultsFormat, fmt_name)
             body = result.serialize(format=fmt)
             if len(body) > req.max_bytes:
                 raise ResultTooLarge
         else:
+            fmt = getattr(ox.QueryResultsFormat if kind != "graph" else ox.RdfFormat, fmt_name)
             result.serialize(sink, format=fmt)
             body = bytes(sink.buf)
     except ResultTooLarge:

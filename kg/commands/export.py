@@ -1,4 +1,4 @@
-"""``budgetkg export [--store DIR] --format nq [-o FILE]``: dump the graph (pyoxigraph serialisers)."""
+"""``budgetkg export [--store DIR] --format nq [-o FILE]``: dump the graph (the formats of :mod:`kg.formats`)."""
 
 from __future__ import annotations
 
@@ -6,46 +6,25 @@ import argparse
 import sys
 from pathlib import Path
 
-import pyoxigraph as ox
-
-#: Output formats: name → (pyoxigraph format, whether it keeps named graphs).  JSON-LD goes through rdflib.
-FORMATS: dict[str, tuple[ox.RdfFormat | None, bool]] = {
-    "ttl": (ox.RdfFormat.TURTLE, False),
-    "nt": (ox.RdfFormat.N_TRIPLES, False),
-    "nq": (ox.RdfFormat.N_QUADS, True),
-    "trig": (ox.RdfFormat.TRIG, True),
-    "jsonld": (None, True),
-}
+from kg.formats import RDF_FORMATS
 
 
 def register(sub) -> None:
     from kg.cli import COMMANDS
 
-    p = sub.add_parser("export", help="export the graph as ttl, nt, nq, trig or jsonld")
+    p = sub.add_parser("export", help="export the graph as " + ", ".join(RDF_FORMATS))
     p.add_argument("--store", type=Path, default=None, help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)")
-    p.add_argument("--format", choices=sorted(FORMATS), default="nq")
+    p.add_argument("--format", choices=list(RDF_FORMATS), default="nq")
     p.add_argument("--graph", default=None, help="only this named graph (a report IRI)")
     p.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: stdout)")
     COMMANDS["export"] = cmd_export
 
 
 def export(store, fmt: str, graph: str | None = None) -> bytes:
-    """The store (or one graph) in ``fmt``.  Triple formats get the union of all graphs."""
-    raw = store.raw
-    oxfmt, quads = FORMATS[fmt]
-    if fmt == "jsonld":
-        from rdflib import Dataset
+    """The store (or one graph) in ``fmt`` (kg.formats: the same bytes as the API's dumps)."""
+    from kg.formats import dump
 
-        ds = Dataset()
-        ds.parse(data=export(store, "nq", graph), format="nquads")
-        return ds.serialize(format="json-ld", ensure_ascii=False).encode("utf-8")
-    if graph is not None:
-        return raw.dump(format=oxfmt, from_graph=ox.NamedNode(graph))
-    if quads:
-        return raw.dump(format=oxfmt)
-    # the union of the graphs: a triple several reports state (an agency's label) is written once
-    triples = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in raw.quads_for_pattern(None, None, None, None))
-    return ox.serialize(triples, format=oxfmt)
+    return dump(store, fmt, graph)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -1,7 +1,7 @@
 """Take the graph away: full dumps in every format, and the dataset described in VoID and DCAT.
 
-``/dumps/budgetkg.{nq,trig}`` keep the named graph of each report; ``.ttl``, ``.nt``, ``.rdf``
-and ``.jsonld`` are the merge of all graphs.  Dumps are made once per process (the store is
+``/dumps/budgetkg.{nq,trig,jsonld}`` keep the named graph of each report; ``.ttl``, ``.nt`` and ``.rdf``
+are the merge of all graphs (:mod:`kg.formats` writes them, as it does for ``budgetkg export``).  Dumps are made once per process (the store is
 read-only while served).  ``/.well-known/void`` (VoID, https://www.w3.org/TR/void/ §7.2) and
 ``/catalog`` (DCAT 3) describe the dataset, its dumps and the SPARQL service.
 """
@@ -20,11 +20,13 @@ from kg.api import describe as d
 from kg.api import formats
 from kg.api.deps import StoreDep, TemplatesDep
 from kg.api.errors import ApiError
-from kg.api.routers.resources import choose_doc_format, serialize
+from kg.api.routers.resources import choose_doc_format
+from kg.formats import RDF_FORMATS, serialize
+from kg.formats import dump as dump_store
 
 router = APIRouter(tags=["dumps"])
 DUMP_FORMATS = formats.DATASET_FORMATS | formats.GRAPH_FORMATS
-NAMES = {"nq": "N-Quads", "trig": "TriG", "ttl": "Turtle", "nt": "N-Triples", "rdf": "RDF/XML", "jsonld": "JSON-LD"}
+NAMES = {k: f.label for k, f in RDF_FORMATS.items()}
 _lock = threading.Lock()
 
 DATASET = d.ID + "dataset"
@@ -33,13 +35,8 @@ RDF_TYPE = d.RDF_TYPE
 
 
 def make_dump(store, fmt: str, path: Path) -> None:
-    """Write the dump to ``path``: quad formats streamed by pyoxigraph, triple formats de-duplicated."""
-    raw = getattr(store, "_store", store)
-    if fmt in formats.DATASET_FORMATS:
-        raw.dump(str(path), format=getattr(ox.RdfFormat, formats.DATASET_FORMATS[fmt][1]))
-        return
-    merged = {ox.Triple(q.subject, q.predicate, q.object) for q in raw.quads_for_pattern(None, None, None, None)}
-    path.write_bytes(serialize(sorted(merged, key=str), fmt))
+    """Write the dump to ``path`` (kg.formats.dump: named graphs kept or merged as the format allows)."""
+    path.write_bytes(dump_store(store, fmt))
 
 
 @router.get("/dumps", response_class=HTMLResponse, summary="The dumps, listed")

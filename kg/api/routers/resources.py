@@ -20,12 +20,12 @@ from kg.api import describe as d
 from kg.api import formats
 from kg.api.deps import StoreDep, TemplatesDep
 from kg.api.errors import ApiError
+from kg.formats import CONTEXT, serialize
 from nlp.resources import data_files
 
 router = APIRouter(tags=["linked data"])
 
 DOC_FORMATS = {"html": ("text/html", "")} | formats.GRAPH_FORMATS
-CONTEXT = {"@context": dict(d.PREFIXES)}
 XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 
 
@@ -87,19 +87,6 @@ def document(path: str, request: Request, store: StoreDep, templates: TemplatesD
     return Response(serialize(triples, fmt), media_type=DOC_FORMATS[fmt][0] + "; charset=utf-8",
                     headers=headers | ({"Link": headers["Link"] + ', </context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"'}
                                        if fmt == "jsonld" else {}))
-
-
-def serialize(triples: list[ox.Triple], fmt: str) -> bytes:
-    """Triples in a graph format; JSON-LD is compacted with the published context."""
-    if fmt == "jsonld":
-        from rdflib import Graph
-
-        g = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-        data = json.loads(g.serialize(format="json-ld", context=CONTEXT["@context"], auto_compact=True))
-        return json.dumps(data, ensure_ascii=False, indent=1).encode()
-    rdf_format = getattr(ox.RdfFormat, formats.GRAPH_FORMATS[fmt][1])
-    prefixes = d.PREFIXES if fmt in ("ttl", "rdf") else None
-    return ox.serialize(triples, format=rdf_format, prefixes=prefixes)
 
 
 def html_page(request: Request, templates, store, node: ox.NamedNode, triples: list[ox.Triple]):
