@@ -286,7 +286,10 @@ def process_file(path: Path, *, build_iri: str, validate: bool, entities: bool, 
     """Read, map and validate one file (in a worker process): (outcome, N-Quads of its graph or None)."""
     from kg.resolve import default_resolver
 
-    sha = sha256_file(path)
+    try:
+        sha = sha256_file(path)
+    except OSError as exc:  # gone or replaced since the build looked at it
+        return FileOutcome(str(path), "0" * 64, "failed", error=f"{path}: {exc}"), None
     report = read(path, entities)
     notes = []
     if entities and isinstance(report, BaseException) and "E099" in str(report):
@@ -295,14 +298,31 @@ def process_file(path: Path, *, build_iri: str, validate: bool, entities: bool, 
         report = read(path, False)
     if isinstance(report, BaseException):
         return FileOutcome(str(path), sha, "failed", error=str(report)), None
-    mapped: ReportGraph = map_report(report, resolver=resolver or default_resolver(), build=build_iri)
+    try:
+        mapped: ReportGraph = map_report(report, resolver=resolver or default_resolver(), build=build_iri)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a mapping bug that one report finds must not sink the batch
+        return _internal_error(path, sha, "E097", exc), None
     outcome = FileOutcome(str(path), sha, "built", report=mapped.iri, triples=len(mapped.quads))
     outcome.warnings = notes + [str(d) for d in report.warnings]
     if validate:
-        vr = validate_quads(mapped.quads)
+        try:
+            vr = validate_quads(mapped.quads)
+        except (KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - nor a validation bug: the report is not stored, the others are
+            return _internal_error(path, sha, "E098", exc), None
         outcome.violations = [f"{r.focus_node} {r.message_en or r.message_zh}" for r in vr.violations]
         outcome.shacl_warnings = [f"{r.focus_node} {r.message_en or r.message_zh}" for r in vr.warnings]
     return outcome, ox.serialize(mapped.quads, format=ox.RdfFormat.N_QUADS)
+
+
+def _internal_error(path: Path, sha: str, code: str, exc: Exception) -> FileOutcome:
+    from nlp.errors import ReportError
+
+    error = ReportError(code, str(path), error=f"{type(exc).__name__}: {exc}")
+    return FileOutcome(str(path), sha, "failed", error=str(error))
 
 
 def report_locations(store: Store) -> dict[str, set[str]]:

@@ -29,6 +29,9 @@ class Codes:
     E017 = "no page of the PDF has a text layer ({pages} pages, scanned images?); run OCR on it first"
     E018 = "cannot read the file as {kind}: {reason}"
     E019 = "the process reading the file ended abnormally ({reason}); the file was skipped (a damaged file, or a decompression bomb over BUDGETKG_MAX_MEMORY_MB)"
+    # internal errors: one report is skipped, the batch goes on
+    E097 = "internal error while mapping the report to RDF ({error}); the report was not stored, please report it"
+    E098 = "internal error while validating the report's graph ({error}); the report was not stored, please report it"
     E099 = "internal error while reading the file ({error}); the file was skipped, please report it"
     W110 = "page {page} has no text layer (a scanned image?); it was skipped, run OCR to read it"
     W111 = "sheet {sheet!r} cell {cell}: a formula without a computed value; left empty (open and save the file in a spreadsheet program)"
