@@ -50,6 +50,10 @@ class Span:
     end: int
     text: str
     line: int = 0
+    # A laid-out source (PDF): where the characters stand — the union of their boxes on the page of the first
+    # boxed one (a span over a page break is shown on its first page).  Not part of equality: the same
+    # characters are the same span, however they were printed.
+    box: Box | None = field(default=None, compare=False, metadata={"omit_if_none": True})
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,19 @@ class NormalizedText:
             return Span(rs, rs, "", self.raw_line(rs))
         rs = self.offsets[start]
         re_ = self.offsets[end - 1] + 1
-        return Span(rs, re_, self.raw[rs:re_], self.raw_line(rs))
+        return Span(rs, re_, self.raw[rs:re_], self.raw_line(rs), self.raw_box(rs, re_))
+
+    def raw_box(self, start: int, end: int) -> Box | None:
+        """The region of raw characters ``[start, end)``: their boxes united on the page of the first boxed one
+        (None for plain text, or when none has a box)."""
+        if self.raw_boxes is None:
+            return None
+        out: Box | None = None
+        for b in self.raw_boxes[start:end]:
+            if b is None or (out is not None and b.page != out.page):
+                continue
+            out = b if out is None else out.union(b)
+        return out
 
     def line_span(self, line: Line) -> Span:
         return self.raw_span(line.start, line.end)

@@ -116,3 +116,16 @@ def bomb_pdf(unpacked_mib: int, lines: list[str]) -> bytes:
                  f" /Contents {content} 0 R >>")
     assert b.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>") == 4
     return b.pdf(b.add("<< /Type /Catalog /Pages 4 0 R >>"))
+
+
+def turned_page_pdf(rotation: int, lines: list[str]) -> bytes:
+    """A landscape page stored portrait with /Rotate (as scanners and some exporters save wide tables): the
+    content is drawn turned back, so the page displays upright."""
+    turn = {0: "1 0 0 1 0 0", 90: "0 1 -1 0 595 0", 270: "0 -1 1 0 0 842"}[rotation]
+    b = PdfBuilder()
+    font = b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    content = b.stream(f"q {turn} cm ".encode() + text_content(lines, top=520) + b" Q")
+    page = b.add(f"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] /Rotate {rotation}"
+                 f" /Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>")
+    assert b.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>") == 4
+    return b.pdf(b.add("<< /Type /Catalog /Pages 4 0 R >>"))

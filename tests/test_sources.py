@@ -14,7 +14,7 @@ import pytest
 from nlp.errors import ReportError
 from nlp.sources import Limits, is_report_file, read_source, read_source_bytes
 from nlp.sources.isolate import run_isolated
-from pdfmake import bomb_pdf, make_pdf, many_pages_pdf
+from pdfmake import bomb_pdf, make_pdf, many_pages_pdf, turned_page_pdf
 
 BUDGET_LINES = ["2026 Budget of the Audit Office", "Code Item Total Basic Project",
                 "2010301 Administration 1,234.56 1,000.00 234.56"]
@@ -93,6 +93,33 @@ def test_pdf_text_is_laid_out_in_lines_with_a_box_per_character():
     assert decoded.boxes[decoded.text.index("Second")].page == 2
     lines = decoded.text.split("\n")
     assert decoded.boxes[len(lines[0]) + 1].top > first.top  # the next line stands lower on the page
+
+
+def ink_share(image, box, scale: float) -> float:
+    """Share of dark pixels of the rendered page inside ``box`` (display points × scale = pixels)."""
+    crop = image.crop((int(box.x0 * scale), int(box.top * scale), max(int(box.x1 * scale), int(box.x0 * scale) + 1),
+                       max(int(box.bottom * scale), int(box.top * scale) + 1)))
+    pixels = list(crop.get_flattened_data() if hasattr(crop, "get_flattened_data") else crop.getdata())
+    return sum(1 for p in pixels if p < 128) / len(pixels)
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 270])
+def test_a_turned_page_reads_upright_and_every_box_lands_on_its_ink(rotation):
+    from PIL import Image
+
+    from nlp.sources.render import render_png
+
+    data = turned_page_pdf(rotation, BUDGET_LINES)
+    decoded = read_source_bytes(data, "wide.pdf")
+    assert decoded.text == "\n".join(BUDGET_LINES)
+    png, width, height = render_png(data, "wide.pdf", 1, 2.0)
+    assert (width, height) == ((595, 842) if rotation == 0 else (842, 595))  # as displayed
+    page = Image.open(io.BytesIO(png)).convert("L")
+    scale = page.width / width
+    on_glyphs = [ink_share(page, b, scale) for ch, b in zip(decoded.text, decoded.boxes) if b is not None and ch not in ".,"]
+    beside = [ink_share(page, type(b)(1, b.x0, b.top + 150, b.x1, b.bottom + 150), scale)
+              for b in decoded.boxes if b is not None]
+    assert min(on_glyphs) > 0.05 and sum(beside) / len(beside) < 0.01  # each box on its glyph, none on blank paper
 
 
 def test_a_scanned_page_is_named_and_the_rest_is_read():

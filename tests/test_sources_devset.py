@@ -91,3 +91,28 @@ def test_the_published_file_yields_the_report_its_text_does(path):
         or path.suffix != ".pdf"
     assert figures(published) == figures(text)
     assert len(published.tables) == len(text.tables)
+
+
+def test_every_amount_of_a_published_report_stands_where_its_box_says():
+    """The span of each table amount carries the region of the page it was printed in: the characters
+    standing inside that region are the amount as printed, and nothing else."""
+    from nlp import read_report
+    from nlp.sources import read_source
+
+    path = next(p for p in PDFS if "shanghai" in p.name)  # any report with coded tables
+    report, decoded = read_report(path), read_source(path)
+    amounts = [c for t in report.tables for r in t.rows for c in r.cells if c is not None]
+    assert len(amounts) > 100
+    for a in amounts:
+        box = a.span.box
+        assert box is not None and box.page >= 1
+        inside = "".join(ch for ch, b in zip(decoded.text, decoded.boxes) if b is not None and b.page == box.page
+                         and box.x0 <= (b.x0 + b.x1) / 2 <= box.x1 and box.top <= (b.top + b.bottom) / 2 <= box.bottom)
+        assert inside == a.printed.replace(" ", ""), (a.printed, inside, box)
+
+
+def test_plain_text_spans_have_no_box():
+    from nlp import read_report
+
+    report = read_report(DEVSET / "text" / (PDFS[0].stem + ".txt"))
+    assert all(c.span.box is None for t in report.tables for r in t.rows for c in r.cells if c is not None)
