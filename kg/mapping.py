@@ -18,9 +18,10 @@ from functools import lru_cache
 from typing import Protocol
 
 import pyoxigraph as ox
-from rdflib.namespace import PROV, RDF, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from kg import iri
+from kg.fragment import RFC8118, pdf_fragment
 from kg.namespace import BKG, OA
 from kg.nodemaps import (  # noqa: F401 - re-exported: the converters and tables are part of the mapping's API
     ENTITY_CLASS,
@@ -83,6 +84,8 @@ class _T:
     specific_resource, has_source, has_selector = N(OA.SpecificResource), N(OA.hasSource), N(OA.hasSelector)
     position, start, end = N(OA.TextPositionSelector), N(OA.start), N(OA.end)
     quote, exact = N(OA.TextQuoteSelector), N(OA.exact)
+    fragment, refined_by, value = N(OA.FragmentSelector), N(OA.refinedBy), N(RDF.value)
+    conforms_to, rfc8118 = N(DCTERMS.conformsTo), N(RFC8118)
     agency, place, pref_label, alt_label = N(BKG.Agency), N(BKG.Place), N(SKOS.prefLabel), N(SKOS.altLabel)
 
 
@@ -164,6 +167,14 @@ class ReportGraph:
         self.add(pos, _T.end, integer(span.end))
         self.add(quote, _T.type, _T.quote)
         self.add(quote, _T.exact, string(span.text) or ox.Literal(" "))
+        if span.box is not None:  # read from a PDF: the region of the page (RFC 8118), refined by the text selectors
+            region = f"{s}/evidence/region"
+            self.add(ev, _T.has_selector, region)
+            self.add(region, _T.type, _T.fragment)
+            self.add(region, _T.conforms_to, _T.rfc8118)
+            self.add(region, _T.value, ox.Literal(pdf_fragment(span.box)))
+            self.add(region, _T.refined_by, pos)
+            self.add(region, _T.refined_by, quote)
 
     # --- resolution (names → IRIs), each resolved node typed and labelled in this graph --------------
     def agency(self, name: str) -> str:

@@ -74,6 +74,22 @@ def pos(node: URIRef) -> URIRef:
     return URIRef(f"{node}/evidence/position")
 
 
+def region(node: URIRef, value: str = "page=3&viewrect=72,100.5,60,12", conforms: str = "http://tools.ietf.org/rfc/rfc8118",
+           refined: int = 2) -> Mutation:
+    """Give ``node``'s evidence the region of a PDF page, as kg.mapping writes it for a fact read from a PDF."""
+    r = URIRef(f"{node}/evidence/region")
+
+    def mutate(g: Graph) -> None:
+        g.add((ev(node), OA.hasSelector, r))
+        g.add((r, RDF.type, OA.FragmentSelector))
+        g.add((r, RDF.value, Literal(value)))
+        g.add((r, DCTERMS.conformsTo, URIRef(conforms)))
+        for sel in [pos(node), URIRef(f"{node}/evidence/quote")][:refined]:
+            g.add((r, OA.refinedBy, sel))
+
+    return mutate
+
+
 def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
@@ -148,6 +164,19 @@ REPORT_CASES = [
               add(URIRef(f"{ev(fx.TASK)}/quote2"), RDF.type, OA.TextQuoteSelector),
               add(URIRef(f"{ev(fx.TASK)}/quote2"), OA.exact, Literal("民生卡"))),
          only("Evidence-selectors", ev(fx.TASK))),
+    Case("evidence with two quotes and a page region",
+         both(region(fx.TASK), add(ev(fx.TASK), OA.hasSelector, URIRef(f"{ev(fx.TASK)}/quote2")),
+              add(URIRef(f"{ev(fx.TASK)}/quote2"), RDF.type, OA.TextQuoteSelector),
+              add(URIRef(f"{ev(fx.TASK)}/quote2"), OA.exact, Literal("民生卡"))),
+         only("Evidence-selectors", ev(fx.TASK))),
+    Case("page region on page 0", region(fx.TASK, value="page=0&viewrect=72,100,60,12"),
+         only("FragmentSelector-value", URIRef(f"{ev(fx.TASK)}/region"))),
+    Case("page region without a rectangle", region(fx.TASK, value="page=3"),
+         only("FragmentSelector-value", URIRef(f"{ev(fx.TASK)}/region"))),
+    Case("page region conforming to another spec", region(fx.TASK, conforms="http://tools.ietf.org/rfc/rfc3778"),
+         only("FragmentSelector-conformsTo", URIRef(f"{ev(fx.TASK)}/region"))),
+    Case("page region refined by one selector only", region(fx.TASK, refined=1),
+         only("FragmentSelector-refinedBy", URIRef(f"{ev(fx.TASK)}/region"))),
     Case("evidence with a position selector only",
          both(add(URIRef(f"{ev(fx.TASK)}/quote"), RDF.type, OA.TextPositionSelector),
               lambda g: g.remove((URIRef(f"{ev(fx.TASK)}/quote"), RDF.type, OA.TextQuoteSelector))),

@@ -1,0 +1,91 @@
+"""A report read from its PDF makes the graph its text makes — the same figures — and every fact from a PDF
+points at its page and region (oa:FragmentSelector, RFC 8118) as well as at its characters."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pyoxigraph as ox
+import pytest
+
+from conftest import DEVSET, DEVSET_MANIFEST, requires_devset
+
+pytestmark = requires_devset
+
+PDFS = sorted((DEVSET / "pdf").glob("*.pdf")) if DEVSET_MANIFEST else []
+PREFIXES = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"""
+FIGURES = PREFIXES + """
+SELECT ?item ?code ?label ?measure ?amount WHERE {
+  ?item a bkg:LineItem ; bkg:amount ?amount .
+  OPTIONAL { ?item bkg:classification/skos:notation ?code } OPTIONAL { ?item bkg:rowLabel ?label }
+  OPTIONAL { ?item bkg:measure ?measure } }"""
+
+
+def graph_of(path):
+    from kg.mapping import map_report
+    from kg.resolve import default_resolver
+    from nlp import read_report
+
+    mapped = map_report(read_report(path), resolver=default_resolver())
+    store = ox.Store()
+    store.extend(mapped.quads)
+    return mapped, store
+
+
+def figures(store) -> Counter:
+    """Every line item's amount with what places it (code, row label, measure); and its IRI, which names the
+    report, table, row and column it sits in."""
+    return Counter((r["item"].value, r["code"].value if r["code"] else None, r["label"].value if r["label"] else None,
+                    r["measure"].value if r["measure"] else None, r["amount"].value)
+                   for r in store.query(FIGURES, use_default_graph_as_union=True))
+
+
+def check_same_figures(pdf):
+    _, from_pdf = graph_of(pdf)
+    _, from_text = graph_of(DEVSET / "text" / (pdf.stem + ".txt"))
+    a, b = figures(from_pdf), figures(from_text)
+    assert a == b, (pdf.name, list((a - b).elements())[:3], list((b - a).elements())[:3])
+    return a
+
+
+def test_pdf_and_text_of_a_report_give_the_same_graph_figures():
+    found = check_same_figures(next(p for p in PDFS if "shenzhen" in p.name))
+    assert len(found) > 200  # line items (215: 260)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem[:3])
+def test_every_devset_pdf_gives_the_figures_of_its_text(pdf):
+    check_same_figures(pdf)
+
+
+def test_facts_from_a_pdf_point_at_page_and_region_and_the_graph_conforms():
+    from kg.fragment import RFC8118, parse_pdf_fragment
+    from kg.validate import validate_quads
+
+    pdf = next(p for p in PDFS if "guangzhou" in p.name)
+    mapped, store = graph_of(pdf)
+    rows = list(store.query(PREFIXES + """
+        SELECT ?ev ?value ?conforms ?start ?exact (COUNT(?refined) AS ?n) WHERE {
+          ?node bkg:evidence ?ev . ?ev oa:hasSelector ?region .
+          ?region a oa:FragmentSelector ; rdf:value ?value ; dcterms:conformsTo ?conforms ; oa:refinedBy ?refined .
+          ?ev oa:hasSelector ?pos , ?quote . ?pos oa:start ?start . ?quote oa:exact ?exact .
+          FILTER(?refined IN (?pos, ?quote)) }
+        GROUP BY ?ev ?value ?conforms ?start ?exact""", use_default_graph_as_union=True))
+    evidence = {r["ev"] for r in store.query(PREFIXES + "SELECT DISTINCT ?ev WHERE { ?n bkg:evidence ?ev }",
+                                             use_default_graph_as_union=True)}
+    assert len(rows) == len(evidence) > 300  # every fact of a PDF report has its region …
+    pages = int(next(r for r in DEVSET_MANIFEST if r["stem"] == pdf.stem)["pages"])
+    for r in rows:
+        page, rect = parse_pdf_fragment(r["value"].value)
+        assert 1 <= page <= pages and rect[2] > 0 and rect[3] > 0, r["value"].value
+        assert r["conforms"].value == RFC8118 and int(r["n"].value) == 2  # … refined by both text selectors
+    report = validate_quads(mapped.quads)
+    assert report.conforms, [v.message_en for v in report.violations][:5]
+
+
+def test_facts_from_text_have_no_region():
+    _, store = graph_of(DEVSET / "text" / (PDFS[0].stem + ".txt"))
+    assert not store.query(PREFIXES + "ASK { ?s a oa:FragmentSelector }", use_default_graph_as_union=True)
