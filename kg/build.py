@@ -10,7 +10,8 @@ Per file:
 3. mapped (:mod:`kg.mapping`, names resolved by :mod:`kg.resolve`);
 4. validated on its own (:func:`kg.validate.validate_graph`, pySHACL on an in-memory
    rdflib graph of just this report);
-5. stored: its named graph replaced — and only its graph.
+5. stored: its named graph replaced — and only its graph; the file itself kept by its SHA-256
+   (:mod:`kg.originals`), so the page a figure came from can be shown after the input folder is gone.
 
 The ontology, code lists, gazetteer and agency history go into ``id/graph/ontology``;
 one ``prov:Activity`` per build (software version, times, SHA-256 of every input)
@@ -40,6 +41,7 @@ from kg import iri
 from kg.mapping import N, ReportGraph, Resolver, map_report, string
 from kg.namespace import BKG, SCHEMA
 from kg.ontology import ontology_files
+from kg.originals import Originals
 from kg.store import DataDir, Store
 
 #: Counted by SPARQL over the built store for the summary (label → query body).
@@ -229,6 +231,7 @@ def build(
     version = software_version()
     result = BuildResult(iri.build(started.strftime("%Y%m%dT%H%M%S.%fZ")), [], {}, 0, version)
     paths = [Path(p) for p in paths]
+    originals = Originals(data_dir)
     with DataDir(data_dir).transaction(fresh=fresh) as store:
         store.replace_graph(iri.ONTOLOGY_GRAPH, ontology_quads())
         existing = stored_reports(store)
@@ -262,6 +265,8 @@ def build(
                     outcome, nquads = next(done)
                     if nquads is not None:
                         store_report(store, made_from, outcome, nquads)
+                if outcome.report:
+                    keep_original(originals, path, outcome)
                 result.files.append(outcome)
                 if on_file:
                     on_file(outcome)
@@ -336,6 +341,15 @@ def report_locations(store: Store) -> dict[str, set[str]]:
     for row in rows:
         out.setdefault(row["r"].value, set()).add(row["path"].value)
     return out
+
+
+def keep_original(originals: Originals, path: Path, outcome: FileOutcome) -> None:
+    """Keep the file a stored report was read from, by its SHA-256 (kg.originals), so its provenance
+    survives the input folder; a file that cannot be kept is a warning, the report stays."""
+    try:
+        originals.put(path, outcome.sha256)
+    except OSError as exc:
+        outcome.warnings.append(f"{path}:1: warning: the original file was not kept ({exc}); /source cannot show it")
 
 
 def store_report(store: Store, made_from: dict[str, set[str]], outcome: FileOutcome, nquads: bytes) -> None:

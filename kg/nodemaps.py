@@ -187,6 +187,8 @@ SOURCE_FILE_FIELDS = (
     R("sha256", BKG.sha256, string),
     R("encoding", SCHEMA.encodingFormat, string),
     R("n_chars", SCHEMA.contentSize, integer),
+    R("media_type", DCTERMS.format, string),  # what the file is (detected from its bytes): application/pdf, text/html …
+    R("pages", SCHEMA.numberOfPages, integer),  # of a PDF
 )
 UNIT_FIELDS = (R("kind", DCTERMS.type, zh),)
 RESPONSIBILITY_FIELDS = (

@@ -70,9 +70,11 @@ def test_a_folder_gives_its_reports_by_content_and_text_by_suffix(tmp_path):
     (tmp_path / "report.txt").write_text("预算", encoding="utf-8")
     (tmp_path / "MANIFEST.tsv").write_text("a\tb\n", encoding="utf-8")
     (tmp_path / "photos.zip").write_bytes(zip_of({"a.jpg": b"\xff\xd8\xff"}))
+    (tmp_path / "scans.docx").write_bytes(zip_of({"a.jpg": b"\xff\xd8\xff"}))  # named as a report: read, and fails
+    (tmp_path / "notes.bin").write_bytes(make_docx(BUDGET_LINES))  # a Word file under another name
     (tmp_path / ".hidden.pdf").write_bytes(make_pdf([BUDGET_LINES]))
     found = sorted(p.name for p in tmp_path.iterdir() if is_report_file(p))
-    assert found == ["download.jsp", "report.txt"]
+    assert found == ["download.jsp", "notes.bin", "report.txt", "scans.docx"]
 
 
 # --- PDF -----------------------------------------------------------------------------------------
@@ -302,3 +304,12 @@ def test_html_article_is_read_without_menus_in_the_pages_own_encoding():
     assert lines[:5] == ["某某局2026年部门预算", "一、部门职责", "负责全市审计工作。", "主要任务如下。", "2010301 行政运行 1,234.56"]
     assert "栏目1" not in decoded.text and "不要" not in decoded.text and "网站地图" not in decoded.text
     assert decoded.encoding in ("gbk", "gb2312", "gb18030") and decoded.media_type == "text/html"
+
+
+def test_a_page_declaring_gbk_but_saved_as_utf8_is_read_as_browsers_would_not_garbled():
+    page = "<html><head><meta charset='gbk'></head><body><p>部门预算 2026 年</p><p>合计 1,234.56</p></body></html>"
+    decoded = read_source_bytes(page.encode("utf-8"), "page.html")
+    assert decoded.text == "部门预算 2026 年\n合计 1,234.56" and decoded.encoding == "utf-8" and not decoded.notices
+    broken = page.encode("gbk").replace("合计".encode("gbk"), b"\xff\xfe")  # bytes no encoding reads
+    decoded = read_source_bytes(broken, "page.html")
+    assert "部门预算" in decoded.text and [(n.code, n.params["count"]) for n in decoded.notices] == [("W103", 2)]

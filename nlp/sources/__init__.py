@@ -29,27 +29,30 @@ from nlp.sources.limits import Limits
 
 __all__ = ["Limits", "MEDIA_TYPES", "is_report_file", "read_source", "read_source_bytes", "source_kind"]
 
-#: Plain-text files are taken from a folder by these suffixes (a folder also holds READMEs, manifests, CSVs);
-#: PDF, Word, Excel and web pages by their content, whatever they are called.
-TEXT_SUFFIXES = (".txt", ".text")
+#: A folder's files are reports when named like one (and then read by content: a ``.docx`` that is a ZIP of scans
+#: fails visibly), or when their content is a PDF, a Word or Excel file or a web page whatever their name; other
+#: files (READMEs, manifests, CSVs, photos) are left alone.
+REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".xlsx", ".htm", ".html")
 
 
 def is_report_file(path: str | Path) -> bool:
-    """Whether a file found in a folder should be read as a report: a PDF, a Word or Excel file or a web page
-    by its content, or text by its suffix.  Hidden files and unreadable ones are not."""
+    """Whether a file found in a folder should be read as a report (see :data:`REPORT_SUFFIXES`).
+    Hidden files and unreadable ones are not."""
     path = Path(path)
     if path.name.startswith(".") or not path.is_file():
         return False
+    if path.suffix.lower() in REPORT_SUFFIXES:
+        return True
     try:
         with open(path, "rb") as f:
-            head = f.read(HEAD)
-            kind = sniff(head)
+            kind = sniff(f.read(HEAD))
             if kind == "zip":
                 f.seek(0)
-                kind = zip_kind(f.read(Limits.from_env().max_bytes), str(path), Limits.from_env().max_unpacked_bytes)
+                limits = Limits.from_env()
+                kind = zip_kind(f.read(limits.max_bytes), str(path), limits.max_unpacked_bytes)
     except (OSError, ReportError):
         return False
-    return kind != "text" or path.suffix.lower() in TEXT_SUFFIXES
+    return kind != "text"
 
 
 def source_kind(data: bytes, name: str = "", limits: Limits | None = None) -> str:
@@ -109,8 +112,8 @@ def read_source_bytes(data: bytes, name: str, *, limits: Limits | None = None) -
     if kind == "html":
         from nlp.sources.html import read_html
 
-        text, encoding = run_isolated(read_html, (data, name), name, limits)
-        notices: list[Notice] = []
+        text, encoding, replaced = run_isolated(read_html, (data, name), name, limits)
+        notices: list[Notice] = [Notice("W103", 1, {"count": replaced})] if replaced else []
     else:
         from nlp.sources import office
 

@@ -9,7 +9,8 @@ links while it holds at least :data:`SHARE` of it; menus and footers are mostly 
 Then the text: a block element (p, div, li, h1–h6, tr …) or ``<br>`` ends a line, a
 table row is a line of its cells joined by a space, white space inside a line is
 collapsed, empty lines are dropped.  The encoding is the page's own (BOM, ``<meta
-charset>``, else detected), as browsers do.
+charset>``, else UTF-8 or GB18030, whichever reads), the GB family read as GB18030 as
+browsers do; bytes that decode in none are replaced and counted, never hidden.
 """
 
 from __future__ import annotations
@@ -98,20 +99,50 @@ def _lines(element) -> list[str]:
     return lines
 
 
-def read_html(data: bytes, name: str) -> tuple[str, str]:
-    """(text of the page's article, the encoding it was read in)."""
+# WHATWG Encoding: browsers decode every label of the GB family with the GB18030 decoder (a superset).
+_GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese", "csgb2312", "iso-ir-58", "gb18030", "cp936", "windows-936"}
+
+
+def decode_page(data: bytes) -> tuple[str, str, int]:
+    """(text, encoding, characters replaced) of a page: BOM, then the declared charset, then UTF-8, then GB18030,
+    each strictly; if none reads cleanly, the declared (else UTF-8) with the bad bytes replaced and counted."""
+    from bs4.dammit import EncodingDetector
+
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            text = data.decode(enc, errors="replace")
+            return text, enc.replace("-sig", ""), text.count("\ufffd")
+    declared = (EncodingDetector.find_declared_encoding(data, is_html=True, search_entire_document=False) or "").lower()
+    if declared in _GB:
+        declared = "gb18030"
+    tried = [e for e in dict.fromkeys([declared, "utf-8", "gb18030"]) if e]
+    for enc in tried:
+        try:
+            return data.decode(enc), enc, 0
+        except (UnicodeDecodeError, LookupError):
+            continue
+    enc = declared if declared in tried[:1] and declared != "" else "utf-8"
+    try:
+        text = data.decode(enc, errors="replace")
+    except LookupError:
+        enc, text = "utf-8", data.decode("utf-8", errors="replace")
+    return text, enc, text.count("\ufffd")
+
+
+def read_html(data: bytes, name: str) -> tuple[str, str, int]:
+    """(text of the page's article, the encoding it was read in, characters that could not be decoded)."""
     from bs4 import BeautifulSoup
 
+    page, encoding, replaced = decode_page(data)
     try:
-        soup = BeautifulSoup(data, "lxml")
+        soup = BeautifulSoup(page, "lxml")
     except Exception as exc:  # noqa: BLE001 - lxml refuses only truly broken input
         raise ReportError("E018", name, line=1, kind="a web page", reason=f"{type(exc).__name__}: {exc}") from exc
-    encoding = soup.original_encoding or "utf-8"
     for tag in soup.find_all(_DROP):
         tag.decompose()
     body = soup.body or soup
     article = _article(body)
-    return "\n".join(_title_lines(article) + _lines(article)), encoding
+    return "\n".join(_title_lines(article) + _lines(article)), encoding, replaced
 
 
 def _title_lines(article) -> list[str]:
