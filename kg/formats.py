@@ -100,12 +100,10 @@ def serialize(statements: Iterable[ox.Quad | ox.Triple], key: str) -> bytes:
     fmt = RDF_FORMATS[key]
     if fmt.named_graphs:
         quads: Iterable[ox.Quad] = (s if isinstance(s, ox.Quad) else ox.Quad(s.subject, s.predicate, s.object) for s in statements)
-        if not fmt.writer:
-            return _jsonld(quads)
-        return ox.serialize(quads, format=getattr(ox.RdfFormat, fmt.writer), prefixes=PREFIXES if fmt.prefixes else None)
+        return _jsonld(quads) if not fmt.writer else _written(ox.serialize(quads, **_options(fmt)))
     # the merge of the graphs: a triple several reports state (an agency's label) is written once, in first-seen order
     triples = dict.fromkeys(ox.Triple(s.subject, s.predicate, s.object) for s in statements)
-    return ox.serialize(triples, format=getattr(ox.RdfFormat, fmt.writer), prefixes=PREFIXES if fmt.prefixes else None)
+    return _written(ox.serialize(triples, **_options(fmt)))
 
 
 def dump(store, key: str, graph: str | None = None) -> bytes:
@@ -115,8 +113,17 @@ def dump(store, key: str, graph: str | None = None) -> bytes:
         return serialize(raw.quads_for_pattern(None, None, None, ox.NamedNode(graph)), key)
     fmt = RDF_FORMATS[key]
     if fmt.named_graphs and fmt.writer:
-        return raw.dump(format=getattr(ox.RdfFormat, fmt.writer), prefixes=PREFIXES if fmt.prefixes else None)
+        return _written(raw.dump(**_options(fmt)))
     return serialize(raw.quads_for_pattern(None, None, None, None), key)
+
+
+def _options(fmt: RdfFormat) -> dict:
+    return {"format": getattr(ox.RdfFormat, fmt.writer), "prefixes": PREFIXES if fmt.prefixes else None}
+
+
+def _written(data: bytes | None) -> bytes:
+    assert data is not None  # pyoxigraph returns the bytes when it is given no output file
+    return data
 
 
 def _jsonld(quads: Iterable[ox.Quad]) -> bytes:

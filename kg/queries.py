@@ -106,6 +106,17 @@ def bind(nq: NamedQuery, values: dict[str, str | None]) -> str:
 
 
 def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
+    """A named query from its text: the comment header gives title, description and parameters.
+
+    >>> q = parse('''# title: 平台资金 · funding of a platform
+    ... # param: platform — the platform's Chinese name
+    ... # param: year (xsd:gYear) = 2018 — optional
+    ... SELECT * WHERE { ?project <https://w3id.org/budgetkg/ontology#funds> ?p . ?p ?label ?platform }''', "f")
+    >>> q.title, [(p.name, p.type, p.default, p.required) for p in q.params]
+    ('平台资金 · funding of a platform', [('platform', 'string', None, True), ('year', 'xsd:gYear', '2018', False)])
+    >>> "VALUES ?platform" in bind(q, {"platform": "民生卡"})
+    True
+    """
     title = description = ""
     params: list[Param] = []
     for line in text.splitlines():

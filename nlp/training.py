@@ -350,7 +350,6 @@ def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, see
 
     Deterministic for a given seed, gazetteer and annotations (one CPU thread).
     """
-    import spacy
     from spacy.util import fix_random_seed, minibatch
 
     from nlp.entities import blank_pipeline

@@ -206,7 +206,6 @@ def test_reading(name: str, tmp_path: Path, base_report, request) -> None:
 
 def test_unbalanced_title_mark_does_not_swallow_the_text(tmp_path: Path, base_report) -> None:
     """An opening 《 that never closes names no policy document running on past its line."""
-    pytest.importorskip("nlp.relations", reason="entity extraction has not landed")
     case = make("unbalanced_title_mark", tmp_path)
     report = read_report(case.path, entities=True)
     raw = read_file(case.path).text
@@ -300,7 +299,6 @@ def test_build_stores_exactly_the_good_reports(tmp_path: Path) -> None:
     """``budgetkg build`` over hostile files and good ones: exit code 1, every bad
     file named, and the store holds exactly the good reports' graphs — nothing of
     the bad ones, not even part of one."""
-    pytest.importorskip("kg.build", reason="kg.build has not landed")
     import hashlib
 
     from kg.store import Store
@@ -339,7 +337,6 @@ def test_build_stores_exactly_the_good_reports(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_two_reports_with_the_same_file_name_in_different_folders_both_stay(tmp_path: Path) -> None:
-    pytest.importorskip("kg.build", reason="kg.build has not landed")
     from kg.store import Store
 
     a, b = CORPUS_FILES[0], CORPUS_FILES[-1]

@@ -28,9 +28,8 @@ import pytest
 from tests.badinput import KINDS
 from tests.conftest import CORPUS_FILES
 
-pytest.importorskip("kg.build", reason="kg.build has not landed")
-from kg.iri import PROVENANCE_GRAPH  # noqa: E402
-from kg.store import DataDir, Store  # noqa: E402
+from kg.iri import PROVENANCE_GRAPH
+from kg.store import DataDir, Store
 
 BUDGETKG = str(Path(sys.executable).with_name("budgetkg"))
 FLAGS = ["--quiet", "--no-validate", "--no-entities"]

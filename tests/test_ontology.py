@@ -6,7 +6,7 @@ import owlrl
 import pytest
 from owlrl.Namespaces import ERRNS
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import PROV, SKOS, Namespace
+from rdflib.namespace import PROV, SKOS
 
 from kg.namespace import BKG, ID, ORG, QB, SCHEMA
 from kg.ontology import core_ontology_graph, ontology_files, ontology_graph, shapes_graph

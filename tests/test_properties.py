@@ -25,6 +25,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from nlp import amounts
 from nlp.encoding import line_at
 from nlp.normalize import normalize
 from tests.conftest import CORPUS_FILES
@@ -198,7 +199,6 @@ def test_lines_are_the_raw_lines(raw: str) -> None:
 
 # --- amounts ---------------------------------------------------------------------
 
-amounts = pytest.importorskip("nlp.amounts")
 UNITS = {"元": 1, "万元": 10000}
 
 

@@ -6,11 +6,9 @@ from the program); the corpus tests check facts printed in the raw reports.
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from kg.build import ontology_quads

@@ -83,6 +83,15 @@ def negotiate(kind: str, accept: str | None, override: str | None = None, defaul
     ``override`` (a ``format=`` parameter: a key, a name or a media type) beats the Accept header
     when it names a format for this kind of result; otherwise the Accept header decides (so
     ``format=json`` from SPARQLWrapper does not spoil a CONSTRUCT).
+
+    >>> negotiate("graph", "application/ld+json")
+    'jsonld'
+    >>> negotiate("solutions", "text/csv;q=0.5, application/sparql-results+xml")
+    'xml'
+    >>> negotiate("graph", "text/html, */*;q=0.8", override="turtle")
+    'ttl'
+    >>> negotiate("solutions", "image/png") is None  # HTTP 406
+    True
     """
     formats = registry(kind)
     default = default or DEFAULT[kind]

@@ -64,10 +64,10 @@ def _mark(pair: tuple) -> str:
 def cmd_eval_reader(args: argparse.Namespace) -> int:
     import nlp
     from kg.cli import read_one
-    from nlp.resources import folder
+    from nlp import resources
 
     verbose = getattr(args, "verbose", False)
-    dirs = args.dirs or [folder("corpus")]
+    dirs = args.dirs or [resources.folder("corpus")]
     grand = {"reports": 0, "agency": 0, "year": 0, "phase": 0, "ref": 0, "ok": 0, "tables": 0, "projects": 0, "disc": 0}
     failed = 0
     for folder in dirs:

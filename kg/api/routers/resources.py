@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from urllib.parse import quote
 
 import pyoxigraph as ox
