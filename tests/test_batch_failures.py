@@ -41,6 +41,7 @@ def inject(monkeypatch, stage: str, victim: Path) -> None:
     monkeypatch.setattr(kg.build, stage, failing)
 
 
+@pytest.mark.slow  # four builds of a real report (the command-line test below stays in the fast loop)
 @pytest.mark.parametrize("stage", sorted(STAGES))
 def test_one_failing_report_is_reported_and_the_others_are_stored(stage, tmp_path, monkeypatch) -> None:
     data = tmp_path / "data"

@@ -153,6 +153,7 @@ def test_owl_rl_closure_of_ontology_and_a_report_graph_is_consistent() -> None:
     assert closure_errors(fx.base_graph()) == []
 
 
+@pytest.mark.slow  # an OWL RL closure per case (≈5 s each)
 @pytest.mark.parametrize(
     "contradiction",
     [
