@@ -1,5 +1,5 @@
 """Entity and relation extraction of the whole corpus against bare jieba segmentation of the
-same text, in the same run (DESIGN.md: a trained NER is ~20× slower than segmentation, so it
+same text, in the same run (a trained NER is ~20× slower than segmentation on this kind of machine, so it
 runs only on narrative text with a trigger word).  Prints ratios, never asserts a time.
 
     .venv/bin/python bench/bench_entities.py [--repeat 3]

@@ -3,7 +3,7 @@ a typo in a term is an ``AttributeError``, and ``tests/test_ontology.py`` checks
 that every term listed here is defined in ``ontology/``.
 
 Add a term here *and* in the ontology; never rename a contract term
-(see DESIGN.md, "Vocabulary contract").
+(docs/architecture.md, "The vocabulary contract").
 """
 
 from __future__ import annotations

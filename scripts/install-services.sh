@@ -21,7 +21,7 @@ fi
 
 # --- Virtuoso open source for tests/test_remote.py (the SPARQL 1.1 Graph Store Protocol backend) ---
 # Installed only; tests/test_remote.py starts it (`service virtuoso-opensource-7 start`) and stops it again.
-# A non-interactive install leaves user dba with password dba (DESIGN.md, "Measured on this kind of machine").
+# A non-interactive install leaves user dba with password dba (the Debian package's default; only for the tests).
 if ! command -v virtuoso-t >/dev/null 2>&1; then
     apt_install virtuoso-opensource || echo "warning: virtuoso not installed; tests/test_remote.py will be skipped" >&2
 fi

@@ -1,4 +1,4 @@
-"""House rules that keep the layers apart (see DESIGN.md: data flow)."""
+"""House rules that keep the layers apart (docs/architecture.md: "Layers and the rules that keep them apart")."""
 
 from __future__ import annotations
 
