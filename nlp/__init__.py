@@ -6,7 +6,14 @@ dataclasses of :mod:`nlp.model`.
 
 from nlp.errors import ReportError
 from nlp.reader import read_report, read_report_bytes
-from nlp.sources import is_report_file
+from nlp.sources import is_report_file, read_source, read_source_bytes
+
+
+def render_page(data: bytes, name: str, page: int, **kwargs):
+    """(PNG, width, height in points) of a page of a PDF, drawn in the reading child (``/source`` pages)."""
+    from nlp.sources.render import render_page as render
+
+    return render(data, name, page, **kwargs)
 
 
 
@@ -36,4 +43,4 @@ def evaluate_reader(folder, **kwargs):
 
 
 __all__ = ["ReportError", "evaluate_entities", "evaluate_reader", "is_report_file", "read_report", "read_report_bytes",
-           "train_entities"]
+           "read_source", "read_source_bytes", "render_page", "train_entities"]

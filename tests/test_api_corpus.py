@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from kg.queries import bind, load_named_queries
-from kg.api.routers.resources import decode
+from kg.api.routers.source import decode_text as decode
 from tests.conftest import CORPUS, MANIFEST
 
 pytestmark = pytest.mark.slow

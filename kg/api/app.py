@@ -71,11 +71,12 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     )
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
 
-    from kg.api.routers import dumps, queries, resources, sparql, viz
+    from kg.api.routers import dumps, queries, resources, source, sparql, viz
 
     app.include_router(sparql.router)
     app.include_router(queries.build_router(app.state.named_queries))
     app.include_router(resources.router)
+    app.include_router(source.router)
     app.include_router(dumps.router)
     app.include_router(viz.router)
     app.mount("/static", StaticFiles(directory=str(folder("static"))), name="static")

@@ -17,6 +17,7 @@ from kg.ontology import ontology_files
 ID = "https://w3id.org/budgetkg/id/"
 BKG = "https://w3id.org/budgetkg/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDF_VALUE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"
 LABEL_PROPS = (
     "http://www.w3.org/2004/02/skos/core#prefLabel",
     "http://www.w3.org/2000/01/rdf-schema#label",
@@ -148,6 +149,7 @@ class Evidence:
     quote: str = ""
     start: int | None = None
     end: int | None = None
+    region: str | None = None  # a PDF's page and region: the oa:FragmentSelector's RFC 8118 fragment
     extra: dict = field(default_factory=dict)
 
 
@@ -165,6 +167,8 @@ def evidence(triples: list[ox.Triple], node: ox.NamedNode) -> Evidence | None:
         props = by_subject.get(sel.value, {})
         if oa + "exact" in props:
             out.quote = props[oa + "exact"][0].value
+        if oa + "FragmentSelector" in {t.value for t in props.get(RDF_TYPE, [])} and RDF_VALUE in props:
+            out.region = props[RDF_VALUE][0].value
         if oa + "start" in props:
             out.start = int(props[oa + "start"][0].value)
             out.end = int(props[oa + "end"][0].value) if oa + "end" in props else None

@@ -3,16 +3,16 @@
 ``GET /id/{path}`` answers 303 See Other to a document about the resource, chosen by ``Accept``:
 ``/doc/{path}`` (HTML, in Chinese with English labels) or ``/doc/{path}.ttl`` / ``.nt`` /
 ``.jsonld`` / ``.rdf``.  The JSON-LD uses the context published at ``/context.jsonld``.
-``/source/{file}`` shows the text span a fact was read from (``bkg:evidence``).
+``/source/…`` (kg.api.routers.source) shows the text span a fact was read from (``bkg:evidence``), and for a PDF
+its page with the region highlighted.
 """
 
 from __future__ import annotations
 
-import hashlib
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from kg.api import describe as d
@@ -142,42 +142,22 @@ def value_view(obj, lab) -> dict:
 
 
 def source_file(store, report_iri: str) -> str | None:
-    """The report's source file name (dcterms:source), if it is one of the bundled files."""
-    rows = list(store.query("SELECT ?f ?r WHERE { ?r <http://purl.org/dc/terms/source> ?f } LIMIT 1",
-                            use_default_graph_as_union=True, substitutions={ox.Variable("r"): ox.NamedNode(report_iri)}))
+    """Where ``/source`` finds the report's file: its SHA-256 when the store keeps the file (kg.originals),
+    else its name when it is one of the bundled files; None when neither."""
+    from kg.api.routers.source import originals_of
+
+    rows = list(store.query(
+        "SELECT ?f ?sha ?r WHERE { ?r <http://purl.org/dc/terms/source> ?f "
+        "OPTIONAL { ?r <https://w3id.org/budgetkg/ontology#sha256> ?sha } } LIMIT 1",
+        use_default_graph_as_union=True, substitutions={ox.Variable("r"): ox.NamedNode(report_iri)}))
     if not rows:
         return None
+    originals = originals_of(store)
+    sha = rows[0]["sha"].value if rows[0]["sha"] is not None else None
+    if sha and originals is not None and originals.path(sha) is not None:
+        return sha
     name = rows[0]["f"].value
     return name if name in {p.name for p in data_files("corpus", "*.txt")} else None
-
-
-def decode(raw: bytes) -> str:
-    """The text whose code points evidence offsets count (BOM dropped, as the reader does)."""
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if raw.startswith(bom):
-            return raw.decode(enc, errors="replace")
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", errors="replace")
-
-
-@router.get("/source/{name}", summary="The text of a bundled report around a span (evidence)", response_class=HTMLResponse)
-def source(name: str, request: Request, templates: TemplatesDep, store: StoreDep,
-           start: int = Query(0, ge=0), end: int = Query(0, ge=0)):
-    files = {p.name: p for p in data_files("corpus", "*.txt")}  # by name only: no paths from the URL
-    if name not in files:
-        raise ApiError(404, f"no bundled report {name}")
-    raw = files[name].read_bytes()
-    text = decode(raw)
-    end = max(end, start)
-    lo, hi = max(0, start - 400), min(len(text), end + 400)
-    return templates.TemplateResponse(request, "source.html", {
-        "name": name, "before": text[lo:start], "span": text[start:end], "after": text[end:hi],
-        "start": start, "end": end, "sha256": hashlib.sha256(raw).hexdigest(), "line": text.count("\n", 0, start) + 1,
-    })
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
