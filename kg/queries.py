@@ -8,6 +8,7 @@ Header (comment lines before the query)::
     # param: platform — the platform's Chinese name, e.g. 民生卡
     # param: year (xsd:gYear) = 2018 — optional, with a default
     # param: agency (iri) — an agency IRI
+    # param: report (iri) = <https://w3id.org/budgetkg/id/report/…> — an IRI default in angle brackets
 
 A parameter is bound to the query variable of the same name (``?platform``) by a ``VALUES``
 block put at the start of the query's WHERE group (and of every sub-select that projects it); the value is serialised by pyoxigraph as an
@@ -29,7 +30,7 @@ _HEADER = re.compile(r"^#\s*@?(title|description|param|name)\s*:?\s*(.*)$", re.I
 _PARAM = re.compile(
     r"^\??(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*"
     r"(?:\((?P<type>[^)]*)\))?\s*"
-    r"(?:=\s*(?P<default>[^\s—–:]+(?:\s+[^\s—–:-]+)*?))?\s*"
+    r"(?:=\s*(?:<(?P<iri_default>[^<>\s]+)>|(?P<default>[^\s—–:]+(?:\s+[^\s—–:-]+)*?)))?\s*"
     r"(?:(?:—|–|--|-|:)\s*(?P<description>.*))?$"
 )
 
@@ -140,7 +141,7 @@ def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
             if pm:
                 params.append(Param(pm.group("name"), (pm.group("description") or "").strip(),
                                     (pm.group("type") or "string").strip().lower().replace("xsd:", "xsd:"),
-                                    pm.group("default")))
+                                    pm.group("iri_default") or pm.group("default")))
     for p in params:
         if p.type.startswith("xsd:"):
             p.type = "xsd:" + p.type[4:].replace("gyear", "gYear")

@@ -7,6 +7,7 @@ Every page must work offline (no request leaves the app) and without a script er
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,83 @@ def test_viz_short_labels_no_overlap_filters_and_one_hop_growth(visit):
     page.wait_for_function("document.getElementById('hops').textContent.includes('hop 1')")
     assert page.evaluate(OVERLAPS)["overlapping"] == []
     v.shot("viz-minshengka-hop1")
+
+
+# --- funding flows ------------------------------------------------------------------------------------------
+
+REPORT_2024 = "https://w3id.org/budgetkg/id/report/广州市番禺区政务服务数据管理局/2024/budget"
+TOTAL_2024 = Decimal("80847100")  # 002, 支出总体情况表 (表3): 合计 8,084.71 万元 (line 408 of the raw file)
+
+
+def columns(flow: dict) -> dict[str, Decimal]:
+    """The exact sum of the bands of each stage."""
+    out: dict[str, Decimal] = {}
+    for link in flow["links"]:
+        out[link["stage"]] = out.get(link["stage"], Decimal(0)) + Decimal(link["amount"])
+    return out
+
+
+def test_flow_sankey_bands_of_2024_sum_to_the_reports_total(visit):
+    from urllib.parse import quote
+
+    v = visit("/flow?report=" + quote(REPORT_2024, safe=""))
+    page = v.page
+    page.wait_for_selector("body.flow-ready")
+    flow = page.evaluate("window.flowData")
+    assert flow["report"] == REPORT_2024 and flow["view"] == "by-project"
+    leaving = sum(Decimal(link["amount"]) for link in flow["links"] if link["source"] == flow["agency"])
+    assert leaving == TOTAL_2024
+    # every full column carries the whole total: units, then 基本/项目支出, then 基本支出's 类 plus the projects
+    sums = columns(flow)
+    assert sums["unit"] == TOTAL_2024 and sums["type"] == TOTAL_2024
+    basic_classes = sum(Decimal(link["amount"]) for link in flow["links"] if link["stage"] == "class")
+    # 表3's 类 rows print 基本支出 968.45 + 154.17 + 95.25 = 1,217.87 万元 where its 合计 row prints 1,217.88:
+    # the report's own rounding (its note: 尾数误差); the bands show what is printed
+    assert basic_classes == Decimal("12178700") and sums["type"] - basic_classes - sums["project"] == Decimal("100")
+    assert sums["project"] == Decimal("68668300")  # 表3 项目支出 6,866.83 万元
+    # the 民生卡 band: 民生卡应用推广经费, 14.00 万元 (table 12 of 002)
+    by_id = {n["name"]: n for n in flow["nodes"]}
+    msk = [link for link in flow["links"] if by_id[link["target"]]["title"] == "民生卡"]
+    assert [(by_id[m["source"]]["title"], Decimal(m["amount"])) for m in msk] == [("民生卡应用推广经费", Decimal("140000"))]
+    # every band leads to its node's page
+    assert all(link["href"].startswith("/id/") for link in flow["links"])
+    assert "✓" in page.inner_text("#summary")
+    v.shot("flow-2024-by-project")
+
+    page.check("input[value='by-classification']")
+    flow = page.evaluate("window.flowData")
+    sums = columns(flow)
+    # 类 rows of 表3: 6,317.63 + 1,452.09 + 154.17 + 42.56 + 118.25 = 8,084.70 万元 (合计 8,084.71, as above)
+    assert flow["view"] == "by-classification" and sums["class"] == Decimal("80847000")
+    assert "project" not in sums and "funds" not in sums
+    v.shot("flow-2024-by-classification")
+
+    # clicking a node opens its page: 206 科学技术支出
+    box = page.locator("#sankey").bounding_box()
+    x, y = page.evaluate("""() => {
+      const c = echarts.getInstanceByDom(document.getElementById('sankey'));
+      const data = c.getModel().getSeriesByIndex(0).getData();
+      const i = window.flowData.nodes.findIndex(n => n.name.endsWith('/functional/206'));
+      const l = data.getItemLayout(i);
+      return [l.x + l.dx / 2, l.y + l.dy / 2];
+    }""")
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.wait_for_url("**/classification/functional/206")
+    assert "科学技术支出" in page.inner_text("h1")
+
+
+def test_flow_of_a_final_account_without_units_or_projects(visit):
+    """004 (从化区 2019 决算): no project table, so 项目支出 continues by classification; 合计 13,039,200 元
+    (支出决算表 合计 1303.92 万元, line 178 of the raw file)."""
+    from urllib.parse import quote
+
+    v = visit("/flow?report=" + quote("https://w3id.org/budgetkg/id/report/广州市从化区政务服务数据管理局/2019/final-account", safe=""))
+    page = v.page
+    page.wait_for_selector("body.flow-ready")
+    flow = page.evaluate("window.flowData")
+    assert flow["view"] == "by-classification" and page.is_disabled("input[value='by-project']")
+    sums = columns(flow)
+    assert sums["type"] == Decimal("13039200")  # the 合计 row: 776.00 + 527.92 万元
+    # its 类 rows (lines 179-206): 1152.17 + 17.64 + 43.60 + 24.96 + 65.54 = 1303.91 万元, the report's rounding
+    assert sums["class"] == Decimal("13039100")
+    v.shot("flow-2019-final-account")

@@ -4,6 +4,7 @@ the program's output."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,75 @@ def test_ontology_terms_are_the_declared_classes_and_properties(ontology_store: 
     assert (by_term[BKG + "funds"]["label"], by_term[BKG + "funds"]["labelEn"]) == ("资助", "funds")
     assert by_term[BKG + "Project"]["kind"] == "class" and by_term[BKG + "Project"]["label"] == "项目"
     assert len(rows) == len(by_term)  # one row per term, whatever the number of labels
+
+
+# --- on the bundled corpus ------------------------------------------------------------------------------------
+
+REPORT_2024 = "https://w3id.org/budgetkg/id/report/广州市番禺区政务服务数据管理局/2024/budget"
+
+
+@pytest.fixture(scope="module")
+def corpus_store(corpus_data_dir) -> Store:
+    return Store(corpus_data_dir, read_only=True)
+
+
+def total(rows, **match) -> Decimal:
+    return sum((Decimal(r["amount"]) for r in rows if all(r[k] == v for k, v in match.items())), Decimal(0))
+
+
+@pytest.mark.slow
+def test_funding_flow_2024_bands(corpus_store: Store) -> None:
+    """002 (2024 budget): 合计 8,084.71 万元 = 基本 1,217.88 + 项目 6,866.83 (表3, line 408); 表11 lists 基本支出
+    by unit (本级 775.89, 政务服务中心 441.99), 表12 the projects by unit (本级 6,028.01, 中心 838.82)."""
+    rows = ask(corpus_store, "funding-flow", report=REPORT_2024)
+    assert {r["stage"] for r in rows} == {"unit", "type", "class", "subclass", "project", "funds"}
+    agency = "https://w3id.org/budgetkg/id/agency/panyu-zsj"
+    assert total(rows, stage="unit", source=agency) == Decimal("80847100")
+    assert total(rows, stage="type") == Decimal("80847100")
+    assert total(rows, stage="type", target="https://w3id.org/budgetkg/id/concept/measure/basic") == Decimal("12178800")
+    centre = [r for r in rows if r["stage"] == "unit" and r["targetLabel"] == "广州市番禺区政务服务中心"]
+    assert [Decimal(r["amount"]) for r in centre] == [Decimal("4419900") + Decimal("8388200")]
+    assert total(rows, stage="project") == Decimal("68668300")
+    # class bands: 基本支出 in every picture, 项目支出 only when it continues by classification
+    assert {r["view"] for r in rows if r["stage"] == "class" and r["sourceLabel"] == "项目支出"} == {"by-classification"}
+    # 206 科学技术支出 is all 项目支出 (1,452.09 万): by project its 款/项 carry nothing, so they are not drawn
+    sub206 = [r for r in rows if r["stage"] == "subclass" and r["target"].endswith("/functional/20605")]
+    assert [(r["view"], Decimal(r["amount"])) for r in sub206] == [("by-classification", Decimal("14520900"))]
+    funds = {r["targetLabel"]: (r["sourceLabel"], Decimal(r["amount"]), r["shares"]) for r in rows if r["stage"] == "funds"}
+    assert funds["民生卡"] == ("民生卡应用推广经费", Decimal("140000"), "1")
+    assert len(rows) == len({(r["stage"], r["view"], r["source"], r["target"]) for r in rows})  # no repeated band
+
+
+@pytest.mark.slow
+def test_funding_flow_without_tables_is_empty_and_reports_lists_totals(corpus_store: Store) -> None:
+    """000 (2018 budget) prints no table: no band; reports gives each report's 合计 or nothing."""
+    no_tables = "https://w3id.org/budgetkg/id/report/广州市番禺区人民政府政务管理办公室/2018/budget"
+    assert ask(corpus_store, "funding-flow", report=no_tables) == []
+    reports = {r["report"]: r for r in ask(corpus_store, "reports")}
+    assert len(reports) == 5
+    assert reports[no_tables]["total"] == "" and reports[REPORT_2024]["total"] == "80847100"
+    assert reports[REPORT_2024]["agencyName"] == "广州市番禺区政务服务数据管理局"
+
+
+@pytest.mark.slow
+def test_spending_by_classification_tree(corpus_store: Store) -> None:
+    rows = ask(corpus_store, "spending-by-classification", report=REPORT_2024)
+    by_code = {r["code"]: r for r in rows}
+    # 表3 (lines 410-460): 201 6,317.63 万 = 20103; 2010302 一般行政管理事务 4,665.36 万, all 项目支出
+    assert Decimal(by_code["201"]["total"]) == Decimal("63176300") and by_code["201"]["level"] == "3"
+    assert by_code["20103"]["parent"] == "201" and by_code["2010302"]["parent"] == "20103"
+    assert (Decimal(by_code["2010302"]["basic"]), Decimal(by_code["2010302"]["project"])) == (0, Decimal("46653600"))
+    assert by_code["2010399"]["name"] == "其他政府办公厅（室）及相关机构事务支出"  # printed over two lines, joined
+    assert sum(Decimal(r["total"]) for r in rows if r["level"] == "3") == Decimal("80847000")
+    assert {r["phase"] for r in rows} == {BKG + "Budget"}
+
+
+def test_an_iri_default_is_written_in_angle_brackets() -> None:
+    from kg.queries import parse
+
+    q = parse("# title: t\n# description: d\n# param: report (iri) = <https://w3id.org/budgetkg/id/report/a/2024/budget> — the report\n"
+              "SELECT * WHERE { ?report ?p ?o }", "t")
+    assert (q.params[0].type, q.params[0].default, q.params[0].description) == (
+        "iri", "https://w3id.org/budgetkg/id/report/a/2024/budget", "the report")
+    q = parse("# title: t\n# description: d\n# param: year (xsd:gYear) = 2018 — a year\nSELECT * WHERE { ?s ?p ?year }", "t")
+    assert (q.params[0].default, q.params[0].description) == ("2018", "a year")

@@ -1,5 +1,9 @@
-"""``/viz`` — the interactive graph viewer (Cytoscape.js, vendored) and the JSON it reads:
-``/api/viz/search``, ``/api/viz/neighbourhood`` (with a node limit) and ``/api/charts/…``."""
+"""The explorer's pictures: ``/viz`` (the graph viewer, Cytoscape.js) with the JSON it reads (``/api/viz/search``,
+``/api/viz/neighbourhood`` with a node limit, ``/api/charts/…``), ``/flow`` (funding flows, an ECharts Sankey) and
+``/spending`` (the spending map, treemap / sunburst, one report or two side by side).
+
+``/flow`` and ``/spending`` are pages only: their figures come from the named queries (``funding-flow``,
+``spending-by-classification``, ``reports``) through ``/api/queries/…``, the same JSON a program reads."""
 
 from __future__ import annotations
 
@@ -21,6 +25,19 @@ router = APIRouter(tags=["graph viewer"])
 @router.get("/viz", response_class=HTMLResponse, summary="The graph viewer")
 def viz_page(request: Request, templates: TemplatesDep, settings: SettingsDep):
     return templates.TemplateResponse(request, "viz.html", {"max_nodes": settings.max_viz_nodes, "types": nb.TYPES})
+
+
+@router.get("/flow", response_class=HTMLResponse, summary="Funding flows of a report (Sankey)")
+def flow_page(request: Request, templates: TemplatesDep,
+              report: str | None = Query(None, description="the report's IRI (default: the latest with a table)")):
+    return templates.TemplateResponse(request, "flow.html", {"report": report or ""})
+
+
+@router.get("/spending", response_class=HTMLResponse, summary="Spending map of a report, or of two side by side")
+def spending_page(request: Request, templates: TemplatesDep,
+                  report: str | None = Query(None, description="the report's IRI (default: the latest with a table)"),
+                  compare: str | None = Query(None, description="a second report's IRI, drawn beside the first")):
+    return templates.TemplateResponse(request, "spending.html", {"report": report or "", "compare": compare or ""})
 
 
 async def select(executor, query: str) -> list[dict]:

@@ -92,6 +92,19 @@
     return t || s.slice(0, n);
   }
 
-  window.bkg = {ID, BKG, esc, add, sub, cmp, yuan, wan, group, num, getJSON, queryURL, namedQuery, dataLinks, local,
+  // The reports (named query "reports") as <option>s grouped by agency; the latest with a table when none is asked.
+  async function reportOptions(select, wanted, {tablesOnly = true} = {}) {
+    const reports = (await namedQuery("reports")).filter(r => !tablesOnly || r.total);
+    const groups = {};
+    for (const r of reports) (groups[r.agencyName || r.agency] = groups[r.agencyName || r.agency] || []).push(r);
+    select.innerHTML = Object.entries(groups).map(([agency, rs]) => `<optgroup label="${esc(agency)}">` +
+      rs.map(r => `<option value="${esc(r.report)}">${esc(r.year)} ${esc(phase(r.phase))} · ${esc(agency)} ` +
+        `${esc(phaseEn(r.phase))}</option>`).join("") + "</optgroup>").join("");
+    const latest = reports.slice().sort((a, b) => b.year.localeCompare(a.year))[0];
+    select.value = reports.some(r => r.report === wanted) ? wanted : latest ? latest.report : "";
+    return reports;
+  }
+
+  window.bkg = {reportOptions, ID, BKG, esc, add, sub, cmp, yuan, wan, group, num, getJSON, queryURL, namedQuery, dataLinks, local,
     phase, phaseEn, phaseKey, typeZh, typeEn, TYPES, shortLabel};
 })();
