@@ -292,3 +292,43 @@ def test_flow_of_a_final_account_without_units_or_projects(visit):
     # its 类 rows (lines 179-206): 1152.17 + 17.64 + 43.60 + 24.96 + 65.54 = 1303.91 万元, the report's rounding
     assert sums["class"] == Decimal("13039100")
     v.shot("flow-2019-final-account")
+
+
+# --- the spending map ---------------------------------------------------------------------------------------
+
+REPORT_2016 = "https://w3id.org/budgetkg/id/report/广州市番禺区人民政府政务管理办公室/2016/final-account"
+
+
+def test_spending_map_drills_down_and_compares_two_years(visit):
+    from urllib.parse import quote
+
+    v = visit("/spending?report=" + quote(REPORT_2024, safe=""))
+    page = v.page
+    page.wait_for_selector("body.spending-ready")
+    data = page.evaluate("window.spendingData.left")
+    # 表3 of 002: five 类 — 201 6,317.63, 206 1,452.09, 208 154.17, 210 42.56, 221 118.25 万元
+    assert [(n["code"], Decimal(n["amount"])) for n in data["roots"]] == [
+        ("201", Decimal("63176300")), ("206", Decimal("14520900")), ("208", Decimal("1541700")),
+        ("221", Decimal("1182500")), ("210", Decimal("425600"))]
+    assert [c["code"] for c in data["roots"][0]["children"]] == ["20103"]
+    v.shot("spending-2024-treemap")
+    # drill down into 201 by clicking its block: the treemap now shows its 款
+    box = page.locator("#left .map").bounding_box()
+    page.mouse.click(box["x"] + 60, box["y"] + 60)
+    page.wait_for_function("""() => { const c = echarts.getInstanceByDom(document.querySelector('#left .map'));
+      return c.getModel().getSeriesByIndex(0).getViewRoot().name.startsWith('201'); }""")
+    v.shot("spending-2024-drilled-201")
+    page.check("input[value='sunburst']")
+    page.wait_for_selector("body.spending-ready")
+    v.shot("spending-2024-sunburst")
+
+    # beside the 2016 final account of the predecessor agency: heights in the ratio of the totals
+    page.check("input[value='treemap']")
+    page.select_option("#compare", REPORT_2016)
+    page.wait_for_function("window.spendingData.right && document.body.classList.contains('spending-ready')")
+    heights = page.evaluate("[...document.querySelectorAll('.map')].map(e => e.getBoundingClientRect().height)")
+    # 类 rows: 2024 8,084.70 万; 2016 3,367.48 万 (001, 支出决算表)
+    assert abs(heights[1] / heights[0] - 3367.48 / 8084.70) < 0.01
+    row = page.locator("#difference tr[data-code='201'] td").all_inner_texts()
+    assert row[2:] == ["63,176,300", "5,929,300", "-57,247,000"]  # 2016 201: 592.93 万元
+    v.shot("spending-compare-2024-2016")
