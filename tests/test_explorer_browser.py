@@ -332,3 +332,37 @@ def test_spending_map_drills_down_and_compares_two_years(visit):
     row = page.locator("#difference tr[data-code='201'] td").all_inner_texts()
     assert row[2:] == ["63,176,300", "5,929,300", "-57,247,000"]  # 2016 201: 592.93 万元
     v.shot("spending-compare-2024-2016")
+
+
+# --- the agency page ----------------------------------------------------------------------------------------
+
+def test_agency_page_responsibilities_entities_funding_and_years(visit):
+    v = visit("/doc/agency/panyu-zsj")
+    page = v.page
+    page.wait_for_selector("body.profile-ready")
+    # the year picker spans the agency's report and its predecessor's (番禺区政务办, replaced in the 2019 reform)
+    buttons = page.locator("#years button").all_inner_texts()
+    assert [b.split()[0] + b.split()[1] for b in buttons] == ["2016决算", "2018预算", "2024预算"]
+    assert "2024" in page.inner_text("#years button.active")
+    # 002 lists （一）…（十二） for the bureau itself (lines 10-92 of the raw file)
+    first = page.locator("#responsibilities .holder").first.inner_text()
+    assert first == "广州市番禺区政务服务数据管理局"
+    rows = page.locator("#responsibilities .resp")
+    states = rows.evaluate_all("els => els.map(e => [e.querySelector('.ord').textContent, e.dataset.state, e.innerText])")
+    own = states[:12]
+    assert [o for o, _, _ in own] == [str(i) for i in range(1, 13)]
+    by_ordinal = {o: (state, text) for o, state, text in own}
+    # （十一） names 民生卡, funded by 民生卡应用推广经费 (14.00 万元, table 12)
+    assert by_ordinal["11"][0] == "funded" and "民生卡应用推广经费" in by_ordinal["11"][1] and "14.00 万元" in by_ordinal["11"][1]
+    # （二） names 行政审批制度改革, which no project of 2024 funds: marked
+    assert by_ordinal["2"][0] == "unfunded" and "无项目资助" in by_ordinal["2"][1]
+    # （十二） 完成区委、区政府… names nothing
+    assert by_ordinal["12"][0] == "none"
+    v.shot("agency-panyu-zsj-2024")
+
+    # the predecessor's 2016 final account: its ten responsibilities (（一）…（十）, lines 20-46 of 001)
+    page.click("#years button:has-text('2016')")
+    page.wait_for_selector("body.profile-ready")
+    assert page.locator("#responsibilities .holder").first.inner_text() == "广州市番禺区人民政府政务管理办公室"
+    assert page.locator("#responsibilities .resp").count() == 10
+    v.shot("agency-panyu-zsj-2016")

@@ -118,3 +118,18 @@ def test_an_iri_default_is_written_in_angle_brackets() -> None:
         "iri", "https://w3id.org/budgetkg/id/report/a/2024/budget", "the report")
     q = parse("# title: t\n# description: d\n# param: year (xsd:gYear) = 2018 — a year\nSELECT * WHERE { ?s ?p ?year }", "t")
     assert (q.params[0].default, q.params[0].description) == ("2018", "a year")
+
+
+@pytest.mark.slow
+def test_responsibility_funding_2024(corpus_store: Store) -> None:
+    """002: （十一） names 民生卡 (line 87), funded by 民生卡应用推广经费 14.00 万元; （二） names 行政审批制度改革,
+    which no project of the report funds; （十二） names no platform or reform."""
+    rows = ask(corpus_store, "responsibility-funding", report=REPORT_2024)
+    bureau = [r for r in rows if r["holder"] == "https://w3id.org/budgetkg/id/agency/panyu-zsj"]
+    assert {r["ordinal"] for r in bureau} == {str(i) for i in range(1, 13)}
+    r11 = [r for r in bureau if r["ordinal"] == "11" and r["entityName"] == "民生卡"]
+    assert [(r["projectName"], Decimal(r["amount"]), r["entityType"]) for r in r11] == [("民生卡应用推广经费", Decimal("140000"), "Platform")]
+    r2 = [r for r in bureau if r["ordinal"] == "2"]
+    assert [(r["entityName"], r["project"]) for r in r2] == [("行政审批制度改革", "")]
+    assert [(r["entity"], r["project"]) for r in bureau if r["ordinal"] == "12"] == [("", "")]
+    assert all(r["holderName"] for r in rows)

@@ -112,7 +112,11 @@ def html_page(request: Request, templates, store, node: ox.NamedNode, triples: l
         "source_file": source_file(store, ev.report) if ev else None,
         "path": d.local_path(node.value)[4:], "quote": quote,
     }
-    return templates.TemplateResponse(request, "resource.html", context, headers={"Vary": "Accept"})
+    # an agency's page adds its profile (responsibilities → platforms/reforms → funded projects, by year), drawn
+    # in the browser from the named queries agency-lineage and responsibility-funding
+    is_agency = any(t.predicate.value == d.RDF_TYPE and t.object.value == d.BKG + "Agency" for t in own)
+    return templates.TemplateResponse(request, "agency.html" if is_agency else "resource.html", context,
+                                      headers={"Vary": "Accept"})
 
 
 def short(iri: str) -> str:
