@@ -133,3 +133,81 @@ def test_responsibility_funding_2024(corpus_store: Store) -> None:
     assert [(r["entityName"], r["project"]) for r in r2] == [("行政审批制度改革", "")]
     assert [(r["entity"], r["project"]) for r in bureau if r["ordinal"] == "12"] == [("", "")]
     assert all(r["holderName"] for r in rows)
+
+
+# --- on hand-made reports: variants the corpus does not have ---------------------------------------------------
+
+def expenditure_table(columns, rows, title="支出总表"):
+    """A 支出总表 (kind "expenditure") printed in 万元: rows of (code, name, amounts…); no code = the 合计 row."""
+    from nlp.model import Classification, Table, TableRow
+    from tests.test_queries import sp, wan
+
+    return Table("表3", title, "万元", Classification.FUNCTIONAL, columns,
+                 [TableRow(code, name, len(code) // 2 if code else 0, [wan(v, 600 + 10 * i + j) if v else None
+                                                                      for j, v in enumerate(values)], sp(600 + 10 * i),
+                           is_total=code is None)
+                  for i, (code, name, *values) in enumerate(rows)], sp(599), kind="expenditure")
+
+
+@pytest.fixture(scope="module")
+def variant_store() -> Store:
+    from kg.mapping import map_report
+    from kg.resolve import default_resolver
+    from nlp.model import Column, Link, Phase
+    from tests.test_queries import mention, project, report
+
+    agency = "广州市某区政务服务数据管理局"
+    # a budget without budget units: agency → 基本/项目支出 directly; one project funds two platforms
+    budget = report(
+        agency, 2024, Phase.BUDGET, "d",
+        projects=[project("民生卡与政务晓屋运营经费", "30.00", 100), project("办公设备购置", "5.50", 200)],
+        mentions=[mention("民生卡", "Platform", 101), mention("政务晓屋", "Platform", 104)],
+        links=[Link("project:1", "funds", "entity:民生卡"), Link("project:1", "funds", "entity:政务晓屋")],
+        tables=[expenditure_table(
+            [Column(0, "合计", "total"), Column(1, "基本支出", "basic"), Column(2, "项目支出", "project")],
+            [(None, "合计", "135.50", "100.00", "35.50"), ("201", "一般公共服务支出", "135.50", "100.00", "35.50"),
+             ("20103", "政府办公厅（室）及相关机构事务", "135.50", "100.00", "35.50"),
+             ("2010301", "行政运行", "100.00", "100.00", "0.00"), ("2010302", "一般行政管理事务", "35.50", "0.00", "35.50")])],
+    )
+    # a final account printing 预算数 beside 决算数
+    final = report(
+        agency, 2023, Phase.FINAL_ACCOUNT, "e",
+        tables=[expenditure_table(
+            [Column(0, "预算数", "total", phase=Phase.BUDGET), Column(1, "决算数", "total", phase=Phase.FINAL_ACCOUNT)],
+            [(None, "合计", "120.00", "118.40"), ("201", "一般公共服务支出", "120.00", "118.40"),
+             ("20103", "政府办公厅（室）及相关机构事务", "120.00", "118.40")], title="支出决算表")],
+    )
+    st = Store()
+    st.add(ontology_quads())
+    for r in (budget, final):
+        st.add(map_report(r, resolver=default_resolver()).quads)
+    return st
+
+
+def report_iri(store: Store, year: str) -> str:
+    rows = ask(store, "reports")
+    return next(r["report"] for r in rows if r["year"] == year)
+
+
+def test_funding_flow_without_units_and_a_project_funding_two_platforms(variant_store: Store) -> None:
+    rows = ask(variant_store, "funding-flow", report=report_iri(variant_store, "2024"))
+    assert not [r for r in rows if r["stage"] == "unit"]
+    types = {r["targetLabel"]: Decimal(r["amount"]) for r in rows if r["stage"] == "type"}
+    assert types == {"基本支出": Decimal("1000000"), "项目支出": Decimal("355000")}
+    assert sum(types.values()) == Decimal("1355000")  # the 合计 row: 135.50 万元
+    funds = [(r["sourceLabel"], r["targetLabel"], Decimal(r["amount"]), r["shares"]) for r in rows if r["stage"] == "funds"]
+    assert sorted(funds) == [("民生卡与政务晓屋运营经费", "政务晓屋", Decimal("300000"), "2"),
+                             ("民生卡与政务晓屋运营经费", "民生卡", Decimal("300000"), "2")]
+    # by project, 20103's 款 → 项 bands carry 合计 less 项目支出: only 行政运行 (100.00 万) is left
+    by_project = [(r["targetLabel"], Decimal(r["amount"])) for r in rows if r["stage"] == "subclass" and r["view"] == "by-project"]
+    assert sorted(by_project) == [("20103 政府办公厅（室）及相关机构事务", Decimal("1000000")), ("2010301 行政运行", Decimal("1000000"))]
+
+
+def test_spending_by_classification_keeps_budget_and_final_columns_apart(variant_store: Store) -> None:
+    rows = ask(variant_store, "spending-by-classification", report=report_iri(variant_store, "2023"))
+    got = {(r["code"], r["phase"].rsplit("#", 1)[-1]): Decimal(r["total"]) for r in rows}
+    assert got == {("201", "Budget"): Decimal("1200000"), ("201", "FinalAccount"): Decimal("1184000"),
+                   ("20103", "Budget"): Decimal("1200000"), ("20103", "FinalAccount"): Decimal("1184000")}
+    # the flow of a final account reads only what was spent, not its 预算数 column
+    flow = ask(variant_store, "funding-flow", report=report_iri(variant_store, "2023"))
+    assert all(Decimal(r["amount"]) != Decimal("1200000") for r in flow)

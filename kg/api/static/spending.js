@@ -10,14 +10,19 @@
   const charts = {};
   window.spendingData = {};
 
+  const cache = {};
+  const rowsOf = iri => cache[iri] = cache[iri] || namedQuery("spending-by-classification", {report: iri});
+
   // A final account printing 预算数 columns can be compared with itself: value "<report>#budget".
-  function compareOptions() {
+  async function compareOptions() {
     const me = reports.find(r => r.report === reportSel.value);
+    const budgetColumns = phaseKey(me.phase) === "FinalAccount" &&
+      (await rowsOf(me.report)).some(r => phaseKey(r.phase) === "Budget");
     const others = reports.filter(r => r.report !== reportSel.value);
     const sameAgency = others.filter(r => r.agency === me.agency || r.agencyName === me.agencyName);
     const option = r => `<option value="${esc(r.report)}">${esc(r.year)} ${esc(phase(r.phase))} · ${esc(r.agencyName)}</option>`;
     compareSel.innerHTML = `<option value="">— 不比较 none —</option>` +
-      (phaseKey(me.phase) === "FinalAccount" ? `<option value="${esc(me.report)}#budget">同一决算的预算数 · budget columns of this final account</option>` : "") +
+      (budgetColumns ? `<option value="${esc(me.report)}#budget">同一决算的预算数 · budget columns of this final account</option>` : "") +
       (sameAgency.length ? `<optgroup label="同一部门 same agency">${sameAgency.map(option).join("")}</optgroup>` : "") +
       `<optgroup label="其他 others">${others.filter(r => !sameAgency.includes(r)).map(option).join("")}</optgroup>`;
     const wanted = compareSel.dataset.wanted;
@@ -44,7 +49,7 @@
   async function side(which, value) {
     const [iri, part] = value.split("#");
     const report = reports.find(r => r.report === iri);
-    const rows = await namedQuery("spending-by-classification", {report: iri});
+    const rows = await rowsOf(iri);
     const wantPhase = part === "budget" ? "Budget" : phaseKey(report.phase);
     const own = rows.filter(r => phaseKey(r.phase) === wantPhase);
     const roots = tree(own);
@@ -128,10 +133,9 @@
     history.replaceState(null, "", url);
     document.body.classList.add("spending-ready");
   }
-  reportSel.addEventListener("change", () => { compareOptions(); load(); });
+  reportSel.addEventListener("change", async () => { await compareOptions(); load(); });
   compareSel.addEventListener("change", load);
   document.querySelectorAll("input[name=shape]").forEach(i => i.addEventListener("change", load));
   window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));
-  compareOptions();
-  if (reportSel.value) load();
+  if (reportSel.value) { await compareOptions(); load(); }
 })();
