@@ -27,8 +27,6 @@ ONTOLOGY_GRAPH = BASE + "graph/ontology"  # ontology/**/*.ttl: classes, code lis
 RESOLUTION_GRAPH = BASE + "graph/resolution"  # cross-report links computed by kg.resolve
 PROVENANCE_GRAPH = BASE + "graph/provenance"  # one prov:Activity per build
 
-DSD = BASE + "dsd/budget-table"
-
 _DROP = re.compile(r'[\s<>"{}|\\^`\x00-\x1f\u3000]+')
 # Characters that would end or split a path segment (or are not allowed in an IRI path).
 _ESCAPE = {c: f"%{ord(c):02X}" for c in "%/?#[]"}
@@ -45,25 +43,20 @@ ENTITY_FOLDER = {
     "Place": "place",
 }
 
-
 def segment(name: str) -> str:
     """One path segment from a printed name: whitespace and unsafe characters dropped, delimiters escaped."""
     cleaned = _DROP.sub("", str(name))
     out = "".join(_ESCAPE.get(c, c) for c in cleaned)
     return out or "_"
 
-
 def agency(name: str) -> str:
     return f"{BASE}agency/{segment(name)}"
-
 
 def place(name: str) -> str:
     return f"{BASE}place/{segment(name)}"
 
-
 def entity(label: str, canonical: str) -> str:
     return f"{BASE}{ENTITY_FOLDER.get(label, 'entity')}/{segment(canonical)}"
-
 
 def report(agency_name: str | None, year: int | None, phase: str | None, *, sha256: str = "") -> str:
     """``id/report/{agency}/{year}/{phase}``; a report whose agency or year was not found is named by its bytes."""
@@ -71,33 +64,26 @@ def report(agency_name: str | None, year: int | None, phase: str | None, *, sha2
         return f"{BASE}report/file/{sha256[:16] or 'unknown'}"
     return f"{BASE}report/{segment(agency_name)}/{year}/{PHASE_SEGMENT.get(phase or '', 'unknown-phase')}"
 
-
 def source_file(sha256: str) -> str:
     return f"{BASE}source-file/{sha256}"
-
 
 def build(started: str) -> str:
     """``id/build/{UTC timestamp}``, e.g. ``id/build/20261124T215000.123456Z``."""
     return f"{BASE}build/{segment(started)}"
 
-
 def classification(scheme: str, code: str) -> str:
     return f"{BASE}classification/{scheme}/{segment(code)}"
-
 
 def concept(scheme: str, key: str) -> str:
     """``id/concept/{measure|expenditure-type|funding-source}/{key}``."""
     return f"{BASE}concept/{scheme}/{segment(key)}"
 
-
 def child(parent: str, *parts: object) -> str:
     """A node under another: ``{parent}/table/3``, ``{report}/responsibility/{unit}/2``."""
     return "/".join([parent, *(segment(str(p)) for p in parts)])
 
-
 def change_event(name: str) -> str:
     return f"{BASE}change/{segment(name)}"
-
 
 class Unique:
     """Makes keys unique within one report in a stable way: the 2nd 'x' becomes 'x-2'.

@@ -135,6 +135,7 @@ class ReportGraph:
         self.keys: dict[str, str] = {}  # relation key → IRI
         self._text_nodes: list[tuple[int, int, str]] = []  # (start, end, IRI) of text-bearing nodes
         self._agencies: dict[str, str] = {}
+        self.codes: dict[tuple[str, str], str] = {}  # (code list, code) → concept, as the tables print them
 
     # --- writing ----------------------------------------------------------------------------------
     def _node(self, value: str | ox.NamedNode) -> ox.NamedNode:
@@ -211,6 +212,12 @@ class ReportGraph:
         self.keys.setdefault(f"entity:{canonical}", e)
         self.keys.setdefault(f"entity:{m.text}", e)
         return e
+
+    def code(self, scheme: str, code: str) -> str:
+        """The concept of a printed code; remembered, so that the report states it as a concept of its list."""
+        concept = iri.classification(scheme, code)
+        self.codes[(scheme, code)] = concept
+        return concept
 
     # --- the interpreter ---------------------------------------------------------------------------
     def map_nodes(self, nm: NodeMap) -> None:

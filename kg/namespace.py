@@ -100,3 +100,6 @@ class BKG(DefinedNamespace):
     attestedIn: URIRef  # a code's name: fiscal year of a report that printed it (evidence, not a bound)
     functionalClassification: URIRef  # LineItem → concept of 支出功能分类 (⊑ bkg:classification)
     economicClassification: URIRef  # LineItem → concept of 支出经济分类 (⊑ bkg:classification)
+    revenueClassification: URIRef  # LineItem → concept of 收入分类 (⊑ bkg:classification)
+    columnOrder: URIRef  # LineItem → position of its column among the table's value columns
+    organization: URIRef  # LineItem → the Agency whose money it is (its row's budget unit, else the reporting agency)

@@ -23,9 +23,10 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from kg import iri
+from kg import cube, iri
 from kg.namespace import BKG, OA, ORG, QB, SCHEMA
 from nlp.model import Classification
+from nlp.vocab import FUNDING_SOURCES
 
 Term = ox.NamedNode | ox.Literal
 
@@ -172,6 +173,9 @@ def each(name: str) -> Callable[[Any], Iterator[Item]]:
 
 # --- field tables ----------------------------------------------------------------------------------
 
+SDMX_UNIT_MEASURE = cube.SDMX_ATTRIBUTE + "unitMeasure"
+SDMX_UNIT_MULT = cube.SDMX_ATTRIBUTE + "unitMult"
+
 REPORT_FIELDS = (
     R("fiscal_year", BKG.fiscalYear, gyear),
     R("phase", BKG.budgetPhase, phase),
@@ -211,7 +215,9 @@ TABLE_FIELDS = (
     R("unit", BKG.printedUnit, string),
     R("kind", DCTERMS.type, string),
     R("classification", DCTERMS.subject, string),  # which code list the rows use
-    R("structure", QB.structure, node),
+    R("structure", QB.structure, node),  # the Data Cube structure of its kind (kg.cube)
+    R("currency", SDMX_UNIT_MEASURE, node),  # bkg:amount is in yuan …
+    R("multiplier", SDMX_UNIT_MULT, integer),  # … times 10^0, whatever the report printed
 )
 AMOUNT_FIELDS = (  # per cell (LineItem) and per project amount
     R("value", BKG.amount, decimal),
@@ -224,16 +230,20 @@ LINE_ITEM_FIELDS = tuple(R("amount." + r.field, r.predicate, r.convert) for r in
     R("row.is_total", BKG.isTotal, boolean),
     R("column.header", BKG.columnHeader, string),
     R("column.measure", BKG.measure, concept_of("measure")),
-    R("column.funding_source", BKG.fundingSource, concept_of("funding-source")),
-    R("row_order", BKG.rowOrder, integer),
     R("code", BKG.classification, node),
-    # the report's phase (a line item is part of its report); a column of another phase
-    # (预算数 beside 决算数 in a final account) says so with dcterms:type
-    R("report_phase", BKG.budgetPhase, phase),
-    R("other_phase", DCTERMS.type, phase),
-    R("year", BKG.fiscalYear, gyear),
     R("unit_agency", BKG.budgetUnit, node),
-    R("expenditure_type", BKG.expenditureType, concept_of("expenditure-type")),
+    # the Data Cube dimensions of the table's structure (kg.cube): every one has a value, a declared code
+    # (total / not applicable) where it does not split the figure
+    R("row_order", BKG.rowOrder, integer),
+    R("column_order", BKG.columnOrder, integer),
+    R("phase", BKG.budgetPhase, phase),  # the figure's: its column's (预算数 beside 决算数 in a 决算), else the report's
+    R("year", BKG.fiscalYear, gyear),  # the figure's: its column's when the header prints one, else the report's
+    R("organization", BKG.organization, node),
+    R("functional", BKG.functionalClassification, node),
+    R("economic", BKG.economicClassification, node),
+    R("revenue", BKG.revenueClassification, node),
+    R("funding_source", BKG.fundingSource, node),
+    R("expenditure_type", BKG.expenditureType, node),
 )
 PROJECT_FIELDS = (
     R("name", RDFS.label, zh),
@@ -281,6 +291,10 @@ MENTION_FIELDS = (
 
 #: What a column's meaning says about the kind of expenditure (基本支出 / 项目支出 …).
 EXPENDITURE_TYPE_OF_MEASURE = {"basic": "basic", "project": "project", "personnel": "personnel", "public": "operating"}
+
+#: Column meanings whose figures are all kinds of expenditure together: a 合计 column, a year's expenditure,
+#: a phase's total, the money of one source (basic and project alike).
+ALL_EXPENDITURE_MEASURES = {"total", "current_expenditure", "budget", "final", *FUNDING_SOURCES}
 
 #: Column meanings that name no concept (the reader could not tell what the column is).
 UNMAPPED_MEASURES = {"unknown", "", None}
@@ -346,33 +360,52 @@ def responsibilities(m) -> Iterator[Item]:
 
 
 def line_items(m) -> Iterator[Item]:
-    """One item per printed amount of a table column the reader could name (its measure)."""
+    """One item per printed amount of a table column the reader could name (its measure), with a value for
+    every dimension of its table's Data Cube structure (kg.cube)."""
     rep = m.report
-    year, report_phase = rep.fiscal_year, rep.phase
+    agency = Iri(m.agency(rep.agency)) if rep.agency else None
     for t, table in enumerate(rep.tables, 1):
         ts = Iri(m.nodes["tables"][t - 1])
         scheme = SCHEME_OF.get(table.classification)
+        dims = cube.dimensions(table.kind, scheme)
         keys, unique = [], iri.Unique()
         for col in table.columns:
             key = col.measure or f"column-{col.index + 1}"
-            if col.phase is not None and col.phase != report_phase:
+            if col.phase is not None and col.phase != rep.phase:
                 key += "-" + iri.PHASE_SEGMENT[col.phase.value]
             keys.append(unique(key))
         for n, row in enumerate(table.rows, 1):
             unit = Iri(m.agency(row.unit_name)) if row.unit_name else None
-            code = Iri(iri.classification(scheme, row.code)) if scheme and row.code else None
+            code = Iri(m.code(scheme, row.code)) if scheme and row.code else None
+            row_code = code or (cube.TOTAL if row.is_total else cube.NOT_APPLICABLE)
             for col, key, cell in zip(table.columns, keys, row.cells):
                 if cell is None:
                     continue
                 if col.measure in UNMAPPED_MEASURES:  # a column the reader could not name: no concept to state
                     m.count("unmapped_cells")
                     continue
+                source = iri.concept("funding-source", col.funding_source) if col.funding_source else None
+                kind = EXPENDITURE_TYPE_OF_MEASURE.get(col.measure)
+                kind_iri = iri.concept("expenditure-type", kind) if kind else None
+                if "expenditureType" in dims and kind_iri is None:
+                    kind_iri = cube.TOTAL if col.measure in ALL_EXPENDITURE_MEASURES else cube.NOT_APPLICABLE
                 yield Item(cell, {
                     "table": ts, "row": row, "column": col, "amount": cell, "n": n, "key": key, "row_order": n,
-                    "code": code, "report_phase": report_phase, "year": year, "unit_agency": unit,
-                    "other_phase": col.phase if col.phase is not None and col.phase != report_phase else None,
-                    "expenditure_type": EXPENDITURE_TYPE_OF_MEASURE.get(col.measure),
+                    "column_order": col.index + 1, "code": code, "unit_agency": unit,
+                    "phase": col.phase or rep.phase, "year": col.year or rep.fiscal_year,
+                    "organization": unit or agency,
+                    "functional": row_code if scheme == "functional" else None,
+                    "economic": row_code if scheme == "economic" else None,
+                    "revenue": row_code if scheme == "revenue" else None,
+                    "funding_source": source or (cube.TOTAL if "fundingSource" in dims else None),
+                    "expenditure_type": kind_iri,
                 })
+
+
+def codes(m) -> Iterator[Item]:
+    """The codes the report prints, as concepts of their code list (a code list may not know every code)."""
+    for (scheme, code), concept in m.codes.items():
+        yield Item(code, {"node": Iri(concept), "scheme": Iri(f"{iri.BASE}classification/{scheme}"), "notation": code})
 
 
 def projects(m) -> Iterator[Item]:
@@ -445,10 +478,14 @@ NODE_MAPS: tuple[NodeMap, ...] = (
             DISCREPANCY_FIELDS, hang=(REPORT, BKG.hasDiscrepancy)),
     NodeMap("indicators", each("indicators"), "{report}/indicator/{i}", (BKG.Indicator,), INDICATOR_FIELDS,
             key="indicator:{i}"),
-    NodeMap("tables", lambda m: (Item(t, {"i": i, "label": t.number or f"表{i}", "structure": Iri(iri.DSD)})
+    NodeMap("tables", lambda m: (Item(t, {"i": i, "label": t.number or f"表{i}", "currency": Iri(cube.CURRENCY),
+                                          "multiplier": 0,
+                                          "structure": Iri(cube.dsd(t.kind, SCHEME_OF.get(t.classification)))})
                                  for i, t in enumerate(m.report.tables, 1)),
             "{report}/table/{i}", (BKG.Table, QB.DataSet), TABLE_FIELDS, hang=(REPORT, BKG.hasTable)),
     NodeMap("line_items", line_items, "{table}/row/{n}/{key}", (BKG.LineItem, QB.Observation), LINE_ITEM_FIELDS),
+    NodeMap("codes", codes, "{node}", (SKOS.Concept,), (R("scheme", SKOS.inScheme, node), R("notation", SKOS.notation, string)),
+            evidence=False),
     NodeMap("projects", projects, "{report}/project/{unit}/{name}", (BKG.Project,), PROJECT_FIELDS,
             hang=(REPORT, BKG.hasProject), key="project:{i}", text=True, unique=("unit", "name")),
     NodeMap("project_amounts", project_amounts, "{project}/amount/{measure}", (SCHEMA.MonetaryAmount,),

@@ -22,7 +22,7 @@ from rdflib import Graph
 from nlp.resources import data_files, folder
 
 #: The files of ontology/ that validation needs besides the code lists (not the gazetteer or agency history).
-VALIDATION_ONTOLOGY = ("budgetkg.ttl", "schemes.ttl", "measures.ttl")
+VALIDATION_ONTOLOGY = ("budgetkg.ttl", "schemes.ttl", "measures.ttl", "datacube.ttl")
 
 
 def ontology_files() -> list[Path]:

@@ -138,6 +138,7 @@ class Column:
     funding_source: str | None = None  # "general_public" | "government_fund" | … (see ontology)
     phase: Phase | None = None  # for tables with 预算数 and 决算数 side by side
     side: str | None = None  # 收支总表: "income" (收入) or "expenditure" (支出) half of the table
+    year: int | None = None  # the fiscal year its figures refer to when the header prints one (2025年预算数); None: the report's
 
 
 @dataclass

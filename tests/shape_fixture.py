@@ -23,7 +23,8 @@ PLATFORM = URIRef(ID["platform/民生卡"])
 PLATFORM_APP = URIRef(ID["platform/民生卡APP"])
 REFORM = URIRef(ID["reform/放管服改革"])
 POLICY = URIRef(ID["policy/优化营商环境条例"])
-DSD = URIRef(ID["dsd/budget-table"])
+#: the Data Cube structure of each table (ontology/datacube.ttl: one per table kind and code list)
+DSD = {1: URIRef(ID["dsd/general_public/functional"]), 2: URIRef(ID["dsd/projects"]), 3: URIRef(ID["dsd/other/functional"])}
 SHA = "0" * 63 + "a"
 
 
@@ -223,7 +224,7 @@ def base_graph() -> Graph:
         g.add((table(t), RDFS.label, zh(title)))
         g.add((table(t), BKG.tableNumber, Literal(f"表{t}")))
         g.add((table(t), BKG.printedUnit, Literal("万元")))
-        g.add((table(t), QB.structure, DSD))
+        g.add((table(t), QB.structure, DSD[t]))
         extracted(g, table(t), 1000 * t, title)
     for r, code, wan in TABLE_1:
         line_item(g, 1, r, wan, offset=1000 + 10 * r, code=functional(code) if code else None, total=code is None)

@@ -81,7 +81,9 @@ def corpus_codes() -> dict[str, list[tuple[str, str, int]]]:
 
 
 def concepts(graph: Graph, scheme: URIRef) -> list[URIRef]:
-    return sorted(s for s in graph.subjects(SKOS.inScheme, scheme) if isinstance(s, URIRef))
+    """The codes of a code list (not the Data Cube's declared codes for total / not applicable, also members)."""
+    declared = set(graph.subjects(SKOS.inScheme, URIRef("https://w3id.org/budgetkg/id/scheme/declared-codes")))
+    return sorted(s for s in graph.subjects(SKOS.inScheme, scheme) if isinstance(s, URIRef) and s not in declared)
 
 
 # --- the scanner itself -------------------------------------------------------------------------------------

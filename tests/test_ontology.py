@@ -11,6 +11,8 @@ from rdflib.namespace import PROV, SKOS
 from kg.namespace import BKG, ID, ORG, QB, SCHEMA
 from kg.ontology import core_ontology_graph, ontology_files, ontology_graph, shapes_graph
 from nlp.vocab import FUNDING_SOURCES, MEASURES
+from scripts.gen_datacube import OUT as DATACUBE_TTL
+from scripts.gen_datacube import render as render_datacube
 from scripts.gen_measures import OUT as MEASURES_TTL
 from scripts.gen_measures import render as render_measures
 from tests import shape_fixture as fx
@@ -78,12 +80,54 @@ def test_alignment_to_standard_vocabularies(term, relation, target) -> None:
     assert (term, relation, target) in core_ontology_graph()
 
 
-def test_data_cube_structure_lists_every_dimension_once() -> None:
-    g = core_ontology_graph()
-    dsd = URIRef(ID["dsd/budget-table"])
-    dims = [g.value(c, QB.dimension) for c in g.objects(dsd, QB.component) if g.value(c, QB.dimension)]
-    assert len(dims) == len(set(dims)) and BKG.classification in dims and BKG.measure in dims
-    assert all((d, RDF.type, QB.DimensionProperty) in g for d in dims)
+def test_generated_data_cube_structures_are_up_to_date() -> None:
+    """ontology/datacube.ttl is scripts/gen_datacube.py's output for the current kg/cube.py."""
+    assert DATACUBE_TTL.read_text(encoding="utf-8") == render_datacube(), "rerun scripts/gen_datacube.py"
+
+
+def test_every_table_kind_has_a_data_structure() -> None:
+    """A new table kind of the reader must say which dimensions its tables have (kg.cube.KIND_DIMENSIONS)."""
+    from kg import cube
+    from nlp.vocab import TABLE_KINDS
+
+    assert set(TABLE_KINDS) <= set(cube.KIND_DIMENSIONS)
+
+
+def _structures(g: Graph) -> list[URIRef]:
+    return sorted(g.subjects(RDF.type, QB.DataStructureDefinition))
+
+
+def test_every_data_structure_is_complete() -> None:
+    """Per structure: each dimension once, typed, with a range; a coded one with a code list holding the declared
+    codes for total and not applicable; one measure; the classification dimension its code list names."""
+    from kg import cube
+
+    g = ontology_graph()
+    assert len(_structures(g)) == len(cube.KIND_DIMENSIONS) * len(cube.CODE_LISTS)
+    for dsd in _structures(g):
+        specs = list(g.objects(dsd, QB.component))
+        dims = [g.value(c, QB.dimension) for c in specs if g.value(c, QB.dimension)]
+        assert len(dims) == len(set(dims)) and {BKG.rowOrder, BKG.columnOrder, BKG.measure} <= set(dims), dsd
+        assert len([c for c in specs if g.value(c, QB.measure)]) == 1, dsd
+        for d in dims:
+            assert (d, RDF.type, QB.DimensionProperty) in g and g.value(d, RDFS.range) is not None, d
+            if g.value(d, RDFS.range) == SKOS.Concept:
+                codes = g.value(d, QB.codeList)
+                assert codes is not None, d
+                members = set(g.subjects(SKOS.inScheme, codes))
+                if d not in (BKG.measure,):
+                    assert {URIRef(cube.TOTAL), URIRef(cube.NOT_APPLICABLE)} <= members, d
+        classified = {str(d).split("#")[1] for d in dims if str(d).endswith("Classification")}
+        assert classified == ({cube.CODE_DIMENSION[str(dsd).rsplit("/", 1)[1]]} if str(dsd).count("/") == 7 else set())
+
+
+def test_classification_is_no_dimension_its_sub_properties_are() -> None:
+    """bkg:classification stays the plain link of a coded row; the Data Cube dimensions are one per code list."""
+    g = ontology_graph()
+    assert (BKG.classification, RDF.type, QB.DimensionProperty) not in g
+    for sub in (BKG.functionalClassification, BKG.economicClassification, BKG.revenueClassification):
+        assert (sub, RDFS.subPropertyOf, BKG.classification) in g
+        assert (sub, RDF.type, QB.DimensionProperty) in g
 
 
 # --- concept schemes ------------------------------------------------------------------------------------------
@@ -93,7 +137,9 @@ SCHEMES = {
     "funding-source": set(FUNDING_SOURCES),
     "expenditure-type": {"basic", "personnel", "operating", "project"},
     "measure": set(MEASURES),
+    "declared-codes": None,
 }
+DECLARED = {URIRef(ID["code/total"]), URIRef(ID["code/not-applicable"])}
 
 
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
@@ -101,6 +147,9 @@ def test_concept_schemes_have_labelled_defined_concepts(scheme: str) -> None:
     g = ontology_graph()
     iri = URIRef(ID[f"scheme/{scheme}"])
     members = set(g.subjects(SKOS.inScheme, iri))
+    if scheme in ("funding-source", "expenditure-type"):  # dimensions that may not split a figure
+        assert DECLARED <= members
+        members -= DECLARED
     assert members
     for c in members:
         for p in (SKOS.prefLabel,):
