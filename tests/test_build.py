@@ -213,6 +213,27 @@ def test_validate_command_reports_violations(tmp_path: Path, capsys) -> None:
     assert "violations: 0" not in out and "A report has exactly one fiscal year" in out
 
 
+def test_validate_command_runs_the_data_cube_integrity_constraints(tmp_path: Path, capsys) -> None:
+    """Beside the shapes, `budgetkg validate` runs the W3C Data Cube constraints: a line item without its
+    organisation (a dimension of its table's structure) is an IC-11 violation, named with what is missing."""
+    from kg.cli import main
+    from kg.mapping import map_report
+    from kg.store import DataDir
+    from test_mapping import load_case
+
+    mapped = map_report(load_case("minimal").REPORT)
+    with DataDir(tmp_path).transaction() as st:
+        st.add(mapped.quads)
+    assert main(["validate", "--store", str(tmp_path)]) == 0
+    assert "1 of 1 report graphs well formed" in capsys.readouterr().out
+    with DataDir(tmp_path).transaction() as st:
+        st.raw.remove(next(q for q in mapped.quads if q.predicate.value == BKG + "organization"))
+    assert main(["validate", "--store", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "IC-11. All dimensions required: 1 without bkg:organization" in out
+    assert main(["validate", "--store", str(tmp_path), "--no-datacube"]) == 0
+
+
 @pytest.mark.slow
 def test_a_file_that_now_reads_as_another_report_replaces_its_old_graph(tmp_path: Path) -> None:
     """Same path, new content naming another agency: the old report's graph goes, nothing else does."""

@@ -1,7 +1,10 @@
-"""``budgetkg validate [--store DIR] [--graph REPORT_IRI]``: pySHACL over each report graph in the store.
+"""``budgetkg validate [--store DIR] [--graph REPORT_IRI]``: pySHACL and the Data Cube integrity constraints
+over each report graph in the store.
 
-Each report graph is cut out of the store and validated on its own (kg.validate); exit 1 if any has a
-violation.  Warnings (the reports' own discrepancies) are listed, not fatal.
+Each report graph is cut out of the store and validated on its own: against shapes/ (kg.validate) and, as
+the W3C RDF Data Cube Recommendation defines a well-formed cube, by its 21 integrity constraints after its
+normalisation (kg.cube_integrity; ``--no-datacube`` skips them).  Exit 1 if any graph has a violation or
+violates a constraint.  Warnings (the reports' own discrepancies) are listed, not fatal.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ def register(sub) -> None:
     p.add_argument("--store", type=Path, default=None, help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)")
     p.add_argument("--graph", action="append", default=[], help="only this report graph (repeatable)")
     p.add_argument("--codelists", action="store_true", help="also validate the classification code lists")
+    p.add_argument("--no-datacube", action="store_true", help="skip the RDF Data Cube integrity constraints")
     p.add_argument("-v", "--verbose", action="store_true", help="print every result")
     COMMANDS["validate"] = cmd_validate
 
@@ -39,6 +43,17 @@ def validate_store(store, graphs: list[str] | None = None):
     return out
 
 
+def check_cubes(store, graphs: list[str]) -> dict[str, list[str]]:
+    """{report IRI: one line per Data Cube integrity constraint its graph violates} ([] = well formed)."""
+    from kg import cube_integrity
+
+    out = {}
+    for g in graphs:
+        cube = cube_integrity.cube_store(store.raw.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+        out[g] = cube_integrity.explain(cube, cube_integrity.violations(cube))
+    return out
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from kg.store import Store, default_data_dir
 
@@ -51,6 +66,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{g}: {len(vr.violations)} violations, {len(vr.warnings)} warnings")
         for r in vr.results if args.verbose else vr.violations:
             print(f"  {r.severity}: {r.focus_node} {r.message}")
+    if not args.no_datacube:
+        cubes = check_cubes(store, list(reports))
+        for g, lines in cubes.items():
+            for line in lines:
+                print(f"{g}: Data Cube: {line}")
+        bad = sum(1 for lines in cubes.values() if lines)
+        violations += sum(len(lines) for lines in cubes.values())
+        print(f"Data Cube integrity constraints (W3C, 21): {len(cubes) - bad} of {len(cubes)} report graphs well formed")
     if args.codelists:
         from kg.validate import validate_codelists
 
