@@ -154,6 +154,24 @@ def test_budget_vs_final_same_year(store: Store) -> None:
     }
 
 
+def test_budget_vs_final_reads_the_phase_and_year_of_each_figure() -> None:
+    """A 2023 决算 printing 预算数, 决算数 and 2022年决算数 columns; a 2022 预算. Each figure counts in the phase and
+    the year its column states (the Data Cube dimensions), not in its report's."""
+    columns = [Column(0, "预算数", "total", phase=Phase.BUDGET), Column(1, "决算数", "total", phase=Phase.FINAL_ACCOUNT),
+               Column(2, "2022年决算数", "total", phase=Phase.FINAL_ACCOUNT, year=2022)]
+    final_2023 = report(ZSJ, 2023, Phase.FINAL_ACCOUNT, "d",
+                        tables=[functional_table([("201", "一般公共服务支出", "100.00", "95.00", "80.00")], columns)])
+    budget_2022 = report(ZSJ, 2022, Phase.BUDGET, "e",
+                         tables=[functional_table([("201", "一般公共服务支出", "90.00")], [Column(0, "合计", "total")])])
+    st = Store()
+    st.add(ontology_quads())
+    for r in (final_2023, budget_2022):
+        st.add(map_report(r, resolver=default_resolver()).quads)
+    got = {(r["year"], r["code"]): (Decimal(r["budget"]), Decimal(r["final"])) for r in ask(st, "budget-vs-final", agency=ZSJ)}
+    assert got == {("2023", "201"): (Decimal("1000000"), Decimal("950000")),
+                   ("2022", "201"): (Decimal("900000"), Decimal("800000"))}
+
+
 def test_classification_subtree_counts_leaves_only(store: Store) -> None:
     rows = ask(store, "classification-subtree", code="201")
     got = sorted((r["year"], r["phase"], Decimal(r["total"]), r["lineItems"]) for r in rows)
