@@ -103,8 +103,14 @@ def violations(store: ox.Store) -> list[str]:
 def _violated(store: ox.Store, c: Constraint, query: str) -> bool:
     if c.instantiate is None:
         return bool(store.query(query))
-    props = [row["p"].value for row in store.query(c.instantiate)]
+    props = [row["p"].value for row in _select(store, c.instantiate)]
     return any(bool(store.query(query.replace("$p", p))) for p in props)
+
+
+def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
+    result = store.query(query)
+    assert isinstance(result, ox.QuerySolutions), "a SELECT query"
+    return result
 
 
 def check_report(triples: Iterable[ox.Triple | ox.Quad]) -> list[str]:
@@ -138,7 +144,7 @@ def _short(iri: str) -> str:
 
 def missing_dimension_values(store: ox.Store) -> Counter:
     """IC-11 in detail: {dimension IRI: observations without a value for it}."""
-    rows = store.query(PREFIXES + """SELECT ?dim (COUNT(DISTINCT ?obs) AS ?n) WHERE {
+    rows = _select(store, PREFIXES + """SELECT ?dim (COUNT(DISTINCT ?obs) AS ?n) WHERE {
         ?obs qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
         ?dim a qb:DimensionProperty . FILTER NOT EXISTS { ?obs ?dim [] } } GROUP BY ?dim""")
     return Counter({row["dim"].value: int(row["n"].value) for row in rows})
@@ -146,7 +152,7 @@ def missing_dimension_values(store: ox.Store) -> Counter:
 
 def duplicate_observations(store: ox.Store) -> list[list[str]]:
     """IC-12 in detail: groups of observations of one data set that share every dimension value."""
-    rows = store.query(PREFIXES + """SELECT ?ds ?obs ?dim ?v WHERE {
+    rows = _select(store, PREFIXES + """SELECT ?ds ?obs ?dim ?v WHERE {
         ?obs qb:dataSet ?ds . ?ds qb:structure/qb:component/qb:componentProperty ?dim .
         ?dim a qb:DimensionProperty . OPTIONAL { ?obs ?dim ?v } }""")
     keys: dict[tuple[str, str], dict[str, set[str]]] = {}
