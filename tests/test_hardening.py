@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kg.api.app import create_app
-from kg.api.guard import Refused, check_query
+from kg.api.guard import Refused, inspect
 from kg.api.settings import Settings
 from tests.conftest import FIXTURES
 
@@ -73,13 +73,13 @@ def test_update_operation_of_the_protocol_is_refused(api_client, mini_store):
     "PREFIX load: <http://x/> SELECT * WHERE { ?s load:drop ?o }",
 ])
 def test_keywords_inside_names_literals_or_comments_are_not_refused(query):
-    check_query(query)  # no exception
+    inspect(query)  # no exception
 
 
 @pytest.mark.parametrize("query", UPDATES + SERVICES)
 def test_guard_refuses(query):
     with pytest.raises(Refused):
-        check_query(query)
+        inspect(query)
 
 
 @pytest.mark.parametrize("query", [
@@ -95,6 +95,7 @@ def test_malformed_query_is_400_with_the_parser_message(api_client, query):
 
 def test_pathological_query_times_out_without_starving_others(strict):
     result = {}
+    other = TestClient(strict.app, client=("192.0.2.7", 50000))  # another client (the share is per client)
 
     def slow():
         result["response"] = strict.get("/sparql", params={"query": CARTESIAN})
@@ -104,7 +105,7 @@ def test_pathological_query_times_out_without_starving_others(strict):
     time.sleep(0.2)
     answered = 0
     while thread.is_alive():  # the other worker keeps answering while the bad query runs
-        r = strict.get("/sparql", params={"query": SIMPLE})
+        r = other.get("/sparql", params={"query": SIMPLE})
         assert r.status_code == 200
         answered += 1
     thread.join()
@@ -114,7 +115,8 @@ def test_pathological_query_times_out_without_starving_others(strict):
     assert answered >= 5
     # the killed worker is replaced: the pool serves again at full size
     time.sleep(1.5)
-    assert all(strict.get("/sparql", params={"query": SIMPLE}).status_code == 200 for _ in range(4))
+    codes = [strict.get("/sparql", params={"query": SIMPLE}) for _ in range(4)]
+    assert [c.status_code for c in codes] == [200] * 4, [c.text[:300] for c in codes if c.status_code != 200]
 
 
 def test_result_size_limit(strict):
@@ -172,7 +174,7 @@ def test_worker_crash_is_an_error_then_the_pool_recovers(strict):
     worker.process.kill()
     worker.process.wait()
     codes = [strict.get("/sparql", params={"query": SIMPLE}).status_code for _ in range(3)]
-    assert codes.count(500) <= 1 and codes[-1] == 200
+    assert codes.count(503) <= 1 and codes[-1] == 200  # at most the one request the dead worker had
     time.sleep(1.5)
     assert strict.get("/sparql", params={"query": SIMPLE}).status_code == 200
 

@@ -19,6 +19,16 @@ from kg.queries import load_named_queries
 from nlp.resources import folder
 
 
+def make_executor(settings: Settings, source: tuple[str, object]) -> QueryExecutor:
+    """A worker pool for ``source`` with the limits ``settings`` give."""
+    return QueryExecutor(
+        source, workers=settings.query_workers, query_timeout=settings.query_timeout,
+        queue_timeout=settings.queue_timeout, client_share=settings.client_share,
+        memory_mb=settings.worker_memory_mb, cpu_seconds=settings.worker_cpu_seconds or settings.query_timeout + 1,
+        nice=settings.worker_nice, network_isolation=settings.worker_network_isolation,
+    )
+
+
 def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     """The application serving ``store`` (a :class:`kg.store.Store`)."""
     settings = settings or Settings()
@@ -51,10 +61,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store
-    app.state.executor = QueryExecutor(
-        store_source(store), workers=settings.query_workers,
-        query_timeout=settings.query_timeout, queue_timeout=settings.queue_timeout,
-    )
+    app.state.executor = make_executor(settings, store_source(store))
     app.state.named_queries = load_named_queries(settings.queries_dir)
     app.state.templates = Jinja2Templates(directory=str(folder("templates")))
     app.state.cache = {}

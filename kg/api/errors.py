@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kg.api.executor import Busy, QueryTimeout
+from kg.api.executor import Busy, ClientBusy, QueryTimeout, Unavailable
 from kg.api.guard import Refused
 
 log = logging.getLogger("budgetkg.api")
@@ -41,6 +41,14 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Busy)
     async def busy(request: Request, exc: Busy):
         return error_response(503, str(exc), {"Retry-After": "2"})
+
+    @app.exception_handler(ClientBusy)
+    async def client_busy(request: Request, exc: ClientBusy):
+        return error_response(429, str(exc), {"Retry-After": "5"})
+
+    @app.exception_handler(Unavailable)
+    async def unavailable(request: Request, exc: Unavailable):
+        return error_response(503, str(exc), {"Retry-After": "30"})
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):

@@ -1,15 +1,160 @@
-"""What the public endpoint refuses before a query reaches the store: updates (and LOAD) and SERVICE.
+"""What the public endpoint refuses, decided on the parsed query: updates (and LOAD) and SERVICE.
 
 The store is opened read-only and pyoxigraph's ``query`` does not execute updates, but it *does*
-execute ``SERVICE <http://…>`` by fetching from any host, so federation is refused here by scanning
-the query's keywords — outside IRIs, string literals and comments, so that ``"service"`` in a
-literal or ``ex:service`` as a name is no reason to refuse.
+execute ``SERVICE <http://…>`` by fetching from any host.  pyoxigraph exposes no parser, so the
+query is parsed by rdflib's SPARQL 1.1 grammar (:func:`inspect`) and refused when the parse tree
+holds a ``ServiceGraphPattern`` anywhere; an update parses only as an update.  Never regular
+expressions over the text: their idea of a keyword, a comment or a string is not the grammar's.
+
+rdflib's parser is pyparsing: it can be slow and deeply recursive on hostile input, so
+:func:`inspect` runs only in a query worker, under the query's deadline and the worker's memory
+limit (:mod:`kg.api.worker`), never in the server's event loop.  Its recursion is bounded, so a
+query nested thousands deep is a 400, not a crash.
+
+Where the two parsers read text differently the text is made to mean the same to both before
+rdflib sees it (:func:`_as_oxigraph_reads_it`).  The second wall is the worker itself: it cannot
+open a network connection (:mod:`kg.api.sandbox`), whatever the guard decided.
+
+The lexical helpers at the end (:func:`where_group_start`, :func:`subselect_groups`) place
+parameter bindings in the server's own named queries; they never decide what a client may run.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+import threading
+from dataclasses import dataclass
 
+#: rdflib recursion allowed while parsing: ≈ 380 nested groups, 270 nested parentheses, 900
+#: triples in one block — far beyond real queries, and below the depth at which pyoxigraph's own
+#: (Rust) parser overflows its stack (between 1,000 and 3,000 nested groups on an 8 MB stack).
+PARSE_RECURSION = 10_000
+#: The parse runs in a thread with this stack, so the recursion limit is hit before the C stack ends.
+PARSE_STACK = 256 * 1024 * 1024
+
+
+class Refused(Exception):
+    """A request the endpoint will not run (HTTP 403)."""
+
+
+class Malformed(ValueError):
+    """A query that is not SPARQL 1.1 (HTTP 400)."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the guard learnt from a query it lets through."""
+
+    form: str  # SelectQuery | AskQuery | ConstructQuery | DescribeQuery
+    from_default: bool = False  # the query has FROM clauses
+    from_named: bool = False  # … FROM NAMED clauses
+
+    @property
+    def has_dataset(self) -> bool:
+        return self.from_default or self.from_named
+
+
+# \uXXXX and \UXXXXXXXX: the SPARQL text says they are expanded before parsing, and rdflib does
+# so over the whole query; pyoxigraph reads them only inside strings and IRIs (elsewhere they are a
+# syntax error).  So "a\u0022 … hides text inside a string for rdflib that pyoxigraph runs.  Each
+# escape becomes a plain letter — neutral inside a string, an IRI or a comment, where pyoxigraph
+# reads it, and a syntax error elsewhere, as in pyoxigraph.  An escaped backslash stays as it is.
+_ESCAPES = re.compile(r"\\\\|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
+
+
+def _as_oxigraph_reads_it(query: str) -> str:
+    r"""The text whose rdflib parse has the structure pyoxigraph's parse has.
+
+    Besides the escapes: a comment ends at CR or LF (SPARQL's EOL); rdflib's ends at LF only, so
+    ``#c\rSERVICE <…>`` is a comment for rdflib and a SERVICE for pyoxigraph.  CR and LF are
+    interchangeable everywhere else in the grammar (white space; excluded from short strings and
+    IRIs; content of long strings), so CR becomes LF.  Both replacements keep the text's length.
+    """
+    text = _ESCAPES.sub(lambda m: m.group(0) if m.group(0) == "\\\\" else "x" * len(m.group(0)), query)
+    return text.replace("\r", "\n")
+
+
+def _parse(text: str, parser):
+    """``parser(text)`` in a thread with a big stack and bounded recursion (RecursionError past it)."""
+    out: dict = {}
+
+    def run() -> None:
+        old = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(old, PARSE_RECURSION))
+        try:
+            out["tree"] = parser(text)
+        except BaseException as exc:  # handed to the caller
+            out["error"] = exc
+        finally:
+            sys.setrecursionlimit(old)
+
+    previous = threading.stack_size(PARSE_STACK)
+    try:
+        t = threading.Thread(target=run, name="sparql-parse")
+        t.start()
+    finally:
+        threading.stack_size(previous)
+    t.join()
+    if "error" in out:
+        raise out["error"]
+    return out["tree"]
+
+
+def _nodes(tree):
+    """Every node of a pyparsing/rdflib parse tree, iteratively (no recursion on deep trees)."""
+    from pyparsing import ParseResults
+
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, dict):  # rdflib's CompValue is an OrderedDict
+            stack.extend(node.values())
+        elif isinstance(node, (ParseResults, list, tuple)):
+            stack.extend(node)
+
+
+def _parse_message(exc: Exception) -> str:
+    line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
+    text = " ".join(str(getattr(exc, "msg", exc)).split())
+    if len(text) > 300:
+        text = text[:300] + "…"
+    return f"error at {line}:{col}: {text}" if line is not None else text
+
+
+def inspect(query: str) -> Verdict:
+    """Parse ``query`` as SPARQL 1.1 and decide: a :class:`Verdict`, or :class:`Refused` (an update,
+    LOAD, SERVICE anywhere) or :class:`Malformed` (not a query, or nested too deeply)."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    text = _as_oxigraph_reads_it(query)
+    try:
+        tree = _parse(text, parseQuery)
+    except RecursionError:
+        raise Malformed("query nested too deeply for this endpoint") from None
+    except (ParseBaseException, ValueError) as exc:
+        try:
+            _parse(text, parseUpdate)
+        except Exception:  # not an update either: the query's own syntax error
+            raise Malformed(_parse_message(exc)) from None
+        raise Refused("this endpoint is read-only: SPARQL Update is refused") from None
+    form, from_default, from_named = "", False, False
+    for node in _nodes(tree):
+        name = getattr(node, "name", None)
+        if name == "ServiceGraphPattern":
+            raise Refused("federated queries (SERVICE) are refused by this endpoint")
+        if name in ("SelectQuery", "AskQuery", "ConstructQuery", "DescribeQuery") and not form:
+            form = name
+            # (dict.get: CompValue.get answers a missing key with the key itself)
+            for clause in dict.get(node, "datasetClause") or []:
+                from_default |= dict.get(clause, "default") is not None
+                from_named |= dict.get(clause, "named") is not None
+    return Verdict(form, from_default, from_named)
+
+
+# --- lexical helpers for binding parameters into the server's own named queries -----------------
 _STRINGS_IRIS_COMMENTS = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
@@ -22,14 +167,6 @@ _STRINGS_IRIS_COMMENTS = re.compile(
 
 # A keyword is a bare word: not part of a variable (?x, $x) or a prefixed name (ex:x, x:y, a-x).
 _KEYWORD = r"(?<![\w:?$\-.]){}(?![\w:\-])"
-_UPDATE = re.compile(
-    _KEYWORD.format(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)"), re.IGNORECASE
-)
-_SERVICE = re.compile(_KEYWORD.format("SERVICE"), re.IGNORECASE)
-
-
-class Refused(Exception):
-    """A request the endpoint will not run (HTTP 403)."""
 
 
 def keywords_text(query: str) -> str:
@@ -55,17 +192,6 @@ def where_group_start(query: str) -> int | None:
         brace = text.find("{", form.end())
         return brace + 1 if brace >= 0 else None
     return None
-
-
-def check_query(query: str) -> None:
-    """Raise :class:`Refused` for SPARQL Update operations (LOAD included) and SERVICE."""
-    text = keywords_text(query)
-    m = _UPDATE.search(text)
-    if m:
-        word = m.group(1).upper()
-        raise Refused(f"this endpoint is read-only: SPARQL Update ({word}) is refused")
-    if _SERVICE.search(text):
-        raise Refused("federated queries (SERVICE) are refused by this endpoint")
 
 
 _SELECT = re.compile(_KEYWORD.format("SELECT"), re.IGNORECASE)

@@ -26,6 +26,20 @@ class Settings(BaseSettings):
     queue_timeout: float = Field(20.0, gt=0)
     #: Query worker processes.  One pathological query occupies one worker until its timeout.
     query_workers: int = Field(3, ge=1, le=64)
+    #: Workers one client (one address) may occupy at once; 0 = all but one, so one client's slow
+    #: queries always leave a worker for the others.  Its further requests wait (HTTP 429 past
+    #: ``queue_timeout``).
+    client_share: int = Field(0, ge=0, le=64)
+    #: Private memory of one query worker, in MB (its heap; the store files it maps are not counted).
+    #: A query that needs more ends the worker (HTTP 503) instead of the machine swapping.
+    worker_memory_mb: int = Field(1024, ge=0)
+    #: CPU seconds one query may use (the kernel stops it past them); 0 = the query timeout + 1.
+    worker_cpu_seconds: float = Field(0.0, ge=0)
+    #: Scheduling niceness added to the workers, so the server answers first when the cores are busy.
+    worker_nice: int = Field(5, ge=0, le=19)
+    #: "required": a worker that cannot be cut off the network (seccomp, network namespace) does
+    #: not start; "off": run without that wall (the parsed-query guard still refuses SERVICE).
+    worker_network_isolation: str = Field("required", pattern="^(required|off)$")
     #: Largest serialised query result, in bytes (HTTP 413 beyond it: add a LIMIT).
     max_result_bytes: int = Field(20_000_000, gt=0)
     #: Largest request body, in bytes (HTTP 413).

@@ -2,19 +2,24 @@
 
 Queries run in worker processes because pyoxigraph evaluates a query in Rust and cannot be
 interrupted from Python: the parent (:mod:`kg.api.executor`) waits for the answer with a
-deadline and kills the process when it passes.  The worker serialises the result itself, through
-a writer that stops at the result-size limit, so a huge result never crosses the pipe.
-This module imports only the standard library, pyoxigraph and :mod:`kg.api.formats`.
+deadline and kills the process when it passes.  Before it opens the store the worker cuts itself
+off the network and caps its memory (:mod:`kg.api.sandbox`); before each query it caps the CPU
+the query may use, and a client's query is parsed and decided by :func:`kg.api.guard.inspect`
+here, under those limits, never in the server's event loop.  The worker serialises the result
+itself, through a writer that stops at the result-size limit, so a huge result never crosses the
+pipe.  This module imports only the standard library, pyoxigraph, rdflib's SPARQL parser and
+:mod:`kg.api` modules that import nothing heavier.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 
 import pyoxigraph as ox
 
-from kg.api import formats
+from kg.api import formats, guard, sandbox
 
 
 @dataclass
@@ -25,6 +30,27 @@ class QueryRequest:
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
     max_bytes: int = 20_000_000
+    #: The server's own query text (named queries, the viewer's): not parsed by the guard, and the
+    #: union of all graphs is its default graph.  Never set for text that came from a client.
+    trusted: bool = False
+    cpu_seconds: float = 0.0  # CPU time this query may use (0: no limit of its own)
+
+
+@dataclass
+class WorkerConfig:
+    """How a worker is started: what it opens and the walls it raises first (kg.api.settings)."""
+
+    path: str
+    memory_mb: int = 0  # 0: no memory cap
+    nice: int = 0
+    network_isolation: str = "required"  # "required" | "off"
+
+    def to_arg(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_arg(cls, arg: str) -> WorkerConfig:
+        return cls(**json.loads(arg))
 
 
 @dataclass
@@ -66,15 +92,31 @@ def open_store(source: tuple[str, object]) -> ox.Store:
     return store
 
 
+def dataset(req: QueryRequest, verdict: guard.Verdict | None) -> dict:
+    """The query's RDF dataset as pyoxigraph arguments, as the SPARQL 1.1 Protocol (§2.1.4) says:
+    ``default-graph-uri`` / ``named-graph-uri`` when the request has them (they override the
+    query's FROM and FROM NAMED; either alone leaves the other part empty); else the query's own
+    FROM / FROM NAMED; else this service's default dataset, whose default graph is the union of
+    all graphs (every report's graph and the code lists)."""
+    if req.default_graphs or req.named_graphs:
+        return {"default_graph": [ox.NamedNode(g) for g in req.default_graphs],
+                "named_graphs": [ox.NamedNode(g) for g in req.named_graphs]}
+    if verdict is not None and verdict.has_dataset:
+        return {}
+    return {"use_default_graph_as_union": True}
+
+
 def execute(store: ox.Store, req: QueryRequest) -> QueryReply:
-    kwargs: dict = {}
-    if req.default_graphs:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in req.default_graphs]
-    else:
-        kwargs["use_default_graph_as_union"] = True  # every report's graph, and the code lists
-    if req.named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in req.named_graphs]
+    verdict = None
+    if not req.trusted:
+        try:
+            verdict = guard.inspect(req.query)
+        except guard.Refused as exc:
+            return QueryReply(403, message=str(exc))
+        except guard.Malformed as exc:
+            return QueryReply(400, message=f"malformed query: {exc}")
     try:
+        kwargs = dataset(req, verdict)
         result = store.query(req.query, **kwargs)
     except SyntaxError as exc:
         return QueryReply(400, message=f"malformed query: {exc}")
@@ -117,21 +159,32 @@ def execute(store: ox.Store, req: QueryRequest) -> QueryReply:
     return QueryReply(200, body=body, media_type=media_type, kind=kind)
 
 
-def main(conn, source) -> None:
-    """Process entry point: answer requests until the pipe closes."""
+def main(conn, config: WorkerConfig) -> None:
+    """Process entry point: raise the walls, open the store, answer requests until the pipe closes."""
     try:
-        store = open_store(source)
-    except Exception as exc:  # reported to the parent, which logs it
+        sandbox.die_with_parent()
+        walls = sandbox.isolate_network(required=config.network_isolation != "off")
+        if config.memory_mb:
+            sandbox.limit_memory(config.memory_mb)
+        sandbox.lower_priority(config.nice)
+        import rdflib.plugins.sparql.parser  # noqa: F401 — loaded once, before the first query's deadline
+
+        store = open_store(("path", config.path))
+    except Exception as exc:  # reported to the parent, which reports it
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
-    conn.send(("ready", ""))
+    conn.send(("ready", ", ".join(walls) or "no network isolation"))
     while True:
         try:
             req = conn.recv()
         except (EOFError, OSError):
             return
+        if req.cpu_seconds:
+            sandbox.limit_cpu(req.cpu_seconds)
         try:
             reply = execute(store, req)
+        except MemoryError:
+            reply = QueryReply(503, message=f"the query needs more memory than a worker may use ({config.memory_mb} MB)")
         except Exception:  # never a traceback to the client
             reply = QueryReply(500, message="internal error while evaluating the query")
         conn.send(reply)
@@ -143,4 +196,4 @@ if __name__ == "__main__":
 
     from kg.api import worker  # the importable module, so replies unpickle as kg.api.worker.QueryReply
 
-    worker.main(Connection(int(sys.argv[1])), ("path", sys.argv[2]))
+    worker.main(Connection(int(sys.argv[1])), worker.WorkerConfig.from_arg(sys.argv[2]))
