@@ -126,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
         # (builds are atomic: a build that stops here left the live graph as it was)
         print(f"budgetkg {args.command}: error: {os_error_message(exc)}", file=sys.stderr)
         return 3
+    except RuntimeError as exc:
+        # RocksDB reports damage it meets while reading (a store built before generations were
+        # sealed, or damaged since it was opened) as RuntimeError("Corruption: …") through pyoxigraph
+        if not str(exc).startswith("Corruption"):
+            raise
+        print(f"budgetkg {args.command}: error: the store is damaged: {' '.join(str(exc).split())[:400]}", file=sys.stderr)
+        return 3
 
 
 def os_error_message(exc: OSError) -> str:

@@ -18,6 +18,13 @@ killed — even with SIGKILL — leaves ``live`` pointing at the previous, compl
 graph; the orphaned generation is removed by the next transaction.  Readers
 (``query``, ``serve``) open ``live`` read-only.
 
+A finished generation is *sealed* (:mod:`kg.integrity`: its files, sizes and SHA-256) and readers
+check the seal before they open it, so a damaged store is an error naming the file, not wrong
+answers.  A reader *pins* the generation it opened — a shared ``flock(2)`` on its directory, held
+as long as the :class:`Store` (or a query worker) lives and released by the kernel if the reader
+dies — and a build never deletes a pinned generation, so a server or a request still reading an
+old generation keeps it, however many builds happen meanwhile.
+
 The remote SPARQL 1.1 Graph Store Protocol backend is :mod:`kg.remote`.
 """
 
@@ -29,10 +36,13 @@ import gc
 import os
 import shutil
 import time
+import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from kg.integrity import StoreDamaged, seal, unseal, verify  # noqa: F401 — StoreDamaged is part of this module's surface
 
 
 def default_data_dir() -> Path:
@@ -66,6 +76,26 @@ class StoreNotFound(FileNotFoundError):
     pass
 
 
+def pin(generation: Path) -> int:
+    """A shared lock on ``generation`` (a file descriptor; the lock goes when it is closed).
+
+    Raises FileNotFoundError when the generation is gone (deleted before the lock was taken)."""
+    fd = os.open(generation, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)  # waits while a build deletes it (it holds LOCK_EX then)
+        if os.fstat(fd).st_nlink == 0 or os.stat(generation).st_ino != os.fstat(fd).st_ino:
+            raise FileNotFoundError(f"generation {generation} was removed")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _unpin(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        os.close(fd)
+
+
 def is_data_dir(path: Path) -> bool:
     """A data directory (generations + pointer) rather than a bare pyoxigraph directory."""
     return (path / CURRENT).is_symlink() or (path / GENERATIONS).is_dir() or not (path / "CURRENT").exists()
@@ -84,14 +114,14 @@ class Store:
         path = Path(path)
         if is_data_dir(path):
             self.data_dir = DataDir(path)
-            live = self.data_dir.current()
-            if live is None:
-                if read_only:
-                    raise StoreNotFound(f"no graph in {path}: run `budgetkg build` first")
+            if self.data_dir.current() is None and not read_only:
                 with self.data_dir.transaction():  # an empty first generation
                     pass
-                live = self.data_dir.current()
-            path = live
+            path, fd = self.data_dir.open_live()  # pinned as long as this object lives
+            self._pin = weakref.finalize(self, _unpin, fd)
+            verify(path)
+            if not read_only:  # written in place (not by a build): its seal no longer holds
+                unseal(path)
         self.path = path
         if read_only:
             self._store = ox.Store.read_only(str(path))
@@ -140,8 +170,11 @@ class Store:
         self._store.flush()
 
     def close(self) -> None:
-        """Release the RocksDB handle (pyoxigraph closes on garbage collection)."""
+        """Release the RocksDB handle (pyoxigraph closes on garbage collection) and the pin."""
         self._store = None  # type: ignore[assignment]
+        pinned = getattr(self, "_pin", None)
+        if pinned is not None:
+            pinned()
 
     def __len__(self) -> int:
         return len(self._store)
@@ -162,6 +195,18 @@ class DataDir:
             return None
         target = self.root / os.readlink(self.pointer)
         return target if target.is_dir() else None
+
+    def open_live(self, attempts: int = 20) -> tuple[Path, int]:
+        """The live generation, pinned: (its path, the pin's file descriptor)."""
+        for _ in range(attempts):
+            live = self.current()
+            if live is None:
+                raise StoreNotFound(f"no graph in {self.root}: run `budgetkg build` first")
+            try:
+                return live, pin(live)
+            except FileNotFoundError:  # a build switched and removed it in between: look again
+                continue
+        raise StoreNotFound(f"the live generation of {self.root} keeps disappearing")
 
     def generations(self) -> list[Path]:
         folder = self.root / GENERATIONS
@@ -191,6 +236,7 @@ class DataDir:
         new.parent.mkdir(parents=True, exist_ok=True)
         live = self.current()
         if live is not None and not fresh:
+            verify(live)  # never build on a damaged graph (--fresh starts from nothing)
             ox.Store.read_only(str(live)).backup(str(new))
         store = Store.wrap(ox.Store(str(new)), new)
         try:
@@ -205,6 +251,8 @@ class DataDir:
         gc.collect()
         del_store = ox.Store(str(new))  # reopening lets RocksDB drop the write-ahead log the build filled
         del del_store
+        gc.collect()
+        seal(new)  # nothing writes to it any more
         self.switch(new)
         self.collect_garbage()
 
@@ -233,7 +281,24 @@ class DataDir:
             keep = set()
         for g in old:
             if g not in keep and not _owned_by_running_process(g):
-                shutil.rmtree(g, ignore_errors=True)
+                _remove_unless_pinned(g)
+
+
+def _remove_unless_pinned(generation: Path) -> bool:
+    """Delete ``generation`` unless a reader pins it (it is then kept for a later build to collect)."""
+    try:
+        fd = os.open(generation, os.O_RDONLY | os.O_DIRECTORY)
+    except FileNotFoundError:
+        return True
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # a server or a query still reads it
+        shutil.rmtree(generation, ignore_errors=True)
+        return True
+    finally:
+        os.close(fd)
 
 
 def _owned_by_running_process(generation: Path) -> bool:

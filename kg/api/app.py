@@ -1,22 +1,29 @@
 """``create_app(settings, store)``: the FastAPI application.  Nothing is built at import time.
 
-The query worker pool starts with the application (lifespan) or on first use, and stops with it.
+The query worker pool starts with the application (lifespan) or on first use, and stops with it;
+while it runs, the application follows the store's live generation (:mod:`kg.api.live`).
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from kg.api import errors
-from kg.api.executor import QueryExecutor, store_source
+from kg.api.executor import QueryExecutor
 from kg.api.limits import BodyLimitMiddleware
+from kg.api.live import LiveGraph
 from kg.api.settings import Settings
 from kg.queries import load_named_queries
 from nlp.resources import folder
+
+log = logging.getLogger("budgetkg.api")
 
 
 def make_executor(settings: Settings, source: tuple[str, object]) -> QueryExecutor:
@@ -29,6 +36,18 @@ def make_executor(settings: Settings, source: tuple[str, object]) -> QueryExecut
     )
 
 
+async def follow_store(live: LiveGraph, every: float) -> None:
+    """Look for a new build every ``every`` seconds (0: never) and switch to it (kg.api.live)."""
+    if every <= 0:
+        return
+    while True:
+        await asyncio.sleep(every)
+        try:
+            live.poll()
+        except Exception:  # noqa: BLE001 — following the store must never stop the server
+            log.exception("cannot look for a new build")
+
+
 def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     """The application serving ``store`` (a :class:`kg.store.Store`)."""
     settings = settings or Settings()
@@ -39,14 +58,14 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.executor.start()
+        live = app.state.live
+        live.start()
+        follow = asyncio.create_task(follow_store(live, settings.store_poll_seconds))
         try:
             yield
         finally:
-            app.state.executor.close()
-            dumps = app.state.cache.pop("dump_dir", None)
-            if dumps is not None:
-                dumps.cleanup()
+            follow.cancel()
+            live.close()
 
     app = FastAPI(
         title="budgetkg",
@@ -61,10 +80,9 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store
-    app.state.executor = make_executor(settings, store_source(store))
+    app.state.live = LiveGraph(app, settings, store, make_executor)  # sets store, executor, cache
     app.state.named_queries = load_named_queries(settings.queries_dir)
     app.state.templates = Jinja2Templates(directory=str(folder("templates")))
-    app.state.cache = {}
 
     errors.install(app)
     app.add_middleware(

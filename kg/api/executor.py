@@ -112,6 +112,8 @@ class QueryExecutor:
         self._slots: asyncio.Semaphore | None = None  # made in the server's event loop, on first use
         self._clients: dict[str, asyncio.Semaphore] = {}
         self._users: dict[str, int] = {}  # requests of each client waiting or running
+        self._busy = 0  # requests inside run()
+        self._last_request = time.monotonic()
 
     # --- lifecycle -------------------------------------------------------------------------
     def start(self) -> None:
@@ -236,6 +238,25 @@ class QueryExecutor:
         timeout = self.query_timeout if timeout is None else min(timeout, self.query_timeout)
         if not request.cpu_seconds and self.cpu_seconds:
             request = replace(request, cpu_seconds=self.cpu_seconds)
+        with self._lock:
+            self._busy += 1
+            self._last_request = time.monotonic()
+        try:
+            return self._run(request, timeout)
+        finally:
+            with self._lock:
+                self._busy -= 1
+
+    def wait_idle(self, grace: float, limit: float) -> bool:
+        """Wait (at most ``limit`` s) until no query has run or started for ``grace`` seconds."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if self._busy == 0 and time.monotonic() - self._last_request >= grace:
+                return True
+            time.sleep(0.1)
+        return False
+
+    def _run(self, request: QueryRequest, timeout: float) -> QueryReply:
         w = self._take()
         try:
             w.conn.send(request)
@@ -271,6 +292,7 @@ class QueryExecutor:
 
         if self.broken is not None and not self._all:
             raise Unavailable(f"no query worker can start: {self.broken}")
+        self._last_request = time.monotonic()
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.size)
         deadline = time.monotonic() + self.queue_timeout

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     #: "required": a worker that cannot be cut off the network (seccomp, network namespace) does
     #: not start; "off": run without that wall (the parsed-query guard still refuses SERVICE).
     worker_network_isolation: str = Field("required", pattern="^(required|off)$")
+    #: Seconds between looks at the store's ``live`` pointer: a finished build is served without a
+    #: restart (0 = serve the generation opened at start, always).
+    store_poll_seconds: float = Field(1.0, ge=0)
     #: Largest serialised query result, in bytes (HTTP 413 beyond it: add a LIMIT).
     max_result_bytes: int = Field(20_000_000, gt=0)
     #: Largest request body, in bytes (HTTP 413).

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 from dataclasses import asdict, dataclass, field
 
 import pyoxigraph as ox
@@ -169,6 +170,9 @@ def main(conn, config: WorkerConfig) -> None:
         sandbox.lower_priority(config.nice)
         import rdflib.plugins.sparql.parser  # noqa: F401 — loaded once, before the first query's deadline
 
+        from kg.store import pin
+
+        pin(Path(config.path))  # held until the process ends: no build deletes what this worker reads
         store = open_store(("path", config.path))
     except Exception as exc:  # reported to the parent, which reports it
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))

@@ -23,13 +23,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     path = Path(args.store) if args.store else default_data_dir()
     if not path.is_dir():
         print(f"budgetkg serve: no store at {path}; run `budgetkg build` first", file=sys.stderr)
-        return 1
+        return 2
+    # A damaged or unreadable store, or query workers that cannot start: one line, exit 3 (kg.cli.main).
+    # (no local reference to the store: the application lets go of it when it serves a newer build)
+    app = create_app(settings, Store(path, read_only=True))
     try:
-        store = Store(path, read_only=True)
-    except OSError as exc:
-        print(f"budgetkg serve: cannot open the store at {path}: {exc}", file=sys.stderr)
-        return 1
-    app = create_app(settings, store)
+        app.state.executor.start()
+    except RuntimeError as exc:
+        print(f"budgetkg serve: error: {exc}", file=sys.stderr)
+        return 3
     print(f"budgetkg: serving {path} on http://{settings.host}:{settings.port}/ (SPARQL at /sparql, viewer at /viz)",
           file=sys.stderr)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
