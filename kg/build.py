@@ -92,6 +92,7 @@ class FileOutcome:
     violations: list[str] = field(default_factory=list)
     shacl_warnings: list[str] = field(default_factory=list)
     triples: int = 0
+    location: str | None = None  # IRI of the place it was read from (file_location)
 
 
 @dataclass
@@ -118,8 +119,11 @@ class BuildResult:
 
 def sha256_file(path: Path) -> str:
     """SHA-256 of a regular file, read in chunks (a FIFO would block, a device never end)."""
-    if not path.is_file():
-        raise OSError(f"not a regular file: {path}")
+    import stat
+
+    mode = os.stat(path).st_mode  # a symlink loop says so here (ELOOP), a missing file too
+    if not stat.S_ISREG(mode):
+        raise OSError(f"not a regular file: {one_line(str(path))}")
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -182,7 +186,10 @@ def activity_quads(result: BuildResult, started: dt.datetime, ended: dt.datetime
     for f in result.files:
         src = iri.source_file(f.sha256)
         add(b, PROV.used, src)
-        add(src, PROV.atLocation, ox.Literal(str(Path(f.path).resolve())))  # where this build read it
+        if f.location:  # where this build read it: a named place, not the build machine's path
+            add(src, PROV.atLocation, f.location)
+            add(f.location, RDF.type, PROV.Location)
+            add(f.location, RDFS.label, ox.Literal(shown_path(Path(f.path))))
         add(src, RDF.type, PROV.Entity)
         add(src, BKG.sha256, ox.Literal(f.sha256))
         add(src, DCTERMS.title, string(Path(f.path).name))
@@ -191,6 +198,48 @@ def activity_quads(result: BuildResult, started: dt.datetime, ended: dt.datetime
         if f.error:
             add(src, RDFS.comment, ox.Literal(f.error))
     return quads
+
+
+def real_path(path: Path) -> str:
+    """The absolute path with links followed as far as they go — never an error (a symlink loop
+    stays as it is, where Path.resolve raises)."""
+    return os.path.realpath(os.path.abspath(path))
+
+
+def shown_path(path: Path) -> str:
+    """The path as it may be published: relative to the working directory when the file is inside
+    it (``corpus/x.txt``), else its name alone.  Never an absolute path of the build machine."""
+    try:
+        rel = Path(os.path.abspath(path)).relative_to(Path.cwd())
+    except ValueError:
+        return path.name
+    return rel.as_posix()
+
+
+def location_secret(data_dir: Path) -> bytes:
+    """A random key kept in the data directory (never in the graph), created on first use."""
+    path = Path(data_dir) / ".location-key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another build made it meanwhile
+        return path.read_bytes()
+    with os.fdopen(fd, "wb") as f:
+        f.write(os.urandom(32))
+    return path.read_bytes()
+
+
+def file_location(path: Path, secret: bytes) -> str:
+    """The IRI naming where ``path`` was read: an HMAC of its real path, so that the same place
+    gets the same IRI in every build of this data directory (a file that now reads as another
+    report replaces its old graph) while the path itself is not published."""
+    import hmac
+
+    return iri.location(hmac.new(secret, real_path(path).encode("utf-8", "surrogateescape"), "sha256").hexdigest()[:32])
 
 
 def read(path: Path, entities: bool):
@@ -232,6 +281,7 @@ def build(
     result = BuildResult(iri.build(started.strftime("%Y%m%dT%H%M%S.%fZ")), [], {}, 0, version)
     paths = [Path(p) for p in paths]
     originals = Originals(data_dir)
+    secret = location_secret(Path(data_dir))
     with DataDir(data_dir).transaction(fresh=fresh) as store:
         store.replace_graph(iri.ONTOLOGY_GRAPH, ontology_quads())
         existing = stored_reports(store)
@@ -263,8 +313,9 @@ def build(
                     outcome = skipped[path]
                 else:
                     outcome, nquads = next(done)
-                    if nquads is not None:
-                        store_report(store, made_from, outcome, nquads)
+                outcome.location = file_location(path, secret)
+                if path not in skipped and nquads is not None:
+                    store_report(store, made_from, outcome, nquads)
                 if outcome.report:
                     keep_original(originals, path, outcome)
                 result.files.append(outcome)
@@ -331,7 +382,8 @@ def _internal_error(path: Path, sha: str, code: str, exc: Exception) -> FileOutc
 
 
 def report_locations(store: Store) -> dict[str, set[str]]:
-    """{report IRI: the paths its source file was read from} (from the provenance of earlier builds)."""
+    """{report IRI: the places its source file was read from} (from the provenance of earlier builds:
+    location IRIs, or the absolute paths that builds before them published)."""
     rows = store.query(
         f"""PREFIX prov: <http://www.w3.org/ns/prov#>
         SELECT ?r ?path WHERE {{ GRAPH ?r {{ ?r prov:wasDerivedFrom ?src }}
@@ -355,9 +407,9 @@ def keep_original(originals: Originals, path: Path, outcome: FileOutcome) -> Non
 def store_report(store: Store, made_from: dict[str, set[str]], outcome: FileOutcome, nquads: bytes) -> None:
     """Replace the report's graph — and drop the graph this same file (same path) made before under another
     IRI, when its agency or year now reads differently.  A file of the same name elsewhere is another report."""
-    path = str(Path(outcome.path).resolve())
-    for old, paths in made_from.items():
-        if path in paths and old != outcome.report:
+    here = {outcome.location, real_path(Path(outcome.path))}
+    for old, places in made_from.items():
+        if here & places and old != outcome.report:
             store.remove_graph(old)
     store.remove_graph(outcome.report)
     store.raw.load(nquads, format=ox.RdfFormat.N_QUADS)
@@ -371,17 +423,28 @@ def count(store: Store) -> dict[str, int]:
     return out
 
 
+_LINE_BREAKERS = {c: f"\\x{c:02x}" for c in range(32)} | {0x7F: "\\x7f", 0x85: "\\x85", 0x2028: "\\u2028",
+                                                            0x2029: "\\u2029"} | {10: "\\n", 13: "\\r", 9: "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters and line separators escaped (``\\n``): a file named with a
+    newline cannot forge lines of build-report.txt or of the console output."""
+    return text.replace("\\", "\\\\").translate(_LINE_BREAKERS)
+
+
 def write_reports(result: BuildResult, data_dir: Path) -> Path:
-    """The full validation report and the reader's diagnostics, next to the store."""
+    """The full validation report and the reader's diagnostics, next to the store: one line per
+    item, whatever the file names and messages hold (:func:`one_line`)."""
     out = Path(data_dir) / "build-report.txt"
     lines = [f"build {result.build}", f"software {result.version}", ""]
     for f in result.files:
-        lines.append(f"== {f.path} [{f.status}] {f.report or ''}")
+        lines.append(f"== {one_line(f.path)} [{f.status}] {f.report or ''}")
         if f.error:
-            lines.append(f"  error: {f.error}")
-        lines += [f"  reader: {w}" for w in f.warnings]
-        lines += [f"  violation: {v}" for v in f.violations]
-        lines += [f"  validation warning: {w}" for w in f.shacl_warnings]
+            lines.append(f"  error: {one_line(f.error)}")
+        lines += [f"  reader: {one_line(w)}" for w in f.warnings]
+        lines += [f"  violation: {one_line(v)}" for v in f.violations]
+        lines += [f"  validation warning: {one_line(w)}" for w in f.shacl_warnings]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out

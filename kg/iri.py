@@ -67,6 +67,11 @@ def report(agency_name: str | None, year: int | None, phase: str | None, *, sha2
 def source_file(sha256: str) -> str:
     return f"{BASE}source-file/{sha256}"
 
+def location(key: str) -> str:
+    """``id/location/{key}``: where a build read a file, named by a keyed digest of the path
+    (kg.build.file_location), so that the build machine's paths are never published."""
+    return f"{BASE}location/{key}"
+
 def build(started: str) -> str:
     """``id/build/{UTC timestamp}``, e.g. ``id/build/20261124T215000.123456Z``."""
     return f"{BASE}build/{segment(started)}"

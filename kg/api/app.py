@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from kg.api import errors
 from kg.api.executor import QueryExecutor
-from kg.api.limits import BodyLimitMiddleware
+from kg.api.limits import BodyLimitMiddleware, HeadMiddleware
 from kg.api.live import LiveGraph
 from kg.api.settings import Settings
 from kg.queries import load_named_queries
@@ -95,6 +95,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
         max_age=3600,
     )
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(HeadMiddleware)  # outermost: HEAD goes through everything as GET
 
     from kg.api.routers import dumps, queries, resources, source, sparql, viz
 

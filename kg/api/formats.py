@@ -101,13 +101,54 @@ def negotiate(kind: str, accept: str | None, override: str | None = None, defaul
         key = name if name in formats else key_for_media(name, formats)
         if key:
             return key
-    ranges = parse_accept(accept)
-    if not ranges:
+    candidates = {key: [mt] + [a for a, k in ALIASES.items() if k == key] for key, (mt, _) in formats.items()}
+    return choose(accept, candidates, default)
+
+
+def accept_ranges(accept: str | None) -> list[tuple[str, float, int]] | None:
+    """Every media range of an Accept header with its q (q=0 included: it *excludes*) and position;
+    None when the header is absent or says nothing usable (anything is acceptable then)."""
+    ranges = []
+    for i, part in enumerate((accept or "").split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media or "/" not in media:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            if f.lower().startswith("q="):
+                try:
+                    q = min(1.0, max(0.0, float(f[2:])))
+                except ValueError:
+                    q = 0.0
+        ranges.append((media, q, i))
+    return ranges or None
+
+
+def choose(accept: str | None, candidates: dict[str, list[str]], default: str) -> str | None:
+    """The candidate key (its media type first, then aliases) the Accept header prefers, or None (406).
+
+    RFC 9110 §12.5.1: a media type takes the q of the most specific range that matches it
+    (``text/turtle`` over ``text/*`` over ``*/*``), so ``text/html;q=0, */*`` means anything but
+    HTML, and ``*/*;q=0`` means nothing.  Ties go to the more specific match, then to the range
+    named first, then to ``default``, then to the candidates' order.
+    """
+    ranges = accept_ranges(accept)
+    if ranges is None:
         return default
-    for media, _q in ranges:
-        if media in ("*/*", "application/*", "text/*"):
-            return default
-        key = key_for_media(media, formats)
-        if key:
-            return key
-    return None
+    best, best_score = None, None
+    for order, (key, media_types) in enumerate(candidates.items()):
+        for n, media in enumerate(media_types):
+            # wildcards stand for the type actually sent (the first); aliases count when named
+            kind = media.split("/", 1)[0] + "/*" if n == 0 else None
+            match = None  # (specificity, q, position) of the most specific matching range
+            for rng, q, pos in ranges:
+                spec = 2 if rng == media else 1 if rng == kind else 0 if rng == "*/*" and n == 0 else -1
+                if spec >= 0 and (match is None or spec > match[0]):
+                    match = (spec, q, pos)
+            if match is None or match[1] <= 0:
+                continue
+            score = (match[1], match[0], -match[2], key == default, -order)
+            if best_score is None or score > best_score:
+                best, best_score = key, score
+    return best

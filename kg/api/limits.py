@@ -1,5 +1,6 @@
-"""ASGI middleware that refuses request bodies over a size limit (HTTP 413), whether or not the
-client announced a Content-Length, and marks every response ``X-Content-Type-Options: nosniff``.
+"""ASGI middleware: request bodies over a size limit are refused (HTTP 413), whether or not the
+client announced a Content-Length; every response is marked ``X-Content-Type-Options: nosniff``;
+``HEAD`` is answered as ``GET`` without the body (RFC 9110 §9.3.2), on every page.
 (Plain ASGI rather than ``@app.middleware("http")``, which costs a task per request.)"""
 
 from __future__ import annotations
@@ -59,3 +60,23 @@ class BodyLimitMiddleware:
         except _TooLarge:
             if not started:
                 await self._reject(send)
+
+
+class HeadMiddleware:
+    """``HEAD`` is ``GET`` with the same status and headers and no body."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def headers_only(message):
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return  # the rest of the body is not sent either
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app(dict(scope, method="GET"), receive, headers_only)

@@ -94,8 +94,8 @@ class LiveGraph:
             self.switches += 1
             log.warning("now serving %s", store.path)
             t = threading.Thread(target=self._retire, args=(old,), name="retire-generation", daemon=True)
-            self._retiring.append(t)
             t.start()
+            self._retiring.append(t)
         finally:
             self._switching = False
 
@@ -106,6 +106,6 @@ class LiveGraph:
 
     def close(self) -> None:
         self._closed = True
-        for t in self._retiring:
+        for t in list(self._retiring):
             t.join(self.settings.query_timeout + 10)
         self.current.close()

@@ -40,6 +40,13 @@ class Settings(BaseSettings):
     #: "required": a worker that cannot be cut off the network (seccomp, network namespace) does
     #: not start; "off": run without that wall (the parsed-query guard still refuses SERVICE).
     worker_network_isolation: str = Field("required", pattern="^(required|off)$")
+    #: Seconds a client has to send a whole request (headers and body) from its first byte; past
+    #: them it gets 408 and the connection is closed (slow clients hold nothing for long).
+    read_timeout: float = Field(15.0, gt=0)
+    #: The public address of the service (e.g. ``https://budget.example.org``), for the IRIs of the
+    #: SPARQL endpoint and the dumps in VoID and DCAT.  Unset: ``http://HOST:PORT`` of these settings;
+    #: never the Host header a client sends.
+    public_url: str | None = None
     #: Seconds between looks at the store's ``live`` pointer: a finished build is served without a
     #: restart (0 = serve the generation opened at start, always).
     store_poll_seconds: float = Field(1.0, ge=0)
@@ -52,3 +59,10 @@ class Settings(BaseSettings):
 
     #: CORS: the graph is public and read-only, so any origin may read it; no credentials, ever.
     cors_origins: list[str] = ["*"]
+
+    def public_base(self) -> str:
+        """The public address without a trailing slash (see :attr:`public_url`)."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = "localhost" if self.host in ("0.0.0.0", "::", "") else self.host
+        return f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"

@@ -28,7 +28,7 @@ def register(sub) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from kg.build import build, print_summary, write_reports
+    from kg.build import build, one_line, print_summary, write_reports
     from kg.cli import iter_report_files
     from kg.store import default_data_dir
 
@@ -40,9 +40,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     def on_file(outcome) -> None:
         if outcome.error:
-            tqdm.write(f"failed: {outcome.error}", file=sys.stderr)
+            tqdm.write(f"failed: {one_line(outcome.error)}", file=sys.stderr)
         for v in outcome.violations[:5]:
-            tqdm.write(f"{outcome.path}: violation: {v}", file=sys.stderr)
+            tqdm.write(f"{one_line(outcome.path)}: violation: {one_line(v)}", file=sys.stderr)
 
     result = build(
         files, data_dir, validate=args.validate, force=args.force, fresh=args.fresh,

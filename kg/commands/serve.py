@@ -15,6 +15,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from kg.api.app import create_app
+    from kg.api.slowclients import request_deadline_protocol
     from kg.api.settings import Settings
     from kg.store import Store, default_data_dir
 
@@ -34,7 +35,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 3
     print(f"budgetkg: serving {path} on http://{settings.host}:{settings.port}/ (SPARQL at /sparql, viewer at /viz)",
           file=sys.stderr)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
+                http=request_deadline_protocol(settings.read_timeout))
     return 0
 
 

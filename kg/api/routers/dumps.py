@@ -82,7 +82,7 @@ def _lit(value, dt: str | None = None, lang: str | None = None) -> ox.Literal:
 
 def description(request: Request, store) -> list[ox.Triple]:
     """VoID and DCAT in one graph: the dataset, its dumps, its SPARQL service and its report graphs."""
-    base = str(request.base_url).rstrip("/")
+    base = request.app.state.settings.public_base()  # never the client's Host header
     st = statistics(store, request.app.state.cache)
     ds = _n(DATASET)
     t: list[ox.Triple] = []
@@ -129,7 +129,9 @@ def description(request: Request, store) -> list[ox.Triple]:
 
 def described(request: Request, store) -> Response:
     fmt = choose_doc_format(request.headers.get("accept"))
-    fmt = "ttl" if fmt in (None, "html") else fmt
+    if fmt is None:  # the client refused every format (q=0)
+        raise ApiError(406, "available: " + ", ".join(mt for mt, _ in formats.GRAPH_FORMATS.values()))
+    fmt = "ttl" if fmt == "html" else fmt  # a browser gets Turtle
     return Response(serialize(description(request, store), fmt), media_type=formats.GRAPH_FORMATS[fmt][0] + "; charset=utf-8",
                     headers={"Vary": "Accept"})
 

@@ -29,16 +29,11 @@ XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 
 
 def choose_doc_format(accept: str | None) -> str | None:
-    ranges = formats.parse_accept(accept)
-    if not ranges:
-        return "html"
-    for media, _q in ranges:
-        if media in ("*/*", "text/*", "text/html", "application/xhtml+xml"):
-            return "html"
-        key = formats.key_for_media(media, formats.GRAPH_FORMATS)
-        if key:
-            return key
-    return None
+    """The document format an Accept header asks for (HTML by default), or None (HTTP 406)."""
+    candidates = {"html": ["text/html", "application/xhtml+xml"]}
+    candidates |= {key: [mt] + [a for a, k in formats.ALIASES.items() if k == key]
+                   for key, (mt, _) in formats.GRAPH_FORMATS.items()}
+    return formats.choose(accept, candidates, "html")
 
 
 def split_ext(path: str) -> tuple[str, str | None]:
