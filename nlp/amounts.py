@@ -14,6 +14,12 @@ into ASCII).  :func:`parse_amount` accepts only what a budget table prints:
 Anything else (``68.8б``, ``3×``, ``Ţ``) is OCR garbage: :func:`parse_amount`
 returns ``None`` and the caller warns; a number is never guessed.
 
+A number beyond :data:`MAX_AMOUNT_YUAN` (10¹⁵ yuan — a thousand trillion, more than any
+government's whole budget; ``$BUDGETKG_MAX_AMOUNT_YUAN`` changes it) is damage or a hostile
+file, not a budget line: :func:`parse_amount` returns :data:`IMPLAUSIBLE` and the caller warns
+(W309).  Stored, such a figure would overflow ``xsd:decimal`` in the store and silently drop out
+of sums; scaled without a bound, two million digits overflow Decimal itself.
+
 >>> parse_amount("3,367.47", "万元")
 Decimal('33674700.00')
 >>> parse_amount("0.05", "万元")
@@ -24,10 +30,13 @@ Decimal('-1.50')
 True
 >>> parse_amount("—", "万元") is EMPTY
 True
+>>> parse_amount("1" + "0" * 12 + ".00", "万元") is IMPLAUSIBLE  # 10¹⁶ yuan
+True
 """
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal, localcontext
 
@@ -46,6 +55,25 @@ class _Empty:
 
 
 EMPTY = _Empty()
+
+
+class _Implausible:
+    """Marker for a cell whose figure is beyond :data:`MAX_AMOUNT_YUAN`: printed, but not used."""
+
+    def __repr__(self) -> str:
+        return "IMPLAUSIBLE"
+
+
+IMPLAUSIBLE = _Implausible()
+
+#: The largest amount, in yuan, a cell may hold and be used (see the module docstring).
+MAX_AMOUNT_YUAN = Decimal(os.environ.get("BUDGETKG_MAX_AMOUNT_YUAN", "1E15"))
+
+
+def shown(text: str, limit: int = 24) -> str:
+    """A printed cell for a message: whole when short, else its start and its length."""
+    t = text.strip()
+    return repr(t) if len(t) <= limit else f"{t[:limit]!r}… ({len(t)} characters)"
 
 
 def unit_factor(unit: str) -> int:
@@ -87,11 +115,16 @@ def parse_amount(text: str, unit: str):
     number = parse_number(text)
     if number is None:
         return None
+    factor = unit_factor(unit)
+    # the order of magnitude first (no arithmetic on a huge number), then exactly
+    if number and number.adjusted() + len(str(factor)) > MAX_AMOUNT_YUAN.adjusted() + 2:
+        return IMPLAUSIBLE
     # Exact, whatever the digits: the default context (28 digits) would round a
     # 30-digit cell and so invent a number.
     with localcontext() as ctx:
         ctx.prec = len(number.as_tuple().digits) + 12
-        return number * unit_factor(unit)
+        value = number * factor
+    return IMPLAUSIBLE if abs(value) > MAX_AMOUNT_YUAN else value
 
 
 def decimal_places(text: str) -> int:

@@ -2,13 +2,14 @@
 
 A dash (``-``, ``—``) or nothing is ``None``; OCR garbage is ``None`` with warning
 W301 and never a number; so is a bare integer in a table whose amounts all print
-decimals (a stray number).  More than two decimals (W306) and negatives (W308) are
+decimals (a stray number), and a figure beyond any budget (W309, nlp.amounts.MAX_AMOUNT_YUAN).  More than two decimals (W306) and negatives (W308) are
 kept exactly and noted.
 """
 
 from __future__ import annotations
 
-from nlp.amounts import EMPTY, decimal_places, parse_amount
+from nlp import amounts
+from nlp.amounts import EMPTY, IMPLAUSIBLE, decimal_places, parse_amount, shown
 from nlp.errors import Diagnostics
 from nlp.model import Amount
 from nlp.normalize import Line, NormalizedText
@@ -38,6 +39,12 @@ def read_cells(
             garbage[-1] = True
             continue
         value = parse_amount(t.text, unit)
+        if value is IMPLAUSIBLE:
+            diag.warn("W309", line=line.number, span=span, table=table, name=name[:30], column=len(out),
+                      text=shown(t.text), bound=f"{amounts.MAX_AMOUNT_YUAN:.0E}")
+            out.append(None)
+            garbage[-1] = True
+            continue
         if value is None:
             diag.warn("W301", line=line.number, span=span, table=table, name=name[:30], column=len(out), text=t.text)
             out.append(None)

@@ -61,6 +61,7 @@ class Codes:
     W306 = "amount {text!r} has {places} decimal places; kept exactly as printed"
     W307 = "report has no tables"
     W308 = "negative amount {text!r}"
+    W309 = "table {table} row {name!r}: cell {column} ({text}) is beyond {bound} yuan, more than any budget holds; not used"
     # reconciliation (the report's own discrepancies)
     W401 = "table {table}: {parent} = {expected} but its children sum to {found} ({column})"
     W402 = "table {table}: unit subtotal {unit} = {expected} but its projects sum to {found}"

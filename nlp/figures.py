@@ -37,10 +37,16 @@ def parse_amount(printed: str, unit: str) -> Decimal | None:
     """``"2,097.62", "万元"`` → ``Decimal("20976200.00")``.  (Private twin of
     nlp.amounts.parse_amount, kept here so the narrative does not depend on the
     table reader's internals.)"""
+    from nlp.amounts import MAX_AMOUNT_YUAN
+
     try:
-        return Decimal(printed.replace(",", "")) * _FACTORS[unit]
+        number = Decimal(printed.replace(",", ""))
+        if number.adjusted() > MAX_AMOUNT_YUAN.adjusted():  # beyond any budget (and beyond arithmetic)
+            return None
+        value = number * _FACTORS[unit]
     except (InvalidOperation, KeyError):
         return None
+    return value if abs(value) <= MAX_AMOUNT_YUAN else None
 
 
 def _label_before(text: str, pos: int) -> tuple[str, int]:
