@@ -239,3 +239,34 @@ def test_a_query_nested_ten_thousand_deep_is_400_and_the_worker_lives(mini_store
         r = client.post("/sparql", content=query.encode(), headers={"Content-Type": "application/sparql-query"})
         assert r.status_code == 400 and "nested too deeply" in r.json()["error"]
         assert client.app.state.executor._idle.queue[0].process.pid == pid  # same worker: it did not crash
+
+
+def test_a_query_that_would_take_gigabytes_ends_its_worker_not_the_machine(tmp_path):
+    """`SELECT ?o ?c WHERE {?s ?p ?o . ?a ?b ?c} ORDER BY ?o ?c LIMIT 1` grew a worker to 3.9 GB in 10 s.
+    With a memory cap the worker dies at the cap, the client gets a 503 naming the limit, and the pool
+    serves the next query."""
+    from kg.store import DataDir
+
+    dd = DataDir(tmp_path / "data")
+    with dd.transaction() as st:  # 4,000 triples: the product is 16 million sorted rows
+        st.add(ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(f"value {i:05d}"), ox.NamedNode("urn:g"))
+               for i in range(4000))
+    executor = QueryExecutor(("path", str(dd.current())), workers=1, query_timeout=60, memory_mb=300)
+    try:
+        executor.start()
+        reply = executor.run(QueryRequest(query="SELECT ?o ?c WHERE {?s ?p ?o . ?a ?b ?c} ORDER BY ?o ?c LIMIT 1"))
+        assert reply.status == 503 and "300 MB" in reply.message, reply
+        assert wait_until(lambda: executor.alive == 1)
+        again = executor.run(QueryRequest(query="SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
+        assert again.status == 200 and b'"4000"' in again.body
+    finally:
+        executor.close()
+
+
+def wait_until(predicate, seconds: float = 60.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not predicate():
+        time.sleep(0.1)
+    return predicate()
