@@ -44,7 +44,7 @@ def test_a_huge_figure_is_a_warning_on_its_cell(tmp_path, digits):
     assert len(w309[0].message) < 300  # the figure is named by its start and length, not quoted whole
     if digits > 24:
         assert f"({digits + 3} characters)" in w309[0].message
-    table, row = row_2010301(report)
+    _, row = row_2010301(report)
     printed = [a.printed if a else None for a in row.cells]
     assert printed[:2] == ["606.74", "606.74"] and printed[2] is None  # the cell is empty, its row kept
     assert all(a is None or abs(a.value) <= amounts.MAX_AMOUNT_YUAN for t in report.tables for r in t.rows for a in r.cells)

@@ -81,7 +81,7 @@ def _closed_within(s: socket.socket, seconds: float) -> bytes | None:
             if not chunk:
                 return got
             got += chunk
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return None
     except ConnectionResetError:
         return got

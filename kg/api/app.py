@@ -44,7 +44,7 @@ async def follow_store(live: LiveGraph, every: float) -> None:
         await asyncio.sleep(every)
         try:
             live.poll()
-        except Exception:  # noqa: BLE001 — following the store must never stop the server
+        except Exception:  # following the store must never stop the server
             log.exception("cannot look for a new build")
 
 

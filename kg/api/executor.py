@@ -17,6 +17,7 @@ none is left a zombie.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import queue
 import signal
@@ -189,10 +190,8 @@ class QueryExecutor:
     def _kill(self, w: _Worker) -> int | None:
         """Kill ``w`` if it still runs and reap it (no zombie); its exit status."""
         self._all.discard(w)
-        try:
+        with contextlib.suppress(OSError):
             w.conn.close()
-        except OSError:
-            pass
         try:
             if w.process.poll() is None:
                 w.process.kill()
@@ -213,7 +212,7 @@ class QueryExecutor:
             try:
                 fresh = self._spawn()
                 self._wait_ready(fresh)
-            except Exception as exc:  # noqa: BLE001 — reported below, and to every later request
+            except Exception as exc:  # reported below, and to every later request
                 if self._closed:  # the pool closed under the new worker
                     return
                 self._failures += 1

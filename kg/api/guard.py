@@ -86,7 +86,7 @@ def _parse(text: str, parser):
         sys.setrecursionlimit(max(old, PARSE_RECURSION))
         try:
             out["tree"] = parser(text)
-        except BaseException as exc:  # handed to the caller
+        except BaseException as exc:  # noqa: BLE001 — handed to the caller, re-raised there
             out["error"] = exc
         finally:
             sys.setrecursionlimit(old)
@@ -141,7 +141,7 @@ def inspect(query: str) -> Verdict:
     except (ParseBaseException, ValueError) as exc:
         try:
             _parse(text, parseUpdate)
-        except Exception:  # not an update either: the query's own syntax error
+        except Exception:  # noqa: BLE001 — not an update either: the query's own syntax error
             raise Malformed(_parse_message(exc)) from None
         raise Refused("this endpoint is read-only: SPARQL Update is refused") from None
     form, from_default, from_named = "", False, False

@@ -75,6 +75,7 @@ class LiveGraph:
     def _switch(self) -> None:
         from kg.store import Store
 
+        assert self.data_dir is not None  # (poll starts a switch only for a data directory)
         try:
             try:
                 store = Store(self.data_dir.root, read_only=True)  # the live generation, pinned and verified

@@ -22,6 +22,7 @@ runaway query even if the server that should kill it is itself stuck.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import errno
@@ -38,10 +39,8 @@ _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True
 
 def die_with_parent() -> None:
     """Be killed when the server dies (even by SIGKILL) rather than linger (Linux)."""
-    try:
+    with contextlib.suppress(AttributeError):  # not Linux: the worker ends when its socket closes
         _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except AttributeError:  # not Linux: the worker ends when its socket closes
-        pass
 
 
 def _seccomp() -> str | None:
@@ -103,10 +102,8 @@ def limit_memory(megabytes: int) -> None:
 def lower_priority(increment: int) -> None:
     """Let the server's event loop run before the workers when the cores are busy."""
     if increment > 0:
-        try:
+        with contextlib.suppress(OSError):
             os.nice(increment)
-        except OSError:
-            pass
 
 
 def cpu_used() -> float:
