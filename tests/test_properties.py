@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
+from decimal import Decimal, localcontext
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
@@ -203,7 +204,8 @@ UNITS = {"元": 1, "万元": 10000}
 
 
 def printed(value: Decimal, places: int, separators: bool, style: str) -> str:
-    body = f"{abs(value):,.{places}f}" if separators else f"{abs(value):.{places}f}"
+    magnitude = value.copy_abs()  # (abs() would round to 28 digits, and so would the text)
+    body = f"{magnitude:,.{places}f}" if separators else f"{magnitude:.{places}f}"
     if value >= 0:
         return body
     return {"minus": "-" + body, "paren": "(" + body + ")", "fullparen": "（" + body + "）", "unicode": "−" + body}[style]
@@ -225,8 +227,15 @@ def test_amounts_round_trip_exactly(value: Decimal, separators: bool, style: str
     places = max(0, -value.as_tuple().exponent)
     text = printed(value, places, separators, style)
     got = amounts.parse_amount(text, unit)
+    with localcontext() as ctx:
+        ctx.prec = 120
+        yuan = value * UNITS[unit]
+    if abs(yuan) > amounts.MAX_AMOUNT_YUAN:
+        assert got is amounts.IMPLAUSIBLE, (text, got)  # beyond any budget: flagged (W309), never a number
+        with patch.object(amounts, "MAX_AMOUNT_YUAN", Decimal("1E80")):  # the bound raised: exact again
+            got = amounts.parse_amount(text, unit)
     assert isinstance(got, Decimal), (text, got)
-    assert got == value * UNITS[unit]  # Decimal == compares exactly, whatever the precision
+    assert got == yuan  # Decimal == compares exactly, whatever the precision
     assert got.as_tuple().exponent == -places  # the printed precision is kept (0.50 stays 0.50)
 
 
