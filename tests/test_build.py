@@ -262,3 +262,26 @@ def test_commands_on_a_data_directory_without_a_graph_say_so(argv: list[str], tm
     assert main([*argv, "--store", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"budgetkg {argv[0]}: no graph in {tmp_path}: run `budgetkg build` first"
+
+
+def test_validate_command_checks_skos_over_the_union_of_the_graphs(tmp_path: Path, capsys) -> None:
+    """Two report graphs each valid alone, labelling one agency by two preferred names: SKOS S14 over the union."""
+    import pyoxigraph as ox
+
+    from kg.cli import main
+    from kg.mapping import map_report
+    from kg.store import DataDir
+    from test_mapping import load_case
+
+    mapped = map_report(load_case("minimal").REPORT)
+    agency = next(q.subject for q in mapped.quads if "/agency/" in q.subject.value)
+    other = ox.NamedNode(mapped.iri + "-other")
+    with DataDir(tmp_path).transaction() as st:
+        st.add(mapped.quads)
+    assert main(["validate", "--store", str(tmp_path), "--no-datacube"]) == 0
+    assert "SKOS integrity over the union of all graphs: 0 violations" in capsys.readouterr().out
+    with DataDir(tmp_path).transaction() as st:
+        st.add([ox.Quad(agency, ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
+                        ox.Literal("另一个名称", language="zh"), other)])
+    assert main(["validate", "--store", str(tmp_path), "--no-datacube"]) == 1
+    assert "SKOS S14 (one skos:prefLabel per language tag)" in capsys.readouterr().out

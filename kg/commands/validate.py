@@ -1,9 +1,11 @@
 """``budgetkg validate [--store DIR] [--graph REPORT_IRI]``: pySHACL and the Data Cube integrity constraints
-over each report graph in the store.
+over each report graph in the store, SKOS integrity over their union.
 
 Each report graph is cut out of the store and validated on its own: against shapes/ (kg.validate) and, as
 the W3C RDF Data Cube Recommendation defines a well-formed cube, by its 21 integrity constraints after its
-normalisation (kg.cube_integrity; ``--no-datacube`` skips them).  Exit 1 if any graph has a violation or
+normalisation (kg.cube_integrity; ``--no-datacube`` skips them).  Without ``--graph``, the SKOS integrity
+conditions are checked over the union of all graphs (kg.skos_integrity: every report labels the shared nodes
+it names).  Exit 1 if any graph has a violation or
 violates a constraint.  Warnings (the reports' own discrepancies) are listed, not fatal.
 """
 
@@ -74,6 +76,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
         bad = sum(1 for lines in cubes.values() if lines)
         violations += sum(len(lines) for lines in cubes.values())
         print(f"Data Cube integrity constraints (W3C, 21): {len(cubes) - bad} of {len(cubes)} report graphs well formed")
+    if not args.graph:  # the union of every graph: each report labels the agencies, entities and codes it names
+        from kg import skos_integrity
+
+        skos = skos_integrity.violations(store, use_default_graph_as_union=True)
+        for c in skos_integrity.CONDITIONS:
+            for row in skos[c.name]:
+                print(f"SKOS {c.name} ({c.title}): " + ", ".join(f"{k}={v}" for k, v in row.items()))
+        skos_bad = sum(len(rows) for rows in skos.values())
+        violations += skos_bad
+        print(f"SKOS integrity over the union of all graphs: {skos_bad} violations")
     if args.codelists:
         from kg.validate import validate_codelists
 
