@@ -84,6 +84,22 @@ def test_a_figure_links_to_its_pdf_page_with_the_region_highlighted(browser, pdf
     page.close()
 
 
+def test_a_figure_in_the_graph_viewer_links_to_its_page(browser, pdf_server):  # noqa: F811
+    from urllib.parse import quote
+
+    rows = httpx.get(pdf_server + "/sparql", params={"query": FIGURE},
+                     headers={"Accept": "application/sparql-results+json"}, timeout=30).json()["results"]["bindings"]
+    item, region = rows[0]["item"]["value"], rows[0]["region"]["value"]
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(pdf_server + "/viz?iri=" + quote(item, safe=""))
+    link = page.wait_for_selector("#info a.source-link")
+    assert link.get_attribute("href").endswith("&" + region)  # the figure's page and region (RFC 8118)
+    link.click()
+    page.wait_for_selector("#region")
+    assert page.locator("#page-image").count() == 1
+    page.close()
+
+
 def test_the_page_image_and_a_bad_hash_are_answered_plainly(pdf_server):
     bad = httpx.get(pdf_server + "/source/" + "0" * 64, timeout=30)
     assert bad.status_code == 404

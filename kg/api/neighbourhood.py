@@ -39,6 +39,15 @@ SELECT ?s ?t ?amount ?notation ?year ?measure WHERE {{ VALUES ?s {{ {values} }}
 }}"""
 
 
+_FIGURE_SOURCE = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?s ?start ?end ?region ?sha ?file WHERE {{ VALUES ?s {{ {values} }}
+  ?s bkg:evidence ?ev . ?ev oa:hasSource ?report ; oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end .
+  OPTIONAL {{ ?ev oa:hasSelector ?frag . ?frag a oa:FragmentSelector ;
+              <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?region }}
+  OPTIONAL {{ ?report bkg:sha256 ?sha }} OPTIONAL {{ ?report <http://purl.org/dc/terms/source> ?file }}
+}}"""
+
+
 @dataclass
 class Node:
     id: str
@@ -48,10 +57,11 @@ class Node:
     amount: str | None = None  # yuan, exact decimal as text
     href: str = ""
     years: set[str] = field(default_factory=set)  # fiscal years of the reports it was read from (none for entities)
+    source: str | None = None  # a figure: the link to where it was printed (/source/…, its PDF page when it has one)
 
     def as_json(self) -> dict:
         return {"id": self.id, "label": self.label, "label_en": self.label_en, "type": self.type,
-                "amount": self.amount, "href": self.href, "years": sorted(self.years)}
+                "amount": self.amount, "href": self.href, "years": sorted(self.years), "source": self.source}
 
 
 @dataclass
@@ -114,6 +124,7 @@ def annotate(store, hood: Neighbourhood) -> None:
             node.amount = canonical_amount(row["amount"].value)
         if row["year"] is not None:
             node.years.add(row["year"].value)
+    figure_sources(store, [n for n in hood.nodes.values() if n.amount is not None])
     labels = d.labels(store, iris | {e["predicate"] for e in hood.edges} | set(measures.values()))
     for node in hood.nodes.values():
         lab = labels.get(node.id) or labels.get(measures.get(node.id, ""))
@@ -124,6 +135,27 @@ def annotate(store, hood: Neighbourhood) -> None:
         lab = labels.get(e["predicate"])
         e["label"] = (lab.zh or lab.other or lab.en) if lab else short_name(e["predicate"])
         e["label_en"] = lab.en if lab else ""
+
+
+def figure_sources(store, figures: list[Node]) -> None:
+    """Each figure's link to the place it was printed (the page region of a PDF; the characters of a text)."""
+    from kg.api.routers.source import source_href, source_key
+
+    if not figures:
+        return
+    values = " ".join(str(ox.NamedNode(n.id)) for n in figures)
+    by_id = {n.id: n for n in figures}
+    keys: dict[tuple[str | None, str | None], str | None] = {}
+    for row in store.query(_FIGURE_SOURCE.format(values=values), use_default_graph_as_union=True):
+        node = by_id[row["s"].value]
+        if node.source is not None:
+            continue
+        file = (row["sha"].value if row["sha"] else None, row["file"].value if row["file"] else None)
+        if file not in keys:
+            keys[file] = source_key(store, *file)
+        if keys[file]:
+            node.source = source_href(keys[file], int(row["start"].value), int(row["end"].value),
+                                      row["region"].value if row["region"] else None)
 
 
 def short_name(iri: str) -> str:

@@ -20,7 +20,6 @@ from kg.api import formats
 from kg.api.deps import StoreDep, TemplatesDep
 from kg.api.errors import ApiError
 from kg.formats import CONTEXT, serialize
-from nlp.resources import data_files
 
 router = APIRouter(tags=["linked data"])
 
@@ -141,9 +140,9 @@ def value_view(obj, lab) -> dict:
 
 
 def source_file(store, report_iri: str) -> str | None:
-    """Where ``/source`` finds the report's file: its SHA-256 when the store keeps the file (kg.originals),
-    else its name when it is one of the bundled files; None when neither."""
-    from kg.api.routers.source import originals_of
+    """Where ``/source`` finds the report's file (kg.api.routers.source.source_key): its SHA-256 when the store keeps
+    the file, else its name when it is one of the bundled files; None when neither."""
+    from kg.api.routers.source import source_key
 
     rows = list(store.query(
         "SELECT ?f ?sha ?r WHERE { ?r <http://purl.org/dc/terms/source> ?f "
@@ -151,12 +150,7 @@ def source_file(store, report_iri: str) -> str | None:
         use_default_graph_as_union=True, substitutions={ox.Variable("r"): ox.NamedNode(report_iri)}))
     if not rows:
         return None
-    originals = originals_of(store)
-    sha = rows[0]["sha"].value if rows[0]["sha"] is not None else None
-    if sha and originals is not None and originals.path(sha) is not None:
-        return sha
-    name = rows[0]["f"].value
-    return name if name in {p.name for p in data_files("corpus", "*.txt")} else None
+    return source_key(store, rows[0]["sha"].value if rows[0]["sha"] is not None else None, rows[0]["f"].value)
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)

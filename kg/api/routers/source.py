@@ -62,6 +62,27 @@ def originals_of(store) -> Originals | None:
     return Originals(data_dir.root) if data_dir is not None else None
 
 
+def source_key(store, sha256: str | None, name: str | None) -> str | None:
+    """What ``/source/{key}`` finds a report's file by: its hash when the store keeps it, else its name when it is
+    a bundled corpus file; None when neither."""
+    from nlp.resources import data_files
+
+    originals = originals_of(store)
+    if sha256 and originals is not None and originals.path(sha256) is not None:
+        return sha256
+    if name and name in {p.name for p in data_files("corpus", "*.txt")}:
+        return name
+    return None
+
+
+def source_href(key: str, start: int, end: int, region: str | None = None) -> str:
+    """The link to characters ``start``–``end`` of a file (and, from a PDF, its page region: an RFC 8118 fragment)."""
+    from urllib.parse import quote
+
+    fragment = f"&{region}" if region and parse_pdf_fragment(region) else ""
+    return f"/source/{quote(key)}?start={start}&end={end}{fragment}"
+
+
 def kept_bytes(store, sha256: str) -> bytes:
     originals = originals_of(store)
     data = originals.read(sha256) if originals is not None and SHA256.fullmatch(sha256) else None

@@ -161,6 +161,7 @@
       (n.label_en ? `<p class="en">${esc(n.label_en)}</p>` : "") +
       (n.amount != null ? `<p class="amount">${esc(yuan(n.amount))} <span class="en">(${esc(wan(n.amount))})</span></p>` : "") +
       `<p><a class="open-page" href="${esc(n.href)}">打开页面 <span class="en">open page</span></a>` +
+      (n.source ? ` · <a class="source-link" href="${esc(n.source)}">原文 <span class="en">source</span></a>` : "") +
       (node.hasClass("expanded") ? "" : ` · <button type="button" id="expand-one">展开一层 <span class="en">expand one hop</span></button>`) +
       `</p>` + (truncated ? `<p class="note">邻居过多，只显示 ${maxNodes} 个 <span class="en">more neighbours than shown</span></p>` : "");
     const btn = document.getElementById("expand-one");
