@@ -3,7 +3,7 @@ extraction of the same files, in the same run; and the library comparison that c
 
     .venv/bin/python bench/bench_pdf.py [--rounds 3] [--compare] [PDF ...]
 
-Default files: the development set's published PDFs (../shared/devset/pdf, or $BUDGETKG_DEVSET/pdf).
+Default files: the development set's published PDFs (its pdf/ folder; $BUDGETKG_DEVSET says where the set is).
 
 * **baseline** — pypdfium2's own text of every page (``get_textpage().get_text_range()``): the cheapest
   full read of the text layer with the library we use; no positions, PDFium's own line order.

@@ -67,7 +67,7 @@ def _raw_span(norm: NormalizedText, offs: list[int | None], s: int, e: int) -> S
     b = next((offs[i] for i in range(e - 1, s - 1, -1) if offs[i] is not None), None)
     if a is None or b is None:
         return None
-    return Span(a, b + 1, norm.raw[a : b + 1], norm.raw_line(a))
+    return Span(a, b + 1, norm.raw[a : b + 1], norm.raw_line(a), norm.raw_box(a, b + 1))
 
 
 class _Units:

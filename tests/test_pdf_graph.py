@@ -89,3 +89,14 @@ def test_facts_from_a_pdf_point_at_page_and_region_and_the_graph_conforms():
 def test_facts_from_text_have_no_region():
     _, store = graph_of(DEVSET / "text" / (PDFS[0].stem + ".txt"))
     assert not store.query(PREFIXES + "ASK { ?s a oa:FragmentSelector }", use_default_graph_as_union=True)
+
+
+@pytest.mark.slow
+def test_entity_mentions_read_from_a_pdf_point_at_their_region():
+    from nlp import read_report
+
+    pdf = next(p for p in PDFS if "guangzhou" in p.name)
+    report = read_report(pdf, entities=True)
+    assert report.mentions
+    pages = int(next(r for r in DEVSET_MANIFEST if r["stem"] == pdf.stem)["pages"])
+    assert all(m.span.box is not None and 1 <= m.span.box.page <= pages for m in report.mentions)
