@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs a third of reading a page
 class Char:
     """One character on a page, in display coordinates (points from the top-left)."""
 
@@ -40,6 +41,10 @@ class Char:
     x1: float
     bottom: float
     upright: bool = True
+
+
+_X0, _TOP, _UPRIGHT = attrgetter("x0"), attrgetter("top"), attrgetter("upright")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _cluster_ids(values, tolerance: float) -> dict[float, int]:
@@ -54,21 +59,29 @@ def _cluster_ids(values, tolerance: float) -> dict[float, int]:
     return ids
 
 
-def _cluster(items: list, key, tolerance: float) -> list[list]:
-    """Group ``items`` by clustered ``key``, clusters in order, items keeping their order within one."""
-    ids = _cluster_ids((key(x) for x in items), tolerance)
-    ordered = sorted(items, key=lambda x: ids[key(x)])  # stable: content order within a cluster
-    return [list(g) for _, g in itertools.groupby(ordered, key=lambda x: ids[key(x)])]
+def _cluster(items: list, keys: list[float], tolerance: float) -> list[list]:
+    """Group ``items`` by their clustered ``keys``, clusters in order, items keeping their order within one."""
+    ids = _cluster_ids(keys, tolerance)
+    numbered = sorted(range(len(items)), key=lambda i: ids[keys[i]])  # stable: content order within a cluster
+    out: list[list] = []
+    last = None
+    for i in numbered:
+        group = ids[keys[i]]
+        if group != last:
+            out.append([])
+            last = group
+        out[-1].append(items[i])
+    return out
 
 
 def _words(chars: list[Char], upright: bool, xt: float, yt: float) -> list[list[Char]]:
     """Words of one run of equally upright characters (rules 2 and 3)."""
     if upright:
-        lines = _cluster(chars, lambda c: c.top, yt)
-        line_sort = lambda c: c.x0  # noqa: E731
+        lines = _cluster(chars, [c.top for c in chars], yt)
+        line_sort = _X0
     else:  # rotated text: lines are columns, read top to bottom
-        lines = _cluster(chars, lambda c: c.x0, xt)
-        line_sort = lambda c: c.top  # noqa: E731
+        lines = _cluster(chars, [c.x0 for c in chars], xt)
+        line_sort = _TOP
     words: list[list[Char]] = []
     for line in lines:
         word: list[Char] = []
@@ -97,22 +110,26 @@ def page_text(chars: list[Char], *, x_tolerance: float = X_TOLERANCE,
               y_tolerance: float = Y_TOLERANCE) -> tuple[str, list[Char | None]]:
     """The text of one page laid out as lines, and the character each of its characters came from."""
     words: list[tuple[float, float, list[Char]]] = []  # (top, x0, chars)
-    for upright, run in itertools.groupby(chars, key=lambda c: c.upright):
+    for upright, run in itertools.groupby(chars, key=_UPRIGHT):
         for w in _words(list(run), upright, x_tolerance, y_tolerance):
-            words.append((min(c.top for c in w), min(c.x0 for c in w), w))
-    words.sort(key=lambda w: w[0])
+            words.append((min([c.top for c in w]), min([c.x0 for c in w]), w))
+    words.sort(key=_FIRST)
     out: list[str] = []
     sources: list[Char | None] = []
-    for n, line in enumerate(_cluster(words, lambda w: w[0], y_tolerance)):
+    for n, line in enumerate(_cluster(words, [w[0] for w in words], y_tolerance)):
         if n:
             out.append("\n")
             sources.append(None)
-        for k, (_, _, w) in enumerate(sorted(line, key=lambda w: w[1])):
+        for k, (_, _, w) in enumerate(sorted(line, key=_SECOND)):
             if k:
                 out.append(" ")
                 sources.append(None)
             for c in w:
-                for letter in LIGATURES.get(c.text, c.text):
-                    out.append(letter)
+                if c.text in LIGATURES:
+                    for letter in LIGATURES[c.text]:
+                        out.append(letter)
+                        sources.append(c)
+                else:
+                    out.append(c.text)
                     sources.append(c)
     return "".join(out), sources

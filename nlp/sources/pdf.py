@@ -165,8 +165,7 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> PdfText:
             text, sources = page_text(chars)
             parts.append(text)
             number = float(index + 1)
-            for c in sources:
-                boxes.extend(_NO_BOX if c is None else (number, c.x0, c.top, c.x1, c.bottom))
+            boxes.extend([v for c in sources for v in (_NO_BOX if c is None else (number, c.x0, c.top, c.x1, c.bottom))])
             offset += len(text)
             if has_images:
                 result.scanned_pages.append(index + 1)
