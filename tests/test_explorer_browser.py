@@ -253,6 +253,10 @@ def test_flow_sankey_bands_of_2024_sum_to_the_reports_total(visit):
     # every band leads to its node's page
     assert all(link["href"].startswith("/id/") for link in flow["links"])
     assert "✓" in page.inner_text("#summary")
+    # the same bands as a table of exact figures, one row each
+    page.click("#bands summary")
+    cells = page.locator("#bands tbody tr").evaluate_all("rs => rs.map(r => [...r.cells].map(c => c.innerText))")
+    assert len(cells) == len(flow["links"]) and ["民生卡应用推广经费", "民生卡", "140,000"] in cells
     v.shot("flow-2024-by-project")
 
     page.check("input[value='by-classification']")

@@ -123,6 +123,11 @@
         }, rich: {amt: {fontSize: 11, color: "#666"}}},
       }],
     }, true);
+    const stageOrder = ["unit", "type", "class", "subclass", "project", "funds"];
+    document.querySelector("#bands tbody").innerHTML = links.slice()
+      .sort((a, b) => stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage) || cmp(b.amount, a.amount))
+      .map(l => `<tr><td>${esc(byId[l.source].title)}</td><td>${l.href ? `<a href="${esc(l.href)}">${esc(byId[l.target].title)}</a>`
+        : esc(byId[l.target].title)}</td><td class="num">${esc(window.bkg.group(l.amount))}</td></tr>`).join("");
     window.flowData = {report: report.report, agency: report.agency, total: report.total, view: effective, nodes, links};
     document.getElementById("data").innerHTML = dataLinks("funding-flow", {report: report.report});
     const spending = document.getElementById("to-spending");
