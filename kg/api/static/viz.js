@@ -66,9 +66,9 @@
   function layout(randomize) {
     const visible = cy.nodes().not(".filtered");
     if (!visible.length) return;
-    cy.elements().not(".filtered").layout({name: "fcose", quality: "proof", randomize, animate: false, fit: false,
+    cy.elements().not(".filtered").layout({name: "fcose", quality: "default", randomize, animate: false, fit: false,
       nodeDimensionsIncludeLabels: true, idealEdgeLength: 110, nodeRepulsion: 14000, nodeSeparation: 90,
-      packComponents: true, numIter: 2500}).run();
+      packComponents: true}).run();
     const nodes = visible.toArray();
     for (let i = 0; i < 200 && overlapPass(nodes); i++);
     cy.fit(visible, 30);
