@@ -75,17 +75,18 @@
   }
 
   // --- filters by type and by year ------------------------------------------------------------------------------
-  function applyFilters() {
+  function applyFilters(tidy = true) {
     cy.batch(() => cy.nodes().forEach(n => {
       const years = n.data("years") || [];
       const hidden = (state.hiddenTypes.has(n.data("type")) ||
         (years.length > 0 && years.every(y => state.hiddenYears.has(y)))) && n.id() !== state.root;
       n.toggleClass("filtered", hidden);
     }));
+    status();
+    if (!tidy) return;  // a layout follows
     const visible = cy.nodes().not(".filtered").toArray();
     for (let i = 0; i < 200 && overlapPass(visible); i++);
     cy.fit(cy.nodes().not(".filtered"), 30);
-    status();
   }
   function chip(kind, value, label, count) {
     const hidden = (kind === "type" ? state.hiddenTypes : state.hiddenYears).has(value);
@@ -142,7 +143,7 @@
     cy.nodes().removeClass("root");
     cy.getElementById(state.root).addClass("root");
     drawFilters();
-    applyFilters();
+    applyFilters(false);
     layout(reset);
     status();
     select(cy.getElementById(iri), data.truncated);
