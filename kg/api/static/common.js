@@ -105,6 +105,19 @@
     return reports;
   }
 
-  window.bkg = {reportOptions, ID, BKG, esc, add, sub, cmp, yuan, wan, group, num, getJSON, queryURL, namedQuery, dataLinks, local,
+  // Vendored libraries a page needs only for some views are loaded when first needed (parsing ECharts or
+  // Cytoscape.js costs more than any query behind a page).
+  const loading = {};
+  function need(...srcs) {
+    return srcs.reduce((done, src) => done.then(() => loading[src] = loading[src] || new Promise((resolve, reject) => {
+      const el = document.createElement("script");
+      el.src = src;
+      el.onload = resolve;
+      el.onerror = () => reject(new Error("could not load " + src));
+      document.head.appendChild(el);
+    })), Promise.resolve());
+  }
+
+  window.bkg = {need, reportOptions, ID, BKG, esc, add, sub, cmp, yuan, wan, group, num, getJSON, queryURL, namedQuery, dataLinks, local,
     phase, phaseEn, phaseKey, typeZh, typeEn, TYPES, shortLabel};
 })();

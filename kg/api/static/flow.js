@@ -10,6 +10,8 @@
   const select = document.getElementById("report");
   const chart = echarts.init(document.getElementById("sankey"));
   window.addEventListener("resize", () => chart.resize());
+  // the bands of the report asked for are fetched while the list of reports loads
+  const early = select.dataset.wanted ? namedQuery("funding-flow", {report: select.dataset.wanted}) : null;
   const reports = await window.bkg.reportOptions(select, select.dataset.wanted);
   let rows = [];
 
@@ -136,7 +138,9 @@
 
   async function load() {
     document.getElementById("summary").textContent = "…";
-    rows = await namedQuery("funding-flow", {report: select.value});
+    rows = early && select.value === select.dataset.wanted && !load.done ? await early
+      : await namedQuery("funding-flow", {report: select.value});
+    load.done = true;
     const url = new URL(window.location);
     url.searchParams.set("report", select.value);
     history.replaceState(null, "", url);

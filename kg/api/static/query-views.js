@@ -6,7 +6,10 @@
   const NUMERIC = new Set(["decimal", "integer", "double", "float", "long", "int", "short", "byte", "nonNegativeInteger",
     "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt"].map(t => XSD + t));
   const MAX_CHART_ROWS = 200, MAX_GRAPH_NODES = 300;
-  const {esc, group} = window.bkg;
+  const {esc, group, need} = window.bkg;
+  const ECHARTS = ["/static/vendor/echarts.min.js"];
+  const CYTOSCAPE = ["/static/vendor/cytoscape.min.js", "/static/vendor/layout-base.js", "/static/vendor/cose-base.js",
+    "/static/vendor/cytoscape-fcose.js"];
 
   function icon(text) {
     const el = document.createElement("span");
@@ -36,7 +39,8 @@
       return c.numeric.length > 0 && c.rows.length > 0;
     }
     getIcon() { return icon("▥"); }
-    draw() {
+    async draw() {
+      await need(...ECHARTS);
       const prefixes = this.yasr.getPrefixes();
       const c = columns(this.yasr.results);
       const rows = c.rows.slice(0, MAX_CHART_ROWS);
@@ -100,7 +104,8 @@
       return !!(r && r.getBoolean() === undefined && r.getBindings() && this.edges().edges.length);
     }
     getIcon() { return icon("⬡"); }
-    draw() {
+    async draw() {
+      await need(...CYTOSCAPE);
       const prefixes = this.yasr.getPrefixes();
       const {edges, labels} = this.edges();
       const nodes = new Map(), els = [];

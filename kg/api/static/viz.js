@@ -194,6 +194,7 @@
       bars = data.series.map(s => ({label: `${s.year} ${s.code} ${s.label}`, amount: s.amount}));
     } else return;
     if (!bars.length) { box.innerHTML = `<p class="note">${title}: 无数据 <span class="en">no data</span></p>`; return; }
+    await window.bkg.need("/static/vendor/echarts.min.js");
     box.innerHTML = `<h3>${title}</h3><div class="bars" style="height:${40 + 30 * bars.length}px"></div>` +
       `<p class="data-links">数据 <span class="en">data</span>: <a href="${esc(query)}">JSON</a></p>`;
     const c = echarts.init(box.querySelector(".bars"));
