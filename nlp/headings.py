@@ -7,6 +7,7 @@ Shared by :mod:`nlp.layout` (which of the enumerated paragraphs are headings) an
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -209,4 +210,102 @@ def blocks(
             cur.offsets.extend(offs)
             cur.last_line = idx
         prev_text = t
+    return out
+
+
+# --- enumerations inside a paragraph: "主要职能是：1.贯彻…。2.负责…" / "一是…；二是…" ----------------------
+# An inline enumerator counts only where a clause has ended (or a list was introduced) just before
+# it, and only in an unbroken run 1, 2, 3 …: "增长1.5%" or "第2.3条" never start an item.
+_CLAUSE_END = "。；;：:！？!?"
+_INLINE_STYLES = ("num", "cn_paren", "num_paren", "circled", "shi")
+
+
+def _inline_at(text: str, pos: int, style: str, number: int) -> Marker | None:
+    """An enumerator of ``style`` numbered ``number`` standing at ``pos`` after a clause's end."""
+    before = text[:pos].rstrip()
+    ok = not before or before[-1] in _CLAUSE_END or (style == "shi" and before[-1] in "，,")
+    if not ok:
+        return None
+    m = parse_marker(text[pos:], styles=(style,))
+    if m is None or m.number != number or m.start != 0:
+        return None
+    return Marker(m.style, m.level, m.number, m.printed, pos, pos + m.end)
+
+
+def _inline_run(text: str, begin: int, style: str, first: int) -> list[Marker]:
+    """Enumerators of one style numbered ``first``, ``first + 1`` … after ``begin``, in order."""
+    found: list[Marker] = []
+    number, pos = first, begin
+    pattern = next(p for s, _, p in _STYLES if s == style)
+    while True:
+        hit = None
+        for m in pattern.finditer(text, pos):
+            hit = _inline_at(text, m.start(), style, number)
+            if hit:
+                break
+        if hit is None:
+            return found
+        found.append(hit)
+        number, pos = number + 1, hit.end
+
+
+def split_inline(norm: NormalizedText, blks: list[Block], styles: tuple[str, ...] = _INLINE_STYLES) -> list[Block]:
+    """Blocks with their inline enumerations split out as blocks of their own.
+
+    An enumerated block goes on with the numbers after its own ("1.提升…；2.深化…" →
+    items 1 and 2); a plain block may start a list inline from 1 ("…职能是：1.…2.…",
+    at least two items).  The text before the first inline item stays a plain block
+    (an intro such as "…主要职能是：").  Once a list has gone inline, the plain blocks
+    after it (a line that happened to end at a full stop) belong to its last item until
+    the next number turns up; any enumerated block closes it.
+    """
+    starts = [line.start for line in norm.lines]
+
+    def line_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def emit(blk: Block, runs: list[Marker]) -> None:
+        for k, m in enumerate(runs):
+            end = runs[k + 1].start if k + 1 < len(runs) else len(blk.text)
+            piece = blk.text[m.start : end].rstrip()
+            offs = blk.offsets[m.start : m.start + len(piece)]
+            marker = Marker(m.style, m.level, m.number, m.printed, 0, m.end - m.start)
+            out.append(Block(piece, offs, line_of(offs[0]), line_of(offs[-1]), marker))
+
+    out: list[Block] = []
+    inline: tuple[str, int] | None = None  # (style, next number) of a list gone inline
+    for blk in blks:
+        runs: list[Marker] = []
+        if blk.marker is not None:
+            inline = None
+            if blk.marker.style in styles:
+                runs = _inline_run(blk.text, blk._body_start(), blk.marker.style, blk.marker.number + 1)
+        elif inline is not None:
+            runs = _inline_run(blk.text, 0, inline[0], inline[1])
+            cut = runs[0].start if runs else len(blk.text)
+            head = blk.text[:cut].rstrip()
+            if head:  # the tail of the last item, after a line that ended at a full stop
+                last = out[-1]
+                last.text += head
+                last.offsets.extend(blk.offsets[: len(head)])
+                last.last_line = line_of(last.offsets[-1])
+            if runs:
+                emit(blk, runs)
+                inline = (inline[0], runs[-1].number + 1)
+            continue
+        else:
+            for style in styles:
+                cand = _inline_run(blk.text, 0, style, 1)
+                if len(cand) >= 2:
+                    runs = cand
+                    break
+        if not runs:
+            out.append(blk)
+            continue
+        head = blk.text[: runs[0].start].rstrip()
+        if head:
+            offs = blk.offsets[: len(head)]
+            out.append(Block(head, offs, blk.first_line, line_of(offs[-1]), blk.marker))
+        emit(blk, runs)
+        inline = (runs[0].style, runs[-1].number + 1)
     return out

@@ -41,6 +41,7 @@ SECTION_KINDS: dict[str, list[str]] = {
     "explanation": [r"情况说明", r"说明$", r"编制说明"],
 }
 _KIND_PATTERNS = [(kind, re.compile("|".join(pats))) for kind, pats in SECTION_KINDS.items()]
+_ENDS_WITH_KIND = re.compile("(?:" + "|".join(p for k, pats in SECTION_KINDS.items() if k not in ("toc", "tables") for p in pats) + ")$")
 
 _DECIMAL = re.compile(r"\d,\d{3}|\d\.\d")
 _AMOUNT_UNIT = re.compile(r"\d\s*(万元|亿元|元)")
@@ -237,7 +238,7 @@ def _toc_lines(norm: NormalizedText) -> tuple[int, int] | None:
                 title = _clean_title(t)
                 if title in seen:
                     return i, j
-                if len(t) > 60 or (parse_marker(t) is None and any(c in t for c in "。；：:")) or is_tabular(t):
+                if len(t) > 60 or (parse_marker(t) is None and any(c in t for c in "。，；：:")) or is_tabular(t):
                     # narrative: the body began at the last part heading before it
                     parts = [k for k in entry_lines if (m := parse_marker(lines[k].text.strip())) and m.style == "part"]
                     return i, (parts[-1] if parts else (entry_lines[-1] if entry_lines else j))
@@ -295,6 +296,8 @@ def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
         if c.marker is not None and c.dup_of is None:
             runs.setdefault(c.run, []).append(c)
     for rid, members in runs.items():
+        if _introduced(norm, members[0]) and not any(c.kind for c in members):
+            continue  # "主要职能包括：" then 1. 2. 3.: a colon introduces items, never headings
         likes = sum(1 for c in members if c.heading_like)
         # a tie is settled by the first member: lists are printed alike from their start
         majority = likes * 2 > len(members) or (likes * 2 == len(members) and members[0].heading_like)
@@ -308,6 +311,17 @@ def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
     if not sections:
         diag.warn("W201")
     return sections
+
+
+def _introduced(norm: NormalizedText, first: _Candidate) -> bool:
+    """Is the paragraph before a run's first member a sentence ending in a colon?"""
+    j = first.line - 1
+    while j >= 0 and not norm.lines[j].text.strip():
+        j -= 1
+    if j < 0:
+        return False
+    prev = norm.lines[j].text.strip()
+    return prev.endswith(("：", ":")) and not is_tabular(prev)
 
 
 def _warn_repeated(norm: NormalizedText, heads: list[_Candidate], diag: Diagnostics) -> None:
@@ -327,13 +341,18 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
     """An unnumbered line that names a standard section and stands alone."""
     t = norm.lines[i].text.strip()
     title = _clean_title(t)
-    if not heading_like(title, max_len=30) or "：" in title or ":" in title:
+    # a long name before the section's own words ("上海市统计和大数据研究院（上海市统计数据管理中心）
+    # （单位）机构设置") may make it longer than a title usually is
+    max_len = 60 if _ENDS_WITH_KIND.search(squeeze(title)) else 30
+    if not heading_like(title, max_len=max_len) or "：" in title or ":" in title:
         return None
     kind = section_kind(title)
     if kind in (None, "tables"):
         return None
-    if widths[i] and len(t) >= 0.8 * widths[i]:
-        return None  # a full line: the first line of a wrapped paragraph
+    k = _next_nonblank(norm, i, len(norm.lines))
+    wider_next = k is not None and len(norm.lines[k].text.strip()) > len(t) + 1
+    if widths[i] and len(t) >= 0.8 * widths[i] and not wider_next:
+        return None  # a full line: the first line of a wrapped paragraph (whose next line is no wider)
     # stands alone: the previous paragraph is finished and the next one is narrative
     j = i - 1
     while j >= 0 and not norm.lines[j].text.strip():
@@ -346,8 +365,8 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
     if k is None or is_tabular(norm.lines[k].text):
         return None
     nxt = norm.lines[k].text.strip()
-    if parse_marker(nxt) is None and (len(nxt) < 12 or len(nxt) < 0.6 * _doc_width(widths)):
-        return None  # short lines around it: a cell of a table
+    if parse_marker(nxt) is None and (len(nxt) < 12 or len(nxt) < 0.6 * _doc_width(widths)) and nxt[-1:] not in "。：:":
+        return None  # short lines around it: a cell of a table (a short sentence is no cell)
     if title.endswith(("。", ".")):
         return None
     return _Candidate(i, i, None, title, True, kind)

@@ -179,9 +179,12 @@ class Responsibility:
     """One item of 主要职责 / 主要职能 of the agency or one of its units."""
 
     unit_name: str  # full name of the agency or unit the item belongs to
-    ordinal: int  # 1-based as printed (（一） → 1)
+    ordinal: int  # 1-based as printed (（一） → 1); a paragraph's position among the unit's paragraphs
     text: str  # normalised text, wrapped lines joined
     span: Span
+    # False: the report writes its responsibilities as prose, not as a list; ``text`` is one
+    # whole paragraph of it, stored as printed rather than cut into items nobody numbered
+    enumerated: bool = True
 
 
 @dataclass

@@ -12,11 +12,11 @@ import re
 
 from nlp import figures
 from nlp.errors import Diagnostics
-from nlp.headings import HEADING_STYLES, Block, blocks
+from nlp.headings import HEADING_STYLES, Block, blocks, split_inline
 from nlp.layout import heading_lines, line_range, walk
 from nlp.model import PerformanceTarget, Report, Responsibility, Section, Task
 from nlp.normalize import NormalizedText
-from nlp.orgnames import ORG_SUFFIXES, match_full_name
+from nlp.orgnames import ORG_SUFFIXES, is_short_form, match_full_name, name_before, split_scope
 from nlp.units import find_units, same_unit
 
 # Sub-sections of a 重点工作 section that hold no tasks.
@@ -99,21 +99,38 @@ _UNIT_HEADING = re.compile(
 )
 
 
+_NAMES_DUTIES = re.compile(r"(?:的)?(?:主要)?(?:职责|职能)")
+
+
 def _unit_named(text: str, agency: str | None) -> str | None:
-    """The unit an intro or a sub-heading names: the agency unless another full name is given."""
-    m = match_full_name(text, 0)
-    named = m.group(0) if m else None
-    if named is None or (agency and same_unit(named, agency)):
+    """The unit an intro or a sub-heading names: the agency unless another name is given.
+
+    The name is what stands before "（的）主要职责/职能", taken whole; a full name at the start
+    (place prefix + suffix) otherwise.  "本局的主要职责是：" names no one: the agency.
+    """
+    named = None
+    m = _NAMES_DUTIES.search(text)
+    if m:
+        found = name_before(text, m.start())
+        if found and found[0] == 0:
+            named = split_scope(text[found[0] : found[1]])[0]
+    if named is None:
+        fm = match_full_name(text, 0)
+        named = fm.group(0) if fm else None
+    if named is None or (agency and (same_unit(named, agency) or is_short_form(named, agency) or agency.endswith(named))):
         return agency or ""
     return named
 
 
 def _items(norm: NormalizedText, first: int, end: int, agency: str | None, heads: set[int]) -> list[Responsibility]:
+    """The enumerated items of lines ``[first, end)`` (inline ones too: "职能是：1.…2.…"); without
+    any, the prose, stored whole (one text per unit) as a responsibility that says it is not enumerated."""
     out: list[Responsibility] = []
+    paragraphs: list[Responsibility] = []
     unit = agency or ""
     item_style: str | None = None
     current: Responsibility | None = None
-    for blk in blocks(norm, first, end, headings=heads):
+    for blk in split_inline(norm, blocks(norm, first, end, headings=heads)):
         text = "".join(blk.text.split())
         if blk.marker is None or blk.first_line in heads:
             if blk.marker is None and _INTRO.search(text):
@@ -122,6 +139,14 @@ def _items(norm: NormalizedText, first: int, end: int, agency: str | None, heads
             elif current is not None and current.text[-1:] not in _SENTENCE_END:
                 current.text += blk.text  # a wrapped tail split off by the page layout
                 current.span = _extend(norm, current.span, blk)
+            elif blk.marker is None and blk.first_line not in heads:
+                # prose: one text per unit, however the page layout broke it into lines
+                last = paragraphs[-1] if paragraphs else None
+                if last is not None and last.unit_name == unit:
+                    last.text += blk.text
+                    last.span = _extend(norm, last.span, blk)
+                else:
+                    paragraphs.append(Responsibility(unit, 1, blk.text.strip(), _span(norm, blk), enumerated=False))
             continue
         body = "".join(blk.body.split())
         if blk.marker.style != item_style and _UNIT_HEADING.match(body):
@@ -135,7 +160,7 @@ def _items(norm: NormalizedText, first: int, end: int, agency: str | None, heads
             out.append(current)
         elif current is not None:  # a sub-item (1. 2.) belongs to the item above
             current.text += blk.text
-    return out
+    return out or paragraphs
 
 
 def _intro_ranges(norm: NormalizedText, heads: set[int]) -> list[tuple[int, int]]:

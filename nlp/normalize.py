@@ -11,7 +11,8 @@ reader):
   their ASCII forms; a full-width full stop between digits becomes ``.``;
 * headings printed 2–4 times over (``第一部分第一部分第一部分第一部分``);
 * numbers broken by spaces (``3, 367. 47`` → ``3,367.47``, ``22. 49`` → ``22.49``);
-* page numbers standing alone on a line.
+* page numbers standing alone on a line (``- 3 -`` anywhere; a bare ``3`` between blank
+  lines, or inside prose when the pages around it are numbered the same way).
 
 What is *not* done here: joining lines wrapped mid-sentence (that depends on the
 section: :func:`unwrap` does it for narrative; tables keep their lines), and
@@ -48,6 +49,9 @@ _BROKEN_DECIMAL = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})*|\d+)\.[ \t]+(\d{1,2
 _SPACE_BEFORE_POINT = re.compile(r"(?<=\d)[ \t]+(?=\.\d{2}(?![\d.]))")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*)?\d{1,3}\s*(?:[-—–]\s*)?$")  # no nested \s* (quadratic on long blank lines)
 _NUMBER_LINE_NEIGHBOUR = re.compile(r"\d")
+# "- 12 -": dashes on both sides make it a page number wherever it stands (an amount never prints so)
+_DASHED_PAGE_NUMBER = re.compile(r"^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$")
+_BARE_INTEGER = re.compile(r"^\s*(\d{1,3})\s*$")
 
 
 @dataclass(frozen=True)
@@ -263,6 +267,27 @@ def _is_page_number(lines: list[str], i: int) -> bool:
     return blank_around and not _PAGE_NUMBER.match(before) and not _PAGE_NUMBER.match(after)
 
 
+def _page_numbers_in_prose(lines: list[str]) -> set[int]:
+    """Bare page numbers of text extracted page by page with no blank line around them
+    (pdfplumber joins pages with one newline): "应" / "2" / "用。" inside a sentence.
+
+    A lone integer counts when both neighbour lines are prose (Chinese text, no digits at
+    their ends) and the page before or after it is numbered likewise somewhere else — a lone
+    figure in a table has no such sequence.
+    """
+    def prose(j: int) -> bool:
+        t = lines[j].strip() if 0 <= j < len(lines) else ""
+        return bool(t) and bool(_CJK.search(t)) and not t[0].isdigit() and not t[-1].isdigit()
+
+    found: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        m = _BARE_INTEGER.match(line)
+        if m and prose(i - 1) and prose(i + 1):
+            found[i] = int(m.group(1))
+    numbers = set(found.values())
+    return {i for i, n in found.items() if n - 1 in numbers or n + 1 in numbers}
+
+
 def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None) -> NormalizedText:
     """Repair extraction damage line by line; see the module docstring.
 
@@ -279,6 +304,7 @@ def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None) -> Normaliz
         pos += len(ln)
     stripped = [ln.rstrip("\r\n") for ln in raw_lines]
 
+    prose_pages = _page_numbers_in_prose(stripped)
     b = _Builder()
     lines: list[Line] = []
     page = 0
@@ -289,7 +315,7 @@ def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None) -> Normaliz
         elif s.startswith(" ") and not s.startswith("  ") and s.strip() and i > 0 and not stripped[i - 1].strip():
             # pdftotext-style page start: the first line of a page begins with one space.
             page += 1
-        if _is_page_number(stripped, i):
+        if _is_page_number(stripped, i) or _DASHED_PAGE_NUMBER.match(s) or i in prose_pages:
             s = ""
         offs = list(range(start, start + len(s)))
         s = s.replace("\f", " ")
