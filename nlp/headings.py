@@ -59,6 +59,7 @@ _STYLES: list[tuple[str, int, re.Pattern[str]]] = [
 _LEAD = re.compile(r"^[\s\-•·*]*")
 
 HEADING_STYLES = ("part", "cn", "cn_paren", "num", "num_paren", "num_half", "circled")
+_STYLE_LEVEL = {style: level for style, level, _ in _STYLES}
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,31 @@ def split_inline(norm: NormalizedText, blks: list[Block], styles: tuple[str, ...
             piece = blk.text[m.start : end].rstrip()
             offs = blk.offsets[m.start : m.start + len(piece)]
             marker = Marker(m.style, m.level, m.number, m.printed, 0, m.end - m.start)
-            out.append(Block(piece, offs, line_of(offs[0]), line_of(offs[-1]), marker))
+            add(Block(piece, offs, line_of(offs[0]), line_of(offs[-1]), marker))
+
+    def add(blk: Block) -> None:
+        """``blk``, and the list of a deeper level it may hold: "（二）…支撑。一是…二是…"."""
+        nonlocal inline
+        sub: list[Marker] = []
+        if blk.marker is not None:
+            for style in styles:
+                if _STYLE_LEVEL[style] > blk.marker.level:
+                    sub = _inline_run(blk.text, blk._body_start(), style, 1)
+                    if len(sub) >= 2:
+                        break
+                    sub = []
+        if not sub:
+            out.append(blk)
+            return
+        head = blk.text[: sub[0].start].rstrip()
+        offs = blk.offsets[: len(head)]
+        out.append(Block(head, offs, blk.first_line, line_of(offs[-1]), blk.marker))
+        for k, m in enumerate(sub):
+            end = sub[k + 1].start if k + 1 < len(sub) else len(blk.text)
+            piece = blk.text[m.start : end].rstrip()
+            poffs = blk.offsets[m.start : m.start + len(piece)]
+            out.append(Block(piece, poffs, line_of(poffs[0]), line_of(poffs[-1]), Marker(m.style, m.level, m.number, m.printed, 0, m.end - m.start)))
+        inline = (sub[0].style, sub[-1].number + 1)
 
     out: list[Block] = []
     inline: tuple[str, int] | None = None  # (style, next number) of a list gone inline
@@ -290,8 +315,10 @@ def split_inline(norm: NormalizedText, blks: list[Block], styles: tuple[str, ...
                 last.offsets.extend(blk.offsets[: len(head)])
                 last.last_line = line_of(last.offsets[-1])
             if runs:
+                style = inline[0]
                 emit(blk, runs)
-                inline = (inline[0], runs[-1].number + 1)
+                if out[-1].marker is not None and out[-1].marker.style == style:
+                    inline = (style, runs[-1].number + 1)
             continue
         else:
             for style in styles:
@@ -300,12 +327,13 @@ def split_inline(norm: NormalizedText, blks: list[Block], styles: tuple[str, ...
                     runs = cand
                     break
         if not runs:
-            out.append(blk)
+            add(blk)
             continue
         head = blk.text[: runs[0].start].rstrip()
         if head:
             offs = blk.offsets[: len(head)]
-            out.append(Block(head, offs, blk.first_line, line_of(offs[-1]), blk.marker))
+            add(Block(head, offs, blk.first_line, line_of(offs[-1]), blk.marker))
         emit(blk, runs)
-        inline = (runs[0].style, runs[-1].number + 1)
+        if out[-1].marker is None or out[-1].marker.style == runs[0].style:
+            inline = (runs[0].style, runs[-1].number + 1)
     return out

@@ -36,7 +36,7 @@ SECTION_KINDS: dict[str, list[str]] = {
     "staffing": [r"人员构成", r"人员情况", r"人员编制", r"人员结构"],
     "structure": [r"机构设置", r"决算单位构成", r"预算单位构成", r"部门构成", r"单位构成", r"部门预算构成", r"机构情况"],
     "tables": [r"(预算|决算)(公开)?表$", r"(预算|决算)报表$", r"情况表$", r"总表$"],
-    "key_work": [r"重点工作", r"主要工作任务", r"工作完成情况", r"工作要点", r"年度工作任务", r"工作计划", r"重点任务", r"年度主要工作"],
+    "key_work": [r"重点工作", r"主要工作任务", r"工作完成情况", r"工作要点", r"年度工作任务", r"工作计划", r"重点任务", r"年度主要工作", r"主要工作目标", r"年度工作目标", r"主要任务"],
     "performance": [r"绩效目标", r"绩效管理", r"绩效评价", r"绩效情况", r"绩效自评"],
     "explanation": [r"情况说明", r"说明$", r"编制说明"],
 }
@@ -344,8 +344,8 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
     # a long name before the section's own words ("上海市统计和大数据研究院（上海市统计数据管理中心）
     # （单位）机构设置") may make it longer than a title usually is
     max_len = 60 if _ENDS_WITH_KIND.search(squeeze(title)) else 30
-    if not heading_like(title, max_len=max_len) or "：" in title or ":" in title:
-        return None
+    if not heading_like(title, max_len=max_len) or "：" in title or ":" in title or title.endswith(("，", ",", "、")):
+        return None  # a line ending in a comma is a sentence going on, not a heading
     kind = section_kind(title)
     if kind in (None, "tables"):
         return None

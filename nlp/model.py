@@ -191,10 +191,12 @@ class Responsibility:
 class Task:
     """One item of 重点工作 / 主要工作任务 / 工作完成情况 / 工作要点."""
 
-    ordinal: str  # path of enumerators, e.g. "（一）/1."
+    ordinal: str  # path of enumerators, e.g. "（一）/1."; "" for prose
     text: str
     span: Span
     section_kind: str | None = None  # "key_work", "work_done", "work_plan" …
+    # False: the section writes its work as prose, enumerating nothing; ``text`` is all of it
+    enumerated: bool = True
 
 
 @dataclass

@@ -211,8 +211,9 @@ def _task_kind(norm: NormalizedText, sec: Section, line: int) -> str:
 
 
 def tasks(norm: NormalizedText, sections: list[Section]) -> list[Task]:
-    """Every enumerated item of the 重点工作 / 工作完成情况 / 工作要点 sections,
-    with the path of enumerators leading to it ("（一）/1.")."""
+    """Every enumerated item of the 重点工作 / 工作完成情况 / 工作要点 / 主要工作目标 sections (inline
+    ones too: "1.坚持…；2.牢牢…", "一是…二是…"), with the path of enumerators leading to it
+    ("（一）/1.").  A section that enumerates nothing gives its prose as one task that says so."""
     out: list[Task] = []
     heads = heading_lines(norm, sections)
     for sec in _tops(sections, "key_work"):
@@ -221,13 +222,23 @@ def tasks(norm: NormalizedText, sections: list[Section]) -> list[Task]:
         standard = _standard_heading_lines(norm, sec)
         generic = {i for c in walk(sec.children) if re.search(GENERIC_HEADING, c.title) for i in _heading_range(norm, c)}
         stack: list[tuple[int, str]] = []
-        for blk in blocks(norm, first, end, styles=HEADING_STYLES + ("shi",), headings=heads):
+        found: list[Task] = []
+        prose: Task | None = None
+        for blk in split_inline(norm, blocks(norm, first, end, styles=HEADING_STYLES + ("shi",), headings=heads)):
             if any(a <= blk.first_line < b for a, b in skip):
                 continue
             if blk.first_line in standard or blk.first_line in generic:
                 stack = []  # "二、预算年度的主要工作任务及目标" names the list; it is no task
                 continue
             if blk.marker is None:
+                text = blk.text.strip()
+                if blk.first_line in heads or not text or text.endswith(("：", ":")):
+                    continue  # a heading, or the intro of a list ("2026年主要工作目标包括：")
+                if prose is None:
+                    prose = Task("", text, _span(norm, blk), _task_kind(norm, sec, blk.first_line), enumerated=False)
+                else:
+                    prose.text += text
+                    prose.span = _extend(norm, prose.span, blk)
                 continue
             level = blk.marker.level
             while stack and stack[-1][0] >= level:
@@ -236,7 +247,8 @@ def tasks(norm: NormalizedText, sections: list[Section]) -> list[Task]:
             text = blk.body.strip()
             if not text:
                 continue
-            out.append(Task("/".join(p for _, p in stack), text, _span(norm, blk), _task_kind(norm, sec, blk.first_line)))
+            found.append(Task("/".join(p for _, p in stack), text, _span(norm, blk), _task_kind(norm, sec, blk.first_line)))
+        out.extend(found or ([prose] if prose else []))
     return out
 
 
