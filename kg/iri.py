@@ -58,11 +58,18 @@ def place(name: str) -> str:
 def entity(label: str, canonical: str) -> str:
     return f"{BASE}{ENTITY_FOLDER.get(label, 'entity')}/{segment(canonical)}"
 
-def report(agency_name: str | None, year: int | None, phase: str | None, *, sha256: str = "") -> str:
-    """``id/report/{agency}/{year}/{phase}``; a report whose agency or year was not found is named by its bytes."""
+def report(agency_name: str | None, year: int | None, phase: str | None, *, sha256: str = "", scope: str | None = None) -> str:
+    """``id/report/{agency}/{year}/{phase}``, then ``/{scope}`` for a report that covers the agency alone (本级) or
+    with its units (汇总) — the two are different reports of one agency; a report whose agency or year was not
+    found is named by its bytes.
+
+    >>> report("长春市信访局", 2026, "budget", scope="本级")
+    'https://w3id.org/budgetkg/id/report/长春市信访局/2026/budget/本级'
+    """
     if not agency_name or year is None:
         return f"{BASE}report/file/{sha256[:16] or 'unknown'}"
-    return f"{BASE}report/{segment(agency_name)}/{year}/{PHASE_SEGMENT.get(phase or '', 'unknown-phase')}"
+    base = f"{BASE}report/{segment(agency_name)}/{year}/{PHASE_SEGMENT.get(phase or '', 'unknown-phase')}"
+    return f"{base}/{segment(scope)}" if scope else base
 
 def source_file(sha256: str) -> str:
     return f"{BASE}source-file/{sha256}"

@@ -125,7 +125,8 @@ class ReportGraph:
         self.resolver = resolver
         self.build = Iri(build) if build else None
         self.iri = iri.report(
-            report.agency, report.fiscal_year, report.phase.value if report.phase else None, sha256=report.source.sha256
+            report.agency, report.fiscal_year, report.phase.value if report.phase else None,
+            sha256=report.source.sha256, scope=report.agency_scope,
         )
         self.graph = N(self.iri)
         self.quads: list[ox.Quad] = []

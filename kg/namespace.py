@@ -44,6 +44,7 @@ class BKG(DefinedNamespace):
     StatedTotal: URIRef  # a total stated in the narrative
     HeadCount: URIRef  # a personnel or unit count
     Discrepancy: URIRef  # a place where the report's own figures don't add up
+    BudgetComparison: URIRef  # a final account's comparison of one item with its budget
     BuildActivity: URIRef  # one run of `budgetkg build` (⊑ prov:Activity)
     BudgetPhase: URIRef  # class of bkg:Budget, bkg:FinalAccount, bkg:AdjustedBudget (⊑ skos:Concept)
     # --- individuals: budget phases (skos:Concept in the phase scheme) ---
@@ -88,6 +89,15 @@ class BKG(DefinedNamespace):
     headCount: URIRef  # Report → HeadCount
     countValue: URIRef  # HeadCount → xsd:integer
     hasDiscrepancy: URIRef  # Report → Discrepancy
+    reportScope: URIRef  # Report → "本级" | "汇总", as the title qualifies the agency
+    isProse: URIRef  # Responsibility | Task → true when written as prose, not enumerated
+    hasBudgetComparison: URIRef  # Report → BudgetComparison (a final account's narrative, per item)
+    budgetAmount: URIRef  # BudgetComparison → xsd:decimal (yuan): the 年初预算
+    finalAmount: URIRef  # BudgetComparison → xsd:decimal (yuan): the 决算
+    printedBudgetAmount: URIRef  # BudgetComparison → the budget as printed
+    budgetDerivation: URIRef  # BudgetComparison → "difference" | "rate" when the budget is not printed
+    completionRate: URIRef  # BudgetComparison → xsd:decimal, percent as printed
+    varianceReason: URIRef  # BudgetComparison → the stated reason @zh
     expectedAmount: URIRef  # Discrepancy → xsd:decimal (yuan)
     foundAmount: URIRef  # Discrepancy → xsd:decimal (yuan)
     discrepancyKind: URIRef  # Discrepancy → "children_sum" | "unit_subtotal" | "cross_table" …

@@ -185,6 +185,7 @@ REPORT_FIELDS = (
     R("source_file", PROV.wasDerivedFrom, node),
     R("build", PROV.wasGeneratedBy, node),
     R("agency_node", BKG.reportingAgency, node),
+    R("agency_scope", BKG.reportScope, zh),  # 本级 / 汇总
 )
 SOURCE_FILE_FIELDS = (
     R("name", DCTERMS.title, string),
@@ -195,14 +196,21 @@ SOURCE_FILE_FIELDS = (
     R("pages", SCHEMA.numberOfPages, integer),  # of a PDF
 )
 UNIT_FIELDS = (R("kind", DCTERMS.type, zh),)
+def prose(enumerated: Any) -> ox.Literal | None:
+    """``bkg:isProse true`` for a text the report writes as prose; nothing for an enumerated item."""
+    return boolean(True) if enumerated is False else None
+
+
 RESPONSIBILITY_FIELDS = (
     R("text", RDF.value, zh),
     R("ordinal", BKG.ordinal, integer),
+    R("enumerated", BKG.isProse, prose),
 )
 TASK_FIELDS = (
     R("text", RDF.value, zh),
     R("ordinal", BKG.ordinal, string),  # the path of enumerators as printed: "（一）/1."
     R("section_kind", DCTERMS.type, string),
+    R("enumerated", BKG.isProse, prose),
 )
 TARGET_FIELDS = (
     R("text", RDF.value, zh),
@@ -274,6 +282,22 @@ DISCREPANCY_FIELDS = (
     R("found", BKG.foundAmount, decimal),
     R("table_number", BKG.tableNumber, string),
 )
+# The budget and the final amount each on a property of its own (bkg:budgetAmount / bkg:finalAmount): which
+# figure is which never depends on a dimension (cf. the phase of a line item).
+BUDGET_COMPARISON_FIELDS = (
+    R("item", RDFS.label, zh),
+    R("i", BKG.ordinal, integer),  # order in the narrative
+    R("code", BKG.classification, node),
+    R("final.value", BKG.finalAmount, decimal),
+    R("final.printed", BKG.printedAmount, string),
+    R("final.unit", BKG.printedUnit, string),
+    R("budget", BKG.budgetAmount, decimal),
+    R("budget_printed.printed", BKG.printedBudgetAmount, string),
+    R("budget_derived", BKG.budgetDerivation, string),
+    R("rate", BKG.completionRate, decimal),
+    R("reason", BKG.varianceReason, zh),
+    R("year", BKG.fiscalYear, gyear),
+)
 INDICATOR_FIELDS = (
     R("name", RDFS.label, zh),
     R("span.text", RDFS.label, one_line_zh, when=lambda it: not it.obj.name),  # no name found: its printed text
@@ -321,7 +345,7 @@ SCHEME_OF = {Classification.FUNCTIONAL: "functional", Classification.ECONOMIC: "
 
 def report_node(m) -> Iterator[Item]:
     rep = m.report
-    label = " ".join(str(x) for x in (rep.agency, rep.fiscal_year, PHASE_LABEL.get(rep.phase.value) if rep.phase else None) if x)
+    label = " ".join(str(x) for x in (rep.agency_as_printed, rep.fiscal_year, PHASE_LABEL.get(rep.phase.value) if rep.phase else None) if x)
     yield Item(rep, {"label": label or rep.source.name, "source_file": Iri(iri.source_file(rep.source.sha256)),
                      "build": m.build, "agency_node": m.agency(rep.agency) if rep.agency else None})
 
@@ -447,6 +471,13 @@ def targets(m) -> Iterator[Item]:
         yield Item(target, {"node": Iri(s), "owner": Iri(owner or m.iri), "project": n if free else None})
 
 
+def budget_comparisons(m) -> Iterator[Item]:
+    rep = m.report
+    for i, cmp in enumerate(rep.budget_comparisons, 1):
+        code = Iri(iri.classification("functional", cmp.code)) if cmp.code else None
+        yield Item(cmp, {"i": i, "code": code, "year": rep.fiscal_year})
+
+
 def mentions(m) -> Iterator[Item]:
     """Mentions become annotations of canonical entities (resolved through the resolver)."""
     for i, mention in enumerate(m.report.mentions, 1):
@@ -476,6 +507,8 @@ NODE_MAPS: tuple[NodeMap, ...] = (
             STATED_TOTAL_FIELDS, hang=(REPORT, BKG.statedTotal)),
     NodeMap("discrepancies", each("discrepancies"), "{report}/discrepancy/{i}", (BKG.Discrepancy,),
             DISCREPANCY_FIELDS, hang=(REPORT, BKG.hasDiscrepancy)),
+    NodeMap("budget_comparisons", budget_comparisons, "{report}/budget-comparison/{i}", (BKG.BudgetComparison,),
+            BUDGET_COMPARISON_FIELDS, hang=(REPORT, BKG.hasBudgetComparison)),
     NodeMap("indicators", each("indicators"), "{report}/indicator/{i}", (BKG.Indicator,), INDICATOR_FIELDS,
             key="indicator:{i}"),
     NodeMap("tables", lambda m: (Item(t, {"i": i, "label": t.number or f"表{i}", "currency": Iri(cube.CURRENCY),

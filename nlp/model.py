@@ -254,6 +254,32 @@ class StatedTotal:
 
 
 @dataclass
+class BudgetComparison:
+    """The final account's own comparison of one item with its budget, as its narrative states it
+    (nlp.comparisons): "行政运行200.57万元,完成年初预算的113.00%…预决算产生差异的主要原因是政策性调整".
+
+    ``final`` is the 决算 amount as printed.  ``budget`` (yuan) is the 年初预算: as printed when
+    ``budget_printed`` is set; stated as nothing by "未有年初预算" (``budget_stated_none``); else derived
+    from printed figures, ``budget_derived`` saying how — "difference" (final less the stated increase,
+    exact) or "rate" (final ÷ rate, exact only to the precision the final amount is printed in).
+    """
+
+    item: str  # the item as printed: "行政运行", "公务接待费", "一般公共预算财政拨款支出"
+    final: Amount
+    span: Span  # the statement, from the item's name to the rate
+    path: tuple[str, ...] = ()  # 类 / 款 names printed before the item ("一般公共服务", "政府办公厅（室）…")
+    code: str | None = None  # functional classification code, when the report's tables name the item
+    budget: Decimal | None = None
+    budget_printed: Amount | None = None
+    budget_derived: str | None = None  # None (printed or stated) | "difference" | "rate"
+    budget_stated_none: bool = False
+    rate: Decimal | None = None  # 完成年初预算的 113.00% → Decimal("113.00") (percent, as printed)
+    rate_span: Span | None = None
+    reason: str | None = None  # 预决算产生差异的主要原因, as stated
+    reason_span: Span | None = None
+
+
+@dataclass
 class Discrepancy:
     """A place where a report's own figures don't add up (found by reconciliation)."""
 
@@ -343,6 +369,7 @@ class Report:
     headcounts: list[HeadCount] = field(default_factory=list)
     stated_totals: list[StatedTotal] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
+    budget_comparisons: list[BudgetComparison] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)

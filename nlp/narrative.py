@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from nlp import figures
+from nlp import comparisons, figures
 from nlp.errors import Diagnostics
 from nlp.headings import HEADING_STYLES, Block, blocks, split_inline
 from nlp.layout import heading_lines, line_range, walk
@@ -41,6 +41,7 @@ def extract(norm: NormalizedText, report: Report, diag: Diagnostics) -> None:
     report.performance_targets = performance_targets(norm, report.sections)
     report.headcounts = figures.headcounts(norm, report.sections)
     report.stated_totals = figures.stated_totals(norm, report.sections)
+    report.budget_comparisons = comparisons.extract(norm, report)
 
 
 def _leaves(sections: list[Section], kind: str) -> list[Section]:

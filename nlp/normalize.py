@@ -52,6 +52,7 @@ _NUMBER_LINE_NEIGHBOUR = re.compile(r"\d")
 # "- 12 -": dashes on both sides make it a page number wherever it stands (an amount never prints so)
 _DASHED_PAGE_NUMBER = re.compile(r"^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$")
 _BARE_INTEGER = re.compile(r"^\s*(\d{1,3})\s*$")
+_DASHED_NUMBER = re.compile(r"^\s*[-—–]\s*(\d{1,3})\s*[-—–]\s*$")
 
 
 @dataclass(frozen=True)
@@ -271,20 +272,23 @@ def _page_numbers_in_prose(lines: list[str]) -> set[int]:
     """Bare page numbers of text extracted page by page with no blank line around them
     (pdfplumber joins pages with one newline): "应" / "2" / "用。" inside a sentence.
 
-    A lone integer counts when both neighbour lines are prose (Chinese text, no digits at
-    their ends) and the page before or after it is numbered likewise somewhere else — a lone
-    figure in a table has no such sequence.
+    A lone integer counts when both neighbour lines are prose (Chinese text not ending in a
+    digit) and the page before or after it is numbered somewhere else on a line of its
+    own — a lone figure in a table has no such sequence.
     """
     def prose(j: int) -> bool:
         t = lines[j].strip() if 0 <= j < len(lines) else ""
-        return bool(t) and bool(_CJK.search(t)) and not t[0].isdigit() and not t[-1].isdigit()
+        return bool(t) and bool(_CJK.search(t)) and not t[-1].isdigit() and "\t" not in t
 
     found: dict[int, int] = {}
+    numbers: set[int] = set()  # every page-number-like line: the sequence a candidate must belong to
     for i, line in enumerate(lines):
-        m = _BARE_INTEGER.match(line)
-        if m and prose(i - 1) and prose(i + 1):
+        m = _BARE_INTEGER.match(line) or _DASHED_NUMBER.match(line)
+        if not m:
+            continue
+        numbers.add(int(m.group(1)))
+        if _BARE_INTEGER.match(line) and prose(i - 1) and prose(i + 1):
             found[i] = int(m.group(1))
-    numbers = set(found.values())
     return {i for i, n in found.items() if n - 1 in numbers or n + 1 in numbers}
 
 

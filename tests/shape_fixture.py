@@ -60,6 +60,7 @@ TASK = URIRef(f"{REPORT}/task/1")
 STATED_TOTAL = URIRef(f"{REPORT}/stated-total/1")
 HEAD_COUNT = URIRef(f"{REPORT}/head-count/1")
 DISCREPANCY = URIRef(f"{REPORT}/discrepancy/1")
+COMPARISON = URIRef(f"{REPORT}/budget-comparison/1")
 
 #: Table 1 (一般公共预算支出表, functional codes): (row, code or None for the total row, 万元)
 TABLE_1 = [
@@ -149,6 +150,7 @@ def base_graph() -> Graph:
     g.add((REPORT, BKG.statedTotal, STATED_TOTAL))
     g.add((REPORT, BKG.headCount, HEAD_COUNT))
     g.add((REPORT, BKG.hasDiscrepancy, DISCREPANCY))
+    g.add((REPORT, BKG.hasBudgetComparison, COMPARISON))
     # agencies, place, entities
     g.add((AGENCY, RDF.type, BKG.Agency))
     g.add((AGENCY, SKOS.prefLabel, zh("测试市政务服务数据管理局")))
@@ -216,6 +218,15 @@ def base_graph() -> Graph:
     g.add((DISCREPANCY, BKG.foundAmount, yuan("200.01")))
     g.add((DISCREPANCY, BKG.discrepancyKind, Literal("children_sum")))
     extracted(g, DISCREPANCY, 600, "200.00")
+    # a final account's comparison of one item with its budget ("行政运行120.01万元，完成年初预算的100.01%…")
+    g.add((COMPARISON, RDF.type, BKG.BudgetComparison))
+    g.add((COMPARISON, RDFS.label, zh("行政运行")))
+    g.add((COMPARISON, BKG.finalAmount, yuan("120.01")))
+    g.add((COMPARISON, BKG.budgetAmount, yuan("120.00")))
+    g.add((COMPARISON, BKG.budgetDerivation, Literal("rate")))
+    g.add((COMPARISON, BKG.completionRate, Literal(Decimal("100.01"), datatype=XSD.decimal)))
+    g.add((COMPARISON, BKG.varianceReason, zh("政策性调整")))
+    extracted(g, COMPARISON, 640, "行政运行120.01万元")
     # tables
     titles = {1: "一般公共预算支出表", 2: "项目支出表", 3: "财政拨款支出表"}
     for t, title in titles.items():

@@ -195,7 +195,8 @@ REPORT_CASES = [
     Case("mention of a literal", add(fx.RESPONSIBILITY, BKG.mentions, Literal("民生卡")),
          only("TextNode-mentions", fx.RESPONSIBILITY)),
     Case("task with two texts", add(fx.TASK, RDF.value, zh("另一段")), only("Task-value", fx.TASK)),
-    Case("task ordinal dropped", drop(fx.TASK, BKG.ordinal), only("Task-ordinal", fx.TASK)),
+    Case("task ordinal dropped", drop(fx.TASK, BKG.ordinal), only("Task-ordinalOrProse", fx.TASK)),
+    Case("task with two ordinals", add(fx.TASK, BKG.ordinal, Literal("（二）")), only("Task-ordinal", fx.TASK)),
     Case("indicator link to a platform", add(fx.TASK, BKG.hasIndicator, fx.PLATFORM), only("HasIndicator", fx.TASK)),
     Case("target text without language", set_(fx.TARGET, RDF.value, Literal("民生卡系统稳定运行")),
          only("PerformanceTarget-value", fx.TARGET)),
@@ -244,6 +245,18 @@ REPORT_CASES = [
     # --- narrative figures, discrepancy records ---
     Case("stated total a double", set_(fx.STATED_TOTAL, BKG.amount, Literal(3e6)), only("StatedTotal-amount", fx.STATED_TOTAL)),
     Case("negative head count", set_(fx.HEAD_COUNT, BKG.countValue, Literal(-1)), only("HeadCount-value", fx.HEAD_COUNT)),
+    Case("comparison without final amount", drop(fx.COMPARISON, BKG.finalAmount), only("BudgetComparison-finalAmount", fx.COMPARISON)),
+    Case("comparison with two budgets", add(fx.COMPARISON, BKG.budgetAmount, fx.yuan("110.00")),
+         only("BudgetComparison-budgetAmount", fx.COMPARISON)),
+    Case("comparison rate as a string", set_(fx.COMPARISON, BKG.completionRate, Literal("100.01%")),
+         only("BudgetComparison-completionRate", fx.COMPARISON)),
+    Case("comparison derived some other way", set_(fx.COMPARISON, BKG.budgetDerivation, Literal("guess")),
+         only("BudgetComparison-budgetDerivation", fx.COMPARISON)),
+    Case("comparison reason without language", set_(fx.COMPARISON, BKG.varianceReason, Literal("政策性调整")),
+         only("BudgetComparison-reason", fx.COMPARISON)),
+    Case("comparison without its item", drop(fx.COMPARISON, RDFS.label), only("BudgetComparison-label", fx.COMPARISON)),
+    Case("responsibility prose flag a string", add(fx.RESPONSIBILITY, BKG.isProse, Literal("true")),
+         only("Responsibility-isProse", fx.RESPONSIBILITY)),
     Case("discrepancy without expected", drop(fx.DISCREPANCY, BKG.expectedAmount), only("Discrepancy-expected", fx.DISCREPANCY)),
     Case("discrepancy found a string", set_(fx.DISCREPANCY, BKG.foundAmount, Literal("200.01")), only("Discrepancy-found", fx.DISCREPANCY)),
     Case("discrepancy kind unknown", set_(fx.DISCREPANCY, BKG.discrepancyKind, Literal("sum")), only("Discrepancy-kind", fx.DISCREPANCY)),
@@ -312,6 +325,14 @@ def test_mutation_is_reported_exactly(base: Graph, case: Case) -> None:
     assert case.severity in main
     assert report.conforms == (not report.violations)
     assert report.conforms == (case.severity != "Violation")
+
+
+def test_a_task_written_as_prose_needs_no_ordinal(base: Graph) -> None:
+    def prose(g: Graph) -> None:
+        drop(fx.TASK, BKG.ordinal)(g)
+        g.add((fx.TASK, BKG.isProse, Literal(True)))
+
+    assert validate_graph(mutated(base, prose)).results == []
 
 
 @pytest.mark.parametrize(("name", "mutate"), ROUNDING_ACCEPTED, ids=[n for n, _ in ROUNDING_ACCEPTED])
