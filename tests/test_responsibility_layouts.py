@@ -12,7 +12,7 @@ from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, requires_devset
 
 from nlp.reader import read_report, read_report_bytes
 
-# Counted by hand in ../shared/devset/text: items of the responsibilities list (主要职责 / 主要职能 / 部门职责),
+# Counted by hand in the development set (conftest.DEVSET, text/): items of the responsibilities list (主要职责 / 主要职能 / 部门职责),
 # or "prose" where the report writes them as a paragraph with no enumerator.  Every one names one unit.
 DEVSET_RESPONSIBILITIES: dict[str, int | str] = {
     "201": 6, "202": 9, "203": 9, "204": 10, "205": 14, "206": 4, "207": 10, "208": 19, "209": 8, "210": 9,

@@ -10,7 +10,7 @@ from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, requires_devset
 
 from nlp.reader import read_report, read_report_bytes
 
-# Counted by hand in ../shared/devset/text: top-level items of the tasks section, "prose" where it
+# Counted by hand in the development set (conftest.DEVSET, text/): top-level items of the tasks section, "prose" where it
 # enumerates nothing; reports without such a section have none.  217 also has 20 sub-items (一是…),
 # three to four under five of its six items (counted by hand): 26 tasks in all.
 DEVSET_TASKS: dict[str, int | str] = {
