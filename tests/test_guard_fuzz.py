@@ -24,7 +24,7 @@ from tests.test_api_sparql import ASK, CONSTRUCT, PLATFORM_PROJECTS
 from tests.test_attacks import Listener
 from tests.test_load import SPARQL as LOAD_QUERIES
 
-EXAMPLES_N = int(os.environ.get("BUDGETKG_FUZZ_EXAMPLES", 300))
+EXAMPLES_N = int(os.environ.get("BUDGETKG_FUZZ_EXAMPLES", 150))
 
 
 def seed_queries() -> list[str]:
@@ -60,15 +60,33 @@ def case_mix(text: str, flips: list[bool]) -> str:
     return "".join(c.swapcase() if flips[i % len(flips)] else c for i, c in enumerate(text)) if flips else text
 
 
+# Between tokens: what separates the pieces without breaking the syntax (to both parsers) — or,
+# for a parser that reads comments, escapes or line ends wrongly, what hides the next piece.
+SEPARATORS = ["", " ", "\n", "\r", "\r\n", "\t", " . ", "#c\r", "#c\n", "# {\r", "#\\\r", ' # "\r']
+# Pieces that are whole group-graph-pattern elements: valid where a group's content may go.
+ELEMENTS = [
+    'BIND("#" AS ?fh)', "BIND('\\u0022' AS ?fh)", 'BIND("a\\u0022, \\u0027" AS ?fh)', "BIND(<http://x/#a> AS ?fh)",
+    'FILTER(?fh != "SERVICE <http://x/> { }")', "OPTIONAL { ?fa <urn:none> ?fc }", 'BIND("""\r""" AS ?fh)',
+]
+
+
 @st.composite
 def mutants(draw) -> str:
+    """A seed query with pieces inserted: mostly elements and SERVICE clauses right inside one of its
+    groups (where they are valid SPARQL), separated and hidden by comments, line ends, strings and
+    escapes; sometimes arbitrary noise anywhere (mostly malformed: the parser must reject it)."""
     text = draw(st.sampled_from(SEEDS))
     for _ in range(draw(st.integers(1, 4))):
-        piece = draw(st.one_of(st.sampled_from(SERVICE_FORMS), st.sampled_from(NOISE)))
+        if draw(st.booleans()) or "{" not in text:
+            piece = draw(st.one_of(st.sampled_from(SERVICE_FORMS), st.sampled_from(NOISE)))
+            at = draw(st.integers(0, len(text)))
+        else:
+            braces = [i + 1 for i, c in enumerate(text) if c == "{"]
+            at = draw(st.sampled_from(braces))
+            piece = draw(st.one_of(st.sampled_from(SERVICE_FORMS), st.sampled_from(ELEMENTS)))
+            piece = draw(st.sampled_from(SEPARATORS)) + piece + draw(st.sampled_from(SEPARATORS)) + " "
         piece = case_mix(piece, draw(st.lists(st.booleans(), max_size=4)))
-        around = draw(st.sampled_from(["", " ", "\n", "\r", "\r\n", "#\r", "\t"]))
-        at = draw(st.integers(0, len(text)))
-        text = text[:at] + around + piece + around + text[at:]
+        text = text[:at] + piece + text[at:]
     return text
 
 
