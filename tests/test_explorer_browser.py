@@ -370,3 +370,15 @@ def test_agency_page_responsibilities_entities_funding_and_years(visit):
     assert page.locator("#responsibilities .holder").first.inner_text() == "广州市番禺区人民政府政务管理办公室"
     assert page.locator("#responsibilities .resp").count() == 10
     v.shot("agency-panyu-zsj-2016")
+
+
+def test_home_links_each_report_to_its_pictures_and_a_report_without_tables_says_so(visit):
+    v = visit("/")
+    page = v.page
+    links = page.locator("table.reports a[href^='/flow?report=']")
+    assert links.count() == 5
+    # 000 (2018 budget) prints no table: its flow says so and shows the latest report instead
+    page.locator("table.reports tr", has_text="2018").locator("a[href^='/flow']").click()
+    page.wait_for_selector("body.flow-ready")
+    assert "没有支出表" in page.inner_text("p.missing-report")
+    assert page.evaluate("window.flowData.report") == REPORT_2024

@@ -102,6 +102,13 @@
         `${esc(phaseEn(r.phase))}</option>`).join("") + "</optgroup>").join("");
     const latest = reports.slice().sort((a, b) => b.year.localeCompare(a.year))[0];
     select.value = reports.some(r => r.report === wanted) ? wanted : latest ? latest.report : "";
+    if (wanted && select.value !== wanted) {  // asked for a report that prints no expenditure table (or none at all)
+      const note = document.createElement("p");
+      note.className = "note missing-report";
+      note.innerHTML = `所选报告没有支出表，改为显示最近的一份。<span class="en">The report asked for prints no expenditure
+        table; showing the latest one instead.</span> <code>${esc(wanted)}</code>`;
+      select.closest("form").after(note);
+    }
     return reports;
   }
 
