@@ -382,3 +382,16 @@ def test_home_links_each_report_to_its_pictures_and_a_report_without_tables_says
     page.wait_for_selector("body.flow-ready")
     assert "没有支出表" in page.inner_text("p.missing-report")
     assert page.evaluate("window.flowData.report") == REPORT_2024
+
+
+def test_a_budget_units_page_shows_its_responsibilities_in_its_agencys_report(visit):
+    v = visit("/doc/agency/panyu-service-centre")
+    page = v.page
+    page.wait_for_selector("body.profile-ready")
+    assert "as a budget unit" in page.inner_text("#years button.active")
+    assert page.locator("#responsibilities .holder").first.inner_text() == "广州市番禺区政务服务中心"
+    # 002 lists three responsibilities of the 中心; the third names 番禺区政务服务大厅, which no project funds
+    first_block = page.locator("#responsibilities .resp").evaluate_all(
+        "els => els.slice(0, 3).map(e => [e.querySelector('.ord').textContent, e.dataset.state])")
+    assert first_block == [["1", "none"], ["2", "none"], ["3", "unfunded"]]
+    v.shot("agency-unit-service-centre")

@@ -212,3 +212,13 @@ def test_spending_by_classification_keeps_budget_and_final_columns_apart(variant
     # the flow of a final account reads only what was spent that year: not its 预算数, not the 2022 column
     flow = ask(variant_store, "funding-flow", report=report_iri(variant_store, "2023"))
     assert {Decimal(r["amount"]) for r in flow} == {Decimal("1184000")}
+
+
+@pytest.mark.slow
+def test_agency_reports_finds_a_budget_units_reports(corpus_store: Store) -> None:
+    """政务服务中心 has no report of its own; 002 lists its responsibilities (lines 95-114) and its projects (表12)."""
+    rows = ask(corpus_store, "agency-reports", agency="https://w3id.org/budgetkg/id/agency/panyu-service-centre")
+    assert [(r["report"], r["year"]) for r in rows] == [(REPORT_2024, "2024")]
+    assert set(rows[0]["roles"].split(", ")) == {"budget unit", "responsibilities"}
+    own = ask(corpus_store, "agency-reports", agency="https://w3id.org/budgetkg/id/agency/panyu-zsj")
+    assert [r["report"] for r in own] == [REPORT_2024] and "reporting" in own[0]["roles"]

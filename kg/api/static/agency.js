@@ -5,14 +5,22 @@
   const {esc, add, yuan, wan, namedQuery, dataLinks, local, phase, phaseEn, typeZh} = window.bkg;
   const box = document.getElementById("profile");
   const agency = box.dataset.agency, name = box.dataset.name;
-  const RELATION = {self: ["本部门", "this agency"], predecessor: ["前身", "predecessor"], successor: ["后继", "successor"]};
+  const RELATION = {self: ["本部门", "this agency"], predecessor: ["前身", "predecessor"], successor: ["后继", "successor"],
+    unit: ["所属部门的报告", "as a budget unit"]};
 
-  const [lineage, reports] = await Promise.all([namedQuery("agency-lineage", {agency: name}), namedQuery("reports")]);
-  const totals = Object.fromEntries(reports.map(r => [r.report, r.total]));
+  const [lineage, reports, appears] = await Promise.all([namedQuery("agency-lineage", {agency: name}),
+    namedQuery("reports"), namedQuery("agency-reports", {agency})]);
+  const byReport = Object.fromEntries(reports.map(r => [r.report, r]));
   const seen = new Map();
   for (const r of lineage) {
     if (r.report && !seen.has(r.report)) seen.set(r.report, {report: r.report, year: r.year, phase: r.phase, who: r.name,
-      relation: r.relation, total: totals[r.report] || ""});
+      relation: r.relation, total: (byReport[r.report] || {}).total || ""});
+  }
+  // a budget unit has no report of its own: the reports of the agency it belongs to, where it appears
+  for (const r of appears) {
+    const report = byReport[r.report] || {};
+    if (!seen.has(r.report)) seen.set(r.report, {report: r.report, year: r.year, phase: r.phase,
+      who: report.agencyName || "", relation: "unit", total: report.total || ""});
   }
   const list = [...seen.values()].sort((a, b) => a.year.localeCompare(b.year) || a.phase.localeCompare(b.phase));
   const years = document.getElementById("years");
@@ -51,7 +59,8 @@
     const rows = await namedQuery("responsibility-funding", {report});
     const holders = [...group(rows).values()];
     // the reporting agency first (this one, or the predecessor whose report it is), then its budget units
-    holders.sort((a, b) => (b.name === chosen.who) - (a.name === chosen.who) || a.name.localeCompare(b.name, "zh"));
+    const first = h => h.iri === agency ? 2 : h.name === chosen.who ? 1 : 0;
+    holders.sort((a, b) => first(b) - first(a) || a.name.localeCompare(b.name, "zh"));
     const allProjects = new Map();
     let count = 0, funded = 0, unfunded = 0;
     for (const h of holders) for (const item of h.items.values()) {
@@ -100,6 +109,6 @@
       ` · ${dataLinks("agency-lineage", {agency: name})}`;
     document.body.classList.add("profile-ready");
   }
-  const own = list.filter(r => r.relation === "self");
+  const own = list.filter(r => r.relation === "self" || r.relation === "unit");
   show((own.length ? own : list)[(own.length ? own : list).length - 1].report);
 })();
