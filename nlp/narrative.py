@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from nlp import comparisons, figures
+from nlp import comparisons, figures, keyprojects
 from nlp.errors import Diagnostics
 from nlp.headings import HEADING_STYLES, Block, blocks, split_inline
 from nlp.layout import heading_lines, line_range, walk
@@ -42,6 +42,7 @@ def extract(norm: NormalizedText, report: Report, diag: Diagnostics) -> None:
     report.headcounts = figures.headcounts(norm, report.sections)
     report.stated_totals = figures.stated_totals(norm, report.sections)
     report.budget_comparisons = comparisons.extract(norm, report)
+    report.projects.extend(keyprojects.extract(norm, report))
 
 
 def _leaves(sections: list[Section], kind: str) -> list[Section]:
@@ -258,6 +259,14 @@ _NOT_TARGET = re.compile(r"管理|申报|审核|覆盖|公开|评审")
 _PROJECT_REPORT = re.compile(r"^(?P<name>.{2,40}?项目)(?:（[^）]*）)?(?:绩效)?(?:自评|评价)?报告$")
 
 
+def _table_head(label: str, line: str) -> bool:
+    """A table's title ("信息化运行维护绩效目标表") or its header row ("项目名称 预算数（万元） 绩效目标", cells
+    apart on the printed ``line``): what follows is the table's, not a target's text."""
+    if re.search(r"表\s*(?:[（(][^）)]*[）)])?$", label.strip()):
+        return True
+    return len(re.findall(r"\s+", line.strip())) >= 2 and bool(re.search(r"名称|预算数|金额|单位", line))
+
+
 def performance_targets(norm: NormalizedText, sections: list[Section]) -> list[PerformanceTarget]:
     """Narrative 绩效目标 paragraphs ("①项目绩效目标。…" and what was achieved,
     "②项目绩效目标完成情况。…").  Targets of the project table are nlp.tables'."""
@@ -279,7 +288,7 @@ def performance_targets(norm: NormalizedText, sections: list[Section]) -> list[P
                 project, pending, collecting = pm.group("name"), None, None
                 continue
             lm = _TARGET_LABEL.match(body)
-            if lm and "绩效目标" in lm.group("label") and not _NOT_TARGET.search(lm.group("label")):
+            if lm and "绩效目标" in lm.group("label") and not _NOT_TARGET.search(lm.group("label")) and not _table_head(lm.group("label"), norm.lines[blk.first_line].text):
                 rest_at = lm.end()
                 rest = body[rest_at:].strip()
                 off0 = blk.body_range()[0]
