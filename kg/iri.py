@@ -58,18 +58,31 @@ def place(name: str) -> str:
 def entity(label: str, canonical: str) -> str:
     return f"{BASE}{ENTITY_FOLDER.get(label, 'entity')}/{segment(canonical)}"
 
-def report(agency_name: str | None, year: int | None, phase: str | None, *, sha256: str = "", scope: str | None = None) -> str:
+#: nlp.model.Report.part → path segment of a file that holds one part of a report published as several files
+#: (the narrative is the report itself: a file of it alone keeps the report's IRI, its tables hang off it)
+PART_SEGMENT = {"tables": "tables", "performance_targets": "performance-targets"}
+
+
+def report(
+    agency_name: str | None, year: int | None, phase: str | None, *, sha256: str = "", scope: str | None = None,
+    part: str | None = None,
+) -> str:
     """``id/report/{agency}/{year}/{phase}``, then ``/{scope}`` for a report that covers the agency alone (本级) or
-    with its units (汇总) — the two are different reports of one agency; a report whose agency or year was not
-    found is named by its bytes.
+    with its units (汇总) — the two are different reports of one agency — and ``/part/{part}`` for a file that
+    holds only the tables or only the performance-target tables of the report; a report whose agency or year
+    was not found is named by its bytes.
 
     >>> report("长春市信访局", 2026, "budget", scope="本级")
     'https://w3id.org/budgetkg/id/report/长春市信访局/2026/budget/本级'
+    >>> report("国家信访局", 2024, "final_account", part="tables")
+    'https://w3id.org/budgetkg/id/report/国家信访局/2024/final-account/part/tables'
     """
     if not agency_name or year is None:
         return f"{BASE}report/file/{sha256[:16] or 'unknown'}"
     base = f"{BASE}report/{segment(agency_name)}/{year}/{PHASE_SEGMENT.get(phase or '', 'unknown-phase')}"
-    return f"{base}/{segment(scope)}" if scope else base
+    if scope:
+        base += f"/{segment(scope)}"
+    return f"{base}/part/{PART_SEGMENT[part]}" if part in PART_SEGMENT else base
 
 def source_file(sha256: str) -> str:
     return f"{BASE}source-file/{sha256}"

@@ -90,6 +90,7 @@ class BKG(DefinedNamespace):
     countValue: URIRef  # HeadCount → xsd:integer
     hasDiscrepancy: URIRef  # Report → Discrepancy
     reportScope: URIRef  # Report → "本级" | "汇总", as the title qualifies the agency
+    reportPart: URIRef  # Report → "tables" | "performance_targets" | "narrative": the one part a file holds
     isProse: URIRef  # Responsibility | Task → true when written as prose, not enumerated
     hasBudgetComparison: URIRef  # Report → BudgetComparison (a final account's narrative, per item)
     budgetAmount: URIRef  # BudgetComparison → xsd:decimal (yuan): the 年初预算

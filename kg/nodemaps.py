@@ -186,6 +186,8 @@ REPORT_FIELDS = (
     R("build", PROV.wasGeneratedBy, node),
     R("agency_node", BKG.reportingAgency, node),
     R("agency_scope", BKG.reportScope, zh),  # 本级 / 汇总
+    R("part", BKG.reportPart, string),  # the file holds only the tables / the performance targets / the narrative
+    R("whole", DCTERMS.isPartOf, node),  # … of this report (other files hold its other parts)
 )
 SOURCE_FILE_FIELDS = (
     R("name", DCTERMS.title, string),
@@ -347,7 +349,8 @@ def report_node(m) -> Iterator[Item]:
     rep = m.report
     label = " ".join(str(x) for x in (rep.agency_as_printed, rep.fiscal_year, PHASE_LABEL.get(rep.phase.value) if rep.phase else None) if x)
     yield Item(rep, {"label": label or rep.source.name, "source_file": Iri(iri.source_file(rep.source.sha256)),
-                     "build": m.build, "agency_node": m.agency(rep.agency) if rep.agency else None})
+                     "build": m.build, "agency_node": m.agency(rep.agency) if rep.agency else None,
+                     "whole": m.whole})
 
 
 def source_file(m) -> Iterator[Item]:

@@ -42,10 +42,16 @@ _GLUED_LABEL = re.compile(r"(?:金额|计量)?单位$")  # "上海市数据局�
 _NAME_END = re.compile(rf"{_YEAR}\s*年度?|年度|(?:部门|单位)(?:调整)?(?:预算|决算)|预算|决算|概况|基本情况")
 # "上海市数据局（单位）主要职能": the template puts a marker between name and section title
 _MARKED = re.compile(r"[（(](?:单位|部门)[)）](?:主要职能|主要职责|机构设置|概况)")
+# The department a performance-target form is of (its 主管部门; the 实施单位 may be a unit of it), and the
+# form's next field, where the name ends.
+_FORM_LABEL = re.compile(r"主管部门(?:及代码?|名称)?[：:]?(?:[\[［【]\d+[\]］】])?")
+_FORM_FIELD = re.compile(r"实施单位|项目名称|项目资金|年度资金|项目负责人|联系电话|项目属性|码(?=年度|项目|实施)")
 # How much each place where a name is printed counts (a title outranks a heading outranks a label).
-_WEIGHT = {"title": 10, "heading": 4, "marked": 3, "label": 2}
+_WEIGHT = {"title": 10, "heading": 4, "marked": 3, "label": 2, "form": 1}
 _LABEL_CAP = 6  # a name repeated above every table is still one source
 _LEAD_YEAR = re.compile(rf"^{_YEAR}年度?")
+# a column header naming the year and phase of its figures: "2026年预算数", "2024 年度决算数"
+_HEADER_YP = re.compile(rf"{_YEAR}\s*年度?\s*(?:全年|年初)?(?P<phase>预算|决算)数")
 
 _PHASES = {"预算": Phase.BUDGET, "决算": Phase.FINAL_ACCOUNT, "调整预算": Phase.ADJUSTED_BUDGET}
 
@@ -148,6 +154,23 @@ def _year_phase(norm: NormalizedText, sections: list[Section], title: tuple[int,
         meta.phase = _PHASES[m.group("phase")]
         meta.phase_span = norm.raw_span(m.start("phase"), m.end("phase"))
         return
+    # the column headers of the tables ("2026年预算数", "2024年度决算数"): a file of tables alone may print the
+    # year nowhere else.  Earlier years are printed for comparison (2025年预算数 beside 2026年预算数): the
+    # latest year of the most printed phase is the report's.
+    headers: Counter[str] = Counter()
+    latest: dict[str, re.Match[str]] = {}
+    for m in _HEADER_YP.finditer(norm.text):
+        headers[m.group("phase")] += 1
+        best = latest.get(m.group("phase"))
+        if best is None or cn_to_int(m.group("year")) > cn_to_int(best.group("year")):
+            latest[m.group("phase")] = m
+    if headers:
+        m = latest[max(headers, key=lambda p: (headers[p], p == "决算"))]
+        meta.fiscal_year = cn_to_int(m.group("year"))
+        meta.fiscal_year_span = norm.raw_span(m.start("year"), m.end("year"))
+        meta.phase = _PHASES[m.group("phase")]
+        meta.phase_span = norm.raw_span(m.start("phase"), m.end("phase"))
+        return
     # phase alone, from the headings ("部门预算编制情况说明")
     for _, first, last in _heading_lines(norm, sections):
         text, offs = _joined(norm, first, last)
@@ -160,22 +183,30 @@ def _year_phase(norm: NormalizedText, sections: list[Section], title: tuple[int,
 
 # a cover that prints the year on a line of its own: "国家信访局 年度部门预算" / "2026" / "二〇二六年三月"
 # (the last is the date of publication — a month follows — and never the fiscal year)
-_YEAR_LINE = re.compile(rf"^\s*{_YEAR}\s*(?:年度?)?\s*$")
+_YEAR_LINE = re.compile(rf"^\s*[（(]?\s*{_YEAR}\s*(?:年度?)?\s*[)）]?\s*$")
 _TITLE_PHASE = re.compile(r"(?:部门|单位)?(?P<phase>调整预算|预算|决算)")
+# the forms a file of performance targets alone is made of say the phase by their name: a target is set with
+# the budget (项目支出绩效目标表 / 绩效目标申报表), assessed with the final account (绩效自评表)
+_FORM_PHASE = re.compile(r"绩效目标(?:申报)?表|(?P<final>绩效自评表)")
 
 
 def _cover_year(norm: NormalizedText, title: tuple[int, int], text: str, offs: list[int], meta: Metadata) -> bool:
     """Year and phase of a title whose year stands on a line of its own."""
     pm = _TITLE_PHASE.search(text)
-    if not pm:
+    fm = None if pm else _FORM_PHASE.search(text)
+    if not pm and not fm:
         return False
     for line in norm.lines[title[0] : title[1] + 1]:
         ym = _YEAR_LINE.match(line.text)
         if ym:
             meta.fiscal_year = cn_to_int(ym.group("year"))
             meta.fiscal_year_span = norm.raw_span(line.start + ym.start("year"), line.start + ym.end("year"))
-            meta.phase = _PHASES[pm.group("phase")]
-            meta.phase_span = _span(norm, offs, pm.start("phase"), pm.end("phase"))
+            if pm:
+                meta.phase = _PHASES[pm.group("phase")]
+                meta.phase_span = _span(norm, offs, pm.start("phase"), pm.end("phase"))
+            else:
+                meta.phase = Phase.FINAL_ACCOUNT if fm.group("final") else Phase.BUDGET
+                meta.phase_span = _span(norm, offs, fm.start(), fm.end())
             return True
     return False
 
@@ -204,6 +235,13 @@ def _delimited_names(norm: NormalizedText, sections: list[Section], title: tuple
             found = name_before(text, m.start(), breaks)
             if found:
                 yield "title", text[found[0] : found[1]], _span(norm, offs, *found)
+                break
+        # a form's field (项目支出绩效目标表): "主管部门及代码 [292]国家信访局 实施单位 …", its label often wrapped
+        for fm in _FORM_LABEL.finditer(text):
+            end = _FORM_FIELD.search(text, fm.end())
+            stop = end.start() if end else min(len(text), fm.end() + 40)
+            if plausible_name(text[fm.end() : stop]):
+                yield "form", text[fm.end() : stop], _span(norm, offs, fm.end(), stop)
                 break
     for sec, first, last in _heading_lines(norm, sections):
         if sec.level != 0:

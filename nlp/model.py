@@ -379,6 +379,9 @@ class Report:
     # name one agency; the report keeps the qualifier (see :attr:`agency_as_printed`).
     agency_scope: str | None = None
     agency_scope_span: Span | None = None
+    # None: the file holds the whole report.  Else the one part of the agency-year report it holds, the others
+    # published as other files: "tables", "performance_targets" (项目支出绩效目标表) or "narrative" (nlp.parts)
+    part: str | None = None
 
     @property
     def agency_as_printed(self) -> str | None:

@@ -145,7 +145,7 @@ _NAME_CHAR = re.compile(rf"[{_H}〇（）()\d·]")  # 〇 (U+3007) is no CJK ide
 # a fiscal year inside a run of name characters: "2026年度", "二〇二六年", "年度"
 _YEAR_IN_RUN = re.compile(r"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年度?|年度")
 _H_CHAR = re.compile(rf"[{_H}]")
-_LEAD_WORDS = re.compile(r"^(?:关于|编制|公开)")
+_LEAD_WORDS = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}部分|关于|编制|公开)+")
 
 
 def split_scope(name: str) -> tuple[str, str | None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nlp import layout, metadata, narrative, reconcile, tables
+from nlp import layout, metadata, narrative, parts, reconcile, tables
 from nlp.encoding import Decoded
 from nlp.errors import Diagnostics, ReportError
 from nlp.model import Report, SourceFile
@@ -65,6 +65,7 @@ def parse_report(decoded: Decoded, path: str, *, entities: bool = False) -> Repo
     )
     report.tables, report.projects = tables.extract_tables(norm, sections, diag)
     narrative.extract(norm, report, diag)
+    report.part = parts.part_of(norm, report)
     report.discrepancies = reconcile.reconcile(report)
     if entities:
         from nlp import relations

@@ -245,6 +245,7 @@ REPORT_CASES = [
     # --- narrative figures, discrepancy records ---
     Case("stated total a double", set_(fx.STATED_TOTAL, BKG.amount, Literal(3e6)), only("StatedTotal-amount", fx.STATED_TOTAL)),
     Case("negative head count", set_(fx.HEAD_COUNT, BKG.countValue, Literal(-1)), only("HeadCount-value", fx.HEAD_COUNT)),
+    Case("report part unknown", add(fx.REPORT, BKG.reportPart, Literal("cover")), only("Report-part", fx.REPORT)),
     Case("comparison without final amount", drop(fx.COMPARISON, BKG.finalAmount), only("BudgetComparison-finalAmount", fx.COMPARISON)),
     Case("comparison with two budgets", add(fx.COMPARISON, BKG.budgetAmount, fx.yuan("110.00")),
          only("BudgetComparison-budgetAmount", fx.COMPARISON)),
