@@ -15,10 +15,13 @@ ROWS = load_devset_gold()
 def test_gold_is_offsets_only_and_well_formed():
     """Nothing of the devset's text is committed: offsets, labels, a split and a hash only."""
     for row in ROWS:
-        assert set(row) == {"report", "sha256", "split", "regions", "entities"}
+        assert {"report", "sha256", "split", "regions", "entities"} <= set(row) <= {
+            "report", "sha256", "split", "regions", "entities", "types"}
         assert row["split"] in {"train", "test"}
+        types = row.get("types") or ENTITY_TYPES
+        assert set(types) <= set(ENTITY_TYPES)
         for s, e, label in row["entities"]:
-            assert label in ENTITY_TYPES and 0 <= s < e
+            assert label in types and 0 <= s < e
             assert any(a <= s and e <= b for a, b in row["regions"]), (row["report"], s, e)
     text = devset_gold_path().read_text(encoding="utf-8")
     assert not any("\u4e00" <= c <= "\u9fff" for c in text), "devset gold must not carry the reports' text"
