@@ -136,9 +136,11 @@ def one_models(scale: int, work: Path, originals: list) -> dict:
 
 
 def main_models(scales: list[int], work: Path) -> None:
+    from kg.gazetteer import project_resolver
     from nlp import read_report
 
-    originals = [read_report(ROOT / "corpus" / row["file"], entities=True) for row in synthetic.manifest()]
+    originals = [read_report(ROOT / "corpus" / row["file"], entities=True, gazetteer=project_resolver())
+                 for row in synthetic.manifest()]
     results = []
     for scale in scales:
         r = one_models(scale, work, originals)

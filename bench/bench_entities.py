@@ -38,6 +38,7 @@ def main() -> int:
 
     import jieba
 
+    from kg.gazetteer import project_resolver
     from nlp import read_report
     from nlp.encoding import read_file
     from nlp.entities import load_pipeline
@@ -49,18 +50,19 @@ def main() -> int:
     t = time.perf_counter()
     reports = [(f, read_report(f), normalize(read_file(f).text)) for f in files]
     t_read = time.perf_counter() - t
-    nlp = load_pipeline()
+    names = project_resolver()  # the gazetteer, handed over as kg hands it over
+    nlp = load_pipeline(gazetteer=names)
     jieba.initialize()
     whole = [n.text for _, _, n in reports]
     processed = [u[1] for _, r, n in reports for u in collect_units(n, r).items]
     # warm up
     [jieba.lcut(x) for x in whole[:1]]
-    annotate(reports[0][2], read_report(reports[0][0]), Diagnostics("warm-up"), nlp=nlp)
+    annotate(reports[0][2], read_report(reports[0][0]), Diagnostics("warm-up"), nlp=nlp, resolver=names)
 
     def extract_all():
         for f, r, n in reports:
             r.mentions, r.indicators, r.links = [], [], []  # annotate appends: start from empty
-            annotate(n, r, Diagnostics(f.name), nlp=nlp)
+            annotate(n, r, Diagnostics(f.name), nlp=nlp, resolver=names)
 
     # interleave the three measurements so that load on the machine hits them alike
     t_whole = t_proc = t_extract = float("inf")

@@ -243,10 +243,11 @@ def file_location(path: Path, secret: bytes) -> str:
 
 
 def read(path: Path, entities: bool):
+    from kg.gazetteer import project_resolver
     from nlp import ReportError, read_report
 
     try:
-        return read_report(path, entities=entities)
+        return read_report(path, entities=entities, gazetteer=project_resolver() if entities else None)
     except ReportError as exc:
         return exc
     except (KeyboardInterrupt, MemoryError):

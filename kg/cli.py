@@ -55,6 +55,7 @@ def read_one(path: Path, **kwargs):
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from kg.gazetteer import project_resolver
     from nlp import ReportError
     from nlp.errors import Codes
     from nlp.serialize import to_jsonable
@@ -66,7 +67,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     files = iter_report_files(args.files)
     for path in files:
         try:
-            report = read_one(path, entities=args.entities)
+            report = read_one(path, entities=args.entities, gazetteer=project_resolver() if args.entities else None)
         except ReportError as exc:
             print(exc, file=sys.stderr)
             failed += 1

@@ -8,6 +8,7 @@ in whose reports the name means this entity.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -15,6 +16,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, Namespace
 
 from kg.namespace import BKG, ID
 from kg.ontology import ontology_file
+from nlp import EntityResolver
 from nlp.model import GazetteerEntry
 
 SKOSXL = Namespace("http://www.w3.org/2008/05/skos-xl#")
@@ -87,3 +89,15 @@ def entries_from_graph(g: Graph) -> list[GazetteerEntry]:
 def load_entries(path: str | Path | None = None) -> list[GazetteerEntry]:
     """The gazetteer at ``path`` (default: the project's) as entries for nlp."""
     return entries_from_graph(load_graph(path))
+
+
+@lru_cache(maxsize=1)
+def project_entries() -> tuple[GazetteerEntry, ...]:
+    """The project's gazetteer, read once per process: what kg hands to nlp."""
+    return tuple(load_entries())
+
+
+@lru_cache(maxsize=1)
+def project_resolver() -> EntityResolver:
+    """The one resolver over the project's gazetteer, shared by nlp (canonical names) and kg (IRIs)."""
+    return EntityResolver(project_entries())

@@ -3,15 +3,19 @@
 Resolution happens when IRIs are minted (:mod:`kg.mapping` asks a resolver), so every
 report graph already points at the shared node and nothing needs merging afterwards:
 
-- **agencies, places, platforms, reforms, policy documents** by name through the
-  gazetteer (``ontology/gazetteer.ttl``): a printed name that is the prefLabel or an
-  altLabel of a gazetteer entry — or a district-scoped altLabel (区政数局 in a Panyu
-  report) — becomes that entry's IRI; other names get ``id/agency/{name}`` etc.,
-  the same IRI in every report that prints the same name.
+- **agencies, places, platforms, reforms, policy documents** by name through
+  :class:`nlp.EntityResolver` — the one resolver, the same object nlp uses for canonical names,
+  fed with the gazetteer (``ontology/gazetteer.ttl``): a name that means a gazetteer entry
+  (its prefLabel, an altLabel, or an altLabel scoped to the report's place, such as 区政数局 in a
+  Panyu report) becomes that entry's IRI; other names get ``id/agency/{name}``, ``id/platform/{name}``
+  …, the same IRI in every report that prints the same name.  nlp has already scoped such names by
+  jurisdiction (区视频专网 in a 番禺区 report is 番禺区视频专网, every 12345 hotline of 广州 is
+  广州市12345热线), so one name is one thing.
 - **predecessors and successors** (番禺区政务办 → 广州市番禺区政务服务数据管理局, 2019)
   stay distinct agencies linked by an ``org:ChangeEvent`` in
   ``ontology/agency-history.ttl`` (loaded with the ontology into the store).
-- **agencies and their district**: ``bkg:district`` from the report's district.
+- **a part of a thing** (民生卡APP of 民生卡) stays its own node, ``dcterms:isPartOf`` the whole, in the
+  gazetteer (loaded with the ontology into the store).
 - **classification codes**: one concept IRI per code (``id/classification/functional/2010301``),
   the concept of the code lists in ``ontology/codelists/``.
 """
@@ -22,36 +26,18 @@ from functools import lru_cache
 
 from kg import iri
 from kg.namespace import ID
+from nlp import EntityResolver
 from nlp.model import GazetteerEntry
 
 
-def _key(name: str) -> str:
-    """Names compare without whitespace and with full-width brackets folded (（）→ ())."""
-    return iri.segment(name).replace("（", "(").replace("）", ")")
+class Resolver:
+    """A :class:`kg.mapping.Resolver`: IRIs from :class:`nlp.EntityResolver` matches."""
 
-
-class Gazetteer:
-    """A :class:`kg.mapping.Resolver` backed by gazetteer entries."""
-
-    def __init__(self, entries: list[GazetteerEntry]) -> None:
-        self.names: dict[tuple[str, str], GazetteerEntry] = {}
-        self.scoped: dict[tuple[str, str, str], GazetteerEntry] = {}
-        for e in entries:  # prefLabels win over altLabels of another entry
-            for alt in e.alt_labels:
-                self.names.setdefault((e.label, _key(alt)), e)
-            for district, alt in e.scoped_alt_labels:
-                self.scoped.setdefault((e.label, district, _key(alt)), e)
-        for e in entries:
-            self.names[(e.label, _key(e.pref_label))] = e
-
-    def lookup(self, label: str, name: str, district: str | None) -> GazetteerEntry | None:
-        key = _key(name)
-        if district and (label, district, key) in self.scoped:
-            return self.scoped[(label, district, key)]
-        return self.names.get((label, key))
+    def __init__(self, names: EntityResolver | list[GazetteerEntry]) -> None:
+        self.names = names if isinstance(names, EntityResolver) else EntityResolver(names)
 
     def _resolve(self, label: str, name: str, district: str | None) -> tuple[str, str]:
-        entry = self.lookup(label, name, district)
+        entry = self.names.lookup(name, label, district)
         if entry is None:
             return iri.entity(label, name), name
         return str(ID) + entry.id, entry.pref_label
@@ -67,8 +53,8 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def default_resolver() -> Gazetteer:
+def default_resolver() -> Resolver:
     """The project's gazetteer (cached)."""
-    from kg.gazetteer import load_entries
+    from kg.gazetteer import project_resolver
 
-    return Gazetteer(load_entries())
+    return Resolver(project_resolver())

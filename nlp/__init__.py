@@ -1,11 +1,13 @@
 """budgetkg.nlp — read Chinese department budget and final-account reports.
 
-The only thing the knowledge-graph side uses is :func:`read_report` and the
-dataclasses of :mod:`nlp.model`.
+The only things the knowledge-graph side uses are :func:`read_report`, the dataclasses of
+:mod:`nlp.model` and :class:`EntityResolver` — the one resolver of names, which kg feeds with the
+gazetteer it reads and hands to :func:`read_report` (nlp never reads RDF).
 """
 
 from nlp.errors import ReportError
 from nlp.reader import read_report, read_report_bytes
+from nlp.resolve import EntityResolver, Jurisdiction
 from nlp.sources import is_report_file, read_source, read_source_bytes
 
 
@@ -42,5 +44,5 @@ def evaluate_reader(folder, **kwargs):
     return evaluate_dir(folder, **kwargs)
 
 
-__all__ = ["ReportError", "evaluate_entities", "evaluate_reader", "is_report_file", "read_report", "read_report_bytes",
-           "read_source", "read_source_bytes", "render_page", "train_entities"]
+__all__ = ["EntityResolver", "Jurisdiction", "ReportError", "evaluate_entities", "evaluate_reader", "is_report_file",
+           "read_report", "read_report_bytes", "read_source", "read_source_bytes", "render_page", "train_entities"]

@@ -1,42 +1,44 @@
 """The spaCy pipeline that finds agencies, platforms, reforms and policy documents.
 
-``spacy.blank("zh")`` with a jieba segmenter (registered as ``budgetkg.jieba_tokenizer.v1``)
-whose user dictionary is the gazetteer's names, saved with the pipeline, so 民生卡, 政务晓屋 and
-区政数局 are never split and a pipeline loaded from disk segments exactly as the one that was
-trained.  Components, in order:
+``spacy.blank("zh")`` with a jieba segmenter (:mod:`nlp.tokenizer`, registered as
+``budgetkg.jieba_tokenizer.v1``) whose saved dictionary holds the head words of open-form names.
+Components, in order:
 
-``gazetteer_ruler``  spaCy's ``entity_ruler`` with one phrase pattern per gazetteer name;
+``gazetteer_ruler``  spaCy's ``entity_ruler`` with one phrase pattern per gazetteer name — added
+                     when the pipeline is loaded, from the gazetteer the caller hands over
+                     (:func:`load_pipeline`), never saved with it;
 ``budget_patterns``  closed forms by regular expression — 《…》 documents, document numbers
-                     (番府办[2013]91号, 国发〔2022〕5号), reforms (“放管服”改革, 商事制度改革);
-                     the longer span wins where it overlaps the ruler's;
+                     (番府办[2013]91号, 国发〔2022〕5号), reforms (“放管服”改革, 商事制度改革) — and
+                     open forms by their shape (:mod:`nlp.candidates`); the longer span wins
+                     where it overlaps the ruler's;
 ``ner``              a small trained tok2vec + NER for open forms (…平台, …系统, …APP, …局),
                      run only on narrative text that contains a trigger word (it is ~20×
                      slower than segmentation), never on number tables.
 
 Nothing is downloaded: the trained pipeline ships in ``nlp/data/pipeline`` and is rebuilt by
-``budgetkg train``.  The gazetteer entries travel with the pipeline (``gazetteer.json`` in the
-``budget_patterns`` component) because nlp never reads RDF.
+``budgetkg train``.  The pipeline holds no copy of the gazetteer: ``kg`` reads it from
+``ontology/gazetteer.ttl`` and hands the entries to :func:`load_pipeline` (nlp never reads RDF), so
+the names the ruler and the jieba dictionary know are always the gazetteer's of the day, and
+:class:`nlp.resolve.EntityResolver` — the one resolver — gives their canonical names.
 """
 
 from __future__ import annotations
 
-import json
-import logging
 import re
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import get_words_and_spaces, registry
 
+from nlp.candidates import NOT_A_REFORM_AFTER, generic_name, generic_prefix, plain_reform_spans, platform_spans, reform_spans
 from nlp.model import GazetteerEntry
+from nlp.resolve import EntityResolver
 from nlp.resources import folder
-
-jieba.setLogLevel(logging.WARNING)
+from nlp.tokenizer import BudgetEntitiesError, JiebaTokenizer  # noqa: F401 - registers budgetkg.jieba_tokenizer.v1
 
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
 #: words that make a clause worth the trained NER (open-form heads, or a closing quote: “穗好办”)
@@ -46,136 +48,6 @@ NER_TRIGGERS = re.compile(r"平台|系统|APP|App|app|热线|(?<!为)中心(?!�
 _WINDOW_BEFORE, _WINDOW_AFTER = 22, 6
 _CLASSIFICATION_NAME = re.compile(r"[（(][类款项][）)]")
 _CLAUSE_END = "，。；：！？,;:!?\n"
-
-
-class BudgetEntitiesError(Exception):
-    """E7xx: pipeline errors (fail loudly, never fall back silently)."""
-
-
-# --------------------------------------------------------------------------- tokenizer
-
-
-class JiebaTokenizer:
-    """jieba segmentation with its own user dictionary, serialised with the pipeline.
-
-    jieba keeps user words only in process memory (``jieba.add_word``); this tokenizer owns a
-    private ``jieba.Tokenizer`` and writes its words to ``<pipeline>/tokenizer/userdict.txt``.
-    """
-
-    def __init__(self, vocab, user_words: list[str] | None = None) -> None:
-        self.vocab = vocab
-        self.user_words: list[str] = []
-        self._jieba = jieba.Tokenizer()
-        self._jieba.initialize()
-        self.add_words(user_words or [])
-
-    def add_words(self, words) -> None:
-        for w in words:
-            w = w.strip()
-            if w and w not in self.user_words and not re.search(r"\s", w):
-                self.user_words.append(w)
-                # jieba's suggest_freq only ties the word with its pieces; a clear margin
-                # keeps it whole in any context (、审批改革科、 was cut 审批改革|科).
-                self._jieba.add_word(w, freq=max(self._jieba.suggest_freq(w, False) * 10, 2000))
-
-    def __call__(self, text: str) -> Doc:
-        # jieba returns whitespace as tokens; one space after a word becomes that word's
-        # trailing space (spaCy's convention), other whitespace stays a token.
-        words: list[str] = []
-        spaces: list[bool] = []
-        for w in self._jieba.cut(text, HMM=True):
-            if w == " " and words and not spaces[-1] and not words[-1].isspace():
-                spaces[-1] = True
-            elif w:
-                words.append(w)
-                spaces.append(False)
-        if sum(map(len, words)) + sum(spaces) != len(text):  # pragma: no cover - jieba covers the text
-            words, spaces = get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
-
-    def pipe(self, texts, batch_size: int = 1000):
-        for text in texts:
-            yield self(text)
-
-    def to_bytes(self, **kwargs) -> bytes:
-        return json.dumps(self.user_words, ensure_ascii=False).encode("utf-8")
-
-    def from_bytes(self, data: bytes, **kwargs) -> JiebaTokenizer:
-        self.add_words(json.loads(data.decode("utf-8")))
-        return self
-
-    def to_disk(self, path, **kwargs) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "userdict.txt").write_text("".join(f"{w}\n" for w in self.user_words), encoding="utf-8")
-
-    def from_disk(self, path, **kwargs) -> JiebaTokenizer:
-        f = Path(path) / "userdict.txt"
-        if not f.exists():
-            raise BudgetEntitiesError(f"E702 the pipeline's jieba user dictionary is missing: {f}")
-        self.add_words(f.read_text(encoding="utf-8").splitlines())
-        return self
-
-
-@registry.tokenizers("budgetkg.jieba_tokenizer.v1")
-def create_jieba_tokenizer():
-    def make(nlp: Language) -> JiebaTokenizer:
-        return JiebaTokenizer(nlp.vocab)
-
-    return make
-
-
-# --------------------------------------------------------------------------- gazetteer index
-
-
-class Gazetteer:
-    """Names → entries, with district-scoped names (区政数局 in a 番禺区 report)."""
-
-    def __init__(self, entries: list[GazetteerEntry]) -> None:
-        self.entries = list(entries)
-        self.by_id = {e.id: e for e in self.entries}
-        self._names: dict[str, list[tuple[str, GazetteerEntry]]] = {}
-        for e in self.entries:
-            for name in (e.pref_label, *e.alt_labels):
-                self._names.setdefault(_key(name), []).append(("", e))
-            for scope, name in e.scoped_alt_labels:
-                self._names.setdefault(_key(name), []).append((scope, e))
-
-    def names(self) -> list[tuple[str, str]]:
-        """(name, label) for every name, scoped or not."""
-        out = set()
-        for e in self.entries:
-            for n in (e.pref_label, *e.alt_labels, *(f for _, f in e.scoped_alt_labels)):
-                out.add((n, e.label))
-        return sorted(out)
-
-    def resolve(self, name: str, district: str | None = None) -> GazetteerEntry | None:
-        """The entry ``name`` means in a report of ``district`` (None when unknown or ambiguous)."""
-        cands = self._names.get(_key(name), [])
-        unscoped = [e for s, e in cands if not s]
-        if unscoped:
-            return unscoped[0]
-        scoped = [e for s, e in cands if district and s == district]
-        if len(scoped) >= 1:
-            return scoped[0]
-        return None
-
-    def to_json(self) -> str:
-        return json.dumps([asdict(e) for e in self.entries], ensure_ascii=False, indent=0)
-
-    @classmethod
-    def from_json(cls, data: str) -> Gazetteer:
-        entries = []
-        for d in json.loads(data):
-            d["alt_labels"] = tuple(d["alt_labels"])
-            d["scoped_alt_labels"] = tuple(tuple(x) for x in d["scoped_alt_labels"])
-            entries.append(GazetteerEntry(**d))
-        return cls(entries)
-
-
-def _key(name: str) -> str:
-    """Match key: quotes unified, spaces dropped, ASCII letters lower-cased."""
-    return re.sub(r"\s+", "", name).replace("\u201c", '"').replace("\u201d", '"').replace("＋", "+").lower()
 
 
 # --------------------------------------------------------------------------- closed-form patterns
@@ -190,52 +62,38 @@ QUOTED_REFORM = re.compile(
     rf"(?:行政审批|商事登记|政务服务|审批)?{_Q_OPEN}[^“”\"「」\n]{{2,24}}{_Q_CLOSE}[\u4e00-\u9fff]{{0,8}}?改革"
 )
 PLAIN_REFORM = re.compile(r"[\u4e00-\u9fff+＋]{2,16}?改革")
-# Words that end the verb phrase in front of a reform name (深化|推进 …) or sit in front of it.
-_REFORM_LEAD = re.compile(
-    r"^.*(?:深化|推进|推动|实施|落实|参与|承担|开展|加快|完成|做好|抓好|加大|协调|指导|组织|牵头|"
-    r"推行|贯彻|执行|统筹|负责|全面|持续|深入|进一步|围绕|通过|以|为|对|把|将|的|和|及|与|或|在|是|了|有关|相关|"
-    r"各项|全区|我区|本区|全市|让|提高|保障|进行|根据|按照|结合|试点|启动|探索|较)"
-)
-
-
-def _reform_spans(text: str) -> list[tuple[int, int]]:
+def _reform_spans(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     spans = []
     for m in QUOTED_REFORM.finditer(text):
-        s = m.start()
-        q = re.search(_Q_OPEN, m.group(0))
-        pre = m.group(0)[: q.start()] if q else ""
         if text.startswith("支出", m.end()):
             continue
-        spans.append((s, m.end()))
-    taken = [range(a, b) for a, b in spans]
-    for m in re.finditer(r"改革(?![科处办组局室委会股])", text):
-        end = m.end()
-        if any(end - 1 in r for r in taken):
-            continue
-        i = m.start()
-        while i > 0 and re.match(r"[\u4e00-\u9fff+＋]", text[i - 1]) and m.start() - i < 14:
-            i -= 1
-        name = text[i : m.start()]
-        lead = _REFORM_LEAD.match(name)
-        if lead:
-            i += lead.end()
-            name = name[lead.end() :]
-        if len(name) >= 6 and name[0] in "区市省" and name[1] not in "域级":
-            i, name = i + 1, name[1:]  # 区行政审批制度改革: the district prefix is scope, not name
-        if len(name) >= 2 and not text.startswith("支出", end):
-            spans.append((i, end))
-    return spans
+        spans.append((m.start(), m.end()))
+    if words is None:
+        words = _jieba_words(text)
+    taken = [(a, b) for a, b in spans]
+    return spans + [(s, e) for s, e in plain_reform_spans(text, words) if not any(a < e and s < b for a, b in taken)]
 
 
-def closed_form_spans(text: str) -> list[tuple[int, int, str]]:
-    """Character spans of the closed forms in ``text``: (start, end, label)."""
+def _jieba_words(text: str) -> list[tuple[int, int]]:
+    import jieba
+
+    out, i = [], 0
+    for w in jieba.cut(text, HMM=True):
+        out.append((i, i + len(w)))
+        i += len(w)
+    return out
+
+
+def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """Character spans of the closed forms in ``text``: (start, end, label); ``words``: its tokens' offsets
+    (jieba's when not given)."""
     out = [(m.start(), m.end(), "PolicyDocument") for m in POLICY_DOCUMENT.finditer(text)]
     for m in DOCUMENT_NUMBER.finditer(text):
         lead = _DOC_NUMBER_LEAD.match(text[m.start() : m.end()].split("〔")[0].split("[")[0].split("［")[0].split("【")[0].split("(")[0].split("（")[0])
         start = m.start() + (lead.end() if lead else 0)
         if re.match(r"[\u4e00-\u9fff]", text[start : start + 1]):
             out.append((start, m.end(), "PolicyDocument"))
-    out += [(s, e, "Reform") for s, e in _reform_spans(text)]
+    out += [(s, e, "Reform") for s, e in _reform_spans(text, words)]
     return out
 
 
@@ -260,11 +118,17 @@ class BudgetPatterns:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.gazetteer = Gazetteer([])
+        self.open_forms = True  # names by their shape (nlp.candidates), not only closed forms
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        found = closed_form_spans(text)
+        words = [(t.idx, t.idx + len(t.text)) for t in doc]
+        found = closed_form_spans(text, words)
+        if self.open_forms:
+            known = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "Platform"]
+            found += [(s, e, "Platform") for s, e in platform_spans(text, words)
+                      if not any(b == e and s < a and generic_prefix(text, words, s, a) for a, b in known)]
+            found += [(s, e, "Reform") for s, e in reform_spans(text)]
         # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革)
         for e in doc.ents:
             s, t = e.start_char, e.end_char
@@ -278,19 +142,12 @@ class BudgetPatterns:
             clash = [k for k in kept if k[0] < e and s < k[1]]
             if all(e - s > k[1] - k[0] for k in clash):
                 kept = [k for k in kept if k not in clash] + [(s, e, lab, "pattern")]
+        # 区行政审批制度改革工作联席会议办公室 is a body, not a mention of the reform
+        kept = [k for k in kept if k[2] != "Reform" or not NOT_A_REFORM_AFTER.match(text, k[1])]
         _split_at(doc, {b for s, e, _, src in kept if src == "pattern" for b in (s, e)})
         spans = [doc.char_span(s, e, label=lab, kb_id=src) for s, e, lab, src in kept]
         doc.ents = sorted((sp for sp in spans if sp is not None), key=lambda x: x.start)
         return doc
-
-    def to_disk(self, path, exclude=tuple()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "gazetteer.json").write_text(self.gazetteer.to_json(), encoding="utf-8")
-
-    def from_disk(self, path, exclude=tuple()) -> BudgetPatterns:
-        self.gazetteer = Gazetteer.from_json((Path(path) / "gazetteer.json").read_text(encoding="utf-8"))
-        return self
 
 
 # --------------------------------------------------------------------------- building and loading
@@ -299,32 +156,50 @@ class BudgetPatterns:
 #: Head words of open-form names, kept whole so a name ends on a token boundary (“穗康”小程序,
 #: not 小|程序).  Domain vocabulary, not names.
 HEAD_WORDS = ["小程序", "公众号", "一体机", "数据库", "管理系统", "服务平台", "综合平台", "大平台", "服务热线", "便民热线",
-              "办事大厅", "服务大厅", "专网", "外网", "门户网站", "政务网", "管理局", "委员会", "办公室", "服务中心", "分中心"]
+              "办事大厅", "服务大厅", "专网", "外网", "内网", "门户网站", "政务网", "管理局", "委员会", "办公室", "服务中心",
+              "分中心", "服务超市", "名录库", "信息库", "资源库"]
 
 
-def blank_pipeline(entries: list[GazetteerEntry]) -> Language:
-    """tokenizer + gazetteer ruler + patterns (no NER yet), from gazetteer entries."""
+def blank_pipeline() -> Language:
+    """tokenizer (head words) + patterns: what is saved, without gazetteer and NER."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "budgetkg.jieba_tokenizer.v1"}}})
-    gaz = Gazetteer(entries)
     nlp.tokenizer.add_words(HEAD_WORDS)
-    nlp.tokenizer.add_words(n for n, _ in gaz.names())
-    ruler = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", config={"overwrite_ents": True})
-    ruler.add_patterns([{"label": lab, "pattern": name, "id": "gazetteer"} for name, lab in gaz.names()])
-    nlp.add_pipe("budget_patterns").gazetteer = gaz
+    nlp.add_pipe("budget_patterns")
     return nlp
 
 
-@lru_cache(maxsize=2)
-def load_pipeline(path: str | None = None) -> Language:
-    """The shipped pipeline (or the one at ``path``).  Raises E703 if it is missing."""
+def with_gazetteer(nlp: Language, resolver: EntityResolver) -> Language:
+    """Give ``nlp`` the gazetteer's names: jieba words (kept out of the saved dictionary) and an entity
+    ruler in front of the patterns.  :func:`without_gazetteer` takes them out again before saving."""
+    if not resolver or "gazetteer_ruler" in nlp.pipe_names:
+        return nlp
+    names = resolver.names()
+    nlp.tokenizer.add_words((n for n, _ in names), persist=False)
+    ruler = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", before="budget_patterns", config={"overwrite_ents": True})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns([{"label": lab, "pattern": name, "id": "gazetteer"} for name, lab in names])
+    return nlp
+
+
+def without_gazetteer(nlp: Language) -> Language:
+    if "gazetteer_ruler" in nlp.pipe_names:
+        nlp.remove_pipe("gazetteer_ruler")
+    nlp.tokenizer.forget_transient_words()
+    return nlp
+
+
+def load_pipeline(path: str | None = None, gazetteer: Iterable[GazetteerEntry] | EntityResolver = ()) -> Language:
+    """The shipped pipeline (or the one at ``path``) with ``gazetteer``'s names.  Raises E703 if it is missing."""
+    entries = gazetteer.entries if isinstance(gazetteer, EntityResolver) else tuple(gazetteer)
+    return _load(str(path) if path else None, entries)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str | None, entries: tuple[GazetteerEntry, ...]) -> Language:
     p = Path(path) if path else folder("pipeline")
     if not (p / "config.cfg").exists():
         raise BudgetEntitiesError(f"E703 no trained pipeline at {p}; run `budgetkg train`")
-    return spacy.load(p)
-
-
-def gazetteer_of(nlp: Language) -> Gazetteer:
-    return nlp.get_pipe("budget_patterns").gazetteer
+    return with_gazetteer(spacy.load(p), EntityResolver(entries))
 
 
 # --------------------------------------------------------------------------- extraction
@@ -414,13 +289,17 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 64) -> None:
     jobs = [(doc, a, _sub_doc(doc, a, b)) for doc in docs for a, b in _clauses_to_tag(doc)]
     presets = [{(e.start, e.end) for e in sub.ents} for _, _, sub in jobs]
     found = {id(doc): list(doc.ents) for doc in docs}
+    taken = {id(doc): {i for e in doc.ents for i in range(e.start, e.end)} for doc in docs}
     for (doc, a, _), preset, sub in zip(jobs, presets, ner.pipe((j[2] for j in jobs), batch_size=batch_size)):
         for e in sub.ents:
-            if (e.start, e.end) in preset:
-                continue
+            if (e.start, e.end) in preset or any(a + i in taken[id(doc)] for i in range(e.start, e.end)):
+                continue  # found before, or crossing a name found before at the window's edge
             start = e.start + _leading_verb_tokens(e)
+            if e.label_ == "Reform" and NOT_A_REFORM_AFTER.match(doc.text, doc[a + e.end - 1].idx + len(doc[a + e.end - 1])):
+                continue  # 口岸领域改革创新, …改革工作联席会议办公室
             if start < e.end and plausible(sub[start : e.end].text, e.label_):
                 found[id(doc)].append(Span(doc, a + start, a + e.end, label=e.label_, kb_id="ner"))
+                taken[id(doc)].update(range(a + start, a + e.end))
     for doc in docs:
         doc.ents = sorted(found[id(doc)], key=lambda x: x.start)
 
@@ -428,7 +307,8 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 64) -> None:
 # What the trained NER is for: open forms ending in a head word (…平台, …系统, …局), or a
 # quoted brand name.  Anything else it proposes ("邮电费、", "目标，") is dropped.
 _HEADS = {
-    "Platform": r"(平台|系统|APP|App|app|小程序|公众号|热线|大厅|分厅|中心|网|网站|专网|外网|卡|数据库|终端|一体机|超市|驿站|晓屋|门户|云)",
+    # not 中心: a …中心 the NER proposes is a body or a building (县政府投资审计中心, 应急联勤指挥中心)
+    "Platform": r"(平台|系统|APP|App|app|小程序|公众号|热线|大厅|分厅|网|网站|专网|外网|内网|卡|数据库|终端|一体机|超市|驿站|晓屋|门户|云)",
     "Agency": r"(局|委|委员会|办|办公室|厅|中心|科|处|院|所|站|政府|部|署|会|队|馆|组)",
     "Reform": r"(改革|工程|行动|试点)",
     "PolicyDocument": r"(》|号)",
@@ -440,7 +320,7 @@ _PUNCT_INSIDE = re.compile(r"[，。；：、！？,;:!?\s]")
 
 def plausible(text: str, label: str) -> bool:
     """Is ``text`` a credible open-form name of type ``label``?"""
-    if len(text) < 2 or _PUNCT_INSIDE.search(text) or _ENUMERATION.match(text):
+    if len(text) < 2 or _PUNCT_INSIDE.search(text) or _ENUMERATION.match(text) or re.search(r"[了着过]", text):
         return False
     opening, closing = sum(text.count(q) for q in "“「"), sum(text.count(q) for q in "”」")
     if opening != closing or text.count('"') % 2 or text[0] in "”」":
@@ -448,7 +328,22 @@ def plausible(text: str, label: str) -> bool:
     if re.fullmatch(r"[“\"「][^“”\"「」]+[”\"」]", text):
         return False  # a quoted phrase alone is mostly a slogan (“四位一体”, “场地证明”)
     head = _HEADS.get(label)
-    return bool(head and re.search(head + r"$", text)) and len(text) >= 3
+    if not (head and re.search(head + r"$", text)) or len(text) < 3:
+        return False
+    if label == "Platform":  # what makes a shape-found name generic (网络平台, 信息系统) makes the NER's so too
+        core = re.sub(head + r"$", "", text)
+        return bool(core) and not generic_name(core)
+    return True
+
+
+def laid_across_cells(raw: str, label: str) -> bool:
+    """Is a name whose raw text is ``raw`` made of table cells laid side by side ('信\\n总\\n息系统')?
+
+    The reader unwraps a paragraph's lines; where a table prints two columns next to each other the
+    unwrapped text interleaves them.  A name wrapped over one line break is fine (a narrow cell); one
+    over two or more is not a name of the text, except a 《…》 title, whose brackets delimit it.
+    """
+    return label != "PolicyDocument" and sum(1 for line in raw.split("\n") if line.strip()) >= 3  # blank lines aside
 
 
 def entities_of(doc: Doc) -> list[FoundEntity]:

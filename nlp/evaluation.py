@@ -59,12 +59,15 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     return {"gold": n_gold, "pred": n_pred, "tp": tp, "p": p, "r": r, "f1": f}
 
 
-def evaluate(gold_dir: str | Path | None = None, *, nlp=None, use_ner: bool = True, use_gazetteer: bool = True) -> dict:
+def evaluate(gold_dir: str | Path | None = None, *, nlp=None, gazetteer=(), use_ner: bool = True,
+             use_gazetteer: bool = True) -> dict:
+    """P/R/F1 per type on the corpus gold.  ``gazetteer``: the entries kg hands over (none: open forms only);
+    ``use_gazetteer=False`` measures without them."""
     from nlp.entities import extract, load_pipeline
     from nlp.indicators import find_indicators
 
     rows = load_gold(gold_dir)
-    nlp = nlp or load_pipeline()
+    nlp = nlp or load_pipeline(gazetteer=gazetteer if use_gazetteer else ())
     found = extract([r["text"] for r in rows], nlp=nlp, use_ner=use_ner, use_gazetteer=use_gazetteer)
     counts = {t: [0, 0, 0] for t in (*ENTITY_TYPES, "Indicator")}  # tp, pred, gold
     errors = []
@@ -142,7 +145,7 @@ def region_paragraphs(raw: str, regions: list[list[int]]) -> list[tuple[str, lis
 
 
 def evaluate_devset(devset_dir: str | Path, *, split: str | None = "test", gold_path: str | Path | None = None,
-                    nlp=None, use_ner: bool = True, use_gazetteer: bool = True) -> dict:
+                    nlp=None, gazetteer=(), use_ner: bool = True, use_gazetteer: bool = True) -> dict:
     """P/R/F1 per type over the hand-read regions of devset reports, spans in raw offsets.
 
     Also counts the Platform↔Reform confusion: a gold span found with the other of the two labels.
@@ -151,7 +154,7 @@ def evaluate_devset(devset_dir: str | Path, *, split: str | None = "test", gold_
 
     from nlp.entities import extract, laid_across_cells, load_pipeline
 
-    nlp = nlp or load_pipeline()
+    nlp = nlp or load_pipeline(gazetteer=gazetteer if use_gazetteer else ())
     counts = {t: [0, 0, 0] for t in ENTITY_TYPES}
     confusion = {("Platform", "Reform"): 0, ("Reform", "Platform"): 0}
     errors, reports = [], []

@@ -17,21 +17,25 @@ from nlp.model import Report, SourceFile
 from nlp.normalize import normalize
 
 
-def read_report(path: str | Path, *, entities: bool = False) -> Report:
+def read_report(path: str | Path, *, entities: bool = False, gazetteer=None) -> Report:
     """Read the report at ``path`` — text, PDF, DOCX, XLSX or HTML, told apart by content (:mod:`nlp.sources`).
-    Raises :class:`ReportError` if it is not one."""
+    Raises :class:`ReportError` if it is not one.
+
+    ``entities``: also find entities and relations, resolving names with ``gazetteer`` (a list of
+    :class:`nlp.model.GazetteerEntry` or an :class:`nlp.resolve.EntityResolver`; kg hands over the project's).
+    """
     from nlp.sources import read_source
 
-    return parse_report(read_source(path), str(path), entities=entities)
+    return parse_report(read_source(path), str(path), entities=entities, gazetteer=gazetteer)
 
 
-def read_report_bytes(data: bytes, name: str, *, entities: bool = False) -> Report:
+def read_report_bytes(data: bytes, name: str, *, entities: bool = False, gazetteer=None) -> Report:
     from nlp.sources import read_source_bytes
 
-    return parse_report(read_source_bytes(data, name), name, entities=entities)
+    return parse_report(read_source_bytes(data, name), name, entities=entities, gazetteer=gazetteer)
 
 
-def parse_report(decoded: Decoded, path: str, *, entities: bool = False) -> Report:
+def parse_report(decoded: Decoded, path: str, *, entities: bool = False, gazetteer=None) -> Report:
     diag = Diagnostics(path)
     for notice in decoded.notices:  # mixed encodings, long lines, control characters
         diag.warn(notice.code, line=notice.line, **notice.params)
@@ -69,8 +73,10 @@ def parse_report(decoded: Decoded, path: str, *, entities: bool = False) -> Repo
     report.discrepancies = reconcile.reconcile(report)
     if entities:
         from nlp import relations
+        from nlp.resolve import EntityResolver
 
-        relations.annotate(norm, report, diag)
+        resolver = gazetteer if isinstance(gazetteer, EntityResolver) else EntityResolver(gazetteer or ())
+        relations.annotate(norm, report, diag, resolver=resolver)
     report.diagnostics.extend(diag.items)
     return report
 

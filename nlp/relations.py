@@ -21,8 +21,10 @@ Relations (``Report.links``; keys as in :class:`nlp.model.Link`):
 Keys are positions in the report (:class:`nlp.model.Link`), never names: two units may each have a
 project called 租赁岗位合同工经费, and each keeps its own links.
 
-Canonical names come from the gazetteer with the report's district (区政数局 in a 番禺区 report
-is 广州市番禺区政务服务数据管理局) and from the report itself (its own short name).
+Canonical names come from :class:`nlp.resolve.EntityResolver` — the gazetteer with the report's
+place (区政数局 in a 番禺区 report is 广州市番禺区政务服务数据管理局), else a key scoped by the report's
+jurisdiction (区视频专网 → 番禺区视频专网, 12345热线 → 广州市12345热线) — and from the report itself (its
+own short name).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from nlp.errors import Diagnostics
 from nlp.indicators import find_indicators
 from nlp.model import Indicator, Link, Mention, Phase, Report, Span
 from nlp.normalize import NormalizedText, unwrap
+from nlp.resolve import EntityResolver
 
 FUNDABLE = ("Platform", "Reform")
 _QUOTES = "“”\"「」‘’"
@@ -81,7 +84,7 @@ class _Units:
             self.items.append((key, text, offs, narrative))
 
 
-def _looks_like_table(text: str) -> bool:
+def looks_like_table(text: str) -> bool:
     digits = sum(c.isdigit() for c in text)
     cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
     return digits > 0.25 * max(cjk, 1) or not re.search(r"[，。；：]", text)
@@ -113,29 +116,30 @@ def collect_units(norm: NormalizedText, report: Report) -> _Units:
         offs = [norm.offsets[o] for o in clean_offs]
         if not offs or any(a <= offs[0] < b or a < offs[-1] < b for a, b in covered):
             continue
-        if _looks_like_table(text):
+        if looks_like_table(text):
             continue
         units.add("text:", text, offs)
     return units
 
 
-def _canonical(text: str, label: str, report: Report, gazetteer) -> str | None:
-    bare = text.strip(_QUOTES) if label != "PolicyDocument" else text
-    for name in (text, bare):
-        e = gazetteer.resolve(name, report.district) if gazetteer is not None else None
-        if e is not None and e.label == label:
-            return e.pref_label
+def _canonical(text: str, label: str, report: Report, resolver: EntityResolver, where) -> str | None:
+    """The canonical name of a mention: the report's own agency by any of its names, else what the one
+    resolver says (a gazetteer prefLabel, or a key scoped by the report's jurisdiction)."""
     if label == "Agency" and report.agency and text in {report.agency_short, report.agency}:
         return report.agency
-    return None
+    owner = tuple(n for n in (report.agency, report.agency_short) if n)
+    return resolver.canonical(text, label, where, owner=owner)
 
 
-def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=None) -> None:
-    """Fill ``report.mentions``, ``report.indicators`` and ``report.links``."""
-    from nlp.entities import entities_of, extract_docs, gazetteer_of, load_pipeline
+def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=None,
+             resolver: EntityResolver | None = None) -> None:
+    """Fill ``report.mentions``, ``report.indicators`` and ``report.links`` (names resolved by ``resolver``:
+    the gazetteer kg hands over; without one, names are found by their shape and keep their own keys)."""
+    from nlp.entities import entities_of, extract_docs, laid_across_cells, load_pipeline
 
-    nlp = nlp or load_pipeline()
-    gazetteer = gazetteer_of(nlp)
+    resolver = resolver if resolver is not None else EntityResolver()
+    nlp = nlp or load_pipeline(gazetteer=resolver)
+    where = resolver.jurisdiction(report.agency, report.district)
     units = collect_units(norm, report)
     docs = extract_docs(nlp, [u[1] for u in units.items], narrative=[u[3] for u in units.items])
     links: list[Link] = []
@@ -144,9 +148,9 @@ def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=Non
         last_doc: Mention | None = None
         for ent in entities_of(doc):
             span = _raw_span(norm, offs, ent.start, ent.end)
-            if span is None:
+            if span is None or laid_across_cells(span.text, ent.label):
                 continue
-            canonical = _canonical(ent.text, ent.label, report, gazetteer)
+            canonical = _canonical(ent.text, ent.label, report, resolver, where)
             # a document number right after its title is that document: 《…》（番府办[2013]91号）
             if ent.label == "PolicyDocument" and not ent.text.startswith("《") and last_doc is not None \
                     and ent.start - last_doc_end <= 2:

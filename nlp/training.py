@@ -342,24 +342,45 @@ def sentences(paragraphs: list[str]) -> list[str]:
     return out
 
 
+def _devset_gold() -> Path:
+    from nlp.evaluation import devset_gold_path
+
+    return devset_gold_path()
+
+
+def forget_training_text(pipeline_dir: Path) -> None:
+    """Keep only the entity labels in the saved string store.
+
+    spaCy saves every string it met in training; the NER needs none of them (its features are hashes
+    computed at run time), and the development set's text must not ship, word by word, in the pipeline.
+    """
+    path = Path(pipeline_dir) / "vocab" / "strings.json"
+    labels = {"Agency", "Platform", "Reform", "PolicyDocument", "Place"}
+    strings = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps([s for s in strings if s in labels], ensure_ascii=False), encoding="utf-8")
+
+
 def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, seed: int = SEED,
           n_generated: int = 1800, regenerate: bool = True, silver_texts: list[str] | None = None,
-          exclude_texts: list[str] = (),
+          exclude_texts: list[str] = (), devset: Path | None = None, devset_gold: Path | None = None,
           annotations_dir: Path | None = None, log=print) -> dict:
     """Rebuild the pipeline: gazetteer → tokenizer + ruler + patterns; annotations → NER.
 
-    Deterministic for a given seed, gazetteer and annotations (one CPU thread).
+    Deterministic for a given seed, gazetteer, annotations and development set (one CPU thread).
+    ``devset``: a development set folder (``text/*.txt``) whose reports — never the gold's test split —
+    are labelled by the rules and the hand-read gold (:mod:`nlp.silver`) in memory, never written out.
     """
     from spacy.util import fix_random_seed, minibatch
 
-    from nlp.entities import blank_pipeline
+    from nlp.entities import blank_pipeline, with_gazetteer, without_gazetteer
+    from nlp.resolve import EntityResolver
 
     fix_random_seed(seed)
     annotations_dir = Path(annotations_dir or require_source_tree("train", "training", "annotations"))
     gen_path = annotations_dir / "generated.jsonl"
     if regenerate or not gen_path.exists():
         write_jsonl(gen_path, generate(entries, n_generated, seed))
-    nlp = blank_pipeline(entries)
+    nlp = with_gazetteer(blank_pipeline(), EntityResolver(entries))  # the gazetteer labels silver text
     if silver_texts is not None:
         silver_rows = silver(nlp, [s for s in sentences(silver_texts) if not _repeated_in(s, exclude_texts)])
         write_jsonl(Path(annotations_dir) / "silver.jsonl", silver_rows)
@@ -367,6 +388,16 @@ def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, see
     rows = []
     for f in sorted(Path(annotations_dir).glob("*.jsonl")):
         rows += read_jsonl(f)
+    used: list[dict] = []
+    if devset is not None:
+        from nlp import silver as weak
+
+        reports = weak.training_reports(devset, weak.load_gold_rows(devset_gold or _devset_gold()))
+        dev_rows = weak.silver_rows(nlp, reports)
+        rows += dev_rows + substitute([r for r in dev_rows if r["entities"]], entries, seed=seed)
+        used = weak.manifest(reports)
+        log(f"development set: {len(reports)} reports ({sum(r.gold is not None for r in reports)} read by hand), "
+            f"{len(dev_rows)} sentences")
     nlp.add_pipe("ner", config=NER_CONFIG)
     examples, skipped = examples_from_rows(nlp, rows)
     log(f"{len(examples)} training sentences ({skipped} skipped: entity boundary inside a token)")
@@ -381,7 +412,10 @@ def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, see
             log(f"epoch {epoch + 1}/{epochs}  ner loss {losses.get('ner', 0):.1f}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    nlp.meta.update({"name": "budgetkg_entities", "version": "0.1.0", "description": "budgetkg entity pipeline (jieba + gazetteer + patterns + NER)"})
-    nlp.to_disk(out_dir)
+    nlp.meta.update({"name": "budgetkg_entities", "version": "0.2.0",
+                     "description": "budgetkg entity pipeline (jieba + patterns + NER; the gazetteer is handed over at load)",
+                     "budgetkg_devset": used})
+    without_gazetteer(nlp).to_disk(out_dir)  # the gazetteer is handed over at load time, never saved
+    forget_training_text(out_dir)
     size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())
     return {"sentences": len(examples), "skipped": skipped, "bytes": size}

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from kg.gazetteer import project_resolver
 from nlp import read_report
 from nlp.model import Span
 from nlp.relations import align
@@ -18,12 +19,12 @@ R000 = CORPUS / "000_b0355635f713ec6d.txt"
 
 @pytest.fixture(scope="module")
 def report002():
-    return read_report(R002, entities=True)
+    return read_report(R002, entities=True, gazetteer=project_resolver())
 
 
 @pytest.fixture(scope="module")
 def report000():
-    return read_report(R000, entities=True)
+    return read_report(R000, entities=True, gazetteer=project_resolver())
 
 
 def project_key(report, name, unit=None):
@@ -122,7 +123,7 @@ def test_align_maps_cleaned_text_back_to_raw(text, raw):
 
 @pytest.fixture(scope="module")
 def report001():
-    return read_report(CORPUS / "001_9a84904669e9b7f4.txt", entities=True)
+    return read_report(CORPUS / "001_9a84904669e9b7f4.txt", entities=True, gazetteer=project_resolver())
 
 
 @pytest.mark.parametrize("value, unit", [("63.4", "万张"), ("105.2", "万次")])

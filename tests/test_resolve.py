@@ -1,11 +1,12 @@
-"""kg.resolve: names → one node per real-world thing (gazetteer prefLabel, altLabel, district-scoped alias)."""
+"""kg.resolve and nlp.resolve: names → one node per real-world thing (gazetteer prefLabel, altLabel,
+district-scoped alias; unknown names scoped by jurisdiction), one resolver for both sides."""
 
 from __future__ import annotations
 
 import pytest
 
 from kg import iri
-from kg.resolve import Gazetteer, default_resolver
+from kg.resolve import Resolver, default_resolver
 from nlp.model import GazetteerEntry
 
 ID = iri.BASE
@@ -35,13 +36,13 @@ ENTRIES = [
     ],
 )
 def test_names_resolve(label, name, district, expected_iri, expected_name) -> None:
-    g = Gazetteer(ENTRIES)
+    g = Resolver(ENTRIES)
     got = g.agency(name, district) if label == "Agency" else g.entity(label, name, district)
     assert got == (expected_iri, expected_name)
 
 
 def test_places_resolve_to_the_canonical_name() -> None:
-    assert Gazetteer(ENTRIES).place("广州市番禺区") == (ID + "place/panyu", "番禺区")
+    assert Resolver(ENTRIES).place("广州市番禺区") == (ID + "place/panyu", "番禺区")
 
 
 def test_the_project_gazetteer_knows_both_panyu_agencies_and_their_change() -> None:
@@ -59,3 +60,106 @@ def test_the_project_gazetteer_knows_both_panyu_agencies_and_their_change() -> N
     g = Graph().parse(ontology_file("agency-history.ttl"))
     events = set(g.subjects(org.originalOrganization, URIRef(old))) & set(g.subjects(org.resultingOrganization, URIRef(new)))
     assert len(events) == 1
+
+
+# --- one resolver, scoped by jurisdiction (issue 13, issue 14) --------------------------------------------
+
+PANYU = "广州市番禺区政务服务数据管理局"
+
+
+@pytest.mark.parametrize(
+    ("agency", "district", "printed", "label", "expected"),
+    [
+        # one city's 12345 is one node, however a report prints it; another city's is another
+        (PANYU, "番禺区", "12345热线", "Platform", "广州市12345政府服务热线"),
+        (PANYU, "番禺区", "12345政务服务便民热线", "Platform", "广州市12345政府服务热线"),
+        ("广州市统计局", "广州市", "广州12345热线", "Platform", "广州市12345政府服务热线"),
+        ("苏州市政务服务管理办公室", "苏州市", "12345热线", "Platform", "苏州市12345热线"),
+        ("苏州市政务服务管理办公室", "苏州市", "12345政务服务便民热线", "Platform", "苏州市12345热线"),
+        ("苏州市政务服务管理办公室", "苏州市", "广州12345热线", "Platform", "广州市12345政府服务热线"),
+        # a place written relative to the report is the report's
+        (PANYU, "番禺区", "区视频专网", "Platform", "番禺区视频专网"),
+        ("广州市从化区政务服务数据管理局", "从化区", "区视频专网", "Platform", "从化区视频专网"),
+        # a descriptive name gets the report's place; the owner printed in front is the report's agency
+        ("深圳市统计局", "深圳市", "电子政务内网", "Platform", "深圳市电子政务内网"),
+        ("深圳市统计局", "深圳市", "深圳市统计局电子政务内网", "Platform", "深圳市电子政务内网"),
+        ("国家信访局", None, "国家信访局智能办公平台", "Platform", "智能办公平台"),
+        ("国家信访局", None, "智能办公平台", "Platform", None),  # a national department's: its own key
+        # brands and names with their own place are shared as printed
+        (PANYU, "番禺区", "粤省事", "Platform", None),
+        ("深圳市统计局", "深圳市", "“穗智管”城市运行管理平台", "Platform", None),
+        ("深圳市统计局", "深圳市", "广州市政务服务平台", "Platform", None),
+        # known names: the gazetteer's entry; relative agency names become the district's
+        (PANYU, "番禺区", "民生卡APP", "Platform", "民生卡APP"),
+        (PANYU, "番禺区", "区政府", "Agency", "广州市番禺区人民政府"),
+        ("广州市从化区政务服务数据管理局", "从化区", "市政府", "Agency", "广州市人民政府"),
+        ("深圳市统计局", "深圳市", "办公室", "Agency", "深圳市统计局办公室"),
+        # the layout's spaces are no part of a key (one IRI, one label)
+        (PANYU, "番禺区", "手机 APP", "Platform", "番禺区手机APP"),
+        ("国家信访局", None, "信访信息 系统", "Platform", "信访信息系统"),
+        # reforms are national programmes: shared as printed
+        ("苏州市政务服务管理办公室", "苏州市", "商事制度改革", "Reform", "商事制度改革"),
+        ("苏州市政务服务管理办公室", "苏州市", "零基预算改革", "Reform", None),
+    ],
+)
+def test_names_are_scoped_by_jurisdiction(agency, district, printed, label, expected) -> None:
+    from kg.gazetteer import project_resolver
+
+    names = project_resolver()
+    where = names.jurisdiction(agency, district)
+    assert names.canonical(printed, label, where, owner=(agency,)) == expected
+
+
+def test_a_report_jurisdiction_fills_city_and_province_from_the_gazetteer() -> None:
+    from kg.gazetteer import project_resolver
+    from nlp import Jurisdiction
+
+    names = project_resolver()
+    assert names.jurisdiction("番禺区政务办", "番禺区") == Jurisdiction("广东省", "广州市", "番禺区")
+    assert names.jurisdiction("长春市信访局", "长春市") == Jurisdiction(None, "长春市", None)
+    assert names.jurisdiction("国家信访局", None).national
+
+
+def test_nlp_and_kg_resolve_every_gazetteer_name_to_the_same_entry() -> None:
+    """One resolver: the canonical name nlp gives a mention is the one kg mints the entry's IRI from, for
+    every name of every entry, in every place it is scoped to and outside it."""
+    from kg.gazetteer import project_entries, project_resolver
+
+    names, kg = project_resolver(), default_resolver()
+    assert kg.names is names
+    checked = 0
+    for e in project_entries():
+        if e.label == "Place":
+            continue
+        places = [None] + sorted({p for p, _ in e.scoped_alt_labels})
+        for place in places:
+            where = names.jurisdiction(None, place)
+            labels = (e.pref_label, *e.alt_labels, *(n for p, n in e.scoped_alt_labels if p == place))
+            for printed in labels:
+                canonical = names.canonical(printed, e.label, where)
+                node, shown = (kg.agency(canonical, place) if e.label == "Agency"
+                               else kg.entity(e.label, canonical, place))
+                entry = names.lookup(printed, e.label, place)
+                assert node == ID + entry.id and shown == entry.pref_label == canonical, (e.id, printed, place)
+                checked += 1
+    assert checked > 150
+
+
+def test_there_is_one_resolver_class() -> None:
+    """Issue 14: two classes named Gazetteer resolved with opposite precedence; nothing but nlp.resolve
+    matches names against gazetteer entries now."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    matchers = []
+    for package in ("nlp", "kg"):
+        for f in (root / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.ClassDef):
+                    continue
+                methods = {n.name for n in node.body if isinstance(n, ast.FunctionDef)}
+                reads_labels = ".alt_labels" in ast.unparse(node) or ".scoped_alt_labels" in ast.unparse(node)
+                if node.name == "Gazetteer" or (reads_labels and methods & {"resolve", "lookup", "match"}):
+                    matchers.append(f"{f.relative_to(root)}:{node.name}")
+    assert matchers == ["nlp/resolve.py:EntityResolver"]

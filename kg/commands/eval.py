@@ -43,8 +43,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if getattr(args, "eval_what", None) == "reader":
         return cmd_eval_reader(args)
     import nlp
+    from kg.gazetteer import project_entries
 
-    result = nlp.evaluate_entities(args.gold, use_ner=not args.no_ner, use_gazetteer=not args.no_gazetteer)
+    result = nlp.evaluate_entities(args.gold, gazetteer=project_entries(), use_ner=not args.no_ner,
+                                   use_gazetteer=not args.no_gazetteer)
     print(f"{'type':<16}{'gold':>6}{'pred':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}")
     for label, s in result["per_type"].items():
         print(f"{label:<16}{s['gold']:>6}{s['pred']:>6}{s['tp']:>6}{s['p']:>8.3f}{s['r']:>8.3f}{s['f1']:>8.3f}")

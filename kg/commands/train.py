@@ -1,15 +1,19 @@
-"""``budgetkg train [--out DIR] [--epochs N] [--seed N]``: rebuild the entity pipeline.
+"""``budgetkg train [--out DIR] [--epochs N] [--seed N] [--devset DIR]``: rebuild the entity pipeline.
 
 Reads the gazetteer (ontology/gazetteer.ttl) into entries, regenerates
 training/annotations/generated.jsonl from its fixed seed (with --refresh-silver also silver.jsonl
-and substituted.jsonl from the narrative of the non-gold reports), trains the NER on every
-training/annotations/*.jsonl and writes the pipeline (default: nlp/data/pipeline, the one that
-ships).  Same seed, gazetteer and annotations → same pipeline.
+and substituted.jsonl from the narrative of the non-gold reports), labels the narrative of the
+development set (``--devset`` or $BUDGETKG_DEVSET; never the gold's test split; in memory only) with
+the rules and the hand-read gold, trains the NER on all of it and writes the pipeline (default:
+nlp/data/pipeline, the one that ships) without the gazetteer, which is handed over at load time.
+Same seed, gazetteer, annotations and development set → same pipeline.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 
@@ -21,6 +25,10 @@ def register(sub) -> None:
     p.add_argument("--epochs", type=int, default=10)
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--gazetteer", type=Path, default=None, help="gazetteer Turtle file (default: ontology/gazetteer.ttl)")
+    p.add_argument("--devset", type=Path, default=None,
+                   help="a development set folder (text/*.txt) whose reports, except the hand-read gold's test split, "
+                        "the rules label for the NER at training time (never written out; default: $BUDGETKG_DEVSET; "
+                        "the shipped pipeline was trained with one, see its meta.json)")
     p.add_argument("--refresh-silver", action="store_true",
                    help="re-read the non-gold reports into training/annotations/silver.jsonl and substituted.jsonl "
                         "(default: train on the committed files, so the pipeline is reproducible)")
@@ -65,6 +73,15 @@ def cmd_train(args: argparse.Namespace) -> int:
         kwargs["seed"] = args.seed
     if args.refresh_silver:
         kwargs["silver_texts"], kwargs["exclude_texts"] = silver_texts()
+    devset = args.devset or (Path(os.environ["BUDGETKG_DEVSET"]) if os.environ.get("BUDGETKG_DEVSET") else None)
+    if devset is not None:
+        if not (devset / "text").is_dir():
+            print(f"budgetkg train: no development set at {devset} (expected {devset / 'text'})", file=sys.stderr)
+            return 2
+        kwargs["devset"] = devset
+    else:
+        print("budgetkg train: no development set given (--devset or $BUDGETKG_DEVSET): "
+              "the NER learns from training/annotations only, not as the shipped pipeline did", file=sys.stderr)
     result = nlp.train_entities(entries, args.out, **kwargs)
     print(f"{len(entries)} gazetteer entries; {result['sentences']} sentences; pipeline {result['bytes'] / 1e6:.1f} MB")
     return 0

@@ -1,0 +1,450 @@
+"""Platform and reform names found by their shape, not by a list of known names.
+
+A name of a platform ends in a head word (…平台, …系统, …APP, …小程序, …公众号, …热线, …门户网站,
+…数据库, …一体机, …专区); it starts after the verb, preposition or conjunction in front of it
+(完善|国家信访信息系统, 保障|纸质公文智能交换系统, 管理|宏观经济数据库) — found from jieba's part-of-speech
+dictionary plus a short list of the verbs budget prose puts in front of names — and it is not a
+plural or generic mention (各应用系统, 相关业务系统, 门户网站 alone).  A quoted coined name followed by a
+head (“穗智管”城市运行管理平台) or standing alone as a brand (粤政易, 随申办: a place's one-character
+abbreviation and a service word) is one too.
+
+A reform or initiative is X改革 (see :mod:`nlp.entities`), a named campaign or programme ending in
+行动 / 专项行动 / 工程, a quoted service-mode name (“一网通办”, “最多跑一次”, “互联网+政务服务”) with
+or without 改革, or the same names unquoted.
+
+Everything here is vocabulary of the domain (heads, verbs, service words), never a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Head words that end a platform's name (longest first so 门户网站 wins over 网站).
+PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "网站",
+                  "数据库", "公众号", "小程序", "APP", "App", "app", "客户端", "服务热线", "便民热线", "热线",
+                  "专网", "外网", "内网", "政务网", "一体机", "专区", "名录库", "信息库", "资源库", "服务大厅", "办事大厅",
+                  "服务超市")
+_HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS))
+#: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
+GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
+                 "新媒体", "软件", "硬件", "网络", "核心", "现有", "原有", "数据", "各级", "上述", "一体化", "综合", "统一",
+                 "工作", "专项", "平台", "系统", "门户", "官方", "移动", "线上", "网上", "在线", "电子", "管理",
+                 "服务", "办公", "运行", "运维", "技术", "基础", "配套", "自有", "内部", "外部", "重点", "重要", "主要", "多个",
+                 "部门", "单位", "机关", "政府", "政务", "自建", "全部", "所有", "两个", "三个", "不同", "以上", "下列", "媒体",
+                 "微信", "微博", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
+                 "镇级", "设备", "网络设备", "内网", "外网", "专网", "年度", "综合性", "实体", "智慧", "街道", "社区", "镇街", "村居",
+                 "基层", "窗口", "后台", "前台", "终端", "自助", "软件控件"}
+#: Verbs and function words that budget prose puts in front of a name; the name starts after them.
+LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", "维护", "运维", "保障", "推进", "完善", "优化", "提升", "提高", "开发", "建立", "实现", "确保", "推动",
+              "统筹", "负责", "依托", "通过", "升级", "上线", "推广", "运营", "接入", "打造", "搭建", "建好", "指导", "加强", "落实",
+              "使用", "利用", "整合", "对接", "访问", "登录", "关注", "下载", "深化", "做好", "抓好", "持续", "不断", "进一步",
+              "全面", "积极", "切实", "继续", "加快", "深入", "扎实", "全力", "用好", "管好", "依据", "基于", "运用", "借助",
+              "融合", "联通", "打通", "包括", "主要", "其中", "以及", "即", "如", "等", "为", "的", "和", "与", "及", "或", "并",
+              "对", "在", "由", "将", "把", "向", "从", "于", "是", "了", "有", "经", "按", "据", "以", "至", "及其", "我局",
+              "本局", "我厅", "本厅", "我委", "我办", "我院", "我中心", "本单位", "我单位", "该局", "全市", "全区", "全省", "全县",
+              "我市", "我区", "我省", "本市", "本区", "本省", "各区", "各市", "各县", "组织", "开展", "采购", "购买", "支付",
+              "新建", "改造", "扩建", "迁移", "部署", "启用", "覆盖", "服务于", "保证", "支撑", "支持", "配合", "协调", "协助",
+              "承担", "参与", "牵头", "督促", "监督", "检查", "完成", "开通", "健全", "形成", "构建", "应用于", "用于", "涉及",
+              "本期", "本次", "此次", "现有", "原有", "已有", "已建", "在建", "监督管理", "纳入", "年度", "压实",
+              "充分利用", "有效利用", "需要", "成为", "作为", "属于", "进行", "通过", "使", "让", "给", "提供", "随着", "启动",
+              "投入", "投入使用", "试运行", "运行维护"}
+_LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
+#: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
+_NOUN_VERBS = {"管理", "建设", "运维", "维护", "保障", "服务", "推广", "运营", "开发", "监督"}
+#: Fields of government work that jieba tags as verbs but name systems (信访信息系统, 审批系统, 统计数据库).
+TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采购", "登记", "调解", "缴税", "征收", "受理", "举报", "投诉",
+               "查询", "指挥", "报送", "填报", "交换", "认证", "支付", "结算", "预约", "办公", "办事", "运行", "调度",
+               "监测", "巡查", "考勤", "排队", "叫号", "评价", "督查", "审核", "发布", "交易", "招标", "投标", "缴费", "申报",
+               "联合", "协同", "集成", "在线", "预警", "化解", "解", "自助", "联网", "共享", "协作", "互动", "移动"}
+_INDEFINITE = re.compile(r"一[个套批种张座条项]")
+#: An opening quote with a name-like stretch (no punctuation) up to the head: “穗智管平台”.
+_QUOTED_NAME_BEFORE = re.compile(r"[“\"「][^“”\"「」，。；、：！？\n]*$")
+#: Infrastructure of a building, no service (机房电力系统, 空调系统).
+_BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|广播|考勤|"
+                              r"音响|会议|监控)系统$|^(?:视频监控|电话热线|多媒体发布|排队叫号)系统$")
+#: Parts of speech (jieba's dictionary) that end a name going leftwards: verbs, prepositions,
+#: conjunctions, particles, pronouns, numerals-with-classifier and punctuation-like tags.
+_STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y", "e", "o", "q", "zg", "t", "m", "mq",
+             "i", "d"}
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+＋“”\"「」（）()·]")
+_MAX_NAME = 24
+#: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
+_NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|"
+                               r"构建|布局|解决|思维|观念|集成|经济|企业|主体|商家|公司")
+#: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
+_QUOTED_HEADS = "网络|网|云|码|卡|号|通"
+#: A page number printed into a wrapped name (全24国信访信息系统).
+_PAGE_NUMBER_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{1,3}[\u4e00-\u9fff]")
+#: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
+_HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)")
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|最后")
+#: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
+_LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
+#: A page number printed just before a wrapped name's rest (全24|国信访信息系统).
+_PAGE_NUMBER_BEFORE = re.compile(r"[\u4e00-\u9fff]\d{1,3}$")
+#: After a head, more of the same list item (…系统开发及管理).
+_HEAD_CONTINUES = re.compile(r"[\u4e00-\u9fff](?<![等])")
+#: A count inside a name is text of another column laid into it (3民政府口个平台).
+_COUNTED = re.compile(r"\d[^\d]{0,6}?(?:[个项套家]|(?<!平)台)(?![人体税])")
+#: What a body's name ends with (…署系统 is the body's sector).
+_ORG_END = re.compile(r"(?:局|署|委|厅|部|院|办|政府)$")
+#: Determiners that make the mention plural or generic (各应用系统, 相关业务系统, 各类平台).
+_PLURAL_BEFORE = {"各", "各类", "各项", "各级", "相关", "有关", "其他", "其它", "多个", "一批", "等", "各种", "所有", "一些", "若干",
+                  "该", "此", "这个", "上述", "现有", "原有", "已有", "已建", "在建", "各个", "每个", "全部"}
+#: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
+#: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).
+NOT_A_REFORM_AFTER = re.compile(r"(?:工作)?(?:联席会议|领导小组|委员会|办公室|工作组|专班|小组)|[科处办组局室委会股]|创新|方面|开放|支出")
+#: Scope words in front of a name that are not part of it.
+_SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}
+_AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心|局|处|科|室|站|所|院|组|办公室|委员会|领导小组)")
+
+#: One-character abbreviations of provinces and cities that brand names start with (粤省事, 随申办
+#: starts with 随 + 申).  Service words that end such brands.
+_PLACE_CHARS = "粤穗深莞佛珠浙沪申苏京津渝鄂湘赣闽皖鲁豫晋冀辽吉黑陕甘青川蜀黔滇桂琼藏宁新蒙厦杭甬汉蓉榕邕昆筑"
+_BRAND_TAILS = ("省事", "好办", "易办", "快办", "通办", "政易", "商通", "智管", "康码", "里办", "心办", "e办", "i办", "办事",
+                "政通", "民通", "企通", "智办", "掌办", "好查", "安居", "好督", "治理", "服务")
+BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BRAND_TAILS)})|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
+_BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
+
+# --- reforms and initiatives ---------------------------------------------------------------------------
+#: Quoted names of service-mode reforms and initiatives: what their words say, not a list of names.
+SERVICE_MODE = re.compile(r"^(?:智慧|数字)[\u4e00-\u9fff]{1,3}$|双随机|一公开|个转企|小升规|通办|统管|合一|一次办|跑一次|互联网[+＋]|放管服|好差评|一件事|一网|一门|一窗|联办|秒批|秒办|"
+                          r"不见面|承诺制|证照分离|多规|集成服务|容缺|证明城市|跨省|跨境通|湾区通|四标四实")
+UNQUOTED_PROGRAMMES = re.compile(r"一网通办|一网统管|一网协同|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
+                                 r"数字乡村|智慧城市|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))")
+_QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
+#: A campaign's head word — not where it modifies another noun (工程管理中心, 行动计划, 工程设计).
+_CAMPAIGN_HEAD = re.compile(r"(?:专项行动|攻坚行动|实践行动|提升行动|行动|工程)(?!计划|师|项目|方案|纲要|管理|设计|监督|监理|变更|"
+                            r"招投标|招标|质量|安全|造价|结算|施工|验收|技术|中心|部|处|科|局|院|公司|款|类)")
+#: A programme called …工程 says what it improves or builds up (质量提升工程, 民心工程); other …工程 are
+#: construction works (水务工程, 安居工程, 政府工程).
+_PROGRAMME_WORK = re.compile(r"(?:提升|整治|培育|振兴|惠民|民心|示范|攻坚|强基|铸魂|育人|人才|素质|帮扶|固本|守护|护航|筑基|"
+                             r"领航|赋能|清廉|廉洁|阳光|暖心|放心|安心|文明|平安|品牌|创优|争先|引领|蓝天|碧水|净土|"
+                             r"[\u4e00-\u9fff]化)工程$")
+_CAMPAIGN_LEAD = re.compile(
+    r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
+    r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级)")
+#: Generic campaigns: a head with nothing that names it.
+_GENERIC_CAMPAIGN = re.compile(r"^(?:专项|各项|相关|有关|重大|重点|系列|[一二三四五六七八九十]+[大项个]|该|此|本|这一|各类|民生|"
+                               r"信息化|建设|基础|维修|安装|配套|应急|改造|土建|装修|[\u4e00-\u9fff]{0,2}类)?(?:行动|工程|专项行动)$"
+                               r"|^专项")
+#: Parallel attributes inside a name: 农贸市场规范化、品质化、智慧化提升工程.
+_PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2}化、){2,}$")
+
+
+@lru_cache(maxsize=1)
+def _pos_table() -> dict[str, str]:
+    """jieba's dictionary part of speech of each word (loaded once, no model)."""
+    import jieba.posseg
+
+    dt = jieba.posseg.dt
+    if not dt.word_tag_tab:
+        dt.load_word_tag(dt.tokenizer.get_dict_file())
+    return dt.word_tag_tab
+
+
+def _is_lead(word: str, right_of_head: bool, left: str, right: str = "") -> bool:
+    """Does ``word`` end a name going leftwards (it is not part of the name)?  ``left`` is the word
+    in front of it, ``right`` the name's word after it."""
+    if word in LEAD_WORDS:
+        if word in _NOUN_VERBS:
+            # 管理 / 服务 / 建设 are the name's right in front of the head (城市运行管理平台) and after
+            # a noun (企业|管理|信息数据库); after a verb or at a clause start they govern it
+            # (监督|管理|区级信息系统, 负责|管理)
+            return not (right_of_head or _is_noun(left))
+        return True
+    pos = _pos_table().get(word)
+    if pos is None:
+        # not in jieba's dictionary: a place or coined word (从化, 穗智管) is the name's; a year, an
+        # enumerator (一是) or a lead verb glued to another (继续抓好) is not
+        return bool(re.fullmatch(r"\d{1,4}", word) or _ENUMERATOR.fullmatch(word)
+                    or any(word.endswith(v) or word.startswith(v) for v in _LONG_LEADS))
+    if pos == "v" and (word in TOPIC_VERBS or (right_of_head and _is_nominal(left))
+                       or (len(word) > 1 and _pos_table().get(left) in {"nt", "ns"})
+                       or (len(word) > 1 and (right in TOPIC_VERBS or (_pos_table().get(right) or "").startswith("v")))):
+        # a field of work (信访, 审批, 统计, 运行), a verb naming the system after a noun (信息|发布|系统,
+        # 多元化|解|平台), a verb after an owner's name (国家信访局|信访|信息预警平台) or before another
+        # verb of the name (骑楼|修缮|申报|平台) is the name's; a verb before a noun governs it as its object
+        # (整理|上报|区政府网站), and 提供|平台, 纳入|系统, 集约|到|省门户网站 are no names either
+        return False
+    return pos in _STOP_POS or pos.startswith("u")
+
+
+def _is_noun(word: str) -> bool:
+    return word not in LEAD_WORDS and (_pos_table().get(word) or "").startswith("n")
+
+
+def _is_nominal(word: str) -> bool:
+    """A noun, or a verb or adjective used as one (多元化, 矛盾)."""
+    return word not in LEAD_WORDS and (_pos_table().get(word) or "").startswith(("n", "vn", "an"))
+
+
+def _generic(core_words: list[str]) -> bool:
+    """信息系统, 公共平台, 提供平台, 平台操作系统: nothing in front of the head names a particular thing.
+    A place in front makes it that place's one (区政务服务大厅, 番禺区政务服务平台), unless the rest names
+    many owners (区级部门业务应用系统)."""
+    def plain(w: str) -> bool:
+        if re.fullmatch(r"\d{5,6}", w):
+            return False  # a hotline's number names it (12345政府服务热线)
+        return (w in GENERIC_WORDS or bool(re.fullmatch(r"\d+|[\u4e00-\u9fff]{1,3}[省市区县]", w))
+                or (_pos_table().get(w) == "v" and w not in TOPIC_VERBS))
+
+    if not all(plain(w) for w in core_words):
+        return False
+    first, rest = core_words[0], core_words[1:]
+    placed = first in {"区", "市", "省", "县"} or (len(first) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]{1,8}[省市区县]", first)) \
+        or _pos_table().get(first) == "ns"
+    return not (placed and rest and not any(w in {"部门", "单位", "机关", "各", "各级", "各类"} for w in rest))
+
+
+def generic_name(core: str) -> bool:
+    """Is the text in front of a head (``core``: 网络 of 网络平台) generic, by jieba's words?"""
+    import jieba
+
+    return _generic([w for w in jieba.lcut(core, HMM=False) if w.strip()] or [core])
+
+
+def _indefinite(text: str, start: int) -> bool:
+    """一个高速、可靠、安全的专用信息通信平台: an indefinite article earlier in the clause."""
+    clause_start = max(text.rfind(c, 0, start) for c in "，。；：！？\n") + 1
+    return bool(_INDEFINITE.search(text, max(clause_start, start - 16), start))
+
+
+def _balance(text: str, start: int, end: int) -> int | None:
+    """The start of the name once its brackets and quotes pair up: a name inside brackets or inside a
+    quoted phrase that goes on past the head (“全国信访信息系统维护费”) starts after the bracket or quote."""
+    name = text[start:end]
+    while name and name[0] in "”\"」）)":
+        start, name = start + 1, name[1:]
+    depth, cut = 0, -1
+    for i, c in enumerate(name):
+        if c in "（(":
+            depth += 1
+            cut = i if depth == 1 else cut
+        elif c in "）)" and depth:
+            depth -= 1
+    if depth:  # 区政务服务体系（政务服务平台）: the name is the part inside the brackets
+        start, name = start + cut + 1, name[cut + 1 :]
+    if name.count("“") > name.count("”"):  # “全国信访信息系统维护费”: the quote goes on past the head
+        start += name.rfind("“") + 1
+    return start
+
+
+def generic_prefix(text: str, words: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Are the words of ``text[start:end]`` scope or generic words only (一体化|政务晓屋共享平台)?"""
+    inside = [text[a:b] for a, b in words if start <= a and b <= end]
+    return sum(map(len, inside)) == end - start and all(w in GENERIC_WORDS or w in _SCOPE_WORDS for w in inside)
+
+
+def _shared_head(text: str, start: int, end: int) -> bool:
+    """科技成果专业化验证、中试平台: two kinds of platform sharing one head, no particular one."""
+    if text[start - 1 : start] != "、" or _HEAD_CONTINUES.match(text, end):
+        return False  # …审计服务、无纸化系统开发: the list item goes on past the head
+    clause_start = max(text.rfind(c, 0, start - 1) for c in "，。；：！？、\n") + 1
+    before = re.sub(r"[（(][^（）()]{1,12}[）)]$", "", text[clause_start : start - 1])  # …平台（从化区）、
+    return not re.search(rf"(?:{_HEAD.pattern})$", before)
+
+
+def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of open-form platform names in ``text``; ``words`` are its tokens' offsets."""
+    starts = {s: i for i, (s, _) in enumerate(words)}
+    spans: list[tuple[int, int]] = []
+    for m in _HEAD.finditer(text):
+        hs, he = m.start(), m.end()
+        if he < len(text) and text[he] in "”\"」" and _QUOTED_NAME_BEFORE.search(text, max(0, hs - 16), hs):
+            continue  # “…平台” quoted as a whole: handled as a quoted name below
+        if _AGENCY_AFTER.match(text, he) or _NOT_A_HEAD_AFTER.match(text, he) or _HEAD_AFTER.match(text, he):
+            continue  # 政务信息系统管理中心 is an agency; 系统规划, 平台化 are no names' ends
+        k = starts.get(hs)
+        if k is None:
+            k = next((i for i, (s, e) in enumerate(words) if s < hs < e), None)
+            if k is None:
+                continue
+        start = words[k][0]
+        prefix = text[start:hs]  # 信息 of the token 信息系统: part of the name's core
+        if prefix and (prefix in LEAD_WORDS or _pos_table().get(prefix[0]) in {"p", "c", "d", "r"}):
+            continue  # jieba's 对系统: a preposition glued to the head, no name
+        taken = [(start, prefix)] if prefix else []
+        j = k - 1
+        while j >= 0:
+            ws, we = words[j]
+            word = text[ws:we]
+            gap = text[we:start]
+            if gap and not (gap == " " and (re.fullmatch(r"[A-Za-z0-9]+", word) or text[start].isascii())):
+                break  # one space next to a Latin word or a number is the name's: elk 系统, 广州 12345 政府服务热线
+            if not all(_NAME_CHAR.match(c) for c in word):
+                break
+            left = text[words[j - 1][0] : words[j - 1][1]] if j else ""
+            if len(word) >= 3 and word[-1] in "区市省县" and word[:-1] in LEAD_WORDS:
+                start = we - 1  # jieba's 管理区 in 统筹管理区政务服务大厅: the name starts at 区
+                taken.append((start, word[-1]))
+                break
+            if _LEVELS.fullmatch(word):
+                taken = []  # 三级政务服务平台: the platforms of three levels, no particular one
+                break
+            # a verb right before the head names the system (发布系统, 信访|信息系统); not so before a
+            # whole name the dictionary knows (保障|区政务基础信息平台)
+            right = taken[-1][1] if taken else text[words[k][0] : words[k][1]]
+            if word == "一体化" and not _generic([w for _, w in reversed(taken)] or ["平台"]):
+                break  # 一体化|政务晓屋共享平台: a manner; 全国一体化|在线政务服务平台: part of the name
+            if _is_lead(word, j == k - 1 and len(prefix) <= 2, left, right):
+                if word in _PLURAL_BEFORE:
+                    taken = []
+                break
+            if he - ws > _MAX_NAME:
+                break
+            taken.append((ws, word))
+            start = ws
+            j -= 1
+        if not taken:
+            continue
+        balanced = _balance(text, start, he)
+        if balanced is None:
+            continue
+        start = balanced
+        core = [w for at, w in reversed(taken) if at >= start and w not in "“”\"「」"]
+        name = text[start:he]
+        if len(name) - len(m.group()) < 2 or not core or _generic(core) or _INDEFINITE.match(name) \
+                or any(w.startswith("不") for w in core) or _indefinite(text, start) or _COUNTED.search(name) \
+                or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start) \
+                or (text[start - 1 : start].isdigit() and re.search(r"[个项套家]|(?<!平)台", name)) \
+                or _shared_head(text, start, he) or _PAGE_NUMBER_INSIDE.search(name) \
+                or (text[start - 1 : start] == "的" and not any(_is_noun(w) and w not in GENERIC_WORDS for w in core)):
+            continue
+        if _BUILDING_SYSTEM.search(name):
+            continue
+        if m.group() == "系统" and ((len(core) == 1 and len(core[0]) <= 2) or _ORG_END.search(core[-1])):
+            continue  # 信访系统, 政府系统, 市建筑工务署系统: a sector, not a system
+        spans.append((start, he))
+    # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
+    for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,16})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + _HEAD.pattern + "))?", text):
+        inner, tail = m.group(1), m.group(2)
+        if tail and tail[0] in "及和与或、":
+            tail = None  # “智慧渔港”及智能应用系统: two things
+            if not re.search(rf"(?:{_HEAD.pattern}|{_QUOTED_HEADS})$", inner):
+                continue
+        if tail and _NOT_A_HEAD_AFTER.match(text, m.end()):
+            continue  # “一网统管”系统规划: the head is no head here
+        if _INDEFINITE.match(inner):
+            continue  # “一个中心一平台一张网”: a goal, not a name
+        if tail:
+            spans.append((m.start(), m.end()))
+        elif re.search(rf"(?:{_HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
+            spans.append((m.start(), m.end(1) + 1))
+    for m in BRAND.finditer(text):
+        if _BRAND_EXCLUDE.match(m.group()):
+            continue
+        s, e = m.start(), m.end()
+        if s in starts or (s > 0 and text[s - 1] in "“\"「、，。；：（(和及与或等"):
+            tail = _HEAD.match(text, e)
+            spans.append((s, tail.end() if tail and tail.start() == e else e))
+    return spans
+
+
+def reform_spans(text: str) -> list[tuple[int, int]]:
+    """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        if not SERVICE_MODE.search(inner) or _HEAD.search(inner + "$") or len(inner) < 3 or re.search(r"[、，‘’'+＋]$|[，‘’']", inner):
+            continue
+        e = m.end()
+        if re.match(r"(?:政务)?服务(?!平台)|办理|审批", text[e:]):
+            continue  # 在“一窗式、一网式”政务服务中: a manner of a service, not the initiative's name
+        if text.startswith("改革", e):
+            e += 2
+        elif _HEAD.match(text, e) and not _NOT_A_HEAD_AFTER.match(text, _HEAD.match(text, e).end()):
+            continue  # “一网通办”平台 is a platform (not so in “一网统管”系统规划)
+        spans.append((m.start(), e))
+    # a quoted name of a campaign: “大督查大接访大调研”活动, “四标四实”专项行动, “…一条街”攻坚行动 (the name
+    # is the quoted part)
+    for m in _QUOTED.finditer(text):
+        if re.match(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)", text[m.end():]) \
+                and not SERVICE_MODE.search(m.group(1)) and len(m.group(1)) >= 3:  # “安改”工程: a building job
+            spans.append((m.start(), m.end()))
+    taken = [(s, e) for s, e in spans]
+    for m in UNQUOTED_PROGRAMMES.finditer(text):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in "“\"「"):
+            continue
+        if _HEAD.match(text, e):
+            continue
+        if text.startswith("改革", e):
+            e += 2
+        spans.append((s, e))
+    for m in _CAMPAIGN_HEAD.finditer(text):
+        e = m.end()
+        i = m.start()
+        limit, par_at = 16, None
+        while True:
+            while i > 0 and re.match(r"[\u4e00-\u9fff]", text[i - 1]) and m.start() - i < limit:
+                i -= 1
+            par = _PARALLEL.search(text, max(0, i - 24), i)
+            if not par or not re.match(r"[\u4e00-\u9fff]{2}化", text[i:]):
+                break
+            i = par_at = par.start()  # 规范化、品质化、智慧化提升工程: the attributes are one name
+            limit = m.start() - i + 6
+        name = text[i:e]
+        lead = _CAMPAIGN_LEAD.match(text[i:par_at] if par_at is not None else name[: -len(m.group())])
+        if lead:
+            i += lead.end()
+            name = text[i:e]
+        if len(name) - len(m.group()) < 4 or _GENERIC_CAMPAIGN.match(name) or re.search(r"\d|改革", name):
+            continue
+        if m.group() == "工程" and not _PROGRAMME_WORK.search(name):
+            continue  # construction works, not a programme
+        if text.startswith(("项目", "资金", "经费", "支出", "类", "预算", "款", "建设"), e) or text[i:i + 2] in {"项目", "工程"}:
+            continue
+        if re.search(r"重大|重点|各类|相关|有关|采购|(?:建设|安装|维修|土建|装修|改造|基建|水利|道路|配套|应急|信息化)工程$", name):
+            continue
+        spans.append((i, e))
+    return spans
+
+
+#: Whole words in front of X改革 that are no part of its name: verbs, scope and function words.
+REFORM_LEADS = {"深化", "推进", "推动", "实施", "落实", "参与", "承担", "开展", "加快", "完成", "做好", "抓好", "加大", "协调",
+                "指导", "组织", "牵头", "推行", "贯彻", "执行", "统筹", "负责", "全面", "持续", "深入", "进一步", "围绕", "通过",
+                "以", "为", "对", "把", "将", "的", "和", "及", "与", "或", "在", "是", "了", "有关", "相关", "首个", "首批",
+                "区级", "市级", "省级", "县级", "新一轮", "随着", "伴随", "经过", "借助", "基于", "依托", "结合", "配合", "各项",
+                "全区", "我区", "本区", "全市", "全国", "全省", "让", "提高", "保障", "进行", "根据", "按照", "试点", "启动",
+                "探索", "较", "促进", "用于", "政府", "部门", "机关", "单位", "全力", "扎实", "积极", "稳步", "不断", "继续"}
+_REFORM_LONG_LEADS = sorted((w for w in REFORM_LEADS if len(w) >= 2), key=len, reverse=True)
+
+
+def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """X改革 where X names what is reformed (商事制度改革, 相对集中行政许可权改革): X runs left over whole
+    words up to a verb, scope or function word in front (深化|, 省|相对…: 相对 is no 对)."""
+    spans = []
+    for m in re.finditer(r"改革", text):
+        end = m.end()
+        if NOT_A_REFORM_AFTER.match(text, end):
+            continue
+        k = next((i for i, (a, b) in enumerate(words) if a <= m.start() < b), None)
+        if k is None:
+            continue
+        start = words[k][0] if words[k][0] < m.start() and words[k][1] <= end else m.start()
+        if text[start : m.start()] in REFORM_LEADS:
+            continue  # jieba's 深化改革: reform as a verb's object, no name
+        j = k - 1
+        while j >= 0:
+            ws, we = words[j]
+            word = text[ws:we]
+            if we != start or not re.fullmatch(r"[\u4e00-\u9fff+＋]+", word) or m.start() - ws > 14:
+                break
+            if word in REFORM_LEADS or any(word.startswith(w) or word.endswith(w) for w in _REFORM_LONG_LEADS):
+                break
+            pos = _pos_table().get(word) or ""
+            right = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
+            if (pos in {"p", "c", "r", "m", "t", "q", "mq", "i"} and word != "类") or pos.startswith("u") \
+                    or (pos == "d" and (_pos_table().get(right) or "") != "v"):
+                break  # 相对|集中 (an adverb before a verb) stays, 较|改革 does not
+            start = ws
+            j -= 1
+        name = text[start : m.start()]
+        if len(name) >= 4 and name[0] in "区市省" and name[1] not in "域级":
+            start, name = start + 1, name[1:]  # 区行政审批制度改革: the district prefix is scope, not name
+        if len(name) >= 2:
+            spans.append((start, end))
+    return spans
+

@@ -1,0 +1,111 @@
+"""jieba segmentation for spaCy, with a user dictionary saved with the pipeline.
+
+jieba keeps user words only in process memory (``jieba.add_word``); :class:`JiebaTokenizer` owns a
+private ``jieba.Tokenizer`` and writes the words it was given to keep to
+``<pipeline>/tokenizer/userdict.txt`` (the head words of open-form names: 小程序, 服务平台 …), so a
+pipeline loaded from disk segments exactly as the one that was trained.  Words added with
+``persist=False`` — the gazetteer's names, handed over when the pipeline is loaded — segment the same
+way but are never saved: the saved pipeline holds no copy of the gazetteer that could drift from it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import jieba
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces, registry
+
+jieba.setLogLevel(logging.WARNING)
+
+
+class BudgetEntitiesError(Exception):
+    """E7xx: pipeline errors (fail loudly, never fall back silently)."""
+
+
+
+class JiebaTokenizer:
+    """jieba segmentation with its own user dictionary, serialised with the pipeline.
+
+    jieba keeps user words only in process memory (``jieba.add_word``); this tokenizer owns a
+    private ``jieba.Tokenizer`` and writes its words to ``<pipeline>/tokenizer/userdict.txt``.
+    """
+
+    def __init__(self, vocab, user_words: list[str] | None = None) -> None:
+        self.vocab = vocab
+        self.user_words: list[str] = []  # saved with the pipeline
+        self.transient_words: list[str] = []  # segmented, never saved (the gazetteer's names)
+        self._prior: dict[str, int | None] = {}  # jieba's frequency of a transient word before it was added
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        self.add_words(user_words or [])
+
+    def add_words(self, words, *, persist: bool = True) -> None:
+        keep = self.user_words if persist else self.transient_words
+        for w in words:
+            w = w.strip()
+            if w and w not in self.user_words and w not in self.transient_words and not re.search(r"\s", w):
+                keep.append(w)
+                if not persist:
+                    self._prior[w] = self._jieba.FREQ.get(w)
+                # jieba's suggest_freq only ties the word with its pieces; a clear margin
+                # keeps it whole in any context (、审批改革科、 was cut 审批改革|科).
+                self._jieba.add_word(w, freq=max(self._jieba.suggest_freq(w, False) * 10, 2000))
+
+    def forget_transient_words(self) -> None:
+        """Segment as the saved dictionary alone does (before a pipeline is saved)."""
+        for w in self.transient_words:
+            prior = self._prior.pop(w, None)
+            self._jieba.total += (prior or 0) - self._jieba.FREQ.get(w, 0)
+            self._jieba.FREQ[w] = prior or 0  # 0: a prefix, no word (as jieba keeps prefixes)
+        self.transient_words = []
+
+    def __call__(self, text: str) -> Doc:
+        # jieba returns whitespace as tokens; one space after a word becomes that word's
+        # trailing space (spaCy's convention), other whitespace stays a token.
+        words: list[str] = []
+        spaces: list[bool] = []
+        for w in self._jieba.cut(text, HMM=True):
+            if w == " " and words and not spaces[-1] and not words[-1].isspace():
+                spaces[-1] = True
+            elif w:
+                words.append(w)
+                spaces.append(False)
+        if sum(map(len, words)) + sum(spaces) != len(text):  # pragma: no cover - jieba covers the text
+            words, spaces = get_words_and_spaces(words, text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return json.dumps(self.user_words, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, **kwargs) -> JiebaTokenizer:
+        self.add_words(json.loads(data.decode("utf-8")))
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "userdict.txt").write_text("".join(f"{w}\n" for w in self.user_words), encoding="utf-8")
+
+    def from_disk(self, path, **kwargs) -> JiebaTokenizer:
+        f = Path(path) / "userdict.txt"
+        if not f.exists():
+            raise BudgetEntitiesError(f"E702 the pipeline's jieba user dictionary is missing: {f}")
+        self.add_words(f.read_text(encoding="utf-8").splitlines())
+        return self
+
+
+@registry.tokenizers("budgetkg.jieba_tokenizer.v1")
+def create_jieba_tokenizer():
+    def make(nlp: Language) -> JiebaTokenizer:
+        return JiebaTokenizer(nlp.vocab)
+
+    return make
