@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DEVSET, requires_devset
 from kg.gazetteer import load_entries
 from nlp.training import SEED, generate, read_jsonl
 
@@ -56,3 +57,23 @@ def test_training_is_deterministic(tmp_path):
         train(entries, tmp_path / f"pipe-{run}", epochs=1, n_generated=60, annotations_dir=ann, log=lambda *_: None)
         outs.append((tmp_path / f"pipe-{run}" / "ner" / "model").read_bytes())
     assert outs[0] == outs[1]
+
+
+@pytest.mark.slow
+@requires_devset
+def test_training_with_the_development_set_is_deterministic(tmp_path):
+    """budgetkg train --devset: same seed, gazetteer, annotations and development set → same pipeline."""
+    from nlp.training import train
+
+    entries = load_entries()
+    outs = []
+    for run in ("a", "b"):
+        ann = tmp_path / f"ann-{run}"
+        ann.mkdir()
+        shutil.copy(ANNOTATIONS_DIR / "hand.jsonl", ann / "hand.jsonl")
+        train(entries, tmp_path / f"pipe-{run}", epochs=1, n_generated=60, annotations_dir=ann, devset=DEVSET,
+              log=lambda *_: None)
+        pipe = tmp_path / f"pipe-{run}"
+        outs.append(((pipe / "ner" / "model").read_bytes(), json.loads((pipe / "meta.json").read_text())["budgetkg_devset"]))
+    assert outs[0] == outs[1]
+    assert len(outs[0][1]) >= 12
