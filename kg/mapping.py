@@ -124,13 +124,13 @@ class ReportGraph:
         self.report = report
         self.resolver = resolver
         self.build = Iri(build) if build else None
-        phase = report.phase.value if report.phase else None
+        phase_value = report.phase.value if report.phase else None
         self.iri = iri.report(
-            report.agency, report.fiscal_year, phase, sha256=report.source.sha256, scope=report.agency_scope,
+            report.agency, report.fiscal_year, phase_value, sha256=report.source.sha256, scope=report.agency_scope,
             part=report.part,
         )
         # the report a file of one part belongs to (the IRI a file of the whole report, or of its narrative, has)
-        whole = iri.report(report.agency, report.fiscal_year, phase, sha256=report.source.sha256, scope=report.agency_scope)
+        whole = iri.report(report.agency, report.fiscal_year, phase_value, sha256=report.source.sha256, scope=report.agency_scope)
         self.whole = Iri(whole) if whole != self.iri else None
         self.graph = N(self.iri)
         self.quads: list[ox.Quad] = []

@@ -207,7 +207,8 @@ def _divide(final: Amount, rate: Decimal) -> Decimal | None:
     """final ÷ rate, to the precision the final amount is printed in (in its unit), in yuan."""
     try:
         printed = Decimal(final.printed.replace(",", ""))
-        places = -printed.as_tuple().exponent if printed.as_tuple().exponent < 0 else 0
+        exponent = printed.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
         quantum = Decimal(1).scaleb(-max(places, 2))
         budget_printed = (printed * 100 / rate).quantize(quantum)
     except (InvalidOperation, ZeroDivisionError):

@@ -162,7 +162,7 @@ def _year_phase(norm: NormalizedText, sections: list[Section], title: tuple[int,
     for m in _HEADER_YP.finditer(norm.text):
         headers[m.group("phase")] += 1
         best = latest.get(m.group("phase"))
-        if best is None or cn_to_int(m.group("year")) > cn_to_int(best.group("year")):
+        if best is None or (cn_to_int(m.group("year")) or 0) > (cn_to_int(best.group("year")) or 0):
             latest[m.group("phase")] = m
     if headers:
         m = latest[max(headers, key=lambda p: (headers[p], p == "决算"))]
@@ -205,6 +205,7 @@ def _cover_year(norm: NormalizedText, title: tuple[int, int], text: str, offs: l
                 meta.phase = _PHASES[pm.group("phase")]
                 meta.phase_span = _span(norm, offs, pm.start("phase"), pm.end("phase"))
             else:
+                assert fm is not None  # one of the two named the phase
                 meta.phase = Phase.FINAL_ACCOUNT if fm.group("final") else Phase.BUDGET
                 meta.phase_span = _span(norm, offs, fm.start(), fm.end())
             return True

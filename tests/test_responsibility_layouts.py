@@ -5,7 +5,6 @@ and the same on variants of the bundled corpus built in those layouts (always ru
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pytest
 from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, requires_devset
@@ -118,7 +117,7 @@ def test_responsibilities_written_as_prose_are_stored_whole(width: int) -> None:
 @pytest.mark.parametrize("page", ["- 7 -", "— 7 —", "7"])
 def test_page_numbers_inside_an_item_are_not_its_text(page: str) -> None:
     # pdfplumber joins pages with one newline: the page number stands inside the sentence
-    text, items, a, b = base_and_list()
+    text, items, _, _ = base_and_list()
 
     def between_characters(item) -> int:  # a cut with a Chinese character on either side
         cut = item.span.start + len(item.span.text) // 2
@@ -135,7 +134,7 @@ def test_page_numbers_inside_an_item_are_not_its_text(page: str) -> None:
 
 def test_a_lone_figure_in_a_table_is_no_page_number() -> None:
     # a lone integer with no neighbour number of the sequence around stays (a cell, not a page)
-    text, items, a, b = base_and_list()
+    text, items, _, _ = base_and_list()
     cut = items[2].span.start + 10
     got = report_of(text[:cut] + "\n7\n" + text[cut:]).responsibilities
     assert "7" in squash(got[2].text)
@@ -143,7 +142,7 @@ def test_a_lone_figure_in_a_table_is_no_page_number() -> None:
 
 def test_short_items_after_a_colon_are_items_not_headings() -> None:
     # "主要职能包括：" then items short enough to pass for headings (a colon never introduces headings)
-    text, items, a, b = base_and_list()
+    text, _, a, b = base_and_list()
     short = "主要职能包括：\n1.负责政务服务。\n2.负责数据管理工作。\n3.完成交办的其他事项。\n"
     got = report_of(text[:a] + short + text[b:]).responsibilities
     assert [squash(x.text) for x in got] == ["负责政务服务。", "负责数据管理工作。", "完成交办的其他事项。"]
