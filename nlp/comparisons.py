@@ -32,8 +32,11 @@ from nlp.normalize import NormalizedText
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _AMOUNT = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?P<unit>亿元|万元|千元|元)")
 # the anchors of a statement: a completion rate, or a budget of nothing
+# ("占年初预算的 104%" is as often a share of something else — 评价覆盖 … 共涉及资金 1,887.06 万元，占年初预算的
+# 104.00% — so only 完成 / 达到 count)
 _RATE = re.compile(
-    rf"完成(?:年初|全年)?预算(?:数)?\s*(?:(?P<bnum>{_NUM})\s*(?P<bunit>亿元|万元|千元|元)\s*)?的\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％]"
+    rf"(?:完成|达到?)(?:年初|全年|调整)?预算(?:数)?\s*(?:(?P<bnum>{_NUM})\s*(?P<bunit>亿元|万元|千元|元)\s*)?的"
+    rf"\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％]"
 )
 _NO_BUDGET = re.compile(r"(?:未有|没有|未安排|未列)年初预算")
 # "年初预算为 0 万元，支出决算为 497.53 万元。" — both printed, no rate (the budget was nothing)
@@ -46,7 +49,7 @@ _DIFFERENCE_WORDS = re.compile(r"(?P<dir>增加|减少|增长|下降|超支|节�
 _SHARE_WORDS = re.compile(r"占[^，,。；;]*$")
 _FINAL_WORDS = re.compile(r"决算(?:数)?(?:为|是)?\s*$")
 _REASON = re.compile(
-    r"(?:(?:预决算|决算数[大小]于预算数|决算与预算)(?:产生)?(?:差异|不一致)?的?)?主要原因(?:是|为)?[：:]?\s*(?P<reason>(?:(?!其中[，,：:])[^。；;])+)"
+    r"(?:(?:预决算|决算数[大小]于预算数|决算与预算)(?:产生)?(?:差异|不一致)?的?)?主要原因(?:是|为|在于)?[：:]?\s*(?P<reason>(?:(?!其中[，,：:])[^。；;])+)"
 )
 _SENTENCE_END = "。；;\n"
 # the words around an item's name in its statement

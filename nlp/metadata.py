@@ -232,8 +232,9 @@ def _delimited_names(norm: NormalizedText, sections: list[Section], title: tuple
     """(source, name as printed, span) for every name printed in a delimited place."""
     if title:
         text, offs, breaks = _joined_with_breaks(norm, *title)
-        for m in _NAME_END.finditer(text):
-            found = name_before(text, m.start(), breaks)
+        ends = [m.start() for m in _NAME_END.finditer(text)] + [len(text)]  # or last: "部门决算公开 / 2024年度 / 某某局"
+        for end in ends:
+            found = name_before(text, end, breaks)
             if found:
                 yield "title", text[found[0] : found[1]], _span(norm, offs, *found)
                 break

@@ -67,6 +67,11 @@ def body(agency: str, year: int) -> str:
         # an alias in brackets is part of the printed name
         ("2026年度预算\n预算单位：南京市统计和大数据研究院（南京市统计数据管理中心）",
          "南京市统计和大数据研究院（南京市统计数据管理中心）", 2026, Phase.BUDGET),
+        # bodies of every kind, the name last on the cover
+        ("2024年度西安市雁塔区人民检察院部门决算", "西安市雁塔区人民检察院", 2024, Phase.FINAL_ACCOUNT),
+        ("中国共产主义青年团武汉市委员会2025年部门预算", "中国共产主义青年团武汉市委员会", 2025, Phase.BUDGET),
+        ("南昌县莲塘镇人民政府2025年部门预算", "南昌县莲塘镇人民政府", 2025, Phase.BUDGET),
+        ("部门决算公开\n2023年度\n长沙市岳麓区统计局", "长沙市岳麓区统计局", 2023, Phase.FINAL_ACCOUNT),
         # a line above the title naming another body (the cover's issuing department) is not the name
         ("武汉市财政局\n武汉市信访局2026年度部门预算", "武汉市信访局", 2026, Phase.BUDGET),
     ],
