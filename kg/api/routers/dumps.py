@@ -60,14 +60,44 @@ def dump(ext: str, request: Request, store: StoreDep):
     return FileResponse(path, media_type=DUMP_FORMATS[ext][0] + "; charset=utf-8", filename=f"budgetkg.{ext}")
 
 
+#: VoID statistics (https://www.w3.org/TR/void/#statistics) as counts over the merge of all graphs: a triple
+#: several reports state (an agency's label) is one triple of the dataset, as in the Turtle dump.
+_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+STATISTICS = {
+    "triples": f"SELECT (COUNT(*) AS ?n) WHERE {{ {_TRIPLES} }}",
+    # an entity: a resource with an IRI in the dataset's void:uriSpace that the dataset says something about
+    "entities": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } "
+                "FILTER (isIRI(?s) && STRSTARTS(STR(?s), \"" + d.ID + "\")) }",
+    "properties": f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ {_TRIPLES} }}",
+    "classes": "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { { ?s a ?c } UNION { GRAPH ?g { ?s a ?c } } }",
+}
+CLASS_PARTITIONS = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { { ?s a ?c } UNION { GRAPH ?g { ?s a ?c } } } GROUP BY ?c"
+PROPERTY_PARTITIONS = f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ {_TRIPLES} }} GROUP BY ?p"
+GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
 def statistics(store, cache) -> dict:
+    """The dataset's VoID counts (made once per process: the store is read-only while served)."""
     if "stats" not in cache:
         raw = getattr(store, "_store", store)
-        q = """SELECT (COUNT(DISTINCT ?s) AS ?entities) (COUNT(DISTINCT ?p) AS ?properties) WHERE { ?s ?p ?o }"""
-        row = next(iter(raw.query(q, use_default_graph_as_union=True)))
-        cache["stats"] = {"quads": len(raw), "entities": int(row["entities"].value),
-                          "properties": int(row["properties"].value), "graphs": [g.value for g in raw.named_graphs()]}
+
+        def rows(q):
+            return [(r[0], int(r["n"].value)) for r in raw.query(q)]
+
+        stats: dict = {key: rows(q)[0][1] for key, q in STATISTICS.items()}
+        stats["class_partitions"] = [(c.value, n) for c, n in rows(CLASS_PARTITIONS) if isinstance(c, ox.NamedNode)]
+        stats["property_partitions"] = [(p.value, n) for p, n in rows(PROPERTY_PARTITIONS)]
+        stats["graphs"] = [(g.value, n) for g, n in rows(GRAPH_SIZES)]
+        cache["stats"] = stats
     return cache["stats"]
+
+
+def _partition(kind: str, iri: str) -> ox.NamedNode:
+    """``id/dataset/class/bkg:LineItem``, ``id/dataset/property/skos:prefLabel`` (full IRI escaped otherwise)."""
+    from kg.api.routers.resources import short
+    from kg.iri import segment
+
+    return _n(f"{DATASET}/{kind}/{segment(short(iri))}")
 
 
 def _n(iri: str) -> ox.NamedNode:
@@ -97,9 +127,18 @@ def description(request: Request, store) -> list[ox.Triple]:
     add(ds, V + "sparqlEndpoint", _n(base + "/sparql"))
     add(ds, V + "uriSpace", _lit(d.ID))
     add(ds, V + "uriLookupEndpoint", _n(base + "/id/"))
-    add(ds, V + "triples", _lit(st["quads"], "integer"))
-    add(ds, V + "entities", _lit(st["entities"], "integer"))
-    add(ds, V + "properties", _lit(st["properties"], "integer"))
+    for key in STATISTICS:
+        add(ds, V + key, _lit(st[key], "integer"))
+    for c, n in st["class_partitions"]:
+        part = _partition("class", c)
+        add(ds, V + "classPartition", part)
+        add(part, V + "class", _n(c))
+        add(part, V + "entities", _lit(n, "integer"))
+    for p, n in st["property_partitions"]:
+        part = _partition("property", p)
+        add(ds, V + "propertyPartition", part)
+        add(part, V + "property", _n(p))
+        add(part, V + "triples", _lit(n, "integer"))
     for prefix in ("bkg", "skos", "org", "prov", "qb", "dcterms", "oa", "schema"):
         add(ds, V + "vocabulary", _n(d.PREFIXES[prefix]))
     for ext in DUMP_FORMATS:
@@ -121,9 +160,10 @@ def description(request: Request, store) -> list[ox.Triple]:
     add(catalog, DC + "title", _lit("budgetkg catalogue", lang="en"))
     add(catalog, DCAT + "dataset", ds)
     add(catalog, DCAT + "service", service)
-    for g in st["graphs"]:
+    for g, n in st["graphs"]:
         add(ds, V + "subset", _n(g))
         add(_n(g), RDF_TYPE, _n(V + "Dataset"))
+        add(_n(g), V + "triples", _lit(n, "integer"))
     return t
 
 
