@@ -225,13 +225,21 @@ def test_every_corpus_report_graph_is_a_well_formed_cube(path) -> None:
     assert violated == [], ci.explain(store, violated)
 
 
-DEVSET_TEXTS = [DEVSET / "text" / f"{row['stem']}.txt" for row in DEVSET_MANIFEST]
+def _published(stem: str):
+    """The devset report as published (PDF, or the HTML page), which the reader also reads."""
+    found = sorted((DEVSET / "pdf").glob(stem + ".*"))
+    return found[0] if found else DEVSET / "pdf" / f"{stem}.pdf"
+
+
+DEVSET_FILES = [DEVSET / "text" / f"{row['stem']}.txt" for row in DEVSET_MANIFEST]
+DEVSET_FILES += [_published(row["stem"]) for row in DEVSET_MANIFEST]
 
 
 @pytest.mark.slow
 @requires_devset
-@pytest.mark.parametrize("path", DEVSET_TEXTS, ids=[p.stem[:3] for p in DEVSET_TEXTS])
+@pytest.mark.parametrize("path", DEVSET_FILES, ids=[f"{p.stem[:3]}{p.suffix}" for p in DEVSET_FILES])
 def test_every_devset_report_graph_is_a_well_formed_cube(path) -> None:
+    """The text of each devset report and the file as published (PDF: tables read from the page geometry)."""
     from nlp import read_report
 
     store = ci.cube_store(mapped(read_report(path)))
