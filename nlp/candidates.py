@@ -51,7 +51,7 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "投入", "投入使用", "试运行", "运行维护"}
 _LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
-_NOUN_VERBS = {"管理", "建设", "运维", "维护", "保障", "服务", "推广", "运营", "开发", "监督"}
+_NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营"}
 #: Fields of government work that jieba tags as verbs but name systems (信访信息系统, 审批系统, 统计数据库).
 TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采购", "登记", "调解", "缴税", "征收", "受理", "举报", "投诉",
                "查询", "指挥", "报送", "填报", "交换", "认证", "支付", "结算", "预约", "办公", "办事", "运行", "调度",
@@ -104,7 +104,11 @@ _AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心|�
 _PLACE_CHARS = "粤穗深莞佛珠浙沪申苏京津渝鄂湘赣闽皖鲁豫晋冀辽吉黑陕甘青川蜀黔滇桂琼藏宁新蒙厦杭甬汉蓉榕邕昆筑"
 _BRAND_TAILS = ("省事", "好办", "易办", "快办", "通办", "政易", "商通", "智管", "康码", "里办", "心办", "e办", "i办", "办事",
                 "政通", "民通", "企通", "智办", "掌办", "好查", "安居", "好督", "治理", "服务")
-BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BRAND_TAILS)})|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
+#: Service morphemes between a place character and the service word: 苏服办, 皖事通, 蒙速办, 冀时办, 鄂汇办.
+_BRAND_MIDDLE = "事服易快好速时心汇政商里省智掌民企eEiI"
+BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BRAND_TAILS)})"
+                   rf"|[{_PLACE_CHARS}][{_BRAND_MIDDLE}]{{1,2}}(?:办|通|易|码)"
+                   rf"|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
 _BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
 
 # --- reforms and initiatives ---------------------------------------------------------------------------
@@ -171,6 +175,12 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "") -> bool
     return pos in _STOP_POS or pos.startswith("u")
 
 
+def _is_verbal(word: str) -> bool:
+    """排队叫号, 无纸化: a system named by what it does or makes."""
+    pos = _pos_table().get(word) or ""
+    return pos.startswith("v") or word.endswith("化") or word in TOPIC_VERBS
+
+
 def _is_noun(word: str) -> bool:
     return word not in LEAD_WORDS and (_pos_table().get(word) or "").startswith("n")
 
@@ -202,7 +212,12 @@ def generic_name(core: str) -> bool:
     """Is the text in front of a head (``core``: 网络 of 网络平台) generic, by jieba's words?"""
     import jieba
 
-    return _generic([w for w in jieba.lcut(core, HMM=False) if w.strip()] or [core])
+    return core in GENERIC_WORDS or _generic([w for w in jieba.lcut(core, HMM=False) if w.strip()] or [core])
+
+
+def head_continues(text: str, end: int) -> bool:
+    """Is the head word ending at ``end`` no name's end (系统推进, 平台经济, 热线|平台, 系统管理中心)?"""
+    return bool(_AGENCY_AFTER.match(text, end) or _NOT_A_HEAD_AFTER.match(text, end) or _HEAD_AFTER.match(text, end))
 
 
 def _indefinite(text: str, start: int) -> bool:
@@ -314,8 +329,9 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         if _BUILDING_SYSTEM.search(name):
             continue
-        if m.group() == "系统" and ((len(core) == 1 and len(core[0]) <= 2) or _ORG_END.search(core[-1])):
-            continue  # 信访系统, 政府系统, 市建筑工务署系统: a sector, not a system
+        if m.group() == "系统" and ((len(core) == 1 and not prefix and not _is_verbal(core[0]) and not core[0].isascii())
+                                   or _ORG_END.search(core[-1])):
+            continue  # 信访系统, 国土资源系统, 市建筑工务署系统: a sector (one field's name and 系统), not a system
         spans.append((start, he))
     # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
     for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,16})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + _HEAD.pattern + "))?", text):

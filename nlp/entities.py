@@ -34,7 +34,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.candidates import NOT_A_REFORM_AFTER, generic_name, generic_prefix, plain_reform_spans, platform_spans, reform_spans
+from nlp.candidates import NOT_A_REFORM_AFTER, generic_name, head_continues, generic_prefix, plain_reform_spans, platform_spans, reform_spans
 from nlp.model import GazetteerEntry
 from nlp.resolve import EntityResolver
 from nlp.resources import folder
@@ -295,8 +295,11 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 64) -> None:
             if (e.start, e.end) in preset or any(a + i in taken[id(doc)] for i in range(e.start, e.end)):
                 continue  # found before, or crossing a name found before at the window's edge
             start = e.start + _leading_verb_tokens(e)
-            if e.label_ == "Reform" and NOT_A_REFORM_AFTER.match(doc.text, doc[a + e.end - 1].idx + len(doc[a + e.end - 1])):
+            end_char = doc[a + e.end - 1].idx + len(doc[a + e.end - 1])
+            if e.label_ == "Reform" and NOT_A_REFORM_AFTER.match(doc.text, end_char):
                 continue  # 口岸领域改革创新, …改革工作联席会议办公室
+            if e.label_ == "Platform" and head_continues(doc.text, end_char):
+                continue  # 科技前沿系统|推进: "systematically", no system
             if start < e.end and plausible(sub[start : e.end].text, e.label_):
                 found[id(doc)].append(Span(doc, a + start, a + e.end, label=e.label_, kb_id="ner"))
                 taken[id(doc)].update(range(a + start, a + e.end))

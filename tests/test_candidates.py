@@ -1,0 +1,66 @@
+"""nlp.candidates: platform and reform names by their shape, without the gazetteer.
+
+Sentences in the style of the reports (written for this table, or corpus sentences with new names);
+each row says which platform / reform names the rules find — and, as much, which they must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.entities import extract, load_pipeline
+
+P, R = "Platform", "Reform"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()  # no gazetteer handed over: shapes only (and the NER)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a head inside a longer token keeps its prefix; a field of work stays in the name
+        ("保证各类探测设备及气象信息处理系统正常使用", [("气象信息处理系统", P)]),
+        ("指导信访信息系统建设和应用", [("信访信息系统", P)]),
+        # an owner printed in front is part of the name; a verb before it is not
+        ("持续优化升级国家信访局信访信息预警平台，不断完善", [("国家信访局信访信息预警平台", P)]),
+        # verbs inside a name (修缮|申报) stay, a verb before its object (整理|上报) does not
+        ("重点推进骑楼修缮申报平台建设", [("骑楼修缮申报平台", P)]),
+        ("并按时整理上报区政府网站的栏目结构表", [("区政府网站", P)]),
+        ("我局正在将政府网站集约到省门户网站", []),
+        # generic, plural, indefinite and shared-head mentions name no particular platform
+        ("负责电子政务基础设施、公共平台建设管理", []),
+        ("提供一个高速、可靠、安全的专用信息通信平台", []),
+        ("在全区现有已建视频监控系统资源的基础上", []),
+        ("打造科技成果专业化验证、中试平台，以评估促进建设", []),
+        ("完善三级政务服务平台软硬件", []),
+        ("为开展专项工作顺利有序开展提供平台保障", []),
+        # a place in front makes generic words that place's one
+        ("负责统筹管理区政务服务大厅，协调各进驻部门", [("区政务服务大厅", P)]),
+        # a sector is no system; a body's sector neither
+        ("组织全市国土资源系统干部开展培训", []),
+        ("市建筑工务署系统包括5家基层单位", []),
+        # a hotline's number names it, spaces of the layout included
+        ("负责统筹我区广州 12345政府服务热线工作", [("广州 12345政府服务热线", P)]),
+        ("做好12345市长热线平台工单办理", [("12345市长热线平台", P)]),
+        # brands: a place's character and a service word; quoted coined names with a head
+        ("推广苏服办、皖事通等移动政务服务", [("苏服办", P), ("皖事通", P)]),
+        ("接入“穗通达”城市服务平台，实现数据汇聚", [("“穗通达”城市服务平台", P)]),
+        ("推进“智慧渔港”及信息系统建设", [("“智慧渔港”", R)]),
+        # reforms: X改革 over whole words, a reform inside a body's name is none
+        ("以启动省相对集中行政许可权改革试点工作为契机", [("相对集中行政许可权改革", R)]),
+        ("将推进信访工作法治化作为全面深化改革的重要举措", []),
+        ("承担区行政审批制度改革工作联席会议办公室的日常工作", []),
+        ("深化口岸领域改革创新", []),
+        # campaigns: 工程 only as a programme, parallel attributes are one name
+        ("实施农贸市场规范化、品质化、智慧化提升工程，全面规范市场经营秩序", [("农贸市场规范化、品质化、智慧化提升工程", R)]),
+        ("负责市政府投资的新建、改建、扩建水务工程", []),
+        ("实施“鲘门海鲜干货放心消费一条街”攻坚行动", [("“鲘门海鲜干货放心消费一条街”", R)]),
+        ("为加快推进拱北口岸“安改”工程", []),
+    ],
+)
+def test_shapes(nlp, text, expected):
+    found = [(e.text, e.label) for e in extract([text], nlp=nlp)[0] if e.label in (P, R)]
+    assert found == expected
