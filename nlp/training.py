@@ -398,6 +398,9 @@ def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, see
         used = weak.manifest(reports)
         log(f"development set: {len(reports)} reports ({sum(r.gold is not None for r in reports)} read by hand), "
             f"{len(dev_rows)} sentences")
+    # the NER learns on text segmented without the gazetteer's names: it is there for names no dictionary
+    # knows, and the names it learns from must not look like single known words
+    without_gazetteer(nlp)
     nlp.add_pipe("ner", config=NER_CONFIG)
     examples, skipped = examples_from_rows(nlp, rows)
     log(f"{len(examples)} training sentences ({skipped} skipped: entity boundary inside a token)")
@@ -415,7 +418,7 @@ def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, see
     nlp.meta.update({"name": "budgetkg_entities", "version": "0.2.0",
                      "description": "budgetkg entity pipeline (jieba + patterns + NER; the gazetteer is handed over at load)",
                      "budgetkg_devset": used})
-    without_gazetteer(nlp).to_disk(out_dir)  # the gazetteer is handed over at load time, never saved
+    nlp.to_disk(out_dir)  # without the gazetteer: it is handed over at load time, never saved
     forget_training_text(out_dir)
     size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())
     return {"sentences": len(examples), "skipped": skipped, "bytes": size}
