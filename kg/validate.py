@@ -23,6 +23,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 import pyoxigraph as ox
+from nlp import STEP_YUAN
+from nlp import rounding_tolerance as _tolerance
 from pyshacl import validate as _pyshacl_validate
 from rdflib import XSD, BNode, Graph, Literal, Node, URIRef, Variable
 from rdflib.namespace import RDF, SH
@@ -30,27 +32,19 @@ from rdflib.query import Result
 
 from kg.ontology import codelist_files, shapes_graph, validation_ontology_files
 
-#: One step of the last printed decimal place, in yuan, per printed unit (two decimals are printed).
-ROUNDING_STEP_YUAN: dict[str, Decimal] = {
-    "元": Decimal("0.01"),
-    "千元": Decimal("10"),
-    "万元": Decimal("100"),
-    "亿元": Decimal("1000000"),
-}
+#: One step of the last printed decimal place, in yuan, per printed unit (two decimals are printed):
+#: the definition of nlp.rounding, which the SPARQL of shapes/report.ttl mirrors.
+ROUNDING_STEP_YUAN: dict[str, Decimal] = STEP_YUAN
 
 
 def rounding_tolerance(children: int, printed_unit: str) -> Decimal:
-    """The difference between a printed parent and its n printed children that rounding alone explains.
-
-    Each of n children is off by at most half a step, the parent by at most half a step: together
-    (n + 1) / 2 steps, and differences are whole steps, so ⌊(n + 1) / 2⌋.  One child always equals its parent.
+    """The difference between a printed parent and its n printed children that rounding alone explains
+    (nlp.rounding: ⌊(n + 1) / 2⌋ steps; one child always equals its parent).
 
     >>> rounding_tolerance(1, "万元"), rounding_tolerance(2, "万元"), rounding_tolerance(5, "万元")
     (Decimal('0'), Decimal('100'), Decimal('300'))
     """
-    if children <= 1:
-        return Decimal(0)
-    return (children + 1) // 2 * ROUNDING_STEP_YUAN[printed_unit]
+    return _tolerance([ROUNDING_STEP_YUAN[printed_unit]] * (children + 1))
 
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}

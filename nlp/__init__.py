@@ -8,6 +8,7 @@ gazetteer it reads and hands to :func:`read_report` (nlp never reads RDF).
 from nlp.errors import ReportError
 from nlp.reader import read_report, read_report_bytes
 from nlp.resolve import EntityResolver, Jurisdiction
+from nlp.rounding import STEP_YUAN, rounding_tolerance
 from nlp.sources import is_report_file, read_source, read_source_bytes
 
 
@@ -44,5 +45,6 @@ def evaluate_reader(folder, **kwargs):
     return evaluate_dir(folder, **kwargs)
 
 
-__all__ = ["EntityResolver", "Jurisdiction", "ReportError", "evaluate_entities", "evaluate_reader", "is_report_file",
-           "read_report", "read_report_bytes", "read_source", "read_source_bytes", "render_page", "train_entities"]
+__all__ = ["STEP_YUAN", "EntityResolver", "Jurisdiction", "ReportError", "evaluate_entities", "evaluate_reader",
+           "is_report_file", "read_report", "read_report_bytes", "read_source", "read_source_bytes", "render_page",
+           "rounding_tolerance", "train_entities"]

@@ -106,8 +106,26 @@ def _expand_groups(phrases: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+_ROW_LABEL_WORD = re.compile(r"(?:(?<=\s)|^)项\s?目(?=\s|$)")
+
+
+def _label_words_out(header_text: str) -> str:
+    """项目 standing alone (the heading of the row labels) before whitespace is dropped,
+    so that 项目 支出预算 is not read as 项目支出."""
+    return _ROW_LABEL_WORD.sub(" ", header_text)
+
+
+def header_width(header_text: str) -> int:
+    """How many value columns the header names (two-level headers expanded); 0 if none, or
+    if a meaning repeats (blocks side by side: 科目名称 金额 | 科目名称 金额 — the rows tell)."""
+    phrases = [(p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(_label_words_out(header_text)))) if k not in _TEXT_MEASURES]
+    keys = [k for _, k in _expand_groups(phrases)]
+    return len(keys) if len(set(keys)) == len(keys) else 0
+
+
 def build_columns(header_text: str, n_values: int, table_title: str = "") -> list[Column]:
     """Columns for ``n_values`` value columns from the header text."""
+    header_text = _label_words_out(header_text)
     phrases = [(p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(header_text))) if k not in _TEXT_MEASURES]
     expanded = _expand_groups(phrases)
     table_phase = phase_of(table_title)
@@ -135,17 +153,32 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
         # 项目 预算: a single amount column named only by its phase
         return [Column(index=0, header=squash(header_text), measure="total", funding_source=title_source, phase=phase_of(header_text))]
     if len(expanded) != n_values:
-        # a header we cannot map one-to-one: keep positions, claim no meaning
+        # a header we cannot map one-to-one: keep positions, claim no meaning — except for
+        # a first value heading 合计/总计 printed on the first header line that names any column
+        # (a table's total comes before what it sums; nothing stands left of it)
         single = expanded[0] if len(expanded) == 1 and n_values == 1 else None
+        lead = _leading_total(header_text) if n_values > 1 else None
         for i in range(n_values):
             if single:
                 columns.append(_column(i, single[0], single[1], title_source, table_phase))
+            elif i == 0 and lead:
+                columns.append(_column(0, lead, "total", title_source, table_phase))
             else:
                 columns.append(Column(index=i, header="", measure="unknown", funding_source=title_source, phase=table_phase))
         return columns
     for i, (phrase, key) in enumerate(expanded):
         columns.append(_column(i, phrase, key, title_source, table_phase))
     return columns
+
+
+def _leading_total(header_text: str) -> str | None:
+    """合计/总计/小计 when it is the first value heading of the first header line that has one."""
+    for line in header_text.split("\n"):
+        phrases = [(p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(line))) if k not in _TEXT_MEASURES]
+        if phrases:
+            p, k = phrases[0]
+            return p if k == "total" and p in ("合计", "总计", "支出总计", "收入总计") else None
+    return None
 
 
 _SECTION_LABELS = ("personnel", "public")
@@ -218,3 +251,33 @@ def _column(i: int, phrase: str, key: str, title_source: str | None, phase: Phas
         phase = Phase.BUDGET if key == "budget" else Phase.FINAL_ACCOUNT
         key = "total"
     return Column(index=i, header=phrase, measure=key, funding_source=source, phase=phase)
+
+
+# Measures that are parts of a row's total (not 年初结转 / 本年收入 … whose relation is
+# not a plain sum).
+_PARTS = set(FUNDING_SOURCES) | {
+    "basic", "project", "operating_expense", "subsidy_to_affiliates", "remit_to_superior", "carry_forward", "personnel", "public",
+}
+
+
+def column_groups(cols: list[Column], kind: str | None) -> list[tuple[int, list[int]]] | None:
+    """(total column, its part columns) pairs — the arithmetic across a row (合计 = 基本支出 +
+    项目支出, 财政拨款 合计 = 一般公共预算 + …) — or None if the columns are not all parts."""
+    if len(cols) < 3 or kind in ("summary", "fiscal_summary", "three_public"):
+        return None
+    if cols[0].measure != "total" or any(c.phase != cols[0].phase for c in cols):
+        return None
+    subtotals = {c.funding_source: c.index for c in cols[1:] if c.measure == "total" and c.funding_source}
+    members: dict[int, list[int]] = {i: [] for i in subtotals.values()}
+    top: list[int] = []
+    for c in cols[1:]:
+        if c.measure == "total":
+            if c.index not in members:
+                return None
+            top.append(c.index)
+            continue
+        if c.measure not in _PARTS:
+            return None
+        group = next((g for g, i in subtotals.items() if c.measure in COLUMN_GROUPS.get(g, ())), None)
+        (members[subtotals[group]] if group else top).append(c.index)
+    return [(0, top)] + [(i, m) for i, m in members.items() if m]

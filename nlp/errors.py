@@ -62,6 +62,9 @@ class Codes:
     W307 = "report has no tables"
     W308 = "negative amount {text!r}"
     W309 = "table {table} row {name!r}: cell {column} ({text}) is beyond {bound} yuan, more than any budget holds; not used"
+    W310 = "table {table}: row {name!r} prints {found} amounts for {expected} columns; the column of {amounts} is not certain ({options} placements fit), so it is not stored"
+    W311 = "table {table}: row {name!r}: the amounts placed by their position on the page do not add up across the row"
+    W312 = "table {table}: row {name!r} of the project table names no project or prints nothing for it; not read as a project"
     # reconciliation (the report's own discrepancies)
     W401 = "table {table}: {parent} = {expected} but its children sum to {found} ({column})"
     W402 = "table {table}: unit subtotal {unit} = {expected} but its projects sum to {found}"

@@ -24,10 +24,18 @@ _BULLET = re.compile(r"^[-•·]\s*")
 
 
 def is_project_table(table: Table) -> bool:
-    if table.kind != "projects" or table.classification is not Classification.NONE:
+    """A project expenditure table: mostly code-less rows (units and projects), or — in the
+    templates that list each project under its 类/款/项 code rows — some code-less rows."""
+    if table.kind != "projects":
         return False
     body = [r for r in table.rows if not r.is_total]
-    return bool(body) and sum(1 for r in body if r.code is None) * 2 > len(body)
+    if table.classification is Classification.NONE:
+        return bool(body) and sum(1 for r in body if r.code is None) * 2 > len(body)
+    coded = {r.code for r in body if r.code}
+    # code rows over the projects form a hierarchy (201 / 20113 / 2011302): a lone number in a
+    # wrapped text cell that looks like a code does not make one
+    chained = any(len(c) > 3 and c[:-2] in coded for c in coded)
+    return chained and any(r.code is None for r in body)
 
 
 def _unit_rows(rows: list[TableRow]) -> set[int]:
@@ -79,18 +87,24 @@ def extract(
         assign_units(table)
     if not is_project_table(table):
         return []
-    units = assign_units(table)
+    # projects listed under their classification code rows: the code rows are not units
+    units = assign_units(table) if table.classification is Classification.NONE else set()
     keys = _cell_keys(table)
-    total_at = next((i for i, c in enumerate(table.columns) if c.measure == "total"), 0)
+    # the project's amount is its table's total column; none when no column is known to be it
+    total_at = next((i for i, c in enumerate(table.columns) if c.measure == "total"), None)
     projects: list[Project] = []
     unit_name: str | None = None
     for i, row in enumerate(table.rows):
-        if row.is_total:
+        if row.is_total or row.code:
             continue
         if i in units:
             unit_name = row.name
             continue
-        amount = row.cells[total_at] if total_at < len(row.cells) else None
+        if not _plausible(row):
+            # a nameless line of figures or a label's stray tail (级）): a reading accident, not a project
+            diag.warn("W312", line=row.span.line, table=table.number or table.title, name=row.name)
+            continue
+        amount = row.cells[total_at] if total_at is not None and total_at < len(row.cells) else None
         cells: dict[str, Amount] = {k: c for k, c in zip(keys, row.cells) if c is not None and k is not None}
         target = _target(row, texts.get(i, []), norm)
         projects.append(
@@ -105,6 +119,19 @@ def extract(
             )
         )
     return projects
+
+
+_LETTER = re.compile(r"[\u3400-\u9fffA-Za-z]")
+_CLOSING = "）)】]〕"
+
+
+def _plausible(row: TableRow) -> bool:
+    """A project row names something (two letters, not a bracket's tail) and prints
+    an amount or a target."""
+    name = row.name.strip()
+    if len(_LETTER.findall(name)) < 2 or name[0] in _CLOSING:
+        return False
+    return any(c is not None for c in row.cells) or bool(row.text)
 
 
 def _target(row: TableRow, pieces: list[tuple[Line, int]], norm: NormalizedText) -> PerformanceTarget | None:

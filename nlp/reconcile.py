@@ -39,10 +39,10 @@ import re
 from contextvars import ContextVar
 from decimal import Decimal
 
-from nlp import codes
+from nlp import codes, rounding
 from nlp.amounts import decimal_places, unit_factor
 from nlp.errors import Codes
-from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES
+from nlp.columns import column_groups
 from nlp.model import Amount, Classification, Diagnostic, Discrepancy, Report, Severity, Table, TableRow
 
 # differences within tolerance met during one reconcile() call (reported as INFO W404)
@@ -102,12 +102,12 @@ def _reconcile(report: Report) -> list[Discrepancy]:
 
 def quantum(amount: Amount) -> Decimal:
     """The rounding step of a printed amount, in yuan (0.01 万元 → 100)."""
-    return Decimal(1).scaleb(-decimal_places(amount.printed)) * unit_factor(amount.unit)
+    return rounding.quantum(amount.printed, amount.unit)
 
 
 def tolerance(amounts: list[Amount]) -> Decimal:
-    """Half a quantum per printed figure taking part in the comparison."""
-    return sum((quantum(a) for a in amounts), Decimal(0)) / 2
+    """What rounding explains between the first figure and the sum of the others (:mod:`nlp.rounding`)."""
+    return rounding.rounding_tolerance([quantum(a) for a in amounts])
 
 
 def _within_rounding(where: str, a: Decimal, b: Decimal, figures: list[Amount], at: Amount) -> bool:
@@ -250,36 +250,8 @@ def _rows_sum(table: Table, kind: str, parent: TableRow, children: list[TableRow
     return out
 
 
-# Measures that are parts of a row's total (not 年初结转 / 本年收入 … whose relation is
-# not a plain sum).
-_PARTS = set(FUNDING_SOURCES) | {"basic", "project", "operating_expense", "subsidy_to_affiliates", "remit_to_superior", "carry_forward"}
-
-
-def _column_groups(table: Table) -> list[tuple[int, list[int]]] | None:
-    """(total column, its part columns) pairs, or None if the columns are not all parts."""
-    cols = table.columns
-    if len(cols) < 3 or table.kind in ("summary", "fiscal_summary", "three_public"):
-        return None
-    if cols[0].measure != "total" or any(c.phase != cols[0].phase for c in cols):
-        return None
-    subtotals = {c.funding_source: c.index for c in cols[1:] if c.measure == "total" and c.funding_source}
-    members: dict[int, list[int]] = {i: [] for i in subtotals.values()}
-    top: list[int] = []
-    for c in cols[1:]:
-        if c.measure == "total":
-            if c.index not in members:
-                return None
-            top.append(c.index)
-            continue
-        if c.measure not in _PARTS:
-            return None
-        group = next((g for g, i in subtotals.items() if c.measure in COLUMN_GROUPS.get(g, ())), None)
-        (members[subtotals[group]] if group else top).append(c.index)
-    return [(0, top)] + [(i, m) for i, m in members.items() if m]
-
-
 def _columns(table: Table) -> list[Discrepancy]:
-    groups = _column_groups(table)
+    groups = column_groups(table.columns, table.kind)
     if not groups:
         return []
     out: list[Discrepancy] = []
@@ -317,7 +289,8 @@ def _projects(report: Report) -> list[Discrepancy]:
 
     out: list[Discrepancy] = []
     for table in report.tables:
-        if is_project_table(table):
+        if is_project_table(table) and table.classification is Classification.NONE:
+            # (projects listed under code rows are summed by code: children_sum)
             out.extend(_grouped(table, "unit_subtotal"))
     return out
 

@@ -26,9 +26,11 @@ How a reference row is matched (the rule is the same for every report):
    equal value whose column has that meaning, and (b) the model row has no other
    non-zero amount.  A printed zero (``0.00``, ``-``, blank) is satisfied by a model
    zero or an empty cell.
-5. Each reference table is paired with the model table that reads most of its coded
-   rows (tables continued over pages are separate reference tables; a continuation
-   without header rows takes the previous table's column meanings).
+5. Each reference table is paired with the model table printed where the reference
+   table's first data line is in the text, or, when no model table is there, with the
+   model table that reads most of its coded rows (tables continued over pages are
+   separate reference tables; a continuation without header rows takes the previous
+   table's column meanings).
 
 A folder without ``tables/`` (the bundled corpus) is measured against the hand counts
 in its ``TABLES.tsv`` (report, table number or title, coded rows), the counts that
@@ -70,7 +72,9 @@ class RefTable:
     meanings: dict[int, str | None]  # column → measure key (None: not named)
     unit: str | None
     rows: list[RefRow] = field(default_factory=list)
+    line: int | None = None  # 1-based line of the report text where its first data row is printed
     first_data: list[str] = field(default_factory=list)  # cells of the first data row (to find it in the text)
+    first_coded: list[str] = field(default_factory=list)  # cells of the first coded row (a surer key)
 
 
 @dataclass
@@ -92,6 +96,7 @@ class ReportResult:
     coded_ref: int = 0
     coded_ok: int = 0
     projects: int = 0
+    projects_with_amount: int = 0
     discrepancies: int = 0
     rows: list[RowResult] = field(default_factory=list)
     reference: str = "tables"  # "tables" | "counts" | "none"
@@ -233,6 +238,8 @@ def load_reference(path: Path) -> list[RefTable]:
                     amounts.append((j, v))
             if not t.first_data and (amounts or code):
                 t.first_data = [c for c in cells if c]
+            if code and not t.first_coded:
+                t.first_coded = [c for c in cells if c]
             if code:
                 t.rows.append(RefRow(page=page, code=code, name=cells[label] if label < len(cells) else "", amounts=amounts))
                 prev_parts = parts
@@ -241,9 +248,20 @@ def load_reference(path: Path) -> list[RefTable]:
     return tables
 
 
+def _in_order(keys: list[str], line: str) -> bool:
+    """Every key in the line, one after the other (a row's cells as printed)."""
+    at = 0
+    for k in keys:
+        at = line.find(k, at)
+        if at < 0:
+            return False
+        at += len(k)
+    return True
+
+
 def locate_units(tables: list[RefTable], text: str) -> None:
-    """Give each reference table without a unit in its grid the unit the report text
-    declares last before the table's first data line."""
+    """Find each reference table's first data line in the report text (``line``), and give
+    a table without a unit in its grid the unit the text declares last before that line."""
     lines = text.split("\n")
     squashed = [_clean(ln) for ln in lines]
     offsets = []
@@ -253,13 +271,13 @@ def locate_units(tables: list[RefTable], text: str) -> None:
         pos += len(ln) + 1
     cursor = 0
     for t in tables:
-        if t.unit or not t.first_data:
+        if not t.first_data:
             continue
-        keys = [c for c in t.first_data if c][:3]
+        keys = [c for c in (t.first_coded or t.first_data) if c]  # every cell: rows of two tables often share their first cells
         found = None
         for start in (cursor, 0):
             for i in range(start, len(lines)):
-                if all(k in squashed[i] for k in keys):
+                if _in_order(keys, squashed[i]):
                     found = i
                     break
             if found is not None:
@@ -267,6 +285,9 @@ def locate_units(tables: list[RefTable], text: str) -> None:
         if found is None:
             continue
         cursor = found
+        t.line = found + 1
+        if t.unit:
+            continue
         before = list(_UNIT.finditer(text, 0, offsets[found] + len(lines[found])))
         if before:
             t.unit = before[-1].group(1)
@@ -311,6 +332,10 @@ def match_row(ref: RefRow, meanings: dict[int, str | None], unit: str | None, ta
     return ""
 
 
+def _covers(table: Table, line: int) -> bool:
+    return table.span.line <= line <= table.span.line + table.span.text.count("\n")
+
+
 def compare_tables(refs: list[RefTable], model: list[Table]) -> tuple[list[RowResult], int, int]:
     """Row results, reference tables with coded rows, and how many were paired."""
     by_code: list[dict[str, list[TableRow]]] = []
@@ -328,7 +353,9 @@ def compare_tables(refs: list[RefTable], model: list[Table]) -> tuple[list[RowRe
         with_rows += 1
         best: list[RowResult] | None = None
         best_score = (0, 0)
-        for t, idx in zip(model, by_code):
+        # the model table printed where the reference table is, else the one that reads it best
+        here = [(t, idx) for t, idx in zip(model, by_code) if ref.line is not None and _covers(t, ref.line)]
+        for t, idx in here or list(zip(model, by_code)):
             out = []
             for rr in ref.rows:
                 cands = idx.get(rr.code, [])
@@ -398,6 +425,7 @@ def evaluate_report(report: Report, stem: str, manifest: dict[str, str] | None, 
         res.phase = (_phase_word(manifest.get("phase")), _phase_word(report.phase))
     res.tables_read = len(report.tables)
     res.projects = len(report.projects)
+    res.projects_with_amount = sum(1 for p in report.projects if p.amount is not None)
     res.discrepancies = len(report.discrepancies)
     if reference is not None and reference.exists():
         refs = load_reference(reference)

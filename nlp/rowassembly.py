@@ -31,6 +31,28 @@ _PROSE_MARKS = 2  # a line with this many sentence marks …
 _PROSE_CHARS = 30  # … and this many characters is running prose, not a row
 
 
+_OPEN = "（(〔【["
+_CLOSE = "）)〕】]"
+
+
+def _opens(name: str) -> bool:
+    """A label that leaves a bracket open (wrapped before its closing bracket)."""
+    return sum(name.count(c) for c in _OPEN) > sum(name.count(c) for c in _CLOSE)
+
+
+def _closes(label: str) -> bool:
+    """A label fragment that closes a bracket it did not open."""
+    depth = 0
+    for ch in label:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 @dataclass
 class _Pending:
     """A row being assembled over one or more lines."""
@@ -85,6 +107,7 @@ class RowAssembler:
         self._garbage: dict[int, list[bool]] = {}
         self._clean: list[tuple[int, Line]] = []  # row index → (clean start offset, last line)
         self.pending: _Pending | None = None
+        self._tail_lines = 0  # label lines still expected below the last row's figures (a centred cell)
 
     def assemble(self, body: list[Line]) -> Assembled:
         """Rows from body lines.  ``self.pending`` is the row being assembled."""
@@ -140,6 +163,7 @@ class RowAssembler:
         return len(_SENTENCE_MARKS.findall(line.text)) >= _PROSE_MARKS and len(squash(line.text)) >= _PROSE_CHARS
 
     def _new_row(self, line: Line, g: Group, side: str | None) -> None:
+        self._tail_lines = 0
         self._flush(self.pending)
         self.pending = self._start(line, g, side)
 
@@ -154,7 +178,18 @@ class RowAssembler:
 
     def _label_only(self, line: Line, g: Group, gi: int, side: str | None) -> bool:
         p = self.pending
+        if p is None and gi == 0 and self.rows and (self._tail_lines or (_opens(self.rows[-1].name) and _closes(g.label))):
+            # the end of the row above: below its figures when its label is centred on them, or
+            # wrapped inside brackets (政务信息化项目（运 / 行维护服务）)
+            tail = self._start(line, g, side)
+            if self._label_tail(tail, join_words([t.text for _, t in tail.name])):
+                self._tail_lines = max(0, self._tail_lines - 1)
+                return False
         if p is not None and not p.cells:
+            if self._next_item(p, g):
+                # 二、事业收入 / 三、事业单位经营收入: items printed blank, one a line — not one wrapped label
+                self._new_row(line, g, side)
+                return False
             self._extend_name(p, line, g)  # a label wrapped over lines
             return False
         if self.text_column and p is not None and p.cells:
@@ -166,14 +201,25 @@ class RowAssembler:
         self._new_row(line, g, side)
         return False
 
+    def _next_item(self, p: _Pending, g: Group) -> bool:
+        """In a 收支总表, a label that starts a new enumerated item (三、) after one (二、)."""
+        return bool(self.summary and p.name and g.name and _ITEM_START.match(g.label) and _ITEM_START.match(p.name[0][1].text))
+
     def _amounts_or_row(self, line: Line, g: Group, side: str | None) -> None:
         p = self.pending
         if p is not None and not p.cells and not p.code_parts and g.name and TOTAL.search(squash(g.label)):
             p = None  # a 合计 row is a row of its own, not the end of a wrapped label
+        if p is not None and not p.cells and self._next_item(p, g):
+            p = None  # 四、其他收入 105,200 under 三、事业单位经营收入 printed blank: its own row
         if p is not None and not p.cells:
             # the amounts (and maybe the end of the label) of the row above
+            heads = len({ln.number for ln, _ in p.name})
             if g.name:
                 self._extend_name(p, line, g)
+            elif heads and not p.code_parts and not self.text_column:
+                # a label printed over an amounts-only line: the cell is centred on the figures,
+                # so as many lines of its label may follow below them
+                self._tail_lines = heads
             self._amounts(line, g)
             return
         if self.text_column and p is not None and p.cells and not g.name and p.after:
@@ -274,23 +320,24 @@ class RowAssembler:
         if code:
             self.prev_code, self.prev_indent = code, p.indent
 
-    def _label_tail(self, p: _Pending, name: str) -> None:
+    def _label_tail(self, p: _Pending, name: str) -> bool:
         """A label line with no amounts right after a complete row: the end of that
         row's label, wrapped below its amounts (the PDF cell was taller than the
         line of figures).  Anything else without amounts or code is page furniture."""
         if not self.rows or not name or p.first is None or p.last is None or self.text_column:
-            return
+            return False
         last = self.rows[-1]
         start, end_line = self._clean[len(self.rows) - 1]
         if len(self.rows) > 1 and self._clean[-2][1] is end_line:
-            return  # its line carried two rows side by side: whose label it ends is unknown
+            return False  # its line carried two rows side by side: whose label it ends is unknown
         line = p.first[0]
         between = self.lines[end_line.number : line.number - 1]  # Line i has number i + 1
         if last.is_total or TOTAL.search(squash(name)) or line.number <= end_line.number or any(b.text.strip() for b in between):
-            return
+            return False
         if len(name) > 40 or _ITEM_START.match(name) or _SENTENCE_MARKS.search(name):
-            return  # a heading or a sentence, not the end of a label
+            return False  # a heading or a sentence, not the end of a label
         last.name += name
         end = p.last[0].start + p.last[1]
         last.span = self.norm.raw_span(start, end)
         self._clean[len(self.rows) - 1] = (start, p.last[0])
+        return True

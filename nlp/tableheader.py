@@ -10,12 +10,14 @@ whether they carry a 行次 row number and whether the table has a text column
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from nlp import codes
+from nlp.columns import header_width
 from nlp.normalize import Line
 from nlp.rows import groups
-from nlp.tablefind import FoundTable, squash
+from nlp.tablefind import FoundTable, is_title, squash, table_number
 from nlp.tablelines import is_column_numbers, is_meta
 from nlp.tableunit import UNIT, UNIT_IN_BRACKETS
 
@@ -27,6 +29,7 @@ class Header:
     keys: set[str]  # each header line, whitespace removed (a repeat after a page break)
     line_numbers: bool  # rows print a 行次
     text_column: bool  # rows carry a text cell (绩效目标)
+    leaf: str = ""  # the header line naming the most columns (the lowest of equals): the leaf headings
 
 
 def split(lines: list[Line], ft: FoundTable) -> tuple[list[Line], list[Line]]:
@@ -39,20 +42,40 @@ def split(lines: list[Line], ft: FoundTable) -> tuple[list[Line], list[Line]]:
             body.append(line)
         else:
             header.append(line)
+    if header and body and _label_head(header[-1], body[0]):
+        body.insert(0, header.pop())  # the first row's label, printed over its figures
     return header, body
 
 
+_HEADING_WORDS = re.compile(r"科目|项目|单位名称|预算单位|部门名称|类\s*款|栏次|行次|名称|编码|代码|合计|总计|小计")
+
+
+def _label_head(line: Line, first: Line) -> bool:
+    """The line before the first data line is that row's label when the data line prints
+    figures only and the line names no column (深圳市规划和自然资源局 / 5,585.21 …)."""
+    gs = groups(first.text)
+    if not gs or gs[0].name or gs[0].code_parts:
+        return False
+    text = line.text.strip()
+    return bool(text) and header_width(text) == 0 and not is_meta(text) and not is_column_numbers(text) \
+        and not _HEADING_WORDS.search(text) and len(text.split()) == 1
+
+
 def read(header: list[Line]) -> Header:
-    # a unit in brackets inside a column header (预算数（单位：万元）) is not page furniture
-    texts = [UNIT_IN_BRACKETS.sub("", ln.text) for ln in header]
-    text = " ".join(t for t in texts if not is_meta(t) and not UNIT.search(t))
+    # a unit in brackets inside a column header (预算数（单位：万元）) is not page furniture;
+    # a table's title printed again over its header names no column
+    texts = [UNIT_IN_BRACKETS.sub("", ln.text) for ln in header if not (is_title(ln.text) or table_number(ln.text))]
+    kept = [t for t in texts if not is_meta(t) and not UNIT.search(t)]
+    text = "\n".join(kept)
     hsq = squash(text)
+    leaf = max(reversed(kept), key=header_width, default="")
     return Header(
         lines=header,
         text=text,
         keys={squash(ln.text) for ln in header if ln.text.strip()},
         line_numbers="行次" in hsq,
         text_column="绩效目标" in hsq,
+        leaf=leaf,
     )
 
 

@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
 
-from nlp import codes, columns as columns_mod, tableheader
+from nlp import codes, columnorder, columns as columns_mod, tableheader
 from nlp.errors import Diagnostics
 from nlp.model import Classification, Column, Project, Section, Table, TableRow
 from nlp.normalize import Line, NormalizedText
-from nlp.placement import fit_rows
+from nlp.placement import fit_rows, income_totals
 from nlp.rowassembly import RowAssembler
 from nlp.tablefind import FoundTable, find_tables
 from nlp.tablelines import AMOUNT_TOKEN
@@ -48,14 +50,25 @@ def extract_tables(norm: NormalizedText, sections: list[Section], diag: Diagnost
     tables: list[Table] = []
     projects: list[Project] = []
     previous_unit: str | None = None
+    income: dict[str, Decimal] = {}  # what the 收支总表 says each source of income totals
+    unordered: list[tuple[Table, list]] = []  # tables whose header words were broken over lines
     for ft in found:
-        parsed = read_table(norm, ft, diag, previous_unit)
+        parsed = read_table(norm, ft, diag, previous_unit, income)
         if parsed is None:
             continue
-        table, texts = parsed
+        table, texts = parsed.table, parsed.texts
+        if parsed.orders:
+            unordered.append((table, parsed.orders))
         previous_unit = table.unit
+        if table.kind == "summary" and not income:
+            income = income_totals(table)
         tables.append(table)
         projects.extend(projects_mod.extract(table, texts, norm, diag))
+    if unordered:
+        certain = [t for t in tables if t.columns and all(c.measure != "unknown" for c in t.columns)
+                   and t not in [u for u, _ in unordered]]
+        for table, orders in unordered:
+            table.columns = columnorder.resolve(table, orders, certain)
     if not tables:
         diag.warn("W307", line=1)
     return tables, projects
@@ -71,9 +84,17 @@ def table_kind(title: str) -> str | None:
     return None
 
 
+@dataclass
+class ReadTable:
+    table: Table
+    texts: dict[int, list[tuple[Line, int]]]  # row index → text pieces of its text cell (绩效目标)
+    orders: list | None  # column orders still possible when header words were broken (nlp.columnorder)
+
+
 def read_table(
-    norm: NormalizedText, ft: FoundTable, diag: Diagnostics, previous_unit: str | None
-) -> tuple[Table, dict[int, list[tuple[Line, int]]]] | None:
+    norm: NormalizedText, ft: FoundTable, diag: Diagnostics, previous_unit: str | None,
+    income: dict[str, Decimal] | None = None,
+) -> ReadTable | None:
     """One found table: its rows and columns, and the text pieces of its rows (绩效目标)."""
     lines = norm.lines
     label = ft.number or ft.title or f"line {lines[ft.anchor].number}"
@@ -89,11 +110,19 @@ def read_table(
     assembler = RowAssembler(norm, anchors, header, unit, summary, len(printed) >= _DECIMAL_TABLE, diag, label)
     assembled = assembler.assemble(body)
     rows = assembled.rows
-    cols = _summary_columns(header.text, rows, ft.title) if summary else _columns(header.text, rows, ft.title)
-    fit_rows(rows, cols, assembled.garbage, summary, diag, label)
+    cols = _summary_columns(header.text, rows, ft.title) if summary else _columns(header.text, header.leaf, rows, ft.title)
+    orders = None if summary else columnorder.hypotheses(header.text, len(cols), cols)
+    if orders and all(c.measure != "unknown" for c in cols):
+        # a heading broken over lines: where it stands is unknown until the figures tell (nlp.columnorder)
+        cols = [Column(index=c.index, header="", measure="unknown", funding_source=c.funding_source, phase=c.phase) for c in cols]
+    if not summary and cols and cols[0].measure == "unknown":
+        _total_first(cols, rows, header.text)
+    classification = _classification(rows)
+    kind = kind or _kind_from_rows(cols, rows, summary, classification)
+    fit_rows(rows, cols, assembled.garbage, summary, diag, label, kind,
+             known_totals=income if kind == "income" else None)
     first = lines[ft.anchors[0]]
     last_line = lines[ft.lines[-1]] if ft.lines else first
-    classification = _classification(rows)
     number_span = norm.line_span(lines[ft.number_line]) if ft.number_line is not None else None
     table = Table(
         number=ft.number,
@@ -103,15 +132,45 @@ def read_table(
         columns=cols,
         rows=rows,
         span=norm.raw_span(first.start, last_line.end),
-        kind=kind or _kind_from_rows(cols, rows, summary, classification),
+        kind=kind,
         number_span=number_span,
     )
-    return table, assembled.texts
+    return ReadTable(table, assembled.texts, orders)
 
 
-def _columns(header_text: str, rows: list[TableRow], title: str) -> list[Column]:
+_GRAND_TOTAL = ("合计", "总计", "支出总计", "收入总计")
+
+
+def _total_first(cols: list[Column], rows: list[TableRow], header_text: str) -> None:
+    """A header that cannot be read one-to-one but names the table's total (总计 on a line of its
+    own): the first column is it when every row bears it out — a total is never less than any
+    of its parts (and no part is negative)."""
+    words = set(header_text.split())
+    if not words & set(_GRAND_TOTAL):
+        return
+    full = [r for r in rows if len(r.cells) == len(cols) and all(c is not None for c in r.cells)]
+    if len(full) < 2 or any(c.value < 0 for r in full for c in r.cells):  # type: ignore[union-attr]
+        return
+    if all(r.cells[0].value >= max(c.value for c in r.cells[1:]) for r in full) and any(r.cells[0].value for r in full):  # type: ignore[union-attr]
+        phrase = next(w for w in header_text.split() if w in _GRAND_TOTAL)
+        cols[0] = Column(index=0, header=phrase, measure="total", funding_source=cols[0].funding_source, phase=cols[0].phase)
+
+
+def _columns(header_text: str, leaf: str, rows: list[TableRow], title: str) -> list[Column]:
+    """Columns: as many as the header names when no row prints more amounts (rows may
+    leave cells empty), else as many as most rows print.  A header that names more
+    columns than any row prints, over a line of leaf headings that names exactly as
+    many, has a group heading above them (项目 一般公共预算基本支出 over 合计 人员经费
+    公用经费): the leaf line gives the columns — unless other lines hold pieces of headings cut
+    over lines (本年收入合 / 计): those name columns too, placed nobody knows where."""
     counts = Counter(len(r.cells) for r in rows if r.cells)
     width = max(counts, key=lambda n: (counts[n], n)) if counts else 0
+    named = columns_mod.header_width(header_text)
+    if counts and named > max(counts) and columns_mod.header_width(leaf) == max(counts) \
+            and not columnorder.cut_pieces(header_text, leaf):
+        header_text, named = leaf, max(counts)
+    if counts and named > width and named >= max(counts):
+        width = named
     return columns_mod.build_columns(header_text, width, title)
 
 

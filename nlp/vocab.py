@@ -53,7 +53,7 @@ MEASURES: dict[str, Term] = {
     "other_funds": Term("other funds", "其他资金", ("其他资金", "其他资金收入", "其他各类资金")),
     "superior_subsidy": Term("subsidy from superior", "上级补助收入", ("上级补助收入", "上级补助")),
     "business_income": Term("business income (public institutions)", "事业收入", ("事业收入",)),
-    "operating_income": Term("operating income", "经营收入", ("经营收入",)),
+    "operating_income": Term("operating income", "经营收入", ("经营收入", "事业单位经营收入")),
     "affiliated_remittance": Term("remittance from affiliated units", "附属单位上缴收入", ("附属单位上缴收入",)),
     "other_income": Term("other income", "其他收入", ("其他收入",)),
     "fund_balance_use": Term(
@@ -130,7 +130,7 @@ TABLE_KINDS: dict[str, Term] = {
     "government_fund": Term("government fund budget", "政府性基金预算表", ("政府性基金",)),
     "state_capital": Term("state capital operation budget", "国有资本经营预算表", ("国有资本经营",)),
     "fiscal_summary": Term("fiscal appropriation income and expenditure summary", "财政拨款收支总表", ("财政拨款收入支出", "财政拨款收支")),
-    "summary": Term("income and expenditure summary", "收支总表", ("收入支出决算总表", "收入支出预算总表", "收支总体情况表", "收支总表", "收入支出总表")),
+    "summary": Term("income and expenditure summary", "收支总表", ("收入支出决算总表", "收入支出预算总表", "收支预算总表", "收支决算总表", "收支总体情况表", "收支总表", "收入支出总表")),
     "three_public": Term("'three public' expenses", "“三公”经费表", ("三公",)),
     "general_public_basic": Term(
         "general public budget basic expenditure (economic)", "一般公共预算基本支出表", ("一般公共预算基本支出", "一般公共预算财政拨款基本支出")
@@ -142,9 +142,9 @@ TABLE_KINDS: dict[str, Term] = {
         "general public budget expenditure", "一般公共预算支出表", ("一般公共预算支出", "一般公共预算财政拨款支出")
     ),
     "basic_by_unit": Term("basic expenditure by unit", "基本支出预算表", ("基本支出预算表", "基本支出表")),
-    "projects": Term("project expenditure", "项目支出表", ("项目支出及其他支出", "项目支出预算表", "项目支出表", "项目支出情况表")),
-    "income": Term("income", "收入表", ("收入决算表", "收入预算表", "收入总体情况表", "收入总表", "收入表")),
-    "expenditure": Term("expenditure", "支出表", ("支出决算表", "支出预算表", "支出总体情况表", "支出总表", "支出表")),
+    "projects": Term("project expenditure", "项目支出表", ("项目支出及其他支出", "项目支出预算表", "项目支出总表", "项目支出表", "项目支出情况表")),
+    "income": Term("income", "收入表", ("收入决算表", "收入预算表", "收入预算总表", "收入决算总表", "收入总体情况表", "收入总表", "收入表")),
+    "expenditure": Term("expenditure", "支出表", ("支出决算表", "支出预算表", "支出预算总表", "支出决算总表", "支出总体情况表", "支出总表", "支出表")),
     "nontax_revenue": Term("non-tax revenue collection", "非税收入征缴情况表", ("非税收入",)),
     "procurement": Term("government procurement", "政府采购表", ("政府采购",)),
 }

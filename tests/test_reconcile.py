@@ -132,3 +132,24 @@ def test_summary_income_item_against_the_income_table():
     (d,) = reconcile(report_of(text))
     assert d.kind == "cross_table" and d.table_number == "公开02表"
     assert d.expected == Decimal("6.47") * W and d.found == Decimal("6.74") * W  # 合计 row, 其他收入 column
+
+
+def test_one_rounding_rule_for_reconcile_placement_and_validation():
+    """nlp.rounding is the one definition: reconcile, placement and kg.validate give the same tolerance."""
+    from kg.validate import ROUNDING_STEP_YUAN, rounding_tolerance
+    from nlp import rounding
+    from nlp.placement import row_adds_up
+    from nlp.vocab import UNITS
+
+    def amt(p, unit):
+        return Amount(parse_amount(p, unit), p, unit, Span(0, 0, ""))
+
+    assert ROUNDING_STEP_YUAN == {u: Decimal("0.01") * f for u, f in UNITS.items()}
+    for n in range(1, 8):
+        figures = [amt("1.00", "万元")] * (n + 1)
+        assert tolerance(figures) == rounding_tolerance(n, "万元") == rounding.rounding_tolerance([Decimal(100)] * (n + 1))
+    # placement accepts exactly what reconcile tolerates: 3 children missing their parent by 2 steps
+    parent, kids = amt("10.02", "万元"), [amt("3.00", "万元"), amt("3.00", "万元"), amt("4.00", "万元")]
+    assert tolerance([parent, *kids]) == Decimal(200)
+    assert row_adds_up([parent, *kids], (0, 1, 2, 3), [(0, [1, 2, 3])])
+    assert not row_adds_up([amt("10.03", "万元"), *kids], (0, 1, 2, 3), [(0, [1, 2, 3])])

@@ -70,7 +70,7 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
 
     verbose = getattr(args, "verbose", False)
     dirs = args.dirs or [resources.folder("corpus")]
-    grand = {"reports": 0, "agency": 0, "year": 0, "phase": 0, "ref": 0, "ok": 0, "tables": 0, "projects": 0, "disc": 0}
+    grand = {"reports": 0, "agency": 0, "year": 0, "phase": 0, "ref": 0, "ok": 0, "tables": 0, "projects": 0, "with_amount": 0, "disc": 0}
     failed = 0
     for folder in dirs:
         if not folder.is_dir():
@@ -79,7 +79,7 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
             continue
         results = nlp.evaluate_reader(folder, read=read_one)
         print(f"== {folder}")
-        print(f"{'report':<48}{'agency':>8}{'year':>6}{'phase':>7}{'tables':>8}{'coded rows':>16}{'share':>8}{'proj':>6}{'disc':>6}")
+        print(f"{'report':<48}{'agency':>8}{'year':>6}{'phase':>7}{'tables':>8}{'coded rows':>16}{'share':>8}{'projects':>10}{'disc':>6}")
         for r in results:
             grand["reports"] += 1
             if r.error:
@@ -91,15 +91,17 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
             grand["phase"] += r.phase[0] is not None and r.phase[0] == r.phase[1]
             share = f"{100 * r.share:.1f}%" if r.share is not None else "-"
             coded = f"{r.coded_ok}/{r.coded_ref}" if r.reference != "none" else "no reference"
+            projects = f"{r.projects_with_amount}/{r.projects}"
             tables = f"{r.tables_read}" + (f"/{r.tables_ref}" if r.reference != "none" else "")
             print(f"{r.stem:<48}{_mark(r.agency) if r.agency[0] is None or r.agency[0] == r.agency[1] else '✗':>8}"
-                  f"{_mark(r.year):>6}{_mark(r.phase):>7}{tables:>8}{coded:>16}{share:>8}{r.projects:>6}{r.discrepancies:>6}")
+                  f"{_mark(r.year):>6}{_mark(r.phase):>7}{tables:>8}{coded:>16}{share:>8}{projects:>10}{r.discrepancies:>6}")
             if r.agency[0] is not None and r.agency[0] != r.agency[1]:
                 print(f"    agency: expected {r.agency[0]!r}, read {r.agency[1]!r}")
             grand["ref"] += r.coded_ref
             grand["ok"] += r.coded_ok
             grand["tables"] += r.tables_read
             grand["projects"] += r.projects
+            grand["with_amount"] += r.projects_with_amount
             grand["disc"] += r.discrepancies
             if verbose:
                 for rr in r.rows:
@@ -109,5 +111,5 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
     n = grand["reports"]
     print(f"total: {n} reports; agency {grand['agency']}/{n}, year {grand['year']}/{n}, phase {grand['phase']}/{n}; "
           f"tables {grand['tables']}; coded rows {grand['ok']}/{grand['ref']} ({share}); "
-          f"projects {grand['projects']}; discrepancies {grand['disc']}")
+          f"projects {grand['projects']} ({grand['with_amount']} with an amount); discrepancies {grand['disc']}")
     return 1 if failed else 0

@@ -263,8 +263,8 @@ def truncated_mid_table(base: str, folder: Path) -> Case:
     ls = lines_of(base)
     i = coded_rows(base)[2]
     cut = ls[i][: ls[i].rindex(".") - 1]
-    # W305 (truncated table) or W303 (the cut row is short of amounts), at the cut row
-    return Case(_write(folder, "truncated.txt", "\n".join(ls[:i] + [cut])), warnings=("W305", "W303"), line=i + 1)
+    # W305 (truncated table), W303 or W310 (the cut row is short of amounts), at the cut row
+    return Case(_write(folder, "truncated.txt", "\n".join(ls[:i] + [cut])), warnings=("W305", "W303", "W310"), line=i + 1)
 
 
 @kind
@@ -299,11 +299,12 @@ def negative_amount(base: str, folder: Path) -> Case:
 
 @kind
 def columns_missing(base: str, folder: Path) -> Case:
-    """A row that lost its last two amounts (columns dropped by extraction)."""
+    """A row that lost its last two amounts (columns dropped by extraction): warned (W310 where the
+    table's arithmetic cannot place what is left, W303 where nothing can)."""
     i = coded_rows(base)[1]
     ln = lines_of(base)[i].rstrip()
     short = re.sub(r"(\s+\S+){2}$", "", ln)
-    return Case(_write(folder, "columns-missing.txt", _replace_line(base, i, short)), warnings=("W303",), line=i + 1)
+    return Case(_write(folder, "columns-missing.txt", _replace_line(base, i, short)), warnings=("W303", "W310"), line=i + 1)
 
 
 @kind
