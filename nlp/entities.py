@@ -24,6 +24,7 @@ the names the ruler and the jieba dictionary know are always the gazetteer's of 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -97,15 +99,27 @@ def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> 
     return out
 
 
+def token_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of every token, read in one call (iterating a Doc builds a Token object per token)."""
+    return [(a, a + n) for a, n in doc.to_array([IDX, LENGTH]).reshape(-1, 2).tolist()] if len(doc) else []
+
+
 def _split_at(doc: Doc, boundaries: set[int]) -> None:
-    """Split tokens so that every offset in ``boundaries`` falls between two tokens."""
-    for b in sorted(boundaries):
-        for t in doc:
-            if t.idx < b < t.idx + len(t.text):
-                k = b - t.idx
-                with doc.retokenize() as r:
-                    r.split(t, [t.text[:k], t.text[k:]], heads=[(t, 0), (t, 0)])
-                break
+    """Split tokens so that every offset in ``boundaries`` falls between two tokens (one pass, one
+    retokenisation: this runs on every narrative text)."""
+    if not boundaries:
+        return
+    splits = []
+    for t in doc:
+        start, end = t.idx, t.idx + len(t.text)
+        cuts = sorted(b - start for b in boundaries if start < b < end)
+        if cuts:
+            parts = [t.text[a:b] for a, b in zip([0, *cuts], [*cuts, len(t.text)])]
+            splits.append((t, parts))
+    if splits:
+        with doc.retokenize() as r:
+            for t, parts in splits:
+                r.split(t, parts, heads=[(t, 0)] * len(parts))
 
 
 @Language.factory("budget_patterns", assigns=["doc.ents"], default_config={})
@@ -122,22 +136,23 @@ class BudgetPatterns:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        words = [(t.idx, t.idx + len(t.text)) for t in doc]
+        words = token_offsets(doc)
+        ents = list(doc.ents)  # doc.ents builds its spans anew at every access
         found = closed_form_spans(text, words)
         if self.open_forms:
-            known = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "Platform"]
+            known = [(e.start_char, e.end_char) for e in ents if e.label_ == "Platform"]
             found += [(s, e, "Platform") for s, e in platform_spans(text, words)
                       if not any(b == e and s < a and generic_prefix(text, words, s, a) for a, b in known)]
             found += [(s, e, "Reform") for s, e in reform_spans(text)]
         # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革)
-        for e in doc.ents:
+        for e in ents:
             s, t = e.start_char, e.end_char
             if s > 0 and t < len(text) and text[s - 1] in "“\"「" and text[t] in "”\"」":
                 found.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), e.label_))
         if not found:
             return doc
         # decide on characters first, so tokens are split only for spans that are kept
-        kept: list[tuple[int, int, str, str]] = [(e.start_char, e.end_char, e.label_, _source(e)) for e in doc.ents]
+        kept: list[tuple[int, int, str, str]] = [(e.start_char, e.end_char, e.label_, _source(e)) for e in ents]
         for s, e, lab in sorted(found, key=lambda x: x[0] - x[1]):
             clash = [k for k in kept if k[0] < e and s < k[1]]
             if all(e - s > k[1] - k[0] for k in clash):
@@ -147,6 +162,7 @@ class BudgetPatterns:
         _split_at(doc, {b for s, e, _, src in kept if src == "pattern" for b in (s, e)})
         spans = [doc.char_span(s, e, label=lab, kb_id=src) for s, e, lab, src in kept]
         doc.ents = sorted((sp for sp in spans if sp is not None), key=lambda x: x.start)
+        doc.user_data[_ENTS_KEY] = (len(doc), [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents])
         return doc
 
 
@@ -232,29 +248,30 @@ def extract_docs(nlp: Language, texts: list[str], *, narrative: list[bool] | Non
     return docs
 
 
-def _clauses_to_tag(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the clauses holding a trigger word outside the entities found so far."""
+def _clauses_to_tag(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
+    """Token ranges of the clauses holding a trigger word outside the entities found so far (``ents``)."""
     text = doc.text
-    covered = [(e.start_char, e.end_char) for e in doc.ents]
+    covered = [(e.start_char, e.end_char) for e in ents]
+    starts: list[int] | None = None
     ranges: list[tuple[int, int]] = []
     for m in NER_TRIGGERS.finditer(text):
         if any(a <= m.start() < b for a, b in covered):
             continue
         # the clause around the head word, cut to a window: a name ends at its head and is
         # rarely longer than 20 characters, so the NER needs little on either side
-        a = max((text.rfind(c, 0, m.start()) for c in _CLAUSE_END), default=-1) + 1
-        ends = [i for i in (text.find(c, m.end()) for c in _CLAUSE_END) if i >= 0]
-        b = min(ends) + 1 if ends else len(text)
-        a, b = max(a, m.start() - _WINDOW_BEFORE), min(b, m.end() + _WINDOW_AFTER)
+        a = max(m.start() - _WINDOW_BEFORE, max(text.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1)
+        ends = [i for i in (text.find(c, m.end(), m.end() + _WINDOW_AFTER) for c in _CLAUSE_END) if i >= 0]
+        b = min(ends) + 1 if ends else min(len(text), m.end() + _WINDOW_AFTER)
         if _CLASSIFICATION_NAME.search(text, a, b):
             continue  # 政府办公厅（室）及相关机构事务（款）: a budget code's name, not an agency
-        span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None:
-            continue
-        if ranges and span.start <= ranges[-1][1]:
-            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], span.end))
+        if starts is None:
+            starts = [a for a, _ in token_offsets(doc)]
+        first, last = bisect.bisect_right(starts, a) - 1, bisect.bisect_left(starts, b)  # tokens touching [a, b)
+        first = max(first, 0)
+        if ranges and first <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], last))
         else:
-            ranges.append((span.start, span.end))
+            ranges.append((first, last))
     return ranges
 
 
@@ -271,11 +288,23 @@ def _leading_verb_tokens(span: Span) -> int:
     return n
 
 
-def _sub_doc(doc: Doc, a: int, b: int) -> Doc:
-    """Tokens ``a:b`` as a new Doc with the entities found so far preset (cheaper than as_doc)."""
+def _ents(doc: Doc) -> list[Span]:
+    """The entities found so far: as the patterns left them when the doc is unchanged since (``doc.ents``
+    builds a Span per entity by walking every token at every access)."""
+    kept = doc.user_data.get(_ENTS_KEY)
+    if kept and kept[0] == len(doc):
+        return [Span(doc, a, b, label=lab, kb_id=kb) for a, b, lab, kb in kept[1]]
+    return list(doc.ents)
+
+
+_ENTS_KEY = "budgetkg_ents"
+
+
+def _sub_doc(doc: Doc, ents: list[Span], a: int, b: int) -> Doc:
+    """Tokens ``a:b`` as a new Doc with the entities found so far (``ents``) preset (cheaper than as_doc)."""
     toks = doc[a:b]
     iob = [""] * len(toks)  # "" = not annotated: the NER may tag it
-    for e in doc.ents:
+    for e in ents:
         if a <= e.start and e.end <= b:
             iob[e.start - a] = f"B-{e.label_}"
             for i in range(e.start - a + 1, e.end - a):
@@ -286,10 +315,10 @@ def _sub_doc(doc: Doc, a: int, b: int) -> Doc:
 def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 64) -> None:
     """Run the trained NER on the trigger clauses only (it is ~20× slower than segmentation),
     batched over all documents."""
-    jobs = [(doc, a, _sub_doc(doc, a, b)) for doc in docs for a, b in _clauses_to_tag(doc)]
+    found = {id(doc): _ents(doc) for doc in docs}
+    jobs = [(doc, a, _sub_doc(doc, found[id(doc)], a, b)) for doc in docs for a, b in _clauses_to_tag(doc, found[id(doc)])]
     presets = [{(e.start, e.end) for e in sub.ents} for _, _, sub in jobs]
-    found = {id(doc): list(doc.ents) for doc in docs}
-    taken = {id(doc): {i for e in doc.ents for i in range(e.start, e.end)} for doc in docs}
+    taken = {id(doc): {i for e in found[id(doc)] for i in range(e.start, e.end)} for doc in docs}
     for (doc, a, _), preset, sub in zip(jobs, presets, ner.pipe((j[2] for j in jobs), batch_size=batch_size)):
         for e in sub.ents:
             if (e.start, e.end) in preset or any(a + i in taken[id(doc)] for i in range(e.start, e.end)):
