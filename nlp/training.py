@@ -260,8 +260,8 @@ NER_CONFIG = {
         "tok2vec": {
             "@architectures": "spacy.HashEmbedCNN.v2",
             "pretrained_vectors": None,
-            "width": 96,
-            "depth": 4,
+            "width": 64,
+            "depth": 2,
             "embed_size": 2000,
             "window_size": 1,
             "maxout_pieces": 3,
