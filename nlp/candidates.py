@@ -47,7 +47,7 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "新建", "改造", "扩建", "迁移", "部署", "启用", "覆盖", "服务于", "保证", "支撑", "支持", "配合", "协调", "协助",
               "承担", "参与", "牵头", "督促", "监督", "检查", "完成", "开通", "健全", "形成", "构建", "应用于", "用于", "涉及",
               "本期", "本次", "此次", "现有", "原有", "已有", "已建", "在建", "监督管理", "纳入", "年度", "压实",
-              "充分利用", "有效利用", "需要", "成为", "作为", "属于", "进行", "通过", "使", "让", "给", "提供", "随着", "启动",
+              "充分利用", "有效利用", "需要", "成为", "作为", "属于", "进行", "使", "让", "给", "提供", "随着", "启动",
               "投入", "投入使用", "试运行", "运行维护"}
 _LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
@@ -370,7 +370,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             continue  # 在“一窗式、一网式”政务服务中: a manner of a service, not the initiative's name
         if text.startswith("改革", e):
             e += 2
-        elif _HEAD.match(text, e) and not _NOT_A_HEAD_AFTER.match(text, _HEAD.match(text, e).end()):
+        elif (head := _HEAD.match(text, e)) and not _NOT_A_HEAD_AFTER.match(text, head.end()):
             continue  # “一网通办”平台 is a platform (not so in “一网统管”系统规划)
         spans.append((m.start(), e))
     # a quoted name of a campaign: “大督查大接访大调研”活动, “四标四实”专项行动, “…一条街”攻坚行动 (the name

@@ -23,6 +23,7 @@ print.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections import Counter
 from itertools import combinations
 from math import comb, factorial
@@ -179,9 +180,9 @@ def _adds_up(rows: list[TableRow], cols: list[Column], kind: str | None) -> bool
         if len(r.cells) != len(cols) or any(c is None for c in r.cells):
             continue
         for t, parts in groups:
-            total = r.cells[t].value  # type: ignore[union-attr]
-            figures = [r.cells[t], *(r.cells[j] for j in parts)]
-            if abs(total - sum(r.cells[j].value for j in parts)) > rounding_tolerance([quantum(f.printed, f.unit) for f in figures]):  # type: ignore[union-attr]
+            figures = [c for c in (r.cells[t], *(r.cells[j] for j in parts)) if c is not None]
+            total, part_sum = figures[0].value, sum((f.value for f in figures[1:]), Decimal(0))
+            if abs(total - part_sum) > rounding_tolerance([quantum(f.printed, f.unit) for f in figures]):
                 return False
     return True
 

@@ -240,8 +240,8 @@ def _delimited_names(norm: NormalizedText, sections: list[Section], title: tuple
                 break
         # a form's field (项目支出绩效目标表): "主管部门及代码 [292]国家信访局 实施单位 …", its label often wrapped
         for fm in _FORM_LABEL.finditer(text):
-            end = _FORM_FIELD.search(text, fm.end())
-            stop = end.start() if end else min(len(text), fm.end() + 40)
+            field_end = _FORM_FIELD.search(text, fm.end())
+            stop = field_end.start() if field_end else min(len(text), fm.end() + 40)
             if plausible_name(text[fm.end() : stop]):
                 yield "form", text[fm.end() : stop], _span(norm, offs, fm.end(), stop)
                 break

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations, product
+from itertools import combinations, product, pairwise
 from math import comb
 
 from nlp import codes
@@ -73,7 +73,7 @@ def by_geometry(cells: list[Extent | None], columns: list[Extent | None]) -> Pla
         assert cell is not None
         best = max(range(len(columns)), key=lambda j: (columns[j].overlap(cell), -abs(columns[j].centre - cell.centre)))  # type: ignore[union-attr]
         out.append(best)
-    if any(b <= a for a, b in zip(out, out[1:])):
+    if any(b <= a for a, b in pairwise(out)):
         return None
     return tuple(out)
 
@@ -281,7 +281,7 @@ def place_table(
     _narrow(rows, domains, _hierarchy(rows), width)
     for i, row in enumerate(rows):
         k = len(row.cells)
-        if k == width or i in geometric and k <= width:
+        if k == width or (i in geometric and k <= width):
             if i in geometric:
                 row.cells = [_value(row.cells, geometric[i], j) for j in range(width)]
             continue

@@ -40,7 +40,7 @@ from contextvars import ContextVar
 from decimal import Decimal
 
 from nlp import codes, rounding
-from nlp.amounts import decimal_places, unit_factor
+from nlp.amounts import unit_factor
 from nlp.errors import Codes
 from nlp.columns import column_groups
 from nlp.model import Amount, Classification, Diagnostic, Discrepancy, Report, Severity, Table, TableRow

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-import spacy
 
 from kg.gazetteer import load_entries
 from nlp.entities import blank_pipeline, closed_form_spans, entities_of, with_gazetteer

@@ -144,7 +144,7 @@ def test_one_rounding_rule_for_reconcile_placement_and_validation():
     def amt(p, unit):
         return Amount(parse_amount(p, unit), p, unit, Span(0, 0, ""))
 
-    assert ROUNDING_STEP_YUAN == {u: Decimal("0.01") * f for u, f in UNITS.items()}
+    assert {u: Decimal("0.01") * f for u, f in UNITS.items()} == ROUNDING_STEP_YUAN
     for n in range(1, 8):
         figures = [amt("1.00", "万元")] * (n + 1)
         assert tolerance(figures) == rounding_tolerance(n, "万元") == rounding.rounding_tolerance([Decimal(100)] * (n + 1))

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 
 from tests.conftest import DEVSET, requires_devset
-from tests.tablehelp import read_tables, row, table
+from tests.tablehelp import read_tables, row
 
 
 def _devset(stem: str):
@@ -143,7 +142,7 @@ CODED_PROJECTS = """\
 
 
 def test_projects_under_code_rows():
-    tables, projects, _, _ = read_tables(CODED_PROJECTS)
+    _tables, projects, _, _ = read_tables(CODED_PROJECTS)
     assert [(p.name, p.amount.printed) for p in projects] == [("钻石宝玉石产业发展专项", "270,000")]
 
 

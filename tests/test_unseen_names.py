@@ -12,12 +12,10 @@ sentences with new names always runs too.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
 
-import pytest
 
 from conftest import DEVSET, requires_devset
 
