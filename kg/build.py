@@ -20,16 +20,13 @@ into ``id/graph/provenance``.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import importlib.util
-import multiprocessing
 import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -42,6 +39,7 @@ from kg.mapping import N, ReportGraph, Resolver, map_report, string
 from kg.namespace import BKG, SCHEMA
 from kg.ontology import ontology_files
 from kg.originals import Originals
+from kg.pool import local_results
 from kg.store import DataDir, Store
 
 #: Counted by SPARQL over the built store for the summary (label → query body).
@@ -268,11 +266,14 @@ def build(
     resolver: Resolver | None = None,
     progress: Callable[[Iterable], Iterable] = lambda xs: xs,
     on_file: Callable[[FileOutcome], None] | None = None,
+    reader: Callable = None,  # type: ignore[assignment]
 ) -> BuildResult:
     """Build ``paths`` into the store in ``data_dir`` (see the module docstring).
 
     ``jobs`` processes read, map and validate reports in parallel (0 = one per core, 1 = in this
-    process); this process alone writes the store, in the order the files were given.
+    process; :mod:`kg.pool`: a worker that dies fails its own file only); this process alone writes
+    the store, in the order the files were given.  ``reader(path, entities)`` reads one file (default
+    :func:`read`; a picklable function, it runs in the workers).
     """
     if entities and importlib.util.find_spec("nlp.relations") is None:
         entities = False  # entity extraction not installed yet: build without mentions and links
@@ -299,16 +300,10 @@ def build(
                 skipped[path] = FileOutcome(str(path), sha, "unchanged", report=by_sha[sha][0])
             else:
                 todo.append(path)
-        task = partial(process_file, build_iri=result.build, validate=validate, entities=entities, resolver=resolver)
-        with contextlib.ExitStack() as stack:
-            if jobs > 1 and len(todo) > 1:
-                pool = stack.enter_context(
-                    ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=die_with_parent)
-                )
-                done = pool.map(task, todo)
-            else:
-                done = map(task, todo)
-            done = iter(done)
+        task = partial(process_file, build_iri=result.build, validate=validate, entities=entities, resolver=resolver,
+                       reader=reader or read)
+        done = local_results(task, todo, jobs, died)
+        try:
             for path in progress(paths):
                 if path in skipped:
                     outcome = skipped[path]
@@ -322,24 +317,27 @@ def build(
                 result.files.append(outcome)
                 if on_file:
                     on_file(outcome)
+        finally:
+            done.close()  # stops the workers when the build ends early
         store.add(activity_quads(result, started, now()))
         result.counts = count(store)
         result.store_triples = len(store)
     return result
 
 
-def die_with_parent() -> None:
-    """In a worker: be killed when the build process dies (even by SIGKILL), rather than linger (Linux)."""
+def died(path: Path, reason: str) -> tuple[FileOutcome, None]:
+    """The outcome of a file whose worker process died while building it (kg.pool)."""
+    from nlp.errors import ReportError
+
     try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
-        pass
+        sha = sha256_file(path)
+    except OSError:
+        sha = "0" * 64
+    return FileOutcome(str(path), sha, "failed", error=str(ReportError("E096", str(path), reason=reason))), None
 
 
-def process_file(path: Path, *, build_iri: str, validate: bool, entities: bool, resolver: Resolver | None):
+def process_file(path: Path, *, build_iri: str, validate: bool, entities: bool, resolver: Resolver | None,
+                 reader: Callable = read):
     """Read, map and validate one file (in a worker process): (outcome, N-Quads of its graph or None)."""
     from kg.resolve import default_resolver
 
@@ -347,12 +345,12 @@ def process_file(path: Path, *, build_iri: str, validate: bool, entities: bool, 
         sha = sha256_file(path)
     except OSError as exc:  # gone or replaced since the build looked at it
         return FileOutcome(str(path), "0" * 64, "failed", error=f"{path}: {exc}"), None
-    report = read(path, entities)
+    report = reader(path, entities)
     notes = []
     if entities and isinstance(report, BaseException) and "E099" in str(report):
         # entity extraction itself failed (e.g. no trained pipeline): keep the report, without mentions
         notes.append(f"{path}:1: warning: entity extraction skipped: {report}")
-        report = read(path, False)
+        report = reader(path, False)
     if isinstance(report, BaseException):
         return FileOutcome(str(path), sha, "failed", error=str(report)), None
     try:

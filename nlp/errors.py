@@ -30,6 +30,7 @@ class Codes:
     E018 = "cannot read the file as {kind}: {reason}"
     E019 = "the process reading the file ended abnormally ({reason}); the file was skipped (a damaged file, or a decompression bomb over BUDGETKG_MAX_MEMORY_MB)"
     # internal errors: one report is skipped, the batch goes on
+    E096 = "the process building the report ended abnormally ({reason}), also when run on its own; the file was skipped, the others are stored"
     E097 = "internal error while mapping the report to RDF ({error}); the report was not stored, please report it"
     E098 = "internal error while validating the report's graph ({error}); the report was not stored, please report it"
     E099 = "internal error while reading the file ({error}); the file was skipped, please report it"
