@@ -266,7 +266,7 @@ def build(
     resolver: Resolver | None = None,
     progress: Callable[[Iterable], Iterable] = lambda xs: xs,
     on_file: Callable[[FileOutcome], None] | None = None,
-    reader: Callable = None,  # type: ignore[assignment]
+    reader: Callable | None = None,
 ) -> BuildResult:
     """Build ``paths`` into the store in ``data_dir`` (see the module docstring).
 
