@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.errors import ReportError
-from nlp.model import Box
+from nlp.model import Box, Grid
 
 #: Largest file read (bytes).  Real reports are well under 2 MB of text; the
 #: reader keeps a few objects per character, so this bounds memory to ~1 GB.
@@ -86,6 +86,7 @@ class Decoded:
     # For a laid-out source (PDF): the box of every character of ``text`` (None for
     # characters the extraction added, such as line ends).  None for plain text.
     boxes: tuple[Box | None, ...] | None = None
+    grids: tuple[Grid, ...] = ()  # a PDF's ruled tables (nlp.sources.rulings), for reading tables by geometry
     # What the file was (nlp.sources.detect.MEDIA_TYPES); ``text`` was extracted from it unless text/plain.
     media_type: str = "text/plain"
     pages: int | None = None  # pages of a PDF

@@ -1,101 +1,224 @@
-"""Where a table's cells and columns stand across the page, for placing amounts by geometry.
+"""Where a table's value columns stand across the page, and which headings stand over each.
 
-A table read from a PDF knows where every printed amount stands (``Amount.span.box``,
-:mod:`nlp.sources`).  The table reader (:func:`nlp.placement.place_table`) puts an
-amount into the column whose x-extent it overlaps most, and cross-checks that against
-the table's arithmetic; this module supplies the extents:
+A table read from a PDF knows where every character stands (:mod:`nlp.sources`), so its
+columns need not be guessed from the order of the words on a line:
 
-* **cells** — each printed amount's box, as it stands;
-* **columns** — from the amounts themselves, where that is certain (:func:`column_boxes`):
-  a row that prints as many amounts as the table has value columns has its *j*-th
-  amount in column *j*, and figures are right-aligned in their cells (on the
-  development PDFs 90 % of a column's figures end within 2 pt of each other), so the
-  figures grouped by right edge show where the columns stand.  When the page does not
-  say clearly, the table gets no extents and the arithmetic alone places its amounts.
+* a **ruled** table (most published tables: every cell has a border) has its columns between
+  its vertical rules — :data:`nlp.normalize.NormalizedText.grids`, found by
+  :mod:`nlp.sources.rulings` — and every heading cell spans exactly the columns under it, so
+  each value column has its *path* of headings, top to bottom (``当年预算`` / ``基本支出`` /
+  ``小计``); a column no row prints anything in is there all the same;
+* an **unruled** table has its columns where its figures stand (right-aligned: they end
+  together) and where its headings stand (:mod:`nlp.wordcolumns`).
 
-(Column headings were tried as a second source and dropped: the value headings are not
-reliably the right-most words of a header line — a heading wrapped onto its own line,
-a group heading over several columns — and a wrong extent outranks the arithmetic.)
+The table reader (:func:`nlp.tables.read_table`) takes the meaning of each column from its
+path (:mod:`nlp.columnpaths`) and hands the extents to :func:`nlp.placement.place_table`,
+which puts each amount into the column it stands in and cross-checks that against the
+table's arithmetic (W311); the same assembly code reads text and PDF.  Plain text has no
+boxes: :func:`read` returns None and nothing changes.
 
-Extents are in PDF points across the page (``x0``, ``x1`` of :class:`nlp.model.Box`);
-a table continued over pages keeps its columns where they were (templates do).  Plain
-text has no boxes: every function here then returns None, and nothing changes.
+Extents are in PDF points across the page (``x0``, ``x1`` of :class:`nlp.model.Box`); a table
+continued over pages keeps its columns where they were (templates do).
 """
 
 from __future__ import annotations
 
-from itertools import pairwise
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
-from nlp.model import Box, TableRow
+from nlp.columns import measure_of, squash
+from nlp.model import Box, Grid, TableRow
+from nlp.normalize import Line, NormalizedText
+from nlp.tablefind import is_title, table_number
+from nlp.tablelines import is_column_numbers, is_meta
 
-#: Figures whose right edges are this close (points, sorted) stand in one column (right-aligned in their cells:
-#: on the development PDFs 90 % of a column's figures end within 2 pt of each other).
-RIGHT_EDGE_GAP = 4.0
+#: Ruling lines this close (points) across pages or cells are one edge of a column.
+EDGE_GAP = 2.0
+_TEXT_MEASURES = (None, "line_number", "performance_target")
+_LABEL_TOKEN = re.compile(r"[\u3400-\u9fff]{2,}")  # a row label (two Chinese characters or more)
 
-
-def cell_boxes(rows: list[TableRow]) -> dict[int, list[Box | None]] | None:
-    """Row index → the box of each printed amount of that row (in printed order); None for plain text."""
-    out: dict[int, list[Box | None]] = {}
-    seen = False
-    for i, row in enumerate(rows):
-        boxes = [c.span.box if c is not None else None for c in row.cells]
-        seen = seen or any(b is not None for b in boxes)
-        out[i] = boxes
-    return out if seen else None
+Cell = tuple[float, float, float, float]
 
 
-def _hull(boxes: list[Box]) -> Box:
-    return Box(boxes[0].page, min(b.x0 for b in boxes), min(b.top for b in boxes),
-               max(b.x1 for b in boxes), max(b.bottom for b in boxes))
+@dataclass
+class TableGeometry:
+    """What the page says about a table's value columns."""
+
+    columns: list[Box]  # x-extent of each value column, left to right
+    paths: list[list[str]] | None  # the headings over each value column, top to bottom; None: not certain
+    ruled: bool = True
 
 
-def _right_edge_columns(boxes: list[Box]) -> list[Box]:
-    """The printed amounts grouped by where they end (right-aligned figures share their right edge), left to right."""
-    groups: list[list[Box]] = []
-    for b in sorted(boxes, key=lambda b: b.x1):
-        if groups and b.x1 - groups[-1][-1].x1 <= RIGHT_EDGE_GAP:
-            groups[-1].append(b)
-        else:
-            groups.append([b])
-    return [_hull(g) for g in groups]
+def amount_boxes(rows: list[TableRow]) -> list[Box]:
+    return [c.span.box for r in rows for c in r.cells if c is not None and c.span.box is not None]
 
 
-def _overlaps(a: Box, b: Box) -> bool:
-    return min(a.x1, b.x1) - max(a.x0, b.x0) > 0
-
-
-def column_boxes(rows: list[TableRow], width: int) -> list[Box | None] | None:
-    """The x-extent of each of ``width`` value columns, or None (plain text, or the page does not say clearly).
-
-    1. A row printing every column has its *j*-th amount in column *j*: over such rows, a column whose amounts
-       end together (right-aligned) stands where their hull is.
-    2. The other columns take the groups of amounts (by right edge) that stand under no known column, in order,
-       when there are exactly as many such groups as unknown columns and each fits between its neighbours.
-    3. Every row printing every column must then agree; if any does not, or a column is still unknown, the
-       table gets no extents (the arithmetic alone places it)."""
-    if width <= 0:
+def read(norm: NormalizedText, header: list[Line], body: list[Line], rows: list[TableRow]) -> TableGeometry | None:
+    """The value columns of a table read from a laid-out source: from its ruling lines if it has them,
+    else from where its words stand; None for plain text or when the page does not say clearly."""
+    if norm.raw_boxes is None or not amount_boxes(rows):
         return None
-    boxes = [c.span.box for r in rows for c in r.cells if c is not None and c.span.box is not None]
-    if not boxes:
+    if norm.grids:
+        ruled = ruled_table(norm, header, body, rows)
+        if ruled is not None or _in_grids(norm.grids, amount_boxes(rows)):
+            return ruled  # a ruled table the rules cannot read is not read from its words either
+    from nlp.wordcolumns import unruled_table
+
+    return unruled_table(norm, header, body, rows)
+
+
+def is_heading(words: str) -> bool:
+    """Header text that names a column (not a title, a caption, a unit or column numbers)."""
+    return bool(words) and not words.isdigit() and words not in ("栏次", "行次") and not is_meta(words) \
+        and not is_title(words) and not table_number(words) and not is_column_numbers(words)
+
+
+def names_measure(path: list[str]) -> bool:
+    return any(measure_of(h) not in _TEXT_MEASURES for h in path)
+
+
+# -- ruled tables -------------------------------------------------------------------------------
+
+def _grid_of(grids: tuple[Grid, ...], box: Box) -> Grid | None:
+    """The ruled table whose cells hold the middle of ``box``."""
+    x, y = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+    for g in grids:
+        if g.page == box.page and any(c[0] <= x < c[2] and c[1] <= y < c[3] for c in g.cells):
+            return g
+    return None
+
+
+def _in_grids(grids: tuple[Grid, ...], boxes: list[Box]) -> bool:
+    return all(_grid_of(grids, b) is not None for b in boxes)
+
+
+def _edges(values: list[float]) -> list[float]:
+    """Sorted x positions with those within :data:`EDGE_GAP` of the previous merged into one."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > EDGE_GAP:
+            out.append(v)
+    return out
+
+
+def _same_columns(grids: list[Grid], left: float) -> bool:
+    """Whether the grids have the same vertical rules from ``left`` on (within :data:`EDGE_GAP`)."""
+    rules = [[x for x in _edges([v for c in g.cells for v in (c[0], c[2])]) if x >= left - EDGE_GAP] for g in grids]
+    return all(len(r) == len(rules[0]) and all(abs(a - b) <= EDGE_GAP for a, b in zip(r, rules[0])) for r in rules[1:])
+
+
+def _cell_at(cells: list[Cell], box: Box) -> Cell | None:
+    x, y = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+    return next((c for c in cells if c[0] <= x < c[2] and c[1] <= y < c[3]), None)
+
+
+def ruled_table(norm: NormalizedText, header: list[Line], body: list[Line], rows: list[TableRow]) -> TableGeometry | None:
+    """The value columns of a ruled table and their headings, or None when an amount stands outside every
+    ruled table, or the layout is not one block of labels followed by value columns (blocks side by side).
+
+    Value columns run from the first column an amount of the table stands in to the last, and on over
+    columns at the right whose headings name a measure (columns no row prints in); the columns are the
+    spaces between the vertical rules over every page the table runs on.  The headings of a column are
+    the header cells over it on the page the table starts on; a cell that reaches over the label columns
+    (a title or a caption ruled in with the table) heads no value column, nor do column numbers."""
+    boxes = amount_boxes(rows)
+    used: list[Grid] = []
+    for b in boxes:
+        g = _grid_of(norm.grids, b)
+        if g is None:
+            return None
+        if g not in used:
+            used.append(g)
+    xs = _edges([v for g in used for c in g.cells for v in (c[0], c[2])])
+    slots = [bisect_right(xs, (b.x0 + b.x1) / 2) - 1 for b in boxes]
+    first, last = min(slots), max(slots)
+    if first < 0 or last >= len(xs) - 1:
         return None
-    full = [r for r in rows if len(r.cells) == width and all(c is not None and c.span.box is not None for c in r.cells)]
-    columns: list[Box | None] = [None] * width
-    for j in range(width):
-        mine = [r.cells[j].span.box for r in full]  # type: ignore[union-attr]
-        if mine and max(b.x1 for b in mine) - min(b.x1 for b in mine) <= RIGHT_EDGE_GAP:  # type: ignore[union-attr]
-            columns[j] = _hull(mine)  # type: ignore[arg-type]
-    unknown = [j for j, c in enumerate(columns) if c is None]
-    if unknown:
-        known = [c for c in columns if c is not None]
-        free = [g for g in _right_edge_columns(boxes) if not any(_overlaps(g, k) for k in known)]
-        if len(free) != len(unknown):
-            return None
-        for j, group in zip(unknown, free):
-            columns[j] = group
-    placed = [c for c in columns if c is not None]
-    if len(placed) != width or any(b.x1 <= a.x1 for a, b in pairwise(placed)):
-        return None  # columns run left to right
-    for r in full:  # the check
-        if not all(_overlaps(columns[j], c.span.box) for j, c in enumerate(r.cells)):  # type: ignore[arg-type,union-attr]
-            return None
-    return columns
+    if not _same_columns(used, xs[first]):
+        return None  # a table continued over pages keeps its columns (templates do); if not, the rules do not say
+    top = min(boxes, key=lambda b: (b.page, b.top))
+    grid = _grid_of(norm.grids, top)
+    start = _cell_at(list(grid.cells), top) if grid else None
+    if grid is None or start is None:
+        return None
+    heads = [c for c in grid.cells if c[3] <= start[1] + EDGE_GAP and c[0] >= xs[first] - EDGE_GAP]
+    texts: dict[Cell, list[str]] = {}
+    for line in header:  # the text of each header cell, in reading order
+        for k, ch in enumerate(line.text):
+            at = norm.box_of(line.start + k, line.start + k + 1)
+            if at is not None and at.page == grid.page and not ch.isspace():
+                c = _cell_at(heads, at)
+                if c is not None:
+                    texts.setdefault(c, []).append(ch)
+
+    def path(j: int) -> list[str]:
+        mid = (xs[j] + xs[j + 1]) / 2
+        words = ["".join(texts.get(c, [])) for c in sorted(heads, key=lambda c: c[1]) if c[0] <= mid < c[2]]
+        return [w for w in words if is_heading(w)]
+
+    paths = [path(j) for j in range(first, last + 1)]
+    while last + 2 < len(xs) and names_measure(path(last + 1)):
+        last += 1
+        paths.append(path(last))
+    if _labels_among(norm, header, body, lambda b: _grid_of(tuple(used), b) is not None
+                     and first <= bisect_right(xs, (b.x0 + b.x1) / 2) - 1 <= last):
+        return None
+    return TableGeometry([Box(grid.page, xs[j], 0.0, xs[j + 1], 0.0) for j in range(first, last + 1)], paths)
+
+
+def _labels_among(norm: NormalizedText, header: list[Line], body: list[Line], inside) -> bool:
+    """Whether a row label of the body stands among the value columns (``inside`` a box): blocks of
+    labels and figures side by side (人员经费 | 公用经费), which the text path reads group by group."""
+    repeated = {squash(ln.text) for ln in header}
+    for line in body:
+        if squash(line.text) in repeated or is_meta(line.text):
+            continue  # the header printed again on the next page
+        for m in _LABEL_TOKEN.finditer(line.text):
+            b = norm.box_of(line.start + m.start(), line.start + m.end())
+            if b is not None and inside(b):
+                return True
+    return False
+
+
+# -- extents for placement ------------------------------------------------------------------------
+
+def extents(rows: list[TableRow], width: int, geometry: TableGeometry | None = None):
+    """``(cell_extents, column_extents)`` for :func:`nlp.placement.place_table`: the columns the page
+    shows when they are the table's ``width``, else where the figures alone place them
+    (:func:`nlp.wordcolumns.column_boxes`); ``(None, None)`` for plain text or when geometry cannot say.
+
+    A printed cell with no amount (a dash, a percentage, damage) has no box of its own: it gets the
+    extent of the first free column after its left neighbour's, when the row leaves one before its
+    right neighbour's."""
+    from nlp.placement import Extent
+    from nlp.wordcolumns import column_boxes
+
+    if not amount_boxes(rows):
+        return None, None
+    columns = geometry.columns if geometry is not None and len(geometry.columns) == width else column_boxes(rows, width)
+    if columns is None:
+        return None, None
+    column_extents = [Extent.of(b) for b in columns]
+    cells = {i: [c.span.box if c is not None else None for c in row.cells] for i, row in enumerate(rows)}
+    return {i: _fill(bs, column_extents) for i, bs in cells.items()}, column_extents
+
+
+def _fill(boxes: list[Box | None], columns: list) -> list:
+    from nlp.placement import Extent
+
+    def column(b: Box) -> int:
+        e = Extent(b.x0, b.x1)
+        return max(range(len(columns)), key=lambda j: (columns[j].overlap(e), -abs(columns[j].centre - e.centre)))
+
+    out = [Extent.of(b) for b in boxes]
+    taken = [column(b) if b is not None else None for b in boxes]
+    for k, b in enumerate(boxes):
+        if b is not None:
+            continue
+        left = max((t for t in taken[:k] if t is not None), default=-1)
+        right = min((t for t in taken[k + 1:] if t is not None), default=len(columns))
+        if left + 1 < right:
+            taken[k] = left + 1
+            out[k] = columns[left + 1]
+    return out

@@ -76,6 +76,15 @@ class Box:
 
 
 @dataclass(frozen=True)
+class Grid:
+    """A ruled table on a page of a laid-out source (PDF): the cells its ruling lines enclose, each
+    ``(x0, top, x1, bottom)`` in the coordinates of :class:`Box` (:mod:`nlp.sources.rulings`)."""
+
+    page: int
+    cells: tuple[tuple[float, float, float, float], ...]
+
+
+@dataclass(frozen=True)
 class SourceFile:
     path: str  # as given on the command line
     name: str  # file name only (dcterms:source)

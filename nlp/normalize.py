@@ -29,7 +29,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from nlp.model import Box, Span
+from nlp.model import Box, Grid, Span
 
 # Full-width forms that are plain ASCII in disguise.  Chinese punctuation
 # （，。：；“”）is deliberately kept: it carries meaning (and the layout reader
@@ -79,6 +79,8 @@ class NormalizedText:
     # Laid-out sources (PDF): the box of every raw character (None where the
     # extraction added it).  None for plain text; see :meth:`box_of`.
     raw_boxes: tuple[Box | None, ...] | None = field(default=None, repr=False)
+    # Laid-out sources (PDF): the ruled tables of its pages, for reading tables by geometry (nlp.geometry).
+    grids: tuple[Grid, ...] = field(default=(), repr=False)
 
     def raw_offset(self, i: int) -> int:
         return self.offsets[i]
@@ -292,11 +294,12 @@ def _page_numbers_in_prose(lines: list[str]) -> set[int]:
     return {i for i, n in found.items() if n - 1 in numbers or n + 1 in numbers}
 
 
-def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None) -> NormalizedText:
+def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None, grids: tuple[Grid, ...] = ()) -> NormalizedText:
     """Repair extraction damage line by line; see the module docstring.
 
     ``boxes`` (one per raw character, for laid-out sources) are kept as they are:
-    every clean character maps to its raw character, and so to its box.
+    every clean character maps to its raw character, and so to its box; so are the
+    ``grids`` of a laid-out source's ruled tables.
     """
     # Only CR, LF and CRLF end a line (str.splitlines would also split at form
     # feeds and U+2028, and line numbers would disagree with every editor's).
@@ -334,7 +337,8 @@ def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None) -> Normaliz
         out_pos += len(text) + 1
     text = b.text()
     offsets = b.offsets + [len(raw)]
-    return NormalizedText(raw=raw, text=text, offsets=offsets, lines=lines, _raw_line_starts=starts, raw_boxes=boxes)
+    return NormalizedText(raw=raw, text=text, offsets=offsets, lines=lines, _raw_line_starts=starts, raw_boxes=boxes,
+                          grids=grids)
 
 
 _SENTENCE_END = "。；;！？!?：:”」）)"

@@ -39,7 +39,7 @@ def parse_report(decoded: Decoded, path: str, *, entities: bool = False, gazette
     diag = Diagnostics(path)
     for notice in decoded.notices:  # mixed encodings, long lines, control characters
         diag.warn(notice.code, line=notice.line, **notice.params)
-    norm = normalize(decoded.text, decoded.boxes)
+    norm = normalize(decoded.text, decoded.boxes, decoded.grids)
     source = SourceFile(
         path=path,
         name=Path(path).name,

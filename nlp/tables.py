@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from nlp import codes, columnorder, columns as columns_mod, tableheader
+from nlp import codes, columnorder, columnpaths, columns as columns_mod, geometry, tableheader
 from nlp.errors import Diagnostics
 from nlp.model import Classification, Column, Project, Section, Table, TableRow
 from nlp.normalize import Line, NormalizedText
@@ -117,10 +117,16 @@ def read_table(
         cols = [Column(index=c.index, header="", measure="unknown", funding_source=c.funding_source, phase=c.phase) for c in cols]
     if not summary and cols and cols[0].measure == "unknown":
         _total_first(cols, rows, header.text)
+    laid_out = None if summary else geometry.read(norm, header_lines, body, rows)
+    if laid_out is not None and laid_out.paths is not None:  # the headings over each column, as the page places them
+        by_place = columnpaths.columns_of(laid_out.paths, ft.title)
+        if any(c.measure != "unknown" for c in by_place):
+            cols, orders = by_place, None
     classification = _classification(rows)
     kind = kind or _kind_from_rows(cols, rows, summary, classification)
-    fit_rows(rows, cols, assembled.garbage, summary, diag, label, kind,
-             known_totals=income if kind == "income" else None)
+    cell_extents, column_extents = (None, None) if summary else geometry.extents(rows, len(cols), laid_out)
+    fit_rows(rows, cols, assembled.garbage, summary, diag, label, kind, cell_extents=cell_extents,
+             column_extents=column_extents, known_totals=income if kind == "income" else None)
     first = lines[ft.anchors[0]]
     last_line = lines[ft.lines[-1]] if ft.lines else first
     number_span = norm.line_span(lines[ft.number_line]) if ft.number_line is not None else None

@@ -65,7 +65,7 @@ MEASURES: dict[str, Term] = {
     "carry_forward": Term("carried forward to next year", "结转下年", ("结转下年", "年末结转和结余", "年末结转结余")),
     "opening_balance": Term("balance carried over from previous year", "年初结转和结余", ("年初结转和结余", "年初结转结余", "上年结转")),
     "current_income": Term("income of the year", "本年收入", ("本年收入",)),
-    "current_expenditure": Term("expenditure of the year", "本年支出", ("本年支出",)),
+    "current_expenditure": Term("expenditure of the year", "本年支出", ("本年支出", "当年预算")),
     "budget": Term("budget (planned) amount", "预算数", ("预算数", "年初预算数", "年初预算")),
     "final": Term("final account (actual) amount", "决算数", ("决算数",)),
     "three_public_total": Term("'three public' expenses", "“三公”经费", ("三公经费", "“三公”经费", '"三公"经费')),

@@ -129,3 +129,92 @@ def turned_page_pdf(rotation: int, lines: list[str]) -> bytes:
                  f" /Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>")
     assert b.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>") == 4
     return b.pdf(b.add("<< /Type /Catalog /Pages 4 0 R >>"))
+
+
+# --- tables: Chinese text in cells, with or without ruling lines ------------------------------------------------
+
+def _hex(text: str) -> str:
+    return "<" + "".join(f"{ord(c):04X}" for c in text) + ">"
+
+
+def _cjk_font(b: PdfBuilder) -> int:
+    """STSong-Light, not embedded (every reader has it: one of the Adobe Chinese base fonts), Unicode codes
+    (UniGB-UCS2-H); ASCII half width, Chinese characters full width."""
+    desc = b.add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
+                 " /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 /W [1 95 500]"
+                 " /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900]"
+                 " /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>")
+    return b.add(f"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [{desc} 0 R] >>")
+
+
+def text_width(text: str, size: float) -> float:
+    return sum(size * (0.5 if ord(c) < 128 else 1.0) for c in text)
+
+
+class Cell:
+    """One cell of a table to draw: its text (lines wrapped inside the cell split by newlines), the first column
+    and how many columns and rows it spans, and how its lines are aligned."""
+
+    def __init__(self, text: str, col: int, span: int = 1, rows: int = 1, align: str = "center") -> None:
+        self.text, self.col, self.span, self.rows, self.align = text, col, span, rows, align
+
+
+def table_page(lines_above: list[str], rows: list[list[Cell]], widths: list[float], *, ruled: bool = True,
+               size: float = 9, leading: float = 12, left: float = 40, top: float = 60, page=(842, 595),
+               in_form: bool = False) -> tuple[bytes, bytes]:
+    """(content stream, its ruling lines alone): ``lines_above`` (title, unit) left-aligned, then a table whose rows are lists of cells
+    (a cell spanning rows is given in its first row only), each row as tall as its tallest cell's lines; cells
+    are ruled (each cell's border drawn as a rectangle, ``re``) when ``ruled``.  ``in_form``: the ruling lines
+    drawn inside a form XObject named /Fm1 placed by a matrix (see :func:`make_table_pdf`)."""
+    height = page[1]
+    ops = [f"BT /F1 {size} Tf {leading} TL {left} {height - top} Td"]
+    for i, line in enumerate(lines_above):
+        ops.append(("" if i == 0 else "T* ") + f"{_hex(line)} Tj")
+    ops.append("ET")
+    xs = [left]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    row_heights = [max([len(c.text.split("\n")) for c in r if c.rows == 1] or [1]) * leading + 6 for r in rows]
+    ys = [top + leading * (len(lines_above) + 1)]
+    for h in row_heights:
+        ys.append(ys[-1] + h)
+    rules: list[str] = []
+    for ri, r in enumerate(rows):
+        for c in r:
+            x0, x1 = xs[c.col], xs[c.col + c.span]
+            y0, y1 = ys[ri], ys[ri + c.rows]
+            rules.append(f"{x0:.2f} {height - y1:.2f} {x1 - x0:.2f} {y1 - y0:.2f} re S")
+            texts = c.text.split("\n")
+            first = (y0 + y1) / 2 - len(texts) * leading / 2
+            for k, t in enumerate(texts):
+                w = text_width(t, size)
+                x = x0 + 3 if c.align == "left" else (x1 - 3 - w if c.align == "right" else (x0 + x1 - w) / 2)
+                baseline = first + (k + 1) * leading - (leading - size) / 2 - 1
+                ops.append(f"BT /F1 {size} Tf {x:.2f} {height - baseline:.2f} Td {_hex(t)} Tj ET")
+    if ruled and in_form:
+        ops.append("q 1 0 0 1 0 0 cm /Fm1 Do Q")
+    elif ruled:
+        ops.append("0.5 w " + " ".join(rules))
+    return "\n".join(ops).encode("latin-1"), ("0.5 w " + " ".join(rules)).encode("latin-1")
+
+
+def make_table_pdf(pages: list[tuple[list[str], list[list[Cell]], list[float]]], *, ruled: bool = True,
+                   in_form: bool = False, page=(842, 595)) -> bytes:
+    """A PDF of table pages (see :func:`table_page`): each page's lines above its table, rows and column widths.
+    ``in_form``: the rules are drawn by a form XObject moved 10 pt right by its /Matrix and back by the page's
+    ``cm`` — positions the reader must compose from both."""
+    b = PdfBuilder()
+    font = _cjk_font(b)
+    pages_id = len(b.objects) + 1 + 3 * len(pages)
+    kids = []
+    for lines_above, rows, widths in pages:
+        content, rules = table_page(lines_above, rows, widths, ruled=ruled, in_form=in_form, page=page)
+        if in_form:
+            content = content.replace(b"q 1 0 0 1 0 0 cm /Fm1 Do Q", b"q 1 0 0 1 -10 0 cm /Fm1 Do Q")
+        form = b.stream(rules, extra=f" /Type /XObject /Subtype /Form /BBox [0 0 {page[0]} {page[1]}] /Matrix [1 0 0 1 10 0]")
+        stream = b.stream(content, filters=1)
+        kids.append(b.add(f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {page[0]} {page[1]}]"
+                          f" /Resources << /Font << /F1 {font} 0 R >> /XObject << /Fm1 {form} 0 R >> >>"
+                          f" /Contents {stream} 0 R >>"))
+    assert b.add(f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>") == pages_id
+    return b.pdf(b.add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import pairwise
 
-from nlp.geometry import cell_boxes, column_boxes
+from nlp.wordcolumns import column_boxes
 from nlp.model import Amount, Box, Span, TableRow
 
 # a table with three value columns whose figures end (right-aligned) at x = 300, 400, 500 points
@@ -32,7 +32,6 @@ def test_rows_printing_every_column_show_where_the_columns_stand_and_short_rows_
     short = rows[2].cells[1].span.box
     overlaps = [min(c.x1, short.x1) - max(c.x0, short.x0) for c in columns]
     assert max(range(3), key=lambda j: overlaps[j]) == 2  # "5.00" at 500 is in the third column, not the second
-    assert cell_boxes(rows)[2] == [c.span.box for c in rows[2].cells]
 
 
 def test_columns_no_row_fills_are_taken_from_the_figures_standing_under_no_known_column():
@@ -52,7 +51,7 @@ def test_unclear_geometry_gives_no_extents_so_the_arithmetic_decides():
                    row(("2.00", 300), ("2.00", 400), ("2.00", 450), top=112)]  # a third column not where the first says
     assert column_boxes(disagreeing, 3) is None
     plain = [TableRow(None, "行", 1, [Amount(Decimal(1), "1.00", "元", Span(0, 4, "1.00", 1))], Span(0, 1, "行", 1))]
-    assert column_boxes(plain, 1) is None and cell_boxes(plain) is None
+    assert column_boxes(plain, 1) is None
     assert column_boxes([], 3) is None and column_boxes(two_groups, 0) is None
 
 

@@ -42,23 +42,41 @@ def figures(store) -> Counter:
                    for r in store.query(FIGURES, use_default_graph_as_union=True))
 
 
-def check_same_figures(pdf):
+def coded(found: Counter) -> Counter:
+    """The line items of classified rows as (code, measure, amount): what places a figure whatever the row's
+    position in its table (the IRI) or how its label was printed."""
+    return Counter((code, measure, amount) for (_, code, _, measure, amount), n in found.items() if code for _ in range(n))
+
+
+# Figures the text path reads that are not in the report: (report number, code, measure, amount in yuan), read by
+# hand.  222: "不低于200路的外呼呼出能力" in a performance-target cell — the 200 taken for a classification code.
+TEXT_MISREADS = {("222", "200", "total", "900000")}
+
+
+def compare_figures(pdf):
+    """(PDF's figures, text's figures): the PDF reads every classified figure its text reads, with the same
+    amount in the same column, and more — rows whose figures wrapped inside their cells, amounts placed by where
+    they stand, headings read from the ruling lines (the text's misreads aside)."""
     _, from_pdf = graph_of(pdf)
     _, from_text = graph_of(DEVSET / "text" / (pdf.stem + ".txt"))
     a, b = figures(from_pdf), figures(from_text)
-    assert a == b, (pdf.name, list((a - b).elements())[:3], list((b - a).elements())[:3])
-    return a
+    missing = {(c, m.rsplit("/", 1)[-1] if m else m, v) for c, m, v in (coded(b) - coded(a)).elements()}
+    assert missing <= {k[1:] for k in TEXT_MISREADS if pdf.name.startswith(k[0])}, (pdf.name, sorted(missing)[:5])
+    print(f"{pdf.stem}: line items PDF {sum(a.values())}, text {sum(b.values())}; classified PDF {sum(coded(a).values())}, "
+          f"text {sum(coded(b).values())}, only in the text {len(missing)}")
+    return a, b
 
 
 def test_pdf_and_text_of_a_report_give_the_same_graph_figures():
-    found = check_same_figures(next(p for p in PDFS if "shenzhen" in p.name))
-    assert len(found) > 200  # line items (215: 260)
+    a, b = compare_figures(next(p for p in PDFS if "shenzhen" in p.name))
+    assert sum(coded(b).values()) > 200  # classified line items the text reads (215: 237) …
+    assert sum(coded(a).values()) > sum(coded(b).values())  # … and more from the PDF (321): 项目支出 headings read
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem[:3])
 def test_every_devset_pdf_gives_the_figures_of_its_text(pdf):
-    check_same_figures(pdf)
+    compare_figures(pdf)
 
 
 def test_facts_from_a_pdf_point_at_page_and_region_and_the_graph_conforms():

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from nlp.encoding import Decoded, Notice, decode_bytes, read_file
 from nlp.errors import ReportError
-from nlp.model import Box
+from nlp.model import Box, Grid
 from nlp.sources.detect import HEAD, MEDIA_TYPES, sniff, zip_kind
 from nlp.sources.limits import Limits
 
@@ -107,7 +107,8 @@ def read_source_bytes(data: bytes, name: str, *, limits: Limits | None = None) -
         notices = [Notice("W110", _line_at(pdf.text, pdf.page_starts[p - 1]), {"page": p}) for p in pdf.scanned_pages]
         notices += [Notice("W112", _line_at(pdf.text, pdf.page_starts[p - 1]), {"page": p, "count": n})
                     for p, n in sorted(pdf.unmapped.items())]
-        return Decoded(pdf.text, "", sha, notices=tuple(notices), boxes=_boxes(pdf.boxes),
+        grids = tuple(Grid(page, tuple(cells)) for page, cells in pdf.grids)
+        return Decoded(pdf.text, "", sha, notices=tuple(notices), boxes=_boxes(pdf.boxes), grids=grids,
                        media_type=media_type, pages=pdf.pages)
     if kind == "html":
         from nlp.sources.html import read_html

@@ -40,7 +40,8 @@ from collections.abc import Callable
 from nlp.errors import ReportError
 from nlp.sources.limits import MIB, Limits
 
-_PRELOAD = ("nlp.sources.pdf", "nlp.sources.office", "nlp.sources.html", "pypdfium2", "bs4", "docx", "openpyxl")
+_PRELOAD = ("nlp.sources.pdf", "nlp.sources.office", "nlp.sources.html", "pypdfium2", "pdfplumber.table", "bs4", "docx",
+            "openpyxl")
 _LENGTH = struct.Struct(">I")
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from nlp.errors import ReportError
 from nlp.sources.limits import Limits
+from nlp.sources import rulings
 from nlp.sources.lines import Char, page_text
 
 
@@ -38,6 +39,7 @@ class PdfText:
     scanned_pages: list[int] = field(default_factory=list)  # 1-based pages with images but no text
     unmapped: dict[int, int] = field(default_factory=dict)  # page → characters with no Unicode mapping
     page_starts: list[int] = field(default_factory=list)  # offset in ``text`` where each page begins
+    grids: list[tuple[int, list]] = field(default_factory=list)  # (1-based page, cells) of every ruled table
 
 
 _NO_BOX = (0.0, 0.0, 0.0, 0.0, 0.0)
@@ -138,8 +140,11 @@ def open_document(data: bytes, name: str):
         raise ReportError("E011", name, line=1, reason=str(exc).strip() or "PDFium could not load it") from exc
 
 
-def read_pdf(data: bytes, name: str, limits: Limits) -> PdfText:
-    """Every page's text, laid out as lines; pages joined by a newline (as the reader's text is)."""
+def read_pdf(data: bytes, name: str, limits: Limits, *, ruled_tables: bool = True) -> PdfText:
+    """Every page's text, laid out as lines; pages joined by a newline (as the reader's text is).
+
+    ``ruled_tables``: find each page's ruled tables (:mod:`nlp.sources.rulings`) and lay their rows out cell by
+    cell (:func:`nlp.sources.lines.page_text`); without, every page is laid out as pdfplumber lays it out."""
     import pypdfium2.raw as pdfium_c
 
     doc = open_document(data, name)
@@ -155,6 +160,8 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> PdfText:
             page = doc[index]
             try:
                 chars, unmapped, has_images = page_chars(page, pdfium_c)
+                to_display = _display(page.get_rotation() % 360, tuple(page.get_cropbox()))
+                grids = rulings.grids(rulings.page_edges(page, pdfium_c, to_display)) if chars and ruled_tables else []
             finally:
                 page.close()
             if index:
@@ -162,7 +169,8 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> PdfText:
                 boxes.extend(_NO_BOX)
                 offset += 1
             result.page_starts.append(offset)
-            text, sources = page_text(chars)
+            text, sources = page_text(chars, grids=grids)
+            result.grids.extend((index + 1, g) for g in grids)
             parts.append(text)
             number = float(index + 1)
             boxes.extend([v for c in sources for v in (_NO_BOX if c is None else (number, c.x0, c.top, c.x1, c.bottom))])
