@@ -107,7 +107,10 @@ def serialize(statements: Iterable[ox.Quad | ox.Triple], key: str) -> bytes:
 
 
 def dump(store, key: str, graph: str | None = None) -> bytes:
-    """The whole store (a :class:`kg.store.Store` or a pyoxigraph store), or one named graph, in ``key``."""
+    """The whole store (a :class:`kg.store.Store`, a pyoxigraph store or a :class:`kg.remote.RemoteStore`),
+    or one named graph, in ``key``."""
+    if hasattr(store, "iter_quads"):  # a remote store: read graph by graph (kg.remote)
+        return serialize(store.iter_quads(graph), key)
     raw = getattr(store, "raw", None) or getattr(store, "_store", store)
     if graph is not None:
         return serialize(raw.quads_for_pattern(None, None, None, ox.NamedNode(graph)), key)

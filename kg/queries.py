@@ -78,8 +78,6 @@ class BindError(ValueError):
 
 def bind(nq: NamedQuery, values: dict[str, str | None]) -> str:
     """The query text with each parameter bound by a VALUES block at the start of its WHERE group."""
-    from kg.api.guard import subselect_groups, where_group_start
-
     blocks: list[tuple[str, str]] = []
     for p in nq.params:
         value = values.get(p.name)
@@ -93,14 +91,31 @@ def bind(nq: NamedQuery, values: dict[str, str | None]) -> str:
             raise BindError(f"parameter {p.name}: {exc}") from None
     if not blocks:
         return nq.text
-    at = where_group_start(nq.text)
+    try:
+        return insert_values(nq.text, blocks)
+    except BindError as exc:
+        raise BindError(f"named query {nq.name} {exc}") from None
+
+
+def bind_terms(text: str, terms: dict[str, str]) -> str:
+    """``text`` (the server's own query) with each variable bound to an RDF term (its SPARQL form), as
+    :func:`bind` binds a named query's parameters — what pyoxigraph's ``substitutions`` do, in the text,
+    for a store that is not pyoxigraph (:mod:`kg.remote`)."""
+    return insert_values(text, [(name, f"VALUES ?{name} {{ {term} }}") for name, term in terms.items()])
+
+
+def insert_values(text: str, blocks: list[tuple[str, str]]) -> str:
+    """``text`` with each (variable, VALUES block) at the start of its WHERE group and of every sub-select
+    that projects the variable."""
+    from kg.api.guard import subselect_groups, where_group_start
+
+    at = where_group_start(text)
     if at is None:
-        raise BindError(f"named query {nq.name} has parameters but no WHERE group to bind them in")
+        raise BindError("has parameters but no WHERE group to bind them in")
     inserts: dict[int, list[str]] = {at: [b for _, b in blocks]}
     for name, block in blocks:  # also inside sub-selects that project the variable (see guard.subselect_groups)
-        for pos in subselect_groups(nq.text, name):
+        for pos in subselect_groups(text, name):
             inserts.setdefault(pos, []).append(block)
-    text = nq.text
     for pos in sorted(inserts, reverse=True):
         text = text[:pos] + " " + " ".join(inserts[pos]) + " " + text[pos:]
     return text

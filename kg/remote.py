@@ -1,21 +1,31 @@
-"""A remote SPARQL 1.1 store through the Graph Store Protocol (https://www.w3.org/TR/sparql11-http-rdf-update/).
+"""A remote SPARQL 1.1 store: queries over the SPARQL 1.1 Protocol, graphs over the Graph Store Protocol
+(https://www.w3.org/TR/sparql11-protocol/, https://www.w3.org/TR/sparql11-http-rdf-update/).
 
-Same small surface as :class:`kg.store.Store` (``replace_graph``, ``remove_graph``, ``dump``,
-``named_graphs``, ``query``).  One named graph per report, so replacing a report is one
-``PUT`` — the server swaps the graph's content in one request, and a build that dies
-between two PUTs leaves every graph either old or new, never half a report.
+Same small surface as :class:`kg.store.Store` (``query``, ``replace_graph``, ``remove_graph``, ``dump``,
+``named_graphs``, ``len``), so the build can publish to it and the API can serve from it.  One named
+graph per report, so replacing a report is one ``PUT``: the server swaps the graph's content in one
+request, and a build that dies between two PUTs leaves every graph either old or new.
 
-The reference server is Virtuoso open source (Debian ``virtuoso-opensource``): SPARQL at
-``/sparql``, authenticated Graph Store Protocol at ``/sparql-graph-crud-auth`` with HTTP
-digest auth.  Query results come back as SPARQL JSON and are parsed by pyoxigraph, so
-callers get the same ``QuerySolutions`` as from the embedded store.
+The reference server is Virtuoso open source (Debian ``virtuoso-opensource``): SPARQL at ``/sparql``,
+authenticated Graph Store Protocol at ``/sparql-graph-crud-auth`` (HTTP digest), read-only at
+``/sparql-graph-crud``.  What it does that a caller must never take for an answer is turned into
+an error here (:class:`RemoteError`), never into rows:
+
+* past its ``MaxQueryExecutionTime`` (or the ``timeout`` we send) it answers 200 with the rows it had
+  so far — often none — flagged only by ``X-SQL-State: S1TAT`` ("anytime query"): :class:`RemoteTimeout`;
+* past ``ResultSetMaxRows`` it cuts a result, flagged by ``X-SPARQL-MaxRows``, and cuts a Graph Store
+  ``GET`` *without any flag*: a graph read is checked against its ``COUNT``: :class:`RemoteTruncated`;
+* it does not answer a POST of ``application/sparql-query`` at all, so queries go as a form.
+
+Query results come back as SPARQL JSON or N-Triples and are parsed by pyoxigraph, so callers get the
+same ``QuerySolutions`` / ``QueryBoolean`` / triples as from the embedded store.
 """
 
 from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import httpx
 import pyoxigraph as ox
@@ -28,26 +38,130 @@ MEDIA = {
     "nq": "application/n-quads",
     "trig": "application/trig",
 }
+#: What we ask the endpoint for: results as SPARQL JSON, graphs as N-Triples (both parsed by pyoxigraph).
+ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+PARSERS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
+           "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
+
+
+class RemoteError(Exception):
+    """The remote store could not answer (HTTP 502/503 from the API)."""
+
+
+class RemoteTimeout(RemoteError):
+    """The query did not finish in time on the remote store (its partial answer is not an answer)."""
+
+
+class RemoteTruncated(RemoteError):
+    """The remote store cut a result at its own row limit."""
+
+
+class RemoteTooLarge(RemoteError):
+    """The remote store's answer is larger than the caller accepts."""
 
 
 class RemoteStore:
+    """``RemoteStore("http://host:8890")`` (Virtuoso's paths under one base), or with ``endpoint=`` (the
+    SPARQL query URL) and ``graph_store=`` (the Graph Store URL, for dumps; writes go to ``gsp``)."""
+
     def __init__(
         self,
-        url: str,
+        url: str | None = None,
         *,
+        endpoint: str | None = None,
+        graph_store: str | None = None,
         user: str | None = None,
         password: str | None = None,
         gsp_path: str = "/sparql-graph-crud-auth",
         query_path: str = "/sparql",
         timeout: float = 120.0,
     ) -> None:
-        self.url = url.rstrip("/")
+        if url is None and endpoint is None:
+            raise ValueError("a remote store needs a base URL or a SPARQL endpoint URL")
+        self.url = (url or endpoint or "").rstrip("/")
+        self.endpoint = endpoint or self.url + query_path
+        self.gsp = (self.url + gsp_path) if url else (graph_store or "")
+        self.graph_store = graph_store or self.gsp  # where graphs are read (dumps)
         user = user or os.environ.get("BUDGETKG_REMOTE_USER", "dba")
         password = password or os.environ.get("BUDGETKG_REMOTE_PASSWORD", "dba")
-        self.gsp = self.url + gsp_path
-        self.endpoint = self.url + query_path
+        self.timeout = timeout
         self.client = httpx.Client(auth=httpx.DigestAuth(user, password), timeout=timeout)
+        self.reader = httpx.Client(timeout=timeout)  # queries and reads carry no credentials
         self.path = None  # not a local directory
+        self.data_dir = None
+        self._virtuoso: bool | None = None
+
+    @property
+    def raw(self) -> RemoteStore:
+        return self
+
+    # --- SPARQL 1.1 Protocol --------------------------------------------------------------------
+    @property
+    def virtuoso(self) -> bool:
+        """Whether the endpoint is Virtuoso (its ``Server`` header): it takes a ``timeout`` in ms."""
+        if self._virtuoso is None:
+            r = self.reader.post(self.endpoint, data={"query": "ASK {}"}, headers={"Accept": ACCEPT})
+            self._virtuoso = "virtuoso" in r.headers.get("server", "").lower()
+        return self._virtuoso
+
+    def fetch(self, sparql: str, *, accept: str = ACCEPT, default_graphs: Iterable[str] = (),
+              named_graphs: Iterable[str] = (), timeout: float | None = None,
+              max_bytes: int | None = None) -> tuple[bytes, str]:
+        """The endpoint's answer to ``sparql``: (body, media type).  Raises :class:`RemoteError`
+        (:class:`RemoteTimeout`, :class:`RemoteTruncated`, :class:`RemoteTooLarge`) for anything
+        that is not a whole answer."""
+        timeout = self.timeout if timeout is None else timeout
+        form: dict[str, str | list[str]] = {"query": sparql}
+        if default_graphs:
+            form["default-graph-uri"] = list(default_graphs)
+        if named_graphs:
+            form["named-graph-uri"] = list(named_graphs)
+        if self.virtuoso:
+            form["timeout"] = str(max(1, int(timeout * 1000)))
+        try:
+            with self.reader.stream("POST", self.endpoint, data=form, headers={"Accept": accept},
+                                    timeout=httpx.Timeout(timeout + 5, connect=10)) as r:
+                body = bytearray()
+                for chunk in r.iter_bytes():
+                    body += chunk
+                    if max_bytes is not None and len(body) > max_bytes:
+                        raise RemoteTooLarge(f"the SPARQL store's answer is larger than {max_bytes} bytes")
+        except httpx.TimeoutException:
+            raise RemoteTimeout(f"the SPARQL store did not answer within {timeout:g} s") from None
+        except httpx.HTTPError as exc:
+            raise RemoteError(f"the SPARQL store at {self.endpoint} cannot be reached ({type(exc).__name__})") from None
+        check_answer(r, bytes(body))
+        return bytes(body), r.headers.get("content-type", "").split(";")[0].strip().lower()
+
+    def query(self, sparql: str, *, use_default_graph_as_union: bool = True, substitutions: dict | None = None,
+              default_graph=None, named_graphs=None, timeout: float | None = None):
+        """SELECT/ASK → pyoxigraph query results; CONSTRUCT/DESCRIBE → triples.  Without a dataset the
+        endpoint's default graph is used: the union of its graphs in Virtuoso, as ``use_default_graph_as_union``
+        makes it in pyoxigraph.  ``substitutions`` ({Variable: term}) bind variables as pyoxigraph does,
+        by VALUES blocks in the text (:func:`kg.queries.bind_terms`)."""
+        if substitutions:
+            from kg.queries import bind_terms
+
+            sparql = bind_terms(sparql, {var.value: str(term) for var, term in substitutions.items()})
+        graphs = [default_graph] if isinstance(default_graph, ox.NamedNode) else list(default_graph or [])
+        body, kind = self.fetch(sparql, default_graphs=[g.value for g in graphs],
+                                named_graphs=[g.value for g in named_graphs or []], timeout=timeout)
+        return parse_answer(body, kind)
+
+    def __len__(self) -> int:
+        """Triples in our graphs (the server keeps graphs of its own)."""
+        rows = self.query(f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{iri.BASE}") }}')
+        return int(next(iter(rows))["n"].value)
+
+    def named_graphs(self) -> list[str]:
+        """Our graphs only (the server has system graphs of its own)."""
+        rows = self.query(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{iri.BASE}") }}')
+        return sorted(row["g"].value for row in rows)
+
+    def graph_size(self, graph: str) -> int:
+        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                          substitutions={ox.Variable("g"): ox.NamedNode(graph)})
+        return int(next(iter(rows))["n"].value)
 
     # --- Graph Store Protocol ----------------------------------------------------------------
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
@@ -71,35 +185,62 @@ class RemoteStore:
         if r.status_code != 404:
             r.raise_for_status()
 
+    def graph_triples(self, graph: str) -> list[ox.Triple]:
+        """Every triple of ``graph`` (a Graph Store GET), checked against its COUNT: a server that cuts
+        the graph at its row limit (Virtuoso's ResultSetMaxRows, unflagged) is an error, not a dump."""
+        client = self.client if self.graph_store == self.gsp else self.reader
+        r = client.get(self.graph_store, params={"graph-uri": graph}, headers={"Accept": MEDIA["nt"]})
+        if r.status_code == 404:
+            return []
+        r.raise_for_status()
+        kind = r.headers.get("content-type", "").split(";")[0].strip().lower()
+        triples = list(ox.parse(r.content, format=PARSERS.get(kind, ox.RdfFormat.N_TRIPLES)))
+        expected = self.graph_size(graph)
+        if len(triples) != expected:
+            raise RemoteTruncated(f"the Graph Store gave {len(triples)} of the {expected} triples of {graph} "
+                                  "(Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)")
+        return triples
+
+    def iter_quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """The quads of one graph, or of all our graphs one graph at a time (kg.formats.dump)."""
+        for g in [graph] if graph is not None else self.named_graphs():
+            name = ox.NamedNode(g)
+            for t in self.graph_triples(g):
+                yield ox.Quad(t.subject, t.predicate, t.object, name)
+
     def dump(self, fmt: str = "nt", graph: str | None = None) -> bytes:
-        if graph is None:
-            return b"".join(self.dump("nt", g) for g in self.named_graphs())
-        r = self.client.get(self.gsp, params={"graph-uri": graph}, headers={"Accept": MEDIA[fmt]})
-        r.raise_for_status()
-        return r.content
-
-    # --- SPARQL ---------------------------------------------------------------------------------
-    def query(self, sparql: str, **_ignored):
-        """SELECT/ASK → pyoxigraph query results; CONSTRUCT/DESCRIBE → triples.  The server's default
-        graph is the union of its graphs (Virtuoso's default), like ``use_default_graph_as_union``."""
-        r = self.client.post(
-            self.endpoint,
-            data={"query": sparql},
-            headers={"Accept": "application/sparql-results+json, application/n-triples;q=0.9"},
-        )
-        r.raise_for_status()
-        kind = r.headers.get("content-type", "")
-        if "sparql-results+json" in kind or kind.startswith("application/json"):
-            return ox.parse_query_results(r.content, format=ox.QueryResultsFormat.JSON)
-        return ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES if "n-triples" in kind else ox.RdfFormat.TURTLE)
-
-    def named_graphs(self) -> list[str]:
-        """Our graphs only (the server has system graphs of its own)."""
-        rows = self.query(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{iri.BASE}") }}')
-        return sorted(row["g"].value for row in rows)
+        """Our graphs (or one) as N-Triples, N-Quads, Turtle or TriG."""
+        formats = {"nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.TURTLE,
+                   "trig": ox.RdfFormat.TRIG}
+        quads = self.iter_quads(graph)
+        if fmt in ("nt", "ttl"):
+            return ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=formats[fmt])
+        return ox.serialize(quads, format=formats[fmt])
 
     def close(self) -> None:
         self.client.close()
+        self.reader.close()
+
+
+def check_answer(r: httpx.Response, body: bytes) -> None:
+    """Raise for an answer that is an error or not whole (see the module docstring)."""
+    if r.headers.get("x-sql-state", "").upper() == "S1TAT":
+        raise RemoteTimeout("the query did not finish in time on the SPARQL store (it returned a partial answer, "
+                            "which is not given)")
+    if r.headers.get("x-sparql-maxrows"):
+        raise RemoteTruncated(f"the SPARQL store cut the result at {r.headers['x-sparql-maxrows']} rows "
+                              "(its ResultSetMaxRows); add a LIMIT")
+    if r.status_code != 200:
+        first = body.decode("utf-8", "replace").strip().splitlines()[:1]
+        raise RemoteError(f"the SPARQL store answered {r.status_code}: {first[0][:300] if first else r.reason_phrase}")
+
+
+def parse_answer(body: bytes, kind: str):
+    if kind in ("application/sparql-results+json", "application/json"):
+        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    if kind == "application/sparql-results+xml":
+        return ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
+    return ox.parse(body, format=PARSERS.get(kind, ox.RdfFormat.N_TRIPLES))
 
 
 def push(local, remote: RemoteStore, graphs: Iterable[str] | None = None) -> int:

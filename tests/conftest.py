@@ -190,3 +190,19 @@ def corpus_api_client(corpus_data_dir):
     with TestClient(create_app(Settings(query_timeout=180, query_workers=2), store)) as client:
         client.store = store
         yield client
+
+
+# --- a private Virtuoso server (tests/virtuoso_server.py) ----------------------------------------------
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """A Virtuoso open source server of this test session: its own database and ports, stopped at the end.
+    Skipped, with the reason printed, where Virtuoso is not installed (scripts/install-services.sh)."""
+    from virtuoso_server import Virtuoso, available
+
+    reason = available()
+    if reason:
+        print(f"SKIP: {reason}")
+        pytest.skip(reason)
+    server = Virtuoso.start(tmp_path_factory.mktemp("virtuoso"))
+    yield server
+    server.stop()
