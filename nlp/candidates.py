@@ -23,8 +23,8 @@ from functools import lru_cache
 #: Head words that end a platform's name (longest first so 门户网站 wins over 网站).
 PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "网站",
                   "数据库", "公众号", "小程序", "APP", "App", "app", "客户端", "服务热线", "便民热线", "热线",
-                  "专网", "外网", "内网", "政务网", "一体机", "专区", "名录库", "信息库", "资源库", "服务大厅", "办事大厅",
-                  "服务超市")
+                  "专网", "外网", "内网", "政务网", "服务网", "一体机", "专区", "名录库", "信息库", "资源库", "服务大厅",
+                  "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑")
 _HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS))
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
@@ -32,7 +32,7 @@ GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", 
                  "工作", "专项", "平台", "系统", "门户", "官方", "移动", "线上", "网上", "在线", "电子", "管理",
                  "服务", "办公", "运行", "运维", "技术", "基础", "配套", "自有", "内部", "外部", "重点", "重要", "主要", "多个",
                  "部门", "单位", "机关", "政府", "政务", "自建", "全部", "所有", "两个", "三个", "不同", "以上", "下列", "媒体",
-                 "微信", "微博", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
+                 "微信", "微博", "手机", "政府部门", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
                  "镇级", "设备", "网络设备", "内网", "外网", "专网", "年度", "综合性", "实体", "智慧", "街道", "社区", "镇街", "村居",
                  "基层", "窗口", "后台", "前台", "终端", "自助", "软件控件"}
 #: Verbs and function words that budget prose puts in front of a name; the name starts after them.
@@ -56,8 +56,11 @@ _NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营"}
 TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采购", "登记", "调解", "缴税", "征收", "受理", "举报", "投诉",
                "查询", "指挥", "报送", "填报", "交换", "认证", "支付", "结算", "预约", "办公", "办事", "运行", "调度",
                "监测", "巡查", "考勤", "排队", "叫号", "评价", "督查", "审核", "发布", "交易", "招标", "投标", "缴费", "申报",
-               "联合", "协同", "集成", "在线", "预警", "化解", "解", "自助", "联网", "共享", "协作", "互动", "移动"}
+               "联合", "协同", "集成", "在线", "预警", "化解", "解", "自助", "联网", "共享", "协作", "互动", "移动",
+               "治理", "掌上", "应急", "监管", "监测", "交换", "采集"}
 _INDEFINITE = re.compile(r"一[个套批种张座条项]")
+#: A count in front makes a mention plural: 五大数据库, 两个平台.
+_COUNT_START = re.compile(r"[一二三四五六七八九十两几多]+[大个项类种套批]")
 #: An opening quote with a name-like stretch (no punctuation) up to the head: “穗智管平台”.
 _QUOTED_NAME_BEFORE = re.compile(r"[“\"「][^“”\"「」，。；、：！？\n]*$")
 #: Infrastructure of a building, no service (机房电力系统, 空调系统).
@@ -70,14 +73,16 @@ _STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+＋“”\"「」（）()·]")
 _MAX_NAME = 24
 #: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
-_NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|"
+_NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|"
                                r"构建|布局|解决|思维|观念|集成|经济|企业|主体|商家|公司")
+#: What follows 一卡通 where it names a use of a card (一卡通就医, 校园一卡通、旅游一卡通应用).
+_CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应用|服务|就医|结算|支付|出行|缴费|场景)")
 #: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
 _QUOTED_HEADS = "网络|网|云|码|卡|号|通"
 #: A page number printed into a wrapped name (全24国信访信息系统).
 _PAGE_NUMBER_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{1,3}[\u4e00-\u9fff]")
 #: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
-_HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)")
+_HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)|知识库|数据库")
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|最后")
 #: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
 _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
@@ -97,7 +102,8 @@ _PLURAL_BEFORE = {"各", "各类", "各项", "各级", "相关", "有关", "其�
 NOT_A_REFORM_AFTER = re.compile(r"(?:工作)?(?:联席会议|领导小组|委员会|办公室|工作组|专班|小组)|[科处办组局室委会股]|创新|方面|开放|支出")
 #: Scope words in front of a name that are not part of it.
 _SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}
-_AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心|局|处|科|室|站|所|院|组|办公室|委员会|领导小组)")
+_AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心|局(?![面限部])|处(?![理置罚])|科(?![学技研普])|室|"
+                           r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|领导小组)")
 
 #: One-character abbreviations of provinces and cities that brand names start with (粤省事, 随申办
 #: starts with 随 + 申).  Service words that end such brands.
@@ -105,7 +111,7 @@ _PLACE_CHARS = "粤穗深莞佛珠浙沪申苏京津渝鄂湘赣闽皖鲁豫晋�
 _BRAND_TAILS = ("省事", "好办", "易办", "快办", "通办", "政易", "商通", "智管", "康码", "里办", "心办", "e办", "i办", "办事",
                 "政通", "民通", "企通", "智办", "掌办", "好查", "安居", "好督", "治理", "服务")
 #: Service morphemes between a place character and the service word: 苏服办, 皖事通, 蒙速办, 冀时办, 鄂汇办.
-_BRAND_MIDDLE = "事服易快好速时心汇政商里省智掌民企eEiI"
+_BRAND_MIDDLE = "事服易快好速时心汇政商里省智掌民企通eEiI"
 BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BRAND_TAILS)})"
                    rf"|[{_PLACE_CHARS}][{_BRAND_MIDDLE}]{{1,2}}(?:办|通|易|码)"
                    rf"|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
@@ -148,7 +154,7 @@ def _pos_table() -> dict[str, str]:
     return dt.word_tag_tab
 
 
-def _is_lead(word: str, right_of_head: bool, left: str, right: str = "") -> bool:
+def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_head: bool = False) -> bool:
     """Does ``word`` end a name going leftwards (it is not part of the name)?  ``left`` is the word
     in front of it, ``right`` the name's word after it."""
     if word in LEAD_WORDS:
@@ -162,17 +168,42 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "") -> bool
     if pos is None:
         # not in jieba's dictionary: a place or coined word (从化, 穗智管) is the name's; a year, an
         # enumerator (一是) or a lead verb glued to another (继续抓好) is not
-        return bool(re.fullmatch(r"\d{1,4}", word) or _ENUMERATOR.fullmatch(word)
+        return bool(re.fullmatch(r"\d{1,4}", word) or _ENUMERATOR.fullmatch(word) or word[-1] in "及和与或并"
                     or any(word.endswith(v) or word.startswith(v) for v in _LONG_LEADS))
-    if pos == "v" and (word in TOPIC_VERBS or (right_of_head and _is_nominal(left))
+    if pos == "v" and (word in TOPIC_VERBS or ((right_of_head or next_to_head) and _is_nominal(left))
                        or (len(word) > 1 and _pos_table().get(left) in {"nt", "ns"})
-                       or (len(word) > 1 and (right in TOPIC_VERBS or (_pos_table().get(right) or "").startswith("v")))):
+                       or (len(word) > 1 and (right in TOPIC_VERBS or (_pos_table().get(right) or "").startswith("v"))
+                           and (_is_nominal(left) or left in {"和", "及", "与", "、", "，", ","}))
+                       or (len(word) > 1 and len(right) == 1 and right not in "省市区县镇"
+                           and (_pos_table().get(right) or "").startswith("n") and _is_nominal(left))):
         # a field of work (信访, 审批, 统计, 运行), a verb naming the system after a noun (信息|发布|系统,
         # 多元化|解|平台), a verb after an owner's name (国家信访局|信访|信息预警平台) or before another
-        # verb of the name (骑楼|修缮|申报|平台) is the name's; a verb before a noun governs it as its object
-        # (整理|上报|区政府网站), and 提供|平台, 纳入|系统, 集约|到|省门户网站 are no names either
+        # verb of the name (骑楼|修缮|申报|平台, 和|通用|审批|系统; not 赋予|应急指挥平台 at a clause's start)
+        # is the name's; a verb before a noun governs it as its object
+        # (整理|上报|区政府网站), and 提供|平台, 纳入|系统, 集约|到|省门户网站 are no names either; between
+        # two nouns, before a one-character one, it makes a compound noun (科技|创新|券)
         return False
     return pos in _STOP_POS or pos.startswith("u")
+
+
+#: Head tokens' generic front parts (jieba's 管理信息系统 is one word).
+GENERIC_COMPOUNDS = {"管理信息", "信息管理", "综合信息", "信息服务", "综合管理", "综合服务", "公共服务", "信息"}
+_LOCATIVE = re.compile(r"[内里中上下外间]")
+
+
+def _glued_lead(word: str, after: str) -> int:
+    """The length of a lead verb jieba glued to the name's first character (管理法|人: 管理 + 法人), or 0."""
+    lead = word[:-1]
+    if len(word) >= 3 and lead in LEAD_WORDS and any((word[-1] + after)[:n] in _pos_table() for n in (2, 3)):
+        return len(lead)
+    return 0
+
+
+def _coordinated(left: str, right: str) -> bool:
+    """监测与监管: two activities joined by 与 inside one name (not 加强|与|监管系统, a preposition)."""
+    def activity(w: str) -> bool:
+        return w in TOPIC_VERBS or _pos_table().get(w) == "vn"
+    return activity(left) and activity(right) and left not in LEAD_WORDS
 
 
 def _is_verbal(word: str) -> bool:
@@ -183,6 +214,11 @@ def _is_verbal(word: str) -> bool:
 
 def _is_noun(word: str) -> bool:
     return word not in LEAD_WORDS and (_pos_table().get(word) or "").startswith("n")
+
+
+def _names_a_thing(word: str) -> bool:
+    """A noun or fixed phrase of the name that is no generic word (自然人|基础信息库 after 的)."""
+    return word not in GENERIC_WORDS and word not in LEAD_WORDS and (_pos_table().get(word) or "l")[0] in "nl"
 
 
 def _is_nominal(word: str) -> bool:
@@ -197,7 +233,7 @@ def _generic(core_words: list[str]) -> bool:
     def plain(w: str) -> bool:
         if re.fullmatch(r"\d{5,6}", w):
             return False  # a hotline's number names it (12345政府服务热线)
-        return (w in GENERIC_WORDS or bool(re.fullmatch(r"\d+|[\u4e00-\u9fff]{1,3}[省市区县]", w))
+        return (w in GENERIC_WORDS or bool(re.fullmatch(r"\d+|(?!城市$)[\u4e00-\u9fff]{1,3}[省市区县]", w))
                 or (_pos_table().get(w) == "v" and w not in TOPIC_VERBS))
 
     if not all(plain(w) for w in core_words):
@@ -261,6 +297,20 @@ def _shared_head(text: str, start: int, end: int) -> bool:
     return not re.search(rf"(?:{_HEAD.pattern})$", before)
 
 
+def broken_quote(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` cut out of a quoted name (式”电子验放系统维护服务: the table reader's piece of
+    “一站式”电子验放系统…)?  A closing quote without its opening one inside the span says so."""
+    depth = 0
+    for c in text[start:end]:
+        if c in "“「":
+            depth += 1
+        elif c in "”」":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
 def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of open-form platform names in ``text``; ``words`` are its tokens' offsets."""
     starts = {s: i for i, (s, _) in enumerate(words)}
@@ -271,6 +321,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # “…平台” quoted as a whole: handled as a quoted name below
         if _AGENCY_AFTER.match(text, he) or _NOT_A_HEAD_AFTER.match(text, he) or _HEAD_AFTER.match(text, he):
             continue  # 政务信息系统管理中心 is an agency; 系统规划, 平台化 are no names' ends
+        if m.group().strip("“”") == "一卡通" and (text[hs - 1 : hs] == "卡" or _CARD_USE.match(text, he)):
+            continue  # 民生卡一卡通就医服务, 旅游一卡通应用: a use of a card, not a card of its own
         k = starts.get(hs)
         if k is None:
             k = next((i for i, (s, e) in enumerate(words) if s < hs < e), None)
@@ -298,12 +350,31 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             if _LEVELS.fullmatch(word):
                 taken = []  # 三级政务服务平台: the platforms of three levels, no particular one
                 break
+            if word in "“「" or (word == '"' and sum(w.count('"') for _, w in taken) % 2):
+                if any(w in "”」\"" for _, w in taken):
+                    taken.append((ws, word))  # 评价结论|“跨省通办”服务专区: a quoted name starts at its quote
+                    start = ws
+                break
+            if _LOCATIVE.fullmatch(word) or (len(word) >= 2 and word[-1] in "内里中外" and _pos_table().get(word) == "s"):
+                break  # 辖区内|社区团餐小程序: a place of the clause, not the name's
+            glued = _glued_lead(word, text[we : we + 4])
+            if glued:
+                start = ws + glued  # jieba's 管理法|人单位基础数据库: 管理 | 法人单位…
+                taken.append((start, word[glued:]))
+                break
+            if word == "与" and j and _coordinated(left, taken[-1][1] if taken else ""):
+                taken.append((ws, word))  # 动态监测与监管系统: two activities of one system
+                start = ws
+                j -= 1
+                continue
             # a verb right before the head names the system (发布系统, 信访|信息系统); not so before a
             # whole name the dictionary knows (保障|区政务基础信息平台)
             right = taken[-1][1] if taken else text[words[k][0] : words[k][1]]
             if word == "一体化" and not _generic([w for _, w in reversed(taken)] or ["平台"]):
                 break  # 一体化|政务晓屋共享平台: a manner; 全国一体化|在线政务服务平台: part of the name
-            if _is_lead(word, j == k - 1 and len(prefix) <= 2, left, right):
+            # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system
+            if _is_lead(word, j == k - 1 and len(prefix) <= 2, left, right,
+                        next_to_head=j == k - 1 and prefix in GENERIC_COMPOUNDS):
                 if word in _PLURAL_BEFORE:
                     taken = []
                 break
@@ -320,15 +391,16 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         start = balanced
         core = [w for at, w in reversed(taken) if at >= start and w not in "“”\"「」"]
         name = text[start:he]
-        if len(name) - len(m.group()) < 2 or not core or _generic(core) or _INDEFINITE.match(name) \
-                or any(w.startswith("不") for w in core) or _indefinite(text, start) or _COUNTED.search(name) \
+        if len(name) - len(m.group()) < 2 or not core or _generic(core) or _INDEFINITE.match(name) or _COUNT_START.match(name) \
+                or any(w.startswith("不") and (_pos_table().get(w) or "v")[0] not in "nl" for w in core) or _indefinite(text, start) or _COUNTED.search(name) \
                 or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start) \
                 or (text[start - 1 : start].isdigit() and re.search(r"[个项套家]|(?<!平)台", name)) \
                 or _shared_head(text, start, he) or _PAGE_NUMBER_INSIDE.search(name) \
-                or (text[start - 1 : start] == "的" and not any(_is_noun(w) and w not in GENERIC_WORDS for w in core)):
+                or (text[start - 1 : start] == "的" and not any(_names_a_thing(w) for w in core)):
             continue
-        if _BUILDING_SYSTEM.search(name):
-            continue
+        if _BUILDING_SYSTEM.search(name) or any(_HEAD.fullmatch(w) and _pos_table().get(v) == "v" and v not in TOPIC_VERBS
+                                                for w, v in zip(core, core[1:])):
+            continue  # 政府部门网站|实施|网站: a head and a verb inside are a clause, not a name
         if m.group() == "系统" and ((len(core) == 1 and not prefix and not _is_verbal(core[0]) and not core[0].isascii())
                                    or _ORG_END.search(core[-1])):
             continue  # 信访系统, 国土资源系统, 市建筑工务署系统: a sector (one field's name and 系统), not a system
@@ -336,6 +408,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
     # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
     for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,16})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + _HEAD.pattern + "))?", text):
         inner, tail = m.group(1), m.group(2)
+        if re.search(r"[、，,\t]|\s\d", inner):
+            continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes
         if tail and tail[0] in "及和与或、":
             tail = None  # “智慧渔港”及智能应用系统: two things
             if not re.search(rf"(?:{_HEAD.pattern}|{_QUOTED_HEADS})$", inner):
@@ -349,10 +423,10 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         elif re.search(rf"(?:{_HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
             spans.append((m.start(), m.end(1) + 1))
     for m in BRAND.finditer(text):
-        if _BRAND_EXCLUDE.match(m.group()):
+        if _BRAND_EXCLUDE.match(m.group()) or re.match(r"项(?!目)", text[m.end():]):  # 网上申|办事项
             continue
         s, e = m.start(), m.end()
-        if s in starts or (s > 0 and text[s - 1] in "“\"「、，。；：（(和及与或等"):
+        if s in starts or (s > 0 and text[s - 1] in "“\"「、，。；：（(和及与或等自从由在向对经把将为是于用"):
             tail = _HEAD.match(text, e)
             spans.append((s, tail.end() if tail and tail.start() == e else e))
     return spans
@@ -363,8 +437,9 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
-        if not SERVICE_MODE.search(inner) or _HEAD.search(inner + "$") or len(inner) < 3 or re.search(r"[、，‘’'+＋]$|[，‘’']", inner):
-            continue
+        if not SERVICE_MODE.search(inner) or _HEAD.search(inner + "$") or len(inner) < 3 or re.search(r"[、，‘’'+＋]$|[，‘’']", inner) \
+                or inner.count("、") >= 2 or re.search(r"[和及与\t]|\s\d", inner):
+            continue  # a slogan of three parts, a topic of two (“互联网+政府公共服务和电子政务建设”), table text
         e = m.end()
         if re.match(r"(?:政务)?服务(?!平台)|办理|审批", text[e:]):
             continue  # 在“一窗式、一网式”政务服务中: a manner of a service, not the initiative's name

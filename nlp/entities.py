@@ -36,7 +36,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.candidates import NOT_A_REFORM_AFTER, generic_name, head_continues, generic_prefix, plain_reform_spans, platform_spans, reform_spans
+from nlp.candidates import NOT_A_REFORM_AFTER, broken_quote, generic_name, head_continues, generic_prefix, plain_reform_spans, platform_spans, reform_spans
 from nlp.model import GazetteerEntry
 from nlp.resolve import EntityResolver
 from nlp.resources import folder
@@ -144,6 +144,7 @@ class BudgetPatterns:
             found += [(s, e, "Platform") for s, e in platform_spans(text, words)
                       if not any(b == e and s < a and generic_prefix(text, words, s, a) for a, b in known)]
             found += [(s, e, "Reform") for s, e in reform_spans(text)]
+            found = [(s, e, lab) for s, e, lab in found if lab == "PolicyDocument" or not broken_quote(text, s, e)]
         # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革)
         for e in ents:
             s, t = e.start_char, e.end_char

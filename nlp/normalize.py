@@ -366,15 +366,20 @@ def unwrap(norm: NormalizedText, start_line: int, end_line: int) -> list[tuple[s
             cur.clear()
             cur_offs.clear()
 
-    for line in norm.lines[start_line:end_line]:
+    lines = [ln for ln in norm.lines[start_line:end_line] if ln.text.strip()]
+    lengths = [len(ln.text.strip()) for ln in lines]
+    heading = False
+    for i, line in enumerate(lines):
         t = line.text
-        if not t.strip():
-            continue
         lead = len(t) - len(t.lstrip())
         t_body = t.strip()
         offs = list(range(line.start + lead, line.start + lead + len(t_body)))
-        if _ITEM_START.match(t_body):
+        if _ITEM_START.match(t_body) or heading:
             flush()
+        # an enumerated line well short of the lines around it is a heading, not a wrapped paragraph's first
+        # line: what follows is a paragraph of its own (三、综合评价情况及评价结论 / 全国信访信息系统维护费…)
+        width = max(lengths[max(0, i - 3) : i + 4])
+        heading = bool(_ITEM_START.match(t_body)) and len(t_body) < 0.6 * width and t_body[-1] not in "，、（(“"
         # drop spaces between Chinese characters (layout artefacts)
         chars = []
         coffs = []
