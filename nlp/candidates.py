@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 #: Head words that end a platform's name (longest first so 门户网站 wins over 网站).
 PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "网站",
@@ -32,7 +33,7 @@ GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", 
                  "工作", "专项", "平台", "系统", "门户", "官方", "移动", "线上", "网上", "在线", "电子", "管理",
                  "服务", "办公", "运行", "运维", "技术", "基础", "配套", "自有", "内部", "外部", "重点", "重要", "主要", "多个",
                  "部门", "单位", "机关", "政府", "政务", "自建", "全部", "所有", "两个", "三个", "不同", "以上", "下列", "媒体",
-                 "微信", "微博", "手机", "政府部门", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
+                 "微信", "微博", "手机", "政府部门", "交流", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
                  "镇级", "设备", "网络设备", "内网", "外网", "专网", "年度", "综合性", "实体", "智慧", "街道", "社区", "镇街", "村居",
                  "基层", "窗口", "后台", "前台", "终端", "自助", "软件控件"}
 #: Verbs and function words that budget prose puts in front of a name; the name starts after them.
@@ -57,8 +58,12 @@ TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采�
                "查询", "指挥", "报送", "填报", "交换", "认证", "支付", "结算", "预约", "办公", "办事", "运行", "调度",
                "监测", "巡查", "考勤", "排队", "叫号", "评价", "督查", "审核", "发布", "交易", "招标", "投标", "缴费", "申报",
                "联合", "协同", "集成", "在线", "预警", "化解", "解", "自助", "联网", "共享", "协作", "互动", "移动",
-               "治理", "掌上", "应急", "监管", "监测", "交换", "采集"}
+               "治理", "掌上", "应急", "监管", "采集"}
 _INDEFINITE = re.compile(r"一[个套批种张座条项]")
+#: Characters that end a word and never start a name (定制|化预报预警系统: a piece of 定制化).
+_BOUND_SUFFIXES = "化性们等的了着之"
+#: A count right before the name makes it plural: 13个部门专题目录数据库.
+_COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]$")
 #: A count in front makes a mention plural: 五大数据库, 两个平台.
 _COUNT_START = re.compile(r"[一二三四五六七八九十两几多]+[大个项类种套批]")
 #: An opening quote with a name-like stretch (no punctuation) up to the head: “穗智管平台”.
@@ -244,6 +249,14 @@ def _generic(core_words: list[str]) -> bool:
     return not (placed and rest and not any(w in {"部门", "单位", "机关", "各", "各级", "各类"} for w in rest))
 
 
+def unlike_a_name(name: str) -> bool:
+    """What no platform's name looks like, whoever proposes it (the shapes here, or the trained NER): a
+    building's equipment (机房电力系统), a count of things (五大数据库), a word's suffix at its start
+    (化预报预警系统), a piece of a quoted name (式”电子验放系统)."""
+    return bool(_BUILDING_SYSTEM.search(name) or _COUNT_START.match(name) or _INDEFINITE.match(name)
+                or name[0] in _BOUND_SUFFIXES or broken_quote(name, 0, len(name)))
+
+
 def generic_name(core: str) -> bool:
     """Is the text in front of a head (``core``: 网络 of 网络平台) generic, by jieba's words?"""
     import jieba
@@ -392,6 +405,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         core = [w for at, w in reversed(taken) if at >= start and w not in "“”\"「」"]
         name = text[start:he]
         if len(name) - len(m.group()) < 2 or not core or _generic(core) or _INDEFINITE.match(name) or _COUNT_START.match(name) \
+                or name[0] in _BOUND_SUFFIXES or _COUNT_BEFORE.search(text, max(0, start - 6), start) \
                 or any(w.startswith("不") and (_pos_table().get(w) or "v")[0] not in "nl" for w in core) or _indefinite(text, start) or _COUNTED.search(name) \
                 or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start) \
                 or (text[start - 1 : start].isdigit() and re.search(r"[个项套家]|(?<!平)台", name)) \
@@ -399,7 +413,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 or (text[start - 1 : start] == "的" and not any(_names_a_thing(w) for w in core)):
             continue
         if _BUILDING_SYSTEM.search(name) or any(_HEAD.fullmatch(w) and _pos_table().get(v) == "v" and v not in TOPIC_VERBS
-                                                for w, v in zip(core, core[1:])):
+                                                for w, v in pairwise(core)):
             continue  # 政府部门网站|实施|网站: a head and a verb inside are a clause, not a name
         if m.group() == "系统" and ((len(core) == 1 and not prefix and not _is_verbal(core[0]) and not core[0].isascii())
                                    or _ORG_END.search(core[-1])):

@@ -36,7 +36,8 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.candidates import NOT_A_REFORM_AFTER, broken_quote, generic_name, head_continues, generic_prefix, plain_reform_spans, platform_spans, reform_spans
+from nlp.candidates import (NOT_A_REFORM_AFTER, broken_quote, generic_name, generic_prefix, head_continues,
+                            plain_reform_spans, platform_spans, reform_spans, unlike_a_name)
 from nlp.model import GazetteerEntry
 from nlp.resolve import EntityResolver
 from nlp.resources import folder
@@ -365,18 +366,36 @@ def plausible(text: str, label: str) -> bool:
         return False
     if label == "Platform":  # what makes a shape-found name generic (网络平台, 信息系统) makes the NER's so too
         core = re.sub(head + r"$", "", text)
-        return bool(core) and not generic_name(core)
+        return bool(core) and not generic_name(core) and not unlike_a_name(text)
     return True
 
 
-def laid_across_cells(raw: str, label: str) -> bool:
-    """Is a name whose raw text is ``raw`` made of table cells laid side by side ('信\\n总\\n息系统')?
+#: Two table cells side by side on one printed line: Chinese text, a gap of spaces, Chinese text.
+_CELL_GAP = re.compile(r"[\u4e00-\u9fff”“）)，。、；：][ \t]+[\u4e00-\u9fff“”（(]")
+
+
+def laid_across_cells(raw: str, label: str, start: int | None = None, end: int | None = None) -> bool:
+    """Is the name at ``raw[start:end]`` (``raw``: the whole raw text; without ``start``/``end``, ``raw`` is the
+    name's own raw text) made of table cells laid side by side ('信\\n总\\n息系统')?
 
     The reader unwraps a paragraph's lines; where a table prints two columns next to each other the
-    unwrapped text interleaves them.  A name wrapped over one line break is fine (a narrow cell); one
-    over two or more is not a name of the text, except a 《…》 title, whose brackets delimit it.
+    unwrapped text interleaves them.  A name wrapped over one line break is fine (a narrow cell) unless a
+    line it touches shows two cells side by side ('施安全的气象灾害定制化预 体设施”…对供电行业造' /
+    '报预警系统 成的损失…'); one over two or more is no name of the text; a gap of spaces between Chinese
+    characters inside the name neither.  A 《…》 title is exempt: its brackets delimit it.
     """
-    return label != "PolicyDocument" and sum(1 for line in raw.split("\n") if line.strip()) >= 3  # blank lines aside
+    if label == "PolicyDocument":
+        return False
+    if start is None or end is None:
+        start, end = 0, len(raw)
+    name = raw[start:end]
+    if sum(1 for line in name.split("\n") if line.strip()) >= 3 or _CELL_GAP.search(name):  # blank lines aside
+        return True
+    if "\n" not in name.strip("\n"):
+        return False
+    first = raw.rfind("\n", 0, start) + 1
+    last = raw.find("\n", end)
+    return any(_CELL_GAP.search(line) for line in raw[first : last if last >= 0 else len(raw)].split("\n"))
 
 
 def entities_of(doc: Doc) -> list[FoundEntity]:

@@ -169,7 +169,7 @@ def evaluate_devset(devset_dir: str | Path, *, split: str | None = "test", gold_
         pred = set()
         for (text, offs), ents in zip(paragraphs, found):
             pred |= {(offs[e.start], offs[e.end - 1] + 1, e.label) for e in ents if e.label in ENTITY_TYPES
-                     and not laid_across_cells(raw[offs[e.start] : offs[e.end - 1] + 1], e.label)}
+                     and not laid_across_cells(raw, e.label, offs[e.start], offs[e.end - 1] + 1)}
         # a report read for some types only (``types``) is scored on those types only
         types = set(row.get("types") or ENTITY_TYPES)
         pred = {p for p in pred if p[2] in types}

@@ -148,7 +148,7 @@ def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=Non
         last_doc: Mention | None = None
         for ent in entities_of(doc):
             span = _raw_span(norm, offs, ent.start, ent.end)
-            if span is None or laid_across_cells(span.text, ent.label):
+            if span is None or laid_across_cells(norm.raw, ent.label, span.start, span.end):
                 continue
             canonical = _canonical(ent.text, ent.label, report, resolver, where)
             # a document number right after its title is that document: 《…》（番府办[2013]91号）

@@ -150,3 +150,18 @@ def test_growth_of_work_volume_is_an_indicator_but_budget_growth_is_not():
     work = find_indicators("办理业务 127 万宗，同比增长24.7%")
     assert [(f.value, f.unit) for f in work] == [(Decimal("127"), "万宗"), (Decimal("24.7"), "%")]
     assert find_indicators("机关运行经费 99.41 万元，比上年预算增加 38.95 万元，增长 39.18 %") == []
+
+
+def test_a_name_wrapped_inside_a_table_row_is_laid_across_cells():
+    """Two columns printed side by side ('…对供电行业造' / '报预警系统 成的损失…'): the unwrapped text joins cells
+    of different columns, so a name crossing a line break of such lines is no name; in a plain paragraph it is."""
+    from nlp.entities import laid_across_cells
+
+    table = "施安全的气象灾害定制化预 体设施”的精准预报预警，降低气象灾害对供电行业造\n报预警系统 成的损失，显著提升"
+    s = table.index("供电行业造")
+    assert laid_across_cells(table, "Platform", s, table.index("系统") + 2)
+    prose = "逐步更新老旧设备，提升系统性能，为信访信\n息系统运行提供有力支撑。"
+    s = prose.index("信访信")
+    assert not laid_across_cells(prose, "Platform", s, prose.index("系统运行") + 2)
+    assert laid_across_cells("信访 信息系统", "Platform")  # a gap of spaces inside: two cells
+    assert not laid_across_cells("《关于\n着力推进\n信访工作法治化的意见》", "PolicyDocument")

@@ -11,7 +11,6 @@ for the development set; the names and frames of a miss are printed for the corp
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
