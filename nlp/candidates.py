@@ -25,7 +25,7 @@ from itertools import pairwise
 PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "网站",
                   "数据库", "公众号", "小程序", "APP", "App", "app", "客户端", "服务热线", "便民热线", "热线",
                   "专网", "外网", "内网", "政务网", "服务网", "一体机", "专区", "名录库", "信息库", "资源库", "服务大厅",
-                  "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑")
+                  "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户")
 _HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS))
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
@@ -118,7 +118,7 @@ _BRAND_TAILS = ("省事", "好办", "易办", "快办", "通办", "政易", "商
 #: Service morphemes between a place character and the service word: 苏服办, 皖事通, 蒙速办, 冀时办, 鄂汇办.
 _BRAND_MIDDLE = "事服易快好速时心汇政商里省智掌民企通eEiI"
 BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BRAND_TAILS)})"
-                   rf"|[{_PLACE_CHARS}][{_BRAND_MIDDLE}]{{1,2}}(?:办|通|易|码)"
+                   rf"|[{_PLACE_CHARS}][{_BRAND_MIDDLE}]{{1,2}}(?:办|通|易|码|钉)"
                    rf"|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
 _BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
 
@@ -175,7 +175,9 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
         # enumerator (一是) or a lead verb glued to another (继续抓好) is not
         return bool(re.fullmatch(r"\d{1,4}", word) or _ENUMERATOR.fullmatch(word) or word[-1] in "及和与或并"
                     or any(word.endswith(v) or word.startswith(v) for v in _LONG_LEADS))
-    if pos == "v" and (word in TOPIC_VERBS or ((right_of_head or next_to_head) and _is_nominal(left))
+    if pos == "i" and word.startswith(("数据", "信息", "政务", "网络", "电子")):
+        pos = "n"  # jieba's idiom 数据共享 is the name's topic (数据共享|交换平台)
+    if pos == "v" and (word in TOPIC_VERBS or ((right_of_head or next_to_head) and (_is_nominal(left) or _is_plain_verb(left)))
                        or (len(word) > 1 and _pos_table().get(left) in {"nt", "ns"})
                        or (len(word) > 1 and (right in TOPIC_VERBS or (_pos_table().get(right) or "").startswith("v"))
                            and (_is_nominal(left) or left in {"和", "及", "与", "、", "，", ","}))
@@ -209,6 +211,11 @@ def _coordinated(left: str, right: str) -> bool:
     def activity(w: str) -> bool:
         return w in TOPIC_VERBS or _pos_table().get(w) == "vn"
     return activity(left) and activity(right) and left not in LEAD_WORDS
+
+
+def _is_plain_verb(word: str) -> bool:
+    """A verb that is no lead word (诉求 of 民营企业|诉求|响应|平台)."""
+    return word not in LEAD_WORDS and (_pos_table().get(word) or "") == "v"
 
 
 def _is_verbal(word: str) -> bool:
@@ -356,7 +363,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             if not all(_NAME_CHAR.match(c) for c in word):
                 break
             left = text[words[j - 1][0] : words[j - 1][1]] if j else ""
-            if len(word) >= 3 and word[-1] in "区市省县" and word[:-1] in LEAD_WORDS:
+            if len(word) >= 2 and word[-1] in "区市省县" and word[:-1] in LEAD_WORDS:
                 start = we - 1  # jieba's 管理区 in 统筹管理区政务服务大厅: the name starts at 区
                 taken.append((start, word[-1]))
                 break
@@ -424,8 +431,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         inner, tail = m.group(1), m.group(2)
         if re.search(r"[、，,\t]|\s\d", inner):
             continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes
-        if tail and tail[0] in "及和与或、":
-            tail = None  # “智慧渔港”及智能应用系统: two things
+        if tail and (tail[0] in "及和与或、" or _COUNT_START.match(tail)):
+            tail = None  # “智慧渔港”及智能应用系统: two things; “粤省事”“粤商通”“粤政易”三大平台: three
             if not re.search(rf"(?:{_HEAD.pattern}|{_QUOTED_HEADS})$", inner):
                 continue
         if tail and _NOT_A_HEAD_AFTER.match(text, m.end()):
@@ -442,7 +449,12 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         s, e = m.start(), m.end()
         if s in starts or (s > 0 and text[s - 1] in "“\"「、，。；：（(和及与或等自从由在向对经把将为是于用"):
             tail = _HEAD.match(text, e)
-            spans.append((s, tail.end() if tail and tail.start() == e else e))
+            if tail and tail.start() == e:
+                spans.append((s, tail.end()))
+            elif s > 0 and e < len(text) and text[s - 1] in "“「" and text[e] in "”」":
+                spans.append((s - 1, e + 1))  # a brand in quotes is named with them: “赣服通”
+            else:
+                spans.append((s, e))
     return spans
 
 
