@@ -70,7 +70,7 @@ _COUNT_START = re.compile(r"[一二三四五六七八九十两几多]+[大个项
 _QUOTED_NAME_BEFORE = re.compile(r"[“\"「][^“”\"「」，。；、：！？\n]*$")
 #: Infrastructure of a building, no service (机房电力系统, 空调系统).
 _BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|广播|考勤|"
-                              r"音响|会议|监控)系统$|^(?:视频监控|电话热线|多媒体发布|排队叫号)系统$")
+                              r"音响|扩声|会议室|监控)系统$|^(?:会议)系统$|^(?:视频监控|视频会议|电话热线|多媒体发布|排队叫号)系统$")
 #: Parts of speech (jieba's dictionary) that end a name going leftwards: verbs, prepositions,
 #: conjunctions, particles, pronouns, numerals-with-classifier and punctuation-like tags.
 _STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y", "e", "o", "q", "zg", "t", "m", "mq",
@@ -195,6 +195,7 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
 
 #: Head tokens' generic front parts (jieba's 管理信息系统 is one word).
 GENERIC_COMPOUNDS = {"管理信息", "信息管理", "综合信息", "信息服务", "综合管理", "综合服务", "公共服务", "信息"}
+_ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「]?([^（）()“”\"「」，。、]{2,12}?)[”\"」]?[）)]")
 _LOCATIVE = re.compile(r"[内里中上下外间]")
 
 
@@ -443,6 +444,10 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             spans.append((m.start(), m.end()))
         elif re.search(rf"(?:{_HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
             spans.append((m.start(), m.end(1) + 1))
+    # an alias the text defines for the name before it: …协同办公平台（以下简称OA系统）
+    for m in _ALIAS.finditer(text):
+        if any(e == m.start() for _, e in spans):
+            spans.append((m.start(1), m.end(1)))
     for m in BRAND.finditer(text):
         if _BRAND_EXCLUDE.match(m.group()) or re.match(r"项(?!目)", text[m.end():]):  # 网上申|办事项
             continue
