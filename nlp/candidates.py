@@ -25,7 +25,8 @@ from itertools import pairwise
 PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "网站",
                   "数据库", "公众号", "小程序", "APP", "App", "app", "客户端", "服务热线", "便民热线", "热线",
                   "专网", "外网", "内网", "政务网", "服务网", "一体机", "专区", "名录库", "信息库", "资源库", "服务大厅",
-                  "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户")
+                  "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
+                  "服务电话", "信箱", "专线")
 _HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS))
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
@@ -33,7 +34,7 @@ GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", 
                  "工作", "专项", "平台", "系统", "门户", "官方", "移动", "线上", "网上", "在线", "电子", "管理",
                  "服务", "办公", "运行", "运维", "技术", "基础", "配套", "自有", "内部", "外部", "重点", "重要", "主要", "多个",
                  "部门", "单位", "机关", "政府", "政务", "自建", "全部", "所有", "两个", "三个", "不同", "以上", "下列", "媒体",
-                 "微信", "微博", "手机", "政府部门", "交流", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
+                 "微信", "微博", "手机", "政府部门", "交流", "计算机", "多媒体", "电子政务", "电子", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
                  "镇级", "设备", "网络设备", "内网", "外网", "专网", "年度", "综合性", "实体", "智慧", "街道", "社区", "镇街", "村居",
                  "基层", "窗口", "后台", "前台", "终端", "自助", "软件控件"}
 #: Verbs and function words that budget prose puts in front of a name; the name starts after them.
@@ -49,7 +50,7 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "承担", "参与", "牵头", "督促", "监督", "检查", "完成", "开通", "健全", "形成", "构建", "应用于", "用于", "涉及",
               "本期", "本次", "此次", "现有", "原有", "已有", "已建", "在建", "监督管理", "纳入", "年度", "压实",
               "充分利用", "有效利用", "需要", "成为", "作为", "属于", "进行", "使", "让", "给", "提供", "随着", "启动",
-              "投入", "投入使用", "试运行", "运行维护"}
+              "投入", "投入使用", "试运行", "运行维护", "办理", "承办", "处理", "接听", "拨打", "更换", "维修"}
 _LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
 _NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营"}
@@ -265,6 +266,11 @@ def unlike_a_name(name: str) -> bool:
                 or name[0] in _BOUND_SUFFIXES or broken_quote(name, 0, len(name)))
 
 
+def _standard_network(core: list[str], head: str) -> bool:
+    """电子政务外网, 政务内网: the government's standard networks are named by these words alone."""
+    return head in {"外网", "内网", "专网"} and all(w in {"电子政务", "电子", "政务"} for w in core)
+
+
 def generic_name(core: str) -> bool:
     """Is the text in front of a head (``core``: 网络 of 网络平台) generic, by jieba's words?"""
     import jieba
@@ -338,6 +344,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
     spans: list[tuple[int, int]] = []
     for m in _HEAD.finditer(text):
         hs, he = m.start(), m.end()
+        if m.group().endswith("热线") and text.startswith("电话", he):
+            he += 2  # 企业服务热线电话: the longer head
         if he < len(text) and text[he] in "”\"」" and _QUOTED_NAME_BEFORE.search(text, max(0, hs - 16), hs):
             continue  # “…平台” quoted as a whole: handled as a quoted name below
         if _AGENCY_AFTER.match(text, he) or _NOT_A_HEAD_AFTER.match(text, he) or _HEAD_AFTER.match(text, he):
@@ -376,6 +384,10 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                     taken.append((ws, word))  # 评价结论|“跨省通办”服务专区: a quoted name starts at its quote
                     start = ws
                 break
+            if word in ("全", "各") and taken and re.match(r"[省市区县](?:政府|级|直)?", taken[-1][1]):
+                if word == "各" or re.match(r"[省市区县]政府", taken[-1][1]):
+                    taken = []  # 全|市政府|网站: every government's website of the city, no particular one
+                break  # 全|区政务服务平台: a scope word, not the name's
             if _LOCATIVE.fullmatch(word) or (len(word) >= 2 and word[-1] in "内里中外" and _pos_table().get(word) == "s"):
                 break  # 辖区内|社区团餐小程序: a place of the clause, not the name's
             glued = _glued_lead(word, text[we : we + 4])
@@ -412,7 +424,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         start = balanced
         core = [w for at, w in reversed(taken) if at >= start and w not in "“”\"「」"]
         name = text[start:he]
-        if len(name) - len(m.group()) < 2 or not core or _generic(core) or _INDEFINITE.match(name) or _COUNT_START.match(name) \
+        if len(name) - len(m.group()) < 2 or not core or (_generic(core) and not _standard_network(core, m.group())) or _INDEFINITE.match(name) or _COUNT_START.match(name) \
                 or name[0] in _BOUND_SUFFIXES or _COUNT_BEFORE.search(text, max(0, start - 6), start) \
                 or any(w.startswith("不") and (_pos_table().get(w) or "v")[0] not in "nl" for w in core) or _indefinite(text, start) or _COUNTED.search(name) \
                 or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start) \
