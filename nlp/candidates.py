@@ -50,7 +50,7 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "承担", "参与", "牵头", "督促", "监督", "检查", "完成", "开通", "健全", "形成", "构建", "应用于", "用于", "涉及",
               "本期", "本次", "此次", "现有", "原有", "已有", "已建", "在建", "监督管理", "纳入", "年度", "压实",
               "充分利用", "有效利用", "需要", "成为", "作为", "属于", "进行", "使", "让", "给", "提供", "随着", "启动",
-              "投入", "投入使用", "试运行", "运行维护", "办理", "承办", "处理", "接听", "拨打", "更换", "维修"}
+              "投入", "投入使用", "试运行", "运行维护", "办理", "承办", "处理", "接听", "拨打", "更换", "维修", "赋予", "给予", "授予", "进驻", "适宜"}
 _LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
 _NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营"}
@@ -180,14 +180,13 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
         pos = "n"  # jieba's idiom 数据共享 is the name's topic (数据共享|交换平台)
     if pos == "v" and (word in TOPIC_VERBS or ((right_of_head or next_to_head) and (_is_nominal(left) or _is_plain_verb(left)))
                        or (len(word) > 1 and _pos_table().get(left) in {"nt", "ns"})
-                       or (len(word) > 1 and (right in TOPIC_VERBS or (_pos_table().get(right) or "").startswith("v"))
-                           and (_is_nominal(left) or left in {"和", "及", "与", "、", "，", ","}))
+                       or (len(word) > 1 and (right in TOPIC_VERBS or (_pos_table().get(right) or "").startswith("v")))
                        or (len(word) > 1 and len(right) == 1 and right not in "省市区县镇"
                            and (_pos_table().get(right) or "").startswith("n") and _is_nominal(left))):
         # a field of work (信访, 审批, 统计, 运行), a verb naming the system after a noun (信息|发布|系统,
         # 多元化|解|平台), a verb after an owner's name (国家信访局|信访|信息预警平台) or before another
-        # verb of the name (骑楼|修缮|申报|平台, 和|通用|审批|系统; not 赋予|应急指挥平台 at a clause's start)
-        # is the name's; a verb before a noun governs it as its object
+        # verb of the name (骑楼|修缮|申报|平台, 殡葬|服务|预约|平台) is the name's; a verb before a noun governs
+        # it as its object
         # (整理|上报|区政府网站), and 提供|平台, 纳入|系统, 集约|到|省门户网站 are no names either; between
         # two nouns, before a one-character one, it makes a compound noun (科技|创新|券)
         return False
@@ -200,11 +199,14 @@ _ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「]?([^（）()“”
 _LOCATIVE = re.compile(r"[内里中上下外间]")
 
 
-def _glued_lead(word: str, after: str) -> int:
+def _glued_lead(word: str, after: str, left: str = "") -> int:
     """The length of a lead verb jieba glued to the name's first character (管理法|人: 管理 + 法人), or 0."""
     lead = word[:-1]
     if len(word) >= 3 and lead in LEAD_WORDS and any((word[-1] + after)[:n] in _pos_table() for n in (2, 3)):
         return len(lead)
+    if len(word) == 2 and word[0] in "对向在将把从由为于与和及" and word not in _pos_table() \
+            and (left in LEAD_WORDS or (_pos_table().get(left) or "").startswith("v")):
+        return 1  # 落实|对古|驿道保护系统: a preposition glued to the name's first character
     return 0
 
 
@@ -390,7 +392,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 break  # 全|区政务服务平台: a scope word, not the name's
             if _LOCATIVE.fullmatch(word) or (len(word) >= 2 and word[-1] in "内里中外" and _pos_table().get(word) == "s"):
                 break  # 辖区内|社区团餐小程序: a place of the clause, not the name's
-            glued = _glued_lead(word, text[we : we + 4])
+            glued = _glued_lead(word, text[we : we + 4], left)
             if glued:
                 start = ws + glued  # jieba's 管理法|人单位基础数据库: 管理 | 法人单位…
                 taken.append((start, word[glued:]))

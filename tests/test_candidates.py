@@ -85,6 +85,19 @@ def nlp():
         ("一是继续抓好热线知识库的动态更新", []),
         ("建立全市文化遗产保护事业的信息交流平台", []),
         ("有13个部门专题目录数据库", []),
+        # a verb before another verb of the name is the name's (殡葬|服务|预约); a preposition jieba glued to the
+        # name after a verb is not (落实|对古|驿道), a place that starts like one is (数字|从化)
+        ("升级完善殡葬服务预约服务平台", [("殡葬服务预约服务平台", P)]),
+        ("落实对古驿道保护系统维护", [("古驿道保护系统", P)]),
+        ("完成数字从化基础应用平台运维", [("数字从化基础应用平台", P)]),
+        ("除特殊场地要求等不适宜进驻综合政务服务大厅的事项", []),
+        # hotlines, mailboxes and lines by other heads; an alias the text defines; a meeting room's equipment
+        ("负责办理市长信箱和市长外商服务专线工作", [("市长信箱", P), ("市长外商服务专线", P)]),
+        ("负责协同办公平台（以下简称OA系统）的运维", [("协同办公平台", P), ("OA系统", P)]),
+        ("负责市政府机关会议室音响、多媒体系统技术服务", []),
+        ("负责全市电子政务系统的规划和建设", []),
+        ("将非涉密业务系统迁移至市电子政务外网", [("市电子政务外网", P)]),
+        ("积极推广使用“粤省事”“粤商通”“粤政易”三大平台", [("“粤省事”", P), ("“粤商通”", P), ("“粤政易”", P)]),
     ],
 )
 def test_shapes(nlp, text, expected):
