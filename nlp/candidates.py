@@ -26,8 +26,9 @@ PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台"
                   "数据库", "公众号", "小程序", "APP", "App", "app", "客户端", "服务热线", "便民热线", "热线",
                   "专网", "外网", "内网", "政务网", "服务网", "一体机", "专区", "名录库", "信息库", "资源库", "服务大厅",
                   "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
-                  "服务电话", "信箱", "专线")
-_HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS))
+                  "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
+                  "视频号", "头条号", "大厅")
+_HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS).replace("政府网", "政府网(?!站)"))  # 区政府|网站
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
                  "新媒体", "软件", "硬件", "网络", "核心", "现有", "原有", "数据", "各级", "上述", "一体化", "综合", "统一",
@@ -50,10 +51,11 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "承担", "参与", "牵头", "督促", "监督", "检查", "完成", "开通", "健全", "形成", "构建", "应用于", "用于", "涉及",
               "本期", "本次", "此次", "现有", "原有", "已有", "已建", "在建", "监督管理", "纳入", "年度", "压实",
               "充分利用", "有效利用", "需要", "成为", "作为", "属于", "进行", "使", "让", "给", "提供", "随着", "启动",
-              "投入", "投入使用", "试运行", "运行维护", "办理", "承办", "处理", "接听", "拨打", "更换", "维修", "赋予", "给予", "授予", "进驻", "适宜"}
+              "投入", "投入使用", "试运行", "运行维护", "办理", "承办", "处理", "接听", "拨打", "更换", "维修", "赋予", "给予", "授予", "进驻", "适宜", "投用", "建成投用", "重新", "及时", "定期", "逐步", "认真", "大力",
+              "着力", "努力", "有效", "同步"}
 _LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
-_NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营"}
+_NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营", "监督"}
 #: Fields of government work that jieba tags as verbs but name systems (信访信息系统, 审批系统, 统计数据库).
 TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采购", "登记", "调解", "缴税", "征收", "受理", "举报", "投诉",
                "查询", "指挥", "报送", "填报", "交换", "认证", "支付", "结算", "预约", "办公", "办事", "运行", "调度",
@@ -66,12 +68,12 @@ _BOUND_SUFFIXES = "化性们等的了着之"
 #: A count right before the name makes it plural: 13个部门专题目录数据库.
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]$")
 #: A count in front makes a mention plural: 五大数据库, 两个平台.
-_COUNT_START = re.compile(r"[一二三四五六七八九十两几多]+[大个项类种套批]")
+_COUNT_START = re.compile(r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]")
 #: An opening quote with a name-like stretch (no punctuation) up to the head: “穗智管平台”.
 _QUOTED_NAME_BEFORE = re.compile(r"[“\"「][^“”\"「」，。；、：！？\n]*$")
 #: Infrastructure of a building, no service (机房电力系统, 空调系统).
 _BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|广播|考勤|"
-                              r"音响|扩声|会议室|监控)系统$|^(?:会议)系统$|^(?:视频监控|视频会议|电话热线|多媒体发布|排队叫号)系统$")
+                              r"音响|扩声|会议室|监控)系统$|^(?:会议)系统$|^(?:视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
 #: Parts of speech (jieba's dictionary) that end a name going leftwards: verbs, prepositions,
 #: conjunctions, particles, pronouns, numerals-with-classifier and punctuation-like tags.
 _STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y", "e", "o", "q", "zg", "t", "m", "mq",
@@ -119,7 +121,7 @@ _BRAND_TAILS = ("省事", "好办", "易办", "快办", "通办", "政易", "商
 #: Service morphemes between a place character and the service word: 苏服办, 皖事通, 蒙速办, 冀时办, 鄂汇办.
 _BRAND_MIDDLE = "事服易快好速时心汇政商里省智掌民企通eEiI"
 BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BRAND_TAILS)})"
-                   rf"|[{_PLACE_CHARS}][{_BRAND_MIDDLE}]{{1,2}}(?:办|通|易|码|钉)"
+                   rf"|[{_PLACE_CHARS}][{_BRAND_MIDDLE}]{{1,2}}(?:办|通|易|码|钉|政)"
                    rf"|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
 _BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
 
@@ -181,14 +183,14 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
     if pos == "v" and (word in TOPIC_VERBS or ((right_of_head or next_to_head) and (_is_nominal(left) or _is_plain_verb(left)))
                        or (len(word) > 1 and _pos_table().get(left) in {"nt", "ns"})
                        or (len(word) > 1 and (right in TOPIC_VERBS or (_pos_table().get(right) or "").startswith("v")))
-                       or (len(word) > 1 and len(right) == 1 and right not in "省市区县镇"
-                           and (_pos_table().get(right) or "").startswith("n") and _is_nominal(left))):
+                       or (len(word) > 1 and _pos_table().get(right) == "n" and not _ORG_END.search(right)
+                           and right not in "省市区县镇" and _is_nominal(left))):
         # a field of work (信访, 审批, 统计, 运行), a verb naming the system after a noun (信息|发布|系统,
         # 多元化|解|平台), a verb after an owner's name (国家信访局|信访|信息预警平台) or before another
         # verb of the name (骑楼|修缮|申报|平台, 殡葬|服务|预约|平台) is the name's; a verb before a noun governs
         # it as its object
         # (整理|上报|区政府网站), and 提供|平台, 纳入|系统, 集约|到|省门户网站 are no names either; between
-        # two nouns, before a one-character one, it makes a compound noun (科技|创新|券)
+        # two nouns it makes a compound noun (科技|创新|券, 企业|诉求|直通车)
         return False
     return pos in _STOP_POS or pos.startswith("u")
 
@@ -239,7 +241,7 @@ def _names_a_thing(word: str) -> bool:
 
 def _is_nominal(word: str) -> bool:
     """A noun, or a verb or adjective used as one (多元化, 矛盾)."""
-    return word not in LEAD_WORDS and (_pos_table().get(word) or "").startswith(("n", "vn", "an"))
+    return word not in LEAD_WORDS and (_pos_table().get(word) or "").startswith(("n", "vn", "an", "l"))
 
 
 def _generic(core_words: list[str]) -> bool:
@@ -250,7 +252,7 @@ def _generic(core_words: list[str]) -> bool:
         if re.fullmatch(r"\d{5,6}", w):
             return False  # a hotline's number names it (12345政府服务热线)
         return (w in GENERIC_WORDS or bool(re.fullmatch(r"\d+|(?!城市$)[\u4e00-\u9fff]{1,3}[省市区县]", w))
-                or (_pos_table().get(w) == "v" and w not in TOPIC_VERBS))
+                or (_pos_table().get(w) in ("v", "vn") and w not in TOPIC_VERBS))
 
     if not all(plain(w) for w in core_words):
         return False
@@ -364,6 +366,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         if prefix and (prefix in LEAD_WORDS or _pos_table().get(prefix[0]) in {"p", "c", "d", "r"}):
             continue  # jieba's 对系统: a preposition glued to the head, no name
         taken = [(start, prefix)] if prefix else []
+        past_quote = False
         j = k - 1
         while j >= 0:
             ws, we = words[j]
@@ -378,14 +381,24 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 start = we - 1  # jieba's 管理区 in 统筹管理区政务服务大厅: the name starts at 区
                 taken.append((start, word[-1]))
                 break
-            if _LEVELS.fullmatch(word):
+            if _LEVELS.fullmatch(word) or re.fullmatch(r"[一二三四五六七八九十两几多双]+[大个项类种套批]?", word):
                 taken = []  # 三级政务服务平台: the platforms of three levels, no particular one
                 break
             if word in "“「" or (word == '"' and sum(w.count('"') for _, w in taken) % 2):
-                if any(w in "”」\"" for _, w in taken):
-                    taken.append((ws, word))  # 评价结论|“跨省通办”服务专区: a quoted name starts at its quote
-                    start = ws
-                break
+                if not any(w in "”」\"" for _, w in taken):
+                    break  # “全国信访信息系统维护费”: the quote opens a longer phrase, not the name
+                if left in ("”", "」"):
+                    taken = []  # “鄂汇办”“鄂政通”移动端: one head for two quoted names, named alone
+                    break
+                # 惠企政策|“免申即享”平台: a quoted part of the name; the words in front go on as usual
+                taken.append((ws, word))
+                start = ws
+                past_quote = True
+                j -= 1
+                continue
+            if past_quote and word in _pos_table() and not (_is_nominal(word) or word in TOPIC_VERBS
+                                                             or _pos_table().get(word) in {"ns", "nt", "j"}):
+                break  # 用|好|“互联网+督查”平台: only nouns run on in front of a quoted part
             if word in ("全", "各") and taken and re.match(r"[省市区县](?:政府|级|直)?", taken[-1][1]):
                 if word == "各" or re.match(r"[省市区县]政府", taken[-1][1]):
                     taken = []  # 全|市政府|网站: every government's website of the city, no particular one
@@ -426,7 +439,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         start = balanced
         core = [w for at, w in reversed(taken) if at >= start and w not in "“”\"「」"]
         name = text[start:he]
-        if len(name) - len(m.group()) < 2 or not core or (_generic(core) and not _standard_network(core, m.group())) or _INDEFINITE.match(name) or _COUNT_START.match(name) \
+        if (len(name) - len(m.group()) < 2 and not (name[0] in "省市区县" and m.group() in ("政府网", "政务服务网"))) or not core or (_generic(core) and not _standard_network(core, m.group())) or _INDEFINITE.match(name) or _COUNT_START.match(name) \
                 or name[0] in _BOUND_SUFFIXES or _COUNT_BEFORE.search(text, max(0, start - 6), start) \
                 or any(w.startswith("不") and (_pos_table().get(w) or "v")[0] not in "nl" for w in core) or _indefinite(text, start) or _COUNTED.search(name) \
                 or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start) \
@@ -446,8 +459,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         inner, tail = m.group(1), m.group(2)
         if re.search(r"[、，,\t]|\s\d", inner):
             continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes
-        if tail and (tail[0] in "及和与或、" or _COUNT_START.match(tail)):
-            tail = None  # “智慧渔港”及智能应用系统: two things; “粤省事”“粤商通”“粤政易”三大平台: three
+        if tail and (tail[0] in "及和与或、" or _COUNT_START.match(tail) or (m.start() and text[m.start() - 1] in "”」")):
+            tail = None  # “智慧渔港”及智能应用系统: two things; “粤省事”“粤商通”“粤政易”三大平台: three; “鄂汇办”“鄂政通”移动端
             if not re.search(rf"(?:{_HEAD.pattern}|{_QUOTED_HEADS})$", inner):
                 continue
         if tail and _NOT_A_HEAD_AFTER.match(text, m.end()):
