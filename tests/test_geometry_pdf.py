@@ -161,3 +161,41 @@ def test_ruling_lines_make_the_cells_pdfplumber_finds():
     xs = sorted({round(c[0], 2) for c in cells} | {round(c[2], 2) for c in cells})
     assert len(xs) == len(WIDTHS) + 1 and xs[0] == 40
     assert rulings.grids([]) == [] and rulings.grids([e for e in edges if e["orientation"] == "h"]) == []
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_our_cell_finder_gives_pdfplumbers_cells_in_its_order(seed):
+    """rulings.cells is pdfplumber's intersections_to_cells made fast: the same cells, in the same order, on grids
+    with merged cells (rule pieces left out), rules that stop short and stray lines — built here, at random."""
+    import itertools
+    import random
+
+    from pdfplumber.table import edges_to_intersections, intersections_to_cells, merge_edges
+
+    from nlp.sources import rulings
+
+    rng = random.Random(seed)
+    xs = sorted(rng.sample(range(40, 560, 10), rng.randint(3, 9)))
+    ys = sorted(rng.sample(range(60, 780, 12), rng.randint(3, 14)))
+    edges = []
+
+    def edge(orientation, x0, top, x1, bottom):
+        edges.append({"orientation": orientation, "object_type": "line", "x0": x0, "x1": x1, "top": top,
+                      "bottom": bottom, "width": x1 - x0, "height": bottom - top})
+
+    for y in ys:  # each horizontal rule in pieces between neighbouring vertical ones; some pieces missing
+        for a, b in itertools.pairwise(xs):
+            if y in (ys[0], ys[-1]) or rng.random() > 0.2:
+                edge("h", a, y, b + rng.choice([0, 0, 0, -4]), y)
+    for x in xs:
+        for a, b in itertools.pairwise(ys):
+            if x in (xs[0], xs[-1]) or rng.random() > 0.2:
+                edge("v", x, a, x, b)
+    for _ in range(rng.randint(0, 3)):  # stray lines crossing some rules
+        x, y = rng.uniform(40, 560), rng.uniform(60, 780)
+        edge("h", x, y, x + rng.uniform(10, 200), y)
+    merged = merge_edges(edges, 3, 3, 3, 3)
+    crossings = edges_to_intersections(merged, 3, 3)
+    theirs = intersections_to_cells(crossings)
+    assert len(theirs) >= 1
+    assert rulings.cells(crossings) == theirs

@@ -143,6 +143,19 @@ def _cell_text(chars: list[Char], xt: float, yt: float) -> tuple[str, list[Char 
     """The text of one ruled cell: its lines laid out as on a page, joined into one."""
     out: list[str] = []
     sources: list[Char | None] = []
+    tops = [c.top for c in chars]
+    if max(tops) - min(tops) <= yt and all(c.upright for c in chars):
+        # one line (most cells): its words left to right, as rules 2–4 would give them, without the clustering
+        row_words: list[list[Char]] = [[]]
+        for c in sorted(chars, key=_X0):
+            if c.text.isspace() or (row_words[-1] and c.x0 > row_words[-1][-1].x1 + xt):
+                if row_words[-1]:
+                    row_words.append([])
+                if c.text.isspace():
+                    continue
+            row_words[-1].append(c)
+        _line_text([w for w in row_words if w], out, sources)
+        return "".join(out), sources
     words = _page_words(chars, xt, yt)
     for line in _cluster(words, [w[0] for w in words], yt):
         ws = [w for _, _, w in sorted(line, key=_SECOND)]
@@ -175,8 +188,10 @@ class _Grid:
     def cell_of(self, c: Char) -> int | None:
         """The cell holding the character's middle (pdfplumber's rule), or None — also for a cell as wide as
         the whole table: a title or a caption ruled in with it, whose lines stay lines."""
-        i, j = _slot(self.xs, (c.x0 + c.x1) / 2), _slot(self.ys, (c.top + c.bottom) / 2)
-        k = self.at.get((i, j)) if i >= 0 and j >= 0 else None
+        x, y = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+        if not (self.xs[0] <= x < self.xs[-1] and self.ys[0] <= y < self.ys[-1]):
+            return None
+        k = self.at.get((_slot(self.xs, x), _slot(self.ys, y)))
         if k is None or (self.cells[k][0] <= self.xs[0] and self.cells[k][2] >= self.xs[-1] and len(self.xs) > 2):
             return None
         return k
