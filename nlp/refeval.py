@@ -75,6 +75,7 @@ class RefTable:
     line: int | None = None  # 1-based line of the report text where its first data row is printed
     first_data: list[str] = field(default_factory=list)  # cells of the first data row (to find it in the text)
     first_coded: list[str] = field(default_factory=list)  # cells of the first coded row (a surer key)
+    blocks: list[int] = field(default_factory=lambda: [0])  # first column of each block printed side by side
 
 
 @dataclass
@@ -183,6 +184,18 @@ def _meanings(header: list[list[str]], width: int) -> dict[int, str | None]:
     return out
 
 
+def _blocks(header: list[list[str]]) -> list[int]:
+    """The first column of each block of columns printed side by side (人员经费 | 公用经费, each 科目代码 科目名称
+    决算数): every column whose lowest heading repeats the first column's, when that heading is a label's (it
+    names no measure).  One block, [0], otherwise."""
+    for cells in reversed(header):
+        if cells and cells[0]:
+            if measure_of(cells[0]) is not None or not _CJK.search(cells[0]):
+                return [0]
+            return [j for j, c in enumerate(cells) if c == cells[0]]
+    return [0]
+
+
 def _spans(spread: list[list[str]], ri: int, j: int) -> bool:
     """Does the heading left of ``(ri, j)`` span column ``j``?  Yes when the row below
     has a heading in column ``j - 1`` too (it is a group over sub-columns)."""
@@ -220,29 +233,35 @@ def load_reference(path: Path) -> list[RefTable]:
             header.append(cells)
         if header and any(any(c for c in h) for h in header):
             meanings = _meanings(header, width)
+            blocks = _blocks(header)
         else:
             meanings = dict(previous.meanings) if previous else {j: None for j in range(width)}
             unit = unit or (previous.unit if previous else None)
-        t = RefTable(page=page, number=number, meanings=meanings, unit=unit)
-        prev_parts: list[tuple[int, str]] | None = None
+            blocks = list(previous.blocks) if previous else [0]
+        t = RefTable(page=page, number=number, meanings=meanings, unit=unit, blocks=blocks)
+        prev_parts: list[list[tuple[int, str]] | None] = [None] * len(blocks)
         for cells in cells_rows[body_start:]:
             if _is_column_numbers(cells):
                 continue
-            code, label, parts = _code_of(cells, prev_parts)
-            amounts = []
-            for j in range(label + 1, len(cells)):
-                if meanings.get(j) in _IGNORED:
-                    continue
-                v = parse_number(cells[j]) if cells[j] else None
-                if v is not None:
-                    amounts.append((j, v))
-            if not t.first_data and (amounts or code):
-                t.first_data = [c for c in cells if c]
-            if code and not t.first_coded:
-                t.first_coded = [c for c in cells if c]
-            if code:
-                t.rows.append(RefRow(page=page, code=code, name=cells[label] if label < len(cells) else "", amounts=amounts))
-                prev_parts = parts
+            for k, start in enumerate(blocks):  # each block's row is a row of its own
+                end = blocks[k + 1] if k + 1 < len(blocks) else len(cells)
+                segment = cells[start:end]
+                code, label, parts = _code_of(segment, prev_parts[k])
+                amounts = []
+                for j in range(start + label + 1, end):
+                    if meanings.get(j) in _IGNORED:
+                        continue
+                    v = parse_number(cells[j]) if cells[j] else None
+                    if v is not None:
+                        amounts.append((j, v))
+                if not t.first_data and (amounts or code):
+                    t.first_data = [c for c in cells if c]
+                if code and not t.first_coded:
+                    t.first_coded = [c for c in cells if c]
+                if code:
+                    name = segment[label] if label < len(segment) else ""
+                    t.rows.append(RefRow(page=page, code=code, name=name, amounts=amounts))
+                    prev_parts[k] = parts
         tables.append(t)
         previous = t
     return tables

@@ -152,6 +152,8 @@ def groups(text: str, line_numbers: bool = False) -> list[Group]:
                 g.cells.append(t)
         elif t.kind == "num" and g.cells and nxt is not None and nxt.kind == "text" and _is_code_token(t):
             new().code_parts.append(t)  # 人员经费 | 公用经费 side by side: a code after amounts
+        elif t.kind == "num" and not g.cells and nxt is not None and nxt.kind == "text" and _sibling_code(t, g):
+            new().code_parts.append(t)  # … the same where the block on the left prints no amount (30106 伙食补助费 30204 手续费)
         elif t.kind == "text":
             if pending_garbage and g.name and not g.cells:
                 g.name.extend(pending_garbage)  # damage inside a label
@@ -176,6 +178,16 @@ def groups(text: str, line_numbers: bool = False) -> list[Group]:
         g.cells.extend(pending_garbage)
     new()
     return [x for x in out if not x.empty() or x.line_no]
+
+
+def _sibling_code(t: Token, g: Group) -> bool:
+    """After a coded row's label, a number that a label follows is the next block's code when it is a code of the
+    same classification and level as the row's own (as long, same first digit): an amount standing there would
+    print as a figure of the table's other amounts, not as a code of the row's kind."""
+    if not (g.name and len(g.code_parts) == 1 and _is_code_token(t)):
+        return False
+    own = g.code_parts[0].text
+    return own.isdigit() and len(own) == len(t.text) and own[0] == t.text[0]
 
 
 def _starts_next_row(t: Token, nxt: Token | None, g: Group) -> bool:

@@ -88,3 +88,21 @@ def test_code_layouts_in_a_line(line, code, name):
     digits = [t.text for t in g.code_parts]
     assert codes.assemble(digits).code == code
     assert g.label == name
+
+
+@pytest.mark.parametrize(
+    "line, rows",
+    [
+        # the block on the left prints no amount: the next block's code is a code, not its amount
+        ("30106 伙食补助费 30204 手续费 0.66 31001 房屋建筑物购建",
+         [("30106", "伙食补助费", []), ("30204", "手续费", ["0.66"]), ("31001", "房屋建筑物购建", [])]),
+        ("301 工资福利支出 6,982.75 302 商品和服务支出 2,239.41",
+         [("301", "工资福利支出", ["6,982.75"]), ("302", "商品和服务支出", ["2,239.41"])]),
+        # a whole number of another length or kind after a label stays the row's amount
+        ("30106 伙食补助费 1204 手续费 0.66", [("30106", "伙食补助费", ["1204"]), ("", "手续费", ["0.66"])]),
+        ("2010301 行政运行 30204 说明", [("2010301", "行政运行", ["30204"]), ("", "说明", [])]),
+    ],
+)
+def test_side_by_side_blocks_in_a_line(line, rows):
+    got = [("".join(t.text for t in g.code_parts), g.label, [t.text for t in g.cells]) for g in groups(line)]
+    assert got == rows

@@ -58,6 +58,40 @@ def test_group_heading_spans_its_columns_and_row_numbers_are_ignored(tmp_path):
     assert t.rows[0].amounts == [(3, 30), (4, 20), (5, 20), (6, 10)]  # not the 行次 1
 
 
+def test_blocks_printed_side_by_side_are_rows_of_their_own(tmp_path):
+    """人员经费 | 公用经费 blocks, each 科目代码 科目名称 决算数: each block's row is a reference row (the next block's
+    code is not an amount of the row on its left), a block printing nothing is no row; a page continued without
+    header keeps the blocks."""
+    p = tmp_path / "r.csv"
+    _write_csv(p, [
+        ["1", "1", "1", "人员经费", "", "", "公用经费", "", ""],
+        ["1", "1", "2", "科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数"],
+        ["1", "1", "3", "301", "工资福利支出", "6,982.75", "302", "商品和服务支出", "2,239.41"],
+        ["1", "1", "4", "30106", "伙食补助费", "", "30204", "手续费", "0.66"],
+        ["1", "1", "5", "", "", "", "30299", "其他商品和服务支出", "484.52"],
+        ["2", "1", "1", "30199", "其他工资福利支出", "305.72", "30240", "税金及附加费用", ""],
+    ])
+    t1, t2 = load_reference(p)
+    assert t1.blocks == [0, 3] and t2.blocks == [0, 3]
+    assert [(r.code, r.name, r.amounts) for r in t1.rows] == [
+        ("301", "工资福利支出", [(2, Decimal("6982.75"))]), ("302", "商品和服务支出", [(5, Decimal("2239.41"))]),
+        ("30106", "伙食补助费", []), ("30204", "手续费", [(5, Decimal("0.66"))]),
+        ("30299", "其他商品和服务支出", [(5, Decimal("484.52"))])]
+    assert [r.code for r in t2.rows] == ["30199", "30240"]
+    assert t1.meanings[2] == t1.meanings[5] == "final"
+
+
+def test_only_a_repeated_label_heading_makes_blocks(tmp_path):
+    """合计 | 合计 (two groups' totals) repeats a measure, not the label column's heading: one block."""
+    p = tmp_path / "r.csv"
+    _write_csv(p, [
+        ["1", "1", "1", "科目名称", "合计", "基本支出", "合计", "项目支出"],
+        ["1", "1", "2", "[2010301]行政运行", "10", "5", "10", "5"],
+    ])
+    (t,) = load_reference(p)
+    assert t.blocks == [0] and len(t.rows) == 1 and len(t.rows[0].amounts) == 4
+
+
 def test_unit_from_the_text_before_the_table(tmp_path):
     p = tmp_path / "r.csv"
     _write_csv(p, [
