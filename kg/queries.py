@@ -21,6 +21,7 @@ The separator between name and description may be an em dash, a hyphen or a colo
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,9 +77,12 @@ class BindError(ValueError):
     pass
 
 
-def bind(nq: NamedQuery, values: dict[str, str | None]) -> str:
-    """The query text with each parameter bound by a VALUES block at the start of its WHERE group."""
-    blocks: list[tuple[str, str]] = []
+def bind(nq: NamedQuery, values: Mapping[str, str | None]) -> str:
+    """The query text with each parameter bound by a VALUES block at the start of its WHERE group
+    (and of every sub-select that projects it: :func:`kg.sparqltext.with_values`)."""
+    from kg.sparqltext import with_values
+
+    terms: dict[str, str] = {}
     for p in nq.params:
         value = values.get(p.name)
         if value is None:
@@ -86,39 +90,25 @@ def bind(nq: NamedQuery, values: dict[str, str | None]) -> str:
         if value is None:
             raise BindError(f"missing parameter {p.name}")
         try:
-            blocks.append((p.name, f"VALUES ?{p.name} {{ {p.term(value)} }}"))
+            terms[p.name] = p.term(value)
         except ValueError as exc:
             raise BindError(f"parameter {p.name}: {exc}") from None
-    if not blocks:
-        return nq.text
     try:
-        return insert_values(nq.text, blocks)
-    except BindError as exc:
-        raise BindError(f"named query {nq.name} {exc}") from None
+        return with_values(nq.text, **terms)
+    except ValueError:
+        raise BindError(f"named query {nq.name} has parameters but no WHERE group to bind them in") from None
 
 
-def bind_terms(text: str, terms: dict[str, str]) -> str:
+def bind_terms(text: str, terms: Mapping[str, str]) -> str:
     """``text`` (the server's own query) with each variable bound to an RDF term (its SPARQL form), as
     :func:`bind` binds a named query's parameters — what pyoxigraph's ``substitutions`` do, in the text,
     for a store that is not pyoxigraph (:mod:`kg.remote`)."""
-    return insert_values(text, [(name, f"VALUES ?{name} {{ {term} }}") for name, term in terms.items()])
+    from kg.sparqltext import with_values
 
-
-def insert_values(text: str, blocks: list[tuple[str, str]]) -> str:
-    """``text`` with each (variable, VALUES block) at the start of its WHERE group and of every sub-select
-    that projects the variable."""
-    from kg.api.guard import subselect_groups, where_group_start
-
-    at = where_group_start(text)
-    if at is None:
-        raise BindError("has parameters but no WHERE group to bind them in")
-    inserts: dict[int, list[str]] = {at: [b for _, b in blocks]}
-    for name, block in blocks:  # also inside sub-selects that project the variable (see guard.subselect_groups)
-        for pos in subselect_groups(text, name):
-            inserts.setdefault(pos, []).append(block)
-    for pos in sorted(inserts, reverse=True):
-        text = text[:pos] + " " + " ".join(inserts[pos]) + " " + text[pos:]
-    return text
+    try:
+        return with_values(text, **terms)
+    except ValueError:
+        raise BindError(f"no WHERE group to bind {', '.join(terms)} in") from None
 
 
 def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:

@@ -15,8 +15,8 @@ Where the two parsers read text differently the text is made to mean the same to
 rdflib sees it (:func:`_as_oxigraph_reads_it`).  The second wall is the worker itself: it cannot
 open a network connection (:mod:`kg.api.sandbox`), whatever the guard decided.
 
-The lexical helpers at the end (:func:`where_group_start`, :func:`subselect_groups`) place
-parameter bindings in the server's own named queries; they never decide what a client may run.
+Parameter bindings in the server's own named queries are placed by :mod:`kg.sparqltext` (lexical
+helpers that never decide what a client may run).
 """
 
 from __future__ import annotations
@@ -156,68 +156,3 @@ def inspect(query: str) -> Verdict:
                 from_default |= dict.get(clause, "default") is not None
                 from_named |= dict.get(clause, "named") is not None
     return Verdict(form, from_default, from_named)
-
-
-# --- lexical helpers for binding parameters into the server's own named queries -----------------
-_STRINGS_IRIS_COMMENTS = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'  # short strings
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\x00-\x20]*>'  # IRIREF
-    r"|#[^\n]*",  # comments
-    re.DOTALL,
-)
-
-# A keyword is a bare word: not part of a variable (?x, $x) or a prefixed name (ex:x, x:y, a-x).
-_KEYWORD = r"(?<![\w:?$\-.]){}(?![\w:\-])"
-
-
-def keywords_text(query: str) -> str:
-    """The query with IRIs, string literals and comments blanked out (same length, same offsets)."""
-    return _STRINGS_IRIS_COMMENTS.sub(lambda m: " " * len(m.group(0)), query)
-
-
-_WHERE_BRACE = re.compile(_KEYWORD.format("WHERE") + r"\s*\{", re.IGNORECASE)
-_FORM = re.compile(_KEYWORD.format("(SELECT|ASK|CONSTRUCT|DESCRIBE)"), re.IGNORECASE)
-
-
-def where_group_start(query: str) -> int | None:
-    """Offset just inside the ``{`` that opens the query's WHERE clause (None if not found).
-
-    ``WHERE`` is optional in SELECT, ASK and DESCRIBE; CONSTRUCT's first brace is its template.
-    """
-    text = keywords_text(query)
-    m = _WHERE_BRACE.search(text)
-    if m:
-        return m.end()
-    form = _FORM.search(text)
-    if form and form.group(1).upper() in ("SELECT", "ASK"):
-        brace = text.find("{", form.end())
-        return brace + 1 if brace >= 0 else None
-    return None
-
-
-_SELECT = re.compile(_KEYWORD.format("SELECT"), re.IGNORECASE)
-_WHERE_WORD = re.compile(_KEYWORD.format("WHERE"), re.IGNORECASE)
-
-
-def subselect_groups(query: str, variable: str) -> list[int]:
-    """Offsets just inside the WHERE group of every sub-SELECT that projects ``?variable`` (or ``*``).
-
-    Binding a parameter there as well as at the top is equivalent (the sub-select's rows are joined
-    on that variable anyway) and lets the engine use it inside the sub-select, which pyoxigraph does
-    not do by itself.
-    """
-    text = keywords_text(query)
-    var = re.compile(r"[?$]" + re.escape(variable) + r"(?![\w])")
-    out = []
-    for m in list(_SELECT.finditer(text))[1:]:  # the first SELECT is the query's own
-        brace = text.find("{", m.end())
-        if brace < 0:
-            continue
-        projection = _WHERE_WORD.sub(" ", text[m.end():brace])
-        projection = re.sub(r"(?i)^\s*(DISTINCT|REDUCED)\b", " ", projection).strip()
-        if projection == "*" or var.search(projection):
-            out.append(brace + 1)
-    return out

@@ -153,8 +153,8 @@ def figure_sources(store, figures: list[Node]) -> None:
         file = (row["sha"].value if row["sha"] else None, row["file"].value if row["file"] else None)
         if file not in keys:
             keys[file] = source_key(store, *file)
-        if keys[file]:
-            node.source = source_href(keys[file], int(row["start"].value), int(row["end"].value),
+        if key := keys[file]:
+            node.source = source_href(key, int(row["start"].value), int(row["end"].value),
                                       row["region"].value if row["region"] else None)
 
 
@@ -205,18 +205,3 @@ SELECT ?year ?phase ?code (SAMPLE(?name) AS ?label) (MAX(?amount) AS ?total) WHE
   ?c skos:notation ?code . FILTER(STRLEN(STR(?code)) = 3)
   OPTIONAL { ?c skos:prefLabel ?name FILTER(LANGMATCHES(LANG(?name), "zh")) }
 } GROUP BY ?year ?phase ?code ORDER BY ?year ?phase ?code"""
-
-
-def with_values(query: str, **terms: str) -> str:
-    """Bind variables by VALUES blocks at the start of the WHERE group and of every sub-select that
-    projects them (terms already serialised), as :func:`kg.queries.bind` does."""
-    from kg.api.guard import subselect_groups, where_group_start
-
-    inserts: dict[int, list[str]] = {}
-    for name, term in terms.items():
-        block = f"VALUES ?{name} {{ {term} }}"
-        for pos in [where_group_start(query), *subselect_groups(query, name)]:
-            inserts.setdefault(pos, []).append(block)
-    for pos in sorted(inserts, reverse=True):
-        query = query[:pos] + " " + " ".join(inserts[pos]) + " " + query[pos:]
-    return query

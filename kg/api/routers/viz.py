@@ -18,6 +18,7 @@ from kg.api import neighbourhood as nb
 from kg.api.deps import ExecutorDep, SettingsDep, StoreDep, TemplatesDep
 from kg.api.errors import ApiError
 from kg.api.worker import QueryRequest
+from kg.sparqltext import with_values
 
 router = APIRouter(tags=["graph viewer"])
 
@@ -56,7 +57,7 @@ def iri_term(iri: str) -> str:
 
 @router.get("/api/viz/search", summary="Entities whose Chinese (or any) label contains the text")
 async def search(executor: ExecutorDep, q: str = Query(..., min_length=1, max_length=100, description="e.g. 民生卡")):
-    rows = await select(executor, nb.with_values(nb.SEARCH, q=str(ox.Literal(q))))
+    rows = await select(executor, with_values(nb.SEARCH, q=str(ox.Literal(q))))
     out = []
     for r in rows:
         types = [t[len(nb.BKG):] for t in r.get("types", "").split() if t.startswith(nb.BKG)]
@@ -77,7 +78,7 @@ def neighbourhood(store: StoreDep, settings: SettingsDep,
 
 @router.get("/api/charts/platform-funding", summary="A platform's funding over the years (projects that fund it)")
 async def platform_funding(executor: ExecutorDep, platform: str = Query(..., description="the platform's IRI")):
-    rows = await select(executor, nb.with_values(nb.PLATFORM_FUNDING, platform=iri_term(platform)))
+    rows = await select(executor, with_values(nb.PLATFORM_FUNDING, platform=iri_term(platform)))
     return {"platform": platform, "unit": "元", "series": [
         {"year": r["year"], "phase": r.get("phase", "").rsplit("#", 1)[-1], "amount": r["total"],
          "projects": int(r["projects"])} for r in rows]}
@@ -85,7 +86,7 @@ async def platform_funding(executor: ExecutorDep, platform: str = Query(..., des
 
 @router.get("/api/charts/agency-spending", summary="An agency's spending by functional classification (类)")
 async def agency_spending(executor: ExecutorDep, agency: str = Query(..., description="the agency's IRI")):
-    rows = await select(executor, nb.with_values(nb.AGENCY_SPENDING, agency=iri_term(agency)))
+    rows = await select(executor, with_values(nb.AGENCY_SPENDING, agency=iri_term(agency)))
     return {"agency": agency, "unit": "元",
             "note": "per report, the largest amount its tables print for each 类 of the functional classification",
             "series": [{"year": r["year"], "phase": r.get("phase", "").rsplit("#", 1)[-1], "code": r["code"],
