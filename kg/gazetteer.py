@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, Namespace
+from rdflib.term import Node
 
 from kg.namespace import BKG, ID
 from kg.ontology import ontology_file
@@ -31,7 +32,7 @@ TYPE_LABELS: dict[URIRef, str] = {
 }
 
 
-def _local_id(node: URIRef) -> str:
+def _local_id(node: Node) -> str:
     s = str(node)
     return s[len(str(ID)) :] if s.startswith(str(ID)) else s
 

@@ -469,7 +469,7 @@ def targets(m) -> Iterator[Item]:
         n = rep.project_named(target.project_name)  # None when no project, or several, bear the name
         owner = projects[n - 1] if n else None
         free = owner is not None and owner + "/target" not in placed
-        s = owner + "/target" if free else iri.child(m.iri, "target", i)
+        s = f"{owner}/target" if free else iri.child(m.iri, "target", i)
         placed.add(s)
         yield Item(target, {"node": Iri(s), "owner": Iri(owner or m.iri), "project": n if free else None})
 

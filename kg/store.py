@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gc
+import io
 import os
 import shutil
 import time
@@ -155,9 +156,12 @@ class Store:
         return self._store.query(sparql, **kwargs)
 
     def dump(self, fmt: str, graph: str | None = None) -> bytes:
+        out = io.BytesIO()  # dump() returns the bytes without one too, but is typed ``bytes | None``
         if graph is not None:
-            return self._store.dump(format=FORMATS[fmt], from_graph=ox.NamedNode(graph))
-        return self._store.dump(format=FORMATS[fmt])
+            self._store.dump(out, format=FORMATS[fmt], from_graph=ox.NamedNode(graph))
+        else:
+            self._store.dump(out, format=FORMATS[fmt])
+        return out.getvalue()
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs())

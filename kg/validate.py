@@ -17,7 +17,7 @@ The SPARQL constraints in shapes/report.ttl compute the same tolerance; tests ke
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -27,6 +27,7 @@ from nlp import STEP_YUAN
 from nlp import rounding_tolerance as _tolerance
 from pyshacl import validate as _pyshacl_validate
 from rdflib import XSD, BNode, Graph, Literal, Node, URIRef, Variable
+from rdflib.term import Identifier
 from rdflib.namespace import RDF, SH
 from rdflib.query import Result
 
@@ -47,7 +48,7 @@ def rounding_tolerance(children: int, printed_unit: str) -> Decimal:
     return _tolerance([ROUNDING_STEP_YUAN[printed_unit]] * (children + 1))
 
 
-SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+SEVERITIES: dict[Node, str] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
 
 @dataclass(frozen=True)
@@ -95,12 +96,21 @@ def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
+    if not isinstance(term, Literal):
+        raise TypeError(f"not a term of an RDF graph: {term!r}")
     if term.language:
         return ox.Literal(str(term), language=term.language)
     return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
 
 
-def _from_ox(term) -> Node:
+def _ox_quad(s: Node, p: Node, o: Node) -> ox.Quad:
+    subject, predicate = _to_ox(s), _to_ox(p)
+    if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+        raise TypeError(f"not an RDF triple: {s!r} {p!r} {o!r}")  # rdflib allows generalised triples, RDF does not
+    return ox.Quad(subject, predicate, _to_ox(o))
+
+
+def _from_ox(term) -> URIRef | BNode | Literal:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -127,7 +137,7 @@ class _OxigraphQueryGraph(Graph):
     def _store(self) -> ox.Store:
         if self._ox_store is None:
             store = ox.Store()
-            store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in self)
+            store.extend(_ox_quad(s, p, o) for s, p, o in self)
             self._ox_store = store
         return self._ox_store
 
@@ -135,16 +145,20 @@ class _OxigraphQueryGraph(Graph):
               use_store_provided=True, **kwargs):
         if not isinstance(query_object, str) or initNs or kwargs:
             return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
-        substitutions = {ox.Variable(str(k)): _to_ox(v) for k, v in (initBindings or {}).items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(str(k)): _to_ox(v) for k, v in (initBindings or {}).items()
+        }
         solutions = self._store().query(query_object, substitutions=substitutions)
         if isinstance(solutions, ox.QueryBoolean):
             out = Result("ASK")
             out.askAnswer = bool(solutions)
             return out
+        if isinstance(solutions, ox.QueryTriples):  # not a form SHACL uses (SELECT, ASK): rdflib answers it
+            return super().query(query_object, processor, result, initNs, initBindings, use_store_provided)
         variables = [Variable(v.value) for v in solutions.variables]
-        rows = []
+        rows: list[Mapping[Variable, Identifier]] = []
         for solution in solutions:
-            row = {}
+            row: dict[Variable, Identifier] = {}
             for var in variables:
                 value = solution[str(var)]
                 if value is not None:
@@ -201,7 +215,7 @@ def validate_quads(quads: Iterable[ox.Quad | ox.Triple], *, shapes: Graph | None
 
 @lru_cache(maxsize=1)
 def _validation_ontology_ox_quads() -> tuple[ox.Quad, ...]:
-    return tuple(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in validation_ontology_graph())
+    return tuple(_ox_quad(s, p, o) for s, p, o in validation_ontology_graph())
 
 
 def _validate_union(union: _OxigraphQueryGraph, shapes: Graph | None) -> ValidationReport:
@@ -227,19 +241,28 @@ def read_results(results_graph: Graph) -> list[ValidationResult]:
         path = results_graph.value(result, SH.resultPath)
         if isinstance(path, BNode):  # a sequence path: report its first step
             path = results_graph.value(path, RDF.first)
+        severity = results_graph.value(result, SH.resultSeverity)
         out.append(
             ValidationResult(
-                focus_node=results_graph.value(result, SH.focusNode),
+                focus_node=_required(results_graph, result, SH.focusNode),
                 path=path,
-                shape=results_graph.value(result, SH.sourceShape),
-                constraint=results_graph.value(result, SH.sourceConstraintComponent),
-                severity=SEVERITIES.get(results_graph.value(result, SH.resultSeverity), "Violation"),
+                shape=_required(results_graph, result, SH.sourceShape),
+                constraint=_required(results_graph, result, SH.sourceConstraintComponent),
+                severity=SEVERITIES.get(severity, "Violation") if severity is not None else "Violation",
                 value=results_graph.value(result, SH.value),
                 message_zh=_message(messages, "zh"),
                 message_en=_message(messages, "en"),
             )
         )
     return sorted(out, key=lambda r: (r.severity, str(r.shape), str(r.focus_node), str(r.value)))
+
+
+def _required(results_graph: Graph, result: Node, prop: URIRef) -> Node:
+    """A property every SHACL validation result has exactly one of (SHACL §3.6.2)."""
+    value = results_graph.value(result, prop)
+    if value is None:
+        raise ValueError(f"a SHACL validation result without {prop}: {result}")
+    return value
 
 
 def _message(messages: list[Node], lang: str) -> str:

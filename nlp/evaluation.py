@@ -183,7 +183,7 @@ def evaluate_devset(devset_dir: str | Path, *, split: str | None = "test", gold_
                 counts[lab][0] += 1
             else:
                 other = gold_span.get((s, e))
-                if (other, lab) in confusion:
+                if other is not None and (other, lab) in confusion:
                     confusion[(other, lab)] += 1
                 errors.append(("FP", lab, raw[s:e], f"{row['report']}:{raw.count(chr(10), 0, s) + 1}"))
         errors += [("FN", lab, raw[s:e], f"{row['report']}:{raw.count(chr(10), 0, s) + 1}")

@@ -74,7 +74,7 @@ class Marker:
 
 def parse_marker(text: str, styles: tuple[str, ...] = HEADING_STYLES) -> Marker | None:
     """The enumerator a line starts with, or None."""
-    lead = _LEAD.match(text).end()
+    lead = m.end() if (m := _LEAD.match(text)) else 0  # the pattern matches at least ""
     for style, level, pattern in _STYLES:
         if style not in styles:
             continue
@@ -203,7 +203,7 @@ def blocks(
             or (prev_final and (cur.marker is None or lead >= 2 or body.endswith(("：", ":"))))
         )
         piece, offs = squeeze_with_offsets(body, line.start + lead)
-        if starts_new:
+        if starts_new or cur is None:
             cur = Block(piece, offs, idx, idx, marker)
             out.append(cur)
         else:
@@ -261,6 +261,8 @@ def split_inline(norm: NormalizedText, blks: list[Block], styles: tuple[str, ...
     the next number turns up; any enumerated block closes it.
     """
     starts = [line.start for line in norm.lines]
+    out: list[Block] = []
+    inline: tuple[str, int] | None = None  # (style, next number) of a list gone inline
 
     def line_of(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
@@ -297,8 +299,6 @@ def split_inline(norm: NormalizedText, blks: list[Block], styles: tuple[str, ...
             out.append(Block(piece, poffs, line_of(poffs[0]), line_of(poffs[-1]), Marker(m.style, m.level, m.number, m.printed, 0, m.end - m.start)))
         inline = (sub[0].style, sub[-1].number + 1)
 
-    out: list[Block] = []
-    inline: tuple[str, int] | None = None  # (style, next number) of a list gone inline
     for blk in blks:
         runs: list[Marker] = []
         if blk.marker is not None:

@@ -449,18 +449,18 @@ def _build_tree(norm: NormalizedText, heads: list[_Candidate], toc: tuple[int, i
             c.key = max(nxt, 1.0) - 0.5 if nxt > 0 else 0.5
     items: list[tuple[float, int, int, Section]] = []  # (key, first line, last line, section)
     if toc:
-        start = lines[toc[0]]
-        last = toc[1] - 1
-        while last > toc[0] and not lines[last].text.strip():
-            last -= 1
-        sec = Section(0, "", "目录", "toc", norm.line_span(start))
-        sec.body = norm.raw_span(start.end + 1, lines[last].end) if last > toc[0] else None
+        toc_head = lines[toc[0]]
+        toc_last = toc[1] - 1
+        while toc_last > toc[0] and not lines[toc_last].text.strip():
+            toc_last -= 1
+        sec = Section(0, "", "目录", "toc", norm.line_span(toc_head))
+        sec.body = norm.raw_span(toc_head.end + 1, lines[toc_last].end) if toc_last > toc[0] else None
         items.append((-1.0, toc[0], toc[1], sec))
     for c in heads:
-        first, last = lines[c.line], lines[c.last_line]
-        start = first.start + (len(first.text) - len(first.text.lstrip()))
+        head_first, head_last = lines[c.line], lines[c.last_line]
+        start = head_first.start + (len(head_first.text) - len(head_first.text.lstrip()))
         level = c.marker.level if c.marker else int(c.key + 0.5)
-        sec = Section(level, c.marker.printed if c.marker else "", c.title, c.kind, norm.raw_span(start, last.end))
+        sec = Section(level, c.marker.printed if c.marker else "", c.title, c.kind, norm.raw_span(start, head_last.end))
         items.append((c.key, c.line, c.last_line, sec))
     items.sort(key=lambda x: x[1])
     roots: list[Section] = []

@@ -104,7 +104,7 @@ _UNIT_HEADING = re.compile(
 _NAMES_DUTIES = re.compile(r"(?:的)?(?:主要)?(?:职责|职能)")
 
 
-def _unit_named(text: str, agency: str | None) -> str | None:
+def _unit_named(text: str, agency: str | None) -> str:
     """The unit an intro or a sub-heading names: the agency unless another name is given.
 
     The name is what stands before "（的）主要职责/职能", taken whole; a full name at the start

@@ -183,7 +183,8 @@ def plausible_name(name: str) -> bool:
         return False
     if _PLACE_ONLY.fullmatch(core):  # 上海市, 深圳市福田区: a place, not a body
         return False
-    return bool(_ENDING_RE.search(core)) and len(core) > len(_ENDING_RE.search(core).group(0))
+    ending = _ENDING_RE.search(core)
+    return ending is not None and len(core) > len(ending.group(0))
 
 
 def name_before(text: str, end: int, breaks: frozenset[int] = frozenset(), floor: int = 0) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from kg.api import errors
-from kg.api.executor import QueryExecutor
+from kg.api.executor import QueryExecutor, StoreSource
 from kg.api.limits import BodyLimitMiddleware, HeadMiddleware
 from kg.api.live import LiveGraph
 from kg.api.settings import Settings
@@ -26,7 +26,10 @@ from nlp.resources import folder
 log = logging.getLogger("budgetkg.api")
 
 
-def make_executor(settings: Settings, source: tuple[str, object]) -> QueryExecutor:
+OPENAPI_URL = "/openapi.json"
+
+
+def make_executor(settings: Settings, source: StoreSource) -> QueryExecutor:
     """A worker pool for ``source`` with the limits ``settings`` give."""
     return QueryExecutor(
         source, workers=settings.query_workers, query_timeout=settings.query_timeout,
@@ -75,6 +78,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
         debug=False,
+        openapi_url=OPENAPI_URL,
         docs_url=None,  # served below from the vendored Swagger UI, not from a CDN
         redoc_url=None,
     )
@@ -111,7 +115,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     async def docs():
         from fastapi.openapi.docs import get_swagger_ui_html
 
-        return get_swagger_ui_html(openapi_url=app.openapi_url, title="budgetkg API",
+        return get_swagger_ui_html(openapi_url=OPENAPI_URL, title="budgetkg API",
                                    swagger_js_url="/static/vendor/swagger-ui-bundle.js",
                                    swagger_css_url="/static/vendor/swagger-ui.css", swagger_favicon_url="")
 

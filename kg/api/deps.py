@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
 
 from kg.api.executor import QueryExecutor
 from kg.api.settings import Settings
+from kg.store import Store
 
 
-def get_store(request: Request):
+def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
@@ -22,11 +24,11 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_templates(request: Request):
+def get_templates(request: Request) -> Jinja2Templates:
     return request.app.state.templates
 
 
-StoreDep = Annotated[object, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]
 ExecutorDep = Annotated[QueryExecutor, Depends(get_executor)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-TemplatesDep = Annotated[object, Depends(get_templates)]
+TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]

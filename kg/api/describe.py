@@ -131,7 +131,9 @@ def ontology_labels() -> dict[str, Label]:
         except (SyntaxError, OSError, ValueError):
             continue  # a file being edited: its labels are a nicety, not a contract
     q = """SELECT ?s ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }"""
-    for row in store.query(q):
+    rows = store.query(q)
+    assert isinstance(rows, ox.QuerySolutions), "a SELECT query"
+    for row in rows:
         if not isinstance(row["s"], ox.NamedNode):
             continue
         lab = out.setdefault(row["s"].value, Label())
@@ -156,6 +158,8 @@ class Evidence:
 def evidence(triples: list[ox.Triple], node: ox.NamedNode) -> Evidence | None:
     by_subject: dict[str, dict[str, list]] = {}
     for t in triples:
+        if isinstance(t.subject, ox.Triple):
+            continue  # an RDF-star statement about a statement: no evidence of ours is one
         by_subject.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
     ev_nodes = by_subject.get(node.value, {}).get(BKG + "evidence", [])
     if not ev_nodes:

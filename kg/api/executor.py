@@ -60,13 +60,17 @@ class Unavailable(Exception):
     """No worker can run: they cannot start (HTTP 503, with the reason)."""
 
 
+#: How a worker opens the store: ("path", its directory) or ("nquads", a copy of its quads)
+StoreSource = tuple[str, str | bytes]
+
+
 @dataclass(eq=False)
 class _Worker:
     process: subprocess.Popen
     conn: Connection
 
 
-def store_source(store) -> tuple[str, object]:
+def store_source(store) -> StoreSource:
     """How a worker opens ``store`` (a :class:`kg.store.Store` or a pyoxigraph store): read-only
     from its directory when it has one that opens, otherwise from an N-Quads copy."""
     path = getattr(store, "path", None)
@@ -90,7 +94,7 @@ def death_cause(returncode: int | None, memory_mb: int) -> str:
 
 
 class QueryExecutor:
-    def __init__(self, source: tuple[str, object], *, workers: int = 3, query_timeout: float = 10.0,
+    def __init__(self, source: StoreSource, *, workers: int = 3, query_timeout: float = 10.0,
                  queue_timeout: float = 20.0, client_share: int = 0, memory_mb: int = 0, cpu_seconds: float = 0.0,
                  nice: int = 0, network_isolation: str = "required") -> None:
         self.source = source
@@ -316,7 +320,7 @@ class QueryExecutor:
             finally:
                 self._slots.release()
         finally:
-            if share is not None:
+            if share is not None and client is not None:  # both or neither
                 if held:
                     share.release()
                 self._users[client] -= 1

@@ -67,24 +67,20 @@ class ResultTooLarge(Exception):
     pass
 
 
-class LimitedWriter(io.RawIOBase):
+class LimitedWriter(io.BytesIO):
     """A binary sink that refuses to grow past ``limit`` bytes."""
 
     def __init__(self, limit: int) -> None:
+        super().__init__()
         self.limit = limit
-        self.buf = bytearray()
-
-    def writable(self) -> bool:
-        return True
 
     def write(self, b) -> int:
-        if len(self.buf) + len(b) > self.limit:
+        if self.tell() + len(b) > self.limit:
             raise ResultTooLarge
-        self.buf += b
-        return len(b)
+        return super().write(b)
 
 
-def open_store(source: tuple[str, object]) -> ox.Store:
+def open_store(source: tuple[str, str | bytes]) -> ox.Store:
     kind, value = source
     if kind == "path":
         return ox.Store.read_only(str(value))
@@ -137,18 +133,21 @@ def execute(store: ox.Store, req: QueryRequest) -> QueryReply:
         if not fmt_name:  # written by kg.formats, not streamed by pyoxigraph (JSON-LD: compacted, as everywhere)
             from kg.formats import serialize
 
+            assert isinstance(result, ox.QueryTriples), "kg.formats writes graphs only"
             body = serialize(result, key)
             if len(body) > req.max_bytes:
                 raise ResultTooLarge
         elif kind == "boolean":
             fmt = getattr(ox.QueryResultsFormat, fmt_name)
-            body = result.serialize(format=fmt)
+            out = io.BytesIO()
+            result.serialize(out, format=fmt)
+            body = out.getvalue()
             if len(body) > req.max_bytes:
                 raise ResultTooLarge
         else:
             fmt = getattr(ox.QueryResultsFormat if kind != "graph" else ox.RdfFormat, fmt_name)
             result.serialize(sink, format=fmt)
-            body = bytes(sink.buf)
+            body = sink.getvalue()
     except ResultTooLarge:
         return QueryReply(413, kind=kind, message=f"result larger than {req.max_bytes} bytes; add a LIMIT")
     except OSError as exc:

@@ -14,8 +14,13 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+
+if TYPE_CHECKING:
+    from kg.remote import RemoteStore
+    from kg.store import Store
 
 
 def register(sub) -> None:
@@ -112,6 +117,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         given[name.strip().lstrip("?")] = value
     text, named = resolve_query(args.query)
     text = bind_params(text, named, given)
+    store: Store | RemoteStore
     if args.remote:
         from kg.remote import RemoteStore
 

@@ -64,7 +64,7 @@ def make_endpoint(nq: NamedQuery):
         "format", inspect.Parameter.KEYWORD_ONLY, annotation=str | None,
         default=Query(None, description="json, xml, csv or tsv: the SPARQL result format instead of simple JSON"),
     ))
-    endpoint.__signature__ = inspect.Signature(params)
+    endpoint.__dict__["__signature__"] = inspect.Signature(params)  # what FastAPI reads (inspect.signature)
     endpoint.__name__ = "query_" + nq.name.replace("-", "_")
     return endpoint
 

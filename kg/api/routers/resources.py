@@ -72,7 +72,7 @@ def document(path: str, request: Request, store: StoreDep, templates: TemplatesD
             raise ApiError(406, "available: " + ", ".join(mt for mt, _ in DOC_FORMATS.values()))
     node = d.iri_for_path(path)
     triples = d.describe(store, node) if node is not None else []
-    if not triples:
+    if node is None or not triples:
         raise ApiError(404, f"nothing is known about {d.ID}{path}")
     headers = {"Vary": "Accept", "Link": f'<{quote(d.local_path(node.value))}>; rel="describes"'}
     if fmt == "html":
@@ -94,7 +94,8 @@ def html_page(request: Request, templates, store, node: ox.NamedNode, triples: l
         if t.predicate.value == d.BKG + "evidence":
             continue
         rows.setdefault(t.predicate.value, []).append(value_view(t.object, lab))
-    types = [lab.get(t.object.value, d.Label(other=short(t.object.value))) for t in own if t.predicate.value == d.RDF_TYPE]
+    types = [lab.get(t.object.value, d.Label(other=short(t.object.value))) for t in own
+             if t.predicate.value == d.RDF_TYPE and not isinstance(t.object, ox.Triple)]
     title = lab.get(node.value)
     context = {
         "iri": node.value, "title": str(title) if title and str(title) else short(node.value),
@@ -108,7 +109,7 @@ def html_page(request: Request, templates, store, node: ox.NamedNode, triples: l
     }
     # an agency's page adds its profile (responsibilities → platforms/reforms → funded projects, by year), drawn
     # in the browser from the named queries agency-lineage and responsibility-funding
-    is_agency = any(t.predicate.value == d.RDF_TYPE and t.object.value == d.BKG + "Agency" for t in own)
+    is_agency = any(t.predicate.value == d.RDF_TYPE and t.object == ox.NamedNode(d.BKG + "Agency") for t in own)
     return templates.TemplateResponse(request, "agency.html" if is_agency else "resource.html", context,
                                       headers={"Vary": "Accept"})
 

@@ -110,6 +110,7 @@ async def sparql_post(request: Request, executor: ExecutorDep, settings: Setting
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await request.body()  # bounded by BodyLimitMiddleware
     params = {k: v for k, v in parse_qs(request.url.query).items()}
+    query: str | None
     if ctype == "application/sparql-update":
         raise Refused("this endpoint is read-only: SPARQL Update is refused")
     if ctype == "application/sparql-query":
@@ -126,14 +127,14 @@ async def sparql_post(request: Request, executor: ExecutorDep, settings: Setting
             raise Refused("this endpoint is read-only: SPARQL Update is refused")
         for k, v in form.items():
             params.setdefault(k, []).extend(v)
-        query = (form.get("query") or [None])[0]
+        query = next(iter(form.get("query") or []), None)
     else:
         raise ApiError(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
     if ctype == "application/sparql-query" and "query" in params:
         raise ApiError(400, "a query in the body and in the URL: send one")
     return await run(
         request, executor, settings, query, params.get("default-graph-uri", []),
-        params.get("named-graph-uri", []), (params.get("format") or [None])[0],
+        params.get("named-graph-uri", []), next(iter(params.get("format") or []), None),
     )
 
 
