@@ -8,9 +8,7 @@ plural or generic mention (各应用系统, 相关业务系统, 门户网站 alo
 head (“穗智管”城市运行管理平台) or standing alone as a brand (粤政易, 随申办: a place's one-character
 abbreviation and a service word) is one too.
 
-A reform or initiative is X改革 (see :mod:`nlp.entities`), a named campaign or programme ending in
-行动 / 专项行动 / 工程, a quoted service-mode name (“一网通办”, “最多跑一次”, “互联网+政务服务”) with
-or without 改革, or the same names unquoted.
+Reforms and initiatives are found by their own shapes in :mod:`nlp.reforms`.
 
 Everything here is vocabulary of the domain (heads, verbs, service words), never a name.
 """
@@ -22,13 +20,13 @@ from functools import lru_cache
 from itertools import pairwise
 
 #: Head words that end a platform's name (longest first so 门户网站 wins over 网站).
-PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "网站",
+PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "网站群", "网站",
                   "数据库", "公众号", "小程序", "APP", "App", "app", "客户端", "服务热线", "便民热线", "热线",
                   "专网", "外网", "内网", "政务网", "服务网", "一体机", "专区", "名录库", "信息库", "资源库", "服务大厅",
                   "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
                   "视频号", "头条号", "大厅")
-_HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS).replace("政府网", "政府网(?!站)"))  # 区政府|网站
+HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS).replace("政府网", "政府网(?!站)"))  # 区政府|网站
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
                  "新媒体", "软件", "硬件", "网络", "核心", "现有", "原有", "数据", "各级", "上述", "一体化", "综合", "统一",
@@ -81,7 +79,7 @@ _STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+＋“”\"「」（）()·]")
 _MAX_NAME = 24
 #: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
-_NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|"
+NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|"
                                r"构建|布局|解决|思维|观念|集成|经济|企业|主体|商家|公司")
 #: What follows 一卡通 where it names a use of a card (一卡通就医, 校园一卡通、旅游一卡通应用).
 _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应用|服务|就医|结算|支付|出行|缴费|场景)")
@@ -94,6 +92,7 @@ _HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平�
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|最后")
 #: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
 _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
+_LEVEL_WORD = re.compile(r"[省市区县镇乡]级")
 #: A page number printed just before a wrapped name's rest (全24|国信访信息系统).
 _PAGE_NUMBER_BEFORE = re.compile(r"[\u4e00-\u9fff]\d{1,3}$")
 #: After a head, more of the same list item (…系统开发及管理).
@@ -105,9 +104,6 @@ _ORG_END = re.compile(r"(?:局|署|委|厅|部|院|办|政府)$")
 #: Determiners that make the mention plural or generic (各应用系统, 相关业务系统, 各类平台).
 _PLURAL_BEFORE = {"各", "各类", "各项", "各级", "相关", "有关", "其他", "其它", "多个", "一批", "等", "各种", "所有", "一些", "若干",
                   "该", "此", "这个", "上述", "现有", "原有", "已有", "已建", "在建", "各个", "每个", "全部"}
-#: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
-#: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).
-NOT_A_REFORM_AFTER = re.compile(r"(?:工作)?(?:联席会议|领导小组|委员会|办公室|工作组|专班|小组)|[科处办组局室委会股]|创新|方面|开放|支出")
 #: Scope words in front of a name that are not part of it.
 _SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}
 _AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心|局(?![面限部])|处(?![理置罚])|科(?![学技研普])|室|"
@@ -125,34 +121,9 @@ BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BR
                    rf"|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
 _BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
 
-# --- reforms and initiatives ---------------------------------------------------------------------------
-#: Quoted names of service-mode reforms and initiatives: what their words say, not a list of names.
-SERVICE_MODE = re.compile(r"^(?:智慧|数字)[\u4e00-\u9fff]{1,3}$|双随机|一公开|个转企|小升规|通办|统管|合一|一次办|跑一次|互联网[+＋]|放管服|好差评|一件事|一网|一门|一窗|联办|秒批|秒办|"
-                          r"不见面|承诺制|证照分离|多规|集成服务|容缺|证明城市|跨省|跨境通|湾区通|四标四实")
-UNQUOTED_PROGRAMMES = re.compile(r"一网通办|一网统管|一网协同|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
-                                 r"数字乡村|智慧城市|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))")
-_QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
-#: A campaign's head word — not where it modifies another noun (工程管理中心, 行动计划, 工程设计).
-_CAMPAIGN_HEAD = re.compile(r"(?:专项行动|攻坚行动|实践行动|提升行动|行动|工程)(?!计划|师|项目|方案|纲要|管理|设计|监督|监理|变更|"
-                            r"招投标|招标|质量|安全|造价|结算|施工|验收|技术|中心|部|处|科|局|院|公司|款|类)")
-#: A programme called …工程 says what it improves or builds up (质量提升工程, 民心工程); other …工程 are
-#: construction works (水务工程, 安居工程, 政府工程).
-_PROGRAMME_WORK = re.compile(r"(?:提升|整治|培育|振兴|惠民|民心|示范|攻坚|强基|铸魂|育人|人才|素质|帮扶|固本|守护|护航|筑基|"
-                             r"领航|赋能|清廉|廉洁|阳光|暖心|放心|安心|文明|平安|品牌|创优|争先|引领|蓝天|碧水|净土|"
-                             r"[\u4e00-\u9fff]化)工程$")
-_CAMPAIGN_LEAD = re.compile(
-    r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
-    r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级)")
-#: Generic campaigns: a head with nothing that names it.
-_GENERIC_CAMPAIGN = re.compile(r"^(?:专项|各项|相关|有关|重大|重点|系列|[一二三四五六七八九十]+[大项个]|该|此|本|这一|各类|民生|"
-                               r"信息化|建设|基础|维修|安装|配套|应急|改造|土建|装修|[\u4e00-\u9fff]{0,2}类)?(?:行动|工程|专项行动)$"
-                               r"|^专项")
-#: Parallel attributes inside a name: 农贸市场规范化、品质化、智慧化提升工程.
-_PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2}化、){2,}$")
-
 
 @lru_cache(maxsize=1)
-def _pos_table() -> dict[str, str]:
+def pos_table() -> dict[str, str]:
     """jieba's dictionary part of speech of each word (loaded once, no model)."""
     import jieba.posseg
 
@@ -172,7 +143,7 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
             # (监督|管理|区级信息系统, 负责|管理)
             return not (right_of_head or _is_noun(left))
         return True
-    pos = _pos_table().get(word)
+    pos = pos_table().get(word)
     if pos is None:
         # not in jieba's dictionary: a place or coined word (从化, 穗智管) is the name's; a year, an
         # enumerator (一是) or a lead verb glued to another (继续抓好) is not
@@ -181,9 +152,9 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
     if pos == "i" and word.startswith(("数据", "信息", "政务", "网络", "电子")):
         pos = "n"  # jieba's idiom 数据共享 is the name's topic (数据共享|交换平台)
     if pos == "v" and (word in TOPIC_VERBS or ((right_of_head or next_to_head) and (_is_nominal(left) or _is_plain_verb(left)))
-                       or (len(word) > 1 and _pos_table().get(left) in {"nt", "ns"})
-                       or (len(word) > 1 and (right in TOPIC_VERBS or (_pos_table().get(right) or "").startswith("v")))
-                       or (len(word) > 1 and _pos_table().get(right) == "n" and not _ORG_END.search(right)
+                       or (len(word) > 1 and pos_table().get(left) in {"nt", "ns"})
+                       or (len(word) > 1 and (right in TOPIC_VERBS or (pos_table().get(right) or "").startswith("v")))
+                       or (len(word) > 1 and pos_table().get(right) == "n" and not _ORG_END.search(right)
                            and right not in "省市区县镇" and _is_nominal(left))):
         # a field of work (信访, 审批, 统计, 运行), a verb naming the system after a noun (信息|发布|系统,
         # 多元化|解|平台), a verb after an owner's name (国家信访局|信访|信息预警平台) or before another
@@ -204,10 +175,10 @@ _LOCATIVE = re.compile(r"[内里中上下外间]")
 def _glued_lead(word: str, after: str, left: str = "") -> int:
     """The length of a lead verb jieba glued to the name's first character (管理法|人: 管理 + 法人), or 0."""
     lead = word[:-1]
-    if len(word) >= 3 and lead in LEAD_WORDS and any((word[-1] + after)[:n] in _pos_table() for n in (2, 3)):
+    if len(word) >= 3 and lead in LEAD_WORDS and any((word[-1] + after)[:n] in pos_table() for n in (2, 3)):
         return len(lead)
-    if len(word) == 2 and word[0] in "对向在将把从由为于与和及" and word not in _pos_table() \
-            and (left in LEAD_WORDS or (_pos_table().get(left) or "").startswith("v")):
+    if len(word) == 2 and word[0] in "对向在将把从由为于与和及" and word not in pos_table() \
+            and (left in LEAD_WORDS or (pos_table().get(left) or "").startswith("v")):
         return 1  # 落实|对古|驿道保护系统: a preposition glued to the name's first character
     return 0
 
@@ -215,33 +186,40 @@ def _glued_lead(word: str, after: str, left: str = "") -> int:
 def _coordinated(left: str, right: str) -> bool:
     """监测与监管: two activities joined by 与 inside one name (not 加强|与|监管系统, a preposition)."""
     def activity(w: str) -> bool:
-        return w in TOPIC_VERBS or _pos_table().get(w) == "vn"
+        return w in TOPIC_VERBS or pos_table().get(w) == "vn"
     return activity(left) and activity(right) and left not in LEAD_WORDS
 
 
 def _is_plain_verb(word: str) -> bool:
     """A verb that is no lead word (诉求 of 民营企业|诉求|响应|平台)."""
-    return word not in LEAD_WORDS and (_pos_table().get(word) or "") == "v"
+    return word not in LEAD_WORDS and (pos_table().get(word) or "") == "v"
 
 
 def _is_verbal(word: str) -> bool:
     """排队叫号, 无纸化: a system named by what it does or makes."""
-    pos = _pos_table().get(word) or ""
+    pos = pos_table().get(word) or ""
     return pos.startswith("v") or word.endswith("化") or word in TOPIC_VERBS
 
 
+def _activity(word: str) -> bool:
+    """绩效考核, 人事管理: a compound that ends in a verb names an activity (its system is a system), unlike a
+    field's name (国土资源, 公安: 国土资源系统 is the sector)."""
+    return len(word) >= 4 and (pos_table().get(word[-2:]) or "").startswith("v") \
+        and (pos_table().get(word[:-2]) or "")[:1] in ("n", "b")
+
+
 def _is_noun(word: str) -> bool:
-    return word not in LEAD_WORDS and (_pos_table().get(word) or "").startswith("n")
+    return word not in LEAD_WORDS and (pos_table().get(word) or "").startswith("n")
 
 
 def _names_a_thing(word: str) -> bool:
     """A noun or fixed phrase of the name that is no generic word (自然人|基础信息库 after 的)."""
-    return word not in GENERIC_WORDS and word not in LEAD_WORDS and (_pos_table().get(word) or "l")[0] in "nl"
+    return word not in GENERIC_WORDS and word not in LEAD_WORDS and (pos_table().get(word) or "l")[0] in "nl"
 
 
 def _is_nominal(word: str) -> bool:
     """A noun, or a verb or adjective used as one (多元化, 矛盾)."""
-    return word not in LEAD_WORDS and (_pos_table().get(word) or "").startswith(("n", "vn", "an", "l"))
+    return word not in LEAD_WORDS and (pos_table().get(word) or "").startswith(("n", "vn", "an", "l"))
 
 
 def _generic(core_words: list[str]) -> bool:
@@ -252,13 +230,13 @@ def _generic(core_words: list[str]) -> bool:
         if re.fullmatch(r"\d{5,6}", w):
             return False  # a hotline's number names it (12345政府服务热线)
         return (w in GENERIC_WORDS or bool(re.fullmatch(r"\d+|(?!城市$)[\u4e00-\u9fff]{1,3}[省市区县]", w))
-                or (_pos_table().get(w) in ("v", "vn") and w not in TOPIC_VERBS))
+                or (pos_table().get(w) in ("v", "vn") and w not in TOPIC_VERBS))
 
     if not all(plain(w) for w in core_words):
         return False
     first, rest = core_words[0], core_words[1:]
     placed = first in {"区", "市", "省", "县"} or (len(first) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]{1,8}[省市区县]", first)) \
-        or _pos_table().get(first) == "ns"
+        or pos_table().get(first) == "ns"
     return not (placed and rest and not any(w in {"部门", "单位", "机关", "各", "各级", "各类"} for w in rest))
 
 
@@ -271,8 +249,10 @@ def unlike_a_name(name: str) -> bool:
 
 
 def _standard_network(core: list[str], head: str) -> bool:
-    """电子政务外网, 政务内网: the government's standard networks are named by these words alone."""
-    return head in {"外网", "内网", "专网"} and all(w in {"电子政务", "电子", "政务"} for w in core)
+    """电子政务外网, 政务内网, 县级电子政务外网: the government's standard networks are named by these words
+    alone, with the level whose network it is."""
+    return head in {"外网", "内网", "专网"} and all(w in {"电子政务", "电子", "政务"} for w in core if not _LEVEL_WORD.fullmatch(w)) \
+        and not all(_LEVEL_WORD.fullmatch(w) for w in core)
 
 
 def generic_name(core: str) -> bool:
@@ -284,7 +264,7 @@ def generic_name(core: str) -> bool:
 
 def head_continues(text: str, end: int) -> bool:
     """Is the head word ending at ``end`` no name's end (系统推进, 平台经济, 热线|平台, 系统管理中心)?"""
-    return bool(_AGENCY_AFTER.match(text, end) or _NOT_A_HEAD_AFTER.match(text, end) or _HEAD_AFTER.match(text, end))
+    return bool(_AGENCY_AFTER.match(text, end) or NOT_A_HEAD_AFTER.match(text, end) or _HEAD_AFTER.match(text, end))
 
 
 def _indefinite(text: str, start: int) -> bool:
@@ -325,7 +305,7 @@ def _shared_head(text: str, start: int, end: int) -> bool:
         return False  # …审计服务、无纸化系统开发: the list item goes on past the head
     clause_start = max(text.rfind(c, 0, start - 1) for c in "，。；：！？、\n") + 1
     before = re.sub(r"[（(][^（）()]{1,12}[）)]$", "", text[clause_start : start - 1])  # …平台（从化区）、
-    return not re.search(rf"(?:{_HEAD.pattern})$", before)
+    return not re.search(rf"(?:{HEAD.pattern})$", before)
 
 
 def broken_quote(text: str, start: int, end: int) -> bool:
@@ -346,13 +326,13 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
     """Character spans of open-form platform names in ``text``; ``words`` are its tokens' offsets."""
     starts = {s: i for i, (s, _) in enumerate(words)}
     spans: list[tuple[int, int]] = []
-    for m in _HEAD.finditer(text):
+    for m in HEAD.finditer(text):
         hs, he = m.start(), m.end()
         if m.group().endswith("热线") and text.startswith("电话", he):
             he += 2  # 企业服务热线电话: the longer head
         if he < len(text) and text[he] in "”\"」" and _QUOTED_NAME_BEFORE.search(text, max(0, hs - 16), hs):
             continue  # “…平台” quoted as a whole: handled as a quoted name below
-        if _AGENCY_AFTER.match(text, he) or _NOT_A_HEAD_AFTER.match(text, he) or _HEAD_AFTER.match(text, he):
+        if _AGENCY_AFTER.match(text, he) or NOT_A_HEAD_AFTER.match(text, he) or _HEAD_AFTER.match(text, he):
             continue  # 政务信息系统管理中心 is an agency; 系统规划, 平台化 are no names' ends
         if m.group().strip("“”") == "一卡通" and (text[hs - 1 : hs] == "卡" or _CARD_USE.match(text, he)):
             continue  # 民生卡一卡通就医服务, 旅游一卡通应用: a use of a card, not a card of its own
@@ -363,7 +343,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 continue
         start = words[k][0]
         prefix = text[start:hs]  # 信息 of the token 信息系统: part of the name's core
-        if prefix and (prefix in LEAD_WORDS or _pos_table().get(prefix[0]) in {"p", "c", "d", "r"}):
+        if prefix and (prefix in LEAD_WORDS or pos_table().get(prefix[0]) in {"p", "c", "d", "r"}):
             continue  # jieba's 对系统: a preposition glued to the head, no name
         taken = [(start, prefix)] if prefix else []
         past_quote = False
@@ -396,14 +376,14 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 past_quote = True
                 j -= 1
                 continue
-            if past_quote and word in _pos_table() and not (_is_nominal(word) or word in TOPIC_VERBS
-                                                             or _pos_table().get(word) in {"ns", "nt", "j"}):
+            if past_quote and word in pos_table() and not (_is_nominal(word) or word in TOPIC_VERBS
+                                                             or pos_table().get(word) in {"ns", "nt", "j"}):
                 break  # 用|好|“互联网+督查”平台: only nouns run on in front of a quoted part
             if word in ("全", "各") and taken and re.match(r"[省市区县](?:政府|级|直)?", taken[-1][1]):
                 if word == "各" or re.match(r"[省市区县]政府", taken[-1][1]):
                     taken = []  # 全|市政府|网站: every government's website of the city, no particular one
                 break  # 全|区政务服务平台: a scope word, not the name's
-            if _LOCATIVE.fullmatch(word) or (len(word) >= 2 and word[-1] in "内里中外" and _pos_table().get(word) == "s"):
+            if _LOCATIVE.fullmatch(word) or (len(word) >= 2 and word[-1] in "内里中外" and pos_table().get(word) == "s"):
                 break  # 辖区内|社区团餐小程序: a place of the clause, not the name's
             glued = _glued_lead(word, text[we : we + 4], left)
             if glued:
@@ -437,39 +417,42 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         if balanced is None:
             continue
         start = balanced
+        if text[start] in "（(":
+            continue  # 各乡(镇)电子政务外网: a bracket opens inside a name, never in front of it
         core = [w for at, w in reversed(taken) if at >= start and w not in "“”\"「」"]
         name = text[start:he]
         if (len(name) - len(m.group()) < 2 and not (name[0] in "省市区县" and m.group() in ("政府网", "政务服务网"))) or not core or (_generic(core) and not _standard_network(core, m.group())) or _INDEFINITE.match(name) or _COUNT_START.match(name) \
                 or name[0] in _BOUND_SUFFIXES or _COUNT_BEFORE.search(text, max(0, start - 6), start) \
-                or any(w.startswith("不") and (_pos_table().get(w) or "v")[0] not in "nl" for w in core) or _indefinite(text, start) or _COUNTED.search(name) \
+                or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core) or _indefinite(text, start) or _COUNTED.search(name) \
                 or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start) \
                 or (text[start - 1 : start].isdigit() and re.search(r"[个项套家]|(?<!平)台", name)) \
                 or _shared_head(text, start, he) or _PAGE_NUMBER_INSIDE.search(name) \
                 or (text[start - 1 : start] == "的" and not any(_names_a_thing(w) for w in core)):
             continue
-        if _BUILDING_SYSTEM.search(name) or any(_HEAD.fullmatch(w) and _pos_table().get(v) == "v" and v not in TOPIC_VERBS
+        if _BUILDING_SYSTEM.search(name) or any(HEAD.fullmatch(w) and pos_table().get(v) == "v" and v not in TOPIC_VERBS
                                                 for w, v in pairwise(core)):
             continue  # 政府部门网站|实施|网站: a head and a verb inside are a clause, not a name
-        if m.group() == "系统" and ((len(core) == 1 and not prefix and not _is_verbal(core[0]) and not core[0].isascii())
+        if m.group() == "系统" and ((len(core) == 1 and not prefix and not _is_verbal(core[0]) and not _activity(core[0])
+                                    and not core[0].isascii())
                                    or _ORG_END.search(core[-1])):
             continue  # 信访系统, 国土资源系统, 市建筑工务署系统: a sector (one field's name and 系统), not a system
         spans.append((start, he))
     # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
-    for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,16})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + _HEAD.pattern + "))?", text):
+    for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,16})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text):
         inner, tail = m.group(1), m.group(2)
         if re.search(r"[、，,\t]|\s\d", inner):
             continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes
         if tail and (tail[0] in "及和与或、" or _COUNT_START.match(tail) or (m.start() and text[m.start() - 1] in "”」")):
             tail = None  # “智慧渔港”及智能应用系统: two things; “粤省事”“粤商通”“粤政易”三大平台: three; “鄂汇办”“鄂政通”移动端
-            if not re.search(rf"(?:{_HEAD.pattern}|{_QUOTED_HEADS})$", inner):
+            if not re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner):
                 continue
-        if tail and _NOT_A_HEAD_AFTER.match(text, m.end()):
+        if tail and NOT_A_HEAD_AFTER.match(text, m.end()):
             continue  # “一网统管”系统规划: the head is no head here
         if _INDEFINITE.match(inner):
             continue  # “一个中心一平台一张网”: a goal, not a name
         if tail:
             spans.append((m.start(), m.end()))
-        elif re.search(rf"(?:{_HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
+        elif re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
             spans.append((m.start(), m.end(1) + 1))
     # an alias the text defines for the name before it: …协同办公平台（以下简称OA系统）
     for m in _ALIAS.finditer(text):
@@ -480,7 +463,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         s, e = m.start(), m.end()
         if s in starts or (s > 0 and text[s - 1] in "“\"「、，。；：（(和及与或等自从由在向对经把将为是于用"):
-            tail = _HEAD.match(text, e)
+            tail = HEAD.match(text, e)
             if tail and tail.start() == e:
                 spans.append((s, tail.end()))
             elif s > 0 and e < len(text) and text[s - 1] in "“「" and text[e] in "”」":
@@ -488,112 +471,3 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             else:
                 spans.append((s, e))
     return spans
-
-
-def reform_spans(text: str) -> list[tuple[int, int]]:
-    """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
-    spans: list[tuple[int, int]] = []
-    for m in _QUOTED.finditer(text):
-        inner = m.group(1)
-        if not SERVICE_MODE.search(inner) or _HEAD.search(inner + "$") or len(inner) < 3 or re.search(r"[、，‘’'+＋]$|[，‘’']", inner) \
-                or inner.count("、") >= 2 or re.search(r"[和及与\t]|\s\d", inner):
-            continue  # a slogan of three parts, a topic of two (“互联网+政府公共服务和电子政务建设”), table text
-        e = m.end()
-        if re.match(r"(?:政务)?服务(?!平台)|办理|审批", text[e:]):
-            continue  # 在“一窗式、一网式”政务服务中: a manner of a service, not the initiative's name
-        if text.startswith("改革", e):
-            e += 2
-        elif (head := _HEAD.match(text, e)) and not _NOT_A_HEAD_AFTER.match(text, head.end()):
-            continue  # “一网通办”平台 is a platform (not so in “一网统管”系统规划)
-        spans.append((m.start(), e))
-    # a quoted name of a campaign: “大督查大接访大调研”活动, “四标四实”专项行动, “…一条街”攻坚行动 (the name
-    # is the quoted part)
-    for m in _QUOTED.finditer(text):
-        if re.match(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)", text[m.end():]) \
-                and not SERVICE_MODE.search(m.group(1)) and len(m.group(1)) >= 3:  # “安改”工程: a building job
-            spans.append((m.start(), m.end()))
-    taken = [(s, e) for s, e in spans]
-    for m in UNQUOTED_PROGRAMMES.finditer(text):
-        s, e = m.start(), m.end()
-        if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in "“\"「"):
-            continue
-        if _HEAD.match(text, e):
-            continue
-        if text.startswith("改革", e):
-            e += 2
-        spans.append((s, e))
-    for m in _CAMPAIGN_HEAD.finditer(text):
-        e = m.end()
-        i = m.start()
-        limit, par_at = 16, None
-        while True:
-            while i > 0 and re.match(r"[\u4e00-\u9fff]", text[i - 1]) and m.start() - i < limit:
-                i -= 1
-            par = _PARALLEL.search(text, max(0, i - 24), i)
-            if not par or not re.match(r"[\u4e00-\u9fff]{2}化", text[i:]):
-                break
-            i = par_at = par.start()  # 规范化、品质化、智慧化提升工程: the attributes are one name
-            limit = m.start() - i + 6
-        name = text[i:e]
-        lead = _CAMPAIGN_LEAD.match(text[i:par_at] if par_at is not None else name[: -len(m.group())])
-        if lead:
-            i += lead.end()
-            name = text[i:e]
-        if len(name) - len(m.group()) < 4 or _GENERIC_CAMPAIGN.match(name) or re.search(r"\d|改革", name):
-            continue
-        if m.group() == "工程" and not _PROGRAMME_WORK.search(name):
-            continue  # construction works, not a programme
-        if text.startswith(("项目", "资金", "经费", "支出", "类", "预算", "款", "建设"), e) or text[i:i + 2] in {"项目", "工程"}:
-            continue
-        if re.search(r"重大|重点|各类|相关|有关|采购|(?:建设|安装|维修|土建|装修|改造|基建|水利|道路|配套|应急|信息化)工程$", name):
-            continue
-        spans.append((i, e))
-    return spans
-
-
-#: Whole words in front of X改革 that are no part of its name: verbs, scope and function words.
-REFORM_LEADS = {"深化", "推进", "推动", "实施", "落实", "参与", "承担", "开展", "加快", "完成", "做好", "抓好", "加大", "协调",
-                "指导", "组织", "牵头", "推行", "贯彻", "执行", "统筹", "负责", "全面", "持续", "深入", "进一步", "围绕", "通过",
-                "以", "为", "对", "把", "将", "的", "和", "及", "与", "或", "在", "是", "了", "有关", "相关", "首个", "首批",
-                "区级", "市级", "省级", "县级", "新一轮", "随着", "伴随", "经过", "借助", "基于", "依托", "结合", "配合", "各项",
-                "全区", "我区", "本区", "全市", "全国", "全省", "让", "提高", "保障", "进行", "根据", "按照", "试点", "启动",
-                "探索", "较", "促进", "用于", "政府", "部门", "机关", "单位", "全力", "扎实", "积极", "稳步", "不断", "继续"}
-_REFORM_LONG_LEADS = sorted((w for w in REFORM_LEADS if len(w) >= 2), key=len, reverse=True)
-
-
-def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """X改革 where X names what is reformed (商事制度改革, 相对集中行政许可权改革): X runs left over whole
-    words up to a verb, scope or function word in front (深化|, 省|相对…: 相对 is no 对)."""
-    spans = []
-    for m in re.finditer(r"改革", text):
-        end = m.end()
-        if NOT_A_REFORM_AFTER.match(text, end):
-            continue
-        k = next((i for i, (a, b) in enumerate(words) if a <= m.start() < b), None)
-        if k is None:
-            continue
-        start = words[k][0] if words[k][0] < m.start() and words[k][1] <= end else m.start()
-        if text[start : m.start()] in REFORM_LEADS:
-            continue  # jieba's 深化改革: reform as a verb's object, no name
-        j = k - 1
-        while j >= 0:
-            ws, we = words[j]
-            word = text[ws:we]
-            if we != start or not re.fullmatch(r"[\u4e00-\u9fff+＋]+", word) or m.start() - ws > 14:
-                break
-            if word in REFORM_LEADS or any(word.startswith(w) or word.endswith(w) for w in _REFORM_LONG_LEADS):
-                break
-            pos = _pos_table().get(word) or ""
-            right = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
-            if (pos in {"p", "c", "r", "m", "t", "q", "mq", "i"} and word != "类") or pos.startswith("u") \
-                    or (pos == "d" and (_pos_table().get(right) or "") != "v"):
-                break  # 相对|集中 (an adverb before a verb) stays, 较|改革 does not
-            start = ws
-            j -= 1
-        name = text[start : m.start()]
-        if len(name) >= 4 and name[0] in "区市省" and name[1] not in "域级":
-            start, name = start + 1, name[1:]  # 区行政审批制度改革: the district prefix is scope, not name
-        if len(name) >= 2:
-            spans.append((start, end))
-    return spans
-

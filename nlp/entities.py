@@ -36,9 +36,9 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.candidates import (NOT_A_REFORM_AFTER, broken_quote, generic_name, generic_prefix, head_continues,
-                            plain_reform_spans, platform_spans, reform_spans, unlike_a_name)
+from nlp.candidates import broken_quote, generic_name, generic_prefix, head_continues, platform_spans, unlike_a_name
 from nlp.model import GazetteerEntry
+from nlp.reforms import NOT_A_REFORM_AFTER, plain_reform_spans, reform_spans
 from nlp.resolve import EntityResolver
 from nlp.resources import folder
 from nlp.tokenizer import BudgetEntitiesError, JiebaTokenizer  # noqa: F401 - registers budgetkg.jieba_tokenizer.v1

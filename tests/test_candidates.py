@@ -106,6 +106,16 @@ def nlp():
         ("负责全市电子政务系统的规划和建设", []),
         ("将非涉密业务系统迁移至市电子政务外网", [("市电子政务外网", P)]),
         ("积极推广使用“粤省事”“粤商通”“粤政易”三大平台", [("“粤省事”", P), ("“粤商通”", P), ("“粤政易”", P)]),
+        # read on other provinces' real narratives (rewritten here): a level names its own network; a bracket
+        # never opens a name; a cluster of websites is one platform; a compound ending in a verb names a
+        # system's activity (a field's name and 系统 stays the sector); quoted instant-service modes
+        ("承担县级电子政务外网的统筹规划和组织实施", [("县级电子政务外网", P)]),
+        ("督促指导各乡(镇)电子政务外网的运行管理", []),
+        ("支付区政府网站群三级等保测评费用", [("区政府网站群", P)]),
+        ("推进我区绩效考核系统的实施", [("绩效考核系统", P)]),
+        ("加强全省国土资源系统干部队伍建设", []),
+        ("统筹本区市民热线“接诉即办”工作体系建设", [("市民热线", P), ("“接诉即办”", R)]),
+        ("推行惠企政策“免申即享”，资金直达企业", [("“免申即享”", R)]),
     ],
 )
 def test_shapes(nlp, text, expected):

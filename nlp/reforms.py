@@ -1,0 +1,151 @@
+"""Reform and initiative names found by their shape, not by a list of known names.
+
+A reform or initiative is X改革 whose X names what is reformed (商事制度改革), a named campaign or
+programme ending in 行动 / 专项行动 / 工程, a quoted service-mode name (“一网通办”, “最多跑一次”,
+“互联网+政务服务”, “接诉即办”) with or without 改革, or the same names unquoted.
+
+Everything here is vocabulary of the domain (service words, campaign heads, leads), never a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.candidates import HEAD, NOT_A_HEAD_AFTER, pos_table
+
+#: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
+#: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).
+NOT_A_REFORM_AFTER = re.compile(r"(?:工作)?(?:联席会议|领导小组|委员会|办公室|工作组|专班|小组)|[科处办组局室委会股]|创新|方面|开放|支出")
+
+# --- reforms and initiatives ---------------------------------------------------------------------------
+#: Quoted names of service-mode reforms and initiatives: what their words say, not a list of names.
+SERVICE_MODE = re.compile(r"^(?:智慧|数字)[\u4e00-\u9fff]{1,3}$|双随机|一公开|个转企|小升规|通办|统管|合一|一次办|跑一次|互联网[+＋]|放管服|好差评|一件事|一网|一门|一窗|联办|秒批|秒办|即办|即享|即批|免申|帮办|代办|无感|"
+                          r"不见面|承诺制|证照分离|多规|集成服务|容缺|证明城市|跨省|跨境通|湾区通|四标四实")
+UNQUOTED_PROGRAMMES = re.compile(r"一网通办|一网统管|一网协同|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
+                                 r"数字乡村|智慧城市|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))")
+_QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
+#: A campaign's head word — not where it modifies another noun (工程管理中心, 行动计划, 工程设计).
+_CAMPAIGN_HEAD = re.compile(r"(?:专项行动|攻坚行动|实践行动|提升行动|行动|工程)(?!计划|师|项目|方案|纲要|管理|设计|监督|监理|变更|"
+                            r"招投标|招标|质量|安全|造价|结算|施工|验收|技术|中心|部|处|科|局|院|公司|款|类)")
+#: A programme called …工程 says what it improves or builds up (质量提升工程, 民心工程); other …工程 are
+#: construction works (水务工程, 安居工程, 政府工程).
+_PROGRAMME_WORK = re.compile(r"(?:提升|整治|培育|振兴|惠民|民心|示范|攻坚|强基|铸魂|育人|人才|素质|帮扶|固本|守护|护航|筑基|"
+                             r"领航|赋能|清廉|廉洁|阳光|暖心|放心|安心|文明|平安|品牌|创优|争先|引领|蓝天|碧水|净土|"
+                             r"[\u4e00-\u9fff]化)工程$")
+_CAMPAIGN_LEAD = re.compile(
+    r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
+    r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级)")
+#: Generic campaigns: a head with nothing that names it.
+_GENERIC_CAMPAIGN = re.compile(r"^(?:专项|各项|相关|有关|重大|重点|系列|[一二三四五六七八九十]+[大项个]|该|此|本|这一|各类|民生|"
+                               r"信息化|建设|基础|维修|安装|配套|应急|改造|土建|装修|[\u4e00-\u9fff]{0,2}类)?(?:行动|工程|专项行动)$"
+                               r"|^专项")
+#: Parallel attributes inside a name: 农贸市场规范化、品质化、智慧化提升工程.
+_PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2}化、){2,}$")
+
+
+def reform_spans(text: str) -> list[tuple[int, int]]:
+    """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        if not SERVICE_MODE.search(inner) or HEAD.search(inner + "$") or len(inner) < 3 or re.search(r"[、，‘’'+＋]$|[，‘’']", inner) \
+                or inner.count("、") >= 2 or re.search(r"[和及与\t]|\s\d", inner):
+            continue  # a slogan of three parts, a topic of two (“互联网+政府公共服务和电子政务建设”), table text
+        e = m.end()
+        if re.match(r"(?:政务)?服务(?!平台)|办理|审批", text[e:]):
+            continue  # 在“一窗式、一网式”政务服务中: a manner of a service, not the initiative's name
+        if text.startswith("改革", e):
+            e += 2
+        elif (head := HEAD.match(text, e)) and not NOT_A_HEAD_AFTER.match(text, head.end()):
+            continue  # “一网通办”平台 is a platform (not so in “一网统管”系统规划)
+        spans.append((m.start(), e))
+    # a quoted name of a campaign: “大督查大接访大调研”活动, “四标四实”专项行动, “…一条街”攻坚行动 (the name
+    # is the quoted part)
+    for m in _QUOTED.finditer(text):
+        if re.match(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)", text[m.end():]) \
+                and not SERVICE_MODE.search(m.group(1)) and len(m.group(1)) >= 3:  # “安改”工程: a building job
+            spans.append((m.start(), m.end()))
+    taken = [(s, e) for s, e in spans]
+    for m in UNQUOTED_PROGRAMMES.finditer(text):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in "“\"「"):
+            continue
+        if HEAD.match(text, e):
+            continue
+        if text.startswith("改革", e):
+            e += 2
+        spans.append((s, e))
+    for m in _CAMPAIGN_HEAD.finditer(text):
+        e = m.end()
+        i = m.start()
+        limit, par_at = 16, None
+        while True:
+            while i > 0 and re.match(r"[\u4e00-\u9fff]", text[i - 1]) and m.start() - i < limit:
+                i -= 1
+            par = _PARALLEL.search(text, max(0, i - 24), i)
+            if not par or not re.match(r"[\u4e00-\u9fff]{2}化", text[i:]):
+                break
+            i = par_at = par.start()  # 规范化、品质化、智慧化提升工程: the attributes are one name
+            limit = m.start() - i + 6
+        name = text[i:e]
+        lead = _CAMPAIGN_LEAD.match(text[i:par_at] if par_at is not None else name[: -len(m.group())])
+        if lead:
+            i += lead.end()
+            name = text[i:e]
+        if len(name) - len(m.group()) < 4 or _GENERIC_CAMPAIGN.match(name) or re.search(r"\d|改革", name):
+            continue
+        if m.group() == "工程" and not _PROGRAMME_WORK.search(name):
+            continue  # construction works, not a programme
+        if text.startswith(("项目", "资金", "经费", "支出", "类", "预算", "款", "建设"), e) or text[i:i + 2] in {"项目", "工程"}:
+            continue
+        if re.search(r"重大|重点|各类|相关|有关|采购|(?:建设|安装|维修|土建|装修|改造|基建|水利|道路|配套|应急|信息化)工程$", name):
+            continue
+        spans.append((i, e))
+    return spans
+
+
+#: Whole words in front of X改革 that are no part of its name: verbs, scope and function words.
+REFORM_LEADS = {"深化", "推进", "推动", "实施", "落实", "参与", "承担", "开展", "加快", "完成", "做好", "抓好", "加大", "协调",
+                "指导", "组织", "牵头", "推行", "贯彻", "执行", "统筹", "负责", "全面", "持续", "深入", "进一步", "围绕", "通过",
+                "以", "为", "对", "把", "将", "的", "和", "及", "与", "或", "在", "是", "了", "有关", "相关", "首个", "首批",
+                "区级", "市级", "省级", "县级", "新一轮", "随着", "伴随", "经过", "借助", "基于", "依托", "结合", "配合", "各项",
+                "全区", "我区", "本区", "全市", "全国", "全省", "让", "提高", "保障", "进行", "根据", "按照", "试点", "启动",
+                "探索", "较", "促进", "用于", "政府", "部门", "机关", "单位", "全力", "扎实", "积极", "稳步", "不断", "继续"}
+_REFORM_LONG_LEADS = sorted((w for w in REFORM_LEADS if len(w) >= 2), key=len, reverse=True)
+
+
+def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """X改革 where X names what is reformed (商事制度改革, 相对集中行政许可权改革): X runs left over whole
+    words up to a verb, scope or function word in front (深化|, 省|相对…: 相对 is no 对)."""
+    spans = []
+    for m in re.finditer(r"改革", text):
+        end = m.end()
+        if NOT_A_REFORM_AFTER.match(text, end):
+            continue
+        k = next((i for i, (a, b) in enumerate(words) if a <= m.start() < b), None)
+        if k is None:
+            continue
+        start = words[k][0] if words[k][0] < m.start() and words[k][1] <= end else m.start()
+        if text[start : m.start()] in REFORM_LEADS:
+            continue  # jieba's 深化改革: reform as a verb's object, no name
+        j = k - 1
+        while j >= 0:
+            ws, we = words[j]
+            word = text[ws:we]
+            if we != start or not re.fullmatch(r"[\u4e00-\u9fff+＋]+", word) or m.start() - ws > 14:
+                break
+            if word in REFORM_LEADS or any(word.startswith(w) or word.endswith(w) for w in _REFORM_LONG_LEADS):
+                break
+            pos = pos_table().get(word) or ""
+            right = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
+            if (pos in {"p", "c", "r", "m", "t", "q", "mq", "i"} and word != "类") or pos.startswith("u") \
+                    or (pos == "d" and (pos_table().get(right) or "") != "v"):
+                break  # 相对|集中 (an adverb before a verb) stays, 较|改革 does not
+            start = ws
+            j -= 1
+        name = text[start : m.start()]
+        if len(name) >= 4 and name[0] in "区市省" and name[1] not in "域级":
+            start, name = start + 1, name[1:]  # 区行政审批制度改革: the district prefix is scope, not name
+        if len(name) >= 2:
+            spans.append((start, end))
+    return spans
