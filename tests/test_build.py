@@ -254,14 +254,18 @@ def test_a_file_that_now_reads_as_another_report_replaces_its_old_graph(tmp_path
     assert new_iri in graphs and old_iri not in graphs and first.files[1].report in graphs
 
 
-@pytest.mark.parametrize("argv", [["export", "--format", "nq"], ["query", "funding-by-platform"], ["validate"]])
-def test_commands_on_a_data_directory_without_a_graph_say_so(argv: list[str], tmp_path: Path, capsys) -> None:
-    """No graph built yet: one line naming the directory and what to run, exit 2 — not a traceback."""
+@pytest.mark.parametrize("argv", [["export", "--format", "nq"], ["query", "funding-by-platform"], ["validate"], ["serve"]])
+@pytest.mark.parametrize("folder", ["empty", "absent"])
+def test_commands_on_a_data_directory_without_a_graph_say_so(argv: list[str], folder: str, tmp_path: Path, capsys) -> None:
+    """No graph built yet (an empty data directory, or none at all): one line naming the directory and what to
+    run, exit 2 — not a traceback; every command says it the same way (kg.cli.main), and nothing is created."""
     from kg.cli import main
 
-    assert main([*argv, "--store", str(tmp_path)]) == 2
+    data = tmp_path if folder == "empty" else tmp_path / "absent"
+    assert main([*argv, "--store", str(data)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err == f"budgetkg {argv[0]}: no graph in {tmp_path}: run `budgetkg build` first"
+    assert err == f"budgetkg {argv[0]}: no graph in {data}: run `budgetkg build` first"
+    assert sorted(tmp_path.iterdir()) == []
 
 
 def test_validate_command_checks_skos_over_the_union_of_the_graphs(tmp_path: Path, capsys) -> None:

@@ -22,10 +22,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     overrides = {k: v for k, v in {"host": args.host, "port": args.port}.items() if v is not None}
     settings = Settings(**overrides)
     path = Path(args.store) if args.store else default_data_dir()
-    if not path.is_dir():
-        print(f"budgetkg serve: no store at {path}; run `budgetkg build` first", file=sys.stderr)
-        return 2
-    # A damaged or unreadable store, or query workers that cannot start: one line, exit 3 (kg.cli.main).
+    # No graph yet (exit 2), a damaged or unreadable store, or query workers that cannot start (exit 3): one
+    # line, as for every command (kg.cli.main).
     # (no local reference to the store: the application lets go of it when it serves a newer build)
     app = create_app(settings, Store(path, read_only=True))
     try:
