@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -128,7 +129,7 @@ def serve(folder: Path, queries_dir: Path, workers: int, timeout: float) -> tupl
 
 def pct(values: list[float], p: float) -> float:
     v = sorted(values)
-    return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
+    return v[min(len(v) - 1, round(p / 100 * (len(v) - 1)))]
 
 
 def timed(fn, budget: float, min_runs: int = 5, max_runs: int = 200) -> list[float]:
@@ -139,6 +140,10 @@ def timed(fn, budget: float, min_runs: int = 5, max_runs: int = 200) -> list[flo
         fn()
         out.append(time.perf_counter() - t)
     return out
+
+
+def get_ok(client: httpx.Client, path: str) -> None:
+    client.get(path).raise_for_status()
 
 
 def in_process(store: ox.Store, query: str) -> None:
@@ -243,8 +248,8 @@ def main() -> None:
                         print(f"{name[:34]:34s} skipped: HTTP {probe.status_code} after {first:.1f} s "
                               f"(limit {args.max_query_seconds:g} s)")
                         continue
-                    local = timed(lambda: in_process(store, query), args.seconds)
-                    remote = timed(lambda: client.get(path).raise_for_status(), args.seconds)
+                    local = timed(partial(in_process, store, query), args.seconds)
+                    remote = timed(partial(get_ok, client, path), args.seconds)
                     rps, lat, failed = concurrent_http(url, path, args.clients, args.seconds)
                     if not lat:
                         print(f"{name[:34]:34s} skipped: every concurrent request failed ({failed})")

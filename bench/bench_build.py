@@ -87,7 +87,7 @@ def model_copy(obj, i: int):
 
     from nlp.model import Span
 
-    if isinstance(obj, Span) or isinstance(obj, enum.Enum) or obj is None:
+    if isinstance(obj, (Span, enum.Enum)) or obj is None:
         return obj
     if isinstance(obj, str):
         return obj.replace("广州市", synthetic.city(i)) if i else obj

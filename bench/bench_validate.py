@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,12 @@ from kg.mapping import map_report  # noqa: E402
 from kg.ontology import shapes_graph  # noqa: E402
 from kg.validate import validate_codelists, validate_graph, validation_ontology_graph  # noqa: E402
 from nlp import read_report  # noqa: E402
+
+
+def parse_nt(nt: bytes) -> Graph:
+    g = Graph()
+    g.parse(data=nt, format="nt")
+    return g
 
 
 def best(fn, repeat: int) -> tuple[float, object]:
@@ -92,15 +99,10 @@ def main() -> int:
         quads = map_report(read_report(path)).quads
         nt = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES)
 
-        def parse() -> Graph:
-            g = Graph()
-            g.parse(data=nt, format="nt")
-            return g
-
-        t_parse, graph = best(parse, args.repeat)
-        t_struct, _ = best(lambda: validate_graph(graph, shapes=structural), args.repeat)
-        t_full, report = best(lambda: validate_graph(graph), args.repeat)
-        t_cube, violated = best(lambda: cube_integrity.check_report(quads), args.repeat)
+        t_parse, graph = best(partial(parse_nt, nt), args.repeat)
+        t_struct, _ = best(partial(validate_graph, graph, shapes=structural), args.repeat)
+        t_full, report = best(partial(validate_graph, graph), args.repeat)
+        t_cube, violated = best(partial(cube_integrity.check_report, quads), args.repeat)
         assert violated == [], violated
         line = (f"{path.name[:28]:28} {len(graph):8d} {t_parse:8.2f} {t_struct:9.2f} {t_full:8.2f} "
                 f"{t_full / t_parse:10.1f} {(t_full - t_struct) / t_parse:12.1f} {len(report.results):8d} "

@@ -50,7 +50,7 @@ def read_one(path: Path, **kwargs):
         raise
     except (KeyboardInterrupt, MemoryError):
         raise
-    except Exception as exc:  # noqa: BLE001 — one bad file must not stop the batch
+    except Exception as exc:  # one bad file must not stop the batch
         raise ReportError("E099", str(path), error=f"{type(exc).__name__}: {exc}") from exc
 
 

@@ -14,7 +14,7 @@ graph.  Golden tests (tests/golden/) pin the output.
 from __future__ import annotations
 
 import string as _string
-from functools import lru_cache
+from functools import cache
 from typing import Protocol
 
 import pyoxigraph as ox
@@ -72,7 +72,7 @@ class PlainNames:
 _FORMATTER = _string.Formatter()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(template: str) -> tuple[tuple[str, str | None], ...]:
     return tuple((text, name) for text, name, _, _ in _FORMATTER.parse(template))
 

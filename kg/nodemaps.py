@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -136,7 +136,7 @@ class Rule:
 R = Rule
 
 
-@lru_cache(maxsize=None)
+@cache
 def _split(path: str) -> list[str]:
     return path.split(".")
 

@@ -64,9 +64,7 @@ def is_valid(code: str) -> bool:
         return False
     if cls is Classification.ECONOMIC and len(code) > 5:
         return False
-    if cls is Classification.FUNCTIONAL and len(code) > 7:
-        return False
-    return True
+    return not (cls is Classification.FUNCTIONAL and len(code) > 7)
 
 
 def level(code: str) -> int:
@@ -103,9 +101,7 @@ def assemble(parts: list[str]) -> Assembled:
             return Assembled(None, repaired=True, failed=True)
         if p.startswith(code) and len(p) > len(code):  # the full code printed again
             code = p
-        elif len(code) in (3, 5, 7) and len(p) == 2:
-            code += p
-        elif len(code) == 3 and len(p) == 4:
+        elif (len(code) in (3, 5, 7) and len(p) == 2) or (len(code) == 3 and len(p) == 4):
             code += p
         elif len(code) == 5 and len(p) == 3:
             # the 项 column holds 2 digits; a third one is a stray mark read as a digit

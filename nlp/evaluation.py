@@ -77,7 +77,7 @@ def evaluate(gold_dir: str | Path | None = None, *, nlp=None, gazetteer=(), use_
             ents = []
         gold = set(occurrences(text, [tuple(e) for e in row["entities"] or []]))
         pred = {(e.start, e.end, e.label) for e in ents if e.label in ENTITY_TYPES}
-        for s, e, lab in gold:
+        for _, _, lab in gold:
             counts[lab][2] += 1
         for s, e, lab in pred:
             counts[lab][1] += 1
@@ -167,7 +167,7 @@ def evaluate_devset(devset_dir: str | Path, *, split: str | None = "test", gold_
         paragraphs = region_paragraphs(raw, row["regions"])
         found = extract([t for t, _ in paragraphs], nlp=nlp, use_ner=use_ner, use_gazetteer=use_gazetteer)
         pred = set()
-        for (text, offs), ents in zip(paragraphs, found):
+        for (_, offs), ents in zip(paragraphs, found):
             pred |= {(offs[e.start], offs[e.end - 1] + 1, e.label) for e in ents if e.label in ENTITY_TYPES
                      and not laid_across_cells(raw, e.label, offs[e.start], offs[e.end - 1] + 1)}
         # a report read for some types only (``types``) is scored on those types only
@@ -175,7 +175,7 @@ def evaluate_devset(devset_dir: str | Path, *, split: str | None = "test", gold_
         pred = {p for p in pred if p[2] in types}
         gold = {tuple(e) for e in row["entities"]}
         gold_span = {(s, e): lab for s, e, lab in gold}
-        for s, e, lab in gold:
+        for _, _, lab in gold:
             counts[lab][2] += 1
         for s, e, lab in pred:
             counts[lab][1] += 1

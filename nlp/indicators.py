@@ -110,9 +110,7 @@ def find_indicators(text: str) -> list[FoundIndicator]:
             comparator = _AFTER.get(after, comparator) if comparator == "=" or after in {"多", "余", "左右"} else comparator
         value = Decimal(num.replace(",", ""))
         start, end = m.start(), m.end()
-        if cmp_word:
-            name, start = _name_before(text, m.start())
-        elif unit in {"%", "‰", "个百分点"}:
+        if cmp_word or unit in {"%", "‰", "个百分点"}:
             name, start = _name_before(text, m.start())
         else:
             nm = _NAME_AFTER.match(text[end:])

@@ -93,9 +93,7 @@ def heading_like(title: str, max_len: int = _MAX_TITLE) -> bool:
     if any(c in body for c in "。；;！？!?"):
         return False
     colon = max(body.find("："), body.find(":"))
-    if 0 <= colon < len(body) - 1:
-        return False
-    return True
+    return not 0 <= colon < len(body) - 1
 
 
 def _local_widths(norm: NormalizedText, radius: int = 25) -> list[int]:
@@ -358,9 +356,9 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
     while j >= 0 and not norm.lines[j].text.strip():
         j -= 1
     prev = norm.lines[j].text.strip() if j >= 0 else ""
-    if prev and not is_tabular(prev) and prev[-1:] not in "。！？!?；;" and not (parse_marker(prev) and heading_like(_clean_title(prev))):
-        if widths[j] and len(prev) >= 0.8 * widths[j]:
-            return None  # this line is the tail of a wrapped paragraph
+    if (prev and not is_tabular(prev) and prev[-1:] not in "。！？!?；;" and not (parse_marker(prev) and heading_like(_clean_title(prev)))
+            and widths[j] and len(prev) >= 0.8 * widths[j]):
+        return None  # this line is the tail of a wrapped paragraph
     k = _next_nonblank(norm, i, len(norm.lines))
     if k is None or is_tabular(norm.lines[k].text):
         return None
@@ -465,7 +463,7 @@ def _build_tree(norm: NormalizedText, heads: list[_Candidate], toc: tuple[int, i
     items.sort(key=lambda x: x[1])
     roots: list[Section] = []
     stack: list[tuple[float, Section]] = []
-    for idx, (key, first, last, sec) in enumerate(items):
+    for idx, (key, _, last, sec) in enumerate(items):
         if sec.kind != "toc":
             end_line = n
             for key2, first2, _, _ in items[idx + 1 :]:

@@ -106,15 +106,13 @@ def _listed(norm: NormalizedText, text: str, offsets: list[int]) -> list[Unit]:
         return out
     for sentence in re.finditer(r"[^。；;]+", text):
         s = sentence.group(0)
-        intro = None
-        for intro in _LIST_INTRO.finditer(s):
-            pass
-        if intro is None:
+        intros = list(_LIST_INTRO.finditer(s))
+        if not intros:
             continue
+        intro = intros[-1]  # the last one before the list
         tail_start = intro.end()
-        kind_m = None
-        for kind_m in UNIT_KIND_RE.finditer(s, 0, tail_start + 40):
-            pass
+        kinds = list(UNIT_KIND_RE.finditer(s, 0, tail_start + 40))
+        kind_m = kinds[-1] if kinds else None  # the last kind word before the list
         for item in re.finditer(r"[^、，,和及：:]+", s[tail_start:]):
             raw_name = item.group(0)
             name = canonical(raw_name)

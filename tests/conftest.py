@@ -151,7 +151,7 @@ def start_server_process(store_dir, env_overrides: dict[str, str] | None = None,
             pass
         time.sleep(0.2)
     proc.kill()
-    raise RuntimeError("budgetkg serve did not answer within %s s" % timeout)
+    raise RuntimeError(f"budgetkg serve did not answer within {timeout} s")
 
 
 @pytest.fixture(scope="session")

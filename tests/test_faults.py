@@ -160,10 +160,7 @@ def test_file_size_limit_gives_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_read_only_data_directory_gives_a_clear_error_and_stays_readable(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        ctx = tmpfs(tmp_path / "ro", "512m")
-    else:
-        ctx = contextlib.nullcontext(tmp_path / "ro")
+    ctx = tmpfs(tmp_path / "ro", "512m") if os.geteuid() == 0 else contextlib.nullcontext(tmp_path / "ro")
     with ctx as mnt:
         data = mnt / "data"
         assert build(data, CORPUS_FILES[:1]).returncode == 0

@@ -43,7 +43,7 @@ PATHS = (
 
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 async def client_loop(client: httpx.AsyncClient, index: int, deadline: float, results: list, errors: list) -> None:

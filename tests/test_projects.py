@@ -39,7 +39,7 @@ EXPECTED = [
 
 @pytest.fixture(scope="module")
 def parsed():
-    tables, projects, diag, norm = read_tables(corpus_text("002"), "002.txt")
+    tables, projects, _, norm = read_tables(corpus_text("002"), "002.txt")
     return tables, projects, norm
 
 
@@ -115,7 +115,7 @@ def test_projects_without_indentation():
     # another layout: no indentation at all; units are told by their names (…本级, …中心),
     # wrapped project names by the sentence end of the target text above them
     text = _project_table_lines(corpus_text("002"), lambda ln: ln.lstrip("\u3000 "))
-    tables, projects, _, _ = read_tables(text)
+    _, projects, _, _ = read_tables(text)
     assert [(p.unit_name, p.name, p.amount.value) for p in projects] == [(u, n, Decimal(a) * W) for u, n, a in EXPECTED]
     assert all(p.target for p in projects)
     from nlp.reconcile import reconcile

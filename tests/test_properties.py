@@ -125,9 +125,9 @@ def explained(raw: str, a: int, b: int, kept: set[int]) -> bool:
     core = canon("".join(c for c in text if c not in ZERO_WIDTH)).strip()
     for u in range(1, 41):  # (k-1) more copies of the kept unit just before, on a line of runs
         for k in (2, 3, 4):
-            if len(core) == u * (k - 1) and a - u >= 0 and all(j in kept for j in range(a - u, a)):
-                if core == canon(raw[a - u : a]) * (k - 1) and all_runs(line, k):
-                    return True
+            if (len(core) == u * (k - 1) and a - u >= 0 and all(j in kept for j in range(a - u, a))
+                    and core == canon(raw[a - u : a]) * (k - 1) and all_runs(line, k)):
+                return True
     return False
 
 

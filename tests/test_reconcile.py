@@ -13,7 +13,7 @@ W = Decimal(10000)
 
 
 def report_of(text: str, name: str = "r.txt") -> Report:
-    tables, projects, diag, _ = read_tables(text, name)
+    tables, projects, _, _ = read_tables(text, name)
     r = Report(SourceFile(name, name, "", "utf-8", len(text)), None, None, None, None, None, None, None, None)
     r.tables, r.projects = tables, projects
     return r

@@ -61,8 +61,8 @@ CENTRE = "广州市番禺区政务服务中心"
 
 def target_indicators(report, project, unit):
     key = "target:" + project_key(report, project, unit).split(":")[1]
-    links = [l for l in report.links if l.subject == key and l.predicate == "has_indicator"]
-    return [report.indicators[int(l.object.split(":")[1]) - 1] for l in links]
+    links = [link for link in report.links if link.subject == key and link.predicate == "has_indicator"]
+    return [report.indicators[int(link.object.split(":")[1]) - 1] for link in links]
 
 
 def test_target_indicator_of_the_contract_worker_project(report002):
@@ -98,12 +98,12 @@ def test_document_number_is_its_document(report002):
 
 
 def test_responsibilities_mention_entities(report002):
-    objs = {l.object for l in report002.links if l.predicate == "mentions" and l.subject.startswith("responsibility:")}
+    objs = {link.object for link in report002.links if link.predicate == "mentions" and link.subject.startswith("responsibility:")}
     assert "entity:民生卡" in objs
 
 
 def test_tasks_of_2018_mention_the_card_app_as_part_of_the_card(report000):
-    objs = {l.object for l in report000.links if l.predicate == "mentions" and l.subject.startswith("task:")}
+    objs = {link.object for link in report000.links if link.predicate == "mentions" and link.subject.startswith("task:")}
     assert {"entity:民生卡", "entity:民生卡APP"} <= objs
 
 
@@ -129,7 +129,7 @@ def report001():
 @pytest.mark.parametrize("value, unit", [("63.4", "万张"), ("105.2", "万次")])
 def test_figures_stated_about_the_card(report001, value, unit):
     """累计发放民生卡约63.4万张; 民生卡一卡通就医服务，…，持卡就医人次超105.2万次 (2016 决算: achieved)."""
-    stated = [report001.indicators[int(l.object.split(":")[1]) - 1] for l in report001.links
-              if l.predicate == "states" and l.subject == "entity:民生卡"]
+    stated = [report001.indicators[int(link.object.split(":")[1]) - 1] for link in report001.links
+              if link.predicate == "states" and link.subject == "entity:民生卡"]
     hits = [i for i in stated if (i.value, i.unit) == (Decimal(value), unit)]
     assert hits and all(i.achieved for i in hits)

@@ -40,10 +40,9 @@ def test_transaction_switches_only_on_success(tmp_path: Path) -> None:
     with dd.transaction() as st:
         st.add([quad("a", "1", G1), quad("b", "2", G2)])
     assert snapshot(tmp_path) == (2, [G1, G2])
-    with pytest.raises(RuntimeError):
-        with dd.transaction() as st:
-            st.add([quad("c", "3", G1)])
-            raise RuntimeError("build failed")
+    with pytest.raises(RuntimeError), dd.transaction() as st:
+        st.add([quad("c", "3", G1)])
+        raise RuntimeError("build failed")
     assert snapshot(tmp_path) == (2, [G1, G2])
     # the failed generation is gone; the live one and at most one older remain
     assert len(dd.generations()) <= 2
@@ -159,6 +158,6 @@ def test_sigkill_of_a_parallel_build_leaves_no_workers(tmp_path: Path) -> None:
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     time.sleep(2)
-    alive = [p for p in workers if os.path.exists(f"/proc/{p}") and "zombie" not in open(f"/proc/{p}/status").read()
-             and "spawn_main" in open(f"/proc/{p}/cmdline").read()]
+    alive = [p for p in workers if os.path.exists(f"/proc/{p}") and "zombie" not in Path(f"/proc/{p}/status").read_text()
+             and "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()]
     assert not alive, f"workers outlived the build: {alive}"

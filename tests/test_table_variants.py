@@ -237,7 +237,7 @@ def label_tail_below_amounts(text: str) -> str:
 def test_label_wrapped_below_its_amounts(seeds):
     text = label_tail_below_amounts(corpus_text("004"))
     assert "2080505\t机关事业\t21.40" in text
-    tables, _, _, norm = read_tables(text)
+    tables, _, _, _ = read_tables(text)
     assert snapshot(tables) == seeds["004"]
     r = row(table(tables, "收入决算表"), "2080505")
     assert r.span.text.startswith("2080505") and r.span.text.endswith("单位基本养老保险缴费支出")

@@ -216,7 +216,7 @@ class QueryExecutor:
             try:
                 fresh = self._spawn()
                 self._wait_ready(fresh)
-            except Exception as exc:  # reported below, and to every later request
+            except Exception as exc:  # noqa: BLE001 — whatever stops a worker starting is reported below, and to every later request
                 if self._closed:  # the pool closed under the new worker
                     return
                 self._failures += 1
@@ -307,13 +307,13 @@ class QueryExecutor:
             if share is not None:
                 try:
                     await asyncio.wait_for(share.acquire(), self.queue_timeout)
-                except (asyncio.TimeoutError, TimeoutError):
+                except TimeoutError:
                     raise ClientBusy(f"this client already has {self.client_share} queries running; "
                                      "wait for them to finish") from None
                 held = True
             try:
                 await asyncio.wait_for(self._slots.acquire(), max(0.01, deadline - time.monotonic()))
-            except (asyncio.TimeoutError, TimeoutError):
+            except TimeoutError:
                 raise Busy(f"all {self.size} query workers are busy") from None
             try:
                 return await to_thread.run_sync(self.run, request, timeout)

@@ -173,7 +173,7 @@ def main(conn, config: WorkerConfig) -> None:
 
         pin(Path(config.path))  # held until the process ends: no build deletes what this worker reads
         store = open_store(("path", config.path))
-    except Exception as exc:  # reported to the parent, which reports it
+    except Exception as exc:  # noqa: BLE001 — whatever stops the worker starting is reported to the parent, which reports it
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
     conn.send(("ready", ", ".join(walls) or "no network isolation"))
@@ -188,7 +188,7 @@ def main(conn, config: WorkerConfig) -> None:
             reply = execute(store, req)
         except MemoryError:
             reply = QueryReply(503, message=f"the query needs more memory than a worker may use ({config.memory_mb} MB)")
-        except Exception:  # never a traceback to the client
+        except Exception:  # noqa: BLE001 — the worker answers every request; never a traceback to the client
             reply = QueryReply(500, message="internal error while evaluating the query")
         conn.send(reply)
 
