@@ -36,6 +36,16 @@ def test_kg_uses_only_the_nlp_model_and_entry_point(path: Path) -> None:
     assert not bad, f"{path} imports {bad}"
 
 
+CORE = sorted(p for p in (ROOT / "kg").rglob("*.py") if p.relative_to(ROOT / "kg").parts[0] not in {"api", "commands"})
+
+
+@pytest.mark.parametrize("path", CORE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_kg_core_never_imports_the_api(path: Path) -> None:
+    # the CLI and the server both stand on the core (named queries, formats, the store); the core serves neither
+    bad = {m for m in imported_modules(path) if m == "kg.api" or m.startswith("kg.api.")}
+    assert not bad, f"{path} imports {bad}"
+
+
 def test_no_module_over_500_lines() -> None:
     long = [
         (str(p.relative_to(ROOT)), n)
