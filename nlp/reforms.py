@@ -23,6 +23,8 @@ SERVICE_MODE = re.compile(r"^(?:智慧|数字)[\u4e00-\u9fff]{1,3}$|双随机|�
                           r"不见面|承诺制|证照分离|多规|集成服务|容缺|证明城市|跨省|跨境通|湾区通|四标四实")
 UNQUOTED_PROGRAMMES = re.compile(r"一网通办|一网统管|一网协同|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
                                  r"数字乡村|智慧城市|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))")
+#: 数字 and a place: that place's digital programme, named like 数字中国 (数字随州建设, 数字福建、…).
+_DIGITAL_PLACE = re.compile(r"数字([\u4e00-\u9fff]{2,3}?)(?=[，。；、）)\s]|建设|规划|发展|$)")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
 #: A campaign's head word — not where it modifies another noun (工程管理中心, 行动计划, 工程设计).
 _CAMPAIGN_HEAD = re.compile(r"(?:专项行动|攻坚行动|实践行动|提升行动|行动|工程)(?!计划|师|项目|方案|纲要|管理|设计|监督|监理|变更|"
@@ -75,6 +77,10 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         if text.startswith("改革", e):
             e += 2
         spans.append((s, e))
+    for m in _DIGITAL_PLACE.finditer(text):  # 数字随州, 数字福建: a place's own 数字中国
+        if pos_table().get(m.group(1)) == "ns" and not (m.start() and text[m.start() - 1] in "“\"「") \
+                and not any(a <= m.start() < b for a, b in taken):
+            spans.append((m.start(), m.end()))
     for m in _CAMPAIGN_HEAD.finditer(text):
         e = m.end()
         i = m.start()
@@ -111,7 +117,15 @@ REFORM_LEADS = {"深化", "推进", "推动", "实施", "落实", "参与", "承
                 "区级", "市级", "省级", "县级", "新一轮", "随着", "伴随", "经过", "借助", "基于", "依托", "结合", "配合", "各项",
                 "全区", "我区", "本区", "全市", "全国", "全省", "让", "提高", "保障", "进行", "根据", "按照", "试点", "启动",
                 "探索", "较", "促进", "用于", "政府", "部门", "机关", "单位", "全力", "扎实", "积极", "稳步", "不断", "继续"}
+#: What no reform is named by alone: a manner or size of reforming (综合改革 in 数字政府综合改革试点, 配套改革).
+GENERIC_REFORM_FIELDS = {"综合", "配套", "全面", "重大", "重点", "系列", "各项", "整体", "系统", "集成", "相关", "有关", "深层次",
+                         "一系列", "这项", "该项", "此项", "多项"}
 _REFORM_LONG_LEADS = sorted((w for w in REFORM_LEADS if len(w) >= 2), key=len, reverse=True)
+
+
+def _noun_of_verb(word: str, lead: str) -> bool:
+    """医疗保障: a noun whose last part is a verb that leads elsewhere (保障|…) names a field of the reform."""
+    return (pos_table().get(word) or "").startswith("n") and (pos_table().get(lead) or "").startswith("v")
 
 
 def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -134,8 +148,9 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             word = text[ws:we]
             if we != start or not re.fullmatch(r"[\u4e00-\u9fff+＋]+", word) or m.start() - ws > 14:
                 break
-            if word in REFORM_LEADS or any(word.startswith(w) or word.endswith(w) for w in _REFORM_LONG_LEADS):
-                break
+            if word in REFORM_LEADS or any(word.startswith(w) for w in _REFORM_LONG_LEADS) \
+                    or any(word.endswith(w) and not _noun_of_verb(word, w) for w in _REFORM_LONG_LEADS):
+                break  # 全面推进, 人民政府: a lead glued into one word; 医疗保障 (a noun made of a verb) stays
             pos = pos_table().get(word) or ""
             right = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
             if (pos in {"p", "c", "r", "m", "t", "q", "mq", "i"} and word != "类") or pos.startswith("u") \
@@ -146,6 +161,6 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
         name = text[start : m.start()]
         if len(name) >= 4 and name[0] in "区市省" and name[1] not in "域级":
             start, name = start + 1, name[1:]  # 区行政审批制度改革: the district prefix is scope, not name
-        if len(name) >= 2:
+        if len(name) >= 2 and name not in GENERIC_REFORM_FIELDS:
             spans.append((start, end))
     return spans
