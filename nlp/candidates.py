@@ -107,7 +107,8 @@ _PLURAL_BEFORE = {"各", "各类", "各项", "各级", "相关", "有关", "其�
 #: Scope words in front of a name that are not part of it.
 _SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}
 _AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心|局(?![面限部])|处(?![理置罚])|科(?![学技研普])|室|"
-                           r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|领导小组)")
+                           r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|领导小组|"
+                           r"办(?![理事件结公法好成])(?=[、，。；）)牌和与及]|$))")  # 区长专线办: an office
 
 #: One-character abbreviations of provinces and cities that brand names start with (粤省事, 随申办
 #: starts with 随 + 申).  Service words that end such brands.

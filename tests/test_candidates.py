@@ -123,6 +123,10 @@ def nlp():
         ("全面落实省市数字政府综合改革试点要求", [("数字政府", R)]),
         ("拟订和组织实施数字随州、数字经济规划", [("数字随州", R)]),
         ("推进数字福建建设", [("数字福建", R)]),
+        # an office named after a line is no line (区长专线办); a verb of carrying out leads a reform's name
+        ("区应急办加挂区民防办、区长专线办牌子", []),
+        ("负责市长专线办理工作", [("市长专线", P)]),
+        ("已实行公务用车改革，实有车辆4辆", [("公务用车改革", R)]),
     ],
 )
 def test_shapes(nlp, text, expected):
