@@ -23,8 +23,6 @@ SERVICE_MODE = re.compile(r"^(?:智慧|数字)[\u4e00-\u9fff]{1,3}$|双随机|�
                           r"不见面|承诺制|证照分离|多规|集成服务|容缺|证明城市|跨省|跨境通|湾区通|四标四实")
 UNQUOTED_PROGRAMMES = re.compile(r"一网通办|一网统管|一网协同|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
                                  r"数字乡村|智慧城市|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))")
-#: 数字 and a place: that place's digital programme, named like 数字中国 (数字随州建设, 数字福建、…).
-_DIGITAL_PLACE = re.compile(r"数字([\u4e00-\u9fff]{2,3}?)(?=[，。；、）)\s]|建设|规划|发展|$)")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
 #: A campaign's head word — not where it modifies another noun (工程管理中心, 行动计划, 工程设计).
 _CAMPAIGN_HEAD = re.compile(r"(?:专项行动|攻坚行动|实践行动|提升行动|行动|工程)(?!计划|师|项目|方案|纲要|管理|设计|监督|监理|变更|"
@@ -77,10 +75,6 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         if text.startswith("改革", e):
             e += 2
         spans.append((s, e))
-    for m in _DIGITAL_PLACE.finditer(text):  # 数字随州, 数字福建: a place's own 数字中国
-        if pos_table().get(m.group(1)) == "ns" and not (m.start() and text[m.start() - 1] in "“\"「") \
-                and not any(a <= m.start() < b for a, b in taken):
-            spans.append((m.start(), m.end()))
     for m in _CAMPAIGN_HEAD.finditer(text):
         e = m.end()
         i = m.start()
