@@ -145,12 +145,10 @@ def clean_title(text: str) -> str:
 
 def _continues(cur: FoundTable, number: str | None, title: str, i: int) -> bool:
     """Is an anchor at line ``i`` the same table (a page break, or number + title pair)?"""
-    if not cur.has_data:
-        # nothing but header so far: a number and a title printed on adjacent lines
-        if (number is None or cur.number is None or number == cur.number) and (
-            not title or not cur.title or squash(title) == squash(cur.title)
-        ):
-            return i - cur.anchors[-1] <= 4
+    # nothing but header so far: a number and a title printed on adjacent lines
+    if (not cur.has_data and (number is None or cur.number is None or number == cur.number)
+            and (not title or not cur.title or squash(title) == squash(cur.title))):
+        return i - cur.anchors[-1] <= 4
     if number and cur.number:
         return number == cur.number and (not title or not cur.title or title == cur.title)
     if title and cur.title:

@@ -100,7 +100,7 @@ def is_data(line: Line) -> bool:
             and (len(parts) > 3 or codes.assemble(parts).code is None)
         ):
             return True  # whole numbers alone on a line: a row of amounts without decimals
-        if g.code_parts and codes.assemble([t.text for t in g.code_parts]).code and (g.name or len(g.code_parts) == 1):
-            if any(t.kind == "code" or codes.is_valid(t.text) for t in g.code_parts):
-                return True
+        if (g.code_parts and codes.assemble([t.text for t in g.code_parts]).code and (g.name or len(g.code_parts) == 1)
+                and any(t.kind == "code" or codes.is_valid(t.text) for t in g.code_parts)):
+            return True
     return False

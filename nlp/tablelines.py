@@ -8,6 +8,7 @@ in the text above a row of amounts.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from nlp.normalize import Line
 from nlp.rows import Token
@@ -47,7 +48,7 @@ def is_column_numbers(text: str) -> bool:
     if not nums:
         return rest != text  # a label alone
     seq = [int(n) for n in nums]
-    return len(seq) >= 2 and seq[0] <= 2 and all(b - a in (1, 2) for a, b in zip(seq, seq[1:]))
+    return len(seq) >= 2 and seq[0] <= 2 and all(b - a in (1, 2) for a, b in pairwise(seq))
 
 
 def drop_column_numbers(cells: list[tuple[Line, Token]]) -> list[tuple[Line, Token]]:
