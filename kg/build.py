@@ -267,6 +267,7 @@ def build(
     progress: Callable[[Iterable], Iterable] = lambda xs: xs,
     on_file: Callable[[FileOutcome], None] | None = None,
     reader: Callable | None = None,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build ``paths`` into the store in ``data_dir`` (see the module docstring).
 
@@ -274,6 +275,11 @@ def build(
     process; :mod:`kg.pool`: a worker that dies fails its own file only); this process alone writes
     the store, in the order the files were given.  ``reader(path, entities)`` reads one file (default
     :func:`read`; a picklable function, it runs in the workers).
+
+    ``scheduler`` (``tcp://HOST:PORT``): the per-file work runs on that Dask cluster instead
+    (:mod:`kg.cluster`: each file's bytes go with its task, its N-Quads come back); the store is still
+    written here alone, in one transaction — a cluster that is lost mid-build raises
+    :class:`kg.cluster.ClusterError` and the store keeps its previous generation.
     """
     if entities and importlib.util.find_spec("nlp.relations") is None:
         entities = False  # entity extraction not installed yet: build without mentions and links
@@ -302,7 +308,12 @@ def build(
                 todo.append(path)
         task = partial(process_file, build_iri=result.build, validate=validate, entities=entities, resolver=resolver,
                        reader=reader or read)
-        done = local_results(task, todo, jobs, died)
+        if scheduler:
+            from kg.cluster import cluster_results
+
+            done = cluster_results(task, todo, scheduler, died, version=version)
+        else:
+            done = local_results(task, todo, jobs, died)
         try:
             for path in progress(paths):
                 if path in skipped:

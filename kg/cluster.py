@@ -33,6 +33,9 @@ from kg.pool import Failed, Task
 #: busy while results are committed in order, and few files' bytes wait in the scheduler's memory.
 AHEAD_PER_THREAD = 2
 
+#: How long the build tries to reach the scheduler (s): a cluster that is still starting gets that long.
+CONNECT_TIMEOUT_S = 30.0
+
 #: How often the build looks whether the cluster still has workers while it waits for a result (s).
 POLL_S = 2.0
 
@@ -42,7 +45,7 @@ class ClusterError(RuntimeError):
 
 
 def cluster_results(task: Task, paths: Iterable[Path], scheduler: str, failed: Failed, *,
-                    version: str | None = None, connect_timeout: float = 30.0,
+                    version: str | None = None, connect_timeout: float | None = None,
                     no_workers_timeout: float = 120.0) -> Iterator[tuple]:
     """``task(path)`` for every path, in the order given, computed on the Dask cluster at ``scheduler``.
 
@@ -60,7 +63,7 @@ def cluster_results(task: Task, paths: Iterable[Path], scheduler: str, failed: F
         return
     version = version or software_version()
     try:
-        client = Client(scheduler, timeout=connect_timeout, set_as_default=False)
+        client = Client(scheduler, timeout=connect_timeout or CONNECT_TIMEOUT_S, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     try:
@@ -114,7 +117,7 @@ def outcome_of(client, scheduler: str, future, path: Path, failed: Failed, versi
                 alone_since = time.monotonic()
             elif time.monotonic() - alone_since > no_workers_timeout:
                 raise ClusterError(f"the Dask cluster at {scheduler} has had no worker for "
-                                   f"{no_workers_timeout:g} s; the build stops (the store is unchanged)") from None
+                                   f"{no_workers_timeout:g} s; the build stops") from None
             continue
         except KilledWorker as exc:
             return failed(path, f"it ended {exc.args[2] + 1} Dask workers, the last {worker_address(exc)}")
