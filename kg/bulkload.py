@@ -176,7 +176,7 @@ def sql_string(text: str) -> str:
 
 
 def publish(local, remote, graphs: list[str], bulk: BulkLoader | None = None,
-            min_triples: int = BULK_MIN_TRIPLES) -> tuple[str, int]:
+            min_triples: int | None = None) -> tuple[str, int]:
     """Copy ``graphs`` from the embedded store ``local`` to Virtuoso: by the bulk loader when one is
     given and the batch holds at least ``min_triples`` triples, else one Graph Store PUT per graph
     (``remote``, a :class:`kg.remote.RemoteStore`).  Returns (how, graphs published)."""
@@ -185,7 +185,8 @@ def publish(local, remote, graphs: list[str], bulk: BulkLoader | None = None,
     def quads(g: str):
         return local.raw.quads_for_pattern(None, None, None, ox.NamedNode(g))
 
-    if bulk is not None and big_enough((q for g in graphs for q in quads(g)), min_triples):
+    least = BULK_MIN_TRIPLES if min_triples is None else min_triples
+    if bulk is not None and big_enough((q for g in graphs for q in quads(g)), least):
         bulk.replace_graphs({g: quads(g) for g in graphs})
         return "bulk loader", len(graphs)
     return "graph store protocol", push(local, remote, graphs)

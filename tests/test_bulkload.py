@@ -99,6 +99,32 @@ def test_a_file_the_loader_rejects_is_an_error_naming_it(remote, virtuoso_server
         loader(virtuoso_server).replace_graphs({g: []})
 
 
+def test_the_build_command_publishes_a_large_batch_by_the_bulk_loader(remote, virtuoso_server, tmp_path, monkeypatch,
+                                                                      capsys) -> None:
+    from kg.cli import main
+
+    monkeypatch.setattr(kg.bulkload, "BULK_MIN_TRIPLES", 1000)  # the two reports hold more
+    data = tmp_path / "data"
+    code = main(["build", *(str(CORPUS / n) for n in NAMES), "--store", str(data), "--quiet", "--no-entities",
+                 "--no-validate", "--remote", virtuoso_server.url, "--remote-isql", f"127.0.0.1:{virtuoso_server.isql_port}",
+                 "--remote-load-dir", str(virtuoso_server.load_dir)])
+    assert code == 0
+    assert "graphs published to" in capsys.readouterr().out.split("remote: ")[1].split("(bulk loader)")[0]
+    store = Store(data, read_only=True)
+    for g in store.named_graphs():  # the reports, the ontology (its blank nodes: the same graph up to their names), the provenance
+        assert isomorphic(triples_there(remote, g), triples_here(store, g)), g
+
+
+def isomorphic(a: set[ox.Triple], b: set[ox.Triple]) -> bool:
+    from rdflib import Graph
+    from rdflib.compare import isomorphic as same
+
+    def graph(ts: set[ox.Triple]) -> Graph:
+        return Graph().parse(data=ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES), format="nt")
+
+    return same(graph(a), graph(b))
+
+
 def test_sql_literals_cannot_end_the_statement() -> None:
     assert kg.bulkload.sql_string("it's") == "'it''s'"
     with pytest.raises(ValueError):

@@ -22,6 +22,16 @@ def register(sub) -> None:
     p.add_argument("--remote", default=None, metavar="URL",
                    help="also publish the changed graphs to a SPARQL 1.1 Graph Store Protocol server (e.g. Virtuoso "
                         "http://127.0.0.1:8890; credentials from $BUDGETKG_REMOTE_USER / $BUDGETKG_REMOTE_PASSWORD)")
+    p.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                   help="read, map and validate on this Dask cluster (pip install 'budgetkg[cluster]'; every worker "
+                        "runs the same budgetkg); the store is written here, in one transaction, as without it")
+    p.add_argument("--remote-isql", default=None, metavar="HOST:PORT",
+                   help="with --remote (Virtuoso): publish a large batch with Virtuoso's bulk loader over this SQL port "
+                        "(isql-vt) instead of one Graph Store request per graph")
+    p.add_argument("--remote-load-dir", type=Path, default=None, metavar="DIR",
+                   help="with --remote-isql: the folder the loader's files are written to (in the server's DirsAllowed)")
+    p.add_argument("--remote-server-dir", default=None, metavar="DIR",
+                   help="with --remote-isql: that folder as the Virtuoso server sees it (default: the same path)")
     COMMANDS["build"] = cmd_build
 
 
@@ -29,6 +39,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from kg.build import build, one_line, print_summary, write_reports
+    from kg.cluster import ClusterError
     from kg.cli import iter_report_files
     from kg.store import default_data_dir
 
@@ -44,19 +55,32 @@ def cmd_build(args: argparse.Namespace) -> int:
         for v in outcome.violations[:5]:
             tqdm.write(f"{one_line(outcome.path)}: violation: {one_line(v)}", file=sys.stderr)
 
-    result = build(
-        files, data_dir, validate=args.validate, force=args.force, fresh=args.fresh,
-        entities=args.entities, jobs=args.jobs, progress=progress, on_file=on_file,
-    )
+    if args.remote_isql and not (args.remote and args.remote_load_dir):
+        print("budgetkg build: --remote-isql needs --remote URL and --remote-load-dir DIR", file=sys.stderr)
+        return 2
+    try:
+        result = build(
+            files, data_dir, validate=args.validate, force=args.force, fresh=args.fresh,
+            entities=args.entities, jobs=args.jobs, progress=progress, on_file=on_file, scheduler=args.scheduler,
+        )
+    except ClusterError as exc:  # nothing was committed: the build's transaction ended with the exception
+        print(f"budgetkg build: error: {one_line(str(exc))} (the store is unchanged)", file=sys.stderr)
+        return 3
     report_path = write_reports(result, data_dir)
     if args.remote:
         from kg import iri
-        from kg.remote import RemoteStore, push
+        from kg.bulkload import BulkLoader, BulkLoadError, publish
+        from kg.remote import RemoteStore
         from kg.store import Store
 
         graphs = [f.report for f in result.files if f.status == "built"] + [iri.ONTOLOGY_GRAPH, iri.PROVENANCE_GRAPH]
-        n = push(Store(data_dir, read_only=True), RemoteStore(args.remote), graphs)
-        print(f"remote: {n} graphs published to {args.remote}")
+        bulk = BulkLoader(args.remote_isql, args.remote_load_dir, server_dir=args.remote_server_dir) if args.remote_isql else None
+        try:
+            how, n = publish(Store(data_dir, read_only=True), RemoteStore(args.remote), graphs, bulk)
+        except BulkLoadError as exc:  # the local store is built; the remote one is to be loaded again
+            print(f"budgetkg build: error: {one_line(str(exc))}", file=sys.stderr)
+            return 3
+        print(f"remote: {n} graphs published to {args.remote} ({how})")
     print_summary(result)
     print(f"store: {data_dir}  full report: {report_path}")
     if result.failed:
