@@ -61,7 +61,8 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
 
 def evaluate(gold_dir: str | Path | None = None, *, nlp=None, gazetteer=(), use_ner: bool = True,
              use_gazetteer: bool = True) -> dict:
-    """P/R/F1 per type on the corpus gold.  ``gazetteer``: the entries kg hands over (none: open forms only);
+    """P/R/F1 per type on the corpus gold, and the Platform↔Reform confusion (a gold span found with the other
+    of the two labels).  ``gazetteer``: the entries kg hands over (none: open forms only);
     ``use_gazetteer=False`` measures without them."""
     from nlp.entities import extract, load_pipeline
     from nlp.indicators import find_indicators
@@ -70,6 +71,7 @@ def evaluate(gold_dir: str | Path | None = None, *, nlp=None, gazetteer=(), use_
     nlp = nlp or load_pipeline(gazetteer=gazetteer if use_gazetteer else ())
     found = extract([r["text"] for r in rows], nlp=nlp, use_ner=use_ner, use_gazetteer=use_gazetteer)
     counts = {t: [0, 0, 0] for t in (*ENTITY_TYPES, "Indicator")}  # tp, pred, gold
+    confusion = {("Platform", "Reform"): 0, ("Reform", "Platform"): 0}  # a gold span found with the other label
     errors = []
     for row, ents in zip(rows, found):
         text, where = row["text"], f"{row['report']}:{row['line']}"
@@ -84,6 +86,9 @@ def evaluate(gold_dir: str | Path | None = None, *, nlp=None, gazetteer=(), use_
             if (s, e, lab) in gold:
                 counts[lab][0] += 1
             else:
+                other = next((g for a, b, g in gold if (a, b) == (s, e)), None)
+                if other is not None and (other, lab) in confusion:
+                    confusion[(other, lab)] += 1
                 errors.append(("FP", lab, text[s:e], where))
         errors += [("FN", lab, text[s:e], where) for s, e, lab in sorted(gold - pred)]
         if row["section"] in INDICATOR_SECTIONS:
@@ -105,7 +110,8 @@ def evaluate(gold_dir: str | Path | None = None, *, nlp=None, gazetteer=(), use_
                     errors.append(("FP", "Indicator", text[f.start:f.end], where))
             errors += [("FN", "Indicator", text[g[0]:g[1]], where) for g in gi if g not in matched]
     per_type = {t: _prf(*c) for t, c in counts.items()}
-    return {"per_type": per_type, "errors": errors, "paragraphs": len(rows)}
+    return {"per_type": per_type, "errors": errors, "paragraphs": len(rows),
+            "confusion": {f"{a}→{b}": n for (a, b), n in confusion.items()}}
 
 
 # --------------------------------------------------------------------------- the development set's gold

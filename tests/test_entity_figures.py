@@ -35,6 +35,22 @@ def test_corpus_gold(gazetteer):
     result = evaluate(gazetteer=gazetteer)
     _show("corpus gold", result)
     assert not _below(result)
+    assert result["confusion"] == {"Platform→Reform": 0, "Reform→Platform": 0}
+
+
+def test_corpus_confusion_counts_a_span_found_with_the_other_label(tmp_path):
+    """A gold file that calls a reform a platform: the reform found is counted as Platform→Reform."""
+    import json
+
+    from nlp.evaluation import evaluate
+
+    text = "深化“放管服”改革，完善区政务服务平台。"
+    row = {"report": "x.txt", "line": 1, "section": "responsibilities", "text": text, "indicators": [],
+           "entities": [["“放管服”改革", "Platform"], ["区政务服务平台", "Platform"]]}
+    (tmp_path / "x.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = evaluate(tmp_path, gazetteer=())
+    assert result["confusion"] == {"Platform→Reform": 1, "Reform→Platform": 0}
+    assert result["per_type"]["Platform"]["tp"] == 1
 
 
 @requires_devset
