@@ -53,6 +53,18 @@ def test_corpus_confusion_counts_a_span_found_with_the_other_label(tmp_path):
     assert result["per_type"]["Platform"]["tp"] == 1
 
 
+def test_budgetkg_eval_prints_the_confusion(tmp_path, capsys):
+    import json
+
+    from kg.cli import main
+
+    row = {"report": "x.txt", "line": 1, "section": "responsibilities", "text": "深化“放管服”改革。", "indicators": [],
+           "entities": [["“放管服”改革", "Platform"]]}
+    (tmp_path / "x.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["eval", "--gold", str(tmp_path), "--no-gazetteer"]) == 0
+    assert "confusion Platform→Reform 1, Reform→Platform 0" in capsys.readouterr().out
+
+
 @requires_devset
 def test_devset_test_split_reforms_and_documents(gazetteer):
     from nlp.evaluation import evaluate_devset

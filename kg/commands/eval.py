@@ -50,6 +50,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print(f"{'type':<16}{'gold':>6}{'pred':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}")
     for label, s in result["per_type"].items():
         print(f"{label:<16}{s['gold']:>6}{s['pred']:>6}{s['tp']:>6}{s['p']:>8.3f}{s['r']:>8.3f}{s['f1']:>8.3f}")
+    if "confusion" in result:  # a gold platform found as a reform, or the other way round
+        print("confusion " + ", ".join(f"{pair} {n}" for pair, n in result["confusion"].items()))
     if args.verbose:
         for kind, label, text, where in result["errors"]:
             print(f"{kind} {label:<15} {text}    [{where}]")
