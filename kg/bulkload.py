@@ -30,9 +30,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-#: Below this many triples a batch goes by the Graph Store Protocol, above it by the bulk loader
-#: (bench/bench_bulkload.py: the two take the same time at about this size on the reference machine).
-BULK_MIN_TRIPLES = 50_000
+#: Below this many triples a batch goes by the Graph Store Protocol, from it by the bulk loader.  Measured
+#: (bench/bench_cluster.py, docs/scaling.md) on 2 shared cores: bulk / GSP speed 0.98 for 1 report graph
+#: (24k triples), 1.01-1.34 for 5 (106k), 1.04-1.35 for 25 (528k), 0.67 once for 50 — both near 20-30k
+#: triples/s, the server's insert path being the limit either way.  Below ~100k the Graph Store Protocol
+#: keeps every graph whole at all times for the same cost; re-measure on the server you deploy
+#: (``budgetkg build --remote-bulk-min-triples``).
+BULK_MIN_TRIPLES = 100_000
 
 #: Triples per N-Quads file: files of a few tens of MB, as Virtuoso's documentation advises for the loader.
 TRIPLES_PER_FILE = 200_000

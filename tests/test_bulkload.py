@@ -103,11 +103,11 @@ def test_the_build_command_publishes_a_large_batch_by_the_bulk_loader(remote, vi
                                                                       capsys) -> None:
     from kg.cli import main
 
-    monkeypatch.setattr(kg.bulkload, "BULK_MIN_TRIPLES", 1000)  # the two reports hold more
     data = tmp_path / "data"
     code = main(["build", *(str(CORPUS / n) for n in NAMES), "--store", str(data), "--quiet", "--no-entities",
                  "--no-validate", "--remote", virtuoso_server.url, "--remote-isql", f"127.0.0.1:{virtuoso_server.isql_port}",
-                 "--remote-load-dir", str(virtuoso_server.load_dir)])
+                 "--remote-load-dir", str(virtuoso_server.load_dir),
+                 "--remote-bulk-min-triples", "1000"])  # the two reports hold more
     assert code == 0
     assert "graphs published to" in capsys.readouterr().out.split("remote: ")[1].split("(bulk loader)")[0]
     store = Store(data, read_only=True)

@@ -32,6 +32,9 @@ def register(sub) -> None:
                    help="with --remote-isql: the folder the loader's files are written to (in the server's DirsAllowed)")
     p.add_argument("--remote-server-dir", default=None, metavar="DIR",
                    help="with --remote-isql: that folder as the Virtuoso server sees it (default: the same path)")
+    p.add_argument("--remote-bulk-min-triples", type=int, default=None, metavar="N",
+                   help="with --remote-isql: a batch of at least N triples goes by the bulk loader "
+                        "(default: kg.bulkload.BULK_MIN_TRIPLES, measured in docs/scaling.md)")
     COMMANDS["build"] = cmd_build
 
 
@@ -76,7 +79,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         graphs = [f.report for f in result.files if f.status == "built"] + [iri.ONTOLOGY_GRAPH, iri.PROVENANCE_GRAPH]
         bulk = BulkLoader(args.remote_isql, args.remote_load_dir, server_dir=args.remote_server_dir) if args.remote_isql else None
         try:
-            how, n = publish(Store(data_dir, read_only=True), RemoteStore(args.remote), graphs, bulk)
+            how, n = publish(Store(data_dir, read_only=True), RemoteStore(args.remote), graphs, bulk,
+                             min_triples=args.remote_bulk_min_triples)
         except BulkLoadError as exc:  # the local store is built; the remote one is to be loaded again
             print(f"budgetkg build: error: {one_line(str(exc))}", file=sys.stderr)
             return 3
