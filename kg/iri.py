@@ -32,7 +32,7 @@ _DROP = re.compile(r'[\s<>"{}|\\^`\x00-\x1f\u3000]+')
 _ESCAPE = {c: f"%{ord(c):02X}" for c in "%/?#[]"}
 
 #: nlp.model.Phase value → path segment
-PHASE_SEGMENT = {"budget": "budget", "final_account": "final-account", "adjusted_budget": "adjusted-budget"}
+PHASE_SEGMENT = {"budget": "budget", "final_account": "final-account", "adjusted_budget": "adjusted-budget", "execution": "execution"}
 
 #: Mention / entity label → path folder
 ENTITY_FOLDER = {

@@ -96,8 +96,8 @@ def one_line_zh(text: Any) -> ox.Literal | None:
     return zh(" ".join(str(text).split())) if text else None
 
 
-PHASES = {"budget": BKG.Budget, "final_account": BKG.FinalAccount, "adjusted_budget": BKG.AdjustedBudget}
-PHASE_LABEL = {"budget": "部门预算", "final_account": "部门决算", "adjusted_budget": "调整预算"}
+PHASES = {"budget": BKG.Budget, "final_account": BKG.FinalAccount, "adjusted_budget": BKG.AdjustedBudget, "execution": BKG.Execution}
+PHASE_LABEL = {"budget": "部门预算", "final_account": "部门决算", "adjusted_budget": "调整预算", "execution": "执行数"}
 
 
 def phase(p: Any) -> ox.NamedNode | None:

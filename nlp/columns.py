@@ -129,12 +129,7 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
     phrases = [(p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(header_text))) if k not in _TEXT_MEASURES]
     expanded = _expand_groups(phrases)
     table_phase = phase_of(table_title)
-    title_source = None
-    best = 0
-    for key in FUNDING_SOURCES:  # the most specific source the title names
-        for p in MEASURES[key].phrases:
-            if len(p) >= 4 and p in squash(table_title) and len(p) > best:
-                title_source, best = key, len(p)
+    title_source = source_of_title(table_title)
     phased = _phase_halves(expanded, n_values)
     if phased is not None:
         return [_column(i, p, k, title_source, ph) for i, (p, k, ph) in enumerate(phased)]
@@ -169,6 +164,17 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
     for i, (phrase, key) in enumerate(expanded):
         columns.append(_column(i, phrase, key, title_source, table_phase))
     return columns
+
+
+def source_of_title(table_title: str) -> str | None:
+    """The most specific source of funds a table's title names (一般公共预算支出表 → general_public)."""
+    title_source = None
+    best = 0
+    for key in FUNDING_SOURCES:
+        for p in MEASURES[key].phrases:
+            if len(p) >= 4 and p in squash(table_title) and len(p) > best:
+                title_source, best = key, len(p)
+    return title_source
 
 
 def _leading_total(header_text: str) -> str | None:

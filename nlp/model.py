@@ -21,6 +21,7 @@ class Phase(str, enum.Enum):
     BUDGET = "budget"  # 预算
     FINAL_ACCOUNT = "final_account"  # 决算
     ADJUSTED_BUDGET = "adjusted_budget"  # 调整预算
+    EXECUTION = "execution"  # 执行数: a year's spending as the next year's budget reports it, before its 决算
 
 
 class Severity(str, enum.Enum):
@@ -148,6 +149,8 @@ class Column:
     phase: Phase | None = None  # for tables with 预算数 and 决算数 side by side
     side: str | None = None  # 收支总表: "income" (收入) or "expenditure" (支出) half of the table
     year: int | None = None  # the fiscal year its figures refer to when the header prints one (2025年预算数); None: the report's
+    # a measure key the header qualifies the figure by, in brackets (增减额 … （扣除中央基建投资）)
+    qualifier: str | None = field(default=None, metadata={"omit_if_none": True})
 
 
 @dataclass
@@ -168,6 +171,9 @@ class TableRow:
     side: str | None = None  # 收支总表: "income" or "expenditure"
     line_number: int | None = None  # the 行次 printed in the row, if any
     text: str | None = None  # a text column (绩效目标) of the row, wrapped lines joined
+    # reading only: how many of ``cells`` (the first ones) were printed wrapped inside their cell,
+    # above and below the row's line, so that their order among the others is not in the text
+    _wrapped: int = field(default=0, repr=False, compare=False)
 
 
 @dataclass
@@ -292,7 +298,7 @@ class BudgetComparison:
 class Discrepancy:
     """A place where a report's own figures don't add up (found by reconciliation)."""
 
-    kind: str  # "children_sum" | "unit_subtotal" | "cross_table" | "narrative_vs_table"
+    kind: str  # "children_sum" | "column_sum" | "unit_subtotal" | "cross_table" | "narrative_vs_table"
     message: str
     expected: Decimal  # in yuan
     found: Decimal  # in yuan

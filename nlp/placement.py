@@ -35,7 +35,7 @@ from nlp.columns import column_groups, measure_of
 from nlp.errors import Diagnostics
 from nlp.model import Amount, Box, Column, Table, TableRow
 from nlp.rounding import quantum, rounding_tolerance
-from nlp.vocab import FUNDING_SOURCES
+from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES
 
 Placement = tuple[int, ...]  # the column of each printed cell, increasing
 
@@ -97,14 +97,30 @@ def row_adds_up(cells: list[Amount | None], pos: Placement, groups: list[tuple[i
     return all(_adds_up(_value(cells, pos, t), [_value(cells, pos, j) for j in parts]) for t, parts in groups)
 
 
-def candidates(cells: list[Amount | None], width: int, groups: list[tuple[int, list[int]]]) -> list[Placement]:
-    """Every order-keeping placement of the printed cells in which the row adds up."""
+def candidates(cells: list[Amount | None], width: int, groups: list[tuple[int, list[int]]], wrapped: int = 0) -> list[Placement]:
+    """Every order-keeping placement of the printed cells in which the row adds up.  The first
+    ``wrapped`` cells were printed wrapped above and below the row's line: each run keeps its
+    order, the two runs interleave in any way."""
     k = len(cells)
-    if k == width:
+    if k == width and not wrapped:
         return [tuple(range(width))]
     if k > width or comb(width, k) > _MAX_CANDIDATES:
         return []
-    return [pos for pos in combinations(range(width), k) if row_adds_up(cells, pos, groups)]
+    if not wrapped:
+        return [pos for pos in combinations(range(width), k) if row_adds_up(cells, pos, groups)]
+    return [pos for pos in interleavings(width, wrapped, k - wrapped) if row_adds_up(cells, pos, groups)]
+
+
+def interleavings(width: int, first: int, second: int) -> list[Placement]:
+    """Placements of two runs of cells (``first`` cells, then ``second``), each in order."""
+    out = []
+    for spots in combinations(range(width), first + second):
+        for a in combinations(spots, first):
+            rest = tuple(j for j in spots if j not in a)
+            out.append(a + rest)
+            if len(out) > _MAX_CANDIDATES:
+                return out
+    return out
 
 
 def _hierarchy(rows: list[TableRow]) -> list[tuple[int, list[int]]]:
@@ -172,16 +188,19 @@ def _narrow(rows: list[TableRow], domains: dict[int, list[Placement]], hierarchy
             if any(m not in domains for m in members) or all(len(domains[m]) == 1 for m in members):
                 continue
             changed |= _zero_columns(rows, domains, parent, children, width)
+            changed |= _bounds(rows, domains, members, width)
             size = 1
             for m in members:
                 size *= len(domains[m])
             if size == 0 or size > _MAX_PRODUCT:
                 continue
-            keep: list[set[Placement]] = [set() for _ in members]
-            for choice in product(*(domains[m] for m in members)):
-                if _consistent(rows, parent, children, choice, width):
-                    for s, p in zip(keep, choice):
-                        s.add(p)
+            keep = _consistent_choices(rows, domains, members, width)
+            if keep is None:
+                keep = [set() for _ in members]
+                for choice in product(*(domains[m] for m in members)):
+                    if _consistent(rows, parent, children, choice, width):
+                        for s, p in zip(keep, choice):
+                            s.add(p)
             if not keep[0]:
                 continue  # the figures do not add up whatever the placement: a discrepancy of the source
             for m, s in zip(members, keep):
@@ -190,6 +209,107 @@ def _narrow(rows: list[TableRow], domains: dict[int, list[Placement]], hierarchy
                     changed = True
         if not changed:
             return
+
+
+def _bounds(rows: list[TableRow], domains: dict[int, list[Placement]], members: list[int], width: int) -> bool:
+    """Bounds through a family where enumerating every joint placement is too dear: a parent's
+    figure in a column lies between the least and the most its children can put there, and so
+    does each child's, given the others (figures never negative, in whole quanta of one size)."""
+    cells = [rows[m].cells for m in members]
+    figures = [c for cs in cells for c in cs if c is not None]
+    if not figures or any(c.value < 0 for c in figures):
+        return False
+    quanta = {quantum(c.printed, c.unit) for c in figures}
+    if len(quanta) != 1:
+        return False
+    q = quanta.pop()
+    tol = (len(members) + 1) // 2  # the most rounding can explain in one column (whole quanta)
+
+    def vec(cs: list[Amount | None], p: Placement) -> list[int]:
+        v = [0] * width
+        for t, j in enumerate(p):
+            c = cs[t] if t < len(cs) else None
+            if c is not None:
+                v[j] = int(c.value / q)
+        return v
+
+    vecs = [[vec(cells[k], p) for p in domains[m]] for k, m in enumerate(members)]
+    changed = False
+    for _ in range(_ROUNDS):
+        lo = [[min(v[j] for v in vs) for j in range(width)] for vs in vecs]
+        hi = [[max(v[j] for v in vs) for j in range(width)] for vs in vecs]
+        kid_lo = [sum(lo[k][j] for k in range(1, len(members))) for j in range(width)]
+        kid_hi = [sum(hi[k][j] for k in range(1, len(members))) for j in range(width)]
+        round_changed = False
+        # the parent
+        keep = [i for i, v in enumerate(vecs[0]) if all(kid_lo[j] - tol <= v[j] <= kid_hi[j] + tol for j in range(width))]
+        if keep and len(keep) < len(vecs[0]):
+            vecs[0] = [vecs[0][i] for i in keep]
+            domains[members[0]] = [domains[members[0]][i] for i in keep]
+            round_changed = True
+        p_lo = [min(v[j] for v in vecs[0]) for j in range(width)]
+        p_hi = [max(v[j] for v in vecs[0]) for j in range(width)]
+        # each child, given its siblings
+        for k in range(1, len(members)):
+            o_lo = [kid_lo[j] - lo[k][j] for j in range(width)]
+            o_hi = [kid_hi[j] - hi[k][j] for j in range(width)]
+            keep = [i for i, v in enumerate(vecs[k])
+                    if all(p_lo[j] - o_hi[j] - tol <= v[j] <= p_hi[j] - o_lo[j] + tol for j in range(width))]
+            if keep and len(keep) < len(vecs[k]):
+                vecs[k] = [vecs[k][i] for i in keep]
+                domains[members[k]] = [domains[members[k]][i] for i in keep]
+                round_changed = True
+        if not round_changed:
+            break
+        changed = True
+    return changed
+
+
+def _consistent_choices(rows: list[TableRow], domains: dict[int, list[Placement]], members: list[int],
+                        width: int) -> list[set[Placement]] | None:
+    """:func:`_consistent` over every joint placement, in whole quanta: the same answer, fast,
+    when every figure of the family is printed to one quantum (else ``None``)."""
+    quanta = {quantum(c.printed, c.unit) for m in members for c in rows[m].cells if c is not None}
+    if len(quanta) != 1:
+        return None
+    q = quanta.pop()
+    vectors: list[list[tuple[tuple[int, ...], tuple[int, ...], Placement]]] = []
+    for m in members:
+        cells = rows[m].cells
+        out = []
+        for p in domains[m]:
+            vals = [0] * width
+            seen = [0] * width
+            for t, j in enumerate(p):
+                c = cells[t] if t < len(cells) else None
+                if c is not None:
+                    vals[j] = int(c.value / q)
+                    seen[j] = 1
+            out.append((tuple(vals), tuple(seen), p))
+        vectors.append(out)
+    keep: list[set[Placement]] = [set() for _ in members]
+    parents, kids = vectors[0], vectors[1:]
+    for choice in product(*kids):
+        sums = [0] * width
+        counts = [0] * width
+        for kvals, kseen, _ in choice:
+            for j in range(width):
+                if kseen[j]:
+                    sums[j] += kvals[j]
+                    counts[j] += 1
+        for pvals, pseen, pp in parents:
+            ok = True
+            for j in range(width):
+                n = counts[j] + pseen[j]
+                tol = n // 2 if n > 2 else 0
+                if abs(pvals[j] - sums[j]) > tol:
+                    ok = False
+                    break
+            if ok:
+                keep[0].add(pp)
+                for s, (_, _, p) in zip(keep[1:], choice):
+                    s.add(p)
+    return keep
 
 
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])\s*")
@@ -211,20 +331,30 @@ def income_totals(summary: Table) -> dict[str, Decimal]:
             continue
         cell = row.cells[income[0].index] if income[0].index < len(row.cells) else None
         out[measure] = cell.value if cell is not None else Decimal(0)
+    total = next((r for r in summary.rows if r.side == "income" and measure_of(r.name) in ("total", "current_income")
+                  and "本年收入" in r.name.replace(" ", "")), None)
+    cell = total.cells[income[0].index] if total is not None and income[0].index < len(total.cells) else None
+    if out and cell is not None and sum(out.values(), Decimal(0)) == cell.value:
+        # the sources it prints make up the year's income: those it prints no row for are 0
+        for measure in FUNDING_SOURCES:
+            out.setdefault(measure, Decimal(0))
+        out["fiscal_appropriation"] = out.get("fiscal_appropriation") or sum((out[m] for m in COLUMN_GROUPS["fiscal_appropriation"]), Decimal(0))
     return out
 
 
-def _pin_total(rows: list[TableRow], cols: list[Column], domains: dict[int, list[Placement]], known: dict[str, Decimal]) -> None:
+def _pin_total(rows: list[TableRow], cols: list[Column], domains: dict[int, list[Placement]], known: dict[str, Decimal],
+               groups: list[tuple[int, list[int]]] | None = None) -> bool:
     """The 合计 row of an income table prints, in each source's column, the total the 收支总表
-    gives for that source: keep only the placements of that row that agree."""
+    gives for that source: keep only the placements of that row that agree.  False when none
+    does (the columns are not what that table says)."""
     total = next((i for i, r in enumerate(rows) if r.is_total and r.name.replace(" ", "") in ("合计", "总计")), None)
     if total is None or total not in domains:
-        return
+        return True
     checks = [(c.index, known[c.measure]) for c in cols if c.measure in known]
     if not checks:
-        return
+        return True
     cells = rows[total].cells
-    groups = column_groups(cols, None) or []
+    groups = groups if groups is not None else (column_groups(cols, None) or [])
     if groups and groups[0][0] == 0 and cells and cells[0] is not None:
         top = groups[0][1]
         named = {j for j, _ in checks}
@@ -235,28 +365,27 @@ def _pin_total(rows: list[TableRow], cols: list[Column], domains: dict[int, list
              if all((_value(cells, p, j).value if _value(cells, p, j) is not None else Decimal(0)) == v for j, v in checks)]  # type: ignore[union-attr]
     if agree:
         domains[total] = agree
+    return bool(agree)
 
 
-def place_table(
+def table_domains(
     rows: list[TableRow],
     cols: list[Column],
-    kind: str | None,
-    diag: Diagnostics,
-    label: str,
+    groups: list[tuple[int, list[int]]],
+    diag: Diagnostics | None = None,
+    label: str = "",
     cell_extents: dict[int, list[Extent | None]] | None = None,
     column_extents: list[Extent | None] | None = None,
     known_totals: dict[str, Decimal] | None = None,
-) -> None:
-    """Put every row's printed cells into the table's columns (in place).
-
-    ``cell_extents[i]`` are the x-extents of row ``i``'s printed cells, ``column_extents``
-    those of the columns' headers; either may be missing (plain text).  ``known_totals``
-    are the column totals another table of the report prints (:func:`income_totals`).
-    """
+    narrowing: bool = True,
+) -> tuple[dict[int, list[Placement]], dict[int, Placement], set[int]]:
+    """(placements still possible per row, rows placed by geometry, rows whose figures add up
+    in some placement) — the search :func:`place_table` decides from, before anything is stored.
+    Rows adding up are ``set()`` when the known totals contradict the columns outright."""
     width = len(cols)
-    groups = column_groups(cols, kind) or []
     domains: dict[int, list[Placement]] = {}
     geometric: dict[int, Placement] = {}
+    adds_up: set[int] = set()
     for i, row in enumerate(rows):
         k = len(row.cells)
         if k == 0:
@@ -268,20 +397,63 @@ def place_table(
         if geo is not None:
             geometric[i] = geo
             domains[i] = [geo]
-            if not row_adds_up(row.cells, geo, groups):
+            if row_adds_up(row.cells, geo, groups):
+                adds_up.add(i)
+            elif diag is not None:
                 diag.warn("W311", line=row.span.line, table=label, name=row.name)
             continue
-        domains[i] = candidates(row.cells, width, groups)
-        if not domains[i]:
+        domains[i] = candidates(row.cells, width, groups, row._wrapped)
+        if domains[i]:
+            adds_up.add(i)
+        elif row._wrapped:
+            domains[i] = interleavings(width, row._wrapped, k - row._wrapped)
+        else:
             # no placement adds up (a discrepancy of the source, or more columns than known):
             # the arithmetic says nothing, every order-keeping placement stays possible
             domains[i] = list(combinations(range(width), k)) if comb(width, k) <= _MAX_CANDIDATES else []
-    if known_totals:
-        _pin_total(rows, cols, domains, known_totals)
+    if known_totals and not _pin_total(rows, cols, domains, known_totals, groups):
+        adds_up = set()
+    if narrowing:
+        narrow(rows, domains, width)
+    return domains, geometric, adds_up
+
+
+def narrow(rows: list[TableRow], domains: dict[int, list[Placement]], width: int) -> None:
+    """Keep only placements that take part in some consistent parent/children choice."""
     _narrow(rows, domains, _hierarchy(rows), width)
+
+
+def place_table(
+    rows: list[TableRow],
+    cols: list[Column],
+    kind: str | None,
+    diag: Diagnostics,
+    label: str,
+    cell_extents: dict[int, list[Extent | None]] | None = None,
+    column_extents: list[Extent | None] | None = None,
+    known_totals: dict[str, Decimal] | None = None,
+    groups: list[tuple[int, list[int]]] | None = None,
+) -> None:
+    """Put every row's printed cells into the table's columns (in place).
+
+    ``cell_extents[i]`` are the x-extents of row ``i``'s printed cells, ``column_extents``
+    those of the columns' headers; either may be missing (plain text).  ``known_totals``
+    are the column totals another table of the report prints (:func:`income_totals`).
+    ``groups`` (total column, its parts) when the header says them (:mod:`nlp.headergrid`),
+    else they come from the columns' meanings (:func:`nlp.columns.column_groups`).
+    """
+    if groups is None:
+        groups = column_groups(cols, kind) or []
+    domains, geometric, _ = table_domains(rows, cols, groups, diag, label, cell_extents, column_extents, known_totals)
+    apply(rows, len(cols), domains, geometric, diag, label)
+
+
+def apply(rows: list[TableRow], width: int, domains: dict[int, list[Placement]], geometric: dict[int, Placement],
+          diag: Diagnostics, label: str) -> None:
+    """Store each row's cells where every placement left agrees; warn (W310) about the rest."""
     for i, row in enumerate(rows):
         k = len(row.cells)
-        if k == width or (i in geometric and k <= width):
+        if (k == width and not row._wrapped) or (i in geometric and k <= width):
             if i in geometric:
                 row.cells = [_value(row.cells, geometric[i], j) for j in range(width)]
             continue
@@ -311,22 +483,29 @@ def fit_rows(rows: list[TableRow], cols: list[Column], garbage: dict[int, list[b
              diag: Diagnostics, label: str, kind: str | None = None,
              cell_extents: dict[int, list[Extent | None]] | None = None,
              column_extents: list[Extent | None] | None = None,
-             known_totals: dict[str, Decimal] | None = None) -> None:
+             known_totals: dict[str, Decimal] | None = None,
+             groups: list[tuple[int, list[int]]] | None = None) -> None:
     """Give every row exactly one cell per column (in place)."""
     width = len(cols)
-    for ri, row in enumerate(rows):
-        n = len(row.cells)
-        flags = garbage.get(ri, [])
-        if n > width and n - sum(flags) == width:
-            # a mark read in an empty cell (行次/栏次 column): drop it, keep the amounts aligned
-            row.cells = [c for c, bad in zip(row.cells, flags) if not bad]
-            if cell_extents and ri in cell_extents:
-                cell_extents[ri] = [e for e, bad in zip(cell_extents[ri], flags) if not bad]
+    drop_marks(rows, width, garbage, cell_extents)
     if summary and cols:
         for row in rows:
             row.cells = place_side(row, cols, diag, label)
         return
-    place_table(rows, cols, kind, diag, label, cell_extents, column_extents, known_totals)
+    place_table(rows, cols, kind, diag, label, cell_extents, column_extents, known_totals, groups)
+
+
+def drop_marks(rows: list[TableRow], width: int, garbage: dict[int, list[bool]],
+               cell_extents: dict[int, list[Extent | None]] | None = None) -> None:
+    """A mark read in an empty cell (行次/栏次 column) where a row prints one cell too many:
+    dropped, so that the amounts stay aligned."""
+    for ri, row in enumerate(rows):
+        n = len(row.cells)
+        flags = garbage.get(ri, [])
+        if n > width and n - sum(flags) == width:
+            row.cells = [c for c, bad in zip(row.cells, flags) if not bad]
+            if cell_extents and ri in cell_extents:
+                cell_extents[ri] = [e for e, bad in zip(cell_extents[ri], flags) if not bad]
 
 
 def place_side(row: TableRow, cols: list[Column], diag: Diagnostics, label: str) -> list[Amount | None]:

@@ -318,7 +318,7 @@ def locate_units(tables: list[RefTable], text: str) -> None:
 def _compatible(col_measure: str, col_source: str | None, meaning: str | None) -> bool:
     if meaning is None:
         return True
-    if meaning in ("budget", "final"):  # 预算数 / 决算数: the amount of that phase (the reader keeps the phase apart)
+    if meaning in ("budget", "final", "execution"):  # 预算数 / 决算数 / 执行数: the amount of that phase (the reader keeps the phase apart)
         meaning = "total"
     return col_measure == meaning or (col_measure == "total" and col_source == meaning)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from nlp.vocab import UNITS
 
@@ -30,6 +31,7 @@ from nlp.vocab import UNITS
 STEP_YUAN: dict[str, Decimal] = {"元": Decimal("0.01"), "千元": Decimal("10"), "万元": Decimal("100"), "亿元": Decimal("1000000")}
 
 
+@lru_cache(maxsize=65536)
 def quantum(printed: str, unit: str) -> Decimal:
     """The rounding step of a printed figure, in yuan (``"3,367.47"`` 万元 → 100)."""
     t = printed.strip().rstrip(")）")

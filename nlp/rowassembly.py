@@ -66,6 +66,7 @@ class _Pending:
     last: tuple[Line, int] | None = None
     side: str | None = None
     after: list[Line] = field(default_factory=list)  # text lines after the amounts (绩效目标)
+    wrapped: int = 0  # cells (the first ones) printed wrapped above and below the row's line
     after_inline: list[tuple[Line, Group]] = field(default_factory=list)
 
     def touch(self, line: Line, start: int, end: int) -> None:
@@ -79,6 +80,70 @@ class Assembled:
     rows: list[TableRow]
     texts: dict[int, list[tuple[Line, int]]]  # row index → (line, start) of its text (绩效目标)
     garbage: dict[int, list[bool]]  # row index → which cells were garbage
+
+
+_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_CODED_ROW = re.compile(r"^\s*\d{3,9}\s*[\u3400-\u9fff]")
+
+
+def _folios(body: list[Line]) -> set[int]:
+    """Page numbers printed between two rows: a number alone on its line, right before a row
+    that prints its own whole code (not the 款/项 part of a code implied by the rows above)."""
+    out = set()
+    texts = [ln.text for ln in body]
+    for i, t in enumerate(texts):
+        if not _LONE_NUMBER.match(t):
+            continue
+        nxt = next((u for u in texts[i + 1:] if u.strip()), "")
+        prev = next((u for u in reversed(texts[:i]) if u.strip()), "")
+        if _CODED_ROW.match(nxt) and _CODED_ROW.match(prev):
+            out.add(id(body[i]))
+    return out
+
+
+_HEAD = re.compile(r"^-?\d[\d,]*\.(\d*)$|^-?\d[\d,]*$")
+_TAIL = re.compile(r"^\d{1,3}$")
+_DECIMALS = re.compile(r"(?:^|\s)-?\d[\d,]*\.(\d+)(?=\s|$)")
+
+
+def _wrapped_figures(body: list[Line]) -> tuple[dict[int, list[tuple[Line, Token]]], set[int]]:
+    """Figures wrapped inside cells too narrow for them (``1378.4`` / ``1``): the line above a
+    row holds their heads, the line below their tails, as many of each, and a head and its
+    tail make a figure with the decimals the table prints.  Returns, per row line, the joined
+    figures (as tokens of the head's line reaching to the tail) and the lines they were on."""
+    counts: dict[int, int] = {}
+    for ln in body:
+        for m in _DECIMALS.finditer(ln.text):
+            counts[len(m.group(1))] = counts.get(len(m.group(1)), 0) + 1
+    if not counts:
+        return {}, set()
+    places = max(counts, key=lambda d: counts[d])
+    lines = [ln for ln in body if ln.text.strip()]
+    out: dict[int, list[tuple[Line, Token]]] = {}
+    used: set[int] = set()
+    for i in range(1, len(lines) - 1):
+        head, row, tail = lines[i - 1], lines[i], lines[i + 1]
+        if id(head) in used or not groups(row.text) or not any(g.name or g.code_parts for g in groups(row.text)):
+            continue
+        hs, ts = head.text.split(), tail.text.split()
+        if not hs or len(hs) != len(ts) or not all(_TAIL.match(t) for t in ts):
+            continue
+        heads = [_HEAD.match(h) for h in hs]
+        if not all(heads) or not all(len(m.group(1) or "") + len(t) == places and (m.group(1) is not None or False)
+                                     for m, t in zip(heads, ts)):
+            continue
+        joined = []
+        hpos = tpos = 0
+        for h, t in zip(hs, ts):
+            hpos = head.text.index(h, hpos)
+            tpos = tail.text.index(t, tpos)
+            end = tail.start + tpos + len(t) - head.start
+            joined.append((head, Token("amount", h + t, hpos, end)))
+            hpos += len(h)
+            tpos += len(t)
+        out[id(row)] = joined
+        used |= {id(head), id(tail)}
+    return out, used
 
 
 class RowAssembler:
@@ -112,8 +177,10 @@ class RowAssembler:
     def assemble(self, body: list[Line]) -> Assembled:
         """Rows from body lines.  ``self.pending`` is the row being assembled."""
         self.pending = None
+        folios = _folios(body)
+        self._wrapped_at, wrapped_lines = _wrapped_figures(body)
         for line in body:
-            if self._skip(line):
+            if self._skip(line) or id(line) in folios or id(line) in wrapped_lines:
                 continue
             if self._ends_table(line):
                 break
@@ -266,6 +333,11 @@ class RowAssembler:
     def _add_cells(self, p: _Pending, line: Line, g: Group) -> None:
         if g.line_no is not None and p.line_no is None:
             p.line_no = g.line_no
+        joined = self._wrapped_at.pop(id(line), None)
+        if joined and g.cells:
+            # figures wrapped inside narrow cells, printed above and below this line: first
+            p.cells.extend(joined)
+            p.wrapped = len(joined)
         for t in g.cells:
             p.cells.append((line, t))
             p.touch(line, t.start, t.end)
@@ -310,7 +382,8 @@ class RowAssembler:
         span = self.norm.raw_span(fl.start + fs, ll.start + le)
         self._clean.append((fl.start + fs, ll))
         line_no = int(p.line_no.text) if p.line_no is not None else None
-        row = TableRow(code=code, name=name, level=level, cells=cells, span=span, is_total=is_total, side=p.side, line_number=line_no)
+        row = TableRow(code=code, name=name, level=level, cells=cells, span=span, is_total=is_total, side=p.side, line_number=line_no,
+                       _wrapped=p.wrapped)
         self.rows.append(row)
         self._garbage[len(self.rows) - 1] = garbage
         if p.after or p.after_inline:

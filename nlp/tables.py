@@ -27,16 +27,16 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from nlp import codes, columnorder, columnpaths, columns as columns_mod, geometry, tableheader
+from nlp import codes, columnorder, columnpaths, columns as columns_mod, geometry, headergrid, headermeaning, layoutsearch, tableheader
 from nlp.errors import Diagnostics
 from nlp.model import Classification, Column, Project, Section, Table, TableRow
 from nlp.normalize import Line, NormalizedText
-from nlp.placement import fit_rows, income_totals
+from nlp.placement import drop_marks, fit_rows, income_totals
 from nlp.rowassembly import RowAssembler
 from nlp.tablefind import FoundTable, find_tables
 from nlp.tablelines import AMOUNT_TOKEN
 from nlp.tableunit import declared_unit
-from nlp.vocab import TABLE_KINDS
+from nlp.vocab import FUNDING_SOURCES, TABLE_KINDS
 
 _SUMMARY_KINDS = ("summary", "fiscal_summary")
 _DECIMAL_TABLE = 3  # amounts with decimals in a table that prints its amounts with decimals
@@ -52,6 +52,7 @@ def extract_tables(norm: NormalizedText, sections: list[Section], diag: Diagnost
     previous_unit: str | None = None
     income: dict[str, Decimal] = {}  # what the 收支总表 says each source of income totals
     unordered: list[tuple[Table, list]] = []  # tables whose header words were broken over lines
+    open_readings: list[tuple[Table, list[layoutsearch.Reading] | list[_Later], dict | None]] = []  # headers the figures must decide
     for ft in found:
         parsed = read_table(norm, ft, diag, previous_unit, income)
         if parsed is None:
@@ -59,11 +60,15 @@ def extract_tables(norm: NormalizedText, sections: list[Section], diag: Diagnost
         table, texts = parsed.table, parsed.texts
         if parsed.orders:
             unordered.append((table, parsed.orders))
+        if parsed.readings:
+            open_readings.append((table, parsed.readings, income if table.kind == "income" else None))
         previous_unit = table.unit
         if table.kind == "summary" and not income:
             income = income_totals(table)
         tables.append(table)
         projects.extend(projects_mod.extract(table, texts, norm, diag))
+    if open_readings:
+        _decide_readings(tables, open_readings, diag)
     if unordered:
         certain = [t for t in tables if t.columns and all(c.measure != "unknown" for c in t.columns)
                    and t not in [u for u, _ in unordered]]
@@ -72,6 +77,58 @@ def extract_tables(norm: NormalizedText, sections: list[Section], diag: Diagnost
     if not tables:
         diag.warn("W307", line=1)
     return tables, projects
+
+
+def _decide_readings(tables: list[Table], pending: list[tuple[Table, list[layoutsearch.Reading] | list[_Later], dict | None]],
+                     diag: Diagnostics) -> None:
+    """Tables whose header the text leaves open, decided by their figures and by the other
+    tables.  A table its figures decide whole becomes evidence for the others at once; when none
+    is, the one left most certain is taken as it is (its uncertain columns are no evidence) and
+    the others are tried again with it."""
+    todo = sorted(pending, key=lambda p: (not isinstance(p[1][0], layoutsearch.Reading), len(p[1])))
+    shaky: dict[int, set[int]] = {}  # table → columns holding amounts left out (no evidence there)
+    while todo:
+        tried = []
+        for table, readings, known in todo:
+            open_ = {id(t) for t, _, _ in todo}
+            evidence = [t for t in tables if id(t) not in open_ and t.columns]
+            label = table.number or table.title
+            options = _again(table, readings, evidence, shaky) if isinstance(readings[0], _Later) else readings
+            decided = layoutsearch.decide(table.rows, options, diag, label, evidence, known, warn=False, shaky=shaky) \
+                if options else None
+            tried.append((table, readings, known, options, decided))
+            if decided is not None and not decided.uncertain:
+                break
+        table, readings, known, options, decided = min(
+            tried, key=lambda t: (t[4] is None, (t[4].unsure_figures, t[4].uncertain) if t[4] else (0, 0)))
+        label = table.number or table.title
+        evidence = [t for t in tables if id(t) not in {id(p[0]) for p in todo} and t.columns]
+        if decided is None or options is None:
+            # beyond reading from the text: the phrases' columns, placed as before
+            fallback = readings[0].fallback if isinstance(readings[0], _Later) else readings[0].columns
+            fit_rows(table.rows, fallback, {}, False, diag, label, table.kind, known_totals=known)
+        else:
+            decided = layoutsearch.decide(table.rows, options, diag, label, evidence, known, shaky=shaky)
+            table.columns = decided.columns
+            for row, cells in zip(table.rows, decided.rows):
+                row.cells = cells
+            if decided.uncertain:
+                shaky[id(table)] = decided.shaky
+        todo = [p for p in todo if p[0] is not table]
+
+
+def _again(table: Table, readings: list, evidence: list[Table], shaky: dict[int, set[int]]) -> list[layoutsearch.Reading] | None:
+    """The readings of a header with too many to try alone, now that other tables can tell."""
+    width = _uniform(table.rows)
+    if not width:
+        return None
+    source, phase = columns_mod.source_of_title(table.title), columns_mod.phase_of(table.title)
+    fits = layoutsearch.evidence_fits(table.rows, width, evidence, source, phase, shaky)
+    accept = layoutsearch.arithmetic_accepts(table.rows, width, source, phase)
+    try:
+        return _readings(readings[0].header_text, table.rows, table.title, fits, accept)
+    except headergrid.TooMany:
+        return None
 
 
 def table_kind(title: str) -> str | None:
@@ -89,6 +146,7 @@ class ReadTable:
     table: Table
     texts: dict[int, list[tuple[Line, int]]]  # row index → text pieces of its text cell (绩效目标)
     orders: list | None  # column orders still possible when header words were broken (nlp.columnorder)
+    readings: list[layoutsearch.Reading] | list[_Later] | None = None  # header readings the figures must decide between (nlp.layoutsearch)
 
 
 def read_table(
@@ -110,6 +168,20 @@ def read_table(
     assembler = RowAssembler(norm, anchors, header, unit, summary, len(printed) >= _DECIMAL_TABLE, diag, label)
     assembled = assembler.assemble(body)
     rows = assembled.rows
+    laid_out = None if summary else geometry.read(norm, header_lines, body, rows)
+    by_place, place_sums = None, None
+    if laid_out is not None and laid_out.paths is not None:  # the headings over each column, as the page places them
+        by_place, place_sums = _columns_by_place(laid_out.paths, ft.title)
+        if all(c.measure == "unknown" for c in by_place):
+            by_place, place_sums = None, None
+    readings: list[layoutsearch.Reading] | list[_Later] | None = None
+    if by_place is None and not summary and not header.text_column:  # the header as printed text (nlp.headergrid)
+        try:
+            readings = _readings(header.text, rows, ft.title)
+        except headergrid.TooMany:
+            readings = [_Later(header.text, _columns(header.text, header.leaf, rows, ft.title))]
+    if readings:
+        return _read_by_header_grid(norm, ft, kind, unit, rows, assembled, readings, diag, label, income)
     cols = _summary_columns(header.text, rows, ft.title) if summary else _columns(header.text, header.leaf, rows, ft.title)
     orders = None if summary else columnorder.hypotheses(header.text, len(cols), cols)
     if orders and all(c.measure != "unknown" for c in cols):
@@ -117,16 +189,13 @@ def read_table(
         cols = [Column(index=c.index, header="", measure="unknown", funding_source=c.funding_source, phase=c.phase) for c in cols]
     if not summary and cols and cols[0].measure == "unknown":
         _total_first(cols, rows, header.text)
-    laid_out = None if summary else geometry.read(norm, header_lines, body, rows)
-    if laid_out is not None and laid_out.paths is not None:  # the headings over each column, as the page places them
-        by_place = columnpaths.columns_of(laid_out.paths, ft.title)
-        if any(c.measure != "unknown" for c in by_place):
-            cols, orders = by_place, None
+    if by_place is not None:
+        cols, orders = by_place, None
     classification = _classification(rows)
     kind = kind or _kind_from_rows(cols, rows, summary, classification)
     cell_extents, column_extents = (None, None) if summary else geometry.extents(rows, len(cols), laid_out)
     fit_rows(rows, cols, assembled.garbage, summary, diag, label, kind, cell_extents=cell_extents,
-             column_extents=column_extents, known_totals=income if kind == "income" else None)
+             column_extents=column_extents, known_totals=income if kind == "income" else None, groups=place_sums)
     first = lines[ft.anchors[0]]
     last_line = lines[ft.lines[-1]] if ft.lines else first
     number_span = norm.line_span(lines[ft.number_line]) if ft.number_line is not None else None
@@ -142,6 +211,105 @@ def read_table(
         number_span=number_span,
     )
     return ReadTable(table, assembled.texts, orders)
+
+
+def _columns_by_place(paths: list[list[str]], title: str) -> tuple[list[Column], list[tuple[int, list[int]]] | None]:
+    """The columns the headings over each column name (a ruled table read by geometry), read as
+    :mod:`nlp.headergrid` reads a header from text, with the sums its nesting says; a meaning
+    taken twice is taken by the first column only."""
+    # a heading over every value column that names a source of funds, a phase or nothing is the
+    # table's scope (一般公共预算基本支出 over 合计 人员经费 公用经费), as a title is: what it says
+    # holds for every column, its 合计 is the row's; one naming a measure (2026年基本支出) is that
+    # measure's group, its 合计 that measure
+    scope = 0
+    while len(paths) > 1 and all(len(p) > scope + 1 and p[scope] == paths[0][scope] for p in paths) \
+            and columns_mod.measure_of(paths[0][scope]) in (None, "budget", "final", *FUNDING_SOURCES):
+        scope += 1
+    over = "".join(paths[0][:scope])
+    source = columns_mod.source_of_title(over) or columns_mod.source_of_title(title)
+    phase = columns_mod.phase_of(over) or columns_mod.phase_of(title)
+    lay = headermeaning.from_paths([p[scope:] for p in paths])
+    cols = lay.meanings(source, phase)
+    seen: set[tuple] = set()
+    for i, c in enumerate(cols):
+        key = (c.measure, c.funding_source, c.phase, c.year, c.qualifier)
+        if c.measure != "unknown" and key in seen:
+            cols[i] = Column(index=i, header=c.header, measure="unknown", funding_source=c.funding_source,
+                             phase=c.phase, year=c.year)
+        seen.add(key)
+    if all(c.measure == "unknown" for c in cols):
+        return columnpaths.columns_of(paths, title), None
+    return cols, headermeaning.sums(lay, cols)
+
+
+def _uniform(rows: list[TableRow]) -> int | None:
+    """The cell count every row with a code prints, when they all print the same (a table that
+    prints its zeros: its width)."""
+    counts = {len(r.cells) for r in rows if r.code}
+    return counts.pop() if len(counts) == 1 and rows else None
+
+
+def _readings(header_text: str, rows: list[TableRow], title: str, fits=None, accept=None) -> list[layoutsearch.Reading] | None:
+    """The readings of a header printed over several lines (nlp.headergrid), each with its
+    arithmetic; ``None`` when the header is beyond that reading (the phrases decide then);
+    :class:`nlp.headergrid.TooMany` when the figures of other tables must help (``fits``)."""
+    printed = max((len(r.cells) for r in rows), default=0)
+    source, phase = columns_mod.source_of_title(title), columns_mod.phase_of(title)
+    layouts = None
+    width = _uniform(rows)
+    if fits is not None and width:
+        layouts = headergrid.align(header_text, at_least=max(printed, 1), exactly=width, fits=fits, accept=accept,
+                                   limit=headergrid.MAX_LAYOUTS, title_source=source, table_phase=phase)
+    if layouts is None:
+        try:
+            layouts = headergrid.align(header_text, at_least=max(printed, 1), title_source=source, table_phase=phase)
+        except headergrid.TooMany:
+            if not width or fits is not None:
+                raise
+            # a table that prints every cell: a reading under which its rows do not add up is out
+            layouts = headergrid.align(header_text, at_least=max(printed, 1), exactly=width,
+                                       accept=layoutsearch.arithmetic_accepts(rows, width, source, phase),
+                                       title_source=source, table_phase=phase)
+    if not layouts:
+        return None
+    out = []
+    for lay in layouts:
+        cols = lay.meanings(source, phase)
+        sums = headermeaning.sums(lay, cols)
+        if sums is not None:
+            out.append(layoutsearch.Reading(cols, sums))
+    return out or None
+
+
+def _read_by_header_grid(norm: NormalizedText, ft: FoundTable, kind: str | None, unit: str, rows: list[TableRow],
+                         assembled, readings: list[layoutsearch.Reading] | list[_Later], diag: Diagnostics, label: str,
+                         income: dict[str, Decimal] | None) -> ReadTable:
+    """A table whose header :mod:`nlp.headergrid` reads: one reading is placed now, several
+    wait for the figures of the whole report (:func:`_decide_readings`)."""
+    cols = readings[0].columns if isinstance(readings[0], layoutsearch.Reading) else readings[0].fallback
+    classification = _classification(rows)
+    kind = kind or _kind_from_rows(cols, rows, False, classification)
+    known = income if kind == "income" else None
+    drop_marks(rows, len(cols), assembled.garbage)
+    if len(readings) == 1 and isinstance(readings[0], layoutsearch.Reading):
+        fit_rows(rows, cols, assembled.garbage, False, diag, label, kind, known_totals=known, groups=readings[0].sums)
+    lines = norm.lines
+    first = lines[ft.anchors[0]]
+    last_line = lines[ft.lines[-1]] if ft.lines else first
+    number_span = norm.line_span(lines[ft.number_line]) if ft.number_line is not None else None
+    table = Table(number=ft.number, title=ft.title, unit=unit, classification=classification, columns=cols, rows=rows,
+                  span=norm.raw_span(first.start, last_line.end), kind=kind, number_span=number_span)
+    later = len(readings) > 1 or not isinstance(readings[0], layoutsearch.Reading)
+    return ReadTable(table, assembled.texts, None, readings if later else None)
+
+
+@dataclass
+class _Later:
+    """A header with more readings than are worth trying alone: read again once the report's
+    other tables can tell where its columns stand (``fallback``: the columns its phrases give)."""
+
+    header_text: str
+    fallback: list[Column]
 
 
 _GRAND_TOTAL = ("合计", "总计", "支出总计", "收入总计")

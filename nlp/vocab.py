@@ -23,12 +23,17 @@ class Term(NamedTuple):
 
 # 列的含义.  What a value column measures.
 MEASURES: dict[str, Term] = {
-    "total": Term("total", "合计", ("合计", "总计", "小计", "本年收入合计", "本年支出合计", "金额", "采购金额")),
+    "total": Term(
+        "total", "合计",
+        ("合计", "总计", "小计", "本年收入合计", "本年支出合计", "金额", "采购金额", "支出总计", "收入总计", "支出合计", "收入合计"),
+    ),
     "basic": Term("basic expenditure", "基本支出", ("基本支出", "其中：基本支出", "其中:基本支出")),
     "personnel": Term("personnel expenses", "人员经费", ("人员经费", "人员支出")),
     "public": Term("public (operating) expenses", "公用经费", ("公用经费", "公用支出")),
     "project": Term("project expenditure", "项目支出", ("项目支出", "项目支出及其他支出")),
-    "fiscal_appropriation": Term("fiscal appropriation", "财政拨款", ("财政拨款", "财政拨款收入", "预算拨款", "财政拨款合计")),
+    "fiscal_appropriation": Term(
+        "fiscal appropriation", "财政拨款", ("财政拨款", "财政拨款收入", "预算拨款", "财政拨款合计", "财政拨款支出", "本年财政拨款")
+    ),
     "general_public": Term(
         "general public budget",
         "一般公共预算",
@@ -63,7 +68,9 @@ MEASURES: dict[str, Term] = {
     "subsidy_to_affiliates": Term("subsidy to affiliated units", "对附属单位补助支出", ("对附属单位补助支出", "对附属单位补助", "对附属单位补")),
     "remit_to_superior": Term("remittance to superior", "上缴上级支出", ("上缴上级支出",)),
     "carry_forward": Term("carried forward to next year", "结转下年", ("结转下年", "年末结转和结余", "年末结转结余")),
-    "opening_balance": Term("balance carried over from previous year", "年初结转和结余", ("年初结转和结余", "年初结转结余", "上年结转")),
+    "opening_balance": Term(
+        "balance carried over from previous year", "年初结转和结余", ("年初结转和结余", "年初结转结余", "上年结转", "上年结转结余")
+    ),
     "current_income": Term("income of the year", "本年收入", ("本年收入",)),
     "current_expenditure": Term("expenditure of the year", "本年支出", ("本年支出", "当年预算")),
     "budget": Term("budget (planned) amount", "预算数", ("预算数", "年初预算数", "年初预算")),
@@ -83,6 +90,28 @@ MEASURES: dict[str, Term] = {
     "special_account_paid": Term(
         "paid into the fiscal special account", "纳入财政专户管理已缴财政专户", ("纳入财政专户管理已缴财政专户小计",)
     ),
+    "execution": Term("executed amount (执行数) of a year, before its final account", "执行数", ("执行数", "预计执行数")),
+    "excl_capital_construction": Term(
+        "amount excluding central capital construction investment",
+        "扣除中央基建投资后",
+        ("扣除中央基建投资后执行数", "扣除中央基建投资后预算数", "扣除中央基建投资后", "扣除中央基建投资"),
+    ),
+    "change": Term("change over the compared figure (增减额)", "增减额", ("增减额", "增减金额", "增减")),
+    "procurement": Term("government procurement", "政府采购", ("政府采购项目", "政府采购预算", "政府采购")),
+    "procurement_sme": Term(
+        "procurement reserved for small and medium enterprises",
+        "预留给中小企业的政府采购项目资金",
+        ("政府采购项目中预留给中小企业的项目资金规模", "预留给中小企业的项目资金规模", "预留给中小企业", "面向中小企业预留"),
+    ),
+    "procurement_small_micro": Term(
+        "procurement reserved for small and micro enterprises",
+        "预留给小型、微型企业的政府采购项目资金",
+        (
+            "政府采购项目中预留给小型、微型企业的项目资金规模", "预留给小型、微型企业的项目资金规模", "预留给小型、微型企业",
+            "预留给小型微型企业", "预留给小微企业", "面向小微企业预留",
+        ),
+    ),
+    "change_rate": Term("rate of change in per cent (text)", "增减率", ("增减(%)", "增减（%）", "增减%", "增减率", "增长率", "增幅")),
     "performance_target": Term("performance target (text)", "绩效目标", ("绩效目标",)),
     "line_number": Term("row number", "行次", ("行次",)),
 }
@@ -123,6 +152,15 @@ COLUMN_GROUPS: dict[str, tuple[str, ...]] = {
     "vehicles": ("vehicle_purchase", "vehicle_operation"),
 }
 
+# A measure that is a part of another (其中 …): never more than it, in the same row.
+MEASURE_WITHIN: dict[str, str] = {
+    "procurement_sme": "procurement",
+    "procurement_small_micro": "procurement_sme",  # small and micro enterprises are small and medium ones
+    "personnel": "basic",
+    "public": "basic",
+    "education_fees": "business_income",
+}
+
 # 表的种类.  Recognised from the title (whitespace removed); first match wins,
 # so more specific titles come first (政府性基金预算财政拨款收入支出决算表 is a
 # government-fund table, not the 财政拨款收入支出决算总表).
@@ -148,6 +186,17 @@ TABLE_KINDS: dict[str, Term] = {
     "nontax_revenue": Term("non-tax revenue collection", "非税收入征缴情况表", ("非税收入",)),
     "procurement": Term("government procurement", "政府采购表", ("政府采购",)),
 }
+
+# Headings of the row labels (not value columns), whitespace removed; a piece of one wrapped
+# over lines (科目编 / 码) is recognised as a head or tail of one of these.
+HEADER_LABELS: tuple[str, ...] = (
+    "科目编码", "科目代码", "科目名称", "科目", "编码", "代码", "名称",
+    "功能分类科目编码", "功能分类科目名称", "功能分类科目", "经济分类科目编码", "经济分类科目名称", "经济分类科目",
+    "支出经济分类科目编码", "支出经济分类科目名称", "部门预算支出经济分类科目", "政府预算支出经济分类科目",
+    "收入分类科目", "项目", "项目名称", "类款项", "栏次", "行次",
+    "单位名称", "单位代码", "单位编码", "预算单位", "部门名称", "部门编码",
+    "部门（单位）代码", "部门（单位）名称", "部门(单位)代码", "部门(单位)名称", "单位（部门）名称",
+)
 
 # Units a table may declare, with their value in yuan.
 UNITS: dict[str, int] = {"元": 1, "千元": 1000, "万元": 10000, "亿元": 100000000}

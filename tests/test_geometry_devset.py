@@ -94,4 +94,6 @@ def test_the_pdf_reads_every_coded_row_its_text_reads_and_more():
             totals[kind][1] += res.coded_ref
     print(totals)
     assert len(DEVSET_MANIFEST) >= 24 and totals["pdf"][1] > 1900
-    assert totals["pdf"][0] > totals["text"][0] + 150  # 1960 against 1785 of 2027 when this was written
+    # 1960 against 1785 of 2027 when the geometry landed; the text caught up once it read its headers
+    # whole (nlp.headergrid): both at least the 95 %
+    assert totals["pdf"][0] >= 0.95 * totals["pdf"][1] and totals["text"][0] >= 0.95 * totals["text"][1]

@@ -130,9 +130,11 @@ def test_headings_over_several_columns_and_broken_over_lines_give_each_column_it
     report = read(make_table_pdf([(["某某局2026年部门预算", "支出总表", "单位：万元"], [header, second, third, body],
                                    [60, 150] + [50] * 8)]))
     table = the_table(report, "支出总表")
-    assert [c.measure for c in table.columns] == [
-        "total", "current_expenditure", "basic", "personnel", "public", "project", "opening_balance", "unknown"]
-    assert [c.header for c in table.columns][3] == "当年预算基本支出人员经费"
+    # 上年结转结余 / 基本支出: last year's balance spent on basic expenditure (qualified, nlp.headermeaning)
+    assert [(c.measure, c.qualifier) for c in table.columns] == [
+        ("total", None), ("current_expenditure", None), ("basic", None), ("personnel", None), ("public", None),
+        ("project", None), ("opening_balance", None), ("basic", "opening_balance")]
+    assert [c.header for c in table.columns][3] == "当年预算 基本支出 人员经费"
     assert [c.printed for c in table.rows[0].cells] == ["160.00", "150.00", "100.00", "80.00", "20.00", "50.00", "10.00", "10.00"]
 
 

@@ -169,7 +169,7 @@ def test_concept_schemes_have_labelled_defined_concepts(scheme: str) -> None:
 def test_phases_are_the_three_bkg_individuals() -> None:
     g = ontology_graph()
     members = set(g.subjects(SKOS.inScheme, URIRef(ID["scheme/budget-phase"])))
-    assert members == {BKG.Budget, BKG.FinalAccount, BKG.AdjustedBudget}
+    assert members == {BKG.Budget, BKG.FinalAccount, BKG.AdjustedBudget, BKG.Execution}
     assert {str(g.value(m, SKOS.prefLabel)) for m in members} >= {"预算", "决算", "调整预算"}
 
 

@@ -70,7 +70,8 @@ def compare_figures(pdf):
 def test_pdf_and_text_of_a_report_give_the_same_graph_figures():
     a, b = compare_figures(next(p for p in PDFS if "shenzhen" in p.name))
     assert sum(coded(b).values()) > 200  # classified line items the text reads (215: 237) …
-    assert sum(coded(a).values()) > sum(coded(b).values())  # … and more from the PDF (321): 项目支出 headings read
+    # … and as many from the PDF (321 when the geometry landed, before the text read 项目支出 headings whole: 363 both)
+    assert sum(coded(a).values()) >= sum(coded(b).values())
 
 
 @pytest.mark.slow

@@ -195,11 +195,15 @@ BROKEN_HEADER = """\
 
 
 def test_broken_header_word_is_placed_by_the_figures_of_another_table():
-    tables, _, _, _ = read_tables(BROKEN_HEADER)
+    tables, _, diag, _ = read_tables(BROKEN_HEADER)
     t = table(tables, "表3")
-    # total, basic and project are certain (表5 prints the same money split the same way);
-    # the three columns of zeros could be in any order: no meaning is claimed for them
-    assert [c.measure for c in t.columns] == ["total", "basic", "project", "unknown", "unknown", "unknown"]
+    # total, basic and project are certain (表5 prints the same money split the same way); the three
+    # columns of zeros could be in any order, but each holds 0.00 whichever it is: their figures are
+    # stored, the order they are stored in is one the figures allow (W313)
+    assert [c.measure for c in t.columns][:3] == ["total", "basic", "project"]
+    assert {c.measure for c in t.columns[3:]} == {"operating_expense", "subsidy_to_affiliates", "remit_to_superior"}
+    assert all(c is not None and c.value == 0 for r in t.rows for c in r.cells[3:])
+    assert [d for d in diag.items if d.code == "W313"]
 
 
 def test_broken_header_word_without_another_table_claims_nothing():

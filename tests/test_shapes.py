@@ -328,6 +328,16 @@ def test_mutation_is_reported_exactly(base: Graph, case: Case) -> None:
     assert report.conforms == (case.severity != "Violation")
 
 
+def test_an_earlier_years_execution_keeps_its_own_year(base: Graph) -> None:
+    # 2025年执行数 printed in a 2026 budget: the figure is of 2025, its phase bkg:Execution
+    def earlier(g: Graph) -> None:
+        set_(T3, BKG.fiscalYear, Literal("2023", datatype=XSD.gYear))(g)
+        set_(T3, BKG.budgetPhase, BKG.Execution)(g)
+
+    report = validate_graph(mutated(base, earlier))
+    assert report.conforms and report.results == [], [r.message_en for r in report.results]
+
+
 def test_a_task_written_as_prose_needs_no_ordinal(base: Graph) -> None:
     def prose(g: Graph) -> None:
         drop(fx.TASK, BKG.ordinal)(g)

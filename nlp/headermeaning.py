@@ -1,0 +1,295 @@
+"""What a header column means: its headings, top to bottom, read with the vocabulary.
+
+The one function from a stack of headings to a :class:`nlp.model.Column` (measure, source of
+funds, phase, year, qualifier) and the arithmetic the nesting says (合计 = its parts; under
+``…比…`` the first figure = the second + the change), for a header read back from text
+(:mod:`nlp.headergrid`) and for one a ruled table's geometry gives (:func:`from_paths`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from nlp.model import Column, Phase
+from nlp.vocab import FUNDING_SOURCES
+from nlp.headerwords import _PHASE_KEYS, _PHASE_WORDS, _YEAR, Word, _unbracketed, parse
+
+
+@dataclass(frozen=True)
+class Piece:
+    line: int
+    index: int
+    text: str
+
+
+@dataclass(frozen=True, eq=False)
+class Heading:
+    """One header cell: its pieces top to bottom."""
+
+    pieces: tuple[Piece, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    @property
+    def first(self) -> int:
+        return self.pieces[0].line
+
+    @property
+    def last(self) -> int:
+        return self.pieces[-1].line
+
+    def __str__(self) -> str:
+        return self.text
+
+
+
+@dataclass(frozen=True, eq=False)  # identity: one object per (groups, heading) of a search, hashed fast
+class HeaderColumn:
+    """One value column as the header names it: the groups over it and its own heading."""
+
+    groups: tuple[Heading, ...]
+    own: Heading
+
+    @property
+    def text(self) -> str:
+        return _column_text(self)
+
+    @cached_property
+    def header(self) -> str:
+        return " ".join(str(h) for h in (*self.groups, self.own))
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        return parse(self.text)[1]
+
+
+@lru_cache(maxsize=65536)
+def _column_text(col: HeaderColumn) -> str:
+    return "".join(h.text for h in (*col.groups, col.own))
+
+
+@dataclass
+class Layout:
+    """One reading of the header: its value columns left to right."""
+
+    columns: list[HeaderColumn]
+
+    def meanings(self, title_source: str | None = None, table_phase: Phase | None = None) -> list[Column]:
+        return [meaning(i, c, title_source, table_phase) for i, c in enumerate(self.columns)]
+
+    def peek(self, title_source: str | None = None, table_phase: Phase | None = None) -> list[Column]:
+        """The meanings as shared, cached objects (their ``index`` is 0): to look at, never to keep."""
+        return [_meaning(c, title_source, table_phase) for c in self.columns]
+
+    def key(self) -> tuple:
+        return tuple(c.header for c in self.columns)
+
+
+
+def from_paths(paths: list[list[str]]) -> Layout:
+    """The reading a ruled table's geometry gives: each value column's headings, top to bottom
+    (:mod:`nlp.geometry`).  A heading cell standing over several columns is one group (the same
+    headings above it and the same text), as :func:`align` would join it from the text."""
+    cells: dict[tuple[str, ...], Heading] = {}
+
+    def heading(prefix: tuple[str, ...]) -> Heading:
+        if prefix not in cells:
+            cells[prefix] = Heading((Piece(len(prefix) - 1, len(cells), prefix[-1]),))
+        return cells[prefix]
+
+    columns: list[HeaderColumn] = []
+    for path in paths:
+        names = tuple(path) or ("",)
+        groups = tuple(heading(names[:k + 1]) for k in range(len(names) - 1))
+        columns.append(HeaderColumn(groups, Heading((Piece(len(names) - 1, -1 - len(columns), names[-1]),))))
+    return Layout(columns)
+
+
+def _distinct(lay: Layout, title_source: str | None = None, table_phase: Phase | None = None) -> bool:
+    """No two columns mean the same (a group has one 小计; the same heading twice is two groups)."""
+    seen = set()
+    for c in lay.peek(title_source, table_phase):
+        key = (c.measure, c.funding_source, c.phase, c.year, c.qualifier, c.header if c.measure == "unknown" else "")
+        if key in seen:
+            return False
+        seen.add(key)
+    return True
+
+
+
+# -- what a column means -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def _phase(text: str) -> Phase | None:
+    """The phase a heading names (预算数 / 决算数 / 执行数 / 当年预算), the first one printed; a
+    source of funds (一般公共预算) or a 纳入预算管理 is no phase."""
+    for w in parse(text)[1]:
+        if w.kind == "measure" and w.key in _PHASE_KEYS:
+            return _PHASE_KEYS[w.key]
+        if w.kind == "measure":
+            ph = next((ph for word, ph in _PHASE_WORDS[:3] if word in w.text), None)
+            if ph is not None:
+                return ph
+    return None
+
+
+def meaning(index: int, col: HeaderColumn, title_source: str | None, table_phase: Phase | None) -> Column:
+    """The :class:`Column` a header column names: the lowest measure its headings name (a
+    合计/小计 under a group is that group's total), the source of funds of the nearest group
+    that names one, the phase and year its headings print."""
+    c = _meaning(col, title_source, table_phase)
+    return Column(index=index, header=c.header, measure=c.measure, funding_source=c.funding_source, phase=c.phase,
+                  year=c.year, qualifier=c.qualifier)
+
+
+@lru_cache(maxsize=65536)
+def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | None) -> Column:
+    index = 0
+    words = col.words
+    measures = [w.key for w in _unbracketed(words) if w.kind == "measure" and w.key and w.key not in _PHASE_KEYS]
+    phase = _phase(col.text) or table_phase
+    years = [int(m.group(1)) for m in _YEAR.finditer(col.text)]
+    leaf, groups = (measures[-1], measures[:-1]) if measures else ("total", [])
+    source = next((g for g in reversed(groups) if g in FUNDING_SOURCES), None)
+    measure = leaf
+    if leaf == "total" and groups and groups[-1] not in FUNDING_SOURCES:
+        measure = groups[-1]  # 上年结转结余 小计, 基本支出 合计, 政府采购项目 小计
+    if leaf in FUNDING_SOURCES:
+        source = leaf
+    return Column(index=index, header=col.header, measure=measure or "unknown",
+                  funding_source=source or title_source, phase=phase, year=years[0] if years else None,
+                  qualifier=_bracketed(words) or _carried(groups, measure) or _phase_group(col))
+
+
+# Groups whose columns hold money of another kind than the same columns elsewhere in the table:
+# 上年结转结余 over 基本支出 / 项目支出 (spent from last year's balance, not this year's budget).
+_QUALIFYING_GROUPS = ("opening_balance", "carry_forward")
+
+
+def _phase_group(col: HeaderColumn) -> str | None:
+    """A group heading that names a phase over the column (当年预算 over 小计 / 基本支出 …, beside
+    上年结转结余): the money of that phase's own year, told apart from the table's 合计."""
+    keys = [w.key for g in col.groups for w in parse(g.text)[1] if w.kind == "measure" and w.key in _PHASE_KEYS]
+    return keys[-1] if keys else None
+
+
+def _carried(groups: list[str], measure: str) -> str | None:
+    return next((g for g in reversed(groups) if g in _QUALIFYING_GROUPS and g != measure), None)
+
+
+def _bracketed(words: tuple[Word, ...]) -> str | None:
+    """The measure a heading names in brackets, qualifying its figure: 增减额（扣除中央基建投资）."""
+    depth = 0
+    for w in words:
+        if w.kind == "filler" and w.text in "（(":
+            depth += 1
+        elif w.kind == "filler" and w.text in "）)":
+            depth = max(0, depth - 1)
+        elif w.kind == "measure" and depth:
+            return w.key
+    return None
+
+
+@lru_cache(maxsize=65536)
+def is_subset(col: HeaderColumn) -> bool:
+    """其中…: a part of what another column holds, not a share of a total."""
+    return any(w.kind == "subset" for w in col.words)
+
+
+# Measures that make up the total they stand beside (合计 = 基本支出 + 项目支出, 财政拨款 合计 =
+# 一般公共预算 + …); a group over several columns makes up its parent's total by its own 合计
+# when it names one of these, or when it is a year's budget (当年预算 beside 上年结转结余).
+_PART_MEASURES = set(FUNDING_SOURCES) | {
+    "basic", "project", "operating_expense", "subsidy_to_affiliates", "remit_to_superior", "carry_forward",
+    "personnel", "public", "opening_balance",
+}
+_PART_GROUPS = _PART_MEASURES | {"budget", "current_expenditure", "current_income"}
+
+
+def sums(lay: Layout, cols: list[Column]) -> list[tuple[int, list[int]]] | None:
+    """(total column, the columns it sums) as the header nests them, or ``None`` when a total
+    stands after what it sums (no table prints one so)."""
+    out: list[tuple[int, list[int]]] = []
+    paths = {c.groups[:k] for c in lay.columns for k in range(len(c.groups) + 1)}
+    for path in sorted(paths, key=len):
+        total, parts = _sum_of(lay, cols, path)
+        if total is None or not parts:
+            continue
+        if any(p < total for p in parts):
+            return None
+        out.append((total, parts))
+    return out + _comparisons(lay, cols)
+
+
+def _comparisons(lay: Layout, cols: list[Column]) -> list[tuple[int, list[int]]]:
+    """A change under …比… (2026年预算数比2025年执行数 增减额) is the first figure less the second:
+    first = second + change, where the table prints both figures."""
+    out = []
+    for i, (hc, c) in enumerate(zip(lay.columns, cols)):
+        if c.measure != "change":
+            continue
+        words = list(hc.words)
+        at = next((k for k, w in enumerate(words) if w.kind == "filler" and w.text == "比"), None)
+        if at is None:
+            continue
+        sides = []
+        for part in (words[:at], words[at + 1:]):
+            year = next((int(m.group(1)) for w in part if w.kind == "year" for m in [_YEAR.match(w.text)] if m), None)
+            phase = next((_PHASE_KEYS[w.key] for w in part if w.kind == "measure" and w.key in _PHASE_KEYS), None)
+            sides.append((year, phase))
+        want = c.qualifier if c.qualifier not in _PHASE_KEYS else "total"  # 增减额（扣除中央基建投资）
+        found = []
+        for year, phase in sides:
+            match = [j for j, d in enumerate(cols) if d.measure == want and d.year == year and d.phase == phase
+                     and (d.qualifier is None or d.qualifier in _PHASE_KEYS) and j != i]
+            found.append(match[0] if len(match) == 1 else None)
+        first, second = found
+        if first is not None and second is not None:
+            out.append((first, [second, i]))
+    return out
+
+
+def _sum_of(lay: Layout, cols: list[Column], path: tuple[Heading, ...]) -> tuple[int | None, list[int]]:
+    direct = [i for i, c in enumerate(lay.columns) if c.groups == path]
+    totals = [i for i in direct if _leaf_key(lay.columns[i]) == "total"]
+    if len(totals) != 1:
+        return None, []
+    parts = [i for i in direct if i != totals[0] and not is_subset(lay.columns[i]) and cols[i].measure in _PART_MEASURES]
+    subgroups: list[Heading] = []
+    for c in lay.columns:
+        if c.groups[: len(path)] == path and len(c.groups) > len(path) and c.groups[len(path)] not in subgroups:
+            subgroups.append(c.groups[len(path)])
+    for g in subgroups:
+        if _group_key(g) not in _PART_GROUPS:
+            continue
+        sub_total, _ = _sum_of(lay, cols, path + (g,))
+        if sub_total is not None:
+            parts.append(sub_total)
+        else:
+            parts.extend(i for i, c in enumerate(lay.columns) if c.groups == path + (g,)
+                         and not is_subset(c) and cols[i].measure in _PART_MEASURES)
+    # a total sums the money of its own year and phase (2025年执行数 beside 2026年预算数 is no part of it)
+    t = cols[totals[0]]
+    parts = [p for p in parts if _same_when(cols[p].year, t.year) and _same_when(cols[p].phase, t.phase)]
+    return totals[0], sorted(parts)
+
+
+def _same_when(a, b) -> bool:
+    return a is None or b is None or a == b
+
+
+@lru_cache(maxsize=65536)
+def _leaf_key(col: HeaderColumn) -> str | None:
+    keys = [w.key for w in parse(col.own.text)[1] if w.kind == "measure" and w.key not in _PHASE_KEYS]
+    return keys[-1] if keys else ("total" if any(w.kind == "measure" for w in parse(col.own.text)[1]) else None)
+
+
+@lru_cache(maxsize=16384)
+def _group_key(g: Heading) -> str | None:
+    keys = [w.key for w in parse(g.text)[1] if w.kind == "measure"]
+    return keys[-1] if keys else None
+
