@@ -19,8 +19,18 @@ from nlp.errors import Diagnostics
 from nlp.model import Amount, Classification, PerformanceTarget, Project, Table, TableRow
 from nlp.normalize import Line, NormalizedText
 
-_ORGANISATION = re.compile(r"(本级|局|中心|办公室|委员会|管理处|服务站|事务所|院|所|站|队|馆|学校|（本级）|\(本级\))$")
+_ORGANISATION = re.compile(r"(本级|局|署|厅|中心|办公室|委员会|管理处|服务站|事务所|院|所|站|队|馆|学校|（本级）|\(本级\))$")
 _BULLET = re.compile(r"^[-•·]\s*")
+# words that name money for a purpose, never an organisation (…经费-珠海边检总站 is a fund of that station)
+_PURPOSE = re.compile(r"经费|项目|专项|资金|费用")
+_TRAILING_BRACKET = re.compile(r"\s*[（(][^（）()]*[)）]$")
+
+
+def _names_organisation(name: str) -> bool:
+    """A label that is an organisation's name (…局, …中心（…）, …本级), not a project of one."""
+    name = name.strip()
+    named = _ORGANISATION.search(name) or _ORGANISATION.search(_TRAILING_BRACKET.sub("", name))
+    return bool(named) and not _PURPOSE.search(name)
 
 
 def is_project_table(table: Table) -> bool:
@@ -43,7 +53,7 @@ def _unit_rows(rows: list[TableRow]) -> set[int]:
     if len(levels) > 1:
         top = min(levels)
         return {i for i, r in enumerate(rows) if not r.is_total and r.level == top}
-    return {i for i, r in enumerate(rows) if not r.is_total and _ORGANISATION.search(r.name)}
+    return {i for i, r in enumerate(rows) if not r.is_total and _names_organisation(r.name)}
 
 
 def _cell_keys(table: Table) -> list[str | None]:

@@ -86,6 +86,8 @@ MEASURES: dict[str, Term] = {
     "vehicle_operation": Term("official vehicle operation", "公务用车运行维护费", ("公务用车运行费", "公务用车运行维护费")),
     "reception": Term("official reception", "公务接待费", ("公务接待费", "公务接待费支出")),
     "meetings": Term("meetings", "会议费", ("会议费",)),
+    # the running costs of a government body's own offices, printed beside the 三公 figures
+    "agency_operation": Term("agency running costs", "机关运行经费", ("机关运行经费", "机关运行费")),
     "treasury_paid": Term("paid into the treasury", "纳入预算管理已缴国库", ("纳入预算管理已缴国库小计", "纳入预算管理已缴国库")),
     "special_account_paid": Term(
         "paid into the fiscal special account", "纳入财政专户管理已缴财政专户", ("纳入财政专户管理已缴财政专户小计",)

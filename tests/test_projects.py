@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from tests.conftest import DEVSET, requires_devset
 from tests.tablehelp import corpus_text, read_tables
 
 W = Decimal(10000)
@@ -137,3 +138,31 @@ def test_basic_expenditure_by_unit(parsed):
         ("广州市番禺区政务服务中心", "工资福利支出", 2, "408.69"),
         ("广州市番禺区政务服务中心", "商品和服务支出", 2, "33.30"),
     ]
+
+
+def test_units_and_projects_told_apart_by_what_they_name():
+    # without indentation, a label is a unit when it is an organisation's name — also with a
+    # bracketed second name after it — and a project when it names money for a purpose, even one
+    # ending in an organisation (…经费-…服务站 is that station's fund, not the station)
+    station = "车辆购置经费-番禺区政务服务站"
+    centre = CENTRE + "（番禺区政务数据中心）"
+
+    def edit(ln: str) -> str:
+        ln = ln.lstrip("\u3000 ")
+        return ln.replace("车辆购置经费 20.00", station + " 20.00").replace(CENTRE + " 838.82", centre + " 838.82")
+
+    _, projects, _, _ = read_tables(_project_table_lines(corpus_text("002"), edit))
+    want = [(centre if u == CENTRE else u, station if n == "车辆购置经费" else n, Decimal(a) * W) for u, n, a in EXPECTED]
+    assert [(p.unit_name, p.name, p.amount.value) for p in projects] == want
+
+
+@requires_devset
+def test_devset_units_named_with_their_bracketed_level_are_no_projects():
+    # 218 表4/表5 项目支出总表: 深圳市建筑工务署, …（本级）, three centres wrapped over two lines;
+    # eight projects under them (read by hand)
+    from nlp.reader import read_report
+
+    report = read_report(DEVSET / "text" / "218_shenzhen-jianzhugongwushu-2026-yusuan.txt")
+    got = [(p.name, p.amount.printed) for p in report.projects]
+    assert got == [("工程管理", "6,832.94"), ("工程监督", "1,188.72"), ("预算准备金", "70.03"), ("综合管理类", "1,774.42"),
+                   ("工程管理", "1,421.35"), ("工程管理", "1,117.49"), ("综合管理", "108.00"), ("工程管理", "697.69")]
