@@ -1,0 +1,153 @@
+"""Projects from their performance forms (项目绩效目标表 / 项目支出绩效自评表): one form per project.
+
+Central departments print a project not as a row of a table but as a form of its own::
+
+    信息化运行维护绩效目标表
+    项目名称 信息化运行维护
+    …
+    年度资金总额： 2,134.87
+    其中：财政拨款 1,384.87
+    项目资金 （万元）
+    上年结转 750.00
+
+A budget's form prints one figure per line of funds; a final account's self-evaluation form prints
+several (年初预算数 全年预算数 全年执行数 分值 执行率 得分), in an order the text does not keep when its
+headings wrap.  There the execution rate the line prints decides: the executed figure over the year's
+budget is that rate, so the pair that gives it is (全年执行数, 全年预算数); the figure left is the
+年初预算数.  Where no pair gives the rate, or two do with different figures, only the name is kept —
+no figure is ever assigned a meaning the form does not bear out.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from nlp.amounts import parse_amount
+from nlp.errors import Diagnostics
+from nlp.model import Amount, PerformanceTarget, Project
+from nlp.normalize import NormalizedText
+
+_NAME = re.compile(r"^\s*项目名称\s+(?P<name>\S.*?)\s*$")
+_TOTAL = re.compile(r"年度资金总额\s*[:：]?")
+_FIGURE = re.compile(r"(?<![\d.%])-?\d[\d,]*\.\d+(?![\d%])")
+_RATE = re.compile(r"(\d+(?:\.\d+)?)%")
+_UNIT = re.compile(r"[（(](万元|元|千元)[)）]")
+_FUNDS = (("fiscal_appropriation", re.compile(r"财政\s*拨款")), ("opening_balance", re.compile(r"上\s*年?\s*结转")),
+          ("other_funds", re.compile(r"其他\s*资金|其\s*$")))
+_TARGETS_END = re.compile(r"一级指标|绩效指标|二级指标")
+_SPAN = 14  # lines from 项目名称 to 年度资金总额 in the forms seen; a form is compact
+
+
+def extract(norm: NormalizedText, diag: Diagnostics, known: set[str]) -> list[Project]:
+    """The projects of the report's performance forms whose names no table gave (``known``)."""
+    lines = norm.lines
+    out: list[Project] = []
+    for i, line in enumerate(lines):
+        m = _NAME.match(line.text)
+        if not m:
+            continue
+        at = next((j for j in range(i + 1, min(i + _SPAN, len(lines))) if _TOTAL.search(lines[j].text)), None)
+        if at is None or any(_NAME.match(lines[j].text) for j in range(i + 1, at)):
+            continue  # a table's header (项目名称 over a column), not a form
+        name = re.sub(r"\s+", "", m.group("name"))
+        if name in known:
+            continue
+        block = lines[i:min(at + 12, len(lines))]
+        unit = next((u.group(1) for ln in block for u in [_UNIT.search(ln.text)] if u), None)
+        if unit is None:
+            diag.warn("W302", line=lines[at].number, table=name, unit="万元")
+            unit = "万元"
+        # a self-evaluation (自评) form reports what was spent: its amount is the executed figure
+        final_account = any("自评" in ln.text or "决算" in ln.text for ln in lines[max(0, i - 3):i])
+        figures = _figures(norm, lines[at], unit)
+        amount, cells = _funds(norm, lines, at, figures, unit, final_account)
+        known.add(name)
+        out.append(Project(name=name, unit_name=None, amount=amount, cells=cells,
+                           span=norm.raw_span(line.start + m.start("name"), line.start + m.end("name")),
+                           # a self-evaluation prints its targets beside what was achieved, line by line
+                           target=None if final_account else _target(norm, lines, at, name)))
+    return out
+
+
+def _figures(norm: NormalizedText, line, unit: str) -> list[Amount]:
+    out = []
+    text = line.text[_TOTAL.search(line.text).end():]  # type: ignore[union-attr]
+    offset = len(line.text) - len(text)
+    for f in _FIGURE.finditer(text):
+        value = parse_amount(f.group(0), unit)
+        if isinstance(value, Decimal):
+            out.append(Amount(value, f.group(0), unit, norm.raw_span(line.start + offset + f.start(), line.start + offset + f.end())))
+    return out
+
+
+def _funds(norm: NormalizedText, lines, at: int, figures: list[Amount], unit: str,
+           final_account: bool) -> tuple[Amount | None, dict[str, Amount]]:
+    """The project's amount and the figures by meaning, from the 年度资金总额 line and the lines of
+    funds under it (one figure each in a budget's form)."""
+    if len(figures) == 1:
+        cells = {"total": figures[0]}
+        for key, pattern in _FUNDS:
+            for ln in lines[at + 1:at + 10]:
+                if pattern.search(ln.text):
+                    got = _figures_anywhere(norm, ln, unit)
+                    if len(got) == 1:
+                        cells[key] = got[0]
+                    break
+        return figures[0], cells
+    rate = _RATE.search(lines[at].text)
+    if len(figures) < 3 or rate is None:
+        return None, {}
+    executed, _, initial = _by_rate(figures[:3], Decimal(rate.group(1)))
+    if executed is None:
+        return None, {}
+    # 全年预算数 (the year's budget as adjusted) has no measure of its own: told apart, not stored
+    cells = {"budget": initial, "final": executed} if initial is not None else {"final": executed}
+    return (executed if final_account else initial), cells
+
+
+def _figures_anywhere(norm: NormalizedText, line, unit: str) -> list[Amount]:
+    out = []
+    for f in _FIGURE.finditer(line.text):
+        value = parse_amount(f.group(0), unit)
+        if isinstance(value, Decimal):
+            out.append(Amount(value, f.group(0), unit, norm.raw_span(line.start + f.start(), line.start + f.end())))
+    return out
+
+
+def _by_rate(figures: list[Amount], rate: Decimal) -> tuple[Amount | None, Amount | None, Amount | None]:
+    """(executed, year's budget, initial budget) from three figures and the execution rate printed
+    beside them: the one pair whose quotient is the rate (to the printed decimals)."""
+    exponent = rate.as_tuple().exponent
+    places = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(1)
+    fits = []
+    for a in range(3):
+        for b in range(3):
+            if a == b or figures[b].value == 0:
+                continue
+            q = (figures[a].value / figures[b].value * 100).quantize(places, rounding=ROUND_HALF_UP)
+            if q == rate:
+                fits.append((a, b))
+    values = {(figures[a].value, figures[b].value) for a, b in fits}
+    if len(values) != 1:
+        return None, None, None
+    a, b = fits[0]
+    rest = [figures[k] for k in range(3) if k not in (a, b)]
+    # the initial budget is the figure left, unless it equals one of the pair (then any is)
+    return figures[a], figures[b], rest[0]
+
+
+def _target(norm: NormalizedText, lines, at: int, name: str) -> PerformanceTarget | None:
+    """The form's 年度总体目标: the numbered sentences after the funds, before the indicators
+    (the heading 年/度/总/体/目/标 printed down the margin, one character a line, left out)."""
+    start = next((j for j in range(at + 1, min(at + 12, len(lines))) if re.match(r"^\s*1[.．、]", lines[j].text)), None)
+    if start is None:
+        return None
+    end = next((j for j in range(start, min(start + 40, len(lines))) if _TARGETS_END.search(lines[j].text)), None)
+    if end is None:
+        return None
+    body = [ln for ln in lines[start:end] if len(ln.text.strip()) > 1]
+    if not body:
+        return None
+    text = "".join(ln.text.strip() for ln in body)
+    return PerformanceTarget(text=text, span=norm.raw_span(body[0].start, body[-1].end), project_name=name)
