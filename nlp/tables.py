@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from nlp import codes, columnorder, columnpaths, columns as columns_mod, geometry, headergrid, headermeaning, layoutsearch, projectforms, tableheader
+from nlp import codes, columnorder, columnpaths, columns as columns_mod, geometry, headergrid, headermeaning, layoutsearch, projectforms, projecttargets, tableheader
 from nlp.errors import Diagnostics
 from nlp.model import Classification, Column, Project, Section, Table, TableRow
 from nlp.normalize import Line, NormalizedText
@@ -77,6 +77,7 @@ def extract_tables(norm: NormalizedText, sections: list[Section], diag: Diagnost
     if not tables:
         diag.warn("W307", line=1)
     projects.extend(projectforms.extract(norm, diag, {re.sub(r"\s+", "", p.name) for p in projects}))
+    projecttargets.attach(norm, projects)
     return tables, projects
 
 

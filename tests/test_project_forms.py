@@ -94,3 +94,50 @@ def test_devset_budget_and_self_evaluation_forms():
     got = {p.name: (p.cells["budget"].printed, p.amount.printed) for p in final.projects}
     assert got == {"信访干部培训专项": ("180.61", "180.03"), "信访研究宣传立法专项": ("493.76", "413.57"),
                    "资产运行维护": ("120.00", "120.00"), "信息化运行维护": ("1638.67", "1032.99")}
+
+
+# -- the targets of key projects, from a table printed without a title -----------------------------
+
+KEY_PROJECTS = """\
+第七部分 重点项目预算绩效情况说明
+2026 年，本单位重点项目绩效目标情况如下：
+二级预算单位名称 一级项目名称 预算数（万元） 绩效目标
+某某市统计局（本 统计管理 352.27 为统计管理工作提供支持保
+级） 障，全年完成不少于4次统计
+大讲堂。
+某某市统计局（本 政务信息化项目 7.50 完成电子政务内网运维，
+级） （运行维护服 保障系统正常运行。
+务）
+- 7 -
+第八部分 其他
+"""
+
+
+def _project(name: str, printed: str):
+    from nlp.model import Amount, Project, Span
+
+    return Project(name=name, unit_name="某某市统计局（本级）", amount=Amount(Decimal(printed) * W, printed, "万元", Span(0, 0, "")),
+                   cells={}, span=Span(0, 0, ""))
+
+
+def test_key_project_targets_go_to_the_projects_of_the_same_amount_and_name():
+    from nlp.normalize import normalize
+    from nlp.projecttargets import attach
+
+    projects = [_project("统计管理", "352.27"), _project("政务信息化项目（运行维护服务）", "7.50"), _project("统计管理", "10.00")]
+    attach(normalize(KEY_PROJECTS), projects)
+    assert projects[0].target.text == "为统计管理工作提供支持保障，全年完成不少于4次统计大讲堂。"
+    assert projects[1].target.text == "完成电子政务内网运维，保障系统正常运行。"  # 务） under it is the name's
+    assert projects[2].target is None  # same name, another amount: not this row's
+
+
+@requires_devset
+def test_devset_key_project_targets():
+    from nlp.reader import read_report
+
+    report = read_report(DEVSET / "text" / "215_shenzhen-tongjiju-2026-yusuan.txt")
+    targets = {p.name: p.target.text for p in report.projects if p.target}
+    assert sorted(targets) == ["专项普查活动", "专项统计业务", "政务信息化项目（运行维护服务）", "统计管理"]
+    assert targets["统计管理"].startswith("为统计管理工作提供支持保障，2026年预计完成不少于4次统计大讲堂")
+    assert targets["统计管理"].endswith("提升统计数据质量。")
+    assert targets["政务信息化项目（运行维护服务）"].endswith("实现技术措施和安全保密管理无重大问题的目标。")
