@@ -95,5 +95,6 @@ def test_the_pdf_reads_every_coded_row_its_text_reads_and_more():
     print(totals)
     assert len(DEVSET_MANIFEST) >= 24 and totals["pdf"][1] > 1900
     # 1960 against 1785 of 2027 when the geometry landed; the text caught up once it read its headers
-    # whole (nlp.headergrid): both at least the issue's 95 %
-    assert totals["pdf"][0] >= 0.95 * totals["pdf"][1] and totals["text"][0] >= 0.95 * totals["text"][1]
+    # whole (nlp.headergrid). The PDF at least issue 12's 99 %, the text at least issue 11's 95 %
+    assert totals["pdf"][0] >= 0.99 * totals["pdf"][1]
+    assert totals["text"][0] >= 0.95 * totals["text"][1]
