@@ -40,6 +40,7 @@ from kg.namespace import BKG, SCHEMA
 from kg.ontology import ontology_files
 from kg.originals import Originals
 from kg.pool import local_results
+from kg.summaries import summarise, summary_graph, summary_queries
 from kg.store import DataDir, Store
 
 #: Counted by SPARQL over the built store for the summary (label → query body).
@@ -76,6 +77,8 @@ def software_version() -> str:
             digest.update(path.name.encode() + path.read_bytes())
     for path in ontology_files():
         digest.update(path.name.encode() + path.read_bytes())
+    for summary in summary_queries().values():  # what each report's summary graph holds (kg.summaries)
+        digest.update(summary.path.name.encode() + summary.text.encode())
     return f"{base}+{digest.hexdigest()[:12]}"
 
 
@@ -381,7 +384,13 @@ def process_file(path: Path, *, build_iri: str, validate: bool, entities: bool, 
             return _internal_error(path, sha, "E098", exc), None
         outcome.violations = [f"{r.focus_node} {r.message_en or r.message_zh}" for r in vr.violations]
         outcome.shacl_warnings = [f"{r.focus_node} {r.message_en or r.message_zh}" for r in vr.warnings]
-    return outcome, ox.serialize(mapped.quads, format=ox.RdfFormat.N_QUADS)
+    try:
+        summary = summarise(mapped.iri, mapped.quads)  # the heavy named queries' answers for this report
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a summary query that fails on one report fails that report only
+        return _internal_error(path, sha, "E097", exc), None
+    return outcome, ox.serialize(mapped.quads + summary, format=ox.RdfFormat.N_QUADS)
 
 
 def _internal_error(path: Path, sha: str, code: str, exc: Exception) -> FileOutcome:
@@ -421,7 +430,9 @@ def store_report(store: Store, made_from: dict[str, set[str]], outcome: FileOutc
     for old, places in made_from.items():
         if here & places and old != outcome.report:
             store.remove_graph(old)
+            store.remove_graph(summary_graph(old))
     store.remove_graph(outcome.report)
+    store.remove_graph(summary_graph(outcome.report))
     # bulk_load, not load: 3-5x the quads per second (bench/bench_cluster.py, the single writer is what caps a
     # cluster build); it is not transactional, which costs nothing here — the build writes a new generation
     # that is thrown away whole if the build fails

@@ -115,3 +115,6 @@ class BKG(DefinedNamespace):
     revenueClassification: URIRef  # LineItem → concept of 收入分类 (⊑ bkg:classification)
     columnOrder: URIRef  # LineItem → position of its column among the table's value columns
     organization: URIRef  # LineItem → the Agency whose money it is (its row's budget unit, else the reporting agency)
+    SummaryRow: URIRef  # one row of a named query's answer for one report, computed at build (kg.summaries)
+    summaryOf: URIRef  # SummaryRow → Report
+    summaryName: URIRef  # SummaryRow → the named query it answers

@@ -13,6 +13,7 @@ from rdflib import OWL, RDF, Graph
 from kg.build import ontology_quads
 from kg.commands.query import bind_params, named_queries, rows_of, run
 from kg.store import Store
+from kg.summaries import summarise
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = named_queries()
@@ -181,7 +182,9 @@ def variant_store() -> Store:
     st = Store()
     st.add(ontology_quads())
     for r in (budget, final):
-        st.add(map_report(r, resolver=default_resolver()).quads)
+        mapped = map_report(r, resolver=default_resolver())
+        st.add(mapped.quads)
+        st.add(summarise(mapped.iri, mapped.quads))  # as the build stores it (kg.summaries)
     return st
 
 

@@ -16,6 +16,7 @@ from kg.commands.query import bind_params, named_queries, rows_of, run
 from kg.mapping import map_report
 from kg.resolve import default_resolver
 from kg.store import Store
+from kg.summaries import summarise
 from nlp.model import (
     Amount, Classification, Column, Link, Mention, Phase, Project, Report, Responsibility, SourceFile, Span, Table,
     TableRow,
@@ -94,7 +95,9 @@ def store() -> Store:
     st = Store()
     st.add(ontology_quads())
     for r in hand_made_reports():
-        st.add(map_report(r, resolver=default_resolver()).quads)
+        mapped = map_report(r, resolver=default_resolver())
+        st.add(mapped.quads)
+        st.add(summarise(mapped.iri, mapped.quads))  # as the build stores it (kg.summaries)
     return st
 
 

@@ -76,7 +76,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         from kg.remote import RemoteStore
         from kg.store import Store
 
-        graphs = [f.report for f in result.files if f.status == "built"] + [iri.ONTOLOGY_GRAPH, iri.PROVENANCE_GRAPH]
+        from kg.summaries import summary_graph
+
+        built = [f.report for f in result.files if f.status == "built" and f.report]
+        graphs = built + [summary_graph(r) for r in built] + [iri.ONTOLOGY_GRAPH, iri.PROVENANCE_GRAPH]
         bulk = BulkLoader(args.remote_isql, args.remote_load_dir, server_dir=args.remote_server_dir) if args.remote_isql else None
         try:
             how, n = publish(Store(data_dir, read_only=True), RemoteStore(args.remote), graphs, bulk,
