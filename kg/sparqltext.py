@@ -1,5 +1,5 @@
-"""Where to bind parameters in SPARQL text: VALUES blocks at the start of a query's WHERE group and of
-every sub-select that projects the variable.
+"""Where to bind parameters in SPARQL text: VALUES blocks at the start of every sub-select that projects the
+variable, and of the query's WHERE group where the variable occurs there too.
 
 Used for the project's own query text only (named queries in ``queries/``, the viewer's queries),
 never to decide what a client may run: that is :mod:`kg.api.guard`, on the parsed query.  The scan is
@@ -59,9 +59,8 @@ _WHERE_WORD = re.compile(_KEYWORD.format("WHERE"), re.IGNORECASE)
 def subselect_groups(query: str, variable: str) -> list[int]:
     """Offsets just inside the WHERE group of every sub-SELECT that projects ``?variable`` (or ``*``).
 
-    Binding a parameter there as well as at the top is equivalent (the sub-select's rows are joined
-    on that variable anyway) and lets the engine use it inside the sub-select, which pyoxigraph does
-    not do by itself.
+    Binding a parameter there (rather than at the top only) lets the engine use it inside the sub-select,
+    which pyoxigraph does not do by itself; see :func:`with_values` for why not at the top as well.
     """
     text = keywords_text(query)
     var = re.compile(r"[?$]" + re.escape(variable) + r"(?![\w])")
@@ -78,8 +77,13 @@ def subselect_groups(query: str, variable: str) -> list[int]:
 
 
 def with_values(query: str, /, **terms: str) -> str:
-    """``query`` with ``VALUES ?name { term }`` for each of ``terms`` (already serialised RDF terms) at the
-    start of its WHERE group and of every sub-select that projects ``?name``.
+    """``query`` with ``VALUES ?name { term }`` for each of ``terms`` (already serialised RDF terms) where
+    ``?name`` is matched: at the start of every sub-select that projects it, and at the start of the WHERE
+    group when the variable also occurs there outside those sub-selects (or nowhere else).
+
+    Not at the top as well as inside: Virtuoso 7.2 never joins a language-tagged literal that leaves a
+    sub-select with the same literal outside it (``VALUES ?l { "民生卡"@zh } { SELECT ?l … }`` gives no
+    row; docs/scaling.md), and the binding inside already restricts the sub-select's rows to the value.
 
     Raises ValueError when the query has no WHERE group to bind them in.
     """
@@ -88,11 +92,44 @@ def with_values(query: str, /, **terms: str) -> str:
     at = where_group_start(query)
     if at is None:
         raise ValueError("no WHERE group to bind parameters in")
-    blocks = {name: f"VALUES ?{name} {{ {term} }}" for name, term in terms.items()}
-    inserts: dict[int, list[str]] = {at: list(blocks.values())}
-    for name, block in blocks.items():
-        for pos in subselect_groups(query, name):
+    outside = _outside_subselects(keywords_text(query), at)
+    inserts: dict[int, list[str]] = {}
+    for name, term in terms.items():
+        block = f"VALUES ?{name} {{ {term} }}"
+        inner = subselect_groups(query, name)
+        for pos in inner:
             inserts.setdefault(pos, []).append(block)
+        if not inner or re.search(r"[?$]" + re.escape(name) + r"(?!\w)", outside):
+            inserts.setdefault(at, []).append(block)
     for pos in sorted(inserts, reverse=True):
         query = query[:pos] + " " + " ".join(inserts[pos]) + " " + query[pos:]
     return query
+
+
+def _outside_subselects(text: str, at: int) -> str:
+    """The WHERE group that starts at ``at`` (``text`` with strings, IRIs and comments blanked), with every
+    ``{ SELECT … }`` inside it blanked too."""
+    end, depth = len(text), 1
+    for i in range(at, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            end = i
+            break
+    group = list(text[at:end])
+    for m in _SELECT.finditer(text[at:end]):
+        start, depth = m.start(), 0  # the brace that opens this sub-select: the nearest unclosed one before it
+        while start > 0:
+            start -= 1
+            if group[start] == "}":
+                depth += 1
+            elif group[start] == "{":
+                if depth == 0:
+                    break
+                depth -= 1
+        depth = 0
+        for j in range(start, len(group)):
+            depth += {"{": 1, "}": -1}.get(group[j], 0)
+            if depth == 0:
+                group[start:j + 1] = " " * (j + 1 - start)
+                break
+    return "".join(group)

@@ -106,9 +106,21 @@ SELECT ?x ?n WHERE {
   { SELECT (COUNT(*) AS ?n) WHERE { ?y <http://x/p> ?other } }
 }""", "q")
     text = bind(q, {"name": "a"})
-    assert text.count('VALUES ?name { "a" }') == 2  # top level and the sub-select projecting ?name only
+    # inside the sub-select projecting ?name only, not at the top where ?name occurs nowhere else (Virtuoso
+    # would not join the @zh label that leaves the sub-select with the one at the top: docs/scaling.md)
+    assert text.count('VALUES ?name { "a" }') == 1 and text.index('VALUES ?name') > text.index("SELECT DISTINCT")
     store = ox.Store()
     for s, o in (("http://x/1", "a"), ("http://x/2", "b"), ("http://x/3", "a")):
         store.add(ox.Quad(ox.NamedNode(s), ox.NamedNode("http://x/p"), ox.Literal(o)))
     rows = sorted((r["x"].value, int(r["n"].value)) for r in store.query(text))
     assert rows == [("http://x/1", 3), ("http://x/3", 3)]
+    # a variable that the top group also matches is bound there as well
+    q2 = parse("""# param: name — a name
+SELECT ?x ?z WHERE {
+  { SELECT DISTINCT ?name ?x WHERE { ?x <http://x/p> ?name } }
+  ?z <http://x/p> ?name .
+}""", "q2")
+    text2 = bind(q2, {"name": "a"})
+    assert text2.count('VALUES ?name { "a" }') == 2
+    assert sorted((r["x"].value, r["z"].value) for r in store.query(text2)) == [
+        ("http://x/1", "http://x/1"), ("http://x/1", "http://x/3"), ("http://x/3", "http://x/1"), ("http://x/3", "http://x/3")]
