@@ -239,7 +239,7 @@ def _phase_halves(phrases: list[tuple[str, str]], n_values: int) -> list[tuple[s
     if len(lead) < 2 or len(rest) != n_values or n_values % len(lead):
         return None
     size = n_values // len(lead)
-    out = []
+    out: list[tuple[str, str, Phase | None]] = []
     for i, (p, k) in enumerate(rest):
         phase = Phase.BUDGET if lead[i // size] == "budget" else Phase.FINAL_ACCOUNT
         out.append((p, k, phase))

@@ -34,6 +34,7 @@ from pathlib import Path
 import spacy
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from nlp.candidates import broken_quote, generic_name, generic_prefix, head_continues, platform_spans, unlike_a_name
@@ -41,7 +42,7 @@ from nlp.model import GazetteerEntry
 from nlp.reforms import NOT_A_REFORM_AFTER, plain_reform_spans, reform_spans
 from nlp.resolve import EntityResolver
 from nlp.resources import folder
-from nlp.tokenizer import BudgetEntitiesError, JiebaTokenizer  # noqa: F401 - registers budgetkg.jieba_tokenizer.v1
+from nlp.tokenizer import BudgetEntitiesError, JiebaTokenizer  # the import registers budgetkg.jieba_tokenizer.v1
 
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
 #: words that make a clause worth the trained NER (open-form heads, or a closing quote: “穗好办”)
@@ -102,7 +103,7 @@ def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> 
 
 def token_offsets(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of every token, read in one call (iterating a Doc builds a Token object per token)."""
-    return [(a, a + n) for a, n in doc.to_array([IDX, LENGTH]).reshape(-1, 2).tolist()] if len(doc) else []
+    return [(int(a), int(a + n)) for a, n in doc.to_array([IDX, LENGTH]).reshape(-1, 2).tolist()] if len(doc) else []
 
 
 def _split_at(doc: Doc, boundaries: set[int]) -> None:
@@ -147,10 +148,10 @@ class BudgetPatterns:
             found += [(s, e, "Reform") for s, e in reform_spans(text)]
             found = [(s, e, lab) for s, e, lab in found if lab == "PolicyDocument" or not broken_quote(text, s, e)]
         # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革)
-        for e in ents:
-            s, t = e.start_char, e.end_char
+        for ent in ents:
+            s, t = ent.start_char, ent.end_char
             if s > 0 and t < len(text) and text[s - 1] in "“\"「" and text[t] in "”\"」":
-                found.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), e.label_))
+                found.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), ent.label_))
         if not found:
             return doc
         # decide on characters first, so tokens are split only for spans that are kept
@@ -178,10 +179,18 @@ HEAD_WORDS = ["小程序", "公众号", "一体机", "数据库", "管理系统"
               "分中心", "服务超市", "名录库", "信息库", "资源库"]
 
 
+def _jieba(nlp: Language) -> JiebaTokenizer:
+    """The pipeline's tokenizer, which is ours (every pipeline here is made by :func:`blank_pipeline`)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, JiebaTokenizer):
+        raise BudgetEntitiesError(f"the pipeline's tokenizer is {type(tokenizer).__name__}, not budgetkg's jieba tokenizer")
+    return tokenizer
+
+
 def blank_pipeline() -> Language:
     """tokenizer (head words) + patterns: what is saved, without gazetteer and NER."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "budgetkg.jieba_tokenizer.v1"}}})
-    nlp.tokenizer.add_words(HEAD_WORDS)
+    _jieba(nlp).add_words(HEAD_WORDS)
     nlp.add_pipe("budget_patterns")
     return nlp
 
@@ -192,8 +201,9 @@ def with_gazetteer(nlp: Language, resolver: EntityResolver) -> Language:
     if not resolver or "gazetteer_ruler" in nlp.pipe_names:
         return nlp
     names = resolver.names()
-    nlp.tokenizer.add_words((n for n, _ in names), persist=False)
+    _jieba(nlp).add_words((n for n, _ in names), persist=False)
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", before="budget_patterns", config={"overwrite_ents": True})
+    assert isinstance(ruler, EntityRuler)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns([{"label": lab, "pattern": name, "id": "gazetteer"} for name, lab in names])
     return nlp
@@ -202,7 +212,7 @@ def with_gazetteer(nlp: Language, resolver: EntityResolver) -> Language:
 def without_gazetteer(nlp: Language) -> Language:
     if "gazetteer_ruler" in nlp.pipe_names:
         nlp.remove_pipe("gazetteer_ruler")
-    nlp.tokenizer.forget_transient_words()
+    _jieba(nlp).forget_transient_words()
     return nlp
 
 

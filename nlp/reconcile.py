@@ -175,14 +175,14 @@ def _coded_children(table: Table) -> list[Discrepancy]:
             kids.setdefault(parent, []).append(row)
     out: list[Discrepancy] = []
     for code, children in kids.items():
-        parent = by_code[code]
-        for i, cell in enumerate(parent.cells):
+        whole = by_code[code]
+        for i, cell in enumerate(whole.cells):
             values = [c.cells[i] if i < len(c.cells) else None for c in children]
             if cell is None or any(v is None for v in values):
                 continue
             d = _check(
                 "children_sum",
-                f"{_label(table)} {code} {parent.name}",
+                f"{_label(table)} {code} {whole.name}",
                 cell,
                 values,  # type: ignore[arg-type]
                 table,

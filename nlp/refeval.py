@@ -220,10 +220,10 @@ def load_reference(path: Path) -> list[RefTable]:
         unit = None
         for i, cells in enumerate(cells_rows):
             code, label, _ = _code_of(cells, None)
-            amounts = [c for c in cells[label + 1 :] if parse_number(c) is not None]
+            figures = [c for c in cells[label + 1 :] if parse_number(c) is not None]
             if _is_column_numbers(cells):
                 continue
-            if code or amounts:
+            if code or figures:
                 body_start = i
                 break
             for c in cells:
@@ -247,7 +247,7 @@ def load_reference(path: Path) -> list[RefTable]:
                 end = blocks[k + 1] if k + 1 < len(blocks) else len(cells)
                 segment = cells[start:end]
                 code, label, parts = _code_of(segment, prev_parts[k])
-                amounts = []
+                amounts: list[tuple[int, Decimal]] = []
                 for j in range(start + label + 1, end):
                     if meanings.get(j) in _IGNORED:
                         continue
@@ -345,9 +345,10 @@ def match_row(ref: RefRow, meanings: dict[int, str | None], unit: str | None, ta
         if hit is None:
             return f"{printed} ({meaning or '?'}) not in the row"
         used.add(hit)
-    extra = [i for i, c in enumerate(row.cells) if c is not None and c.value != 0 and i not in used]
+    extra = [(i, c) for i, c in enumerate(row.cells) if c is not None and c.value != 0 and i not in used]
     if extra:
-        return f"extra amount {row.cells[extra[0]].printed} ({table.columns[extra[0]].measure if extra[0] < len(table.columns) else '?'})"
+        i, cell = extra[0]
+        return f"extra amount {cell.printed} ({table.columns[i].measure if i < len(table.columns) else '?'})"
     return ""
 
 
@@ -486,7 +487,7 @@ def evaluate_dir(folder: Path, read=None) -> list[ReportResult]:
         ref = folder / "tables" / f"{stem}.csv"
         try:
             report = read(path)
-        except Exception as exc:  # a report that fails is a result, not the end of the run
+        except Exception as exc:  # noqa: BLE001 - a report that fails is a result of the evaluation, not its end
             results.append(ReportResult(stem=stem, error=str(exc)))
             continue
         text = path.read_text(encoding="utf-8", errors="replace")

@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from nlp.errors import Diagnostics
 from nlp.indicators import find_indicators
-from nlp.model import Indicator, Link, Mention, Phase, Report, Span
+from nlp.model import Indicator, Link, Mention, PerformanceTarget, Phase, Report, Span
 from nlp.normalize import NormalizedText, unwrap
 from nlp.resolve import EntityResolver
 
@@ -52,7 +53,8 @@ def align(text: str, span: Span) -> list[int | None]:
     The reader's item texts drop line breaks, indentation and layout spaces and fold
     full-width forms; walk both strings and skip what the cleaning removed.
     """
-    raw, out, j = span.text, [], 0
+    raw, j = span.text, 0
+    out: list[int | None] = []
     for ch in text:
         k = j
         while k < len(raw) and k - j <= 12 and not _same(raw[k], ch):
@@ -65,7 +67,7 @@ def align(text: str, span: Span) -> list[int | None]:
     return out
 
 
-def _raw_span(norm: NormalizedText, offs: list[int | None], s: int, e: int) -> Span | None:
+def _raw_span(norm: NormalizedText, offs: Sequence[int | None], s: int, e: int) -> Span | None:
     a = next((offs[i] for i in range(s, e) if offs[i] is not None), None)
     b = next((offs[i] for i in range(e - 1, s - 1, -1) if offs[i] is not None), None)
     if a is None or b is None:
@@ -77,9 +79,9 @@ class _Units:
     """The texts of a report to run the pipeline on: (key, text, raw offsets, narrative?)."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[str, str, list[int | None], bool]] = []
+        self.items: list[tuple[str, str, Sequence[int | None], bool]] = []
 
-    def add(self, key: str, text: str | None, offs: list[int | None], narrative: bool = True) -> None:
+    def add(self, key: str, text: str | None, offs: Sequence[int | None], narrative: bool = True) -> None:
         if text and text.strip():
             self.items.append((key, text, offs, narrative))
 
@@ -99,16 +101,18 @@ def collect_units(norm: NormalizedText, report: Report) -> _Units:
     for i, t in enumerate(report.tasks, 1):
         units.add(f"task:{i}", t.text, align(t.text, t.span))
         covered.append((t.span.start, t.span.end))
-    targets = [(p.target, i) for i, p in enumerate(report.projects, 1) if p.target is not None]
-    seen = {id(t) for t, _ in targets}
-    targets += [(t, report.project_named(t.project_name)) for t in report.performance_targets if id(t) not in seen]
-    for t, project in targets:
+    targets: list[tuple[PerformanceTarget, int | None]] = [
+        (p.target, i) for i, p in enumerate(report.projects, 1) if p.target is not None]
+    seen = {id(target) for target, _ in targets}
+    targets += [(target, report.project_named(target.project_name))
+                for target in report.performance_targets if id(target) not in seen]
+    for target, project in targets:
         key = f"target:{project}" if project else "target:"
-        units.add(key, t.text, align(t.text, t.span))
-        covered.append((t.span.start, t.span.end))
-        if t.achieved and t.achieved_span:
-            units.add(key + "#achieved", t.achieved, align(t.achieved, t.achieved_span))
-            covered.append((t.achieved_span.start, t.achieved_span.end))
+        units.add(key, target.text, align(target.text, target.span))
+        covered.append((target.span.start, target.span.end))
+        if target.achieved and target.achieved_span:
+            units.add(key + "#achieved", target.achieved, align(target.achieved, target.achieved_span))
+            covered.append((target.achieved_span.start, target.achieved_span.end))
     for i, p in enumerate(report.projects, 1):
         units.add(f"project:{i}", p.name, align(p.name, p.span), narrative=False)
     # the rest of the narrative, paragraph by paragraph
@@ -146,6 +150,7 @@ def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=Non
     by_key: dict[str, list[Mention]] = {}
     for (key, text, offs, _), doc in zip(units.items, docs):
         last_doc: Mention | None = None
+        last_doc_end = 0  # read only once last_doc is set
         for ent in entities_of(doc):
             span = _raw_span(norm, offs, ent.start, ent.end)
             if span is None or laid_across_cells(norm.raw, ent.label, span.start, span.end):
@@ -185,7 +190,7 @@ def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=Non
     report.links.extend(_dedupe(links))
 
 
-def _stated_about(text: str, offs: list[int | None], found, mentions: list[Mention]) -> Mention | None:
+def _stated_about(text: str, offs: Sequence[int | None], found, mentions: list[Mention]) -> Mention | None:
     """The platform or reform a figure is about: named in the figure (累计发放民生卡约63.4万张),
     else the last one named before it in the same sentence (民生卡一卡通就医服务，…，持卡就医人次超105.2万次)."""
     sentence_start = max(text.rfind(c, 0, found.start) for c in "。；;!?！？") + 1
@@ -199,7 +204,7 @@ def _stated_about(text: str, offs: list[int | None], found, mentions: list[Menti
     return inside or before
 
 
-def _offset_in(offs: list[int | None], raw: int) -> int:
+def _offset_in(offs: Sequence[int | None], raw: int) -> int:
     try:
         return offs.index(raw)
     except ValueError:

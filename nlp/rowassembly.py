@@ -128,9 +128,9 @@ def _wrapped_figures(body: list[Line]) -> tuple[dict[int, list[tuple[Line, Token
         hs, ts = head.text.split(), tail.text.split()
         if not hs or len(hs) != len(ts) or not all(_TAIL.match(t) for t in ts):
             continue
-        heads = [_HEAD.match(h) for h in hs]
-        if not all(heads) or not all(len(m.group(1) or "") + len(t) == places and (m.group(1) is not None or False)
-                                     for m, t in zip(heads, ts)):
+        heads = [hm for h in hs if (hm := _HEAD.match(h))]
+        if len(heads) != len(hs) or not all(len(m.group(1) or "") + len(t) == places and (m.group(1) is not None or False)
+                                            for m, t in zip(heads, ts)):
             continue
         joined = []
         hpos = tpos = 0
@@ -193,8 +193,7 @@ class RowAssembler:
                     if self._label_only(line, g, gi, side):
                         break  # the rest of the line is the row's text (绩效目标)
                 elif g.code_parts and (g.name or self._code(g)):
-                    self._new_row(line, g, side)
-                    self.pending.code_parts = g.code_parts  # type: ignore[union-attr]
+                    self._new_row(line, g, side).code_parts = g.code_parts
                     self._amounts(line, g)
                 elif g.cells or g.line_no is not None:
                     self._amounts_or_row(line, g, side)
@@ -229,10 +228,11 @@ class RowAssembler:
             return False
         return len(_SENTENCE_MARKS.findall(line.text)) >= _PROSE_MARKS and len(squash(line.text)) >= _PROSE_CHARS
 
-    def _new_row(self, line: Line, g: Group, side: str | None) -> None:
+    def _new_row(self, line: Line, g: Group, side: str | None) -> _Pending:
         self._tail_lines = 0
         self._flush(self.pending)
         self.pending = self._start(line, g, side)
+        return self.pending
 
     def _amounts(self, line: Line, g: Group) -> None:
         """Add a group's amounts to the pending row; a row is done once it has them
@@ -352,7 +352,7 @@ class RowAssembler:
 
     # -- a finished row -----------------------------------------------------------
     def _flush(self, p: _Pending | None) -> None:
-        if p is None or p.first is None:
+        if p is None or p.first is None or p.last is None:  # (first and last are set together)
             return
         name = join_words([t.text for _, t in p.name])
         name = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", name)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from nlp.model import GazetteerEntry
@@ -210,10 +211,12 @@ def generate(entries: list[GazetteerEntry], n: int = 2400, seed: int = SEED) -> 
     names = _Names(rng, entries)
     out = []
     for _ in range(n):
-        parts, ents = [], []
+        parts: list[str] = []
+        ents: list[list] = []
         for _ in range(rng.choice([1, 1, 2, 2, 3])):
+            e: list[list] = []
             if rng.random() < 0.18:
-                text, e = rng.choice(NEGATIVE), []
+                text = rng.choice(NEGATIVE)
             else:
                 text, e = _fill(rng.choice(TEMPLATES), names)
             off = sum(map(len, parts))
@@ -376,7 +379,7 @@ def forget_training_text(pipeline_dir: Path) -> None:
 
 def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, seed: int = SEED,
           n_generated: int = 1800, regenerate: bool = True, silver_texts: list[str] | None = None,
-          exclude_texts: list[str] = (), devset: Path | None = None, devset_gold: Path | None = None,
+          exclude_texts: Sequence[str] = (), devset: Path | None = None, devset_gold: Path | None = None,
           annotations_dir: Path | None = None, log=print) -> dict:
     """Rebuild the pipeline: gazetteer → tokenizer + ruler + patterns; annotations → NER.
 

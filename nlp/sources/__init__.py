@@ -27,7 +27,7 @@ from nlp.model import Box, Grid
 from nlp.sources.detect import HEAD, MEDIA_TYPES, sniff, zip_kind
 from nlp.sources.limits import Limits
 
-__all__ = ["Limits", "MEDIA_TYPES", "is_report_file", "read_source", "read_source_bytes", "source_kind"]
+__all__ = ["MEDIA_TYPES", "Limits", "is_report_file", "read_source", "read_source_bytes", "source_kind"]
 
 #: A folder's files are reports when named like one (and then read by content: a ``.docx`` that is a ZIP of scans
 #: fails visibly), or when their content is a PDF, a Word or Excel file or a web page whatever their name; other
@@ -104,7 +104,8 @@ def read_source_bytes(data: bytes, name: str, *, limits: Limits | None = None) -
         from nlp.sources.pdf import read_pdf
 
         pdf = run_isolated(read_pdf, (data, name, limits), name, limits)
-        notices = [Notice("W110", _line_at(pdf.text, pdf.page_starts[p - 1]), {"page": p}) for p in pdf.scanned_pages]
+        notices: list[Notice] = [Notice("W110", _line_at(pdf.text, pdf.page_starts[p - 1]), {"page": p})
+                                 for p in pdf.scanned_pages]
         notices += [Notice("W112", _line_at(pdf.text, pdf.page_starts[p - 1]), {"page": p, "count": n})
                     for p, n in sorted(pdf.unmapped.items())]
         grids = tuple(Grid(page, tuple(cells)) for page, cells in pdf.grids)
@@ -114,7 +115,7 @@ def read_source_bytes(data: bytes, name: str, *, limits: Limits | None = None) -
         from nlp.sources.html import read_html
 
         text, encoding, replaced = run_isolated(read_html, (data, name), name, limits)
-        notices: list[Notice] = [Notice("W103", 1, {"count": replaced})] if replaced else []
+        notices = [Notice("W103", 1, {"count": replaced})] if replaced else []
     else:
         from nlp.sources import office
 

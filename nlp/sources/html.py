@@ -136,7 +136,7 @@ def read_html(data: bytes, name: str) -> tuple[str, str, int]:
     page, encoding, replaced = decode_page(data)
     try:
         soup = BeautifulSoup(page, "lxml")
-    except Exception as exc:  # noqa: BLE001 - lxml refuses only truly broken input
+    except Exception as exc:
         raise ReportError("E018", name, line=1, kind="a web page", reason=f"{type(exc).__name__}: {exc}") from exc
     for tag in soup.find_all(_DROP):
         tag.decompose()

@@ -155,6 +155,7 @@ class _Server:
 
     def stop(self) -> None:
         if self.proc is not None:
+            assert self.proc.stdin is not None  # started with stdin=PIPE
             self.proc.stdin.close()
             self.proc.wait(5)
             self.proc = None
@@ -169,11 +170,12 @@ def run_isolated(func: Callable, args: tuple, name: str, limits: Limits):
         return func(*args)
     with _server.lock:
         proc = _server.ensure()
+        assert proc.stdin is not None and proc.stdout is not None  # started with stdin=PIPE, stdout=PIPE
         try:
             _send(proc.stdin.fileno(), (func.__module__, func.__name__, args, limits.max_memory_mb * MIB))
-            tag, pid = _receive(proc.stdout.fileno())
+            _tag, pid = _receive(proc.stdout.fileno())
             try:
-                tag, status, peak, data = _receive(proc.stdout.fileno(), time.monotonic() + limits.max_seconds)
+                _tag, status, peak, data = _receive(proc.stdout.fileno(), time.monotonic() + limits.max_seconds)
             except TimeoutError:
                 os.kill(pid, signal.SIGKILL)
                 _receive(proc.stdout.fileno())  # the server reaps it and answers

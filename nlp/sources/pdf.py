@@ -84,7 +84,7 @@ def page_chars(page, pdfium_c) -> tuple[list[Char], int, bool]:
         buffer = ctypes.create_string_buffer((n + 1) * 2)
         got = pdfium_c.FPDFText_GetText(raw, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
         codes = memoryview(buffer.raw[: max(got - 1, 0) * 2]).cast("H")
-        left, bottom, right, top = page.get_cropbox()
+        left, _bottom, _right, top = page.get_cropbox()
         get_box, get_matrix, get_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize
         for i, code in enumerate(codes):
             if code <= 0x20 or code in (0xA0, 0x3000):
