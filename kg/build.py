@@ -426,6 +426,7 @@ def keep_original(originals: Originals, path: Path, outcome: FileOutcome) -> Non
 def store_report(store: Store, made_from: dict[str, set[str]], outcome: FileOutcome, nquads: bytes) -> None:
     """Replace the report's graph — and drop the graph this same file (same path) made before under another
     IRI, when its agency or year now reads differently.  A file of the same name elsewhere is another report."""
+    assert outcome.report is not None  # a file that gave N-Quads was identified as a report
     here = {outcome.location, real_path(Path(outcome.path))}
     for old, places in made_from.items():
         if here & places and old != outcome.report:

@@ -23,7 +23,7 @@ import contextlib
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import CancelledError
 from pathlib import Path
 
@@ -46,7 +46,7 @@ class ClusterError(RuntimeError):
 
 def cluster_results(task: Task, paths: Iterable[Path], scheduler: str, failed: Failed, *,
                     version: str | None = None, connect_timeout: float | None = None,
-                    no_workers_timeout: float = 120.0) -> Iterator[tuple]:
+                    no_workers_timeout: float = 120.0) -> Generator[tuple, None, None]:
     """``task(path)`` for every path, in the order given, computed on the Dask cluster at ``scheduler``.
 
     ``failed(path, reason)`` makes the result of a file whose task killed every worker it ran on;

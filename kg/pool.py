@@ -16,7 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import wait
@@ -30,7 +30,7 @@ Task = Callable[[Path], tuple]
 Failed = Callable[[Path, str], tuple]
 
 
-def local_results(task: Task, paths: Iterable[Path], jobs: int, failed: Failed) -> Iterator[tuple]:
+def local_results(task: Task, paths: Iterable[Path], jobs: int, failed: Failed) -> Generator[tuple, None, None]:
     """``task(path)`` for every path, in the order given, computed by ``jobs`` processes (1: here).
 
     ``failed(path, reason)`` makes the result of a file whose process died twice (once in the pool,

@@ -174,6 +174,8 @@ class RemoteStore:
         """POST each graph's triples (adds to what the graph holds)."""
         by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
         for q in quads:
+            if not isinstance(q.graph_name, ox.NamedNode):
+                raise ValueError(f"a quad outside a named graph cannot be sent by the Graph Store Protocol: {q}")
             by_graph[q.graph_name.value].append(ox.Triple(q.subject, q.predicate, q.object))
         for graph, triples in by_graph.items():
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
@@ -214,8 +216,11 @@ class RemoteStore:
                    "trig": ox.RdfFormat.TRIG}
         quads = self.iter_quads(graph)
         if fmt in ("nt", "ttl"):
-            return ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=formats[fmt])
-        return ox.serialize(quads, format=formats[fmt])
+            out = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=formats[fmt])
+        else:
+            out = ox.serialize(quads, format=formats[fmt])
+        assert out is not None  # serialize returns the bytes when given no output
+        return out
 
     def close(self) -> None:
         self.client.close()
