@@ -254,6 +254,7 @@ def test_no_number_is_invented_in_any_variant(path: Path, variant: str, base_rep
 # --- a batch --------------------------------------------------------------------
 
 
+@pytest.mark.slow  # fast loop: test_batch_failures, the reader crash below
 def test_extract_batch_goes_on_and_exit_code_says_some_failed(tmp_path: Path, capsys) -> None:
     from kg.cli import main
 

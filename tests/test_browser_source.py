@@ -13,7 +13,7 @@ import pytest
 from conftest import DEVSET, DEVSET_MANIFEST, requires_devset, start_server_process
 from test_browser import ARTIFACTS, browser  # noqa: F401 - the Chromium fixture
 
-pytestmark = [requires_devset, pytest.mark.browser]
+pytestmark = [requires_devset, pytest.mark.browser, pytest.mark.slow]  # builds a PDF store; fast loop: test_pdf_graph
 
 FIGURE = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>

@@ -173,6 +173,7 @@ def test_budget_vs_final_answers_from_the_2016_final_account(store_2016: Store) 
     assert all(r["budget"] and r["final"] and r["rate"] for r in narrative)
 
 
+@pytest.mark.slow  # builds and validates a store
 def test_comparison_nodes_conform_and_a_broken_one_does_not() -> None:
     g = map_report(read_report(F2016))
     assert g.counts["budget_comparisons"] == len(ITEMS_2016)

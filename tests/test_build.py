@@ -154,6 +154,7 @@ def test_rebuilding_one_changed_report_replaces_only_its_graph(tmp_path: Path) -
     assert after.query(f'ASK {{ GRAPH <{changed}> {{ <{changed}> <{BKG}sha256> "{sha}" }} }}')
 
 
+@pytest.mark.slow  # fast loop: test_batch_failures
 def test_failed_file_exits_nonzero_and_the_others_are_stored(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02 not a report \xff\xfe" * 10)

@@ -8,6 +8,8 @@ import io
 import shutil
 import zipfile
 
+import pytest
+
 from conftest import CORPUS_FILES
 from kg.build import build
 from kg.originals import Originals
@@ -20,6 +22,7 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@pytest.mark.slow  # fast loop: each error code in test_sources, originals kept below
 def test_a_mixed_folder_builds_the_good_files_names_the_bad_and_keeps_the_originals(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("BUDGETKG_MAX_PAGES", "50")
     inputs = tmp_path / "downloads"

@@ -50,6 +50,7 @@ def triples_here(store: Store, graph: str) -> set[ox.Triple]:
             for q in store.raw.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
 
 
+@pytest.mark.slow  # builds two reports first; the fast loop keeps the rejected-file case
 def test_bulk_loaded_report_graphs_are_the_local_graphs_and_replace_what_was_there(local, remote, virtuoso_server) -> None:
     store, graphs = local
     stale = ox.Quad(ox.NamedNode("urn:stale"), ox.NamedNode("urn:p"), ox.Literal("old"), ox.NamedNode(graphs[0]))
@@ -67,6 +68,7 @@ def test_bulk_loaded_report_graphs_are_the_local_graphs_and_replace_what_was_the
     assert len(triples_there(remote, graphs[1])) == len(triples_here(store, graphs[1]))
 
 
+@pytest.mark.slow  # builds two reports first; the fast loop keeps the rejected-file case
 def test_a_small_batch_goes_by_the_graph_store_protocol(local, remote, virtuoso_server) -> None:
     store, graphs = local
     how, n = publish(store, remote, graphs[:1], loader(virtuoso_server), min_triples=10**9)
@@ -74,6 +76,7 @@ def test_a_small_batch_goes_by_the_graph_store_protocol(local, remote, virtuoso_
     assert triples_there(remote, graphs[0]) == triples_here(store, graphs[0])
 
 
+@pytest.mark.slow  # builds two reports first; the fast loop keeps the rejected-file case
 def test_a_folder_the_server_cannot_see_changes_no_graph(local, remote, virtuoso_server, tmp_path) -> None:
     store, graphs = local
     publish(store, remote, graphs[:1], loader(virtuoso_server), min_triples=1)

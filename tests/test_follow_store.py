@@ -94,6 +94,7 @@ def test_a_running_server_serves_each_new_build_and_survives_many(tmp_path):
         proc.wait(30)
 
 
+@pytest.mark.slow  # fast loop: pinning below, test_store's collection
 def test_a_generation_in_use_is_not_deleted_by_later_builds(tmp_path):
     data = tmp_path / "data"
     first = build(data, 0, 10)

@@ -25,6 +25,7 @@ from tests.test_attacks import Listener
 from tests.test_load import SPARQL as LOAD_QUERIES
 
 EXAMPLES_N = int(os.environ.get("BUDGETKG_FUZZ_EXAMPLES", 150))
+FAST_EXAMPLES_N = 15
 
 
 def seed_queries() -> list[str]:
@@ -115,9 +116,7 @@ def run_plain(store: ox.Store, text: str, verdict: guard.Verdict) -> None:
         pass  # pyoxigraph refused or failed: nothing ran
 
 
-@settings(max_examples=EXAMPLES_N, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(text=mutants())
-def test_no_query_the_guard_lets_through_reaches_the_network_or_changes_the_store(store, text):
+def assert_harmless_if_let_through(store: ox.Store, text: str) -> None:
     before = len(store)
     try:
         verdict = guard.inspect(text)
@@ -126,6 +125,21 @@ def test_no_query_the_guard_lets_through_reaches_the_network_or_changes_the_stor
     run_plain(store, text, verdict)
     assert LISTENER.connections == [], f"reached the listener: {text!r}"
     assert len(store) == before
+
+
+# The fast loop fuzzes a few mutants; the full loop (CI) the many below.
+@settings(max_examples=FAST_EXAMPLES_N, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(text=mutants())
+def test_a_few_mutants_the_guard_lets_through_reach_no_network_and_change_no_store(store, text):
+    assert_harmless_if_let_through(store, text)
+
+
+@pytest.mark.slow
+@settings(max_examples=EXAMPLES_N, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(text=mutants())
+def test_no_query_the_guard_lets_through_reaches_the_network_or_changes_the_store(store, text):
+    assert_harmless_if_let_through(store, text)
 
 
 def test_the_seeds_themselves_pass_and_the_mutations_do_get_refused(store):

@@ -81,7 +81,9 @@ def test_damage_is_detected_before_any_query(tmp_path, damage):
     assert str(gen) in str(info.value)
 
 
-@pytest.mark.parametrize("damage", ["overwritten table", "truncated table", "missing table"])
+# One damage in the fast loop, each through all four commands; the other damages too in the full loop.
+@pytest.mark.parametrize("damage", ["overwritten table", pytest.param("truncated table", marks=pytest.mark.slow),
+                                    pytest.param("missing table", marks=pytest.mark.slow)])
 def test_query_export_serve_and_build_say_so_in_one_line_and_exit_3(tmp_path, damage):
     data = tmp_path / "data"
     gen = make_data_dir(data)
@@ -106,7 +108,7 @@ def test_a_fresh_build_replaces_a_damaged_store(tmp_path):
     assert len(Store(data, read_only=True)) == 1
 
 
-@pytest.mark.parametrize("damage", ["truncated table", "missing table"])
+@pytest.mark.parametrize("damage", [pytest.param("truncated table", marks=pytest.mark.slow), "missing table"])
 def test_damage_in_an_unsealed_store_is_one_line_too(tmp_path, damage):
     """A generation from before seals (no list of files): RocksDB's own report, in one line, exit 3."""
     data = tmp_path / "data"

@@ -123,6 +123,7 @@ def test_slow_clients_are_timed_out_and_others_are_served(mini_store_dir):
         proc.wait(20)
 
 
+@pytest.mark.slow  # fast loop: test_hardening's pathological query
 def test_one_client_cannot_take_every_worker(mini_store):
     """Three slow queries from one client used to block every SPARQL user until they timed out."""
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"

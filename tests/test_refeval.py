@@ -174,6 +174,7 @@ def test_cli_prints_per_report_and_total(capsys):
     assert out.rstrip().splitlines()[-1].startswith("total: 5 reports; agency 5/5, year 5/5, phase 5/5")
 
 
+@pytest.mark.slow  # the whole devset; the corpus figures above stay fast
 @requires_devset
 def test_devset_figures():
     results = evaluate_dir(DEVSET)

@@ -28,6 +28,7 @@ def decoded():
     return {p.name: read_source(p) for p in PDFS}
 
 
+@pytest.mark.slow  # reads every devset PDF; fast loop: the layout and amount-box tests here
 def test_every_published_pdf_is_read_with_all_its_pages(decoded):
     assert len(decoded) == len(PDFS) >= 20
     for path in PDFS:
@@ -57,6 +58,7 @@ def test_pdf_text_outside_ruled_tables_is_laid_out_as_pdfplumber_lays_it_out():
             (Counter(ours) - Counter(ref)).values()) <= 10, p.name
 
 
+@pytest.mark.slow  # reads every devset PDF; fast loop: the layout and amount-box tests here
 def test_a_ruled_table_is_laid_out_row_by_row_with_every_cell_whole(decoded):
     """In a ruled table each row of cells is one line and each cell's text is whole (a figure or a heading
     wrapped inside its cell joined): every non-empty cell of pdfplumber's extract_tables (the devset's tables/)
@@ -85,6 +87,7 @@ def test_a_ruled_table_is_laid_out_row_by_row_with_every_cell_whole(decoded):
     assert cells > 20_000 and missing <= cells // 1000, (missing, cells)
 
 
+@pytest.mark.slow  # reads every devset PDF; fast loop: the layout and amount-box tests here
 def test_boxes_lie_on_their_pages(decoded):
     """All but a handful: a PDF may print characters off the page (one devset file has "202" left of its
     edge); pdfplumber's text has them too, so they stay in the text, with the box where they are."""

@@ -185,7 +185,9 @@ def test_prose_after_the_last_table_without_a_heading(seeds):
     assert snapshot(tables) == seeds["004"]
 
 
-@pytest.mark.parametrize("prefix", ["001", "002", "003", "004"])
+# one report in the fast loop, all four in the full one
+@pytest.mark.parametrize("prefix", [pytest.param("001", marks=pytest.mark.slow), "002",
+                                    pytest.param("003", marks=pytest.mark.slow), pytest.param("004", marks=pytest.mark.slow)])
 def test_cut_anywhere_never_crashes_or_invents(prefix):
     # a report cut at any point (truncated download): tables up to the cut, every
     # amount still the exact printed figure at its span, never a number from nowhere
