@@ -72,7 +72,9 @@ def test_a_sealed_generation_verifies_and_names_its_files(tmp_path):
     assert len(Store(tmp_path / "data", read_only=True)) == 20_000
 
 
-@pytest.mark.parametrize("damage", list(DAMAGES))
+# a table and CURRENT overwritten/removed in the fast loop; every damage in the full one
+@pytest.mark.parametrize("damage", [pytest.param(d, marks=[] if d in ("overwritten table", "missing CURRENT")
+                                                 else [pytest.mark.slow]) for d in DAMAGES])
 def test_damage_is_detected_before_any_query(tmp_path, damage):
     gen = make_data_dir(tmp_path / "data")
     DAMAGES[damage](gen)

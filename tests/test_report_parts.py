@@ -54,7 +54,9 @@ WITH_TABLES = [k for k, row in STEMS.items() if row["has_coded_tables"] == "yes"
 
 
 @requires_devset
-@pytest.mark.parametrize("key", sorted(STEMS))
+# the fast loop reads every fourth devset file and every narrative-only one; the full loop reads them all
+@pytest.mark.parametrize("key", [pytest.param(k, marks=[] if i % 4 == 0 or STEMS[k]["has_coded_tables"] != "yes"
+                                              else [pytest.mark.slow]) for i, k in enumerate(sorted(STEMS))])
 def test_devset_files_are_whole_reports_or_the_narrative(key: str) -> None:
     r = read_report(DEVSET / "text" / f"{STEMS[key]['stem']}.txt")
     # the three HTML pages carry the narrative; their tables were spreadsheet attachments
@@ -62,7 +64,8 @@ def test_devset_files_are_whole_reports_or_the_narrative(key: str) -> None:
 
 
 @requires_devset
-@pytest.mark.parametrize("key", sorted(WITH_TABLES))
+@pytest.mark.parametrize("key", [pytest.param(k, marks=[] if i % 4 == 0 else [pytest.mark.slow])
+                                 for i, k in enumerate(sorted(WITH_TABLES))])  # every fourth in the fast loop
 def test_devset_tables_alone_are_identified_as_that_part(key: str) -> None:
     row = STEMS[key]
     whole, tables, _ = split(DEVSET / "text" / f"{row['stem']}.txt")
