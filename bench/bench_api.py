@@ -55,10 +55,18 @@ SELECT ?code (SUM(?amount) AS ?total) WHERE { ?item a bkg:LineItem ; bkg:amount 
 #: Sample values for parameters that named queries declare without a default (by name); a query
 #: with such a parameter not listed here is skipped.
 SAMPLES = {
-    "platform": "民生卡", "reform": "“放管服”改革", "entity": "民生卡", "name": "民生卡",
-    "agency": ID + "agency/广州市番禺区人民政府政务管理办公室", "agency_name": "广州市番禺区人民政府政务管理办公室",
-    "year": "2018", "fiscal_year": "2018", "code": "201", "classification": ID + "classification/functional/201",
-    "district": "番禺区", "phase": "预算",
+    "platform": "民生卡",
+    "reform": "“放管服”改革",
+    "entity": "民生卡",
+    "name": "民生卡",
+    "agency": ID + "agency/广州市番禺区人民政府政务管理办公室",
+    "agency_name": "广州市番禺区人民政府政务管理办公室",
+    "year": "2018",
+    "fiscal_year": "2018",
+    "code": "201",
+    "classification": ID + "classification/functional/201",
+    "district": "番禺区",
+    "phase": "预算",
 }
 
 
@@ -69,23 +77,34 @@ def corpus_graph(store_arg: str | None) -> tuple[bytes, str]:
 
         return Store(Path(store_arg), read_only=True).raw.dump(format=ox.RdfFormat.N_QUADS), f"store {store_arg}"
     tmp = Path(tempfile.mkdtemp(prefix="bench-api-build-")) / "data"
-    r = subprocess.run([str(BUDGETKG), "build", "--store", str(tmp), "--no-validate", "--quiet"], capture_output=True, text=True)
+    r = subprocess.run(
+        [str(BUDGETKG), "build", "--store", str(tmp), "--no-validate", "--quiet"], capture_output=True, text=True
+    )
     if tmp.exists():
         from kg.store import Store
 
         try:
             store = Store(tmp, read_only=True)
-            n_reports = len(list(store.query("SELECT DISTINCT ?r WHERE { ?r a <https://w3id.org/budgetkg/ontology#Report> }",
-                                             use_default_graph_as_union=True)))
+            n_reports = len(
+                list(
+                    store.query(
+                        "SELECT DISTINCT ?r WHERE { ?r a <https://w3id.org/budgetkg/ontology#Report> }",
+                        use_default_graph_as_union=True,
+                    )
+                )
+            )
             if n_reports:
-                return store.raw.dump(format=ox.RdfFormat.N_QUADS), f"bundled corpus ({n_reports} reports, build exit {r.returncode})"
+                return store.raw.dump(
+                    format=ox.RdfFormat.N_QUADS
+                ), f"bundled corpus ({n_reports} reports, build exit {r.returncode})"
         except OSError:
             pass
     fixture = ROOT / "tests" / "fixtures" / "mini.trig"
     ds = ox.Store()
     ds.load(fixture.read_bytes(), format=ox.RdfFormat.TRIG)
-    return ds.dump(format=ox.RdfFormat.N_QUADS), "tests/fixtures/mini.trig (the corpus could not be built: " + \
-        (r.stderr.strip().splitlines() or ["?"])[-1][:120] + ")"
+    return ds.dump(format=ox.RdfFormat.N_QUADS), "tests/fixtures/mini.trig (the corpus could not be built: " + (
+        r.stderr.strip().splitlines() or ["?"]
+    )[-1][:120] + ")"
 
 
 def scaled(nquads: bytes, copies: int) -> bytes:
@@ -111,11 +130,20 @@ def free_port() -> int:
 
 def serve(folder: Path, queries_dir: Path, workers: int, timeout: float) -> tuple[str, subprocess.Popen]:
     port = free_port()
-    env = dict(os.environ, BUDGETKG_QUERIES_DIR=str(queries_dir), BUDGETKG_QUERY_WORKERS=str(workers),
-               BUDGETKG_QUERY_TIMEOUT=str(timeout), BUDGETKG_QUEUE_TIMEOUT="300",
-               BUDGETKG_MAX_RESULT_BYTES=str(500_000_000))
-    proc = subprocess.Popen([str(BUDGETKG), "serve", "--store", str(folder), "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = dict(
+        os.environ,
+        BUDGETKG_QUERIES_DIR=str(queries_dir),
+        BUDGETKG_QUERY_WORKERS=str(workers),
+        BUDGETKG_QUERY_TIMEOUT=str(timeout),
+        BUDGETKG_QUEUE_TIMEOUT="300",
+        BUDGETKG_MAX_RESULT_BYTES=str(500_000_000),
+    )
+    proc = subprocess.Popen(
+        [str(BUDGETKG), "serve", "--store", str(folder), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -194,10 +222,14 @@ def workload(queries_dir: Path) -> list[tuple[str, str, str]]:
     for nq in load_dir(queries_dir).values():
         values = {p.name: p.default if p.default is not None else SAMPLES.get(p.name) for p in nq.params}
         if any(v is None for v in values.values()):
-            print(f"  (skipping named query {nq.name}: no sample value for {[k for k, v in values.items() if v is None]})")
+            print(
+                f"  (skipping named query {nq.name}: no sample value for {[k for k, v in values.items() if v is None]})"
+            )
             continue
         qs = "&".join(f"{k}={quote(v)}" for k, v in values.items())
-        items.append((f"named {nq.name}", f"/api/queries/{nq.name}?format=json" + ("&" + qs if qs else ""), bind(nq, values)))
+        items.append(
+            (f"named {nq.name}", f"/api/queries/{nq.name}?format=json" + ("&" + qs if qs else ""), bind(nq, values))
+        )
     return items
 
 
@@ -209,17 +241,28 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=3, help="query worker processes of the server")
     ap.add_argument("--store", help="a built store for 1× (default: build the bundled corpus)")
     ap.add_argument("--queries", default=str(ROOT / "queries"))
-    ap.add_argument("--max-query-seconds", type=float, default=5.0,
-                    help="skip a request at a scale where it takes longer (probed over HTTP, where it can be killed)")
-    ap.add_argument("--scale-store", action="append", default=[], metavar="N=DIR",
-                    help="reuse a store made by an earlier run for scale N (they are kept; a 100× load is slow)")
+    ap.add_argument(
+        "--max-query-seconds",
+        type=float,
+        default=5.0,
+        help="skip a request at a scale where it takes longer (probed over HTTP, where it can be killed)",
+    )
+    ap.add_argument(
+        "--scale-store",
+        action="append",
+        default=[],
+        metavar="N=DIR",
+        help="reuse a store made by an earlier run for scale N (they are kept; a 100× load is slow)",
+    )
     args = ap.parse_args()
     queries_dir = Path(args.queries)
     if not any(queries_dir.glob("*.rq")):
         queries_dir = ROOT / "tests" / "fixtures" / "queries"
     base, origin = corpus_graph(args.store)
-    print(f"1× graph: {origin}; named queries from {queries_dir.relative_to(ROOT)}; {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"1× graph: {origin}; named queries from {queries_dir.relative_to(ROOT)}; {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     items = workload(queries_dir)
     summary = []
     prebuilt = {int(k): Path(v) for k, v in (item.split("=", 1) for item in args.scale_store)}
@@ -236,8 +279,10 @@ def main() -> None:
         print(f"\n== {copies}× : {len(store):,} quads ({how}) ==")
         url, proc = serve(folder, queries_dir, args.workers, timeout=3 * args.max_query_seconds)
         try:
-            print(f"{'request':34s} {'in-proc p50':>11s} {'HTTP p50':>9s} {'p99':>8s} {'ratio':>6s} | "
-                  f"{'in-proc r/s':>11s} {'HTTP r/s':>9s} {'p50':>8s} {'p99':>8s} {'ratio':>6s}  ({args.clients} clients)")
+            print(
+                f"{'request':34s} {'in-proc p50':>11s} {'HTTP p50':>9s} {'p99':>8s} {'ratio':>6s} | "
+                f"{'in-proc r/s':>11s} {'HTTP r/s':>9s} {'p50':>8s} {'p99':>8s} {'ratio':>6s}  ({args.clients} clients)"
+            )
             with httpx.Client(base_url=url, timeout=120) as client:
                 for name, path, query in items:
                     # probe over HTTP: a runaway query is killed by the server, not stuck in this process
@@ -245,8 +290,10 @@ def main() -> None:
                     probe = client.get(path)
                     first = time.perf_counter() - t
                     if probe.status_code != 200 or first > args.max_query_seconds:
-                        print(f"{name[:34]:34s} skipped: HTTP {probe.status_code} after {first:.1f} s "
-                              f"(limit {args.max_query_seconds:g} s)")
+                        print(
+                            f"{name[:34]:34s} skipped: HTTP {probe.status_code} after {first:.1f} s "
+                            f"(limit {args.max_query_seconds:g} s)"
+                        )
                         continue
                     local = timed(partial(in_process, store, query), args.seconds)
                     remote = timed(partial(get_ok, client, path), args.seconds)
@@ -255,11 +302,22 @@ def main() -> None:
                         print(f"{name[:34]:34s} skipped: every concurrent request failed ({failed})")
                         continue
                     local_rps = 1 / statistics.mean(local)
-                    row = (name, pct(local, 50), pct(remote, 50), pct(remote, 99), rps, local_rps, pct(lat, 50), pct(lat, 99))
+                    row = (
+                        name,
+                        pct(local, 50),
+                        pct(remote, 50),
+                        pct(remote, 99),
+                        rps,
+                        local_rps,
+                        pct(lat, 50),
+                        pct(lat, 99),
+                    )
                     summary.append((copies, *row))
-                    print(f"{name[:34]:34s} {row[1] * 1e3:9.2f}ms {row[2] * 1e3:7.2f}ms {row[3] * 1e3:6.1f}ms "
-                          f"{row[2] / row[1]:5.1f}× | {local_rps:11.0f} {rps:9.0f} {row[6] * 1e3:6.1f}ms {row[7] * 1e3:6.1f}ms "
-                          f"{rps / local_rps:5.2f}×" + (f"  ({failed} not answered: 503)" if failed else ""))
+                    print(
+                        f"{name[:34]:34s} {row[1] * 1e3:9.2f}ms {row[2] * 1e3:7.2f}ms {row[3] * 1e3:6.1f}ms "
+                        f"{row[2] / row[1]:5.1f}× | {local_rps:11.0f} {rps:9.0f} {row[6] * 1e3:6.1f}ms {row[7] * 1e3:6.1f}ms "
+                        f"{rps / local_rps:5.2f}×" + (f"  ({failed} not answered: 503)" if failed else "")
+                    )
         finally:
             proc.terminate()
             proc.wait(30)
@@ -271,9 +329,11 @@ def main() -> None:
     for copies, rows in by_scale.items():
         lat_ratio = statistics.median(r[3] / r[2] for r in rows)
         rps_ratio = statistics.median(r[5] / r[6] for r in rows)
-        print(f"  {copies:4d}×  latency ratio {lat_ratio:6.1f}×   throughput ratio {rps_ratio:5.2f}×   "
-              f"HTTP p50 median {statistics.median(r[3] for r in rows) * 1e3:.1f} ms, "
-              f"p99 max {max(r[4] for r in rows) * 1e3:.1f} ms, req/s median {statistics.median(r[5] for r in rows):.0f}")
+        print(
+            f"  {copies:4d}×  latency ratio {lat_ratio:6.1f}×   throughput ratio {rps_ratio:5.2f}×   "
+            f"HTTP p50 median {statistics.median(r[3] for r in rows) * 1e3:.1f} ms, "
+            f"p99 max {max(r[4] for r in rows) * 1e3:.1f} ms, req/s median {statistics.median(r[5] for r in rows):.0f}"
+        )
 
 
 if __name__ == "__main__":

@@ -63,7 +63,11 @@ def one(scale: int, work: Path, validate_all: bool, jobs: int) -> dict:
     rows, query_s = timed_query(store, "funding-by-platform")
     _, rollup_s = timed_query(store, "classification-subtree")
     reports = [f.report for f in result.files if f.report]
-    sample = reports if validate_all else [f.report for f in result.files if f.report and Path(f.path).name.startswith("c000_")]
+    sample = (
+        reports
+        if validate_all
+        else [f.report for f in result.files if f.report and Path(f.path).name.startswith("c000_")]
+    )
     t = time.perf_counter()
     violations = 0
     for g in sample:
@@ -71,12 +75,22 @@ def one(scale: int, work: Path, validate_all: bool, jobs: int) -> dict:
         violations += len(vr.violations)
     validate_s = (time.perf_counter() - t) * (len(reports) / max(1, len(sample)))
     return {
-        "scale": scale, "files": len(files), "failed": len(result.failed), "reports": result.counts["reports"],
-        "agencies": result.counts["agencies"], "line items": result.counts["line items"],
-        "triples": result.store_triples, "build s": build_s, "triples/s": result.store_triples / build_s,
-        "store MB": du(store.path) / 1e6, "funding query s": query_s, "roll-up query s": rollup_s,
-        "validation s (1 core)": validate_s, "validation/build": validate_s / build_s,
-        "violations (sample)": violations, "funding rows": len(rows),
+        "scale": scale,
+        "files": len(files),
+        "failed": len(result.failed),
+        "reports": result.counts["reports"],
+        "agencies": result.counts["agencies"],
+        "line items": result.counts["line items"],
+        "triples": result.store_triples,
+        "build s": build_s,
+        "triples/s": result.store_triples / build_s,
+        "store MB": du(store.path) / 1e6,
+        "funding query s": query_s,
+        "roll-up query s": rollup_s,
+        "validation s (1 core)": validate_s,
+        "validation/build": validate_s / build_s,
+        "violations (sample)": violations,
+        "funding rows": len(rows),
     }
 
 
@@ -98,7 +112,9 @@ def model_copy(obj, i: int):
     if isinstance(obj, dict):
         return {k: model_copy(v, i) for k, v in obj.items()}
     if dataclasses.is_dataclass(obj):
-        return dataclasses.replace(obj, **{f.name: model_copy(getattr(obj, f.name), i) for f in dataclasses.fields(obj) if f.init})
+        return dataclasses.replace(
+            obj, **{f.name: model_copy(getattr(obj, f.name), i) for f in dataclasses.fields(obj) if f.init}
+        )
     return obj
 
 
@@ -121,8 +137,11 @@ def one_models(scale: int, work: Path, originals: list) -> dict:
             for r in originals:
                 copy = model_copy(r, i)
                 sha = hashlib.sha256(f"{r.source.sha256}/{i}".encode()).hexdigest()
-                copy = dataclasses.replace(copy, source=dataclasses.replace(copy.source, sha256=sha, name=f"c{i:03d}_{r.source.name}"),
-                                           fiscal_year=(r.fiscal_year - i % 8) if r.fiscal_year else None)
+                copy = dataclasses.replace(
+                    copy,
+                    source=dataclasses.replace(copy.source, sha256=sha, name=f"c{i:03d}_{r.source.name}"),
+                    fiscal_year=(r.fiscal_year - i % 8) if r.fiscal_year else None,
+                )
                 mapped = map_report(copy, resolver=resolver)
                 store.replace_graph(mapped.iri, mapped.quads)
                 n_reports += 1
@@ -130,17 +149,26 @@ def one_models(scale: int, work: Path, originals: list) -> dict:
     build_s = time.perf_counter() - t
     store = Store(data, read_only=True)
     rows, query_s = timed_query(store, "funding-by-platform")
-    return {"scale": scale, "reports": n_reports, "triples": triples, "map+store s": build_s,
-            "triples/s": triples / build_s, "store MB": du(store.path) / 1e6, "funding query s": query_s,
-            "funding rows": len(rows)}
+    return {
+        "scale": scale,
+        "reports": n_reports,
+        "triples": triples,
+        "map+store s": build_s,
+        "triples/s": triples / build_s,
+        "store MB": du(store.path) / 1e6,
+        "funding query s": query_s,
+        "funding rows": len(rows),
+    }
 
 
 def main_models(scales: list[int], work: Path) -> None:
     from kg.gazetteer import project_resolver
     from nlp import read_report
 
-    originals = [read_report(ROOT / "corpus" / row["file"], entities=True, gazetteer=project_resolver())
-                 for row in synthetic.manifest()]
+    originals = [
+        read_report(ROOT / "corpus" / row["file"], entities=True, gazetteer=project_resolver())
+        for row in synthetic.manifest()
+    ]
     results = []
     for scale in scales:
         r = one_models(scale, work, originals)
@@ -149,9 +177,11 @@ def main_models(scales: list[int], work: Path) -> None:
     base = results[0]
     print("\ngrowth against the first scale (linear = the scale ratio):")
     for r in results:
-        print(f"  {r['scale']:>4}×: triples ×{r['triples'] / base['triples']:.2f}  map+store time ×{r['map+store s'] / base['map+store s']:.2f}  "
-              f"store size ×{r['store MB'] / base['store MB']:.2f}  funding query ×{r['funding query s'] / base['funding query s']:.2f}  "
-              f"triples/s ×{r['triples/s'] / base['triples/s']:.2f}")
+        print(
+            f"  {r['scale']:>4}×: triples ×{r['triples'] / base['triples']:.2f}  map+store time ×{r['map+store s'] / base['map+store s']:.2f}  "
+            f"store size ×{r['store MB'] / base['store MB']:.2f}  funding query ×{r['funding query s'] / base['funding query s']:.2f}  "
+            f"triples/s ×{r['triples/s'] / base['triples/s']:.2f}"
+        )
 
 
 def main() -> None:
@@ -160,7 +190,9 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=0, help="worker processes (0 = one per core)")
     ap.add_argument("--validate-all", action="store_true", help="validate every report, not one copy of each")
     ap.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
-    ap.add_argument("--models", action="store_true", help="copies of the report models: the graph side without the reader")
+    ap.add_argument(
+        "--models", action="store_true", help="copies of the report models: the graph side without the reader"
+    )
     args = ap.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
     if args.models:

@@ -64,11 +64,22 @@ def bench_builds(scales: list[int], work: Path, jobs: int) -> tuple[list[dict], 
             cluster.wait_for_workers(n)
             timed_build(files_at[scales[0]][:n], work / "warm", scheduler=cluster.address)  # readers loaded
         for s in scales:
-            for mode, kw in (("local", {"jobs": jobs}), ("dask-1", {"scheduler": one.address}),
-                             ("dask-2", {"scheduler": two.address})):
+            for mode, kw in (
+                ("local", {"jobs": jobs}),
+                ("dask-1", {"scheduler": one.address}),
+                ("dask-2", {"scheduler": two.address}),
+            ):
                 t, result = timed_build(files_at[s], work / f"data-{mode}", **kw)
-                rows.append({"mode": mode, "scale": s, "files": len(files_at[s]), "failed": len(result.failed),
-                             "triples": result.store_triples, "s": t})
+                rows.append(
+                    {
+                        "mode": mode,
+                        "scale": s,
+                        "files": len(files_at[s]),
+                        "failed": len(result.failed),
+                        "triples": result.store_triples,
+                        "s": t,
+                    }
+                )
                 print(f"{mode} {s}x: {t:.1f} s", flush=True)
     return rows, work / "data-local"
 
@@ -80,8 +91,10 @@ def print_builds(rows: list[dict], scales: list[int]) -> None:
     for r in rows:
         base = at[("local", r["scale"])]["s"]
         first = at[(r["mode"], scales[0])]["s"]
-        print(f"| {r['mode']} | {r['scale']}x | {r['files']} | {r['failed']} | {r['triples']} | {r['s']:.1f} | "
-              f"{r['s'] / base:.2f} | {r['s'] / first:.1f} |")
+        print(
+            f"| {r['mode']} | {r['scale']}x | {r['files']} | {r['failed']} | {r['triples']} | {r['s']:.1f} | "
+            f"{r['s'] / base:.2f} | {r['s'] / first:.1f} |"
+        )
 
 
 def bench_commit(data: Path, work: Path) -> None:
@@ -89,8 +102,10 @@ def bench_commit(data: Path, work: Path) -> None:
     into a new on-disk store, as the build's main loop commits them — triples/s and reports/s."""
     store = Store(data, read_only=True)
     graphs = [g for g in store.named_graphs() if "/report/" in g]
-    bodies = [ox.serialize(list(store.raw.quads_for_pattern(None, None, None, ox.NamedNode(g))),
-                           format=ox.RdfFormat.N_QUADS) for g in graphs]
+    bodies = [
+        ox.serialize(list(store.raw.quads_for_pattern(None, None, None, ox.NamedNode(g))), format=ox.RdfFormat.N_QUADS)
+        for g in graphs
+    ]
     n = sum(len(b.splitlines()) for b in bodies)
     target = ox.Store(str(work / "commit"))
     t = time.perf_counter()
@@ -98,8 +113,10 @@ def bench_commit(data: Path, work: Path) -> None:
         target.load(body, format=ox.RdfFormat.N_QUADS)
     target.flush()
     s = time.perf_counter() - t
-    print(f"\ncommit (one writer): {len(bodies)} report graphs, {n} quads in {s:.2f} s: "
-          f"{n / s:,.0f} quads/s, {len(bodies) / s:.1f} reports/s ({n / len(bodies):,.0f} quads per report graph)")
+    print(
+        f"\ncommit (one writer): {len(bodies)} report graphs, {n} quads in {s:.2f} s: "
+        f"{n / s:,.0f} quads/s, {len(bodies) / s:.1f} reports/s ({n / len(bodies):,.0f} quads per report graph)"
+    )
 
 
 def bench_load(data: Path, work: Path) -> None:
@@ -134,7 +151,10 @@ def bench_load(data: Path, work: Path) -> None:
             t = time.perf_counter()
             bulk.replace_graphs({g: quads(g) for g in chosen})
             blk = time.perf_counter() - t
-            print(f"| {batch} | {n} | {gsp:.2f} | {n / gsp:,.0f} | {blk:.2f} | {n / blk:,.0f} | {gsp / blk:.2f} |", flush=True)
+            print(
+                f"| {batch} | {n} | {gsp:.2f} | {n / gsp:,.0f} | {blk:.2f} | {n / blk:,.0f} | {gsp / blk:.2f} |",
+                flush=True,
+            )
             if batch >= len(graphs):
                 break
             batch = min(len(graphs), batch * 5 if batch > 1 else 5)
@@ -145,7 +165,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scales", default="1,10")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--virtuoso", action="store_true", help="also time the bulk loader against the Graph Store Protocol")
+    ap.add_argument(
+        "--virtuoso", action="store_true", help="also time the bulk loader against the Graph Store Protocol"
+    )
     ap.add_argument("--work", type=Path, default=None)
     args = ap.parse_args()
     scales = [int(s) for s in args.scales.split(",")]

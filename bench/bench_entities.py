@@ -71,8 +71,10 @@ def main() -> int:
         t_proc = min(t_proc, best_of(1, lambda: [jieba.lcut(x) for x in processed]))
         t_extract = min(t_extract, best_of(1, extract_all))
     chars_whole, chars_proc = sum(map(len, whole)), sum(map(len, processed))
-    print(f"corpus: {len(files)} reports, {chars_whole} chars; extractor processes {chars_proc} chars "
-          f"({100 * chars_proc / chars_whole:.0f}%)")
+    print(
+        f"corpus: {len(files)} reports, {chars_whole} chars; extractor processes {chars_proc} chars "
+        f"({100 * chars_proc / chars_whole:.0f}%)"
+    )
     print(f"reading (layout, tables, narrative): {t_read:.2f} s (not in the ratio)")
     print(f"bare jieba, whole text:     {t_whole:.3f} s")
     print(f"bare jieba, processed text: {t_proc:.3f} s")

@@ -43,18 +43,45 @@ def q(iri: str) -> str:
 
 # page, the URL, what the page sets when its picture is drawn, the requests behind it
 PAGES = [
-    ("funding flow (Sankey)", f"/flow?report={q(REPORT)}", "body.flow-ready",
-     ["/api/queries/reports", f"/api/queries/funding-flow?report={q(REPORT)}"]),
-    ("spending map (treemap)", f"/spending?report={q(REPORT)}", "body.spending-ready",
-     ["/api/queries/reports", f"/api/queries/spending-by-classification?report={q(REPORT)}"]),
-    ("spending, two years", f"/spending?report={q(REPORT)}&compare={q(EARLIER)}", "body.spending-ready",
-     ["/api/queries/reports", f"/api/queries/spending-by-classification?report={q(REPORT)}",
-      f"/api/queries/spending-by-classification?report={q(EARLIER)}"]),
-    ("agency page", "/doc/agency/panyu-zsj", "body.profile-ready",
-     ["/doc/agency/panyu-zsj", f"/api/queries/agency-lineage?agency={quote(AGENCY_NAME)}", "/api/queries/reports",
-      f"/api/queries/responsibility-funding?report={q(REPORT)}"]),
-    ("graph viewer (民生卡)", f"/viz?iri={q(PLATFORM)}", "#neighbours li",
-     [f"/api/viz/neighbourhood?iri={q(PLATFORM)}&limit=100", f"/api/charts/platform-funding?platform={q(PLATFORM)}"]),
+    (
+        "funding flow (Sankey)",
+        f"/flow?report={q(REPORT)}",
+        "body.flow-ready",
+        ["/api/queries/reports", f"/api/queries/funding-flow?report={q(REPORT)}"],
+    ),
+    (
+        "spending map (treemap)",
+        f"/spending?report={q(REPORT)}",
+        "body.spending-ready",
+        ["/api/queries/reports", f"/api/queries/spending-by-classification?report={q(REPORT)}"],
+    ),
+    (
+        "spending, two years",
+        f"/spending?report={q(REPORT)}&compare={q(EARLIER)}",
+        "body.spending-ready",
+        [
+            "/api/queries/reports",
+            f"/api/queries/spending-by-classification?report={q(REPORT)}",
+            f"/api/queries/spending-by-classification?report={q(EARLIER)}",
+        ],
+    ),
+    (
+        "agency page",
+        "/doc/agency/panyu-zsj",
+        "body.profile-ready",
+        [
+            "/doc/agency/panyu-zsj",
+            f"/api/queries/agency-lineage?agency={quote(AGENCY_NAME)}",
+            "/api/queries/reports",
+            f"/api/queries/responsibility-funding?report={q(REPORT)}",
+        ],
+    ),
+    (
+        "graph viewer (民生卡)",
+        f"/viz?iri={q(PLATFORM)}",
+        "#neighbours li",
+        [f"/api/viz/neighbourhood?iri={q(PLATFORM)}&limit=100", f"/api/charts/platform-funding?platform={q(PLATFORM)}"],
+    ),
     ("query editor", "/sparql?tab=funding-by-platform", "body.editor-ready", ["/api/queries/ontology-terms"]),
 ]
 
@@ -67,8 +94,12 @@ def free_port() -> int:
 
 def serve(store: Path) -> tuple[str, subprocess.Popen]:
     port = free_port()
-    proc = subprocess.Popen([str(BUDGETKG), "serve", "--store", str(store), "--port", str(port)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [str(BUDGETKG), "serve", "--store", str(store), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -98,14 +129,21 @@ def main() -> None:
         store = Path(args.store) if args.store else Path(tmp) / "data"
         if not args.store:
             t0 = time.perf_counter()
-            subprocess.run([str(BUDGETKG), "build", "--store", str(store), "--no-validate"], cwd=ROOT, check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [str(BUDGETKG), "build", "--store", str(store), "--no-validate"],
+                cwd=ROOT,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             print(f"corpus built in {time.perf_counter() - t0:.1f} s")
         url, proc = serve(store)
         try:
             with sync_playwright() as p, httpx.Client(base_url=url, timeout=60) as client:
-                browser = p.chromium.launch(executable_path=chromium, headless=True,
-                                            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                browser = p.chromium.launch(
+                    executable_path=chromium,
+                    headless=True,
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+                )
                 print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; medians of {args.runs} loads\n")
                 print(f"{'page':26s} {'drawn':>9s} {'queries':>9s} {'ratio':>6s}  under 1 s")
                 for name, path, ready, requests in PAGES:
@@ -124,8 +162,10 @@ def main() -> None:
                             client.get(r, headers={"Accept": accept}).raise_for_status()
                         queries.append(time.perf_counter() - t0)
                     drawn, behind = statistics.median(loads[1:]), statistics.median(queries[1:])
-                    print(f"{name:26s} {drawn * 1e3:7.0f}ms {behind * 1e3:7.0f}ms {drawn / behind:5.1f}×  "
-                          f"{'yes' if drawn < 1 else 'no'}")
+                    print(
+                        f"{name:26s} {drawn * 1e3:7.0f}ms {behind * 1e3:7.0f}ms {drawn / behind:5.1f}×  "
+                        f"{'yes' if drawn < 1 else 'no'}"
+                    )
                 browser.close()
         finally:
             proc.terminate()

@@ -92,8 +92,11 @@ def our_tables(path: Path) -> int:
     found = 0
     for i in range(len(doc)):
         page = doc[i]
-        found += len(rulings.grids(rulings.page_edges(page, pdfium_c, _display(page.get_rotation() % 360,
-                                                                            tuple(page.get_cropbox())))))
+        found += len(
+            rulings.grids(
+                rulings.page_edges(page, pdfium_c, _display(page.get_rotation() % 360, tuple(page.get_cropbox())))
+            )
+        )
         page.close()
     doc.close()
     return found
@@ -157,8 +160,12 @@ def main(argv: list[str] | None = None) -> int:
     pages = sum(pages_of(p) for p in paths)
     print(f"{len(paths)} PDFs, {pages} pages, {args.rounds} rounds (best of each)")
     ours(paths[0])  # start the reader server and warm imports outside the timed region
-    contenders = {"baseline (pypdfium2 bare text)": pypdfium2_bare, "ours (nlp.sources, isolated)": ours,
-                  "ours in-process": ours_in_process, "ours in-process, no ruled tables": ours_without_tables}
+    contenders = {
+        "baseline (pypdfium2 bare text)": pypdfium2_bare,
+        "ours (nlp.sources, isolated)": ours,
+        "ours in-process": ours_in_process,
+        "ours in-process, no ruled tables": ours_without_tables,
+    }
     times: dict[str, list[float]] = {k: [] for k in contenders}
     for _ in range(args.rounds):
         for name, fn in contenders.items():
@@ -166,8 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     best = {k: min(v) for k, v in times.items()}
     base = best["baseline (pypdfium2 bare text)"]
     for name, t in best.items():
-        print(f"  {name:36s} {pages / t:8.1f} pages/s  (median {pages / statistics.median(times[name]):7.1f})"
-              f"  time × baseline {t / base:5.2f}")
+        print(
+            f"  {name:36s} {pages / t:8.1f} pages/s  (median {pages / statistics.median(times[name]):7.1f})"
+            f"  time × baseline {t / base:5.2f}"
+        )
 
     # memory: a forked reader's peak resident memory per page, beyond a reader that only has its imports
     import pdfplumber.table  # noqa: F401 — the reader server has it imported (nlp.sources.isolate)
@@ -178,11 +187,15 @@ def main(argv: list[str] | None = None) -> int:
         for p in paths:
             n = pages_of(p)
             data = p.read_bytes()
-            peak = peak_rss_of_child(lambda data=data, p=p, tables=tables: read_pdf(data, str(p), Limits(), ruled_tables=tables))
+            peak = peak_rss_of_child(
+                lambda data=data, p=p, tables=tables: read_pdf(data, str(p), Limits(), ruled_tables=tables)
+            )
             per_page.append(max(peak - idle, 0) / n)
-        print(f"  memory of the reading process{'' if tables else ', no ruled tables'}: "
-              f"{statistics.median(per_page) / 1024:.0f} KiB/page median, "
-              f"{max(per_page) / 1024:.0f} KiB/page worst (idle reader {idle / 2**20:.0f} MiB)")
+        print(
+            f"  memory of the reading process{'' if tables else ', no ruled tables'}: "
+            f"{statistics.median(per_page) / 1024:.0f} KiB/page median, "
+            f"{max(per_page) / 1024:.0f} KiB/page worst (idle reader {idle / 2**20:.0f} MiB)"
+        )
     tracemalloc.start()
     boxes_mem = []
     for p in paths:
@@ -191,13 +204,19 @@ def main(argv: list[str] | None = None) -> int:
         boxes_mem.append((tracemalloc.get_traced_memory()[0] - before) / (decoded.pages or 1))
         del decoded
     tracemalloc.stop()
-    print(f"  memory of the result in the caller (text + a box per character + ruled tables' cells): "
-          f"{statistics.median(boxes_mem) / 1024:.0f} KiB/page median, {max(boxes_mem) / 1024:.0f} KiB/page worst")
+    print(
+        f"  memory of the result in the caller (text + a box per character + ruled tables' cells): "
+        f"{statistics.median(boxes_mem) / 1024:.0f} KiB/page median, {max(boxes_mem) / 1024:.0f} KiB/page worst"
+    )
 
     if args.compare:
         reference = {p: (DEVSET / "text" / (p.stem + ".txt")) for p in paths}
-        libraries = {"pdfplumber 0.11 extract_text": pdfplumber_text, "pdfminer.six extract_text": pdfminer_text,
-                     "pypdfium2 bare text": pypdfium2_bare, "ours": ours}
+        libraries = {
+            "pdfplumber 0.11 extract_text": pdfplumber_text,
+            "pdfminer.six extract_text": pdfminer_text,
+            "pypdfium2 bare text": pypdfium2_bare,
+            "ours": ours,
+        }
         print("library comparison (once; text against the devset's text/, the reader's input):")
         for name, fn in libraries.items():
             t0 = time.perf_counter()
@@ -206,8 +225,9 @@ def main(argv: list[str] | None = None) -> int:
             scored = [p for p in paths if reference[p].is_file()]
             same = sum(texts[p] == reference[p].read_text(encoding="utf-8") for p in scored)
             sim = statistics.mean(similarity(texts[p], reference[p].read_text(encoding="utf-8")) for p in scored)
-            print(f"  {name:30s} {pages / t:8.1f} pages/s  identical text {same}/{len(scored)}"
-                  f"  line similarity {sim:.4f}")
+            print(
+                f"  {name:30s} {pages / t:8.1f} pages/s  identical text {same}/{len(scored)}  line similarity {sim:.4f}"
+            )
         print("ruled tables found (once; pdfplumber's finder on pdfminer's objects, ours on PDFium's):")
         for name, fn in {"pdfplumber find_tables": pdfplumber_tables, "ours (nlp.sources.rulings)": our_tables}.items():
             t0 = time.perf_counter()

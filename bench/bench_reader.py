@@ -67,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     reader_best, reader_med = _best_of(args.rounds, lambda: [read_report(p) for p in paths])
     jieba_best, jieba_med = _best_of(args.rounds, lambda: [jieba.lcut(t) for t in texts])
 
-    print(f"{'devset' if args.devset else 'corpus'}: {len(paths)} reports, {n_chars:,} characters, best of {args.rounds} rounds (median in brackets)")
+    print(
+        f"{'devset' if args.devset else 'corpus'}: {len(paths)} reports, {n_chars:,} characters, best of {args.rounds} rounds (median in brackets)"
+    )
     for label, best, med in (("read_report", reader_best, reader_med), ("jieba.lcut ", jieba_best, jieba_med)):
         print(
             f"{label}: {best:7.3f} s ({med:.3f})  {len(paths) / best:8.1f} reports/s  {n_chars / best:12,.0f} chars/s"

@@ -89,12 +89,16 @@ def part_core() -> None:
         totals["summary_triples"] += len(summary)
     n = len(paths)
     step = totals["read"] + totals["map"] + totals["validate"] + totals["summary"]
-    print(f"\n{n} reports, {totals['chars']} characters, {totals['triples']} triples "
-          f"({totals['triples'] / n:.0f} per report) + {totals['summary_triples']} summary triples")
+    print(
+        f"\n{n} reports, {totals['chars']} characters, {totals['triples']} triples "
+        f"({totals['triples'] / n:.0f} per report) + {totals['summary_triples']} summary triples"
+    )
     for k in ("read", "map", "validate", "summary"):
         s = totals[k]
-        print(f"  {k:9s} {s:7.2f} s  {n / s:6.2f} reports/s/core  {totals['chars'] / s / 1000:8.1f} k chars/s  "
-              f"{totals['triples'] / s:9.0f} triples/s   {s / step:5.1%} of the per-report work")
+        print(
+            f"  {k:9s} {s:7.2f} s  {n / s:6.2f} reports/s/core  {totals['chars'] / s / 1000:8.1f} k chars/s  "
+            f"{totals['triples'] / s:9.0f} triples/s   {s / step:5.1%} of the per-report work"
+        )
     print(f"  all steps {step:7.2f} s  {n / step:6.2f} reports/s/core  ({step / n:.2f} s per report per core)")
 
 
@@ -152,8 +156,14 @@ def load_virtuoso(store: ox.Store, remote) -> float:
 def virtuoso_size(server) -> int:
     import subprocess
 
-    subprocess.run(["isql-vt", str(server.isql_port), "dba", "dba", "exec=checkpoint;"], capture_output=True, timeout=600)
-    return sum((server.folder / name).stat().st_size for name in ("virtuoso.db", "virtuoso.trx") if (server.folder / name).exists())
+    subprocess.run(
+        ["isql-vt", str(server.isql_port), "dba", "dba", "exec=checkpoint;"], capture_output=True, timeout=600
+    )
+    return sum(
+        (server.folder / name).stat().st_size
+        for name in ("virtuoso.db", "virtuoso.trx")
+        if (server.folder / name).exists()
+    )
 
 
 def start_virtuoso(folder: Path, memory_mb: int):
@@ -169,8 +179,10 @@ def part_load(scales: list[int], work: Path, memory_mb: int) -> None:
     from kg.remote import RemoteStore
 
     base = corpus_nquads(work)
-    print(f"{'scale':>5s} {'quads':>10s} | {'pyoxigraph s':>12s} {'quads/s':>9s} {'MB':>7s} {'B/quad':>6s} | "
-          f"{'Virtuoso GSP s':>14s} {'quads/s':>9s} {'MB':>7s} {'B/quad':>6s} | {'GSP/bulk time':>13s}")
+    print(
+        f"{'scale':>5s} {'quads':>10s} | {'pyoxigraph s':>12s} {'quads/s':>9s} {'MB':>7s} {'B/quad':>6s} | "
+        f"{'Virtuoso GSP s':>14s} {'quads/s':>9s} {'MB':>7s} {'B/quad':>6s} | {'GSP/bulk time':>13s}"
+    )
     for n in scales:
         nq = work / f"x{n}.nq"
         quads = write_copies(base, n, nq)
@@ -182,8 +194,10 @@ def part_load(scales: list[int], work: Path, memory_mb: int) -> None:
             t_v = load_virtuoso(store, remote)
             v_size = virtuoso_size(server)
             remote.close()
-        print(f"{n:5d} {quads:10d} | {t_ox:12.1f} {quads / t_ox:9.0f} {ox_size / 1e6:7.0f} {ox_size / quads:6.0f} | "
-              f"{t_v:14.1f} {quads / t_v:9.0f} {v_size / 1e6:7.0f} {v_size / quads:6.0f} | {t_v / t_ox:13.2f}")
+        print(
+            f"{n:5d} {quads:10d} | {t_ox:12.1f} {quads / t_ox:9.0f} {ox_size / 1e6:7.0f} {ox_size / quads:6.0f} | "
+            f"{t_v:14.1f} {quads / t_v:9.0f} {v_size / 1e6:7.0f} {v_size / quads:6.0f} | {t_v / t_ox:13.2f}"
+        )
         del store
         shutil.rmtree(ox_dir, ignore_errors=True)
         shutil.rmtree(work / f"virt{n}", ignore_errors=True)
@@ -212,7 +226,9 @@ def bulk_load_virtuoso(server, nq: Path) -> float:
         shutil.copyfile(nq, target)
     t = time.perf_counter()
     sql = f"ld_dir('{server.load_dir}', '{nq.name}', 'https://w3id.org/budgetkg/id/graph/unnamed'); rdf_loader_run(); checkpoint;"
-    r = subprocess.run(["isql-vt", str(server.isql_port), "dba", "dba", f"exec={sql}"], capture_output=True, text=True, timeout=7200)
+    r = subprocess.run(
+        ["isql-vt", str(server.isql_port), "dba", "dba", f"exec={sql}"], capture_output=True, text=True, timeout=7200
+    )
     if r.returncode:
         raise SystemExit(f"bulk load failed: {r.stdout[-500:]} {r.stderr[-500:]}")
     target.unlink()
@@ -231,10 +247,15 @@ def part_queries(scale: int, work: Path, memory_mb: int, min_runs: int, budget: 
     print(f"{scale}× the corpus: {quads} quads; pyoxigraph bulk_load {t_ox:.0f} s", flush=True)
     with start_virtuoso(work / f"virt{scale}", memory_mb) as server:
         t_v = bulk_load_virtuoso(server, nq)
-        print(f"Virtuoso bulk load {t_v:.0f} s (private server, {memory_mb} MB of buffers, 2 threads per query)", flush=True)
+        print(
+            f"Virtuoso bulk load {t_v:.0f} s (private server, {memory_mb} MB of buffers, 2 threads per query)",
+            flush=True,
+        )
         remote = RemoteStore(server.url, timeout=120)
-        print(f"\n{'named query':38s} {'rows':>5s} | {'pyoxigraph p50':>14s} {'p99':>7s} {'n':>3s} | "
-              f"{'Virtuoso p50':>12s} {'p99':>7s} {'n':>3s} | {'p50 V/ox':>8s} {'p99 V/ox':>8s}")
+        print(
+            f"\n{'named query':38s} {'rows':>5s} | {'pyoxigraph p50':>14s} {'p99':>7s} {'n':>3s} | "
+            f"{'Virtuoso p50':>12s} {'p99':>7s} {'n':>3s} | {'p50 V/ox':>8s} {'p99 V/ox':>8s}"
+        )
         slow = {"pyoxigraph": [], "Virtuoso": []}
         for name in names:
             text = bind(queries[name], {})
@@ -247,15 +268,20 @@ def part_queries(scale: int, work: Path, memory_mb: int, min_runs: int, budget: 
                 print(f"{name:38s} {rows:5d} | {pct(local, 50):14.3f} {pct(local, 99):7.3f} {len(local):3d} | {exc}")
                 continue
             flag = "" if remote_rows == rows else f"  (Virtuoso {remote_rows} rows)"
-            print(f"{name:38s} {rows:5d} | {pct(local, 50):14.3f} {pct(local, 99):7.3f} {len(local):3d} | "
-                  f"{pct(there, 50):12.3f} {pct(there, 99):7.3f} {len(there):3d} | "
-                  f"{pct(there, 50) / pct(local, 50):8.2f} {pct(there, 99) / pct(local, 99):8.2f}{flag}", flush=True)
+            print(
+                f"{name:38s} {rows:5d} | {pct(local, 50):14.3f} {pct(local, 99):7.3f} {len(local):3d} | "
+                f"{pct(there, 50):12.3f} {pct(there, 99):7.3f} {len(there):3d} | "
+                f"{pct(there, 50) / pct(local, 50):8.2f} {pct(there, 99) / pct(local, 99):8.2f}{flag}",
+                flush=True,
+            )
             for store_name, times in (("pyoxigraph", local), ("Virtuoso", there)):
                 if pct(times, 99) >= 1.0:
                     slow[store_name].append(name)
         for store_name, over in slow.items():
-            print(f"{store_name}: {len(names) - len(over)} of {len(names)} named queries under 1 s p99"
-                  + (f"; over: {', '.join(over)}" if over else ""))
+            print(
+                f"{store_name}: {len(names) - len(over)} of {len(names)} named queries under 1 s p99"
+                + (f"; over: {', '.join(over)}" if over else "")
+            )
         remote.close()
     nq.unlink()
 
@@ -266,7 +292,9 @@ def main() -> None:
     ap.add_argument("--scales", default="1,10", help="load: copies of the corpus")
     ap.add_argument("--scale", type=int, default=100, help="queries: copies of the corpus")
     ap.add_argument("--runs", type=int, default=20, help="queries: at least this many runs of each")
-    ap.add_argument("--budget", type=float, default=5.0, help="queries: seconds of runs per query and store, past --runs")
+    ap.add_argument(
+        "--budget", type=float, default=5.0, help="queries: seconds of runs per query and store, past --runs"
+    )
     ap.add_argument("--query", action="append", default=[], help="queries: only these named queries")
     ap.add_argument("--virtuoso-mb", type=int, default=2048, help="Virtuoso's page buffers")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one, removed)")

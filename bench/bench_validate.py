@@ -34,12 +34,12 @@ import pyoxigraph as ox  # noqa: E402
 from rdflib import Graph  # noqa: E402
 from rdflib.namespace import SH  # noqa: E402
 
-from nlp.resources import data_files  # noqa: E402
 from kg import cube_integrity  # noqa: E402
 from kg.mapping import map_report  # noqa: E402
 from kg.ontology import shapes_graph  # noqa: E402
 from kg.validate import validate_codelists, validate_graph, validation_ontology_graph  # noqa: E402
 from nlp import read_report  # noqa: E402
+from nlp.resources import data_files  # noqa: E402
 
 
 def parse_nt(nt: bytes) -> Graph:
@@ -91,8 +91,11 @@ def main() -> int:
 
     validation_ontology_graph()  # parse the ontology once, outside the timings
     structural = structural_shapes()
-    print(f"{'report':28} {'triples':>8} {'parse s':>8} {'struct s':>9} {'full s':>8} {'full/parse':>10} "
-          f"{'sparql/parse':>12} {'results':>8} {'cube s':>7} {'cube/parse':>10}" + ("  rdflib-sparql s" if args.rdflib_sparql else ""))
+    print(
+        f"{'report':28} {'triples':>8} {'parse s':>8} {'struct s':>9} {'full s':>8} {'full/parse':>10} "
+        f"{'sparql/parse':>12} {'results':>8} {'cube s':>7} {'cube/parse':>10}"
+        + ("  rdflib-sparql s" if args.rdflib_sparql else "")
+    )
     cube_integrity.vocabulary()  # the ontology the cube checks mix in, parsed once outside the timings
     totals = {"triples": 0, "parse": 0.0, "structural": 0.0, "full": 0.0, "cube": 0.0}
     for path in (p for p in data_files("corpus", "*.txt") if args.match in p.name):
@@ -104,9 +107,11 @@ def main() -> int:
         t_full, report = best(partial(validate_graph, graph), args.repeat)
         t_cube, violated = best(partial(cube_integrity.check_report, quads), args.repeat)
         assert violated == [], violated
-        line = (f"{path.name[:28]:28} {len(graph):8d} {t_parse:8.2f} {t_struct:9.2f} {t_full:8.2f} "
-                f"{t_full / t_parse:10.1f} {(t_full - t_struct) / t_parse:12.1f} {len(report.results):8d} "
-                f"{t_cube:7.2f} {t_cube / t_parse:10.1f}")
+        line = (
+            f"{path.name[:28]:28} {len(graph):8d} {t_parse:8.2f} {t_struct:9.2f} {t_full:8.2f} "
+            f"{t_full / t_parse:10.1f} {(t_full - t_struct) / t_parse:12.1f} {len(report.results):8d} "
+            f"{t_cube:7.2f} {t_cube / t_parse:10.1f}"
+        )
         if args.rdflib_sparql:
             line += f"  {rdflib_sparql_validate(graph):15.1f}"
         print(line, flush=True)
@@ -115,10 +120,12 @@ def main() -> int:
         totals["structural"] += t_struct
         totals["full"] += t_full
         totals["cube"] += t_cube
-    print(f"{'corpus':28} {totals['triples']:8d} {totals['parse']:8.2f} {totals['structural']:9.2f} "
-          f"{totals['full']:8.2f} {totals['full'] / totals['parse']:10.1f} "
-          f"{(totals['full'] - totals['structural']) / totals['parse']:12.1f} {'':8} "
-          f"{totals['cube']:7.2f} {totals['cube'] / totals['parse']:10.1f}")
+    print(
+        f"{'corpus':28} {totals['triples']:8d} {totals['parse']:8.2f} {totals['structural']:9.2f} "
+        f"{totals['full']:8.2f} {totals['full'] / totals['parse']:10.1f} "
+        f"{(totals['full'] - totals['structural']) / totals['parse']:12.1f} {'':8} "
+        f"{totals['cube']:7.2f} {totals['cube'] / totals['parse']:10.1f}"
+    )
     t_codelists, cl = best(validate_codelists, 1)
     print(f"code lists (shapes/codelists.ttl): {t_codelists:.2f} s, {len(cl.results)} results")
     return 0

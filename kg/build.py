@@ -40,8 +40,8 @@ from kg.namespace import BKG, SCHEMA
 from kg.ontology import ontology_files
 from kg.originals import Originals
 from kg.pool import local_results
-from kg.summaries import summarise, summary_graph, summary_queries
 from kg.store import DataDir, Store
+from kg.summaries import summarise, summary_graph, summary_queries
 
 #: Counted by SPARQL over the built store for the summary (label → query body).
 COUNTS = {
@@ -162,7 +162,7 @@ def validate_quads(quads: list[ox.Quad]):
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _datetime(t: dt.datetime) -> ox.Literal:
@@ -309,8 +309,14 @@ def build(
                 skipped[path] = FileOutcome(str(path), sha, "unchanged", report=by_sha[sha][0])
             else:
                 todo.append(path)
-        task = partial(process_file, build_iri=result.build, validate=validate, entities=entities, resolver=resolver,
-                       reader=reader or read)
+        task = partial(
+            process_file,
+            build_iri=result.build,
+            validate=validate,
+            entities=entities,
+            resolver=resolver,
+            reader=reader or read,
+        )
         if scheduler:
             from kg.cluster import cluster_results
 
@@ -350,8 +356,9 @@ def died(path: Path, reason: str) -> tuple[FileOutcome, None]:
     return FileOutcome(str(path), sha, "failed", error=str(ReportError("E096", str(path), reason=reason))), None
 
 
-def process_file(path: Path, *, build_iri: str, validate: bool, entities: bool, resolver: Resolver | None,
-                 reader: Callable = read):
+def process_file(
+    path: Path, *, build_iri: str, validate: bool, entities: bool, resolver: Resolver | None, reader: Callable = read
+):
     """Read, map and validate one file (in a worker process): (outcome, N-Quads of its graph or None)."""
     from kg.resolve import default_resolver
 
@@ -448,8 +455,11 @@ def count(store: Store) -> dict[str, int]:
     return out
 
 
-_LINE_BREAKERS = {c: f"\\x{c:02x}" for c in range(32)} | {0x7F: "\\x7f", 0x85: "\\x85", 0x2028: "\\u2028",
-                                                            0x2029: "\\u2029"} | {10: "\\n", 13: "\\r", 9: "\\t"}
+_LINE_BREAKERS = (
+    {c: f"\\x{c:02x}" for c in range(32)}
+    | {0x7F: "\\x7f", 0x85: "\\x85", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+    | {10: "\\n", 13: "\\r", 9: "\\t"}
+)
 
 
 def one_line(text: str) -> str:

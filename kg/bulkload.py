@@ -54,8 +54,17 @@ class BulkLoader:
     ``load_dir``: a folder this process writes into and the server reads from; ``server_dir``: the same
     folder as the server sees it (default: the same path — a shared or local disk)."""
 
-    def __init__(self, isql: str, load_dir: Path, *, server_dir: str | None = None, user: str | None = None,
-                 password: str | None = None, command: str = "isql-vt", timeout: float = 3600.0) -> None:
+    def __init__(
+        self,
+        isql: str,
+        load_dir: Path,
+        *,
+        server_dir: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        command: str = "isql-vt",
+        timeout: float = 3600.0,
+    ) -> None:
         self.isql = isql
         self.load_dir = Path(load_dir)
         self.server_dir = (server_dir or str(self.load_dir)).rstrip("/")
@@ -77,13 +86,17 @@ class BulkLoader:
             listed = f"FROM DB.DBA.load_list WHERE ll_file LIKE {sql_string(remote + '/%')}"
             forget = f"DELETE {listed};"
             # first the files are registered: a server that cannot see them fails here, before any graph is touched
-            out = self.run(f"ld_dir({sql_string(remote)}, '*.nq', 'urn:budgetkg:no-graph');\n"
-                           f"SELECT '{MARK}', ll_file, 0, NULL {listed};\n")
+            out = self.run(
+                f"ld_dir({sql_string(remote)}, '*.nq', 'urn:budgetkg:no-graph');\n"
+                f"SELECT '{MARK}', ll_file, 0, NULL {listed};\n"
+            )
             missing = expected - rows(out).keys()
             if missing:
                 self.run(forget + "\n")
-                raise BulkLoadError(f"Virtuoso at {self.isql} did not find {len(missing)} of the {len(expected)} files in "
-                                    f"{remote} (is it the folder the server sees, and in its DirsAllowed?); no graph was changed")
+                raise BulkLoadError(
+                    f"Virtuoso at {self.isql} did not find {len(missing)} of the {len(expected)} files in "
+                    f"{remote} (is it the folder the server sees, and in its DirsAllowed?); no graph was changed"
+                )
             script = [
                 "log_enable(3, 1);",  # autocommit row by row: a large graph's delete takes no lock on the whole
                 *(f"DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id({sql_string(g)}, 0);" for g in graphs),
@@ -100,13 +113,25 @@ class BulkLoader:
     def run(self, script: str) -> str:
         """``script`` through isql-vt; its output (isql exits 0 whatever happened: errors are read from it)."""
         if shutil.which(self.command) is None:
-            raise BulkLoadError(f"{self.command} is not installed (Debian: virtuoso-opensource); the bulk loader needs it")
+            raise BulkLoadError(
+                f"{self.command} is not installed (Debian: virtuoso-opensource); the bulk loader needs it"
+            )
         with tempfile.NamedTemporaryFile("w", suffix=".sql", encoding="utf-8") as f:
             f.write(script)
             f.flush()
             # the password goes by argument (isql-vt reads it nowhere else); the process runs only for the load
-            argv = [self.command, self.isql, self.user, self.password, "VERBOSE=OFF", "BANNER=OFF", "PROMPT=OFF",
-                    "ECHO=OFF", "ERRORS=STDOUT", f.name]
+            argv = [
+                self.command,
+                self.isql,
+                self.user,
+                self.password,
+                "VERBOSE=OFF",
+                "BANNER=OFF",
+                "PROMPT=OFF",
+                "ECHO=OFF",
+                "ERRORS=STDOUT",
+                f.name,
+            ]
             try:
                 done = subprocess.run(argv, capture_output=True, text=True, timeout=self.timeout, check=False)
             except subprocess.TimeoutExpired as exc:
@@ -162,14 +187,17 @@ def check(out: str, expected: set[str]) -> None:
     problems = [f"{f}: {seen[f]}" for f in sorted(expected) if seen.get(f)]
     problems += [f"{f}: not in the loader's list" for f in sorted(expected - seen.keys())]
     if problems:
-        raise BulkLoadError("the bulk load failed (the graphs of these files are incomplete; load the batch again): "
-                            + "; ".join(problems))
+        raise BulkLoadError(
+            "the bulk load failed (the graphs of these files are incomplete; load the batch again): "
+            + "; ".join(problems)
+        )
 
 
 def error_lines(out: str) -> str:
     lines = out.splitlines()
-    return " | ".join(line.strip() for i, line in enumerate(lines) if "*** Error" in line
-                      or (i and "*** Error" in lines[i - 1]))
+    return " | ".join(
+        line.strip() for i, line in enumerate(lines) if "*** Error" in line or (i and "*** Error" in lines[i - 1])
+    )
 
 
 def sql_string(text: str) -> str:
@@ -179,8 +207,9 @@ def sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def publish(local, remote, graphs: list[str], bulk: BulkLoader | None = None,
-            min_triples: int | None = None) -> tuple[str, int]:
+def publish(
+    local, remote, graphs: list[str], bulk: BulkLoader | None = None, min_triples: int | None = None
+) -> tuple[str, int]:
     """Copy ``graphs`` from the embedded store ``local`` to Virtuoso: by the bulk loader when one is
     given and the batch holds at least ``min_triples`` triples, else one Graph Store PUT per graph
     (``remote``, a :class:`kg.remote.RemoteStore`).  Returns (how, graphs published)."""

@@ -95,7 +95,15 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"extract": cmd_extra
 #: Modules that add sub-commands.  Each has ``register(subparsers) -> None``
 #: (adding its parser) and puts its handler into :data:`COMMANDS`.  To add a
 #: command, write ``kg/commands/<name>.py`` and list it here.
-COMMAND_MODULES: list[str] = ["kg.commands.build", "kg.commands.export", "kg.commands.query", "kg.commands.validate", "kg.commands.serve", "kg.commands.train", "kg.commands.eval"]
+COMMAND_MODULES: list[str] = [
+    "kg.commands.build",
+    "kg.commands.export",
+    "kg.commands.query",
+    "kg.commands.validate",
+    "kg.commands.serve",
+    "kg.commands.train",
+    "kg.commands.eval",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
         # sealed, or damaged since it was opened) as RuntimeError("Corruption: …") through pyoxigraph
         if not str(exc).startswith("Corruption"):
             raise
-        print(f"budgetkg {args.command}: error: the store is damaged: {' '.join(str(exc).split())[:400]}", file=sys.stderr)
+        print(
+            f"budgetkg {args.command}: error: the store is damaged: {' '.join(str(exc).split())[:400]}", file=sys.stderr
+        )
         return 3
 
 

@@ -44,9 +44,16 @@ class ClusterError(RuntimeError):
     """The cluster cannot finish the build (the build stops; the store keeps its previous generation)."""
 
 
-def cluster_results(task: Task, paths: Iterable[Path], scheduler: str, failed: Failed, *,
-                    version: str | None = None, connect_timeout: float | None = None,
-                    no_workers_timeout: float = 120.0) -> Generator[tuple, None, None]:
+def cluster_results(
+    task: Task,
+    paths: Iterable[Path],
+    scheduler: str,
+    failed: Failed,
+    *,
+    version: str | None = None,
+    connect_timeout: float | None = None,
+    no_workers_timeout: float = 120.0,
+) -> Generator[tuple, None, None]:
     """``task(path)`` for every path, in the order given, computed on the Dask cluster at ``scheduler``.
 
     ``failed(path, reason)`` makes the result of a file whose task killed every worker it ran on;
@@ -101,8 +108,9 @@ def threads(client, scheduler: str) -> int:
         raise ClusterError(f"lost the Dask scheduler at {scheduler}: {exc}") from exc
 
 
-def outcome_of(client, scheduler: str, future, path: Path, failed: Failed, version: str,
-               no_workers_timeout: float) -> tuple:
+def outcome_of(
+    client, scheduler: str, future, path: Path, failed: Failed, version: str, no_workers_timeout: float
+) -> tuple:
     """The result of one file's task: waits, watching that the cluster still has workers."""
     from distributed import KilledWorker
 
@@ -116,8 +124,9 @@ def outcome_of(client, scheduler: str, future, path: Path, failed: Failed, versi
             elif alone_since is None:
                 alone_since = time.monotonic()
             elif time.monotonic() - alone_since > no_workers_timeout:
-                raise ClusterError(f"the Dask cluster at {scheduler} has had no worker for "
-                                   f"{no_workers_timeout:g} s; the build stops") from None
+                raise ClusterError(
+                    f"the Dask cluster at {scheduler} has had no worker for {no_workers_timeout:g} s; the build stops"
+                ) from None
             continue
         except KilledWorker as exc:
             return failed(path, f"it ended {exc.args[2] + 1} Dask workers, the last {worker_address(exc)}")
@@ -126,8 +135,10 @@ def outcome_of(client, scheduler: str, future, path: Path, failed: Failed, versi
         except Exception as exc:  # noqa: BLE001 - raised by the task on its worker: this file fails, the batch goes on
             return failed(path, f"{type(exc).__name__} on its Dask worker: {exc}")
         if worker_version != version:
-            raise ClusterError(f"a Dask worker of {scheduler} runs budgetkg {worker_version}, this build "
-                               f"{version}: install the same version on every worker")
+            raise ClusterError(
+                f"a Dask worker of {scheduler} runs budgetkg {worker_version}, this build "
+                f"{version}: install the same version on every worker"
+            )
         return result
 
 

@@ -52,36 +52,56 @@ def _d(name: str, prop: str, order: int) -> Component:
 
 
 #: Every component any structure uses, in qb:order (dimensions) and then measure and attributes.
-COMPONENTS: dict[str, Component] = {c.name: c for c in (
-    _d("rowOrder", BKG.rowOrder, 1),
-    _d("columnOrder", BKG.columnOrder, 2),
-    _d("measure", BKG.measure, 3),
-    _d("functionalClassification", BKG.functionalClassification, 4),
-    _d("economicClassification", BKG.economicClassification, 5),
-    _d("revenueClassification", BKG.revenueClassification, 6),
-    _d("budgetPhase", BKG.budgetPhase, 7),
-    _d("fiscalYear", BKG.fiscalYear, 8),
-    _d("organization", BKG.organization, 9),
-    _d("fundingSource", BKG.fundingSource, 10),
-    _d("expenditureType", BKG.expenditureType, 11),
-    Component("amount", "measure", BKG.amount),
-    Component("printedUnit", "attribute", BKG.printedUnit),  # the unit the report printed (万元)
-    Component("printedAmount", "attribute", BKG.printedAmount, required=False),
-    Component("rowLabel", "attribute", BKG.rowLabel, required=False),
-    Component("columnHeader", "attribute", BKG.columnHeader, required=False),
-    Component("isTotal", "attribute", BKG.isTotal, required=False),
-    # bkg:amount is in yuan whatever the report printed: the unit of measure and a multiplier of 10^0
-    Component("unitMeasure", "attribute", SDMX_ATTRIBUTE + "unitMeasure", attachment=QB_NS + "DataSet"),
-    Component("unitMult", "attribute", SDMX_ATTRIBUTE + "unitMult", attachment=QB_NS + "DataSet"),
-)}
+COMPONENTS: dict[str, Component] = {
+    c.name: c
+    for c in (
+        _d("rowOrder", BKG.rowOrder, 1),
+        _d("columnOrder", BKG.columnOrder, 2),
+        _d("measure", BKG.measure, 3),
+        _d("functionalClassification", BKG.functionalClassification, 4),
+        _d("economicClassification", BKG.economicClassification, 5),
+        _d("revenueClassification", BKG.revenueClassification, 6),
+        _d("budgetPhase", BKG.budgetPhase, 7),
+        _d("fiscalYear", BKG.fiscalYear, 8),
+        _d("organization", BKG.organization, 9),
+        _d("fundingSource", BKG.fundingSource, 10),
+        _d("expenditureType", BKG.expenditureType, 11),
+        Component("amount", "measure", BKG.amount),
+        Component("printedUnit", "attribute", BKG.printedUnit),  # the unit the report printed (万元)
+        Component("printedAmount", "attribute", BKG.printedAmount, required=False),
+        Component("rowLabel", "attribute", BKG.rowLabel, required=False),
+        Component("columnHeader", "attribute", BKG.columnHeader, required=False),
+        Component("isTotal", "attribute", BKG.isTotal, required=False),
+        # bkg:amount is in yuan whatever the report printed: the unit of measure and a multiplier of 10^0
+        Component("unitMeasure", "attribute", SDMX_ATTRIBUTE + "unitMeasure", attachment=QB_NS + "DataSet"),
+        Component("unitMult", "attribute", SDMX_ATTRIBUTE + "unitMult", attachment=QB_NS + "DataSet"),
+    )
+}
 
 #: Dimensions and components of every structure.
-COMMON = ("rowOrder", "columnOrder", "measure", "budgetPhase", "fiscalYear", "organization",
-          "amount", "printedUnit", "printedAmount", "rowLabel", "columnHeader", "isTotal", "unitMeasure", "unitMult")
+COMMON = (
+    "rowOrder",
+    "columnOrder",
+    "measure",
+    "budgetPhase",
+    "fiscalYear",
+    "organization",
+    "amount",
+    "printedUnit",
+    "printedAmount",
+    "rowLabel",
+    "columnHeader",
+    "isTotal",
+    "unitMeasure",
+    "unitMult",
+)
 
 #: Code list (nlp.model.Classification value) → its classification dimension.
-CODE_DIMENSION = {"functional": "functionalClassification", "economic": "economicClassification",
-                  "revenue": "revenueClassification"}
+CODE_DIMENSION = {
+    "functional": "functionalClassification",
+    "economic": "economicClassification",
+    "revenue": "revenueClassification",
+}
 
 #: Table kind → the dimensions that split its money beyond row, column, phase, year and organisation.
 KIND_DIMENSIONS: dict[str, tuple[str, ...]] = {

@@ -34,8 +34,29 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 #: Every integrity constraint of section 11.1, in the Recommendation's order (IC-19 has two queries).
-NAMES = ("IC-1", "IC-2", "IC-3", "IC-4", "IC-5", "IC-6", "IC-7", "IC-8", "IC-9", "IC-10", "IC-11", "IC-12",
-         "IC-13", "IC-14", "IC-15", "IC-16", "IC-17", "IC-18", "IC-19", "IC-20", "IC-21")
+NAMES = (
+    "IC-1",
+    "IC-2",
+    "IC-3",
+    "IC-4",
+    "IC-5",
+    "IC-6",
+    "IC-7",
+    "IC-8",
+    "IC-9",
+    "IC-10",
+    "IC-11",
+    "IC-12",
+    "IC-13",
+    "IC-14",
+    "IC-15",
+    "IC-16",
+    "IC-17",
+    "IC-18",
+    "IC-19",
+    "IC-20",
+    "IC-21",
+)
 
 
 @dataclass(frozen=True)
@@ -76,8 +97,11 @@ def vocabulary() -> tuple[ox.Quad, ...]:
     (the files SHACL validation mixes in too; no gazetteer), parsed once."""
     from kg.ontology import validation_ontology_files
 
-    return tuple(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-                 for path in validation_ontology_files() for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    return tuple(
+        ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+        for path in validation_ontology_files()
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+    )
 
 
 def cube_store(triples: Iterable[ox.Triple | ox.Quad], *, with_vocabulary: bool = True) -> ox.Store:
@@ -144,17 +168,25 @@ def _short(iri: str) -> str:
 
 def missing_dimension_values(store: ox.Store) -> Counter:
     """IC-11 in detail: {dimension IRI: observations without a value for it}."""
-    rows = _select(store, PREFIXES + """SELECT ?dim (COUNT(DISTINCT ?obs) AS ?n) WHERE {
+    rows = _select(
+        store,
+        PREFIXES
+        + """SELECT ?dim (COUNT(DISTINCT ?obs) AS ?n) WHERE {
         ?obs qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
-        ?dim a qb:DimensionProperty . FILTER NOT EXISTS { ?obs ?dim [] } } GROUP BY ?dim""")
+        ?dim a qb:DimensionProperty . FILTER NOT EXISTS { ?obs ?dim [] } } GROUP BY ?dim""",
+    )
     return Counter({row["dim"].value: int(row["n"].value) for row in rows})
 
 
 def duplicate_observations(store: ox.Store) -> list[list[str]]:
     """IC-12 in detail: groups of observations of one data set that share every dimension value."""
-    rows = _select(store, PREFIXES + """SELECT ?ds ?obs ?dim ?v WHERE {
+    rows = _select(
+        store,
+        PREFIXES
+        + """SELECT ?ds ?obs ?dim ?v WHERE {
         ?obs qb:dataSet ?ds . ?ds qb:structure/qb:component/qb:componentProperty ?dim .
-        ?dim a qb:DimensionProperty . OPTIONAL { ?obs ?dim ?v } }""")
+        ?dim a qb:DimensionProperty . OPTIONAL { ?obs ?dim ?v } }""",
+    )
     keys: dict[tuple[str, str], dict[str, set[str]]] = {}
     for row in rows:
         values = keys.setdefault((row["ds"].value, row["obs"].value), {})

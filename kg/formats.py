@@ -99,7 +99,9 @@ def serialize(statements: Iterable[ox.Quad | ox.Triple], key: str) -> bytes:
     """
     fmt = RDF_FORMATS[key]
     if fmt.named_graphs:
-        quads: Iterable[ox.Quad] = (s if isinstance(s, ox.Quad) else ox.Quad(s.subject, s.predicate, s.object) for s in statements)
+        quads: Iterable[ox.Quad] = (
+            s if isinstance(s, ox.Quad) else ox.Quad(s.subject, s.predicate, s.object) for s in statements
+        )
         return _jsonld(quads) if not fmt.writer else _written(ox.serialize(quads, **_options(fmt)))
     # the merge of the graphs: a triple several reports state (an agency's label) is written once, in first-seen order
     triples = dict.fromkeys(ox.Triple(s.subject, s.predicate, s.object) for s in statements)

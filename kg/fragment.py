@@ -34,8 +34,9 @@ def _num(x: float) -> str:
 
 def pdf_fragment(box: Box) -> str:
     """The RFC 8118 fragment of ``box`` (points to the hundredth)."""
-    return (f"page={box.page}&viewrect={_num(box.x0)},{_num(box.top)},"
-            f"{_num(box.x1 - box.x0)},{_num(box.bottom - box.top)}")
+    return (
+        f"page={box.page}&viewrect={_num(box.x0)},{_num(box.top)},{_num(box.x1 - box.x0)},{_num(box.bottom - box.top)}"
+    )
 
 
 def parse_pdf_fragment(value: str) -> tuple[int, tuple[float, float, float, float] | None] | None:

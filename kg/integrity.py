@@ -29,8 +29,9 @@ class StoreDamaged(OSError):
 
 
 def _listed(generation: Path) -> list[Path]:
-    return sorted(p for p in generation.iterdir()
-                  if p.is_file() and p.name != MANIFEST and not p.name.startswith(_UNLISTED))
+    return sorted(
+        p for p in generation.iterdir() if p.is_file() and p.name != MANIFEST and not p.name.startswith(_UNLISTED)
+    )
 
 
 def _sha256(path: Path) -> str:
@@ -76,9 +77,12 @@ def verify(generation: Path) -> bool:
         except FileNotFoundError:
             raise StoreDamaged(f"the store at {generation} is damaged: file {name} is missing") from None
         if size != expected["size"]:
-            raise StoreDamaged(f"the store at {generation} is damaged: file {name} has {size} bytes, "
-                               f"its build wrote {expected['size']}")
+            raise StoreDamaged(
+                f"the store at {generation} is damaged: file {name} has {size} bytes, "
+                f"its build wrote {expected['size']}"
+            )
         if _sha256(f) != expected["sha256"]:
-            raise StoreDamaged(f"the store at {generation} is damaged: the bytes of file {name} "
-                               "differ from those its build wrote")
+            raise StoreDamaged(
+                f"the store at {generation} is damaged: the bytes of file {name} differ from those its build wrote"
+            )
     return True

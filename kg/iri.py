@@ -32,7 +32,12 @@ _DROP = re.compile(r'[\s<>"{}|\\^`\x00-\x1f\u3000]+')
 _ESCAPE = {c: f"%{ord(c):02X}" for c in "%/?#[]"}
 
 #: nlp.model.Phase value → path segment
-PHASE_SEGMENT = {"budget": "budget", "final_account": "final-account", "adjusted_budget": "adjusted-budget", "execution": "execution"}
+PHASE_SEGMENT = {
+    "budget": "budget",
+    "final_account": "final-account",
+    "adjusted_budget": "adjusted-budget",
+    "execution": "execution",
+}
 
 #: Mention / entity label → path folder
 ENTITY_FOLDER = {
@@ -43,20 +48,25 @@ ENTITY_FOLDER = {
     "Place": "place",
 }
 
+
 def segment(name: str) -> str:
     """One path segment from a printed name: whitespace and unsafe characters dropped, delimiters escaped."""
     cleaned = _DROP.sub("", str(name))
     out = "".join(_ESCAPE.get(c, c) for c in cleaned)
     return out or "_"
 
+
 def agency(name: str) -> str:
     return f"{BASE}agency/{segment(name)}"
+
 
 def place(name: str) -> str:
     return f"{BASE}place/{segment(name)}"
 
+
 def entity(label: str, canonical: str) -> str:
     return f"{BASE}{ENTITY_FOLDER.get(label, 'entity')}/{segment(canonical)}"
+
 
 #: nlp.model.Report.part → path segment of a file that holds one part of a report published as several files
 #: (the narrative is the report itself: a file of it alone keeps the report's IRI, its tables hang off it)
@@ -64,7 +74,12 @@ PART_SEGMENT = {"tables": "tables", "performance_targets": "performance-targets"
 
 
 def report(
-    agency_name: str | None, year: int | None, phase: str | None, *, sha256: str = "", scope: str | None = None,
+    agency_name: str | None,
+    year: int | None,
+    phase: str | None,
+    *,
+    sha256: str = "",
+    scope: str | None = None,
     part: str | None = None,
 ) -> str:
     """``id/report/{agency}/{year}/{phase}``, then ``/{scope}`` for a report that covers the agency alone (本级) or
@@ -84,31 +99,39 @@ def report(
         base += f"/{segment(scope)}"
     return f"{base}/part/{PART_SEGMENT[part]}" if part in PART_SEGMENT else base
 
+
 def source_file(sha256: str) -> str:
     return f"{BASE}source-file/{sha256}"
+
 
 def location(key: str) -> str:
     """``id/location/{key}``: where a build read a file, named by a keyed digest of the path
     (kg.build.file_location), so that the build machine's paths are never published."""
     return f"{BASE}location/{key}"
 
+
 def build(started: str) -> str:
     """``id/build/{UTC timestamp}``, e.g. ``id/build/20261124T215000.123456Z``."""
     return f"{BASE}build/{segment(started)}"
 
+
 def classification(scheme: str, code: str) -> str:
     return f"{BASE}classification/{scheme}/{segment(code)}"
+
 
 def concept(scheme: str, key: str) -> str:
     """``id/concept/{measure|expenditure-type|funding-source}/{key}``."""
     return f"{BASE}concept/{scheme}/{segment(key)}"
 
+
 def child(parent: str, *parts: object) -> str:
     """A node under another: ``{parent}/table/3``, ``{report}/responsibility/{unit}/2``."""
     return "/".join([parent, *(segment(str(p)) for p in parts)])
 
+
 def change_event(name: str) -> str:
     return f"{BASE}change/{segment(name)}"
+
 
 class Unique:
     """Makes keys unique within one report in a stable way: the 2nd 'x' becomes 'x-2'.

@@ -126,11 +126,17 @@ class ReportGraph:
         self.build = Iri(build) if build else None
         phase_value = report.phase.value if report.phase else None
         self.iri = iri.report(
-            report.agency, report.fiscal_year, phase_value, sha256=report.source.sha256, scope=report.agency_scope,
+            report.agency,
+            report.fiscal_year,
+            phase_value,
+            sha256=report.source.sha256,
+            scope=report.agency_scope,
             part=report.part,
         )
         # the report a file of one part belongs to (the IRI a file of the whole report, or of its narrative, has)
-        whole = iri.report(report.agency, report.fiscal_year, phase_value, sha256=report.source.sha256, scope=report.agency_scope)
+        whole = iri.report(
+            report.agency, report.fiscal_year, phase_value, sha256=report.source.sha256, scope=report.agency_scope
+        )
         self.whole = Iri(whole) if whole != self.iri else None
         self.graph = N(self.iri)
         self.quads: list[ox.Quad] = []
@@ -291,5 +297,3 @@ def map_report(report: Report, *, resolver: Resolver | None = None, build: str |
     g = ReportGraph(report, resolver or PlainNames(), build)
     g.build_all()
     return g
-
-

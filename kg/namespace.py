@@ -51,7 +51,9 @@ class BKG(DefinedNamespace):
     Budget: URIRef
     FinalAccount: URIRef
     AdjustedBudget: URIRef
-    Execution: URIRef  # 执行数: a year's spending as the next year's budget reports it (a column's phase, never a report's)
+    Execution: (
+        URIRef  # 执行数: a year's spending as the next year's budget reports it (a column's phase, never a report's)
+    )
     # --- properties (contract) ---
     fiscalYear: URIRef
     budgetPhase: URIRef

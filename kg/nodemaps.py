@@ -96,7 +96,12 @@ def one_line_zh(text: Any) -> ox.Literal | None:
     return zh(" ".join(str(text).split())) if text else None
 
 
-PHASES = {"budget": BKG.Budget, "final_account": BKG.FinalAccount, "adjusted_budget": BKG.AdjustedBudget, "execution": BKG.Execution}
+PHASES = {
+    "budget": BKG.Budget,
+    "final_account": BKG.FinalAccount,
+    "adjusted_budget": BKG.AdjustedBudget,
+    "execution": BKG.Execution,
+}
 PHASE_LABEL = {"budget": "部门预算", "final_account": "部门决算", "adjusted_budget": "调整预算", "execution": "执行数"}
 
 
@@ -176,6 +181,7 @@ def each(name: str) -> Callable[[Any], Iterator[Item]]:
 SDMX_UNIT_MEASURE = cube.SDMX_ATTRIBUTE + "unitMeasure"
 SDMX_UNIT_MULT = cube.SDMX_ATTRIBUTE + "unitMult"
 
+# fmt: off
 REPORT_FIELDS = (
     R("fiscal_year", BKG.fiscalYear, gyear),
     R("phase", BKG.budgetPhase, phase),
@@ -197,12 +203,16 @@ SOURCE_FILE_FIELDS = (
     R("media_type", DCTERMS.format, string),  # what the file is (detected from its bytes): application/pdf, text/html …
     R("pages", SCHEMA.numberOfPages, integer),  # of a PDF
 )
+# fmt: on
 UNIT_FIELDS = (R("kind", DCTERMS.type, zh),)
+
+
 def prose(enumerated: Any) -> ox.Literal | None:
     """``bkg:isProse true`` for a text the report writes as prose; nothing for an enumerated item."""
     return boolean(True) if enumerated is False else None
 
 
+# fmt: off
 RESPONSIBILITY_FIELDS = (
     R("text", RDF.value, zh),
     R("ordinal", BKG.ordinal, integer),
@@ -234,7 +244,8 @@ AMOUNT_FIELDS = (  # per cell (LineItem) and per project amount
     R("printed", BKG.printedAmount, string),
     R("unit", BKG.printedUnit, string),
 )
-LINE_ITEM_FIELDS = tuple(R("amount." + r.field, r.predicate, r.convert) for r in AMOUNT_FIELDS) + (
+LINE_ITEM_FIELDS = (
+    *(R("amount." + r.field, r.predicate, r.convert) for r in AMOUNT_FIELDS),
     R("table", QB.dataSet, node),
     R("row.name", BKG.rowLabel, string),
     R("row.is_total", BKG.isTotal, boolean),
@@ -261,7 +272,8 @@ PROJECT_FIELDS = (
     R("table_number", BKG.tableNumber, string),
     R("unit_agency", BKG.budgetUnit, node),
 )
-PROJECT_AMOUNT_FIELDS = AMOUNT_FIELDS + (
+PROJECT_AMOUNT_FIELDS = (
+    *AMOUNT_FIELDS,
     R("measure", BKG.measure, concept_of("measure")),
     R("expenditure_type", BKG.expenditureType, concept_of("expenditure-type")),
 )
@@ -284,8 +296,10 @@ DISCREPANCY_FIELDS = (
     R("found", BKG.foundAmount, decimal),
     R("table_number", BKG.tableNumber, string),
 )
+# fmt: on
 # The budget and the final amount each on a property of its own (bkg:budgetAmount / bkg:finalAmount): which
 # figure is which never depends on a dimension (cf. the phase of a line item).
+# fmt: off
 BUDGET_COMPARISON_FIELDS = (
     R("item", RDFS.label, zh),
     R("i", BKG.ordinal, integer),  # order in the narrative
@@ -314,6 +328,7 @@ MENTION_FIELDS = (
     R("entity", OA.hasBody, node),
     R("motivation", OA.motivatedBy, node),
 )
+# fmt: on
 
 #: What a column's meaning says about the kind of expenditure (基本支出 / 项目支出 …).
 EXPENDITURE_TYPE_OF_MEASURE = {"basic": "basic", "project": "project", "personnel": "personnel", "public": "operating"}
@@ -326,6 +341,7 @@ ALL_EXPENDITURE_MEASURES = {"total", "current_expenditure", "budget", "final", *
 UNMAPPED_MEASURES = {"unknown", "", None}
 
 #: Entity label of a mention → class.  Mentions labelled "Indicator" become bkg:Indicator nodes via links instead.
+# fmt: off
 ENTITY_CLASS = {
     "Platform": BKG.Platform,
     "Reform": BKG.Reform,
@@ -333,13 +349,23 @@ ENTITY_CLASS = {
     "Agency": BKG.Agency,
     "Place": BKG.Place,
 }
+# fmt: on
 
 #: Link predicate (nlp.model.Link) → RDF property.
 #: ("states": a figure the narrative states about an entity — 累计发放民生卡约63.4万张 — the entity has that indicator.)
-LINK_PREDICATE = {"funds": BKG.funds, "mentions": BKG.mentions, "has_indicator": BKG.hasIndicator, "states": BKG.hasIndicator}
+LINK_PREDICATE = {
+    "funds": BKG.funds,
+    "mentions": BKG.mentions,
+    "has_indicator": BKG.hasIndicator,
+    "states": BKG.hasIndicator,
+}
 
 #: Table code list → concept scheme folder under id/classification/.
-SCHEME_OF = {Classification.FUNCTIONAL: "functional", Classification.ECONOMIC: "economic", Classification.REVENUE: "revenue"}
+SCHEME_OF = {
+    Classification.FUNCTIONAL: "functional",
+    Classification.ECONOMIC: "economic",
+    Classification.REVENUE: "revenue",
+}
 
 
 # --- logical sources (the model items, with the variables their templates need) ----------------------
@@ -347,10 +373,21 @@ SCHEME_OF = {Classification.FUNCTIONAL: "functional", Classification.ECONOMIC: "
 
 def report_node(m) -> Iterator[Item]:
     rep = m.report
-    label = " ".join(str(x) for x in (rep.agency_as_printed, rep.fiscal_year, PHASE_LABEL.get(rep.phase.value) if rep.phase else None) if x)
-    yield Item(rep, {"label": label or rep.source.name, "source_file": Iri(iri.source_file(rep.source.sha256)),
-                     "build": m.build, "agency_node": m.agency(rep.agency) if rep.agency else None,
-                     "whole": m.whole})
+    label = " ".join(
+        str(x)
+        for x in (rep.agency_as_printed, rep.fiscal_year, PHASE_LABEL.get(rep.phase.value) if rep.phase else None)
+        if x
+    )
+    yield Item(
+        rep,
+        {
+            "label": label or rep.source.name,
+            "source_file": Iri(iri.source_file(rep.source.sha256)),
+            "build": m.build,
+            "agency_node": m.agency(rep.agency) if rep.agency else None,
+            "whole": m.whole,
+        },
+    )
 
 
 def source_file(m) -> Iterator[Item]:
@@ -362,8 +399,14 @@ def reporting_agency(m) -> Iterator[Item]:
     rep = m.report
     if rep.agency:
         short = rep.agency_short if rep.agency_short != rep.agency else None
-        yield Item(rep, {"node": Iri(m.agency(rep.agency)), "short": short,
-                         "place": Iri(m.place(rep.district)) if rep.district else None})
+        yield Item(
+            rep,
+            {
+                "node": Iri(m.agency(rep.agency)),
+                "short": short,
+                "place": Iri(m.place(rep.district)) if rep.district else None,
+            },
+        )
 
 
 def units(m) -> Iterator[Item]:
@@ -416,17 +459,29 @@ def line_items(m) -> Iterator[Item]:
                 kind_iri = iri.concept("expenditure-type", kind) if kind else None
                 if "expenditureType" in dims and kind_iri is None:
                     kind_iri = cube.TOTAL if col.measure in ALL_EXPENDITURE_MEASURES else cube.NOT_APPLICABLE
-                yield Item(cell, {
-                    "table": ts, "row": row, "column": col, "amount": cell, "n": n, "key": key, "row_order": n,
-                    "column_order": col.index + 1, "code": code, "unit_agency": unit,
-                    "phase": col.phase or rep.phase, "year": col.year or rep.fiscal_year,
-                    "organization": unit or agency,
-                    "functional": row_code if scheme == "functional" else None,
-                    "economic": row_code if scheme == "economic" else None,
-                    "revenue": row_code if scheme == "revenue" else None,
-                    "funding_source": source or (cube.TOTAL if "fundingSource" in dims else None),
-                    "expenditure_type": kind_iri,
-                })
+                yield Item(
+                    cell,
+                    {
+                        "table": ts,
+                        "row": row,
+                        "column": col,
+                        "amount": cell,
+                        "n": n,
+                        "key": key,
+                        "row_order": n,
+                        "column_order": col.index + 1,
+                        "code": code,
+                        "unit_agency": unit,
+                        "phase": col.phase or rep.phase,
+                        "year": col.year or rep.fiscal_year,
+                        "organization": unit or agency,
+                        "functional": row_code if scheme == "functional" else None,
+                        "economic": row_code if scheme == "economic" else None,
+                        "revenue": row_code if scheme == "revenue" else None,
+                        "funding_source": source or (cube.TOTAL if "fundingSource" in dims else None),
+                        "expenditure_type": kind_iri,
+                    },
+                )
 
 
 def codes(m) -> Iterator[Item]:
@@ -444,8 +499,10 @@ def projects(m) -> Iterator[Item]:
 def project_amounts(m) -> Iterator[Item]:
     for project, p in zip(m.report.projects, m.nodes["projects"]):
         for measure, amount in sorted(project.cells.items()):
-            yield Item(amount, {"project": Iri(p), "measure": measure,
-                                "expenditure_type": EXPENDITURE_TYPE_OF_MEASURE.get(measure)})
+            yield Item(
+                amount,
+                {"project": Iri(p), "measure": measure, "expenditure_type": EXPENDITURE_TYPE_OF_MEASURE.get(measure)},
+            )
 
 
 def targets(m) -> Iterator[Item]:
@@ -493,6 +550,7 @@ def mentions(m) -> Iterator[Item]:
 
 REPORT = "{report}"
 
+# fmt: off
 NODE_MAPS: tuple[NodeMap, ...] = (
     NodeMap("reports", report_node, REPORT, (BKG.Report,), REPORT_FIELDS, evidence=False),
     NodeMap("source_files", source_file, "{source}", (PROV.Entity,), SOURCE_FILE_FIELDS, evidence=False),
@@ -531,4 +589,4 @@ NODE_MAPS: tuple[NodeMap, ...] = (
     NodeMap("mentions", mentions, "{report}/mention/{i}", (OA.Annotation,), MENTION_FIELDS,
             marks=(BKG.mentions, "entity")),
 )
-
+# fmt: on

@@ -144,9 +144,14 @@ def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
         elif key == "param":
             pm = _PARAM.match(value)
             if pm:
-                params.append(Param(pm.group("name"), (pm.group("description") or "").strip(),
-                                    (pm.group("type") or "string").strip().lower().replace("xsd:", "xsd:"),
-                                    pm.group("iri_default") or pm.group("default")))
+                params.append(
+                    Param(
+                        pm.group("name"),
+                        (pm.group("description") or "").strip(),
+                        (pm.group("type") or "string").strip().lower().replace("xsd:", "xsd:"),
+                        pm.group("iri_default") or pm.group("default"),
+                    )
+                )
     for p in params:
         if p.type.startswith("xsd:"):
             p.type = "xsd:" + p.type[4:].replace("gyear", "gYear")

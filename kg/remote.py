@@ -40,8 +40,12 @@ MEDIA = {
 }
 #: What we ask the endpoint for: results as SPARQL JSON, graphs as N-Triples (both parsed by pyoxigraph).
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
-PARSERS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-           "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
+PARSERS = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
 
 
 class RemoteError(Exception):
@@ -104,9 +108,16 @@ class RemoteStore:
             self._virtuoso = "virtuoso" in r.headers.get("server", "").lower()
         return self._virtuoso
 
-    def fetch(self, sparql: str, *, accept: str = ACCEPT, default_graphs: Iterable[str] = (),
-              named_graphs: Iterable[str] = (), timeout: float | None = None,
-              max_bytes: int | None = None) -> tuple[bytes, str]:
+    def fetch(
+        self,
+        sparql: str,
+        *,
+        accept: str = ACCEPT,
+        default_graphs: Iterable[str] = (),
+        named_graphs: Iterable[str] = (),
+        timeout: float | None = None,
+        max_bytes: int | None = None,
+    ) -> tuple[bytes, str]:
         """The endpoint's answer to ``sparql``: (body, media type).  Raises :class:`RemoteError`
         (:class:`RemoteTimeout`, :class:`RemoteTruncated`, :class:`RemoteTooLarge`) for anything
         that is not a whole answer."""
@@ -119,8 +130,13 @@ class RemoteStore:
         if self.virtuoso:
             form["timeout"] = str(max(1, int(timeout * 1000)))
         try:
-            with self.reader.stream("POST", self.endpoint, data=form, headers={"Accept": accept},
-                                    timeout=httpx.Timeout(timeout + 5, connect=10)) as r:
+            with self.reader.stream(
+                "POST",
+                self.endpoint,
+                data=form,
+                headers={"Accept": accept},
+                timeout=httpx.Timeout(timeout + 5, connect=10),
+            ) as r:
                 body = bytearray()
                 for chunk in r.iter_bytes():
                     body += chunk
@@ -133,8 +149,16 @@ class RemoteStore:
         check_answer(r, bytes(body))
         return bytes(body), r.headers.get("content-type", "").split(";")[0].strip().lower()
 
-    def query(self, sparql: str, *, use_default_graph_as_union: bool = True, substitutions: dict | None = None,
-              default_graph=None, named_graphs=None, timeout: float | None = None):
+    def query(
+        self,
+        sparql: str,
+        *,
+        use_default_graph_as_union: bool = True,
+        substitutions: dict | None = None,
+        default_graph=None,
+        named_graphs=None,
+        timeout: float | None = None,
+    ):
         """SELECT/ASK → pyoxigraph query results; CONSTRUCT/DESCRIBE → triples.  Without a dataset the
         endpoint's default graph is used: the union of its graphs in Virtuoso, as ``use_default_graph_as_union``
         makes it in pyoxigraph.  ``substitutions`` ({Variable: term}) bind variables as pyoxigraph does,
@@ -144,23 +168,33 @@ class RemoteStore:
 
             sparql = bind_terms(sparql, {var.value: str(term) for var, term in substitutions.items()})
         graphs = [default_graph] if isinstance(default_graph, ox.NamedNode) else list(default_graph or [])
-        body, kind = self.fetch(sparql, default_graphs=[g.value for g in graphs],
-                                named_graphs=[g.value for g in named_graphs or []], timeout=timeout)
+        body, kind = self.fetch(
+            sparql,
+            default_graphs=[g.value for g in graphs],
+            named_graphs=[g.value for g in named_graphs or []],
+            timeout=timeout,
+        )
         return parse_answer(body, kind)
 
     def __len__(self) -> int:
         """Triples in our graphs (the server keeps graphs of its own)."""
-        rows = self.query(f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{iri.BASE}") }}')
+        rows = self.query(
+            f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{iri.BASE}") }}'
+        )
         return int(next(iter(rows))["n"].value)
 
     def named_graphs(self) -> list[str]:
         """Our graphs only (the server has system graphs of its own)."""
-        rows = self.query(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{iri.BASE}") }}')
+        rows = self.query(
+            f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{iri.BASE}") }}'
+        )
         return sorted(row["g"].value for row in rows)
 
     def graph_size(self, graph: str) -> int:
-        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-                          substitutions={ox.Variable("g"): ox.NamedNode(graph)})
+        rows = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            substitutions={ox.Variable("g"): ox.NamedNode(graph)},
+        )
         return int(next(iter(rows))["n"].value)
 
     # --- Graph Store Protocol ----------------------------------------------------------------
@@ -179,7 +213,9 @@ class RemoteStore:
             by_graph[q.graph_name.value].append(ox.Triple(q.subject, q.predicate, q.object))
         for graph, triples in by_graph.items():
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-            r = self.client.post(self.gsp, params={"graph-uri": graph}, content=body, headers={"Content-Type": MEDIA["nt"]})
+            r = self.client.post(
+                self.gsp, params={"graph-uri": graph}, content=body, headers={"Content-Type": MEDIA["nt"]}
+            )
             r.raise_for_status()
 
     def remove_graph(self, graph: str) -> None:
@@ -199,8 +235,10 @@ class RemoteStore:
         triples = list(ox.parse(r.content, format=PARSERS.get(kind, ox.RdfFormat.N_TRIPLES)))
         expected = self.graph_size(graph)
         if len(triples) != expected:
-            raise RemoteTruncated(f"the Graph Store gave {len(triples)} of the {expected} triples of {graph} "
-                                  "(Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)")
+            raise RemoteTruncated(
+                f"the Graph Store gave {len(triples)} of the {expected} triples of {graph} "
+                "(Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)"
+            )
         return triples
 
     def iter_quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
@@ -212,8 +250,12 @@ class RemoteStore:
 
     def dump(self, fmt: str = "nt", graph: str | None = None) -> bytes:
         """Our graphs (or one) as N-Triples, N-Quads, Turtle or TriG."""
-        formats = {"nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.TURTLE,
-                   "trig": ox.RdfFormat.TRIG}
+        formats = {
+            "nt": ox.RdfFormat.N_TRIPLES,
+            "nq": ox.RdfFormat.N_QUADS,
+            "ttl": ox.RdfFormat.TURTLE,
+            "trig": ox.RdfFormat.TRIG,
+        }
         quads = self.iter_quads(graph)
         if fmt in ("nt", "ttl"):
             out = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=formats[fmt])
@@ -230,11 +272,14 @@ class RemoteStore:
 def check_answer(r: httpx.Response, body: bytes) -> None:
     """Raise for an answer that is an error or not whole (see the module docstring)."""
     if r.headers.get("x-sql-state", "").upper() == "S1TAT":
-        raise RemoteTimeout("the query did not finish in time on the SPARQL store (it returned a partial answer, "
-                            "which is not given)")
+        raise RemoteTimeout(
+            "the query did not finish in time on the SPARQL store (it returned a partial answer, which is not given)"
+        )
     if r.headers.get("x-sparql-maxrows"):
-        raise RemoteTruncated(f"the SPARQL store cut the result at {r.headers['x-sparql-maxrows']} rows "
-                              "(its ResultSetMaxRows); add a LIMIT")
+        raise RemoteTruncated(
+            f"the SPARQL store cut the result at {r.headers['x-sparql-maxrows']} rows "
+            "(its ResultSetMaxRows); add a LIMIT"
+        )
     if r.status_code != 200:
         first = body.decode("utf-8", "replace").strip().splitlines()[:1]
         raise RemoteError(f"the SPARQL store answered {r.status_code}: {first[0][:300] if first else r.reason_phrase}")

@@ -30,20 +30,40 @@ class Condition:
 
 
 CONDITIONS = (
-    Condition("S14", "one skos:prefLabel per language tag", PREFIXES + """
+    Condition(
+        "S14",
+        "one skos:prefLabel per language tag",
+        PREFIXES
+        + """
         SELECT ?resource ?lang (GROUP_CONCAT(DISTINCT STR(?label); separator=" | ") AS ?labels) WHERE {
           ?resource skos:prefLabel ?label . BIND (LANG(?label) AS ?lang)
-        } GROUP BY ?resource ?lang HAVING (COUNT(DISTINCT ?label) > 1)"""),
-    Condition("S13", "a label is not both preferred and alternative (or hidden)", PREFIXES + """
+        } GROUP BY ?resource ?lang HAVING (COUNT(DISTINCT ?label) > 1)""",
+    ),
+    Condition(
+        "S13",
+        "a label is not both preferred and alternative (or hidden)",
+        PREFIXES
+        + """
         SELECT DISTINCT ?resource ?label WHERE {
-          ?resource skos:prefLabel ?label . ?resource skos:altLabel|skos:hiddenLabel ?label }"""),
-    Condition("S27", "no concept both broader and related", PREFIXES + """
+          ?resource skos:prefLabel ?label . ?resource skos:altLabel|skos:hiddenLabel ?label }""",
+    ),
+    Condition(
+        "S27",
+        "no concept both broader and related",
+        PREFIXES
+        + """
         SELECT DISTINCT ?resource ?other WHERE {
-          ?resource skos:related ?other . ?resource (skos:broader|^skos:narrower)+ ?other }"""),
-    Condition("notation", "a notation names one concept in its scheme", PREFIXES + """
+          ?resource skos:related ?other . ?resource (skos:broader|^skos:narrower)+ ?other }""",
+    ),
+    Condition(
+        "notation",
+        "a notation names one concept in its scheme",
+        PREFIXES
+        + """
         SELECT ?scheme ?notation (GROUP_CONCAT(DISTINCT STR(?c); separator=" | ") AS ?concepts) WHERE {
           ?c skos:inScheme ?scheme ; skos:notation ?notation
-        } GROUP BY ?scheme ?notation HAVING (COUNT(DISTINCT ?c) > 1)"""),
+        } GROUP BY ?scheme ?notation HAVING (COUNT(DISTINCT ?c) > 1)""",
+    ),
 )
 
 

@@ -69,7 +69,7 @@ def subselect_groups(query: str, variable: str) -> list[int]:
         brace = text.find("{", m.end())
         if brace < 0:
             continue
-        projection = _WHERE_WORD.sub(" ", text[m.end():brace])
+        projection = _WHERE_WORD.sub(" ", text[m.end() : brace])
         projection = re.sub(r"(?i)^\s*(DISTINCT|REDUCED)\b", " ", projection).strip()
         if projection == "*" or var.search(projection):
             out.append(brace + 1)
@@ -130,6 +130,6 @@ def _outside_subselects(text: str, at: int) -> str:
         for j in range(start, len(group)):
             depth += {"{": 1, "}": -1}.get(group[j], 0)
             if depth == 0:
-                group[start:j + 1] = " " * (j + 1 - start)
+                group[start : j + 1] = " " * (j + 1 - start)
                 break
     return "".join(group)

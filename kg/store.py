@@ -59,6 +59,7 @@ def default_data_dir() -> Path:
 
     return user_data_path("budgetkg", appauthor=False)
 
+
 FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,

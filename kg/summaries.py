@@ -29,7 +29,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-
 from rdflib.namespace import RDF
 
 from kg import iri
@@ -55,14 +54,16 @@ def summary_queries() -> dict[str, SummaryQuery]:
     """``queries/summaries/*.rq`` by name."""
     from nlp.resources import folder
 
-    return {p.stem: SummaryQuery(p.stem, p.read_text(encoding="utf-8"), p)
-            for p in sorted((folder("queries") / "summaries").glob("*.rq"))}
+    return {
+        p.stem: SummaryQuery(p.stem, p.read_text(encoding="utf-8"), p)
+        for p in sorted((folder("queries") / "summaries").glob("*.rq"))
+    }
 
 
 def summary_graph(report: str) -> str:
     """The graph of a report's summary rows (``id/summary/<the report's path>``)."""
     prefix = iri.BASE + "report/"
-    return iri.BASE + "summary/" + (report[len(prefix):] if report.startswith(prefix) else iri.segment(report))
+    return iri.BASE + "summary/" + (report[len(prefix) :] if report.startswith(prefix) else iri.segment(report))
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +96,10 @@ def summarise(report: str, quads: list[ox.Quad]) -> list[ox.Quad]:
             key = hashlib.sha256("\x1f".join(f"{n}={t}" for n, t in row).encode("utf-8")).hexdigest()[:20]
             seen[key] += 1
             node = ox.NamedNode(f"{base}/{q.name}/{key}" + (f"-{seen[key] - 1}" if seen[key] > 1 else ""))
-            out += [ox.Quad(node, RDF_TYPE, SUMMARY_ROW, graph), ox.Quad(node, SUMMARY_OF, ox.NamedNode(report), graph),
-                    ox.Quad(node, SUMMARY_NAME, ox.Literal(q.name), graph)]
+            out += [
+                ox.Quad(node, RDF_TYPE, SUMMARY_ROW, graph),
+                ox.Quad(node, SUMMARY_OF, ox.NamedNode(report), graph),
+                ox.Quad(node, SUMMARY_NAME, ox.Literal(q.name), graph),
+            ]
             out += [ox.Quad(node, ox.NamedNode(COLUMNS + name), term, graph) for name, term in row if name != "report"]
     return out

@@ -23,15 +23,15 @@ from decimal import Decimal
 from functools import lru_cache
 
 import pyoxigraph as ox
-from nlp import STEP_YUAN
-from nlp import rounding_tolerance as _tolerance
 from pyshacl import validate as _pyshacl_validate
 from rdflib import XSD, BNode, Graph, Literal, Node, URIRef, Variable
-from rdflib.term import Identifier
 from rdflib.namespace import RDF, SH
 from rdflib.query import Result
+from rdflib.term import Identifier
 
 from kg.ontology import codelist_files, shapes_graph, validation_ontology_files
+from nlp import STEP_YUAN
+from nlp import rounding_tolerance as _tolerance
 
 #: One step of the last printed decimal place, in yuan, per printed unit (two decimals are printed):
 #: the definition of nlp.rounding, which the SPARQL of shapes/report.ttl mirrors.
@@ -141,8 +141,16 @@ class _OxigraphQueryGraph(Graph):
             self._ox_store = store
         return self._ox_store
 
-    def query(self, query_object, processor="sparql", result="sparql", initNs=None, initBindings=None,  # noqa: N803
-              use_store_provided=True, **kwargs):
+    def query(
+        self,
+        query_object,
+        processor="sparql",
+        result="sparql",
+        initNs=None,  # noqa: N803 - rdflib's Graph.query names them so
+        initBindings=None,  # noqa: N803
+        use_store_provided=True,
+        **kwargs,
+    ):
         if not isinstance(query_object, str) or initNs or kwargs:
             return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
@@ -179,7 +187,9 @@ def validation_ontology_graph() -> Graph:
     return graph
 
 
-def validate_graph(data_graph: Graph, *, shapes: Graph | None = None, ont_graph: Graph | None = None) -> ValidationReport:
+def validate_graph(
+    data_graph: Graph, *, shapes: Graph | None = None, ont_graph: Graph | None = None
+) -> ValidationReport:
     """Validate one report graph (the data graph is not changed).
 
     ``shapes`` defaults to shapes/report.ttl, ``ont_graph`` to :func:`validation_ontology_graph`.

@@ -19,7 +19,6 @@ def render_page(data: bytes, name: str, page: int, **kwargs):
     return render(data, name, page, **kwargs)
 
 
-
 def train_entities(entries, out_dir=None, **kwargs):
     """Rebuild the entity pipeline from gazetteer entries and training/annotations (``budgetkg train``).
 
@@ -45,6 +44,19 @@ def evaluate_reader(folder, **kwargs):
     return evaluate_dir(folder, **kwargs)
 
 
-__all__ = ["STEP_YUAN", "EntityResolver", "Jurisdiction", "ReportError", "evaluate_entities", "evaluate_reader",
-           "is_report_file", "read_report", "read_report_bytes", "read_source", "read_source_bytes", "render_page",
-           "rounding_tolerance", "train_entities"]
+__all__ = [
+    "STEP_YUAN",
+    "EntityResolver",
+    "Jurisdiction",
+    "ReportError",
+    "evaluate_entities",
+    "evaluate_reader",
+    "is_report_file",
+    "read_report",
+    "read_report_bytes",
+    "read_source",
+    "read_source_bytes",
+    "render_page",
+    "rounding_tolerance",
+    "train_entities",
+]

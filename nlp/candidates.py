@@ -20,14 +20,17 @@ from functools import lru_cache
 from itertools import pairwise
 
 #: Head words that end a platform's name (longest first so 门户网站 wins over 网站).
+# fmt: off
 PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "网站群", "网站",
                   "数据库", "公众号", "小程序", "APP", "App", "app", "客户端", "服务热线", "便民热线", "热线",
                   "专网", "外网", "内网", "政务网", "服务网", "一体机", "专区", "名录库", "信息库", "资源库", "服务大厅",
                   "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
                   "视频号", "头条号", "大厅")
+# fmt: on
 HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS).replace("政府网", "政府网(?!站)"))  # 区政府|网站
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
+# fmt: off
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
                  "新媒体", "软件", "硬件", "网络", "核心", "现有", "原有", "数据", "各级", "上述", "一体化", "综合", "统一",
                  "工作", "专项", "平台", "系统", "门户", "官方", "移动", "线上", "网上", "在线", "电子", "管理",
@@ -36,7 +39,9 @@ GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", 
                  "微信", "微博", "手机", "政府部门", "交流", "计算机", "多媒体", "电子政务", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
                  "镇级", "设备", "网络设备", "内网", "外网", "专网", "年度", "综合性", "实体", "智慧", "街道", "社区", "镇街", "村居",
                  "基层", "窗口", "后台", "前台", "终端", "自助", "软件控件"}
+# fmt: on
 #: Verbs and function words that budget prose puts in front of a name; the name starts after them.
+# fmt: off
 LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", "维护", "运维", "保障", "推进", "完善", "优化", "提升", "提高", "开发", "建立", "实现", "确保", "推动",
               "统筹", "负责", "依托", "通过", "升级", "上线", "推广", "运营", "接入", "打造", "搭建", "建好", "指导", "加强", "落实",
               "使用", "利用", "整合", "对接", "访问", "登录", "关注", "下载", "深化", "做好", "抓好", "持续", "不断", "进一步",
@@ -51,36 +56,47 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "充分利用", "有效利用", "需要", "成为", "作为", "属于", "进行", "使", "让", "给", "提供", "随着", "启动",
               "投入", "投入使用", "试运行", "运行维护", "办理", "承办", "处理", "接听", "拨打", "更换", "维修", "赋予", "给予", "授予", "进驻", "适宜", "投用", "建成投用", "重新", "及时", "定期", "逐步", "认真", "大力",
               "着力", "努力", "有效", "同步"}
+# fmt: on
 _LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
 _NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营", "监督"}
 #: Fields of government work that jieba tags as verbs but name systems (信访信息系统, 审批系统, 统计数据库).
+# fmt: off
 TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采购", "登记", "调解", "缴税", "征收", "受理", "举报", "投诉",
                "查询", "指挥", "报送", "填报", "交换", "认证", "支付", "结算", "预约", "办公", "办事", "运行", "调度",
                "监测", "巡查", "考勤", "排队", "叫号", "评价", "督查", "审核", "发布", "交易", "招标", "投标", "缴费", "申报",
                "联合", "协同", "集成", "在线", "预警", "化解", "解", "自助", "联网", "共享", "协作", "互动", "移动",
                "治理", "掌上", "应急", "监管", "采集"}
+# fmt: on
 _INDEFINITE = re.compile(r"一[个套批种张座条项]")
 #: Characters that end a word and never start a name (定制|化预报预警系统: a piece of 定制化).
 _BOUND_SUFFIXES = "化性们等的了着之"
 #: A count right before the name makes it plural: 13个部门专题目录数据库.
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]$")
 #: A count in front makes a mention plural: 五大数据库, 两个平台.
-_COUNT_START = re.compile(r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]")
+_COUNT_START = re.compile(
+    r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]"
+)
 #: An opening quote with a name-like stretch (no punctuation) up to the head: “穗智管平台”.
 _QUOTED_NAME_BEFORE = re.compile(r"[“\"「][^“”\"「」，。；、：！？\n]*$")
 #: Infrastructure of a building, no service (机房电力系统, 空调系统).
+# fmt: off
 _BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|广播|考勤|"
                               r"音响|扩声|会议室|监控)系统$|^(?:会议)系统$|^(?:视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
+# fmt: on
 #: Parts of speech (jieba's dictionary) that end a name going leftwards: verbs, prepositions,
 #: conjunctions, particles, pronouns, numerals-with-classifier and punctuation-like tags.
+# fmt: off
 _STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y", "e", "o", "q", "zg", "t", "m", "mq",
              "i", "d"}
+# fmt: on
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+＋“”\"「」（）()·]")
 _MAX_NAME = 24
 #: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
+# fmt: off
 NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|"
                                r"构建|布局|解决|思维|观念|集成|经济|企业|主体|商家|公司")
+# fmt: on
 #: What follows 一卡通 where it names a use of a card (一卡通就医, 校园一卡通、旅游一卡通应用).
 _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应用|服务|就医|结算|支付|出行|缴费|场景)")
 #: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
@@ -102,24 +118,32 @@ _COUNTED = re.compile(r"\d[^\d]{0,6}?(?:[个项套家]|(?<!平)台)(?![人体税
 #: What a body's name ends with (…署系统 is the body's sector).
 _ORG_END = re.compile(r"(?:局|署|委|厅|部|院|办|政府)$")
 #: Determiners that make the mention plural or generic (各应用系统, 相关业务系统, 各类平台).
+# fmt: off
 _PLURAL_BEFORE = {"各", "各类", "各项", "各级", "相关", "有关", "其他", "其它", "多个", "一批", "等", "各种", "所有", "一些", "若干",
                   "该", "此", "这个", "上述", "现有", "原有", "已有", "已建", "在建", "各个", "每个", "全部"}
+# fmt: on
 #: Scope words in front of a name that are not part of it.
 _SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}
+# fmt: off
 _AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心|局(?![面限部])|处(?![理置罚])|科(?![学技研普])|室|"
                            r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|领导小组|"
                            r"办(?![理事件结公法好成])(?=[、，。；）)牌和与及]|$))")  # 区长专线办: an office
+# fmt: on
 
 #: One-character abbreviations of provinces and cities that brand names start with (粤省事, 随申办
 #: starts with 随 + 申).  Service words that end such brands.
 _PLACE_CHARS = "粤穗深莞佛珠浙沪申苏京津渝鄂湘赣闽皖鲁豫晋冀辽吉黑陕甘青川蜀黔滇桂琼藏宁新蒙厦杭甬汉蓉榕邕昆筑"
+# fmt: off
 _BRAND_TAILS = ("省事", "好办", "易办", "快办", "通办", "政易", "商通", "智管", "康码", "里办", "心办", "e办", "i办", "办事",
                 "政通", "民通", "企通", "智办", "掌办", "好查", "安居", "好督", "治理", "服务")
+# fmt: on
 #: Service morphemes between a place character and the service word: 苏服办, 皖事通, 蒙速办, 冀时办, 鄂汇办.
 _BRAND_MIDDLE = "事服易快好速时心汇政商里省智掌民企通eEiI"
+# fmt: off
 BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BRAND_TAILS)})"
                    rf"|[{_PLACE_CHARS}][{_BRAND_MIDDLE}]{{1,2}}(?:办|通|易|码|钉|政)"
                    rf"|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
+# fmt: on
 _BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
 
 
@@ -148,15 +172,27 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
     if pos is None:
         # not in jieba's dictionary: a place or coined word (从化, 穗智管) is the name's; a year, an
         # enumerator (一是) or a lead verb glued to another (继续抓好) is not
-        return bool(re.fullmatch(r"\d{1,4}", word) or _ENUMERATOR.fullmatch(word) or word[-1] in "及和与或并"
-                    or any(word.endswith(v) or word.startswith(v) for v in _LONG_LEADS))
+        return bool(
+            re.fullmatch(r"\d{1,4}", word)
+            or _ENUMERATOR.fullmatch(word)
+            or word[-1] in "及和与或并"
+            or any(word.endswith(v) or word.startswith(v) for v in _LONG_LEADS)
+        )
     if pos == "i" and word.startswith(("数据", "信息", "政务", "网络", "电子")):
         pos = "n"  # jieba's idiom 数据共享 is the name's topic (数据共享|交换平台)
-    if pos == "v" and (word in TOPIC_VERBS or ((right_of_head or next_to_head) and (_is_nominal(left) or _is_plain_verb(left)))
-                       or (len(word) > 1 and pos_table().get(left) in {"nt", "ns"})
-                       or (len(word) > 1 and (right in TOPIC_VERBS or (pos_table().get(right) or "").startswith("v")))
-                       or (len(word) > 1 and pos_table().get(right) == "n" and not _ORG_END.search(right)
-                           and right not in "省市区县镇" and _is_nominal(left))):
+    if pos == "v" and (
+        word in TOPIC_VERBS
+        or ((right_of_head or next_to_head) and (_is_nominal(left) or _is_plain_verb(left)))
+        or (len(word) > 1 and pos_table().get(left) in {"nt", "ns"})
+        or (len(word) > 1 and (right in TOPIC_VERBS or (pos_table().get(right) or "").startswith("v")))
+        or (
+            len(word) > 1
+            and pos_table().get(right) == "n"
+            and not _ORG_END.search(right)
+            and right not in "省市区县镇"
+            and _is_nominal(left)
+        )
+    ):
         # a field of work (信访, 审批, 统计, 运行), a verb naming the system after a noun (信息|发布|系统,
         # 多元化|解|平台), a verb after an owner's name (国家信访局|信访|信息预警平台) or before another
         # verb of the name (骑楼|修缮|申报|平台, 殡葬|服务|预约|平台) is the name's; a verb before a noun governs
@@ -178,16 +214,22 @@ def _glued_lead(word: str, after: str, left: str = "") -> int:
     lead = word[:-1]
     if len(word) >= 3 and lead in LEAD_WORDS and any((word[-1] + after)[:n] in pos_table() for n in (2, 3)):
         return len(lead)
-    if len(word) == 2 and word[0] in "对向在将把从由为于与和及" and word not in pos_table() \
-            and (left in LEAD_WORDS or (pos_table().get(left) or "").startswith("v")):
+    if (
+        len(word) == 2
+        and word[0] in "对向在将把从由为于与和及"
+        and word not in pos_table()
+        and (left in LEAD_WORDS or (pos_table().get(left) or "").startswith("v"))
+    ):
         return 1  # 落实|对古|驿道保护系统: a preposition glued to the name's first character
     return 0
 
 
 def _coordinated(left: str, right: str) -> bool:
     """监测与监管: two activities joined by 与 inside one name (not 加强|与|监管系统, a preposition)."""
+
     def activity(w: str) -> bool:
         return w in TOPIC_VERBS or pos_table().get(w) == "vn"
+
     return activity(left) and activity(right) and left not in LEAD_WORDS
 
 
@@ -205,8 +247,11 @@ def _is_verbal(word: str) -> bool:
 def _activity(word: str) -> bool:
     """绩效考核, 人事管理: a compound that ends in a verb names an activity (its system is a system), unlike a
     field's name (国土资源, 公安: 国土资源系统 is the sector)."""
-    return len(word) >= 4 and (pos_table().get(word[-2:]) or "").startswith("v") \
+    return (
+        len(word) >= 4
+        and (pos_table().get(word[-2:]) or "").startswith("v")
         and (pos_table().get(word[:-2]) or "")[:1] in ("n", "b")
+    )
 
 
 def _is_noun(word: str) -> bool:
@@ -227,17 +272,24 @@ def _generic(core_words: list[str]) -> bool:
     """信息系统, 公共平台, 提供平台, 平台操作系统: nothing in front of the head names a particular thing.
     A place in front makes it that place's one (区政务服务大厅, 番禺区政务服务平台), unless the rest names
     many owners (区级部门业务应用系统)."""
+
     def plain(w: str) -> bool:
         if re.fullmatch(r"\d{5,6}", w):
             return False  # a hotline's number names it (12345政府服务热线)
-        return (w in GENERIC_WORDS or bool(re.fullmatch(r"\d+|(?!城市$)[\u4e00-\u9fff]{1,3}[省市区县]", w))
-                or (pos_table().get(w) in ("v", "vn") and w not in TOPIC_VERBS))
+        return (
+            w in GENERIC_WORDS
+            or bool(re.fullmatch(r"\d+|(?!城市$)[\u4e00-\u9fff]{1,3}[省市区县]", w))
+            or (pos_table().get(w) in ("v", "vn") and w not in TOPIC_VERBS)
+        )
 
     if not all(plain(w) for w in core_words):
         return False
     first, rest = core_words[0], core_words[1:]
-    placed = first in {"区", "市", "省", "县"} or (len(first) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]{1,8}[省市区县]", first)) \
+    placed = (
+        first in {"区", "市", "省", "县"}
+        or (len(first) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]{1,8}[省市区县]", first))
         or pos_table().get(first) == "ns"
+    )
     return not (placed and rest and not any(w in {"部门", "单位", "机关", "各", "各级", "各类"} for w in rest))
 
 
@@ -245,15 +297,23 @@ def unlike_a_name(name: str) -> bool:
     """What no platform's name looks like, whoever proposes it (the shapes here, or the trained NER): a
     building's equipment (机房电力系统), a count of things (五大数据库), a word's suffix at its start
     (化预报预警系统), a piece of a quoted name (式”电子验放系统)."""
-    return bool(_BUILDING_SYSTEM.search(name) or _COUNT_START.match(name) or _INDEFINITE.match(name)
-                or name[0] in _BOUND_SUFFIXES or broken_quote(name, 0, len(name)))
+    return bool(
+        _BUILDING_SYSTEM.search(name)
+        or _COUNT_START.match(name)
+        or _INDEFINITE.match(name)
+        or name[0] in _BOUND_SUFFIXES
+        or broken_quote(name, 0, len(name))
+    )
 
 
 def _standard_network(core: list[str], head: str) -> bool:
     """电子政务外网, 政务内网, 县级电子政务外网: the government's standard networks are named by these words
     alone, with the level whose network it is."""
-    return head in {"外网", "内网", "专网"} and all(w in {"电子政务", "电子", "政务"} for w in core if not _LEVEL_WORD.fullmatch(w)) \
+    return (
+        head in {"外网", "内网", "专网"}
+        and all(w in {"电子政务", "电子", "政务"} for w in core if not _LEVEL_WORD.fullmatch(w))
         and not all(_LEVEL_WORD.fullmatch(w) for w in core)
+    )
 
 
 def generic_name(core: str) -> bool:
@@ -278,7 +338,7 @@ def _balance(text: str, start: int, end: int) -> int | None:
     """The start of the name once its brackets and quotes pair up: a name inside brackets or inside a
     quoted phrase that goes on past the head (“全国信访信息系统维护费”) starts after the bracket or quote."""
     name = text[start:end]
-    while name and name[0] in "”\"」）)":
+    while name and name[0] in '”"」）)':
         start, name = start + 1, name[1:]
     depth, cut = 0, -1
     for i, c in enumerate(name):
@@ -331,7 +391,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         hs, he = m.start(), m.end()
         if m.group().endswith("热线") and text.startswith("电话", he):
             he += 2  # 企业服务热线电话: the longer head
-        if he < len(text) and text[he] in "”\"」" and _QUOTED_NAME_BEFORE.search(text, max(0, hs - 16), hs):
+        if he < len(text) and text[he] in '”"」' and _QUOTED_NAME_BEFORE.search(text, max(0, hs - 16), hs):
             continue  # “…平台” quoted as a whole: handled as a quoted name below
         if _AGENCY_AFTER.match(text, he) or NOT_A_HEAD_AFTER.match(text, he) or _HEAD_AFTER.match(text, he):
             continue  # 政务信息系统管理中心 is an agency; 系统规划, 平台化 are no names' ends
@@ -366,7 +426,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 taken = []  # 三级政务服务平台: the platforms of three levels, no particular one
                 break
             if word in "“「" or (word == '"' and sum(w.count('"') for _, w in taken) % 2):
-                if not any(w in "”」\"" for _, w in taken):
+                if not any(w in '”」"' for _, w in taken):
                     break  # “全国信访信息系统维护费”: the quote opens a longer phrase, not the name
                 if left in ("”", "」"):
                     taken = []  # “鄂汇办”“鄂政通”移动端: one head for two quoted names, named alone
@@ -377,14 +437,19 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 past_quote = True
                 j -= 1
                 continue
-            if past_quote and word in pos_table() and not (_is_nominal(word) or word in TOPIC_VERBS
-                                                             or pos_table().get(word) in {"ns", "nt", "j"}):
+            if (
+                past_quote
+                and word in pos_table()
+                and not (_is_nominal(word) or word in TOPIC_VERBS or pos_table().get(word) in {"ns", "nt", "j"})
+            ):
                 break  # 用|好|“互联网+督查”平台: only nouns run on in front of a quoted part
             if word in ("全", "各") and taken and re.match(r"[省市区县](?:政府|级|直)?", taken[-1][1]):
                 if word == "各" or re.match(r"[省市区县]政府", taken[-1][1]):
                     taken = []  # 全|市政府|网站: every government's website of the city, no particular one
                 break  # 全|区政务服务平台: a scope word, not the name's
-            if _LOCATIVE.fullmatch(word) or (len(word) >= 2 and word[-1] in "内里中外" and pos_table().get(word) == "s"):
+            if _LOCATIVE.fullmatch(word) or (
+                len(word) >= 2 and word[-1] in "内里中外" and pos_table().get(word) == "s"
+            ):
                 break  # 辖区内|社区团餐小程序: a place of the clause, not the name's
             glued = _glued_lead(word, text[we : we + 4], left)
             if glued:
@@ -402,8 +467,13 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             if word == "一体化" and not _generic([w for _, w in reversed(taken)] or ["平台"]):
                 break  # 一体化|政务晓屋共享平台: a manner; 全国一体化|在线政务服务平台: part of the name
             # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system
-            if _is_lead(word, j == k - 1 and len(prefix) <= 2, left, right,
-                        next_to_head=j == k - 1 and prefix in GENERIC_COMPOUNDS):
+            if _is_lead(
+                word,
+                j == k - 1 and len(prefix) <= 2,
+                left,
+                right,
+                next_to_head=j == k - 1 and prefix in GENERIC_COMPOUNDS,
+            ):
                 if word in _PLURAL_BEFORE:
                     taken = []
                 break
@@ -420,22 +490,40 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         start = balanced
         if text[start] in "（(":
             continue  # 各乡(镇)电子政务外网: a bracket opens inside a name, never in front of it
-        core = [w for at, w in reversed(taken) if at >= start and w not in "“”\"「」"]
+        core = [w for at, w in reversed(taken) if at >= start and w not in '“”"「」']
         name = text[start:he]
-        if (len(name) - len(m.group()) < 2 and not (name[0] in "省市区县" and m.group() in ("政府网", "政务服务网"))) or not core or (_generic(core) and not _standard_network(core, m.group())) or _INDEFINITE.match(name) or _COUNT_START.match(name) \
-                or name[0] in _BOUND_SUFFIXES or _COUNT_BEFORE.search(text, max(0, start - 6), start) \
-                or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core) or _indefinite(text, start) or _COUNTED.search(name) \
-                or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start) \
-                or (text[start - 1 : start].isdigit() and re.search(r"[个项套家]|(?<!平)台", name)) \
-                or _shared_head(text, start, he) or _PAGE_NUMBER_INSIDE.search(name) \
-                or (text[start - 1 : start] == "的" and not any(_names_a_thing(w) for w in core)):
+        if (
+            (len(name) - len(m.group()) < 2 and not (name[0] in "省市区县" and m.group() in ("政府网", "政务服务网")))
+            or not core
+            or (_generic(core) and not _standard_network(core, m.group()))
+            or _INDEFINITE.match(name)
+            or _COUNT_START.match(name)
+            or name[0] in _BOUND_SUFFIXES
+            or _COUNT_BEFORE.search(text, max(0, start - 6), start)
+            or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core)
+            or _indefinite(text, start)
+            or _COUNTED.search(name)
+            or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start)
+            or (text[start - 1 : start].isdigit() and re.search(r"[个项套家]|(?<!平)台", name))
+            or _shared_head(text, start, he)
+            or _PAGE_NUMBER_INSIDE.search(name)
+            or (text[start - 1 : start] == "的" and not any(_names_a_thing(w) for w in core))
+        ):
             continue
-        if _BUILDING_SYSTEM.search(name) or any(HEAD.fullmatch(w) and pos_table().get(v) == "v" and v not in TOPIC_VERBS
-                                                for w, v in pairwise(core)):
+        if _BUILDING_SYSTEM.search(name) or any(
+            HEAD.fullmatch(w) and pos_table().get(v) == "v" and v not in TOPIC_VERBS for w, v in pairwise(core)
+        ):
             continue  # 政府部门网站|实施|网站: a head and a verb inside are a clause, not a name
-        if m.group() == "系统" and ((len(core) == 1 and not prefix and not _is_verbal(core[0]) and not _activity(core[0])
-                                    and not core[0].isascii())
-                                   or _ORG_END.search(core[-1])):
+        if m.group() == "系统" and (
+            (
+                len(core) == 1
+                and not prefix
+                and not _is_verbal(core[0])
+                and not _activity(core[0])
+                and not core[0].isascii()
+            )
+            or _ORG_END.search(core[-1])
+        ):
             continue  # 信访系统, 国土资源系统, 市建筑工务署系统: a sector (one field's name and 系统), not a system
         spans.append((start, he))
     # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
@@ -443,7 +531,9 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         inner, tail = m.group(1), m.group(2)
         if re.search(r"[、，,\t]|\s\d", inner):
             continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes
-        if tail and (tail[0] in "及和与或、" or _COUNT_START.match(tail) or (m.start() and text[m.start() - 1] in "”」")):
+        if tail and (
+            tail[0] in "及和与或、" or _COUNT_START.match(tail) or (m.start() and text[m.start() - 1] in "”」")
+        ):
             tail = None  # “智慧渔港”及智能应用系统: two things; “粤省事”“粤商通”“粤政易”三大平台: three; “鄂汇办”“鄂政通”移动端
             if not re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner):
                 continue
@@ -460,10 +550,10 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         if any(e == m.start() for _, e in spans):
             spans.append((m.start(1), m.end(1)))
     for m in BRAND.finditer(text):
-        if _BRAND_EXCLUDE.match(m.group()) or re.match(r"项(?!目)", text[m.end():]):  # 网上申|办事项
+        if _BRAND_EXCLUDE.match(m.group()) or re.match(r"项(?!目)", text[m.end() :]):  # 网上申|办事项
             continue
         s, e = m.start(), m.end()
-        if s in starts or (s > 0 and text[s - 1] in "“\"「、，。；：（(和及与或等自从由在向对经把将为是于用"):
+        if s in starts or (s > 0 and text[s - 1] in '“"「、，。；：（(和及与或等自从由在向对经把将为是于用'):
             tail = HEAD.match(text, e)
             if tail and tail.start() == e:
                 spans.append((s, tail.end()))

@@ -40,8 +40,16 @@ def read_cells(
             continue
         value = parse_amount(t.text, unit)
         if value is IMPLAUSIBLE:
-            diag.warn("W309", line=line.number, span=span, table=table, name=name[:30], column=len(out),
-                      text=shown(t.text), bound=f"{amounts.MAX_AMOUNT_YUAN:.0E}")
+            diag.warn(
+                "W309",
+                line=line.number,
+                span=span,
+                table=table,
+                name=name[:30],
+                column=len(out),
+                text=shown(t.text),
+                bound=f"{amounts.MAX_AMOUNT_YUAN:.0E}",
+            )
             out.append(None)
             garbage[-1] = True
             continue

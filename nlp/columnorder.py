@@ -23,15 +23,15 @@ print.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections import Counter
+from decimal import Decimal
 from itertools import combinations
 from math import comb, factorial
 
 from nlp.columns import _LABEL_HEADERS, _TEXT_MEASURES, _column, column_groups, header_phrases, header_width, squash
-from nlp.vocab import COLUMN_GROUPS
 from nlp.model import Column, Table, TableRow
 from nlp.rounding import quantum, rounding_tolerance
+from nlp.vocab import COLUMN_GROUPS
 
 _MAX_HYPOTHESES = 10000
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -58,7 +58,11 @@ def cut_pieces(header_text: str, leaf: str) -> bool:
         if ln == leaf:
             continue
         for token in ln.split():
-            if len(token) > 1 and not _LABEL_HEADERS.fullmatch(squash(token)) and _leftover(_NOISE.sub("", token), _phrases(token)):
+            if (
+                len(token) > 1
+                and not _LABEL_HEADERS.fullmatch(squash(token))
+                and _leftover(_NOISE.sub("", token), _phrases(token))
+            ):
                 return True
     return False
 
@@ -94,7 +98,9 @@ def hypotheses(header_text: str, n_values: int, read: list[Column] | None = None
     leaf = max(range(len(lines)), key=lambda i: (len(named[i]), i))
     if not broken and not cuts:
         return None
-    understood = all(c.measure != "unknown" for c in read) if read is not None else header_width(header_text) == n_values
+    understood = (
+        all(c.measure != "unknown" for c in read) if read is not None else header_width(header_text) == n_values
+    )
     tall = any(head < leaf < rest for head, rest in cuts)
     if understood and not tall:
         return None  # the header reads one-to-one and no cell straddles the leaf line
@@ -102,8 +108,13 @@ def hypotheses(header_text: str, n_values: int, read: list[Column] | None = None
     if not fixed:
         return None
     leaf_keys = {k for _, k in fixed}
-    extras = [p for i, found in enumerate(named) if i != leaf for p in found
-              if not (p[1] in COLUMN_GROUPS and set(COLUMN_GROUPS[p[1]]) & leaf_keys)]
+    extras = [
+        p
+        for i, found in enumerate(named)
+        if i != leaf
+        for p in found
+        if not (p[1] in COLUMN_GROUPS and set(COLUMN_GROUPS[p[1]]) & leaf_keys)
+    ]
     if "total" in leaf_keys:
         # a 小计 elsewhere is the subtotal of some group the text cannot place: a column, meaning unknown
         extras = [(p, "unknown") if k == "total" else (p, k) for p, k in extras]
@@ -130,8 +141,9 @@ def hypotheses(header_text: str, n_values: int, read: list[Column] | None = None
     return [list(o) for o in sorted(out)]
 
 
-def _joined(head: str, found: list[tuple[str, str]], tokens: list[list[str]], line: int,
-            used: set[tuple[int, int]]) -> list[tuple[str, str]]:
+def _joined(
+    head: str, found: list[tuple[str, str]], tokens: list[list[str]], line: int, used: set[tuple[int, int]]
+) -> list[tuple[str, str]]:
     """A heading cut at a line end (本年支出合 / 计): joined with the first unused piece below
     that names no column itself, when together they name a longer phrase."""
     if _LABEL_HEADERS.fullmatch(squash(head)):
@@ -143,7 +155,11 @@ def _joined(head: str, found: list[tuple[str, str]], tokens: list[list[str]], li
                 continue
             joined = _phrases(head + token)
             # the phrase must straddle the cut: begun in the head, ended in the piece
-            if joined and max(len(p) for p, _ in joined) > best and any(p not in squash(head) and p not in squash(token) for p, _ in joined):
+            if (
+                joined
+                and max(len(p) for p, _ in joined) > best
+                and any(p not in squash(head) and p not in squash(token) for p, _ in joined)
+            ):
                 used.add((i, t))
                 return joined
     return found
@@ -248,8 +264,16 @@ def resolve(table: Table, orders: list[list[tuple[str, str]]], others: list[Tabl
     candidates: list[list[Column]] = []
     confirmed: list[int] = []
     for order in orders:
-        cols = [_column(i, p, k, template[i].funding_source if i < len(template) else None, template[i].phase if i < len(template) else None)
-                for i, (p, k) in enumerate(order)]
+        cols = [
+            _column(
+                i,
+                p,
+                k,
+                template[i].funding_source if i < len(template) else None,
+                template[i].phase if i < len(template) else None,
+            )
+            for i, (p, k) in enumerate(order)
+        ]
         if not _adds_up(table.rows, cols, table.kind):
             continue
         ok, n = evidence.agrees(cols)
@@ -266,5 +290,13 @@ def resolve(table: Table, orders: list[list[tuple[str, str]]], others: list[Tabl
         elif template[i].measure != "unknown":
             out.append(template[i])  # certain before (a leading 总计): kept
         else:
-            out.append(Column(index=i, header="", measure="unknown", funding_source=template[i].funding_source, phase=template[i].phase))
+            out.append(
+                Column(
+                    index=i,
+                    header="",
+                    measure="unknown",
+                    funding_source=template[i].funding_source,
+                    phase=template[i].phase,
+                )
+            )
     return out

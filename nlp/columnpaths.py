@@ -51,8 +51,13 @@ def _title_source(title: str) -> str | None:
     return out
 
 
-def column_of(index: int, path: list[str], title_source: str | None, table_phase: Phase | None,
-              over_all: frozenset[str] = frozenset()) -> Column:
+def column_of(
+    index: int,
+    path: list[str],
+    title_source: str | None,
+    table_phase: Phase | None,
+    over_all: frozenset[str] = frozenset(),
+) -> Column:
     """The meaning of one value column from its headings, top to bottom (see the module doc);
     ``over_all``: the headings that stand over every value column of the table."""
     header = "".join(squash(h) for h in path)
@@ -62,7 +67,9 @@ def column_of(index: int, path: list[str], title_source: str | None, table_phase
     year = years[-1] if years else None
     leaf = len(path) - 1 if path and _measure(path[-1]) else None
     if leaf is None:  # the lowest heading is what the column is; the ones above only qualify it (2025年执行数 / 增减额)
-        return Column(index=index, header=header, measure="unknown", funding_source=title_source, phase=phase, year=year)
+        return Column(
+            index=index, header=header, measure="unknown", funding_source=title_source, phase=phase, year=year
+        )
     measure = _measure(path[leaf])
     above = [m for m in (_measure(h) for h in path[:leaf]) if m]
     source = next((m for m in reversed(above) if m in FUNDING_SOURCES), None)
@@ -76,14 +83,22 @@ def column_of(index: int, path: list[str], title_source: str | None, table_phase
             measure = group
         elif leaf > 0 and path[leaf - 1] not in over_all and _CJK.search(_YEAR.sub("", path[leaf - 1])):
             # the total of a group the vocabulary does not know (2026年政府采购项目 / 小计): not the row's total
-            return Column(index=index, header=header, measure="unknown", funding_source=title_source, phase=phase, year=year)
+            return Column(
+                index=index, header=header, measure="unknown", funding_source=title_source, phase=phase, year=year
+            )
     elif measure in ("budget", "final"):
         phase = Phase.BUDGET if measure == "budget" else Phase.FINAL_ACCOUNT
         measure = "total"
     if measure in FUNDING_SOURCES:
         source = measure
-    return Column(index=index, header=header, measure=measure, funding_source=source or title_source,  # type: ignore[arg-type]
-                  phase=phase, year=year)
+    return Column(
+        index=index,
+        header=header,
+        measure=measure,  # type: ignore[arg-type]
+        funding_source=source or title_source,
+        phase=phase,
+        year=year,
+    )
 
 
 def columns_of(paths: list[list[str]], title: str) -> list[Column]:
@@ -96,7 +111,14 @@ def columns_of(paths: list[list[str]], title: str) -> list[Column]:
         col = column_of(i, path, title_source, table_phase, over_all)
         key = (col.measure, col.funding_source, col.phase, col.year)
         if col.measure != "unknown" and key in seen:
-            col = Column(index=i, header=col.header, measure="unknown", funding_source=title_source, phase=col.phase, year=col.year)
+            col = Column(
+                index=i,
+                header=col.header,
+                measure="unknown",
+                funding_source=title_source,
+                phase=col.phase,
+                year=col.year,
+            )
         seen.add(key)
         out.append(col)
     return out

@@ -25,7 +25,12 @@ _LABEL_HEADERS = re.compile(
     r"(?:功能分类|经济分类|收入分类|部门预算支出经济|预算支出经济|功能|经济|收入)?科目(?:编码|名称)?"
     r"|(?:支出)?项目类别(?:[（(][^)）]*[)）]?)?|项目(?!支出)|[栏行]次|类款项|功能分类|经济分类"
 )
-_PHASES = (("决算数", Phase.FINAL_ACCOUNT), ("预算数", Phase.BUDGET), ("决算", Phase.FINAL_ACCOUNT), ("预算", Phase.BUDGET))
+_PHASES = (
+    ("决算数", Phase.FINAL_ACCOUNT),
+    ("预算数", Phase.BUDGET),
+    ("决算", Phase.FINAL_ACCOUNT),
+    ("预算", Phase.BUDGET),
+)
 _SUBTOTAL = ("合计", "小计")
 # Columns that hold no amount: 行次 (row numbers) and text columns (绩效目标).
 _TEXT_MEASURES = ("line_number", "performance_target")
@@ -97,7 +102,12 @@ def _expand_groups(phrases: list[tuple[str, str]]) -> list[tuple[str, str]]:
             out.append((phrase, key))
             continue
         first = run[0]
-        if first - 1 > i and keys[first - 1] == "total" and phrases[first - 1][0] in _SUBTOTAL and first - 1 not in used:
+        if (
+            first - 1 > i
+            and keys[first - 1] == "total"
+            and phrases[first - 1][0] in _SUBTOTAL
+            and first - 1 not in used
+        ):
             out.append((phrase + phrases[first - 1][0], "total:" + key))  # the group's own 合计 column
             used.add(first - 1)
         for j in run:
@@ -118,7 +128,11 @@ def _label_words_out(header_text: str) -> str:
 def header_width(header_text: str) -> int:
     """How many value columns the header names (two-level headers expanded); 0 if none, or
     if a meaning repeats (blocks side by side: 科目名称 金额 | 科目名称 金额 — the rows tell)."""
-    phrases = [(p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(_label_words_out(header_text)))) if k not in _TEXT_MEASURES]
+    phrases = [
+        (p, k)
+        for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(_label_words_out(header_text))))
+        if k not in _TEXT_MEASURES
+    ]
     keys = [k for _, k in _expand_groups(phrases)]
     return len(keys) if len(set(keys)) == len(keys) else 0
 
@@ -126,7 +140,9 @@ def header_width(header_text: str) -> int:
 def build_columns(header_text: str, n_values: int, table_title: str = "") -> list[Column]:
     """Columns for ``n_values`` value columns from the header text."""
     header_text = _label_words_out(header_text)
-    phrases = [(p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(header_text))) if k not in _TEXT_MEASURES]
+    phrases = [
+        (p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(header_text))) if k not in _TEXT_MEASURES
+    ]
     expanded = _expand_groups(phrases)
     table_phase = phase_of(table_title)
     title_source = source_of_title(table_title)
@@ -139,14 +155,26 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
         repaired = repair_header(header_text)
         if repaired != header_text:
             again = _expand_groups(
-                [(p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(repaired))) if k not in _TEXT_MEASURES]
+                [
+                    (p, k)
+                    for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(repaired)))
+                    if k not in _TEXT_MEASURES
+                ]
             )
             if len(again) == n_values:
                 expanded = again
     columns: list[Column] = []
     if not expanded and n_values == 1 and phase_of(header_text):
         # 项目 预算: a single amount column named only by its phase
-        return [Column(index=0, header=squash(header_text), measure="total", funding_source=title_source, phase=phase_of(header_text))]
+        return [
+            Column(
+                index=0,
+                header=squash(header_text),
+                measure="total",
+                funding_source=title_source,
+                phase=phase_of(header_text),
+            )
+        ]
     if len(expanded) != n_values:
         # a header we cannot map one-to-one: keep positions, claim no meaning — except for
         # a first value heading 合计/总计 printed on the first header line that names any column
@@ -159,7 +187,9 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
             elif i == 0 and lead:
                 columns.append(_column(0, lead, "total", title_source, table_phase))
             else:
-                columns.append(Column(index=i, header="", measure="unknown", funding_source=title_source, phase=table_phase))
+                columns.append(
+                    Column(index=i, header="", measure="unknown", funding_source=title_source, phase=table_phase)
+                )
         return columns
     for i, (phrase, key) in enumerate(expanded):
         columns.append(_column(i, phrase, key, title_source, table_phase))
@@ -262,7 +292,14 @@ def _column(i: int, phrase: str, key: str, title_source: str | None, phase: Phas
 # Measures that are parts of a row's total (not 年初结转 / 本年收入 … whose relation is
 # not a plain sum).
 _PARTS = set(FUNDING_SOURCES) | {
-    "basic", "project", "operating_expense", "subsidy_to_affiliates", "remit_to_superior", "carry_forward", "personnel", "public",
+    "basic",
+    "project",
+    "operating_expense",
+    "subsidy_to_affiliates",
+    "remit_to_superior",
+    "carry_forward",
+    "personnel",
+    "public",
 }
 
 

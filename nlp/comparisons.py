@@ -53,7 +53,9 @@ _REASON = re.compile(
 )
 _SENTENCE_END = "。；;\n"
 # the words around an item's name in its statement
-_ENUMERATOR = re.compile(r"^[\s\-•·*]*(?:第?[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．)）](?!\d))\s*")
+_ENUMERATOR = re.compile(
+    r"^[\s\-•·*]*(?:第?[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．)）](?!\d))\s*"
+)
 _LEAD = re.compile(r"^(?:.*?(?:19|20)\d{2}\s*年度?)|^(?:其中|包括|主要是|主要包括)[：:，,]?")
 _TAIL = re.compile(r"(?:的)?(?:决算数?|执行数|年初预算数?|全年预算数?|预算数?)(?:为|是)?$|[，,：:为是]$")
 _PATH_MARK = re.compile(r"[（(](?:类|款|项)[)）]|——|—|－|[，,]")
@@ -129,7 +131,11 @@ def _statement(norm, blk, text, start, a0, a1, m, kind, previous) -> BudgetCompa
         found = list(_AMOUNT.finditer(text, start, a0))
         if not any(not _role(text, start, am)[0] for am in found):
             # "3.公务接待费决算 1.84 万元,…是指…。占…15.32%,完成预算的 52.57%": the figure is sentences back
-            explicit = [am for am in _AMOUNT.finditer(text, 0, a0) if _FINAL_WORDS.search(text[max(0, am.start() - 8) : am.start()])]
+            explicit = [
+                am
+                for am in _AMOUNT.finditer(text, 0, a0)
+                if _FINAL_WORDS.search(text[max(0, am.start() - 8) : am.start()])
+            ]
             if explicit:
                 start = name_start = _sentence_start(text, explicit[-1].start())
                 found = [explicit[-1]]
@@ -193,7 +199,11 @@ def _role(text: str, start: int, am: re.Match[str]) -> tuple[str, tuple[str, Dec
     dm = _DIFFERENCE_WORDS.search(before)
     if dm:
         value = parse_amount(am.group("num"), am.group("unit"))
-        return ("difference", (dm.group("dir"), value)) if value is not None and dm.group("dir") != "增长" else ("share", None)
+        return (
+            ("difference", (dm.group("dir"), value))
+            if value is not None and dm.group("dir") != "增长"
+            else ("share", None)
+        )
     if _BUDGET_WORDS.search(before):
         return "budget", None
     return "", None

@@ -46,9 +46,11 @@ from nlp.tokenizer import BudgetEntitiesError, JiebaTokenizer  # the import regi
 
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
 #: words that make a clause worth the trained NER (open-form heads, or a closing quote: “穗好办”)
-NER_TRIGGERS = re.compile(r"平台|系统|APP|App|app|热线|(?<!为)中心(?!任务|工作)|(?<![格布大全当结开])局(?!面)|大厅|厅|改革|"
-                          r"(?<!类)工程|小程序|公众号|网站|专网|外网|委员会|办公室|科(?![学技研普])|(?<![持刷])卡|数据库|超市|"
-                          r"[”\"」](?:APP|平台|小程序|改革)?")
+NER_TRIGGERS = re.compile(
+    r"平台|系统|APP|App|app|热线|(?<!为)中心(?!任务|工作)|(?<![格布大全当结开])局(?!面)|大厅|厅|改革|"
+    r"(?<!类)工程|小程序|公众号|网站|专网|外网|委员会|办公室|科(?![学技研普])|(?<![持刷])卡|数据库|超市|"
+    r"[”\"」](?:APP|平台|小程序|改革)?"
+)
 _WINDOW_BEFORE, _WINDOW_AFTER = 22, 6
 _CLASSIFICATION_NAME = re.compile(r"[（(][类款项][）)]")
 _CLAUSE_END = "，。；：！？,;:!?\n"
@@ -56,16 +58,20 @@ _CLAUSE_END = "，。；：！？,;:!?\n"
 
 # --------------------------------------------------------------------------- closed-form patterns
 
-_Q_OPEN, _Q_CLOSE = "[“\"「]", "[”\"」]"
+_Q_OPEN, _Q_CLOSE = '[“"「]', '[”"」]'
 POLICY_DOCUMENT = re.compile(r"《[^《》\n]{2,120}》")
 DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 # Words in front of an issuer's abbreviation (按照穗天科工信〔2017〕142号) that are not part of it.
-_DOC_NUMBER_LEAD = re.compile(r"^.*(?:按照|根据|依据|依照|参照|印发|转发|文件|精神|通知|关于|的|和|及|与|见|按|据|依|经|以|由)")
+_DOC_NUMBER_LEAD = re.compile(
+    r"^.*(?:按照|根据|依据|依照|参照|印发|转发|文件|精神|通知|关于|的|和|及|与|见|按|据|依|经|以|由)"
+)
 # Reform: optional qualifier + quoted slogan + optional head + 改革, or an unquoted X(制度)改革.
 QUOTED_REFORM = re.compile(
     rf"(?:行政审批|商事登记|政务服务|审批)?{_Q_OPEN}[^“”\"「」\n]{{2,24}}{_Q_CLOSE}[\u4e00-\u9fff]{{0,8}}?改革"
 )
 PLAIN_REFORM = re.compile(r"[\u4e00-\u9fff+＋]{2,16}?改革")
+
+
 def _reform_spans(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     spans = []
     for m in QUOTED_REFORM.finditer(text):
@@ -93,7 +99,15 @@ def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> 
     (jieba's when not given)."""
     out = [(m.start(), m.end(), "PolicyDocument") for m in POLICY_DOCUMENT.finditer(text)]
     for m in DOCUMENT_NUMBER.finditer(text):
-        lead = _DOC_NUMBER_LEAD.match(text[m.start() : m.end()].split("〔")[0].split("[")[0].split("［")[0].split("【")[0].split("(")[0].split("（")[0])
+        lead = _DOC_NUMBER_LEAD.match(
+            text[m.start() : m.end()]
+            .split("〔")[0]
+            .split("[")[0]
+            .split("［")[0]
+            .split("【")[0]
+            .split("(")[0]
+            .split("（")[0]
+        )
         start = m.start() + (lead.end() if lead else 0)
         if re.match(r"[\u4e00-\u9fff]", text[start : start + 1]):
             out.append((start, m.end(), "PolicyDocument"))
@@ -143,14 +157,17 @@ class BudgetPatterns:
         found = closed_form_spans(text, words)
         if self.open_forms:
             known = [(e.start_char, e.end_char) for e in ents if e.label_ == "Platform"]
-            found += [(s, e, "Platform") for s, e in platform_spans(text, words)
-                      if not any(b == e and s < a and generic_prefix(text, words, s, a) for a, b in known)]
+            found += [
+                (s, e, "Platform")
+                for s, e in platform_spans(text, words)
+                if not any(b == e and s < a and generic_prefix(text, words, s, a) for a, b in known)
+            ]
             found += [(s, e, "Reform") for s, e in reform_spans(text)]
             found = [(s, e, lab) for s, e, lab in found if lab == "PolicyDocument" or not broken_quote(text, s, e)]
         # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革)
         for ent in ents:
             s, t = ent.start_char, ent.end_char
-            if s > 0 and t < len(text) and text[s - 1] in "“\"「" and text[t] in "”\"」":
+            if s > 0 and t < len(text) and text[s - 1] in '“"「' and text[t] in '”"」':
                 found.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), ent.label_))
         if not found:
             return doc
@@ -174,16 +191,43 @@ class BudgetPatterns:
 
 #: Head words of open-form names, kept whole so a name ends on a token boundary (“穗康”小程序,
 #: not 小|程序).  Domain vocabulary, not names.
-HEAD_WORDS = ["小程序", "公众号", "一体机", "数据库", "管理系统", "服务平台", "综合平台", "大平台", "服务热线", "便民热线",
-              "办事大厅", "服务大厅", "专网", "外网", "内网", "门户网站", "政务网", "管理局", "委员会", "办公室", "服务中心",
-              "分中心", "服务超市", "名录库", "信息库", "资源库"]
+HEAD_WORDS = [
+    "小程序",
+    "公众号",
+    "一体机",
+    "数据库",
+    "管理系统",
+    "服务平台",
+    "综合平台",
+    "大平台",
+    "服务热线",
+    "便民热线",
+    "办事大厅",
+    "服务大厅",
+    "专网",
+    "外网",
+    "内网",
+    "门户网站",
+    "政务网",
+    "管理局",
+    "委员会",
+    "办公室",
+    "服务中心",
+    "分中心",
+    "服务超市",
+    "名录库",
+    "信息库",
+    "资源库",
+]
 
 
 def _jieba(nlp: Language) -> JiebaTokenizer:
     """The pipeline's tokenizer, which is ours (every pipeline here is made by :func:`blank_pipeline`)."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, JiebaTokenizer):
-        raise BudgetEntitiesError(f"the pipeline's tokenizer is {type(tokenizer).__name__}, not budgetkg's jieba tokenizer")
+        raise BudgetEntitiesError(
+            f"the pipeline's tokenizer is {type(tokenizer).__name__}, not budgetkg's jieba tokenizer"
+        )
     return tokenizer
 
 
@@ -202,7 +246,9 @@ def with_gazetteer(nlp: Language, resolver: EntityResolver) -> Language:
         return nlp
     names = resolver.names()
     _jieba(nlp).add_words((n for n, _ in names), persist=False)
-    ruler = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", before="budget_patterns", config={"overwrite_ents": True})
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="gazetteer_ruler", before="budget_patterns", config={"overwrite_ents": True}
+    )
     assert isinstance(ruler, EntityRuler)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns([{"label": lab, "pattern": name, "id": "gazetteer"} for name, lab in names])
@@ -248,8 +294,14 @@ def _source(span: Span) -> str:
     return span.kb_id_ or span.id_ or "ner"
 
 
-def extract_docs(nlp: Language, texts: list[str], *, narrative: list[bool] | None = None,
-                 use_ner: bool = True, use_gazetteer: bool = True) -> list[Doc]:
+def extract_docs(
+    nlp: Language,
+    texts: list[str],
+    *,
+    narrative: list[bool] | None = None,
+    use_ner: bool = True,
+    use_gazetteer: bool = True,
+) -> list[Doc]:
     """Run the pipeline over ``texts``; the NER only on narrative texts with a trigger word."""
     disable = ["ner"] + ([] if use_gazetteer else ["gazetteer_ruler"])
     disable = [d for d in disable if d in nlp.pipe_names]
@@ -288,8 +340,10 @@ def _clauses_to_tag(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
 
 
 # Verbs a name never starts with; the NER sometimes takes them in (充分发挥|法人数据库).
-_LEADING_VERBS = re.compile(r"^(充分发挥|发挥|推进|推动|加快|建设|建立|依托|通过|升级|完善|深化|实施|开展|启动|上线|接入|"
-                            r"使用|推广|整合|优化|利用|负责|配合|会同|协调|指导|按照|根据|继续|抓好|做好|加强|提升|由|经|在|对|为|与|和|及|将|把)")
+_LEADING_VERBS = re.compile(
+    r"^(充分发挥|发挥|推进|推动|加快|建设|建立|依托|通过|升级|完善|深化|实施|开展|启动|上线|接入|"
+    r"使用|推广|整合|优化|利用|负责|配合|会同|协调|指导|按照|根据|继续|抓好|做好|加强|提升|由|经|在|对|为|与|和|及|将|把)"
+)
 
 
 def _leading_verb_tokens(span: Span) -> int:
@@ -328,7 +382,9 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 64) -> None:
     """Run the trained NER on the trigger clauses only (it is ~20× slower than segmentation),
     batched over all documents."""
     found = {id(doc): _ents(doc) for doc in docs}
-    jobs = [(doc, a, _sub_doc(doc, found[id(doc)], a, b)) for doc in docs for a, b in _clauses_to_tag(doc, found[id(doc)])]
+    jobs = [
+        (doc, a, _sub_doc(doc, found[id(doc)], a, b)) for doc in docs for a, b in _clauses_to_tag(doc, found[id(doc)])
+    ]
     presets = [{(e.start, e.end) for e in sub.ents} for _, _, sub in jobs]
     taken = {id(doc): {i for e in found[id(doc)] for i in range(e.start, e.end)} for doc in docs}
     for (doc, a, _), preset, sub in zip(jobs, presets, ner.pipe((j[2] for j in jobs), batch_size=batch_size)):

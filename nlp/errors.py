@@ -23,7 +23,9 @@ class Codes:
     E011 = "not a readable PDF ({reason})"
     E012 = "the file has {count} pages; the limit is {limit} (set BUDGETKG_MAX_PAGES to change it)"
     E013 = "reading stopped after {limit} seconds (set BUDGETKG_MAX_SECONDS to change it)"
-    E014 = "reading needed more than {limit} MiB of memory (a decompression bomb?); stopped (set BUDGETKG_MAX_MEMORY_MB)"
+    E014 = (
+        "reading needed more than {limit} MiB of memory (a decompression bomb?); stopped (set BUDGETKG_MAX_MEMORY_MB)"
+    )
     E015 = "file is a ZIP archive but not a Word (.docx) or Excel (.xlsx) file: it holds {count} entries ({entries})"
     E016 = "the archive unpacks to {size} bytes, over the limit of {limit} (a decompression bomb?; set BUDGETKG_MAX_UNPACKED_BYTES)"
     E017 = "no page of the PDF has a text layer ({pages} pages, scanned images?); run OCR on it first"
@@ -104,12 +106,26 @@ class Diagnostics:
         from nlp.model import Diagnostic, Severity
 
         self.items.append(
-            Diagnostic(Severity.WARNING, code, getattr(Codes, code).format(**params), self.file, line or (span.line if span else 0), span)
+            Diagnostic(
+                Severity.WARNING,
+                code,
+                getattr(Codes, code).format(**params),
+                self.file,
+                line or (span.line if span else 0),
+                span,
+            )
         )
 
     def info(self, code: str, line: int = 0, span=None, **params: object) -> None:
         from nlp.model import Diagnostic, Severity
 
         self.items.append(
-            Diagnostic(Severity.INFO, code, getattr(Codes, code).format(**params), self.file, line or (span.line if span else 0), span)
+            Diagnostic(
+                Severity.INFO,
+                code,
+                getattr(Codes, code).format(**params),
+                self.file,
+                line or (span.line if span else 0),
+                span,
+            )
         )

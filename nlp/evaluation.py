@@ -59,8 +59,9 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     return {"gold": n_gold, "pred": n_pred, "tp": tp, "p": p, "r": r, "f1": f}
 
 
-def evaluate(gold_dir: str | Path | None = None, *, nlp=None, gazetteer=(), use_ner: bool = True,
-             use_gazetteer: bool = True) -> dict:
+def evaluate(
+    gold_dir: str | Path | None = None, *, nlp=None, gazetteer=(), use_ner: bool = True, use_gazetteer: bool = True
+) -> dict:
     """P/R/F1 per type on the corpus gold, and the Platform↔Reform confusion (a gold span found with the other
     of the two labels).  ``gazetteer``: the entries kg hands over (none: open forms only);
     ``use_gazetteer=False`` measures without them."""
@@ -101,20 +102,31 @@ def evaluate(gold_dir: str | Path | None = None, *, nlp=None, gazetteer=(), use_
             counts["Indicator"][2] += len(gi)
             matched = set()
             for f in pi:
-                hit = next((g for g in gi if g not in matched and f.start < g[1] and g[0] < f.end
-                            and f.value == g[2] and f.unit == g[3]), None)
+                hit = next(
+                    (
+                        g
+                        for g in gi
+                        if g not in matched and f.start < g[1] and g[0] < f.end and f.value == g[2] and f.unit == g[3]
+                    ),
+                    None,
+                )
                 if hit:
                     matched.add(hit)
                     counts["Indicator"][0] += 1
                 else:
-                    errors.append(("FP", "Indicator", text[f.start:f.end], where))
-            errors += [("FN", "Indicator", text[g[0]:g[1]], where) for g in gi if g not in matched]
+                    errors.append(("FP", "Indicator", text[f.start : f.end], where))
+            errors += [("FN", "Indicator", text[g[0] : g[1]], where) for g in gi if g not in matched]
     per_type = {t: _prf(*c) for t, c in counts.items()}
-    return {"per_type": per_type, "errors": errors, "paragraphs": len(rows),
-            "confusion": {f"{a}→{b}": n for (a, b), n in confusion.items()}}
+    return {
+        "per_type": per_type,
+        "errors": errors,
+        "paragraphs": len(rows),
+        "confusion": {f"{a}→{b}": n for (a, b), n in confusion.items()},
+    }
 
 
 # --------------------------------------------------------------------------- the development set's gold
+
 
 #: Offsets-only gold over reports that are not in the repository (tests/gold/devset.jsonl):
 #: one JSON object per report — ``report`` (file name in the devset's text/ folder), ``sha256``
@@ -150,8 +162,16 @@ def region_paragraphs(raw: str, regions: list[list[int]]) -> list[tuple[str, lis
     return out
 
 
-def evaluate_devset(devset_dir: str | Path, *, split: str | None = "test", gold_path: str | Path | None = None,
-                    nlp=None, gazetteer=(), use_ner: bool = True, use_gazetteer: bool = True) -> dict:
+def evaluate_devset(
+    devset_dir: str | Path,
+    *,
+    split: str | None = "test",
+    gold_path: str | Path | None = None,
+    nlp=None,
+    gazetteer=(),
+    use_ner: bool = True,
+    use_gazetteer: bool = True,
+) -> dict:
     """P/R/F1 per type over the hand-read regions of devset reports, spans in raw offsets.
 
     Also counts the Platform↔Reform confusion: a gold span found with the other of the two labels.
@@ -174,8 +194,11 @@ def evaluate_devset(devset_dir: str | Path, *, split: str | None = "test", gold_
         found = extract([t for t, _ in paragraphs], nlp=nlp, use_ner=use_ner, use_gazetteer=use_gazetteer)
         pred = set()
         for (_, offs), ents in zip(paragraphs, found):
-            pred |= {(offs[e.start], offs[e.end - 1] + 1, e.label) for e in ents if e.label in ENTITY_TYPES
-                     and not laid_across_cells(raw, e.label, offs[e.start], offs[e.end - 1] + 1)}
+            pred |= {
+                (offs[e.start], offs[e.end - 1] + 1, e.label)
+                for e in ents
+                if e.label in ENTITY_TYPES and not laid_across_cells(raw, e.label, offs[e.start], offs[e.end - 1] + 1)
+            }
         # a report read for some types only (``types``) is scored on those types only
         types = set(row.get("types") or ENTITY_TYPES)
         pred = {p for p in pred if p[2] in types}
@@ -192,8 +215,14 @@ def evaluate_devset(devset_dir: str | Path, *, split: str | None = "test", gold_
                 if other is not None and (other, lab) in confusion:
                     confusion[(other, lab)] += 1
                 errors.append(("FP", lab, raw[s:e], f"{row['report']}:{raw.count(chr(10), 0, s) + 1}"))
-        errors += [("FN", lab, raw[s:e], f"{row['report']}:{raw.count(chr(10), 0, s) + 1}")
-                   for s, e, lab in sorted(gold - pred)]
+        errors += [
+            ("FN", lab, raw[s:e], f"{row['report']}:{raw.count(chr(10), 0, s) + 1}")
+            for s, e, lab in sorted(gold - pred)
+        ]
         reports.append(row["report"])
-    return {"per_type": {t: _prf(*c) for t, c in counts.items()}, "errors": errors, "reports": reports,
-            "confusion": {f"{a}→{b}": n for (a, b), n in confusion.items()}}
+    return {
+        "per_type": {t: _prf(*c) for t, c in counts.items()},
+        "errors": errors,
+        "reports": reports,
+        "confusion": {f"{a}→{b}": n for (a, b), n in confusion.items()},
+    }

@@ -70,8 +70,15 @@ def read(norm: NormalizedText, header: list[Line], body: list[Line], rows: list[
 
 def is_heading(words: str) -> bool:
     """Header text that names a column (not a title, a caption, a unit or column numbers)."""
-    return bool(words) and not words.isdigit() and words not in ("栏次", "行次") and not is_meta(words) \
-        and not is_title(words) and not table_number(words) and not is_column_numbers(words)
+    return (
+        bool(words)
+        and not words.isdigit()
+        and words not in ("栏次", "行次")
+        and not is_meta(words)
+        and not is_title(words)
+        and not table_number(words)
+        and not is_column_numbers(words)
+    )
 
 
 def names_measure(path: list[str]) -> bool:
@@ -79,6 +86,7 @@ def names_measure(path: list[str]) -> bool:
 
 
 # -- ruled tables -------------------------------------------------------------------------------
+
 
 def _grid_of(grids: tuple[Grid, ...], box: Box) -> Grid | None:
     """The ruled table whose cells hold the middle of ``box``."""
@@ -113,7 +121,9 @@ def _cell_at(cells: list[Cell], box: Box) -> Cell | None:
     return next((c for c in cells if c[0] <= x < c[2] and c[1] <= y < c[3]), None)
 
 
-def ruled_table(norm: NormalizedText, header: list[Line], body: list[Line], rows: list[TableRow]) -> TableGeometry | None:
+def ruled_table(
+    norm: NormalizedText, header: list[Line], body: list[Line], rows: list[TableRow]
+) -> TableGeometry | None:
     """The value columns of a ruled table and their headings, or None when an amount stands outside every
     ruled table, or the layout is not one block of labels followed by value columns (blocks side by side).
 
@@ -161,8 +171,12 @@ def ruled_table(norm: NormalizedText, header: list[Line], body: list[Line], rows
     while last + 2 < len(xs) and names_measure(path(last + 1)):
         last += 1
         paths.append(path(last))
-    if _labels_among(norm, header, body, lambda b: _grid_of(tuple(used), b) is not None
-                     and first <= bisect_right(xs, (b.x0 + b.x1) / 2) - 1 <= last):
+    if _labels_among(
+        norm,
+        header,
+        body,
+        lambda b: _grid_of(tuple(used), b) is not None and first <= bisect_right(xs, (b.x0 + b.x1) / 2) - 1 <= last,
+    ):
         return None
     return TableGeometry([Box(grid.page, xs[j], 0.0, xs[j + 1], 0.0) for j in range(first, last + 1)], paths)
 
@@ -182,6 +196,7 @@ def _labels_among(norm: NormalizedText, header: list[Line], body: list[Line], in
 
 
 # -- extents for placement ------------------------------------------------------------------------
+
 
 def extents(rows: list[TableRow], width: int, geometry: TableGeometry | None = None):
     """``(cell_extents, column_extents)`` for :func:`nlp.placement.place_table`: the columns the page
@@ -217,7 +232,7 @@ def _fill(boxes: list[Box | None], columns: list) -> list:
         if b is not None:
             continue
         left = max((t for t in taken[:k] if t is not None), default=-1)
-        right = min((t for t in taken[k + 1:] if t is not None), default=len(columns))
+        right = min((t for t in taken[k + 1 :] if t is not None), default=len(columns))
         if left + 1 < right:
             taken[k] = left + 1
             out[k] = columns[left + 1]

@@ -29,14 +29,25 @@ usually print.  A header beyond reading from text (too many readings) gives ``No
 
 from __future__ import annotations
 
-from functools import lru_cache, cache
+from functools import cache, lru_cache
 from itertools import combinations
 
+from nlp.headermeaning import HeaderColumn, Heading, Layout, Piece, _distinct, _group_key, _leaf_key
+from nlp.headerwords import (
+    _CHANGES,
+    _GROUP_PARTS,
+    _GROUPS,
+    _PHASE_KEYS,
+    Word,
+    _can_start,
+    _coherent,
+    _complete,
+    header_lines,
+    heading,
+    parse,
+)
 from nlp.model import Phase
 from nlp.vocab import COLUMN_GROUPS
-from nlp.headerwords import (_CHANGES, _GROUP_PARTS, _GROUPS, _PHASE_KEYS, Word, _can_start, _coherent, _complete,
-                             header_lines, heading, parse)
-from nlp.headermeaning import (HeaderColumn, Heading, Layout, Piece, _distinct, _group_key, _leaf_key)
 
 _MAX_LINES = 18
 _MAX_TOKENS = 72
@@ -47,6 +58,7 @@ _MAX_COST = 4  # characters no heading explains, per column
 
 
 # -- 1. headings: wrapped pieces joined ----------------------------------------------------
+
 
 class _GiveUp(Exception):
     pass
@@ -120,11 +132,11 @@ def _joinings(pieces: list[Piece], gap: int, steps: list[int]) -> list[list[Head
                 continue  # the same heading begun twice: extending either is one reading
             if ch[-1].line >= p.line or p.line - ch[-1].line > gap or not _extends(texts[j], p):
                 continue
-            rec(k + 1, done, open_[:j] + [ch + (p,)] + open_[j + 1:])
+            rec(k + 1, done, [*open_[:j], (*ch, p), *open_[j + 1 :]])
         if heading(p.text):
-            rec(k + 1, done + [Heading((p,))], open_)  # a heading by itself
+            rec(k + 1, [*done, Heading((p,))], open_)  # a heading by itself
         if _can_start(p.text):
-            rec(k + 1, done, open_ + [(p,)])  # the head of a heading wrapped below
+            rec(k + 1, done, [*open_, (p,)])  # the head of a heading wrapped below
 
     rec(0, [], [])
     if out:  # the joinings that leave fewest characters unexplained
@@ -163,9 +175,16 @@ class TooMany(Exception):
     again with a test that places columns by the figures as they are tried: ``fits``)."""
 
 
-def align(header_text: str, at_least: int = 1, exactly: int | None = None,
-          fits=None, accept=None, limit: int = 400, title_source: str | None = None,
-          table_phase: Phase | None = None) -> list[Layout] | None:
+def align(
+    header_text: str,
+    at_least: int = 1,
+    exactly: int | None = None,
+    fits=None,
+    accept=None,
+    limit: int = 400,
+    title_source: str | None = None,
+    table_phase: Phase | None = None,
+) -> list[Layout] | None:
     """Every reading of the header that explains it, or ``None`` when the header is beyond
     reading from text; :class:`TooMany` when it has more readings than are worth trying.
     ``at_least``: the most amounts a row prints; ``exactly``: the column count when the table
@@ -204,8 +223,11 @@ def align(header_text: str, at_least: int = 1, exactly: int | None = None,
                             raise TooMany
                         lay = Layout(cols)
                         seen = found.setdefault(n_cols, {})
-                        if lay.key() in seen or not _distinct(lay, title_source, table_phase) \
-                                or (accept is not None and not accept(lay)):
+                        if (
+                            lay.key() in seen
+                            or not _distinct(lay, title_source, table_phase)
+                            or (accept is not None and not accept(lay))
+                        ):
                             continue
                         seen[lay.key()] = lay
                         if sum(len(v) for v in found.values()) > limit:
@@ -229,6 +251,7 @@ def _best(layouts: list[Layout]) -> list[Layout]:
     printed whole on one line stand at one depth (a line of such headings is one row of the
     header's grid); then those whose groups span most (a heading over a row of columns spans
     them all unless the text says otherwise)."""
+
     def score(lay: Layout) -> tuple[int, int, int, int]:
         cost = sum(parse(c.text)[0] for c in lay.columns)
         depth: dict[int, set[int]] = {}
@@ -237,6 +260,7 @@ def _best(layouts: list[Layout]) -> list[Layout]:
                 depth.setdefault(c.own.last, set()).add(len(c.groups))
         span = sum(len(c.groups) for c in lay.columns)
         return cost, sum(len(v) - 1 for v in depth.values()), -_named_parts(lay), -span
+
     scores = [score(lay) for lay in layouts]
     best = min(scores)
     return [lay for lay, s in zip(layouts, scores) if s == best]
@@ -286,7 +310,10 @@ def _orders(lines: list[list[str]], leaves: list[Heading], groups: list[Heading]
         cost, words = parse(text)
         if cost > _MAX_COST or not _coherent(words) or not _complete(words):
             return False
-        if any(w.kind == "filler" and w.text == "比" for w in words) and _leaf_key(HeaderColumn((), own)) not in _CHANGES:
+        if (
+            any(w.kind == "filler" and w.text == "比" for w in words)
+            and _leaf_key(HeaderColumn((), own)) not in _CHANGES
+        ):
             return False  # a comparison (…比…) stands over what it gives: the change
         own_keys = [w.key for w in parse(own.text)[1] if w.kind == "measure" and w.key not in _PHASE_KEYS]
         for g in chain:
@@ -300,7 +327,9 @@ def _orders(lines: list[list[str]], leaves: list[Heading], groups: list[Heading]
     def done(u: int, placed: int, status: tuple[int, ...]) -> bool:
         return bool(placed >> u & 1) if u < nl else status[u - nl] == 2
 
-    def rec(placed: int, status: tuple[int, ...], open_: tuple[int, ...], kids: tuple[int, ...]) -> list[tuple[HeaderColumn, ...]]:
+    def rec(
+        placed: int, status: tuple[int, ...], open_: tuple[int, ...], kids: tuple[int, ...]
+    ) -> list[tuple[HeaderColumn, ...]]:
         """Every way to go on from here: the columns still to come."""
         key = (placed, status, open_, kids)
         if key in memo:
@@ -319,7 +348,7 @@ def _orders(lines: list[list[str]], leaves: list[Heading], groups: list[Heading]
                 if close and kids[len(open_) - close] < 2:
                     break
                 st = list(status)
-                for g in open_[len(open_) - close:]:
+                for g in open_[len(open_) - close :]:
                     st[g - nl] = 2
                 out.extend(place(placed, tuple(st), open_[: len(open_) - close], kids[: len(kids) - close]))
         if len(out) > MAX_LAYOUTS:
@@ -327,7 +356,9 @@ def _orders(lines: list[list[str]], leaves: list[Heading], groups: list[Heading]
         memo[key] = out
         return out
 
-    def place(placed: int, status: tuple[int, ...], open_: tuple[int, ...], kids: tuple[int, ...]) -> list[tuple[HeaderColumn, ...]]:
+    def place(
+        placed: int, status: tuple[int, ...], open_: tuple[int, ...], kids: tuple[int, ...]
+    ) -> list[tuple[HeaderColumn, ...]]:
         out: list[tuple[HeaderColumn, ...]] = []
         for leaf in range(nl):  # a leaf under the open groups
             if placed >> leaf & 1:
@@ -352,10 +383,8 @@ def _orders(lines: list[list[str]], leaves: list[Heading], groups: list[Heading]
                 continue
             st = list(status)
             st[g - nl] = 1
-            out.extend(place(placed, tuple(st), open_ + (g,), kids + (0,)))
+            out.extend(place(placed, tuple(st), (*open_, g), (*kids, 0)))
         return out
 
     for cols in rec(0, tuple(0 for _ in groups), (), ()):
         yield list(cols)
-
-

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from nlp.headerwords import _PHASE_KEYS, _PHASE_WORDS, _YEAR, Word, _unbracketed, parse
 from nlp.model import Column, Phase
 from nlp.vocab import FUNDING_SOURCES
-from nlp.headerwords import _PHASE_KEYS, _PHASE_WORDS, _YEAR, Word, _unbracketed, parse
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,6 @@ class Heading:
 
     def __str__(self) -> str:
         return self.text
-
 
 
 @dataclass(frozen=True, eq=False)  # identity: one object per (groups, heading) of a search, hashed fast
@@ -88,7 +87,6 @@ class Layout:
         return tuple(c.header for c in self.columns)
 
 
-
 def from_paths(paths: list[list[str]]) -> Layout:
     """The reading a ruled table's geometry gives: each value column's headings, top to bottom
     (:mod:`nlp.geometry`).  A heading cell standing over several columns is one group (the same
@@ -103,7 +101,7 @@ def from_paths(paths: list[list[str]]) -> Layout:
     columns: list[HeaderColumn] = []
     for path in paths:
         names = tuple(path) or ("",)
-        groups = tuple(heading(names[:k + 1]) for k in range(len(names) - 1))
+        groups = tuple(heading(names[: k + 1]) for k in range(len(names) - 1))
         columns.append(HeaderColumn(groups, Heading((Piece(len(names) - 1, -1 - len(columns), names[-1]),))))
     return Layout(columns)
 
@@ -117,7 +115,6 @@ def _distinct(lay: Layout, title_source: str | None = None, table_phase: Phase |
             return False
         seen.add(key)
     return True
-
 
 
 # -- what a column means -----------------------------------------------------------------
@@ -142,8 +139,15 @@ def meaning(index: int, col: HeaderColumn, title_source: str | None, table_phase
     合计/小计 under a group is that group's total), the source of funds of the nearest group
     that names one, the phase and year its headings print."""
     c = _meaning(col, title_source, table_phase)
-    return Column(index=index, header=c.header, measure=c.measure, funding_source=c.funding_source, phase=c.phase,
-                  year=c.year, qualifier=c.qualifier)
+    return Column(
+        index=index,
+        header=c.header,
+        measure=c.measure,
+        funding_source=c.funding_source,
+        phase=c.phase,
+        year=c.year,
+        qualifier=c.qualifier,
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -160,9 +164,15 @@ def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | N
         measure = groups[-1]  # 上年结转结余 小计, 基本支出 合计, 政府采购项目 小计
     if leaf in FUNDING_SOURCES:
         source = leaf
-    return Column(index=index, header=col.header, measure=measure or "unknown",
-                  funding_source=source or title_source, phase=phase, year=years[0] if years else None,
-                  qualifier=_bracketed(words) or _carried(groups, measure) or _phase_group(col))
+    return Column(
+        index=index,
+        header=col.header,
+        measure=measure or "unknown",
+        funding_source=source or title_source,
+        phase=phase,
+        year=years[0] if years else None,
+        qualifier=_bracketed(words) or _carried(groups, measure) or _phase_group(col),
+    )
 
 
 # Groups whose columns hold money of another kind than the same columns elsewhere in the table:
@@ -204,8 +214,15 @@ def is_subset(col: HeaderColumn) -> bool:
 # 一般公共预算 + …); a group over several columns makes up its parent's total by its own 合计
 # when it names one of these, or when it is a year's budget (当年预算 beside 上年结转结余).
 _PART_MEASURES = set(FUNDING_SOURCES) | {
-    "basic", "project", "operating_expense", "subsidy_to_affiliates", "remit_to_superior", "carry_forward",
-    "personnel", "public", "opening_balance",
+    "basic",
+    "project",
+    "operating_expense",
+    "subsidy_to_affiliates",
+    "remit_to_superior",
+    "carry_forward",
+    "personnel",
+    "public",
+    "opening_balance",
 }
 _PART_GROUPS = _PART_MEASURES | {"budget", "current_expenditure", "current_income"}
 
@@ -237,15 +254,22 @@ def _comparisons(lay: Layout, cols: list[Column]) -> list[tuple[int, list[int]]]
         if at is None:
             continue
         sides = []
-        for part in (words[:at], words[at + 1:]):
+        for part in (words[:at], words[at + 1 :]):
             year = next((int(m.group(1)) for w in part if w.kind == "year" for m in [_YEAR.match(w.text)] if m), None)
             phase = next((_PHASE_KEYS[w.key] for w in part if w.kind == "measure" and w.key in _PHASE_KEYS), None)
             sides.append((year, phase))
         want = c.qualifier if c.qualifier not in _PHASE_KEYS else "total"  # 增减额（扣除中央基建投资）
         found = []
         for year, phase in sides:
-            match = [j for j, d in enumerate(cols) if d.measure == want and d.year == year and d.phase == phase
-                     and (d.qualifier is None or d.qualifier in _PHASE_KEYS) and j != i]
+            match = [
+                j
+                for j, d in enumerate(cols)
+                if d.measure == want
+                and d.year == year
+                and d.phase == phase
+                and (d.qualifier is None or d.qualifier in _PHASE_KEYS)
+                and j != i
+            ]
             found.append(match[0] if len(match) == 1 else None)
         first, second = found
         if first is not None and second is not None:
@@ -258,7 +282,9 @@ def _sum_of(lay: Layout, cols: list[Column], path: tuple[Heading, ...]) -> tuple
     totals = [i for i in direct if _leaf_key(lay.columns[i]) == "total"]
     if len(totals) != 1:
         return None, []
-    parts = [i for i in direct if i != totals[0] and not is_subset(lay.columns[i]) and cols[i].measure in _PART_MEASURES]
+    parts = [
+        i for i in direct if i != totals[0] and not is_subset(lay.columns[i]) and cols[i].measure in _PART_MEASURES
+    ]
     subgroups: list[Heading] = []
     for c in lay.columns:
         if c.groups[: len(path)] == path and len(c.groups) > len(path) and c.groups[len(path)] not in subgroups:
@@ -266,12 +292,15 @@ def _sum_of(lay: Layout, cols: list[Column], path: tuple[Heading, ...]) -> tuple
     for g in subgroups:
         if _group_key(g) not in _PART_GROUPS:
             continue
-        sub_total, _ = _sum_of(lay, cols, path + (g,))
+        sub_total, _ = _sum_of(lay, cols, (*path, g))
         if sub_total is not None:
             parts.append(sub_total)
         else:
-            parts.extend(i for i, c in enumerate(lay.columns) if c.groups == path + (g,)
-                         and not is_subset(c) and cols[i].measure in _PART_MEASURES)
+            parts.extend(
+                i
+                for i, c in enumerate(lay.columns)
+                if c.groups == (*path, g) and not is_subset(c) and cols[i].measure in _PART_MEASURES
+            )
     # a total sums the money of its own year and phase (2025年执行数 beside 2026年预算数 is no part of it)
     t = cols[totals[0]]
     parts = [p for p in parts if _same_when(cols[p].year, t.year) and _same_when(cols[p].phase, t.phase)]
@@ -292,4 +321,3 @@ def _leaf_key(col: HeaderColumn) -> str | None:
 def _group_key(g: Heading) -> str | None:
     keys = [w.key for w in parse(g.text)[1] if w.kind == "measure"]
     return keys[-1] if keys else None
-

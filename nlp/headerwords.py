@@ -16,7 +16,9 @@ from nlp.tablelines import is_column_numbers
 from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, HEADER_LABELS, MEASURES
 
 _WS = re.compile(r"\s+")
-_UNIT_PIECE = re.compile(r"[（(]?(?:单位[:：]?)?(?:万元|千元|亿元|元|万)[)）]?")  # a unit wrapped onto a line of its own
+_UNIT_PIECE = re.compile(
+    r"[（(]?(?:单位[:：]?)?(?:万元|千元|亿元|元|万)[)）]?"
+)  # a unit wrapped onto a line of its own
 
 _PHRASES: dict[str, list[tuple[str, str]]] = {}
 for _key, _term in MEASURES.items():
@@ -35,10 +37,20 @@ _YEAR = re.compile(r"(\d{4})年度?")
 _SUBSET = re.compile(r"其中[:：]?")
 _FILLER = re.compile(r"[（）()：:、，,\-—]|比|[（(]?单位[:：]?(?:万元|元|千元)[)）]?")
 _PHASE_KEYS = {"budget": Phase.BUDGET, "final": Phase.FINAL_ACCOUNT, "execution": Phase.EXECUTION}
-_PHASE_WORDS = (("决算数", Phase.FINAL_ACCOUNT), ("预算数", Phase.BUDGET), ("执行数", Phase.EXECUTION),
-                ("决算", Phase.FINAL_ACCOUNT), ("预算", Phase.BUDGET), ("执行", Phase.EXECUTION))
+_PHASE_WORDS = (
+    ("决算数", Phase.FINAL_ACCOUNT),
+    ("预算数", Phase.BUDGET),
+    ("执行数", Phase.EXECUTION),
+    ("决算", Phase.FINAL_ACCOUNT),
+    ("预算", Phase.BUDGET),
+    ("执行", Phase.EXECUTION),
+)
 # Measures a heading may stand over (a group), besides years, phases and comparisons.
-_GROUPS = set(COLUMN_GROUPS) | set(FUNDING_SOURCES) | {"basic", "opening_balance", "procurement", "current_income", "current_expenditure"}
+_GROUPS = (
+    set(COLUMN_GROUPS)
+    | set(FUNDING_SOURCES)
+    | {"basic", "opening_balance", "procurement", "current_income", "current_expenditure"}
+)
 # What a group's columns may hold where that is closed (a 政府采购 group over its 小计 and its
 # reserved shares, not over 基本支出); other groups (years, phases, sources of funds) may hold any.
 _GROUP_PARTS: dict[str, set[str]] = {
@@ -49,8 +61,14 @@ _GROUP_PARTS: dict[str, set[str]] = {
 }
 _CHANGES = ("change", "change_rate")
 # What a 其中 heading may name: a part of some other measure.
-_SUBSETS = {c for parts in COLUMN_GROUPS.values() for c in parts} | {"basic", "project", "personnel", "public",
-                                                                     "procurement_sme", "procurement_small_micro"}
+_SUBSETS = {c for parts in COLUMN_GROUPS.values() for c in parts} | {
+    "basic",
+    "project",
+    "personnel",
+    "public",
+    "procurement_sme",
+    "procurement_small_micro",
+}
 # Text columns: what a row prints there is no amount.
 TEXT_MEASURES = ("line_number", "performance_target", "change_rate")
 
@@ -85,7 +103,7 @@ def parse(text: str, partial: bool = False) -> tuple[int, tuple[Word, ...]]:
                 options.append((m.end() - i, Word(m.group(), kind), 0))
         for length, word, extra in options:
             j = i + length
-            cand = (cost + extra, count + 1, words + (word,))
+            cand = (cost + extra, count + 1, (*words, word))
             if best[j] is None or cand[:2] < best[j][:2]:  # type: ignore[index]
                 best[j] = cand
     out = best[n]
@@ -112,8 +130,10 @@ def _coherent(words: tuple[Word, ...]) -> bool:
         return False
     if compares:  # …比… compares two different figures (2026年预算数比2025年执行数)
         at = next(i for i, w in enumerate(words) if w.kind == "filler" and w.text == "比")
-        sides = [tuple((w.kind, w.text) for w in part if w.kind == "year" or w.key in _PHASE_KEYS)
-                 for part in (words[:at], words[at + 1:])]
+        sides = [
+            tuple((w.kind, w.text) for w in part if w.kind == "year" or w.key in _PHASE_KEYS)
+            for part in (words[:at], words[at + 1 :])
+        ]
         if sides[0] and sides[0] == sides[1]:
             return False
     for i, w in enumerate(words):
@@ -188,7 +208,7 @@ def _is_label_piece(token: str) -> bool:
         word = next((w for w in _LABELS if rest.startswith(w)), None)
         if word is None:
             break
-        rest = rest[len(word):]
+        rest = rest[len(word) :]
     if not rest:
         return True
     if rest in _PREFIXES or rest in _SUFFIXES:

@@ -296,7 +296,15 @@ def split_inline(norm: NormalizedText, blks: list[Block], styles: tuple[str, ...
             end = sub[k + 1].start if k + 1 < len(sub) else len(blk.text)
             piece = blk.text[m.start : end].rstrip()
             poffs = blk.offsets[m.start : m.start + len(piece)]
-            out.append(Block(piece, poffs, line_of(poffs[0]), line_of(poffs[-1]), Marker(m.style, m.level, m.number, m.printed, 0, m.end - m.start)))
+            out.append(
+                Block(
+                    piece,
+                    poffs,
+                    line_of(poffs[0]),
+                    line_of(poffs[-1]),
+                    Marker(m.style, m.level, m.number, m.printed, 0, m.end - m.start),
+                )
+            )
         inline = (sub[0].style, sub[-1].number + 1)
 
     for blk in blks:

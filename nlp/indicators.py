@@ -18,22 +18,111 @@ from decimal import Decimal
 
 # Comparators before the number (longest first) and their meaning.
 _BEFORE = {
-    "不低于": ">=", "不少于": ">=", "不小于": ">=", "不高于": "<=", "不超过": "<=", "不多于": "<=",
-    "达到": "=", "达": "=", "提升至": "=", "提高至": "=", "提高到": "=", "提升到": "=", "控制在": "<=",
-    "超过": ">", "超": ">", "高于": ">", "大于": ">", "低于": "<", "少于": "<", "小于": "<",
-    "约": "about", "近": "about", "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "=": "=",
+    "不低于": ">=",
+    "不少于": ">=",
+    "不小于": ">=",
+    "不高于": "<=",
+    "不超过": "<=",
+    "不多于": "<=",
+    "达到": "=",
+    "达": "=",
+    "提升至": "=",
+    "提高至": "=",
+    "提高到": "=",
+    "提升到": "=",
+    "控制在": "<=",
+    "超过": ">",
+    "超": ">",
+    "高于": ">",
+    "大于": ">",
+    "低于": "<",
+    "少于": "<",
+    "小于": "<",
+    "约": "about",
+    "近": "about",
+    "≥": ">=",
+    ">=": ">=",
+    "≤": "<=",
+    "<=": "<=",
+    ">": ">",
+    "<": "<",
+    "=": "=",
 }
 # Qualifiers after the unit.
-_AFTER = {"以上": ">=", "及以上": ">=", "以内": "<=", "内": "<=", "以下": "<=", "左右": "about", "多": "about", "余": "about"}
+_AFTER = {
+    "以上": ">=",
+    "及以上": ">=",
+    "以内": "<=",
+    "内": "<=",
+    "以下": "<=",
+    "左右": "about",
+    "多": "about",
+    "余": "about",
+}
 
 # Units: percentages, durations and classifiers.  No 元 (money) and no bare 年/月/日 (dates).
 _UNITS = [
-    "个百分点", "%", "‰",
-    "个工作日", "工作日", "个月", "分钟", "小时", "秒", "天",
-    "人次", "户次", "件次", "次", "项", "台", "套", "个", "件", "张", "户", "家", "名", "人",
-    "份", "条", "宗", "座", "处", "间", "部", "批", "场", "期", "类", "辆", "所", "支", "本", "篇",
-    "封", "面", "块", "册", "页", "枚", "盏", "栋", "幢", "层", "趟", "轮", "期次", "单", "笔",
-    "平方米", "公里", "米", "GB", "TB", "兆",
+    "个百分点",
+    "%",
+    "‰",
+    "个工作日",
+    "工作日",
+    "个月",
+    "分钟",
+    "小时",
+    "秒",
+    "天",
+    "人次",
+    "户次",
+    "件次",
+    "次",
+    "项",
+    "台",
+    "套",
+    "个",
+    "件",
+    "张",
+    "户",
+    "家",
+    "名",
+    "人",
+    "份",
+    "条",
+    "宗",
+    "座",
+    "处",
+    "间",
+    "部",
+    "批",
+    "场",
+    "期",
+    "类",
+    "辆",
+    "所",
+    "支",
+    "本",
+    "篇",
+    "封",
+    "面",
+    "块",
+    "册",
+    "页",
+    "枚",
+    "盏",
+    "栋",
+    "幢",
+    "层",
+    "趟",
+    "轮",
+    "期次",
+    "单",
+    "笔",
+    "平方米",
+    "公里",
+    "米",
+    "GB",
+    "TB",
+    "兆",
 ]
 _MAGNITUDE = "(?:万|亿|千)?"
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
@@ -51,9 +140,11 @@ _CHANGE_BEFORE = re.compile(r"(增长|下降|减少|增加|上升|降低|比上�
 _SHARE_BEFORE = re.compile(r"(占[^，。；]{0,6}|比重|占比)\s*$")
 # money in the same or the previous clause: the percentage is a budget change, not an indicator
 _MONEY_NEAR = re.compile(r"\d\s*(?:万|亿|千)?元")
-_NAME_STOP = "，,。；;：:、（）()“”\"《》！？!?\n"
+_NAME_STOP = '，,。；;：:、（）()“”"《》！？!?\n'
 _NAME_AFTER = re.compile(rf"^[^{_NAME_STOP}的和及与\d]{{1,12}}")
-_LEADING_VERB = re.compile(r"^(?:\d{4}\s*年度?|实现|确保|保证|保持|力争|推动|使|使得|其中|全年|年度|累计完成|完成|共|目前|已|并|将|拟|为|在)")
+_LEADING_VERB = re.compile(
+    r"^(?:\d{4}\s*年度?|实现|确保|保证|保持|力争|推动|使|使得|其中|全年|年度|累计完成|完成|共|目前|已|并|将|拟|为|在)"
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +198,9 @@ def find_indicators(text: str) -> list[FoundIndicator]:
         comparator = _BEFORE.get(cmp_word, "=") if cmp_word else "="
         after = m.group("after") or m.group("after1")
         if after:
-            comparator = _AFTER.get(after, comparator) if comparator == "=" or after in {"多", "余", "左右"} else comparator
+            comparator = (
+                _AFTER.get(after, comparator) if comparator == "=" or after in {"多", "余", "左右"} else comparator
+            )
         value = Decimal(num.replace(",", ""))
         start, end = m.start(), m.end()
         if cmp_word or unit in {"%", "‰", "个百分点"}:
@@ -121,7 +214,15 @@ def find_indicators(text: str) -> list[FoundIndicator]:
         if start == m.start() and not name:
             start = m.start()
         out.append(
-            FoundIndicator(name=name, value=value, unit=unit, comparator=comparator, start=start, end=end,
-                           value_start=m.start("num"), value_end=m.end("unit"))
+            FoundIndicator(
+                name=name,
+                value=value,
+                unit=unit,
+                comparator=comparator,
+                start=start,
+                end=end,
+                value_start=m.start("num"),
+                value_end=m.end("unit"),
+            )
         )
     return out

@@ -42,7 +42,7 @@ def extract(norm: NormalizedText, report: Report) -> list[Project]:
         if not KEY_PROJECT_SECTION.search(sec.title) or sec.kind == "toc":
             continue
         first, end = line_range(norm, sec)
-        for blk in split_inline(norm, blocks(norm, first, end, styles=HEADING_STYLES + ("shi",), headings=heads)):
+        for blk in split_inline(norm, blocks(norm, first, end, styles=(*HEADING_STYLES, "shi"), headings=heads)):
             if blk.marker is None or blk.first_line in heads or blk.offsets[0] in seen:
                 continue
             seen.add(blk.offsets[0])
@@ -66,7 +66,7 @@ def _project(norm: NormalizedText, blk: Block) -> Project | None:
     m = _ITEM.match(text)
     if not m:
         return None
-    name = re.sub(r"\s+", "", m.group("name")).strip("“”\"")
+    name = re.sub(r"\s+", "", m.group("name")).strip('“”"')
     value = parse_amount(m.group("num"), m.group("unit"))
     if value is None or not re.search(r"[\u4e00-\u9fff]", name):
         return None

@@ -32,16 +32,48 @@ from nlp.normalize import NormalizedText
 SECTION_KINDS: dict[str, list[str]] = {
     "toc": [r"^目录$"],
     "glossary": [r"名词解释", r"名词说明", r"术语解释"],
-    "responsibilities": [r"主要职责", r"主要职能", r"职能简述", r"部门职责", r"单位职责", r"职责职能", r"职能职责", r"机构职能", r"职责范围"],
+    "responsibilities": [
+        r"主要职责",
+        r"主要职能",
+        r"职能简述",
+        r"部门职责",
+        r"单位职责",
+        r"职责职能",
+        r"职能职责",
+        r"机构职能",
+        r"职责范围",
+    ],
     "staffing": [r"人员构成", r"人员情况", r"人员编制", r"人员结构"],
-    "structure": [r"机构设置", r"决算单位构成", r"预算单位构成", r"部门构成", r"单位构成", r"部门预算构成", r"机构情况"],
+    "structure": [
+        r"机构设置",
+        r"决算单位构成",
+        r"预算单位构成",
+        r"部门构成",
+        r"单位构成",
+        r"部门预算构成",
+        r"机构情况",
+    ],
     "tables": [r"(预算|决算)(公开)?表$", r"(预算|决算)报表$", r"情况表$", r"总表$"],
-    "key_work": [r"重点工作", r"主要工作任务", r"工作完成情况", r"工作要点", r"年度工作任务", r"工作计划", r"重点任务", r"年度主要工作", r"主要工作目标", r"年度工作目标", r"主要任务"],
+    "key_work": [
+        r"重点工作",
+        r"主要工作任务",
+        r"工作完成情况",
+        r"工作要点",
+        r"年度工作任务",
+        r"工作计划",
+        r"重点任务",
+        r"年度主要工作",
+        r"主要工作目标",
+        r"年度工作目标",
+        r"主要任务",
+    ],
     "performance": [r"绩效目标", r"绩效管理", r"绩效评价", r"绩效情况", r"绩效自评"],
     "explanation": [r"情况说明", r"说明$", r"编制说明"],
 }
 _KIND_PATTERNS = [(kind, re.compile("|".join(pats))) for kind, pats in SECTION_KINDS.items()]
-_ENDS_WITH_KIND = re.compile("(?:" + "|".join(p for k, pats in SECTION_KINDS.items() if k not in ("toc", "tables") for p in pats) + ")$")
+_ENDS_WITH_KIND = re.compile(
+    "(?:" + "|".join(p for k, pats in SECTION_KINDS.items() if k not in ("toc", "tables") for p in pats) + ")$"
+)
 
 _DECIMAL = re.compile(r"\d,\d{3}|\d\.\d")
 _AMOUNT_UNIT = re.compile(r"\d\s*(万元|亿元|元)")
@@ -59,6 +91,8 @@ def _page_ref(text: str) -> re.Match[str] | None:
 def _strip_page_ref(text: str) -> str:
     m = _page_ref(text)
     return text[: len(text) - len(text[-80:]) + m.start()] if m else text
+
+
 _MAX_TITLE = 40
 _REPEATED = re.compile(r"^(\S.{1,60}?)(?:\s*\1){1,3}$")
 _CAPTION = re.compile(r"^(表|公开|预算|决算)\s*[\d一二三四五六七八九十]+\s*表?$")
@@ -169,7 +203,13 @@ def _paragraph(norm: NormalizedText, i: int, widths: list[int], marker: Marker |
         complete = section_kind(text) is not None or nxt.rstrip("。") == "无"
         tail_max = 20 if marker and marker.style == "part" else 5
         is_part = bool(marker and marker.style == "part")
-        if len(nxt) <= tail_max and (tail_ends or (is_part and len(nxt) <= 5)) and not complete and not any(c in nxt for c in "，。；：,;:") and marker:
+        if (
+            len(nxt) <= tail_max
+            and (tail_ends or (is_part and len(nxt) <= 5))
+            and not complete
+            and not any(c in nxt for c in "，。；：,;:")
+            and marker
+        ):
             text += " " + nxt
             last = j
         break
@@ -356,8 +396,14 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
     while j >= 0 and not norm.lines[j].text.strip():
         j -= 1
     prev = norm.lines[j].text.strip() if j >= 0 else ""
-    if (prev and not is_tabular(prev) and prev[-1:] not in "。！？!?；;" and not (parse_marker(prev) and heading_like(_clean_title(prev)))
-            and widths[j] and len(prev) >= 0.8 * widths[j]):
+    if (
+        prev
+        and not is_tabular(prev)
+        and prev[-1:] not in "。！？!?；;"
+        and not (parse_marker(prev) and heading_like(_clean_title(prev)))
+        and widths[j]
+        and len(prev) >= 0.8 * widths[j]
+    ):
         return None  # this line is the tail of a wrapped paragraph
     k = _next_nonblank(norm, i, len(norm.lines))
     if k is None or is_tabular(norm.lines[k].text):

@@ -51,18 +51,33 @@ class Decided:
     unsure_figures: int = 0  # of them, those that are not zero
 
 
-def decide(rows: list[TableRow], readings: list[Reading], diag: Diagnostics, label: str,
-           evidence: list[Table] | None = None, known_totals: dict[str, Decimal] | None = None,
-           warn: bool = True, shaky: dict[int, set[int]] | None = None) -> Decided:
+def decide(
+    rows: list[TableRow],
+    readings: list[Reading],
+    diag: Diagnostics,
+    label: str,
+    evidence: list[Table] | None = None,
+    known_totals: dict[str, Decimal] | None = None,
+    warn: bool = True,
+    shaky: dict[int, set[int]] | None = None,
+) -> Decided:
     """The columns and the certain cells of every row (see the module doc).
 
     The placements every reading allows are pooled by what they mean (measure, source, phase,
     year), and the code hierarchy narrows the pool once: a looser search than one per reading
     (a parent and its children may take their placements from different readings), so it may
     leave more cells uncertain, never fewer."""
-    scored = [(r, sum(bool(candidates(row.cells, len(r.columns), r.sums, row._wrapped)) for row in rows
-                      if 0 < len(row.cells) <= len(r.columns)))
-              for r in readings]
+    scored = [
+        (
+            r,
+            sum(
+                bool(candidates(row.cells, len(r.columns), r.sums, row._wrapped))
+                for row in rows
+                if 0 < len(row.cells) <= len(r.columns)
+            ),
+        )
+        for r in readings
+    ]
     top = max(n for _, n in scored)
     best = [r for r, n in scored if n == top]
     scored_domains = []
@@ -121,8 +136,16 @@ def decide(rows: list[TableRow], readings: list[Reading], diag: Diagnostics, lab
             if cell is not None and cell in uncertain:
                 loose_cols.update(where[m] for m in {p[t] for p in options if t < len(p)} if m in where)
         if uncertain and warn:
-            diag.warn("W310", line=row.span.line, table=label, name=row.name, found=len(row.cells),
-                      expected=len(out_cols), amounts=", ".join(c.printed for c in uncertain), options=max(len(options), 1))
+            diag.warn(
+                "W310",
+                line=row.span.line,
+                table=label,
+                name=row.name,
+                found=len(row.cells),
+                expected=len(out_cols),
+                amounts=", ".join(c.printed for c in uncertain),
+                options=max(len(options), 1),
+            )
         cells.append(placed)
     out_cols = list(out_cols)
     if len(kept) > 1:
@@ -136,8 +159,9 @@ def decide(rows: list[TableRow], readings: list[Reading], diag: Diagnostics, lab
             if j in filled or (j not in loose_cols and any(row[j] is not None for row in cells)):
                 loose.append(c.header or c.measure)
                 continue
-            out_cols[j] = Column(index=j, header="", measure="unknown", funding_source=c.funding_source,
-                                 phase=c.phase, side=c.side)
+            out_cols[j] = Column(
+                index=j, header="", measure="unknown", funding_source=c.funding_source, phase=c.phase, side=c.side
+            )
             for placed in cells:
                 placed[j] = None
         if loose and warn:
@@ -145,8 +169,13 @@ def decide(rows: list[TableRow], readings: list[Reading], diag: Diagnostics, lab
     return Decided(out_cols, cells, left_out, loose_cols, unsure)
 
 
-def _same_in_every_placement(printed: list[Amount | None], options: list[Placement], where: dict[int, int],
-                             placed: list[Amount | None], uncertain: list[Amount]) -> list[Amount]:
+def _same_in_every_placement(
+    printed: list[Amount | None],
+    options: list[Placement],
+    where: dict[int, int],
+    placed: list[Amount | None],
+    uncertain: list[Amount],
+) -> list[Amount]:
     """Place the figures whose column every placement left fills with the same printed figure
     (five 0.00 that two readings order differently: each column holds 0.00 whichever is right);
     the rest stay uncertain.  Such figures are taken in printed order, the columns in theirs."""
@@ -205,10 +234,20 @@ def _capacity(rows: list[TableRow], domains: dict[int, list[Placement]], width: 
             options = domains.get(i)
             if not options or (not row._wrapped and not any(j in wraps for p in options for j in p)):
                 continue
-            keep = [p for p in options if all(
-                cell is None or (len(cell.printed) > fits.get(p[t], 0) if t < row._wrapped
-                                 else len(cell.printed) < wraps.get(p[t], 10 ** 6))
-                for t, cell in enumerate(row.cells) if t < len(p))]
+            keep = [
+                p
+                for p in options
+                if all(
+                    cell is None
+                    or (
+                        len(cell.printed) > fits.get(p[t], 0)
+                        if t < row._wrapped
+                        else len(cell.printed) < wraps.get(p[t], 10**6)
+                    )
+                    for t, cell in enumerate(row.cells)
+                    if t < len(p)
+                )
+            ]
             if not keep:
                 return False
             if len(keep) < len(options):
@@ -220,8 +259,13 @@ def _capacity(rows: list[TableRow], domains: dict[int, list[Placement]], width: 
     return True
 
 
-def _pin_by_evidence(rows: list[TableRow], reading: Reading, domains: dict[int, list[Placement]],
-                     evidence: list[Table], shaky: dict[int, set[int]] | None = None) -> int:
+def _pin_by_evidence(
+    rows: list[TableRow],
+    reading: Reading,
+    domains: dict[int, list[Placement]],
+    evidence: list[Table],
+    shaky: dict[int, set[int]] | None = None,
+) -> int:
     """Drop placements that contradict another table with certain columns (the same total for
     a code means the same money: its parts too).  Returns the rows every placement contradicts
     (their placements are kept: the evidence says nothing about where their figures stand)."""
@@ -241,8 +285,13 @@ def _pin_by_evidence(rows: list[TableRow], reading: Reading, domains: dict[int, 
         for j, c in enumerate(cols):
             if c.measure in ("total", "unknown"):
                 continue
-            same = [k for k, oc in enumerate(other.columns) if oc.measure == c.measure and (oc.phase, oc.year) == (at.phase, at.year)
-                    and _money(oc.qualifier) == _money(c.qualifier)]
+            same = [
+                k
+                for k, oc in enumerate(other.columns)
+                if oc.measure == c.measure
+                and (oc.phase, oc.year) == (at.phase, at.year)
+                and _money(oc.qualifier) == _money(c.qualifier)
+            ]
             if any(k in loose for k in same):
                 continue
             if len(same) == 1:
@@ -283,8 +332,11 @@ def total_column(table: Table) -> int | None:
     cols = table.columns
     years = [c.year for c in cols if c.year]
     # the figures of the table's own year and phase: not a year before's, not an execution (执行数)
-    own = [k for k, c in enumerate(cols) if c.measure == "total" and c.phase is not Phase.EXECUTION
-           and (c.year is None or c.year == max(years))]
+    own = [
+        k
+        for k, c in enumerate(cols)
+        if c.measure == "total" and c.phase is not Phase.EXECUTION and (c.year is None or c.year == max(years))
+    ]
     total = own[0] if len(own) == 1 else next((k for k, c in enumerate(cols) if c.measure == "total"), None)
     if total is None and cols and cols[0].measure in COLUMN_GROUPS and cols[0].measure not in FUNDING_SOURCES:
         parts = set(COLUMN_GROUPS[cols[0].measure])
@@ -310,14 +362,22 @@ def _same(a: Amount | None, b: Amount | None) -> bool:
     return abs(a.value - b.value) <= rounding_tolerance([quantum(a.printed, a.unit), quantum(b.printed, b.unit)])
 
 
-def evidence_fits(rows: list[TableRow], width: int, evidence: list[Table], title_source: str | None, table_phase,
-                  shaky: dict[int, set[int]] | None = None):
+def evidence_fits(
+    rows: list[TableRow],
+    width: int,
+    evidence: list[Table],
+    title_source: str | None,
+    table_phase,
+    shaky: dict[int, set[int]] | None = None,
+):
     """A test for :func:`nlp.headergrid.align`: may a column stand at a position, by the same
     figure in another table?  Rows that print every cell (``width`` amounts, the table printing
     its zeros) have one placement; where such a row's total (its first cell) is the total another
     table with certain columns gives its code, a column meaning what one of that table's columns
     means must show the same figure."""
-    full = [r for r in rows if r.code and len(r.cells) == width and not r._wrapped and r.cells and r.cells[0] is not None]
+    full = [
+        r for r in rows if r.code and len(r.cells) == width and not r._wrapped and r.cells and r.cells[0] is not None
+    ]
     checks: dict[str, list[tuple[TableRow, Amount | None]]] = {}
     for other in evidence:
         theirs = total_column(other)
@@ -327,8 +387,12 @@ def evidence_fits(rows: list[TableRow], width: int, evidence: list[Table], title
         by_code = {r.code: r for r in other.rows if r.code}
         at = other.columns[theirs]
         for j, oc in enumerate(other.columns):
-            if oc.measure in ("total", "unknown") or (oc.phase, oc.year) != (at.phase, at.year) or j in loose \
-                    or sum(c.measure == oc.measure for c in other.columns) != 1:
+            if (
+                oc.measure in ("total", "unknown")
+                or (oc.phase, oc.year) != (at.phase, at.year)
+                or j in loose
+                or sum(c.measure == oc.measure for c in other.columns) != 1
+            ):
                 continue
             for r in full:
                 o = by_code.get(r.code) if r.code else None
@@ -381,11 +445,15 @@ def arithmetic_accepts(rows: list[TableRow], width: int, title_source: str | Non
         key = (tuple(map(tuple, ((t, tuple(p)) for t, p in sums))), tuple(within))
         if key not in seen:
             if q:
-                good = sum(adds_up(k, sums) and all((v[a] or 0) <= (v[b] or 0) or min(v[a] or 0, v[b] or 0) < 0
-                                                    for a, b in within)
-                           for k, v in enumerate(ints))
+                good = sum(
+                    adds_up(k, sums)
+                    and all((v[a] or 0) <= (v[b] or 0) or min(v[a] or 0, v[b] or 0) < 0 for a, b in within)
+                    for k, v in enumerate(ints)
+                )
             else:
-                good = sum(row_adds_up(r.cells, whole, sums) and all(_not_more(r.cells, a, b) for a, b in within) for r in full)
+                good = sum(
+                    row_adds_up(r.cells, whole, sums) and all(_not_more(r.cells, a, b) for a, b in within) for r in full
+                )
             seen[key] = good >= _ADDING_UP * len(full)
         return seen[key]
 
@@ -400,7 +468,11 @@ def within_pairs(cols: list[Column]) -> list[tuple[int, int]]:
         whole = MEASURE_WITHIN.get(c.measure)
         if whole is None:
             continue
-        bs = [b for b, d in enumerate(cols) if d.measure == whole and (d.funding_source, d.phase, d.year) == (c.funding_source, c.phase, c.year)]
+        bs = [
+            b
+            for b, d in enumerate(cols)
+            if d.measure == whole and (d.funding_source, d.phase, d.year) == (c.funding_source, c.phase, c.year)
+        ]
         if len(bs) == 1:
             out.append((a, bs[0]))
     return out

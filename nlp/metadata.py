@@ -22,7 +22,15 @@ from nlp.headings import blocks, cn_to_int
 from nlp.layout import line_range, walk
 from nlp.model import Phase, Section, Span
 from nlp.normalize import NormalizedText
-from nlp.orgnames import district_of, is_short_form, match_full_name, name_before, plausible_name, short_name_candidates, split_scope
+from nlp.orgnames import (
+    district_of,
+    is_short_form,
+    match_full_name,
+    name_before,
+    plausible_name,
+    short_name_candidates,
+    split_scope,
+)
 from nlp.units import table_rows
 
 _YEAR = r"(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
@@ -232,7 +240,9 @@ def _delimited_names(norm: NormalizedText, sections: list[Section], title: tuple
     """(source, name as printed, span) for every name printed in a delimited place."""
     if title:
         text, offs, breaks = _joined_with_breaks(norm, *title)
-        ends = [m.start() for m in _NAME_END.finditer(text)] + [len(text)]  # or last: "部门决算公开 / 2024年度 / 某某局"
+        ends = [m.start() for m in _NAME_END.finditer(text)] + [
+            len(text)
+        ]  # or last: "部门决算公开 / 2024年度 / 某某局"
         for end in ends:
             found = name_before(text, end, breaks)
             if found:

@@ -72,8 +72,13 @@ class Box:
     bottom: float
 
     def union(self, other: Box) -> Box:
-        return Box(self.page, min(self.x0, other.x0), min(self.top, other.top),
-                   max(self.x1, other.x1), max(self.bottom, other.bottom))
+        return Box(
+            self.page,
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,9 @@ class Column:
     funding_source: str | None = None  # "general_public" | "government_fund" | … (see ontology)
     phase: Phase | None = None  # for tables with 预算数 and 决算数 side by side
     side: str | None = None  # 收支总表: "income" (收入) or "expenditure" (支出) half of the table
-    year: int | None = None  # the fiscal year its figures refer to when the header prints one (2025年预算数); None: the report's
+    year: int | None = (
+        None  # the fiscal year its figures refer to when the header prints one (2025年预算数); None: the report's
+    )
     # a measure key the header qualifies the figure by, in brackets (增减额 … （扣除中央基建投资）)
     qualifier: str | None = field(default=None, metadata={"omit_if_none": True})
 

@@ -24,7 +24,10 @@ NOT_TASKS = [r"存在问题", r"问题", r"依据", r"困难", r"不足"]
 # Headings that only name a list ("一、主要工作情况"), not a task of it.
 GENERIC_HEADING = r"(情况|说明|要点|计划)$"
 # Task flavours by the wording of the section they sit in (first match wins).
-TASK_KINDS = [("work_done", r"完成情况|开展情况|工作情况"), ("work_plan", r"工作要点|工作计划|年度工作任务|主要工作任务")]
+TASK_KINDS = [
+    ("work_done", r"完成情况|开展情况|工作情况"),
+    ("work_plan", r"工作要点|工作计划|年度工作任务|主要工作任务"),
+]
 
 _INTRO = re.compile(r"(主要职责|主要职能|职责|职能)(是|为|如下|包括)?\s*[：:]\s*$")
 _SENTENCE_END = "。；;！？!?"
@@ -119,7 +122,9 @@ def _unit_named(text: str, agency: str | None) -> str:
     if named is None:
         fm = match_full_name(text, 0)
         named = fm.group(0) if fm else None
-    if named is None or (agency and (same_unit(named, agency) or is_short_form(named, agency) or agency.endswith(named))):
+    if named is None or (
+        agency and (same_unit(named, agency) or is_short_form(named, agency) or agency.endswith(named))
+    ):
         return agency or ""
     return named
 
@@ -222,11 +227,13 @@ def tasks(norm: NormalizedText, sections: list[Section]) -> list[Task]:
         first, end = line_range(norm, sec)
         skip = _excluded_ranges(norm, sec)
         standard = _standard_heading_lines(norm, sec)
-        generic = {i for c in walk(sec.children) if re.search(GENERIC_HEADING, c.title) for i in _heading_range(norm, c)}
+        generic = {
+            i for c in walk(sec.children) if re.search(GENERIC_HEADING, c.title) for i in _heading_range(norm, c)
+        }
         stack: list[tuple[int, str]] = []
         found: list[Task] = []
         prose: Task | None = None
-        for blk in split_inline(norm, blocks(norm, first, end, styles=HEADING_STYLES + ("shi",), headings=heads)):
+        for blk in split_inline(norm, blocks(norm, first, end, styles=(*HEADING_STYLES, "shi"), headings=heads)):
             if any(a <= blk.first_line < b for a, b in skip):
                 continue
             if blk.first_line in standard or blk.first_line in generic:
@@ -249,7 +256,9 @@ def tasks(norm: NormalizedText, sections: list[Section]) -> list[Task]:
             text = blk.body.strip()
             if not text:
                 continue
-            found.append(Task("/".join(p for _, p in stack), text, _span(norm, blk), _task_kind(norm, sec, blk.first_line)))
+            found.append(
+                Task("/".join(p for _, p in stack), text, _span(norm, blk), _task_kind(norm, sec, blk.first_line))
+            )
         out.extend(found or ([prose] if prose else []))
     return out
 
@@ -288,7 +297,12 @@ def performance_targets(norm: NormalizedText, sections: list[Section]) -> list[P
                 project, pending, collecting = pm.group("name"), None, None
                 continue
             lm = _TARGET_LABEL.match(body)
-            if lm and "绩效目标" in lm.group("label") and not _NOT_TARGET.search(lm.group("label")) and not _table_head(lm.group("label"), norm.lines[blk.first_line].text):
+            if (
+                lm
+                and "绩效目标" in lm.group("label")
+                and not _NOT_TARGET.search(lm.group("label"))
+                and not _table_head(lm.group("label"), norm.lines[blk.first_line].text)
+            ):
                 rest_at = lm.end()
                 rest = body[rest_at:].strip()
                 off0 = blk.body_range()[0]
@@ -299,7 +313,9 @@ def performance_targets(norm: NormalizedText, sections: list[Section]) -> list[P
                         pending.achieved_span = norm.raw_span(*span_range) if span_range else None
                         collecting = (pending, True)
                     continue
-                target = PerformanceTarget(rest, norm.raw_span(*span_range) if span_range else norm.raw_span(off0, off0), project)
+                target = PerformanceTarget(
+                    rest, norm.raw_span(*span_range) if span_range else norm.raw_span(off0, off0), project
+                )
                 out.append(target)
                 pending, collecting = target, (target, False)
                 continue

@@ -278,6 +278,7 @@ def _page_numbers_in_prose(lines: list[str]) -> set[int]:
     digit) and the page before or after it is numbered somewhere else on a line of its
     own — a lone figure in a table has no such sequence.
     """
+
     def prose(j: int) -> bool:
         t = lines[j].strip() if 0 <= j < len(lines) else ""
         return bool(t) and bool(_CJK.search(t)) and not t[-1].isdigit() and "\t" not in t
@@ -336,9 +337,10 @@ def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None, grids: tupl
         b.add("\n", [min(nl_at, max(len(raw) - 1, 0))])
         out_pos += len(text) + 1
     text = b.text()
-    offsets = b.offsets + [len(raw)]
-    return NormalizedText(raw=raw, text=text, offsets=offsets, lines=lines, _raw_line_starts=starts, raw_boxes=boxes,
-                          grids=grids)
+    offsets = [*b.offsets, len(raw)]
+    return NormalizedText(
+        raw=raw, text=text, offsets=offsets, lines=lines, _raw_line_starts=starts, raw_boxes=boxes, grids=grids
+    )
 
 
 _SENTENCE_END = "。；;！？!?：:”」）)"

@@ -10,7 +10,24 @@ import re
 
 _H = r"\u4e00-\u9fff"
 # Suffixes of a government body, longest first at each position.
-ORG_SUFFIXES = ("办公室", "委员会", "分中心", "中心", "管理局", "局", "厅", "委", "办", "署", "院", "馆", "站", "所", "队", "会")
+ORG_SUFFIXES = (
+    "办公室",
+    "委员会",
+    "分中心",
+    "中心",
+    "管理局",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "署",
+    "院",
+    "馆",
+    "站",
+    "所",
+    "队",
+    "会",
+)
 _SUFFIX_RE = "|".join(ORG_SUFFIXES)
 # 省 / 自治区, then 市 / 州 / 盟, then 区 / 县 / 旗 / 市 (县级市): any may be missing.
 _PLACE = (
@@ -116,7 +133,11 @@ def short_name_candidates(text: str, full_name: str, district: str | None) -> di
                 if text[start + size : start + size + 1] in ("公", "室"):
                     continue
                 name = head + cand
-                if head != district and district and text[max(0, hm.start() - len(district) + 1) : hm.start() + 1] == district:
+                if (
+                    head != district
+                    and district
+                    and text[max(0, hm.start() - len(district) + 1) : hm.start() + 1] == district
+                ):
                     continue  # counted with the district head
                 counts[name] = counts.get(name, 0) + 1
                 break
@@ -130,11 +151,58 @@ def short_name_candidates(text: str, full_name: str, district: str | None) -> di
 # vocabulary; a name may be followed by an alias in brackets (上海市统计和大数据研究院（上海市统计
 # 数据管理中心）) or a scope qualifier (长春市信访局（本级））.
 BODY_ENDINGS = (
-    "办事处", "办公室", "办公厅", "委员会", "联合会", "管理局", "工作部", "研究院", "研究所", "研究中心",
-    "学院", "学校", "大学", "中学", "小学", "幼儿园", "医院", "党校", "中心", "机关", "政府", "法院",
-    "检察院", "公司", "集团", "协会", "学会", "街道",
-    "局", "厅", "委", "办", "署", "院", "馆", "站", "所", "队", "会", "部", "处", "室", "社", "团",
-    "校", "宫", "台", "园", "场", "库", "镇", "乡",
+    "办事处",
+    "办公室",
+    "办公厅",
+    "委员会",
+    "联合会",
+    "管理局",
+    "工作部",
+    "研究院",
+    "研究所",
+    "研究中心",
+    "学院",
+    "学校",
+    "大学",
+    "中学",
+    "小学",
+    "幼儿园",
+    "医院",
+    "党校",
+    "中心",
+    "机关",
+    "政府",
+    "法院",
+    "检察院",
+    "公司",
+    "集团",
+    "协会",
+    "学会",
+    "街道",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "署",
+    "院",
+    "馆",
+    "站",
+    "所",
+    "队",
+    "会",
+    "部",
+    "处",
+    "室",
+    "社",
+    "团",
+    "校",
+    "宫",
+    "台",
+    "园",
+    "场",
+    "库",
+    "镇",
+    "乡",
 )
 _ENDING_RE = re.compile("(?:" + "|".join(BODY_ENDINGS) + ")$")
 # the report covers the agency alone (本级) or the agency with its units (汇总): not part of the name

@@ -33,8 +33,13 @@ PARTS = ("tables", "performance_targets", "narrative")
 def part_of(norm: NormalizedText, report: Report) -> str | None:
     """``None`` for a whole report (narrative and tables); else the one part the file holds:
     ``"tables"``, ``"performance_targets"`` or ``"narrative"``.  A file that shows none is not called a part."""
-    narrative = bool(report.responsibilities or report.tasks or report.stated_totals or report.headcounts
-                     or report.budget_comparisons) or any(s.kind in NARRATIVE_SECTIONS for s in walk(report.sections))
+    narrative = bool(
+        report.responsibilities
+        or report.tasks
+        or report.stated_totals
+        or report.headcounts
+        or report.budget_comparisons
+    ) or any(s.kind in NARRATIVE_SECTIONS for s in walk(report.sections))
     targets = _targets(norm)
     # the tables that are not performance-target forms (the reader reads a form's 资金 rows as a table)
     budget_tables = [t for t in report.tables if not _TARGET_TABLE.search("".join(t.title.split()))]

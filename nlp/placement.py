@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations, product, pairwise
+from itertools import combinations, pairwise, product
 from math import comb
 
 from nlp import codes
@@ -97,7 +97,9 @@ def row_adds_up(cells: list[Amount | None], pos: Placement, groups: list[tuple[i
     return all(_adds_up(_value(cells, pos, t), [_value(cells, pos, j) for j in parts]) for t, parts in groups)
 
 
-def candidates(cells: list[Amount | None], width: int, groups: list[tuple[int, list[int]]], wrapped: int = 0) -> list[Placement]:
+def candidates(
+    cells: list[Amount | None], width: int, groups: list[tuple[int, list[int]]], wrapped: int = 0
+) -> list[Placement]:
     """Every order-keeping placement of the printed cells in which the row adds up.  The first
     ``wrapped`` cells were printed wrapped above and below the row's line: each run keeps its
     order, the two runs interleave in any way."""
@@ -147,7 +149,9 @@ def _hierarchy(rows: list[TableRow]) -> list[tuple[int, list[int]]]:
     return out
 
 
-def _consistent(rows: list[TableRow], parent: int, children: list[int], choice: tuple[Placement, ...], width: int) -> bool:
+def _consistent(
+    rows: list[TableRow], parent: int, children: list[int], choice: tuple[Placement, ...], width: int
+) -> bool:
     pc = rows[parent].cells
     for j in range(width):
         total = _value(pc, choice[0], j)
@@ -162,7 +166,9 @@ def _nonzero(cells: list[Amount | None], pos: Placement, j: int) -> bool:
     return v is not None and v.value != 0
 
 
-def _zero_columns(rows: list[TableRow], domains: dict[int, list[Placement]], parent: int, children: list[int], width: int) -> bool:
+def _zero_columns(
+    rows: list[TableRow], domains: dict[int, list[Placement]], parent: int, children: list[int], width: int
+) -> bool:
     """A column in which the parent is certainly 0 is 0 in every child (amounts that are
     never negative cannot add up to 0 otherwise): drop the children's placements that put
     an amount there.  Cheap where enumerating every joint placement is not."""
@@ -179,7 +185,9 @@ def _zero_columns(rows: list[TableRow], domains: dict[int, list[Placement]], par
     return changed
 
 
-def _narrow(rows: list[TableRow], domains: dict[int, list[Placement]], hierarchy: list[tuple[int, list[int]]], width: int) -> None:
+def _narrow(
+    rows: list[TableRow], domains: dict[int, list[Placement]], hierarchy: list[tuple[int, list[int]]], width: int
+) -> None:
     """Keep only placements that take part in some consistent parent/children choice."""
     for _ in range(_ROUNDS):
         changed = False
@@ -242,7 +250,9 @@ def _bounds(rows: list[TableRow], domains: dict[int, list[Placement]], members: 
         kid_hi = [sum(hi[k][j] for k in range(1, len(members))) for j in range(width)]
         round_changed = False
         # the parent
-        keep = [i for i, v in enumerate(vecs[0]) if all(kid_lo[j] - tol <= v[j] <= kid_hi[j] + tol for j in range(width))]
+        keep = [
+            i for i, v in enumerate(vecs[0]) if all(kid_lo[j] - tol <= v[j] <= kid_hi[j] + tol for j in range(width))
+        ]
         if keep and len(keep) < len(vecs[0]):
             vecs[0] = [vecs[0][i] for i in keep]
             domains[members[0]] = [domains[members[0]][i] for i in keep]
@@ -253,8 +263,11 @@ def _bounds(rows: list[TableRow], domains: dict[int, list[Placement]], members: 
         for k in range(1, len(members)):
             o_lo = [kid_lo[j] - lo[k][j] for j in range(width)]
             o_hi = [kid_hi[j] - hi[k][j] for j in range(width)]
-            keep = [i for i, v in enumerate(vecs[k])
-                    if all(p_lo[j] - o_hi[j] - tol <= v[j] <= p_hi[j] - o_lo[j] + tol for j in range(width))]
+            keep = [
+                i
+                for i, v in enumerate(vecs[k])
+                if all(p_lo[j] - o_hi[j] - tol <= v[j] <= p_hi[j] - o_lo[j] + tol for j in range(width))
+            ]
             if keep and len(keep) < len(vecs[k]):
                 vecs[k] = [vecs[k][i] for i in keep]
                 domains[members[k]] = [domains[members[k]][i] for i in keep]
@@ -265,8 +278,9 @@ def _bounds(rows: list[TableRow], domains: dict[int, list[Placement]], members: 
     return changed
 
 
-def _consistent_choices(rows: list[TableRow], domains: dict[int, list[Placement]], members: list[int],
-                        width: int) -> list[set[Placement]] | None:
+def _consistent_choices(
+    rows: list[TableRow], domains: dict[int, list[Placement]], members: list[int], width: int
+) -> list[set[Placement]] | None:
     """:func:`_consistent` over every joint placement, in whole quanta: the same answer, fast,
     when every figure of the family is printed to one quantum (else ``None``)."""
     quanta = {quantum(c.printed, c.unit) for m in members for c in rows[m].cells if c is not None}
@@ -331,19 +345,34 @@ def income_totals(summary: Table) -> dict[str, Decimal]:
             continue
         cell = row.cells[income[0].index] if income[0].index < len(row.cells) else None
         out[measure] = cell.value if cell is not None else Decimal(0)
-    total = next((r for r in summary.rows if r.side == "income" and measure_of(r.name) in ("total", "current_income")
-                  and "本年收入" in r.name.replace(" ", "")), None)
+    total = next(
+        (
+            r
+            for r in summary.rows
+            if r.side == "income"
+            and measure_of(r.name) in ("total", "current_income")
+            and "本年收入" in r.name.replace(" ", "")
+        ),
+        None,
+    )
     cell = total.cells[income[0].index] if total is not None and income[0].index < len(total.cells) else None
     if out and cell is not None and sum(out.values(), Decimal(0)) == cell.value:
         # the sources it prints make up the year's income: those it prints no row for are 0
         for measure in FUNDING_SOURCES:
             out.setdefault(measure, Decimal(0))
-        out["fiscal_appropriation"] = out.get("fiscal_appropriation") or sum((out[m] for m in COLUMN_GROUPS["fiscal_appropriation"]), Decimal(0))
+        out["fiscal_appropriation"] = out.get("fiscal_appropriation") or sum(
+            (out[m] for m in COLUMN_GROUPS["fiscal_appropriation"]), Decimal(0)
+        )
     return out
 
 
-def _pin_total(rows: list[TableRow], cols: list[Column], domains: dict[int, list[Placement]], known: dict[str, Decimal],
-               groups: list[tuple[int, list[int]]] | None = None) -> bool:
+def _pin_total(
+    rows: list[TableRow],
+    cols: list[Column],
+    domains: dict[int, list[Placement]],
+    known: dict[str, Decimal],
+    groups: list[tuple[int, list[int]]] | None = None,
+) -> bool:
     """The 合计 row of an income table prints, in each source's column, the total the 收支总表
     gives for that source: keep only the placements of that row that agree.  False when none
     does (the columns are not what that table says)."""
@@ -361,8 +390,11 @@ def _pin_total(rows: list[TableRow], cols: list[Column], domains: dict[int, list
         # the sources the summary names already make up the whole: the others (never negative) are 0
         if sum((v for j, v in checks if j in top), Decimal(0)) == cells[0].value:
             checks += [(j, Decimal(0)) for j in top if j not in named]
-    agree = [p for p in domains[total]
-             if all((_value(cells, p, j).value if _value(cells, p, j) is not None else Decimal(0)) == v for j, v in checks)]  # type: ignore[union-attr]
+    agree = [
+        p
+        for p in domains[total]
+        if all((value.value if (value := _value(cells, p, j)) is not None else Decimal(0)) == v for j, v in checks)
+    ]
     if agree:
         domains[total] = agree
     return bool(agree)
@@ -448,8 +480,14 @@ def place_table(
     apply(rows, len(cols), domains, geometric, diag, label)
 
 
-def apply(rows: list[TableRow], width: int, domains: dict[int, list[Placement]], geometric: dict[int, Placement],
-          diag: Diagnostics, label: str) -> None:
+def apply(
+    rows: list[TableRow],
+    width: int,
+    domains: dict[int, list[Placement]],
+    geometric: dict[int, Placement],
+    diag: Diagnostics,
+    label: str,
+) -> None:
     """Store each row's cells where every placement left agrees; warn (W310) about the rest."""
     for i, row in enumerate(rows):
         k = len(row.cells)
@@ -474,17 +512,32 @@ def apply(rows: list[TableRow], width: int, domains: dict[int, list[Placement]],
             elif cell is not None:
                 uncertain.append(cell)
         if uncertain:
-            diag.warn("W310", line=row.span.line, table=label, name=row.name, found=k, expected=width,
-                      amounts=", ".join(c.printed for c in uncertain), options=len(options))
+            diag.warn(
+                "W310",
+                line=row.span.line,
+                table=label,
+                name=row.name,
+                found=k,
+                expected=width,
+                amounts=", ".join(c.printed for c in uncertain),
+                options=len(options),
+            )
         row.cells = placed
 
 
-def fit_rows(rows: list[TableRow], cols: list[Column], garbage: dict[int, list[bool]], summary: bool,
-             diag: Diagnostics, label: str, kind: str | None = None,
-             cell_extents: dict[int, list[Extent | None]] | None = None,
-             column_extents: list[Extent | None] | None = None,
-             known_totals: dict[str, Decimal] | None = None,
-             groups: list[tuple[int, list[int]]] | None = None) -> None:
+def fit_rows(
+    rows: list[TableRow],
+    cols: list[Column],
+    garbage: dict[int, list[bool]],
+    summary: bool,
+    diag: Diagnostics,
+    label: str,
+    kind: str | None = None,
+    cell_extents: dict[int, list[Extent | None]] | None = None,
+    column_extents: list[Extent | None] | None = None,
+    known_totals: dict[str, Decimal] | None = None,
+    groups: list[tuple[int, list[int]]] | None = None,
+) -> None:
     """Give every row exactly one cell per column (in place)."""
     width = len(cols)
     drop_marks(rows, width, garbage, cell_extents)
@@ -495,8 +548,12 @@ def fit_rows(rows: list[TableRow], cols: list[Column], garbage: dict[int, list[b
     place_table(rows, cols, kind, diag, label, cell_extents, column_extents, known_totals, groups)
 
 
-def drop_marks(rows: list[TableRow], width: int, garbage: dict[int, list[bool]],
-               cell_extents: dict[int, list[Extent | None]] | None = None) -> None:
+def drop_marks(
+    rows: list[TableRow],
+    width: int,
+    garbage: dict[int, list[bool]],
+    cell_extents: dict[int, list[Extent | None]] | None = None,
+) -> None:
     """A mark read in an empty cell (行次/栏次 column) where a row prints one cell too many:
     dropped, so that the amounts stay aligned."""
     for ri, row in enumerate(rows):

@@ -33,8 +33,11 @@ _TOTAL = re.compile(r"年度资金总额\s*[:：]?")
 _FIGURE = re.compile(r"(?<![\d.%])-?\d[\d,]*\.\d+(?![\d%])")
 _RATE = re.compile(r"(\d+(?:\.\d+)?)%")
 _UNIT = re.compile(r"[（(](万元|元|千元)[)）]")
-_FUNDS = (("fiscal_appropriation", re.compile(r"财政\s*拨款")), ("opening_balance", re.compile(r"上\s*年?\s*结转")),
-          ("other_funds", re.compile(r"其他\s*资金|其\s*$")))
+_FUNDS = (
+    ("fiscal_appropriation", re.compile(r"财政\s*拨款")),
+    ("opening_balance", re.compile(r"上\s*年?\s*结转")),
+    ("other_funds", re.compile(r"其他\s*资金|其\s*$")),
+)
 _TARGETS_END = re.compile(r"一级指标|绩效指标|二级指标")
 _SPAN = 14  # lines from 项目名称 to 年度资金总额 in the forms seen; a form is compact
 
@@ -53,42 +56,57 @@ def extract(norm: NormalizedText, diag: Diagnostics, known: set[str]) -> list[Pr
         name = re.sub(r"\s+", "", m.group("name"))
         if name in known:
             continue
-        block = lines[i:min(at + 12, len(lines))]
+        block = lines[i : min(at + 12, len(lines))]
         unit = next((u.group(1) for ln in block for u in [_UNIT.search(ln.text)] if u), None)
         if unit is None:
             diag.warn("W302", line=lines[at].number, table=name, unit="万元")
             unit = "万元"
         # a self-evaluation (自评) form reports what was spent: its amount is the executed figure
-        final_account = any("自评" in ln.text or "决算" in ln.text for ln in lines[max(0, i - 3):i])
+        final_account = any("自评" in ln.text or "决算" in ln.text for ln in lines[max(0, i - 3) : i])
         figures = _figures(norm, lines[at], unit)
         amount, cells = _funds(norm, lines, at, figures, unit, final_account)
         known.add(name)
-        out.append(Project(name=name, unit_name=None, amount=amount, cells=cells,
-                           span=norm.raw_span(line.start + m.start("name"), line.start + m.end("name")),
-                           # a self-evaluation prints its targets beside what was achieved, line by line
-                           target=None if final_account else _target(norm, lines, at, name)))
+        out.append(
+            Project(
+                name=name,
+                unit_name=None,
+                amount=amount,
+                cells=cells,
+                span=norm.raw_span(line.start + m.start("name"), line.start + m.end("name")),
+                # a self-evaluation prints its targets beside what was achieved, line by line
+                target=None if final_account else _target(norm, lines, at, name),
+            )
+        )
     return out
 
 
 def _figures(norm: NormalizedText, line, unit: str) -> list[Amount]:
     out = []
-    text = line.text[_TOTAL.search(line.text).end():]  # type: ignore[union-attr]
+    text = line.text[_TOTAL.search(line.text).end() :]  # type: ignore[union-attr]
     offset = len(line.text) - len(text)
     for f in _FIGURE.finditer(text):
         value = parse_amount(f.group(0), unit)
         if isinstance(value, Decimal):
-            out.append(Amount(value, f.group(0), unit, norm.raw_span(line.start + offset + f.start(), line.start + offset + f.end())))
+            out.append(
+                Amount(
+                    value,
+                    f.group(0),
+                    unit,
+                    norm.raw_span(line.start + offset + f.start(), line.start + offset + f.end()),
+                )
+            )
     return out
 
 
-def _funds(norm: NormalizedText, lines, at: int, figures: list[Amount], unit: str,
-           final_account: bool) -> tuple[Amount | None, dict[str, Amount]]:
+def _funds(
+    norm: NormalizedText, lines, at: int, figures: list[Amount], unit: str, final_account: bool
+) -> tuple[Amount | None, dict[str, Amount]]:
     """The project's amount and the figures by meaning, from the 年度资金总额 line and the lines of
     funds under it (one figure each in a budget's form)."""
     if len(figures) == 1:
         cells = {"total": figures[0]}
         for key, pattern in _FUNDS:
-            for ln in lines[at + 1:at + 10]:
+            for ln in lines[at + 1 : at + 10]:
                 if pattern.search(ln.text):
                     got = _figures_anywhere(norm, ln, unit)
                     if len(got) == 1:

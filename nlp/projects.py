@@ -19,7 +19,9 @@ from nlp.errors import Diagnostics
 from nlp.model import Amount, Classification, PerformanceTarget, Project, Table, TableRow
 from nlp.normalize import Line, NormalizedText
 
-_ORGANISATION = re.compile(r"(本级|局|署|厅|中心|办公室|委员会|管理处|服务站|事务所|院|所|站|队|馆|学校|（本级）|\(本级\))$")
+_ORGANISATION = re.compile(
+    r"(本级|局|署|厅|中心|办公室|委员会|管理处|服务站|事务所|院|所|站|队|馆|学校|（本级）|\(本级\))$"
+)
 _BULLET = re.compile(r"^[-•·]\s*")
 # words that name money for a purpose, never an organisation (…经费-珠海边检总站 is a fund of that station)
 _PURPOSE = re.compile(r"经费|项目|专项|资金|费用")

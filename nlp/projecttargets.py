@@ -21,7 +21,9 @@ from nlp.normalize import NormalizedText
 
 _HEADER = re.compile(r"项目名称.*绩效目标")
 _AMOUNT = re.compile(r"(?<![\d.])\d[\d,]*\.\d+(?![\d.%])")
-_END = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|注[:：]|表\d)")
+_END = re.compile(
+    r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|注[:：]|表\d)"
+)
 _FOLIO = re.compile(r"^\s*[-－—]?\s*\d{1,3}\s*[-－—]?\s*$")
 _MAX_LINES = 80
 
@@ -52,17 +54,17 @@ def attach(norm: NormalizedText, projects: list[Project]) -> None:
 def _rows(lines, start: int) -> list[tuple[tuple[str, str], list]]:
     """(name's first piece, amount as printed) and the target's pieces (line, text, offset) of each row."""
     out: list[tuple[tuple[str, str], list]] = []
-    for ln in lines[start:start + _MAX_LINES * 10]:
+    for ln in lines[start : start + _MAX_LINES * 10]:
         text = ln.text
         if _END.match(text):
             break
         if not text.strip() or _FOLIO.match(text):
             continue
         amounts = list(_AMOUNT.finditer(text))
-        if len(amounts) == 1 and text[:amounts[0].start()].split():
+        if len(amounts) == 1 and text[: amounts[0].start()].split():
             m = amounts[0]
-            name = text[:m.start()].split()[-1]
-            rest = text[m.end():]
+            name = text[: m.start()].split()[-1]
+            rest = text[m.end() :]
             piece = rest.strip()
             offset = m.end() + (len(rest) - len(rest.lstrip()))
             out.append(((name, m.group(0)), [(ln, piece, offset)] if piece else []))

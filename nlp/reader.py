@@ -79,4 +79,3 @@ def parse_report(decoded: Decoded, path: str, *, entities: bool = False, gazette
         relations.annotate(norm, report, diag, resolver=resolver)
     report.diagnostics.extend(diag.items)
     return report
-

@@ -41,8 +41,8 @@ from decimal import Decimal
 
 from nlp import codes, rounding
 from nlp.amounts import unit_factor
-from nlp.errors import Codes
 from nlp.columns import column_groups
+from nlp.errors import Codes
 from nlp.model import Amount, Classification, Diagnostic, Discrepancy, Report, Severity, Table, TableRow
 
 # differences within tolerance met during one reconcile() call (reported as INFO W404)
@@ -279,7 +279,9 @@ def _balance(table: Table) -> list[Discrepancy]:
             if cell is not None:
                 sides[row.side] = cell
     if "income" in sides and "expenditure" in sides:
-        d = _check("balance", f"{_label(table)} 支出总计 vs 收入总计", sides["income"], [sides["expenditure"]], table, "总计")
+        d = _check(
+            "balance", f"{_label(table)} 支出总计 vs 收入总计", sides["income"], [sides["expenditure"]], table, "总计"
+        )
         return [d] if d else []
     return []
 
@@ -309,7 +311,13 @@ def _column(table: Table, measure: str, side: str | None = None, source: str | N
     return None
 
 
-def _table_figure(table: Table, measure: str, row_names: tuple[str, ...] = ("合计", "总计"), side: str | None = None, source: str | None = "any") -> Amount | None:
+def _table_figure(
+    table: Table,
+    measure: str,
+    row_names: tuple[str, ...] = ("合计", "总计"),
+    side: str | None = None,
+    source: str | None = "any",
+) -> Amount | None:
     """The total of a table in one measure: its 合计 row, or the sum of its total rows."""
     col = _column(table, measure, side, source)
     if col is None:
@@ -336,7 +344,9 @@ def _first(tables: list[Table], kind: str) -> Table | None:
     return next((t for t in tables if t.kind == kind), None)
 
 
-def _compare(label: str, a: Amount | None, a_table: Table, b: Amount | None, b_table: Table, parts: list[Amount] | None = None) -> Discrepancy | None:
+def _compare(
+    label: str, a: Amount | None, a_table: Table, b: Amount | None, b_table: Table, parts: list[Amount] | None = None
+) -> Discrepancy | None:
     if a is None or b is None:
         return None
     if _within_rounding(f"{label}: {_label(a_table)} vs {_label(b_table)}", a.value, b.value, [a, *(parts or [b])], b):
@@ -370,11 +380,27 @@ def _cross_tables(tables: list[Table]) -> list[Discrepancy]:
             out.append(d)
 
     if summary and income:
-        add(_compare("本年收入合计", _table_figure(summary, "total", ("本年收入合计",), "income"), summary, _table_figure(income, "total"), income))
+        add(
+            _compare(
+                "本年收入合计",
+                _table_figure(summary, "total", ("本年收入合计",), "income"),
+                summary,
+                _table_figure(income, "total"),
+                income,
+            )
+        )
     if summary and income:
         out.extend(_income_items(summary, income))
     if summary and expenditure:
-        add(_compare("本年支出合计", _table_figure(summary, "total", ("本年支出合计",), "expenditure"), summary, _table_figure(expenditure, "total"), expenditure))
+        add(
+            _compare(
+                "本年支出合计",
+                _table_figure(summary, "total", ("本年支出合计",), "expenditure"),
+                summary,
+                _table_figure(expenditure, "total"),
+                expenditure,
+            )
+        )
         out.extend(_class_items(summary, expenditure))
     if fiscal and general:
         fig = _table_figure(fiscal, "general_public", ("本年支出合计",), "expenditure")
@@ -388,11 +414,35 @@ def _cross_tables(tables: list[Table]) -> list[Discrepancy]:
                 b, parts = summed
         add(_compare("一般公共预算基本支出", _table_figure(general, "basic"), general, b, basic, parts))
     if general and project_econ:
-        add(_compare("一般公共预算项目支出", _table_figure(general, "project"), general, _table_figure(project_econ, "total"), project_econ))
+        add(
+            _compare(
+                "一般公共预算项目支出",
+                _table_figure(general, "project"),
+                general,
+                _table_figure(project_econ, "total"),
+                project_econ,
+            )
+        )
     if expenditure and projects:
-        add(_compare("项目支出", _table_figure(expenditure, "project"), expenditure, _table_figure(projects, "total", source=None), projects))
+        add(
+            _compare(
+                "项目支出",
+                _table_figure(expenditure, "project"),
+                expenditure,
+                _table_figure(projects, "total", source=None),
+                projects,
+            )
+        )
     if expenditure and by_unit:
-        add(_compare("基本支出", _table_figure(expenditure, "basic"), expenditure, _table_figure(by_unit, "total", source=None), by_unit))
+        add(
+            _compare(
+                "基本支出",
+                _table_figure(expenditure, "basic"),
+                expenditure,
+                _table_figure(by_unit, "total", source=None),
+                by_unit,
+            )
+        )
     return out
 
 

@@ -292,7 +292,9 @@ def locate_units(tables: list[RefTable], text: str) -> None:
     for t in tables:
         if not t.first_data:
             continue
-        keys = [c for c in (t.first_coded or t.first_data) if c]  # every cell: rows of two tables often share their first cells
+        keys = [
+            c for c in (t.first_coded or t.first_data) if c
+        ]  # every cell: rows of two tables often share their first cells
         found = None
         for start in (cursor, 0):
             for i in range(start, len(lines)):
@@ -318,7 +320,11 @@ def locate_units(tables: list[RefTable], text: str) -> None:
 def _compatible(col_measure: str, col_source: str | None, meaning: str | None) -> bool:
     if meaning is None:
         return True
-    if meaning in ("budget", "final", "execution"):  # 预算数 / 决算数 / 执行数: the amount of that phase (the reader keeps the phase apart)
+    if meaning in (
+        "budget",
+        "final",
+        "execution",
+    ):  # 预算数 / 决算数 / 执行数: the amount of that phase (the reader keeps the phase apart)
         meaning = "total"
     return col_measure == meaning or (col_measure == "total" and col_source == meaning)
 
@@ -435,8 +441,14 @@ def read_counts(folder: Path) -> dict[str, list[tuple[str, int]]]:
     return out
 
 
-def evaluate_report(report: Report, stem: str, manifest: dict[str, str] | None, reference: Path | None,
-                    counts: list[tuple[str, int]] | None, text: str) -> ReportResult:
+def evaluate_report(
+    report: Report,
+    stem: str,
+    manifest: dict[str, str] | None,
+    reference: Path | None,
+    counts: list[tuple[str, int]] | None,
+    text: str,
+) -> ReportResult:
     res = ReportResult(stem=stem)
     if manifest:
         year = manifest.get("fiscal_year")
@@ -492,7 +504,13 @@ def evaluate_dir(folder: Path, read=None) -> list[ReportResult]:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         results.append(
-            evaluate_report(report, stem, manifest.get(stem), ref if (folder / "tables").is_dir() else None,
-                            counts.get(stem) if counts else None, text)
+            evaluate_report(
+                report,
+                stem,
+                manifest.get(stem),
+                ref if (folder / "tables").is_dir() else None,
+                counts.get(stem) if counts else None,
+                text,
+            )
         )
     return results

@@ -15,30 +15,43 @@ from nlp.candidates import HEAD, NOT_A_HEAD_AFTER, pos_table
 
 #: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
 #: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).
-NOT_A_REFORM_AFTER = re.compile(r"(?:工作)?(?:联席会议|领导小组|委员会|办公室|工作组|专班|小组)|[科处办组局室委会股]|创新|方面|开放|支出")
+NOT_A_REFORM_AFTER = re.compile(
+    r"(?:工作)?(?:联席会议|领导小组|委员会|办公室|工作组|专班|小组)|[科处办组局室委会股]|创新|方面|开放|支出"
+)
 
 # --- reforms and initiatives ---------------------------------------------------------------------------
 #: Quoted names of service-mode reforms and initiatives: what their words say, not a list of names.
-SERVICE_MODE = re.compile(r"^(?:智慧|数字)[\u4e00-\u9fff]{1,3}$|双随机|一公开|个转企|小升规|通办|统管|合一|一次办|跑一次|互联网[+＋]|放管服|好差评|一件事|一网|一门|一窗|联办|秒批|秒办|即办|即享|即批|免申|帮办|代办|无感|"
-                          r"不见面|承诺制|证照分离|多规|集成服务|容缺|证明城市|跨省|跨境通|湾区通|四标四实")
-UNQUOTED_PROGRAMMES = re.compile(r"一网通办|一网统管|一网协同|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
-                                 r"数字乡村|智慧城市|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))")
+SERVICE_MODE = re.compile(
+    r"^(?:智慧|数字)[\u4e00-\u9fff]{1,3}$|双随机|一公开|个转企|小升规|通办|统管|合一|一次办|跑一次|互联网[+＋]|放管服|好差评|一件事|一网|一门|一窗|联办|秒批|秒办|即办|即享|即批|免申|帮办|代办|无感|"
+    r"不见面|承诺制|证照分离|多规|集成服务|容缺|证明城市|跨省|跨境通|湾区通|四标四实"
+)
+UNQUOTED_PROGRAMMES = re.compile(
+    r"一网通办|一网统管|一网协同|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
+    r"数字乡村|智慧城市|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))"
+)
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
 #: A campaign's head word — not where it modifies another noun (工程管理中心, 行动计划, 工程设计).
-_CAMPAIGN_HEAD = re.compile(r"(?:专项行动|攻坚行动|实践行动|提升行动|行动|工程)(?!计划|师|项目|方案|纲要|管理|设计|监督|监理|变更|"
-                            r"招投标|招标|质量|安全|造价|结算|施工|验收|技术|中心|部|处|科|局|院|公司|款|类)")
+_CAMPAIGN_HEAD = re.compile(
+    r"(?:专项行动|攻坚行动|实践行动|提升行动|行动|工程)(?!计划|师|项目|方案|纲要|管理|设计|监督|监理|变更|"
+    r"招投标|招标|质量|安全|造价|结算|施工|验收|技术|中心|部|处|科|局|院|公司|款|类)"
+)
 #: A programme called …工程 says what it improves or builds up (质量提升工程, 民心工程); other …工程 are
 #: construction works (水务工程, 安居工程, 政府工程).
-_PROGRAMME_WORK = re.compile(r"(?:提升|整治|培育|振兴|惠民|民心|示范|攻坚|强基|铸魂|育人|人才|素质|帮扶|固本|守护|护航|筑基|"
-                             r"领航|赋能|清廉|廉洁|阳光|暖心|放心|安心|文明|平安|品牌|创优|争先|引领|蓝天|碧水|净土|"
-                             r"[\u4e00-\u9fff]化)工程$")
+_PROGRAMME_WORK = re.compile(
+    r"(?:提升|整治|培育|振兴|惠民|民心|示范|攻坚|强基|铸魂|育人|人才|素质|帮扶|固本|守护|护航|筑基|"
+    r"领航|赋能|清廉|廉洁|阳光|暖心|放心|安心|文明|平安|品牌|创优|争先|引领|蓝天|碧水|净土|"
+    r"[\u4e00-\u9fff]化)工程$"
+)
 _CAMPAIGN_LEAD = re.compile(
     r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
-    r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级)")
+    r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级)"
+)
 #: Generic campaigns: a head with nothing that names it.
-_GENERIC_CAMPAIGN = re.compile(r"^(?:专项|各项|相关|有关|重大|重点|系列|[一二三四五六七八九十]+[大项个]|该|此|本|这一|各类|民生|"
-                               r"信息化|建设|基础|维修|安装|配套|应急|改造|土建|装修|[\u4e00-\u9fff]{0,2}类)?(?:行动|工程|专项行动)$"
-                               r"|^专项")
+_GENERIC_CAMPAIGN = re.compile(
+    r"^(?:专项|各项|相关|有关|重大|重点|系列|[一二三四五六七八九十]+[大项个]|该|此|本|这一|各类|民生|"
+    r"信息化|建设|基础|维修|安装|配套|应急|改造|土建|装修|[\u4e00-\u9fff]{0,2}类)?(?:行动|工程|专项行动)$"
+    r"|^专项"
+)
 #: Parallel attributes inside a name: 农贸市场规范化、品质化、智慧化提升工程.
 _PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2}化、){2,}$")
 
@@ -48,8 +61,14 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
-        if not SERVICE_MODE.search(inner) or HEAD.search(inner + "$") or len(inner) < 3 or re.search(r"[、，‘’'+＋]$|[，‘’']", inner) \
-                or inner.count("、") >= 2 or re.search(r"[和及与\t]|\s\d", inner):
+        if (
+            not SERVICE_MODE.search(inner)
+            or HEAD.search(inner + "$")
+            or len(inner) < 3
+            or re.search(r"[、，‘’'+＋]$|[，‘’']", inner)
+            or inner.count("、") >= 2
+            or re.search(r"[和及与\t]|\s\d", inner)
+        ):
             continue  # a slogan of three parts, a topic of two (“互联网+政府公共服务和电子政务建设”), table text
         e = m.end()
         if re.match(r"(?:政务)?服务(?!平台)|办理|审批", text[e:]):
@@ -62,13 +81,16 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
     # a quoted name of a campaign: “大督查大接访大调研”活动, “四标四实”专项行动, “…一条街”攻坚行动 (the name
     # is the quoted part)
     for m in _QUOTED.finditer(text):
-        if re.match(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)", text[m.end():]) \
-                and not SERVICE_MODE.search(m.group(1)) and len(m.group(1)) >= 3:  # “安改”工程: a building job
+        if (
+            re.match(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)", text[m.end() :])
+            and not SERVICE_MODE.search(m.group(1))
+            and len(m.group(1)) >= 3
+        ):  # “安改”工程: a building job
             spans.append((m.start(), m.end()))
     taken = [(s, e) for s, e in spans]
     for m in UNQUOTED_PROGRAMMES.finditer(text):
         s, e = m.start(), m.end()
-        if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in "“\"「"):
+        if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in '“"「'):
             continue
         if HEAD.match(text, e):
             continue
@@ -96,25 +118,138 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             continue
         if m.group() == "工程" and not _PROGRAMME_WORK.search(name):
             continue  # construction works, not a programme
-        if text.startswith(("项目", "资金", "经费", "支出", "类", "预算", "款", "建设"), e) or text[i:i + 2] in {"项目", "工程"}:
+        if text.startswith(("项目", "资金", "经费", "支出", "类", "预算", "款", "建设"), e) or text[i : i + 2] in {
+            "项目",
+            "工程",
+        }:
             continue
-        if re.search(r"重大|重点|各类|相关|有关|采购|(?:建设|安装|维修|土建|装修|改造|基建|水利|道路|配套|应急|信息化)工程$", name):
+        if re.search(
+            r"重大|重点|各类|相关|有关|采购|(?:建设|安装|维修|土建|装修|改造|基建|水利|道路|配套|应急|信息化)工程$",
+            name,
+        ):
             continue
         spans.append((i, e))
     return spans
 
 
 #: Whole words in front of X改革 that are no part of its name: verbs, scope and function words.
-REFORM_LEADS = {"深化", "推进", "推动", "实施", "落实", "参与", "承担", "开展", "加快", "完成", "做好", "抓好", "加大", "协调",
-                "指导", "组织", "牵头", "推行", "贯彻", "执行", "统筹", "负责", "全面", "持续", "深入", "进一步", "围绕", "通过",
-                "以", "为", "对", "把", "将", "的", "和", "及", "与", "或", "在", "是", "了", "有关", "相关", "首个", "首批",
-                "区级", "市级", "省级", "县级", "新一轮", "随着", "伴随", "经过", "借助", "基于", "依托", "结合", "配合", "各项",
-                "全区", "我区", "本区", "全市", "全国", "全省", "让", "提高", "保障", "进行", "根据", "按照", "试点", "启动",
-                "探索", "较", "促进", "用于", "政府", "部门", "机关", "单位", "全力", "扎实", "积极", "稳步", "不断", "继续",
-                "实行", "施行", "大力", "着力", "已", "正在", "已经"}
+REFORM_LEADS = {
+    "深化",
+    "推进",
+    "推动",
+    "实施",
+    "落实",
+    "参与",
+    "承担",
+    "开展",
+    "加快",
+    "完成",
+    "做好",
+    "抓好",
+    "加大",
+    "协调",
+    "指导",
+    "组织",
+    "牵头",
+    "推行",
+    "贯彻",
+    "执行",
+    "统筹",
+    "负责",
+    "全面",
+    "持续",
+    "深入",
+    "进一步",
+    "围绕",
+    "通过",
+    "以",
+    "为",
+    "对",
+    "把",
+    "将",
+    "的",
+    "和",
+    "及",
+    "与",
+    "或",
+    "在",
+    "是",
+    "了",
+    "有关",
+    "相关",
+    "首个",
+    "首批",
+    "区级",
+    "市级",
+    "省级",
+    "县级",
+    "新一轮",
+    "随着",
+    "伴随",
+    "经过",
+    "借助",
+    "基于",
+    "依托",
+    "结合",
+    "配合",
+    "各项",
+    "全区",
+    "我区",
+    "本区",
+    "全市",
+    "全国",
+    "全省",
+    "让",
+    "提高",
+    "保障",
+    "进行",
+    "根据",
+    "按照",
+    "试点",
+    "启动",
+    "探索",
+    "较",
+    "促进",
+    "用于",
+    "政府",
+    "部门",
+    "机关",
+    "单位",
+    "全力",
+    "扎实",
+    "积极",
+    "稳步",
+    "不断",
+    "继续",
+    "实行",
+    "施行",
+    "大力",
+    "着力",
+    "已",
+    "正在",
+    "已经",
+}
 #: What no reform is named by alone: a manner or size of reforming (综合改革 in 数字政府综合改革试点, 配套改革).
-GENERIC_REFORM_FIELDS = {"综合", "配套", "全面", "重大", "重点", "系列", "各项", "整体", "系统", "集成", "相关", "有关", "深层次",
-                         "一系列", "这项", "该项", "此项", "多项"}
+GENERIC_REFORM_FIELDS = {
+    "综合",
+    "配套",
+    "全面",
+    "重大",
+    "重点",
+    "系列",
+    "各项",
+    "整体",
+    "系统",
+    "集成",
+    "相关",
+    "有关",
+    "深层次",
+    "一系列",
+    "这项",
+    "该项",
+    "此项",
+    "多项",
+}
 _REFORM_LONG_LEADS = sorted((w for w in REFORM_LEADS if len(w) >= 2), key=len, reverse=True)
 
 
@@ -143,13 +278,19 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             word = text[ws:we]
             if we != start or not re.fullmatch(r"[\u4e00-\u9fff+＋]+", word) or m.start() - ws > 14:
                 break
-            if word in REFORM_LEADS or any(word.startswith(w) for w in _REFORM_LONG_LEADS) \
-                    or any(word.endswith(w) and not _noun_of_verb(word, w) for w in _REFORM_LONG_LEADS):
+            if (
+                word in REFORM_LEADS
+                or any(word.startswith(w) for w in _REFORM_LONG_LEADS)
+                or any(word.endswith(w) and not _noun_of_verb(word, w) for w in _REFORM_LONG_LEADS)
+            ):
                 break  # 全面推进, 人民政府: a lead glued into one word; 医疗保障 (a noun made of a verb) stays
             pos = pos_table().get(word) or ""
             right = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
-            if (pos in {"p", "c", "r", "m", "t", "q", "mq", "i"} and word != "类") or pos.startswith("u") \
-                    or (pos == "d" and (pos_table().get(right) or "") != "v"):
+            if (
+                (pos in {"p", "c", "r", "m", "t", "q", "mq", "i"} and word != "类")
+                or pos.startswith("u")
+                or (pos == "d" and (pos_table().get(right) or "") != "v")
+            ):
                 break  # 相对|集中 (an adverb before a verb) stays, 较|改革 does not
             start = ws
             j -= 1

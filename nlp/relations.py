@@ -40,7 +40,7 @@ from nlp.normalize import NormalizedText, unwrap
 from nlp.resolve import EntityResolver
 
 FUNDABLE = ("Platform", "Reform")
-_QUOTES = "“”\"「」‘’"
+_QUOTES = '“”"「」‘’'
 
 
 def _same(a: str, b: str) -> bool:
@@ -102,10 +102,14 @@ def collect_units(norm: NormalizedText, report: Report) -> _Units:
         units.add(f"task:{i}", t.text, align(t.text, t.span))
         covered.append((t.span.start, t.span.end))
     targets: list[tuple[PerformanceTarget, int | None]] = [
-        (p.target, i) for i, p in enumerate(report.projects, 1) if p.target is not None]
+        (p.target, i) for i, p in enumerate(report.projects, 1) if p.target is not None
+    ]
     seen = {id(target) for target, _ in targets}
-    targets += [(target, report.project_named(target.project_name))
-                for target in report.performance_targets if id(target) not in seen]
+    targets += [
+        (target, report.project_named(target.project_name))
+        for target in report.performance_targets
+        if id(target) not in seen
+    ]
     for target, project in targets:
         key = f"target:{project}" if project else "target:"
         units.add(key, target.text, align(target.text, target.span))
@@ -135,8 +139,9 @@ def _canonical(text: str, label: str, report: Report, resolver: EntityResolver, 
     return resolver.canonical(text, label, where, owner=owner)
 
 
-def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=None,
-             resolver: EntityResolver | None = None) -> None:
+def annotate(
+    norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=None, resolver: EntityResolver | None = None
+) -> None:
     """Fill ``report.mentions``, ``report.indicators`` and ``report.links`` (names resolved by ``resolver``:
     the gazetteer kg hands over; without one, names are found by their shape and keep their own keys)."""
     from nlp.entities import entities_of, extract_docs, laid_across_cells, load_pipeline
@@ -157,16 +162,23 @@ def annotate(norm: NormalizedText, report: Report, diag: Diagnostics, *, nlp=Non
                 continue
             canonical = _canonical(ent.text, ent.label, report, resolver, where)
             # a document number right after its title is that document: 《…》（番府办[2013]91号）
-            if ent.label == "PolicyDocument" and not ent.text.startswith("《") and last_doc is not None \
-                    and ent.start - last_doc_end <= 2:
+            if (
+                ent.label == "PolicyDocument"
+                and not ent.text.startswith("《")
+                and last_doc is not None
+                and ent.start - last_doc_end <= 2
+            ):
                 canonical = canonical or last_doc.canonical or last_doc.text
             m = Mention(ent.text, ent.label, span, canonical, ent.source)
             report.mentions.append(m)
             by_key.setdefault(key, []).append(m)
             if ent.label == "PolicyDocument" and ent.text.startswith("《"):
                 last_doc, last_doc_end = m, ent.end
-            if key.startswith(("responsibility:", "task:", "target:")) and key.split("#")[0] != "target:" \
-                    and ent.label != "Place":
+            if (
+                key.startswith(("responsibility:", "task:", "target:"))
+                and key.split("#")[0] != "target:"
+                and ent.label != "Place"
+            ):
                 links.append(Link(key.split("#")[0], "mentions", f"entity:{canonical or ent.text}", span))
         if key.startswith(("task:", "target:")):
             achieved = key.endswith("#achieved") or (report.phase is Phase.FINAL_ACCOUNT and key.startswith("task:"))

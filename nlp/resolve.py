@@ -40,8 +40,10 @@ _NATIONAL = re.compile(r"^(?:国家|全国|中国|中华人民共和国|中央)"
 _RELATIVE = re.compile(r"^(?P<level>[省市区县])(?![级委长域属直内外])")
 #: Internal units of the reporting agency (办公室, 政策法规处) have no place of their own.
 _UNIT = re.compile(r"(?:处|科|室|股|司|办公室)$")
-_DESCRIPTIVE_HEAD = re.compile(r"(?:平台|系统|网站|数据库|专网|外网|内网|政务网|热线|大厅|门户|公众号|小程序|APP|App|app|客户端|"
-                               r"一体机|专区|名录库|信息库|资源库)$")
+_DESCRIPTIVE_HEAD = re.compile(
+    r"(?:平台|系统|网站|数据库|专网|外网|内网|政务网|热线|大厅|门户|公众号|小程序|APP|App|app|客户端|"
+    r"一体机|专区|名录库|信息库|资源库)$"
+)
 
 
 def name_key(name: str) -> str:
@@ -68,8 +70,12 @@ class Jurisdiction:
 
     def at(self, level: str) -> str | None:
         """The place of a relative prefix: 区 → the district, 市 → the city, 省 → the province."""
-        return {"区": self.district, "县": self.district, "市": self.city or (self.district if self.district and
-                self.district.endswith("市") else None), "省": self.province}[level]
+        return {
+            "区": self.district,
+            "县": self.district,
+            "市": self.city or (self.district if self.district and self.district.endswith("市") else None),
+            "省": self.province,
+        }[level]
 
 
 class EntityResolver:
@@ -97,7 +103,11 @@ class EntityResolver:
 
     def names(self) -> list[tuple[str, str]]:
         """(name, label) of every name of every entry, scoped or not: the ruler's patterns."""
-        out = {(n, e.label) for e in self.entries for n in (e.pref_label, *e.alt_labels, *(f for _, f in e.scoped_alt_labels))}
+        out = {
+            (n, e.label)
+            for e in self.entries
+            for n in (e.pref_label, *e.alt_labels, *(f for _, f in e.scoped_alt_labels))
+        }
         return sorted(out)
 
     def places_of(self, place: str | None) -> list[str]:
@@ -142,7 +152,7 @@ class EntityResolver:
         """The name a mention of ``name`` stands for in a report of ``where``: a gazetteer entry's prefLabel,
         else (platforms, and agencies with a relative or no place) a key scoped by jurisdiction; None when
         the printed name is its own key.  ``owner``: the reporting agency's names (dropped in front)."""
-        bare = name.strip("“”\"「」‘’") if label != "PolicyDocument" else name
+        bare = name.strip('“”"「」‘’') if label != "PolicyDocument" else name
         for n in (name, bare):
             entry = self.lookup(n, label, where.lowest)
             if entry is not None:
@@ -189,8 +199,14 @@ def _scoped_platform(name: str, where: Jurisdiction, owner: tuple[str, ...]) -> 
         if o and name.startswith(o) and len(name) > len(o) + 1:
             name = name[len(o) :]  # 深圳市统计局电子政务内网 in the bureau's own report
             break
-    if own_place(name) or _NATIONAL.match(name) or re.search(r"[“”\"「」]", name) \
-            or not _DESCRIPTIVE_HEAD.search(name) or where.national or not where.lowest:
+    if (
+        own_place(name)
+        or _NATIONAL.match(name)
+        or re.search(r"[“”\"「」]", name)
+        or not _DESCRIPTIVE_HEAD.search(name)
+        or where.national
+        or not where.lowest
+    ):
         return name  # carries its own place, coined, or a national department's
     return where.lowest + name
 

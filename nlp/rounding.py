@@ -28,7 +28,12 @@ from functools import lru_cache
 from nlp.vocab import UNITS
 
 #: One quantum of a figure printed with two decimals, in yuan, per printed unit.
-STEP_YUAN: dict[str, Decimal] = {"元": Decimal("0.01"), "千元": Decimal("10"), "万元": Decimal("100"), "亿元": Decimal("1000000")}
+STEP_YUAN: dict[str, Decimal] = {
+    "元": Decimal("0.01"),
+    "千元": Decimal("10"),
+    "万元": Decimal("100"),
+    "亿元": Decimal("1000000"),
+}
 
 
 @lru_cache(maxsize=65536)

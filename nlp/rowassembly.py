@@ -25,7 +25,9 @@ from nlp.tablelines import is_column_numbers, is_meta, join_text, leading, name_
 
 TOTAL = re.compile(r"(合计|总计|小计)$")
 _EXPENDITURE_SIDE = re.compile(r"支出|结余分配|结转下年|年末|交纳所得税|提取职工福利基金|转入事业基金|^其他$")
-_ITEM_START = re.compile(r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+_ITEM_START = re.compile(
+    r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
+)
 _SENTENCE_MARKS = re.compile(r"[，。；！？]")
 _PROSE_MARKS = 2  # a line with this many sentence marks …
 _PROSE_CHARS = 30  # … and this many characters is running prose, not a row
@@ -94,7 +96,7 @@ def _folios(body: list[Line]) -> set[int]:
     for i, t in enumerate(texts):
         if not _LONE_NUMBER.match(t):
             continue
-        nxt = next((u for u in texts[i + 1:] if u.strip()), "")
+        nxt = next((u for u in texts[i + 1 :] if u.strip()), "")
         prev = next((u for u in reversed(texts[:i]) if u.strip()), "")
         if _CODED_ROW.match(nxt) and _CODED_ROW.match(prev):
             out.add(id(body[i]))
@@ -129,8 +131,9 @@ def _wrapped_figures(body: list[Line]) -> tuple[dict[int, list[tuple[Line, Token
         if not hs or len(hs) != len(ts) or not all(_TAIL.match(t) for t in ts):
             continue
         heads = [hm for h in hs if (hm := _HEAD.match(h))]
-        if len(heads) != len(hs) or not all(len(m.group(1) or "") + len(t) == places and (m.group(1) is not None or False)
-                                            for m, t in zip(heads, ts)):
+        if len(heads) != len(hs) or not all(
+            len(m.group(1) or "") + len(t) == places and (m.group(1) is not None or False) for m, t in zip(heads, ts)
+        ):
             continue
         joined = []
         hpos = tpos = 0
@@ -150,8 +153,15 @@ class RowAssembler:
     """Turns the body lines of one table into rows (cells in printed order)."""
 
     def __init__(
-        self, norm: NormalizedText, anchors: list[Line], header: Header, unit: str, summary: bool,
-        decimal_table: bool, diag: Diagnostics, label: str,
+        self,
+        norm: NormalizedText,
+        anchors: list[Line],
+        header: Header,
+        unit: str,
+        summary: bool,
+        decimal_table: bool,
+        diag: Diagnostics,
+        label: str,
     ) -> None:
         self.norm = norm
         self.lines = norm.lines
@@ -245,7 +255,12 @@ class RowAssembler:
 
     def _label_only(self, line: Line, g: Group, gi: int, side: str | None) -> bool:
         p = self.pending
-        if p is None and gi == 0 and self.rows and (self._tail_lines or (_opens(self.rows[-1].name) and _closes(g.label))):
+        if (
+            p is None
+            and gi == 0
+            and self.rows
+            and (self._tail_lines or (_opens(self.rows[-1].name) and _closes(g.label)))
+        ):
             # the end of the row above: below its figures when its label is centred on them, or
             # wrapped inside brackets (政务信息化项目（运 / 行维护服务）)
             tail = self._start(line, g, side)
@@ -270,7 +285,9 @@ class RowAssembler:
 
     def _next_item(self, p: _Pending, g: Group) -> bool:
         """In a 收支总表, a label that starts a new enumerated item (三、) after one (二、)."""
-        return bool(self.summary and p.name and g.name and _ITEM_START.match(g.label) and _ITEM_START.match(p.name[0][1].text))
+        return bool(
+            self.summary and p.name and g.name and _ITEM_START.match(g.label) and _ITEM_START.match(p.name[0][1].text)
+        )
 
     def _amounts_or_row(self, line: Line, g: Group, side: str | None) -> None:
         p = self.pending
@@ -382,8 +399,17 @@ class RowAssembler:
         span = self.norm.raw_span(fl.start + fs, ll.start + le)
         self._clean.append((fl.start + fs, ll))
         line_no = int(p.line_no.text) if p.line_no is not None else None
-        row = TableRow(code=code, name=name, level=level, cells=cells, span=span, is_total=is_total, side=p.side, line_number=line_no,
-                       _wrapped=p.wrapped)
+        row = TableRow(
+            code=code,
+            name=name,
+            level=level,
+            cells=cells,
+            span=span,
+            is_total=is_total,
+            side=p.side,
+            line_number=line_no,
+            _wrapped=p.wrapped,
+        )
         self.rows.append(row)
         self._garbage[len(self.rows) - 1] = garbage
         if p.after or p.after_inline:
@@ -405,7 +431,12 @@ class RowAssembler:
             return False  # its line carried two rows side by side: whose label it ends is unknown
         line = p.first[0]
         between = self.lines[end_line.number : line.number - 1]  # Line i has number i + 1
-        if last.is_total or TOTAL.search(squash(name)) or line.number <= end_line.number or any(b.text.strip() for b in between):
+        if (
+            last.is_total
+            or TOTAL.search(squash(name))
+            or line.number <= end_line.number
+            or any(b.text.strip() for b in between)
+        ):
             return False
         if len(name) > 40 or _ITEM_START.match(name) or _SENTENCE_MARKS.search(name):
             return False  # a heading or a sentence, not the end of a label

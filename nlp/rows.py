@@ -153,7 +153,9 @@ def groups(text: str, line_numbers: bool = False) -> list[Group]:
         elif t.kind == "num" and g.cells and nxt is not None and nxt.kind == "text" and _is_code_token(t):
             new().code_parts.append(t)  # 人员经费 | 公用经费 side by side: a code after amounts
         elif t.kind == "num" and not g.cells and nxt is not None and nxt.kind == "text" and _sibling_code(t, g):
-            new().code_parts.append(t)  # … the same where the block on the left prints no amount (30106 伙食补助费 30204 手续费)
+            new().code_parts.append(
+                t
+            )  # … the same where the block on the left prints no amount (30106 伙食补助费 30204 手续费)
         elif t.kind == "text":
             if pending_garbage and g.name and not g.cells:
                 g.name.extend(pending_garbage)  # damage inside a label

@@ -10,8 +10,11 @@ from typing import Any
 
 def to_jsonable(obj: Any) -> Any:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-                if not f.name.startswith("_") and not (f.metadata.get("omit_if_none") and getattr(obj, f.name) is None)}
+        return {
+            f.name: to_jsonable(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if not f.name.startswith("_") and not (f.metadata.get("omit_if_none") and getattr(obj, f.name) is None)
+        }
     if isinstance(obj, Decimal):
         return str(obj)
     if isinstance(obj, enum.Enum):

@@ -24,8 +24,10 @@ from pathlib import Path
 _TABLE_ROW = re.compile(r"\d\.\d{2}\s+-?\d[\d,]*\.\d{2}")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 #: Open-form heads: where the rules found nothing, a silver row leaves these unannotated.
-OPEN_HEAD = re.compile(r"[\u4e00-\u9fffA-Za-z“”\"+]{0,12}(?:平台|系统|APP|App|热线|中心|局|大厅|分厅|网|卡|数据库|终端|改革|工程|"
-                       r"行动|科|委员会|办公室|处|司|厅|院|站|所|署|委|办|队|馆|部)")
+OPEN_HEAD = re.compile(
+    r"[\u4e00-\u9fffA-Za-z“”\"+]{0,12}(?:平台|系统|APP|App|热线|中心|局|大厅|分厅|网|卡|数据库|终端|改革|工程|"
+    r"行动|科|委员会|办公室|处|司|厅|院|站|所|署|委|办|队|馆|部)"
+)
 ALL_TYPES = ("Agency", "Platform", "Reform", "PolicyDocument")
 
 
@@ -96,10 +98,14 @@ def silver_rows(nlp_rules, reports: list[DevReport]) -> list[dict]:
             read = _gold_in(offs, report.gold) if report.gold else None
             if read is not None:
                 gold, types = read
-                ents = gold + [x for x in ents if x[2] not in types
-                               and not any(x[0] < g[1] and g[0] < x[1] for g in gold)]
-            missing = [[m.start(), m.end()] for m in OPEN_HEAD.finditer(text)
-                       if not any(a <= m.start() and m.end() <= b for a, b, _ in ents)]
+                ents = gold + [
+                    x for x in ents if x[2] not in types and not any(x[0] < g[1] and g[0] < x[1] for g in gold)
+                ]
+            missing = [
+                [m.start(), m.end()]
+                for m in OPEN_HEAD.finditer(text)
+                if not any(a <= m.start() and m.end() <= b for a, b, _ in ents)
+            ]
             if read is not None and read[1] == set(ALL_TYPES):
                 missing = []  # read by hand: what is not marked is no entity
             rows.append({"text": text, "entities": sorted(ents), "missing": missing})

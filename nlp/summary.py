@@ -31,7 +31,9 @@ def summarize(report: Report) -> str:
     for unit, projects in units.items():
         total = sum((p.amount.value for p in projects if p.amount), Decimal(0))
         with_target = sum(1 for p in projects if p.target)
-        lines.append(f"  projects of {unit}: {len(projects)} ({with_target} with 绩效目标), sum {total / 10000:,.2f} 万元")
+        lines.append(
+            f"  projects of {unit}: {len(projects)} ({with_target} with 绩效目标), sum {total / 10000:,.2f} 万元"
+        )
     rounding = sum(1 for d in report.diagnostics if d.code == "W404")
     if rounding:
         lines.append(f"rounding differences within tolerance (尾数误差): {rounding}")

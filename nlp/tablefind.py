@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 from nlp.normalize import NormalizedText
 
 _NUM = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
-_NUMBER = re.compile(
-    rf"(?:^|(?<=\s))((?:公开|预算|决算)\s*(?:{_NUM})\s*表|表\s*(?:{_NUM}))(?=\s|$)"
-)
+_NUMBER = re.compile(rf"(?:^|(?<=\s))((?:公开|预算|决算)\s*(?:{_NUM})\s*表|表\s*(?:{_NUM}))(?=\s|$)")
 _TITLE_END = re.compile(r"表(?:[（(][^）)]{0,20}[）)])?[^\u3400-\u9fff]{0,3}$")
 _TRAILING_DAMAGE = re.compile(r"(?<=[表）)])[^\u3400-\u9fff）)]{1,3}$")
 _LABEL_NUMBER = re.compile(r"[\u3400-\u9fff][^\s\d]*\s+\d+(?:\s|$)")
@@ -146,12 +144,14 @@ def clean_title(text: str) -> str:
 def _continues(cur: FoundTable, number: str | None, title: str, i: int) -> bool:
     """Is an anchor at line ``i`` the same table (a page break, or number + title pair)?"""
     # nothing but header so far: a number and a title printed on adjacent lines
-    if (not cur.has_data and (number is None or cur.number is None or number == cur.number)
-            and (not title or not cur.title or squash(title) == squash(cur.title))):
+    if (
+        not cur.has_data
+        and (number is None or cur.number is None or number == cur.number)
+        and (not title or not cur.title or squash(title) == squash(cur.title))
+    ):
         return i - cur.anchors[-1] <= 4
     if number and cur.number:
         return number == cur.number and (not title or not cur.title or title == cur.title)
     if title and cur.title:
         return title == cur.title
     return False
-

@@ -57,8 +57,14 @@ def _label_head(line: Line, first: Line) -> bool:
     if not gs or gs[0].name or gs[0].code_parts:
         return False
     text = line.text.strip()
-    return bool(text) and header_width(text) == 0 and not is_meta(text) and not is_column_numbers(text) \
-        and not _HEADING_WORDS.search(text) and len(text.split()) == 1
+    return (
+        bool(text)
+        and header_width(text) == 0
+        and not is_meta(text)
+        and not is_column_numbers(text)
+        and not _HEADING_WORDS.search(text)
+        and len(text.split()) == 1
+    )
 
 
 def read(header: list[Line]) -> Header:
@@ -100,7 +106,11 @@ def is_data(line: Line) -> bool:
             and (len(parts) > 3 or codes.assemble(parts).code is None)
         ):
             return True  # whole numbers alone on a line: a row of amounts without decimals
-        if (g.code_parts and codes.assemble([t.text for t in g.code_parts]).code and (g.name or len(g.code_parts) == 1)
-                and any(t.kind == "code" or codes.is_valid(t.text) for t in g.code_parts)):
+        if (
+            g.code_parts
+            and codes.assemble([t.text for t in g.code_parts]).code
+            and (g.name or len(g.code_parts) == 1)
+            and any(t.kind == "code" or codes.is_valid(t.text) for t in g.code_parts)
+        ):
             return True
     return False

@@ -27,7 +27,21 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from nlp import codes, columnorder, columnpaths, columns as columns_mod, geometry, headergrid, headermeaning, layoutsearch, projectforms, projecttargets, tableheader
+from nlp import (
+    codes,
+    columnorder,
+    columnpaths,
+    geometry,
+    headergrid,
+    headermeaning,
+    layoutsearch,
+    projectforms,
+    projecttargets,
+    tableheader,
+)
+from nlp import (
+    columns as columns_mod,
+)
 from nlp.errors import Diagnostics
 from nlp.model import Classification, Column, Project, Section, Table, TableRow
 from nlp.normalize import Line, NormalizedText
@@ -42,7 +56,9 @@ _SUMMARY_KINDS = ("summary", "fiscal_summary")
 _DECIMAL_TABLE = 3  # amounts with decimals in a table that prints its amounts with decimals
 
 
-def extract_tables(norm: NormalizedText, sections: list[Section], diag: Diagnostics) -> tuple[list[Table], list[Project]]:
+def extract_tables(
+    norm: NormalizedText, sections: list[Section], diag: Diagnostics
+) -> tuple[list[Table], list[Project]]:
     """All tables of a report, and the projects of its project expenditure table."""
     from nlp import projects as projects_mod
 
@@ -52,7 +68,9 @@ def extract_tables(norm: NormalizedText, sections: list[Section], diag: Diagnost
     previous_unit: str | None = None
     income: dict[str, Decimal] = {}  # what the 收支总表 says each source of income totals
     unordered: list[tuple[Table, list]] = []  # tables whose header words were broken over lines
-    open_readings: list[tuple[Table, list[layoutsearch.Reading] | list[_Later], dict | None]] = []  # headers the figures must decide
+    open_readings: list[
+        tuple[Table, list[layoutsearch.Reading] | list[_Later], dict | None]
+    ] = []  # headers the figures must decide
     for ft in found:
         parsed = read_table(norm, ft, diag, previous_unit, income)
         if parsed is None:
@@ -70,8 +88,11 @@ def extract_tables(norm: NormalizedText, sections: list[Section], diag: Diagnost
     if open_readings:
         _decide_readings(tables, open_readings, diag)
     if unordered:
-        certain = [t for t in tables if t.columns and all(c.measure != "unknown" for c in t.columns)
-                   and t not in [u for u, _ in unordered]]
+        certain = [
+            t
+            for t in tables
+            if t.columns and all(c.measure != "unknown" for c in t.columns) and t not in [u for u, _ in unordered]
+        ]
         for table, orders in unordered:
             table.columns = columnorder.resolve(table, orders, certain)
     if not tables:
@@ -81,8 +102,11 @@ def extract_tables(norm: NormalizedText, sections: list[Section], diag: Diagnost
     return tables, projects
 
 
-def _decide_readings(tables: list[Table], pending: list[tuple[Table, list[layoutsearch.Reading] | list[_Later], dict | None]],
-                     diag: Diagnostics) -> None:
+def _decide_readings(
+    tables: list[Table],
+    pending: list[tuple[Table, list[layoutsearch.Reading] | list[_Later], dict | None]],
+    diag: Diagnostics,
+) -> None:
     """Tables whose header the text leaves open, decided by their figures and by the other
     tables.  A table its figures decide whole becomes evidence for the others at once; when none
     is, the one left most certain is taken as it is (its uncertain columns are no evidence) and
@@ -96,13 +120,17 @@ def _decide_readings(tables: list[Table], pending: list[tuple[Table, list[layout
             evidence = [t for t in tables if id(t) not in open_ and t.columns]
             label = table.number or table.title
             options = _again(table, readings, evidence, shaky) if isinstance(readings[0], _Later) else readings
-            decided = layoutsearch.decide(table.rows, options, diag, label, evidence, known, warn=False, shaky=shaky) \
-                if options else None
+            decided = (
+                layoutsearch.decide(table.rows, options, diag, label, evidence, known, warn=False, shaky=shaky)
+                if options
+                else None
+            )
             tried.append((table, readings, known, options, decided))
             if decided is not None and not decided.uncertain:
                 break
         table, readings, known, options, decided = min(
-            tried, key=lambda t: (t[4] is None, (t[4].unsure_figures, t[4].uncertain) if t[4] else (0, 0)))
+            tried, key=lambda t: (t[4] is None, (t[4].unsure_figures, t[4].uncertain) if t[4] else (0, 0))
+        )
         label = table.number or table.title
         evidence = [t for t in tables if id(t) not in {id(p[0]) for p in todo} and t.columns]
         if decided is None or options is None:
@@ -119,7 +147,9 @@ def _decide_readings(tables: list[Table], pending: list[tuple[Table, list[layout
         todo = [p for p in todo if p[0] is not table]
 
 
-def _again(table: Table, readings: list, evidence: list[Table], shaky: dict[int, set[int]]) -> list[layoutsearch.Reading] | None:
+def _again(
+    table: Table, readings: list, evidence: list[Table], shaky: dict[int, set[int]]
+) -> list[layoutsearch.Reading] | None:
     """The readings of a header with too many to try alone, now that other tables can tell."""
     width = _uniform(table.rows)
     if not width:
@@ -148,11 +178,16 @@ class ReadTable:
     table: Table
     texts: dict[int, list[tuple[Line, int]]]  # row index → text pieces of its text cell (绩效目标)
     orders: list | None  # column orders still possible when header words were broken (nlp.columnorder)
-    readings: list[layoutsearch.Reading] | list[_Later] | None = None  # header readings the figures must decide between (nlp.layoutsearch)
+    readings: list[layoutsearch.Reading] | list[_Later] | None = (
+        None  # header readings the figures must decide between (nlp.layoutsearch)
+    )
 
 
 def read_table(
-    norm: NormalizedText, ft: FoundTable, diag: Diagnostics, previous_unit: str | None,
+    norm: NormalizedText,
+    ft: FoundTable,
+    diag: Diagnostics,
+    previous_unit: str | None,
     income: dict[str, Decimal] | None = None,
 ) -> ReadTable | None:
     """One found table: its rows and columns, and the text pieces of its rows (绩效目标)."""
@@ -184,11 +219,16 @@ def read_table(
             readings = [_Later(header.text, _columns(header.text, header.leaf, rows, ft.title))]
     if readings:
         return _read_by_header_grid(norm, ft, kind, unit, rows, assembled, readings, diag, label, income)
-    cols = _summary_columns(header.text, rows, ft.title) if summary else _columns(header.text, header.leaf, rows, ft.title)
+    cols = (
+        _summary_columns(header.text, rows, ft.title) if summary else _columns(header.text, header.leaf, rows, ft.title)
+    )
     orders = None if summary else columnorder.hypotheses(header.text, len(cols), cols)
     if orders and all(c.measure != "unknown" for c in cols):
         # a heading broken over lines: where it stands is unknown until the figures tell (nlp.columnorder)
-        cols = [Column(index=c.index, header="", measure="unknown", funding_source=c.funding_source, phase=c.phase) for c in cols]
+        cols = [
+            Column(index=c.index, header="", measure="unknown", funding_source=c.funding_source, phase=c.phase)
+            for c in cols
+        ]
     if not summary and cols and cols[0].measure == "unknown":
         _total_first(cols, rows, header.text)
     if by_place is not None:
@@ -196,8 +236,19 @@ def read_table(
     classification = _classification(rows)
     kind = kind or _kind_from_rows(cols, rows, summary, classification)
     cell_extents, column_extents = (None, None) if summary else geometry.extents(rows, len(cols), laid_out)
-    fit_rows(rows, cols, assembled.garbage, summary, diag, label, kind, cell_extents=cell_extents,
-             column_extents=column_extents, known_totals=income if kind == "income" else None, groups=place_sums)
+    fit_rows(
+        rows,
+        cols,
+        assembled.garbage,
+        summary,
+        diag,
+        label,
+        kind,
+        cell_extents=cell_extents,
+        column_extents=column_extents,
+        known_totals=income if kind == "income" else None,
+        groups=place_sums,
+    )
     first = lines[ft.anchors[0]]
     last_line = lines[ft.lines[-1]] if ft.lines else first
     number_span = norm.line_span(lines[ft.number_line]) if ft.number_line is not None else None
@@ -224,8 +275,11 @@ def _columns_by_place(paths: list[list[str]], title: str) -> tuple[list[Column],
     # holds for every column, its 合计 is the row's; one naming a measure (2026年基本支出) is that
     # measure's group, its 合计 that measure
     scope = 0
-    while len(paths) > 1 and all(len(p) > scope + 1 and p[scope] == paths[0][scope] for p in paths) \
-            and columns_mod.measure_of(paths[0][scope]) in (None, "budget", "final", *FUNDING_SOURCES):
+    while (
+        len(paths) > 1
+        and all(len(p) > scope + 1 and p[scope] == paths[0][scope] for p in paths)
+        and columns_mod.measure_of(paths[0][scope]) in (None, "budget", "final", *FUNDING_SOURCES)
+    ):
         scope += 1
     over = "".join(paths[0][:scope])
     source = columns_mod.source_of_title(over) or columns_mod.source_of_title(title)
@@ -236,8 +290,9 @@ def _columns_by_place(paths: list[list[str]], title: str) -> tuple[list[Column],
     for i, c in enumerate(cols):
         key = (c.measure, c.funding_source, c.phase, c.year, c.qualifier)
         if c.measure != "unknown" and key in seen:
-            cols[i] = Column(index=i, header=c.header, measure="unknown", funding_source=c.funding_source,
-                             phase=c.phase, year=c.year)
+            cols[i] = Column(
+                index=i, header=c.header, measure="unknown", funding_source=c.funding_source, phase=c.phase, year=c.year
+            )
         seen.add(key)
     if all(c.measure == "unknown" for c in cols):
         return columnpaths.columns_of(paths, title), None
@@ -251,7 +306,9 @@ def _uniform(rows: list[TableRow]) -> int | None:
     return counts.pop() if len(counts) == 1 and rows else None
 
 
-def _readings(header_text: str, rows: list[TableRow], title: str, fits=None, accept=None) -> list[layoutsearch.Reading] | None:
+def _readings(
+    header_text: str, rows: list[TableRow], title: str, fits=None, accept=None
+) -> list[layoutsearch.Reading] | None:
     """The readings of a header printed over several lines (nlp.headergrid), each with its
     arithmetic; ``None`` when the header is beyond that reading (the phrases decide then);
     :class:`nlp.headergrid.TooMany` when the figures of other tables must help (``fits``)."""
@@ -260,8 +317,16 @@ def _readings(header_text: str, rows: list[TableRow], title: str, fits=None, acc
     layouts = None
     width = _uniform(rows)
     if fits is not None and width:
-        layouts = headergrid.align(header_text, at_least=max(printed, 1), exactly=width, fits=fits, accept=accept,
-                                   limit=headergrid.MAX_LAYOUTS, title_source=source, table_phase=phase)
+        layouts = headergrid.align(
+            header_text,
+            at_least=max(printed, 1),
+            exactly=width,
+            fits=fits,
+            accept=accept,
+            limit=headergrid.MAX_LAYOUTS,
+            title_source=source,
+            table_phase=phase,
+        )
     if layouts is None:
         try:
             layouts = headergrid.align(header_text, at_least=max(printed, 1), title_source=source, table_phase=phase)
@@ -269,9 +334,14 @@ def _readings(header_text: str, rows: list[TableRow], title: str, fits=None, acc
             if not width or fits is not None:
                 raise
             # a table that prints every cell: a reading under which its rows do not add up is out
-            layouts = headergrid.align(header_text, at_least=max(printed, 1), exactly=width,
-                                       accept=layoutsearch.arithmetic_accepts(rows, width, source, phase),
-                                       title_source=source, table_phase=phase)
+            layouts = headergrid.align(
+                header_text,
+                at_least=max(printed, 1),
+                exactly=width,
+                accept=layoutsearch.arithmetic_accepts(rows, width, source, phase),
+                title_source=source,
+                table_phase=phase,
+            )
     if not layouts:
         return None
     out = []
@@ -283,9 +353,18 @@ def _readings(header_text: str, rows: list[TableRow], title: str, fits=None, acc
     return out or None
 
 
-def _read_by_header_grid(norm: NormalizedText, ft: FoundTable, kind: str | None, unit: str, rows: list[TableRow],
-                         assembled, readings: list[layoutsearch.Reading] | list[_Later], diag: Diagnostics, label: str,
-                         income: dict[str, Decimal] | None) -> ReadTable:
+def _read_by_header_grid(
+    norm: NormalizedText,
+    ft: FoundTable,
+    kind: str | None,
+    unit: str,
+    rows: list[TableRow],
+    assembled,
+    readings: list[layoutsearch.Reading] | list[_Later],
+    diag: Diagnostics,
+    label: str,
+    income: dict[str, Decimal] | None,
+) -> ReadTable:
     """A table whose header :mod:`nlp.headergrid` reads: one reading is placed now, several
     wait for the figures of the whole report (:func:`_decide_readings`)."""
     cols = readings[0].columns if isinstance(readings[0], layoutsearch.Reading) else readings[0].fallback
@@ -299,8 +378,17 @@ def _read_by_header_grid(norm: NormalizedText, ft: FoundTable, kind: str | None,
     first = lines[ft.anchors[0]]
     last_line = lines[ft.lines[-1]] if ft.lines else first
     number_span = norm.line_span(lines[ft.number_line]) if ft.number_line is not None else None
-    table = Table(number=ft.number, title=ft.title, unit=unit, classification=classification, columns=cols, rows=rows,
-                  span=norm.raw_span(first.start, last_line.end), kind=kind, number_span=number_span)
+    table = Table(
+        number=ft.number,
+        title=ft.title,
+        unit=unit,
+        classification=classification,
+        columns=cols,
+        rows=rows,
+        span=norm.raw_span(first.start, last_line.end),
+        kind=kind,
+        number_span=number_span,
+    )
     later = len(readings) > 1 or not isinstance(readings[0], layoutsearch.Reading)
     return ReadTable(table, assembled.texts, None, readings if later else None)
 
@@ -329,7 +417,9 @@ def _total_first(cols: list[Column], rows: list[TableRow], header_text: str) -> 
         return
     if all(r.cells[0].value >= max(c.value for c in r.cells[1:]) for r in full) and any(r.cells[0].value for r in full):  # type: ignore[union-attr]
         phrase = next(w for w in header_text.split() if w in _GRAND_TOTAL)
-        cols[0] = Column(index=0, header=phrase, measure="total", funding_source=cols[0].funding_source, phase=cols[0].phase)
+        cols[0] = Column(
+            index=0, header=phrase, measure="total", funding_source=cols[0].funding_source, phase=cols[0].phase
+        )
 
 
 def _columns(header_text: str, leaf: str, rows: list[TableRow], title: str) -> list[Column]:
@@ -342,8 +432,12 @@ def _columns(header_text: str, leaf: str, rows: list[TableRow], title: str) -> l
     counts = Counter(len(r.cells) for r in rows if r.cells)
     width = max(counts, key=lambda n: (counts[n], n)) if counts else 0
     named = columns_mod.header_width(header_text)
-    if counts and named > max(counts) and columns_mod.header_width(leaf) == max(counts) \
-            and not columnorder.cut_pieces(header_text, leaf):
+    if (
+        counts
+        and named > max(counts)
+        and columns_mod.header_width(leaf) == max(counts)
+        and not columnorder.cut_pieces(header_text, leaf)
+    ):
         header_text, named = leaf, max(counts)
     if counts and named > width and named >= max(counts):
         width = named
@@ -373,15 +467,24 @@ def _classification(rows: list[TableRow]) -> Classification:
     return kinds.most_common(1)[0][0]
 
 
-def _kind_from_rows(cols: list[Column], rows: list[TableRow], summary: bool, classification: Classification) -> str | None:
+def _kind_from_rows(
+    cols: list[Column], rows: list[TableRow], summary: bool, classification: Classification
+) -> str | None:
     """Kind of a table whose title is lost (OCR), from what its columns measure."""
     measures = {c.measure for c in cols}
     if "treasury_paid" in measures:
         return "nontax_revenue"
     if summary or not rows or classification is not Classification.FUNCTIONAL:
         return None
-    if measures & {"superior_subsidy", "business_income", "affiliated_remittance"} and not measures & {"basic", "project"}:
+    if measures & {"superior_subsidy", "business_income", "affiliated_remittance"} and not measures & {
+        "basic",
+        "project",
+    }:
         return "income"
-    if {"basic", "project"} <= measures and measures & {"remit_to_superior", "operating_expense", "subsidy_to_affiliates"}:
+    if {"basic", "project"} <= measures and measures & {
+        "remit_to_superior",
+        "operating_expense",
+        "subsidy_to_affiliates",
+    }:
         return "expenditure"
     return None

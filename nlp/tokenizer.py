@@ -27,7 +27,6 @@ class BudgetEntitiesError(Exception):
     """E7xx: pipeline errors (fail loudly, never fall back silently)."""
 
 
-
 class JiebaTokenizer:
     """jieba segmentation with its own user dictionary, serialised with the pipeline.
 

@@ -29,13 +29,29 @@ from nlp.resources import require_source_tree
 SEED = 20240601
 
 #: Never generated: kept for the unseen-name test.
+# fmt: off
 HELD_OUT = (
     "白云区", "黄埔区", "海珠区", "龙华区", "坪山区", "三水区", "高明区",
     "穗好办", "粤商通", "粤政易", "穗康", "穗智管", "粤康码", "i深圳",
     "一网通办", "一件事", "气象局", "港务局", "海事局", "地震局", "工程建设项目审批",
 )
+# fmt: on
 
-CITIES = ["广州市", "深圳市", "佛山市", "东莞市", "珠海市", "中山市", "江门市", "惠州市", "肇庆市", "汕头市", "湛江市", "韶关市"]
+CITIES = [
+    "广州市",
+    "深圳市",
+    "佛山市",
+    "东莞市",
+    "珠海市",
+    "中山市",
+    "江门市",
+    "惠州市",
+    "肇庆市",
+    "汕头市",
+    "湛江市",
+    "韶关市",
+]
+# fmt: off
 DISTRICTS = ["番禺区", "天河区", "从化区", "越秀区", "荔湾区", "南沙区", "增城区", "花都区", "福田区", "南山区", "罗湖区",
              "宝安区", "龙岗区", "禅城区", "南海区", "顺德区", "香洲区", "蓬江区", "新会区", "惠城区", "端州区", "金平区"]
 AGENCY_CORES = [
@@ -62,12 +78,16 @@ PLATFORM_TOPICS = ["政务服务", "企业服务", "民生服务", "数据共享
 PLATFORM_HEADS = ["平台", "系统", "管理系统", "服务平台", "综合平台", "大平台", "APP", "小程序", "服务热线", "热线", "办事大厅",
                   "服务大厅", "服务网", "数据库", "公众号", "一体机", "一体化平台", "管理信息系统", "信息系统", "门户网站",
                   "微信公众号", "驾驶舱", "大脑", "一卡通", "专区", "信息库", "网站", "客户端", "数据平台", "智库平台"]
+# fmt: on
 #: What an agency publishes under its own name (广州市统计局门户网站, …微信公众号).
 OWNED_HEADS = ["门户网站", "微信公众号", "政务微博", "官方网站", "网站", "政务服务网", "公众号"]
 BRAND_CHARS = ["禺", "莞", "佛", "深", "珠", "江", "惠", "韶", "湛", "粤", "穗", "晋", "陕", "桂", "琼", "津", "沪"]
+# fmt: off
 BRAND_TAILS = ["快办", "易办", "好办事", "家政务", "山通", "e办", "i办", "智办", "民通", "企通", "办事通", "掌上办", "政通",
                "省心办", "码上办", "安居", "信易", "康宝", "政务通", "随心办"]
+# fmt: on
 BRAND_HEADS = ["APP", "平台", "小程序", "公众号", "系统", ""]
+# fmt: off
 SLOGANS = ["一门一网", "一窗通办", "容缺受理", "告知承诺", "一照通行", "秒批秒办", "多审合一", "多测合一", "一证通办", "一码通",
            "照后减证", "证照联办", "一业一证", "交地即开工", "掌上办", "指尖办", "就近办", "全城通办", "异地可办", "双随机、一公开",
            "多证合一", "证照分离", "放管服", "集成服务", "四标四实", "最多跑一次", "互联网+政务服务", "数字政府", "好差评"]
@@ -75,16 +95,33 @@ SYSTEM_REFORMS = ["商事", "行政审批", "投资审批", "不动产登记", "
                   "公共资源交易", "医药卫生体制", "行政执法", "收入分配", "综合执法体制", "税收"]
 PLAIN_REFORMS = ["政务服务集约化改革", "开办企业便利化改革", "综合窗口改革", "审批服务便民化改革", "证明事项告知承诺制改革",
                  "供给侧结构性改革", "相对集中行政许可权改革", "营商环境综合改革", "预算绩效管理改革", "机构改革"]
+# fmt: on
 INITIATIVES = ["七方信用工程", "智慧城市工程", "雪亮工程", "信用惠民工程", "数字乡村工程", "金税工程"]
 # Quoted phrases that are not reforms (“一次办好” as a goal, not the name of a reform).
 PLAIN_PHRASES = ["一次办好", "马上办", "不见面", "面对面", "手把手", "零跑动", "立等可取", "应进必进", "首问负责"]
+# fmt: off
 DOC_TOPICS = ["加快推进政务服务标准化规范化便利化", "进一步优化营商环境", "深化“放管服”改革", "推进政务数据共享",
               "加强政务服务中心建设", "开展政务服务“好差评”工作", "推行证明事项告知承诺制", "全面推行行政执法公示制度",
               "印发政务服务事项目录管理办法", "加强预算绩效管理"]
+# fmt: on
 DOC_TYPES = ["的通知", "的指导意见", "的实施意见", "的实施方案", "工作方案", "管理办法", "的意见", "的函"]
-DOC_ABBRS = ["番府办", "国发", "国办发", "粤府办", "穗府办", "穗府", "粤府", "财预", "穗天科工信", "番政数", "从府办", "深府办"]
+DOC_ABBRS = [
+    "番府办",
+    "国发",
+    "国办发",
+    "粤府办",
+    "穗府办",
+    "穗府",
+    "粤府",
+    "财预",
+    "穗天科工信",
+    "番政数",
+    "从府办",
+    "深府办",
+]
 
 # (template, kind): {A} agency, {P} platform, {R} reform, {D} policy document, {N} document number
+# fmt: off
 TEMPLATES = [
     "负责{P}的建设、管理和维护。", "依托{P}，实现跨部门数据共享和业务协同。", "推进{P}建设，提高行政审批效率。",
     "群众可通过{P}办理社保、医保等高频事项。", "完成{P}升级改造，进一步提升系统稳定性。", "加快推广{P}应用，扩大覆盖范围。",
@@ -99,7 +136,9 @@ TEMPLATES = [
     "做好{P}的内容保障和运维工作。", "{P}访问量同比增长。", "依托{P}开展数据分析。", "保障{P}安全稳定运行。",
     "主要用于{P}运维及升级改造。", "实现{P}、{P}互联互通。", "在{P}开设专栏，发布政务信息。",
 ]
+# fmt: on
 # Sentences without entities, written for training (none is taken from a gold report).
+# fmt: off
 NEGATIVE = [
     "认真做好年度预算编制和执行工作，提高资金使用效益。", "组织开展窗口业务培训，提升服务水平。", "完善平台功能，提升系统稳定性。",
     "加强队伍作风建设，树立良好形象。", "指导各镇街开展政务信息化工作。", "进一步提升中心服务水平。",
@@ -110,6 +149,7 @@ NEGATIVE = [
     "完善各业务系统功能，加强信息系统安全防护。", "做好政务新媒体和门户网站的内容保障。", "为专项工作开展提供平台保障。",
     "建设统一的数据共享交换体系。", "依托各类信息平台开展宣传。", "统筹全市信息化系统建设。", "保障各应用系统正常运行。",
 ]
+# fmt: on
 
 
 def _held_out(s: str) -> bool:
@@ -163,7 +203,7 @@ class _Names:
         if r < 0.2 and self.gaz.get("Reform"):
             return self.pick(self.gaz["Reform"])
         if r < 0.5:
-            q = self.pick(["“", "\""])
+            q = self.pick(["“", '"'])
             return f"{q}{self.pick(SLOGANS)}{'”' if q == '“' else chr(34)}改革"
         if r < 0.7:
             return self.pick(SYSTEM_REFORMS) + "制度改革"
@@ -172,9 +212,30 @@ class _Names:
         return self.pick(INITIATIVES)
 
     def document(self) -> str:
-        issuer = self.pick(["广州市人民政府办公厅", "国务院", "广东省人民政府", "广州市番禺区人民政府办公室", "财政部", "深圳市人民政府", ""])
-        body = ("关于" + self.pick(DOC_TOPICS) + self.pick(DOC_TYPES)) if self.rng.random() < 0.7 else self.pick(
-            ["优化营商环境条例", "政务服务事项目录", "电子政务总体规划", "政府信息公开条例", "数字政府建设总体规划（2018-2020年）"])
+        issuer = self.pick(
+            [
+                "广州市人民政府办公厅",
+                "国务院",
+                "广东省人民政府",
+                "广州市番禺区人民政府办公室",
+                "财政部",
+                "深圳市人民政府",
+                "",
+            ]
+        )
+        body = (
+            ("关于" + self.pick(DOC_TOPICS) + self.pick(DOC_TYPES))
+            if self.rng.random() < 0.7
+            else self.pick(
+                [
+                    "优化营商环境条例",
+                    "政务服务事项目录",
+                    "电子政务总体规划",
+                    "政府信息公开条例",
+                    "数字政府建设总体规划（2018-2020年）",
+                ]
+            )
+        )
         return f"《{issuer}{body}》"
 
     def number(self) -> str:
@@ -191,8 +252,11 @@ def _fill(template: str, names: _Names) -> tuple[str, list[list]]:
         out.append(template[pos : m.start()])
         kind = m.group(1)
         value, label = {
-            "A": (names.agency, "Agency"), "P": (names.platform, "Platform"), "R": (names.reform, "Reform"),
-            "D": (names.document, "PolicyDocument"), "N": (names.number, "PolicyDocument"),
+            "A": (names.agency, "Agency"),
+            "P": (names.platform, "Platform"),
+            "R": (names.reform, "Reform"),
+            "D": (names.document, "PolicyDocument"),
+            "N": (names.number, "PolicyDocument"),
             "S": (lambda: names.pick(PLAIN_PHRASES), None),
         }[kind]
         text = value()
@@ -231,7 +295,12 @@ def substitute(rows: list[dict], entries: list[GazetteerEntry], variants: int = 
     of the same type (the context is the report's, the name is one the model has not seen)."""
     rng = random.Random(seed + 1)
     names = _Names(rng, entries)
-    make = {"Agency": names.agency, "Platform": names.platform, "Reform": names.reform, "PolicyDocument": names.document}
+    make = {
+        "Agency": names.agency,
+        "Platform": names.platform,
+        "Reform": names.reform,
+        "PolicyDocument": names.document,
+    }
     out = []
     for r in rows:
         ents = [e for e in r["entities"] if e[2] in make]
@@ -241,7 +310,11 @@ def substitute(rows: list[dict], entries: list[GazetteerEntry], variants: int = 
             text, new, pos = [], [], 0
             for s, e, lab in sorted(ents):
                 text.append(r["text"][pos:s])
-                name = make[lab]() if not (lab == "PolicyDocument" and not r["text"][s:e].startswith("《")) else names.number()
+                name = (
+                    make[lab]()
+                    if not (lab == "PolicyDocument" and not r["text"][s:e].startswith("《"))
+                    else names.number()
+                )
                 start = sum(map(len, text))
                 text.append(name)
                 new.append([start, start + len(name), lab])
@@ -266,6 +339,7 @@ def read_jsonl(path: Path) -> list[dict]:
 # --------------------------------------------------------------------------- training
 
 #: Small CPU model: hash embeddings + CNN (spaCy's default NER architecture, narrowed).
+# fmt: off
 NER_CONFIG = {
     "model": {
         "@architectures": "spacy.TransitionBasedParser.v2",
@@ -286,6 +360,7 @@ NER_CONFIG = {
         },
     }
 }
+# fmt: on
 
 
 def examples_from_rows(nlp, rows: list[dict]):
@@ -312,14 +387,17 @@ def examples_from_rows(nlp, rows: list[dict]):
                 if t.idx < b and a < t.idx + len(t.text) and tags[t.i] == "O":
                     tags[t.i] = "-"
         pred = nlp.make_doc(r["text"])
-        ex = Example.from_dict(pred, {"words": [t.text for t in doc], "spaces": [bool(t.whitespace_) for t in doc],
-                                      "entities": tags})
+        ex = Example.from_dict(
+            pred, {"words": [t.text for t in doc], "spaces": [bool(t.whitespace_) for t in doc], "entities": tags}
+        )
         out.append(ex)
     return out, skipped
 
 
 #: Open-form heads: where the rules found nothing, a silver row leaves these unannotated.
-_HEAD = re.compile(r"[\u4e00-\u9fffA-Za-z“”\"+]{0,12}(?:平台|系统|APP|App|热线|中心|局|大厅|分厅|网|卡|数据库|终端|改革|工程|科|委员会|办公室)")
+_HEAD = re.compile(
+    r"[\u4e00-\u9fffA-Za-z“”\"+]{0,12}(?:平台|系统|APP|App|热线|中心|局|大厅|分厅|网|卡|数据库|终端|改革|工程|科|委员会|办公室)"
+)
 
 
 def silver(nlp_rules, texts: list[str]) -> list[dict]:
@@ -331,8 +409,11 @@ def silver(nlp_rules, texts: list[str]) -> list[dict]:
     rows = []
     for doc in nlp_rules.pipe(texts):
         ents = [[e.start_char, e.end_char, e.label_] for e in doc.ents if e.label_ != "Place"]
-        missing = [[m.start(), m.end()] for m in _HEAD.finditer(doc.text)
-                   if not any(a <= m.start() and m.end() <= b for a, b, _ in ents)]
+        missing = [
+            [m.start(), m.end()]
+            for m in _HEAD.finditer(doc.text)
+            if not any(a <= m.start() and m.end() <= b for a, b, _ in ents)
+        ]
         rows.append({"text": doc.text, "entities": ents, "missing": missing})
     return rows
 
@@ -377,10 +458,21 @@ def forget_training_text(pipeline_dir: Path) -> None:
     path.write_text(json.dumps([s for s in strings if s in labels], ensure_ascii=False), encoding="utf-8")
 
 
-def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, seed: int = SEED,
-          n_generated: int = 1800, regenerate: bool = True, silver_texts: list[str] | None = None,
-          exclude_texts: Sequence[str] = (), devset: Path | None = None, devset_gold: Path | None = None,
-          annotations_dir: Path | None = None, log=print) -> dict:
+def train(
+    entries: list[GazetteerEntry],
+    out_dir: Path,
+    *,
+    epochs: int = 10,
+    seed: int = SEED,
+    n_generated: int = 1800,
+    regenerate: bool = True,
+    silver_texts: list[str] | None = None,
+    exclude_texts: Sequence[str] = (),
+    devset: Path | None = None,
+    devset_gold: Path | None = None,
+    annotations_dir: Path | None = None,
+    log=print,
+) -> dict:
     """Rebuild the pipeline: gazetteer → tokenizer + ruler + patterns; annotations → NER.
 
     Deterministic for a given seed, gazetteer, annotations and development set (one CPU thread).
@@ -413,8 +505,10 @@ def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, see
         dev_rows = weak.silver_rows(nlp, reports)
         rows += dev_rows + substitute([r for r in dev_rows if r["entities"]], entries, seed=seed)
         used = weak.manifest(reports)
-        log(f"development set: {len(reports)} reports ({sum(r.gold is not None for r in reports)} read by hand), "
-            f"{len(dev_rows)} sentences")
+        log(
+            f"development set: {len(reports)} reports ({sum(r.gold is not None for r in reports)} read by hand), "
+            f"{len(dev_rows)} sentences"
+        )
     # the NER learns on text segmented without the gazetteer's names: it is there for names no dictionary
     # knows, and the names it learns from must not look like single known words
     without_gazetteer(nlp)
@@ -432,9 +526,14 @@ def train(entries: list[GazetteerEntry], out_dir: Path, *, epochs: int = 10, see
             log(f"epoch {epoch + 1}/{epochs}  ner loss {losses.get('ner', 0):.1f}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    nlp.meta.update({"name": "budgetkg_entities", "version": "0.2.0",
-                     "description": "budgetkg entity pipeline (jieba + patterns + NER; the gazetteer is handed over at load)",
-                     "budgetkg_devset": used})
+    nlp.meta.update(
+        {
+            "name": "budgetkg_entities",
+            "version": "0.2.0",
+            "description": "budgetkg entity pipeline (jieba + patterns + NER; the gazetteer is handed over at load)",
+            "budgetkg_devset": used,
+        }
+    )
     nlp.to_disk(out_dir)  # without the gazetteer: it is handed over at load time, never saved
     forget_training_text(out_dir)
     size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())

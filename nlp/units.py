@@ -18,7 +18,9 @@ from nlp.orgnames import ORG_SUFFIXES, UNIT_KIND_RE, match_full_name
 
 _H = r"\u4e00-\u9fff"
 # "1 广州市番禺区政务服务中心 公益一类事业单位" (spaces or tabs; the name may be broken by spaces)
-_ROW = re.compile(rf"^\s*\d{{1,3}}[\s.、]+(?P<name>[{_H}\d（）() \t]{{4,60}}?)[\s]+(?P<kind>{UNIT_KIND_RE.pattern})\s*$")
+_ROW = re.compile(
+    rf"^\s*\d{{1,3}}[\s.、]+(?P<name>[{_H}\d（）() \t]{{4,60}}?)[\s]+(?P<kind>{UNIT_KIND_RE.pattern})\s*$"
+)
 _LIST_INTRO = re.compile(r"(分别是|分别为|具体包括|包括|即|如下)\s*[：:，,]?")
 _INTRO = re.compile(r"^(?P<name>.{2,40}?)(?:的)?(?:主要职责|主要职能|职责)(?:是|为|如下)?\s*[：:]")
 # "广州番禺区政务服务中心为区政数局下属事业单位"
@@ -73,7 +75,9 @@ def find_units(norm: NormalizedText, sections: list[Section], agency: str | None
                     m = _INTRO.match(blk.text)
                     if m and match_full_name(canonical(m.group("name"))):
                         name = canonical(m.group("name"))
-                        units.append(Unit(name, None, norm.raw_span(blk.offsets[0], blk.offsets[m.end("name") - 1] + 1)))
+                        units.append(
+                            Unit(name, None, norm.raw_span(blk.offsets[0], blk.offsets[m.end("name") - 1] + 1))
+                        )
     for sec in walk(sections):
         if sec.kind in ("structure", "staffing"):
             first, end = line_range(norm, sec)

@@ -24,15 +24,30 @@ class Term(NamedTuple):
 # 列的含义.  What a value column measures.
 MEASURES: dict[str, Term] = {
     "total": Term(
-        "total", "合计",
-        ("合计", "总计", "小计", "本年收入合计", "本年支出合计", "金额", "采购金额", "支出总计", "收入总计", "支出合计", "收入合计"),
+        "total",
+        "合计",
+        (
+            "合计",
+            "总计",
+            "小计",
+            "本年收入合计",
+            "本年支出合计",
+            "金额",
+            "采购金额",
+            "支出总计",
+            "收入总计",
+            "支出合计",
+            "收入合计",
+        ),
     ),
     "basic": Term("basic expenditure", "基本支出", ("基本支出", "其中：基本支出", "其中:基本支出")),
     "personnel": Term("personnel expenses", "人员经费", ("人员经费", "人员支出")),
     "public": Term("public (operating) expenses", "公用经费", ("公用经费", "公用支出")),
     "project": Term("project expenditure", "项目支出", ("项目支出", "项目支出及其他支出")),
     "fiscal_appropriation": Term(
-        "fiscal appropriation", "财政拨款", ("财政拨款", "财政拨款收入", "预算拨款", "财政拨款合计", "财政拨款支出", "本年财政拨款")
+        "fiscal appropriation",
+        "财政拨款",
+        ("财政拨款", "财政拨款收入", "预算拨款", "财政拨款合计", "财政拨款支出", "本年财政拨款"),
     ),
     "general_public": Term(
         "general public budget",
@@ -52,7 +67,15 @@ MEASURES: dict[str, Term] = {
     "special_account": Term(
         "fiscal special account funds",
         "财政专户管理资金",
-        ("财政专户拨款", "财政专户拨款收入", "财政专户管理资金", "财政专户", "财政专户管理资金收入", "其他专户收入拨款", "其他专户收入"),
+        (
+            "财政专户拨款",
+            "财政专户拨款收入",
+            "财政专户管理资金",
+            "财政专户",
+            "财政专户管理资金收入",
+            "其他专户收入拨款",
+            "其他专户收入",
+        ),
     ),
     "education_fees": Term("education fees (special account)", "教育收费", ("教育收费",)),
     "other_funds": Term("other funds", "其他资金", ("其他资金", "其他资金收入", "其他各类资金")),
@@ -65,34 +88,48 @@ MEASURES: dict[str, Term] = {
         "use of institutional fund to cover deficit", "用事业基金弥补收支差额", ("用事业基金弥补收支差额",)
     ),
     "operating_expense": Term("operating expenditure", "经营支出", ("经营支出", "事业单位经营支出")),
-    "subsidy_to_affiliates": Term("subsidy to affiliated units", "对附属单位补助支出", ("对附属单位补助支出", "对附属单位补助", "对附属单位补")),
+    "subsidy_to_affiliates": Term(
+        "subsidy to affiliated units", "对附属单位补助支出", ("对附属单位补助支出", "对附属单位补助", "对附属单位补")
+    ),
     "remit_to_superior": Term("remittance to superior", "上缴上级支出", ("上缴上级支出",)),
     "carry_forward": Term("carried forward to next year", "结转下年", ("结转下年", "年末结转和结余", "年末结转结余")),
     "opening_balance": Term(
-        "balance carried over from previous year", "年初结转和结余", ("年初结转和结余", "年初结转结余", "上年结转", "上年结转结余")
+        "balance carried over from previous year",
+        "年初结转和结余",
+        ("年初结转和结余", "年初结转结余", "上年结转", "上年结转结余"),
     ),
     "current_income": Term("income of the year", "本年收入", ("本年收入",)),
     "current_expenditure": Term("expenditure of the year", "本年支出", ("本年支出", "当年预算")),
     "budget": Term("budget (planned) amount", "预算数", ("预算数", "年初预算数", "年初预算")),
     "final": Term("final account (actual) amount", "决算数", ("决算数",)),
     "three_public_total": Term("'three public' expenses", "“三公”经费", ("三公经费", "“三公”经费", '"三公"经费')),
-    "outbound_travel": Term("official travel abroad", "因公出国（境）费", ("因公出国（境）费", "因公出国(境)费", "因公出国（境）支出", "因公出国（境）费用")),
+    "outbound_travel": Term(
+        "official travel abroad",
+        "因公出国（境）费",
+        ("因公出国（境）费", "因公出国(境)费", "因公出国（境）支出", "因公出国（境）费用"),
+    ),
     "vehicles": Term(
         "official vehicle purchase and operation",
         "公务用车购置及运行维护费",
         ("公务用车购置及运行费", "公务用车购置及运行维护费", "公务用车购置及运行维护支出"),
     ),
     "vehicle_purchase": Term("official vehicle purchase", "公务用车购置费", ("公务用车购置费", "公务用车购置")),
-    "vehicle_operation": Term("official vehicle operation", "公务用车运行维护费", ("公务用车运行费", "公务用车运行维护费")),
+    "vehicle_operation": Term(
+        "official vehicle operation", "公务用车运行维护费", ("公务用车运行费", "公务用车运行维护费")
+    ),
     "reception": Term("official reception", "公务接待费", ("公务接待费", "公务接待费支出")),
     "meetings": Term("meetings", "会议费", ("会议费",)),
     # the running costs of a government body's own offices, printed beside the 三公 figures
     "agency_operation": Term("agency running costs", "机关运行经费", ("机关运行经费", "机关运行费")),
-    "treasury_paid": Term("paid into the treasury", "纳入预算管理已缴国库", ("纳入预算管理已缴国库小计", "纳入预算管理已缴国库")),
+    "treasury_paid": Term(
+        "paid into the treasury", "纳入预算管理已缴国库", ("纳入预算管理已缴国库小计", "纳入预算管理已缴国库")
+    ),
     "special_account_paid": Term(
         "paid into the fiscal special account", "纳入财政专户管理已缴财政专户", ("纳入财政专户管理已缴财政专户小计",)
     ),
-    "execution": Term("executed amount (执行数) of a year, before its final account", "执行数", ("执行数", "预计执行数")),
+    "execution": Term(
+        "executed amount (执行数) of a year, before its final account", "执行数", ("执行数", "预计执行数")
+    ),
     "excl_capital_construction": Term(
         "amount excluding central capital construction investment",
         "扣除中央基建投资后",
@@ -103,17 +140,28 @@ MEASURES: dict[str, Term] = {
     "procurement_sme": Term(
         "procurement reserved for small and medium enterprises",
         "预留给中小企业的政府采购项目资金",
-        ("政府采购项目中预留给中小企业的项目资金规模", "预留给中小企业的项目资金规模", "预留给中小企业", "面向中小企业预留"),
+        (
+            "政府采购项目中预留给中小企业的项目资金规模",
+            "预留给中小企业的项目资金规模",
+            "预留给中小企业",
+            "面向中小企业预留",
+        ),
     ),
     "procurement_small_micro": Term(
         "procurement reserved for small and micro enterprises",
         "预留给小型、微型企业的政府采购项目资金",
         (
-            "政府采购项目中预留给小型、微型企业的项目资金规模", "预留给小型、微型企业的项目资金规模", "预留给小型、微型企业",
-            "预留给小型微型企业", "预留给小微企业", "面向小微企业预留",
+            "政府采购项目中预留给小型、微型企业的项目资金规模",
+            "预留给小型、微型企业的项目资金规模",
+            "预留给小型、微型企业",
+            "预留给小型微型企业",
+            "预留给小微企业",
+            "面向小微企业预留",
         ),
     ),
-    "change_rate": Term("rate of change in per cent (text)", "增减率", ("增减(%)", "增减（%）", "增减%", "增减率", "增长率", "增幅")),
+    "change_rate": Term(
+        "rate of change in per cent (text)", "增减率", ("增减(%)", "增减（%）", "增减%", "增减率", "增长率", "增幅")
+    ),
     "performance_target": Term("performance target (text)", "绩效目标", ("绩效目标",)),
     "line_number": Term("row number", "行次", ("行次",)),
 }
@@ -169,22 +217,52 @@ MEASURE_WITHIN: dict[str, str] = {
 TABLE_KINDS: dict[str, Term] = {
     "government_fund": Term("government fund budget", "政府性基金预算表", ("政府性基金",)),
     "state_capital": Term("state capital operation budget", "国有资本经营预算表", ("国有资本经营",)),
-    "fiscal_summary": Term("fiscal appropriation income and expenditure summary", "财政拨款收支总表", ("财政拨款收入支出", "财政拨款收支")),
-    "summary": Term("income and expenditure summary", "收支总表", ("收入支出决算总表", "收入支出预算总表", "收支预算总表", "收支决算总表", "收支总体情况表", "收支总表", "收入支出总表")),
+    "fiscal_summary": Term(
+        "fiscal appropriation income and expenditure summary", "财政拨款收支总表", ("财政拨款收入支出", "财政拨款收支")
+    ),
+    "summary": Term(
+        "income and expenditure summary",
+        "收支总表",
+        (
+            "收入支出决算总表",
+            "收入支出预算总表",
+            "收支预算总表",
+            "收支决算总表",
+            "收支总体情况表",
+            "收支总表",
+            "收入支出总表",
+        ),
+    ),
     "three_public": Term("'three public' expenses", "“三公”经费表", ("三公",)),
     "general_public_basic": Term(
-        "general public budget basic expenditure (economic)", "一般公共预算基本支出表", ("一般公共预算基本支出", "一般公共预算财政拨款基本支出")
+        "general public budget basic expenditure (economic)",
+        "一般公共预算基本支出表",
+        ("一般公共预算基本支出", "一般公共预算财政拨款基本支出"),
     ),
     "general_public_project": Term(
-        "general public budget project expenditure (economic)", "一般公共预算项目支出表", ("一般公共预算项目支出", "一般公共预算财政拨款项目支出")
+        "general public budget project expenditure (economic)",
+        "一般公共预算项目支出表",
+        ("一般公共预算项目支出", "一般公共预算财政拨款项目支出"),
     ),
     "general_public": Term(
         "general public budget expenditure", "一般公共预算支出表", ("一般公共预算支出", "一般公共预算财政拨款支出")
     ),
     "basic_by_unit": Term("basic expenditure by unit", "基本支出预算表", ("基本支出预算表", "基本支出表")),
-    "projects": Term("project expenditure", "项目支出表", ("项目支出及其他支出", "项目支出预算表", "项目支出总表", "项目支出表", "项目支出情况表")),
-    "income": Term("income", "收入表", ("收入决算表", "收入预算表", "收入预算总表", "收入决算总表", "收入总体情况表", "收入总表", "收入表")),
-    "expenditure": Term("expenditure", "支出表", ("支出决算表", "支出预算表", "支出预算总表", "支出决算总表", "支出总体情况表", "支出总表", "支出表")),
+    "projects": Term(
+        "project expenditure",
+        "项目支出表",
+        ("项目支出及其他支出", "项目支出预算表", "项目支出总表", "项目支出表", "项目支出情况表"),
+    ),
+    "income": Term(
+        "income",
+        "收入表",
+        ("收入决算表", "收入预算表", "收入预算总表", "收入决算总表", "收入总体情况表", "收入总表", "收入表"),
+    ),
+    "expenditure": Term(
+        "expenditure",
+        "支出表",
+        ("支出决算表", "支出预算表", "支出预算总表", "支出决算总表", "支出总体情况表", "支出总表", "支出表"),
+    ),
     "nontax_revenue": Term("non-tax revenue collection", "非税收入征缴情况表", ("非税收入",)),
     "procurement": Term("government procurement", "政府采购表", ("政府采购",)),
 }
@@ -192,12 +270,40 @@ TABLE_KINDS: dict[str, Term] = {
 # Headings of the row labels (not value columns), whitespace removed; a piece of one wrapped
 # over lines (科目编 / 码) is recognised as a head or tail of one of these.
 HEADER_LABELS: tuple[str, ...] = (
-    "科目编码", "科目代码", "科目名称", "科目", "编码", "代码", "名称",
-    "功能分类科目编码", "功能分类科目名称", "功能分类科目", "经济分类科目编码", "经济分类科目名称", "经济分类科目",
-    "支出经济分类科目编码", "支出经济分类科目名称", "部门预算支出经济分类科目", "政府预算支出经济分类科目",
-    "收入分类科目", "项目", "项目名称", "类款项", "栏次", "行次",
-    "单位名称", "单位代码", "单位编码", "预算单位", "部门名称", "部门编码",
-    "部门（单位）代码", "部门（单位）名称", "部门(单位)代码", "部门(单位)名称", "单位（部门）名称",
+    "科目编码",
+    "科目代码",
+    "科目名称",
+    "科目",
+    "编码",
+    "代码",
+    "名称",
+    "功能分类科目编码",
+    "功能分类科目名称",
+    "功能分类科目",
+    "经济分类科目编码",
+    "经济分类科目名称",
+    "经济分类科目",
+    "支出经济分类科目编码",
+    "支出经济分类科目名称",
+    "部门预算支出经济分类科目",
+    "政府预算支出经济分类科目",
+    "收入分类科目",
+    "项目",
+    "项目名称",
+    "类款项",
+    "栏次",
+    "行次",
+    "单位名称",
+    "单位代码",
+    "单位编码",
+    "预算单位",
+    "部门名称",
+    "部门编码",
+    "部门（单位）代码",
+    "部门（单位）名称",
+    "部门(单位)代码",
+    "部门(单位)名称",
+    "单位（部门）名称",
 )
 
 # Units a table may declare, with their value in yuan.

@@ -31,8 +31,13 @@ _LABEL_TOKEN = re.compile(r"[\u3400-\u9fff\d]{2,}")
 
 
 def _hull(boxes: list[Box]) -> Box:
-    return Box(boxes[0].page, min(b.x0 for b in boxes), min(b.top for b in boxes),
-               max(b.x1 for b in boxes), max(b.bottom for b in boxes))
+    return Box(
+        boxes[0].page,
+        min(b.x0 for b in boxes),
+        min(b.top for b in boxes),
+        max(b.x1 for b in boxes),
+        max(b.bottom for b in boxes),
+    )
 
 
 def _overlaps(a: Box, b: Box) -> bool:
@@ -74,7 +79,10 @@ def _headings(norm: NormalizedText, header: list[Line], left: float) -> list[tup
     out: list[tuple[str, Box]] = []
     for words in lines:
         for w, b in words:
-            above = next((k for k in range(len(out) - 1, -1, -1) if _overlaps(out[k][1], b) and out[k][1].bottom <= b.top + 1), None)
+            above = next(
+                (k for k in range(len(out) - 1, -1, -1) if _overlaps(out[k][1], b) and out[k][1].bottom <= b.top + 1),
+                None,
+            )
             if above is not None and _joins(out[above][0], w):
                 out[above] = (out[above][0] + w, out[above][1].union(b))
             else:
@@ -97,7 +105,9 @@ def _label_right(norm: NormalizedText, body: list[Line], first: Box) -> float:
     return right
 
 
-def unruled_table(norm: NormalizedText, header: list[Line], body: list[Line], rows: list[TableRow]) -> TableGeometry | None:
+def unruled_table(
+    norm: NormalizedText, header: list[Line], body: list[Line], rows: list[TableRow]
+) -> TableGeometry | None:
     """The value columns of a table without rules, and their headings when the header has one level."""
     boxes = amount_boxes(rows)
     if not boxes:
@@ -107,8 +117,11 @@ def unruled_table(norm: NormalizedText, header: list[Line], body: list[Line], ro
         return None  # figures that do not end together (centred, or a column split): not a clear layout
     headings = _headings(norm, header, _label_right(norm, body, columns[0]))
     # a heading naming a measure over no figure: a column no row prints in
-    alone = [b for w, b in headings if not any(_overlaps(b, c) for c in columns) and names_measure([w])
-             and b.x0 > columns[0].x0]
+    alone = [
+        b
+        for w, b in headings
+        if not any(_overlaps(b, c) for c in columns) and names_measure([w]) and b.x0 > columns[0].x0
+    ]
     columns = sorted(columns + [_hull([b]) for b in alone], key=lambda c: c.x0)
     if any(_overlaps(a, b) for a, b in pairwise(columns)):
         return None

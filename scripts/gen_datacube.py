@@ -34,9 +34,11 @@ CODE_LISTS = {
 CLASSIFICATIONS = ("functionalClassification", "economicClassification", "revenueClassification")
 
 KIND_LABELS = {**{k: (t.label_zh, t.label_en) for k, t in TABLE_KINDS.items()}, "other": ("其他表", "other")}
-CODE_LIST_LABELS = {"functional": ("按支出功能分类科目", "by functional classification"),
-                    "economic": ("按支出经济分类科目", "by economic classification"),
-                    "revenue": ("按收入分类科目", "by revenue classification")}
+CODE_LIST_LABELS = {
+    "functional": ("按支出功能分类科目", "by functional classification"),
+    "economic": ("按支出经济分类科目", "by economic classification"),
+    "revenue": ("按收入分类科目", "by revenue classification"),
+}
 
 
 def q(text: str) -> str:
@@ -64,10 +66,22 @@ def render() -> str:
     ]
     lists = " , ".join(f"<{u}>" for u in [f"{ID}scheme/declared-codes", *CODE_LISTS.values()])
     for code, notation, zh, en, dzh, den in (
-        (cube.TOTAL, "_T", "合计", "total", "全部科目、来源或类型合计（合计行或合计栏）。",
-         "All codes, sources or kinds together: a total (合计) row or column."),
-        (cube.NOT_APPLICABLE, "_Z", "不适用", "not applicable", "该维度不适用于此金额（如无科目编码的非合计行、收入栏的支出类型）。",
-         "The dimension does not apply to the figure: a row without a code that is no total, the kind of expenditure of an income column."),
+        (
+            cube.TOTAL,
+            "_T",
+            "合计",
+            "total",
+            "全部科目、来源或类型合计（合计行或合计栏）。",
+            "All codes, sources or kinds together: a total (合计) row or column.",
+        ),
+        (
+            cube.NOT_APPLICABLE,
+            "_Z",
+            "不适用",
+            "not applicable",
+            "该维度不适用于此金额（如无科目编码的非合计行、收入栏的支出类型）。",
+            "The dimension does not apply to the figure: a row without a code that is no total, the kind of expenditure of an income column.",
+        ),
     ):
         out += [
             f"<{code}> a skos:Concept ;",
@@ -79,7 +93,9 @@ def render() -> str:
         ]
     out += ["", "# --- the classification dimensions: one per code list"]
     for name in CLASSIFICATIONS:
-        out.append(f"<{cube.COMPONENTS[name].prop}> a qb:DimensionProperty , qb:CodedProperty ; qb:codeList <{CODE_LISTS[name]}> .")
+        out.append(
+            f"<{cube.COMPONENTS[name].prop}> a qb:DimensionProperty , qb:CodedProperty ; qb:codeList <{CODE_LISTS[name]}> ."
+        )
     out += ["", "# --- component specifications, shared by the structures"]
     for c in cube.COMPONENTS.values():
         lines = [f"<{cube.component_spec(c.name)}> a qb:ComponentSpecification ;", f"    qb:{c.kind} <{c.prop}>"]

@@ -28,9 +28,11 @@ from kg.namespace import BKG, ID  # noqa: E402
 CODELISTS = ROOT / "ontology" / "codelists"
 OUT = CODELISTS / "editions.ttl"
 SKOSXL = "http://www.w3.org/2008/05/skos-xl#"
-LISTS = {"functional": ("支出功能分类科目", "functional classification"),
-         "economic": ("支出经济分类科目", "economic classification"),
-         "revenue": ("收入分类科目", "revenue classification")}
+LISTS = {
+    "functional": ("支出功能分类科目", "functional classification"),
+    "economic": ("支出经济分类科目", "economic classification"),
+    "revenue": ("收入分类科目", "revenue classification"),
+}
 
 
 def q(text: str) -> str:

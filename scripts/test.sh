@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
-# lint and types (configured in pyproject.toml; what the final formatting pass still owes is listed there)
+# lint, format and types (configured in pyproject.toml)
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/mypy
 # the wheel, installed into a fresh venv, works from a directory outside the checkout
 PYTHON=.venv/bin/python bash scripts/smoke-wheel.sh

@@ -137,8 +137,13 @@ def start_server_process(store_dir, env_overrides: dict[str, str] | None = None,
         port = sock.getsockname()[1]
     env = dict(os.environ, **(env_overrides or {}))
     budgetkg = os.path.join(os.path.dirname(sys.executable), "budgetkg")  # the installed console script
-    proc = subprocess.Popen([budgetkg, "serve", "--store", str(store_dir), "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [budgetkg, "serve", "--store", str(store_dir), "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -51,8 +51,16 @@ class DaskCluster:
         self.address = ""
 
     @classmethod
-    def start(cls, folder: Path, *, workers: int = 2, threads: int = 1, nanny: bool = True,
-              scheduler_env: dict[str, str] | None = None, timeout: float = 120.0) -> DaskCluster:
+    def start(
+        cls,
+        folder: Path,
+        *,
+        workers: int = 2,
+        threads: int = 1,
+        nanny: bool = True,
+        scheduler_env: dict[str, str] | None = None,
+        timeout: float = 120.0,
+    ) -> DaskCluster:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         env = dict(os.environ)
@@ -62,7 +70,9 @@ class DaskCluster:
         file = folder / "scheduler.json"
         cluster.scheduler = cluster._spawn(
             [DASK, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(file)],
-            "scheduler", {**env, **(scheduler_env or {})})
+            "scheduler",
+            {**env, **(scheduler_env or {})},
+        )
         deadline = time.monotonic() + timeout
         while not file.exists() or not file.read_text().strip():
             if cluster.scheduler.poll() is not None or time.monotonic() > deadline:
@@ -76,13 +86,34 @@ class DaskCluster:
 
     def _spawn(self, argv: list[str], name: str, env: dict[str, str]) -> subprocess.Popen:
         log = open(self.folder / f"{name}.log", "wb")  # noqa: SIM115 - the child writes to it until it ends
-        return subprocess.Popen(argv, cwd=self.folder, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                preexec_fn=_die_with_parent)
+        return subprocess.Popen(
+            argv,
+            cwd=self.folder,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            preexec_fn=_die_with_parent,
+        )
 
     def add_worker(self, *, threads: int = 1, nanny: bool = True, name: str = "w") -> subprocess.Popen:
-        argv = [DASK, "worker", self.address, "--host", "127.0.0.1", "--nthreads", str(threads), "--name", name,
-                "--no-dashboard", "--memory-limit", "4GiB", "--death-timeout", "60",
-                "--nanny" if nanny else "--no-nanny"]
+        argv = [
+            DASK,
+            "worker",
+            self.address,
+            "--host",
+            "127.0.0.1",
+            "--nthreads",
+            str(threads),
+            "--name",
+            name,
+            "--no-dashboard",
+            "--memory-limit",
+            "4GiB",
+            "--death-timeout",
+            "60",
+            "--nanny" if nanny else "--no-nanny",
+        ]
         worker = self._spawn(argv, name, self.env)
         self.workers.append(worker)
         return worker

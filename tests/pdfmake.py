@@ -65,15 +65,22 @@ def make_pdf(pages: list[list[str] | None], *, break_xref: bool = False, page_si
     b = PdfBuilder()
     font = b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     pixels = bytes((x * 7 + y * 3) % 256 for y in range(32) for x in range(32))
-    image = b.stream(pixels, filters=1, extra=" /Type /XObject /Subtype /Image /Width 32 /Height 32"
-                                              " /ColorSpace /DeviceGray /BitsPerComponent 8")
+    image = b.stream(
+        pixels,
+        filters=1,
+        extra=" /Type /XObject /Subtype /Image /Width 32 /Height 32 /ColorSpace /DeviceGray /BitsPerComponent 8",
+    )
     pages_id = len(b.objects) + 1 + 2 * len(pages)  # after every page and its content
     kids = []
     for lines in pages:
         content = b.stream(image_content() if lines is None else text_content(lines), filters=1)
-        kids.append(b.add(f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {page_size[0]} {page_size[1]}]"
-                          f" /Resources << /Font << /F1 {font} 0 R >> /XObject << /Im1 {image} 0 R >> >>"
-                          f" /Contents {content} 0 R >>"))
+        kids.append(
+            b.add(
+                f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {page_size[0]} {page_size[1]}]"
+                f" /Resources << /Font << /F1 {font} 0 R >> /XObject << /Im1 {image} 0 R >> >>"
+                f" /Contents {content} 0 R >>"
+            )
+        )
     assert b.add(f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>") == pages_id
     root = b.add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>")
     return b.pdf(root, break_xref=break_xref)
@@ -85,8 +92,13 @@ def many_pages_pdf(count: int, lines: list[str]) -> bytes:
     font = b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     content = b.stream(text_content(lines), filters=1)
     pages_id = len(b.objects) + 1 + count
-    kids = [b.add(f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842]"
-                  f" /Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>") for _ in range(count)]
+    kids = [
+        b.add(
+            f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842]"
+            f" /Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>"
+        )
+        for _ in range(count)
+    ]
     assert b.add(f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {count} >>") == pages_id
     return b.pdf(b.add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>"))
 
@@ -110,10 +122,13 @@ def bomb_pdf(unpacked_mib: int, lines: list[str]) -> bytes:
     twice = zlib.compress(once, 9)
     b = PdfBuilder()
     font = b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    content = b.add(f"<< /Length {len(twice)} /Filter [/FlateDecode /FlateDecode] >>\nstream\n".encode()
-                    + twice + b"\nendstream")
-    page = b.add(f"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >>"
-                 f" /Contents {content} 0 R >>")
+    content = b.add(
+        f"<< /Length {len(twice)} /Filter [/FlateDecode /FlateDecode] >>\nstream\n".encode() + twice + b"\nendstream"
+    )
+    page = b.add(
+        f"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >>"
+        f" /Contents {content} 0 R >>"
+    )
     assert b.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>") == 4
     return b.pdf(b.add("<< /Type /Catalog /Pages 4 0 R >>"))
 
@@ -125,13 +140,16 @@ def turned_page_pdf(rotation: int, lines: list[str]) -> bytes:
     b = PdfBuilder()
     font = b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     content = b.stream(f"q {turn} cm ".encode() + text_content(lines, top=520) + b" Q")
-    page = b.add(f"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] /Rotate {rotation}"
-                 f" /Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>")
+    page = b.add(
+        f"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] /Rotate {rotation}"
+        f" /Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>"
+    )
     assert b.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>") == 4
     return b.pdf(b.add("<< /Type /Catalog /Pages 4 0 R >>"))
 
 
 # --- tables: Chinese text in cells, with or without ruling lines ------------------------------------------------
+
 
 def _hex(text: str) -> str:
     return "<" + "".join(f"{ord(c):04X}" for c in text) + ">"
@@ -140,11 +158,15 @@ def _hex(text: str) -> str:
 def _cjk_font(b: PdfBuilder) -> int:
     """STSong-Light, not embedded (every reader has it: one of the Adobe Chinese base fonts), Unicode codes
     (UniGB-UCS2-H); ASCII half width, Chinese characters full width."""
-    desc = b.add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
-                 " /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 /W [1 95 500]"
-                 " /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900]"
-                 " /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>")
-    return b.add(f"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [{desc} 0 R] >>")
+    desc = b.add(
+        "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
+        " /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 /W [1 95 500]"
+        " /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900]"
+        " /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>"
+    )
+    return b.add(
+        f"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [{desc} 0 R] >>"
+    )
 
 
 def text_width(text: str, size: float) -> float:
@@ -159,9 +181,19 @@ class Cell:
         self.text, self.col, self.span, self.rows, self.align = text, col, span, rows, align
 
 
-def table_page(lines_above: list[str], rows: list[list[Cell]], widths: list[float], *, ruled: bool = True,
-               size: float = 9, leading: float = 12, left: float = 40, top: float = 60, page=(842, 595),
-               in_form: bool = False) -> tuple[bytes, bytes]:
+def table_page(
+    lines_above: list[str],
+    rows: list[list[Cell]],
+    widths: list[float],
+    *,
+    ruled: bool = True,
+    size: float = 9,
+    leading: float = 12,
+    left: float = 40,
+    top: float = 60,
+    page=(842, 595),
+    in_form: bool = False,
+) -> tuple[bytes, bytes]:
     """(content stream, its ruling lines alone): ``lines_above`` (title, unit) left-aligned, then a table whose rows are lists of cells
     (a cell spanning rows is given in its first row only), each row as tall as its tallest cell's lines; cells
     are ruled (each cell's border drawn as a rectangle, ``re``) when ``ruled``.  ``in_form``: the ruling lines
@@ -198,8 +230,13 @@ def table_page(lines_above: list[str], rows: list[list[Cell]], widths: list[floa
     return "\n".join(ops).encode("latin-1"), ("0.5 w " + " ".join(rules)).encode("latin-1")
 
 
-def make_table_pdf(pages: list[tuple[list[str], list[list[Cell]], list[float]]], *, ruled: bool = True,
-                   in_form: bool = False, page=(842, 595)) -> bytes:
+def make_table_pdf(
+    pages: list[tuple[list[str], list[list[Cell]], list[float]]],
+    *,
+    ruled: bool = True,
+    in_form: bool = False,
+    page=(842, 595),
+) -> bytes:
     """A PDF of table pages (see :func:`table_page`): each page's lines above its table, rows and column widths.
     ``in_form``: the rules are drawn by a form XObject moved 10 pt right by its /Matrix and back by the page's
     ``cm`` — positions the reader must compose from both."""
@@ -211,10 +248,16 @@ def make_table_pdf(pages: list[tuple[list[str], list[list[Cell]], list[float]]],
         content, rules = table_page(lines_above, rows, widths, ruled=ruled, in_form=in_form, page=page)
         if in_form:
             content = content.replace(b"q 1 0 0 1 0 0 cm /Fm1 Do Q", b"q 1 0 0 1 -10 0 cm /Fm1 Do Q")
-        form = b.stream(rules, extra=f" /Type /XObject /Subtype /Form /BBox [0 0 {page[0]} {page[1]}] /Matrix [1 0 0 1 10 0]")
+        form = b.stream(
+            rules, extra=f" /Type /XObject /Subtype /Form /BBox [0 0 {page[0]} {page[1]}] /Matrix [1 0 0 1 10 0]"
+        )
         stream = b.stream(content, filters=1)
-        kids.append(b.add(f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {page[0]} {page[1]}]"
-                          f" /Resources << /Font << /F1 {font} 0 R >> /XObject << /Fm1 {form} 0 R >> >>"
-                          f" /Contents {stream} 0 R >>"))
+        kids.append(
+            b.add(
+                f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {page[0]} {page[1]}]"
+                f" /Resources << /Font << /F1 {font} 0 R >> /XObject << /Fm1 {form} 0 R >> >>"
+                f" /Contents {stream} 0 R >>"
+            )
+        )
     assert b.add(f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>") == pages_id
     return b.pdf(b.add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>"))

@@ -24,7 +24,11 @@ PLATFORM_APP = URIRef(ID["platform/民生卡APP"])
 REFORM = URIRef(ID["reform/放管服改革"])
 POLICY = URIRef(ID["policy/优化营商环境条例"])
 #: the Data Cube structure of each table (ontology/datacube.ttl: one per table kind and code list)
-DSD = {1: URIRef(ID["dsd/general_public/functional"]), 2: URIRef(ID["dsd/projects"]), 3: URIRef(ID["dsd/other/functional"])}
+DSD = {
+    1: URIRef(ID["dsd/general_public/functional"]),
+    2: URIRef(ID["dsd/projects"]),
+    3: URIRef(ID["dsd/other/functional"]),
+}
 SHA = "0" * 63 + "a"
 
 
@@ -104,8 +108,19 @@ def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
-def line_item(g: Graph, t: int, r: int, wan: str, *, offset: int, code: URIRef | None = None, total: bool = False,
-              unit: URIRef | None = None, funding: URIRef | None = GENERAL_PUBLIC, label: str = "") -> URIRef:
+def line_item(
+    g: Graph,
+    t: int,
+    r: int,
+    wan: str,
+    *,
+    offset: int,
+    code: URIRef | None = None,
+    total: bool = False,
+    unit: URIRef | None = None,
+    funding: URIRef | None = GENERAL_PUBLIC,
+    label: str = "",
+) -> URIRef:
     li = row(t, r)
     g.add((li, RDF.type, BKG.LineItem))
     g.add((li, RDF.type, QB.Observation))
@@ -186,7 +201,10 @@ def base_graph() -> Graph:
     g.add((TASK, BKG.mentions, POLICY))
     extracted(g, TASK, 200, "深化民生卡应用，落实《优化营商环境条例》。")
     # projects, target, indicator
-    for project, name, wan, start in ((PROJECT, "民生卡运维", "100.00", 300), (PROJECT_2, "政务大厅租赁", "50.00", 320)):
+    for project, name, wan, start in (
+        (PROJECT, "民生卡运维", "100.00", 300),
+        (PROJECT_2, "政务大厅租赁", "50.00", 320),
+    ):
         g.add((project, RDF.type, BKG.Project))
         g.add((project, RDFS.label, zh(name)))
         g.add((project, BKG.amount, yuan(wan)))
@@ -240,8 +258,17 @@ def base_graph() -> Graph:
     for r, code, wan in TABLE_1:
         line_item(g, 1, r, wan, offset=1000 + 10 * r, code=functional(code) if code else None, total=code is None)
     for r, name, wan in TABLE_2:
-        li = line_item(g, 2, r, wan, offset=2000 + 10 * r, total=name is None, unit=UNIT, funding=None,
-                       label=name or "测试市政务服务中心")
+        li = line_item(
+            g,
+            2,
+            r,
+            wan,
+            offset=2000 + 10 * r,
+            total=name is None,
+            unit=UNIT,
+            funding=None,
+            label=name or "测试市政务服务中心",
+        )
         if name:
             g.add((li, BKG.expenditureType, PROJECT_TYPE))
     for r, code, wan in TABLE_3:

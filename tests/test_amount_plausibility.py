@@ -47,7 +47,9 @@ def test_a_huge_figure_is_a_warning_on_its_cell(tmp_path, digits):
     _, row = row_2010301(report)
     printed = [a.printed if a else None for a in row.cells]
     assert printed[:2] == ["606.74", "606.74"] and printed[2] is None  # the cell is empty, its row kept
-    assert all(a is None or abs(a.value) <= amounts.MAX_AMOUNT_YUAN for t in report.tables for r in t.rows for a in r.cells)
+    assert all(
+        a is None or abs(a.value) <= amounts.MAX_AMOUNT_YUAN for t in report.tables for r in t.rows for a in r.cells
+    )
 
 
 def test_a_large_but_possible_figure_is_kept(tmp_path):
@@ -72,7 +74,12 @@ def test_a_huge_figure_never_reaches_the_graph(tmp_path):
     result = build([variant(tmp_path, "9" * 100_000 + ".00")], data, validate=False, entities=False)
     assert [f.status for f in result.files] == ["built"]
     store = Store(data, read_only=True)
-    longest = next(iter(store.query(
-        "PREFIX bkg: <https://w3id.org/budgetkg/ontology#> SELECT (MAX(STRLEN(STR(?a))) AS ?n) WHERE { ?x bkg:amount ?a }",
-        use_default_graph_as_union=True)))["n"].value
+    longest = next(
+        iter(
+            store.query(
+                "PREFIX bkg: <https://w3id.org/budgetkg/ontology#> SELECT (MAX(STRLEN(STR(?a))) AS ?n) WHERE { ?x bkg:amount ?a }",
+                use_default_graph_as_union=True,
+            )
+        )
+    )["n"].value
     assert int(longest) < 25

@@ -37,10 +37,11 @@ def test_sparqlwrapper_select_ask_construct(live_server):
 
 
 def test_sparqlwrapper_gets_403_for_update(live_server):
+    from urllib.error import HTTPError
+
     import pytest
     from SPARQLWrapper import POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-    from urllib.error import HTTPError
 
     sw = SPARQLWrapper(live_server + "/sparql", updateEndpoint=live_server + "/sparql")
     sw.setMethod(POST)

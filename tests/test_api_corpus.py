@@ -12,8 +12,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
-from kg.queries import bind, load_named_queries
 from kg.api.routers.source import decode_text as decode
+from kg.queries import bind, load_named_queries
 from tests.conftest import CORPUS, MANIFEST
 
 pytestmark = pytest.mark.slow
@@ -73,21 +73,31 @@ def test_evidence_spans_point_into_the_raw_files(corpus_api_client):
     rows = list(corpus_api_client.store.query(q, use_default_graph_as_union=True))
     assert len(rows) > 500
     texts = {f: decode((CORPUS / f).read_bytes()) for f in {r["file"].value for r in rows}}
-    mismatched = [r["n"].value for r in rows
-                  if texts[r["file"].value][int(r["start"].value):int(r["end"].value)] != r["exact"].value]
+    mismatched = [
+        r["n"].value
+        for r in rows
+        if texts[r["file"].value][int(r["start"].value) : int(r["end"].value)] != r["exact"].value
+    ]
     assert mismatched == []
     sample = next(r for r in rows if r["n"].value.startswith(ID) and "/responsibility/" in r["n"].value)
-    html = corpus_api_client.get("/id/" + quote(sample["n"].value[len(ID):]), headers={"Accept": "text/html"}).text
+    html = corpus_api_client.get("/id/" + quote(sample["n"].value[len(ID) :]), headers={"Accept": "text/html"}).text
     # the source page is addressed by the file's SHA-256 when the store keeps the original (it does after a build)
-    sha = next(iter(corpus_api_client.store.query(
-        "SELECT ?sha ?f WHERE { ?r <https://w3id.org/budgetkg/ontology#sha256> ?sha ; <http://purl.org/dc/terms/source> ?f }",
-        use_default_graph_as_union=True, substitutions={ox.Variable("f"): sample["file"]})))["sha"].value
+    sha = next(
+        iter(
+            corpus_api_client.store.query(
+                "SELECT ?sha ?f WHERE { ?r <https://w3id.org/budgetkg/ontology#sha256> ?sha ; <http://purl.org/dc/terms/source> ?f }",
+                use_default_graph_as_union=True,
+                substitutions={ox.Variable("f"): sample["file"]},
+            )
+        )
+    )["sha"].value
     key = next(k for k in (sha, sample["file"].value) if f"/source/{k}?" in html)
     link = f"/source/{key}?start={sample['start'].value}&amp;end={sample['end'].value}"
     assert link in html
     page = corpus_api_client.get(link.replace("&amp;", "&")).text
-    assert "<mark" in page and page.split('<mark id="span">')[1].split("</mark>")[0] == \
-        sample["exact"].value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
+    assert "<mark" in page and page.split('<mark id="span">')[1].split("</mark>")[0] == sample["exact"].value.replace(
+        "&", "&amp;"
+    ).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
 
 
 def test_search_and_neighbourhood_of_minshengka(corpus_api_client):

@@ -55,8 +55,9 @@ def test_void_describes_counts_endpoint_dumps_and_graphs(api_client):
 
 
 def test_dcat_catalogue_has_distributions_and_service(api_client):
-    g = Graph().parse(data=api_client.get("/catalog", headers={"Accept": "application/ld+json"}).content,
-                      format="json-ld")
+    g = Graph().parse(
+        data=api_client.get("/catalog", headers={"Accept": "application/ld+json"}).content, format="json-ld"
+    )
     ds = URIRef("https://w3id.org/budgetkg/id/dataset")
     assert len(set(g.objects(ds, DCAT.distribution))) == 6
     for dist in g.objects(ds, DCAT.distribution):
@@ -96,10 +97,12 @@ def void_counts_served(g: Graph) -> dict:
     ds = URIRef("https://w3id.org/budgetkg/id/dataset")
     return {
         **{key: int(g.value(ds, VOID[key])) for key in ("triples", "entities", "properties", "classes")},
-        "class_partitions": {str(g.value(p, VOID["class"])): int(g.value(p, VOID.entities))
-                             for p in g.objects(ds, VOID.classPartition)},
-        "property_partitions": {str(g.value(p, VOID.property)): int(g.value(p, VOID.triples))
-                                for p in g.objects(ds, VOID.propertyPartition)},
+        "class_partitions": {
+            str(g.value(p, VOID["class"])): int(g.value(p, VOID.entities)) for p in g.objects(ds, VOID.classPartition)
+        },
+        "property_partitions": {
+            str(g.value(p, VOID.property)): int(g.value(p, VOID.triples)) for p in g.objects(ds, VOID.propertyPartition)
+        },
         "graphs": {str(sub): int(g.value(sub, VOID.triples)) for sub in g.objects(ds, VOID.subset)},
     }
 

@@ -23,18 +23,24 @@ def test_header_is_parsed():
     assert q.title == "平台历年资金 · funding"
     assert q.description == "Projects that fund a platform, summed per year."
     assert [(p.name, p.type, p.default, p.required) for p in q.params] == [
-        ("platform", "string", None, True), ("year", "xsd:gYear", "2018", False),
-        ("agency", "iri", None, True), ("kind", "string", None, True)]
+        ("platform", "string", None, True),
+        ("year", "xsd:gYear", "2018", False),
+        ("agency", "iri", None, True),
+        ("kind", "string", None, True),
+    ]
     assert [p.description for p in q.params] == ["the platform's Chinese name", "optional", "an agency IRI", "a hyphen"]
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT ?x WHERE { ?x ?p ?name }",
-    "SELECT ?x { ?x ?p ?name }",
-    "PREFIX w: <http://x/where#> CONSTRUCT { ?x ?p ?name } WHERE { ?x ?p ?name }",
-    "ASK { ?x ?p ?name }",
-    "# a comment with WHERE {\nSELECT (COUNT(*) AS ?n) WHERE { ?x ?p ?name } GROUP BY ?x",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?x WHERE { ?x ?p ?name }",
+        "SELECT ?x { ?x ?p ?name }",
+        "PREFIX w: <http://x/where#> CONSTRUCT { ?x ?p ?name } WHERE { ?x ?p ?name }",
+        "ASK { ?x ?p ?name }",
+        "# a comment with WHERE {\nSELECT (COUNT(*) AS ?n) WHERE { ?x ?p ?name } GROUP BY ?x",
+    ],
+)
 def test_bind_puts_values_inside_the_where_group(query):
     import pyoxigraph as ox
 
@@ -73,7 +79,9 @@ def test_named_query_answers_simple_json(api_client):
     assert r.status_code == 200
     rows = r.json()["rows"]
     assert [(x["label"], Decimal(x["amount"])) for x in rows] == [
-        ("民生卡应用建设", Decimal("5200000.50")), ("民生卡运营维护", Decimal("3367400"))]
+        ("民生卡应用建设", Decimal("5200000.50")),
+        ("民生卡运营维护", Decimal("3367400")),
+    ]
     by_alt_label = api_client.get("/api/queries/platform-projects", params={"platform": "番禺民生卡"}).json()["rows"]
     assert by_alt_label == rows  # the same platform node, found by its altLabel
     assert api_client.get("/api/queries/platform-projects", params={"platform": "民生"}).json()["rows"] == []
@@ -100,27 +108,37 @@ def test_listing_and_text(api_client):
 def test_bind_also_inside_sub_selects_that_project_the_parameter():
     import pyoxigraph as ox
 
-    q = parse("""# param: name — a name
+    q = parse(
+        """# param: name — a name
 SELECT ?x ?n WHERE {
   { SELECT DISTINCT ?name ?x WHERE { ?x <http://x/p> ?name } }
   { SELECT (COUNT(*) AS ?n) WHERE { ?y <http://x/p> ?other } }
-}""", "q")
+}""",
+        "q",
+    )
     text = bind(q, {"name": "a"})
     # inside the sub-select projecting ?name only, not at the top where ?name occurs nowhere else (Virtuoso
     # would not join the @zh label that leaves the sub-select with the one at the top: docs/scaling.md)
-    assert text.count('VALUES ?name { "a" }') == 1 and text.index('VALUES ?name') > text.index("SELECT DISTINCT")
+    assert text.count('VALUES ?name { "a" }') == 1 and text.index("VALUES ?name") > text.index("SELECT DISTINCT")
     store = ox.Store()
     for s, o in (("http://x/1", "a"), ("http://x/2", "b"), ("http://x/3", "a")):
         store.add(ox.Quad(ox.NamedNode(s), ox.NamedNode("http://x/p"), ox.Literal(o)))
     rows = sorted((r["x"].value, int(r["n"].value)) for r in store.query(text))
     assert rows == [("http://x/1", 3), ("http://x/3", 3)]
     # a variable that the top group also matches is bound there as well
-    q2 = parse("""# param: name — a name
+    q2 = parse(
+        """# param: name — a name
 SELECT ?x ?z WHERE {
   { SELECT DISTINCT ?name ?x WHERE { ?x <http://x/p> ?name } }
   ?z <http://x/p> ?name .
-}""", "q2")
+}""",
+        "q2",
+    )
     text2 = bind(q2, {"name": "a"})
     assert text2.count('VALUES ?name { "a" }') == 2
     assert sorted((r["x"].value, r["z"].value) for r in store.query(text2)) == [
-        ("http://x/1", "http://x/1"), ("http://x/1", "http://x/3"), ("http://x/3", "http://x/1"), ("http://x/3", "http://x/3")]
+        ("http://x/1", "http://x/1"),
+        ("http://x/1", "http://x/3"),
+        ("http://x/3", "http://x/1"),
+        ("http://x/3", "http://x/3"),
+    ]

@@ -14,10 +14,17 @@ PLATFORM = "platform/民生卡"
 RESP = "report/广州市番禺区人民政府政务管理办公室/2018/budget/responsibility/广州市番禺区人民政府政务管理办公室/1"
 
 
-@pytest.mark.parametrize("accept, suffix", [
-    ("text/html", ""), ("text/turtle", ".ttl"), ("application/n-triples", ".nt"),
-    ("application/ld+json", ".jsonld"), ("application/rdf+xml", ".rdf"), ("*/*", ""),
-])
+@pytest.mark.parametrize(
+    "accept, suffix",
+    [
+        ("text/html", ""),
+        ("text/turtle", ".ttl"),
+        ("application/n-triples", ".nt"),
+        ("application/ld+json", ".jsonld"),
+        ("application/rdf+xml", ".rdf"),
+        ("*/*", ""),
+    ],
+)
 def test_id_redirects_303_by_accept(api_client, accept, suffix):
     r = api_client.get("/id/" + PLATFORM, headers={"Accept": accept}, follow_redirects=False)
     assert r.status_code == 303
@@ -25,10 +32,15 @@ def test_id_redirects_303_by_accept(api_client, accept, suffix):
     assert "Accept" in r.headers["vary"]
 
 
-@pytest.mark.parametrize("accept, fmt", [
-    ("text/turtle", "turtle"), ("application/n-triples", "nt"),
-    ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml"),
-])
+@pytest.mark.parametrize(
+    "accept, fmt",
+    [
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/ld+json", "json-ld"),
+        ("application/rdf+xml", "xml"),
+    ],
+)
 def test_documents_parse_and_describe_the_resource(api_client, accept, fmt):
     r = api_client.get("/id/" + PLATFORM, headers={"Accept": accept})
     assert r.status_code == 200 and r.headers["content-type"].startswith(accept)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
-
 from decimal import Decimal
 
 import pytest
@@ -37,18 +36,22 @@ def test_get_query_returns_sparql_json(api_client):
 def test_post_form_and_direct_body_agree_with_get(api_client):
     get = api_client.get("/sparql", params={"query": PLATFORM_PROJECTS})
     form = api_client.post("/sparql", data={"query": PLATFORM_PROJECTS})
-    direct = api_client.post("/sparql", content=PLATFORM_PROJECTS.encode(),
-                             headers={"Content-Type": "application/sparql-query"})
+    direct = api_client.post(
+        "/sparql", content=PLATFORM_PROJECTS.encode(), headers={"Content-Type": "application/sparql-query"}
+    )
     assert form.status_code == direct.status_code == 200
     assert rows(get) == rows(form) == rows(direct)
 
 
-@pytest.mark.parametrize("accept, ctype", [
-    ("application/sparql-results+xml", "application/sparql-results+xml"),
-    ("text/csv", "text/csv"),
-    ("text/tab-separated-values", "text/tab-separated-values"),
-    ("application/sparql-results+json", "application/sparql-results+json"),
-])
+@pytest.mark.parametrize(
+    "accept, ctype",
+    [
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv", "text/csv"),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+        ("application/sparql-results+json", "application/sparql-results+json"),
+    ],
+)
 def test_select_formats_by_accept(api_client, accept, ctype):
     r = api_client.get("/sparql", params={"query": PLATFORM_PROJECTS}, headers={"Accept": accept})
     assert r.status_code == 200
@@ -75,10 +78,15 @@ def test_ask(api_client):
     assert r.json()["boolean"] is False
 
 
-@pytest.mark.parametrize("accept, fmt", [
-    ("text/turtle", "turtle"), ("application/n-triples", "nt"),
-    ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml"),
-])
+@pytest.mark.parametrize(
+    "accept, fmt",
+    [
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/ld+json", "json-ld"),
+        ("application/rdf+xml", "xml"),
+    ],
+)
 def test_construct_formats_parse_with_rdflib(api_client, accept, fmt):
     from rdflib import Graph, URIRef
 
@@ -91,8 +99,11 @@ def test_construct_formats_parse_with_rdflib(api_client, accept, fmt):
 
 
 def test_format_parameter_overrides_accept(api_client):
-    r = api_client.get("/sparql", params={"query": PLATFORM_PROJECTS, "format": "csv"},
-                       headers={"Accept": "application/sparql-results+xml"})
+    r = api_client.get(
+        "/sparql",
+        params={"query": PLATFORM_PROJECTS, "format": "csv"},
+        headers={"Accept": "application/sparql-results+xml"},
+    )
     assert r.headers["content-type"].startswith("text/csv")
 
 

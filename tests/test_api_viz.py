@@ -44,13 +44,17 @@ def test_neighbourhood_of_unknown_or_bad_iri_is_404(api_client):
 def test_platform_funding_over_years(api_client):
     data = api_client.get("/api/charts/platform-funding", params={"platform": PLATFORM}).json()
     assert [(s["year"], s["phase"], Decimal(s["amount"]), s["projects"]) for s in data["series"]] == [
-        ("2016", "FinalAccount", Decimal("5200000.50"), 1), ("2018", "Budget", Decimal("3367400"), 1)]
+        ("2016", "FinalAccount", Decimal("5200000.50"), 1),
+        ("2018", "Budget", Decimal("3367400"), 1),
+    ]
 
 
 def test_agency_spending_by_top_level_classification(api_client):
     data = api_client.get("/api/charts/agency-spending", params={"agency": AGENCY}).json()
     assert [(s["year"], s["code"], Decimal(s["amount"])) for s in data["series"]] == [
-        ("2018", "201", Decimal("12345600")), ("2018", "208", Decimal("500000"))]
+        ("2018", "201", Decimal("12345600")),
+        ("2018", "208", Decimal("500000")),
+    ]
     assert data["series"][0]["label"] == "一般公共服务支出"
     assert api_client.get("/api/charts/agency-spending", params={"agency": "bad iri"}).status_code == 400
 

@@ -83,7 +83,7 @@ def ssrf_queries(url: str) -> list[str]:
         # an escaped '#' in a local name is no comment
         f"PREFIX ex: <http://x/> SELECT ?x WHERE {{ BIND(ex:a\\#b AS ?o) SERVICE <{url}> {{ ?x ?p ?q }} }}",
         # \u0022 closes a string for a parser that expands escapes first, not for pyoxigraph
-        f"SELECT * WHERE {{ BIND(\"a\\u0022, \\u0027\" AS ?o) SERVICE <{url}> {{ ?x ?y ?z }} # '\n}}",
+        f'SELECT * WHERE {{ BIND("a\\u0022, \\u0027" AS ?o) SERVICE <{url}> {{ ?x ?y ?z }} # \'\n}}',
         f"SELECT * WHERE {{ ?a ?b ?c OPTIONAL {{ BIND(1 AS ?o) SERVICE ?g {{ ?s ?p ?o }} }} VALUES ?g {{ <{url}> }} }}",
         f"ASK {{ FILTER EXISTS {{ BIND(1 AS ?o) SERVICE <{url}> {{ ?x ?p ?q }} }} }}",
         f"SELECT * {{ {{ SELECT ?x {{ BIND(1 AS ?o) sErViCe <{url}> {{ ?x ?p ?q }} }} }} }}",
@@ -110,8 +110,10 @@ def _swallow(fn):
 
 def test_ssrf_through_the_endpoint_is_refused_and_reaches_nobody(api_client, listener):
     for q in ssrf_queries(listener.url):
-        for r in (api_client.get("/sparql", params={"query": q}),
-                  api_client.post("/sparql", content=q.encode(), headers={"Content-Type": "application/sparql-query"})):
+        for r in (
+            api_client.get("/sparql", params={"query": q}),
+            api_client.post("/sparql", content=q.encode(), headers={"Content-Type": "application/sparql-query"}),
+        ):
             # refused (403); or, where rdflib cannot read a valid query (a local name with '\#' before a
             # SERVICE), rejected as malformed (400): never run
             assert r.status_code in (400, 403), (q, r.text)
@@ -158,8 +160,13 @@ def test_the_worker_cannot_open_a_network_connection(mini_store, listener):
         "print(sandbox.isolate_network(required=True), flush=True)\n"
         f"socket.create_connection(('127.0.0.1', {listener.port}), timeout=3)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
-                          cwd=Path(__file__).resolve().parent.parent)
+    proc = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     assert proc.returncode != 0
     assert "PermissionError" in proc.stderr or "Network is unreachable" in proc.stderr, proc.stderr
     assert listener.close() == []
@@ -169,17 +176,25 @@ def test_hostile_text_is_judged_in_the_worker_and_the_server_keeps_answering(min
     """A 100 KB body of '"\\' made the old regex guard run 38 s in the event loop.  Now the event loop
     only measures the text; several such bodies at once are answered 400, and other requests are
     answered meanwhile.  (The client timeouts only bound a hang; speed is measured in bench/.)"""
-    from tests.conftest import serve_in_thread
-
     import httpx
+
+    from tests.conftest import serve_in_thread
 
     settings = Settings(queries_dir=FIXTURES / "queries", query_workers=2, max_body_bytes=200_000)
     url, server, thread = serve_in_thread(create_app(settings, mini_store))
     hostile = ('"\\' * 50_000).encode()
     try:
         with concurrent.futures.ThreadPoolExecutor(8) as pool:
-            bad = [pool.submit(httpx.post, url + "/sparql", content=hostile, timeout=20,
-                               headers={"Content-Type": "application/sparql-query"}) for _ in range(4)]
+            bad = [
+                pool.submit(
+                    httpx.post,
+                    url + "/sparql",
+                    content=hostile,
+                    timeout=20,
+                    headers={"Content-Type": "application/sparql-query"},
+                )
+                for _ in range(4)
+            ]
             good = [pool.submit(httpx.get, url + "/context.jsonld", timeout=5) for _ in range(4)]
             assert [f.result().status_code for f in good] == [200] * 4
             replies = [f.result() for f in bad]
@@ -190,12 +205,15 @@ def test_hostile_text_is_judged_in_the_worker_and_the_server_keeps_answering(min
         thread.join(15)
 
 
-@pytest.mark.parametrize("dataset, expected", [
-    ("FROM <urn:nonexistent>", 0),
-    (f"FROM <{REPORT_2018}>", None),  # that report's triples only
-    ("FROM NAMED <urn:nonexistent>", 0),  # FROM NAMED alone: an empty default graph
-    ("", "all"),  # no dataset: the union of all graphs
-])
+@pytest.mark.parametrize(
+    "dataset, expected",
+    [
+        ("FROM <urn:nonexistent>", 0),
+        (f"FROM <{REPORT_2018}>", None),  # that report's triples only
+        ("FROM NAMED <urn:nonexistent>", 0),  # FROM NAMED alone: an empty default graph
+        ("", "all"),  # no dataset: the union of all graphs
+    ],
+)
 def test_from_and_from_named_define_the_dataset(api_client, mini_store, dataset, expected):
     r = api_client.get("/sparql", params={"query": COUNT.format(dataset=dataset)})
     assert r.status_code == 200, r.text
@@ -209,8 +227,9 @@ def test_from_and_from_named_define_the_dataset(api_client, mini_store, dataset,
 def test_protocol_dataset_overrides_the_query_dataset(api_client, mini_store):
     graph_size = len(list(mini_store.raw.quads_for_pattern(None, None, None, ox.NamedNode(REPORT_2018))))
     count = lambda r: int(r.json()["results"]["bindings"][0]["n"]["value"])  # noqa: E731
-    r = api_client.get("/sparql", params={"query": COUNT.format(dataset="FROM <urn:nonexistent>"),
-                                          "default-graph-uri": REPORT_2018})
+    r = api_client.get(
+        "/sparql", params={"query": COUNT.format(dataset="FROM <urn:nonexistent>"), "default-graph-uri": REPORT_2018}
+    )
     assert count(r) == graph_size
     # named-graph-uri alone: the default graph is empty, GRAPH ?g sees just that graph
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -227,11 +246,14 @@ def test_invalid_graph_iris_are_400(api_client, bad):
         assert name in r.json()["error"]
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE " + "{" * 10_000 + " ?s ?p ?o " + "}" * 10_000,
-    "ASK { FILTER(" + "(" * 10_000 + "1" + ")" * 10_000 + ") }",
-    "SELECT * WHERE { ?s ?p " + "[ ?p " * 10_000 + "1" + " ]" * 10_000 + " }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE " + "{" * 10_000 + " ?s ?p ?o " + "}" * 10_000,
+        "ASK { FILTER(" + "(" * 10_000 + "1" + ")" * 10_000 + ") }",
+        "SELECT * WHERE { ?s ?p " + "[ ?p " * 10_000 + "1" + " ]" * 10_000 + " }",
+    ],
+)
 def test_a_query_nested_ten_thousand_deep_is_400_and_the_worker_lives(mini_store, query):
     settings = Settings(queries_dir=FIXTURES / "queries", query_workers=1, max_body_bytes=200_000)
     with TestClient(create_app(settings, mini_store)) as client:
@@ -249,8 +271,12 @@ def test_a_query_that_would_take_gigabytes_ends_its_worker_not_the_machine(tmp_p
 
     dd = DataDir(tmp_path / "data")
     with dd.transaction() as st:  # 4,000 triples: the product is 16 million sorted rows
-        st.add(ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(f"value {i:05d}"), ox.NamedNode("urn:g"))
-               for i in range(4000))
+        st.add(
+            ox.Quad(
+                ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(f"value {i:05d}"), ox.NamedNode("urn:g")
+            )
+            for i in range(4000)
+        )
     executor = QueryExecutor(("path", str(dd.current())), workers=1, query_timeout=60, memory_mb=300)
     try:
         executor.start()

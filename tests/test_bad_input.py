@@ -139,7 +139,14 @@ def projection(report) -> tuple:
         for t in report.tables
     ]
     projects = [(p.name, p.unit_name, p.amount.value if p.amount else None) for p in report.projects]
-    return (report.agency, report.fiscal_year, report.phase, tables, projects, [(r.unit_name, r.text) for r in report.responsibilities])
+    return (
+        report.agency,
+        report.fiscal_year,
+        report.phase,
+        tables,
+        projects,
+        [(r.unit_name, r.text) for r in report.responsibilities],
+    )
 
 
 # --- one file at a time ---------------------------------------------------------
@@ -226,10 +233,22 @@ def _variant_transforms() -> dict:
     """Layouts other cities print (tests/test_table_variants.py), and line-end damage."""
     import tests.test_table_variants as tv
 
-    names = ["to_yuan", "to_whole_yuan", "spaced_codes", "tab_split_codes", "bracketed_codes", "wrap_names", "amounts_next_line", "full_width", "implied_codes"]
+    names = [
+        "to_yuan",
+        "to_whole_yuan",
+        "spaced_codes",
+        "tab_split_codes",
+        "bracketed_codes",
+        "wrap_names",
+        "amounts_next_line",
+        "full_width",
+        "implied_codes",
+    ]
     out = {n: getattr(tv, n) for n in names if hasattr(tv, n)}
     out["crlf"] = lambda t: t.replace("\n", "\r\n")
-    out["form_feeds"] = lambda t: "\n".join("\f" + ln if j and j % 40 == 0 else ln for j, ln in enumerate(t.split("\n")))
+    out["form_feeds"] = lambda t: "\n".join(
+        "\f" + ln if j and j % 40 == 0 else ln for j, ln in enumerate(t.split("\n"))
+    )
     out["zero_width"] = lambda t: re.sub(r"(\d)\.(\d\d)\b", "\\1\u200b.\\2", t)
     return out
 
@@ -239,8 +258,13 @@ VARIANTS = _variant_transforms()
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 # every variant of two corpus reports in the fast loop, of all five in the full one
-@pytest.mark.parametrize("path", [pytest.param(p, id=p.name[:3], marks=[] if i in (0, 2) else [pytest.mark.slow])
-                                  for i, p in enumerate(CORPUS_FILES)])
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, id=p.name[:3], marks=[] if i in (0, 2) else [pytest.mark.slow])
+        for i, p in enumerate(CORPUS_FILES)
+    ],
+)
 def test_no_number_is_invented_in_any_variant(path: Path, variant: str, base_report) -> None:
     """Every amount of every report read from a variant is printed at its span, exactly."""
     from nlp import read_report_bytes
@@ -288,7 +312,9 @@ def test_console_script_exit_code(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     exe = Path(sys.executable).with_name("budgetkg")
-    proc = subprocess.run([str(exe), "extract", str(empty), str(tmp_path / "missing.txt")], capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [str(exe), "extract", str(empty), str(tmp_path / "missing.txt")], capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 1
     assert f"{empty}:1: error E001" in proc.stderr and f"{tmp_path / 'missing.txt'}:0: error E004" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -315,7 +341,16 @@ def test_build_stores_exactly_the_good_reports(tmp_path: Path) -> None:
     good = [damaged, others[0], *twice]
     data = tmp_path / "data"
     exe = Path(sys.executable).with_name("budgetkg")
-    cmd = [str(exe), "build", "--store", str(data), "--quiet", "--no-validate", "--no-entities", *map(str, [c.path for c in bad.values()] + good)]
+    cmd = [
+        str(exe),
+        "build",
+        "--store",
+        str(data),
+        "--quiet",
+        "--no-validate",
+        "--no-entities",
+        *map(str, [c.path for c in bad.values()] + good),
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 1, proc.stderr[-3000:]
     assert "Traceback" not in proc.stderr
@@ -333,7 +368,7 @@ def test_build_stores_exactly_the_good_reports(tmp_path: Path) -> None:
             sha = hashlib.sha256(case.path.read_bytes()).hexdigest()
             hits = store.query(
                 f'ASK {{ GRAPH ?g {{ ?s ?p ?o FILTER(isLiteral(?o) && (STR(?o) = "{sha}" || STR(?o) = "{case.path.name}")) }} '
-                'FILTER(?g != <https://w3id.org/budgetkg/id/graph/provenance>) }'
+                "FILTER(?g != <https://w3id.org/budgetkg/id/graph/provenance>) }"
             )
             assert not hits, f"{name}: something of the bad file reached the store"
 
@@ -348,7 +383,16 @@ def test_two_reports_with_the_same_file_name_in_different_folders_both_stay(tmp_
         (tmp_path / folder / "report.txt").write_bytes(src.read_bytes())
     exe = Path(sys.executable).with_name("budgetkg")
     for folder in ("a", "b"):  # two builds, as a user adding reports district by district
-        cmd = [str(exe), "build", "--store", str(tmp_path / "data"), "--quiet", "--no-validate", "--no-entities", str(tmp_path / folder / "report.txt")]
+        cmd = [
+            str(exe),
+            "build",
+            "--store",
+            str(tmp_path / "data"),
+            "--quiet",
+            "--no-validate",
+            "--no-entities",
+            str(tmp_path / folder / "report.txt"),
+        ]
         assert subprocess.run(cmd, capture_output=True, timeout=1800).returncode == 0
     rows = Store(tmp_path / "data", read_only=True).query(
         "PREFIX bkg: <https://w3id.org/budgetkg/ontology#> SELECT ?g WHERE { GRAPH ?g { ?g a bkg:Report } }"
@@ -378,5 +422,9 @@ def test_a_reader_crash_is_one_failed_file_not_a_stopped_batch(tmp_path: Path, c
     assert main(["extract", str(a), str(b)]) == 1
     err = capsys.readouterr().err
     assert seen == ["crashes.txt", "fine.txt"]
-    assert re.search(rf"^{re.escape(str(a))}:0: error E099: internal error while reading the file \(IndexError: list index out of range\)", err, re.M)
+    assert re.search(
+        rf"^{re.escape(str(a))}:0: error E099: internal error while reading the file \(IndexError: list index out of range\)",
+        err,
+        re.M,
+    )
     assert "Traceback" not in err and "1 of 2 files failed" in err

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import CORPUS
 
 import kg.build
 from kg import iri
@@ -16,15 +17,19 @@ from kg.build import build
 from kg.cli import main
 from kg.store import Store
 
-from conftest import CORPUS
-
 GOOD, BAD = CORPUS / "000_b0355635f713ec6d.txt", CORPUS / "002_1b1d794f3255dab3.txt"
-STAGES = {"map_report": ("E097", "mapping the report to RDF"), "validate_quads": ("E098", "validating the report's graph")}
+STAGES = {
+    "map_report": ("E097", "mapping the report to RDF"),
+    "validate_quads": ("E098", "validating the report's graph"),
+}
 
 
 def report_graphs(store: Store) -> dict[str, int]:
-    return {g: len(list(store.raw.quads_for_pattern(None, None, None, ox.NamedNode(g))))
-            for g in store.named_graphs() if g.startswith(iri.BASE + "report/")}
+    return {
+        g: len(list(store.raw.quads_for_pattern(None, None, None, ox.NamedNode(g))))
+        for g in store.named_graphs()
+        if g.startswith(iri.BASE + "report/")
+    }
 
 
 def inject(monkeypatch, stage: str, victim: Path) -> None:
@@ -32,8 +37,11 @@ def inject(monkeypatch, stage: str, victim: Path) -> None:
     real = getattr(kg.build, stage)
 
     def failing(first, *args, **kwargs):
-        name = first.source.name if stage == "map_report" else next(
-            (q.object.value for q in first if q.predicate.value == "http://purl.org/dc/terms/source"), None)
+        name = (
+            first.source.name
+            if stage == "map_report"
+            else next((q.object.value for q in first if q.predicate.value == "http://purl.org/dc/terms/source"), None)
+        )
         if name == victim.name:
             raise RuntimeError("injected failure")
         return real(first, *args, **kwargs)
@@ -57,8 +65,11 @@ def test_one_failing_report_is_reported_and_the_others_are_stored(stage, tmp_pat
     code, what = STAGES[stage]
     (failed,) = result.failed
     assert failed.path == str(bad)
-    assert re.fullmatch(rf"{re.escape(str(bad))}:0: error {code}: internal error while {what} "
-                        r"\(RuntimeError: injected failure\); the report was not stored, please report it", failed.error)
+    assert re.fullmatch(
+        rf"{re.escape(str(bad))}:0: error {code}: internal error while {what} "
+        r"\(RuntimeError: injected failure\); the report was not stored, please report it",
+        failed.error,
+    )
     assert [f.status for f in result.files] == ["built", "failed"]
 
     graphs = report_graphs(Store(data, read_only=True))
@@ -71,8 +82,20 @@ def test_one_failing_report_is_reported_and_the_others_are_stored(stage, tmp_pat
 
 def test_the_command_line_names_the_file_and_exits_1(tmp_path, monkeypatch, capsys) -> None:
     inject(monkeypatch, "map_report", BAD)
-    code = main(["build", "--store", str(tmp_path / "data"), "--jobs", "1", "--no-entities", "--no-validate",
-                 "--quiet", str(GOOD), str(BAD)])
+    code = main(
+        [
+            "build",
+            "--store",
+            str(tmp_path / "data"),
+            "--jobs",
+            "1",
+            "--no-entities",
+            "--no-validate",
+            "--quiet",
+            str(GOOD),
+            str(BAD),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 1
     assert f"{BAD}:0: error E097" in err and "1 of 2 files failed (the others are stored)" in err

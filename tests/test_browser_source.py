@@ -9,7 +9,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from conftest import DEVSET, DEVSET_MANIFEST, requires_devset, start_server_process
 from test_browser import ARTIFACTS, browser  # noqa: F401 - the Chromium fixture
 
@@ -43,8 +42,12 @@ def pdf_server(tmp_path_factory):
 def test_a_figure_links_to_its_pdf_page_with_the_region_highlighted(browser, pdf_server):  # noqa: F811
     from PIL import Image
 
-    rows = httpx.get(pdf_server + "/sparql", params={"query": FIGURE},
-                     headers={"Accept": "application/sparql-results+json"}, timeout=30).json()["results"]["bindings"]
+    rows = httpx.get(
+        pdf_server + "/sparql",
+        params={"query": FIGURE},
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=30,
+    ).json()["results"]["bindings"]
     assert rows, "a line item read from the PDF, with its page region"
     item, printed = rows[0]["item"]["value"], rows[0]["printed"]["value"]
     page_no = int(rows[0]["region"]["value"].split("&")[0].removeprefix("page="))
@@ -56,8 +59,9 @@ def test_a_figure_links_to_its_pdf_page_with_the_region_highlighted(browser, pdf
     page.goto(pdf_server + "/doc/" + item.split("/id/", 1)[1])
     page.click("a.source-span")
     page.wait_for_selector("#page-image")
-    page.wait_for_function("document.querySelector('#page-image').complete"
-                           " && document.querySelector('#page-image').naturalWidth > 0")
+    page.wait_for_function(
+        "document.querySelector('#page-image').complete && document.querySelector('#page-image').naturalWidth > 0"
+    )
     assert f"第 {page_no} 页" in page.inner_text("h1, .note")
     assert page.inner_text("mark#span").strip() == printed  # the text beside the page: the figure's characters
     image = page.locator("#page-image").bounding_box()
@@ -75,10 +79,16 @@ def test_a_figure_links_to_its_pdf_page_with_the_region_highlighted(browser, pdf
     png = httpx.get(page.evaluate("document.querySelector('#page-image').src"), timeout=30).content
     picture = Image.open(io.BytesIO(png)).convert("L")
     sx, sy = picture.width / image["width"], picture.height / image["height"]
-    box = (int((region["x"] - image["x"]) * sx), int((region["y"] - image["y"]) * sy),
-           int((region["x"] - image["x"] + region["width"]) * sx), int((region["y"] - image["y"] + region["height"]) * sy))
+    box = (
+        int((region["x"] - image["x"]) * sx),
+        int((region["y"] - image["y"]) * sy),
+        int((region["x"] - image["x"] + region["width"]) * sx),
+        int((region["y"] - image["y"] + region["height"]) * sy),
+    )
     crop = picture.crop(box)
-    dark = [p for p in (crop.get_flattened_data() if hasattr(crop, "get_flattened_data") else crop.getdata()) if p < 128]
+    dark = [
+        p for p in (crop.get_flattened_data() if hasattr(crop, "get_flattened_data") else crop.getdata()) if p < 128
+    ]
     assert len(dark) > 0.03 * (box[2] - box[0]) * (box[3] - box[1])
     assert outside == [] and errors == []
     page.close()
@@ -87,8 +97,12 @@ def test_a_figure_links_to_its_pdf_page_with_the_region_highlighted(browser, pdf
 def test_a_figure_in_the_graph_viewer_links_to_its_page(browser, pdf_server):  # noqa: F811
     from urllib.parse import quote
 
-    rows = httpx.get(pdf_server + "/sparql", params={"query": FIGURE},
-                     headers={"Accept": "application/sparql-results+json"}, timeout=30).json()["results"]["bindings"]
+    rows = httpx.get(
+        pdf_server + "/sparql",
+        params={"query": FIGURE},
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=30,
+    ).json()["results"]["bindings"]
     item, region = rows[0]["item"]["value"], rows[0]["region"]["value"]
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(pdf_server + "/viz?iri=" + quote(item, safe=""))

@@ -11,8 +11,8 @@ import pytest
 from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, requires_devset
 
 from kg.build import ontology_quads
-from kg.mapping import map_report
 from kg.commands.query import bind_params, named_queries, rows_of, run
+from kg.mapping import map_report
 from kg.resolve import default_resolver
 from kg.store import Store
 from kg.validate import validate_quads
@@ -39,7 +39,7 @@ ITEMS_2016 = [
     ("抚恤", "20808", "20.67", "100.00", None),
     ("住房公积金", "2210201", "40.39", "81.33", "年末新增一位退休人员"),
     ("购房补贴", "2210203", "55.59", "100.74", "政策性调整"),
-    ("\"三公\"经费一般公共预算财政拨款支出", None, "12.01", "87.66", "执行中央文件规定,压缩经费开支"),
+    ('"三公"经费一般公共预算财政拨款支出', None, "12.01", "87.66", "执行中央文件规定,压缩经费开支"),
     ("因公出国(境)费", None, "6", "100.00", "本年度出访的国家和地区有所变化"),
     ("公务用车购置及运行维护费", None, "4.17", "99.29", "执行中央精神,以节约为原则,严格按规范要求用车"),
     ("公务接待费", None, "1.84", "52.57", "执行中央文件规定,压缩经费开支"),  # its figure two sentences back
@@ -116,19 +116,38 @@ STATEMENT = "其中:行政运行200.57万元,完成年初预算的113.00%,主要
     "variant,budget,derived",
     [
         # the central template: item named in a sentence of its own, both figures printed
-        ("3.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。年初预算为177.50万元，支出决算为200.57万元，"
-         "完成年初预算的113.00%。决算数大于预算数的主要原因是政策性调整。", Decimal("177.50"), None),
+        (
+            "3.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。年初预算为177.50万元，支出决算为200.57万元，"
+            "完成年初预算的113.00%。决算数大于预算数的主要原因是政策性调整。",
+            Decimal("177.50"),
+            None,
+        ),
         # in yuan, with separators, wrapped over lines
-        ("（1）一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出\n2,005,700.00元，比年初预算数增加\n"
-         "230,700.00元，完成年初预算的113.00%。预决算产生差异的主要原因：政策性调整。", Decimal("177.50"), "difference"),
+        (
+            "（1）一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出\n2,005,700.00元，比年初预算数增加\n"
+            "230,700.00元，完成年初预算的113.00%。预决算产生差异的主要原因：政策性调整。",
+            Decimal("177.50"),
+            "difference",
+        ),
         # the budget inside the rate's phrase
-        ("行政运行支出决算为 200.57 万元，完成预算 177.50 万元的 113.00%；主要原因是政策性调整。", Decimal("177.50"), None),
+        (
+            "行政运行支出决算为 200.57 万元，完成预算 177.50 万元的 113.00%；主要原因是政策性调整。",
+            Decimal("177.50"),
+            None,
+        ),
         # the reason in a paragraph of its own
-        ("其中:行政运行200.57万元,完成年初预算的113.00%,主要用于政务办人员基本费用支出及商品和服务支出。\n\n"
-         "预决算产生差异的主要原因是政策性调整。", Decimal("177.50"), "rate"),
+        (
+            "其中:行政运行200.57万元,完成年初预算的113.00%,主要用于政务办人员基本费用支出及商品和服务支出。\n\n"
+            "预决算产生差异的主要原因是政策性调整。",
+            Decimal("177.50"),
+            "rate",
+        ),
         # a page number printed inside the statement (pdfplumber joins pages with one newline)
-        ("其中:行政运行200.57万元,完成年初预\n- 14 -\n算的113.00%,主要用于政务办人员基本费用支出。预决算产生差异的主要原因是政策性调整。",
-         Decimal("177.50"), "rate"),
+        (
+            "其中:行政运行200.57万元,完成年初预\n- 14 -\n算的113.00%,主要用于政务办人员基本费用支出。预决算产生差异的主要原因是政策性调整。",
+            Decimal("177.50"),
+            "rate",
+        ),
     ],
 )
 def test_statement_written_other_ways(variant: str, budget: Decimal, derived: str | None) -> None:
@@ -165,11 +184,18 @@ def test_budget_vs_final_answers_from_the_2016_final_account(store_2016: Store) 
     assert {r["year"] for r in narrative} == {"2016"}
     row = next(r for r in narrative if r["name"] == "行政运行")
     assert (row["code"], Decimal(row["budget"]), Decimal(row["final"]), Decimal(row["difference"])) == (
-        "2010301", Decimal("1775000"), Decimal("2005700"), Decimal("230700"))
+        "2010301",
+        Decimal("1775000"),
+        Decimal("2005700"),
+        Decimal("230700"),
+    )
     assert (Decimal(row["rate"]), row["reason"], row["budgetDerivation"]) == (Decimal("113"), "政策性调整", "rate")
     total = narrative[0]
     assert (Decimal(total["budget"]), Decimal(total["final"]), total["budgetDerivation"]) == (
-        Decimal("11298800"), Decimal("31527400"), "")
+        Decimal("11298800"),
+        Decimal("31527400"),
+        "",
+    )
     assert all(r["budget"] and r["final"] and r["rate"] for r in narrative)
 
 
@@ -198,7 +224,12 @@ def test_devset_final_account() -> None:
     # 14 功能科目 items (1.–14., read by hand), the total, the 三公 total and its 3 parts, 4 projects' own accounts
     assert len(r.budget_comparisons) == 23
     run_ = by_item["机关服务"]  # "3.…机关服务（项）。年\n19\n初预算为 222.6 万元…": a page number inside
-    assert (run_.code, run_.budget_printed.printed, run_.final.printed, run_.rate) == ("2014003", "222.6", "229.19", Decimal("102.96"))
+    assert (run_.code, run_.budget_printed.printed, run_.final.printed, run_.rate) == (
+        "2014003",
+        "222.6",
+        "229.19",
+        Decimal("102.96"),
+    )
     medical = by_item["行政单位医疗"]  # "年初预算为 0 万元，支出决算为 497.53 万元。" — no rate
     assert (medical.budget, medical.final.printed, medical.rate) == (0, "497.53", None)
     assert by_item["归口管理的行政单位离退休"].code == "2080501"  # the tables print 行政单位离退休: the amount agrees

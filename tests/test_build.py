@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import CORPUS, MANIFEST
 from rdflib import Dataset
 
 from kg import iri
 from kg.build import build
 from kg.commands.export import export
 from kg.store import Store
-
-from conftest import CORPUS, MANIFEST
 
 BKG = "https://w3id.org/budgetkg/ontology#"
 PROV_GENERATED_BY = "http://www.w3.org/ns/prov#wasGeneratedBy"
@@ -52,11 +51,13 @@ def test_corpus_reports_are_named_by_manifest_agency_year_phase(corpus_build) ->
     for row in MANIFEST:
         r = iri.report(row["agency"], int(row["fiscal_year"]), PHASES[row["phase"]])
         sha = hashlib.sha256((CORPUS / row["file"]).read_bytes()).hexdigest()
-        assert store.query(f'ASK {{ GRAPH <{r}> {{ <{r}> <{BKG}sha256> "{sha}" ; <http://purl.org/dc/terms/source> "{row["file"]}" }} }}')
+        assert store.query(
+            f'ASK {{ GRAPH <{r}> {{ <{r}> <{BKG}sha256> "{sha}" ; <http://purl.org/dc/terms/source> "{row["file"]}" }} }}'
+        )
         # the reporting agency is in the manifest's district
         assert store.query(
             f"""ASK {{ GRAPH <{r}> {{ <{r}> <{BKG}reportingAgency> ?a . ?a <{BKG}district> ?d .
-                ?d <http://www.w3.org/2004/02/skos/core#prefLabel> "{row['district']}"@zh }} }}"""
+                ?d <http://www.w3.org/2004/02/skos/core#prefLabel> "{row["district"]}"@zh }} }}"""
         ), row["file"]
 
 
@@ -160,12 +161,25 @@ def test_failed_file_exits_nonzero_and_the_others_are_stored(tmp_path: Path) -> 
     bad.write_bytes(b"\x00\x01\x02 not a report \xff\xfe" * 10)
     data = tmp_path / "data"
     exe = str(Path(sys.executable).parent / "budgetkg")
-    proc = subprocess.run([exe, "build", "--store", str(data), "--no-validate", "--quiet", str(bad), str(SMALL[0])],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [exe, "build", "--store", str(data), "--no-validate", "--quiet", str(bad), str(SMALL[0])],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 1, proc.stderr
     assert "1 of 2 files failed" in proc.stderr
-    for label in ("reports: 1", "triples:", "agencies:", "responsibilities:", "projects:", "line items:", "entities:",
-                  "warnings:", "violations:"):
+    for label in (
+        "reports: 1",
+        "triples:",
+        "agencies:",
+        "responsibilities:",
+        "projects:",
+        "line items:",
+        "entities:",
+        "warnings:",
+        "violations:",
+    ):
         assert label in proc.stdout
     store = Store(data, read_only=True)
     assert len(report_graphs(store)) == 1
@@ -179,8 +193,12 @@ def test_export_formats_round_trip(corpus_build) -> None:
     ds.parse(data=nq, format="nquads")
     assert sum(1 for _ in ds.quads()) == len(store)
     for fmt in ("ttl", "nt", "trig"):
-        assert list(ox.parse(export(store, fmt), format={"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-                                                         "trig": ox.RdfFormat.TRIG}[fmt]))
+        assert list(
+            ox.parse(
+                export(store, fmt),
+                format={"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG}[fmt],
+            )
+        )
     graph = report_graphs(store)[0]
     one = Dataset()
     one.parse(data=export(store, "jsonld", graph), format="json-ld")  # compacted: the IRIs are id: terms
@@ -208,7 +226,9 @@ def test_validate_command_reports_violations(tmp_path: Path, capsys) -> None:
     assert main(["validate", "--store", str(tmp_path)]) == 0
     assert "violations: 0" in capsys.readouterr().out
     with DataDir(tmp_path).transaction() as st:
-        st.raw.remove(next(q for q in mapped.quads if q.predicate.value == BKG + "fiscalYear" and q.subject.value == mapped.iri))
+        st.raw.remove(
+            next(q for q in mapped.quads if q.predicate.value == BKG + "fiscalYear" and q.subject.value == mapped.iri)
+        )
     assert main(["validate", "--store", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "violations: 0" not in out and "A report has exactly one fiscal year" in out
@@ -217,10 +237,11 @@ def test_validate_command_reports_violations(tmp_path: Path, capsys) -> None:
 def test_validate_command_runs_the_data_cube_integrity_constraints(tmp_path: Path, capsys) -> None:
     """Beside the shapes, `budgetkg validate` runs the W3C Data Cube constraints: a line item without its
     organisation (a dimension of its table's structure) is an IC-11 violation, named with what is missing."""
+    from test_mapping import load_case
+
     from kg.cli import main
     from kg.mapping import map_report
     from kg.store import DataDir
-    from test_mapping import load_case
 
     mapped = map_report(load_case("minimal").REPORT)
     with DataDir(tmp_path).transaction() as st:
@@ -255,9 +276,13 @@ def test_a_file_that_now_reads_as_another_report_replaces_its_old_graph(tmp_path
     assert new_iri in graphs and old_iri not in graphs and first.files[1].report in graphs
 
 
-@pytest.mark.parametrize("argv", [["export", "--format", "nq"], ["query", "funding-by-platform"], ["validate"], ["serve"]])
+@pytest.mark.parametrize(
+    "argv", [["export", "--format", "nq"], ["query", "funding-by-platform"], ["validate"], ["serve"]]
+)
 @pytest.mark.parametrize("folder", ["empty", "absent"])
-def test_commands_on_a_data_directory_without_a_graph_say_so(argv: list[str], folder: str, tmp_path: Path, capsys) -> None:
+def test_commands_on_a_data_directory_without_a_graph_say_so(
+    argv: list[str], folder: str, tmp_path: Path, capsys
+) -> None:
     """No graph built yet (an empty data directory, or none at all): one line naming the directory and what to
     run, exit 2 — not a traceback; every command says it the same way (kg.cli.main), and nothing is created."""
     from kg.cli import main
@@ -272,11 +297,11 @@ def test_commands_on_a_data_directory_without_a_graph_say_so(argv: list[str], fo
 def test_validate_command_checks_skos_over_the_union_of_the_graphs(tmp_path: Path, capsys) -> None:
     """Two report graphs each valid alone, labelling one agency by two preferred names: SKOS S14 over the union."""
     import pyoxigraph as ox
+    from test_mapping import load_case
 
     from kg.cli import main
     from kg.mapping import map_report
     from kg.store import DataDir
-    from test_mapping import load_case
 
     mapped = map_report(load_case("minimal").REPORT)
     agency = next(q.subject for q in mapped.quads if "/agency/" in q.subject.value)
@@ -286,7 +311,15 @@ def test_validate_command_checks_skos_over_the_union_of_the_graphs(tmp_path: Pat
     assert main(["validate", "--store", str(tmp_path), "--no-datacube"]) == 0
     assert "SKOS integrity over the union of all graphs: 0 violations" in capsys.readouterr().out
     with DataDir(tmp_path).transaction() as st:
-        st.add([ox.Quad(agency, ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
-                        ox.Literal("另一个名称", language="zh"), other)])
+        st.add(
+            [
+                ox.Quad(
+                    agency,
+                    ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
+                    ox.Literal("另一个名称", language="zh"),
+                    other,
+                )
+            ]
+        )
     assert main(["validate", "--store", str(tmp_path), "--no-datacube"]) == 1
     assert "SKOS S14 (one skos:prefLabel per language tag)" in capsys.readouterr().out

@@ -24,8 +24,13 @@ PROV = "http://www.w3.org/ns/prov#"
 
 
 def run_build(data: Path, *paths: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BUDGETKG), "build", "--store", str(data), "--no-validate", "--no-entities", "--quiet",
-                           *map(str, paths)], capture_output=True, text=True, timeout=900, cwd=cwd)
+    return subprocess.run(
+        [str(BUDGETKG), "build", "--store", str(data), "--no-validate", "--no-entities", "--quiet", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=cwd,
+    )
 
 
 def test_no_absolute_path_of_the_build_machine_is_published(tmp_path):
@@ -40,8 +45,12 @@ def test_no_absolute_path_of_the_build_machine_is_published(tmp_path):
     assert str(tmp_path) not in dump and "alice" not in dump
     places = [q.object for q in store.raw.quads_for_pattern(None, ox.NamedNode(PROV + "atLocation"), None, None)]
     assert places and all(isinstance(p, ox.NamedNode) and p.value.startswith(iri.BASE + "location/") for p in places)
-    labels = {q.object.value for p in places for q in store.raw.quads_for_pattern(p, None, None, None)
-              if isinstance(q.object, ox.Literal)}
+    labels = {
+        q.object.value
+        for p in places
+        for q in store.raw.quads_for_pattern(p, None, None, None)
+        if isinstance(q.object, ox.Literal)
+    }
     assert labels == {SMALL.name}  # outside the working directory: the file's name alone
     # the place is the same in the next build of this data directory, and another path is another place
     secret = location_secret(data)
@@ -54,8 +63,12 @@ def test_paths_inside_the_working_directory_are_published_relative(tmp_path):
     proc = run_build(data, Path("corpus") / SMALL.name)
     assert proc.returncode == 0, proc.stderr[-2000:]
     store = Store(data, read_only=True)
-    labels = {r["l"].value for r in store.query(
-        "SELECT ?l WHERE { GRAPH ?g { ?s <http://www.w3.org/ns/prov#atLocation> ?p . ?p <http://www.w3.org/2000/01/rdf-schema#label> ?l } }")}
+    labels = {
+        r["l"].value
+        for r in store.query(
+            "SELECT ?l WHERE { GRAPH ?g { ?s <http://www.w3.org/ns/prov#atLocation> ?p . ?p <http://www.w3.org/2000/01/rdf-schema#label> ?l } }"
+        )
+    }
     assert labels == {f"corpus/{SMALL.name}"}
 
 

@@ -9,13 +9,13 @@ import shutil
 import zipfile
 
 import pytest
-
 from conftest import CORPUS_FILES
+from pdfmake import make_pdf, many_pages_pdf
+from test_sources_formats import as_docx, as_html, as_xlsx
+
 from kg.build import build
 from kg.originals import Originals
 from kg.store import Store
-from pdfmake import make_pdf, many_pages_pdf
-from test_sources_formats import as_docx, as_html, as_xlsx
 
 
 def sha(data: bytes) -> str:
@@ -32,8 +32,12 @@ def test_a_mixed_folder_builds_the_good_files_names_the_bad_and_keeps_the_origin
     scans = io.BytesIO()
     with zipfile.ZipFile(scans, "w") as z:
         z.writestr("scan-1.jpg", b"\xff\xd8\xff")
-    bad = {"scans.docx": scans.getvalue(), "huge.pdf": many_pages_pdf(60, ["x"]), "empty-scan.pdf": make_pdf([None]),
-           "truncated.pdf": make_pdf([["a"]])[:150]}
+    bad = {
+        "scans.docx": scans.getvalue(),
+        "huge.pdf": many_pages_pdf(60, ["x"]),
+        "empty-scan.pdf": make_pdf([None]),
+        "truncated.pdf": make_pdf([["a"]])[:150],
+    }
     for name, data in {**good, **bad}.items():
         (inputs / name).write_bytes(data)
     shutil.copy(CORPUS_FILES[4], inputs / "plain.txt")
@@ -43,19 +47,32 @@ def test_a_mixed_folder_builds_the_good_files_names_the_bad_and_keeps_the_origin
 
     assert main(["build", str(inputs), "--store", str(data_dir), "--no-entities", "--jobs", "1", "--quiet"]) == 1
     err = capsys.readouterr().err
-    for name, code in (("scans.docx", "E015"), ("huge.pdf", "E012"), ("empty-scan.pdf", "E017"), ("truncated.pdf", "E011")):
+    for name, code in (
+        ("scans.docx", "E015"),
+        ("huge.pdf", "E012"),
+        ("empty-scan.pdf", "E017"),
+        ("truncated.pdf", "E011"),
+    ):
         assert f"{inputs / name}:1: error {code}:" in err, (name, err)
 
     shutil.rmtree(inputs)  # provenance must not depend on the input folder any more
     store = Store(data_dir, read_only=True)
-    stored = {r["sha"].value: r["type"].value for r in store.query(
-        """PREFIX bkg: <https://w3id.org/budgetkg/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/>
+    stored = {
+        r["sha"].value: r["type"].value
+        for r in store.query(
+            """PREFIX bkg: <https://w3id.org/budgetkg/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/>
         PREFIX prov: <http://www.w3.org/ns/prov#>
         SELECT ?sha ?type WHERE { GRAPH ?r { ?r a bkg:Report ; bkg:sha256 ?sha ; prov:wasDerivedFrom ?src .
-          ?src dcterms:format ?type } }""", use_default_graph_as_union=False)}
-    expected = {sha(good["report.docx"]): "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                sha(good["workbook.bin"]): "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                sha(good["page.htm"]): "text/html", sha(CORPUS_FILES[4].read_bytes()): "text/plain"}
+          ?src dcterms:format ?type } }""",
+            use_default_graph_as_union=False,
+        )
+    }
+    expected = {
+        sha(good["report.docx"]): "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        sha(good["workbook.bin"]): "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        sha(good["page.htm"]): "text/html",
+        sha(CORPUS_FILES[4].read_bytes()): "text/plain",
+    }
     assert stored == expected  # every good file is a report, of the kind its bytes say; no bad one left anything
     kept = Originals(data_dir)
     for name, data in good.items():

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+from conftest import CORPUS
 
 import kg.bulkload
 from kg.build import build
 from kg.bulkload import BulkLoader, BulkLoadError, publish
 from kg.remote import RemoteStore
 from kg.store import Store
-
-from conftest import CORPUS
 
 pytestmark = pytest.mark.virtuoso
 
@@ -42,16 +41,23 @@ def loader(server, **kw) -> BulkLoader:
 
 
 def triples_there(remote: RemoteStore, graph: str) -> set[ox.Triple]:
-    return {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(remote.dump("nt", graph), format=ox.RdfFormat.N_TRIPLES)}
+    return {
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in ox.parse(remote.dump("nt", graph), format=ox.RdfFormat.N_TRIPLES)
+    }
 
 
 def triples_here(store: Store, graph: str) -> set[ox.Triple]:
-    return {ox.Triple(q.subject, q.predicate, q.object)
-            for q in store.raw.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+    return {
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in store.raw.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+    }
 
 
 @pytest.mark.slow  # builds two reports first; the fast loop keeps the rejected-file case
-def test_bulk_loaded_report_graphs_are_the_local_graphs_and_replace_what_was_there(local, remote, virtuoso_server) -> None:
+def test_bulk_loaded_report_graphs_are_the_local_graphs_and_replace_what_was_there(
+    local, remote, virtuoso_server
+) -> None:
     store, graphs = local
     stale = ox.Quad(ox.NamedNode("urn:stale"), ox.NamedNode("urn:p"), ox.Literal("old"), ox.NamedNode(graphs[0]))
     remote.replace_graph(graphs[0], [stale])
@@ -63,8 +69,9 @@ def test_bulk_loaded_report_graphs_are_the_local_graphs_and_replace_what_was_the
         assert triples_there(remote, g) == triples_here(store, g)  # Decimal amounts, zh labels, IRIs: as built
     assert not list(virtuoso_server.load_dir.iterdir())  # the batch's files are gone; the loader's list too
     # loaded again: replaced, not doubled
-    loader(virtuoso_server).replace_graphs({g: store.raw.quads_for_pattern(None, None, None, ox.NamedNode(g))
-                                            for g in graphs})
+    loader(virtuoso_server).replace_graphs(
+        {g: store.raw.quads_for_pattern(None, None, None, ox.NamedNode(g)) for g in graphs}
+    )
     assert len(triples_there(remote, graphs[1])) == len(triples_here(store, graphs[1]))
 
 
@@ -84,8 +91,13 @@ def test_a_folder_the_server_cannot_see_changes_no_graph(local, remote, virtuoso
     elsewhere = loader(virtuoso_server, server_dir="/nonexistent/budgetkg-load")
     elsewhere.load_dir = tmp_path  # written here, but the server is told a folder it does not have
     with pytest.raises(BulkLoadError, match="nonexistent/budgetkg-load"):
-        elsewhere.replace_graphs({graphs[0]: [ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:p"), ox.Literal("1"),
-                                                     ox.NamedNode(graphs[0]))]})
+        elsewhere.replace_graphs(
+            {
+                graphs[0]: [
+                    ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:p"), ox.Literal("1"), ox.NamedNode(graphs[0]))
+                ]
+            }
+        )
     assert triples_there(remote, graphs[0]) == before
 
 
@@ -102,19 +114,37 @@ def test_a_file_the_loader_rejects_is_an_error_naming_it(remote, virtuoso_server
         loader(virtuoso_server).replace_graphs({g: []})
 
 
-def test_the_build_command_publishes_a_large_batch_by_the_bulk_loader(remote, virtuoso_server, tmp_path, monkeypatch,
-                                                                      capsys) -> None:
+def test_the_build_command_publishes_a_large_batch_by_the_bulk_loader(
+    remote, virtuoso_server, tmp_path, monkeypatch, capsys
+) -> None:
     from kg.cli import main
 
     data = tmp_path / "data"
-    code = main(["build", *(str(CORPUS / n) for n in NAMES), "--store", str(data), "--quiet", "--no-entities",
-                 "--no-validate", "--remote", virtuoso_server.url, "--remote-isql", f"127.0.0.1:{virtuoso_server.isql_port}",
-                 "--remote-load-dir", str(virtuoso_server.load_dir),
-                 "--remote-bulk-min-triples", "1000"])  # the two reports hold more
+    code = main(
+        [
+            "build",
+            *(str(CORPUS / n) for n in NAMES),
+            "--store",
+            str(data),
+            "--quiet",
+            "--no-entities",
+            "--no-validate",
+            "--remote",
+            virtuoso_server.url,
+            "--remote-isql",
+            f"127.0.0.1:{virtuoso_server.isql_port}",
+            "--remote-load-dir",
+            str(virtuoso_server.load_dir),
+            "--remote-bulk-min-triples",
+            "1000",
+        ]
+    )  # the two reports hold more
     assert code == 0
     assert "graphs published to" in capsys.readouterr().out.split("remote: ")[1].split("(bulk loader)")[0]
     store = Store(data, read_only=True)
-    for g in store.named_graphs():  # the reports, the ontology (its blank nodes: the same graph up to their names), the provenance
+    for g in (
+        store.named_graphs()
+    ):  # the reports, the ontology (its blank nodes: the same graph up to their names), the provenance
         assert isomorphic(triples_there(remote, g), triples_here(store, g)), g
 
 

@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import CORPUS
+from dask_cluster import DaskCluster
 
 from kg.build import died, process_file, read
 from kg.cluster import ClusterError, cluster_results
-
-from conftest import CORPUS
-from dask_cluster import DaskCluster
 
 pytestmark = pytest.mark.slow  # real scheduler and worker processes, each worker loads the reader once
 
@@ -44,8 +43,14 @@ def dying_reader(path: Path, entities: bool):
 
 
 def task(reader=read, validate=False):
-    return partial(process_file, build_iri="https://w3id.org/budgetkg/id/build/test", validate=validate,
-                   entities=False, resolver=None, reader=reader)
+    return partial(
+        process_file,
+        build_iri="https://w3id.org/budgetkg/id/build/test",
+        validate=validate,
+        entities=False,
+        resolver=None,
+        reader=reader,
+    )
 
 
 def inputs(folder: Path, victim: str | None = None) -> list[Path]:
@@ -65,8 +70,16 @@ def quads(nquads: bytes | None) -> set:
 
 
 def summary(outcome) -> tuple:
-    return (outcome.path, outcome.sha256, outcome.status, outcome.report, outcome.error, outcome.warnings,
-            outcome.violations, outcome.triples)
+    return (
+        outcome.path,
+        outcome.sha256,
+        outcome.status,
+        outcome.report,
+        outcome.error,
+        outcome.warnings,
+        outcome.violations,
+        outcome.triples,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -113,15 +126,19 @@ def test_a_worker_with_other_software_stops_the_build(cluster, tmp_path) -> None
 
 def test_a_file_that_kills_every_worker_fails_alone_with_e096(tmp_path) -> None:
     files = inputs(tmp_path / "in", victim="poison")
-    with DaskCluster.start(tmp_path / "dask", workers=2,
-                           scheduler_env={"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1"}) as c:
+    with DaskCluster.start(
+        tmp_path / "dask", workers=2, scheduler_env={"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1"}
+    ) as c:
         c.wait_for_workers(2)
         got = list(cluster_results(task(dying_reader), files, c.address, died))
 
     assert [o.status for o, _ in got] == ["built", "failed", "built", "failed", "built"]
-    assert re.fullmatch(rf"{re.escape(str(files[1]))}:0: error E096: the process building the report ended abnormally "
-                        r"\(it ended 2 Dask workers, the last tcp://127\.0\.0\.1:\d+\), also when run on its own; "
-                        r"the file was skipped, the others are stored", got[1][0].error)
+    assert re.fullmatch(
+        rf"{re.escape(str(files[1]))}:0: error E096: the process building the report ended abnormally "
+        r"\(it ended 2 Dask workers, the last tcp://127\.0\.0\.1:\d+\), also when run on its own; "
+        r"the file was skipped, the others are stored",
+        got[1][0].error,
+    )
 
 
 def test_a_lost_scheduler_stops_the_build(tmp_path) -> None:
@@ -138,8 +155,10 @@ def test_a_lost_scheduler_stops_the_build(tmp_path) -> None:
 
 def test_a_cluster_without_workers_stops_the_build(tmp_path) -> None:
     files = inputs(tmp_path / "in")[:1]
-    with DaskCluster.start(tmp_path / "dask", workers=0) as c, \
-            pytest.raises(ClusterError, match="has had no worker for 3 s"):
+    with (
+        DaskCluster.start(tmp_path / "dask", workers=0) as c,
+        pytest.raises(ClusterError, match="has had no worker for 3 s"),
+    ):
         list(cluster_results(task(), files, c.address, died, no_workers_timeout=3))
 
 

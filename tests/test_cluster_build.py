@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import CORPUS
+from dask_cluster import DaskCluster, free_port
 
 import kg.cluster
 from kg import iri
@@ -19,9 +21,6 @@ from kg.build import build
 from kg.cli import main
 from kg.cluster import ClusterError
 from kg.store import DataDir, Store
-
-from conftest import CORPUS
-from dask_cluster import DaskCluster, free_port
 
 NAMES = ["000_b0355635f713ec6d.txt", "002_1b1d794f3255dab3.txt", "004_40178b8a809e612f.txt"]
 
@@ -31,7 +30,7 @@ def inputs(folder: Path) -> list[Path]:
     files = [Path(shutil.copy(CORPUS / n, folder / n)) for n in NAMES]
     bad = folder / "empty.txt"
     bad.write_bytes(b"")
-    return files[:1] + [bad] + files[1:]
+    return [*files[:1], bad, *files[1:]]
 
 
 def report_graphs(data: Path) -> dict[str, set[ox.Quad]]:
@@ -40,9 +39,14 @@ def report_graphs(data: Path) -> dict[str, set[ox.Quad]]:
     store = Store(data, read_only=True)
     build = ox.NamedNode(iri.build("any"))
     made = ox.NamedNode("http://www.w3.org/ns/prov#wasGeneratedBy")
-    return {g: {ox.Quad(q.subject, q.predicate, build, q.graph_name) if q.predicate == made else q
-                for q in store.raw.quads_for_pattern(None, None, None, ox.NamedNode(g))}
-            for g in store.named_graphs() if g not in {iri.PROVENANCE_GRAPH, iri.ONTOLOGY_GRAPH}}
+    return {
+        g: {
+            ox.Quad(q.subject, q.predicate, build, q.graph_name) if q.predicate == made else q
+            for q in store.raw.quads_for_pattern(None, None, None, ox.NamedNode(g))
+        }
+        for g in store.named_graphs()
+        if g not in {iri.PROVENANCE_GRAPH, iri.ONTOLOGY_GRAPH}
+    }
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +62,9 @@ def test_a_cluster_build_stores_what_a_local_build_stores(cluster, tmp_path) -> 
     there = build(files, tmp_path / "cluster", scheduler=cluster.address)
     here = build(files, tmp_path / "local", jobs=1)
 
-    assert [(f.path, f.status, f.report, f.error, f.triples) for f in there.files] == \
-        [(f.path, f.status, f.report, f.error, f.triples) for f in here.files]
+    assert [(f.path, f.status, f.report, f.error, f.triples) for f in there.files] == [
+        (f.path, f.status, f.report, f.error, f.triples) for f in here.files
+    ]
     assert there.files[1].status == "failed" and there.files[1].error.startswith(f"{files[1]}:")  # named as given
     assert report_graphs(tmp_path / "cluster") == report_graphs(tmp_path / "local")
     assert there.counts == here.counts and there.store_triples == here.store_triples

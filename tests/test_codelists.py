@@ -111,7 +111,11 @@ def test_scanner_reads_codes_of_table_rows(line: str, expected: list[tuple[str, 
 def test_scanner_finds_codes_in_every_report_with_tables(corpus_codes) -> None:
     files = {f for rows in corpus_codes.values() for f, _, _ in rows}
     # every report that prints budget tables prints classification codes in them
-    with_tables = {p.name for p in CORPUS_FILES if "科目" in p.read_text(encoding="utf-8") and re.search(r"^\s*\[?20[1-9]", p.read_text(encoding="utf-8"), re.M)}
+    with_tables = {
+        p.name
+        for p in CORPUS_FILES
+        if "科目" in p.read_text(encoding="utf-8") and re.search(r"^\s*\[?20[1-9]", p.read_text(encoding="utf-8"), re.M)
+    }
     assert with_tables and with_tables <= files
 
 

@@ -11,13 +11,13 @@ import copy
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import CORPUS, CORPUS_FILES, DEVSET, DEVSET_MANIFEST, requires_devset
+from test_mapping import BUILD, CASES, load_case
+
 from kg import cube
 from kg import cube_integrity as ci
 from kg.mapping import map_report
 from kg.namespace import BKG
-from test_mapping import BUILD, CASES, load_case
 
 QB = "http://purl.org/linked-data/cube#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -74,8 +74,13 @@ def drop(predicate: str, *, of: str = "observation"):
 
     def mutate(quads):
         o = observations(quads)[0]
-        subject = o if of == "observation" else next(q.object for q in quads if q.subject == o and q.predicate.value == QB + "dataSet")
+        subject = (
+            o
+            if of == "observation"
+            else next(q.object for q in quads if q.subject == o and q.predicate.value == QB + "dataSet")
+        )
         return [q for q in quads if not (q.subject == subject and q.predicate.value == predicate)]
+
     return mutate
 
 
@@ -90,13 +95,19 @@ def second_data_set(quads):
     """The observation also in another (well-declared) data set."""
     o, g = observations(quads)[0], quads[0].graph_name
     elsewhere = ox.NamedNode(o.value + "/elsewhere")
-    return quads + [ox.Quad(o, ox.NamedNode(QB + "dataSet"), elsewhere, g),
-                    ox.Quad(elsewhere, ox.NamedNode(QB + "structure"), ox.NamedNode(cube.dsd(None, "functional")), g)]
+    return [
+        *quads,
+        ox.Quad(o, ox.NamedNode(QB + "dataSet"), elsewhere, g),
+        ox.Quad(elsewhere, ox.NamedNode(QB + "structure"), ox.NamedNode(cube.dsd(None, "functional")), g),
+    ]
 
 
 def second_structure(quads):
     table = next(q.subject for q in quads if q.predicate.value == QB + "structure")
-    return quads + [ox.Quad(table, ox.NamedNode(QB + "structure"), ox.NamedNode(cube.dsd("income", None)), quads[0].graph_name)]
+    return [
+        *quads,
+        ox.Quad(table, ox.NamedNode(QB + "structure"), ox.NamedNode(cube.dsd("income", None)), quads[0].graph_name),
+    ]
 
 
 def code_outside_its_list(quads):
@@ -104,7 +115,9 @@ def code_outside_its_list(quads):
     dim = ox.NamedNode(str(BKG.functionalClassification))
     o = next(q.subject for q in quads if q.predicate == dim)
     other = ox.NamedNode("https://w3id.org/budgetkg/id/concept/measure/total")
-    return [q for q in quads if not (q.subject == o and q.predicate == dim)] + [ox.Quad(o, dim, other, quads[0].graph_name)]
+    return [q for q in quads if not (q.subject == o and q.predicate == dim)] + [
+        ox.Quad(o, dim, other, quads[0].graph_name)
+    ]
 
 
 MUTATIONS = [
@@ -163,8 +176,11 @@ def test_ic11_notices_each_dimension_of_a_real_graph(real_quads, dimension) -> N
 def test_budget_and_final_columns_of_a_final_account_differ_by_phase_not_by_a_side_note() -> None:
     """预算数 and 决算数 of one code in a 决算: the same row, measure and code; the phase dimension tells them apart."""
     quads = mapped(load_case("final_account").REPORT)
-    phases = {q.subject.value.rsplit("/", 1)[1]: q.object.value for q in quads
-              if q.predicate.value == str(BKG.budgetPhase) and "/row/" in q.subject.value}
+    phases = {
+        q.subject.value.rsplit("/", 1)[1]: q.object.value
+        for q in quads
+        if q.predicate.value == str(BKG.budgetPhase) and "/row/" in q.subject.value
+    }
     assert phases == {"total-budget": str(BKG.Budget), "total": str(BKG.FinalAccount)}
 
 
@@ -173,8 +189,11 @@ def test_a_column_that_prints_its_year_is_that_years_figure() -> None:
     report = copy.deepcopy(load_case("final_account").REPORT)
     report.tables[0].columns[0].year = 2016
     quads = mapped(report)
-    years = {q.subject.value.rsplit("/", 1)[1]: q.object.value for q in quads
-             if q.predicate.value == str(BKG.fiscalYear) and "/row/" in q.subject.value}
+    years = {
+        q.subject.value.rsplit("/", 1)[1]: q.object.value
+        for q in quads
+        if q.predicate.value == str(BKG.fiscalYear) and "/row/" in q.subject.value
+    }
     assert years == {"total-budget": "2016", "total": "2017"}
     assert ci.check_report(quads) == []
 
@@ -187,9 +206,12 @@ def test_totals_and_rows_without_a_code_carry_declared_codes(real_quads) -> None
           FILTER NOT EXISTS { ?o bkg:classification ?any } } GROUP BY ?total""")
     by = {r["total"].value: int(r["n"].value) for r in rows}
     assert by.get("true", 0) > 0
-    codes = {r["c"].value for r in store.query("""PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+    codes = {
+        r["c"].value
+        for r in store.query("""PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
         SELECT DISTINCT ?c WHERE { ?o bkg:functionalClassification ?c ; bkg:isTotal true .
-          FILTER NOT EXISTS { ?o bkg:classification ?any } }""")}
+          FILTER NOT EXISTS { ?o bkg:classification ?any } }""")
+    }
     assert codes == {cube.TOTAL}
 
 
@@ -199,8 +221,12 @@ def test_totals_and_rows_without_a_code_carry_declared_codes(real_quads) -> None
         ("three_public", None, {"fundingSource"}, {"expenditureType", "functionalClassification"}),
         ("income", "functional", {"fundingSource", "functionalClassification"}, {"expenditureType"}),
         ("expenditure", "functional", {"expenditureType"}, {"fundingSource"}),
-        ("general_public_basic", "economic", {"economicClassification", "fundingSource", "expenditureType"},
-         {"functionalClassification"}),
+        (
+            "general_public_basic",
+            "economic",
+            {"economicClassification", "fundingSource", "expenditureType"},
+            {"functionalClassification"},
+        ),
         ("summary", None, set(), {"fundingSource", "expenditureType", "functionalClassification"}),
     ],
 )

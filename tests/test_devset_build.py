@@ -19,8 +19,9 @@ def test_devset_report_graph_has_no_violation(stem):
     from kg.build import process_file
 
     path = DEVSET / "text" / f"{stem}.txt"
-    outcome, _nquads = process_file(path, build_iri="https://w3id.org/budgetkg/id/build/test", validate=True,
-                                   entities=False, resolver=None)
+    outcome, _nquads = process_file(
+        path, build_iri="https://w3id.org/budgetkg/id/build/test", validate=True, entities=False, resolver=None
+    )
     assert outcome.status == "built", outcome.error
     found = {(stem, v.split(" ", 1)[0].rsplit("/", 1)[-1]) for v in outcome.violations}
     assert found <= EXPECTED_VIOLATIONS, outcome.violations

@@ -56,7 +56,7 @@ def test_the_vocabulary_table_names_defined_terms() -> None:
     table = text.split("## The vocabulary contract", 1)[1].split("\n## ", 1)[0]
     used = set(re.findall(r"`bkg:([A-Za-z]+)`", table))
     assert {"Report", "Agency", "LineItem", "amount", "evidence", "mentions"} <= used
-    defined = {str(t)[len(BKG_NS):] for t in bkg_terms(core_ontology_graph())}
+    defined = {str(t)[len(BKG_NS) :] for t in bkg_terms(core_ontology_graph())}
     assert used - defined == set()
 
 

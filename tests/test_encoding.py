@@ -27,7 +27,11 @@ ENCODINGS = [  # (how the file is written, encodings we accept as the answer)
 
 
 @pytest.mark.parametrize("name", sorted(TEXTS))
-@pytest.mark.parametrize("case", range(len(ENCODINGS)), ids=["utf8", "utf8bom", "gbk", "gb18030", "utf16", "utf16be", "utf16le-nobom", "utf16be-nobom", "utf32"])
+@pytest.mark.parametrize(
+    "case",
+    range(len(ENCODINGS)),
+    ids=["utf8", "utf8bom", "gbk", "gb18030", "utf16", "utf16be", "utf16le-nobom", "utf16be-nobom", "utf32"],
+)
 def test_every_corpus_file_decodes_exactly_in_every_encoding(name: str, case: int) -> None:
     encode, accepted = ENCODINGS[case]
     # OCR junk (Ē, ĺ) has no GBK code: a GBK file could not hold it, so neither does the variant.
@@ -116,7 +120,18 @@ def test_long_line_is_reported_with_its_line() -> None:
     assert [(n.code, n.line) for n in decoded.notices] == [("W102", 3)]
 
 
-@pytest.mark.parametrize(("text", "index", "line"), [("a\nb", 2, 2), ("a\r\nb", 3, 2), ("a\r\nb", 2, 1), ("a\r\nb", 1, 1), ("a\rb\rc", 4, 3), ("a\fb\nc", 2, 1), ("x", 0, 1)])
+@pytest.mark.parametrize(
+    ("text", "index", "line"),
+    [
+        ("a\nb", 2, 2),
+        ("a\r\nb", 3, 2),
+        ("a\r\nb", 2, 1),
+        ("a\r\nb", 1, 1),
+        ("a\rb\rc", 4, 3),
+        ("a\fb\nc", 2, 1),
+        ("x", 0, 1),
+    ],
+)
 def test_line_at_counts_crlf_cr_and_lf_but_not_form_feed(text: str, index: int, line: int) -> None:
     assert line_at(text, index) == line
 

@@ -5,21 +5,27 @@ project hands over.  Figures are printed (pytest -s) with the Platform↔Reform 
 from __future__ import annotations
 
 import pytest
-
 from conftest import DEVSET, requires_devset
 
 FLOORS = {"Platform": 0.90, "Reform": 0.90, "PolicyDocument": 0.95}
 
 
 def _show(where: str, result: dict) -> None:
-    line = ", ".join(f"{t} P {s['p']:.3f} R {s['r']:.3f} ({s['tp']}/{s['pred']}/{s['gold']})"
-                     for t, s in result["per_type"].items() if t in FLOORS)
+    line = ", ".join(
+        f"{t} P {s['p']:.3f} R {s['r']:.3f} ({s['tp']}/{s['pred']}/{s['gold']})"
+        for t, s in result["per_type"].items()
+        if t in FLOORS
+    )
     print(f"\n{where}: {line}; confusion {result.get('confusion', {})}")
 
 
 def _below(result: dict) -> dict:
-    return {(t, k): round(result["per_type"][t][k], 3) for t, floor in FLOORS.items() for k in ("p", "r")
-            if result["per_type"][t][k] < floor}
+    return {
+        (t, k): round(result["per_type"][t][k], 3)
+        for t, floor in FLOORS.items()
+        for k in ("p", "r")
+        if result["per_type"][t][k] < floor
+    }
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +51,14 @@ def test_corpus_confusion_counts_a_span_found_with_the_other_label(tmp_path):
     from nlp.evaluation import evaluate
 
     text = "深化“放管服”改革，完善区政务服务平台。"
-    row = {"report": "x.txt", "line": 1, "section": "responsibilities", "text": text, "indicators": [],
-           "entities": [["“放管服”改革", "Platform"], ["区政务服务平台", "Platform"]]}
+    row = {
+        "report": "x.txt",
+        "line": 1,
+        "section": "responsibilities",
+        "text": text,
+        "indicators": [],
+        "entities": [["“放管服”改革", "Platform"], ["区政务服务平台", "Platform"]],
+    }
     (tmp_path / "x.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     result = evaluate(tmp_path, gazetteer=())
     assert result["confusion"] == {"Platform→Reform": 1, "Reform→Platform": 0}
@@ -58,8 +70,14 @@ def test_budgetkg_eval_prints_the_confusion(tmp_path, capsys):
 
     from kg.cli import main
 
-    row = {"report": "x.txt", "line": 1, "section": "responsibilities", "text": "深化“放管服”改革。", "indicators": [],
-           "entities": [["“放管服”改革", "Platform"]]}
+    row = {
+        "report": "x.txt",
+        "line": 1,
+        "section": "responsibilities",
+        "text": "深化“放管服”改革。",
+        "indicators": [],
+        "entities": [["“放管服”改革", "Platform"]],
+    }
     (tmp_path / "x.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     assert main(["eval", "--gold", str(tmp_path), "--no-gazetteer"]) == 0
     assert "confusion Platform→Reform 1, Reform→Platform 0" in capsys.readouterr().out
@@ -76,7 +94,10 @@ def test_devset_test_split_reforms_and_documents(gazetteer):
 
 
 @requires_devset
-@pytest.mark.xfail(strict=True, reason="platforms of the test split: measured P .714 R .714 (15 right of 21 found, 21 gold; issue 13 asks for 0.90)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="platforms of the test split: measured P .714 R .714 (15 right of 21 found, 21 gold; issue 13 asks for 0.90)",
+)
 def test_devset_test_split_platforms(gazetteer):
     from nlp.evaluation import evaluate_devset
 

@@ -14,8 +14,14 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -43,8 +49,9 @@ def corpus_server(corpus_data_dir):
     from kg.store import Store
     from tests.conftest import serve_in_thread
 
-    url, server, thread = serve_in_thread(create_app(Settings(query_timeout=60, query_workers=2),
-                                                     Store(corpus_data_dir, read_only=True)))
+    url, server, thread = serve_in_thread(
+        create_app(Settings(query_timeout=60, query_workers=2), Store(corpus_data_dir, read_only=True))
+    )
     yield url
     server.should_exit = True
     thread.join(15)
@@ -58,8 +65,12 @@ class Visit:
         self.page = self.context.new_page()
         self.outside: list[str] = []
         self.errors: list[str] = []
-        self.page.on("request", lambda r: self.outside.append(r.url) if not r.url.startswith(base) and
-                     not r.url.startswith("data:") else None)
+        self.page.on(
+            "request",
+            lambda r: (
+                self.outside.append(r.url) if not r.url.startswith(base) and not r.url.startswith("data:") else None
+            ),
+        )
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         self.page.goto(base + path)
 
@@ -91,6 +102,7 @@ def visit(browser, corpus_server):
 
 
 # --- the query editor ---------------------------------------------------------------------------------------
+
 
 def hints(page) -> list[str]:
     page.wait_for_selector(".CodeMirror-hints li", timeout=5000)
@@ -139,8 +151,10 @@ CONSTRUCT { ?proj bkg:funds ?p . ?p skos:prefLabel ?l } WHERE { ?proj bkg:funds 
     page.wait_for_function("yasgui.getTab().getYasr().results && yasgui.getTab().getYasr().results.getBindings()")
     page.evaluate("yasgui.getTab().getYasr().selectPlugin('graph')")
     page.wait_for_selector(".yasgui .tabPanel.active .bkg-graph canvas")
-    labels = page.evaluate("Array.from(document.querySelectorAll('.bkg-graph')).pop() && "
-                           "yasgui.getTab().getYasr().plugins.graph.cy.nodes().map(n => n.data('full'))")
+    labels = page.evaluate(
+        "Array.from(document.querySelectorAll('.bkg-graph')).pop() && "
+        "yasgui.getTab().getYasr().plugins.graph.cy.nodes().map(n => n.data('full'))"
+    )
     assert "民生卡" in labels and "政务晓屋" in labels
     v.shot("query-editor-graph")
 
@@ -192,7 +206,11 @@ def test_viz_short_labels_no_overlap_filters_and_one_hop_growth(visit):
     # filters: hide the tasks, then keep only 2024
     page.uncheck("#type-filter input[value='Task']")
     shown = page.evaluate("cy.nodes().not('.filtered').map(n => n.data('type'))")
-    assert "Task" not in shown and "Project" in shown and len(shown) == len(nodes) - sum(n["type"] == "Task" for n in nodes)
+    assert (
+        "Task" not in shown
+        and "Project" in shown
+        and len(shown) == len(nodes) - sum(n["type"] == "Task" for n in nodes)
+    )
     assert page.evaluate(OVERLAPS)["overlapping"] == []
     for year in page.locator("#year-filter input").evaluate_all("els => els.map(e => e.value)"):
         if year != "2024":
@@ -249,7 +267,9 @@ def test_flow_sankey_bands_of_2024_sum_to_the_reports_total(visit):
     # the 民生卡 band: 民生卡应用推广经费, 14.00 万元 (table 12 of 002)
     by_id = {n["name"]: n for n in flow["nodes"]}
     msk = [link for link in flow["links"] if by_id[link["target"]]["title"] == "民生卡"]
-    assert [(by_id[m["source"]]["title"], Decimal(m["amount"])) for m in msk] == [("民生卡应用推广经费", Decimal("140000"))]
+    assert [(by_id[m["source"]]["title"], Decimal(m["amount"])) for m in msk] == [
+        ("民生卡应用推广经费", Decimal("140000"))
+    ]
     # every band leads to its node's page
     assert all(link["href"].startswith("/id/") for link in flow["links"])
     assert "✓" in page.inner_text("#summary")
@@ -286,7 +306,10 @@ def test_flow_of_a_final_account_without_units_or_projects(visit):
     (支出决算表 合计 1303.92 万元, line 178 of the raw file)."""
     from urllib.parse import quote
 
-    v = visit("/flow?report=" + quote("https://w3id.org/budgetkg/id/report/广州市从化区政务服务数据管理局/2019/final-account", safe=""))
+    v = visit(
+        "/flow?report="
+        + quote("https://w3id.org/budgetkg/id/report/广州市从化区政务服务数据管理局/2019/final-account", safe="")
+    )
     page = v.page
     page.wait_for_selector("body.flow-ready")
     flow = page.evaluate("window.flowData")
@@ -312,8 +335,12 @@ def test_spending_map_drills_down_and_compares_two_years(visit):
     data = page.evaluate("window.spendingData.left")
     # 表3 of 002: five 类 — 201 6,317.63, 206 1,452.09, 208 154.17, 210 42.56, 221 118.25 万元
     assert [(n["code"], Decimal(n["amount"])) for n in data["roots"]] == [
-        ("201", Decimal("63176300")), ("206", Decimal("14520900")), ("208", Decimal("1541700")),
-        ("221", Decimal("1182500")), ("210", Decimal("425600"))]
+        ("201", Decimal("63176300")),
+        ("206", Decimal("14520900")),
+        ("208", Decimal("1541700")),
+        ("221", Decimal("1182500")),
+        ("210", Decimal("425600")),
+    ]
     assert [c["code"] for c in data["roots"][0]["children"]] == ["20103"]
     v.shot("spending-2024-treemap")
     # drill down into 201 by clicking its block: the treemap now shows its 款
@@ -340,6 +367,7 @@ def test_spending_map_drills_down_and_compares_two_years(visit):
 
 # --- the agency page ----------------------------------------------------------------------------------------
 
+
 def test_agency_page_responsibilities_entities_funding_and_years(visit):
     v = visit("/doc/agency/panyu-zsj")
     page = v.page
@@ -352,12 +380,18 @@ def test_agency_page_responsibilities_entities_funding_and_years(visit):
     first = page.locator("#responsibilities .holder").first.inner_text()
     assert first == "广州市番禺区政务服务数据管理局"
     rows = page.locator("#responsibilities .resp")
-    states = rows.evaluate_all("els => els.map(e => [e.querySelector('.ord').textContent, e.dataset.state, e.innerText])")
+    states = rows.evaluate_all(
+        "els => els.map(e => [e.querySelector('.ord').textContent, e.dataset.state, e.innerText])"
+    )
     own = states[:12]
     assert [o for o, _, _ in own] == [str(i) for i in range(1, 13)]
     by_ordinal = {o: (state, text) for o, state, text in own}
     # （十一） names 民生卡, funded by 民生卡应用推广经费 (14.00 万元, table 12)
-    assert by_ordinal["11"][0] == "funded" and "民生卡应用推广经费" in by_ordinal["11"][1] and "14.00 万元" in by_ordinal["11"][1]
+    assert (
+        by_ordinal["11"][0] == "funded"
+        and "民生卡应用推广经费" in by_ordinal["11"][1]
+        and "14.00 万元" in by_ordinal["11"][1]
+    )
     # （二） names 行政审批制度改革, which no project of 2024 funds: marked
     assert by_ordinal["2"][0] == "unfunded" and "无项目资助" in by_ordinal["2"][1]
     # （十二） 完成区委、区政府… names nothing
@@ -392,6 +426,7 @@ def test_a_budget_units_page_shows_its_responsibilities_in_its_agencys_report(vi
     assert page.locator("#responsibilities .holder").first.inner_text() == "广州市番禺区政务服务中心"
     # 002 lists three responsibilities of the 中心; the third names 番禺区政务服务大厅, which no project funds
     first_block = page.locator("#responsibilities .resp").evaluate_all(
-        "els => els.slice(0, 3).map(e => [e.querySelector('.ord').textContent, e.dataset.state])")
+        "els => els.slice(0, 3).map(e => [e.querySelector('.ord').textContent, e.dataset.state])"
+    )
     assert first_block == [["1", "none"], ["2", "none"], ["3", "unfunded"]]
     v.shot("agency-unit-service-centre")

@@ -38,8 +38,12 @@ def test_ontology_terms_are_the_declared_classes_and_properties(ontology_store: 
     for path in sorted((ROOT / "ontology").glob("*.ttl")):
         g.parse(path, format="turtle")
     classes = {str(s) for s in g.subjects(RDF.type, OWL.Class) if str(s).startswith("http")}
-    properties = {str(s) for t in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
-                  for s in g.subjects(RDF.type, t) if str(s).startswith("http")}
+    properties = {
+        str(s)
+        for t in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+        for s in g.subjects(RDF.type, t)
+        if str(s).startswith("http")
+    }
     rows = ask(ontology_store, "ontology-terms")
     assert {r["term"] for r in rows if r["kind"] == "class"} == classes
     assert {r["term"] for r in rows if r["kind"] == "property"} == properties - classes
@@ -77,11 +81,15 @@ def test_funding_flow_2024_bands(corpus_store: Store) -> None:
     assert [Decimal(r["amount"]) for r in centre] == [Decimal("4419900") + Decimal("8388200")]
     assert total(rows, stage="project") == Decimal("68668300")
     # class bands: 基本支出 in every picture, 项目支出 only when it continues by classification
-    assert {r["view"] for r in rows if r["stage"] == "class" and r["sourceLabel"] == "项目支出"} == {"by-classification"}
+    assert {r["view"] for r in rows if r["stage"] == "class" and r["sourceLabel"] == "项目支出"} == {
+        "by-classification"
+    }
     # 206 科学技术支出 is all 项目支出 (1,452.09 万): by project its 款/项 carry nothing, so they are not drawn
     sub206 = [r for r in rows if r["stage"] == "subclass" and r["target"].endswith("/functional/20605")]
     assert [(r["view"], Decimal(r["amount"])) for r in sub206] == [("by-classification", Decimal("14520900"))]
-    funds = {r["targetLabel"]: (r["sourceLabel"], Decimal(r["amount"]), r["shares"]) for r in rows if r["stage"] == "funds"}
+    funds = {
+        r["targetLabel"]: (r["sourceLabel"], Decimal(r["amount"]), r["shares"]) for r in rows if r["stage"] == "funds"
+    }
     assert funds["民生卡"] == ("民生卡应用推广经费", Decimal("140000"), "1")
     assert len(rows) == len({(r["stage"], r["view"], r["source"], r["target"]) for r in rows})  # no repeated band
 
@@ -113,11 +121,19 @@ def test_spending_by_classification_tree(corpus_store: Store) -> None:
 def test_an_iri_default_is_written_in_angle_brackets() -> None:
     from kg.queries import parse
 
-    q = parse("# title: t\n# description: d\n# param: report (iri) = <https://w3id.org/budgetkg/id/report/a/2024/budget> — the report\n"
-              "SELECT * WHERE { ?report ?p ?o }", "t")
+    q = parse(
+        "# title: t\n# description: d\n# param: report (iri) = <https://w3id.org/budgetkg/id/report/a/2024/budget> — the report\n"
+        "SELECT * WHERE { ?report ?p ?o }",
+        "t",
+    )
     assert (q.params[0].type, q.params[0].default, q.params[0].description) == (
-        "iri", "https://w3id.org/budgetkg/id/report/a/2024/budget", "the report")
-    q = parse("# title: t\n# description: d\n# param: year (xsd:gYear) = 2018 — a year\nSELECT * WHERE { ?s ?p ?year }", "t")
+        "iri",
+        "https://w3id.org/budgetkg/id/report/a/2024/budget",
+        "the report",
+    )
+    q = parse(
+        "# title: t\n# description: d\n# param: year (xsd:gYear) = 2018 — a year\nSELECT * WHERE { ?s ?p ?year }", "t"
+    )
     assert (q.params[0].default, q.params[0].description) == ("2018", "a year")
 
 
@@ -129,7 +145,9 @@ def test_responsibility_funding_2024(corpus_store: Store) -> None:
     bureau = [r for r in rows if r["holder"] == "https://w3id.org/budgetkg/id/agency/panyu-zsj"]
     assert {r["ordinal"] for r in bureau} == {str(i) for i in range(1, 13)}
     r11 = [r for r in bureau if r["ordinal"] == "11" and r["entityName"] == "民生卡"]
-    assert [(r["projectName"], Decimal(r["amount"]), r["entityType"]) for r in r11] == [("民生卡应用推广经费", Decimal("140000"), "Platform")]
+    assert [(r["projectName"], Decimal(r["amount"]), r["entityType"]) for r in r11] == [
+        ("民生卡应用推广经费", Decimal("140000"), "Platform")
+    ]
     r2 = [r for r in bureau if r["ordinal"] == "2"]
     assert [(r["entityName"], r["project"]) for r in r2] == [("行政审批制度改革", "")]
     assert [(r["entity"], r["project"]) for r in bureau if r["ordinal"] == "12"] == [("", "")]
@@ -138,16 +156,32 @@ def test_responsibility_funding_2024(corpus_store: Store) -> None:
 
 # --- on hand-made reports: variants the corpus does not have ---------------------------------------------------
 
+
 def expenditure_table(columns, rows, title="支出总表"):
     """A 支出总表 (kind "expenditure") printed in 万元: rows of (code, name, amounts…); no code = the 合计 row."""
     from nlp.model import Classification, Table, TableRow
     from tests.test_queries import sp, wan
 
-    return Table("表3", title, "万元", Classification.FUNCTIONAL, columns,
-                 [TableRow(code, name, len(code) // 2 if code else 0, [wan(v, 600 + 10 * i + j) if v else None
-                                                                      for j, v in enumerate(values)], sp(600 + 10 * i),
-                           is_total=code is None)
-                  for i, (code, name, *values) in enumerate(rows)], sp(599), kind="expenditure")
+    return Table(
+        "表3",
+        title,
+        "万元",
+        Classification.FUNCTIONAL,
+        columns,
+        [
+            TableRow(
+                code,
+                name,
+                len(code) // 2 if code else 0,
+                [wan(v, 600 + 10 * i + j) if v else None for j, v in enumerate(values)],
+                sp(600 + 10 * i),
+                is_total=code is None,
+            )
+            for i, (code, name, *values) in enumerate(rows)
+        ],
+        sp(599),
+        kind="expenditure",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -160,24 +194,47 @@ def variant_store() -> Store:
     agency = "广州市某区政务服务数据管理局"
     # a budget without budget units: agency → 基本/项目支出 directly; one project funds two platforms
     budget = report(
-        agency, 2024, Phase.BUDGET, "d",
+        agency,
+        2024,
+        Phase.BUDGET,
+        "d",
         projects=[project("民生卡与政务晓屋运营经费", "30.00", 100), project("办公设备购置", "5.50", 200)],
         mentions=[mention("民生卡", "Platform", 101), mention("政务晓屋", "Platform", 104)],
         links=[Link("project:1", "funds", "entity:民生卡"), Link("project:1", "funds", "entity:政务晓屋")],
-        tables=[expenditure_table(
-            [Column(0, "合计", "total"), Column(1, "基本支出", "basic"), Column(2, "项目支出", "project")],
-            [(None, "合计", "135.50", "100.00", "35.50"), ("201", "一般公共服务支出", "135.50", "100.00", "35.50"),
-             ("20103", "政府办公厅（室）及相关机构事务", "135.50", "100.00", "35.50"),
-             ("2010301", "行政运行", "100.00", "100.00", "0.00"), ("2010302", "一般行政管理事务", "35.50", "0.00", "35.50")])],
+        tables=[
+            expenditure_table(
+                [Column(0, "合计", "total"), Column(1, "基本支出", "basic"), Column(2, "项目支出", "project")],
+                [
+                    (None, "合计", "135.50", "100.00", "35.50"),
+                    ("201", "一般公共服务支出", "135.50", "100.00", "35.50"),
+                    ("20103", "政府办公厅（室）及相关机构事务", "135.50", "100.00", "35.50"),
+                    ("2010301", "行政运行", "100.00", "100.00", "0.00"),
+                    ("2010302", "一般行政管理事务", "35.50", "0.00", "35.50"),
+                ],
+            )
+        ],
     )
     # a final account printing 预算数 beside 决算数, and the year before's 决算数
     final = report(
-        agency, 2023, Phase.FINAL_ACCOUNT, "e",
-        tables=[expenditure_table(
-            [Column(0, "预算数", "total", phase=Phase.BUDGET), Column(1, "决算数", "total", phase=Phase.FINAL_ACCOUNT),
-             Column(2, "2022年决算数", "total", phase=Phase.FINAL_ACCOUNT, year=2022)],
-            [(None, "合计", "120.00", "118.40", "99.00"), ("201", "一般公共服务支出", "120.00", "118.40", "99.00"),
-             ("20103", "政府办公厅（室）及相关机构事务", "120.00", "118.40", "99.00")], title="支出决算表")],
+        agency,
+        2023,
+        Phase.FINAL_ACCOUNT,
+        "e",
+        tables=[
+            expenditure_table(
+                [
+                    Column(0, "预算数", "total", phase=Phase.BUDGET),
+                    Column(1, "决算数", "total", phase=Phase.FINAL_ACCOUNT),
+                    Column(2, "2022年决算数", "total", phase=Phase.FINAL_ACCOUNT, year=2022),
+                ],
+                [
+                    (None, "合计", "120.00", "118.40", "99.00"),
+                    ("201", "一般公共服务支出", "120.00", "118.40", "99.00"),
+                    ("20103", "政府办公厅（室）及相关机构事务", "120.00", "118.40", "99.00"),
+                ],
+                title="支出决算表",
+            )
+        ],
     )
     st = Store()
     st.add(ontology_quads())
@@ -199,19 +256,32 @@ def test_funding_flow_without_units_and_a_project_funding_two_platforms(variant_
     types = {r["targetLabel"]: Decimal(r["amount"]) for r in rows if r["stage"] == "type"}
     assert types == {"基本支出": Decimal("1000000"), "项目支出": Decimal("355000")}
     assert sum(types.values()) == Decimal("1355000")  # the 合计 row: 135.50 万元
-    funds = [(r["sourceLabel"], r["targetLabel"], Decimal(r["amount"]), r["shares"]) for r in rows if r["stage"] == "funds"]
-    assert sorted(funds) == [("民生卡与政务晓屋运营经费", "政务晓屋", Decimal("300000"), "2"),
-                             ("民生卡与政务晓屋运营经费", "民生卡", Decimal("300000"), "2")]
+    funds = [
+        (r["sourceLabel"], r["targetLabel"], Decimal(r["amount"]), r["shares"]) for r in rows if r["stage"] == "funds"
+    ]
+    assert sorted(funds) == [
+        ("民生卡与政务晓屋运营经费", "政务晓屋", Decimal("300000"), "2"),
+        ("民生卡与政务晓屋运营经费", "民生卡", Decimal("300000"), "2"),
+    ]
     # by project, 20103's 款 → 项 bands carry 合计 less 项目支出: only 行政运行 (100.00 万) is left
-    by_project = [(r["targetLabel"], Decimal(r["amount"])) for r in rows if r["stage"] == "subclass" and r["view"] == "by-project"]
-    assert sorted(by_project) == [("20103 政府办公厅（室）及相关机构事务", Decimal("1000000")), ("2010301 行政运行", Decimal("1000000"))]
+    by_project = [
+        (r["targetLabel"], Decimal(r["amount"])) for r in rows if r["stage"] == "subclass" and r["view"] == "by-project"
+    ]
+    assert sorted(by_project) == [
+        ("20103 政府办公厅（室）及相关机构事务", Decimal("1000000")),
+        ("2010301 行政运行", Decimal("1000000")),
+    ]
 
 
 def test_spending_by_classification_keeps_budget_and_final_columns_apart(variant_store: Store) -> None:
     rows = ask(variant_store, "spending-by-classification", report=report_iri(variant_store, "2023"))
     got = {(r["code"], r["phase"].rsplit("#", 1)[-1]): Decimal(r["total"]) for r in rows}
-    assert got == {("201", "Budget"): Decimal("1200000"), ("201", "FinalAccount"): Decimal("1184000"),
-                   ("20103", "Budget"): Decimal("1200000"), ("20103", "FinalAccount"): Decimal("1184000")}
+    assert got == {
+        ("201", "Budget"): Decimal("1200000"),
+        ("201", "FinalAccount"): Decimal("1184000"),
+        ("20103", "Budget"): Decimal("1200000"),
+        ("20103", "FinalAccount"): Decimal("1184000"),
+    }
     # the flow of a final account reads only what was spent that year: not its 预算数, not the 2022 column
     flow = ask(variant_store, "funding-flow", report=report_iri(variant_store, "2023"))
     assert {Decimal(r["amount"]) for r in flow} == {Decimal("1184000")}

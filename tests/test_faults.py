@@ -25,11 +25,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.badinput import KINDS
-from tests.conftest import CORPUS_FILES
-
 from kg.iri import PROVENANCE_GRAPH
 from kg.store import DataDir, Store
+from tests.badinput import KINDS
+from tests.conftest import CORPUS_FILES
 
 BUDGETKG = str(Path(sys.executable).with_name("budgetkg"))
 FLAGS = ["--quiet", "--no-validate", "--no-entities"]
@@ -85,7 +84,7 @@ def test_build_killed_at_random_points_leaves_the_previous_or_the_next_graph(tmp
     for p in CORPUS_FILES[2:]:
         (more / p.stem).mkdir(parents=True)
         made = KINDS["crlf"](p.read_text(encoding="utf-8"), more / p.stem).path
-        second = second + [made.rename(more / f"{p.stem}-crlf.txt")]
+        second = [*second, made.rename(more / f"{p.stem}-crlf.txt")]
     data, ref = tmp_path / "data", tmp_path / "ref"
     assert build(data, first).returncode == 0
     assert build(ref, first).returncode == 0
@@ -104,7 +103,9 @@ def test_build_killed_at_random_points_leaves_the_previous_or_the_next_graph(tmp
         delay = rng.uniform(0.0, duration * 1.1)
         proc = subprocess.Popen(
             [BUDGETKG, "build", "--store", str(data), *FLAGS, "--force", *map(str, second)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         time.sleep(delay)
         killed = proc.poll() is None
@@ -178,7 +179,10 @@ def test_read_only_data_directory_gives_a_clear_error_and_stays_readable(tmp_pat
             assert_clean_failure(proc, cause)
             assert state(data) == before  # query and serve still read it
             query = subprocess.run(
-                [BUDGETKG, "query", "--store", str(data), "ASK { GRAPH ?g { ?s ?p ?o } }"], capture_output=True, text=True, timeout=300
+                [BUDGETKG, "query", "--store", str(data), "ASK { GRAPH ?g { ?s ?p ?o } }"],
+                capture_output=True,
+                text=True,
+                timeout=300,
             )
             assert query.returncode == 0 and "Traceback" not in query.stderr, query.stderr[-2000:]
         finally:

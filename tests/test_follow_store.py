@@ -30,8 +30,12 @@ def build(root: Path, start: int, n: int, fresh: bool = False) -> Path:
     """A build: a new generation with ``n`` more items, switched to when done (as `budgetkg build`)."""
     dd = DataDir(root)
     with dd.transaction(fresh=fresh) as st:
-        st.add(ox.Quad(ox.NamedNode(f"https://w3id.org/budgetkg/id/item/{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)), G)
-               for i in range(start, start + n))
+        st.add(
+            ox.Quad(
+                ox.NamedNode(f"https://w3id.org/budgetkg/id/item/{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)), G
+            )
+            for i in range(start, start + n)
+        )
     return dd.current()
 
 
@@ -69,8 +73,14 @@ def children(pid: int) -> list[int]:
 def test_a_running_server_serves_each_new_build_and_survives_many(tmp_path):
     data = tmp_path / "data"
     first = build(data, 0, 100)
-    url, proc = start_server_process(data, {"BUDGETKG_STORE_POLL_SECONDS": "0.2", "BUDGETKG_QUERY_WORKERS": "2",
-                                            "BUDGETKG_QUERIES_DIR": str(FIXTURES / "queries")})
+    url, proc = start_server_process(
+        data,
+        {
+            "BUDGETKG_STORE_POLL_SECONDS": "0.2",
+            "BUDGETKG_QUERY_WORKERS": "2",
+            "BUDGETKG_QUERIES_DIR": str(FIXTURES / "queries"),
+        },
+    )
     try:
         assert count(url) == 100
         doc = httpx.get(url + "/doc/item/150.ttl", timeout=30)
@@ -84,7 +94,9 @@ def test_a_running_server_serves_each_new_build_and_survives_many(tmp_path):
         # the resource pages follow too (they read the store in the server process)
         assert httpx.get(url + "/doc/item/150.ttl", timeout=30).status_code == 200
         # every generation but the live one and one older is gone: none was kept forever
-        assert wait_for(lambda: len(DataDir(data).generations()) <= 3, 10), [g.name for g in DataDir(data).generations()]
+        assert wait_for(lambda: len(DataDir(data).generations()) <= 3, 10), [
+            g.name for g in DataDir(data).generations()
+        ]
         assert not first.exists()
         # old workers were stopped and reaped: the server's children are its live workers only
         kids = wait_for(lambda: (lambda k: k if len(k) == 2 else None)(children(proc.pid)), 30)

@@ -23,8 +23,13 @@ def read_back(data: bytes, key: str) -> set:
         ds = Dataset()
         ds.parse(data=data, format="json-ld")
         data, key = ds.serialize(format="nquads").encode(), "nq"
-    fmt = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdf": ox.RdfFormat.RDF_XML,
-           "nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}[key]
+    fmt = {
+        "ttl": ox.RdfFormat.TURTLE,
+        "nt": ox.RdfFormat.N_TRIPLES,
+        "rdf": ox.RdfFormat.RDF_XML,
+        "nq": ox.RdfFormat.N_QUADS,
+        "trig": ox.RdfFormat.TRIG,
+    }[key]
     quads = ox.parse(data, format=fmt)
     return set(quads) if key in ("nq", "trig") else {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
 

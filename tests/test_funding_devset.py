@@ -7,7 +7,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from conftest import DEVSET, requires_devset
 
 
@@ -16,7 +15,9 @@ def report224():
     from kg.gazetteer import project_resolver
     from nlp import read_report
 
-    return read_report(DEVSET / "text" / "224_zhuhai-shangwuju-2026-yusuan.txt", entities=True, gazetteer=project_resolver())
+    return read_report(
+        DEVSET / "text" / "224_zhuhai-shangwuju-2026-yusuan.txt", entities=True, gazetteer=project_resolver()
+    )
 
 
 @requires_devset
@@ -28,8 +29,11 @@ def test_an_unknown_platform_is_found_and_funded_by_its_project(report224):
     funded = {link.object for link in report224.links if link.subject == f"project:{i}" and link.predicate == "funds"}
     assert funded == {"entity:珠海市跨境电商公共服务平台"}  # scoped by the report's jurisdiction (珠海市)
     assert project_resolver().lookup("跨境电商公共服务平台") is None  # not a gazetteer name
-    [mention] = [m for m in report224.mentions if m.span.start >= project.span.start and m.label == "Platform"
-                 and m.span.end <= project.span.end]
+    [mention] = [
+        m
+        for m in report224.mentions
+        if m.span.start >= project.span.start and m.label == "Platform" and m.span.end <= project.span.end
+    ]
     assert (mention.text, mention.source) == ("跨境电商公共服务平台", "pattern")
 
 

@@ -75,9 +75,14 @@ def test_renaming_an_entry_renames_what_nlp_and_kg_call_it(tmp_path, renamed):
     from kg.resolve import Resolver
     from nlp.resolve import EntityResolver
 
-    ttl = gazetteer_file().read_text(encoding="utf-8").replace(
-        'platform:minshengka a bkg:Platform ; skos:prefLabel "民生卡"@zh ; skos:altLabel "番禺民生卡"@zh .',
-        f'platform:minshengka a bkg:Platform ; skos:prefLabel "{renamed}"@zh ; skos:altLabel "民生卡"@zh , "番禺民生卡"@zh .')
+    ttl = (
+        gazetteer_file()
+        .read_text(encoding="utf-8")
+        .replace(
+            'platform:minshengka a bkg:Platform ; skos:prefLabel "民生卡"@zh ; skos:altLabel "番禺民生卡"@zh .',
+            f'platform:minshengka a bkg:Platform ; skos:prefLabel "{renamed}"@zh ; skos:altLabel "民生卡"@zh , "番禺民生卡"@zh .',
+        )
+    )
     path = tmp_path / "gazetteer.ttl"
     path.write_text(ttl, encoding="utf-8")
     names = EntityResolver(load_entries(path))

@@ -7,7 +7,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from conftest import DEVSET, DEVSET_MANIFEST, requires_devset
 
 pytestmark = requires_devset
@@ -34,8 +33,11 @@ def row(t, code):
 
 def by_measure(t, r):
     """The row's non-zero amounts by what their columns measure (columns of a known meaning)."""
-    return {c.measure: cell.value for c, cell in zip(t.columns, r.cells)
-            if cell is not None and cell.value and c.measure != "unknown"}
+    return {
+        c.measure: cell.value
+        for c, cell in zip(t.columns, r.cells)
+        if cell is not None and cell.value and c.measure != "unknown"
+    }
 
 
 def test_figures_wrapped_in_their_cells_are_read_whole(reports):
@@ -47,23 +49,39 @@ def test_figures_wrapped_in_their_cells_are_read_whole(reports):
     assert total.name.startswith("总计") and total.cells[0].value == Decimal("16827600.00")
     assert total.cells[0].span.text == "1682.76" and total.cells[0].span.box.page == 10
     assert by_measure(t, row(t, "201")) == {
-        "total": Decimal("13784100.00"), "current_expenditure": Decimal("13784100.00"), "basic": Decimal("9038500.00"),
-        "personnel": Decimal("6928500.00"), "public": Decimal("2110000.00"), "project": Decimal("4745600.00")}
+        "total": Decimal("13784100.00"),
+        "current_expenditure": Decimal("13784100.00"),
+        "basic": Decimal("9038500.00"),
+        "personnel": Decimal("6928500.00"),
+        "public": Decimal("2110000.00"),
+        "project": Decimal("4745600.00"),
+    }
     spending = table(reports["201"], "支出总表（预算表3）")  # as printed: 458.00 in 合计 and 项目支出, 0.00 in 小计
-    assert by_measure(spending, row(spending, "2014002")) == {"total": Decimal("4580000.00"), "project": Decimal("4580000.00")}
+    assert by_measure(spending, row(spending, "2014002")) == {
+        "total": Decimal("4580000.00"),
+        "project": Decimal("4580000.00"),
+    }
 
 
 def test_a_lone_figure_lands_under_the_heading_it_stands_under(reports):
     """202 (central template) 部门支出总表: six value columns, a row prints two or three of them."""
     t = table(reports["202"], "部门支出总表")
-    assert [c.measure for c in t.columns] == ["total", "basic", "project", "remit_to_superior", "operating_expense",
-                                              "subsidy_to_affiliates"]
+    assert [c.measure for c in t.columns] == [
+        "total",
+        "basic",
+        "project",
+        "remit_to_superior",
+        "operating_expense",
+        "subsidy_to_affiliates",
+    ]
     assert by_measure(t, row(t, "2014002")) == {"total": Decimal("7372900.00"), "project": Decimal("7372900.00")}
     assert by_measure(t, row(t, "2014003")) == {"total": Decimal("8448300.00"), "basic": Decimal("8448300.00")}
     income = table(reports["203"], "收入决算表")  # 203: 合计 | 财政拨款收入 | … | 其他收入, most blank
-    assert by_measure(income, row(income, "201")) == {"total": Decimal("167708900.00"),
-                                                      "fiscal_appropriation": Decimal("158924500.00"),
-                                                      "other_income": Decimal("8784400.00")}
+    assert by_measure(income, row(income, "201")) == {
+        "total": Decimal("167708900.00"),
+        "fiscal_appropriation": Decimal("158924500.00"),
+        "other_income": Decimal("8784400.00"),
+    }
 
 
 def test_no_diagnostic_says_an_amount_was_left_out_for_want_of_a_column(reports):
@@ -83,11 +101,20 @@ def test_the_pdf_reads_every_coded_row_its_text_reads_and_more():
     for pdf in sorted((DEVSET / "pdf").glob("*.pdf")):
         text_path = DEVSET / "text" / (pdf.stem + ".txt")
         reference = DEVSET / "tables" / (pdf.stem + ".csv")
-        from_pdf = evaluate_report(read_report(pdf), pdf.stem, manifest.get(pdf.stem), reference, None,
-                                   read_source(pdf).text)
-        from_text = evaluate_report(read_report(text_path), pdf.stem, manifest.get(pdf.stem), reference, None,
-                                    text_path.read_text(encoding="utf-8"))
-        print(f"{pdf.stem}: PDF {from_pdf.coded_ok}/{from_pdf.coded_ref}, text {from_text.coded_ok}/{from_text.coded_ref}")
+        from_pdf = evaluate_report(
+            read_report(pdf), pdf.stem, manifest.get(pdf.stem), reference, None, read_source(pdf).text
+        )
+        from_text = evaluate_report(
+            read_report(text_path),
+            pdf.stem,
+            manifest.get(pdf.stem),
+            reference,
+            None,
+            text_path.read_text(encoding="utf-8"),
+        )
+        print(
+            f"{pdf.stem}: PDF {from_pdf.coded_ok}/{from_pdf.coded_ref}, text {from_text.coded_ok}/{from_text.coded_ref}"
+        )
         assert from_pdf.coded_ok >= from_text.coded_ok, pdf.name
         for kind, res in (("pdf", from_pdf), ("text", from_text)):
             totals[kind][0] += res.coded_ok

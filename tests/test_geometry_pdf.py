@@ -7,12 +7,20 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from pdfmake import Cell, make_table_pdf
 
 # The central template's 部门支出总表: six value columns; a row prints only its non-zero amounts, so the text alone
 # cannot tell which of the five parts a lone figure under 合计 belongs to (上缴上级支出? 基本支出?).
-HEADINGS = ["科目编码", "科目名称", "合计", "基本支出", "项目支出", "上缴上级\n支出", "事业单位经营\n支出", "对附属单位\n补助支出"]
+HEADINGS = [
+    "科目编码",
+    "科目名称",
+    "合计",
+    "基本支出",
+    "项目支出",
+    "上缴上级\n支出",
+    "事业单位经营\n支出",
+    "对附属单位\n补助支出",
+]
 WIDTHS = [60, 150, 70, 70, 70, 70, 80, 80]
 MEASURES = ["total", "basic", "project", "remit_to_superior", "operating_expense", "subsidy_to_affiliates"]
 # (code, name, amount of each value column) — hand-made; "" prints nothing
@@ -32,8 +40,10 @@ ABOVE = ["某某局2026年部门预算", "部门支出总表", "单位：万元"
 def table_rows(rows=ROWS, headings=HEADINGS):
     out = [[Cell(h, j) for j, h in enumerate(headings)]]
     for code, name, amounts in rows:
-        out.append([Cell(code, 0, align="left"), Cell(name, 1, align="left")]
-                   + [Cell(a, 2 + j, align="right") for j, a in enumerate(amounts)])  # a blank cell is ruled too
+        out.append(
+            [Cell(code, 0, align="left"), Cell(name, 1, align="left")]
+            + [Cell(a, 2 + j, align="right") for j, a in enumerate(amounts)]
+        )  # a blank cell is ruled too
     return out
 
 
@@ -84,7 +94,7 @@ def test_positions_place_what_the_arithmetic_of_the_text_cannot():
 
 
 def test_a_column_no_row_prints_in_is_still_a_column():
-    rows = [(code, name, amounts[:4] + ["", ""]) for code, name, amounts in ROWS[:4]]
+    rows = [(code, name, [*amounts[:4], "", ""]) for code, name, amounts in ROWS[:4]]
     report = read(make_table_pdf([(ABOVE, table_rows(rows), WIDTHS)]))
     table = the_table(report)
     assert [c.measure for c in table.columns] == MEASURES  # six columns though no row prints past 项目支出
@@ -98,15 +108,22 @@ def test_rules_drawn_by_a_form_xobject_are_found_where_they_stand():
     decoded = read_source_bytes(data, "table.pdf")
     grid = decoded.grids[0]
     assert len(grid.cells) == len(HEADINGS) * (len(ROWS) + 1) and grid.page == 1
-    assert min(c[0] for c in grid.cells) == pytest.approx(40) and max(c[2] for c in grid.cells) == pytest.approx(40 + sum(WIDTHS))
+    assert min(c[0] for c in grid.cells) == pytest.approx(40) and max(c[2] for c in grid.cells) == pytest.approx(
+        40 + sum(WIDTHS)
+    )
     assert placed(the_table(read(data))) == {code: amounts for code, _, amounts in ROWS}
 
 
 def test_a_figure_wrapped_inside_a_narrow_cell_is_read_whole_with_its_place():
     """Changchun prints 1682.76 in a cell too narrow for it: ``1682.7`` over ``6``."""
     headings = ["科目编码", "科目名称", "合计", "基本\n支出", "项目\n支出"]
-    rows = table_rows([("201", "一般公共服务支出", ["1682.7\n6", "1208.2\n0", "474.56"]),
-                       ("20101", "人大事务", ["1682.7\n6", "1208.2\n0", "474.56"])], headings)
+    rows = table_rows(
+        [
+            ("201", "一般公共服务支出", ["1682.7\n6", "1208.2\n0", "474.56"]),
+            ("20101", "人大事务", ["1682.7\n6", "1208.2\n0", "474.56"]),
+        ],
+        headings,
+    )
     report = read(make_table_pdf([(ABOVE, rows, [60, 150, 34, 34, 34])]))
     table = the_table(report)
     assert [c.measure for c in table.columns] == ["total", "basic", "project"]
@@ -120,27 +137,64 @@ def test_a_figure_wrapped_inside_a_narrow_cell_is_read_whole_with_its_place():
 def test_headings_over_several_columns_and_broken_over_lines_give_each_column_its_meaning():
     """A two-level header: 当年预算 over 小计 / 基本支出 / 项目支出, 基本支出 over 小计 / 人员经费 / 公用经费 — words
     broken inside their cells (人员经 / 费) — and a second block the vocabulary has no place for (上年结转结余)."""
-    header = [Cell("科目编码", 0, rows=3), Cell("科目名称", 1, rows=3), Cell("合计", 2, rows=3),
-              Cell("当年预算", 3, span=5), Cell("上年结转结余", 8, span=2)]
-    second = [Cell("小计", 3, rows=2), Cell("基本支出", 4, span=3), Cell("项目支\n出", 7, rows=2),
-              Cell("小计", 8, rows=2), Cell("基本支出", 9, rows=2)]
+    header = [
+        Cell("科目编码", 0, rows=3),
+        Cell("科目名称", 1, rows=3),
+        Cell("合计", 2, rows=3),
+        Cell("当年预算", 3, span=5),
+        Cell("上年结转结余", 8, span=2),
+    ]
+    second = [
+        Cell("小计", 3, rows=2),
+        Cell("基本支出", 4, span=3),
+        Cell("项目支\n出", 7, rows=2),
+        Cell("小计", 8, rows=2),
+        Cell("基本支出", 9, rows=2),
+    ]
     third = [Cell("小计", 4), Cell("人员经\n费", 5), Cell("公用经\n费", 6)]
-    body = [Cell("201", 0, align="left"), Cell("一般公共服务支出", 1, align="left")] + \
-        [Cell(a, 2 + j, align="right") for j, a in enumerate(["160.00", "150.00", "100.00", "80.00", "20.00", "50.00", "10.00", "10.00"])]
-    report = read(make_table_pdf([(["某某局2026年部门预算", "支出总表", "单位：万元"], [header, second, third, body],
-                                   [60, 150] + [50] * 8)]))
+    body = [Cell("201", 0, align="left"), Cell("一般公共服务支出", 1, align="left")] + [
+        Cell(a, 2 + j, align="right")
+        for j, a in enumerate(["160.00", "150.00", "100.00", "80.00", "20.00", "50.00", "10.00", "10.00"])
+    ]
+    report = read(
+        make_table_pdf(
+            [(["某某局2026年部门预算", "支出总表", "单位：万元"], [header, second, third, body], [60, 150] + [50] * 8)]
+        )
+    )
     table = the_table(report, "支出总表")
     # 上年结转结余 / 基本支出: last year's balance spent on basic expenditure (qualified, nlp.headermeaning)
     assert [(c.measure, c.qualifier) for c in table.columns] == [
-        ("total", None), ("current_expenditure", None), ("basic", None), ("personnel", None), ("public", None),
-        ("project", None), ("opening_balance", None), ("basic", "opening_balance")]
+        ("total", None),
+        ("current_expenditure", None),
+        ("basic", None),
+        ("personnel", None),
+        ("public", None),
+        ("project", None),
+        ("opening_balance", None),
+        ("basic", "opening_balance"),
+    ]
     assert [c.header for c in table.columns][3] == "当年预算 基本支出 人员经费"
-    assert [c.printed for c in table.rows[0].cells] == ["160.00", "150.00", "100.00", "80.00", "20.00", "50.00", "10.00", "10.00"]
+    assert [c.printed for c in table.rows[0].cells] == [
+        "160.00",
+        "150.00",
+        "100.00",
+        "80.00",
+        "20.00",
+        "50.00",
+        "10.00",
+        "10.00",
+    ]
 
 
 def test_figures_that_do_not_add_up_where_they_stand_are_kept_there_and_warned_about():
-    rows = [("201", "一般公共服务支出", ["150.00", "100.00", "60.00", "", "", ""]),  # 100 + 60 is not 150: the source's error
-            ("2010101", "行政运行", ["100.00", "100.00", "", "", "", ""])]
+    rows = [
+        (
+            "201",
+            "一般公共服务支出",
+            ["150.00", "100.00", "60.00", "", "", ""],
+        ),  # 100 + 60 is not 150: the source's error
+        ("2010101", "行政运行", ["100.00", "100.00", "", "", "", ""]),
+    ]
     report = read(make_table_pdf([(ABOVE, table_rows(rows), WIDTHS)]))
     assert placed(the_table(report))["201"] == ["150.00", "100.00", "60.00", "", "", ""]
     assert [d.message.split("'")[1] for d in warnings(report, "W311")] == ["一般公共服务支出"]
@@ -182,8 +236,18 @@ def test_our_cell_finder_gives_pdfplumbers_cells_in_its_order(seed):
     edges = []
 
     def edge(orientation, x0, top, x1, bottom):
-        edges.append({"orientation": orientation, "object_type": "line", "x0": x0, "x1": x1, "top": top,
-                      "bottom": bottom, "width": x1 - x0, "height": bottom - top})
+        edges.append(
+            {
+                "orientation": orientation,
+                "object_type": "line",
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "width": x1 - x0,
+                "height": bottom - top,
+            }
+        )
 
     for y in ys:  # each horizontal rule in pieces between neighbouring vertical ones; some pieces missing
         for a, b in itertools.pairwise(xs):

@@ -4,9 +4,10 @@ still pointing at the files it was read on, and scored by ``nlp.evaluation.evalu
 from __future__ import annotations
 
 import hashlib
-import pytest
 
+import pytest
 from conftest import DEVSET, DEVSET_MANIFEST, requires_devset
+
 from nlp.evaluation import ENTITY_TYPES, devset_gold_path, load_devset_gold
 
 ROWS = load_devset_gold()
@@ -15,8 +16,11 @@ ROWS = load_devset_gold()
 def test_gold_is_offsets_only_and_well_formed():
     """Nothing of the devset's text is committed: offsets, labels, a split and a hash only."""
     for row in ROWS:
-        assert {"report", "sha256", "split", "regions", "entities"} <= set(row) <= {
-            "report", "sha256", "split", "regions", "entities", "types"}
+        assert (
+            {"report", "sha256", "split", "regions", "entities"}
+            <= set(row)
+            <= {"report", "sha256", "split", "regions", "entities", "types"}
+        )
         assert row["split"] in {"train", "test"}
         types = row.get("types") or ENTITY_TYPES
         assert set(types) <= set(ENTITY_TYPES)

@@ -48,12 +48,60 @@ SERVICE_FORMS = [
     f"{{ SELECT ?fs {{ BIND(1 AS ?fz) SERVICE <{URL}> {{ ?fs ?fp ?fo }} }} }}",
 ]
 NOISE = [
-    "#", "# c", "#c\r", "#c\n", "#c\r\n", "# SERVICE", "\r", "\n", "\r\n", "\t", " ",
-    '"', "'", '"""', "'''", '"#"', "'#'", '"\\""', '"\\u0022"', "'\\u0027'", "\\u0022", "\\u0027", "\\u000A",
-    "\\u000D", "\\u0053ERVICE", "\\#", "ex:a\\#b", "<", ">", "<http://x/#>", "{", "}", "(", ")", ".", ";", ",",
-    "SERVICE", "service", "sErViCe", "SILENT", "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "DROP ALL", "CLEAR DEFAULT",
-    f"LOAD <{URL}>", "DELETE WHERE { ?s ?p ?o }", "WITH <urn:g>", ";\nINSERT DATA { <urn:a> <urn:b> <urn:c> }",
-    "BIND(1 AS ?fz)", "?fz", "$fz", "a", "FROM <urn:x>", "FROM NAMED <urn:y>",
+    "#",
+    "# c",
+    "#c\r",
+    "#c\n",
+    "#c\r\n",
+    "# SERVICE",
+    "\r",
+    "\n",
+    "\r\n",
+    "\t",
+    " ",
+    '"',
+    "'",
+    '"""',
+    "'''",
+    '"#"',
+    "'#'",
+    '"\\""',
+    '"\\u0022"',
+    "'\\u0027'",
+    "\\u0022",
+    "\\u0027",
+    "\\u000A",
+    "\\u000D",
+    "\\u0053ERVICE",
+    "\\#",
+    "ex:a\\#b",
+    "<",
+    ">",
+    "<http://x/#>",
+    "{",
+    "}",
+    "(",
+    ")",
+    ".",
+    ";",
+    ",",
+    "SERVICE",
+    "service",
+    "sErViCe",
+    "SILENT",
+    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "DROP ALL",
+    "CLEAR DEFAULT",
+    f"LOAD <{URL}>",
+    "DELETE WHERE { ?s ?p ?o }",
+    "WITH <urn:g>",
+    ";\nINSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "BIND(1 AS ?fz)",
+    "?fz",
+    "$fz",
+    "a",
+    "FROM <urn:x>",
+    "FROM NAMED <urn:y>",
 ]
 
 
@@ -66,8 +114,13 @@ def case_mix(text: str, flips: list[bool]) -> str:
 SEPARATORS = ["", " ", "\n", "\r", "\r\n", "\t", " . ", "#c\r", "#c\n", "# {\r", "#\\\r", ' # "\r']
 # Pieces that are whole group-graph-pattern elements: valid where a group's content may go.
 ELEMENTS = [
-    'BIND("#" AS ?fh)', "BIND('\\u0022' AS ?fh)", 'BIND("a\\u0022, \\u0027" AS ?fh)', "BIND(<http://x/#a> AS ?fh)",
-    'FILTER(?fh != "SERVICE <http://x/> { }")', "OPTIONAL { ?fa <urn:none> ?fc }", 'BIND("""\r""" AS ?fh)',
+    'BIND("#" AS ?fh)',
+    "BIND('\\u0022' AS ?fh)",
+    'BIND("a\\u0022, \\u0027" AS ?fh)',
+    "BIND(<http://x/#a> AS ?fh)",
+    'FILTER(?fh != "SERVICE <http://x/> { }")',
+    "OPTIONAL { ?fa <urn:none> ?fc }",
+    'BIND("""\r""" AS ?fh)',
 ]
 
 
@@ -128,15 +181,20 @@ def assert_harmless_if_let_through(store: ox.Store, text: str) -> None:
 
 
 # The fast loop fuzzes a few mutants; the full loop (CI) the many below.
-@settings(max_examples=FAST_EXAMPLES_N, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=FAST_EXAMPLES_N,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(text=mutants())
 def test_a_few_mutants_the_guard_lets_through_reach_no_network_and_change_no_store(store, text):
     assert_harmless_if_let_through(store, text)
 
 
 @pytest.mark.slow
-@settings(max_examples=EXAMPLES_N, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=EXAMPLES_N, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(text=mutants())
 def test_no_query_the_guard_lets_through_reaches_the_network_or_changes_the_store(store, text):
     assert_harmless_if_let_through(store, text)

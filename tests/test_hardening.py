@@ -20,9 +20,15 @@ SIMPLE = "SELECT ?s WHERE { ?s a <https://w3id.org/budgetkg/ontology#Platform> }
 @pytest.fixture(scope="module")
 def strict(mini_store):
     """An app with tight limits: 1.5 s per query, 2 workers, 2 kB results, 1 kB bodies."""
-    settings = Settings(queries_dir=FIXTURES / "queries", query_timeout=1.5, query_workers=2,
-                        max_result_bytes=2000, max_body_bytes=1000, queue_timeout=10,
-                        cors_origins=["https://research.example.org"])
+    settings = Settings(
+        queries_dir=FIXTURES / "queries",
+        query_timeout=1.5,
+        query_workers=2,
+        max_result_bytes=2000,
+        max_body_bytes=1000,
+        queue_timeout=10,
+        cors_origins=["https://research.example.org"],
+    )
     with TestClient(create_app(settings, mini_store), raise_server_exceptions=False) as client:
         yield client
 
@@ -30,9 +36,14 @@ def strict(mini_store):
 UPDATES = [
     "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }",
     "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }",
-    "DROP ALL", "CLEAR DEFAULT", "CREATE GRAPH <http://x/g>",
-    "LOAD <http://example.org/data.ttl>", "load <file:///etc/passwd> INTO GRAPH <http://x/g>",
-    "ADD DEFAULT TO <http://x/g>", "MOVE <http://x/a> TO <http://x/b>", "COPY DEFAULT TO <http://x/g>",
+    "DROP ALL",
+    "CLEAR DEFAULT",
+    "CREATE GRAPH <http://x/g>",
+    "LOAD <http://example.org/data.ttl>",
+    "load <file:///etc/passwd> INTO GRAPH <http://x/g>",
+    "ADD DEFAULT TO <http://x/g>",
+    "MOVE <http://x/a> TO <http://x/b>",
+    "COPY DEFAULT TO <http://x/g>",
     "WITH <http://x/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
     "# comment\nPREFIX : <http://x/>\ninsert { :a :b :c } where {}",
 ]
@@ -66,12 +77,15 @@ def test_update_operation_of_the_protocol_is_refused(api_client, mini_store):
     assert len(mini_store) == before
 
 
-@pytest.mark.parametrize("query", [
-    'SELECT ?service WHERE { ?service ?p "SERVICE <http://x/> and INSERT DATA" }',
-    "PREFIX ex: <http://x/service#> SELECT * WHERE { ?s ex:service ?o } # SERVICE <http://x/>",
-    "SELECT * WHERE { ?s <http://x/load/insert> ?o }",
-    "PREFIX load: <http://x/> SELECT * WHERE { ?s load:drop ?o }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        'SELECT ?service WHERE { ?service ?p "SERVICE <http://x/> and INSERT DATA" }',
+        "PREFIX ex: <http://x/service#> SELECT * WHERE { ?s ex:service ?o } # SERVICE <http://x/>",
+        "SELECT * WHERE { ?s <http://x/load/insert> ?o }",
+        "PREFIX load: <http://x/> SELECT * WHERE { ?s load:drop ?o }",
+    ],
+)
 def test_keywords_inside_names_literals_or_comments_are_not_refused(query):
     inspect(query)  # no exception
 
@@ -82,9 +96,15 @@ def test_guard_refuses(query):
         inspect(query)
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { ?s ?p }", "SELEC * WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p ?o ", "ASK {{",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { ?s ?p }",
+        "SELEC * WHERE { ?s ?p ?o }",
+        "SELECT * WHERE { ?s ?p ?o ",
+        "ASK {{",
+    ],
+)
 def test_malformed_query_is_400_with_the_parser_message(api_client, query):
     r = api_client.get("/sparql", params={"query": query})
     assert r.status_code == 400
@@ -140,8 +160,11 @@ def test_request_body_limit_with_and_without_content_length(strict):
 
 
 def test_non_utf8_body_is_400(api_client):
-    r = api_client.post("/sparql", content="SELECT * WHERE { ?s ?p '民' }".encode("gb18030"),
-                        headers={"Content-Type": "application/sparql-query"})
+    r = api_client.post(
+        "/sparql",
+        content="SELECT * WHERE { ?s ?p '民' }".encode("gb18030"),
+        headers={"Content-Type": "application/sparql-query"},
+    )
     assert r.status_code == 400
 
 
@@ -181,20 +204,32 @@ def test_worker_crash_is_an_error_then_the_pool_recovers(strict):
 
 def test_cors_is_explicit(strict, api_client):
     allowed = "https://research.example.org"
-    pre = strict.options("/sparql", headers={"Origin": allowed, "Access-Control-Request-Method": "POST",
-                                             "Access-Control-Request-Headers": "Content-Type"})
+    pre = strict.options(
+        "/sparql",
+        headers={
+            "Origin": allowed,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
+    )
     assert pre.status_code == 200
     assert pre.headers["access-control-allow-origin"] == allowed
     assert "POST" in pre.headers["access-control-allow-methods"]
     assert "access-control-allow-credentials" not in pre.headers
-    denied = strict.options("/sparql", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+    denied = strict.options(
+        "/sparql", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+    )
     assert denied.status_code == 400 and "access-control-allow-origin" not in denied.headers
-    assert "access-control-allow-origin" not in strict.get("/sparql", params={"query": SIMPLE},
-                                                           headers={"Origin": "https://evil.example"}).headers
+    assert (
+        "access-control-allow-origin"
+        not in strict.get("/sparql", params={"query": SIMPLE}, headers={"Origin": "https://evil.example"}).headers
+    )
     # the default policy: public read-only data, any origin, never credentials
     r = api_client.get("/sparql", params={"query": SIMPLE}, headers={"Origin": "https://anyone.example"})
     assert r.headers["access-control-allow-origin"] == "*"
-    put = api_client.options("/sparql", headers={"Origin": "https://anyone.example", "Access-Control-Request-Method": "PUT"})
+    put = api_client.options(
+        "/sparql", headers={"Origin": "https://anyone.example", "Access-Control-Request-Method": "PUT"}
+    )
     assert put.status_code == 400
 
 

@@ -133,8 +133,9 @@ def test_columns_in_either_order_that_hold_the_same_figures_keep_them():
 
 
 def test_columns_in_either_order_with_different_figures_are_not_stored():
-    text = EVIDENCE + TWO_TALL.replace("2010102 一般行政管理事务 30.00 0.00 30.00 0.00 0.00",
-                                       "2010102 一般行政管理事务 35.00 0.00 30.00 5.00 0.00")
+    text = EVIDENCE + TWO_TALL.replace(
+        "2010102 一般行政管理事务 30.00 0.00 30.00 0.00 0.00", "2010102 一般行政管理事务 35.00 0.00 30.00 5.00 0.00"
+    )
     tables, _, diag, _ = read_tables(text)
     t = table(tables, "表3")
     assert values(row(t, "2010102"))[3:] == [None, None]
@@ -180,8 +181,9 @@ def test_a_change_under_a_comparison_is_the_first_figure_less_the_second():
     assert _by_meaning(t, r, "change", "execution") == 10 * WAN
     assert _by_meaning(t, r, "basic", "budget") == 70 * WAN and _by_meaning(t, r, "project", "budget") is None
     # a change that does not make up the difference is no change of these two figures
-    lay = headergrid.align(COMPARED.splitlines()[3] + "\n" + COMPARED.splitlines()[4] + "\n" + COMPARED.splitlines()[5],
-                           at_least=5)
+    lay = headergrid.align(
+        COMPARED.splitlines()[3] + "\n" + COMPARED.splitlines()[4] + "\n" + COMPARED.splitlines()[5], at_least=5
+    )
     assert lay
     cols = lay[0].meanings()
     sums = headermeaning.sums(lay[0], cols)
@@ -205,14 +207,23 @@ def test_devset_changes_under_comparisons():
 def test_the_headings_of_a_ruled_table_mean_what_they_mean_in_text():
     # the geometry of a ruled table gives every column's headings top to bottom: read by the same
     # rules as a header from text (a heading over every column is the table's scope)
-    paths = [["2025年执行数"], ["2026年预算数", "小计"], ["2026年预算数", "基本支出"], ["2026年预算数", "项目支出"],
-             ["2026年预算数比2025年执行数", "增减额"]]
+    paths = [
+        ["2025年执行数"],
+        ["2026年预算数", "小计"],
+        ["2026年预算数", "基本支出"],
+        ["2026年预算数", "项目支出"],
+        ["2026年预算数比2025年执行数", "增减额"],
+    ]
     cols, sums = _columns_by_place(paths, "一般公共预算支出表")
     assert [c.measure for c in cols] == ["total", "total", "basic", "project", "change"]
     assert [c.year for c in cols] == [2025, 2026, 2026, 2026, 2026]
     assert cols[0].funding_source == cols[4].funding_source == "general_public"
     assert sums is not None and (1, [2, 3]) in sums and (1, [0, 4]) in sums
-    scoped = [["一般公共预算基本支出", "合计"], ["一般公共预算基本支出", "人员经费"], ["一般公共预算基本支出", "公用经费"]]
+    scoped = [
+        ["一般公共预算基本支出", "合计"],
+        ["一般公共预算基本支出", "人员经费"],
+        ["一般公共预算基本支出", "公用经费"],
+    ]
     cols, sums = _columns_by_place(scoped, "基本支出表")
     assert [c.measure for c in cols] == ["total", "personnel", "public"]
     assert sums == [(0, [1, 2])]

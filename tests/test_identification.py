@@ -22,12 +22,19 @@ def report_of(text: str):
 def test_devset_report_is_identified(row: dict[str, str]) -> None:
     path = DEVSET / "text" / f"{row['stem']}.txt"
     r = read_report(path)
-    assert (r.agency_as_printed, r.fiscal_year, r.phase) == (row["agency"], int(row["fiscal_year"]), PHASE_WORDS[row["phase"]])
+    assert (r.agency_as_printed, r.fiscal_year, r.phase) == (
+        row["agency"],
+        int(row["fiscal_year"]),
+        PHASE_WORDS[row["phase"]],
+    )
     raw = path.read_text(encoding="utf-8")
     for span in (r.agency_span, r.fiscal_year_span, r.phase_span):
         assert raw[span.start : span.end] == span.text
     assert "".join(r.agency_span.text.split()) == r.agency
-    assert r.fiscal_year_span.text.strip() in (row["fiscal_year"], "二〇" + "".join("〇一二三四五六七八九"[int(d)] for d in row["fiscal_year"][2:]))
+    assert r.fiscal_year_span.text.strip() in (
+        row["fiscal_year"],
+        "二〇" + "".join("〇一二三四五六七八九"[int(d)] for d in row["fiscal_year"][2:]),
+    )
     if r.agency_scope:
         assert raw[r.agency_scope_span.start : r.agency_scope_span.end] == r.agency_scope_span.text
         assert r.agency_scope in r.agency_scope_span.text
@@ -63,10 +70,19 @@ def body(agency: str, year: int) -> str:
         ("成都市金牛区人民政府办公室机关2025年预算公开", "成都市金牛区人民政府办公室机关", 2025, Phase.BUDGET),
         ("西安市碑林区统计局2022年度决算公开", "西安市碑林区统计局", 2022, Phase.FINAL_ACCOUNT),
         # the publishing level's own title, the agency on the label under it
-        ("上海市2026年市级单位预算\n预算单位：上海市普陀区某某事务中心", "上海市普陀区某某事务中心", 2026, Phase.BUDGET),
+        (
+            "上海市2026年市级单位预算\n预算单位：上海市普陀区某某事务中心",
+            "上海市普陀区某某事务中心",
+            2026,
+            Phase.BUDGET,
+        ),
         # an alias in brackets is part of the printed name
-        ("2026年度预算\n预算单位：南京市统计和大数据研究院（南京市统计数据管理中心）",
-         "南京市统计和大数据研究院（南京市统计数据管理中心）", 2026, Phase.BUDGET),
+        (
+            "2026年度预算\n预算单位：南京市统计和大数据研究院（南京市统计数据管理中心）",
+            "南京市统计和大数据研究院（南京市统计数据管理中心）",
+            2026,
+            Phase.BUDGET,
+        ),
         # bodies of every kind, the name last on the cover
         ("2024年度西安市雁塔区人民检察院部门决算", "西安市雁塔区人民检察院", 2024, Phase.FINAL_ACCOUNT),
         ("中国共产主义青年团武汉市委员会2025年部门预算", "中国共产主义青年团武汉市委员会", 2025, Phase.BUDGET),

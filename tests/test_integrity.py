@@ -24,9 +24,15 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 def make_data_dir(root: Path, n: int = 20_000) -> Path:
     dd = DataDir(root)
     with dd.transaction() as st:
-        st.add(ox.Quad(ox.NamedNode(f"https://w3id.org/budgetkg/id/item/{i}"), ox.NamedNode("https://w3id.org/budgetkg/ontology#amount"),
-                       ox.Literal(str(i), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")), G)
-               for i in range(n))
+        st.add(
+            ox.Quad(
+                ox.NamedNode(f"https://w3id.org/budgetkg/id/item/{i}"),
+                ox.NamedNode("https://w3id.org/budgetkg/ontology#amount"),
+                ox.Literal(str(i), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
+                G,
+            )
+            for i in range(n)
+        )
     return dd.current()
 
 
@@ -54,8 +60,14 @@ DAMAGES = {
 
 
 def run(*args: str, data: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BUDGETKG), *args], capture_output=True, text=True, timeout=300, cwd=ROOT,
-                          env=dict(os.environ, BUDGETKG_DATA=str(data)))
+    return subprocess.run(
+        [str(BUDGETKG), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        env=dict(os.environ, BUDGETKG_DATA=str(data)),
+    )
 
 
 def assert_one_line_exit_3(proc: subprocess.CompletedProcess, command: str) -> None:
@@ -73,8 +85,13 @@ def test_a_sealed_generation_verifies_and_names_its_files(tmp_path):
 
 
 # a table and CURRENT overwritten/removed in the fast loop; every damage in the full one
-@pytest.mark.parametrize("damage", [pytest.param(d, marks=[] if d in ("overwritten table", "missing CURRENT")
-                                                 else [pytest.mark.slow]) for d in DAMAGES])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(d, marks=[] if d in ("overwritten table", "missing CURRENT") else [pytest.mark.slow])
+        for d in DAMAGES
+    ],
+)
 def test_damage_is_detected_before_any_query(tmp_path, damage):
     gen = make_data_dir(tmp_path / "data")
     DAMAGES[damage](gen)
@@ -84,8 +101,14 @@ def test_damage_is_detected_before_any_query(tmp_path, damage):
 
 
 # One damage in the fast loop, each through all four commands; the other damages too in the full loop.
-@pytest.mark.parametrize("damage", ["overwritten table", pytest.param("truncated table", marks=pytest.mark.slow),
-                                    pytest.param("missing table", marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "overwritten table",
+        pytest.param("truncated table", marks=pytest.mark.slow),
+        pytest.param("missing table", marks=pytest.mark.slow),
+    ],
+)
 def test_query_export_serve_and_build_say_so_in_one_line_and_exit_3(tmp_path, damage):
     data = tmp_path / "data"
     gen = make_data_dir(data)

@@ -25,8 +25,10 @@ def test_devset_key_projects_in_prose() -> None:
     path = DEVSET / "text" / f"{STEMS['205']}.txt"
     r = read_report(path)
     got = [(p.name, p.amount.printed, p.amount.unit, p.amount.value) for p in r.projects]
-    assert got == [("12345热线工作经费", "16,790,000.00", "元", Decimal("16790000.00")),
-                   ("政府信息公开工作经费", "813,350.00", "元", Decimal("813350.00"))]
+    assert got == [
+        ("12345热线工作经费", "16,790,000.00", "元", Decimal("16790000.00")),
+        ("政府信息公开工作经费", "813,350.00", "元", Decimal("813350.00")),
+    ]
     raw = path.read_text(encoding="utf-8")
     for p in r.projects:
         assert raw[p.amount.span.start : p.amount.span.end] == p.amount.span.text
@@ -50,16 +52,27 @@ def report_with(section: str) -> str:
 @pytest.mark.parametrize(
     "section,expected",
     [
-        ("（一）审计业务经费，年初预算1,234,567.89元，绩效目标：完成年度审计项目计划。\n"
-         "（二）审计信息化建设经费，年初预算500,000.00元，绩效目标：建成审计数据分析平台。",
-         [("审计业务经费", Decimal("1234567.89"), "完成年度审计项目计划。"),
-          ("审计信息化建设经费", Decimal("500000.00"), "建成审计数据分析平台。")]),
+        (
+            "（一）审计业务经费，年初预算1,234,567.89元，绩效目标：完成年度审计项目计划。\n"
+            "（二）审计信息化建设经费，年初预算500,000.00元，绩效目标：建成审计数据分析平台。",
+            [
+                ("审计业务经费", Decimal("1234567.89"), "完成年度审计项目计划。"),
+                ("审计信息化建设经费", Decimal("500000.00"), "建成审计数据分析平台。"),
+            ],
+        ),
         # 万元, "预算数为", the target on the next line
-        ("1.审计业务经费项目：预算数为 123.46 万元。\n绩效目标：完成年度审计项目计划。\n2.内部审计指导经费：预算数为 12 万元。",
-         [("审计业务经费项目", Decimal("1234600.00"), "完成年度审计项目计划。"), ("内部审计指导经费", Decimal("120000"), None)]),
+        (
+            "1.审计业务经费项目：预算数为 123.46 万元。\n绩效目标：完成年度审计项目计划。\n2.内部审计指导经费：预算数为 12 万元。",
+            [
+                ("审计业务经费项目", Decimal("1234600.00"), "完成年度审计项目计划。"),
+                ("内部审计指导经费", Decimal("120000"), None),
+            ],
+        ),
         # inline, wrapped anywhere
-        ("本部门重点项目共2个：一是审计业务经费，安排资金 30.5 万元；二是审计\n培训经费，安排资金 8 万元。",
-         [("审计业务经费", Decimal("305000.0"), None), ("审计培训经费", Decimal("80000"), None)]),
+        (
+            "本部门重点项目共2个：一是审计业务经费，安排资金 30.5 万元；二是审计\n培训经费，安排资金 8 万元。",
+            [("审计业务经费", Decimal("305000.0"), None), ("审计培训经费", Decimal("80000"), None)],
+        ),
     ],
 )
 def test_key_projects_listed_in_prose(section: str, expected) -> None:
@@ -75,8 +88,9 @@ def test_items_without_an_amount_or_outside_the_section_are_no_projects() -> Non
     section = "（一）审计业务经费，主要用于开展审计项目。\n（二）审计培训经费，绩效目标：培训审计人员 200 人次。"
     assert report_of(report_with(section)).projects == []
     # the same list under a section about something else
-    text = report_with("无。").replace("二、重点项目预算绩效目标情况\n无。",
-                                       "二、政府采购预算情况\n（一）办公设备购置，预算数为 12 万元。")
+    text = report_with("无。").replace(
+        "二、重点项目预算绩效目标情况\n无。", "二、政府采购预算情况\n（一）办公设备购置，预算数为 12 万元。"
+    )
     assert report_of(text).projects == []
 
 
@@ -87,8 +101,10 @@ def test_a_project_the_table_has_is_not_added_twice() -> None:
     base = read_report(CORPUS / MANIFEST[2]["file"])
     table_project = next(p for p in base.projects if p.name == "民生卡应用推广经费")
     target_before = table_project.target
-    extra = ("\n\n八、重点项目情况\n\n（一）民生卡应用推广经费，年初预算14.00万元，绩效目标：推广民生卡应用。\n\n"
-             "（二）政务数据治理经费，年初预算20.00万元，绩效目标：完成数据治理。\n")
+    extra = (
+        "\n\n八、重点项目情况\n\n（一）民生卡应用推广经费，年初预算14.00万元，绩效目标：推广民生卡应用。\n\n"
+        "（二）政务数据治理经费，年初预算20.00万元，绩效目标：完成数据治理。\n"
+    )
     r = report_of(text + extra)
     names = [p.name for p in r.projects]
     assert names.count("民生卡应用推广经费") == 1

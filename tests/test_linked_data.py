@@ -13,13 +13,13 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 import pytest
+from conftest import CORPUS
 from pyld import jsonld
 from rdflib import Dataset, Graph
+from test_mapping import BUILD, CASES, load_case
 
-from conftest import CORPUS
 from kg.formats import CONTEXT, serialize
 from kg.mapping import map_report
-from test_mapping import BUILD, CASES, load_case
 
 ID = "https://w3id.org/budgetkg/id/"
 
@@ -27,6 +27,7 @@ ID = "https://w3id.org/budgetkg/id/"
 @pytest.fixture(autouse=True, scope="module")
 def no_network_for_json_ld():
     """Every context is inline: a processor that tried to fetch one would fail the test, not the network."""
+
     def refuse(url, options=None):
         raise AssertionError(f"JSON-LD processor tried to load {url}")
 
@@ -46,15 +47,16 @@ def report_graphs() -> list[tuple[str, list[ox.Quad]]]:
 
     cases = [(case, map_report(load_case(case).REPORT, build=BUILD).quads) for case in CASES]
     real = read_report(CORPUS / "003_ed709ab5de35a9c8.txt", entities=True)
-    return cases + [("003", map_report(real, resolver=default_resolver(), build=BUILD).quads)]
+    return [*cases, ("003", map_report(real, resolver=default_resolver(), build=BUILD).quads)]
 
 
 GRAPHS = report_graphs()
 
 
 # the constructed cases in the fast loop; the real report (a JSON-LD round trip of thousands of quads) in the full one
-@pytest.mark.parametrize("name, quads", [pytest.param(n, q, id=n, marks=[pytest.mark.slow] if n == "003" else [])
-                                         for n, q in GRAPHS])
+@pytest.mark.parametrize(
+    "name, quads", [pytest.param(n, q, id=n, marks=[pytest.mark.slow] if n == "003" else []) for n, q in GRAPHS]
+)
 def test_json_ld_expands_and_compacts_back_to_the_same_graph(name, quads) -> None:
     doc = json.loads(serialize(quads, "jsonld"))
     assert doc["@context"] == CONTEXT["@context"]  # compacted with the context /context.jsonld publishes
@@ -106,13 +108,15 @@ TURTLE_LINK = re.compile(r'<link rel="alternate" type="text/turtle" href="([^"]+
 
 
 def resources(store) -> list[str]:
-    rows = store.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER (isIRI(?s) && STRSTARTS(STR(?s), \"" + ID + "\")) }",
-                       use_default_graph_as_union=True)
+    rows = store.query(
+        'SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER (isIRI(?s) && STRSTARTS(STR(?s), "' + ID + '")) }',
+        use_default_graph_as_union=True,
+    )
     return sorted(r["s"].value for r in rows)
 
 
 def check_page(client, iri: str) -> None:
-    page = client.get("/doc/" + iri[len(ID):], headers={"Accept": "text/html"})
+    page = client.get("/doc/" + iri[len(ID) :], headers={"Accept": "text/html"})
     assert page.status_code == 200, iri
     links = TURTLE_LINK.findall(page.text)
     assert len(links) == 1, f"{iri}: the page links its Turtle once"
@@ -141,9 +145,14 @@ def test_every_doc_page_of_the_corpus_links_turtle_that_parses_cleanly(corpus_ap
     assert len(pages) > 10000
     for iri in pages:
         parse_without_warnings(serialize(d.describe(store, ox.NamedNode(iri)), "ttl"))
-    typed = store.query("SELECT ?c (SAMPLE(?s) AS ?one) WHERE { ?s a ?c FILTER STRSTARTS(STR(?s), \"" + ID + "\") } GROUP BY ?c",
-                        use_default_graph_as_union=True)
+    typed = store.query(
+        'SELECT ?c (SAMPLE(?s) AS ?one) WHERE { ?s a ?c FILTER STRSTARTS(STR(?s), "' + ID + '") } GROUP BY ?c',
+        use_default_graph_as_union=True,
+    )
     samples = {r["one"].value for r in typed}
-    samples |= set([p for p in pages if p.endswith("/evidence/position")][:1] + [p for p in pages if p.endswith("/evidence/quote")][:1])
+    samples |= set(
+        [p for p in pages if p.endswith("/evidence/position")][:1]
+        + [p for p in pages if p.endswith("/evidence/quote")][:1]
+    )
     for iri in sorted(samples):
         check_page(corpus_api_client, iri)

@@ -33,11 +33,15 @@ SPARQL = [
 ]
 PATHS = (
     [("sparql", "/sparql?query=" + quote(q)) for q in SPARQL]
-    + [("named", "/api/queries/platform-projects?platform=" + quote("民生卡")),
-       ("named", "/api/queries/reports-of-year?year=2016")]
-    + [("resource", "/id/" + quote("platform/民生卡")),
-       ("resource", "/id/" + quote("agency/广州市番禺区人民政府政务管理办公室")),
-       ("resource", "/doc/" + quote("platform/民生卡") + ".ttl")]
+    + [
+        ("named", "/api/queries/platform-projects?platform=" + quote("民生卡")),
+        ("named", "/api/queries/reports-of-year?year=2016"),
+    ]
+    + [
+        ("resource", "/id/" + quote("platform/民生卡")),
+        ("resource", "/id/" + quote("agency/广州市番禺区人民政府政务管理办公室")),
+        ("resource", "/doc/" + quote("platform/民生卡") + ".ttl"),
+    ]
 )
 
 
@@ -53,8 +57,11 @@ async def client_loop(client: httpx.AsyncClient, index: int, deadline: float, re
         i += 1
         t = time.perf_counter()
         try:
-            r = await client.get(path, headers={"Accept": "text/html" if kind == "resource" else "application/json"},
-                                 follow_redirects=True)
+            r = await client.get(
+                path,
+                headers={"Accept": "text/html" if kind == "resource" else "application/json"},
+                follow_redirects=True,
+            )
             ok = r.status_code == 200
         except httpx.HTTPError as exc:
             ok, r = False, exc
@@ -73,7 +80,9 @@ async def pathological(url: str, out: dict) -> None:
         out["status"], out["seconds"] = r.status_code, time.perf_counter() - t
 
 
-REPORTS = "PREFIX bkg: <https://w3id.org/budgetkg/ontology#> SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a bkg:Report }"
+REPORTS = (
+    "PREFIX bkg: <https://w3id.org/budgetkg/ontology#> SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a bkg:Report }"
+)
 BUDGETKG = Path(sys.executable).parent / "budgetkg"
 SMALL = [CORPUS / "000_b0355635f713ec6d.txt", CORPUS / "002_1b1d794f3255dab3.txt"]
 
@@ -90,8 +99,17 @@ async def rebuilds(url: str, data: Path, out: dict) -> None:
     for files in ([SMALL[0]], [SMALL[0], SMALL[1]]):
         t = time.perf_counter()
         proc = await asyncio.create_subprocess_exec(
-            str(BUDGETKG), "build", "--store", str(data), "--no-validate", "--no-entities", "--quiet", *map(str, files),
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            str(BUDGETKG),
+            "build",
+            "--store",
+            str(data),
+            "--no-validate",
+            "--no-entities",
+            "--quiet",
+            *map(str, files),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         _, err = await proc.communicate()
         out["builds"].append((proc.returncode, time.perf_counter() - t, err.decode()[-500:]))
 
@@ -105,8 +123,9 @@ async def run_load(url: str, data: Path | None = None) -> tuple[list, list, dict
         start = time.monotonic()
         deadline = start + SECONDS
         extra = [rebuilds(url, data, bad)] if data is not None else []
-        await asyncio.gather(pathological(url, bad), *extra,
-                             *(client_loop(client, i, deadline, results, errors) for i in range(CLIENTS)))
+        await asyncio.gather(
+            pathological(url, bad), *extra, *(client_loop(client, i, deadline, results, errors) for i in range(CLIENTS))
+        )
         return results, errors, bad, time.monotonic() - start
 
 
@@ -123,27 +142,40 @@ def mini_data_dir(tmp_path):
 
 @pytest.mark.slow
 def test_fifty_clients_for_thirty_seconds_while_two_builds_happen(mini_data_dir):
-    url, proc = start_server_process(mini_data_dir, {
-        "BUDGETKG_QUERIES_DIR": str(FIXTURES / "queries"), "BUDGETKG_QUERY_TIMEOUT": "3",
-        "BUDGETKG_QUERY_WORKERS": "3", "BUDGETKG_QUEUE_TIMEOUT": "30", "BUDGETKG_STORE_POLL_SECONDS": "0.5",
-        "BUDGETKG_CLIENT_SHARE": "3"})  # (all 50 clients come from one address here)
+    url, proc = start_server_process(
+        mini_data_dir,
+        {
+            "BUDGETKG_QUERIES_DIR": str(FIXTURES / "queries"),
+            "BUDGETKG_QUERY_TIMEOUT": "3",
+            "BUDGETKG_QUERY_WORKERS": "3",
+            "BUDGETKG_QUEUE_TIMEOUT": "30",
+            "BUDGETKG_STORE_POLL_SECONDS": "0.5",
+            "BUDGETKG_CLIENT_SHARE": "3",
+        },
+    )  # (all 50 clients come from one address here)
     try:
         reports_before = served_reports(url)
         results, errors, bad, elapsed = asyncio.run(run_load(url, mini_data_dir if REBUILDS else None))
         reports_after = served_reports(url)
         from kg.store import Store
 
-        reports_built = int(next(iter(Store(mini_data_dir, read_only=True).query(REPORTS, use_default_graph_as_union=True)))["n"].value)
+        reports_built = int(
+            next(iter(Store(mini_data_dir, read_only=True).query(REPORTS, use_default_graph_as_union=True)))["n"].value
+        )
     finally:
         proc.terminate()
         proc.wait(20)
     latencies = [s for _, s in results]
-    print(f"\nload: {CLIENTS} clients, {elapsed:.1f} s, {len(results)} requests, {len(results) / elapsed:.0f} req/s, "
-          f"p50 {percentile(latencies, 50) * 1000:.1f} ms, p99 {percentile(latencies, 99) * 1000:.1f} ms, "
-          f"errors {len(errors)}")
+    print(
+        f"\nload: {CLIENTS} clients, {elapsed:.1f} s, {len(results)} requests, {len(results) / elapsed:.0f} req/s, "
+        f"p50 {percentile(latencies, 50) * 1000:.1f} ms, p99 {percentile(latencies, 99) * 1000:.1f} ms, "
+        f"errors {len(errors)}"
+    )
     for kind in ("sparql", "named", "resource"):
         ks = [s for k, s in results if k == kind]
-        print(f"  {kind:9s} n={len(ks):6d} p50 {percentile(ks, 50) * 1000:7.1f} ms  p99 {percentile(ks, 99) * 1000:7.1f} ms")
+        print(
+            f"  {kind:9s} n={len(ks):6d} p50 {percentile(ks, 50) * 1000:7.1f} ms  p99 {percentile(ks, 99) * 1000:7.1f} ms"
+        )
     print(f"  pathological cartesian query: HTTP {bad.get('status')} after {bad.get('seconds', 0):.1f} s")
     for code, seconds, _ in bad.get("builds", []):
         print(f"  build during the load: exit {code} in {seconds:.1f} s")

@@ -11,13 +11,13 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg import iri
 from kg.mapping import map_report
-import pyoxigraph as ox
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.stem for p in GOLDEN.glob("*.py") if not p.stem.startswith("_"))
@@ -103,8 +103,8 @@ def test_golden_graph_conforms_to_the_shapes(case: str) -> None:
 def test_expenditure_types_are_keyed_by_the_readers_measures() -> None:
     """Each column meaning that implies an expenditure type is a measure the reader emits, and each
     type is a concept of the ontology's expenditure-type scheme (a stale key silently drops 公用经费)."""
-    from kg.ontology import ontology_file
     from kg.mapping import EXPENDITURE_TYPE_OF_MEASURE
+    from kg.ontology import ontology_file
     from nlp.vocab import MEASURES
 
     schemes = Graph().parse(ontology_file("schemes.ttl"))
@@ -157,6 +157,7 @@ def test_same_named_projects_of_a_real_report_keep_their_own_links() -> None:
     """002 prints 租赁岗位合同工经费 under 本级 and under the 政务服务中心; only the centre's 绩效目标 names
     政务服务集约化改革, so only the centre's project funds it (by name, both would)."""
     from conftest import CORPUS
+
     from nlp import read_report
 
     report = read_report(CORPUS / "002_1b1d794f3255dab3.txt", entities=True)

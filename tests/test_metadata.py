@@ -83,7 +83,13 @@ def test_report_without_title_reads_year_from_the_narrative() -> None:
     "title,agency,district,year,phase",
     [
         ("深圳市福田区发展和改革局2021年部门预算", "深圳市福田区发展和改革局", "福田区", 2021, Phase.BUDGET),
-        ("二〇二二年广东省韶关市乳源瑶族自治县财政局部门决算", "广东省韶关市乳源瑶族自治县财政局", "乳源瑶族自治县", 2022, Phase.FINAL_ACCOUNT),
+        (
+            "二〇二二年广东省韶关市乳源瑶族自治县财政局部门决算",
+            "广东省韶关市乳源瑶族自治县财政局",
+            "乳源瑶族自治县",
+            2022,
+            Phase.FINAL_ACCOUNT,
+        ),
         ("2019 年度杭州市西湖区\n\n教育局部门决算公开", "杭州市西湖区教育局", "西湖区", 2019, Phase.FINAL_ACCOUNT),
         ("佛山市顺德区人民政府办公室 2020 年部门预算", "佛山市顺德区人民政府办公室", "顺德区", 2020, Phase.BUDGET),
         # no city in the name at all: a district-level name is accepted from a title

@@ -52,7 +52,7 @@ def test_the_scan_finds_terms() -> None:
 
 
 def test_every_term_used_in_code_is_in_the_ontology() -> None:
-    defined = {str(t)[len(NS):] for t in bkg_terms(core_ontology_graph())}
+    defined = {str(t)[len(NS) :] for t in bkg_terms(core_ontology_graph())}
     missing = {name: where[:3] for name, where in used_terms().items() if name not in defined}
     assert not missing, f"bkg: terms used in code but not defined in ontology/budgetkg.ttl: {missing}"
 

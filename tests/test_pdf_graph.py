@@ -7,7 +7,6 @@ from collections import Counter
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import DEVSET, DEVSET_MANIFEST, requires_devset
 
 pytestmark = requires_devset
@@ -16,11 +15,14 @@ PDFS = sorted((DEVSET / "pdf").glob("*.pdf")) if DEVSET_MANIFEST else []
 PREFIXES = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"""
-FIGURES = PREFIXES + """
+FIGURES = (
+    PREFIXES
+    + """
 SELECT ?item ?code ?label ?measure ?amount WHERE {
   ?item a bkg:LineItem ; bkg:amount ?amount .
   OPTIONAL { ?item bkg:classification/skos:notation ?code } OPTIONAL { ?item bkg:rowLabel ?label }
   OPTIONAL { ?item bkg:measure ?measure } }"""
+)
 
 
 def graph_of(path):
@@ -37,15 +39,24 @@ def graph_of(path):
 def figures(store) -> Counter:
     """Every line item's amount with what places it (code, row label, measure); and its IRI, which names the
     report, table, row and column it sits in."""
-    return Counter((r["item"].value, r["code"].value if r["code"] else None, r["label"].value if r["label"] else None,
-                    r["measure"].value if r["measure"] else None, r["amount"].value)
-                   for r in store.query(FIGURES, use_default_graph_as_union=True))
+    return Counter(
+        (
+            r["item"].value,
+            r["code"].value if r["code"] else None,
+            r["label"].value if r["label"] else None,
+            r["measure"].value if r["measure"] else None,
+            r["amount"].value,
+        )
+        for r in store.query(FIGURES, use_default_graph_as_union=True)
+    )
 
 
 def coded(found: Counter) -> Counter:
     """The line items of classified rows as (code, measure, amount): what places a figure whatever the row's
     position in its table (the IRI) or how its label was printed."""
-    return Counter((code, measure, amount) for (_, code, _, measure, amount), n in found.items() if code for _ in range(n))
+    return Counter(
+        (code, measure, amount) for (_, code, _, measure, amount), n in found.items() if code for _ in range(n)
+    )
 
 
 # Figures the text path reads that are not in the report: (report number, code, measure, amount in yuan), read by
@@ -62,8 +73,10 @@ def compare_figures(pdf):
     a, b = figures(from_pdf), figures(from_text)
     missing = {(c, m.rsplit("/", 1)[-1] if m else m, v) for c, m, v in (coded(b) - coded(a)).elements()}
     assert missing <= {k[1:] for k in TEXT_MISREADS if pdf.name.startswith(k[0])}, (pdf.name, sorted(missing)[:5])
-    print(f"{pdf.stem}: line items PDF {sum(a.values())}, text {sum(b.values())}; classified PDF {sum(coded(a).values())}, "
-          f"text {sum(coded(b).values())}, only in the text {len(missing)}")
+    print(
+        f"{pdf.stem}: line items PDF {sum(a.values())}, text {sum(b.values())}; classified PDF {sum(coded(a).values())}, "
+        f"text {sum(coded(b).values())}, only in the text {len(missing)}"
+    )
     return a, b
 
 
@@ -86,15 +99,25 @@ def test_facts_from_a_pdf_point_at_page_and_region_and_the_graph_conforms():
 
     pdf = next(p for p in PDFS if "guangzhou" in p.name)
     mapped, store = graph_of(pdf)
-    rows = list(store.query(PREFIXES + """
+    rows = list(
+        store.query(
+            PREFIXES
+            + """
         SELECT ?ev ?value ?conforms ?start ?exact (COUNT(?refined) AS ?n) WHERE {
           ?node bkg:evidence ?ev . ?ev oa:hasSelector ?region .
           ?region a oa:FragmentSelector ; rdf:value ?value ; dcterms:conformsTo ?conforms ; oa:refinedBy ?refined .
           ?ev oa:hasSelector ?pos , ?quote . ?pos oa:start ?start . ?quote oa:exact ?exact .
           FILTER(?refined IN (?pos, ?quote)) }
-        GROUP BY ?ev ?value ?conforms ?start ?exact""", use_default_graph_as_union=True))
-    evidence = {r["ev"] for r in store.query(PREFIXES + "SELECT DISTINCT ?ev WHERE { ?n bkg:evidence ?ev }",
-                                             use_default_graph_as_union=True)}
+        GROUP BY ?ev ?value ?conforms ?start ?exact""",
+            use_default_graph_as_union=True,
+        )
+    )
+    evidence = {
+        r["ev"]
+        for r in store.query(
+            PREFIXES + "SELECT DISTINCT ?ev WHERE { ?n bkg:evidence ?ev }", use_default_graph_as_union=True
+        )
+    }
     assert len(rows) == len(evidence) > 300  # every fact of a PDF report has its region …
     pages = int(next(r for r in DEVSET_MANIFEST if r["stem"] == pdf.stem)["pages"])
     for r in rows:

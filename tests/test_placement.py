@@ -60,10 +60,18 @@ def test_fewer_amounts_placed_by_parent_and_total_arithmetic():
 def test_same_layout_in_wan_yuan_with_rounding():
     # 万元 with two decimals: the children miss the parent by 0.01 (尾数): still placed
     text = EXPENDITURE.replace("单位：元", "单位：万元")
-    text = text.replace("201 41 02 一般行政管理事务 285,039,000 285,039,000", "201 41 02 一般行政管理事务 28,503.90 28,503.90")
-    text = text.replace("201 41 99 其他数据事务支出 150,000,000 150,000,000", "201 41 99 其他数据事务支出 15,000.01 15,000.01")
-    text = text.replace("201 41 数据事务 463,892,324 28,753,324 435,139,000", "201 41 数据事务 46,389.23 2,875.33 43,513.90")
-    text = text.replace("201 41 01 行政运行 28,853,324 28,753,324 100,000", "201 41 01 行政运行 2,885.33 2,875.33 10.00")
+    text = text.replace(
+        "201 41 02 一般行政管理事务 285,039,000 285,039,000", "201 41 02 一般行政管理事务 28,503.90 28,503.90"
+    )
+    text = text.replace(
+        "201 41 99 其他数据事务支出 150,000,000 150,000,000", "201 41 99 其他数据事务支出 15,000.01 15,000.01"
+    )
+    text = text.replace(
+        "201 41 数据事务 463,892,324 28,753,324 435,139,000", "201 41 数据事务 46,389.23 2,875.33 43,513.90"
+    )
+    text = text.replace(
+        "201 41 01 行政运行 28,853,324 28,753,324 100,000", "201 41 01 行政运行 2,885.33 2,875.33 10.00"
+    )
     tables, _, _, _ = read_tables(text)
     t = tables[0]
     assert t.unit == "万元"
@@ -116,12 +124,16 @@ def test_geometry_places_and_cross_checks():
     rows = [_row("201", "10", "10")]
     diag = Diagnostics("t.txt")
     # arithmetic alone cannot tell 基本 from 项目; the page can
-    place_table(rows, COLS, None, diag, "t", cell_extents={0: [Extent(110, 140), Extent(305, 345)]}, column_extents=cols)
+    place_table(
+        rows, COLS, None, diag, "t", cell_extents={0: [Extent(110, 140), Extent(305, 345)]}, column_extents=cols
+    )
     assert [c.printed if c else None for c in rows[0].cells] == ["10", None, "10"]
     assert not diag.items
     # the page says 10 | 4 under 合计 | 项目支出: placed as printed, and the row not adding up is warned
     rows = [_row("201", "10", "4")]
-    place_table(rows, COLS, None, diag, "t", cell_extents={0: [Extent(110, 140), Extent(305, 345)]}, column_extents=cols)
+    place_table(
+        rows, COLS, None, diag, "t", cell_extents={0: [Extent(110, 140), Extent(305, 345)]}, column_extents=cols
+    )
     assert [c.printed if c else None for c in rows[0].cells] == ["10", None, "4"]
     assert [d.code for d in diag.items] == ["W311"]
 

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 
 from kg.build import build, read
 from kg.pool import exit_reason
 from kg.store import Store
-
-from conftest import CORPUS
 
 VICTIM = "victim_"
 
@@ -37,7 +36,12 @@ def dying_reader(path: Path, entities: bool):
 def inputs(folder: Path, victim: str) -> list[Path]:
     """Four real reports, the victim (a copy of a real one) third: files before and after it are in flight with it."""
     folder.mkdir()
-    names = ["000_b0355635f713ec6d.txt", "001_9a84904669e9b7f4.txt", "003_ed709ab5de35a9c8.txt", "004_40178b8a809e612f.txt"]
+    names = [
+        "000_b0355635f713ec6d.txt",
+        "001_9a84904669e9b7f4.txt",
+        "003_ed709ab5de35a9c8.txt",
+        "004_40178b8a809e612f.txt",
+    ]
     files = [shutil.copy(CORPUS / n, folder / n) for n in names]
     bad = folder / f"{VICTIM}{victim}_002.txt"
     shutil.copy(CORPUS / "002_1b1d794f3255dab3.txt", bad)
@@ -54,9 +58,11 @@ def test_a_dying_worker_fails_its_own_file_and_the_batch_goes_on(how, reason, tm
     assert [f.path for f in result.files] == [str(p) for p in files]  # in the order given
     (failed,) = result.failed
     assert failed.path == str(files[2])
-    assert re.fullmatch(rf"{re.escape(str(files[2]))}:0: error E096: the process building the report ended abnormally "
-                        rf"\({re.escape(reason)}\), also when run on its own; the file was skipped, the others are stored",
-                        failed.error)
+    assert re.fullmatch(
+        rf"{re.escape(str(files[2]))}:0: error E096: the process building the report ended abnormally "
+        rf"\({re.escape(reason)}\), also when run on its own; the file was skipped, the others are stored",
+        failed.error,
+    )
     built = [f for f in result.files if f.status == "built"]
     assert len(built) == 4
     stored = set(Store(data, read_only=True).named_graphs())

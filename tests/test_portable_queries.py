@@ -39,6 +39,7 @@ def stores(corpus_data_dir, virtuoso_server):
 
 def parameter_values(local: Store, name: str, kind: str) -> list[str]:
     """Every value a parameter takes in the corpus graph."""
+
     def column(query: str) -> list[str]:
         return sorted({r["v"].value for r in local.query(query, use_default_graph_as_union=True)})
 
@@ -59,7 +60,9 @@ def concatenated(text: str) -> dict[str, str]:
     """{variable: the string between its parts} of every GROUP_CONCAT the query projects: the separator, or
     the text a ``REPLACE(GROUP_CONCAT(…; separator="\\t"), "\\t", "；")`` puts in (see queries/README.md)."""
     out = {}
-    for m in re.finditer(r"\(((?:(?!\bAS\b).)*GROUP_CONCAT(?:(?!\bAS\b).)*)\bAS\s+\?(\w+)\s*\)", text, re.IGNORECASE | re.DOTALL):
+    for m in re.finditer(
+        r"\(((?:(?!\bAS\b).)*GROUP_CONCAT(?:(?!\bAS\b).)*)\bAS\s+\?(\w+)\s*\)", text, re.IGNORECASE | re.DOTALL
+    ):
         strings = re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))
         out[m.group(2)] = strings[-1] if strings else " "
     return out
@@ -85,9 +88,17 @@ ESTIMATOR_REFUSES = {"ontology-terms"}
 
 
 def cases() -> list:
-    return [pytest.param(n, marks=pytest.mark.xfail(reason="Virtuoso's cost estimator refuses it at random", strict=False,
-                                                    raises=RemoteError))
-            if n in ESTIMATOR_REFUSES else n for n in sorted(QUERIES)]
+    return [
+        pytest.param(
+            n,
+            marks=pytest.mark.xfail(
+                reason="Virtuoso's cost estimator refuses it at random", strict=False, raises=RemoteError
+            ),
+        )
+        if n in ESTIMATOR_REFUSES
+        else n
+        for n in sorted(QUERIES)
+    ]
 
 
 @pytest.mark.parametrize("name", cases())
@@ -103,6 +114,8 @@ def test_a_named_query_gives_the_same_rows_on_pyoxigraph_and_virtuoso(name, stor
         text = bind(nq, values)
         mine = rows(local.query(text, use_default_graph_as_union=True), joined)
         theirs = rows(remote.query(text), joined)
-        assert mine == theirs, f"{name} {values}: only pyoxigraph {list(mine - theirs)[:3]}; only Virtuoso {list(theirs - mine)[:3]}"
+        assert mine == theirs, (
+            f"{name} {values}: only pyoxigraph {list(mine - theirs)[:3]}; only Virtuoso {list(theirs - mine)[:3]}"
+        )
         answered += sum(mine.values()) > 0
     assert answered, f"{name}: no parameter value gives any row — the comparison proves nothing"

@@ -57,7 +57,10 @@ def test_a_budget_form_gives_its_project_amount_and_funds():
     (p,) = projects
     assert p.name == "数据平台运维" and p.amount.value == Decimal("1250.50") * W
     assert {k: v.value for k, v in p.cells.items()} == {
-        "total": Decimal("1250.50") * W, "fiscal_appropriation": Decimal("1000.50") * W, "opening_balance": 250 * W}
+        "total": Decimal("1250.50") * W,
+        "fiscal_appropriation": Decimal("1000.50") * W,
+        "opening_balance": 250 * W,
+    }
     assert p.target.text.startswith("1.保障数据平台稳定运行") and "年" not in p.target.text[-3:]
     assert p.amount.span.text == "1,250.50"
 
@@ -92,8 +95,12 @@ def test_devset_budget_and_self_evaluation_forms():
     assert got == {"信息化运行维护": "2,134.87", "信访综合保障经费": "2,706.79", "信访业务培训": "118.01"}
     final = read_report(DEVSET / "text" / "203_zhongyang-guojiaxinfangju-2024-juesuan.txt")
     got = {p.name: (p.cells["budget"].printed, p.amount.printed) for p in final.projects}
-    assert got == {"信访干部培训专项": ("180.61", "180.03"), "信访研究宣传立法专项": ("493.76", "413.57"),
-                   "资产运行维护": ("120.00", "120.00"), "信息化运行维护": ("1638.67", "1032.99")}
+    assert got == {
+        "信访干部培训专项": ("180.61", "180.03"),
+        "信访研究宣传立法专项": ("493.76", "413.57"),
+        "资产运行维护": ("120.00", "120.00"),
+        "信息化运行维护": ("1638.67", "1032.99"),
+    }
 
 
 # -- the targets of key projects, from a table printed without a title -----------------------------
@@ -116,15 +123,24 @@ KEY_PROJECTS = """\
 def _project(name: str, printed: str):
     from nlp.model import Amount, Project, Span
 
-    return Project(name=name, unit_name="某某市统计局（本级）", amount=Amount(Decimal(printed) * W, printed, "万元", Span(0, 0, "")),
-                   cells={}, span=Span(0, 0, ""))
+    return Project(
+        name=name,
+        unit_name="某某市统计局（本级）",
+        amount=Amount(Decimal(printed) * W, printed, "万元", Span(0, 0, "")),
+        cells={},
+        span=Span(0, 0, ""),
+    )
 
 
 def test_key_project_targets_go_to_the_projects_of_the_same_amount_and_name():
     from nlp.normalize import normalize
     from nlp.projecttargets import attach
 
-    projects = [_project("统计管理", "352.27"), _project("政务信息化项目（运行维护服务）", "7.50"), _project("统计管理", "10.00")]
+    projects = [
+        _project("统计管理", "352.27"),
+        _project("政务信息化项目（运行维护服务）", "7.50"),
+        _project("统计管理", "10.00"),
+    ]
     attach(normalize(KEY_PROJECTS), projects)
     assert projects[0].target.text == "为统计管理工作提供支持保障，全年完成不少于4次统计大讲堂。"
     assert projects[1].target.text == "完成电子政务内网运维，保障系统正常运行。"  # 务） under it is the name's

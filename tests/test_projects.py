@@ -65,9 +65,14 @@ def test_every_project_has_its_target_text(parsed):
     assert all(p.target is not None for p in projects)
     by_name = {(p.unit_name, p.name): p for p in projects}
     assert by_name[(BUREAU, "AKTDGC")].target.text == "项目信息不宜公开"  # printed after the amounts
-    assert by_name[(BUREAU, "工作经费")].target.text == "通过出国（境）对政务服务、电子公务的考察，提升我区的数字政府建设及政务服务的工作"
+    assert (
+        by_name[(BUREAU, "工作经费")].target.text
+        == "通过出国（境）对政务服务、电子公务的考察，提升我区的数字政府建设及政务服务的工作"
+    )
     card = by_name[(BUREAU, "民生卡应用推广经费")].target
-    assert card.text.startswith("根据《广州市番禺区人民政府办公室关于印发番禺民生卡发放工作方案的通知》（番府办[2013]91号）")
+    assert card.text.startswith(
+        "根据《广州市番禺区人民政府办公室关于印发番禺民生卡发放工作方案的通知》（番府办[2013]91号）"
+    )
     assert card.text.endswith("持续做好民生卡的宣传推广。")
     assert card.project_name == "民生卡应用推广经费"
     # a wrapped project name is not swallowed by the previous project's target
@@ -87,7 +92,15 @@ def test_project_cells_by_measure(parsed):
     assert p.cells["total"].printed == "2,499.38"
     assert p.cells["general_public"].value == Decimal("2499.38") * W
     assert p.cells["government_fund"].value == 0
-    assert sorted(p.cells) == ["fiscal_appropriation", "general_public", "government_fund", "other_funds", "special_account", "state_capital", "total"]
+    assert sorted(p.cells) == [
+        "fiscal_appropriation",
+        "general_public",
+        "government_fund",
+        "other_funds",
+        "special_account",
+        "state_capital",
+        "total",
+    ]
 
 
 def test_no_projects_in_other_reports():
@@ -152,7 +165,9 @@ def test_units_and_projects_told_apart_by_what_they_name():
         return ln.replace("车辆购置经费 20.00", station + " 20.00").replace(CENTRE + " 838.82", centre + " 838.82")
 
     _, projects, _, _ = read_tables(_project_table_lines(corpus_text("002"), edit))
-    want = [(centre if u == CENTRE else u, station if n == "车辆购置经费" else n, Decimal(a) * W) for u, n, a in EXPECTED]
+    want = [
+        (centre if u == CENTRE else u, station if n == "车辆购置经费" else n, Decimal(a) * W) for u, n, a in EXPECTED
+    ]
     assert [(p.unit_name, p.name, p.amount.value) for p in projects] == want
 
 
@@ -164,5 +179,13 @@ def test_devset_units_named_with_their_bracketed_level_are_no_projects():
 
     report = read_report(DEVSET / "text" / "218_shenzhen-jianzhugongwushu-2026-yusuan.txt")
     got = [(p.name, p.amount.printed) for p in report.projects]
-    assert got == [("工程管理", "6,832.94"), ("工程监督", "1,188.72"), ("预算准备金", "70.03"), ("综合管理类", "1,774.42"),
-                   ("工程管理", "1,421.35"), ("工程管理", "1,117.49"), ("综合管理", "108.00"), ("工程管理", "697.69")]
+    assert got == [
+        ("工程管理", "6,832.94"),
+        ("工程监督", "1,188.72"),
+        ("预算准备金", "70.03"),
+        ("综合管理类", "1,774.42"),
+        ("工程管理", "1,421.35"),
+        ("工程管理", "1,117.49"),
+        ("综合管理", "108.00"),
+        ("工程管理", "697.69"),
+    ]

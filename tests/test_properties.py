@@ -40,9 +40,9 @@ CORPUS_LINES = sorted({ln for p in CORPUS_FILES for ln in p.read_text(encoding="
 
 han = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 fullwidth = st.sampled_from("０１２３４５６７８９％ＡＢｘ．，　")
-ascii_bits = st.sampled_from(list("0123456789., -\t()") + ["3, 367. 47", "22. 49", "1,000.00", "0.00"])
-punct = st.sampled_from(list("、，。：；（）“”《》【】—") + ["一、", "（一）", "第一部分", "合计", "单位：万元"])
-odd = st.sampled_from(list(ZERO_WIDTH) + ["\f", "\x0b", "\u2028", "\x00"])
+ascii_bits = st.sampled_from([*list("0123456789., -\t()"), "3, 367. 47", "22. 49", "1,000.00", "0.00"])
+punct = st.sampled_from([*list("、，。：；（）“”《》【】—"), "一、", "（一）", "第一部分", "合计", "单位：万元"])
+odd = st.sampled_from([*list(ZERO_WIDTH), "\x0c", "\x0b", "\u2028", "\x00"])
 piece = st.one_of(han, fullwidth, ascii_bits, punct, odd, st.sampled_from(CORPUS_LINES))
 
 
@@ -70,7 +70,12 @@ PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthC
 
 
 def same_char(clean: str, raw: str) -> bool:
-    return clean == raw or clean == unicodedata.normalize("NFKC", raw) or (raw in "\f\u3000\u00a0\u2002\u2003" and clean == " ") or (raw == "．" and clean == ".")
+    return (
+        clean == raw
+        or clean == unicodedata.normalize("NFKC", raw)
+        or (raw in "\f\u3000\u00a0\u2002\u2003" and clean == " ")
+        or (raw == "．" and clean == ".")
+    )
 
 
 def dropped_runs(raw: str, kept: set[int]) -> list[tuple[int, int]]:
@@ -125,8 +130,13 @@ def explained(raw: str, a: int, b: int, kept: set[int]) -> bool:
     core = canon("".join(c for c in text if c not in ZERO_WIDTH)).strip()
     for u in range(1, 41):  # (k-1) more copies of the kept unit just before, on a line of runs
         for k in (2, 3, 4):
-            if (len(core) == u * (k - 1) and a - u >= 0 and all(j in kept for j in range(a - u, a))
-                    and core == canon(raw[a - u : a]) * (k - 1) and all_runs(line, k)):
+            if (
+                len(core) == u * (k - 1)
+                and a - u >= 0
+                and all(j in kept for j in range(a - u, a))
+                and core == canon(raw[a - u : a]) * (k - 1)
+                and all_runs(line, k)
+            ):
                 return True
     return False
 
@@ -208,7 +218,9 @@ def printed(value: Decimal, places: int, separators: bool, style: str) -> str:
     body = f"{magnitude:,.{places}f}" if separators else f"{magnitude:.{places}f}"
     if value >= 0:
         return body
-    return {"minus": "-" + body, "paren": "(" + body + ")", "fullparen": "（" + body + "）", "unicode": "−" + body}[style]
+    return {"minus": "-" + body, "paren": "(" + body + ")", "fullparen": "（" + body + "）", "unicode": "−" + body}[
+        style
+    ]
 
 
 @settings(max_examples=500, deadline=None)

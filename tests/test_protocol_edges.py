@@ -16,8 +16,17 @@ from kg.api.app import create_app
 from kg.api.settings import Settings
 from tests.conftest import FIXTURES, serve_in_thread, start_server_process
 
-PAGES = ["/", "/sparql?query=ASK%7B%7D", "/doc/platform/%E6%B0%91%E7%94%9F%E5%8D%A1.ttl", "/.well-known/void",
-         "/catalog", "/api/queries", "/context.jsonld", "/dumps", "/viz"]
+PAGES = [
+    "/",
+    "/sparql?query=ASK%7B%7D",
+    "/doc/platform/%E6%B0%91%E7%94%9F%E5%8D%A1.ttl",
+    "/.well-known/void",
+    "/catalog",
+    "/api/queries",
+    "/context.jsonld",
+    "/dumps",
+    "/viz",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -34,20 +43,31 @@ def test_head_of_a_missing_page_is_404_without_a_body(api_client):
     assert r.status_code == 404 and r.content == b""
 
 
-@pytest.mark.parametrize("path", ["/id/platform/%E6%B0%91%E7%94%9F%E5%8D%A1", "/doc/platform/%E6%B0%91%E7%94%9F%E5%8D%A1",
-                                  "/sparql?query=ASK%7B%7D", "/.well-known/void"])
-@pytest.mark.parametrize("accept", ["text/html;q=0, */*;q=0", "*/*;q=0", "text/turtle;q=0, application/sparql-results+json;q=0, */*;q=0"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/id/platform/%E6%B0%91%E7%94%9F%E5%8D%A1",
+        "/doc/platform/%E6%B0%91%E7%94%9F%E5%8D%A1",
+        "/sparql?query=ASK%7B%7D",
+        "/.well-known/void",
+    ],
+)
+@pytest.mark.parametrize(
+    "accept", ["text/html;q=0, */*;q=0", "*/*;q=0", "text/turtle;q=0, application/sparql-results+json;q=0, */*;q=0"]
+)
 def test_accept_that_refuses_everything_is_406(api_client, path, accept):
     r = api_client.get(path, headers={"Accept": accept}, follow_redirects=False)
     assert r.status_code == 406, (path, accept, r.status_code)
 
 
 def test_q_zero_excludes_one_type_and_keeps_the_rest(api_client):
-    r = api_client.get("/id/platform/%E6%B0%91%E7%94%9F%E5%8D%A1", headers={"Accept": "text/html;q=0, */*"},
-                       follow_redirects=False)
+    r = api_client.get(
+        "/id/platform/%E6%B0%91%E7%94%9F%E5%8D%A1", headers={"Accept": "text/html;q=0, */*"}, follow_redirects=False
+    )
     assert r.status_code == 303 and r.headers["location"].endswith(".ttl")  # anything but HTML: Turtle
-    r = api_client.get("/sparql", params={"query": "ASK {}"},
-                       headers={"Accept": "application/sparql-results+json;q=0, */*;q=0.5"})
+    r = api_client.get(
+        "/sparql", params={"query": "ASK {}"}, headers={"Accept": "application/sparql-results+json;q=0, */*;q=0.5"}
+    )
     assert r.status_code == 200 and "json" not in r.headers["content-type"]
 
 
@@ -58,7 +78,11 @@ def test_the_host_header_is_not_echoed_into_void_or_dcat(mini_store):
             r = client.get(path, headers={"Host": "evil.example", "Accept": "application/n-triples"})
             assert r.status_code == 200
             assert "evil.example" not in r.text
-            iris = {t.object.value for t in ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES) if isinstance(t.object, ox.NamedNode)}
+            iris = {
+                t.object.value
+                for t in ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES)
+                if isinstance(t.object, ox.NamedNode)
+            }
             assert "https://budget.example.org/kg/sparql" in iris
     # unset: the address the server was told to listen on, never what a client claims
     with TestClient(create_app(Settings(queries_dir=FIXTURES / "queries", query_workers=1), mini_store)) as client:
@@ -89,22 +113,30 @@ def _closed_within(s: socket.socket, seconds: float) -> bytes | None:
 
 @pytest.mark.slow
 def test_slow_clients_are_timed_out_and_others_are_served(mini_store_dir):
-    url, proc = start_server_process(mini_store_dir, {"BUDGETKG_READ_TIMEOUT": "2", "BUDGETKG_QUERY_WORKERS": "1",
-                                                       "BUDGETKG_QUERIES_DIR": str(FIXTURES / "queries")})
+    url, proc = start_server_process(
+        mini_store_dir,
+        {
+            "BUDGETKG_READ_TIMEOUT": "2",
+            "BUDGETKG_QUERY_WORKERS": "1",
+            "BUDGETKG_QUERIES_DIR": str(FIXTURES / "queries"),
+        },
+    )
     port = int(url.rsplit(":", 1)[1])
     try:
         silent = _raw(port)  # connects and says nothing
         trickle = _raw(port)  # sends its headers one byte at a time (Slowloris)
         body = _raw(port)  # sends its headers, then a body it never finishes
-        body.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-                     b"Content-Length: 100\r\n\r\nASK")
+        body.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: 100\r\n\r\nASK"
+        )
         request = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"a" * 200
         deadline = time.monotonic() + 20
         sent = 0
         closed_trickle = None
         while time.monotonic() < deadline and sent < len(request):
             try:
-                trickle.send(request[sent:sent + 1])
+                trickle.send(request[sent : sent + 1])
             except (BrokenPipeError, ConnectionResetError):
                 closed_trickle = b""
                 break

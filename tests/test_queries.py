@@ -18,7 +18,18 @@ from kg.resolve import default_resolver
 from kg.store import Store
 from kg.summaries import summarise
 from nlp.model import (
-    Amount, Classification, Column, Link, Mention, Phase, Project, Report, Responsibility, SourceFile, Span, Table,
+    Amount,
+    Classification,
+    Column,
+    Link,
+    Mention,
+    Phase,
+    Project,
+    Report,
+    Responsibility,
+    SourceFile,
+    Span,
+    Table,
     TableRow,
 )
 
@@ -39,8 +50,15 @@ def wan(printed: str, at: int) -> Amount:
 def report(agency: str, year: int, phase: Phase, sha: str, **kw) -> Report:
     return Report(
         source=SourceFile(f"{sha}.txt", f"{sha}.txt", sha * 64, "utf-8", 1000),
-        agency=agency, agency_short=None, agency_span=None, district="番禺区",
-        fiscal_year=year, fiscal_year_span=None, phase=phase, phase_span=None, **kw,
+        agency=agency,
+        agency_short=None,
+        agency_span=None,
+        district="番禺区",
+        fiscal_year=year,
+        fiscal_year_span=None,
+        phase=phase,
+        phase_span=None,
+        **kw,
     )
 
 
@@ -54,38 +72,83 @@ def mention(text: str, label: str, at: int, canonical: str | None = None) -> Men
 
 def functional_table(rows: list[tuple[str, str, str | None, str | None]], columns: list[Column]) -> Table:
     return Table(
-        "表3", "支出总表", "万元", Classification.FUNCTIONAL, columns,
-        [TableRow(code, name, len(code) // 2, [wan(v, 500 + i) if v else None for v in values], sp(500 + i))
-         for i, (code, name, *values) in enumerate(rows)],
+        "表3",
+        "支出总表",
+        "万元",
+        Classification.FUNCTIONAL,
+        columns,
+        [
+            TableRow(code, name, len(code) // 2, [wan(v, 500 + i) if v else None for v in values], sp(500 + i))
+            for i, (code, name, *values) in enumerate(rows)
+        ],
         sp(499),
     )
 
 
 def hand_made_reports() -> list[Report]:
     r2018 = report(
-        ZWB, 2018, Phase.BUDGET, "a",
-        responsibilities=[Responsibility(ZWB, 1, "推进民生卡应用。", sp(10, "推进民生卡应用。")), Responsibility(ZWB, 2, "管理政务晓屋。", sp(30, "管理政务晓屋。"))],
+        ZWB,
+        2018,
+        Phase.BUDGET,
+        "a",
+        responsibilities=[
+            Responsibility(ZWB, 1, "推进民生卡应用。", sp(10, "推进民生卡应用。")),
+            Responsibility(ZWB, 2, "管理政务晓屋。", sp(30, "管理政务晓屋。")),
+        ],
         projects=[project("民生卡发放经费", "30.00", 100)],
-        mentions=[mention("民生卡", "Platform", 12), mention("政务晓屋", "Platform", 32), mention("民生卡", "Platform", 101)],
+        mentions=[
+            mention("民生卡", "Platform", 12),
+            mention("政务晓屋", "Platform", 32),
+            mention("民生卡", "Platform", 101),
+        ],
         links=[Link("project:1", "funds", "entity:民生卡")],
-        tables=[functional_table([("201", "一般公共服务支出", "100.00"), ("20103", "政府办公厅（室）及相关机构事务", "100.00")],
-                                 [Column(0, "合计", "total")])],
+        tables=[
+            functional_table(
+                [("201", "一般公共服务支出", "100.00"), ("20103", "政府办公厅（室）及相关机构事务", "100.00")],
+                [Column(0, "合计", "total")],
+            )
+        ],
     )
     r2024 = report(
-        ZSJ, 2024, Phase.BUDGET, "b",
-        responsibilities=[Responsibility(ZSJ, 1, "负责民生卡项目建设。", sp(10, "负责民生卡项目建设。")), Responsibility(ZSJ, 2, "负责政务晓屋运营。", sp(30, "负责政务晓屋运营。")),
-                          Responsibility(ZSJ, 3, "负责内部管理。", sp(50, "负责内部管理。"))],
-        projects=[project("民生卡应用推广经费", "14.00", 100), project("民生卡APP运维经费", "5.00", 200), project("办公经费", "9.00", 300)],
-        mentions=[mention("民生卡", "Platform", 12), mention("政务晓屋", "Platform", 32),
-                  mention("民生卡", "Platform", 101), mention("民生卡APP", "Platform", 201)],
+        ZSJ,
+        2024,
+        Phase.BUDGET,
+        "b",
+        responsibilities=[
+            Responsibility(ZSJ, 1, "负责民生卡项目建设。", sp(10, "负责民生卡项目建设。")),
+            Responsibility(ZSJ, 2, "负责政务晓屋运营。", sp(30, "负责政务晓屋运营。")),
+            Responsibility(ZSJ, 3, "负责内部管理。", sp(50, "负责内部管理。")),
+        ],
+        projects=[
+            project("民生卡应用推广经费", "14.00", 100),
+            project("民生卡APP运维经费", "5.00", 200),
+            project("办公经费", "9.00", 300),
+        ],
+        mentions=[
+            mention("民生卡", "Platform", 12),
+            mention("政务晓屋", "Platform", 32),
+            mention("民生卡", "Platform", 101),
+            mention("民生卡APP", "Platform", 201),
+        ],
         links=[Link("project:1", "funds", "entity:民生卡"), Link("project:2", "funds", "entity:民生卡APP")],
-        tables=[functional_table([("201", "一般公共服务支出", "120.00"), ("20103", "政府办公厅（室）及相关机构事务", "120.00")],
-                                 [Column(0, "合计", "total")])],
+        tables=[
+            functional_table(
+                [("201", "一般公共服务支出", "120.00"), ("20103", "政府办公厅（室）及相关机构事务", "120.00")],
+                [Column(0, "合计", "total")],
+            )
+        ],
     )
     f2024 = report(
-        ZSJ, 2024, Phase.FINAL_ACCOUNT, "c",
-        tables=[functional_table([("201", "一般公共服务支出", "110.50"), ("20103", "政府办公厅（室）及相关机构事务", "110.50")],
-                                 [Column(0, "合计", "total")])],
+        ZSJ,
+        2024,
+        Phase.FINAL_ACCOUNT,
+        "c",
+        tables=[
+            functional_table(
+                [("201", "一般公共服务支出", "110.50"), ("20103", "政府办公厅（室）及相关机构事务", "110.50")],
+                [Column(0, "合计", "total")],
+            )
+        ],
     )
     return [r2018, r2024, f2024]
 
@@ -108,9 +171,15 @@ def ask(store: Store, name: str, **params: str) -> list[dict[str, str]]:
 
 
 def test_every_query_has_a_title_description_and_documented_params() -> None:
-    assert {"funding-by-platform", "responsibilities-without-funded-entity", "agency-projects-targets",
-            "agency-responsibilities-entities", "budget-vs-final", "classification-subtree",
-            "shared-entities-across-districts"} <= set(QUERIES)
+    assert {
+        "funding-by-platform",
+        "responsibilities-without-funded-entity",
+        "agency-projects-targets",
+        "agency-responsibilities-entities",
+        "budget-vs-final",
+        "classification-subtree",
+        "shared-entities-across-districts",
+    } <= set(QUERIES)
     readme = (ROOT / "queries" / "README.md").read_text(encoding="utf-8")
     for name, q in QUERIES.items():
         assert q.title != name and q.description, name
@@ -138,7 +207,8 @@ def test_responsibilities_without_funded_entity(store: Store) -> None:
 def test_agency_projects_targets(store: Store) -> None:
     rows = ask(store, "agency-projects-targets", agency=ZSJ)
     assert {(r["name"], Decimal(r["amount"]), r["funds"]) for r in rows} == {
-        ("民生卡应用推广经费", Decimal("140000"), "民生卡"), ("民生卡APP运维经费", Decimal("50000"), "民生卡APP"),
+        ("民生卡应用推广经费", Decimal("140000"), "民生卡"),
+        ("民生卡APP运维经费", Decimal("50000"), "民生卡APP"),
         ("办公经费", Decimal("90000"), ""),
     }
 
@@ -160,26 +230,47 @@ def test_budget_vs_final_same_year(store: Store) -> None:
 def test_budget_vs_final_reads_the_phase_and_year_of_each_figure() -> None:
     """A 2023 决算 printing 预算数, 决算数 and 2022年决算数 columns; a 2022 预算. Each figure counts in the phase and
     the year its column states (the Data Cube dimensions), not in its report's."""
-    columns = [Column(0, "预算数", "total", phase=Phase.BUDGET), Column(1, "决算数", "total", phase=Phase.FINAL_ACCOUNT),
-               Column(2, "2022年决算数", "total", phase=Phase.FINAL_ACCOUNT, year=2022)]
-    final_2023 = report(ZSJ, 2023, Phase.FINAL_ACCOUNT, "d",
-                        tables=[functional_table([("201", "一般公共服务支出", "100.00", "95.00", "80.00")], columns)])
-    budget_2022 = report(ZSJ, 2022, Phase.BUDGET, "e",
-                         tables=[functional_table([("201", "一般公共服务支出", "90.00")], [Column(0, "合计", "total")])])
+    columns = [
+        Column(0, "预算数", "total", phase=Phase.BUDGET),
+        Column(1, "决算数", "total", phase=Phase.FINAL_ACCOUNT),
+        Column(2, "2022年决算数", "total", phase=Phase.FINAL_ACCOUNT, year=2022),
+    ]
+    final_2023 = report(
+        ZSJ,
+        2023,
+        Phase.FINAL_ACCOUNT,
+        "d",
+        tables=[functional_table([("201", "一般公共服务支出", "100.00", "95.00", "80.00")], columns)],
+    )
+    budget_2022 = report(
+        ZSJ,
+        2022,
+        Phase.BUDGET,
+        "e",
+        tables=[functional_table([("201", "一般公共服务支出", "90.00")], [Column(0, "合计", "total")])],
+    )
     st = Store()
     st.add(ontology_quads())
     for r in (final_2023, budget_2022):
         st.add(map_report(r, resolver=default_resolver()).quads)
-    got = {(r["year"], r["code"]): (Decimal(r["budget"]), Decimal(r["final"])) for r in ask(st, "budget-vs-final", agency=ZSJ)}
-    assert got == {("2023", "201"): (Decimal("1000000"), Decimal("950000")),
-                   ("2022", "201"): (Decimal("900000"), Decimal("800000"))}
+    got = {
+        (r["year"], r["code"]): (Decimal(r["budget"]), Decimal(r["final"]))
+        for r in ask(st, "budget-vs-final", agency=ZSJ)
+    }
+    assert got == {
+        ("2023", "201"): (Decimal("1000000"), Decimal("950000")),
+        ("2022", "201"): (Decimal("900000"), Decimal("800000")),
+    }
 
 
 def test_classification_subtree_counts_leaves_only(store: Store) -> None:
     rows = ask(store, "classification-subtree", code="201")
     got = sorted((r["year"], r["phase"], Decimal(r["total"]), r["lineItems"]) for r in rows)
-    assert got == [("2018", "Budget", Decimal("1000000"), "1"), ("2024", "Budget", Decimal("1200000"), "1"),
-                   ("2024", "FinalAccount", Decimal("1105000"), "1")]
+    assert got == [
+        ("2018", "Budget", Decimal("1000000"), "1"),
+        ("2024", "Budget", Decimal("1200000"), "1"),
+        ("2024", "FinalAccount", Decimal("1105000"), "1"),
+    ]
 
 
 def test_agency_lineage_links_the_2019_reform(store: Store) -> None:
@@ -191,6 +282,7 @@ def test_agency_lineage_links_the_2019_reform(store: Store) -> None:
 
 
 # --- the bundled corpus -------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory) -> Store:

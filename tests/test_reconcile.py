@@ -112,7 +112,11 @@ def test_narrative_total_against_the_table():
 
 def test_row_total_against_its_columns():
     # 002 表3 2010302: 合计 4,665.36 = 基本支出 0.00 + 项目支出 4,665.36 + …; change only 项目支出
-    text = mutate(corpus_text("002"), "2010302 　　一般行政管理事务 4,665.36 0.00 4,665.36", "2010302 　　一般行政管理事务 4,665.36 0.00 4,656.36")
+    text = mutate(
+        corpus_text("002"),
+        "2010302 　　一般行政管理事务 4,665.36 0.00 4,665.36",
+        "2010302 　　一般行政管理事务 4,665.36 0.00 4,656.36",
+    )
     ds = [d for d in reconcile(report_of(text)) if d.kind == "column_sum"]
     (d,) = ds
     assert d.table_number == "表3" and "2010302" in d.message
@@ -147,7 +151,9 @@ def test_one_rounding_rule_for_reconcile_placement_and_validation():
     assert {u: Decimal("0.01") * f for u, f in UNITS.items()} == ROUNDING_STEP_YUAN
     for n in range(1, 8):
         figures = [amt("1.00", "万元")] * (n + 1)
-        assert tolerance(figures) == rounding_tolerance(n, "万元") == rounding.rounding_tolerance([Decimal(100)] * (n + 1))
+        assert (
+            tolerance(figures) == rounding_tolerance(n, "万元") == rounding.rounding_tolerance([Decimal(100)] * (n + 1))
+        )
     # placement accepts exactly what reconcile tolerates: 3 children missing their parent by 2 steps
     parent, kids = amt("10.02", "万元"), [amt("3.00", "万元"), amt("3.00", "万元"), amt("4.00", "万元")]
     assert tolerance([parent, *kids]) == Decimal(200)

@@ -27,18 +27,25 @@ def _write_csv(path: Path, rows: list[list[str]]) -> None:
 
 def test_reference_codes_in_every_printed_form(tmp_path):
     p = tmp_path / "r.csv"
-    _write_csv(p, [
-        ["1", "1", "1", "科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"],
-        ["1", "1", "2", "类", "款", "项", "", "", "", ""],
-        ["1", "1", "3", "201", "", "", "一般公共服务支出", "1,000", "400", "600"],
-        ["1", "1", "4", "201", "41", "", "数据事务", "1,000", "400", "600"],
-        ["1", "1", "5", "", "", "01", "行政运行", "400", "400", ""],  # 项 under the row above
-        ["1", "1", "6", "105001", "", "", "某单位", "9", "9", ""],  # a unit code is no code
-        ["2", "1", "1", "[2014102]一般行政管理事务", "600", "", "600"],  # continuation, no header
-        ["2", "1", "2", "2080505-机关事业单位基本养老保险缴费支出", "5", "5", ""],
-    ])
+    _write_csv(
+        p,
+        [
+            ["1", "1", "1", "科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"],
+            ["1", "1", "2", "类", "款", "项", "", "", "", ""],
+            ["1", "1", "3", "201", "", "", "一般公共服务支出", "1,000", "400", "600"],
+            ["1", "1", "4", "201", "41", "", "数据事务", "1,000", "400", "600"],
+            ["1", "1", "5", "", "", "01", "行政运行", "400", "400", ""],  # 项 under the row above
+            ["1", "1", "6", "105001", "", "", "某单位", "9", "9", ""],  # a unit code is no code
+            ["2", "1", "1", "[2014102]一般行政管理事务", "600", "", "600"],  # continuation, no header
+            ["2", "1", "2", "2080505-机关事业单位基本养老保险缴费支出", "5", "5", ""],
+        ],
+    )
     t1, t2 = load_reference(p)
-    assert [(r.code, r.name) for r in t1.rows] == [("201", "一般公共服务支出"), ("20141", "数据事务"), ("2014101", "行政运行")]
+    assert [(r.code, r.name) for r in t1.rows] == [
+        ("201", "一般公共服务支出"),
+        ("20141", "数据事务"),
+        ("2014101", "行政运行"),
+    ]
     assert [t1.meanings[j] for j in (4, 5, 6)] == ["total", "basic", "project"]
     assert t1.rows[2].amounts == [(4, Decimal(400)), (5, Decimal(400))]
     assert [r.code for r in t2.rows] == ["2014102", "2080505"]
@@ -47,14 +54,23 @@ def test_reference_codes_in_every_printed_form(tmp_path):
 
 def test_group_heading_spans_its_columns_and_row_numbers_are_ignored(tmp_path):
     p = tmp_path / "r.csv"
-    _write_csv(p, [
-        ["1", "1", "1", "项目", "", "行次", "合计", "财政拨款", "", "其他收入"],
-        ["1", "1", "2", "科目代码", "科目名称", "", "", "合计", "一般公共预算", ""],
-        ["1", "1", "3", "栏次", "", "", "1", "2", "3", "4"],
-        ["1", "1", "4", "2010301", "行政运行", "1", "30", "20", "20", "10"],
-    ])
+    _write_csv(
+        p,
+        [
+            ["1", "1", "1", "项目", "", "行次", "合计", "财政拨款", "", "其他收入"],
+            ["1", "1", "2", "科目代码", "科目名称", "", "", "合计", "一般公共预算", ""],
+            ["1", "1", "3", "栏次", "", "", "1", "2", "3", "4"],
+            ["1", "1", "4", "2010301", "行政运行", "1", "30", "20", "20", "10"],
+        ],
+    )
     (t,) = load_reference(p)
-    assert [t.meanings[j] for j in range(2, 7)] == ["line_number", "total", "fiscal_appropriation", "general_public", "other_income"]
+    assert [t.meanings[j] for j in range(2, 7)] == [
+        "line_number",
+        "total",
+        "fiscal_appropriation",
+        "general_public",
+        "other_income",
+    ]
     assert t.rows[0].amounts == [(3, 30), (4, 20), (5, 20), (6, 10)]  # not the 行次 1
 
 
@@ -63,20 +79,26 @@ def test_blocks_printed_side_by_side_are_rows_of_their_own(tmp_path):
     code is not an amount of the row on its left), a block printing nothing is no row; a page continued without
     header keeps the blocks."""
     p = tmp_path / "r.csv"
-    _write_csv(p, [
-        ["1", "1", "1", "人员经费", "", "", "公用经费", "", ""],
-        ["1", "1", "2", "科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数"],
-        ["1", "1", "3", "301", "工资福利支出", "6,982.75", "302", "商品和服务支出", "2,239.41"],
-        ["1", "1", "4", "30106", "伙食补助费", "", "30204", "手续费", "0.66"],
-        ["1", "1", "5", "", "", "", "30299", "其他商品和服务支出", "484.52"],
-        ["2", "1", "1", "30199", "其他工资福利支出", "305.72", "30240", "税金及附加费用", ""],
-    ])
+    _write_csv(
+        p,
+        [
+            ["1", "1", "1", "人员经费", "", "", "公用经费", "", ""],
+            ["1", "1", "2", "科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数"],
+            ["1", "1", "3", "301", "工资福利支出", "6,982.75", "302", "商品和服务支出", "2,239.41"],
+            ["1", "1", "4", "30106", "伙食补助费", "", "30204", "手续费", "0.66"],
+            ["1", "1", "5", "", "", "", "30299", "其他商品和服务支出", "484.52"],
+            ["2", "1", "1", "30199", "其他工资福利支出", "305.72", "30240", "税金及附加费用", ""],
+        ],
+    )
     t1, t2 = load_reference(p)
     assert t1.blocks == [0, 3] and t2.blocks == [0, 3]
     assert [(r.code, r.name, r.amounts) for r in t1.rows] == [
-        ("301", "工资福利支出", [(2, Decimal("6982.75"))]), ("302", "商品和服务支出", [(5, Decimal("2239.41"))]),
-        ("30106", "伙食补助费", []), ("30204", "手续费", [(5, Decimal("0.66"))]),
-        ("30299", "其他商品和服务支出", [(5, Decimal("484.52"))])]
+        ("301", "工资福利支出", [(2, Decimal("6982.75"))]),
+        ("302", "商品和服务支出", [(5, Decimal("2239.41"))]),
+        ("30106", "伙食补助费", []),
+        ("30204", "手续费", [(5, Decimal("0.66"))]),
+        ("30299", "其他商品和服务支出", [(5, Decimal("484.52"))]),
+    ]
     assert [r.code for r in t2.rows] == ["30199", "30240"]
     assert t1.meanings[2] == t1.meanings[5] == "final"
 
@@ -84,22 +106,28 @@ def test_blocks_printed_side_by_side_are_rows_of_their_own(tmp_path):
 def test_only_a_repeated_label_heading_makes_blocks(tmp_path):
     """合计 | 合计 (two groups' totals) repeats a measure, not the label column's heading: one block."""
     p = tmp_path / "r.csv"
-    _write_csv(p, [
-        ["1", "1", "1", "科目名称", "合计", "基本支出", "合计", "项目支出"],
-        ["1", "1", "2", "[2010301]行政运行", "10", "5", "10", "5"],
-    ])
+    _write_csv(
+        p,
+        [
+            ["1", "1", "1", "科目名称", "合计", "基本支出", "合计", "项目支出"],
+            ["1", "1", "2", "[2010301]行政运行", "10", "5", "10", "5"],
+        ],
+    )
     (t,) = load_reference(p)
     assert t.blocks == [0] and len(t.rows) == 1 and len(t.rows[0].amounts) == 4
 
 
 def test_unit_from_the_text_before_the_table(tmp_path):
     p = tmp_path / "r.csv"
-    _write_csv(p, [
-        ["1", "1", "1", "科目编码", "科目名称", "合计"],
-        ["1", "1", "2", "201", "一般公共服务支出", "1,234.50"],
-        ["2", "1", "1", "科目编码", "科目名称", "合计"],
-        ["2", "1", "2", "301", "工资福利支出", "8"],
-    ])
+    _write_csv(
+        p,
+        [
+            ["1", "1", "1", "科目编码", "科目名称", "合计"],
+            ["1", "1", "2", "201", "一般公共服务支出", "1,234.50"],
+            ["2", "1", "1", "科目编码", "科目名称", "合计"],
+            ["2", "1", "2", "301", "工资福利支出", "8"],
+        ],
+    )
     refs = load_reference(p)
     text = "表1 支出表\n单位：万元\n科目编码 科目名称 合计\n201 一般公共服务支出 1,234.50\n表2\n单位：元\n301 工资福利支出 8\n"
     locate_units(refs, text)
@@ -128,10 +156,13 @@ def _table(cells: list[Amount | None], measures: list[str]) -> tuple[Table, Tabl
 )
 def test_match_needs_every_amount_in_its_column(tmp_path, cells, ok):
     p = tmp_path / "r.csv"
-    _write_csv(p, [
-        ["1", "1", "1", "科目编码", "科目名称", "合计", "基本支出", "项目支出"],
-        ["1", "1", "2", "2010301", "行政运行", "46.14", "46.14", ""],
-    ])
+    _write_csv(
+        p,
+        [
+            ["1", "1", "1", "科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            ["1", "1", "2", "2010301", "行政运行", "46.14", "46.14", ""],
+        ],
+    )
     (ref,) = load_reference(p)
     ref.unit = "万元"
     table, row = _table([_amount(c) if c else None for c in cells], ["total", "basic", "project"])

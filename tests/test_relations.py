@@ -5,13 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from conftest import CORPUS
 
 from kg.gazetteer import project_resolver
 from nlp import read_report
 from nlp.model import Span
 from nlp.relations import align
-
-from conftest import CORPUS
 
 R002 = CORPUS / "002_1b1d794f3255dab3.txt"
 R000 = CORPUS / "000_b0355635f713ec6d.txt"
@@ -84,7 +83,9 @@ def test_mentions_carry_raw_spans(report002):
     for m in report002.mentions:
         assert raw[m.span.start : m.span.end] == m.span.text
         # the raw span holds the mention, possibly broken by a line wrap
-        assert "".join(m.span.text.split()).replace("\u3000", "") == "".join(m.text.split()) or m.label == "PolicyDocument"
+        assert (
+            "".join(m.span.text.split()).replace("\u3000", "") == "".join(m.text.split()) or m.label == "PolicyDocument"
+        )
 
 
 def test_district_scoped_short_name_resolves_to_the_panyu_bureau(report002):
@@ -98,12 +99,18 @@ def test_document_number_is_its_document(report002):
 
 
 def test_responsibilities_mention_entities(report002):
-    objs = {link.object for link in report002.links if link.predicate == "mentions" and link.subject.startswith("responsibility:")}
+    objs = {
+        link.object
+        for link in report002.links
+        if link.predicate == "mentions" and link.subject.startswith("responsibility:")
+    }
     assert "entity:民生卡" in objs
 
 
 def test_tasks_of_2018_mention_the_card_app_as_part_of_the_card(report000):
-    objs = {link.object for link in report000.links if link.predicate == "mentions" and link.subject.startswith("task:")}
+    objs = {
+        link.object for link in report000.links if link.predicate == "mentions" and link.subject.startswith("task:")
+    }
     assert {"entity:民生卡", "entity:民生卡APP"} <= objs
 
 
@@ -129,7 +136,10 @@ def report001():
 @pytest.mark.parametrize("value, unit", [("63.4", "万张"), ("105.2", "万次")])
 def test_figures_stated_about_the_card(report001, value, unit):
     """累计发放民生卡约63.4万张; 民生卡一卡通就医服务，…，持卡就医人次超105.2万次 (2016 决算: achieved)."""
-    stated = [report001.indicators[int(link.object.split(":")[1]) - 1] for link in report001.links
-              if link.predicate == "states" and link.subject == "entity:民生卡"]
+    stated = [
+        report001.indicators[int(link.object.split(":")[1]) - 1]
+        for link in report001.links
+        if link.predicate == "states" and link.subject == "entity:民生卡"
+    ]
     hits = [i for i in stated if (i.value, i.unit) == (Decimal(value), unit)]
     assert hits and all(i.achieved for i in hits)

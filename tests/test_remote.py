@@ -71,10 +71,17 @@ def test_a_report_graph_pushed_to_virtuoso_answers_the_funding_question(virtuoso
               GRAPH ?report { ?report bkg:fiscalYear ?year }
             } GROUP BY ?year ORDER BY ?year"""
         )
-        assert [(r["year"].value, Decimal(r["funding"].value)) for r in rows] == [("2018", Decimal("300000")), ("2024", Decimal("140000"))]
+        assert [(r["year"].value, Decimal(r["funding"].value)) for r in rows] == [
+            ("2018", Decimal("300000")),
+            ("2024", Decimal("140000")),
+        ]
         for g in graphs:  # the same triples came back
-            assert {ox.Triple(t.subject, t.predicate, t.object) for t in ox.parse(virtuoso.dump("nt", g), format=ox.RdfFormat.N_TRIPLES)} == {
-                ox.Triple(x.subject, x.predicate, x.object) for x in local.raw.quads_for_pattern(None, None, None, ox.NamedNode(g))
+            assert {
+                ox.Triple(t.subject, t.predicate, t.object)
+                for t in ox.parse(virtuoso.dump("nt", g), format=ox.RdfFormat.N_TRIPLES)
+            } == {
+                ox.Triple(x.subject, x.predicate, x.object)
+                for x in local.raw.quads_for_pattern(None, None, None, ox.NamedNode(g))
             }
     finally:
         for g in graphs:
@@ -84,7 +91,9 @@ def test_a_report_graph_pushed_to_virtuoso_answers_the_funding_question(virtuoso
 def test_substitutions_bind_like_pyoxigraph(virtuoso: RemoteStore) -> None:
     """The server's own queries bind a resource by substitution; on a remote store, by a VALUES block."""
     g = G + "graph/s"
-    virtuoso.replace_graph(g, [q("s1", "label", ox.Literal("政务晓屋", language="zh"), "s"), q("s2", "label", ox.Literal("x"), "s")])
+    virtuoso.replace_graph(
+        g, [q("s1", "label", ox.Literal("政务晓屋", language="zh"), "s"), q("s2", "label", ox.Literal("x"), "s")]
+    )
     try:
         text = "SELECT ?l WHERE { ?r ?p ?l }"
         rows = virtuoso.query(text, substitutions={ox.Variable("r"): ox.NamedNode(G + "s1")})

@@ -55,8 +55,13 @@ WITH_TABLES = [k for k, row in STEMS.items() if row["has_coded_tables"] == "yes"
 
 @requires_devset
 # the fast loop reads every fourth devset file and every narrative-only one; the full loop reads them all
-@pytest.mark.parametrize("key", [pytest.param(k, marks=[] if i % 4 == 0 or STEMS[k]["has_coded_tables"] != "yes"
-                                              else [pytest.mark.slow]) for i, k in enumerate(sorted(STEMS))])
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param(k, marks=[] if i % 4 == 0 or STEMS[k]["has_coded_tables"] != "yes" else [pytest.mark.slow])
+        for i, k in enumerate(sorted(STEMS))
+    ],
+)
 def test_devset_files_are_whole_reports_or_the_narrative(key: str) -> None:
     r = read_report(DEVSET / "text" / f"{STEMS[key]['stem']}.txt")
     # the three HTML pages carry the narrative; their tables were spreadsheet attachments
@@ -64,8 +69,9 @@ def test_devset_files_are_whole_reports_or_the_narrative(key: str) -> None:
 
 
 @requires_devset
-@pytest.mark.parametrize("key", [pytest.param(k, marks=[] if i % 4 == 0 else [pytest.mark.slow])
-                                 for i, k in enumerate(sorted(WITH_TABLES))])  # every fourth in the fast loop
+@pytest.mark.parametrize(
+    "key", [pytest.param(k, marks=[] if i % 4 == 0 else [pytest.mark.slow]) for i, k in enumerate(sorted(WITH_TABLES))]
+)  # every fourth in the fast loop
 def test_devset_tables_alone_are_identified_as_that_part(key: str) -> None:
     row = STEMS[key]
     whole, tables, _ = split(DEVSET / "text" / f"{row['stem']}.txt")
@@ -86,7 +92,12 @@ def test_devset_performance_target_forms_alone() -> None:
     lines = (DEVSET / "text" / f"{STEMS['202']['stem']}.txt").read_text(encoding="utf-8").split("\n")
     assert lines[494] == "信息化运行维护绩效目标表" and lines[655].startswith("第四部分")
     part = report_of("\n".join(lines[494:549] + lines[550:655]))
-    assert (part.part, part.agency, part.fiscal_year, part.phase) == ("performance_targets", "国家信访局", 2026, Phase.BUDGET)
+    assert (part.part, part.agency, part.fiscal_year, part.phase) == (
+        "performance_targets",
+        "国家信访局",
+        2026,
+        Phase.BUDGET,
+    )
     assert part.agency_span.text == "国家信访局" and part.fiscal_year_span.text == "2026"
 
 

@@ -12,8 +12,12 @@ from nlp.model import GazetteerEntry
 ID = iri.BASE
 
 ENTRIES = [
-    GazetteerEntry("agency/panyu-zsj", "Agency", "广州市番禺区政务服务数据管理局", ("番禺区政数局",), (("番禺区", "区政数局"),)),
-    GazetteerEntry("agency/conghua-zsj", "Agency", "广州市从化区政务服务数据管理局", ("从化区政数局",), (("从化区", "区政数局"),)),
+    GazetteerEntry(
+        "agency/panyu-zsj", "Agency", "广州市番禺区政务服务数据管理局", ("番禺区政数局",), (("番禺区", "区政数局"),)
+    ),
+    GazetteerEntry(
+        "agency/conghua-zsj", "Agency", "广州市从化区政务服务数据管理局", ("从化区政数局",), (("从化区", "区政数局"),)
+    ),
     GazetteerEntry("platform/minshengka", "Platform", "民生卡", ("番禺民生卡",)),
     GazetteerEntry("place/panyu", "Place", "番禺区", ("番禺", "广州市番禺区")),
 ]
@@ -58,7 +62,9 @@ def test_the_project_gazetteer_knows_both_panyu_agencies_and_their_change() -> N
     assert old != new
     org = Namespace("http://www.w3.org/ns/org#")
     g = Graph().parse(ontology_file("agency-history.ttl"))
-    events = set(g.subjects(org.originalOrganization, URIRef(old))) & set(g.subjects(org.resultingOrganization, URIRef(new)))
+    events = set(g.subjects(org.originalOrganization, URIRef(old))) & set(
+        g.subjects(org.resultingOrganization, URIRef(new))
+    )
     assert len(events) == 1
 
 
@@ -131,14 +137,15 @@ def test_nlp_and_kg_resolve_every_gazetteer_name_to_the_same_entry() -> None:
     for e in project_entries():
         if e.label == "Place":
             continue
-        places = [None] + sorted({p for p, _ in e.scoped_alt_labels})
+        places = [None, *sorted({p for p, _ in e.scoped_alt_labels})]
         for place in places:
             where = names.jurisdiction(None, place)
             labels = (e.pref_label, *e.alt_labels, *(n for p, n in e.scoped_alt_labels if p == place))
             for printed in labels:
                 canonical = names.canonical(printed, e.label, where)
-                node, shown = (kg.agency(canonical, place) if e.label == "Agency"
-                               else kg.entity(e.label, canonical, place))
+                node, shown = (
+                    kg.agency(canonical, place) if e.label == "Agency" else kg.entity(e.label, canonical, place)
+                )
                 entry = names.lookup(printed, e.label, place)
                 assert node == ID + entry.id and shown == entry.pref_label == canonical, (e.id, printed, place)
                 checked += 1

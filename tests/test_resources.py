@@ -56,9 +56,7 @@ def test_every_code_package_is_in_the_wheel() -> None:
     """pyproject.toml lists the packages (the data folders are mapped by name): a new subpackage must be added."""
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
     on_disk = {
-        ".".join(p.parent.relative_to(ROOT).parts)
-        for top in ("nlp", "kg")
-        for p in (ROOT / top).rglob("__init__.py")
+        ".".join(p.parent.relative_to(ROOT).parts) for top in ("nlp", "kg") for p in (ROOT / top).rglob("__init__.py")
     }
     assert on_disk - listed == set(), "add these packages to [tool.setuptools] packages in pyproject.toml"
     mapped = PYPROJECT["tool"]["setuptools"]["package-dir"]
@@ -115,14 +113,25 @@ def test_named_queries_ship_and_a_missing_folder_is_an_error(tmp_path) -> None:
 def test_the_wheel_ships_every_data_file(tmp_path) -> None:
     """Every tracked file of the data folders is in the wheel, where the loader looks for it."""
     shutil.rmtree(ROOT / "build", ignore_errors=True)  # setuptools' scratch copy: stale files would ship
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
-                           capture_output=True, text=True, cwd=tmp_path)
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert build.returncode == 0, build.stderr[-2000:]
     (wheel,) = tmp_path.glob("budgetkg-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    tracked = subprocess.run(["git", "ls-files", "ontology", "shapes", "queries", "corpus", "nlp/data",
-                              "kg/api/templates", "kg/api/static"], capture_output=True, text=True, cwd=ROOT, check=True)
-    mapped = {folder: package.replace(".", "/") for package, folder in PYPROJECT["tool"]["setuptools"]["package-dir"].items()}
+    tracked = subprocess.run(
+        ["git", "ls-files", "ontology", "shapes", "queries", "corpus", "nlp/data", "kg/api/templates", "kg/api/static"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    mapped = {
+        folder: package.replace(".", "/") for package, folder in PYPROJECT["tool"]["setuptools"]["package-dir"].items()
+    }
     missing = []
     for line in tracked.stdout.splitlines():
         top, _, rest = line.partition("/")

@@ -14,9 +14,30 @@ from nlp.reader import read_report, read_report_bytes
 # Counted by hand in the development set (conftest.DEVSET, text/): items of the responsibilities list (主要职责 / 主要职能 / 部门职责),
 # or "prose" where the report writes them as a paragraph with no enumerator.  Every one names one unit.
 DEVSET_RESPONSIBILITIES: dict[str, int | str] = {
-    "201": 6, "202": 9, "203": 9, "204": 10, "205": 14, "206": 4, "207": 10, "208": 19, "209": 8, "210": 9,
-    "211": "prose", "212": 3, "213": 12, "214": 8, "215": "prose", "216": "prose", "217": 13, "218": "prose",
-    "219": "prose", "220": 10, "221": 11, "222": 9, "223": 12, "224": 14,
+    "201": 6,
+    "202": 9,
+    "203": 9,
+    "204": 10,
+    "205": 14,
+    "206": 4,
+    "207": 10,
+    "208": 19,
+    "209": 8,
+    "210": 9,
+    "211": "prose",
+    "212": 3,
+    "213": 12,
+    "214": 8,
+    "215": "prose",
+    "216": "prose",
+    "217": 13,
+    "218": "prose",
+    "219": "prose",
+    "220": 10,
+    "221": 11,
+    "222": 9,
+    "223": 12,
+    "224": 14,
 }
 # (report, ordinal, how the item begins, how it ends), read by hand; a prose paragraph has ordinal 1
 DEVSET_ITEM_ENDS = [
@@ -177,11 +198,19 @@ SHORT_ITEMS = ["开展统计业务培训。", "开展统计数据评估。", "�
         # items short enough to pass for headings, after "包括："
         ("杭州市统计数据中心", "杭州市统计数据中心是市统计局下属事业单位。", SHORT_ITEMS),
         # a name with an alias that makes the heading longer than a title usually is
-        ("杭州市统计和大数据研究院（杭州市统计数据管理中心）", "杭州市统计和大数据研究院（杭州市统计数据管理中心）是市统计局下属的"
-         "公益一类事业单位，主要从事统计方法研究和大数据应用，\n为政府决策提供数据支撑。", LONG_ITEMS),
+        (
+            "杭州市统计和大数据研究院（杭州市统计数据管理中心）",
+            "杭州市统计和大数据研究院（杭州市统计数据管理中心）是市统计局下属的"
+            "公益一类事业单位，主要从事统计方法研究和大数据应用，\n为政府决策提供数据支撑。",
+            LONG_ITEMS,
+        ),
         # a first sentence wrapped before its full stop (the contents end at the heading, not after it)
-        ("杭州市福利彩票发行中心", "杭州市福利彩票发行中心是市民政局直属的事业单位（公益二类），受中国福利彩票发行管理中心业务领导，负\n"
-         "责在本市销售福利彩票。", LONG_ITEMS),
+        (
+            "杭州市福利彩票发行中心",
+            "杭州市福利彩票发行中心是市民政局直属的事业单位（公益二类），受中国福利彩票发行管理中心业务领导，负\n"
+            "责在本市销售福利彩票。",
+            LONG_ITEMS,
+        ),
     ],
 )
 def test_unit_budget_layout(name: str, intro: str, items: list[str]) -> None:
@@ -197,7 +226,8 @@ def test_unit_budget_layout(name: str, intro: str, items: list[str]) -> None:
 def test_unit_budget_layout_with_prose() -> None:
     # the responsibilities written as one paragraph under the heading: stored whole, flagged as prose
     text = unit_budget("杭州市福利彩票发行中心", "", []).replace(
-        "\n\n主要职能包括：\n", "\n杭州市福利彩票发行中心是市民政局直属的事业单位，负责在本市销售福利\n彩票，筹集社会公益资金。\n"
+        "\n\n主要职能包括：\n",
+        "\n杭州市福利彩票发行中心是市民政局直属的事业单位，负责在本市销售福利\n彩票，筹集社会公益资金。\n",
     )
     (item,) = report_of(text).responsibilities
     assert not item.enumerated

@@ -74,8 +74,12 @@ def pos(node: URIRef) -> URIRef:
     return URIRef(f"{node}/evidence/position")
 
 
-def region(node: URIRef, value: str = "page=3&viewrect=72,100.5,60,12", conforms: str = "http://tools.ietf.org/rfc/rfc8118",
-           refined: int = 2) -> Mutation:
+def region(
+    node: URIRef,
+    value: str = "page=3&viewrect=72,100.5,60,12",
+    conforms: str = "http://tools.ietf.org/rfc/rfc8118",
+    refined: int = 2,
+) -> Mutation:
     """Give ``node``'s evidence the region of a PDF page, as kg.mapping writes it for a fact read from a PDF."""
     r = URIRef(f"{node}/evidence/region")
 
@@ -120,160 +124,376 @@ def every_line_item(shape: str) -> set[tuple[str, URIRef]]:
 
 REPORT_CASES = [
     # --- report ---
-    Case("report year not a gYear", set_(fx.REPORT, BKG.fiscalYear, Literal("2024")),
-         only("Report-fiscalYear", fx.REPORT) | every_line_item("LineItem-sameYear")),
-    Case("report phase dropped", drop(fx.REPORT, BKG.budgetPhase),
-         only("Report-budgetPhase", fx.REPORT)),
-    Case("reporting agency not an agency", set_(fx.REPORT, BKG.reportingAgency, fx.PLACE),
-         only("Report-reportingAgency", fx.REPORT)),
+    Case(
+        "report year not a gYear",
+        set_(fx.REPORT, BKG.fiscalYear, Literal("2024")),
+        only("Report-fiscalYear", fx.REPORT) | every_line_item("LineItem-sameYear"),
+    ),
+    Case("report phase dropped", drop(fx.REPORT, BKG.budgetPhase), only("Report-budgetPhase", fx.REPORT)),
+    Case(
+        "reporting agency not an agency",
+        set_(fx.REPORT, BKG.reportingAgency, fx.PLACE),
+        only("Report-reportingAgency", fx.REPORT),
+    ),
     Case("source file dropped", drop(fx.REPORT, DCTERMS.source), only("Report-source", fx.REPORT)),
     Case("sha256 in upper case", set_(fx.REPORT, BKG.sha256, Literal("A" * 64)), only("Report-sha256", fx.REPORT)),
     Case("hasTable to a project", add(fx.REPORT, BKG.hasTable, fx.PROJECT), only("Report-hasTable", fx.REPORT)),
     # --- agencies and entities ---
-    Case("agency label without language", set_(fx.AGENCY, SKOS.prefLabel, Literal("测试市政务服务数据管理局")),
-         only("Agency-prefLabel", fx.AGENCY)),
-    Case("agency with two Chinese labels", add(fx.AGENCY, SKOS.prefLabel, zh("测试局")), only("Agency-prefLabel", fx.AGENCY)),
-    Case("agency short name in English", add(fx.AGENCY, SKOS.altLabel, Literal("Data Bureau", lang="en")),
-         only("Agency-altLabel", fx.AGENCY)),
-    Case("sub-organization not an agency", add(fx.AGENCY, ORG.hasSubOrganization, fx.PLACE),
-         only("Agency-subOrganization", fx.AGENCY)),
+    Case(
+        "agency label without language",
+        set_(fx.AGENCY, SKOS.prefLabel, Literal("测试市政务服务数据管理局")),
+        only("Agency-prefLabel", fx.AGENCY),
+    ),
+    Case(
+        "agency with two Chinese labels",
+        add(fx.AGENCY, SKOS.prefLabel, zh("测试局")),
+        only("Agency-prefLabel", fx.AGENCY),
+    ),
+    Case(
+        "agency short name in English",
+        add(fx.AGENCY, SKOS.altLabel, Literal("Data Bureau", lang="en")),
+        only("Agency-altLabel", fx.AGENCY),
+    ),
+    Case(
+        "sub-organization not an agency",
+        add(fx.AGENCY, ORG.hasSubOrganization, fx.PLACE),
+        only("Agency-subOrganization", fx.AGENCY),
+    ),
     Case("district not a place", set_(fx.AGENCY, BKG.district, fx.REFORM), only("Agency-district", fx.AGENCY)),
-    Case("responsibility link to a task", add(fx.AGENCY, BKG.hasResponsibility, fx.TASK),
-         only("Agency-hasResponsibility", fx.AGENCY)),
-    Case("platform with two Chinese labels", add(fx.PLATFORM, SKOS.prefLabel, zh("民生卡系统")),
-         only("NamedEntity-prefLabel", fx.PLATFORM)),
+    Case(
+        "responsibility link to a task",
+        add(fx.AGENCY, BKG.hasResponsibility, fx.TASK),
+        only("Agency-hasResponsibility", fx.AGENCY),
+    ),
+    Case(
+        "platform with two Chinese labels",
+        add(fx.PLATFORM, SKOS.prefLabel, zh("民生卡系统")),
+        only("NamedEntity-prefLabel", fx.PLATFORM),
+    ),
     Case("place label dropped", drop(fx.PLACE, SKOS.prefLabel), only("NamedEntity-prefLabel", fx.PLACE)),
-    Case("platform alias without language", add(fx.PLATFORM_APP, SKOS.altLabel, Literal("民生卡app")),
-         only("NamedEntity-altLabel", fx.PLATFORM_APP)),
-    Case("partOf a literal", set_(fx.PLATFORM_APP, BKG.partOf, Literal("民生卡")), only("NamedEntity-partOf", fx.PLATFORM_APP)),
+    Case(
+        "platform alias without language",
+        add(fx.PLATFORM_APP, SKOS.altLabel, Literal("民生卡app")),
+        only("NamedEntity-altLabel", fx.PLATFORM_APP),
+    ),
+    Case(
+        "partOf a literal",
+        set_(fx.PLATFORM_APP, BKG.partOf, Literal("民生卡")),
+        only("NamedEntity-partOf", fx.PLATFORM_APP),
+    ),
     # --- provenance ---
-    Case("node without provenance", both(drop(fx.TASK, PROV.wasDerivedFrom), drop(fx.TASK, BKG.evidence)),
-         {("Provenance-wasDerivedFrom", fx.TASK), ("Provenance-evidence", fx.TASK)}),
-    Case("derived from an agency", set_(fx.TASK, PROV.wasDerivedFrom, fx.AGENCY),
-         {("Provenance-wasDerivedFrom", fx.TASK), ("Provenance-sameSource", fx.TASK)}),
-    Case("line item without evidence", drop(T3, BKG.evidence),
-         {("Provenance-evidence", T3), ("Provenance-sameSource", T3)}),
-    Case("evidence from another file", set_(ev(fx.INDICATOR), OA.hasSource, URIRef(ID["report/其他/2024/budget"])),
-         {("Evidence-hasSource", ev(fx.INDICATOR)), ("Provenance-sameSource", fx.INDICATOR)}),
-    Case("evidence without source", drop(ev(fx.PROJECT), OA.hasSource),
-         {("Evidence-hasSource", ev(fx.PROJECT)), ("Provenance-sameSource", fx.PROJECT)}),
-    Case("evidence without position", lambda g: g.remove((ev(fx.TASK), OA.hasSelector, pos(fx.TASK))),
-         {("Evidence-selectors", ev(fx.TASK)), ("Evidence-positionSelector", ev(fx.TASK))}),
-    Case("evidence with two quotes",
-         both(add(ev(fx.TASK), OA.hasSelector, URIRef(f"{ev(fx.TASK)}/quote2")),
-              add(URIRef(f"{ev(fx.TASK)}/quote2"), RDF.type, OA.TextQuoteSelector),
-              add(URIRef(f"{ev(fx.TASK)}/quote2"), OA.exact, Literal("民生卡"))),
-         only("Evidence-selectors", ev(fx.TASK))),
-    Case("evidence with two quotes and a page region",
-         both(region(fx.TASK), add(ev(fx.TASK), OA.hasSelector, URIRef(f"{ev(fx.TASK)}/quote2")),
-              add(URIRef(f"{ev(fx.TASK)}/quote2"), RDF.type, OA.TextQuoteSelector),
-              add(URIRef(f"{ev(fx.TASK)}/quote2"), OA.exact, Literal("民生卡"))),
-         only("Evidence-selectors", ev(fx.TASK))),
-    Case("page region on page 0", region(fx.TASK, value="page=0&viewrect=72,100,60,12"),
-         only("FragmentSelector-value", URIRef(f"{ev(fx.TASK)}/region"))),
-    Case("page region without a rectangle", region(fx.TASK, value="page=3"),
-         only("FragmentSelector-value", URIRef(f"{ev(fx.TASK)}/region"))),
-    Case("page region conforming to another spec", region(fx.TASK, conforms="http://tools.ietf.org/rfc/rfc3778"),
-         only("FragmentSelector-conformsTo", URIRef(f"{ev(fx.TASK)}/region"))),
-    Case("page region refined by one selector only", region(fx.TASK, refined=1),
-         only("FragmentSelector-refinedBy", URIRef(f"{ev(fx.TASK)}/region"))),
-    Case("evidence with a position selector only",
-         both(add(URIRef(f"{ev(fx.TASK)}/quote"), RDF.type, OA.TextPositionSelector),
-              lambda g: g.remove((URIRef(f"{ev(fx.TASK)}/quote"), RDF.type, OA.TextQuoteSelector))),
-         {("Evidence-quoteSelector", ev(fx.TASK)),
-          ("PositionSelector-start", URIRef(f"{ev(fx.TASK)}/quote")), ("PositionSelector-end", URIRef(f"{ev(fx.TASK)}/quote"))}),
-    Case("selector start after end", set_(pos(fx.TASK), OA.start, Literal(10_000, datatype=XSD.integer)),
-         only("PositionSelector-start", pos(fx.TASK))),
-    Case("selector end a decimal", set_(pos(fx.TASK), OA.end, Literal(Decimal("221.5"), datatype=XSD.decimal)),
-         only("PositionSelector-end", pos(fx.TASK))),
-    Case("quote with a language tag", set_(URIRef(f"{ev(fx.TASK)}/quote"), OA.exact, zh("深化民生卡应用")),
-         only("QuoteSelector-exact", URIRef(f"{ev(fx.TASK)}/quote"))),
+    Case(
+        "node without provenance",
+        both(drop(fx.TASK, PROV.wasDerivedFrom), drop(fx.TASK, BKG.evidence)),
+        {("Provenance-wasDerivedFrom", fx.TASK), ("Provenance-evidence", fx.TASK)},
+    ),
+    Case(
+        "derived from an agency",
+        set_(fx.TASK, PROV.wasDerivedFrom, fx.AGENCY),
+        {("Provenance-wasDerivedFrom", fx.TASK), ("Provenance-sameSource", fx.TASK)},
+    ),
+    Case(
+        "line item without evidence",
+        drop(T3, BKG.evidence),
+        {("Provenance-evidence", T3), ("Provenance-sameSource", T3)},
+    ),
+    Case(
+        "evidence from another file",
+        set_(ev(fx.INDICATOR), OA.hasSource, URIRef(ID["report/其他/2024/budget"])),
+        {("Evidence-hasSource", ev(fx.INDICATOR)), ("Provenance-sameSource", fx.INDICATOR)},
+    ),
+    Case(
+        "evidence without source",
+        drop(ev(fx.PROJECT), OA.hasSource),
+        {("Evidence-hasSource", ev(fx.PROJECT)), ("Provenance-sameSource", fx.PROJECT)},
+    ),
+    Case(
+        "evidence without position",
+        lambda g: g.remove((ev(fx.TASK), OA.hasSelector, pos(fx.TASK))),
+        {("Evidence-selectors", ev(fx.TASK)), ("Evidence-positionSelector", ev(fx.TASK))},
+    ),
+    Case(
+        "evidence with two quotes",
+        both(
+            add(ev(fx.TASK), OA.hasSelector, URIRef(f"{ev(fx.TASK)}/quote2")),
+            add(URIRef(f"{ev(fx.TASK)}/quote2"), RDF.type, OA.TextQuoteSelector),
+            add(URIRef(f"{ev(fx.TASK)}/quote2"), OA.exact, Literal("民生卡")),
+        ),
+        only("Evidence-selectors", ev(fx.TASK)),
+    ),
+    Case(
+        "evidence with two quotes and a page region",
+        both(
+            region(fx.TASK),
+            add(ev(fx.TASK), OA.hasSelector, URIRef(f"{ev(fx.TASK)}/quote2")),
+            add(URIRef(f"{ev(fx.TASK)}/quote2"), RDF.type, OA.TextQuoteSelector),
+            add(URIRef(f"{ev(fx.TASK)}/quote2"), OA.exact, Literal("民生卡")),
+        ),
+        only("Evidence-selectors", ev(fx.TASK)),
+    ),
+    Case(
+        "page region on page 0",
+        region(fx.TASK, value="page=0&viewrect=72,100,60,12"),
+        only("FragmentSelector-value", URIRef(f"{ev(fx.TASK)}/region")),
+    ),
+    Case(
+        "page region without a rectangle",
+        region(fx.TASK, value="page=3"),
+        only("FragmentSelector-value", URIRef(f"{ev(fx.TASK)}/region")),
+    ),
+    Case(
+        "page region conforming to another spec",
+        region(fx.TASK, conforms="http://tools.ietf.org/rfc/rfc3778"),
+        only("FragmentSelector-conformsTo", URIRef(f"{ev(fx.TASK)}/region")),
+    ),
+    Case(
+        "page region refined by one selector only",
+        region(fx.TASK, refined=1),
+        only("FragmentSelector-refinedBy", URIRef(f"{ev(fx.TASK)}/region")),
+    ),
+    Case(
+        "evidence with a position selector only",
+        both(
+            add(URIRef(f"{ev(fx.TASK)}/quote"), RDF.type, OA.TextPositionSelector),
+            lambda g: g.remove((URIRef(f"{ev(fx.TASK)}/quote"), RDF.type, OA.TextQuoteSelector)),
+        ),
+        {
+            ("Evidence-quoteSelector", ev(fx.TASK)),
+            ("PositionSelector-start", URIRef(f"{ev(fx.TASK)}/quote")),
+            ("PositionSelector-end", URIRef(f"{ev(fx.TASK)}/quote")),
+        },
+    ),
+    Case(
+        "selector start after end",
+        set_(pos(fx.TASK), OA.start, Literal(10_000, datatype=XSD.integer)),
+        only("PositionSelector-start", pos(fx.TASK)),
+    ),
+    Case(
+        "selector end a decimal",
+        set_(pos(fx.TASK), OA.end, Literal(Decimal("221.5"), datatype=XSD.decimal)),
+        only("PositionSelector-end", pos(fx.TASK)),
+    ),
+    Case(
+        "quote with a language tag",
+        set_(URIRef(f"{ev(fx.TASK)}/quote"), OA.exact, zh("深化民生卡应用")),
+        only("QuoteSelector-exact", URIRef(f"{ev(fx.TASK)}/quote")),
+    ),
     # --- text-bearing nodes ---
-    Case("responsibility text dropped", drop(fx.RESPONSIBILITY, RDF.value), only("Responsibility-value", fx.RESPONSIBILITY)),
-    Case("responsibility ordinal a string", set_(fx.RESPONSIBILITY, BKG.ordinal, Literal("1")),
-         only("Responsibility-ordinal", fx.RESPONSIBILITY)),
-    Case("mention of a literal", add(fx.RESPONSIBILITY, BKG.mentions, Literal("民生卡")),
-         only("TextNode-mentions", fx.RESPONSIBILITY)),
+    Case(
+        "responsibility text dropped",
+        drop(fx.RESPONSIBILITY, RDF.value),
+        only("Responsibility-value", fx.RESPONSIBILITY),
+    ),
+    Case(
+        "responsibility ordinal a string",
+        set_(fx.RESPONSIBILITY, BKG.ordinal, Literal("1")),
+        only("Responsibility-ordinal", fx.RESPONSIBILITY),
+    ),
+    Case(
+        "mention of a literal",
+        add(fx.RESPONSIBILITY, BKG.mentions, Literal("民生卡")),
+        only("TextNode-mentions", fx.RESPONSIBILITY),
+    ),
     Case("task with two texts", add(fx.TASK, RDF.value, zh("另一段")), only("Task-value", fx.TASK)),
     Case("task ordinal dropped", drop(fx.TASK, BKG.ordinal), only("Task-ordinalOrProse", fx.TASK)),
     Case("task with two ordinals", add(fx.TASK, BKG.ordinal, Literal("（二）")), only("Task-ordinal", fx.TASK)),
     Case("indicator link to a platform", add(fx.TASK, BKG.hasIndicator, fx.PLATFORM), only("HasIndicator", fx.TASK)),
-    Case("target text without language", set_(fx.TARGET, RDF.value, Literal("民生卡系统稳定运行")),
-         only("PerformanceTarget-value", fx.TARGET)),
-    Case("indicator label in English", set_(fx.INDICATOR, RDFS.label, Literal("satisfaction", lang="en")),
-         only("Indicator-label", fx.INDICATOR)),
-    Case("target value a string", set_(fx.INDICATOR, BKG.targetValue, Literal("95%")), only("Indicator-targetValue", fx.INDICATOR)),
-    Case("achieved value a double", add(fx.INDICATOR, BKG.achievedValue, Literal(96.5, datatype=XSD.double)),
-         only("Indicator-achievedValue", fx.INDICATOR)),
-    Case("comparator unknown", set_(fx.INDICATOR, BKG.comparator, Literal("≥")), only("Indicator-comparator", fx.INDICATOR)),
+    Case(
+        "target text without language",
+        set_(fx.TARGET, RDF.value, Literal("民生卡系统稳定运行")),
+        only("PerformanceTarget-value", fx.TARGET),
+    ),
+    Case(
+        "indicator label in English",
+        set_(fx.INDICATOR, RDFS.label, Literal("satisfaction", lang="en")),
+        only("Indicator-label", fx.INDICATOR),
+    ),
+    Case(
+        "target value a string",
+        set_(fx.INDICATOR, BKG.targetValue, Literal("95%")),
+        only("Indicator-targetValue", fx.INDICATOR),
+    ),
+    Case(
+        "achieved value a double",
+        add(fx.INDICATOR, BKG.achievedValue, Literal(96.5, datatype=XSD.double)),
+        only("Indicator-achievedValue", fx.INDICATOR),
+    ),
+    Case(
+        "comparator unknown",
+        set_(fx.INDICATOR, BKG.comparator, Literal("≥")),
+        only("Indicator-comparator", fx.INDICATOR),
+    ),
     Case("two units", add(fx.INDICATOR, BKG.unit, Literal("个")), only("Indicator-unit", fx.INDICATOR)),
     # --- projects and tables ---
     Case("project name dropped", drop(fx.PROJECT, RDFS.label), only("Project-label", fx.PROJECT)),
-    Case("project amount a string", set_(fx.PROJECT, BKG.amount, Literal("1000000")), only("Amount-optional", fx.PROJECT)),
-    Case("project unit a platform", set_(fx.PROJECT, BKG.budgetUnit, fx.PLATFORM), only("Project-budgetUnit", fx.PROJECT)),
-    Case("project target an indicator", set_(fx.PROJECT, BKG.hasPerformanceTarget, fx.INDICATOR), only("Project-target", fx.PROJECT)),
+    Case(
+        "project amount a string", set_(fx.PROJECT, BKG.amount, Literal("1000000")), only("Amount-optional", fx.PROJECT)
+    ),
+    Case(
+        "project unit a platform", set_(fx.PROJECT, BKG.budgetUnit, fx.PLATFORM), only("Project-budgetUnit", fx.PROJECT)
+    ),
+    Case(
+        "project target an indicator",
+        set_(fx.PROJECT, BKG.hasPerformanceTarget, fx.INDICATOR),
+        only("Project-target", fx.PROJECT),
+    ),
     Case("project funds a literal", add(fx.PROJECT, BKG.funds, Literal("民生卡")), only("Project-funds", fx.PROJECT)),
     Case("table with two titles", add(fx.table(2), RDFS.label, zh("另一标题")), only("Table-label", fx.table(2))),
-    Case("table with two numbers", add(fx.table(2), BKG.tableNumber, Literal("表9")), only("Table-number", fx.table(2))),
-    Case("table unit not a money unit", set_(fx.table(2), BKG.printedUnit, Literal("万")), only("PrintedUnit", fx.table(2))),
+    Case(
+        "table with two numbers", add(fx.table(2), BKG.tableNumber, Literal("表9")), only("Table-number", fx.table(2))
+    ),
+    Case(
+        "table unit not a money unit",
+        set_(fx.table(2), BKG.printedUnit, Literal("万")),
+        only("PrintedUnit", fx.table(2)),
+    ),
     Case("table structure dropped", drop(fx.table(2), QB.structure), only("Table-structure", fx.table(2))),
     # --- line items ---
     Case("line item outside any table", drop(T3, QB.dataSet), only("LineItem-dataSet", T3)),
     Case("amount dropped", drop(LEAF, BKG.amount), only("LineItem-amount", LEAF)),
-    Case("amount a double", set_(LEAF, BKG.amount, Literal(1000000.0, datatype=XSD.double)), only("LineItem-amount", LEAF)),
+    Case(
+        "amount a double",
+        set_(LEAF, BKG.amount, Literal(1000000.0, datatype=XSD.double)),
+        only("LineItem-amount", LEAF),
+    ),
     # a non-numeric amount must not break the SUMs (they are guarded with isNumeric): only the datatype is reported
     Case("amount a string", set_(LEAF, BKG.amount, Literal("1000000")), only("LineItem-amount", LEAF)),
     Case("measure dropped", drop(T3, BKG.measure), {("LineItem-measure", T3), ("LineItem-measureScheme", T3)}),
     Case("measure from another scheme", set_(T3, BKG.measure, fx.GENERAL_PUBLIC), only("LineItem-measureScheme", T3)),
-    Case("code of eight digits", set_(T3, BKG.classification, fx.functional("20103011")),
-         {("LineItem-classification", T3), ("LineItem-knownCode", T3)}),
-    Case("code unknown to the code lists", set_(T3, BKG.classification, fx.functional("2019999")),
-         only("LineItem-knownCode", T3), severity="Warning"),
-    Case("phase not a phase", set_(T3, BKG.budgetPhase, fx.GENERAL_PUBLIC),
-         only("LineItem-budgetPhase", T3)),
-    Case("year an integer", set_(T3, BKG.fiscalYear, Literal(2024)),
-         {("LineItem-fiscalYear", T3), ("LineItem-sameYear", T3)}),
-    Case("year not the report's", set_(T3, BKG.fiscalYear, Literal("2023", datatype=XSD.gYear)), only("LineItem-sameYear", T3)),
-    Case("two funding sources", add(T3, BKG.fundingSource, URIRef(ID["concept/funding-source/other"])),
-         only("LineItem-fundingSource", T3)),
-    Case("expenditure type a literal", set_(fx.row(2, 2), BKG.expenditureType, Literal("项目支出")),
-         only("LineItem-expenditureType", fx.row(2, 2))),
+    Case(
+        "code of eight digits",
+        set_(T3, BKG.classification, fx.functional("20103011")),
+        {("LineItem-classification", T3), ("LineItem-knownCode", T3)},
+    ),
+    Case(
+        "code unknown to the code lists",
+        set_(T3, BKG.classification, fx.functional("2019999")),
+        only("LineItem-knownCode", T3),
+        severity="Warning",
+    ),
+    Case("phase not a phase", set_(T3, BKG.budgetPhase, fx.GENERAL_PUBLIC), only("LineItem-budgetPhase", T3)),
+    Case(
+        "year an integer",
+        set_(T3, BKG.fiscalYear, Literal(2024)),
+        {("LineItem-fiscalYear", T3), ("LineItem-sameYear", T3)},
+    ),
+    Case(
+        "year not the report's",
+        set_(T3, BKG.fiscalYear, Literal("2023", datatype=XSD.gYear)),
+        only("LineItem-sameYear", T3),
+    ),
+    Case(
+        "two funding sources",
+        add(T3, BKG.fundingSource, URIRef(ID["concept/funding-source/other"])),
+        only("LineItem-fundingSource", T3),
+    ),
+    Case(
+        "expenditure type a literal",
+        set_(fx.row(2, 2), BKG.expenditureType, Literal("项目支出")),
+        only("LineItem-expenditureType", fx.row(2, 2)),
+    ),
     Case("two printed amounts", add(T3, BKG.printedAmount, Literal("120.00")), only("LineItem-printedAmount", T3)),
     Case("row order a string", set_(T3, BKG.rowOrder, Literal("1")), only("LineItem-rowOrder", T3)),
     Case("isTotal a string", set_(fx.row(2, 1), BKG.isTotal, Literal("是")), only("LineItem-isTotal", fx.row(2, 1))),
     Case("budget unit a place", add(T3, BKG.budgetUnit, fx.PLACE), only("LineItem-budgetUnit", T3)),
     # --- narrative figures, discrepancy records ---
-    Case("stated total a double", set_(fx.STATED_TOTAL, BKG.amount, Literal(3e6)), only("StatedTotal-amount", fx.STATED_TOTAL)),
-    Case("negative head count", set_(fx.HEAD_COUNT, BKG.countValue, Literal(-1)), only("HeadCount-value", fx.HEAD_COUNT)),
+    Case(
+        "stated total a double",
+        set_(fx.STATED_TOTAL, BKG.amount, Literal(3e6)),
+        only("StatedTotal-amount", fx.STATED_TOTAL),
+    ),
+    Case(
+        "negative head count", set_(fx.HEAD_COUNT, BKG.countValue, Literal(-1)), only("HeadCount-value", fx.HEAD_COUNT)
+    ),
     Case("report part unknown", add(fx.REPORT, BKG.reportPart, Literal("cover")), only("Report-part", fx.REPORT)),
-    Case("comparison without final amount", drop(fx.COMPARISON, BKG.finalAmount), only("BudgetComparison-finalAmount", fx.COMPARISON)),
-    Case("comparison with two budgets", add(fx.COMPARISON, BKG.budgetAmount, fx.yuan("110.00")),
-         only("BudgetComparison-budgetAmount", fx.COMPARISON)),
-    Case("comparison rate as a string", set_(fx.COMPARISON, BKG.completionRate, Literal("100.01%")),
-         only("BudgetComparison-completionRate", fx.COMPARISON)),
-    Case("comparison derived some other way", set_(fx.COMPARISON, BKG.budgetDerivation, Literal("guess")),
-         only("BudgetComparison-budgetDerivation", fx.COMPARISON)),
-    Case("comparison reason without language", set_(fx.COMPARISON, BKG.varianceReason, Literal("政策性调整")),
-         only("BudgetComparison-reason", fx.COMPARISON)),
+    Case(
+        "comparison without final amount",
+        drop(fx.COMPARISON, BKG.finalAmount),
+        only("BudgetComparison-finalAmount", fx.COMPARISON),
+    ),
+    Case(
+        "comparison with two budgets",
+        add(fx.COMPARISON, BKG.budgetAmount, fx.yuan("110.00")),
+        only("BudgetComparison-budgetAmount", fx.COMPARISON),
+    ),
+    Case(
+        "comparison rate as a string",
+        set_(fx.COMPARISON, BKG.completionRate, Literal("100.01%")),
+        only("BudgetComparison-completionRate", fx.COMPARISON),
+    ),
+    Case(
+        "comparison derived some other way",
+        set_(fx.COMPARISON, BKG.budgetDerivation, Literal("guess")),
+        only("BudgetComparison-budgetDerivation", fx.COMPARISON),
+    ),
+    Case(
+        "comparison reason without language",
+        set_(fx.COMPARISON, BKG.varianceReason, Literal("政策性调整")),
+        only("BudgetComparison-reason", fx.COMPARISON),
+    ),
     Case("comparison without its item", drop(fx.COMPARISON, RDFS.label), only("BudgetComparison-label", fx.COMPARISON)),
-    Case("responsibility prose flag a string", add(fx.RESPONSIBILITY, BKG.isProse, Literal("true")),
-         only("Responsibility-isProse", fx.RESPONSIBILITY)),
-    Case("discrepancy without expected", drop(fx.DISCREPANCY, BKG.expectedAmount), only("Discrepancy-expected", fx.DISCREPANCY)),
-    Case("discrepancy found a string", set_(fx.DISCREPANCY, BKG.foundAmount, Literal("200.01")), only("Discrepancy-found", fx.DISCREPANCY)),
-    Case("discrepancy kind unknown", set_(fx.DISCREPANCY, BKG.discrepancyKind, Literal("sum")), only("Discrepancy-kind", fx.DISCREPANCY)),
+    Case(
+        "responsibility prose flag a string",
+        add(fx.RESPONSIBILITY, BKG.isProse, Literal("true")),
+        only("Responsibility-isProse", fx.RESPONSIBILITY),
+    ),
+    Case(
+        "discrepancy without expected",
+        drop(fx.DISCREPANCY, BKG.expectedAmount),
+        only("Discrepancy-expected", fx.DISCREPANCY),
+    ),
+    Case(
+        "discrepancy found a string",
+        set_(fx.DISCREPANCY, BKG.foundAmount, Literal("200.01")),
+        only("Discrepancy-found", fx.DISCREPANCY),
+    ),
+    Case(
+        "discrepancy kind unknown",
+        set_(fx.DISCREPANCY, BKG.discrepancyKind, Literal("sum")),
+        only("Discrepancy-kind", fx.DISCREPANCY),
+    ),
     # --- accounting identities: one amount changed by 0.01 万元 (100 元) ---
-    Case("leaf changed by 0.01 万元", shift(LEAF, "0.01"), only("ChildrenSumShape", fx.table(1)), severity="Warning",
-         value=fx.row(1, 7), message_has=("20605", "1000000", "1000100")),
-    Case("second child changed by 0.01 万元 beyond rounding", shift(fx.row(1, 5), "0.01"),
-         only("ChildrenSumShape", fx.table(1)), severity="Warning", value=fx.row(1, 3),
-         message_has=("20103", "2000000", "2000200", "100")),
+    Case(
+        "leaf changed by 0.01 万元",
+        shift(LEAF, "0.01"),
+        only("ChildrenSumShape", fx.table(1)),
+        severity="Warning",
+        value=fx.row(1, 7),
+        message_has=("20605", "1000000", "1000100"),
+    ),
+    Case(
+        "second child changed by 0.01 万元 beyond rounding",
+        shift(fx.row(1, 5), "0.01"),
+        only("ChildrenSumShape", fx.table(1)),
+        severity="Warning",
+        value=fx.row(1, 3),
+        message_has=("20103", "2000000", "2000200", "100"),
+    ),
     # two top-level codes: one step of rounding is accepted, two are not
-    Case("total changed by 0.02 万元", shift(fx.row(1, 1), "0.02"), only("TotalSumShape", fx.table(1)), severity="Warning",
-         value=fx.row(1, 1), message_has=("3000200", "3000000")),
-    Case("project changed by 0.02 万元", shift(fx.row(2, 3), "0.02"), only("UnitSubtotalShape", fx.table(2)),
-         severity="Warning", value=fx.row(2, 1), message_has=("1500000", "1500200")),
-    Case("same figure in another table changed by 0.01 万元", shift(T3, "0.01"), only("CrossTableShape", fx.REPORT),
-         severity="Warning", value=fx.row(1, 4), message_has=("1200100", "1200200")),
+    Case(
+        "total changed by 0.02 万元",
+        shift(fx.row(1, 1), "0.02"),
+        only("TotalSumShape", fx.table(1)),
+        severity="Warning",
+        value=fx.row(1, 1),
+        message_has=("3000200", "3000000"),
+    ),
+    Case(
+        "project changed by 0.02 万元",
+        shift(fx.row(2, 3), "0.02"),
+        only("UnitSubtotalShape", fx.table(2)),
+        severity="Warning",
+        value=fx.row(2, 1),
+        message_has=("1500000", "1500200"),
+    ),
+    Case(
+        "same figure in another table changed by 0.01 万元",
+        shift(T3, "0.01"),
+        only("CrossTableShape", fx.REPORT),
+        severity="Warning",
+        value=fx.row(1, 4),
+        message_has=("1200100", "1200200"),
+    ),
 ]
 
 ROUNDING_ACCEPTED = [
@@ -322,7 +542,9 @@ def test_mutation_is_reported_exactly(base: Graph, case: Case) -> None:
         else:
             assert (r.message_zh, r.message_en) == (messages["zh"], messages["en"])
     # the severity the shape declares: case.severity for the result the case is about
-    main = {r.severity for r in report.results if (str(r.shape).removeprefix(str(BKGSH)), r.focus_node) in case.expected}
+    main = {
+        r.severity for r in report.results if (str(r.shape).removeprefix(str(BKGSH)), r.focus_node) in case.expected
+    }
     assert case.severity in main
     assert report.conforms == (not report.violations)
     assert report.conforms == (case.severity != "Violation")
@@ -359,8 +581,10 @@ def test_results_graph_is_pyshacl_report(base: Graph) -> None:
     assert r.path == BKG.amount and r.constraint == SH.MinCountConstraintComponent
 
 
-@pytest.mark.parametrize(("n", "unit", "expected"), [(1, "万元", "0"), (2, "万元", "100"), (3, "万元", "200"),
-                                                     (4, "元", "0.02"), (7, "亿元", "4000000")])
+@pytest.mark.parametrize(
+    ("n", "unit", "expected"),
+    [(1, "万元", "0"), (2, "万元", "100"), (3, "万元", "200"), (4, "元", "0.02"), (7, "亿元", "4000000")],
+)
 def test_rounding_tolerance(n: int, unit: str, expected: str) -> None:
     assert rounding_tolerance(n, unit) == Decimal(expected)
 
@@ -436,25 +660,59 @@ FUNCTIONAL = URIRef(ID["classification/functional"])
 LABEL_210_OLD = URIRef(f"{fx.functional('210')}/label/医疗卫生与计划生育支出")
 
 CODELIST_CASES = [
-    Case("broken hierarchy", set_(F2010301, SKOS.broader, fx.functional("20605")), only("HierarchyShape", FUNCTIONAL),
-         value=F2010301, message_has=("2010301", "20103", "20605")),
-    Case("7-digit code without broader", drop(F2010301, SKOS.broader), only("HierarchyShape", FUNCTIONAL),
-         value=F2010301, message_has=("2010301", "20103")),
-    Case("notation of eight digits", set_(F2010301, SKOS.notation, Literal("20103011")),
-         {("Code-notation", F2010301), ("HierarchyShape", FUNCTIONAL), ("LevelShape", FUNCTIONAL)}, value=F2010301),
-    Case("level wrong", set_(F20103, BKG.codeLevel, Literal(3)), only("LevelShape", FUNCTIONAL), value=F20103,
-         message_has=("20103", "2", "3")),
-    Case("level out of range", set_(F20103, BKG.codeLevel, Literal(5)),
-         {("Code-level", F20103), ("LevelShape", FUNCTIONAL)}, value=F20103),
-    Case("code name without language", set_(F20103, SKOS.prefLabel, Literal("政府办公厅（室）及相关机构事务")),
-         only("Code-prefLabel", F20103)),
+    Case(
+        "broken hierarchy",
+        set_(F2010301, SKOS.broader, fx.functional("20605")),
+        only("HierarchyShape", FUNCTIONAL),
+        value=F2010301,
+        message_has=("2010301", "20103", "20605"),
+    ),
+    Case(
+        "7-digit code without broader",
+        drop(F2010301, SKOS.broader),
+        only("HierarchyShape", FUNCTIONAL),
+        value=F2010301,
+        message_has=("2010301", "20103"),
+    ),
+    Case(
+        "notation of eight digits",
+        set_(F2010301, SKOS.notation, Literal("20103011")),
+        {("Code-notation", F2010301), ("HierarchyShape", FUNCTIONAL), ("LevelShape", FUNCTIONAL)},
+        value=F2010301,
+    ),
+    Case(
+        "level wrong",
+        set_(F20103, BKG.codeLevel, Literal(3)),
+        only("LevelShape", FUNCTIONAL),
+        value=F20103,
+        message_has=("20103", "2", "3"),
+    ),
+    Case(
+        "level out of range",
+        set_(F20103, BKG.codeLevel, Literal(5)),
+        {("Code-level", F20103), ("LevelShape", FUNCTIONAL)},
+        value=F20103,
+    ),
+    Case(
+        "code name without language",
+        set_(F20103, SKOS.prefLabel, Literal("政府办公厅（室）及相关机构事务")),
+        only("Code-prefLabel", F20103),
+    ),
     Case("old name without language", add(F20103, SKOS.altLabel, Literal("政府办公厅")), only("Code-altLabel", F20103)),
     Case("code in no scheme", drop(F2010301, SKOS.inScheme), only("Code-inScheme", F2010301)),
-    Case("two broader codes", add(F2010301, SKOS.broader, fx.functional("201")),
-         {("Code-broader", F2010301), ("HierarchyShape", FUNCTIONAL)}, value=F2010301),
+    Case(
+        "two broader codes",
+        add(F2010301, SKOS.broader, fx.functional("201")),
+        {("Code-broader", F2010301), ("HierarchyShape", FUNCTIONAL)},
+        value=F2010301,
+    ),
     Case("not a concept", lambda g: g.remove((F2010301, RDF.type, SKOS.Concept)), only("CodeShape", F2010301)),
-    Case("xl name not a label", add(F20103, SKOSXL.altLabel, URIRef(f"{F20103}/label/无")), only("Code-xlLabel", F20103)),
-    Case("name without literal form", drop(LABEL_210_OLD, SKOSXL.literalForm), only("Label-literalForm", LABEL_210_OLD)),
+    Case(
+        "xl name not a label", add(F20103, SKOSXL.altLabel, URIRef(f"{F20103}/label/无")), only("Code-xlLabel", F20103)
+    ),
+    Case(
+        "name without literal form", drop(LABEL_210_OLD, SKOSXL.literalForm), only("Label-literalForm", LABEL_210_OLD)
+    ),
     Case("year an integer", set_(LABEL_210_OLD, BKG.validUntil, Literal(2018)), only("Label-years", LABEL_210_OLD)),
 ]
 
@@ -506,9 +764,8 @@ KNOWN_CORPUS_WARNINGS: set[tuple[str, str, str]] = set()
 
 @pytest.fixture(scope="module")
 def corpus_graphs() -> dict[str, Graph]:
-    from nlp import read_report
-
     from kg.mapping import map_report
+    from nlp import read_report
     from tests.conftest import CORPUS_FILES
 
     graphs = {}
@@ -533,7 +790,11 @@ def test_corpus_graphs_conform_with_only_known_warnings(corpus_graphs: dict[str,
         report = validate_graph(g)
         assert report.violations == [], (name, [(str(r.focus_node), r.message_en) for r in report.violations[:5]])
         found |= {(name, str(r.shape).removeprefix(str(BKGSH)), str(r.focus_node)) for r in report.warnings}
-    listed = {(f, s, n) for f, s, n in found if any(f == kf and s == ks and n.endswith(kn) for kf, ks, kn in KNOWN_CORPUS_WARNINGS)}
+    listed = {
+        (f, s, n)
+        for f, s, n in found
+        if any(f == kf and s == ks and n.endswith(kn) for kf, ks, kn in KNOWN_CORPUS_WARNINGS)
+    }
     assert found == listed
     assert len(listed) == len(KNOWN_CORPUS_WARNINGS)
 
@@ -563,8 +824,11 @@ def test_sum_checks_are_live_on_a_real_report(corpus_graphs: dict[str, Graph]) -
         union.add(t)
     for t in validation_ontology_graph():
         union.add(t)
-    rows = [r for r in union.query(q) if (union.value(r.leaf, BKG.classification), SKOS.broader,
-                                            union.value(r.parent, BKG.classification)) in union]
+    rows = [
+        r
+        for r in union.query(q)
+        if (union.value(r.leaf, BKG.classification), SKOS.broader, union.value(r.parent, BKG.classification)) in union
+    ]
     assert rows, "no 项 line item with its 款 in the same table column"
     leaf, parent, table = rows[0]
     report = validate_graph(mutated(g, shift(leaf, "1.00")))

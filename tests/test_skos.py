@@ -9,24 +9,27 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+from conftest import CORPUS_FILES, DEVSET, DEVSET_MANIFEST
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
+from test_mapping import BUILD, CASES, load_case
 
-from conftest import CORPUS_FILES, DEVSET, DEVSET_MANIFEST
 from kg import skos_integrity
 from kg.mapping import map_report
 from kg.ontology import ontology_files, ontology_graph
 from scripts.gen_editions import OUT as EDITIONS_TTL
 from scripts.gen_editions import render as render_editions
-from test_mapping import BUILD, CASES, load_case
 
 ID = "https://w3id.org/budgetkg/id/"
 PREF = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
 
 
 def ontology_quads() -> list[ox.Quad]:
-    return [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-            for path in ontology_files() for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    return [
+        ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+        for path in ontology_files()
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+    ]
 
 
 def report_quads(report) -> list[ox.Quad]:
@@ -56,34 +59,51 @@ def _agency(quads) -> ox.NamedNode:
 def another_name_for_a_shared_agency(quads):
     """A second report graph labelling the same agency by another preferred name."""
     a = _agency(quads)
-    return quads + [ox.Quad(a, PREF, ox.Literal("另一个名称", language="zh"), ox.NamedNode(ID + "report/other"))]
+    return [*quads, ox.Quad(a, PREF, ox.Literal("另一个名称", language="zh"), ox.NamedNode(ID + "report/other"))]
 
 
 def preferred_name_also_alternative(quads):
     a = _agency(quads)
     label = next(q.object for q in quads if q.subject == a and q.predicate == PREF)
     alt = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
-    return quads + [ox.Quad(a, alt, label, ox.NamedNode(ID + "report/other"))]
+    return [*quads, ox.Quad(a, alt, label, ox.NamedNode(ID + "report/other"))]
 
 
 def code_related_to_its_parent(quads):
-    child, parent = ox.NamedNode(ID + "classification/functional/20103"), ox.NamedNode(ID + "classification/functional/201")
-    return quads + [ox.Quad(child, ox.NamedNode("http://www.w3.org/2004/02/skos/core#related"), parent, ox.DefaultGraph())]
+    child, parent = (
+        ox.NamedNode(ID + "classification/functional/20103"),
+        ox.NamedNode(ID + "classification/functional/201"),
+    )
+    return [
+        *quads,
+        ox.Quad(child, ox.NamedNode("http://www.w3.org/2004/02/skos/core#related"), parent, ox.DefaultGraph()),
+    ]
 
 
 def a_second_concept_with_a_codes_notation(quads):
     """A report minting a concept of its own for a code the functional list already has."""
     g = ox.NamedNode(ID + "report/other")
     c = ox.NamedNode(ID + "classification/functional/201-again")
-    return quads + [ox.Quad(c, ox.NamedNode("http://www.w3.org/2004/02/skos/core#inScheme"),
-                            ox.NamedNode(ID + "classification/functional"), g),
-                    ox.Quad(c, ox.NamedNode("http://www.w3.org/2004/02/skos/core#notation"), ox.Literal("201"), g)]
+    return [
+        *quads,
+        ox.Quad(
+            c,
+            ox.NamedNode("http://www.w3.org/2004/02/skos/core#inScheme"),
+            ox.NamedNode(ID + "classification/functional"),
+            g,
+        ),
+        ox.Quad(c, ox.NamedNode("http://www.w3.org/2004/02/skos/core#notation"), ox.Literal("201"), g),
+    ]
 
 
 @pytest.mark.parametrize(
     "mutate, condition",
-    [(another_name_for_a_shared_agency, "S14"), (preferred_name_also_alternative, "S13"),
-     (code_related_to_its_parent, "S27"), (a_second_concept_with_a_codes_notation, "notation")],
+    [
+        (another_name_for_a_shared_agency, "S14"),
+        (preferred_name_also_alternative, "S13"),
+        (code_related_to_its_parent, "S27"),
+        (a_second_concept_with_a_codes_notation, "notation"),
+    ],
     ids=["two preferred names", "preferred and alternative", "broader and related", "notation twice in a scheme"],
 )
 def test_a_mutated_union_fails_exactly_its_condition(golden_union, mutate, condition) -> None:

@@ -10,14 +10,17 @@ import time
 import zipfile
 
 import pytest
+from pdfmake import bomb_pdf, make_pdf, many_pages_pdf, turned_page_pdf
 
 from nlp.errors import ReportError
 from nlp.sources import Limits, is_report_file, read_source, read_source_bytes
 from nlp.sources.isolate import run_isolated
-from pdfmake import bomb_pdf, make_pdf, many_pages_pdf, turned_page_pdf
 
-BUDGET_LINES = ["2026 Budget of the Audit Office", "Code Item Total Basic Project",
-                "2010301 Administration 1,234.56 1,000.00 234.56"]
+BUDGET_LINES = [
+    "2026 Budget of the Audit Office",
+    "Code Item Total Basic Project",
+    "2010301 Administration 1,234.56 1,000.00 234.56",
+]
 
 
 def error_of(data: bytes, name: str = "report.pdf", **limits) -> ReportError:
@@ -27,6 +30,7 @@ def error_of(data: bytes, name: str = "report.pdf", **limits) -> ReportError:
 
 
 # --- detection by content ------------------------------------------------------------------------
+
 
 def make_docx(paragraphs: list[str], rows: list[list[str]] | None = None, merge_first_row: bool = False) -> bytes:
     import docx
@@ -79,9 +83,10 @@ def test_a_folder_gives_its_reports_by_content_and_text_by_suffix(tmp_path):
 
 # --- PDF -----------------------------------------------------------------------------------------
 
+
 def test_pdf_text_is_laid_out_in_lines_with_a_box_per_character():
     decoded = read_source_bytes(make_pdf([BUDGET_LINES, ["Second page"]]), "r.pdf")
-    assert decoded.text == "\n".join(BUDGET_LINES + ["Second page"])
+    assert decoded.text == "\n".join([*BUDGET_LINES, "Second page"])
     assert decoded.pages == 2 and len(decoded.boxes) == len(decoded.text)
     for ch, box in zip(decoded.text, decoded.boxes):
         assert (box is None) == (ch in " \n"), ch  # spaces between words and line ends are the reader's
@@ -90,7 +95,7 @@ def test_pdf_text_is_laid_out_in_lines_with_a_box_per_character():
     assert first.page == 1 and first.x0 == pytest.approx(72)
     assert first.bottom - first.top == pytest.approx(12) and first.top < 842 - 770 < first.bottom
     amount = decoded.text.index("1,234.56")
-    boxes = decoded.boxes[amount: amount + len("1,234.56")]
+    boxes = decoded.boxes[amount : amount + len("1,234.56")]
     assert all(b.top == boxes[0].top for b in boxes) and boxes[0].x0 < boxes[-1].x0
     assert decoded.boxes[decoded.text.index("Second")].page == 2
     lines = decoded.text.split("\n")
@@ -99,8 +104,14 @@ def test_pdf_text_is_laid_out_in_lines_with_a_box_per_character():
 
 def ink_share(image, box, scale: float) -> float:
     """Share of dark pixels of the rendered page inside ``box`` (display points × scale = pixels)."""
-    crop = image.crop((int(box.x0 * scale), int(box.top * scale), max(int(box.x1 * scale), int(box.x0 * scale) + 1),
-                       max(int(box.bottom * scale), int(box.top * scale) + 1)))
+    crop = image.crop(
+        (
+            int(box.x0 * scale),
+            int(box.top * scale),
+            max(int(box.x1 * scale), int(box.x0 * scale) + 1),
+            max(int(box.bottom * scale), int(box.top * scale) + 1),
+        )
+    )
     pixels = list(crop.get_flattened_data() if hasattr(crop, "get_flattened_data") else crop.getdata())
     return sum(1 for p in pixels if p < 128) / len(pixels)
 
@@ -118,9 +129,14 @@ def test_a_turned_page_reads_upright_and_every_box_lands_on_its_ink(rotation):
     assert (width, height) == ((595, 842) if rotation == 0 else (842, 595))  # as displayed
     page = Image.open(io.BytesIO(png)).convert("L")
     scale = page.width / width
-    on_glyphs = [ink_share(page, b, scale) for ch, b in zip(decoded.text, decoded.boxes) if b is not None and ch not in ".,"]
-    beside = [ink_share(page, type(b)(1, b.x0, b.top + 150, b.x1, b.bottom + 150), scale)
-              for b in decoded.boxes if b is not None]
+    on_glyphs = [
+        ink_share(page, b, scale) for ch, b in zip(decoded.text, decoded.boxes) if b is not None and ch not in ".,"
+    ]
+    beside = [
+        ink_share(page, type(b)(1, b.x0, b.top + 150, b.x1, b.bottom + 150), scale)
+        for b in decoded.boxes
+        if b is not None
+    ]
     assert min(on_glyphs) > 0.05 and sum(beside) / len(beside) < 0.01  # each box on its glyph, none on blank paper
 
 
@@ -202,12 +218,17 @@ def test_a_file_over_the_byte_limit_is_refused_unread(tmp_path, monkeypatch):
 
 def test_a_bad_limit_setting_says_which():
     env = {**os.environ, "BUDGETKG_MAX_PAGES": "many"}
-    out = subprocess.run([os.sys.executable, "-c", "from nlp.sources import Limits; Limits.from_env()"],
-                         env=env, capture_output=True, text=True)
+    out = subprocess.run(
+        [os.sys.executable, "-c", "from nlp.sources import Limits; Limits.from_env()"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode != 0 and "BUDGETKG_MAX_PAGES='many'" in out.stderr
 
 
 # --- Word ----------------------------------------------------------------------------------------
+
 
 def zip_of(members: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
@@ -221,7 +242,12 @@ def test_docx_paragraphs_and_table_rows_become_lines():
     rows = [["科目编码", "科目名称", "合计", ""], ["2010301", "行政运行", "1,234.56", "1,000.00"]]
     decoded = read_source_bytes(make_docx(["单位：万元", "一般公共预算支出表"], rows, merge_first_row=True), "r.docx")
     # the header cell merged over two columns is read once; empty cells leave no gap
-    assert decoded.text.split("\n") == ["单位：万元", "一般公共预算支出表", "科目编码 科目名称 合计", "2010301 行政运行 1,234.56 1,000.00"]
+    assert decoded.text.split("\n") == [
+        "单位：万元",
+        "一般公共预算支出表",
+        "科目编码 科目名称 合计",
+        "2010301 行政运行 1,234.56 1,000.00",
+    ]
     assert decoded.boxes is None
 
 
@@ -241,6 +267,7 @@ def test_a_zip_bomb_is_refused_before_unpacking(monkeypatch):
 
 
 # --- Excel ---------------------------------------------------------------------------------------
+
 
 def make_xlsx() -> bytes:
     import openpyxl
@@ -269,7 +296,8 @@ def make_xlsx() -> bytes:
             data = src.read(item)
             if item.filename == "xl/worksheets/sheet1.xml":
                 data = data.replace(b"<f>C3*2</f><v></v>", b"<f>C3*2</f><v>2469</v>").replace(
-                    b"<f>C3*2</f><v />", b"<f>C3*2</f><v>2469</v>")
+                    b"<f>C3*2</f><v />", b"<f>C3*2</f><v>2469</v>"
+                )
                 assert b"<v>2469</v>" in data
             dst.writestr(item, data)
     return out.getvalue()
@@ -278,7 +306,8 @@ def make_xlsx() -> bytes:
 def test_xlsx_rows_become_lines_formulas_without_values_are_warned_never_computed():
     decoded = read_source_bytes(make_xlsx(), "r.xlsx")
     assert decoded.text.split("\n") == [
-        "一般公共预算支出表", "科目编码 科目名称 金额",
+        "一般公共预算支出表",
+        "科目编码 科目名称 金额",
         "2010301 行政运行 1,234.50",  # as the sheet displays it (#,##0.00)
         "2010302 一般行政管理事务 100",
         "合计",  # =SUM(...) never computed by Excel: left empty, warned
@@ -290,16 +319,25 @@ def test_xlsx_rows_become_lines_formulas_without_values_are_warned_never_compute
 
 # --- HTML ----------------------------------------------------------------------------------------
 
+
 def test_html_article_is_read_without_menus_in_the_pages_own_encoding():
     menu = "".join(f"<li><a href='/c{i}'>栏目{i}</a></li>" for i in range(30))
-    page = (f"<!DOCTYPE html><html><head><meta charset='gbk'><title>站点</title><script>var x='不要';</script>"
-            f"</head><body><div class='nav'><ul>{menu}</ul></div><div class='main'><div class='t'>某某局2026年部门预算</div>"
-            f"<div class='txt'><p>一、部门职责</p><p>负责全市审计工作。<br>主要任务如下。</p>"
-            f"<table><tr><td>2010301</td><td>行政运行</td><td>1,234.56</td></tr></table>"
-            f"<p>{'详细说明。' * 40}</p></div></div><div class='foot'><a href='/'>网站地图</a></div></body></html>")
+    page = (
+        f"<!DOCTYPE html><html><head><meta charset='gbk'><title>站点</title><script>var x='不要';</script>"
+        f"</head><body><div class='nav'><ul>{menu}</ul></div><div class='main'><div class='t'>某某局2026年部门预算</div>"
+        f"<div class='txt'><p>一、部门职责</p><p>负责全市审计工作。<br>主要任务如下。</p>"
+        f"<table><tr><td>2010301</td><td>行政运行</td><td>1,234.56</td></tr></table>"
+        f"<p>{'详细说明。' * 40}</p></div></div><div class='foot'><a href='/'>网站地图</a></div></body></html>"
+    )
     decoded = read_source_bytes(page.encode("gbk"), "page.htm")
     lines = decoded.text.split("\n")
-    assert lines[:5] == ["某某局2026年部门预算", "一、部门职责", "负责全市审计工作。", "主要任务如下。", "2010301 行政运行 1,234.56"]
+    assert lines[:5] == [
+        "某某局2026年部门预算",
+        "一、部门职责",
+        "负责全市审计工作。",
+        "主要任务如下。",
+        "2010301 行政运行 1,234.56",
+    ]
     assert "栏目1" not in decoded.text and "不要" not in decoded.text and "网站地图" not in decoded.text
     assert decoded.encoding in ("gbk", "gb2312", "gb18030") and decoded.media_type == "text/html"
 

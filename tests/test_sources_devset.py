@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
 from conftest import DEVSET, DEVSET_MANIFEST, requires_devset
 
 pytestmark = requires_devset
@@ -54,8 +53,10 @@ def test_pdf_text_outside_ruled_tables_is_laid_out_as_pdfplumber_lays_it_out():
     assert len(same) >= len(PDFS) - 1, sorted(set(p.name for p in PDFS) - set(same))
     for p in PDFS:
         ours, ref = texts[p.name].split("\n"), reference_text(p).split("\n")
-        assert Counter(" ".join(ours).split()) == Counter(" ".join(ref).split()) or sum(
-            (Counter(ours) - Counter(ref)).values()) <= 10, p.name
+        assert (
+            Counter(" ".join(ours).split()) == Counter(" ".join(ref).split())
+            or sum((Counter(ours) - Counter(ref)).values()) <= 10
+        ), p.name
 
 
 @pytest.mark.slow  # reads every devset PDF; fast loop: the layout and amount-box tests here
@@ -68,8 +69,9 @@ def test_a_ruled_table_is_laid_out_row_by_row_with_every_cell_whole(decoded):
     cells = missing = 0
     for path in PDFS:
         d = decoded[path.name]
-        assert Counter(d.text.replace(" ", "").replace("\n", "")) == \
-            Counter(reference_text(path).replace(" ", "").replace("\n", "")), path.name
+        assert Counter(d.text.replace(" ", "").replace("\n", "")) == Counter(
+            reference_text(path).replace(" ", "").replace("\n", "")
+        ), path.name
         starts = [0] + [i + 1 for i, ch in enumerate(d.text) if ch == "\n"]
         by_page: dict[int, list[str]] = {}
         for k, start in enumerate(starts):
@@ -113,7 +115,9 @@ def figures(report):
         for row in t.rows:
             for i, cell in enumerate(row.cells):
                 if cell is not None:
-                    out[(t.title, row.code, row.name, t.columns[i].measure if i < len(t.columns) else i, cell.value)] += 1
+                    out[
+                        (t.title, row.code, row.name, t.columns[i].measure if i < len(t.columns) else i, cell.value)
+                    ] += 1
     for p in report.projects:
         if p.amount is not None:
             out[("project", p.unit_name, p.name, "total", p.amount.value)] += 1
@@ -127,22 +131,32 @@ def test_the_published_file_yields_the_report_its_text_does(path):
 
     published = read_report(path)
     text = read_report(DEVSET / "text" / (path.stem + ".txt"))
-    assert (published.agency, published.fiscal_year, published.phase) == (text.agency, text.fiscal_year, text.phase) \
-        or path.suffix != ".pdf"
+    assert (published.agency, published.fiscal_year, published.phase) == (
+        text.agency,
+        text.fiscal_year,
+        text.phase,
+    ) or path.suffix != ".pdf"
     assert len(published.tables) == len(text.tables)
     if path.suffix != ".pdf":
         assert figures(published) == figures(text)
         return
+
     # a PDF is read from its geometry: every classified amount the text gives, and more (tests/test_pdf_graph.py);
     # 202's text takes a 0.00 in a performance-target form for a row coded 29210 (the department code 292 + 10)
     def classified(report):
-        return Counter((t, code, v) for (t, code, _, _, v), n in figures(report).items()
-                       if code and t != "project" and v for _ in range(n))
+        return Counter(
+            (t, code, v)
+            for (t, code, _, _, v), n in figures(report).items()
+            if code and t != "project" and v
+            for _ in range(n)
+        )
 
     classified_text, from_pdf = classified(text), classified(published)
     # 222's text takes the 200 of "不低于200路的外呼呼出能力" (a performance-target cell) for a classification code
     misread = {code for (_, code, _) in classified_text - from_pdf}
-    assert misread <= ({"200"} if path.name.startswith("222") else set()), sorted((classified_text - from_pdf).elements())[:5]
+    assert misread <= ({"200"} if path.name.startswith("222") else set()), sorted(
+        (classified_text - from_pdf).elements()
+    )[:5]
     assert sum(from_pdf.values()) >= sum(n for (_, code, _), n in classified_text.items() if code not in misread)
 
 
@@ -159,8 +173,14 @@ def test_every_amount_of_a_published_report_stands_where_its_box_says():
     for a in amounts:
         box = a.span.box
         assert box is not None and box.page >= 1
-        inside = "".join(ch for ch, b in zip(decoded.text, decoded.boxes) if b is not None and b.page == box.page
-                         and box.x0 <= (b.x0 + b.x1) / 2 <= box.x1 and box.top <= (b.top + b.bottom) / 2 <= box.bottom)
+        inside = "".join(
+            ch
+            for ch, b in zip(decoded.text, decoded.boxes)
+            if b is not None
+            and b.page == box.page
+            and box.x0 <= (b.x0 + b.x1) / 2 <= box.x1
+            and box.top <= (b.top + b.bottom) / 2 <= box.bottom
+        )
         assert inside == a.printed.replace(" ", ""), (a.printed, inside, box)
 
 

@@ -8,14 +8,19 @@ import io
 from collections import Counter
 
 import pytest
-
 from conftest import CORPUS_FILES
+
 from nlp import read_report, read_report_bytes
 
 
 def figures(report) -> Counter:
-    return Counter((t.title, row.code, row.name, i, c.value)
-                   for t in report.tables for row in t.rows for i, c in enumerate(row.cells) if c is not None)
+    return Counter(
+        (t.title, row.code, row.name, i, c.value)
+        for t in report.tables
+        for row in t.rows
+        for i, c in enumerate(row.cells)
+        if c is not None
+    )
 
 
 def as_docx(text: str) -> bytes:
@@ -46,16 +51,25 @@ def as_html(text: str) -> bytes:
     """A portal page in GBK (declared as such, encoded as GB18030 as browsers read it) with a menu around the article."""
     menu = "".join(f"<li><a href='/c{i}'>栏目{i}</a></li>" for i in range(20))
     body = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n"))
-    page = (f"<!DOCTYPE html><html><head><meta http-equiv='Content-Type' content='text/html; charset=gbk'></head>"
-            f"<body><ul class='menu'>{menu}</ul><div class='article'>{body}</div><div class='foot'>"
-            f"<a href='/map'>网站地图</a></div></body></html>")
+    page = (
+        f"<!DOCTYPE html><html><head><meta http-equiv='Content-Type' content='text/html; charset=gbk'></head>"
+        f"<body><ul class='menu'>{menu}</ul><div class='article'>{body}</div><div class='foot'>"
+        f"<a href='/map'>网站地图</a></div></body></html>"
+    )
     return page.encode("gb18030")
 
 
 FORMATS = {"docx": as_docx, "xlsx": as_xlsx, "html": as_html}
-CASES = [pytest.param(path, fmt, marks=() if (i, fmt) in ((1, "docx"), (2, "xlsx"), (3, "html")) else pytest.mark.slow,
-                      id=f"{path.stem[:3]}-{fmt}")
-         for i, path in enumerate(CORPUS_FILES) for fmt in FORMATS]
+CASES = [
+    pytest.param(
+        path,
+        fmt,
+        marks=() if (i, fmt) in ((1, "docx"), (2, "xlsx"), (3, "html")) else pytest.mark.slow,
+        id=f"{path.stem[:3]}-{fmt}",
+    )
+    for i, path in enumerate(CORPUS_FILES)
+    for fmt in FORMATS
+]
 
 
 @pytest.mark.parametrize(("path", "fmt"), CASES)

@@ -56,7 +56,7 @@ def test_a_variable_is_not_the_start_of_a_longer_one() -> None:
     query = "SELECT ?s WHERE { { SELECT ?subject WHERE { ?subject ?p ?o } } { SELECT * WHERE { ?s ?p ?o } } }"
     positions = subselect_groups(query, "s")
     assert len(positions) == 1  # the SELECT * only, not the one projecting ?subject
-    assert query[:positions[0]].endswith("SELECT * WHERE {")
+    assert query[: positions[0]].endswith("SELECT * WHERE {")
     assert where_group_start(query) == query.index("{") + 1
 
 

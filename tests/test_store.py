@@ -22,7 +22,9 @@ G1, G2 = "https://example.org/g1", "https://example.org/g2"
 
 
 def quad(s: str, o: str, g: str) -> ox.Quad:
-    return ox.Quad(ox.NamedNode(f"https://example.org/{s}"), ox.NamedNode("https://example.org/p"), ox.Literal(o), ox.NamedNode(g))
+    return ox.Quad(
+        ox.NamedNode(f"https://example.org/{s}"), ox.NamedNode("https://example.org/p"), ox.Literal(o), ox.NamedNode(g)
+    )
 
 
 def snapshot(data: Path) -> tuple[int, list[str]]:
@@ -72,7 +74,18 @@ def test_old_generations_are_collected(tmp_path: Path) -> None:
 
 
 def _build(data: Path, files: list[Path]) -> subprocess.Popen:
-    cmd = [str(Path(sys.executable).parent / "budgetkg"), "build", "--store", str(data), "--quiet", "--force", "--jobs", "1", "--no-validate", *map(str, files)]
+    cmd = [
+        str(Path(sys.executable).parent / "budgetkg"),
+        "build",
+        "--store",
+        str(data),
+        "--quiet",
+        "--force",
+        "--jobs",
+        "1",
+        "--no-validate",
+        *map(str, files),
+    ]
     return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -139,8 +152,17 @@ def test_concurrent_builds_run_one_after_the_other(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_sigkill_of_a_parallel_build_leaves_no_workers(tmp_path: Path) -> None:
     """Worker processes die with the build (PR_SET_PDEATHSIG), so a killed build leaves nothing running."""
-    cmd = [str(Path(sys.executable).parent / "budgetkg"), "build", "--store", str(tmp_path / "data"), "--quiet",
-           "--jobs", "2", "--no-validate", *map(str, synthetic.write_copies(tmp_path / "copies", 2))]
+    cmd = [
+        str(Path(sys.executable).parent / "budgetkg"),
+        "build",
+        "--store",
+        str(tmp_path / "data"),
+        "--quiet",
+        "--jobs",
+        "2",
+        "--no-validate",
+        *map(str, synthetic.write_copies(tmp_path / "copies", 2)),
+    ]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def children() -> set[int]:
@@ -158,6 +180,11 @@ def test_sigkill_of_a_parallel_build_leaves_no_workers(tmp_path: Path) -> None:
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     time.sleep(2)
-    alive = [p for p in workers if os.path.exists(f"/proc/{p}") and "zombie" not in Path(f"/proc/{p}/status").read_text()
-             and "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()]
+    alive = [
+        p
+        for p in workers
+        if os.path.exists(f"/proc/{p}")
+        and "zombie" not in Path(f"/proc/{p}/status").read_text()
+        and "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()
+    ]
     assert not alive, f"workers outlived the build: {alive}"

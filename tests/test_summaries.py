@@ -27,8 +27,12 @@ def values_of(store: Store, name: str) -> list[str]:
     if name == "report":
         q = f"SELECT DISTINCT ?v WHERE {{ GRAPH ?v {{ ?v a <{BKG}Report> }} }}"
     elif name == "code":  # every functional code a line item of the corpus carries, and each of its ancestors
-        q = ("SELECT DISTINCT ?v WHERE { ?i <" + BKG + "classification> ?c . ?c <http://www.w3.org/2004/02/skos/core#broader>* ?a ."
-             " ?a <http://www.w3.org/2004/02/skos/core#notation> ?v }")
+        q = (
+            "SELECT DISTINCT ?v WHERE { ?i <"
+            + BKG
+            + "classification> ?c . ?c <http://www.w3.org/2004/02/skos/core#broader>* ?a ."
+            " ?a <http://www.w3.org/2004/02/skos/core#notation> ?v }"
+        )
     else:
         raise AssertionError(f"no values for parameter {name}")
     return sorted({row["v"].value for row in store.query(q, use_default_graph_as_union=True)})
@@ -46,15 +50,19 @@ def test_every_summary_serves_a_named_query_with_its_columns() -> None:
         served = [v.value for v in empty.query(bind(QUERIES[name], {})).variables]
         computed = [v.value for v in empty.query(summary.text).variables]
         assert "report" in computed, f"summary {name} must project ?report (its rows are kept per report)"
-        assert set(served) <= set(computed), f"{name} reads columns its summary does not compute: {set(served) - set(computed)}"
+        assert set(served) <= set(computed), (
+            f"{name} reads columns its summary does not compute: {set(served) - set(computed)}"
+        )
 
 
 def test_a_built_report_carries_its_summary_graph(corpus_data_dir) -> None:
     """Every report graph has its summary graph, every summary row belongs to a report in the store."""
     store = Store(corpus_data_dir, read_only=True)
     reports = set(values_of(store, "report"))
-    summarised = {row["r"].value: row["g"].value for row in store.query(
-        f"SELECT DISTINCT ?g ?r WHERE {{ GRAPH ?g {{ ?row <{BKG}summaryOf> ?r }} }}")}
+    summarised = {
+        row["r"].value: row["g"].value
+        for row in store.query(f"SELECT DISTINCT ?g ?r WHERE {{ GRAPH ?g {{ ?row <{BKG}summaryOf> ?r }} }}")
+    }
     assert set(summarised) == reports
     assert all(g == summary_graph(r) for r, g in summarised.items())
 
@@ -73,8 +81,12 @@ def test_a_summarised_named_query_gives_the_rows_of_its_computation_over_the_who
         names = [v.value for v in got.variables]
         mine = rows(got, names)
         term = param.term(value)
-        reference = rows(store.query(bind_terms(SUMMARIES[name].text, {param.name: term}), use_default_graph_as_union=True), names)
-        assert mine == reference, f"{name} {value}: only the summary {list(mine - reference)[:2]}; only the computation {list(reference - mine)[:2]}"
+        reference = rows(
+            store.query(bind_terms(SUMMARIES[name].text, {param.name: term}), use_default_graph_as_union=True), names
+        )
+        assert mine == reference, (
+            f"{name} {value}: only the summary {list(mine - reference)[:2]}; only the computation {list(reference - mine)[:2]}"
+        )
         answered += bool(mine)
     assert answered >= min(3, len(values)), f"{name}: too few values give rows for the comparison to mean anything"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-
 from tests.conftest import DEVSET, requires_devset
 from tests.tablehelp import read_tables, row
 
@@ -60,6 +59,7 @@ def test_devset_group_heading_over_leaf_line():
 
 # -- codes split over 类 款 项 columns, header repeated after a page break, units per table --------
 
+
 @requires_devset
 def test_devset_split_codes_repeated_header_and_units_per_table():
     report = _devset("207_shanghai-shujuju-2026-yusuan")
@@ -72,12 +72,15 @@ def test_devset_split_codes_repeated_header_and_units_per_table():
 
 
 def test_units_per_table_synthetic():
-    text = ECONOMIC + """\
+    text = (
+        ECONOMIC
+        + """\
 “三公”经费预算表
 编制单位：某某局 单位:万元
 合计 因公出国(境)费 公务接待费
 1.50 1.00 0.50
 """
+    )
     tables, _, _, _ = read_tables(text)
     assert [t.unit for t in tables] == ["元", "万元"]
     assert tables[1].rows[0].cells[0].value == Decimal("15000.00")
@@ -106,7 +109,12 @@ def test_centred_and_bracket_wrapped_labels_in_a_project_table():
     tables, projects, _, _ = read_tables(PROJECTS)
     t = tables[0]
     assert t.kind == "projects" and t.columns[0].measure == "total"
-    assert [r.name for r in t.rows] == ["深圳市某某局宝安管理局", "统计管理", "地质灾害预防和地面坍塌防治管理", "政务信息化项目（运行维护服务）"]
+    assert [r.name for r in t.rows] == [
+        "深圳市某某局宝安管理局",
+        "统计管理",
+        "地质灾害预防和地面坍塌防治管理",
+        "政务信息化项目（运行维护服务）",
+    ]
     assert [(p.unit_name, p.name, p.amount.printed) for p in projects] == [
         ("深圳市某某局宝安管理局", "统计管理", "10.00"),
         ("深圳市某某局宝安管理局", "地质灾害预防和地面坍塌防治管理", "12.00"),
@@ -154,6 +162,7 @@ def test_devset_projects_under_code_rows():
 
 
 # -- bracketed codes in the name cell ([2010501]行政运行) ----------------------------------------------
+
 
 @requires_devset
 def test_devset_bracketed_codes():

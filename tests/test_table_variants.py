@@ -58,7 +58,7 @@ def repeat_header(text: str, title: str, after: str) -> str:
     first_row = next(i for i in range(start, len(lines)) if lines[i].startswith("合计"))
     header = lines[start:first_row]
     at = lines.index(after) + 1
-    return "\n".join(lines[:at] + ["\f" + header[0]] + header[1:] + lines[at:])
+    return "\n".join([*lines[:at], "\x0c" + header[0], *header[1:], *lines[at:]])
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +123,9 @@ def test_full_width_digits(seeds, prefix):
 
 
 def test_header_repeated_after_page_break(seeds):
-    text = repeat_header(corpus_text("002"), "支出总体情况表", "2080801 　　死亡抚恤 1.03 1.03 0.00 0.00 0.00 0.00 0.00")
+    text = repeat_header(
+        corpus_text("002"), "支出总体情况表", "2080801 　　死亡抚恤 1.03 1.03 0.00 0.00 0.00 0.00 0.00"
+    )
     assert text.count("支出总体情况表") == corpus_text("002").count("支出总体情况表") + 1
     _same(seeds, "002", text)
 
@@ -139,7 +141,9 @@ def test_combined_variant(seeds):
 
 
 def test_ocr_garbage_cell_gives_a_warning_and_no_number(seeds):
-    text = corpus_text("004").replace("2010302\t一般行政管理事务\t485.94\t485.94", "2010302\t一般行政管理事务\t485.94\t48S.9A", 1)
+    text = corpus_text("004").replace(
+        "2010302\t一般行政管理事务\t485.94\t485.94", "2010302\t一般行政管理事务\t485.94\t48S.9A", 1
+    )
     tables, _, diag, _ = read_tables(text)
     t = table(tables, "收入决算表")
     r = row(t, "2010302")
@@ -186,8 +190,15 @@ def test_prose_after_the_last_table_without_a_heading(seeds):
 
 
 # one report in the fast loop, all four in the full one
-@pytest.mark.parametrize("prefix", [pytest.param("001", marks=pytest.mark.slow), "002",
-                                    pytest.param("003", marks=pytest.mark.slow), pytest.param("004", marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        pytest.param("001", marks=pytest.mark.slow),
+        "002",
+        pytest.param("003", marks=pytest.mark.slow),
+        pytest.param("004", marks=pytest.mark.slow),
+    ],
+)
 def test_cut_anywhere_never_crashes_or_invents(prefix):
     # a report cut at any point (truncated download): tables up to the cut, every
     # amount still the exact printed figure at its span, never a number from nowhere

@@ -85,7 +85,14 @@ def test_coded_row_amounts_in_yuan(reports):
     r = row(t, "2010304")  # printed with its 项 column damaged: 20103 | 804
     assert r.name == "专项服务" and r.level == 3
     assert values(r) == [Decimal("54.00") * W, 0, Decimal("54.00") * W, 0, 0, 0]
-    assert [c.measure for c in t.columns] == ["total", "basic", "project", "remit_to_superior", "operating_expense", "subsidy_to_affiliates"]
+    assert [c.measure for c in t.columns] == [
+        "total",
+        "basic",
+        "project",
+        "remit_to_superior",
+        "operating_expense",
+        "subsidy_to_affiliates",
+    ]
     assert row(t, "21007").name == "计划生育事务"  # ". 3" in its 项 column is a stray mark
     total = row(t, name="合计")
     assert total.is_total and total.level == 0 and total.code is None  # "357 78" beside 合计 is damage
@@ -118,8 +125,17 @@ def test_bracketed_codes_and_wrapped_name(reports):
 def test_two_level_header_columns(reports):
     t = table(reports["002"][0], "表2")
     assert [c.measure for c in t.columns] == [
-        "total", "general_public", "government_fund", "state_capital", "education_fees", "special_account",
-        "business_income", "operating_income", "other_income", "superior_subsidy", "affiliated_remittance",
+        "total",
+        "general_public",
+        "government_fund",
+        "state_capital",
+        "education_fees",
+        "special_account",
+        "business_income",
+        "operating_income",
+        "other_income",
+        "superior_subsidy",
+        "affiliated_remittance",
         "fund_balance_use",
     ]
 
@@ -158,7 +174,14 @@ def test_three_public_table_budget_and_final(reports):
     (r,) = t.rows
     assert len(t.columns) == 12
     assert [c.phase for c in t.columns] == [Phase.BUDGET] * 6 + [Phase.FINAL_ACCOUNT] * 6
-    assert [c.measure for c in t.columns[:6]] == ["total", "outbound_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"]
+    assert [c.measure for c in t.columns[:6]] == [
+        "total",
+        "outbound_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "reception",
+    ]
     assert r.cells[0].printed == "6.00" and r.cells[6].printed == "1.65"
     t8 = table(reports["002"][0], "表8")
     assert values(row(t8, name="“三公”经费")) == [Decimal("33.00") * W, Decimal("33.00") * W, 0, 0]
@@ -184,7 +207,22 @@ def test_ocr_garbage_is_warned_never_a_number(reports):
     t7 = table(tables, "表七")
     printed = [c.printed for r in t7.rows for c in r.cells if c]
     assert "2042" not in printed
-    assert printed == ["13.70", "6.00", "4.20", "0.00", "4.20", "3.50", "8.00", "12.00", "6.00", "4.17", "0.00", "4.17", "1.84", "7.48"]
+    assert printed == [
+        "13.70",
+        "6.00",
+        "4.20",
+        "0.00",
+        "4.20",
+        "3.50",
+        "8.00",
+        "12.00",
+        "6.00",
+        "4.17",
+        "0.00",
+        "4.17",
+        "1.84",
+        "7.48",
+    ]
 
 
 def test_spans_point_at_the_raw_text(reports):
@@ -199,7 +237,9 @@ def test_spans_point_at_the_raw_text(reports):
                         assert raw.replace(" ", "") == c.printed  # "3, 367. 47" in the raw file
 
 
-@pytest.mark.parametrize("printed, yuan", [("(0.84)", Decimal("-8400")), ("-0.84", Decimal("-8400")), ("—", None), ("-", None)])
+@pytest.mark.parametrize(
+    "printed, yuan", [("(0.84)", Decimal("-8400")), ("-0.84", Decimal("-8400")), ("—", None), ("-", None)]
+)
 def test_negative_and_dash_cells(printed, yuan):
     text = corpus_text("004").replace("30240\t税金及附加费用\t0.84", f"30240\t税金及附加费用\t{printed}", 1)
     tables, _, diag, _ = read_tables(text)
@@ -213,10 +253,20 @@ def test_ocr_damaged_headers_repaired_only_when_unambiguous(reports):
 
     t4 = table(reports["001"][0], "表四")  # header printed as 政府但基金预算財政抵款
     assert [(c.side, c.measure) for c in t4.columns] == [
-        ("income", "total"), ("expenditure", "total"), ("expenditure", "general_public"), ("expenditure", "government_fund"),
+        ("income", "total"),
+        ("expenditure", "total"),
+        ("expenditure", "general_public"),
+        ("expenditure", "government_fund"),
     ]
     t8 = table(reports["001"][0], "表八")  # 年初结转 / 年末结转和 / 和结余 split by OCR
-    assert [c.measure for c in t8.columns] == ["opening_balance", "current_income", "current_expenditure", "basic", "project", "carry_forward"]
+    assert [c.measure for c in t8.columns] == [
+        "opening_balance",
+        "current_income",
+        "current_expenditure",
+        "basic",
+        "project",
+        "carry_forward",
+    ]
     assert repair_header("政府但基金预算財政抵款") == "政府性基金预算财政拨款"
     assert repair_header("图6年目(後)会文章") == "图6年目(後)会文章"  # nothing close: left alone
     assert repair_header("公务用主助車文出") == "公务用主助車文出"

@@ -14,7 +14,15 @@ from nlp.reader import read_report, read_report_bytes
 # enumerates nothing; reports without such a section have none.  217 also has 20 sub-items (一是…),
 # three to four under five of its six items (counted by hand): 26 tasks in all.
 DEVSET_TASKS: dict[str, int | str] = {
-    "202": "prose", "204": "prose", "205": 4, "215": 8, "216": 6, "217": 6, "218": "prose", "219": 8, "220": 5,
+    "202": "prose",
+    "204": "prose",
+    "205": 4,
+    "215": 8,
+    "216": 6,
+    "217": 6,
+    "218": "prose",
+    "219": 8,
+    "220": 5,
 }
 STEMS = {row["stem"][:3]: row["stem"] for row in DEVSET_MANIFEST}
 
@@ -40,7 +48,11 @@ def test_devset_tasks_are_counted_exactly(key: str) -> None:
         assert len(top) == expected and all(t.enumerated for t in r.tasks)
     if key == "217":
         assert len(r.tasks) == 26
-        assert [t.ordinal for t in r.tasks if t.ordinal.startswith("（二）/")] == ["（二）/一是", "（二）/二是", "（二）/三是"]
+        assert [t.ordinal for t in r.tasks if t.ordinal.startswith("（二）/")] == [
+            "（二）/一是",
+            "（二）/二是",
+            "（二）/三是",
+        ]
     raw = (DEVSET / "text" / f"{STEMS[key]}.txt").read_text(encoding="utf-8")
     for t in r.tasks:
         assert raw[t.span.start : t.span.end] == t.span.text
@@ -118,8 +130,10 @@ def test_work_goals_enumerated_inline_across_lines(width: int) -> None:
 
 
 def test_work_goals_written_as_prose() -> None:
-    prose = ("以习近平新时代中国特色社会主义思想为指导，坚持稳中求进，重点抓好统计数据质量、统计改革创新和\n"
-             "统计法治建设三方面工作，确保“十五五”开好局。")
+    prose = (
+        "以习近平新时代中国特色社会主义思想为指导，坚持稳中求进，重点抓好统计数据质量、统计改革创新和\n"
+        "统计法治建设三方面工作，确保“十五五”开好局。"
+    )
     r = report_of(department_report(prose))
     (task,) = r.tasks
     assert not task.enumerated and task.ordinal == ""
@@ -129,9 +143,13 @@ def test_work_goals_written_as_prose() -> None:
 def test_a_line_ending_in_a_comma_is_no_heading() -> None:
     # "…结合本部门职能和重点工作，" wrapped at a comma must not open a 重点工作 section
     work = "1.提升统计数据质量；2.深化统计改革创新。"
-    text = department_report(work).replace(
-        "第二部分 部门预算收支总体情况\n2026",
-        "第二部分 部门预算收支总体情况\n按照全面实施预算绩效管理的要求，结合本部门职能和重点工作，\n对项目设置绩效目标。\n2026",
-    ).replace("第二部分 部门预算收支总体情况\n按照", "第二部分 部门预算收支总体情况\n按照", 1)
+    text = (
+        department_report(work)
+        .replace(
+            "第二部分 部门预算收支总体情况\n2026",
+            "第二部分 部门预算收支总体情况\n按照全面实施预算绩效管理的要求，结合本部门职能和重点工作，\n对项目设置绩效目标。\n2026",
+        )
+        .replace("第二部分 部门预算收支总体情况\n按照", "第二部分 部门预算收支总体情况\n按照", 1)
+    )
     r = report_of(text)
     assert [t.ordinal for t in r.tasks] == ["1.", "2."]

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import DEVSET, requires_devset
+
 from kg.gazetteer import load_entries
 from nlp.training import SEED, generate, read_jsonl
 
@@ -71,9 +71,18 @@ def test_training_with_the_development_set_is_deterministic(tmp_path):
         ann = tmp_path / f"ann-{run}"
         ann.mkdir()
         shutil.copy(ANNOTATIONS_DIR / "hand.jsonl", ann / "hand.jsonl")
-        train(entries, tmp_path / f"pipe-{run}", epochs=1, n_generated=60, annotations_dir=ann, devset=DEVSET,
-              log=lambda *_: None)
+        train(
+            entries,
+            tmp_path / f"pipe-{run}",
+            epochs=1,
+            n_generated=60,
+            annotations_dir=ann,
+            devset=DEVSET,
+            log=lambda *_: None,
+        )
         pipe = tmp_path / f"pipe-{run}"
-        outs.append(((pipe / "ner" / "model").read_bytes(), json.loads((pipe / "meta.json").read_text())["budgetkg_devset"]))
+        outs.append(
+            ((pipe / "ner" / "model").read_bytes(), json.loads((pipe / "meta.json").read_text())["budgetkg_devset"])
+        )
     assert outs[0] == outs[1]
     assert len(outs[0][1]) >= 12

@@ -8,6 +8,7 @@ import json
 import shutil
 
 from conftest import DEVSET, requires_devset
+
 from nlp.evaluation import load_devset_gold
 from nlp.resources import folder
 

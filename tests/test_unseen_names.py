@@ -16,7 +16,6 @@ import re
 from collections import Counter
 from pathlib import Path
 
-
 from conftest import DEVSET, requires_devset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,17 +60,40 @@ HAND_WRITTEN = [
 # --- coined names ---------------------------------------------------------------------------------------
 #: Topics no report, gazetteer or training file prints (checked below); a topic + the original's head is
 #: a new descriptive name of the same shape.
-TOPICS = ["荔枝溯源", "渡轮调度", "龙舟赛事报名", "骑楼修缮申报", "候鸟栖息监测", "茶园认证", "红树林巡护", "山塘水库巡查",
-          "农机作业调度", "渔船动态监管", "民宿登记备案", "家政信用评价", "冷链食品追溯", "养老床位预约", "桥梁健康监测",
-          "花市摊位管理", "古驿道保护", "海岛旅游服务", "蚕桑产业服务", "果蔬快检", "殡葬服务预约", "渔港泊位调度"]
+TOPICS = [
+    "荔枝溯源",
+    "渡轮调度",
+    "龙舟赛事报名",
+    "骑楼修缮申报",
+    "候鸟栖息监测",
+    "茶园认证",
+    "红树林巡护",
+    "山塘水库巡查",
+    "农机作业调度",
+    "渔船动态监管",
+    "民宿登记备案",
+    "家政信用评价",
+    "冷链食品追溯",
+    "养老床位预约",
+    "桥梁健康监测",
+    "花市摊位管理",
+    "古驿道保护",
+    "海岛旅游服务",
+    "蚕桑产业服务",
+    "果蔬快检",
+    "殡葬服务预约",
+    "渔港泊位调度",
+]
 #: Brands: a place's one-character abbreviation and a service word (粤省事, 随申办 …).
 BRANDS = ["琼省事", "湘好办", "赣易办", "蜀e办", "黔快办", "滇智办", "闽政易", "渝快办"]
 #: Slogans of service-mode reforms and initiatives, quoted.
 SLOGANS = ["一屏通办", "跨城联办", "一码统管", "掌上秒办", "一站联办", "全域通办", "异地联办", "一照统管"]
 PROGRAMMES = ["智慧渔港", "数字茶乡", "智慧骑楼", "数字蚕乡"]
 
-_PLATFORM_HEAD = re.compile(r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|门户网站|网站|数据库|公众号|小程序|APP|App|"
-                            r"客户端|服务热线|便民热线|热线|专网|外网|内网|政务网|一体机|专区|服务大厅|办事大厅|大厅|服务超市|超市)$")
+_PLATFORM_HEAD = re.compile(
+    r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|门户网站|网站|数据库|公众号|小程序|APP|App|"
+    r"客户端|服务热线|便民热线|热线|专网|外网|内网|政务网|一体机|专区|服务大厅|办事大厅|大厅|服务超市|超市)$"
+)
 _PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[省市区县]|[区市省])")
 _CAMPAIGN = re.compile(r"(?:专项行动|攻坚行动|提升行动|行动|提升工程|工程)$")
 
@@ -79,7 +101,7 @@ _CAMPAIGN = re.compile(r"(?:专项行动|攻坚行动|提升行动|行动|提升
 def rename(name: str, label: str, i: int) -> str | None:
     """A coined name of the same shape as ``name`` (None: a shape this test does not rename)."""
     topic, brand, slogan = TOPICS[i % len(TOPICS)], BRANDS[i % len(BRANDS)], SLOGANS[i % len(SLOGANS)]
-    bare = name.strip("“”\"")
+    bare = name.strip('“”"')
     if label == P:
         quoted = re.fullmatch(r"[“\"]([^”\"]+)[”\"](.*)", name)
         if quoted:
@@ -87,7 +109,11 @@ def rename(name: str, label: str, i: int) -> str | None:
         head = _PLATFORM_HEAD.search(name)
         if head:
             place = _PLACE.match(name)
-            return (place.group(0) if place and len(name) > len(place.group(0)) + len(head.group(0)) else "") + topic + head.group(0)
+            return (
+                (place.group(0) if place and len(name) > len(place.group(0)) + len(head.group(0)) else "")
+                + topic
+                + head.group(0)
+            )
         return brand  # a name without a head word: a brand (民生卡, 政务晓屋 …)
     if name.startswith(("“", '"')):
         return f"“{slogan}”" + ("改革" if name.endswith("改革") else "")
@@ -153,8 +179,8 @@ def devset_cases(split: str) -> list[tuple[str, str, str, str]]:
 
 def _known_text() -> str:
     """Everything a name must not appear in: corpus, gazetteer, training files, trained-on devset reports."""
-    from nlp.silver import training_reports
     from nlp.evaluation import load_devset_gold
+    from nlp.silver import training_reports
 
     parts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "corpus").glob("*.txt"))]
     parts.append((ROOT / "ontology" / "gazetteer.ttl").read_text(encoding="utf-8"))
@@ -192,8 +218,10 @@ def test_hand_written_sentences():
     hits = _found(sentences, names)
     fundable = [(n, hit) for n, hit in zip(names, hits) if n[1] in (P, R)]
     agencies = [(n, hit) for n, hit in zip(names, hits) if n[1] == A]
-    print(f"\nhand-written: platforms and reforms {sum(h for _, h in fundable)}/{len(fundable)}, "
-          f"agencies {sum(h for _, h in agencies)}/{len(agencies)}")
+    print(
+        f"\nhand-written: platforms and reforms {sum(h for _, h in fundable)}/{len(fundable)}, "
+        f"agencies {sum(h for _, h in agencies)}/{len(agencies)}"
+    )
     assert sum(h for _, h in fundable) / len(fundable) >= 0.9, [n for n, h in fundable if not h]
     assert sum(hits) / len(hits) >= 0.5, [n for n, h in agencies if not h]
 
@@ -218,5 +246,7 @@ def test_renamed_sentences_from_eight_reports():
     assert len(cases) >= 60 and len(reports) >= 8, reports
     hits = dict(zip(map(id, cases), _found([c[1] for c in cases], [(c[2], c[3]) for c in cases])))
     for name, part in parts.items():
-        print(f"\nrenamed, {name}: {sum(hits[id(c)] for c in part)}/{len(part)} from {len({c[0] for c in part})} reports")
+        print(
+            f"\nrenamed, {name}: {sum(hits[id(c)] for c in part)}/{len(part)} from {len({c[0] for c in part})} reports"
+        )
     assert sum(hits.values()) / len(hits) >= 0.9

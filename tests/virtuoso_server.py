@@ -98,8 +98,17 @@ class Virtuoso:
         self.load_dir = folder / "load"
 
     @classmethod
-    def start(cls, folder: Path, *, memory_mb: int = 256, threads: int = 4, max_rows: int = 1_000_000,
-              max_seconds: int = 60, max_cost: int = 400, timeout: float = 120.0) -> Virtuoso:
+    def start(
+        cls,
+        folder: Path,
+        *,
+        memory_mb: int = 256,
+        threads: int = 4,
+        max_rows: int = 1_000_000,
+        max_seconds: int = 60,
+        max_cost: int = 400,
+        timeout: float = 120.0,
+    ) -> Virtuoso:
         """A new server with an empty database in ``folder``; ``memory_mb`` of page buffers (8 KiB each).
 
         The query settings are Debian's (4 threads per query, 60 s per query — past it Virtuoso returns
@@ -110,12 +119,28 @@ class Virtuoso:
         (folder / "load").mkdir(exist_ok=True)
         http_port, isql_port = free_port(), free_port()
         buffers = max(2000, memory_mb * 1024 // 8)
-        (folder / "virtuoso.ini").write_text(INI.format(
-            dir=folder, load_dir=folder / "load", isql_port=isql_port, http_port=http_port, buffers=buffers,
-            dirty=buffers * 3 // 4, threads=threads, max_rows=max_rows, max_seconds=max_seconds, max_cost=max_cost), encoding="utf-8")
+        (folder / "virtuoso.ini").write_text(
+            INI.format(
+                dir=folder,
+                load_dir=folder / "load",
+                isql_port=isql_port,
+                http_port=http_port,
+                buffers=buffers,
+                dirty=buffers * 3 // 4,
+                threads=threads,
+                max_rows=max_rows,
+                max_seconds=max_seconds,
+                max_cost=max_cost,
+            ),
+            encoding="utf-8",
+        )
         process = subprocess.Popen(
-            ["virtuoso-t", "+foreground", "+configfile", str(folder / "virtuoso.ini")], cwd=folder,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent,
+            ["virtuoso-t", "+foreground", "+configfile", str(folder / "virtuoso.ini")],
+            cwd=folder,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent,
         )
         server = cls(folder, process, http_port, isql_port)
         deadline = time.monotonic() + timeout

@@ -32,10 +32,15 @@ OPENAPI_URL = "/openapi.json"
 def make_executor(settings: Settings, source: StoreSource) -> QueryExecutor:
     """A worker pool for ``source`` with the limits ``settings`` give."""
     return QueryExecutor(
-        source, workers=settings.query_workers, query_timeout=settings.query_timeout,
-        queue_timeout=settings.queue_timeout, client_share=settings.client_share,
-        memory_mb=settings.worker_memory_mb, cpu_seconds=settings.worker_cpu_seconds or settings.query_timeout + 1,
-        nice=settings.worker_nice, network_isolation=settings.worker_network_isolation,
+        source,
+        workers=settings.query_workers,
+        query_timeout=settings.query_timeout,
+        queue_timeout=settings.queue_timeout,
+        client_share=settings.client_share,
+        memory_mb=settings.worker_memory_mb,
+        cpu_seconds=settings.worker_cpu_seconds or settings.query_timeout + 1,
+        nice=settings.worker_nice,
+        network_isolation=settings.worker_network_isolation,
     )
 
 
@@ -115,8 +120,12 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     async def docs():
         from fastapi.openapi.docs import get_swagger_ui_html
 
-        return get_swagger_ui_html(openapi_url=OPENAPI_URL, title="budgetkg API",
-                                   swagger_js_url="/static/vendor/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/vendor/swagger-ui.css", swagger_favicon_url="")
+        return get_swagger_ui_html(
+            openapi_url=OPENAPI_URL,
+            title="budgetkg API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="",
+        )
 
     return app

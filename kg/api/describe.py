@@ -49,7 +49,7 @@ def iri_for_path(path: str) -> ox.NamedNode | None:
 
 def local_path(iri: str) -> str:
     """Where the app serves a minted IRI (``/id/…``); other IRIs stay as they are."""
-    return "/id/" + iri[len(ID):] if iri.startswith(ID) else iri
+    return "/id/" + iri[len(ID) :] if iri.startswith(ID) else iri
 
 
 def describe(store, node: ox.NamedNode) -> list[ox.Triple]:
@@ -60,12 +60,17 @@ def describe(store, node: ox.NamedNode) -> list[ox.Triple]:
 
 def exists(store, node: ox.NamedNode) -> bool:
     """Whether the graph says anything about ``node`` (as a subject)."""
-    return bool(store.query("ASK { ?r ?p ?o }", use_default_graph_as_union=True, substitutions={ox.Variable("r"): node}))
+    return bool(
+        store.query("ASK { ?r ?p ?o }", use_default_graph_as_union=True, substitutions={ox.Variable("r"): node})
+    )
 
 
 def incoming(store, node: ox.NamedNode, limit: int = 200) -> list[tuple[ox.NamedNode, ox.NamedNode]]:
-    rows = store.query(_INCOMING.replace("{limit}", str(int(limit))), use_default_graph_as_union=True,
-                       substitutions={ox.Variable("r"): node})
+    rows = store.query(
+        _INCOMING.replace("{limit}", str(int(limit))),
+        use_default_graph_as_union=True,
+        substitutions={ox.Variable("r"): node},
+    )
     return [(r["s"], r["p"]) for r in rows if isinstance(r["s"], ox.NamedNode)]
 
 
@@ -90,7 +95,7 @@ def labels(store, iris: set[str]) -> dict[str, Label]:
     if not todo:
         return out
     values = " ".join(str(ox.NamedNode(i)) for i in todo if _safe(i))
-    query = f"""SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {' '.join(f'<{p}>' for p in LABEL_PROPS)} }}
+    query = f"""SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {" ".join(f"<{p}>" for p in LABEL_PROPS)} }}
                 ?s ?p ?l FILTER(isLiteral(?l)) }}"""
     best: dict[str, tuple[int, Label]] = {}
     for row in store.query(query, use_default_graph_as_union=True):

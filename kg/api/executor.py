@@ -94,9 +94,19 @@ def death_cause(returncode: int | None, memory_mb: int) -> str:
 
 
 class QueryExecutor:
-    def __init__(self, source: StoreSource, *, workers: int = 3, query_timeout: float = 10.0,
-                 queue_timeout: float = 20.0, client_share: int = 0, memory_mb: int = 0, cpu_seconds: float = 0.0,
-                 nice: int = 0, network_isolation: str = "required") -> None:
+    def __init__(
+        self,
+        source: StoreSource,
+        *,
+        workers: int = 3,
+        query_timeout: float = 10.0,
+        queue_timeout: float = 20.0,
+        client_share: int = 0,
+        memory_mb: int = 0,
+        cpu_seconds: float = 0.0,
+        nice: int = 0,
+        network_isolation: str = "required",
+    ) -> None:
         self.source = source
         self.size = workers
         self.query_timeout = query_timeout
@@ -171,7 +181,9 @@ class QueryExecutor:
         parent, child = socket.socketpair()
         p = subprocess.Popen(
             [sys.executable, "-m", "kg.api.worker", str(child.fileno()), self.config.to_arg()],
-            pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, close_fds=True,
+            pass_fds=[child.fileno()],
+            stdin=subprocess.DEVNULL,
+            close_fds=True,
         )
         child.close()
         w = _Worker(p, Connection(parent.detach()))
@@ -308,8 +320,9 @@ class QueryExecutor:
                 try:
                     await asyncio.wait_for(share.acquire(), self.queue_timeout)
                 except TimeoutError:
-                    raise ClientBusy(f"this client already has {self.client_share} queries running; "
-                                     "wait for them to finish") from None
+                    raise ClientBusy(
+                        f"this client already has {self.client_share} queries running; wait for them to finish"
+                    ) from None
                 held = True
             try:
                 await asyncio.wait_for(self._slots.acquire(), max(0.01, deadline - time.monotonic()))
@@ -341,5 +354,3 @@ def pid_is_zombie(pid: int) -> bool:
             return f.read().rsplit(")", 1)[1].split()[0] == "Z"
     except OSError:
         return False
-
-

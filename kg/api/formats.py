@@ -37,8 +37,16 @@ ALIASES: dict[str, str] = {
 
 #: Names clients put in a ``format=`` parameter (SPARQLWrapper sends format=json, format=turtle …).
 FORMAT_NAMES: dict[str, str] = {
-    "turtle": "ttl", "n3": "ttl", "ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld", "rdfxml": "rdf",
-    "rdf+xml": "rdf", "tab-separated-values": "tsv", "srj": "json", "srx": "xml",
+    "turtle": "ttl",
+    "n3": "ttl",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "json-ld": "jsonld",
+    "rdfxml": "rdf",
+    "rdf+xml": "rdf",
+    "tab-separated-values": "tsv",
+    "srj": "json",
+    "srx": "xml",
 }
 
 DEFAULT = {"solutions": "json", "boolean": "json", "graph": "ttl"}

@@ -19,9 +19,17 @@ class BodyLimitMiddleware:
 
     async def _reject(self, send) -> None:
         body = json.dumps({"error": f"request body larger than {self.max_bytes} bytes"}).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
     async def __call__(self, scope, receive, send):
@@ -52,7 +60,7 @@ class BodyLimitMiddleware:
             if message["type"] == "http.response.start":
                 started = True
                 message = dict(message)
-                message["headers"] = list(message.get("headers", [])) + [(b"x-content-type-options", b"nosniff")]
+                message["headers"] = [*list(message.get("headers", [])), (b"x-content-type-options", b"nosniff")]
             await send(message)
 
         try:

@@ -17,15 +17,36 @@ from kg.api import describe as d
 BKG = d.BKG
 #: Links the viewer does not draw: types, provenance and bookkeeping that would tie every node to every other.
 HIDDEN = {
-    d.RDF_TYPE, BKG + "evidence", "http://www.w3.org/ns/prov#wasDerivedFrom", "http://www.w3.org/ns/prov#used",
-    "http://www.w3.org/2004/02/skos/core#inScheme", "http://www.w3.org/2004/02/skos/core#topConceptOf",
-    "http://www.w3.org/2004/02/skos/core#hasTopConcept", "http://purl.org/linked-data/cube#structure",
-    "http://www.w3.org/ns/prov#wasGeneratedBy", BKG + "budgetPhase", BKG + "measure",
+    d.RDF_TYPE,
+    BKG + "evidence",
+    "http://www.w3.org/ns/prov#wasDerivedFrom",
+    "http://www.w3.org/ns/prov#used",
+    "http://www.w3.org/2004/02/skos/core#inScheme",
+    "http://www.w3.org/2004/02/skos/core#topConceptOf",
+    "http://www.w3.org/2004/02/skos/core#hasTopConcept",
+    "http://purl.org/linked-data/cube#structure",
+    "http://www.w3.org/ns/prov#wasGeneratedBy",
+    BKG + "budgetPhase",
+    BKG + "measure",
     # text-mention annotations (one per place a name is printed): their entity is reached by bkg:mentions
-    "http://www.w3.org/ns/oa#hasBody", "http://www.w3.org/ns/oa#hasTarget",
+    "http://www.w3.org/ns/oa#hasBody",
+    "http://www.w3.org/ns/oa#hasTarget",
 }
-TYPES = ["Agency", "Responsibility", "Task", "Platform", "Reform", "PolicyDocument", "Project", "LineItem",
-         "PerformanceTarget", "Indicator", "Report", "Place", "Table"]
+TYPES = [
+    "Agency",
+    "Responsibility",
+    "Task",
+    "Platform",
+    "Reform",
+    "PolicyDocument",
+    "Project",
+    "LineItem",
+    "PerformanceTarget",
+    "Indicator",
+    "Report",
+    "Place",
+    "Table",
+]
 
 _LINKS = """SELECT DISTINCT ?p ?o ?dir ?r WHERE {
   { ?r ?p ?o FILTER(isIRI(?o)) BIND("out" AS ?dir) } UNION { ?o ?p ?r FILTER(isIRI(?o)) BIND("in" AS ?dir) }
@@ -60,8 +81,16 @@ class Node:
     source: str | None = None  # a figure: the link to where it was printed (/source/…, its PDF page when it has one)
 
     def as_json(self) -> dict:
-        return {"id": self.id, "label": self.label, "label_en": self.label_en, "type": self.type,
-                "amount": self.amount, "href": self.href, "years": sorted(self.years), "source": self.source}
+        return {
+            "id": self.id,
+            "label": self.label,
+            "label_en": self.label_en,
+            "type": self.type,
+            "amount": self.amount,
+            "href": self.href,
+            "years": sorted(self.years),
+            "source": self.source,
+        }
 
 
 @dataclass
@@ -72,8 +101,12 @@ class Neighbourhood:
     truncated: bool = False
 
     def as_json(self) -> dict:
-        return {"center": self.center, "nodes": [n.as_json() for n in self.nodes.values()], "edges": self.edges,
-                "truncated": self.truncated}
+        return {
+            "center": self.center,
+            "nodes": [n.as_json() for n in self.nodes.values()],
+            "edges": self.edges,
+            "truncated": self.truncated,
+        }
 
 
 def neighbourhood(store, iri: str, limit: int) -> Neighbourhood | None:
@@ -82,8 +115,11 @@ def neighbourhood(store, iri: str, limit: int) -> Neighbourhood | None:
         center = ox.NamedNode(iri)
     except ValueError:
         return None
-    rows = store.query(_LINKS.replace("{limit}", str(int(limit) * 8)), use_default_graph_as_union=True,
-                       substitutions={ox.Variable("r"): center})
+    rows = store.query(
+        _LINKS.replace("{limit}", str(int(limit) * 8)),
+        use_default_graph_as_union=True,
+        substitutions={ox.Variable("r"): center},
+    )
     hood = Neighbourhood(center=iri)
     hood.nodes[iri] = Node(iri)
     seen_edges = set()
@@ -115,7 +151,7 @@ def annotate(store, hood: Neighbourhood) -> None:
         if row["measure"] is not None:
             measures[node.id] = row["measure"].value
         if row["t"] is not None and row["t"].value.startswith(BKG):
-            local = row["t"].value[len(BKG):]
+            local = row["t"].value[len(BKG) :]
             if local in TYPES and (node.type == "Other" or TYPES.index(local) < TYPES.index(node.type)):
                 node.type = local
         elif row["t"] is not None and row["t"].value.endswith("#Concept") and node.type == "Other":
@@ -128,7 +164,7 @@ def annotate(store, hood: Neighbourhood) -> None:
     labels = d.labels(store, iris | {e["predicate"] for e in hood.edges} | set(measures.values()))
     for node in hood.nodes.values():
         lab = labels.get(node.id) or labels.get(measures.get(node.id, ""))
-        node.label = (str(lab) if lab and str(lab) else node.id.rsplit("/", 1)[-1])
+        node.label = str(lab) if lab and str(lab) else node.id.rsplit("/", 1)[-1]
         node.label_en = lab.en if lab else ""
         node.href = d.local_path(node.id) if node.id.startswith(d.ID) else node.id
     for e in hood.edges:
@@ -154,15 +190,16 @@ def figure_sources(store, figures: list[Node]) -> None:
         if file not in keys:
             keys[file] = source_key(store, *file)
         if key := keys[file]:
-            node.source = source_href(key, int(row["start"].value), int(row["end"].value),
-                                      row["region"].value if row["region"] else None)
+            node.source = source_href(
+                key, int(row["start"].value), int(row["end"].value), row["region"].value if row["region"] else None
+            )
 
 
 def short_name(iri: str) -> str:
     """``dcterms:isPartOf`` for a predicate without a label (a known prefix), else its local name."""
     for prefix, ns in d.PREFIXES.items():
         if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri.rstrip("/#").replace("#", "/").rsplit("/", 1)[-1]
 
 

@@ -85,8 +85,12 @@ def isolate_network(required: bool = True) -> list[str]:
         else:
             reasons.append(why)
     if required and not walls:
-        raise OSError(errno.EPERM, "cannot cut the query worker off the network: " + "; ".join(reasons)
-                      + " (set BUDGETKG_WORKER_NETWORK_ISOLATION=off to run without, unsafely)")
+        raise OSError(
+            errno.EPERM,
+            "cannot cut the query worker off the network: "
+            + "; ".join(reasons)
+            + " (set BUDGETKG_WORKER_NETWORK_ISOLATION=off to run without, unsafely)",
+        )
     return walls
 
 

@@ -20,8 +20,10 @@ from typing import Any
 log = logging.getLogger("budgetkg.api")
 
 _BODY = b'{"error": "request not received in time"}'
-_TIMEOUT_RESPONSE = (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\nconnection: close\r\n"
-                     b"content-length: %d\r\n\r\n%s" % (len(_BODY), _BODY))
+_TIMEOUT_RESPONSE = (
+    b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\nconnection: close\r\n"
+    b"content-length: %d\r\n\r\n%s" % (len(_BODY), _BODY)
+)
 
 
 def request_deadline_protocol(read_timeout: float) -> type[asyncio.Protocol]:

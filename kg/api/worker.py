@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -96,8 +96,10 @@ def dataset(req: QueryRequest, verdict: guard.Verdict | None) -> dict:
     FROM / FROM NAMED; else this service's default dataset, whose default graph is the union of
     all graphs (every report's graph and the code lists)."""
     if req.default_graphs or req.named_graphs:
-        return {"default_graph": [ox.NamedNode(g) for g in req.default_graphs],
-                "named_graphs": [ox.NamedNode(g) for g in req.named_graphs]}
+        return {
+            "default_graph": [ox.NamedNode(g) for g in req.default_graphs],
+            "named_graphs": [ox.NamedNode(g) for g in req.named_graphs],
+        }
     if verdict is not None and verdict.has_dataset:
         return {}
     return {"use_default_graph_as_union": True}
@@ -120,8 +122,11 @@ def execute(store: ox.Store, req: QueryRequest) -> QueryReply:
     except ValueError as exc:
         return QueryReply(400, message=f"invalid request: {exc}")
     kind = (
-        "boolean" if isinstance(result, ox.QueryBoolean)
-        else "solutions" if isinstance(result, ox.QuerySolutions) else "graph"
+        "boolean"
+        if isinstance(result, ox.QueryBoolean)
+        else "solutions"
+        if isinstance(result, ox.QuerySolutions)
+        else "graph"
     )
     key = formats.negotiate(kind, req.accept, req.format)
     if key is None:
@@ -187,7 +192,9 @@ def main(conn, config: WorkerConfig) -> None:
         try:
             reply = execute(store, req)
         except MemoryError:
-            reply = QueryReply(503, message=f"the query needs more memory than a worker may use ({config.memory_mb} MB)")
+            reply = QueryReply(
+                503, message=f"the query needs more memory than a worker may use ({config.memory_mb} MB)"
+            )
         except Exception:  # noqa: BLE001 — the worker answers every request; never a traceback to the client
             reply = QueryReply(500, message="internal error while evaluating the query")
         conn.send(reply)

@@ -12,29 +12,60 @@ def register(sub) -> None:
 
     p = sub.add_parser("build", help="build the knowledge graph from report files or folders")
     p.add_argument("paths", nargs="*", help="report files or folders (default: the bundled corpus)")
-    p.add_argument("--store", type=Path, default=None, help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)")
+    p.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)",
+    )
     p.add_argument("--no-validate", dest="validate", action="store_false", help="skip SHACL validation")
     p.add_argument("--force", action="store_true", help="rebuild reports whose file did not change")
     p.add_argument("--fresh", action="store_true", help="start from an empty store (drop reports not given)")
     p.add_argument("--no-entities", dest="entities", action="store_false", help="skip entity and relation extraction")
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core; 1 = none)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--remote", default=None, metavar="URL",
-                   help="also publish the changed graphs to a SPARQL 1.1 Graph Store Protocol server (e.g. Virtuoso "
-                        "http://127.0.0.1:8890; credentials from $BUDGETKG_REMOTE_USER / $BUDGETKG_REMOTE_PASSWORD)")
-    p.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
-                   help="read, map and validate on this Dask cluster (pip install 'budgetkg[cluster]'; every worker "
-                        "runs the same budgetkg); the store is written here, in one transaction, as without it")
-    p.add_argument("--remote-isql", default=None, metavar="HOST:PORT",
-                   help="with --remote (Virtuoso): publish a large batch with Virtuoso's bulk loader over this SQL port "
-                        "(isql-vt) instead of one Graph Store request per graph")
-    p.add_argument("--remote-load-dir", type=Path, default=None, metavar="DIR",
-                   help="with --remote-isql: the folder the loader's files are written to (in the server's DirsAllowed)")
-    p.add_argument("--remote-server-dir", default=None, metavar="DIR",
-                   help="with --remote-isql: that folder as the Virtuoso server sees it (default: the same path)")
-    p.add_argument("--remote-bulk-min-triples", type=int, default=None, metavar="N",
-                   help="with --remote-isql: a batch of at least N triples goes by the bulk loader "
-                        "(default: kg.bulkload.BULK_MIN_TRIPLES, measured in docs/scaling.md)")
+    p.add_argument(
+        "--remote",
+        default=None,
+        metavar="URL",
+        help="also publish the changed graphs to a SPARQL 1.1 Graph Store Protocol server (e.g. Virtuoso "
+        "http://127.0.0.1:8890; credentials from $BUDGETKG_REMOTE_USER / $BUDGETKG_REMOTE_PASSWORD)",
+    )
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="tcp://HOST:PORT",
+        help="read, map and validate on this Dask cluster (pip install 'budgetkg[cluster]'; every worker "
+        "runs the same budgetkg); the store is written here, in one transaction, as without it",
+    )
+    p.add_argument(
+        "--remote-isql",
+        default=None,
+        metavar="HOST:PORT",
+        help="with --remote (Virtuoso): publish a large batch with Virtuoso's bulk loader over this SQL port "
+        "(isql-vt) instead of one Graph Store request per graph",
+    )
+    p.add_argument(
+        "--remote-load-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="with --remote-isql: the folder the loader's files are written to (in the server's DirsAllowed)",
+    )
+    p.add_argument(
+        "--remote-server-dir",
+        default=None,
+        metavar="DIR",
+        help="with --remote-isql: that folder as the Virtuoso server sees it (default: the same path)",
+    )
+    p.add_argument(
+        "--remote-bulk-min-triples",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --remote-isql: a batch of at least N triples goes by the bulk loader "
+        "(default: kg.bulkload.BULK_MIN_TRIPLES, measured in docs/scaling.md)",
+    )
     COMMANDS["build"] = cmd_build
 
 
@@ -42,8 +73,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from kg.build import build, one_line, print_summary, write_reports
-    from kg.cluster import ClusterError
     from kg.cli import iter_report_files
+    from kg.cluster import ClusterError
     from kg.store import default_data_dir
 
     data_dir = args.store or default_data_dir()
@@ -63,8 +94,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 2
     try:
         result = build(
-            files, data_dir, validate=args.validate, force=args.force, fresh=args.fresh,
-            entities=args.entities, jobs=args.jobs, progress=progress, on_file=on_file, scheduler=args.scheduler,
+            files,
+            data_dir,
+            validate=args.validate,
+            force=args.force,
+            fresh=args.fresh,
+            entities=args.entities,
+            jobs=args.jobs,
+            progress=progress,
+            on_file=on_file,
+            scheduler=args.scheduler,
         )
     except ClusterError as exc:  # nothing was committed: the build's transaction ended with the exception
         print(f"budgetkg build: error: {one_line(str(exc))} (the store is unchanged)", file=sys.stderr)
@@ -75,15 +114,23 @@ def cmd_build(args: argparse.Namespace) -> int:
         from kg.bulkload import BulkLoader, BulkLoadError, publish
         from kg.remote import RemoteStore
         from kg.store import Store
-
         from kg.summaries import summary_graph
 
         built = [f.report for f in result.files if f.status == "built" and f.report]
         graphs = built + [summary_graph(r) for r in built] + [iri.ONTOLOGY_GRAPH, iri.PROVENANCE_GRAPH]
-        bulk = BulkLoader(args.remote_isql, args.remote_load_dir, server_dir=args.remote_server_dir) if args.remote_isql else None
+        bulk = (
+            BulkLoader(args.remote_isql, args.remote_load_dir, server_dir=args.remote_server_dir)
+            if args.remote_isql
+            else None
+        )
         try:
-            how, n = publish(Store(data_dir, read_only=True), RemoteStore(args.remote), graphs, bulk,
-                             min_triples=args.remote_bulk_min_triples)
+            how, n = publish(
+                Store(data_dir, read_only=True),
+                RemoteStore(args.remote),
+                graphs,
+                bulk,
+                min_triples=args.remote_bulk_min_triples,
+            )
         except BulkLoadError as exc:  # the local store is built; the remote one is to be loaded again
             print(f"budgetkg build: error: {one_line(str(exc))}", file=sys.stderr)
             return 3
@@ -91,6 +138,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     print_summary(result)
     print(f"store: {data_dir}  full report: {report_path}")
     if result.failed:
-        print(f"budgetkg build: {len(result.failed)} of {len(result.files)} files failed (the others are stored)", file=sys.stderr)
+        print(
+            f"budgetkg build: {len(result.failed)} of {len(result.files)} files failed (the others are stored)",
+            file=sys.stderr,
+        )
         return 1
     return 0

@@ -19,9 +19,16 @@ def _entity_options(p: argparse.ArgumentParser, suppress: bool = False) -> None:
     d = argparse.SUPPRESS if suppress else None
     p.add_argument("--gold", type=Path, default=d, help="gold folder (default: tests/gold)")
     p.add_argument("--no-ner", action="store_true", default=d if suppress else False, help="without the trained NER")
-    p.add_argument("--no-gazetteer", action="store_true", default=d if suppress else False, help="without the gazetteer ruler")
-    p.add_argument("-v", "--verbose", action="store_true", default=d if suppress else False,
-                   help="list every false positive and false negative")
+    p.add_argument(
+        "--no-gazetteer", action="store_true", default=d if suppress else False, help="without the gazetteer ruler"
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=d if suppress else False,
+        help="list every false positive and false negative",
+    )
 
 
 def register(sub) -> None:
@@ -33,9 +40,16 @@ def register(sub) -> None:
     e = what.add_parser("entities", help="precision, recall and F1 per entity type on the gold set")
     _entity_options(e, suppress=True)
     r = what.add_parser("reader", help="tables, coded rows and identification against a reference folder")
-    r.add_argument("dirs", nargs="*", type=Path, help="folders with MANIFEST.tsv and text/ + tables/ (default: the bundled corpus)")
-    r.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                   help="list every reference row that was not read, with the reason")
+    r.add_argument(
+        "dirs", nargs="*", type=Path, help="folders with MANIFEST.tsv and text/ + tables/ (default: the bundled corpus)"
+    )
+    r.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="list every reference row that was not read, with the reason",
+    )
     COMMANDS["eval"] = cmd_eval
 
 
@@ -45,8 +59,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     import nlp
     from kg.gazetteer import project_entries
 
-    result = nlp.evaluate_entities(args.gold, gazetteer=project_entries(), use_ner=not args.no_ner,
-                                   use_gazetteer=not args.no_gazetteer)
+    result = nlp.evaluate_entities(
+        args.gold, gazetteer=project_entries(), use_ner=not args.no_ner, use_gazetteer=not args.no_gazetteer
+    )
     print(f"{'type':<16}{'gold':>6}{'pred':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}")
     for label, s in result["per_type"].items():
         print(f"{label:<16}{s['gold']:>6}{s['pred']:>6}{s['tp']:>6}{s['p']:>8.3f}{s['r']:>8.3f}{s['f1']:>8.3f}")
@@ -72,7 +87,18 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
 
     verbose = getattr(args, "verbose", False)
     dirs = args.dirs or [resources.folder("corpus")]
-    grand = {"reports": 0, "agency": 0, "year": 0, "phase": 0, "ref": 0, "ok": 0, "tables": 0, "projects": 0, "with_amount": 0, "disc": 0}
+    grand = {
+        "reports": 0,
+        "agency": 0,
+        "year": 0,
+        "phase": 0,
+        "ref": 0,
+        "ok": 0,
+        "tables": 0,
+        "projects": 0,
+        "with_amount": 0,
+        "disc": 0,
+    }
     failed = 0
     for folder in dirs:
         if not folder.is_dir():
@@ -81,7 +107,9 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
             continue
         results = nlp.evaluate_reader(folder, read=read_one)
         print(f"== {folder}")
-        print(f"{'report':<48}{'agency':>8}{'year':>6}{'phase':>7}{'tables':>8}{'coded rows':>16}{'share':>8}{'projects':>10}{'disc':>6}")
+        print(
+            f"{'report':<48}{'agency':>8}{'year':>6}{'phase':>7}{'tables':>8}{'coded rows':>16}{'share':>8}{'projects':>10}{'disc':>6}"
+        )
         for r in results:
             grand["reports"] += 1
             if r.error:
@@ -95,8 +123,10 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
             coded = f"{r.coded_ok}/{r.coded_ref}" if r.reference != "none" else "no reference"
             projects = f"{r.projects_with_amount}/{r.projects}"
             tables = f"{r.tables_read}" + (f"/{r.tables_ref}" if r.reference != "none" else "")
-            print(f"{r.stem:<48}{_mark(r.agency) if r.agency[0] is None or r.agency[0] == r.agency[1] else '✗':>8}"
-                  f"{_mark(r.year):>6}{_mark(r.phase):>7}{tables:>8}{coded:>16}{share:>8}{projects:>10}{r.discrepancies:>6}")
+            print(
+                f"{r.stem:<48}{_mark(r.agency) if r.agency[0] is None or r.agency[0] == r.agency[1] else '✗':>8}"
+                f"{_mark(r.year):>6}{_mark(r.phase):>7}{tables:>8}{coded:>16}{share:>8}{projects:>10}{r.discrepancies:>6}"
+            )
             if r.agency[0] is not None and r.agency[0] != r.agency[1]:
                 print(f"    agency: expected {r.agency[0]!r}, read {r.agency[1]!r}")
             grand["ref"] += r.coded_ref
@@ -111,7 +141,9 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
                         print(f"    p{rr.ref.page} {rr.ref.code} {rr.ref.name}: {rr.reason}")
     share = f"{100 * grand['ok'] / grand['ref']:.1f}%" if grand["ref"] else "-"
     n = grand["reports"]
-    print(f"total: {n} reports; agency {grand['agency']}/{n}, year {grand['year']}/{n}, phase {grand['phase']}/{n}; "
-          f"tables {grand['tables']}; coded rows {grand['ok']}/{grand['ref']} ({share}); "
-          f"projects {grand['projects']} ({grand['with_amount']} with an amount); discrepancies {grand['disc']}")
+    print(
+        f"total: {n} reports; agency {grand['agency']}/{n}, year {grand['year']}/{n}, phase {grand['phase']}/{n}; "
+        f"tables {grand['tables']}; coded rows {grand['ok']}/{grand['ref']} ({share}); "
+        f"projects {grand['projects']} ({grand['with_amount']} with an amount); discrepancies {grand['disc']}"
+    )
     return 1 if failed else 0

@@ -13,7 +13,12 @@ def register(sub) -> None:
     from kg.cli import COMMANDS
 
     p = sub.add_parser("export", help="export the graph as " + ", ".join(RDF_FORMATS))
-    p.add_argument("--store", type=Path, default=None, help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)")
+    p.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)",
+    )
     p.add_argument("--format", choices=list(RDF_FORMATS), default="nq")
     p.add_argument("--graph", default=None, help="only this named graph (a report IRI)")
     p.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: stdout)")

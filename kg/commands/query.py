@@ -28,10 +28,17 @@ def register(sub) -> None:
 
     p = sub.add_parser("query", help="run a SPARQL query or a named query from queries/")
     p.add_argument("query", help="SPARQL text, a .rq file, or a query name (e.g. funding-by-platform)")
-    p.add_argument("--store", type=Path, default=None, help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)")
+    p.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)",
+    )
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    p.add_argument("--remote", default=None, metavar="URL", help="query a SPARQL 1.1 server instead of the embedded store")
+    p.add_argument(
+        "--remote", default=None, metavar="URL", help="query a SPARQL 1.1 server instead of the embedded store"
+    )
     COMMANDS["query"] = cmd_query
 
 
@@ -66,7 +73,9 @@ def bind_params(text: str, named, given: dict[str, str]) -> str:
         return text
     unknown = set(given) - {p.name for p in named.params}
     if unknown:
-        raise SystemExit(f"budgetkg query: unknown parameter(s) {sorted(unknown)}; {named.name} takes {[p.name for p in named.params]}")
+        raise SystemExit(
+            f"budgetkg query: unknown parameter(s) {sorted(unknown)}; {named.name} takes {[p.name for p in named.params]}"
+        )
     try:
         return bind(named, given)
     except BindError as exc:
@@ -87,7 +96,9 @@ def rows_of(result) -> tuple[list[str], list[list[str]]]:
     if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
         return ["result"], [[str(bool(result)).lower()]]
     if type(result).__name__ == "QueryTriples":
-        return ["subject", "predicate", "object"], [[cell(t.subject), cell(t.predicate), cell(t.object)] for t in result]
+        return ["subject", "predicate", "object"], [
+            [cell(t.subject), cell(t.predicate), cell(t.object)] for t in result
+        ]
     names = [v.value for v in result.variables]
     return names, [[cell(sol[n]) for n in names] for sol in result]
 

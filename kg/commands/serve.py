@@ -15,8 +15,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from kg.api.app import create_app
-    from kg.api.slowclients import request_deadline_protocol
     from kg.api.settings import Settings
+    from kg.api.slowclients import request_deadline_protocol
     from kg.store import Store, default_data_dir
 
     overrides = {k: v for k, v in {"host": args.host, "port": args.port}.items() if v is not None}
@@ -31,10 +31,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except RuntimeError as exc:
         print(f"budgetkg serve: error: {exc}", file=sys.stderr)
         return 3
-    print(f"budgetkg: serving {path} on http://{settings.host}:{settings.port}/ (SPARQL at /sparql, viewer at /viz)",
-          file=sys.stderr)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
-                http=request_deadline_protocol(settings.read_timeout))
+    print(
+        f"budgetkg: serving {path} on http://{settings.host}:{settings.port}/ (SPARQL at /sparql, viewer at /viz)",
+        file=sys.stderr,
+    )
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        access_log=False,
+        http=request_deadline_protocol(settings.read_timeout),
+    )
     return 0
 
 

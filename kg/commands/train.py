@@ -21,17 +21,28 @@ def register(sub) -> None:
     from kg.cli import COMMANDS
 
     p = sub.add_parser("train", help="rebuild the entity pipeline (jieba + gazetteer + patterns + NER)")
-    p.add_argument("--out", type=Path, default=None, help="output folder (default: nlp/data/pipeline of the source checkout)")
+    p.add_argument(
+        "--out", type=Path, default=None, help="output folder (default: nlp/data/pipeline of the source checkout)"
+    )
     p.add_argument("--epochs", type=int, default=10)
     p.add_argument("--seed", type=int, default=None)
-    p.add_argument("--gazetteer", type=Path, default=None, help="gazetteer Turtle file (default: ontology/gazetteer.ttl)")
-    p.add_argument("--devset", type=Path, default=None,
-                   help="a development set folder (text/*.txt) whose reports, except the hand-read gold's test split, "
-                        "the rules label for the NER at training time (never written out; default: $BUDGETKG_DEVSET; "
-                        "the shipped pipeline was trained with one, see its meta.json)")
-    p.add_argument("--refresh-silver", action="store_true",
-                   help="re-read the non-gold reports into training/annotations/silver.jsonl and substituted.jsonl "
-                        "(default: train on the committed files, so the pipeline is reproducible)")
+    p.add_argument(
+        "--gazetteer", type=Path, default=None, help="gazetteer Turtle file (default: ontology/gazetteer.ttl)"
+    )
+    p.add_argument(
+        "--devset",
+        type=Path,
+        default=None,
+        help="a development set folder (text/*.txt) whose reports, except the hand-read gold's test split, "
+        "the rules label for the NER at training time (never written out; default: $BUDGETKG_DEVSET; "
+        "the shipped pipeline was trained with one, see its meta.json)",
+    )
+    p.add_argument(
+        "--refresh-silver",
+        action="store_true",
+        help="re-read the non-gold reports into training/annotations/silver.jsonl and substituted.jsonl "
+        "(default: train on the committed files, so the pipeline is reproducible)",
+    )
     COMMANDS["train"] = cmd_train
 
 
@@ -80,8 +91,11 @@ def cmd_train(args: argparse.Namespace) -> int:
             return 2
         kwargs["devset"] = devset
     else:
-        print("budgetkg train: no development set given (--devset or $BUDGETKG_DEVSET): "
-              "the NER learns from training/annotations only, not as the shipped pipeline did", file=sys.stderr)
+        print(
+            "budgetkg train: no development set given (--devset or $BUDGETKG_DEVSET): "
+            "the NER learns from training/annotations only, not as the shipped pipeline did",
+            file=sys.stderr,
+        )
     result = nlp.train_entities(entries, args.out, **kwargs)
     print(f"{len(entries)} gazetteer entries; {result['sentences']} sentences; pipeline {result['bytes'] / 1e6:.1f} MB")
     return 0

@@ -21,7 +21,12 @@ def register(sub) -> None:
     from kg.cli import COMMANDS
 
     p = sub.add_parser("validate", help="validate every report graph in the store against shapes/")
-    p.add_argument("--store", type=Path, default=None, help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)")
+    p.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)",
+    )
     p.add_argument("--graph", action="append", default=[], help="only this report graph (repeatable)")
     p.add_argument("--codelists", action="store_true", help="also validate the classification code lists")
     p.add_argument("--no-datacube", action="store_true", help="skip the RDF Data Cube integrity constraints")
@@ -75,7 +80,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(f"{g}: Data Cube: {line}")
         bad = sum(1 for lines in cubes.values() if lines)
         violations += sum(len(lines) for lines in cubes.values())
-        print(f"Data Cube integrity constraints (W3C, 21): {len(cubes) - bad} of {len(cubes)} report graphs well formed")
+        print(
+            f"Data Cube integrity constraints (W3C, 21): {len(cubes) - bad} of {len(cubes)} report graphs well formed"
+        )
     if not args.graph:  # the union of every graph: each report labels the agencies, entities and codes it names
         from kg import skos_integrity
 

@@ -104,13 +104,24 @@ def read_source_bytes(data: bytes, name: str, *, limits: Limits | None = None) -
         from nlp.sources.pdf import read_pdf
 
         pdf = run_isolated(read_pdf, (data, name, limits), name, limits)
-        notices: list[Notice] = [Notice("W110", _line_at(pdf.text, pdf.page_starts[p - 1]), {"page": p})
-                                 for p in pdf.scanned_pages]
-        notices += [Notice("W112", _line_at(pdf.text, pdf.page_starts[p - 1]), {"page": p, "count": n})
-                    for p, n in sorted(pdf.unmapped.items())]
+        notices: list[Notice] = [
+            Notice("W110", _line_at(pdf.text, pdf.page_starts[p - 1]), {"page": p}) for p in pdf.scanned_pages
+        ]
+        notices += [
+            Notice("W112", _line_at(pdf.text, pdf.page_starts[p - 1]), {"page": p, "count": n})
+            for p, n in sorted(pdf.unmapped.items())
+        ]
         grids = tuple(Grid(page, tuple(cells)) for page, cells in pdf.grids)
-        return Decoded(pdf.text, "", sha, notices=tuple(notices), boxes=_boxes(pdf.boxes), grids=grids,
-                       media_type=media_type, pages=pdf.pages)
+        return Decoded(
+            pdf.text,
+            "",
+            sha,
+            notices=tuple(notices),
+            boxes=_boxes(pdf.boxes),
+            grids=grids,
+            media_type=media_type,
+            pages=pdf.pages,
+        )
     if kind == "html":
         from nlp.sources.html import read_html
 

@@ -25,11 +25,63 @@ SHARE = 0.8
 TITLE_LENGTH = 100
 TITLE_SIBLINGS = 3
 
-_DROP = ("script", "style", "noscript", "template", "iframe", "head", "nav", "form", "button", "select",
-         "input", "textarea", "svg", "canvas", "object", "embed")
-_BLOCK = frozenset(("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "fieldset", "figcaption",
-                    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p",
-                    "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul", "caption", "center", "body"))
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "head",
+    "nav",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+)
+_BLOCK = frozenset(
+    (
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+        "center",
+        "body",
+    )
+)
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
 

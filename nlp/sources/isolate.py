@@ -40,12 +40,21 @@ from collections.abc import Callable
 from nlp.errors import ReportError
 from nlp.sources.limits import MIB, Limits
 
-_PRELOAD = ("nlp.sources.pdf", "nlp.sources.office", "nlp.sources.html", "pypdfium2", "pdfplumber.table", "bs4", "docx",
-            "openpyxl")
+_PRELOAD = (
+    "nlp.sources.pdf",
+    "nlp.sources.office",
+    "nlp.sources.html",
+    "pypdfium2",
+    "pdfplumber.table",
+    "bs4",
+    "docx",
+    "openpyxl",
+)
 _LENGTH = struct.Struct(">I")
 
 
 # --- both sides ----------------------------------------------------------------------------------
+
 
 def _send(fd: int, obj) -> None:
     data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
@@ -55,7 +64,7 @@ def _send(fd: int, obj) -> None:
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _read_exact(fd: int, n: int, deadline: float | None = None) -> bytes:
@@ -79,6 +88,7 @@ def _receive(fd: int, deadline: float | None = None):
 
 
 # --- the reader server (a child interpreter) -----------------------------------------------------
+
 
 def _run_child(out: int, module: str, function: str, args: tuple, memory: int) -> None:
     """In the forked child: cap memory, run, write the pickled outcome to ``out``."""
@@ -139,6 +149,7 @@ def serve(requests: int = 0, replies: int = 1) -> None:
 
 # --- the caller ----------------------------------------------------------------------------------
 
+
 class _Server:
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -148,7 +159,9 @@ class _Server:
         if self.proc is None or self.proc.poll() is not None:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "nlp.sources.isolate"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                close_fds=True,
                 env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
             )
         return self.proc

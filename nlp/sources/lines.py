@@ -197,8 +197,9 @@ class _Grid:
         return k
 
 
-def page_text(chars: list[Char], *, grids: list | tuple = (), x_tolerance: float = X_TOLERANCE,
-              y_tolerance: float = Y_TOLERANCE) -> tuple[str, list[Char | None]]:
+def page_text(
+    chars: list[Char], *, grids: list | tuple = (), x_tolerance: float = X_TOLERANCE, y_tolerance: float = Y_TOLERANCE
+) -> tuple[str, list[Char | None]]:
     """The text of one page laid out as lines, and the character each of its characters came from.
 
     ``grids``: the page's ruled tables (lists of cells, :func:`nlp.sources.rulings.grids`).  Each row of

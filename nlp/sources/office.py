@@ -118,7 +118,9 @@ def read_xlsx(data: bytes, name: str) -> tuple[str, list[tuple[int, dict]]]:
         values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises KeyError, InvalidFileException, XML errors …
-        raise ReportError("E018", name, line=1, kind="an Excel workbook", reason=f"{type(exc).__name__}: {exc}") from exc
+        raise ReportError(
+            "E018", name, line=1, kind="an Excel workbook", reason=f"{type(exc).__name__}: {exc}"
+        ) from exc
     lines: list[str] = []
     notices: list[tuple[int, dict]] = []
     try:

@@ -24,8 +24,8 @@ from array import array
 from dataclasses import dataclass, field
 
 from nlp.errors import ReportError
-from nlp.sources.limits import Limits
 from nlp.sources import rulings
+from nlp.sources.limits import Limits
 from nlp.sources.lines import Char, page_text
 
 
@@ -85,7 +85,11 @@ def page_chars(page, pdfium_c) -> tuple[list[Char], int, bool]:
         got = pdfium_c.FPDFText_GetText(raw, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
         codes = memoryview(buffer.raw[: max(got - 1, 0) * 2]).cast("H")
         left, _bottom, _right, top = page.get_cropbox()
-        get_box, get_matrix, get_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize
+        get_box, get_matrix, get_size = (
+            pdfium_c.FPDFText_GetLooseCharBox,
+            pdfium_c.FPDFText_GetMatrix,
+            pdfium_c.FPDFText_GetFontSize,
+        )
         for i, code in enumerate(codes):
             if code <= 0x20 or code in (0xA0, 0x3000):
                 if pdfium_c.FPDFText_IsGenerated(raw, i):  # spaces and line ends PDFium inferred
@@ -113,8 +117,9 @@ def page_chars(page, pdfium_c) -> tuple[list[Char], int, bool]:
             else:
                 xa, ya = to_display(x0, y0)
                 xb, yb = to_display(x0 + size, rect.top)
-            chars.append(Char(chr(code), min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb),
-                              _upright(rotation, a, b, c, d)))
+            chars.append(
+                Char(chr(code), min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb), _upright(rotation, a, b, c, d))
+            )
         has_images = not chars and any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=2))
         return chars, unmapped, has_images
     finally:
@@ -173,7 +178,9 @@ def read_pdf(data: bytes, name: str, limits: Limits, *, ruled_tables: bool = Tru
             result.grids.extend((index + 1, g) for g in grids)
             parts.append(text)
             number = float(index + 1)
-            boxes.extend([v for c in sources for v in (_NO_BOX if c is None else (number, c.x0, c.top, c.x1, c.bottom))])
+            boxes.extend(
+                [v for c in sources for v in (_NO_BOX if c is None else (number, c.x0, c.top, c.x1, c.bottom))]
+            )
             offset += len(text)
             if has_images:
                 result.scanned_pages.append(index + 1)

@@ -38,8 +38,9 @@ def render_png(data: bytes, name: str, page: int, scale: float = SCALE) -> tuple
     return out.getvalue(), width, height
 
 
-def render_page(data: bytes, name: str, page: int, *, scale: float = SCALE,
-                limits: Limits | None = None) -> tuple[bytes, float, float]:
+def render_page(
+    data: bytes, name: str, page: int, *, scale: float = SCALE, limits: Limits | None = None
+) -> tuple[bytes, float, float]:
     """:func:`render_png` in a child process under ``limits`` (a hostile page may be slow or huge to draw)."""
     from nlp.sources.isolate import run_isolated
 

@@ -43,7 +43,14 @@ def _then(m: tuple, n: tuple) -> tuple:
     """The affine map ``m`` followed by ``n`` (PDF matrices ``a b c d e f``: x' = a·x + c·y + e)."""
     a, b, c, d, e, f = m
     a2, b2, c2, d2, e2, f2 = n
-    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
 
 
 def page_edges(page, pdfium_c, to_display: Transform) -> list[dict]:
@@ -55,7 +62,11 @@ def page_edges(page, pdfium_c, to_display: Transform) -> list[dict]:
     form, path = pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_PATH
     moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
     count_segments, get_segment = pdfium_c.FPDFPath_CountSegments, pdfium_c.FPDFPath_GetPathSegment
-    get_point, segment_type, closes = pdfium_c.FPDFPathSegment_GetPoint, pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
+    get_point, segment_type, closes = (
+        pdfium_c.FPDFPathSegment_GetPoint,
+        pdfium_c.FPDFPathSegment_GetType,
+        pdfium_c.FPDFPathSegment_GetClose,
+    )
 
     def edge(p: tuple[float, float], q: tuple[float, float]) -> None:
         if p == q:
@@ -131,13 +142,14 @@ def cells(crossings: dict) -> list[Cell]:
         same_y.setdefault(p[1], []).append(p)
 
     def connects(p1, p2) -> bool:
-        return (p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2])) or \
-            (p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2]))
+        return (p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2])) or (
+            p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2])
+        )
 
     def smallest(pt) -> Cell | None:
         column, row = same_x[pt[0]], same_y[pt[1]]
-        below = column[column.index(pt) + 1:]
-        right = row[row.index(pt) + 1:]
+        below = column[column.index(pt) + 1 :]
+        right = row[row.index(pt) + 1 :]
         for down in below:
             if not connects(pt, down):
                 continue

@@ -251,7 +251,9 @@ def one_mb_line(base: str, folder: Path) -> Case:
     """The whole report repeated on a single line of over a million characters."""
     flat = base.replace("\n", " ")
     line = (flat + " ") * (1_000_000 // len(flat) + 1)
-    return Case(_write(folder, "one-line.txt", base + "\n" + line + "\n"), warnings=("W102",), line=base.count("\n") + 2)
+    return Case(
+        _write(folder, "one-line.txt", base + "\n" + line + "\n"), warnings=("W102",), line=base.count("\n") + 2
+    )
 
 
 # --- damaged tables -----------------------------------------------------------
@@ -264,7 +266,9 @@ def truncated_mid_table(base: str, folder: Path) -> Case:
     i = coded_rows(base)[2]
     cut = ls[i][: ls[i].rindex(".") - 1]
     # W305 (truncated table), W303 or W310 (the cut row is short of amounts), at the cut row
-    return Case(_write(folder, "truncated.txt", "\n".join(ls[:i] + [cut])), warnings=("W305", "W303", "W310"), line=i + 1)
+    return Case(
+        _write(folder, "truncated.txt", "\n".join([*ls[:i], cut])), warnings=("W305", "W303", "W310"), line=i + 1
+    )
 
 
 @kind
@@ -285,7 +289,9 @@ def five_decimals(base: str, folder: Path) -> Case:
     ln = lines_of(base)[i]
     m = CODED_ROW.match(ln)
     text = _replace_line(base, i, ln[: m.end(2)] + "123" + ln[m.end(2) :])
-    return Case(_write(folder, "five-decimals.txt", text), warnings=("W306",), line=i + 1, extra={"printed": m.group(2) + "123"})
+    return Case(
+        _write(folder, "five-decimals.txt", text), warnings=("W306",), line=i + 1, extra={"printed": m.group(2) + "123"}
+    )
 
 
 @kind
@@ -304,7 +310,9 @@ def columns_missing(base: str, folder: Path) -> Case:
     i = coded_rows(base)[1]
     ln = lines_of(base)[i].rstrip()
     short = re.sub(r"(\s+\S+){2}$", "", ln)
-    return Case(_write(folder, "columns-missing.txt", _replace_line(base, i, short)), warnings=("W303", "W310"), line=i + 1)
+    return Case(
+        _write(folder, "columns-missing.txt", _replace_line(base, i, short)), warnings=("W303", "W310"), line=i + 1
+    )
 
 
 @kind

@@ -2,10 +2,20 @@
 
 from decimal import Decimal
 
-from nlp.model import (
-    Amount, Classification, Column, Phase, Report, Responsibility, SourceFile, Table, TableRow, Unit,
-)
 from _spans import finder
+
+from nlp.model import (
+    Amount,
+    Classification,
+    Column,
+    Phase,
+    Report,
+    Responsibility,
+    SourceFile,
+    Table,
+    TableRow,
+    Unit,
+)
 
 RAW = (
     "广州市番禺区政务服务数据管理局2024年部门预算\n"
@@ -39,13 +49,24 @@ REPORT = Report(
             classification=Classification.FUNCTIONAL,
             columns=[Column(0, "合计", "total"), Column(1, "基本支出", "basic", funding_source="general_public")],
             rows=[
-                TableRow("201", "一般公共服务支出", 1,
-                         [Amount(Decimal("33674700.00"), "3,367.47", "万元", sp("3,367.47")), None],
-                         sp("201 一般公共服务支出 3,367.47")),
-                TableRow(None, "合计", 0,
-                         [Amount(Decimal("33674700.00"), "3,367.47", "万元", sp("3,367.47", 1)),
-                          Amount(Decimal("10000000.00"), "1,000.00", "万元", sp("1,000.00"))],
-                         sp("合计 3,367.47 1,000.00"), is_total=True),
+                TableRow(
+                    "201",
+                    "一般公共服务支出",
+                    1,
+                    [Amount(Decimal("33674700.00"), "3,367.47", "万元", sp("3,367.47")), None],
+                    sp("201 一般公共服务支出 3,367.47"),
+                ),
+                TableRow(
+                    None,
+                    "合计",
+                    0,
+                    [
+                        Amount(Decimal("33674700.00"), "3,367.47", "万元", sp("3,367.47", 1)),
+                        Amount(Decimal("10000000.00"), "1,000.00", "万元", sp("1,000.00")),
+                    ],
+                    sp("合计 3,367.47 1,000.00"),
+                    is_total=True,
+                ),
             ],
             span=sp("表1 收支总表"),
         )

@@ -41,7 +41,9 @@ def make_dump(store, fmt: str, path: Path) -> None:
 
 @router.get("/dumps", response_class=HTMLResponse, summary="The dumps, listed")
 def dump_list(request: Request, templates: TemplatesDep):
-    return templates.TemplateResponse(request, "dumps.html", {"formats": [(k, NAMES[k], DUMP_FORMATS[k][0]) for k in DUMP_FORMATS]})
+    return templates.TemplateResponse(
+        request, "dumps.html", {"formats": [(k, NAMES[k], DUMP_FORMATS[k][0]) for k in DUMP_FORMATS]}
+    )
 
 
 @router.get("/dumps/budgetkg.{ext}", summary="The whole graph in one format", response_class=Response)
@@ -67,11 +69,13 @@ STATISTICS = {
     "triples": f"SELECT (COUNT(*) AS ?n) WHERE {{ {_TRIPLES} }}",
     # an entity: a resource with an IRI in the dataset's void:uriSpace that the dataset says something about
     "entities": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } "
-                "FILTER (isIRI(?s) && STRSTARTS(STR(?s), \"" + d.ID + "\")) }",
+    'FILTER (isIRI(?s) && STRSTARTS(STR(?s), "' + d.ID + '")) }',
     "properties": f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ {_TRIPLES} }}",
     "classes": "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { { ?s a ?c } UNION { GRAPH ?g { ?s a ?c } } }",
 }
-CLASS_PARTITIONS = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { { ?s a ?c } UNION { GRAPH ?g { ?s a ?c } } } GROUP BY ?c"
+CLASS_PARTITIONS = (
+    "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { { ?s a ?c } UNION { GRAPH ?g { ?s a ?c } } } GROUP BY ?c"
+)
 PROPERTY_PARTITIONS = f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ {_TRIPLES} }} GROUP BY ?p"
 GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
@@ -120,9 +124,20 @@ def description(request: Request, store) -> list[ox.Triple]:
     add(ds, RDF_TYPE, _n(V + "Dataset"))
     add(ds, RDF_TYPE, _n(DCAT + "Dataset"))
     add(ds, DC + "title", _lit("预算知识图谱", lang="zh"))
-    add(ds, DC + "title", _lit("budgetkg: responsibilities, projects and funding in Chinese department budgets", lang="en"))
-    add(ds, DC + "description", _lit("Knowledge graph built from 部门预算 and 部门决算 reports; every amount in yuan "
-                                     "and traceable to the characters of its report.", lang="en"))
+    add(
+        ds,
+        DC + "title",
+        _lit("budgetkg: responsibilities, projects and funding in Chinese department budgets", lang="en"),
+    )
+    add(
+        ds,
+        DC + "description",
+        _lit(
+            "Knowledge graph built from 部门预算 and 部门决算 reports; every amount in yuan "
+            "and traceable to the characters of its report.",
+            lang="en",
+        ),
+    )
     add(ds, DC + "license", _n("https://www.apache.org/licenses/LICENSE-2.0"))
     add(ds, V + "sparqlEndpoint", _n(base + "/sparql"))
     add(ds, V + "uriSpace", _lit(d.ID))
@@ -172,8 +187,11 @@ def described(request: Request, store) -> Response:
     if fmt is None:  # the client refused every format (q=0)
         raise ApiError(406, "available: " + ", ".join(mt for mt, _ in formats.GRAPH_FORMATS.values()))
     fmt = "ttl" if fmt == "html" else fmt  # a browser gets Turtle
-    return Response(serialize(description(request, store), fmt), media_type=formats.GRAPH_FORMATS[fmt][0] + "; charset=utf-8",
-                    headers={"Vary": "Accept"})
+    return Response(
+        serialize(description(request, store), fmt),
+        media_type=formats.GRAPH_FORMATS[fmt][0] + "; charset=utf-8",
+        headers={"Vary": "Accept"},
+    )
 
 
 @router.get("/.well-known/void", summary="VoID description of the dataset", response_class=Response)
@@ -181,7 +199,8 @@ def void(request: Request, store: StoreDep):
     return described(request, store)
 
 
-@router.get("/catalog", summary="DCAT catalogue: the dataset, its distributions and the SPARQL service",
-            response_class=Response)
+@router.get(
+    "/catalog", summary="DCAT catalogue: the dataset, its distributions and the SPARQL service", response_class=Response
+)
 def catalog(request: Request, store: StoreDep):
     return described(request, store)

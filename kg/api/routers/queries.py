@@ -14,8 +14,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from kg.api.errors import ApiError
-from kg.queries import BindError, NamedQuery, bind
 from kg.api.worker import QueryRequest
+from kg.queries import BindError, NamedQuery, bind
 
 
 def simplify(sparql_json: bytes) -> dict:
@@ -36,10 +36,16 @@ def run_named(request: Request, nq: NamedQuery, values: dict[str, str | None], f
         raise ApiError(400, str(exc)) from None
     accept = request.headers.get("accept", "")
     raw_sparql = fmt is not None or any(
-        m in accept for m in ("sparql-results", "text/csv", "tab-separated", "text/turtle", "n-triples", "rdf+xml", "ld+json")
+        m in accept
+        for m in ("sparql-results", "text/csv", "tab-separated", "text/turtle", "n-triples", "rdf+xml", "ld+json")
     )
-    req = QueryRequest(query=text, accept=accept if raw_sparql else "application/sparql-results+json",
-                       format=fmt, max_bytes=settings.max_result_bytes, trusted=True)  # our text, bound terms
+    req = QueryRequest(
+        query=text,
+        accept=accept if raw_sparql else "application/sparql-results+json",
+        format=fmt,
+        max_bytes=settings.max_result_bytes,
+        trusted=True,
+    )  # our text, bound terms
     return req, raw_sparql
 
 
@@ -56,14 +62,22 @@ def make_endpoint(nq: NamedQuery):
 
     params = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)]
     for p in nq.params:
-        params.append(inspect.Parameter(
-            p.name, inspect.Parameter.KEYWORD_ONLY, annotation=str | None if not p.required else str,
-            default=Query(p.default if not p.required else ..., description=p.description or p.name),
-        ))
-    params.append(inspect.Parameter(
-        "format", inspect.Parameter.KEYWORD_ONLY, annotation=str | None,
-        default=Query(None, description="json, xml, csv or tsv: the SPARQL result format instead of simple JSON"),
-    ))
+        params.append(
+            inspect.Parameter(
+                p.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=str | None if not p.required else str,
+                default=Query(p.default if not p.required else ..., description=p.description or p.name),
+            )
+        )
+    params.append(
+        inspect.Parameter(
+            "format",
+            inspect.Parameter.KEYWORD_ONLY,
+            annotation=str | None,
+            default=Query(None, description="json, xml, csv or tsv: the SPARQL result format instead of simple JSON"),
+        )
+    )
     endpoint.__dict__["__signature__"] = inspect.Signature(params)  # what FastAPI reads (inspect.signature)
     endpoint.__name__ = "query_" + nq.name.replace("-", "_")
     return endpoint
@@ -75,9 +89,22 @@ def build_router(named: dict[str, NamedQuery]) -> APIRouter:
     @router.get("", summary="List the named queries")
     async def list_queries(request: Request):
         return [
-            {"name": q.name, "title": q.title, "description": q.description, "url": f"/api/queries/{q.name}",
-             "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
-                         "description": p.description} for p in q.params]}
+            {
+                "name": q.name,
+                "title": q.title,
+                "description": q.description,
+                "url": f"/api/queries/{q.name}",
+                "params": [
+                    {
+                        "name": p.name,
+                        "type": p.type,
+                        "required": p.required,
+                        "default": p.default,
+                        "description": p.description,
+                    }
+                    for p in q.params
+                ],
+            }
             for q in named.values()
         ]
 
@@ -89,7 +116,11 @@ def build_router(named: dict[str, NamedQuery]) -> APIRouter:
 
     for nq in named.values():
         router.add_api_route(
-            f"/{nq.name}", make_endpoint(nq), methods=["GET"], summary=nq.title,
-            description=nq.description, name=f"query-{nq.name}",
+            f"/{nq.name}",
+            make_endpoint(nq),
+            methods=["GET"],
+            summary=nq.title,
+            description=nq.description,
+            name=f"query-{nq.name}",
         )
     return router

@@ -125,20 +125,40 @@ def _region(page_size: tuple[float, float], rect: tuple[float, float, float, flo
     return {"left": 100 * left / w, "top": 100 * top / h, "width": 100 * width / w, "height": 100 * height / h}
 
 
-@router.get("/source/{key}", summary="The file a fact was read from, around its span (and its page, for a PDF)",
-            response_class=HTMLResponse)
-def source(key: str, request: Request, templates: TemplatesDep, store: StoreDep,
-           start: int = Query(0, ge=0), end: int = Query(0, ge=0), page: int | None = Query(None, ge=1, le=100_000),
-           viewrect: str | None = Query(None, max_length=100)):
+@router.get(
+    "/source/{key}",
+    summary="The file a fact was read from, around its span (and its page, for a PDF)",
+    response_class=HTMLResponse,
+)
+def source(
+    key: str,
+    request: Request,
+    templates: TemplatesDep,
+    store: StoreDep,
+    start: int = Query(0, ge=0),
+    end: int = Query(0, ge=0),
+    page: int | None = Query(None, ge=1, le=100_000),
+    viewrect: str | None = Query(None, max_length=100),
+):
     end = max(end, start)
     if not SHA256.fullmatch(key):
         return bundled(key, request, templates, start, end)
     d = decoded(store, key)
     text = d.text
-    context = {"name": key, "sha256": key, "start": start, "end": end, "line": text.count("\n", 0, start) + 1,
-               "before": text[max(0, start - CONTEXT):start], "span": text[start:end],
-               "after": text[end:min(len(text), end + CONTEXT)], "media_type": d.media_type,
-               "page": None, "region": None, "pages": d.pages}
+    context = {
+        "name": key,
+        "sha256": key,
+        "start": start,
+        "end": end,
+        "line": text.count("\n", 0, start) + 1,
+        "before": text[max(0, start - CONTEXT) : start],
+        "span": text[start:end],
+        "after": text[end : min(len(text), end + CONTEXT)],
+        "media_type": d.media_type,
+        "page": None,
+        "region": None,
+        "pages": d.pages,
+    }
     rect = None
     if page is not None and viewrect is not None:
         parsed = parse_pdf_fragment(f"page={page}&viewrect={viewrect}")
@@ -174,12 +194,24 @@ def bundled(name: str, request: Request, templates: Any, start: int, end: int) -
         raise ApiError(404, f"no kept file {name}")
     raw = files[name].read_bytes()
     text = decode_text(raw)
-    return render(templates, request, {
-        "name": name, "before": text[max(0, start - CONTEXT):start], "span": text[start:end],
-        "after": text[end:min(len(text), end + CONTEXT)], "start": start, "end": end,
-        "sha256": hashlib.sha256(raw).hexdigest(), "line": text.count("\n", 0, start) + 1,
-        "media_type": "text/plain", "page": None, "region": None, "pages": None,
-    })
+    return render(
+        templates,
+        request,
+        {
+            "name": name,
+            "before": text[max(0, start - CONTEXT) : start],
+            "span": text[start:end],
+            "after": text[end : min(len(text), end + CONTEXT)],
+            "start": start,
+            "end": end,
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "line": text.count("\n", 0, start) + 1,
+            "media_type": "text/plain",
+            "page": None,
+            "region": None,
+            "pages": None,
+        },
+    )
 
 
 def decode_text(raw: bytes) -> str:

@@ -23,33 +23,48 @@ from kg.api.worker import QueryRequest
 router = APIRouter(tags=["sparql"])
 
 EXAMPLES = [
-    ("平台与资助项目 · platforms and the projects that fund them", """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+    (
+        "平台与资助项目 · platforms and the projects that fund them",
+        """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?platform ?project ?amount WHERE {
   ?p a bkg:Platform ; skos:prefLabel ?platform .
   ?proj bkg:funds ?p ; rdfs:label ?project .
   OPTIONAL { ?proj bkg:amount ?amount }
-} ORDER BY ?platform DESC(?amount) LIMIT 100"""),
-    ("报告 · reports by year and phase", """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+} ORDER BY ?platform DESC(?amount) LIMIT 100""",
+    ),
+    (
+        "报告 · reports by year and phase",
+        """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT DISTINCT ?report ?year ?phase ?file WHERE {
   ?report a bkg:Report ; bkg:fiscalYear ?year ; bkg:budgetPhase ?phase .
   OPTIONAL { ?report dcterms:source ?file }
-} ORDER BY ?year"""),
-    ("分类汇总 · amounts under classification 201 (skos:broader*)", """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+} ORDER BY ?year""",
+    ),
+    (
+        "分类汇总 · amounts under classification 201 (skos:broader*)",
+        """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?code (SUM(?amount) AS ?total) WHERE {
   ?item a bkg:LineItem ; bkg:amount ?amount ; bkg:classification ?c .
   ?c skos:notation ?code ; skos:broader* <https://w3id.org/budgetkg/id/classification/functional/201> .
-} GROUP BY ?code ORDER BY ?code"""),
-    ("是否存在 · ASK: is 民生卡 a platform?", """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+} GROUP BY ?code ORDER BY ?code""",
+    ),
+    (
+        "是否存在 · ASK: is 民生卡 a platform?",
+        """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-ASK { ?p a bkg:Platform ; skos:prefLabel "民生卡"@zh }"""),
-    ("描述 · CONSTRUCT the graph around 民生卡", """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+ASK { ?p a bkg:Platform ; skos:prefLabel "民生卡"@zh }""",
+    ),
+    (
+        "描述 · CONSTRUCT the graph around 民生卡",
+        """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 CONSTRUCT { ?proj bkg:funds ?p ; bkg:amount ?amount . ?p skos:prefLabel ?l }
-WHERE { ?p skos:prefLabel "民生卡"@zh ; skos:prefLabel ?l . ?proj bkg:funds ?p . OPTIONAL { ?proj bkg:amount ?amount } }"""),
+WHERE { ?p skos:prefLabel "民生卡"@zh ; skos:prefLabel ?l . ?proj bkg:funds ?p . OPTIONAL { ?proj bkg:amount ?amount } }""",
+    ),
 ]
 
 
@@ -67,8 +82,15 @@ def client_of(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-async def run(request: Request, executor, settings, query: str | None, default_graphs: list[str],
-              named_graphs: list[str], fmt: str | None) -> Response:
+async def run(
+    request: Request,
+    executor,
+    settings,
+    query: str | None,
+    default_graphs: list[str],
+    named_graphs: list[str],
+    fmt: str | None,
+) -> Response:
     if query is None or not query.strip():
         raise ApiError(400, "missing query: pass query= or POST application/sparql-query")
     if len(query.encode("utf-8")) > settings.max_body_bytes:  # GET queries too, not only bodies
@@ -80,8 +102,12 @@ async def run(request: Request, executor, settings, query: str | None, default_g
             if not valid_iri(iri):
                 raise ApiError(400, f"{name} must be an absolute IRI, not {iri[:200]!r}")
     req = QueryRequest(
-        query=query, accept=request.headers.get("accept"), format=fmt,
-        default_graphs=default_graphs, named_graphs=named_graphs, max_bytes=settings.max_result_bytes,
+        query=query,
+        accept=request.headers.get("accept"),
+        format=fmt,
+        default_graphs=default_graphs,
+        named_graphs=named_graphs,
+        max_bytes=settings.max_result_bytes,
     )
     reply = await executor.arun(req, client=client_of(request))
     if reply.status != 200:
@@ -133,8 +159,13 @@ async def sparql_post(request: Request, executor: ExecutorDep, settings: Setting
     if ctype == "application/sparql-query" and "query" in params:
         raise ApiError(400, "a query in the body and in the URL: send one")
     return await run(
-        request, executor, settings, query, params.get("default-graph-uri", []),
-        params.get("named-graph-uri", []), next(iter(params.get("format") or []), None),
+        request,
+        executor,
+        settings,
+        query,
+        params.get("default-graph-uri", []),
+        params.get("named-graph-uri", []),
+        next(iter(params.get("format") or []), None),
     )
 
 
@@ -149,9 +180,26 @@ def query_page(request: Request, templates, settings) -> HTMLResponse:
             text = bind(q, {})
         except BindError:  # a required parameter without a default: show the query as written
             text = q.text
-        named.append({"name": q.name, "title": q.title, "description": q.description, "url": f"/api/queries/{q.name}",
-                      "text": text, "params": [{"name": p.name, "type": p.type, "default": p.default,
-                                                "description": p.description} for p in q.params]})
-    return templates.TemplateResponse(request, "query.html", {
-        "examples": EXAMPLES, "named": named, "prefixes": PREFIXES, "timeout": settings.query_timeout,
-    })
+        named.append(
+            {
+                "name": q.name,
+                "title": q.title,
+                "description": q.description,
+                "url": f"/api/queries/{q.name}",
+                "text": text,
+                "params": [
+                    {"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                    for p in q.params
+                ],
+            }
+        )
+    return templates.TemplateResponse(
+        request,
+        "query.html",
+        {
+            "examples": EXAMPLES,
+            "named": named,
+            "prefixes": PREFIXES,
+            "timeout": settings.query_timeout,
+        },
+    )

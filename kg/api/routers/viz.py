@@ -29,15 +29,21 @@ def viz_page(request: Request, templates: TemplatesDep, settings: SettingsDep):
 
 
 @router.get("/flow", response_class=HTMLResponse, summary="Funding flows of a report (Sankey)")
-def flow_page(request: Request, templates: TemplatesDep,
-              report: str | None = Query(None, description="the report's IRI (default: the latest with a table)")):
+def flow_page(
+    request: Request,
+    templates: TemplatesDep,
+    report: str | None = Query(None, description="the report's IRI (default: the latest with a table)"),
+):
     return templates.TemplateResponse(request, "flow.html", {"report": report or ""})
 
 
 @router.get("/spending", response_class=HTMLResponse, summary="Spending map of a report, or of two side by side")
-def spending_page(request: Request, templates: TemplatesDep,
-                  report: str | None = Query(None, description="the report's IRI (default: the latest with a table)"),
-                  compare: str | None = Query(None, description="a second report's IRI, drawn beside the first")):
+def spending_page(
+    request: Request,
+    templates: TemplatesDep,
+    report: str | None = Query(None, description="the report's IRI (default: the latest with a table)"),
+    compare: str | None = Query(None, description="a second report's IRI, drawn beside the first"),
+):
     return templates.TemplateResponse(request, "spending.html", {"report": report or "", "compare": compare or ""})
 
 
@@ -60,16 +66,19 @@ async def search(executor: ExecutorDep, q: str = Query(..., min_length=1, max_le
     rows = await select(executor, with_values(nb.SEARCH, q=str(ox.Literal(q))))
     out = []
     for r in rows:
-        types = [t[len(nb.BKG):] for t in r.get("types", "").split() if t.startswith(nb.BKG)]
+        types = [t[len(nb.BKG) :] for t in r.get("types", "").split() if t.startswith(nb.BKG)]
         kind = min(types, key=lambda t: nb.TYPES.index(t) if t in nb.TYPES else 99) if types else "Other"
         out.append({"id": r["s"], "label": r.get("label", ""), "type": kind, "href": d.local_path(r["s"])})
     return out
 
 
 @router.get("/api/viz/neighbourhood", summary="A node and its neighbours, for Cytoscape")
-def neighbourhood(store: StoreDep, settings: SettingsDep,
-                  iri: str = Query(..., description="the node's IRI"),
-                  limit: int = Query(60, ge=1, description="most nodes to return (capped by the server)")):
+def neighbourhood(
+    store: StoreDep,
+    settings: SettingsDep,
+    iri: str = Query(..., description="the node's IRI"),
+    limit: int = Query(60, ge=1, description="most nodes to return (capped by the server)"),
+):
     hood = nb.neighbourhood(store, iri, min(limit, settings.max_viz_nodes))
     if hood is None:
         raise ApiError(404, f"nothing is known about {iri}")
@@ -79,15 +88,36 @@ def neighbourhood(store: StoreDep, settings: SettingsDep,
 @router.get("/api/charts/platform-funding", summary="A platform's funding over the years (projects that fund it)")
 async def platform_funding(executor: ExecutorDep, platform: str = Query(..., description="the platform's IRI")):
     rows = await select(executor, with_values(nb.PLATFORM_FUNDING, platform=iri_term(platform)))
-    return {"platform": platform, "unit": "元", "series": [
-        {"year": r["year"], "phase": r.get("phase", "").rsplit("#", 1)[-1], "amount": r["total"],
-         "projects": int(r["projects"])} for r in rows]}
+    return {
+        "platform": platform,
+        "unit": "元",
+        "series": [
+            {
+                "year": r["year"],
+                "phase": r.get("phase", "").rsplit("#", 1)[-1],
+                "amount": r["total"],
+                "projects": int(r["projects"]),
+            }
+            for r in rows
+        ],
+    }
 
 
 @router.get("/api/charts/agency-spending", summary="An agency's spending by functional classification (类)")
 async def agency_spending(executor: ExecutorDep, agency: str = Query(..., description="the agency's IRI")):
     rows = await select(executor, with_values(nb.AGENCY_SPENDING, agency=iri_term(agency)))
-    return {"agency": agency, "unit": "元",
-            "note": "per report, the largest amount its tables print for each 类 of the functional classification",
-            "series": [{"year": r["year"], "phase": r.get("phase", "").rsplit("#", 1)[-1], "code": r["code"],
-                        "label": r.get("label", ""), "amount": r["total"]} for r in rows]}
+    return {
+        "agency": agency,
+        "unit": "元",
+        "note": "per report, the largest amount its tables print for each 类 of the functional classification",
+        "series": [
+            {
+                "year": r["year"],
+                "phase": r.get("phase", "").rsplit("#", 1)[-1],
+                "code": r["code"],
+                "label": r.get("label", ""),
+                "amount": r["total"],
+            }
+            for r in rows
+        ],
+    }
