@@ -249,20 +249,7 @@ def read_table(
         known_totals=income if kind == "income" else None,
         groups=place_sums,
     )
-    first = lines[ft.anchors[0]]
-    last_line = lines[ft.lines[-1]] if ft.lines else first
-    number_span = norm.line_span(lines[ft.number_line]) if ft.number_line is not None else None
-    table = Table(
-        number=ft.number,
-        title=ft.title,
-        unit=unit,
-        classification=classification,
-        columns=cols,
-        rows=rows,
-        span=norm.raw_span(first.start, last_line.end),
-        kind=kind,
-        number_span=number_span,
-    )
+    table = _table(norm, ft, unit, classification, cols, rows, kind)
     return ReadTable(table, assembled.texts, orders)
 
 
@@ -374,11 +361,18 @@ def _read_by_header_grid(
     drop_marks(rows, len(cols), assembled.garbage)
     if len(readings) == 1 and isinstance(readings[0], layoutsearch.Reading):
         fit_rows(rows, cols, assembled.garbage, False, diag, label, kind, known_totals=known, groups=readings[0].sums)
+    table = _table(norm, ft, unit, classification, cols, rows, kind)
+    later = len(readings) > 1 or not isinstance(readings[0], layoutsearch.Reading)
+    return ReadTable(table, assembled.texts, None, readings if later else None)
+
+
+def _table(norm, ft, unit: str, classification, cols: list[Column], rows: list[TableRow], kind) -> Table:
+    """The table found at ``ft``, its span from its first anchor line to its last line."""
     lines = norm.lines
     first = lines[ft.anchors[0]]
     last_line = lines[ft.lines[-1]] if ft.lines else first
     number_span = norm.line_span(lines[ft.number_line]) if ft.number_line is not None else None
-    table = Table(
+    return Table(
         number=ft.number,
         title=ft.title,
         unit=unit,
@@ -389,8 +383,6 @@ def _read_by_header_grid(
         kind=kind,
         number_span=number_span,
     )
-    later = len(readings) > 1 or not isinstance(readings[0], layoutsearch.Reading)
-    return ReadTable(table, assembled.texts, None, readings if later else None)
 
 
 @dataclass
