@@ -16,7 +16,7 @@ import difflib
 import re
 
 from nlp.model import Column, Phase
-from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURES
+from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURES, ROW_PARTS
 
 _WS = re.compile(r"\s+")
 # Header text that names the row labels, not a value column: 科目编码, 功能分类科目,
@@ -289,20 +289,6 @@ def _column(i: int, phrase: str, key: str, title_source: str | None, phase: Phas
     return Column(index=i, header=phrase, measure=key, funding_source=source, phase=phase)
 
 
-# Measures that are parts of a row's total (not 年初结转 / 本年收入 … whose relation is
-# not a plain sum).
-_PARTS = set(FUNDING_SOURCES) | {
-    "basic",
-    "project",
-    "operating_expense",
-    "subsidy_to_affiliates",
-    "remit_to_superior",
-    "carry_forward",
-    "personnel",
-    "public",
-}
-
-
 def column_groups(cols: list[Column], kind: str | None) -> list[tuple[int, list[int]]] | None:
     """(total column, its part columns) pairs — the arithmetic across a row (合计 = 基本支出 +
     项目支出, 财政拨款 合计 = 一般公共预算 + …) — or None if the columns are not all parts."""
@@ -319,7 +305,7 @@ def column_groups(cols: list[Column], kind: str | None) -> list[tuple[int, list[
                 return None
             top.append(c.index)
             continue
-        if c.measure not in _PARTS:
+        if c.measure not in ROW_PARTS:
             return None
         group = next((g for g, i in subtotals.items() if c.measure in COLUMN_GROUPS.get(g, ())), None)
         (members[subtotals[group]] if group else top).append(c.index)

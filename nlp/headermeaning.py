@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 
 from nlp.headerwords import _PHASE_KEYS, _PHASE_WORDS, _YEAR, Word, _unbracketed, parse
 from nlp.model import Column, Phase
-from nlp.vocab import FUNDING_SOURCES
+from nlp.vocab import FUNDING_SOURCES, ROW_PARTS
 
 
 @dataclass(frozen=True)
@@ -213,17 +213,7 @@ def is_subset(col: HeaderColumn) -> bool:
 # Measures that make up the total they stand beside (合计 = 基本支出 + 项目支出, 财政拨款 合计 =
 # 一般公共预算 + …); a group over several columns makes up its parent's total by its own 合计
 # when it names one of these, or when it is a year's budget (当年预算 beside 上年结转结余).
-_PART_MEASURES = set(FUNDING_SOURCES) | {
-    "basic",
-    "project",
-    "operating_expense",
-    "subsidy_to_affiliates",
-    "remit_to_superior",
-    "carry_forward",
-    "personnel",
-    "public",
-    "opening_balance",
-}
+_PART_MEASURES = ROW_PARTS | {"opening_balance"}  # a header group may open with 年初结转结余
 _PART_GROUPS = _PART_MEASURES | {"budget", "current_expenditure", "current_income"}
 
 

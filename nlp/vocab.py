@@ -202,6 +202,19 @@ COLUMN_GROUPS: dict[str, tuple[str, ...]] = {
     "vehicles": ("vehicle_purchase", "vehicle_operation"),
 }
 
+# Measures that add up to the total they stand beside in a row (合计 = 基本支出 + 项目支出,
+# 财政拨款 合计 = 一般公共预算 + …); 年初结转 / 本年收入 … are not plain parts of a row's total.
+ROW_PARTS: frozenset[str] = frozenset(FUNDING_SOURCES) | {
+    "basic",
+    "project",
+    "operating_expense",
+    "subsidy_to_affiliates",
+    "remit_to_superior",
+    "carry_forward",
+    "personnel",
+    "public",
+}
+
 # A measure that is a part of another (其中 …): never more than it, in the same row.
 MEASURE_WITHIN: dict[str, str] = {
     "procurement_sme": "procurement",
