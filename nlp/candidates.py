@@ -23,10 +23,10 @@ from itertools import pairwise
 # fmt: off
 PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "网站群", "网站",
                   "数据库", "公众号", "小程序", "APP", "App", "app", "客户端", "服务热线", "便民热线", "热线",
-                  "专网", "外网", "内网", "政务网", "服务网", "一体机", "专区", "名录库", "信息库", "资源库", "服务大厅",
+                  "专网", "外网", "内网", "政务网", "服务网", "一体机", "自助机", "自助终端", "专区", "名录库", "信息库", "资源库", "服务大厅",
                   "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
-                  "视频号", "头条号", "大厅")
+                  "视频号", "头条号", "大厅", "智脑")
 # fmt: on
 HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS).replace("政府网", "政府网(?!站)"))  # 区政府|网站
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
@@ -38,7 +38,7 @@ GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", 
                  "部门", "单位", "机关", "政府", "政务", "自建", "全部", "所有", "两个", "三个", "不同", "以上", "下列", "媒体",
                  "微信", "微博", "手机", "政府部门", "交流", "计算机", "多媒体", "电子政务", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
                  "镇级", "设备", "网络设备", "内网", "外网", "专网", "年度", "综合性", "实体", "智慧", "街道", "社区", "镇街", "村居",
-                 "基层", "窗口", "后台", "前台", "终端", "自助", "软件控件"}
+                 "基层", "窗口", "后台", "前台", "终端", "自助", "软件控件", "上级", "下级", "同级"}
 # fmt: on
 #: Verbs and function words that budget prose puts in front of a name; the name starts after them.
 # fmt: off
@@ -55,7 +55,7 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "本期", "本次", "此次", "现有", "原有", "已有", "已建", "在建", "监督管理", "纳入", "年度", "压实",
               "充分利用", "有效利用", "需要", "成为", "作为", "属于", "进行", "使", "让", "给", "提供", "随着", "启动",
               "投入", "投入使用", "试运行", "运行维护", "办理", "承办", "处理", "接听", "拨打", "更换", "维修", "赋予", "给予", "授予", "进驻", "适宜", "投用", "建成投用", "重新", "及时", "定期", "逐步", "认真", "大力",
-              "着力", "努力", "有效", "同步"}
+              "着力", "努力", "有效", "同步", "实行", "采用", "采取"}
 # fmt: on
 _LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
@@ -82,7 +82,7 @@ _QUOTED_NAME_BEFORE = re.compile(r"[“\"「][^“”\"「」，。；、：！�
 #: Infrastructure of a building, no service (机房电力系统, 空调系统).
 # fmt: off
 _BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|广播|考勤|"
-                              r"音响|扩声|会议室|监控)系统$|^(?:会议)系统$|^(?:视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
+                              r"音响|扩声|会议室|(?<!治安视频)(?<!治安)监控)系统$|^(?:会议)系统$|^(?:视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
 # fmt: on
 #: Parts of speech (jieba's dictionary) that end a name going leftwards: verbs, prepositions,
 #: conjunctions, particles, pronouns, numerals-with-classifier and punctuation-like tags.
@@ -99,6 +99,8 @@ NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作�
 # fmt: on
 #: What follows 一卡通 where it names a use of a card (一卡通就医, 校园一卡通、旅游一卡通应用).
 _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应用|服务|就医|结算|支付|出行|缴费|场景)")
+#: A campaign's or programme's head after a quoted name.
+_CAMPAIGN_AFTER = re.compile(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)")
 #: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
 _QUOTED_HEADS = "网络|网|云|码|卡|号|通"
 #: A page number printed into a wrapped name (全24国信访信息系统).
@@ -109,6 +111,8 @@ _ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其[一二三四�
 #: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
 _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
 _LEVEL_WORD = re.compile(r"[省市区县镇乡]级")
+#: Alternatives of a level in brackets: 乡镇（街道）, 村（社区）, 县（市、区）.
+_LEVEL_ALTERNATIVE = re.compile(r"[（(][乡镇街道社区村居县市区、]{1,6}[）)]")
 #: A page number printed just before a wrapped name's rest (全24|国信访信息系统).
 _PAGE_NUMBER_BEFORE = re.compile(r"[\u4e00-\u9fff]\d{1,3}$")
 #: After a head, more of the same list item (…系统开发及管理).
@@ -357,7 +361,11 @@ def _balance(text: str, start: int, end: int) -> int | None:
 def generic_prefix(text: str, words: list[tuple[int, int]], start: int, end: int) -> bool:
     """Are the words of ``text[start:end]`` scope or generic words only (一体化|政务晓屋共享平台)?"""
     inside = [text[a:b] for a, b in words if start <= a and b <= end]
-    return sum(map(len, inside)) == end - start and all(w in GENERIC_WORDS or w in _SCOPE_WORDS for w in inside)
+    return (
+        sum(map(len, inside)) == end - start
+        and all(w in GENERIC_WORDS or w in _SCOPE_WORDS for w in inside)
+        and not any(_LEVEL_WORD.fullmatch(w) for w in inside)  # 市级|政务云平台: the city's, a name of its own
+    )
 
 
 def _shared_head(text: str, start: int, end: int) -> bool:
@@ -490,6 +498,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         start = balanced
         if text[start] in "（(":
             continue  # 各乡(镇)电子政务外网: a bracket opens inside a name, never in front of it
+        if _LEVEL_ALTERNATIVE.search(text, start, hs):
+            continue  # 乡镇(街道)网站: the websites of every township (or street), no particular one
         core = [w for at, w in reversed(taken) if at >= start and w not in '“”"「」']
         name = text[start:he]
         if (
@@ -541,6 +551,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # “一网统管”系统规划: the head is no head here
         if _INDEFINITE.match(inner):
             continue  # “一个中心一平台一张网”: a goal, not a name
+        if not tail and _CAMPAIGN_AFTER.match(text, m.end()):
+            continue  # “政务网乡乡通”工程: the name of a programme (nlp.reforms), not of its network
         if tail:
             spans.append((m.start(), m.end()))
         elif re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:

@@ -129,6 +129,17 @@ def nlp():
         ("区应急办加挂区民防办、区长专线办牌子", []),
         ("负责市长专线办理工作", [("市长专线", P)]),
         ("已实行公务用车改革，实有车辆4辆", [("公务用车改革", R)]),
+        # self-service machines and a city's "brain" are platforms; a relative level (上级) or levels in brackets
+        # (乡镇（街道）) name no particular one; public security's video network is no building's equipment
+        ("在各社区部署“泉心助”政务服务自助机60台", [("“泉心助”政务服务自助机", P)]),
+        ("推进城市智脑项目建设，汇聚部门数据", [("城市智脑", P)]),
+        ("各乡镇（街道）网站全部整合至上级技术平台", []),
+        ("升级社会治安视频监控系统前端设备", [("社会治安视频监控系统", P)]),
+        # a quoted name before 工程 names the programme, not a network; quoted service modes …办; provinces'
+        # programmes (数字福建) and the national 新型智慧城市 by their names
+        ("全面建成“政务网村村通”工程", [("“政务网村村通”", R)]),
+        ("让群众“就近办”“掌上办”", [("“就近办”", R), ("“掌上办”", R)]),
+        ("落实省委数字福建建设部署，推进新型智慧城市建设", [("数字福建", R), ("新型智慧城市", R)]),
     ],
 )
 def test_shapes(nlp, text, expected):
