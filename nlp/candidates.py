@@ -391,6 +391,30 @@ def broken_quote(text: str, start: int, end: int) -> bool:
     return False
 
 
+#: A place's name (硚口区, 灵武市, 湘西州): the owner printed before a quoted platform name.
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[省市区县州旗]")
+
+
+def _placed_start(text: str, words: list[tuple[int, int]], start: int) -> int:
+    """Where a quoted platform name starts when a place is printed right before it (硚口区|“智慧平安小区”综合管理
+    平台: that district's platform); a scope word (全区, 我市, 各县) is not the name's."""
+    before = next((ws for ws, we in words if we == start), None)
+    if before is None:
+        return start
+    word = text[before:start]
+    if len(word) >= 2 and word[-1] in "区市省县" and word[:-1] in LEAD_WORDS:
+        return start - 1  # jieba's 管理区 in 统筹管理区“…”平台: the name starts at 区
+    if (
+        _PLACE_NAME.fullmatch(word)
+        and word[0] not in "全各我本该每"
+        and word not in _SCOPE_WORDS
+        and word not in LEAD_WORDS
+        and (pos_table().get(word) in (None, "ns") or len(word) >= 3)
+    ):
+        return before
+    return start
+
+
 def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of open-form platform names in ``text``; ``words`` are its tokens' offsets."""
     starts = {s: i for i, (s, _) in enumerate(words)}
@@ -554,7 +578,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         if not tail and _CAMPAIGN_AFTER.match(text, m.end()):
             continue  # “政务网乡乡通”工程: the name of a programme (nlp.reforms), not of its network
         if tail:
-            spans.append((m.start(), m.end()))
+            spans.append((_placed_start(text, words, m.start()), m.end()))
         elif re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
             spans.append((m.start(), m.end(1) + 1))
     # an alias the text defines for the name before it: …协同办公平台（以下简称OA系统）

@@ -140,6 +140,9 @@ def nlp():
         ("全面建成“政务网村村通”工程", [("“政务网村村通”", R)]),
         ("让群众“就近办”“掌上办”", [("“就近办”", R), ("“掌上办”", R)]),
         ("落实省委数字福建建设部署，推进新型智慧城市建设", [("数字福建", R), ("新型智慧城市", R)]),
+        # a place printed before a quoted name is the owner's, part of the name; a scope word is not
+        ("桐柏县“智慧养老”综合服务平台已上线", [("桐柏县“智慧养老”综合服务平台", P)]),
+        ("完善全县“智慧养老”综合服务平台功能", [("“智慧养老”综合服务平台", P)]),
     ],
 )
 def test_shapes(nlp, text, expected):
