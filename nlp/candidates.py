@@ -94,7 +94,7 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+＋“”\"「」（）()·]")
 _MAX_NAME = 24
 #: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
 # fmt: off
-NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|"
+NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
                                r"构建|布局|解决|思维|观念|集成|经济|企业|主体|商家|公司")
 # fmt: on
 #: What follows 一卡通 where it names a use of a card (一卡通就医, 校园一卡通、旅游一卡通应用).
@@ -110,7 +110,7 @@ _HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平�
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|最后")
 #: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
 _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
-_LEVEL_WORD = re.compile(r"[省市区县镇乡]级")
+_LEVEL_WORD = re.compile(r"[省市区县镇乡]本?级|本级")
 #: Alternatives of a level in brackets: 乡镇（街道）, 村（社区）, 县（市、区）.
 _LEVEL_ALTERNATIVE = re.compile(r"[（(][乡镇街道社区村居县市区、]{1,6}[）)]")
 #: A page number printed just before a wrapped name's rest (全24|国信访信息系统).
@@ -488,6 +488,10 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 start = ws + glued  # jieba's 管理法|人单位基础数据库: 管理 | 法人单位…
                 taken.append((start, word[glued:]))
                 break
+            if word == "本级" and left in ("省", "市", "区", "县"):
+                start = words[j - 1][0]  # 市|本级|电子政务内网: the city's own level names whose network it is
+                taken += [(ws, word), (start, left)]
+                break
             if word == "与" and j and _coordinated(left, taken[-1][1] if taken else ""):
                 taken.append((ws, word))  # 动态监测与监管系统: two activities of one system
                 start = ws
@@ -559,6 +563,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or _ORG_END.search(core[-1])
         ):
             continue  # 信访系统, 国土资源系统, 市建筑工务署系统: a sector (one field's name and 系统), not a system
+        if m.group() in ("系统", "平台") and name == core[0] + m.group() and pos_table().get(core[0]) in ("v", "vn"):
+            continue  # 实行|监测系统, 审批平台: an activity and a bare head name a kind of system, no particular one
         spans.append((start, he))
     # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
     for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,16})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text):

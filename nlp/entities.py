@@ -69,6 +69,8 @@ _DOC_NUMBER_LEAD = re.compile(
 QUOTED_REFORM = re.compile(
     rf"(?:行政审批|商事登记|政务服务|审批)?{_Q_OPEN}[^“”\"「」\n]{{2,24}}{_Q_CLOSE}[\u4e00-\u9fff]{{0,8}}?改革"
 )
+#: Words between a quoted name and 改革 that make it the reforms around that name (“放管服”相关改革).
+_RELATED = re.compile(r"相关|有关|等|各项|系列|一系列|配套")
 PLAIN_REFORM = re.compile(r"[\u4e00-\u9fff+＋]{2,16}?改革")
 
 
@@ -76,6 +78,10 @@ def _reform_spans(text: str, words: list[tuple[int, int]] | None = None) -> list
     spans = []
     for m in QUOTED_REFORM.finditer(text):
         if text.startswith("支出", m.end()):
+            continue
+        close = max(text.rfind(q, m.start(), m.end()) for q in '”"」')
+        if _RELATED.fullmatch(text, close + 1, m.end() - 2):
+            spans.append((m.start(), close + 1))  # “放管服”相关改革: the reforms around the named one; it is named
             continue
         spans.append((m.start(), m.end()))
     if words is None:

@@ -143,6 +143,11 @@ def nlp():
         # a place printed before a quoted name is the owner's, part of the name; a scope word is not
         ("桐柏县“智慧养老”综合服务平台已上线", [("桐柏县“智慧养老”综合服务平台", P)]),
         ("完善全县“智慧养老”综合服务平台功能", [("“智慧养老”综合服务平台", P)]),
+        # a level of one's own (市本级) names whose network it is; a website's columns, an activity and a bare
+        # head (监测系统) name no particular platform; the reforms around a quoted one are that one
+        ("负责维护县本级电子政务外网和县政府门户网站", [("县本级电子政务外网", P), ("县政府门户网站", P)]),
+        ("及时审核网站栏目，实行监测系统与人工检查相结合", []),
+        ("负责起草“放管服”相关改革的规章制度", [("“放管服”", R)]),
     ],
 )
 def test_shapes(nlp, text, expected):
