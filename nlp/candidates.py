@@ -19,55 +19,17 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-#: Head words that end a platform's name (longest first so 门户网站 wins over 网站).
-# fmt: off
-PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "网站群", "网站",
-                  "数据库", "公众号", "小程序", "APP", "App", "app", "客户端", "服务热线", "便民热线", "热线",
-                  "专网", "外网", "内网", "政务网", "服务网", "一体机", "自助机", "自助终端", "专区", "名录库", "信息库", "资源库", "服务大厅",
-                  "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
-                  "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
-                  "视频号", "头条号", "大厅", "智脑")
-# fmt: on
-HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS).replace("政府网", "政府网(?!站)"))  # 区政府|网站
-#: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
-# fmt: off
-GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
-                 "新媒体", "软件", "硬件", "网络", "核心", "现有", "原有", "数据", "各级", "上述", "一体化", "综合", "统一",
-                 "工作", "专项", "平台", "系统", "门户", "官方", "移动", "线上", "网上", "在线", "电子", "管理",
-                 "服务", "办公", "运行", "运维", "技术", "基础", "配套", "自有", "内部", "外部", "重点", "重要", "主要", "多个",
-                 "部门", "单位", "机关", "政府", "政务", "自建", "全部", "所有", "两个", "三个", "不同", "以上", "下列", "媒体",
-                 "微信", "微博", "手机", "政府部门", "交流", "计算机", "多媒体", "电子政务", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
-                 "镇级", "设备", "网络设备", "内网", "外网", "专网", "年度", "综合性", "实体", "智慧", "街道", "社区", "镇街", "村居",
-                 "基层", "窗口", "后台", "前台", "终端", "自助", "软件控件", "上级", "下级", "同级"}
-# fmt: on
-#: Verbs and function words that budget prose puts in front of a name; the name starts after them.
-# fmt: off
-LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", "维护", "运维", "保障", "推进", "完善", "优化", "提升", "提高", "开发", "建立", "实现", "确保", "推动",
-              "统筹", "负责", "依托", "通过", "升级", "上线", "推广", "运营", "接入", "打造", "搭建", "建好", "指导", "加强", "落实",
-              "使用", "利用", "整合", "对接", "访问", "登录", "关注", "下载", "深化", "做好", "抓好", "持续", "不断", "进一步",
-              "全面", "积极", "切实", "继续", "加快", "深入", "扎实", "全力", "用好", "管好", "依据", "基于", "运用", "借助",
-              "融合", "联通", "打通", "包括", "主要", "其中", "以及", "即", "如", "等", "为", "的", "和", "与", "及", "或", "并",
-              "对", "在", "由", "将", "把", "向", "从", "于", "是", "了", "有", "经", "按", "据", "以", "至", "及其", "我局",
-              "本局", "我厅", "本厅", "我委", "我办", "我院", "我中心", "本单位", "我单位", "该局", "全市", "全区", "全省", "全县",
-              "我市", "我区", "我省", "本市", "本区", "本省", "各区", "各市", "各县", "组织", "开展", "采购", "购买", "支付",
-              "新建", "改造", "扩建", "迁移", "部署", "启用", "覆盖", "服务于", "保证", "支撑", "支持", "配合", "协调", "协助",
-              "承担", "参与", "牵头", "督促", "监督", "检查", "完成", "开通", "健全", "形成", "构建", "应用于", "用于", "涉及",
-              "本期", "本次", "此次", "现有", "原有", "已有", "已建", "在建", "监督管理", "纳入", "年度", "压实",
-              "充分利用", "有效利用", "需要", "成为", "作为", "属于", "进行", "使", "让", "给", "提供", "随着", "启动",
-              "投入", "投入使用", "试运行", "运行维护", "办理", "承办", "处理", "接听", "拨打", "更换", "维修", "赋予", "给予", "授予", "进驻", "适宜", "投用", "建成投用", "重新", "及时", "定期", "逐步", "认真", "大力",
-              "着力", "努力", "有效", "同步", "实行", "采用", "采取"}
-# fmt: on
-_LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
-#: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
-_NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营", "监督"}
-#: Fields of government work that jieba tags as verbs but name systems (信访信息系统, 审批系统, 统计数据库).
-# fmt: off
-TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采购", "登记", "调解", "缴税", "征收", "受理", "举报", "投诉",
-               "查询", "指挥", "报送", "填报", "交换", "认证", "支付", "结算", "预约", "办公", "办事", "运行", "调度",
-               "监测", "巡查", "考勤", "排队", "叫号", "评价", "督查", "审核", "发布", "交易", "招标", "投标", "缴费", "申报",
-               "联合", "协同", "集成", "在线", "预警", "化解", "解", "自助", "联网", "共享", "协作", "互动", "移动",
-               "治理", "掌上", "应急", "监管", "采集"}
-# fmt: on
+from nlp.platformwords import (
+    _BRAND_EXCLUDE,
+    _LONG_LEADS,
+    _NOUN_VERBS,
+    BRAND,
+    GENERIC_WORDS,
+    HEAD,
+    LEAD_WORDS,
+    TOPIC_VERBS,
+)
+
 _INDEFINITE = re.compile(r"一[个套批种张座条项]")
 #: Characters that end a word and never start a name (定制|化预报预警系统: a piece of 定制化).
 _BOUND_SUFFIXES = "化性们等的了着之"
@@ -133,22 +95,6 @@ _AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心|�
                            r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|领导小组|"
                            r"办(?![理事件结公法好成])(?=[、，。；）)牌和与及]|$))")  # 区长专线办: an office
 # fmt: on
-
-#: One-character abbreviations of provinces and cities that brand names start with (粤省事, 随申办
-#: starts with 随 + 申).  Service words that end such brands.
-_PLACE_CHARS = "粤穗深莞佛珠浙沪申苏京津渝鄂湘赣闽皖鲁豫晋冀辽吉黑陕甘青川蜀黔滇桂琼藏宁新蒙厦杭甬汉蓉榕邕昆筑"
-# fmt: off
-_BRAND_TAILS = ("省事", "好办", "易办", "快办", "通办", "政易", "商通", "智管", "康码", "里办", "心办", "e办", "i办", "办事",
-                "政通", "民通", "企通", "智办", "掌办", "好查", "安居", "好督", "治理", "服务")
-# fmt: on
-#: Service morphemes between a place character and the service word: 苏服办, 皖事通, 蒙速办, 冀时办, 鄂汇办.
-_BRAND_MIDDLE = "事服易快好速时心汇政商里省智掌民企通eEiI"
-# fmt: off
-BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BRAND_TAILS)})"
-                   rf"|[{_PLACE_CHARS}][{_BRAND_MIDDLE}]{{1,2}}(?:办|通|易|码|钉|政)"
-                   rf"|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
-# fmt: on
-_BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
 
 
 @lru_cache(maxsize=1)
@@ -325,6 +271,24 @@ def generic_name(core: str) -> bool:
     import jieba
 
     return core in GENERIC_WORDS or _generic([w for w in jieba.lcut(core, HMM=False) if w.strip()] or [core])
+
+
+def platform_core(name: str) -> str | None:
+    """What comes before the head word that ends ``name`` (电子政务应用 of 电子政务应用系统); None without one,
+    or when the name is a government's standard network (电子政务外网: named by those words alone)."""
+    last = next((h for h in reversed(list(HEAD.finditer(name))) if h.end() == len(name)), None)
+    if last is None:
+        return None
+    core = name[: last.start()]
+    if core and _standard_network([w for w in _jieba_lcut(core)], last.group()):
+        return None
+    return core
+
+
+def _jieba_lcut(text: str) -> list[str]:
+    import jieba
+
+    return [w for w in jieba.lcut(text, HMM=False) if w.strip()]
 
 
 def head_continues(text: str, end: int) -> bool:
@@ -533,7 +497,10 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         if (
             (len(name) - len(m.group()) < 2 and not (name[0] in "省市区县" and m.group() in ("政府网", "政务服务网")))
             or not core
-            or (_generic(core) and not _standard_network(core, m.group()))
+            or (
+                (_generic(core) or (len(core) == 1 and len(core[0]) > 2 and generic_name(core[0])))
+                and not _standard_network(core, m.group())
+            )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
             or _INDEFINITE.match(name)
             or _COUNT_START.match(name)
             or name[0] in _BOUND_SUFFIXES

@@ -258,7 +258,9 @@ def with_gazetteer(nlp: Language, resolver: EntityResolver) -> Language:
     )
     assert isinstance(ruler, EntityRuler)
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns([{"label": lab, "pattern": name, "id": "gazetteer"} for name, lab in names])
+        ruler.add_patterns(
+            [{"label": lab, "pattern": name, "id": "gazetteer"} for name, lab in resolver.finding_names()]
+        )
     return nlp
 
 

@@ -110,6 +110,23 @@ class EntityResolver:
         }
         return sorted(out)
 
+    def finding_names(self) -> list[tuple[str, str]]:
+        """The names the ruler looks for: every name but a platform's alias scoped to one place that is made of
+        generic words only (电子政务应用系统 of 番禺区): the ruler cannot tell that place's report from another's,
+        where the words name a kind of system.  Such an alias still resolves (:meth:`lookup`) a name found by
+        its shape in its place."""
+        from nlp.candidates import generic_name, platform_core
+
+        plain = {(n, e.label) for e in self.entries for n in (e.pref_label, *e.alt_labels)}
+        out = []
+        for name, label in self.names():
+            if label == "Platform" and (name, label) not in plain:
+                core = platform_core(name)
+                if core is not None and generic_name(core):
+                    continue
+            out.append((name, label))
+        return out
+
     def places_of(self, place: str | None) -> list[str]:
         """``place`` and the places that hold it, lowest first (番禺区, 广州市, 广东省)."""
         out: list[str] = []

@@ -108,6 +108,16 @@ def test_scoped_names_resolve_by_district():
     assert app.part_of == gaz.lookup("民生卡").id  # part-of, not alias (see ontology/gazetteer.ttl)
 
 
+def test_a_scoped_alias_of_generic_words_resolves_in_its_place_but_is_never_found_alone(rule_nlp):
+    # 电子政务应用系统 is 番禺区's system there (an alias scoped to it); elsewhere the words name a kind of system
+    gaz = EntityResolver(load_entries())
+    assert gaz.lookup("电子政务应用系统", place="番禺区").pref_label == "番禺区电子政务应用系统"
+    assert ("电子政务应用系统", "Platform") in gaz.names()
+    assert ("电子政务应用系统", "Platform") not in gaz.finding_names()
+    assert ents(rule_nlp, "组织开展电子政务应用系统、数字基础设施安全检查") == []
+    assert ents(rule_nlp, "负责区政府电子政务应用系统运维") == [("区政府电子政务应用系统", "Platform")]
+
+
 @pytest.mark.parametrize(
     "text, name, value, unit, comparator",
     [
