@@ -27,6 +27,7 @@ is the batch size kg.bulkload.BULK_MIN_TRIPLES should hold.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -52,9 +53,16 @@ def timed_build(files: list[Path], data: Path, **kw) -> tuple[float, object]:
     return time.perf_counter() - t, result
 
 
-def bench_builds(scales: list[int], work: Path, jobs: int) -> tuple[list[dict], Path]:
+MODES = ("local", "dask-1", "dask-2")
+
+
+def bench_builds(
+    scales: list[int], work: Path, jobs: int, last_modes: tuple[str, ...] = MODES
+) -> tuple[list[dict], Path]:
     """Both clusters started first (idle workers cost memory, not time); then, scale by scale, the three modes back
-    to back — on a shared machine the load drifts, and modes measured minutes apart would measure the drift."""
+    to back — on a shared machine the load drifts, and modes measured minutes apart would measure the drift.
+    ``last_modes``: the modes run at the largest scale (all three take hours at 100× on two shared cores).
+    Each build's store is removed after it (a 100× store is several GB), except the local one of the last scale."""
     from dask_cluster import DaskCluster
 
     rows: list[dict] = []
@@ -63,13 +71,12 @@ def bench_builds(scales: list[int], work: Path, jobs: int) -> tuple[list[dict], 
         for n, cluster in ((1, one), (2, two)):
             cluster.wait_for_workers(n)
             timed_build(files_at[scales[0]][:n], work / "warm", scheduler=cluster.address)  # readers loaded
+        kwargs = {"local": {"jobs": jobs}, "dask-1": {"scheduler": one.address}, "dask-2": {"scheduler": two.address}}
         for s in scales:
-            for mode, kw in (
-                ("local", {"jobs": jobs}),
-                ("dask-1", {"scheduler": one.address}),
-                ("dask-2", {"scheduler": two.address}),
-            ):
-                t, result = timed_build(files_at[s], work / f"data-{mode}", **kw)
+            for mode in last_modes if s == scales[-1] else MODES:
+                load_before = os.getloadavg()[0]
+                t, result = timed_build(files_at[s], work / f"data-{mode}", **kwargs[mode])
+                load_after = os.getloadavg()[0]
                 rows.append(
                     {
                         "mode": mode,
@@ -78,22 +85,33 @@ def bench_builds(scales: list[int], work: Path, jobs: int) -> tuple[list[dict], 
                         "failed": len(result.failed),
                         "triples": result.store_triples,
                         "s": t,
+                        "load": (load_before, load_after),
                     }
                 )
-                print(f"{mode} {s}x: {t:.1f} s", flush=True)
+                print(
+                    f"{mode} {s}x: {t:.1f} s, {result.store_triples} triples, {len(result.failed)} failed, "
+                    f"1-min load average {load_before:.1f} before, {load_after:.1f} after",
+                    flush=True,
+                )
+                if not (mode == "local" and s == scales[-1]):
+                    shutil.rmtree(work / f"data-{mode}", ignore_errors=True)
     return rows, work / "data-local"
 
 
 def print_builds(rows: list[dict], scales: list[int]) -> None:
     at = {(r["mode"], r["scale"]): r for r in rows}
-    print("\n| mode | scale | files | failed | triples | wall s | / local same scale | growth from 1x |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "\n| mode | scale | files | failed | triples | wall s | / local same scale | growth from 1x | load before/after |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        base = at[("local", r["scale"])]["s"]
-        first = at[(r["mode"], scales[0])]["s"]
+        base = at.get(("local", r["scale"]))
+        first = at.get((r["mode"], scales[0]))
+        ratio = f"{r['s'] / base['s']:.2f}" if base else "-"
+        growth = f"{r['s'] / first['s']:.1f}" if first else "-"
         print(
             f"| {r['mode']} | {r['scale']}x | {r['files']} | {r['failed']} | {r['triples']} | {r['s']:.1f} | "
-            f"{r['s'] / base:.2f} | {r['s'] / first:.1f} |"
+            f"{ratio} | {growth} | {r['load'][0]:.1f} / {r['load'][1]:.1f} |"
         )
 
 
@@ -169,12 +187,22 @@ def main() -> None:
         "--virtuoso", action="store_true", help="also time the bulk loader against the Graph Store Protocol"
     )
     ap.add_argument("--work", type=Path, default=None)
+    ap.add_argument(
+        "--last-scale-modes",
+        default=",".join(MODES),
+        help="the modes to run at the largest scale, in this order (default: all three)",
+    )
+    ap.add_argument("--no-commit", action="store_true", help="skip the single-writer commit bench")
     args = ap.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
+    last_modes = tuple(m for m in args.last_scale_modes.split(",") if m)
+    if not set(last_modes) <= set(MODES):
+        ap.error(f"--last-scale-modes: one of {', '.join(MODES)}")
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-cluster-"))
-    rows, _ = bench_builds(scales, work, args.jobs)
+    rows, _ = bench_builds(scales, work, args.jobs, last_modes)
     print_builds(rows, scales)
-    bench_commit(work / "data-local", work)
+    if not args.no_commit:
+        bench_commit(work / "data-local", work)
     if args.virtuoso:
         bench_load(work / "data-dask-2", work)
 
