@@ -40,6 +40,7 @@ MEDIA = {
 }
 #: What we ask the endpoint for: results as SPARQL JSON, graphs as N-Triples (both parsed by pyoxigraph).
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.8"
 PARSERS = {
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "text/plain": ox.RdfFormat.N_TRIPLES,
@@ -79,17 +80,21 @@ class RemoteStore:
         gsp_path: str = "/sparql-graph-crud-auth",
         query_path: str = "/sparql",
         timeout: float = 120.0,
+        read_only: bool = False,
     ) -> None:
         if url is None and endpoint is None:
             raise ValueError("a remote store needs a base URL or a SPARQL endpoint URL")
         self.url = (url or endpoint or "").rstrip("/")
         self.endpoint = endpoint or self.url + query_path
-        self.gsp = (self.url + gsp_path) if url else (graph_store or "")
-        self.graph_store = graph_store or self.gsp  # where graphs are read (dumps)
-        user = user or os.environ.get("BUDGETKG_REMOTE_USER", "dba")
-        password = password or os.environ.get("BUDGETKG_REMOTE_PASSWORD", "dba")
+        self.gsp = "" if read_only else (self.url + gsp_path) if url else (graph_store or "")
+        self.graph_store = graph_store or self.gsp  # where graphs are read (dumps); none: SPARQL CONSTRUCT
+        self.read_only = read_only
         self.timeout = timeout
-        self.client = httpx.Client(auth=httpx.DigestAuth(user, password), timeout=timeout)
+        self.client: httpx.Client | None = None  # writes: with credentials, never made for a read-only store
+        if not read_only:
+            user = user or os.environ.get("BUDGETKG_REMOTE_USER", "dba")
+            password = password or os.environ.get("BUDGETKG_REMOTE_PASSWORD", "dba")
+            self.client = httpx.Client(auth=httpx.DigestAuth(user, password), timeout=timeout)
         self.reader = httpx.Client(timeout=timeout)  # queries and reads carry no credentials
         self.path = None  # not a local directory
         self.data_dir = None
@@ -99,12 +104,35 @@ class RemoteStore:
     def raw(self) -> RemoteStore:
         return self
 
+    def config(self) -> dict:
+        """How another process opens this store read-only (the API's query workers)."""
+        return {"endpoint": self.endpoint, "graph_store": self.graph_store, "timeout": self.timeout}
+
+    @classmethod
+    def reading(cls, config: dict) -> RemoteStore:
+        return cls(
+            endpoint=config["endpoint"],
+            graph_store=config.get("graph_store") or None,
+            timeout=float(config.get("timeout", 120.0)),
+            read_only=True,
+        )
+
+    def _writer(self) -> httpx.Client:
+        if self.client is None or not self.gsp:
+            raise RemoteError("this remote store is read-only (no Graph Store URL with credentials)")
+        return self.client
+
     # --- SPARQL 1.1 Protocol --------------------------------------------------------------------
     @property
     def virtuoso(self) -> bool:
         """Whether the endpoint is Virtuoso (its ``Server`` header): it takes a ``timeout`` in ms."""
         if self._virtuoso is None:
-            r = self.reader.post(self.endpoint, data={"query": "ASK {}"}, headers={"Accept": ACCEPT})
+            try:
+                r = self.reader.post(self.endpoint, data={"query": "ASK {}"}, headers={"Accept": ACCEPT})
+            except httpx.HTTPError as exc:
+                raise RemoteError(
+                    f"the SPARQL store at {self.endpoint} cannot be reached ({type(exc).__name__})"
+                ) from None
             self._virtuoso = "virtuoso" in r.headers.get("server", "").lower()
         return self._virtuoso
 
@@ -158,6 +186,7 @@ class RemoteStore:
         default_graph=None,
         named_graphs=None,
         timeout: float | None = None,
+        max_bytes: int | None = None,
     ):
         """SELECT/ASK → pyoxigraph query results; CONSTRUCT/DESCRIBE → triples.  Without a dataset the
         endpoint's default graph is used: the union of its graphs in Virtuoso, as ``use_default_graph_as_union``
@@ -168,11 +197,17 @@ class RemoteStore:
 
             sparql = bind_terms(sparql, {var.value: str(term) for var, term in substitutions.items()})
         graphs = [default_graph] if isinstance(default_graph, ox.NamedNode) else list(default_graph or [])
+        from kg.sparqltext import query_form
+
+        # a graph as N-Triples: asked for JSON, Virtuoso writes a CONSTRUCT's triples as s/p/o solutions
+        accept = GRAPH_ACCEPT if query_form(sparql) in ("CONSTRUCT", "DESCRIBE") else ACCEPT
         body, kind = self.fetch(
             sparql,
+            accept=accept,
             default_graphs=[g.value for g in graphs],
             named_graphs=[g.value for g in named_graphs or []],
             timeout=timeout,
+            max_bytes=max_bytes,
         )
         return parse_answer(body, kind)
 
@@ -201,7 +236,9 @@ class RemoteStore:
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """PUT: the graph's content becomes exactly these triples."""
         body = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
-        r = self.client.put(self.gsp, params={"graph-uri": graph}, content=body, headers={"Content-Type": MEDIA["nt"]})
+        r = self._writer().put(
+            self.gsp, params={"graph-uri": graph}, content=body, headers={"Content-Type": MEDIA["nt"]}
+        )
         r.raise_for_status()
 
     def add(self, quads: Iterable[ox.Quad]) -> None:
@@ -213,26 +250,40 @@ class RemoteStore:
             by_graph[q.graph_name.value].append(ox.Triple(q.subject, q.predicate, q.object))
         for graph, triples in by_graph.items():
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-            r = self.client.post(
+            r = self._writer().post(
                 self.gsp, params={"graph-uri": graph}, content=body, headers={"Content-Type": MEDIA["nt"]}
             )
             r.raise_for_status()
 
     def remove_graph(self, graph: str) -> None:
-        r = self.client.delete(self.gsp, params={"graph-uri": graph})
+        r = self._writer().delete(self.gsp, params={"graph-uri": graph})
         if r.status_code != 404:
             r.raise_for_status()
 
     def graph_triples(self, graph: str) -> list[ox.Triple]:
         """Every triple of ``graph`` (a Graph Store GET), checked against its COUNT: a server that cuts
         the graph at its row limit (Virtuoso's ResultSetMaxRows, unflagged) is an error, not a dump."""
-        client = self.client if self.graph_store == self.gsp else self.reader
-        r = client.get(self.graph_store, params={"graph-uri": graph}, headers={"Accept": MEDIA["nt"]})
-        if r.status_code == 404:
-            return []
-        r.raise_for_status()
-        kind = r.headers.get("content-type", "").split(";")[0].strip().lower()
-        triples = list(ox.parse(r.content, format=PARSERS.get(kind, ox.RdfFormat.N_TRIPLES)))
+        if not self.graph_store:  # no Graph Store: the graph by SPARQL
+            triples = list(
+                self.query(
+                    "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
+                    substitutions={ox.Variable("g"): ox.NamedNode(graph)},
+                )
+            )
+        else:
+            client = self.client if self.client is not None and self.graph_store == self.gsp else self.reader
+            try:
+                r = client.get(self.graph_store, params={"graph-uri": graph}, headers={"Accept": MEDIA["nt"]})
+            except httpx.HTTPError as exc:
+                raise RemoteError(
+                    f"the Graph Store at {self.graph_store} cannot be reached ({type(exc).__name__})"
+                ) from None
+            if r.status_code == 404:
+                return []
+            if r.status_code != 200:
+                raise RemoteError(f"the Graph Store answered {r.status_code} for {graph}")
+            kind = r.headers.get("content-type", "").split(";")[0].strip().lower()
+            triples = list(ox.parse(r.content, format=PARSERS.get(kind, ox.RdfFormat.N_TRIPLES)))
         expected = self.graph_size(graph)
         if len(triples) != expected:
             raise RemoteTruncated(
@@ -265,7 +316,8 @@ class RemoteStore:
         return out
 
     def close(self) -> None:
-        self.client.close()
+        if self.client is not None:
+            self.client.close()
         self.reader.close()
 
 
@@ -285,12 +337,29 @@ def check_answer(r: httpx.Response, body: bytes) -> None:
         raise RemoteError(f"the SPARQL store answered {r.status_code}: {first[0][:300] if first else r.reason_phrase}")
 
 
+class RemoteTriples:
+    """The triples of a CONSTRUCT or DESCRIBE answer: iterable, and serialisable like pyoxigraph's
+    ``QueryTriples`` (what the API's workers write to the client)."""
+
+    def __init__(self, triples: list[ox.Triple]) -> None:
+        self.triples = triples
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        return iter(self.triples)
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def serialize(self, output=None, format: ox.RdfFormat = ox.RdfFormat.N_TRIPLES):
+        return ox.serialize(self.triples, output, format=format)
+
+
 def parse_answer(body: bytes, kind: str):
     if kind in ("application/sparql-results+json", "application/json"):
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
     if kind == "application/sparql-results+xml":
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
-    return ox.parse(body, format=PARSERS.get(kind, ox.RdfFormat.N_TRIPLES))
+    return RemoteTriples(list(ox.parse(body, format=PARSERS.get(kind, ox.RdfFormat.N_TRIPLES))))
 
 
 def push(local, remote: RemoteStore, graphs: Iterable[str] | None = None) -> int:

@@ -52,6 +52,12 @@ def where_group_start(query: str) -> int | None:
     return None
 
 
+def query_form(query: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the query's form (its first form keyword), None if it has none."""
+    m = _FORM.search(keywords_text(query))
+    return m.group(1).upper() if m else None
+
+
 _SELECT = re.compile(_KEYWORD.format("SELECT"), re.IGNORECASE)
 _WHERE_WORD = re.compile(_KEYWORD.format("WHERE"), re.IGNORECASE)
 

@@ -41,7 +41,7 @@ def make_executor(settings: Settings, source: StoreSource) -> QueryExecutor:
         cpu_seconds=settings.worker_cpu_seconds or settings.query_timeout + 1,
         nice=settings.worker_nice,
         network_isolation=settings.worker_network_isolation,
-    )
+    )  # (a remote store's workers ask it over the network: kg.api.worker)
 
 
 async def follow_store(live: LiveGraph, every: float) -> None:
@@ -57,7 +57,8 @@ async def follow_store(live: LiveGraph, every: float) -> None:
 
 
 def create_app(settings: Settings | None = None, store=None) -> FastAPI:
-    """The application serving ``store`` (a :class:`kg.store.Store`)."""
+    """The application serving ``store``: a :class:`kg.store.Store`, or a :class:`kg.remote.RemoteStore`
+    (``serve --sparql-endpoint``: the query workers ask it, pages and dumps read it, nothing is written)."""
     settings = settings or Settings()
     if store is None:
         from kg.store import Store, default_data_dir

@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg.api.executor import Busy, ClientBusy, QueryTimeout, Unavailable
 from kg.api.guard import Refused
+from kg.remote import RemoteError, RemoteTimeout
 
 log = logging.getLogger("budgetkg.api")
 
@@ -49,6 +50,16 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Unavailable)
     async def unavailable(request: Request, exc: Unavailable):
         return error_response(503, str(exc), {"Retry-After": "30"})
+
+    # the remote store (serve --sparql-endpoint) behind a page or a dump: its failure, not ours
+    @app.exception_handler(RemoteTimeout)
+    async def remote_timeout(request: Request, exc: RemoteTimeout):
+        return error_response(503, str(exc), {"Retry-After": "5"})
+
+    @app.exception_handler(RemoteError)
+    async def remote_error(request: Request, exc: RemoteError):
+        log.warning("remote store: %s", exc)
+        return error_response(502, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):

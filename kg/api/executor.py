@@ -72,7 +72,10 @@ class _Worker:
 
 def store_source(store) -> StoreSource:
     """How a worker opens ``store`` (a :class:`kg.store.Store` or a pyoxigraph store): read-only
-    from its directory when it has one that opens, otherwise from an N-Quads copy."""
+    from its directory when it has one that opens, otherwise from an N-Quads copy; a
+    :class:`kg.remote.RemoteStore` by its endpoint (the worker asks it over HTTP)."""
+    if hasattr(store, "config") and hasattr(store, "endpoint"):
+        return ("remote", store.config())
     path = getattr(store, "path", None)
     if path is not None and Path(path).is_dir():
         try:
@@ -145,7 +148,11 @@ class QueryExecutor:
                 disk.flush()
                 del disk
                 self.source = ("path", self._tmp.name)
-            self.config = replace(self.config, path=str(self.source[1]))
+            if self.source[0] == "remote":
+                assert isinstance(self.source[1], dict)
+                self.config = replace(self.config, remote=self.source[1])
+            else:
+                self.config = replace(self.config, path=str(self.source[1]))
         workers = [self._spawn() for _ in range(self.size)]
         try:
             for w in workers:

@@ -127,9 +127,19 @@ def _parse_message(exc: Exception) -> str:
     return f"error at {line}:{col}: {text}" if line is not None else text
 
 
-def inspect(query: str) -> Verdict:
+#: What a remote store (Virtuoso) runs beyond SPARQL 1.1 when a query names it: its SQL built-ins
+#: (``bif:file_to_string``, ``sql:…``, the ``bif:contains`` predicate) behind names the grammar accepts.
+_REMOTE_EXTENSIONS = ("bif:", "sql:", "http://www.openlinksw.com/")
+_CASTS = "http://www.w3.org/2001/XMLSchema#"
+
+
+def inspect(query: str, *, remote: bool = False) -> Verdict:
     """Parse ``query`` as SPARQL 1.1 and decide: a :class:`Verdict`, or :class:`Refused` (an update,
-    LOAD, SERVICE anywhere) or :class:`Malformed` (not a query, or nested too deeply)."""
+    LOAD, SERVICE anywhere) or :class:`Malformed` (not a query, or nested too deeply).
+
+    For a ``remote`` store (``serve --sparql-endpoint``) also refused: a call of any function that is not
+    SPARQL's own or an XSD cast, and any name in the store's own namespaces (``bif:``, ``sql:``), which
+    Virtuoso resolves without a PREFIX and runs as SQL."""
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
@@ -145,10 +155,21 @@ def inspect(query: str) -> Verdict:
             raise Malformed(_parse_message(exc)) from None
         raise Refused("this endpoint is read-only: SPARQL Update is refused") from None
     form, from_default, from_named = "", False, False
+    prefixes = (
+        {
+            dict.get(n, "prefix") or "": str(dict.get(n, "iri"))
+            for n in _nodes(tree)
+            if getattr(n, "name", None) == "PrefixDecl"
+        }
+        if remote
+        else {}
+    )
     for node in _nodes(tree):
         name = getattr(node, "name", None)
         if name == "ServiceGraphPattern":
             raise Refused("federated queries (SERVICE) are refused by this endpoint")
+        if remote:
+            _refuse_store_extensions(node, name, prefixes)
         if name in ("SelectQuery", "AskQuery", "ConstructQuery", "DescribeQuery") and not form:
             form = name
             # (dict.get: CompValue.get answers a missing key with the key itself)
@@ -156,3 +177,25 @@ def inspect(query: str) -> Verdict:
                 from_default |= dict.get(clause, "default") is not None
                 from_named |= dict.get(clause, "named") is not None
     return Verdict(form, from_default, from_named)
+
+
+def _refuse_store_extensions(node, name, prefixes: dict[str, str]) -> None:
+    from rdflib.term import URIRef
+
+    def resolved(term) -> str | None:
+        if isinstance(term, URIRef):
+            return str(term)
+        if getattr(term, "name", None) == "pname":
+            prefix = dict.get(term, "prefix") or ""
+            if prefix not in prefixes:  # Virtuoso knows prefixes of its own (bif:, sql:): no undeclared one
+                raise Malformed(f"prefix {prefix}: is not declared (this endpoint resolves no prefix of its own)")
+            return prefixes[prefix] + (dict.get(term, "localname") or "")
+        return None
+
+    iri = resolved(node)
+    if iri is not None and iri.startswith(_REMOTE_EXTENSIONS):
+        raise Refused(f"<{iri}> is the store's own extension; this endpoint runs SPARQL 1.1 only")
+    if name == "Function":
+        iri = resolved(dict.get(node, "iri"))
+        if iri is not None and not iri.startswith(_CASTS):
+            raise Refused(f"function <{iri}> is not SPARQL 1.1; this endpoint runs its functions and XSD casts only")

@@ -45,6 +45,7 @@ class WorkerConfig:
     memory_mb: int = 0  # 0: no memory cap
     nice: int = 0
     network_isolation: str = "required"  # "required" | "off"
+    remote: dict | None = None  # a remote SPARQL store to ask instead (kg.remote.RemoteStore.config())
 
     def to_arg(self) -> str:
         return json.dumps(asdict(self))
@@ -80,11 +81,17 @@ class LimitedWriter(io.BytesIO):
         return super().write(b)
 
 
-def open_store(source: tuple[str, str | bytes]) -> ox.Store:
+def open_store(source: tuple[str, object]):
     kind, value = source
+    if kind == "remote":  # the query goes on to the remote store, read-only, without credentials
+        from kg.remote import RemoteStore
+
+        assert isinstance(value, dict)
+        return RemoteStore.reading(value)
     if kind == "path":
         return ox.Store.read_only(str(value))
     store = ox.Store()
+    assert isinstance(value, (str, bytes))
     store.bulk_load(value, format=ox.RdfFormat.N_QUADS)
     return store
 
@@ -105,22 +112,31 @@ def dataset(req: QueryRequest, verdict: guard.Verdict | None) -> dict:
     return {"use_default_graph_as_union": True}
 
 
-def execute(store: ox.Store, req: QueryRequest) -> QueryReply:
+def execute(store, req: QueryRequest) -> QueryReply:
+    """Answer one request from ``store``: a pyoxigraph store, or a :class:`kg.remote.RemoteStore`, which
+    answers over HTTP — what it does not answer whole is an error here, never rows."""
+    remote = not isinstance(store, ox.Store)
     verdict = None
     if not req.trusted:
         try:
-            verdict = guard.inspect(req.query)
+            verdict = guard.inspect(req.query, remote=remote)
         except guard.Refused as exc:
             return QueryReply(403, message=str(exc))
         except guard.Malformed as exc:
             return QueryReply(400, message=f"malformed query: {exc}")
     try:
         kwargs = dataset(req, verdict)
+        if remote:
+            # the store's answer (SPARQL JSON or N-Triples) may be a few times the size of what we write
+            kwargs["max_bytes"] = REMOTE_ANSWER_FACTOR * req.max_bytes
+            kwargs.pop("use_default_graph_as_union", None)  # the endpoint's default graph is already the union
         result = store.query(req.query, **kwargs)
     except SyntaxError as exc:
         return QueryReply(400, message=f"malformed query: {exc}")
     except ValueError as exc:
         return QueryReply(400, message=f"invalid request: {exc}")
+    except Exception as exc:  # noqa: BLE001 - the remote store's errors (kg.remote), by kind
+        return remote_reply(exc, req)
     kind = (
         "boolean"
         if isinstance(result, ox.QueryBoolean)
@@ -164,24 +180,50 @@ def execute(store: ox.Store, req: QueryRequest) -> QueryReply:
     return QueryReply(200, body=body, media_type=media_type, kind=kind)
 
 
+#: A remote answer may be this many times the result-size limit before it is refused unread.
+REMOTE_ANSWER_FACTOR = 4
+
+
+def remote_reply(exc: Exception, req: QueryRequest) -> QueryReply:
+    """The client's answer when the remote store could not give a whole one."""
+    from kg.remote import RemoteError, RemoteTimeout, RemoteTooLarge, RemoteTruncated
+
+    if isinstance(exc, RemoteTimeout):
+        return QueryReply(503, message=f"query timeout: {exc}")
+    if isinstance(exc, (RemoteTruncated, RemoteTooLarge)):
+        return QueryReply(413, message=f"result larger than this endpoint gives ({exc}); add a LIMIT")
+    if isinstance(exc, RemoteError):
+        if "answered 400" in str(exc):  # the store's own syntax error
+            return QueryReply(400, message=f"malformed query: {exc}")
+        return QueryReply(502, message=str(exc))
+    raise exc
+
+
 def main(conn, config: WorkerConfig) -> None:
     """Process entry point: raise the walls, open the store, answer requests until the pipe closes."""
     try:
         sandbox.die_with_parent()
-        walls = sandbox.isolate_network(required=config.network_isolation != "off")
+        # a worker that asks a remote store needs the network (the guard still refuses SERVICE and the
+        # store's own functions, kg.api.guard); one that reads the embedded store is cut off it
+        walls = [] if config.remote else sandbox.isolate_network(required=config.network_isolation != "off")
         if config.memory_mb:
             sandbox.limit_memory(config.memory_mb)
         sandbox.lower_priority(config.nice)
         import rdflib.plugins.sparql.parser  # noqa: F401 — loaded once, before the first query's deadline
 
-        from kg.store import pin
+        if config.remote:
+            store = open_store(("remote", config.remote))
+        else:
+            from kg.store import pin
 
-        pin(Path(config.path))  # held until the process ends: no build deletes what this worker reads
-        store = open_store(("path", config.path))
+            pin(Path(config.path))  # held until the process ends: no build deletes what this worker reads
+            store = open_store(("path", config.path))
     except Exception as exc:  # noqa: BLE001 — whatever stops the worker starting is reported to the parent, which reports it
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
-    conn.send(("ready", ", ".join(walls) or "no network isolation"))
+    conn.send(
+        ("ready", ", ".join(walls) or ("a remote store, over the network" if config.remote else "no network isolation"))
+    )
     while True:
         try:
             req = conn.recv()

@@ -80,13 +80,25 @@ PROPERTY_PARTITIONS = f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ {_TRIPLES} }} GROUP 
 GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
+def ours(query: str) -> str:
+    """A statistics query for a remote store, whose default graph is the union of all its graphs, the server's
+    own among them: our graphs only (the embedded store holds nothing in its default graph)."""
+    mine = f'FILTER (STRSTARTS(STR(?g), "{d.ID}"))'
+    return (
+        query.replace("{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }", f"GRAPH ?g {{ ?s ?p ?o }} {mine}")
+        .replace("{ ?s a ?c } UNION { GRAPH ?g { ?s a ?c } }", f"GRAPH ?g {{ ?s a ?c }} {mine}")
+        .replace("GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", f"GRAPH ?g {{ ?s ?p ?o }} {mine} }} GROUP BY ?g")
+    )
+
+
 def statistics(store, cache) -> dict:
     """The dataset's VoID counts (made once per process: the store is read-only while served)."""
     if "stats" not in cache:
         raw = getattr(store, "_store", store)
+        remote = hasattr(raw, "endpoint")
 
         def rows(q):
-            return [(r[0], int(r["n"].value)) for r in raw.query(q)]
+            return [(r[0], int(r["n"].value)) for r in raw.query(ours(q) if remote else q)]
 
         stats: dict = {key: rows(q)[0][1] for key, q in STATISTICS.items()}
         stats["class_partitions"] = [(c.value, n) for c, n in rows(CLASS_PARTITIONS) if isinstance(c, ox.NamedNode)]
