@@ -51,6 +51,8 @@ class Verdict:
     form: str  # SelectQuery | AskQuery | ConstructQuery | DescribeQuery
     from_default: bool = False  # the query has FROM clauses
     from_named: bool = False  # … FROM NAMED clauses
+    limit: int | None = None  # the query's own LIMIT (the top level's; a sub-select's is not counted)
+    trailing_values: bool = False  # a VALUES clause after the query (nothing may be appended to it)
 
     @property
     def has_dataset(self) -> bool:
@@ -155,6 +157,7 @@ def inspect(query: str, *, remote: bool = False) -> Verdict:
             raise Malformed(_parse_message(exc)) from None
         raise Refused("this endpoint is read-only: SPARQL Update is refused") from None
     form, from_default, from_named = "", False, False
+    limit, trailing_values = None, False
     prefixes = (
         {
             dict.get(n, "prefix") or "": str(dict.get(n, "iri"))
@@ -176,7 +179,12 @@ def inspect(query: str, *, remote: bool = False) -> Verdict:
             for clause in dict.get(node, "datasetClause") or []:
                 from_default |= dict.get(clause, "default") is not None
                 from_named |= dict.get(clause, "named") is not None
-    return Verdict(form, from_default, from_named)
+            clauses = dict.get(node, "limitoffset")
+            count = dict.get(clauses, "limit") if clauses is not None else None
+            if count is not None:
+                limit = int(str(count))
+            trailing_values = dict.get(node, "valuesClause") is not None
+    return Verdict(form, from_default, from_named, limit, trailing_values)
 
 
 def _refuse_store_extensions(node, name, prefixes: dict[str, str]) -> None:

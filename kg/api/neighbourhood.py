@@ -48,9 +48,14 @@ TYPES = [
     "Table",
 ]
 
+#: A node's links, in a total order (outgoing first, then by predicate and neighbour) so that the nodes kept under
+#: the limit are the same on every store: without ORDER BY an engine may return any of them (Virtuoso and
+#: pyoxigraph did not agree).  The links the viewer does not draw are left out here, not after the LIMIT (in
+#: each branch: one FILTER over the UNION trips Virtuoso 7.2's SPARQL compiler, SP031).
 _LINKS = """SELECT DISTINCT ?p ?o ?dir ?r WHERE {
-  { ?r ?p ?o FILTER(isIRI(?o)) BIND("out" AS ?dir) } UNION { ?o ?p ?r FILTER(isIRI(?o)) BIND("in" AS ?dir) }
-} LIMIT {limit}"""
+  { ?r ?p ?o FILTER(isIRI(?o) && ?p NOT IN ({hidden})) BIND("out" AS ?dir) }
+  UNION { ?o ?p ?r FILTER(isIRI(?o) && ?p NOT IN ({hidden})) BIND("in" AS ?dir) }
+} ORDER BY DESC(?dir) STR(?p) STR(?o) LIMIT {limit}"""
 
 _NODE_INFO = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
 SELECT ?s ?t ?amount ?notation ?year ?measure WHERE {{ VALUES ?s {{ {values} }}
@@ -115,17 +120,20 @@ def neighbourhood(store, iri: str, limit: int) -> Neighbourhood | None:
         center = ox.NamedNode(iri)
     except ValueError:
         return None
-    rows = store.query(
-        _LINKS.replace("{limit}", str(int(limit) * 8)),
-        use_default_graph_as_union=True,
-        substitutions={ox.Variable("r"): center},
+    most = int(limit) * 8  # rows: a neighbour may be linked by more than one predicate
+    rows = list(
+        store.query(
+            _LINKS.replace("{limit}", str(most)).replace("{hidden}", ", ".join(f"<{p}>" for p in sorted(HIDDEN))),
+            use_default_graph_as_union=True,
+            substitutions={ox.Variable("r"): center},
+        )
     )
-    hood = Neighbourhood(center=iri)
+    hood = Neighbourhood(center=iri, truncated=len(rows) >= most)
     hood.nodes[iri] = Node(iri)
     seen_edges = set()
     for row in rows:
         p, o, direction = row["p"].value, row["o"].value, row["dir"].value
-        if p in HIDDEN or o == iri:
+        if o == iri:  # a loop (in the query, a FILTER on ?r trips Virtuoso 7.2's SPARQL compiler)
             continue
         if o not in hood.nodes:
             if len(hood.nodes) >= limit:
@@ -210,14 +218,42 @@ def canonical_amount(text: str) -> str | None:
         return None
 
 
+#: Entities whose label contains ``?q`` (bound by the caller): the 20 best — an exact label first, then the
+#: shortest — in a total order (ties by IRI), with every label that matched and every type; :func:`search_hits`
+#: picks each one's label (the best-matching, ties by text), so no engine's choice (SAMPLE) shows.
 SEARCH = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?s (MIN(?rank) AS ?best) (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types) WHERE {
+SELECT ?s ?l ?t WHERE {
+  { SELECT ?s ?q (MIN(?rank) AS ?best) WHERE {
+      ?s skos:prefLabel|skos:altLabel|rdfs:label ?l .
+      FILTER(CONTAINS(STR(?l), ?q))
+      BIND(IF(STR(?l) = ?q, 0, STRLEN(STR(?l))) AS ?rank)
+    } GROUP BY ?s ?q ORDER BY ?best STR(?s) LIMIT 20 }
   ?s skos:prefLabel|skos:altLabel|rdfs:label ?l .
   FILTER(CONTAINS(STR(?l), ?q))
   OPTIONAL { ?s a ?t }
-  BIND(IF(STR(?l) = ?q, 0, STRLEN(STR(?l))) AS ?rank)
-} GROUP BY ?s ORDER BY ?best LIMIT 20"""
+}"""
+
+
+def search_hits(rows: list[dict], q: str) -> list[dict]:
+    """The search's rows (``s``, ``l``, ``t`` as text) as hits: id, label, type, link — best first."""
+    labels: dict[str, set[str]] = {}
+    types: dict[str, set[str]] = {}
+    for r in rows:
+        labels.setdefault(r["s"], set()).add(r["l"])
+        if r.get("t", "").startswith(BKG):
+            types.setdefault(r["s"], set()).add(r["t"][len(BKG) :])
+
+    def rank(label: str) -> tuple[int, str]:
+        return (0 if label == q else len(label), label)
+
+    out = []
+    for s in sorted(labels, key=lambda s: (rank(min(labels[s], key=rank))[0], s)):
+        kinds = types.get(s, set())
+        kind = min(kinds, key=lambda t: (TYPES.index(t) if t in TYPES else 99, t)) if kinds else "Other"
+        out.append({"id": s, "label": min(labels[s], key=rank), "type": kind, "href": d.local_path(s)})
+    return out
+
 
 PLATFORM_FUNDING = """PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>

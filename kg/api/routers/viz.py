@@ -13,7 +13,6 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from kg.api import describe as d
 from kg.api import neighbourhood as nb
 from kg.api.deps import ExecutorDep, SettingsDep, StoreDep, TemplatesDep
 from kg.api.errors import ApiError
@@ -64,12 +63,7 @@ def iri_term(iri: str) -> str:
 @router.get("/api/viz/search", summary="Entities whose Chinese (or any) label contains the text")
 async def search(executor: ExecutorDep, q: str = Query(..., min_length=1, max_length=100, description="e.g. 民生卡")):
     rows = await select(executor, with_values(nb.SEARCH, q=str(ox.Literal(q))))
-    out = []
-    for r in rows:
-        types = [t[len(nb.BKG) :] for t in r.get("types", "").split() if t.startswith(nb.BKG)]
-        kind = min(types, key=lambda t: nb.TYPES.index(t) if t in nb.TYPES else 99) if types else "Other"
-        out.append({"id": r["s"], "label": r.get("label", ""), "type": kind, "href": d.local_path(r["s"])})
-    return out
+    return nb.search_hits(rows, q)
 
 
 @router.get("/api/viz/neighbourhood", summary="A node and its neighbours, for Cytoscape")
