@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.queries import bind, load_named_queries
-from kg.remote import RemoteError, RemoteStore, push
+from kg.remote import RemoteStore, push
 from kg.store import Store
 
 pytestmark = [pytest.mark.virtuoso, pytest.mark.slow]
@@ -81,27 +81,7 @@ def rows(result, joined: dict[str, str]) -> Counter:
     return Counter(tuple(cell(n, r[n]) for n in names) for r in result)
 
 
-#: Named queries Virtuoso's cost estimator refuses at random before running them (Debian's ini:
-#: MaxQueryCostEstimationTime 400 s; estimates from 24,099 s to 14,668,898 s for a query answered in 0.1 s):
-#: the refusal is an error, never rows, and is documented in docs/scaling.md.
-ESTIMATOR_REFUSES = {"ontology-terms"}
-
-
-def cases() -> list:
-    return [
-        pytest.param(
-            n,
-            marks=pytest.mark.xfail(
-                reason="Virtuoso's cost estimator refuses it at random", strict=False, raises=RemoteError
-            ),
-        )
-        if n in ESTIMATOR_REFUSES
-        else n
-        for n in sorted(QUERIES)
-    ]
-
-
-@pytest.mark.parametrize("name", cases())
+@pytest.mark.parametrize("name", sorted(QUERIES))
 def test_a_named_query_gives_the_same_rows_on_pyoxigraph_and_virtuoso(name, stores) -> None:
     local, remote = stores
     nq = QUERIES[name]
