@@ -24,12 +24,12 @@ import datetime as dt
 import hashlib
 import importlib.util
 import os
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
@@ -42,6 +42,9 @@ from kg.originals import Originals
 from kg.pool import local_results
 from kg.store import DataDir, Store
 from kg.summaries import summarise, summary_graph, summary_queries
+
+if TYPE_CHECKING:
+    from kg.remote import RemoteStore
 
 #: Counted by SPARQL over the built store for the summary (label → query body).
 COUNTS = {
@@ -407,9 +410,10 @@ def _internal_error(path: Path, sha: str, code: str, exc: Exception) -> FileOutc
     return FileOutcome(str(path), sha, "failed", error=str(error))
 
 
-def report_locations(store: Store) -> dict[str, set[str]]:
+def report_locations(store: Store | RemoteStore) -> dict[str, set[str]]:
     """{report IRI: the places its source file was read from} (from the provenance of earlier builds:
-    location IRIs, or the absolute paths that builds before them published)."""
+    location IRIs, or the absolute paths that builds before them published) — in the embedded store, or in
+    a remote one the build publishes to (``build --remote``: what a renamed report replaces there)."""
     rows = store.query(
         f"""PREFIX prov: <http://www.w3.org/ns/prov#>
         SELECT ?r ?path WHERE {{ GRAPH ?r {{ ?r prov:wasDerivedFrom ?src }}
@@ -485,7 +489,7 @@ def write_reports(result: BuildResult, data_dir: Path) -> Path:
     return out
 
 
-def print_summary(result: BuildResult, file=sys.stdout) -> None:
+def print_summary(result: BuildResult, file=None) -> None:  # None: print() writes to sys.stdout as it is then
     t = result.totals()
     files = len(result.files)
     print(

@@ -283,7 +283,10 @@ class RemoteStore:
             if r.status_code != 200:
                 raise RemoteError(f"the Graph Store answered {r.status_code} for {graph}")
             kind = r.headers.get("content-type", "").split(";")[0].strip().lower()
-            triples = list(ox.parse(r.content, format=PARSERS.get(kind, ox.RdfFormat.N_TRIPLES)))
+            triples = [
+                ox.Triple(q.subject, q.predicate, q.object)
+                for q in ox.parse(r.content, format=PARSERS.get(kind, ox.RdfFormat.N_TRIPLES))
+            ]
         expected = self.graph_size(graph)
         if len(triples) != expected:
             raise RemoteTruncated(
@@ -359,7 +362,13 @@ def parse_answer(body: bytes, kind: str):
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
     if kind == "application/sparql-results+xml":
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
-    return RemoteTriples(list(ox.parse(body, format=PARSERS.get(kind, ox.RdfFormat.N_TRIPLES))))
+    # (pyoxigraph's parse gives quads in the default graph: triples, as its own CONSTRUCT answers give)
+    return RemoteTriples(
+        [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in ox.parse(body, format=PARSERS.get(kind, ox.RdfFormat.N_TRIPLES))
+        ]
+    )
 
 
 def push(local, remote: RemoteStore, graphs: Iterable[str] | None = None) -> int:
@@ -369,3 +378,17 @@ def push(local, remote: RemoteStore, graphs: Iterable[str] | None = None) -> int
         remote.replace_graph(g, local.raw.quads_for_pattern(None, None, None, ox.NamedNode(g)))
         n += 1
     return n
+
+
+def replaced_reports(here: dict[str, set[str]], there: dict[str, set[str]], published: Iterable[str]) -> set[str]:
+    """The report graphs of the remote store that the ``published`` reports replace: read from a place one of
+    them was read from (the same file, kg.build.store_report) under an IRI the embedded store no longer holds —
+    the report's agency or year now reads differently.  ``here`` and ``there`` map each store's report IRIs to
+    the places their source files were read from (kg.build.report_locations).
+
+    >>> replaced_reports({"r/2019": {"loc:a"}, "r/x": {"loc:b"}},
+    ...                  {"r/2018": {"loc:a"}, "r/x": {"loc:b"}, "r/other": {"loc:c"}}, ["r/2019"])
+    {'r/2018'}
+    """
+    places = set().union(*(here.get(r, set()) for r in published))
+    return {r for r, where in there.items() if r not in here and where & places}

@@ -110,9 +110,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 3
     report_path = write_reports(result, data_dir)
     if args.remote:
+        import httpx
+
         from kg import iri
+        from kg.build import report_locations
         from kg.bulkload import BulkLoader, BulkLoadError, publish
-        from kg.remote import RemoteStore
+        from kg.remote import RemoteError, RemoteStore, replaced_reports
         from kg.store import Store
         from kg.summaries import summary_graph
 
@@ -123,18 +126,19 @@ def cmd_build(args: argparse.Namespace) -> int:
             if args.remote_isql
             else None
         )
+        local, remote = Store(data_dir, read_only=True), RemoteStore(args.remote)
         try:
-            how, n = publish(
-                Store(data_dir, read_only=True),
-                RemoteStore(args.remote),
-                graphs,
-                bulk,
-                min_triples=args.remote_bulk_min_triples,
-            )
-        except BulkLoadError as exc:  # the local store is built; the remote one is to be loaded again
+            # asked before publishing: the remote provenance graph still says where its reports came from
+            stale = replaced_reports(report_locations(local), report_locations(remote), built)
+            how, n = publish(local, remote, graphs, bulk, min_triples=args.remote_bulk_min_triples)
+            for old in sorted(stale):  # after their successors are there: the report is never missing
+                remote.remove_graph(old)
+                remote.remove_graph(summary_graph(old))
+        except (BulkLoadError, RemoteError, httpx.HTTPError) as exc:  # the local store is built; publish again
             print(f"budgetkg build: error: {one_line(str(exc))}", file=sys.stderr)
             return 3
-        print(f"remote: {n} graphs published to {args.remote} ({how})")
+        gone = f", {len(stale)} replaced report graphs removed" if stale else ""
+        print(f"remote: {n} graphs published to {args.remote} ({how}){gone}")
     print_summary(result)
     print(f"store: {data_dir}  full report: {report_path}")
     if result.failed:
