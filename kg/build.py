@@ -169,7 +169,9 @@ def now() -> dt.datetime:
 
 
 def _datetime(t: dt.datetime) -> ox.Literal:
-    return ox.Literal(t.isoformat().replace("+00:00", "Z"), datatype=N(XSD.dateTime))
+    # to the second: a fraction is written back in another lexical form by Virtuoso (".890000" → ".890", a
+    # different RDF term), so a remote store's dump would not be the build's graph; the build's IRI keeps µs
+    return ox.Literal(t.isoformat(timespec="seconds").replace("+00:00", "Z"), datatype=N(XSD.dateTime))
 
 
 def activity_quads(result: BuildResult, started: dt.datetime, ended: dt.datetime) -> list[ox.Quad]:
