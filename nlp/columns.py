@@ -39,6 +39,11 @@ _PHRASES: list[tuple[str, str]] = sorted(
     ((p.replace(" ", ""), key) for key, term in MEASURES.items() for p in term.phrases),
     key=lambda pk: -len(pk[0]),
 )
+# The same phrases by first character, longest first: at a position only those starting with its character can
+# match (header_phrases runs for every header hypothesis of every table; trying all phrases everywhere was slow).
+_PHRASES_BY_FIRST: dict[str, list[tuple[str, str]]] = {}
+for _phrase, _key in _PHRASES:
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _key))
 
 
 def squash(text: str) -> str:
@@ -64,7 +69,7 @@ def header_phrases(header_text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(h):
-        for phrase, key in _PHRASES:
+        for phrase, key in _PHRASES_BY_FIRST.get(h[i], ()):
             if h.startswith(phrase, i):
                 out.append((phrase, key))
                 i += len(phrase)
