@@ -196,6 +196,62 @@ def test_what_the_remote_store_must_not_run(clients) -> None:
     assert remote.get("/source/" + "0" * 64, params={"start": 0, "end": 1}).status_code == 404
 
 
+def test_the_remote_store_fetches_nothing_a_query_names(clients) -> None:
+    """A dataset named by the client (FROM, FROM NAMED, GRAPH, default-graph-uri, named-graph-uri) at an HTTP
+    address is looked up in the store, never fetched from the network by it (Virtuoso's "sponger" fetches
+    only on its own pragmas and parameters, which never pass: DEFINE is not SPARQL, the form is ours)."""
+    import http.server
+    import threading
+
+    fetched: list[str] = []
+
+    class Listener(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            fetched.append(self.path)
+            body = b"<urn:a> <urn:b> <urn:c> .\n"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/turtle")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    _, remote = clients
+    server = http.server.HTTPServer(("127.0.0.1", 0), Listener)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/data.ttl"
+    accept = {"Accept": "application/sparql-results+json"}
+    try:
+        for params in (
+            {"query": f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}"},
+            {"query": f"SELECT * FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"},
+            {"query": f"SELECT * WHERE {{ GRAPH <{url}> {{ ?s ?p ?o }} }}"},
+            {"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "default-graph-uri": url},
+            {"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1", "named-graph-uri": url},
+        ):
+            r = remote.get("/sparql", params=params, headers=accept)
+            assert r.status_code == 200 and r.json()["results"]["bindings"] == [], (params, r.text)
+        r = remote.get(
+            "/sparql", params={"query": f'DEFINE get:soft "soft" SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}'}
+        )
+        assert r.status_code == 400
+    finally:
+        server.shutdown()
+    assert fetched == []
+
+
+def test_serve_options_that_exclude_each_other() -> None:
+    budgetkg = str(Path(sys.executable).parent / "budgetkg")
+    for argv, says in (
+        (["--graph-store", "http://127.0.0.1:9/sparql-graph-crud"], "--graph-store needs --sparql-endpoint"),
+        (["--store", "x", "--sparql-endpoint", "http://127.0.0.1:9/sparql"], "exclude each other"),
+    ):
+        r = subprocess.run([budgetkg, "serve", *argv], capture_output=True, text=True, timeout=120)
+        assert r.returncode == 2 and says in r.stderr, r.stderr
+
+
 def test_limits_hold_against_the_remote_store(remote_corpus, virtuoso_server) -> None:
     everything = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
     small = Settings(query_workers=1, max_result_bytes=10_000, query_timeout=60)
