@@ -16,13 +16,20 @@ and removed with its report's graph (:mod:`kg.build`), so it can never be older 
 summary query changes the software fingerprint and rebuilds every report.
 
 Because the summary is computed from the report's own graph and the ontology, a summary query must not need
-another report's graph — no group of its answer spans two reports.  ``tests/test_summaries.py`` checks, on the
-corpus, that each summarised named query gives exactly the rows its summary query gives over the whole store.
+another report's graph — no group of its answer spans two reports.  Where a named query's groups do span
+reports (an agency's budget figure of a year from one report, its final figure from another), the summary is
+*part of* its answer: a per-report aggregate that combines across reports (the largest of the per-report
+largest figures is the largest), and the named query combines the rows of the reports it needs.  Line 1 of a
+summary query says which: ``# summary of: NAME`` or ``# part of: NAME``.  ``tests/test_summaries.py`` checks,
+on the corpus, that each summarised named query gives exactly the rows its summary query gives over the whole
+store, and that each one reading a partial summary gives the rows of its full computation
+(tests/fixtures/reference-queries/).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,9 +51,27 @@ SUMMARY_NAME = ox.NamedNode(str(BKG.summaryName))
 
 @dataclass(frozen=True)
 class SummaryQuery:
-    name: str  # the named query it serves
+    name: str  # the file's stem: the rows' bkg:summaryName
     text: str
     path: Path
+    serves: str  # the named query that reads the rows
+    whole: bool  # the rows are that query's answer for the report (else a part it aggregates across reports)
+
+
+#: The first line of a summary query names the named query it serves: "# summary of: NAME" when its rows are
+#: that query's answer for one report, "# part of: NAME" when they are a per-report aggregate the named query
+#: combines across reports (a largest of largests, a sum of sums).
+_HEADER = re.compile(r"#\s*(summary of|part of):\s*([\w-]+)")
+
+
+def _summary_query(path: Path) -> SummaryQuery:
+    text = path.read_text(encoding="utf-8")
+    m = _HEADER.match(text)
+    if m is None:
+        raise ValueError(
+            f"{path}: line 1 must say which named query it serves ('# summary of: NAME' or '# part of: NAME')"
+        )
+    return SummaryQuery(path.stem, text, path, serves=m.group(2), whole=m.group(1) == "summary of")
 
 
 @lru_cache(maxsize=1)
@@ -54,10 +79,7 @@ def summary_queries() -> dict[str, SummaryQuery]:
     """``queries/summaries/*.rq`` by name."""
     from nlp.resources import folder
 
-    return {
-        p.stem: SummaryQuery(p.stem, p.read_text(encoding="utf-8"), p)
-        for p in sorted((folder("queries") / "summaries").glob("*.rq"))
-    }
+    return {p.stem: _summary_query(p) for p in sorted((folder("queries") / "summaries").glob("*.rq"))}
 
 
 def summary_graph(report: str) -> str:

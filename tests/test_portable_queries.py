@@ -4,26 +4,22 @@ The corpus is built once (the session's ``corpus_data_dir``) and its graphs are 
 server (tests/virtuoso_server.py, with Debian's query settings) over the Graph Store Protocol.  Each query runs
 with every value its parameter takes in the corpus (every report, every reporting agency, …).  Rows are
 compared as multisets of RDF terms, exactly — with one allowance the standard makes: GROUP_CONCAT joins its
-values in no defined order, so a concatenated column is compared as the multiset of its parts.
+values in no defined order, so a concatenated column is compared as the multiset of its parts (tests/queryrows.py).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
-import pyoxigraph as ox
 import pytest
 
 from kg.queries import bind, load_named_queries
 from kg.remote import RemoteStore, push
 from kg.store import Store
+from tests import queryrows
+from tests.queryrows import concatenated, rows
 
 pytestmark = [pytest.mark.virtuoso, pytest.mark.slow]
 
 QUERIES = load_named_queries()
-BKG = "https://w3id.org/budgetkg/ontology#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 
 @pytest.fixture(scope="module")
@@ -38,47 +34,10 @@ def stores(corpus_data_dir, virtuoso_server):
 
 
 def parameter_values(local: Store, name: str, kind: str) -> list[str]:
-    """Every value a parameter takes in the corpus graph."""
-
-    def column(query: str) -> list[str]:
-        return sorted({r["v"].value for r in local.query(query, use_default_graph_as_union=True)})
-
-    if name == "report":
-        return column(f"SELECT ?v WHERE {{ GRAPH ?v {{ ?v a <{BKG}Report> }} }}")
-    if name == "agency" and kind == "iri":
-        return column(f"SELECT ?v WHERE {{ ?r <{BKG}reportingAgency> ?v }}")
-    if name == "agency":
-        return column(f"SELECT ?v WHERE {{ ?r <{BKG}reportingAgency> ?a . ?a <{SKOS}prefLabel> ?v }}")
-    if name == "platform":
-        return column(f"SELECT ?v WHERE {{ ?p a <{BKG}Platform> ; <{SKOS}prefLabel> ?v . ?x <{BKG}funds> ?p }}")
+    """Every value a parameter takes in the corpus graph (five sample codes: every code is tests/test_summaries')."""
     if name == "code":
         return ["201", "20103", "2010301", "208", "213"]
-    raise AssertionError(f"no sample values for parameter {name}: add them here")
-
-
-def concatenated(text: str) -> dict[str, str]:
-    """{variable: the string between its parts} of every GROUP_CONCAT the query projects: the separator, or
-    the text a ``REPLACE(GROUP_CONCAT(…; separator="\\t"), "\\t", "；")`` puts in (see queries/README.md)."""
-    out = {}
-    for m in re.finditer(
-        r"\(((?:(?!\bAS\b).)*GROUP_CONCAT(?:(?!\bAS\b).)*)\bAS\s+\?(\w+)\s*\)", text, re.IGNORECASE | re.DOTALL
-    ):
-        strings = re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))
-        out[m.group(2)] = strings[-1] if strings else " "
-    return out
-
-
-def rows(result, joined: dict[str, str]) -> Counter:
-    names = [v.value for v in result.variables]
-
-    def cell(name: str, term):
-        if term is None:
-            return None
-        if name in joined and isinstance(term, ox.Literal):
-            return ("joined", tuple(sorted(term.value.split(joined[name]))), term.language, term.datatype.value)
-        return str(term)
-
-    return Counter(tuple(cell(n, r[n]) for n in names) for r in result)
+    return queryrows.parameter_values(local, name, kind)
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))

@@ -252,7 +252,9 @@ def test_budget_vs_final_reads_the_phase_and_year_of_each_figure() -> None:
     st = Store()
     st.add(ontology_quads())
     for r in (final_2023, budget_2022):
-        st.add(map_report(r, resolver=default_resolver()).quads)
+        mapped = map_report(r, resolver=default_resolver())
+        st.add(mapped.quads)
+        st.add(summarise(mapped.iri, mapped.quads))  # as the build stores it (kg.summaries)
     got = {
         (r["year"], r["code"]): (Decimal(r["budget"]), Decimal(r["final"]))
         for r in ask(st, "budget-vs-final", agency=ZSJ)

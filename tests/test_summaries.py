@@ -1,58 +1,63 @@
 """A summarised named query gives exactly the rows its computation gives over the whole store.
 
-Four named queries read per-report summary rows that the build computed (kg.summaries, queries/summaries/).
-Here the computation itself — the summary query, run over the whole corpus store with the same parameter value
-bound — is the reference: the named query must give the same rows, for every value its parameter takes in
-the corpus.  A report built, rebuilt or removed carries its summary with it (tests of kg.build below).
+Some named queries read per-report summary rows that the build computed (kg.summaries, queries/summaries/).
+A summary "of" a named query holds that query's answer for one report: there the computation itself — the
+summary query, run over the whole corpus store with the same parameter value bound — is the reference.  A
+summary that is "part of" a named query holds a per-report aggregate the query combines across reports: there
+the reference is the query as it was before it read summaries (tests/fixtures/reference-queries/), the full
+computation over every report's line items.  Either way the named query must give the same rows, for every value
+its parameter takes in the corpus.  A report built, rebuilt or removed carries its summary with it (tests of
+kg.build below).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from kg.queries import bind, bind_terms, load_named_queries
+from kg.queries import bind, bind_terms, load_named_queries, parse
 from kg.store import Store
 from kg.summaries import summary_graph, summary_queries
+from tests.queryrows import concatenated, parameter_values, rows
 
 QUERIES = load_named_queries()
 SUMMARIES = summary_queries()
 BKG = "https://w3id.org/budgetkg/ontology#"
+REFERENCES = Path(__file__).parent / "fixtures" / "reference-queries"
+#: the named queries that read a partial summary, each with its full computation
+PARTIAL = sorted({s.serves for s in SUMMARIES.values() if not s.whole})
 
 
 def values_of(store: Store, name: str) -> list[str]:
-    """Every value the summarised query's parameter takes in the corpus."""
-    if name == "report":
-        q = f"SELECT DISTINCT ?v WHERE {{ GRAPH ?v {{ ?v a <{BKG}Report> }} }}"
-    elif name == "code":  # every functional code a line item of the corpus carries, and each of its ancestors
-        q = (
-            "SELECT DISTINCT ?v WHERE { ?i <"
-            + BKG
-            + "classification> ?c . ?c <http://www.w3.org/2004/02/skos/core#broader>* ?a ."
-            " ?a <http://www.w3.org/2004/02/skos/core#notation> ?v }"
-        )
-    else:
-        raise AssertionError(f"no values for parameter {name}")
-    return sorted({row["v"].value for row in store.query(q, use_default_graph_as_union=True)})
+    return parameter_values(store, name, "iri" if name == "report" else "")
 
 
-def rows(result, names: list[str]) -> Counter:
-    return Counter(tuple(str(r[n]) if r[n] is not None else None for n in names) for r in result)
+def runs_of(store: Store, name: str) -> list[dict[str, str]]:
+    """Every combination of the values the named query's parameters take in the corpus ([{}] for none)."""
+    runs: list[dict[str, str]] = [{}]
+    for p in QUERIES[name].params:
+        runs = [dict(r, **{p.name: v}) for r in runs for v in parameter_values(store, p.name, p.type)]
+    return runs
 
 
 def test_every_summary_serves_a_named_query_with_its_columns() -> None:
     assert SUMMARIES, "queries/summaries/ is empty"
     empty = ox.Store()  # only the columns matter here
     for name, summary in SUMMARIES.items():
-        assert name in QUERIES, f"summary {name} serves no named query"
-        served = [v.value for v in empty.query(bind(QUERIES[name], {})).variables]
+        assert summary.serves in QUERIES, f"summary {name} serves no named query"
         computed = [v.value for v in empty.query(summary.text).variables]
         assert "report" in computed, f"summary {name} must project ?report (its rows are kept per report)"
-        assert set(served) <= set(computed), (
-            f"{name} reads columns its summary does not compute: {set(served) - set(computed)}"
-        )
+        assert f'bkg:summaryName "{name}"' in QUERIES[summary.serves].text, f"{summary.serves} does not read {name}"
+        if summary.whole:
+            assert name == summary.serves
+            served = [v.value for v in empty.query(bind(QUERIES[name], {})).variables]
+            assert set(served) <= set(computed), (
+                f"{name} reads columns its summary does not compute: {set(served) - set(computed)}"
+            )
+        else:
+            assert (REFERENCES / f"{summary.serves}.rq").is_file(), f"{summary.serves} has no reference computation"
 
 
 def test_a_built_report_carries_its_summary_graph(corpus_data_dir) -> None:
@@ -68,27 +73,49 @@ def test_a_built_report_carries_its_summary_graph(corpus_data_dir) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(SUMMARIES))
+@pytest.mark.parametrize("name", sorted(n for n, s in SUMMARIES.items() if s.whole))
 def test_a_summarised_named_query_gives_the_rows_of_its_computation_over_the_whole_store(name, corpus_data_dir) -> None:
     store = Store(corpus_data_dir, read_only=True)
     nq = QUERIES[name]
-    (param,) = nq.params
-    values = values_of(store, param.name)
-    assert values
+    joined = concatenated(nq.text)
+    runs = runs_of(store, name)
     answered = 0
-    for value in values:
-        got = store.query(bind(nq, {param.name: value}), use_default_graph_as_union=True)
+    for values in runs:
+        got = store.query(bind(nq, values), use_default_graph_as_union=True)
         names = [v.value for v in got.variables]
-        mine = rows(got, names)
-        term = param.term(value)
-        reference = rows(
-            store.query(bind_terms(SUMMARIES[name].text, {param.name: term}), use_default_graph_as_union=True), names
+        mine = rows(got, joined, names)
+        terms = {p.name: p.term(values[p.name]) for p in nq.params}
+        computed = store.query(
+            bind_terms(SUMMARIES[name].text, terms) if terms else SUMMARIES[name].text, use_default_graph_as_union=True
         )
+        reference = rows(computed, joined, names)
         assert mine == reference, (
-            f"{name} {value}: only the summary {list(mine - reference)[:2]}; only the computation {list(reference - mine)[:2]}"
+            f"{name} {values}: only the summary {list(mine - reference)[:2]}; only the computation {list(reference - mine)[:2]}"
         )
         answered += bool(mine)
-    assert answered >= min(3, len(values)), f"{name}: too few values give rows for the comparison to mean anything"
+    assert answered >= min(3, len(runs)), f"{name}: too few values give rows for the comparison to mean anything"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PARTIAL)
+def test_a_named_query_that_combines_summaries_gives_the_rows_of_its_full_computation(name, corpus_data_dir) -> None:
+    store = Store(corpus_data_dir, read_only=True)
+    nq = QUERIES[name]
+    reference_query = parse((REFERENCES / f"{name}.rq").read_text(encoding="utf-8"), name)
+    assert [p.name for p in reference_query.params] == [p.name for p in nq.params]
+    joined = concatenated(nq.text)
+    runs = runs_of(store, name)
+    answered = 0
+    for values in runs:
+        got = store.query(bind(nq, values), use_default_graph_as_union=True)
+        names = [v.value for v in got.variables]
+        mine = rows(got, joined, names)
+        reference = rows(store.query(bind(reference_query, values), use_default_graph_as_union=True), joined, names)
+        assert mine == reference, (
+            f"{name} {values}: only from summaries {list(mine - reference)[:2]}; only the computation {list(reference - mine)[:2]}"
+        )
+        answered += bool(mine)
+    assert answered >= min(3, len(runs)), f"{name}: too few values give rows for the comparison to mean anything"
 
 
 @pytest.mark.slow
