@@ -5,6 +5,7 @@ p50/p99 on both stores at 100× the corpus.
     .venv/bin/python bench/bench_stores.py --part core            # reading, mapping, validation per core
     .venv/bin/python bench/bench_stores.py --part load --scales 1,10
     .venv/bin/python bench/bench_stores.py --part queries --scale 100 [--runs 20]
+    .venv/bin/python bench/bench_stores.py --part queries --scale 100 --work DIR --reuse --virtuoso-url URL
 
 ``core``: every bundled corpus report is read (entities on), mapped, validated (pySHACL) and summarised
 (kg.summaries) in this one process, each step timed on its own after a warm-up read of the same report
@@ -19,11 +20,14 @@ graph — the path ``budgetkg build --remote`` takes (the bulk loader is bench_b
 named query with its default parameters, in this process on the pyoxigraph store and over HTTP
 (kg.remote.RemoteStore, results parsed) on Virtuoso, as many runs as fit in a few seconds (at least
 ``--runs``); the ratio Virtuoso / pyoxigraph is of the same run.  Figures are printed, never asserted.
+``--reuse`` opens the pyoxigraph store an earlier run left in ``--work`` and ``--virtuoso-url`` queries a
+server an earlier run loaded: loading 100× takes 15-25 minutes, and the figures are those of the same stores.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
@@ -235,23 +239,43 @@ def bulk_load_virtuoso(server, nq: Path) -> float:
     return time.perf_counter() - t
 
 
-def part_queries(scale: int, work: Path, memory_mb: int, min_runs: int, budget: float, only: list[str]) -> None:
+def part_queries(
+    scale: int,
+    work: Path,
+    memory_mb: int,
+    min_runs: int,
+    budget: float,
+    only: list[str],
+    reuse: bool = False,
+    virtuoso_url: str | None = None,
+) -> None:
     from kg.queries import bind, load_named_queries
     from kg.remote import RemoteError, RemoteStore
 
     queries = load_named_queries()
     names = only or sorted(queries)
     nq = work / f"x{scale}.nq"
-    quads = write_copies(corpus_nquads(work), scale, nq)
-    store, t_ox = load_pyoxigraph(nq, work / f"ox{scale}")
-    print(f"{scale}× the corpus: {quads} quads; pyoxigraph bulk_load {t_ox:.0f} s", flush=True)
-    with start_virtuoso(work / f"virt{scale}", memory_mb) as server:
-        t_v = bulk_load_virtuoso(server, nq)
-        print(
-            f"Virtuoso bulk load {t_v:.0f} s (private server, {memory_mb} MB of buffers, 2 threads per query)",
-            flush=True,
-        )
-        remote = RemoteStore(server.url, timeout=120)
+    folder = work / f"ox{scale}"
+    if reuse and folder.is_dir():  # the stores of an earlier run with the same code (loading 100× takes 15-25 min)
+        store = ox.Store.read_only(str(folder))
+        print(f"{scale}× the corpus: the pyoxigraph store of an earlier run ({folder})", flush=True)
+    else:
+        quads = write_copies(corpus_nquads(work), scale, nq)
+        store, t_ox = load_pyoxigraph(nq, folder)
+        print(f"{scale}× the corpus: {quads} quads; pyoxigraph bulk_load {t_ox:.0f} s", flush=True)
+    with contextlib.ExitStack() as stack:
+        if virtuoso_url:
+            url = virtuoso_url
+            print(f"Virtuoso: the server at {url}, loaded by an earlier run", flush=True)
+        else:
+            server = stack.enter_context(start_virtuoso(work / f"virt{scale}", memory_mb))
+            t_v = bulk_load_virtuoso(server, nq)
+            url = server.url
+            print(
+                f"Virtuoso bulk load {t_v:.0f} s (private server, {memory_mb} MB of buffers, 2 threads per query)",
+                flush=True,
+            )
+        remote = RemoteStore(url, timeout=120)
         print(
             f"\n{'named query':38s} {'rows':>5s} | {'pyoxigraph p50':>14s} {'p99':>7s} {'n':>3s} | "
             f"{'Virtuoso p50':>12s} {'p99':>7s} {'n':>3s} | {'p50 V/ox':>8s} {'p99 V/ox':>8s}"
@@ -283,7 +307,7 @@ def part_queries(scale: int, work: Path, memory_mb: int, min_runs: int, budget: 
                 + (f"; over: {', '.join(over)}" if over else "")
             )
         remote.close()
-    nq.unlink()
+    nq.unlink(missing_ok=True)
 
 
 def main() -> None:
@@ -298,6 +322,10 @@ def main() -> None:
     ap.add_argument("--query", action="append", default=[], help="queries: only these named queries")
     ap.add_argument("--virtuoso-mb", type=int, default=2048, help="Virtuoso's page buffers")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one, removed)")
+    ap.add_argument(
+        "--reuse", action="store_true", help="queries: reuse the pyoxigraph store --work holds from an earlier run"
+    )
+    ap.add_argument("--virtuoso-url", default=None, help="queries: a Virtuoso an earlier run loaded (not started here)")
     args = ap.parse_args()
     if args.part == "core":
         part_core()
@@ -308,7 +336,9 @@ def main() -> None:
         if args.part == "load":
             part_load([int(s) for s in args.scales.split(",")], work, args.virtuoso_mb)
         else:
-            part_queries(args.scale, work, args.virtuoso_mb, args.runs, args.budget, args.query)
+            part_queries(
+                args.scale, work, args.virtuoso_mb, args.runs, args.budget, args.query, args.reuse, args.virtuoso_url
+            )
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
