@@ -43,8 +43,8 @@ def rows(result, joined: dict[str, str], names: list[str] | None = None) -> Coun
 
 def parameter_values(store, name: str, kind: str) -> list[str]:
     """Every value a named query's parameter takes in a graph (the corpus): every report, every reporting
-    agency (its IRI, or each Chinese name it has), every platform a project funds, every functional code a
-    line item carries and each code above it."""
+    agency (its IRI; or each Chinese name of it and of its projects' budget units), every platform a project
+    funds, every functional code a line item carries and each code above it."""
 
     def column(query: str) -> list[str]:
         return sorted({r["v"].value for r in store.query(query, use_default_graph_as_union=True)})
@@ -53,8 +53,11 @@ def parameter_values(store, name: str, kind: str) -> list[str]:
         return column(f"SELECT ?v WHERE {{ GRAPH ?v {{ ?v a <{BKG}Report> }} }}")
     if name == "agency" and kind == "iri":
         return column(f"SELECT ?v WHERE {{ ?r <{BKG}reportingAgency> ?v }}")
-    if name == "agency":
-        return column(f"SELECT ?v WHERE {{ ?r <{BKG}reportingAgency> ?a . ?a <{SKOS}prefLabel> ?v }}")
+    if name == "agency":  # reporting agencies and the budget units of their projects
+        return column(
+            f"SELECT ?v WHERE {{ {{ ?r <{BKG}reportingAgency> ?a }} UNION {{ ?p a <{BKG}Project> ; <{BKG}budgetUnit> ?a }}"
+            f" ?a <{SKOS}prefLabel> ?v }}"
+        )
     if name == "platform":
         return column(f"SELECT ?v WHERE {{ ?p a <{BKG}Platform> ; <{SKOS}prefLabel> ?v . ?x <{BKG}funds> ?p }}")
     if name == "code":
