@@ -307,7 +307,8 @@ def part_queries(
                 + (f"; over: {', '.join(over)}" if over else "")
             )
         remote.close()
-    nq.unlink(missing_ok=True)
+    if not reuse:
+        nq.unlink(missing_ok=True)
 
 
 def main() -> None:
