@@ -209,14 +209,31 @@ def part_load(scales: list[int], work: Path, memory_mb: int) -> None:
 
 
 # --- named queries on both stores ----------------------------------------------------------------
-def timed(fn, budget: float, min_runs: int) -> list[float]:
-    out: list[float] = []
+def timed(fn, budget: float, min_runs: int, cpu=time.process_time) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of each run of ``fn`` (``cpu``: cumulative CPU seconds of whoever does the work).
+
+    On a machine shared with other work the wall time of a run grows with the load; the CPU time is what the
+    run would take on an idle core (a single-threaded pyoxigraph query; Virtuoso's server threads summed)."""
+    walls: list[float] = []
+    cpus: list[float] = []
     start = time.perf_counter()
-    while len(out) < min_runs or (time.perf_counter() - start < budget and len(out) < 200):
-        t = time.perf_counter()
+    while len(walls) < min_runs or (time.perf_counter() - start < budget and len(walls) < 200):
+        t, c = time.perf_counter(), cpu()
         fn()
-        out.append(time.perf_counter() - t)
-    return out
+        walls.append(time.perf_counter() - t)
+        cpus.append(cpu() - c)
+    return walls, cpus
+
+
+def process_cpu(pid: int):
+    """Cumulative CPU seconds (user + system, all threads) of process ``pid``, read from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def read() -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / tick  # utime, stime (fields 14 and 15 of stat)
+
+    return read
 
 
 def bulk_load_virtuoso(server, nq: Path) -> float:
@@ -248,6 +265,7 @@ def part_queries(
     only: list[str],
     reuse: bool = False,
     virtuoso_url: str | None = None,
+    virtuoso_pid: int | None = None,
 ) -> None:
     from kg.queries import bind, load_named_queries
     from kg.remote import RemoteError, RemoteStore
@@ -271,37 +289,56 @@ def part_queries(
             server = stack.enter_context(start_virtuoso(work / f"virt{scale}", memory_mb))
             t_v = bulk_load_virtuoso(server, nq)
             url = server.url
+            virtuoso_pid = server.process.pid
             print(
                 f"Virtuoso bulk load {t_v:.0f} s (private server, {memory_mb} MB of buffers, 2 threads per query)",
                 flush=True,
             )
         remote = RemoteStore(url, timeout=120)
+        server_cpu = process_cpu(virtuoso_pid) if virtuoso_pid else None
         print(
-            f"\n{'named query':38s} {'rows':>5s} | {'pyoxigraph p50':>14s} {'p99':>7s} {'n':>3s} | "
-            f"{'Virtuoso p50':>12s} {'p99':>7s} {'n':>3s} | {'p50 V/ox':>8s} {'p99 V/ox':>8s}"
+            f"\n{'named query':38s} {'rows':>5s} | {'pyoxigraph p50':>14s} {'p99':>6s} {'CPU p50':>7s} {'p99':>6s} {'n':>3s} | "
+            f"{'Virtuoso p50':>12s} {'p99':>6s} {'CPU p50':>7s} {'p99':>6s} {'n':>3s} | {'p50 V/ox':>8s} {'p99 V/ox':>8s}"
         )
-        slow = {"pyoxigraph": [], "Virtuoso": []}
+        slow: dict[str, list[str]] = {"pyoxigraph": [], "Virtuoso": [], "pyoxigraph CPU": [], "Virtuoso CPU": []}
         for name in names:
             text = bind(queries[name], {})
             rows = len(list(store.query(text, use_default_graph_as_union=True)))
-            local = timed(lambda: list(store.query(text, use_default_graph_as_union=True)), budget, min_runs)  # noqa: B023
+            local, local_cpu = timed(
+                lambda: list(store.query(text, use_default_graph_as_union=True)),  # noqa: B023
+                budget,
+                min_runs,
+            )
+            mine = f"{pct(local, 50):14.3f} {pct(local, 99):6.3f} {pct(local_cpu, 50):7.3f} {pct(local_cpu, 99):6.3f} {len(local):3d}"
             try:
                 remote_rows = len(list(remote.query(text)))
-                there = timed(lambda: list(remote.query(text)), budget, min_runs)  # noqa: B023
+                there, there_cpu = timed(
+                    lambda: list(remote.query(text)),  # noqa: B023
+                    budget,
+                    min_runs,
+                    cpu=server_cpu or (lambda: 0.0),
+                )
             except RemoteError as exc:
-                print(f"{name:38s} {rows:5d} | {pct(local, 50):14.3f} {pct(local, 99):7.3f} {len(local):3d} | {exc}")
+                print(f"{name:38s} {rows:5d} | {mine} | {exc}", flush=True)
+                slow["Virtuoso"].append(name)
                 continue
             flag = "" if remote_rows == rows else f"  (Virtuoso {remote_rows} rows)"
+            theirs_cpu = (
+                f"{pct(there_cpu, 50):7.3f} {pct(there_cpu, 99):6.3f}" if server_cpu else f"{'-':>7s} {'-':>6s}"
+            )
             print(
-                f"{name:38s} {rows:5d} | {pct(local, 50):14.3f} {pct(local, 99):7.3f} {len(local):3d} | "
-                f"{pct(there, 50):12.3f} {pct(there, 99):7.3f} {len(there):3d} | "
+                f"{name:38s} {rows:5d} | {mine} | {pct(there, 50):12.3f} {pct(there, 99):6.3f} {theirs_cpu} {len(there):3d} | "
                 f"{pct(there, 50) / pct(local, 50):8.2f} {pct(there, 99) / pct(local, 99):8.2f}{flag}",
                 flush=True,
             )
-            for store_name, times in (("pyoxigraph", local), ("Virtuoso", there)):
+            measured = [("pyoxigraph", local), ("Virtuoso", there), ("pyoxigraph CPU", local_cpu)]
+            measured += [("Virtuoso CPU", there_cpu)] if server_cpu else []
+            for store_name, times in measured:
                 if pct(times, 99) >= 1.0:
                     slow[store_name].append(name)
         for store_name, over in slow.items():
+            if store_name == "Virtuoso CPU" and not server_cpu:
+                continue
             print(
                 f"{store_name}: {len(names) - len(over)} of {len(names)} named queries under 1 s p99"
                 + (f"; over: {', '.join(over)}" if over else "")
@@ -327,6 +364,7 @@ def main() -> None:
         "--reuse", action="store_true", help="queries: reuse the pyoxigraph store --work holds from an earlier run"
     )
     ap.add_argument("--virtuoso-url", default=None, help="queries: a Virtuoso an earlier run loaded (not started here)")
+    ap.add_argument("--virtuoso-pid", type=int, default=None, help="queries: that server's process (for its CPU time)")
     args = ap.parse_args()
     if args.part == "core":
         part_core()
@@ -338,7 +376,15 @@ def main() -> None:
             part_load([int(s) for s in args.scales.split(",")], work, args.virtuoso_mb)
         else:
             part_queries(
-                args.scale, work, args.virtuoso_mb, args.runs, args.budget, args.query, args.reuse, args.virtuoso_url
+                args.scale,
+                work,
+                args.virtuoso_mb,
+                args.runs,
+                args.budget,
+                args.query,
+                args.reuse,
+                args.virtuoso_url,
+                args.virtuoso_pid,
             )
     finally:
         if args.work is None:
