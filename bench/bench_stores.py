@@ -321,6 +321,7 @@ def part_queries(
             except RemoteError as exc:
                 print(f"{name:38s} {rows:5d} | {mine} | {exc}", flush=True)
                 slow["Virtuoso"].append(name)
+                slow["Virtuoso CPU"].append(name)  # not answered: not under any limit
                 continue
             flag = "" if remote_rows == rows else f"  (Virtuoso {remote_rows} rows)"
             theirs_cpu = (
