@@ -60,16 +60,33 @@ def test_every_summary_serves_a_named_query_with_its_columns() -> None:
             assert (REFERENCES / f"{summary.serves}.rq").is_file(), f"{summary.serves} has no reference computation"
 
 
-def test_a_built_report_carries_its_summary_graph(corpus_data_dir) -> None:
+def every_report_carries_its_summary_graph(store: Store) -> None:
     """Every report graph has its summary graph, every summary row belongs to a report in the store."""
-    store = Store(corpus_data_dir, read_only=True)
     reports = set(values_of(store, "report"))
+    assert reports
     summarised = {
         row["r"].value: row["g"].value
         for row in store.query(f"SELECT DISTINCT ?g ?r WHERE {{ GRAPH ?g {{ ?row <{BKG}summaryOf> ?r }} }}")
     }
     assert set(summarised) == reports
     assert all(g == summary_graph(r) for r, g in summarised.items())
+
+
+def test_two_built_reports_carry_their_summary_graphs(tmp_path) -> None:
+    """A budget and a final account of the corpus, built on their own."""
+    from kg.build import build
+    from tests.conftest import CORPUS
+
+    data = tmp_path / "data"
+    build([CORPUS / "000_b0355635f713ec6d.txt", CORPUS / "003_ed709ab5de35a9c8.txt"], data, validate=False)
+    store = Store(data, read_only=True)
+    assert len(values_of(store, "report")) == 2
+    every_report_carries_its_summary_graph(store)
+
+
+@pytest.mark.slow  # builds the whole corpus; the fast loop keeps the two-report case above
+def test_a_built_report_carries_its_summary_graph(corpus_data_dir) -> None:
+    every_report_carries_its_summary_graph(Store(corpus_data_dir, read_only=True))
 
 
 @pytest.mark.slow
