@@ -155,6 +155,27 @@ def test_dumps_viewer_and_void_from_virtuoso(clients, remote_corpus) -> None:
         ]
         assert a["truncated"] == b["truncated"] == (limit == 5), iri
 
+    # the pictures' own queries: a platform's funding over the years, each agency's spending by 类
+    for path, param, iris in (
+        ("/api/charts/platform-funding", "platform", [first["id"]]),
+        (
+            "/api/charts/agency-spending",
+            "agency",
+            sorted(
+                {
+                    r["a"].value
+                    for r in remote_corpus.query(
+                        "SELECT ?a WHERE { ?r <https://w3id.org/budgetkg/ontology#reportingAgency> ?a }",
+                        use_default_graph_as_union=True,
+                    )
+                }
+            ),
+        ),
+    ):
+        for iri in iris:
+            a, b = (c.get(path, params={param: iri}) for c in (local, remote))
+            assert a.status_code == b.status_code == 200 and a.json() == b.json(), (path, iri)
+
     def void(c):
         return {
             (t.predicate.value, str(t.object))
@@ -268,6 +289,10 @@ def test_limits_hold_against_the_remote_store(remote_corpus, virtuoso_server) ->
         a, b = (c.get("/sparql", params={"query": fits}, headers={"Accept": "text/csv"}) for c in (remote, embedded))
         assert a.status_code == b.status_code == 200 and sorted(a.text.split()) == sorted(b.text.split())
         assert len(a.text.split()) == len(MANIFEST) + 1
+        # and an ordered one, which gets no row cap (Virtuoso sorts for a LIMIT of at most MaxSortedTopRows)
+        ordered = "SELECT ?r WHERE { ?r a <https://w3id.org/budgetkg/ontology#Report> } ORDER BY DESC(STR(?r))"
+        a, b = (c.get("/sparql", params={"query": ordered}, headers={"Accept": "text/csv"}) for c in (remote, embedded))
+        assert a.status_code == b.status_code == 200 and a.text == b.text, a.text
     slow = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?p ?b } GRAPH ?h { ?c ?q ?d } GRAPH ?i { ?e ?r ?f } }"
     with TestClient(
         create_app(Settings(query_workers=1, query_timeout=2), reader(virtuoso_server, timeout=2))

@@ -53,6 +53,7 @@ class Verdict:
     from_named: bool = False  # … FROM NAMED clauses
     limit: int | None = None  # the query's own LIMIT (the top level's; a sub-select's is not counted)
     trailing_values: bool = False  # a VALUES clause after the query (nothing may be appended to it)
+    ordered: bool = False  # the query's own ORDER BY (the top level's)
 
     @property
     def has_dataset(self) -> bool:
@@ -157,7 +158,7 @@ def inspect(query: str, *, remote: bool = False) -> Verdict:
             raise Malformed(_parse_message(exc)) from None
         raise Refused("this endpoint is read-only: SPARQL Update is refused") from None
     form, from_default, from_named = "", False, False
-    limit, trailing_values = None, False
+    limit, trailing_values, ordered = None, False, False
     prefixes = (
         {
             dict.get(n, "prefix") or "": str(dict.get(n, "iri"))
@@ -184,7 +185,8 @@ def inspect(query: str, *, remote: bool = False) -> Verdict:
             if count is not None:
                 limit = int(str(count))
             trailing_values = dict.get(node, "valuesClause") is not None
-    return Verdict(form, from_default, from_named, limit, trailing_values)
+            ordered = dict.get(node, "orderby") is not None
+    return Verdict(form, from_default, from_named, limit, trailing_values, ordered)
 
 
 def _refuse_store_extensions(node, name, prefixes: dict[str, str]) -> None:

@@ -189,8 +189,17 @@ def remote_text(req: QueryRequest, verdict: guard.Verdict | None) -> str:
     ``LIMIT max_bytes + 1``.  Every row takes at least one byte in every results format written here (an
     unbound row in TSV is its newline), so no answer of more rows could be given: the limit changes no
     answer that fits, and spares the store computing one that cannot — Virtuoso builds a whole result
-    before its first byte, so a scan of the store outlived the deadline (503) where the answer is 413."""
-    if verdict is None or verdict.form != "SelectQuery" or verdict.trailing_values or verdict.limit is not None:
+    before its first byte, so a scan of the store outlived the deadline (503) where the answer is 413.
+
+    Not with an ORDER BY: Virtuoso refuses to sort for a LIMIT above its ``MaxSortedTopRows`` (10,000 by
+    default; SR353), and sorts the whole result before answering anyway."""
+    if (
+        verdict is None
+        or verdict.form != "SelectQuery"
+        or verdict.trailing_values
+        or verdict.ordered
+        or verdict.limit is not None
+    ):
         return req.query  # (a LIMIT of its own stays: the answer's size is checked as it arrives)
     return f"{req.query}\nLIMIT {req.max_bytes + 1}"  # (a newline: the text may end in a comment)
 
