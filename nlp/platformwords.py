@@ -16,7 +16,8 @@ PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台"
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
                   "视频号", "头条号", "大厅", "智脑")
 # fmt: on
-HEAD = re.compile("|".join(re.escape(h) for h in PLATFORM_HEADS).replace("政府网", "政府网(?!站)"))  # 区政府|网站
+#: A head ending in 网 is none before 络, 站, 页 or 格 (信息网|络, 区政府|网站, 网格).
+HEAD = re.compile("|".join(re.escape(h) + ("(?![络站页格])" if h.endswith("网") else "") for h in PLATFORM_HEADS))
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
 # fmt: off
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",

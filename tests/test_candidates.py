@@ -148,6 +148,8 @@ def nlp():
         ("负责维护县本级电子政务外网和县政府门户网站", [("县本级电子政务外网", P), ("县政府门户网站", P)]),
         ("及时审核网站栏目，实行监测系统与人工检查相结合", []),
         ("负责起草“放管服”相关改革的规章制度", [("“放管服”", R)]),
+        # a head ending in 网 is none inside 网络 (an economic classification's line, no platform)
+        ("31007 信息网络及软件购置更新 439.44", []),
     ],
 )
 def test_shapes(nlp, text, expected):
