@@ -60,7 +60,9 @@ _CLAUSE_END = "，。；：！？,;:!?\n"
 
 _Q_OPEN, _Q_CLOSE = '[“"「]', '[”"」]'
 POLICY_DOCUMENT = re.compile(r"《[^《》\n]{2,120}》")
-DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+DOCUMENT_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*\d{1,4}\s*号"
+)
 # Words in front of an issuer's abbreviation (按照穗天科工信〔2017〕142号) that are not part of it.
 _DOC_NUMBER_LEAD = re.compile(
     r"^.*(?:按照|根据|依据|依照|参照|印发|转发|文件|精神|通知|关于|的|和|及|与|见|按|据|依|经|以|由)"
@@ -113,6 +115,7 @@ def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> 
             .split("【")[0]
             .split("(")[0]
             .split("（")[0]
+            .split("﹝")[0]
         )
         start = m.start() + (lead.end() if lead else 0)
         if re.match(r"[\u4e00-\u9fff]", text[start : start + 1]):

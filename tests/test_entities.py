@@ -55,9 +55,12 @@ def test_gazetteer_names_are_single_tokens_and_entities(rule_nlp, text, expected
         ("指导意见》（国发〔2022〕5号，推动政务服务", "国发〔2022〕5号", "PolicyDocument"),
         ("按照穗天科工信〔2017〕142号文要求", "穗天科工信〔2017〕142号", "PolicyDocument"),
         ("按照穗天科工信 〔2017〕 142 号文要求", "穗天科工信 〔2017〕 142 号", "PolicyDocument"),
+        ("规定的通知》（京政发﹝2009﹞75号）及相关文件", "京政发﹝2009﹞75号", "PolicyDocument"),  # small brackets
+        ("依据南政发【2014】7号文件", "南政发【2014】7号", "PolicyDocument"),
         ("推进“一窗式”综合受理分类改革", "“一窗式”综合受理分类改革", "Reform"),
         ("深化商事制度改革，在全程电子化", "商事制度改革", "Reform"),
         ("推进“一网通办”改革", "“一网通办”改革", "Reform"),
+        ("起草“放管服”相关改革的规章制度", "“放管服”", "Reform"),  # the reforms around the named one: it is named
         ("全面推行“证照分离”改革全覆盖", "“证照分离”改革", "Reform"),
     ],
 )
