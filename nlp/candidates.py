@@ -116,7 +116,7 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
             # 管理 / 服务 / 建设 are the name's right in front of the head (城市运行管理平台) and after
             # a noun (企业|管理|信息数据库); after a verb or at a clause start they govern it
             # (监督|管理|区级信息系统, 负责|管理)
-            return not (right_of_head or _is_noun(left))
+            return not (right_of_head or _is_noun(left) or left in TOPIC_VERBS)  # 预算|管理|一体化系统
         return True
     pos = pos_table().get(word)
     if pos is None:

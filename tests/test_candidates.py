@@ -150,6 +150,10 @@ def nlp():
         ("负责起草“放管服”相关改革的规章制度", [("“放管服”", R)]),
         # a head ending in 网 is none inside 网络 (an economic classification's line, no platform)
         ("31007 信息网络及软件购置更新 439.44", []),
+        # a version's qualifier (新版, 原) is not the name's; 预算 is a field of work (预算|管理|一体化系统)
+        ("升级新版市政府门户网站", [("市政府门户网站", P)]),
+        ("完成原区政务服务平台数据迁移", [("区政务服务平台", P)]),
+        ("保障省财政厅预算管理一体化系统正常运行", [("省财政厅预算管理一体化系统", P)]),
     ],
 )
 def test_shapes(nlp, text, expected):
