@@ -291,6 +291,14 @@ def _jieba_lcut(text: str) -> list[str]:
     return [w for w in jieba.lcut(text, HMM=False) if w.strip()]
 
 
+def governs_generic(core: str) -> bool:
+    """Does a verb inside ``core`` govern only generic words up to the head (云|部署|信息系统, 依托…|建设|业务平台):
+    the verb's object is a kind of system, the words before it another phrase, so no name?"""
+    words = _jieba_lcut(core)
+    at = max((i for i, w in enumerate(words) if w in LEAD_WORDS and w not in _NOUN_VERBS and len(w) > 1), default=None)
+    return at is not None and at > 0 and all(w in GENERIC_WORDS for w in words[at + 1 :])
+
+
 def head_continues(text: str, end: int) -> bool:
     """Is the head word ending at ``end`` no name's end (系统推进, 平台经济, 热线|平台, 系统管理中心)?"""
     return bool(_AGENCY_AFTER.match(text, end) or NOT_A_HEAD_AFTER.match(text, end) or _HEAD_AFTER.match(text, end))
@@ -414,7 +422,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             if not all(_NAME_CHAR.match(c) for c in word):
                 break
             left = text[words[j - 1][0] : words[j - 1][1]] if j else ""
-            if len(word) >= 2 and word[-1] in "区市省县" and word[:-1] in LEAD_WORDS:
+            if len(word) >= 2 and word[-1] in "区市省县部" and word[:-1] in LEAD_WORDS:
                 start = we - 1  # jieba's 管理区 in 统筹管理区政务服务大厅: the name starts at 区
                 taken.append((start, word[-1]))
                 break
@@ -506,6 +514,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or name[0] in _BOUND_SUFFIXES
             or _COUNT_BEFORE.search(text, max(0, start - 6), start)
             or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core)
+            or any(w.startswith("非") for w in core)  # 非|涉密|应用系统: a class of systems, no particular one
             or _indefinite(text, start)
             or _COUNTED.search(name)
             or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start)

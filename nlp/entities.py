@@ -37,7 +37,15 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
-from nlp.candidates import broken_quote, generic_name, generic_prefix, head_continues, platform_spans, unlike_a_name
+from nlp.candidates import (
+    broken_quote,
+    generic_name,
+    generic_prefix,
+    governs_generic,
+    head_continues,
+    platform_spans,
+    unlike_a_name,
+)
 from nlp.model import GazetteerEntry
 from nlp.reforms import NOT_A_REFORM_AFTER, plain_reform_spans, reform_spans
 from nlp.resolve import EntityResolver
@@ -444,7 +452,7 @@ def plausible(text: str, label: str) -> bool:
         return False
     if label == "Platform":  # what makes a shape-found name generic (网络平台, 信息系统) makes the NER's so too
         core = re.sub(head + r"$", "", text)
-        return bool(core) and not generic_name(core) and not unlike_a_name(text)
+        return bool(core) and not generic_name(core) and not unlike_a_name(text) and not governs_generic(core)
     return True
 
 

@@ -14,10 +14,12 @@ PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台"
                   "专网", "外网", "内网", "政务网", "服务网", "一体机", "自助机", "自助终端", "专区", "名录库", "信息库", "资源库", "服务大厅",
                   "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
-                  "视频号", "头条号", "大厅", "智脑")
+                  "视频号", "头条号", "大厅", "智脑", "骨干网", "调度网", "专用网", "云")
 # fmt: on
 #: A head ending in 网 is none before 络, 站, 页 or 格 (信息网|络, 区政府|网站, 网格).
-HEAD = re.compile("|".join(re.escape(h) + ("(?![络站页格])" if h.endswith("网") else "") for h in PLATFORM_HEADS))
+#: 云 is a head (应急管理云) unless a word goes on (云计算, 云服务, 云平台: that head is the longer one).
+_AFTER_A_HEAD = {"网": "(?![络站页格])", "云": "(?![\u4e00-\u9fffA-Za-z])"}
+HEAD = re.compile("|".join(re.escape(h) + _AFTER_A_HEAD.get(h[-1], "") for h in PLATFORM_HEADS))
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
 # fmt: off
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
@@ -27,7 +29,8 @@ GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", 
                  "部门", "单位", "机关", "政府", "政务", "自建", "全部", "所有", "两个", "三个", "不同", "以上", "下列", "媒体",
                  "微信", "微博", "手机", "政府部门", "交流", "计算机", "多媒体", "电子政务", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
                  "镇级", "设备", "网络设备", "内网", "外网", "专网", "年度", "综合性", "实体", "智慧", "街道", "社区", "镇街", "村居",
-                 "基层", "窗口", "后台", "前台", "终端", "自助", "软件控件", "上级", "下级", "同级"}
+                 "基层", "窗口", "后台", "前台", "终端", "自助", "软件控件", "上级", "下级", "同级", "本地", "政务云",
+                 "光纤", "有线", "无线", "宽带"}
 # fmt: on
 #: Verbs and function words that budget prose puts in front of a name; the name starts after them.
 # fmt: off
@@ -45,7 +48,7 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "充分利用", "有效利用", "需要", "成为", "作为", "属于", "进行", "使", "让", "给", "提供", "随着", "启动",
               "投入", "投入使用", "试运行", "运行维护", "办理", "承办", "处理", "接听", "拨打", "更换", "维修", "赋予", "给予", "授予", "进驻", "适宜", "投用", "建成投用", "重新", "及时", "定期", "逐步", "认真", "大力",
               "着力", "努力", "有效", "同步", "实行", "采用", "采取",
-              "新版", "旧版", "老版", "改版", "升级版", "新一代", "原"}  # qualifiers of a version: not the name's
+              "新版", "旧版", "老版", "改版", "升级版", "新一代", "原", "到"}  # qualifiers of a version: not the name's
 # fmt: on
 _LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.

@@ -87,6 +87,17 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             and len(m.group(1)) >= 3
         ):  # “安改”工程: a building job
             spans.append((m.start(), m.end()))
+    # a quoted programme or campaign named whole, its head inside the quotes: “智慧感知基础设施工程”
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        head = _CAMPAIGN_HEAD.search(inner)
+        if (
+            head
+            and head.end() == len(inner)
+            and len(inner) - len(head.group()) >= 4
+            and not _GENERIC_CAMPAIGN.match(inner)
+        ):
+            spans.append((m.start(), m.end()))
     taken = [(s, e) for s, e in spans]
     for m in UNQUOTED_PROGRAMMES.finditer(text):
         s, e = m.start(), m.end()
@@ -100,6 +111,8 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
     for m in _CAMPAIGN_HEAD.finditer(text):
         e = m.end()
         i = m.start()
+        if any(a < e and i < b for a, b in taken):
+            continue  # inside a quoted name found above
         limit, par_at = 16, None
         while True:
             while i > 0 and re.match(r"[\u4e00-\u9fff]", text[i - 1]) and m.start() - i < limit:

@@ -154,6 +154,11 @@ def nlp():
         ("升级新版市政府门户网站", [("市政府门户网站", P)]),
         ("完成原区政务服务平台数据迁移", [("区政务服务平台", P)]),
         ("保障省财政厅预算管理一体化系统正常运行", [("省财政厅预算管理一体化系统", P)]),
+        # a cloud and backbone networks of a named owner are platforms; a class (非涉密), a technology (光纤) and a
+        # local cloud in general are not; a quoted programme is named whole, with its head inside the quotes
+        ("交通运输部统一建设交通运输云，省级骨干网整合到部业务专用网", [("交通运输云", P), ("部业务专用网", P)]),
+        ("新建非涉密业务系统一律部署在本地政务云，扩容光纤骨干网", []),
+        ("重点推进“智慧港航基础设施工程”等三大工程", [("“智慧港航基础设施工程”", R)]),
     ],
 )
 def test_shapes(nlp, text, expected):
