@@ -291,6 +291,19 @@ def _jieba_lcut(text: str) -> list[str]:
     return [w for w in jieba.lcut(text, HMM=False) if w.strip()]
 
 
+#: What a quoted title of an event ends with.
+_EVENT_END = re.compile(r"(?:大会|会议|论坛|大赛|峰会|博览会|展会|评选|竞赛|演练)[”\"」]")
+
+
+def _inside_quoted_event(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` inside a quoted title of a conference, contest or exercise?"""
+    opened = max(text.rfind(q, 0, start) for q in "“「")
+    if opened < 0 or max(text.rfind(q, opened, start) for q in "”」") >= 0:
+        return False
+    closed = min((i for i in (text.find(q, end) for q in "”」") if i >= 0), default=-1)
+    return closed >= 0 and bool(_EVENT_END.search(text, max(end, closed - 4), closed + 1))
+
+
 def governs_generic(core: str) -> bool:
     """Does a verb inside ``core`` govern only generic words up to the head (云|部署|信息系统, 依托…|建设|业务平台):
     the verb's object is a kind of system, the words before it another phrase, so no name?"""
@@ -397,6 +410,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             he += 2  # 企业服务热线电话: the longer head
         if he < len(text) and text[he] in '”"」' and _QUOTED_NAME_BEFORE.search(text, max(0, hs - 16), hs):
             continue  # “…平台” quoted as a whole: handled as a quoted name below
+        if _inside_quoted_event(text, hs, he):
+            continue  # “第八届12345政务服务便民热线大会暨…大会”: an event's title, not the platform
         if _AGENCY_AFTER.match(text, he) or NOT_A_HEAD_AFTER.match(text, he) or _HEAD_AFTER.match(text, he):
             continue  # 政务信息系统管理中心 is an agency; 系统规划, 平台化 are no names' ends
         if m.group().strip("“”") == "一卡通" and (text[hs - 1 : hs] == "卡" or _CARD_USE.match(text, he)):

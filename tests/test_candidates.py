@@ -159,6 +159,8 @@ def nlp():
         ("交通运输部统一建设交通运输云，省级骨干网整合到部业务专用网", [("交通运输云", P), ("部业务专用网", P)]),
         ("新建非涉密业务系统一律部署在本地政务云，扩容光纤骨干网", []),
         ("重点推进“智慧港航基础设施工程”等三大工程", [("“智慧港航基础设施工程”", R)]),
+        # a platform's words inside a quoted title of an event are the event's
+        ("在“第三届政务服务便民热线发展大会”上交流经验", []),
     ],
 )
 def test_shapes(nlp, text, expected):
