@@ -241,6 +241,16 @@ REFORM_LEADS = {
     "已",
     "正在",
     "已经",
+    "研究",
+    "拟定",
+    "拟订",
+    "制定",
+    "起草",
+    "全县",
+    "本市",
+    "本县",
+    "我市",
+    "我县",
 }
 #: What no reform is named by alone: a manner or size of reforming (综合改革 in 数字政府综合改革试点, 配套改革).
 GENERIC_REFORM_FIELDS = {
@@ -262,6 +272,8 @@ GENERIC_REFORM_FIELDS = {
     "该项",
     "此项",
     "多项",
+    "制度",
+    "体制",
 }
 _REFORM_LONG_LEADS = sorted((w for w in REFORM_LEADS if len(w) >= 2), key=len, reverse=True)
 

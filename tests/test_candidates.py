@@ -161,6 +161,8 @@ def nlp():
         ("重点推进“智慧港航基础设施工程”等三大工程", [("“智慧港航基础设施工程”", R)]),
         # a platform's words inside a quoted title of an event are the event's
         ("在“第三届政务服务便民热线发展大会”上交流经验", []),
+        # verbs of drafting and scope words lead X改革; 制度改革 / 体制改革 alone name nothing
+        ("研究拟定全县制度改革规划，推进本县机构改革", [("机构改革", R)]),
     ],
 )
 def test_shapes(nlp, text, expected):
