@@ -18,11 +18,9 @@ from pathlib import Path
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
 
     from kg.api.app import create_app
     from kg.api.settings import Settings
-    from kg.api.slowclients import request_deadline_protocol
     from kg.store import Store, default_data_dir
 
     overrides = {k: v for k, v in {"host": args.host, "port": args.port}.items() if v is not None}
@@ -36,32 +34,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # No graph yet (exit 2), a damaged or unreadable store, or query workers that cannot start (exit 3): one
     # line, as for every command (kg.cli.main).
     # (no local reference to the store: the application lets go of it when it serves a newer build)
-    app = create_app(settings, Store(path, read_only=True))
-    try:
-        app.state.executor.start()
-    except RuntimeError as exc:
-        print(f"budgetkg serve: error: {exc}", file=sys.stderr)
-        return 3
-    print(
-        f"budgetkg: serving {path} on http://{settings.host}:{settings.port}/ (SPARQL at /sparql, viewer at /viz)",
-        file=sys.stderr,
-    )
-    uvicorn.run(
-        app,
-        host=settings.host,
-        port=settings.port,
-        log_level="warning",
-        access_log=False,
-        http=request_deadline_protocol(settings.read_timeout),
-    )
-    return 0
+    return _run(create_app(settings, Store(path, read_only=True)), settings, str(path))
 
 
 def serve_remote(args: argparse.Namespace, settings) -> int:
-    import uvicorn
 
     from kg.api.app import create_app
-    from kg.api.slowclients import request_deadline_protocol
     from kg.remote import RemoteError, RemoteStore
 
     if args.store:
@@ -77,15 +55,22 @@ def serve_remote(args: argparse.Namespace, settings) -> int:
             f"budgetkg serve: error: the SPARQL endpoint {args.sparql_endpoint} does not answer: {exc}", file=sys.stderr
         )
         return 3
-    app = create_app(settings, store)
+    return _run(create_app(settings, store), settings, f"the SPARQL store {args.sparql_endpoint}")
+
+
+def _run(app, settings, what: str) -> int:
+    """Start the query workers (exit 3 with one line if they cannot start), then serve until stopped."""
+    import uvicorn
+
+    from kg.api.slowclients import request_deadline_protocol
+
     try:
         app.state.executor.start()
     except RuntimeError as exc:
         print(f"budgetkg serve: error: {exc}", file=sys.stderr)
         return 3
     print(
-        f"budgetkg: serving the SPARQL store {args.sparql_endpoint} on http://{settings.host}:{settings.port}/ "
-        "(SPARQL at /sparql, viewer at /viz)",
+        f"budgetkg: serving {what} on http://{settings.host}:{settings.port}/ (SPARQL at /sparql, viewer at /viz)",
         file=sys.stderr,
     )
     uvicorn.run(
