@@ -12,4 +12,6 @@ PYTHON=.venv/bin/python bash scripts/smoke-wheel.sh
 if [ -f scripts/install-services.sh ]; then
     bash scripts/install-services.sh || echo "warning: services could not be installed; their tests will be skipped" >&2
 fi
-exec .venv/bin/python -m pytest "$@"
+# the whole suite on every core (pytest-xdist; each test file stays in one worker, every session fixture has
+# its own folders and ports per worker); arguments after these override them (`-n 0` runs it in one process)
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"
