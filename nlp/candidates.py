@@ -65,6 +65,8 @@ _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应�
 _CAMPAIGN_AFTER = re.compile(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)")
 #: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
 _QUOTED_HEADS = "网络|网|云|码|卡|号|通"
+#: Characters that make a brand's last 办 the start of a verb or noun: 办理, 办公, 办结, 办件.
+_VERB_AFTER_BAN = set("理公结件")
 #: A page number printed into a wrapped name (全24国信访信息系统).
 _PAGE_NUMBER_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{1,3}[\u4e00-\u9fff]")
 #: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
@@ -586,6 +588,10 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         if _BRAND_EXCLUDE.match(m.group()) or re.match(r"项(?!目)", text[m.end() :]):  # 网上申|办事项
             continue
         s, e = m.start(), m.end()
+        if text[e - 1] == "办" and text[e : e + 1] in _VERB_AFTER_BAN:
+            if not BRAND.fullmatch(text, s, e - 1):
+                continue
+            e -= 1  # 通过赣服通|办理: the 办 belongs to the verb 办理 (办公, 办结, 办件量), not to the brand
         if s in starts or (s > 0 and text[s - 1] in '“"「、，。；：（(和及与或等自从由在向对经把将为是于用'):
             tail = HEAD.match(text, e)
             if tail and tail.start() == e:
