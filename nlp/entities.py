@@ -181,11 +181,14 @@ class BudgetPatterns:
             ]
             found += [(s, e, "Reform") for s, e in reform_spans(text)]
             found = [(s, e, lab) for s, e, lab in found if lab == "PolicyDocument" or not broken_quote(text, s, e)]
-        # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革)
+        # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革); it keeps the gazetteer's
+        # type where a shape of the same extent says another (“海易办” is a brand, not a service mode like “掌上办”)
+        quoted = []
         for ent in ents:
             s, t = ent.start_char, ent.end_char
             if s > 0 and t < len(text) and text[s - 1] in '“"「' and text[t] in '”"」':
-                found.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), ent.label_))
+                quoted.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), ent.label_))
+        found = quoted + found
         if not found:
             return doc
         # decide on characters first, so tokens are split only for spans that are kept

@@ -152,6 +152,12 @@ NEGATIVE = [
 # fmt: on
 
 
+#: Gazetteer ids of the provinces' service brands and the national platform (ontology/gazetteer.ttl): names of
+#: general knowledge, not of the corpus, never put into generated sentences — the shape test
+#: (tests/test_platform_shapes.py) uses such brands as names no training file holds.
+GENERAL_BRANDS = ("brand-", "national-service-platform")
+
+
 def _held_out(s: str) -> bool:
     return any(h in s for h in HELD_OUT)
 
@@ -161,6 +167,8 @@ class _Names:
         self.rng = rng
         self.gaz: dict[str, list[str]] = {}
         for e in entries:
+            if e.id.rsplit("/", 1)[-1].startswith(GENERAL_BRANDS):
+                continue  # every province's brand (general knowledge): the NER learns the shape, not the list
             for n in (e.pref_label, *e.alt_labels, *(f for _, f in e.scoped_alt_labels)):
                 if e.label != "Place" and not _held_out(n):
                     self.gaz.setdefault(e.label, []).append(n)

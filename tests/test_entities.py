@@ -36,6 +36,9 @@ def ents(nlp, text):
         ),
         ('加大"放管服"改革力度', [('"放管服"改革', "Reform")]),  # ASCII quotes, as some reports print them
         ("通过推进政务晓屋科学布点建设", [("政务晓屋", "Platform")]),
+        # a province's brand the gazetteer knows keeps its type in quotes, where its shape is a service mode's
+        ("依托“海易办”“青松办”推出高频事项掌上办理", [("“海易办”", "Platform"), ("“青松办”", "Platform")]),
+        ("群众通过爱山东查询公积金", [("爱山东", "Platform")]),
     ],
 )
 def test_gazetteer_names_are_single_tokens_and_entities(rule_nlp, text, expected):

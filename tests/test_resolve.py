@@ -92,7 +92,10 @@ PANYU = "广州市番禺区政务服务数据管理局"
         ("国家信访局", None, "国家信访局智能办公平台", "Platform", "智能办公平台"),
         ("国家信访局", None, "智能办公平台", "Platform", None),  # a national department's: its own key
         # brands and names with their own place are shared as printed
-        (PANYU, "番禺区", "粤省事", "Platform", None),
+        (PANYU, "番禺区", "粤商通", "Platform", None),
+        # a province's brand the gazetteer knows is one node for the reports of every place
+        (PANYU, "番禺区", "粤省事", "Platform", "粤省事"),
+        ("苏州市政务服务管理办公室", "苏州市", "苏服办", "Platform", "苏服办"),
         ("深圳市统计局", "深圳市", "“穗智管”城市运行管理平台", "Platform", None),
         ("深圳市统计局", "深圳市", "广州市政务服务平台", "Platform", None),
         # known names: the gazetteer's entry; relative agency names become the district's

@@ -84,8 +84,9 @@ TOPICS = [
     "殡葬服务预约",
     "渔港泊位调度",
 ]
-#: Brands: a place's one-character abbreviation and a service word (粤省事, 随申办 …).
-BRANDS = ["琼省事", "湘好办", "赣易办", "蜀e办", "黔快办", "滇智办", "闽政易", "渝快办"]
+#: Brands: a place's one-character abbreviation and a service word (粤省事, 随申办 …).  Coined: 渝易办 replaced
+#: 渝快办 when the gazetteer gained every province's real brand (Chongqing's is 渝快办).
+BRANDS = ["琼省事", "湘好办", "赣易办", "蜀e办", "黔快办", "滇智办", "闽政易", "渝易办"]
 #: Slogans of service-mode reforms and initiatives, quoted.
 SLOGANS = ["一屏通办", "跨城联办", "一码统管", "掌上秒办", "一站联办", "全域通办", "异地联办", "一照统管"]
 PROGRAMMES = ["智慧渔港", "数字茶乡", "智慧骑楼", "数字蚕乡"]
