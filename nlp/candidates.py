@@ -23,7 +23,10 @@ from nlp.platformwords import (
     _BRAND_EXCLUDE,
     _LONG_LEADS,
     _NOUN_VERBS,
+    _VERB_AFTER_BAN,
     BRAND,
+    BUILDING_SYSTEM,
+    GENERIC_COMPOUNDS,
     GENERIC_WORDS,
     HEAD,
     LEAD_WORDS,
@@ -41,11 +44,6 @@ _COUNT_START = re.compile(
 )
 #: An opening quote with a name-like stretch (no punctuation) up to the head: “穗智管平台”.
 _QUOTED_NAME_BEFORE = re.compile(r"[“\"「][^“”\"「」，。；、：！？\n]*$")
-#: Infrastructure of a building, no service (机房电力系统, 空调系统).
-# fmt: off
-_BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|广播|考勤|"
-                              r"音响|扩声|会议室|(?<!治安视频)(?<!治安)监控)系统$|^(?:会议)系统$|^(?:视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
-# fmt: on
 #: Parts of speech (jieba's dictionary) that end a name going leftwards: verbs, prepositions,
 #: conjunctions, particles, pronouns, numerals-with-classifier and punctuation-like tags.
 # fmt: off
@@ -65,8 +63,6 @@ _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应�
 _CAMPAIGN_AFTER = re.compile(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)")
 #: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
 _QUOTED_HEADS = "网络|网|云|码|卡|号|通"
-#: Characters that make a brand's last 办 the start of a verb or noun: 办理, 办公, 办结, 办件.
-_VERB_AFTER_BAN = set("理公结件")
 #: A page number printed into a wrapped name (全24国信访信息系统).
 _PAGE_NUMBER_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{1,3}[\u4e00-\u9fff]")
 #: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
@@ -155,8 +151,6 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
     return pos in _STOP_POS or pos.startswith("u")
 
 
-#: Head tokens' generic front parts (jieba's 管理信息系统 is one word).
-GENERIC_COMPOUNDS = {"管理信息", "信息管理", "综合信息", "信息服务", "综合管理", "综合服务", "公共服务", "信息"}
 _ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「]?([^（）()“”\"「」，。、]{2,12}?)[”\"」]?[）)]")
 _LOCATIVE = re.compile(r"[内里中上下外间]")
 
@@ -250,7 +244,7 @@ def unlike_a_name(name: str) -> bool:
     building's equipment (机房电力系统), a count of things (五大数据库), a word's suffix at its start
     (化预报预警系统), a piece of a quoted name (式”电子验放系统)."""
     return bool(
-        _BUILDING_SYSTEM.search(name)
+        BUILDING_SYSTEM.search(name)
         or _COUNT_START.match(name)
         or _INDEFINITE.match(name)
         or name[0] in _BOUND_SUFFIXES
@@ -541,7 +535,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or (text[start - 1 : start] == "的" and not any(_names_a_thing(w) for w in core))
         ):
             continue
-        if _BUILDING_SYSTEM.search(name) or any(
+        if BUILDING_SYSTEM.search(name) or any(
             HEAD.fullmatch(w) and pos_table().get(v) == "v" and v not in TOPIC_VERBS for w, v in pairwise(core)
         ):
             continue  # 政府部门网站|实施|网站: a head and a verb inside are a clause, not a name

@@ -1,5 +1,5 @@
 """The words platform names are made of and found by: head words, generic words, the verbs in front of a name,
-fields of work, and the shape of provincial service brands (粤省事, 随申办).  Domain vocabulary, never names;
+fields of work, building systems, and the shape of provincial service brands (粤省事, 随申办).  Domain vocabulary, never names;
 :mod:`nlp.candidates` applies them.
 """
 
@@ -76,4 +76,13 @@ BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BR
                    rf"|[{_PLACE_CHARS}][{_BRAND_MIDDLE}]{{1,2}}(?:办|通|易|码|钉|政)"
                    rf"|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
 # fmt: on
+#: Characters that make a brand's last 办 the start of a verb or noun: 办理, 办公, 办结, 办件.
+_VERB_AFTER_BAN = set("理公结件")
+#: Head tokens' generic front parts (jieba's 管理信息系统 is one word).
+GENERIC_COMPOUNDS = {"管理信息", "信息管理", "综合信息", "信息服务", "综合管理", "综合服务", "公共服务", "信息"}
 _BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
+#: Infrastructure of a building, no service (机房电力系统, 空调系统).
+# fmt: off
+BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|广播|考勤|"
+                              r"音响|扩声|会议室|(?<!治安视频)(?<!治安)监控)系统$|^(?:会议)系统$|^(?:视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
+# fmt: on
