@@ -22,8 +22,11 @@ from itertools import pairwise
 from nlp.platformwords import (
     _BRAND_EXCLUDE,
     _LONG_LEADS,
+    _NAME_MODIFIERS,
     _NOUN_VERBS,
+    _STOP_POS,
     _VERB_AFTER_BAN,
+    _WHERE_WORDS,
     BRAND,
     BUILDING_SYSTEM,
     GENERIC_COMPOUNDS,
@@ -44,12 +47,6 @@ _COUNT_START = re.compile(
 )
 #: An opening quote with a name-like stretch (no punctuation) up to the head: “穗智管平台”.
 _QUOTED_NAME_BEFORE = re.compile(r"[“\"「][^“”\"「」，。；、：！？\n]*$")
-#: Parts of speech (jieba's dictionary) that end a name going leftwards: verbs, prepositions,
-#: conjunctions, particles, pronouns, numerals-with-classifier and punctuation-like tags.
-# fmt: off
-_STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y", "e", "o", "q", "zg", "t", "m", "mq",
-             "i", "d"}
-# fmt: on
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+＋“”\"「」（）()·]")
 _MAX_NAME = 24
 #: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
@@ -114,7 +111,9 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
             # 管理 / 服务 / 建设 are the name's right in front of the head (城市运行管理平台) and after
             # a noun (企业|管理|信息数据库); after a verb or at a clause start they govern it
             # (监督|管理|区级信息系统, 负责|管理)
-            return not (right_of_head or _is_noun(left) or left in TOPIC_VERBS)  # 预算|管理|一体化系统
+            # 综合|运营|管理|平台: after a modifier of names and before another activity of the name it is the name's
+            modified = left in _NAME_MODIFIERS and (right in _NOUN_VERBS or right in TOPIC_VERBS)
+            return not (right_of_head or _is_noun(left) or left in TOPIC_VERBS or modified)  # 预算|管理|一体化系统
         return True
     pos = pos_table().get(word)
     if pos is None:
@@ -452,12 +451,14 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 past_quote = True
                 j -= 1
                 continue
-            if (
-                past_quote
-                and word in pos_table()
-                and not (_is_nominal(word) or word in TOPIC_VERBS or pos_table().get(word) in {"ns", "nt", "j"})
+            if past_quote and (
+                word in _WHERE_WORDS
+                or (
+                    word in pos_table()
+                    and not (_is_nominal(word) or word in TOPIC_VERBS or pos_table().get(word) in {"ns", "nt", "j"})
+                )
             ):
-                break  # 用|好|“互联网+督查”平台: only nouns run on in front of a quoted part
+                break  # 用|好|“互联网+督查”平台, 基层|“四标四实”基础库: only nouns that name run on in front of a quote
             if word in ("全", "各") and taken and re.match(r"[省市区县](?:政府|级|直)?", taken[-1][1]):
                 if word == "各" or re.match(r"[省市区县]政府", taken[-1][1]):
                     taken = []  # 全|市政府|网站: every government's website of the city, no particular one

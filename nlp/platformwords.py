@@ -11,7 +11,7 @@ import re
 # fmt: off
 PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "网站群", "网站",
                   "数据库", "证照库", "公众号", "小程序", "APP", "App", "app", "客户端", "服务热线", "便民热线", "热线",
-                  "专网", "外网", "内网", "政务网", "服务网", "一体机", "自助机", "自助终端", "专区", "名录库", "信息库", "资源库", "服务大厅",
+                  "专网", "外网", "内网", "政务网", "服务网", "一体机", "自助机", "自助终端", "专区", "名录库", "信息库", "资源库", "基础库", "主题库", "专题库", "服务大厅",
                   "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
                   "视频号", "头条号", "大厅", "智脑", "骨干网", "调度网", "专用网", "云")
@@ -85,4 +85,16 @@ _BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新�
 # fmt: off
 BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|广播|考勤|"
                               r"音响|扩声|会议室|(?<!治安视频)(?<!治安)监控)系统$|^(?:会议)系统$|^(?:视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
+# fmt: on
+#: Words that modify a name's activities (综合运营管理平台, 智慧服务管理系统) and govern none.
+_NAME_MODIFIERS = {"综合", "智慧", "智能"}
+#: Scope and level words: in front of a quoted name they say where, not which (基层|“四标四实”基础库).
+# fmt: off
+_WHERE_WORDS = {"基层", "各级", "区级", "市级", "省级", "县级", "镇级", "上级", "下级", "同级", "本地", "相关", "有关", "各类", "现有"}
+# fmt: on
+#: Parts of speech (jieba's dictionary) that end a name going leftwards: verbs, prepositions,
+#: conjunctions, particles, pronouns, numerals-with-classifier and punctuation-like tags.
+# fmt: off
+_STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y", "e", "o", "q", "zg", "t", "m", "mq",
+             "i", "d"}
 # fmt: on

@@ -47,6 +47,10 @@ def nlp():
         ("做好12345市长热线平台工单办理", [("12345市长热线平台", P)]),
         # brands: a place's character and a service word; quoted coined names with a head
         ("推广苏服办、皖事通等移动政务服务", [("苏服办", P), ("皖事通", P)]),
+        # 综合 and another activity of the name keep a noun-verb in it; a verb at the clause start governs it
+        ("打造了城市综合运营管理平台，负责运营管理平台", [("城市综合运营管理平台", P)]),
+        # 基础库 is a head; a level or scope word before a quoted name says where, not which
+        ("会同市数据局共建基层“四标四实”基础库和人口基础库", [("“四标四实”基础库", P), ("人口基础库", P)]),
         # a brand's last 办 is not the verb's 办 that follows it (通过…办理, …办件量)
         ("群众可通过辽事通办理社保业务，赣服通办件量居全省前列", [("辽事通", P), ("赣服通", P)]),
         ("接入“穗通达”城市服务平台，实现数据汇聚", [("“穗通达”城市服务平台", P)]),
