@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, requires_devset
+from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, read_report_once, requires_devset
 
 from kg.build import ontology_quads
 from kg.commands.query import bind_params, named_queries, rows_of, run
@@ -16,7 +16,7 @@ from kg.mapping import map_report
 from kg.resolve import default_resolver
 from kg.store import Store
 from kg.validate import validate_quads
-from nlp.reader import read_report, read_report_bytes
+from nlp.reader import read_report_bytes
 
 QUERIES = named_queries()
 F2016 = CORPUS / MANIFEST[1]["file"]  # 番禺区政务办 2016 年度部门决算
@@ -56,7 +56,7 @@ def report_of(text: str):
 
 
 def test_the_2016_final_account_item_by_item() -> None:
-    r = read_report(F2016)
+    r = read_report_once(F2016)
     got = [(c.item, c.code, c.final.printed, str(c.rate), squash(c.reason)) for c in r.budget_comparisons]
     assert got == [(i, c, f, rate, squash(why)) for i, c, f, rate, why in ITEMS_2016]
     raw = F2016.read_text(encoding="utf-8")
@@ -71,7 +71,7 @@ def test_the_2016_final_account_item_by_item() -> None:
 
 
 def test_budgets_printed_or_derived() -> None:
-    by_item = {c.item: c for c in read_report(F2016).budget_comparisons}
+    by_item = {c.item: c for c in read_report_once(F2016).budget_comparisons}
     total = by_item["一般公共预算财政拨款支出"]
     assert total.budget == Decimal("1129.88") * W and total.budget_derived is None  # printed: 年初预算1129.88 万元
     assert total.budget_printed.printed == "1129.88"
@@ -86,7 +86,7 @@ def test_budgets_printed_or_derived() -> None:
 
 
 def test_the_2019_final_account() -> None:
-    by_item = {c.item: c for c in read_report(F2019).budget_comparisons}
+    by_item = {c.item: c for c in read_report_once(F2019).budget_comparisons}
     # "(4) 科学技术支出（类）技术与开发（款）产业技术研究与开发（项）17.64 万元，未有年初预算。"
     none = by_item["产业技术研究与开发"]
     assert none.budget == 0 and none.budget_stated_none and none.rate is None
@@ -103,7 +103,7 @@ def test_the_2019_final_account() -> None:
 
 def test_a_budget_states_no_comparison() -> None:
     # a 部门预算 quoting last year's completion rate is no final account
-    assert read_report(CORPUS / MANIFEST[2]["file"]).budget_comparisons == []
+    assert read_report_once(CORPUS / MANIFEST[2]["file"]).budget_comparisons == []
     text = F2016.read_text(encoding="utf-8").replace("2016 年度部门决算", "2016 年度部门预算", 1)
     r = report_of(text)
     assert r.phase.value == "budget" and r.budget_comparisons == []
@@ -167,7 +167,7 @@ def test_statement_written_other_ways(variant: str, budget: Decimal, derived: st
 def store_2016() -> Store:
     st = Store()
     st.add(ontology_quads())
-    st.add(map_report(read_report(F2016), resolver=default_resolver()).quads)
+    st.add(map_report(read_report_once(F2016), resolver=default_resolver()).quads)
     return st
 
 
@@ -201,7 +201,7 @@ def test_budget_vs_final_answers_from_the_2016_final_account(store_2016: Store) 
 
 @pytest.mark.slow  # builds and validates a store
 def test_comparison_nodes_conform_and_a_broken_one_does_not() -> None:
-    g = map_report(read_report(F2016))
+    g = map_report(read_report_once(F2016))
     assert g.counts["budget_comparisons"] == len(ITEMS_2016)
     assert validate_quads(g.quads).conforms
     import pyoxigraph as ox
@@ -219,7 +219,7 @@ STEMS = {row["stem"][:3]: row["stem"] for row in DEVSET_MANIFEST}
 
 @requires_devset
 def test_devset_final_account() -> None:
-    r = read_report(DEVSET / "text" / f"{STEMS['203']}.txt")
+    r = read_report_once(DEVSET / "text" / f"{STEMS['203']}.txt")
     by_item = {c.item: c for c in r.budget_comparisons}
     # 14 功能科目 items (1.–14., read by hand), the total, the 三公 total and its 3 parts, 4 projects' own accounts
     assert len(r.budget_comparisons) == 23

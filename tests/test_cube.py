@@ -11,7 +11,7 @@ import copy
 
 import pyoxigraph as ox
 import pytest
-from conftest import CORPUS, CORPUS_FILES, DEVSET, DEVSET_MANIFEST, requires_devset
+from conftest import CORPUS, CORPUS_FILES, DEVSET, DEVSET_MANIFEST, read_report_once, requires_devset
 from test_mapping import BUILD, CASES, load_case
 
 from kg import cube
@@ -141,9 +141,8 @@ def test_a_mutated_golden_graph_fails_exactly_its_constraint(what, mutate, const
 @pytest.fixture(scope="module")
 def real_quads():
     """A real report's graph (2017 决算 of the corpus: 预算数 beside 决算数, unit rows, three code lists)."""
-    from nlp import read_report
 
-    return mapped(read_report(CORPUS / "003_ed709ab5de35a9c8.txt"))
+    return mapped(read_report_once(CORPUS / "003_ed709ab5de35a9c8.txt"))
 
 
 def test_a_real_graph_with_a_dimension_value_missing_fails_ic11(real_quads) -> None:
@@ -242,9 +241,8 @@ def test_a_kind_has_exactly_its_dimensions(kind, code_list, has, lacks) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[p.name for p in CORPUS_FILES])
 def test_every_corpus_report_graph_is_a_well_formed_cube(path) -> None:
-    from nlp import read_report
 
-    quads = mapped(read_report(path, entities=True))
+    quads = mapped(read_report_once(path, entities=True))
     assert observations(quads) or "000_" in path.name  # 000 prints no table the reader maps
     store = ci.cube_store(quads)
     violated = ci.violations(store)
@@ -266,8 +264,7 @@ DEVSET_FILES += [_published(row["stem"]) for row in DEVSET_MANIFEST]
 @pytest.mark.parametrize("path", DEVSET_FILES, ids=[f"{p.stem[:3]}{p.suffix}" for p in DEVSET_FILES])
 def test_every_devset_report_graph_is_a_well_formed_cube(path) -> None:
     """The text of each devset report and the file as published (PDF: tables read from the page geometry)."""
-    from nlp import read_report
 
-    store = ci.cube_store(mapped(read_report(path)))
+    store = ci.cube_store(mapped(read_report_once(path)))
     violated = ci.violations(store)
     assert violated == [], ci.explain(store, violated)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import DEVSET, DEVSET_MANIFEST, requires_devset
+from conftest import DEVSET, DEVSET_MANIFEST, read_report_once, requires_devset
 
 pytestmark = requires_devset
 
@@ -92,7 +92,6 @@ def test_no_diagnostic_says_an_amount_was_left_out_for_want_of_a_column(reports)
 @pytest.mark.slow
 def test_the_pdf_reads_every_coded_row_its_text_reads_and_more():
     """``budgetkg eval reader``'s rule (nlp.refeval) on every devset report, from its PDF and from its text."""
-    from nlp import read_report
     from nlp.refeval import evaluate_report, read_manifest
     from nlp.sources import read_source
 
@@ -102,10 +101,10 @@ def test_the_pdf_reads_every_coded_row_its_text_reads_and_more():
         text_path = DEVSET / "text" / (pdf.stem + ".txt")
         reference = DEVSET / "tables" / (pdf.stem + ".csv")
         from_pdf = evaluate_report(
-            read_report(pdf), pdf.stem, manifest.get(pdf.stem), reference, None, read_source(pdf).text
+            read_report_once(pdf), pdf.stem, manifest.get(pdf.stem), reference, None, read_source(pdf).text
         )
         from_text = evaluate_report(
-            read_report(text_path),
+            read_report_once(text_path),
             pdf.stem,
             manifest.get(pdf.stem),
             reference,

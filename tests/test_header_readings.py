@@ -7,18 +7,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from conftest import DEVSET, read_report_once, requires_devset
+
 from nlp import headergrid, headermeaning
 from nlp.tables import _columns_by_place
-from tests.conftest import DEVSET, requires_devset
 from tests.tablehelp import read_tables, row, table, values
 
 WAN = Decimal(10000)
 
 
 def _devset(stem: str):
-    from nlp.reader import read_report
 
-    return read_report(DEVSET / "text" / f"{stem}.txt")
+    return read_report_once(DEVSET / "text" / f"{stem}.txt")
 
 
 def _by_meaning(t, r, measure: str, qualifier: str | None = None):

@@ -5,10 +5,10 @@ bundled corpus with other title pages, labels and year forms (always run)."""
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, requires_devset
+from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, read_report_once, requires_devset
 
 from nlp.model import Phase
-from nlp.reader import read_report, read_report_bytes
+from nlp.reader import read_report_bytes
 
 PHASE_WORDS = {"预算": Phase.BUDGET, "决算": Phase.FINAL_ACCOUNT}
 
@@ -21,7 +21,7 @@ def report_of(text: str):
 @pytest.mark.parametrize("row", DEVSET_MANIFEST, ids=[r["stem"][:3] for r in DEVSET_MANIFEST])
 def test_devset_report_is_identified(row: dict[str, str]) -> None:
     path = DEVSET / "text" / f"{row['stem']}.txt"
-    r = read_report(path)
+    r = read_report_once(path)
     assert (r.agency_as_printed, r.fiscal_year, r.phase) == (
         row["agency"],
         int(row["fiscal_year"]),

@@ -6,11 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, requires_devset
+from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, read_report_once, requires_devset
 
 from kg.mapping import map_report
 from kg.validate import validate_quads
-from nlp.reader import read_report, read_report_bytes
+from nlp.reader import read_report_bytes
 
 STEMS = {row["stem"][:3]: row["stem"] for row in DEVSET_MANIFEST}
 
@@ -23,7 +23,7 @@ def report_of(text: str):
 def test_devset_key_projects_in_prose() -> None:
     # 205, 八、重点项目预算绩效目标情况 (read by hand): two projects, each with its 年初预算 in 元 and its 绩效目标
     path = DEVSET / "text" / f"{STEMS['205']}.txt"
-    r = read_report(path)
+    r = read_report_once(path)
     got = [(p.name, p.amount.printed, p.amount.unit, p.amount.value) for p in r.projects]
     assert got == [
         ("12345热线工作经费", "16,790,000.00", "元", Decimal("16790000.00")),
@@ -37,7 +37,7 @@ def test_devset_key_projects_in_prose() -> None:
     assert r.projects[0].target.text.startswith("以一个号码服务企业和群众为目标")
     # the reports that list key projects in a table (深圳, 广州) get none from prose
     for key in ("215", "221"):
-        assert all(p.table_number for p in read_report(DEVSET / "text" / f"{STEMS[key]}.txt").projects)
+        assert all(p.table_number for p in read_report_once(DEVSET / "text" / f"{STEMS[key]}.txt").projects)
 
 
 def report_with(section: str) -> str:
@@ -98,7 +98,7 @@ def test_a_project_the_table_has_is_not_added_twice() -> None:
     # corpus 002 prints 民生卡应用推广经费 (14.00 万元) in its project table; a narrative list naming it again
     # adds no second project, and gives the table's project the target it lacks
     text = (CORPUS / MANIFEST[2]["file"]).read_text(encoding="utf-8")
-    base = read_report(CORPUS / MANIFEST[2]["file"])
+    base = read_report_once(CORPUS / MANIFEST[2]["file"])
     table_project = next(p for p in base.projects if p.name == "民生卡应用推广经费")
     target_before = table_project.target
     extra = (

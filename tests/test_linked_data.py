@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, read_report_once
 from pyld import jsonld
 from rdflib import Dataset, Graph
 from test_mapping import BUILD, CASES, load_case
@@ -47,9 +47,8 @@ def report_quads(name: str) -> list[ox.Quad]:
     if name != "003":
         return map_report(load_case(name).REPORT, build=BUILD).quads
     from kg.resolve import default_resolver
-    from nlp import read_report
 
-    real = read_report(CORPUS / "003_ed709ab5de35a9c8.txt", entities=True)
+    real = read_report_once(CORPUS / "003_ed709ab5de35a9c8.txt", entities=True)
     return map_report(real, resolver=default_resolver(), build=BUILD).quads
 
 

@@ -156,11 +156,9 @@ def test_two_projects_of_one_name_in_two_units_do_not_share_links() -> None:
 def test_same_named_projects_of_a_real_report_keep_their_own_links() -> None:
     """002 prints 租赁岗位合同工经费 under 本级 and under the 政务服务中心; only the centre's 绩效目标 names
     政务服务集约化改革, so only the centre's project funds it (by name, both would)."""
-    from conftest import CORPUS
+    from conftest import CORPUS, read_report_once
 
-    from nlp import read_report
-
-    report = read_report(CORPUS / "002_1b1d794f3255dab3.txt", entities=True)
+    report = read_report_once(CORPUS / "002_1b1d794f3255dab3.txt", entities=True)
     funded = _funded(map_report(report, build=BUILD).quads)
     assert "政务服务集约化改革" in funded[("租赁岗位合同工经费", "广州市番禺区政务服务中心")]
     assert "政务服务集约化改革" not in funded[("租赁岗位合同工经费", "广州市番禺区政务服务数据管理局本级")]

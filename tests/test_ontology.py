@@ -222,15 +222,15 @@ def test_owl_rl_closure_finds_a_contradiction(contradiction) -> None:
 @pytest.mark.slow
 def test_owl_rl_closure_of_each_corpus_graph_is_consistent() -> None:
     """The ontology's domains, ranges and disjointness hold for what kg.mapping really writes."""
+    from conftest import CORPUS_FILES, read_report_once
+
     from kg.mapping import map_report
     from kg.validate import _from_ox
-    from nlp import read_report
-    from tests.conftest import CORPUS_FILES
 
     problems = {}
     for path in CORPUS_FILES:
         g = Graph()
-        for q in map_report(read_report(path, entities=True)).quads:
+        for q in map_report(read_report_once(path, entities=True)).quads:
             g.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
         errors = closure_errors(g)
         if errors:

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pyoxigraph as ox
 import pytest
-from conftest import DEVSET, DEVSET_MANIFEST, requires_devset
+from conftest import DEVSET, DEVSET_MANIFEST, read_report_once, requires_devset
 
 pytestmark = requires_devset
 
@@ -28,9 +28,8 @@ SELECT ?item ?code ?label ?measure ?amount WHERE {
 def graph_of(path):
     from kg.mapping import map_report
     from kg.resolve import default_resolver
-    from nlp import read_report
 
-    mapped = map_report(read_report(path), resolver=default_resolver())
+    mapped = map_report(read_report_once(path), resolver=default_resolver())
     store = ox.Store()
     store.extend(mapped.quads)
     return mapped, store
@@ -135,10 +134,9 @@ def test_facts_from_text_have_no_region():
 
 @pytest.mark.slow
 def test_entity_mentions_read_from_a_pdf_point_at_their_region():
-    from nlp import read_report
 
     pdf = next(p for p in PDFS if "guangzhou" in p.name)
-    report = read_report(pdf, entities=True)
+    report = read_report_once(pdf, entities=True)
     assert report.mentions
     pages = int(next(r for r in DEVSET_MANIFEST if r["stem"] == pdf.stem)["pages"])
     assert all(m.span.box is not None and 1 <= m.span.box.page <= pages for m in report.mentions)

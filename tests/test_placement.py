@@ -6,11 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from conftest import DEVSET, read_report_once, requires_devset
 
 from nlp.errors import Diagnostics
 from nlp.model import Amount, Column, Span, TableRow
 from nlp.placement import Extent, by_geometry, candidates, place_table
-from tests.conftest import DEVSET, requires_devset
 from tests.tablehelp import read_tables, row, table
 
 # 支出预算总表 as pdfplumber prints a Shanghai-style table: blank cells print nothing.
@@ -166,9 +166,8 @@ def test_income_column_pinned_by_the_summary_table():
 @requires_devset
 @pytest.mark.parametrize("stem", ["207_shanghai-shujuju-2026-yusuan", "208_shanghai-shenjiju-2026-yusuan"])
 def test_devset_rows_with_empty_cells(stem):
-    from nlp.reader import read_report
 
-    report = read_report(DEVSET / "text" / f"{stem}.txt")
+    report = read_report_once(DEVSET / "text" / f"{stem}.txt")
     expenditure = next(t for t in report.tables if t.kind == "expenditure")
     assert [c.measure for c in expenditure.columns] == ["total", "basic", "project"]
     placed = [r for r in expenditure.rows if r.code and sum(c is not None for c in r.cells) == 2]
@@ -229,9 +228,8 @@ def test_broken_header_word_without_another_table_claims_nothing():
 @requires_devset
 @pytest.mark.parametrize("stem", ["221_guangzhou-tongjiju-2026-yusuan", "224_zhuhai-shangwuju-2026-yusuan"])
 def test_devset_broken_header_word(stem):
-    from nlp.reader import read_report
 
-    report = read_report(DEVSET / "text" / f"{stem}.txt")
+    report = read_report_once(DEVSET / "text" / f"{stem}.txt")
     t = next(t for t in report.tables if t.number == "表3")
     assert [c.measure for c in t.columns][:3] == ["total", "basic", "project"]
     assert "subsidy_to_affiliates" not in [c.measure for c in t.columns][:3]

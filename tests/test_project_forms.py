@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.conftest import DEVSET, requires_devset
+from conftest import DEVSET, read_report_once, requires_devset
+
 from tests.tablehelp import read_tables
 
 W = Decimal(10000)
@@ -88,12 +89,11 @@ def test_a_table_header_naming_projects_is_no_form():
 
 @requires_devset
 def test_devset_budget_and_self_evaluation_forms():
-    from nlp.reader import read_report
 
-    budget = read_report(DEVSET / "text" / "202_zhongyang-guojiaxinfangju-2026-yusuan.txt")
+    budget = read_report_once(DEVSET / "text" / "202_zhongyang-guojiaxinfangju-2026-yusuan.txt")
     got = {p.name: p.amount.printed for p in budget.projects}
     assert got == {"信息化运行维护": "2,134.87", "信访综合保障经费": "2,706.79", "信访业务培训": "118.01"}
-    final = read_report(DEVSET / "text" / "203_zhongyang-guojiaxinfangju-2024-juesuan.txt")
+    final = read_report_once(DEVSET / "text" / "203_zhongyang-guojiaxinfangju-2024-juesuan.txt")
     got = {p.name: (p.cells["budget"].printed, p.amount.printed) for p in final.projects}
     assert got == {
         "信访干部培训专项": ("180.61", "180.03"),
@@ -149,9 +149,8 @@ def test_key_project_targets_go_to_the_projects_of_the_same_amount_and_name():
 
 @requires_devset
 def test_devset_key_project_targets():
-    from nlp.reader import read_report
 
-    report = read_report(DEVSET / "text" / "215_shenzhen-tongjiju-2026-yusuan.txt")
+    report = read_report_once(DEVSET / "text" / "215_shenzhen-tongjiju-2026-yusuan.txt")
     targets = {p.name: p.target.text for p in report.projects if p.target}
     assert sorted(targets) == ["专项普查活动", "专项统计业务", "政务信息化项目（运行维护服务）", "统计管理"]
     assert targets["统计管理"].startswith("为统计管理工作提供支持保障，2026年预计完成不少于4次统计大讲堂")

@@ -3,8 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from conftest import DEVSET, read_report_once, requires_devset
 
-from tests.conftest import DEVSET, requires_devset
 from tests.tablehelp import corpus_text, read_tables
 
 W = Decimal(10000)
@@ -175,9 +175,8 @@ def test_units_and_projects_told_apart_by_what_they_name():
 def test_devset_units_named_with_their_bracketed_level_are_no_projects():
     # 218 表4/表5 项目支出总表: 深圳市建筑工务署, …（本级）, three centres wrapped over two lines;
     # eight projects under them (read by hand)
-    from nlp.reader import read_report
 
-    report = read_report(DEVSET / "text" / "218_shenzhen-jianzhugongwushu-2026-yusuan.txt")
+    report = read_report_once(DEVSET / "text" / "218_shenzhen-jianzhugongwushu-2026-yusuan.txt")
     got = [(p.name, p.amount.printed) for p in report.projects]
     assert got == [
         ("工程管理", "6,832.94"),

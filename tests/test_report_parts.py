@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, requires_devset
+from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, read_report_once, requires_devset
 
 from kg.mapping import map_report
 from kg.validate import validate_quads
 from nlp.layout import walk
 from nlp.model import Phase
-from nlp.reader import read_report, read_report_bytes
+from nlp.reader import read_report_bytes
 
 NARRATIVE_KINDS = ("explanation", "glossary", "responsibilities", "structure", "key_work")
 ISPARTOF = "http://purl.org/dc/terms/isPartOf"
@@ -27,7 +27,7 @@ def split(path):
     """(the tables alone, the text without them): each table from the title lines above its grid to its last
     row — where a table's span runs on into the narrative after it, that narrative stays with the text."""
     raw = path.read_text(encoding="utf-8")
-    r = read_report(path)
+    r = read_report_once(path)
     pieces: list[tuple[int, int]] = []
     for t in r.tables:
         a = raw.rfind("\n", 0, t.span.start) + 1
@@ -63,7 +63,7 @@ WITH_TABLES = [k for k, row in STEMS.items() if row["has_coded_tables"] == "yes"
     ],
 )
 def test_devset_files_are_whole_reports_or_the_narrative(key: str) -> None:
-    r = read_report(DEVSET / "text" / f"{STEMS[key]['stem']}.txt")
+    r = read_report_once(DEVSET / "text" / f"{STEMS[key]['stem']}.txt")
     # the three HTML pages carry the narrative; their tables were spreadsheet attachments
     assert r.part == (None if STEMS[key]["has_coded_tables"] == "yes" else "narrative")
 

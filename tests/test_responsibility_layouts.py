@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, requires_devset
+from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, read_report_once, requires_devset
 
-from nlp.reader import read_report, read_report_bytes
+from nlp.reader import read_report_bytes
 
 # Counted by hand in the development set (conftest.DEVSET, text/): items of the responsibilities list (主要职责 / 主要职能 / 部门职责),
 # or "prose" where the report writes them as a paragraph with no enumerator.  Every one names one unit.
@@ -58,7 +58,7 @@ def squash(s: str) -> str:
 
 
 def devset_report(key: str):
-    return read_report(DEVSET / "text" / f"{STEMS[key]}.txt")
+    return read_report_once(DEVSET / "text" / f"{STEMS[key]}.txt")
 
 
 @requires_devset
@@ -99,7 +99,7 @@ def report_of(text: str):
 def base_and_list():
     """The report, its items, and the raw range of the list (intro line to the last item's end)."""
     text = BASE.read_text(encoding="utf-8")
-    r = read_report(BASE)
+    r = read_report_once(BASE)
     items = r.responsibilities
     assert len(items) == 10
     intro = text.rindex(AGENCY + "的主要职责是：", 0, items[0].span.start)

@@ -764,14 +764,14 @@ KNOWN_CORPUS_WARNINGS: set[tuple[str, str, str]] = set()
 
 @pytest.fixture(scope="module")
 def corpus_graphs() -> dict[str, Graph]:
+    from conftest import CORPUS_FILES, read_report_once
+
     from kg.mapping import map_report
-    from nlp import read_report
-    from tests.conftest import CORPUS_FILES
 
     graphs = {}
     for path in CORPUS_FILES:
         g = Graph()
-        for q in map_report(read_report(path, entities=True)).quads:
+        for q in map_report(read_report_once(path, entities=True)).quads:
             g.add(tuple(_rdflib_term(t) for t in (q.subject, q.predicate, q.object)))
         graphs[path.name] = g
     return graphs

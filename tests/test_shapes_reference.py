@@ -70,12 +70,12 @@ def test_every_report_mutation_gives_the_same_results(base: Graph, case: Case) -
 
 
 def _report_quads(name: str) -> list[ox.Quad]:
+    from conftest import CORPUS_FILES, read_report_once
+
     from kg.mapping import map_report
-    from nlp import read_report
-    from tests.conftest import CORPUS_FILES
 
     path = next(p for p in CORPUS_FILES if p.name.startswith(name))
-    return map_report(read_report(path, entities=False)).quads
+    return map_report(read_report_once(path, entities=False)).quads
 
 
 def _nn(term: URIRef) -> ox.NamedNode:

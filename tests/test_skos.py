@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from conftest import CORPUS_FILES, DEVSET, DEVSET_MANIFEST
+from conftest import CORPUS_FILES, DEVSET, DEVSET_MANIFEST, read_report_once
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 from test_mapping import BUILD, CASES, load_case
@@ -137,13 +137,12 @@ def test_a_renamed_code_keeps_one_preferred_name_and_its_old_name_in_the_year_ed
 def test_skos_integrity_holds_over_the_union_of_every_corpus_and_devset_graph() -> None:
     """The ontology, the code lists, the gazetteer and all 5 corpus and every devset report graph (when the
     devset is there), entities included: they label the shared agencies, places, platforms and reforms."""
-    from nlp import read_report
 
     paths = list(CORPUS_FILES)
     if DEVSET_MANIFEST:
         paths += [DEVSET / "text" / f"{row['stem']}.txt" for row in DEVSET_MANIFEST]
     quads = ontology_quads()
     for path in paths:
-        quads += report_quads(read_report(path, entities=True))
+        quads += report_quads(read_report_once(path, entities=True))
     found = skos_integrity.violations(skos_integrity.union_store(quads))
     assert {name: rows for name, rows in found.items() if rows} == {}

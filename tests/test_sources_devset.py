@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import DEVSET, DEVSET_MANIFEST, requires_devset
+from conftest import DEVSET, DEVSET_MANIFEST, read_report_once, requires_devset
 
 pytestmark = requires_devset
 
@@ -127,10 +127,9 @@ def figures(report):
 @pytest.mark.slow
 @pytest.mark.parametrize("path", PUBLISHED, ids=lambda p: p.name)
 def test_the_published_file_yields_the_report_its_text_does(path):
-    from nlp import read_report
 
-    published = read_report(path)
-    text = read_report(DEVSET / "text" / (path.stem + ".txt"))
+    published = read_report_once(path)
+    text = read_report_once(DEVSET / "text" / (path.stem + ".txt"))
     assert (published.agency, published.fiscal_year, published.phase) == (
         text.agency,
         text.fiscal_year,
@@ -163,11 +162,10 @@ def test_the_published_file_yields_the_report_its_text_does(path):
 def test_every_amount_of_a_published_report_stands_where_its_box_says():
     """The span of each table amount carries the region of the page it was printed in: the characters
     standing inside that region are the amount as printed, and nothing else."""
-    from nlp import read_report
     from nlp.sources import read_source
 
     path = next(p for p in PDFS if "shanghai" in p.name)  # any report with coded tables
-    report, decoded = read_report(path), read_source(path)
+    report, decoded = read_report_once(path), read_source(path)
     amounts = [c for t in report.tables for r in t.rows for c in r.cells if c is not None]
     assert len(amounts) > 100
     for a in amounts:
@@ -185,7 +183,6 @@ def test_every_amount_of_a_published_report_stands_where_its_box_says():
 
 
 def test_plain_text_spans_have_no_box():
-    from nlp import read_report
 
-    report = read_report(DEVSET / "text" / (PDFS[0].stem + ".txt"))
+    report = read_report_once(DEVSET / "text" / (PDFS[0].stem + ".txt"))
     assert all(c.span.box is None for t in report.tables for r in t.rows for c in r.cells if c is not None)

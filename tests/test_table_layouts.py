@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.conftest import DEVSET, requires_devset
+from conftest import DEVSET, read_report_once, requires_devset
+
 from tests.tablehelp import read_tables, row
 
 
 def _devset(stem: str):
-    from nlp.reader import read_report
 
-    return read_report(DEVSET / "text" / f"{stem}.txt")
+    return read_report_once(DEVSET / "text" / f"{stem}.txt")
 
 
 def _printed(r):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, requires_devset
+from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, read_report_once, requires_devset
 
-from nlp.reader import read_report, read_report_bytes
+from nlp.reader import read_report_bytes
 
 # Counted by hand in the development set (conftest.DEVSET, text/): top-level items of the tasks section, "prose" where it
 # enumerates nothing; reports without such a section have none.  217 also has 20 sub-items (一是…),
@@ -38,7 +38,7 @@ def report_of(text: str):
 @requires_devset
 @pytest.mark.parametrize("key", sorted(STEMS))
 def test_devset_tasks_are_counted_exactly(key: str) -> None:
-    r = read_report(DEVSET / "text" / f"{STEMS[key]}.txt")
+    r = read_report_once(DEVSET / "text" / f"{STEMS[key]}.txt")
     top = [t for t in r.tasks if "/" not in t.ordinal]
     expected = DEVSET_TASKS.get(key, 0)
     if expected == "prose":
@@ -60,10 +60,10 @@ def test_devset_tasks_are_counted_exactly(key: str) -> None:
 
 @requires_devset
 def test_devset_inline_task_texts() -> None:
-    r = read_report(DEVSET / "text" / f"{STEMS['215']}.txt")
+    r = read_report_once(DEVSET / "text" / f"{STEMS['215']}.txt")
     assert [squash(t.text) for t in r.tasks][:2] == ["坚持以党的政治建设为统领；", "牢牢把握高质量发展首要任务；"]
     assert squash(r.tasks[-1].text) == "纵深推进依法统计依法治统。"  # after a page number "- 2 -"
-    r = read_report(DEVSET / "text" / f"{STEMS['205']}.txt")
+    r = read_report_once(DEVSET / "text" / f"{STEMS['205']}.txt")
     assert [t.ordinal for t in r.tasks] == ["一是", "二是", "三是", "四是"]
     assert squash(r.tasks[0].text).startswith("紧扣发展大局，在提高服务决策水平上下功夫。")
 
@@ -74,7 +74,7 @@ BASE = CORPUS / MANIFEST[0]["file"]
 
 def group_two():
     text = BASE.read_text(encoding="utf-8")
-    r = read_report(BASE)
+    r = read_report_once(BASE)
     items = [t for t in r.tasks if t.ordinal.startswith("（二）/")]
     assert len(items) == 5
     start = text.rindex("\n", 0, items[0].span.start) + 1
