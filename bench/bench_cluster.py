@@ -32,6 +32,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,12 +58,17 @@ MODES = ("local", "dask-1", "dask-2")
 
 
 def bench_builds(
-    scales: list[int], work: Path, jobs: int, last_modes: tuple[str, ...] = MODES
+    scales: list[int],
+    work: Path,
+    jobs: int,
+    last_modes: tuple[str, ...] = MODES,
+    after_scale: Callable[[int, Path], None] | None = None,
 ) -> tuple[list[dict], Path]:
     """Both clusters started first (idle workers cost memory, not time); then, scale by scale, the three modes back
     to back — on a shared machine the load drifts, and modes measured minutes apart would measure the drift.
     ``last_modes``: the modes run at the largest scale (all three take hours at 100× on two shared cores).
-    Each build's store is removed after it (a 100× store is several GB), except the local one of the last scale."""
+    Each build's store is removed after it (a 100× store is several GB), except the local one of each scale until
+    ``after_scale(scale, its folder)`` has run (the Virtuoso load bench reads it) — the last scale's is kept."""
     from dask_cluster import DaskCluster
 
     rows: list[dict] = []
@@ -93,8 +99,15 @@ def bench_builds(
                     f"1-min load average {load_before:.1f} before, {load_after:.1f} after",
                     flush=True,
                 )
-                if not (mode == "local" and s == scales[-1]):
+                if mode != "local":
                     shutil.rmtree(work / f"data-{mode}", ignore_errors=True)
+                elif s != scales[-1]:
+                    (work / "data-local").rename(work / f"data-local-{s}")
+            if after_scale and (work / f"data-local-{s}").is_dir():
+                after_scale(s, work / f"data-local-{s}")
+            shutil.rmtree(work / f"data-local-{s}", ignore_errors=True)
+        if after_scale and s == scales[-1]:
+            after_scale(s, work / "data-local")
     return rows, work / "data-local"
 
 
@@ -193,18 +206,32 @@ def main() -> None:
         help="the modes to run at the largest scale, in this order (default: all three)",
     )
     ap.add_argument("--no-commit", action="store_true", help="skip the single-writer commit bench")
+    ap.add_argument(
+        "--virtuoso-scale",
+        type=int,
+        default=None,
+        help="--virtuoso: the scale whose local-pool store is published, right after that scale's builds "
+        "(default: the largest)",
+    )
     args = ap.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
     last_modes = tuple(m for m in args.last_scale_modes.split(",") if m)
     if not set(last_modes) <= set(MODES):
         ap.error(f"--last-scale-modes: one of {', '.join(MODES)}")
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-cluster-"))
-    rows, _ = bench_builds(scales, work, args.jobs, last_modes)
+    load_scale = args.virtuoso_scale or scales[-1]
+    if args.virtuoso and load_scale not in scales:
+        ap.error("--virtuoso-scale: one of --scales")
+
+    def after_scale(scale: int, data: Path) -> None:
+        if args.virtuoso and scale == load_scale:
+            print(f"\nVirtuoso load: the {scale}x local-pool store, 1-minute load {os.getloadavg()[0]:.1f}", flush=True)
+            bench_load(data, work)
+
+    rows, _ = bench_builds(scales, work, args.jobs, last_modes, after_scale)
     print_builds(rows, scales)
     if not args.no_commit:
         bench_commit(work / "data-local", work)
-    if args.virtuoso:
-        bench_load(work / "data-dask-2", work)
 
 
 if __name__ == "__main__":

@@ -283,6 +283,7 @@ def part_queries(
     reuse: bool = False,
     virtuoso_url: str | None = None,
     virtuoso_pid: int | None = None,
+    virtuoso: bool = True,
 ) -> None:
     from kg.queries import bind, load_named_queries
     from kg.remote import RemoteError, RemoteStore
@@ -298,6 +299,11 @@ def part_queries(
         quads = write_copies(corpus_nquads(work), scale, nq)
         store, t_ox = load_pyoxigraph(nq, folder)
         print(f"{scale}× the corpus: {quads} quads; pyoxigraph bulk_load {t_ox:.0f} s", flush=True)
+    if not virtuoso:
+        pyoxigraph_only(store, names, queries, min_runs, budget)
+        if not reuse:
+            nq.unlink(missing_ok=True)
+        return
     with contextlib.ExitStack() as stack:
         if virtuoso_url:
             url = virtuoso_url
@@ -366,6 +372,32 @@ def part_queries(
         nq.unlink(missing_ok=True)
 
 
+def pyoxigraph_only(store: ox.Store, names: list[str], queries: dict, min_runs: int, budget: float) -> None:
+    """The named queries on the pyoxigraph store alone (``--no-virtuoso``): the same timing as beside Virtuoso."""
+    from kg.queries import bind
+
+    print(
+        f"\n{'named query':38s} {'rows':>5s} | {'pyoxigraph p50':>14s} {'p99':>6s} {'CPU p50':>7s} {'p99':>6s} {'n':>3s}"
+    )
+    over: list[str] = []
+    over_cpu: list[str] = []
+    for name in names:
+        text = bind(queries[name], {})
+        rows = len(list(store.query(text, use_default_graph_as_union=True)))
+        wall, cpu = timed(lambda: list(store.query(text, use_default_graph_as_union=True)), budget, min_runs)  # noqa: B023
+        print(
+            f"{name:38s} {rows:5d} | {pct(wall, 50):14.3f} {pct(wall, 99):6.3f} {pct(cpu, 50):7.3f} {pct(cpu, 99):6.3f} {len(wall):3d}",
+            flush=True,
+        )
+        over += [name] if pct(wall, 99) >= 1.0 else []
+        over_cpu += [name] if pct(cpu, 99) >= 1.0 else []
+    for label, slow in (("pyoxigraph", over), ("pyoxigraph CPU", over_cpu)):
+        print(
+            f"{label}: {len(names) - len(slow)} of {len(names)} named queries under 1 s p99"
+            + (f"; over: {', '.join(slow)}" if slow else "")
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", choices=["core", "load", "queries"], required=True)
@@ -383,6 +415,7 @@ def main() -> None:
     )
     ap.add_argument("--virtuoso-url", default=None, help="queries: a Virtuoso an earlier run loaded (not started here)")
     ap.add_argument("--virtuoso-pid", type=int, default=None, help="queries: that server's process (for its CPU time)")
+    ap.add_argument("--no-virtuoso", action="store_true", help="queries: the pyoxigraph store alone")
     args = ap.parse_args()
     if args.part == "core":
         part_core()
@@ -403,6 +436,7 @@ def main() -> None:
                 args.reuse,
                 args.virtuoso_url,
                 args.virtuoso_pid,
+                not args.no_virtuoso,
             )
     finally:
         if args.work is None:
