@@ -35,6 +35,7 @@ import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from kg import iri
+from kg.commit import BatchedWriter
 from kg.mapping import N, ReportGraph, Resolver, map_report, string
 from kg.namespace import BKG, SCHEMA
 from kg.ontology import ontology_files
@@ -328,6 +329,7 @@ def build(
             done = cluster_results(task, todo, scheduler, died, version=version)
         else:
             done = local_results(task, todo, jobs, died)
+        writer = BatchedWriter(store, folder=Path(data_dir))  # the spool beside the store, on its disk
         try:
             for path in progress(paths):
                 if path in skipped:
@@ -336,14 +338,16 @@ def build(
                     outcome, nquads = next(done)
                 outcome.location = file_location(path, secret)
                 if path not in skipped and nquads is not None:
-                    store_report(store, made_from, outcome, nquads)
+                    store_report(writer, made_from, outcome, nquads)
                 if outcome.report:
                     keep_original(originals, path, outcome)
                 result.files.append(outcome)
                 if on_file:
                     on_file(outcome)
+            writer.flush()  # every report's graphs in one bulk_load (kg.commit)
         finally:
             done.close()  # stops the workers when the build ends early
+            writer.close()
         store.add(activity_quads(result, started, now()))
         result.counts = count(store)
         result.store_triples = len(store)
@@ -436,21 +440,21 @@ def keep_original(originals: Originals, path: Path, outcome: FileOutcome) -> Non
         outcome.warnings.append(f"{path}:1: warning: the original file was not kept ({exc}); /source cannot show it")
 
 
-def store_report(store: Store, made_from: dict[str, set[str]], outcome: FileOutcome, nquads: bytes) -> None:
+def store_report(writer: BatchedWriter, made_from: dict[str, set[str]], outcome: FileOutcome, nquads: bytes) -> None:
     """Replace the report's graph — and drop the graph this same file (same path) made before under another
     IRI, when its agency or year now reads differently.  A file of the same name elsewhere is another report."""
     assert outcome.report is not None  # a file that gave N-Quads was identified as a report
     here = {outcome.location, real_path(Path(outcome.path))}
     for old, places in made_from.items():
         if here & places and old != outcome.report:
-            store.remove_graph(old)
-            store.remove_graph(summary_graph(old))
-    store.remove_graph(outcome.report)
-    store.remove_graph(summary_graph(outcome.report))
-    # bulk_load, not load: 3-5x the quads per second (bench/bench_cluster.py, the single writer is what caps a
-    # cluster build); it is not transactional, which costs nothing here — the build writes a new generation
-    # that is thrown away whole if the build fails
-    store.raw.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+            writer.remove_graph(old)
+            writer.remove_graph(summary_graph(old))
+    writer.remove_graph(outcome.report)
+    writer.remove_graph(summary_graph(outcome.report))
+    # spooled, then one bulk_load for the build (kg.commit), not load: 3-5x the quads per second
+    # (bench/bench_cluster.py, the single writer is what caps a cluster build); it is not transactional, which
+    # costs nothing here — the build writes a new generation that is thrown away whole if the build fails
+    writer.add((outcome.report, summary_graph(outcome.report)), nquads)
 
 
 def count(store: Store) -> dict[str, int]:
