@@ -2,12 +2,11 @@
 
 pyoxigraph's ``bulk_load`` writes sorted files and hands them to RocksDB whole.  A report's quads spread over
 the whole key space of every index, so each such file overlaps everything already stored, and RocksDB merges
-it into the store by compaction.  One ``bulk_load`` per report made the writer the build's limit at 100× the
-corpus: the build process wrote 68 GB to disk for the first 221 reports (a 3 GB store) and committed 32 → 14 →
-5.4 reports a minute; loads of 500,000 quads still wrote 20 GB for 219 reports, down to 8 a minute, the build
-process in disk wait and the workers idle (bench/bench_cluster.py, docs/scaling.md).  So the N-Quads the
-workers send are appended to a temporary file — sequential writes, nothing merged — and loaded by one
-``bulk_load`` when the build has read every file: one merge per build.
+it into the store by compaction.  With one ``bulk_load`` per report, the 100× build of bench/bench_cluster.py
+had the build process write about 68 GB to disk for a 3 GB store, in disk wait while the workers waited for
+it; loads of 500,000 quads still wrote 20 GB.  So the N-Quads the workers send are appended to a temporary
+file — sequential writes, nothing merged — and loaded by one ``bulk_load`` when the build has read every
+file (docs/scaling.md, "The single writer").
 
 The build writes a new generation that is thrown away whole if the build fails, so what is still spooled when
 a build stops costs nothing; a graph removed while it waits in the spool (a report read twice in one build) is
