@@ -99,6 +99,9 @@ def bench_builds(
                     f"1-min load average {load_before:.1f} before, {load_after:.1f} after",
                     flush=True,
                 )
+                # a failed copy of a corpus file is a fault of the build, not of the file: say which and why
+                for outcome in result.failed:
+                    print(f"  failed: {outcome.error}", flush=True)
                 if mode != "local":
                     shutil.rmtree(work / f"data-{mode}", ignore_errors=True)
                 elif s != scales[-1]:
