@@ -226,3 +226,12 @@ def virtuoso_server(tmp_path_factory):
     server = Virtuoso.start(tmp_path_factory.mktemp("virtuoso"))
     yield server
     server.stop()
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs a server outside Python (Virtuoso, headless Chromium) is an integration test: it runs
+    in the full loop (CI) and never in the fast loop, whose tests need nothing but the project's own venv."""
+    for item in items:
+        if item.get_closest_marker("virtuoso") or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
