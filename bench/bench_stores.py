@@ -308,31 +308,32 @@ def part_queries(
         quads = write_copies(corpus_nquads(work), scale, nq)
         store, t_ox = load_pyoxigraph(nq, folder)
         print(f"{scale}× the corpus: {quads} quads; pyoxigraph bulk_load {t_ox:.0f} s", flush=True)
-    if not virtuoso:
-        pyoxigraph_only(store, names, queries, min_runs, budget)
-        if not reuse:
-            nq.unlink(missing_ok=True)
-        return
     with contextlib.ExitStack() as stack:
-        if virtuoso_url:
-            url = virtuoso_url
-            print(f"Virtuoso: the server at {url}, loaded by an earlier run", flush=True)
-        else:
-            server = stack.enter_context(start_virtuoso(work / f"virt{scale}", memory_mb))
-            t_v = bulk_load_virtuoso(server, nq)
-            url = server.url
-            virtuoso_pid = server.process.pid
-            print(
-                f"Virtuoso bulk load {t_v:.0f} s (private server, {memory_mb} MB of buffers, 2 threads per query)",
-                flush=True,
-            )
-        remote = RemoteStore(url, timeout=120)
-        server_cpu = process_cpu(virtuoso_pid) if virtuoso_pid else None
-        print(
-            f"\n{'named query':38s} {'rows':>5s} | {'pyoxigraph p50':>14s} {'p99':>6s} {'CPU p50':>7s} {'p99':>6s} {'n':>3s} | "
-            f"{'Virtuoso p50':>12s} {'p99':>6s} {'CPU p50':>7s} {'p99':>6s} {'n':>3s} | {'p50 V/ox':>8s} {'p99 V/ox':>8s}"
-        )
-        slow: dict[str, list[str]] = {"pyoxigraph": [], "Virtuoso": [], "pyoxigraph CPU": [], "Virtuoso CPU": []}
+        remote, server_cpu = None, None
+        if virtuoso:
+            if virtuoso_url:
+                url = virtuoso_url
+                print(f"Virtuoso: the server at {url}, loaded by an earlier run", flush=True)
+            else:
+                server = stack.enter_context(start_virtuoso(work / f"virt{scale}", memory_mb))
+                t_v = bulk_load_virtuoso(server, nq)
+                url = server.url
+                virtuoso_pid = server.process.pid
+                print(
+                    f"Virtuoso bulk load {t_v:.0f} s (private server, {memory_mb} MB of buffers, 2 threads per query)",
+                    flush=True,
+                )
+            remote = RemoteStore(url, timeout=120)
+            stack.callback(remote.close)
+            server_cpu = process_cpu(virtuoso_pid) if virtuoso_pid else None
+        header = f"\n{'named query':38s} {'rows':>5s} | {'pyoxigraph p50':>14s} {'p99':>6s} {'CPU p50':>7s} {'p99':>6s} {'n':>3s}"
+        if remote:
+            header += f" | {'Virtuoso p50':>12s} {'p99':>6s} {'CPU p50':>7s} {'p99':>6s} {'n':>3s} | {'p50 V/ox':>8s} {'p99 V/ox':>8s}"
+        print(header)
+        # the stores and measures a run reports on (Virtuoso's CPU only when its process is known)
+        kinds = ["pyoxigraph"] + (["Virtuoso"] if remote else []) + ["pyoxigraph CPU"]
+        kinds += ["Virtuoso CPU"] if server_cpu else []
+        slow: dict[str, list[str]] = {kind: [] for kind in kinds}
         for name in names:
             text = bind(queries[name], {})
             rows = len(list(store.query(text, use_default_graph_as_union=True)))
@@ -341,70 +342,45 @@ def part_queries(
                 budget,
                 min_runs,
             )
+            measured = [("pyoxigraph", local), ("pyoxigraph CPU", local_cpu)]
             mine = f"{pct(local, 50):14.3f} {pct(local, 99):6.3f} {pct(local_cpu, 50):7.3f} {pct(local_cpu, 99):6.3f} {len(local):3d}"
-            try:
-                remote_rows = len(list(remote.query(text)))
-                there, there_cpu = timed(
-                    lambda: list(remote.query(text)),  # noqa: B023
-                    budget,
-                    min_runs,
-                    cpu=server_cpu or (lambda: 0.0),
-                )
-            except RemoteError as exc:
-                print(f"{name:38s} {rows:5d} | {mine} | {exc}", flush=True)
-                slow["Virtuoso"].append(name)
-                slow["Virtuoso CPU"].append(name)  # not answered: not under any limit
-                continue
-            flag = "" if remote_rows == rows else f"  (Virtuoso {remote_rows} rows)"
-            theirs_cpu = (
-                f"{pct(there_cpu, 50):7.3f} {pct(there_cpu, 99):6.3f}" if server_cpu else f"{'-':>7s} {'-':>6s}"
-            )
-            print(
-                f"{name:38s} {rows:5d} | {mine} | {pct(there, 50):12.3f} {pct(there, 99):6.3f} {theirs_cpu} {len(there):3d} | "
-                f"{pct(there, 50) / pct(local, 50):8.2f} {pct(there, 99) / pct(local, 99):8.2f}{flag}",
-                flush=True,
-            )
-            measured = [("pyoxigraph", local), ("Virtuoso", there), ("pyoxigraph CPU", local_cpu)]
-            measured += [("Virtuoso CPU", there_cpu)] if server_cpu else []
-            for store_name, times in measured:
+            if remote is None:
+                print(f"{name:38s} {rows:5d} | {mine}", flush=True)
+            else:
+                try:
+                    remote_rows = len(list(remote.query(text)))
+                    there, there_cpu = timed(
+                        lambda: list(remote.query(text)),  # noqa: B023
+                        budget,
+                        min_runs,
+                        cpu=server_cpu or (lambda: 0.0),
+                    )
+                except RemoteError as exc:
+                    print(f"{name:38s} {rows:5d} | {mine} | {exc}", flush=True)
+                    slow["Virtuoso"].append(name)
+                    if server_cpu:
+                        slow["Virtuoso CPU"].append(name)  # not answered: not under any limit
+                else:
+                    flag = "" if remote_rows == rows else f"  (Virtuoso {remote_rows} rows)"
+                    theirs_cpu = (
+                        f"{pct(there_cpu, 50):7.3f} {pct(there_cpu, 99):6.3f}" if server_cpu else f"{'-':>7s} {'-':>6s}"
+                    )
+                    print(
+                        f"{name:38s} {rows:5d} | {mine} | {pct(there, 50):12.3f} {pct(there, 99):6.3f} {theirs_cpu} {len(there):3d} | "
+                        f"{pct(there, 50) / pct(local, 50):8.2f} {pct(there, 99) / pct(local, 99):8.2f}{flag}",
+                        flush=True,
+                    )
+                    measured += [("Virtuoso", there)] + ([("Virtuoso CPU", there_cpu)] if server_cpu else [])
+            for kind, times in measured:
                 if pct(times, 99) >= 1.0:
-                    slow[store_name].append(name)
-        for store_name, over in slow.items():
-            if store_name == "Virtuoso CPU" and not server_cpu:
-                continue
+                    slow[kind].append(name)
+        for kind, over in slow.items():
             print(
-                f"{store_name}: {len(names) - len(over)} of {len(names)} named queries under 1 s p99"
+                f"{kind}: {len(names) - len(over)} of {len(names)} named queries under 1 s p99"
                 + (f"; over: {', '.join(over)}" if over else "")
             )
-        remote.close()
     if not reuse:
         nq.unlink(missing_ok=True)
-
-
-def pyoxigraph_only(store: ox.Store, names: list[str], queries: dict, min_runs: int, budget: float) -> None:
-    """The named queries on the pyoxigraph store alone (``--no-virtuoso``): the same timing as beside Virtuoso."""
-    from kg.queries import bind
-
-    print(
-        f"\n{'named query':38s} {'rows':>5s} | {'pyoxigraph p50':>14s} {'p99':>6s} {'CPU p50':>7s} {'p99':>6s} {'n':>3s}"
-    )
-    over: list[str] = []
-    over_cpu: list[str] = []
-    for name in names:
-        text = bind(queries[name], {})
-        rows = len(list(store.query(text, use_default_graph_as_union=True)))
-        wall, cpu = timed(lambda: list(store.query(text, use_default_graph_as_union=True)), budget, min_runs)  # noqa: B023
-        print(
-            f"{name:38s} {rows:5d} | {pct(wall, 50):14.3f} {pct(wall, 99):6.3f} {pct(cpu, 50):7.3f} {pct(cpu, 99):6.3f} {len(wall):3d}",
-            flush=True,
-        )
-        over += [name] if pct(wall, 99) >= 1.0 else []
-        over_cpu += [name] if pct(cpu, 99) >= 1.0 else []
-    for label, slow in (("pyoxigraph", over), ("pyoxigraph CPU", over_cpu)):
-        print(
-            f"{label}: {len(names) - len(slow)} of {len(names)} named queries under 1 s p99"
-            + (f"; over: {', '.join(slow)}" if slow else "")
-        )
 
 
 def main() -> None:
