@@ -89,52 +89,52 @@ def test_a_built_report_carries_its_summary_graph(corpus_data_dir) -> None:
     every_report_carries_its_summary_graph(Store(corpus_data_dir, read_only=True))
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(n for n, s in SUMMARIES.items() if s.whole))
-def test_a_summarised_named_query_gives_the_rows_of_its_computation_over_the_whole_store(name, corpus_data_dir) -> None:
-    store = Store(corpus_data_dir, read_only=True)
+def assert_rows_of_named_query(store: Store, name: str, reference_text: str, reference, mine_are: str) -> None:
+    """For every parameter value of ``name`` worth asking (:func:`runs_of`): the named query's rows equal those
+    of ``reference(values)`` (the query results of its full computation), and enough values give rows."""
     nq = QUERIES[name]
     # a column the computation concatenates is compared as its parts (GROUP_CONCAT has no defined order)
-    joined = {**concatenated(SUMMARIES[name].text), **concatenated(nq.text)}
+    joined = {**concatenated(reference_text), **concatenated(nq.text)}
     runs = runs_of(store, name)
     answered = 0
     for values in runs:
         got = store.query(bind(nq, values), use_default_graph_as_union=True)
         names = [v.value for v in got.variables]
         mine = rows(got, joined, names)
-        terms = {p.name: p.term(values[p.name]) for p in nq.params}
-        computed = store.query(
-            bind_terms(SUMMARIES[name].text, terms) if terms else SUMMARIES[name].text, use_default_graph_as_union=True
-        )
-        reference = rows(computed, joined, names)
-        assert mine == reference, (
-            f"{name} {values}: only the summary {list(mine - reference)[:2]}; only the computation {list(reference - mine)[:2]}"
+        expected = rows(reference(values), joined, names)
+        assert mine == expected, (
+            f"{name} {values}: only {mine_are} {list(mine - expected)[:2]}; only the computation {list(expected - mine)[:2]}"
         )
         answered += bool(mine)
     assert answered >= min(3, len(runs)), f"{name}: too few values give rows for the comparison to mean anything"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(n for n, s in SUMMARIES.items() if s.whole))
+def test_a_summarised_named_query_gives_the_rows_of_its_computation_over_the_whole_store(name, corpus_data_dir) -> None:
+    store = Store(corpus_data_dir, read_only=True)
+    summary = SUMMARIES[name].text
+
+    def computed(values: dict[str, str]):
+        terms = {p.name: p.term(values[p.name]) for p in QUERIES[name].params}
+        return store.query(bind_terms(summary, terms) if terms else summary, use_default_graph_as_union=True)
+
+    assert_rows_of_named_query(store, name, summary, computed, "the summary")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", PARTIAL)
 def test_a_named_query_that_combines_summaries_gives_the_rows_of_its_full_computation(name, corpus_data_dir) -> None:
     store = Store(corpus_data_dir, read_only=True)
-    nq = QUERIES[name]
     reference_query = parse((REFERENCES / f"{name}.rq").read_text(encoding="utf-8"), name)
-    assert [p.name for p in reference_query.params] == [p.name for p in nq.params]
-    # a column the computation concatenates is compared as its parts (GROUP_CONCAT has no defined order)
-    joined = {**concatenated(reference_query.text), **concatenated(nq.text)}
-    runs = runs_of(store, name)
-    answered = 0
-    for values in runs:
-        got = store.query(bind(nq, values), use_default_graph_as_union=True)
-        names = [v.value for v in got.variables]
-        mine = rows(got, joined, names)
-        reference = rows(store.query(bind(reference_query, values), use_default_graph_as_union=True), joined, names)
-        assert mine == reference, (
-            f"{name} {values}: only from summaries {list(mine - reference)[:2]}; only the computation {list(reference - mine)[:2]}"
-        )
-        answered += bool(mine)
-    assert answered >= min(3, len(runs)), f"{name}: too few values give rows for the comparison to mean anything"
+    assert [p.name for p in reference_query.params] == [p.name for p in QUERIES[name].params]
+    assert_rows_of_named_query(
+        store,
+        name,
+        reference_query.text,
+        lambda values: store.query(bind(reference_query, values), use_default_graph_as_union=True),
+        "from summaries",
+    )
 
 
 @pytest.mark.slow
