@@ -4,9 +4,10 @@
 ``budgetkg.jieba_tokenizer.v1``) whose saved dictionary holds the head words of open-form names.
 Components, in order:
 
-``gazetteer_ruler``  spaCy's ``entity_ruler`` with one phrase pattern per gazetteer name — added
-                     when the pipeline is loaded, from the gazetteer the caller hands over
-                     (:func:`load_pipeline`), never saved with it;
+``gazetteer_ruler``  the gazetteer's names found by their characters (:mod:`nlp.gazetteermatch`) —
+                     added when the pipeline is loaded, from the gazetteer the caller hands over
+                     (:func:`load_pipeline`), never saved with it; it changes no word of the
+                     segmentation, so the shape rules read the same words with or without it;
 ``budget_patterns``  closed forms by regular expression — 《…》 documents, document numbers
                      (番府办[2013]91号, 国发〔2022〕5号), reforms (“放管服”改革, 商事制度改革) — and
                      open forms by their shape (:mod:`nlp.candidates`); the longer span wins
@@ -18,7 +19,7 @@ Components, in order:
 Nothing is downloaded: the trained pipeline ships in ``nlp/data/pipeline`` and is rebuilt by
 ``budgetkg train``.  The pipeline holds no copy of the gazetteer: ``kg`` reads it from
 ``ontology/gazetteer.ttl`` and hands the entries to :func:`load_pipeline` (nlp never reads RDF), so
-the names the ruler and the jieba dictionary know are always the gazetteer's of the day, and
+the names the ruler knows are always the gazetteer's of the day, and
 :class:`nlp.resolve.EntityResolver` — the one resolver — gives their canonical names.
 """
 
@@ -34,7 +35,6 @@ from pathlib import Path
 import spacy
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from nlp.candidates import (
@@ -46,6 +46,7 @@ from nlp.candidates import (
     platform_spans,
     unlike_a_name,
 )
+from nlp.gazetteermatch import GAZETTEER_SPANS, GazetteerMatcher
 from nlp.model import GazetteerEntry
 from nlp.reforms import NOT_A_REFORM_AFTER, plain_reform_spans, reform_spans
 from nlp.resolve import EntityResolver
@@ -171,9 +172,11 @@ class BudgetPatterns:
         text = doc.text
         words = token_offsets(doc)
         ents = list(doc.ents)  # doc.ents builds its spans anew at every access
+        known_names = doc.user_data.pop(GAZETTEER_SPANS, [])  # the gazetteer's (nlp.gazetteermatch)
         found = closed_form_spans(text, words)
         if self.open_forms:
             known = [(e.start_char, e.end_char) for e in ents if e.label_ == "Platform"]
+            known += [(a, b) for a, b, lab in known_names if lab == "Platform"]
             found += [
                 (s, e, "Platform")
                 for s, e in platform_spans(text, words)
@@ -184,22 +187,24 @@ class BudgetPatterns:
         # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革); it keeps the gazetteer's
         # type where a shape of the same extent says another (“海易办” is a brand, not a service mode like “掌上办”)
         quoted = []
-        for ent in ents:
-            s, t = ent.start_char, ent.end_char
+        for s, t, lab in [(e.start_char, e.end_char, e.label_) for e in ents] + known_names:
             if s > 0 and t < len(text) and text[s - 1] in '“"「' and text[t] in '”"」':
-                quoted.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), ent.label_))
+                quoted.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), lab))
         found = quoted + found
-        if not found:
+        if not found and not known_names:
             return doc
         # decide on characters first, so tokens are split only for spans that are kept
         kept: list[tuple[int, int, str, str]] = [(e.start_char, e.end_char, e.label_, _source(e)) for e in ents]
+        for s, e, lab in known_names:  # a known name, unless it crosses one found before (none, in this pipeline)
+            if not any(k[0] < e and s < k[1] for k in kept):
+                kept.append((s, e, lab, "gazetteer"))
         for s, e, lab in sorted(found, key=lambda x: x[0] - x[1]):
             clash = [k for k in kept if k[0] < e and s < k[1]]
             if all(e - s > k[1] - k[0] for k in clash):
                 kept = [k for k in kept if k not in clash] + [(s, e, lab, "pattern")]
         # 区行政审批制度改革工作联席会议办公室 is a body, not a mention of the reform
         kept = [k for k in kept if k[2] != "Reform" or not NOT_A_REFORM_AFTER.match(text, k[1])]
-        _split_at(doc, {b for s, e, _, src in kept if src == "pattern" for b in (s, e)})
+        _split_at(doc, {b for s, e, _, src in kept if src in ("pattern", "gazetteer") for b in (s, e)})
         spans = [doc.char_span(s, e, label=lab, kb_id=src) for s, e, lab, src in kept]
         doc.ents = sorted((sp for sp in spans if sp is not None), key=lambda x: x.start)
         doc.user_data[_ENTS_KEY] = (len(doc), [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents])
@@ -261,20 +266,14 @@ def blank_pipeline() -> Language:
 
 
 def with_gazetteer(nlp: Language, resolver: EntityResolver) -> Language:
-    """Give ``nlp`` the gazetteer's names: jieba words (kept out of the saved dictionary) and an entity
-    ruler in front of the patterns.  :func:`without_gazetteer` takes them out again before saving."""
+    """Give ``nlp`` the gazetteer's names: a matcher in front of the patterns that finds them by their
+    characters (:mod:`nlp.gazetteermatch`; the segmentation stays the saved dictionary's, so the shape rules
+    read the same words with the gazetteer on or off).  :func:`without_gazetteer` takes it out again."""
     if not resolver or "gazetteer_ruler" in nlp.pipe_names:
         return nlp
-    names = resolver.names()
-    _jieba(nlp).add_words((n for n, _ in names), persist=False)
-    ruler = nlp.add_pipe(
-        "entity_ruler", name="gazetteer_ruler", before="budget_patterns", config={"overwrite_ents": True}
-    )
-    assert isinstance(ruler, EntityRuler)
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(
-            [{"label": lab, "pattern": name, "id": "gazetteer"} for name, lab in resolver.finding_names()]
-        )
+    matcher = nlp.add_pipe("budget_gazetteer", name="gazetteer_ruler", before="budget_patterns")
+    assert isinstance(matcher, GazetteerMatcher)
+    matcher.add_names(resolver.finding_names())
     return nlp
 
 

@@ -2,7 +2,7 @@
 
 ``kg`` reads the gazetteer (``ontology/gazetteer.ttl``) into :class:`nlp.model.GazetteerEntry`
 records and hands them over (nlp never reads RDF); this module is the only place where a name is
-matched against them.  nlp uses it for the entity ruler, the jieba dictionary and the canonical name
+matched against them.  nlp uses it for the gazetteer matcher and the canonical name
 of every mention; ``kg.resolve`` uses the same object to mint IRIs, so both sides always agree.
 
 Which entry a name means, first match wins:

@@ -41,13 +41,37 @@ def ents(nlp, text):
         ("群众通过爱山东查询公积金", [("爱山东", "Platform")]),
     ],
 )
-def test_gazetteer_names_are_single_tokens_and_entities(rule_nlp, text, expected):
+def test_gazetteer_names_are_whole_tokens_and_entities(rule_nlp, text, expected):
     assert ents(rule_nlp, text) == expected
-    words = [t.text for t in rule_nlp(text)]
-    for name, _ in expected:
-        assert name.strip('"“”') in "".join(words)
-        if '"' not in name and "“" not in name:
-            assert name in words  # never split (民生|卡约)
+    doc = rule_nlp(text)
+    for ent in doc.ents:  # a name is whole tokens: none cut inside it or across its ends (民生|卡约)
+        assert ent.text == "".join(t.text_with_ws for t in ent).rstrip()
+        assert all(t.idx >= ent.start_char and t.idx + len(t) <= ent.end_char for t in ent)
+
+
+def test_the_gazetteer_never_changes_how_the_text_is_cut(rule_nlp):
+    """Known names are found by their characters; jieba cuts the text as without them (a name added as a jieba
+    word glued its neighbours: 这是|省网上办事大厅, 全|市政府|网站, and the shape rules read other words)."""
+    from nlp.entities import load_pipeline
+
+    bare = load_pipeline(gazetteer=())
+    for text in ("这是省网上办事大厅的升级版", "完成全市政府网站集约化平台建设", "依托数字政府运营指挥平台开展调度"):
+        assert [t.text for t in bare.make_doc(text)] == [t.text for t in rule_nlp.make_doc(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a known name inside a longer name is no name of its own (数字政府 is a known reform)
+        ("推进临江市数字政府运营指挥平台建设", [("临江市数字政府运营指挥平台", "Platform")]),
+        ("完成全市政府网站集约化平台建设", [("政府网站集约化平台", "Platform")]),  # 全市|政府: no 市政府 here
+        ("这是省网上办事大厅的升级版", [("省网上办事大厅", "Platform")]),  # not 这是…
+        ("经财政部门审核后批准", []),  # 财政部门 is no 财政部
+        ("番禺区政务办是区政府派出机构", [("番禺区政务办", "Agency"), ("区政府", "Agency")]),  # jieba: 政务|办是
+    ],
+)
+def test_known_names_start_and_end_on_the_texts_words(rule_nlp, text, expected):
+    assert ents(rule_nlp, text) == expected
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,11 @@ PANYU = "广州市番禺区政务服务数据管理局"
         ("苏州市政务服务管理办公室", "苏州市", "苏服办", "Platform", "苏服办"),
         ("深圳市统计局", "深圳市", "“穗智管”城市运行管理平台", "Platform", None),
         ("深圳市统计局", "深圳市", "广州市政务服务平台", "Platform", None),
+        # an alias that means one province's thing means it only in that province's reports (every province has
+        # its 省网上办事大厅): elsewhere the relative name is the report's own province's
+        (PANYU, "番禺区", "省网上办事大厅", "Platform", "广东省网上办事大厅"),
+        ("贵州省大数据发展管理局", None, "省网上办事大厅", "Platform", "贵州省网上办事大厅"),
+        ("贵州省大数据发展管理局", None, "网上办事大厅", "Platform", "贵州省网上办事大厅"),
         # known names: the gazetteer's entry; relative agency names become the district's
         (PANYU, "番禺区", "民生卡APP", "Platform", "民生卡APP"),
         (PANYU, "番禺区", "区政府", "Agency", "广州市番禺区人民政府"),
