@@ -1,0 +1,169 @@
+"""Where a name starts, going leftwards from its head: which words lead it (a verb, a preposition, a
+conjunction — the name starts after them) and which are the name's own (a noun, a field of work, a verb naming
+what the system does), by jieba's part-of-speech dictionary and the domain's word lists
+(:mod:`nlp.platformwords`).  Used by the shape rules of :mod:`nlp.candidates`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nlp.platformwords import (
+    _LONG_LEADS,
+    _NAME_MODIFIERS,
+    _NOUN_VERBS,
+    _STOP_POS,
+    GENERIC_WORDS,
+    LEAD_WORDS,
+    TOPIC_VERBS,
+)
+
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|最后")
+#: What a body's name ends with (…署系统 is the body's sector).
+_ORG_END = re.compile(r"(?:局|署|委|厅|部|院|办|政府)$")
+
+
+@lru_cache(maxsize=1)
+def pos_table() -> dict[str, str]:
+    """jieba's dictionary part of speech of each word (loaded once, no model)."""
+    import jieba.posseg
+
+    dt = jieba.posseg.dt
+    if not dt.word_tag_tab:
+        dt.load_word_tag(dt.tokenizer.get_dict_file())
+    return dt.word_tag_tab
+
+
+def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_head: bool = False) -> bool:
+    """Does ``word`` end a name going leftwards (it is not part of the name)?  ``left`` is the word
+    in front of it, ``right`` the name's word after it."""
+    if word in LEAD_WORDS:
+        if word in _NOUN_VERBS:
+            # 管理 / 服务 / 建设 are the name's right in front of the head (城市运行管理平台) and after
+            # a noun (企业|管理|信息数据库); after a verb or at a clause start they govern it
+            # (监督|管理|区级信息系统, 负责|管理)
+            # 综合|运营|管理|平台: after a modifier of names and before another activity of the name it is the name's
+            modified = left in _NAME_MODIFIERS and (right in _NOUN_VERBS or right in TOPIC_VERBS)
+            return not (right_of_head or _is_noun(left) or left in TOPIC_VERBS or modified)  # 预算|管理|一体化系统
+        return True
+    pos = pos_table().get(word)
+    if pos is None:
+        # not in jieba's dictionary: a place or coined word (从化, 穗智管) is the name's; a year, an
+        # enumerator (一是) or a lead verb glued to another (继续抓好) is not
+        return bool(
+            re.fullmatch(r"\d{1,4}", word)
+            or _ENUMERATOR.fullmatch(word)
+            or word[-1] in "及和与或并"
+            or any(word.endswith(v) or word.startswith(v) for v in _LONG_LEADS)
+        )
+    if pos == "i" and word.startswith(("数据", "信息", "政务", "网络", "电子")):
+        pos = "n"  # jieba's idiom 数据共享 is the name's topic (数据共享|交换平台)
+    if pos == "v" and (
+        word in TOPIC_VERBS
+        or ((right_of_head or next_to_head) and (_is_nominal(left) or _is_plain_verb(left)))
+        or (len(word) > 1 and pos_table().get(left) in {"nt", "ns"})
+        or (len(word) > 1 and (right in TOPIC_VERBS or (pos_table().get(right) or "").startswith("v")))
+        or (
+            len(word) > 1
+            and pos_table().get(right) == "n"
+            and not _ORG_END.search(right)
+            and right not in "省市区县镇"
+            and _is_nominal(left)
+        )
+    ):
+        # a field of work (信访, 审批, 统计, 运行), a verb naming the system after a noun (信息|发布|系统,
+        # 多元化|解|平台), a verb after an owner's name (国家信访局|信访|信息预警平台) or before another
+        # verb of the name (骑楼|修缮|申报|平台, 殡葬|服务|预约|平台) is the name's; a verb before a noun governs
+        # it as its object
+        # (整理|上报|区政府网站), and 提供|平台, 纳入|系统, 集约|到|省门户网站 are no names either; between
+        # two nouns it makes a compound noun (科技|创新|券, 企业|诉求|直通车)
+        return False
+    return pos in _STOP_POS or pos.startswith("u")
+
+
+_LOCATIVE = re.compile(r"[内里中上下外间]")
+
+
+def _glued_lead(word: str, after: str, left: str = "") -> int:
+    """The length of a lead verb jieba glued to the name's first character (管理法|人: 管理 + 法人), or 0."""
+    lead = word[:-1]
+    if len(word) >= 3 and lead in LEAD_WORDS and any((word[-1] + after)[:n] in pos_table() for n in (2, 3)):
+        return len(lead)
+    if (
+        len(word) == 2
+        and word[0] in "对向在将把从由为于与和及"
+        and word not in pos_table()
+        and (left in LEAD_WORDS or (pos_table().get(left) or "").startswith("v"))
+    ):
+        return 1  # 落实|对古|驿道保护系统: a preposition glued to the name's first character
+    return 0
+
+
+def _coordinated(left: str, right: str) -> bool:
+    """监测与监管: two activities joined by 与 inside one name (not 加强|与|监管系统, a preposition)."""
+
+    def activity(w: str) -> bool:
+        return w in TOPIC_VERBS or pos_table().get(w) == "vn"
+
+    return activity(left) and activity(right) and left not in LEAD_WORDS
+
+
+def _is_plain_verb(word: str) -> bool:
+    """A verb that is no lead word (诉求 of 民营企业|诉求|响应|平台)."""
+    return word not in LEAD_WORDS and (pos_table().get(word) or "") == "v"
+
+
+def _is_verbal(word: str) -> bool:
+    """排队叫号, 无纸化: a system named by what it does or makes."""
+    pos = pos_table().get(word) or ""
+    return pos.startswith("v") or word.endswith("化") or word in TOPIC_VERBS
+
+
+def _activity(word: str) -> bool:
+    """绩效考核, 人事管理: a compound that ends in a verb names an activity (its system is a system), unlike a
+    field's name (国土资源, 公安: 国土资源系统 is the sector)."""
+    return (
+        len(word) >= 4
+        and (pos_table().get(word[-2:]) or "").startswith("v")
+        and (pos_table().get(word[:-2]) or "")[:1] in ("n", "b")
+    )
+
+
+def _is_noun(word: str) -> bool:
+    return word not in LEAD_WORDS and (pos_table().get(word) or "").startswith("n")
+
+
+def _names_a_thing(word: str) -> bool:
+    """A noun or fixed phrase of the name that is no generic word (自然人|基础信息库 after 的)."""
+    return word not in GENERIC_WORDS and word not in LEAD_WORDS and (pos_table().get(word) or "l")[0] in "nl"
+
+
+def _is_nominal(word: str) -> bool:
+    """A noun, or a verb or adjective used as one (多元化, 矛盾)."""
+    return word not in LEAD_WORDS and (pos_table().get(word) or "").startswith(("n", "vn", "an", "l"))
+
+
+def _generic(core_words: list[str]) -> bool:
+    """信息系统, 公共平台, 提供平台, 平台操作系统: nothing in front of the head names a particular thing.
+    A place in front makes it that place's one (区政务服务大厅, 番禺区政务服务平台), unless the rest names
+    many owners (区级部门业务应用系统)."""
+
+    def plain(w: str) -> bool:
+        if re.fullmatch(r"\d{5,6}", w):
+            return False  # a hotline's number names it (12345政府服务热线)
+        return (
+            w in GENERIC_WORDS
+            or bool(re.fullmatch(r"\d+|(?!城市$)[\u4e00-\u9fff]{1,3}[省市区县]", w))
+            or (pos_table().get(w) in ("v", "vn") and w not in TOPIC_VERBS)
+        )
+
+    if not all(plain(w) for w in core_words):
+        return False
+    first, rest = core_words[0], core_words[1:]
+    placed = (
+        first in {"区", "市", "省", "县"}
+        or (len(first) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]{1,8}[省市区县]", first))
+        or pos_table().get(first) == "ns"
+    )
+    return not (placed and rest and not any(w in {"部门", "单位", "机关", "各", "各级", "各类"} for w in rest))
