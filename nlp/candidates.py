@@ -75,6 +75,8 @@ _PAGE_NUMBER_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{1,3}[\u4e00-\u9fff]")
 _HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)|知识库|数据库")
 #: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
 _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
+#: Words that say when (疫情期间, 改革以来): the name starts after them.
+_TIME_FRAME = re.compile(r"(?:期间|之际|以来|以后|之后|以前|之前|前夕|期内)$")
 _LEVEL_WORD = re.compile(r"[省市区县镇乡]本?级|本级")
 #: Alternatives of a level in brackets: 乡镇（街道）, 村（社区）, 县（市、区）.
 _LEVEL_ALTERNATIVE = re.compile(r"[（(][乡镇街道社区村居县市区、]{1,6}[）)]")
@@ -299,9 +301,19 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 start = we - 1  # jieba's 管理区 in 统筹管理区政务服务大厅: the name starts at 区
                 taken.append((start, word[-1]))
                 break
+            if _LEVELS.fullmatch(word) and re.fullmatch(r"[省市区县乡镇村]{2,4}", left):
+                start = words[j - 1][0]  # 省市|两级|政务服务协同平台: the levels named, one system across them
+                taken += [(ws, word), (start, left)]
+                break
             if _LEVELS.fullmatch(word) or re.fullmatch(r"[一二三四五六七八九十两几多双]+[大个项类种套批]?", word):
                 taken = []  # 三级政务服务平台: the platforms of three levels, no particular one
                 break
+            if word == "小时" and re.fullmatch(r"\d{1,2}|7[×xX*]24", left):
+                start = words[j - 1][0]  # 24|小时|智慧服务大厅: the hours it serves are the name's
+                taken += [(ws, word), (start, left)]
+                break
+            if _TIME_FRAME.search(word):
+                break  # 疫情期间|政务大厅: when, not which
             if word in "“「" or (word == '"' and sum(w.count('"') for _, w in taken) % 2):
                 if not any(w in '”」"' for _, w in taken):
                     break  # “全国信访信息系统维护费”: the quote opens a longer phrase, not the name
@@ -339,15 +351,19 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 start = words[j - 1][0]  # 市|本级|电子政务内网: the city's own level names whose network it is
                 taken += [(ws, word), (start, left)]
                 break
-            if word == "与" and j and _coordinated(left, taken[-1][1] if taken else ""):
-                taken.append((ws, word))  # 动态监测与监管系统: two activities of one system
+            if word in ("与", "和") and j and _coordinated(left, taken[-1][1] if taken else ""):
+                taken.append((ws, word))  # 动态监测与监管系统, 认证和授权平台: two activities of one system
                 start = ws
                 j -= 1
                 continue
             # a verb right before the head names the system (发布系统, 信访|信息系统); not so before a
             # whole name the dictionary knows (保障|区政务基础信息平台)
             right = taken[-1][1] if taken else text[words[k][0] : words[k][1]]
-            if word == "一体化" and not _generic([w for _, w in reversed(taken)] or ["平台"]):
+            if (
+                word == "一体化"
+                and not right.endswith("化")
+                and not _generic([w for _, w in reversed(taken)] or ["平台"])
+            ):
                 break  # 一体化|政务晓屋共享平台: a manner; 全国一体化|在线政务服务平台: part of the name
             # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system
             if _is_lead(
@@ -430,6 +446,16 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 continue
         if tail and NOT_A_HEAD_AFTER.match(text, m.end()):
             continue  # “一网统管”系统规划: the head is no head here
+        if tail and any(
+            text[a:b] in LEAD_WORDS and text[a:b] not in _NOUN_VERBS
+            for a, b in words
+            if m.start(2) <= a and b <= m.end(2)
+        ):
+            # “贵州政务服务网”首批接入国家政务服务平台: a verb after the quotes starts a clause; the quoted name
+            # ends at its quotes, the head's name is found on its own
+            tail = None
+            if not re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner):
+                continue
         if _INDEFINITE.match(inner):
             continue  # “一个中心一平台一张网”: a goal, not a name
         if not tail and _CAMPAIGN_AFTER.match(text, m.end()):

@@ -48,7 +48,7 @@ from nlp.candidates import (
 )
 from nlp.gazetteermatch import GAZETTEER_SPANS, GazetteerMatcher
 from nlp.model import GazetteerEntry
-from nlp.reforms import NOT_A_REFORM_AFTER, plain_reform_spans, reform_spans
+from nlp.reforms import NOT_A_REFORM_AFTER, inside_double_quotes, plain_reform_spans, reform_spans
 from nlp.resolve import EntityResolver
 from nlp.resources import folder
 from nlp.tokenizer import BudgetEntitiesError, JiebaTokenizer  # the import registers budgetkg.jieba_tokenizer.v1
@@ -188,7 +188,8 @@ class BudgetPatterns:
         # type where a shape of the same extent says another (“海易办” is a brand, not a service mode like “掌上办”)
         quoted = []
         for s, t, lab in [(e.start_char, e.end_char, e.label_) for e in ents] + known_names:
-            if s > 0 and t < len(text) and text[s - 1] in '“"「' and text[t] in '”"」':
+            single = text[s - 1 : s] == "‘" and text[t : t + 1] == "’" and not inside_double_quotes(text, s)
+            if s > 0 and t < len(text) and ((text[s - 1] in '“"「' and text[t] in '”"」') or single):
                 quoted.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), lab))
         found = quoted + found
         if not found and not known_names:

@@ -47,6 +47,8 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
             modified = left in _NAME_MODIFIERS and (right in _NOUN_VERBS or right in TOPIC_VERBS)
             return not (right_of_head or _is_noun(left) or left in TOPIC_VERBS or modified)  # 预算|管理|一体化系统
         return True
+    if len(word) >= 4 and any(word[:n] in LEAD_WORDS and word[n:] in LEAD_WORDS for n in range(2, len(word) - 1)):
+        return True  # jieba's words 负责管理, 切实做好: two lead words glued
     pos = pos_table().get(word)
     if pos is None:
         # not in jieba's dictionary: a place or coined word (从化, 穗智管) is the name's; a year, an
@@ -92,9 +94,9 @@ def _glued_lead(word: str, after: str, left: str = "") -> int:
         return len(lead)
     if (
         len(word) == 2
-        and word[0] in "对向在将把从由为于与和及"
+        and word[0] in "对向在将把从由为于与和及以"
         and word not in pos_table()
-        and (left in LEAD_WORDS or (pos_table().get(left) or "").startswith("v"))
+        and (left in LEAD_WORDS or (pos_table().get(left) or "").startswith("v") or not left or not left[-1].isalnum())
     ):
         return 1  # 落实|对古|驿道保护系统: a preposition glued to the name's first character
     return 0
@@ -106,7 +108,15 @@ def _coordinated(left: str, right: str) -> bool:
     def activity(w: str) -> bool:
         return w in TOPIC_VERBS or pos_table().get(w) == "vn"
 
-    return activity(left) and activity(right) and left not in LEAD_WORDS
+    def act(w: str) -> bool:  # 认证和授权: a plain verb joined to a field of work is one too
+        return pos_table().get(w) == "v" and w not in LEAD_WORDS
+
+    both = (
+        (activity(left) and activity(right))
+        or (left in TOPIC_VERBS and act(right))
+        or (act(left) and right in TOPIC_VERBS)
+    )
+    return both and left not in LEAD_WORDS
 
 
 def _is_plain_verb(word: str) -> bool:

@@ -30,6 +30,23 @@ UNQUOTED_PROGRAMMES = re.compile(
     r"数字乡村|(?:新型)?智慧城市|数字(?:福建|浙江|广东|江苏|山东|河南|河北|湖南|湖北|四川|贵州|云南|陕西|甘肃|青海|辽宁|吉林|黑龙江|安徽|江西|山西|海南|广西|内蒙古|宁夏|新疆|西藏|北京|天津|上海|重庆)(?![省市])|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))"
 )
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
+_SINGLE_QUOTED = re.compile(r"‘([^‘’“”\n]{2,24})’")
+
+
+def inside_double_quotes(text: str, at: int) -> bool:
+    """Is ``text[at]`` inside a “…” quotation (where ‘…’ are the quotation's own inner quotes)?"""
+    return text.count("“", 0, at) > text.count("”", 0, at)
+
+
+def _quoted(text: str) -> list[re.Match[str]]:
+    """Quoted stretches, “…” and ‘…’ alike — single quotes standing alone quote a name as double ones do
+    (全面推进‘互联网+政务服务’); nested inside a “…” quotation they quote within it (“落实‘多规合一’”), and the
+    name there is read without them."""
+    found = list(_QUOTED.finditer(text))
+    found += [m for m in _SINGLE_QUOTED.finditer(text) if not inside_double_quotes(text, m.start())]
+    return sorted(found, key=lambda m: m.start())
+
+
 #: A campaign's head word — not where it modifies another noun (工程管理中心, 行动计划, 工程设计).
 _CAMPAIGN_HEAD = re.compile(
     r"(?:专项行动|攻坚行动|实践行动|提升行动|行动|工程)(?!计划|师|项目|方案|纲要|管理|设计|监督|监理|变更|"
@@ -59,7 +76,7 @@ _PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2}化、){2,}$")
 def reform_spans(text: str) -> list[tuple[int, int]]:
     """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
     spans: list[tuple[int, int]] = []
-    for m in _QUOTED.finditer(text):
+    for m in _quoted(text):
         inner = m.group(1)
         if (
             not SERVICE_MODE.search(inner)
@@ -80,7 +97,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         spans.append((m.start(), e))
     # a quoted name of a campaign: “大督查大接访大调研”活动, “四标四实”专项行动, “…一条街”攻坚行动 (the name
     # is the quoted part)
-    for m in _QUOTED.finditer(text):
+    for m in _quoted(text):
         if (
             re.match(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)", text[m.end() :])
             and not SERVICE_MODE.search(m.group(1))
@@ -88,7 +105,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         ):  # “安改”工程: a building job
             spans.append((m.start(), m.end()))
     # a quoted programme or campaign named whole, its head inside the quotes: “智慧感知基础设施工程”
-    for m in _QUOTED.finditer(text):
+    for m in _quoted(text):
         inner = m.group(1)
         head = _CAMPAIGN_HEAD.search(inner)
         if (

@@ -169,6 +169,21 @@ def nlp():
         ("在“第三届政务服务便民热线发展大会”上交流经验", []),
         # verbs of drafting and scope words lead X改革; 制度改革 / 体制改革 alone name nothing
         ("研究拟定全县制度改革规划，推进本县机构改革", [("机构改革", R)]),
+        # a quoted name ending in its head ends at its quotes: a verb after them starts a clause
+        ("“临江政务服务网”率先对接省政务服务平台，实现数据互通", [("“临江政务服务网”", P), ("省政务服务平台", P)]),
+        # leads jieba glues: a preposition to the name's first character (以大|数据…), two lead verbs into one
+        # dictionary word (切实做好, 负责管理); a time frame (…期间) says when, not which
+        ("以大数据分析服务平台为支撑，推进精细管理", [("大数据分析服务平台", P)]),
+        ("切实做好公共资源交易平台运维工作", [("公共资源交易平台", P)]),
+        ("负责管理公共资源交易平台的运行", [("公共资源交易平台", P)]),
+        ("汛期期间防汛指挥系统全天候运行", [("防汛指挥系统", P)]),
+        # the hours a hall serves, the levels named (市县两级 — not a count of levels alone), two -化 attributes
+        ("新建24小时便民服务大厅，提供自助办理", [("24小时便民服务大厅", P)]),
+        ("推进市县两级公共资源交易平台整合", [("市县两级公共资源交易平台", P)]),
+        ("建设一体化数字化城市管理平台", [("一体化数字化城市管理平台", P)]),
+        # single quotes standing alone quote a name as double ones do; inside a “…” quotation they quote within it
+        ("深入推进‘一网通办’，压缩办理时限", [("‘一网通办’", R)]),
+        ("他指出：“要全面落实‘最多跑一次’，让群众少跑腿。”", [("最多跑一次", R)]),
     ],
 )
 def test_shapes(nlp, text, expected):

@@ -68,6 +68,7 @@ def test_the_gazetteer_never_changes_how_the_text_is_cut(rule_nlp):
         ("这是省网上办事大厅的升级版", [("省网上办事大厅", "Platform")]),  # not 这是…
         ("经财政部门审核后批准", []),  # 财政部门 is no 财政部
         ("番禺区政务办是区政府派出机构", [("番禺区政务办", "Agency"), ("区政府", "Agency")]),  # jieba: 政务|办是
+        ("深入推进‘互联网+政务服务’，提升效能", [("‘互联网+政务服务’", "Reform")]),  # with its single quotes
     ],
 )
 def test_known_names_start_and_end_on_the_texts_words(rule_nlp, text, expected):
