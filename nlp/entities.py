@@ -76,6 +76,11 @@ DOCUMENT_NUMBER = re.compile(
 _DOC_NUMBER_LEAD = re.compile(
     r"^.*(?:按照|根据|依据|依照|参照|印发|转发|文件|精神|通知|关于|的|和|及|与|见|按|据|依|经|以|由)"
 )
+#: A decree's number: 国务院令第711号, 财政部令第87号, 省人民政府令第12号 — the issuer is a body.
+DECREE_NUMBER = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,14}?(?:国务院|部|委|委员会|局|总局|署|政府|办公厅))令第\s*\d{1,4}\s*号"
+)
+_DECREE_LEAD = re.compile(r"(?:按照|根据|依据|依照|参照|执行|落实|贯彻|以及|见|按|据|依|经|由|和|及|与|或)+")
 # Reform: optional qualifier + quoted slogan + optional head + 改革, or an unquoted X(制度)改革.
 QUOTED_REFORM = re.compile(
     rf"(?:行政审批|商事登记|政务服务|审批)?{_Q_OPEN}[^“”\"「」\n]{{2,24}}{_Q_CLOSE}[\u4e00-\u9fff]{{0,8}}?改革"
@@ -129,6 +134,9 @@ def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> 
         start = m.start() + (lead.end() if lead else 0)
         if re.match(r"[\u4e00-\u9fff]", text[start : start + 1]):
             out.append((start, m.end(), "PolicyDocument"))
+    for m in DECREE_NUMBER.finditer(text):
+        lead = _DECREE_LEAD.match(text, m.start())
+        out.append((lead.end() if lead else m.start(), m.end(), "PolicyDocument"))
     out += [(s, e, "Reform") for s, e in _reform_spans(text, words)]
     return out
 

@@ -339,6 +339,10 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
         name = text[start : m.start()]
         if len(name) >= 4 and name[0] in "区市省" and name[1] not in "域级":
             start, name = start + 1, name[1:]  # 区行政审批制度改革: the district prefix is scope, not name
+        if re.fullmatch(r"(?:各|各个|关键|重要|[\u4e00-\u9fff]{2})(?:领域|方面|环节)", name) and (
+            name[:-2] in GENERIC_REFORM_FIELDS or name[:-2] in {"各", "各个", "关键", "重要"}
+        ):
+            continue  # 重点领域改革, 关键环节改革: the reforms of some fields, none named
         if len(name) >= 2 and name not in GENERIC_REFORM_FIELDS:
             spans.append((start, end))
     return spans

@@ -181,6 +181,14 @@ def nlp():
         ("新建24小时便民服务大厅，提供自助办理", [("24小时便民服务大厅", P)]),
         ("推进市县两级公共资源交易平台整合", [("市县两级公共资源交易平台", P)]),
         ("建设一体化数字化城市管理平台", [("一体化数字化城市管理平台", P)]),
+        # 一体化 before words that describe is the name's, before a coined name (融媒通) a manner
+        ("建成省级一体化协同办公平台，实现公文流转", [("省级一体化协同办公平台", P)]),
+        ("通过一体化融媒通服务平台发布信息", [("融媒通服务平台", P)]),
+        # on-site (现场) names a kind of channel, as 实体 does: no particular hall
+        ("群众到现场大厅办事的次数明显减少", []),
+        # the reforms of some fields name none; a field named does
+        ("加快推动企业开办、工程建设项目审批等重点领域改革", []),
+        ("深化金融领域改革", [("金融领域改革", R)]),
         # single quotes standing alone quote a name as double ones do; inside a “…” quotation they quote within it
         ("深入推进‘一网通办’，压缩办理时限", [("‘一网通办’", R)]),
         ("他指出：“要全面落实‘最多跑一次’，让群众少跑腿。”", [("最多跑一次", R)]),

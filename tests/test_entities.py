@@ -85,6 +85,9 @@ def test_known_names_start_and_end_on_the_texts_words(rule_nlp, text, expected):
         ("按照穗天科工信 〔2017〕 142 号文要求", "穗天科工信 〔2017〕 142 号", "PolicyDocument"),
         ("规定的通知》（京政发﹝2009﹞75号）及相关文件", "京政发﹝2009﹞75号", "PolicyDocument"),  # small brackets
         ("依据南政发【2014】7号文件", "南政发【2014】7号", "PolicyDocument"),
+        # a decree's number: the issuer is a body; a conjunction or verb in front is not the issuer's
+        ("依据《政府信息公开条例》（国务院令第492号）编制", "国务院令第492号", "PolicyDocument"),
+        ("依据财政部令第87号和省人民政府令第12号执行", "省人民政府令第12号", "PolicyDocument"),
         ("推进“一窗式”综合受理分类改革", "“一窗式”综合受理分类改革", "Reform"),
         ("深化商事制度改革，在全程电子化", "商事制度改革", "Reform"),
         ("推进“一网通办”改革", "“一网通办”改革", "Reform"),
@@ -107,6 +110,10 @@ def test_verb_before_a_reform_is_not_part_of_it():
     text = "参与深化行政审批制度改革的有关工作，研究提出有关政务服务改革的意见建议，让改革发展成果惠及全体人民"
     found = [text[s:e] for s, e, lab in closed_form_spans(text) if lab == "Reform"]
     assert found == ["行政审批制度改革", "政务服务改革"]
+
+
+def test_an_order_numbered_by_no_body_is_no_decree():
+    assert closed_form_spans("他下达作战命令第3号") == []
 
 
 def test_no_reform_from_budget_item_names():
