@@ -65,12 +65,18 @@ def evaluate(
     """P/R/F1 per type on the corpus gold, and the Platform↔Reform confusion (a gold span found with the other
     of the two labels).  ``gazetteer``: the entries kg hands over (none: open forms only);
     ``use_gazetteer=False`` measures without them."""
-    from nlp.entities import extract, load_pipeline
+    from nlp.entities import extract_docs, load_pipeline
     from nlp.indicators import find_indicators
+    from nlp.propagation import report_entities
 
     rows = load_gold(gold_dir)
     nlp = nlp or load_pipeline(gazetteer=gazetteer if use_gazetteer else ())
-    found = extract([r["text"] for r in rows], nlp=nlp, use_ner=use_ner, use_gazetteer=use_gazetteer)
+    docs = extract_docs(nlp, [r["text"] for r in rows], use_ner=use_ner, use_gazetteer=use_gazetteer)
+    found: list = [None] * len(rows)
+    for report in dict.fromkeys(r["report"] for r in rows):  # one report's paragraphs together, as the build reads them
+        at = [i for i, r in enumerate(rows) if r["report"] == report]
+        for i, ents in zip(at, report_entities([docs[i] for i in at])):
+            found[i] = ents
     counts = {t: [0, 0, 0] for t in (*ENTITY_TYPES, "Indicator")}  # tp, pred, gold
     confusion = {("Platform", "Reform"): 0, ("Reform", "Platform"): 0}  # a gold span found with the other label
     errors = []
@@ -178,7 +184,8 @@ def evaluate_devset(
     """
     import hashlib
 
-    from nlp.entities import extract, laid_across_cells, load_pipeline
+    from nlp.entities import extract_docs, laid_across_cells, load_pipeline
+    from nlp.propagation import report_entities
 
     nlp = nlp or load_pipeline(gazetteer=gazetteer if use_gazetteer else ())
     counts = {t: [0, 0, 0] for t in ENTITY_TYPES}
@@ -191,7 +198,8 @@ def evaluate_devset(
             raise GoldMismatch(f"{path}: not the file the gold was annotated on (SHA-256 differs)")
         raw = data.decode("utf-8")
         paragraphs = region_paragraphs(raw, row["regions"])
-        found = extract([t for t, _ in paragraphs], nlp=nlp, use_ner=use_ner, use_gazetteer=use_gazetteer)
+        docs = extract_docs(nlp, [t for t, _ in paragraphs], use_ner=use_ner, use_gazetteer=use_gazetteer)
+        found = report_entities(docs)  # a report's confident names looked for in all its read paragraphs
         pred = set()
         for (_, offs), ents in zip(paragraphs, found):
             pred |= {

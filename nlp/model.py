@@ -339,7 +339,7 @@ class Mention:
     label: str  # "Agency" | "Platform" | "Reform" | "PolicyDocument" | "Indicator" | "Place"
     span: Span
     canonical: str | None = None  # canonical name (gazetteer prefLabel) when resolved
-    source: str = "pattern"  # "gazetteer" | "pattern" | "ner"
+    source: str = "pattern"  # "gazetteer" | "pattern" | "ner" | "propagated" (nlp.propagation)
 
 
 @dataclass

@@ -144,19 +144,22 @@ def annotate(
 ) -> None:
     """Fill ``report.mentions``, ``report.indicators`` and ``report.links`` (names resolved by ``resolver``:
     the gazetteer kg hands over; without one, names are found by their shape and keep their own keys)."""
-    from nlp.entities import entities_of, extract_docs, laid_across_cells, load_pipeline
+    from nlp.entities import extract_docs, laid_across_cells, load_pipeline
+    from nlp.propagation import report_entities
 
     resolver = resolver if resolver is not None else EntityResolver()
     nlp = nlp or load_pipeline(gazetteer=resolver)
     where = resolver.jurisdiction(report.agency, report.district)
     units = collect_units(norm, report)
     docs = extract_docs(nlp, [u[1] for u in units.items], narrative=[u[3] for u in units.items])
+    # one sense per report: a confident name found in one unit is looked for in all of them (nlp.propagation)
+    found = report_entities(docs)
     links: list[Link] = []
     by_key: dict[str, list[Mention]] = {}
-    for (key, text, offs, _), doc in zip(units.items, docs):
+    for (key, text, offs, _), ents in zip(units.items, found):
         last_doc: Mention | None = None
         last_doc_end = 0  # read only once last_doc is set
-        for ent in entities_of(doc):
+        for ent in ents:
             span = _raw_span(norm, offs, ent.start, ent.end)
             if span is None or laid_across_cells(norm.raw, ent.label, span.start, span.end):
                 continue
