@@ -351,6 +351,11 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 start = words[j - 1][0]  # 市|本级|电子政务内网: the city's own level names whose network it is
                 taken += [(ws, word), (start, left)]
                 break
+            if left in ("与", "和") and j >= 2 and _coordinated(text[words[j - 2][0] : words[j - 2][1]], word):
+                taken.append((ws, word))  # 认证和|授权|平台: the second of two joined activities is the name's
+                start = ws
+                j -= 1
+                continue
             if word in ("与", "和") and j and _coordinated(left, taken[-1][1] if taken else ""):
                 taken.append((ws, word))  # 动态监测与监管系统, 认证和授权平台: two activities of one system
                 start = ws
@@ -433,8 +438,13 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or _ORG_END.search(core[-1])
         ):
             continue  # 信访系统, 国土资源系统, 市建筑工务署系统: a sector (one field's name and 系统), not a system
-        if m.group() in ("系统", "平台") and name == core[0] + m.group() and pos_table().get(core[0]) in ("v", "vn"):
-            continue  # 实行|监测系统, 审批平台: an activity and a bare head name a kind of system, no particular one
+        if (
+            m.group() in ("系统", "平台")
+            and name == "".join(core) + m.group()
+            and all(pos_table().get(w) in ("v", "vn") for w in core[::2])
+            and all(w in ("和", "与") for w in core[1::2])
+        ):
+            continue  # 实行|监测系统, 审批平台, 监测和预警系统: activities and a bare head name a kind of system
         spans.append((start, he))
     # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
     for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,16})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text):

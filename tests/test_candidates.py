@@ -184,6 +184,11 @@ def nlp():
         # 一体化 before words that describe is the name's, before a coined name (融媒通) a manner
         ("建成省级一体化协同办公平台，实现公文流转", [("省级一体化协同办公平台", P)]),
         ("通过一体化融媒通服务平台发布信息", [("融媒通服务平台", P)]),
+        # two activities joined by 和 are one name's (认证和授权); activities alone and a bare head are a kind
+        ("建设市统一身份认证和授权平台", [("市统一身份认证和授权平台", P)]),
+        ("加强监测和预警系统建设", []),
+        # 开放 (open data) is a field of work like 共享: it names the platform
+        ("依托公共数据开放平台发布数据集", [("公共数据开放平台", P)]),
         # on-site (现场) names a kind of channel, as 实体 does: no particular hall
         ("群众到现场大厅办事的次数明显减少", []),
         # the reforms of some fields name none; a field named does
