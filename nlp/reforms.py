@@ -331,7 +331,7 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             if (
                 (pos in {"p", "c", "r", "m", "t", "q", "mq", "i"} and word != "类")
                 or pos.startswith("u")
-                or (pos == "d" and (pos_table().get(right) or "") != "v")
+                or (pos == "d" and (pos_table().get(right) or "")[:1] not in ("v", "n"))
             ):
                 break  # 相对|集中 (an adverb before a verb) stays, 较|改革 does not
             start = ws

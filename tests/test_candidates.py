@@ -189,6 +189,8 @@ def nlp():
         ("加强监测和预警系统建设", []),
         # 开放 (open data) is a field of work like 共享: it names the platform
         ("依托公共数据开放平台发布数据集", [("公共数据开放平台", P)]),
+        # an adverb-like attribute before a noun (长期|护理) is the reform's name, as before a verb (相对|集中)
+        ("推进长期护理保险制度改革试点", [("长期护理保险制度改革", R)]),
         # on-site (现场) names a kind of channel, as 实体 does: no particular hall
         ("群众到现场大厅办事的次数明显减少", []),
         # the reforms of some fields name none; a field named does
