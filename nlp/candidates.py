@@ -368,11 +368,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 word == "一体化"
                 and not right.endswith("化")
                 and not _generic([w for _, w in reversed(taken)] or ["平台"])
-                and any(w not in pos_table() for _, w in taken)
             ):
-                # 一体化|政务晓屋共享平台: a manner of a coined name (晓屋 is no dictionary word); before words that
-                # describe (一体化公共数据平台, 全国一体化在线政务服务平台) it is part of the name
-                break
+                break  # 一体化|政务晓屋共享平台: a manner; 全国一体化|在线政务服务平台: part of the name
             # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system
             if _is_lead(
                 word,
