@@ -338,8 +338,11 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 if word == "各" or re.match(r"[省市区县]政府", taken[-1][1]):
                     taken = []  # 全|市政府|网站: every government's website of the city, no particular one
                 break  # 全|区政务服务平台: a scope word, not the name's
-            if _LOCATIVE.fullmatch(word) or (
-                len(word) >= 2 and word[-1] in "内里中外" and pos_table().get(word) == "s"
+            # 中省市书记信箱: 中(央)+省+市, the levels that own it (not 工作中|省…: "during", after a noun)
+            central = word == "中" and text.startswith("省", we) and not _is_nominal(left)
+            if not central and (
+                _LOCATIVE.fullmatch(word)
+                or (len(word) >= 2 and word[-1] in "内里中外" and pos_table().get(word) == "s")
             ):
                 break  # 辖区内|社区团餐小程序: a place of the clause, not the name's
             glued = _glued_lead(word, text[we : we + 4], left)

@@ -190,6 +190,9 @@ def nlp():
         ("依托公共数据开放平台发布数据集", [("公共数据开放平台", P)]),
         # an adverb-like attribute before a noun (长期|护理) is the reform's name, as before a verb (相对|集中)
         ("推进长期护理保险制度改革试点", [("长期护理保险制度改革", R)]),
+        # 中 before 省 at a word's start is 中(央), a level that owns the name; after a noun it is "during"
+        ("及时办理中省市书记信箱转来的留言", [("中省市书记信箱", P)]),
+        ("在工作中省政务服务平台发挥作用", [("省政务服务平台", P)]),
         # on-site (现场) names a kind of channel, as 实体 does: no particular hall
         ("群众到现场大厅办事的次数明显减少", []),
         # the reforms of some fields name none; a field named does
