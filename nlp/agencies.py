@@ -1,0 +1,461 @@
+"""Names of government bodies found by their shape, not by a list of known bodies.
+
+A Chinese body's name is regular: an anchor — a place (昆明市, 石林彝族自治县), a level (市, 区, 省) or the
+state (国家, 国务院, 中共中央) — then the field it works on, then a body suffix (…局, …委员会, …办公室,
+…中心, …厅, …站, …处 …): 昆明市审计局, 区大数据应用发展管理局, 市发改委, 市委, 省厅.  A unit printed after its
+parent is one name with it (国家信访局信息中心, 昆明市晋宁区审计局昆阳审计站).  The internal units a 机构设置
+paragraph enumerates (办公室、计划财务处、…、综合审计处（内部审计指导监督处）) need no anchor: the enumeration
+is the context — every item ends in a unit suffix — and a bracketed second name is its own mention.
+
+Not names of a body: plural or generic mentions (各部门, 有关部门, 上级主管局, 各县（市）区人民政府, 区级政府),
+scope words in front (全市, 本级), a parenthesised qualifier after (（本级）), meetings (市委全会).
+
+Everything here is vocabulary of the domain (suffixes, levels, lead words), never a particular body's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.nameleads import pos_table
+from nlp.platformwords import LEAD_WORDS
+
+_H = "\u4e00-\u9fff"
+
+#: What a body's name ends with, longest first where one is the end of another.
+BODY_SUFFIXES = (
+    "联席会议办公室",
+    "领导小组办公室",
+    "领导小组",
+    "专项工作组",
+    "工作组",
+    "办公室",
+    "办公厅",
+    "委员会",
+    "管委会",
+    "常委会",
+    "管理局",
+    "工作部",
+    "研究院",
+    "研究所",
+    "研究室",
+    "接待室",
+    "监察室",
+    "督查室",
+    "服务中心",
+    "分中心",
+    "中心",
+    "中心支行",
+    "支行",
+    "分局",
+    "人民政府",
+    "政府",
+    "机关党委",
+    "党委",
+    "团委",
+    "工会",
+    "学院",
+    "法院",
+    "检察院",
+    "气象台",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "署",
+    "院",
+    "站",
+    "所",
+    "队",
+    "部",
+    "处",
+    "科",
+    "司",
+    "室",
+    "股",
+)
+_SUFFIX = "|".join(sorted(BODY_SUFFIXES, key=len, reverse=True))
+#: A suffix character followed by these is another word (局长, 局面, 部门, 处理, 办理, 委托, 所有 …).
+_NOT_AN_END = {
+    "局": "长面限势部",
+    "委": "员托屈婉",
+    "办": "理法事公好结件学",
+    "厅": "局级长",
+    "处": "理置罚长于在分",
+    "科": "学技研普长",
+    "院": "长士校",
+    "所": "有在属以得需长",
+    "站": "点长位",
+    "部": "门分署长位件",
+    "室": "主",
+    "心": "任",
+    "队": "伍长员",
+    "司": "法机长",
+    "股": "份东票长",
+    "会": "议同计员长",
+    "府": "部",
+}
+#: Words ending in a suffix character that name no body (大局, 格局, 公司: a company is no government body).
+_NOT_A_BODY = {
+    "大局",
+    "格局",
+    "布局",
+    "全局",
+    "当局",
+    "结局",
+    "开局",
+    "变局",
+    "时局",
+    "公司",
+    "上司",
+    "干部",
+    "内部",
+    "外部",
+    "全部",
+    "局部",
+    "东部",
+    "西部",
+    "南部",
+    "北部",
+    "中部",
+    "总部",
+    "基层",
+    "场所",
+    "住所",
+    "厕所",
+    "处所",
+    "诊所",
+    "寓所",
+}
+_MEETING_AFTER = re.compile(r"(?:全会|全体会议|常务会议|工作会议|会议|大会)")
+#: Words in front that make the mention plural or generic (各部门, 有关局, 上级主管局, 所属站).
+_PLURAL_BEFORE = re.compile(r"(?:各|有关|相关|其他|其它|所属|上级|下级|该|本|我|原|级|以上|以下|外国|多个|若干)$")
+#: Levels: the body of this place at that level (市委, 区政府, 省厅) — never 全市 / 本市 / 城市.
+_LEVELS = "省市区县州"
+_SCOPE_BEFORE = re.compile(r"[全本我该各城都门超县乡省地]$")
+#: The state's own anchors (国家信访局, 国务院办公厅, 中共中央办公厅).
+_STATE = re.compile(r"(?:中共中央|党中央|国务院|国家|中央|全国人大|最高人民)")
+#: A place: a name of two to eight characters ending in an administrative unit.
+_PLACE = re.compile(rf"[{_H}]{{1,8}}?(?:自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗)")
+#: Single characters that lead a name when jieba glued them to its first character (将区…, 向市…).
+#: 县（市）区人民政府: levels listed in brackets make the mention plural.
+_LEVEL_LIST_BEFORE = re.compile(r"[省市区县州镇乡][（(][省市区县州镇乡、]+[）)][省市区县州镇乡]?$")
+#: Common nouns ending like a place (城市, 社区, 园区 …): no place of their own.
+_NOT_PLACES = {
+    "城市",
+    "都市",
+    "超市",
+    "城区",
+    "市区",
+    "地区",
+    "社区",
+    "园区",
+    "景区",
+    "小区",
+    "街区",
+    "片区",
+    "辖区",
+    "山区",
+    "郊区",
+    "湾区",
+    "县区",
+    "市县",
+    "省市",
+    "区县",
+    "区市",
+    "县市",
+    "省区",
+    "全市",
+    "全区",
+    "全县",
+    "全省",
+    "本市",
+    "本区",
+    "我市",
+    "我区",
+}
+#: Verbs that put a body after them and that jieba may glue to its level character (会同市…, 组建区…).
+_BODY_LEADS = {
+    "会同",
+    "配合",
+    "协助",
+    "协调",
+    "联合",
+    "报请",
+    "报送",
+    "提请",
+    "会商",
+    "组建",
+    "设立",
+    "成立",
+    "委托",
+    "承办",
+    "按照",
+    "根据",
+    "依照",
+    "接受",
+    "服从",
+    "提交",
+    "上报",
+    "报经",
+    "经由",
+}
+_GLUED_LEAD = set("将向由经对在为与和及从把报按据以至至经")
+#: Words inside a name's field that show it is no name (a verb phrase, a count, a quantity).
+_NOT_IN_NAME = re.compile(
+    r"[的了着过是在为把被对向从与及或等个项年月日长]|\d|设在|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
+)
+_SUBPLACE = re.compile(rf"[{_H}]{{1,5}}?(?:自治县|自治州|新区|区|县|市|州|旗)(?=[{_H}])")
+_SUFFIX_BEFORE_AND = re.compile(rf"(?:{_SUFFIX}|总)[和与及]")
+_NAME_RUN = re.compile(rf"[{_H}（）()]+")
+_ENUM_PREFIX = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]|[①-⑳])\s*")
+_LIST_LEAD = re.compile(r".*(?:分别是|分别为|包括|具体为|具体是|主要有|设有|设置|设立|下设|内设|为|有|是|\d个?|个|和)")
+_PAREN = re.compile(r"[（(]([^（）()]{2,24})[）)]")
+_MAX = 40
+
+
+def _ends_well(text: str, end: int, suffix: str) -> bool:
+    nxt = text[end : end + 1]
+    if nxt and nxt in _NOT_AN_END.get(suffix[-1], ""):
+        return False
+    if _MEETING_AFTER.match(text, end):
+        return False  # 市委全会, 区政府常务会议: a meeting, not the body
+    return not (len(suffix) == 1 and text[end - 2 : end] in _NOT_A_BODY)
+
+
+def _suffix_ends(text: str, start: int, limit: int) -> list[tuple[int, int]]:
+    """(start, end) of the body suffixes in ``text[start:limit]`` where a name may end, nearest first."""
+    out = []
+    for m in re.finditer(_SUFFIX, text[start:limit]):
+        end = start + m.end()
+        if _ends_well(text, end, m.group(0)):
+            out.append((start + m.start(), end))
+    return out
+
+
+def _field_ok(field: str) -> bool:
+    """Is ``field`` (between an anchor and a suffix) the field of a body, not a verb phrase?"""
+    if _NOT_IN_NAME.search(field) or field.count("（") != field.count("）") or field.count("(") != field.count(")"):
+        return False
+    if "（" in field or "(" in field:
+        return False  # 县（市）区人民政府: a list of levels, so a plural mention
+    pos = pos_table()
+    import jieba
+
+    for w in jieba.lcut(field, HMM=False):
+        if w in LEAD_WORDS and w not in (
+            "管理",
+            "建设",
+            "服务",
+            "运维",
+            "运营",
+            "监督",
+            "保障",
+            "统筹",
+            "融合",
+            "和",
+            "与",
+        ):
+            return False
+        if pos.get(w) in ("p", "r", "d", "u", "uj", "m", "q") or w in _BODY_LEADS:
+            return False
+    return True
+
+
+def _anchor_starts(text: str, word_starts: set[int]) -> list[int]:
+    """Positions where a body's name may start: a place, a level character or the state, after a boundary."""
+    starts = []
+    for m in _STATE.finditer(text):
+        starts.append(m.start())
+    for i, ch in enumerate(text):
+        if ch in _LEVELS:
+            before = text[i - 1 : i]
+            glued = not before or not re.match(rf"[{_H}]", before) or before in _GLUED_LEAD or i in word_starts
+            if glued and (not before or not _SCOPE_BEFORE.search(before)):
+                starts.append(i)
+    return starts
+
+
+def _place_starts(text: str, words: list[tuple[int, int]]) -> list[int]:
+    """Token starts that begin a place name (jieba's ns words, or a name ending in 市/区/县 …)."""
+    pos = pos_table()
+    out = []
+    for k, (a, b) in enumerate(words):
+        w = text[a:b]
+        lead = (
+            w[:-1] in LEAD_WORDS
+            or w[:-1] in _BODY_LEADS
+            or w[:1] in _GLUED_LEAD
+            or pos.get(w[:-1]) in ("p", "v", "c", "d")
+        )
+        if w in _NOT_PLACES:
+            continue
+        if pos.get(w) in ("ns", "nt") or (
+            len(w) >= 2 and re.fullmatch(rf"[{_H}]+(?:市|县|区|州|省|旗)", w) and pos.get(w) != "n" and not lead
+        ):
+            # a place written in several words (石林|彝族|自治县, 天府|新区): its first word
+            j = k
+            while (
+                pos.get(w) == "ns"
+                and j > 0
+                and _place_part(text[words[j - 1][0] : words[j - 1][1]], text[words[j][0] : words[j][1]])
+            ):
+                j -= 1
+            out.append(words[j][0])
+        elif len(w) >= 3 and w[0] in _GLUED_LEAD and pos.get(w[1:]) == "ns":
+            out.append(a + 1)
+    return out
+
+
+def _place_part(word: str, right: str) -> bool:
+    """Is ``word`` the first part of a place whose next word is ``right``?"""
+    if not re.fullmatch(rf"[{_H}]{{2,}}", word) or word in LEAD_WORDS or word in _BODY_LEADS or word in _NOT_PLACES:
+        return False
+    tag = pos_table().get(word)
+    return tag in ("nr", "nz", "ns", None) or (tag == "n" and right in ("新区", "自治县", "自治州", "自治区"))
+
+
+def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Anchored names in running text: anchor + field + suffix, then units printed after it."""
+    out: list[tuple[int, int]] = []
+    word_starts = {a for a, _ in words}
+    starts = sorted(set(_anchor_starts(text, word_starts)) | set(_place_starts(text, words)))
+    for s in starts:
+        if out and out[-1][0] <= s < out[-1][1]:
+            continue  # inside the name found from an earlier anchor
+        if _PLURAL_BEFORE.search(text[max(0, s - 2) : s]) or _LEVEL_LIST_BEFORE.search(text, 0, s):
+            continue
+        run = _NAME_RUN.match(text, s)
+        if not run:
+            continue
+        limit = min(run.end(), s + _MAX)
+        ends = _suffix_ends(text, s + 1, limit)
+        end = None
+        for f, e in ends:
+            field = text[s:f]  # the anchor and the field, without the suffix
+            if _field_ok(_strip_anchor(field)) and e - s >= 2:
+                end = e
+                break
+        if end is None:
+            continue
+        # a unit printed after its parent (国家信访局信息中心, …审计局昆阳审计站) is one name with it
+        for f, e in ends:
+            if e > end and text[end] in "和与及":
+                break  # two bodies joined (省气象局和市委): each is found from its own anchor
+            if (
+                e > end
+                and (f - end >= 2 or (f == end and e - f >= 2))  # 管委会|办公室: a unit with no field of its own
+                and _field_ok(text[end:f])
+                and e - end <= 12
+                and _unit_words(text, end, e, word_starts)
+            ):
+                end = e
+            elif e > end:
+                break
+        joined = _SUFFIX_BEFORE_AND.search(text, s, end)
+        if joined:  # 市防总和广州市气象局: two bodies joined, each is found from its own anchor
+            continue
+        if text[s:end] in _LEVELS or len(text[s:end]) < 2:
+            continue
+        out.append((s, end))
+    return out
+
+
+def _strip_anchor(field: str) -> str:
+    """``field`` without its anchor: the state, a place and the places under it (重庆市|大足区), or a level."""
+    m = _STATE.match(field) or _PLACE.match(field)
+    if not m:
+        return field[1:] if field[:1] in _LEVELS else field
+    field = field[m.end() :]
+    for _ in range(2):
+        sub = _SUBPLACE.match(field)
+        if not sub:
+            break
+        field = field[sub.end() :]
+    return field
+
+
+def _unit_words(text: str, start: int, end: int, word_starts: set[int]) -> bool:
+    """Does ``text[start:end]`` start on a word of its own (not the tail of the parent's last word)?"""
+    return start in word_starts or end - start >= 3
+
+
+def _items(segment: str, base: int) -> list[tuple[int, int]]:
+    """The items of an enumeration ``a、b、c`` starting at ``base``, each stripped of a leading list phrase."""
+    out, pos = [], 0
+    for part in segment.split("、"):
+        a, b = pos, pos + len(part)
+        pos = b + 1
+        out.append((base + a, base + b))
+    return out
+
+
+def _list_spans(text: str) -> list[tuple[int, int]]:
+    """Internal units of an enumeration (机构设置): three or more items, most of them ending in a unit suffix."""
+    out = []
+    for seg in re.finditer(r"[^。；;：:，,\n]+", text):
+        if seg.group(0).count("、") < 1:
+            continue
+        items = _items(seg.group(0), seg.start())
+        first_a, first_b = items[0]
+        lead = _LIST_LEAD.match(text, first_a, first_b)
+        if lead and lead.end() < first_b:
+            items[0] = (lead.end(), first_b)
+        names, named = [], 0  # named: items read as a unit (a bracketed second name is no item of its own)
+        for a, b in items:
+            name = _unit_item(text, a, b)
+            named += bool(name)
+            names.extend(name)
+        if (len(items) == 2 and named == 2 and len(names) >= 3) or (
+            len(items) >= 3 and named >= max(3, (2 * len(items) + 2) // 3)
+        ):
+            out.extend(names)
+    return out
+
+
+def _unit_item(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A list item ``text[a:b]`` read as a unit's name, with a bracketed second name as its own mention."""
+    while a < b and text[a] in " \u3000":
+        a += 1
+    while b > a and text[b - 1] in " \u3000":
+        b -= 1
+    item = text[a:b]
+    alias = None
+    m = re.search(r"[（(]([^（）()]{2,20})[）)]$", item)
+    if m:
+        alias = (a + m.start(1), a + m.end(1))
+        item = item[: m.start()]
+    if not 2 <= len(item) <= 20 or not re.fullmatch(rf"[{_H}]+", item) or _NOT_IN_NAME.search(item):
+        return []
+    if not re.search(rf"(?:{_SUFFIX})$", item):
+        return []
+    out = [(a, a + len(item))]
+    if alias and re.search(rf"(?:{_SUFFIX})$", text[alias[0] : alias[1]]):
+        out.append(alias)
+    return out
+
+
+def agency_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of the bodies named in ``text`` (``words``: its tokens' offsets)."""
+    spans = _list_spans(text) + _free_spans(text, words)
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans), key=lambda x: (x[0] - x[1], x[0])):
+        if not any(a < e and s < b for a, b in out):
+            out.append((s, e))
+    return sorted(out)
+
+
+def keep_agencies(agencies: list[tuple[int, int]], others: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The agency spans that may join the shapes found so far (``others``): never one that overlaps a
+    platform or a policy document (国家信访局智能办公平台, 市政府门户网站 stay one platform), nor one that
+    crosses a reform without holding it whole (市智慧城市建设领导小组 holds 智慧城市: the body wins)."""
+    out = []
+    for s, e in agencies:
+        clash = [(a, b, lab) for a, b, lab in others if a < e and s < b]
+        if any(
+            lab in ("Platform", "PolicyDocument") or (lab == "Reform" and not (s <= a and b <= e))
+            for a, b, lab in clash
+        ):
+            continue
+        out.append((s, e, "Agency"))
+    return out
