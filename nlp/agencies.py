@@ -323,6 +323,8 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
     for s in starts:
         if out and out[-1][0] <= s < out[-1][1]:
             continue  # inside the name found from an earlier anchor
+        if text[s] in _LEVELS and text[s + 1 : s + 2] in tuple(_LEVELS):
+            continue  # 省市…, 市县…: two levels, so a plural mention
         if _PLURAL_BEFORE.search(text[max(0, s - 2) : s]) or _LEVEL_LIST_BEFORE.search(text, 0, s):
             continue
         run = _NAME_RUN.match(text, s)
@@ -333,6 +335,8 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
         end = None
         for f, e in ends:
             field = text[s:f]  # the anchor and the field, without the suffix
+            if text[f:e] == "政府" and _strip_anchor(field):
+                continue  # 数字政府, 智慧政府: a programme; a government is a place's or a level's (市政府)
             if _field_ok(_strip_anchor(field)) and e - s >= 2:
                 end = e
                 break
@@ -445,15 +449,23 @@ def agency_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int
     return sorted(out)
 
 
-def keep_agencies(agencies: list[tuple[int, int]], others: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+#: Bodies named after a programme (市智慧城市建设领导小组, 数字政府建设专项工作组): the body holds the reform's name.
+_PROGRAMME_BODY = re.compile(r"(?:领导小组|工作组|办公室|委员会)$")
+
+
+def keep_agencies(
+    text: str, agencies: list[tuple[int, int]], others: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """The agency spans that may join the shapes found so far (``others``): never one that overlaps a
     platform or a policy document (国家信访局智能办公平台, 市政府门户网站 stay one platform), nor one that
-    crosses a reform without holding it whole (市智慧城市建设领导小组 holds 智慧城市: the body wins)."""
+    overlaps a reform unless it is a body named after it and holds it whole (市智慧城市建设领导小组 holds
+    智慧城市: the body wins; 省委|数字福建 stays the reform)."""
     out = []
     for s, e in agencies:
         clash = [(a, b, lab) for a, b, lab in others if a < e and s < b]
         if any(
-            lab in ("Platform", "PolicyDocument") or (lab == "Reform" and not (s <= a and b <= e))
+            lab in ("Platform", "PolicyDocument")
+            or (lab == "Reform" and not (s <= a and b <= e and _PROGRAMME_BODY.search(text, 0, e)))
             for a, b, lab in clash
         ):
             continue

@@ -192,7 +192,7 @@ class BudgetPatterns:
                 if not any(b == e and s < a and generic_prefix(text, words, s, a) for a, b in known)
             ]
             found += [(s, e, "Reform") for s, e in reform_spans(text)]
-            found += keep_agencies(agency_spans(text, words), found + known_names)  # nlp.agencies (agency6)
+            found += keep_agencies(text, agency_spans(text, words), found + known_names)  # nlp.agencies (agency6)
             found = [(s, e, lab) for s, e, lab in found if lab == "PolicyDocument" or not broken_quote(text, s, e)]
         # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革); it keeps the gazetteer's
         # type where a shape of the same extent says another (“海易办” is a brand, not a service mode like “掌上办”)
