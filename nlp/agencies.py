@@ -15,6 +15,7 @@ Everything here is vocabulary of the domain (suffixes, levels, lead words), neve
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from nlp.nameleads import pos_table
@@ -205,6 +206,9 @@ _GLUED_LEAD = set("将向由经对在为与和及从把报按据以至至经")
 _NOT_IN_NAME = re.compile(
     r"[的了着过是在为把被对向从与及或等个项年月日长]|\d|设在|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
 )
+_LEVEL_CHAR = re.compile(f"[{_LEVELS}]")
+_HAN = re.compile(f"[{_H}]")
+_PLACE_ENDS = set("市县区州省旗")
 _SUBPLACE = re.compile(rf"[{_H}]{{1,5}}?(?:自治县|自治州|新区|区|县|市|州|旗)(?=[{_H}])")
 _SUFFIX_BEFORE_AND = re.compile(rf"(?:{_SUFFIX}|总)[和与及]")
 _NAME_RUN = re.compile(rf"[{_H}（）()]+")
@@ -233,31 +237,21 @@ def _suffix_ends(text: str, start: int, limit: int) -> list[tuple[int, int]]:
     return out
 
 
-def _field_ok(field: str) -> bool:
-    """Is ``field`` (between an anchor and a suffix) the field of a body, not a verb phrase?"""
-    if _NOT_IN_NAME.search(field) or field.count("（") != field.count("）") or field.count("(") != field.count(")"):
-        return False
-    if "（" in field or "(" in field:
-        return False  # 县（市）区人民政府: a list of levels, so a plural mention
+def _field_ok(text: str, a: int, b: int, words: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Is ``text[a:b]`` (between an anchor and a suffix) the field of a body, not a verb phrase?  ``words``: the
+    text's tokens, ``starts``: their starts (the tokens wholly inside the field are read)."""
+    field = text[a:b]
+    if _NOT_IN_NAME.search(field) or "（" in field or "(" in field or "）" in field or ")" in field:
+        return False  # 县（市）区人民政府: a list of levels in brackets makes the mention plural
     pos = pos_table()
-    import jieba
-
-    for w in jieba.lcut(field, HMM=False):
-        if w in LEAD_WORDS and w not in (
-            "管理",
-            "建设",
-            "服务",
-            "运维",
-            "运营",
-            "监督",
-            "保障",
-            "统筹",
-            "融合",
-            "和",
-            "与",
-        ):
+    for k in range(bisect.bisect_left(starts, a), len(words)):
+        s, e = words[k]
+        if e > b:
+            break
+        w = text[s:e]
+        if (w in LEAD_WORDS and w not in _FIELD_WORDS) or w in _BODY_LEADS:
             return False
-        if pos.get(w) in ("p", "r", "d", "u", "uj", "m", "q") or w in _BODY_LEADS:
+        if pos.get(w) in ("p", "r", "d", "u", "uj", "m", "q"):
             return False
     return True
 
@@ -267,12 +261,12 @@ def _anchor_starts(text: str, word_starts: set[int]) -> list[int]:
     starts = []
     for m in _STATE.finditer(text):
         starts.append(m.start())
-    for i, ch in enumerate(text):
-        if ch in _LEVELS:
-            before = text[i - 1 : i]
-            glued = not before or not re.match(rf"[{_H}]", before) or before in _GLUED_LEAD or i in word_starts
-            if glued and (not before or not _SCOPE_BEFORE.search(before)):
-                starts.append(i)
+    for m in _LEVEL_CHAR.finditer(text):
+        i = m.start()
+        before = text[i - 1 : i]
+        glued = not before or not _HAN.match(before) or before in _GLUED_LEAD or i in word_starts
+        if glued and (not before or not _SCOPE_BEFORE.search(before)):
+            starts.append(i)
     return starts
 
 
@@ -282,6 +276,9 @@ def _place_starts(text: str, words: list[tuple[int, int]]) -> list[int]:
     out = []
     for k, (a, b) in enumerate(words):
         w = text[a:b]
+        tag = pos.get(w)
+        if tag not in ("ns", "nt") and (b - a < 2 or w[-1] not in _PLACE_ENDS):
+            continue  # the cheap test first: this runs on every word of every narrative text
         lead = (
             w[:-1] in LEAD_WORDS
             or w[:-1] in _BODY_LEADS
@@ -318,7 +315,8 @@ def _place_part(word: str, right: str) -> bool:
 def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Anchored names in running text: anchor + field + suffix, then units printed after it."""
     out: list[tuple[int, int]] = []
-    word_starts = {a for a, _ in words}
+    word_start_list = [a for a, _ in words]
+    word_starts = set(word_start_list)
     starts = sorted(set(_anchor_starts(text, word_starts)) | set(_place_starts(text, words)))
     for s in starts:
         if out and out[-1][0] <= s < out[-1][1]:
@@ -337,7 +335,7 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
             field = text[s:f]  # the anchor and the field, without the suffix
             if text[f:e] == "政府" and _strip_anchor(field):
                 continue  # 数字政府, 智慧政府: a programme; a government is a place's or a level's (市政府)
-            if _field_ok(_strip_anchor(field)) and e - s >= 2:
+            if _field_ok(text, f - len(_strip_anchor(field)), f, words, word_start_list) and e - s >= 2:
                 end = e
                 break
         if end is None:
@@ -349,7 +347,7 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
             if (
                 e > end
                 and (f - end >= 2 or (f == end and e - f >= 2))  # 管委会|办公室: a unit with no field of its own
-                and _field_ok(text[end:f])
+                and _field_ok(text, end, f, words, word_start_list)
                 and e - end <= 12
                 and _unit_words(text, end, e, word_starts)
             ):
@@ -449,6 +447,8 @@ def agency_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int
     return sorted(out)
 
 
+#: Lead words that are a body's field too (发展和改革, 社会保障, 城市管理).
+_FIELD_WORDS = {"管理", "建设", "服务", "运维", "运营", "监督", "保障", "统筹", "融合", "和", "与"}
 #: Bodies named after a programme (市智慧城市建设领导小组, 数字政府建设专项工作组): the body holds the reform's name.
 _PROGRAMME_BODY = re.compile(r"(?:领导小组|工作组|办公室|委员会)$")
 
