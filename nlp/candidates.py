@@ -67,6 +67,11 @@ NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作�
 _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应用|服务|就医|结算|支付|出行|缴费|场景)")
 #: A campaign's or programme's head after a quoted name.
 _CAMPAIGN_AFTER = re.compile(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)")
+#: Two or more quoted names, then (等, 三大 …) a platform head they share: “筑民生”“社会和云”等服务平台.
+_QUOTED_LIST_BEFORE_HEAD = re.compile(
+    r"(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及]?){2,6}"
+    r"(?=(?:等|这些|[两三四五六七八九十]大|[两三四五六七八九十]个)[\u4e00-\u9fff]{0,4}?(?:平台|系统|APP|App|小程序|公众号|客户端))"
+)
 #: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
 _QUOTED_HEADS = "网络|网|云|码|卡|号|通"
 #: A page number printed into a wrapped name (全24国信访信息系统).
@@ -477,6 +482,11 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             spans.append((_placed_start(text, words, m.start()), m.end()))
         elif re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
             spans.append((m.start(), m.end(1) + 1))
+    # quoted names listed before a platform head they share: “数据铁笼”“社会和云”等服务平台 — each is one
+    for run in _QUOTED_LIST_BEFORE_HEAD.finditer(text):
+        for q in re.finditer(r"[“「][^“”「」]+[”」]", run.group()):
+            if not _INDEFINITE.match(q.group(), 1):
+                spans.append((run.start() + q.start(), run.start() + q.end()))
     # an alias the text defines for the name before it: …协同办公平台（以下简称OA系统）
     for m in _ALIAS.finditer(text):
         if any(e == m.start() for _, e in spans):

@@ -193,6 +193,9 @@ def nlp():
         # 中 before 省 at a word's start is 中(央), a level that owns the name; after a noun it is "during"
         ("及时办理中省市书记信箱转来的留言", [("中省市书记信箱", P)]),
         ("在工作中省政务服务平台发挥作用", [("省政务服务平台", P)]),
+        # quoted names listed before a platform head they share (等…平台, 两个小程序) are platforms, each one
+        ("依托“城市大脑”“市民通”等应用平台提供服务", [("“城市大脑”", P), ("“市民通”", P)]),
+        ("上线“随手拍”“码上办”两个小程序", [("“随手拍”", P), ("“码上办”", P)]),
         # on-site (现场) names a kind of channel, as 实体 does: no particular hall
         ("群众到现场大厅办事的次数明显减少", []),
         # the reforms of some fields name none; a field named does
