@@ -89,7 +89,7 @@ _NOT_AN_END = {
     "站": "点长位",
     "部": "门分署长位件",
     "室": "主",
-    "心": "任",
+    "心": "任城",
     "队": "伍长员",
     "司": "法机长",
     "股": "份东票长",
@@ -127,6 +127,10 @@ _NOT_A_BODY = {
     "处所",
     "诊所",
     "寓所",
+    # 办 as a verb's object or a service mode: 交办, 督办, 网办, 通办 …
+    *("交办", "承办", "督办", "主办", "协办", "会办", "代办", "举办", "创办", "开办", "兴办", "申办", "查办", "帮办"),
+    *("领办", "导办", "网办", "通办", "快办", "好办", "即办", "掌办", "联办", "易办", "可办", "必办"),
+    *("部署", "签署", "公署"),
 }
 _MEETING_AFTER = re.compile(r"(?:全会|全体会议|常务会议|工作会议|会议|大会)")
 #: Words in front that make the mention plural or generic (各部门, 有关局, 上级主管局, 所属站).
@@ -210,10 +214,18 @@ _LEVEL_CHAR = re.compile(f"[{_LEVELS}]")
 _HAN = re.compile(f"[{_H}]")
 _PLACE_ENDS = set("市县区州省旗")
 _SUBPLACE = re.compile(rf"[{_H}]{{1,5}}?(?:自治县|自治州|新区|区|县|市|州|旗)(?=[{_H}])")
+#: A place of its own level after a body: another body begins (not a unit's place: 昆阳|审计站).
+_OWN_PLACE = re.compile(rf"[{_H}]{{2,6}}?(?:省|市|自治州|自治县|县)(?=[{_H}])")
 _SUFFIX_BEFORE_AND = re.compile(rf"(?:{_SUFFIX}|总)[和与及]")
 _NAME_RUN = re.compile(rf"[{_H}（）()]+")
 _ENUM_PREFIX = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]|[①-⑳])\s*")
-_LIST_LEAD = re.compile(r".*(?:分别是|分别为|包括|具体为|具体是|主要有|设有|设置|设立|下设|内设|为|有|是|\d个?|个|和)")
+#: A lead word in front of a list's first item (会同市发改委、…): not the name's.
+_ITEM_LEAD = re.compile(
+    "(?:" + "|".join(sorted(_BODY_LEADS, key=len, reverse=True)) + ")|[将向由经对与和及把](?=[省市区县州])"
+)
+_LIST_LEAD = re.compile(
+    r".*(?:(?<=[关局位级部委厅])设|分别是|分别为|包括|具体为|具体是|主要有|设有|设置|设立|下设|内设|为|有|是|\d个?|个|和)"
+)
 _PAREN = re.compile(r"[（(]([^（）()]{2,24})[）)]")
 _MAX = 40
 
@@ -333,8 +345,8 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
         end = None
         for f, e in ends:
             field = text[s:f]  # the anchor and the field, without the suffix
-            if text[f:e] == "政府" and _strip_anchor(field):
-                continue  # 数字政府, 智慧政府: a programme; a government is a place's or a level's (市政府)
+            if text[f:e] in ("政府", "人民政府") and (_strip_anchor(field) or field.endswith("级")):
+                continue  # 数字政府: a programme; 区级人民政府: every district's; a government is a place's (市政府)
             if _field_ok(text, f - len(_strip_anchor(field)), f, words, word_start_list) and e - s >= 2:
                 end = e
                 break
@@ -342,8 +354,8 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         # a unit printed after its parent (国家信访局信息中心, …审计局昆阳审计站) is one name with it
         for f, e in ends:
-            if e > end and text[end] in "和与及":
-                break  # two bodies joined (省气象局和市委): each is found from its own anchor
+            if e > end and (text[end] in "和与及" or _STATE.match(text, end) or _OWN_PLACE.match(text, end)):
+                break  # another body (省气象局和市委, 中央办公厅国务院办公厅): each is found from its own anchor
             if (
                 e > end
                 and (f - end >= 2 or (f == end and e - f >= 2))  # 管委会|办公室: a unit with no field of its own
@@ -359,8 +371,30 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         if text[s:end] in _LEVELS or len(text[s:end]) < 2:
             continue
-        out.append((s, end))
+        if text[max(0, s - 2) : s] == "中共":
+            s -= 2  # 中共昆明市委审计委员会: the party's committee of the place
+        out.append((_joined_field_start(text, words, s), end))
     return out
+
+
+def _joined_field_start(text: str, words: list[tuple[int, int]], start: int) -> int:
+    """Where a ministry's name joined by 和 starts (人力资源|和|社会保障部, 住房|和|城乡|建设部): its anchor word
+    is the last field's, so the fields before it joined by 和 / 与 are the name's too."""
+    pos = pos_table()
+    k = bisect.bisect_left([a for a, _ in words], start)
+    if k >= len(words) or words[k][0] != start:
+        return start
+    anchor = text[words[k][0] : words[k][1]]
+    if pos.get(anchor) != "nt" or not anchor.endswith(("部", "署", "局", "委")):
+        return start
+    j = k
+    while j > 0 and pos.get(text[words[j - 1][0] : words[j - 1][1]]) in ("n", "vn") and k - j < 2:
+        j -= 1  # 城乡|建设部
+    if j >= 2 and text[words[j - 1][0] : words[j - 1][1]] in ("和", "与"):
+        w = text[words[j - 2][0] : words[j - 2][1]]
+        if pos.get(w) in ("n", "vn") and len(w) >= 2 and w not in LEAD_WORDS and not _unit_end(w):
+            return words[j - 2][0]
+    return start
 
 
 def _strip_anchor(field: str) -> str:
@@ -383,12 +417,19 @@ def _unit_words(text: str, start: int, end: int, word_starts: set[int]) -> bool:
 
 
 def _items(segment: str, base: int) -> list[tuple[int, int]]:
-    """The items of an enumeration ``a、b、c`` starting at ``base``, each stripped of a leading list phrase."""
-    out, pos = [], 0
-    for part in segment.split("、"):
-        a, b = pos, pos + len(part)
-        pos = b + 1
-        out.append((base + a, base + b))
+    """The items of an enumeration ``a、b和c`` starting at ``base`` (a 、 inside brackets separates no items)."""
+    out, start, depth = [], 0, 0
+    for i, ch in enumerate(segment + "、"):
+        depth += (ch in "（(") - (ch in "）)")
+        if ch == "、" and depth <= 0:
+            out.append((base + start, base + i))
+            start, depth = i + 1, 0
+    # the last pair may be joined by 和 / 及 (机关服务中心和信息中心)
+    a, b = out[-1]
+    joint = re.search(rf"(?:{_SUFFIX})([和及与])", segment[a - base : b - base])
+    if joint and re.search(rf"(?:{_SUFFIX})$", segment[a - base : b - base]):
+        cut = a + joint.start(1)
+        out[-1:] = [(a, cut), (cut + 1, b)]
     return out
 
 
@@ -421,20 +462,33 @@ def _unit_item(text: str, a: int, b: int) -> list[tuple[int, int]]:
         a += 1
     while b > a and text[b - 1] in " \u3000":
         b -= 1
+    lead = _ITEM_LEAD.match(text, a, b)
+    if lead:
+        a = lead.end()
     item = text[a:b]
-    alias = None
-    m = re.search(r"[（(]([^（）()]{2,20})[）)]$", item)
-    if m:
-        alias = (a + m.start(1), a + m.end(1))
+    aliases = []
+    m = re.search(r"[（(]([^（）()]{2,40})[）)]$", item)
+    if m:  # a bracketed second name, or the units under this one (党委学生工作部（学生处、党委武装部）)
+        pos = a + m.start(1)
+        for part in m.group(1).split("、"):
+            aliases.append((pos, pos + len(part)))
+            pos += len(part) + 1
         item = item[: m.start()]
     if not 2 <= len(item) <= 20 or not re.fullmatch(rf"[{_H}]+", item) or _NOT_IN_NAME.search(item):
         return []
-    if not re.search(rf"(?:{_SUFFIX})$", item):
+    if not _unit_end(item):
         return []
     out = [(a, a + len(item))]
-    if alias and re.search(rf"(?:{_SUFFIX})$", text[alias[0] : alias[1]]):
-        out.append(alias)
+    out += [(x, y) for x, y in aliases if 2 <= y - x <= 20 and _unit_end(text[x:y])]
     return out
+
+
+def _unit_end(name: str) -> bool:
+    """Does ``name`` end in a body suffix (not in a word like 公司, 交办, 格局)?"""
+    m = re.search(rf"(?:{_SUFFIX})$", name)
+    if not m or (len(m.group(0)) == 1 and name[-2:] in _NOT_A_BODY):
+        return False
+    return len(name) > len(m.group(0)) or len(name) >= 3  # 办公室, 研究室, 机关党委 are units on their own
 
 
 def agency_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
