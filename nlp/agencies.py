@@ -419,11 +419,12 @@ def _unit_words(text: str, start: int, end: int, word_starts: set[int]) -> bool:
 def _items(segment: str, base: int) -> list[tuple[int, int]]:
     """The items of an enumeration ``a、b和c`` starting at ``base`` (a 、 inside brackets separates no items)."""
     out, start, depth = [], 0, 0
-    for i, ch in enumerate(segment + "、"):
+    for i, ch in enumerate(segment):
         depth += (ch in "（(") - (ch in "）)")
         if ch == "、" and depth <= 0:
             out.append((base + start, base + i))
             start, depth = i + 1, 0
+    out.append((base + start, base + len(segment)))  # the last item, even after a bracket left open
     # the last pair may be joined by 和 / 及 (机关服务中心和信息中心)
     a, b = out[-1]
     joint = re.search(rf"(?:{_SUFFIX})([和及与])", segment[a - base : b - base])

@@ -126,3 +126,9 @@ def test_spans_are_the_texts_characters(nlp):
     text = "向市政府和审计署提出报告，受市政府委托。"
     spans = agency_spans(text, token_offsets(nlp.make_doc(text)))
     assert [text[a:b] for a, b in spans] == ["市政府", "市政府"]
+
+
+def test_a_bracket_left_open_is_no_list(nlp):
+    """A paragraph cut inside a bracket (a page break): the enumeration is not read as one, and nothing fails."""
+    text = "设办公室（综合科、财务科、审计科"
+    assert agency_spans(text, token_offsets(nlp.make_doc(text))) == []
