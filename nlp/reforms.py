@@ -14,9 +14,11 @@ import re
 from nlp.candidates import HEAD, NOT_A_HEAD_AFTER, pos_table
 
 #: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
-#: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).
+#: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).  A body's
+#: one-character suffix that starts a verb is that verb (“一门一网一次”办事成效, …改革处理, …改革组织实施).
 NOT_A_REFORM_AFTER = re.compile(
-    r"(?:工作)?(?:联席会议|领导小组|委员会|办公室|工作组|专班|小组)|[科处办组局室委会股]|创新|方面|开放|支出"
+    r"(?:工作)?(?:联席会议|领导小组|委员会|办公室|工作组|专班|小组)|创新|方面|开放|支出"
+    r"|(?!办事|办理|办好|办结|办妥|处理|处置|组织|组建|委托|会同|会商)[科处办组局室委会股]"
 )
 
 # --- reforms and initiatives ---------------------------------------------------------------------------
@@ -329,11 +331,12 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             pos = pos_table().get(word) or ""
             right = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
             if (
-                (pos in {"p", "c", "r", "m", "t", "q", "mq", "i"} and word != "类")
+                (pos in {"p", "c", "r", "m", "t", "q", "mq", "i", "f"} and word != "类")
+                or re.fullmatch(r"[省市县区镇乡]上", word)
                 or pos.startswith("u")
                 or (pos == "d" and (pos_table().get(right) or "")[:1] not in ("v", "n"))
             ):
-                break  # 相对|集中 (an adverb before a verb) stays, 较|改革 does not
+                break  # 相对|集中 (an adverb before a verb) stays, 较|改革 does not; a locative ends a scope (区|上, 县上)
             start = ws
             j -= 1
         name = text[start : m.start()]

@@ -204,6 +204,15 @@ def nlp():
         # single quotes standing alone quote a name as double ones do; inside a “…” quotation they quote within it
         ("深入推进‘一网通办’，压缩办理时限", [("‘一网通办’", R)]),
         ("他指出：“要全面落实‘最多跑一次’，让群众少跑腿。”", [("最多跑一次", R)]),
+        # a body's one-character suffix that starts a verb is the verb (“…”办事, …改革组织实施): the reform stays;
+        # the body itself (…改革办, …改革科) is none
+        ("巩固“一窗一网一次”办事成果，方便群众", [("“一窗一网一次”", R)]),
+        ("统筹户籍制度改革组织实施", [("户籍制度改革", R)]),
+        ("成立区医药卫生体制改革办，抽调人员", []),
+        # a locative (区上, 市上: "at the district level") ends the reform's field going left
+        ("按县上行政审批制度改革方案完成划转", [("行政审批制度改革", R)]),
+        ("按区上机构改革方案完成划转", [("机构改革", R)]),
+        ("根据市上统一要求推进财政体制改革", [("财政体制改革", R)]),
     ],
 )
 def test_shapes(nlp, text, expected):
