@@ -134,7 +134,7 @@ _NOT_A_BODY = {
 }
 _MEETING_AFTER = re.compile(r"(?:全会|全体会议|常务会议|工作会议|会议|大会)")
 #: Words in front that make the mention plural or generic (各部门, 有关局, 上级主管局, 所属站).
-_PLURAL_BEFORE = re.compile(r"(?:各|有关|相关|其他|其它|所属|上级|下级|该|本|我|原|级|以上|以下|外国|多个|若干)$")
+_PLURAL_BEFORE = re.compile(r"(?:各|有关|相关|其他|其它|所属|上级|下级|该|本|我|级|以上|以下|外国|多个|若干)$")
 #: Levels: the body of this place at that level (市委, 区政府, 省厅) — never 全市 / 本市 / 城市.
 _LEVELS = "省市区县州"
 _SCOPE_BEFORE = re.compile(r"[全本我该各城都门超县乡省地]$")
@@ -205,10 +205,10 @@ _BODY_LEADS = {
     "报经",
     "经由",
 }
-_GLUED_LEAD = set("将向由经对在为与和及从把报按据以至至经")
+_GLUED_LEAD = set("原将向由经对在为与和及从把报按据以至至经")
 #: Words inside a name's field that show it is no name (a verb phrase, a count, a quantity).
 _NOT_IN_NAME = re.compile(
-    r"[的了着过是在为把被对向从与及或等个项年月日长]|\d|设在|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
+    r"[的了着过是在为把被对向从及或等个项年月日长]|\d|设在|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
 )
 _LEVEL_CHAR = re.compile(f"[{_LEVELS}]")
 _HAN = re.compile(f"[{_H}]")
@@ -217,6 +217,8 @@ _SUBPLACE = re.compile(rf"[{_H}]{{1,5}}?(?:自治县|自治州|新区|区|县|�
 #: A place of its own level after a body: another body begins (not a unit's place: 昆阳|审计站).
 _OWN_PLACE = re.compile(rf"[{_H}]{{2,6}}?(?:省|市|自治州|自治县|县)(?=[{_H}])")
 _SUFFIX_BEFORE_AND = re.compile(rf"(?:{_SUFFIX}|总)[和与及]")
+#: In a list item the context says "unit": only grammar words show it is none (组织人事处 is a unit).
+_NOT_IN_ITEM = re.compile(r"[的了着过是在为把被对向从及或等个项年月日]|\d")
 _NAME_RUN = re.compile(rf"[{_H}（）()]+")
 _ENUM_PREFIX = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]|[①-⑳])\s*")
 #: A lead word in front of a list's first item (会同市发改委、…): not the name's.
@@ -289,6 +291,15 @@ def _place_starts(text: str, words: list[tuple[int, int]]) -> list[int]:
     for k, (a, b) in enumerate(words):
         w = text[a:b]
         tag = pos.get(w)
+        if b - a == 1 and w in _PLACE_ENDS and k > 0:
+            # a place jieba cut before its level (富民|县, 官渡|区): the name word in front starts it
+            p = text[words[k - 1][0] : words[k - 1][1]]
+            if _place_part(p, w) and 2 <= len(p) <= 4 and pos.get(p) != "n":
+                out.append(words[k - 1][0])
+            continue
+        if b - a >= 3 and w.endswith("署") and w[-2:] not in _NOT_A_BODY:
+            out.append(a)  # 审计署, 海关总署: the state's offices (jieba tags some as verbs)
+            continue
         if tag not in ("ns", "nt") and (b - a < 2 or w[-1] not in _PLACE_ENDS):
             continue  # the cheap test first: this runs on every word of every narrative text
         lead = (
@@ -358,10 +369,11 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
                 break  # another body (省气象局和市委, 中央办公厅国务院办公厅): each is found from its own anchor
             if (
                 e > end
-                and (f - end >= 2 or (f == end and e - f >= 2))  # 管委会|办公室: a unit with no field of its own
+                # 管委会|办公室: a unit with no field of its own; 市政府|办: the government's office
+                and (f - end >= 2 or (f == end and (e - f >= 2 or text[end - 2 : e] == "政府办")))
                 and _field_ok(text, end, f, words, word_start_list)
                 and e - end <= 12
-                and _unit_words(text, end, e, word_starts)
+                and (_unit_words(text, end, e, word_starts) or text[end - 2 : e] == "政府办")
             ):
                 end = e
             elif e > end:
@@ -475,7 +487,7 @@ def _unit_item(text: str, a: int, b: int) -> list[tuple[int, int]]:
             aliases.append((pos, pos + len(part)))
             pos += len(part) + 1
         item = item[: m.start()]
-    if not 2 <= len(item) <= 20 or not re.fullmatch(rf"[{_H}]+", item) or _NOT_IN_NAME.search(item):
+    if not 2 <= len(item) <= 20 or not re.fullmatch(rf"[{_H}]+", item) or _NOT_IN_ITEM.search(item):
         return []
     if not _unit_end(item):
         return []
@@ -489,7 +501,8 @@ def _unit_end(name: str) -> bool:
     m = re.search(rf"(?:{_SUFFIX})$", name)
     if not m or (len(m.group(0)) == 1 and name[-2:] in _NOT_A_BODY):
         return False
-    return len(name) > len(m.group(0)) or len(name) >= 3  # 办公室, 研究室, 机关党委 are units on their own
+    # 办公室, 研究室, 机关党委, 工会, 团委 are units on their own
+    return len(name) > len(m.group(0)) or len(name) >= 3 or name in ("工会", "团委", "党委", "党办")
 
 
 def agency_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -85,6 +85,14 @@ SHAPES = [
     ("向中共南平市委审计委员会提出报告。", ["中共南平市委审计委员会"]),  # the party's committee of the place
     ("报人力资源和社会保障部、住房和城乡建设部备案。", ["人力资源和社会保障部", "住房和城乡建设部"]),
     ("年中央办公厅国务院办公厅印发通知。", ["中央办公厅", "国务院办公厅"]),  # two bodies side by side
+    (
+        "根据市政府办《关于印发方案的通知》，原市大数据管理局会同海关总署做好部署。",
+        ["市政府办", "市大数据管理局", "海关总署"],
+    ),
+    (
+        "办公室（计划财务处）、组织人事处、数据安全与合规处、工会（退管委）、团委。",
+        ["办公室", "计划财务处", "组织人事处", "数据安全与合规处", "工会", "退管委", "团委"],
+    ),
     # generic or plural: nothing
     ("区级人民政府负责组织实施。", []),
     ("事项全程网办，市政府交办的事项按时办结。", ["市政府"]),
@@ -125,7 +133,7 @@ def test_body_holding_a_reform_is_the_body(nlp):
 def test_spans_are_the_texts_characters(nlp):
     text = "向市政府和审计署提出报告，受市政府委托。"
     spans = agency_spans(text, token_offsets(nlp.make_doc(text)))
-    assert [text[a:b] for a, b in spans] == ["市政府", "市政府"]
+    assert [text[a:b] for a, b in spans] == ["市政府", "审计署", "市政府"]
 
 
 def test_a_bracket_left_open_is_no_list(nlp):
