@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from nlp.nameleads import pos_table
 from nlp.platformwords import LEAD_WORDS
@@ -76,6 +77,13 @@ BODY_SUFFIXES = (
     "股",
 )
 _SUFFIX = "|".join(sorted(BODY_SUFFIXES, key=len, reverse=True))
+_SUFFIX_RE = re.compile(_SUFFIX)
+_SUFFIX_END = re.compile(f"(?:{_SUFFIX})$")
+_SUFFIX_JOINT = re.compile(f"(?:{_SUFFIX})([和及与])")
+_PLACE_WORD = re.compile(f"[{_H}]+(?:市|县|区|州|省|旗)")
+_HAN_WORD = re.compile(f"[{_H}]+")
+_SEGMENT = re.compile(r"[^。；;：:，,\n、]*、[^。；;：:，,\n]*")  # a clause holding an enumeration
+_BRACKETED_END = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
 #: A suffix character followed by these is another word (局长, 局面, 部门, 处理, 办理, 委托, 所有 …).
 _NOT_AN_END = {
     "局": "长面限势部",
@@ -244,7 +252,7 @@ def _ends_well(text: str, end: int, suffix: str) -> bool:
 def _suffix_ends(text: str, start: int, limit: int) -> list[tuple[int, int]]:
     """(start, end) of the body suffixes in ``text[start:limit]`` where a name may end, nearest first."""
     out = []
-    for m in re.finditer(_SUFFIX, text[start:limit]):
+    for m in _SUFFIX_RE.finditer(text[start:limit]):
         end = start + m.end()
         if _ends_well(text, end, m.group(0)):
             out.append((start + m.start(), end))
@@ -284,35 +292,46 @@ def _anchor_starts(text: str, word_starts: set[int]) -> list[int]:
     return starts
 
 
+@lru_cache(maxsize=65536)
+def _word_kind(w: str) -> int:
+    """What a word may start (read once per distinct word: this runs on every word of every narrative text):
+    0 nothing, 1 a level cut from its place (富民|县), 2 the state's …署, 3 a place or body word, 4 a place glued to a
+    lead character in front (向昆明市)."""
+    pos = pos_table()
+    tag = pos.get(w)
+    if len(w) == 1:
+        return 1 if w in _PLACE_ENDS else 0
+    if len(w) >= 3 and w.endswith("署") and w[-2:] not in _NOT_A_BODY:
+        return 2  # 审计署, 海关总署 (jieba tags some as verbs)
+    if (tag not in ("ns", "nt") and w[-1] not in _PLACE_ENDS) or w in _NOT_PLACES:
+        return 0
+    lead = (
+        w[:-1] in LEAD_WORDS or w[:-1] in _BODY_LEADS or w[:1] in _GLUED_LEAD or pos.get(w[:-1]) in ("p", "v", "c", "d")
+    )
+    if tag in ("ns", "nt") or (_PLACE_WORD.fullmatch(w) and tag != "n" and not lead):
+        return 3
+    if len(w) >= 3 and w[0] in _GLUED_LEAD and pos.get(w[1:]) == "ns":
+        return 4
+    return 0
+
+
 def _place_starts(text: str, words: list[tuple[int, int]]) -> list[int]:
     """Token starts that begin a place name (jieba's ns words, or a name ending in 市/区/县 …)."""
     pos = pos_table()
     out = []
     for k, (a, b) in enumerate(words):
         w = text[a:b]
-        tag = pos.get(w)
-        if b - a == 1 and w in _PLACE_ENDS and k > 0:
+        kind = _word_kind(w)
+        if not kind:
+            continue
+        if kind == 1 and k > 0:
             # a place jieba cut before its level (富民|县, 官渡|区): the name word in front starts it
             p = text[words[k - 1][0] : words[k - 1][1]]
             if _place_part(p, w) and 2 <= len(p) <= 4 and pos.get(p) != "n":
                 out.append(words[k - 1][0])
-            continue
-        if b - a >= 3 and w.endswith("署") and w[-2:] not in _NOT_A_BODY:
-            out.append(a)  # 审计署, 海关总署: the state's offices (jieba tags some as verbs)
-            continue
-        if tag not in ("ns", "nt") and (b - a < 2 or w[-1] not in _PLACE_ENDS):
-            continue  # the cheap test first: this runs on every word of every narrative text
-        lead = (
-            w[:-1] in LEAD_WORDS
-            or w[:-1] in _BODY_LEADS
-            or w[:1] in _GLUED_LEAD
-            or pos.get(w[:-1]) in ("p", "v", "c", "d")
-        )
-        if w in _NOT_PLACES:
-            continue
-        if pos.get(w) in ("ns", "nt") or (
-            len(w) >= 2 and re.fullmatch(rf"[{_H}]+(?:市|县|区|州|省|旗)", w) and pos.get(w) != "n" and not lead
-        ):
+        elif kind == 2:
+            out.append(a)
+        elif kind == 3:
             # a place written in several words (石林|彝族|自治县, 天府|新区): its first word
             j = k
             while (
@@ -322,14 +341,20 @@ def _place_starts(text: str, words: list[tuple[int, int]]) -> list[int]:
             ):
                 j -= 1
             out.append(words[j][0])
-        elif len(w) >= 3 and w[0] in _GLUED_LEAD and pos.get(w[1:]) == "ns":
+        elif kind == 4:
             out.append(a + 1)
     return out
 
 
 def _place_part(word: str, right: str) -> bool:
     """Is ``word`` the first part of a place whose next word is ``right``?"""
-    if not re.fullmatch(rf"[{_H}]{{2,}}", word) or word in LEAD_WORDS or word in _BODY_LEADS or word in _NOT_PLACES:
+    if (
+        not _HAN_WORD.fullmatch(word)
+        or len(word) < 2
+        or word in LEAD_WORDS
+        or word in _BODY_LEADS
+        or word in _NOT_PLACES
+    ):
         return False
     tag = pos_table().get(word)
     return tag in ("nr", "nz", "ns", None) or (tag == "n" and right in ("新区", "自治县", "自治州", "自治区"))
@@ -385,15 +410,15 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         if text[max(0, s - 2) : s] == "中共":
             s -= 2  # 中共昆明市委审计委员会: the party's committee of the place
-        out.append((_joined_field_start(text, words, s), end))
+        out.append((_joined_field_start(text, words, word_start_list, s), end))
     return out
 
 
-def _joined_field_start(text: str, words: list[tuple[int, int]], start: int) -> int:
+def _joined_field_start(text: str, words: list[tuple[int, int]], starts: list[int], start: int) -> int:
     """Where a ministry's name joined by 和 starts (人力资源|和|社会保障部, 住房|和|城乡|建设部): its anchor word
     is the last field's, so the fields before it joined by 和 / 与 are the name's too."""
     pos = pos_table()
-    k = bisect.bisect_left([a for a, _ in words], start)
+    k = bisect.bisect_left(starts, start)
     if k >= len(words) or words[k][0] != start:
         return start
     anchor = text[words[k][0] : words[k][1]]
@@ -439,9 +464,9 @@ def _items(segment: str, base: int) -> list[tuple[int, int]]:
     out.append((base + start, base + len(segment)))  # the last item, even after a bracket left open
     # the last pair may be joined by 和 / 及 (机关服务中心和信息中心)
     a, b = out[-1]
-    joint = re.search(rf"(?:{_SUFFIX})([和及与])", segment[a - base : b - base])
-    if joint and re.search(rf"(?:{_SUFFIX})$", segment[a - base : b - base]):
-        cut = a + joint.start(1)
+    joint = _SUFFIX_JOINT.search(segment, a - base, b - base)
+    if joint and _SUFFIX_END.search(segment[a - base : b - base]):
+        cut = base + joint.start(1)
         out[-1:] = [(a, cut), (cut + 1, b)]
     return out
 
@@ -449,7 +474,7 @@ def _items(segment: str, base: int) -> list[tuple[int, int]]:
 def _list_spans(text: str) -> list[tuple[int, int]]:
     """Internal units of an enumeration (机构设置): three or more items, most of them ending in a unit suffix."""
     out = []
-    for seg in re.finditer(r"[^。；;：:，,\n]+", text):
+    for seg in _SEGMENT.finditer(text):
         if seg.group(0).count("、") < 1:
             continue
         items = _items(seg.group(0), seg.start())
@@ -480,14 +505,14 @@ def _unit_item(text: str, a: int, b: int) -> list[tuple[int, int]]:
         a = lead.end()
     item = text[a:b]
     aliases = []
-    m = re.search(r"[（(]([^（）()]{2,40})[）)]$", item)
+    m = _BRACKETED_END.search(item)
     if m:  # a bracketed second name, or the units under this one (党委学生工作部（学生处、党委武装部）)
         pos = a + m.start(1)
         for part in m.group(1).split("、"):
             aliases.append((pos, pos + len(part)))
             pos += len(part) + 1
         item = item[: m.start()]
-    if not 2 <= len(item) <= 20 or not re.fullmatch(rf"[{_H}]+", item) or _NOT_IN_ITEM.search(item):
+    if not 2 <= len(item) <= 20 or not _HAN_WORD.fullmatch(item) or _NOT_IN_ITEM.search(item):
         return []
     if not _unit_end(item):
         return []
@@ -498,7 +523,7 @@ def _unit_item(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _unit_end(name: str) -> bool:
     """Does ``name`` end in a body suffix (not in a word like 公司, 交办, 格局)?"""
-    m = re.search(rf"(?:{_SUFFIX})$", name)
+    m = _SUFFIX_END.search(name)
     if not m or (len(m.group(0)) == 1 and name[-2:] in _NOT_A_BODY):
         return False
     # 办公室, 研究室, 机关党委, 工会, 团委 are units on their own
