@@ -103,6 +103,27 @@ PANYU = "广州市番禺区政务服务数据管理局"
         (PANYU, "番禺区", "省网上办事大厅", "Platform", "广东省网上办事大厅"),
         ("贵州省大数据发展管理局", None, "省网上办事大厅", "Platform", "贵州省网上办事大厅"),
         ("贵州省大数据发展管理局", None, "网上办事大厅", "Platform", "贵州省网上办事大厅"),
+        # a descriptive name read from one corpus report (a topic + a head, no place, no brand) is that place's
+        # system only in that place's reports; elsewhere the report's own (another district of the same city too)
+        (PANYU, "番禺区", "电子证照系统", "Platform", "番禺区电子证照系统"),
+        (PANYU, "番禺区", "区电子证照系统", "Platform", "番禺区电子证照系统"),
+        ("贵州省大数据发展管理局", None, "电子证照系统", "Platform", "贵州省电子证照系统"),
+        ("上海市大数据中心", None, "电子证照系统", "Platform", "上海市电子证照系统"),
+        ("广州市天河区人民政府政务管理办公室", "天河区", "一站式审批系统", "Platform", "天河区一站式审批系统"),
+        (PANYU, "番禺区", "一站式审批系统", "Platform", "番禺区一站式审批系统"),
+        ("广州市从化区政务服务数据管理局", "从化区", "综合受理系统", "Platform", "广州市综合受理系统"),
+        (PANYU, "番禺区", "综合受理系统", "Platform", "广州市综合受理系统"),  # the city's system, in all its districts
+        ("苏州市政务服务管理办公室", "苏州市", "综合受理系统", "Platform", "苏州市综合受理系统"),
+        ("广州市天河区人民政府政务管理办公室", "天河区", "网上办事分厅平台", "Platform", "网上办事大厅天河分厅"),
+        ("广州市从化区政务服务数据管理局", "从化区", "网上办事分厅平台", "Platform", "从化区网上办事分厅平台"),
+        (PANYU, "番禺区", "数字政府平台", "Platform", "番禺区“数字政府”平台"),
+        ("贵州省大数据发展管理局", None, "数字政府平台", "Platform", "贵州省数字政府平台"),
+        (PANYU, "番禺区", "市民卡", "Platform", "社会保障卡"),
+        ("苏州市政务服务管理办公室", "苏州市", "市民卡", "Platform", "苏州市民卡"),
+        ("广州市从化区政务服务数据管理局", "从化区", "市政数局", "Agency", "广州市政务服务数据管理局"),
+        ("深圳市统计局", "深圳市", "市政数局", "Agency", "深圳市政数局"),
+        # a brand is unaffected
+        ("贵州省大数据发展管理局", None, "民生卡", "Platform", "民生卡"),
         # known names: the gazetteer's entry; relative agency names become the district's
         (PANYU, "番禺区", "民生卡APP", "Platform", "民生卡APP"),
         (PANYU, "番禺区", "区政府", "Agency", "广州市番禺区人民政府"),
