@@ -67,10 +67,11 @@ NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作�
 _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应用|服务|就医|结算|支付|出行|缴费|场景)")
 #: A campaign's or programme's head after a quoted name.
 _CAMPAIGN_AFTER = re.compile(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)")
-#: Two or more quoted names, then (等, 三大 …) a platform head they share: “筑民生”“社会和云”等服务平台.
+#: Two or more quoted names, then (等, 三大 …) a platform head they share: “筑民生”“社会和云”等服务平台, or a
+#: list of kinds that holds one (“…”“…”等机构、平台和媒体资源).
 _QUOTED_LIST_BEFORE_HEAD = re.compile(
     r"(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及]?){2,6}"
-    r"(?=(?:等|这些|[两三四五六七八九十]大|[两三四五六七八九十]个)[\u4e00-\u9fff]{0,4}?(?:平台|系统|APP|App|小程序|公众号|客户端))"
+    r"(?=(?:等|这些|[两三四五六七八九十]大|[两三四五六七八九十]个)[\u4e00-\u9fff、和及]{0,6}?(?:平台|系统|APP|App|小程序|公众号|客户端))"
 )
 #: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
 _QUOTED_HEADS = "网络|网|云|码|卡|号|通"
@@ -452,7 +453,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # 实行|监测系统, 审批平台, 监测和预警系统: activities and a bare head name a kind of system
         spans.append((start, he))
     # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
-    for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,16})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text):
+    for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text):
         inner, tail = m.group(1), m.group(2)
         if re.search(r"[、，,\t]|\s\d", inner):
             continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes
@@ -474,6 +475,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             tail = None
             if not re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner):
                 continue
+        if len(inner) > 16 and (tail or not HEAD.search(inner + "$")):
+            continue  # a long quotation names a platform only when it ends in the head (“海南省12345…万宁市分平台”)
         if _INDEFINITE.match(inner):
             continue  # “一个中心一平台一张网”: a goal, not a name
         if not tail and _CAMPAIGN_AFTER.match(text, m.end()):

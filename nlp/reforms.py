@@ -332,11 +332,11 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             right = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
             if (
                 (pos in {"p", "c", "r", "m", "t", "q", "mq", "i", "f"} and word != "类")
-                or re.fullmatch(r"[省市县区镇乡]上", word)
+                or re.fullmatch(r"[省市县区镇乡]上|年度|季度|年|月份?", word)
                 or pos.startswith("u")
                 or (pos == "d" and (pos_table().get(right) or "")[:1] not in ("v", "n"))
             ):
-                break  # 相对|集中 (an adverb before a verb) stays, 较|改革 does not; a locative ends a scope (区|上, 县上)
+                break  # 相对|集中 (an adverb before a verb) stays, 较|改革 does not; a locative ends a scope (区|上, 县上), a time (2025|年度) says when
             start = ws
             j -= 1
         name = text[start : m.start()]

@@ -213,6 +213,16 @@ def nlp():
         ("按县上行政审批制度改革方案完成划转", [("行政审批制度改革", R)]),
         ("按区上机构改革方案完成划转", [("机构改革", R)]),
         ("根据市上统一要求推进财政体制改革", [("财政体制改革", R)]),
+        # a time (2025|年度) says when the reform is, not which
+        ("落实2025年度机构改革任务", [("机构改革", R)]),
+        # a long quotation is a platform's name when it ends in the head; a long quoted goal is none
+        (
+            "负责运营“江西省12345政务服务便民热线赣州市分平台”及热线规划",
+            [("“江西省12345政务服务便民热线赣州市分平台”", P)],
+        ),
+        ("围绕“打造全省一流营商环境和一流政务服务体系”开展工作", []),
+        # quoted names listed before a list of kinds that holds a platform head: each is a platform
+        ("整合“临洮之声”“临洮发布”等机构、平台和媒体资源", [("“临洮之声”", P), ("“临洮发布”", P)]),
     ],
 )
 def test_shapes(nlp, text, expected):
