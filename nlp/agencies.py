@@ -296,11 +296,11 @@ def _anchor_starts(text: str, word_starts: set[int]) -> list[int]:
 def _word_kind(w: str) -> int:
     """What a word may start (read once per distinct word: this runs on every word of every narrative text):
     0 nothing, 1 a level cut from its place (富民|县), 2 the state's …署, 3 a place or body word, 4 a place glued to a
-    lead character in front (向昆明市)."""
+    lead character in front (向昆明市), 5 a one-character place word (坪|山区)."""
     pos = pos_table()
     tag = pos.get(w)
     if len(w) == 1:
-        return 1 if w in _PLACE_ENDS else 0
+        return 1 if w in _PLACE_ENDS else 5 if tag == "ns" else 0
     if len(w) >= 3 and w.endswith("署") and w[-2:] not in _NOT_A_BODY:
         return 2  # 审计署, 海关总署 (jieba tags some as verbs)
     if (tag not in ("ns", "nt") and w[-1] not in _PLACE_ENDS) or w in _NOT_PLACES:
@@ -343,6 +343,11 @@ def _place_starts(text: str, words: list[tuple[int, int]]) -> list[int]:
             out.append(words[j][0])
         elif kind == 4:
             out.append(a + 1)
+        elif kind == 5 and k + 1 < len(words):
+            # a one-character place word before the rest of its place (坪|山区…): the place starts here
+            nxt = text[words[k + 1][0] : words[k + 1][1]]
+            if len(nxt) >= 2 and nxt[-1] in _PLACE_ENDS:
+                out.append(a)
     return out
 
 
