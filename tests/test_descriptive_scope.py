@@ -53,6 +53,7 @@ def test_a_descriptive_corpus_name_in_another_jurisdiction_is_that_jurisdictions
     # 云计算中心 of 番禺 (大夫山) is not the variant's either
     assert ID + "platform/cloud-computing-centre" in corpus
     assert ID + "platform/cloud-computing-centre" not in variant
+    assert iri.entity("Platform", "观山湖区云计算中心") in variant
     # a brand is one node wherever it is printed
     assert ID + "platform/minshengka" in corpus & variant
 
