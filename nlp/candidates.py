@@ -73,6 +73,11 @@ _QUOTED_LIST_BEFORE_HEAD = re.compile(
     r"(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及]?){2,6}"
     r"(?=(?:等|这些|[两三四五六七八九十]大|[两三四五六七八九十]个)[\u4e00-\u9fff、和及]{0,6}?(?:平台|系统|APP|App|小程序|公众号|客户端))"
 )
+#: Quoted names of a government service's brand (智慧政务“数小二”和“秦务员”品牌, “i西安”政务服务品牌): platforms.
+_SERVICE_BRANDS = re.compile(
+    r"(?:(?<=政务)|(?<=服务))(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=品牌)"
+    r"|(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=(?:政务)?服务品牌)"
+)
 #: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
 _QUOTED_HEADS = "网络|网|云|码|卡|号|通"
 #: A page number printed into a wrapped name (全24国信访信息系统).
@@ -490,6 +495,9 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         for q in re.finditer(r"[“「][^“”「」]+[”」]", run.group()):
             if not _INDEFINITE.match(q.group(), 1):
                 spans.append((run.start() + q.start(), run.start() + q.end()))
+    for run in _SERVICE_BRANDS.finditer(text):
+        for q in re.finditer(r"[“「][^“”「」]+[”」]", run.group()):
+            spans.append((run.start() + q.start(), run.start() + q.end()))
     # an alias the text defines for the name before it: …协同办公平台（以下简称OA系统）
     for m in _ALIAS.finditer(text):
         if any(e == m.start() for _, e in spans):

@@ -223,6 +223,10 @@ def nlp():
         ("围绕“打造全省一流营商环境和一流政务服务体系”开展工作", []),
         # quoted names listed before a list of kinds that holds a platform head: each is a platform
         ("整合“临洮之声”“临洮发布”等机构、平台和媒体资源", [("“临洮之声”", P), ("“临洮发布”", P)]),
+        # quoted names of a government service's brand are platforms; a brand of goods is none
+        ("打造智慧政务“陇小二”和“陇政通”品牌", [("“陇小二”", P), ("“陇政通”", P)]),
+        ("推出“甘快办”政务服务品牌", [("“甘快办”", P)]),
+        ("培育“临洮百合”区域公用品牌", []),
     ],
 )
 def test_shapes(nlp, text, expected):
