@@ -20,23 +20,24 @@ import re
 from functools import lru_cache
 
 from nlp.nameleads import pos_table
+from nlp.orgnames import ORG_SUFFIXES
 from nlp.platformwords import LEAD_WORDS
 
 _H = "\u4e00-\u9fff"
 
-#: What a body's name ends with, longest first where one is the end of another.
+#: What a body's name ends with: nlp.orgnames' suffixes of a body's full name, without 馆 and 会 (in running text
+#: they end halls and meetings, 展览馆 / 工作会, far more often than bodies), and the suffixes of internal units,
+#: groups and short forms that a 机构设置 list or a responsibility names (处, 科, 领导小组, 人民政府 …).
 BODY_SUFFIXES = (
+    *(s for s in ORG_SUFFIXES if s not in ("馆", "会")),
     "联席会议办公室",
     "领导小组办公室",
     "领导小组",
     "专项工作组",
     "工作组",
-    "办公室",
     "办公厅",
-    "委员会",
     "管委会",
     "常委会",
-    "管理局",
     "工作部",
     "研究院",
     "研究所",
@@ -45,8 +46,6 @@ BODY_SUFFIXES = (
     "监察室",
     "督查室",
     "服务中心",
-    "分中心",
-    "中心",
     "中心支行",
     "支行",
     "分局",
@@ -60,15 +59,6 @@ BODY_SUFFIXES = (
     "法院",
     "检察院",
     "气象台",
-    "局",
-    "厅",
-    "委",
-    "办",
-    "署",
-    "院",
-    "站",
-    "所",
-    "队",
     "部",
     "处",
     "科",
