@@ -323,7 +323,7 @@ INDICATOR_FIELDS = (
     R("value", BKG.achievedValue, decimal, when=lambda it: it.obj.achieved),
 )
 MENTION_FIELDS = (
-    R("source", DCTERMS.type, string),  # gazetteer | pattern | ner
+    R("source", DCTERMS.type, string),  # gazetteer | pattern | ner | propagated
     R("label", SCHEMA.additionalType, string),
     R("entity", OA.hasBody, node),
     R("motivation", OA.motivatedBy, node),
