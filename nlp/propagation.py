@@ -26,7 +26,6 @@ coined name two keys (the resolver keeps the quotes of a name it does not know),
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 
@@ -82,15 +81,11 @@ def _continues(text: str, end: int, label: str) -> bool:
     return head_continues(text, end)
 
 
-def _on_words(words: Sequence[tuple[int, int]] | None, start: int, end: int) -> bool:
-    """Does [start, end) start and end on the text's words?  Without words (None), every place does."""
+def _word_bounds(words: Sequence[tuple[int, int]] | None) -> tuple[set[int], set[int]] | None:
+    """Where the text's words start and where they end (None: no words given, every place is a boundary)."""
     if words is None:
-        return True
-    starts = [a for a, _ in words]
-    ends = [b for _, b in words]
-    i = bisect.bisect_left(starts, start)
-    j = bisect.bisect_left(ends, end)
-    return i < len(starts) and starts[i] == start and j < len(ends) and ends[j] == end
+        return None
+    return {a for a, _ in words}, {b for _, b in words}
 
 
 def propagate(
@@ -109,9 +104,12 @@ def propagate(
     pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
     for i, text in enumerate(texts):
         ents = out[i]
+        bounds = _word_bounds(words[i] if words else None)  # once per text, not per occurrence
         for m in pattern.finditer(text):
             s, e, name = m.start(), m.end(), m.group()
-            if not _on_words(words[i] if words else None, s, e) or _continues(text, e, names[name]):
+            if bounds is not None and (s not in bounds[0] or e not in bounds[1]):
+                continue  # starts or ends inside a word of the text
+            if _continues(text, e, names[name]):
                 continue
             overlapping = [x for x in ents if x.start < e and s < x.end]
             if any(x.start <= s and e <= x.end for x in overlapping):
