@@ -33,7 +33,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -52,7 +51,11 @@ from nlp.model import GazetteerEntry
 from nlp.reforms import NOT_A_REFORM_AFTER, inside_double_quotes, plain_reform_spans, reform_spans
 from nlp.resolve import EntityResolver
 from nlp.resources import folder
-from nlp.tokenizer import BudgetEntitiesError, JiebaTokenizer  # the import registers budgetkg.jieba_tokenizer.v1
+from nlp.tokenizer import (  # the import registers budgetkg.jieba_tokenizer.v1
+    BudgetEntitiesError,
+    JiebaTokenizer,
+    token_offsets,
+)
 
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
 #: words that make a clause worth the trained NER (open-form heads, or a closing quote: “穗好办”)
@@ -140,11 +143,6 @@ def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> 
         out.append((lead.end() if lead else m.start(), m.end(), "PolicyDocument"))
     out += [(s, e, "Reform") for s, e in _reform_spans(text, words)]
     return out
-
-
-def token_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of every token, read in one call (iterating a Doc builds a Token object per token)."""
-    return [(int(a), int(a + n)) for a, n in doc.to_array([IDX, LENGTH]).reshape(-1, 2).tolist()] if len(doc) else []
 
 
 def _split_at(doc: Doc, boundaries: set[int]) -> None:

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from nlp.tokenizer import token_offsets
 
 #: doc.user_data key: the gazetteer's spans of a doc, [(start_char, end_char, label)]
 GAZETTEER_SPANS = "budgetkg_gazetteer_spans"
@@ -68,8 +69,8 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         if self._pattern is None or not len(doc):
             return doc
-        offsets = doc.to_array([IDX, LENGTH]).reshape(-1, 2).tolist()
-        starts = {int(a) for a, _ in offsets}
-        ends = {int(a + n) for a, n in offsets}
+        offsets = token_offsets(doc)
+        starts = {a for a, _ in offsets}
+        ends = {b for _, b in offsets}
         doc.user_data[GAZETTEER_SPANS] = self.spans(doc.text, starts, ends)
         return doc

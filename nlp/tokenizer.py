@@ -16,11 +16,17 @@ import re
 from pathlib import Path
 
 import jieba
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces, registry
 
 jieba.setLogLevel(logging.WARNING)
+
+
+def token_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of every token, read in one call (iterating a Doc builds a Token object per token)."""
+    return [(int(a), int(a + n)) for a, n in doc.to_array([IDX, LENGTH]).reshape(-1, 2).tolist()] if len(doc) else []
 
 
 class BudgetEntitiesError(Exception):
