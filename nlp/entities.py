@@ -54,6 +54,7 @@ from nlp.resources import folder
 from nlp.tokenizer import (  # the import registers budgetkg.jieba_tokenizer.v1
     BudgetEntitiesError,
     JiebaTokenizer,
+    doc_text,
     token_offsets,
 )
 
@@ -176,7 +177,7 @@ class BudgetPatterns:
         self.open_forms = True  # names by their shape (nlp.candidates), not only closed forms
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         words = token_offsets(doc)
         ents = list(doc.ents)  # doc.ents builds its spans anew at every access
         known_names = doc.user_data.pop(GAZETTEER_SPANS, [])  # the gazetteer's (nlp.gazetteermatch)
@@ -345,7 +346,7 @@ def extract_docs(
 
 def _clauses_to_tag(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
     """Token ranges of the clauses holding a trigger word outside the entities found so far (``ents``)."""
-    text = doc.text
+    text = doc_text(doc)
     covered = [(e.start_char, e.end_char) for e in ents]
     starts: list[int] | None = None
     ranges: list[tuple[int, int]] = []
@@ -424,9 +425,9 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 64) -> None:
                 continue  # found before, or crossing a name found before at the window's edge
             start = e.start + _leading_verb_tokens(e)
             end_char = doc[a + e.end - 1].idx + len(doc[a + e.end - 1])
-            if e.label_ == "Reform" and NOT_A_REFORM_AFTER.match(doc.text, end_char):
+            if e.label_ == "Reform" and NOT_A_REFORM_AFTER.match(doc_text(doc), end_char):
                 continue  # 口岸领域改革创新, …改革工作联席会议办公室
-            if e.label_ == "Platform" and head_continues(doc.text, end_char):
+            if e.label_ == "Platform" and head_continues(doc_text(doc), end_char):
                 continue  # 科技前沿系统|推进: "systematically", no system
             if start < e.end and plausible(sub[start : e.end].text, e.label_):
                 found[id(doc)].append(Span(doc, a + start, a + e.end, label=e.label_, kb_id="ner"))

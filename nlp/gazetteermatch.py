@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.tokenizer import token_offsets
+from nlp.tokenizer import doc_text, token_offsets
 
 #: doc.user_data key: the gazetteer's spans of a doc, [(start_char, end_char, label)]
 GAZETTEER_SPANS = "budgetkg_gazetteer_spans"
@@ -72,5 +72,5 @@ class GazetteerMatcher:
         offsets = token_offsets(doc)
         starts = {a for a, _ in offsets}
         ends = {b for _, b in offsets}
-        doc.user_data[GAZETTEER_SPANS] = self.spans(doc.text, starts, ends)
+        doc.user_data[GAZETTEER_SPANS] = self.spans(doc_text(doc), starts, ends)
         return doc

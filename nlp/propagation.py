@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from nlp.entities import FoundEntity, entities_of, token_offsets
+from nlp.entities import FoundEntity, doc_text, entities_of, token_offsets
 
 #: the labels whose names are spread (agencies are the report's own business: nlp.relations resolves them)
 SPREAD_LABELS = ("Platform", "Reform")
@@ -124,7 +124,7 @@ def propagate(
 
 def report_entities(docs: Sequence[Doc]) -> list[list[FoundEntity]]:
     """The entities of one report's parsed texts (``docs``, in the pipeline's segmentation), names spread."""
-    return propagate([d.text for d in docs], [entities_of(d) for d in docs], [token_offsets(d) for d in docs])
+    return propagate([doc_text(d) for d in docs], [entities_of(d) for d in docs], [token_offsets(d) for d in docs])
 
 
 __all__ = ["PROPAGATED", "confident_names", "propagate", "report_entities"]

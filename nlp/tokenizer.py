@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import weakref
 from pathlib import Path
 
 import jieba
@@ -26,7 +27,25 @@ jieba.setLogLevel(logging.WARNING)
 
 def token_offsets(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of every token, read in one call (iterating a Doc builds a Token object per token)."""
-    return [(int(a), int(a + n)) for a, n in doc.to_array([IDX, LENGTH]).reshape(-1, 2).tolist()] if len(doc) else []
+    if not len(doc):
+        return []
+    array = doc.to_array([IDX, LENGTH])
+    starts = array[:, 0]
+    return list(zip(starts.tolist(), (starts + array[:, 1]).tolist()))
+
+
+#: The text of each Doc this tokenizer made.  ``Doc.text`` joins every token's text anew at each access (a
+#: Token object per token); the rules read it several times per text.  A Doc's text never changes (the
+#: retokenizer splits and merges tokens, never characters), so it is kept per Doc object, which keys it weakly.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per Doc."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 class BudgetEntitiesError(Exception):
@@ -82,7 +101,9 @@ class JiebaTokenizer:
                 spaces.append(False)
         if sum(map(len, words)) + sum(spaces) != len(text):  # pragma: no cover - jieba covers the text
             words, spaces = get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        _TEXTS[doc] = text  # the words and spaces cover ``text`` exactly: it is the Doc's text
+        return doc
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:

@@ -1,0 +1,52 @@
+"""The segmenter's shortcuts (nlp.tokenizer): a Doc's token offsets and text read without building a Token per
+token must be exactly what spaCy's own Token and Doc attributes say — on text with spaces and line breaks,
+after the retokenizer has split tokens, and on a Doc the tokenizer did not make."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from nlp.entities import blank_pipeline
+from nlp.tokenizer import doc_text, token_offsets
+
+TEXTS = [
+    "依托“穗智管”城市运行管理中枢，推进12345政务服务便民热线与政务服务大厅融合。",
+    "  前导空格 与 单个空格、两个  空格\n换行\n\n以及 末尾空格 ",
+    "《广州市数字政府改革建设方案》（穗府〔2018〕18号）",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_pipeline()
+
+
+def spacy_offsets(doc: Doc) -> list[tuple[int, int]]:
+    return [(t.idx, t.idx + len(t.text)) for t in doc]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_offsets_and_text_are_spacys(nlp, text):
+    doc = nlp.make_doc(text)
+    assert doc_text(doc) == doc.text == text
+    assert token_offsets(doc) == spacy_offsets(doc)
+    assert all(type(a) is int and type(b) is int for a, b in token_offsets(doc))
+
+
+def test_after_the_retokenizer_splits(nlp):
+    doc = nlp.make_doc(TEXTS[0])
+    before = doc_text(doc)
+    long_token = max(doc, key=len)
+    assert len(long_token) >= 2
+    with doc.retokenize() as r:
+        r.split(long_token, [long_token.text[:1], long_token.text[1:]], heads=[(long_token, 0)] * 2)
+    assert doc_text(doc) == before == doc.text
+    assert token_offsets(doc) == spacy_offsets(doc)
+
+
+def test_a_doc_the_tokenizer_did_not_make(nlp):
+    doc = Doc(nlp.vocab, words=["政务", "服务", " ", "平台"], spaces=[False, True, False, False])
+    assert doc_text(doc) == doc.text == "政务服务  平台"
+    assert token_offsets(doc) == spacy_offsets(doc) == [(0, 2), (2, 4), (5, 6), (6, 8)]
