@@ -4,9 +4,10 @@ A name of a platform ends in a head word (…平台, …系统, …APP, …小�
 …数据库, …一体机, …专区); it starts after the verb, preposition or conjunction in front of it
 (完善|国家信访信息系统, 保障|纸质公文智能交换系统, 管理|宏观经济数据库) — found from jieba's part-of-speech
 dictionary plus a short list of the verbs budget prose puts in front of names — and it is not a
-plural or generic mention (各应用系统, 相关业务系统, 门户网站 alone).  A quoted coined name followed by a
-head (“穗智管”城市运行管理平台) or standing alone as a brand (粤政易, 随申办: a place's one-character
-abbreviation and a service word) is one too.
+plural or generic mention (各应用系统, 相关业务系统, 门户网站 alone).  Coined names — quoted (“穗智管”城市运行
+管理平台) or of a brand's shape (粤政易, 随申办) — are found in :mod:`nlp.coinednames`; :func:`platform_spans`
+returns both kinds.  The tests here (:func:`unlike_a_name`, :func:`generic_name` …) also judge names the
+trained NER proposes.
 
 Reforms and initiatives are found by their own shapes in :mod:`nlp.reforms`.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from nlp.coinednames import coined_name_spans
 from nlp.nameleads import (
     _LOCATIVE,
     _ORG_END,
@@ -32,54 +34,30 @@ from nlp.nameleads import (
     pos_table,
 )
 from nlp.platformwords import (
-    _BRAND_EXCLUDE,
+    _COUNT_START,
+    _INDEFINITE,
     _NOUN_VERBS,
-    _VERB_AFTER_BAN,
+    _SCOPE_WORDS,
     _WHERE_WORDS,
-    BRAND,
     BUILDING_SYSTEM,
     GENERIC_COMPOUNDS,
     GENERIC_WORDS,
     HEAD,
     LEAD_WORDS,
+    NOT_A_HEAD_AFTER,
     TOPIC_VERBS,
 )
 
-_INDEFINITE = re.compile(r"一[个套批种张座条项]")
 #: Characters that end a word and never start a name (定制|化预报预警系统: a piece of 定制化).
 _BOUND_SUFFIXES = "化性们等的了着之"
 #: A count right before the name makes it plural: 13个部门专题目录数据库.
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]$")
-#: A count in front makes a mention plural: 五大数据库, 两个平台.
-_COUNT_START = re.compile(
-    r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]"
-)
 #: An opening quote with a name-like stretch (no punctuation) up to the head: “穗智管平台”.
 _QUOTED_NAME_BEFORE = re.compile(r"[“\"「][^“”\"「」，。；、：！？\n]*$")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+＋“”\"「」（）()·]")
 _MAX_NAME = 24
-#: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
-# fmt: off
-NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
-                               r"构建|布局|解决|思维|观念|集成|经济|企业|主体|商家|公司")
-# fmt: on
 #: What follows 一卡通 where it names a use of a card (一卡通就医, 校园一卡通、旅游一卡通应用).
 _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应用|服务|就医|结算|支付|出行|缴费|场景)")
-#: A campaign's or programme's head after a quoted name.
-_CAMPAIGN_AFTER = re.compile(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)")
-#: Two or more quoted names, then (等, 三大 …) a platform head they share: “筑民生”“社会和云”等服务平台, or a
-#: list of kinds that holds one (“…”“…”等机构、平台和媒体资源).
-_QUOTED_LIST_BEFORE_HEAD = re.compile(
-    r"(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及]?){2,6}"
-    r"(?=(?:等|这些|[两三四五六七八九十]大|[两三四五六七八九十]个)[\u4e00-\u9fff、和及]{0,6}?(?:平台|系统|APP|App|小程序|公众号|客户端))"
-)
-#: Quoted names of a government service's brand (智慧政务“数小二”和“秦务员”品牌, “i西安”政务服务品牌): platforms.
-_SERVICE_BRANDS = re.compile(
-    r"(?:(?<=政务)|(?<=服务))(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=品牌)"
-    r"|(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=(?:政务)?服务品牌)"
-)
-#: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
-_QUOTED_HEADS = "网络|网|云|码|卡|号|通"
 #: A page number printed into a wrapped name (全24国信访信息系统).
 _PAGE_NUMBER_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{1,3}[\u4e00-\u9fff]")
 #: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
@@ -102,16 +80,11 @@ _COUNTED = re.compile(r"\d[^\d]{0,6}?(?:[个项套家]|(?<!平)台)(?![人体税
 _PLURAL_BEFORE = {"各", "各类", "各项", "各级", "相关", "有关", "其他", "其它", "多个", "一批", "等", "各种", "所有", "一些", "若干",
                   "该", "此", "这个", "上述", "现有", "原有", "已有", "已建", "在建", "各个", "每个", "全部"}
 # fmt: on
-#: Scope words in front of a name that are not part of it.
-_SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}
 # fmt: off
 _AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心|局(?![面限部])|处(?![理置罚])|科(?![学技研普])|室|"
                            r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|领导小组|"
                            r"办(?![理事件结公法好成])(?=[、，。；）)牌和与及]|$))")  # 区长专线办: an office
 # fmt: on
-
-
-_ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「]?([^（）()“”\"「」，。、]{2,12}?)[”\"」]?[）)]")
 
 
 def unlike_a_name(name: str) -> bool:
@@ -247,32 +220,9 @@ def broken_quote(text: str, start: int, end: int) -> bool:
     return False
 
 
-#: A place's name (硚口区, 灵武市, 湘西州): the owner printed before a quoted platform name.
-_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[省市区县州旗]")
-
-
-def _placed_start(text: str, words: list[tuple[int, int]], start: int) -> int:
-    """Where a quoted platform name starts when a place is printed right before it (硚口区|“智慧平安小区”综合管理
-    平台: that district's platform); a scope word (全区, 我市, 各县) is not the name's."""
-    before = next((ws for ws, we in words if we == start), None)
-    if before is None:
-        return start
-    word = text[before:start]
-    if len(word) >= 2 and word[-1] in "区市省县" and word[:-1] in LEAD_WORDS:
-        return start - 1  # jieba's 管理区 in 统筹管理区“…”平台: the name starts at 区
-    if (
-        _PLACE_NAME.fullmatch(word)
-        and word[0] not in "全各我本该每"
-        and word not in _SCOPE_WORDS
-        and word not in LEAD_WORDS
-        and (pos_table().get(word) in (None, "ns") or len(word) >= 3)
-    ):
-        return before
-    return start
-
-
 def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Character spans of open-form platform names in ``text``; ``words`` are its tokens' offsets."""
+    """Character spans of open-form platform names in ``text``; ``words`` are its tokens' offsets.  Names that
+    end in a head word first, then coined names (:mod:`nlp.coinednames`)."""
     starts = {s: i for i, (s, _) in enumerate(words)}
     spans: list[tuple[int, int]] = []
     for m in HEAD.finditer(text):
@@ -457,65 +407,4 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         ):
             continue  # 实行|监测系统, 审批平台, 监测和预警系统: activities and a bare head name a kind of system
         spans.append((start, he))
-    # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
-    for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text):
-        inner, tail = m.group(1), m.group(2)
-        if re.search(r"[、，,\t]|\s\d", inner):
-            continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes
-        if tail and (
-            tail[0] in "及和与或、" or _COUNT_START.match(tail) or (m.start() and text[m.start() - 1] in "”」")
-        ):
-            tail = None  # “智慧渔港”及智能应用系统: two things; “粤省事”“粤商通”“粤政易”三大平台: three; “鄂汇办”“鄂政通”移动端
-            if not re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner):
-                continue
-        if tail and NOT_A_HEAD_AFTER.match(text, m.end()):
-            continue  # “一网统管”系统规划: the head is no head here
-        if tail and any(
-            text[a:b] in LEAD_WORDS and text[a:b] not in _NOUN_VERBS
-            for a, b in words
-            if m.start(2) <= a and b <= m.end(2)
-        ):
-            # “贵州政务服务网”首批接入国家政务服务平台: a verb after the quotes starts a clause; the quoted name
-            # ends at its quotes, the head's name is found on its own
-            tail = None
-            if not re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner):
-                continue
-        if len(inner) > 16 and (tail or not HEAD.search(inner + "$")):
-            continue  # a long quotation names a platform only when it ends in the head (“海南省12345…万宁市分平台”)
-        if _INDEFINITE.match(inner):
-            continue  # “一个中心一平台一张网”: a goal, not a name
-        if not tail and _CAMPAIGN_AFTER.match(text, m.end()):
-            continue  # “政务网乡乡通”工程: the name of a programme (nlp.reforms), not of its network
-        if tail:
-            spans.append((_placed_start(text, words, m.start()), m.end()))
-        elif re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
-            spans.append((m.start(), m.end(1) + 1))
-    # quoted names listed before a platform head they share: “数据铁笼”“社会和云”等服务平台 — each is one
-    for run in _QUOTED_LIST_BEFORE_HEAD.finditer(text):
-        for q in re.finditer(r"[“「][^“”「」]+[”」]", run.group()):
-            if not _INDEFINITE.match(q.group(), 1):
-                spans.append((run.start() + q.start(), run.start() + q.end()))
-    for run in _SERVICE_BRANDS.finditer(text):
-        for q in re.finditer(r"[“「][^“”「」]+[”」]", run.group()):
-            spans.append((run.start() + q.start(), run.start() + q.end()))
-    # an alias the text defines for the name before it: …协同办公平台（以下简称OA系统）
-    for m in _ALIAS.finditer(text):
-        if any(e == m.start() for _, e in spans):
-            spans.append((m.start(1), m.end(1)))
-    for m in BRAND.finditer(text):
-        if _BRAND_EXCLUDE.match(m.group()) or re.match(r"项(?!目)", text[m.end() :]):  # 网上申|办事项
-            continue
-        s, e = m.start(), m.end()
-        if text[e - 1] == "办" and text[e : e + 1] in _VERB_AFTER_BAN:
-            if not BRAND.fullmatch(text, s, e - 1):
-                continue
-            e -= 1  # 通过赣服通|办理: the 办 belongs to the verb 办理 (办公, 办结, 办件量), not to the brand
-        if s in starts or (s > 0 and text[s - 1] in '“"「、，。；：（(和及与或等自从由在向对经把将为是于用'):
-            tail = HEAD.match(text, e)
-            if tail and tail.start() == e:
-                spans.append((s, tail.end()))
-            elif s > 0 and e < len(text) and text[s - 1] in "“「" and text[e] in "”」":
-                spans.append((s - 1, e + 1))  # a brand in quotes is named with them: “赣服通”
-            else:
-                spans.append((s, e))
-    return spans
+    return spans + coined_name_spans(text, words, spans)

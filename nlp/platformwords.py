@@ -1,6 +1,6 @@
 """The words platform names are made of and found by: head words, generic words, the verbs in front of a name,
 fields of work, building systems, and the shape of provincial service brands (粤省事, 随申办).  Domain vocabulary, never names;
-:mod:`nlp.candidates` applies them.
+:mod:`nlp.candidates` and :mod:`nlp.coinednames` apply them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,19 @@ PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台"
 #: 云 is a head (应急管理云) unless a word goes on (云计算, 云服务, 云平台: that head is the longer one).
 _AFTER_A_HEAD = {"网": "(?![络站页格])", "云": "(?![\u4e00-\u9fffA-Za-z])"}
 HEAD = re.compile("|".join(re.escape(h) + _AFTER_A_HEAD.get(h[-1], "") for h in PLATFORM_HEADS))
+#: An indefinite article makes a mention no particular one: 一个平台, 一套系统.
+_INDEFINITE = re.compile(r"一[个套批种张座条项]")
+#: A count in front makes a mention plural: 五大数据库, 两个平台.
+_COUNT_START = re.compile(
+    r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]"
+)
+#: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
+# fmt: off
+NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
+                               r"构建|布局|解决|思维|观念|集成|经济|企业|主体|商家|公司")
+# fmt: on
+#: Scope words in front of a name that are not part of it.
+_SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
 # fmt: off
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",

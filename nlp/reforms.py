@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from nlp.candidates import HEAD, NOT_A_HEAD_AFTER, pos_table
+from nlp.nameleads import pos_table
+from nlp.platformwords import HEAD, NOT_A_HEAD_AFTER
 
 #: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
 #: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).  A body's

@@ -1,0 +1,139 @@
+"""Coined names of platforms: names a government makes up for its services, found by how they are printed.
+
+A coined name is put in quotes, with or without a head word after it (“穗智管”城市运行管理平台, “数字政府”平台,
+“粤省事”); quoted names share one head in a list (“数据铁笼”“社会和云”等服务平台) or name a service's brand
+(“i西安”政务服务品牌); a text defines a short name for the name before it (…协同办公平台（以下简称OA系统）); and a
+province's service brands have one shape (粤省事, 随申办, 浙里办: a place's one-character abbreviation and a
+service word).  Names that end in a head word, found by the words in front of it, are :mod:`nlp.candidates`'s;
+:func:`nlp.candidates.platform_spans` returns both.
+
+Everything here is vocabulary of the domain (heads, service words, quote marks), never a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.nameleads import pos_table
+from nlp.platformwords import (
+    _BRAND_EXCLUDE,
+    _COUNT_START,
+    _INDEFINITE,
+    _NOUN_VERBS,
+    _SCOPE_WORDS,
+    _VERB_AFTER_BAN,
+    BRAND,
+    HEAD,
+    LEAD_WORDS,
+    NOT_A_HEAD_AFTER,
+)
+
+#: A campaign's or programme's head after a quoted name.
+_CAMPAIGN_AFTER = re.compile(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)")
+#: Two or more quoted names, then (等, 三大 …) a platform head they share: “筑民生”“社会和云”等服务平台, or a
+#: list of kinds that holds one (“…”“…”等机构、平台和媒体资源).
+_QUOTED_LIST_BEFORE_HEAD = re.compile(
+    r"(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及]?){2,6}"
+    r"(?=(?:等|这些|[两三四五六七八九十]大|[两三四五六七八九十]个)[\u4e00-\u9fff、和及]{0,6}?(?:平台|系统|APP|App|小程序|公众号|客户端))"
+)
+#: Quoted names of a government service's brand (智慧政务“数小二”和“秦务员”品牌, “i西安”政务服务品牌): platforms.
+_SERVICE_BRANDS = re.compile(
+    r"(?:(?<=政务)|(?<=服务))(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=品牌)"
+    r"|(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=(?:政务)?服务品牌)"
+)
+#: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
+_QUOTED_HEADS = "网络|网|云|码|卡|号|通"
+#: A short name the text defines for the name before it: （以下简称OA系统）.
+_ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「]?([^（）()“”\"「」，。、]{2,12}?)[”\"」]?[）)]")
+
+#: A place's name (硚口区, 灵武市, 湘西州): the owner printed before a quoted platform name.
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[省市区县州旗]")
+
+
+def _placed_start(text: str, words: list[tuple[int, int]], start: int) -> int:
+    """Where a quoted platform name starts when a place is printed right before it (硚口区|“智慧平安小区”综合管理
+    平台: that district's platform); a scope word (全区, 我市, 各县) is not the name's."""
+    before = next((ws for ws, we in words if we == start), None)
+    if before is None:
+        return start
+    word = text[before:start]
+    if len(word) >= 2 and word[-1] in "区市省县" and word[:-1] in LEAD_WORDS:
+        return start - 1  # jieba's 管理区 in 统筹管理区“…”平台: the name starts at 区
+    if (
+        _PLACE_NAME.fullmatch(word)
+        and word[0] not in "全各我本该每"
+        and word not in _SCOPE_WORDS
+        and word not in LEAD_WORDS
+        and (pos_table().get(word) in (None, "ns") or len(word) >= 3)
+    ):
+        return before
+    return start
+
+
+def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of coined platform names in ``text`` (``words``: its tokens' offsets); ``headed`` are the
+    names found by their head words (:func:`nlp.candidates.platform_spans`), which an alias may follow."""
+    word_starts = {s for s, _ in words}
+    spans: list[tuple[int, int]] = []
+    # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
+    for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text):
+        inner, tail = m.group(1), m.group(2)
+        if re.search(r"[、，,\t]|\s\d", inner):
+            continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes
+        if tail and (
+            tail[0] in "及和与或、" or _COUNT_START.match(tail) or (m.start() and text[m.start() - 1] in "”」")
+        ):
+            tail = None  # “智慧渔港”及智能应用系统: two things; “粤省事”“粤商通”“粤政易”三大平台: three; “鄂汇办”“鄂政通”移动端
+            if not re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner):
+                continue
+        if tail and NOT_A_HEAD_AFTER.match(text, m.end()):
+            continue  # “一网统管”系统规划: the head is no head here
+        if tail and any(
+            text[a:b] in LEAD_WORDS and text[a:b] not in _NOUN_VERBS
+            for a, b in words
+            if m.start(2) <= a and b <= m.end(2)
+        ):
+            # “贵州政务服务网”首批接入国家政务服务平台: a verb after the quotes starts a clause; the quoted name
+            # ends at its quotes, the head's name is found on its own
+            tail = None
+            if not re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner):
+                continue
+        if len(inner) > 16 and (tail or not HEAD.search(inner + "$")):
+            continue  # a long quotation names a platform only when it ends in the head (“海南省12345…万宁市分平台”)
+        if _INDEFINITE.match(inner):
+            continue  # “一个中心一平台一张网”: a goal, not a name
+        if not tail and _CAMPAIGN_AFTER.match(text, m.end()):
+            continue  # “政务网乡乡通”工程: the name of a programme (nlp.reforms), not of its network
+        if tail:
+            spans.append((_placed_start(text, words, m.start()), m.end()))
+        elif re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
+            spans.append((m.start(), m.end(1) + 1))
+    # quoted names listed before a platform head they share: “数据铁笼”“社会和云”等服务平台 — each is one
+    for run in _QUOTED_LIST_BEFORE_HEAD.finditer(text):
+        for q in re.finditer(r"[“「][^“”「」]+[”」]", run.group()):
+            if not _INDEFINITE.match(q.group(), 1):
+                spans.append((run.start() + q.start(), run.start() + q.end()))
+    for run in _SERVICE_BRANDS.finditer(text):
+        for q in re.finditer(r"[“「][^“”「」]+[”」]", run.group()):
+            spans.append((run.start() + q.start(), run.start() + q.end()))
+    # an alias the text defines for the name before it: …协同办公平台（以下简称OA系统）
+    for m in _ALIAS.finditer(text):
+        if any(e == m.start() for _, e in (*headed, *spans)):
+            spans.append((m.start(1), m.end(1)))
+    for m in BRAND.finditer(text):
+        if _BRAND_EXCLUDE.match(m.group()) or re.match(r"项(?!目)", text[m.end() :]):  # 网上申|办事项
+            continue
+        s, e = m.start(), m.end()
+        if text[e - 1] == "办" and text[e : e + 1] in _VERB_AFTER_BAN:
+            if not BRAND.fullmatch(text, s, e - 1):
+                continue
+            e -= 1  # 通过赣服通|办理: the 办 belongs to the verb 办理 (办公, 办结, 办件量), not to the brand
+        if s in word_starts or (s > 0 and text[s - 1] in '“"「、，。；：（(和及与或等自从由在向对经把将为是于用'):
+            tail = HEAD.match(text, e)
+            if tail and tail.start() == e:
+                spans.append((s, tail.end()))
+            elif s > 0 and e < len(text) and text[s - 1] in "“「" and text[e] in "”」":
+                spans.append((s - 1, e + 1))  # a brand in quotes is named with them: “赣服通”
+            else:
+                spans.append((s, e))
+    return spans
