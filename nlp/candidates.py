@@ -88,15 +88,20 @@ _AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心|�
 
 
 def unlike_a_name(name: str) -> bool:
-    """What no platform's name looks like, whoever proposes it (the shapes here, or the trained NER): a
-    building's equipment (机房电力系统), a count of things (五大数据库), a word's suffix at its start
-    (化预报预警系统), a piece of a quoted name (式”电子验放系统)."""
+    """What no platform's name looks like, whoever proposes it (the shapes here, or the trained NER): see
+    :func:`_no_name_by_its_characters`, or a piece of a quoted name (式”电子验放系统)."""
+    return _no_name_by_its_characters(name) or broken_quote(name, 0, len(name))
+
+
+def _no_name_by_its_characters(name: str) -> bool:
+    """A building's equipment (机房电力系统), a count of things (五大数据库), an indefinite one (一个平台), a
+    word's suffix at its start (化预报预警系统).  :func:`platform_spans` asks this of its names; their quotes
+    are weighed by :class:`nlp.entities.BudgetPatterns` for every shape at once (:func:`broken_quote`)."""
     return bool(
         BUILDING_SYSTEM.search(name)
         or _COUNT_START.match(name)
         or _INDEFINITE.match(name)
         or name[0] in _BOUND_SUFFIXES
-        or broken_quote(name, 0, len(name))
     )
 
 
@@ -369,9 +374,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 (_generic(core) or (len(core) == 1 and len(core[0]) > 2 and generic_name(core[0])))
                 and not _standard_network(core, m.group())
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
-            or _INDEFINITE.match(name)
-            or _COUNT_START.match(name)
-            or name[0] in _BOUND_SUFFIXES
+            or _no_name_by_its_characters(name)
             or _COUNT_BEFORE.search(text, max(0, start - 6), start)
             or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core)
             or any(w.startswith("非") for w in core)  # 非|涉密|应用系统: a class of systems, no particular one
@@ -384,9 +387,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or (text[start - 1 : start] == "的" and not any(_names_a_thing(w) for w in core))
         ):
             continue
-        if BUILDING_SYSTEM.search(name) or any(
-            HEAD.fullmatch(w) and pos_table().get(v) == "v" and v not in TOPIC_VERBS for w, v in pairwise(core)
-        ):
+        if any(HEAD.fullmatch(w) and pos_table().get(v) == "v" and v not in TOPIC_VERBS for w, v in pairwise(core)):
             continue  # 政府部门网站|实施|网站: a head and a verb inside are a clause, not a name
         if m.group() == "系统" and (
             (
