@@ -4,8 +4,7 @@ A Chinese body's name is regular: an anchor — a place (昆明市, 石林彝族
 state (国家, 国务院, 中共中央) — then the field it works on, then a body suffix (…局, …委员会, …办公室,
 …中心, …厅, …站, …处 …): 昆明市审计局, 区大数据应用发展管理局, 市发改委, 市委, 省厅.  A unit printed after its
 parent is one name with it (国家信访局信息中心, 昆明市晋宁区审计局昆阳审计站).  The internal units a 机构设置
-paragraph enumerates (办公室、计划财务处、…、综合审计处（内部审计指导监督处）) need no anchor: the enumeration
-is the context — every item ends in a unit suffix — and a bracketed second name is its own mention.
+paragraph enumerates need no anchor; :mod:`nlp.unitlists` reads them, and :func:`agency_spans` returns both.
 
 Not names of a body: plural or generic mentions (各部门, 有关部门, 上级主管局, 各县（市）区人民政府, 区级政府),
 scope words in front (全市, 本级), a parenthesised qualifier after (（本级）), meetings (市委全会).
@@ -19,117 +18,23 @@ import bisect
 import re
 from functools import lru_cache
 
-from nlp.nameleads import pos_table
-from nlp.orgnames import ORG_SUFFIXES
-from nlp.platformwords import LEAD_WORDS
-
-_H = "\u4e00-\u9fff"
-
-#: What a body's name ends with: nlp.orgnames' suffixes of a body's full name, without 馆 and 会 (in running text
-#: they end halls and meetings, 展览馆 / 工作会, far more often than bodies), and the suffixes of internal units,
-#: groups and short forms that a 机构设置 list or a responsibility names (处, 科, 领导小组, 人民政府 …).
-BODY_SUFFIXES = (
-    *(s for s in ORG_SUFFIXES if s not in ("馆", "会")),
-    "联席会议办公室",
-    "领导小组办公室",
-    "领导小组",
-    "专项工作组",
-    "工作组",
-    "办公厅",
-    "管委会",
-    "常委会",
-    "工作部",
-    "研究院",
-    "研究所",
-    "研究室",
-    "接待室",
-    "监察室",
-    "督查室",
-    "服务中心",
-    "中心支行",
-    "支行",
-    "分局",
-    "人民政府",
-    "政府",
-    "机关党委",
-    "党委",
-    "团委",
-    "工会",
-    "学院",
-    "法院",
-    "检察院",
-    "气象台",
-    "部",
-    "处",
-    "科",
-    "司",
-    "室",
-    "股",
+from nlp.bodywords import (
+    _BODY_LEADS,
+    _GLUED_LEAD,
+    _H,
+    _HAN_WORD,
+    _NOT_A_BODY,
+    _NOT_AN_END,
+    _NOT_PLACES,
+    _SUFFIX,
+    _SUFFIX_RE,
+    _unit_end,
 )
-_SUFFIX = "|".join(sorted(BODY_SUFFIXES, key=len, reverse=True))
-_SUFFIX_RE = re.compile(_SUFFIX)
-_SUFFIX_END = re.compile(f"(?:{_SUFFIX})$")
-_SUFFIX_JOINT = re.compile(f"(?:{_SUFFIX})([和及与])")
+from nlp.nameleads import pos_table
+from nlp.platformwords import LEAD_WORDS
+from nlp.unitlists import listed_unit_spans
+
 _PLACE_WORD = re.compile(f"[{_H}]+(?:市|县|区|州|省|旗)")
-_HAN_WORD = re.compile(f"[{_H}]+")
-_SEGMENT = re.compile(r"[^。；;：:，,\n、]*、[^。；;：:，,\n]*")  # a clause holding an enumeration
-_BRACKETED_END = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
-#: A suffix character followed by these is another word (局长, 局面, 部门, 处理, 办理, 委托, 所有 …).
-_NOT_AN_END = {
-    "局": "长面限势部",
-    "委": "员托屈婉",
-    "办": "理法事公好结件学",
-    "厅": "局级长",
-    "处": "理置罚长于在分",
-    "科": "学技研普长",
-    "院": "长士校",
-    "所": "有在属以得需长",
-    "站": "点长位",
-    "部": "门分署长位件",
-    "室": "主",
-    "心": "任城",
-    "队": "伍长员",
-    "司": "法机长",
-    "股": "份东票长",
-    "会": "议同计员长",
-    "府": "部",
-}
-#: Words ending in a suffix character that name no body (大局, 格局, 公司: a company is no government body).
-_NOT_A_BODY = {
-    "大局",
-    "格局",
-    "布局",
-    "全局",
-    "当局",
-    "结局",
-    "开局",
-    "变局",
-    "时局",
-    "公司",
-    "上司",
-    "干部",
-    "内部",
-    "外部",
-    "全部",
-    "局部",
-    "东部",
-    "西部",
-    "南部",
-    "北部",
-    "中部",
-    "总部",
-    "基层",
-    "场所",
-    "住所",
-    "厕所",
-    "处所",
-    "诊所",
-    "寓所",
-    # 办 as a verb's object or a service mode: 交办, 督办, 网办, 通办 …
-    *("交办", "承办", "督办", "主办", "协办", "会办", "代办", "举办", "创办", "开办", "兴办", "申办", "查办", "帮办"),
-    *("领办", "导办", "网办", "通办", "快办", "好办", "即办", "掌办", "联办", "易办", "可办", "必办"),
-    *("部署", "签署", "公署"),
-}
 _MEETING_AFTER = re.compile(r"(?:全会|全体会议|常务会议|工作会议|会议|大会)")
 #: Words in front that make the mention plural or generic (各部门, 有关局, 上级主管局, 所属站).
 _PLURAL_BEFORE = re.compile(r"(?:各|有关|相关|其他|其它|所属|上级|下级|该|本|我|级|以上|以下|外国|多个|若干)$")
@@ -140,70 +45,8 @@ _SCOPE_BEFORE = re.compile(r"[全本我该各城都门超县乡省地]$")
 _STATE = re.compile(r"(?:中共中央|党中央|国务院|国家|中央|全国人大|最高人民)")
 #: A place: a name of two to eight characters ending in an administrative unit.
 _PLACE = re.compile(rf"[{_H}]{{1,8}}?(?:自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗)")
-#: Single characters that lead a name when jieba glued them to its first character (将区…, 向市…).
 #: 县（市）区人民政府: levels listed in brackets make the mention plural.
 _LEVEL_LIST_BEFORE = re.compile(r"[省市区县州镇乡][（(][省市区县州镇乡、]+[）)][省市区县州镇乡]?$")
-#: Common nouns ending like a place (城市, 社区, 园区 …): no place of their own.
-_NOT_PLACES = {
-    "城市",
-    "都市",
-    "超市",
-    "城区",
-    "市区",
-    "地区",
-    "社区",
-    "园区",
-    "景区",
-    "小区",
-    "街区",
-    "片区",
-    "辖区",
-    "山区",
-    "郊区",
-    "湾区",
-    "县区",
-    "市县",
-    "省市",
-    "区县",
-    "区市",
-    "县市",
-    "省区",
-    "全市",
-    "全区",
-    "全县",
-    "全省",
-    "本市",
-    "本区",
-    "我市",
-    "我区",
-}
-#: Verbs that put a body after them and that jieba may glue to its level character (会同市…, 组建区…).
-_BODY_LEADS = {
-    "会同",
-    "配合",
-    "协助",
-    "协调",
-    "联合",
-    "报请",
-    "报送",
-    "提请",
-    "会商",
-    "组建",
-    "设立",
-    "成立",
-    "委托",
-    "承办",
-    "按照",
-    "根据",
-    "依照",
-    "接受",
-    "服从",
-    "提交",
-    "上报",
-    "报经",
-    "经由",
-}
-_GLUED_LEAD = set("原将向由经对在为与和及从把报按据以至至经")
 #: Words inside a name's field that show it is no name (a verb phrase, a count, a quantity).
 _NOT_IN_NAME = re.compile(
     r"[的了着过是在为把被对向从及或等个项年月日长]|\d|设在|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
@@ -215,18 +58,7 @@ _SUBPLACE = re.compile(rf"[{_H}]{{1,5}}?(?:自治县|自治州|新区|区|县|�
 #: A place of its own level after a body: another body begins (not a unit's place: 昆阳|审计站).
 _OWN_PLACE = re.compile(rf"[{_H}]{{2,6}}?(?:省|市|自治州|自治县|县)(?=[{_H}])")
 _SUFFIX_BEFORE_AND = re.compile(rf"(?:{_SUFFIX}|总)[和与及]")
-#: In a list item the context says "unit": only grammar words show it is none (组织人事处 is a unit).
-_NOT_IN_ITEM = re.compile(r"[的了着过是在为把被对向从及或等个项年月日]|\d")
 _NAME_RUN = re.compile(rf"[{_H}（）()]+")
-_ENUM_PREFIX = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]|[①-⑳])\s*")
-#: A lead word in front of a list's first item (会同市发改委、…): not the name's.
-_ITEM_LEAD = re.compile(
-    "(?:" + "|".join(sorted(_BODY_LEADS, key=len, reverse=True)) + ")|[将向由经对与和及把](?=[省市区县州])"
-)
-_LIST_LEAD = re.compile(
-    r".*(?:(?<=[关局位级部委厅])设|分别是|分别为|包括|具体为|具体是|主要有|设有|设置|设立|下设|内设|为|有|是|\d个?|个|和)"
-)
-_PAREN = re.compile(r"[（(]([^（）()]{2,24})[）)]")
 _MAX = 40
 
 
@@ -448,86 +280,9 @@ def _unit_words(text: str, start: int, end: int, word_starts: set[int]) -> bool:
     return start in word_starts or end - start >= 3
 
 
-def _items(segment: str, base: int) -> list[tuple[int, int]]:
-    """The items of an enumeration ``a、b和c`` starting at ``base`` (a 、 inside brackets separates no items)."""
-    out, start, depth = [], 0, 0
-    for i, ch in enumerate(segment):
-        depth += (ch in "（(") - (ch in "）)")
-        if ch == "、" and depth <= 0:
-            out.append((base + start, base + i))
-            start, depth = i + 1, 0
-    out.append((base + start, base + len(segment)))  # the last item, even after a bracket left open
-    # the last pair may be joined by 和 / 及 (机关服务中心和信息中心)
-    a, b = out[-1]
-    joint = _SUFFIX_JOINT.search(segment, a - base, b - base)
-    if joint and _SUFFIX_END.search(segment[a - base : b - base]):
-        cut = base + joint.start(1)
-        out[-1:] = [(a, cut), (cut + 1, b)]
-    return out
-
-
-def _list_spans(text: str) -> list[tuple[int, int]]:
-    """Internal units of an enumeration (机构设置): three or more items, most of them ending in a unit suffix."""
-    out = []
-    for seg in _SEGMENT.finditer(text):
-        if seg.group(0).count("、") < 1:
-            continue
-        items = _items(seg.group(0), seg.start())
-        first_a, first_b = items[0]
-        lead = _LIST_LEAD.match(text, first_a, first_b)
-        if lead and lead.end() < first_b:
-            items[0] = (lead.end(), first_b)
-        names, named = [], 0  # named: items read as a unit (a bracketed second name is no item of its own)
-        for a, b in items:
-            name = _unit_item(text, a, b)
-            named += bool(name)
-            names.extend(name)
-        if (len(items) == 2 and named == 2 and len(names) >= 3) or (
-            len(items) >= 3 and named >= max(3, (2 * len(items) + 2) // 3)
-        ):
-            out.extend(names)
-    return out
-
-
-def _unit_item(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """A list item ``text[a:b]`` read as a unit's name, with a bracketed second name as its own mention."""
-    while a < b and text[a] in " \u3000":
-        a += 1
-    while b > a and text[b - 1] in " \u3000":
-        b -= 1
-    lead = _ITEM_LEAD.match(text, a, b)
-    if lead:
-        a = lead.end()
-    item = text[a:b]
-    aliases = []
-    m = _BRACKETED_END.search(item)
-    if m:  # a bracketed second name, or the units under this one (党委学生工作部（学生处、党委武装部）)
-        pos = a + m.start(1)
-        for part in m.group(1).split("、"):
-            aliases.append((pos, pos + len(part)))
-            pos += len(part) + 1
-        item = item[: m.start()]
-    if not 2 <= len(item) <= 20 or not _HAN_WORD.fullmatch(item) or _NOT_IN_ITEM.search(item):
-        return []
-    if not _unit_end(item):
-        return []
-    out = [(a, a + len(item))]
-    out += [(x, y) for x, y in aliases if 2 <= y - x <= 20 and _unit_end(text[x:y])]
-    return out
-
-
-def _unit_end(name: str) -> bool:
-    """Does ``name`` end in a body suffix (not in a word like 公司, 交办, 格局)?"""
-    m = _SUFFIX_END.search(name)
-    if not m or (len(m.group(0)) == 1 and name[-2:] in _NOT_A_BODY):
-        return False
-    # 办公室, 研究室, 机关党委, 工会, 团委 are units on their own
-    return len(name) > len(m.group(0)) or len(name) >= 3 or name in ("工会", "团委", "党委", "党办")
-
-
 def agency_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of the bodies named in ``text`` (``words``: its tokens' offsets)."""
-    spans = _list_spans(text) + _free_spans(text, words)
+    spans = listed_unit_spans(text) + _free_spans(text, words)
     out: list[tuple[int, int]] = []
     for s, e in sorted(set(spans), key=lambda x: (x[0] - x[1], x[0])):
         if not any(a < e and s < b for a, b in out):

@@ -1,0 +1,186 @@
+"""The words a government body's name is made of and told by: the suffixes that end it (…局, …委员会, …处),
+the characters after a suffix that make it another word (局长, 部门, 处理), words that end like a body and name
+none (格局, 公司, 交办), nouns that end like a place and are none (城市, 社区), and the verbs that put a body after
+them (会同, 设立).  Domain vocabulary, never a body's name; :mod:`nlp.agencies` and :mod:`nlp.unitlists` apply it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.orgnames import ORG_SUFFIXES
+
+_H = "\u4e00-\u9fff"
+
+#: What a body's name ends with: nlp.orgnames' suffixes of a body's full name, without 馆 and 会 (in running text
+#: they end halls and meetings, 展览馆 / 工作会, far more often than bodies), and the suffixes of internal units,
+#: groups and short forms that a 机构设置 list or a responsibility names (处, 科, 领导小组, 人民政府 …).
+BODY_SUFFIXES = (
+    *(s for s in ORG_SUFFIXES if s not in ("馆", "会")),
+    "联席会议办公室",
+    "领导小组办公室",
+    "领导小组",
+    "专项工作组",
+    "工作组",
+    "办公厅",
+    "管委会",
+    "常委会",
+    "工作部",
+    "研究院",
+    "研究所",
+    "研究室",
+    "接待室",
+    "监察室",
+    "督查室",
+    "服务中心",
+    "中心支行",
+    "支行",
+    "分局",
+    "人民政府",
+    "政府",
+    "机关党委",
+    "党委",
+    "团委",
+    "工会",
+    "学院",
+    "法院",
+    "检察院",
+    "气象台",
+    "部",
+    "处",
+    "科",
+    "司",
+    "室",
+    "股",
+)
+_SUFFIX = "|".join(sorted(BODY_SUFFIXES, key=len, reverse=True))
+_SUFFIX_RE = re.compile(_SUFFIX)
+_SUFFIX_END = re.compile(f"(?:{_SUFFIX})$")
+_HAN_WORD = re.compile(f"[{_H}]+")
+#: A suffix character followed by these is another word (局长, 局面, 部门, 处理, 办理, 委托, 所有 …).
+_NOT_AN_END = {
+    "局": "长面限势部",
+    "委": "员托屈婉",
+    "办": "理法事公好结件学",
+    "厅": "局级长",
+    "处": "理置罚长于在分",
+    "科": "学技研普长",
+    "院": "长士校",
+    "所": "有在属以得需长",
+    "站": "点长位",
+    "部": "门分署长位件",
+    "室": "主",
+    "心": "任城",
+    "队": "伍长员",
+    "司": "法机长",
+    "股": "份东票长",
+    "会": "议同计员长",
+    "府": "部",
+}
+#: Words ending in a suffix character that name no body (大局, 格局, 公司: a company is no government body).
+_NOT_A_BODY = {
+    "大局",
+    "格局",
+    "布局",
+    "全局",
+    "当局",
+    "结局",
+    "开局",
+    "变局",
+    "时局",
+    "公司",
+    "上司",
+    "干部",
+    "内部",
+    "外部",
+    "全部",
+    "局部",
+    "东部",
+    "西部",
+    "南部",
+    "北部",
+    "中部",
+    "总部",
+    "基层",
+    "场所",
+    "住所",
+    "厕所",
+    "处所",
+    "诊所",
+    "寓所",
+    # 办 as a verb's object or a service mode: 交办, 督办, 网办, 通办 …
+    *("交办", "承办", "督办", "主办", "协办", "会办", "代办", "举办", "创办", "开办", "兴办", "申办", "查办", "帮办"),
+    *("领办", "导办", "网办", "通办", "快办", "好办", "即办", "掌办", "联办", "易办", "可办", "必办"),
+    *("部署", "签署", "公署"),
+}
+#: Common nouns ending like a place (城市, 社区, 园区 …): no place of their own.
+_NOT_PLACES = {
+    "城市",
+    "都市",
+    "超市",
+    "城区",
+    "市区",
+    "地区",
+    "社区",
+    "园区",
+    "景区",
+    "小区",
+    "街区",
+    "片区",
+    "辖区",
+    "山区",
+    "郊区",
+    "湾区",
+    "县区",
+    "市县",
+    "省市",
+    "区县",
+    "区市",
+    "县市",
+    "省区",
+    "全市",
+    "全区",
+    "全县",
+    "全省",
+    "本市",
+    "本区",
+    "我市",
+    "我区",
+}
+#: Verbs that put a body after them and that jieba may glue to its level character (会同市…, 组建区…).
+_BODY_LEADS = {
+    "会同",
+    "配合",
+    "协助",
+    "协调",
+    "联合",
+    "报请",
+    "报送",
+    "提请",
+    "会商",
+    "组建",
+    "设立",
+    "成立",
+    "委托",
+    "承办",
+    "按照",
+    "根据",
+    "依照",
+    "接受",
+    "服从",
+    "提交",
+    "上报",
+    "报经",
+    "经由",
+}
+#: Single characters that lead a name when jieba glued them to its first character (将区…, 向市…).
+_GLUED_LEAD = set("原将向由经对在为与和及从把报按据以至至经")
+
+
+def _unit_end(name: str) -> bool:
+    """Does ``name`` end in a body suffix (not in a word like 公司, 交办, 格局)?"""
+    m = _SUFFIX_END.search(name)
+    if not m or (len(m.group(0)) == 1 and name[-2:] in _NOT_A_BODY):
+        return False
+    # 办公室, 研究室, 机关党委, 工会, 团委 are units on their own
+    return len(name) > len(m.group(0)) or len(name) >= 3 or name in ("工会", "团委", "党委", "党办")
