@@ -117,9 +117,7 @@ def _standard_network(core: list[str], head: str) -> bool:
 
 def generic_name(core: str) -> bool:
     """Is the text in front of a head (``core``: 网络 of 网络平台) generic, by jieba's words?"""
-    import jieba
-
-    return core in GENERIC_WORDS or _generic([w for w in jieba.lcut(core, HMM=False) if w.strip()] or [core])
+    return core in GENERIC_WORDS or _generic(_jieba_lcut(core) or [core])
 
 
 def platform_core(name: str) -> str | None:
@@ -129,12 +127,13 @@ def platform_core(name: str) -> str | None:
     if last is None:
         return None
     core = name[: last.start()]
-    if core and _standard_network([w for w in _jieba_lcut(core)], last.group()):
+    if core and _standard_network(_jieba_lcut(core), last.group()):
         return None
     return core
 
 
 def _jieba_lcut(text: str) -> list[str]:
+    """jieba's dictionary words of ``text`` (no HMM guesses, no blanks)."""
     import jieba
 
     return [w for w in jieba.lcut(text, HMM=False) if w.strip()]
