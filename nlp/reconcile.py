@@ -31,24 +31,22 @@ per figure — the same relative strictness.
 
 A cell that is missing or unreadable disables the check it would take part in:
 nothing is compared against a number that was not printed.
+
+The checks within a table are here; those of a figure printed twice (``cross_table``,
+``narrative_vs_table``) are :mod:`nlp.restated`'s, and the tolerance and wording of a comparison
+:mod:`nlp.discrepancy`'s.
 """
 
 from __future__ import annotations
 
-import re
-from contextvars import ContextVar
 from decimal import Decimal
 
-from nlp import codes, rounding
-from nlp.amounts import unit_factor
+from nlp import codes
 from nlp.columns import column_groups
+from nlp.discrepancy import _ROUNDING, _fmt, _label, _squash, _total_row, _within_rounding
 from nlp.errors import Codes
 from nlp.model import Amount, Classification, Diagnostic, Discrepancy, Report, Severity, Table, TableRow
-
-# differences within tolerance met during one reconcile() call (reported as INFO W404)
-_ROUNDING: ContextVar[list[tuple[str, Decimal, Decimal, Amount]]] = ContextVar("rounding")
-_ENUM = re.compile(r"^[一二三四五六七八九十]+、")
-_WS = re.compile(r"\s+")
+from nlp.restated import cross_table_discrepancies, narrative_discrepancies
 
 
 def reconcile(report: Report) -> list[Discrepancy]:
@@ -73,13 +71,6 @@ def reconcile(report: Report) -> list[Discrepancy]:
     return out
 
 
-def _note(where: str, diff: Decimal, tol: Decimal, amount: Amount) -> None:
-    if diff:
-        notes = _ROUNDING.get(None)
-        if notes is not None:
-            notes.append((where, diff, tol, amount))
-
-
 def _reconcile(report: Report) -> list[Discrepancy]:
     out: list[Discrepancy] = []
     for table in report.tables:
@@ -92,37 +83,9 @@ def _reconcile(report: Report) -> list[Discrepancy]:
         elif table.kind in ("summary", "fiscal_summary"):
             out.extend(_balance(table))
     out.extend(_projects(report))
-    out.extend(_cross_tables(report.tables))
-    out.extend(_narrative(report))
+    out.extend(cross_table_discrepancies(report.tables))
+    out.extend(narrative_discrepancies(report))
     return out
-
-
-# -- tolerance -----------------------------------------------------------------
-
-
-def quantum(amount: Amount) -> Decimal:
-    """The rounding step of a printed amount, in yuan (0.01 万元 → 100)."""
-    return rounding.quantum(amount.printed, amount.unit)
-
-
-def tolerance(amounts: list[Amount]) -> Decimal:
-    """What rounding explains between the first figure and the sum of the others (:mod:`nlp.rounding`)."""
-    return rounding.rounding_tolerance([quantum(a) for a in amounts])
-
-
-def _within_rounding(where: str, a: Decimal, b: Decimal, figures: list[Amount], at: Amount) -> bool:
-    """True when ``a`` and ``b`` differ by no more than the figures' rounding (a non-zero
-    difference is still noted, as INFO W404 at ``at``)."""
-    diff = abs(a - b)
-    tol = tolerance(figures)
-    if diff > tol:
-        return False
-    _note(where, diff, tol, at)
-    return True
-
-
-def _fmt(value: Decimal, unit: str) -> str:
-    return f"{value / unit_factor(unit):,.2f} {unit}"
 
 
 def _check(
@@ -142,10 +105,6 @@ def _check(
         table_number=table.number if table else None,
         line=parent.span.line,
     )
-
-
-def _label(table: Table) -> str:
-    return table.number or table.title
 
 
 def _column_name(table: Table, i: int) -> str:
@@ -191,13 +150,6 @@ def _coded_children(table: Table) -> list[Discrepancy]:
             if d:
                 out.append(d)
     return out
-
-
-def _total_row(table: Table, side: str | None = None) -> TableRow | None:
-    for row in table.rows:
-        if row.is_total and row.side == side and _squash(row.name) in ("合计", "总计"):
-            return row
-    return None
 
 
 def _total_vs_classes(table: Table) -> list[Discrepancy]:
@@ -295,261 +247,3 @@ def _projects(report: Report) -> list[Discrepancy]:
             # (projects listed under code rows are summed by code: children_sum)
             out.extend(_grouped(table, "unit_subtotal"))
     return out
-
-
-# -- across tables ---------------------------------------------------------------
-
-
-def _squash(text: str) -> str:
-    return _WS.sub("", text)
-
-
-def _column(table: Table, measure: str, side: str | None = None, source: str | None = "any") -> int | None:
-    for c in table.columns:
-        if c.measure == measure and c.side == side and (source == "any" or c.funding_source == source):
-            return c.index
-    return None
-
-
-def _table_figure(
-    table: Table,
-    measure: str,
-    row_names: tuple[str, ...] = ("合计", "总计"),
-    side: str | None = None,
-    source: str | None = "any",
-) -> Amount | None:
-    """The total of a table in one measure: its 合计 row, or the sum of its total rows."""
-    col = _column(table, measure, side, source)
-    if col is None:
-        return None
-    rows = [r for r in table.rows if r.is_total and r.side == side and _squash(r.name) in row_names]
-    if rows:
-        return rows[0].cells[col] if col < len(rows[0].cells) else None
-    return None
-
-
-def _sum_of_totals(table: Table) -> tuple[Amount, list[Amount]] | None:
-    """基本支出表 without a 合计 row: 人员经费合计 + 公用经费合计."""
-    rows = [r for r in table.rows if r.is_total]
-    cells = [next((c for c in r.cells if c is not None), None) for r in rows]
-    if not rows or any(c is None for c in cells):
-        return None
-    first = cells[0]
-    assert first is not None
-    total = sum((c.value for c in cells if c), Decimal(0))
-    return Amount(total, "+".join(c.printed for c in cells if c), first.unit, first.span), [c for c in cells if c]
-
-
-def _first(tables: list[Table], kind: str) -> Table | None:
-    return next((t for t in tables if t.kind == kind), None)
-
-
-def _compare(
-    label: str, a: Amount | None, a_table: Table, b: Amount | None, b_table: Table, parts: list[Amount] | None = None
-) -> Discrepancy | None:
-    if a is None or b is None:
-        return None
-    if _within_rounding(f"{label}: {_label(a_table)} vs {_label(b_table)}", a.value, b.value, [a, *(parts or [b])], b):
-        return None
-    unit = a.unit
-    return Discrepancy(
-        kind="cross_table",
-        message=f"{label}: {_label(a_table)} prints {_fmt(a.value, unit)}, {_label(b_table)} prints {_fmt(b.value, b.unit)}",
-        expected=a.value,
-        found=b.value,
-        span=b.span,
-        table_number=b_table.number,
-        line=b.span.line,
-    )
-
-
-def _cross_tables(tables: list[Table]) -> list[Discrepancy]:
-    out: list[Discrepancy] = []
-    summary = _first(tables, "summary")
-    fiscal = _first(tables, "fiscal_summary")
-    income = _first(tables, "income")
-    expenditure = _first(tables, "expenditure")
-    general = _first(tables, "general_public")
-    basic = _first(tables, "general_public_basic")
-    project_econ = _first(tables, "general_public_project")
-    projects = _first(tables, "projects")
-    by_unit = _first(tables, "basic_by_unit")
-
-    def add(d: Discrepancy | None) -> None:
-        if d:
-            out.append(d)
-
-    if summary and income:
-        add(
-            _compare(
-                "本年收入合计",
-                _table_figure(summary, "total", ("本年收入合计",), "income"),
-                summary,
-                _table_figure(income, "total"),
-                income,
-            )
-        )
-    if summary and income:
-        out.extend(_income_items(summary, income))
-    if summary and expenditure:
-        add(
-            _compare(
-                "本年支出合计",
-                _table_figure(summary, "total", ("本年支出合计",), "expenditure"),
-                summary,
-                _table_figure(expenditure, "total"),
-                expenditure,
-            )
-        )
-        out.extend(_class_items(summary, expenditure))
-    if fiscal and general:
-        fig = _table_figure(fiscal, "general_public", ("本年支出合计",), "expenditure")
-        add(_compare("一般公共预算财政拨款支出", fig, fiscal, _table_figure(general, "total"), general))
-    if general and basic:
-        b = _table_figure(basic, "total")
-        parts = None
-        if b is None:
-            summed = _sum_of_totals(basic)
-            if summed:
-                b, parts = summed
-        add(_compare("一般公共预算基本支出", _table_figure(general, "basic"), general, b, basic, parts))
-    if general and project_econ:
-        add(
-            _compare(
-                "一般公共预算项目支出",
-                _table_figure(general, "project"),
-                general,
-                _table_figure(project_econ, "total"),
-                project_econ,
-            )
-        )
-    if expenditure and projects:
-        add(
-            _compare(
-                "项目支出",
-                _table_figure(expenditure, "project"),
-                expenditure,
-                _table_figure(projects, "total", source=None),
-                projects,
-            )
-        )
-    if expenditure and by_unit:
-        add(
-            _compare(
-                "基本支出",
-                _table_figure(expenditure, "basic"),
-                expenditure,
-                _table_figure(by_unit, "total", source=None),
-                by_unit,
-            )
-        )
-    return out
-
-
-def _income_items(summary: Table, income: Table) -> list[Discrepancy]:
-    """Each income item of the 收支总表 (二、上级补助收入) against the 合计 row of the
-    收入表 in the column of the same meaning."""
-    from nlp.columns import measure_of
-
-    col_s = _column(summary, "total", "income")
-    total = _total_row(income)
-    if col_s is None or total is None:
-        return []
-    out: list[Discrepancy] = []
-    for row in summary.rows:
-        if row.side != "income" or row.is_total:
-            continue
-        measure = measure_of(_ENUM.sub("", _squash(row.name)))
-        if measure is None or measure == "total":
-            continue
-        col_i = _column(income, measure)
-        if col_i is None or col_i >= len(total.cells) or col_s >= len(row.cells):
-            continue
-        d = _compare(f"{row.name}", row.cells[col_s], summary, total.cells[col_i], income)
-        if d:
-            out.append(d)
-    return out
-
-
-def _class_items(summary: Table, expenditure: Table) -> list[Discrepancy]:
-    """Each 类 of the 收支总表 (一、一般公共服务支出) against the 类 row of the 支出表."""
-    col_s = _column(summary, "total", "expenditure")
-    col_e = _column(expenditure, "total")
-    if col_s is None or col_e is None:
-        return []
-    classes = {_squash(r.name): r for r in expenditure.rows if r.code and len(r.code) == 3}
-    out: list[Discrepancy] = []
-    for row in summary.rows:
-        if row.side != "expenditure" or row.is_total:
-            continue
-        name = _ENUM.sub("", _squash(row.name))
-        match = classes.get(name)
-        if match is None:
-            continue
-        a = row.cells[col_s] if col_s < len(row.cells) else None
-        b = match.cells[col_e] if col_e < len(match.cells) else None
-        d = _compare(f"{name} ({match.code})", a, summary, b, expenditure)
-        if d:
-            out.append(d)
-    return out
-
-
-# Stated totals (nlp.narrative) → the table figure they restate:
-# label (whitespace removed) → (table kind, row names, side, column measure).
-NARRATIVE_FIGURES: dict[str, tuple[str, tuple[str, ...], str | None, str]] = {
-    "收入总计": ("summary", ("总计", "合计", "收入总计"), "income", "total"),
-    "总收入": ("summary", ("总计", "合计", "收入总计"), "income", "total"),
-    "支出总计": ("summary", ("总计", "合计", "支出总计"), "expenditure", "total"),
-    "总支出": ("summary", ("总计", "合计", "支出总计"), "expenditure", "total"),
-    "本年收入": ("summary", ("本年收入合计",), "income", "total"),
-    "本年收入合计": ("summary", ("本年收入合计",), "income", "total"),
-    "本年支出": ("summary", ("本年支出合计",), "expenditure", "total"),
-    "本年支出合计": ("summary", ("本年支出合计",), "expenditure", "total"),
-    "基本支出": ("expenditure", ("合计", "总计"), None, "basic"),
-    "项目支出": ("expenditure", ("合计", "总计"), None, "project"),
-    "一般公共预算财政拨款支出": ("general_public", ("合计", "总计"), None, "total"),
-}
-
-
-def _narrative(report: Report) -> list[Discrepancy]:
-    out: list[Discrepancy] = []
-    seen: set[str] = set()
-    for stated in report.stated_totals:
-        label = _squash(stated.label)
-        if label in seen or label not in NARRATIVE_FIGURES:
-            continue
-        seen.add(label)
-        kind, names, side, measure = NARRATIVE_FIGURES[label]
-        table = _first(report.tables, kind)
-        if table is None:
-            continue
-        figure = _last_figure(table, measure, names, side)
-        if figure is None:
-            continue
-        a = stated.amount
-        if _within_rounding(f"{stated.label} in the text vs {_label(table)}", a.value, figure.value, [a, figure], a):
-            continue
-        out.append(
-            Discrepancy(
-                kind="narrative_vs_table",
-                message=f"{stated.label}: the text states {_fmt(a.value, a.unit)}, {_label(table)} prints {_fmt(figure.value, figure.unit)}",
-                expected=figure.value,
-                found=a.value,
-                span=a.span,
-                table_number=table.number,
-                line=a.span.line,
-            )
-        )
-    return out
-
-
-def _last_figure(table: Table, measure: str, names: tuple[str, ...], side: str | None) -> Amount | None:
-    """The figure of the last total row of that name (总计 comes after 本年收入合计 and 合计)."""
-    col = _column(table, measure, side)
-    if col is None:
-        return None
-    rows = [r for r in table.rows if r.is_total and r.side == side and _squash(r.name) in names]
-    if not rows:
-        return None
-    cells = rows[-1].cells
-    return cells[col] if col < len(cells) else None

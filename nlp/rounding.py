@@ -1,7 +1,7 @@
 """Rounding (尾数误差): how far printed figures may miss each other without any of them being wrong.
 
-The one definition of the tolerance, used by :mod:`nlp.reconcile` (the report's own
-discrepancies), :mod:`nlp.placement` (which placements of a row's amounts add up) and
+The one definition of the tolerance, used by :mod:`nlp.discrepancy` (the report's own
+discrepancies, :mod:`nlp.reconcile`), :mod:`nlp.placement` (which placements of a row's amounts add up) and
 ``kg.validate`` (through the ``nlp`` entry point); the SHACL-SPARQL of ``shapes/report.ttl``
 writes the same rule for two-decimal figures, and a test keeps its step table equal to
 :data:`STEP_YUAN`.

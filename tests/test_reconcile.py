@@ -5,8 +5,9 @@ from decimal import Decimal
 import pytest
 
 from nlp.amounts import parse_amount
+from nlp.discrepancy import quantum, tolerance
 from nlp.model import Amount, Report, SourceFile, Span
-from nlp.reconcile import quantum, reconcile, tolerance
+from nlp.reconcile import reconcile
 from tests.tablehelp import corpus_text, read_tables
 
 W = Decimal(10000)
