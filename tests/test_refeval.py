@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from nlp.model import Amount, Classification, Column, Span, Table, TableRow
-from nlp.refeval import evaluate_dir, load_reference, locate_units, match_row, read_counts
+from nlp.refeval import evaluate_dir, match_row, read_counts
+from nlp.reftables import load_reference, locate_units
 from tests.conftest import DEVSET, requires_devset
 
 ROOT = Path(__file__).resolve().parent.parent
