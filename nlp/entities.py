@@ -151,13 +151,18 @@ def _split_at(doc: Doc, boundaries: set[int]) -> None:
     retokenisation: this runs on every narrative text)."""
     if not boundaries:
         return
+    offsets = token_offsets(doc)
+    starts = [a for a, _ in offsets]
+    cuts: dict[int, list[int]] = {}  # token index -> where it is cut, in order (tokens in order too)
+    for b in sorted(boundaries):
+        i = bisect.bisect_right(starts, b) - 1  # the token starting at or before b: the one b may fall inside
+        if i >= 0 and starts[i] < b < offsets[i][1]:
+            cuts.setdefault(i, []).append(b - starts[i])
+    text = doc_text(doc)
     splits = []
-    for t in doc:
-        start, end = t.idx, t.idx + len(t.text)
-        cuts = sorted(b - start for b in boundaries if start < b < end)
-        if cuts:
-            parts = [t.text[a:b] for a, b in zip([0, *cuts], [*cuts, len(t.text)])]
-            splits.append((t, parts))
+    for i, at in cuts.items():
+        token = text[offsets[i][0] : offsets[i][1]]
+        splits.append((doc[i], [token[a:b] for a, b in zip([0, *at], [*at, len(token)])]))
     if splits:
         with doc.retokenize() as r:
             for t, parts in splits:

@@ -40,6 +40,8 @@ _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # �
 _FULLWIDTH.update({"％": "%", "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " "})
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+#: one space or tab between two Chinese characters: left by a PDF's line layout, not by the text
+_LAYOUT_SPACE = re.compile(r"(?<=[\u3400-\u9fff])[ \t](?=[\u3400-\u9fff])")
 # Zero-width spaces and joiners, word joiner, BOM inside the text, soft hyphen.
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _LINE_BREAK = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
@@ -383,14 +385,12 @@ def unwrap(norm: NormalizedText, start_line: int, end_line: int) -> list[tuple[s
         width = max(lengths[max(0, i - 3) : i + 4])
         heading = bool(_ITEM_START.match(t_body)) and len(t_body) < 0.6 * width and t_body[-1] not in "，、（(“"
         # drop spaces between Chinese characters (layout artefacts)
-        chars = []
-        coffs = []
-        for j, ch in enumerate(t_body):
-            if ch in " \t" and 0 < j < len(t_body) - 1 and _CJK.match(t_body[j - 1]) and _CJK.match(t_body[j + 1]):
-                continue
-            chars.append(ch)
-            coffs.append(offs[j])
-        cur.append("".join(chars))
-        cur_offs.extend(coffs)
+        kept = 0
+        for m in _LAYOUT_SPACE.finditer(t_body):
+            cur.append(t_body[kept : m.start()])
+            cur_offs.extend(offs[kept : m.start()])
+            kept = m.end()
+        cur.append(t_body[kept:])
+        cur_offs.extend(offs[kept:])
     flush()
     return paragraphs

@@ -56,6 +56,10 @@ def align(text: str, span: Span) -> list[int | None]:
     raw, j = span.text, 0
     out: list[int | None] = []
     for ch in text:
+        if raw[j : j + 1] == ch:  # the common case, decided without the look-ahead below
+            out.append(span.start + j)
+            j += 1
+            continue
         k = j
         while k < len(raw) and k - j <= 12 and not _same(raw[k], ch):
             k += 1
@@ -86,9 +90,12 @@ class _Units:
             self.items.append((key, text, offs, narrative))
 
 
+_CJK_CHAR = re.compile("[\u4e00-\u9fff]")
+
+
 def looks_like_table(text: str) -> bool:
-    digits = sum(c.isdigit() for c in text)
-    cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
+    digits = sum(map(str.isdigit, text))
+    cjk = len(_CJK_CHAR.findall(text))
     return digits > 0.25 * max(cjk, 1) or not re.search(r"[，。；：]", text)
 
 

@@ -93,12 +93,16 @@ class JiebaTokenizer:
         # trailing space (spaCy's convention), other whitespace stays a token.
         words: list[str] = []
         spaces: list[bool] = []
-        for w in self._jieba.cut(text, HMM=True):
-            if w == " " and words and not spaces[-1] and not words[-1].isspace():
-                spaces[-1] = True
-            elif w:
-                words.append(w)
-                spaces.append(False)
+        if " " not in text:  # no space to attach to a word: jieba's words as they are
+            words = [w for w in self._jieba.cut(text, HMM=True) if w]
+            spaces = [False] * len(words)
+        else:
+            for w in self._jieba.cut(text, HMM=True):
+                if w == " " and words and not spaces[-1] and not words[-1].isspace():
+                    spaces[-1] = True
+                elif w:
+                    words.append(w)
+                    spaces.append(False)
         if sum(map(len, words)) + sum(spaces) != len(text):  # pragma: no cover - jieba covers the text
             words, spaces = get_words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)

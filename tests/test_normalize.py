@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS
 
-from nlp.normalize import normalize
+from nlp.normalize import normalize, unwrap
 
 
 def corpus_line(prefix: str, number: int) -> str:
@@ -63,3 +63,22 @@ def test_page_numbers_standing_alone_are_dropped() -> None:
     raw = next(CORPUS.glob("003_*.txt")).read_text(encoding="utf-8")
     assert raw.splitlines()[224].strip() == "10"  # a page number between two tables
     assert normalize(raw).lines[224].text == ""
+
+
+@pytest.mark.parametrize(
+    "line, paragraph",
+    [
+        ("推进 政务 服务 改革", "推进政务服务改革"),  # a layout space between Chinese characters goes
+        ("推进\t政务服务", "推进政务服务"),  # a tab too
+        ("推进  政务服务", "推进  政务服务"),  # two spaces: not a wrapped line's artefact, kept
+        ("建设 APP 平台", "建设 APP 平台"),  # a space next to a Latin word stays
+        ("支出 12.5 万元", "支出 12.5 万元"),
+        ("“穗智管” 平台", "“穗智管” 平台"),  # a quote is no Chinese character
+    ],
+)
+def test_unwrap_drops_only_layout_spaces_and_keeps_each_characters_offset(line: str, paragraph: str) -> None:
+    norm = normalize(f"　　{line}\n")
+    [(text, offsets)] = unwrap(norm, 0, len(norm.lines))
+    assert text == paragraph
+    assert [norm.text[o] for o in offsets] == list(paragraph)  # every character maps to itself in the clean text
+    assert offsets == sorted(offsets)
