@@ -62,6 +62,12 @@ _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应�
 _PAGE_NUMBER_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{1,3}[\u4e00-\u9fff]")
 #: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
 _HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)|知识库|数据库")
+#: A sector's gathering after 系统 (全省大数据系统会议, 全市统计系统工作会议): 系统 names the sector, not a system.
+_SECTOR_GATHERING = re.compile(r"(?:工作)?(?:会议|大会|培训|座谈会|表彰会|比武)")
+#: What a body's name ends with, the owner printed in front of its platform (…建设局|门户网站, …委员会|网站).
+_BODY_END = re.compile(r"(?:局|署|委|厅|部|院|办|委员会)$")
+#: A year's 年 jieba glued to the level that owns the name (2023|年县|政务服务平台, 2022|年市|本级…).
+_YEAR_LEVEL = re.compile(r"年[省市区县]")
 #: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
 _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
 #: Words that say when (疫情期间, 改革以来): the name starts after them.
@@ -81,10 +87,23 @@ _PLURAL_BEFORE = {"各", "各类", "各项", "各级", "相关", "有关", "其�
                   "该", "此", "这个", "上述", "现有", "原有", "已有", "已建", "在建", "各个", "每个", "全部"}
 # fmt: on
 # fmt: off
-_AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心|局(?![面限部])|处(?![理置罚])|科(?![学技研普])|室|"
+_AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心(?!机房)|局(?![面限部])|处(?![理置罚])|科(?![学技研普])|室|"
                            r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|领导小组|"
                            r"办(?![理事件结公法好成])(?=[、，。；）)牌和与及]|$))")  # 区长专线办: an office
 # fmt: on
+
+
+#: An honour or a ranking names a class of things, not one (进入全国十佳…网站行列, “最佳政务服务大厅”“…单位”称号,
+#: 在全国省级…平台评比中, 被评为“全市优秀便民服务热线”): what follows or leads a title, not a name.
+_HONOUR_AFTER = re.compile(
+    r"(?:[、和及与]?[“「][^“”「」\n]{1,20}[”」])*等?(?:排名|排行|行列|称号|荣誉|评选|评比|榜单|奖项)"
+)
+_HONOUR_BEFORE = re.compile(r"(?:评为|评选为|荣获|获评|授予|入选)(?:全国|全省|全市|全区|全县|国家级|省级|市级)?$")
+
+
+def honour(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the title of an honour or a ranking (a class of honoured things)?"""
+    return bool(_HONOUR_AFTER.match(text, end) or _HONOUR_BEFORE.search(text, max(0, start - 6), start))
 
 
 def unlike_a_name(name: str) -> bool:
@@ -310,17 +329,28 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 or (len(word) >= 2 and word[-1] in "内里中外" and pos_table().get(word) == "s")
             ):
                 break  # 辖区内|社区团餐小程序: a place of the clause, not the name's
-            glued = _glued_lead(word, text[we : we + 4], left)
+            glued = _glued_lead(word, text[we : we + 4], left) or (1 if _YEAR_LEVEL.fullmatch(word) else 0)
             if glued:
                 start = ws + glued  # jieba's 管理法|人单位基础数据库: 管理 | 法人单位…
                 taken.append((start, word[glued:]))
                 break
-            if word == "本级" and left in ("省", "市", "区", "县"):
-                start = words[j - 1][0]  # 市|本级|电子政务内网: the city's own level names whose network it is
+            if word == "本级" and (left in ("省", "市", "区", "县") or _YEAR_LEVEL.fullmatch(left)):
+                start = words[j - 1][1] - 1  # 市|本级|电子政务内网: the city's own level names whose network it is
                 taken += [(ws, word), (start, left)]
                 break
             if left in ("与", "和") and j >= 2 and _coordinated(text[words[j - 2][0] : words[j - 2][1]], word):
                 taken.append((ws, word))  # 认证和|授权|平台: the second of two joined activities is the name's
+                start = ws
+                j -= 1
+                continue
+            if (
+                word == "和"
+                and j
+                and (_is_nominal(left) or left in TOPIC_VERBS)
+                and any(_BODY_END.search(w) for _, w in taken)
+                and not any(HEAD.search(w) for _, w in taken[:-1])
+            ):
+                taken.append((ws, word))  # 住房|和|城乡建设局|门户网站: the owner's name holds 和
                 start = ws
                 j -= 1
                 continue
@@ -377,6 +407,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or _COUNT_BEFORE.search(text, max(0, start - 6), start)
             or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core)
             or any(w.startswith("非") for w in core)  # 非|涉密|应用系统: a class of systems, no particular one
+            or any(w in _PLURAL_BEFORE for w in core)  # 省市县|所有|政务信息系统: every one of them
+            or any(_INDEFINITE.match(w) and w.startswith("同") for w in core)  # 共用|同一个|平台: the same one
             or _indefinite(text, start)
             or _COUNTED.search(name)
             or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start)
@@ -397,6 +429,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 and not core[0].isascii()
             )
             or _ORG_END.search(core[-1])
+            or _SECTOR_GATHERING.match(text, he)
         ):
             continue  # 信访系统, 国土资源系统, 市建筑工务署系统: a sector (one field's name and 系统), not a system
         if (

@@ -36,16 +36,19 @@ _QUOTED_LIST_BEFORE_HEAD = re.compile(
     r"(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及]?){2,6}"
     r"(?=(?:等|这些|[两三四五六七八九十]大|[两三四五六七八九十]个)[\u4e00-\u9fff、和及]{0,6}?(?:平台|系统|APP|App|小程序|公众号|客户端))"
 )
-#: Quoted names of a government service's brand (智慧政务“数小二”和“秦务员”品牌, “i西安”政务服务品牌): platforms.
+#: Quoted names of a government service's brand (智慧政务“数小二”和“秦务员”品牌, “i西安”政务服务品牌) or of a
+#: service point (“安商驿站”政务服务点, “园企通”便民服务站): platforms.
 _SERVICE_BRANDS = re.compile(
     r"(?:(?<=政务)|(?<=服务))(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=品牌)"
-    r"|(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=(?:政务)?服务品牌)"
+    r"|(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=(?:政务)?服务品牌|(?:政务|便民)?服务(?:点|站|驿站|专窗))"
 )
 #: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
 _QUOTED_HEADS = "网络|网|云|码|卡|号|通"
 #: A short name the text defines for the name before it: （以下简称OA系统）.
 _ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「]?([^（）()“”\"「」，。、]{2,12}?)[”\"」]?[）)]")
 
+#: Verbs jieba's dictionary tags as places (新建, a district of 南昌): no owner before a quoted name.
+_VERB_PLACES = {"新建"}
 #: A place's name (硚口区, 灵武市, 湘西州): the owner printed before a quoted platform name.
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[省市区县州旗]")
 
@@ -67,6 +70,8 @@ def _placed_start(text: str, words: list[tuple[int, int]], start: int) -> int:
         and (pos_table().get(word) in (None, "ns") or len(word) >= 3)
     ):
         return before
+    if len(word) >= 2 and pos_table().get(word) == "ns" and word not in LEAD_WORDS and word not in _VERB_PLACES:
+        return before  # 温州|“城市大脑”, 三亚|“政企约见平台”: a city named without its 市
     return start
 
 
@@ -81,7 +86,10 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
         if re.search(r"[、，,\t]|\s\d", inner):
             continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes
         if tail and (
-            tail[0] in "及和与或、" or _COUNT_START.match(tail) or (m.start() and text[m.start() - 1] in "”」")
+            tail[0] in "及和与或、"
+            or _COUNT_START.match(tail)
+            # “鄂汇办”“鄂政通”移动端: one head for two names; not a zone named by its topic (“赣服通”“一件事”专区)
+            or (m.start() and text[m.start() - 1] in "”」" and tail != "专区")
         ):
             tail = None  # “智慧渔港”及智能应用系统: two things; “粤省事”“粤商通”“粤政易”三大平台: three; “鄂汇办”“鄂政通”移动端
             if not re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner):
@@ -100,14 +108,16 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
                 continue
         if len(inner) > 16 and (tail or not HEAD.search(inner + "$")):
             continue  # a long quotation names a platform only when it ends in the head (“海南省12345…万宁市分平台”)
-        if _INDEFINITE.match(inner):
+        if not tail and "+" in inner and all(HEAD.search(part + "$") for part in inner.split("+")):
+            continue  # “数据中台+业务中台”: an architecture of kinds joined by +, no name
+        if _INDEFINITE.match(inner) and not tail:
             continue  # “一个中心一平台一张网”: a goal, not a name
         if not tail and _CAMPAIGN_AFTER.match(text, m.end()):
             continue  # “政务网乡乡通”工程: the name of a programme (nlp.reforms), not of its network
         if tail:
             spans.append((_placed_start(text, words, m.start()), m.end()))
         elif re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
-            spans.append((m.start(), m.end(1) + 1))
+            spans.append((_placed_start(text, words, m.start()), m.end(1) + 1))
     # quoted names listed before a platform head they share: “数据铁笼”“社会和云”等服务平台 — each is one
     for run in _QUOTED_LIST_BEFORE_HEAD.finditer(text):
         for q in re.finditer(r"[“「][^“”「」]+[”」]", run.group()):

@@ -43,6 +43,7 @@ from nlp.candidates import (
     generic_prefix,
     governs_generic,
     head_continues,
+    honour,
     platform_spans,
     unlike_a_name,
 )
@@ -197,6 +198,8 @@ class BudgetPatterns:
             ]
             found += [(s, e, "Reform") for s, e in reform_spans(text)]
             found += keep_agencies(text, agency_spans(text, words), found + known_names)  # nlp.agencies (agency6)
+            # a title of an honour or a ranking is no platform's name; it still keeps a body's shape off it
+            found = [(s, e, lab) for s, e, lab in found if lab != "Platform" or not honour(text, s, e)]
             found = [(s, e, lab) for s, e, lab in found if lab == "PolicyDocument" or not broken_quote(text, s, e)]
         # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革); it keeps the gazetteer's
         # type where a shape of the same extent says another (“海易办” is a brand, not a service mode like “掌上办”)

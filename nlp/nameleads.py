@@ -50,13 +50,15 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
     if len(word) >= 4 and any(word[:n] in LEAD_WORDS and word[n:] in LEAD_WORDS for n in range(2, len(word) - 1)):
         return True  # jieba's words 负责管理, 切实做好: two lead words glued
     pos = pos_table().get(word)
+    if word in ("县", "村"):
+        return False  # a level that owns the name (县|电子政务外网): jieba tags these two zg, the others n
     if pos is None:
         # not in jieba's dictionary: a place or coined word (从化, 穗智管) is the name's; a year, an
         # enumerator (一是) or a lead verb glued to another (继续抓好) is not
         return bool(
             re.fullmatch(r"\d{1,4}", word)
             or _ENUMERATOR.fullmatch(word)
-            or word[-1] in "及和与或并"
+            or word[-1] in "及和与或并是"  # 办是: the copula jieba glued to a body's last character
             or any(word.endswith(v) or word.startswith(v) for v in _LONG_LEADS)
         )
     if pos == "i" and word.startswith(("数据", "信息", "政务", "网络", "电子")):

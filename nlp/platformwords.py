@@ -14,14 +14,19 @@ PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台"
                   "专网", "外网", "内网", "政务网", "服务网", "一体机", "自助机", "自助终端", "专区", "名录库", "信息库", "资源库", "基础库", "主题库", "专题库", "服务大厅",
                   "办事大厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
-                  "视频号", "头条号", "大厅", "智脑", "骨干网", "调度网", "专用网", "云")
+                  "视频号", "头条号", "大厅", "智脑", "骨干网", "调度网", "专用网", "云",
+                  "中台")
 # fmt: on
 #: A head ending in 网 is none before 络, 站, 页 or 格 (信息网|络, 区政府|网站, 网格).
 #: 云 is a head (应急管理云) unless a word goes on (云计算, 云服务, 云平台: that head is the longer one).
 _AFTER_A_HEAD = {"网": "(?![络站页格])", "云": "(?![\u4e00-\u9fffA-Za-z])"}
-HEAD = re.compile("|".join(re.escape(h) + _AFTER_A_HEAD.get(h[-1], "") for h in PLATFORM_HEADS))
-#: An indefinite article makes a mention no particular one: 一个平台, 一套系统.
-_INDEFINITE = re.compile(r"一[个套批种张座条项]")
+#: 上云 is a verb (to move onto the cloud: 业务系统全部上云), not a head 云.
+_BEFORE_A_HEAD = {"云": "(?<!上)"}
+HEAD = re.compile(
+    "|".join(_BEFORE_A_HEAD.get(h, "") + re.escape(h) + _AFTER_A_HEAD.get(h[-1], "") for h in PLATFORM_HEADS)
+)
+#: An indefinite article makes a mention no particular one (一个平台, 一套系统); 同一 refers back (使用同一个平台).
+_INDEFINITE = re.compile(r"同?一[个套批种张座条项]")
 #: A count in front makes a mention plural: 五大数据库, 两个平台.
 _COUNT_START = re.compile(
     r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]"
@@ -43,7 +48,7 @@ GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", 
                  "微信", "微博", "手机", "政府部门", "交流", "计算机", "多媒体", "电子政务", "抖音", "头条", "短信", "OA", "IT", "APP", "办公自动化", "公共", "区级", "市级", "省级", "县级",
                  "镇级", "设备", "网络设备", "内网", "外网", "专网", "年度", "综合性", "实体", "现场", "智慧", "街道", "社区", "镇街", "村居",
                  "基层", "窗口", "后台", "前台", "终端", "自助", "软件控件", "上级", "下级", "同级", "本地", "政务云",
-                 "光纤", "有线", "无线", "宽带"}
+                 "光纤", "有线", "无线", "宽带", "存量", "增量"}
 # fmt: on
 #: Verbs and function words that budget prose puts in front of a name; the name starts after them.
 # fmt: off
@@ -65,7 +70,7 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
 # fmt: on
 _LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
-_NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营", "监督"}
+_NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营", "监督", "处理"}
 #: Fields of government work that jieba tags as verbs but name systems (信访信息系统, 审批系统, 统计数据库).
 # fmt: off
 TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采购", "登记", "调解", "缴税", "征收", "受理", "举报", "投诉",

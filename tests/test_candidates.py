@@ -227,6 +227,41 @@ def nlp():
         ("打造智慧政务“陇小二”和“陇政通”品牌", [("“陇小二”", P), ("“陇政通”", P)]),
         ("推出“甘快办”政务服务品牌", [("“甘快办”", P)]),
         ("培育“临洮百合”区域公用品牌", []),
+        # the copula jieba glues to a body's last character (办|是) starts a clause: the name starts after it
+        ("通知明确县政务办是县级电子政务外网主管单位", [("县级电子政务外网", P)]),
+        # 上云 is a verb (to move onto the cloud), not a head 云; a stock (存量) or increment of systems is a kind
+        ("推动全县政务应用系统全部上云，存量业务系统逐步迁移上云", []),
+        ("推进存量政务信息系统整合和增量系统集约建设", []),
+        # an honour or a ranking names a class of honoured things, not one (称号, 行列, 评比, 评为/入选 …)
+        ("区政务服务中心荣获“全省十佳政务服务大厅”“群众满意窗口”等称号", []),
+        ("成功进入全国百佳县级政务新媒体客户端行列", []),
+        ("在全国省级政务服务平台评比中获得第一名", []),
+        ("区12345热线被评为“全市优秀便民服务热线”", [("区12345热线", P)]),
+        ("入选全国“政务服务优秀案例平台”", []),
+        # a quoted brand of a service point; a zone named by its topic after another quoted name
+        ("在产业园区设立“园企通”便民服务站，就近办理", [("“园企通”", P)]),
+        ("依托“皖事通”“跨省通办”专区办理社保转移", [("“皖事通”", P), ("“跨省通办”专区", P)]),
+        # 中心机房 is a machine room, not a body (…平台|中心): the platform's name ends at its head
+        ("保障县电子政务外网平台中心机房稳定运行", [("县电子政务外网平台", P)]),
+        # 县 owns the name as 市 and 区 do (jieba tags it apart); a plural word inside still makes it plural
+        ("负责县政务服务平台运行", [("县政务服务平台", P)]),
+        ("推动县所有信息系统接入", []),
+        # a year's 年 glued to the level (2023|年县) leaves the level to the name
+        ("2023年县政务服务平台运行正常", [("县政务服务平台", P)]),
+        ("2022年市本级政务平台受理办件", [("市本级政务平台", P)]),
+        # the owner's name holds 和 (住房和城乡建设局): the name goes on through it
+        ("登录市住房和城乡建设局门户网站查询", [("市住房和城乡建设局门户网站", P)]),
+        ("在区人力资源和社会保障局网站公示", [("区人力资源和社会保障局网站", P)]),
+        # 系统 before a gathering names a sector; 同一个 refers back, it names nothing
+        ("在全省大数据系统工作会议上交流发言", []),
+        ("市县两级共用同一个政务服务平台", []),
+        # a quoted coined name with its head (“一张图”平台); a city named without 市 owns a quoted name
+        ("上线“一张图”平台，汇聚各类数据", [("“一张图”平台", P)]),
+        ("推广台州“政企直通车平台”经验", [("台州“政企直通车平台”", P)]),
+        # 中台 is a head; kinds joined by + in quotes are an architecture; 处理 names what a system does
+        ("依托县数据中台汇聚资源", [("县数据中台", P)]),
+        ("运用“数据中台+业务中台”架构", []),
+        ("升级公文处理系统", [("公文处理系统", P)]),
     ],
 )
 def test_shapes(nlp, text, expected):
