@@ -27,8 +27,9 @@ from decimal import Decimal
 from nlp import headermeaning
 from nlp.errors import Diagnostics
 from nlp.model import Amount, Column, Phase, Table, TableRow
-from nlp.placement import Placement, candidates, narrow, table_domains
+from nlp.placement import table_domains
 from nlp.rounding import quantum, rounding_tolerance
+from nlp.tablearithmetic import Placement, candidates, narrow
 from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURE_WITHIN
 
 
@@ -415,7 +416,7 @@ _ADDING_UP = 0.9  # share of the rows that print every cell that must add up und
 def arithmetic_accepts(rows: list[TableRow], width: int, title_source: str | None, table_phase):
     """A test for :func:`nlp.headergrid.align`: do the rows that print every cell add up under
     a reading (nearly all of them: a report may print a discrepancy)?"""
-    from nlp.placement import row_adds_up
+    from nlp.tablearithmetic import row_adds_up
 
     full = [r for r in rows if len(r.cells) == width and not r._wrapped]
     whole = tuple(range(width))

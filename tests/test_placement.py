@@ -10,7 +10,8 @@ from conftest import DEVSET, read_report_once, requires_devset
 
 from nlp.errors import Diagnostics
 from nlp.model import Amount, Column, Span, TableRow
-from nlp.placement import Extent, by_geometry, candidates, place_table
+from nlp.placement import Extent, by_geometry, place_table
+from nlp.tablearithmetic import candidates
 from tests.tablehelp import read_tables, row, table
 
 # 支出预算总表 as pdfplumber prints a Shanghai-style table: blank cells print nothing.

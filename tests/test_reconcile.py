@@ -143,7 +143,7 @@ def test_one_rounding_rule_for_reconcile_placement_and_validation():
     """nlp.rounding is the one definition: reconcile, placement and kg.validate give the same tolerance."""
     from kg.validate import ROUNDING_STEP_YUAN, rounding_tolerance
     from nlp import rounding
-    from nlp.placement import row_adds_up
+    from nlp.tablearithmetic import row_adds_up
     from nlp.vocab import UNITS
 
     def amt(p, unit):
