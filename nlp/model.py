@@ -137,7 +137,7 @@ class Section:
     level: int  # 0 = 第X部分, 1 = 一、, 2 = （一）, 3 = 1., 4 = (1), 5 = ①
     marker: str  # the enumerator as printed: "第一部分", "一、", "（一）" …
     title: str  # heading text without the marker
-    kind: str | None  # standard section kind, see nlp.layout.SECTION_KINDS; None = other
+    kind: str | None  # standard section kind, see nlp.headingwords.SECTION_KINDS; None = other
     span: Span  # the heading
     body: Span | None = None  # heading to the start of the next sibling-or-higher
     children: list[Section] = field(default_factory=list)
