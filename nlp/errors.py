@@ -129,3 +129,8 @@ class Diagnostics:
                 span,
             )
         )
+
+
+class StaleLabels(Exception):
+    """``budgetkg train``: the frozen development-set labels do not fit the development set or the sentence
+    reader of today (a report changed, or a sentence is read differently); relabel with --refresh-silver."""

@@ -10,7 +10,7 @@ import pytest
 from conftest import DEVSET, requires_devset
 
 from kg.gazetteer import load_entries
-from nlp.training import SEED, generate, read_jsonl
+from nlp.trainingdata import SEED, generate, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS_DIR = ROOT / "training" / "annotations"  # development files: never shipped
@@ -44,29 +44,56 @@ def test_no_gold_paragraph_is_trained_on():
         assert not any(s in t for t in training), s
 
 
-@pytest.mark.slow
-def test_training_is_deterministic(tmp_path):
-    from nlp.training import train
+_SMALL_TRAINING = """
+import shutil, sys
+from pathlib import Path
+from kg.gazetteer import load_entries
+from nlp.training import train
+out = Path(sys.argv[1])
+ann = out.parent / (out.name + "-annotations")
+ann.mkdir()
+shutil.copy(sys.argv[2], ann / "hand.jsonl")
+train(load_entries(), out, epochs=1, n_generated=60, annotations_dir=ann, log=lambda *_: None)
+"""
 
-    entries = load_entries()
-    outs = []
-    for run in ("a", "b"):
-        ann = tmp_path / f"ann-{run}"
-        ann.mkdir()
-        shutil.copy(ANNOTATIONS_DIR / "hand.jsonl", ann / "hand.jsonl")
-        train(entries, tmp_path / f"pipe-{run}", epochs=1, n_generated=60, annotations_dir=ann, log=lambda *_: None)
-        outs.append((tmp_path / f"pipe-{run}" / "ner" / "model").read_bytes())
-    assert outs[0] == outs[1]
+
+@pytest.mark.slow
+def test_training_gives_the_same_bytes_in_another_process(tmp_path):
+    """Two trainings in two processes (different string-hash seeds) write byte-identical pipelines, and
+    provenance.json records exactly what was written."""
+    import os
+    import subprocess
+    import sys
+
+    from nlp import trainrecord
+
+    records = []
+    for run, hashseed in (("a", "1"), ("b", "2")):
+        subprocess.run(
+            [sys.executable, "-c", _SMALL_TRAINING, str(tmp_path / run), str(ANNOTATIONS_DIR / "hand.jsonl")],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": hashseed},
+            check=True,
+        )
+        record = trainrecord.read(tmp_path / run)
+        assert record["outputs"] == trainrecord.outputs(tmp_path / run)  # what it says it wrote, it wrote
+        records.append(record)
+    assert records[0]["outputs"]["ner/model"] == records[1]["outputs"]["ner/model"]
+    assert records[0] == records[1]
+    assert records[0]["command"] == "budgetkg train --epochs 1  # recipe: n_generated=60"  # no development set
 
 
 @pytest.mark.slow
 @requires_devset
 def test_training_with_the_development_set_is_deterministic(tmp_path):
-    """budgetkg train --devset: same seed, gazetteer, annotations and development set → same pipeline."""
+    """budgetkg train --devset: same seed, gazetteer, annotations, labels and development set → same pipeline;
+    labels made by the rules in the first run and read back from the labels file in the second train alike."""
+    from nlp import trainrecord
     from nlp.training import train
 
     entries = load_entries()
-    outs = []
+    labels = tmp_path / "labels.jsonl"
+    records = []
     for run in ("a", "b"):
         ann = tmp_path / f"ann-{run}"
         ann.mkdir()
@@ -78,11 +105,11 @@ def test_training_with_the_development_set_is_deterministic(tmp_path):
             n_generated=60,
             annotations_dir=ann,
             devset=DEVSET,
+            devset_labels=labels,
+            refresh_labels=run == "a",
             log=lambda *_: None,
         )
-        pipe = tmp_path / f"pipe-{run}"
-        outs.append(
-            ((pipe / "ner" / "model").read_bytes(), json.loads((pipe / "meta.json").read_text())["budgetkg_devset"])
-        )
-    assert outs[0] == outs[1]
-    assert len(outs[0][1]) >= 12
+        records.append(trainrecord.read(tmp_path / f"pipe-{run}"))
+    assert records[0] == records[1]
+    assert len(records[0]["inputs"]["devset_reports"]) >= 12
+    assert records[0]["inputs"]["devset_labels"] == trainrecord.sha256_file(labels)

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
+from pathlib import Path
 
+import pytest
 from conftest import DEVSET, requires_devset
 
+from kg.gazetteer import load_entries
+from nlp.entities import blank_pipeline, with_gazetteer
 from nlp.evaluation import load_devset_gold
+from nlp.resolve import EntityResolver
 from nlp.resources import folder
+from nlp.silver import ALL_TYPES, SOURCES, StaleLabels, frozen_labels, silver_rows, thawed_rows, training_reports
+
+ROOT = Path(__file__).resolve().parent.parent
 
 GOLD = load_devset_gold()
 TEST_NAMES = {r["report"] for r in GOLD if r["split"] == "test"}
@@ -48,3 +57,106 @@ def test_the_shipped_pipeline_was_trained_on_these_very_files():
     meta = json.loads((folder("pipeline") / "meta.json").read_text(encoding="utf-8"))
     for u in meta["budgetkg_devset"]:
         assert hashlib.sha256((DEVSET / "text" / u["report"]).read_bytes()).hexdigest() == u["sha256"]
+
+
+# ------------------------------------------------------------------ the frozen labels (training/devset/labels.jsonl)
+
+LABELS = ROOT / "training" / "devset" / "labels.jsonl"
+
+
+def _frozen() -> list[dict]:
+    return [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_frozen_labels_hold_no_text_and_no_test_report():
+    text = LABELS.read_text(encoding="utf-8")
+    assert not re.search(r"[\u4e00-\u9fff]", text)  # offsets, types and digests: not a character of a report
+    frozen = _frozen()
+    assert len(frozen) >= 12
+    assert not {r["report"] for r in frozen} & TEST_NAMES
+    assert not {r["sha256"] for r in frozen} & TEST_HASHES
+    assert {r["report"] for r in frozen if r["gold"]} == {g["report"] for g in GOLD if g["split"] == "train"}
+    for report in frozen:
+        for start, end, digest, ents, missing in report["sentences"]:
+            assert 0 <= start < end and re.fullmatch(r"[0-9a-f]{16}", digest)
+            assert all(0 <= s < e <= end - start and lab in ALL_TYPES and src in SOURCES for s, e, lab, src in ents)
+            assert all(0 <= s < e <= end - start for s, e in missing)
+
+
+@requires_devset
+def test_frozen_labels_read_back_as_the_rules_made_them(tmp_path):
+    """Freezing and thawing changes nothing: the rows training reads are the rules' and the gold's."""
+    rules = with_gazetteer(blank_pipeline(), EntityResolver(load_entries()))
+    reports = training_reports(DEVSET, GOLD)[:4]
+    frozen = frozen_labels(rules, reports)
+    assert thawed_rows(DEVSET, frozen, GOLD) == silver_rows(rules, reports)
+
+
+def _copy_of_the_devset(tmp_path, frozen):
+    (tmp_path / "text").mkdir(parents=True)
+    for r in frozen:
+        shutil.copy(DEVSET / "text" / r["report"], tmp_path / "text" / r["report"])
+    return tmp_path
+
+
+@requires_devset
+def test_a_report_that_changed_is_refused_by_name(tmp_path):
+    frozen = _frozen()[:2]
+    devset = _copy_of_the_devset(tmp_path, frozen)
+    path = devset / "text" / frozen[1]["report"]
+    start = frozen[1]["sentences"][0][0]
+    text = path.read_bytes().decode("utf-8")
+    assert text[start] != "某"
+    path.write_bytes((text[:start] + "某" + text[start + 1 :]).encode("utf-8"))  # one character of a sentence
+    with pytest.raises(StaleLabels, match=re.escape(frozen[1]["report"])):
+        thawed_rows(devset, frozen, GOLD)
+
+
+@requires_devset
+def test_a_sentence_read_differently_is_refused_with_its_place(tmp_path):
+    frozen = _frozen()[:1]
+    start, end, digest, ents, missing = frozen[0]["sentences"][3]
+    frozen[0]["sentences"][3] = [start, end + 1, digest, ents, missing]  # the reader of today ends it elsewhere
+    with pytest.raises(StaleLabels, match=f"{start}-{end + 1}.*--refresh-silver"):
+        thawed_rows(DEVSET, frozen, GOLD)
+
+
+def test_a_test_report_in_the_labels_is_never_opened(tmp_path):
+    test = next(g for g in GOLD if g["split"] == "test")
+    forged = [{"report": "000_any-name.txt", "sha256": test["sha256"], "gold": False, "sentences": []}]
+    with pytest.raises(StaleLabels, match="test split"):
+        thawed_rows(tmp_path, forged, GOLD)  # refused before looking for the file
+    forged = [{"report": test["report"], "sha256": "0" * 64, "gold": False, "sentences": []}]
+    with pytest.raises(StaleLabels, match="test split"):
+        thawed_rows(tmp_path, forged, GOLD)
+
+
+@requires_devset
+def test_budgetkg_train_names_the_changed_report_and_writes_nothing(tmp_path, capsys):
+    from kg.cli import main
+
+    frozen = _frozen()
+    devset = _copy_of_the_devset(tmp_path / "devset", frozen)
+    path = devset / "text" / frozen[-1]["report"]
+    path.write_bytes(path.read_bytes() + "\n附：一行。\n".encode())  # the report of today has one more line
+    generated = ROOT / "training" / "annotations" / "generated.jsonl"
+    before = generated.stat().st_mtime_ns
+    assert main(["train", "--devset", str(devset), "--out", str(tmp_path / "pipe")]) == 2
+    err = capsys.readouterr().err
+    assert frozen[-1]["report"] in err and "SHA-256" in err
+    assert not (tmp_path / "pipe").exists() and generated.stat().st_mtime_ns == before
+
+
+@requires_devset
+def test_a_recipe_leaves_platform_and_reform_labels_of_untaught_sources_unannotated():
+    frozen = _frozen()
+    every = thawed_rows(DEVSET, frozen, GOLD)
+    gold_only = thawed_rows(DEVSET, frozen, GOLD, taught=("gold",))
+    by_rules = [e for r in frozen for s in r["sentences"] for e in s[3] if e[3] != "gold"]
+    assert any(e[2] in ("Platform", "Reform") for e in by_rules) and any(e[2] == "Agency" for e in by_rules)
+    dropped = []
+    for a, b in zip(every, gold_only, strict=True):
+        gone = [e for e in a["entities"] if e not in b["entities"]]
+        assert all(e[:2] in b["missing"] for e in gone)  # neither a name nor "no name"
+        dropped += [e[2] for e in gone]
+    assert sorted(dropped) == sorted(e[2] for e in by_rules if e[2] in ("Platform", "Reform"))

@@ -1,12 +1,15 @@
-"""``budgetkg train [--out DIR] [--epochs N] [--seed N] [--devset DIR]``: rebuild the entity pipeline.
+"""``budgetkg train [--out DIR] [--epochs N] [--seed N] [--devset DIR] [--refresh-silver]``: rebuild the
+entity pipeline.
 
 Reads the gazetteer (ontology/gazetteer.ttl) into entries, regenerates
-training/annotations/generated.jsonl from its fixed seed (with --refresh-silver also silver.jsonl
-and substituted.jsonl from the narrative of the non-gold reports), labels the narrative of the
-development set (``--devset`` or $BUDGETKG_DEVSET; never the gold's test split; in memory only) with
-the rules and the hand-read gold, trains the NER on all of it and writes the pipeline (default:
-nlp/data/pipeline, the one that ships) without the gazetteer, which is handed over at load time.
-Same seed, gazetteer, annotations and development set → same pipeline.
+training/annotations/generated.jsonl from its fixed seed, reads the development set (``--devset`` or
+$BUDGETKG_DEVSET; never the gold's test split; in memory only) with the labels frozen in
+training/devset/labels.jsonl, trains the NER on all of it and writes the pipeline (default:
+nlp/data/pipeline, the one that ships) without the gazetteer, which is handed over at load time, and
+``provenance.json`` beside it (the command, the recipe, the SHA-256 of every input and output).
+``--refresh-silver`` first relabels with today's rules: the non-gold corpus reports into
+training/annotations/silver.jsonl and substituted.jsonl, the development set into labels.jsonl.
+Same code, seed, gazetteer, annotations, labels and development set → the same bytes.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ def register(sub) -> None:
     p.add_argument(
         "--out", type=Path, default=None, help="output folder (default: nlp/data/pipeline of the source checkout)"
     )
-    p.add_argument("--epochs", type=int, default=10)
+    p.add_argument("--epochs", type=int, default=None, help="passes over the data (default: the recipe's, 10)")
     p.add_argument("--seed", type=int, default=None)
     p.add_argument(
         "--gazetteer", type=Path, default=None, help="gazetteer Turtle file (default: ontology/gazetteer.ttl)"
@@ -40,8 +43,9 @@ def register(sub) -> None:
     p.add_argument(
         "--refresh-silver",
         action="store_true",
-        help="re-read the non-gold reports into training/annotations/silver.jsonl and substituted.jsonl "
-        "(default: train on the committed files, so the pipeline is reproducible)",
+        help="relabel with today's rules: the non-gold corpus reports into training/annotations/silver.jsonl "
+        "and substituted.jsonl, the development set into training/devset/labels.jsonl (default: train on the "
+        "committed labels, so the pipeline is reproducible)",
     )
     COMMANDS["train"] = cmd_train
 
@@ -79,11 +83,12 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     require_source_tree("train", "training", "annotations")  # before anything slow: say so at once
     entries = load_entries(args.gazetteer)
-    kwargs = {"epochs": args.epochs}
+    kwargs: dict = {} if args.epochs is None else {"epochs": args.epochs}
     if args.seed is not None:
         kwargs["seed"] = args.seed
     if args.refresh_silver:
         kwargs["silver_texts"], kwargs["exclude_texts"] = silver_texts()
+        kwargs["refresh_labels"] = True
     devset = args.devset or (Path(os.environ["BUDGETKG_DEVSET"]) if os.environ.get("BUDGETKG_DEVSET") else None)
     if devset is not None:
         if not (devset / "text").is_dir():
@@ -96,6 +101,12 @@ def cmd_train(args: argparse.Namespace) -> int:
             "the NER learns from training/annotations only, not as the shipped pipeline did",
             file=sys.stderr,
         )
-    result = nlp.train_entities(entries, args.out, **kwargs)
+    from nlp.errors import StaleLabels
+
+    try:
+        result = nlp.train_entities(entries, args.out, **kwargs)
+    except StaleLabels as exc:
+        print(f"budgetkg train: {exc}", file=sys.stderr)
+        return 2
     print(f"{len(entries)} gazetteer entries; {result['sentences']} sentences; pipeline {result['bytes'] / 1e6:.1f} MB")
     return 0

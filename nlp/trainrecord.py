@@ -1,0 +1,98 @@
+"""What a trained pipeline was made from: ``provenance.json`` beside the model (``budgetkg train``).
+
+A pipeline nobody can rebuild is not software.  ``budgetkg train`` writes down, next to the model, the
+command that rebuilds it, the recipe (seed, epochs, dropout, batch size, generated sentences), a digest of
+the training code, the SHA-256 of every input it read — the annotation files, the gazetteer's names as the
+generator uses them, the frozen development-set labels, the hand-read gold of the train split, each
+development report — and the SHA-256 of every file it wrote.  Training is deterministic on CPU (one
+seed, spaCy's serialisation is byte-stable: tests/test_training.py trains twice in two processes), so the
+same record means the same bytes.  :func:`current_inputs` computes the input half from the checkout
+alone (no development set needed), which is how the tests notice a shipped pipeline that no longer
+matches the repository.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import metadata
+from pathlib import Path
+
+FILE = "provenance.json"
+
+#: The training code whose every byte shapes the model (the tokenizer's is in the slow rebuild test).
+CODE = ("training.py", "trainingdata.py", "silver.py")
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def sha256_json(value) -> str:
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def code_digest() -> str:
+    """SHA-256 over the training modules' source, in order."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in CODE:
+        h.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def versions() -> dict:
+    out: dict[str, str | None] = {}
+    for dist in ("budgetkg", "spacy", "thinc", "jieba", "numpy"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = None
+    return out
+
+
+def command_line(recipe: dict, defaults: dict, devset: bool) -> str:
+    """The command that rebuilds the pipeline: ``budgetkg train`` with the options that differ from the defaults
+    (a recipe field the command line has no option for is named after a ``#``: set it in ``nlp.training.RECIPE``)."""
+    parts = ["budgetkg", "train"] + (["--devset", "DEVSET"] if devset else [])
+    for key, flag in (("epochs", "--epochs"), ("seed", "--seed")):
+        if recipe[key] != defaults[key]:
+            parts += [flag, str(recipe[key])]
+    other = [f"{k}={recipe[k]!r}" for k in sorted(recipe) if k not in ("epochs", "seed") and recipe[k] != defaults[k]]
+    return " ".join(parts) + (f"  # recipe: {', '.join(other)}" if other else "")
+
+
+def current_inputs(
+    annotations_dir: Path, gazetteer_names: dict, labels: Path | None, gold_rows: list[dict] | None
+) -> dict:
+    """The SHA-256 of every input training reads, from the checkout (the development set's files are
+    named by the labels file, with their hashes)."""
+    frozen = (
+        [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()] if labels else []
+    )
+    return {
+        "annotations": {f.name: sha256_file(f) for f in sorted(Path(annotations_dir).glob("*.jsonl"))},
+        "gazetteer_names": sha256_json(gazetteer_names),
+        "devset_labels": sha256_file(labels) if labels else None,
+        "devset_gold_train": sha256_json([r for r in gold_rows or [] if r["split"] == "train"]) if labels else None,
+        "devset_reports": [{"report": r["report"], "sha256": r["sha256"]} for r in frozen],
+    }
+
+
+def outputs(pipeline_dir: Path) -> dict:
+    """SHA-256 of every file of a pipeline folder except this record."""
+    root = Path(pipeline_dir)
+    return {
+        p.relative_to(root).as_posix(): sha256_file(p)
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != FILE
+    }
+
+
+def write(pipeline_dir: Path, record: dict) -> None:
+    path = Path(pipeline_dir) / FILE
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def read(pipeline_dir: Path) -> dict:
+    return json.loads((Path(pipeline_dir) / FILE).read_text(encoding="utf-8"))
