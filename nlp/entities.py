@@ -49,6 +49,7 @@ from nlp.candidates import (
 )
 from nlp.gazetteermatch import GAZETTEER_SPANS, GazetteerMatcher
 from nlp.model import GazetteerEntry
+from nlp.ownsystems import own_system_spans
 from nlp.reforms import NOT_A_REFORM_AFTER, inside_double_quotes, plain_reform_spans, reform_spans
 from nlp.resolve import EntityResolver
 from nlp.resources import folder
@@ -191,11 +192,13 @@ class BudgetPatterns:
         if self.open_forms:
             known = [(e.start_char, e.end_char) for e in ents if e.label_ == "Platform"]
             known += [(a, b) for a, b, lab in known_names if lab == "Platform"]
-            found += [
-                (s, e, "Platform")
+            shapes = [
+                (s, e)
                 for s, e in platform_spans(text, words)
                 if not any(b == e and s < a and generic_prefix(text, words, s, a) for a, b in known)
             ]
+            shapes += own_system_spans(text, words, known + shapes)  # nlp.ownsystems: 政务服务大厅, 人口库 (ownsys8)
+            found += [(s, e, "Platform") for s, e in shapes]
             found += [(s, e, "Reform") for s, e in reform_spans(text)]
             found += keep_agencies(text, agency_spans(text, words), found + known_names)  # nlp.agencies (agency6)
             # a title of an honour or a ranking is no platform's name; it still keeps a body's shape off it

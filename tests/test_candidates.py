@@ -107,7 +107,8 @@ def nlp():
         ("升级完善殡葬服务预约服务平台", [("殡葬服务预约服务平台", P)]),
         ("落实对古驿道保护系统维护", [("古驿道保护系统", P)]),
         ("完成数字从化基础应用平台运维", [("数字从化基础应用平台", P)]),
-        ("除特殊场地要求等不适宜进驻综合政务服务大厅的事项", []),
+        # 进驻 leads the name; the hall the matters move into is the district's own one (nlp.ownsystems)
+        ("除特殊场地要求等不适宜进驻综合政务服务大厅的事项", [("综合政务服务大厅", P)]),
         # hotlines, mailboxes and lines by other heads; an alias the text defines; a meeting room's equipment
         ("负责办理市长信箱和市长外商服务专线工作", [("市长信箱", P), ("市长外商服务专线", P)]),
         ("负责协同办公平台（以下简称OA系统）的运维", [("协同办公平台", P), ("OA系统", P)]),

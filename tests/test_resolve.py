@@ -126,6 +126,13 @@ PANYU = "广州市番禺区政务服务数据管理局"
         ("苏州市政务服务管理办公室", "苏州市", "市民卡", "Platform", "苏州市民卡"),
         ("广州市从化区政务服务数据管理局", "从化区", "市政数局", "Agency", "广州市政务服务数据管理局"),
         ("深圳市统计局", "深圳市", "市政数局", "Agency", "深圳市政数局"),
+        # a government's own system named by generic words (nlp.ownsystems) is the report's place's: every
+        # government has its 政务云, 人口库 and 一体化政务服务平台
+        ("苏州市政务服务管理办公室", "苏州市", "政务云", "Platform", "苏州市政务云"),
+        ("贵州省大数据发展管理局", None, "人口库", "Platform", "贵州省人口库"),
+        ("深圳市统计局", "深圳市", "电子证照库", "Platform", "深圳市电子证照库"),
+        ("苏州市政务服务管理办公室", "苏州市", "一体化政务服务平台", "Platform", "苏州市一体化政务服务平台"),
+        ("国家信访局", None, "政务云", "Platform", None),  # a national department's: its own key
         # a brand is unaffected
         ("贵州省大数据发展管理局", None, "民生卡", "Platform", "民生卡"),
         # known names: the gazetteer's entry; relative agency names become the district's

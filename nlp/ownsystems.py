@@ -1,0 +1,175 @@
+"""Descriptive names of a government's own system, printed with no owner: 一体化政务服务平台, 人口库, 政务云, OA系统.
+
+The shape rules of :mod:`nlp.candidates` take a name whose words before the head name a particular thing
+(信访信息系统, 宏观经济数据库) and leave one made of generic words only (政务服务平台, 电子政务大厅, 政务云), because
+the same words also name a kind of system: 推进政务服务平台建设 in a plan for every city, 各级政务服务大厅, 存量业务系统.
+Such a name is the report's own government's one system when the text refers to it as a thing that exists, which
+Chinese government prose says in a few ways this module reads:
+
+- a verb of using, running or joining something that is there in front of it (依托, 通过, 进驻, 接入, 登录, 负责管理,
+  升级, 迁移至 …) — not a verb of making a kind of thing (建设, 打造, 搭建, 推进 … 建设);
+- the budget's words for one system after it: its upkeep, its project, its upgrade (运维, 运行维护, 建设项目, 升级改造,
+  维护费);
+- the jurisdiction's scope in front (全市, 全区, 本级, 市级): the one of that place;
+- a list it shares with particular systems (网上审批系统、电子监察系统、法制监督系统): items of one system's parts;
+- and never with a plural or class word in front (各, 各级, 各类, 相关, 所有, 存量, 多个, 一批 …), a count, or 等 + a
+  class noun after it, and never a kind named in a predicate (打造成…的政务服务平台, 在政务云建设方面).
+
+The name found is the topic words and the head (一体化政务服务平台 of 全市一体化政务服务平台: scope words are not
+the name's, as the guideline says); :mod:`nlp.resolve` keys it by the report's place like every descriptive name.
+Everything here is vocabulary of the domain, never a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, TOPIC_VERBS
+
+#: The topics of the basic databases every e-government keeps (人口库, 法人库, 电子证照库, 政务服务事项库): before a bare
+#: 库 they name an information system, not a depot (油库, 弹药库).
+_DATABASE_TOPICS = re.compile(r"(?:人口|法人|证照|空间地理|宏观经济|事项|信用|自然人)")
+#: Words of the government's own service infrastructure: a core of generic words names one of the government's
+#: own systems only when it holds one of these (政务服务平台, 电子政务外网, OA系统), not 信息系统 or 业务平台.
+_OWN_TOPICS = {"政务", "政务服务", "电子政务", "政府", "OA", "办公自动化", "协同办公", "办公", "网上政务", "公共数据",
+               "电子监察", "绩效管理", "人口", "法人", "证照", "电子证照", "事项", "政务服务事项", "空间地理",
+               "宏观经济", "一体化"}  # fmt: skip
+#: Heads of a government's own systems (the shape heads of :mod:`nlp.platformwords` that a core of generic words can
+#: stand before): platforms, systems, databases, clouds, networks, halls.
+_OWN_HEADS = re.compile(
+    r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|数据库|证照库|信息库|资源库|基础库|主题库|专题库|库|"
+    r"云(?![\u4e00-\u9fffA-Za-z])|外网|内网|专网|政务网|骨干网|光网|服务大厅|办事大厅|大厅)$"
+)
+#: The same heads anywhere in a text, where a word may end (found first, then checked on the word).
+_OWN_HEAD_IN_TEXT = re.compile(r"平台|系统|库|云|网|大厅")
+#: Plural, class and indefinite words in front: no particular system (各业务系统, 存量业务系统, 一批平台).
+_PLURAL = {"各", "各类", "各项", "各级", "各个", "每个", "相关", "有关", "其他", "其它", "所有", "全部", "多个", "一批", "若干",
+           "一系列", "一些", "各种", "不同", "以上", "下列", "上述", "该", "此", "存量", "新增", "增量", "现有", "原有",
+           "已有", "已建", "在建", "自建", "上级", "下级", "同级", "本地", "这些", "众多", "首个", "首批", "一个", "一套",
+           "一种", "最佳", "优秀", "十佳"}  # fmt: skip
+#: A level printed in front (区政务服务大厅, 市级政务云): the jurisdiction's own one, and part of the name.
+_LEVEL = re.compile(r"[省市区县]|[省市区县]级")
+#: Scope words in front (全市一体化政务服务平台): the jurisdiction's own one; not part of the name.
+_SCOPE = {"全省", "全市", "全区", "全县", "本省", "本市", "本区", "本县", "我省", "我市", "我区", "我县", "本级"}
+#: Verbs in front that treat the system as a thing that exists: using, running, joining or managing it.
+_EXISTING = {"依托", "通过", "基于", "借助", "利用", "使用", "用好", "登录", "进驻", "入驻", "接入", "对接", "迁移", "迁入",
+             "迁移至", "融合到", "整合到", "升级", "升级改造", "维护", "运维", "负责", "负责管理", "保障", "推广使用"}  # fmt: skip
+#: Words after the name that treat it as one system: its upkeep, its project, its use, its machine room, what it carries.
+_EXISTING_AFTER = re.compile(
+    r"(?:运行维护|运维|维护|建设项目|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|上线运行|正式上线|窗口)"
+)
+#: Words after the name that make it a field or a kind: 在政务云建设方面, 政务服务大厅标准化, 平台类.
+_KIND_AFTER = re.compile(r"(?:建设)?(?:方面|领域|方向|体系|标准|规范|类|之类)")
+#: A core ending in these names a class of systems (政务信息系统, 电子政务应用系统), not one.
+_CLASS_END = {"信息", "信息化", "应用", "业务", "软件", "技术"}
+#: A count or a number of levels in front: 三级政务服务平台, 两个平台.
+_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[级个项类种套批大家]?")
+#: A count a few characters before: 13个设区市政务云, 两个区级政务服务大厅.
+_COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]")
+#: Joins of a list: an item beside a particular system is one too (政务服务事项库、人口库、法人库).
+_LIST_JOINS = "、和及与"
+
+
+def _core_word(word: str) -> bool:
+    """Is ``word`` one of the generic or own-system words a descriptive name is made of (政务, 服务, 电子, OA)?"""
+    return (
+        word in _OWN_TOPICS
+        or (word in GENERIC_WORDS and word not in _PLURAL and not _LEVEL.fullmatch(word) and word not in _SCOPE)
+        or word in TOPIC_VERBS
+        or bool(re.fullmatch(r"[A-Z]{2,4}", word))
+    )
+
+
+def candidates(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, int, list[str]]]:
+    """Descriptive names of generic and own-system words before a head: (start, end, index of the word before the
+    name, the core's words)."""
+    ends = {e: k for k, (_, e) in enumerate(words)}
+    out = []
+    for m in _OWN_HEAD_IN_TEXT.finditer(text):
+        k = ends.get(m.end())
+        if k is None:
+            continue  # the head runs on into a longer word (系统性, 平台化)
+        ws, we = words[k]
+        head = _OWN_HEADS.search(text, ws, we)  # the longest head the word ends with (数据库, not 库)
+        if head is None:
+            continue
+        head_start = max(ws, head.start())
+        inner = text[ws:head_start]  # 政务 of the one word 政务云
+        if inner and not _core_word(inner):
+            continue
+        core = [inner] if inner else []
+        start, j = ws, k - 1
+        while (
+            j >= 0 and words[j][1] == start and _core_word(text[words[j][0] : words[j][1]]) and we - words[j][0] <= 14
+        ):
+            core.insert(0, text[words[j][0] : words[j][1]])
+            start = words[j][0]
+            j -= 1
+        if not core or not any(w in _OWN_TOPICS or w.isascii() for w in core):
+            continue
+        if head.group() == "库" and not _DATABASE_TOPICS.fullmatch(core[-1]):
+            continue  # 油库, 弹药库: depots
+        if k + 1 < len(words) and _OWN_HEADS.match(text[words[k + 1][0] : words[k + 1][1]]):
+            continue  # 电子政务外网|平台: the name goes on to the next head
+        if j >= 0 and _LEVEL.fullmatch(text[words[j][0] : words[j][1]]):
+            j -= 1
+            start = words[j + 1][0]  # 市|电子政务外网平台: the level printed with it is the name's
+        out.append((start, we, j, core))
+    return out
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``text[at]`` starts: after the nearest ，。；：！？ or line break before it."""
+    return max(text.rfind(c, 0, at) for c in "，,。；;：:！？\n") + 1
+
+
+def _joined(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Are the two names items of one list, side by side (人口库、法人库; OA系统和无纸化会议系统)?"""
+    (_, e1), (s2, _) = sorted([a, b])
+    return s2 - e1 == 1 and text[e1] in _LIST_JOINS
+
+
+def own_system_spans(
+    text: str, words: list[tuple[int, int]], particular: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Character spans of descriptive names of the government's own systems in ``text`` (``words``: its tokens'
+    offsets; ``particular``: the platforms found by other means, which make a list they share definite)."""
+    kept: list[tuple[int, int]] = []
+    definite: set[tuple[int, int]] = set()
+    for start, end, j, core in candidates(text, words):
+        before = text[words[j][0] : words[j][1]] if j >= 0 else ""
+        clause_start = _clause_start(text, start)
+        if (
+            before in _PLURAL
+            or _COUNT.fullmatch(before)
+            or _COUNT_BEFORE.search(text[max(clause_start, start - 8) : start])
+        ):
+            continue  # 各级政务服务大厅, 三级政务服务平台, 13个设区市政务云: many, no particular one
+        if (core[-1] in _CLASS_END and text[end - 1] in "统台") or (
+            len(core) == 1 and core[0] in ("政务", "政府", "电子政务") and text[end - 1] == "统"
+        ):
+            continue  # 政务信息系统, 电子政务应用系统: a class of systems; 政府系统, 电子政务系统: a sector, a category
+        if _KIND_AFTER.match(text, end) or BUILDING_SYSTEM.search(text, start, end):
+            continue  # 政务服务大厅标准化管理细则, 在政务云建设方面; UPS系统
+        kept.append((start, end))
+        if before == "的":
+            continue  # 打造成更加安全的政务服务平台: a kind named in a predicate (unless a list makes it one)
+        if (
+            before in _EXISTING
+            or before in _SCOPE
+            or text[start] in "省市区县"
+            or _EXISTING_AFTER.match(text, end)
+            or (text[end - 1] == "库" and _DATABASE_TOPICS.search(text, start, end - 1))
+        ):
+            definite.add((start, end))
+    # an item of a list beside a particular system, or beside one found definite here, is one too
+    others = set(particular) | definite
+    grown = True
+    while grown:
+        grown = False
+        for span in kept:
+            if span not in others and any(_joined(text, span, o) for o in others):
+                others.add(span)
+                definite.add(span)
+                grown = True
+    return sorted(definite)
