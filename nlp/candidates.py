@@ -62,6 +62,9 @@ _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应�
 _PAGE_NUMBER_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{1,3}[\u4e00-\u9fff]")
 #: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
 _HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)|知识库|数据库")
+#: A network's name goes on into a part of it (政务外网|骨干网, 电子政务外网|核心平台, 政务外网|专线): not the network.
+_NETWORKS = {"外网", "内网", "专网", "政务网"}
+_NETWORK_GOES_ON = re.compile(r"(?:核心|主干)?(?:骨干网|专线|光网|平台)")
 #: A sector's gathering after 系统 (全省大数据系统会议, 全市统计系统工作会议): 系统 names the sector, not a system.
 _SECTOR_GATHERING = re.compile(r"(?:工作)?(?:会议|大会|培训|座谈会|表彰会|比武)")
 #: What a body's name ends with, the owner printed in front of its platform (…建设局|门户网站, …委员会|网站).
@@ -149,6 +152,35 @@ def platform_core(name: str) -> str | None:
     if core and _standard_network(_jieba_lcut(core), last.group()):
         return None
     return core
+
+
+def glued_generic(text: str, words: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Is the known name at ``text[start:end]`` a generic one (云平台, 电子政务外网) that is only a piece of a longer
+    phrase: generic words glued in front (电子政务|云平台) or generic words and a head after (政务外网|骨干网,
+    电子政务外网|核心平台)?  The longer phrase is the name, or no name at all; the piece alone is neither."""
+    name = text[start:end]
+    last = next((h for h in reversed(list(HEAD.finditer(name))) if h.end() == len(name)), None)
+    if last is None:
+        return False
+    before = next((text[a:b] for a, b in words if b == start), "")
+    if before in GENERIC_WORDS and not _LEVEL_WORD.fullmatch(before) and before not in _SCOPE_WORDS:
+        return True  # 电子政务|云平台: the longer phrase is the name
+    core = name[: last.start()]
+    if core and not generic_name(core) and platform_core(name) is not None:
+        return False  # a name of its own (民生卡APP, 12345热线): never a piece of what follows
+    at = end
+    for a, b in words:
+        if a < at:
+            continue
+        if a > at or at - end > 6:
+            return False
+        head = HEAD.match(text, a)
+        if head and head.end() >= b and not head_continues(text, head.end()):
+            return True  # 政务外网|骨干网, 电子政务外网|核心|平台
+        if text[a:b] not in GENERIC_WORDS or text[a:b] in _NOUN_VERBS:
+            return False
+        at = b
+    return False
 
 
 def _jieba_lcut(text: str) -> list[str]:
@@ -256,7 +288,12 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # “…平台” quoted as a whole: handled as a quoted name below
         if _inside_quoted_event(text, hs, he):
             continue  # “第八届12345政务服务便民热线大会暨…大会”: an event's title, not the platform
-        if _AGENCY_AFTER.match(text, he) or NOT_A_HEAD_AFTER.match(text, he) or _HEAD_AFTER.match(text, he):
+        if (
+            _AGENCY_AFTER.match(text, he)
+            or NOT_A_HEAD_AFTER.match(text, he)
+            or _HEAD_AFTER.match(text, he)
+            or (m.group() in _NETWORKS and _NETWORK_GOES_ON.match(text, he))
+        ):
             continue  # 政务信息系统管理中心 is an agency; 系统规划, 平台化 are no names' ends
         if m.group().strip("“”") == "一卡通" and (text[hs - 1 : hs] == "卡" or _CARD_USE.match(text, he)):
             continue  # 民生卡一卡通就医服务, 旅游一卡通应用: a use of a card, not a card of its own

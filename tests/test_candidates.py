@@ -263,6 +263,10 @@ def nlp():
         ("依托县数据中台汇聚资源", [("县数据中台", P)]),
         ("运用“数据中台+业务中台”架构", []),
         ("升级公文处理系统", [("公文处理系统", P)]),
+        # a network's name goes on into a part of it (…外网|专线): the network alone is not what is meant
+        ("租赁政务外网专线三条", []),
+        # news (新闻) names a kind of channel, as 微信 and 媒体 do
+        ("做好县级新闻 APP、微信公众号等新媒体平台的运营", []),
     ],
 )
 def test_shapes(nlp, text, expected):
