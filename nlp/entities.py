@@ -358,31 +358,36 @@ def extract_docs(
     return docs
 
 
-def _clauses_to_tag(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
-    """Token ranges of the clauses holding a trigger word outside the entities found so far (``ents``)."""
+def _clauses_to_tag(doc: Doc, ents: list[Span]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Token ranges of the clauses holding a trigger word outside the entities found so far (``ents``), and
+    the doc's token offsets (read only when there is such a clause; empty otherwise)."""
     text = doc_text(doc)
     covered = [(e.start_char, e.end_char) for e in ents]
+    offsets: list[tuple[int, int]] = []
     starts: list[int] | None = None
     ranges: list[tuple[int, int]] = []
     for m in NER_TRIGGERS.finditer(text):
         if any(a <= m.start() < b for a, b in covered):
             continue
         # the clause around the head word, cut to a window: a name ends at its head and is
-        # rarely longer than 20 characters, so the NER needs little on either side
-        a = max(m.start() - _WINDOW_BEFORE, max(text.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1)
+        # rarely longer than 20 characters, so the NER needs little on either side (a clause end
+        # further back than the window does not move its start: it is looked for in the window only)
+        window = max(0, m.start() - _WINDOW_BEFORE - 1)
+        a = max(m.start() - _WINDOW_BEFORE, max(text.rfind(c, window, m.start()) for c in _CLAUSE_END) + 1)
         ends = [i for i in (text.find(c, m.end(), m.end() + _WINDOW_AFTER) for c in _CLAUSE_END) if i >= 0]
         b = min(ends) + 1 if ends else min(len(text), m.end() + _WINDOW_AFTER)
         if _CLASSIFICATION_NAME.search(text, a, b):
             continue  # 政府办公厅（室）及相关机构事务（款）: a budget code's name, not an agency
         if starts is None:
-            starts = [a for a, _ in token_offsets(doc)]
+            offsets = token_offsets(doc)
+            starts = [a for a, _ in offsets]
         first, last = bisect.bisect_right(starts, a) - 1, bisect.bisect_left(starts, b)  # tokens touching [a, b)
         first = max(first, 0)
         if ranges and first <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], max(ranges[-1][1], last))
         else:
             ranges.append((first, last))
-    return ranges
+    return ranges, offsets
 
 
 # Verbs a name never starts with; the NER sometimes takes them in (充分发挥|法人数据库).
@@ -403,36 +408,49 @@ def _leading_verb_tokens(span: Span) -> int:
 def _ents(doc: Doc) -> list[Span]:
     """The entities found so far: as the patterns left them when the doc is unchanged since (``doc.ents``
     builds a Span per entity by walking every token at every access)."""
-    kept = doc.user_data.get(_ENTS_KEY)
-    if kept and kept[0] == len(doc):
-        return [Span(doc, a, b, label=lab, kb_id=kb) for a, b, lab, kb in kept[1]]
+    if _ents_as_set(doc):
+        _, kept = doc.user_data[_ENTS_KEY]
+        return [Span(doc, a, b, label=lab, kb_id=kb) for a, b, lab, kb in kept]
     return list(doc.ents)
+
+
+def _ents_as_set(doc: Doc) -> bool:
+    """Are the doc's entities the ones the patterns set and kept a copy of (the doc unchanged since)?"""
+    kept = doc.user_data.get(_ENTS_KEY)
+    return kept is not None and kept[0] == len(doc)
 
 
 _ENTS_KEY = "budgetkg_ents"
 
 
-def _sub_doc(doc: Doc, ents: list[Span], a: int, b: int) -> Doc:
-    """Tokens ``a:b`` as a new Doc with the entities found so far (``ents``) preset (cheaper than as_doc)."""
-    toks = doc[a:b]
-    iob = [""] * len(toks)  # "" = not annotated: the NER may tag it
+def _sub_doc(doc: Doc, ents: list[Span], a: int, b: int, offsets: list[tuple[int, int]]) -> Doc:
+    """Tokens ``a:b`` as a new Doc with the entities found so far (``ents``) preset (cheaper than as_doc);
+    words and spaces read from the text by the token ``offsets``, not from a Token object per token."""
+    text = doc_text(doc)
+    iob = [""] * (b - a)  # "" = not annotated: the NER may tag it
     for e in ents:
         if a <= e.start and e.end <= b:
             iob[e.start - a] = f"B-{e.label_}"
             for i in range(e.start - a + 1, e.end - a):
                 iob[i] = f"I-{e.label_}"
-    return Doc(doc.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks], ents=iob)
+    words = [text[s:e] for s, e in offsets[a:b]]
+    # a token is followed by a space when the next one (or the text's end) starts after it ends
+    after = [s for s, _ in offsets[a + 1 : b]] + [offsets[b][0] if b < len(offsets) else len(text)]
+    spaces = [nxt > e for (_, e), nxt in zip(offsets[a:b], after)]
+    return Doc(doc.vocab, words=words, spaces=spaces, ents=iob)
 
 
 def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 64) -> None:
     """Run the trained NER on the trigger clauses only (it is ~20× slower than segmentation),
     batched over all documents."""
     found = {id(doc): _ents(doc) for doc in docs}
-    jobs = [
-        (doc, a, _sub_doc(doc, found[id(doc)], a, b)) for doc in docs for a, b in _clauses_to_tag(doc, found[id(doc)])
-    ]
+    jobs = []
+    for doc in docs:
+        clauses, offsets = _clauses_to_tag(doc, found[id(doc)])
+        jobs += [(doc, a, _sub_doc(doc, found[id(doc)], a, b, offsets)) for a, b in clauses]
     presets = [{(e.start, e.end) for e in sub.ents} for _, _, sub in jobs]
     taken = {id(doc): {i for e in found[id(doc)] for i in range(e.start, e.end)} for doc in docs}
+    added: set[int] = set()  # the docs the NER adds a name to
     for (doc, a, _), preset, sub in zip(jobs, presets, ner.pipe((j[2] for j in jobs), batch_size=batch_size)):
         for e in sub.ents:
             if (e.start, e.end) in preset or any(a + i in taken[id(doc)] for i in range(e.start, e.end)):
@@ -446,8 +464,10 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 64) -> None:
             if start < e.end and plausible(sub[start : e.end].text, e.label_):
                 found[id(doc)].append(Span(doc, a + start, a + e.end, label=e.label_, kb_id="ner"))
                 taken[id(doc)].update(range(a + start, a + e.end))
+                added.add(id(doc))
     for doc in docs:
-        doc.ents = sorted(found[id(doc)], key=lambda x: x.start)
+        if id(doc) in added or not _ents_as_set(doc):  # else doc.ents are already these, as the patterns set them
+            doc.ents = sorted(found[id(doc)], key=lambda x: x.start)
 
 
 # What the trained NER is for: open forms ending in a head word (…平台, …系统, …局), or a

@@ -14,6 +14,7 @@ import json
 import logging
 import re
 import weakref
+from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -48,6 +49,30 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _default_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's default dictionary — every word and word prefix with its frequency, and their total — read once."""
+    reader = jieba.Tokenizer()
+    reader.initialize()
+    return reader.FREQ, reader.total
+
+
+def with_default_dictionary(tokenizer: jieba.Tokenizer) -> None:
+    """Give a jieba tokenizer that has read no dictionary yet its own copy of the default one.
+
+    jieba reads the dictionary for every tokenizer it initialises (~0.6 CPU s each, from its cache file);
+    a process here has two — the module-level ``jieba.dt`` and the pipeline's own, which adds the head
+    words.  The copy holds what ``initialize()`` would read (the same words, frequencies and total) and is
+    the tokenizer's own: words added to one never reach the other.  A tokenizer already initialised, or set
+    to another dictionary (``jieba.set_dictionary``), is left as it is."""
+    if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT:
+        return
+    freq, total = _default_dictionary()
+    with tokenizer.lock:
+        tokenizer.FREQ, tokenizer.total = dict(freq), total
+        tokenizer.initialized = True
+
+
 class BudgetEntitiesError(Exception):
     """E7xx: pipeline errors (fail loudly, never fall back silently)."""
 
@@ -65,7 +90,8 @@ class JiebaTokenizer:
         self.transient_words: list[str] = []  # segmented, never saved (the gazetteer's names)
         self._prior: dict[str, int | None] = {}  # jieba's frequency of a transient word before it was added
         self._jieba = jieba.Tokenizer()
-        self._jieba.initialize()
+        with_default_dictionary(self._jieba)
+        with_default_dictionary(jieba.dt)  # the module-level one nlp.candidates and nlp.nameleads cut with
         self.add_words(user_words or [])
 
     def add_words(self, words, *, persist: bool = True) -> None:

@@ -50,3 +50,54 @@ def test_a_doc_the_tokenizer_did_not_make(nlp):
     doc = Doc(nlp.vocab, words=["政务", "服务", " ", "平台"], spaces=[False, True, False, False])
     assert doc_text(doc) == doc.text == "政务服务  平台"
     assert token_offsets(doc) == spacy_offsets(doc) == [(0, 2), (2, 4), (5, 6), (6, 8)]
+
+
+#: a fresh process: how many times jieba reads its dictionary while a report's entities are extracted, and
+#: whether the pipeline's own words stay out of the module-level tokenizer (nlp.candidates cuts with it)
+_COUNT_READS = """
+import sys
+import jieba
+reads = []
+initialize = jieba.Tokenizer.initialize
+def counting(self, dictionary=None):
+    if not self.initialized:
+        reads.append(self)
+    initialize(self, dictionary)
+jieba.Tokenizer.initialize = counting
+from nlp.entities import extract, load_pipeline
+nlp = load_pipeline()
+found = extract(["依托“穗智管”城市运行管理中枢，推进政务服务大厅小程序建设。"], nlp=nlp)
+assert found[0], found
+assert jieba.lcut("小程序") == ["小", "程序"], jieba.lcut("小程序")  # 小程序 is the pipeline's word only
+assert [t.text for t in nlp.make_doc("小程序")] == ["小程序"]
+print(len(reads))
+"""
+
+
+def test_jieba_reads_its_dictionary_once_per_process():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", _COUNT_READS], cwd=root, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["1"]
+
+
+@pytest.mark.parametrize("text", TEXTS[:3])
+def test_a_copy_of_the_dictionary_segments_as_a_fresh_reading(text):
+    import jieba
+
+    from nlp.tokenizer import with_default_dictionary
+
+    fresh = jieba.Tokenizer()
+    fresh.initialize()
+    copy = jieba.Tokenizer()
+    with_default_dictionary(copy)
+    assert copy.FREQ == fresh.FREQ and copy.total == fresh.total and copy.FREQ is not fresh.FREQ
+    assert list(copy.cut(text, HMM=True)) == list(fresh.cut(text, HMM=True))
+    copy.add_word("城市运行管理中枢", freq=2000)  # a word added to the copy reaches no other tokenizer
+    assert "城市运行管理中枢" not in fresh.FREQ
+    with_default_dictionary(copy)  # initialised already: left as it is
+    assert "城市运行管理中枢" in copy.FREQ
