@@ -12,7 +12,8 @@ Chinese government prose says in a few ways this module reads:
   维护费);
 - the jurisdiction's scope in front (全市, 全区, 本级, 市级): the one of that place;
 - a list it shares with particular systems (网上审批系统、电子监察系统、法制监督系统): items of one system's parts;
-- and never with a plural or class word in front (各, 各级, 各类, 相关, 所有, 存量, 多个, 一批 …), a count, or 等 + a
+- and never after a place or body printed in front (昆明市|政务服务事项管理系统: the name has its owner, and is the
+  shape rules' to find whole), with a plural or class word in front (各, 各级, 各类, 相关, 所有, 存量, 多个, 一批 …), a count, or 等 + a
   class noun after it, and never a kind named in a predicate (打造成…的政务服务平台, 在政务云建设方面).
 
 The name found is the topic words and the head (一体化政务服务平台 of 全市一体化政务服务平台: scope words are not
@@ -24,7 +25,8 @@ from __future__ import annotations
 
 import re
 
-from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, TOPIC_VERBS
+from nlp.nameleads import pos_table
+from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, LEAD_WORDS, TOPIC_VERBS
 
 #: The topics of the basic databases every e-government keeps (人口库, 法人库, 电子证照库, 政务服务事项库): before a bare
 #: 库 they name an information system, not a depot (油库, 弹药库).
@@ -56,7 +58,7 @@ _EXISTING = {"依托", "通过", "基于", "借助", "利用", "使用", "用好
              "迁移至", "融合到", "整合到", "升级", "升级改造", "维护", "运维", "负责", "负责管理", "保障", "推广使用"}  # fmt: skip
 #: Words after the name that treat it as one system: its upkeep, its project, its use, its machine room, what it carries.
 _EXISTING_AFTER = re.compile(
-    r"(?:运行维护|运维|维护|建设项目|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|上线运行|正式上线|窗口)"
+    r"(?:运行维护|运维|维护|建设项目|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|正式上线|窗口)"
 )
 #: Words after the name that make it a field or a kind: 在政务云建设方面, 政务服务大厅标准化, 平台类.
 _KIND_AFTER = re.compile(r"(?:建设)?(?:方面|领域|方向|体系|标准|规范|类|之类)")
@@ -118,6 +120,27 @@ def candidates(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, 
     return out
 
 
+def _place(word: str) -> bool:
+    """Is ``word`` a place printed in front (昆明市, 贵州省, 江苏), not a scope word (全市, 本级)?"""
+    return (
+        word not in _SCOPE
+        and (
+            (pos_table().get(word) or "")[:2] == "ns"
+            or (
+                len(word) >= 3
+                and bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}[省市县州旗区]", word))
+                and word not in pos_table()  # 管理区, 辖区: a verb's glued 区 or a word, not a place's name
+                and word[:-1] not in LEAD_WORDS
+            )
+        )
+    )
+
+
+def _body(word: str) -> bool:
+    """Is ``word`` a body printed in front (统计局, 市政府): the system's owner?"""
+    return (pos_table().get(word) or "")[:2] == "nt" or bool(re.search(r"(?:局|委|厅|政府|署|院|办公室)$", word))
+
+
 def _clause_start(text: str, at: int) -> int:
     """Where the clause holding ``text[at]`` starts: after the nearest ，。；：！？ or line break before it."""
     return max(text.rfind(c, 0, at) for c in "，,。；;：:！？\n") + 1
@@ -145,6 +168,8 @@ def own_system_spans(
             or _COUNT_BEFORE.search(text[max(clause_start, start - 8) : start])
         ):
             continue  # 各级政务服务大厅, 三级政务服务平台, 13个设区市政务云: many, no particular one
+        if _place(before) or _body(before):
+            continue  # 昆明市|政务服务事项管理系统, 统计局|电子政务内网: the owner is printed; the shape rules' name
         if (core[-1] in _CLASS_END and text[end - 1] in "统台") or (
             len(core) == 1 and core[0] in ("政务", "政府", "电子政务") and text[end - 1] == "统"
         ):

@@ -59,3 +59,20 @@ def nlp():
 def test_own_systems(nlp, text, expected):
     found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依托网办大厅分厅、昆明市政务服务事项管理系统、区统一行政审批系统办理",
+        "对接贵阳市政务服务事项管理系统、市统一审批系统",
+        "做好省统计局电子政务内网、OA系统运维",
+    ],
+)
+def test_an_owner_printed_in_front_is_never_cut_off(nlp, text):
+    """A place or body printed before generic words is the name's owner (the shape rules' name, or none): no name
+    starts after it."""
+    found = [(e.start, e.text) for e in extract([text], nlp=nlp)[0] if e.label == P]
+    for owner in ("昆明市", "贵阳市", "省统计局"):
+        at = text.find(owner)
+        assert at < 0 or all(start != at + len(owner) for start, _ in found), found
