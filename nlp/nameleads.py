@@ -19,6 +19,7 @@ from nlp.platformwords import (
     TOPIC_VERBS,
 )
 
+_LONG_LEAD_AFFIXES = tuple(_LONG_LEADS)  # str.startswith/endswith test them all in one call
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|最后")
 #: What a body's name ends with (…署系统 is the body's sector).
 _ORG_END = re.compile(r"(?:局|署|委|厅|部|院|办|政府)$")
@@ -59,7 +60,8 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
             re.fullmatch(r"\d{1,4}", word)
             or _ENUMERATOR.fullmatch(word)
             or word[-1] in "及和与或并是"  # 办是: the copula jieba glued to a body's last character
-            or any(word.endswith(v) or word.startswith(v) for v in _LONG_LEADS)
+            or word.endswith(_LONG_LEAD_AFFIXES)
+            or word.startswith(_LONG_LEAD_AFFIXES)
         )
     if pos == "i" and word.startswith(("数据", "信息", "政务", "网络", "电子")):
         pos = "n"  # jieba's idiom 数据共享 is the name's topic (数据共享|交换平台)

@@ -296,6 +296,7 @@ GENERIC_REFORM_FIELDS = {
     "体制",
 }
 _REFORM_LONG_LEADS = sorted((w for w in REFORM_LEADS if len(w) >= 2), key=len, reverse=True)
+_REFORM_LONG_LEAD_AFFIXES = tuple(_REFORM_LONG_LEADS)  # str.startswith/endswith test them all in one call
 
 
 def _noun_of_verb(word: str, lead: str) -> bool:
@@ -325,8 +326,11 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
                 break
             if (
                 word in REFORM_LEADS
-                or any(word.startswith(w) for w in _REFORM_LONG_LEADS)
-                or any(word.endswith(w) and not _noun_of_verb(word, w) for w in _REFORM_LONG_LEADS)
+                or word.startswith(_REFORM_LONG_LEAD_AFFIXES)
+                or (
+                    word.endswith(_REFORM_LONG_LEAD_AFFIXES)
+                    and any(word.endswith(w) and not _noun_of_verb(word, w) for w in _REFORM_LONG_LEADS)
+                )
             ):
                 break  # 全面推进, 人民政府: a lead glued into one word; 医疗保障 (a noun made of a verb) stays
             pos = pos_table().get(word) or ""
