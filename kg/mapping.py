@@ -22,12 +22,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from kg import iri
 from kg.fragment import RFC8118, pdf_fragment
-from kg.namespace import BKG, OA
-from kg.nodemaps import (  # noqa: F401 - re-exported: the converters and tables are part of the mapping's API
-    ENTITY_CLASS,
-    EXPENDITURE_TYPE_OF_MEASURE,
-    LINK_PREDICATE,
-    NODE_MAPS,
+from kg.maplanguage import (  # noqa: F401 - re-exported: the converters are part of the mapping's API
     Iri,
     Item,
     N,
@@ -39,6 +34,13 @@ from kg.nodemaps import (  # noqa: F401 - re-exported: the converters and tables
     phase,
     string,
     zh,
+)
+from kg.namespace import BKG, OA
+from kg.nodemaps import (  # noqa: F401 - re-exported: the tables are part of the mapping's API
+    ENTITY_CLASS,
+    EXPENDITURE_TYPE_OF_MEASURE,
+    LINK_PREDICATE,
+    NODE_MAPS,
 )
 from nlp.model import Mention, Report, Span
 
