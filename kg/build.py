@@ -36,6 +36,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from kg import iri
 from kg.commit import BatchedWriter
+from kg.locations import file_location, location_secret, real_path, shown_path
 from kg.mapping import N, ReportGraph, Resolver, map_report, string
 from kg.namespace import BKG, SCHEMA
 from kg.ontology import ontology_files
@@ -205,48 +206,6 @@ def activity_quads(result: BuildResult, started: dt.datetime, ended: dt.datetime
         if f.error:
             add(src, RDFS.comment, ox.Literal(f.error))
     return quads
-
-
-def real_path(path: Path) -> str:
-    """The absolute path with links followed as far as they go — never an error (a symlink loop
-    stays as it is, where Path.resolve raises)."""
-    return os.path.realpath(os.path.abspath(path))
-
-
-def shown_path(path: Path) -> str:
-    """The path as it may be published: relative to the working directory when the file is inside
-    it (``corpus/x.txt``), else its name alone.  Never an absolute path of the build machine."""
-    try:
-        rel = Path(os.path.abspath(path)).relative_to(Path.cwd())
-    except ValueError:
-        return path.name
-    return rel.as_posix()
-
-
-def location_secret(data_dir: Path) -> bytes:
-    """A random key kept in the data directory (never in the graph), created on first use."""
-    path = Path(data_dir) / ".location-key"
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another build made it meanwhile
-        return path.read_bytes()
-    with os.fdopen(fd, "wb") as f:
-        f.write(os.urandom(32))
-    return path.read_bytes()
-
-
-def file_location(path: Path, secret: bytes) -> str:
-    """The IRI naming where ``path`` was read: an HMAC of its real path, so that the same place
-    gets the same IRI in every build of this data directory (a file that now reads as another
-    report replaces its old graph) while the path itself is not published."""
-    import hmac
-
-    return iri.location(hmac.new(secret, real_path(path).encode("utf-8", "surrogateescape"), "sha256").hexdigest()[:32])
 
 
 def read(path: Path, entities: bool):

@@ -106,7 +106,7 @@ def source_file(sha256: str) -> str:
 
 def location(key: str) -> str:
     """``id/location/{key}``: where a build read a file, named by a keyed digest of the path
-    (kg.build.file_location), so that the build machine's paths are never published."""
+    (kg.locations.file_location), so that the build machine's paths are never published."""
     return f"{BASE}location/{key}"
 
 

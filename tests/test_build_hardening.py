@@ -13,7 +13,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import iri
-from kg.build import build, file_location, location_secret
+from kg.build import build
+from kg.locations import file_location, location_secret
 from kg.store import Store
 from tests.conftest import CORPUS
 
