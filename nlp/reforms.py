@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from nlp.nameleads import pos_table
-from nlp.platformwords import HEAD, NOT_A_HEAD_AFTER
+from nlp.platformwords import HEAD, NOT_A_HEAD_AFTER, TOPIC_VERBS
 
 #: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
 #: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).  A body's
@@ -295,6 +295,8 @@ GENERIC_REFORM_FIELDS = {
     "制度",
     "体制",
 }
+#: Verbs of saying: what is said starts after them (文件指出…, 会议强调…).
+_SPEECH_VERBS = {"指出", "强调", "表示", "提出", "要求", "明确"}
 _REFORM_LONG_LEADS = sorted((w for w in REFORM_LEADS if len(w) >= 2), key=len, reverse=True)
 _REFORM_LONG_LEAD_AFFIXES = tuple(_REFORM_LONG_LEADS)  # str.startswith/endswith test them all in one call
 
@@ -335,6 +337,17 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
                 break  # 全面推进, 人民政府: a lead glued into one word; 医疗保障 (a noun made of a verb) stays
             pos = pos_table().get(word) or ""
             right = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
+            if pos == "v" and word not in TOPIC_VERBS and right.endswith("化") and len(right) >= 3:
+                break  # 夯实|数字化|改革, 强化|市场化…: a verb governs the -化 reform; its field is the -化 word
+            if word in _SPEECH_VERBS:
+                break  # 文件|指出|…改革: what a text says starts after the verb of saying
+            if (
+                j
+                and pos in ("n", "q")
+                and len(word) == 1
+                and re.fullmatch(r"\d+|[一二三四五六七八九十百两几多]+", text[words[j - 1][0] : we - 1])
+            ):
+                break  # 58|项|重点改革: a count of reforms, the classifier is not the field
             if (
                 (pos in {"p", "c", "r", "m", "t", "q", "mq", "i", "f"} and word != "类")
                 or re.fullmatch(r"[省市县区镇乡]上|年度|季度|年|月份?", word)
@@ -345,6 +358,10 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             start = ws
             j -= 1
         name = text[start : m.start()]
+        if (pos_table().get(name) or "") == "v" and name not in TOPIC_VERBS:
+            continue  # 支撑|改革: a verb as the field is reform as its object, no name (统计改革, a field of work, is one)
+        if name.startswith("自治区") and len(name) >= 6:
+            start, name = start + 3, name[3:]  # 自治区相对集中…改革: the region's scope, as 区/市/省 below
         if len(name) >= 4 and name[0] in "区市省" and name[1] not in "域级":
             start, name = start + 1, name[1:]  # 区行政审批制度改革: the district prefix is scope, not name
         if re.fullmatch(r"(?:各|各个|关键|重要|[\u4e00-\u9fff]{2})(?:领域|方面|环节)", name) and (

@@ -265,6 +265,14 @@ def nlp():
         ("升级公文处理系统", [("公文处理系统", P)]),
         # a network's name goes on into a part of it (…外网|专线): the network alone is not what is meant
         ("租赁政务外网专线三条", []),
+        # reforms: a plain verb as the field is reform as an object (支撑|改革); a verb before an -化 reform governs it;
+        # a verb of saying, a count's classifier (36|项) and the autonomous region's scope are not the reform's
+        ("落实支撑改革相关的系统建设任务", []),
+        ("持续夯实数字化改革数据底座", [("数字化改革", R)]),
+        ("会议强调医疗卫生体制改革要见实效", [("医疗卫生体制改革", R)]),
+        ("推出36项重点改革举措", []),
+        ("根据自治区相对集中行政许可权改革要求", [("相对集中行政许可权改革", R)]),
+        ("推进统计改革", [("统计改革", R)]),
         # news (新闻) names a kind of channel, as 微信 and 媒体 do
         ("做好县级新闻 APP、微信公众号等新媒体平台的运营", []),
     ],
