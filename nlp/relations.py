@@ -128,12 +128,12 @@ def collect_units(norm: NormalizedText, report: Report) -> _Units:
         units.add(f"project:{i}", p.name, align(p.name, p.span), narrative=False)
     # the rest of the narrative, paragraph by paragraph
     for text, clean_offs in unwrap(norm, 0, len(norm.lines)):
-        offs = [norm.offsets[o] for o in clean_offs]
-        if not offs or any(a <= offs[0] < b or a < offs[-1] < b for a, b in covered):
+        if not clean_offs:
             continue
-        if looks_like_table(text):
+        first, last = norm.offsets[clean_offs[0]], norm.offsets[clean_offs[-1]]
+        if any(a <= first < b or a < last < b for a, b in covered) or looks_like_table(text):
             continue
-        units.add("text:", text, offs)
+        units.add("text:", text, [norm.offsets[o] for o in clean_offs])  # mapped only for the paragraphs kept
     return units
 
 
