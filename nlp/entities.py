@@ -149,12 +149,12 @@ def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> 
     return out
 
 
-def _split_at(doc: Doc, boundaries: set[int]) -> None:
+def _split_at(doc: Doc, boundaries: set[int], offsets: list[tuple[int, int]] | None = None) -> None:
     """Split tokens so that every offset in ``boundaries`` falls between two tokens (one pass, one
-    retokenisation: this runs on every narrative text)."""
+    retokenisation: this runs on every narrative text); ``offsets``: the doc's token offsets, if read already."""
     if not boundaries:
         return
-    offsets = token_offsets(doc)
+    offsets = offsets if offsets is not None else token_offsets(doc)
     starts = [a for a, _ in offsets]
     cuts: dict[int, list[int]] = {}  # token index -> where it is cut, in order (tokens in order too)
     for b in sorted(boundaries):
@@ -228,7 +228,7 @@ class BudgetPatterns:
                 kept = [k for k in kept if k not in clash] + [(s, e, lab, "pattern")]
         # 区行政审批制度改革工作联席会议办公室 is a body, not a mention of the reform
         kept = [k for k in kept if k[2] != "Reform" or not NOT_A_REFORM_AFTER.match(text, k[1])]
-        _split_at(doc, {b for s, e, _, src in kept if src in ("pattern", "gazetteer") for b in (s, e)})
+        _split_at(doc, {b for s, e, _, src in kept if src in ("pattern", "gazetteer") for b in (s, e)}, words)
         spans = [doc.char_span(s, e, label=lab, kb_id=src) for s, e, lab, src in kept]
         doc.ents = sorted((sp for sp in spans if sp is not None), key=lambda x: x.start)
         doc.user_data[_ENTS_KEY] = (len(doc), [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents])
