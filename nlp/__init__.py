@@ -30,6 +30,16 @@ def train_entities(entries, out_dir=None, **kwargs):
     return train(entries, out_dir or require_source_tree("train", "nlp", "data", "pipeline"), **kwargs)
 
 
+def check_pipeline(entries, pipeline_dir=None) -> list[str]:
+    """What makes the pipeline (default: the shipped one) other than what ``budgetkg train --devset DIR`` builds
+    from this checkout, by its provenance.json (``budgetkg train --check``); empty when it is that one."""
+    from nlp import trainrecord
+    from nlp.resources import folder
+    from nlp.training import expected_record
+
+    return trainrecord.differences(pipeline_dir or folder("pipeline"), expected_record(entries))
+
+
 def evaluate_entities(gold_dir=None, **kwargs):
     """P/R/F1 per entity type on the hand-annotated gold set (``budgetkg eval``)."""
     from nlp.evaluation import evaluate
@@ -49,6 +59,7 @@ __all__ = [
     "EntityResolver",
     "Jurisdiction",
     "ReportError",
+    "check_pipeline",
     "evaluate_entities",
     "evaluate_reader",
     "is_report_file",

@@ -31,8 +31,8 @@ _TABLE_ROW = re.compile(r"\d\.\d{2}\s+-?\d[\d,]*\.\d{2}")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 #: Open-form heads: where the rules found nothing, a silver row leaves these unannotated.
 OPEN_HEAD = re.compile(
-    r"[\u4e00-\u9fffA-Za-z“”\"+]{0,12}(?:(?P<Platform>平台|系统|APP|App|热线|大厅|分厅|网|卡|数据库|终端)|"
-    r"(?P<Reform>改革|工程|行动)|中心|局|科|委员会|办公室|处|司|厅|院|站|所|署|委|办|队|馆|部)"
+    r"[\u4e00-\u9fffA-Za-z“”\"+]{0,12}(?:平台|系统|APP|App|热线|中心|局|大厅|分厅|网|卡|数据库|终端|改革|工程|"
+    r"行动|科|委员会|办公室|处|司|厅|院|站|所|署|委|办|队|馆|部)"
 )
 ALL_TYPES = ("Agency", "Platform", "Reform", "PolicyDocument")
 

@@ -139,6 +139,38 @@ def forget_training_text(pipeline_dir: Path) -> None:
     (Path(pipeline_dir) / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
 
 
+def recorded_inputs(
+    entries: list[GazetteerEntry], annotations_dir: Path, labels: Path | None, gold_rows: list[dict] | None
+) -> dict:
+    """What provenance.json says of the inputs (:func:`nlp.trainrecord.current_inputs`); the gazetteer as the
+    names the generator draws from."""
+    from nlp import trainrecord
+
+    return trainrecord.current_inputs(annotations_dir, _Names(random.Random(0), entries).gaz, labels, gold_rows)
+
+
+def expected_record(
+    entries: list[GazetteerEntry],
+    annotations_dir: Path | None = None,
+    labels: Path | None = None,
+    gold_rows: list[dict] | None = None,
+) -> dict:
+    """What ``budgetkg train --devset DIR`` with its defaults would record from this checkout today (command,
+    recipe, code, inputs), without a development set or any training (:func:`nlp.trainrecord.differences`)."""
+    from nlp import silver as weak
+    from nlp import trainrecord
+
+    annotations_dir = Path(annotations_dir or require_source_tree("train", "training", "annotations"))
+    labels = Path(labels or require_source_tree("train", *weak.LABELS_FILE))
+    gold_rows = gold_rows if gold_rows is not None else weak.load_gold_rows(_devset_gold())
+    return {
+        "command": trainrecord.command_line(asdict(RECIPE), asdict(RECIPE), devset=True),
+        "recipe": json.loads(json.dumps(asdict(RECIPE))),
+        "code": trainrecord.code_digest(),
+        "inputs": recorded_inputs(entries, annotations_dir, labels, gold_rows),
+    }
+
+
 @dataclass(frozen=True)
 class Recipe:
     """How the NER is trained (recorded in provenance.json)."""
@@ -260,9 +292,7 @@ def train(
             "recipe": asdict(recipe),
             "code": trainrecord.code_digest(),
             "versions": trainrecord.versions(),
-            "inputs": trainrecord.current_inputs(
-                annotations_dir, _Names(random.Random(0), entries).gaz, labels_path, gold_rows
-            ),
+            "inputs": recorded_inputs(entries, annotations_dir, labels_path, gold_rows),
             "outputs": trainrecord.outputs(out_dir),
             "sentences": len(examples),
         },

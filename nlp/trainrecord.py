@@ -89,6 +89,25 @@ def outputs(pipeline_dir: Path) -> dict:
     }
 
 
+def differences(pipeline_dir: Path, expected: dict) -> list[str]:
+    """What the record of ``pipeline_dir`` says otherwise than ``expected`` (its command, recipe, code and each
+    input, as training would record them today), and the files that are not the ones training wrote: empty
+    when the pipeline is the one the checkout builds."""
+    if not (Path(pipeline_dir) / FILE).is_file():
+        return [f"no {FILE}: the pipeline does not say how it was made"]
+    record = read(pipeline_dir)
+    out = [f"{key} changed" for key in ("command", "recipe", "code") if record.get(key) != expected[key]]
+    inputs = record.get("inputs", {})
+    out += [
+        f"input {key} changed"
+        for key in sorted(set(inputs) | set(expected["inputs"]))
+        if inputs.get(key) != expected["inputs"].get(key)
+    ]
+    if record.get("outputs") != outputs(pipeline_dir):
+        out.append("a file of the pipeline is not the one training wrote")
+    return out
+
+
 def write(pipeline_dir: Path, record: dict) -> None:
     path = Path(pipeline_dir) / FILE
     path.write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")

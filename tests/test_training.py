@@ -113,3 +113,12 @@ def test_training_with_the_development_set_is_deterministic(tmp_path):
     assert records[0] == records[1]
     assert len(records[0]["inputs"]["devset_reports"]) >= 12
     assert records[0]["inputs"]["devset_labels"] == trainrecord.sha256_file(labels)
+    # the record check (budgetkg train --check) sees the small recipe and nothing else, then a changed input
+    from nlp.training import expected_record
+
+    expected = expected_record(entries, tmp_path / "ann-b", labels)
+    assert trainrecord.differences(tmp_path / "pipe-b", expected) == ["command changed", "recipe changed"]
+    with open(tmp_path / "ann-b" / "hand.jsonl", "a", encoding="utf-8") as f:
+        f.write(json.dumps({"text": "新增一句。", "entities": []}, ensure_ascii=False) + "\n")
+    expected = expected_record(entries, tmp_path / "ann-b", labels)
+    assert "input annotations changed" in trainrecord.differences(tmp_path / "pipe-b", expected)

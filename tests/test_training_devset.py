@@ -160,3 +160,52 @@ def test_a_recipe_leaves_platform_and_reform_labels_of_untaught_sources_unannota
         assert all(e[:2] in b["missing"] for e in gone)  # neither a name nor "no name"
         dropped += [e[2] for e in gone]
     assert sorted(dropped) == sorted(e[2] for e in by_rules if e[2] in ("Platform", "Reform"))
+
+
+# ------------------------------------------------------------------ the shipped pipeline is what budgetkg train builds
+
+
+_NOT_REBUILDABLE = pytest.mark.xfail(
+    strict=True,
+    reason="the shipped NER (trained 2026-12-03 at abf7d78) predates provenance.json and is not what today's code "
+    "builds; every retrain measured since makes a dev set worse (docs/training.md): retrain, measure, ship, "
+    "and these pass",
+)
+
+
+@_NOT_REBUILDABLE
+def test_the_shipped_pipeline_is_what_budgetkg_train_records_from_this_checkout():
+    """provenance.json of nlp/data/pipeline against the checkout of today (`budgetkg train --check`): the files are
+    the ones training wrote, and the command, recipe, training code and every input are what
+    `budgetkg train --devset DIR` reads now.  A failure means the shipped model is no longer the one the
+    repository builds: retrain and measure (docs/training.md)."""
+    import nlp
+
+    assert nlp.check_pipeline(load_entries()) == []
+
+
+def test_budgetkg_train_check_says_what_a_pipeline_lacks(tmp_path, capsys):
+    from kg.cli import main
+
+    (tmp_path / "pipe").mkdir()
+    assert main(["train", "--check", "--out", str(tmp_path / "pipe")]) == 1
+    assert "no provenance.json" in capsys.readouterr().err
+
+
+@_NOT_REBUILDABLE
+@pytest.mark.slow
+@requires_devset
+def test_budgetkg_train_rebuilds_the_shipped_pipeline_byte_for_byte(tmp_path):
+    """The end-to-end check (≈ 100 CPU seconds): `budgetkg train --devset DIR` in this process writes the very
+    bytes that ship — which the record test cannot see for code outside the training modules (the tokenizer)."""
+    from kg.cli import main
+    from nlp import trainrecord
+
+    shipped = trainrecord.read(folder("pipeline"))  # first: a pipeline without a record is not rebuilt at all
+    annotations = ROOT / "training" / "annotations"
+    generated = (annotations / "generated.jsonl").read_bytes()
+    assert main(["train", "--devset", str(DEVSET), "--out", str(tmp_path / "pipe")]) == 0
+    assert (annotations / "generated.jsonl").read_bytes() == generated  # regenerated, unchanged
+    rebuilt = trainrecord.read(tmp_path / "pipe")
+    assert rebuilt["outputs"] == shipped["outputs"]
+    assert rebuilt == shipped

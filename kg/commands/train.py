@@ -47,6 +47,12 @@ def register(sub) -> None:
         "and substituted.jsonl, the development set into training/devset/labels.jsonl (default: train on the "
         "committed labels, so the pipeline is reproducible)",
     )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="train nothing: say whether the pipeline (--out, default the shipped one) is what `budgetkg train "
+        "--devset DIR` builds from this checkout, by its provenance.json (exit 1 and what differs if not)",
+    )
     COMMANDS["train"] = cmd_train
 
 
@@ -83,6 +89,13 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     require_source_tree("train", "training", "annotations")  # before anything slow: say so at once
     entries = load_entries(args.gazetteer)
+    if args.check:
+        differences = nlp.check_pipeline(entries, args.out)
+        for d in differences:
+            print(f"budgetkg train --check: {d}", file=sys.stderr)
+        if not differences:
+            print("the pipeline is what `budgetkg train --devset DIR` builds from this checkout")
+        return 1 if differences else 0
     kwargs: dict = {} if args.epochs is None else {"epochs": args.epochs}
     if args.seed is not None:
         kwargs["seed"] = args.seed
