@@ -16,8 +16,10 @@ Everything here is vocabulary of the domain (heads, verbs, service words), never
 
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import pairwise
+from operator import itemgetter
 
 from nlp.coinednames import coined_name_spans
 from nlp.nameleads import (
@@ -154,6 +156,9 @@ def platform_core(name: str) -> str | None:
     return core
 
 
+_word_start = itemgetter(0)
+
+
 def glued_generic(text: str, words: list[tuple[int, int]], start: int, end: int) -> bool:
     """Is the known name at ``text[start:end]`` a generic one (云平台, 电子政务外网) that is only a piece of a longer
     phrase: generic words glued in front (电子政务|云平台) or generic words and a head after (政务外网|骨干网,
@@ -162,16 +167,15 @@ def glued_generic(text: str, words: list[tuple[int, int]], start: int, end: int)
     last = next((h for h in reversed(list(HEAD.finditer(name))) if h.end() == len(name)), None)
     if last is None:
         return False
-    before = next((text[a:b] for a, b in words if b == start), "")
+    i = bisect.bisect_left(words, start, key=_word_start)  # the words are in text order: find, don't scan
+    before = text[words[i - 1][0] : start] if i and words[i - 1][1] == start else ""
     if before in GENERIC_WORDS and not _LEVEL_WORD.fullmatch(before) and before not in _SCOPE_WORDS:
         return True  # 电子政务|云平台: the longer phrase is the name
     core = name[: last.start()]
     if core and not generic_name(core) and platform_core(name) is not None:
         return False  # a name of its own (民生卡APP, 12345热线): never a piece of what follows
     at = end
-    for a, b in words:
-        if a < at:
-            continue
+    for a, b in words[bisect.bisect_left(words, end, key=_word_start) :]:
         if a > at or at - end > 6:
             return False
         head = HEAD.match(text, a)
