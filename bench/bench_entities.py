@@ -47,10 +47,11 @@ def main() -> int:
     from kg.gazetteer import project_resolver
     from nlp import read_report
     from nlp.encoding import read_file
-    from nlp.entities import extract_docs, load_pipeline
+    from nlp.entities import extract_docs
     from nlp.errors import Diagnostics
     from nlp.evaluation import load_gold
     from nlp.normalize import normalize
+    from nlp.pipeline import load_pipeline
     from nlp.propagation import report_entities
     from nlp.relations import annotate, collect_units
 

@@ -120,7 +120,7 @@ def unlike_a_name(name: str) -> bool:
 def _no_name_by_its_characters(name: str) -> bool:
     """A building's equipment (机房电力系统), a count of things (五大数据库), an indefinite one (一个平台), a
     word's suffix at its start (化预报预警系统).  :func:`platform_spans` asks this of its names; their quotes
-    are weighed by :class:`nlp.entities.BudgetPatterns` for every shape at once (:func:`broken_quote`)."""
+    are weighed by :class:`nlp.budgetpatterns.BudgetPatterns` for every shape at once (:func:`broken_quote`)."""
     return bool(
         BUILDING_SYSTEM.search(name)
         or _COUNT_START.match(name)

@@ -1,65 +1,32 @@
-"""The spaCy pipeline that finds agencies, platforms, reforms and policy documents.
+"""The entities of texts, extracted with the pipeline of :mod:`nlp.pipeline`.
 
-``spacy.blank("zh")`` with a jieba segmenter (:mod:`nlp.tokenizer`, registered as
-``budgetkg.jieba_tokenizer.v1``) whose saved dictionary holds the head words of open-form names.
-Components, in order:
-
-``gazetteer_ruler``  the gazetteer's names found by their characters (:mod:`nlp.gazetteermatch`) —
-                     added when the pipeline is loaded, from the gazetteer the caller hands over
-                     (:func:`load_pipeline`), never saved with it; it changes no word of the
-                     segmentation, so the shape rules read the same words with or without it;
-``budget_patterns``  closed forms by regular expression — 《…》 documents, document numbers
-                     (番府办[2013]91号, 国发〔2022〕5号), reforms (“放管服”改革, 商事制度改革) — and
-                     open forms by their shape (:mod:`nlp.candidates`); the longer span wins
-                     where it overlaps the ruler's;
-``ner``              a small trained tok2vec + NER for open forms (…平台, …系统, …APP, …局),
-                     run only on narrative text that contains a trigger word (it is ~20×
-                     slower than segmentation), never on number tables.
-
-Nothing is downloaded: the trained pipeline ships in ``nlp/data/pipeline`` and is rebuilt by
-``budgetkg train``.  The pipeline holds no copy of the gazetteer: ``kg`` reads it from
-``ontology/gazetteer.ttl`` and hands the entries to :func:`load_pipeline` (nlp never reads RDF), so
-the names the ruler knows are always the gazetteer's of the day, and
-:class:`nlp.resolve.EntityResolver` — the one resolver — gives their canonical names.
+:func:`extract_docs` runs the pipeline (segmentation, the gazetteer's names, the rules of
+:mod:`nlp.budgetpatterns`) over a report's texts, then the trained NER only on the clauses of narrative texts
+that hold a trigger word outside the names found so far (it is ~20× slower than segmentation), batched over all
+the texts; what the NER proposes is kept when it is a credible name of its type (:func:`plausible`).
+:func:`entities_of` reads a Doc's entities as :class:`FoundEntity`; :func:`laid_across_cells` tells a name made
+of table cells laid side by side, which no caller keeps.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.agencies import agency_spans, keep_agencies
+from nlp.budgetpatterns import _ENTS_KEY, _source
 from nlp.candidates import (
-    broken_quote,
     generic_name,
-    generic_prefix,
-    glued_generic,
     governs_generic,
     head_continues,
-    honour,
-    platform_spans,
     unlike_a_name,
 )
-from nlp.gazetteermatch import GAZETTEER_SPANS, GazetteerMatcher
-from nlp.model import GazetteerEntry
-from nlp.ownsystems import own_system_spans
-from nlp.reforms import NOT_A_REFORM_AFTER, inside_double_quotes, plain_reform_spans, reform_spans
-from nlp.resolve import EntityResolver
-from nlp.resources import folder
-from nlp.tokenizer import (  # the import registers budgetkg.jieba_tokenizer.v1
-    BudgetEntitiesError,
-    JiebaTokenizer,
-    doc_text,
-    token_offsets,
-)
+from nlp.pipeline import load_pipeline
+from nlp.reforms import NOT_A_REFORM_AFTER
+from nlp.tokenizer import doc_text, token_offsets
 
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
 #: words that make a clause worth the trained NER (open-form heads, or a closing quote: “穗好办”)
@@ -73,258 +40,6 @@ _CLASSIFICATION_NAME = re.compile(r"[（(][类款项][）)]")
 _CLAUSE_END = "，。；：！？,;:!?\n"
 
 
-# --------------------------------------------------------------------------- closed-form patterns
-
-_Q_OPEN, _Q_CLOSE = '[“"「]', '[”"」]'
-POLICY_DOCUMENT = re.compile(r"《[^《》\n]{2,120}》")
-DOCUMENT_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*\d{1,4}\s*号"
-)
-# Words in front of an issuer's abbreviation (按照穗天科工信〔2017〕142号) that are not part of it.
-_DOC_NUMBER_LEAD = re.compile(
-    r"^.*(?:按照|根据|依据|依照|参照|印发|转发|文件|精神|通知|关于|的|和|及|与|见|按|据|依|经|以|由)"
-)
-#: A decree's number: 国务院令第711号, 财政部令第87号, 省人民政府令第12号 — the issuer is a body.
-DECREE_NUMBER = re.compile(
-    r"(?:[\u4e00-\u9fff]{0,14}?(?:国务院|部|委|委员会|局|总局|署|政府|办公厅))令第\s*\d{1,4}\s*号"
-)
-_DECREE_LEAD = re.compile(r"(?:按照|根据|依据|依照|参照|执行|落实|贯彻|以及|见|按|据|依|经|由|和|及|与|或)+")
-# Reform: optional qualifier + quoted slogan + optional head + 改革, or an unquoted X(制度)改革.
-QUOTED_REFORM = re.compile(
-    rf"(?:行政审批|商事登记|政务服务|审批)?{_Q_OPEN}[^“”\"「」\n]{{2,24}}{_Q_CLOSE}[\u4e00-\u9fff]{{0,8}}?改革"
-)
-#: Words between a quoted name and 改革 that make it the reforms around that name (“放管服”相关改革).
-_RELATED = re.compile(r"相关|有关|等|各项|系列|一系列|配套")
-PLAIN_REFORM = re.compile(r"[\u4e00-\u9fff+＋]{2,16}?改革")
-
-
-def _reform_spans(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    spans = []
-    for m in QUOTED_REFORM.finditer(text):
-        if text.startswith("支出", m.end()):
-            continue
-        close = max(text.rfind(q, m.start(), m.end()) for q in '”"」')
-        if _RELATED.fullmatch(text, close + 1, m.end() - 2):
-            spans.append((m.start(), close + 1))  # “放管服”相关改革: the reforms around the named one; it is named
-            continue
-        spans.append((m.start(), m.end()))
-    if words is None:
-        words = _jieba_words(text)
-    taken = [(a, b) for a, b in spans]
-    return spans + [(s, e) for s, e in plain_reform_spans(text, words) if not any(a < e and s < b for a, b in taken)]
-
-
-def _jieba_words(text: str) -> list[tuple[int, int]]:
-    import jieba
-
-    out, i = [], 0
-    for w in jieba.cut(text, HMM=True):
-        out.append((i, i + len(w)))
-        i += len(w)
-    return out
-
-
-def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
-    """Character spans of the closed forms in ``text``: (start, end, label); ``words``: its tokens' offsets
-    (jieba's when not given)."""
-    out = [(m.start(), m.end(), "PolicyDocument") for m in POLICY_DOCUMENT.finditer(text)]
-    for m in DOCUMENT_NUMBER.finditer(text):
-        lead = _DOC_NUMBER_LEAD.match(
-            text[m.start() : m.end()]
-            .split("〔")[0]
-            .split("[")[0]
-            .split("［")[0]
-            .split("【")[0]
-            .split("(")[0]
-            .split("（")[0]
-            .split("﹝")[0]
-        )
-        start = m.start() + (lead.end() if lead else 0)
-        if re.match(r"[\u4e00-\u9fff]", text[start : start + 1]):
-            out.append((start, m.end(), "PolicyDocument"))
-    for m in DECREE_NUMBER.finditer(text):
-        lead = _DECREE_LEAD.match(text, m.start())
-        out.append((lead.end() if lead else m.start(), m.end(), "PolicyDocument"))
-    out += [(s, e, "Reform") for s, e in _reform_spans(text, words)]
-    return out
-
-
-def _split_at(doc: Doc, boundaries: set[int], offsets: list[tuple[int, int]] | None = None) -> None:
-    """Split tokens so that every offset in ``boundaries`` falls between two tokens (one pass, one
-    retokenisation: this runs on every narrative text); ``offsets``: the doc's token offsets, if read already."""
-    if not boundaries:
-        return
-    offsets = offsets if offsets is not None else token_offsets(doc)
-    starts = [a for a, _ in offsets]
-    cuts: dict[int, list[int]] = {}  # token index -> where it is cut, in order (tokens in order too)
-    for b in sorted(boundaries):
-        i = bisect.bisect_right(starts, b) - 1  # the token starting at or before b: the one b may fall inside
-        if i >= 0 and starts[i] < b < offsets[i][1]:
-            cuts.setdefault(i, []).append(b - starts[i])
-    text = doc_text(doc)
-    splits = []
-    for i, at in cuts.items():
-        token = text[offsets[i][0] : offsets[i][1]]
-        splits.append((doc[i], [token[a:b] for a, b in zip([0, *at], [*at, len(token)])]))
-    if splits:
-        with doc.retokenize() as r:
-            for t, parts in splits:
-                r.split(t, parts, heads=[(t, 0)] * len(parts))
-
-
-@Language.factory("budget_patterns", assigns=["doc.ents"], default_config={})
-def make_budget_patterns(nlp: Language, name: str) -> BudgetPatterns:
-    return BudgetPatterns(nlp, name)
-
-
-class BudgetPatterns:
-    """Closed-form entities by regular expression; longest span wins over the ruler's."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.open_forms = True  # names by their shape (nlp.candidates), not only closed forms
-
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
-        words = token_offsets(doc)
-        ents = list(doc.ents)  # doc.ents builds its spans anew at every access
-        known_names = doc.user_data.pop(GAZETTEER_SPANS, [])  # the gazetteer's (nlp.gazetteermatch)
-        # a known generic name glued to more of a phrase (电子政务|云平台, 政务外网|骨干网) is no mention on its own
-        known_names = [k for k in known_names if k[2] != "Platform" or not glued_generic(text, words, k[0], k[1])]
-        found = closed_form_spans(text, words)
-        if self.open_forms:
-            known = [(e.start_char, e.end_char) for e in ents if e.label_ == "Platform"]
-            known += [(a, b) for a, b, lab in known_names if lab == "Platform"]
-            shapes = [
-                (s, e)
-                for s, e in platform_spans(text, words)
-                if not any(b == e and s < a and generic_prefix(text, words, s, a) for a, b in known)
-            ]
-            shapes += own_system_spans(text, words, known + shapes)  # nlp.ownsystems: 政务服务大厅, 人口库 (ownsys8)
-            found += [(s, e, "Platform") for s, e in shapes]
-            found += [(s, e, "Reform") for s, e in reform_spans(text)]
-            found += keep_agencies(text, agency_spans(text, words), found + known_names)  # nlp.agencies (agency6)
-            # a title of an honour or a ranking is no platform's name; it still keeps a body's shape off it
-            found = [(s, e, lab) for s, e, lab in found if lab != "Platform" or not honour(text, s, e)]
-            found = [(s, e, lab) for s, e, lab in found if lab == "PolicyDocument" or not broken_quote(text, s, e)]
-        # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革); it keeps the gazetteer's
-        # type where a shape of the same extent says another (“海易办” is a brand, not a service mode like “掌上办”)
-        quoted = []
-        for s, t, lab in [(e.start_char, e.end_char, e.label_) for e in ents] + known_names:
-            single = text[s - 1 : s] == "‘" and text[t : t + 1] == "’" and not inside_double_quotes(text, s)
-            if s > 0 and t < len(text) and ((text[s - 1] in '“"「' and text[t] in '”"」') or single):
-                quoted.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), lab))
-        found = quoted + found
-        if not found and not known_names:
-            return doc
-        # decide on characters first, so tokens are split only for spans that are kept
-        kept: list[tuple[int, int, str, str]] = [(e.start_char, e.end_char, e.label_, _source(e)) for e in ents]
-        for s, e, lab in known_names:  # a known name, unless it crosses one found before (none, in this pipeline)
-            if not any(k[0] < e and s < k[1] for k in kept):
-                kept.append((s, e, lab, "gazetteer"))
-        for s, e, lab in sorted(found, key=lambda x: x[0] - x[1]):
-            clash = [k for k in kept if k[0] < e and s < k[1]]
-            if all(e - s > k[1] - k[0] for k in clash):
-                kept = [k for k in kept if k not in clash] + [(s, e, lab, "pattern")]
-        # 区行政审批制度改革工作联席会议办公室 is a body, not a mention of the reform
-        kept = [k for k in kept if k[2] != "Reform" or not NOT_A_REFORM_AFTER.match(text, k[1])]
-        _split_at(doc, {b for s, e, _, src in kept if src in ("pattern", "gazetteer") for b in (s, e)}, words)
-        spans = [doc.char_span(s, e, label=lab, kb_id=src) for s, e, lab, src in kept]
-        doc.ents = sorted((sp for sp in spans if sp is not None), key=lambda x: x.start)
-        doc.user_data[_ENTS_KEY] = (len(doc), [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents])
-        return doc
-
-
-# --------------------------------------------------------------------------- building and loading
-
-
-#: Head words of open-form names, kept whole so a name ends on a token boundary (“穗康”小程序,
-#: not 小|程序).  Domain vocabulary, not names.
-HEAD_WORDS = [
-    "小程序",
-    "公众号",
-    "一体机",
-    "自助机",
-    "数据库",
-    "管理系统",
-    "服务平台",
-    "综合平台",
-    "大平台",
-    "服务热线",
-    "便民热线",
-    "办事大厅",
-    "服务大厅",
-    "专网",
-    "外网",
-    "内网",
-    "门户网站",
-    "政务网",
-    "管理局",
-    "委员会",
-    "办公室",
-    "服务中心",
-    "分中心",
-    "服务超市",
-    "名录库",
-    "信息库",
-    "资源库",
-]
-
-
-def _jieba(nlp: Language) -> JiebaTokenizer:
-    """The pipeline's tokenizer, which is ours (every pipeline here is made by :func:`blank_pipeline`)."""
-    tokenizer = nlp.tokenizer
-    if not isinstance(tokenizer, JiebaTokenizer):
-        raise BudgetEntitiesError(
-            f"the pipeline's tokenizer is {type(tokenizer).__name__}, not budgetkg's jieba tokenizer"
-        )
-    return tokenizer
-
-
-def blank_pipeline() -> Language:
-    """tokenizer (head words) + patterns: what is saved, without gazetteer and NER."""
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "budgetkg.jieba_tokenizer.v1"}}})
-    _jieba(nlp).add_words(HEAD_WORDS)
-    nlp.add_pipe("budget_patterns")
-    return nlp
-
-
-def with_gazetteer(nlp: Language, resolver: EntityResolver) -> Language:
-    """Give ``nlp`` the gazetteer's names: a matcher in front of the patterns that finds them by their
-    characters (:mod:`nlp.gazetteermatch`; the segmentation stays the saved dictionary's, so the shape rules
-    read the same words with the gazetteer on or off).  :func:`without_gazetteer` takes it out again."""
-    if not resolver or "gazetteer_ruler" in nlp.pipe_names:
-        return nlp
-    matcher = nlp.add_pipe("budget_gazetteer", name="gazetteer_ruler", before="budget_patterns")
-    assert isinstance(matcher, GazetteerMatcher)
-    matcher.add_names(resolver.finding_names())
-    return nlp
-
-
-def without_gazetteer(nlp: Language) -> Language:
-    if "gazetteer_ruler" in nlp.pipe_names:
-        nlp.remove_pipe("gazetteer_ruler")
-    _jieba(nlp).forget_transient_words()
-    return nlp
-
-
-def load_pipeline(path: str | None = None, gazetteer: Iterable[GazetteerEntry] | EntityResolver = ()) -> Language:
-    """The shipped pipeline (or the one at ``path``) with ``gazetteer``'s names.  Raises E703 if it is missing."""
-    entries = gazetteer.entries if isinstance(gazetteer, EntityResolver) else tuple(gazetteer)
-    return _load(str(path) if path else None, entries)
-
-
-@lru_cache(maxsize=4)
-def _load(path: str | None, entries: tuple[GazetteerEntry, ...]) -> Language:
-    p = Path(path) if path else folder("pipeline")
-    if not (p / "config.cfg").exists():
-        raise BudgetEntitiesError(f"E703 no trained pipeline at {p}; run `budgetkg train`")
-    return with_gazetteer(spacy.load(p), EntityResolver(entries))
-
-
-# --------------------------------------------------------------------------- extraction
-
-
 @dataclass(frozen=True)
 class FoundEntity:
     """An entity in a text, with offsets into that text."""
@@ -334,10 +49,6 @@ class FoundEntity:
     text: str
     label: str
     source: str  # "gazetteer" | "pattern" | "ner"
-
-
-def _source(span: Span) -> str:
-    return span.kb_id_ or span.id_ or "ner"
 
 
 def extract_docs(
@@ -418,9 +129,6 @@ def _ents_as_set(doc: Doc) -> bool:
     """Are the doc's entities the ones the patterns set and kept a copy of (the doc unchanged since)?"""
     kept = doc.user_data.get(_ENTS_KEY)
     return kept is not None and kept[0] == len(doc)
-
-
-_ENTS_KEY = "budgetkg_ents"
 
 
 def _sub_doc(doc: Doc, ents: list[Span], a: int, b: int, offsets: list[tuple[int, int]]) -> Doc:

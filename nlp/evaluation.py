@@ -65,8 +65,9 @@ def evaluate(
     """P/R/F1 per type on the corpus gold, and the Platform↔Reform confusion (a gold span found with the other
     of the two labels).  ``gazetteer``: the entries kg hands over (none: open forms only);
     ``use_gazetteer=False`` measures without them."""
-    from nlp.entities import extract_docs, load_pipeline
+    from nlp.entities import extract_docs
     from nlp.indicators import find_indicators
+    from nlp.pipeline import load_pipeline
     from nlp.propagation import report_entities
 
     rows = load_gold(gold_dir)
@@ -184,7 +185,8 @@ def evaluate_devset(
     """
     import hashlib
 
-    from nlp.entities import extract_docs, laid_across_cells, load_pipeline
+    from nlp.entities import extract_docs, laid_across_cells
+    from nlp.pipeline import load_pipeline
     from nlp.propagation import report_entities
 
     nlp = nlp or load_pipeline(gazetteer=gazetteer if use_gazetteer else ())

@@ -9,7 +9,7 @@ words with the gazetteer on than off, and the gazetteer made them worse on unsee
 
 So the gazetteer only ever ADDS candidates here: every name is looked up in the raw characters; the text
 keeps the segmentation the shape rules and the NER were built on; the pattern component
-(:class:`nlp.entities.BudgetPatterns`) weighs these spans against the shapes' (the longer wins, so a known
+(:class:`nlp.budgetpatterns.BudgetPatterns`) weighs these spans against the shapes' (the longer wins, so a known
 name never splits a longer name it is part of).  A known name does not start inside a word of the text
 (全市|政府 holds no 市政府): there its characters belong to another word.
 """

@@ -31,7 +31,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from nlp.entities import FoundEntity, doc_text, entities_of, token_offsets
+from nlp.entities import FoundEntity, entities_of
+from nlp.tokenizer import doc_text, token_offsets
 
 #: the labels whose names are spread (agencies are the report's own business: nlp.relations resolves them)
 SPREAD_LABELS = ("Platform", "Reform")

@@ -151,7 +151,8 @@ def annotate(
 ) -> None:
     """Fill ``report.mentions``, ``report.indicators`` and ``report.links`` (names resolved by ``resolver``:
     the gazetteer kg hands over; without one, names are found by their shape and keep their own keys)."""
-    from nlp.entities import extract_docs, laid_across_cells, load_pipeline
+    from nlp.entities import extract_docs, laid_across_cells
+    from nlp.pipeline import load_pipeline
     from nlp.propagation import report_entities
 
     resolver = resolver if resolver is not None else EntityResolver()

@@ -52,7 +52,7 @@ def examples_from_rows(nlp, rows: list[dict]):
     """
     from spacy.training import Example, offsets_to_biluo_tags
 
-    from nlp.entities import _split_at
+    from nlp.budgetpatterns import _split_at
 
     out, skipped = [], 0
     for r in rows:
@@ -219,7 +219,7 @@ def train(
     from spacy.util import fix_random_seed, minibatch
 
     from nlp import trainrecord
-    from nlp.entities import blank_pipeline, with_gazetteer, without_gazetteer
+    from nlp.pipeline import blank_pipeline, with_gazetteer, without_gazetteer
     from nlp.resolve import EntityResolver
 
     given: dict[str, Any] = {"seed": seed, "epochs": epochs, "n_generated": n_generated}

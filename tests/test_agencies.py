@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from nlp.agencies import agency_spans
-from nlp.entities import extract, load_pipeline, token_offsets
+from nlp.entities import extract
+from nlp.pipeline import load_pipeline
+from nlp.tokenizer import token_offsets
 
 
 @pytest.fixture(scope="module")

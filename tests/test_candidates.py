@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.entities import extract, load_pipeline
+from nlp.entities import extract
+from nlp.pipeline import load_pipeline
 
 P, R = "Platform", "Reform"
 

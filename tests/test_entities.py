@@ -7,8 +7,10 @@ from decimal import Decimal
 import pytest
 
 from kg.gazetteer import load_entries
-from nlp.entities import blank_pipeline, closed_form_spans, entities_of, with_gazetteer
+from nlp.budgetpatterns import closed_form_spans
+from nlp.entities import entities_of
 from nlp.indicators import find_indicators
+from nlp.pipeline import blank_pipeline, with_gazetteer
 from nlp.resolve import EntityResolver
 
 
@@ -53,7 +55,7 @@ def test_gazetteer_names_are_whole_tokens_and_entities(rule_nlp, text, expected)
 def test_the_gazetteer_never_changes_how_the_text_is_cut(rule_nlp):
     """Known names are found by their characters; jieba cuts the text as without them (a name added as a jieba
     word glued its neighbours: 这是|省网上办事大厅, 全|市政府|网站, and the shape rules read other words)."""
-    from nlp.entities import load_pipeline
+    from nlp.pipeline import load_pipeline
 
     bare = load_pipeline(gazetteer=())
     for text in ("这是省网上办事大厅的升级版", "完成全市政府网站集约化平台建设", "依托数字政府运营指挥平台开展调度"):
@@ -128,7 +130,7 @@ def test_no_reform_from_budget_item_names():
 
 def test_saved_pipeline_reloads_its_dictionary_but_never_the_gazetteer(rule_nlp, tmp_path):
     """What is saved segments as before once the gazetteer is handed over again; alone, it knows no name."""
-    from nlp.entities import HEAD_WORDS, load_pipeline, without_gazetteer
+    from nlp.pipeline import HEAD_WORDS, load_pipeline, without_gazetteer
 
     text = "持续做好民生卡的宣传推广，区政数局负责，依托“穗智管”城市运行管理平台"
     before = [t.text for t in rule_nlp(text)]

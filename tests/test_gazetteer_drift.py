@@ -12,7 +12,8 @@ import json
 import pytest
 
 from kg.gazetteer import load_entries, project_entries
-from nlp.entities import HEAD_WORDS, extract, load_pipeline
+from nlp.entities import extract
+from nlp.pipeline import HEAD_WORDS, load_pipeline
 from nlp.resources import folder
 
 PIPELINE = folder("pipeline")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.entities import extract, load_pipeline
+from nlp.entities import extract
+from nlp.pipeline import load_pipeline
 
 P = "Platform"
 

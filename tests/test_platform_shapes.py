@@ -347,7 +347,8 @@ HAND_HELD = [
 
 def _found(sentences: list[str], names: list[str], gazetteer) -> tuple[list[bool], int]:
     """Which names are found whole as platforms; how many other spans overlap a name (wrong boundaries)."""
-    from nlp.entities import extract, load_pipeline
+    from nlp.entities import extract
+    from nlp.pipeline import load_pipeline
 
     found = extract(sentences, nlp=load_pipeline(gazetteer=gazetteer))
     hits, wrong = [], 0
@@ -468,7 +469,8 @@ def test_other_shapes_in_devset_train_sentences(names):
 
 
 def _hand(rows, gazetteer) -> tuple[int, int, int]:
-    from nlp.entities import extract, load_pipeline
+    from nlp.entities import extract
+    from nlp.pipeline import load_pipeline
 
     found = extract([s for s, _ in rows], nlp=load_pipeline(gazetteer=gazetteer))
     tp = fp = fn = 0

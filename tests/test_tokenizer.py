@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from nlp.entities import blank_pipeline
+from nlp.pipeline import blank_pipeline
 from nlp.tokenizer import doc_text, token_offsets
 
 TEXTS = [
@@ -64,7 +64,8 @@ def counting(self, dictionary=None):
         reads.append(self)
     initialize(self, dictionary)
 jieba.Tokenizer.initialize = counting
-from nlp.entities import extract, load_pipeline
+from nlp.entities import extract
+from nlp.pipeline import load_pipeline
 nlp = load_pipeline()
 found = extract(["依托“穗智管”城市运行管理中枢，推进政务服务大厅小程序建设。"], nlp=nlp)
 assert found[0], found

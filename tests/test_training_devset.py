@@ -13,8 +13,8 @@ import pytest
 from conftest import DEVSET, requires_devset
 
 from kg.gazetteer import load_entries
-from nlp.entities import blank_pipeline, with_gazetteer
 from nlp.evaluation import load_devset_gold
+from nlp.pipeline import blank_pipeline, with_gazetteer
 from nlp.resolve import EntityResolver
 from nlp.resources import folder
 from nlp.silver import ALL_TYPES, SOURCES, StaleLabels, frozen_labels, silver_rows, thawed_rows, training_reports

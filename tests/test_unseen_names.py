@@ -192,7 +192,8 @@ def _known_text() -> str:
 
 
 def _found(sentences: list[str], names: list[tuple[str, str]]) -> list[bool]:
-    from nlp.entities import extract, load_pipeline
+    from nlp.entities import extract
+    from nlp.pipeline import load_pipeline
 
     found = extract(sentences, nlp=load_pipeline())  # no gazetteer handed over
     out = []

@@ -1,0 +1,198 @@
+"""The pipeline's rules component, ``budget_patterns``: the entities of a text found by rule.
+
+Closed forms by regular expression — 《…》 documents, document numbers (番府办[2013]91号, 国发〔2022〕5号),
+decree numbers, reforms (“放管服”改革, 商事制度改革) — and open forms by their shape (platforms by
+:mod:`nlp.candidates` and :mod:`nlp.ownsystems`, reforms by :mod:`nlp.reforms`, bodies by :mod:`nlp.agencies`),
+weighed against the names the gazetteer matcher in front of it found (:mod:`nlp.gazetteermatch`): the longer
+span wins, and tokens are split so that every span kept starts and ends on a token boundary.  The pipeline
+is built in :mod:`nlp.pipeline`; the trained NER runs after this component in :mod:`nlp.entities`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.agencies import agency_spans, keep_agencies
+from nlp.candidates import (
+    broken_quote,
+    generic_prefix,
+    glued_generic,
+    honour,
+    platform_spans,
+)
+from nlp.gazetteermatch import GAZETTEER_SPANS
+from nlp.ownsystems import own_system_spans
+from nlp.reforms import NOT_A_REFORM_AFTER, inside_double_quotes, plain_reform_spans, reform_spans
+from nlp.tokenizer import doc_text, token_offsets
+
+# --------------------------------------------------------------------------- closed-form patterns
+
+_Q_OPEN, _Q_CLOSE = '[“"「]', '[”"」]'
+POLICY_DOCUMENT = re.compile(r"《[^《》\n]{2,120}》")
+DOCUMENT_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*\d{1,4}\s*号"
+)
+# Words in front of an issuer's abbreviation (按照穗天科工信〔2017〕142号) that are not part of it.
+_DOC_NUMBER_LEAD = re.compile(
+    r"^.*(?:按照|根据|依据|依照|参照|印发|转发|文件|精神|通知|关于|的|和|及|与|见|按|据|依|经|以|由)"
+)
+#: A decree's number: 国务院令第711号, 财政部令第87号, 省人民政府令第12号 — the issuer is a body.
+DECREE_NUMBER = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,14}?(?:国务院|部|委|委员会|局|总局|署|政府|办公厅))令第\s*\d{1,4}\s*号"
+)
+_DECREE_LEAD = re.compile(r"(?:按照|根据|依据|依照|参照|执行|落实|贯彻|以及|见|按|据|依|经|由|和|及|与|或)+")
+# Reform: optional qualifier + quoted slogan + optional head + 改革, or an unquoted X(制度)改革.
+QUOTED_REFORM = re.compile(
+    rf"(?:行政审批|商事登记|政务服务|审批)?{_Q_OPEN}[^“”\"「」\n]{{2,24}}{_Q_CLOSE}[\u4e00-\u9fff]{{0,8}}?改革"
+)
+#: Words between a quoted name and 改革 that make it the reforms around that name (“放管服”相关改革).
+_RELATED = re.compile(r"相关|有关|等|各项|系列|一系列|配套")
+PLAIN_REFORM = re.compile(r"[\u4e00-\u9fff+＋]{2,16}?改革")
+
+
+def _reform_spans(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    spans = []
+    for m in QUOTED_REFORM.finditer(text):
+        if text.startswith("支出", m.end()):
+            continue
+        close = max(text.rfind(q, m.start(), m.end()) for q in '”"」')
+        if _RELATED.fullmatch(text, close + 1, m.end() - 2):
+            spans.append((m.start(), close + 1))  # “放管服”相关改革: the reforms around the named one; it is named
+            continue
+        spans.append((m.start(), m.end()))
+    if words is None:
+        words = _jieba_words(text)
+    taken = [(a, b) for a, b in spans]
+    return spans + [(s, e) for s, e in plain_reform_spans(text, words) if not any(a < e and s < b for a, b in taken)]
+
+
+def _jieba_words(text: str) -> list[tuple[int, int]]:
+    import jieba
+
+    out, i = [], 0
+    for w in jieba.cut(text, HMM=True):
+        out.append((i, i + len(w)))
+        i += len(w)
+    return out
+
+
+def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """Character spans of the closed forms in ``text``: (start, end, label); ``words``: its tokens' offsets
+    (jieba's when not given)."""
+    out = [(m.start(), m.end(), "PolicyDocument") for m in POLICY_DOCUMENT.finditer(text)]
+    for m in DOCUMENT_NUMBER.finditer(text):
+        lead = _DOC_NUMBER_LEAD.match(
+            text[m.start() : m.end()]
+            .split("〔")[0]
+            .split("[")[0]
+            .split("［")[0]
+            .split("【")[0]
+            .split("(")[0]
+            .split("（")[0]
+            .split("﹝")[0]
+        )
+        start = m.start() + (lead.end() if lead else 0)
+        if re.match(r"[\u4e00-\u9fff]", text[start : start + 1]):
+            out.append((start, m.end(), "PolicyDocument"))
+    for m in DECREE_NUMBER.finditer(text):
+        lead = _DECREE_LEAD.match(text, m.start())
+        out.append((lead.end() if lead else m.start(), m.end(), "PolicyDocument"))
+    out += [(s, e, "Reform") for s, e in _reform_spans(text, words)]
+    return out
+
+
+def _split_at(doc: Doc, boundaries: set[int], offsets: list[tuple[int, int]] | None = None) -> None:
+    """Split tokens so that every offset in ``boundaries`` falls between two tokens (one pass, one
+    retokenisation: this runs on every narrative text); ``offsets``: the doc's token offsets, if read already."""
+    if not boundaries:
+        return
+    offsets = offsets if offsets is not None else token_offsets(doc)
+    starts = [a for a, _ in offsets]
+    cuts: dict[int, list[int]] = {}  # token index -> where it is cut, in order (tokens in order too)
+    for b in sorted(boundaries):
+        i = bisect.bisect_right(starts, b) - 1  # the token starting at or before b: the one b may fall inside
+        if i >= 0 and starts[i] < b < offsets[i][1]:
+            cuts.setdefault(i, []).append(b - starts[i])
+    text = doc_text(doc)
+    splits = []
+    for i, at in cuts.items():
+        token = text[offsets[i][0] : offsets[i][1]]
+        splits.append((doc[i], [token[a:b] for a, b in zip([0, *at], [*at, len(token)])]))
+    if splits:
+        with doc.retokenize() as r:
+            for t, parts in splits:
+                r.split(t, parts, heads=[(t, 0)] * len(parts))
+
+
+def _source(span: Span) -> str:
+    return span.kb_id_ or span.id_ or "ner"
+
+
+_ENTS_KEY = "budgetkg_ents"
+
+
+@Language.factory("budget_patterns", assigns=["doc.ents"], default_config={})
+def make_budget_patterns(nlp: Language, name: str) -> BudgetPatterns:
+    return BudgetPatterns(nlp, name)
+
+
+class BudgetPatterns:
+    """Closed-form entities by regular expression; longest span wins over the ruler's."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.open_forms = True  # names by their shape (nlp.candidates), not only closed forms
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        words = token_offsets(doc)
+        ents = list(doc.ents)  # doc.ents builds its spans anew at every access
+        known_names = doc.user_data.pop(GAZETTEER_SPANS, [])  # the gazetteer's (nlp.gazetteermatch)
+        # a known generic name glued to more of a phrase (电子政务|云平台, 政务外网|骨干网) is no mention on its own
+        known_names = [k for k in known_names if k[2] != "Platform" or not glued_generic(text, words, k[0], k[1])]
+        found = closed_form_spans(text, words)
+        if self.open_forms:
+            known = [(e.start_char, e.end_char) for e in ents if e.label_ == "Platform"]
+            known += [(a, b) for a, b, lab in known_names if lab == "Platform"]
+            shapes = [
+                (s, e)
+                for s, e in platform_spans(text, words)
+                if not any(b == e and s < a and generic_prefix(text, words, s, a) for a, b in known)
+            ]
+            shapes += own_system_spans(text, words, known + shapes)  # nlp.ownsystems: 政务服务大厅, 人口库 (ownsys8)
+            found += [(s, e, "Platform") for s, e in shapes]
+            found += [(s, e, "Reform") for s, e in reform_spans(text)]
+            found += keep_agencies(text, agency_spans(text, words), found + known_names)  # nlp.agencies (agency6)
+            # a title of an honour or a ranking is no platform's name; it still keeps a body's shape off it
+            found = [(s, e, lab) for s, e, lab in found if lab != "Platform" or not honour(text, s, e)]
+            found = [(s, e, lab) for s, e, lab in found if lab == "PolicyDocument" or not broken_quote(text, s, e)]
+        # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革); it keeps the gazetteer's
+        # type where a shape of the same extent says another (“海易办” is a brand, not a service mode like “掌上办”)
+        quoted = []
+        for s, t, lab in [(e.start_char, e.end_char, e.label_) for e in ents] + known_names:
+            single = text[s - 1 : s] == "‘" and text[t : t + 1] == "’" and not inside_double_quotes(text, s)
+            if s > 0 and t < len(text) and ((text[s - 1] in '“"「' and text[t] in '”"」') or single):
+                quoted.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), lab))
+        found = quoted + found
+        if not found and not known_names:
+            return doc
+        # decide on characters first, so tokens are split only for spans that are kept
+        kept: list[tuple[int, int, str, str]] = [(e.start_char, e.end_char, e.label_, _source(e)) for e in ents]
+        for s, e, lab in known_names:  # a known name, unless it crosses one found before (none, in this pipeline)
+            if not any(k[0] < e and s < k[1] for k in kept):
+                kept.append((s, e, lab, "gazetteer"))
+        for s, e, lab in sorted(found, key=lambda x: x[0] - x[1]):
+            clash = [k for k in kept if k[0] < e and s < k[1]]
+            if all(e - s > k[1] - k[0] for k in clash):
+                kept = [k for k in kept if k not in clash] + [(s, e, lab, "pattern")]
+        # 区行政审批制度改革工作联席会议办公室 is a body, not a mention of the reform
+        kept = [k for k in kept if k[2] != "Reform" or not NOT_A_REFORM_AFTER.match(text, k[1])]
+        _split_at(doc, {b for s, e, _, src in kept if src in ("pattern", "gazetteer") for b in (s, e)}, words)
+        spans = [doc.char_span(s, e, label=lab, kb_id=src) for s, e, lab, src in kept]
+        doc.ents = sorted((sp for sp in spans if sp is not None), key=lambda x: x.start)
+        doc.user_data[_ENTS_KEY] = (len(doc), [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents])
+        return doc
