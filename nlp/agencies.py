@@ -49,7 +49,7 @@ _PLACE = re.compile(rf"[{_H}]{{1,8}}?(?:自治区|自治州|自治县|新区|地
 _LEVEL_LIST_BEFORE = re.compile(r"[省市区县州镇乡][（(][省市区县州镇乡、]+[）)][省市区县州镇乡]?$")
 #: Words inside a name's field that show it is no name (a verb phrase, a count, a quantity).
 _NOT_IN_NAME = re.compile(
-    r"[的了着过是在为把被对向从及或等个项年月日长]|\d|设在|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
+    r"[的了着过是在为把被对向从及或等个年月日长]|项(?!目)|\d|设在|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
 )
 _LEVEL_CHAR = re.compile(f"[{_LEVELS}]")
 _HAN = re.compile(f"[{_H}]")
@@ -58,13 +58,20 @@ _SUBPLACE = re.compile(rf"[{_H}]{{1,5}}?(?:自治县|自治州|新区|区|县|�
 #: A place of its own level after a body: another body begins (not a unit's place: 昆阳|审计站).
 _OWN_PLACE = re.compile(rf"[{_H}]{{2,6}}?(?:省|市|自治州|自治县|县)(?=[{_H}])")
 _SUFFIX_BEFORE_AND = re.compile(rf"(?:{_SUFFIX}|总)[和与及]")
+#: Words that may follow a body's name though their first character would make the suffix another word:
+#: 审计局|部门预算 (not 局部), 民政局|部分职责, 气象局|部署.
+_WORD_AFTER_BODY = re.compile(r"部(?:门|分|署)")
+#: Joining words inside a body's field (生态与农业气象中心), never its first or last word.
+_JOINING = {"和", "与", "及"}
+#: A joining word, then a place of its own: what follows is another body (地震局党组和广西壮族自治区党委).
+_JOINED_PLACE = re.compile(rf"[和与及](?:[{_H}]{{2,8}}?(?:自治区|省|市|自治州|自治县|县)|中共|国家|国务院)")
 _NAME_RUN = re.compile(rf"[{_H}（）()]+")
 _MAX = 40
 
 
 def _ends_well(text: str, end: int, suffix: str) -> bool:
     nxt = text[end : end + 1]
-    if nxt and nxt in _NOT_AN_END.get(suffix[-1], ""):
+    if nxt and nxt in _NOT_AN_END.get(suffix[-1], "") and not _WORD_AFTER_BODY.match(text, end):
         return False
     if _MEETING_AFTER.match(text, end):
         return False  # 市委全会, 区政府常务会议: a meeting, not the body
@@ -95,6 +102,8 @@ def _field_ok(text: str, a: int, b: int, words: list[tuple[int, int]], starts: l
         w = text[s:e]
         if (w in LEAD_WORDS and w not in _FIELD_WORDS) or w in _BODY_LEADS:
             return False
+        if w in _JOINING and a < s and e < b:
+            continue  # 生态与农业气象中心, 数据安全与合规处: two fields joined inside the name
         if pos.get(w) in ("p", "r", "d", "u", "uj", "m", "q"):
             return False
     return True
@@ -217,8 +226,13 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         # a unit printed after its parent (国家信访局信息中心, …审计局昆阳审计站) is one name with it
         for f, e in ends:
-            if e > end and (text[end] in "和与及" or _STATE.match(text, end) or _OWN_PLACE.match(text, end)):
-                break  # another body (省气象局和市委, 中央办公厅国务院办公厅): each is found from its own anchor
+            if e > end and (
+                text[end] in "和与及"
+                or _STATE.match(text, end)
+                or _OWN_PLACE.match(text, end)
+                or _JOINED_PLACE.search(text, end, f)
+            ):
+                break  # another body (省气象局和市委, 中央办公厅国务院办公厅, 某局党组和某省党委): each from its own anchor
             if (
                 e > end
                 # 管委会|办公室: a unit with no field of its own; 市政府|办: the government's office
@@ -235,8 +249,8 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         if text[s:end] in _LEVELS or len(text[s:end]) < 2:
             continue
-        if text[max(0, s - 2) : s] == "中共":
-            s -= 2  # 中共昆明市委审计委员会: the party's committee of the place
+        if text[max(0, s - 2) : s] in ("中共", "政协"):
+            s -= 2  # 中共昆明市委审计委员会, 政协某某县委员会: the party's or the CPPCC's committee of the place
         out.append((_joined_field_start(text, words, word_start_list, s), end))
     return out
 

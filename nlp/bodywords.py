@@ -173,8 +173,8 @@ _BODY_LEADS = {
     "报经",
     "经由",
 }
-#: Single characters that lead a name when jieba glued them to its first character (将区…, 向市…).
-_GLUED_LEAD = set("原将向由经对在为与和及从把报按据以至至经")
+#: Single characters that lead a name when jieba glued them to its first character (将区…, 向市…, 受县…).
+_GLUED_LEAD = set("原将向由经对在为与和及从把报按据以至受请给")
 
 
 def _unit_end(name: str) -> bool:

@@ -15,7 +15,7 @@ _SUFFIX_JOINT = re.compile(f"(?:{_SUFFIX})([和及与])")
 _SEGMENT = re.compile(r"[^。；;：:，,\n、]*、[^。；;：:，,\n]*")  # a clause holding an enumeration
 _BRACKETED_END = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
 #: In a list item the context says "unit": only grammar words show it is none (组织人事处 is a unit).
-_NOT_IN_ITEM = re.compile(r"[的了着过是在为把被对向从及或等个项年月日]|\d")
+_NOT_IN_ITEM = re.compile(r"[的了着过是在为把被对向从及或等个年月日]|项(?!目)|\d")  # 项目部 is a unit, 3项 a count
 #: A lead word in front of a list's first item (会同市发改委、…): not the name's.
 _ITEM_LEAD = re.compile(
     "(?:" + "|".join(sorted(_BODY_LEADS, key=len, reverse=True)) + ")|[将向由经对与和及把](?=[省市区县州])"
@@ -33,7 +33,8 @@ def _items(segment: str, base: int) -> list[tuple[int, int]]:
         if ch == "、" and depth <= 0:
             out.append((base + start, base + i))
             start, depth = i + 1, 0
-    out.append((base + start, base + len(segment)))  # the last item, even after a bracket left open
+    last = segment.find("等", start)  # 离退办等内设机构30个: the list ends at 等
+    out.append((base + start, base + (last if last > start else len(segment))))  # even after a bracket left open
     # the last pair may be joined by 和 / 及 (机关服务中心和信息中心)
     a, b = out[-1]
     joint = _SUFFIX_JOINT.search(segment, a - base, b - base)

@@ -1,0 +1,50 @@
+"""Agency shapes added in session 9 (nlp.agencies, nlp.unitlists): constructed rows, no gazetteer.
+
+Every row is made up from the shape of a budget report (other places, other bodies); none is a devset name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.entities import extract
+from nlp.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()  # no gazetteer: shapes only (and the NER)
+
+
+def _agencies(nlp, text: str) -> list[str]:
+    return [e.text for e in extract([text], nlp=nlp, use_gazetteer=False)[0] if e.label == "Agency"]
+
+
+# words of a body's name that looked like something else
+WORDING = [
+    # 局|部门预算: 部门 after a body (not 局部)
+    ("2025年宜春市水利局部门预算情况说明", ["宜春市水利局"]),
+    ("按照综合预算的原则，桂林市林业局部门预算包括所属单位。", ["桂林市林业局"]),
+    ("将市统计局部分职责划入市发展改革委。", ["市统计局", "市发展改革委"]),
+    # ...but 局部 as "local" after no body stays nothing
+    ("部分地区出现局部强降雨。", []),
+    # two fields joined by 与 / 和 inside a name
+    ("柳州市生态与农业气象中心负责农业气象服务。", ["柳州市生态与农业气象中心"]),
+    ("由湘潭市交通与物流发展中心承担。", ["湘潭市交通与物流发展中心"]),
+    # a level glued by jieba to the word before (受县…, 请市…)
+    ("受县人民政府委托，向县人大常委会报告。", ["县人民政府", "县人大常委会"]),
+    ("受市人民政府委托办理。", ["市人民政府"]),
+    # a unit whose name holds 项目 (项 is no count here); a list ending in 等
+    ("中心设5个内设机构，包括：综合部、财务部、宣传部、项目部。", ["综合部", "财务部", "宣传部", "项目部"]),
+    ("设有办公室、项目管理科、机关党委、离退办等内设机构12个。", ["办公室", "项目管理科", "机关党委", "离退办"]),
+    ("完成5项重点任务。", []),
+    # the CPPCC's committee of a place, like the party's (中共…市委)
+    ("设立政协南昌市西湖区委员会文史研究中心。", ["政协南昌市西湖区委员会文史研究中心"]),
+    # a body after 和 with a place of its own is another body, not a unit of the one before
+    ("落实中国气象局党组和内蒙古自治区党委工作要求。", ["中国气象局", "内蒙古自治区党委"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORDING)
+def test_wording(nlp, text, expected):
+    assert _agencies(nlp, text) == expected
