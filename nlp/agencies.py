@@ -65,6 +65,8 @@ _WORD_AFTER_BODY = re.compile(r"部(?:门|分|署)")
 _JOINING = {"和", "与", "及"}
 #: A joining word, then a place of its own: what follows is another body (地震局党组和广西壮族自治区党委).
 _JOINED_PLACE = re.compile(rf"[和与及](?:[{_H}]{{2,8}}?(?:自治区|省|市|自治州|自治县|县)|中共|国家|国务院)")
+#: A committee's office named by one character (市委编办, 县委宣办): a unit of the committee, one name with it.
+_COMMITTEE_OFFICE = re.compile(rf"委[{_H}]办$")
 _NAME_RUN = re.compile(rf"[{_H}（）()]+")
 _MAX = 40
 
@@ -236,10 +238,18 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
             if (
                 e > end
                 # 管委会|办公室: a unit with no field of its own; 市政府|办: the government's office
-                and (f - end >= 2 or (f == end and (e - f >= 2 or text[end - 2 : e] == "政府办")))
+                and (
+                    f - end >= 2
+                    or (f == end and (e - f >= 2 or text[end - 2 : e] == "政府办"))
+                    or _COMMITTEE_OFFICE.match(text, end - 1, e)
+                )
                 and _field_ok(text, end, f, words, word_start_list)
                 and e - end <= 12
-                and (_unit_words(text, end, e, word_starts) or text[end - 2 : e] == "政府办")
+                and (
+                    _unit_words(text, end, e, word_starts)
+                    or text[end - 2 : e] == "政府办"
+                    or _COMMITTEE_OFFICE.match(text, end - 1, e)
+                )
             ):
                 end = e
             elif e > end:

@@ -46,6 +46,12 @@ BODY_SUFFIXES = (
     "法院",
     "检察院",
     "气象台",
+    # short names of bodies a responsibility names: 市人大, 县政协, 省防总 (防汛…总指挥部), 市防指 (…指挥部)
+    "指挥部",
+    "人大",
+    "政协",
+    "防总",
+    "防指",
     "部",
     "处",
     "科",
@@ -76,6 +82,10 @@ _NOT_AN_END = {
     "股": "份东票长",
     "会": "议同计员长",
     "府": "部",
+    "大": "代常",  # 人大代表 is a person, 人大常委会 a longer name
+    "协": "委会议商调助作",  # 政协委员 is a person, 协商 a verb
+    "总": "指结体队监",
+    "指": "挥导示标数引",
 }
 #: Words ending in a suffix character that name no body (大局, 格局, 公司: a company is no government body).
 _NOT_A_BODY = {

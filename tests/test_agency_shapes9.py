@@ -48,3 +48,23 @@ WORDING = [
 @pytest.mark.parametrize(("text", "expected"), WORDING)
 def test_wording(nlp, text, expected):
     assert _agencies(nlp, text) == expected
+
+
+# short names of bodies with a level in front and no full name to anchor them
+SHORT_NAMES = [
+    ("针对省防总、市防指的要求，做好叫应工作。", ["省防总", "市防指"]),
+    ("按照国家防总、县防指统一部署。", ["国家防总", "县防指"]),
+    ("负责与市人大、市政协联系，向县人大报告工作。", ["市人大", "市政协", "县人大"]),
+    ("经市人大常委会审议，报县人大常委会备案。", ["市人大常委会", "县人大常委会"]),
+    ("协助区政协办公室办理提案。", ["区政协办公室"]),
+    ("根据县委编办批复，承担市委编办交办的工作。", ["县委编办", "市委编办"]),
+    # persons and verbs, not bodies
+    ("办理全国人大代表、市人大代表建议和市政协委员提案。", []),
+    ("抓好防总指挥部署的落实。", []),
+    ("加强政协协商。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHORT_NAMES)
+def test_short_names(nlp, text, expected):
+    assert _agencies(nlp, text) == expected
