@@ -18,6 +18,8 @@ Chinese government prose says in a few ways this module reads:
 
 The name found is the topic words and the head (一体化政务服务平台 of 全市一体化政务服务平台: scope words are not
 the name's, as the guideline says); :mod:`nlp.resolve` keys it by the report's place like every descriptive name.
+The name ends at its head even where jieba glued the next word's first character onto it (政务|云已|承载, 人口|库于):
+:func:`unglued` cuts such a word at the head before the names are read.
 Everything here is vocabulary of the domain, never a name.
 """
 
@@ -70,6 +72,13 @@ _COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[级个�
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]")
 #: Joins of a list: an item beside a particular system is one too (政务服务事项库、人口库、法人库).
 _LIST_JOINS = "、和及与"
+#: Heads jieba glues to the character after them (政务|云已, 人口|库于, OA|系统对): a name ends at the head all the same.
+_GLUED_HEAD = re.compile(r"(?:平台|系统|库|云|网|大厅)$")
+#: What jieba glues on after a head: an adverb, preposition, copula or conjunction that starts the clause's predicate
+#: (政务云已承载, 人口库于2020年建成, 系统对接) — and a locative after a head that is no word with it (政务云上; not
+#: 网上 "online", 网内).
+_GLUED_AFTER = set("已于为将是共均也正自向对由现则需把被达及和与并亦都")
+_GLUED_LOCATIVE = set("上中内")
 
 
 def _core_word(word: str) -> bool:
@@ -80,6 +89,22 @@ def _core_word(word: str) -> bool:
         or word in TOPIC_VERBS
         or bool(re.fullmatch(r"[A-Z]{2,4}", word))
     )
+
+
+def unglued(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``words`` with a head cut off the character jieba glued to it (政务|云已|承载 → 政务|云|已|承载): the name's end
+    is a word boundary even where the segmenter ran the head on into the next word."""
+    out = []
+    for a, b in words:
+        if b - a >= 2:
+            cut = b - 1
+            glued = text[cut]
+            head = _GLUED_HEAD.search(text, a, cut)
+            if head and (glued in _GLUED_AFTER or (glued in _GLUED_LOCATIVE and text[cut - 1] != "网")):
+                out += [(a, cut), (cut, b)]
+                continue
+        out.append((a, b))
+    return out
 
 
 def candidates(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, int, list[str]]]:
@@ -159,6 +184,7 @@ def own_system_spans(
     offsets; ``particular``: the platforms found by other means, which make a list they share definite)."""
     kept: list[tuple[int, int]] = []
     definite: set[tuple[int, int]] = set()
+    words = unglued(text, words)
     for start, end, j, core in candidates(text, words):
         before = text[words[j][0] : words[j][1]] if j >= 0 else ""
         clause_start = _clause_start(text, start)

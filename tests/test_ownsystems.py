@@ -77,3 +77,28 @@ def test_an_owner_printed_in_front_is_never_cut_off(nlp, text):
     for owner in ("昆明市", "贵阳市", "省统计局"):
         at = text.find(owner)
         assert at < 0 or all(start != at + len(owner) for start, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba glues the character after a head onto it (政务|云已, 人口|库于, OA|系统对): the name ends at the head
+        ("全县政务云已承载42个部门的业务系统", ["政务云"]),
+        ("市级政务云于2021年完成扩容", ["市级政务云"]),
+        ("全市政务云为各部门提供计算资源", ["政务云"]),
+        ("人口库于去年完成数据清洗", ["人口库"]),
+        ("法人库为各部门提供共享服务", ["法人库"]),
+        ("电子证照库共归集证照86类", ["电子证照库"]),
+        ("全区OA系统对接了各镇街", ["OA系统"]),
+        ("全市政务服务平台于2022年完成升级", ["政务服务平台"]),
+        ("全县电子政务外网已覆盖所有乡镇", ["电子政务外网"]),
+        # the head is cut off only a glued function word, never off a word it makes (网上 "online", 云计算)
+        ("推进政务服务网上办理", []),
+        ("加快政务云计算中心建设", []),
+        ("各类数据库为全市提供服务", []),
+        ("成品油库于上月完成检修", []),
+    ],
+)
+def test_a_head_glued_to_the_next_word_still_ends_the_name(nlp, text, expected):
+    found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
+    assert found == expected
