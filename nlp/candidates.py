@@ -67,8 +67,9 @@ _HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平�
 #: A network's name goes on into a part of it (政务外网|骨干网, 电子政务外网|核心平台, 政务外网|专线): not the network.
 _NETWORKS = {"外网", "内网", "专网", "政务网"}
 _NETWORK_GOES_ON = re.compile(r"(?:核心|主干)?(?:骨干网|专线|光网|平台)")
-#: A sector's gathering after 系统 (全省大数据系统会议, 全市统计系统工作会议): 系统 names the sector, not a system.
-_SECTOR_GATHERING = re.compile(r"(?:工作)?(?:会议|大会|培训|座谈会|表彰会|比武)")
+#: A sector's gathering or informatisation after 系统 (全省大数据系统会议, 全市统计系统工作会议, 劳动和社会保障系统信息网络
+#: 建设): 系统 names the sector, not a system.
+_SECTOR_GATHERING = re.compile(r"(?:工作)?(?:会议|大会|培训|座谈会|表彰会|比武)|信息化|信息网络")
 #: What a body's name ends with, the owner printed in front of its platform (…建设局|门户网站, …委员会|网站).
 _BODY_END = re.compile(r"(?:局|署|委|厅|部|院|办|委员会)$")
 #: A year's 年 jieba glued to the level that owns the name (2023|年县|政务服务平台, 2022|年市|本级…).
@@ -96,6 +97,8 @@ _AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心(?!
                            r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|领导小组|"
                            r"办(?![理事件结公法好成])(?=[、，。；）)牌和与及]|$))")  # 区长专线办: an office
 # fmt: on
+#: An internal unit named after the platform it works on, in a list of units (市民热线|受理科、市民热线|协调科).
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{2}(?:科|处|股|室)(?=[、，,。；;）)和与及的]|$)")
 
 
 #: An honour or a ranking names a class of things, not one (进入全国十佳…网站行列, “最佳政务服务大厅”“…单位”称号,
@@ -217,7 +220,12 @@ def governs_generic(core: str) -> bool:
 
 def head_continues(text: str, end: int) -> bool:
     """Is the head word ending at ``end`` no name's end (系统推进, 平台经济, 热线|平台, 系统管理中心)?"""
-    return bool(_AGENCY_AFTER.match(text, end) or NOT_A_HEAD_AFTER.match(text, end) or _HEAD_AFTER.match(text, end))
+    return bool(
+        _AGENCY_AFTER.match(text, end)
+        or _UNIT_AFTER.match(text, end)
+        or NOT_A_HEAD_AFTER.match(text, end)
+        or _HEAD_AFTER.match(text, end)
+    )
 
 
 def _indefinite(text: str, start: int) -> bool:
@@ -294,6 +302,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # “第八届12345政务服务便民热线大会暨…大会”: an event's title, not the platform
         if (
             _AGENCY_AFTER.match(text, he)
+            or _UNIT_AFTER.match(text, he)
             or NOT_A_HEAD_AFTER.match(text, he)
             or _HEAD_AFTER.match(text, he)
             or (m.group() in _NETWORKS and _NETWORK_GOES_ON.match(text, he))
@@ -445,6 +454,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 and not _standard_network(core, m.group())
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
             or _no_name_by_its_characters(name)
+            # 智能化|大厅, 标准化|平台: a manner names a kind (无纸化|系统 says what the system makes: a name)
+            or (m.group() != "系统" and all(len(w) >= 3 and w.endswith("化") for w in core))
             or _COUNT_BEFORE.search(text, max(0, start - 6), start)
             or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core)
             or any(w.startswith("非") for w in core)  # 非|涉密|应用系统: a class of systems, no particular one

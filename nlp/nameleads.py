@@ -65,9 +65,11 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
         )
     if pos == "i" and word.startswith(("数据", "信息", "政务", "网络", "电子")):
         pos = "n"  # jieba's idiom 数据共享 is the name's topic (数据共享|交换平台)
+    if pos in ("v", "vn") and len(word) > 1 and word not in TOPIC_VERBS and pos_table().get(right) == "ns":
+        return True  # 助推|株洲12345政务服务热线: a name starts at its owner's place; a verb in front governs it
     if pos == "v" and (
         word in TOPIC_VERBS
-        or ((right_of_head or next_to_head) and (_is_nominal(left) or _is_plain_verb(left)))
+        or ((right_of_head or next_to_head) and (_is_nominal(left) or _is_plain_verb(left) or _coined(left)))
         or (len(word) > 1 and pos_table().get(left) in {"nt", "ns"})
         or (len(word) > 1 and (right in TOPIC_VERBS or (pos_table().get(right) or "").startswith("v")))
         or (
@@ -123,6 +125,20 @@ def _coordinated(left: str, right: str) -> bool:
     return both and left not in LEAD_WORDS
 
 
+def _coined(word: str) -> bool:
+    """A word of the name jieba's dictionary does not know (道桥设施动态|养管|应用平台: 养管, a coined noun) — not a
+    manner (…化, …性), a number or a lead glued to another word (the unknown words :func:`_is_lead` stops at)."""
+    return (
+        len(word) >= 2
+        and word not in pos_table()
+        and bool(re.fullmatch(r"[\u4e00-\u9fff]+", word))
+        and word[-1] not in "化性及和与或并是"
+        and not _ENUMERATOR.fullmatch(word)
+        and not word.endswith(_LONG_LEAD_AFFIXES)
+        and not word.startswith(_LONG_LEAD_AFFIXES)
+    )
+
+
 def _is_plain_verb(word: str) -> bool:
     """A verb that is no lead word (诉求 of 民营企业|诉求|响应|平台)."""
     return word not in LEAD_WORDS and (pos_table().get(word) or "") == "v"
@@ -158,6 +174,16 @@ def _is_nominal(word: str) -> bool:
     return word not in LEAD_WORDS and (pos_table().get(word) or "").startswith(("n", "vn", "an", "l"))
 
 
+#: Areas named by common nouns that say where in general, no particular one (辖区内, 市区范围).
+_SCOPE_AREAS = {"辖区", "市区", "社区", "片区", "全区", "本区", "我区", "该区", "各区", "郊区", "全市", "本市"}
+
+
+def _common_area(word: str) -> bool:
+    """城区, 园区, 校区, 景区: a common noun of two characters ending like a place (jieba tags it a noun) names one
+    part of the owner (城区大厅和园区大厅: the hall in town and the one in the park), not a place that owns it."""
+    return len(word) == 2 and pos_table().get(word) == "n" and word not in _SCOPE_AREAS
+
+
 def _generic(core_words: list[str]) -> bool:
     """信息系统, 公共平台, 提供平台, 平台操作系统: nothing in front of the head names a particular thing.
     A place in front makes it that place's one (区政务服务大厅, 番禺区政务服务平台), unless the rest names
@@ -168,7 +194,7 @@ def _generic(core_words: list[str]) -> bool:
             return False  # a hotline's number names it (12345政府服务热线)
         return (
             w in GENERIC_WORDS
-            or bool(re.fullmatch(r"\d+|(?!城市$)[\u4e00-\u9fff]{1,3}[省市区县]", w))
+            or (bool(re.fullmatch(r"\d+|(?!城市$)[\u4e00-\u9fff]{1,3}[省市区县]", w)) and not _common_area(w))
             or (pos_table().get(w) in ("v", "vn") and w not in TOPIC_VERBS)
         )
 
