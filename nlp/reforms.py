@@ -246,7 +246,6 @@ REFORM_LEADS = {
     "用于",
     "政府",
     "部门",
-    "机关",
     "单位",
     "全力",
     "扎实",
@@ -306,6 +305,12 @@ def _noun_of_verb(word: str, lead: str) -> bool:
     return (pos_table().get(word) or "").startswith("n") and (pos_table().get(lead) or "").startswith("v")
 
 
+def _kind_of_body(word: str) -> bool:
+    """事业单位: a noun naming a kind of body (its last part 单位 leads elsewhere) names whose reform it is
+    (机关事业单位后勤体制改革, 事业单位分类改革)."""
+    return word.endswith(("单位", "机关")) and pos_table().get(word) == "n"
+
+
 def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """X改革 where X names what is reformed (商事制度改革, 相对集中行政许可权改革): X runs left over whole
     words up to a verb, scope or function word in front (深化|, 省|相对…: 相对 is no 对)."""
@@ -332,6 +337,7 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
                 or (
                     word.endswith(_REFORM_LONG_LEAD_AFFIXES)
                     and any(word.endswith(w) and not _noun_of_verb(word, w) for w in _REFORM_LONG_LEADS)
+                    and not _kind_of_body(word)
                 )
             ):
                 break  # 全面推进, 人民政府: a lead glued into one word; 医疗保障 (a noun made of a verb) stays

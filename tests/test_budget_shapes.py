@@ -50,6 +50,10 @@ ROWS = [
     # ... not a scope word (辖区, 社区: where in general)
     ("做好辖区平台建设", []),
     ("完善社区平台功能", []),
+    # a reform's field may be named by a kind of body (事业单位) and what of it is reformed (old)
+    ("会同有关部门拟订全市机关事业单位后勤体制改革的政策", [("机关事业单位后勤体制改革", R)]),
+    ("推进事业单位分类改革", [("事业单位分类改革", R)]),
+    ("推动各有关单位改革", []),
 ]
 
 
