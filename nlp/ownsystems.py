@@ -8,6 +8,8 @@ Chinese government prose says in a few ways this module reads:
 
 - a verb of using, running or joining something that is there in front of it (依托, 通过, 进驻, 接入, 登录, 负责管理,
   升级, 迁移至 …) — not a verb of making a kind of thing (建设, 打造, 搭建, 推进 … 建设);
+- a verb of making, deploying or launching it with a perfective marker (部署了OA系统, 已上线政务服务APP, 已经建成政务云):
+  made, it exists — unlike the same verb without one (计划部署, 将建成: a kind still to be made);
 - the budget's words for one system after it: its upkeep, its project, its upgrade (运维, 运行维护, 建设项目, 升级改造,
   维护费);
 - the jurisdiction's scope in front (全市, 全区, 本级, 市级): the one of that place;
@@ -42,10 +44,10 @@ _OWN_TOPICS = {"政务", "政务服务", "电子政务", "政府", "OA", "办公
 #: stand before): platforms, systems, databases, clouds, networks, halls.
 _OWN_HEADS = re.compile(
     r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|数据库|证照库|信息库|资源库|基础库|主题库|专题库|库|"
-    r"云(?![\u4e00-\u9fffA-Za-z])|外网|内网|专网|政务网|骨干网|光网|服务大厅|办事大厅|大厅)$"
+    r"云(?![\u4e00-\u9fffA-Za-z])|外网|内网|专网|政务网|骨干网|光网|服务大厅|办事大厅|大厅|APP|App|app|小程序)$"
 )
 #: The same heads anywhere in a text, where a word may end (found first, then checked on the word).
-_OWN_HEAD_IN_TEXT = re.compile(r"平台|系统|库|云|网|大厅")
+_OWN_HEAD_IN_TEXT = re.compile(r"平台|系统|库|云|网|大厅|APP|App|app|小程序")
 #: Plural, class and indefinite words in front: no particular system (各业务系统, 存量业务系统, 一批平台).
 _PLURAL = {"各", "各类", "各项", "各级", "各个", "每个", "相关", "有关", "其他", "其它", "所有", "全部", "多个", "一批", "若干",
            "一系列", "一些", "各种", "不同", "以上", "下列", "上述", "该", "此", "存量", "新增", "增量", "现有", "原有",
@@ -58,6 +60,11 @@ _SCOPE = {"全省", "全市", "全区", "全县", "本省", "本市", "本区", 
 #: Verbs in front that treat the system as a thing that exists: using, running, joining or managing it.
 _EXISTING = {"依托", "通过", "基于", "借助", "利用", "使用", "用好", "登录", "进驻", "入驻", "接入", "对接", "迁移", "迁入",
              "迁移至", "融合到", "整合到", "升级", "升级改造", "维护", "运维", "负责", "负责管理", "保障", "推广使用"}  # fmt: skip
+#: Verbs of making, deploying or launching a system: with a perfective marker (部署了, 已上线, 已经建成) the system is
+#: one that now exists; without one it may be a kind still to be made (推动建设政务服务平台, 将建成政务云).
+_LAUNCHED = {"部署", "上线", "建成", "建设", "建立", "搭建", "打造", "开发", "开通", "启用", "投用", "推出", "引入", "引进",
+             "上线运行", "建成投用", "投入使用", "完成", "研发", "建好"}  # fmt: skip
+_PERFECTIVE_BEFORE = {"已", "已经", "均已", "全部", "先后", "相继", "陆续"}
 #: Words after the name that treat it as one system: its upkeep, its project, its use, its machine room, what it carries.
 _EXISTING_AFTER = re.compile(
     r"(?:运行维护|运维|维护|建设项目|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|正式上线|窗口)"
@@ -163,7 +170,21 @@ def _place(word: str) -> bool:
 
 def _body(word: str) -> bool:
     """Is ``word`` a body printed in front (统计局, 市政府): the system's owner?"""
-    return (pos_table().get(word) or "")[:2] == "nt" or bool(re.search(r"(?:局|委|厅|政府|署|院|办公室)$", word))
+    return (pos_table().get(word) or "")[:2] == "nt" or (
+        bool(re.search(r"(?:局|委|厅|政府|署|院|办公室)$", word)) and word not in LEAD_WORDS  # 部署: a verb
+    )
+
+
+def _launched(text: str, words: list[tuple[int, int]], j: int) -> bool:
+    """Is the word at ``j`` (right before a name) a verb of launching it with a perfective marker — 部署|了|OA系统,
+    已|上线|政务服务APP, 已经|建成|政务云: the system now exists, it is the government's one?"""
+    word = text[words[j][0] : words[j][1]] if j >= 0 else ""
+    if word == "了":
+        j -= 1
+        word = text[words[j][0] : words[j][1]] if j >= 0 else ""
+        return word in _LAUNCHED
+    before = text[words[j - 1][0] : words[j - 1][1]] if j >= 1 else ""
+    return word in _LAUNCHED and before in _PERFECTIVE_BEFORE
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -207,6 +228,7 @@ def own_system_spans(
             continue  # 打造成更加安全的政务服务平台: a kind named in a predicate (unless a list makes it one)
         if (
             before in _EXISTING
+            or _launched(text, words, j)
             or before in _SCOPE
             or text[start] in "省市区县"
             or _EXISTING_AFTER.match(text, end)

@@ -55,6 +55,20 @@ def nlp():
         # depots and a building's equipment are no information systems
         ("开展成品油库、弹药库安全检查", []),
         ("做好机房UPS系统、门禁系统维护", []),
+        # a verb of deploying or launching with a perfective marker (了 after it, 已 before it): a system that exists
+        ("今年部署了OA系统，实现公文网上流转", ["OA系统"]),
+        ("局机关已部署OA系统", ["OA系统"]),
+        ("上线了政务服务APP，群众可掌上查询", ["政务服务APP"]),
+        ("年内开通了政务服务小程序", ["政务服务小程序"]),
+        ("本县已经建成政务云", ["政务云"]),
+        ("建成了一体化政务服务平台", ["一体化政务服务平台"]),
+        # … and without the marker, or plural, counted: a kind still to be made, or many
+        ("计划部署OA系统", []),
+        ("明年将建成政务云", []),
+        ("部署了各类业务系统", []),
+        ("上线了3个政务APP", []),
+        ("建成了一批政务服务平台", []),
+        ("引导群众下载政务服务APP", []),
     ],
 )
 def test_own_systems(nlp, text, expected):
