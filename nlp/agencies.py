@@ -45,11 +45,15 @@ _SCOPE_BEFORE = re.compile(r"[全本我该各城都门超县乡省地]$")
 _STATE = re.compile(r"(?:中共中央|党中央|国务院|国家|中央|全国人大|最高人民)")
 #: A place: a name of two to eight characters ending in an administrative unit.
 _PLACE = re.compile(rf"[{_H}]{{1,8}}?(?:自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗)")
+#: Places only, down to a town (天津市武清区, 石门镇): a government of that place, not a programme (数字政府).
+_PLACE_CHAIN = re.compile(rf"(?:[{_H}]{{1,8}}?(?:自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗|镇|乡))+")
+#: Places of every kind or every level, no one place (各乡镇人民政府, 城乡, 全县).
+_GENERIC_PLACES = re.compile(r"^[各全本该]|乡镇|城镇|村镇|城乡")
 #: 县（市）区人民政府: levels listed in brackets make the mention plural.
 _LEVEL_LIST_BEFORE = re.compile(r"[省市区县州镇乡][（(][省市区县州镇乡、]+[）)][省市区县州镇乡]?$")
 #: Words inside a name's field that show it is no name (a verb phrase, a count, a quantity).
 _NOT_IN_NAME = re.compile(
-    r"[的了着过是在为把被对向从及或等个年月日长]|项(?!目)|\d|设在|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
+    r"[的了着过是在为把被对向从及或等个年月日长]|项(?!目)|\d|设在|内设|下设|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
 )
 _LEVEL_CHAR = re.compile(f"[{_LEVELS}]")
 _HAN = re.compile(f"[{_H}]")
@@ -219,7 +223,11 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
         end = None
         for f, e in ends:
             field = text[s:f]  # the anchor and the field, without the suffix
-            if text[f:e] in ("政府", "人民政府") and (_strip_anchor(field) or field.endswith("级")):
+            if text[f:e] in ("政府", "人民政府") and (
+                (_strip_anchor(field) and not _PLACE_CHAIN.fullmatch(field))
+                or field.endswith("级")
+                or _GENERIC_PLACES.search(field)
+            ):
                 continue  # 数字政府: a programme; 区级人民政府: every district's; a government is a place's (市政府)
             if _field_ok(text, f - len(_strip_anchor(field)), f, words, word_start_list) and e - s >= 2:
                 end = e

@@ -13,6 +13,7 @@ from nlp.bodywords import _BODY_LEADS, _HAN_WORD, _SUFFIX, _SUFFIX_END, _unit_en
 
 _SUFFIX_JOINT = re.compile(f"(?:{_SUFFIX})([和及与])")
 _SEGMENT = re.compile(r"[^。；;：:，,\n、]*、[^。；;：:，,\n]*")  # a clause holding an enumeration
+_LIST_END = re.compile(r"等|\d+个|[一二三四五六七八九十]+个(?=[^、]*$)")
 _BRACKETED_END = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
 #: In a list item the context says "unit": only grammar words show it is none (组织人事处 is a unit).
 _NOT_IN_ITEM = re.compile(r"[的了着过是在为把被对向从及或等个年月日]|项(?!目)|\d")  # 项目部 is a unit, 3项 a count
@@ -33,8 +34,9 @@ def _items(segment: str, base: int) -> list[tuple[int, int]]:
         if ch == "、" and depth <= 0:
             out.append((base + start, base + i))
             start, depth = i + 1, 0
-    last = segment.find("等", start)  # 离退办等内设机构30个: the list ends at 等
-    out.append((base + start, base + (last if last > start else len(segment))))  # even after a bracket left open
+    # the list ends at 等 or at a count of its items (离退办等内设机构30个, 宣传调研处3个处级职能机构)
+    last = _LIST_END.search(segment, start)
+    out.append((base + start, base + (last.start() if last else len(segment))))  # even after a bracket left open
     # the last pair may be joined by 和 / 及 (机关服务中心和信息中心)
     a, b = out[-1]
     joint = _SUFFIX_JOINT.search(segment, a - base, b - base)

@@ -68,3 +68,26 @@ SHORT_NAMES = [
 @pytest.mark.parametrize(("text", "expected"), SHORT_NAMES)
 def test_short_names(nlp, text, expected):
     assert _agencies(nlp, text) == expected
+
+
+# a government named by its places down to a district or a town; places of every kind are no one government
+GOVERNMENTS = [
+    ("本镇隶属于宁波市鄞州区人民政府管辖。", ["宁波市鄞州区人民政府"]),
+    ("按照桂林市临桂区人民政府的要求开展工作。", ["桂林市临桂区人民政府"]),
+    ("城关镇人民政府负责全镇经济社会发展。", ["城关镇人民政府"]),
+    ("指导各乡镇人民政府、街道办事处开展工作。", []),
+    ("推进城乡政府服务一体化。", []),
+    ("全面推进数字政府建设。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOVERNMENTS)
+def test_governments(nlp, text, expected):
+    assert _agencies(nlp, text) == expected
+
+
+# a list that ends in a count of its items (…3个处级职能机构); a lead with 内设 is no name of its own
+def test_list_ending_in_a_count(nlp):
+    text = "民盟省委机关内设办公室、组织处和宣传调研处3个处级职能机构。"
+    assert _agencies(nlp, text)[-3:] == ["办公室", "组织处", "宣传调研处"]
+    assert not any("内设" in name for name in _agencies(nlp, text))
