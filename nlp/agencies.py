@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 from nlp.bodywords import (
     _BODY_LEADS,
@@ -33,6 +34,16 @@ from nlp.bodywords import (
 from nlp.nameleads import pos_table
 from nlp.platformwords import LEAD_WORDS
 from nlp.unitlists import listed_unit_spans
+
+
+class _Named(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+Agencyish = TypeVar("Agencyish", bound=_Named)
 
 _PLACE_WORD = re.compile(f"[{_H}]+(?:市|县|区|州|省|旗)")
 _MEETING_AFTER = re.compile(r"(?:全会|全体会议|常务会议|工作会议|会议|大会)")
@@ -346,3 +357,51 @@ def keep_agencies(
             continue
         out.append((s, e, "Agency"))
     return out
+
+
+#: The rank of a place's level: the state 0, a province 1, a city 2, a district or county 3, a town 4.
+_RANKS = {
+    **dict.fromkeys(("自治区", "省"), 1),
+    **dict.fromkeys(("自治州", "地区", "市", "州", "盟"), 2),
+    **dict.fromkeys(("自治县", "新区", "区", "县", "旗"), 3),
+    **dict.fromkeys(("镇", "乡"), 4),
+}
+_PLACE_UNIT = re.compile(rf"[{_H}]{{1,8}}?(自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗|镇|乡)")
+#: A body named by a level alone (区委, 区政府, 县财政局): that level's body of the report's own place, or every one.
+_BARE_LEVEL = {"省": 1, "市": 2, "区": 3, "县": 3}
+
+
+def _rank(name: str) -> int | None:
+    """The level of the place a full name starts with (国家信访局 0, 昆明市审计局 2, 某市某区审计局 3); None when
+    no named place starts it (区政府, 市委)."""
+    if _STATE.match(name):
+        return 0
+    pos, rank = 0, None
+    while m := _PLACE_UNIT.match(name, pos):
+        if m.end() - pos < 2:
+            break  # a bare level character, no place's name
+        pos, rank = m.end(), _RANKS[m.group(1)]
+    return rank if pos < len(name) else None
+
+
+def below_own_level(found: list[list[Agencyish]]) -> list[list[Agencyish]]:
+    """One report's entities (per text) without its bodies named by a level below the report's own (区委、区政府
+    in a city bureau's report: every district's, a generic mention).  The report's own level is that of the full
+    name it prints most (its own name; ties: the first), so a district's report keeps its 区政府."""
+    counts: dict[str, int] = {}
+    for ents in found:
+        for e in ents:
+            if e.label == "Agency" and _rank(e.text) is not None:
+                counts[e.text] = counts.get(e.text, 0) + 1
+    if not counts:
+        return found
+    own = _rank(max(counts, key=lambda n: counts[n]))  # max keeps the first of equal counts
+    assert own is not None
+    return [
+        [
+            e
+            for e in ents
+            if not (e.label == "Agency" and _BARE_LEVEL.get(e.text[:1], -1) > own and _rank(e.text) is None)
+        ]
+        for ents in found
+    ]

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from nlp.agencies import below_own_level
 from nlp.entities import FoundEntity, entities_of
 from nlp.tokenizer import doc_text, token_offsets
 
@@ -124,8 +125,10 @@ def propagate(
 
 
 def report_entities(docs: Sequence[Doc]) -> list[list[FoundEntity]]:
-    """The entities of one report's parsed texts (``docs``, in the pipeline's segmentation), names spread."""
-    return propagate([doc_text(d) for d in docs], [entities_of(d) for d in docs], [token_offsets(d) for d in docs])
+    """The entities of one report's parsed texts (``docs``, in the pipeline's segmentation), names spread, bodies
+    below the report's own level dropped."""
+    found = propagate([doc_text(d) for d in docs], [entities_of(d) for d in docs], [token_offsets(d) for d in docs])
+    return below_own_level(found)  # 区委 in a city bureau's report is every district's (nlp.agencies)
 
 
 __all__ = ["PROPAGATED", "confident_names", "propagate", "report_entities"]

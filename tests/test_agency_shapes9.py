@@ -91,3 +91,43 @@ def test_list_ending_in_a_count(nlp):
     text = "民盟省委机关内设办公室、组织处和宣传调研处3个处级职能机构。"
     assert _agencies(nlp, text)[-3:] == ["办公室", "组织处", "宣传调研处"]
     assert not any("内设" in name for name in _agencies(nlp, text))
+
+
+def _report_agencies(nlp, texts: list[str]) -> list[list[str]]:
+    from nlp.entities import extract_docs
+    from nlp.propagation import report_entities
+
+    found = report_entities(extract_docs(nlp, texts, use_gazetteer=False))
+    return [[e.text for e in ents if e.label == "Agency"] for ents in found]
+
+
+# a body named by a bare level below the report's own is every such body (区委 in a city bureau's report)
+def test_lower_level_in_a_city_report_is_generic(nlp):
+    texts = [
+        "柳州市审计局是主管全市审计工作的市政府工作部门。",
+        "与区委、区政府共同领导区审计机关，指导县审计局业务。",
+        "柳州市审计局完成市委、市政府交办的其他任务。",
+    ]
+    assert _report_agencies(nlp, texts) == [
+        ["柳州市审计局", "市政府"],
+        [],
+        ["柳州市审计局", "市委", "市政府"],
+    ]
+
+
+def test_own_level_and_higher_levels_stay(nlp):
+    texts = [
+        "宁波市海曙区审计局是区政府工作部门。",
+        "完成区委、区政府和市审计局交办的其他任务。",
+        "宁波市海曙区审计局负责全区审计工作。",
+    ]
+    assert _report_agencies(nlp, texts) == [
+        ["宁波市海曙区审计局", "区政府"],
+        ["区委", "区政府", "市审计局"],
+        ["宁波市海曙区审计局"],
+    ]
+
+
+def test_a_province_report_drops_bare_cities(nlp):
+    texts = ["湖南省林业局是省政府组成部门。", "指导市、县林业主管部门，督促市政府落实。", "湖南省林业局负责全省工作。"]
+    assert _report_agencies(nlp, texts)[1] == []
