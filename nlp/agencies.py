@@ -64,9 +64,10 @@ _GENERIC_PLACES = re.compile(r"^[各全本该]|乡镇|城镇|村镇|城乡")
 _LEVEL_LIST_BEFORE = re.compile(r"[省市区县州镇乡][（(][省市区县州镇乡、]+[）)][省市区县州镇乡]?$")
 #: Words inside a name's field that show it is no name (a verb phrase, a count, a quantity).
 _NOT_IN_NAME = re.compile(
-    r"[的了着过是在为把被对向从及或等个年月日长]|项(?!目)|\d|设在|内设|下设|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
+    r"[的了着过是在为把被对向从及或等个年月日长]|(?<=[\d一二三四五六七八九十两几多各每])项|\d|设在|内设|下设|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
 )
 _LEVEL_CHAR = re.compile(f"[{_LEVELS}]")
+_REGION = re.compile("自治区")
 _HAN = re.compile(f"[{_H}]")
 _PLACE_ENDS = set("市县区州省旗")
 _SUBPLACE = re.compile(rf"[{_H}]{{1,5}}?(?:自治县|自治州|新区|区|县|市|州|旗)(?=[{_H}])")
@@ -131,6 +132,10 @@ def _anchor_starts(text: str, word_starts: set[int]) -> list[int]:
     starts = []
     for m in _STATE.finditer(text):
         starts.append(m.start())
+    for m in _REGION.finditer(text):
+        i = m.start()  # 自治区人民政府, 自治区水利信息中心: the region's own body, its name left out
+        if i == 0 or not _HAN.match(text[i - 1]) or text[i - 1] in _GLUED_LEAD or i in word_starts:
+            starts.append(i)
     for m in _LEVEL_CHAR.finditer(text):
         i = m.start()
         before = text[i - 1 : i]
@@ -151,8 +156,8 @@ def _word_kind(w: str) -> int:
         return 1 if w in _PLACE_ENDS else 5 if tag == "ns" else 0
     if len(w) >= 3 and w.endswith("署") and w[-2:] not in _NOT_A_BODY:
         return 2  # 审计署, 海关总署 (jieba tags some as verbs)
-    if (tag not in ("ns", "nt") and w[-1] not in _PLACE_ENDS) or w in _NOT_PLACES:
-        return 0
+    if (tag not in ("ns", "nt") and w[-1] not in _PLACE_ENDS) or w in _NOT_PLACES or w in ("人民政府", "政府"):
+        return 0  # 人民政府 alone is no place's name (各乡、镇|人民政府)
     lead = (
         w[:-1] in LEAD_WORDS or w[:-1] in _BODY_LEADS or w[:1] in _GLUED_LEAD or pos.get(w[:-1]) in ("p", "v", "c", "d")
     )
@@ -222,8 +227,8 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
     for s in starts:
         if out and out[-1][0] <= s < out[-1][1]:
             continue  # inside the name found from an earlier anchor
-        if text[s] in _LEVELS and text[s + 1 : s + 2] in tuple(_LEVELS):
-            continue  # 省市…, 市县…: two levels, so a plural mention
+        if text[s] in _LEVELS and text[s + 1 : s + 2] in (*_LEVELS, "级"):
+            continue  # 省市…, 市县…: two levels; 县级融媒体中心: every county's — a plural mention
         if _PLURAL_BEFORE.search(text[max(0, s - 2) : s]) or _LEVEL_LIST_BEFORE.search(text, 0, s):
             continue
         run = _NAME_RUN.match(text, s)

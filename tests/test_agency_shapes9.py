@@ -131,3 +131,24 @@ def test_own_level_and_higher_levels_stay(nlp):
 def test_a_province_report_drops_bare_cities(nlp):
     texts = ["湖南省林业局是省政府组成部门。", "指导市、县林业主管部门，督促市政府落实。", "湖南省林业局负责全省工作。"]
     assert _report_agencies(nlp, texts)[1] == []
+
+
+# an autonomous region's own bodies named with 自治区 alone; committees whose field holds 事项; units 纪检组;
+# the lead 即 before a list; 科信局; every county's body (县级…) and 办 as a verb are no bodies
+REGION_AND_WORDS = [
+    ("自治区民族事务委员会是自治区人民政府组成部门。", ["自治区民族事务委员会", "自治区人民政府"]),
+    ("配合自治区水利信息中心做好数据整合。", ["自治区水利信息中心"]),
+    ("承担县人民政府信访事项复查复核委员会的日常工作。", ["县人民政府信访事项复查复核委员会"]),
+    ("落实市政府3项重点任务。", ["市政府"]),
+    ("机关内设处室5个，即秘书处、文电处、会议处、信息处、人事处。", ["秘书处", "文电处", "会议处", "信息处", "人事处"]),
+    ("局机关设办公室、人事处、机关党委、纪检组。", ["办公室", "人事处", "机关党委", "纪检组"]),
+    ("经区经科信局批复立项。", ["区经科信局"]),
+    ("研究县政府各部门和各乡、镇人民政府请示县政府的事项。", ["县政府", "县政府"]),
+    ("支持县级融媒体中心建设。", []),
+    ("庆祝建省办经济特区30周年。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGION_AND_WORDS)
+def test_region_and_words(nlp, text, expected):
+    assert _agencies(nlp, text) == expected
