@@ -392,16 +392,19 @@ def _rank(name: str) -> int | None:
 def below_own_level(found: list[list[Agencyish]]) -> list[list[Agencyish]]:
     """One report's entities (per text) without its bodies named by a level below the report's own (区委、区政府
     in a city bureau's report: every district's, a generic mention).  The report's own level is that of the full
-    name it prints most (its own name; ties: the first), so a district's report keeps its 区政府."""
+    name with a place it prints most (its own name; of equal counts the most local one), so a district's report
+    keeps its 区政府."""
     counts: dict[str, int] = {}
     for ents in found:
         for e in ents:
             if e.label == "Agency" and _rank(e.text) is not None:
                 counts[e.text] = counts.get(e.text, 0) + 1
-    if not counts:
+    ranks = {n: _rank(n) or 0 for n in counts}
+    placed = [n for n in counts if ranks[n] > 0] or list(counts)  # the state's bodies only when no place is named
+    if not placed:
         return found
-    own = _rank(max(counts, key=lambda n: counts[n]))  # max keeps the first of equal counts
-    assert own is not None
+    # the most printed; of equal counts the most local (a district's report names the State Council as often)
+    own = ranks[max(placed, key=lambda n: (counts[n], ranks[n]))]
     return [
         [
             e

@@ -152,3 +152,13 @@ REGION_AND_WORDS = [
 @pytest.mark.parametrize(("text", "expected"), REGION_AND_WORDS)
 def test_region_and_words(nlp, text, expected):
     assert _agencies(nlp, text) == expected
+
+
+def test_the_state_named_as_often_leaves_the_own_level(nlp):
+    """A district's report that names the State Council more often than its own name is still a district's."""
+    texts = [
+        "宁波市海曙区数据局贯彻落实国务院决策部署。",
+        "完成国务院和区委、区政府交办的其他任务。",
+        "落实国务院关于数字政府建设的要求。",
+    ]
+    assert _report_agencies(nlp, texts)[1] == ["国务院", "区委", "区政府"]
