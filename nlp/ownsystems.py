@@ -31,6 +31,7 @@ import re
 
 from nlp.nameleads import pos_table
 from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, LEAD_WORDS, TOPIC_VERBS
+from nlp.shortnames import DEFINITION
 
 #: The topics of the basic databases every e-government keeps (人口库, 法人库, 电子证照库, 政务服务事项库): before a bare
 #: 库 they name an information system, not a depot (油库, 弹药库).
@@ -44,7 +45,7 @@ _OWN_TOPICS = {"政务", "政务服务", "电子政务", "政府", "OA", "办公
 #: stand before): platforms, systems, databases, clouds, networks, halls.
 _OWN_HEADS = re.compile(
     r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|数据库|证照库|信息库|资源库|基础库|主题库|专题库|库|"
-    r"云(?![\u4e00-\u9fffA-Za-z])|外网|内网|专网|政务网|骨干网|光网|服务大厅|办事大厅|大厅|APP|App|app|小程序)$"
+    r"云(?![\u4e00-\u9fffA-Za-z])|外网|内网|专网|政务网|服务网|骨干网|光网|服务大厅|办事大厅|大厅|APP|App|app|小程序)$"
 )
 #: The same heads anywhere in a text, where a word may end (found first, then checked on the word).
 _OWN_HEAD_IN_TEXT = re.compile(r"平台|系统|库|云|网|大厅|APP|App|app|小程序")
@@ -198,6 +199,25 @@ def _joined(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return s2 - e1 == 1 and text[e1] in _LIST_JOINS
 
 
+def _no_particular_one(text: str, start: int, end: int, before: str, core: list[str]) -> bool:
+    """Do the words around the name at ``text[start:end]`` (``before``: the word in front; ``core``: the name's
+    words before its head) make it many systems, another owner's, a class, a kind or equipment?"""
+    clause_start = _clause_start(text, start)
+    return bool(
+        before in _PLURAL
+        or _COUNT.fullmatch(before)
+        or _COUNT_BEFORE.search(text[max(clause_start, start - 8) : start])  # 各级政务服务大厅, 13个设区市政务云: many
+        or _place(before)
+        or _body(
+            before
+        )  # 昆明市|政务服务事项管理系统, 统计局|电子政务内网: the owner is printed; the shape rules' name
+        or (core and core[-1] in _CLASS_END and text[end - 1] in "统台")  # 政务信息系统: a class of systems
+        or (len(core) == 1 and core[0] in ("政务", "政府", "电子政务") and text[end - 1] == "统")  # 政府系统: a sector
+        or _KIND_AFTER.match(text, end)  # 政务服务大厅标准化管理细则, 在政务云建设方面
+        or BUILDING_SYSTEM.search(text, start, end)  # UPS系统
+    )
+
+
 def own_system_spans(
     text: str, words: list[tuple[int, int]], particular: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -208,21 +228,8 @@ def own_system_spans(
     words = unglued(text, words)
     for start, end, j, core in candidates(text, words):
         before = text[words[j][0] : words[j][1]] if j >= 0 else ""
-        clause_start = _clause_start(text, start)
-        if (
-            before in _PLURAL
-            or _COUNT.fullmatch(before)
-            or _COUNT_BEFORE.search(text[max(clause_start, start - 8) : start])
-        ):
-            continue  # 各级政务服务大厅, 三级政务服务平台, 13个设区市政务云: many, no particular one
-        if _place(before) or _body(before):
-            continue  # 昆明市|政务服务事项管理系统, 统计局|电子政务内网: the owner is printed; the shape rules' name
-        if (core[-1] in _CLASS_END and text[end - 1] in "统台") or (
-            len(core) == 1 and core[0] in ("政务", "政府", "电子政务") and text[end - 1] == "统"
-        ):
-            continue  # 政务信息系统, 电子政务应用系统: a class of systems; 政府系统, 电子政务系统: a sector, a category
-        if _KIND_AFTER.match(text, end) or BUILDING_SYSTEM.search(text, start, end):
-            continue  # 政务服务大厅标准化管理细则, 在政务云建设方面; UPS系统
+        if _no_particular_one(text, start, end, before, core):
+            continue
         kept.append((start, end))
         if before == "的":
             continue  # 打造成更加安全的政务服务平台: a kind named in a predicate (unless a list makes it one)
@@ -232,6 +239,7 @@ def own_system_spans(
             or before in _SCOPE
             or text[start] in "省市区县"
             or _EXISTING_AFTER.match(text, end)
+            or DEFINITION.match(text, end)
             or (text[end - 1] == "库" and _DATABASE_TOPICS.search(text, start, end - 1))
         ):
             definite.add((start, end))
@@ -246,3 +254,31 @@ def own_system_spans(
                 definite.add(span)
                 grown = True
     return sorted(definite)
+
+
+#: Verbs of making a thing in front: the words name a kind still to be made (推动建设政务服务平台), unless a
+#: perfective marker says it is made (:data:`_LAUNCHED`).
+_MAKING = {"建设", "打造", "搭建", "建立", "构建", "推进", "推动", "新建", "筹建", "规划", "谋划", "开发", "研发", "探索", "建好"}  # fmt: skip
+#: After the name: the making of it as a field of work (政务服务平台建设, 政务云建设工作), not its project (建设项目).
+_MAKING_AFTER = re.compile(r"(?:建设|搭建|开发)(?!项目|运维|维护|经费|资金|费)")
+
+
+def spreadable(text: str, words: list[tuple[int, int]] | None, start: int, end: int, *, defined: bool = False) -> bool:
+    """May a report's own system's name (found as one existing system elsewhere in the report) be taken at
+    ``text[start:end]``, another mention of it?  Not where the words around make it many, another owner's, a kind
+    to be made or a field of work, nor where it is the tail of a longer name (网上|政务服务平台).  ``defined``: a short
+    name the report defined (无纸化会议系统（简称会议系统）): its words are the report's name, whatever else they say."""
+    j = -1
+    if words is not None:
+        words = unglued(text, words)
+        j = next((k for k, (_, e) in enumerate(words) if e == start), -1)
+    before = text[words[j][0] : words[j][1]] if words is not None and j >= 0 else ""
+    if not before and start and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", text[start - 1]):
+        return False  # no words given, or the name starts inside one: it may run on in front
+    if before and (_core_word(before) or _LEVEL.fullmatch(before) or (before.isascii() and before.isalnum())):
+        return False  # 网上|政务服务平台, 区|政务服务大厅: a longer name, found (or not) on its own
+    if before in _MAKING and not (words is not None and _launched(text, words, j)):
+        return False  # 推动|建设|政务服务平台: a kind still to be made
+    if defined:
+        return not (before in _PLURAL or _COUNT.fullmatch(before) or _MAKING_AFTER.match(text, end) or before == "的")
+    return not (_no_particular_one(text, start, end, before, []) or _MAKING_AFTER.match(text, end) or before == "的")

@@ -11,6 +11,11 @@ entities found in each, and
 * replaces a found entity that lies inside the occurrence or crosses it (a boundary cut: 智能化公共数据平台 of
   一体化智能化公共数据平台) by the confident name's extent.
 
+A short name a report defines in brackets (电子政务外网协同办公平台（以下简称OA系统）, :mod:`nlp.shortnames`) is found
+inside the brackets and spread too, whatever its words: the report says what it names.  It is taken only where the
+words around it let it be that one system (:func:`nlp.ownsystems.spreadable`: not the tail of a longer name, as
+会议系统 of 视频会议系统, nor many, nor a kind to be made), and never when it is a bare head (以下简称平台).
+
 No name is fixed here: the names come only from what the report itself yields.  A propagated entity keeps its
 own span (the occurrence's characters) and the source ``"propagated"``.
 
@@ -33,6 +38,8 @@ from spacy.tokens import Doc
 
 from nlp.agencies import below_own_level
 from nlp.entities import FoundEntity, entities_of
+from nlp.ownsystems import spreadable
+from nlp.shortnames import aliases, defined_names
 from nlp.tokenizer import doc_text, token_offsets
 
 #: the labels whose names are spread (agencies are the report's own business: nlp.relations resolves them)
@@ -99,20 +106,28 @@ def propagate(
 
     ``found[i]``: the entities found in ``texts[i]``; ``words[i]``: the character ranges of its words (the
     segmenter's tokens), where an occurrence must start and end (none given: anywhere)."""
+    found = [defined_names(text, ents) for text, ents in zip(texts, found)]  # 协同办公平台（以下简称OA系统）
     names = confident_names(found)
+    short = aliases(texts, found)  # a short name defined in brackets: spread where the words around allow
+    guarded = {n: "Platform" for n in short if n not in names and not _another_label(n, "Platform", found)}
+    names.update(guarded)
     out = [list(ents) for ents in found]
     if not names:
         return out
     pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
     for i, text in enumerate(texts):
         ents = out[i]
-        bounds = _word_bounds(words[i] if words else None)  # once per text, not per occurrence
+        given = words[i] if words else None
+        tokens = list(given) if given is not None else None
+        bounds = _word_bounds(tokens)  # once per text, not per occurrence
         for m in pattern.finditer(text):
             s, e, name = m.start(), m.end(), m.group()
             if bounds is not None and (s not in bounds[0] or e not in bounds[1]):
                 continue  # starts or ends inside a word of the text
             if _continues(text, e, names[name]):
                 continue
+            if name in guarded and not spreadable(text, tokens, s, e, defined=name in short):
+                continue  # 各类会议系统, 推进办公平台建设, 移动|办公平台: not the report's one system here
             overlapping = [x for x in ents if x.start < e and s < x.end]
             if any(x.start <= s and e <= x.end for x in overlapping):
                 continue  # already found, or part of a longer name found here
@@ -122,6 +137,11 @@ def propagate(
             ents.append(FoundEntity(s, e, name, names[name], PROPAGATED))
         out[i] = sorted(ents, key=lambda x: (x.start, x.end))
     return out
+
+
+def _another_label(name: str, label: str, found: Sequence[Sequence[FoundEntity]]) -> bool:
+    """Is ``name`` found with another label than ``label`` somewhere in the report?"""
+    return any(e.text == name and e.label != label for ents in found for e in ents)
 
 
 def report_entities(docs: Sequence[Doc]) -> list[list[FoundEntity]]:

@@ -137,13 +137,16 @@ def collect_units(norm: NormalizedText, report: Report) -> _Units:
     return units
 
 
-def _canonical(text: str, label: str, report: Report, resolver: EntityResolver, where) -> str | None:
+def _canonical(
+    text: str, label: str, report: Report, resolver: EntityResolver, where, short: dict[str, str] | None = None
+) -> str | None:
     """The canonical name of a mention: the report's own agency by any of its names, else what the one
-    resolver says (a gazetteer prefLabel, or a key scoped by the report's jurisdiction)."""
+    resolver says (a gazetteer prefLabel, or a key scoped by the report's jurisdiction; a short name the report
+    defined in brackets, ``short``, stands for its full name's)."""
     if label == "Agency" and report.agency and text in {report.agency_short, report.agency}:
         return report.agency
     owner = tuple(n for n in (report.agency, report.agency_short) if n)
-    return resolver.canonical(text, label, where, owner=owner)
+    return resolver.canonical(text, label, where, owner=owner, aliases=short)
 
 
 def annotate(
@@ -154,6 +157,7 @@ def annotate(
     from nlp.entities import extract_docs, laid_across_cells
     from nlp.pipeline import load_pipeline
     from nlp.propagation import report_entities
+    from nlp.shortnames import aliases
 
     resolver = resolver if resolver is not None else EntityResolver()
     nlp = nlp or load_pipeline(gazetteer=resolver)
@@ -162,6 +166,7 @@ def annotate(
     docs = extract_docs(nlp, [u[1] for u in units.items], narrative=[u[3] for u in units.items])
     # one sense per report: a confident name found in one unit is looked for in all of them (nlp.propagation)
     found = report_entities(docs)
+    short = aliases([u[1] for u in units.items], found)  # 协同办公平台（以下简称OA系统）: one platform, two names
     links: list[Link] = []
     by_key: dict[str, list[Mention]] = {}
     for (key, text, offs, _), ents in zip(units.items, found):
@@ -171,7 +176,7 @@ def annotate(
             span = _raw_span(norm, offs, ent.start, ent.end)
             if span is None or laid_across_cells(norm.raw, ent.label, span.start, span.end):
                 continue
-            canonical = _canonical(ent.text, ent.label, report, resolver, where)
+            canonical = _canonical(ent.text, ent.label, report, resolver, where, short)
             # a document number right after its title is that document: 《…》（番府办[2013]91号）
             if (
                 ent.label == "PolicyDocument"

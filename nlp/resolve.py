@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from nlp.model import GazetteerEntry
@@ -165,11 +165,24 @@ class EntityResolver:
             national = national or bool(_NATIONAL.match(agency or ""))
         return Jurisdiction(province, city, low or (district if district not in {city, province} else None), national)
 
-    def canonical(self, name: str, label: str, where: Jurisdiction, *, owner: Iterable[str] = ()) -> str | None:
+    def canonical(
+        self,
+        name: str,
+        label: str,
+        where: Jurisdiction,
+        *,
+        owner: Iterable[str] = (),
+        aliases: Mapping[str, str] | None = None,
+    ) -> str | None:
         """The name a mention of ``name`` stands for in a report of ``where``: a gazetteer entry's prefLabel,
         else (platforms, and agencies with a relative or no place) a key scoped by jurisdiction; None when
-        the printed name is its own key.  ``owner``: the reporting agency's names (dropped in front)."""
+        the printed name is its own key.  ``owner``: the reporting agency's names (dropped in front);
+        ``aliases``: the report's short names of platforms and the full names they stand for (协同办公平台（以下简称
+        OA系统）, :func:`nlp.shortnames.aliases`) — a short name stands for its full name's key, one node."""
         bare = name.strip('“”"「」‘’') if label != "PolicyDocument" else name
+        full = (aliases or {}).get(bare) if label == "Platform" else None
+        if full is not None and full != bare:
+            return self.canonical(full, label, where, owner=owner) or re.sub(r"\s+", "", full)
         for n in (name, bare):
             entry = self.lookup(n, label, where.lowest)
             if entry is not None:
