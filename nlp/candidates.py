@@ -64,6 +64,8 @@ _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应�
 _PAGE_NUMBER_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{1,3}[\u4e00-\u9fff]")
 #: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
 _HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)|知识库|数据库")
+#: A bare 系统 after 平台 says again what the platform is (智能办公平台|系统建设): the name ends at 平台.
+_PLATFORM_SYSTEM = re.compile(r"系统(?![\u4e00-\u9fff]{0,4}(?:平台|系统))")
 #: A network's name goes on into a part of it (政务外网|骨干网, 电子政务外网|核心平台, 政务外网|专线): not the network.
 _NETWORKS = {"外网", "内网", "专网", "政务网"}
 _NETWORK_GOES_ON = re.compile(r"(?:核心|主干)?(?:骨干网|专线|光网|平台)")
@@ -122,13 +124,15 @@ def unlike_a_name(name: str) -> bool:
 
 def _no_name_by_its_characters(name: str) -> bool:
     """A building's equipment (机房电力系统), a count of things (五大数据库), an indefinite one (一个平台), a
-    word's suffix at its start (化预报预警系统).  :func:`platform_spans` asks this of its names; their quotes
+    word's suffix at its start (化预报预警系统), a part of a system (公文管理子系统: a module of a platform, listed
+    with the others it is built with).  :func:`platform_spans` asks this of its names; their quotes
     are weighed by :class:`nlp.budgetpatterns.BudgetPatterns` for every shape at once (:func:`broken_quote`)."""
     return bool(
         BUILDING_SYSTEM.search(name)
         or _COUNT_START.match(name)
         or _INDEFINITE.match(name)
         or name[0] in _BOUND_SUFFIXES
+        or name.endswith("子系统")
     )
 
 
@@ -300,11 +304,14 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # “…平台” quoted as a whole: handled as a quoted name below
         if _inside_quoted_event(text, hs, he):
             continue  # “第八届12345政务服务便民热线大会暨…大会”: an event's title, not the platform
+        if m.group() == "系统" and text.endswith("平台", 0, hs):
+            continue  # 智能办公平台|系统: the platform's name, found at its own head
+        platform_then_system = m.group().endswith("平台") and _PLATFORM_SYSTEM.match(text, he)
         if (
             _AGENCY_AFTER.match(text, he)
             or _UNIT_AFTER.match(text, he)
             or NOT_A_HEAD_AFTER.match(text, he)
-            or _HEAD_AFTER.match(text, he)
+            or (_HEAD_AFTER.match(text, he) and not platform_then_system)
             or (m.group() in _NETWORKS and _NETWORK_GOES_ON.match(text, he))
         ):
             continue  # 政务信息系统管理中心 is an agency; 系统规划, 平台化 are no names' ends
@@ -382,7 +389,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             glued = _glued_lead(word, text[we : we + 4], left) or (1 if _YEAR_LEVEL.fullmatch(word) else 0)
             if glued:
                 start = ws + glued  # jieba's 管理法|人单位基础数据库: 管理 | 法人单位…
-                taken.append((start, word[glued:]))
+                if word[glued:]:
+                    taken.append((start, word[glued:]))
                 break
             if word == "本级" and (left in ("省", "市", "区", "县") or _YEAR_LEVEL.fullmatch(left)):
                 start = words[j - 1][1] - 1  # 市|本级|电子政务内网: the city's own level names whose network it is
@@ -455,7 +463,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
             or _no_name_by_its_characters(name)
             # 智能化|大厅, 标准化|平台: a manner names a kind (无纸化|系统 says what the system makes: a name)
-            or (m.group() != "系统" and all(len(w) >= 3 and w.endswith("化") for w in core))
+            or (not m.group().endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core))
             or _COUNT_BEFORE.search(text, max(0, start - 6), start)
             or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core)
             or any(w.startswith("非") for w in core)  # 非|涉密|应用系统: a class of systems, no particular one

@@ -53,6 +53,8 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
     pos = pos_table().get(word)
     if word in ("县", "村"):
         return False  # a level that owns the name (县|电子政务外网): jieba tags these two zg, the others n
+    if pos == "q" and len(word) == 1 and not _COUNTING.search(left):
+        return False  # 道|桥设施…平台: a classifier's character with no count before it is a noun of the name
     if pos is None:
         # not in jieba's dictionary: a place or coined word (从化, 穗智管) is the name's; a year, an
         # enumerator (一是) or a lead verb glued to another (继续抓好) is not
@@ -91,6 +93,8 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
 
 
 _LOCATIVE = re.compile(r"[内里中上下外间]")
+#: What counts things before a classifier (两|套, 每|个, 这|座).
+_COUNTING = re.compile(r"(?:\d|[一二三四五六七八九十百千万两几多每这那该此各整])$")
 
 
 def _glued_lead(word: str, after: str, left: str = "") -> int:
@@ -98,13 +102,16 @@ def _glued_lead(word: str, after: str, left: str = "") -> int:
     lead = word[:-1]
     if len(word) >= 3 and lead in LEAD_WORDS and any((word[-1] + after)[:n] in pos_table() for n in (2, 3)):
         return len(lead)
+    if len(word) >= 2 and word[0] == "暨" and word not in pos_table():
+        return 1  # 工商行政管理信息网|暨红盾|信息网: 暨 joins two names; the second starts after it
     if (
         len(word) == 2
         and word[0] in "对向在将把从由为于与和及以"
         and word not in pos_table()
         and (left in LEAD_WORDS or (pos_table().get(left) or "").startswith("v") or not left or not left[-1].isalnum())
     ):
-        return 1  # 落实|对古|驿道保护系统: a preposition glued to the name's first character
+        # 落实|对古|驿道保护系统; 以原|规划OA系统: 以 and 原 (former) both lead
+        return 2 if word[1] in LEAD_WORDS else 1
     return 0
 
 

@@ -50,6 +50,23 @@ ROWS = [
     # ... not a scope word (辖区, 社区: where in general)
     ("做好辖区平台建设", []),
     ("完善社区平台功能", []),
+    # a classifier's character with no count before it is a noun of the name (道|桥) (old); with a count it is none
+    ("专项用于2024年道桥巡查养护平台运维", [("道桥巡查养护平台", P)]),
+    ("确保道桥养护巡查系统稳定运行", [("道桥养护巡查系统", P)]),
+    ("建设一套系统，购置两台服务器", []),
+    # 以原: a preposition and a version word (former) glued, both in front of the name (old)
+    ("以原网格化管理系统为基础推进整合", [("网格化管理系统", P)]),
+    # 暨 joins two names of one network; each is its own (old)
+    ("建立市场监管信息网暨红盾信息网", [("市场监管信息网", P), ("红盾信息网", P)]),
+    ("整合全区物业管理系统暨智慧社区平台", [("物业管理系统", P)]),
+    # a subsystem is a module of a platform, listed with the others it is built with (old)
+    ("包括档案管理子系统、值班管理子系统等应用子系统建设", []),
+    # 平台|系统: a bare 系统 says again what the platform is (old); a system of the platform's is its own name
+    ("完成协同办公平台系统建设开发", [("协同办公平台", P)]),
+    ("接入省政务服务平台管理系统", [("省政务服务平台管理系统", P)]),
+    # an emergency broadcast system serves the public (old); a building's is its equipment
+    ("保证临泉县应急广播系统正常运行", [("临泉县应急广播系统", P)]),
+    ("更换办公楼应急广播系统", []),
     # a reform's field may be named by a kind of body (事业单位) and what of it is reformed (old)
     ("会同有关部门拟订全市机关事业单位后勤体制改革的政策", [("机关事业单位后勤体制改革", R)]),
     ("推进事业单位分类改革", [("事业单位分类改革", R)]),
