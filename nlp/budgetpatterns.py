@@ -177,6 +177,12 @@ class BudgetPatterns:
             single = text[s - 1 : s] == "‘" and text[t : t + 1] == "’" and not inside_double_quotes(text, s)
             if s > 0 and t < len(text) and ((text[s - 1] in '“"「' and text[t] in '”"」') or single):
                 quoted.append((s - 1, t + 1 + (2 if text.startswith("改革", t + 1) else 0), lab))
+        # a known reform printed with 改革 right after it is named with it, as a quoted one is (简政放权、放管结合、优化服务改革)
+        quoted += [
+            (s, t + 2, lab)
+            for s, t, lab in known_names
+            if lab == "Reform" and text.startswith("改革", t) and not NOT_A_REFORM_AFTER.match(text, t + 2)
+        ]
         found = quoted + found
         if not found and not known_names:
             return doc

@@ -25,7 +25,7 @@ from nlp.candidates import (
     unlike_a_name,
 )
 from nlp.pipeline import load_pipeline
-from nlp.reforms import NOT_A_REFORM_AFTER
+from nlp.reforms import NOT_A_REFORM_AFTER, construction_work
 from nlp.tokenizer import doc_text, token_offsets
 
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
@@ -205,6 +205,8 @@ def plausible(text: str, label: str) -> bool:
     head = _HEADS.get(label)
     if not (head and re.search(head + r"$", text)) or len(text) < 3:
         return False
+    if label == "Reform" and construction_work(text):
+        return False  # 照明工程, 绿化工程: a construction work, as the shape rules read it (nlp.reforms)
     if label == "Platform":  # what makes a shape-found name generic (网络平台, 信息系统) makes the NER's so too
         core = re.sub(head + r"$", "", text)
         return bool(core) and not generic_name(core) and not unlike_a_name(text) and not governs_generic(core)

@@ -62,6 +62,14 @@ _PROGRAMME_WORK = re.compile(
     r"领航|赋能|清廉|廉洁|阳光|暖心|放心|安心|文明|平安|品牌|创优|争先|引领|蓝天|碧水|净土|"
     r"[\u4e00-\u9fff]化)工程$"
 )
+
+
+def construction_work(name: str) -> bool:
+    """照明工程, 绿化工程, 水务工程: a name ending in 工程 that says no improvement or build-up is a construction
+    work, no programme (:data:`_PROGRAMME_WORK`); a quoted name (“金信工程”) is named by its quotes."""
+    return name.endswith("工程") and not _PROGRAMME_WORK.search(name)
+
+
 _CAMPAIGN_LEAD = re.compile(
     r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
     r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级)"
