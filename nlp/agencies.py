@@ -4,7 +4,10 @@ A Chinese body's name is regular: an anchor — a place (昆明市, 石林彝族
 state (国家, 国务院, 中共中央) — then the field it works on, then a body suffix (…局, …委员会, …办公室,
 …中心, …厅, …站, …处 …): 昆明市审计局, 区大数据应用发展管理局, 市发改委, 市委, 省厅.  A unit printed after its
 parent is one name with it (国家信访局信息中心, 昆明市晋宁区审计局昆阳审计站).  The internal units a 机构设置
-paragraph enumerates need no anchor; :mod:`nlp.unitlists` reads them, and :func:`agency_spans` returns both.
+paragraph enumerates need no anchor; :mod:`nlp.unitlists` reads them, and :func:`agency_spans` returns both, with
+the agency's own organs' bodies (机关党委, 机关工会) and a unit named after 所属单位 / 下属事业单位 (数转中心).
+A body named by a bare level below the report's own (区委 in a city bureau's report) is every such body:
+:func:`below_own_level` drops it over one report's entities.
 
 Not names of a body: plural or generic mentions (各部门, 有关部门, 上级主管局, 各县（市）区人民政府, 区级政府),
 scope words in front (全市, 本级), a parenthesised qualifier after (（本级）), meetings (市委全会).
@@ -328,9 +331,35 @@ def _unit_words(text: str, start: int, end: int, word_starts: set[int]) -> bool:
     return start in word_starts or end - start >= 3
 
 
+#: The party and staff bodies of an agency's own organs (机关党委, 机关纪委, 机关工会): a unit wherever it is named.
+_OWN_UNIT = re.compile(r"(?<![各该])机关(?:党委|纪委|工会|团委|党总支|党支部)")
+#: Words that put one of the agency's own units after them (所属单位数转中心, 下属事业单位…): no anchor needed.
+_UNIT_LEAD = re.compile(r"(?:所属|下属|直属)(?:事业|预算)?单位(?:为|是|有|：|:)?")
+
+
+def _own_units(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _OWN_UNIT.finditer(text)]
+
+
+def _after_unit_lead(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A unit named right after 所属单位 / 下属事业单位 (its short name, 数转中心), the nearest body suffix ending it."""
+    out = []
+    starts = [a for a, _ in words]
+    for m in _UNIT_LEAD.finditer(text):
+        s = m.end()
+        run = _NAME_RUN.match(text, s)
+        if not run:
+            continue
+        for f, e in _suffix_ends(text, s + 1, min(run.end(), s + 16)):
+            if f - s >= 1 and not _NOT_IN_NAME.search(text, s, f) and _field_ok(text, s, f, words, starts):
+                out.append((s, e))
+            break  # the nearest suffix only
+    return out
+
+
 def agency_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of the bodies named in ``text`` (``words``: its tokens' offsets)."""
-    spans = listed_unit_spans(text) + _free_spans(text, words)
+    spans = listed_unit_spans(text) + _free_spans(text, words) + _own_units(text) + _after_unit_lead(text, words)
     out: list[tuple[int, int]] = []
     for s, e in sorted(set(spans), key=lambda x: (x[0] - x[1], x[0])):
         if not any(a < e and s < b for a, b in out):

@@ -18,6 +18,7 @@ _H = "\u4e00-\u9fff"
 BODY_SUFFIXES = (
     *(s for s in ORG_SUFFIXES if s not in ("馆", "会")),
     "联席会议办公室",
+    "联席会议",
     "领导小组办公室",
     "领导小组",
     "专项工作组",

@@ -14,6 +14,10 @@ from nlp.bodywords import _BODY_LEADS, _HAN_WORD, _SUFFIX, _SUFFIX_END, _unit_en
 _SUFFIX_JOINT = re.compile(f"(?:{_SUFFIX})([和及与])")
 _SEGMENT = re.compile(r"[^。；;：:，,\n、]*、[^。；;：:，,\n]*")  # a clause holding an enumeration
 _LIST_END = re.compile(r"等|\d+个|[一二三四五六七八九十]+个(?=[^、]*$)")
+#: The words that put a unit's other name in its brackets: 对外称“…”, 挂…牌子, 又称 …
+_ALIAS_LEAD = re.compile(r"(?:对外称|对外名称为?|又称|亦称|加挂|挂)[“\"]?")
+_ALIAS_TAIL = re.compile(r"[”\"]?(?:牌子)?$")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]*[\u4e00-\u9fff]")
 _BRACKETED_END = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
 #: In a list item the context says "unit": only grammar words show it is none (组织人事处 is a unit).
 _NOT_IN_ITEM = re.compile(r"[的了着过是在为把被对向从及或等个年月日]|项(?!目)|\d")  # 项目部 is a unit, 3项 a count
@@ -81,7 +85,14 @@ def _unit_item(text: str, a: int, b: int) -> list[tuple[int, int]]:
     item = text[a:b]
     aliases = []
     m = _BRACKETED_END.search(item)
-    if m:  # a bracketed second name, or the units under this one (党委学生工作部（学生处、党委武装部）)
+    called = _ALIAS_LEAD.match(m.group(1)) if m else None
+    if m and called:  # a second name after 对外称 / 挂…牌子: one name, a 、 inside it too
+        x = a + m.start(1) + called.end()
+        tail = _ALIAS_TAIL.search(m.group(1))  # always matches (its parts are optional)
+        y = a + m.end(1) - (len(tail.group(0)) if tail else 0)
+        aliases.append((x, y))
+        item = item[: m.start()]
+    elif m:  # a bracketed second name, or the units under this one (党委学生工作部（学生处、党委武装部）)
         pos = a + m.start(1)
         for part in m.group(1).split("、"):
             aliases.append((pos, pos + len(part)))
@@ -92,5 +103,5 @@ def _unit_item(text: str, a: int, b: int) -> list[tuple[int, int]]:
     if not _unit_end(item):
         return []
     out = [(a, a + len(item))]
-    out += [(x, y) for x, y in aliases if 2 <= y - x <= 20 and _unit_end(text[x:y])]
+    out += [(x, y) for x, y in aliases if 2 <= y - x <= 30 and _unit_end(text[x:y]) and _HAN_NAME.fullmatch(text[x:y])]
     return out

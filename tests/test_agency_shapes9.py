@@ -162,3 +162,30 @@ def test_the_state_named_as_often_leaves_the_own_level(nlp):
         "落实国务院关于数字政府建设的要求。",
     ]
     assert _report_agencies(nlp, texts)[1] == ["国务院", "区委", "区政府"]
+
+
+# the agency's own organs' bodies wherever named; a unit's other name after 对外称 / 挂…牌子 is one name, 、 and all;
+# a unit named after 所属单位 needs no anchor; a standing joint meeting is a body (not a meeting held)
+OWN_UNITS = [
+    ("按有关规定设置机关纪委。", ["机关纪委"]),
+    ("机关工会按规定设置，负责职工福利。", ["机关工会"]),
+    ("指导各机关党委开展工作。", []),
+    (
+        "内设办公室、综合科、来访接待科（对外称“中共赣州市委、赣州市人民政府来访接待室”）、督查科。",
+        ["办公室", "综合科", "来访接待科", "中共赣州市委、赣州市人民政府来访接待室", "督查科"],
+    ),
+    (
+        "局机关内设办公室、新闻宣传处（挂市政府公报编辑室牌子）、财务处、人事处。",
+        ["办公室", "新闻宣传处", "市政府公报编辑室", "财务处", "人事处"],
+    ),
+    ("主要原因是所属单位信息中心的预算并入本级。", ["信息中心"]),
+    ("下属单位数据中心年内撤销。", ["数据中心"]),
+    ("所属单位的预算合并至本级。", []),
+    ("承担省信访工作联席会议日常工作。", ["省信访工作联席会议"]),
+    ("召开联席会议研究部署。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_UNITS)
+def test_own_units(nlp, text, expected):
+    assert _agencies(nlp, text) == expected
