@@ -263,6 +263,20 @@ _MAKING = {"建设", "打造", "搭建", "建立", "构建", "推进", "推动",
 _MAKING_AFTER = re.compile(r"(?:建设|搭建|开发)(?!项目|运维|维护|经费|资金|费)")
 
 
+def own_name(text: str, words: list[tuple[int, int]] | None, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a name of the government's own system made of generic and own-system words and a head
+    (政务服务平台, 区政务服务大厅, OA系统, 人口库) — one :func:`own_system_spans` reads?  ``words``: the text's tokens
+    (None: the name is cut by jieba's dictionary alone)."""
+    if words is None:
+        import jieba
+
+        text, start, end, words, at = text[start:end], 0, end - start, [], 0
+        for w in jieba.cut(text, HMM=False):
+            words.append((at, at + len(w)))
+            at += len(w)
+    return any(s == start and e == end for s, e, _, _ in candidates(text, unglued(text, words)))
+
+
 def spreadable(text: str, words: list[tuple[int, int]] | None, start: int, end: int, *, defined: bool = False) -> bool:
     """May a report's own system's name (found as one existing system elsewhere in the report) be taken at
     ``text[start:end]``, another mention of it?  Not where the words around make it many, another owner's, a kind

@@ -16,6 +16,11 @@ inside the brackets and spread too, whatever its words: the report says what it 
 words around it let it be that one system (:func:`nlp.ownsystems.spreadable`: not the tail of a longer name, as
 会议系统 of 视频会议系统, nor many, nor a kind to be made), and never when it is a bare head (以下简称平台).
 
+The name of one of the government's own systems that the rules found as one existing system in one text
+(依托全区政务服务平台, OA系统运行维护: :mod:`nlp.ownsystems`) is spread the same way, with the same care: the words
+alone name a kind as well (推进政务服务平台建设, 各级政务服务平台), so an occurrence is taken only where
+:func:`nlp.ownsystems.spreadable` lets it be the report's one system.  A bare head (平台, 系统) is never such a name.
+
 No name is fixed here: the names come only from what the report itself yields.  A propagated entity keeps its
 own span (the occurrence's characters) and the source ``"propagated"``.
 
@@ -38,7 +43,7 @@ from spacy.tokens import Doc
 
 from nlp.agencies import below_own_level
 from nlp.entities import FoundEntity, entities_of
-from nlp.ownsystems import spreadable
+from nlp.ownsystems import own_name, spreadable, unglued
 from nlp.shortnames import aliases, defined_names
 from nlp.tokenizer import doc_text, token_offsets
 
@@ -108,8 +113,10 @@ def propagate(
     segmenter's tokens), where an occurrence must start and end (none given: anywhere)."""
     found = [defined_names(text, ents) for text, ents in zip(texts, found)]  # 协同办公平台（以下简称OA系统）
     names = confident_names(found)
-    short = aliases(texts, found)  # a short name defined in brackets: spread where the words around allow
-    guarded = {n: "Platform" for n in short if n not in names and not _another_label(n, "Platform", found)}
+    # a short name defined in brackets, and the names of the report's own systems: spread where the words around allow
+    short = aliases(texts, found)
+    guarded = {n: "Platform" for n in [*short, *own_system_names(texts, found, words)]}
+    guarded = {n: lab for n, lab in guarded.items() if n not in names and not _another_label(n, lab, found)}
     names.update(guarded)
     out = [list(ents) for ents in found]
     if not names:
@@ -118,7 +125,7 @@ def propagate(
     for i, text in enumerate(texts):
         ents = out[i]
         given = words[i] if words else None
-        tokens = list(given) if given is not None else None
+        tokens = unglued(text, list(given)) if given is not None else None  # 政务|云已 → 政务|云|已
         bounds = _word_bounds(tokens)  # once per text, not per occurrence
         for m in pattern.finditer(text):
             s, e, name = m.start(), m.end(), m.group()
@@ -127,7 +134,7 @@ def propagate(
             if _continues(text, e, names[name]):
                 continue
             if name in guarded and not spreadable(text, tokens, s, e, defined=name in short):
-                continue  # 各类会议系统, 推进办公平台建设, 移动|办公平台: not the report's one system here
+                continue  # 各级政务服务平台, 推进办公平台建设, 网上|政务服务平台: not the report's one system here
             overlapping = [x for x in ents if x.start < e and s < x.end]
             if any(x.start <= s and e <= x.end for x in overlapping):
                 continue  # already found, or part of a longer name found here
@@ -136,6 +143,24 @@ def propagate(
             ents = [x for x in ents if x not in overlapping]
             ents.append(FoundEntity(s, e, name, names[name], PROPAGATED))
         out[i] = sorted(ents, key=lambda x: (x.start, x.end))
+    return out
+
+
+def own_system_names(
+    texts: Sequence[str],
+    found: Sequence[Sequence[FoundEntity]],
+    words: Sequence[Sequence[tuple[int, int]] | None] | None = None,
+) -> set[str]:
+    """The names of the report's own systems its rules found as one existing system (政务服务平台, OA系统, 人口库: generic
+    and own-system words and a head, :func:`nlp.ownsystems.own_name`) — never a bare head (平台, 系统): the rules
+    find none."""
+    out = set()
+    for i, (text, ents) in enumerate(zip(texts, found)):
+        given = words[i] if words else None
+        tokens = list(given) if given is not None else None
+        for e in ents:
+            if e.label == "Platform" and e.source == "pattern" and own_name(text, tokens, e.start, e.end):
+                out.add(e.text)
     return out
 
 
@@ -151,4 +176,4 @@ def report_entities(docs: Sequence[Doc]) -> list[list[FoundEntity]]:
     return below_own_level(found)  # 区委 in a city bureau's report is every district's (nlp.agencies)
 
 
-__all__ = ["PROPAGATED", "confident_names", "propagate", "report_entities"]
+__all__ = ["PROPAGATED", "confident_names", "own_system_names", "propagate", "report_entities"]

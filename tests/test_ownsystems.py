@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.entities import extract
+from nlp.entities import extract, extract_docs
 from nlp.pipeline import load_pipeline
+from nlp.propagation import report_entities
 
 P = "Platform"
 
@@ -116,3 +117,37 @@ def test_an_owner_printed_in_front_is_never_cut_off(nlp, text):
 def test_a_head_glued_to_the_next_word_still_ends_the_name(nlp, text, expected):
     found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # a report's own system found as one existing system in one text is found in its other texts
+        (
+            ["依托全县政务服务平台推行全程网办", "政务服务平台共上线事项2860项", "在政务服务平台上公开办事指南"],
+            [["政务服务平台"], ["政务服务平台"], ["政务服务平台"]],
+        ),
+        (["做好OA系统运行维护", "OA系统全年流转公文1.6万件"], [["OA系统"], ["OA系统"]]),
+        (["人口库、法人库数据按日更新", "法人库累计归集企业信息5万条"], [["人口库", "法人库"], ["法人库"]]),
+        # glued by jieba in the other text (政务|云已): found all the same
+        (["政务云承载全县32个部门的业务应用", "政务云已完成等保测评"], [["政务云"], ["政务云"]]),
+        (["政务云承载全县32个部门的业务应用", "政务云为各部门提供计算资源"], [["政务云"], ["政务云"]]),
+        (["做好OA系统运行维护", "OA系统对各科室开放"], [["OA系统"], ["OA系统"]]),
+        # … but not where the words around make it many, another's, a kind to be made or part of a longer name
+        (
+            ["依托全县政务服务平台推行全程网办", "推动各级政务服务平台互联互通", "推进政务服务平台建设"],
+            [["政务服务平台"], [], []],
+        ),
+        (["依托全县政务服务平台推行全程网办", "接入省网上政务服务平台"], [["政务服务平台"], ["省网上政务服务平台"]]),
+        (
+            ["依托全县政务服务平台推行全程网办", "学习借鉴杭州市政务服务平台经验"],
+            [["政务服务平台"], ["杭州市政务服务平台"]],
+        ),
+        (["依托全县政务服务平台推行全程网办", "打造更加便捷的政务服务平台"], [["政务服务平台"], []]),
+        # a name the report never finds as one existing system is not spread (each text read on its own)
+        (["推进政务服务平台建设", "推动各级政务服务平台互联互通"], [[], []]),
+    ],
+)
+def test_a_report_own_system_is_found_in_its_other_texts(nlp, texts, expected):
+    found = report_entities(extract_docs(nlp, texts))
+    assert [[e.text for e in ents if e.label == P] for ents in found] == expected
