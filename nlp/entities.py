@@ -25,6 +25,7 @@ from nlp.candidates import (
     unlike_a_name,
 )
 from nlp.pipeline import load_pipeline
+from nlp.punctuation import as_printed, full_width
 from nlp.reforms import NOT_A_REFORM_AFTER, construction_work
 from nlp.tokenizer import doc_text, token_offsets
 
@@ -59,14 +60,18 @@ def extract_docs(
     use_ner: bool = True,
     use_gazetteer: bool = True,
 ) -> list[Doc]:
-    """Run the pipeline over ``texts``; the NER only on narrative texts with a trigger word."""
+    """Run the pipeline over ``texts``; the NER only on narrative texts with a trigger word.
+
+    A text printed with half-width punctuation is read as if printed full-width (:mod:`nlp.punctuation`,
+    one character for one); the Docs returned hold the texts' own characters."""
     disable = ["ner"] + ([] if use_gazetteer else ["gazetteer_ruler"])
     disable = [d for d in disable if d in nlp.pipe_names]
-    docs = list(nlp.pipe(texts, disable=disable))
+    read = [full_width(t) for t in texts]
+    docs = list(nlp.pipe(read, disable=disable))
     if use_ner and "ner" in nlp.pipe_names:
         narrative = narrative or [True] * len(docs)
         _ner_on_clauses(nlp.get_pipe("ner"), [d for d, n in zip(docs, narrative) if n])
-    return docs
+    return [d if r is t else as_printed(d, t) for d, r, t in zip(docs, read, texts)]
 
 
 def _clauses_to_tag(doc: Doc, ents: list[Span]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
