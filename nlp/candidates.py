@@ -66,9 +66,10 @@ _PAGE_NUMBER_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{1,3}[\u4e00-\u9fff]")
 _HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)|知识库|数据库")
 #: A bare 系统 after 平台 says again what the platform is (智能办公平台|系统建设): the name ends at 平台.
 _PLATFORM_SYSTEM = re.compile(r"系统(?![\u4e00-\u9fff]{0,4}(?:平台|系统))")
-#: A network's name goes on into a part of it (政务外网|骨干网, 电子政务外网|核心平台, 政务外网|专线): not the network.
+#: A network's name goes on into a part of it (政务外网|骨干网, 电子政务外网|核心平台): not the network; a line leased
+#: for it (政务外网|专线租赁) or its fibre (政务外网|光纤) is the network's, named as it is.
 _NETWORKS = {"外网", "内网", "专网", "政务网"}
-_NETWORK_GOES_ON = re.compile(r"(?:核心|主干)?(?:骨干网|专线|光网|平台)")
+_NETWORK_GOES_ON = re.compile(r"(?:核心|主干)?(?:骨干网|光网|平台)")
 #: A sector's gathering or informatisation after 系统 (全省大数据系统会议, 全市统计系统工作会议, 劳动和社会保障系统信息网络
 #: 建设): 系统 names the sector, not a system.
 _SECTOR_GATHERING = re.compile(r"(?:工作)?(?:会议|大会|培训|座谈会|表彰会|比武)|信息化|信息网络")
@@ -144,6 +145,13 @@ def _standard_network(core: list[str], head: str) -> bool:
         and all(w in {"电子政务", "电子", "政务"} for w in core if not _LEVEL_WORD.fullmatch(w))
         and not all(_LEVEL_WORD.fullmatch(w) for w in core)
     )
+
+
+def _network_part(core: list[str]) -> bool:
+    """电子政务|外网|核心|平台: a platform of the government's standard network (named by the network's words) is that
+    network's one, no kind."""
+    at = next((i for i, w in enumerate(core) if w in _NETWORKS), None)
+    return at is not None and at > 0 and _standard_network(core[: at + 1][:-1], core[at])
 
 
 def generic_name(core: str) -> bool:
@@ -315,6 +323,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or (m.group() in _NETWORKS and _NETWORK_GOES_ON.match(text, he))
         ):
             continue  # 政务信息系统管理中心 is an agency; 系统规划, 平台化 are no names' ends
+        if m.group() == "专线" and any(text.endswith(n, 0, hs) for n in _NETWORKS):
+            continue  # 政务外网|专线租赁: the network's leased line; the network is named (as it is before its 光纤)
         if m.group().strip("“”") == "一卡通" and (text[hs - 1 : hs] == "卡" or _CARD_USE.match(text, he)):
             continue  # 民生卡一卡通就医服务, 旅游一卡通应用: a use of a card, not a card of its own
         k = starts.get(hs)
@@ -460,6 +470,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or (
                 (_generic(core) or (len(core) == 1 and len(core[0]) > 2 and generic_name(core[0])))
                 and not _standard_network(core, m.group())
+                and not _network_part(core)
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
             or _no_name_by_its_characters(name)
             # 智能化|大厅, 标准化|平台: a manner names a kind (无纸化|系统 says what the system makes: a name)

@@ -69,6 +69,17 @@ ROWS = [
     ("更换办公楼应急广播系统", []),
     # construction works are no programme, whoever proposes them (the NER did: old)
     ("主要建设内容包括道路工程、照明工程和绿化工程", []),
+    # a network's leased line is the network's, the network named (old); a platform of the standard network is its
+    # own name (old), a line of one's own (区长专线) a hotline
+    (
+        "开展政务外网专线租赁及电子政务外网核心平台巡检。电子政务外网核心平台巡检对象包括交换机等设备",
+        [("政务外网", P), ("电子政务外网核心平台", P), ("电子政务外网核心平台", P)],
+    ),
+    ("电子政务外网核心平台巡检对象包括交换机等设备", [("电子政务外网核心平台", P)]),
+    ("开通区长专线，受理群众来电", [("区长专线", P)]),
+    # an intranet named by its owner's brand is a name (old); an office's intranet a kind
+    ("其中：税务内部网、网上申报系统由省局统一开发", [("税务内部网", P), ("网上申报系统", P)]),
+    ("加强机关内部网建设", []),
     # a reform's field may be named by a kind of body (事业单位) and what of it is reformed (old)
     ("会同有关部门拟订全市机关事业单位后勤体制改革的政策", [("机关事业单位后勤体制改革", R)]),
     ("推进事业单位分类改革", [("事业单位分类改革", R)]),
