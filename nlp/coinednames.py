@@ -81,13 +81,16 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
     word_starts = {s for s, _ in words}
     spans: list[tuple[int, int]] = []
     # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
-    for m in re.finditer(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]([\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text):
+    # (one space the layout left after the quotes is the name's: “天眼工程” 管理网络系统)
+    for m in re.finditer(
+        r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]( ?[\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text
+    ):
         inner, tail = m.group(1), m.group(2)
         if re.search(r"[、，,\t]|\s\d", inner):
             continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes
         if tail and (
-            tail[0] in "及和与或、"
-            or _COUNT_START.match(tail)
+            tail.lstrip()[0] in "及和与或、"
+            or _COUNT_START.match(tail.lstrip())
             # “鄂汇办”“鄂政通”移动端: one head for two names; not a zone named by its topic (“赣服通”“一件事”专区)
             or (m.start() and text[m.start() - 1] in "”」" and tail != "专区")
         ):

@@ -70,6 +70,10 @@ def construction_work(name: str) -> bool:
     return name.endswith("工程") and not _PROGRAMME_WORK.search(name)
 
 
+#: What a building job is named by (道路工程, 改造工程, 水利工程): a quoted one is no programme either.
+_BUILDING_JOB = re.compile(
+    r"\d|[一二三四五六七八九十两]|建设|安装|维修|土建|装修|改造|基建|水利|道路|配套|应急|信息化|绿化|照明|管网|桥|路"
+)
 _CAMPAIGN_LEAD = re.compile(
     r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
     r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级)"
@@ -116,13 +120,17 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         ):  # “安改”工程: a building job
             spans.append((m.start(), m.end()))
     # a quoted programme or campaign named whole, its head inside the quotes: “智慧感知基础设施工程”
+    # (a national programme is often named by two characters: “雪亮工程”, “金税工程” — not a job of building: “道路工程”)
     for m in _quoted(text):
-        inner = m.group(1)
+        inner = m.group(1).rstrip()  # “金信工程 ”: a space the layout left inside the quotes
         head = _CAMPAIGN_HEAD.search(inner)
         if (
             head
             and head.end() == len(inner)
-            and len(inner) - len(head.group()) >= 4
+            and (
+                len(inner) - len(head.group()) >= 4
+                or (head.group() == "工程" and len(inner) >= 4 and not _BUILDING_JOB.search(inner[:-2]))
+            )
             and not _GENERIC_CAMPAIGN.match(inner)
         ):
             spans.append((m.start(), m.end()))

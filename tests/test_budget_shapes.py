@@ -80,6 +80,13 @@ ROWS = [
     # an intranet named by its owner's brand is a name (old); an office's intranet a kind
     ("其中：税务内部网、网上申报系统由省局统一开发", [("税务内部网", P), ("网上申报系统", P)]),
     ("加强机关内部网建设", []),
+    # a national programme quoted whole is often named by two characters and 工程 (old); a building job is no programme
+    ("推进“雪亮工程”建设，新建视频监控点位300个", [("“雪亮工程”", R)]),
+    ("加快“金盾工程 ”建设步伐", [("“金盾工程 ”", R)]),
+    ("完成“道路工程”验收", []),
+    # one space the layout left between a quoted name and its head is the name's (old)
+    ("完善“天网工程” 指挥调度系统", [("“天网工程” 指挥调度系统", P)]),
+    ("接入“浙政钉” 移动办公平台，实现掌上办公", [("“浙政钉” 移动办公平台", P)]),
     # a reform's field may be named by a kind of body (事业单位) and what of it is reformed (old)
     ("会同有关部门拟订全市机关事业单位后勤体制改革的政策", [("机关事业单位后勤体制改革", R)]),
     ("推进事业单位分类改革", [("事业单位分类改革", R)]),
