@@ -44,10 +44,11 @@ def cn_to_int(s: str) -> int | None:
 
 # (style, level, pattern).  Level follows nlp.model.Section.level; "shi" (一是/二是)
 # is an in-paragraph enumerator used for items only, never for headings.
-# A "1." followed by one or two digits and a non-digit is a decimal (1.5万元), not an item.
+# A "1." followed by one or two digits and a non-digit is a decimal (1.5万元), not an item; so is "一.1" (a
+# numbering of its own), but "一.2019年度…" is a heading.
 _STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     ("part", 0, re.compile(rf"第\s*([{_CN_NUM}\d]+)\s*部分")),
-    ("cn", 1, re.compile(r"([一二三四五六七八九十]+)\s*(?:、|[．.](?!\d))")),
+    ("cn", 1, re.compile(r"([一二三四五六七八九十]+)\s*(?:、|[．.](?!\d{1,2}(?!\d)))")),
     ("cn_paren", 2, re.compile(r"[（(]\s*([一二三四五六七八九十]+)\s*[)）]")),
     ("num", 3, re.compile(r"(\d{1,2})\s*(?:[、]|[.．](?!\d{1,2}(?!\d)))")),
     ("num_paren", 4, re.compile(r"[（(]\s*(\d{1,2})\s*[)）]")),
