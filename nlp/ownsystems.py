@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.candidates import head_continues
 from nlp.nameleads import pos_table
 from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, LEAD_WORDS, TOPIC_VERBS
 from nlp.shortnames import DEFINITION
@@ -214,6 +215,7 @@ def _no_particular_one(text: str, start: int, end: int, before: str, core: list[
         or (core and core[-1] in _CLASS_END and text[end - 1] in "统台")  # 政务信息系统: a class of systems
         or (len(core) == 1 and core[0] in ("政务", "政府", "电子政务") and text[end - 1] == "统")  # 政府系统: a sector
         or _KIND_AFTER.match(text, end)  # 政务服务大厅标准化管理细则, 在政务云建设方面
+        or head_continues(text, end)  # 县政务服务大厅|管理办公室: a body's name goes on past the head
         or BUILDING_SYSTEM.search(text, start, end)  # UPS系统
     )
 

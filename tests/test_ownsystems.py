@@ -56,6 +56,9 @@ def nlp():
         # depots and a building's equipment are no information systems
         ("开展成品油库、弹药库安全检查", []),
         ("做好机房UPS系统、门禁系统维护", []),
+        # a body's name that goes on past the head is no system's (the hall's management office, the cloud's centre)
+        ("县政务服务大厅管理办公室为县政务服务中心内设机构", []),
+        ("负责区政务服务大厅管理中心的日常工作", []),
         # a verb of deploying or launching with a perfective marker (了 after it, 已 before it): a system that exists
         ("今年部署了OA系统，实现公文网上流转", ["OA系统"]),
         ("局机关已部署OA系统", ["OA系统"]),
