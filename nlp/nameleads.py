@@ -191,21 +191,40 @@ def _common_area(word: str) -> bool:
     return len(word) == 2 and pos_table().get(word) == "n" and word not in _SCOPE_AREAS
 
 
+#: Modifiers of a system's activity: a verb after one, right before the head, says what the system does (电子|监察|系统,
+#: 网上|稽查|平台, 智能|研判|平台) — the name's, as a field of work is (审批系统) — not a verb governing a kind (提供|平台).
+#: Not 统一, 集中, 联合: adverbs as often (并统一|录入|平台: "enter into the platform alike").
+_ACTIVITY_MODIFIERS = {"电子", "网上", "在线", "线上", "智能", "智慧", "综合", "移动", "远程", "数字", "掌上"}
+
+
+def _modified_activity(core_words: list[str], i: int) -> bool:
+    """Is ``core_words[i]`` a verb (no lead word) right before the head with a modifier of an activity in front of it
+    (电子|监察 of 电子监察系统)?  (ownsys9, issue 13)"""
+    return (
+        i == len(core_words) - 1
+        and i > 0
+        and core_words[i - 1] in _ACTIVITY_MODIFIERS
+        and len(core_words[i]) >= 2  # 网上|办, 掌上|办: a mode of service, no system's activity
+        and core_words[i] not in LEAD_WORDS
+        and core_words[i] not in GENERIC_WORDS
+    )
+
+
 def _generic(core_words: list[str]) -> bool:
     """信息系统, 公共平台, 提供平台, 平台操作系统: nothing in front of the head names a particular thing.
     A place in front makes it that place's one (区政务服务大厅, 番禺区政务服务平台), unless the rest names
     many owners (区级部门业务应用系统)."""
 
-    def plain(w: str) -> bool:
+    def plain(w: str, i: int) -> bool:
         if re.fullmatch(r"\d{5,6}", w):
             return False  # a hotline's number names it (12345政府服务热线)
         return (
             w in GENERIC_WORDS
             or (bool(re.fullmatch(r"\d+|(?!城市$)[\u4e00-\u9fff]{1,3}[省市区县]", w)) and not _common_area(w))
-            or (pos_table().get(w) in ("v", "vn") and w not in TOPIC_VERBS)
+            or (pos_table().get(w) in ("v", "vn") and w not in TOPIC_VERBS and not _modified_activity(core_words, i))
         )
 
-    if not all(plain(w) for w in core_words):
+    if not all(plain(w, i) for i, w in enumerate(core_words)):
         return False
     first, rest = core_words[0], core_words[1:]
     placed = (

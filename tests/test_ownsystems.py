@@ -154,3 +154,25 @@ def test_a_head_glued_to_the_next_word_still_ends_the_name(nlp, text, expected):
 def test_a_report_own_system_is_found_in_its_other_texts(nlp, texts, expected):
     found = report_entities(extract_docs(nlp, texts))
     assert [[e.text for e in ents if e.label == P] for ents in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb between a modifier and the head says what the system does: the name's (电子|监察|系统)
+        ("依托电子监察系统开展实时监督", ["电子监察系统"]),
+        ("升级电子监察平台", ["电子监察平台"]),
+        ("使用网上监察系统受理投诉", ["网上监察系统"]),
+        ("依托电子稽查系统开展抽查", ["电子稽查系统"]),
+        ("通过移动巡察系统上报问题", ["移动巡察系统"]),
+        # … not an adverb and a verb governing the head (并统一录入平台: "enter into the platform alike"), a lead verb
+        # (部署, 管理, 提供), nor a verb with nothing in front
+        ("并统一录入平台进行固化", []),
+        ("集中部署平台资源", []),
+        ("完善综合管理平台", []),
+        ("向群众提供平台", []),
+    ],
+)
+def test_a_verb_between_a_modifier_and_the_head_is_the_name_s(nlp, text, expected):
+    found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
+    assert found == expected
