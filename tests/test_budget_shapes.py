@@ -36,15 +36,19 @@ ROWS = [
     # a manner alone in front of the head names a kind of hall or platform (old) ...
     ("智能化大厅软件建设和智能化大厅硬件建设", []),
     ("建设标准化平台，推进数字化大厅改造", []),
+    ("开展数字化大厅和智能化平台建设", []),  # other manners, other heads (old)
     # ... a system named by what it makes is a name
     ("完成无纸化系统开发及管理", [("无纸化系统", P)]),
     # a device of a kind, set up in numbers, is no platform (终端|机) (old)
     ("推进24小时自助终端机在社区全面铺设", []),
     # security as the only topic names a kind of system (old)
     ("统一规划建设全市统一的网络安全系统", []),
+    ("负责网络安全平台运行维护", []),  # (old)
+    ("做好供水安全监测平台运维", [("供水安全监测平台", P)]),  # ... security of a topic (供水) names one
     # a sector's informatisation: 系统 is the sector (old)
     ("负责全盟人力资源和社会保障系统信息网络建设的业务指导", []),
     ("负责全市住房和城乡建设系统信息化建设", []),
+    ("负责全县卫生健康系统信息化建设", []),  # (old)
     # a part of the owner named by a common noun (城区, 园区) names its hall, as a place would (old)
     ("中心设城区大厅和园区大厅两个，城区大厅设窗口40个", [("城区大厅", P), ("园区大厅", P), ("城区大厅", P)]),
     # ... not a scope word (辖区, 社区: where in general)
@@ -58,6 +62,7 @@ ROWS = [
     ("以原网格化管理系统为基础推进整合", [("网格化管理系统", P)]),
     # 暨 joins two names of one network; each is its own (old)
     ("建立市场监管信息网暨红盾信息网", [("市场监管信息网", P), ("红盾信息网", P)]),
+    ("建成农业信息网暨惠农服务网", [("农业信息网", P), ("惠农服务网", P)]),  # (old)
     ("整合全区物业管理系统暨智慧社区平台", [("物业管理系统", P)]),
     # a subsystem is a module of a platform, listed with the others it is built with (old)
     ("包括档案管理子系统、值班管理子系统等应用子系统建设", []),
@@ -90,6 +95,7 @@ ROWS = [
     # a reform's field may be named by a kind of body (事业单位) and what of it is reformed (old)
     ("会同有关部门拟订全市机关事业单位后勤体制改革的政策", [("机关事业单位后勤体制改革", R)]),
     ("推进事业单位分类改革", [("事业单位分类改革", R)]),
+    ("深化机关事业单位养老保险制度改革", [("机关事业单位养老保险制度改革", R)]),  # (old)
     ("推动各有关单位改革", []),
 ]
 
