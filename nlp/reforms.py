@@ -25,7 +25,7 @@ NOT_A_REFORM_AFTER = re.compile(
 # --- reforms and initiatives ---------------------------------------------------------------------------
 #: Quoted names of service-mode reforms and initiatives: what their words say, not a list of names.
 SERVICE_MODE = re.compile(
-    r"^(?:智慧|数字)[\u4e00-\u9fff]{1,3}$|^[\u4e00-\u9fff]{2,3}办$|双随机|一公开|个转企|小升规|通办|统管|合一|一次办|跑一次|互联网[+＋]|放管服|好差评|一件事|一网|一门|一窗|联办|秒批|秒办|即办|即享|即批|免申|帮办|代办|无感|"
+    r"^(?:[\u4e00-\u9fff]{1,6}[省市县])?(?:智慧|数字)[\u4e00-\u9fff]{1,3}$|^[\u4e00-\u9fff]{2,3}办$|双随机|一公开|个转企|小升规|通办|统管|合一|一次办|跑一次|互联网[+＋]|放管服|好差评|一件事|一网|一门|一窗|联办|秒批|秒办|即办|即享|即批|免申|帮办|代办|无感|"
     r"不见面|承诺制|证照分离|多规|集成服务|容缺|证明城市|跨省|跨境通|湾区通|四标四实"
 )
 UNQUOTED_PROGRAMMES = re.compile(

@@ -92,6 +92,10 @@ ROWS = [
     # one space the layout left between a quoted name and its head is the name's (old)
     ("完善“天网工程” 指挥调度系统", [("“天网工程” 指挥调度系统", P)]),
     ("接入“浙政钉” 移动办公平台，实现掌上办公", [("“浙政钉” 移动办公平台", P)]),
+    # a quoted smart or digital programme keeps the place printed in its quotes (old); with a head it is a platform
+    ("为打造“亳州市智慧应急”提供基础", [("“亳州市智慧应急”", R)]),
+    ("推进“芜湖市数字城管”建设", [("“芜湖市数字城管”", R)]),
+    ("推进“芜湖市数字城管”平台建设", [("“芜湖市数字城管”平台", P)]),
     # a reform's field may be named by a kind of body (事业单位) and what of it is reformed (old)
     ("会同有关部门拟订全市机关事业单位后勤体制改革的政策", [("机关事业单位后勤体制改革", R)]),
     ("推进事业单位分类改革", [("事业单位分类改革", R)]),
