@@ -100,6 +100,8 @@ _AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心(?!
                            r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|领导小组|"
                            r"办(?![理事件结公法好成])(?=[、，。；）)牌和与及]|$))")  # 区长专线办: an office
 # fmt: on
+#: A hotline's own unit, a budget unit named after it (…12345政务服务热线|九江分中心, …便民热线|话务中心): a body's name.
+_HOTLINE_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分中心|中心|办公室)(?![\u4e00-\u9fff]{0,2}(?:平台|系统))")
 #: An internal unit named after the platform it works on, in a list of units (市民热线|受理科、市民热线|协调科).
 _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{2}(?:科|处|股|室)(?=[、，,。；;）)和与及的]|$)")
 
@@ -177,8 +179,11 @@ _word_start = itemgetter(0)
 def glued_generic(text: str, words: list[tuple[int, int]], start: int, end: int) -> bool:
     """Is the known name at ``text[start:end]`` a generic one (云平台, 电子政务外网) that is only a piece of a longer
     phrase: generic words glued in front (电子政务|云平台) or generic words and a head after (政务外网|骨干网,
-    电子政务外网|核心平台)?  The longer phrase is the name, or no name at all; the piece alone is neither."""
+    电子政务外网|核心平台)?  The longer phrase is the name, or no name at all; the piece alone is neither.  A hotline's
+    name in its own unit's name (广州12345政府服务热线|从化分中心) is a piece of the body's name as much."""
     name = text[start:end]
+    if name.endswith("热线") and _HOTLINE_UNIT_AFTER.match(text, end):
+        return True
     last = next((h for h in reversed(list(HEAD.finditer(name))) if h.end() == len(name)), None)
     if last is None:
         return False
@@ -235,6 +240,7 @@ def head_continues(text: str, end: int) -> bool:
     return bool(
         _AGENCY_AFTER.match(text, end)
         or _UNIT_AFTER.match(text, end)
+        or (text.endswith("热线", 0, end) and _HOTLINE_UNIT_AFTER.match(text, end))
         or NOT_A_HEAD_AFTER.match(text, end)
         or _HEAD_AFTER.match(text, end)
     )
@@ -318,6 +324,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         if (
             _AGENCY_AFTER.match(text, he)
             or _UNIT_AFTER.match(text, he)
+            or (m.group().endswith("热线") and _HOTLINE_UNIT_AFTER.match(text, he))
             or NOT_A_HEAD_AFTER.match(text, he)
             or (_HEAD_AFTER.match(text, he) and not platform_then_system)
             or (m.group() in _NETWORKS and _NETWORK_GOES_ON.match(text, he))

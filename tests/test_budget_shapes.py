@@ -33,6 +33,10 @@ ROWS = [
     ("内设办公室、热线受理科、热线督办科和综合科", []),
     ("下设平台运维科、平台推广科、综合股", []),
     ("负责市民热线受理科的日常管理", []),
+    # a hotline's own budget unit is a body named after it: no mention of the hotline (old); the hotline itself is one
+    ("本部门下属预算单位：九江市政务服务中心、江西12345政务服务热线九江分中心", []),
+    ("市12345政务服务便民热线话务中心为局属事业单位", []),
+    ("负责宜春12345政务服务热线的运行管理", [("宜春12345政务服务热线", P)]),
     # a manner alone in front of the head names a kind of hall or platform (old) ...
     ("智能化大厅软件建设和智能化大厅硬件建设", []),
     ("建设标准化平台，推进数字化大厅改造", []),
