@@ -355,6 +355,17 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             if not all(_NAME_CHAR.match(c) for c in word):
                 break
             left = text[words[j - 1][0] : words[j - 1][1]] if j else ""
+            if (
+                not past_quote
+                and word not in "“「"
+                and any(w in "”」" for _, w in taken)
+                and not any(w in "“「" for _, w in taken)
+                and he - ws <= _MAX_NAME
+            ):
+                taken.append((ws, word))  # 国土资源“一张|图”核心数据库: inside the quotes every word is the name's
+                start = ws
+                j -= 1
+                continue
             if len(word) >= 2 and word[-1] in "区市省县部" and word[:-1] in LEAD_WORDS:
                 start = we - 1  # jieba's 管理区 in 统筹管理区政务服务大厅: the name starts at 区
                 taken.append((start, word[-1]))

@@ -65,6 +65,8 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
             or word.endswith(_LONG_LEAD_AFFIXES)
             or word.startswith(_LONG_LEAD_AFFIXES)
         )
+    if pos in ("l", "i") and len(word) >= 4 and word[:2] in LEAD_WORDS and word[:2] not in _NOUN_VERBS:
+        return True  # jieba's fixed phrase 统筹规划 (统筹|规划) starts with a lead verb: it governs the name
     if pos == "i" and word.startswith(("数据", "信息", "政务", "网络", "电子")):
         pos = "n"  # jieba's idiom 数据共享 is the name's topic (数据共享|交换平台)
     if pos in ("v", "vn") and len(word) > 1 and word not in TOPIC_VERBS and pos_table().get(right) == "ns":

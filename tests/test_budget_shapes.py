@@ -100,6 +100,11 @@ ROWS = [
     ("为打造“亳州市智慧应急”提供基础", [("“亳州市智慧应急”", R)]),
     ("推进“芜湖市数字城管”建设", [("“芜湖市数字城管”", R)]),
     ("推进“芜湖市数字城管”平台建设", [("“芜湖市数字城管”平台", P)]),
+    # inside quotes every word is the name's, a count too (一张|图), so nouns in front of the quotes stay with it (old);
+    # a fixed phrase that starts with a lead verb (统筹规划) governs the name (old)
+    ("完成国土资源“一张图”核心数据库更新", [("国土资源“一张图”核心数据库", P)]),
+    ("统筹规划政务服务“一张网”平台建设", [("政务服务“一张网”平台", P)]),
+    ("统筹规划惠企政策“免申即享”平台建设", [("惠企政策“免申即享”平台", P)]),
     # a reform's field may be named by a kind of body (事业单位) and what of it is reformed (old)
     ("会同有关部门拟订全市机关事业单位后勤体制改革的政策", [("机关事业单位后勤体制改革", R)]),
     ("推进事业单位分类改革", [("事业单位分类改革", R)]),
