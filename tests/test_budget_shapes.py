@@ -1,7 +1,9 @@
 """Platform and reform shapes of the budget genre (部门职责, 机构设置, 项目概述, 绩效目标, 情况说明), by their general
-shape: sentences written for this table in the register of budget reports from provinces the development sets do not
-use, with other names and places than any report read.  Each row says what the rules find, gazetteer off and on —
-and, as much, what they must not find.  Rows marked ``old`` failed before the rule they test was written.
+shape: sentences written for this table in the register of budget reports.  Some rows keep the wording of a gold9-dev
+page the rule was read on (智能化大厅…, 城区大厅和园区大厅, …社会保障系统信息网络…, 道路工程、照明工程…); each rule also
+has rows with other names, places and heads, which are what shows it is general.  Each row says what the rules
+find, gazetteer off and on — and, as much, what they must not find.  Rows marked ``old`` failed before the rule
+they test was written.
 """
 
 from __future__ import annotations
