@@ -19,6 +19,8 @@ BODY_SUFFIXES = (
     *(s for s in ORG_SUFFIXES if s not in ("馆", "会")),
     "联席会议办公室",
     "联席会议",
+    "全面深化改革委员会",  # a party committee's standing body (县委全面深化改革委员会办公室)
+    "监委",  # 监察委员会, printed with 纪委 (市纪委监委)
     "领导小组办公室",
     "领导小组",
     "专项工作组",

@@ -190,3 +190,18 @@ OWN_UNITS = [
 @pytest.mark.parametrize(("text", "expected"), OWN_UNITS)
 def test_own_units(nlp, text, expected):
     assert _agencies(nlp, text) == expected
+
+
+# standing bodies of a party committee and the supervision commission printed with the discipline commission
+STANDING_BODIES = [
+    ("完成县委全面深化改革委员会办公室交办的任务。", ["县委全面深化改革委员会办公室"]),
+    ("自觉接受市纪委监委派驻纪检监察组的监督。", ["市纪委监委派驻纪检监察组"]),
+    ("按照县纪委监委的部署开展工作。", ["县纪委监委"]),
+    ("配合区监委开展调查。", ["区监委"]),
+    ("坚持全面深化改革，全面深化改革委员会审议通过。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STANDING_BODIES)
+def test_standing_bodies(nlp, text, expected):
+    assert _agencies(nlp, text) == expected
