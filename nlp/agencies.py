@@ -7,7 +7,8 @@ parent is one name with it (国家信访局信息中心, 昆明市晋宁区审�
 paragraph enumerates need no anchor; :mod:`nlp.unitlists` reads them, and :func:`agency_spans` returns both, with
 the agency's own organs' bodies (机关党委, 机关工会) and a unit named after 所属单位 / 下属事业单位 (数转中心).
 A body named by a bare level below the report's own (区委 in a city bureau's report) is every such body:
-:func:`below_own_level` drops it over one report's entities.
+:func:`below_own_level` drops it over one report's entities; :func:`listed_units_again` finds a listed unit named
+again in the report's other texts.
 
 Not names of a body: plural or generic mentions (各部门, 有关部门, 上级主管局, 各县（市）区人民政府, 区级政府),
 scope words in front (全市, 本级), a parenthesised qualifier after (（本级）), meetings (市委全会).
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
@@ -44,6 +46,10 @@ class _Named(Protocol):
     def text(self) -> str: ...
     @property
     def label(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 Agencyish = TypeVar("Agencyish", bound=_Named)
@@ -442,3 +448,35 @@ def below_own_level(found: list[list[Agencyish]]) -> list[list[Agencyish]]:
         ]
         for ents in found
     ]
+
+
+#: Words after which a listed unit named again is the unit itself (不含机关服务中心, 为…的离退休干部办公室, 由信息中心).
+_UNIT_AGAIN_BEFORE = re.compile(rf"(?:^|[^{_H}]|[的含由于和与及、将对向给为经])$")
+
+
+def listed_units_again(
+    texts: Sequence[str], found: Sequence[Sequence[Agencyish]], words
+) -> list[list[tuple[int, int]]]:
+    """Where one report names again, outside its 机构设置 list, a unit the list enumerates (机关服务中心 in 名词解释):
+    the list's names of four characters or more, on the text's word bounds, after a word that leads a name, not
+    inside or across an entity found there."""
+    names = set()
+    for text in texts:
+        for s, e in listed_unit_spans(text):
+            if e - s >= 4 and _rank(text[s:e]) is None and text[s] not in _LEVELS and not _STATE.match(text, s):
+                names.add(text[s:e])
+    out: list[list[tuple[int, int]]] = []
+    for text, ents, ws in zip(texts, found, words):
+        starts, ends = {a for a, _ in ws}, {b for _, b in ws}
+        taken = [(e.start, e.end) for e in ents]
+        add: list[tuple[int, int]] = []
+        for name in names:
+            for m in re.finditer(re.escape(name), text):
+                s, e = m.span()
+                if s not in starts or e not in ends or not _UNIT_AGAIN_BEFORE.search(text, 0, s):
+                    continue
+                if any(a < e and s < b for a, b in taken + add):
+                    continue
+                add.append((s, e))
+        out.append(sorted(add))
+    return out

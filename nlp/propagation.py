@@ -41,7 +41,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from nlp.agencies import below_own_level
+from nlp.agencies import below_own_level, listed_units_again
 from nlp.entities import FoundEntity, entities_of
 from nlp.ownsystems import own_name, spreadable, unglued
 from nlp.shortnames import aliases, defined_names
@@ -170,9 +170,15 @@ def _another_label(name: str, label: str, found: Sequence[Sequence[FoundEntity]]
 
 
 def report_entities(docs: Sequence[Doc]) -> list[list[FoundEntity]]:
-    """The entities of one report's parsed texts (``docs``, in the pipeline's segmentation), names spread, bodies
-    below the report's own level dropped."""
-    found = propagate([doc_text(d) for d in docs], [entities_of(d) for d in docs], [token_offsets(d) for d in docs])
+    """The entities of one report's parsed texts (``docs``, in the pipeline's segmentation), names spread, a listed
+    unit found where it is named again, bodies below the report's own level dropped."""
+    texts, words = [doc_text(d) for d in docs], [token_offsets(d) for d in docs]
+    found = propagate(texts, [entities_of(d) for d in docs], words)
+    # a unit the report's 机构设置 lists, named again elsewhere (nlp.agencies)
+    for i, spans in enumerate(listed_units_again(texts, found, words)):
+        if spans:
+            more = [FoundEntity(s, e, texts[i][s:e], "Agency", PROPAGATED) for s, e in spans]
+            found[i] = sorted([*found[i], *more], key=lambda x: (x.start, x.end))
     return below_own_level(found)  # 区委 in a city bureau's report is every district's (nlp.agencies)
 
 
