@@ -69,7 +69,8 @@ _LAUNCHED = {"部署", "上线", "建成", "建设", "建立", "搭建", "打造
 _PERFECTIVE_BEFORE = {"已", "已经", "均已", "全部", "先后", "相继", "陆续"}
 #: Words after the name that treat it as one system: its upkeep, its project, its use, its machine room, what it carries.
 _EXISTING_AFTER = re.compile(
-    r"(?:运行维护|运维|维护|建设项目|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|正式上线|窗口)"
+    r"(?:运行维护|运维|维护|建设项目|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|正式上线|窗口|"
+    r"扩容|重构|迭代|改版|迁移|升级)"  # a change only a system that is there can undergo (政务云扩容, OA系统重构)
 )
 #: Words after the name that make it a field or a kind: 在政务云建设方面, 政务服务大厅标准化, 平台类.
 _KIND_AFTER = re.compile(r"(?:建设)?(?:方面|领域|方向|体系|标准|规范|类|之类)")
@@ -94,7 +95,13 @@ def _core_word(word: str) -> bool:
     """Is ``word`` one of the generic or own-system words a descriptive name is made of (政务, 服务, 电子, OA)?"""
     return (
         word in _OWN_TOPICS
-        or (word in GENERIC_WORDS and word not in _PLURAL and not _LEVEL.fullmatch(word) and word not in _SCOPE)
+        or (
+            word in GENERIC_WORDS
+            and word not in _PLURAL
+            and not _LEVEL.fullmatch(word)
+            and word not in _SCOPE
+            and not _COUNT.fullmatch(word)  # 两个, 三个: a count, never a name's word
+        )
         or word in TOPIC_VERBS
         or bool(re.fullmatch(r"[A-Z]{2,4}", word))
     )

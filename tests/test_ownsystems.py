@@ -66,6 +66,13 @@ def nlp():
         ("年内开通了政务服务小程序", ["政务服务小程序"]),
         ("本县已经建成政务云", ["政务云"]),
         ("建成了一体化政务服务平台", ["一体化政务服务平台"]),
+        # a change only a system that is there can undergo, after its name (扩容, 重构, 迭代升级, 改版, 迁移)
+        ("年内完成政务云扩容", ["政务云"]),
+        ("实施OA系统重构", ["OA系统"]),
+        ("推进政务服务平台迭代升级", ["政务服务平台"]),
+        ("完成政务服务APP改版", ["政务服务APP"]),
+        ("推动各级政务服务平台升级", []),
+        ("完成两个政务云扩容", []),
         # … and without the marker, or plural, counted: a kind still to be made, or many
         ("计划部署OA系统", []),
         ("明年将建成政务云", []),
