@@ -34,7 +34,7 @@ _COUNT_START = re.compile(
 #: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
 # fmt: off
 NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
-                               r"构建|布局|解决|思维|观念|集成|经济|企业|主体|商家|公司|机(?![构关制遇会])")
+                               r"构建|布局|解决|思维|观念|集成|经济|企业|主体|商家|公司|机(?![构关制遇会房器柜位])")
 # fmt: on
 #: Scope words in front of a name that are not part of it.
 _SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}

@@ -67,7 +67,7 @@ _PROGRAMME_WORK = re.compile(
 def construction_work(name: str) -> bool:
     """照明工程, 绿化工程, 水务工程: a name ending in 工程 that says no improvement or build-up is a construction
     work, no programme (:data:`_PROGRAMME_WORK`); a quoted name (“金信工程”) is named by its quotes."""
-    return name.endswith("工程") and not _PROGRAMME_WORK.search(name)
+    return name.endswith("工程") and bool(_BUILDING_JOB.search(name[:-2])) and not _PROGRAMME_WORK.search(name)
 
 
 #: What a building job is named by (道路工程, 改造工程, 水利工程): a quoted one is no programme either.

@@ -47,6 +47,9 @@ ROWS = [
     ("完成无纸化系统开发及管理", [("无纸化系统", P)]),
     # a device of a kind, set up in numbers, is no platform (终端|机) (old)
     ("推进24小时自助终端机在社区全面铺设", []),
+    # ... but a platform's machine room or robot is the platform's: the platform is named (old)
+    ("负责市电子政务云平台机房日常运维", [("市电子政务云平台", P)]),
+    ("完成智慧城管平台机器人客服上线", [("智慧城管平台", P)]),
     # security as the only topic names a kind of system (old)
     ("统一规划建设全市统一的网络安全系统", []),
     ("负责网络安全平台运行维护", []),  # (old)
@@ -80,6 +83,8 @@ ROWS = [
     ("更换办公楼应急广播系统", []),
     # construction works are no programme, whoever proposes them (the NER did: old)
     ("主要建设内容包括道路工程、照明工程和绿化工程", []),
+    # ... a programme named by a word of its own is one, unquoted too (the NER's; old)
+    ("深入实施雪亮工程，推进视频监控联网", [("雪亮工程", R)]),
     # a network's leased line is the network's, the network named (old); a platform of the standard network is its
     # own name (old), a line of one's own (区长专线) a hotline
     (
