@@ -26,6 +26,7 @@ from nlp.nameleads import (
     _LOCATIVE,
     _ORG_END,
     _activity,
+    _common_area,
     _coordinated,
     _generic,
     _glued_lead,
@@ -489,6 +490,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 (_generic(core) or (len(core) == 1 and len(core[0]) > 2 and generic_name(core[0])))
                 and not _standard_network(core, m.group())
                 and not _network_part(core)
+                and not (m.group().endswith("大厅") and len(core) == 1 and _common_area(core[0]))
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
             or _no_name_by_its_characters(name)
             # 智能化|大厅, 标准化|平台: a manner names a kind (无纸化|系统 says what the system makes: a name)

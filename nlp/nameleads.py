@@ -188,9 +188,16 @@ _SCOPE_AREAS = {"辖区", "市区", "社区", "片区", "全区", "本区", "我
 
 
 def _common_area(word: str) -> bool:
-    """城区, 园区, 校区, 景区: a common noun of two characters ending like a place (jieba tags it a noun) names one
-    part of the owner (城区大厅和园区大厅: the hall in town and the one in the park), not a place that owns it."""
-    return len(word) == 2 and pos_table().get(word) == "n" and word not in _SCOPE_AREAS
+    """城区, 园区, 校区: a common noun of two characters ending like a place (jieba tags it a noun) names the part of the
+    owner a hall stands in (城区大厅和园区大厅: the hall in town and the one in the park; :mod:`nlp.candidates` asks it
+    of halls only — 园区平台 is a kind); two levels (省市, 市县) are no part."""
+    return (
+        len(word) == 2
+        and word[-1] in "区市县"
+        and pos_table().get(word) == "n"
+        and word not in _SCOPE_AREAS
+        and word[0] not in "省市区县镇乡村"
+    )
 
 
 #: Modifiers of a system's activity: a verb after one, right before the head, says what the system does (电子|监察|系统,
@@ -222,7 +229,7 @@ def _generic(core_words: list[str]) -> bool:
             return False  # a hotline's number names it (12345政府服务热线)
         return (
             w in GENERIC_WORDS
-            or (bool(re.fullmatch(r"\d+|(?!城市$)[\u4e00-\u9fff]{1,3}[省市区县]", w)) and not _common_area(w))
+            or bool(re.fullmatch(r"\d+|(?!城市$)[\u4e00-\u9fff]{1,3}[省市区县]", w))
             or (pos_table().get(w) in ("v", "vn") and w not in TOPIC_VERBS and not _modified_activity(core_words, i))
         )
 

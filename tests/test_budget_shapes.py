@@ -60,6 +60,10 @@ ROWS = [
     ("负责全县卫生健康系统信息化建设", []),  # (old)
     # a part of the owner named by a common noun (城区, 园区) names its hall, as a place would (old)
     ("中心设城区大厅和园区大厅两个，城区大厅设窗口40个", [("城区大厅", P), ("园区大厅", P), ("城区大厅", P)]),
+    # ... a hall only: 园区/景区/小区 before 平台 name a kind, two levels (省市, 县市) plural owners (review9's rows)
+    ("建设园区平台，完善景区平台功能", []),
+    ("推进智慧小区平台建设", []),
+    ("对接省市平台，做好县市平台对接", []),
     # ... not a scope word (辖区, 社区: where in general)
     ("做好辖区平台建设", []),
     ("完善社区平台功能", []),
