@@ -27,6 +27,7 @@ Everything here is vocabulary of the domain, never a name.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from nlp.candidates import head_continues
@@ -83,12 +84,12 @@ _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[
 #: Joins of a list: an item beside a particular system is one too (政务服务事项库、人口库、法人库).
 _LIST_JOINS = "、和及与"
 #: Heads jieba glues to the character after them (政务|云已, 人口|库于, OA|系统对): a name ends at the head all the same.
-_GLUED_HEAD = re.compile(r"(?:平台|系统|库|云|网|大厅)$")
-#: What jieba glues on after a head: an adverb, preposition, copula or conjunction that starts the clause's predicate
-#: (政务云已承载, 人口库于2020年建成, 系统对接) — and a locative after a head that is no word with it (政务云上; not
-#: 网上 "online", 网内).
-_GLUED_AFTER = set("已于为将是共均也正自向对由现则需把被达及和与并亦都")
-_GLUED_LOCATIVE = set("上中内")
+#: The characters glued on: an adverb, preposition, copula or conjunction that starts the clause's predicate
+#: (政务云已承载, 人口库于2020年建成) — and a locative after a head that is no word with it (政务云上; not 网上 "online",
+#: 网内).
+_GLUED = re.compile(
+    r"(?:平台|系统|库|云|网|大厅)(?=[已于为将是共均也正自向对由现则需把被达及和与并亦都])|(?:平台|系统|库|云|大厅)(?=[上中内])"
+)
 
 
 def _core_word(word: str) -> bool:
@@ -109,17 +110,22 @@ def _core_word(word: str) -> bool:
 
 def unglued(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``words`` with a head cut off the character jieba glued to it (政务|云已|承载 → 政务|云|已|承载): the name's end
-    is a word boundary even where the segmenter ran the head on into the next word."""
-    out = []
-    for a, b in words:
-        if b - a >= 2:
-            cut = b - 1
-            glued = text[cut]
-            head = _GLUED_HEAD.search(text, a, cut)
-            if head and (glued in _GLUED_AFTER or (glued in _GLUED_LOCATIVE and text[cut - 1] != "网")):
-                out += [(a, cut), (cut, b)]
-                continue
-        out.append((a, b))
+    is a word boundary even where the segmenter ran the head on into the next word.  (The text is searched for a head
+    before such a character first: most texts have none, and their words come back as they are.)"""
+    cuts = []
+    starts: list[int] | None = None
+    for m in _GLUED.finditer(text):
+        if starts is None:
+            starts = [a for a, _ in words]
+        k = bisect.bisect_right(starts, m.end()) - 1
+        if k >= 0 and words[k][0] <= m.start() and words[k][1] == m.end() + 1:
+            cuts.append(k)  # the word is the head (or ends with it) and the one glued character
+    if not cuts:
+        return words
+    out = list(words)
+    for k in reversed(cuts):
+        a, b = words[k]
+        out[k : k + 1] = [(a, b - 1), (b - 1, b)]
     return out
 
 
@@ -272,18 +278,18 @@ _MAKING = {"建设", "打造", "搭建", "建立", "构建", "推进", "推动",
 _MAKING_AFTER = re.compile(r"(?:建设|搭建|开发)(?!项目|运维|维护|经费|资金|费)")
 
 
-def own_name(text: str, words: list[tuple[int, int]] | None, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` a name of the government's own system made of generic and own-system words and a head
-    (政务服务平台, 区政务服务大厅, OA系统, 人口库) — one :func:`own_system_spans` reads?  ``words``: the text's tokens
-    (None: the name is cut by jieba's dictionary alone)."""
+def own_names(text: str, words: list[tuple[int, int]] | None) -> set[tuple[int, int]]:
+    """The spans of ``text`` that are names of the government's own system made of generic and own-system words and a
+    head (政务服务平台, 区政务服务大厅, OA系统, 人口库) — the ones :func:`own_system_spans` reads, whatever the words
+    around them say.  ``words``: the text's tokens (None: cut by jieba's dictionary)."""
     if words is None:
         import jieba
 
-        text, start, end, words, at = text[start:end], 0, end - start, [], 0
+        words, at = [], 0
         for w in jieba.cut(text, HMM=False):
             words.append((at, at + len(w)))
             at += len(w)
-    return any(s == start and e == end for s, e, _, _ in candidates(text, unglued(text, words)))
+    return {(s, e) for s, e, _, _ in candidates(text, unglued(text, words))}
 
 
 def spreadable(text: str, words: list[tuple[int, int]] | None, start: int, end: int, *, defined: bool = False) -> bool:

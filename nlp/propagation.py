@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 
 from nlp.agencies import below_own_level, listed_units_again
 from nlp.entities import FoundEntity, entities_of
-from nlp.ownsystems import own_name, spreadable, unglued
+from nlp.ownsystems import own_names, spreadable, unglued
 from nlp.shortnames import aliases, defined_names
 from nlp.tokenizer import doc_text, token_offsets
 
@@ -152,15 +152,16 @@ def own_system_names(
     words: Sequence[Sequence[tuple[int, int]] | None] | None = None,
 ) -> set[str]:
     """The names of the report's own systems its rules found as one existing system (政务服务平台, OA系统, 人口库: generic
-    and own-system words and a head, :func:`nlp.ownsystems.own_name`) — never a bare head (平台, 系统): the rules
+    and own-system words and a head, :func:`nlp.ownsystems.own_names`) — never a bare head (平台, 系统): the rules
     find none."""
     out = set()
     for i, (text, ents) in enumerate(zip(texts, found)):
+        shapes = [e for e in ents if e.label == "Platform" and e.source == "pattern"]
+        if not shapes:
+            continue
         given = words[i] if words else None
-        tokens = list(given) if given is not None else None
-        for e in ents:
-            if e.label == "Platform" and e.source == "pattern" and own_name(text, tokens, e.start, e.end):
-                out.add(e.text)
+        own = own_names(text, list(given) if given is not None else None)  # once per text
+        out |= {e.text for e in shapes if (e.start, e.end) in own}
     return out
 
 
