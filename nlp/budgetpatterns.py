@@ -27,7 +27,7 @@ from nlp.candidates import (
 from nlp.gazetteermatch import GAZETTEER_SPANS
 from nlp.ownsystems import own_system_spans
 from nlp.reforms import NOT_A_REFORM_AFTER, inside_double_quotes, plain_reform_spans, reform_spans
-from nlp.tokenizer import doc_text, token_offsets
+from nlp.tokenizer import doc_text, token_offsets, word_offsets
 
 # --------------------------------------------------------------------------- closed-form patterns
 
@@ -65,19 +65,9 @@ def _reform_spans(text: str, words: list[tuple[int, int]] | None = None) -> list
             continue
         spans.append((m.start(), m.end()))
     if words is None:
-        words = _jieba_words(text)
+        words = word_offsets(text)
     taken = [(a, b) for a, b in spans]
     return spans + [(s, e) for s, e in plain_reform_spans(text, words) if not any(a < e and s < b for a, b in taken)]
-
-
-def _jieba_words(text: str) -> list[tuple[int, int]]:
-    import jieba
-
-    out, i = [], 0
-    for w in jieba.cut(text, HMM=True):
-        out.append((i, i + len(w)))
-        i += len(w)
-    return out
 
 
 def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:

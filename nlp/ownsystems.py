@@ -34,6 +34,7 @@ from nlp.candidates import head_continues
 from nlp.nameleads import pos_table
 from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, LEAD_WORDS, TOPIC_VERBS
 from nlp.shortnames import DEFINITION
+from nlp.tokenizer import word_offsets
 
 #: The topics of the basic databases every e-government keeps (人口库, 法人库, 电子证照库, 政务服务事项库): before a bare
 #: 库 they name an information system, not a depot (油库, 弹药库).
@@ -283,23 +284,19 @@ def own_names(text: str, words: list[tuple[int, int]] | None) -> set[tuple[int, 
     head (政务服务平台, 区政务服务大厅, OA系统, 人口库) — the ones :func:`own_system_spans` reads, whatever the words
     around them say.  ``words``: the text's tokens (None: cut by jieba's dictionary)."""
     if words is None:
-        import jieba
-
-        words, at = [], 0
-        for w in jieba.cut(text, HMM=False):
-            words.append((at, at + len(w)))
-            at += len(w)
+        words = word_offsets(text, hmm=False)
     return {(s, e) for s, e, _, _ in candidates(text, unglued(text, words))}
 
 
 def spreadable(text: str, words: list[tuple[int, int]] | None, start: int, end: int, *, defined: bool = False) -> bool:
     """May a report's own system's name (found as one existing system elsewhere in the report) be taken at
     ``text[start:end]``, another mention of it?  Not where the words around make it many, another owner's, a kind
-    to be made or a field of work, nor where it is the tail of a longer name (网上|政务服务平台).  ``defined``: a short
+    to be made or a field of work, nor where it is the tail of a longer name (网上|政务服务平台).  ``words``: the text's
+    tokens with glued heads cut (:func:`unglued`, as :func:`nlp.propagation.propagate` reads them once per text; None:
+    none given).  ``defined``: a short
     name the report defined (无纸化会议系统（简称会议系统）): its words are the report's name, whatever else they say."""
     j = -1
     if words is not None:
-        words = unglued(text, words)
         j = next((k for k, (_, e) in enumerate(words) if e == start), -1)
     before = text[words[j][0] : words[j][1]] if words is not None and j >= 0 else ""
     if not before and start and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", text[start - 1]):

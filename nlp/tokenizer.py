@@ -26,6 +26,16 @@ from spacy.util import get_words_and_spaces, registry
 jieba.setLogLevel(logging.WARNING)
 
 
+def word_offsets(text: str, *, hmm: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of every word jieba's module dictionary cuts ``text`` into (``hmm``: its HMM guesses words
+    the dictionary lacks) — for rules read without a pipeline's tokens."""
+    out, at = [], 0
+    for w in jieba.cut(text, HMM=hmm):
+        out.append((at, at + len(w)))
+        at += len(w)
+    return out
+
+
 def token_offsets(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of every token, read in one call (iterating a Doc builds a Token object per token)."""
     if not len(doc):
