@@ -17,14 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.agencies import agency_spans, keep_agencies
-from nlp.candidates import (
-    broken_quote,
-    generic_prefix,
-    glued_generic,
-    honour,
-    platform_spans,
-)
+from nlp.candidates import platform_spans
 from nlp.gazetteermatch import GAZETTEER_SPANS
+from nlp.namechecks import broken_quote, generic_prefix, glued_generic, honour
 from nlp.ownsystems import own_system_spans
 from nlp.reforms import NOT_A_REFORM_AFTER, inside_double_quotes, plain_reform_spans, reform_spans
 from nlp.tokenizer import doc_text, token_offsets, word_offsets

@@ -6,8 +6,8 @@ A name of a platform ends in a head word (…平台, …系统, …APP, …小�
 dictionary plus a short list of the verbs budget prose puts in front of names — and it is not a
 plural or generic mention (各应用系统, 相关业务系统, 门户网站 alone).  Coined names — quoted (“穗智管”城市运行
 管理平台) or of a brand's shape (粤政易, 随申办) — are found in :mod:`nlp.coinednames`; :func:`platform_spans`
-returns both kinds.  The tests here (:func:`unlike_a_name`, :func:`generic_name` …) also judge names the
-trained NER proposes.
+returns both kinds.  The tests every proposer's names pass (a head that goes on into a body's name, generic
+words in front of it, what no name looks like) are :mod:`nlp.namechecks`'s: this module asks them of its names too.
 
 Reforms and initiatives are found by their own shapes in :mod:`nlp.reforms`.
 
@@ -16,12 +16,19 @@ Everything here is vocabulary of the domain (heads, verbs, service words), never
 
 from __future__ import annotations
 
-import bisect
 import re
 from itertools import pairwise
-from operator import itemgetter
 
 from nlp.coinednames import coined_name_spans
+from nlp.namechecks import (
+    _AGENCY_AFTER,
+    _HEAD_AFTER,
+    _HOTLINE_UNIT_AFTER,
+    _UNIT_AFTER,
+    _no_name_by_its_characters,
+    _standard_network,
+    generic_name,
+)
 from nlp.nameleads import (
     _LOCATIVE,
     _ORG_END,
@@ -37,22 +44,15 @@ from nlp.nameleads import (
     pos_table,
 )
 from nlp.platformwords import (
-    _COUNT_START,
     _INDEFINITE,
-    _NOUN_VERBS,
-    _SCOPE_WORDS,
     _WHERE_WORDS,
-    BUILDING_SYSTEM,
     GENERIC_COMPOUNDS,
-    GENERIC_WORDS,
     HEAD,
     LEAD_WORDS,
     NOT_A_HEAD_AFTER,
     TOPIC_VERBS,
 )
 
-#: Characters that end a word and never start a name (定制|化预报预警系统: a piece of 定制化).
-_BOUND_SUFFIXES = "化性们等的了着之"
 #: A count right before the name makes it plural: 13个部门专题目录数据库.
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]$")
 #: An opening quote with a name-like stretch (no punctuation) up to the head: “穗智管平台”.
@@ -63,8 +63,6 @@ _MAX_NAME = 24
 _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应用|服务|就医|结算|支付|出行|缴费|场景)")
 #: A page number printed into a wrapped name (全24国信访信息系统).
 _PAGE_NUMBER_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{1,3}[\u4e00-\u9fff]")
-#: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
-_HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)|知识库|数据库")
 #: A bare 系统 after 平台 says again what the platform is (智能办公平台|系统建设): the name ends at 平台.
 _PLATFORM_SYSTEM = re.compile(r"系统(?![\u4e00-\u9fff]{0,4}(?:平台|系统))")
 #: A network's name goes on into a part of it (政务外网|骨干网, 电子政务外网|核心平台): not the network; a line leased
@@ -82,7 +80,6 @@ _YEAR_LEVEL = re.compile(r"年[省市区县]")
 _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
 #: Words that say when (疫情期间, 改革以来): the name starts after them.
 _TIME_FRAME = re.compile(r"(?:期间|之际|以来|以后|之后|以前|之前|前夕|期内)$")
-_LEVEL_WORD = re.compile(r"[省市区县镇乡]本?级|本级")
 #: Alternatives of a level in brackets: 乡镇（街道）, 村（社区）, 县（市、区）.
 _LEVEL_ALTERNATIVE = re.compile(r"[（(][乡镇街道社区村居县市区、]{1,6}[）)]")
 #: A page number printed just before a wrapped name's rest (全24|国信访信息系统).
@@ -96,58 +93,6 @@ _COUNTED = re.compile(r"\d[^\d]{0,6}?(?:[个项套家]|(?<!平)台)(?![人体税
 _PLURAL_BEFORE = {"各", "各类", "各项", "各级", "相关", "有关", "其他", "其它", "多个", "一批", "等", "各种", "所有", "一些", "若干",
                   "该", "此", "这个", "上述", "现有", "原有", "已有", "已建", "在建", "各个", "每个", "全部"}
 # fmt: on
-# fmt: off
-_AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心(?!机房)|局(?![面限部])|处(?![理置罚])|科(?![学技研普])|室|"
-                           r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|领导小组|"
-                           r"办(?![理事件结公法好成])(?=[、，。；）)牌和与及]|$))")  # 区长专线办: an office
-# fmt: on
-#: A hotline's own unit, a budget unit named after it (…12345政务服务热线|九江分中心, …便民热线|话务中心): a body's name.
-_HOTLINE_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分中心|中心|办公室)(?![\u4e00-\u9fff]{0,2}(?:平台|系统))")
-#: An internal unit named after the platform it works on, in a list of units (市民热线|受理科、市民热线|协调科).
-_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{2}(?:科|处|股|室)(?=[、，,。；;）)和与及的]|$)")
-
-
-#: An honour or a ranking names a class of things, not one (进入全国十佳…网站行列, “最佳政务服务大厅”“…单位”称号,
-#: 在全国省级…平台评比中, 被评为“全市优秀便民服务热线”): what follows or leads a title, not a name.
-_HONOUR_AFTER = re.compile(
-    r"(?:[、和及与]?[“「][^“”「」\n]{1,20}[”」])*等?(?:排名|排行|行列|称号|荣誉|评选|评比|榜单|奖项)"
-)
-_HONOUR_BEFORE = re.compile(r"(?:评为|评选为|荣获|获评|授予|入选)(?:全国|全省|全市|全区|全县|国家级|省级|市级)?$")
-
-
-def honour(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` the title of an honour or a ranking (a class of honoured things)?"""
-    return bool(_HONOUR_AFTER.match(text, end) or _HONOUR_BEFORE.search(text, max(0, start - 6), start))
-
-
-def unlike_a_name(name: str) -> bool:
-    """What no platform's name looks like, whoever proposes it (the shapes here, or the trained NER): see
-    :func:`_no_name_by_its_characters`, or a piece of a quoted name (式”电子验放系统)."""
-    return _no_name_by_its_characters(name) or broken_quote(name, 0, len(name))
-
-
-def _no_name_by_its_characters(name: str) -> bool:
-    """A building's equipment (机房电力系统), a count of things (五大数据库), an indefinite one (一个平台), a
-    word's suffix at its start (化预报预警系统), a part of a system (公文管理子系统: a module of a platform, listed
-    with the others it is built with).  :func:`platform_spans` asks this of its names; their quotes
-    are weighed by :class:`nlp.budgetpatterns.BudgetPatterns` for every shape at once (:func:`broken_quote`)."""
-    return bool(
-        BUILDING_SYSTEM.search(name)
-        or _COUNT_START.match(name)
-        or _INDEFINITE.match(name)
-        or name[0] in _BOUND_SUFFIXES
-        or name.endswith("子系统")
-    )
-
-
-def _standard_network(core: list[str], head: str) -> bool:
-    """电子政务外网, 政务内网, 县级电子政务外网: the government's standard networks are named by these words
-    alone, with the level whose network it is."""
-    return (
-        head in {"外网", "内网", "专网"}
-        and all(w in {"电子政务", "电子", "政务"} for w in core if not _LEVEL_WORD.fullmatch(w))
-        and not all(_LEVEL_WORD.fullmatch(w) for w in core)
-    )
 
 
 def _network_part(core: list[str]) -> bool:
@@ -155,64 +100,6 @@ def _network_part(core: list[str]) -> bool:
     network's one, no kind."""
     at = next((i for i, w in enumerate(core) if w in _NETWORKS), None)
     return at is not None and at > 0 and _standard_network(core[: at + 1][:-1], core[at])
-
-
-def generic_name(core: str) -> bool:
-    """Is the text in front of a head (``core``: 网络 of 网络平台) generic, by jieba's words?"""
-    return core in GENERIC_WORDS or _generic(_jieba_lcut(core) or [core])
-
-
-def platform_core(name: str) -> str | None:
-    """What comes before the head word that ends ``name`` (电子政务应用 of 电子政务应用系统); None without one,
-    or when the name is a government's standard network (电子政务外网: named by those words alone)."""
-    last = next((h for h in reversed(list(HEAD.finditer(name))) if h.end() == len(name)), None)
-    if last is None:
-        return None
-    core = name[: last.start()]
-    if core and _standard_network(_jieba_lcut(core), last.group()):
-        return None
-    return core
-
-
-_word_start = itemgetter(0)
-
-
-def glued_generic(text: str, words: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Is the known name at ``text[start:end]`` a generic one (云平台, 电子政务外网) that is only a piece of a longer
-    phrase: generic words glued in front (电子政务|云平台) or generic words and a head after (政务外网|骨干网,
-    电子政务外网|核心平台)?  The longer phrase is the name, or no name at all; the piece alone is neither.  A hotline's
-    name in its own unit's name (广州12345政府服务热线|从化分中心) is a piece of the body's name as much."""
-    name = text[start:end]
-    if name.endswith("热线") and _HOTLINE_UNIT_AFTER.match(text, end):
-        return True
-    last = next((h for h in reversed(list(HEAD.finditer(name))) if h.end() == len(name)), None)
-    if last is None:
-        return False
-    i = bisect.bisect_left(words, start, key=_word_start)  # the words are in text order: find, don't scan
-    before = text[words[i - 1][0] : start] if i and words[i - 1][1] == start else ""
-    if before in GENERIC_WORDS and not _LEVEL_WORD.fullmatch(before) and before not in _SCOPE_WORDS:
-        return True  # 电子政务|云平台: the longer phrase is the name
-    core = name[: last.start()]
-    if core and not generic_name(core) and platform_core(name) is not None:
-        return False  # a name of its own (民生卡APP, 12345热线): never a piece of what follows
-    at = end
-    for a, b in words[bisect.bisect_left(words, end, key=_word_start) :]:
-        if a > at or at - end > 6:
-            return False
-        head = HEAD.match(text, a)
-        if head and head.end() >= b and not head_continues(text, head.end()):
-            return True  # 政务外网|骨干网, 电子政务外网|核心|平台
-        if text[a:b] not in GENERIC_WORDS or text[a:b] in _NOUN_VERBS:
-            return False
-        at = b
-    return False
-
-
-def _jieba_lcut(text: str) -> list[str]:
-    """jieba's dictionary words of ``text`` (no HMM guesses, no blanks)."""
-    import jieba
-
-    return [w for w in jieba.lcut(text, HMM=False) if w.strip()]
 
 
 #: What a quoted title of an event ends with.
@@ -226,25 +113,6 @@ def _inside_quoted_event(text: str, start: int, end: int) -> bool:
         return False
     closed = min((i for i in (text.find(q, end) for q in "”」") if i >= 0), default=-1)
     return closed >= 0 and bool(_EVENT_END.search(text, max(end, closed - 4), closed + 1))
-
-
-def governs_generic(core: str) -> bool:
-    """Does a verb inside ``core`` govern only generic words up to the head (云|部署|信息系统, 依托…|建设|业务平台):
-    the verb's object is a kind of system, the words before it another phrase, so no name?"""
-    words = _jieba_lcut(core)
-    at = max((i for i, w in enumerate(words) if w in LEAD_WORDS and w not in _NOUN_VERBS and len(w) > 1), default=None)
-    return at is not None and at > 0 and all(w in GENERIC_WORDS for w in words[at + 1 :])
-
-
-def head_continues(text: str, end: int) -> bool:
-    """Is the head word ending at ``end`` no name's end (系统推进, 平台经济, 热线|平台, 系统管理中心)?"""
-    return bool(
-        _AGENCY_AFTER.match(text, end)
-        or _UNIT_AFTER.match(text, end)
-        or (text.endswith("热线", 0, end) and _HOTLINE_UNIT_AFTER.match(text, end))
-        or NOT_A_HEAD_AFTER.match(text, end)
-        or _HEAD_AFTER.match(text, end)
-    )
 
 
 def _indefinite(text: str, start: int) -> bool:
@@ -273,16 +141,6 @@ def _balance(text: str, start: int, end: int) -> int | None:
     return start
 
 
-def generic_prefix(text: str, words: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Are the words of ``text[start:end]`` scope or generic words only (一体化|政务晓屋共享平台)?"""
-    inside = [text[a:b] for a, b in words if start <= a and b <= end]
-    return (
-        sum(map(len, inside)) == end - start
-        and all(w in GENERIC_WORDS or w in _SCOPE_WORDS for w in inside)
-        and not any(_LEVEL_WORD.fullmatch(w) for w in inside)  # 市级|政务云平台: the city's, a name of its own
-    )
-
-
 def _shared_head(text: str, start: int, end: int) -> bool:
     """科技成果专业化验证、中试平台: two kinds of platform sharing one head, no particular one."""
     if text[start - 1 : start] != "、" or _HEAD_CONTINUES.match(text, end):
@@ -290,20 +148,6 @@ def _shared_head(text: str, start: int, end: int) -> bool:
     clause_start = max(text.rfind(c, 0, start - 1) for c in "，。；：！？、\n") + 1
     before = re.sub(r"[（(][^（）()]{1,12}[）)]$", "", text[clause_start : start - 1])  # …平台（从化区）、
     return not re.search(rf"(?:{HEAD.pattern})$", before)
-
-
-def broken_quote(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` cut out of a quoted name (式”电子验放系统维护服务: the table reader's piece of
-    “一站式”电子验放系统…)?  A closing quote without its opening one inside the span says so."""
-    depth = 0
-    for c in text[start:end]:
-        if c in "“「":
-            depth += 1
-        elif c in "”」":
-            depth -= 1
-            if depth < 0:
-                return True
-    return False
 
 
 def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.budgetpatterns import _ENTS_KEY, _source
-from nlp.candidates import (
+from nlp.namechecks import (
     generic_name,
     governs_generic,
     head_continues,

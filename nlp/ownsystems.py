@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from nlp.candidates import head_continues
+from nlp.namechecks import head_continues
 from nlp.nameleads import pos_table
 from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, LEAD_WORDS, TOPIC_VERBS
 from nlp.shortnames import DEFINITION

@@ -1,6 +1,6 @@
 """The words platform names are made of and found by: head words, generic words, the verbs in front of a name,
 fields of work, building systems, and the shape of provincial service brands (粤省事, 随申办).  Domain vocabulary, never names;
-:mod:`nlp.candidates` and :mod:`nlp.coinednames` apply them.
+:mod:`nlp.candidates`, :mod:`nlp.coinednames` and :mod:`nlp.namechecks` apply them.
 """
 
 from __future__ import annotations

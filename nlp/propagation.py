@@ -77,7 +77,7 @@ def confident_names(found: Sequence[Sequence[FoundEntity]]) -> dict[str, str]:
 def _generic(name: str) -> bool:
     """Is the name what many things are called (信息系统, “一卡通”, “网上办”)?  The rules' own test, on the
     words in front of its head word, or on the whole name when it has none."""
-    from nlp.candidates import generic_name, platform_core
+    from nlp.namechecks import generic_name, platform_core
 
     bare = name.strip("“”「」")
     core = platform_core(bare)
@@ -87,7 +87,7 @@ def _generic(name: str) -> bool:
 def _continues(text: str, end: int, label: str) -> bool:
     """Do the characters after ``end`` make the occurrence part of a longer word the rules never end a name
     before (行政审批制度改革|工作联席会议办公室, 平台|经济)?  The rules' own tests, for the same label."""
-    from nlp.candidates import head_continues
+    from nlp.namechecks import head_continues
     from nlp.reforms import NOT_A_REFORM_AFTER
 
     if label == "Reform":

@@ -115,7 +115,7 @@ class EntityResolver:
         generic words only (电子政务应用系统 of 番禺区): the ruler cannot tell that place's report from another's,
         where the words name a kind of system.  Such an alias still resolves (:meth:`lookup`) a name found by
         its shape in its place."""
-        from nlp.candidates import generic_name, platform_core
+        from nlp.namechecks import generic_name, platform_core
 
         plain = {(n, e.label) for e in self.entries for n in (e.pref_label, *e.alt_labels)}
         out = []

@@ -101,7 +101,7 @@ class JiebaTokenizer:
         self._prior: dict[str, int | None] = {}  # jieba's frequency of a transient word before it was added
         self._jieba = jieba.Tokenizer()
         with_default_dictionary(self._jieba)
-        with_default_dictionary(jieba.dt)  # the module-level one nlp.candidates and nlp.nameleads cut with
+        with_default_dictionary(jieba.dt)  # the module-level one nlp.namechecks and nlp.nameleads cut with
         self.add_words(user_words or [])
 
     def add_words(self, words, *, persist: bool = True) -> None:

@@ -53,7 +53,7 @@ def test_a_doc_the_tokenizer_did_not_make(nlp):
 
 
 #: a fresh process: how many times jieba reads its dictionary while a report's entities are extracted, and
-#: whether the pipeline's own words stay out of the module-level tokenizer (nlp.candidates cuts with it)
+#: whether the pipeline's own words stay out of the module-level tokenizer (nlp.namechecks cuts with it)
 _COUNT_READS = """
 import sys
 import jieba
