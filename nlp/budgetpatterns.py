@@ -1,11 +1,12 @@
 """The pipeline's rules component, ``budget_patterns``: the entities of a text found by rule.
 
-Closed forms by regular expression — 《…》 documents, document numbers (番府办[2013]91号, 国发〔2022〕5号),
-decree numbers, reforms (“放管服”改革, 商事制度改革) — and open forms by their shape (platforms by
-:mod:`nlp.candidates` and :mod:`nlp.ownsystems`, reforms by :mod:`nlp.reforms`, bodies by :mod:`nlp.agencies`),
-weighed against the names the gazetteer matcher in front of it found (:mod:`nlp.gazetteermatch`): the longer
-span wins, and tokens are split so that every span kept starts and ends on a token boundary.  The pipeline
-is built in :mod:`nlp.pipeline`; the trained NER runs after this component in :mod:`nlp.entities`.
+Closed forms by regular expression — 《…》 documents, document and decree numbers (番府办[2013]91号,
+国发〔2022〕5号, 国务院令第711号: :mod:`nlp.docnumbers`), reforms (“放管服”改革, 商事制度改革) — and open
+forms by their shape (platforms by :mod:`nlp.candidates` and :mod:`nlp.ownsystems`, reforms by
+:mod:`nlp.reforms`, bodies by :mod:`nlp.agencies`), weighed against the names the gazetteer matcher in front
+of it found (:mod:`nlp.gazetteermatch`): the longer span wins, and tokens are split so that every span kept
+starts and ends on a token boundary.  The pipeline is built in :mod:`nlp.pipeline`; the trained NER runs
+after this component in :mod:`nlp.entities`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.agencies import agency_spans, keep_agencies
 from nlp.candidates import platform_spans
+from nlp.docnumbers import document_spans
 from nlp.gazetteermatch import GAZETTEER_SPANS
 from nlp.namechecks import broken_quote, generic_prefix, glued_generic, honour
 from nlp.ownsystems import own_system_spans
@@ -27,19 +29,6 @@ from nlp.tokenizer import doc_text, token_offsets, word_offsets
 # --------------------------------------------------------------------------- closed-form patterns
 
 _Q_OPEN, _Q_CLOSE = '[“"「]', '[”"」]'
-POLICY_DOCUMENT = re.compile(r"《[^《》\n]{2,120}》")
-DOCUMENT_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*\d{1,4}\s*号"
-)
-# Words in front of an issuer's abbreviation (按照穗天科工信〔2017〕142号) that are not part of it.
-_DOC_NUMBER_LEAD = re.compile(
-    r"^.*(?:按照|根据|依据|依照|参照|印发|转发|文件|精神|通知|关于|的|和|及|与|见|按|据|依|经|以|由)"
-)
-#: A decree's number: 国务院令第711号, 财政部令第87号, 省人民政府令第12号 — the issuer is a body.
-DECREE_NUMBER = re.compile(
-    r"(?:[\u4e00-\u9fff]{0,14}?(?:国务院|部|委|委员会|局|总局|署|政府|办公厅))令第\s*\d{1,4}\s*号"
-)
-_DECREE_LEAD = re.compile(r"(?:按照|根据|依据|依照|参照|执行|落实|贯彻|以及|见|按|据|依|经|由|和|及|与|或)+")
 # Reform: optional qualifier + quoted slogan + optional head + 改革, or an unquoted X(制度)改革.
 QUOTED_REFORM = re.compile(
     rf"(?:行政审批|商事登记|政务服务|审批)?{_Q_OPEN}[^“”\"「」\n]{{2,24}}{_Q_CLOSE}[\u4e00-\u9fff]{{0,8}}?改革"
@@ -68,24 +57,7 @@ def _reform_spans(text: str, words: list[tuple[int, int]] | None = None) -> list
 def closed_form_spans(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Character spans of the closed forms in ``text``: (start, end, label); ``words``: its tokens' offsets
     (jieba's when not given)."""
-    out = [(m.start(), m.end(), "PolicyDocument") for m in POLICY_DOCUMENT.finditer(text)]
-    for m in DOCUMENT_NUMBER.finditer(text):
-        lead = _DOC_NUMBER_LEAD.match(
-            text[m.start() : m.end()]
-            .split("〔")[0]
-            .split("[")[0]
-            .split("［")[0]
-            .split("【")[0]
-            .split("(")[0]
-            .split("（")[0]
-            .split("﹝")[0]
-        )
-        start = m.start() + (lead.end() if lead else 0)
-        if re.match(r"[\u4e00-\u9fff]", text[start : start + 1]):
-            out.append((start, m.end(), "PolicyDocument"))
-    for m in DECREE_NUMBER.finditer(text):
-        lead = _DECREE_LEAD.match(text, m.start())
-        out.append((lead.end() if lead else m.start(), m.end(), "PolicyDocument"))
+    out = [(s, e, "PolicyDocument") for s, e in document_spans(text)]  # nlp.docnumbers
     out += [(s, e, "Reform") for s, e in _reform_spans(text, words)]
     return out
 
