@@ -76,7 +76,7 @@ def evaluate(
     found: list = [None] * len(rows)
     for report in dict.fromkeys(r["report"] for r in rows):  # one report's paragraphs together, as the build reads them
         at = [i for i, r in enumerate(rows) if r["report"] == report]
-        for i, ents in zip(at, report_entities([docs[i] for i in at])):
+        for i, ents in zip(at, report_entities([docs[i] for i in at]).entities):
             found[i] = ents
     counts = {t: [0, 0, 0] for t in (*ENTITY_TYPES, "Indicator")}  # tp, pred, gold
     confusion = {("Platform", "Reform"): 0, ("Reform", "Platform"): 0}  # a gold span found with the other label
@@ -201,7 +201,7 @@ def evaluate_devset(
         raw = data.decode("utf-8")
         paragraphs = region_paragraphs(raw, row["regions"])
         docs = extract_docs(nlp, [t for t, _ in paragraphs], use_ner=use_ner, use_gazetteer=use_gazetteer)
-        found = report_entities(docs)  # a report's confident names looked for in all its read paragraphs
+        found = report_entities(docs).entities  # a report's confident names looked for in all its read paragraphs
         pred = set()
         for (_, offs), ents in zip(paragraphs, found):
             pred |= {

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -54,6 +55,17 @@ CONFIDENT_SOURCES = ("gazetteer",)
 #: a quoted name (“穗智管”, “一网通办”改革): quotes mark a coined name
 _QUOTED = re.compile(r"[“「][^“”「」]{2,}[”」]")
 PROPAGATED = "propagated"
+
+
+@dataclass(frozen=True)
+class ReportEntities:
+    """What one report's texts name: ``entities[i]``, the entities of its ``i``-th text, and ``aliases``, the short
+    names it defines in brackets (quotes off) and the full names they stand for (:func:`nlp.shortnames.aliases`:
+    协同办公平台（以下简称OA系统） → ``{"OA系统": "协同办公平台"}``), as these entities show the definitions: what
+    :class:`nlp.resolve.EntityResolver` gives a short name the key of."""
+
+    entities: list[list[FoundEntity]]
+    aliases: dict[str, str]
 
 
 def _confident(ent: FoundEntity) -> bool:
@@ -106,22 +118,24 @@ def propagate(
     texts: Sequence[str],
     found: Sequence[Sequence[FoundEntity]],
     words: Sequence[Sequence[tuple[int, int]] | None] | None = None,
-) -> list[list[FoundEntity]]:
-    """The entities of one report's ``texts`` with its confident names spread (module docstring).
+) -> ReportEntities:
+    """The entities of one report's ``texts`` with its confident names spread (module docstring), and the short
+    names the report defines.
 
     ``found[i]``: the entities found in ``texts[i]``; ``words[i]``: the character ranges of its words (the
     segmenter's tokens), where an occurrence must start and end (none given: anywhere)."""
     found = [defined_names(text, ents) for text, ents in zip(texts, found)]  # 协同办公平台（以下简称OA系统）
     names = confident_names(found)
     # a short name defined in brackets, and the names of the report's own systems: spread where the words around allow
-    short = aliases(texts, found)
+    short = aliases(texts, found)  # which short names are spread: those the rules' own finds define
     guarded = {n: "Platform" for n in [*short, *own_system_names(texts, found, words)]}
     guarded = {n: lab for n, lab in guarded.items() if n not in names and not _another_label(n, lab, found)}
     names.update(guarded)
     out = [list(ents) for ents in found]
     if not names:
-        return out
+        return ReportEntities(out, short)
     pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    changed = False
     for i, text in enumerate(texts):
         ents = out[i]
         given = words[i] if words else None
@@ -142,8 +156,13 @@ def propagate(
                 continue  # another confident name holds these characters
             ents = [x for x in ents if x not in overlapping]
             ents.append(FoundEntity(s, e, name, names[name], PROPAGATED))
+            changed = True
         out[i] = sorted(ents, key=lambda x: (x.start, x.end))
-    return out
+    if not changed:
+        return ReportEntities(out, short)  # the entities are the rules' own finds: so are the definitions
+    # what a short name stands for, read again once names are spread: a confident name may have taken the place of a
+    # full name the rules cut before its bracket (智能化公共数据平台 of 一体化智能化公共数据平台（以下简称公数平台）)
+    return ReportEntities(out, aliases(texts, out))
 
 
 def own_system_names(
@@ -170,17 +189,19 @@ def _another_label(name: str, label: str, found: Sequence[Sequence[FoundEntity]]
     return any(e.text == name and e.label != label for ents in found for e in ents)
 
 
-def report_entities(docs: Sequence[Doc]) -> list[list[FoundEntity]]:
+def report_entities(docs: Sequence[Doc]) -> ReportEntities:
     """The entities of one report's parsed texts (``docs``, in the pipeline's segmentation), names spread, a listed
-    unit found where it is named again, bodies below the report's own level dropped."""
+    unit found where it is named again, bodies below the report's own level dropped; and the report's short names."""
     texts, words = [doc_text(d) for d in docs], [token_offsets(d) for d in docs]
-    found = propagate(texts, [entities_of(d) for d in docs], words)
+    spread = propagate(texts, [entities_of(d) for d in docs], words)
+    found = spread.entities
     # a unit the report's 机构设置 lists, named again elsewhere (nlp.agencies)
     for i, spans in enumerate(listed_units_again(texts, found, words)):
         if spans:
             more = [FoundEntity(s, e, texts[i][s:e], "Agency", PROPAGATED) for s, e in spans]
             found[i] = sorted([*found[i], *more], key=lambda x: (x.start, x.end))
-    return below_own_level(found)  # 区委 in a city bureau's report is every district's (nlp.agencies)
+    # 区委 in a city bureau's report is every district's (nlp.agencies)
+    return ReportEntities(below_own_level(found), spread.aliases)
 
 
-__all__ = ["PROPAGATED", "confident_names", "own_system_names", "propagate", "report_entities"]
+__all__ = ["PROPAGATED", "ReportEntities", "confident_names", "own_system_names", "propagate", "report_entities"]

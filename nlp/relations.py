@@ -157,16 +157,16 @@ def annotate(
     from nlp.entities import extract_docs, laid_across_cells
     from nlp.pipeline import load_pipeline
     from nlp.propagation import report_entities
-    from nlp.shortnames import aliases
 
     resolver = resolver if resolver is not None else EntityResolver()
     nlp = nlp or load_pipeline(gazetteer=resolver)
     where = resolver.jurisdiction(report.agency, report.district)
     units = collect_units(norm, report)
     docs = extract_docs(nlp, [u[1] for u in units.items], narrative=[u[3] for u in units.items])
-    # one sense per report: a confident name found in one unit is looked for in all of them (nlp.propagation)
-    found = report_entities(docs)
-    short = aliases([u[1] for u in units.items], found)  # 协同办公平台（以下简称OA系统）: one platform, two names
+    # one sense per report: a confident name found in one unit is looked for in all of them (nlp.propagation);
+    # its short names (协同办公平台（以下简称OA系统）: one platform, two names) come with its entities
+    spread = report_entities(docs)
+    found, short = spread.entities, spread.aliases
     links: list[Link] = []
     by_key: dict[str, list[Mention]] = {}
     for (key, text, offs, _), ents in zip(units.items, found):

@@ -10,7 +10,8 @@ brackets say it is, whatever its words (OA系统 alone is generic words and a he
   that swallowed them (以下简称|审批系统, 下称|证照库);
 * :func:`aliases` gives a report's short names and the full names they stand for, which :mod:`nlp.propagation`
   looks for in the report's other texts and :class:`nlp.resolve.EntityResolver` resolves to the full name's key
-  (one node, the short name one of its labels).
+  (one node, the short name one of its labels) — read by :func:`nlp.propagation.propagate` and handed back with
+  the report's entities (:class:`nlp.propagation.ReportEntities`).
 
 A definition after anything but a platform (an agency: 市政务服务数据管理局（以下简称市政数局）, a document, a building
 system) makes no platform; a short name that is a bare head (平台, 系统) or a pointer (本平台, 该系统) is no name of

@@ -97,7 +97,7 @@ def _report_agencies(nlp, texts: list[str]) -> list[list[str]]:
     from nlp.entities import extract_docs
     from nlp.propagation import report_entities
 
-    found = report_entities(extract_docs(nlp, texts, use_gazetteer=False))
+    found = report_entities(extract_docs(nlp, texts, use_gazetteer=False)).entities
     return [[e.text for e in ents if e.label == "Agency"] for ents in found]
 
 

@@ -159,7 +159,7 @@ def test_a_head_glued_to_the_next_word_still_ends_the_name(nlp, text, expected):
     ],
 )
 def test_a_report_own_system_is_found_in_its_other_texts(nlp, texts, expected):
-    found = report_entities(extract_docs(nlp, texts))
+    found = report_entities(extract_docs(nlp, texts)).entities
     assert [[e.text for e in ents if e.label == P] for ents in found] == expected
 
 

@@ -31,7 +31,7 @@ def spans(found: list[FoundEntity], text: str) -> list[tuple[str, str, str]]:
 def test_a_quoted_name_found_once_is_found_where_the_rules_missed_it():
     texts = ["全年上线“一码联办”事项30个。", "二是推广实施“一码联办”服务，聚焦企业开办。", "“一码联办”覆盖全部镇街。"]
     found = [[ent(texts[0], "“一码联办”", "Reform", "pattern")], [], []]
-    out = propagate(texts, found)
+    out = propagate(texts, found).entities
     assert spans(out[0], texts[0]) == [("“一码联办”", "Reform", "pattern")]  # what the rules found is kept as is
     assert spans(out[1], texts[1]) == [("“一码联办”", "Reform", PROPAGATED)]
     assert spans(out[2], texts[2]) == [("“一码联办”", "Reform", PROPAGATED)]
@@ -41,8 +41,8 @@ def test_a_gazetteer_name_is_spread_in_its_own_report_only():
     a = "依托穗智管城市运行管理中枢，汇聚城市运行数据。"
     b = "推进穗智管与各部门系统对接。"
     found = [[ent(a, "穗智管", "Platform", "gazetteer")], []]
-    assert spans(propagate([a, b], found)[1], b) == [("穗智管", "Platform", PROPAGATED)]
-    assert propagate([b], [[]]) == [[]]  # another report, where nothing named it: nothing to spread
+    assert spans(propagate([a, b], found).entities[1], b) == [("穗智管", "Platform", PROPAGATED)]
+    assert propagate([b], [[]]).entities == [[]]  # another report, where nothing named it: nothing to spread
 
 
 def test_a_boundary_cut_occurrence_gets_the_confident_extent():
@@ -54,7 +54,7 @@ def test_a_boundary_cut_occurrence_gets_the_confident_extent():
     ]
     c = "各部门数据汇入一体化智能化公共数据平台。"
     found.append([ent(c, "一体化智能化公共数据平台", "Platform", "gazetteer")])  # the confident name
-    out = propagate([a, b, c], found)
+    out = propagate([a, b, c], found).entities
     assert spans(out[1], b) == [("一体化智能化公共数据平台", "Platform", PROPAGATED)]
     # the longer name found in the first text holds the characters: it is not cut to the confident one
     assert spans(out[0], a) == [("“数链通”一体化智能化公共数据平台", "Platform", "pattern")]
@@ -73,7 +73,7 @@ def test_a_boundary_cut_occurrence_gets_the_confident_extent():
 def test_generic_or_unconfident_names_are_not_spread(name, label, source):
     a = f"推进{name}建设。"
     b = f"全年{name}运行平稳。"
-    out = propagate([a, b], [[ent(a, name, label, source)], []])
+    out = propagate([a, b], [[ent(a, name, label, source)], []]).entities
     assert out[1] == []
 
 
@@ -81,7 +81,7 @@ def test_a_name_found_with_two_labels_in_the_report_is_not_spread():
     a, b, c = "深化“一网统管”改革。", "建成“一网统管”平台。", "“一网统管”全年接入系统40个。"
     found = [[ent(a, "“一网统管”", "Reform", "pattern")], [ent(b, "“一网统管”", "Platform", "gazetteer")], []]
     assert confident_names(found) == {}
-    assert propagate([a, b, c], found)[2] == []
+    assert propagate([a, b, c], found).entities[2] == []
 
 
 def test_a_name_inside_a_longer_word_is_not_matched():
@@ -89,22 +89,23 @@ def test_a_name_inside_a_longer_word_is_not_matched():
     # the reform's name runs on into an agency's: 行政审批制度改革|工作联席会议办公室
     b = "承担区行政审批制度改革工作联席会议办公室的日常工作。"
     found = [[ent(a, "行政审批制度改革", "Reform", "gazetteer")], []]
-    assert propagate([a, b], found)[1] == []
+    assert propagate([a, b], found).entities[1] == []
     # a platform's head continued: 民生卡|中心 is an agency, not the card
     c, d = "推广民生卡应用。", "民生卡中心负责发卡。"
-    assert propagate([c, d], [[ent(c, "民生卡", "Platform", "gazetteer")], []])[1] == []
+    assert propagate([c, d], [[ent(c, "民生卡", "Platform", "gazetteer")], []]).entities[1] == []
     # not on the text's words: 全市|政府|网站 holds no 市政府网站
     e, f = "市政府网站全年发布信息3000条。", "全市政府网站集约化。"
     words_f = [(0, 2), (2, 4), (4, 6), (6, 9), (9, 10)]
-    out = propagate([e, f], [[ent(e, "市政府网站", "Platform", "gazetteer")], []], [None, words_f])
+    out = propagate([e, f], [[ent(e, "市政府网站", "Platform", "gazetteer")], []], [None, words_f]).entities
     assert out[1] == []
-    assert spans(propagate([e, f], [[ent(e, "市政府网站", "Platform", "gazetteer")], []])[1], f)  # without words
+    # without words
+    assert spans(propagate([e, f], [[ent(e, "市政府网站", "Platform", "gazetteer")], []]).entities[1], f)
 
 
 def test_an_occurrence_inside_a_longer_found_name_is_left_alone():
     a, b = "推广“穗好办”。", "上线“穗好办”APP便民服务专区。"
     found = [[ent(a, "“穗好办”", "Platform", "pattern")], [ent(b, "“穗好办”APP", "Platform", "pattern")]]
-    assert spans(propagate([a, b], found)[1], b) == [("“穗好办”APP", "Platform", "pattern")]
+    assert spans(propagate([a, b], found).entities[1], b) == [("“穗好办”APP", "Platform", "pattern")]
 
 
 def test_the_build_path_finds_a_coined_reform_where_its_report_names_it_again(tmp_path):

@@ -181,7 +181,7 @@ def test_the_corpus_gold_printed_half_width_gives_the_same_entities(use_gazettee
         for report in dict.fromkeys(r["report"] for r in rows):
             at = [i for i, r in enumerate(rows) if r["report"] == report]
             docs = extract_docs(nlp, [texts[i] for i in at], use_gazetteer=use_gazetteer)
-            for i, ents in zip(at, report_entities(docs)):
+            for i, ents in zip(at, report_entities(docs).entities):
                 assert all(e.text == texts[i][e.start : e.end] for e in ents)
                 out[i] = {(e.start, e.end, e.label) for e in ents}
         return out

@@ -25,7 +25,7 @@ def nlp():
 
 
 def platforms(nlp, texts: list[str]) -> list[list[str]]:
-    return [[e.text for e in ents if e.label == P] for ents in report_entities(extract_docs(nlp, texts))]
+    return [[e.text for e in ents if e.label == P] for ents in report_entities(extract_docs(nlp, texts)).entities]
 
 
 @pytest.mark.parametrize(
@@ -77,12 +77,53 @@ def test_a_short_name_in_brackets(nlp, texts, expected):
     assert platforms(nlp, texts) == expected
 
 
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (
+            ["依托电子政务外网协同办公平台（以下简称OA系统）推行无纸化办公", "OA系统全年流转公文3.2万件"],
+            {"OA系统": "电子政务外网协同办公平台"},
+        ),
+        (["其他文字", "建成政务数据共享交换平台（以下简称“交换平台”）"], {"交换平台": "政务数据共享交换平台"}),
+        # defined for two full names: neither; a bare head or a definition after an agency: no short name
+        (["依托协同办公平台（以下简称平台A）", "依托数据共享平台（以下简称平台A）"], {}),
+        (["依托协同办公平台（以下简称平台）推行无纸化办公"], {}),
+        (["区政务服务数据管理局（以下简称区数据局）负责协同办公平台的运行维护"], {}),
+    ],
+)
+def test_the_report_short_names_come_with_its_entities(nlp, texts, expected):
+    """The short names a report defines come with its entities (annotate resolves a short name by them, to its full
+    name's key), read from the definitions as those entities show them."""
+    spread = report_entities(extract_docs(nlp, texts))
+    assert spread.aliases == expected
+    assert spread.aliases == aliases(texts, spread.entities)  # the definitions as the entities handed back show them
+
+
+def test_a_short_name_stands_for_the_full_name_as_spread():
+    """A confident name spread over a full name the rules cut before its bracket takes its place: the short name
+    stands for the spread name, the one the report's entities hold, not for the cut one no entity holds."""
+    from nlp.propagation import propagate
+
+    a, c = "建设一体化智能化公共数据平台（以下简称公数平台）。", "各部门数据汇入一体化智能化公共数据平台。"
+    found = [
+        [FoundEntity(5, 14, "智能化公共数据平台", P, "pattern")],
+        [FoundEntity(7, 19, "一体化智能化公共数据平台", P, "gazetteer")],
+    ]
+    spread = propagate([a, c], found)
+    assert [e.text for e in spread.entities[0]] == ["一体化智能化公共数据平台", "公数平台"]
+    assert spread.aliases == {"公数平台": "一体化智能化公共数据平台"}
+    b = "建设一体化智能化公共数据平台（以下简称公数平台）。"  # no confident name elsewhere: the rules' find stands
+    assert propagate([b], [[FoundEntity(5, 14, "智能化公共数据平台", P, "pattern")]]).aliases == {
+        "公数平台": "智能化公共数据平台"
+    }
+
+
 def test_a_short_name_is_spread_with_its_own_source():
     texts = ["依托协同办公平台（以下简称OA系统）办公", "OA系统运行稳定"]
     found = [[FoundEntity(2, 8, "协同办公平台", P, "pattern")], []]
     from nlp.propagation import propagate
 
-    out = propagate(texts, found)
+    out = propagate(texts, found).entities
     assert [(e.text, e.source) for e in out[0]] == [("协同办公平台", "pattern"), ("OA系统", "pattern")]
     assert [(e.text, e.source) for e in out[1]] == [("OA系统", PROPAGATED)]
 
