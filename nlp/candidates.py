@@ -52,6 +52,7 @@ from nlp.platformwords import (
     NOT_A_HEAD_AFTER,
     TOPIC_VERBS,
 )
+from nlp.sharedheads import shared_topic_start
 
 #: A count right before the name makes it plural: 13个部门专题目录数据库.
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]$")
@@ -325,6 +326,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # 各乡(镇)电子政务外网: a bracket opens inside a name, never in front of it
         if _LEVEL_ALTERNATIVE.search(text, start, hs):
             continue  # 乡镇(街道)网站: the websites of every township (or street), no particular one
+        start = shared_topic_start(text, words, start, hs) or start  # 社保、|医保结算平台: the list is the topic
         core = [w for at, w in reversed(taken) if at >= start and w not in '“”"「」']
         name = text[start:he]
         if (

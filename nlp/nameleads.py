@@ -40,10 +40,11 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
     """Does ``word`` end a name going leftwards (it is not part of the name)?  ``left`` is the word
     in front of it, ``right`` the name's word after it."""
     if word in LEAD_WORDS:
-        if word in _NOUN_VERBS:
+        if word in _NOUN_VERBS or word in TOPIC_VERBS:
             # 管理 / 服务 / 建设 are the name's right in front of the head (城市运行管理平台) and after
             # a noun (企业|管理|信息数据库); after a verb or at a clause start they govern it
-            # (监督|管理|区级信息系统, 负责|管理)
+            # (监督|管理|区级信息系统, 负责|管理); so are the fields of work that are lead verbs too (招标|采购|平台,
+            # 国库集中|支付|系统: names10; 采购|OA系统 is still a purchase)
             # 综合|运营|管理|平台: after a modifier of names and before another activity of the name it is the name's
             modified = left in _NAME_MODIFIERS and (right in _NOUN_VERBS or right in TOPIC_VERBS)
             return not (right_of_head or _is_noun(left) or left in TOPIC_VERBS or modified)  # 预算|管理|一体化系统
