@@ -42,8 +42,16 @@ _SERVICE_BRANDS = re.compile(
     r"(?:(?<=政务)|(?<=服务))(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=品牌)"
     r"|(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=(?:政务)?服务品牌|(?:政务|便民)?服务(?:点|站|驿站|专窗))"
 )
-#: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云).
-_QUOTED_HEADS = "网络|网|云|码|卡|号|通"
+#: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云, a screen's
+#: “城市运行大屏”, a count of channels by their initials: “一官两微” (a website, two 微博/微信 accounts), “两微一端”).
+_QUOTED_HEADS = "网络|网|云|码|卡|号|通|屏|[一二两三四五六]微|[一二两三四五六]端"
+#: What a service's own channel ends with, in quotes after the service's name (政务服务“一张网”, 智慧应急“中屏”): a thing
+#: that carries the service — a network, a cloud, a screen, a code, a card, an account; not 通 (“村村通”: a programme).
+_CHANNEL_END = re.compile(r"(?:网络|网|云|屏|码|卡|号|[一二两三四五六]微|[一二两三四五六]端)$")
+#: Words a service or system is named by, right before the quotes: a service (政务服务, 便民服务, 政务) — not an
+#: activity (疫情防控“一张网”: a figure of speech) — or a system's modifier and its field (智慧应急, 数字城管).
+_SERVICE_WORDS = ("服务", "政务")
+_SYSTEM_MODIFIERS = {"智慧", "数字", "智能", "掌上", "网上", "电子"}
 #: A short name the text defines for the name before it: （以下简称OA系统）.
 _ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「]?([^（）()“”\"「」，。、]{2,12}?)[”\"」]?[）)]")
 
@@ -72,6 +80,31 @@ def _placed_start(text: str, words: list[tuple[int, int]], start: int) -> int:
         return before
     if len(word) >= 2 and pos_table().get(word) == "ns" and word not in LEAD_WORDS and word not in _VERB_PLACES:
         return before  # 温州|“城市大脑”, 三亚|“政企约见平台”: a city named without its 市
+    return start
+
+
+def _service_front(text: str, words: list[tuple[int, int]], at: int) -> int | None:
+    """Where the name of a service or system printed right before the quote at ``at`` starts (政务服务|“一张网”,
+    安徽省亳州市智慧应急|“中屏”: the owner's place with it), or None when the words there name no service or system
+    (统筹规划|“一张网”, 疫情防控|“一张网”)."""
+    i = next((k for k, (_, e) in enumerate(words) if e == at), None)
+    if i is None:
+        return None
+    word = text[words[i][0] : at]
+    left = text[words[i - 1][0] : words[i - 1][1]] if i and words[i - 1][1] == words[i][0] else ""
+    nominal = (pos_table().get(left) or "")[:1] in ("n", "j") or left in _SYSTEM_MODIFIERS
+    if word == "服务" and nominal and left not in _SCOPE_WORDS and left not in LEAD_WORDS:
+        start = words[i - 1][0]  # 政务|服务, 企业|服务
+    elif word != "服务" and word.endswith(_SERVICE_WORDS) and word not in LEAD_WORDS:
+        start = words[i][0]  # 政务, 便民服务, 公共服务
+    elif left in _SYSTEM_MODIFIERS and (pos_table().get(word) or "")[:1] in ("n", "v", "j") and word not in LEAD_WORDS:
+        start = words[i - 1][0]  # 智慧|应急, 数字|城管
+    elif len(word) >= 4 and word.startswith(tuple(_SYSTEM_MODIFIERS)):
+        start = words[i][0]  # jieba's one word 智慧城市
+    else:
+        return None
+    for _ in range(2):  # 安徽省|亳州市|智慧应急: a place, and the province of that place
+        start = _placed_start(text, words, start)
     return start
 
 
@@ -113,6 +146,11 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
             continue  # a long quotation names a platform only when it ends in the head (“海南省12345…万宁市分平台”)
         if not tail and "+" in inner and all(HEAD.search(part + "$") for part in inner.split("+")):
             continue  # “数据中台+业务中台”: an architecture of kinds joined by +, no name
+        if not tail and _CHANNEL_END.search(inner) and not _CAMPAIGN_AFTER.match(text, m.end()):
+            front = _service_front(text, words, m.start())
+            if front is not None:
+                spans.append((front, m.end(1) + 1))  # 政务服务“一张网”: a service's channel, named with the service
+                continue
         if _INDEFINITE.match(inner) and not tail:
             continue  # “一个中心一平台一张网”: a goal, not a name
         if not tail and _CAMPAIGN_AFTER.match(text, m.end()):
