@@ -2,7 +2,8 @@
 
 A reform or initiative is X改革 whose X names what is reformed (商事制度改革), a named campaign or
 programme ending in 行动 / 专项行动 / 工程, a quoted service-mode name (“一网通办”, “最多跑一次”,
-“互联网+政务服务”, “接诉即办”) with or without 改革, or the same names unquoted.
+“互联网+政务服务”, “接诉即办”) with or without 改革, the quoted name of a work the text is doing (“飞鹰检”工作要求),
+or the same service-mode names unquoted.
 
 Everything here is vocabulary of the domain (service words, campaign heads, leads), never a name.
 """
@@ -88,6 +89,27 @@ _GENERIC_CAMPAIGN = re.compile(
 _PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2}化、){2,}$")
 
 
+#: What follows a quoted name of a work the text is doing (“飞鹰检”工作要求, “个转企”工作, “污水零直排区”建设要求) — not
+#: the people or the means of a work (工作人员, 工作经费).
+_WORK_AFTER = re.compile(r"工作(?!人员|者|日|量|室|组|站|经费|机制|制度|平台|系统)|建设要求")
+#: A quoted name that starts with a count is a period, a field or a slogan (“十五五”工作, “三农”工作, “两学一做”).
+_COUNTED_NAME = re.compile(r"[\d一二三四五六七八九十百两双几多]")
+
+
+def _named_work(text: str, m: re.Match[str]) -> bool:
+    """Is the quoted name ``m`` the name of a work the text is doing — an initiative (化妆品“飞鹰检”工作要求,
+    “个转企”工作)?  Not a count's period or field (“十五五”工作, “三农”工作), a manner (“无纸化”工作), a thing with a
+    head (“政务外网”工作) or a slogan of several parts (“一次告知、一次办结”工作), which no initiative is named by."""
+    inner = m.group(1).strip()
+    return bool(
+        _WORK_AFTER.match(text, m.end())
+        and len(inner) >= 3
+        and not _COUNTED_NAME.match(inner)
+        and not re.search(r"[、，,;；\s]|[化性]$", inner)
+        and not HEAD.search(inner + "$")
+    )
+
+
 def reform_spans(text: str) -> list[tuple[int, int]]:
     """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
     spans: list[tuple[int, int]] = []
@@ -118,6 +140,8 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             and not SERVICE_MODE.search(m.group(1))
             and len(m.group(1)) >= 3
         ):  # “安改”工程: a building job
+            spans.append((m.start(), m.end()))
+        elif _named_work(text, m):
             spans.append((m.start(), m.end()))
     # a quoted programme or campaign named whole, its head inside the quotes: “智慧感知基础设施工程”
     # (a national programme is often named by two characters: “雪亮工程”, “金税工程” — not a job of building: “道路工程”)

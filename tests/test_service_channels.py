@@ -5,7 +5,8 @@ the rules find, gazetteer off and on — and, as much, what they must not.  Rows
 The guideline (tests/gold/README.md): a quoted channel name is a platform (“一官两微”); printed right after the name of
 a service or system (政务服务, 便民服务, 智慧应急) it is that service's channel, named with it and its place
 (安徽省亳州市智慧应急“中屏”, as gold9-dev marks it).  A quoted initiative is a reform, named by its quotes (城市运行
-“一网统管” → “一网统管”); a figure of speech after an activity (疫情防控“一张网”) and slogans are neither.
+“一网统管” → “一网统管”), and so is the quoted name of a work the text is doing (nlp.reforms: 化妆品“飞鹰检”工作要求 →
+“飞鹰检”); a figure of speech after an activity (疫情防控“一张网”) and slogans are neither.
 """
 
 from __future__ import annotations
@@ -42,6 +43,15 @@ ROWS = [
     # a quoted initiative after a service's name is a reform, named by its quotes
     ("推进城市运行“一网统管”建设", [("“一网统管”", R)]),
     ("推动政务服务“好差评”全覆盖", [("“好差评”", R)]),
+    # a quoted name of a work the text is doing is an initiative, named by its quotes (old) ...
+    ("按照食品“铁拳检”工作要求，开展抽检", [("“铁拳检”", R)]),
+    ("全面落实“湖长制”工作", [("“湖长制”", R)]),
+    ("对照“美丽河湖示范区”建设要求，完成整治", [("“美丽河湖示范区”", R)]),
+    # ... not a count's period or field, a manner, a slogan of several parts, a work's people or money
+    ("确保“十五五”工作开好局，做好“三农”工作", []),
+    ("推进“无纸化”工作", []),
+    ("落实“早发现、早报告”工作", []),
+    ("加强“窗口”工作人员培训，保障“乡村振兴”工作经费", []),
     # no channel's word at the end: neither (a map, lines, a programme's 通)
     ("完善国土空间“一张图”", []),
     ("推进农村“三线”整治", []),
