@@ -59,12 +59,13 @@ NOTICE_NUMBER = re.compile(
     rf"(?P<issuer>(?:[{_CJK}]{{2,12}}[ \u3000、]){{0,3}}[{_CJK}]{{1,12}}?)(?:公告|通告){_SP}{_YEAR}{_SP}年{_SP}第{_SP}\d{{1,4}}{_SP}号"
 )
 
-# What a sentence puts in front of an issuer: verbs of following a document, nouns that end a phrase, and
-# function words.  Cut through the last one in the issuer's run; the one-character ones only at its start
-# (和, 与 and 及 are inside bodies' full names: 国家发展和改革委员会令, 人力资源和社会保障部令).
+# What a sentence puts in front of an issuer: verbs of following a document, nouns that end a phrase (a
+# project table's name cell before its number: …专项资金粤财工〔2025〕59号), and function words.  Cut through
+# the last one in the issuer's run; the one-character ones only at its start (和, 与 and 及 are inside
+# bodies' full names: 国家发展和改革委员会令, 人力资源和社会保障部令).
 _LEAD = re.compile(
     r"^(?:.*(?:按照|根据|依据|依照|参照|比照|对照|遵照|遵循|执行|落实|贯彻|实施|印发|转发|下发|出台|制定|发布|颁布|"
-    r"文件|精神|通知|要求|规定|关于|以及|的)|(?:按|据|依|见|以|由|和|及|与|或|并|即|是|为|在|将|等)+)"
+    r"文件|精神|通知|要求|规定|关于|以及|资金|经费|项目|费用|的)|(?:按|据|依|见|以|由|和|及|与|或|并|即|是|为|在|将|等)+)"
 )
 
 

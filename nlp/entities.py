@@ -222,7 +222,9 @@ def plausible(text: str, label: str) -> bool:
 _CELL_GAP = re.compile(r"[\u4e00-\u9fff”“）)，。、；：][ \t]+[\u4e00-\u9fff“”（(]")
 
 
-def laid_across_cells(raw: str, label: str, start: int | None = None, end: int | None = None) -> bool:
+def laid_across_cells(
+    raw: str, label: str, start: int | None = None, end: int | None = None, text: str | None = None
+) -> bool:
     """Is the name at ``raw[start:end]`` (``raw``: the whole raw text; without ``start``/``end``, ``raw`` is the
     name's own raw text) made of table cells laid side by side ('信\\n总\\n息系统')?
 
@@ -230,13 +232,22 @@ def laid_across_cells(raw: str, label: str, start: int | None = None, end: int |
     unwrapped text interleaves them.  A name wrapped over one line break is fine (a narrow cell) unless a
     line it touches shows two cells side by side ('施安全的气象灾害定制化预 体设施”…对供电行业造' /
     '报预警系统 成的损失…'); one over two or more is no name of the text; a gap of spaces between Chinese
-    characters inside the name neither.  A 《…》 title is exempt: its brackets delimit it.
+    characters inside the name neither.  A document (a 《…》 title, a number) is delimited by its own marks, and
+    a space inside it is its own (《中共中央办公厅 国务院办公厅…》): it is laid across cells only where it goes
+    over a line break from or into a line whose text beside it shows two cells side by side ('深圳市人 预算准备
+    金 180.00 …严格按照《深圳市本级' / '民政府口 部门预算…》': the column beside it is read into the title).
+    ``text``: the document as the text it was found in reads it; when its characters are not the raw's, the
+    reader put it together from its cell (a project table's target), so it is not laid across cells.
     """
-    if label == "PolicyDocument":
-        return False
     if start is None or end is None:
         start, end = 0, len(raw)
     name = raw[start:end]
+    if label == "PolicyDocument":
+        if "\n" not in name.strip("\n") or (text is not None and "".join(text.split()) != "".join(name.split())):
+            return False
+        last = raw.find("\n", end)
+        beside = raw[raw.rfind("\n", 0, start) + 1 : start] + "\n" + raw[end : last if last >= 0 else len(raw)]
+        return any(_CELL_GAP.search(line) for line in beside.split("\n"))
     if sum(1 for line in name.split("\n") if line.strip()) >= 3 or _CELL_GAP.search(name):  # blank lines aside
         return True
     if "\n" not in name.strip("\n"):

@@ -174,7 +174,7 @@ def annotate(
         last_doc_end = 0  # read only once last_doc is set
         for ent in ents:
             span = _raw_span(norm, offs, ent.start, ent.end)
-            if span is None or laid_across_cells(norm.raw, ent.label, span.start, span.end):
+            if span is None or laid_across_cells(norm.raw, ent.label, span.start, span.end, ent.text):
                 continue
             canonical = _canonical(ent.text, ent.label, report, resolver, where, short)
             # a document number right after its title is that document: 《…》（番府办[2013]91号）

@@ -36,6 +36,10 @@ def documents(text: str) -> list[str]:
         ("《规划》和桂政办发〔2021〕7号", ["《规划》", "桂政办发〔2021〕7号"]),
         # 经 is inside issuers (经济和信息化): not a word in front of one
         ("按照穗经信〔2019〕5号和粤经信函〔2020〕12号", ["穗经信〔2019〕5号", "粤经信函〔2020〕12号"]),
+        # a project table's name cell read in front of its number is not the issuer
+        ("提前下达省级专项资金粤财工〔2025〕59号", ["粤财工〔2025〕59号"]),
+        ("会展活动经费闽财企〔2023〕12号", ["闽财企〔2023〕12号"]),
+        ("设备改造项目苏财工贸[2024]8号", ["苏财工贸[2024]8号"]),
         # brackets lost by the text: the closing one; both, where the number is cited in brackets
         ("的通知》（湘财绩〔20241号）文件精神", ["湘财绩〔20241号"]),
         ("的通知》（桂财预〔20232号）", ["桂财预〔20232号"]),
@@ -126,3 +130,24 @@ def test_a_number_printed_after_its_title_is_that_document_in_the_graph(tmp_path
             lk.object for lk in report.links if lk.subject == f"responsibility:{i}" and lk.predicate == "mentions"
         }
         assert f"entity:{title}" in mentioned
+
+
+def test_a_title_laid_across_table_cells():
+    """A title over a line break whose lines show table cells beside it took in the next column's cell; one in
+    prose (its own space between two issuers), on one line of a table, or put together by the reader from its
+    cell (its characters are not the raw's) is a title."""
+    from nlp.entities import laid_across_cells
+
+    def across(raw: str, text: str | None = None) -> bool:
+        s, e = raw.index("《"), raw.rindex("》") + 1
+        return laid_across_cells(raw, "PolicyDocument", s, e, text)
+
+    table = "成都市人 预算准备金 90.00 资金使用严格按照《四川省本级\n民政府办 部门预算管理办法》执行\n"
+    assert across(table)
+    assert across("西宁市财 信息化运维 35.5 按照《青海省政务\n政局 信息化项目管理办法》执行")
+    assert not across(table, "《四川省本级部门预算管理办法》")
+    prose = (
+        "在京单位按照\n《中共中央办公厅 国务院办公厅转发某部<关于\n完善住房制度的意见>的通知》（厅\n字[2005]8 号）规定"
+    )
+    assert not across(prose)
+    assert not across("办公设备购置 100.00 按照《某省政府采购管理办法》执行")
