@@ -24,6 +24,7 @@ from nlp.namechecks import (
     head_continues,
     unlike_a_name,
 )
+from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
 from nlp.punctuation import as_printed, full_width
 from nlp.reforms import NOT_A_REFORM_AFTER, construction_work
@@ -62,16 +63,22 @@ def extract_docs(
 ) -> list[Doc]:
     """Run the pipeline over ``texts``; the NER only on narrative texts with a trigger word.
 
-    A text printed with half-width punctuation is read as if printed full-width (:mod:`nlp.punctuation`,
-    one character for one); the Docs returned hold the texts' own characters."""
+    A text as a PDF's extraction prints it is read without the spaces and line breaks inside its words and
+    with compatibility forms folded (:mod:`nlp.pdftext`: ``政务服务\\n平台``, ``１２３４５ 热线``); a text printed
+    with half-width punctuation is read as if printed full-width (:mod:`nlp.punctuation`, one character for
+    one); the Docs returned hold the texts' own characters, every entity their exact printed span."""
     disable = ["ner"] + ([] if use_gazetteer else ["gazetteer_ruler"])
     disable = [d for d in disable if d in nlp.pipe_names]
-    read = [full_width(t) for t in texts]
-    docs = list(nlp.pipe(read, disable=disable))
+    readings = [read(t, lambda s: token_offsets(nlp.tokenizer(s))) for t in texts]
+    wide = [full_width(r.text if r else t) for r, t in zip(readings, texts)]
+    docs = list(nlp.pipe(wide, disable=disable))
     if use_ner and "ner" in nlp.pipe_names:
         narrative = narrative or [True] * len(docs)
         _ner_on_clauses(nlp.get_pipe("ner"), [d for d, n in zip(docs, narrative) if n])
-    return [d if r is t else as_printed(d, t) for d, r, t in zip(docs, read, texts)]
+    return [
+        as_source(d, t, r.at) if r else d if w is t else as_printed(d, t)
+        for d, r, w, t in zip(docs, readings, wide, texts)
+    ]
 
 
 def _clauses_to_tag(doc: Doc, ents: list[Span]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

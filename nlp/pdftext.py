@@ -1,0 +1,195 @@
+"""Text as a PDF's extraction prints it, read as the words it prints.
+
+A PDF holds characters at positions; the extracted text (pdfplumber's ``extract_text``) adds a line break at the
+end of every printed line and a space wherever two characters stand further apart than usual.  So a name can
+come out wrapped (``政务服务\\n平台``, ``“一网\\n通办”``, ``《关于…\\n意见》``), spaced (``政 务 服 务 平 台`` on a
+justified line, ``12345 热线``, ``民生卡 APP``, ``“互联网+ 政务服务”``), or in compatibility forms some fonts map
+their glyphs to (full-width ``ＡＰＰ``, ``１２３４５``; Kangxi radicals ``⼯作`` for ``工作``; CJK compatibility
+ideographs).  The rules and the trained NER were written on clean text.  :func:`read` gives the text the
+pipeline reads — those forms folded, one character for one (:data:`COMPATIBLE`), and the spaces and line breaks
+inside words dropped — with the offset of each of its characters in the text as printed, and :func:`as_source`
+gives a Doc made from it the printed characters back: every token and entity then spans its exact printed
+characters, a name wrapped over a line break with the line break (the annotation guideline's span).
+
+Dropped: one space, tab or ideographic space between two characters that can stand in a name (Chinese, Latin
+letters, digits, the brackets and quotes around a name, ``+``) when one of them is Chinese or full-width — as
+the reader's :func:`nlp.normalize.unwrap` drops a space between two Chinese characters; two Latin words or
+numbers keep theirs (``Windows 10``, ``1 234``), and so does a run of two or more spaces (table cells laid side
+by side).  A line break between two such characters, when the line before it is a full line of the text (as
+long as the lines around it, give or take a quarter) and the line after it neither starts a list item or
+heading (:data:`nlp.normalize._ITEM_START`) nor is a page number or a short line with more after it that ends
+no sentence (a running header): a line break after a clause, before an item or an indented line, around a page
+number (the guideline leaves a name broken by one unannotated) separates, as printed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from nlp.normalize import _ITEM_START, _PAGE_NUMBER
+from nlp.tokenizer import token_offsets, word_offsets
+
+
+def _compatible() -> dict[str, str]:
+    """Compatibility forms whose NFKC form is one character: full-width Latin letters and digits, Kangxi radicals
+    and the CJK radicals that are an ideograph's form, CJK compatibility ideographs; the ideographic space and the
+    no-break space read as a space."""
+    ranges = [(0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B), (0x2E80, 0x2FE0), (0xF900, 0xFB00)]
+    out = {" ": " "}
+    for a, b in ranges:
+        for c in range(a, b):
+            folded = unicodedata.normalize("NFKC", chr(c))
+            if len(folded) == 1 and folded != chr(c):
+                out[chr(c)] = folded
+    out.update({"\u3000": " ", "\u00a0": " "})
+    del out[" "]
+    return out
+
+
+#: one character for one: the form the pipeline reads
+COMPATIBLE = _compatible()
+_TOUCHED = re.compile("[\\s" + "".join(sorted(COMPATIBLE)) + "]")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: what may stand in a name: Chinese, Latin letters, digits, the marks around or inside a name
+_IN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9“”‘’《》（）〔〕「」+]")
+_FULL_WIDTH_MARK = re.compile(r"[“”‘’《》（）〔〕「」]")
+_SPACE = " \t\u3000\u00a0"
+_SPACE_SET = set(_SPACE)
+_SENTENCE_END = "。；！？;!?"
+#: how long a line must be, against the longest of the lines around it, to be a full (wrapped) line
+_FULL = 0.75
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The text the pipeline reads, and ``at[i]``: the offset in the printed text of ``text[i]`` (one more entry
+    at the end: the printed text's length)."""
+
+    text: str
+    at: list[int]
+
+
+def _joins(left: str, right: str) -> bool:
+    """Is a space or line break between ``left`` and ``right`` inside a word or name?"""
+    if not (left and right and _IN_NAME.match(left) and _IN_NAME.match(right)):
+        return False
+    return any(_CJK.match(c) or _FULL_WIDTH_MARK.match(c) for c in (left, right))
+
+
+def _width(line: str) -> float:
+    """How wide ``line`` prints, in Chinese characters (a Latin letter, digit or ASCII mark is half of one)."""
+    return len(line) - sum(0.5 for c in line if c.isascii())
+
+
+def _line_breaks(text: str) -> set[int]:
+    """The line breaks of ``text`` inside a word (module docstring)."""
+    lines = text.split("\n")
+    widths = [_width(ln.strip()) for ln in lines]
+    drop, at = set(), -1
+    for k in range(len(lines) - 1):
+        at += len(lines[k]) + 1  # the line break after line k
+        before, after = lines[k], lines[k + 1]
+        left, right = before[-1:], after[:1]
+        if not left or not right or left.isspace() or right.isspace() or left in _SENTENCE_END:
+            continue  # an empty line, a space at either side (an indent), a sentence's end
+        if not _CJK.search(before):
+            continue  # a line of Latin letters, digits or marks (a row of figures)
+        if _ITEM_START.match(after) or _PAGE_NUMBER.match(after) or _PAGE_NUMBER.match(before):
+            continue
+        width = max(widths[max(0, k - 3) : k + 5])
+        if widths[k] < _FULL * width:
+            continue  # a short line: a heading, a paragraph's last line, a header
+        if k + 2 < len(lines) and widths[k + 1] < _FULL * width and after.rstrip()[-1:] not in _SENTENCE_END:
+            continue  # a short line between two others that ends no sentence: a running header
+        drop.add(at)
+    return drop
+
+
+def read(text: str, words: Callable[[str], list[tuple[int, int]]] | None = None) -> Reading | None:
+    """The text the pipeline reads in place of ``text`` (None when it is ``text`` itself: the common case).
+    ``words`` cuts a text into words (the pipeline's tokenizer): a lone space between two Chinese characters is
+    dropped only where the words of the text read without it run over it (政务服务 平台: 政务|服务平台), and kept
+    where it stands between two words (平台 建设, 项目 东方市…): it may separate them as printed.
+
+    >>> r = read("负责依托政务服务\\n平台和１２３４５ 热线")
+    >>> r.text, r.at[8], r.at[-1]
+    ('负责依托政务服务平台和12345热线', 9, 20)
+    >>> read("政 务 服 务 平 台").text, read("Windows 10") is None
+    ('政务服务平台', True)
+    """
+    if not _TOUCHED.search(text):
+        return None
+    chars = [COMPATIBLE.get(c, c) for c in text]
+    folded = "".join(chars)
+    drop = _line_breaks(folded) if "\n" in text else set()
+    lone = set()  # lone spaces between two Chinese characters: kept where they stand between two words
+    for m in re.finditer(f"(?<![{_SPACE}])[{_SPACE}](?![{_SPACE}])", text):
+        i = m.start()
+        if 0 < i < len(text) - 1 and _joins(chars[i - 1], chars[i + 1]):
+            drop.add(i)
+            if _CJK.match(chars[i - 1]) and _CJK.match(chars[i + 1]) and not _letter_spaced(folded, i):
+                lone.add(i)
+    if lone:
+        at = [i for i in range(len(text)) if i not in drop]
+        inside = {p for a, b in (words or word_offsets)("".join(folded[i] for i in at)) for p in range(a + 1, b)}
+        read_at = {i: p for p, i in enumerate(at)}
+        drop -= {i for i in lone if read_at[i + 1] not in inside}  # the space stands where a word starts
+    if not drop and folded == text:
+        return None
+    at = [i for i in range(len(text)) if i not in drop]
+    return Reading("".join(folded[i] for i in at), [*at, len(text)])
+
+
+def _letter_spaced(text: str, i: int) -> bool:
+    """Is the space at ``i`` one of a run of characters printed apart (政 务 服 务, （国 发〔2022〕): the character
+    on one of its sides stands alone, no Chinese character on its other side?"""
+    return not _CJK.match(text[i - 2 : i - 1] or "x") or not _CJK.match(text[i + 2 : i + 3] or "x")
+
+
+def as_source(doc: Doc, source: str, at: list[int]) -> Doc:
+    """``doc`` (made from the :class:`Reading` of ``source`` whose offsets are ``at``) with ``source``'s characters:
+    each token is its printed characters (cut where a dropped space or line break stood inside it, which stands
+    between the pieces as a token of its own, or as the space after the piece before it), and each entity spans
+    the printed characters of its tokens — the dropped ones inside it included."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    first: list[int] = []  # the Doc's token of each of ``doc``'s tokens' first piece
+    last: list[int] = []
+    pos = 0  # how much of ``source`` the words and spaces cover
+
+    def gap(upto: int) -> None:
+        nonlocal pos
+        g = source[pos:upto]
+        if g == " " and words and not spaces[-1] and not words[-1].isspace():
+            spaces[-1] = True
+        elif g:
+            words.append(g)
+            spaces.append(False)
+        pos = upto
+
+    for a, b in token_offsets(doc):
+        j = a
+        while j < b:
+            k = j + 1
+            while k < b and at[k] == at[k - 1] + 1:
+                k += 1
+            gap(at[j])
+            if j == a:
+                first.append(len(words))
+            words.append(source[at[j] : at[k - 1] + 1])
+            spaces.append(False)
+            pos = at[k - 1] + 1
+            j = k
+        last.append(len(words) - 1)
+    gap(len(source))
+    printed = Doc(doc.vocab, words=words, spaces=spaces)
+    printed.ents = [
+        Span(printed, first[e.start], last[e.end - 1] + 1, label=e.label_, kb_id=e.kb_id_, span_id=e.id_)
+        for e in doc.ents
+    ]
+    return printed
