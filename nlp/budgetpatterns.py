@@ -23,7 +23,7 @@ from nlp.docnumbers import document_spans
 from nlp.gazetteermatch import GAZETTEER_SPANS
 from nlp.namechecks import broken_quote, generic_prefix, glued_generic, honour
 from nlp.ownsystems import own_system_spans
-from nlp.reforms import NOT_A_REFORM_AFTER, inside_double_quotes, plain_reform_spans, reform_spans
+from nlp.reforms import NOT_A_REFORM_AFTER, body_named_after, inside_double_quotes, plain_reform_spans, reform_spans
 from nlp.tokenizer import doc_text, token_offsets, word_offsets
 
 # --------------------------------------------------------------------------- closed-form patterns
@@ -153,7 +153,7 @@ class BudgetPatterns:
             if all(e - s > k[1] - k[0] for k in clash):
                 kept = [k for k in kept if k not in clash] + [(s, e, lab, "pattern")]
         # 区行政审批制度改革工作联席会议办公室 is a body, not a mention of the reform
-        kept = [k for k in kept if k[2] != "Reform" or not NOT_A_REFORM_AFTER.match(text, k[1])]
+        kept = [k for k in kept if k[2] != "Reform" or not body_named_after(text, k[1])]
         _split_at(doc, {b for s, e, _, src in kept if src in ("pattern", "gazetteer") for b in (s, e)}, words)
         spans = [doc.char_span(s, e, label=lab, kb_id=src) for s, e, lab, src in kept]
         doc.ents = sorted((sp for sp in spans if sp is not None), key=lambda x: x.start)

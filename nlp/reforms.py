@@ -33,6 +33,19 @@ UNQUOTED_PROGRAMMES = re.compile(
     r"一网通办|一网统管|一网协同|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
     r"数字乡村|(?:新型)?智慧城市|数字(?:福建|浙江|广东|江苏|山东|河南|河北|湖南|湖北|四川|贵州|云南|陕西|甘肃|青海|辽宁|吉林|黑龙江|安徽|江西|山西|海南|广西|内蒙古|宁夏|新疆|西藏|北京|天津|上海|重庆)(?![省市])|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))"
 )
+#: A body named after a programme (…智慧城市建设事务中心, …数字政府建设领导小组办公室, …数字政府服务中心): its name goes on.
+_BODY_AFTER_PROGRAMME = re.compile(
+    r"(?:建设|发展|改革|推进|运营|服务|管理|研究|促进)*(?:事务|管理|服务|运营|发展|研究|促进)?"
+    r"(?:中心(?!工作|任务|城区|区)|办公室|领导小组|委员会|工作组|专班|局(?![面势部])|研究院|公司)"
+)
+
+
+def body_named_after(text: str, end: int) -> bool:
+    """Does a body's name go on at ``text[end]``, after a reform or programme (…改革领导小组, 审批改革科,
+    …智慧城市建设事务中心, …数字政府运营中心)?  The name is the body's then, no mention of the reform."""
+    return bool(NOT_A_REFORM_AFTER.match(text, end) or _BODY_AFTER_PROGRAMME.match(text, end))
+
+
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
 _SINGLE_QUOTED = re.compile(r"‘([^‘’“”\n]{2,24})’")
 
@@ -61,7 +74,7 @@ _CAMPAIGN_HEAD = re.compile(
 _PROGRAMME_WORK = re.compile(
     r"(?:提升|整治|培育|振兴|惠民|民心|示范|攻坚|强基|铸魂|育人|人才|素质|帮扶|固本|守护|护航|筑基|"
     r"领航|赋能|清廉|廉洁|阳光|暖心|放心|安心|文明|平安|品牌|创优|争先|引领|蓝天|碧水|净土|"
-    r"[\u4e00-\u9fff]化)工程$"
+    r"(?![绿亮美硬彩]化)[\u4e00-\u9fff]化)工程$"  # not 绿化/亮化/美化/硬化: jobs of building (道路绿化工程), no attribute
 )
 
 
@@ -73,7 +86,7 @@ def construction_work(name: str) -> bool:
 
 #: What a building job is named by (道路工程, 改造工程, 水利工程): a quoted one is no programme either.
 _BUILDING_JOB = re.compile(
-    r"\d|[一二三四五六七八九十两]|建设|安装|维修|土建|装修|改造|基建|水利|道路|配套|应急|信息化|绿化|照明|管网|桥|路"
+    r"\d|[一二三四五六七八九十两]|建设|安装|维修|土建|装修|改造|基建|水利|道路|配套|应急|信息化|绿化|亮化|美化|硬化|照明|管网|桥|路"
 )
 _CAMPAIGN_LEAD = re.compile(
     r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
@@ -163,8 +176,8 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         s, e = m.start(), m.end()
         if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in '“"「'):
             continue
-        if HEAD.match(text, e):
-            continue
+        if HEAD.match(text, e) or body_named_after(text, e):
+            continue  # 智慧城市平台: a platform; 长沙市智慧城市建设事务中心: a body's name, no mention of the programme
         if text.startswith("改革", e):
             e += 2
         spans.append((s, e))
