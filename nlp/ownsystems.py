@@ -85,6 +85,8 @@ _CLASS_END = {"信息", "信息化", "应用", "业务", "软件", "技术"}
 _COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[级个项类种套批大家]?")
 #: A count a few characters before: 13个设区市政务云, 两个区级政务服务大厅.
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]")
+#: 各 a few characters before, with its places or bodies (各乡（镇）, 各县市区): each one's, many.
+_EACH_BEFORE = re.compile(r"各[省市县区乡镇街道村社居部门单位地级()（）]{0,5}$")
 #: Joins of a list: an item beside a particular system is one too (政务服务事项库、人口库、法人库).
 _LIST_JOINS = "、和及与"
 #: Heads jieba glues to the character after them (政务|云已, 人口|库于, OA|系统对): a name ends at the head all the same.
@@ -225,6 +227,7 @@ def _no_particular_one(text: str, start: int, end: int, before: str, core: list[
         before in _PLURAL
         or _COUNT.fullmatch(before)
         or _COUNT_BEFORE.search(text[max(clause_start, start - 8) : start])  # 各级政务服务大厅, 13个设区市政务云: many
+        or _EACH_BEFORE.search(text[max(clause_start, start - 6) : start])  # 各乡(镇)电子政务外网: every place's
         or _place(before)
         or _body(
             before
