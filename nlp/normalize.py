@@ -8,7 +8,8 @@ reader):
   feeds start a new page;
 * zero-width spaces and joiners, soft hyphens (dropped);
 * full-width digits, Latin letters, ``％`` and the ideographic space (U+3000) become
-  their ASCII forms; a full-width full stop between digits becomes ``.``;
+  their ASCII forms; a full-width full stop between digits becomes ``.``; Kangxi radicals and
+  CJK compatibility ideographs become the ideographs they stand for (:data:`COMPATIBLE_FORMS`);
 * headings printed 2–4 times over (``第一部分第一部分第一部分第一部分``);
 * numbers broken by spaces (``3, 367. 47`` → ``3,367.47``, ``22. 49`` → ``22.49``);
 * page numbers standing alone on a line (``- 3 -`` anywhere; a bare ``3`` between blank
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from nlp.model import Box, Grid, Span
@@ -34,9 +36,25 @@ from nlp.model import Box, Grid, Span
 # Full-width forms that are plain ASCII in disguise.  Chinese punctuation
 # （，。：；“”）is deliberately kept: it carries meaning (and the layout reader
 # recognises （一） by its full-width brackets).
-_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
-_FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
-_FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+
+
+def _compatible_forms() -> dict[str, str]:
+    # each character whose NFKC form is one other character, in the ranges below
+    ranges = [(0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B), (0x2E80, 0x2FE0), (0xF900, 0xFB00)]
+    out = {}
+    for a, b in ranges:
+        for c in range(a, b):
+            folded = unicodedata.normalize("NFKC", chr(c))
+            if len(folded) == 1 and folded != chr(c):
+                out[chr(c)] = folded
+    return out
+
+
+#: Compatibility forms read as the character they stand for, one for one: full-width digits and Latin letters
+#: (０-９, Ａ-Ｚ, ａ-ｚ), Kangxi radicals and the CJK radicals that are an ideograph's form (⼀、 ⼯作 for 一、 工作:
+#: some PDF fonts map their glyphs to them, and the extracted text carries them), CJK compatibility ideographs.
+COMPATIBLE_FORMS = _compatible_forms()
+_FULLWIDTH = dict(COMPATIBLE_FORMS)
 _FULLWIDTH.update({"％": "%", "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " "})
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -25,34 +25,17 @@ number (the guideline leaves a name broken by one unannotated) separates, as pri
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from nlp.normalize import _ITEM_START, _PAGE_NUMBER
+from nlp.normalize import _ITEM_START, _PAGE_NUMBER, COMPATIBLE_FORMS
 from nlp.tokenizer import token_offsets, word_offsets
 
-
-def _compatible() -> dict[str, str]:
-    """Compatibility forms whose NFKC form is one character: full-width Latin letters and digits, Kangxi radicals
-    and the CJK radicals that are an ideograph's form, CJK compatibility ideographs; the ideographic space and the
-    no-break space read as a space."""
-    ranges = [(0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B), (0x2E80, 0x2FE0), (0xF900, 0xFB00)]
-    out = {" ": " "}
-    for a, b in ranges:
-        for c in range(a, b):
-            folded = unicodedata.normalize("NFKC", chr(c))
-            if len(folded) == 1 and folded != chr(c):
-                out[chr(c)] = folded
-    out.update({"\u3000": " ", "\u00a0": " "})
-    del out[" "]
-    return out
-
-
-#: one character for one: the form the pipeline reads
-COMPATIBLE = _compatible()
+#: one character for one: the form the pipeline reads — the reader's compatibility forms (full-width Latin letters
+#: and digits, Kangxi radicals, CJK compatibility ideographs); the ideographic and the no-break space as a space
+COMPATIBLE = {**COMPATIBLE_FORMS, "\u3000": " ", "\u00a0": " "}
 _TOUCHED = re.compile("[\\s" + "".join(sorted(COMPATIBLE)) + "]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: what may stand in a name: Chinese, Latin letters, digits, the marks around or inside a name

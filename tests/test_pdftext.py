@@ -284,3 +284,32 @@ def test_the_corpus_gold_printed_as_pdf_text_gives_its_names():
             total = sum(n for (_, lab), n in original.items() if lab == label)
             assert kept >= total - 1, (label, original - printed)
         assert sum((printed - original).values()) <= 2, printed - original
+
+
+@pytest.mark.parametrize("name", ["000_b0355635f713ec6d.txt", "001_9a84904669e9b7f4.txt"])
+def test_a_report_printed_with_kangxi_radicals_reads_as_the_clean_one(tmp_path, name):
+    """Some PDF fonts map their glyphs to Kangxi radicals (⼀、 ⼯作 for 一、 工作); the reader folds them one for one
+    (nlp.normalize.COMPATIBLE_FORMS), so headings, items and tables are found and every span stays where it was
+    (main c983982: no task of either report, 6 of 000's 10 responsibilities)."""
+    from pathlib import Path
+
+    from conftest import read_report_once
+
+    from nlp import read_report
+
+    source = Path(__file__).resolve().parent.parent / "corpus" / name
+    printed = radicals(source.read_text(encoding="utf-8"))
+    assert printed != source.read_text(encoding="utf-8")
+    (tmp_path / name).write_text(printed, encoding="utf-8")
+    clean, read_back = read_report_once(source), read_report(tmp_path / name)
+
+    def skeleton(r):
+        return (
+            r.agency,
+            r.fiscal_year,
+            [(x.text, x.span.start, x.span.end) for x in r.responsibilities],
+            [(x.text, x.span.start, x.span.end) for x in r.tasks],
+            [(t.kind, len(t.rows)) for t in r.tables],
+        )
+
+    assert skeleton(read_back) == skeleton(clean)
