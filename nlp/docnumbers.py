@@ -19,7 +19,8 @@ PolicyDocument).  The forms below are general shapes, not lists of issuers:
   issuers separated by a space or 、 (财政部 税务总局公告2019年第39号).
 
 Not documents: a number with no issuer (第3号, a case's (2019)粤01民终123号: the year comes first), a year in
-brackets alone (〔2022〕), dates (5月1号), a filing number (京ICP备…号), an order with no body (作战命令第3号).
+brackets alone (〔2022〕), dates (5月1号, 3月（2023）5号), a filing number (京ICP备…号), an order with no body (作战命令第3号),
+a tender's notice (采购公告2023年第5号), a licence's or contract's number in brackets (（许可证2021012号）).
 An issuer's abbreviation has no mark of where it starts; the words a sentence puts in front of it (根据, 贯彻落实,
 的, 和) are cut off (:data:`_LEAD`).
 """
@@ -43,20 +44,23 @@ _TITLE_LENGTH = range(2, 161)  # characters between the outer brackets
 
 #: An issued document's number: issuer〔year〕(第)N号; or with the closing bracket lost (湘财绩〔20241号).
 DOCUMENT_NUMBER = re.compile(
-    rf"(?P<issuer>[{_CJK}]{{1,10}}){_SP}[{_OPEN}]{_SP}{_YEAR}{_SP}"
+    rf"(?<!\d)(?P<issuer>[{_CJK}]{{1,10}}){_SP}[{_OPEN}]{_SP}{_YEAR}{_SP}"  # not a date's 年/月 (3月（2023）5号)
     rf"(?:[{_CLOSE}]{_SP}(?:第{_SP})?\d{{1,4}}|\d{{1,4}}){_SP}号"
 )
-#: The same cited in brackets with both of its brackets lost: （藏民函202117号）, (工商办字1998151 号).
-BARE_NUMBER = re.compile(rf"(?<=[(（])([{_CJK}]{{2,12}})(?<![号第编备码]){_YEAR}\d{{1,4}}[ \t]*号(?=[)）、，,；;])")
+#: The same cited in brackets with both of its brackets lost: （藏民函202117号）, (工商办字1998151 号) — not the
+#: number of a licence, contract, batch, form or ticket (（许可证2021012号）, （合同2021012号）, （批次2021001号）).
+BARE_NUMBER = re.compile(
+    rf"(?<=[(（])([{_CJK}]{{2,12}})(?<![号第编备码证同次单票照卡]){_YEAR}\d{{1,4}}[ \t]*号(?=[)）、，,；;])"
+)
 #: A decree's number: a body + 令 (+ the year) + 第N号 / N号.
 DECREE_NUMBER = re.compile(
     rf"(?P<issuer>[{_CJK}]{{1,16}})(?<=[院部委会局署府厅行席办])令{_SP}"
     rf"(?:{_YEAR}{_SP}年{_SP}|[{_OPEN}]{_SP}{_YEAR}{_SP}[{_CLOSE}]{_SP})?"
     rf"(?:第{_SP}(?:\d{{1,4}}|{_CN_NUMBER})|\d{{1,4}}){_SP}号"
 )
-#: A notice's number: issuer(s) + 公告/通告 + year年 + 第N号.
+#: A notice's number: issuer(s) + 公告/通告 + year年 + 第N号; the issuer a body (not 采购公告2023年第5号, a tender's).
 NOTICE_NUMBER = re.compile(
-    rf"(?P<issuer>(?:[{_CJK}]{{2,12}}[ \u3000、]){{0,3}}[{_CJK}]{{1,12}}?)(?:公告|通告){_SP}{_YEAR}{_SP}年{_SP}第{_SP}\d{{1,4}}{_SP}号"
+    rf"(?P<issuer>(?:[{_CJK}]{{2,12}}[ \u3000、]){{0,3}}[{_CJK}]{{1,12}}?)(?<=[院部委会局署府厅行办])(?:公告|通告){_SP}{_YEAR}{_SP}年{_SP}第{_SP}\d{{1,4}}{_SP}号"
 )
 
 # What a sentence puts in front of an issuer: verbs of following a document, nouns that end a phrase (a

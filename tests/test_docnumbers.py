@@ -60,6 +60,9 @@ def documents(text: str) -> list[str]:
         ("根据国家税务总局公告2018年第28号", ["国家税务总局公告2018年第28号"]),
         ("执行财政部 税务总局公告2019年第39号", ["财政部 税务总局公告2019年第39号"]),
         ("按照海关总署公告2020年 第5号", ["海关总署公告2020年 第5号"]),
+        ("依据中国人民银行公告2020年第1号", ["中国人民银行公告2020年第1号"]),
+        ("按照全国人大常委会公告2018年第3号", ["全国人大常委会公告2018年第3号"]),
+        ("在2019年穗财〔2019〕5号文件中", ["穗财〔2019〕5号"]),
         # titles: a title quoted inside one is part of it; over one line break; a periodical
         (
             "关于印发《关于印发《政务服务管理办法》的通知》的函",
@@ -95,6 +98,14 @@ def test_printed_forms(text, expected):
         "地铁3号线和1号楼",
         "《政务\n\n服务管理办法》",  # never over a blank line
         "《》和《a》",
+        # review10: shapes the new forms took (none a document; all found on d5e834c)
+        "详见采购公告2023年第5号",  # a tender's notice: the issuer is no body
+        "根据中标公告2022年第12号",
+        "（许可证2021012号）",  # a licence's, a contract's, a batch's number in brackets
+        "（合同2021012号）",
+        "（批次2021001号）",
+        "该项目于2023年（20235号",  # a date before a year in brackets
+        "于3月（2023）5号完成",
     ],
 )
 def test_not_documents(text):
