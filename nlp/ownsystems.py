@@ -77,8 +77,13 @@ _EXISTING_AFTER = re.compile(
     r"扩容|重构|迭代|改版|迁移|升级|"  # a change only a system that is there can undergo (政务云扩容, OA系统重构)
     r"的(?:日常|安全|正常|稳定)?(?:运行|维护|运维|管理|监管|使用|安全))"  # 对政务大厅的安全工作…: its running, its upkeep
 )
-#: Words after the name that make it a field or a kind: 在政务云建设方面, 政务服务大厅标准化, 平台类.
-_KIND_AFTER = re.compile(r"(?:建设)?(?:方面|领域|方向|体系|标准|规范|类|之类)")
+#: Words after the name that make it a field or a kind: 在政务云建设方面, 政务服务大厅标准化, 平台类; a rule over
+#: such systems after the name makes it one too (政务服务平台的管理办法, 政府网站的安全管理制度: a regulation
+#: for every system of the kind, not the running of one).
+_KIND_AFTER = re.compile(
+    r"(?:建设)?(?:方面|领域|方向|体系|标准|规范|类|之类)"
+    r"|的?(?:日常|安全|运行|使用)?(?:管理|监管|运行|维护|运维|使用|安全|建设)*(?:办法|规定|制度|细则|条例|标准|规范)"
+)
 #: A core ending in these names a class of systems (政务信息系统, 电子政务应用系统), not one.
 _CLASS_END = {"信息", "信息化", "应用", "业务", "软件", "技术"}
 #: A count or a number of levels in front: 三级政务服务平台, 两个平台.

@@ -54,6 +54,12 @@ ROWS = [
     ("指导各地政务服务大厅的运行管理", []),
     ("督促各部门OA系统的日常使用", []),
     ("督促各乡（镇）政务服务大厅的日常管理", []),
+    # ... nor a rule over every system of the kind (review10: found on 6d0038d)
+    ("研究制定政务服务平台的管理办法", []),
+    ("出台政府网站的管理规定", []),
+    ("修订办事大厅的运行管理制度", []),
+    # a programme before a company's name is the company's, not before 公司化 (an attribute) (review10)
+    ("推进数字政府建设公司化运营模式", [("数字政府", R)]),
 ]
 
 
