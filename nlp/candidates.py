@@ -326,7 +326,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # 各乡(镇)电子政务外网: a bracket opens inside a name, never in front of it
         if _LEVEL_ALTERNATIVE.search(text, start, hs):
             continue  # 乡镇(街道)网站: the websites of every township (or street), no particular one
-        start = shared_topic_start(text, words, start, hs) or start  # 社保、|医保结算平台: the list is the topic
+        listed = shared_topic_start(text, words, start, hs)  # 社保、|医保结算平台: the list is the topic
+        start = start if listed is None else listed
         core = [w for at, w in reversed(taken) if at >= start and w not in '“”"「」']
         name = text[start:he]
         if (

@@ -31,6 +31,8 @@ ROWS = [
     ("保障住房公积金和社会保险缴费系统稳定运行", [("住房公积金和社会保险缴费系统", P)]),
     ("完成水、电、燃气缴费平台的升级改造", [("水、电、燃气缴费平台", P)]),
     ("做好药品及医用耗材采购平台的运维", [("药品及医用耗材采购平台", P)]),
+    # ... at the start of a text too
+    ("社保、医保结算平台运行稳定", [("社保、医保结算平台", P)]),
     # ... with a punctuation mark after the head too (old: nothing found there)
     ("升级粮食、棉花收购管理系统。", [("粮食、棉花收购管理系统", P)]),
     # a field of work that is also a lead verb (采购, 支付) is the name's right before the head (old)
