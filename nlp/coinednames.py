@@ -27,6 +27,7 @@ from nlp.platformwords import (
     LEAD_WORDS,
     NOT_A_HEAD_AFTER,
 )
+from nlp.reforms import SERVICE_MODE
 
 #: A campaign's or programme's head after a quoted name.
 _CAMPAIGN_AFTER = re.compile(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)")
@@ -146,7 +147,12 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
             continue  # a long quotation names a platform only when it ends in the head (“海南省12345…万宁市分平台”)
         if not tail and "+" in inner and all(HEAD.search(part + "$") for part in inner.split("+")):
             continue  # “数据中台+业务中台”: an architecture of kinds joined by +, no name
-        if not tail and _CHANNEL_END.search(inner) and not _CAMPAIGN_AFTER.match(text, m.end()):
+        if (
+            not tail
+            and _CHANNEL_END.search(inner)
+            and not _CAMPAIGN_AFTER.match(text, m.end())
+            and not SERVICE_MODE.search(inner)  # 政务服务“一网”通办: a service mode's words, no channel
+        ):
             front = _service_front(text, words, m.start())
             if front is not None:
                 spans.append((front, m.end(1) + 1))  # 政务服务“一张网”: a service's channel, named with the service

@@ -40,6 +40,7 @@ ROWS = [
     ("构建疫情防控“一张网”，织密社会治理“一张网”", []),
     ("实现全市“一张网”覆盖", []),
     ("建设“中屏”", []),
+    ("实现政务服务“一网”通办", []),  # a service mode's words in quotes, no channel
     # a quoted initiative after a service's name is a reform, named by its quotes
     ("推进城市运行“一网统管”建设", [("“一网统管”", R)]),
     ("推动政务服务“好差评”全覆盖", [("“好差评”", R)]),
