@@ -52,6 +52,33 @@ def occurrences(text: str, surfaces: list[tuple[str, str]]) -> list[tuple[int, i
     return sorted(out)
 
 
+def _score(
+    gold: set[tuple[int, int, str]],
+    pred: set[tuple[int, int, str]],
+    counts: dict[str, list[int]],
+    confusion: dict[tuple[str, str], int],
+) -> list[tuple[str, int, int, str]]:
+    """Count the spans ``(start, end, label)`` found in one paragraph or report (``pred``) against its ``gold`` into
+    ``counts`` (per label: right, found, gold) and ``confusion`` (a gold span found with the other label of a pair
+    it holds); the misses: ``("FP", start, end, label)`` for each span found and not gold, in ``pred``'s order, then
+    ``("FN", …)`` for each gold span not found, in order."""
+    # a gold span's label (the corpus gold's spans never overlap, by occurrences: one label each)
+    gold_span = {(s, e): lab for s, e, lab in gold}
+    for _, _, lab in gold:
+        counts[lab][2] += 1
+    misses = []
+    for s, e, lab in pred:
+        counts[lab][1] += 1
+        if (s, e, lab) in gold:
+            counts[lab][0] += 1
+        else:
+            other = gold_span.get((s, e))
+            if other is not None and (other, lab) in confusion:
+                confusion[(other, lab)] += 1
+            misses.append(("FP", s, e, lab))
+    return misses + [("FN", s, e, lab) for s, e, lab in sorted(gold - pred)]
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
     r = tp / n_gold if n_gold else 1.0
@@ -87,18 +114,7 @@ def evaluate(
             ents = []
         gold = set(occurrences(text, [tuple(e) for e in row["entities"] or []]))
         pred = {(e.start, e.end, e.label) for e in ents if e.label in ENTITY_TYPES}
-        for _, _, lab in gold:
-            counts[lab][2] += 1
-        for s, e, lab in pred:
-            counts[lab][1] += 1
-            if (s, e, lab) in gold:
-                counts[lab][0] += 1
-            else:
-                other = next((g for a, b, g in gold if (a, b) == (s, e)), None)
-                if other is not None and (other, lab) in confusion:
-                    confusion[(other, lab)] += 1
-                errors.append(("FP", lab, text[s:e], where))
-        errors += [("FN", lab, text[s:e], where) for s, e, lab in sorted(gold - pred)]
+        errors += [(kind, lab, text[s:e], where) for kind, s, e, lab in _score(gold, pred, counts, confusion)]
         if row["section"] in INDICATOR_SECTIONS:
             gi = []
             for surface, value, unit in row["indicators"]:
@@ -213,21 +229,9 @@ def evaluate_devset(
         types = set(row.get("types") or ENTITY_TYPES)
         pred = {p for p in pred if p[2] in types}
         gold = {tuple(e) for e in row["entities"]}
-        gold_span = {(s, e): lab for s, e, lab in gold}
-        for _, _, lab in gold:
-            counts[lab][2] += 1
-        for s, e, lab in pred:
-            counts[lab][1] += 1
-            if (s, e, lab) in gold:
-                counts[lab][0] += 1
-            else:
-                other = gold_span.get((s, e))
-                if other is not None and (other, lab) in confusion:
-                    confusion[(other, lab)] += 1
-                errors.append(("FP", lab, raw[s:e], f"{row['report']}:{raw.count(chr(10), 0, s) + 1}"))
         errors += [
-            ("FN", lab, raw[s:e], f"{row['report']}:{raw.count(chr(10), 0, s) + 1}")
-            for s, e, lab in sorted(gold - pred)
+            (kind, lab, raw[s:e], f"{row['report']}:{raw.count(chr(10), 0, s) + 1}")
+            for kind, s, e, lab in _score(gold, pred, counts, confusion)
         ]
         reports.append(row["report"])
     return {
