@@ -110,10 +110,15 @@ def generic_name(core: str) -> bool:
     return core in GENERIC_WORDS or _generic(_jieba_lcut(core) or [core])
 
 
+def final_head(name: str) -> re.Match[str] | None:
+    """The head word that ends ``name`` (系统 of 电子政务应用系统), if one does."""
+    return next((h for h in reversed(list(HEAD.finditer(name))) if h.end() == len(name)), None)
+
+
 def platform_core(name: str) -> str | None:
     """What comes before the head word that ends ``name`` (电子政务应用 of 电子政务应用系统); None without one,
     or when the name is a government's standard network (电子政务外网: named by those words alone)."""
-    last = next((h for h in reversed(list(HEAD.finditer(name))) if h.end() == len(name)), None)
+    last = final_head(name)
     if last is None:
         return None
     core = name[: last.start()]
@@ -133,7 +138,7 @@ def glued_generic(text: str, words: list[tuple[int, int]], start: int, end: int)
     name = text[start:end]
     if name.endswith("热线") and _HOTLINE_UNIT_AFTER.match(text, end):
         return True
-    last = next((h for h in reversed(list(HEAD.finditer(name))) if h.end() == len(name)), None)
+    last = final_head(name)
     if last is None:
         return False
     i = bisect.bisect_left(words, start, key=_word_start)  # the words are in text order: find, don't scan

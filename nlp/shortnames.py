@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from nlp.namechecks import final_head
 from nlp.platformwords import BUILDING_SYSTEM, HEAD
 
 if TYPE_CHECKING:  # nlp.entities' pipeline imports nlp.ownsystems, which reads DEFINITION from here
@@ -62,8 +63,9 @@ def _platform_before(text: str, end: int) -> bool:
     """Does the text before ``end`` end with a platform's head (not a building's equipment): a full name the rules
     may have missed?"""
     clause = text[max(0, end - 24) : end]
-    head = next((h for h in HEAD.finditer(clause) if h.end() == len(clause)), None)
-    return head is not None and not any(BUILDING_SYSTEM.search(clause[i:]) for i in range(len(clause) - 1))
+    return final_head(clause) is not None and not any(
+        BUILDING_SYSTEM.search(clause[i:]) for i in range(len(clause) - 1)
+    )
 
 
 def definitions(text: str, ents: Sequence[FoundEntity]) -> list[tuple[FoundEntity, int, int]]:
