@@ -21,12 +21,10 @@ from itertools import pairwise
 
 from nlp.coinednames import coined_name_spans
 from nlp.namechecks import (
-    _AGENCY_AFTER,
     _HEAD_AFTER,
-    _HOTLINE_UNIT_AFTER,
-    _UNIT_AFTER,
     _no_name_by_its_characters,
     _standard_network,
+    body_goes_on,
     generic_name,
 )
 from nlp.nameleads import (
@@ -168,9 +166,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # 智能办公平台|系统: the platform's name, found at its own head
         platform_then_system = m.group().endswith("平台") and _PLATFORM_SYSTEM.match(text, he)
         if (
-            _AGENCY_AFTER.match(text, he)
-            or _UNIT_AFTER.match(text, he)
-            or (m.group().endswith("热线") and _HOTLINE_UNIT_AFTER.match(text, he))
+            body_goes_on(text, he, m.group().endswith("热线"))
             or NOT_A_HEAD_AFTER.match(text, he)
             or (_HEAD_AFTER.match(text, he) and not platform_then_system)
             or (m.group() in _NETWORKS and _NETWORK_GOES_ON.match(text, he))

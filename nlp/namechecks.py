@@ -4,8 +4,8 @@ Platform names are proposed by their shape (:mod:`nlp.candidates`: head words, :
 gazetteer (:mod:`nlp.gazetteermatch`) and by the trained NER; :mod:`nlp.propagation` spreads them through a report
 and :class:`nlp.resolve.EntityResolver` keys them.  Each asks the same questions, answered here:
 
-* is a head word no name's end, the text going on into a body's name or another head (:func:`head_continues`:
-  系统推进, 平台经济, 热线|平台, 系统管理中心)?
+* is a head word no name's end, the text going on into a body's name (:func:`body_goes_on`) or another head
+  (:func:`head_continues`: 系统推进, 平台经济, 热线|平台, 系统管理中心)?
 * are the words in front of the head generic (:func:`generic_name`, :func:`platform_core`, :func:`governs_generic`,
   :func:`generic_prefix`), or is a known generic name only a piece of a longer phrase (:func:`glued_generic`:
   电子政务|云平台, 政务外网|骨干网)?
@@ -176,12 +176,20 @@ def governs_generic(core: str) -> bool:
     return at is not None and at > 0 and all(w in GENERIC_WORDS for w in words[at + 1 :])
 
 
-def head_continues(text: str, end: int) -> bool:
-    """Is the head word ending at ``end`` no name's end (系统推进, 平台经济, 热线|平台, 系统管理中心)?"""
+def body_goes_on(text: str, end: int, hotline: bool) -> bool:
+    """Does a body's name go on past the head ending at ``end``: an agency (…系统|管理中心), an internal unit named after
+    the platform it works on (市民热线|受理科), or, after a hotline (``hotline``), its own unit (…热线|九江分中心)?"""
     return bool(
         _AGENCY_AFTER.match(text, end)
         or _UNIT_AFTER.match(text, end)
-        or (text.endswith("热线", 0, end) and _HOTLINE_UNIT_AFTER.match(text, end))
+        or (hotline and _HOTLINE_UNIT_AFTER.match(text, end))
+    )
+
+
+def head_continues(text: str, end: int) -> bool:
+    """Is the head word ending at ``end`` no name's end (系统推进, 平台经济, 热线|平台, 系统管理中心)?"""
+    return bool(
+        body_goes_on(text, end, text.endswith("热线", 0, end))
         or NOT_A_HEAD_AFTER.match(text, end)
         or _HEAD_AFTER.match(text, end)
     )
