@@ -51,6 +51,10 @@ ROWS = [
     # ... not a count's period or field, a manner, a slogan of several parts, a work's people or money
     ("确保“十五五”工作开好局，做好“三农”工作", []),
     ("推进“无纸化”工作", []),
+    # a principle or a period before 工作…: no work's name (review10; found on 70fa806)
+    ("坚持“稳中求进”工作总基调", []),
+    ("按照“谁使用谁负责”工作要求，加强资产管理", []),
+    ("组织开展“质量月”工作", []),
     ("落实“早发现、早报告”工作", []),
     ("加强“窗口”工作人员培训，保障“乡村振兴”工作经费", []),
     # no channel's word at the end: neither (a map, lines, a programme's 通)
