@@ -27,7 +27,7 @@ from nlp.namechecks import (
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
 from nlp.punctuation import as_printed, full_width
-from nlp.reforms import NOT_A_REFORM_AFTER, construction_work
+from nlp.reforms import body_named_after, construction_work
 from nlp.tokenizer import doc_text, token_offsets
 
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
@@ -178,8 +178,8 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
                 continue  # found before, or crossing a name found before at the window's edge
             start = e.start + _leading_verb_tokens(e)
             end_char = doc[a + e.end - 1].idx + len(doc[a + e.end - 1])
-            if e.label_ == "Reform" and NOT_A_REFORM_AFTER.match(doc_text(doc), end_char):
-                continue  # 口岸领域改革创新, …改革工作联席会议办公室
+            if e.label_ == "Reform" and body_named_after(doc_text(doc), end_char):
+                continue  # 口岸领域改革创新, …改革工作联席会议办公室, …智慧城市建设事务中心: the rules' own test
             if e.label_ == "Platform" and head_continues(doc_text(doc), end_char):
                 continue  # 科技前沿系统|推进: "systematically", no system
             if start < e.end and plausible(sub[start : e.end].text, e.label_):
