@@ -26,6 +26,7 @@ from nlp.namechecks import (
     _standard_network,
     body_goes_on,
     generic_name,
+    verb_and_object,
 )
 from nlp.nameleads import (
     _LOCATIVE,
@@ -350,6 +351,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or _shared_head(text, start, he)
             or _PAGE_NUMBER_INSIDE.search(name)
             or (text[start - 1 : start] == "的" and not any(_names_a_thing(w) for w in core))
+            or verb_and_object(text, start, hs, he)  # 向供应商|支付|系统维护费: the verb takes the whole object
         ):
             continue
         if any(HEAD.fullmatch(w) and pos_table().get(v) == "v" and v not in TOPIC_VERBS for w, v in pairwise(core)):

@@ -11,6 +11,8 @@ and :class:`nlp.resolve.EntityResolver` keys them.  Each asks the same questions
   电子政务|云平台, 政务外网|骨干网)?
 * does the name look like no name at all (:func:`unlike_a_name`), is a span cut out of a quoted name
   (:func:`broken_quote`, asked of every label but documents), or is it the title of an honour (:func:`honour`)?
+* is a verb of paying or buying in front of the head the clause's own, its object going on past the head
+  (:func:`verb_and_object`: 向供应商|支付|系统维护费)?
 
 Everything here is vocabulary of the domain (heads, verbs, service words), never a name.
 """
@@ -73,6 +75,40 @@ _HONOUR_BEFORE = re.compile(r"(?:评为|评选为|荣获|获评|授予|入选)(?
 def honour(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` the title of an honour or a ranking (a class of honoured things)?"""
     return bool(_HONOUR_AFTER.match(text, end) or _HONOUR_BEFORE.search(text, max(0, start - 6), start))
+
+
+#: Verbs of paying and buying.  Right before a head whose object goes on past it (支付|系统维护费, 采购|系统集成服务,
+#: 缴纳|平台使用费) the verb takes the whole object: no platform is named (review of session 10, falsepos11).
+_PAYING_VERB = re.compile(r"(?:支付|采购|购买|缴纳|缴付|交纳|拨付|购置|租用)$")
+#: The thing paid for, going on after the head: a fee, a service, a payment (维护费, 运维服务费, 集成服务, 开发尾款).
+_PAID_OBJECT = re.compile(r"\n?[\u4e00-\u9fff]{0,6}?(?:费|服务|尾款|价款|款项|租金)")
+#: Who is paid or on what ground, in front of the verb (向供应商|支付, 按合同约定|支付, 为运营单位|支付): a preposition
+#: opens the clause's adverbial, so the verb is the clause's, not a word of a name.
+_PAYEE_BEFORE = re.compile(
+    r"(?:(?<![方面])向|(?<![供])给|(?<![成作认以因称视])为|替|按照?|根据|依据|依照)[\u4e00-\u9fff\n]{0,8}$"
+)
+#: When, in front of the verb (本年度|支付, 2024年|支付, 当期|支付).
+_WHEN_BEFORE = re.compile(r"(?:\d{4}年|[本上下当今明次]?(?:年度?|季度|月份?|期))$")
+#: Modifiers that make the verb a payment's kind, the name's (国库集中|支付系统, 电子|支付系统, 网上|支付平台).
+_PAYMENT_KIND = re.compile(r"(?:集中|统一|电子|网上|在线|线上|移动|掌上|智能|智慧|综合|数字|手机|联网|跨境|非税)$")
+
+
+def verb_and_object(text: str, start: int, head_start: int, end: int) -> bool:
+    """Is ``text[start:end]`` (its head at ``head_start``) a verb of paying or buying with its payee, ground or time in
+    front and its object going on past the head (向|供应商|支付|系统维护费, 按合同约定|支付|平台使用费, 本年度|支付|
+    系统维护费)?  The verb takes the whole object; no payment system is named.  A payment's kind in front of the verb
+    (国库集中|支付系统, 电子|支付系统) makes it a name."""
+    verb = _PAYING_VERB.search(text, start, head_start)
+    if verb is None or not _PAID_OBJECT.match(text, end):
+        return False
+    before_verb = text[start : verb.start()]
+    if _PAYMENT_KIND.search(before_verb):
+        return False
+    return bool(
+        _PAYEE_BEFORE.search(text, max(0, start - 10), verb.start())
+        or _WHEN_BEFORE.search(before_verb)
+        or (not before_verb and _WHEN_BEFORE.search(text, max(0, start - 6), start))
+    )
 
 
 def unlike_a_name(name: str) -> bool:
