@@ -10,6 +10,9 @@ Not a list of topics, and left as the walk reads it:
 
 * conjuncts that are activities, each with the head elided (科技成果专业化验证、中试平台, 统一身份认证、电子印章系统,
   数据共享交换和业务协同平台): each conjunct names a kind of its own; the last one is a name only if it is one as printed;
+  so are activities listed before activities only up to the head (宣传、培训和执法监管平台, 监测、预警和应急指挥系统: tasks,
+  not topics of one platform) — a noun after the list (教育、医疗|缴费平台, 审批、监管和执法|信息共享平台) makes the
+  listed words what the platform's activity is about;
 * a list after which only generic words come before the head (人口和法人基础数据库, 教育、卫生信息系统): the
   standard systems of each topic, several things, not one;
 * places and levels (省、市政务服务平台: each level's own), generic words, and anything after 等 (…等平台: the head is a
@@ -24,7 +27,7 @@ import bisect
 import re
 
 from nlp.nameleads import pos_table
-from nlp.platformwords import GENERIC_WORDS, HEAD, LEAD_WORDS
+from nlp.platformwords import GENERIC_WORDS, HEAD, LEAD_WORDS, TOPIC_VERBS
 
 #: Joining words of a list of topics.
 _JOINS = {"、", "和", "及", "与"}
@@ -44,6 +47,11 @@ def _topic_noun(word: str) -> bool:
         and not HEAD.search(word)
         and not re.search(r"\d|[省市区县镇乡村级]$|^[各全本我该每等]", word)
     )
+
+
+def activity(word: str) -> bool:
+    """宣传, 培训, 执法, 监管: a verb or a noun of action, what is done rather than what it is done about."""
+    return word in TOPIC_VERBS or (pos_table().get(word) or "") in ("v", "vn")
 
 
 def _boundary(word: str) -> bool:
@@ -73,7 +81,7 @@ def shared_topic_start(text: str, words: list[tuple[int, int]], start: int, head
     # nothing shared after the last topic but the head (…、中试|平台) or generic words (法人|基础|数据库): no list of topics
     if len(core) < 2 or not _topic_noun(core[0]) or all(w in GENERIC_WORDS for w in core[1:]):
         return None
-    j, first = i - 1, None
+    j, first, listed = i - 1, None, []
     while j >= 0 and text[words[j][0] : words[j][1]] in _JOINS:
         k = j - 1
         conjunct: list[int] = []
@@ -86,10 +94,15 @@ def shared_topic_start(text: str, words: list[tuple[int, int]], start: int, head
             return None  # a verb, a place or a longer phrase before the joining word: no list of topics
         before = text[words[k][0] : words[k][1]] if k >= 0 else ""
         first = words[conjunct[-1]][0]
+        listed += [text[words[c][0] : words[c][1]] for c in conjunct]
         if before in _JOINS:
             j = k  # another topic of the list: 社保、医保、|公积金…
             continue
         if not _boundary(before):
             return None  # the topic runs on to the left (区人社局社保…): no telling where the list starts
         break
+    # activities joined, and activities only up to the head (宣传、培训和|执法监管|平台, 监测、预警和|应急|指挥系统):
+    # tasks listed, each a kind with the head elided, not topics one activity of the platform is about
+    if listed and all(map(activity, listed)) and all(activity(w) for w in core if w not in _JOINS):
+        return None
     return first

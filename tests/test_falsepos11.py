@@ -52,3 +52,34 @@ PAYING = [
 @pytest.mark.parametrize(("text", "expected"), PAYING)
 def test_paying_verb_takes_the_whole_object(nlp, text, expected):
     assert found(nlp, text, (P,)) == expected
+
+
+#: 2. Activities listed before a head with activities only up to it (宣传、培训和执法监管平台): tasks, each a kind with the
+#: head elided, not the topics of one platform; the last item is a name only if it is one as printed.  Topic nouns listed
+#: before the activity they share (社保、医保结算平台), or activities before a noun (教育、医疗缴费平台), are one platform.
+SHARED = [
+    ("加强宣传、培训和执法监管平台建设", [("执法监管平台", P)]),
+    ("建设宣传、培训和执法监管平台", [("执法监管平台", P)]),
+    ("依托宣传、培训和执法监管平台开展工作", [("执法监管平台", P)]),
+    ("完善监测、预警和应急指挥系统", [("应急指挥系统", P)]),
+    ("开展调解、仲裁和信访服务平台建设", [("信访服务平台", P)]),
+    ("推进咨询、培训和考核管理系统建设", []),
+    ("考试、培训报名系统", []),
+    ("加强宣传、培训和执法\n监管平台建设", [("执法\n监管平台", P)]),  # re-wrapped
+    ("加强宣传、\n培训和执法监管平台建设", [("执法监管平台", P)]),
+    ("建设宣传、培训和\n执法监管平台", [("执法监管平台", P)]),
+    # ... topics listed before the activity they share, and two activities of one system, are one name
+    ("推进社保、医保结算平台建设", [("社保、医保结算平台", P)]),
+    ("负责社保、医保和公积金结算平台的运行维护", [("社保、医保和公积金结算平台", P)]),
+    ("建设药品、医用耗材招标采购平台", [("药品、医用耗材招标采购平台", P)]),
+    ("运行维护交通、水利和气象监测平台", [("交通、水利和气象监测平台", P)]),
+    ("依托企业和社会服务监管平台开展工作", [("企业和社会服务监管平台", P)]),
+    ("教育、医疗缴费平台", [("教育、医疗缴费平台", P)]),
+    ("建设统一身份认证和授权平台", [("统一身份认证和授权平台", P)]),
+    ("完善动态监测与监管系统", [("动态监测与监管系统", P)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARED)
+def test_activities_listed_are_no_topics_of_one_platform(nlp, text, expected):
+    assert found(nlp, text, (P,)) == expected
