@@ -47,6 +47,13 @@ def evaluate_entities(gold_dir=None, **kwargs):
     return evaluate(gold_dir, **kwargs)
 
 
+def evaluate_links(devset_dir, **kwargs):
+    """Funding-link precision and recall on the devset's link gold (``budgetkg eval links``)."""
+    from nlp.linkeval import evaluate_links as run
+
+    return run(devset_dir, **kwargs)
+
+
 def evaluate_reader(folder, **kwargs):
     """Tables and coded rows of a folder's reports against its reference (``budgetkg eval reader``)."""
     from nlp.refeval import evaluate_dir
@@ -61,6 +68,7 @@ __all__ = [
     "ReportError",
     "check_pipeline",
     "evaluate_entities",
+    "evaluate_links",
     "evaluate_reader",
     "is_report_file",
     "read_report",

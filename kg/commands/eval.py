@@ -7,6 +7,9 @@
 * ``budgetkg eval reader [DIR …]``: per report and in total, agency/year/phase against the folder's
   MANIFEST.tsv, tables found, and the share of the reference's coded rows whose code and every
   amount, in its column's meaning, are in the model (``nlp.refeval`` says how rows are matched).
+* ``budgetkg eval links [--devset DIR] [--strict] [--no-gazetteer] [-v]``: precision and recall of the
+  project → platform/reform funding links on the hand-read link gold of the development set's train split
+  (tests/gold/links/devset.jsonl; ``nlp.linkeval`` says how links are matched).
 """
 
 from __future__ import annotations
@@ -50,12 +53,26 @@ def register(sub) -> None:
         default=argparse.SUPPRESS,
         help="list every reference row that was not read, with the reason",
     )
+    k = what.add_parser("links", help="precision and recall of the funding links on the devset's link gold")
+    k.add_argument(
+        "--devset",
+        type=Path,
+        default=None,
+        help="the development set's folder (default: $BUDGETKG_DEVSET)",
+    )
+    k.add_argument("--strict", action="store_true", help="a mention must match the gold's span exactly")
+    k.add_argument(
+        "--no-gazetteer", action="store_true", default=argparse.SUPPRESS, help="resolve without the gazetteer"
+    )
+    k.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="list every miss")
     COMMANDS["eval"] = cmd_eval
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     if getattr(args, "eval_what", None) == "reader":
         return cmd_eval_reader(args)
+    if getattr(args, "eval_what", None) == "links":
+        return cmd_eval_links(args)
     import nlp
     from kg.gazetteer import project_entries
 
@@ -70,6 +87,28 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.verbose:
         for kind, label, text, where in result["errors"]:
             print(f"{kind} {label:<15} {text}    [{where}]")
+    return 0
+
+
+def cmd_eval_links(args: argparse.Namespace) -> int:
+    import os
+
+    import nlp
+    from kg.gazetteer import project_resolver
+
+    devset = args.devset or (Path(os.environ["BUDGETKG_DEVSET"]) if os.environ.get("BUDGETKG_DEVSET") else None)
+    if devset is None or not (devset / "text").is_dir():
+        print(f"budgetkg eval links: no development set at {devset} (pass --devset DIR or set BUDGETKG_DEVSET)")
+        return 1
+    gazetteer = () if getattr(args, "no_gazetteer", False) else project_resolver()
+    result = nlp.evaluate_links(devset, split="train", gazetteer=gazetteer, strict=args.strict)
+    print(f"{len(result['reports'])} reports (train split)")
+    print(f"{'label':<10}{'gold':>6}{'found':>7}{'P':>8}{'R':>8}{'F1':>8}")
+    for label, s in [*result["per_label"].items(), ("all", result["all"])]:
+        print(f"{label:<10}{s['gold']:>6}{s['found']:>7}{s['p']:>8.3f}{s['r']:>8.3f}{s['f1']:>8.3f}")
+    if getattr(args, "verbose", False):
+        for kind, label, text, where in result["errors"]:
+            print(f"{kind} {label:<9} {text}    [{where}]")
     return 0
 
 
