@@ -46,6 +46,8 @@ _SPACE_SET = set(_SPACE)
 _SENTENCE_END = "。；！？;!?"
 #: how long a line must be, against the longest of the lines around it, to be a full (wrapped) line
 _FULL = 0.75
+#: where :func:`as_source` keeps, on the Doc it gives, what the pipeline read in its place (:func:`read_as`)
+_READ_AS = "pdftext.read_as"
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,8 @@ def as_source(doc: Doc, source: str, at: list[int]) -> Doc:
     """``doc`` (made from the :class:`Reading` of ``source`` whose offsets are ``at``) with ``source``'s characters:
     each token is its printed characters (cut where a dropped space or line break stood inside it, which stands
     between the pieces as a token of its own, or as the space after the piece before it), and each entity spans
-    the printed characters of its tokens — the dropped ones inside it included."""
+    the printed characters of its tokens — the dropped ones inside it included.  The Doc keeps what was read in
+    its place (:func:`read_as`): what looks for a name's characters again (:mod:`nlp.propagation`) reads that."""
     words: list[str] = []
     spaces: list[bool] = []
     first: list[int] = []  # the Doc's token of each of ``doc``'s tokens' first piece
@@ -155,7 +158,8 @@ def as_source(doc: Doc, source: str, at: list[int]) -> Doc:
             spaces.append(False)
         pos = upto
 
-    for a, b in token_offsets(doc):
+    tokens = token_offsets(doc)
+    for a, b in tokens:
         j = a
         while j < b:
             k = j + 1
@@ -175,4 +179,12 @@ def as_source(doc: Doc, source: str, at: list[int]) -> Doc:
         Span(printed, first[e.start], last[e.end - 1] + 1, label=e.label_, kb_id=e.kb_id_, span_id=e.id_)
         for e in doc.ents
     ]
+    printed.user_data[_READ_AS] = (doc.text, list(at), tokens)
     return printed
+
+
+def read_as(doc: Doc) -> tuple[str, list[int], list[tuple[int, int]]] | None:
+    """What the pipeline read in place of the printed text of ``doc`` (a Doc :func:`as_source` gave): the text it
+    read, the printed offset of each of its characters (one more at the end) and the words it cut it into; None
+    when ``doc``'s text is the one that was read."""
+    return doc.user_data.get(_READ_AS)

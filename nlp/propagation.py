@@ -24,6 +24,11 @@ alone name a kind as well (推进政务服务平台建设, 各级政务服务平
 No name is fixed here: the names come only from what the report itself yields.  A propagated entity keeps its
 own span (the occurrence's characters) and the source ``"propagated"``.
 
+Names are compared as the pipeline read them, not as they were printed (:func:`report_entities`): a text the
+extraction read through :mod:`nlp.pdftext` is looked at in its reading (``政务服务\n平台``, ``12345 热线`` read
+``政务服务平台``, ``12345热线``), so a name found once is found again where it is wrapped over a line break or
+spaced, and every entity handed back spans the printed characters — the line break or space inside it included.
+
 Which names are confident was decided by measurement: per-source precision of the found Platform/Reform spans on
 the devset's train split and the corpus gold, gazetteer on and off — gazetteer names 69/69 and quoted names 45/45
 right, plain shapes ~.94 and the trained NER ~.90 (those two are not spread; spreading them cost precision on
@@ -36,6 +41,7 @@ coined name two keys (the resolver keeps the quotes of a name it does not know),
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,6 +51,7 @@ from spacy.tokens import Doc
 from nlp.agencies import below_own_level, listed_units_again
 from nlp.entities import FoundEntity, entities_of
 from nlp.ownsystems import own_names, spreadable, unglued
+from nlp.pdftext import read_as
 from nlp.shortnames import aliases, defined_names
 from nlp.tokenizer import doc_text, token_offsets
 
@@ -191,9 +198,27 @@ def _another_label(name: str, label: str, found: Sequence[Sequence[FoundEntity]]
 
 def report_entities(docs: Sequence[Doc]) -> ReportEntities:
     """The entities of one report's parsed texts (``docs``, in the pipeline's segmentation), names spread, a listed
-    unit found where it is named again, bodies below the report's own level dropped; and the report's short names."""
-    texts, words = [doc_text(d) for d in docs], [token_offsets(d) for d in docs]
-    spread = propagate(texts, [entities_of(d) for d in docs], words)
+    unit found where it is named again, bodies below the report's own level dropped; and the report's short names.
+    Each text is looked at as the pipeline read it (:func:`nlp.pdftext.read_as`); the entities come back on its
+    printed characters."""
+    texts: list[str] = []
+    words: list[Sequence[tuple[int, int]] | None] = []
+    found: list[list[FoundEntity]] = []
+    printed: list[tuple[str, list[int]] | None] = []  # the printed text and the offsets of a text read otherwise
+    for d in docs:
+        reading = read_as(d)
+        if reading is None:
+            texts.append(doc_text(d))
+            words.append(token_offsets(d))
+            found.append(entities_of(d))
+            printed.append(None)
+        else:
+            text, at, tokens = reading
+            texts.append(text)
+            words.append(tokens)
+            found.append([_as_read(e, text, at) for e in entities_of(d)])
+            printed.append((doc_text(d), at))
+    spread = propagate(texts, found, words)
     found = spread.entities
     # a unit the report's 机构设置 lists, named again elsewhere (nlp.agencies)
     for i, spans in enumerate(listed_units_again(texts, found, words)):
@@ -201,7 +226,22 @@ def report_entities(docs: Sequence[Doc]) -> ReportEntities:
             more = [FoundEntity(s, e, texts[i][s:e], "Agency", PROPAGATED) for s, e in spans]
             found[i] = sorted([*found[i], *more], key=lambda x: (x.start, x.end))
     # 区委 in a city bureau's report is every district's (nlp.agencies)
-    return ReportEntities(below_own_level(found), spread.aliases)
+    found = below_own_level(found)
+    found = [ents if p is None else [_as_printed(e, *p) for e in ents] for ents, p in zip(found, printed)]
+    return ReportEntities(found, spread.aliases)
+
+
+def _as_read(ent: FoundEntity, text: str, at: list[int]) -> FoundEntity:
+    """``ent`` (on the printed characters) on the characters read (``text``; ``at[i]``: the printed offset of
+    ``text[i]``).  An entity starts and ends on a character that was read (nlp.pdftext.as_source)."""
+    s, e = bisect.bisect_left(at, ent.start), bisect.bisect_left(at, ent.end - 1) + 1
+    return FoundEntity(s, e, text[s:e], ent.label, ent.source)
+
+
+def _as_printed(ent: FoundEntity, printed: str, at: list[int]) -> FoundEntity:
+    """``ent`` (on the characters read) on the printed ones: a line break or space dropped inside it included."""
+    s, e = at[ent.start], at[ent.end - 1] + 1
+    return FoundEntity(s, e, printed[s:e], ent.label, ent.source)
 
 
 __all__ = ["PROPAGATED", "ReportEntities", "confident_names", "own_system_names", "propagate", "report_entities"]
