@@ -18,8 +18,11 @@ numbers keep theirs (``Windows 10``, ``1 234``), and so does a run of two or mor
 by side).  A line break between two such characters, when the line before it is a full line of the text (as
 long as the lines around it, give or take a quarter) and the line after it neither starts a list item or
 heading (:data:`nlp.normalize._ITEM_START`) nor is a page number or a short line with more after it that ends
-no sentence (a running header): a line break after a clause, before an item or an indented line, around a page
-number (the guideline leaves a name broken by one unannotated) separates, as printed.
+no sentence (a running header), and neither line is a line of columns (a tab, or two spaces or more, between two
+printed characters: table cells side by side, a scanned table's page number printed before a tab — the break
+stands between two columns there, not inside one): a line break after a clause, before an item or an indented
+line, around a page number (the guideline leaves a name broken by one unannotated), from or into a line of
+columns separates, as printed.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ _FULL_WIDTH_MARK = re.compile(r"[“”‘’《》（）〔〕「」]")
 _SPACE = " \t\u3000\u00a0"
 _SPACE_SET = set(_SPACE)
 _SENTENCE_END = "。；！？;!?"
+#: a gap between two columns printed on one line: a tab, or two spaces or more, between two printed characters
+_COLUMN_GAP = re.compile(r"\S(?:[ ]*\t|[ ]{2,})\s*\S")
 #: how long a line must be, against the longest of the lines around it, to be a full (wrapped) line
 _FULL = 0.75
 #: where :func:`as_source` keeps, on the Doc it gives, what the pipeline read in its place (:func:`read_as`)
@@ -86,6 +91,8 @@ def _line_breaks(text: str) -> set[int]:
             continue  # a line of Latin letters, digits or marks (a row of figures)
         if _ITEM_START.match(after) or _PAGE_NUMBER.match(after) or _PAGE_NUMBER.match(before):
             continue
+        if _COLUMN_GAP.search(before) or _COLUMN_GAP.search(after):
+            continue  # a line of columns (a table's cells, a page number before a tab): the break stands between columns
         width = max(widths[max(0, k - 3) : k + 5])
         if widths[k] < _FULL * width:
             continue  # a short line: a heading, a paragraph's last line, a header
