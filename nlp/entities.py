@@ -24,6 +24,7 @@ from nlp.namechecks import (
     head_continues,
     unlike_a_name,
 )
+from nlp.nameleads import _generic, pos_table
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
 from nlp.punctuation import as_printed, full_width
@@ -182,7 +183,8 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
                 continue  # 口岸领域改革创新, …改革工作联席会议办公室, …智慧城市建设事务中心: the rules' own test
             if e.label_ == "Platform" and head_continues(doc_text(doc), end_char):
                 continue  # 科技前沿系统|推进: "systematically", no system
-            if start < e.end and plausible(sub[start : e.end].text, e.label_):
+            name = sub[start : e.end]
+            if start < e.end and plausible(name.text, e.label_, [t.text for t in name]):
                 found[id(doc)].append(Span(doc, a + start, a + e.end, label=e.label_, kb_id="ner"))
                 taken[id(doc)].update(range(a + start, a + e.end))
                 added.add(id(doc))
@@ -205,9 +207,31 @@ _ENUMERATION = re.compile(r"[一二三四五六七八九十]是|其[一二三四
 _PUNCT_INSIDE = re.compile(r"[，。；：、！？,;:!?\s]")
 
 
-def plausible(text: str, label: str) -> bool:
-    """Is ``text`` a credible open-form name of type ``label``?"""
+def opens_with_a_conjunction(text: str) -> bool:
+    """Is jieba's first word of ``text`` a conjunction of one character (但, 而, 并, 或, 及)?  Then a clause's link was
+    read into the name (…已完成，但|系统响应仍慢): no name of the gazetteer or of either gold starts with one.
+    Longer words jieba calls conjunctions may start a name (及时办)."""
+    import jieba
+
+    first = next((w for w in jieba.lcut(text, HMM=False) if w.strip()), "")
+    return len(first) == 1 and pos_table().get(first) == "c"
+
+
+def _core_words(words: list[str], head: str) -> list[str] | None:
+    """The pipeline's words of a name in front of its ``head`` (政务|信息系统 → 政务, 信息), or None when the head is not
+    the end of the last word."""
+    if not words or not words[-1].endswith(head):
+        return None
+    prefix = words[-1][: -len(head)]
+    return [*words[:-1], *([prefix] if prefix else [])]
+
+
+def plausible(text: str, label: str, words: list[str] | None = None) -> bool:
+    """Is ``text`` a credible open-form name of type ``label``?  ``words``: the pipeline's words of ``text``, which the
+    shape rules read (jieba's dictionary alone may hold two generic words as one: 政务信息)."""
     if len(text) < 2 or _PUNCT_INSIDE.search(text) or _ENUMERATION.match(text) or re.search(r"[了着过]", text):
+        return False
+    if opens_with_a_conjunction(text):
         return False
     opening, closing = sum(text.count(q) for q in "“「"), sum(text.count(q) for q in "”」")
     if opening != closing or text.count('"') % 2 or text[0] in "”」":
@@ -221,7 +245,14 @@ def plausible(text: str, label: str) -> bool:
         return False  # 照明工程, 绿化工程: a construction work, as the shape rules read it (nlp.reforms)
     if label == "Platform":  # what makes a shape-found name generic (网络平台, 信息系统) makes the NER's so too
         core = re.sub(head + r"$", "", text)
-        return bool(core) and not generic_name(core) and not unlike_a_name(text) and not governs_generic(core)
+        core_words = _core_words(words or [], text[len(core) :])
+        return (
+            bool(core)
+            and not generic_name(core)
+            and not (core_words and _generic(core_words))  # 政务|信息系统, as the shape rules read it
+            and not unlike_a_name(text)
+            and not governs_generic(core)
+        )
     return True
 
 
