@@ -51,6 +51,7 @@ from nlp.platformwords import (
     NOT_A_HEAD_AFTER,
     TOPIC_VERBS,
 )
+from nlp.sectors import sector_system
 from nlp.sharedheads import activity, shared_topic_start
 
 #: A count right before the name makes it plural: 13个部门专题目录数据库.
@@ -374,6 +375,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             )
             or _ORG_END.search(core[-1])
             or _SECTOR_GATHERING.match(text, he)
+            or sector_system(text, start, he)
         ):
             continue  # 信访系统, 国土资源系统, 市建筑工务署系统: a sector (one field's name and 系统), not a system
         if (

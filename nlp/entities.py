@@ -29,6 +29,7 @@ from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
 from nlp.punctuation import as_printed, full_width
 from nlp.reforms import body_named_after, construction_work
+from nlp.sectors import sector_system
 from nlp.tokenizer import doc_text, token_offsets
 
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
@@ -183,6 +184,8 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
                 continue  # 口岸领域改革创新, …改革工作联席会议办公室, …智慧城市建设事务中心: the rules' own test
             if e.label_ == "Platform" and head_continues(doc_text(doc), end_char):
                 continue  # 科技前沿系统|推进: "systematically", no system
+            if e.label_ == "Platform" and sector_system(doc_text(doc), doc[a + start].idx, end_char):
+                continue  # 全市|人力资源社会保障系统: the sector, as the shape rules read it (nlp.sectors)
             name = sub[start : e.end]
             if start < e.end and plausible(name.text, e.label_, [t.text for t in name]):
                 found[id(doc)].append(Span(doc, a + start, a + e.end, label=e.label_, kb_id="ner"))
