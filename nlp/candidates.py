@@ -75,6 +75,8 @@ _NETWORK_GOES_ON = re.compile(r"(?:核心|主干)?(?:骨干网|光网|平台)")
 _SECTOR_GATHERING = re.compile(r"(?:工作)?(?:会议|大会|培训|座谈会|表彰会|比武)|信息化|信息网络")
 #: What a body's name ends with, the owner printed in front of its platform (…建设局|门户网站, …委员会|网站).
 _BODY_END = re.compile(r"(?:局|署|委|厅|部|院|办|委员会)$")
+#: A level that owns a name, printed alone in front of it (区|政务服务大厅, 市|12345政务服务热线).
+_LEVEL_CHARS = {"省", "市", "区", "县", "州"}
 #: A year's 年 jieba glued to the level that owns the name (2023|年县|政务服务平台, 2022|年市|本级…).
 _YEAR_LEVEL = re.compile(r"年[省市区县]")
 #: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
@@ -251,6 +253,13 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 if word == "各" or re.match(r"[省市区县]政府", taken[-1][1]):
                     taken = []  # 全|市政府|网站: every government's website of the city, no particular one
                 break  # 全|区政务服务平台: a scope word, not the name's
+            if (
+                taken
+                and taken[-1][1] in _LEVEL_CHARS
+                and not re.fullmatch(r"[省市区县州乡镇村中]+", word)
+                and (pos_table().get(word) or "ns")[:2] not in ("ns", "nt", "nr", "nz", "j")
+            ):
+                break  # 统一|区12345政务服务热线: a level starts the name; a word in front that names no place governs it
             # 中省市书记信箱: 中(央)+省+市, the levels that own it (not 工作中|省…: "during", after a noun)
             central = word == "中" and text.startswith("省", we) and not _is_nominal(left)
             if not central and (

@@ -27,6 +27,7 @@ from nlp.namechecks import (
 from nlp.nameleads import _generic, pos_table
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
+from nlp.platformwords import IMPROVING_VERBS
 from nlp.punctuation import as_printed, full_width
 from nlp.reforms import body_named_after, construction_work
 from nlp.sectors import sector_system
@@ -125,7 +126,7 @@ _LEADING_VERBS = re.compile(
 def _leading_verb_tokens(span: Span) -> int:
     """How many tokens at the start of an NER span are a verb, not part of the name."""
     n = 0
-    while n < len(span) - 1 and _LEADING_VERBS.fullmatch(span[n].text):
+    while n < len(span) - 1 and (_LEADING_VERBS.fullmatch(span[n].text) or span[n].text in IMPROVING_VERBS):
         n += 1
     return n
 

@@ -15,6 +15,7 @@ from nlp.platformwords import (
     _NOUN_VERBS,
     _STOP_POS,
     GENERIC_WORDS,
+    IMPROVING_VERBS,
     LEAD_WORDS,
     TOPIC_VERBS,
 )
@@ -49,6 +50,16 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
             modified = left in _NAME_MODIFIERS and (right in _NOUN_VERBS or right in TOPIC_VERBS)
             return not (right_of_head or _is_noun(left) or left in TOPIC_VERBS or modified)  # 预算|管理|一体化系统
         return True
+    if (
+        word in IMPROVING_VERBS
+    ):  # 、规范|政务服务大厅, 进一步|精简…; 线上|规范化|任务管理系统: after the name's word, the name's
+        return (
+            not left
+            or not left[-1].isalnum()
+            or left in LEAD_WORDS
+            or bool(_ENUMERATOR.fullmatch(left))
+            or (pos_table().get(left) or "x")[0] in "vdpcmr"
+        )
     if len(word) >= 4 and any(word[:n] in LEAD_WORDS and word[n:] in LEAD_WORDS for n in range(2, len(word) - 1)):
         return True  # jieba's words 负责管理, 切实做好: two lead words glued
     pos = pos_table().get(word)

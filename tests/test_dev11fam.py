@@ -55,3 +55,33 @@ SECTORS = [
 @pytest.mark.parametrize(("text", "expected"), SECTORS)
 def test_a_fields_system_with_scope_or_people_is_the_sector(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+#: 2. A verb in front of a name governs it, whatever jieba's dictionary tags it (规范 n, 整治 n, 美化 ns, 畅通 a): the
+#: name starts after it; a level printed alone (区, 市, 县, 州) starts the name after any word that names no place.
+VERBS_IN_FRONT = [
+    ("1、规范政务服务大厅标准化建设。", []),  # the hall named as the field of a work (nlp.ownsystems: …标准化)
+    ("二是规范县政务服务大厅运行管理", ["县政务服务大厅"]),
+    ("（三）畅通市12345政务服务便民热线", ["市12345政务服务便民热线"]),
+    ("二是统一区12345政务服务热线运行管理", ["区12345政务服务热线"]),
+    ("整治不动产登记信息平台运行秩序", ["不动产登记信息平台"]),
+    ("精简区网上中介服务超市的事项", ["区网上中介服务超市"]),
+    ("美化不动产登记\n信息平台，", ["不动产登记\n信息平台"]),  # re-wrapped
+    ("理顺全市不动产登记信息平台管理", ["不动产登记信息平台"]),
+    ("加强和规范不动产登记信息平台", ["不动产登记信息平台"]),
+    ("进一步规范区政务服务大厅", ["区政务服务大厅"]),
+    # ... a place, a level pair or a noun in front is the name's
+    ("依托统一身份认证平台", ["统一身份认证平台"]),
+    ("运维广州市12345政府服务热线", ["广州市12345政府服务热线"]),
+    ("维护三江县电子政务外网", ["三江县电子政务外网"]),
+    ("统筹管理区政务服务大厅", ["区政务服务大厅"]),
+    ("加强省市两级政务服务协同平台", ["省市两级政务服务协同平台"]),
+    ("规范性文件备案审查系统", ["规范性文件备案审查系统"]),
+    ("建设线上规范化任务管理系统", ["线上规范化任务管理系统"]),  # after a word of the name, the verb is the name's
+    ("进驻新区政务服务大厅", ["新区政务服务大厅"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VERBS_IN_FRONT)
+def test_a_verb_in_front_governs_the_name(nlp, text, expected):
+    assert found(nlp, text) == expected
