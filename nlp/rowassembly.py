@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 from nlp import codes
 from nlp.cells import read_cells
+from nlp.centredrows import CentredRow, centred_rows
 from nlp.errors import Diagnostics
 from nlp.model import TableRow
 from nlp.normalize import Line, NormalizedText
-from nlp.rows import Group, Token, groups, join_words
+from nlp.rows import Group, Token, groups, join_words, tokenize
 from nlp.tablefind import squash
 from nlp.tableheader import Header, is_data
 from nlp.tablelines import is_column_numbers, is_meta, join_text, leading, name_lines
@@ -70,6 +71,7 @@ class _Pending:
     after: list[Line] = field(default_factory=list)  # text lines after the amounts (绩效目标)
     wrapped: int = 0  # cells (the first ones) printed wrapped above and below the row's line
     after_inline: list[tuple[Line, Group]] = field(default_factory=list)
+    text_pieces: list[tuple[Line, int]] = field(default_factory=list)  # the text's pieces of a centred row
 
     def touch(self, line: Line, start: int, end: int) -> None:
         if self.first is None:
@@ -188,6 +190,10 @@ class RowAssembler:
         """Rows from body lines.  ``self.pending`` is the row being assembled."""
         self.pending = None
         folios = _folios(body)
+        if self.text_column:
+            centred = centred_rows([ln for ln in body if not (self._skip(ln) or id(ln) in folios)])
+            if centred is not None:
+                return self._assemble_centred(centred)
         self._wrapped_at, wrapped_lines = _wrapped_figures(body)
         for line in body:
             if self._skip(line) or id(line) in folios or id(line) in wrapped_lines:
@@ -213,6 +219,23 @@ class RowAssembler:
             self.diag.warn("W305", line=p.first[0].number, table=self.label)
         self._flush(p)
         self.pending = None
+        return Assembled(self.rows, self.texts, self._garbage)
+
+    def _assemble_centred(self, centred: list[CentredRow]) -> Assembled:
+        """Rows whose name and text cells are centred on their amounts (:mod:`nlp.centredrows`)."""
+        for row in centred:
+            p = _Pending()
+            spots = [(pc.line, pc.start, pc.end) for pc in row.name]
+            for pc in row.name:
+                p.name.append((pc.line, Token("text", pc.line.text[pc.start : pc.end], pc.start, pc.end)))
+            for a, b in row.amounts:
+                for t in tokenize(row.line.text[a:b]):
+                    p.cells.append((row.line, Token(t.kind, t.text, t.start + a, t.end + a)))
+                spots.append((row.line, a, b))
+            for ln, a, b in sorted(spots, key=lambda s: (s[0].number, s[1])):
+                p.touch(ln, a, b)
+            p.text_pieces = [(pc.line, pc.start) for pc in row.text]
+            self._flush(p)
         return Assembled(self.rows, self.texts, self._garbage)
 
     def _numbers_not_code(self, g: Group) -> bool:
@@ -381,7 +404,7 @@ class RowAssembler:
             raw_parts = " ".join(t.text for t in p.code_parts)
             if code is None and sum(c.isdigit() for c in raw_parts) >= 3:
                 self.diag.warn("W304", line=p.first[0].number, table=self.label, printed=raw_parts)
-        if not p.cells and code is None and not p.after:
+        if not p.cells and code is None and not p.after and not p.text_pieces:
             self._label_tail(p, name)
             return
         cells, garbage = read_cells(self.norm, p.cells, self.unit, self.decimal_table, self.diag, self.label, name)
@@ -412,7 +435,10 @@ class RowAssembler:
         )
         self.rows.append(row)
         self._garbage[len(self.rows) - 1] = garbage
-        if p.after or p.after_inline:
+        if p.text_pieces:
+            self.texts[len(self.rows) - 1] = p.text_pieces
+            row.text = join_text(p.text_pieces)
+        elif p.after or p.after_inline:
             pieces = [(ln, g.start) for ln, g in p.after_inline] + [(ln, 0) for ln in p.after]
             self.texts[len(self.rows) - 1] = pieces
             row.text = join_text(pieces)

@@ -1,0 +1,149 @@
+"""Rows of a table with a text column (绩效目标) whose cells are centred on the row's line of amounts, read
+from text without geometry::
+
+    口岸日常水电耗材、清
+    洁、现场设备购置、绩效评 20.20 20.20 20.20 0.00 0.00 0.00 0.00
+    价审计等运营和管理费用
+    通过出口信用保险等支持措施有效降低全市外贸企业经
+    珠海市内外经贸发展专
+    750.00 750.00 750.00 0.00 0.00 0.00 0.00营风险，支持企业发展，多角度支持全市外贸企业发
+    项资金（稳外贸事项）
+    展。
+
+The name cell and the text cell each wrap in their narrow column and each is centred on the amounts: as many of
+its lines are printed above the line of amounts as below it (the middle one, for an odd count, on that line).  A
+line between two lines of amounts is cut into the name's piece (first, as narrow as the name column) and the
+text's; the pieces between two rows are then the first row's lower half and the next row's upper half, in that
+order, one column at a time.
+
+The reading is used only when it is consistent and shows the layout: every row's upper half fits the pieces
+printed before it, the last row's lower half is exactly what is left, and some name is printed both above and
+below its amounts.  Anything else (a text printed after its amounts, a label over its amounts) is left to
+:mod:`nlp.rowassembly`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nlp.normalize import Line
+
+_AMOUNT = re.compile(r"-?\d[\d,]*\.\d+")
+_MIN_AMOUNTS = 3  # a line of amounts prints at least this many (a 项目支出 table has seven columns or so)
+_SENTENCE = re.compile(r"[，。；：！？,;:!?]")
+_WORD = re.compile(r"\S+")
+# the stretches of a line between column breaks: a space beside a quote mark is the text's own (首次 “叫应” 后)
+_STRETCH = re.compile(r"\S+(?:\s+(?=[“‘\"'])\S+|(?<=[”’\"'])\s+\S+)*")
+_SLACK = 1.5  # a name's piece may be this much wider than the widest printed before amounts (brackets, digits)
+
+
+@dataclass
+class Piece:
+    line: Line
+    start: int  # offsets in the line's text
+    end: int
+
+
+@dataclass
+class CentredRow:
+    """One row: its line of amounts, the amounts' offsets there, its name's and its text's pieces in order."""
+
+    line: Line
+    amounts: list[tuple[int, int]]
+    name: list[Piece] = field(default_factory=list)
+    text: list[Piece] = field(default_factory=list)
+
+
+def _width(s: str) -> float:
+    return sum(0.5 if ord(c) < 128 else 1.0 for c in s)
+
+
+def amounts_run(text: str) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """The longest run of amounts separated by spaces only (the text may follow the last one directly)."""
+    best: list[re.Match] = []
+    run: list[re.Match] = []
+    for m in _AMOUNT.finditer(text):
+        if run and (text[run[-1].end() : m.start()].strip() or m.start() == run[-1].end()):
+            run = []
+        if not run and m.start() > 0 and not text[m.start() - 1].isspace():
+            continue  # a figure inside a word (…2025年…): not the start of the amounts
+        run.append(m)
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < _MIN_AMOUNTS:
+        return None
+    return best[0].start(), best[-1].end(), [(m.start(), m.end()) for m in best]
+
+
+def _split(line: Line, start: int, end: int, width: float) -> tuple[Piece | None, Piece | None]:
+    """A stretch of a line: the name's piece (its first word, as narrow as the name column, no sentence mark in it)
+    and the text's (the rest)."""
+    words = list(_STRETCH.finditer(line.text, start, end))
+    if not words:
+        return None, None
+    first = words[0]
+    if _width(first.group()) <= width + _SLACK and not _SENTENCE.search(first.group()):
+        name = Piece(line, first.start(), first.end())
+        rest = words[1:]
+    else:
+        name, rest = None, words
+    text = Piece(line, rest[0].start(), rest[-1].end()) if rest else None
+    return name, text
+
+
+def centred_rows(body: list[Line]) -> list[CentredRow] | None:
+    """The rows of ``body`` (the table's lines, page furniture and repeated headers already left out) read as
+    centred cells; None when the lines do not read that way."""
+    runs = [amounts_run(ln.text) for ln in body]
+    at = [i for i, r in enumerate(runs) if r is not None]
+    if len(at) < 2:
+        return None
+    # the name column's width: the widest name printed before its amounts
+    width = max((_width(body[i].text[: runs[i][0]].strip()) for i in at), default=0.0)  # type: ignore[index]
+    if width < 2:
+        return None
+    rows: list[CentredRow] = []
+    names_between: list[list[Piece]] = [[]]
+    texts_between: list[list[Piece]] = [[]]
+    for i, ln in enumerate(body):
+        run = runs[i]
+        if run is None:
+            name, text = _split(ln, 0, len(ln.text), width)
+            if name:
+                names_between[-1].append(name)
+            if text:
+                texts_between[-1].append(text)
+            continue
+        start, end, amounts = run
+        row = CentredRow(ln, amounts)
+        before = _WORD.findall(ln.text[:start])
+        if before:
+            row.name.append(
+                Piece(ln, len(ln.text[:start]) - len(ln.text[:start].lstrip()), len(ln.text[:start].rstrip()))
+            )
+        after = ln.text[end:]
+        if after.strip():
+            row.text.append(Piece(ln, end + len(after) - len(after.lstrip()), len(ln.text.rstrip())))
+        rows.append(row)
+        names_between.append([])
+        texts_between.append([])
+    if not _share(rows, names_between, "name") or not _share(rows, texts_between, "text"):
+        return None
+    if not any(r.name and r.name[-1].line is not r.line and r.name[0].line.number < r.line.number for r in rows):
+        return None  # no name above and below its amounts: not this layout
+    return rows
+
+
+def _share(rows: list[CentredRow], between: list[list[Piece]], column: str) -> bool:
+    """Hand the pieces between rows to them: as many below a row as above it.  False when they do not fit."""
+    above = len(between[0])
+    for k, row in enumerate(rows):
+        on_line = getattr(row, column)
+        gap = between[k + 1]
+        if len(gap) < above:
+            return False
+        pieces = between[k] if k == 0 else between[k][len(between[k]) - above :]
+        setattr(row, column, pieces + on_line + gap[:above])
+        above = len(gap) - above
+    return above == 0
