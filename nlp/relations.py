@@ -55,7 +55,7 @@ def align(text: str, span: Span) -> list[int | None]:
     """
     raw, j = span.text, 0
     out: list[int | None] = []
-    for ch in text:
+    for i, ch in enumerate(text):
         if raw[j : j + 1] == ch:  # the common case, decided without the look-ahead below
             out.append(span.start + j)
             j += 1
@@ -63,12 +63,49 @@ def align(text: str, span: Span) -> list[int | None]:
         k = j
         while k < len(raw) and k - j <= 12 and not _same(raw[k], ch):
             k += 1
-        if k < len(raw) and _same(raw[k], ch):
-            out.append(span.start + k)
-            j = k + 1
+        at = k if k < len(raw) and _same(raw[k], ch) else _resume(raw, j, text[i : i + _PROBE])
+        if at is not None and at < len(raw) and _same(raw[at], ch):
+            out.append(span.start + at)
+            j = at + 1
         else:
             out.append(None)
     return out
+
+
+_PROBE = 4  # characters that must follow on, as printed, where a text resumes after a long gap
+_LONG_GAP = 400
+
+
+def _resume(raw: str, j: int, probe: str) -> int | None:
+    """Where the text goes on after a stretch the cleaning left out that is longer than the look-ahead — the
+    other columns' cells printed between the pieces of a text cell wrapped in its column (a name's piece, a line
+    of amounts): the next place, not too far, where ``probe`` (this character and the next ones, with a Chinese
+    character among them) is printed whole."""
+    if len(probe) < _PROBE or not _CJK_CHAR.search(probe):
+        return None
+    k = raw.find(probe, j, j + _LONG_GAP)
+    return k if k >= 0 else None
+
+
+def put_together(text: str, raw: str) -> bool:
+    """Was ``text`` put together by the reader from pieces of one cell with other cells printed between them (a
+    project's name wrapped around its line of amounts, a target around the names beside it)?  Then the raw between
+    its first and last characters holds more than its own characters: another cell's content, two characters or
+    more and not a page number alone.  A name laid across cells by unwrapping lines has the raw's text ('信总息系统'),
+    and one broken by a page number or a one-character side label ('全\\n24\\n国…', '信\\n总\\n息系统') is no
+    name put together from a cell either."""
+    want = "".join(unicodedata.normalize("NFKC", text).split())
+    extra, i = [], 0
+    for ch in "".join(unicodedata.normalize("NFKC", raw).split()):
+        if i < len(want) and ch == want[i]:
+            i += 1
+        else:
+            extra.append(ch)
+    rest = "".join(extra)
+    return len(rest) >= 2 and not _FOLIO_ONLY.fullmatch(rest)
+
+
+_FOLIO_ONLY = re.compile(r"[-－—\d]+")
 
 
 def _raw_span(norm: NormalizedText, offs: Sequence[int | None], s: int, e: int) -> Span | None:
@@ -174,7 +211,10 @@ def annotate(
         last_doc_end = 0  # read only once last_doc is set
         for ent in ents:
             span = _raw_span(norm, offs, ent.start, ent.end)
-            if span is None or laid_across_cells(norm.raw, ent.label, span.start, span.end, ent.text):
+            if span is None or (
+                laid_across_cells(norm.raw, ent.label, span.start, span.end, ent.text)
+                and not put_together(ent.text, span.text)
+            ):
                 continue
             canonical = _canonical(ent.text, ent.label, report, resolver, where, short)
             # a document number right after its title is that document: 《…》（番府办[2013]91号）

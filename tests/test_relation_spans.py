@@ -1,0 +1,81 @@
+"""Mentions in a project's name or 绩效目标 that the table reader put together from pieces of one cell, with
+other cells printed between them (nlp.relations: align's long gaps, put_together): their raw spans, their links,
+and the names laid across cells that stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.model import Span
+from nlp.reader import read_report_bytes
+from nlp.relations import align, put_together
+from tests.test_centred_rows import HEAD
+
+REPORT = (
+    "某市某某局2026年部门预算\n"
+    + HEAD
+    + """\
+合计 50.00 50.00 50.00 0.00 0.00 0.00 0.00
+某市某某局 50.00 50.00 50.00 0.00 0.00 0.00 0.00
+城市数据共享交换平
+12.00 12.00 12.00 0.00 0.00 0.00 0.00
+台运维费
+保障各部门数据按时归集，全年故障处理不少于20次，
+办公设备购置经费 38.00 38.00 38.00 0.00 0.00 0.00 0.00 依托城市运行管理平台交
+换数据，及时率达到98%以上。
+注：无。
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def report():
+    return read_report_bytes(REPORT.encode(), "variant.txt", entities=True)
+
+
+def funded(report, name):
+    (i,) = [i for i, p in enumerate(report.projects, 1) if p.name == name]
+    return {link.object for link in report.links if link.subject == f"project:{i}" and link.predicate == "funds"}
+
+
+def test_a_platform_named_around_the_amounts_is_one_mention_and_funded(report):
+    """The name's pieces above and below the line of amounts: one mention from its first to its last character."""
+    [m] = [m for m in report.mentions if m.text == "城市数据共享交换平台"]
+    assert m.span.text.startswith("城市数据共享交换平\n") and m.span.text.endswith("\n台")
+    assert funded(report, "城市数据共享交换平台运维费") == {f"entity:{m.canonical or m.text}"}
+
+
+def test_a_platform_in_a_target_after_the_amounts_keeps_its_span_and_is_funded(report):
+    """The target's second piece follows a name and a line of amounts: far past the look-ahead."""
+    [m] = [m for m in report.mentions if m.text == "城市运行管理平台"]
+    assert m.span.text == "城市运行管理平台"
+    assert funded(report, "办公设备购置经费") == {f"entity:{m.canonical or m.text}"}
+
+
+def test_align_resumes_after_a_long_gap_only_where_the_text_goes_on():
+    raw = "保障平台运行，\n办公设备购置经费 38.00 38.00 38.00 0.00 0.00 0.00 0.00 依托平台交换数据"
+    text = "保障平台运行，依托平台交换数据"
+    offs = align(text, Span(100, 100 + len(raw), raw))
+    assert [raw[o - 100] for o in offs] == list(text)
+    # a text whose rest is not printed: nothing is pinned on a far character
+    offs = align("保障平台运行，数据归集", Span(0, len(raw), raw))
+    assert offs[7:] == [None] * 4
+    # a probe of figures alone does not resume (a line of amounts repeats them)
+    raw = "运行\n" + "办公设备购置经费及其他" * 2 + " 1.00"
+    assert align("运行1.00", Span(0, len(raw), raw))[2:] == [None] * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "expected"),
+    [
+        ("港珠澳大桥口岸通关系统", "港珠澳大桥口\n9.15 9.15 9.15 0.00\n岸通关系统", True),  # a name around its amounts
+        ("气象信息处理系统", "气象信息\n大气监测设备维护\n处理系统", True),  # a text around another column's piece
+        ("信访信息系统", "信访信\n总\n息系统", False),  # a one-character side label between: laid across cells
+        ("全国信访信息系统", "全\n24\n国信访信息系统", False),  # a page number printed into the name
+        ("财务部", "财\n- 1 -\n务部", False),  # a page's folio
+        ("城市运行管理平台", "城市运行\n管理平台", False),  # a name over a plain line break: the raw's own text
+        ("ＡＰＰ平台", "APP平台", False),  # full-width forms folded
+    ],
+)
+def test_put_together(text, raw, expected):
+    assert put_together(text, raw) is expected
