@@ -11,14 +11,14 @@ inside words dropped — with the offset of each of its characters in the text a
 gives a Doc made from it the printed characters back: every token and entity then spans its exact printed
 characters, a name wrapped over a line break with the line break (the annotation guideline's span).
 
-Dropped: one space, tab or ideographic space between two characters that can stand in a name (Chinese, Latin
-letters, digits, the brackets and quotes around a name, ``+``) when one of them is Chinese or full-width — as
-the reader's :func:`nlp.normalize.unwrap` drops a space between two Chinese characters; two Latin words or
-numbers keep theirs (``Windows 10``, ``1 234``), and so does a run of two or more spaces (table cells laid side
-by side).  A line break between two such characters, when the line before it is a full line of the text (as
-long as the lines around it, give or take a quarter) and the line after it neither starts a list item or
-heading (:data:`nlp.normalize._ITEM_START`) nor is a page number or a short line with more after it that ends
-no sentence (a running header), and neither line is a line of columns (a tab, or two spaces or more, between two
+Dropped: a space inside a word (:func:`nlp.wordspaces.inside_words`: one space, tab or ideographic space between
+two characters that can stand in a name when one of them is Chinese or full-width, between two Chinese characters
+only where the words run over it or in a run of characters printed apart; two words, two Latin words or numbers —
+``Windows 10`` — and a run of two or more spaces keep theirs), with the pipeline's words.  (The reader's
+:func:`nlp.normalize.unwrap` still drops every lone space between two Chinese characters and keeps the others.)  A line break inside a paragraph, when
+the line before it is a full line of the text (as long as the lines around it, give or take a quarter) and the
+line after it neither starts a list item or heading (:data:`nlp.normalize._ITEM_START`) nor is a page number or
+a short line with more after it that ends no sentence (a running header), and neither line is a line of columns (a tab, or two spaces or more, between two
 printed characters: table cells side by side, a scanned table's page number printed before a tab — the break
 stands between two columns there, not inside one): a line break after a clause, before an item or an indented
 line, around a page number (the guideline leaves a name broken by one unannotated), from or into a line of
@@ -34,18 +34,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from nlp.normalize import _ITEM_START, _PAGE_NUMBER, COMPATIBLE_FORMS
-from nlp.tokenizer import token_offsets, word_offsets
+from nlp.tokenizer import token_offsets
+from nlp.wordspaces import inside_words
 
 #: one character for one: the form the pipeline reads — the reader's compatibility forms (full-width Latin letters
 #: and digits, Kangxi radicals, CJK compatibility ideographs); the ideographic and the no-break space as a space
 COMPATIBLE = {**COMPATIBLE_FORMS, "\u3000": " ", "\u00a0": " "}
 _TOUCHED = re.compile("[\\s" + "".join(sorted(COMPATIBLE)) + "]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-#: what may stand in a name: Chinese, Latin letters, digits, the marks around or inside a name
-_IN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9“”‘’《》（）〔〕「」+]")
-_FULL_WIDTH_MARK = re.compile(r"[“”‘’《》（）〔〕「」]")
-_SPACE = " \t\u3000\u00a0"
-_SPACE_SET = set(_SPACE)
 _SENTENCE_END = "。；！？;!?"
 #: a gap between two columns printed on one line: a tab, or two spaces or more, between two printed characters
 _COLUMN_GAP = re.compile(r"\S(?:[ ]*\t|[ ]{2,})\s*\S")
@@ -62,13 +58,6 @@ class Reading:
 
     text: str
     at: list[int]
-
-
-def _joins(left: str, right: str) -> bool:
-    """Is a space or line break between ``left`` and ``right`` inside a word or name?"""
-    if not (left and right and _IN_NAME.match(left) and _IN_NAME.match(right)):
-        return False
-    return any(_CJK.match(c) or _FULL_WIDTH_MARK.match(c) for c in (left, right))
 
 
 def _width(line: str) -> float:
@@ -119,28 +108,11 @@ def read(text: str, words: Callable[[str], list[tuple[int, int]]] | None = None)
     chars = [COMPATIBLE.get(c, c) for c in text]
     folded = "".join(chars)
     drop = _line_breaks(folded) if "\n" in text else set()
-    lone = set()  # lone spaces between two Chinese characters: kept where they stand between two words
-    for m in re.finditer(f"(?<![{_SPACE}])[{_SPACE}](?![{_SPACE}])", text):
-        i = m.start()
-        if 0 < i < len(text) - 1 and _joins(chars[i - 1], chars[i + 1]):
-            drop.add(i)
-            if _CJK.match(chars[i - 1]) and _CJK.match(chars[i + 1]) and not _letter_spaced(folded, i):
-                lone.add(i)
-    if lone:
-        at = [i for i in range(len(text)) if i not in drop]
-        inside = {p for a, b in (words or word_offsets)("".join(folded[i] for i in at)) for p in range(a + 1, b)}
-        read_at = {i: p for p, i in enumerate(at)}
-        drop -= {i for i in lone if read_at[i + 1] not in inside}  # the space stands where a word starts
+    drop |= inside_words(folded, words, drop)  # the reader's rule (nlp.wordspaces), the pipeline's words
     if not drop and folded == text:
         return None
     at = [i for i in range(len(text)) if i not in drop]
     return Reading("".join(folded[i] for i in at), [*at, len(text)])
-
-
-def _letter_spaced(text: str, i: int) -> bool:
-    """Is the space at ``i`` one of a run of characters printed apart (政 务 服 务, （国 发〔2022〕): the character
-    on one of its sides stands alone, no Chinese character on its other side?"""
-    return not _CJK.match(text[i - 2 : i - 1] or "x") or not _CJK.match(text[i + 2 : i + 3] or "x")
 
 
 def as_source(doc: Doc, source: str, at: list[int]) -> Doc:
