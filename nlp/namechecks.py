@@ -23,7 +23,7 @@ import bisect
 import re
 from operator import itemgetter
 
-from nlp.nameleads import _generic
+from nlp.nameleads import _generic, pos_table
 from nlp.platformwords import (
     _COUNT_START,
     _INDEFINITE,
@@ -85,12 +85,28 @@ _PAID_OBJECT = re.compile(r"\n?[\u4e00-\u9fff]{0,6}?(?:费|服务|尾款|价款|
 #: Who is paid or on what ground, in front of the verb (向供应商|支付, 按合同约定|支付, 为运营单位|支付): a preposition
 #: opens the clause's adverbial, so the verb is the clause's, not a word of a name.
 _PAYEE_BEFORE = re.compile(
-    r"(?:(?<![方面])向|(?<![供])给|(?<![成作认以因称视])为|替|按照?|根据|依据|依照)[\u4e00-\u9fff\n]{0,8}$"
+    r"(?:(?<![方面])向|(?<![供])给|(?<![成作认以因称视])为|替|按照?|根据|依据|依照)(?P<payee>[\u4e00-\u9fff\n]{0,8})$"
 )
+#: Verbs that say what the ground is, inside it (按合同|约定|支付, 按|规定|支付): no verb of a clause of its own.
+_GROUND_VERBS = {"约定", "规定", "要求", "商定"}
 #: When, in front of the verb (本年度|支付, 2024年|支付, 当期|支付).
 _WHEN_BEFORE = re.compile(r"(?:\d{4}年|[本上下当今明次]?(?:年度?|季度|月份?|期))$")
 #: Modifiers that make the verb a payment's kind, the name's (国库集中|支付系统, 电子|支付系统, 网上|支付平台).
 _PAYMENT_KIND = re.compile(r"(?:集中|统一|电子|网上|在线|线上|移动|掌上|智能|智慧|综合|数字|手机|联网|跨境|非税)$")
+
+
+def _payee_before(text: str, lo: int, verb: int) -> bool:
+    """Is ``text[lo:verb]`` a preposition and the payee or ground it opens, right before the paying verb at ``verb``
+    (向|供应商|支付, 按|合同约定|支付)?  The preposition nearest the verb opens it, and no verb or preposition of
+    another clause stands between them: 按规定|在|政府采购平台, 向社会|提供|公共支付平台 — the platform is where or
+    what, the paying verb a word of its name."""
+    for i in range(verb - 1, lo - 1, -1):
+        m = _PAYEE_BEFORE.match(text, i, verb)
+        if m is not None:
+            return not any(
+                w not in _GROUND_VERBS and pos_table().get(w) in ("v", "p") for w in _jieba_lcut(m.group("payee"))
+            )
+    return False
 
 
 def verb_and_object(text: str, start: int, head_start: int, end: int) -> bool:
@@ -105,7 +121,7 @@ def verb_and_object(text: str, start: int, head_start: int, end: int) -> bool:
     if _PAYMENT_KIND.search(before_verb):
         return False
     return bool(
-        _PAYEE_BEFORE.search(text, max(0, start - 10), verb.start())
+        _payee_before(text, max(0, start - 10), verb.start())
         or _WHEN_BEFORE.search(before_verb)
         or (not before_verb and _WHEN_BEFORE.search(text, max(0, start - 6), start))
     )
