@@ -52,7 +52,7 @@ from nlp.platformwords import (
     TOPIC_VERBS,
 )
 from nlp.sectors import sector_system
-from nlp.sharedheads import activity, shared_topic_start
+from nlp.sharedheads import activity, listed_tasks, shared_topic_start
 
 #: A count right before the name makes it plural: 13个部门专题目录数据库.
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]$")
@@ -297,10 +297,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 word in ("与", "和")
                 and j
                 and _coordinated(left, taken[-1][1] if taken else "")
-                and not (
-                    text[max(0, words[j - 1][0] - 4) : words[j - 1][0]].rstrip().endswith("、")
-                    and all(activity(w) for _, w in taken)
-                )
+                and not (listed_tasks(text, words, j - 1) and all(activity(w) for _, w in taken))
             ):  # not 宣传、培训|和|执法监管平台: after a list's 、 the 和 joins its last item, tasks listed
                 taken.append((ws, word))  # 动态监测与监管系统, 认证和授权平台: two activities of one system
                 start = ws

@@ -54,6 +54,30 @@ def activity(word: str) -> bool:
     return word in TOPIC_VERBS or (pos_table().get(word) or "") in ("v", "vn")
 
 
+def listed_tasks(text: str, words: list[tuple[int, int]], i: int) -> bool:
+    """Is ``words[i]`` the last but one item of a list of activities (宣传、培训|和…) with nothing a topic in front of
+    its first item (加强|宣传、培训和…, a clause's start)?  Then the activities are tasks, each a kind with the head
+    elided.  After a topic noun (食品安全|监测、预警和追溯平台, 环境质量|监测、预警和发布平台) they are what one platform
+    does about that topic: one name."""
+
+    def word(k: int) -> str:
+        return text[words[k][0] : words[k][1]] if k >= 0 else ""
+
+    def before(k: int) -> int:
+        k -= 1
+        while k >= 0 and not word(k).strip():
+            k -= 1
+        return k
+
+    k, listed = i, False
+    while activity(word(k)):
+        p = before(k)
+        if word(p) != "、":
+            return listed and _boundary(word(p))
+        k, listed = before(p), True
+    return False
+
+
 def _boundary(word: str) -> bool:
     """Does ``word`` end a list going leftwards: punctuation, a lead word, a verb — nothing a topic runs on into?"""
     if not word or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", word):

@@ -43,3 +43,22 @@ PAYING_VERB_IN_A_NAME = [
 @pytest.mark.parametrize(("text", "expected"), PAYING_VERB_IN_A_NAME)
 def test_a_paying_verb_after_another_clauses_verb_is_the_names(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+#: candidates' head-word walk (sharedheads.listed_tasks): activities listed before a head are tasks, each a kind with
+#: the head elided, only when nothing a topic stands in front of the list (加强|宣传、培训和执法监管平台); after a topic noun
+#: they are what one platform does about it, one name.
+ACTIVITIES_OF_A_TOPIC = [
+    ("推进环境质量监测、预警和发布平台建设", ["环境质量监测、预警和发布平台"]),
+    ("建设地质灾害监测、预警和防治平台", ["地质灾害监测、预警和防治平台"]),
+    ("建设食品安全监测、预警和追溯平台", ["食品安全监测、预警和追溯平台"]),
+    ("建设食品安全监测、\n预警和追溯平台", ["食品安全监测、\n预警和追溯平台"]),  # re-wrapped
+    # ... a verb or a clause's start in front: tasks listed, the last item a name as printed
+    ("加强宣传、培训和执法监管平台建设", ["执法监管平台"]),
+    ("完善监测、预警和应急指挥系统", ["应急指挥系统"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTIVITIES_OF_A_TOPIC)
+def test_activities_after_a_topic_are_one_platforms(nlp, text, expected):
+    assert found(nlp, text) == expected
