@@ -31,7 +31,7 @@ from nlp.platformwords import IMPROVING_VERBS
 from nlp.punctuation import as_printed, full_width
 from nlp.reforms import body_named_after, construction_work
 from nlp.sectors import sector_system
-from nlp.tokenizer import doc_text, token_offsets
+from nlp.tokenizer import doc_text, made_of, token_offsets
 
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
 #: words that make a clause worth the trained NER (open-form heads, or a closing quote: “穗好办”)
@@ -78,8 +78,9 @@ def extract_docs(
     if use_ner and "ner" in nlp.pipe_names:
         narrative = narrative or [True] * len(docs)
         _ner_on_clauses(nlp.get_pipe("ner"), [d for d, n in zip(docs, narrative) if n])
+    # a Doc made from the read or widened text holds the text's own characters: ``t`` is its text
     return [
-        as_source(d, t, r.at) if r else d if w is t else as_printed(d, t)
+        made_of(as_source(d, t, r.at), t) if r else d if w is t else made_of(as_printed(d, t), t)
         for d, r, w, t in zip(docs, readings, wide, texts)
     ]
 

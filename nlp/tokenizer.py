@@ -59,6 +59,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def made_of(doc: Doc, text: str) -> Doc:
+    """``doc``, known to be made of ``text`` (its words and spaces spell it exactly, as its maker built it), so that
+    :func:`doc_text` reads ``text`` instead of joining its tokens anew."""
+    _TEXTS[doc] = text
+    return doc
+
+
 @lru_cache(maxsize=1)
 def _default_dictionary() -> tuple[dict[str, int], int]:
     """jieba's default dictionary — every word and word prefix with its frequency, and their total — read once."""

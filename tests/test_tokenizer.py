@@ -102,3 +102,20 @@ def test_a_copy_of_the_dictionary_segments_as_a_fresh_reading(text):
     assert "城市运行管理中枢" not in fresh.FREQ
     with_default_dictionary(copy)  # initialised already: left as it is
     assert "城市运行管理中枢" in copy.FREQ
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "负责依托政务服务\n平台和１２３４５ 热线",  # read without the line break, compatibility forms folded (nlp.pdftext)
+        "推进“放管服”改革,建设(政务服务)平台;完善 OA系统",  # half-width punctuation read full-width (nlp.punctuation)
+        "  政务服务  平台\n\n建设 ",
+    ],
+)
+def test_the_docs_extraction_returns_are_made_of_their_texts(text):
+    """extract_docs tells doc_text the text of each Doc it returns (made_of): it must be the Doc's own."""
+    from nlp.entities import extract_docs
+    from nlp.pipeline import load_pipeline
+
+    doc = extract_docs(load_pipeline(), [text])[0]
+    assert doc_text(doc) == doc.text == text
