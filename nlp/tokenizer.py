@@ -15,9 +15,11 @@ import logging
 import re
 import weakref
 from functools import lru_cache
+from math import log
 from pathlib import Path
 
 import jieba
+from jieba import finalseg
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -90,6 +92,68 @@ def with_default_dictionary(tokenizer: jieba.Tokenizer) -> None:
         tokenizer.initialized = True
 
 
+class _Segmenter(jieba.Tokenizer):
+    """jieba's segmentation (its dictionary, its best route, its HMM for the characters no word of the dictionary
+    holds), word for word the same as ``jieba.Tokenizer``'s, in one backward pass over each block of Chinese text.
+
+    jieba builds, per block, a dict of every word's end positions (``get_DAG``), then walks back over it with a
+    generator and a ``max`` of tuples per character (``calc``), looking each word up in the dictionary again.  Here
+    each position's words are looked up once, scored as they are found (``log(freq) - log(total) + score after``,
+    jieba's own expression in its own order) and the best kept by the same comparison ``max`` makes (score, then the
+    word's end): the same route, without the intermediate structures.  The way the route is read back into words,
+    and the HMM, are jieba's (``finalseg``).  Only ``cut(..., HMM=True)`` takes this path; the rest is jieba's."""
+
+    def _Tokenizer__cut_DAG(self, sentence):  # noqa: N802 - jieba's ``cut`` calls it for HMM=True (name-mangled)
+        self.check_initialized()
+        freq = self.FREQ
+        get = freq.get
+        n = len(sentence)
+        logtotal = log(self.total)
+        alone = log(1) - logtotal  # a character no word starts with: jieba scores it log(FREQ.get(c) or 1)
+        score = [0.0] * (n + 1)  # the best route's score from each position on (jieba's route[i][0]); route[n] = 0
+        end = [0] * (n + 1)  # the last character of its first word (jieba's route[i][1])
+        for k in range(n - 1, -1, -1):
+            best = None
+            i = k
+            f = get(sentence[k])
+            while f is not None:  # jieba: ``while i < N and frag in FREQ`` (a prefix has frequency 0)
+                if f:
+                    candidate = (log(f) - logtotal + score[i + 1], i)
+                    if best is None or candidate > best:
+                        best = candidate
+                i += 1
+                if i >= n:
+                    break
+                f = get(sentence[k : i + 1])
+            if best is None:  # no word starts here: the character alone
+                best = (alone + score[k + 1], k)
+            score[k], end[k] = best
+        x = 0
+        buf = ""
+        while x < n:
+            y = end[x] + 1
+            if y - x == 1:
+                buf += sentence[x]
+            else:
+                if buf:
+                    if len(buf) == 1:
+                        yield buf
+                    elif not get(buf):
+                        yield from finalseg.cut(buf)
+                    else:
+                        yield from buf
+                    buf = ""
+                yield sentence[x:y]
+            x = y
+        if buf:
+            if len(buf) == 1:
+                yield buf
+            elif not get(buf):
+                yield from finalseg.cut(buf)
+            else:
+                yield from buf
+
+
 class BudgetEntitiesError(Exception):
     """E7xx: pipeline errors (fail loudly, never fall back silently)."""
 
@@ -106,7 +170,7 @@ class JiebaTokenizer:
         self.user_words: list[str] = []  # saved with the pipeline
         self.transient_words: list[str] = []  # segmented, never saved (the gazetteer's names)
         self._prior: dict[str, int | None] = {}  # jieba's frequency of a transient word before it was added
-        self._jieba = jieba.Tokenizer()
+        self._jieba = _Segmenter()
         with_default_dictionary(self._jieba)
         with_default_dictionary(jieba.dt)  # the module-level one nlp.namechecks and nlp.nameleads cut with
         self.add_words(user_words or [])

@@ -119,3 +119,84 @@ def test_the_docs_extraction_returns_are_made_of_their_texts(text):
 
     doc = extract_docs(load_pipeline(), [text])[0]
     assert doc_text(doc) == doc.text == text
+
+
+# The segmenter's one-pass route (nlp.tokenizer._Segmenter) must cut every text as jieba's own Tokenizer does with
+# the same dictionary: words the dictionary knows, words only a prefix of which it knows (frequency 0), characters no
+# word starts with, runs of unknown characters left to the HMM, Latin letters, digits and spaces between.
+_SEGMENT_TEXTS = [
+    *TEXTS,
+    "穗智管粤省事随申办浙里办皖事通鄂汇办",  # coined names: the HMM's
+    "elk系统V2.0与12345热线、OA系统（以下简称“协同办公”）上线",
+    "区政务服务数据管理局负责全区行政审批制度改革工作联席会议办公室的日常工作",
+    "一一一一一一一一一一",
+    "的的确确地地道道",
+    "。，；：！？ \n\t",
+]
+
+_CJK_SAMPLE = "政务服务平台系统数据管理局中心改革工程热线小程序穗智管粤省事城市运行一网通办的和与及在"
+
+
+def _segmenters():
+    import jieba
+
+    from nlp.tokenizer import _Segmenter, with_default_dictionary
+
+    ref, fast = jieba.Tokenizer(), _Segmenter()
+    with_default_dictionary(ref)
+    with_default_dictionary(fast)
+    for t in (ref, fast):  # a user word, and one whose prefix only the user word makes known (frequency 0)
+        t.add_word("城市运行管理中枢", freq=2000)
+        t.add_word("穗智管", freq=5)
+    return ref, fast
+
+
+@pytest.mark.parametrize("text", _SEGMENT_TEXTS)
+def test_the_segmenter_cuts_as_jieba(text):
+    ref, fast = _segmenters()
+    assert list(fast.cut(text, HMM=True)) == list(ref.cut(text, HMM=True))
+    assert list(fast.cut(text, HMM=False)) == list(ref.cut(text, HMM=False))  # jieba's own path, untouched
+
+
+def test_the_segmenter_cuts_any_text_as_jieba():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    ref, fast = _segmenters()
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=_CJK_SAMPLE + "ab1 ，。“”\n", max_size=40))
+    def check(text):
+        assert list(fast.cut(text, HMM=True)) == list(ref.cut(text, HMM=True))
+
+    check()
+
+
+def test_the_segmenter_takes_jiebas_route_on_any_dictionary():
+    """Small random dictionaries over five characters, frequencies from a few values: routes that tie (the same
+    frequencies in another order), characters no word starts with, prefixes known only as a longer word's (0)."""
+    import jieba
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from nlp.tokenizer import _Segmenter
+
+    chars = "甲乙丙丁戊"
+    words = st.dictionaries(
+        st.text(alphabet=chars, min_size=1, max_size=4), st.sampled_from([1, 2, 3, 50]), max_size=12
+    )
+
+    @settings(max_examples=400, deadline=None)
+    @given(words, st.text(alphabet=chars + "a", max_size=16))
+    def check(vocabulary, text):
+        freq = {}
+        for w, f in vocabulary.items():
+            freq[w] = f
+            for i in range(1, len(w)):
+                freq.setdefault(w[:i], 0)  # jieba keeps every word's prefixes, at 0 when no word
+        ref, fast = jieba.Tokenizer(), _Segmenter()
+        for t in (ref, fast):
+            t.FREQ, t.total, t.initialized = dict(freq), sum(freq.values()) + 1, True
+        assert list(fast.cut(text, HMM=True)) == list(ref.cut(text, HMM=True))
+
+    check()
