@@ -24,6 +24,7 @@ from nlp.namechecks import (
     _HEAD_AFTER,
     _no_name_by_its_characters,
     _standard_network,
+    across_a_territory,
     body_goes_on,
     generic_name,
     verb_and_object,
@@ -366,6 +367,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or _shared_head(text, start, he)
             or _PAGE_NUMBER_INSIDE.search(name)
             or (text[start - 1 : start] == "的" and not any(_names_a_thing(w) for w in core))
+            or across_a_territory(text, start, hs)  # 全国|政府网站: every government's site across the country
             or verb_and_object(text, start, hs, he)  # 向供应商|支付|系统维护费: the verb takes the whole object
         ):
             continue

@@ -11,6 +11,7 @@ and :class:`nlp.resolve.EntityResolver` keys them.  Each asks the same questions
   电子政务|云平台, 政务外网|骨干网)?
 * does the name look like no name at all (:func:`unlike_a_name`), is a span cut out of a quoted name
   (:func:`broken_quote`, asked of every label but documents), or is it the title of an honour (:func:`honour`)?
+* is the name a territory's every government's one (:func:`across_a_territory`: 全国|政府网站)?
 * is a verb of paying or buying in front of the head the clause's own, its object going on past the head
   (:func:`verb_and_object`: 向供应商|支付|系统维护费)?
 
@@ -125,6 +126,25 @@ def verb_and_object(text: str, start: int, head_start: int, end: int) -> bool:
         or _WHEN_BEFORE.search(before_verb)
         or (not before_verb and _WHEN_BEFORE.search(text, max(0, start - 6), start))
     )
+
+
+#: A scope word naming a whole territory (全国, 全省, 全区): in front of a head named only by the kind of its owner
+#: (政府网站, 部门网站), every owner's one across it (falsepos11).
+_TERRITORY = re.compile(r"全[国省市区县镇州]")
+#: Words before a head that name only a kind of owner (政府, 部门, 政府部门, 机关, 单位), its portal's 门户 with it.
+_OWNER_KIND = re.compile(r"(?:各级)?(?:政府|部门|政府部门|机关|党政机关|单位)(?:门户)?")
+
+
+def across_a_territory(text: str, start: int, head_start: int) -> bool:
+    """Is the name at ``text[start:…]`` (its head at ``head_start``) a territory's scope word and a head named only by
+    the kind of its owner (全国|政府网站, 全省|政府门户网站, 全区|部门网站), inside the name or right in front of it?  Every
+    government (department) across the territory has one: a class, no particular site — unlike a place's own one
+    (区政府网站) or a system named by its topic (全国信访信息系统)."""
+    core = text[start:head_start]
+    scope = _TERRITORY.match(core)
+    if scope is None and not (start >= 2 and _TERRITORY.fullmatch(text, start - 2, start)):
+        return False
+    return bool(_OWNER_KIND.fullmatch(core, scope.end() if scope else 0))
 
 
 def unlike_a_name(name: str) -> bool:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from nlp.namechecks import head_continues
+from nlp.namechecks import across_a_territory, head_continues
 from nlp.nameleads import pos_table
 from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, LEAD_WORDS, TOPIC_VERBS
 from nlp.shortnames import DEFINITION
@@ -224,6 +224,12 @@ def _joined(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return s2 - e1 == 1 and text[e1] in _LIST_JOINS
 
 
+def _head_start(text: str, start: int, end: int) -> int:
+    """Where the head word ending the name at ``text[start:end]`` starts (网站 of 政府网站)."""
+    head = _OWN_HEADS.search(text, start, end)
+    return head.start() if head else end
+
+
 def _no_particular_one(text: str, start: int, end: int, before: str, core: list[str]) -> bool:
     """Do the words around the name at ``text[start:end]`` (``before``: the word in front; ``core``: the name's
     words before its head) make it many systems, another owner's, a class, a kind or equipment?"""
@@ -241,6 +247,7 @@ def _no_particular_one(text: str, start: int, end: int, before: str, core: list[
         or (len(core) == 1 and core[0] in ("政务", "政府", "电子政务") and text[end - 1] == "统")  # 政府系统: a sector
         or _KIND_AFTER.match(text, end)  # 政务服务大厅标准化管理细则, 在政务云建设方面
         or head_continues(text, end)  # 县政务服务大厅|管理办公室: a body's name goes on past the head
+        or across_a_territory(text, start, _head_start(text, start, end))  # 全区|政府网站: every government's site
         or BUILDING_SYSTEM.search(text, start, end)  # UPS系统
     )
 

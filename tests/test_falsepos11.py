@@ -83,3 +83,31 @@ SHARED = [
 @pytest.mark.parametrize(("text", "expected"), SHARED)
 def test_activities_listed_are_no_topics_of_one_platform(nlp, text, expected):
     assert found(nlp, text, (P,)) == expected
+
+
+#: 3. A territory's scope word before a head named only by the kind of its owner (全国|政府网站, 全区|部门网站): every
+#: government's or department's site across the territory, a class (the guideline's plural mentions), no platform.  A
+#: place's own site (区政府网站), a system named by its topic (全国信访信息系统) and a generic own system after a scope
+#: word (全区|政务服务平台 → 政务服务平台) are still found.
+TERRITORY = [
+    ("负责全国政府网站的监督检查", []),
+    ("开展全国政府网站普查工作", []),
+    ("做好全省政府网站的日常监测", []),
+    ("依托全区政府网站公开信息", []),
+    ("开展全省政府门户网站检查", []),
+    ("做好全县部门网站的安全监测", []),
+    ("负责全区政府网站、政务新媒体发展的统筹规划", []),
+    ("负责全国政府\n网站的监督检查", []),  # re-wrapped
+    # ... a place's own site, a system named by its topic, an own system after a scope word
+    ("负责区政府网站的运行维护", [("区政府网站", P)]),
+    ("负责市政府门户网站的运行维护", [("市政府门户网站", P)]),
+    ("通过政府门户网站征集意见", [("政府门户网站", P)]),
+    ("负责全国信访信息系统的运行", [("全国信访信息系统", P)]),
+    ("依托全国一体化在线政务服务平台", [("全国一体化在线政务服务平台", P)]),
+    ("依托全区政务服务平台公开信息", [("政务服务平台", P)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TERRITORY)
+def test_a_territorys_every_governments_site_is_no_platform(nlp, text, expected):
+    assert found(nlp, text, (P,)) == expected
