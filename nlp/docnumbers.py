@@ -20,7 +20,9 @@ PolicyDocument).  The forms below are general shapes, not lists of issuers:
 
 Not documents: a number with no issuer (第3号, a case's (2019)粤01民终123号: the year comes first), a year in
 brackets alone (〔2022〕), dates (5月1号, 3月（2023）5号), a filing number (京ICP备…号), an order with no body (作战命令第3号),
-a tender's notice (采购公告2023年第5号), a licence's or contract's number in brackets (（许可证2021012号）).
+a tender's notice (采购公告2023年第5号), a licence's or contract's number in brackets (（许可证2021012号）), and a
+contract's, agreement's or record's number with the year in brackets (合同（2021）5号, 采购合同〔2023〕12号, 编号〔2020〕
+3号): the words in front of the year are a common word for the paper, not an issuer's abbreviation.
 An issuer's abbreviation has no mark of where it starts; the words a sentence puts in front of it (根据, 贯彻落实,
 的, 和) are cut off (:data:`_LEAD`).
 """
@@ -73,6 +75,14 @@ _LEAD = re.compile(
 )
 
 
+#: The end of a word for a paper no body issues under a document number — a contract (合同, 采购合同), an agreement
+#: (协议, 协议书), a task or other 书, a record's number (编号, 案号, 批号), a certificate or licence (证书, 许可证), a list
+#: or form (清单, 报表), a ticket, batch, code, card or licence (发票, 批次, 条码, 执照): a common word in front of the
+#: year, not an issuer's abbreviation (国发, 穗府办函, 财预).  Two characters at least: an abbreviation's last
+#: character alone stands for a body or a kind of issue (粤卫证…: none ends so; 穗财编 ends in 编, a body's).
+_NO_ISSUER_END = re.compile(rf"[{_CJK}][同号书议证单表票次码卡照]$")
+
+
 def _issuer_start(text: str, start: int, issuer_end: int) -> int:
     """Where the issuer of a number whose run of characters is ``text[start:issuer_end]`` begins."""
     lead = _LEAD.match(text[start:issuer_end])
@@ -100,7 +110,11 @@ def document_spans(text: str) -> list[tuple[int, int]]:
         for m in pattern.finditer(text):
             issuer_end = m.end("issuer")
             start = _issuer_start(text, m.start(), issuer_end)
-            if start < issuer_end and re.match(f"[{_CJK}]", text[start]):
+            if (
+                start < issuer_end
+                and re.match(f"[{_CJK}]", text[start])
+                and not (pattern is DOCUMENT_NUMBER and _NO_ISSUER_END.search(text, start, issuer_end))
+            ):  # 合同（2021）5号, 编号〔2020〕3号: a contract's or a record's number, no issuer
                 numbers.append((start, m.end()))
     numbers += [(m.start(), m.end()) for m in BARE_NUMBER.finditer(text) if not _LEAD.match(m.group(1))]
     # a number two forms find (中国人民银行令〔2018〕第1号: issued and decreed) once, the longest; none inside a title

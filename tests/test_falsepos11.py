@@ -111,3 +111,42 @@ TERRITORY = [
 @pytest.mark.parametrize(("text", "expected"), TERRITORY)
 def test_a_territorys_every_governments_site_is_no_platform(nlp, text, expected):
     assert found(nlp, text, (P,)) == expected
+
+
+#: 4. A number with the year in brackets after a common word for a paper no body issues under a document number (a
+#: contract, an agreement, a task paper, a record's or a licence's number) has no issuer: no document.  Real issuers'
+#: abbreviations in front of the year — a body's, a kind of issue's (发, 办, 函, 字, 规, 电, 编) — are documents.
+NOT_ISSUERS = [
+    "根据合同（2021）5号约定支付服务费",
+    "按照采购合同〔2023〕12号执行",
+    "依据服务合同[2022]8号完成验收",
+    "向供应商支付租赁合同(2021)第3号约定的尾款",
+    "依据协议〔2023〕4号",
+    "按照协议书（2023）2号执行",
+    "按照任务书〔2024〕7号",
+    "编号〔2020〕3号",
+    "按照许可证〔2023〕4号",
+    "根据合同\n（2021）5号约定支付服务费",  # re-wrapped
+    "按照采购合同 〔2023〕 12 号执行",
+]
+ISSUED = [
+    ("按照国发〔2022〕5号文件要求", "国发〔2022〕5号"),
+    ("根据番府办[2013]91号", "番府办[2013]91号"),
+    ("按照穗府办函〔2020〕12号", "穗府办函〔2020〕12号"),
+    ("根据粤卫办发〔2020〕8号", "粤卫办发〔2020〕8号"),
+    ("根据国办发明电〔2020〕5号", "国办发明电〔2020〕5号"),
+    ("根据穗财编〔2019〕3号", "穗财编〔2019〕3号"),
+    ("根据工商办字〔1998〕151号", "工商办字〔1998〕151号"),
+    ("根据工信部联规〔2020〕7号", "工信部联规〔2020〕7号"),
+    ("落实中发\n〔2018〕34号精神", "中发\n〔2018〕34号"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_ISSUERS)
+def test_a_contracts_number_is_no_document(nlp, text):
+    assert found(nlp, text, (D,)) == []
+
+
+@pytest.mark.parametrize(("text", "number"), ISSUED)
+def test_an_issuers_number_is_a_document(nlp, text, number):
+    assert found(nlp, text, (D,)) == [(number, D)]
