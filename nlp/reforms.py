@@ -111,11 +111,37 @@ _WORK_AFTER = re.compile(
 _COUNTED_NAME = re.compile(r"[\d一二三四五六七八九十百两双几多]")
 
 
+#: A principle of duty (“党政同责”, “一岗双责”, “失职追责”: who answers for what) or a goal of covering all (“应保尽保”,
+#: “应检尽检”): a rule or a slogan the work follows, which no initiative is named by (guideline: slogans and goals are
+#: not reforms).
+_PRINCIPLE = re.compile(r"[\u4e00-\u9fff]{1,6}责|[\u4e00-\u9fff]([\u4e00-\u9fff])尽\1")
+#: Parts of speech (jieba's) of words that name things: a name made of them only (“民生实事”, “宝安模式”) is a category or
+#: a label of the things the work is about, not a way of working (“飞鹰检”, “个转企”, “厕所革命”).
+_THING_POS = {"n", "nr", "nz", "ng"}
+
+
+def slogan(inner: str) -> bool:
+    """Is a quoted name (``inner``: the words inside the quotes) a principle of duty or a goal — “党政同责”, “应保尽保”?"""
+    return bool(_PRINCIPLE.fullmatch(inner))
+
+
+def _things_only(inner: str) -> bool:
+    """Is a quoted name made of nouns of things only (民生|实事, 宝安|模式) — a category or a label, no work's name — or
+    one set phrase of the language (“名特优新”: jieba's ``l``), a label or saying no initiative coined?"""
+    import jieba
+
+    words = [w for w in jieba.lcut(inner, HMM=False) if w.strip()]
+    if len(words) == 1 and pos_table().get(words[0]) == "l":
+        return True
+    return bool(words) and all(pos_table().get(w) in _THING_POS for w in words)
+
+
 def _named_work(text: str, m: re.Match[str]) -> bool:
     """Is the quoted name ``m`` the name of a work the text is doing — an initiative (化妆品“飞鹰检”工作要求,
     “个转企”工作)?  Not a count's period or field (“十五五”工作, “三农”工作), a manner (“无纸化”工作), a thing with a
     head (“政务外网”工作), a slogan of several parts (“一次告知、一次办结”工作), a period (“安全生产月”工作) or a
-    principle (“谁主管谁负责”工作要求, “稳中求进”工作总基调), which no initiative is named by."""
+    principle (“谁主管谁负责”工作要求, “稳中求进”工作总基调, “党政同责”工作要求), a goal (“应保尽保”工作) or a category
+    or label of the things it is about, nouns only (“民生实事”工作, “宝安模式”工作), which no initiative is named by."""
     inner = m.group(1).strip()
     return bool(
         _WORK_AFTER.match(text, m.end())
@@ -125,6 +151,8 @@ def _named_work(text: str, m: re.Match[str]) -> bool:
             r"[、，,;；\s]|[化性月周]$|谁.*谁", inner
         )  # a period (“安全生产月”), a principle (“谁主管谁负责”)
         and not HEAD.search(inner + "$")
+        and not slogan(inner)  # “党政同责”工作要求: a principle the work follows
+        and not _things_only(inner)  # “民生实事”工作: the things the work is about
     )
 
 
@@ -157,6 +185,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             re.match(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)", text[m.end() :])
             and not SERVICE_MODE.search(m.group(1))
             and len(m.group(1)) >= 3
+            and not slogan(m.group(1).strip())  # “党政同责”专项行动: the principle the campaign enforces
         ):  # “安改”工程: a building job
             spans.append((m.start(), m.end()))
         elif _named_work(text, m):

@@ -150,3 +150,36 @@ def test_a_contracts_number_is_no_document(nlp, text):
 @pytest.mark.parametrize(("text", "number"), ISSUED)
 def test_an_issuers_number_is_a_document(nlp, text, number):
     assert found(nlp, text, (D,)) == [(number, D)]
+
+
+#: 5. A quoted principle of duty (who answers for what: “党政同责”, “一岗双责”, “失职追责”), a goal of covering all
+#: (“应保尽保”) or a quoted category or label of things (nouns only: “民生实事”, “宝安模式”; a set phrase: “名特优新”) before
+#: 工作 is what the work follows or is about, no initiative's name (the guideline: slogans and goals are not reforms).
+#: Quoted initiatives that say what is done stay reforms.
+SLOGANS = [
+    ("落实“党政同责”工作要求", []),
+    ("推进“党政同责”工作", []),
+    ("推进“失职追责”工作", []),
+    ("开展“党政同责”专项行动", []),
+    ("落实“应保尽保”工作", []),
+    ("完成“民生实事”工作", []),
+    ("办好“民生实事”工作，确保按期完成", []),
+    ("开展“宝安模式”工作", []),
+    ("开展“名特优新”工作", []),
+    ("落实“党政同责”\n工作要求", []),  # re-wrapped
+    # ... quoted initiatives, with or without 改革, before 工作 or a campaign's head
+    ("深化“放管服”改革", [("“放管服”改革", R)]),
+    ("推行“多证合一”", [("“多证合一”", R)]),
+    ("推进政务服务“跨省通办”", [("“跨省通办”", R)]),
+    ("开展政务服务“好差评”工作", [("“好差评”", R)]),
+    ("稳步推进“个转企”工作", [("“个转企”", R)]),
+    ("按照化妆品“飞鹰检”工作要求", [("“飞鹰检”", R)]),
+    ("推进“厕所革命”工作", [("“厕所革命”", R)]),
+    ("推进“河长制”工作", [("“河长制”", R)]),
+    ("开展“菜篮子”工程", [("“菜篮子”", R)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SLOGANS)
+def test_a_quoted_principle_or_label_is_no_reform(nlp, text, expected):
+    assert found(nlp, text, (R,)) == expected
