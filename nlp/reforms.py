@@ -116,8 +116,10 @@ _COUNTED_NAME = re.compile(r"[\d一二三四五六七八九十百两双几多]")
 #: not reforms).
 _PRINCIPLE = re.compile(r"[\u4e00-\u9fff]{1,6}责|[\u4e00-\u9fff]([\u4e00-\u9fff])尽\1")
 #: Parts of speech (jieba's) of words that name things: a name made of them only (“民生实事”, “宝安模式”) is a category or
-#: a label of the things the work is about, not a way of working (“飞鹰检”, “个转企”, “厕所革命”).
+#: a label of the things the work is about, not a way of working (“飞鹰检”, “个转企”, “厕所革命”) — unless it ends in a
+#: body or a place the programme makes something of (“法治政府”, “数字乡村”: a quality and its owner, as 数字政府).
 _THING_POS = {"n", "nr", "nz", "ng"}
+_OWNER_END = re.compile(r"(?:政府|机关|城市|乡村|农村|中国|社会|校园|社区|家园|[省市区县镇村])$")
 
 
 def slogan(inner: str) -> bool:
@@ -133,7 +135,7 @@ def _things_only(inner: str) -> bool:
     words = [w for w in jieba.lcut(inner, HMM=False) if w.strip()]
     if len(words) == 1 and pos_table().get(words[0]) == "l":
         return True
-    return bool(words) and all(pos_table().get(w) in _THING_POS for w in words)
+    return bool(words) and all(pos_table().get(w) in _THING_POS for w in words) and not _OWNER_END.search(inner)
 
 
 def _named_work(text: str, m: re.Match[str]) -> bool:
