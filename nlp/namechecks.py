@@ -81,8 +81,10 @@ def honour(text: str, start: int, end: int) -> bool:
 #: Verbs of paying and buying.  Right before a head whose object goes on past it (支付|系统维护费, 采购|系统集成服务,
 #: 缴纳|平台使用费) the verb takes the whole object: no platform is named (review of session 10, falsepos11).
 _PAYING_VERB = re.compile(r"(?:支付|采购|购买|缴纳|缴付|交纳|拨付|购置|租用)$")
-#: The thing paid for, going on after the head: a fee, a service, a payment (维护费, 运维服务费, 集成服务, 开发尾款).
-_PAID_OBJECT = re.compile(r"\n?[\u4e00-\u9fff]{0,6}?(?:费|服务|尾款|价款|款项|租金)")
+#: The thing paid for, going on after the head: a fee, a service, a payment (维护费, 运维服务费, 集成服务, 开发尾款), or the
+#: kind of goods bought (采购|平台软件, 采购|系统设备): the head is a kind bought, no name.  (Not a list's join after the
+#: head: 向|政府采购系统|和…报送, 按照|政府采购系统|及…要求 name systems.)
+_PAID_OBJECT = re.compile(r"\n?(?:[\u4e00-\u9fff]{0,6}?(?:费|服务|尾款|价款|款项|租金)|软件|硬件|设备)")
 #: Who is paid or on what ground, in front of the verb (向供应商|支付, 按合同约定|支付, 为运营单位|支付): a preposition
 #: opens the clause's adverbial, so the verb is the clause's, not a word of a name.
 _PAYEE_BEFORE = re.compile(
