@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.namechecks import body_goes_on
 from nlp.nameleads import pos_table
 from nlp.platformwords import (
     _BRAND_EXCLUDE,
@@ -131,6 +132,8 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
             tail = None  # “智慧渔港”及智能应用系统: two things; “粤省事”“粤商通”“粤政易”三大平台: three; “鄂汇办”“鄂政通”移动端
             if not re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner):
                 continue
+        if body_goes_on(text, m.end(), bool(re.search(r"热线[”」]?$", m.group()))):
+            continue  # “书记县长信箱”工作领导小组, “12345”热线办: the body named after the channel
         if tail and NOT_A_HEAD_AFTER.match(text, m.end()):
             continue  # “一网统管”系统规划: the head is no head here
         if tail and any(

@@ -50,13 +50,22 @@ _LEVEL_WORD = re.compile(r"[省市区县镇乡]本?级|本级")
 
 # fmt: off
 _AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心(?!机房)|局(?![面限部])|处(?![理置罚])|科(?![学技研普])|室|"
-                           r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|领导小组|"
+                           r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|(?:工作)?领导小组|"
                            r"办(?![理事件结公法好成])(?=[、，。；）)牌和与及]|$))")  # 区长专线办: an office
 # fmt: on
 
 
 #: A hotline's own unit, a budget unit named after it (…12345政务服务热线|九江分中心, …便民热线|话务中心): a body's name.
-_HOTLINE_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分中心|中心|办公室)(?![\u4e00-\u9fff]{0,2}(?:平台|系统))")
+_HOTLINE_UNIT_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{1,4}?(?:分中心|中心|办公室)(?![\u4e00-\u9fff]{0,2}(?:平台|系统))"
+    r"|办(?![理事件结公法好成实])"  # 市12345政府服务热线|办下达的任务: the hotline's office (热线办理, 热线办件: no)
+)
+#: A body named after two channels, the second joined to the first (市“12345”政府服务热线和“书记县长信箱”工作领导小组, …热线及
+#: 市长信箱办公室): the first is inside the body's name too.
+_CONJUNCT_BODY_AFTER = re.compile(
+    r"[和及与、](?:[“「][^“”「」\n]{1,12}[”」]|[\u4e00-\u9fff\d]{1,12}?(?:热线|信箱|平台|系统|网站|电话))"
+    r"(?:工作)?(?:领导小组|联席会议|办公室|指挥部)"
+)
 
 
 #: An internal unit named after the platform it works on, in a list of units (市民热线|受理科、市民热线|协调科).
@@ -251,12 +260,14 @@ def governs_generic(core: str) -> bool:
 
 
 def body_goes_on(text: str, end: int, hotline: bool) -> bool:
-    """Does a body's name go on past the head ending at ``end``: an agency (…系统|管理中心), an internal unit named after
-    the platform it works on (市民热线|受理科), or, after a hotline (``hotline``), its own unit (…热线|九江分中心)?"""
+    """Does a body's name go on past the head ending at ``end``: an agency (…系统|管理中心, …热线|工作领导小组), an internal
+    unit named after the platform it works on (市民热线|受理科), after a hotline (``hotline``) its own unit or office
+    (…热线|九江分中心, …热线|办), or a body named after this channel and another (…热线|和“书记县长信箱”工作领导小组)?"""
     return bool(
         _AGENCY_AFTER.match(text, end)
         or _UNIT_AFTER.match(text, end)
         or (hotline and _HOTLINE_UNIT_AFTER.match(text, end))
+        or _CONJUNCT_BODY_AFTER.match(text, end)
     )
 
 

@@ -85,3 +85,32 @@ VERBS_IN_FRONT = [
 @pytest.mark.parametrize(("text", "expected"), VERBS_IN_FRONT)
 def test_a_verb_in_front_governs_the_name(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+#: 3. A channel's name inside a body's name is no mention of the channel (as a name inside a 《》 title is none): the
+#: hotline's office (…热线办), a working group named after it (…热线工作领导小组), or a body named after it and another
+#: channel joined to it (…热线和“书记县长信箱”工作领导小组).  A level printed in front stays the name's where the channel
+#: itself is meant (市12345政府服务热线, as 区政务服务大厅 keeps its 区).
+BODIES = [
+    ("完成县政府和市“12345”政务服务热线和“书记县长信箱”工作领导小组交办的其他工作", []),
+    ("落实州“12345”便民热线和“州长信箱”领导小组的部署", []),
+    ("负责办理市12345政务服务热线办下达的工作任务", []),
+    ("负责对区政府服务热线办转办事项进行分类", []),
+    ("负责对区政府服务\n热线办转办事项进行分类", []),  # re-wrapped
+    ("区12345政务服务便民热线工作领导小组", []),
+    ("县长信箱和96150热线办公室", []),
+    ("96150热线及市长信箱办公室", []),
+    ("“12345”热线办", []),
+    # ... the channel itself, and the verbs of handling cases after a hotline (办理, 办件, 办结)
+    ("依托市12345政务服务热线受理诉求", ["市12345政务服务热线"]),
+    ("12345热线办理群众诉求", ["12345热线"]),
+    ("12345热线办件量", ["12345热线"]),
+    ("市12345热线办结率", ["市12345热线"]),
+    ("依托12345热线和市长信箱", ["12345热线", "市长信箱"]),
+    ("负责全县“书记县长信箱”的工作", ["“书记县长信箱”"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BODIES)
+def test_a_channel_inside_a_bodys_name_is_no_mention(nlp, text, expected):
+    assert found(nlp, text) == expected
