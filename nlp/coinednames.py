@@ -57,6 +57,10 @@ _SYSTEM_MODIFIERS = {"智慧", "数字", "智能", "掌上", "网上", "电子"}
 #: A short name the text defines for the name before it: （以下简称OA系统）.
 _ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「]?([^（）()“”\"「」，。、]{2,12}?)[”\"」]?[）)]")
 
+#: A short quoted name ending as a channel's does (“政采云”, “浙里码”) or a hotline's number in quotes (“12345”).
+_SHORT_QUOTED = re.compile(r"[“「]((?:[\u4e00-\u9fffA-Za-z]{1,2}(?:云|码|网|卡|号|屏|端|库))|\d{5,6})[”」]")
+#: Joins of a list of names.
+_LIST_JOINS = "和及与、"
 #: Verbs jieba's dictionary tags as places (新建, a district of 南昌): no owner before a quoted name.
 _VERB_PLACES = {"新建"}
 #: A place's name (硚口区, 灵武市, 湘西州): the owner printed before a quoted platform name.
@@ -196,4 +200,14 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
                 spans.append((s - 1, e + 1))  # a brand in quotes is named with them: “赣服通”
             else:
                 spans.append((s, e))
+    # a short quoted name of a channel (“政采云”, a hotline's number “12345”) listed beside a platform found: one more
+    # platform of the list (“政采云”及政府电子交易系统, “12345”和“书记县长信箱”)
+    for m in _SHORT_QUOTED.finditer(text):
+        if _COUNT_START.match(m.group(1)) or _CAMPAIGN_AFTER.match(text, m.end()) or text.startswith("改革", m.end()):
+            continue  # “一网”: a count of networks, a goal; “…”工程, “…”改革: a programme's, a reform's name
+        beside = (*headed, *spans)
+        after = m.end() < len(text) and text[m.end()] in _LIST_JOINS and any(s == m.end() + 1 for s, _ in beside)
+        before = m.start() > 0 and text[m.start() - 1] in _LIST_JOINS and any(e == m.start() - 1 for _, e in beside)
+        if (after or before) and (m.start(), m.end()) not in spans:
+            spans.append((m.start(), m.end()))
     return spans

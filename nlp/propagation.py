@@ -52,6 +52,7 @@ from nlp.agencies import below_own_level, listed_units_again
 from nlp.entities import FoundEntity, entities_of
 from nlp.ownsystems import own_names, spreadable, unglued
 from nlp.pdftext import read_as
+from nlp.platformwords import HEAD
 from nlp.shortnames import aliases, defined_names
 from nlp.tokenizer import doc_text, token_offsets
 
@@ -62,6 +63,8 @@ CONFIDENT_SOURCES = ("gazetteer",)
 #: a quoted name (“穗智管”, “一网通办”改革): quotes mark a coined name
 _QUOTED = re.compile(r"[“「][^“”「」]{2,}[”」]")
 PROPAGATED = "propagated"
+#: A platform's head right after a quoted name (“12345”政府服务热线, “数字重庆”云平台): the two are one name (the guideline).
+_HEAD_AFTER_QUOTE = re.compile(rf"(?![和及与或、])[\u4e00-\u9fff]{{0,8}}?(?:{HEAD.pattern})")
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,8 @@ def propagate(
                 continue  # starts or ends inside a word of the text
             if _continues(text, e, names[name]):
                 continue
+            if name[0] in "“「" and _HEAD_AFTER_QUOTE.match(text, e):
+                continue  # 市“12345”政府服务热线: a quoted name with a head after it is one name with it, no mention alone
             if name in guarded and not spreadable(text, tokens, s, e, defined=name in short):
                 continue  # 各级政务服务平台, 推进办公平台建设, 网上|政务服务平台: not the report's one system here
             overlapping = [x for x in ents if x.start < e and s < x.end]

@@ -114,3 +114,39 @@ BODIES = [
 @pytest.mark.parametrize(("text", "expected"), BODIES)
 def test_a_channel_inside_a_bodys_name_is_no_mention(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+#: 4. A short quoted name ending as a channel's does (…云, …码, …网) or a hotline's number in quotes, listed beside a
+#: platform found (和, 及, 与, 、), is one more platform of the list; a count (“一网”), a programme's or a reform's
+#: name (“…”工程, “…”改革) and a quoted name alone with no list are not.
+QUOTED_SHORT = [
+    ("负责“浙采云”及政府电子交易系统管理", ["“浙采云”", "政府电子交易系统"]),
+    ("推广公共资源电子交易系统和“赣采云”", ["公共资源电子交易系统", "“赣采云”"]),
+    ("制定全县“96150”和“书记县长信箱”工作制度", ["“96150”", "“书记县长信箱”"]),
+    ("负责全县“12345”、“书记县长信箱”工作的组织", ["“12345”", "“书记县长信箱”"]),
+    ("负责“浙采云”及政府电子\n交易系统管理", ["“浙采云”", "政府电子\n交易系统"]),  # re-wrapped
+    ("拨打“96150”", []),
+    ("“一网”和“一平台”", []),
+    ("推进“放管服”改革和政务服务平台建设", []),
+    ("“政务网”工程和电子交易系统", ["电子交易系统"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_SHORT)
+def test_a_short_quoted_channel_listed_beside_a_platform(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_a_quoted_name_spread_stops_before_a_head_after_it(nlp):
+    """“96150” named in one paragraph is not spread into 市“96150”政务服务热线 of a working group's name elsewhere: a
+    quoted name with a head after it is one name with it."""
+    from nlp.entities import extract_docs
+    from nlp.propagation import report_entities
+
+    texts = [
+        "制定全县“96150”和“书记县长信箱”工作制度",
+        "完成市“96150”政务服务热线和“书记县长信箱”工作领导小组交办的其他工作",
+    ]
+    ents = report_entities(extract_docs(nlp, texts)).entities
+    assert [e.text for e in ents[0] if e.label == P] == ["“96150”", "“书记县长信箱”"]
+    assert [e.text for e in ents[1] if e.label == P] == []
