@@ -128,6 +128,17 @@ class _Segmenter(jieba.Tokenizer):
             if best is None:  # no word starts here: the character alone
                 best = (alone + score[k + 1], k)
             score[k], end[k] = best
+
+        def single(buf: str):
+            """A run of characters the route took one by one, as jieba reads it back: the HMM's words unless the run
+            is one character or a word of the dictionary (then its characters)."""
+            if len(buf) == 1:
+                yield buf
+            elif not get(buf):
+                yield from finalseg.cut(buf)
+            else:
+                yield from buf
+
         x = 0
         buf = ""
         while x < n:
@@ -136,22 +147,12 @@ class _Segmenter(jieba.Tokenizer):
                 buf += sentence[x]
             else:
                 if buf:
-                    if len(buf) == 1:
-                        yield buf
-                    elif not get(buf):
-                        yield from finalseg.cut(buf)
-                    else:
-                        yield from buf
+                    yield from single(buf)
                     buf = ""
                 yield sentence[x:y]
             x = y
         if buf:
-            if len(buf) == 1:
-                yield buf
-            elif not get(buf):
-                yield from finalseg.cut(buf)
-            else:
-                yield from buf
+            yield from single(buf)
 
 
 class BudgetEntitiesError(Exception):
