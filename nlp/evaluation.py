@@ -164,6 +164,18 @@ class GoldMismatch(Exception):
     """The devset file is not the one the gold was annotated on (its SHA-256 differs)."""
 
 
+def devset_text(devset_dir: str | Path, row: dict) -> tuple[Path, str]:
+    """The path and text of the devset report a gold row (``report``, ``sha256``) was read on; GoldMismatch if the
+    file there is another one."""
+    import hashlib
+
+    path = Path(devset_dir) / "text" / row["report"]
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != row["sha256"]:
+        raise GoldMismatch(f"{path}: not the file the gold was read on (SHA-256 differs)")
+    return path, data.decode("utf-8")
+
+
 def load_devset_gold(path: str | Path | None = None, split: str | None = None) -> list[dict]:
     with open(path or devset_gold_path(), encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
@@ -199,8 +211,6 @@ def evaluate_devset(
 
     Also counts the Platform↔Reform confusion: a gold span found with the other of the two labels.
     """
-    import hashlib
-
     from nlp.entities import extract_docs, laid_across_cells
     from nlp.pipeline import load_pipeline
     from nlp.propagation import report_entities
@@ -210,11 +220,7 @@ def evaluate_devset(
     confusion = {("Platform", "Reform"): 0, ("Reform", "Platform"): 0}
     errors, reports = [], []
     for row in load_devset_gold(gold_path, split):
-        path = Path(devset_dir) / "text" / row["report"]
-        data = path.read_bytes()
-        if hashlib.sha256(data).hexdigest() != row["sha256"]:
-            raise GoldMismatch(f"{path}: not the file the gold was annotated on (SHA-256 differs)")
-        raw = data.decode("utf-8")
+        _, raw = devset_text(devset_dir, row)
         paragraphs = region_paragraphs(raw, row["regions"])
         docs = extract_docs(nlp, [t for t, _ in paragraphs], use_ner=use_ner, use_gazetteer=use_gazetteer)
         found = report_entities(docs).entities  # a report's confident names looked for in all its read paragraphs

@@ -19,14 +19,13 @@ precision.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nlp.evaluation import GoldMismatch
+from nlp.evaluation import devset_text
 from nlp.model import Report, Span
 from nlp.resources import require_source_tree
 
@@ -146,11 +145,7 @@ def evaluate_links(
     totals = {lab: [0, 0, 0, 0] for lab in FUNDABLE}
     errors, reports = [], []
     for row in load_links_gold(gold_path, split):
-        path = Path(devset_dir) / "text" / row["report"]
-        data = path.read_bytes()
-        if hashlib.sha256(data).hexdigest() != row["sha256"]:
-            raise GoldMismatch(f"{path}: not the file the link gold was read on (SHA-256 differs)")
-        raw = data.decode("utf-8")
+        path, raw = devset_text(devset_dir, row)
         report = read_report(path, entities=True, gazetteer=gazetteer)
         counts, errs = score_links(raw, row["links"], found_links(report), strict=strict)
         for lab, c in counts.items():
