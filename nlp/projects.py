@@ -6,8 +6,9 @@ column) the target text printed after the amounts, wrapped over lines.
 
 Which rows are units and which are projects is read from the layout: projects
 are indented below their unit.  When a report prints no indentation, a row is a
-unit if its label names an organisation (…局, …中心, …本级, …办公室); it is never
-decided from the amounts, so a unit whose projects do not add up stays visible
+unit if its label names an organisation (…局, …中心, …本级, …办公室).  A row that
+prints a 绩效目标 is a project whatever its label (a unit's subtotal has no target
+of its own).  It is never decided from the amounts, so a unit whose projects do not add up stays visible
 as the report's own discrepancy (see :mod:`nlp.reconcile`).
 """
 
@@ -51,11 +52,14 @@ def is_project_table(table: Table) -> bool:
 
 
 def _unit_rows(rows: list[TableRow]) -> set[int]:
+    # a row that prints a 绩效目标 is a project: a unit's subtotal row has no target of its own, whatever its label
+    # ends in (…慰问金-某某检查站 is money for that station)
+    candidates = [(i, r) for i, r in enumerate(rows) if not r.is_total and not r.text]
     levels = {r.level for r in rows if not r.is_total}
     if len(levels) > 1:
         top = min(levels)
-        return {i for i, r in enumerate(rows) if not r.is_total and r.level == top}
-    return {i for i, r in enumerate(rows) if not r.is_total and _names_organisation(r.name)}
+        return {i for i, r in candidates if r.level == top}
+    return {i for i, r in candidates if _names_organisation(r.name)}
 
 
 def _cell_keys(table: Table) -> list[str | None]:

@@ -1,0 +1,122 @@
+"""Which rows of a project table (表12, grouped by 资金使用单位) are units and which are projects, in made-up tables
+whose name and 绩效目标 cells are centred on their amounts (nlp.centredrows): a project whose label ends in an
+organisation's word (…慰问金-某港边防检查站) but prints a target is a project, wherever it is printed on the page;
+a unit's row, which prints no target, stays a unit; the unit sums then close (no discrepancy)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from nlp.model import Report, SourceFile
+from nlp.reconcile import reconcile
+from tests.tablehelp import read_tables
+
+HEAD = """\
+表12
+部门预算项目支出及其他支出预算表
+单位名称：某市某某局 单位：{unit}
+"""
+COLUMNS = """\
+财政拨款
+支出项目类别（资金使用单 财政专 其他资
+总计 一般公共预 政府性基金 国有资本经 绩效目标
+位） 合计 户拨款 金
+算 预算 营预算
+"""
+PAGE_BREAK = "- 21 -\n" + COLUMNS
+
+
+def amounts(wan: str, unit: str) -> str:
+    """A line of seven amounts: the project's total three times, then zeros, printed in ``unit``."""
+    value = Decimal(wan) * (10000 if unit == "元" else 1)
+    v = f"{value:,.2f}"
+    return f"{v} {v} {v} 0.00 0.00 0.00 0.00"
+
+
+def rows(unit: str) -> dict[str, str]:
+    """Rows of the table by key, each as printed (centred name and target cells)."""
+    return {
+        "plain": f"某市政务服务综合窗口运维费 {amounts('40.00', unit)}\n",
+        "wrapped": f"城市数据共享交换平台\n{amounts('60.00', unit)}\n运维费\n",
+        # the row under test: its label ends in 站, it prints a target; name and target centred on its amounts
+        "station": (
+            "通过按时足额发放节日慰问金，体现对一线执勤人员\n"
+            "2027年节日慰问金-某 的关怀与激励，提升队伍凝聚力和工作积极性，\n"
+            f"{amounts('500.00', unit)}\n"
+            "港边防检查站 保障通关顺畅高效，助力地方经济社会\n"
+            "发展。\n"
+        ),
+        "target": (
+            "保障办公设备正常运转，故障处理及时率达到98%以上\n"
+            f"办公设备购置经费 {amounts('8.00', unit)}\n"
+            "，全年维修不少于20次。\n"
+        ),
+    }
+
+
+def table_text(order: list[str], unit: str = "万元", subtotal: bool = False) -> str:
+    """The table with the rows of ``order`` under one unit (PAGE for a page break), and a second unit whose
+    label ends in 站 and prints no target.  With ``subtotal``, a 小计 row closes the first unit's projects."""
+    r = rows(unit)
+    first = sum(Decimal(w) for w in ("40.00", "60.00", "500.00", "8.00"))
+    second = Decimal("30.00")
+    body = [f"合计 {amounts(str(first + second), unit)}\n", f"某市某某局 {amounts(str(first), unit)}\n"]
+    for key in order:
+        body.append(PAGE_BREAK if key == "PAGE" else r[key])
+    if subtotal:
+        body.append(f"小计 {amounts(str(first), unit)}\n")
+    body.append(f"某港边防检查站 {amounts(str(second), unit)}\n")
+    body.append(f"执勤车辆运行维护经费 {amounts(str(second), unit)}\n")
+    body.append("注：无。\n")
+    return HEAD.format(unit=unit) + COLUMNS + "".join(body)
+
+
+def report_of(text: str) -> Report:
+    tables, projects, _, _ = read_tables(text)
+    r = Report(SourceFile("r.txt", "r.txt", "", "utf-8", len(text)), None, None, None, None, None, None, None, None)
+    r.tables, r.projects = tables, projects
+    return r
+
+
+STATION = "2027年节日慰问金-某港边防检查站"
+PLACES = {
+    "mid-page": ["plain", "station", "wrapped", "target"],
+    "first": ["station", "plain", "wrapped", "target"],
+    "foot of a page": ["plain", "wrapped", "target", "station", "PAGE"],
+    "head of the next page": ["plain", "wrapped", "target", "PAGE", "station"],
+    "last of the table": ["plain", "wrapped", "target", "station"],
+}
+
+
+@pytest.mark.parametrize("unit", ["万元", "元"], ids=["wan", "yuan"])
+@pytest.mark.parametrize("subtotal", [False, True], ids=["no-subtotal", "xiaoji"])
+@pytest.mark.parametrize("place", list(PLACES))
+def test_a_project_printing_a_target_is_no_unit_wherever_it_is_printed(place, subtotal, unit):
+    r = report_of(table_text(PLACES[place], unit, subtotal))
+    got = {p.name: p for p in r.projects}
+    assert STATION in got, list(got)
+    assert got[STATION].unit_name == "某市某某局"
+    assert got[STATION].amount.value == Decimal("5000000.00")
+    assert got[STATION].target.text.startswith("通过按时足额发放节日慰问金")
+    assert got[STATION].target.text.endswith("助力地方经济社会发展。")
+    # the unit whose label ends in 站 and prints no target stays a unit, over its own project
+    assert "某港边防检查站" not in got
+    assert got["执勤车辆运行维护经费"].unit_name == "某港边防检查站"
+    assert len(got) == 5
+    if subtotal:
+        (sub,) = [row for row in r.tables[0].rows if row.name == "小计"]
+        assert sub.is_total and "小计" not in got
+    assert [d.message for d in reconcile(r)] == []
+
+
+def test_a_unit_that_does_not_add_up_is_still_flagged():
+    """Negative: the report's own subtotal that does not close stays a discrepancy (the rule reads no amounts)."""
+    text = table_text(PLACES["mid-page"])
+    printed = f"某市某某局 {amounts('608.00', '万元')}"
+    assert printed in text
+    text = text.replace(printed, f"某市某某局 {amounts('618.00', '万元')}")
+    ds = [d for d in reconcile(report_of(text)) if d.kind == "unit_subtotal"]
+    assert ds and all("某市某某局" in d.message or "合计" in d.message for d in ds)
+    assert any("某市某某局: 618.00 万元" in d.message and "608.00 万元" in d.message for d in ds)
