@@ -18,11 +18,13 @@ only where the words run over it or in a run of characters printed apart; two wo
 :func:`nlp.normalize.unwrap` still drops every lone space between two Chinese characters and keeps the others.)  A line break inside a paragraph, when
 the line before it is a full line of the text (as long as the lines around it, give or take a quarter) and the
 line after it neither starts a list item or heading (:data:`nlp.normalize._ITEM_START`) nor is a page number or
-a short line with more after it that ends no sentence (a running header), and neither line is a line of columns (a tab, or two spaces or more, between two
-printed characters: table cells side by side, a scanned table's page number printed before a tab — the break
-stands between two columns there, not inside one): a line break after a clause, before an item or an indented
-line, around a page number (the guideline leaves a name broken by one unannotated), from or into a line of
-columns separates, as printed.
+a short line with more after it that ends no sentence (a running header), and neither line is a line of columns (a tab
+between two printed characters, or two spaces or more after a row's or a page's number, lined up with a gap on
+the line before or after, or cutting the line into short cells: table cells side by side, a scanned table's page
+number printed before a tab — the break stands between two columns there, not inside one; one wide gap inside a
+full line of prose, as a justified line's extraction may print it, ``2026年  全面提升``, is no column): a line
+break after a clause, before an item or an indented line, around a page number (the guideline leaves a name
+broken by one unannotated), from or into a line of columns separates, as printed.
 """
 
 from __future__ import annotations
@@ -43,8 +45,16 @@ COMPATIBLE = {**COMPATIBLE_FORMS, "\u3000": " ", "\u00a0": " "}
 _TOUCHED = re.compile("[\\s" + "".join(sorted(COMPATIBLE)) + "]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = "。；！？;!?"
-#: a gap between two columns printed on one line: a tab, or two spaces or more, between two printed characters
-_COLUMN_GAP = re.compile(r"\S(?:[ ]*\t|[ ]{2,})\s*\S")
+#: a line that ends a sentence (before a closing quote or bracket): a paragraph's last line, no table's cells
+_ENDS_SENTENCE = re.compile(f"[{_SENTENCE_END}][”’」』）)]*\\s*$")
+#: a gap wider than a word space between two printed characters: a tab, or two spaces or more
+_GAP = re.compile(r"(?<=\S)(?:[ ]*\t|[ ]{2,})\s*(?=\S)")
+#: a row's or a page's number printed in front of a line's first gap (1, 12, 3., 4、)
+_ROW_NUMBER = re.compile(r"\d{1,3}[.．、]?")
+#: a cell: each piece a line's gaps cut it into at most this share of a full line wide
+_CELL = 0.4
+#: how far apart (in Chinese characters) two lines' gaps may stand and still be one gap between two columns
+_ALIGN = 1.0
 #: how long a line must be, against the longest of the lines around it, to be a full (wrapped) line
 _FULL = 0.75
 #: where :func:`as_source` keeps, on the Doc it gives, what the pipeline read in its place (:func:`read_as`)
@@ -65,10 +75,41 @@ def _width(line: str) -> float:
     return len(line) - sum(0.5 for c in line if c.isascii())
 
 
+def _gaps(line: str) -> list[tuple[float, float]]:
+    """Where ``line``'s gaps (:data:`_GAP`) print: from and to, in Chinese characters from the line's start."""
+    return [(_width(line[: m.start()]), _width(line[: m.end()])) for m in _GAP.finditer(line)]
+
+
+def _columns(lines: list[str], widths: list[float]) -> list[bool]:
+    """Which of ``lines`` are lines of columns, with a gap (:data:`_GAP`) between two printed characters: a tab (a
+    scanned table's cells); a gap after a row's or a page's number (``12  服务"改革``; not after the end of a
+    number the line before starts); a gap that recurs at about the same place on the line before or after (two
+    columns side by side); gaps that cut the line into pieces each at most :data:`_CELL` of a full line wide (a
+    table's cells), unless the line ends a sentence (a paragraph's last line).  One gap inside a full line of prose, which a justified line's extraction may print wide
+    (``2026年  全面提升``), makes no line of columns."""
+    gaps = [_gaps(ln) if "\t" in ln or "  " in ln else [] for ln in lines]
+    columns = []
+    for j, line in enumerate(lines):
+        if not gaps[j]:
+            columns.append(False)
+            continue
+        pieces = _GAP.split(line.strip())
+        full = max(widths[max(0, j - 3) : j + 5])
+        near = [g for i in (j - 1, j + 1) if 0 <= i < len(lines) for g in gaps[i]]
+        columns.append(
+            "\t" in line.strip()
+            or (bool(_ROW_NUMBER.fullmatch(pieces[0])) and not (j and lines[j - 1][-1:].isdigit()))
+            or any(a - _ALIGN <= d and c <= b + _ALIGN for a, b in gaps[j] for c, d in near)
+            or (all(_width(p) <= _CELL * full for p in pieces) and not _ENDS_SENTENCE.search(line))
+        )
+    return columns
+
+
 def _line_breaks(text: str) -> set[int]:
     """The line breaks of ``text`` inside a word (module docstring)."""
     lines = text.split("\n")
     widths = [_width(ln.strip()) for ln in lines]
+    columns = _columns(lines, widths)
     drop, at = set(), -1
     for k in range(len(lines) - 1):
         at += len(lines[k]) + 1  # the line break after line k
@@ -80,7 +121,7 @@ def _line_breaks(text: str) -> set[int]:
             continue  # a line of Latin letters, digits or marks (a row of figures)
         if _ITEM_START.match(after) or _PAGE_NUMBER.match(after) or _PAGE_NUMBER.match(before):
             continue
-        if _COLUMN_GAP.search(before) or _COLUMN_GAP.search(after):
+        if columns[k] or columns[k + 1]:
             continue  # a line of columns (a table's cells, a page number before a tab): the break stands between columns
         width = max(widths[max(0, k - 3) : k + 5])
         if widths[k] < _FULL * width:

@@ -98,6 +98,17 @@ def radicals(text: str) -> str:
     return "".join(_RADICAL.get(c, c) for c in text)
 
 
+def wide_gaps(text: str, width: int = 19) -> str:
+    """Wrapped at ``width``, with two spaces after the first mark of punctuation inside every other line (a
+    justified line stretched where it may break: one wide gap, as a layout extraction prints it)."""
+    lines = _lines(text, width)
+    for k in range(0, len(lines), 2):
+        m = re.search("[，、；：]", lines[k][:-1])
+        if m:
+            lines[k] = lines[k][: m.end()] + "  " + lines[k][m.end() :]
+    return "\n".join(lines)
+
+
 def combined(text: str) -> str:
     return full_width_latin(autospace(rewrap(text, 19)))
 
@@ -114,4 +125,5 @@ KINDS = {
     "fullwidth": full_width_latin,
     "radicals": radicals,
     "combined": combined,
+    "widegaps": wide_gaps,
 }

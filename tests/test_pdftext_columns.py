@@ -74,3 +74,111 @@ def test_a_page_number_line_is_never_read_through(width):
     text = "\n".join([*lines[:k], "17", *lines[k:]])
     r = read(text)
     assert r is not None and "\n17\n" in r.text
+
+
+# A justified line's extraction may print one gap wide (two spaces or more where the line was stretched, often
+# beside digits or Latin letters): one such gap inside a full line of prose makes no line of columns.
+PROSE = (
+    "依托全省一体化政务服务平台推进一网通办改革，2026年全面提升政务服务效能，完善政务服务事项清单，"
+    "推动数据共享交换平台和电子证照库在各部门的应用，加快建设营商环境监测平台，统筹推进数字政府建设。"
+)
+
+
+def with_wide_gap(lines: list[str], k: int, at: int, gap: str) -> str:
+    """``lines`` with ``gap`` printed inside line ``k`` before its character ``at``."""
+    lines = list(lines)
+    lines[k] = lines[k][:at] + gap + lines[k][at:]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("gap", ["  ", "   ", "    "])
+@pytest.mark.parametrize("width", [14, 17, 20, 23])
+def test_one_wide_gap_inside_a_line_of_prose_keeps_the_paragraph_read_through(gap, width):
+    """At every place inside every line of the paragraph but the last: every line break is still read through,
+    the gap kept as printed."""
+    lines = _lines(PROSE, width)
+    for k in range(len(lines) - 1):
+        for at in range(2, len(lines[k]) - 1):
+            text = with_wide_gap(lines, k, at, gap)
+            r = read(text)
+            assert r is not None and "\n" not in r.text, (k, at, text)
+            assert r.text.replace(gap, "") == PROSE
+
+
+@pytest.mark.parametrize("width", [14, 17, 20, 23])
+def test_the_reviewers_wide_gap_beside_a_year(width):
+    """'…改革，2026年  全面提升政务服\\n务效能': the gap where the line was stretched, after a year."""
+    lines = _lines(PROSE, width)
+    k = next(i for i, ln in enumerate(lines) if "年" in ln)
+    at = lines[k].index("年") + 1
+    if at >= len(lines[k]) or k == len(lines) - 1:
+        pytest.skip("the year ends its line")
+    r = read(with_wide_gap(lines, k, at, "  "))
+    assert r is not None and "\n" not in r.text
+
+
+@pytest.mark.parametrize("width", [14, 17, 20, 23])
+def test_two_wide_gaps_on_two_lines_at_other_places_are_still_prose(width):
+    """Two justified lines one under the other, each with a wide gap, at places far apart: no column edge."""
+    lines = _lines(PROSE, width)
+    lines[1] = lines[1][:3] + "  " + lines[1][3:]
+    lines[2] = lines[2][: width - 4] + "  " + lines[2][width - 4 :]
+    r = read("\n".join(lines))
+    assert r is not None and "\n" not in r.text
+
+
+@pytest.mark.parametrize("gap", ["  ", "   "])
+@pytest.mark.parametrize("width", range(8, 21))
+def test_a_column_of_row_numbers_before_spaces_is_a_line_of_columns(gap, width):
+    """Row numbers 1 to n (past 9: the gap moves half a character) before two or three spaces."""
+    rows = _lines(LEFT + RIGHT + LEFT, width)
+    text = "\n".join(f"{i}{gap}{row}" for i, row in enumerate(rows, 1))
+    assert kept_breaks(text) == text.count("\n")
+
+
+@pytest.mark.parametrize("gap", ["  ", "   "])
+@pytest.mark.parametrize("at", range(1, 5))
+def test_a_page_number_before_spaces_is_no_part_of_a_wrapped_line(gap, at):
+    lines = _lines(LEFT, 9)
+    lines[at] = f"1{at}{gap}{lines[at]}"
+    r = read("\n".join(lines))
+    assert r is not None and f"\n1{at}" in r.text
+
+
+CELLS = [
+    ("一般公共服务支出", "592.93", "332.54"),
+    ("政务服务平台运维项目", "38", "38.00"),
+    ("数据共享交换平台建设", "120.5", "0.00"),
+    ("电子证照库升级", "7", "7.00"),
+    ("营商环境监测平台", "65.29", "32.02"),
+]
+
+
+@pytest.mark.parametrize("gap", ["  ", "   ", "\t"])
+def test_rows_of_short_cells_at_unaligned_places_are_lines_of_columns(gap):
+    """A table's rows printed with their cells apart but not lined up (each cell as long as it is): no row runs
+    on into the next (…592.93|政务服务…, …38.00|数据…)."""
+    text = "\n".join(gap.join(row) for row in CELLS)
+    assert kept_breaks(text) == text.count("\n")
+
+
+@pytest.mark.parametrize("gap", ["  ", "\t"])
+@pytest.mark.parametrize("width", [14, 20])
+def test_a_paragraph_before_a_table_header_is_not_read_into_it(gap, width):
+    """A paragraph whose last line ends without a stop, then a table's header of short cells."""
+    lines = _lines(PROSE[:-1], width)
+    lines = lines[:-1] if len(lines[-1]) < width else lines  # the paragraph's lines all full
+    text = "\n".join([*lines, gap.join(("项目名称", "预算数", "执行数"))])
+    r = read(text)
+    assert r is not None and r.text.endswith("\n项目名称" + gap + "预算数" + gap + "执行数")
+
+
+@pytest.mark.parametrize("last", ["服务效能、  推进数字政府建设。", "效能，  建设。”", "务效能  提升！"])
+@pytest.mark.parametrize("width", [14, 17, 20, 23])
+def test_a_paragraphs_short_last_line_with_a_wide_gap_is_read_into(last, width):
+    """The last line, short, its pieces short too, ends the sentence: prose, not a row of cells."""
+    lines = _lines(PROSE, width)
+    lines = [ln for ln in lines if len(ln) == width and ln[-1] not in "，。、"]  # full lines ending no clause
+    text = "\n".join([*lines[:3], last])
+    r = read(text)
+    assert r is not None and "\n" not in r.text, text
