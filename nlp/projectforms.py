@@ -74,7 +74,7 @@ def extract(norm: NormalizedText, diag: Diagnostics, known: set[str]) -> list[Pr
                 cells=cells,
                 span=norm.raw_span(line.start + m.start("name"), line.start + m.end("name")),
                 # a self-evaluation prints its targets beside what was achieved, line by line
-                target=None if final_account else _target(norm, lines, at, name),
+                target=_paired_target(norm, lines, at, name) if final_account else _target(norm, lines, at, name),
             )
         )
     return out
@@ -169,3 +169,61 @@ def _target(norm: NormalizedText, lines, at: int, name: str) -> PerformanceTarge
         return None
     text = "".join(ln.text.strip() for ln in body)
     return PerformanceTarget(text=text, span=norm.raw_span(body[0].start, body[-1].end), project_name=name)
+
+
+_PAIRED_HEADER = re.compile(r"^\s*预期目标\s+实际完成情况\s*$")
+_PAIRED_END = re.compile(r"偏差原因|一级指|二级指标|绩效指标")
+#: the heading 年度总体目标 printed down the left margin, one character a line, before a line's cells
+_MARGIN = re.compile(r"^\s*[年度总体目标]\s+(?=\S)")
+_SENTENCE_END = re.compile(r"[。；;！!？?]$")
+_PUNCTUATION_ONLY = re.compile(r"^[。，、；;：:！!？?）)”’]+$")
+
+
+def _paired_target(norm: NormalizedText, lines, at: int, name: str) -> PerformanceTarget | None:
+    """A self-evaluation form's 预期目标 beside its 实际完成情况: two columns printed side by side, a line of
+    text carrying a piece of each (the margin's 年/度/总/体/目/标 in front).  On a line of two pieces or more
+    the first is the target's and the rest what was achieved (a piece of punctuation alone goes with the one
+    before it); a line of one piece goes on with the target while the target's sentence is unfinished, else
+    it is what was achieved printed on below a target that has ended."""
+    header = next((j for j in range(at + 1, min(at + 12, len(lines))) if _PAIRED_HEADER.match(lines[j].text)), None)
+    if header is None:
+        return None
+    end = next((j for j in range(header + 1, min(header + 60, len(lines))) if _PAIRED_END.search(lines[j].text)), None)
+    if end is None:
+        return None
+    target: list[tuple[int, int, str]] = []  # (start, end, text) of each piece in the normalized text
+    achieved: list[tuple[int, int, str]] = []
+    for ln in lines[header + 1 : end]:
+        margin = _MARGIN.match(ln.text)
+        offset = margin.end() if margin else 0
+        pieces = [(offset + m.start(), offset + m.end(), m.group(0)) for m in re.finditer(r"\S+", ln.text[offset:])]
+        if not pieces or (
+            len(pieces) == 1 and not margin and len(pieces[0][2]) == 1 and pieces[0][2] in "年度总体目标"
+        ):
+            continue
+        if len(pieces) == 1:
+            ended = bool(target) and bool(_SENTENCE_END.search(target[-1][2]))
+            (achieved if ended else target).append(_piece(ln, pieces[0]))
+            continue
+        k = 1
+        while k < len(pieces) and _PUNCTUATION_ONLY.match(pieces[k][2]):
+            k += 1
+        first = (pieces[0][0], pieces[k - 1][1], ln.text[pieces[0][0] : pieces[k - 1][1]].replace(" ", ""))
+        target.append(_piece(ln, first))
+        achieved.extend(_piece(ln, p) for p in pieces[k:])
+    if not target:
+        return None
+    out = PerformanceTarget(
+        text="".join(t for _, _, t in target),
+        span=norm.raw_span(target[0][0], target[-1][1]),
+        project_name=name,
+    )
+    if achieved:
+        out.achieved = "".join(t for _, _, t in achieved)
+        out.achieved_span = norm.raw_span(achieved[0][0], achieved[-1][1])
+    return out
+
+
+def _piece(line, piece: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A piece of a line as (normalized start, end, text): offsets into the normalized text."""
+    return line.start + piece[0], line.start + piece[1], piece[2]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from conftest import DEVSET, read_report_once, requires_devset
 
 from tests.tablehelp import read_tables
@@ -101,6 +102,85 @@ def test_devset_budget_and_self_evaluation_forms():
         "资产运行维护": ("120.00", "120.00"),
         "信息化运行维护": ("1638.67", "1032.99"),
     }
+
+
+# a self-evaluation's 预期目标 and 实际完成情况, two columns side by side (the margin's 年/度/总/体/目/标 in front)
+PAIRED = (
+    SELF_EVALUATION
+    + """\
+1.保障数据平台稳定运行，完成政务云资源 1.全年数据平台可用率99.9%，完成
+年 迁移工作。 政务云迁移。
+度 2.推进一网通办改革，上线电子证照 2.上线电子证照库，接入事项120项。
+总 库。 3.完成三次系统安全检查，未发生
+体 重大安全事件。
+目
+偏差原因分析
+一级指 年度指 得
+"""
+)
+
+
+def _paired(text: str):
+    _, projects, _, _ = read_tables(text)
+    (p,) = projects
+    return p.target
+
+
+def test_a_self_evaluation_gives_its_expected_targets_apart_from_what_was_achieved():
+    t = _paired(PAIRED)
+    assert t.text == "1.保障数据平台稳定运行，完成政务云资源迁移工作。2.推进一网通办改革，上线电子证照库。"
+    assert (
+        t.achieved
+        == "1.全年数据平台可用率99.9%，完成政务云迁移。2.上线电子证照库，接入事项120项。3.完成三次系统安全检查，未发生重大安全事件。"
+    )
+    assert t.span.text.startswith("1.保障") and t.span.text.endswith("库。")
+    assert t.achieved_span.text.startswith("1.全年") and t.achieved_span.text.endswith("重大安全事件。")
+
+
+def test_a_target_line_with_no_achieved_cell_beside_it_goes_on_with_the_target():
+    text = PAIRED.replace("年 迁移工作。 政务云迁移。", "年 迁移和备份\n度 工作。 政务云迁移。")
+    t = _paired(text)
+    assert t.text.startswith("1.保障数据平台稳定运行，完成政务云资源迁移和备份工作。2.")
+    assert "政务云迁移" in t.achieved and "备份" not in t.achieved
+
+
+def test_punctuation_printed_apart_stays_with_its_target():
+    text = PAIRED.replace("总 库。 3.完成", "总 库 。 3.完成")
+    t = _paired(text)
+    assert t.text.endswith("上线电子证照库。") and t.achieved.startswith("1.全年")
+
+
+def test_lines_below_an_ended_target_are_what_was_achieved():
+    text = PAIRED.replace("体 重大安全事件。", "体 重大安全事件，\n目 全年运行平稳。")
+    t = _paired(text)
+    assert t.text.endswith("上线电子证照库。") and t.achieved.endswith("全年运行平稳。")
+
+
+def test_a_self_evaluation_without_its_two_column_heading_gives_no_target():
+    text = PAIRED.replace("预期目标 实际完成情况\n", "")
+    assert _paired(text) is None
+    # nor one whose indicators never start (no end to the columns within the form)
+    assert _paired(PAIRED.replace("偏差原因分析\n一级指 年度指 得\n", "")) is None
+
+
+def test_a_budget_form_keeps_its_single_column_target():
+    t = _paired(BUDGET_FORM)
+    assert t.achieved is None and t.text.startswith("1.保障数据平台稳定运行")
+
+
+@pytest.mark.slow
+def test_a_self_evaluation_funds_what_its_target_names_not_what_was_achieved(tmp_path):
+    from nlp import read_report
+
+    text = PAIRED.replace("完成政务云资源", "完成市民服务热线").replace(
+        "上线电子证照库，接入", "上线企业服务平台，接入"
+    )
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    report = read_report(path, entities=True)
+    funded = {link.object for link in report.links if link.subject == "project:1" and link.predicate == "funds"}
+    assert {"entity:市民服务热线", "entity:电子证照库"} <= funded
+    assert not funded & {"entity:企业服务平台", "entity:政务云"}  # named in 实际完成情况 only
 
 
 # -- the targets of key projects, from a table printed without a title -----------------------------
