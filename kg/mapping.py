@@ -83,6 +83,7 @@ class _T:
     """The terms the interpreter writes itself, as pyoxigraph nodes once (rdflib namespace lookups are slow)."""
 
     type, derived_from, evidence = N(RDF.type), N(PROV.wasDerivedFrom), N(BKG.evidence)
+    evidence_piece = N(BKG.evidencePiece)
     specific_resource, has_source, has_selector = N(OA.SpecificResource), N(OA.hasSource), N(OA.hasSelector)
     position, start, end = N(OA.TextPositionSelector), N(OA.start), N(OA.end)
     quote, exact = N(OA.TextQuoteSelector), N(OA.exact)
@@ -168,10 +169,19 @@ class ReportGraph:
     def count(self, kind: str, n: int = 1) -> None:
         self.counts[kind] = self.counts.get(kind, 0) + n
 
-    def evidence(self, s: str, span: Span) -> None:
-        """``bkg:evidence``: an oa:SpecificResource selecting the span in the report's source text."""
-        ev, pos, quote = f"{s}/evidence", f"{s}/evidence/position", f"{s}/evidence/quote"
-        self.add(s, _T.evidence, ev)
+    def evidence(self, s: str, span: Span, pieces: list[Span] | None = None) -> None:
+        """``bkg:evidence``: an oa:SpecificResource selecting the span in the report's source text; with
+        ``pieces`` (a name put together from pieces of one cell, other cells inside its span), one more
+        oa:SpecificResource per piece, ``bkg:evidencePiece`` from the evidence."""
+        self.add(s, _T.evidence, f"{s}/evidence")
+        self._selection(f"{s}/evidence", span)
+        for k, piece in enumerate(pieces or (), 1):
+            self.add(f"{s}/evidence", _T.evidence_piece, f"{s}/evidence/piece/{k}")
+            self._selection(f"{s}/evidence/piece/{k}", piece)
+
+    def _selection(self, ev: str, span: Span) -> None:
+        """``ev``: an oa:SpecificResource selecting ``span`` (position, quote and, from a PDF, page region)."""
+        pos, quote = f"{ev}/position", f"{ev}/quote"
         self.add(ev, _T.type, _T.specific_resource)
         self.add(ev, _T.has_source, self.graph)
         self.add(ev, _T.has_selector, pos)
@@ -182,7 +192,7 @@ class ReportGraph:
         self.add(quote, _T.type, _T.quote)
         self.add(quote, _T.exact, string(span.text) or ox.Literal(" "))
         if span.box is not None:  # read from a PDF: the region of the page (RFC 8118), refined by the text selectors
-            region = f"{s}/evidence/region"
+            region = f"{ev}/region"
             self.add(ev, _T.has_selector, region)
             self.add(region, _T.type, _T.fragment)
             self.add(region, _T.conforms_to, _T.rfc8118)
@@ -261,7 +271,7 @@ class ReportGraph:
             if nm.evidence:
                 self.add(s, _T.derived_from, self.graph)
                 if span is not None:
-                    self.evidence(s, span)
+                    self.evidence(s, span, getattr(item.obj, "pieces", None))
             if nm.key is not None:
                 key = _key(nm.key, item)
                 if key is not None:

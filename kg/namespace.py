@@ -95,6 +95,7 @@ class BKG(DefinedNamespace):
     reportScope: URIRef  # Report → "本级" | "汇总", as the title qualifies the agency
     reportPart: URIRef  # Report → "tables" | "performance_targets" | "narrative": the one part a file holds
     isProse: URIRef  # Responsibility | Task → true when written as prose, not enumerated
+    evidencePiece: URIRef  # evidence → oa:SpecificResource of one of its pieces (a name put together in a cell)
     hasBudgetComparison: URIRef  # Report → BudgetComparison (a final account's narrative, per item)
     budgetAmount: URIRef  # BudgetComparison → xsd:decimal (yuan): the 年初预算
     finalAmount: URIRef  # BudgetComparison → xsd:decimal (yuan): the 决算

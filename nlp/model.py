@@ -340,6 +340,10 @@ class Mention:
     span: Span
     canonical: str | None = None  # canonical name (gazetteer prefLabel) when resolved
     source: str = "pattern"  # "gazetteer" | "pattern" | "ner" | "propagated" (nlp.propagation)
+    # A name the table reader put together from pieces of one cell, with other cells printed between them (a
+    # project's name wrapped around its line of amounts): ``span`` runs from its first to its last character, the
+    # other cells inside it; ``pieces`` are the spans of its own characters, in order (None: the span is the name's).
+    pieces: list[Span] | None = field(default=None, metadata={"omit_if_none": True})
 
 
 @dataclass

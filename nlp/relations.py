@@ -116,6 +116,22 @@ def _raw_span(norm: NormalizedText, offs: Sequence[int | None], s: int, e: int) 
     return Span(a, b + 1, norm.raw[a : b + 1], norm.raw_line(a), norm.raw_box(a, b + 1))
 
 
+def _pieces(norm: NormalizedText, offs: Sequence[int | None], s: int, e: int) -> list[Span]:
+    """The spans of the characters ``s``–``e`` of a unit as printed, one per run of them with only line breaks and
+    spaces between (a name put together from pieces of one cell: the other cells' content between two runs)."""
+    at = [o for o in offs[s:e] if o is not None]
+    runs: list[list[int]] = []
+    for o in at:
+        if runs and not norm.raw[runs[-1][-1] + 1 : o].strip():
+            runs[-1].append(o)
+        else:
+            runs.append([o])
+    return [
+        Span(r[0], r[-1] + 1, norm.raw[r[0] : r[-1] + 1], norm.raw_line(r[0]), norm.raw_box(r[0], r[-1] + 1))
+        for r in runs
+    ]
+
+
 class _Units:
     """The texts of a report to run the pipeline on: (key, text, raw offsets, narrative?)."""
 
@@ -211,10 +227,10 @@ def annotate(
         last_doc_end = 0  # read only once last_doc is set
         for ent in ents:
             span = _raw_span(norm, offs, ent.start, ent.end)
-            if span is None or (
-                laid_across_cells(norm.raw, ent.label, span.start, span.end, ent.text)
-                and not put_together(ent.text, span.text)
-            ):
+            if span is None:
+                continue
+            assembled = put_together(ent.text, span.text)
+            if not assembled and laid_across_cells(norm.raw, ent.label, span.start, span.end, ent.text):
                 continue
             canonical = _canonical(ent.text, ent.label, report, resolver, where, short)
             # a document number right after its title is that document: 《…》（番府办[2013]91号）
@@ -225,7 +241,10 @@ def annotate(
                 and ent.start - last_doc_end <= 2
             ):
                 canonical = canonical or last_doc.canonical or last_doc.text
-            m = Mention(ent.text, ent.label, span, canonical, ent.source)
+            pieces = _pieces(norm, offs, ent.start, ent.end) if assembled else None
+            m = Mention(
+                ent.text, ent.label, span, canonical, ent.source, pieces if pieces and len(pieces) > 1 else None
+            )
             report.mentions.append(m)
             by_key.setdefault(key, []).append(m)
             if ent.label == "PolicyDocument" and ent.text.startswith("《"):

@@ -4,11 +4,13 @@ and the names laid across cells that stay out."""
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 
 from nlp.model import Span
 from nlp.reader import read_report_bytes
 from nlp.relations import align, put_together
+from nlp.serialize import to_jsonable
 from tests.test_centred_rows import HEAD
 
 REPORT = (
@@ -39,10 +41,53 @@ def funded(report, name):
 
 
 def test_a_platform_named_around_the_amounts_is_one_mention_and_funded(report):
-    """The name's pieces above and below the line of amounts: one mention from its first to its last character."""
+    """The name's pieces above and below the line of amounts: one mention from its first to its last character,
+    and its pieces — its own characters, without the amounts between them."""
     [m] = [m for m in report.mentions if m.text == "城市数据共享交换平台"]
     assert m.span.text.startswith("城市数据共享交换平\n") and m.span.text.endswith("\n台")
+    assert [p.text for p in m.pieces] == ["城市数据共享交换平", "台"]
+    assert all(REPORT[p.start : p.end] == p.text for p in m.pieces)
+    assert m.pieces[0].start == m.span.start and m.pieces[-1].end == m.span.end
     assert funded(report, "城市数据共享交换平台运维费") == {f"entity:{m.canonical or m.text}"}
+
+
+def test_a_mention_of_one_piece_has_none(report):
+    """A name printed whole (or over a plain line break) is its span: no pieces."""
+    [m] = [m for m in report.mentions if m.text == "城市运行管理平台"]
+    assert m.pieces is None
+    assert "pieces" not in to_jsonable(m)
+
+
+def test_the_graph_gives_the_pieces_as_evidence_of_the_evidence(report):
+    """bkg:evidence keeps the outer span (one per node, the contract); bkg:evidencePiece from it selects each
+    piece (position and quote), and the graph conforms to the shapes."""
+    from kg import iri
+    from kg.build import validate_quads
+    from kg.mapping import map_report
+
+    quads = map_report(report, build=iri.build("test")).quads
+    store = ox.Store()
+    store.extend(quads)
+    rows = store.query(
+        """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX bkg: <https://w3id.org/budgetkg/ontology#>
+        SELECT ?outer ?piece ?s ?e WHERE { GRAPH ?g { ?m bkg:evidence ?ev . ?ev oa:hasSelector/oa:exact ?outer ;
+          bkg:evidencePiece ?p . ?p oa:hasSelector/oa:exact ?piece ; oa:hasSelector/oa:start ?s ;
+          oa:hasSelector/oa:end ?e } } ORDER BY ?s"""
+    )
+    got = [(r["outer"].value, r["piece"].value, int(r["s"].value), int(r["e"].value)) for r in rows]
+    assert [g[1] for g in got] == ["城市数据共享交换平", "台"]
+    assert all(REPORT[s:e] == piece for _, piece, s, e in got)
+    assert {g[0] for g in got} == {REPORT[got[0][2] : got[-1][3]]}  # the outer span, amounts inside
+    result = validate_quads(quads)
+    assert not result.violations, "\n".join(f"{r.focus_node} {r.message}" for r in result.violations)
+    # a piece is evidence of the same shape: without its quote selector, the shapes say so
+    broken = [
+        q for q in quads if not (q.subject.value.endswith("/evidence/piece/1") and q.object.value.endswith("/quote"))
+    ]
+    assert len(broken) == len(quads) - 1
+    assert {str(r.focus_node) for r in validate_quads(broken).violations} == {
+        q.subject.value for q in quads if q.subject.value.endswith("/evidence/piece/1")
+    }
 
 
 def test_a_platform_in_a_target_after_the_amounts_keeps_its_span_and_is_funded(report):
@@ -79,3 +124,25 @@ def test_align_resumes_after_a_long_gap_only_where_the_text_goes_on():
 )
 def test_put_together(text, raw, expected):
     assert put_together(text, raw) is expected
+
+
+def test_the_resource_page_quotes_the_pieces(report):
+    """kg.api.describe: a mention's evidence read back from the store holds the outer span and its pieces, which
+    the resource page quotes in place of the outer span (no line of amounts)."""
+    from kg import iri
+    from kg.api import describe as d
+    from kg.mapping import map_report
+
+    store = ox.Store()
+    store.extend(map_report(report, build=iri.build("test")).quads)
+    [node] = [
+        r["m"]
+        for r in store.query(
+            "PREFIX oa: <http://www.w3.org/ns/oa#> SELECT ?m WHERE { GRAPH ?g { ?m a oa:Annotation ; "
+            "<https://w3id.org/budgetkg/ontology#evidence>/oa:hasSelector/oa:exact ?x "
+            'FILTER(STRSTARTS(?x, "城市数据共享交换平")) } }'
+        )
+    ]
+    ev = d.evidence(d.describe(store, node), node)
+    assert ev is not None and "12.00" in ev.quote
+    assert [(p.quote, REPORT[p.start : p.end]) for p in ev.pieces] == [("城市数据共享交换平",) * 2, ("台",) * 2]

@@ -34,6 +34,8 @@ CONSTRUCT { ?s ?p ?o } WHERE {
   { ?r ?p ?o BIND(?r AS ?s) }
   UNION { ?r bkg:evidence ?s . ?s ?p ?o }
   UNION { ?r bkg:evidence/oa:hasSelector ?s . ?s ?p ?o }
+  UNION { ?r bkg:evidence/bkg:evidencePiece ?s . ?s ?p ?o }
+  UNION { ?r bkg:evidence/bkg:evidencePiece/oa:hasSelector ?s . ?s ?p ?o }
 }"""
 
 _INCOMING = "SELECT DISTINCT ?s ?p ?r WHERE { ?s ?p ?r } LIMIT {limit}"
@@ -158,6 +160,9 @@ class Evidence:
     end: int | None = None
     region: str | None = None  # a PDF's page and region: the oa:FragmentSelector's RFC 8118 fragment
     extra: dict = field(default_factory=dict)
+    # bkg:evidencePiece: a name put together from pieces of one cell — each piece's own evidence, in order (the
+    # span above runs from the first to the last, other cells inside it)
+    pieces: list[Evidence] = field(default_factory=list)
 
 
 def evidence(triples: list[ox.Triple], node: ox.NamedNode) -> Evidence | None:
@@ -169,8 +174,18 @@ def evidence(triples: list[ox.Triple], node: ox.NamedNode) -> Evidence | None:
     ev_nodes = by_subject.get(node.value, {}).get(BKG + "evidence", [])
     if not ev_nodes:
         return None
+    out = _selected(by_subject, ev_nodes[0].value)
+    pieces = [
+        _selected(by_subject, p.value) for p in by_subject.get(ev_nodes[0].value, {}).get(BKG + "evidencePiece", [])
+    ]
+    out.pieces = sorted(pieces, key=lambda p: (p.start is None, p.start or 0))
+    return out
+
+
+def _selected(by_subject: dict[str, dict[str, list]], ev_node: str) -> Evidence:
+    """What the oa:SpecificResource ``ev_node`` selects: its source, quote, position and page region."""
     oa = "http://www.w3.org/ns/oa#"
-    ev = by_subject.get(ev_nodes[0].value, {})
+    ev = by_subject.get(ev_node, {})
     out = Evidence(report=(ev.get(oa + "hasSource") or [ox.NamedNode("urn:x")])[0].value)
     for sel in ev.get(oa + "hasSelector", []):
         props = by_subject.get(sel.value, {})
