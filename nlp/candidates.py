@@ -145,6 +145,27 @@ def _balance(text: str, start: int, end: int) -> int | None:
     return start
 
 
+#: A body's one-character end that jieba leaves a token of its own (卫生|健康|委, 发展|改革|委).
+_BODY_CHARS = {"委", "局", "厅", "署"}
+
+
+def _body_before(text: str, words: list[tuple[int, int]], j: int) -> int | None:
+    """The index of the first word of a body's name ending in the one-character token ``words[j]`` (委): up to four
+    words of the body's field before it (nouns, adjectives, nominal verbs: 卫生|健康, 发展|改革), none a lead."""
+    b = j - 1
+    while b >= 0 and j - b <= 4:
+        w = text[words[b][0] : words[b][1]]
+        pos = pos_table().get(w) or ""
+        if (
+            w in LEAD_WORDS
+            or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)
+            or pos not in ("n", "an", "a", "vn", "j", "l", "nz")
+        ):
+            break
+        b -= 1
+    return b + 1 if b + 1 < j else None
+
+
 def _shared_head(text: str, start: int, end: int) -> bool:
     """科技成果专业化验证、中试平台: two kinds of platform sharing one head, no particular one."""
     if text[start - 1 : start] != "、" or _HEAD_CONTINUES.match(text, end):
@@ -192,6 +213,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # jieba's 对系统: a preposition glued to the head, no name
         taken = [(start, prefix)] if prefix else []
         past_quote = False
+        owned = False  # an owner's name taken into the name: no list of topics in front shares its head
         j = k - 1
         while j >= 0:
             ws, we = words[j]
@@ -217,6 +239,15 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 start = we - 1  # jieba's 管理区 in 统筹管理区政务服务大厅: the name starts at 区
                 taken.append((start, word[-1]))
                 break
+            body = _body_before(text, words, j) if word in _BODY_CHARS and j == k - 1 else None
+            if body is not None:  # 省|卫生|健康|委|门户网站: the owner's name, its one-character end a token of its own
+                taken += [(ws, word)] + [
+                    (words[b][0], text[words[b][0] : words[b][1]]) for b in range(j - 1, body - 1, -1)
+                ]
+                start = words[body][0]
+                owned = True
+                j = body - 1
+                continue
             if _LEVELS.fullmatch(word) and re.fullmatch(r"[省市区县乡镇村]{2,4}", left):
                 start = words[j - 1][0]  # 省市|两级|政务服务协同平台: the levels named, one system across them
                 taken += [(ws, word), (start, left)]
@@ -250,6 +281,9 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 )
             ):
                 break  # 用|好|“互联网+督查”平台, 基层|“四标四实”基础库: only nouns that name run on in front of a quote
+            if word[0] == "各" and len(word) >= 2 and word not in pos_table():
+                taken = []  # jieba's 各委局|门户网站: each body's site, no particular one
+                break
             if word in ("全", "各") and taken and re.match(r"[省市区县](?:政府|级|直)?", taken[-1][1]):
                 if word == "各" or re.match(r"[省市区县]政府", taken[-1][1]):
                     taken = []  # 全|市政府|网站: every government's website of the city, no particular one
@@ -339,7 +373,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # 各乡(镇)电子政务外网: a bracket opens inside a name, never in front of it
         if _LEVEL_ALTERNATIVE.search(text, start, hs):
             continue  # 乡镇(街道)网站: the websites of every township (or street), no particular one
-        listed = shared_topic_start(text, words, start, hs)  # 社保、|医保结算平台: the list is the topic
+        # 社保、|医保结算平台: the list is the topic (not before an owner's name: 所属单位、|卫生健康委门户网站)
+        listed = None if owned else shared_topic_start(text, words, start, hs)
         start = start if listed is None else listed
         core = [w for at, w in reversed(taken) if at >= start and w not in '“”"「」']
         name = text[start:he]
