@@ -48,11 +48,11 @@ _OWN_TOPICS = {"政务", "政务服务", "电子政务", "政府", "OA", "办公
 #: stand before): platforms, systems, databases, clouds, networks, halls.
 _OWN_HEADS = re.compile(
     r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|数据库|证照库|信息库|资源库|基础库|主题库|专题库|库|"
-    r"云(?![\u4e00-\u9fffA-Za-z])|外网|内网|专网|政务网|服务网|骨干网|光网|服务大厅|办事大厅|大厅|APP|App|app|小程序|"
+    r"云(?![\u4e00-\u9fffA-Za-z])|外网|内网|专网|政务网|服务网|骨干网|光网|网络|服务大厅|办事大厅|大厅|APP|App|app|小程序|"
     r"门户网站|网站)$"  # 政府网站, 政府门户网站: the government's own site
 )
 #: The same heads anywhere in a text, where a word may end (found first, then checked on the word).
-_OWN_HEAD_IN_TEXT = re.compile(r"平台|系统|库|云|网站|网|大厅|APP|App|app|小程序")
+_OWN_HEAD_IN_TEXT = re.compile(r"平台|系统|库|云|网站|网络|网|大厅|APP|App|app|小程序")
 #: Plural, class and indefinite words in front: no particular system (各业务系统, 存量业务系统, 一批平台).
 _PLURAL = {"各", "各类", "各项", "各级", "各个", "每个", "相关", "有关", "其他", "其它", "所有", "全部", "多个", "一批", "若干",
            "一系列", "一些", "各种", "不同", "以上", "下列", "上述", "该", "此", "存量", "新增", "增量", "现有", "原有",
@@ -73,7 +73,7 @@ _LAUNCHED = {"部署", "上线", "建成", "建设", "建立", "搭建", "打造
 _PERFECTIVE_BEFORE = {"已", "已经", "均已", "全部", "先后", "相继", "陆续"}
 #: Words after the name that treat it as one system: its upkeep, its project, its use, its machine room, what it carries.
 _EXISTING_AFTER = re.compile(
-    r"(?:运行维护|运维|维护|建设项目|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|正式上线|窗口|"
+    r"(?:运行维护|运维|维护|建设项目|(?:运行|日常|安全)?(?:管理|监管)(?:职责|职能|工作)|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|正式上线|窗口|"
     r"扩容|重构|迭代|改版|迁移|升级|"  # a change only a system that is there can undergo (政务云扩容, OA系统重构)
     r"的(?:日常|安全|正常|稳定)?(?:运行|维护|运维|管理|监管|使用|安全))"  # 对政务大厅的安全工作…: its running, its upkeep
 )

@@ -45,3 +45,34 @@ OWNER_BODY = [
 @pytest.mark.parametrize(("text", "expected"), OWNER_BODY)
 def test_an_owner_whose_end_is_a_token_of_its_own(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+#: 2. A government's own system named by generic words is one that exists where the text makes managing it a duty
+#: (…政务服务平台管理职责, 政务云运行管理职能, …日常管理工作), and a network is one of its own systems as a platform or
+#: a hall is (政务服务网络, 电子政务网络: looked after, used, the scope's own).  Not a regulation for the kind (…管理办法),
+#: the making of it as a duty (…建设管理职责), every place's (各地, 各级), a category (政务信息系统), networking as a
+#: manner (网络化), a kind to be built (推动…网络建设, 完善覆盖城乡的…网络) or a network's security (政务网络安全).
+OWN_MANAGED = [
+    ("承担电子政务建设、政务服务平台管理职责", ["政务服务平台"]),
+    ("承担全县政务云运行管理职能", ["政务云"]),
+    ("负责网上政务服务平台日常管理工作", ["网上政务服务平台"]),
+    ("负责政务服务\n平台管理职责", ["政务服务\n平台"]),  # re-wrapped
+    ("负责对政务服务网络的管理维护", ["政务服务网络"]),
+    ("负责对电子政务网络的运行维护", ["电子政务网络"]),
+    ("负责全县电子政务网络的规划和管理", ["电子政务网络"]),
+    ("依托电子政务网络开展视频会议", ["电子政务网络"]),
+    ("承担政务服务平台建设管理职责", []),
+    ("负责政务服务平台管理办法的制定", []),
+    ("指导各地政务服务平台管理工作", []),
+    ("承担政务信息系统管理职责", []),
+    ("推进政务服务网络化", []),
+    ("推动政务服务网络建设", []),
+    ("加强政务网络安全管理", []),
+    ("完善覆盖城乡的政务服务网络", []),
+    ("各级政务服务网络", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_MANAGED)
+def test_an_own_system_managed_as_a_duty_and_an_own_network(nlp, text, expected):
+    assert found(nlp, text) == expected
