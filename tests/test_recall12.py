@@ -76,3 +76,27 @@ OWN_MANAGED = [
 @pytest.mark.parametrize(("text", "expected"), OWN_MANAGED)
 def test_an_own_system_managed_as_a_duty_and_an_own_network(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+#: 3. 信息网络 ends a name as 信息系统 does: a field's information network (人口健康信息网络, 社会保障信息网络) is one
+#: system.  Not a bare or generic one (信息网络, 计算机信息网络), a sector's (…系统信息网络 as …系统信息化), an item of a
+#: budget's economic classification (31007 信息网络及软件购置更新), many (各级) or an indefinite one (一个信息网络).
+INFO_NETWORK = [
+    ("组织指导全省人口健康信息网络的运行维护", ["人口健康信息网络"]),
+    ("负责全市社会保障信息网络的运维", ["社会保障信息网络"]),
+    ("维护农业农村信息网络和信息系统的安全运行", ["农业农村信息网络"]),
+    ("负责人口健康信息\n网络的运行维护", ["人口健康信息\n网络"]),  # re-wrapped
+    ("推进面向社会服务的信息网络互联互通", []),
+    ("加快劳动和社会保障系统信息网络建设", []),
+    ("加强信息网络安全", []),
+    ("维护计算机信息网络国际联网安全", []),
+    ("31007 信息网络及软件购置更新", []),
+    ("31007\t信息网络及软件购置更新\t0.00", []),
+    ("各级信息网络", []),
+    ("建立覆盖全省的一个信息网络", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INFO_NETWORK)
+def test_a_fields_information_network(nlp, text, expected):
+    assert found(nlp, text) == expected
