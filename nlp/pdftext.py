@@ -22,9 +22,11 @@ a short line with more after it that ends no sentence (a running header), and ne
 between two printed characters, or two spaces or more after a row's or a page's number, lined up with a gap on
 the line before or after, or cutting the line into short cells: table cells side by side, a scanned table's page
 number printed before a tab — the break stands between two columns there, not inside one; one wide gap inside a
-full line of prose, as a justified line's extraction may print it, ``2026年  全面提升``, is no column): a line
-break after a clause, before an item or an indented line, around a page number (the guideline leaves a name
-broken by one unannotated), from or into a line of columns separates, as printed.
+full line of prose, as a justified line's extraction may print it, ``2026年  全面提升``, is no column), and the
+line after starts no further left than three characters short of where this one starts (a layout extraction
+prints a right-hand column's line indented, the left column's next cell at the margin): a line break after a
+clause, before an item or an indented line, around a page number (the guideline leaves a name broken by one
+unannotated), from or into a line of columns, from a line into one of a column to its left separates, as printed.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ _ROW_NUMBER = re.compile(r"\d{1,3}[.．、]?")
 _CELL = 0.4
 #: how far apart (in Chinese characters) two lines' gaps may stand and still be one gap between two columns
 _ALIGN = 1.0
+#: how much further right (in Chinese characters) a line may start than the next and still run on into it (a
+#: paragraph's first line indented two characters does; a cell of a column to the right does not)
+_INDENT = 3.0
 #: how long a line must be, against the longest of the lines around it, to be a full (wrapped) line
 _FULL = 0.75
 #: where :func:`as_source` keeps, on the Doc it gives, what the pipeline read in its place (:func:`read_as`)
@@ -110,6 +115,7 @@ def _line_breaks(text: str) -> set[int]:
     lines = text.split("\n")
     widths = [_width(ln.strip()) for ln in lines]
     columns = _columns(lines, widths)
+    indents = [_width(ln[: len(ln) - len(ln.lstrip())]) for ln in lines]
     drop, at = set(), -1
     for k in range(len(lines) - 1):
         at += len(lines[k]) + 1  # the line break after line k
@@ -123,6 +129,8 @@ def _line_breaks(text: str) -> set[int]:
             continue
         if columns[k] or columns[k + 1]:
             continue  # a line of columns (a table's cells, a page number before a tab): the break stands between columns
+        if indents[k] - indents[k + 1] > _INDENT:
+            continue  # the line after starts far left of this one: another column (a layout extraction's margins)
         width = max(widths[max(0, k - 3) : k + 5])
         if widths[k] < _FULL * width:
             continue  # a short line: a heading, a paragraph's last line, a header

@@ -182,3 +182,28 @@ def test_a_paragraphs_short_last_line_with_a_wide_gap_is_read_into(last, width):
     text = "\n".join([*lines[:3], last])
     r = read(text)
     assert r is not None and "\n" not in r.text, text
+
+
+# A layout extraction prints each line at its place: a cell of a column to the right starts far right of the
+# line after it (the left column's next cell), a paragraph's first line two characters in.
+@pytest.mark.parametrize("indent", [8, 12, 20, 40])
+@pytest.mark.parametrize("width", [10, 14])
+def test_a_line_far_right_does_not_run_on_into_a_line_of_the_left_column(indent, width):
+    """Right-column prose lines (indented) alternate with left-column cells (at the margin), as a layout
+    extraction prints a table's row: no right-column line is read on into the left cell below it."""
+    right, left = _lines(RIGHT, width), _lines(LEFT, 8)
+    n = min(len(right), len(left))
+    text = "\n".join(line for k in range(n) for line in (" " * indent + right[k], left[k]))
+    r = read(text)
+    assert (r.text if r else text).count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize("first", [2, 4, 6])
+@pytest.mark.parametrize("width", [14, 20])
+def test_a_paragraph_with_its_first_line_indented_is_read_through(first, width):
+    """The control: every line at the margin, the first two or three characters further in (a line that starts
+    with a space is never read into: the rule of an indent)."""
+    lines = _lines(PROSE, width)
+    text = "\n".join(" " * (first if k == 0 else 0) + ln for k, ln in enumerate(lines))
+    r = read(text)
+    assert r is not None and "\n" not in r.text and r.text.strip() == PROSE
