@@ -61,6 +61,45 @@ _ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「]?([^（）()“”
 _SHORT_QUOTED = re.compile(r"[“「]((?:[\u4e00-\u9fffA-Za-z]{1,2}(?:云|码|网|卡|号|屏|端|库))|\d{5,6})[”」]")
 #: Joins of a list of names.
 _LIST_JOINS = "和及与、"
+#: A city's or province's own service named "i" or 爱 and the place (i深圳, i厦门, 爱山东): the letter or the verb right
+#: before a place's name (jieba's ns word of two or three characters).
+_PLACE_BRAND = re.compile(r"(?<![A-Za-z0-9])([iI]|爱)(?=[\u4e00-\u9fff]{2})")
+
+
+#: Verbs of using a service in front of its quoted name (通过“爱山东”办理, 下载“爱山东”).
+_USING = ("通过", "依托", "登录", "下载", "使用", "推广", "关注", "接入", "上线", "打开", "利用", "借助", "用好", "在")
+
+
+def _place_brand_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a place's service brand (i深圳, “i厦门”, “爱山东”, 爱山东APP): ``i`` before a place's name, printed as
+    it is; 爱 before it only where it starts a word (not 热爱|深圳) and a head follows (爱山东APP) or it is quoted after a
+    verb of using it (通过“爱山东”) — 爱 alone before a place is the verb (爱深圳), a quoted one may name a campaign.
+    A head after the name (APP, 平台) or quotes around it are the brand's."""
+    word_starts = {s for s, _ in words}
+    spans = []
+    for m in _PLACE_BRAND.finditer(text):
+        at = m.end()
+        place = next(
+            (n for n in (3, 2) if at + n <= len(text) and (pos_table().get(text[at : at + n]) or "")[:2] == "ns"), 0
+        )
+        if not place:
+            continue
+        s, e = m.start(), at + place
+        head = HEAD.match(text, e)
+        quoted = s > 0 and text[s - 1] in "“「" and text[e : e + 1] in "”」"
+        used = quoted and text.endswith(_USING, 0, s - 1)
+        if m.group(1) == "爱" and (m.start() not in word_starts or not (head or used)):
+            continue  # 热爱|深圳, 爱深圳: the verb; 参加“爱深圳”志愿活动: a campaign's name
+        if head:
+            e = head.end()
+        elif quoted:
+            s, e = s - 1, e + 1
+        elif re.match(r"[\u4e00-\u9fff]", text[e : e + 1]) and (e not in word_starts):
+            continue  # the place's name runs on into a longer word
+        spans.append((s, e))
+    return spans
+
+
 #: Verbs jieba's dictionary tags as places (新建, a district of 南昌): no owner before a quoted name.
 _VERB_PLACES = {"新建"}
 #: A place's name (硚口区, 灵武市, 湘西州): the owner printed before a quoted platform name.
@@ -200,6 +239,7 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
                 spans.append((s - 1, e + 1))  # a brand in quotes is named with them: “赣服通”
             else:
                 spans.append((s, e))
+    spans += [sp for sp in _place_brand_spans(text, words) if sp not in spans]
     # a short quoted name of a channel (“政采云”, a hotline's number “12345”) listed beside a platform found: one more
     # platform of the list (“政采云”及政府电子交易系统, “12345”和“书记县长信箱”)
     for m in _SHORT_QUOTED.finditer(text):

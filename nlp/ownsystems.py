@@ -154,6 +154,8 @@ def candidates(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, 
         if head is None:
             continue
         head_start = max(ws, head.start())
+        if text.startswith("政务网", head_start):
+            head_start += 2  # the one word 政务网: the government's network, 政务 its own topic as in 政务外网
         inner = text[ws:head_start]  # 政务 of the one word 政务云
         if inner and not _core_word(inner):
             continue

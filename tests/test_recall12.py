@@ -100,3 +100,45 @@ INFO_NETWORK = [
 @pytest.mark.parametrize(("text", "expected"), INFO_NETWORK)
 def test_a_fields_information_network(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+#: 4. A place's own service brand named "i" or 爱 and the place (i深圳, i厦门, 爱山东): i right before a place's name is
+#: the brand, alone or listed; 爱 only where a head follows (爱山东APP: not 山东APP) or, quoted, after a verb of using it
+#: (通过“爱山东”) — 爱 before a place is else the verb (我爱上海, 热爱深圳), a quoted one a campaign's name.
+PLACE_BRANDS = [
+    ("推广i厦门、i福州等城市服务品牌", ["i厦门", "i福州"]),
+    ("市民可通过i武汉办理公积金业务", ["i武汉"]),
+    ("依托“i南京”开展服务", ["“i南京”"]),
+    ("群众可通过爱山东APP查询", ["爱山东APP"]),
+    ("通过“爱青岛”办理", ["“爱青岛”"]),
+    ("上线i深圳APP", ["i深圳APP"]),
+    ("我爱上海", []),
+    ("热爱深圳，服务深圳", []),
+    ("关爱山区儿童", []),
+    ("参加“爱深圳”志愿活动", []),
+    ("开展爱国主义教育", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACE_BRANDS)
+def test_a_places_brand_named_i_or_ai_and_the_place(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+#: 5. 政务网 printed as one word is the government's network as 政务外网 is: one that exists where it is used or looked
+#: after (依托, …的运行维护), listed beside networks found (…、区视频专网) or with a level (区政务网); not to be built
+#: with no scope (建设政务网), nor every level's (各级政务网), nor 政务网站 (a website).
+GOV_NETWORK = [
+    ("对政务网、区视频专网的数据进行同步", ["政务网", "区视频专网"]),
+    ("对政务网、县应急专网的数据\n进行同步", ["政务网", "县应急专网"]),
+    ("依托政务网开展视频会议", ["政务网"]),
+    ("负责政务网的运行维护", ["政务网"]),
+    ("建设政务网", []),
+    ("各级政务网", []),
+    ("登录政务网站查询", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOV_NETWORK)
+def test_the_government_network_printed_as_one_word(nlp, text, expected):
+    assert found(nlp, text) == expected
