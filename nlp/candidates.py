@@ -46,6 +46,7 @@ from nlp.nameleads import (
 from nlp.platformwords import (
     _INDEFINITE,
     _WHERE_WORDS,
+    BRAND,
     GENERIC_COMPOUNDS,
     HEAD,
     LEAD_WORDS,
@@ -83,7 +84,7 @@ _YEAR_LEVEL = re.compile(r"年[省市区县]")
 #: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
 _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
 #: Words that say when (疫情期间, 改革以来): the name starts after them.
-_TIME_FRAME = re.compile(r"(?:期间|之际|以来|以后|之后|以前|之前|前夕|期内)$")
+_TIME_FRAME = re.compile(r"(?:期间|之际|以来|以后|之后|以前|之前|前夕|期内|季度|月份)$")
 #: Alternatives of a level in brackets: 乡镇（街道）, 村（社区）, 县（市、区）.
 _LEVEL_ALTERNATIVE = re.compile(r"[（(][乡镇街道社区村居县市区、]{1,6}[）)]")
 #: A page number printed just before a wrapped name's rest (全24|国信访信息系统).
@@ -260,6 +261,9 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             if word == "小时" and re.fullmatch(r"\d{1,2}|7[×xX*]24", left):
                 start = words[j - 1][0]  # 24|小时|智慧服务大厅: the hours it serves are the name's
                 taken += [(ws, word), (start, left)]
+                if j >= 3 and text[words[j - 3][0] : words[j - 2][1]] in ("7×", "7x", "7X", "7*"):
+                    start = words[j - 3][0]  # 7|×|24|小时: seven days of 24 hours
+                    taken.append((start, text[start : words[j - 1][0]]))
                 break
             if _TIME_FRAME.search(word):
                 break  # 疫情期间|政务大厅: when, not which
@@ -367,6 +371,12 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             j -= 1
         if not taken:
             continue
+        brand = next((b for b in BRAND.finditer(text, max(0, start - 4), hs) if b.start() <= start <= b.end()), None)
+        if brand is not None and brand.start() < start:
+            # 蒙|速办|移动端门户, 鄂汇|办|移动端门户: the walk stopped inside or right after a province's brand (蒙, 办: verbs
+            # to jieba); the brand is the name's
+            taken.append((brand.start(), text[brand.start() : start]))
+            start = brand.start()
         balanced = _balance(text, start, he)
         if balanced is None:
             continue
@@ -401,7 +411,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or _COUNTED.search(name)
             or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start)
             or (text[start - 1 : start].isdigit() and re.search(r"[个项套家]|(?<!平)台", name))
-            or _shared_head(text, start, he)
+            or (brand is None and _shared_head(text, start, he))  # a brand is a name of its own: 、蒙速办移动端门户
             or _PAGE_NUMBER_INSIDE.search(name)
             or (text[start - 1 : start] == "的" and not any(_names_a_thing(w) for w in core))
             or across_a_territory(text, start, hs)  # 全国|政府网站: every government's site across the country

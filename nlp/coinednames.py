@@ -27,6 +27,7 @@ from nlp.platformwords import (
     HEAD,
     LEAD_WORDS,
     NOT_A_HEAD_AFTER,
+    TOPIC_VERBS,
 )
 from nlp.reforms import SERVICE_MODE
 
@@ -180,7 +181,8 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
         if tail and NOT_A_HEAD_AFTER.match(text, m.end()):
             continue  # “一网统管”系统规划: the head is no head here
         if tail and any(
-            text[a:b] in LEAD_WORDS and text[a:b] not in _NOUN_VERBS
+            (text[a:b] in LEAD_WORDS and text[a:b] not in _NOUN_VERBS)
+            or (len(tail) > 6 and pos_table().get(text[a:b]) == "v" and text[a:b] not in TOPIC_VERBS)
             for a, b in words
             if m.start(2) <= a and b <= m.end(2)
         ):

@@ -116,8 +116,8 @@ def _glued_lead(word: str, after: str, left: str = "") -> int:
     lead = word[:-1]
     if len(word) >= 3 and lead in LEAD_WORDS and any((word[-1] + after)[:n] in pos_table() for n in (2, 3)):
         return len(lead)
-    if len(word) >= 2 and word[0] == "暨" and word not in pos_table():
-        return 1  # 工商行政管理信息网|暨红盾|信息网: 暨 joins two names; the second starts after it
+    if len(word) >= 2 and word[0] in "暨或" and word not in pos_table():
+        return 1  # 工商行政管理信息网|暨红盾|信息网, …服务网|或皖|事通APP: 暨, 或 join two names; the second starts after it
     if (
         len(word) == 2
         and word[0] in "对向在将把从由为于与和及以"

@@ -49,7 +49,7 @@ _OWN_TOPICS = {"政务", "政务服务", "电子政务", "政府", "OA", "办公
 _OWN_HEADS = re.compile(
     r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|数据库|证照库|信息库|资源库|基础库|主题库|专题库|库|"
     r"云(?![\u4e00-\u9fffA-Za-z])|外网|内网|专网|政务网|服务网|骨干网|光网|网络|服务大厅|办事大厅|大厅|APP|App|app|小程序|"
-    r"门户网站|网站)$"  # 政府网站, 政府门户网站: the government's own site
+    r"门户网站|门户网|网站)$"  # 政府网站, 政府门户网站: the government's own site
 )
 #: The same heads anywhere in a text, where a word may end (found first, then checked on the word).
 _OWN_HEAD_IN_TEXT = re.compile(r"平台|系统|库|云|网站|网络|网|大厅|APP|App|app|小程序")
@@ -74,7 +74,8 @@ _PERFECTIVE_BEFORE = {"已", "已经", "均已", "全部", "先后", "相继", "
 #: Words after the name that treat it as one system: its upkeep, its project, its use, its machine room, what it carries.
 _EXISTING_AFTER = re.compile(
     r"(?:运行维护|运维|维护|建设项目|(?:运行|日常|安全)?(?:管理|监管)(?:职责|职能|工作)|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|正式上线|窗口|"
-    r"扩容|重构|迭代|改版|迁移|升级|"  # a change only a system that is there can undergo (政务云扩容, OA系统重构)
+    r"扩容|重构|迭代|改版|迁移|升级|"
+    r"共?(?:受理|办件|办结)|"  # the cases it took in (一体化平台办件量, 政务服务平台受理办件): a system at work  # a change only a system that is there can undergo (政务云扩容, OA系统重构)
     r"的(?:日常|安全|正常|稳定)?(?:运行|维护|运维|管理|监管|使用|安全))"  # 对政务大厅的安全工作…: its running, its upkeep
 )
 #: Words after the name that make it a field or a kind: 在政务云建设方面, 政务服务大厅标准化, 平台类; a rule over

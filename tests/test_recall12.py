@@ -142,3 +142,39 @@ GOV_NETWORK = [
 @pytest.mark.parametrize(("text", "expected"), GOV_NETWORK)
 def test_the_government_network_printed_as_one_word(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+#: 6. Where a name starts and ends, read as a reader does.  A name joined to another by 或 is two (…服务网或浙里办APP,
+#: jieba's 或浙); a branch hall of a service net is one more name of the net's, with its place (…服务网南通分厅); 门户网 is a
+#: head as 门户网站 is (政务服务门户网 beside particular systems); a province's brand is the name's where jieba calls its
+#: first or last character a verb (蒙|速办|移动端门户, 鄂汇|办|移动端门户), also after a list's 、; 7×24 hours are the
+#: hall's as 24 hours are; a time in front is not the name's (本季度|一体化平台, 7-9月份|…), and cases taken in after an
+#: own system say it is the one at work (…办件量, …共受理办件).  Still none: 电话或微信公众号, 各分厅, 建设政务服务门户网,
+#: 推动一体化平台建设; a quoted name's tail that holds a verb is no head's name (“直通联办”经验做法获评全国政务热线…).
+BOUNDARIES = [
+    ("事项均可在浙江政务服务网或浙里办APP办理", ["浙江政务服务网", "浙里办APP"]),
+    ("通过门户网站或闽政通APP查询", ["闽政通APP"]),
+    ("可通过电话或微信公众号咨询", []),
+    ("在江苏政务服务网南通分厅上线事项", ["江苏政务服务网南通分厅"]),
+    ("融合了省网上办事大厅番禺分厅的全部功能", ["省网上办事大厅番禺分厅"]),
+    ("在江苏政务服务网南通\n分厅上线事项", ["江苏政务服务网南通\n分厅"]),  # re-wrapped
+    ("在各分厅设置窗口", []),
+    ("负责政府门户网站、政务服务门户网的管理", ["政府门户网站", "政务服务门户网"]),
+    ("建设政务服务门户网", []),
+    ("依托蒙速办移动端门户", ["蒙速办移动端门户"]),
+    ("门户网站、鄂汇办移动端门户", ["鄂汇办移动端门户"]),
+    ("开放7×24小时自助服务大厅", ["7×24小时自助服务大厅"]),
+    ("设立24小时自助服务大厅", ["24小时自助服务大厅"]),
+    ("本季度一体化平台办件量较大", ["一体化平台"]),
+    ("上季度政务服务平台受理办件3万件", ["政务服务平台"]),
+    ("2022年7-9月份政务服务平台共受理办件", ["政务服务平台"]),
+    ("推动一体化平台建设", []),
+    ("“直通联办”经验做法获评全国政务热线发展联盟案例", []),
+    ("依托“穗智管”城市运行管理平台", ["“穗智管”城市运行管理平台"]),
+    ("推广“数字政府”协同办公平台", ["“数字政府”协同办公平台"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOUNDARIES)
+def test_where_a_name_starts_and_ends(nlp, text, expected):
+    assert found(nlp, text) == expected
