@@ -21,7 +21,8 @@ from nlp.model import Amount, Classification, PerformanceTarget, Project, Table,
 from nlp.normalize import Line, NormalizedText
 
 _ORGANISATION = re.compile(
-    r"(本级|局|署|厅|中心|办公室|委员会|管理处|服务站|事务所|院|所|站|队|馆|学校|（本级）|\(本级\))$"
+    r"(本级|局|署|厅|中心|办公室|委员会|管理处|服务站|事务所|院|所|站|队|馆|学校|（本级）|\(本级\)"
+    r"|(?:气象|天文|地震|观象|电视|电)台)$"  # an observatory or a broadcaster; not 平台, 舞台, 展台, 柜台
 )
 _BULLET = re.compile(r"^[-•·]\s*")
 # words that name money for a purpose, never an organisation (…经费-珠海边检总站 is a fund of that station)

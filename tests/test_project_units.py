@@ -120,3 +120,56 @@ def test_a_unit_that_does_not_add_up_is_still_flagged():
     ds = [d for d in reconcile(report_of(text)) if d.kind == "unit_subtotal"]
     assert ds and all("某市某某局" in d.message or "合计" in d.message for d in ds)
     assert any("某市某某局: 618.00 万元" in d.message and "608.00 万元" in d.message for d in ds)
+
+
+# -- units named as an observatory or a broadcaster (…气象台, …电视台) --------------------------------------------
+
+BASIC_BY_UNIT = """\
+表11
+部门预算基本支出预算表
+单位名称：某市某某局 单位：万元
+支出项目类别（资金使用 财政拨款
+总计 财政专户拨款 其他资金
+单位） 合计 一般公共预算 政府性基金预算 国有资本经营预算
+合计 {total} {total} {total} 0.00 0.00 0.00 0.00
+某市某某局（本级） 30.00 30.00 30.00 0.00 0.00 0.00 0.00
+工资福利支出 20.00 20.00 20.00 0.00 0.00 0.00 0.00
+商品和服务支出 10.00 10.00 10.00 0.00 0.00 0.00 0.00
+{unit} 12.00 12.00 12.00 0.00 0.00 0.00 0.00
+工资福利支出 9.00 9.00 9.00 0.00 0.00 0.00 0.00
+对个人和家庭的补助 3.00 3.00 3.00 0.00 0.00 0.00 0.00
+注：无。
+"""
+
+
+@pytest.mark.parametrize("unit", ["某市气象台", "某县广播电视台", "某省地震台", "某市天文台"])
+def test_an_observatory_or_a_broadcaster_is_a_unit(unit):
+    r = report_of(BASIC_BY_UNIT.format(total="42.00", unit=unit))
+    (t,) = r.tables
+    row = next(x for x in t.rows if x.name == unit)
+    assert row.level == 1 and row.unit_name == unit
+    assert [x.unit_name for x in t.rows if x.name == "对个人和家庭的补助"] == [unit]
+    assert reconcile(r) == []
+
+
+PROJECTS_NO_TARGETS = """\
+表12
+部门预算项目支出及其他支出预算表
+单位名称：某市某某局 单位：万元
+支出项目类别（资金使用单位） 总计 财政拨款合计 一般公共预算 政府性基金预算 国有资本经营预算 财政专户拨款 其他资金
+合计 50.00 50.00 50.00 0.00 0.00 0.00 0.00
+某市某某局 20.00 20.00 20.00 0.00 0.00 0.00 0.00
+{project} 20.00 20.00 20.00 0.00 0.00 0.00 0.00
+某市气象台 30.00 30.00 30.00 0.00 0.00 0.00 0.00
+气象观测设备维护维持 30.00 30.00 30.00 0.00 0.00 0.00 0.00
+注：无。
+"""
+
+
+@pytest.mark.parametrize("project", ["城市数据共享交换平台", "市民文化广场舞台", "政务服务大厅展台", "综合窗口柜台"])
+def test_a_platform_or_a_stage_is_no_unit(project):
+    """Negatives: a project named after what it buys (…平台, …舞台, …展台, …柜台) stays a project under its unit."""
+    r = report_of(PROJECTS_NO_TARGETS.format(project=project))
+    got = {p.name: p.unit_name for p in r.projects}
+    assert got == {project: "某市某某局", "气象观测设备维护维持": "某市气象台"}
+    assert reconcile(r) == []
