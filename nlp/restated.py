@@ -1,6 +1,7 @@
 """Figures a report prints twice: the same total in two tables (本年支出合计 of the 收支总表 and 合计 of the 支出表;
 基本支出 of the 一般公共预算支出表 and the total of the 基本支出表 …), each 类 of the 收支总表 against the 类 row of the
-支出表, and a total the narrative states (本年收入 3,463.96 万元) against the table figure of the same name.
+支出表 (the sum of its printings when the 支出表 lists the classes under each unit), and a total the narrative states
+(本年收入 3,463.96 万元) against the table figure of the same name.
 Part of :func:`nlp.reconcile.reconcile`; the tolerance and wording are :mod:`nlp.discrepancy`'s.
 """
 
@@ -10,7 +11,7 @@ import re
 from decimal import Decimal
 
 from nlp.discrepancy import _fmt, _label, _squash, _total_row, _within_rounding
-from nlp.model import Amount, Discrepancy, Report, Table
+from nlp.model import Amount, Discrepancy, Report, Table, TableRow
 
 _ENUM = re.compile(r"^[一二三四五六七八九十]+、")
 
@@ -183,26 +184,44 @@ def _income_items(summary: Table, income: Table) -> list[Discrepancy]:
 
 
 def _class_items(summary: Table, expenditure: Table) -> list[Discrepancy]:
-    """Each 类 of the 收支总表 (一、一般公共服务支出) against the 类 row of the 支出表."""
+    """Each 类 of the 收支总表 (一、一般公共服务支出) against the 类 row of the 支出表.  A 支出表 that lists the classes
+    under each of its units prints a 类 once per unit: the department's figure is then the sum of its printings."""
     col_s = _column(summary, "total", "expenditure")
     col_e = _column(expenditure, "total")
     if col_s is None or col_e is None:
         return []
-    classes = {_squash(r.name): r for r in expenditure.rows if r.code and len(r.code) == 3}
+    printed: dict[str, list[TableRow]] = {}  # 类 code → its rows, in printed order
+    codes: dict[str, str] = {}  # a 类 row's name → its code
+    for r in expenditure.rows:
+        if r.code and len(r.code) == 3:
+            printed.setdefault(r.code, []).append(r)
+            codes.setdefault(_squash(r.name), r.code)
     out: list[Discrepancy] = []
     for row in summary.rows:
         if row.side != "expenditure" or row.is_total:
             continue
         name = _ENUM.sub("", _squash(row.name))
-        match = classes.get(name)
-        if match is None:
+        code = codes.get(name)
+        if code is None:
             continue
         a = row.cells[col_s] if col_s < len(row.cells) else None
-        b = match.cells[col_e] if col_e < len(match.cells) else None
-        d = _compare(f"{name} ({match.code})", a, summary, b, expenditure)
+        cells = [r.cells[col_e] if col_e < len(r.cells) else None for r in printed[code]]
+        if any(c is None for c in cells):
+            continue
+        b, parts = _sum(cells)  # type: ignore[arg-type]
+        d = _compare(f"{name} ({code})", a, summary, b, expenditure, parts)
         if d:
             out.append(d)
     return out
+
+
+def _sum(cells: list[Amount]) -> tuple[Amount, list[Amount] | None]:
+    """One printed figure as it is; several as their sum (printed ``a+b+…``, at the first one's place)."""
+    if len(cells) == 1:
+        return cells[0], None
+    first = cells[0]
+    total = sum((c.value for c in cells), Decimal(0))
+    return Amount(total, "+".join(c.printed for c in cells), first.unit, first.span), cells
 
 
 # Stated totals (nlp.narrative) → the table figure they restate:
