@@ -26,7 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from nlp.amounts import parse_amount
 from nlp.errors import Diagnostics
 from nlp.model import Amount, PerformanceTarget, Project
-from nlp.normalize import NormalizedText
+from nlp.normalize import Line, NormalizedText
 
 _NAME = re.compile(r"^\s*项目名称\s+(?P<name>\S.*?)\s*$")
 _TOTAL = re.compile(r"年度资金总额\s*[:：]?")
@@ -42,17 +42,26 @@ _TARGETS_END = re.compile(r"一级指标|绩效指标|二级指标")
 _SPAN = 14  # lines from 项目名称 to 年度资金总额 in the forms seen; a form is compact
 
 
+def form_at(lines: list[Line], i: int) -> int | None:
+    """The 年度资金总额 line of the form whose 项目名称 line is ``lines[i]``; None when no form starts there (a table's
+    header with 项目名称 over a column is followed by another 项目名称 or by no 年度资金总额)."""
+    if not _NAME.match(lines[i].text):
+        return None
+    at = next((j for j in range(i + 1, min(i + _SPAN, len(lines))) if _TOTAL.search(lines[j].text)), None)
+    if at is None or any(_NAME.match(lines[j].text) for j in range(i + 1, at)):
+        return None
+    return at
+
+
 def extract(norm: NormalizedText, diag: Diagnostics, known: set[str]) -> list[Project]:
     """The projects of the report's performance forms whose names no table gave (``known``)."""
     lines = norm.lines
     out: list[Project] = []
     for i, line in enumerate(lines):
         m = _NAME.match(line.text)
-        if not m:
+        at = form_at(lines, i)
+        if not m or at is None:
             continue
-        at = next((j for j in range(i + 1, min(i + _SPAN, len(lines))) if _TOTAL.search(lines[j].text)), None)
-        if at is None or any(_NAME.match(lines[j].text) for j in range(i + 1, at)):
-            continue  # a table's header (项目名称 over a column), not a form
         name = re.sub(r"\s+", "", m.group("name"))
         if name in known:
             continue

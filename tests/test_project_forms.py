@@ -88,6 +88,53 @@ def test_a_table_header_naming_projects_is_no_form():
     assert all(p.name != "年度资金总额绩效目标" for p in projects)
 
 
+# a table printed before the forms, whose rows must stay
+TABLE_BEFORE = """\
+一般公共预算支出表
+单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+合计 1,250.50 0.00 1,250.50
+201 一般公共服务支出 1,250.50 0.00 1,250.50
+20101 人大事务 1,250.50 0.00 1,250.50
+2010101 行政运行 1,250.50 0.00 1,250.50
+"""
+
+
+def _department_coded(form: str, code: str) -> str:
+    return form.replace("[101]", f"[{code}]")
+
+
+@pytest.mark.parametrize("form", [BUDGET_FORM, SELF_EVALUATION], ids=["budget", "self-evaluation"])
+@pytest.mark.parametrize("code", ["101", "292", "201", "2010301"])
+@pytest.mark.parametrize("year_line", [True, False], ids=["year-line", "no-year-line"])
+def test_a_form_is_no_table(form, code, year_line):
+    """A project's form (项目名称 … 年度资金总额) gives its project, never a table: the department's code in brackets
+    ([292]某某局, even one that is a valid class code) is no classification row, and its lines of funds are no rows
+    whose sums could fail (a 292 row over a 29210 其他资金 row was a discrepancy)."""
+    from nlp.reconcile import reconcile
+    from tests.test_reconcile import report_of
+
+    text = _department_coded(form, code)
+    if not year_line:
+        text = "\n".join(ln for ln in text.split("\n") if "年度）" not in ln)
+    text = TABLE_BEFORE + text
+    tables, projects, _, _ = read_tables(text)
+    assert [t.title for t in tables] == ["一般公共预算支出表"]
+    assert [r.code for r in tables[0].rows] == [None, "201", "20101", "2010101"]
+    assert [p.name for p in projects] == ["数据平台运维"]
+    assert reconcile(report_of(text)) == []
+
+
+def test_a_table_of_projects_with_a_name_column_stays_a_table():
+    """Negative: 项目名称 over a column of a table (no 年度资金总额 below it) starts no form."""
+    text = (
+        "项目支出预算表\n单位：万元\n项目名称 合计 财政拨款 其他资金\n合计 30.00 30.00 0.00\n"
+        "数据平台运维 20.00 20.00 0.00\n办公设备购置 10.00 10.00 0.00\n"
+    )
+    tables, _, _, _ = read_tables(text)
+    assert [len(t.rows) for t in tables] == [3]
+
+
 @requires_devset
 def test_devset_budget_and_self_evaluation_forms():
 
