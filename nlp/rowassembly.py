@@ -209,8 +209,11 @@ class RowAssembler:
                     if self._label_only(line, g, gi, side):
                         break  # the rest of the line is the row's text (绩效目标)
                 elif g.code_parts and (g.name or self._code(g)):
-                    self._new_row(line, g, side).code_parts = g.code_parts
-                    self._amounts(line, g)
+                    if self._head_above(g):
+                        self._code_under_head(line, g)
+                    else:
+                        self._new_row(line, g, side).code_parts = g.code_parts
+                        self._amounts(line, g)
                 elif g.cells or g.line_no is not None:
                     self._amounts_or_row(line, g, side)
         p = self.pending
@@ -237,6 +240,34 @@ class RowAssembler:
             p.text_pieces = [(pc.line, pc.start) for pc in row.text]
             self._flush(p)
         return Assembled(self.rows, self.texts, self._garbage)
+
+    def _head_above(self, g: Group) -> bool:
+        """A code and its amounts printed without a label, right under label lines that started no row of their own:
+        those lines are the upper half of this row's label, centred on its line (机关事业单位基本养老 / 2080505 252.00 …
+        / 保险缴费支出), not the end of the row above."""
+        p = self.pending
+        return (
+            not self.text_column
+            and not g.name
+            and bool(g.cells)
+            and p is not None
+            and bool(p.name)
+            and not p.code_parts
+            and not p.cells
+            and not TOTAL.search(squash(join_words([t.text for _, t in p.name])))
+        )
+
+    def _code_under_head(self, line: Line, g: Group) -> None:
+        """The row of a code printed under the upper half of its label: as many label lines follow below its amounts."""
+        p = self.pending
+        assert p is not None
+        heads = len({ln.number for ln, _ in p.name})
+        p.code_parts = g.code_parts
+        p.indent = g.indent
+        for t in g.code_parts:
+            p.touch(line, t.start, t.end)
+        self._amounts(line, g)
+        self._tail_lines = heads
 
     def _numbers_not_code(self, g: Group) -> bool:
         """Whole numbers alone on a line are amounts (printed without decimals), not a
