@@ -252,6 +252,8 @@ def apply(
             elif cell is not None:
                 uncertain.append(cell)
         if uncertain:
+            uncertain = _same_figure_everywhere(row.cells, options, placed, uncertain)
+        if uncertain:
             diag.warn(
                 "W310",
                 line=row.span.line,
@@ -263,6 +265,34 @@ def apply(
                 options=len(options),
             )
         row.cells = placed
+
+
+def _same_figure_everywhere(
+    printed: list[Amount | None], options: list[Placement], placed: list[Amount | None], uncertain: list[Amount]
+) -> list[Amount]:
+    """Columns that every placement left fills with the same printed figure (a figure wrapped in a narrow cell beside
+    an equal one on the row's line: whichever the order, the 总计 column holds 985,764.90) get that figure — the first
+    of the uncertain ones printed so, as :func:`nlp.layoutsearch` does for readings; the rest stay uncertain."""
+    if not options:
+        return uncertain
+    left = list(uncertain)
+    for j in range(len(placed)):
+        if placed[j] is not None:
+            continue
+        texts = set()
+        for p in options:
+            at = [t for t, s in enumerate(p) if s == j and t < len(printed) and printed[t] is not None]
+            if len(at) != 1:
+                break
+            texts.add(printed[at[0]].printed)  # type: ignore[union-attr]
+        else:
+            if len(texts) == 1:
+                (text,) = texts
+                c = next((c for c in left if c.printed == text), None)
+                if c is not None:
+                    placed[j] = c
+                    left.remove(c)
+    return left
 
 
 def fit_rows(

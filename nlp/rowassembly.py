@@ -110,11 +110,34 @@ _TAIL = re.compile(r"^\d{1,3}$")
 _DECIMALS = re.compile(r"(?:^|\s)-?\d[\d,]*\.(\d+)(?=\s|$)")
 
 
-def _wrapped_figures(body: list[Line]) -> tuple[dict[int, list[tuple[Line, Token]]], set[int]]:
+_WORD = re.compile(r"\S+")
+
+
+@dataclass
+class _Wrapped:
+    """Figures of a row wrapped inside cells too narrow for them, and the halves of its label printed beside them."""
+
+    figures: list[tuple[Line, Token]]
+    head_label: list[tuple[Line, Token]] = field(default_factory=list)
+    tail_label: list[tuple[Line, Token]] = field(default_factory=list)
+
+
+def _label_and(line: Line, part: re.Pattern) -> tuple[list[tuple[Line, Token]], list[re.Match]]:
+    """A line's leading label words (none of them ``part``) and the words after them."""
+    words = list(_WORD.finditer(line.text))
+    k = 0
+    while k < len(words) and not part.match(words[k].group()):
+        k += 1
+    return [(line, Token("text", w.group(), w.start(), w.end())) for w in words[:k]], words[k:]
+
+
+def _wrapped_figures(body: list[Line]) -> tuple[dict[int, _Wrapped], set[int]]:
     """Figures wrapped inside cells too narrow for them (``1378.4`` / ``1``): the line above a
     row holds their heads, the line below their tails, as many of each, and a head and its
-    tail make a figure with the decimals the table prints.  Returns, per row line, the joined
-    figures (as tokens of the head's line reaching to the tail) and the lines they were on."""
+    tail make a figure with the decimals the table prints.  The row's label is on its line, or — centred
+    on the row, its line printing amounts only — its halves are before the heads and before the tails
+    (``科技研发资金-平台载 530,850.0`` / ``530,850.00 0.00 …`` / ``体专项 0``).  Returns, per row line, the joined
+    figures (as tokens of the head's line reaching to the tail) with those halves, and the lines they were on."""
     counts: dict[int, int] = {}
     for ln in body:
         for m in _DECIMALS.finditer(ln.text):
@@ -123,30 +146,33 @@ def _wrapped_figures(body: list[Line]) -> tuple[dict[int, list[tuple[Line, Token
         return {}, set()
     places = max(counts, key=lambda d: counts[d])
     lines = [ln for ln in body if ln.text.strip()]
-    out: dict[int, list[tuple[Line, Token]]] = {}
+    out: dict[int, _Wrapped] = {}
     used: set[int] = set()
     for i in range(1, len(lines) - 1):
         head, row, tail = lines[i - 1], lines[i], lines[i + 1]
-        if id(head) in used or not groups(row.text) or not any(g.name or g.code_parts for g in groups(row.text)):
+        gs = groups(row.text)
+        if id(head) in used or not gs:
             continue
-        hs, ts = head.text.split(), tail.text.split()
-        if not hs or len(hs) != len(ts) or not all(_TAIL.match(t) for t in ts):
+        head_label, hs = _label_and(head, _HEAD)
+        tail_label, ts = _label_and(tail, _TAIL)
+        if head_label or tail_label:
+            # the label's halves beside the figures: the row's own line prints amounts only
+            if len(gs) != 1 or gs[0].name or gs[0].code_parts or not gs[0].cells:
+                continue
+        elif not any(g.name or g.code_parts for g in gs):
             continue
-        heads = [hm for h in hs if (hm := _HEAD.match(h))]
+        if not hs or len(hs) != len(ts) or not all(_TAIL.match(t.group()) for t in ts):
+            continue
+        heads = [hm for h in hs if (hm := _HEAD.match(h.group()))]
         if len(heads) != len(hs) or not all(
-            len(m.group(1) or "") + len(t) == places and (m.group(1) is not None or False) for m, t in zip(heads, ts)
+            len(m.group(1) or "") + len(t.group()) == places and m.group(1) is not None for m, t in zip(heads, ts)
         ):
             continue
-        joined = []
-        hpos = tpos = 0
-        for h, t in zip(hs, ts):
-            hpos = head.text.index(h, hpos)
-            tpos = tail.text.index(t, tpos)
-            end = tail.start + tpos + len(t) - head.start
-            joined.append((head, Token("amount", h + t, hpos, end)))
-            hpos += len(h)
-            tpos += len(t)
-        out[id(row)] = joined
+        joined = [
+            (head, Token("amount", h.group() + t.group(), h.start(), tail.start + t.end() - head.start))
+            for h, t in zip(hs, ts)
+        ]
+        out[id(row)] = _Wrapped(joined, head_label, tail_label)
         used |= {id(head), id(tail)}
     return out, used
 
@@ -201,6 +227,10 @@ class RowAssembler:
             if self._ends_table(line):
                 break
             gs = groups(line.text, self.line_numbers)
+            wrapped = self._wrapped_at.get(id(line))
+            if wrapped is not None and (wrapped.head_label or wrapped.tail_label):
+                self._row_of_centred_label(line, gs[0], wrapped)
+                continue
             for gi, g in enumerate(gs):
                 side = self._side(g, gi, gs) if self.summary else None
                 if self._numbers_not_code(g):
@@ -240,6 +270,24 @@ class RowAssembler:
             p.text_pieces = [(pc.line, pc.start) for pc in row.text]
             self._flush(p)
         return Assembled(self.rows, self.texts, self._garbage)
+
+    def _row_of_centred_label(self, line: Line, g: Group, wrapped: _Wrapped) -> None:
+        """A row printing amounts only on its line, its label's halves and its wrapped figures' heads above and tails
+        below (:func:`_wrapped_figures`)."""
+        self._tail_lines = 0
+        self._flush(self.pending)
+        p = self.pending = _Pending()
+        for ln, t in wrapped.head_label:
+            p.name.append((ln, t))
+            p.touch(ln, t.start, t.end)
+        p.indent = leading(wrapped.head_label[0][0].text) if wrapped.head_label else g.indent
+        self._add_cells(p, line, g)
+        for ln, t in wrapped.tail_label:
+            p.name.append((ln, t))
+            p.touch(ln, t.start, t.end)
+        if not self.text_column:
+            self._flush(p)
+            self.pending = None
 
     def _head_above(self, g: Group) -> bool:
         """A code and its amounts printed without a label, right under label lines that started no row of their own:
@@ -404,11 +452,11 @@ class RowAssembler:
     def _add_cells(self, p: _Pending, line: Line, g: Group) -> None:
         if g.line_no is not None and p.line_no is None:
             p.line_no = g.line_no
-        joined = self._wrapped_at.pop(id(line), None)
-        if joined and g.cells:
+        wrapped = self._wrapped_at.pop(id(line), None)
+        if wrapped and g.cells:
             # figures wrapped inside narrow cells, printed above and below this line: first
-            p.cells.extend(joined)
-            p.wrapped = len(joined)
+            p.cells.extend(wrapped.figures)
+            p.wrapped = len(wrapped.figures)
         for t in g.cells:
             p.cells.append((line, t))
             p.touch(line, t.start, t.end)
