@@ -199,3 +199,21 @@ def _unit_end(name: str) -> bool:
         return False
     # 办公室, 研究室, 机关党委, 工会, 团委 are units on their own
     return len(name) > len(m.group(0)) or len(name) >= 3 or name in ("工会", "团委", "党委", "党办")
+
+
+#: Fields of the lines of government that jieba's dictionary knows no body of (it knows 公安局, 审计署, 民政厅, 信访办:
+#: :func:`nlp.sectors.line_field` reads those from it): what the bodies' names of today's lines hold before their
+#: suffix (卫生健康委, 人力资源社会保障局, 市场监管局), full and short.  Fields of work a system is named by as often
+#: (政务服务, 大数据, 数据资源) are left out: 全省政务服务系统 may be either.
+# fmt: off
+LINE_FIELDS = frozenset({
+    "卫生健康", "卫健", "卫生计生", "计划生育", "人力资源社会保障", "人力资源", "社会保障", "人社", "劳动保障", "市场监管",
+    "市场监督管理", "食品药品监督管理", "应急管理", "应急", "医疗保障", "医保", "退役军人事务", "自然资源", "生态环境",
+    "农业农村", "住房城乡建设", "城乡建设", "住建", "交通运输", "发展改革", "发展和改革", "发改", "工业和信息化", "工信",
+    "科学技术", "文化旅游", "文旅", "文化广电", "广播电视", "乡村振兴", "机关事务", "纪检监察", "纪委监委", "组织", "宣传",
+    "统战", "政法", "网信", "机构编制", "编办", "民族宗教", "民宗", "林草", "草原", "水务", "城市管理", "综合行政执法",
+    "综合执法", "行政审批", "住房公积金", "公积金", "司法行政", "人民法院", "人民检察院", "法院", "检察院", "妇联", "残联",
+    "工会", "共青团", "科协", "侨联", "工商联", "供销", "烟草", "邮政", "国防动员", "人防", "地方金融", "金融监管", "投资促进",
+    "粮食和物资储备", "物资储备",
+})
+# fmt: on

@@ -1,20 +1,28 @@
 """A field of government's name and 系统 that names the sector, not one system (全省卫生健康系统, 人力资源社会保障系统
 社会组织): the guideline's 政府系统 as the sector is no platform.
 
-What decides is the phrase around it, not the field: the jurisdiction as a whole in front (全省, 全市, 本县) or the
-line's bodies and people after (…系统社会组织, …系统的干部职工, …系统上下), with no word of what a system holds or does
-in the name (卫生健康|信息系统, 人力资源社会保障|业务系统, 绩效|考核系统 are systems, scope or not).  A field's name alone
-and 系统 (信访系统, 国土资源系统) is :mod:`nlp.candidates`'s older test; this one reads two or more words too.
+What decides is the field: the core before 系统 is the sector's when it is the field of a line of government — what
+its bodies' names hold before their suffix (卫生健康|委, 人力资源社会保障|局, 公安|厅, 税务|局), one or several joined
+(文化广电旅游, 规划和自然资源) — with the jurisdiction as a whole in front (全省, 全市, 本县) or the line's bodies and
+people after (…系统社会组织, …系统的干部职工, …系统上下).  A core that goes on past a field (公积金|缴存, 工资|统发,
+医保|两定), that holds a platform's head (公务|卡, 金财|工程, 健康|码) or a word of what a system holds or does
+(卫生健康|信息系统, 人力资源社会保障|业务系统, 绩效|考核系统) names a system, scope or not; a core that is no field
+and no system's words (公务用车) is the sector only when the line's people follow.  A field's name alone and 系统
+(信访系统, 国土资源系统) is :mod:`nlp.candidates`'s older test; this one reads two or more words too.
 
-Everything here is vocabulary of the domain (scope words, words of systems, of a sector's people), never a name.
+Everything here is vocabulary of the domain (scope words, fields of lines, words of systems, of a sector's people),
+never a name.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from nlp.bodywords import LINE_FIELDS
 from nlp.namechecks import _jieba_lcut
-from nlp.platformwords import GENERIC_WORDS
+from nlp.nameleads import pos_table
+from nlp.platformwords import GENERIC_WORDS, HEAD
 
 #: The jurisdiction as a whole right before a field's 系统 (全省|卫生健康系统, 本市|公安系统): the field's line of bodies.
 _SCOPE_BEFORE = re.compile(r"(?:全(?:国|省|市|区|县|州|盟|旗)|[本我](?:省|市|区|县|州))$")
@@ -29,18 +37,82 @@ _SYSTEM_TOPIC = re.compile(
     r"自动|在线|处理|管理|服务|业务|应用|平台|终端|通信|通讯|导航|定位|识别|分析|评估|考核|审批|登记|采集|交换|共享|发布|"
     r"协同|检测|追溯|报送|填报|申报|预约|缴费|核验|评价|会商|会议|办案|决策|辅助"
 )
+#: What a platform's name ends with inside a core (公务|卡, 金财|工程, 健康|码, 政务|网, 政务|云): a system's core.
+_PLATFORM_END = re.compile(r"(?:卡|码|网|工程|云)$")
+#: The suffixes a body's name in jieba's dictionary ends with, after its field (公安|局, 民政|厅, 审计|署, 信访|办).
+_BODY_ENDS = ("局", "厅", "委", "署", "办")
+#: Joins between two fields of one line (文化和旅游, 规划与自然资源, 人力资源和社会保障).
+_JOINS = ("和", "与", "及", "、")
+
+
+@lru_cache(maxsize=4096)
+def _field_piece(word: str) -> bool:
+    """Is ``word`` a field a body of government is named by: one of today's lines (卫生健康, 市场监管) or a word jieba's
+    dictionary knows a body of (公安局, 民政厅, 审计署, 信访办) that is not a word of what a system holds or does
+    (信息办, 管理局, 服务局) nor a platform's end (工程局)?"""
+    if word in LINE_FIELDS:
+        return True
+    if len(word) < 2 or word in GENERIC_WORDS or _SYSTEM_TOPIC.search(word) or _PLATFORM_END.search(word):
+        return False
+    pos = pos_table()
+    return any(pos.get(word + end) in ("n", "nt", "nz", "j", "l") for end in _BODY_ENDS)
+
+
+@lru_cache(maxsize=4096)
+def line_field(core: str) -> bool:
+    """Is ``core`` the field of a line of government, whole: one field or several joined (卫生健康, 人力资源和社会保障,
+    文化广电旅游, 公安), read as the longest fields from its start?"""
+    i, joined = 0, False
+    while i < len(core):
+        if joined and core[i] in _JOINS:
+            i, joined = i + 1, False
+            continue
+        for j in range(len(core), i + 1, -1):
+            if _field_piece(core[i:j]):
+                i, joined = j, True
+                break
+        else:
+            return False
+    return joined
+
+
+def _systems_words(core: str) -> bool:
+    """Does ``core`` hold a word of a system's own: what one holds or does (信息, 业务, 考核), a platform's end (公务|卡,
+    金财|工程) or a verb or a count of its work (公积金|缴存, 工资|统|发, 医保|两|定)?"""
+    pos = pos_table()
+    return any(
+        w in GENERIC_WORDS
+        or _SYSTEM_TOPIC.search(w)
+        or _PLATFORM_END.search(w)
+        or HEAD.search(w)
+        or ((pos.get(w) or "").startswith(("v", "m")) and not _field_piece(w))
+        for w in _jieba_lcut(core)
+    )
+
+
+def _scope_before(text: str, start: int) -> bool:
+    """Is the jurisdiction as a whole right before ``start``, or before fields joined to the one at ``start`` (全市|
+    人力资源和|社会保障系统, 全省|文化和|旅游系统)?"""
+    if _SCOPE_BEFORE.search(text, 0, start):
+        return True
+    joined = re.search(r"[\u4e00-\u9fff、]{2,16}$", text[max(0, start - 16) : start])
+    if not joined or joined.group()[-1] not in _JOINS:
+        return False
+    stretch = joined.group()
+    return any(_SCOPE_BEFORE.search(stretch, 0, i) and line_field(stretch[i:-1]) for i in range(2, len(stretch) - 2))
 
 
 def sector_system(text: str, start: int, end: int) -> bool:
-    """Does ``text[start:end]`` (a name ending in 系统) name a sector: a field's words only, the jurisdiction as a
-    whole in front of it or the line's bodies and people after it?"""
+    """Does ``text[start:end]`` (a name ending in 系统) name a sector: the field of a line of government, the
+    jurisdiction as a whole in front of it or the line's bodies and people after it?"""
     name = text[start:end]
     scope = _SCOPE_START.match(name)  # 全国|税务系统: jieba's 全国 is taken into names (全国信访信息系统)
     if scope:
         name, start = name[scope.end() :], start + scope.end()
     if not name.endswith("系统") or not re.fullmatch(r"[\u4e00-\u9fff]+", name[:-2]):
         return False
-    core = _jieba_lcut(name[:-2])
-    if any(w in GENERIC_WORDS or _SYSTEM_TOPIC.search(w) for w in core):
-        return False
-    return bool(scope or _SCOPE_BEFORE.search(text, 0, start) or _SECTOR_AFTER.match(text, end))
+    core = name[:-2]
+    people = bool(_SECTOR_AFTER.match(text, end))
+    if line_field(core):
+        return bool(scope or _scope_before(text, start) or people)
+    return people and not _systems_words(core)  # 全市|公务用车系统 may be either; …系统的干部职工 is the line's
