@@ -94,6 +94,14 @@ _PAYING_VERB = re.compile(r"(?:支付|采购|购买|缴纳|缴付|交纳|拨付|
 #: kind of goods bought (采购|平台软件, 采购|系统设备): the head is a kind bought, no name.  (Not a list's join after the
 #: head: 向|政府采购系统|和…报送, 按照|政府采购系统|及…要求 name systems.)
 _PAID_OBJECT = re.compile(r"\n?(?:[\u4e00-\u9fff]{0,6}?(?:费|服务|尾款|价款|款项|租金)|软件|硬件|设备)")
+#: Verbs of handing over or carrying out (提交, 办理, 开展 …): at the start of what follows a head they take an object of
+#: their own (平台|提交|采购服务需求, 平台|办理|缴费服务), a clause of their own, no thing paid for.
+#: (Not 提供: 支付|平台提供服务的费用, the platform's service is what is paid for.)
+_CLAUSE_VERBS = {"提交", "办理", "开展", "申请", "申报", "报送", "上传", "提出"}
+#: A 的 just after: what the verb does is said of the thing paid for (平台|提供服务的费用, 平台|办理缴费服务的费用).
+_OF_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}的")
+#: Buying of a kind the law names (政府采购, 集中采购): the buying is the name's field, not a clause's verb after a payee.
+_BUYING_KIND = re.compile(r"(?:政府|集中|分散|定点|协议)$")
 #: Who is paid or on what ground, in front of the verb (向供应商|支付, 按合同约定|支付, 为运营单位|支付): a preposition
 #: opens the clause's adverbial, so the verb is the clause's, not a word of a name.
 _PAYEE_BEFORE = re.compile(
@@ -121,17 +129,25 @@ def _payee_before(text: str, lo: int, verb: int) -> bool:
     return False
 
 
+def _own_clause(paid: str) -> bool:
+    """Does ``paid`` (what follows a head up to a fee or a service) start with a verb that hands over or carries out
+    (提交|采购服务, 办理|缴费服务): its own clause, not the thing paid for?"""
+    words = _jieba_lcut(paid.replace("\n", ""))
+    return len(words) > 1 and words[0] in _CLAUSE_VERBS
+
+
 def verb_and_object(text: str, start: int, head_start: int, end: int) -> bool:
     """Is ``text[start:end]`` (its head at ``head_start``) a verb of paying or buying with its payee, ground or time in
     front and its object going on past the head (向|供应商|支付|系统维护费, 按合同约定|支付|平台使用费, 本年度|支付|
     系统维护费)?  The verb takes the whole object; no payment system is named.  A payment's kind in front of the verb
     (国库集中|支付系统, 电子|支付系统) makes it a name."""
     verb = _PAYING_VERB.search(text, start, head_start)
-    if verb is None or not _PAID_OBJECT.match(text, end):
+    paid = _PAID_OBJECT.match(text, end)
+    if verb is None or paid is None or (_own_clause(paid.group()) and not _OF_AFTER.match(text, paid.end())):
         return False
     before_verb = text[start : verb.start()]
-    if _PAYMENT_KIND.search(before_verb):
-        return False
+    if _PAYMENT_KIND.search(before_verb) or (verb.group() == "采购" and _BUYING_KIND.search(before_verb.rstrip())):
+        return False  # 国库集中|支付系统, 政府|采购平台: a kind of paying or buying
     return bool(
         _payee_before(text, max(0, start - 10), verb.start())
         or _WHEN_BEFORE.search(before_verb)
