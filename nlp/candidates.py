@@ -176,6 +176,13 @@ def _shared_head(text: str, start: int, end: int) -> bool:
     return not re.search(rf"(?:{HEAD.pattern})$", before)
 
 
+def _place_of_a_level(word: str) -> bool:
+    """Is ``word`` a place's name that jieba's dictionary knows with a level too (新建 ns and 新建县 ns: 新建|区 is a
+    district, though 新建 leads as a verb elsewhere)?  Not a verb it tags as a place alone (美化 ns, no 美化县)."""
+    pos = pos_table()
+    return pos.get(word) == "ns" and any(pos.get(word + level) == "ns" for level in "区县市州旗")
+
+
 def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of open-form platform names in ``text``; ``words`` are its tokens' offsets.  Names that
     end in a head word first, then coined names (:mod:`nlp.coinednames`)."""
@@ -294,6 +301,12 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 if word == "各" or re.match(r"[省市区县]政府", taken[-1][1]):
                     taken = []  # 全|市政府|网站: every government's website of the city, no particular one
                 break  # 全|区政务服务平台: a scope word, not the name's
+            if taken and taken[-1][1] in _LEVEL_CHARS and _place_of_a_level(word):
+                # 依托|新建|区政务服务平台: a place jieba reads as a verb too, its level after it
+                taken.append((ws, word))
+                start = ws
+                j -= 1
+                continue
             if (
                 taken
                 and taken[-1][1] in _LEVEL_CHARS
