@@ -27,7 +27,7 @@ import bisect
 import re
 
 from nlp.nameleads import pos_table
-from nlp.platformwords import GENERIC_WORDS, HEAD, LEAD_WORDS, TOPIC_VERBS
+from nlp.platformwords import GENERIC_WORDS, HEAD, IMPROVING_VERBS, LEAD_WORDS, TOPIC_VERBS
 
 #: Joining words of a list of topics.
 _JOINS = {"、", "和", "及", "与"}
@@ -73,9 +73,22 @@ def listed_tasks(text: str, words: list[tuple[int, int]], i: int) -> bool:
     while activity(word(k)):
         p = before(k)
         if word(p) != "、":
-            return listed and _boundary(word(p))
+            return listed and _boundary(word(p)) and not _topic_verb(word(p), word(before(p)))
         k, listed = before(p), True
     return False
+
+
+def _topic_verb(verb: str, left: str) -> bool:
+    """Is ``verb`` (before a list's first item) the second word of a topic with the noun ``left`` in front of it
+    (森林|防火|监测、预警和指挥平台, 水土|保持…): what the listed activities are about, not a verb governing them?  A lead
+    verb (建设, 推进, 负责) governs, whatever is in front of it."""
+    return (
+        (pos_table().get(verb) or "") == "v"
+        and verb not in LEAD_WORDS
+        and verb not in IMPROVING_VERBS
+        and _topic_noun(left)
+        and (pos_table().get(left) or "") != "vn"
+    )
 
 
 def _boundary(word: str) -> bool:
@@ -117,6 +130,10 @@ def shared_topic_start(text: str, words: list[tuple[int, int]], start: int, head
         if not conjunct or len(conjunct) > _CONJUNCT_WORDS:
             return None  # a verb, a place or a longer phrase before the joining word: no list of topics
         before = text[words[k][0] : words[k][1]] if k >= 0 else ""
+        if k >= 1 and words[k - 1][1] == words[k][0] and _topic_verb(before, text[words[k - 1][0] : words[k - 1][1]]):
+            conjunct += [k, k - 1]  # 森林|防火|监测、: a topic of a noun and its verb before the first item, the list's
+            k -= 2
+            before = text[words[k][0] : words[k][1]] if k >= 0 else ""
         first = words[conjunct[-1]][0]
         listed += [text[words[c][0] : words[c][1]] for c in conjunct]
         if before in _JOINS:
