@@ -63,7 +63,11 @@ def align(text: str, span: Span) -> list[int | None]:
         k = j
         while k < len(raw) and k - j <= 12 and not _same(raw[k], ch):
             k += 1
-        at = k if k < len(raw) and _same(raw[k], ch) else _resume(raw, j, text[i : i + _PROBE])
+        probe = text[i : i + _PROBE]
+        if k < len(raw) and _same(raw[k], ch) and raw[j:k].strip() and not _goes_on(raw, k, probe):
+            k = _resume(raw, j, probe) or k  # the look-ahead skipped printed characters to a place the text does
+            # not go on from (精准预|报预警，… beside the name's 预⏎报预警系统): where it goes on, when it does
+        at = k if k < len(raw) and _same(raw[k], ch) else _resume(raw, j, probe)
         if at is not None and at < len(raw) and _same(raw[at], ch):
             out.append(span.start + at)
             j = at + 1
@@ -85,6 +89,22 @@ def _resume(raw: str, j: int, probe: str) -> int | None:
         return None
     k = raw.find(probe, j, j + _LONG_GAP)
     return k if k >= 0 else None
+
+
+def _goes_on(raw: str, k: int, probe: str) -> bool:
+    """Does ``raw`` from ``k`` print ``probe`` (its characters in order, line breaks and spaces between them
+    skipped)?  A probe shorter than :data:`_PROBE` (the text's end) goes on anywhere."""
+    if len(probe) < _PROBE:
+        return True
+    i = 0
+    for c in raw[k : k + 4 * _PROBE]:
+        if i == len(probe):
+            break
+        if _same(c, probe[i]):
+            i += 1
+        elif not c.isspace():
+            return False
+    return i == len(probe)
 
 
 def put_together(text: str, raw: str) -> bool:

@@ -111,6 +111,36 @@ def test_align_resumes_after_a_long_gap_only_where_the_text_goes_on():
 
 
 @pytest.mark.parametrize(
+    ("text", "raw", "rest"),
+    [
+        # the right-hand cell prints the cell's next characters within the look-ahead, in another clause
+        (
+            "气象灾害定制化预报预警系统",
+            "气象灾害定制化预 体设施的精准预报预警，降低损失\n报预警系统 成的损失",
+            "报预警系统",
+        ),
+        ("高质量发展行动——稳住批发", "高质量发展行 通过政策激励，推动企业扩大\n动——稳住批发 500.00", "动——稳住批发"),
+        ("数据共享平台运行维护", "数据共 保障数据共享，完善\n9.15 9.15 9.15\n享平台运行维护", "享平台运行维护"),
+    ],
+)
+def test_align_does_not_take_the_next_characters_from_the_cell_beside(text, raw, rest):
+    """A text cell wrapped beside another cell that prints the text's next characters within the look-ahead:
+    the text goes on where its next characters follow on, in its own cell's next line."""
+    offs = align(text, Span(0, len(raw), raw))
+    assert offs[len(text) - len(rest) :] == list(
+        range(raw.index("\n" + rest) + 1, raw.index("\n" + rest) + 1 + len(rest))
+    )
+    assert "".join(raw[o] for o in offs if o is not None) == text
+
+
+def test_align_still_skips_what_the_cleaning_left_out():
+    """The controls: a line break, a page number, a far resume — the look-ahead's own cases stay."""
+    assert align("城市运行管理平台", Span(0, 9, "城市运行\n管理平台")) == [0, 1, 2, 3, 5, 6, 7, 8]
+    raw = "保障数据\n- 3 -\n共享平台运行"
+    assert "".join(raw[o] for o in align("保障数据共享平台运行", Span(0, len(raw), raw))) == "保障数据共享平台运行"
+
+
+@pytest.mark.parametrize(
     ("text", "raw", "expected"),
     [
         ("港珠澳大桥口岸通关系统", "港珠澳大桥口\n9.15 9.15 9.15 0.00\n岸通关系统", True),  # a name around its amounts
