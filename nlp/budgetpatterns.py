@@ -44,8 +44,9 @@ def _reform_spans(text: str, words: list[tuple[int, int]] | None = None) -> list
         if text.startswith("支出", m.end()):
             continue
         close = max(text.rfind(q, m.start(), m.end()) for q in '”"」')
-        if _RELATED.fullmatch(text, close + 1, m.end() - 2):
-            spans.append((m.start(), close + 1))  # “放管服”相关改革: the reforms around the named one; it is named
+        if _RELATED.match(text, close + 1, m.end() - 2):
+            # “放管服”相关改革, “一号通办”等重点领域改革: the reforms around the named one (or of its kind); it is named
+            spans.append((m.start(), close + 1))
             continue
         spans.append((m.start(), m.end()))
     if words is None:

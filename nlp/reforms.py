@@ -332,6 +332,7 @@ REFORM_LEADS = {
     "探索",
     "较",
     "促进",
+    "提升",
     "用于",
     "政府",
     "部门",
@@ -382,7 +383,12 @@ GENERIC_REFORM_FIELDS = {
     "多项",
     "制度",
     "体制",
+    "专项",
 }
+#: A field's modifier that picks fields out without naming one (重点领域改革, 聚焦重点领域改革, 等关键环节改革).
+_GENERIC_FIELD = re.compile(
+    rf"(?:^|各|各个|关键|重要|主要|其他|若干|多个|部分|一些|{'|'.join(sorted(GENERIC_REFORM_FIELDS))})(?:领域|方面|环节)$"
+)
 #: Verbs of saying: what is said starts after them (文件指出…, 会议强调…).
 _SPEECH_VERBS = {"指出", "强调", "表示", "提出", "要求", "明确"}
 _REFORM_LONG_LEADS = sorted((w for w in REFORM_LEADS if len(w) >= 2), key=len, reverse=True)
@@ -420,7 +426,8 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             word = text[ws:we]
             if we != start or not re.fullmatch(r"[\u4e00-\u9fff+＋]+", word) or m.start() - ws > 14:
                 break
-            if (
+            after = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
+            if not (word == "政府" and after == "服务") and (  # 政府服务: a field (as 政务服务), no body in front
                 word in REFORM_LEADS
                 or word.startswith(_REFORM_LONG_LEAD_AFFIXES)
                 or (
@@ -459,10 +466,10 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             start, name = start + 3, name[3:]  # 自治区相对集中…改革: the region's scope, as 区/市/省 below
         if len(name) >= 4 and name[0] in "区市省" and name[1] not in "域级":
             start, name = start + 1, name[1:]  # 区行政审批制度改革: the district prefix is scope, not name
-        if re.fullmatch(r"(?:各|各个|关键|重要|[\u4e00-\u9fff]{2})(?:领域|方面|环节)", name) and (
-            name[:-2] in GENERIC_REFORM_FIELDS or name[:-2] in {"各", "各个", "关键", "重要"}
-        ):
-            continue  # 重点领域改革, 关键环节改革: the reforms of some fields, none named
+        if _GENERIC_FIELD.search(name):
+            continue  # 重点领域改革, 关键环节改革, 聚焦重点领域改革: the reforms of some fields, none named
+        if re.fullmatch(r"[\u4e00-\u9fff]{1,3}性", name):
+            continue  # 引领性改革, 突破性改革: a quality of the reforms (an adjective in 性), not what is reformed
         if len(name) >= 2 and name not in GENERIC_REFORM_FIELDS:
             spans.append((start, end))
     return spans
