@@ -44,11 +44,16 @@ def _reform_spans(text: str, words: list[tuple[int, int]] | None = None) -> list
         if text.startswith("支出", m.end()):
             continue
         close = max(text.rfind(q, m.start(), m.end()) for q in '”"」')
+        start = min(i for i in (text.find(q, m.start(), close) for q in '“"「') if i >= 0)
+        if re.search(r"(?:服务|审批|登记)$", text[start + 1 : close]):
+            # 行政审批“集成服务”改革: a kind of the service named in front, one name with it; 政务服务“一网通办”改革:
+            # the quoted words name an initiative of their own, the service in front is its field (as 政务服务“好差评”)
+            start = m.start()
         if _RELATED.match(text, close + 1, m.end() - 2):
             # “放管服”相关改革, “一号通办”等重点领域改革: the reforms around the named one (or of its kind); it is named
-            spans.append((m.start(), close + 1))
+            spans.append((start, close + 1))
             continue
-        spans.append((m.start(), m.end()))
+        spans.append((start, m.end()))
     if words is None:
         words = word_offsets(text)
     taken = [(a, b) for a, b in spans]

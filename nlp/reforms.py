@@ -109,6 +109,9 @@ _WORK_AFTER = re.compile(
 )  # 工作总基调 / 工作方针 / 工作原则: a principle (“稳中求进”工作总基调), no work
 #: A quoted name that starts with a count is a period, a field or a slogan (“十五五”工作, “三农”工作, “两学一做”).
 _COUNTED_NAME = re.compile(r"[\d一二三四五六七八九十百两双几多]")
+#: A number, its classifier and a noun (“一件事”, “三个年”, “四个平台”): what is counted, a kind of thing, no initiative's
+#: name (“一件事一次办”, “两优”, “四标四实”, “一次办” name one: more words, or no classifier).
+COUNTED_THINGS = re.compile(r"[\d一二三四五六七八九十百两几多]+[个件项张条类种套批份座家][\u4e00-\u9fff]{1,2}")
 
 
 #: A principle of duty (“党政同责”, “一岗双责”, “失职追责”: who answers for what) or a goal of covering all (“应保尽保”,
@@ -158,6 +161,45 @@ def _named_work(text: str, m: re.Match[str]) -> bool:
     )
 
 
+def _listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quoted names printed right against a quoted reform found, nothing between (“跨省通办”“全省通办”“双全双百”等服务
+    专区, “一门办理”“一章审批”): one more initiative of the tight list, whatever its words — unless they name a thing
+    with a head (“…”平台, “…平台”), a count of things (“一件事”), a principle or a slogan of several parts; the list goes
+    on from each one added.  A list joined by 、 or 和 is not read so: it mixes initiatives with goals and labels
+    (“最多跑一次”、“办事不用跑”需求, 开展“一街一车一室”、“互联网+明厨亮灶”)."""
+    quoted = _quoted(text)
+    starts = {s for s, _ in spans}
+    added: list[tuple[int, int]] = []
+
+    def listable(m: re.Match[str]) -> bool:
+        inner = m.group(1).strip()
+        head = HEAD.match(text, m.end())
+        return (
+            2 <= len(inner) <= 12
+            and not re.search(r"[、，,;；:：\s]|\d$", inner)
+            and not HEAD.search(inner + "$")
+            and not (head and not NOT_A_HEAD_AFTER.match(text, head.end()))
+            and not COUNTED_THINGS.fullmatch(inner)
+            and not slogan(inner)
+            and not body_named_after(text, m.end())
+        )
+
+    grew = True
+    while grew:
+        grew = False
+        for i, m in enumerate(quoted):
+            if m.start() in starts or not listable(m):
+                continue
+            before, after = quoted[i - 1] if i else None, quoted[i + 1] if i + 1 < len(quoted) else None
+            if (before and before.start() in starts and before.end() == m.start()) or (
+                after and after.start() in starts and m.end() == after.start()
+            ):
+                added.append((m.start(), m.end()))
+                starts.add(m.start())
+                grew = True
+    return added
+
+
 def reform_spans(text: str) -> list[tuple[int, int]]:
     """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
     spans: list[tuple[int, int]] = []
@@ -170,6 +212,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             or re.search(r"[、，‘’'+＋]$|[，‘’']", inner)
             or inner.count("、") >= 2
             or re.search(r"[和及与\t]|\s\d", inner)
+            or COUNTED_THINGS.fullmatch(inner)  # 79项重点“一件事”: the things counted, no initiative
         ):
             continue  # a slogan of three parts, a topic of two (“互联网+政府公共服务和电子政务建设”), table text
         e = m.end()
@@ -183,12 +226,14 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
     # a quoted name of a campaign: “大督查大接访大调研”活动, “四标四实”专项行动, “…一条街”攻坚行动 (the name
     # is the quoted part)
     for m in _quoted(text):
+        campaign = re.match(r"(专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)(?!计划|方案|纲要|规划)", text[m.end() :])
         if (
-            re.match(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)", text[m.end() :])
+            campaign
             and not SERVICE_MODE.search(m.group(1))
-            and len(m.group(1)) >= 3
+            and (len(m.group(1)) >= 3 or (campaign.group(1) and campaign.group().endswith("行动")))
             and not slogan(m.group(1).strip())  # “党政同责”专项行动: the principle the campaign enforces
-        ):  # “安改”工程: a building job
+            and not COUNTED_THINGS.fullmatch(m.group(1).strip())  # “三个年”活动: a count of periods
+        ):  # “安改”工程: a building job; “两优”专项行动 is named by its two characters; “十四五”行动方案 is a plan
             spans.append((m.start(), m.end()))
         elif _named_work(text, m):
             spans.append((m.start(), m.end()))
@@ -207,6 +252,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             and not _GENERIC_CAMPAIGN.match(inner)
         ):
             spans.append((m.start(), m.end()))
+    spans += _listed_beside(text, spans)
     taken = [(s, e) for s, e in spans]
     for m in UNQUOTED_PROGRAMMES.finditer(text):
         s, e = m.start(), m.end()

@@ -49,3 +49,41 @@ GENERIC_REFORMS = [
 @pytest.mark.parametrize(("text", "expected"), GENERIC_REFORMS)
 def test_a_reform_named_by_no_field_is_none(nlp, text, expected):
     assert found(nlp, text, R) == expected
+
+
+#: 2. Quoted names of initiatives: a service named in front of a quoted initiative and 改革 is its field, no part of the
+#: name (政务服务“一网通办”改革 → “一网通办”改革), unless the quoted words are a kind of that service (行政审批“集成服务”
+#: 改革); a quoted name listed right beside quoted reforms (nothing or 、 between) is one more of the list; a quoted
+#: count of things (“一件事”, “三个年”活动) is none; a two-character quoted name before 专项行动/攻坚行动 names the
+#: campaign (“两优”专项行动); …行动方案 is a plan (“十四五”行动方案).
+QUOTED_REFORMS = [
+    ("持续深化政务服务“一网通办”改革，", ["“一网通办”改革"]),
+    ("推动政务服务“一窗办、网上办、马上办”改革，", ["“一窗办、网上办、马上办”改革"]),
+    ("推进商事登记“先照后证”改革", ["“先照后证”改革"]),
+    ("全面完成行政审批“集成服务”改革", ["行政审批“集成服务”改革"]),
+    ("完善“跨省通办”“全省通办”“双全双百”等服务专区。", ["“跨省通办”", "“全省通办”", "“双全双百”"]),
+    ("落实“一门办理”“一窗受理”“一章审批”", ["“一门办理”", "“一窗受理”", "“一章审批”"]),
+    ("落实“一门办理”“一窗受理”\n“一章审批”", ["“一门办理”", "“一窗受理”", "“一章审批”"]),  # re-wrapped
+    ("以“最多跑一次”、“办事不用跑”需求为导向", ["“最多跑一次”"]),
+    ("开展“一街一车一室”、“互联网+明厨亮灶”等项目", ["“互联网+明厨亮灶”"]),
+    ("提升“一网通办”“一窗受理”服务水平", ["“一网通办”", "“一窗受理”"]),
+    ("已上线79项重点“一件事”，累计", []),
+    ("设置企业开办“一件事”窗口", []),
+    ("按照省、市“三个年”活动部署", []),
+    ("高位开展“两优”专项行动，着力", ["“两优”"]),
+    ("开展“双减”攻坚行动", ["“双减”"]),
+    ("印发数字乡村建设“十四五”行动方案", ["数字乡村"]),
+    ("扎实开展“能力提升建设年”活动", ["“能力提升建设年”"]),
+    # ... what is no initiative stays out of the list
+    ("落实“最多跑一次”和“两学一做”", ["“最多跑一次”"]),
+    ("推广“一网通办”、“粤省事”平台", ["“一网通办”"]),
+    ("推进“一网通办”“一件事”", ["“一网通办”"]),
+    ("在“一窗式、一网式”政务服务中", []),
+    ("推进“一件事一次办”改革", ["“一件事一次办”改革"]),
+    ("开展“四标四实”专项行动", ["“四标四实”"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_REFORMS)
+def test_quoted_initiatives(nlp, text, expected):
+    assert found(nlp, text, R) == expected
