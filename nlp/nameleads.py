@@ -37,9 +37,15 @@ def pos_table() -> dict[str, str]:
     return dt.word_tag_tab
 
 
+#: Words that say when (本季度, 上半年, 7-9|月份: jieba tags some of them nouns): the name starts after them.
+_WHEN = re.compile(r"(?:本|上|下|今|当|同|该|每|去|明|前|近|全)(?:季度|月份?|年度?|半年|周)|月份")
+
+
 def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_head: bool = False) -> bool:
     """Does ``word`` end a name going leftwards (it is not part of the name)?  ``left`` is the word
     in front of it, ``right`` the name's word after it."""
+    if _WHEN.fullmatch(word):
+        return True
     if word in LEAD_WORDS:
         if word in _NOUN_VERBS or word in TOPIC_VERBS:
             # 管理 / 服务 / 建设 are the name's right in front of the head (城市运行管理平台) and after
@@ -93,7 +99,7 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
             and pos_table().get(right) == "n"
             and not _ORG_END.search(right)
             and right not in "省市区县镇"
-            and _is_nominal(left)
+            and (_is_nominal(left) or _coined(left))  # 物联|感知|政务云平台: after a coined noun, as after a noun
         )
     ):
         # a field of work (信访, 审批, 统计, 运行), a verb naming the system after a noun (信息|发布|系统,

@@ -87,3 +87,32 @@ QUOTED_REFORMS = [
 @pytest.mark.parametrize(("text", "expected"), QUOTED_REFORMS)
 def test_quoted_initiatives(nlp, text, expected):
     assert found(nlp, text, R) == expected
+
+
+#: 3. Where a platform's name starts and ends: a word of when in front (本季度, 上半年, 7-9月份) is no part of it; 或
+#: glued to the next name's first character (服务网|或皖|事通APP) joins two names; a society named after a channel
+#: (…政务热线|发展联盟) is no channel; a branch hall of a named site (…政务服务网|涡阳|分厅) and the days a hall serves
+#: (7×24小时) are the name's, as are a coined noun and the verb after it before a noun (物联|感知|政务云平台).
+BOUNDARIES = [
+    ("从办件量来看，本季度不动产登记信息平台办件量较大", ["不动产登记信息平台"]),
+    ("2023年1-6月份县级公共资源交易平台共完成交易", ["县级公共资源交易平台"]),
+    ("上半年网上中介服务超市入驻中介机构", ["网上中介服务超市"]),
+    ("事项均能在江西政务服务网或赣服通APP办理", ["江西政务服务网", "赣服通APP"]),
+    ("事项均能在江西政务服务网或赣服\n通APP办理", ["江西政务服务网", "赣服\n通APP"]),  # re-wrapped
+    ("经验做法获评全国政务热线发展联盟优秀案例", []),
+    ("加入全国政务服务平台产业联盟", []),
+    ("接入全国政务热线", ["全国政务热线"]),
+    ("在江苏政务服务网南京分厅上线事项", ["江苏政务服务网南京分厅"]),
+    ("在江苏政务服务网南京\n分厅上线事项", ["江苏政务服务网南京\n分厅"]),  # re-wrapped
+    ("在省政务服务网设立分厅", ["省政务服务网"]),
+    ("开放7×24小时自助服务大厅，实现", ["7×24小时自助服务大厅"]),
+    ("设立24小时政务服务大厅", ["24小时政务服务大厅"]),
+    ("云联感知政务云平台获评优秀案例", ["云联感知政务云平台"]),
+    ("天眸感知交通管理系统建成", ["天眸感知交通管理系统"]),
+    ("全面推进感知政务云平台", ["政务云平台"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOUNDARIES)
+def test_where_a_platform_starts_and_ends(nlp, text, expected):
+    assert found(nlp, text, P) == expected
