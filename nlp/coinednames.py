@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.namechecks import body_goes_on
+from nlp.namechecks import body_goes_on, counted_in_quotes
 from nlp.nameleads import pos_table
 from nlp.platformwords import (
     _BRAND_EXCLUDE,
@@ -165,8 +165,8 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
         r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]( ?[\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text
     ):
         inner, tail = m.group(1), m.group(2)
-        if re.search(r"[、，,\t]|\s\d", inner):
-            continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes
+        if re.search(r"[、，,\t]|\s\d", inner) or counted_in_quotes(inner):
+            continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes; “四个平台”: a count
         if tail and (
             tail.lstrip()[0] in "及和与或、"
             or _COUNT_START.match(tail.lstrip())

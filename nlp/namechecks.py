@@ -319,3 +319,19 @@ def broken_quote(text: str, start: int, end: int) -> bool:
             if depth < 0:
                 return True
     return False
+
+
+#: A count, its classifier if any, and what is counted: one part of a formula (四张|清单, 一张|网, 一|官, 两|微).
+_COUNTED_PART = re.compile(r"[一二三四五六七八九十两双百\d]+[个张条项类大套本件]?[^一二三四五六七八九十两双百\d]{1,3}")
+#: What a part of a formula counts when the formula names channels (“一官两微”, “两微一端”, “一网一云”).
+_CHANNEL_COUNTED = re.compile(r"(?:网|云|屏|码|卡|号|微|端|官|平台|门户|热线|APP)$")
+
+
+def counted_in_quotes(inner: str) -> bool:
+    """Are the words in quotes (``inner``) no platform's name for what they count: a count and a bare head (“四个平台”,
+    “三大系统”: a class of them), or a formula of counted parts one of which counts no channel (“四张清单一张网”: lists
+    and a network, an initiative's formula; “一个中心一平台一张网”) — unlike “一官两微” or “两微一端”, channels counted?"""
+    if re.fullmatch(rf"[一二三四五六七八九十两几多\d]+[个大套项类种]?(?:{HEAD.pattern})", inner):
+        return True
+    parts = _COUNTED_PART.findall(inner)
+    return len(parts) >= 2 and "".join(parts) == inner and not all(_CHANNEL_COUNTED.search(p) for p in parts)

@@ -200,6 +200,26 @@ def _listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return added
 
 
+def _named_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quoted name the text prints with 改革 right after it (“四张清单一张网”改革) names that reform where the text
+    prints it alone too (以“四张清单一张网”为基础), unless a head follows it there (“…”平台) or a body's name goes on."""
+    reformed = {
+        m.group(1)
+        for m in _quoted(text)
+        if text.startswith("改革", m.end()) and not NOT_A_REFORM_AFTER.match(text, m.end() + 2)
+    }
+    found = {s for s, _ in spans}
+    return [
+        (m.start(), m.end())
+        for m in _quoted(text)
+        if m.group(1) in reformed
+        and m.start() not in found
+        and not text.startswith("改革", m.end())
+        and not HEAD.match(text, m.end())
+        and not body_named_after(text, m.end())
+    ]
+
+
 def reform_spans(text: str) -> list[tuple[int, int]]:
     """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
     spans: list[tuple[int, int]] = []
@@ -253,6 +273,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         ):
             spans.append((m.start(), m.end()))
     spans += _listed_beside(text, spans)
+    spans += _named_again(text, spans)
     taken = [(s, e) for s, e in spans]
     for m in UNQUOTED_PROGRAMMES.finditer(text):
         s, e = m.start(), m.end()

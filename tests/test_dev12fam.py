@@ -116,3 +116,28 @@ BOUNDARIES = [
 @pytest.mark.parametrize(("text", "expected"), BOUNDARIES)
 def test_where_a_platform_starts_and_ends(nlp, text, expected):
     assert found(nlp, text, P) == expected
+
+
+#: 4. Quoted counts: a count and a bare head in quotes (乡镇“四个平台”, “三大系统”) is a class, no platform; a formula of
+#: counted parts one of which counts no channel (“五张清单一张网”: lists and a network) is no platform either, while
+#: channels counted (“一官两微”) are one; a quoted name the text prints with 改革 after it names that reform where it
+#: is printed alone too.
+COUNTS = [
+    ("统筹推进街道“四个平台”建设", P, []),
+    ("整合“三大系统”数据", P, []),
+    ("以“五张清单一张网”为抓手", P, []),
+    ("建成“一官两微”矩阵", P, ["“一官两微”"]),
+    ("推广“两微一端”", P, ["“两微一端”"]),
+    ("推进政务服务“一张网”建设", P, ["政务服务“一张网”"]),
+    ("以“三张清单一张网”改革为抓手，以“三张清单一张网”为基础", R, ["“三张清单一张网”改革", "“三张清单一张网”"]),
+    ("以“三张清单一张网”改革为抓手，以“三张清单\n一张网”为基础", R, ["“三张清单一张网”改革", "“三张清单\n一张网”"]),
+    ("推进“两个健康”改革，落实“两个健康”要求", R, ["“两个健康”改革", "“两个健康”"]),
+    ("推进“数字政府”改革，建设“数字政府”平台", R, ["“数字政府”改革"]),
+    ("推进“数字政府”改革，建设“数字政府”平台", P, ["“数字政府”平台"]),
+    ("落实“三张清单一张网”要求", R, []),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), COUNTS)
+def test_quoted_counts(nlp, text, label, expected):
+    assert found(nlp, text, label) == expected
