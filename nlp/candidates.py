@@ -164,6 +164,8 @@ def _body_before(text: str, words: list[tuple[int, int]], j: int) -> int | None:
         ):
             break
         b -= 1
+    if b + 1 == j - 1 and (pos_table().get(text[words[b + 1][0] : words[b + 1][1]]) or "").startswith("a"):
+        return None  # 推进|健康|委…: an adjective alone is no body's field (卫生|健康|委 is)
     return b + 1 if b + 1 < j else None
 
 

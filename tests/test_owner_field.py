@@ -1,0 +1,37 @@
+"""candidates._body_before: the words before a body's one-character end (委, 局, 厅, 署) that jieba leaves a token of its
+own are the body's field only when they can name one: an adjective alone names none (推进|健康|委门户网站), a noun
+alone does (市|商务|委门户网站), an adjective with another field word does (卫生|健康|委).  Rows written for this table.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import project_entries
+from nlp.entities import extract
+from nlp.pipeline import load_pipeline
+
+P = "Platform"
+
+
+@pytest.fixture(scope="module", params=["off", "on"])
+def nlp(request):
+    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
+
+
+def found(nlp, text: str) -> list[str]:
+    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
+
+
+ROWS = [
+    ("推进健康委门户网站", []),
+    ("加快健康委门户网站改版", []),
+    ("负责市商务委门户网站的管理", ["市商务委门户网站"]),
+    ("做好卫生健康委门户网站维护", ["卫生健康委门户网站"]),
+    ("依托省农业农村委门户网站", ["省农业农村委门户网站"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_an_adjective_alone_is_no_bodys_field(nlp, text, expected):
+    assert found(nlp, text) == expected
