@@ -198,8 +198,13 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # “…平台” quoted as a whole: handled as a quoted name below
         if _inside_quoted_event(text, hs, he):
             continue  # “第八届12345政务服务便民热线大会暨…大会”: an event's title, not the platform
-        if m.group() == "信息网络" and (text.endswith("系统", 0, hs) or not re.search(r"[\u4e00-\u9fff]$", text[:hs])):
-            continue  # 社会保障系统|信息网络: the sector's network (as 系统信息化); 31007|信息网络: an item's code
+        if m.group() == "信息网络" and (
+            text.endswith("系统", 0, hs)
+            or not re.search(r"[\u4e00-\u9fff]$", text[:hs])
+            or re.match(r"\s*(?:基础)?设施|\s*传播", text[he:])
+        ):
+            continue  # 社会保障系统|信息网络: the sector's network (as 系统信息化); 31007|信息网络: an item's code;
+            # 农村信息网络|基础设施, 信息网络|传播权: networks as a kind of infrastructure or a medium, no system
         if m.group() == "系统" and text.endswith("平台", 0, hs):
             continue  # 智能办公平台|系统: the platform's name, found at its own head
         platform_then_system = m.group().endswith("平台") and _PLATFORM_SYSTEM.match(text, he)

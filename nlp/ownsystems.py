@@ -85,6 +85,11 @@ _KIND_AFTER = re.compile(
     r"(?:建设)?(?:方面|领域|方向|体系|标准|规范|类|之类)"
     r"|的?(?:日常|安全|运行|使用)?(?:管理|监管|运行|维护|运维|使用|安全|建设)*(?:办法|规定|制度|细则|条例|标准|规范)"
 )
+#: After 网络: the word is a modifier (online, of networks), no system's head — 政府网络舆情 (online opinion),
+#: 政务网络与信息安全 (a field of work), 网络空间, 网络问政.
+_NETWORK_AS_MODIFIER = re.compile(
+    r"(?:[与和及、](?:信息|数据)?)?(?:安全|信息化|舆情|空间|问政|理政|文化|传播|诈骗|谣言|直播)"
+)
 #: A core ending in these names a class of systems (政务信息系统, 电子政务应用系统), not one.
 _CLASS_END = {"信息", "信息化", "应用", "业务", "软件", "技术"}
 #: A count or a number of levels in front: 三级政务服务平台, 两个平台.
@@ -154,6 +159,8 @@ def candidates(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, 
         head = _OWN_HEADS.search(text, ws, we)  # the longest head the word ends with (数据库, not 库)
         if head is None:
             continue
+        if head.group() == "网络" and _NETWORK_AS_MODIFIER.match(text, we):
+            continue  # 政府网络|舆情, 政务网络|与|信息安全: networks as a modifier or a field, no system
         head_start = max(ws, head.start())
         if text.startswith("政务网", head_start):
             head_start += 2  # the one word 政务网: the government's network, 政务 its own topic as in 政务外网
