@@ -230,6 +230,11 @@ class PerformanceTarget:
     project_name: str | None = None
     achieved: str | None = None  # 决算: what was achieved (完成情况), if stated
     achieved_span: Span | None = None
+    # A target printed in a column beside what was achieved (a self-evaluation form, nlp.projectforms): ``span``
+    # runs from its first to its last character, the other column's pieces inside; ``pieces`` are the spans of its
+    # own pieces, line by line, in order (None: the span is the target's); ``achieved_pieces`` the same for it.
+    pieces: list[Span] | None = field(default=None, metadata={"omit_if_none": True})
+    achieved_pieces: list[Span] | None = field(default=None, metadata={"omit_if_none": True})
 
 
 @dataclass

@@ -226,10 +226,12 @@ def _paired_target(norm: NormalizedText, lines, at: int, name: str) -> Performan
         text="".join(t for _, _, t in target),
         span=norm.raw_span(target[0][0], target[-1][1]),
         project_name=name,
+        pieces=[norm.raw_span(s, e) for s, e, _ in target],
     )
     if achieved:
         out.achieved = "".join(t for _, _, t in achieved)
         out.achieved_span = norm.raw_span(achieved[0][0], achieved[-1][1])
+        out.achieved_pieces = [norm.raw_span(s, e) for s, e, _ in achieved]
     return out
 
 

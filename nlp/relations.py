@@ -76,6 +76,16 @@ def align(text: str, span: Span) -> list[int | None]:
     return out
 
 
+def align_pieces(text: str, span: Span, pieces: Sequence[Span] | None) -> list[int | None]:
+    """:func:`align` over a text's own pieces (``pieces``: a target printed in a column beside another, the other
+    column's cells between them), so that no character is placed in the other column; no pieces: over ``span``."""
+    if not pieces:
+        return align(text, span)
+    joined = "".join(p.text for p in pieces)
+    at = [p.start + k for p in pieces for k in range(len(p.text))]
+    return [None if o is None else at[o] for o in align(text, Span(0, len(joined), joined))]
+
+
 _PROBE = 4  # characters that must follow on, as printed, where a text resumes after a long gap
 _LONG_GAP = 400
 
@@ -192,10 +202,11 @@ def collect_units(norm: NormalizedText, report: Report) -> _Units:
     ]
     for target, project in targets:
         key = f"target:{project}" if project else "target:"
-        units.add(key, target.text, align(target.text, target.span))
+        units.add(key, target.text, align_pieces(target.text, target.span, target.pieces))
         covered.append((target.span.start, target.span.end))
         if target.achieved and target.achieved_span:
-            units.add(key + "#achieved", target.achieved, align(target.achieved, target.achieved_span))
+            achieved = align_pieces(target.achieved, target.achieved_span, target.achieved_pieces)
+            units.add(key + "#achieved", target.achieved, achieved)
             covered.append((target.achieved_span.start, target.achieved_span.end))
     for i, p in enumerate(report.projects, 1):
         units.add(f"project:{i}", p.name, align(p.name, p.span), narrative=False)

@@ -283,3 +283,46 @@ def test_devset_key_project_targets():
     assert targets["统计管理"].startswith("为统计管理工作提供支持保障，2026年预计完成不少于4次统计大讲堂")
     assert targets["统计管理"].endswith("提升统计数据质量。")
     assert targets["政务信息化项目（运行维护服务）"].endswith("实现技术措施和安全保密管理无重大问题的目标。")
+
+
+def test_a_paired_target_and_what_was_achieved_have_their_own_pieces():
+    """Each column's pieces, line by line: together they are its text, and none holds the other column's."""
+    t = _paired(PAIRED)
+    assert "".join("".join(p.text.split()) for p in t.pieces) == t.text
+    assert "".join("".join(p.text.split()) for p in t.achieved_pieces) == t.achieved
+    assert all(PAIRED[p.start : p.end] == p.text for p in t.pieces + t.achieved_pieces)
+    assert not any("全年" in p.text or "接入" in p.text for p in t.pieces)
+
+
+def test_a_paired_target_is_aligned_in_its_own_column():
+    """Every character of the target (of what was achieved) placed on its own column's pieces: 电子证照 | 库 wrapped
+    below the other column's 电子证照库 takes the 库 of the next line, not the other column's."""
+    from nlp.relations import align, align_pieces
+
+    t = _paired(PAIRED)
+    for text, span, pieces in ((t.text, t.span, t.pieces), (t.achieved, t.achieved_span, t.achieved_pieces)):
+        offs = align_pieces(text, span, pieces)
+        assert all(o is not None and any(p.start <= o < p.end for p in pieces) for o in offs)
+        assert "".join(PAIRED[o] for o in offs if o is not None) == text
+    # over the outer span the greedy alignment finds the other column's 库 first
+    offs = align(t.text, t.span)
+    assert not all(o is not None and any(p.start <= o < p.end for p in t.pieces) for o in offs)
+
+
+@pytest.mark.slow
+def test_a_name_wrapped_in_a_paired_target_has_its_own_pieces(tmp_path):
+    from kg import iri
+    from kg.build import validate_quads
+    from kg.mapping import map_report
+    from nlp import read_report
+
+    path = tmp_path / "form.txt"
+    path.write_text(PAIRED, encoding="utf-8")
+    report = read_report(path, entities=True)
+    wrapped = [m for m in report.mentions if m.text == "电子证照库" and m.pieces]
+    assert [[p.text for p in m.pieces] for m in wrapped] == [["电子证照", "库"]]
+    assert PAIRED[wrapped[0].pieces[1].start - 2 : wrapped[0].pieces[1].start] == "总 "  # the target's next line
+    quads = map_report(report, build=iri.build("test")).quads
+    assert any(q.subject.value.endswith("/evidence/piece/2") for q in quads)
+    result = validate_quads(quads)
+    assert not result.violations, "\n".join(f"{r.focus_node} {r.message}" for r in result.violations)
