@@ -72,6 +72,15 @@ def read_report_once(path: str | Path, *, entities: bool = False):
     return pickle.loads(_parsed_report(Path(path).resolve(), entities))
 
 
+# --- the entity pipeline, gazetteer off and on (tests of constructed sentences; tests/entityrows.py) --------------
+@pytest.fixture(scope="module", params=["off", "on"])
+def nlp_off_on(request):
+    from kg.gazetteer import project_entries
+    from nlp.pipeline import load_pipeline
+
+    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
+
+
 # --- API fixtures (kg.api) -------------------------------------------------------------------------
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

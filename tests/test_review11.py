@@ -6,21 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
-from nlp.entities import extract
-from nlp.pipeline import load_pipeline
-
-P = "Platform"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
-
-
-def found(nlp, text: str) -> list[str]:
-    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
-
+from tests.entityrows import platforms as found
 
 #: namechecks.verb_and_object: a preposition's phrase in front of a paying verb makes the verb the clause's only when
 #: the verb follows the payee or ground right away; a verb or preposition of another clause in between (在, 提供, 上线,
@@ -41,8 +27,8 @@ PAYING_VERB_IN_A_NAME = [
 
 
 @pytest.mark.parametrize(("text", "expected"), PAYING_VERB_IN_A_NAME)
-def test_a_paying_verb_after_another_clauses_verb_is_the_names(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_a_paying_verb_after_another_clauses_verb_is_the_names(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
 #: candidates' head-word walk (sharedheads.listed_tasks): activities listed before a head are tasks, each a kind with
@@ -60,5 +46,5 @@ ACTIVITIES_OF_A_TOPIC = [
 
 
 @pytest.mark.parametrize(("text", "expected"), ACTIVITIES_OF_A_TOPIC)
-def test_activities_after_a_topic_are_one_platforms(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_activities_after_a_topic_are_one_platforms(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected

@@ -6,21 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
-from nlp.entities import extract
-from nlp.pipeline import load_pipeline
-
-P = "Platform"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
-
-
-def found(nlp, text: str) -> list[str]:
-    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
-
+from tests.entityrows import platforms as found
 
 #: nlp.ownsystems: 网络 is an own system's head (政务服务网络, 电子政务网络), but not where it modifies the word after
 #: it (政府网络舆情: online public opinion) or names a field of work with it (政务网络与信息安全, 政务网络和信息化).
@@ -38,8 +24,8 @@ NETWORK_AS_MODIFIER = [
 
 
 @pytest.mark.parametrize(("text", "expected"), NETWORK_AS_MODIFIER)
-def test_network_as_a_modifier_is_no_head(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_network_as_a_modifier_is_no_head(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
 #: nlp.candidates: 信息网络 is a head (人口健康信息网络), but not before 基础设施/设施 (networks as a kind of
@@ -56,5 +42,5 @@ INFORMATION_NETWORK_AS_A_KIND = [
 
 
 @pytest.mark.parametrize(("text", "expected"), INFORMATION_NETWORK_AS_A_KIND)
-def test_information_network_as_a_kind_is_no_name(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_information_network_as_a_kind_is_no_name(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
