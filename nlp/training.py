@@ -15,7 +15,16 @@ from typing import Any
 
 from nlp.model import GazetteerEntry
 from nlp.resources import require_source_tree
-from nlp.trainingdata import SEED, _Names, generate, read_jsonl, substitute, write_jsonl
+from nlp.trainingdata import (
+    SEED,
+    _Names,
+    generate,
+    held_out_names,
+    read_jsonl,
+    substitute,
+    without_held_out,
+    write_jsonl,
+)
 
 # --------------------------------------------------------------------------- training
 
@@ -146,7 +155,8 @@ def recorded_inputs(
     names the generator draws from."""
     from nlp import trainrecord
 
-    return trainrecord.current_inputs(annotations_dir, _Names(random.Random(0), entries).gaz, labels, gold_rows)
+    inputs = trainrecord.current_inputs(annotations_dir, _Names(random.Random(0), entries).gaz, labels, gold_rows)
+    return {**inputs, "held_out": trainrecord.sha256_json(list(held_out_names()))}
 
 
 def expected_record(
@@ -241,7 +251,8 @@ def train(
         if refresh_labels or not labels_path.exists():
             write_jsonl(labels_path, weak.frozen_labels(nlp, weak.training_reports(devset, gold_rows)))
         frozen = read_jsonl(labels_path)
-        dev_rows = weak.thawed_rows(devset, frozen, gold_rows, taught=recipe.taught)
+        # a sentence holding a held-out name is never trained on, nor substituted (nlp.trainingdata.held_out_names)
+        dev_rows = without_held_out(weak.thawed_rows(devset, frozen, gold_rows, taught=recipe.taught))
         used = weak.labels_manifest(frozen)
         log(
             f"development set: {len(frozen)} reports ({sum(r['gold'] for r in frozen)} read by hand), "
@@ -251,12 +262,14 @@ def train(
     if regenerate or not gen_path.exists():
         write_jsonl(gen_path, generate(entries, n_generated, seed))
     if silver_texts is not None:
-        silver_rows = silver(nlp, [s for s in sentences(silver_texts) if not _repeated_in(s, exclude_texts)])
+        silver_texts = [s for s in sentences(silver_texts) if not _repeated_in(s, exclude_texts)]
+        silver_rows = without_held_out(silver(nlp, silver_texts))
         write_jsonl(Path(annotations_dir) / "silver.jsonl", silver_rows)
         write_jsonl(Path(annotations_dir) / "substituted.jsonl", substitute(silver_rows, entries, seed=seed))
     rows = []
     for f in sorted(Path(annotations_dir).glob("*.jsonl")):
         rows += read_jsonl(f)
+    rows = without_held_out(rows)  # hand-written and committed files too
     rows += dev_rows + substitute([r for r in dev_rows if r["entities"]], entries, seed=seed)
     # the NER learns on text segmented without the gazetteer's names: it is there for names no dictionary
     # knows, and the names it learns from must not look like single known words
