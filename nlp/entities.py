@@ -19,15 +19,21 @@ from spacy.tokens import Doc, Span
 
 from nlp.budgetpatterns import _ENTS_KEY, _source
 from nlp.namechecks import (
+    _PAID_OBJECT,
+    _PAYING_VERB,
+    across_a_territory,
+    final_head,
     generic_name,
     governs_generic,
     head_continues,
+    honour,
     unlike_a_name,
+    verb_and_object,
 )
 from nlp.nameleads import _generic, pos_table
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
-from nlp.platformwords import IMPROVING_VERBS
+from nlp.platformwords import _NOUN_VERBS, IMPROVING_VERBS, LEAD_WORDS, TOPIC_VERBS
 from nlp.punctuation import as_printed, full_width
 from nlp.reforms import body_named_after, construction_work
 from nlp.sectors import sector_system
@@ -117,17 +123,31 @@ def _clauses_to_tag(doc: Doc, ents: list[Span]) -> tuple[list[tuple[int, int]], 
     return ranges, offsets
 
 
-# Verbs a name never starts with; the NER sometimes takes them in (充分发挥|法人数据库).
+# Verbs a name never starts with; the NER sometimes takes them in (充分发挥|法人数据库); a definition's words neither
+# (以下简称|大数据局: nlp.shortnames).
 _LEADING_VERBS = re.compile(
     r"^(充分发挥|发挥|推进|推动|加快|建设|建立|依托|通过|升级|完善|深化|实施|开展|启动|上线|接入|"
-    r"使用|推广|整合|优化|利用|负责|配合|会同|协调|指导|按照|根据|继续|抓好|做好|加强|提升|由|经|在|对|为|与|和|及|将|把)"
+    r"使用|推广|整合|优化|利用|负责|配合|会同|协调|指导|按照|根据|继续|抓好|做好|加强|提升|由|经|在|对|为|与|和|及|将|把|"
+    r"以下|以下简称|简称|下称|又称|简称为)"
 )
+#: The words the shape rules read as a platform name's lead, never its first word (赋予|民生卡, 全市|…平台), but those
+#: that name a system's field or activity in front of its head (采购|系统, 管理|平台: :mod:`nlp.nameleads` decides by the
+#: words around them).
+_PLATFORM_LEADS = frozenset(LEAD_WORDS - TOPIC_VERBS - _NOUN_VERBS)
 
 
-def _leading_verb_tokens(span: Span) -> int:
-    """How many tokens at the start of an NER span are a verb, not part of the name."""
+def _leading_verb_tokens(span: Span, text: str) -> int:
+    """How many tokens at the start of an NER span are a verb, not part of the name: a platform's lead as the shape
+    rules read it, or a paying verb with its object going on past the name's head (采购|视频会议系统|设备: the verb and
+    the goods bought, :func:`nlp.namechecks.verb_and_object`'s object)."""
+    end = span[-1].idx + len(span[-1])
     n = 0
-    while n < len(span) - 1 and (_LEADING_VERBS.fullmatch(span[n].text) or span[n].text in IMPROVING_VERBS):
+    while n < len(span) - 1 and (
+        _LEADING_VERBS.fullmatch(span[n].text)
+        or span[n].text in IMPROVING_VERBS
+        or (span.label_ == "Platform" and span[n].text in _PLATFORM_LEADS)
+        or (_PAYING_VERB.fullmatch(span[n].text) and _PAID_OBJECT.match(text, end))
+    ):
         n += 1
     return n
 
@@ -180,14 +200,12 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
         for e in sub.ents:
             if (e.start, e.end) in preset or any(a + i in taken[id(doc)] for i in range(e.start, e.end)):
                 continue  # found before, or crossing a name found before at the window's edge
-            start = e.start + _leading_verb_tokens(e)
+            start = e.start + _leading_verb_tokens(e, sub.text)
             end_char = doc[a + e.end - 1].idx + len(doc[a + e.end - 1])
             if e.label_ == "Reform" and body_named_after(doc_text(doc), end_char):
                 continue  # 口岸领域改革创新, …改革工作联席会议办公室, …智慧城市建设事务中心: the rules' own test
-            if e.label_ == "Platform" and head_continues(doc_text(doc), end_char):
-                continue  # 科技前沿系统|推进: "systematically", no system
-            if e.label_ == "Platform" and sector_system(doc_text(doc), doc[a + start].idx, end_char):
-                continue  # 全市|人力资源社会保障系统: the sector, as the shape rules read it (nlp.sectors)
+            if e.label_ == "Platform" and start < e.end and no_platform_by_the_rules(doc, a + start, a + e.end):
+                continue  # the shape rules' own tests, on the NER's span
             name = sub[start : e.end]
             if start < e.end and plausible(name.text, e.label_, [t.text for t in name]):
                 found[id(doc)].append(Span(doc, a + start, a + e.end, label=e.label_, kb_id="ner"))
@@ -196,6 +214,42 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
     for doc in docs:
         if id(doc) in added or not _ents_as_set(doc):  # else doc.ents are already these, as the patterns set them
             doc.ents = sorted(found[id(doc)], key=lambda x: x.start)
+
+
+def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
+    """Do the shape rules' tests of a platform's name say that ``doc[start:end]``, a name the NER proposes, names no
+    platform?  The same public functions the shape rules ask (:mod:`nlp.candidates`, :mod:`nlp.ownsystems`), with the
+    NER's span and the words around it:
+
+    * a head the text goes on past (科技前沿系统|推进: :func:`nlp.namechecks.head_continues`);
+    * a sector, the field's name read with a field joined to it in front (全盟|人力资源和|社会保障系统:
+      :func:`nlp.sectors.sector_system` from 人力资源, the coordination's first word);
+    * a paying verb's object, the verb inside the name or right in front of it (按时|支付平台|运维费, 向开发商|支付|
+      系统开发尾款: :func:`nlp.namechecks.verb_and_object`);
+    * every government's one across a territory (全国|政府网站: :func:`nlp.namechecks.across_a_territory`);
+    * many of them: a plural or class word opening the name or right in front of it (各地|政务服务大厅, 各类|业务系统:
+      the own-system rules' words, :data:`nlp.ownsystems._PLURAL`);
+    * an honour's title (:func:`nlp.namechecks.honour`).
+    """
+    from nlp.ownsystems import _PLURAL
+
+    text = doc_text(doc)
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    head = final_head(text[s:e])
+    head_start = s + head.start() if head else e
+    before = doc[start - 1] if start > 0 else None
+    joined = doc[start - 2] if start > 1 and before is not None and before.text in ("和", "与", "及") else None
+    return (
+        head_continues(text, e)
+        or sector_system(text, s, e)
+        or (joined is not None and sector_system(text, joined.idx, e))
+        or verb_and_object(text, s, head_start, e)
+        or (before is not None and verb_and_object(text, before.idx, head_start, e))
+        or across_a_territory(text, s, head_start)
+        or doc[start].text in _PLURAL
+        or (before is not None and before.text in _PLURAL)
+        or honour(text, s, e)
+    )
 
 
 # What the trained NER is for: open forms ending in a head word (…平台, …系统, …局), or a
