@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from nlp.model import Box, Grid, Span
@@ -58,8 +59,6 @@ _FULLWIDTH = dict(COMPATIBLE_FORMS)
 _FULLWIDTH.update({"％": "%", "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " "})
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-#: one space or tab between two Chinese characters: left by a PDF's line layout, not by the text
-_LAYOUT_SPACE = re.compile(r"(?<=[\u3400-\u9fff])[ \t](?=[\u3400-\u9fff])")
 # Zero-width spaces and joiners, word joiner, BOM inside the text, soft hyphen.
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _LINE_BREAK = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
@@ -369,24 +368,35 @@ _ITEM_START = re.compile(
 )
 
 
-def unwrap(norm: NormalizedText, start_line: int, end_line: int) -> list[tuple[str, list[int]]]:
+def unwrap(
+    norm: NormalizedText, start_line: int, end_line: int, keep: Callable[[str], bool] | None = None
+) -> list[tuple[str, list[int]]]:
     """Join lines wrapped mid-sentence into paragraphs, for narrative text.
 
     Returns ``(paragraph, clean_offsets)`` pairs where ``clean_offsets[i]`` is the
     offset in ``norm.text`` of the paragraph's ``i``-th character (map it to the
     raw file with ``norm.offsets``).  A new paragraph starts at an enumerator
-    (（一）, 一、, 1.) or after a line ending a sentence.  Spaces between two
-    Chinese characters, left by the PDF's line layout, are dropped.
+    (（一）, 一、, 1.) or after a line ending a sentence.  A space inside a word, left by
+    the PDF's line layout, is dropped by the rule the extraction reads text with
+    (:func:`nlp.wordspaces.inside_words`: 政务服务 平台, 政 务 服 务, 12345 热线); a space
+    between two words (two table cells, a heading's parts) is kept.  ``keep``: which
+    paragraphs to return, asked of each with its spaces as printed (reading them costs a
+    word segmentation, which the tables a caller drops need not pay).
     """
+    from nlp.wordspaces import inside_words
+
     paragraphs: list[tuple[str, list[int]]] = []
     cur: list[str] = []
     cur_offs: list[int] = []
 
     def flush() -> None:
-        if cur:
-            paragraphs.append(("".join(cur), list(cur_offs)))
-            cur.clear()
-            cur_offs.clear()
+        text = "".join(cur)
+        if text and (keep is None or keep(text)):
+            drop = inside_words(text) if " " in text or "\t" in text else set()
+            at = [i for i in range(len(text)) if i not in drop] if drop else range(len(text))
+            paragraphs.append(("".join(text[i] for i in at) if drop else text, [cur_offs[i] for i in at]))
+        cur.clear()
+        cur_offs.clear()
 
     lines = [ln for ln in norm.lines[start_line:end_line] if ln.text.strip()]
     lengths = [len(ln.text.strip()) for ln in lines]
@@ -395,20 +405,13 @@ def unwrap(norm: NormalizedText, start_line: int, end_line: int) -> list[tuple[s
         t = line.text
         lead = len(t) - len(t.lstrip())
         t_body = t.strip()
-        offs = list(range(line.start + lead, line.start + lead + len(t_body)))
         if _ITEM_START.match(t_body) or heading:
             flush()
         # an enumerated line well short of the lines around it is a heading, not a wrapped paragraph's first
         # line: what follows is a paragraph of its own (三、综合评价情况及评价结论 / 全国信访信息系统维护费…)
         width = max(lengths[max(0, i - 3) : i + 4])
         heading = bool(_ITEM_START.match(t_body)) and len(t_body) < 0.6 * width and t_body[-1] not in "，、（(“"
-        # drop spaces between Chinese characters (layout artefacts)
-        kept = 0
-        for m in _LAYOUT_SPACE.finditer(t_body):
-            cur.append(t_body[kept : m.start()])
-            cur_offs.extend(offs[kept : m.start()])
-            kept = m.end()
-        cur.append(t_body[kept:])
-        cur_offs.extend(offs[kept:])
+        cur.append(t_body)
+        cur_offs.extend(range(line.start + lead, line.start + lead + len(t_body)))
     flush()
     return paragraphs

@@ -11,11 +11,11 @@ inside words dropped — with the offset of each of its characters in the text a
 gives a Doc made from it the printed characters back: every token and entity then spans its exact printed
 characters, a name wrapped over a line break with the line break (the annotation guideline's span).
 
-Dropped: a space inside a word (:func:`nlp.wordspaces.inside_words`: one space, tab or ideographic space between
-two characters that can stand in a name when one of them is Chinese or full-width, between two Chinese characters
-only where the words run over it or in a run of characters printed apart; two words, two Latin words or numbers —
-``Windows 10`` — and a run of two or more spaces keep theirs), with the pipeline's words.  (The reader's
-:func:`nlp.normalize.unwrap` still drops every lone space between two Chinese characters and keeps the others.)  A line break inside a paragraph, when
+Dropped: a space inside a word, by the one rule the reader's :func:`nlp.normalize.unwrap` reads paragraphs with
+too (:func:`nlp.wordspaces.inside_words`: one space, tab or ideographic space between two characters that can
+stand in a name when one of them is Chinese or full-width, between two Chinese characters only where the words
+run over it or in a run of characters printed apart; two words, two Latin words or numbers — ``Windows 10`` — and
+a run of two or more spaces keep theirs), here with the pipeline's words.  A line break inside a paragraph, when
 the line before it is a full line of the text (as long as the lines around it, give or take a quarter) and the
 line after it neither starts a list item or heading (:data:`nlp.normalize._ITEM_START`) nor is a page number or
 a short line with more after it that ends no sentence (a running header), and neither line is a line of columns (a tab

@@ -1,5 +1,7 @@
-"""Which spaces of a PDF's extracted text stand inside a word: the rule the extraction's entrance
-(:func:`nlp.pdftext.read`) reads any text handed to it with, as one function the reader can share.
+"""Which spaces of a PDF's extracted text stand inside a word: the one rule both readers of prose apply — the
+reader's :func:`nlp.normalize.unwrap` (the paragraphs the build links, the gold regions, the NER's silver
+sentences) and the extraction's entrance :func:`nlp.pdftext.read` (any text handed to it) — so that a paragraph
+reads the same whichever way it came.
 
 A PDF's extraction prints a space wherever two characters stand further apart than usual: inside a word on a
 justified line (政务服务 平台, 政 务 服 务 平 台), between Chinese and Latin letters or digits (12345 热线, 民生卡 APP,
@@ -11,13 +13,7 @@ read without it run over it (政务服务 平台: 政务|服务平台) or where 
 (政 务 服 务: a character on one of its sides stands alone).  Kept: a space between two words (平台 建设, two cells,
 a heading's parts), between two Latin words or numbers (Windows 10, 1 234), two spaces or more.  In the
 development set's train regions a lone space between two Chinese characters that stands between two words is
-almost always a gap between table cells or a heading's parts (2906 such against 52 inside words).
-
-The reader's :func:`nlp.normalize.unwrap` still reads spaces otherwise — every lone space or tab between two
-Chinese characters dropped, every other kept — so a paragraph the build, the gold regions or the NER's silver
-sentences take from it can read otherwise at the entrance (283 of the 1291 silver sentences of session 11).
-Moving it onto this rule changes how 298 silver sentences read: it waits for the NER's labels to be refreshed
-and the NER retrained with it (docs/architecture.md).
+almost always a gap between table cells or a heading's parts, not a break inside a word.
 """
 
 from __future__ import annotations

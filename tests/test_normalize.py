@@ -68,15 +68,19 @@ def test_page_numbers_standing_alone_are_dropped() -> None:
 @pytest.mark.parametrize(
     "line, paragraph",
     [
-        ("推进 政务 服务 改革", "推进政务服务改革"),  # a layout space between Chinese characters goes
-        ("推进\t政务服务", "推进政务服务"),  # a tab too
+        # the rule the extraction reads text with (nlp.wordspaces; tests/test_wordspaces.py)
+        ("政 务 服 务 平 台", "政务服务平台"),  # characters printed apart: read through
+        ("依托政务服务 平台", "依托政务服务平台"),  # a space inside a word goes
+        ("推进 政务 服务 改革", "推进 政务 服务 改革"),  # between two words (cells, a heading's parts): kept
+        ("推进\t政务服务", "推进\t政务服务"),  # a tab too
         ("推进  政务服务", "推进  政务服务"),  # two spaces: not a wrapped line's artefact, kept
-        ("建设 APP 平台", "建设 APP 平台"),  # a space next to a Latin word stays
-        ("支出 12.5 万元", "支出 12.5 万元"),
-        ("“穗智管” 平台", "“穗智管” 平台"),  # a quote is no Chinese character
+        ("建设 APP 平台", "建设APP平台"),  # beside Latin letters, digits or a quote: read through
+        ("支出 12.5 万元", "支出12.5万元"),
+        ("“穗智管” 平台", "“穗智管”平台"),
+        ("Windows 10 系统", "Windows 10系统"),  # two Latin words or numbers keep theirs
     ],
 )
-def test_unwrap_drops_only_layout_spaces_and_keeps_each_characters_offset(line: str, paragraph: str) -> None:
+def test_unwrap_drops_the_spaces_inside_words_and_keeps_each_characters_offset(line: str, paragraph: str) -> None:
     norm = normalize(f"　　{line}\n")
     [(text, offsets)] = unwrap(norm, 0, len(norm.lines))
     assert text == paragraph
