@@ -120,6 +120,18 @@ def _inside_quoted_event(text: str, start: int, end: int) -> bool:
     return closed >= 0 and bool(_EVENT_END.search(text, max(end, closed - 4), closed + 1))
 
 
+def activities_and_a_head(core: list[str], head: str, name: str) -> bool:
+    """Are ``core``, the words in front of the head ``head`` that ends ``name``, activities alone, joined by 和 or 与 if
+    more than one, and the head a bare 系统 or 平台 (实行|监测系统, 审批平台, 监测和预警系统)?  Then the name is a kind of
+    system, not one (asked of the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`)."""
+    return (
+        head in ("系统", "平台")
+        and name == "".join(core) + head
+        and all(pos_table().get(w) in ("v", "vn") for w in core[::2])
+        and all(w in ("和", "与") for w in core[1::2])
+    )
+
+
 def _indefinite(text: str, start: int) -> bool:
     """一个高速、可靠、安全的专用信息通信平台: an indefinite article earlier in the clause."""
     clause_start = max(text.rfind(c, 0, start) for c in "，。；：！？\n") + 1
@@ -453,12 +465,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or sector_system(text, start, he)
         ):
             continue  # 信访系统, 国土资源系统, 市建筑工务署系统: a sector (one field's name and 系统), not a system
-        if (
-            m.group() in ("系统", "平台")
-            and name == "".join(core) + m.group()
-            and all(pos_table().get(w) in ("v", "vn") for w in core[::2])
-            and all(w in ("和", "与") for w in core[1::2])
-        ):
+        if activities_and_a_head(core, m.group(), name):
             continue  # 实行|监测系统, 审批平台, 监测和预警系统: activities and a bare head name a kind of system
         spans.append((start, he))
     return spans + coined_name_spans(text, words, spans)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.bodywords import BODY_SUFFIXES
 from nlp.budgetpatterns import _ENTS_KEY, _source
 from nlp.namechecks import (
     _PAID_OBJECT,
@@ -206,6 +207,8 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
                 continue  # 口岸领域改革创新, …改革工作联席会议办公室, …智慧城市建设事务中心: the rules' own test
             if e.label_ == "Platform" and start < e.end and no_platform_by_the_rules(doc, a + start, a + e.end):
                 continue  # the shape rules' own tests, on the NER's span
+            if e.label_ == "Agency" and start < e.end and a_bodys_kind(doc_text(doc), doc[a + start].idx, end_char):
+                continue  # 坚持全面|深化改革委员会: a standing body's kind, its party committee missing
             name = sub[start : e.end]
             if start < e.end and plausible(name.text, e.label_, [t.text for t in name]):
                 found[id(doc)].append(Span(doc, a + start, a + e.end, label=e.label_, kb_id="ner"))
@@ -214,6 +217,19 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
     for doc in docs:
         if id(doc) in added or not _ents_as_set(doc):  # else doc.ents are already these, as the patterns set them
             doc.ents = sorted(found[id(doc)], key=lambda x: x.start)
+
+
+def a_bodys_kind(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]``, an agency the NER proposes, with the characters right before it a body's kind of many
+    words (:data:`nlp.bodywords.BODY_SUFFIXES`: 全面深化改革委员会, 领导小组办公室, 联席会议办公室), whole or cut in two
+    (全面|深化改革委员会)?  Its owner is missing: no particular body (the rules name one only with it: 县委全面深化改革委员会)."""
+    name = text[start:end]
+    return any(
+        len(kind) >= 5
+        and kind.endswith(name)
+        and text[max(0, start - len(kind) + len(name)) : start] == kind[: -len(name)]
+        for kind in BODY_SUFFIXES
+    )
 
 
 def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
@@ -229,14 +245,17 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * every government's one across a territory (全国|政府网站: :func:`nlp.namechecks.across_a_territory`);
     * many of them: a plural or class word opening the name or right in front of it (各地|政务服务大厅, 各类|业务系统:
       the own-system rules' words, :data:`nlp.ownsystems._PLURAL`);
-    * an honour's title (:func:`nlp.namechecks.honour`).
+    * an honour's title (:func:`nlp.namechecks.honour`);
+    * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.candidates.activities_and_a_head`).
     """
+    from nlp.candidates import activities_and_a_head
     from nlp.ownsystems import _PLURAL
 
     text = doc_text(doc)
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     head = final_head(text[s:e])
     head_start = s + head.start() if head else e
+    core = [t.text[: head_start - t.idx] for t in doc[start:end] if t.idx < head_start]  # 预警|系统 of 预警系统
     before = doc[start - 1] if start > 0 else None
     joined = doc[start - 2] if start > 1 and before is not None and before.text in ("和", "与", "及") else None
     return (
@@ -249,6 +268,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or doc[start].text in _PLURAL
         or (before is not None and before.text in _PLURAL)
         or honour(text, s, e)
+        or (head is not None and activities_and_a_head(core, head.group(), text[s:e]))
     )
 
 

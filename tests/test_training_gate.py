@@ -120,6 +120,10 @@ def test_the_ners_names_that_are_no_names_are_dropped(nlp, text, name, expected)
         ("督导各地政务服务大厅的建设", "各地政务服务大厅", False),
         ("整合各类业务协同平台", "业务协同平台", False),
         ("依托区便民服务大厅办理", "区便民服务大厅", True),
+        # a kind of system: activities and a bare head (old: kept)
+        ("按照目录要求，交换平台累计交换数据3亿条", "交换平台", False),
+        ("完善监测和预警系统功能", "监测和预警系统", False),
+        ("依托统一身份认证平台登录", "统一身份认证平台", True),
     ],
 )
 def test_the_ners_platforms_pass_the_shape_rules_tests(nlp, text, name, kept):
@@ -134,3 +138,24 @@ def test_the_ners_platforms_pass_the_shape_rules_tests(nlp, text, name, kept):
         assert name.replace("\n", "") in [f.replace("\n", "") for f in found]
     else:
         assert not [f for f in found if name.replace("\n", "") in f.replace("\n", "") or f in name]  # nor a piece
+
+
+@pytest.mark.parametrize(
+    "text, name, kept",
+    [
+        # a standing body's kind without its owner, whole or cut in two (old: kept)
+        ("坚持改革方向，全面深化改革委员会第五次会议审议通过", "深化改革委员会", False),
+        ("报请领导小组办公室审定", "领导小组办公室", False),
+        ("由联席会议\n办公室统筹", "联席会议\n办公室", False),
+        # with its owner it is a body
+        ("县委全面深化改革委员会审议通过", "县委全面深化改革委员会", True),
+        ("报市网络安全和信息化委员会办公室审定", "市网络安全和信息化委员会办公室", True),
+    ],
+)
+def test_the_ners_agency_is_no_bodys_kind_alone(nlp, text, name, kept):
+    from nlp.entities import _ner_on_clauses, extract_docs
+
+    docs = extract_docs(nlp, [text], use_ner=False)
+    _ner_on_clauses(_Tags(name, "Agency"), docs)
+    found = [e.text.replace("\n", "") for e in docs[0].ents if e.label_ == "Agency"]
+    assert (name.replace("\n", "") in found) is kept
