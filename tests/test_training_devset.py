@@ -165,15 +165,6 @@ def test_a_recipe_leaves_platform_and_reform_labels_of_untaught_sources_unannota
 # ------------------------------------------------------------------ the shipped pipeline is what budgetkg train builds
 
 
-_NOT_REBUILDABLE = pytest.mark.xfail(
-    strict=True,
-    reason="the shipped NER (trained 2026-12-03 at abf7d78) predates provenance.json and is not what today's code "
-    "builds; every retrain measured since makes a dev set worse (docs/training.md): retrain, measure, ship, "
-    "and these pass",
-)
-
-
-@_NOT_REBUILDABLE
 def test_the_shipped_pipeline_is_what_budgetkg_train_records_from_this_checkout():
     """provenance.json of nlp/data/pipeline against the checkout of today (`budgetkg train --check`): the files are
     the ones training wrote, and the command, recipe, training code and every input are what
@@ -192,7 +183,6 @@ def test_budgetkg_train_check_says_what_a_pipeline_lacks(tmp_path, capsys):
     assert "no provenance.json" in capsys.readouterr().err
 
 
-@_NOT_REBUILDABLE
 @pytest.mark.slow
 @requires_devset
 def test_budgetkg_train_rebuilds_the_shipped_pipeline_byte_for_byte(tmp_path):
