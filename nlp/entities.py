@@ -34,7 +34,7 @@ from nlp.namechecks import (
 from nlp.nameleads import _generic, pos_table
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
-from nlp.platformwords import _NOUN_VERBS, IMPROVING_VERBS, LEAD_WORDS, TOPIC_VERBS
+from nlp.platformwords import _NOUN_VERBS, HEAD, IMPROVING_VERBS, LEAD_WORDS, TOPIC_VERBS
 from nlp.punctuation import as_printed, full_width
 from nlp.reforms import body_named_after, construction_work
 from nlp.sectors import sector_system
@@ -244,7 +244,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       系统开发尾款: :func:`nlp.namechecks.verb_and_object`);
     * every government's one across a territory (全国|政府网站: :func:`nlp.namechecks.across_a_territory`);
     * many of them: a plural or class word opening the name or right in front of it (各地|政务服务大厅, 各类|业务系统:
-      the own-system rules' words, :data:`nlp.ownsystems._PLURAL`);
+      the own-system rules' words, :data:`nlp.ownsystems._PLURAL`), a first word opening with 各 (各委局|门户网站);
+    * a name going on: another head right after the name's (劳动和社会保障系统|信息网络: :data:`nlp.platformwords.HEAD`);
     * an honour's title (:func:`nlp.namechecks.honour`);
     * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.candidates.activities_and_a_head`).
     """
@@ -266,6 +267,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or (before is not None and verb_and_object(text, before.idx, head_start, e))
         or across_a_territory(text, s, head_start)
         or doc[start].text in _PLURAL
+        or doc[start].text.startswith("各")  # 各委局|门户网站, 各地|…: every one's, many
+        or bool(HEAD.match(text, e))  # 劳动和社会保障系统|信息网络: another head goes on, the name with it
         or (before is not None and before.text in _PLURAL)
         or honour(text, s, e)
         or (head is not None and activities_and_a_head(core, head.group(), text[s:e]))
