@@ -120,12 +120,30 @@ def test_tasks_of_2018_mention_the_card_app_as_part_of_the_card(report000):
         ("民生卡应用推广经费", "民生卡应用推广经费"),
         ("政务晓屋智慧政务体系运行管理经费", "　　政务晓屋智慧政务体系\n运行管理经费"),
         ("满意度达95%", "满意度达\n９５％"),
+        # a side label between a word's pieces (信访信 / 总 / 息系统)
+        ("提升信访信息系统运行", "提升信访信\n总\n息系统运行"),
     ],
 )
 def test_align_maps_cleaned_text_back_to_raw(text, raw):
     offs = align(text, Span(100, 100 + len(raw), raw, 1))
     assert None not in offs
     assert "".join(raw[o - 100] for o in offs).replace("９５％", "95%") in (text, text.replace("95%", "９５％"))
+
+
+@pytest.mark.parametrize(
+    "text, raw, char",
+    [
+        # a project's name wrapped around the target cell beside it, whose words hold the name's next character
+        ("高质量发展行动专项经费", "高质量发展行 通过政策推动企业发展\n动专项经费", "动"),
+        ("数据共享交换平台运维费", "数据共享交 以平台为依托\n100.00 100.00\n换平台运维费", "换"),
+        ("城市运行管理服务平台建设", "城市运行管理服务 确保平台稳定\n平台建设", "平"),
+    ],
+)
+def test_align_follows_a_wrapped_name_past_the_words_of_the_cell_beside_it(text, raw, char):
+    offs = align(text, Span(0, len(raw), raw, 1))
+    assert None not in offs and "".join(raw[o] for o in offs) == text
+    at = text.index(char, 5)
+    assert raw.rfind("\n", 0, offs[at]) > raw.index(" ")  # on the line after the target's words, not among them
 
 
 @pytest.fixture(scope="module")
