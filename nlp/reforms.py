@@ -43,7 +43,10 @@ _BODY_AFTER_PROGRAMME = re.compile(
 def body_named_after(text: str, end: int) -> bool:
     """Does a body's name go on at ``text[end]``, after a reform or programme (…改革领导小组, 审批改革科,
     …智慧城市建设事务中心, …数字政府运营中心)?  The name is the body's then, no mention of the reform."""
-    return bool(NOT_A_REFORM_AFTER.match(text, end) or _BODY_AFTER_PROGRAMME.match(text, end))
+    after = NOT_A_REFORM_AFTER.match(text, end)
+    if after and after.group() in ("创新", "方面", "开放", "支出") and text[end - 1 : end] in '”"」':
+        after = None  # 在“互联网+政务服务”方面: the field of a quoted initiative, named (改革方面, 改革创新: compounds)
+    return bool(after or _BODY_AFTER_PROGRAMME.match(text, end))
 
 
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
@@ -90,7 +93,8 @@ _BUILDING_JOB = re.compile(
 )
 _CAMPAIGN_LEAD = re.compile(
     r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
-    r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级)"
+    r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级|"
+    r"[多几两三四五六七八九十]轮|[多几两三四五六七八九十]批)"  # 多轮|提质升效专项行动: how many rounds, not the name
 )
 #: Generic campaigns: a head with nothing that names it.
 _GENERIC_CAMPAIGN = re.compile(

@@ -141,3 +141,21 @@ COUNTS = [
 @pytest.mark.parametrize(("text", "label", "expected"), COUNTS)
 def test_quoted_counts(nlp, text, label, expected):
     assert found(nlp, text, label) == expected
+
+
+#: 5. Campaigns and programmes: how many rounds or batches in front (多轮, 三轮, 两批) is no part of a campaign's name;
+#: a quoted initiative before 方面 is named (在“…”方面: its field).
+PROGRAMMES = [
+    ("组织开展多轮清理整治专项行动，全区", ["清理整治专项行动"]),
+    ("开展两批营商环境提升行动", ["营商环境提升行动"]),
+    ("深入开展安全生产治本攻坚三年行动", ["安全生产治本攻坚三年行动"]),
+    ("发展数字经济", []),
+    ("在“互联网+监管”方面进行了探索", ["“互联网+监管”"]),
+    ("在“一网通办”方面", ["“一网通办”"]),
+    ("形成“3+6+2+1”新布局", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROGRAMMES)
+def test_campaigns_and_programmes(nlp, text, expected):
+    assert found(nlp, text, R) == expected
