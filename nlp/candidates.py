@@ -176,9 +176,16 @@ def _body_before(text: str, words: list[tuple[int, int]], j: int) -> int | None:
         ):
             break
         b -= 1
-    if b + 1 == j - 1 and (pos_table().get(text[words[b + 1][0] : words[b + 1][1]]) or "").startswith("a"):
+    if b + 1 == j - 1 and adjective_alone(text[words[b + 1][0] : words[b + 1][1]], text[words[j][0] : words[j][1]]):
         return None  # 推进|健康|委…: an adjective alone is no body's field (卫生|健康|委 is)
     return b + 1 if b + 1 < j else None
+
+
+def adjective_alone(word: str, body_end: str) -> bool:
+    """Is ``word``, the only word before a body's one-character end ``body_end`` (健康|委), an adjective?  Then it names
+    no line of government and no body: 推进|健康|委门户网站 names nothing, 卫生|健康|委门户网站 does.  The shape rules'
+    owner walk and the NER's gate (:func:`nlp.entities.no_platform_by_the_rules`) both ask it."""
+    return body_end in _BODY_CHARS and (pos_table().get(word) or "").startswith("a")
 
 
 def _shared_head(text: str, start: int, end: int) -> bool:
