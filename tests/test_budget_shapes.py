@@ -17,11 +17,6 @@ from nlp.pipeline import load_pipeline
 P, R = "Platform", "Reform"
 
 
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
-
-
 ROWS = [
     # a verb right before the head names the system after a word jieba does not know (养管, 巡管: coined nouns) (old)
     ("为确保桥梁设施动态养管应用平台正常运行，安排运维资金", [("桥梁设施动态养管应用平台", P)]),
@@ -125,14 +120,14 @@ ROWS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
-def test_budget_shapes(nlp, text, expected):
-    found = [(e.text, e.label) for e in extract([text], nlp=nlp)[0] if e.label in (P, R)]
+def test_budget_shapes(nlp_off_on, text, expected):
+    found = [(e.text, e.label) for e in extract([text], nlp=nlp_off_on)[0] if e.label in (P, R)]
     assert found == expected
 
 
 def test_known_reform_with_reform_word():
     """A known reform's name printed with 改革 right after it is named with it, as a quoted one is (old)."""
-    nlp = load_pipeline(gazetteer=project_entries())
+    nlp_off_on = load_pipeline(gazetteer=project_entries())
     text = "围绕简政放权、放管结合、优化服务改革措施落地，深化行政审批制度改革"
-    found = [(e.text, e.label) for e in extract([text], nlp=nlp)[0] if e.label == R]
+    found = [(e.text, e.label) for e in extract([text], nlp=nlp_off_on)[0] if e.label == R]
     assert found == [("简政放权、放管结合、优化服务改革", R), ("行政审批制度改革", R)]

@@ -8,20 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
-from nlp.entities import extract
-from nlp.pipeline import load_pipeline
+from tests.entityrows import platforms as found
 
 P = "Platform"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
-
-
-def found(nlp, text: str) -> list[str]:
-    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
 
 
 #: 1. A field of government's name and 系统 with the jurisdiction as a whole in front (全省, 全市, 本县) or the line's
@@ -53,8 +42,8 @@ SECTORS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), SECTORS)
-def test_a_fields_system_with_scope_or_people_is_the_sector(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_a_fields_system_with_scope_or_people_is_the_sector(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
 #: 2. A verb in front of a name governs it, whatever jieba's dictionary tags it (规范 n, 整治 n, 美化 ns, 畅通 a): the
@@ -83,8 +72,8 @@ VERBS_IN_FRONT = [
 
 
 @pytest.mark.parametrize(("text", "expected"), VERBS_IN_FRONT)
-def test_a_verb_in_front_governs_the_name(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_a_verb_in_front_governs_the_name(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
 #: 3. A channel's name inside a body's name is no mention of the channel (as a name inside a 《》 title is none): the
@@ -112,8 +101,8 @@ BODIES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), BODIES)
-def test_a_channel_inside_a_bodys_name_is_no_mention(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_a_channel_inside_a_bodys_name_is_no_mention(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
 #: 4. A short quoted name ending as a channel's does (…云, …码, …网) or a hotline's number in quotes, listed beside a
@@ -133,11 +122,11 @@ QUOTED_SHORT = [
 
 
 @pytest.mark.parametrize(("text", "expected"), QUOTED_SHORT)
-def test_a_short_quoted_channel_listed_beside_a_platform(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_a_short_quoted_channel_listed_beside_a_platform(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
-def test_a_quoted_name_spread_stops_before_a_head_after_it(nlp):
+def test_a_quoted_name_spread_stops_before_a_head_after_it(nlp_off_on):
     """“96150” named in one paragraph is not spread into 市“96150”政务服务热线 of a working group's name elsewhere: a
     quoted name with a head after it is one name with it."""
     from nlp.entities import extract_docs
@@ -147,6 +136,6 @@ def test_a_quoted_name_spread_stops_before_a_head_after_it(nlp):
         "制定全县“96150”和“书记县长信箱”工作制度",
         "完成市“96150”政务服务热线和“书记县长信箱”工作领导小组交办的其他工作",
     ]
-    ents = report_entities(extract_docs(nlp, texts)).entities
+    ents = report_entities(extract_docs(nlp_off_on, texts)).entities
     assert [e.text for e in ents[0] if e.label == P] == ["“96150”", "“书记县长信箱”"]
     assert [e.text for e in ents[1] if e.label == P] == []

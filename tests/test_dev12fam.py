@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
 from nlp.entities import extract
-from nlp.pipeline import load_pipeline
 
 P, R = "Platform", "Reform"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
 
 
 def found(nlp, text: str, label: str) -> list[str]:
@@ -47,8 +40,8 @@ GENERIC_REFORMS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), GENERIC_REFORMS)
-def test_a_reform_named_by_no_field_is_none(nlp, text, expected):
-    assert found(nlp, text, R) == expected
+def test_a_reform_named_by_no_field_is_none(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text, R) == expected
 
 
 #: 2. Quoted names of initiatives: a service named in front of a quoted initiative and 改革 is its field, no part of the
@@ -85,8 +78,8 @@ QUOTED_REFORMS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), QUOTED_REFORMS)
-def test_quoted_initiatives(nlp, text, expected):
-    assert found(nlp, text, R) == expected
+def test_quoted_initiatives(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text, R) == expected
 
 
 #: 3. Where a platform's name starts and ends: a word of when in front (本季度, 上半年, 7-9月份) is no part of it; 或
@@ -114,8 +107,8 @@ BOUNDARIES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), BOUNDARIES)
-def test_where_a_platform_starts_and_ends(nlp, text, expected):
-    assert found(nlp, text, P) == expected
+def test_where_a_platform_starts_and_ends(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text, P) == expected
 
 
 #: 4. Quoted counts: a count and a bare head in quotes (乡镇“四个平台”, “三大系统”) is a class, no platform; a formula of
@@ -139,8 +132,8 @@ COUNTS = [
 
 
 @pytest.mark.parametrize(("text", "label", "expected"), COUNTS)
-def test_quoted_counts(nlp, text, label, expected):
-    assert found(nlp, text, label) == expected
+def test_quoted_counts(nlp_off_on, text, label, expected):
+    assert found(nlp_off_on, text, label) == expected
 
 
 #: 5. Campaigns and programmes: how many rounds or batches in front (多轮, 三轮, 两批) is no part of a campaign's name;
@@ -157,5 +150,5 @@ PROGRAMMES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), PROGRAMMES)
-def test_campaigns_and_programmes(nlp, text, expected):
-    assert found(nlp, text, R) == expected
+def test_campaigns_and_programmes(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text, R) == expected

@@ -8,20 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
-from nlp.entities import extract
-from nlp.pipeline import load_pipeline
+from tests.entityrows import platforms as found
 
 P = "Platform"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
-
-
-def found(nlp, text: str) -> list[str]:
-    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
 
 
 ROWS = [
@@ -43,5 +32,5 @@ ROWS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
-def test_a_place_read_as_a_verb_too_keeps_its_level(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_a_place_read_as_a_verb_too_keeps_its_level(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected

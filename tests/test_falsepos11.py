@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
 from nlp.entities import extract
-from nlp.pipeline import load_pipeline
 
 P, R, D = "Platform", "Reform", "PolicyDocument"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
 
 
 def found(nlp, text: str, labels: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -55,8 +48,8 @@ PAYING = [
 
 
 @pytest.mark.parametrize(("text", "expected"), PAYING)
-def test_paying_verb_takes_the_whole_object(nlp, text, expected):
-    assert found(nlp, text, (P,)) == expected
+def test_paying_verb_takes_the_whole_object(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text, (P,)) == expected
 
 
 #: 2. Activities listed before a head with activities only up to it (宣传、培训和执法监管平台): tasks, each a kind with the
@@ -86,8 +79,8 @@ SHARED = [
 
 
 @pytest.mark.parametrize(("text", "expected"), SHARED)
-def test_activities_listed_are_no_topics_of_one_platform(nlp, text, expected):
-    assert found(nlp, text, (P,)) == expected
+def test_activities_listed_are_no_topics_of_one_platform(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text, (P,)) == expected
 
 
 #: 3. A territory's scope word before a head named only by the kind of its owner (全国|政府网站, 全区|部门网站): every
@@ -114,8 +107,8 @@ TERRITORY = [
 
 
 @pytest.mark.parametrize(("text", "expected"), TERRITORY)
-def test_a_territorys_every_governments_site_is_no_platform(nlp, text, expected):
-    assert found(nlp, text, (P,)) == expected
+def test_a_territorys_every_governments_site_is_no_platform(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text, (P,)) == expected
 
 
 #: 4. A number with the year in brackets after a common word for a paper no body issues under a document number (a
@@ -148,13 +141,13 @@ ISSUED = [
 
 
 @pytest.mark.parametrize("text", NOT_ISSUERS)
-def test_a_contracts_number_is_no_document(nlp, text):
-    assert found(nlp, text, (D,)) == []
+def test_a_contracts_number_is_no_document(nlp_off_on, text):
+    assert found(nlp_off_on, text, (D,)) == []
 
 
 @pytest.mark.parametrize(("text", "number"), ISSUED)
-def test_an_issuers_number_is_a_document(nlp, text, number):
-    assert found(nlp, text, (D,)) == [(number, D)]
+def test_an_issuers_number_is_a_document(nlp_off_on, text, number):
+    assert found(nlp_off_on, text, (D,)) == [(number, D)]
 
 
 #: 5. A quoted principle of duty (who answers for what: “党政同责”, “一岗双责”, “失职追责”), a goal of covering all
@@ -189,5 +182,5 @@ SLOGANS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), SLOGANS)
-def test_a_quoted_principle_or_label_is_no_reform(nlp, text, expected):
-    assert found(nlp, text, (R,)) == expected
+def test_a_quoted_principle_or_label_is_no_reform(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text, (R,)) == expected

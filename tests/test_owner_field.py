@@ -7,20 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
-from nlp.entities import extract
-from nlp.pipeline import load_pipeline
+from tests.entityrows import platforms as found
 
 P = "Platform"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
-
-
-def found(nlp, text: str) -> list[str]:
-    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
 
 
 ROWS = [
@@ -33,5 +22,5 @@ ROWS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
-def test_an_adjective_alone_is_no_bodys_field(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_an_adjective_alone_is_no_bodys_field(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected

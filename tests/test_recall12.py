@@ -8,20 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
-from nlp.entities import extract
-from nlp.pipeline import load_pipeline
+from tests.entityrows import platforms as found
 
 P = "Platform"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
-
-
-def found(nlp, text: str) -> list[str]:
-    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
 
 
 #: 1. An owner's name printed in front is the name's, also where jieba leaves the body's one-character end a token of
@@ -43,8 +32,8 @@ OWNER_BODY = [
 
 
 @pytest.mark.parametrize(("text", "expected"), OWNER_BODY)
-def test_an_owner_whose_end_is_a_token_of_its_own(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_an_owner_whose_end_is_a_token_of_its_own(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
 #: 2. A government's own system named by generic words is one that exists where the text makes managing it a duty
@@ -74,8 +63,8 @@ OWN_MANAGED = [
 
 
 @pytest.mark.parametrize(("text", "expected"), OWN_MANAGED)
-def test_an_own_system_managed_as_a_duty_and_an_own_network(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_an_own_system_managed_as_a_duty_and_an_own_network(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
 #: 3. 信息网络 ends a name as 信息系统 does: a field's information network (人口健康信息网络, 社会保障信息网络) is one
@@ -98,8 +87,8 @@ INFO_NETWORK = [
 
 
 @pytest.mark.parametrize(("text", "expected"), INFO_NETWORK)
-def test_a_fields_information_network(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_a_fields_information_network(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
 #: 4. A place's own service brand named "i" or 爱 and the place (i深圳, i厦门, 爱山东): i right before a place's name is
@@ -121,8 +110,8 @@ PLACE_BRANDS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), PLACE_BRANDS)
-def test_a_places_brand_named_i_or_ai_and_the_place(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_a_places_brand_named_i_or_ai_and_the_place(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
 #: 5. 政务网 printed as one word is the government's network as 政务外网 is: one that exists where it is used or looked
@@ -140,8 +129,8 @@ GOV_NETWORK = [
 
 
 @pytest.mark.parametrize(("text", "expected"), GOV_NETWORK)
-def test_the_government_network_printed_as_one_word(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_the_government_network_printed_as_one_word(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
 #: 6. Where a name starts and ends, read as a reader does.  A name joined to another by 或 is two (…服务网或浙里办APP,
@@ -176,5 +165,5 @@ BOUNDARIES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), BOUNDARIES)
-def test_where_a_name_starts_and_ends(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_where_a_name_starts_and_ends(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected

@@ -8,21 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
-from nlp.entities import extract
-from nlp.pipeline import load_pipeline
 from nlp.sectors import line_field
+from tests.entityrows import platforms as found
 
 P = "Platform"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
-
-
-def found(nlp, text: str) -> list[str]:
-    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
 
 
 #: Systems after a scope word: the core goes on past a field (a verb or a count of the system's work) or ends as a
@@ -65,13 +54,13 @@ SECTORS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), SYSTEMS)
-def test_a_core_past_a_field_is_a_system_after_a_scope(nlp, text, expected):
-    assert found(nlp, text) == expected
+def test_a_core_past_a_field_is_a_system_after_a_scope(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
 
 
 @pytest.mark.parametrize("text", SECTORS)
-def test_a_field_of_a_line_with_scope_or_people_is_the_sector(nlp, text):
-    assert found(nlp, text) == []
+def test_a_field_of_a_line_with_scope_or_people_is_the_sector(nlp_off_on, text):
+    assert found(nlp_off_on, text) == []
 
 
 @pytest.mark.parametrize(

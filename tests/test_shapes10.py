@@ -8,17 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
 from nlp.entities import extract
-from nlp.pipeline import load_pipeline
 from nlp.reforms import construction_work
 
 P, R = "Platform", "Reform"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
 
 
 ROWS = [
@@ -64,8 +57,8 @@ ROWS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
-def test_shapes10(nlp, text, expected):
-    found = [(e.text, e.label) for e in extract([text], nlp=nlp)[0] if e.label in (P, R)]
+def test_shapes10(nlp_off_on, text, expected):
+    found = [(e.text, e.label) for e in extract([text], nlp=nlp_off_on)[0] if e.label in (P, R)]
     assert found == expected
 
 
@@ -112,9 +105,9 @@ class _TagsReform:
         ("实施清廉机关工程，服务中心工作", "清廉机关工程", [("清廉机关工程", R)]),
     ],
 )
-def test_the_ners_reforms_pass_the_rules_test_of_a_body_named_after_them(nlp, text, name, expected):
+def test_the_ners_reforms_pass_the_rules_test_of_a_body_named_after_them(nlp_off_on, text, name, expected):
     from nlp.entities import _ner_on_clauses, extract_docs
 
-    docs = extract_docs(nlp, [text], use_ner=False)
+    docs = extract_docs(nlp_off_on, [text], use_ner=False)
     _ner_on_clauses(_TagsReform(name), docs)
     assert [(e.text, e.label_) for e in docs[0].ents if e.label_ == R] == expected

@@ -12,16 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
 from nlp.entities import extract
-from nlp.pipeline import load_pipeline
 
 P, R = "Platform", "Reform"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
 
 
 ROWS = [
@@ -61,6 +54,6 @@ ROWS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
-def test_shared_heads(nlp, text, expected):
-    found = [(e.text, e.label) for e in extract([text], nlp=nlp)[0] if e.label in (P, R)]
+def test_shared_heads(nlp_off_on, text, expected):
+    found = [(e.text, e.label) for e in extract([text], nlp=nlp_off_on)[0] if e.label in (P, R)]
     assert found == expected

@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import project_entries
 from nlp.entities import _core_words, opens_with_a_conjunction, plausible
-from nlp.pipeline import load_pipeline
 
 P, R = "Platform", "Reform"
-
-
-@pytest.fixture(scope="module", params=["off", "on"])
-def nlp(request):
-    return load_pipeline(gazetteer=project_entries() if request.param == "on" else ())
 
 
 @pytest.mark.parametrize(
@@ -90,10 +83,10 @@ class _Tags:
         ("依托和平区政务服务平台办理", "和平区政务服务平台", [("和平区政务服务平台", P)]),
     ],
 )
-def test_the_ners_names_that_are_no_names_are_dropped(nlp, text, name, expected):
+def test_the_ners_names_that_are_no_names_are_dropped(nlp_off_on, text, name, expected):
     from nlp.entities import _ner_on_clauses, extract_docs
 
-    docs = extract_docs(nlp, [text], use_ner=False)
+    docs = extract_docs(nlp_off_on, [text], use_ner=False)
     _ner_on_clauses(_Tags(name, P), docs)
     assert [(e.text, e.label_) for e in docs[0].ents if e.label_ == P] == expected
 
@@ -126,12 +119,12 @@ def test_the_ners_names_that_are_no_names_are_dropped(nlp, text, name, expected)
         ("依托统一身份认证平台登录", "统一身份认证平台", True),
     ],
 )
-def test_the_ners_platforms_pass_the_shape_rules_tests(nlp, text, name, kept):
+def test_the_ners_platforms_pass_the_shape_rules_tests(nlp_off_on, text, name, kept):
     """The NER's name is asked what the shape rules ask of theirs (nlp.entities.no_platform_by_the_rules): a sector, a
     paying verb's object, a territory's every government's site, many of a kind are no platform whoever proposes them."""
     from nlp.entities import _ner_on_clauses, extract_docs
 
-    docs = extract_docs(nlp, [text], use_ner=False)
+    docs = extract_docs(nlp_off_on, [text], use_ner=False)
     _ner_on_clauses(_Tags(name, P), docs)
     found = [e.text for e in docs[0].ents if e.label_ == P]
     if kept:
@@ -152,10 +145,10 @@ def test_the_ners_platforms_pass_the_shape_rules_tests(nlp, text, name, kept):
         ("报市网络安全和信息化委员会办公室审定", "市网络安全和信息化委员会办公室", True),
     ],
 )
-def test_the_ners_agency_is_no_bodys_kind_alone(nlp, text, name, kept):
+def test_the_ners_agency_is_no_bodys_kind_alone(nlp_off_on, text, name, kept):
     from nlp.entities import _ner_on_clauses, extract_docs
 
-    docs = extract_docs(nlp, [text], use_ner=False)
+    docs = extract_docs(nlp_off_on, [text], use_ner=False)
     _ner_on_clauses(_Tags(name, "Agency"), docs)
     found = [e.text.replace("\n", "") for e in docs[0].ents if e.label_ == "Agency"]
     assert (name.replace("\n", "") in found) is kept
