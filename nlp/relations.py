@@ -64,11 +64,16 @@ def align(text: str, span: Span) -> list[int | None]:
         while k < len(raw) and k - j <= 12 and not _same(raw[k], ch):
             k += 1
         probe = text[i : i + _PROBE]
-        if k < len(raw) and _same(raw[k], ch) and raw[j:k].strip() and not _goes_on(raw, k, probe):
-            k = _resume(raw, j, probe) or k  # the look-ahead skipped printed characters to a place the text does
-            # not go on from (精准预|报预警，… beside the name's 预⏎报预警系统): where it goes on, when it does
-        at = k if k < len(raw) and _same(raw[k], ch) else _resume(raw, j, probe)
-        if at is not None and at < len(raw) and _same(raw[at], ch):
+        found = k < len(raw) and _same(raw[k], ch)
+        # One search for where the text resumes, on either of two paths: the look-ahead found nothing (a gap longer
+        # than it), or it skipped printed characters to a place the text does not go on from (精准预|报预警，… beside
+        # the name's 预⏎报预警系统) — then the look-ahead's place stands only when the text resumes nowhere.
+        at: int | None = k if found else None
+        if not found or (raw[j:k].strip() and not _goes_on(raw, k, probe)):
+            at = _resume(raw, j, probe)
+            if at is None and found:
+                at = k
+        if at is not None:  # raw[at] is the character: the look-ahead's or the first of the probe found whole
             out.append(span.start + at)
             j = at + 1
         else:
