@@ -31,7 +31,7 @@ from nlp.namechecks import (
     unlike_a_name,
     verb_and_object,
 )
-from nlp.nameleads import _generic, pos_table
+from nlp.nameleads import _generic, dictionary_words, pos_table
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
 from nlp.platformwords import _NOUN_VERBS, HEAD, IMPROVING_VERBS, LEAD_WORDS, TOPIC_VERBS
@@ -296,9 +296,7 @@ def opens_with_a_conjunction(text: str) -> bool:
     """Is jieba's first word of ``text`` a conjunction of one character (但, 而, 并, 或, 及)?  Then a clause's link was
     read into the name (…已完成，但|系统响应仍慢): no name of the gazetteer or of either gold starts with one.
     Longer words jieba calls conjunctions may start a name (及时办)."""
-    import jieba
-
-    first = next((w for w in jieba.lcut(text, HMM=False) if w.strip()), "")
+    first = next(iter(dictionary_words(text)), "")
     return len(first) == 1 and pos_table().get(first) == "c"
 
 

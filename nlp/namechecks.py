@@ -24,7 +24,7 @@ import bisect
 import re
 from operator import itemgetter
 
-from nlp.nameleads import _generic, pos_table
+from nlp.nameleads import _generic, dictionary_words, pos_table
 from nlp.platformwords import (
     _COUNT_START,
     _INDEFINITE,
@@ -125,7 +125,7 @@ def _payee_before(text: str, lo: int, verb: int) -> bool:
         m = _PAYEE_BEFORE.match(text, i, verb)
         if m is not None:
             return not any(
-                w not in _GROUND_VERBS and pos_table().get(w) in ("v", "p") for w in _jieba_lcut(m.group("payee"))
+                w not in _GROUND_VERBS and pos_table().get(w) in ("v", "p") for w in dictionary_words(m.group("payee"))
             )
     return False
 
@@ -133,7 +133,7 @@ def _payee_before(text: str, lo: int, verb: int) -> bool:
 def _own_clause(paid: str) -> bool:
     """Does ``paid`` (what follows a head up to a fee or a service) start with a verb that hands over or carries out
     (提交|采购服务, 办理|缴费服务): its own clause, not the thing paid for?"""
-    words = _jieba_lcut(paid.replace("\n", ""))
+    words = dictionary_words(paid.replace("\n", ""))
     return len(words) > 1 and words[0] in _CLAUSE_VERBS
 
 
@@ -207,7 +207,7 @@ def _standard_network(core: list[str], head: str) -> bool:
 
 def generic_name(core: str) -> bool:
     """Is the text in front of a head (``core``: 网络 of 网络平台) generic, by jieba's words?"""
-    return core in GENERIC_WORDS or _generic(_jieba_lcut(core) or [core])
+    return core in GENERIC_WORDS or _generic(dictionary_words(core) or [core])
 
 
 def final_head(name: str) -> re.Match[str] | None:
@@ -222,7 +222,7 @@ def platform_core(name: str) -> str | None:
     if last is None:
         return None
     core = name[: last.start()]
-    if core and _standard_network(_jieba_lcut(core), last.group()):
+    if core and _standard_network(dictionary_words(core), last.group()):
         return None
     return core
 
@@ -261,17 +261,10 @@ def glued_generic(text: str, words: list[tuple[int, int]], start: int, end: int)
     return False
 
 
-def _jieba_lcut(text: str) -> list[str]:
-    """jieba's dictionary words of ``text`` (no HMM guesses, no blanks)."""
-    import jieba
-
-    return [w for w in jieba.lcut(text, HMM=False) if w.strip()]
-
-
 def governs_generic(core: str) -> bool:
     """Does a verb inside ``core`` govern only generic words up to the head (云|部署|信息系统, 依托…|建设|业务平台):
     the verb's object is a kind of system, the words before it another phrase, so no name?"""
-    words = _jieba_lcut(core)
+    words = dictionary_words(core)
     at = max((i for i, w in enumerate(words) if w in LEAD_WORDS and w not in _NOUN_VERBS and len(w) > 1), default=None)
     return at is not None and at > 0 and all(w in GENERIC_WORDS for w in words[at + 1 :])
 

@@ -37,6 +37,13 @@ def pos_table() -> dict[str, str]:
     return dt.word_tag_tab
 
 
+def dictionary_words(text: str) -> list[str]:
+    """jieba's dictionary words of ``text`` (no HMM guesses, no blanks): the words :func:`pos_table` tags."""
+    import jieba
+
+    return [w for w in jieba.lcut(text, HMM=False) if w.strip()]
+
+
 #: Words that say when (本季度, 上半年, 7-9|月份: jieba tags some of them nouns): the name starts after them.
 _WHEN = re.compile(r"(?:本|上|下|今|当|同|该|每|去|明|前|近|全)(?:季度|月份?|年度?|半年|周)|月份")
 

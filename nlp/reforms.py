@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.nameleads import pos_table
+from nlp.nameleads import dictionary_words, pos_table
 from nlp.platformwords import HEAD, NOT_A_HEAD_AFTER, TOPIC_VERBS
 
 #: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
@@ -137,9 +137,7 @@ def slogan(inner: str) -> bool:
 def _things_only(inner: str) -> bool:
     """Is a quoted name made of nouns of things only (民生|实事, 宝安|模式) — a category or a label, no work's name — or
     one set phrase of the language (“名特优新”: jieba's ``l``), a label or saying no initiative coined?"""
-    import jieba
-
-    words = [w for w in jieba.lcut(inner, HMM=False) if w.strip()]
+    words = dictionary_words(inner)
     if len(words) == 1 and pos_table().get(words[0]) == "l":
         return True
     return bool(words) and all(pos_table().get(w) in _THING_POS for w in words) and not _OWNER_END.search(inner)

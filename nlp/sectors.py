@@ -20,8 +20,7 @@ import re
 from functools import lru_cache
 
 from nlp.bodywords import LINE_FIELDS
-from nlp.namechecks import _jieba_lcut
-from nlp.nameleads import pos_table
+from nlp.nameleads import dictionary_words, pos_table
 from nlp.platformwords import GENERIC_WORDS, HEAD
 
 #: The jurisdiction as a whole right before a field's 系统 (全省|卫生健康系统, 本市|公安系统): the field's line of bodies.
@@ -86,7 +85,7 @@ def _systems_words(core: str) -> bool:
         or _PLATFORM_END.search(w)
         or HEAD.search(w)
         or ((pos.get(w) or "").startswith(("v", "m")) and not _field_piece(w))
-        for w in _jieba_lcut(core)
+        for w in dictionary_words(core)
     )
 
 
