@@ -35,6 +35,7 @@ from nlp.platformwords import (
     HEAD,
     LEAD_WORDS,
     NOT_A_HEAD_AFTER,
+    WHOLE_TERRITORY,
 )
 
 #: Characters that end a word and never start a name (定制|化预报预警系统: a piece of 定制化).
@@ -156,9 +157,6 @@ def verb_and_object(text: str, start: int, head_start: int, end: int) -> bool:
     )
 
 
-#: A scope word naming a whole territory (全国, 全省, 全区): in front of a head named only by the kind of its owner
-#: (政府网站, 部门网站), every owner's one across it (falsepos11).
-_TERRITORY = re.compile(r"全[国省市区县镇州]")
 #: Words before a head that name only a kind of owner (政府, 部门, 政府部门, 机关, 单位), its portal's 门户 with it.
 _OWNER_KIND = re.compile(r"(?:各级)?(?:政府|部门|政府部门|机关|党政机关|单位)(?:门户)?")
 
@@ -169,8 +167,8 @@ def across_a_territory(text: str, start: int, head_start: int) -> bool:
     government (department) across the territory has one: a class, no particular site — unlike a place's own one
     (区政府网站) or a system named by its topic (全国信访信息系统)."""
     core = text[start:head_start]
-    scope = _TERRITORY.match(core)
-    if scope is None and not (start >= 2 and _TERRITORY.fullmatch(text, start - 2, start)):
+    scope = WHOLE_TERRITORY.match(core)
+    if scope is None and not (start >= 2 and WHOLE_TERRITORY.fullmatch(text, start - 2, start)):
         return False
     return bool(_OWNER_KIND.fullmatch(core, scope.end() if scope else 0))
 

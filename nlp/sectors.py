@@ -21,11 +21,12 @@ from functools import lru_cache
 
 from nlp.bodywords import LINE_FIELDS
 from nlp.nameleads import dictionary_words, pos_table
-from nlp.platformwords import GENERIC_WORDS, HEAD
+from nlp.platformwords import GENERIC_WORDS, HEAD, WHOLE_TERRITORY
 
-#: The jurisdiction as a whole right before a field's 系统 (全省|卫生健康系统, 本市|公安系统): the field's line of bodies.
-_SCOPE_BEFORE = re.compile(r"(?:全(?:国|省|市|区|县|州|盟|旗)|[本我](?:省|市|区|县|州))$")
-_SCOPE_START = re.compile(_SCOPE_BEFORE.pattern.removesuffix("$"))
+#: The jurisdiction as a whole at the start of a name, or (:data:`_SCOPE_BEFORE`) right before a field's 系统: a whole
+#: territory, or the report's own one (本市|公安系统, 我省|卫生健康系统) — the field's line of bodies.
+_SCOPE_START = re.compile(rf"{WHOLE_TERRITORY.pattern}|[本我][省市州区县]")
+_SCOPE_BEFORE = re.compile(rf"(?:{_SCOPE_START.pattern})$")
 #: After a field's 系统, what a line of bodies has and a system has not (…系统|社会组织, …系统|的干部职工, …系统|上下).
 _SECTOR_AFTER = re.compile(
     r"的?(?:社会组织|党组织|基层组织|党员|干部|职工|队伍|上下|所属|直属|各单位|行风|作风|党建|工作人员)"

@@ -96,6 +96,8 @@ TERRITORY = [
     ("做好全县部门网站的安全监测", []),
     ("负责全区政府网站、政务新媒体发展的统筹规划", []),
     ("负责全国政府\n网站的监督检查", []),  # re-wrapped
+    ("负责全旗政府网站的监督检查", []),  # every level's whole territory (nlp.platformwords.WHOLE_TERRITORY): a banner's
+    ("做好全盟部门网站的安全监测", []),  # a league's (盟, a prefecture of Inner Mongolia)
     # ... a place's own site, a system named by its topic, an own system after a scope word
     ("负责区政府网站的运行维护", [("区政府网站", P)]),
     ("负责市政府门户网站的运行维护", [("市政府门户网站", P)]),

@@ -46,6 +46,8 @@ SECTORS = [
     "全市住房公积金系统干部职工",
     "本省医保系统干部",
     "全市文化广电旅游系统",
+    "加强全镇卫生健康系统建设",  # every level's whole territory (nlp.platformwords.WHOLE_TERRITORY): a town's
+    "依托全旗教育系统开展培训",  # a banner's (旗, a county of Inner Mongolia), the scope alone deciding
     "加强全省规划和自然资源系统作风建设",
     "本县审计系统上下",
     "全省退役军人事务系统所属单位",
