@@ -44,14 +44,14 @@ from nlp.nameleads import (
     pos_table,
 )
 from nlp.platformwords import (
-    _INDEFINITE,
-    _WHERE_WORDS,
     BRAND,
     GENERIC_COMPOUNDS,
     HEAD,
+    INDEFINITE,
     LEAD_WORDS,
     NOT_A_HEAD_AFTER,
     TOPIC_VERBS,
+    WHERE_WORDS,
 )
 from nlp.sectors import sector_system
 from nlp.sharedheads import activity, listed_tasks, shared_topic_start
@@ -135,7 +135,7 @@ def activities_and_a_head(core: list[str], head: str, name: str) -> bool:
 def _indefinite(text: str, start: int) -> bool:
     """一个高速、可靠、安全的专用信息通信平台: an indefinite article earlier in the clause."""
     clause_start = max(text.rfind(c, 0, start) for c in "，。；：！？\n") + 1
-    return bool(_INDEFINITE.search(text, max(clause_start, start - 16), start))
+    return bool(INDEFINITE.search(text, max(clause_start, start - 16), start))
 
 
 def _balance(text: str, start: int, end: int) -> int | None:
@@ -313,7 +313,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 j -= 1
                 continue
             if past_quote and (
-                word in _WHERE_WORDS
+                word in WHERE_WORDS
                 or (
                     word in pos_table()
                     and not (_is_nominal(word) or word in TOPIC_VERBS or pos_table().get(word) in {"ns", "nt", "j"})
@@ -445,7 +445,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core)
             or any(w.startswith("非") for w in core)  # 非|涉密|应用系统: a class of systems, no particular one
             or any(w in _PLURAL_BEFORE for w in core)  # 省市县|所有|政务信息系统: every one of them
-            or any(_INDEFINITE.match(w) and w.startswith("同") for w in core)  # 共用|同一个|平台: the same one
+            or any(INDEFINITE.match(w) and w.startswith("同") for w in core)  # 共用|同一个|平台: the same one
             or _indefinite(text, start)
             or _COUNTED.search(name)
             or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start)

@@ -17,17 +17,17 @@ import re
 from nlp.namechecks import body_goes_on, counted_in_quotes
 from nlp.nameleads import pos_table
 from nlp.platformwords import (
-    _BRAND_EXCLUDE,
-    _COUNT_START,
-    _INDEFINITE,
-    _NOUN_VERBS,
-    _SCOPE_WORDS,
-    _VERB_AFTER_BAN,
     BRAND,
+    BRAND_EXCLUDE,
+    COUNT_START,
     HEAD,
+    INDEFINITE,
     LEAD_WORDS,
     NOT_A_HEAD_AFTER,
+    NOUN_VERBS,
+    SCOPE_WORDS,
     TOPIC_VERBS,
+    VERB_AFTER_BAN,
 )
 from nlp.reforms import SERVICE_MODE
 
@@ -119,7 +119,7 @@ def _placed_start(text: str, words: list[tuple[int, int]], start: int) -> int:
     if (
         _PLACE_NAME.fullmatch(word)
         and word[0] not in "全各我本该每"
-        and word not in _SCOPE_WORDS
+        and word not in SCOPE_WORDS
         and word not in LEAD_WORDS
         and (pos_table().get(word) in (None, "ns") or len(word) >= 3)
     ):
@@ -139,7 +139,7 @@ def _service_front(text: str, words: list[tuple[int, int]], at: int) -> int | No
     word = text[words[i][0] : at]
     left = text[words[i - 1][0] : words[i - 1][1]] if i and words[i - 1][1] == words[i][0] else ""
     nominal = (pos_table().get(left) or "")[:1] in ("n", "j") or left in _SYSTEM_MODIFIERS
-    if word == "服务" and nominal and left not in _SCOPE_WORDS and left not in LEAD_WORDS:
+    if word == "服务" and nominal and left not in SCOPE_WORDS and left not in LEAD_WORDS:
         start = words[i - 1][0]  # 政务|服务, 企业|服务
     elif word != "服务" and word.endswith(_SERVICE_WORDS) and word not in LEAD_WORDS:
         start = words[i][0]  # 政务, 便民服务, 公共服务
@@ -169,7 +169,7 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
             continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes; “四个平台”: a count
         if tail and (
             tail.lstrip()[0] in "及和与或、"
-            or _COUNT_START.match(tail.lstrip())
+            or COUNT_START.match(tail.lstrip())
             # “鄂汇办”“鄂政通”移动端: one head for two names; not a zone named by its topic (“赣服通”“一件事”专区)
             or (m.start() and text[m.start() - 1] in "”」" and tail != "专区")
         ):
@@ -181,7 +181,7 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
         if tail and NOT_A_HEAD_AFTER.match(text, m.end()):
             continue  # “一网统管”系统规划: the head is no head here
         if tail and any(
-            (text[a:b] in LEAD_WORDS and text[a:b] not in _NOUN_VERBS)
+            (text[a:b] in LEAD_WORDS and text[a:b] not in NOUN_VERBS)
             or (len(tail) > 6 and pos_table().get(text[a:b]) == "v" and text[a:b] not in TOPIC_VERBS)
             for a, b in words
             if m.start(2) <= a and b <= m.end(2)
@@ -205,7 +205,7 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
             if front is not None:
                 spans.append((front, m.end(1) + 1))  # 政务服务“一张网”: a service's channel, named with the service
                 continue
-        if _INDEFINITE.match(inner) and not tail:
+        if INDEFINITE.match(inner) and not tail:
             continue  # “一个中心一平台一张网”: a goal, not a name
         if not tail and _CAMPAIGN_AFTER.match(text, m.end()):
             continue  # “政务网乡乡通”工程: the name of a programme (nlp.reforms), not of its network
@@ -216,7 +216,7 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
     # quoted names listed before a platform head they share: “数据铁笼”“社会和云”等服务平台 — each is one
     for run in _QUOTED_LIST_BEFORE_HEAD.finditer(text):
         for q in re.finditer(r"[“「][^“”「」]+[”」]", run.group()):
-            if not _INDEFINITE.match(q.group(), 1):
+            if not INDEFINITE.match(q.group(), 1):
                 spans.append((run.start() + q.start(), run.start() + q.end()))
     for run in _SERVICE_BRANDS.finditer(text):
         for q in re.finditer(r"[“「][^“”「」]+[”」]", run.group()):
@@ -226,10 +226,10 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
         if any(e == m.start() for _, e in (*headed, *spans)):
             spans.append((m.start(1), m.end(1)))
     for m in BRAND.finditer(text):
-        if _BRAND_EXCLUDE.match(m.group()) or re.match(r"项(?!目)", text[m.end() :]):  # 网上申|办事项
+        if BRAND_EXCLUDE.match(m.group()) or re.match(r"项(?!目)", text[m.end() :]):  # 网上申|办事项
             continue
         s, e = m.start(), m.end()
-        if text[e - 1] == "办" and text[e : e + 1] in _VERB_AFTER_BAN:
+        if text[e - 1] == "办" and text[e : e + 1] in VERB_AFTER_BAN:
             if not BRAND.fullmatch(text, s, e - 1):
                 continue
             e -= 1  # 通过赣服通|办理: the 办 belongs to the verb 办理 (办公, 办结, 办件量), not to the brand
@@ -245,7 +245,7 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
     # a short quoted name of a channel (“政采云”, a hotline's number “12345”) listed beside a platform found: one more
     # platform of the list (“政采云”及政府电子交易系统, “12345”和“书记县长信箱”)
     for m in _SHORT_QUOTED.finditer(text):
-        if _COUNT_START.match(m.group(1)) or _CAMPAIGN_AFTER.match(text, m.end()) or text.startswith("改革", m.end()):
+        if COUNT_START.match(m.group(1)) or _CAMPAIGN_AFTER.match(text, m.end()) or text.startswith("改革", m.end()):
             continue  # “一网”: a count of networks, a goal; “…”工程, “…”改革: a programme's, a reform's name
         beside = (*headed, *spans)
         after = m.end() < len(text) and text[m.end()] in _LIST_JOINS and any(s == m.end() + 1 for s, _ in beside)

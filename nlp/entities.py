@@ -34,7 +34,7 @@ from nlp.namechecks import (
 from nlp.nameleads import _generic, dictionary_words, pos_table
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
-from nlp.platformwords import _NOUN_VERBS, HEAD, IMPROVING_VERBS, LEAD_WORDS, TOPIC_VERBS
+from nlp.platformwords import HEAD, IMPROVING_VERBS, LEAD_WORDS, NOUN_VERBS, TOPIC_VERBS
 from nlp.punctuation import as_printed, full_width
 from nlp.reforms import body_named_after, construction_work
 from nlp.sectors import sector_system
@@ -134,7 +134,7 @@ _LEADING_VERBS = re.compile(
 #: The words the shape rules read as a platform name's lead, never its first word (赋予|民生卡, 全市|…平台), but those
 #: that name a system's field or activity in front of its head (采购|系统, 管理|平台: :mod:`nlp.nameleads` decides by the
 #: words around them).
-_PLATFORM_LEADS = frozenset(LEAD_WORDS - TOPIC_VERBS - _NOUN_VERBS)
+_PLATFORM_LEADS = frozenset(LEAD_WORDS - TOPIC_VERBS - NOUN_VERBS)
 
 
 def _leading_verb_tokens(span: Span, text: str) -> int:

@@ -26,15 +26,15 @@ from operator import itemgetter
 
 from nlp.nameleads import _generic, dictionary_words, pos_table
 from nlp.platformwords import (
-    _COUNT_START,
-    _INDEFINITE,
-    _NOUN_VERBS,
-    _SCOPE_WORDS,
     BUILDING_SYSTEM,
+    COUNT_START,
     GENERIC_WORDS,
     HEAD,
+    INDEFINITE,
     LEAD_WORDS,
     NOT_A_HEAD_AFTER,
+    NOUN_VERBS,
+    SCOPE_WORDS,
     WHOLE_TERRITORY,
 )
 
@@ -186,8 +186,8 @@ def _no_name_by_its_characters(name: str) -> bool:
     are weighed by :class:`nlp.budgetpatterns.BudgetPatterns` for every shape at once (:func:`broken_quote`)."""
     return bool(
         BUILDING_SYSTEM.search(name)
-        or _COUNT_START.match(name)
-        or _INDEFINITE.match(name)
+        or COUNT_START.match(name)
+        or INDEFINITE.match(name)
         or name[0] in _BOUND_SUFFIXES
         or name.endswith("子系统")
     )
@@ -241,7 +241,7 @@ def glued_generic(text: str, words: list[tuple[int, int]], start: int, end: int)
         return False
     i = bisect.bisect_left(words, start, key=_word_start)  # the words are in text order: find, don't scan
     before = text[words[i - 1][0] : start] if i and words[i - 1][1] == start else ""
-    if before in GENERIC_WORDS and not _LEVEL_WORD.fullmatch(before) and before not in _SCOPE_WORDS:
+    if before in GENERIC_WORDS and not _LEVEL_WORD.fullmatch(before) and before not in SCOPE_WORDS:
         return True  # 电子政务|云平台: the longer phrase is the name
     core = name[: last.start()]
     if core and not generic_name(core) and platform_core(name) is not None:
@@ -253,7 +253,7 @@ def glued_generic(text: str, words: list[tuple[int, int]], start: int, end: int)
         head = HEAD.match(text, a)
         if head and head.end() >= b and not head_continues(text, head.end()):
             return True  # 政务外网|骨干网, 电子政务外网|核心|平台
-        if text[a:b] not in GENERIC_WORDS or text[a:b] in _NOUN_VERBS:
+        if text[a:b] not in GENERIC_WORDS or text[a:b] in NOUN_VERBS:
             return False
         at = b
     return False
@@ -263,7 +263,7 @@ def governs_generic(core: str) -> bool:
     """Does a verb inside ``core`` govern only generic words up to the head (云|部署|信息系统, 依托…|建设|业务平台):
     the verb's object is a kind of system, the words before it another phrase, so no name?"""
     words = dictionary_words(core)
-    at = max((i for i, w in enumerate(words) if w in LEAD_WORDS and w not in _NOUN_VERBS and len(w) > 1), default=None)
+    at = max((i for i, w in enumerate(words) if w in LEAD_WORDS and w not in NOUN_VERBS and len(w) > 1), default=None)
     return at is not None and at > 0 and all(w in GENERIC_WORDS for w in words[at + 1 :])
 
 
@@ -293,7 +293,7 @@ def generic_prefix(text: str, words: list[tuple[int, int]], start: int, end: int
     inside = [text[a:b] for a, b in words if start <= a and b <= end]
     return (
         sum(map(len, inside)) == end - start
-        and all(w in GENERIC_WORDS or w in _SCOPE_WORDS for w in inside)
+        and all(w in GENERIC_WORDS or w in SCOPE_WORDS for w in inside)
         and not any(_LEVEL_WORD.fullmatch(w) for w in inside)  # 市级|政务云平台: the city's, a name of its own
     )
 

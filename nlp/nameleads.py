@@ -10,17 +10,17 @@ import re
 from functools import lru_cache
 
 from nlp.platformwords import (
-    _LONG_LEADS,
-    _NAME_MODIFIERS,
-    _NOUN_VERBS,
-    _STOP_POS,
     GENERIC_WORDS,
     IMPROVING_VERBS,
     LEAD_WORDS,
+    LONG_LEADS,
+    NAME_MODIFIERS,
+    NOUN_VERBS,
+    STOP_POS,
     TOPIC_VERBS,
 )
 
-_LONG_LEAD_AFFIXES = tuple(_LONG_LEADS)  # str.startswith/endswith test them all in one call
+_LONG_LEAD_AFFIXES = tuple(LONG_LEADS)  # str.startswith/endswith test them all in one call
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|最后")
 #: What a body's name ends with (…署系统 is the body's sector).
 _ORG_END = re.compile(r"(?:局|署|委|厅|部|院|办|政府)$")
@@ -54,13 +54,13 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
     if _WHEN.fullmatch(word):
         return True
     if word in LEAD_WORDS:
-        if word in _NOUN_VERBS or word in TOPIC_VERBS:
+        if word in NOUN_VERBS or word in TOPIC_VERBS:
             # 管理 / 服务 / 建设 are the name's right in front of the head (城市运行管理平台) and after
             # a noun (企业|管理|信息数据库); after a verb or at a clause start they govern it
             # (监督|管理|区级信息系统, 负责|管理); so are the fields of work that are lead verbs too (招标|采购|平台,
             # 国库集中|支付|系统: names10; 采购|OA系统 is still a purchase)
             # 综合|运营|管理|平台: after a modifier of names and before another activity of the name it is the name's
-            modified = left in _NAME_MODIFIERS and (right in _NOUN_VERBS or right in TOPIC_VERBS)
+            modified = left in NAME_MODIFIERS and (right in NOUN_VERBS or right in TOPIC_VERBS)
             return not (right_of_head or _is_noun(left) or left in TOPIC_VERBS or modified)  # 预算|管理|一体化系统
         return True
     if (
@@ -90,7 +90,7 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
             or word.endswith(_LONG_LEAD_AFFIXES)
             or word.startswith(_LONG_LEAD_AFFIXES)
         )
-    if pos in ("l", "i") and len(word) >= 4 and word[:2] in LEAD_WORDS and word[:2] not in _NOUN_VERBS:
+    if pos in ("l", "i") and len(word) >= 4 and word[:2] in LEAD_WORDS and word[:2] not in NOUN_VERBS:
         return True  # jieba's fixed phrase 统筹规划 (统筹|规划) starts with a lead verb: it governs the name
     if pos == "i" and word.startswith(("数据", "信息", "政务", "网络", "电子")):
         pos = "n"  # jieba's idiom 数据共享 is the name's topic (数据共享|交换平台)
@@ -116,7 +116,7 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
         # (整理|上报|区政府网站), and 提供|平台, 纳入|系统, 集约|到|省门户网站 are no names either; between
         # two nouns it makes a compound noun (科技|创新|券, 企业|诉求|直通车)
         return False
-    return pos in _STOP_POS or pos.startswith("u")
+    return pos in STOP_POS or pos.startswith("u")
 
 
 _LOCATIVE = re.compile(r"[内里中上下外间]")

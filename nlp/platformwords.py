@@ -26,9 +26,9 @@ HEAD = re.compile(
     "|".join(_BEFORE_A_HEAD.get(h, "") + re.escape(h) + _AFTER_A_HEAD.get(h[-1], "") for h in PLATFORM_HEADS)
 )
 #: An indefinite article makes a mention no particular one (一个平台, 一套系统); 同一 refers back (使用同一个平台).
-_INDEFINITE = re.compile(r"同?一[个套批种张座条项]")
+INDEFINITE = re.compile(r"同?一[个套批种张座条项]")
 #: A count in front makes a mention plural: 五大数据库, 两个平台.
-_COUNT_START = re.compile(
+COUNT_START = re.compile(
     r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]"
 )
 #: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
@@ -41,7 +41,7 @@ NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作�
 #: of its owner, every owner's one across it (全国|政府网站: :func:`nlp.namechecks.across_a_territory`).
 WHOLE_TERRITORY = re.compile(r"全[国省市州盟区县旗镇]")
 #: Scope words in front of a name that are not part of it.
-_SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}
+SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
 # fmt: off
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
@@ -80,9 +80,11 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
 IMPROVING_VERBS = {"规范", "规范化", "精简", "整治", "净化", "美化", "畅通", "丰富", "提质", "强化", "拓展", "改进", "巩固",
                    "理顺", "简化", "细化", "固化"}
 # fmt: on
-_LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
+#: The leads of two characters or more, longest first: a word outside jieba's dictionary that starts or ends with one
+#: is a lead glued to another word (继续抓好), no name's own (:mod:`nlp.nameleads`).
+LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
-_NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营", "监督", "处理"}
+NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营", "监督", "处理"}
 #: Fields of government work that jieba tags as verbs but name systems (信访信息系统, 审批系统, 统计数据库).
 # fmt: off
 TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采购", "登记", "调解", "缴税", "征收", "受理", "举报", "投诉",
@@ -107,24 +109,24 @@ BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BR
                    rf"|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
 # fmt: on
 #: Characters that make a brand's last 办 the start of a verb or noun: 办理, 办公, 办结, 办件.
-_VERB_AFTER_BAN = set("理公结件")
+VERB_AFTER_BAN = set("理公结件")
 #: Head tokens' generic front parts (jieba's 管理信息系统 is one word).
 GENERIC_COMPOUNDS = {"管理信息", "信息管理", "综合信息", "信息服务", "综合管理", "综合服务", "公共服务", "信息"}
-_BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
+BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
 #: Infrastructure of a building, no service (机房电力系统, 空调系统; an emergency broadcast system, 应急广播系统, serves the public).
 # fmt: off
 BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|(?<!应急)广播|考勤|"
                               r"音响|扩声|会议室|(?<!治安视频)(?<!治安)监控)系统$|^(?:会议)系统$|(?:楼|机房|大厦|室)应急广播系统$|^(?:视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
 # fmt: on
 #: Words that modify a name's activities (综合运营管理平台, 智慧服务管理系统) and govern none.
-_NAME_MODIFIERS = {"综合", "智慧", "智能"}
+NAME_MODIFIERS = {"综合", "智慧", "智能"}
 #: Scope and level words: in front of a quoted name they say where, not which (基层|“四标四实”基础库).
 # fmt: off
-_WHERE_WORDS = {"基层", "各级", "区级", "市级", "省级", "县级", "镇级", "上级", "下级", "同级", "本地", "相关", "有关", "各类", "现有"}
+WHERE_WORDS = {"基层", "各级", "区级", "市级", "省级", "县级", "镇级", "上级", "下级", "同级", "本地", "相关", "有关", "各类", "现有"}
 # fmt: on
 #: Parts of speech (jieba's dictionary) that end a name going leftwards: verbs, prepositions,
 #: conjunctions, particles, pronouns, numerals-with-classifier and punctuation-like tags.
 # fmt: off
-_STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y", "e", "o", "q", "zg", "t", "m", "mq",
+STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y", "e", "o", "q", "zg", "t", "m", "mq",
              "i", "d"}
 # fmt: on
