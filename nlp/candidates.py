@@ -30,17 +30,17 @@ from nlp.namechecks import (
     verb_and_object,
 )
 from nlp.nameleads import (
-    _LOCATIVE,
-    _ORG_END,
-    _activity,
-    _common_area,
-    _coordinated,
-    _generic,
-    _glued_lead,
-    _is_lead,
-    _is_nominal,
-    _is_verbal,
-    _names_a_thing,
+    LOCATIVE,
+    ORG_END,
+    activity_compound,
+    common_area,
+    coordinated,
+    generic_core,
+    glued_lead,
+    is_lead,
+    is_nominal,
+    is_verbal,
+    names_a_thing,
     pos_table,
 )
 from nlp.platformwords import (
@@ -316,7 +316,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 word in WHERE_WORDS
                 or (
                     word in pos_table()
-                    and not (_is_nominal(word) or word in TOPIC_VERBS or pos_table().get(word) in {"ns", "nt", "j"})
+                    and not (is_nominal(word) or word in TOPIC_VERBS or pos_table().get(word) in {"ns", "nt", "j"})
                 )
             ):
                 break  # 用|好|“互联网+督查”平台, 基层|“四标四实”基础库: only nouns that name run on in front of a quote
@@ -341,13 +341,12 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             ):
                 break  # 统一|区12345政务服务热线: a level starts the name; a word in front that names no place governs it
             # 中省市书记信箱: 中(央)+省+市, the levels that own it (not 工作中|省…: "during", after a noun)
-            central = word == "中" and text.startswith("省", we) and not _is_nominal(left)
+            central = word == "中" and text.startswith("省", we) and not is_nominal(left)
             if not central and (
-                _LOCATIVE.fullmatch(word)
-                or (len(word) >= 2 and word[-1] in "内里中外" and pos_table().get(word) == "s")
+                LOCATIVE.fullmatch(word) or (len(word) >= 2 and word[-1] in "内里中外" and pos_table().get(word) == "s")
             ):
                 break  # 辖区内|社区团餐小程序: a place of the clause, not the name's
-            glued = _glued_lead(word, text[we : we + 4], left) or (1 if _YEAR_LEVEL.fullmatch(word) else 0)
+            glued = glued_lead(word, text[we : we + 4], left) or (1 if _YEAR_LEVEL.fullmatch(word) else 0)
             if glued:
                 start = ws + glued  # jieba's 管理法|人单位基础数据库: 管理 | 法人单位…
                 if word[glued:]:
@@ -357,7 +356,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 start = words[j - 1][1] - 1  # 市|本级|电子政务内网: the city's own level names whose network it is
                 taken += [(ws, word), (start, left)]
                 break
-            if left in ("与", "和") and j >= 2 and _coordinated(text[words[j - 2][0] : words[j - 2][1]], word):
+            if left in ("与", "和") and j >= 2 and coordinated(text[words[j - 2][0] : words[j - 2][1]], word):
                 taken.append((ws, word))  # 认证和|授权|平台: the second of two joined activities is the name's
                 start = ws
                 j -= 1
@@ -365,7 +364,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             if (
                 word == "和"
                 and j
-                and (_is_nominal(left) or left in TOPIC_VERBS)
+                and (is_nominal(left) or left in TOPIC_VERBS)
                 and any(_BODY_END.search(w) for _, w in taken)
                 and not any(HEAD.search(w) for _, w in taken[:-1])
             ):
@@ -376,7 +375,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             if (
                 word in ("与", "和")
                 and j
-                and _coordinated(left, taken[-1][1] if taken else "")
+                and coordinated(left, taken[-1][1] if taken else "")
                 and not (listed_tasks(text, words, j - 1) and all(activity(w) for _, w in taken))
             ):  # not 宣传、培训|和|执法监管平台: after a list's 、 the 和 joins its last item, tasks listed
                 taken.append((ws, word))  # 动态监测与监管系统, 认证和授权平台: two activities of one system
@@ -389,11 +388,11 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             if (
                 word == "一体化"
                 and not right.endswith("化")
-                and not _generic([w for _, w in reversed(taken)] or ["平台"])
+                and not generic_core([w for _, w in reversed(taken)] or ["平台"])
             ):
                 break  # 一体化|政务晓屋共享平台: a manner; 全国一体化|在线政务服务平台: part of the name
             # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system
-            if _is_lead(
+            if is_lead(
                 word,
                 j == k - 1 and len(prefix) <= 2,
                 left,
@@ -433,10 +432,10 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             (len(name) - len(m.group()) < 2 and not (name[0] in "省市区县" and m.group() in ("政府网", "政务服务网")))
             or not core
             or (
-                (_generic(core) or (len(core) == 1 and len(core[0]) > 2 and generic_name(core[0])))
+                (generic_core(core) or (len(core) == 1 and len(core[0]) > 2 and generic_name(core[0])))
                 and not _standard_network(core, m.group())
                 and not _network_part(core)
-                and not (m.group().endswith("大厅") and len(core) == 1 and _common_area(core[0]))
+                and not (m.group().endswith("大厅") and len(core) == 1 and common_area(core[0]))
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
             or _no_name_by_its_characters(name)
             # 智能化|大厅, 标准化|平台: a manner names a kind (无纸化|系统 says what the system makes: a name)
@@ -452,7 +451,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or (text[start - 1 : start].isdigit() and re.search(r"[个项套家]|(?<!平)台", name))
             or (brand is None and _shared_head(text, start, he))  # a brand is a name of its own: 、蒙速办移动端门户
             or _PAGE_NUMBER_INSIDE.search(name)
-            or (text[start - 1 : start] == "的" and not any(_names_a_thing(w) for w in core))
+            or (text[start - 1 : start] == "的" and not any(names_a_thing(w) for w in core))
             or across_a_territory(text, start, hs)  # 全国|政府网站: every government's site across the country
             or verb_and_object(text, start, hs, he)  # 向供应商|支付|系统维护费: the verb takes the whole object
         ):
@@ -463,11 +462,11 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             (
                 len(core) == 1
                 and not prefix
-                and not _is_verbal(core[0])
-                and not _activity(core[0])
+                and not is_verbal(core[0])
+                and not activity_compound(core[0])
                 and not core[0].isascii()
             )
-            or _ORG_END.search(core[-1])
+            or ORG_END.search(core[-1])
             or _SECTOR_GATHERING.match(text, he)
             or sector_system(text, start, he)
         ):

@@ -31,7 +31,7 @@ from nlp.namechecks import (
     unlike_a_name,
     verb_and_object,
 )
-from nlp.nameleads import _generic, dictionary_words, pos_table
+from nlp.nameleads import dictionary_words, generic_core, pos_table
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
 from nlp.platformwords import HEAD, IMPROVING_VERBS, LEAD_WORDS, NOUN_VERBS, TOPIC_VERBS
@@ -332,7 +332,7 @@ def plausible(text: str, label: str, words: list[str] | None = None) -> bool:
         return (
             bool(core)
             and not generic_name(core)
-            and not (core_words and _generic(core_words))  # 政务|信息系统, as the shape rules read it
+            and not (core_words and generic_core(core_words))  # 政务|信息系统, as the shape rules read it
             and not unlike_a_name(text)
             and not governs_generic(core)
         )

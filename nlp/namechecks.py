@@ -24,7 +24,7 @@ import bisect
 import re
 from operator import itemgetter
 
-from nlp.nameleads import _generic, dictionary_words, pos_table
+from nlp.nameleads import dictionary_words, generic_core, pos_table
 from nlp.platformwords import (
     BUILDING_SYSTEM,
     COUNT_START,
@@ -205,7 +205,7 @@ def _standard_network(core: list[str], head: str) -> bool:
 
 def generic_name(core: str) -> bool:
     """Is the text in front of a head (``core``: 网络 of 网络平台) generic, by jieba's words?"""
-    return core in GENERIC_WORDS or _generic(dictionary_words(core) or [core])
+    return core in GENERIC_WORDS or generic_core(dictionary_words(core) or [core])
 
 
 def final_head(name: str) -> re.Match[str] | None:

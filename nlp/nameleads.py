@@ -23,7 +23,7 @@ from nlp.platformwords import (
 _LONG_LEAD_AFFIXES = tuple(LONG_LEADS)  # str.startswith/endswith test them all in one call
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|最后")
 #: What a body's name ends with (…署系统 is the body's sector).
-_ORG_END = re.compile(r"(?:局|署|委|厅|部|院|办|政府)$")
+ORG_END = re.compile(r"(?:局|署|委|厅|部|院|办|政府)$")
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +48,7 @@ def dictionary_words(text: str) -> list[str]:
 _WHEN = re.compile(r"(?:本|上|下|今|当|同|该|每|去|明|前|近|全)(?:季度|月份?|年度?|半年|周)|月份")
 
 
-def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_head: bool = False) -> bool:
+def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_head: bool = False) -> bool:
     """Does ``word`` end a name going leftwards (it is not part of the name)?  ``left`` is the word
     in front of it, ``right`` the name's word after it."""
     if _WHEN.fullmatch(word):
@@ -98,15 +98,15 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
         return True  # 助推|株洲12345政务服务热线: a name starts at its owner's place; a verb in front governs it
     if pos == "v" and (
         word in TOPIC_VERBS
-        or ((right_of_head or next_to_head) and (_is_nominal(left) or _is_plain_verb(left) or _coined(left)))
+        or ((right_of_head or next_to_head) and (is_nominal(left) or _is_plain_verb(left) or _coined(left)))
         or (len(word) > 1 and pos_table().get(left) in {"nt", "ns"})
         or (len(word) > 1 and (right in TOPIC_VERBS or (pos_table().get(right) or "").startswith("v")))
         or (
             len(word) > 1
             and pos_table().get(right) == "n"
-            and not _ORG_END.search(right)
+            and not ORG_END.search(right)
             and right not in "省市区县镇"
-            and (_is_nominal(left) or _coined(left))  # 物联|感知|政务云平台: after a coined noun, as after a noun
+            and (is_nominal(left) or _coined(left))  # 物联|感知|政务云平台: after a coined noun, as after a noun
         )
     ):
         # a field of work (信访, 审批, 统计, 运行), a verb naming the system after a noun (信息|发布|系统,
@@ -119,12 +119,13 @@ def _is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to
     return pos in STOP_POS or pos.startswith("u")
 
 
-_LOCATIVE = re.compile(r"[内里中上下外间]")
+#: A locative word alone (内, 中, 上, 外): where in the clause (辖区|内), never a word of the name.
+LOCATIVE = re.compile(r"[内里中上下外间]")
 #: What counts things before a classifier (两|套, 每|个, 这|座).
 _COUNTING = re.compile(r"(?:\d|[一二三四五六七八九十百千万两几多每这那该此各整])$")
 
 
-def _glued_lead(word: str, after: str, left: str = "") -> int:
+def glued_lead(word: str, after: str, left: str = "") -> int:
     """The length of a lead verb jieba glued to the name's first character (管理法|人: 管理 + 法人), or 0."""
     lead = word[:-1]
     if len(word) >= 3 and lead in LEAD_WORDS and any((word[-1] + after)[:n] in pos_table() for n in (2, 3)):
@@ -142,7 +143,7 @@ def _glued_lead(word: str, after: str, left: str = "") -> int:
     return 0
 
 
-def _coordinated(left: str, right: str) -> bool:
+def coordinated(left: str, right: str) -> bool:
     """监测与监管: two activities joined by 与 inside one name (not 加强|与|监管系统, a preposition)."""
 
     def activity(w: str) -> bool:
@@ -161,7 +162,7 @@ def _coordinated(left: str, right: str) -> bool:
 
 def _coined(word: str) -> bool:
     """A word of the name jieba's dictionary does not know (道桥设施动态|养管|应用平台: 养管, a coined noun) — not a
-    manner (…化, …性), a number or a lead glued to another word (the unknown words :func:`_is_lead` stops at)."""
+    manner (…化, …性), a number or a lead glued to another word (the unknown words :func:`is_lead` stops at)."""
     return (
         len(word) >= 2
         and word not in pos_table()
@@ -178,13 +179,13 @@ def _is_plain_verb(word: str) -> bool:
     return word not in LEAD_WORDS and (pos_table().get(word) or "") == "v"
 
 
-def _is_verbal(word: str) -> bool:
+def is_verbal(word: str) -> bool:
     """排队叫号, 无纸化: a system named by what it does or makes."""
     pos = pos_table().get(word) or ""
     return pos.startswith("v") or word.endswith("化") or word in TOPIC_VERBS
 
 
-def _activity(word: str) -> bool:
+def activity_compound(word: str) -> bool:
     """绩效考核, 人事管理: a compound that ends in a verb names an activity (its system is a system), unlike a
     field's name (国土资源, 公安: 国土资源系统 is the sector)."""
     return (
@@ -198,12 +199,12 @@ def _is_noun(word: str) -> bool:
     return word not in LEAD_WORDS and (pos_table().get(word) or "").startswith("n")
 
 
-def _names_a_thing(word: str) -> bool:
+def names_a_thing(word: str) -> bool:
     """A noun or fixed phrase of the name that is no generic word (自然人|基础信息库 after 的)."""
     return word not in GENERIC_WORDS and word not in LEAD_WORDS and (pos_table().get(word) or "l")[0] in "nl"
 
 
-def _is_nominal(word: str) -> bool:
+def is_nominal(word: str) -> bool:
     """A noun, or a verb or adjective used as one (多元化, 矛盾)."""
     return word not in LEAD_WORDS and (pos_table().get(word) or "").startswith(("n", "vn", "an", "l"))
 
@@ -212,7 +213,7 @@ def _is_nominal(word: str) -> bool:
 _SCOPE_AREAS = {"辖区", "市区", "社区", "片区", "全区", "本区", "我区", "该区", "各区", "郊区", "全市", "本市"}
 
 
-def _common_area(word: str) -> bool:
+def common_area(word: str) -> bool:
     """城区, 园区, 校区: a common noun of two characters ending like a place (jieba tags it a noun) names the part of the
     owner a hall stands in (城区大厅和园区大厅: the hall in town and the one in the park; :mod:`nlp.candidates` asks it
     of halls only — 园区平台 is a kind); two levels (省市, 市县) are no part."""
@@ -244,7 +245,7 @@ def _modified_activity(core_words: list[str], i: int) -> bool:
     )
 
 
-def _generic(core_words: list[str]) -> bool:
+def generic_core(core_words: list[str]) -> bool:
     """信息系统, 公共平台, 提供平台, 平台操作系统: nothing in front of the head names a particular thing.
     A place in front makes it that place's one (区政务服务大厅, 番禺区政务服务平台), unless the rest names
     many owners (区级部门业务应用系统)."""
