@@ -21,12 +21,11 @@ from itertools import pairwise
 
 from nlp.coinednames import coined_name_spans
 from nlp.namechecks import (
-    _HEAD_AFTER,
-    _no_name_by_its_characters,
-    _standard_network,
     across_a_territory,
     body_goes_on,
     generic_name,
+    no_name_by_its_characters,
+    standard_network,
     verb_and_object,
 )
 from nlp.nameleads import (
@@ -47,6 +46,7 @@ from nlp.platformwords import (
     BRAND,
     GENERIC_COMPOUNDS,
     HEAD,
+    HEAD_AFTER,
     INDEFINITE,
     LEAD_WORDS,
     NOT_A_HEAD_AFTER,
@@ -104,7 +104,7 @@ def _network_part(core: list[str]) -> bool:
     """电子政务|外网|核心|平台: a platform of the government's standard network (named by the network's words) is that
     network's one, no kind."""
     at = next((i for i, w in enumerate(core) if w in _NETWORKS), None)
-    return at is not None and at > 0 and _standard_network(core[: at + 1][:-1], core[at])
+    return at is not None and at > 0 and standard_network(core[: at + 1][:-1], core[at])
 
 
 #: What a quoted title of an event ends with.
@@ -230,7 +230,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         if (
             body_goes_on(text, he, m.group().endswith("热线"))
             or NOT_A_HEAD_AFTER.match(text, he)
-            or (_HEAD_AFTER.match(text, he) and not platform_then_system)
+            or (HEAD_AFTER.match(text, he) and not platform_then_system)
             or (m.group() in _NETWORKS and _NETWORK_GOES_ON.match(text, he))
         ):
             continue  # 政务信息系统管理中心 is an agency; 系统规划, 平台化 are no names' ends
@@ -433,11 +433,11 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or not core
             or (
                 (generic_core(core) or (len(core) == 1 and len(core[0]) > 2 and generic_name(core[0])))
-                and not _standard_network(core, m.group())
+                and not standard_network(core, m.group())
                 and not _network_part(core)
                 and not (m.group().endswith("大厅") and len(core) == 1 and common_area(core[0]))
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
-            or _no_name_by_its_characters(name)
+            or no_name_by_its_characters(name)
             # 智能化|大厅, 标准化|平台: a manner names a kind (无纸化|系统 says what the system makes: a name)
             or (not m.group().endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core))
             or _COUNT_BEFORE.search(text, max(0, start - 6), start)

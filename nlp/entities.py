@@ -20,14 +20,13 @@ from spacy.tokens import Doc, Span
 from nlp.bodywords import BODY_SUFFIXES
 from nlp.budgetpatterns import _ENTS_KEY, _source
 from nlp.namechecks import (
-    _PAID_OBJECT,
-    _PAYING_VERB,
     across_a_territory,
     final_head,
     generic_name,
     governs_generic,
     head_continues,
     honour,
+    pays_for_what_follows,
     unlike_a_name,
     verb_and_object,
 )
@@ -147,7 +146,7 @@ def _leading_verb_tokens(span: Span, text: str) -> int:
         _LEADING_VERBS.fullmatch(span[n].text)
         or span[n].text in IMPROVING_VERBS
         or (span.label_ == "Platform" and span[n].text in _PLATFORM_LEADS)
-        or (_PAYING_VERB.fullmatch(span[n].text) and _PAID_OBJECT.match(text, end))
+        or pays_for_what_follows(span[n].text, text, end)
     ):
         n += 1
     return n

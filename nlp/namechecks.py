@@ -30,6 +30,7 @@ from nlp.platformwords import (
     COUNT_START,
     GENERIC_WORDS,
     HEAD,
+    HEAD_AFTER,
     INDEFINITE,
     LEAD_WORDS,
     NOT_A_HEAD_AFTER,
@@ -40,10 +41,6 @@ from nlp.platformwords import (
 
 #: Characters that end a word and never start a name (定制|化预报预警系统: a piece of 定制化).
 _BOUND_SUFFIXES = "化性们等的了着之"
-
-
-#: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
-_HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)|知识库|数据库")
 
 
 _LEVEL_WORD = re.compile(r"[省市区县镇乡]本?级|本级")
@@ -138,6 +135,12 @@ def _own_clause(paid: str) -> bool:
     return len(words) > 1 and words[0] in _CLAUSE_VERBS
 
 
+def pays_for_what_follows(verb: str, text: str, end: int) -> bool:
+    """Is ``verb`` one of paying or buying, the thing paid for going on at ``end``, past a head (采购|视频会议系统|设备,
+    支付|平台|使用费)?  The verb takes the whole phrase as its object: it is no word of a name."""
+    return bool(_PAYING_VERB.fullmatch(verb) and _PAID_OBJECT.match(text, end))
+
+
 def verb_and_object(text: str, start: int, head_start: int, end: int) -> bool:
     """Is ``text[start:end]`` (its head at ``head_start``) a verb of paying or buying with its payee, ground or time in
     front and its object going on past the head (向|供应商|支付|系统维护费, 按合同约定|支付|平台使用费, 本年度|支付|
@@ -175,11 +178,11 @@ def across_a_territory(text: str, start: int, head_start: int) -> bool:
 
 def unlike_a_name(name: str) -> bool:
     """What no platform's name looks like, whoever proposes it (the shapes of :mod:`nlp.candidates`, or the trained NER): see
-    :func:`_no_name_by_its_characters`, or a piece of a quoted name (式”电子验放系统)."""
-    return _no_name_by_its_characters(name) or broken_quote(name, 0, len(name))
+    :func:`no_name_by_its_characters`, or a piece of a quoted name (式”电子验放系统)."""
+    return no_name_by_its_characters(name) or broken_quote(name, 0, len(name))
 
 
-def _no_name_by_its_characters(name: str) -> bool:
+def no_name_by_its_characters(name: str) -> bool:
     """A building's equipment (机房电力系统), a count of things (五大数据库), an indefinite one (一个平台), a
     word's suffix at its start (化预报预警系统), a part of a system (公文管理子系统: a module of a platform, listed
     with the others it is built with).  :func:`nlp.candidates.platform_spans` asks this of its names; their quotes
@@ -193,7 +196,7 @@ def _no_name_by_its_characters(name: str) -> bool:
     )
 
 
-def _standard_network(core: list[str], head: str) -> bool:
+def standard_network(core: list[str], head: str) -> bool:
     """电子政务外网, 政务内网, 县级电子政务外网: the government's standard networks are named by these words
     alone, with the level whose network it is."""
     return (
@@ -220,7 +223,7 @@ def platform_core(name: str) -> str | None:
     if last is None:
         return None
     core = name[: last.start()]
-    if core and _standard_network(dictionary_words(core), last.group()):
+    if core and standard_network(dictionary_words(core), last.group()):
         return None
     return core
 
@@ -284,7 +287,7 @@ def head_continues(text: str, end: int) -> bool:
     return bool(
         body_goes_on(text, end, text.endswith("热线", 0, end))
         or NOT_A_HEAD_AFTER.match(text, end)
-        or _HEAD_AFTER.match(text, end)
+        or HEAD_AFTER.match(text, end)
     )
 
 

@@ -36,6 +36,8 @@ COUNT_START = re.compile(
 NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
                                r"构建|布局|解决|思维|观念|集成|经济|企业|主体|商家|公司|机(?![构关制遇会房器柜位])")
 # fmt: on
+#: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
+HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)|知识库|数据库")
 #: A scope word naming a whole territory, at any level (全国, 全省, 全州, 全盟, 全区, 全县, 全旗, 全镇): before a field's
 #: 系统 the field's line of bodies across it (全省|卫生健康系统: :mod:`nlp.sectors`); before a head named only by the kind
 #: of its owner, every owner's one across it (全国|政府网站: :func:`nlp.namechecks.across_a_territory`).
