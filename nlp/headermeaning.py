@@ -62,12 +62,19 @@ class HeaderColumn:
 
     @property
     def words(self) -> tuple[Word, ...]:
-        return parse(self.text)[1]
+        return _column_words(self)
 
 
 @lru_cache(maxsize=65536)
 def _column_text(col: HeaderColumn) -> str:
     return "".join(h.text for h in (*col.groups, col.own))
+
+
+@lru_cache(maxsize=65536)
+def _column_words(col: HeaderColumn) -> tuple[Word, ...]:
+    """The words of each heading, top to bottom: a phrase never runs from one header cell into the next
+    (财政拨款 over 合计 is that group's total, not the one heading 财政拨款合计 a column may print alone)."""
+    return tuple(w for h in (*col.groups, col.own) for w in parse(h.text)[1])
 
 
 @dataclass
