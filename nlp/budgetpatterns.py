@@ -91,11 +91,28 @@ def _split_at(doc: Doc, boundaries: set[int], offsets: list[tuple[int, int]] | N
                 r.split(t, parts, heads=[(t, 0)] * len(parts))
 
 
-def _source(span: Span) -> str:
+def entity_source(span: Span) -> str:
+    """Who found an entity: ``"gazetteer"`` or ``"pattern"`` (this component's kb_id), else the trained NER (``"ner"``)."""
     return span.kb_id_ or span.id_ or "ner"
 
 
+#: The doc's user_data key where the patterns keep a copy of the entities they set, with the doc's length then.
 _ENTS_KEY = "budgetkg_ents"
+
+
+def ents_so_far(doc: Doc) -> list[Span]:
+    """The entities found so far: as the patterns left them when the doc is unchanged since (``doc.ents``
+    builds a Span per entity by walking every token at every access)."""
+    if ents_as_the_patterns_set(doc):
+        _, kept = doc.user_data[_ENTS_KEY]
+        return [Span(doc, a, b, label=lab, kb_id=kb) for a, b, lab, kb in kept]
+    return list(doc.ents)
+
+
+def ents_as_the_patterns_set(doc: Doc) -> bool:
+    """Are the doc's entities the ones the patterns set and kept a copy of (the doc unchanged since)?"""
+    kept = doc.user_data.get(_ENTS_KEY)
+    return kept is not None and kept[0] == len(doc)
 
 
 @Language.factory("budget_patterns", assigns=["doc.ents"], default_config={})
@@ -150,7 +167,7 @@ class BudgetPatterns:
         if not found and not known_names:
             return doc
         # decide on characters first, so tokens are split only for spans that are kept
-        kept: list[tuple[int, int, str, str]] = [(e.start_char, e.end_char, e.label_, _source(e)) for e in ents]
+        kept: list[tuple[int, int, str, str]] = [(e.start_char, e.end_char, e.label_, entity_source(e)) for e in ents]
         for s, e, lab in known_names:  # a known name, unless it crosses one found before (none, in this pipeline)
             if not any(k[0] < e and s < k[1] for k in kept):
                 kept.append((s, e, lab, "gazetteer"))

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.bodywords import BODY_SUFFIXES
-from nlp.budgetpatterns import _ENTS_KEY, _source
+from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far
 from nlp.namechecks import (
     across_a_territory,
     final_head,
@@ -152,21 +152,6 @@ def _leading_verb_tokens(span: Span, text: str) -> int:
     return n
 
 
-def _ents(doc: Doc) -> list[Span]:
-    """The entities found so far: as the patterns left them when the doc is unchanged since (``doc.ents``
-    builds a Span per entity by walking every token at every access)."""
-    if _ents_as_set(doc):
-        _, kept = doc.user_data[_ENTS_KEY]
-        return [Span(doc, a, b, label=lab, kb_id=kb) for a, b, lab, kb in kept]
-    return list(doc.ents)
-
-
-def _ents_as_set(doc: Doc) -> bool:
-    """Are the doc's entities the ones the patterns set and kept a copy of (the doc unchanged since)?"""
-    kept = doc.user_data.get(_ENTS_KEY)
-    return kept is not None and kept[0] == len(doc)
-
-
 def _sub_doc(doc: Doc, ents: list[Span], a: int, b: int, offsets: list[tuple[int, int]]) -> Doc:
     """Tokens ``a:b`` as a new Doc with the entities found so far (``ents``) preset (cheaper than as_doc);
     words and spaces read from the text by the token ``offsets``, not from a Token object per token."""
@@ -188,7 +173,7 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
     """Run the trained NER on the trigger clauses only (it is ~20× slower than segmentation),
     batched over all documents (a clause is a few dozen tokens: a thousand of them are one batch, which
     costs ~15 % less than batches of 64, with the same tags on every text measured)."""
-    found = {id(doc): _ents(doc) for doc in docs}
+    found = {id(doc): ents_so_far(doc) for doc in docs}
     jobs = []
     for doc in docs:
         clauses, offsets = _clauses_to_tag(doc, found[id(doc)])
@@ -214,7 +199,9 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
                 taken[id(doc)].update(range(a + start, a + e.end))
                 added.add(id(doc))
     for doc in docs:
-        if id(doc) in added or not _ents_as_set(doc):  # else doc.ents are already these, as the patterns set them
+        if id(doc) in added or not ents_as_the_patterns_set(
+            doc
+        ):  # else doc.ents are already these, as the patterns set them
             doc.ents = sorted(found[id(doc)], key=lambda x: x.start)
 
 
@@ -378,7 +365,7 @@ def laid_across_cells(
 
 
 def entities_of(doc: Doc) -> list[FoundEntity]:
-    return [FoundEntity(e.start_char, e.end_char, e.text, e.label_, _source(e)) for e in doc.ents]
+    return [FoundEntity(e.start_char, e.end_char, e.text, e.label_, entity_source(e)) for e in doc.ents]
 
 
 def extract(texts: list[str], *, nlp: Language | None = None, **kwargs) -> list[list[FoundEntity]]:
