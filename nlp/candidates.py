@@ -24,6 +24,7 @@ from nlp.namechecks import (
     across_a_territory,
     body_goes_on,
     generic_name,
+    networks_as_a_field,
     no_name_by_its_characters,
     standard_network,
     verb_and_object,
@@ -232,6 +233,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or NOT_A_HEAD_AFTER.match(text, he)
             or (HEAD_AFTER.match(text, he) and not platform_then_system)
             or (m.group() in _NETWORKS and _NETWORK_GOES_ON.match(text, he))
+            or networks_as_a_field(text, he)  # 广播电视信息网络|的规划和建设: the sector's networks as a field of work
         ):
             continue  # 政务信息系统管理中心 is an agency; 系统规划, 平台化 are no names' ends
         if m.group() == "专线" and any(text.endswith(n, 0, hs) for n in _NETWORKS):

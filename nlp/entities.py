@@ -26,6 +26,7 @@ from nlp.namechecks import (
     governs_generic,
     head_continues,
     honour,
+    networks_as_a_field,
     pays_for_what_follows,
     unlike_a_name,
     verb_and_object,
@@ -224,6 +225,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     NER's span and the words around it:
 
     * a head the text goes on past (科技前沿系统|推进: :func:`nlp.namechecks.head_continues`);
+    * a field's networks spoken of as a field of work (电子政务网络|建设管理工作: :func:`nlp.namechecks.networks_as_a_field`);
     * a sector, the field's name read with a field joined to it in front (全盟|人力资源和|社会保障系统:
       :func:`nlp.sectors.sector_system` from 人力资源, the coordination's first word);
     * a paying verb's object, the verb inside the name or right in front of it (按时|支付平台|运维费, 向开发商|支付|
@@ -249,6 +251,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     joined = doc[start - 2] if start > 1 and before is not None and before.text in ("和", "与", "及") else None
     return (
         head_continues(text, e)
+        or networks_as_a_field(text, e)
         or sector_system(text, s, e)
         or (joined is not None and sector_system(text, joined.idx, e))
         or verb_and_object(text, s, head_start, e)

@@ -12,6 +12,8 @@ and :class:`nlp.resolve.EntityResolver` keys them.  Each asks the same questions
 * does the name look like no name at all (:func:`unlike_a_name`), is a span cut out of a quoted name
   (:func:`broken_quote`, asked of every label but documents), or is it the title of an honour (:func:`honour`)?
 * is the name a territory's every government's one (:func:`across_a_territory`: 全国|政府网站)?
+* is a field's network spoken of as a field of work, its building or security (:func:`networks_as_a_field`:
+  电子政务网络|建设管理工作, 金融信息网络|安全)?
 * is a verb of paying or buying in front of the head the clause's own, its object going on past the head
   (:func:`verb_and_object`: 向供应商|支付|系统维护费)?
 
@@ -280,6 +282,23 @@ def body_goes_on(text: str, end: int, hotline: bool) -> bool:
         or (hotline and _HOTLINE_UNIT_AFTER.match(text, end))
         or _CONJUNCT_BODY_AFTER.match(text, end)
     )
+
+
+#: What follows a network's name when the text speaks of building, planning or securing that field's networks: a field of
+#: work over a class of networks (负责电子政务网络|建设管理工作, 广播电视信息网络|的规划和建设, 金融信息网络|安全管理,
+#: …网络|布局), not the running of one (…网络|的运行维护, …网络|的规划和管理, 政务网络|安全运行) nor a project or the money
+#: for one (…网络|建设项目).
+_NETWORK_WORK_AFTER = re.compile(
+    r"的?(?:(?:规划|布局)?[和、与及]?建设|布局|发展|安全(?!运行|稳定|可靠|保障))(?!项目|运维|维护|经费|资金|费)"
+)
+
+
+def networks_as_a_field(text: str, end: int) -> bool:
+    """Is the name ending at ``end`` in 网络 (电子政务网络, 广播电视信息网络) a field's networks spoken of as a field of
+    work, their building, planning or security after them?  Unlike 外网, 专网 or 政务网, which name the government's one
+    network, a field's 网络 is the class of networks its bodies or its sector run; the duty or the plan to build or
+    secure them names no particular one (tests/gold/README.md, *A sector's network*)."""
+    return text.endswith("网络", 0, end) and bool(_NETWORK_WORK_AFTER.match(text, end))
 
 
 def head_continues(text: str, end: int) -> bool:

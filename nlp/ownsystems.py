@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from nlp.namechecks import across_a_territory, head_continues
+from nlp.namechecks import across_a_territory, head_continues, networks_as_a_field
 from nlp.nameleads import pos_table
 from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, LEAD_WORDS, TOPIC_VERBS
 from nlp.shortnames import DEFINITION
@@ -257,6 +257,7 @@ def _no_particular_one(text: str, start: int, end: int, before: str, core: list[
         or (len(core) == 1 and core[0] in ("政务", "政府", "电子政务") and text[end - 1] == "统")  # 政府系统: a sector
         or _KIND_AFTER.match(text, end)  # 政务服务大厅标准化管理细则, 在政务云建设方面
         or head_continues(text, end)  # 县政务服务大厅|管理办公室: a body's name goes on past the head
+        or networks_as_a_field(text, end)  # 负责电子政务网络|建设管理工作: a field's networks, a field of work
         or across_a_territory(text, start, _head_start(text, start, end))  # 全区|政府网站: every government's site
         or BUILDING_SYSTEM.search(text, start, end)  # UPS系统
     )

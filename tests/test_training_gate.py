@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.entities import _core_words, opens_with_a_conjunction, plausible
+from tests.entityrows import StandInNER
 
 P, R = "Platform", "Reform"
 
@@ -55,21 +56,6 @@ def test_core_words():
     assert _core_words(["服务", "平台"], "服务平台") is None  # the head is two words: not judged by words
 
 
-class _Tags:
-    """A stand-in for the trained NER that tags ``name`` with ``label`` in every clause it is handed."""
-
-    def __init__(self, name: str, label: str):
-        self.name, self.label = name, label
-
-    def pipe(self, subs, batch_size=1000):
-        for sub in subs:
-            i = sub.text.find(self.name)
-            span = sub.char_span(i, i + len(self.name), label=self.label) if i >= 0 else None
-            if span is not None and not any(e.start < span.end and span.start < e.end for e in sub.ents):
-                sub.ents = [*sub.ents, span]
-            yield sub
-
-
 @pytest.mark.parametrize(
     "text, name, expected",
     [
@@ -87,7 +73,7 @@ def test_the_ners_names_that_are_no_names_are_dropped(nlp_off_on, text, name, ex
     from nlp.entities import _ner_on_clauses, extract_docs
 
     docs = extract_docs(nlp_off_on, [text], use_ner=False)
-    _ner_on_clauses(_Tags(name, P), docs)
+    _ner_on_clauses(StandInNER(name, P), docs)
     assert [(e.text, e.label_) for e in docs[0].ents if e.label_ == P] == expected
 
 
@@ -125,7 +111,7 @@ def test_the_ners_platforms_pass_the_shape_rules_tests(nlp_off_on, text, name, k
     from nlp.entities import _ner_on_clauses, extract_docs
 
     docs = extract_docs(nlp_off_on, [text], use_ner=False)
-    _ner_on_clauses(_Tags(name, P), docs)
+    _ner_on_clauses(StandInNER(name, P), docs)
     found = [e.text for e in docs[0].ents if e.label_ == P]
     if kept:
         assert name.replace("\n", "") in [f.replace("\n", "") for f in found]
@@ -149,6 +135,6 @@ def test_the_ners_agency_is_no_bodys_kind_alone(nlp_off_on, text, name, kept):
     from nlp.entities import _ner_on_clauses, extract_docs
 
     docs = extract_docs(nlp_off_on, [text], use_ner=False)
-    _ner_on_clauses(_Tags(name, "Agency"), docs)
+    _ner_on_clauses(StandInNER(name, "Agency"), docs)
     found = [e.text.replace("\n", "") for e in docs[0].ents if e.label_ == "Agency"]
     assert (name.replace("\n", "") in found) is kept

@@ -1,0 +1,44 @@
+"""False-platform and false-reform families read on unseen provinces' pages (session 13): each family's shape in
+sentences written for these tables (other fields, places, heads and owners than the pages they were seen on; no
+report's sentence), with the names of the same words that stay beside them, gazetteer off and on.  The NER's
+proposals are asked the same (nlp.entities.no_platform_by_the_rules, a stand-in NER)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.entityrows import ner_platforms
+from tests.entityrows import platforms as found
+
+#: A field's networks spoken of as a field of work — their building, planning or security after 网络 / 信息网络 — are a
+#: class of networks, no particular platform (tests/gold/README.md, *A sector's network*); the running or upkeep of
+#: the field's network, or a project building it, names the one network as before.
+NETWORKS_AS_A_FIELD = [
+    ("负责全县电子政务网络建设管理工作", []),
+    ("承担全市政务网络的规划和建设", []),
+    ("负责全区广播电视信息网络的规划和建设", []),
+    ("加强证券期货信息网络安全管理", []),
+    ("指导全州交通运输信息网络\n建设", []),  # re-wrapped
+    ("统筹推进全省农业信息网络布局", []),
+    # the one network, run or built as a project
+    ("负责全市电子政务网络的运行维护", ["电子政务网络"]),
+    ("组织指导全省人口健康信息网络的运维", ["人口健康信息网络"]),
+    ("完成社会保障信息网络建设项目验收", ["社会保障信息网络"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NETWORKS_AS_A_FIELD)
+def test_networks_as_a_field_of_work(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("负责全县电子政务网络建设管理工作", "电子政务网络", False),
+        ("负责全区广播电视信息网络的规划和建设", "广播电视信息网络", False),
+        ("负责全市电子政务网络的运行维护", "电子政务网络", True),
+    ],
+)
+def test_the_ners_network_as_a_field(nlp_off_on, text, name, kept):
+    assert (name in ner_platforms(nlp_off_on, text, name)) is kept
