@@ -34,7 +34,7 @@ from nlp.namechecks import (
 from nlp.nameleads import dictionary_words, generic_core, pos_table
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
-from nlp.platformwords import HEAD, IMPROVING_VERBS, LEAD_WORDS, NOUN_VERBS, TOPIC_VERBS
+from nlp.platformwords import HEAD, IMPROVING_VERBS, LEAD_WORDS, NOUN_VERBS, PLURAL_WORDS, TOPIC_VERBS
 from nlp.punctuation import as_printed, full_width
 from nlp.reforms import body_named_after, construction_work
 from nlp.sectors import sector_system
@@ -232,7 +232,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       系统开发尾款: :func:`nlp.namechecks.verb_and_object`);
     * every government's one across a territory (全国|政府网站: :func:`nlp.namechecks.across_a_territory`);
     * many of them: a plural or class word opening the name or right in front of it (各地|政务服务大厅, 各类|业务系统:
-      the own-system rules' words, :data:`nlp.ownsystems._PLURAL`), a first word opening with 各 (各委局|门户网站);
+      the own-system rules' words, :data:`nlp.platformwords.PLURAL_WORDS`), a first word opening with 各 (各委局|门户网站);
     * a name going on: another head right after the name's (劳动和社会保障系统|信息网络: :data:`nlp.platformwords.HEAD`);
     * an honour's title (:func:`nlp.namechecks.honour`);
     * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.candidates.activities_and_a_head`);
@@ -240,7 +240,6 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       :func:`nlp.candidates.adjective_alone`).
     """
     from nlp.candidates import activities_and_a_head, adjective_alone
-    from nlp.ownsystems import _PLURAL
 
     text = doc_text(doc)
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -257,10 +256,10 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or verb_and_object(text, s, head_start, e)
         or (before is not None and verb_and_object(text, before.idx, head_start, e))
         or across_a_territory(text, s, head_start)
-        or doc[start].text in _PLURAL
+        or doc[start].text in PLURAL_WORDS
         or doc[start].text.startswith("各")  # 各委局|门户网站, 各地|…: every one's, many
         or bool(HEAD.match(text, e))  # 劳动和社会保障系统|信息网络: another head goes on, the name with it
-        or (before is not None and before.text in _PLURAL)
+        or (before is not None and before.text in PLURAL_WORDS)
         or honour(text, s, e)
         or (head is not None and activities_and_a_head(core, head.group(), text[s:e]))
         or (end - start > 2 and adjective_alone(doc[start].text, doc[start + 1].text))  # 健康|委|门户网站

@@ -32,7 +32,7 @@ import re
 
 from nlp.namechecks import across_a_territory, head_continues, networks_as_a_field
 from nlp.nameleads import pos_table
-from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, LEAD_WORDS, TOPIC_VERBS
+from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, LEAD_WORDS, PLURAL_WORDS, TOPIC_VERBS
 from nlp.shortnames import DEFINITION
 from nlp.tokenizer import word_offsets
 
@@ -53,12 +53,6 @@ _OWN_HEADS = re.compile(
 )
 #: The same heads anywhere in a text, where a word may end (found first, then checked on the word).
 _OWN_HEAD_IN_TEXT = re.compile(r"平台|系统|库|云|网站|网络|网|大厅|APP|App|app|小程序")
-#: Plural, class and indefinite words in front: no particular system (各业务系统, 存量业务系统, 一批平台).
-_PLURAL = {"各", "各类", "各项", "各级", "各个", "每个", "相关", "有关", "其他", "其它", "所有", "全部", "多个", "一批", "若干",
-           "一系列", "一些", "各种", "不同", "以上", "下列", "上述", "该", "此", "存量", "新增", "增量", "现有", "原有",
-           "已有", "已建", "在建", "自建", "上级", "下级", "同级", "本地", "这些", "众多", "首个", "首批", "一个", "一套",
-           "一种", "最佳", "优秀", "十佳", "各地", "各市", "各县", "各区", "各镇", "各乡镇", "各镇街", "各街道", "各部门",
-           "各单位"}  # fmt: skip
 #: A level printed in front (区政务服务大厅, 市级政务云): the jurisdiction's own one, and part of the name.
 _LEVEL = re.compile(r"[省市区县]|[省市区县]级")
 #: Scope words in front (全市一体化政务服务平台): the jurisdiction's own one; not part of the name.
@@ -115,7 +109,7 @@ def _core_word(word: str) -> bool:
         word in _OWN_TOPICS
         or (
             word in GENERIC_WORDS
-            and word not in _PLURAL
+            and word not in PLURAL_WORDS
             and not _LEVEL.fullmatch(word)
             and word not in _SCOPE
             and not _COUNT.fullmatch(word)  # 两个, 三个: a count, never a name's word
@@ -245,7 +239,7 @@ def _no_particular_one(text: str, start: int, end: int, before: str, core: list[
     words before its head) make it many systems, another owner's, a class, a kind or equipment?"""
     clause_start = _clause_start(text, start)
     return bool(
-        before in _PLURAL
+        before in PLURAL_WORDS
         or _COUNT.fullmatch(before)
         or _COUNT_BEFORE.search(text[max(clause_start, start - 8) : start])  # 各级政务服务大厅, 13个设区市政务云: many
         or _EACH_BEFORE.search(text[max(clause_start, start - 6) : start])  # 各乡(镇)电子政务外网: every place's
@@ -335,5 +329,7 @@ def spreadable(text: str, words: list[tuple[int, int]] | None, start: int, end: 
     if before in _MAKING and not (words is not None and _launched(text, words, j)):
         return False  # 推动|建设|政务服务平台: a kind still to be made
     if defined:
-        return not (before in _PLURAL or _COUNT.fullmatch(before) or _MAKING_AFTER.match(text, end) or before == "的")
+        return not (
+            before in PLURAL_WORDS or _COUNT.fullmatch(before) or _MAKING_AFTER.match(text, end) or before == "的"
+        )
     return not (_no_particular_one(text, start, end, before, []) or _MAKING_AFTER.match(text, end) or before == "的")

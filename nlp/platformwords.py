@@ -27,6 +27,12 @@ HEAD = re.compile(
 )
 #: An indefinite article makes a mention no particular one (一个平台, 一套系统); 同一 refers back (使用同一个平台).
 INDEFINITE = re.compile(r"同?一[个套批种张座条项]")
+#: Plural, class and indefinite words in front: no particular system (各业务系统, 存量业务系统, 一批平台).
+PLURAL_WORDS = {"各", "各类", "各项", "各级", "各个", "每个", "相关", "有关", "其他", "其它", "所有", "全部", "多个", "一批", "若干",
+                "一系列", "一些", "各种", "不同", "以上", "下列", "上述", "该", "此", "存量", "新增", "增量", "现有", "原有",
+                "已有", "已建", "在建", "自建", "上级", "下级", "同级", "本地", "这些", "众多", "首个", "首批", "一个", "一套",
+                "一种", "最佳", "优秀", "十佳", "各地", "各市", "各县", "各区", "各镇", "各乡镇", "各镇街", "各街道", "各部门",
+                "各单位"}  # fmt: skip
 #: A count in front makes a mention plural: 五大数据库, 两个平台.
 COUNT_START = re.compile(
     r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]"
