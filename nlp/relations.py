@@ -10,8 +10,8 @@ What is read, and with which components:
 
 Relations (``Report.links``; keys as in :class:`nlp.model.Link`):
 
-* ``project:<i> funds entity:<canonical>`` — platforms and reforms named in the project's name;
-  when the name names none, those named in its 绩效目标;
+* ``project:<i> funds entity:<canonical>`` — platforms and reforms named in the project's name or in its
+  own 绩效目标 (not in what was achieved, ``target:<i>#achieved``);
 * ``<text node> mentions entity:<canonical>`` for every mention inside a text node;
 * ``target:<i> has_indicator indicator:<j>`` / ``task:<i> has_indicator …`` — quantities
   of 绩效目标 and tasks (nlp.indicators); in a 决算 the achieved text gives achieved values;
@@ -305,9 +305,10 @@ def annotate(
                 if about is not None:
                     links.append(Link(f"entity:{about.canonical or about.text}", "states", ikey, span))
     for i, p in enumerate(report.projects, 1):
-        named = [m for m in by_key.get(f"project:{i}", []) if m.label in FUNDABLE]
-        if not named:
-            named = [m for m in by_key.get(f"target:{i}", []) if m.label in FUNDABLE]
+        # what a project funds: the platforms and reforms its own name or its own 绩效目标 names (both: a project
+        # named after one system may keep others running, 全国信访信息系统维护费 … 确保智能办公平台…正常运转)
+        own = by_key.get(f"project:{i}", []) + by_key.get(f"target:{i}", [])
+        named = [m for m in own if m.label in FUNDABLE]
         for entity in dict.fromkeys(m.canonical or m.text for m in named):
             links.append(Link(f"project:{i}", "funds", f"entity:{entity}", p.span))
     report.links.extend(_dedupe(links))

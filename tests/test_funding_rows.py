@@ -1,0 +1,62 @@
+"""What a project funds (nlp.relations): the platforms and reforms its own name or its own 绩效目标 names — both,
+as the link guideline reads them (tests/gold/README.md, *Funding links*) — on constructed reports of places that are
+in neither the corpus nor the devset, and not what the rest of the report says about the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import read_report
+
+# A key-project list (nlp.keyprojects): a name, its amount, its 绩效目标.
+KEY_PROJECTS = """\
+湖州市大数据发展管理局2026年部门预算
+八、重点项目预算绩效目标情况
+{items}
+九、其他
+"""
+
+#: (project's name, its 绩效目标, the names it funds).  The rows marked "both" name one thing in the name and
+#: another in the target: before the name and the target were read together only the name's was funded (2 rows).
+UNION_ROWS = [
+    ("统一身份认证平台运维经费", "保障12345政务服务热线稳定运行", {"统一身份认证平台", "12345政务服务热线"}),  # both
+    ("电子证照库建设经费", "推进“一网通办”改革，全年入库证照不少于20类", {"电子证照库", "“一网通办”改革"}),  # both
+    ("信息公开工作经费", "保障网上办事大厅稳定运行", {"网上办事大厅"}),
+    ("数据共享交换平台运维经费", "保障平台全年稳定运行", {"数据共享交换平台"}),
+    ("车辆购置经费", "购置公务用车2辆", set()),
+]
+
+
+def _items(rows) -> str:
+    return "\n".join(
+        f"（{'一二三四五六七八九'[k]}）{name}，年初预算{100 + k},000.00元，绩效目标：{target}。"
+        for k, (name, target, _) in enumerate(rows)
+    )
+
+
+def funded_names(report, name: str) -> set[str]:
+    """The printed names of what the project called ``name`` funds (its mentions in its own texts)."""
+    [(i, project)] = [(i, p) for i, p in enumerate(report.projects, 1) if p.name == name]
+    keys = {
+        link.object.split(":", 1)[1]
+        for link in report.links
+        if link.subject == f"project:{i}" and link.predicate == "funds"
+    }
+    own = [project.span] + ([project.target.span] if project.target else [])
+    return {
+        m.text
+        for m in report.mentions
+        if (m.canonical or m.text) in keys and any(s.start <= m.span.start and m.span.end <= s.end for s in own)
+    }
+
+
+@pytest.fixture(scope="module")
+def key_projects(tmp_path_factory):
+    path = tmp_path_factory.mktemp("funding") / "key-projects.txt"
+    path.write_text(KEY_PROJECTS.format(items=_items(UNION_ROWS)), encoding="utf-8")
+    return read_report(path, entities=True)
+
+
+@pytest.mark.parametrize("name, target, expected", UNION_ROWS, ids=[r[0] for r in UNION_ROWS])
+def test_a_project_funds_what_its_name_and_its_target_name(key_projects, name, target, expected):
+    assert funded_names(key_projects, name) == expected
