@@ -107,9 +107,10 @@ _PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2}化、){2,}$")
 
 
 #: What follows a quoted name of a work the text is doing (“飞鹰检”工作要求, “个转企”工作, “污水零直排区”建设要求) — not
-#: the people or the means of a work (工作人员, 工作经费).
+#: the people or the means of a work (工作人员, 工作经费) — or of a policy it carries out (落实“港车北上”政策: an
+#: initiative named by its quotes, as the guideline marks quoted initiatives; not 政策性, a manner).
 _WORK_AFTER = re.compile(
-    r"工作(?!人员|者|日|量|室|组|站|经费|机制|制度|平台|系统|总基调|基调|方针|原则|思路|理念|格局)|建设要求"
+    r"工作(?!人员|者|日|量|室|组|站|经费|机制|制度|平台|系统|总基调|基调|方针|原则|思路|理念|格局)|建设要求|政策(?!性)"
 )  # 工作总基调 / 工作方针 / 工作原则: a principle (“稳中求进”工作总基调), no work
 #: A quoted name that starts with a count is a period, a field or a slogan (“十五五”工作, “三农”工作, “两学一做”).
 _COUNTED_NAME = re.compile(r"[\d一二三四五六七八九十百两双几多]")
@@ -145,7 +146,7 @@ def _things_only(inner: str) -> bool:
 
 def _named_work(text: str, m: re.Match[str]) -> bool:
     """Is the quoted name ``m`` the name of a work the text is doing — an initiative (化妆品“飞鹰检”工作要求,
-    “个转企”工作)?  Not a count's period or field (“十五五”工作, “三农”工作), a manner (“无纸化”工作), a thing with a
+    “个转企”工作, 落实“港车北上”政策)?  Not a count's period or field (“十五五”工作, “三农”工作), a manner (“无纸化”工作), a thing with a
     head (“政务外网”工作), a slogan of several parts (“一次告知、一次办结”工作), a period (“安全生产月”工作) or a
     principle (“谁主管谁负责”工作要求, “稳中求进”工作总基调, “党政同责”工作要求), a goal (“应保尽保”工作) or a category
     or label of the things it is about, nouns only (“民生实事”工作, “宝安模式”工作), which no initiative is named by."""

@@ -60,3 +60,27 @@ def key_projects(tmp_path_factory):
 @pytest.mark.parametrize("name, target, expected", UNION_ROWS, ids=[r[0] for r in UNION_ROWS])
 def test_a_project_funds_what_its_name_and_its_target_name(key_projects, name, target, expected):
     assert funded_names(key_projects, name) == expected
+
+
+# -- a quoted policy's name before 政策 is an initiative (the guideline: quoted initiatives are reforms) -------------
+
+#: (text, narrative?, the reforms found).  The first four find none before 政策 was read as a work's word (4 rows);
+#: a count (“三农”), a principle or goal (“应保尽保”), a set phrase and 政策性 stay no reform.
+QUOTED_POLICIES = [
+    ("落实“港车北上”政策，做好口岸通关保障", True, ["“港车北上”"]),
+    ("落实“港车北上”政策对口岸查验\n系统适应性改造项目", False, ["“港车北上”"]),  # a project's name, wrapped
+    ("贯彻“澳车北上”政策措施", True, ["“澳车北上”"]),
+    ("做好“人才强区”政策兑现", True, ["“人才强区”"]),
+    ("落实强农惠农“三农”政策", True, []),
+    ("落实“应保尽保”政策", True, []),
+    ("执行“一刀切”政策", True, []),
+    ("具有“普惠共享”政策性", True, []),
+]
+
+
+@pytest.mark.parametrize("text, narrative, expected", QUOTED_POLICIES, ids=[r[0] for r in QUOTED_POLICIES])
+def test_a_quoted_policy_is_an_initiative(nlp_off_on, text, narrative, expected):
+    from nlp.entities import entities_of, extract_docs
+
+    [doc] = extract_docs(nlp_off_on, [text], narrative=[narrative])
+    assert [e.text for e in entities_of(doc) if e.label == "Reform"] == expected
