@@ -235,6 +235,9 @@ class PerformanceTarget:
     # own pieces, line by line, in order (None: the span is the target's); ``achieved_pieces`` the same for it.
     pieces: list[Span] | None = field(default=None, metadata={"omit_if_none": True})
     achieved_pieces: list[Span] | None = field(default=None, metadata={"omit_if_none": True})
+    # where the target's project is named when that is not a table's row: an evaluation report's title
+    # (nlp.evaluatedprojects)
+    project_span: Span | None = field(default=None, metadata={"omit_if_none": True})
 
 
 @dataclass

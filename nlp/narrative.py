@@ -10,11 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from nlp import comparisons, figures, keyprojects
+from nlp import comparisons, evaluatedprojects, figures, keyprojects
 from nlp.errors import Diagnostics
 from nlp.headings import HEADING_STYLES, Block, blocks, split_inline
 from nlp.layout import heading_lines, line_range, walk
-from nlp.model import PerformanceTarget, Report, Responsibility, Section, Task
+from nlp.model import PerformanceTarget, Report, Responsibility, Section, Span, Task
 from nlp.normalize import NormalizedText
 from nlp.orgnames import ORG_SUFFIXES, is_short_form, match_full_name, name_before, split_scope
 from nlp.units import find_units, same_unit
@@ -46,6 +46,7 @@ def extract(norm: NormalizedText, report: Report, diag: Diagnostics) -> None:
     report.stated_totals = figures.stated_totals(norm, report.sections)
     report.budget_comparisons = comparisons.extract(norm, report)
     report.projects.extend(keyprojects.extract(norm, report))
+    report.projects.extend(evaluatedprojects.attach(report))
 
 
 def _leaves(sections: list[Section], kind: str) -> list[Section]:
@@ -265,7 +266,6 @@ def tasks(norm: NormalizedText, sections: list[Section]) -> list[Task]:
 
 _TARGET_LABEL = re.compile(r"^(?P<label>[^。：:，,；;]{0,40})(?:[。：:]\s*|$)")
 _NOT_TARGET = re.compile(r"管理|申报|审核|覆盖|公开|评审")
-_PROJECT_REPORT = re.compile(r"^(?P<name>.{2,40}?项目)(?:（[^）]*）)?(?:绩效)?(?:自评|评价)?报告$")
 
 
 def _table_head(label: str, line: str) -> bool:
@@ -284,7 +284,9 @@ def performance_targets(norm: NormalizedText, sections: list[Section]) -> list[P
     heads = heading_lines(norm, sections)
     for sec in _tops(sections, "performance"):
         first, end = line_range(norm, sec)
-        project: str | None = None
+        # an evaluation report's title names its project (nlp.evaluatedprojects): the section's heading, or a
+        # paragraph of its own
+        project: tuple[str, Span] | None = evaluatedprojects.heading_project(norm, sec)
         pending: PerformanceTarget | None = None
         collecting: tuple[PerformanceTarget, bool] | None = None
         for blk in blocks(norm, first, end, headings=heads):
@@ -292,9 +294,10 @@ def performance_targets(norm: NormalizedText, sections: list[Section]) -> list[P
                 continue
             seen.add(blk.first_line)
             body = blk.body.strip()
-            pm = _PROJECT_REPORT.match(re.sub(r"\s+", "", body))
-            if pm:
-                project, pending, collecting = pm.group("name"), None, None
+            at = blk.text.index(body) if body else 0
+            named = evaluatedprojects.block_project(norm, body, blk.offsets[at : at + len(body)]) if body else None
+            if named:
+                project, pending, collecting = named, None, None
                 continue
             lm = _TARGET_LABEL.match(body)
             if (
@@ -314,7 +317,10 @@ def performance_targets(norm: NormalizedText, sections: list[Section]) -> list[P
                         collecting = (pending, True)
                     continue
                 target = PerformanceTarget(
-                    rest, norm.raw_span(*span_range) if span_range else norm.raw_span(off0, off0), project
+                    rest,
+                    norm.raw_span(*span_range) if span_range else norm.raw_span(off0, off0),
+                    project[0] if project else None,
+                    project_span=project[1] if project else None,
                 )
                 out.append(target)
                 pending, collecting = target, (target, False)

@@ -50,7 +50,9 @@ def skeleton(report) -> dict:
         "tasks": [(t.section_kind, t.enumerated, _at(t.span)) for t in report.tasks],
         "targets": [_at(t.span) for t in report.performance_targets],
         # a target's text may differ by a space where a wrapped line ends with a half-width mark
-        "projects": [(len(p.name), _at(p.amount.span), _at(p.target and p.target.span)) for p in report.projects],
+        "projects": [
+            (len(p.name), _at(p.amount and p.amount.span), _at(p.target and p.target.span)) for p in report.projects
+        ],
     }
 
 
