@@ -7,22 +7,22 @@ figure printed twice (:mod:`nlp.restated`).
 
 from __future__ import annotations
 
-import re
 from contextvars import ContextVar
 from decimal import Decimal
 
 from nlp import rounding
 from nlp.amounts import unit_factor
+from nlp.columns import squash
 from nlp.model import Amount, Table, TableRow
 
-# differences within tolerance met during one reconcile() call (reported as INFO W404)
-_ROUNDING: ContextVar[list[tuple[str, Decimal, Decimal, Amount]]] = ContextVar("rounding")
-_WS = re.compile(r"\s+")
+#: Differences within tolerance met during one reconcile() call (reported as INFO W404): :func:`within_rounding` adds
+#: to the list :func:`nlp.reconcile.reconcile` sets.
+ROUNDING_NOTES: ContextVar[list[tuple[str, Decimal, Decimal, Amount]]] = ContextVar("rounding")
 
 
 def _note(where: str, diff: Decimal, tol: Decimal, amount: Amount) -> None:
     if diff:
-        notes = _ROUNDING.get(None)
+        notes = ROUNDING_NOTES.get(None)
         if notes is not None:
             notes.append((where, diff, tol, amount))
 
@@ -37,7 +37,7 @@ def tolerance(amounts: list[Amount]) -> Decimal:
     return rounding.rounding_tolerance([quantum(a) for a in amounts])
 
 
-def _within_rounding(where: str, a: Decimal, b: Decimal, figures: list[Amount], at: Amount) -> bool:
+def within_rounding(where: str, a: Decimal, b: Decimal, figures: list[Amount], at: Amount) -> bool:
     """True when ``a`` and ``b`` differ by no more than the figures' rounding (a non-zero
     difference is still noted, as INFO W404 at ``at``)."""
     diff = abs(a - b)
@@ -48,20 +48,19 @@ def _within_rounding(where: str, a: Decimal, b: Decimal, figures: list[Amount], 
     return True
 
 
-def _fmt(value: Decimal, unit: str) -> str:
+def format_amount(value: Decimal, unit: str) -> str:
+    """An amount in yuan as a message prints it, in ``unit`` with two decimals (1,234.50 万元)."""
     return f"{value / unit_factor(unit):,.2f} {unit}"
 
 
-def _label(table: Table) -> str:
+def table_label(table: Table) -> str:
+    """How a message names a table: its number (表3), else its title."""
     return table.number or table.title
 
 
-def _squash(text: str) -> str:
-    return _WS.sub("", text)
-
-
-def _total_row(table: Table, side: str | None = None) -> TableRow | None:
+def total_row(table: Table, side: str | None = None) -> TableRow | None:
+    """The table's 合计 or 总计 row (of ``side``, for a two-sided table), if it prints one."""
     for row in table.rows:
-        if row.is_total and row.side == side and _squash(row.name) in ("合计", "总计"):
+        if row.is_total and row.side == side and squash(row.name) in ("合计", "总计"):
             return row
     return None

@@ -42,8 +42,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from nlp import codes
-from nlp.columns import column_groups
-from nlp.discrepancy import _ROUNDING, _fmt, _label, _squash, _total_row, _within_rounding
+from nlp.columns import column_groups, squash
+from nlp.discrepancy import ROUNDING_NOTES, format_amount, table_label, total_row, within_rounding
 from nlp.errors import Codes
 from nlp.model import Amount, Classification, Diagnostic, Discrepancy, Report, Severity, Table, TableRow
 from nlp.restated import cross_table_discrepancies, narrative_discrepancies
@@ -52,17 +52,19 @@ from nlp.restated import cross_table_discrepancies, narrative_discrepancies
 def reconcile(report: Report) -> list[Discrepancy]:
     """Every discrepancy of the report; rounding-level differences become INFO W404 notes."""
     notes: list[tuple[str, Decimal, Decimal, Amount]] = []
-    token = _ROUNDING.set(notes)
+    token = ROUNDING_NOTES.set(notes)
     try:
         out = _reconcile(report)
     finally:
-        _ROUNDING.reset(token)
+        ROUNDING_NOTES.reset(token)
     for where, diff, tol, amount in notes:
         report.diagnostics.append(
             Diagnostic(
                 Severity.INFO,
                 "W404",
-                Codes.W404.format(where=where, diff=_fmt(diff, amount.unit), tol=_fmt(tol, amount.unit)),
+                Codes.W404.format(
+                    where=where, diff=format_amount(diff, amount.unit), tol=format_amount(tol, amount.unit)
+                ),
                 report.source.path,
                 amount.span.line,
                 amount.span,
@@ -92,10 +94,10 @@ def _check(
     kind: str, where: str, parent: Amount, children: list[Amount], table: Table | None, column: str
 ) -> Discrepancy | None:
     found = sum((c.value for c in children), Decimal(0))
-    if _within_rounding(f"{where} ({column})", parent.value, found, [parent, *children], parent):
+    if within_rounding(f"{where} ({column})", parent.value, found, [parent, *children], parent):
         return None
     unit = parent.unit
-    msg = f"{where}: {_fmt(parent.value, unit)} but the {len(children)} figures under it sum to {_fmt(found, unit)} ({column})"
+    msg = f"{where}: {format_amount(parent.value, unit)} but the {len(children)} figures under it sum to {format_amount(found, unit)} ({column})"
     return Discrepancy(
         kind=kind,
         message=msg,
@@ -141,7 +143,7 @@ def _coded_children(table: Table) -> list[Discrepancy]:
                 continue
             d = _check(
                 "children_sum",
-                f"{_label(table)} {code} {whole.name}",
+                f"{table_label(table)} {code} {whole.name}",
                 cell,
                 values,  # type: ignore[arg-type]
                 table,
@@ -153,7 +155,7 @@ def _coded_children(table: Table) -> list[Discrepancy]:
 
 
 def _total_vs_classes(table: Table) -> list[Discrepancy]:
-    total = _total_row(table)
+    total = total_row(table)
     classes = [r for r in table.rows if r.code and len(r.code) == 3]
     if total is None or not classes:
         return []
@@ -162,7 +164,7 @@ def _total_vs_classes(table: Table) -> list[Discrepancy]:
         values = [r.cells[i] if i < len(r.cells) else None for r in classes]
         if cell is None or any(v is None for v in values):
             continue
-        d = _check("children_sum", f"{_label(table)} {total.name}", cell, values, table, _column_name(table, i))  # type: ignore[arg-type]
+        d = _check("children_sum", f"{table_label(table)} {total.name}", cell, values, table, _column_name(table, i))  # type: ignore[arg-type]
         if d:
             out.append(d)
     return out
@@ -170,7 +172,7 @@ def _total_vs_classes(table: Table) -> list[Discrepancy]:
 
 def _grouped(table: Table, kind: str) -> list[Discrepancy]:
     """Tables grouped by unit: unit rows (top level) over their items, 合计 over units."""
-    total = _total_row(table)
+    total = total_row(table)
     body = [r for r in table.rows if not r.is_total]
     if not body:
         return []
@@ -196,7 +198,7 @@ def _rows_sum(table: Table, kind: str, parent: TableRow, children: list[TableRow
         values = [c.cells[i] if i < len(c.cells) else None for c in children]
         if cell is None or any(v is None for v in values):
             continue
-        d = _check(kind, f"{_label(table)} {parent.name}", cell, values, table, _column_name(table, i))  # type: ignore[arg-type]
+        d = _check(kind, f"{table_label(table)} {parent.name}", cell, values, table, _column_name(table, i))  # type: ignore[arg-type]
         if d:
             out.append(d)
     return out
@@ -215,7 +217,7 @@ def _columns(table: Table) -> list[Discrepancy]:
             values = [row.cells[i] for i in parts]
             if total is None or any(v is None for v in values):
                 continue
-            where = f"{_label(table)} {row.code or ''} {row.name}".replace("  ", " ")
+            where = f"{table_label(table)} {row.code or ''} {row.name}".replace("  ", " ")
             d = _check("column_sum", where, total, values, table, _column_name(table, total_at))  # type: ignore[arg-type]
             if d:
                 out.append(d)
@@ -226,13 +228,18 @@ def _balance(table: Table) -> list[Discrepancy]:
     """收入总计 = 支出总计 in a 收支总表 (the last total printed on each side)."""
     sides: dict[str, Amount] = {}
     for row in table.rows:
-        if row.is_total and row.side and _squash(row.name).endswith(("总计", "合计")) and "本年" not in row.name:
+        if row.is_total and row.side and squash(row.name).endswith(("总计", "合计")) and "本年" not in row.name:
             cell = next((c for c in row.cells if c is not None), None)
             if cell is not None:
                 sides[row.side] = cell
     if "income" in sides and "expenditure" in sides:
         d = _check(
-            "balance", f"{_label(table)} 支出总计 vs 收入总计", sides["income"], [sides["expenditure"]], table, "总计"
+            "balance",
+            f"{table_label(table)} 支出总计 vs 收入总计",
+            sides["income"],
+            [sides["expenditure"]],
+            table,
+            "总计",
         )
         return [d] if d else []
     return []

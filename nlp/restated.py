@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from nlp.discrepancy import _fmt, _label, _squash, _total_row, _within_rounding
+from nlp.columns import squash
+from nlp.discrepancy import format_amount, table_label, total_row, within_rounding
 from nlp.model import Amount, Discrepancy, Report, Table, TableRow
 
 _ENUM = re.compile(r"^[一二三四五六七八九十]+、")
@@ -34,7 +35,7 @@ def _table_figure(
     col = _column(table, measure, side, source)
     if col is None:
         return None
-    rows = [r for r in table.rows if r.is_total and r.side == side and _squash(r.name) in row_names]
+    rows = [r for r in table.rows if r.is_total and r.side == side and squash(r.name) in row_names]
     if rows:
         return rows[0].cells[col] if col < len(rows[0].cells) else None
     return None
@@ -61,12 +62,14 @@ def _compare(
 ) -> Discrepancy | None:
     if a is None or b is None:
         return None
-    if _within_rounding(f"{label}: {_label(a_table)} vs {_label(b_table)}", a.value, b.value, [a, *(parts or [b])], b):
+    if within_rounding(
+        f"{label}: {table_label(a_table)} vs {table_label(b_table)}", a.value, b.value, [a, *(parts or [b])], b
+    ):
         return None
     unit = a.unit
     return Discrepancy(
         kind="cross_table",
-        message=f"{label}: {_label(a_table)} prints {_fmt(a.value, unit)}, {_label(b_table)} prints {_fmt(b.value, b.unit)}",
+        message=f"{label}: {table_label(a_table)} prints {format_amount(a.value, unit)}, {table_label(b_table)} prints {format_amount(b.value, b.unit)}",
         expected=a.value,
         found=b.value,
         span=b.span,
@@ -166,14 +169,14 @@ def _income_items(summary: Table, income: Table) -> list[Discrepancy]:
     from nlp.columns import measure_of
 
     col_s = _column(summary, "total", "income")
-    total = _total_row(income)
+    total = total_row(income)
     if col_s is None or total is None:
         return []
     out: list[Discrepancy] = []
     for row in summary.rows:
         if row.side != "income" or row.is_total:
             continue
-        measure = measure_of(_ENUM.sub("", _squash(row.name)))
+        measure = measure_of(_ENUM.sub("", squash(row.name)))
         if measure is None or measure == "total":
             continue
         col_i = _column(income, measure)
@@ -197,12 +200,12 @@ def _class_items(summary: Table, expenditure: Table) -> list[Discrepancy]:
     for r in expenditure.rows:
         if r.code and len(r.code) == 3:
             printed.setdefault(r.code, []).append(r)
-            codes.setdefault(_squash(r.name), r.code)
+            codes.setdefault(squash(r.name), r.code)
     out: list[Discrepancy] = []
     for row in summary.rows:
         if row.side != "expenditure" or row.is_total:
             continue
-        name = _ENUM.sub("", _squash(row.name))
+        name = _ENUM.sub("", squash(row.name))
         code = codes.get(name)
         if code is None:
             continue
@@ -247,7 +250,7 @@ def narrative_discrepancies(report: Report) -> list[Discrepancy]:
     out: list[Discrepancy] = []
     seen: set[str] = set()
     for stated in report.stated_totals:
-        label = _squash(stated.label)
+        label = squash(stated.label)
         if label in seen or label not in NARRATIVE_FIGURES:
             continue
         seen.add(label)
@@ -259,12 +262,14 @@ def narrative_discrepancies(report: Report) -> list[Discrepancy]:
         if figure is None:
             continue
         a = stated.amount
-        if _within_rounding(f"{stated.label} in the text vs {_label(table)}", a.value, figure.value, [a, figure], a):
+        if within_rounding(
+            f"{stated.label} in the text vs {table_label(table)}", a.value, figure.value, [a, figure], a
+        ):
             continue
         out.append(
             Discrepancy(
                 kind="narrative_vs_table",
-                message=f"{stated.label}: the text states {_fmt(a.value, a.unit)}, {_label(table)} prints {_fmt(figure.value, figure.unit)}",
+                message=f"{stated.label}: the text states {format_amount(a.value, a.unit)}, {table_label(table)} prints {format_amount(figure.value, figure.unit)}",
                 expected=figure.value,
                 found=a.value,
                 span=a.span,
@@ -280,7 +285,7 @@ def _last_figure(table: Table, measure: str, names: tuple[str, ...], side: str |
     col = _column(table, measure, side)
     if col is None:
         return None
-    rows = [r for r in table.rows if r.is_total and r.side == side and _squash(r.name) in names]
+    rows = [r for r in table.rows if r.is_total and r.side == side and squash(r.name) in names]
     if not rows:
         return None
     cells = rows[-1].cells
