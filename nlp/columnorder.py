@@ -28,7 +28,7 @@ from decimal import Decimal
 from itertools import combinations
 from math import comb, factorial
 
-from nlp.columns import _LABEL_HEADERS, _TEXT_MEASURES, _column, column_groups, header_phrases, header_width, squash
+from nlp.columns import LABEL_HEADERS, TEXT_MEASURES, column_for, column_groups, header_phrases, header_width, squash
 from nlp.model import Column, Table, TableRow
 from nlp.rounding import quantum, rounding_tolerance
 from nlp.vocab import COLUMN_GROUPS
@@ -38,11 +38,11 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _phrases(token: str) -> list[tuple[str, str]]:
-    return [(p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(token))) if k not in _TEXT_MEASURES]
+    return [(p, k) for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(token))) if k not in TEXT_MEASURES]
 
 
 def _leftover(token: str, phrases: list[tuple[str, str]]) -> str:
-    rest = _LABEL_HEADERS.sub("", squash(token))
+    rest = LABEL_HEADERS.sub("", squash(token))
     for p, _ in phrases:
         rest = rest.replace(p, "", 1)
     return "".join(_CJK.findall(rest.replace("其中", "")))
@@ -60,7 +60,7 @@ def cut_pieces(header_text: str, leaf: str) -> bool:
         for token in ln.split():
             if (
                 len(token) > 1
-                and not _LABEL_HEADERS.fullmatch(squash(token))
+                and not LABEL_HEADERS.fullmatch(squash(token))
                 and _leftover(_NOISE.sub("", token), _phrases(token))
             ):
                 return True
@@ -146,7 +146,7 @@ def _joined(
 ) -> list[tuple[str, str]]:
     """A heading cut at a line end (本年支出合 / 计): joined with the first unused piece below
     that names no column itself, when together they name a longer phrase."""
-    if _LABEL_HEADERS.fullmatch(squash(head)):
+    if LABEL_HEADERS.fullmatch(squash(head)):
         return found  # 项目 / 科目名称 head the row labels: never a piece of a column heading
     best = max((len(p) for p, _ in found), default=0)
     for i in range(line + 1, len(tokens)):
@@ -265,7 +265,7 @@ def resolve(table: Table, orders: list[list[tuple[str, str]]], others: list[Tabl
     confirmed: list[int] = []
     for order in orders:
         cols = [
-            _column(
+            column_for(
                 i,
                 p,
                 k,

@@ -19,9 +19,9 @@ from nlp.model import Column, Phase
 from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURES, ROW_PARTS
 
 _WS = re.compile(r"\s+")
-# Header text that names the row labels, not a value column: 科目编码, 功能分类科目,
-# 部门预算支出经济科目, 支出项目类别（资金使用单位）, 项目, 栏次 …
-_LABEL_HEADERS = re.compile(
+#: Header text that names the row labels, not a value column: 科目编码, 功能分类科目,
+#: 部门预算支出经济科目, 支出项目类别（资金使用单位）, 项目, 栏次 …
+LABEL_HEADERS = re.compile(
     r"(?:功能分类|经济分类|收入分类|部门预算支出经济|预算支出经济|功能|经济|收入)?科目(?:编码|名称)?"
     r"|(?:支出)?项目类别(?:[（(][^)）]*[)）]?)?|项目(?!支出)|[栏行]次|类款项|功能分类|经济分类"
 )
@@ -32,8 +32,8 @@ _PHASES = (
     ("预算", Phase.BUDGET),
 )
 _SUBTOTAL = ("合计", "小计")
-# Columns that hold no amount: 行次 (row numbers) and text columns (绩效目标).
-_TEXT_MEASURES = ("line_number", "performance_target")
+#: Columns that hold no amount: 行次 (row numbers) and text columns (绩效目标).
+TEXT_MEASURES = ("line_number", "performance_target")
 
 _PHRASES: list[tuple[str, str]] = sorted(
     ((p.replace(" ", ""), key) for key, term in MEASURES.items() for p in term.phrases),
@@ -135,8 +135,8 @@ def header_width(header_text: str) -> int:
     if a meaning repeats (blocks side by side: 科目名称 金额 | 科目名称 金额 — the rows tell)."""
     phrases = [
         (p, k)
-        for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(_label_words_out(header_text))))
-        if k not in _TEXT_MEASURES
+        for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(_label_words_out(header_text))))
+        if k not in TEXT_MEASURES
     ]
     keys = [k for _, k in _expand_groups(phrases)]
     return len(keys) if len(set(keys)) == len(keys) else 0
@@ -145,26 +145,20 @@ def header_width(header_text: str) -> int:
 def build_columns(header_text: str, n_values: int, table_title: str = "") -> list[Column]:
     """Columns for ``n_values`` value columns from the header text."""
     header_text = _label_words_out(header_text)
-    phrases = [
-        (p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(header_text))) if k not in _TEXT_MEASURES
-    ]
+    phrases = [(p, k) for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(header_text))) if k not in TEXT_MEASURES]
     expanded = _expand_groups(phrases)
     table_phase = phase_of(table_title)
     title_source = source_of_title(table_title)
     phased = _phase_halves(expanded, n_values)
     if phased is not None:
-        return [_column(i, p, k, title_source, ph) for i, (p, k, ph) in enumerate(phased)]
+        return [column_for(i, p, k, title_source, ph) for i, (p, k, ph) in enumerate(phased)]
     if len(expanded) != n_values:
         expanded = _fallback(expanded, n_values)
     if len(expanded) != n_values:
         repaired = repair_header(header_text)
         if repaired != header_text:
             again = _expand_groups(
-                [
-                    (p, k)
-                    for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(repaired)))
-                    if k not in _TEXT_MEASURES
-                ]
+                [(p, k) for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(repaired))) if k not in TEXT_MEASURES]
             )
             if len(again) == n_values:
                 expanded = again
@@ -188,16 +182,16 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
         lead = _leading_total(header_text) if n_values > 1 else None
         for i in range(n_values):
             if single:
-                columns.append(_column(i, single[0], single[1], title_source, table_phase))
+                columns.append(column_for(i, single[0], single[1], title_source, table_phase))
             elif i == 0 and lead:
-                columns.append(_column(0, lead, "total", title_source, table_phase))
+                columns.append(column_for(0, lead, "total", title_source, table_phase))
             else:
                 columns.append(
                     Column(index=i, header="", measure="unknown", funding_source=title_source, phase=table_phase)
                 )
         return columns
     for i, (phrase, key) in enumerate(expanded):
-        columns.append(_column(i, phrase, key, title_source, table_phase))
+        columns.append(column_for(i, phrase, key, title_source, table_phase))
     return columns
 
 
@@ -215,7 +209,7 @@ def source_of_title(table_title: str) -> str | None:
 def _leading_total(header_text: str) -> str | None:
     """合计/总计/小计 when it is the first value heading of the first header line that has one."""
     for line in header_text.split("\n"):
-        phrases = [(p, k) for p, k in header_phrases(_LABEL_HEADERS.sub(" ", squash(line))) if k not in _TEXT_MEASURES]
+        phrases = [(p, k) for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(line))) if k not in TEXT_MEASURES]
         if phrases:
             p, k = phrases[0]
             return p if k == "total" and p in ("合计", "总计", "支出总计", "收入总计") else None
@@ -281,7 +275,10 @@ def _phase_halves(phrases: list[tuple[str, str]], n_values: int) -> list[tuple[s
     return out
 
 
-def _column(i: int, phrase: str, key: str, title_source: str | None, phase: Phase | None) -> Column:
+def column_for(i: int, phrase: str, key: str, title_source: str | None, phase: Phase | None) -> Column:
+    """The column at ``i`` whose header ``phrase`` names measure ``key`` (:data:`nlp.vocab.MEASURES`, or
+    ``total:<group>`` for a group's subtotal), of the table title's funding source and phase where the header names
+    none."""
     if key.startswith("total:"):  # a group's subtotal: a total, of that group's source
         group = key.split(":", 1)[1]
         if group not in FUNDING_SOURCES:  # 本年支出 小计: the subtotal of that measure
