@@ -28,17 +28,13 @@ from decimal import Decimal
 from itertools import combinations
 from math import comb, factorial
 
-from nlp.columns import LABEL_HEADERS, TEXT_MEASURES, column_for, column_groups, header_phrases, header_width, squash
+from nlp.columns import LABEL_HEADERS, column_for, column_groups, header_width, squash, value_phrases
 from nlp.model import Column, Table, TableRow
 from nlp.rounding import quantum, rounding_tolerance
 from nlp.vocab import COLUMN_GROUPS
 
 _MAX_HYPOTHESES = 10000
 _CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def _phrases(token: str) -> list[tuple[str, str]]:
-    return [(p, k) for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(token))) if k not in TEXT_MEASURES]
 
 
 def _leftover(token: str, phrases: list[tuple[str, str]]) -> str:
@@ -61,7 +57,7 @@ def cut_pieces(header_text: str, leaf: str) -> bool:
             if (
                 len(token) > 1
                 and not LABEL_HEADERS.fullmatch(squash(token))
-                and _leftover(_NOISE.sub("", token), _phrases(token))
+                and _leftover(_NOISE.sub("", token), value_phrases(token))
             ):
                 return True
     return False
@@ -87,7 +83,7 @@ def hypotheses(header_text: str, n_values: int, read: list[Column] | None = None
         for t, token in enumerate(line_tokens):
             if (i, t) in used:
                 continue
-            found = _phrases(token)
+            found = value_phrases(token)
             left = _leftover(_NOISE.sub("", token), found)
             before = set(used)
             found = _joined(token, found, tokens, i, used)
@@ -151,9 +147,9 @@ def _joined(
     best = max((len(p) for p, _ in found), default=0)
     for i in range(line + 1, len(tokens)):
         for t, token in enumerate(tokens[i]):
-            if (i, t) in used or _phrases(token):
+            if (i, t) in used or value_phrases(token):
                 continue
-            joined = _phrases(head + token)
+            joined = value_phrases(head + token)
             # the phrase must straddle the cut: begun in the head, ended in the piece
             if (
                 joined

@@ -79,6 +79,12 @@ def header_phrases(header_text: str) -> list[tuple[str, str]]:
     return out
 
 
+def value_phrases(header_text: str) -> list[tuple[str, str]]:
+    """The phrases of a header that name value columns, as (phrase, measure key) in order: the row labels' words
+    (:data:`LABEL_HEADERS`) and the columns holding no amount (:data:`TEXT_MEASURES`) left out."""
+    return [(p, k) for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(header_text))) if k not in TEXT_MEASURES]
+
+
 def phase_of(text: str) -> Phase | None:
     t = squash(text)
     for word, phase in _PHASES:
@@ -133,11 +139,7 @@ def _label_words_out(header_text: str) -> str:
 def header_width(header_text: str) -> int:
     """How many value columns the header names (two-level headers expanded); 0 if none, or
     if a meaning repeats (blocks side by side: 科目名称 金额 | 科目名称 金额 — the rows tell)."""
-    phrases = [
-        (p, k)
-        for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(_label_words_out(header_text))))
-        if k not in TEXT_MEASURES
-    ]
+    phrases = value_phrases(_label_words_out(header_text))
     keys = [k for _, k in _expand_groups(phrases)]
     return len(keys) if len(set(keys)) == len(keys) else 0
 
@@ -145,7 +147,7 @@ def header_width(header_text: str) -> int:
 def build_columns(header_text: str, n_values: int, table_title: str = "") -> list[Column]:
     """Columns for ``n_values`` value columns from the header text."""
     header_text = _label_words_out(header_text)
-    phrases = [(p, k) for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(header_text))) if k not in TEXT_MEASURES]
+    phrases = value_phrases(header_text)
     expanded = _expand_groups(phrases)
     table_phase = phase_of(table_title)
     title_source = source_of_title(table_title)
@@ -157,9 +159,7 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
     if len(expanded) != n_values:
         repaired = repair_header(header_text)
         if repaired != header_text:
-            again = _expand_groups(
-                [(p, k) for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(repaired))) if k not in TEXT_MEASURES]
-            )
+            again = _expand_groups(value_phrases(repaired))
             if len(again) == n_values:
                 expanded = again
     columns: list[Column] = []
@@ -209,7 +209,7 @@ def source_of_title(table_title: str) -> str | None:
 def _leading_total(header_text: str) -> str | None:
     """合计/总计/小计 when it is the first value heading of the first header line that has one."""
     for line in header_text.split("\n"):
-        phrases = [(p, k) for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(line))) if k not in TEXT_MEASURES]
+        phrases = value_phrases(line)
         if phrases:
             p, k = phrases[0]
             return p if k == "total" and p in ("合计", "总计", "支出总计", "收入总计") else None
