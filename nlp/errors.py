@@ -39,6 +39,10 @@ class Codes:
     W110 = "page {page} has no text layer (a scanned image?); it was skipped, run OCR to read it"
     W111 = "sheet {sheet!r} cell {cell}: a formula without a computed value; left empty (open and save the file in a spreadsheet program)"
     W112 = "page {page}: {count} characters have no Unicode mapping in their font; they may read wrongly"
+    W113 = (
+        "page {page}: {count} pieces of text in font {font} (not embedded in the PDF, and no installed font has its"
+        " glyphs) could not be read; the page's text may miss characters (install a CJK font, see docs/installation.md)"
+    )
     # metadata
     W010 = "fiscal year not found in the text"
     W011 = "budget phase (预算/决算) not found in the text"

@@ -169,6 +169,52 @@ def _cjk_font(b: PdfBuilder) -> int:
     )
 
 
+def _glyphless_cjk_font(b: PdfBuilder, unmapped: str = "") -> int:
+    """A font no installed font can stand in for: SimSun, not embedded, its codes CIDs (Identity-H, CID = the
+    character's Unicode value) that the CIDToGIDMap sends to glyph 65535 — a glyph no font has (a font holds
+    at most 65535 glyphs, numbered from 0) — and a ToUnicode map back to the characters, except those of
+    ``unmapped``.  PDFium then has no glyph outline for any character, as for SimSun on a machine without a
+    CJK font; widths (/W) as :func:`text_width` gives them."""
+    skip = {ord(c) for c in unmapped}
+    ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in range(256) if not any(c >> 8 == hi for c in skip)]
+    single = [
+        f"<{c:04X}> <{c:04X}>"
+        for hi in {c >> 8 for c in skip}
+        for c in range(hi << 8, (hi << 8) + 256)
+        if c not in skip
+    ]
+    blocks = [
+        f"{len(ranges[i : i + 100])} beginbfrange {' '.join(ranges[i : i + 100])} endbfrange"
+        for i in range(0, len(ranges), 100)
+    ]
+    blocks += [
+        f"{len(single[i : i + 100])} beginbfchar {' '.join(single[i : i + 100])} endbfchar"
+        for i in range(0, len(single), 100)
+    ]
+    to_unicode = b.stream(
+        (
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap"
+            " /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def"
+            " /CMapName /Adobe-Identity-UCS def /CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange "
+            + " ".join(blocks)
+            + " endcmap CMapName currentdict /CMap defineresource pop end end"
+        ).encode("latin-1"),
+        filters=1,
+    )
+    to_glyph = b.stream(b"\0\0" + b"\xff\xff" * 0xFFFF, filters=1)
+    desc = b.add(
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun"
+        " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W [32 126 500]"
+        f" /CIDToGIDMap {to_glyph} 0 R"
+        " /FontDescriptor << /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -200 1000 900]"
+        " /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>"
+    )
+    return b.add(
+        f"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [{desc} 0 R]"
+        f" /ToUnicode {to_unicode} 0 R >>"
+    )
+
+
 def text_width(text: str, size: float) -> float:
     return sum(size * (0.5 if ord(c) < 128 else 1.0) for c in text)
 
@@ -236,12 +282,16 @@ def make_table_pdf(
     ruled: bool = True,
     in_form: bool = False,
     page=(842, 595),
+    glyphless: bool = False,
+    unmapped: str = "",
 ) -> bytes:
     """A PDF of table pages (see :func:`table_page`): each page's lines above its table, rows and column widths.
     ``in_form``: the rules are drawn by a form XObject moved 10 pt right by its /Matrix and back by the page's
-    ``cm`` — positions the reader must compose from both."""
+    ``cm`` — positions the reader must compose from both.  ``glyphless``: in a font PDFium finds no glyph of
+    whatever fonts are installed (:func:`_glyphless_cjk_font`; ``unmapped``: characters its ToUnicode map
+    leaves out)."""
     b = PdfBuilder()
-    font = _cjk_font(b)
+    font = _glyphless_cjk_font(b, unmapped) if glyphless else _cjk_font(b)
     pages_id = len(b.objects) + 1 + 3 * len(pages)
     kids = []
     for lines_above, rows, widths in pages:

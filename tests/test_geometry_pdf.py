@@ -134,9 +134,12 @@ def test_a_figure_wrapped_inside_a_narrow_cell_is_read_whole_with_its_place():
     assert total.span.box.bottom - total.span.box.top > 15  # both lines of the cell (9 pt type, 12 pt leading)
 
 
-def test_headings_over_several_columns_and_broken_over_lines_give_each_column_its_meaning():
+@pytest.mark.parametrize("glyphless", [False, True], ids=["font", "glyphless-font"])
+def test_headings_over_several_columns_and_broken_over_lines_give_each_column_its_meaning(glyphless):
     """A two-level header: 当年预算 over 小计 / 基本支出 / 项目支出, 基本支出 over 小计 / 人员经费 / 公用经费 — words
-    broken inside their cells (人员经 / 费) — and a second block the vocabulary has no place for (上年结转结余)."""
+    broken inside their cells (人员经 / 费) — and a second block the vocabulary has no place for (上年结转结余).
+    ``glyphless``: in a font neither embedded nor stood in for by an installed font, where PDFium leaves the lone
+    费 and 出 out of its text (nlp.sources.unplaced)."""
     header = [
         Cell("科目编码", 0, rows=3),
         Cell("科目名称", 1, rows=3),
@@ -158,7 +161,8 @@ def test_headings_over_several_columns_and_broken_over_lines_give_each_column_it
     ]
     report = read(
         make_table_pdf(
-            [(["某某局2026年部门预算", "支出总表", "单位：万元"], [header, second, third, body], [60, 150] + [50] * 8)]
+            [(["某某局2026年部门预算", "支出总表", "单位：万元"], [header, second, third, body], [60, 150] + [50] * 8)],
+            glyphless=glyphless,
         )
     )
     table = the_table(report, "支出总表")
@@ -184,6 +188,23 @@ def test_headings_over_several_columns_and_broken_over_lines_give_each_column_it
         "10.00",
         "10.00",
     ]
+
+
+def test_one_character_amounts_in_a_font_no_installed_font_has_land_in_their_columns():
+    """Amounts of one digit, each a text object of its own, in a font PDFium finds no glyph of: PDFium leaves them
+    out of its text; they are read again (nlp.sources.unplaced) and land where they stand, with their boxes."""
+    rows = [
+        ("201", "一般公共服务支出", ["9", "5", "4", "", "", ""]),
+        ("2010101", "行政运行", ["5", "5", "", "", "", ""]),
+        ("2010102", "一般行政管理事务", ["4", "", "4", "", "", ""]),
+        ("208", "社会保障和就业支出", ["7", "", "", "7", "", ""]),
+    ]
+    report = read(make_table_pdf([(ABOVE, table_rows(rows), WIDTHS)], glyphless=True))
+    table = the_table(report)
+    assert [c.measure for c in table.columns] == MEASURES
+    assert placed(table) == {code: amounts for code, _, amounts in rows}
+    assert all(c.span.box is not None for r in table.rows for c in r.cells if c is not None)
+    assert not warnings(report, "W113")
 
 
 def test_figures_that_do_not_add_up_where_they_stand_are_kept_there_and_warned_about():

@@ -10,7 +10,7 @@ import time
 import zipfile
 
 import pytest
-from pdfmake import bomb_pdf, make_pdf, many_pages_pdf, turned_page_pdf
+from pdfmake import Cell, bomb_pdf, make_pdf, make_table_pdf, many_pages_pdf, turned_page_pdf
 
 from nlp.errors import ReportError
 from nlp.sources import Limits, is_report_file, read_source, read_source_bytes
@@ -138,6 +138,39 @@ def test_a_turned_page_reads_upright_and_every_box_lands_on_its_ink(rotation):
         if b is not None
     ]
     assert min(on_glyphs) > 0.05 and sum(beside) / len(beside) < 0.01  # each box on its glyph, none on blank paper
+
+
+# (cells of one row: a header word broken inside its cell and a lone figure; characters the font's ToUnicode map
+# leaves out; what the page's text must hold; W113's count) — the font is one no installed font stands in for
+# (pdfmake._glyphless_cjk_font): PDFium leaves every one-character text object out of its text
+GLYPHLESS_ROWS = [
+    ("", ["小计", "人员经费", "5", "公用经费"], None),
+    ("5", ["小计", "人员经费", "公用经费"], 1),  # the lone 5 has no Unicode value: lost, warned, not guessed
+    ("费", ["小计", "人员经", "5", "公用经"], 2),
+]
+
+
+@pytest.mark.parametrize(("unmapped", "words", "lost"), GLYPHLESS_ROWS)
+def test_text_pdfium_leaves_out_for_want_of_glyphs_is_read_again_or_warned_about(unmapped, words, lost):
+    import pypdfium2 as pdfium
+
+    row = [Cell("小计", 0), Cell("人员经\n费", 1), Cell("5", 2, align="right"), Cell("公用经\n费", 3)]
+    data = make_table_pdf([(["某某局", "单位：万元"], [row], [50, 50, 50, 50])], glyphless=True, unmapped=unmapped)
+    doc = pdfium.PdfDocument(data)
+    try:
+        pdfium_text = doc[0].get_textpage().get_text_range()
+    finally:
+        doc.close()
+    assert "费" not in pdfium_text and "5" not in pdfium_text  # what PDFium alone gives
+    decoded = read_source_bytes(data, "glyphless.pdf")
+    line = decoded.text.splitlines()[-1]
+    assert line.split() == words
+    for ch, box in zip(decoded.text, decoded.boxes, strict=True):
+        if ch in "费5":
+            assert box is not None and box.page == 1 and box.x1 - box.x0 > 1
+    assert [(n.code, n.params) for n in decoded.notices if n.code == "W113"] == (
+        [("W113", {"page": 1, "count": lost, "font": "SimSun"})] if lost else []
+    )
 
 
 def test_a_scanned_page_is_named_and_the_rest_is_read():

@@ -111,6 +111,11 @@ def read_source_bytes(data: bytes, name: str, *, limits: Limits | None = None) -
             Notice("W112", _line_at(pdf.text, pdf.page_starts[p - 1]), {"page": p, "count": n})
             for p, n in sorted(pdf.unmapped.items())
         ]
+        notices += [
+            Notice("W113", _line_at(pdf.text, pdf.page_starts[p - 1]), {"page": p, "count": n, "font": font})
+            for p, fonts in sorted(pdf.lost.items())
+            for font, n in sorted(fonts.items())
+        ]
         grids = tuple(Grid(page, tuple(cells)) for page, cells in pdf.grids)
         return Decoded(
             pdf.text,

@@ -20,11 +20,12 @@ so characters of different fonts on one line cluster as in pdfplumber.
 from __future__ import annotations
 
 import ctypes
+import functools
 from array import array
 from dataclasses import dataclass, field
 
 from nlp.errors import ReportError
-from nlp.sources import rulings
+from nlp.sources import rulings, unplaced
 from nlp.sources.limits import Limits
 from nlp.sources.lines import Char, page_text
 
@@ -40,6 +41,9 @@ class PdfText:
     unmapped: dict[int, int] = field(default_factory=dict)  # page → characters with no Unicode mapping
     page_starts: list[int] = field(default_factory=list)  # offset in ``text`` where each page begins
     grids: list[tuple[int, list]] = field(default_factory=list)  # (1-based page, cells) of every ruled table
+    # page → characters found again on text objects PDFium left out (nlp.sources.unplaced)
+    recovered: dict[int, int] = field(default_factory=dict)
+    lost: dict[int, dict[str, int]] = field(default_factory=dict)  # page → font → left-out objects not read again
 
 
 _NO_BOX = (0.0, 0.0, 0.0, 0.0, 0.0)
@@ -161,11 +165,28 @@ def read_pdf(data: bytes, name: str, limits: Limits, *, ruled_tables: bool = Tru
         boxes = array("d")
         result = PdfText("", boxes, n_pages)
         offset = 0
+        miner = unplaced.MinerPages(data)
         for index in range(n_pages):
             page = doc[index]
             try:
                 chars, unmapped, has_images = page_chars(page, pdfium_c)
-                to_display = _display(page.get_rotation() % 360, tuple(page.get_cropbox()))
+                rotation = page.get_rotation() % 360
+                to_display = _display(rotation, tuple(page.get_cropbox()))
+                left_out = unplaced.left_out(page, pdfium_c)
+                if left_out.segments:
+                    added, lost = unplaced.recover(
+                        left_out,
+                        miner.chars(index),
+                        chars,
+                        to_display,
+                        functools.partial(_upright, rotation),
+                    )
+                    chars += added
+                    if added:
+                        result.recovered[index + 1] = len(added)
+                        has_images = False
+                    if lost:
+                        result.lost[index + 1] = lost
                 grids = rulings.grids(rulings.page_edges(page, pdfium_c, to_display)) if chars and ruled_tables else []
             finally:
                 page.close()
