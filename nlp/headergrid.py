@@ -32,18 +32,18 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from itertools import combinations
 
-from nlp.headermeaning import HeaderColumn, Heading, Layout, Piece, _distinct, _group_key, _leaf_key
+from nlp.headermeaning import HeaderColumn, Heading, Layout, Piece, group_key, leaf_key, meanings_distinct
 from nlp.headerwords import (
-    _CHANGES,
-    _GROUP_PARTS,
-    _GROUPS,
-    _PHASE_KEYS,
+    CHANGES,
+    GROUP_PARTS,
+    GROUPS,
+    PHASE_KEYS,
     Word,
-    _can_start,
-    _coherent,
-    _complete,
+    can_start,
     header_lines,
     heading,
+    is_coherent,
+    is_complete,
     parse,
 )
 from nlp.model import Phase
@@ -89,9 +89,9 @@ def _extends(text: str, p: Piece) -> bool:
 def _continues(text: str, piece: str) -> bool:
     p = Piece(0, 0, piece)
     cost, words = parse(text + p.text, partial=True)
-    if cost or not _coherent(words):
+    if cost or not is_coherent(words):
         return False
-    if heading(text) and _can_start(p.text):
+    if heading(text) and can_start(p.text):
         # a whole heading goes on with a piece that begins another only where one word runs
         # across the cut (对附属单位补助 / 支出); else with a piece that begins none (（…）, 营支出)
         return _straddles(words, len(text))
@@ -135,7 +135,7 @@ def _joinings(pieces: list[Piece], gap: int, steps: list[int]) -> list[list[Head
             rec(k + 1, done, [*open_[:j], (*ch, p), *open_[j + 1 :]])
         if heading(p.text):
             rec(k + 1, [*done, Heading((p,))], open_)  # a heading by itself
-        if _can_start(p.text):
+        if can_start(p.text):
             rec(k + 1, done, [*open_, (p,)])  # the head of a heading wrapped below
 
     rec(0, [], [])
@@ -225,7 +225,7 @@ def align(
                         seen = found.setdefault(n_cols, {})
                         if (
                             lay.key() in seen
-                            or not _distinct(lay, title_source, table_phase)
+                            or not meanings_distinct(lay, title_source, table_phase)
                             or (accept is not None and not accept(lay))
                         ):
                             continue
@@ -243,7 +243,7 @@ def align(
 def _can_group(h: Heading) -> bool:
     """Can this heading stand over others: a year, a phase, a comparison, a measure with parts."""
     _, words = parse(h.text)
-    return any(w.kind == "year" or (w.kind == "measure" and (w.key in _PHASE_KEYS or w.key in _GROUPS)) for w in words)
+    return any(w.kind == "year" or (w.kind == "measure" and (w.key in PHASE_KEYS or w.key in GROUPS)) for w in words)
 
 
 def _best(layouts: list[Layout]) -> list[Layout]:
@@ -273,8 +273,8 @@ def _named_parts(lay: Layout) -> int:
     for c in lay.columns:
         if not c.groups:
             continue
-        group = _group_key(c.groups[-1])
-        leaf = _leaf_key(c)
+        group = group_key(c.groups[-1])
+        leaf = leaf_key(c)
         if group in COLUMN_GROUPS and (leaf in COLUMN_GROUPS[group] or leaf == "total"):
             n += 1
     return n
@@ -294,7 +294,7 @@ def _orders(lines: list[list[str]], leaves: list[Heading], groups: list[Heading]
     for a in range(len(units)):
         if before[a] & {b for b in range(len(units)) if a in before[b]}:
             return  # two headings in both orders: this joining is no reading
-    totals = [_leaf_key(HeaderColumn((), h)) == "total" for h in leaves]
+    totals = [leaf_key(HeaderColumn((), h)) == "total" for h in leaves]
 
     @cache
     def column(open_: tuple[int, ...], leaf: int) -> HeaderColumn:
@@ -308,17 +308,14 @@ def _orders(lines: list[list[str]], leaves: list[Heading], groups: list[Heading]
             return False  # a group stands above what it spans
         text = "".join(h.text for h in chain) + own.text
         cost, words = parse(text)
-        if cost > _MAX_COST or not _coherent(words) or not _complete(words):
+        if cost > _MAX_COST or not is_coherent(words) or not is_complete(words):
             return False
-        if (
-            any(w.kind == "filler" and w.text == "比" for w in words)
-            and _leaf_key(HeaderColumn((), own)) not in _CHANGES
-        ):
+        if any(w.kind == "filler" and w.text == "比" for w in words) and leaf_key(HeaderColumn((), own)) not in CHANGES:
             return False  # a comparison (…比…) stands over what it gives: the change
-        own_keys = [w.key for w in parse(own.text)[1] if w.kind == "measure" and w.key not in _PHASE_KEYS]
+        own_keys = [w.key for w in parse(own.text)[1] if w.kind == "measure" and w.key not in PHASE_KEYS]
         for g in chain:
-            gkeys = [w.key for w in parse(g.text)[1] if w.kind == "measure" and w.key in _GROUP_PARTS]
-            if gkeys and own_keys and own_keys[-1] not in _GROUP_PARTS[gkeys[-1]] | {"total", gkeys[-1]}:
+            gkeys = [w.key for w in parse(g.text)[1] if w.kind == "measure" and w.key in GROUP_PARTS]
+            if gkeys and own_keys and own_keys[-1] not in GROUP_PARTS[gkeys[-1]] | {"total", gkeys[-1]}:
                 return False
         return True
 

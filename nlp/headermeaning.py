@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from nlp.headerwords import _PHASE_KEYS, _PHASE_WORDS, _YEAR, Word, _unbracketed, parse
+from nlp.headerwords import PHASE_KEYS, PHASE_WORDS, YEAR, Word, parse, unbracketed
 from nlp.model import Column, Phase
 from nlp.vocab import FUNDING_SOURCES, ROW_PARTS
 
@@ -113,7 +113,7 @@ def from_paths(paths: list[list[str]]) -> Layout:
     return Layout(columns)
 
 
-def _distinct(lay: Layout, title_source: str | None = None, table_phase: Phase | None = None) -> bool:
+def meanings_distinct(lay: Layout, title_source: str | None = None, table_phase: Phase | None = None) -> bool:
     """No two columns mean the same (a group has one 小计; the same heading twice is two groups)."""
     seen = set()
     for c in lay.peek(title_source, table_phase):
@@ -132,10 +132,10 @@ def _phase(text: str) -> Phase | None:
     """The phase a heading names (预算数 / 决算数 / 执行数 / 当年预算), the first one printed; a
     source of funds (一般公共预算) or a 纳入预算管理 is no phase."""
     for w in parse(text)[1]:
-        if w.kind == "measure" and w.key in _PHASE_KEYS:
-            return _PHASE_KEYS[w.key]
+        if w.kind == "measure" and w.key in PHASE_KEYS:
+            return PHASE_KEYS[w.key]
         if w.kind == "measure":
-            ph = next((ph for word, ph in _PHASE_WORDS[:3] if word in w.text), None)
+            ph = next((ph for word, ph in PHASE_WORDS[:3] if word in w.text), None)
             if ph is not None:
                 return ph
     return None
@@ -161,9 +161,9 @@ def meaning(index: int, col: HeaderColumn, title_source: str | None, table_phase
 def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | None) -> Column:
     index = 0
     words = col.words
-    measures = [w.key for w in _unbracketed(words) if w.kind == "measure" and w.key and w.key not in _PHASE_KEYS]
+    measures = [w.key for w in unbracketed(words) if w.kind == "measure" and w.key and w.key not in PHASE_KEYS]
     phase = _phase(col.text) or table_phase
-    years = [int(m.group(1)) for m in _YEAR.finditer(col.text)]
+    years = [int(m.group(1)) for m in YEAR.finditer(col.text)]
     leaf, groups = (measures[-1], measures[:-1]) if measures else ("total", [])
     source = next((g for g in reversed(groups) if g in FUNDING_SOURCES), None)
     measure = leaf
@@ -190,7 +190,7 @@ _QUALIFYING_GROUPS = ("opening_balance", "carry_forward")
 def _phase_group(col: HeaderColumn) -> str | None:
     """A group heading that names a phase over the column (当年预算 over 小计 / 基本支出 …, beside
     上年结转结余): the money of that phase's own year, told apart from the table's 合计."""
-    keys = [w.key for g in col.groups for w in parse(g.text)[1] if w.kind == "measure" and w.key in _PHASE_KEYS]
+    keys = [w.key for g in col.groups for w in parse(g.text)[1] if w.kind == "measure" and w.key in PHASE_KEYS]
     return keys[-1] if keys else None
 
 
@@ -252,10 +252,10 @@ def _comparisons(lay: Layout, cols: list[Column]) -> list[tuple[int, list[int]]]
             continue
         sides = []
         for part in (words[:at], words[at + 1 :]):
-            year = next((int(m.group(1)) for w in part if w.kind == "year" for m in [_YEAR.match(w.text)] if m), None)
-            phase = next((_PHASE_KEYS[w.key] for w in part if w.kind == "measure" and w.key in _PHASE_KEYS), None)
+            year = next((int(m.group(1)) for w in part if w.kind == "year" for m in [YEAR.match(w.text)] if m), None)
+            phase = next((PHASE_KEYS[w.key] for w in part if w.kind == "measure" and w.key in PHASE_KEYS), None)
             sides.append((year, phase))
-        want = c.qualifier if c.qualifier not in _PHASE_KEYS else "total"  # 增减额（扣除中央基建投资）
+        want = c.qualifier if c.qualifier not in PHASE_KEYS else "total"  # 增减额（扣除中央基建投资）
         found = []
         for year, phase in sides:
             match = [
@@ -264,7 +264,7 @@ def _comparisons(lay: Layout, cols: list[Column]) -> list[tuple[int, list[int]]]
                 if d.measure == want
                 and d.year == year
                 and d.phase == phase
-                and (d.qualifier is None or d.qualifier in _PHASE_KEYS)
+                and (d.qualifier is None or d.qualifier in PHASE_KEYS)
                 and j != i
             ]
             found.append(match[0] if len(match) == 1 else None)
@@ -276,7 +276,7 @@ def _comparisons(lay: Layout, cols: list[Column]) -> list[tuple[int, list[int]]]
 
 def _sum_of(lay: Layout, cols: list[Column], path: tuple[Heading, ...]) -> tuple[int | None, list[int]]:
     direct = [i for i, c in enumerate(lay.columns) if c.groups == path]
-    totals = [i for i in direct if _leaf_key(lay.columns[i]) == "total"]
+    totals = [i for i in direct if leaf_key(lay.columns[i]) == "total"]
     if len(totals) != 1:
         return None, []
     parts = [
@@ -287,7 +287,7 @@ def _sum_of(lay: Layout, cols: list[Column], path: tuple[Heading, ...]) -> tuple
         if c.groups[: len(path)] == path and len(c.groups) > len(path) and c.groups[len(path)] not in subgroups:
             subgroups.append(c.groups[len(path)])
     for g in subgroups:
-        if _group_key(g) not in _PART_GROUPS:
+        if group_key(g) not in _PART_GROUPS:
             continue
         sub_total, _ = _sum_of(lay, cols, (*path, g))
         if sub_total is not None:
@@ -309,12 +309,14 @@ def _same_when(a, b) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _leaf_key(col: HeaderColumn) -> str | None:
-    keys = [w.key for w in parse(col.own.text)[1] if w.kind == "measure" and w.key not in _PHASE_KEYS]
+def leaf_key(col: HeaderColumn) -> str | None:
+    """The measure a column's own heading names (its last, a phase's aside; ``total`` for a phase alone), if any."""
+    keys = [w.key for w in parse(col.own.text)[1] if w.kind == "measure" and w.key not in PHASE_KEYS]
     return keys[-1] if keys else ("total" if any(w.kind == "measure" for w in parse(col.own.text)[1]) else None)
 
 
 @lru_cache(maxsize=16384)
-def _group_key(g: Heading) -> str | None:
+def group_key(g: Heading) -> str | None:
+    """The measure a group heading names (its last), if any."""
     keys = [w.key for w in parse(g.text)[1] if w.kind == "measure"]
     return keys[-1] if keys else None

@@ -33,11 +33,14 @@ _LABELS = tuple(sorted({_WS.sub("", w) for w in HEADER_LABELS}, key=len, reverse
 
 # Words that qualify a heading without being a measure: a year, 其中 (a part of what the
 # column before holds, not a share of the total), brackets, 比 (… compared with …).
-_YEAR = re.compile(r"(\d{4})年度?")
+#: A year heading (2025年, 2026年度): its digits.
+YEAR = re.compile(r"(\d{4})年度?")
 _SUBSET = re.compile(r"其中[:：]?")
 _FILLER = re.compile(r"[（）()：:、，,\-—]|比|[（(]?单位[:：]?(?:万元|元|千元)[)）]?")
-_PHASE_KEYS = {"budget": Phase.BUDGET, "final": Phase.FINAL_ACCOUNT, "execution": Phase.EXECUTION}
-_PHASE_WORDS = (
+#: The measure keys that name a phase (预算数, 决算数, 执行数 as a column's measure), and the phase.
+PHASE_KEYS = {"budget": Phase.BUDGET, "final": Phase.FINAL_ACCOUNT, "execution": Phase.EXECUTION}
+#: Words naming a phase inside a heading, longest first.
+PHASE_WORDS = (
     ("决算数", Phase.FINAL_ACCOUNT),
     ("预算数", Phase.BUDGET),
     ("执行数", Phase.EXECUTION),
@@ -45,21 +48,22 @@ _PHASE_WORDS = (
     ("预算", Phase.BUDGET),
     ("执行", Phase.EXECUTION),
 )
-# Measures a heading may stand over (a group), besides years, phases and comparisons.
-_GROUPS = (
+#: Measures a heading may stand over (a group), besides years, phases and comparisons.
+GROUPS = (
     set(COLUMN_GROUPS)
     | set(FUNDING_SOURCES)
     | {"basic", "opening_balance", "procurement", "current_income", "current_expenditure"}
 )
-# What a group's columns may hold where that is closed (a 政府采购 group over its 小计 and its
-# reserved shares, not over 基本支出); other groups (years, phases, sources of funds) may hold any.
-_GROUP_PARTS: dict[str, set[str]] = {
+#: What a group's columns may hold where that is closed (a 政府采购 group over its 小计 and its
+#: reserved shares, not over 基本支出); other groups (years, phases, sources of funds) may hold any.
+GROUP_PARTS: dict[str, set[str]] = {
     "basic": {"personnel", "public"},
     "procurement": {"procurement_sme", "procurement_small_micro"},
     "three_public_total": {"outbound_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"},
     "vehicles": {"vehicle_purchase", "vehicle_operation"},
 }
-_CHANGES = ("change", "change_rate")
+#: The measures of a comparison (增减, 增减率): a heading's change against another year or phase.
+CHANGES = ("change", "change_rate")
 # What a 其中 heading may name: a part of some other measure.
 _SUBSETS = {c for parts in COLUMN_GROUPS.values() for c in parts} | {
     "basic",
@@ -97,7 +101,7 @@ def parse(text: str, partial: bool = False) -> tuple[int, tuple[Word, ...]]:
         for phrase, key in _PHRASES.get(text[i], ()):
             if text.startswith(phrase, i):
                 options.append((len(phrase), Word(phrase, "measure", key), 0))
-        for pattern, kind in ((_YEAR, "year"), (_SUBSET, "subset"), (_FILLER, "filler")):
+        for pattern, kind in ((YEAR, "year"), (_SUBSET, "subset"), (_FILLER, "filler")):
             m = pattern.match(text, i)
             if m and m.end() > i:
                 options.append((m.end() - i, Word(m.group(), kind), 0))
@@ -116,7 +120,7 @@ def parse(text: str, partial: bool = False) -> tuple[int, tuple[Word, ...]]:
     return out[0], out[2]
 
 
-def _coherent(words: tuple[Word, ...]) -> bool:
+def is_coherent(words: tuple[Word, ...]) -> bool:
     """Headings one column can carry: one year and one phase (two where …比… compares them),
     no meaning twice, a comparison naming the year it compares with, a bracketed qualifier
     after what it qualifies."""
@@ -125,13 +129,13 @@ def _coherent(words: tuple[Word, ...]) -> bool:
     compares = sum(w.kind == "filler" and w.text == "比" for w in words)
     if years > 1 + compares or phases > 1 + compares or compares > 1 or sum(w.kind == "subset" for w in words) > 1:
         return False
-    keys = [w.key for w in words if w.kind == "measure" and w.key not in _PHASE_KEYS]
+    keys = [w.key for w in words if w.kind == "measure" and w.key not in PHASE_KEYS]
     if len(keys) != len(set(keys)):
         return False
     if compares:  # …比… compares two different figures (2026年预算数比2025年执行数)
         at = next(i for i, w in enumerate(words) if w.kind == "filler" and w.text == "比")
         sides = [
-            tuple((w.kind, w.text) for w in part if w.kind == "year" or w.key in _PHASE_KEYS)
+            tuple((w.kind, w.text) for w in part if w.kind == "year" or w.key in PHASE_KEYS)
             for part in (words[:at], words[at + 1 :])
         ]
         if sides[0] and sides[0] == sides[1]:
@@ -150,10 +154,10 @@ def _phase_in(text: str) -> Phase | None:
     """The phase a measure word names, also inside a longer one (扣除中央基建投资后预算数)."""
     if any(text == p for key in FUNDING_SOURCES for p in MEASURES[key].phrases):
         return None
-    return next((ph for w, ph in _PHASE_WORDS if w in text), None)
+    return next((ph for w, ph in PHASE_WORDS if w in text), None)
 
 
-def _complete(words: tuple[Word, ...]) -> bool:
+def is_complete(words: tuple[Word, ...]) -> bool:
     """A heading ends with what it names: a measure, not a comparison left open (…比), a
     其中, a year or a bracketed qualifier."""
     depth = 0
@@ -176,10 +180,10 @@ def heading(text: str) -> bool:
     the vocabulary lacks may stand before what it names (支出总计).  A 其中 heading names a
     part of something (其中：基本支出, 其中：…预留给中小企业…), nothing that stands alone."""
     cost, words = parse(text)
-    if cost > _slack(text) or not _coherent(words) or not _complete(words):
+    if cost > _slack(text) or not is_coherent(words) or not is_complete(words):
         return False
     if any(w.kind == "subset" for w in words):
-        leaf = [w.key for w in _unbracketed(words) if w.kind == "measure" and w.key not in _PHASE_KEYS]
+        leaf = [w.key for w in unbracketed(words) if w.kind == "measure" and w.key not in PHASE_KEYS]
         return bool(leaf) and leaf[-1] in _SUBSETS
     return True
 
@@ -189,10 +193,10 @@ def _slack(text: str) -> int:
 
 
 @lru_cache(maxsize=16384)
-def _can_start(text: str) -> bool:
+def can_start(text: str) -> bool:
     """Can a heading begin with this piece (it is a prefix of one)?"""
     cost, words = parse(text, partial=True)
-    if cost or not words or not _coherent(words):
+    if cost or not words or not is_coherent(words):
         return False
     first = words[0]
     return not (first.kind == "filler" and first.text in "）)比、，,:：")
@@ -259,7 +263,8 @@ def header_lines(header_text: str) -> tuple[list[list[str]], int | None]:
     return lines, numbered
 
 
-def _unbracketed(words: tuple[Word, ...]) -> list[Word]:
+def unbracketed(words: tuple[Word, ...]) -> list[Word]:
+    """The words of a heading outside its brackets (a bracketed qualifier left out)."""
     out, depth = [], 0
     for w in words:
         if w.kind == "filler" and w.text in "（(":
