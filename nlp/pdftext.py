@@ -24,7 +24,10 @@ the line before or after, or cutting the line into short cells: table cells side
 number printed before a tab — the break stands between two columns there, not inside one; one wide gap inside a
 full line of prose, as a justified line's extraction may print it, ``2026年  全面提升``, is no column), and the
 line after starts no further left than three characters short of where this one starts (a layout extraction
-prints a right-hand column's line indented, the left column's next cell at the margin): a line break after a
+prints a right-hand column's line indented, the left column's next cell at the margin) — unless this one is a
+paragraph's first line, indented however far the page prints it (eight spaces, four ideographic spaces): it starts
+the text or follows an empty line or a sentence's end, and the paragraph goes on at the margin (a short line counts
+its indent as printed width): a line break after a
 clause, before an item or an indented line, around a page number (the guideline leaves a name broken by one
 unannotated), from or into a line of columns, from a line into one of a column to its left separates, as printed.
 """
@@ -110,6 +113,21 @@ def _columns(lines: list[str], widths: list[float]) -> list[bool]:
     return columns
 
 
+def _indented_first_line(lines: list[str], k: int, widths: list[float], indents: list[float], width: float) -> bool:
+    """Is ``lines[k]``, which starts more than :data:`_INDENT` right of the line after it, a paragraph's first line
+    indented however far the page prints it (eight spaces, four ideographic spaces, a tab) rather than a cell of a
+    column to the right?  It starts a paragraph (the text's first line, or after an empty line or a sentence's end), it
+    is a full line of the text, and the paragraph goes on at the margin: the line after is full too and so is the
+    next one's start (no line indented again: a right-hand column's next cell), or the line after ends the sentence."""
+    if k and lines[k - 1].strip() and not _ENDS_SENTENCE.search(lines[k - 1]):
+        return False  # a line before it that goes on: cells of columns side by side, no paragraph's start
+    if indents[k] + widths[k] < _FULL * width:
+        return False  # a short line: a heading
+    if _ENDS_SENTENCE.search(lines[k + 1]):
+        return True  # a paragraph of two lines
+    return widths[k + 1] >= _FULL * width and (k + 2 == len(lines) or indents[k + 2] - indents[k + 1] <= _INDENT)
+
+
 def _line_breaks(text: str) -> set[int]:
     """The line breaks of ``text`` inside a word (module docstring)."""
     lines = text.split("\n")
@@ -129,11 +147,12 @@ def _line_breaks(text: str) -> set[int]:
             continue
         if columns[k] or columns[k + 1]:
             continue  # a line of columns (a table's cells, a page number before a tab): the break stands between columns
-        if indents[k] - indents[k + 1] > _INDENT:
-            continue  # the line after starts far left of this one: another column (a layout extraction's margins)
         width = max(widths[max(0, k - 3) : k + 5])
-        if widths[k] < _FULL * width:
-            continue  # a short line: a heading, a paragraph's last line, a header
+        if indents[k] - indents[k + 1] > _INDENT:
+            if not _indented_first_line(lines, k, widths, indents, width):
+                continue  # the line after starts far left of this one: another column (a layout extraction's margins)
+        elif widths[k] + max(0.0, indents[k] - indents[k + 1]) < _FULL * width:
+            continue  # a short line (its indent counted): a heading, a paragraph's last line, a header
         if k + 2 < len(lines) and widths[k + 1] < _FULL * width and after.rstrip()[-1:] not in _SENTENCE_END:
             continue  # a short line between two others that ends no sentence: a running header
         drop.add(at)

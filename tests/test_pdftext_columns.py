@@ -207,3 +207,46 @@ def test_a_paragraph_with_its_first_line_indented_is_read_through(first, width):
     text = "\n".join(" " * (first if k == 0 else 0) + ln for k, ln in enumerate(lines))
     r = read(text)
     assert r is not None and "\n" not in r.text and r.text.strip() == PROSE
+
+
+# A paragraph's first line indented as pages print it: the indent takes ``chars`` characters of the line and comes out
+# of the extraction as ``printed`` (two ideographic spaces, four or eight or twelve spaces, a tab).
+INDENTS = [
+    ("\u3000\u3000", 2),
+    ("    ", 2),
+    ("        ", 2),
+    ("        ", 4),
+    ("            ", 4),
+    ("\u3000\u3000\u3000\u3000", 4),
+    ("\t", 2),
+    (" " * 16, 4),
+]
+
+
+@pytest.mark.parametrize(("printed", "chars"), INDENTS)
+@pytest.mark.parametrize("width", [14, 20, 30])
+@pytest.mark.parametrize("rest", ["all", "one"])
+def test_a_paragraph_whose_first_line_is_indented_however_far_is_read_through(printed, chars, width, rest):
+    """The first line holds ``chars`` characters fewer than the lines after it, all at the margin ("all": the
+    paragraph's every line; "one": a paragraph of two lines, the second ending it).  Before the fix a first line
+    starting more than three characters in was read as a right-hand column's cell, and a shorter one indented four
+    characters as a short line: 26 of these 48 rows failed (eight spaces or more at every width and both lengths, four
+    ideographic spaces on the narrow line)."""
+    first = PROSE[: width - chars]
+    after = _lines(PROSE[width - chars :], width)
+    if rest == "one":
+        after = [after[0][:-1] + "。"]
+    text = "\n".join([printed + first, *after])
+    r = read(text)
+    assert r is not None and "\n" not in r.text, text
+
+
+@pytest.mark.parametrize("printed", ["        ", "            ", " " * 16, "\u3000" * 8])
+def test_an_indented_line_after_a_line_that_goes_on_is_a_column_still(printed):
+    """The same first line after a line that ends no sentence and is cut short (a left-hand cell above it): it
+    starts no paragraph, and a cell of a right-hand column is not read into the left column's next line."""
+    left = _lines(LEFT, 8)
+    right = _lines(RIGHT, 14)
+    text = "\n".join([left[0], printed + right[0], left[1], printed + right[1], left[2]])
+    r = read(text)
+    assert (r.text if r else text).count("\n") == 4
