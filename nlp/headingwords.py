@@ -55,25 +55,28 @@ SECTION_KINDS: dict[str, list[str]] = {
     "explanation": [r"情况说明", r"说明$", r"编制说明"],
 }
 _KIND_PATTERNS = [(kind, re.compile("|".join(pats))) for kind, pats in SECTION_KINDS.items()]
-_ENDS_WITH_KIND = re.compile(
+#: A heading that ends with a section kind's words (…情况说明, …预算表), the table of contents' and tables' aside.
+ENDS_WITH_KIND = re.compile(
     "(?:" + "|".join(p for k, pats in SECTION_KINDS.items() if k not in ("toc", "tables") for p in pats) + ")$"
 )
 
-_DECIMAL = re.compile(r"\d,\d{3}|\d\.\d")
+#: A figure with a thousands separator or a decimal point: an amount, which no heading prints.
+DECIMAL = re.compile(r"\d,\d{3}|\d\.\d")
 _AMOUNT_UNIT = re.compile(r"\d\s*(万元|亿元|元)")
 # TOC dot leaders "…… 3".  Matched on a line's tail only: a line of 100,000 "…"
 # must not cost a quadratic regex search.
 _PAGE_REF = re.compile(r"\s*(\.{3,}|…+|—{2,}|-{3,})\s*\d+\s*$")
 
 
-def _page_ref(text: str) -> re.Match[str] | None:
+def page_ref(text: str) -> re.Match[str] | None:
+    """A table of contents' page reference at the end of ``text`` (dot leaders and a page number: "…… 3"), if any."""
     tail = text[-80:]
     m = re.search(r"\d\s*$", tail)
     return _PAGE_REF.search(tail) if m else None
 
 
 def _strip_page_ref(text: str) -> str:
-    m = _page_ref(text)
+    m = page_ref(text)
     return text[: len(text) - len(text[-80:]) + m.start()] if m else text
 
 
@@ -89,7 +92,9 @@ def section_kind(title: str) -> str | None:
     return None
 
 
-def _clean_title(text: str) -> str:
+def clean_title(text: str) -> str:
+    """A heading's title as printed once: its page reference, layout spaces and spaces between Chinese characters
+    and digits left out."""
     t = squeeze(_strip_page_ref(text)).strip(" -*").strip()
     return re.sub(r"(?<=[\d\u4e00-\u9fff])\s+(?=[\d\u4e00-\u9fff])", "", t)
 
@@ -103,7 +108,7 @@ def heading_like(title: str, max_len: int = _MAX_TITLE) -> bool:
         return False
     if t.endswith(("：", ":")):
         return False  # introduces a list or a quotation: a sentence, not a title
-    if _DECIMAL.search(t) or _AMOUNT_UNIT.search(t):
+    if DECIMAL.search(t) or _AMOUNT_UNIT.search(t):
         return False
     body = t[:-1] if t.endswith(("。", ".")) and len(t) <= 24 else t
     if any(c in body for c in "。；;！？!?"):

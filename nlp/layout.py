@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from nlp.errors import Diagnostics
 from nlp.headings import Block, Marker, is_tabular, parse_marker, squeeze
 from nlp.headingwords import (
-    _DECIMAL,
-    _ENDS_WITH_KIND,
+    DECIMAL,
+    ENDS_WITH_KIND,
     SECTION_KINDS,
-    _clean_title,
-    _page_ref,
+    clean_title,
     heading_like,
+    page_ref,
     section_kind,
 )
 from nlp.model import Section
@@ -182,7 +182,7 @@ def _toc_lines(norm: NormalizedText) -> tuple[int, int] | None:
         while j < min(len(lines), i + 80):
             t = lines[j].text.strip()
             if t:
-                title = _clean_title(t)
+                title = clean_title(t)
                 if title in seen:
                     return i, j
                 if len(t) > 60 or (parse_marker(t) is None and any(c in t for c in "。，；：:")) or is_tabular(t):
@@ -209,7 +209,7 @@ def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
         if not t or is_tabular(t) or (toc and toc[0] <= i < toc[1]):
             i += 1
             continue
-        if _page_ref(t) and not _DECIMAL.search(t):
+        if page_ref(t) and not DECIMAL.search(t):
             i += 1  # a contents entry "第一部分 部门概况 …… 1" outside a 目录 page
             continue
         marker = parse_marker(t)
@@ -223,7 +223,7 @@ def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
             continue
         text, last = _paragraph(norm, i, widths, marker)
         m2 = parse_marker(text)
-        title = _clean_title(text[m2.end :] if m2 else text)
+        title = clean_title(text[m2.end :] if m2 else text)
         like = heading_like(title)
         kind = section_kind(title) if like else None
         cands.append(_Candidate(i, last, marker, title, like, kind, key=float(marker.level)))
@@ -287,10 +287,10 @@ def _warn_repeated(norm: NormalizedText, heads: list[_Candidate], diag: Diagnost
 def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate | None:
     """An unnumbered line that names a standard section and stands alone."""
     t = norm.lines[i].text.strip()
-    title = _clean_title(t)
+    title = clean_title(t)
     # a long name before the section's own words ("上海市统计和大数据研究院（上海市统计数据管理中心）
     # （单位）机构设置") may make it longer than a title usually is
-    max_len = 60 if _ENDS_WITH_KIND.search(squeeze(title)) else 30
+    max_len = 60 if ENDS_WITH_KIND.search(squeeze(title)) else 30
     if not heading_like(title, max_len=max_len) or "：" in title or ":" in title or title.endswith(("，", ",", "、")):
         return None  # a line ending in a comma is a sentence going on, not a heading
     kind = section_kind(title)
@@ -309,7 +309,7 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
         prev
         and not is_tabular(prev)
         and prev[-1:] not in "。！？!?；;"
-        and not (parse_marker(prev) and heading_like(_clean_title(prev)))
+        and not (parse_marker(prev) and heading_like(clean_title(prev)))
         and widths[j]
         and len(prev) >= 0.8 * widths[j]
     ):
