@@ -66,7 +66,8 @@ _LINE_BREAK = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 _BROKEN_THOUSANDS = re.compile(r"(?<=\d),[ \t]+(?=\d{3}(?!\d))")
 _BROKEN_DECIMAL = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})*|\d+)\.[ \t]+(\d{1,2})(?![\d.])")
 _SPACE_BEFORE_POINT = re.compile(r"(?<=\d)[ \t]+(?=\.\d{2}(?![\d.]))")
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*)?\d{1,3}\s*(?:[-—–]\s*)?$")  # no nested \s* (quadratic on long blank lines)
+#: A line that is a page number alone (12, - 12 -, —12—).
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*)?\d{1,3}\s*(?:[-—–]\s*)?$")  # no nested \s* (quadratic on long blank lines)
 _NUMBER_LINE_NEIGHBOUR = re.compile(r"\d")
 # "- 12 -": dashes on both sides make it a page number wherever it stands (an amount never prints so)
 _DASHED_PAGE_NUMBER = re.compile(r"^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$")
@@ -275,7 +276,7 @@ def _is_page_number(lines: list[str], i: int) -> bool:
     Table cells never stand alone like that: an amount on its own line follows
     a wrapped row label (a line with no digits) and carries decimals.
     """
-    if not _PAGE_NUMBER.match(lines[i]):
+    if not PAGE_NUMBER.match(lines[i]):
         return False
 
     def neighbour(step: int) -> str:
@@ -286,7 +287,7 @@ def _is_page_number(lines: list[str], i: int) -> bool:
 
     before, after = neighbour(-1), neighbour(1)
     blank_around = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
-    return blank_around and not _PAGE_NUMBER.match(before) and not _PAGE_NUMBER.match(after)
+    return blank_around and not PAGE_NUMBER.match(before) and not PAGE_NUMBER.match(after)
 
 
 def _page_numbers_in_prose(lines: list[str]) -> set[int]:
@@ -363,7 +364,8 @@ def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None, grids: tupl
 
 
 _SENTENCE_END = "。；;！？!?：:”」）)"
-_ITEM_START = re.compile(
+#: What starts a numbered or bulleted item (第一部分, 一、, （一）, 1., ①, •): a new paragraph.
+ITEM_START = re.compile(
     r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]\D|[①-⑳]|[-•·]\s)"
 )
 
@@ -405,12 +407,12 @@ def unwrap(
         t = line.text
         lead = len(t) - len(t.lstrip())
         t_body = t.strip()
-        if _ITEM_START.match(t_body) or heading:
+        if ITEM_START.match(t_body) or heading:
             flush()
         # an enumerated line well short of the lines around it is a heading, not a wrapped paragraph's first
         # line: what follows is a paragraph of its own (三、综合评价情况及评价结论 / 全国信访信息系统维护费…)
         width = max(lengths[max(0, i - 3) : i + 4])
-        heading = bool(_ITEM_START.match(t_body)) and len(t_body) < 0.6 * width and t_body[-1] not in "，、（(“"
+        heading = bool(ITEM_START.match(t_body)) and len(t_body) < 0.6 * width and t_body[-1] not in "，、（(“"
         cur.append(t_body)
         cur_offs.extend(range(line.start + lead, line.start + lead + len(t_body)))
     flush()

@@ -17,7 +17,7 @@ stand in a name when one of them is Chinese or full-width, between two Chinese c
 run over it or in a run of characters printed apart; two words, two Latin words or numbers — ``Windows 10`` — and
 a run of two or more spaces keep theirs), here with the pipeline's words.  A line break inside a paragraph, when
 the line before it is a full line of the text (as long as the lines around it, give or take a quarter) and the
-line after it neither starts a list item or heading (:data:`nlp.normalize._ITEM_START`) nor is a page number or
+line after it neither starts a list item or heading (:data:`nlp.normalize.ITEM_START`) nor is a page number or
 a short line with more after it that ends no sentence (a running header), and neither line is a line of columns (a tab
 between two printed characters, or two spaces or more after a row's or a page's number, lined up with a gap on
 the line before or after, or cutting the line into short cells: table cells side by side, a scanned table's page
@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from nlp.normalize import _ITEM_START, _PAGE_NUMBER, COMPATIBLE_FORMS
+from nlp.normalize import COMPATIBLE_FORMS, ITEM_START, PAGE_NUMBER
 from nlp.tokenizer import token_offsets
 from nlp.wordspaces import inside_words
 
@@ -143,7 +143,7 @@ def _line_breaks(text: str) -> set[int]:
             continue  # an empty line, a space at either side (an indent), a sentence's end
         if not _CJK.search(before):
             continue  # a line of Latin letters, digits or marks (a row of figures)
-        if _ITEM_START.match(after) or _PAGE_NUMBER.match(after) or _PAGE_NUMBER.match(before):
+        if ITEM_START.match(after) or PAGE_NUMBER.match(after) or PAGE_NUMBER.match(before):
             continue
         if columns[k] or columns[k + 1]:
             continue  # a line of columns (a table's cells, a page number before a tab): the break stands between columns
