@@ -33,7 +33,7 @@ from math import comb
 from nlp.columns import column_groups, measure_of
 from nlp.errors import Diagnostics
 from nlp.model import Amount, Box, Column, Table, TableRow
-from nlp.tablearithmetic import _MAX_CANDIDATES, Placement, _value, candidates, interleavings, narrow, row_adds_up
+from nlp.tablearithmetic import MAX_CANDIDATES, Placement, candidates, interleavings, narrow, row_adds_up, value_at
 from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES
 
 
@@ -138,7 +138,7 @@ def _pin_total(
     agree = [
         p
         for p in domains[total]
-        if all((value.value if (value := _value(cells, p, j)) is not None else Decimal(0)) == v for j, v in checks)
+        if all((value.value if (value := value_at(cells, p, j)) is not None else Decimal(0)) == v for j, v in checks)
     ]
     if agree:
         domains[total] = agree
@@ -187,7 +187,7 @@ def table_domains(
         else:
             # no placement adds up (a discrepancy of the source, or more columns than known):
             # the arithmetic says nothing, every order-keeping placement stays possible
-            domains[i] = list(combinations(range(width), k)) if comb(width, k) <= _MAX_CANDIDATES else []
+            domains[i] = list(combinations(range(width), k)) if comb(width, k) <= MAX_CANDIDATES else []
     if known_totals and not _pin_total(rows, cols, domains, known_totals, groups):
         adds_up = set()
     if narrowing:
@@ -233,7 +233,7 @@ def apply(
         k = len(row.cells)
         if (k == width and not row._wrapped) or (i in geometric and k <= width):
             if i in geometric:
-                row.cells = [_value(row.cells, geometric[i], j) for j in range(width)]
+                row.cells = [value_at(row.cells, geometric[i], j) for j in range(width)]
             continue
         if k == 0:
             row.cells = [None] * width

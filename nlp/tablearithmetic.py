@@ -19,12 +19,13 @@ from nlp.rounding import quantum, rounding_tolerance
 
 Placement = tuple[int, ...]  # the column of each printed cell, increasing
 
-_MAX_CANDIDATES = 5000  # a row with more order-keeping placements than this is not searched
+MAX_CANDIDATES = 5000  # a row with more order-keeping placements than this is not searched
 _MAX_PRODUCT = 20000  # a parent and its children with more joint placements than this are not searched
 _ROUNDS = 8  # propagation rounds (each narrows domains; a fixpoint comes much sooner)
 
 
-def _value(cells: list[Amount | None], pos: Placement, j: int) -> Amount | None:
+def value_at(cells: list[Amount | None], pos: Placement, j: int) -> Amount | None:
+    """The printed cell a placement ``pos`` puts in column ``j``, or None when it puts none there."""
     try:
         return cells[pos.index(j)]
     except ValueError:
@@ -40,7 +41,7 @@ def _adds_up(total: Amount | None, parts: list[Amount | None]) -> bool:
 
 
 def row_adds_up(cells: list[Amount | None], pos: Placement, groups: list[tuple[int, list[int]]]) -> bool:
-    return all(_adds_up(_value(cells, pos, t), [_value(cells, pos, j) for j in parts]) for t, parts in groups)
+    return all(_adds_up(value_at(cells, pos, t), [value_at(cells, pos, j) for j in parts]) for t, parts in groups)
 
 
 def candidates(
@@ -52,7 +53,7 @@ def candidates(
     k = len(cells)
     if k == width and not wrapped:
         return [tuple(range(width))]
-    if k > width or comb(width, k) > _MAX_CANDIDATES:
+    if k > width or comb(width, k) > MAX_CANDIDATES:
         return []
     if not wrapped:
         return [pos for pos in combinations(range(width), k) if row_adds_up(cells, pos, groups)]
@@ -66,7 +67,7 @@ def interleavings(width: int, first: int, second: int) -> list[Placement]:
         for a in combinations(spots, first):
             rest = tuple(j for j in spots if j not in a)
             out.append(a + rest)
-            if len(out) > _MAX_CANDIDATES:
+            if len(out) > MAX_CANDIDATES:
                 return out
     return out
 
@@ -100,15 +101,15 @@ def _consistent(
 ) -> bool:
     pc = rows[parent].cells
     for j in range(width):
-        total = _value(pc, choice[0], j)
-        parts = [_value(rows[c].cells, p, j) for c, p in zip(children, choice[1:])]
+        total = value_at(pc, choice[0], j)
+        parts = [value_at(rows[c].cells, p, j) for c, p in zip(children, choice[1:])]
         if not _adds_up(total, parts):
             return False
     return True
 
 
 def _nonzero(cells: list[Amount | None], pos: Placement, j: int) -> bool:
-    v = _value(cells, pos, j)
+    v = value_at(cells, pos, j)
     return v is not None and v.value != 0
 
 
