@@ -25,16 +25,16 @@ from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from nlp.bodywords import (
-    _BODY_LEADS,
-    _GLUED_LEAD,
-    _H,
-    _HAN_WORD,
-    _NOT_A_BODY,
-    _NOT_AN_END,
-    _NOT_PLACES,
-    _SUFFIX,
-    _SUFFIX_RE,
-    _unit_end,
+    BODY_LEADS,
+    GLUED_LEAD,
+    HAN,
+    HAN_WORD,
+    NOT_A_BODY,
+    NOT_AN_END,
+    NOT_PLACES,
+    SUFFIX_PATTERN,
+    SUFFIX_RE,
+    unit_end,
 )
 from nlp.nameleads import pos_table
 from nlp.platformwords import LEAD_WORDS
@@ -54,7 +54,7 @@ class _Named(Protocol):
 
 Agencyish = TypeVar("Agencyish", bound=_Named)
 
-_PLACE_WORD = re.compile(f"[{_H}]+(?:市|县|区|州|省|旗)")
+_PLACE_WORD = re.compile(f"[{HAN}]+(?:市|县|区|州|省|旗)")
 _MEETING_AFTER = re.compile(r"(?:全会|全体会议|常务会议|工作会议|会议|大会)")
 #: Words in front that make the mention plural or generic (各部门, 有关局, 上级主管局, 所属站).
 _PLURAL_BEFORE = re.compile(r"(?:各|有关|相关|其他|其它|所属|上级|下级|该|本|我|级|以上|以下|外国|多个|若干)$")
@@ -64,9 +64,9 @@ _SCOPE_BEFORE = re.compile(r"[全本我该各城都门超县乡省地]$")
 #: The state's own anchors (国家信访局, 国务院办公厅, 中共中央办公厅).
 _STATE = re.compile(r"(?:中共中央|党中央|国务院|国家|中央|全国人大|最高人民)")
 #: A place: a name of two to eight characters ending in an administrative unit.
-_PLACE = re.compile(rf"[{_H}]{{1,8}}?(?:自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗)")
+_PLACE = re.compile(rf"[{HAN}]{{1,8}}?(?:自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗)")
 #: Places only, down to a town (天津市武清区, 石门镇): a government of that place, not a programme (数字政府).
-_PLACE_CHAIN = re.compile(rf"(?:[{_H}]{{1,8}}?(?:自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗|镇|乡))+")
+_PLACE_CHAIN = re.compile(rf"(?:[{HAN}]{{1,8}}?(?:自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗|镇|乡))+")
 #: Places of every kind or every level, no one place (各乡镇人民政府, 城乡, 全县).
 _GENERIC_PLACES = re.compile(r"^[各全本该]|乡镇|城镇|村镇|城乡")
 #: 县（市）区人民政府: levels listed in brackets make the mention plural.
@@ -77,38 +77,38 @@ _NOT_IN_NAME = re.compile(
 )
 _LEVEL_CHAR = re.compile(f"[{_LEVELS}]")
 _REGION = re.compile("自治区")
-_HAN = re.compile(f"[{_H}]")
+_HAN = re.compile(f"[{HAN}]")
 _PLACE_ENDS = set("市县区州省旗")
-_SUBPLACE = re.compile(rf"[{_H}]{{1,5}}?(?:自治县|自治州|新区|区|县|市|州|旗)(?=[{_H}])")
+_SUBPLACE = re.compile(rf"[{HAN}]{{1,5}}?(?:自治县|自治州|新区|区|县|市|州|旗)(?=[{HAN}])")
 #: A place of its own level after a body: another body begins (not a unit's place: 昆阳|审计站).
-_OWN_PLACE = re.compile(rf"[{_H}]{{2,6}}?(?:省|市|自治州|自治县|县)(?=[{_H}])")
-_SUFFIX_BEFORE_AND = re.compile(rf"(?:{_SUFFIX}|总)[和与及]")
+_OWN_PLACE = re.compile(rf"[{HAN}]{{2,6}}?(?:省|市|自治州|自治县|县)(?=[{HAN}])")
+_SUFFIX_BEFORE_AND = re.compile(rf"(?:{SUFFIX_PATTERN}|总)[和与及]")
 #: Words that may follow a body's name though their first character would make the suffix another word:
 #: 审计局|部门预算 (not 局部), 民政局|部分职责, 气象局|部署.
 _WORD_AFTER_BODY = re.compile(r"部(?:门|分|署)")
 #: Joining words inside a body's field (生态与农业气象中心), never its first or last word.
 _JOINING = {"和", "与", "及"}
 #: A joining word, then a place of its own: what follows is another body (地震局党组和广西壮族自治区党委).
-_JOINED_PLACE = re.compile(rf"[和与及](?:[{_H}]{{2,8}}?(?:自治区|省|市|自治州|自治县|县)|中共|国家|国务院)")
+_JOINED_PLACE = re.compile(rf"[和与及](?:[{HAN}]{{2,8}}?(?:自治区|省|市|自治州|自治县|县)|中共|国家|国务院)")
 #: A committee's office named by one character (市委编办, 县委宣办): a unit of the committee, one name with it.
-_COMMITTEE_OFFICE = re.compile(rf"委[{_H}]办$")
-_NAME_RUN = re.compile(rf"[{_H}（）()]+")
+_COMMITTEE_OFFICE = re.compile(rf"委[{HAN}]办$")
+_NAME_RUN = re.compile(rf"[{HAN}（）()]+")
 _MAX = 40
 
 
 def _ends_well(text: str, end: int, suffix: str) -> bool:
     nxt = text[end : end + 1]
-    if nxt and nxt in _NOT_AN_END.get(suffix[-1], "") and not _WORD_AFTER_BODY.match(text, end):
+    if nxt and nxt in NOT_AN_END.get(suffix[-1], "") and not _WORD_AFTER_BODY.match(text, end):
         return False
     if _MEETING_AFTER.match(text, end):
         return False  # 市委全会, 区政府常务会议: a meeting, not the body
-    return not (len(suffix) == 1 and text[end - 2 : end] in _NOT_A_BODY)
+    return not (len(suffix) == 1 and text[end - 2 : end] in NOT_A_BODY)
 
 
 def _suffix_ends(text: str, start: int, limit: int) -> list[tuple[int, int]]:
     """(start, end) of the body suffixes in ``text[start:limit]`` where a name may end, nearest first."""
     out = []
-    for m in _SUFFIX_RE.finditer(text[start:limit]):
+    for m in SUFFIX_RE.finditer(text[start:limit]):
         end = start + m.end()
         if _ends_well(text, end, m.group(0)):
             out.append((start + m.start(), end))
@@ -127,7 +127,7 @@ def _field_ok(text: str, a: int, b: int, words: list[tuple[int, int]], starts: l
         if e > b:
             break
         w = text[s:e]
-        if (w in LEAD_WORDS and w not in _FIELD_WORDS) or w in _BODY_LEADS:
+        if (w in LEAD_WORDS and w not in _FIELD_WORDS) or w in BODY_LEADS:
             return False
         if w in _JOINING and a < s and e < b:
             continue  # 生态与农业气象中心, 数据安全与合规处: two fields joined inside the name
@@ -143,12 +143,12 @@ def _anchor_starts(text: str, word_starts: set[int]) -> list[int]:
         starts.append(m.start())
     for m in _REGION.finditer(text):
         i = m.start()  # 自治区人民政府, 自治区水利信息中心: the region's own body, its name left out
-        if i == 0 or not _HAN.match(text[i - 1]) or text[i - 1] in _GLUED_LEAD or i in word_starts:
+        if i == 0 or not _HAN.match(text[i - 1]) or text[i - 1] in GLUED_LEAD or i in word_starts:
             starts.append(i)
     for m in _LEVEL_CHAR.finditer(text):
         i = m.start()
         before = text[i - 1 : i]
-        glued = not before or not _HAN.match(before) or before in _GLUED_LEAD or i in word_starts
+        glued = not before or not _HAN.match(before) or before in GLUED_LEAD or i in word_starts
         if glued and (not before or not _SCOPE_BEFORE.search(before)):
             starts.append(i)
     return starts
@@ -163,16 +163,16 @@ def _word_kind(w: str) -> int:
     tag = pos.get(w)
     if len(w) == 1:
         return 1 if w in _PLACE_ENDS else 5 if tag == "ns" else 0
-    if len(w) >= 3 and w.endswith("署") and w[-2:] not in _NOT_A_BODY:
+    if len(w) >= 3 and w.endswith("署") and w[-2:] not in NOT_A_BODY:
         return 2  # 审计署, 海关总署 (jieba tags some as verbs)
-    if (tag not in ("ns", "nt") and w[-1] not in _PLACE_ENDS) or w in _NOT_PLACES or w in ("人民政府", "政府"):
+    if (tag not in ("ns", "nt") and w[-1] not in _PLACE_ENDS) or w in NOT_PLACES or w in ("人民政府", "政府"):
         return 0  # 人民政府 alone is no place's name (各乡、镇|人民政府)
     lead = (
-        w[:-1] in LEAD_WORDS or w[:-1] in _BODY_LEADS or w[:1] in _GLUED_LEAD or pos.get(w[:-1]) in ("p", "v", "c", "d")
+        w[:-1] in LEAD_WORDS or w[:-1] in BODY_LEADS or w[:1] in GLUED_LEAD or pos.get(w[:-1]) in ("p", "v", "c", "d")
     )
     if tag in ("ns", "nt") or (_PLACE_WORD.fullmatch(w) and tag != "n" and not lead):
         return 3
-    if len(w) >= 3 and w[0] in _GLUED_LEAD and pos.get(w[1:]) == "ns":
+    if len(w) >= 3 and w[0] in GLUED_LEAD and pos.get(w[1:]) == "ns":
         return 4
     return 0
 
@@ -215,13 +215,7 @@ def _place_starts(text: str, words: list[tuple[int, int]]) -> list[int]:
 
 def _place_part(word: str, right: str) -> bool:
     """Is ``word`` the first part of a place whose next word is ``right``?"""
-    if (
-        not _HAN_WORD.fullmatch(word)
-        or len(word) < 2
-        or word in LEAD_WORDS
-        or word in _BODY_LEADS
-        or word in _NOT_PLACES
-    ):
+    if not HAN_WORD.fullmatch(word) or len(word) < 2 or word in LEAD_WORDS or word in BODY_LEADS or word in NOT_PLACES:
         return False
     tag = pos_table().get(word)
     return tag in ("nr", "nz", "ns", None) or (tag == "n" and right in ("新区", "自治县", "自治州", "自治区"))
@@ -313,7 +307,7 @@ def _joined_field_start(text: str, words: list[tuple[int, int]], starts: list[in
         j -= 1  # 城乡|建设部
     if j >= 2 and text[words[j - 1][0] : words[j - 1][1]] in ("和", "与"):
         w = text[words[j - 2][0] : words[j - 2][1]]
-        if pos.get(w) in ("n", "vn") and len(w) >= 2 and w not in LEAD_WORDS and not _unit_end(w):
+        if pos.get(w) in ("n", "vn") and len(w) >= 2 and w not in LEAD_WORDS and not unit_end(w):
             return words[j - 2][0]
     return start
 
@@ -406,7 +400,7 @@ _RANKS = {
     **dict.fromkeys(("自治县", "新区", "区", "县", "旗"), 3),
     **dict.fromkeys(("镇", "乡"), 4),
 }
-_PLACE_UNIT = re.compile(rf"[{_H}]{{1,8}}?(自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗|镇|乡)")
+_PLACE_UNIT = re.compile(rf"[{HAN}]{{1,8}}?(自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗|镇|乡)")
 #: A body named by a level alone (区委, 区政府, 县财政局): that level's body of the report's own place, or every one.
 _BARE_LEVEL = {"省": 1, "市": 2, "区": 3, "县": 3}
 
@@ -451,7 +445,7 @@ def below_own_level(found: list[list[Agencyish]]) -> list[list[Agencyish]]:
 
 
 #: Words after which a listed unit named again is the unit itself (不含机关服务中心, 为…的离退休干部办公室, 由信息中心).
-_UNIT_AGAIN_BEFORE = re.compile(rf"(?:^|[^{_H}]|[的含由于和与及、将对向给为经])$")
+_UNIT_AGAIN_BEFORE = re.compile(rf"(?:^|[^{HAN}]|[的含由于和与及、将对向给为经])$")
 
 
 def listed_units_again(

@@ -10,7 +10,8 @@ import re
 
 from nlp.orgnames import ORG_SUFFIXES
 
-_H = "\u4e00-\u9fff"
+#: The Chinese characters, as a regular expression's character range.
+HAN = "\u4e00-\u9fff"
 
 #: What a body's name ends with: nlp.orgnames' suffixes of a body's full name, without 馆 and 会 (in running text
 #: they end halls and meetings, 展览馆 / 工作会, far more often than bodies), and the suffixes of internal units,
@@ -64,12 +65,14 @@ BODY_SUFFIXES = (
     "室",
     "股",
 )
-_SUFFIX = "|".join(sorted(BODY_SUFFIXES, key=len, reverse=True))
-_SUFFIX_RE = re.compile(_SUFFIX)
-_SUFFIX_END = re.compile(f"(?:{_SUFFIX})$")
-_HAN_WORD = re.compile(f"[{_H}]+")
+#: The body suffixes as a regular expression's alternatives, longest first; compiled, and at a name's end.
+SUFFIX_PATTERN = "|".join(sorted(BODY_SUFFIXES, key=len, reverse=True))
+SUFFIX_RE = re.compile(SUFFIX_PATTERN)
+SUFFIX_END = re.compile(f"(?:{SUFFIX_PATTERN})$")
+#: A run of Chinese characters.
+HAN_WORD = re.compile(f"[{HAN}]+")
 #: A suffix character followed by these is another word (局长, 局面, 部门, 处理, 办理, 委托, 所有 …).
-_NOT_AN_END = {
+NOT_AN_END = {
     "局": "长面限势部",
     "委": "员托屈婉",
     "办": "理法事公好结件学经",
@@ -93,7 +96,7 @@ _NOT_AN_END = {
     "指": "挥导示标数引",
 }
 #: Words ending in a suffix character that name no body (大局, 格局, 公司: a company is no government body).
-_NOT_A_BODY = {
+NOT_A_BODY = {
     "大局",
     "格局",
     "布局",
@@ -129,7 +132,7 @@ _NOT_A_BODY = {
     *("部署", "签署", "公署"),
 }
 #: Common nouns ending like a place (城市, 社区, 园区 …): no place of their own.
-_NOT_PLACES = {
+NOT_PLACES = {
     "城市",
     "都市",
     "超市",
@@ -163,7 +166,7 @@ _NOT_PLACES = {
     "我区",
 }
 #: Verbs that put a body after them and that jieba may glue to its level character (会同市…, 组建区…).
-_BODY_LEADS = {
+BODY_LEADS = {
     "会同",
     "配合",
     "协助",
@@ -189,13 +192,13 @@ _BODY_LEADS = {
     "经由",
 }
 #: Single characters that lead a name when jieba glued them to its first character (将区…, 向市…, 受县…).
-_GLUED_LEAD = set("原将向由经对在为与和及从把报按据以至受请给")
+GLUED_LEAD = set("原将向由经对在为与和及从把报按据以至受请给")
 
 
-def _unit_end(name: str) -> bool:
+def unit_end(name: str) -> bool:
     """Does ``name`` end in a body suffix (not in a word like 公司, 交办, 格局)?"""
-    m = _SUFFIX_END.search(name)
-    if not m or (len(m.group(0)) == 1 and name[-2:] in _NOT_A_BODY):
+    m = SUFFIX_END.search(name)
+    if not m or (len(m.group(0)) == 1 and name[-2:] in NOT_A_BODY):
         return False
     # 办公室, 研究室, 机关党委, 工会, 团委 are units on their own
     return len(name) > len(m.group(0)) or len(name) >= 3 or name in ("工会", "团委", "党委", "党办")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.bodywords import _BODY_LEADS, _HAN_WORD, _SUFFIX, _SUFFIX_END, _unit_end
+from nlp.bodywords import BODY_LEADS, HAN_WORD, SUFFIX_END, SUFFIX_PATTERN, unit_end
 
-_SUFFIX_JOINT = re.compile(f"(?:{_SUFFIX})([和及与])")
+_SUFFIX_JOINT = re.compile(f"(?:{SUFFIX_PATTERN})([和及与])")
 _SEGMENT = re.compile(r"[^。；;：:，,\n、]*、[^。；;：:，,\n]*")  # a clause holding an enumeration
 _LIST_END = re.compile(r"等|\d+个|[一二三四五六七八九十]+个(?=[^、]*$)")
 #: The words that put a unit's other name in its brackets: 对外称“…”, 挂…牌子, 又称 …
@@ -23,7 +23,7 @@ _BRACKETED_END = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
 _NOT_IN_ITEM = re.compile(r"[的了着过是在为把被对向从及或等个年月日]|项(?!目)|\d")  # 项目部 is a unit, 3项 a count
 #: A lead word in front of a list's first item (会同市发改委、…): not the name's.
 _ITEM_LEAD = re.compile(
-    "(?:" + "|".join(sorted(_BODY_LEADS, key=len, reverse=True)) + ")|[将向由经对与和及把](?=[省市区县州])"
+    "(?:" + "|".join(sorted(BODY_LEADS, key=len, reverse=True)) + ")|[将向由经对与和及把](?=[省市区县州])"
 )
 _LIST_LEAD = re.compile(
     r".*(?:(?<=[关局位级部委厅])设|分别是|分别为|包括|具体为|具体是|即|主要有|设有|设置|设立|下设|内设|为|有|是|\d个?|个|和)"
@@ -44,7 +44,7 @@ def _items(segment: str, base: int) -> list[tuple[int, int]]:
     # the last pair may be joined by 和 / 及 (机关服务中心和信息中心)
     a, b = out[-1]
     joint = _SUFFIX_JOINT.search(segment, a - base, b - base)
-    if joint and _SUFFIX_END.search(segment[a - base : b - base]):
+    if joint and SUFFIX_END.search(segment[a - base : b - base]):
         cut = base + joint.start(1)
         out[-1:] = [(a, cut), (cut + 1, b)]
     return out
@@ -98,10 +98,10 @@ def _unit_item(text: str, a: int, b: int) -> list[tuple[int, int]]:
             aliases.append((pos, pos + len(part)))
             pos += len(part) + 1
         item = item[: m.start()]
-    if not 2 <= len(item) <= 20 or not _HAN_WORD.fullmatch(item) or _NOT_IN_ITEM.search(item):
+    if not 2 <= len(item) <= 20 or not HAN_WORD.fullmatch(item) or _NOT_IN_ITEM.search(item):
         return []
-    if not _unit_end(item):
+    if not unit_end(item):
         return []
     out = [(a, a + len(item))]
-    out += [(x, y) for x, y in aliases if 2 <= y - x <= 30 and _unit_end(text[x:y]) and _HAN_NAME.fullmatch(text[x:y])]
+    out += [(x, y) for x, y in aliases if 2 <= y - x <= 30 and unit_end(text[x:y]) and _HAN_NAME.fullmatch(text[x:y])]
     return out
