@@ -173,6 +173,29 @@ def test_text_pdfium_leaves_out_for_want_of_glyphs_is_read_again_or_warned_about
     )
 
 
+def test_a_lone_blank_pdfium_leaves_out_is_not_read_again(monkeypatch):
+    """A text object of one blank has no width in any font: PDFium leaves it out, which loses nothing — PDFium,
+    asked to measure it (nlp.sources.unplaced.prints_more), finds no more printed characters, so pdfminer is not
+    run on the page (a page costs it tenfold)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from nlp.sources import unplaced
+    from nlp.sources.pdf import read_pdf
+
+    row = [Cell("小计", 0), Cell(" ", 1), Cell("人员经费", 2)]
+    data = make_table_pdf([(["某某局", "单位：万元"], [row], [50, 50, 50])], glyphless=True)
+    doc = pdfium.PdfDocument(data)
+    try:
+        assert len(unplaced.left_out(doc[0], pdfium_c).segments) == 1  # the blank
+    finally:
+        doc.close()
+    monkeypatch.setattr(unplaced.MinerPages, "chars", lambda self, index: pytest.fail("pdfminer read the page"))
+    pdf = read_pdf(data, "blank.pdf", Limits())
+    assert pdf.text.splitlines()[-1].split() == ["小计", "人员经费"]
+    assert not pdf.recovered and not pdf.lost
+
+
 def test_a_scanned_page_is_named_and_the_rest_is_read():
     decoded = read_source_bytes(make_pdf([BUDGET_LINES, None, ["After the scan"]]), "r.pdf")
     assert "After the scan" in decoded.text

@@ -173,7 +173,9 @@ def read_pdf(data: bytes, name: str, limits: Limits, *, ruled_tables: bool = Tru
                 rotation = page.get_rotation() % 360
                 to_display = _display(rotation, tuple(page.get_cropbox()))
                 left_out = unplaced.left_out(page, pdfium_c)
-                if left_out.segments:
+                if left_out.segments and unplaced.prints_more(
+                    page, pdfium_c, left_out, lambda p: page_chars(p, pdfium_c)[:2], (chars, unmapped)
+                ):
                     added, lost = unplaced.recover(
                         left_out,
                         miner.chars(index),

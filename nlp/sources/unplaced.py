@@ -15,8 +15,9 @@ font is left out the same way, which loses nothing.
 pdfminer does not need the glyphs: it places every character by the font's widths and
 descriptor, and its character box is the very box :func:`nlp.sources.pdf.page_chars`
 computes from PDFium's answers (baseline + descent, up by the font size).  So on a page
-where a text object in a font that is not embedded has no width, the page is read again
-with pdfminer and the printed characters whose pen position lies on such an object are
+where a text object in a font that is not embedded has no width, and PDFium, made to
+measure those objects (:func:`prints_more`), finds more than blanks in them, the page is
+read again with pdfminer and the printed characters whose pen position lies on such an object are
 added; an object where pdfminer finds no character either is counted as lost
 (:class:`nlp.errors` W113), never guessed.
 """
@@ -64,6 +65,7 @@ class LeftOut:
 
     segments: list[tuple[float, float, float, float]] = field(default_factory=list)
     fonts: list[str] = field(default_factory=list)
+    objects: list = field(default_factory=list)  # PDFium's handles, valid while the page is open
 
 
 def left_out(page, pdfium_c) -> LeftOut:
@@ -88,6 +90,7 @@ def left_out(page, pdfium_c) -> LeftOut:
                 x1, y1 = _apply(matrix, right.value, top.value)
                 found.segments.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
                 found.fonts.append(_font_name(pdfium_c, font))
+                found.objects.append(obj)
             elif kind == form_kind and depth < 16 and pdfium_c.FPDFPageObj_GetMatrix(obj, fm):
                 inner = _compose((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), matrix)
                 get = pdfium_c.FPDFFormObj_GetObject
@@ -96,6 +99,24 @@ def left_out(page, pdfium_c) -> LeftOut:
     raw, get = page.raw, pdfium_c.FPDFPage_GetObject
     walk([get(raw, k) for k in range(pdfium_c.FPDFPage_CountObjects(raw))], _IDENTITY, 0)
     return found
+
+
+def prints_more(page, pdfium_c, found: LeftOut, read_page, before: tuple[list[Char], int]) -> bool:
+    """Whether the left-out objects hold anything but blanks — asked of PDFium, cheaply, before pdfminer reads the
+    page: an object drawn as outlines has a box as wide as half its line width around its pen positions
+    (CalcPositionData), so set so (in memory; the file is not touched) each object is measured and a new text
+    page holds its characters.  True when that page has more printed or unmapped characters than ``before``
+    (``read_page``'s answer for the page as it was), or when an object still has no width (then only pdfminer
+    can tell)."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for obj in found.objects:
+        pdfium_c.FPDFTextObj_SetTextRenderMode(obj, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE)
+        pdfium_c.FPDFPageObj_SetStrokeWidth(obj, 1.0)
+        pdfium_c.FPDFPageObj_Transform(obj, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0)  # computes the box again
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value < _NO_WIDTH:
+            return True
+    chars, unmapped = read_page(page)
+    return unmapped > before[1] or sum(1 for c in chars if c.text.strip()) > sum(1 for c in before[0] if c.text.strip())
 
 
 def _font_name(pdfium_c, font) -> str:
