@@ -147,9 +147,10 @@ class Block:
     @property
     def body(self) -> str:
         """The text after the enumerator."""
-        return self.text[self._body_start() :]
+        return self.text[self.body_start() :]
 
-    def _body_start(self) -> int:
+    def body_start(self) -> int:
+        """Where the text after the enumerator starts in ``text`` (0 without an enumerator)."""
         if self.marker is None:
             return 0
         m = parse_marker(self.text, styles=(self.marker.style,))
@@ -157,7 +158,7 @@ class Block:
 
     def body_range(self) -> tuple[int, int]:
         """Clean-text range ``[start, end)`` of the text after the enumerator."""
-        b = self._body_start()
+        b = self.body_start()
         if b >= len(self.offsets):
             return (self.offsets[-1], self.offsets[-1] + 1) if self.offsets else (0, 0)
         return self.offsets[b], self.offsets[-1] + 1
@@ -283,7 +284,7 @@ def split_inline(norm: NormalizedText, blks: list[Block], styles: tuple[str, ...
         if blk.marker is not None:
             for style in styles:
                 if _STYLE_LEVEL[style] > blk.marker.level:
-                    sub = _inline_run(blk.text, blk._body_start(), style, 1)
+                    sub = _inline_run(blk.text, blk.body_start(), style, 1)
                     if len(sub) >= 2:
                         break
                     sub = []
@@ -313,7 +314,7 @@ def split_inline(norm: NormalizedText, blks: list[Block], styles: tuple[str, ...
         if blk.marker is not None:
             inline = None
             if blk.marker.style in styles:
-                runs = _inline_run(blk.text, blk._body_start(), blk.marker.style, blk.marker.number + 1)
+                runs = _inline_run(blk.text, blk.body_start(), blk.marker.style, blk.marker.number + 1)
         elif inline is not None:
             runs = _inline_run(blk.text, 0, inline[0], inline[1])
             cut = runs[0].start if runs else len(blk.text)

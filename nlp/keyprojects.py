@@ -61,7 +61,7 @@ def extract(norm: NormalizedText, report: Report) -> list[Project]:
 
 
 def _project(norm: NormalizedText, blk: Block) -> Project | None:
-    body_at = blk._body_start()
+    body_at = blk.body_start()
     text = blk.text[body_at:]
     m = _ITEM.match(text)
     if not m:
