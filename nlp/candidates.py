@@ -26,6 +26,7 @@ from nlp.namechecks import (
     generic_name,
     networks_as_a_field,
     no_name_by_its_characters,
+    standard_in_the_making,
     standard_network,
     verb_and_object,
 )
@@ -440,6 +441,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 and not (m.group().endswith("大厅") and len(core) == 1 and common_area(core[0]))
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
             or no_name_by_its_characters(name)
+            or standard_in_the_making(text, start, he, core, m.group())  # 推进|电子口岸|建设: the work of making one
             # 智能化|大厅, 标准化|平台: a manner names a kind (无纸化|系统 says what the system makes: a name)
             or (not m.group().endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core))
             or _COUNT_BEFORE.search(text, max(0, start - 6), start)

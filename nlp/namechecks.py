@@ -35,6 +35,8 @@ from nlp.platformwords import (
     HEAD_AFTER,
     INDEFINITE,
     LEAD_WORDS,
+    MAKING_AFTER,
+    MAKING_VERBS,
     NOT_A_HEAD_AFTER,
     NOUN_VERBS,
     SCOPE_WORDS,
@@ -198,13 +200,37 @@ def no_name_by_its_characters(name: str) -> bool:
     )
 
 
+#: The government's standard networks and channels, by their head: the words that name one alone.
+_STANDARD_NAMES = {
+    "外网": {"电子政务", "电子", "政务"},
+    "内网": {"电子政务", "电子", "政务"},
+    "专网": {"电子政务", "电子", "政务"},
+    "口岸": {"电子"},  # 电子口岸: the electronic port of a customs area
+    "窗口": {"单一"},  # 单一窗口: the single window for trade declarations
+}
+
+
 def standard_network(core: list[str], head: str) -> bool:
-    """电子政务外网, 政务内网, 县级电子政务外网: the government's standard networks are named by these words
-    alone, with the level whose network it is."""
+    """电子政务外网, 政务内网, 县级电子政务外网, 电子口岸, 单一窗口: the government's standard networks and channels
+    are named by these words alone, with the level whose network it is."""
+    words = _STANDARD_NAMES.get(head)
     return (
-        head in {"外网", "内网", "专网"}
-        and all(w in {"电子政务", "电子", "政务"} for w in core if not _LEVEL_WORD.fullmatch(w))
+        words is not None
+        and all(w in words for w in core if not _LEVEL_WORD.fullmatch(w))
         and not all(_LEVEL_WORD.fullmatch(w) for w in core)
+    )
+
+
+def standard_in_the_making(text: str, start: int, end: int, core: list[str], head: str) -> bool:
+    """Is the standard name at ``text[start:end]`` (``core``: its words before ``head``), with no level or place in
+    front, the field of work of making one — a making verb in front and its making after (统筹推进|电子口岸|建设)?  A
+    kind still being made, as a government's own system is in 推动建设政务服务平台: no mention of a particular one."""
+    words = _STANDARD_NAMES.get(head)
+    return (
+        words is not None
+        and all(w in words for w in core)
+        and any(text.endswith(v, 0, start) for v in MAKING_VERBS)
+        and bool(MAKING_AFTER.match(text, end))
     )
 
 

@@ -32,7 +32,15 @@ import re
 
 from nlp.namechecks import across_a_territory, head_continues, networks_as_a_field
 from nlp.nameleads import pos_table
-from nlp.platformwords import BUILDING_SYSTEM, GENERIC_WORDS, LEAD_WORDS, PLURAL_WORDS, TOPIC_VERBS
+from nlp.platformwords import (
+    BUILDING_SYSTEM,
+    GENERIC_WORDS,
+    LEAD_WORDS,
+    MAKING_AFTER,
+    MAKING_VERBS,
+    PLURAL_WORDS,
+    TOPIC_VERBS,
+)
 from nlp.shortnames import DEFINITION
 from nlp.tokenizer import word_offsets
 
@@ -295,11 +303,8 @@ def own_system_spans(
     return sorted(definite)
 
 
-#: Verbs of making a thing in front: the words name a kind still to be made (推动建设政务服务平台), unless a
-#: perfective marker says it is made (:data:`_LAUNCHED`).
-_MAKING = {"建设", "打造", "搭建", "建立", "构建", "推进", "推动", "新建", "筹建", "规划", "谋划", "开发", "研发", "探索", "建好"}  # fmt: skip
-#: After the name: the making of it as a field of work (政务服务平台建设, 政务云建设工作), not its project (建设项目).
-_MAKING_AFTER = re.compile(r"(?:建设|搭建|开发)(?!项目|运维|维护|经费|资金|费)")
+#: Verbs of making a thing in front (platformwords.MAKING_VERBS): the words name a kind still to be made, unless a
+#: perfective marker says it is made (:data:`_LAUNCHED`); after the name, the making of it (MAKING_AFTER).
 
 
 def own_names(text: str, words: list[tuple[int, int]] | None) -> set[tuple[int, int]]:
@@ -326,10 +331,10 @@ def spreadable(text: str, words: list[tuple[int, int]] | None, start: int, end: 
         return False  # no words given, or the name starts inside one: it may run on in front
     if before and (_core_word(before) or _LEVEL.fullmatch(before) or (before.isascii() and before.isalnum())):
         return False  # 网上|政务服务平台, 区|政务服务大厅: a longer name, found (or not) on its own
-    if before in _MAKING and not (words is not None and _launched(text, words, j)):
+    if before in MAKING_VERBS and not (words is not None and _launched(text, words, j)):
         return False  # 推动|建设|政务服务平台: a kind still to be made
     if defined:
         return not (
-            before in PLURAL_WORDS or _COUNT.fullmatch(before) or _MAKING_AFTER.match(text, end) or before == "的"
+            before in PLURAL_WORDS or _COUNT.fullmatch(before) or MAKING_AFTER.match(text, end) or before == "的"
         )
-    return not (_no_particular_one(text, start, end, before, []) or _MAKING_AFTER.match(text, end) or before == "的")
+    return not (_no_particular_one(text, start, end, before, []) or MAKING_AFTER.match(text, end) or before == "的")

@@ -15,13 +15,15 @@ PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台"
                   "办事大厅", "分厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
                   "视频号", "头条号", "大厅", "智脑", "骨干网", "调度网", "专用网", "云",
-                  "中台")
+                  "中台", "口岸", "窗口")
 # fmt: on
 #: A head ending in 网 is none before 络, 站, 页 or 格 (信息网|络, 区政府|网站, 网格).
 #: 云 is a head (应急管理云) unless a word goes on (云计算, 云服务, 云平台: that head is the longer one).
 _AFTER_A_HEAD = {"网": "(?![络站页格])", "云": "(?![\u4e00-\u9fffA-Za-z])"}
-#: 上云 is a verb (to move onto the cloud: 业务系统全部上云), not a head 云.
-_BEFORE_A_HEAD = {"云": "(?<!上)"}
+#: 上云 is a verb (to move onto the cloud: 业务系统全部上云), not a head 云.  A port (口岸) or a window (窗口) is a
+#: place or a counter; only the government's channels of trade named so are platforms: 电子口岸 (the electronic
+#: port), 单一窗口 (the single window for declarations) — named by those words alone (namechecks.standard_network).
+_BEFORE_A_HEAD = {"云": "(?<!上)", "口岸": "(?<=电子)", "窗口": "(?<=单一)"}
 HEAD = re.compile(
     "|".join(_BEFORE_A_HEAD.get(h, "") + re.escape(h) + _AFTER_A_HEAD.get(h[-1], "") for h in PLATFORM_HEADS)
 )
@@ -80,6 +82,26 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "着力", "努力", "有效", "同步", "实行", "采用", "采取",
               "新版", "旧版", "老版", "改版", "升级版", "新一代", "原", "到"}  # qualifiers of a version: not the name's
 # fmt: on
+#: Verbs of making a thing in front of a system's name: the words name a kind still to be made (推动建设政务服务平台);
+#: after the name, the making of it as a field of work (政务服务平台建设, 政务云建设工作), not its project (建设项目).
+MAKING_VERBS = {
+    "建设",
+    "打造",
+    "搭建",
+    "建立",
+    "构建",
+    "推进",
+    "推动",
+    "新建",
+    "筹建",
+    "规划",
+    "谋划",
+    "开发",
+    "研发",
+    "探索",
+    "建好",
+}  # fmt: skip
+MAKING_AFTER = re.compile(r"(?:建设|搭建|开发)(?!项目|运维|维护|经费|资金|费)")
 #: Verbs of making a thing better that jieba's dictionary tags as nouns, adjectives or places (规范 n, 整治 n, 美化 ns,
 #: 畅通 a): in front of a name they govern it as the verbs above do (规范|政务服务大厅标准化建设, 畅通|12345热线), no name
 #: starts with one; after a noun of the name they are the name's (线上|规范化|任务管理系统: nlp.nameleads); the trained

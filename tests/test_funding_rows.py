@@ -4,6 +4,8 @@ in neither the corpus nor the devset, and not what the rest of the report says a
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from nlp import read_report
@@ -84,3 +86,54 @@ def test_a_quoted_policy_is_an_initiative(nlp_off_on, text, narrative, expected)
 
     [doc] = extract_docs(nlp_off_on, [text], narrative=[narrative])
     assert [e.text for e in entities_of(doc) if e.label == "Reform"] == expected
+
+
+# -- the government's channels of trade named by their words alone: 电子口岸, 单一窗口 -----------------------------
+
+#: (text, narrative?, the platforms found).  A port (口岸) or a window (窗口) is a place or a counter; after 电子 / 单一
+#: they name the channel, alone or with its place (口岸 and 窗口 were no heads: the first 7 rows fail before).
+CHANNELS = [
+    ("湛江市电子口岸运维经费", False, ["湛江市电子口岸"]),
+    ("2025年度电子口岸暨单一窗口等保测评", False, ["电子口岸", "单一窗口"]),
+    ("推广应用国际贸易单一窗口，提高申报效率", True, ["国际贸易单一窗口"]),
+    ("保障电子口岸和单一窗口稳定运行", True, ["电子口岸", "单一窗口"]),
+    ("负责宁波电子口岸的运行维护", True, ["宁波电子口岸"]),
+    ("单一窗口主要业务应用率达到100%", True, ["单一窗口"]),
+    ("厦门国际贸易单一\n窗口运维经费", False, ["厦门国际贸易单一\n窗口"]),  # wrapped in its cell
+    ("推进湛江市电子口岸建设", True, ["湛江市电子口岸"]),  # its place says which
+    # ... a port, a counter, a body named after the channel, the work of making one with no place: none
+    ("统筹推进电子口岸建设和口岸信息化工作", True, []),
+    ("拱北口岸客车通关保障", True, []),
+    ("在政务服务中心设立综合窗口", True, []),
+    ("加强服务窗口作风建设", True, []),
+    ("口岸科（电子口岸科）负责口岸通关", True, []),
+]
+
+
+@pytest.mark.parametrize("text, narrative, expected", CHANNELS, ids=[r[0] for r in CHANNELS])
+def test_a_channel_of_trade_is_a_platform(nlp_off_on, text, narrative, expected):
+    from nlp.entities import entities_of, extract_docs
+
+    [doc] = extract_docs(nlp_off_on, [text], narrative=[narrative])
+    assert [e.text for e in entities_of(doc) if e.label == "Platform"] == expected
+
+
+#: Projects of 万元 and 元 funding the channels their names or targets name (the target wrapped over a line).
+CHANNEL_PROJECTS = """\
+湛江市商务局2026年部门预算
+八、重点项目预算绩效目标情况
+（一）湛江市电子口岸运维经费，预算数为 51.93 万元，绩效目标：保障电子口岸全年稳定运行。
+（二）外贸服务经费，年初预算302,300.00元，绩效目标：推广应用国际贸易单一窗口，主要申报业务应用率
+达到100%。
+九、其他
+"""
+
+
+def test_projects_fund_the_channels_they_name(tmp_path):
+    path = tmp_path / "channels.txt"
+    path.write_text(CHANNEL_PROJECTS, encoding="utf-8")
+    report = read_report(path, entities=True)
+    amounts = {p.name: p.amount.value for p in report.projects}
+    assert amounts == {"湛江市电子口岸运维经费": Decimal("519300.00"), "外贸服务经费": Decimal("302300.00")}
+    assert funded_names(report, "湛江市电子口岸运维经费") == {"湛江市电子口岸", "电子口岸"}
+    assert funded_names(report, "外贸服务经费") == {"国际贸易单一窗口"}
