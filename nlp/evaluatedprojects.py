@@ -32,6 +32,8 @@ _TITLE = re.compile(
 #: A heading that says only what the report is, its project's name on the line above.
 _TITLE_TAIL = re.compile(r"^(?:项目)?(?:支出)?(?:绩效)?(?:自评|评价)报告$")
 _YEAR = re.compile(r"^\d{4}年度?(?=[^\d年])")
+#: A line above the heading that labels an annex (附件, 附件2, 附件二：): no project's name.
+_ANNEX = re.compile(r"^附件[\d一二三四五六七八九十（）()]*[：:]?$")
 
 
 def squash(text: str) -> str:
@@ -64,9 +66,11 @@ def heading_project(norm: NormalizedText, section: Section) -> tuple[str, Span] 
         return None
     lines: list[Line] = [norm.lines[at]]
     if _TITLE_TAIL.match(squash(section.title)):
+        if not _TITLE_TAIL.match(squash(norm.lines[at].text)):
+            return None  # a numbered heading (四、项目绩效评价报告): the report's own section, no title wrapped
         above = next((k for k in range(at - 1, max(at - 3, -1), -1) if norm.lines[k].text.strip()), None)
-        if above is None:
-            return None
+        if above is None or _ANNEX.match(squash(norm.lines[above].text)):
+            return None  # nothing above, or an annex's label (附件2 over 项目绩效评价报告): no name
         lines = [norm.lines[above], norm.lines[at]]
     text = "".join(ln.text for ln in lines)
     offsets = [ln.start + i for ln in lines for i in range(len(ln.text))]

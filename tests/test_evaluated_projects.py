@@ -38,7 +38,9 @@ HEAD = """\
 TARGET_START = "一是确保湖州市一体化"
 
 #: (the report's title as printed, the project it names).  Every row with a project fails before the evaluation
-#: report's title made a project (4 rows; the wrapped ones name none at all: the project's name was not read).
+#: report's title made a project (5 rows; the wrapped ones name none at all: the project's name was not read); of the
+#: five rows of a heading naming no project under 附件, four made one of the annex's label (附件项目) before
+#: review13's fix (附件（二）： names none: a colon ends a name).
 TITLES = [
     ("2024 年度监测系统运维费项目\n绩效评价报告", "监测系统运维费项目"),  # wrapped, a year in front
     ("监测系统运维费项目\n支出绩效自评报告", "监测系统运维费项目"),  # a self-evaluation
@@ -46,6 +48,13 @@ TITLES = [
     ("2022-2024年度监测系统运维项目\n绩效评价报告", "2022-2024年度监测系统运维项目"),  # the project's years
     ("2024年度部门整体支出绩效评价报告", None),  # the department's, no project
     ("绩效评价报告", None),  # no name above (附件)
+    ("监测系统运维费\n项目绩效评价报告", "监测系统运维费项目"),  # wrapped before 项目
+    # a heading that names no project, under the annex's label: no project (附件项目, 附件2项目, 附件四、项目 before)
+    ("项目绩效评价报告", None),
+    ("项目支出绩效自评报告", None),
+    ("附件2\n项目绩效评价报告", None),
+    ("附件（二）：\n项目绩效评价报告", None),
+    ("四、项目绩效评价报告", None),
 ]
 
 
