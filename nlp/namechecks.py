@@ -319,12 +319,25 @@ _NETWORK_WORK_AFTER = re.compile(
 )
 
 
+#: A verb of using in the network's clause before it, no verb of work between (依托|全省电子政务网络|建设…平台, 利用…网络
+#: 发展…, 通过…网络安全传输): the network is what a work uses, one thing, and 建设 / 发展 / 安全 after it are that work's
+#: — unless a verb of work stands between (通过|加强|…网络建设: the field of work again).
+_USED_BEFORE = re.compile(
+    r"(?:依托|利用|通过|基于|借助|依靠|运用|使用|用好)(?:(?!加强|推进|推动|统筹|加快|完善|负责|指导|做好)[^，。；：,;:、])*$"
+)
+
+
 def networks_as_a_field(text: str, end: int) -> bool:
     """Is the name ending at ``end`` in 网络 (电子政务网络, 广播电视信息网络) a field's networks spoken of as a field of
     work, their building, planning or security after them?  Unlike 外网, 专网 or 政务网, which name the government's one
     network, a field's 网络 is the class of networks its bodies or its sector run; the duty or the plan to build or
-    secure them names no particular one (tests/gold/README.md, *A sector's network*)."""
-    return text.endswith("网络", 0, end) and bool(_NETWORK_WORK_AFTER.match(text, end))
+    secure them names no particular one (tests/gold/README.md, *A sector's network*) — but not when the clause uses
+    the network for a work of its own (依托电子政务网络|建设…平台: :data:`_USED_BEFORE`)."""
+    return (
+        text.endswith("网络", 0, end)
+        and bool(_NETWORK_WORK_AFTER.match(text, end))
+        and not _USED_BEFORE.search(text[max(0, end - 24) : end])
+    )
 
 
 def head_continues(text: str, end: int) -> bool:
