@@ -41,7 +41,7 @@ class Codes:
     W112 = "page {page}: {count} characters have no Unicode mapping in their font; they may read wrongly"
     W113 = (
         "page {page}: {count} pieces of text in font {font} (not embedded in the PDF, and no installed font has its"
-        " glyphs) could not be read; the page's text may miss characters (install a CJK font, see docs/installation.md)"
+        " glyphs) could not be read; the page's text may miss characters (install a CJK font; README.md, 'Published files')"
     )
     # metadata
     W010 = "fiscal year not found in the text"

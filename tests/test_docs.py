@@ -51,6 +51,20 @@ def test_relative_links_resolve(doc: Path) -> None:
     assert not broken, f"{doc.name}: links to missing files {broken}"
 
 
+def test_the_docs_the_code_names_exist() -> None:
+    """A docstring, comment or message that sends the reader to docs/<page>.md names a page the repository has (a
+    warning once pointed at a docs/installation.md that was never written)."""
+    named = re.compile(r"docs/[A-Za-z0-9_-]+\.md")
+    missing = [
+        f"{name}: {page}"
+        for name in tracked_files()
+        if name.endswith(".py") and name != "tests/test_docs.py"
+        for page in named.findall((ROOT / name).read_text(encoding="utf-8"))
+        if not (ROOT / page).is_file()
+    ]
+    assert not missing, f"these name a docs page that does not exist: {missing}"
+
+
 def test_the_vocabulary_table_names_defined_terms() -> None:
     text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     table = text.split("## The vocabulary contract", 1)[1].split("\n## ", 1)[0]
