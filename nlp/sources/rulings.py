@@ -24,6 +24,8 @@ import ctypes
 from collections.abc import Callable
 from operator import itemgetter
 
+from nlp.sources.affine import IDENTITY, Matrix, compose
+
 # pdfplumber's TableSettings defaults for the "lines" strategy
 SNAP_TOLERANCE = 3.0
 JOIN_TOLERANCE = 3.0
@@ -36,21 +38,6 @@ MAX_EDGES = 20_000
 
 Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
 Transform = Callable[[float, float], tuple[float, float]]
-_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-def _then(m: tuple, n: tuple) -> tuple:
-    """The affine map ``m`` followed by ``n`` (PDF matrices ``a b c d e f``: x' = a·x + c·y + e)."""
-    a, b, c, d, e, f = m
-    a2, b2, c2, d2, e2, f2 = n
-    return (
-        a * a2 + b * c2,
-        a * b2 + b * d2,
-        c * a2 + d * c2,
-        c * b2 + d * d2,
-        e * a2 + f * c2 + e2,
-        e * b2 + f * d2 + f2,
-    )
 
 
 def page_edges(page, pdfium_c, to_display: Transform) -> list[dict]:
@@ -79,12 +66,12 @@ def page_edges(page, pdfium_c, to_display: Transform) -> list[dict]:
             top, bottom = min(ya, yb), max(ya, yb)
             out.append({"x0": xa, "x1": xa, "top": top, "bottom": bottom, "height": bottom - top, "orientation": "v"})
 
-    def walk(obj, parent: tuple) -> None:
+    def walk(obj, parent: Matrix) -> None:
         kind = get_type(obj)
         if kind not in (form, path) or len(out) > MAX_EDGES:
             return
         get_matrix(obj, fm)
-        a, b, c, d, e, f = m = _then((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), parent)
+        a, b, c, d, e, f = m = compose((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), parent)
         if kind == form:  # a form's objects are placed by their own matrix, then the form's
             for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
                 walk(pdfium_c.FPDFFormObj_GetObject(obj, i), m)
@@ -107,7 +94,7 @@ def page_edges(page, pdfium_c, to_display: Transform) -> list[dict]:
                 current = start
 
     for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        walk(pdfium_c.FPDFPage_GetObject(page.raw, i), _IDENTITY)
+        walk(pdfium_c.FPDFPage_GetObject(page.raw, i), IDENTITY)
     return out
 
 

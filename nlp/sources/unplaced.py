@@ -29,33 +29,13 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from nlp.sources.affine import IDENTITY, Matrix, apply, compose
 from nlp.sources.lines import Char
 
 #: PDFium's own threshold for an object without width (kSizeEpsilon in cpdf_textpage.cpp)
 _NO_WIDTH = 0.01
 #: how far (points) a pdfminer character's pen position may lie from a left-out object's segment
 _ON_OBJECT = 0.5
-
-Matrix = tuple[float, float, float, float, float, float]
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-def _compose(inner: Matrix, outer: Matrix) -> Matrix:
-    """The matrix applying ``inner`` then ``outer`` (PDF row-vector convention)."""
-    a, b, c, d, e, f = inner
-    a2, b2, c2, d2, e2, f2 = outer
-    return (
-        a * a2 + b * c2,
-        a * b2 + b * d2,
-        c * a2 + d * c2,
-        c * b2 + d * d2,
-        e * a2 + f * c2 + e2,
-        e * b2 + f * d2 + f2,
-    )
-
-
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
 @dataclass
@@ -86,18 +66,18 @@ def left_out(page, pdfium_c) -> LeftOut:
                 font = pdfium_c.FPDFTextObj_GetFont(obj)
                 if not font or pdfium_c.FPDFFont_GetIsEmbedded(font):
                     continue
-                x0, y0 = _apply(matrix, left.value, bottom.value)
-                x1, y1 = _apply(matrix, right.value, top.value)
+                x0, y0 = apply(matrix, left.value, bottom.value)
+                x1, y1 = apply(matrix, right.value, top.value)
                 found.segments.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
                 found.fonts.append(_font_name(pdfium_c, font))
                 found.objects.append(obj)
             elif kind == form_kind and depth < 16 and pdfium_c.FPDFPageObj_GetMatrix(obj, fm):
-                inner = _compose((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), matrix)
+                inner = compose((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), matrix)
                 get = pdfium_c.FPDFFormObj_GetObject
                 walk([get(obj, k) for k in range(pdfium_c.FPDFFormObj_CountObjects(obj))], inner, depth + 1)
 
     raw, get = page.raw, pdfium_c.FPDFPage_GetObject
-    walk([get(raw, k) for k in range(pdfium_c.FPDFPage_CountObjects(raw))], _IDENTITY, 0)
+    walk([get(raw, k) for k in range(pdfium_c.FPDFPage_CountObjects(raw))], IDENTITY, 0)
     return found
 
 
@@ -153,8 +133,8 @@ class MinerPages:
             page = self._pages[index]
             device = PDFPageAggregator(PDFResourceManager(), laparams=None)
             interpreter = PDFPageInterpreter(device.rsrcmgr, device)
-            device.begin_page(page, _IDENTITY)
-            interpreter.render_contents(page.resources, page.contents, ctm=_IDENTITY)
+            device.begin_page(page, IDENTITY)
+            interpreter.render_contents(page.resources, page.contents, ctm=IDENTITY)
             device.end_page(page)
             layout = device.get_result()
         except Exception:  # noqa: BLE001 - pdfminer's errors are many and undeclared: the objects then count as lost
