@@ -1,12 +1,15 @@
 """A row's printed amount cells → :class:`~nlp.model.Amount` in yuan, or ``None``.
 
 A dash (``-``, ``—``) or nothing is ``None``; OCR garbage is ``None`` with warning
-W301 and never a number; so is a bare integer in a table whose amounts all print
+W301 and never a number (a rate printed in per cent, ``-5.22%``, is no amount either, but no damage: no
+warning); so is a bare integer in a table whose amounts all print
 decimals (a stray number), and a figure beyond any budget (W309, nlp.amounts.MAX_AMOUNT_YUAN).  More than two decimals (W306) and negatives (W308) are
 kept exactly and noted.
 """
 
 from __future__ import annotations
+
+import re
 
 from nlp import amounts
 from nlp.amounts import EMPTY, IMPLAUSIBLE, decimal_places, parse_amount, shown
@@ -15,6 +18,9 @@ from nlp.model import Amount
 from nlp.normalize import Line, NormalizedText
 from nlp.rows import Token
 from nlp.tablelines import drop_column_numbers
+
+#: a rate printed in per cent (增减% ``-5.22%``, ``1009.71%``): a figure of its own kind, never an amount of money
+_RATE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?[%％]$")
 
 
 def read_cells(
@@ -54,9 +60,12 @@ def read_cells(
             garbage[-1] = True
             continue
         if value is None:
-            diag.warn("W301", line=line.number, span=span, table=table, name=name[:30], column=len(out), text=t.text)
+            if not _RATE.match(t.text):  # a rate (增减% -5.22%) prints as one: no money, and no damage either
+                diag.warn(
+                    "W301", line=line.number, span=span, table=table, name=name[:30], column=len(out), text=t.text
+                )
             out.append(None)
-            garbage[-1] = True
+            garbage[-1] = True  # holds its place among the row's cells
             continue
         if value is EMPTY:
             out.append(None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from nlp import codes
 from nlp.cells import read_cells
@@ -86,13 +87,17 @@ class Assembled:
     garbage: dict[int, list[bool]]  # row index → which cells were garbage
 
 
-_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # (``- 4 -`` is the page's furniture already: nlp.normalize)
 _CODED_ROW = re.compile(r"^\s*\d{3,9}\s*[\u3400-\u9fff]")
+_FIGURE = re.compile(r"\d")
 
 
-def _folios(body: list[Line]) -> set[int]:
-    """Page numbers printed between two rows: a number alone on its line, right before a row
-    that prints its own whole code (not the 款/项 part of a code implied by the rows above)."""
+def _folios(body: list[Line], decimal_table: bool = False) -> set[int]:
+    """Page numbers printed inside a table's text: a number alone on its line right before a
+    row that prints its own whole code (not the 款/项 part of a code implied by the rows above) after another; in
+    a table whose amounts print decimals, anywhere (a bare integer is no amount there: a line of it alone is the
+    page's number, before a wrapped label or at a page's foot); and after the table's last row, at its last page's
+    foot.  (A figure's tail wrapped inside its cell, ``1378.4`` / ``1``, is joined to its head all the same.)"""
     out = set()
     texts = [ln.text for ln in body]
     for i, t in enumerate(texts):
@@ -100,8 +105,26 @@ def _folios(body: list[Line]) -> set[int]:
             continue
         nxt = next((u for u in texts[i + 1 :] if u.strip()), "")
         prev = next((u for u in reversed(texts[:i]) if u.strip()), "")
-        if _CODED_ROW.match(nxt) and _CODED_ROW.match(prev):
+        between_rows = _CODED_ROW.match(nxt) and _CODED_ROW.match(prev)
+        last = not nxt and _FIGURE.search(prev) and not _LONE_NUMBER.match(prev)
+        if between_rows or decimal_table or last:
             out.add(id(body[i]))
+    return out
+
+
+def _heads_of_last_blocks(lines: list[Line], line_numbers: bool) -> dict[int, Line]:
+    """Blocks side by side (人员经费 | 公用经费 | 其他): a line that ends in a code alone, its label centred on it
+    (``30228 工会经费 133.00 39908`` between ``对民间非营利组织和群众`` and ``性自治组织补贴``), and a label alone on
+    the line above — that label's upper half, not the end of the label of the row above: line → the line above."""
+    out: dict[int, Line] = {}
+    for above, line in pairwise(lines):
+        gs = groups(line.text, line_numbers)
+        last = gs[-1] if gs else None
+        if len(gs) < 2 or last is None or last.name or not last.code_parts:
+            continue
+        head = groups(above.text, line_numbers)
+        if len(head) == 1 and head[0].name and not (head[0].code_parts or head[0].cells or head[0].line_no):
+            out[id(line)] = above
     return out
 
 
@@ -211,19 +234,22 @@ class RowAssembler:
         self._clean: list[tuple[int, Line]] = []  # row index → (clean start offset, last line)
         self.pending: _Pending | None = None
         self._tail_lines = 0  # label lines still expected below the last row's figures (a centred cell)
+        self._last_block_centred = False  # the last row ends a line of blocks side by side, its label centred on it
 
     def assemble(self, body: list[Line]) -> Assembled:
         """Rows from body lines.  ``self.pending`` is the row being assembled."""
         self.pending = None
-        folios = _folios(body)
+        folios = _folios(body, self.decimal_table)
         if self.text_column:
             centred = centred_rows([ln for ln in body if not (self._skip(ln) or id(ln) in folios)])
             if centred is not None:
                 return self._assemble_centred(centred)
         self._wrapped_at, wrapped_lines = _wrapped_figures(body)
-        for line in body:
-            if self._skip(line) or id(line) in folios or id(line) in wrapped_lines:
-                continue
+        lines = [ln for ln in body if not (self._skip(ln) or id(ln) in folios or id(ln) in wrapped_lines)]
+        heads = _heads_of_last_blocks(lines, self.line_numbers)
+        for line in lines:
+            if any(above is line for above in heads.values()):
+                continue  # the upper half of the label of the code ending the next line (below)
             if self._ends_table(line):
                 break
             gs = groups(line.text, self.line_numbers)
@@ -242,7 +268,13 @@ class RowAssembler:
                     if self._head_above(g):
                         self._code_under_head(line, g)
                     else:
-                        self._new_row(line, g, side).code_parts = g.code_parts
+                        row = self._new_row(line, g, side)
+                        row.code_parts = g.code_parts
+                        above = heads.get(id(line)) if gi == len(gs) - 1 and not g.name else None
+                        if above is not None:
+                            self._extend_name(row, above, groups(above.text, self.line_numbers)[0])
+                            self._tail_lines = 1  # as many lines of it below the line as above
+                            self._last_block_centred = True
                         self._amounts(line, g)
                 elif g.cells or g.line_no is not None:
                     self._amounts_or_row(line, g, side)
@@ -342,6 +374,7 @@ class RowAssembler:
 
     def _new_row(self, line: Line, g: Group, side: str | None) -> _Pending:
         self._tail_lines = 0
+        self._last_block_centred = False
         self._flush(self.pending)
         self.pending = self._start(line, g, side)
         return self.pending
@@ -393,8 +426,8 @@ class RowAssembler:
 
     def _amounts_or_row(self, line: Line, g: Group, side: str | None) -> None:
         p = self.pending
-        if p is not None and not p.cells and not p.code_parts and g.name and TOTAL.search(squash(g.label)):
-            p = None  # a 合计 row is a row of its own, not the end of a wrapped label
+        if p is not None and not p.cells and g.name and TOTAL.search(squash(g.label)):
+            p = None  # a 合计 row is a row of its own, not the end of a wrapped label (nor of a coded row's printed blank)
         if p is not None and not p.cells and self._next_item(p, g):
             p = None  # 四、其他收入 105,200 under 三、事业单位经营收入 printed blank: its own row
         if p is not None and not p.cells:
@@ -532,8 +565,9 @@ class RowAssembler:
             return False
         last = self.rows[-1]
         start, end_line = self._clean[len(self.rows) - 1]
-        if len(self.rows) > 1 and self._clean[-2][1] is end_line:
-            return False  # its line carried two rows side by side: whose label it ends is unknown
+        if len(self.rows) > 1 and self._clean[-2][1] is end_line and not self._last_block_centred:
+            return False  # its line carried two rows side by side: whose label it ends is unknown (unless the last
+            # block's label stood above the line too: its lower half)
         line = p.first[0]
         between = self.lines[end_line.number : line.number - 1]  # Line i has number i + 1
         if (

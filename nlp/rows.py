@@ -152,6 +152,8 @@ def groups(text: str, line_numbers: bool = False) -> list[Group]:
                 g.cells.append(t)
         elif t.kind == "num" and g.cells and nxt is not None and nxt.kind == "text" and _is_code_token(t):
             new().code_parts.append(t)  # 人员经费 | 公用经费 side by side: a code after amounts
+        elif t.kind == "num" and all(u.kind != "text" for u in toks[i + 1 :]) and _code_of_a_centred_label(t, g, out):
+            new().code_parts.append(t)  # 人员经费 | 公用经费 | 其他: the last block's code, its label above and below
         elif t.kind == "num" and not g.cells and nxt is not None and nxt.kind == "text" and _sibling_code(t, g):
             new().code_parts.append(
                 t
@@ -190,6 +192,18 @@ def _sibling_code(t: Token, g: Group) -> bool:
         return False
     own = g.code_parts[0].text
     return own.isdigit() and len(own) == len(t.text) and own[0] == t.text[0]
+
+
+def _code_of_a_centred_label(t: Token, g: Group, before: list[Group]) -> bool:
+    """A number after a row whose amounts print decimals, with no label after it on the line (its amounts at most),
+    that is a code of the same classification and level as the codes the line's rows print (as long, same first
+    digit): the last block's row in blocks side by side, its label wrapped above and below its line
+    (``30228 工会经费 133.00 39908`` between ``对民间非营利组织和群众`` and ``性自治组织补贴``) — a whole number is no
+    amount where amounts print decimals."""
+    if not (_is_code_token(t) and any(c.kind == "amount" for c in g.cells)):
+        return False
+    codes = [x.code_parts[0].text for x in (*before, g) if len(x.code_parts) == 1 and x.name]
+    return len(codes) >= 2 and all(c.isdigit() and len(c) == len(t.text) and c[0] == t.text[0] for c in codes)
 
 
 def _starts_next_row(t: Token, nxt: Token | None, g: Group) -> bool:
