@@ -6,15 +6,17 @@ column) the target text printed after the amounts, wrapped over lines.
 
 Which rows are units and which are projects is read from the layout: projects
 are indented below their unit.  When a report prints no indentation, a row is a
-unit if its label names an organisation (…局, …中心, …本级, …办公室).  A row that
+unit if its label names an organisation (…局, …中心, …本级, …办公室), and a row that
 prints a 绩效目标 is a project whatever its label (a unit's subtotal has no target
-of its own).  It is never decided from the amounts, so a unit whose projects do not add up stays visible
+of its own).  Where the report indents, the layout decides: a least-indented row with
+rows indented under it is a unit even when it prints a text (a unit's own target).  It is never decided from the amounts, so a unit whose projects do not add up stays visible
 as the report's own discrepancy (see :mod:`nlp.reconcile`).
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from nlp.errors import Diagnostics
 from nlp.model import Amount, Classification, PerformanceTarget, Project, Table, TableRow
@@ -53,14 +55,17 @@ def is_project_table(table: Table) -> bool:
 
 
 def _unit_rows(rows: list[TableRow]) -> set[int]:
-    # a row that prints a 绩效目标 is a project: a unit's subtotal row has no target of its own, whatever its label
-    # ends in (…慰问金-某某检查站 is money for that station)
-    candidates = [(i, r) for i, r in enumerate(rows) if not r.is_total and not r.text]
     levels = {r.level for r in rows if not r.is_total}
     if len(levels) > 1:
+        # indented: the least-indented rows are the units — a row with rows indented under it is one even when it
+        # prints a text (a unit's own target); one printing a 绩效目标 with nothing under it is a project
         top = min(levels)
-        return {i for i, r in candidates if r.level == top}
-    return {i for i, r in candidates if _names_organisation(r.name)}
+        body = [(i, r) for i, r in enumerate(rows) if not r.is_total]
+        under = {i for (i, r), (_, nxt) in pairwise(body) if nxt.level > r.level}
+        return {i for i, r in body if r.level == top and (not r.text or i in under)}
+    # a row that prints a 绩效目标 is a project: a unit's subtotal row has no target of its own, whatever its label
+    # ends in (…慰问金-某某检查站 is money for that station)
+    return {i for i, r in enumerate(rows) if not r.is_total and not r.text and _names_organisation(r.name)}
 
 
 def _cell_keys(table: Table) -> list[str | None]:

@@ -173,3 +173,64 @@ def test_a_platform_or_a_stage_is_no_unit(project):
     got = {p.name: p.unit_name for p in r.projects}
     assert got == {project: "某市某某局", "气象观测设备维护维持": "某市气象台"}
     assert reconcile(r) == []
+
+
+# -- indented tables: the layout says which rows are units ---------------------------------------------------
+
+INDENTED = """\
+表8
+部门预算项目支出预算表
+单位：{unit}
+项目名称 合计 一般公共预算 其他资金 绩效目标
+合计 {total}
+某市某某局 {first}{first_text}
+　　政务服务窗口运维经费 {a}保障窗口全年正常运行。
+　　档案数字化项目 {b}完成档案数字化十万页。
+某市某某中心 {second}{second_text}
+　　业务系统运维经费 {c}保障系统全年稳定运行。
+{alone}"""
+UNIT_TARGET = " 完成本单位年度整体绩效目标。"
+
+
+def indented(unit: str, first_text: str = "", second_text: str = "", alone: bool = False) -> str:
+    def f(*wan: str) -> str:
+        return " ".join(f"{Decimal(w) * (10000 if unit == '元' else 1):,.2f}" for w in wan) + " "
+
+    total = ("105.00", "95.00", "10.00") if alone else ("100.00", "90.00", "10.00")
+    return INDENTED.format(
+        unit=unit,
+        total=f(*total).strip(),
+        first=f("60.00", "50.00", "10.00").strip(),
+        first_text=first_text,
+        a=f("40.00", "30.00", "10.00"),
+        b=f("20.00", "20.00", "0.00"),
+        second=f("40.00", "40.00", "0.00").strip(),
+        second_text=second_text,
+        c=f("40.00", "40.00", "0.00"),
+        alone=f"全市统一培训经费 {f('5.00', '5.00', '0.00')}完成培训五百人次。\n" if alone else "",
+    )
+
+
+UNDER = [
+    ("某市某某局", "政务服务窗口运维经费"),
+    ("某市某某局", "档案数字化项目"),
+    ("某市某某中心", "业务系统运维经费"),
+]
+# (a unit's row prints a text, the other's too, a project printed flush left with nothing under it); the rows
+# marked * failed before (the unit that printed a text was read as a project, its projects as no unit's)
+INDENTED_CASES = [
+    ("", "", False, UNDER),
+    (UNIT_TARGET, "", False, UNDER),  # *
+    (UNIT_TARGET, UNIT_TARGET, False, UNDER),  # *
+    ("", "", True, [*UNDER, (None, "全市统一培训经费")]),  # a target, nothing under it: a project
+    (UNIT_TARGET, "", True, [*UNDER, (None, "全市统一培训经费")]),  # *
+]
+
+
+@pytest.mark.parametrize("unit", ["万元", "元"])
+@pytest.mark.parametrize(("first_text", "second_text", "alone", "projects"), INDENTED_CASES)
+def test_an_indented_units_row_is_a_unit_whatever_it_prints(unit, first_text, second_text, alone, projects):
+    _, found, _, _ = read_tables(indented(unit, first_text, second_text, alone))
+    # (which unit a project printed at the units' level belongs to, the layout does not say: not asserted)
+    assert len(found) == len(projects)
+    assert [(p.unit_name if u else None, p.name) for p, (u, _) in zip(found, projects, strict=False)] == projects
