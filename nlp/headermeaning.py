@@ -282,26 +282,42 @@ def _sum_of(lay: Layout, cols: list[Column], path: tuple[Heading, ...]) -> tuple
     parts = [
         i for i in direct if i != totals[0] and not is_subset(lay.columns[i]) and cols[i].measure in _PART_MEASURES
     ]
-    subgroups: list[Heading] = []
-    for c in lay.columns:
-        if c.groups[: len(path)] == path and len(c.groups) > len(path) and c.groups[len(path)] not in subgroups:
-            subgroups.append(c.groups[len(path)])
-    for g in subgroups:
-        if group_key(g) not in _PART_GROUPS:
-            continue
-        sub_total, _ = _sum_of(lay, cols, (*path, g))
-        if sub_total is not None:
-            parts.append(sub_total)
-        else:
-            parts.extend(
-                i
-                for i, c in enumerate(lay.columns)
-                if c.groups == (*path, g) and not is_subset(c) and cols[i].measure in _PART_MEASURES
-            )
+    parts.extend(_group_parts(lay, cols, path))
     # a total sums the money of its own year and phase (2025年执行数 beside 2026年预算数 is no part of it)
     t = cols[totals[0]]
     parts = [p for p in parts if _same_when(cols[p].year, t.year) and _same_when(cols[p].phase, t.phase)]
     return totals[0], sorted(parts)
+
+
+def _group_parts(lay: Layout, cols: list[Column], path: tuple[Heading, ...]) -> list[int]:
+    """The columns that make up the money of the groups right under ``path``: a group's own total, or — a group
+    printing none (本年收入 over 财政拨款 / 一般公共预算拨款 …, 财政专户管理资金, 单位资金 / 事业收入 …) — its part
+    columns and, the same way, its own groups'.  A group counts when it names a part (a source of funds, 基本支出,
+    当年预算 …), or names nothing the vocabulary knows and holds parts only (单位资金 over 事业收入 …)."""
+    subgroups: list[Heading] = []
+    for c in lay.columns:
+        if c.groups[: len(path)] == path and len(c.groups) > len(path) and c.groups[len(path)] not in subgroups:
+            subgroups.append(c.groups[len(path)])
+    out: list[int] = []
+    for g in subgroups:
+        inner = (*path, g)
+        under = [i for i, c in enumerate(lay.columns) if c.groups[: len(inner)] == inner]
+        key = group_key(g)
+        if key not in _PART_GROUPS and not (
+            key is None and all(cols[i].measure in _PART_MEASURES and not is_subset(lay.columns[i]) for i in under)
+        ):
+            continue
+        sub_total, _ = _sum_of(lay, cols, inner)
+        if sub_total is not None:
+            out.append(sub_total)
+            continue
+        out.extend(
+            i
+            for i, c in enumerate(lay.columns)
+            if c.groups == inner and not is_subset(c) and cols[i].measure in _PART_MEASURES
+        )
+        out.extend(_group_parts(lay, cols, inner))
+    return out
 
 
 def _same_when(a, b) -> bool:

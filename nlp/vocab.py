@@ -57,7 +57,7 @@ MEASURES: dict[str, Term] = {
     "government_fund": Term(
         "government fund budget",
         "政府性基金预算",
-        ("政府性基金预算", "政府性基金预算财政拨款", "政府性基金", "政府性基金预算支出"),
+        ("政府性基金预算", "政府性基金预算财政拨款", "政府性基金预算拨款", "政府性基金", "政府性基金预算支出"),
     ),
     "state_capital": Term(
         "state capital operation budget",
@@ -96,7 +96,7 @@ MEASURES: dict[str, Term] = {
     "opening_balance": Term(
         "balance carried over from previous year",
         "年初结转和结余",
-        ("年初结转和结余", "年初结转结余", "上年结转", "上年结转结余"),
+        ("年初结转和结余", "年初结转结余", "上年结转", "上年结转结余", "上年结余、结转", "上年结余结转", "上年结余"),
     ),
     "current_income": Term("income of the year", "本年收入", ("本年收入",)),
     "current_expenditure": Term("expenditure of the year", "本年支出", ("本年支出", "当年预算")),

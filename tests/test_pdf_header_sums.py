@@ -178,3 +178,82 @@ def test_devset_pdf_and_text_agree_on_the_arithmetic(number):
     assert [d.message for d in from_pdf.discrepancies] == [d.message for d in from_text.discrepancies] == []
     by_unit = next(t for t in from_pdf.tables if t.kind == "basic_by_unit")
     assert (by_unit.columns[1].measure, by_unit.columns[1].funding_source) == ("total", FA)
+
+
+# -- a group that prints no total of its own: its parts, and its own groups' parts, make up the total ---------
+
+INCOME = [
+    ["收入总计"],
+    ["本年收入", "财政拨款", "一般公共预算拨款"],
+    ["本年收入", "财政拨款", "政府性基金预算拨款"],
+    ["本年收入", "财政拨款", "国有资本经营预算拨款"],
+    ["本年收入", "财政专户管理资金"],
+    ["本年收入", "单位资金", "事业收入"],
+    ["本年收入", "单位资金", "其他收入"],
+    ["上年结余、结转"],
+]
+INCOME_MEASURES = [
+    "total",
+    "general_public",
+    "government_fund",
+    "state_capital",
+    "special_account",
+    "business_income",
+    "other_income",
+    "opening_balance",
+]
+# (paths, measures, the sums the placement checks a row by); all three failed before (政府性基金预算拨款 read as
+# 政府性基金 + 预算拨款, the fiscal appropriation; 上年结余、结转 unknown; the parts under 财政拨款 and 单位资金 left out)
+NESTED_CASES = [
+    (INCOME, INCOME_MEASURES, [(0, [1, 2, 3, 4, 5, 6, 7])]),
+    (  # a group with a total of its own under one without: its total is the part
+        [["收入总计"], ["本年收入", "财政拨款", "小计"], *INCOME[1:4], *INCOME[4:]],
+        ["total", "total", *INCOME_MEASURES[1:]],
+        [(0, [1, 5, 6, 7, 8]), (1, [2, 3, 4])],
+    ),
+    (  # a group that names nothing holding a column of no known meaning: its money is not known, not summed
+        [*INCOME[:6], ["本年收入", "单位资金", "其他"], INCOME[7]],
+        [*INCOME_MEASURES[:6], None, "opening_balance"],  # (what 其他 alone means is not asserted)
+        [(0, [1, 2, 3, 4, 7])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paths", "measures", "sums"), NESTED_CASES)
+def test_a_group_without_a_total_of_its_own_adds_up_through_its_groups(paths, measures, sums):
+    cols, found = _columns_by_place(paths, "收入总表")
+    assert [c.measure if m else None for c, m in zip(cols, measures, strict=True)] == measures
+    assert found == sums
+
+
+def test_a_pdf_income_table_nested_three_deep_adds_up():
+    """A 收入总表 as the Shenzhen template draws it: warned W311 (the row does not add up) before."""
+    from nlp import read_report_bytes
+
+    header = [
+        [
+            Cell("单位名称", 0, rows=3),
+            Cell("收入总计", 1, rows=3),
+            Cell("本年收入", 2, span=6),
+            Cell("上年结余、\n结转", 8, rows=3),
+        ],
+        [Cell("财政拨款", 2, span=3), Cell("财政专户管\n理资金", 5, rows=2), Cell("单位资金", 6, span=2)],
+        [
+            Cell("一般公共预\n算拨款", 2),
+            Cell("政府性基金\n预算拨款", 3),
+            Cell("国有资本经\n营预算拨款", 4),
+            Cell("事业收入", 6),
+            Cell("其他收入", 7),
+        ],
+    ]
+    figures = [("合计", ["130.00", "100.00", "5.00", "0.00", "0.00", "10.00", "5.00", "10.00"])]
+    figures.append(("某某局（本级）", figures[0][1]))
+    body = [
+        [Cell(n, 0, align="left")] + [Cell(a, 1 + j, align="right") for j, a in enumerate(amounts)]
+        for n, amounts in figures
+    ]
+    pdf = make_table_pdf([(["某某局2026年部门预算", "收入总表", "单位：万元"], header + body, [110] + [75] * 8)])
+    report = read_report_bytes(pdf, "income.pdf")
+    (t,) = report.tables
+    assert [c.measure for c in t.columns] == INCOME_MEASURES
+    assert [d.message for d in report.diagnostics if d.code == "W311"] == []
