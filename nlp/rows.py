@@ -29,6 +29,12 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]{2,}$")
 _GLUED_CODE = re.compile(r"^(\d{3,9})(?=[\u3400-\u9fff])")
 _DIGITS = re.compile(r"^\d+$")
+#: a figure (thousands separators or decimals) the extraction glued to the label of the cell right of it, no space
+#: between: a 收支总表's other side, its item (``304,413,900一、教育支出``) or its total (``48,362.82本年支出合计``)
+_GLUED_FIGURE = re.compile(
+    r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+)"
+    r"(?=[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[\u3400-\u9fff]{1,10}[合总]计$)"
+)
 _PUNCT_ONLY = re.compile(r"^[-—–－:：,，.。、()（）\[\]【】]+$")
 
 
@@ -63,6 +69,12 @@ def tokenize(text: str) -> list[Token]:
             out.append(Token("code", code, s, s + cut))
             if rest:
                 out.append(Token(_classify(rest), rest, s + cut, m.end()))
+            continue
+        f = _GLUED_FIGURE.match(t)
+        if f:
+            cut = f.end()
+            out.append(Token(_classify(f.group(1)), f.group(1), s, s + cut))
+            out.append(Token(_classify(t[cut:]), t[cut:], s + cut, m.end()))
             continue
         g = _GLUED_CODE.match(t)
         if g and is_valid(g.group(1)):

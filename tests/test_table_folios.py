@@ -173,3 +173,56 @@ def test_devset_the_last_blocks_code_with_its_label_centred_on_it():
     assert row(t, "39908").name == NAME
     assert row(t, "39907").name == "国家赔偿费用支出"
     assert [c.printed for c in row(t, "30228").cells if c is not None] == ["133.00"]
+
+
+# -- a figure glued to the next cell's label (no space between them in the extracted text) --------------------
+
+SUMMARY = """\
+表1 收支总表
+单位：{unit}
+收入 支出
+项目 预算数 项目 预算数
+一、财政拨款收入 {a}{glue}一、教育支出 {b}
+二、事业收入 {c}{glue}二、社会保障和就业支出 {c}
+本年收入合计 {t}{glue}本年支出合计 {t}
+"""
+
+
+@pytest.mark.parametrize("unit", ["万元", "元"])
+@pytest.mark.parametrize("glue", ["", " "], ids=["glued", "spaced"])
+def test_a_figure_glued_to_the_next_cells_label_is_two_cells(unit, glue):
+    """pdfplumber's text drops the space between a figure and the label of the cell right of it
+    (``304,413,900一、教育支出``): the rows of each side are read apart all the same (glued: failed before)."""
+    a, b, c, t = (
+        ("300.00", "250.00", "50.00", "350.00")
+        if unit == "万元"
+        else ("3,000,000", "2,500,000", "500,000", "3,500,000")
+    )
+    tables, _, _, _ = read_tables(SUMMARY.format(unit=unit, a=a, b=b, c=c, t=t, glue=glue))
+    (s,) = tables
+    assert [(r.side, r.name) for r in s.rows] == [
+        ("income", "一、财政拨款收入"),
+        ("expenditure", "一、教育支出"),
+        ("income", "二、事业收入"),
+        ("expenditure", "二、社会保障和就业支出"),
+        ("income", "本年收入合计"),
+        ("expenditure", "本年支出合计"),
+    ]
+    assert [c.printed for r in s.rows for c in r.cells if c is not None] == [a, b, c, c, t, t]
+
+
+@pytest.mark.parametrize(
+    ("label", "words"),
+    [
+        ("差旅费1.5万元", True),
+        ("2026年", True),
+        ("16,474.82一、一般公共服务支出", False),
+        ("0.00基础数据，加强", True),
+        ("129,593个;", True),
+    ],
+)
+def test_only_a_figure_of_a_tables_amounts_is_cut_from_the_words_after_it(label, words):
+    from nlp.rows import tokenize
+
+    kinds = [t.kind for t in tokenize(label)]
+    assert (kinds == ["text"]) is words
