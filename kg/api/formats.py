@@ -56,27 +56,6 @@ def registry(kind: str) -> dict[str, tuple[str, str]]:
     return RESULT_FORMATS if kind in ("solutions", "boolean") else GRAPH_FORMATS
 
 
-def parse_accept(accept: str | None) -> list[tuple[str, float]]:
-    """Media ranges of an Accept header, best first (RFC 9110 §12.5.1); malformed parts are ignored."""
-    ranges = []
-    for i, part in enumerate((accept or "").split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        if not media or "/" not in media:
-            continue
-        q = 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            ranges.append((media, q, -i))
-    ranges.sort(key=lambda r: (r[1], r[0] != "*/*", r[2]), reverse=True)
-    return [(m, q) for m, q, _ in ranges]
-
-
 def key_for_media(media: str, formats: dict[str, tuple[str, str]]) -> str | None:
     for key, (mt, _) in formats.items():
         if mt == media:
