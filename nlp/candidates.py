@@ -23,6 +23,7 @@ from nlp.coinednames import coined_name_spans
 from nlp.namechecks import (
     across_a_territory,
     body_goes_on,
+    counter_window,
     generic_name,
     networks_as_a_field,
     no_name_by_its_characters,
@@ -442,6 +443,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
             or no_name_by_its_characters(name)
             or standard_in_the_making(text, start, he, core, m.group())  # 推进|电子口岸|建设: the work of making one
+            or counter_window(text, start, he, core, m.group())  # 设立|单一窗口, 单一窗口|受理: a hall's counter
             # 智能化|大厅, 标准化|平台: a manner names a kind (无纸化|系统 says what the system makes: a name)
             or (not m.group().endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core))
             or _COUNT_BEFORE.search(text, max(0, start - 6), start)

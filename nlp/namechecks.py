@@ -234,6 +234,22 @@ def standard_in_the_making(text: str, start: int, end: int, core: list[str], hea
     )
 
 
+#: A window set up in a hall, or the way cases are taken at it (设立|单一窗口, 单一窗口|受理): a service counter.
+_COUNTER_BEFORE = ("设立", "开设", "设置", "增设", "实行", "推行")
+_COUNTER_AFTER = re.compile(r"受理|收件|办件|模式|制度")
+
+
+def counter_window(text: str, start: int, end: int, core: list[str], head: str) -> bool:
+    """Is the bare 单一窗口 at ``text[start:end]`` a service hall's counter — set up (设立, 开设) or taking cases
+    (…受理, 收件, …模式) — rather than the single window for trade declarations?  A qualified one (国际贸易单一窗口,
+    电子口岸单一窗口) is the channel."""
+    return (
+        head == "窗口"
+        and core == ["单一"]
+        and (any(text.endswith(v, 0, start) for v in _COUNTER_BEFORE) or bool(_COUNTER_AFTER.match(text, end)))
+    )
+
+
 def generic_name(core: str) -> bool:
     """Is the text in front of a head (``core``: 网络 of 网络平台) generic, by jieba's words?"""
     return core in GENERIC_WORDS or generic_core(dictionary_words(core) or [core])
