@@ -217,6 +217,8 @@ def test_a_figure_glued_to_the_next_cells_label_is_two_cells(unit, glue):
         ("差旅费1.5万元", True),
         ("2026年", True),
         ("16,474.82一、一般公共服务支出", False),
+        ("16,474.82（一）一般公共服务支出", False),
+        ("16,474.82(一)一般公共服务支出", False),  # ASCII brackets, as normalize.ITEM_START reads them (failed before)
         ("0.00基础数据，加强", True),
         ("129,593个;", True),
     ],
