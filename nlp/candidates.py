@@ -191,9 +191,14 @@ def adjective_alone(word: str, body_end: str) -> bool:
     return body_end in _BODY_CHARS and (pos_table().get(word) or "").startswith("a")
 
 
+#: A service number a name starts with (12345, 12315, 0871-12345, 96110): the channel's own name as printed.
+_SERVICE_NUMBER = re.compile(r"(?:0\d{2,3}-)?\d{3,6}(?![\d年月日号.．%])")
+
+
 def _shared_head(text: str, start: int, end: int) -> bool:
-    """科技成果专业化验证、中试平台: two kinds of platform sharing one head, no particular one."""
-    if text[start - 1 : start] != "、" or _HEAD_CONTINUES.match(text, end):
+    """科技成果专业化验证、中试平台: two kinds of platform sharing one head, no particular one (not a conjunct named by its
+    service number: 来信、|12315投诉举报热线)."""
+    if text[start - 1 : start] != "、" or _HEAD_CONTINUES.match(text, end) or _SERVICE_NUMBER.match(text, start):
         return False  # …审计服务、无纸化系统开发: the list item goes on past the head
     clause_start = max(text.rfind(c, 0, start - 1) for c in "，。；：！？、\n") + 1
     before = re.sub(r"[（(][^（）()]{1,12}[）)]$", "", text[clause_start : start - 1])  # …平台（从化区）、

@@ -103,7 +103,7 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
         or (len(word) > 1 and (right in TOPIC_VERBS or (pos_table().get(right) or "").startswith("v")))
         or (
             len(word) > 1
-            and pos_table().get(right) == "n"
+            and (pos_table().get(right) == "n" or bool(re.fullmatch(r"[A-Za-z]{2,6}", right)))
             and not ORG_END.search(right)
             and right not in "省市区县镇"
             and (is_nominal(left) or _coined(left))  # 物联|感知|政务云平台: after a coined noun, as after a noun
@@ -114,7 +114,8 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
         # verb of the name (骑楼|修缮|申报|平台, 殡葬|服务|预约|平台) is the name's; a verb before a noun governs
         # it as its object
         # (整理|上报|区政府网站), and 提供|平台, 纳入|系统, 集约|到|省门户网站 are no names either; between
-        # two nouns it makes a compound noun (科技|创新|券, 企业|诉求|直通车)
+        # two nouns it makes a compound noun (科技|创新|券, 企业|诉求|直通车), and so between a noun and a Latin brand
+        # or acronym (邮政|速递|EMS系统)
         return False
     return pos in STOP_POS or pos.startswith("u")
 

@@ -53,14 +53,14 @@ _OWN_TOPICS = {"政务", "政务服务", "电子政务", "政府", "OA", "办公
                "电子监察", "绩效管理", "人口", "法人", "证照", "电子证照", "事项", "政务服务事项", "空间地理",
                "宏观经济", "一体化"}  # fmt: skip
 #: Heads of a government's own systems (the shape heads of :mod:`nlp.platformwords` that a core of generic words can
-#: stand before): platforms, systems, databases, clouds, networks, halls.
+#: stand before): platforms, systems, databases, clouds, networks, halls, sites and official accounts.
 _OWN_HEADS = re.compile(
     r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|数据库|证照库|信息库|资源库|基础库|主题库|专题库|库|"
     r"云(?![\u4e00-\u9fffA-Za-z])|外网|内网|专网|政务网|服务网|骨干网|光网|网络|服务大厅|办事大厅|大厅|APP|App|app|小程序|"
-    r"门户网站|门户网|网站)$"  # 政府网站, 政府门户网站: the government's own site
+    r"门户网站|门户网|网站|公众号)$"  # 政府网站, 政府门户网站: the government's own site; 政务公众号: its own account
 )
 #: The same heads anywhere in a text, where a word may end (found first, then checked on the word).
-_OWN_HEAD_IN_TEXT = re.compile(r"平台|系统|库|云|网站|网络|网|大厅|APP|App|app|小程序")
+_OWN_HEAD_IN_TEXT = re.compile(r"平台|系统|库|云|网站|网络|网|大厅|APP|App|app|小程序|公众号")
 #: A level printed in front (区政务服务大厅, 市级政务云): the jurisdiction's own one, and part of the name.
 _LEVEL = re.compile(r"[省市区县]|[省市区县]级")
 #: Scope words in front (全市一体化政务服务平台): the jurisdiction's own one; not part of the name.

@@ -15,7 +15,7 @@ PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台"
                   "办事大厅", "分厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
                   "视频号", "头条号", "大厅", "智脑", "骨干网", "调度网", "专用网", "云",
-                  "中台", "口岸", "窗口")
+                  "中台", "口岸", "窗口", "超市")
 # fmt: on
 #: A head ending in 网 is none before 络, 站, 页 or 格 (信息网|络, 区政府|网站, 网格).
 #: 云 is a head (应急管理云) unless a word goes on (云计算, 云服务, 云平台: that head is the longer one).
@@ -23,7 +23,9 @@ _AFTER_A_HEAD = {"网": "(?![络站页格])", "云": "(?![\u4e00-\u9fffA-Za-z])"
 #: 上云 is a verb (to move onto the cloud: 业务系统全部上云), not a head 云.  A port (口岸) or a window (窗口) is a
 #: place or a counter; only the government's channels of trade named so are platforms: 电子口岸 (the electronic
 #: port), 单一窗口 (the single window for declarations) — named by those words alone (namechecks.standard_network).
-_BEFORE_A_HEAD = {"云": "(?<!上)", "口岸": "(?<=电子)", "窗口": "(?<=单一)"}
+#: 超市 is a platform's head only as a market of services online (网上中介超市, 政府采购网上超市; 服务超市 is a head of
+#: its own), not a shop (社区超市, 连锁超市).
+_BEFORE_A_HEAD = {"云": "(?<!上)", "口岸": "(?<=电子)", "窗口": "(?<=单一)", "超市": "(?<=中介|网上)"}
 HEAD = re.compile(
     "|".join(_BEFORE_A_HEAD.get(h, "") + re.escape(h) + _AFTER_A_HEAD.get(h[-1], "") for h in PLATFORM_HEADS)
 )
