@@ -47,6 +47,7 @@ from nlp.nameleads import (
 )
 from nlp.platformwords import (
     BRAND,
+    CARD_NAME,
     GENERIC_COMPOUNDS,
     HEAD,
     HEAD_AFTER,
@@ -191,17 +192,39 @@ def adjective_alone(word: str, body_end: str) -> bool:
     return body_end in _BODY_CHARS and (pos_table().get(word) or "").startswith("a")
 
 
+#: Heads of a body's own site or account, which a body's one-character short name in front owns (局网站, 委门户网站).
+_SITE_HEADS = {"网站", "门户网站", "门户网", "公众号", "官网"}
+#: A whole territory in front (全省, 全国): what stands after it is the territory's one system, 一体化 included.
+_WHOLE_TERRITORY = re.compile(r"全[国省市区县州]")
 #: A service number a name starts with (12345, 12315, 0871-12345, 96110): the channel's own name as printed.
 _SERVICE_NUMBER = re.compile(r"(?:0\d{2,3}-)?\d{3,6}(?![\d年月日号.．%])")
 
 
+#: A level's government a name starts with (省政府, 市人民政府): the owner printed, the name's.
+_GOVERNMENT_START = re.compile(r"[省市区县](?:人民)?政府(?!部门|机关|系统)")
+#: A conjunct before the 、 that is a level or place alone (省、|市政府网站): each level's, the head shared.
+_LEVEL_ALONE = re.compile(r"(?:[省市区县乡镇村]|[\u4e00-\u9fff]{1,6}[省市区县])$")
+
+
+def _owner_in_front(text: str, start: int) -> bool:
+    """Does the name at ``text[start:]`` start with its owner — a level's government or a place (省政府办事咨询系统,
+    福建省政务服务网)?  Then it is a name as printed, whatever the list in front of it holds."""
+    if _GOVERNMENT_START.match(text, start):
+        return True
+    pos = pos_table()
+    return any(pos.get(text[start : start + n]) == "ns" and text[start + n - 1] in "省市区县" for n in range(3, 7))
+
+
 def _shared_head(text: str, start: int, end: int) -> bool:
     """科技成果专业化验证、中试平台: two kinds of platform sharing one head, no particular one (not a conjunct named by its
-    service number: 来信、|12315投诉举报热线)."""
+    service number or its owner: 来信、|12315投诉举报热线, 官网留言、|省政府办事咨询系统 — unless the conjunct before is a
+    level or a place alone: 省、|市政府网站)."""
     if text[start - 1 : start] != "、" or _HEAD_CONTINUES.match(text, end) or _SERVICE_NUMBER.match(text, start):
         return False  # …审计服务、无纸化系统开发: the list item goes on past the head
     clause_start = max(text.rfind(c, 0, start - 1) for c in "，。；：！？、\n") + 1
     before = re.sub(r"[（(][^（）()]{1,12}[）)]$", "", text[clause_start : start - 1])  # …平台（从化区）、
+    if _owner_in_front(text, start) and not _LEVEL_ALONE.search(before):
+        return False
     return not re.search(rf"(?:{HEAD.pattern})$", before)
 
 
@@ -398,8 +421,9 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 word == "一体化"
                 and not right.endswith("化")
                 and not generic_core([w for _, w in reversed(taken)] or ["平台"])
+                and not _WHOLE_TERRITORY.fullmatch(left)
             ):
-                break  # 一体化|政务晓屋共享平台: a manner; 全国一体化|在线政务服务平台: part of the name
+                break  # 一体化|政务晓屋共享平台: a manner; 全国一体化|在线政务服务平台, 全省|一体化数智平台: the name's
             # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system
             if is_lead(
                 word,
@@ -435,10 +459,19 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         # 社保、|医保结算平台: the list is the topic (not before an owner's name: 所属单位、|卫生健康委门户网站)
         listed = None if owned else shared_topic_start(text, words, start, hs)
         start = start if listed is None else listed
+        if m.group() == "卡":  # 现凭|民生卡, 学校|民生卡: a card's name is its own few words
+            card = CARD_NAME.search(text, start, he)
+            if card is None:
+                continue
+            start = card.start()
         core = [w for at, w in reversed(taken) if at >= start and w not in '“”"「」']
         name = text[start:he]
         if (
-            (len(name) - len(m.group()) < 2 and not (name[0] in "省市区县" and m.group() in ("政府网", "政务服务网")))
+            (
+                len(name) - len(m.group()) < 2
+                and not (name[0] in "省市区县" and m.group() in ("政府网", "政务服务网"))
+                and not (name[: -len(m.group())] in _BODY_CHARS and m.group() in _SITE_HEADS)  # 局|网站: the body's own
+            )
             or not core
             or (
                 (generic_core(core) or (len(core) == 1 and len(core[0]) > 2 and generic_name(core[0])))

@@ -55,7 +55,8 @@ _OWN_TOPICS = {"政务", "政务服务", "电子政务", "政府", "OA", "办公
 #: Heads of a government's own systems (the shape heads of :mod:`nlp.platformwords` that a core of generic words can
 #: stand before): platforms, systems, databases, clouds, networks, halls, sites and official accounts.
 _OWN_HEADS = re.compile(
-    r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|数据库|证照库|信息库|资源库|基础库|主题库|专题库|库|"
+    r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|数据库|证照库|信息库|资源库|基础库|主题库|专题库|知识库|文件库|"
+    r"政策库|库|"
     r"云(?![\u4e00-\u9fffA-Za-z])|外网|内网|专网|政务网|服务网|骨干网|光网|网络|服务大厅|办事大厅|大厅|APP|App|app|小程序|"
     r"门户网站|门户网|网站|公众号)$"  # 政府网站, 政府门户网站: the government's own site; 政务公众号: its own account
 )
@@ -255,7 +256,8 @@ def _no_particular_one(text: str, start: int, end: int, before: str, core: list[
         or _body(
             before
         )  # 昆明市|政务服务事项管理系统, 统计局|电子政务内网: the owner is printed; the shape rules' name
-        or (core and core[-1] in _CLASS_END and text[end - 1] in "统台")  # 政务信息系统: a class of systems
+        # 政务信息系统: a class of systems (not where a longer head says what the system does: 应用|管理系统)
+        or (core and core[-1] in _CLASS_END and text[_head_start(text, start, end) : end] in ("系统", "平台"))
         or (len(core) == 1 and core[0] in ("政务", "政府", "电子政务") and text[end - 1] == "统")  # 政府系统: a sector
         or _KIND_AFTER.match(text, end)  # 政务服务大厅标准化管理细则, 在政务云建设方面
         or head_continues(text, end)  # 县政务服务大厅|管理办公室: a body's name goes on past the head

@@ -11,11 +11,11 @@ import re
 # fmt: off
 PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "大平台", "平台", "系统", "门户网站", "门户网", "网站群", "网站",
                   "数据库", "证照库", "公众号", "小程序", "APP", "App", "app", "客户端", "服务热线", "便民热线", "热线", "信息网络",
-                  "专网", "外网", "内网", "内部网", "政务网", "服务网", "一体机", "自助机", "自助终端", "专区", "名录库", "信息库", "资源库", "基础库", "主题库", "专题库", "服务大厅",
+                  "专网", "外网", "内网", "内部网", "政务网", "服务网", "一体机", "自助机", "自助终端", "专区", "名录库", "信息库", "知识库", "文件库", "政策库", "资源库", "基础库", "主题库", "专题库", "服务大厅",
                   "办事大厅", "分厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
                   "视频号", "头条号", "大厅", "智脑", "骨干网", "调度网", "专用网", "云",
-                  "中台", "口岸", "窗口", "超市")
+                  "中台", "口岸", "窗口", "超市", "卡")
 # fmt: on
 #: A head ending in 网 is none before 络, 站, 页 or 格 (信息网|络, 区政府|网站, 网格).
 #: 云 is a head (应急管理云) unless a word goes on (云计算, 云服务, 云平台: that head is the longer one).
@@ -25,7 +25,23 @@ _AFTER_A_HEAD = {"网": "(?![络站页格])", "云": "(?![\u4e00-\u9fffA-Za-z])"
 #: port), 单一窗口 (the single window for declarations) — named by those words alone (namechecks.standard_network).
 #: 超市 is a platform's head only as a market of services online (网上中介超市, 政府采购网上超市; 服务超市 is a head of
 #: its own), not a shop (社区超市, 连锁超市).
-_BEFORE_A_HEAD = {"云": "(?<!上)", "口岸": "(?<=电子)", "窗口": "(?<=单一)", "超市": "(?<=中介|网上)"}
+#: 卡 is a platform's head only as a card of a public service (社保卡, 民生卡, 电子社保卡, 社保（市民）卡, 居民健康卡), not
+#: a credential or an account's card (备案卡, 公务卡, 银行卡).
+_CARD_TOPICS = ("社保", "医保", "市民", "民生", "健康", "社会保障", "交通", "公交", "惠民", "老年", "老年人")
+_CARD_TOPIC = "(?:" + "|".join(sorted(_CARD_TOPICS, key=len, reverse=True)) + ")"
+#: A card's whole name: its owner's place or level, who holds it, its form, its topic (and a second topic in brackets) —
+#: words in front of these are the clause's (现凭|民生卡, 学校|民生卡, 公立卫生医疗机构|民生卡).
+CARD_NAME = re.compile(
+    rf"(?:[省市区县]|[\u4e00-\u9fff]{{2,6}}[省市区县])?(?:居民|第[一二三]代)?(?:电子|金融)?{_CARD_TOPIC}"
+    rf"(?:[（(]{_CARD_TOPIC}[)）])?卡$"
+)
+_BEFORE_A_HEAD = {
+    "云": "(?<!上)",
+    "口岸": "(?<=电子)",
+    "窗口": "(?<=单一)",
+    "超市": "(?<=中介|网上)",
+    "卡": "(?:" + "|".join(f"(?<={t})|(?<=（{t}）)|(?<=\\({t}\\))" for t in _CARD_TOPICS) + ")",
+}
 HEAD = re.compile(
     "|".join(_BEFORE_A_HEAD.get(h, "") + re.escape(h) + _AFTER_A_HEAD.get(h[-1], "") for h in PLATFORM_HEADS)
 )
@@ -116,7 +132,7 @@ IMPROVING_VERBS = {"规范", "规范化", "精简", "整治", "净化", "美化"
 #: is a lead glued to another word (继续抓好), no name's own (:mod:`nlp.nameleads`).
 LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
-NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营", "监督", "处理"}
+NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营", "监督", "处理", "开发"}
 #: Fields of government work that jieba tags as verbs but name systems (信访信息系统, 审批系统, 统计数据库).
 # fmt: off
 TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采购", "登记", "调解", "缴税", "征收", "受理", "举报", "投诉",

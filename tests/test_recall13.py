@@ -88,3 +88,95 @@ SERVICE_MARKET = [
 @pytest.mark.parametrize(("text", "expected"), SERVICE_MARKET)
 def test_a_market_of_services_online(nlp_off_on, text, expected):
     assert found(nlp_off_on, text) == expected
+
+
+#: 5. A conjunct after a list's 、 that starts with its owner — a level's government or a place (官网留言、|省政府办事
+#: 咨询系统) — is a name as printed, as a numbered one is; after a level or place alone the head is each level's
+#: (省、|市政府网站 names no particular site of the list).
+OWNER_IN_A_LIST = [
+    ("答复网站留言、省政府办事咨询系统、市长热线等渠道的留言", ["省政府办事咨询系统", "市长热线"]),
+    ("办理来信、市政府门户网站、市长信箱等渠道的诉求", ["市政府门户网站", "市长信箱"]),
+    ("受理来电、县人民政府网上信访系统、领导信箱等渠道的诉求", ["县人民政府网上信访系统", "领导信箱"]),
+    ("做好来访、区政府门户\n网站等渠道的办理", ["区政府门户\n网站"]),  # re-wrapped
+    ("完善科技成果专业化验证、中试平台", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWNER_IN_A_LIST)
+def test_an_owned_channel_after_a_list_comma_is_a_name(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: 6. A card of a public service is a platform (民生卡, 电子社保卡, 居民健康卡, 社保（市民）卡 with its bracketed second
+#: name); a credential's or an account's card is none (备案卡, 银行卡, 会员卡).
+SERVICE_CARD = [
+    ("并与电子社保卡互通", ["电子社保卡"]),
+    ("推广居民电子健康卡应用", ["居民电子健康卡"]),
+    ("负责辖区内惠民卡及医保（市民）卡项目的协调", ["惠民卡", "医保（市民）卡"]),
+    ("持社会保障\n卡就医", ["社会保障\n卡"]),  # re-wrapped
+    ("依托老年人卡办理乘车优待", ["老年人卡"]),
+    ("办理食品小摊贩备案卡", []),
+    ("凭银行卡和会员卡消费", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SERVICE_CARD)
+def test_a_card_of_a_public_service(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: 7. 一体化 after a whole territory (全省|一体化数智平台) is the territory's one system's word, as in 全国一体化在线政务
+#: 服务平台; after a verb it is a manner of making a kind (建设|一体化|…共享平台: not the name's).
+WHOLE_TERRITORY = [
+    ("到2030年，全省一体化数智平台更加集约", ["一体化数智平台"]),
+    ("依托全市一体化协同办公平台办文", ["一体化协同办公平台"]),
+    ("推进全县一体化公共数据平台建设", ["一体化公共数据平台"]),
+    ("建设一体化社区晓站共享平台", ["社区晓站共享平台"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOLE_TERRITORY)
+def test_one_system_across_a_whole_territory(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: 8. Words of what a system does before a head that says more than 系统: 开发 after a noun is the name's as 管理 is
+#: (公共数据|开发|服务平台, 低代码|开发|平台), and an own system's 应用 before 管理系统 names what it manages, no class (政务服务
+#: 应用|管理系统; 政务应用|系统 is a class still).  开发 in front of a name still governs it (负责|开发|政务服务平台).
+WHAT_IT_DOES = [
+    (
+        "建成省公共数据资源统一开放平台、省公共数据开发服务平台等公共平台",
+        ["省公共数据资源统一开放平台", "省公共数据开发服务平台"],
+    ),
+    ("依托社会数据开发服务平台开展数据开发", ["社会数据开发服务平台"]),
+    ("依托低代码开发平台搭建应用", ["低代码开发平台"]),
+    ("建成全省政务服务应用管理系统", ["政务服务应用管理系统"]),
+    ("负责全区政务服务应用管理\n系统的运维", ["政务服务应用管理\n系统"]),  # re-wrapped
+    ("负责开发政务服务平台", []),
+    ("依托全市政务应用系统", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHAT_IT_DOES)
+def test_what_a_system_does_before_its_head(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: 9. A body's one-character short name owns its site (局|网站, 厅|网站: the bureau's own), and a library of documents,
+#: policies or answers is a platform (政策文件库, 惠企政策库, 政务服务知识库 used as one); bare heads name none.
+OWN_SITE_AND_LIBRARY = [
+    ("在局网站动态更新时政要闻", ["局网站"]),
+    ("通过厅网站公开部门预算", ["厅网站"]),
+    ("完成政策文件库历史栏目的迁移", ["政策文件库"]),
+    ("建立惠农政策库", ["惠农政策库"]),
+    ("依托政务服务知识库解答咨询", ["政务服务知识库"]),
+    ("更新规范性文件库", ["规范性文件库"]),
+    ("负责各局网站的管理", []),
+    ("建立知识库", []),
+    ("依托政策库开展政策推送", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_SITE_AND_LIBRARY)
+def test_a_bodys_own_site_and_libraries(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
