@@ -243,13 +243,17 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
                 spans.append((s, e))
     spans += [sp for sp in _place_brand_spans(text, words) if sp not in spans]
     # a short quoted name of a channel (“政采云”, a hotline's number “12345”) listed beside a platform found: one more
-    # platform of the list (“政采云”及政府电子交易系统, “12345”和“书记县长信箱”)
+    # platform of the list (“政采云”及政府电子交易系统, “12345”和“书记县长信箱”, 政务“一张网”“一朵云”)
     for m in _SHORT_QUOTED.finditer(text):
         if COUNT_START.match(m.group(1)) or _CAMPAIGN_AFTER.match(text, m.end()) or text.startswith("改革", m.end()):
             continue  # “一网”: a count of networks, a goal; “…”工程, “…”改革: a programme's, a reform's name
         beside = (*headed, *spans)
         after = m.end() < len(text) and text[m.end()] in _LIST_JOINS and any(s == m.end() + 1 for s, _ in beside)
         before = m.start() > 0 and text[m.start() - 1] in _LIST_JOINS and any(e == m.start() - 1 for _, e in beside)
-        if (after or before) and (m.start(), m.end()) not in spans:
+        # printed right against a quoted channel found, quote to quote (政务“一张网”|“一朵云”): one more of the list
+        against = any(e == m.start() and text[e - 1] in "”」" for _, e in beside) or any(
+            s == m.end() and text[s] in "“「" for s, _ in beside
+        )
+        if (after or before or against) and (m.start(), m.end()) not in spans:
             spans.append((m.start(), m.end()))
     return spans

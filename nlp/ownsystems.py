@@ -81,6 +81,8 @@ _EXISTING_AFTER = re.compile(
     r"共?(?:受理|办件|办结)|"  # the cases it took in (一体化平台办件量, 政务服务平台受理办件): a system at work  # a change only a system that is there can undergo (政务云扩容, OA系统重构)
     r"的(?:日常|安全|正常|稳定)?(?:运行|维护|运维|管理|监管|使用|安全))"  # 对政务大厅的安全工作…: its running, its upkeep
 )
+#: Joining a system after 与 + its name (与一体化政务平台(地)对接, 同政务云互联互通): the system is there to be joined.
+_JOINING_AFTER = re.compile(r"地?(?:对接|互联互通|联通|互通|衔接|打通)")
 #: Words after the name that make it a field or a kind: 在政务云建设方面, 政务服务大厅标准化, 平台类; a rule over
 #: such systems after the name makes it one too (政务服务平台的管理办法, 政府网站的安全管理制度: a regulation
 #: for every system of the kind, not the running of one).
@@ -284,6 +286,9 @@ def own_system_spans(
             continue  # 打造成更加安全的政务服务平台: a kind named in a predicate (unless a list makes it one)
         if (
             before in _EXISTING
+            or (
+                before in ("与", "同") and _JOINING_AFTER.match(text, end)
+            )  # 与政务服务平台对接: joined to one that exists
             or _launched(text, words, j)
             or before in _SCOPE
             or text[start] in "省市区县"

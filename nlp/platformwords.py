@@ -45,8 +45,9 @@ _BEFORE_A_HEAD = {
 HEAD = re.compile(
     "|".join(_BEFORE_A_HEAD.get(h, "") + re.escape(h) + _AFTER_A_HEAD.get(h[-1], "") for h in PLATFORM_HEADS)
 )
-#: An indefinite article makes a mention no particular one (一个平台, 一套系统); 同一 refers back (使用同一个平台).
-INDEFINITE = re.compile(r"同?一[个套批种张座条项]")
+#: An indefinite article makes a mention no particular one (一个平台, 一套系统); 同一 refers back (使用同一个平台); 第一条 is an
+#: article's number, no article of a noun (第一条 为加强…云平台管理).
+INDEFINITE = re.compile(r"(?<!第)同?一[个套批种张座条项]")
 #: Plural, class and indefinite words in front: no particular system (各业务系统, 存量业务系统, 一批平台).
 PLURAL_WORDS = {"各", "各类", "各项", "各级", "各个", "每个", "相关", "有关", "其他", "其它", "所有", "全部", "多个", "一批", "若干",
                 "一系列", "一些", "各种", "不同", "以上", "下列", "上述", "该", "此", "存量", "新增", "增量", "现有", "原有",

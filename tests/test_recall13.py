@@ -180,3 +180,51 @@ OWN_SITE_AND_LIBRARY = [
 @pytest.mark.parametrize(("text", "expected"), OWN_SITE_AND_LIBRARY)
 def test_a_bodys_own_site_and_libraries(nlp_off_on, text, expected):
     assert found(nlp_off_on, text) == expected
+
+
+#: 10. An article's number (第一条 at a regulation's article) is no indefinite article: the name after it is a particular
+#: one (一条, 一项 alone still make a mention indefinite).
+ARTICLE_NUMBER = [
+    ("第一条 为加强牡丹江市电子政务云平台资源管理，制定本细则", ["牡丹江市电子政务云平台"]),
+    ("第一条 为规范绥化市12345政务服务便民热线管理", ["绥化市12345政务服务便民热线"]),
+    ("第一项 依托县政务服务平台办理", ["县政务服务平台"]),
+    ("建设一条连接各镇的政务专线网络", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARTICLE_NUMBER)
+def test_an_articles_number_is_no_indefinite_article(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: 11. A short quoted channel printed right against a quoted channel found, quote to quote (政务“一张网”“一朵云”), is one
+#: more of the list, as after 、 or 和; a quoted channel alone after a verb of making names none.
+QUOTE_AGAINST_QUOTE = [
+    ("完善政务“一张网”“一朵云”一体化支撑能力", ["政务“一张网”", "“一朵云”"]),
+    ("完善政务服务“一张网”“一朵云”支撑", ["政务服务“一张网”", "“一朵云”"]),
+    ("依托政务“一张网”“一片云”开展服务", ["政务“一张网”", "“一片云”"]),
+    ("建设“一朵云”", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTE_AGAINST_QUOTE)
+def test_a_quoted_channel_against_another(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: 12. A government's own system joined to after 与 (与一体化政务平台地对接, 与政务云互联互通) is one that exists, as one
+#: used after 依托 is; not every level's (与各级…), nor a kind joined to in a field of work (与政务服务大厅的衔接: no verb
+#: of joining right after it).
+JOINED_TO = [
+    ("逐项开展与一体化政务平台地对接", ["一体化政务平台"]),
+    ("实现部门业务系统与政务服务平台互联互通", ["政务服务平台"]),
+    ("推动各乡镇卫生院接入并与电子政务外网联通", ["电子政务外网"]),
+    ("推动与政务云对接", ["政务云"]),
+    ("推进与各级政务服务平台对接", []),
+    ("加强与政务服务大厅的衔接", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINED_TO)
+def test_an_own_system_joined_to(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
