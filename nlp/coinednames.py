@@ -51,9 +51,9 @@ _QUOTED_HEADS = "网络|网|云|码|卡|号|通|屏|[一二两三四五六]微|[
 #: What a service's own channel ends with, in quotes after the service's name (政务服务“一张网”, 智慧应急“中屏”): a thing
 #: that carries the service — a network, a cloud, a screen, a code, a card, an account; not 通 (“村村通”: a programme).
 _CHANNEL_END = re.compile(r"(?:网络|网|云|屏|码|卡|号|[一二两三四五六]微|[一二两三四五六]端)$")
-#: Words a service or system is named by, right before the quotes: a service (政务服务, 便民服务, 政务) — not an
+#: Words a service or system is named by, right before the quotes: a service (政务服务, 便民服务, 政务, 行政审批) — not an
 #: activity (疫情防控“一张网”: a figure of speech) — or a system's modifier and its field (智慧应急, 数字城管).
-_SERVICE_WORDS = ("服务", "政务")
+_SERVICE_WORDS = ("服务", "政务", "审批")  # 行政审批“一张网”: approval is a service the government renders
 _SYSTEM_MODIFIERS = {"智慧", "数字", "智能", "掌上", "网上", "电子"}
 #: A short name the text defines for the name before it: （以下简称OA系统）.
 _ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「]?([^（）()“”\"「」，。、]{2,12}?)[”\"」]?[）)]")
@@ -139,8 +139,9 @@ def _service_front(text: str, words: list[tuple[int, int]], at: int) -> int | No
     word = text[words[i][0] : at]
     left = text[words[i - 1][0] : words[i - 1][1]] if i and words[i - 1][1] == words[i][0] else ""
     nominal = (pos_table().get(left) or "")[:1] in ("n", "j") or left in _SYSTEM_MODIFIERS
-    if word == "服务" and nominal and left not in SCOPE_WORDS and left not in LEAD_WORDS:
-        start = words[i - 1][0]  # 政务|服务, 企业|服务
+    field = word == "审批" and pos_table().get(left) == "vn"  # 投资|审批: approval of a field of work
+    if word in ("服务", "审批") and (nominal or field) and left not in SCOPE_WORDS and left not in LEAD_WORDS:
+        start = words[i - 1][0]  # 政务|服务, 企业|服务, 行政|审批
     elif word != "服务" and word.endswith(_SERVICE_WORDS) and word not in LEAD_WORDS:
         start = words[i][0]  # 政务, 便民服务, 公共服务
     elif left in _SYSTEM_MODIFIERS and (pos_table().get(word) or "")[:1] in ("n", "v", "j") and word not in LEAD_WORDS:

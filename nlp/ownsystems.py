@@ -55,7 +55,7 @@ _OWN_TOPICS = {"政务", "政务服务", "电子政务", "政府", "OA", "办公
 #: Heads of a government's own systems (the shape heads of :mod:`nlp.platformwords` that a core of generic words can
 #: stand before): platforms, systems, databases, clouds, networks, halls, sites and official accounts.
 _OWN_HEADS = re.compile(
-    r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|数据库|证照库|信息库|资源库|基础库|主题库|专题库|知识库|文件库|"
+    r"(?:管理系统|服务平台|综合平台|信息平台|数据平台|大平台|平台|系统|数据库|证照库|信息库|资源库|基础库|主题库|专题库|文件库|"
     r"政策库|库|"
     r"云(?![\u4e00-\u9fffA-Za-z])|外网|内网|专网|政务网|服务网|骨干网|光网|网络|服务大厅|办事大厅|大厅|APP|App|app|小程序|"
     r"门户网站|门户网|网站|公众号)$"  # 政府网站, 政府门户网站: the government's own site; 政务公众号: its own account
