@@ -1,7 +1,8 @@
 """Platform and reform names found by their shape, not by a list of known names.
 
 A name of a platform ends in a head word (…平台, …系统, …APP, …小程序, …公众号, …热线, …门户网站,
-…数据库, …一体机, …专区); it starts after the verb, preposition or conjunction in front of it
+…数据库, …一体机, …专区; a public service's card, 电子社保卡, its name only its own few words; a market of services
+online, 网上中介超市); it starts after the verb, preposition or conjunction in front of it
 (完善|国家信访信息系统, 保障|纸质公文智能交换系统, 管理|宏观经济数据库) — found from jieba's part-of-speech
 dictionary plus a short list of the verbs budget prose puts in front of names — and it is not a
 plural or generic mention (各应用系统, 相关业务系统, 门户网站 alone).  Coined names — quoted (“穗智管”城市运行

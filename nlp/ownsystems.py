@@ -1,4 +1,5 @@
-"""Descriptive names of a government's own system, printed with no owner: 一体化政务服务平台, 人口库, 政务云, OA系统.
+"""Descriptive names of a government's own system, printed with no owner: 一体化政务服务平台, 人口库, 政务云, OA系统,
+政务公众号.
 
 The shape rules of :mod:`nlp.candidates` take a name whose words before the head name a particular thing
 (信访信息系统, 宏观经济数据库) and leave one made of generic words only (政务服务平台, 电子政务大厅, 政务云), because
@@ -7,7 +8,8 @@ Such a name is the report's own government's one system when the text refers to 
 Chinese government prose says in a few ways this module reads:
 
 - a verb of using, running or joining something that is there in front of it (依托, 通过, 进驻, 接入, 登录, 负责管理,
-  升级, 迁移至 …) — not a verb of making a kind of thing (建设, 打造, 搭建, 推进 … 建设);
+  升级, 迁移至 …), or joining it after 与 (与一体化政务平台地对接, 与政务云互联互通) — not a verb of making a kind of
+  thing (建设, 打造, 搭建, 推进 … 建设);
 - a verb of making, deploying or launching it with a perfective marker (部署了OA系统, 已上线政务服务APP, 已经建成政务云):
   made, it exists — unlike the same verb without one (计划部署, 将建成: a kind still to be made);
 - the budget's words for one system after it: its upkeep, its project, its upgrade (运维, 运行维护, 建设项目, 升级改造,
