@@ -230,8 +230,8 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
     for s in starts:
         if out and out[-1][0] <= s < out[-1][1]:
             continue  # inside the name found from an earlier anchor
-        if text[s] in _LEVELS and text[s + 1 : s + 2] in (*_LEVELS, "级"):
-            continue  # 省市…, 市县…: two levels; 县级融媒体中心: every county's — a plural mention
+        if text[s] in _LEVELS and (text[s + 1 : s + 2] in (*_LEVELS, "级") or text[s - 1 : s] in _LEVELS):
+            continue  # 省市…, 市县…, 市|县政府: two levels; 县级融媒体中心: every county's — a plural mention
         if _PLURAL_BEFORE.search(text[max(0, s - 2) : s]) or _LEVEL_LIST_BEFORE.search(text, 0, s):
             continue
         run = _NAME_RUN.match(text, s)

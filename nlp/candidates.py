@@ -28,6 +28,7 @@ from nlp.namechecks import (
     generic_name,
     networks_as_a_field,
     no_name_by_its_characters,
+    of_many_owners,
     standard_in_the_making,
     standard_network,
     verb_and_object,
@@ -498,6 +499,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or _PAGE_NUMBER_INSIDE.search(name)
             or (text[start - 1 : start] == "的" and not any(names_a_thing(w) for w in core))
             or across_a_territory(text, start, hs)  # 全国|政府网站: every government's site across the country
+            or of_many_owners(text[start:hs])  # 市县|政府网站, 驻外单位|网站: every owner of a kind has its own
             or verb_and_object(text, start, hs, he)  # 向供应商|支付|系统维护费: the verb takes the whole object
         ):
             continue

@@ -27,6 +27,7 @@ from nlp.namechecks import (
     head_continues,
     honour,
     networks_as_a_field,
+    of_many_owners,
     pays_for_what_follows,
     unlike_a_name,
     verb_and_object,
@@ -230,7 +231,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       :func:`nlp.sectors.sector_system` from 人力资源, the coordination's first word);
     * a paying verb's object, the verb inside the name or right in front of it (按时|支付平台|运维费, 向开发商|支付|
       系统开发尾款: :func:`nlp.namechecks.verb_and_object`);
-    * every government's one across a territory (全国|政府网站: :func:`nlp.namechecks.across_a_territory`);
+    * every government's one across a territory (全国|政府网站: :func:`nlp.namechecks.across_a_territory`), or many
+      owners' (市县|政府网站, 驻外单位|网站: :func:`nlp.namechecks.of_many_owners`);
     * many of them: a plural or class word opening the name or right in front of it (各地|政务服务大厅, 各类|业务系统:
       the own-system rules' words, :data:`nlp.platformwords.PLURAL_WORDS`), a first word opening with 各 (各委局|门户网站);
     * a name going on: another head right after the name's (劳动和社会保障系统|信息网络: :data:`nlp.platformwords.HEAD`);
@@ -256,6 +258,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or verb_and_object(text, s, head_start, e)
         or (before is not None and verb_and_object(text, before.idx, head_start, e))
         or across_a_territory(text, s, head_start)
+        or of_many_owners(text[s:head_start])
         or doc[start].text in PLURAL_WORDS
         or doc[start].text.startswith("各")  # 各委局|门户网站, 各地|…: every one's, many
         or bool(HEAD.match(text, e))  # 劳动和社会保障系统|信息网络: another head goes on, the name with it

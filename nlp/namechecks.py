@@ -11,7 +11,8 @@ and :class:`nlp.resolve.EntityResolver` keys them.  Each asks the same questions
   电子政务|云平台, 政务外网|骨干网)?
 * does the name look like no name at all (:func:`unlike_a_name`), is a span cut out of a quoted name
   (:func:`broken_quote`, asked of every label but documents), or is it the title of an honour (:func:`honour`)?
-* is the name a territory's every government's one (:func:`across_a_territory`: 全国|政府网站)?
+* is the name a territory's every government's one (:func:`across_a_territory`: 全国|政府网站), or are its owners many
+  (:func:`of_many_owners`: 市县级|政务服务网, 驻外单位|网站)?
 * is a field's network spoken of as a field of work, its building or security (:func:`networks_as_a_field`:
   电子政务网络|建设管理工作, 金融信息网络|安全)?
 * is a verb of paying or buying in front of the head the clause's own, its object going on past the head
@@ -178,6 +179,40 @@ def across_a_territory(text: str, start: int, head_start: int) -> bool:
     if scope is None and not (start >= 2 and WHOLE_TERRITORY.fullmatch(text, start - 2, start)):
         return False
     return bool(_OWNER_KIND.fullmatch(core, scope.end() if scope else 0))
+
+
+#: The characters of two or three levels before a level's or a government's word (市县|级, 市县|政府, 省市县|级): every
+#: government of those levels has its own one (市县级政务服务网, 市县政府网站) — unlike a count of levels named as one
+#: system across them (省市|两级|…平台: :func:`nlp.candidates.platform_spans`).
+_LEVELS_TOGETHER = re.compile(r"[省市区县州]{2,3}(?:级|(?:人民)?政府|部门)")
+#: Kinds of body: an owner named by one of these is every such body (驻外|单位|网站, 省直|部门|政务信息系统).
+_BODY_KINDS = {"部门", "单位", "机关", "政府部门", "成员单位", "直属单位", "下属单位", "所属单位", "委办局"}
+#: In front of a kind of body: the report's own one (本部门, 本单位), not every such body.
+_OWN_BODY_BEFORE = {"本", "该", "我", "我局", "我委", "我办"}
+
+
+def _made_of(vocabulary: set[str], text: str) -> bool:
+    """Can ``text`` be cut into words of ``vocabulary`` alone (政务信息 into 政务 | 信息, which jieba keeps as one)?"""
+    ok = [True] + [False] * len(text)
+    for i in range(1, len(text) + 1):
+        ok[i] = any(ok[j] and text[j:i] in vocabulary for j in range(max(0, i - 6), i))
+    return ok[-1]
+
+
+def of_many_owners(core: str) -> bool:
+    """Are the words before a name's head (``core``) owners of many: the levels of many governments together
+    (市县级|政务服务网, 市县政府|网站) or a kind of body with only generic words after it (驻外单位|网站, 省直部门政务|信息系统,
+    市直机关|门户网站)?  Each such owner has its own one: many, no particular platform — unlike one government's or one body's
+    (市政府门户网站, 统计局电子政务内网) or a name whose topic follows the body's kind (部门预算管理系统)."""
+    if _LEVELS_TOGETHER.match(core):
+        return True
+    words = dictionary_words(core)
+    kind = max((i for i, w in enumerate(words) if w in _BODY_KINDS), default=None)
+    return (
+        kind is not None
+        and _made_of(GENERIC_WORDS, "".join(words[kind + 1 :]))
+        and not (kind and words[kind - 1] in _OWN_BODY_BEFORE)
+    )
 
 
 def unlike_a_name(name: str) -> bool:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from nlp.namechecks import across_a_territory, head_continues, networks_as_a_field
+from nlp.namechecks import across_a_territory, head_continues, networks_as_a_field, of_many_owners
 from nlp.nameleads import pos_table
 from nlp.platformwords import (
     BUILDING_SYSTEM,
@@ -267,6 +267,7 @@ def _no_particular_one(text: str, start: int, end: int, before: str, core: list[
         or head_continues(text, end)  # 县政务服务大厅|管理办公室: a body's name goes on past the head
         or networks_as_a_field(text, end)  # 负责电子政务网络|建设管理工作: a field's networks, a field of work
         or across_a_territory(text, start, _head_start(text, start, end))  # 全区|政府网站: every government's site
+        or of_many_owners(before + text[start : _head_start(text, start, end)])  # 市|县级政务服务网: many levels' own
         or BUILDING_SYSTEM.search(text, start, end)  # UPS系统
     )
 

@@ -52,3 +52,45 @@ def test_networks_as_a_field_of_work(nlp_off_on, text, expected):
 )
 def test_the_ners_network_as_a_field(nlp_off_on, text, name, kept):
     assert (name in ner_platforms(nlp_off_on, text, name)) is kept
+
+
+#: Many owners: the levels of many governments together (市县级, 区县政府, 省市县级) or a kind of body (部门, 单位, 机关)
+#: with only generic words after it own one each — many, no particular platform; one government's or one body's stays
+#: (市政府门户网站, 统计局…), and so does a name whose topic follows the body's kind (部门预算管理系统) or one level (县级…).
+MANY_OWNERS = [
+    ("市县级政务服务网嵌入省政务服务网", ["省政务服务网"]),
+    ("整合区县政府门户网站的栏目", []),
+    ("推进州县政府网站集约化", []),
+    ("构建省直机关和驻外单位网站群", []),
+    ("摸清市直部门政务\n信息系统底数", []),  # re-wrapped
+    ("梳理直属单位门户网站的栏目", []),
+    # one owner, or a topic after the body's kind
+    ("依托市政府门户网站发布", ["市政府门户网站"]),
+    ("完善部门预算管理系统", ["部门预算管理系统"]),
+    ("依托县级政务服务平台办理", ["县级政务服务平台"]),
+    ("将政府网站集约到省门户网站", ["省门户网站"]),  # 网站 is no station: no body's name takes it
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MANY_OWNERS)
+def test_many_owners_own_many(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("整合区县政府门户网站的栏目", "区县政府门户网站", False),
+        ("摸清市直部门政务信息系统底数", "市直部门政务信息系统", False),
+        ("依托市政府门户网站发布", "市政府门户网站", True),
+    ],
+)
+def test_the_ners_platform_of_many_owners(nlp_off_on, text, name, kept):
+    assert (name in ner_platforms(nlp_off_on, text, name)) is kept
+
+
+def test_two_levels_name_no_body():
+    """市|县政府: the city and county governments, every one of them — no Agency (as 市县… and 县级… already were)."""
+    from nlp.entities import extract
+
+    assert [e.text for e in extract(["指导区县政府开展工作，嵌入市县政府门户网站"])[0] if e.label == "Agency"] == []
