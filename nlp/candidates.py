@@ -138,6 +138,14 @@ def activities_and_a_head(core: list[str], head: str, name: str) -> bool:
     )
 
 
+def a_quality_and_a_head(core: list[str]) -> bool:
+    """Is ``core``, the words in front of a head, one word of a quality alone — an adjective or a distinguishing word
+    by jieba's tags (单一|办事大厅, 公开|平台, 高效|平台, 新型|平台)?  Then the name is a kind, as a manner's (智能化|大厅)
+    is: no system is named by how it is (asked of the trained NER's names too:
+    :func:`nlp.entities.no_platform_by_the_rules`)."""
+    return len(core) == 1 and pos_table().get(core[0]) in ("a", "ad", "b")
+
+
 def _indefinite(text: str, start: int) -> bool:
     """一个高速、可靠、安全的专用信息通信平台: an indefinite article earlier in the clause."""
     clause_start = max(text.rfind(c, 0, start) for c in "，。；：！？\n") + 1
@@ -520,5 +528,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # 信访系统, 国土资源系统, 市建筑工务署系统: a sector (one field's name and 系统), not a system
         if activities_and_a_head(core, m.group(), name):
             continue  # 实行|监测系统, 审批平台, 监测和预警系统: activities and a bare head name a kind of system
+        if a_quality_and_a_head(core):
+            continue  # 单一|办事大厅, 公开|平台: a quality alone names a kind
         spans.append((start, he))
     return spans + coined_name_spans(text, words, spans)

@@ -237,11 +237,12 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       the own-system rules' words, :data:`nlp.platformwords.PLURAL_WORDS`), a first word opening with 各 (各委局|门户网站);
     * a name going on: another head right after the name's (劳动和社会保障系统|信息网络: :data:`nlp.platformwords.HEAD`);
     * an honour's title (:func:`nlp.namechecks.honour`);
-    * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.candidates.activities_and_a_head`);
+    * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.candidates.activities_and_a_head`),
+      a quality alone before the head (单一|办事大厅, 公开|平台: :func:`nlp.candidates.a_quality_and_a_head`);
     * no body in front: an adjective alone before a body's one-character end (健康|委|门户网站:
       :func:`nlp.candidates.adjective_alone`).
     """
-    from nlp.candidates import activities_and_a_head, adjective_alone
+    from nlp.candidates import a_quality_and_a_head, activities_and_a_head, adjective_alone
 
     text = doc_text(doc)
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -265,6 +266,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or (before is not None and before.text in PLURAL_WORDS)
         or honour(text, s, e)
         or (head is not None and activities_and_a_head(core, head.group(), text[s:e]))
+        or (head is not None and a_quality_and_a_head([w for w in core if w]))
         or (end - start > 2 and adjective_alone(doc[start].text, doc[start + 1].text))  # 健康|委|门户网站
     )
 

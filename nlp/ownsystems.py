@@ -36,6 +36,7 @@ from nlp.namechecks import across_a_territory, head_continues, networks_as_a_fie
 from nlp.nameleads import pos_table
 from nlp.platformwords import (
     BUILDING_SYSTEM,
+    CLOUD_WORD_AFTER,
     GENERIC_WORDS,
     LEAD_WORDS,
     MAKING_AFTER,
@@ -69,7 +70,7 @@ _LEVEL = re.compile(r"[省市区县]|[省市区县]级")
 #: Scope words in front (全市一体化政务服务平台): the jurisdiction's own one; not part of the name.
 _SCOPE = {"全省", "全市", "全区", "全县", "本省", "本市", "本区", "本县", "我省", "我市", "我区", "我县", "本级"}
 #: Verbs in front that treat the system as a thing that exists: using, running, joining or managing it.
-_EXISTING = {"依托", "通过", "基于", "借助", "利用", "使用", "用好", "登录", "进驻", "入驻", "接入", "对接", "迁移", "迁入",
+_EXISTING = {"依托", "通过", "基于", "借助", "利用", "使用", "共用", "用好", "登录", "进驻", "入驻", "接入", "对接", "迁移", "迁入",
              "迁移至", "融合到", "整合到", "升级", "升级改造", "维护", "运维", "负责", "负责管理", "保障", "推广使用"}  # fmt: skip
 #: Verbs of making, deploying or launching a system: with a perfective marker (部署了, 已上线, 已经建成) the system is
 #: one that now exists; without one it may be a kind still to be made (推动建设政务服务平台, 将建成政务云).
@@ -168,6 +169,8 @@ def candidates(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, 
             continue
         if head.group() == "网络" and _NETWORK_AS_MODIFIER.match(text, we):
             continue  # 政府网络|舆情, 政务网络|与|信息安全: networks as a modifier or a field, no system
+        if head.group() == "云" and CLOUD_WORD_AFTER.match(text, we):
+            continue  # 电子政务|云|计算中心: jieba cut 云计算, no cloud named (a centre of cloud computing)
         head_start = max(ws, head.start())
         if text.startswith("政务网", head_start):
             head_start += 2  # the one word 政务网: the government's network, 政务 its own topic as in 政务外网

@@ -19,7 +19,10 @@ PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台"
 # fmt: on
 #: A head ending in 网 is none before 络, 站, 页 or 格 (信息网|络, 区政府|网站, 网格).
 #: 云 is a head (应急管理云) unless a word goes on (云计算, 云服务, 云平台: that head is the longer one).
-_AFTER_A_HEAD = {"网": "(?![络站页格])", "云": "(?![\u4e00-\u9fffA-Za-z])"}
+#: 云 before a line break and jieba's rest of a word with it (云|计算, 云|存储, 云|原生, 云|桌面) is that word's, no cloud's head
+#: (电子政务云|计算中心: a centre of cloud computing).
+CLOUD_WORD_AFTER = re.compile(r"\s*(?:计算|存储|原生|桌面)")
+_AFTER_A_HEAD = {"网": "(?![络站页格])", "云": "(?![\u4e00-\u9fffA-Za-z])(?!" + CLOUD_WORD_AFTER.pattern + ")"}
 #: 上云 is a verb (to move onto the cloud: 业务系统全部上云), not a head 云.  A port (口岸) or a window (窗口) is a
 #: place or a counter; only the government's channels of trade named so are platforms: 电子口岸 (the electronic
 #: port), 单一窗口 (the single window for declarations) — named by those words alone (namechecks.standard_network).
@@ -61,7 +64,7 @@ COUNT_START = re.compile(
 #: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
 # fmt: off
 NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
-                               r"构建|布局|解决|思维|观念|集成|经济|企业|主体|商家|公司|机(?![构关制遇会房器柜位])")
+                               r"构建|布局|解决|思维|观念|集成|经济|产业|企业|主体|商家|公司|机(?![构关制遇会房器柜位])")
 # fmt: on
 #: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
 HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)|知识库|数据库")
@@ -74,7 +77,7 @@ SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "�
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
 # fmt: off
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
-                 "新媒体", "软件", "硬件", "网络", "核心", "现有", "原有", "数据", "各级", "上述", "一体化", "综合", "统一",
+                 "新媒体", "软件", "硬件", "网络", "互联网", "线下", "主题", "专题", "核心", "现有", "原有", "数据", "各级", "上述", "一体化", "综合", "统一",
                  "工作", "专项", "平台", "系统", "门户", "官方", "移动", "线上", "网上", "在线", "电子", "管理",
                  "服务", "办公", "运行", "运维", "技术", "基础", "配套", "自有", "内部", "外部", "重点", "重要", "主要", "多个",
                  "部门", "单位", "机关", "政府", "政务", "自建", "全部", "所有", "两个", "三个", "不同", "以上", "下列", "媒体",
@@ -87,7 +90,7 @@ GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", 
 # fmt: off
 LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", "维护", "运维", "保障", "推进", "完善", "优化", "提升", "提高", "开发", "建立", "实现", "确保", "推动",
               "统筹", "负责", "依托", "通过", "升级", "上线", "推广", "运营", "接入", "打造", "搭建", "建好", "指导", "加强", "落实",
-              "使用", "利用", "整合", "对接", "访问", "登录", "关注", "下载", "深化", "做好", "抓好", "持续", "不断", "进一步",
+              "使用", "共用", "利用", "整合", "对接", "访问", "登录", "关注", "下载", "深化", "做好", "抓好", "持续", "不断", "进一步",
               "全面", "积极", "切实", "继续", "加快", "深入", "扎实", "全力", "用好", "管好", "依据", "基于", "运用", "借助",
               "融合", "联通", "打通", "包括", "主要", "其中", "以及", "即", "如", "等", "为", "的", "和", "与", "及", "或", "并", "暨",
               "对", "在", "由", "将", "把", "向", "从", "于", "是", "了", "有", "经", "按", "据", "以", "至", "及其", "我局",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.bodywords import NOT_PLACES
 from nlp.nameleads import dictionary_words, pos_table
 from nlp.platformwords import HEAD, NOT_A_HEAD_AFTER, TOPIC_VERBS
 
@@ -455,6 +456,8 @@ GENERIC_REFORM_FIELDS = {
     "体制",
     "专项",
 }
+#: The words of :data:`GENERIC_REFORM_FIELDS` and their kin that join them (体制机制改革 names no field: 机制).
+_NO_FIELD_WORDS = GENERIC_REFORM_FIELDS | {"机制", "体制机制", "制度机制"}
 #: A field's modifier that picks fields out without naming one (重点领域改革, 聚焦重点领域改革, 等关键环节改革).
 _GENERIC_FIELD = re.compile(
     rf"(?:^|各|各个|关键|重要|主要|其他|若干|多个|部分|一些|{'|'.join(sorted(GENERIC_REFORM_FIELDS))})(?:领域|方面|环节)$"
@@ -474,6 +477,14 @@ def _kind_of_body(word: str) -> bool:
     """事业单位: a noun naming a kind of body (its last part 单位 leads elsewhere) names whose reform it is
     (机关事业单位后勤体制改革, 事业单位分类改革)."""
     return word.endswith(("单位", "机关")) and pos_table().get(word) == "n"
+
+
+def _made_of_fields(name: str) -> bool:
+    """Is ``name`` made of words that name no reform alone, one after another (体制|机制, 综合|配套, 制度)?"""
+    ok = [True] + [False] * len(name)
+    for i in range(1, len(name) + 1):
+        ok[i] = any(ok[j] and name[j:i] in _NO_FIELD_WORDS for j in range(max(0, i - 4), i))
+    return ok[-1]
 
 
 def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -540,6 +551,9 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             continue  # 重点领域改革, 关键环节改革, 聚焦重点领域改革: the reforms of some fields, none named
         if re.fullmatch(r"[\u4e00-\u9fff]{1,3}性", name):
             continue  # 引领性改革, 突破性改革: a quality of the reforms (an adjective in 性), not what is reformed
-        if len(name) >= 2 and name not in GENERIC_REFORM_FIELDS:
+        last = dictionary_words(name)[-1:] or [""]
+        if (pos_table().get(last[0]) or "")[:2] == "ns" and last[0] not in NOT_PLACES:
+            continue  # 重庆市|改革发展, 入选|贵州|改革: a place (jieba's) right before says whose reforms, not what
+        if len(name) >= 2 and not _made_of_fields(name):
             spans.append((start, end))
     return spans

@@ -94,3 +94,98 @@ def test_two_levels_name_no_body():
     from nlp.entities import extract
 
     assert [e.text for e in extract(["指导区县政府开展工作，嵌入市县政府门户网站"])[0] if e.label == "Agency"] == []
+
+
+#: A head the text goes on past into another word: an industry (信息网络|产业基地, 平台|产业园) or jieba's cut of 云计算
+#: (电子政务云|计算中心: a centre of cloud computing, no cloud named 电子政务云).
+HEAD_GOES_ON = [
+    ("建设滨江信息网络产业基地", []),
+    ("培育物流平台产业集群", []),
+    ("依托滨江信息网络开展监测", ["滨江信息网络"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEAD_GOES_ON)
+def test_a_head_going_on_into_an_industry(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+@pytest.mark.parametrize("text", ["市电子政务云计算中心投入使用", "县政务云\n计算中心建成运行"])
+def test_cloud_computing_names_no_cloud(nlp_off_on, text):
+    assert not [f for f in found(nlp_off_on, text) if f.replace("\n", "").endswith("云")]
+
+
+def test_a_cloud_before_a_glued_verb_is_still_one():
+    from nlp.entities import extract
+
+    assert [e.text for e in extract(["政务云已承载各部门系统"])[0] if e.label == "Platform"] == ["政务云"]
+
+
+#: A verb of using between two names (…服务网|共用|…平台) ends the second name, as 使用 or 依托 do; the platform used is
+#: one (a thing that exists).
+A_VERB_OF_USING = [
+    ("实体大厅与政务服务网共用网上政务服务管理平台", ["网上政务服务管理平台"]),
+    ("各乡镇共用市级统一身份认证平台", ["市级统一身份认证平台"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), A_VERB_OF_USING)
+def test_a_verb_of_using_ends_the_name(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: A quality alone in front of a head (an adjective or a distinguishing word by jieba's tags) names a kind, as a
+#: manner does (智能化大厅); so do a database's category words (主题, 专题) and online (互联网) with generic words.
+KINDS = [
+    ("推动单一办事大厅转型为综合体", []),
+    ("推进公开平台集约发展", []),
+    ("建设高效平台和便捷系统", []),
+    ("打造新型平台", []),
+    ("建设主题数据库和专题数据库", []),
+    ("由线上的互联网服务平台和线下大厅构成", []),
+    # a topic in front names one
+    ("依托便民服务平台办理", ["便民服务平台"]),
+    ("依托人口主题库比对", ["人口主题库"]),
+    ("建设“互联网+监管”系统", ["“互联网+监管”系统"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KINDS)
+def test_a_quality_or_a_category_names_a_kind(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("推动单一办事大厅转型为综合体", "单一办事大厅", False),
+        ("推进公开平台集约发展", "公开平台", False),
+        ("依托便民服务平台办理", "便民服务平台", True),
+    ],
+)
+def test_the_ners_platform_of_a_quality(nlp_off_on, text, name, kept):
+    assert (name in ner_platforms(nlp_off_on, text, name)) is kept
+
+
+def _reforms(nlp, text):
+    from nlp.entities import extract
+
+    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == "Reform"]
+
+
+#: …改革 whose words in front name no field: a place alone (whose reforms: 重庆市|改革发展案例) or words that name no
+#: reform alone, one after another (体制机制改革, 综合配套改革); a field in front of them names one (信访工作体制机制改革).
+NO_FIELD = [
+    ("获评2023年度四川省改革发展优秀案例", []),
+    ("入选贵州改革典型经验", []),
+    ("推进文化旅游领域的体制机制改革", []),
+    ("深化综合配套改革", []),
+    ("推进医疗卫生体制机制改革", ["医疗卫生体制机制改革"]),
+    ("推进农村改革", ["农村改革"]),
+    ("深化城市管理体制改革", ["城市管理体制改革"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_FIELD)
+def test_a_reform_needs_a_field(nlp_off_on, text, expected):
+    assert _reforms(nlp_off_on, text) == expected
