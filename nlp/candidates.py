@@ -530,5 +530,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # 实行|监测系统, 审批平台, 监测和预警系统: activities and a bare head name a kind of system
         if a_quality_and_a_head(core):
             continue  # 单一|办事大厅, 公开|平台: a quality alone names a kind
+        if any(w == "类" or (re.fullmatch(r"[\u4e00-\u9fff]{1,3}类", w) and w not in pos_table()) for w in core):
+            continue  # 省级政务类|APP, 服务类|平台: a class of them
         spans.append((start, he))
     return spans + coined_name_spans(text, words, spans)

@@ -242,7 +242,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * a name going on: another head right after the name's (劳动和社会保障系统|信息网络: :data:`nlp.platformwords.HEAD`);
     * an honour's title (:func:`nlp.namechecks.honour`);
     * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.candidates.activities_and_a_head`),
-      a quality alone before the head (单一|办事大厅, 公开|平台: :func:`nlp.candidates.a_quality_and_a_head`);
+      a quality alone before the head (单一|办事大厅, 公开|平台: :func:`nlp.candidates.a_quality_and_a_head`), a class
+      (政务|类|APP);
     * a level alone before a bare head (省|门户网站), as the shape rules read theirs, but a level's own site (省政府网,
       区政务服务网);
     * no body in front: an adjective alone before a body's one-character end (健康|委|门户网站:
@@ -274,6 +275,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or honour(text, s, e)
         or (head is not None and activities_and_a_head(core, head.group(), text[s:e]))
         or (head is not None and a_quality_and_a_head([w for w in core if w]))
+        or any(t.text == "类" for t in doc[start:end])  # 政务|类|APP: a class of them
         or (end - start > 2 and adjective_alone(doc[start].text, doc[start + 1].text))  # 健康|委|门户网站
     )
 

@@ -103,6 +103,8 @@ _GENERIC_CAMPAIGN = re.compile(
     r"信息化|建设|基础|维修|安装|配套|应急|改造|土建|装修|[\u4e00-\u9fff]{0,2}类)?(?:行动|工程|专项行动)$"
     r"|^专项"
 )
+#: A count of campaigns or works inside the name (三大攻坚行动, “六大标杆工程”, 两项行动): many, no one named.
+_CAMPAIGNS_COUNTED = re.compile(r"[一二三四五六七八九十两几多]+[大项个类]")
 #: Parallel attributes inside a name: 农贸市场规范化、品质化、智慧化提升工程.
 _PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2}化、){2,}$")
 
@@ -274,6 +276,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
                 or (head.group() == "工程" and len(inner) >= 4 and not _BUILDING_JOB.search(inner[:-2]))
             )
             and not _GENERIC_CAMPAIGN.match(inner)
+            and not _CAMPAIGNS_COUNTED.search(inner)  # “六大标杆工程”: works counted, many
         ):
             spans.append((m.start(), m.end()))
     spans += _listed_beside(text, spans)
@@ -309,6 +312,8 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             name = text[i:e]
         if len(name) - len(m.group()) < 4 or _GENERIC_CAMPAIGN.match(name) or re.search(r"\d|改革", name):
             continue
+        if _CAMPAIGNS_COUNTED.search(name):
+            continue  # 治理转型三大攻坚行动: campaigns counted, many, none named
         if m.group() == "工程" and not _PROGRAMME_WORK.search(name):
             continue  # construction works, not a programme
         if text.startswith(("项目", "资金", "经费", "支出", "类", "预算", "款", "建设"), e) or text[i : i + 2] in {

@@ -200,3 +200,21 @@ def test_a_website_is_no_station(nlp_off_on, text):
     from nlp.entities import extract
 
     assert [(e.text, e.label) for e in extract([text], nlp=nlp_off_on)[0] if e.label in ("Agency", "Platform")] == []
+
+
+#: Campaigns or works counted inside their name (三大攻坚行动, “六大标杆工程”) are many, none named; a class word before a
+#: platform's head (政务类APP, 服务类平台) names a class of them — not a field ending in 类 that jieba knows (垃圾分类).
+COUNTED_AND_CLASSES = [
+    ("推进营商环境四大提升行动", [], []),
+    ("实施“十大民生工程”", [], []),
+    ("开展知识产权行政保护专项行动", [], ["知识产权行政保护专项行动"]),
+    ("整合市级政务类APP", [], []),
+    ("清理各部门服务类小程序", [], []),
+    ("依托垃圾分类管理平台", ["垃圾分类管理平台"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "platforms", "reforms"), COUNTED_AND_CLASSES)
+def test_counted_campaigns_and_classes(nlp_off_on, text, platforms, reforms):
+    assert found(nlp_off_on, text) == platforms
+    assert _reforms(nlp_off_on, text) == reforms
