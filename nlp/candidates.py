@@ -139,11 +139,11 @@ def activities_and_a_head(core: list[str], head: str, name: str) -> bool:
 
 
 def a_quality_and_a_head(core: list[str]) -> bool:
-    """Is ``core``, the words in front of a head, one word of a quality alone — an adjective or a distinguishing word
-    by jieba's tags (单一|办事大厅, 公开|平台, 高效|平台, 新型|平台)?  Then the name is a kind, as a manner's (智能化|大厅)
-    is: no system is named by how it is (asked of the trained NER's names too:
-    :func:`nlp.entities.no_platform_by_the_rules`)."""
-    return len(core) == 1 and pos_table().get(core[0]) in ("a", "ad", "b")
+    """Is ``core``, the words in front of a head, one word of a quality alone — an adjective by jieba's tags (公开|平台,
+    高效|平台, 便捷|系统)?  Then the name is a kind, as a manner's (智能化|大厅) is: no system is named by how it is (asked of
+    the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`).  Not a distinguishing word (jieba's b):
+    单一|窗口 names the single window of a port's trade, though 单一|办事大厅 is a kind."""
+    return len(core) == 1 and pos_table().get(core[0]) in ("a", "ad")
 
 
 def _indefinite(text: str, start: int) -> bool:
@@ -529,7 +529,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         if activities_and_a_head(core, m.group(), name):
             continue  # 实行|监测系统, 审批平台, 监测和预警系统: activities and a bare head name a kind of system
         if a_quality_and_a_head(core):
-            continue  # 单一|办事大厅, 公开|平台: a quality alone names a kind
+            continue  # 公开|平台, 高效|平台: a quality alone names a kind
         if any(w == "类" or (re.fullmatch(r"[\u4e00-\u9fff]{1,3}类", w) and w not in pos_table()) for w in core):
             continue  # 省级政务类|APP, 服务类|平台: a class of them
         spans.append((start, he))

@@ -242,7 +242,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * a name going on: another head right after the name's (劳动和社会保障系统|信息网络: :data:`nlp.platformwords.HEAD`);
     * an honour's title (:func:`nlp.namechecks.honour`);
     * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.candidates.activities_and_a_head`),
-      a quality alone before the head (单一|办事大厅, 公开|平台: :func:`nlp.candidates.a_quality_and_a_head`), a class
+      a quality alone before the head (公开|平台, 高效|平台: :func:`nlp.candidates.a_quality_and_a_head`), a class
       (政务|类|APP);
     * a level alone before a bare head (省|门户网站), as the shape rules read theirs, but a level's own site (省政府网,
       区政务服务网);
