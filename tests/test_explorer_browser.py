@@ -270,7 +270,8 @@ def test_flow_sankey_bands_of_2024_sum_to_the_reports_total(visit):
     assert [(by_id[m["source"]]["title"], Decimal(m["amount"])) for m in msk] == [
         ("民生卡应用推广经费", Decimal("140000"))
     ]
-    # every band leads to its node's page
+    # every band leads to a page: its node's, or for a project that funds several things together (one joint band,
+    # never split by a guess) its project's, which lists them
     assert all(link["href"].startswith("/id/") for link in flow["links"])
     assert "✓" in page.inner_text("#summary")
     # the same bands as a table of exact figures, one row each

@@ -52,7 +52,7 @@
       const id = "joint:" + rs.map(r => r.target).sort().join("|");
       node(id, rs.map(r => r.targetLabel).join(" + ") + "（共同）", "joint");
       links.push({source: node(project, rs[0].sourceLabel, "project"), target: id, value: Number(rs[0].amount),
-        amount: rs[0].amount, stage: "funds", href: ""});
+        amount: rs[0].amount, stage: "funds", href: local(project)});  // its project's page lists what it funds
     }
     // a node's amount: what leaves it, or what enters it when nothing leaves (exact sums)
     for (const n of nodes.values()) {
