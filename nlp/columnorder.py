@@ -28,8 +28,9 @@ from decimal import Decimal
 from itertools import combinations
 from math import comb, factorial
 
-from nlp.columns import LABEL_HEADERS, column_for, column_groups, header_width, squash, value_phrases
+from nlp.columns import LABEL_HEADERS, column_for, column_groups, header_width, value_phrases
 from nlp.model import Column, Table, TableRow
+from nlp.normalize import squash
 from nlp.rounding import quantum, rounding_tolerance
 from nlp.vocab import COLUMN_GROUPS
 

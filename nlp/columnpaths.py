@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.columns import measure_of, phase_of, squash
+from nlp.columns import measure_of, phase_of
 from nlp.model import Column, Phase
+from nlp.normalize import squash
 from nlp.vocab import FUNDING_SOURCES, MEASURES
 
 _TEXT_MEASURES = ("line_number", "performance_target")

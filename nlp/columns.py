@@ -16,9 +16,9 @@ import difflib
 import re
 
 from nlp.model import Column, Phase
+from nlp.normalize import squash
 from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURES, ROW_PARTS
 
-_WS = re.compile(r"\s+")
 #: Header text that names the row labels, not a value column: 科目编码, 功能分类科目,
 #: 部门预算支出经济科目, 支出项目类别（资金使用单位）, 项目, 栏次 …
 LABEL_HEADERS = re.compile(
@@ -44,10 +44,6 @@ _PHRASES: list[tuple[str, str]] = sorted(
 _PHRASES_BY_FIRST: dict[str, list[tuple[str, str]]] = {}
 for _phrase, _key in _PHRASES:
     _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _key))
-
-
-def squash(text: str) -> str:
-    return _WS.sub("", text)
 
 
 def measure_of(header: str) -> str | None:

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from nlp import rounding
 from nlp.amounts import unit_factor
-from nlp.columns import squash
 from nlp.model import Amount, Table, TableRow
+from nlp.normalize import squash
 
 #: Differences within tolerance met during one reconcile() call (reported as INFO W404): :func:`within_rounding` adds
 #: to the list :func:`nlp.reconcile.reconcile` sets.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from nlp.model import Project, Report, Section, Span
-from nlp.normalize import Line, NormalizedText
+from nlp.normalize import Line, NormalizedText, squash
 
 #: A report's title: the project, then what the report is (绩效评价报告, 绩效自评报告, 支出绩效评价报告 …); a single
 #: fiscal year in front (2024年度, 2024年) is the evaluation's — a span of years (2017-2019年度…) is the project's own.
@@ -34,10 +34,6 @@ _TITLE_TAIL = re.compile(r"^(?:项目)?(?:支出)?(?:绩效)?(?:自评|评价)�
 _YEAR = re.compile(r"^\d{4}年度?(?=[^\d年])")
 #: A line above the heading that labels an annex (附件, 附件2, 附件二：): no project's name.
 _ANNEX = re.compile(r"^附件[\d一二三四五六七八九十（）()]*[：:]?$")
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def title_project(title: str) -> str | None:

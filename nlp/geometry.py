@@ -27,9 +27,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from nlp.columns import measure_of, squash
+from nlp.columns import measure_of
 from nlp.model import Box, Grid, TableRow
-from nlp.normalize import Line, NormalizedText
+from nlp.normalize import Line, NormalizedText, squash
 from nlp.tablefind import is_title, table_number
 from nlp.tablelines import is_column_numbers, is_meta
 

@@ -20,13 +20,13 @@ precision.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.evaluation import devset_text
 from nlp.model import Report, Span
+from nlp.normalize import squash
 from nlp.resources import require_source_tree
 
 LINKS_GOLD = ("links", "devset.jsonl")  # a folder of its own: tests/gold/*.jsonl are paragraph gold
@@ -83,12 +83,8 @@ def found_links(report: Report) -> list[FoundLink]:
     return out
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _same_project(found: str, gold: str) -> bool:
-    f, g = _squash(found), _squash(gold)
+    f, g = squash(found), squash(gold)
     return bool(f and g) and (f.startswith(g) or g.startswith(f))
 
 
@@ -124,8 +120,8 @@ def score_links(raw: str, gold_links: list[dict], found: list[FoundLink], *, str
             c[2] += 1
         else:
             s, e = g["entity"][0]
-            name = _squash(raw[g["project"][0] : g["project"][1]])
-            errors.append(("FN", g["label"], f"{name}… → {_squash(raw[s:e])}", raw.count("\n", 0, s) + 1))
+            name = squash(raw[g["project"][0] : g["project"][1]])
+            errors.append(("FN", g["label"], f"{name}… → {squash(raw[s:e])}", raw.count("\n", 0, s) + 1))
     return counts, errors
 
 

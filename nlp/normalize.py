@@ -39,6 +39,15 @@ from nlp.model import Box, Grid, Span
 # recognises （一） by its full-width brackets).
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """``text`` with every whitespace character taken out: names and labels compared as printed, whatever the
+    line breaks and spaces a page put inside them."""
+    return _WHITESPACE.sub("", text)
+
+
 def _compatible_forms() -> dict[str, str]:
     # each character whose NFKC form is one other character, in the ranges below
     ranges = [(0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B), (0x2E80, 0x2FE0), (0xF900, 0xFB00)]

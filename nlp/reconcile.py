@@ -42,10 +42,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from nlp import codes
-from nlp.columns import column_groups, squash
+from nlp.columns import column_groups
 from nlp.discrepancy import ROUNDING_NOTES, format_amount, table_label, total_row, within_rounding
 from nlp.errors import Codes
 from nlp.model import Amount, Classification, Diagnostic, Discrepancy, Report, Severity, Table, TableRow
+from nlp.normalize import squash
 from nlp.restated import cross_table_discrepancies, narrative_discrepancies
 
 

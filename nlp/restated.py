@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from nlp.columns import squash
 from nlp.discrepancy import format_amount, table_label, total_row, within_rounding
 from nlp.model import Amount, Discrepancy, Report, Table, TableRow
+from nlp.normalize import squash
 
 _ENUM = re.compile(r"^[一二三四五六七八九十]+、")
 

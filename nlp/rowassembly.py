@@ -19,9 +19,8 @@ from nlp.cells import read_cells
 from nlp.centredrows import CentredRow, centred_rows
 from nlp.errors import Diagnostics
 from nlp.model import TableRow
-from nlp.normalize import Line, NormalizedText
+from nlp.normalize import Line, NormalizedText, squash
 from nlp.rows import Group, Token, groups, join_words, tokenize
-from nlp.tablefind import squash
 from nlp.tableheader import Header, is_data
 from nlp.tablelines import is_column_numbers, is_meta, join_text, leading, name_lines
 

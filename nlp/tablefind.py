@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from nlp.normalize import NormalizedText
+from nlp.normalize import NormalizedText, squash
 
 _NUM = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
 _NUMBER = re.compile(rf"(?:^|(?<=\s))((?:公开|预算|决算)\s*(?:{_NUM})\s*表|表\s*(?:{_NUM}))(?=\s|$)")
@@ -26,12 +26,7 @@ _SENTENCE = re.compile(r"[。，；！？]|见|详见")
 _ENUMERATED = re.compile(r"^[-•·]|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、]")
 _PART = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
 _NOTE = re.compile(r"^\s*注\s*[:：]?")
-_WS = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def squash(text: str) -> str:
-    return _WS.sub("", text)
 
 
 @dataclass

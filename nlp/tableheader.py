@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from nlp import codes
 from nlp.columns import header_width
-from nlp.normalize import Line
+from nlp.normalize import Line, squash
 from nlp.rows import groups
-from nlp.tablefind import FoundTable, is_title, squash, table_number
+from nlp.tablefind import FoundTable, is_title, table_number
 from nlp.tablelines import is_column_numbers, is_meta
 from nlp.tableunit import UNIT, UNIT_IN_BRACKETS
 
