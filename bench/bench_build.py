@@ -122,8 +122,8 @@ def one_models(scale: int, work: Path, originals: list) -> dict:
     import dataclasses
     import hashlib
 
-    from kg.build import ontology_quads
     from kg.mapping import map_report
+    from kg.ontology import ontology_quads
     from kg.resolve import default_resolver
     from kg.store import DataDir
 

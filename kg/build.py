@@ -27,7 +27,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,11 +39,12 @@ from kg.commit import BatchedWriter
 from kg.locations import file_location, location_secret, real_path, shown_path
 from kg.mapping import N, ReportGraph, Resolver, map_report, string
 from kg.namespace import BKG, SCHEMA
-from kg.ontology import ontology_files
+from kg.ontology import ontology_quads
 from kg.originals import Originals
 from kg.pool import local_results
 from kg.store import DataDir, Store
-from kg.summaries import summarise, summary_graph, summary_queries
+from kg.summaries import summarise, summary_graph
+from kg.version import software_version
 
 if TYPE_CHECKING:
     from kg.remote import RemoteStore
@@ -58,33 +59,6 @@ COUNTS = {
     "line items": "?x a bkg:LineItem",
     "entities": "VALUES ?c { bkg:Platform bkg:Reform bkg:PolicyDocument } ?x a ?c",
 }
-
-
-@lru_cache(maxsize=1)
-def software_version() -> str:
-    """Package version + a fingerprint of the code that decides what the graph holds.
-
-    A report built by another version is rebuilt even if its file did not change.
-    """
-    from importlib.metadata import PackageNotFoundError, version
-
-    from nlp.resources import package_files
-
-    try:
-        base = version("budgetkg")
-    except PackageNotFoundError:  # pragma: no cover - running from a plain checkout
-        base = "0"
-    digest = hashlib.sha256()
-    for package in ("nlp", "kg"):
-        for path in package_files(package, "*.py"):
-            if package == "kg" and path.parent.name in {"api", "commands", "routers"}:
-                continue  # serving and the command line do not change what a graph holds
-            digest.update(path.name.encode() + path.read_bytes())
-    for path in ontology_files():
-        digest.update(path.name.encode() + path.read_bytes())
-    for summary in summary_queries().values():  # what each report's summary graph holds (kg.summaries)
-        digest.update(summary.path.name.encode() + summary.text.encode())
-    return f"{base}+{digest.hexdigest()[:12]}"
 
 
 @dataclass
@@ -147,16 +121,6 @@ def stored_reports(store: Store) -> dict[str, tuple[str, str, str | None]]:
           OPTIONAL { GRAPH ?p { ?b schema:softwareVersion ?v } } }"""
     )
     return {row["r"].value: (row["sha"].value, row["src"].value, row["v"].value if row["v"] else None) for row in rows}
-
-
-def ontology_quads() -> list[ox.Quad]:
-    """ontology/**/*.ttl into the ontology graph (parsed by pyoxigraph)."""
-    g = N(iri.ONTOLOGY_GRAPH)
-    out: list[ox.Quad] = []
-    for path in ontology_files():
-        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-            out.append(ox.Quad(t.subject, t.predicate, t.object, g))
-    return out
 
 
 def validate_quads(quads: list[ox.Quad]):

@@ -13,7 +13,7 @@ order of the paths, as they come; the build process alone writes the store, in o
   goes on.
 - **A cluster that is gone** (the scheduler unreachable or lost, no worker left for
   ``no_workers_timeout`` seconds), or a worker that runs other software than the build (another
-  :func:`kg.build.software_version`: its graphs would differ from this build's): :class:`ClusterError`.
+  :func:`kg.version.software_version`: its graphs would differ from this build's): :class:`ClusterError`.
   The build stops and, its transaction not committed, the store keeps its previous generation.
 """
 
@@ -57,13 +57,13 @@ def cluster_results(
     """``task(path)`` for every path, in the order given, computed on the Dask cluster at ``scheduler``.
 
     ``failed(path, reason)`` makes the result of a file whose task killed every worker it ran on;
-    ``version`` (default: this build's :func:`kg.build.software_version`) is what each worker must run."""
+    ``version`` (default: this build's :func:`kg.version.software_version`) is what each worker must run."""
     try:
         from distributed import Client
     except ImportError as exc:
         raise ClusterError("a build on a Dask cluster needs dask.distributed: pip install 'budgetkg[cluster]'") from exc
 
-    from kg.build import software_version
+    from kg.version import software_version
 
     paths = list(paths)
     if not paths:
@@ -150,7 +150,7 @@ def worker_address(exc: Exception) -> str:
 def run_shipped(task: Callable[[Path], tuple], path: str, data: bytes) -> tuple[str, tuple]:
     """On a worker: ``task`` on the file's bytes, written under its own name into a private folder;
     the result names the file by ``path`` again.  With the worker's software version."""
-    from kg.build import software_version
+    from kg.version import software_version
 
     with tempfile.TemporaryDirectory(prefix="budgetkg-") as folder:
         here = Path(folder) / (Path(path).name or "report")

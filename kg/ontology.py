@@ -7,6 +7,8 @@ changing one).
 - :func:`ontology_graph` — ``ontology/**/*.ttl``: the OWL ontology, the concept schemes, the
   classification code lists and the gazetteer.  This is the ``ont_graph`` pySHACL mixes into every
   report graph, so shapes can check that a line item's code concept exists.
+- :func:`ontology_quads` — the same files as pyoxigraph quads of the ontology graph (``id/graph/ontology``),
+  which a build stores and each report's summary is computed with (:mod:`kg.summaries`).
 - :func:`shapes_graph` — ``shapes/report.ttl``: the shapes every report graph is validated against.
 - :func:`codelist_shapes_graph` — ``shapes/codelists.ttl``: the shapes of the code lists themselves
   (run by the tests and ``budgetkg validate --codelists``, not per report).
@@ -17,8 +19,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
+from kg import iri
 from nlp.resources import data_files, folder
 
 #: The files of ontology/ that validation needs besides the code lists (not the gazetteer or agency history).
@@ -33,6 +37,16 @@ def ontology_files() -> list[Path]:
 def ontology_file(name: str) -> Path:
     """One file of ``ontology/`` (e.g. ``gazetteer.ttl``)."""
     return folder("ontology") / name
+
+
+def ontology_quads() -> list[ox.Quad]:
+    """ontology/**/*.ttl into the ontology graph (parsed by pyoxigraph)."""
+    g = ox.NamedNode(iri.ONTOLOGY_GRAPH)
+    out: list[ox.Quad] = []
+    for path in ontology_files():
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            out.append(ox.Quad(t.subject, t.predicate, t.object, g))
+    return out
 
 
 def codelist_files() -> list[Path]:

@@ -40,6 +40,7 @@ from rdflib.namespace import RDF
 
 from kg import iri
 from kg.namespace import BKG
+from kg.ontology import ontology_quads
 
 #: The columns of a summary row: ``bkgsum:<variable name>``.
 COLUMNS = "https://w3id.org/budgetkg/ontology/summary#"
@@ -90,8 +91,6 @@ def summary_graph(report: str) -> str:
 
 @lru_cache(maxsize=1)
 def _ontology() -> tuple[ox.Quad, ...]:
-    from kg.build import ontology_quads
-
     return tuple(ontology_quads())
 
 

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, read_report_once, requires_devset
 
-from kg.build import ontology_quads
 from kg.commands.query import bind_params, named_queries, rows_of, run
 from kg.mapping import map_report
+from kg.ontology import ontology_quads
 from kg.resolve import default_resolver
 from kg.store import Store
 from kg.validate import validate_quads

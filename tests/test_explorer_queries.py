@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, Graph
 
-from kg.build import ontology_quads
 from kg.commands.query import bind_params, named_queries, rows_of, run
+from kg.ontology import ontology_quads
 from kg.store import Store
 from kg.summaries import summarise
 

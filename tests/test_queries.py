@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import ontology_quads
 from kg.commands.query import bind_params, named_queries, rows_of, run
 from kg.mapping import map_report
+from kg.ontology import ontology_quads
 from kg.resolve import default_resolver
 from kg.store import Store
 from kg.summaries import summarise

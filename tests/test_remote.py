@@ -11,8 +11,8 @@ from decimal import Decimal
 import pyoxigraph as ox
 import pytest
 
-from kg.build import ontology_quads
 from kg.mapping import map_report
+from kg.ontology import ontology_quads
 from kg.remote import RemoteStore, RemoteTimeout, RemoteTruncated, push
 from kg.resolve import default_resolver
 from kg.store import Store
