@@ -4,7 +4,7 @@
 :mod:`nlp.budgetpatterns`) over a report's texts, then the trained NER only on the clauses of narrative texts
 that hold a trigger word outside the names found so far (it is ~20× slower than segmentation), batched over all
 the texts; what the NER proposes is kept when it is a credible name of its type (:func:`plausible`).
-:func:`entities_of` reads a Doc's entities as :class:`FoundEntity`; :func:`laid_across_cells` tells a name made
+:func:`entities_of` reads a Doc's entities as :class:`nlp.foundentity.FoundEntity`; :func:`laid_across_cells` tells a name made
 of table cells laid side by side, which no caller keeps.
 """
 
@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.bodywords import BODY_SUFFIXES
 from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far
+from nlp.foundentity import FoundEntity
 from nlp.namechecks import (
     across_a_territory,
     final_head,
@@ -51,17 +51,6 @@ NER_TRIGGERS = re.compile(
 _WINDOW_BEFORE, _WINDOW_AFTER = 22, 6
 _CLASSIFICATION_NAME = re.compile(r"[（(][类款项][）)]")
 _CLAUSE_END = "，。；：！？,;:!?\n"
-
-
-@dataclass(frozen=True)
-class FoundEntity:
-    """An entity in a text, with offsets into that text."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    source: str  # "gazetteer" | "pattern" | "ner"
 
 
 def extract_docs(

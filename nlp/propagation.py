@@ -49,7 +49,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from nlp.agencies import below_own_level, listed_units_again
-from nlp.entities import FoundEntity, entities_of
+from nlp.entities import entities_of
+from nlp.foundentity import FoundEntity
 from nlp.ownsystems import own_names, spreadable, unglued
 from nlp.pdftext import read_as
 from nlp.platformwords import HEAD

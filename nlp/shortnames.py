@@ -22,13 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+from nlp.foundentity import FoundEntity
 from nlp.namechecks import final_head
 from nlp.platformwords import BUILDING_SYSTEM, HEAD
-
-if TYPE_CHECKING:  # nlp.entities' pipeline imports nlp.ownsystems, which reads DEFINITION from here
-    from nlp.entities import FoundEntity
 
 #: A bracketed definition of a short name right after a name: （以下简称OA系统）, (简称“一网通”), （下称证照库）,
 #: （以下简称为“交换平台”）, （又称…）.  Not 统称 (a collective name of several things).
@@ -91,8 +88,6 @@ def defined_names(text: str, ents: Sequence[FoundEntity]) -> list[FoundEntity]:
     platform found inside any other definition's brackets is cut to its short name when a platform's head ends the
     text before the bracket (简称|视频系统 → …), and dropped when the short name is a bare head (以下简称平台) or
     what is defined is no platform (视频会议系统（以下简称视频系统）: a building's equipment)."""
-    from nlp.entities import FoundEntity
-
     defined = definitions(text, ents)
     out = [x for x in ents if not any(x.start < e and s < x.end and x is not full for full, s, e in defined)]
     out += [FoundEntity(s, e, text[s:e], "Platform", "pattern") for _, s, e in defined]

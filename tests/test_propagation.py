@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS
 
-from nlp.entities import FoundEntity
+from nlp.foundentity import FoundEntity
 from nlp.propagation import PROPAGATED, confident_names, propagate
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.entities import FoundEntity, extract_docs
+from nlp.entities import extract_docs
+from nlp.foundentity import FoundEntity
 from nlp.model import GazetteerEntry
 from nlp.pipeline import load_pipeline
 from nlp.propagation import PROPAGATED, report_entities
