@@ -67,7 +67,7 @@ def parse_report(decoded: Decoded, path: str, *, entities: bool = False, gazette
         agency_scope=meta.agency_scope,
         agency_scope_span=meta.agency_scope_span,
     )
-    report.tables, report.projects = tables.extract_tables(norm, sections, diag)
+    report.tables, report.projects, report.indicators = tables.extract_tables(norm, sections, diag)
     narrative.extract(norm, report, diag)
     report.part = parts.part_of(norm, report)
     report.discrepancies = reconcile.reconcile(report)

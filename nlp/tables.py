@@ -34,6 +34,7 @@ from nlp import (
     geometry,
     headergrid,
     headermeaning,
+    indicatortables,
     layoutsearch,
     projectforms,
     projecttargets,
@@ -43,7 +44,7 @@ from nlp import (
     columns as columns_mod,
 )
 from nlp.errors import Diagnostics
-from nlp.model import Classification, Column, Project, Section, Table, TableRow
+from nlp.model import Classification, Column, Indicator, Project, Section, Table, TableRow
 from nlp.normalize import Line, NormalizedText
 from nlp.placement import drop_marks, fit_rows, income_totals
 from nlp.rowassembly import RowAssembler
@@ -59,13 +60,15 @@ _FORM_HEAD = 4  # a project form's 项目名称 line comes within this many line
 
 def extract_tables(
     norm: NormalizedText, sections: list[Section], diag: Diagnostics
-) -> tuple[list[Table], list[Project]]:
-    """All tables of a report, and the projects of its project expenditure table."""
+) -> tuple[list[Table], list[Project], list[Indicator]]:
+    """All tables of a report, the projects of its project expenditure table, and the indicators of its
+    tables of performance indicators (no money: :mod:`nlp.indicatortables`)."""
     from nlp import projects as projects_mod
 
     found = find_tables(norm)
     tables: list[Table] = []
     projects: list[Project] = []
+    indicators: list[Indicator] = []
     previous_unit: str | None = None
     income: dict[str, Decimal] = {}  # what the 收支总表 says each source of income totals
     unordered: list[tuple[Table, list]] = []  # tables whose header words were broken over lines
@@ -75,6 +78,9 @@ def extract_tables(
     for ft in found:
         parsed = read_table(norm, ft, diag, previous_unit, income)
         if parsed is None:
+            continue
+        if isinstance(parsed, list):
+            indicators.extend(parsed)
             continue
         table, texts = parsed.table, parsed.texts
         if parsed.orders:
@@ -100,7 +106,7 @@ def extract_tables(
         diag.warn("W307", line=1)
     projects.extend(projectforms.extract(norm, diag, {re.sub(r"\s+", "", p.name) for p in projects}))
     projecttargets.attach(norm, projects)
-    return tables, projects
+    return tables, projects, indicators
 
 
 def _decide_readings(
@@ -190,8 +196,9 @@ def read_table(
     diag: Diagnostics,
     previous_unit: str | None,
     income: dict[str, Decimal] | None = None,
-) -> ReadTable | None:
-    """One found table: its rows and columns, and the text pieces of its rows (绩效目标)."""
+) -> ReadTable | list[Indicator] | None:
+    """One found table: its rows and columns, and the text pieces of its rows (绩效目标); for a table of
+    performance indicators, its indicators (no row, no amount)."""
     lines = norm.lines
     label = ft.number or ft.title or f"line {lines[ft.anchor].number}"
     if any(
@@ -200,10 +207,14 @@ def read_table(
         return None  # one project's performance form (项目名称 … 年度资金总额), no table of rows: nlp.projectforms reads it
     kind = table_kind(ft.title)
     header_lines, body = tableheader.split(lines, ft)
+    header = tableheader.read(header_lines)
+    if indicatortables.is_indicator_header(header.text):
+        listed = indicatortables.indicators(norm, header_lines + body, achieved=indicatortables.achieved(header.text))
+        diag.info("W314", line=lines[ft.anchor].number, table=label, count=len(listed))
+        return listed
     if not body:
         return None
     unit, _ = declared_unit(norm, ft, header_lines, previous_unit, diag, label)
-    header = tableheader.read(header_lines)
     summary = kind in _SUMMARY_KINDS
     printed = [t for ln in body for t in AMOUNT_TOKEN.findall(ln.text)]
     anchors = [lines[i] for i in ft.anchors]

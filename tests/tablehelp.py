@@ -19,7 +19,7 @@ def corpus_text(prefix: str) -> str:
 def read_tables(text: str, name: str = "variant.txt"):
     diag = Diagnostics(name)
     norm = normalize(text)
-    tables, projects = extract_tables(norm, [], diag)
+    tables, projects, _ = extract_tables(norm, [], diag)
     return tables, projects, diag, norm
 
 

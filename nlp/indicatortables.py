@@ -1,0 +1,55 @@
+"""A table of performance indicators is no table of money.
+
+A 绩效指标 table (部门整体 / 项目绩效目标表 printed as a grid: 一级指标 二级指标 三级指标 指标值 度量单位, or
+指标名称 目标值 计量单位) prints figures that are not yuan — 100%, ≥95, 10 个, 2026 年.  Its header tells it
+from a table of amounts: some heading names an indicator's column and none names an amount (金额, 合计,
+预算数 …: those are a money table that prints its projects' indicators beside their amounts, read as such).
+Such a table is not read as money (no figure of it becomes an :class:`~nlp.model.Amount`); each line
+that prints a quantity is one :class:`~nlp.model.Indicator` — the indicator's name is the cell printed
+right before its value (the level columns 产出指标 / 数量指标 in front are no part of it), its value and
+unit as :mod:`nlp.indicators` reads them (a year, 2026 年, is a date, and an amount in 元 money: neither is
+an indicator).  Warning W314 (info) says so, naming the table and how many indicators it gave.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp import columns as columns_mod
+from nlp.indicators import find_indicators
+from nlp.model import Indicator
+from nlp.normalize import Line, NormalizedText, squash
+
+# headings only an indicator table prints over a column
+_INDICATOR_HEADING = re.compile(r"指标值|目标值|完成值|度量单位|计量单位|指标名称|指标内容|[一二三]级指标")
+
+
+# a 指标性质 cell printed between the name and the value: the direction or kind of the indicator, no name
+_NATURE = re.compile(r"正向|反向|定量|定性|[≥≤=＝><]|大于等于|小于等于|等于")
+
+
+def is_indicator_header(header_text: str) -> bool:
+    """The header names an indicator's column and no column of amounts."""
+    if not _INDICATOR_HEADING.search(squash(header_text)):  # 指 标 值 letter-spaced too
+        return False
+    return not any(columns_mod.measure_of(piece) not in (None, "performance_target") for piece in header_text.split())
+
+
+def achieved(header_text: str) -> bool:
+    """A final account's table prints what was achieved (实际完成值), not a target."""
+    return "完成值" in header_text and not re.search(r"指标值|目标值", header_text)
+
+
+def indicators(norm: NormalizedText, body: list[Line], achieved: bool = False) -> list[Indicator]:
+    """The indicators printed on the lines of an indicator table's body, one per quantity."""
+    out = []
+    for line in body:
+        for f in find_indicators(line.text):
+            # the name is the cell right before the value: the level cells in front are not part of it
+            cells = [w for w in f.name.split() if not _NATURE.fullmatch(w)]
+            name = cells[-1] if cells else f.name
+            at = line.text.find(f.name, f.start, f.end)
+            start = at + f.name.rfind(name) if name and at >= 0 else f.start
+            span = norm.raw_span(line.start + start, line.start + f.end)
+            out.append(Indicator(name, f.value, f.unit, f.comparator, span, achieved))
+    return out

@@ -1,0 +1,225 @@
+"""A table of performance indicators (绩效指标: 一级/二级/三级指标, 指标值, 度量单位 …) is no table of money:
+none of its figures (100%, ≥95, 1000 件, 2026 年) is read as yuan, no cell of it is bad (W301), and each
+quantity it prints is an indicator with its unit (nlp.indicatortables).  Constructed variants: the header's
+layouts (levels + 指标值 with the unit glued; 指标性质 and 度量单位 in cells of their own; 指标名称 / 目标值 /
+计量单位 over two lines; a project name in front), beside a money table declared in 万元 / 元 / 千元, the
+indicator table declaring a unit of its own or none; controls: a project table printing amounts beside its
+绩效目标 and one printing 金额 beside indicator columns stay tables of money."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from nlp.errors import Diagnostics
+from nlp.normalize import normalize
+from nlp.tables import extract_tables
+
+MONEY = """\
+表1 部门支出总表
+单位：{unit}
+科目编码 科目名称 合计 基本支出 项目支出
+201 一般公共服务支出 {a} {b} {c}
+2010101 行政运行 {a} {b} {c}
+合 计 {a} {b} {c}
+"""
+FIGURES = {
+    "万元": ("120.00", "80.00", "40.00"),
+    "元": ("1,200,000", "800,000", "400,000"),
+    "千元": ("1,200.0", "800.0", "400.0"),
+}
+
+# (header lines, body lines, the indicators expected as (name, value, unit, comparator))
+LEVELS_GLUED = (
+    ["一级指标 二级指标 三级指标 指标值"],
+    [
+        "产出指标 数量指标 受理信访事项数量 ≥1000件",
+        "质量指标 按期办结率 ≥95%",
+        "时效指标 完成时间 2026年12月",
+        "成本指标 经济成本指标 项目总成本 ≤120.00万元",
+        "效益指标 社会效益指标 群众满意度 100%",
+        "服务环境 明显改善",
+    ],
+    [("受理信访事项数量", "1000", "件", ">="), ("按期办结率", "95", "%", ">="), ("群众满意度", "100", "%", "=")],
+)
+NATURE_AND_UNIT = (
+    ["一级指标 二级指标 三级指标 指标性质 指标值 度量单位"],
+    [
+        "产出指标 数量指标 信访事项办理数量 ≥ 1000 件",
+        "质量指标 信访事项按期办结率 正向 95 %",
+        "时效指标 完成时限 ≤ 2026 年",
+        "效益指标 社会效益指标 群众满意度 ≥ 90 %",
+        "设备维护量 ≥ 330 台",
+    ],
+    [
+        ("信访事项办理数量", "1000", "件", ">="),
+        ("信访事项按期办结率", "95", "%", "="),
+        ("群众满意度", "90", "%", ">="),
+        ("设备维护量", "330", "台", ">="),
+    ],
+)
+NAME_TARGET_TWO_LINES = (
+    ["指标名称 目标值 计量", "单位"],
+    ["网上办件率 98 %", "培训人员 120 人次", "系统响应时间 10 秒", "完成年度 2026 年"],
+    [("网上办件率", "98", "%", "="), ("培训人员", "120", "人次", "="), ("系统响应时间", "10", "秒", "=")],
+)
+PROJECT_IN_FRONT = (
+    ["项目名称 一级指标 二级指标 三级指标 指标值"],
+    [
+        "信息系统运维 产出指标 数量指标 运维终端数量 ≥330台",
+        "质量指标 故障恢复时间 ≤4小时",
+        "满意度指标 使用部门满意率 ≥85%",
+    ],
+    [("运维终端数量", "330", "台", ">="), ("故障恢复时间", "4", "小时", "<="), ("使用部门满意率", "85", "%", ">=")],
+)
+LAYOUTS = {
+    "levels, value and unit glued": LEVELS_GLUED,
+    "指标性质 and 度量单位 cells": NATURE_AND_UNIT,
+    "指标名称/目标值/计量单位 over two lines": NAME_TARGET_TWO_LINES,
+    "a project name in front": PROJECT_IN_FRONT,
+}
+TITLE = "表2 2026年项目支出绩效目标表"
+
+
+def report(unit: str, header: list[str], body: list[str], own_unit: str | None) -> str:
+    text = MONEY.format(unit=unit, **dict(zip("abc", FIGURES[unit])))
+    text += TITLE + "\n" + (f"单位：{own_unit}\n" if own_unit else "") + "\n".join(header + body) + "\n"
+    return text
+
+
+def read(text: str):
+    diag = Diagnostics("variant.txt")
+    tables, _projects, indicators = extract_tables(normalize(text), [], diag)
+    return tables, indicators, diag
+
+
+# every (layout, money unit, the indicator table's own unit): before, each read the indicator table as money
+# (its figures as yuan, W301 for ≥95 or %) and gave no indicator — all 24 fail before
+CASES = [
+    (layout, unit, own)
+    for layout in LAYOUTS
+    for unit in ("万元", "元", "千元")
+    for own in (None, unit if unit != "千元" else "万元")
+]
+
+
+@pytest.mark.parametrize(("layout", "unit", "own_unit"), CASES)
+def test_an_indicator_table_is_read_as_indicators_not_money(layout, unit, own_unit):
+    header, body, expected = LAYOUTS[layout]
+    tables, indicators, diag = read(report(unit, header, body, own_unit))
+    assert [t.number for t in tables] == ["表1"]  # the indicator table is no table of money
+    assert not [d for d in diag.items if d.code == "W301"]
+    got = [(i.name, i.value, i.unit, i.comparator) for i in indicators]
+    assert got == [(n, Decimal(v), u, c) for n, v, u, c in expected]
+    for i in indicators:  # the evidence is the printed name to the unit
+        assert i.span.text.startswith(i.name) and i.span.text.replace(" ", "").endswith(i.unit)
+        assert not i.achieved
+    (note,) = [d for d in diag.items if d.code == "W314"]
+    assert note.severity.value == "info" and "表2" in note.message and f"{len(expected)} indicators" in note.message
+    # the money table beside it is read as before, in yuan
+    money = tables[0]
+    factor = {"万元": Decimal(10000), "元": Decimal(1), "千元": Decimal(1000)}[unit]
+    assert money.rows[0].cells[0].value == Decimal(FIGURES[unit][0].replace(",", "")) * factor
+
+
+def test_a_final_accounts_table_of_achieved_values():
+    header, body = ["一级指标 二级指标 三级指标 实际完成值 分值 得分"], ["产出指标 数量指标 办结信访事项 1050件 20 20"]
+    tables, indicators, diag = read(report("万元", header, body, None))
+    assert [(i.name, i.value, i.unit, i.achieved) for i in indicators] == [("办结信访事项", Decimal(1050), "件", True)]
+    assert [t.number for t in tables] == ["表1"]
+    assert [d.code for d in diag.items if d.code.startswith("W3")] == ["W314"]
+
+
+# controls: tables of money whose header names a text or indicators beside an amount stay tables of money
+MONEY_CONTROLS = [
+    (
+        "项目名称 金额 绩效目标",
+        "信息系统运维项目 45.00 保障系统稳定运行，满意度达95%。",
+        Decimal("450000.00"),
+    ),
+    (
+        "项目名称 预算金额 三级指标 指标值",
+        "信息系统运维项目 45.00 故障恢复时间 4小时",
+        Decimal("450000.00"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "line", "amount"), MONEY_CONTROLS)
+def test_a_money_table_naming_indicators_beside_amounts_stays_money(header, line, amount):
+    text = MONEY.format(unit="万元", **dict(zip("abc", FIGURES["万元"])))
+    text += "表3 项目支出表\n单位：万元\n" + header + "\n" + line + "\n"
+    tables, indicators, diag = read(text)
+    assert [t.number for t in tables] == ["表1", "表3"]
+    assert amount in [c.value for r in tables[1].rows for c in r.cells if c is not None]
+    assert indicators == [] and not [d for d in diag.items if d.code == "W314"]
+
+
+def test_the_reports_indicators_keep_the_tables(tmp_path):
+    """Through the whole reader: the table's indicators are the report's, beside those of its texts."""
+    from nlp.reader import read_report
+
+    header, body, expected = LEVELS_GLUED
+    path = tmp_path / "report.txt"
+    path.write_text("某某局2026年部门预算\n" + report("万元", header, body, "万元"), encoding="utf-8")
+    rep = read_report(path, entities=False)
+    assert [(i.name, i.unit) for i in rep.indicators] == [(n, u) for n, _, u, _ in expected]
+    assert all(t.number != "表2" for t in rep.tables)
+    assert not [d for d in rep.diagnostics if d.code == "W301"]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_pdfs_indicator_table_under_a_grouped_header(tmp_path, ruled):
+    """From a PDF's geometry too: 绩效指标 over 一级/二级/三级指标, 指标值 and 度量单位 spanning both header rows,
+    narrow cells wrapping their headings; the indicator's evidence keeps its box on the page."""
+    from nlp.reader import read_report
+    from tests.pdfmake import Cell, make_table_pdf
+
+    money = (
+        ["某某局2026年部门预算", "表1 部门支出总表", "单位：万元"],
+        [
+            [Cell("科目编码", 0), Cell("科目名称", 1), Cell("合计", 2), Cell("基本支出", 3), Cell("项目支出", 4)],
+            [Cell("201", 0), Cell("一般公共服务支出", 1), Cell("120.00", 2), Cell("80.00", 3), Cell("40.00", 4)],
+            [Cell("合计", 0, 2), Cell("120.00", 2), Cell("80.00", 3), Cell("40.00", 4)],
+        ],
+        [60, 120, 70, 70, 70],
+    )
+    rows = [
+        [Cell("绩效指标", 0, span=3), Cell("指标\n值", 3, rows=2), Cell("度量\n单位", 4, rows=2)],
+        [Cell("一级指标", 0), Cell("二级指标", 1), Cell("三级指标", 2)],
+        [Cell("产出指标", 0, rows=2), Cell("数量指标", 1), Cell("受理信访事项", 2), Cell("1000", 3), Cell("件", 4)],
+        [Cell("时效指标", 1), Cell("完成时限", 2), Cell("2026", 3), Cell("年", 4)],
+        [Cell("效益指标", 0), Cell("满意度指标", 1), Cell("群众满意度", 2), Cell("100", 3), Cell("%", 4)],
+    ]
+    path = tmp_path / "indicators.pdf"
+    path.write_bytes(
+        make_table_pdf(
+            [money, (["表2 2026年项目支出绩效目标表", "单位：万元"], rows, [60, 60, 100, 30, 30])], ruled=ruled
+        )
+    )
+    rep = read_report(path)
+    assert [t.number for t in rep.tables] == ["表1"]
+    assert [(i.name, i.value, i.unit) for i in rep.indicators] == [
+        ("受理信访事项", Decimal(1000), "件"),
+        ("群众满意度", Decimal(100), "%"),
+    ]
+    assert all(i.span.box is not None and i.span.box.page == 2 for i in rep.indicators)
+    assert [d.code for d in rep.diagnostics if d.code.startswith("W3")] == ["W314"]
+
+
+def test_the_tables_indicators_in_the_graph_conform(tmp_path):
+    """Each becomes a bkg:Indicator with its target value and unit, and the report's graph conforms."""
+    from kg.mapping import map_report
+    from kg.namespace import BKG
+    from kg.resolve import default_resolver
+    from kg.validate import validate_quads
+    from nlp.reader import read_report
+
+    header, body, expected = NATURE_AND_UNIT
+    path = tmp_path / "report.txt"
+    path.write_text("某某局2026年部门预算\n" + report("万元", header, body, "万元"), encoding="utf-8")
+    mapped = map_report(read_report(path), resolver=default_resolver())
+    values = sorted(Decimal(q.object.value) for q in mapped.quads if q.predicate.value == str(BKG.targetValue))
+    assert values == sorted(Decimal(v) for _, v, _, _ in expected)
+    assert not validate_quads(mapped.quads).violations
