@@ -25,33 +25,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
-from nlp.columns import measure_of
 from nlp.model import Box, Grid, TableRow
 from nlp.normalize import Line, NormalizedText, squash
-from nlp.tablefind import is_title, table_number
-from nlp.tablelines import is_column_numbers, is_meta
+from nlp.pagecolumns import TableGeometry, amount_boxes, is_heading, names_measure
+from nlp.tablelines import is_meta
+from nlp.wordcolumns import column_boxes, unruled_table
 
 #: Ruling lines this close (points) across pages or cells are one edge of a column.
 EDGE_GAP = 2.0
-_TEXT_MEASURES = (None, "line_number", "performance_target")
 _LABEL_TOKEN = re.compile(r"[\u3400-\u9fff]{2,}")  # a row label (two Chinese characters or more)
 
 Cell = tuple[float, float, float, float]
-
-
-@dataclass
-class TableGeometry:
-    """What the page says about a table's value columns."""
-
-    columns: list[Box]  # x-extent of each value column, left to right
-    paths: list[list[str]] | None  # the headings over each value column, top to bottom; None: not certain
-    ruled: bool = True
-
-
-def amount_boxes(rows: list[TableRow]) -> list[Box]:
-    return [c.span.box for r in rows for c in r.cells if c is not None and c.span.box is not None]
 
 
 def read(norm: NormalizedText, header: list[Line], body: list[Line], rows: list[TableRow]) -> TableGeometry | None:
@@ -63,26 +48,7 @@ def read(norm: NormalizedText, header: list[Line], body: list[Line], rows: list[
         ruled = ruled_table(norm, header, body, rows)
         if ruled is not None or _in_grids(norm.grids, amount_boxes(rows)):
             return ruled  # a ruled table the rules cannot read is not read from its words either
-    from nlp.wordcolumns import unruled_table
-
     return unruled_table(norm, header, body, rows)
-
-
-def is_heading(words: str) -> bool:
-    """Header text that names a column (not a title, a caption, a unit or column numbers)."""
-    return (
-        bool(words)
-        and not words.isdigit()
-        and words not in ("栏次", "行次")
-        and not is_meta(words)
-        and not is_title(words)
-        and not table_number(words)
-        and not is_column_numbers(words)
-    )
-
-
-def names_measure(path: list[str]) -> bool:
-    return any(measure_of(h) not in _TEXT_MEASURES for h in path)
 
 
 # -- ruled tables -------------------------------------------------------------------------------
@@ -207,7 +173,6 @@ def extents(rows: list[TableRow], width: int, geometry: TableGeometry | None = N
     extent of the first free column after its left neighbour's, when the row leaves one before its
     right neighbour's."""
     from nlp.placement import Extent
-    from nlp.wordcolumns import column_boxes
 
     if not amount_boxes(rows):
         return None, None

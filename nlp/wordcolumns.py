@@ -19,9 +19,9 @@ import re
 from itertools import pairwise
 
 from nlp.columns import measure_of
-from nlp.geometry import TableGeometry, amount_boxes, is_heading, names_measure
 from nlp.model import Box, TableRow
 from nlp.normalize import Line, NormalizedText
+from nlp.pagecolumns import TableGeometry, amount_boxes, is_heading, names_measure
 from nlp.tablelines import is_meta
 
 #: Figures whose right edges are this close (points, sorted) stand in one column.
