@@ -263,6 +263,60 @@ def test_a_query_nested_ten_thousand_deep_is_400_and_the_worker_lives(mini_store
         assert client.app.state.executor._idle.queue[0].process.pid == pid  # same worker: it did not crash
 
 
+#: Ways of nesting a query n deep, each as the grammar reads it.
+NESTED = {
+    "groups": lambda n: "SELECT * WHERE " + "{" * n + " ?s ?p ?o " + "}" * n,
+    "parentheses": lambda n: "ASK { FILTER(" + "(" * n + "1" + ")" * n + ") }",
+    "blank nodes": lambda n: "SELECT * WHERE { ?s ?p " + "[ ?p " * n + "1" + " ]" * n + " }",
+    "collections": lambda n: "SELECT * WHERE { ?s ?p " + "( " * n + "1" + " )" * n + " }",
+    "calls": lambda n: "ASK { FILTER(" + "STR(" * n + "1" + ")" * n + ") }",
+    "sub-selects": lambda n: "SELECT * WHERE " + "{ SELECT * WHERE " * n + "{ ?s ?p ?o }" + " }" * n,
+}
+
+
+@pytest.mark.parametrize("kind", NESTED)
+def test_a_query_nested_past_the_limit_is_refused_before_it_is_parsed(monkeypatch, kind):
+    """A 10,000-deep query took the parser 2 s to refuse on an idle machine; loaded, the query's deadline
+    came first (503, not 400).  Past MAX_NESTING the guard refuses without parsing, at once."""
+
+    def no_parse(text, parser):
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(guard, "_parse", no_parse)
+    with pytest.raises(guard.Malformed, match="nested too deeply"):
+        guard.inspect(NESTED[kind](guard.MAX_NESTING + 1))
+
+
+@pytest.mark.parametrize("kind", NESTED)
+def test_the_limit_refuses_no_query_the_parser_reads(kind):
+    """At MAX_NESTING itself the parse already runs out of recursion, every way of nesting: the limit
+    changes no answer, only how soon it comes."""
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    query = NESTED[kind](guard.MAX_NESTING)
+    assert guard.nesting(query) >= guard.MAX_NESTING
+    with pytest.raises(RecursionError):
+        guard._parse(query, parseQuery)
+
+
+@pytest.mark.parametrize(
+    ("query", "depth"),
+    [
+        ("ASK {}", 1),
+        ("SELECT * { { ?s ?p ?o } { ?s ?p ( 1 [ ?q 2 ] ) } }", 4),
+        ('ASK { ?s ?p "{{((" }', 1),  # inside a string
+        ("ASK { ?s ?p '''a\n((\n''' }", 1),  # a long string over lines
+        ('ASK { ?s ?p "a\\"((" }', 1),  # an escaped quote does not end the string
+        ("ASK { ?s <http://x/((> ?o }", 1),  # inside an IRI
+        ("ASK { ?s ?p ?o } # {{{{\n", 1),  # inside a comment
+        ("ASK { FILTER(?a < ?b && ?c > ?d) }", 2),  # less than is no IRI
+        ("ASK { ?s ex:a\\#b ?o } # ((\n", 1),  # an escaped # in a prefixed name, then a comment
+    ],
+)
+def test_nesting_counts_the_brackets_the_grammar_sees(query, depth):
+    assert guard.nesting(query) == depth
+
+
 def test_a_query_that_would_take_gigabytes_ends_its_worker_not_the_machine(tmp_path):
     """`SELECT ?o ?c WHERE {?s ?p ?o . ?a ?b ?c} ORDER BY ?o ?c LIMIT 1` grew a worker to 3.9 GB in 10 s.
     With a memory cap the worker dies at the cap, the client gets a 503 naming the limit, and the pool

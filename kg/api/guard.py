@@ -9,7 +9,8 @@ expressions over the text: their idea of a keyword, a comment or a string is not
 rdflib's parser is pyparsing: it can be slow and deeply recursive on hostile input, so
 :func:`inspect` runs only in a query worker, under the query's deadline and the worker's memory
 limit (:mod:`kg.api.worker`), never in the server's event loop.  Its recursion is bounded, so a
-query nested thousands deep is a 400, not a crash.
+query nested thousands deep is a 400, not a crash — and one nested deeper than any that parses is refused
+before the parse (:func:`nesting`), at once whatever the machine's load.
 
 Where the two parsers read text differently the text is made to mean the same to both before
 rdflib sees it (:func:`_as_oxigraph_reads_it`).  The second wall is the worker itself: it cannot
@@ -34,6 +35,12 @@ PARSE_RECURSION = 10_000
 #: (measured: 100,000-deep input reaches RecursionError at a limit of 20,000 on an 8 MB stack).  The
 #: stack counts against the worker's memory cap.
 PARSE_STACK = 64 * 1024 * 1024
+#: Brackets (``{``, ``(``, ``[``) open at once beyond which a query is refused before it is parsed.  The parse
+#: reaches :data:`PARSE_RECURSION` long before (the deepest that parses: 903 nested collections, 762 blank nodes
+#: or sub-selects, 382 groups, 267 parentheses, 241 function calls), so no answer changes — but reaching the
+#: limit took pyparsing seconds on a 10,000-deep query (2 s on an idle machine, the worker at a lower priority),
+#: and on a loaded machine the query's deadline (503) could come before the parser's refusal (400).
+MAX_NESTING = 2_000
 
 
 class Refused(Exception):
@@ -78,6 +85,30 @@ def _as_oxigraph_reads_it(query: str) -> str:
     """
     text = _ESCAPES.sub(lambda m: m.group(0) if m.group(0) == "\\\\" else "x" * len(m.group(0)), query)
     return text.replace("\r", "\n")
+
+
+# What hides a bracket from the grammar: a comment (to the end of the line; CR is LF by then), an IRI, a
+# string (long or short; one left open runs to the end of its line or of the text), an escaped character of
+# a prefixed name (ex:a\#b).  What the scan misreads can only make it count fewer brackets, never more.
+_BRACKETS = re.compile(
+    r"""#[^\n]*|<[^<>"{}|^`\\\x00-\x20]*>"""
+    r"""|'''(?:[^'\\]|\\.|'(?!''))*(?:'''|$)|\"\"\"(?:[^"\\]|\\.|"(?!""))*(?:\"\"\"|$)"""
+    r"""|'(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|\\."""
+    r"""|(?P<open>[{(\[])|(?P<close>[})\]])""",
+    re.DOTALL,
+)
+
+
+def nesting(text: str) -> int:
+    """How many brackets the grammar sees open at once at most in ``text`` (one pass, no recursion)."""
+    depth = deepest = 0
+    for m in _BRACKETS.finditer(text):
+        if m.group("open"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif m.group("close"):
+            depth -= 1
+    return deepest
 
 
 def _parse(text: str, parser):
@@ -147,6 +178,8 @@ def inspect(query: str, *, remote: bool = False) -> Verdict:
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     text = _as_oxigraph_reads_it(query)
+    if nesting(text) > MAX_NESTING:
+        raise Malformed("query nested too deeply for this endpoint")
     try:
         tree = _parse(text, parseQuery)
     except RecursionError:
