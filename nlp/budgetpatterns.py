@@ -21,7 +21,7 @@ from nlp.agencies import agency_spans, keep_agencies
 from nlp.candidates import platform_spans
 from nlp.docnumbers import document_spans
 from nlp.gazetteermatch import GAZETTEER_SPANS
-from nlp.namechecks import broken_quote, generic_prefix, glued_generic, honour
+from nlp.namechecks import broken_quote, card_handed_out, generic_prefix, glued_generic, honour
 from nlp.ownsystems import own_system_spans
 from nlp.reforms import NOT_A_REFORM_AFTER, body_named_after, inside_double_quotes, plain_reform_spans, reform_spans
 from nlp.tokenizer import doc_text, token_offsets, word_offsets
@@ -132,8 +132,13 @@ class BudgetPatterns:
         words = token_offsets(doc)
         ents = list(doc.ents)  # doc.ents builds its spans anew at every access
         known_names = doc.user_data.pop(GAZETTEER_SPANS, [])  # the gazetteer's (nlp.gazetteermatch)
-        # a known generic name glued to more of a phrase (电子政务|云平台, 政务外网|骨干网) is no mention on its own
-        known_names = [k for k in known_names if k[2] != "Platform" or not glued_generic(text, words, k[0], k[1])]
+        # a known generic name glued to more of a phrase (电子政务|云平台, 政务外网|骨干网) is no mention on its own, nor
+        # a known card handed to a person (办理|社保卡: nlp.namechecks.card_handed_out)
+        known_names = [
+            k
+            for k in known_names
+            if k[2] != "Platform" or not (glued_generic(text, words, k[0], k[1]) or card_handed_out(text, k[0], k[1]))
+        ]
         found = closed_form_spans(text, words)
         if self.open_forms:
             known = [(e.start_char, e.end_char) for e in ents if e.label_ == "Platform"]

@@ -24,6 +24,7 @@ from nlp.coinednames import coined_name_spans
 from nlp.namechecks import (
     across_a_territory,
     body_goes_on,
+    card_handed_out,
     counter_window,
     generic_name,
     networks_as_a_field,
@@ -492,6 +493,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or no_name_by_its_characters(name)
             or standard_in_the_making(text, start, he, core, m.group())  # 推进|电子口岸|建设: the work of making one
             or counter_window(text, start, he, core, m.group())  # 设立|单一窗口, 单一窗口|受理: a hall's counter
+            or (m.group() == "卡" and card_handed_out(text, start, he))  # 办理|医保卡: a card for a person
             # 智能化|大厅, 标准化|平台: a manner names a kind (无纸化|系统 says what the system makes: a name)
             or (not m.group().endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core))
             or _COUNT_BEFORE.search(text, max(0, start - 6), start)

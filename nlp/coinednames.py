@@ -47,10 +47,11 @@ _SERVICE_BRANDS = re.compile(
 )
 #: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云, a screen's
 #: “城市运行大屏”, a count of channels by their initials: “一官两微” (a website, two 微博/微信 accounts), “两微一端”).
-_QUOTED_HEADS = "网络|网|云|码|卡|号|通|屏|[一二两三四五六]微|[一二两三四五六]端"
+#: 上云 is a verb (“迁移上云”: moving onto the cloud), no cloud's name, as outside quotes (nlp.platformwords).
+_QUOTED_HEADS = "网络|网|(?<!上)云|码|卡|号|通|屏|[一二两三四五六]微|[一二两三四五六]端"
 #: What a service's own channel ends with, in quotes after the service's name (政务服务“一张网”, 智慧应急“中屏”): a thing
 #: that carries the service — a network, a cloud, a screen, a code, a card, an account; not 通 (“村村通”: a programme).
-_CHANNEL_END = re.compile(r"(?:网络|网|云|屏|码|卡|号|[一二两三四五六]微|[一二两三四五六]端)$")
+_CHANNEL_END = re.compile(r"(?:网络|网|(?<!上)云|屏|码|卡|号|[一二两三四五六]微|[一二两三四五六]端)$")
 #: Words a service or system is named by, right before the quotes: a service (政务服务, 便民服务, 政务, 行政审批) — not an
 #: activity (疫情防控“一张网”: a figure of speech) — or a system's modifier and its field (智慧应急, 数字城管).
 _SERVICE_WORDS = ("服务", "政务", "审批")  # 行政审批“一张网”: approval is a service the government renders

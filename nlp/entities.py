@@ -21,6 +21,7 @@ from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_
 from nlp.foundentity import FoundEntity
 from nlp.namechecks import (
     across_a_territory,
+    card_handed_out,
     final_head,
     generic_name,
     governs_generic,
@@ -236,7 +237,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * a level alone before a bare head (省|门户网站), as the shape rules read theirs, but a level's own site (省政府网,
       区政务服务网);
     * no body in front: an adjective alone before a body's one-character end (健康|委|门户网站:
-      :func:`nlp.candidates.adjective_alone`).
+      :func:`nlp.candidates.adjective_alone`);
+    * a kind of card handed to people (办理|医保卡: :func:`nlp.namechecks.card_handed_out`).
     """
     from nlp.candidates import a_quality_and_a_head, activities_and_a_head, adjective_alone
 
@@ -266,6 +268,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or (head is not None and a_quality_and_a_head([w for w in core if w]))
         or any(t.text == "类" for t in doc[start:end])  # 政务|类|APP: a class of them
         or (end - start > 2 and adjective_alone(doc[start].text, doc[start + 1].text))  # 健康|委|门户网站
+        or card_handed_out(text, s, e)
     )
 
 

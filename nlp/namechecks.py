@@ -30,6 +30,7 @@ from operator import itemgetter
 from nlp.nameleads import dictionary_words, generic_core, pos_table
 from nlp.platformwords import (
     BUILDING_SYSTEM,
+    CARD_KIND,
     COUNT_START,
     GENERIC_WORDS,
     HEAD,
@@ -286,6 +287,21 @@ def counter_window(text: str, start: int, end: int, core: list[str], head: str) 
         and core == ["单一"]
         and (any(text.endswith(v, 0, start) for v in _COUNTER_BEFORE) or bool(_COUNTER_AFTER.match(text, end)))
     )
+
+
+#: Verbs of handing cards to people, with the cards already listed after the verb (办理医保卡、|健康卡).
+_HANDING_OUT_BEFORE = re.compile(
+    r"(?:办理|发放|申领|补办|领取|换领|补换|补领|制发|申办|代办|激活|挂失|制作|发卡)了?(?:第[一二三]代|新版)?"
+    r"(?:[\u4e00-\u9fff（）()]{1,12}卡[、和及与或](?:第[一二三]代|新版)?)*(?:[\u4e00-\u9fff]{1,6}[省市区县])?$"
+)
+
+
+def card_handed_out(text: str, start: int, end: int) -> bool:
+    """Is the card at ``text[start:end]`` a kind of card handed to people — issued, applied for, replaced (为群众办理
+    医保卡、健康卡, 发放社会保障卡) — not a card scheme the text runs or uses (推广民生卡, 依托电子社保卡, 社保卡应用)?
+    A kind of card (:data:`nlp.platformwords.CARD_KIND`) each holder gets is no platform then; a city's scheme of its
+    own (民生卡, 市民卡) and the electronic card stay, whatever the verb."""
+    return bool(CARD_KIND.fullmatch(text, start, end) and _HANDING_OUT_BEFORE.search(text, max(0, start - 40), start))
 
 
 def generic_name(core: str) -> bool:

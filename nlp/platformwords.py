@@ -30,8 +30,17 @@ _AFTER_A_HEAD = {"网": "(?![络站页格])", "云": "(?![\u4e00-\u9fffA-Za-z])(
 #: its own), not a shop (社区超市, 连锁超市).
 #: 卡 is a platform's head only as a card of a public service (社保卡, 民生卡, 电子社保卡, 社保（市民）卡, 居民健康卡), not
 #: a credential or an account's card (备案卡, 公务卡, 银行卡).
-_CARD_TOPICS = ("社保", "医保", "市民", "民生", "健康", "社会保障", "交通", "公交", "惠民", "老年", "老年人")
+#: The topics of a kind of card every holder gets (社保卡, 医保卡, 健康卡, 交通卡, 老年卡); 市民, 民生 and 惠民 name a
+#: city's card scheme of its own (民生卡, 市民卡).
+_CARD_KINDS = ("社保", "医保", "健康", "社会保障", "交通", "公交", "老年", "老年人")
+_CARD_TOPICS = (*_CARD_KINDS, "市民", "民生", "惠民")
 _CARD_TOPIC = "(?:" + "|".join(sorted(_CARD_TOPICS, key=len, reverse=True)) + ")"
+_CARD_KIND = "(?:" + "|".join(sorted(_CARD_KINDS, key=len, reverse=True)) + ")"
+#: A kind of card by its whole name — a place or level, who holds it, a financial form, the kind — not the electronic
+#: card (电子社保卡), a service of its own.
+CARD_KIND = re.compile(
+    rf"(?:[省市区县]|[\u4e00-\u9fff]{{2,6}}[省市区县])?(?:居民|第[一二三]代)?(?:金融)?{_CARD_KIND}(?:[（(]{_CARD_TOPIC}[)）])?卡"
+)
 #: A card's whole name: its owner's place or level, who holds it, its form, its topic (and a second topic in brackets) —
 #: words in front of these are the clause's (现凭|民生卡, 学校|民生卡, 公立卫生医疗机构|民生卡).
 CARD_NAME = re.compile(

@@ -36,7 +36,7 @@ UNQUOTED_PROGRAMMES = re.compile(
 )
 #: A body named after a programme (…智慧城市建设事务中心, …数字政府建设领导小组办公室, …数字政府服务中心): its name goes on.
 _BODY_AFTER_PROGRAMME = re.compile(
-    r"(?:建设|发展|改革|推进|运营|服务|管理|研究|促进)*(?:事务|管理|服务|运营|发展|研究|促进)?"
+    r"(?:建设|发展|改革|推进|运营|服务|管理|研究|促进|工作)*(?:事务|管理|服务|运营|发展|研究|促进)?"
     r"(?:中心(?!工作|任务|城区|区)|办公室|领导小组|委员会|工作组|专班|局(?![面势部])|研究院|公司(?!化))"
 )
 
@@ -113,8 +113,10 @@ _PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2}化、){2,}$")
 #: the people or the means of a work (工作人员, 工作经费) — or of a policy it carries out (落实“港车北上”政策: an
 #: initiative named by its quotes, as the guideline marks quoted initiatives; not 政策性, a manner).
 _WORK_AFTER = re.compile(
-    r"工作(?!人员|者|日|量|室|组|站|经费|机制|制度|平台|系统|总基调|基调|方针|原则|思路|理念|格局)|建设要求|政策(?!性)"
-)  # 工作总基调 / 工作方针 / 工作原则: a principle (“稳中求进”工作总基调), no work
+    r"工作(?!人员|者|日|量|室|组|站|经费|机制|制度|平台|系统|总基调|基调|方针|原则|思路|理念|格局)|建设要求"
+    r"|政策(?!性|定位|导向|取向|基调|方针|原则)"
+)  # 工作总基调 / 工作方针 / 工作原则, 政策定位 / 政策导向: a principle or a positioning (“稳中求进”工作总基调, “房住不炒”政策定位),
+#    no work
 #: A quoted name that starts with a count is a period, a field or a slogan (“十五五”工作, “三农”工作, “两学一做”).
 _COUNTED_NAME = re.compile(r"[\d一二三四五六七八九十百两双几多]")
 #: A number, its classifier and a noun (“一件事”, “三个年”, “四个平台”): what is counted, a kind of thing, no initiative's
@@ -134,15 +136,23 @@ _OWNER_END = re.compile(r"(?:政府|机关|城市|乡村|农村|中国|社会|�
 
 
 def slogan(inner: str) -> bool:
-    """Is a quoted name (``inner``: the words inside the quotes) a principle of duty or a goal — “党政同责”, “应保尽保”?"""
-    return bool(_PRINCIPLE.fullmatch(inner))
+    """Is a quoted name (``inner``: the words inside the quotes) a principle of duty or a goal — “党政同责”, “应保尽保” —
+    or a maxim that says what to do and not to do (“就高不就低”, “房住不炒”, “一次不跑”: 不, a word of its own, after the
+    first word; “不见面审批” starts with it and names a way of working)?"""
+    if _PRINCIPLE.fullmatch(inner):
+        return True
+    if "不" not in inner[1:]:
+        return False
+    words = dictionary_words(inner)
+    return "不" in words[1:-1]
 
 
 def _things_only(inner: str) -> bool:
     """Is a quoted name made of nouns of things only (民生|实事, 宝安|模式) — a category or a label, no work's name — or
-    one set phrase of the language (“名特优新”: jieba's ``l``), a label or saying no initiative coined?"""
+    one set phrase of the language (“名特优新”: jieba's ``l``), alone or after a one-character verb (过|紧日子), a label or
+    saying no initiative coined?"""
     words = dictionary_words(inner)
-    if len(words) == 1 and pos_table().get(words[0]) == "l":
+    if words and pos_table().get(words[-1]) == "l" and (len(words) == 1 or (len(words) == 2 and len(words[0]) == 1)):
         return True
     return bool(words) and all(pos_table().get(w) in _THING_POS for w in words) and not _OWNER_END.search(inner)
 
@@ -167,6 +177,10 @@ def _named_work(text: str, m: re.Match[str]) -> bool:
     )
 
 
+#: What follows a quoted grade of an evaluation (“非常满意”评价1万条, “满意”率, “优秀”等次): the grade given, no initiative.
+_GRADE_AFTER = re.compile(r"评价|率|等次|档次|等级|票")
+
+
 def _listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quoted names printed right against a quoted reform found, nothing between (“跨省通办”“全省通办”“双全双百”等服务
     专区, “一门办理”“一章审批”): one more initiative of the tight list, whatever its words — unless they name a thing
@@ -182,6 +196,7 @@ def _listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         head = HEAD.match(text, m.end())
         return (
             2 <= len(inner) <= 12
+            and not _GRADE_AFTER.match(text, m.end())  # “好差评”“非常满意”评价: a grade the service was given
             and not re.search(r"[、，,;；:：\s]|\d$", inner)
             and not HEAD.search(inner + "$")
             and not (head and not NOT_A_HEAD_AFTER.match(text, head.end()))
