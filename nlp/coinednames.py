@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.namechecks import body_goes_on, counted_in_quotes
+from nlp.namechecks import body_goes_on, counted_in_quotes, counter_window, final_head, standard_in_the_making
 from nlp.nameleads import pos_table
 from nlp.platformwords import (
     BRAND,
@@ -29,7 +29,7 @@ from nlp.platformwords import (
     TOPIC_VERBS,
     VERB_AFTER_BAN,
 )
-from nlp.reforms import SERVICE_MODE
+from nlp.reforms import SERVICE_MODE, slogan
 
 #: A campaign's or programme's head after a quoted name.
 _CAMPAIGN_AFTER = re.compile(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)")
@@ -156,6 +156,14 @@ def _service_front(text: str, words: list[tuple[int, int]], at: int) -> int | No
     return start
 
 
+def _standard_at_work(text: str, m: re.Match[str], core: str, head: str) -> bool:
+    """Is the quoted standard name ``m`` (“单一窗口”, “电子口岸”) the work of making one or a hall's counter, as the
+    same words unquoted are (:func:`nlp.namechecks.standard_in_the_making`, :func:`nlp.namechecks.counter_window`)?"""
+    return standard_in_the_making(text, m.start(), m.end(), [core], head) or counter_window(
+        text, m.start(), m.end(), [core], head
+    )
+
+
 def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of coined platform names in ``text`` (``words``: its tokens' offsets); ``headed`` are the
     names found by their head words (:func:`nlp.candidates.platform_spans`), which an alias may follow."""
@@ -167,8 +175,9 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
         r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]( ?[\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text
     ):
         inner, tail = m.group(1), m.group(2)
-        if re.search(r"[、，,\t]|\s\d", inner) or counted_in_quotes(inner):
-            continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes; “四个平台”: a count
+        if re.search(r"[、，,\t]|\s\d", inner) or counted_in_quotes(inner) or slogan(inner):
+            continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes; “四个平台”: a count;
+            # “平台之外无系统”: a maxim
         if tail and (
             tail.lstrip()[0] in "及和与或、"
             or COUNT_START.match(tail.lstrip())
@@ -211,6 +220,8 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
             continue  # “一个中心一平台一张网”: a goal, not a name
         if not tail and _CAMPAIGN_AFTER.match(text, m.end()):
             continue  # “政务网乡乡通”工程: the name of a programme (nlp.reforms), not of its network
+        if not tail and (head := final_head(inner)) and _standard_at_work(text, m, inner[: head.start()], head.group()):
+            continue  # 推进“单一窗口”建设, 设立“单一窗口”: as unquoted, the work of making one, a hall's counter
         if tail:
             spans.append((_placed_start(text, words, m.start()), m.end()))
         elif re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:

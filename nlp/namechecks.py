@@ -386,6 +386,7 @@ def body_goes_on(text: str, end: int, hotline: bool) -> bool:
 #: for one (…网络|建设项目).
 _NETWORK_WORK_AFTER = re.compile(
     r"的?(?:(?:规划|布局)?[和、与及]?建设|布局|发展|安全(?!运行|稳定|可靠|保障))(?!项目|运维|维护|经费|资金|费)"
+    r"(?![和、与及](?:运行|运维|维护))"  # …网络建设和运行维护: the one network run, its building with it
 )
 
 

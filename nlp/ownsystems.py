@@ -179,12 +179,17 @@ def candidates(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, 
             continue
         core = [inner] if inner else []
         start, j = ws, k - 1
-        while (
-            j >= 0 and words[j][1] == start and _core_word(text[words[j][0] : words[j][1]]) and we - words[j][0] <= 14
-        ):
-            core.insert(0, text[words[j][0] : words[j][1]])
-            start = words[j][0]
-            j -= 1
+        while j >= 0 and words[j][1] == start:
+            # one topic jieba cuts in two (空间|地理|库), where the word alone is none of the name's: the two are one
+            single = _core_word(text[words[j][0] : words[j][1]])
+            pair = j > 0 and words[j - 1][1] == words[j][0] and text[words[j - 1][0] : words[j][1]] in _OWN_TOPICS
+            n = 2 if pair and not single else 1
+            word = text[words[j - n + 1][0] : words[j][1]]
+            if not _core_word(word) or we - words[j - n + 1][0] > 14:
+                break
+            core.insert(0, word)
+            start = words[j - n + 1][0]
+            j -= n
         if not core or not any(w in _OWN_TOPICS or w.isascii() for w in core):
             continue
         if head.group() == "库" and not _DATABASE_TOPICS.fullmatch(core[-1]):

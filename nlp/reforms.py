@@ -135,16 +135,19 @@ _THING_POS = {"n", "nr", "nz", "ng"}
 _OWNER_END = re.compile(r"(?:政府|机关|城市|乡村|农村|中国|社会|校园|社区|家园|[省市区县镇村])$")
 
 
+_NEGATION = re.compile(r"不|无|没有")
+
+
 def slogan(inner: str) -> bool:
     """Is a quoted name (``inner``: the words inside the quotes) a principle of duty or a goal — “党政同责”, “应保尽保” —
-    or a maxim that says what to do and not to do (“就高不就低”, “房住不炒”, “一次不跑”: 不, a word of its own, after the
-    first word; “不见面审批” starts with it and names a way of working)?"""
+    or a maxim that says what to do and not to do, or what there is none of (“就高不就低”, “房住不炒”, “一次不跑”,
+    “平台之外无系统”: 不 / 无 / 没有, a word of its own, after the first word; “不见面审批” starts with it and names a way
+    of working, 无纸化 is a word of its own)?"""
     if _PRINCIPLE.fullmatch(inner):
         return True
-    if "不" not in inner[1:]:
+    if not _NEGATION.search(inner, 1):
         return False
-    words = dictionary_words(inner)
-    return "不" in words[1:-1]
+    return any(w in ("不", "无", "没有") for w in dictionary_words(inner)[1:-1])
 
 
 def _things_only(inner: str) -> bool:

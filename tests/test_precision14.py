@@ -113,3 +113,38 @@ def test_moving_onto_the_cloud_is_no_cloud(nlp_off_on, text, expected):
 )
 def test_a_body_named_after_a_programme(nlp_off_on, text, expected):
     assert _reforms(nlp_off_on, text) == expected
+
+
+#: A quoted maxim ending in a head (“平台之外无系统”: what there is none of) names no platform; a quoted standard name
+#: in the work of making it or set up as a hall's counter is read as unquoted (推进“单一窗口”建设 as 推进单一窗口建设;
+#: review13 F7: it became a platform) — the channel used stays; a field's network built and run is the one network run
+#: (review13 F2: 建设和运行维护), its building alone the field of work.
+QUOTED_AND_RUN = [
+    ("坚持“平台之外无系统”原则", []),
+    ("落实“网外无平台”要求", []),
+    ("加快推进“单一窗口”建设", []),
+    ("在大厅设立“单一窗口”", []),
+    ("通过“单一窗口”办理报关", ["“单一窗口”"]),
+    ("推行“无纸化”会议系统", ["“无纸化”会议系统"]),
+    ("负责全县电子政务网络建设和运行维护", ["电子政务网络"]),
+    ("负责全市政务网络建设与运维", ["政务网络"]),
+    ("负责全县电子政务网络建设管理工作", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_AND_RUN)
+def test_quoted_maxims_standards_at_work_and_networks_run(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: One topic of the basic databases jieba cuts in two (空间|地理|库) is one topic of the name, as 人口库 is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全省统一的人口库、法人库、空间地理库基础框架基本形成", ["人口库", "法人库", "空间地理库"]),
+        ("依托空间地理库开展数据共享", ["空间地理库"]),
+        ("建设空间库", []),
+    ],
+)
+def test_a_topic_cut_in_two(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
