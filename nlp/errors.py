@@ -73,7 +73,7 @@ class Codes:
     W311 = "table {table}: row {name!r}: the amounts placed by their position on the page do not add up across the row"
     W312 = "table {table}: row {name!r} of the project table names no project or prints nothing for it; not read as a project"
     W313 = "table {table}: the text does not say where columns {columns} stand; their figures are certain, the order they are stored in is one the figures allow"
-    W314 = "table {table} lists performance indicators (指标值, 度量单位 …), no amounts: read as {count} indicators, none of its figures as money"
+    W314 = "table {table}: {count} performance indicators (指标值, 度量单位 …) read as indicators from line {at}, none of their figures as money"
     # reconciliation (the report's own discrepancies)
     W401 = "table {table}: {parent} = {expected} but its children sum to {found} ({column})"
     W402 = "table {table}: unit subtotal {unit} = {expected} but its projects sum to {found}"

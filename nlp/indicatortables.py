@@ -4,7 +4,9 @@ A 绩效指标 table (部门整体 / 项目绩效目标表 printed as a grid: �
 指标名称 目标值 计量单位) prints figures that are not yuan — 100%, ≥95, 10 个, 2026 年.  Its header tells it
 from a table of amounts: some heading names an indicator's column and none names an amount (金额, 合计,
 预算数 …: those are a money table that prints its projects' indicators beside their amounts, read as such).
-Such a table is not read as money (no figure of it becomes an :class:`~nlp.model.Amount`); each line
+A form printing its amounts first (资金总额, 财政拨款) and a line of
+indicator headings under them is read as money down to that line and as indicators from there.  Such a table is
+not read as money (no figure of it becomes an :class:`~nlp.model.Amount`); each line
 that prints a quantity is one :class:`~nlp.model.Indicator` — the indicator's name is the cell printed
 right before its value (the level columns 产出指标 / 数量指标 in front are no part of it), its value and
 unit as :mod:`nlp.indicators` reads them (a year, 2026 年, is a date, and an amount in 元 money: neither is
@@ -33,6 +35,16 @@ def is_indicator_header(header_text: str) -> bool:
     if not _INDICATOR_HEADING.search(squash(header_text)):  # 指 标 值 letter-spaced too
         return False
     return not any(columns_mod.measure_of(piece) not in (None, "performance_target") for piece in header_text.split())
+
+
+def heading_line(body: list[Line]) -> int | None:
+    """The body line where a form's indicators start below its amounts (年度资金总额 … then 一级指标 二级指标
+    三级指标 指标值): a line of headings only — two indicator headings or more, no figure, no sentence."""
+    for k, line in enumerate(body):
+        text = squash(line.text)
+        if len(_INDICATOR_HEADING.findall(text)) >= 2 and not re.search(r"\d|[。，；]", text):
+            return k
+    return None
 
 
 def achieved(header_text: str) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from nlp import (
@@ -83,6 +83,7 @@ def extract_tables(
             indicators.extend(parsed)
             continue
         table, texts = parsed.table, parsed.texts
+        indicators.extend(parsed.indicators)
         if parsed.orders:
             unordered.append((table, parsed.orders))
         if parsed.readings:
@@ -188,6 +189,7 @@ class ReadTable:
     readings: list[layoutsearch.Reading] | list[_Later] | None = (
         None  # header readings the figures must decide between (nlp.layoutsearch)
     )
+    indicators: list[Indicator] = field(default_factory=list)  # a form's indicators under its amounts
 
 
 def read_table(
@@ -209,11 +211,18 @@ def read_table(
     header_lines, body = tableheader.split(lines, ft)
     header = tableheader.read(header_lines)
     if indicatortables.is_indicator_header(header.text):
-        listed = indicatortables.indicators(norm, header_lines + body, achieved=indicatortables.achieved(header.text))
-        diag.info("W314", line=lines[ft.anchor].number, table=label, count=len(listed))
-        return listed
+        every = indicatortables.indicators(norm, header_lines + body, achieved=indicatortables.achieved(header.text))
+        at = lines[ft.anchor].number
+        diag.info("W314", line=at, table=label, count=len(every), at=at)
+        return every
+    listed: list[Indicator] = []
+    cut = indicatortables.heading_line(body)
+    if cut is not None:  # a form: its amounts, then its indicators under their own headings
+        listed = indicatortables.indicators(norm, body[cut:], achieved=indicatortables.achieved(body[cut].text))
+        diag.info("W314", line=body[cut].number, table=label, count=len(listed), at=body[cut].number)
+        body = body[:cut]
     if not body:
-        return None
+        return listed or None
     unit, _ = declared_unit(norm, ft, header_lines, previous_unit, diag, label)
     summary = kind in _SUMMARY_KINDS
     printed = [t for ln in body for t in AMOUNT_TOKEN.findall(ln.text)]
@@ -234,7 +243,9 @@ def read_table(
         except headergrid.TooMany:
             readings = [_Later(header.text, _columns(header.text, header.leaf, rows, ft.title))]
     if readings:
-        return _read_by_header_grid(norm, ft, kind, unit, rows, assembled, readings, diag, label, income)
+        by_grid = _read_by_header_grid(norm, ft, kind, unit, rows, assembled, readings, diag, label, income)
+        by_grid.indicators = listed
+        return by_grid
     cols = (
         _summary_columns(header.text, rows, ft.title) if summary else _columns(header.text, header.leaf, rows, ft.title)
     )
@@ -266,7 +277,7 @@ def read_table(
         groups=place_sums,
     )
     table = _table(norm, ft, unit, classification, cols, rows, kind)
-    return ReadTable(table, assembled.texts, orders)
+    return ReadTable(table, assembled.texts, orders, indicators=listed)
 
 
 def _columns_by_place(paths: list[list[str]], title: str) -> tuple[list[Column], list[tuple[int, list[int]]] | None]:

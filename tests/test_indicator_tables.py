@@ -116,7 +116,11 @@ def test_an_indicator_table_is_read_as_indicators_not_money(layout, unit, own_un
         assert i.span.text.startswith(i.name) and i.span.text.replace(" ", "").endswith(i.unit)
         assert not i.achieved
     (note,) = [d for d in diag.items if d.code == "W314"]
-    assert note.severity.value == "info" and "表2" in note.message and f"{len(expected)} indicators" in note.message
+    assert (
+        note.severity.value == "info"
+        and "表2" in note.message
+        and f"{len(expected)} performance indicators" in note.message
+    )
     # the money table beside it is read as before, in yuan
     money = tables[0]
     factor = {"万元": Decimal(10000), "元": Decimal(1), "千元": Decimal(1000)}[unit]
@@ -223,3 +227,54 @@ def test_the_tables_indicators_in_the_graph_conform(tmp_path):
     values = sorted(Decimal(q.object.value) for q in mapped.quads if q.predicate.value == str(BKG.targetValue))
     assert values == sorted(Decimal(v) for _, v, _, _ in expected)
     assert not validate_quads(mapped.quads).violations
+
+
+# a form printing its amounts first and its indicators under a line of their own headings (部门整体支出绩效目标表):
+# (the headings line, the indicator lines, the indicators expected)
+FORM_PARTS = {
+    "指标值 and 度量单位": (
+        "一级指标 二级指标 三级指标 指标值 度量单位",
+        [
+            "产出指标 数量指标 受理信访事项数量 1000 件",
+            "时效指标 完成时间 2026 年",
+            "效益指标 社会效益指标 群众满意度 100 %",
+        ],
+        [("受理信访事项数量", "1000", "件"), ("群众满意度", "100", "%")],
+    ),
+    "指标名称 and 目标值": (
+        "指标名称 目标值",
+        ["网上办件率 ≥98%", "培训人员 120人次"],
+        [("网上办件率", "98", "%"), ("培训人员", "120", "人次")],
+    ),
+}
+
+
+def form(unit: str, headings: str, lines: list[str]) -> str:
+    total = {"万元": "120.00", "元": "1,200,000", "千元": "1,200.0"}[unit]
+    return (
+        MONEY.format(unit=unit, **dict(zip("abc", FIGURES[unit])))
+        + f"表2 2026年部门整体支出绩效目标表\n单位：{unit}\n部门名称 某某局\n年度预算 资金总额 {total}\n"
+        + f"其中：财政拨款 {total}\n"
+        + "\n".join([headings, *lines])
+        + "\n"
+    )
+
+
+# before: the indicator lines were rows of money (1000 件 as 10,000,000 yuan under 万元, % a bad cell): 6 of 6 fail
+@pytest.mark.parametrize("part", list(FORM_PARTS))
+@pytest.mark.parametrize("unit", ["万元", "元", "千元"])
+def test_a_forms_indicators_under_its_amounts(part, unit):
+    headings, lines, expected = FORM_PARTS[part]
+    tables, indicators, diag = read(form(unit, headings, lines))
+    factor = {"万元": Decimal(10000), "元": Decimal(1), "千元": Decimal(1000)}[unit]
+    (t,) = [t for t in tables if t.number == "表2"]
+    amounts = [c.value for r in t.rows for c in r.cells if c is not None]
+    assert (
+        amounts == [Decimal(120) * 10000, Decimal(120) * 10000]
+        if unit == "万元"
+        else amounts == [Decimal(FIGURES[unit][0].replace(",", "")) * factor] * 2
+    )
+    assert [(i.name, i.value, i.unit) for i in indicators] == [(n, Decimal(v), u) for n, v, u in expected]
+    assert not [d for d in diag.items if d.code == "W301"]
+    (note,) = [d for d in diag.items if d.code == "W314"]
+    assert f"{len(expected)} performance indicators" in note.message
