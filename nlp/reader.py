@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nlp import layout, metadata, narrative, parts, reconcile, tables
+from nlp import layout, metadata, narrative, parts, reconcile, tables, unreadpages
 from nlp.encoding import Decoded
 from nlp.errors import Diagnostics, ReportError
 from nlp.model import Report, SourceFile
@@ -71,6 +71,8 @@ def parse_report(decoded: Decoded, path: str, *, entities: bool = False, gazette
     narrative.extract(norm, report, diag)
     report.part = parts.part_of(norm, report)
     report.discrepancies = reconcile.reconcile(report)
+    unread = {int(n.params["page"]) for n in decoded.notices if n.code == "W113"}
+    report.discrepancies = unreadpages.mark(report.tables, report.discrepancies, unread, diag)
     if entities:
         from nlp import relations
         from nlp.resolve import EntityResolver
