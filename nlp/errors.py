@@ -75,6 +75,7 @@ class Codes:
     W313 = "table {table}: the text does not say where columns {columns} stand; their figures are certain, the order they are stored in is one the figures allow"
     W314 = "table {table}: {count} performance indicators (指标值, 度量单位 …) read as indicators from line {at}, none of their figures as money"
     W315 = "table {table}: {count} of its rows stand on page {page}, which could not be read whole (W113); the table may miss a figure there, so it is not known to be complete or to balance"
+    W316 = "table {table}: {number!r} printed alone under a coded row that prints no figure: the page's number or that row's amount, the text does not say which; not read"
     # reconciliation (the report's own discrepancies)
     W401 = "table {table}: {parent} = {expected} but its children sum to {found} ({column})"
     W402 = "table {table}: unit subtotal {unit} = {expected} but its projects sum to {found}"

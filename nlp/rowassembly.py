@@ -89,15 +89,19 @@ class Assembled:
 _LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # (``- 4 -`` is the page's furniture already: nlp.normalize)
 _CODED_ROW = re.compile(r"^\s*\d{3,9}\s*[\u3400-\u9fff]")
 _FIGURE = re.compile(r"\d")
+_CODE_AT_START = re.compile(r"^\s*\d{3,9}")
 
 
-def _folios(body: list[Line], decimal_table: bool = False) -> set[int]:
+def _folios(body: list[Line], decimal_table: bool = False) -> tuple[set[int], set[int]]:
     """Page numbers printed inside a table's text: a number alone on its line right before a
     row that prints its own whole code (not the 款/项 part of a code implied by the rows above) after another; in
     a table whose amounts print decimals, anywhere (a bare integer is no amount there: a line of it alone is the
     page's number, before a wrapped label or at a page's foot); and after the table's last row, at its last page's
-    foot.  (A figure's tail wrapped inside its cell, ``1378.4`` / ``1``, is joined to its head all the same.)"""
-    out = set()
+    foot.  (A figure's tail wrapped inside its cell, ``1378.4`` / ``1``, is joined to its head all the same.)
+    The second set: those of a table of whole yuan between two coded rows the first of which prints no figure —
+    the page's number after a row printed blank, or that row's amount printed under its label: not read, but
+    warned about (W316), the text not saying which."""
+    out, doubtful = set(), set()
     texts = [ln.text for ln in body]
     for i, t in enumerate(texts):
         if not _LONE_NUMBER.match(t):
@@ -108,7 +112,9 @@ def _folios(body: list[Line], decimal_table: bool = False) -> set[int]:
         last = not nxt and _FIGURE.search(prev) and not _LONE_NUMBER.match(prev)
         if between_rows or decimal_table or last:
             out.add(id(body[i]))
-    return out
+            if between_rows and not decimal_table and not _FIGURE.search(_CODE_AT_START.sub("", prev)):
+                doubtful.add(id(body[i]))
+    return out, doubtful
 
 
 def _heads_of_last_blocks(lines: list[Line], line_numbers: bool) -> dict[int, Line]:
@@ -238,7 +244,10 @@ class RowAssembler:
     def assemble(self, body: list[Line]) -> Assembled:
         """Rows from body lines.  ``self.pending`` is the row being assembled."""
         self.pending = None
-        folios = _folios(body, self.decimal_table)
+        folios, doubtful = _folios(body, self.decimal_table)
+        for ln in body:
+            if id(ln) in doubtful:
+                self.diag.warn("W316", line=ln.number, table=self.label, number=ln.text.strip())
         if self.text_column:
             centred = centred_rows([ln for ln in body if not (self._skip(ln) or id(ln) in folios)])
             if centred is not None:
@@ -356,7 +365,10 @@ class RowAssembler:
             return False
         p = self.pending
         waiting = p is not None and bool(p.code_parts) and not p.cells
-        return waiting or len(g.code_parts) > 3 or self._code(g) is None
+        # a label waiting for its amounts in a table whose rows print no code: a number under it is its amount
+        # (信访业务经费 / 350: not the economic code 350)
+        uncoded = p is not None and bool(p.name) and not p.cells and not any(r.code for r in self.rows)
+        return waiting or uncoded or len(g.code_parts) > 3 or self._code(g) is None
 
     def _skip(self, line: Line) -> bool:
         """Blank lines, page furniture and the header printed again after a page break."""
