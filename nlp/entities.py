@@ -43,15 +43,17 @@ from nlp.sectors import sector_system
 from nlp.tokenizer import doc_text, made_of, token_offsets
 
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
-#: words that make a clause worth the trained NER (open-form heads, or a closing quote: “穗好办”)
+#: words that make a clause worth the trained NER (open-form heads, or a closing quote: “穗好办”); what may not stand in
+#: front of a word is looked behind from after it (为中心), so that every branch opens with its word's characters and a
+#: scan tries it only where they stand
 NER_TRIGGERS = re.compile(
-    r"平台|系统|APP|App|app|热线|(?<!为)中心(?!任务|工作)|(?<![格布大全当结开])局(?!面)|大厅|厅|改革|"
-    r"(?<!类)工程|小程序|公众号|网站|专网|外网|委员会|办公室|科(?![学技研普])|(?<![持刷])卡|数据库|超市|"
+    r"平台|系统|APP|App|app|热线|中心(?<!为中心)(?!任务|工作)|局(?<![格布大全当结开]局)(?!面)|大厅|厅|改革|"
+    r"工程(?<!类工程)|小程序|公众号|网站|专网|外网|委员会|办公室|科(?![学技研普])|卡(?<![持刷]卡)|数据库|超市|"
     r"[”\"」](?:APP|平台|小程序|改革)?"
 )
 _WINDOW_BEFORE, _WINDOW_AFTER = 22, 6
 _CLASSIFICATION_NAME = re.compile(r"[（(][类款项][）)]")
-_CLAUSE_END = "，。；：！？,;:!?\n"
+_CLAUSE_END = re.compile("[，。；：！？,;:!?\n]")
 
 
 def extract_docs(
@@ -90,6 +92,7 @@ def _clauses_to_tag(doc: Doc, ents: list[Span]) -> tuple[list[tuple[int, int]], 
     covered = [(e.start_char, e.end_char) for e in ents]
     offsets: list[tuple[int, int]] = []
     starts: list[int] | None = None
+    clause_ends: list[int] | None = None  # where the text's clauses end, read at the first trigger word
     ranges: list[tuple[int, int]] = []
     for m in NER_TRIGGERS.finditer(text):
         if any(a <= m.start() < b for a, b in covered):
@@ -97,10 +100,14 @@ def _clauses_to_tag(doc: Doc, ents: list[Span]) -> tuple[list[tuple[int, int]], 
         # the clause around the head word, cut to a window: a name ends at its head and is
         # rarely longer than 20 characters, so the NER needs little on either side (a clause end
         # further back than the window does not move its start: it is looked for in the window only)
-        window = max(0, m.start() - _WINDOW_BEFORE - 1)
-        a = max(m.start() - _WINDOW_BEFORE, max(text.rfind(c, window, m.start()) for c in _CLAUSE_END) + 1)
-        ends = [i for i in (text.find(c, m.end(), m.end() + _WINDOW_AFTER) for c in _CLAUSE_END) if i >= 0]
-        b = min(ends) + 1 if ends else min(len(text), m.end() + _WINDOW_AFTER)
+        if clause_ends is None:
+            clause_ends = [c.start() for c in _CLAUSE_END.finditer(text)]
+        k = bisect.bisect_left(clause_ends, m.start())  # the first clause end at or after the head's start
+        before = clause_ends[k - 1] if k and clause_ends[k - 1] >= m.start() - _WINDOW_BEFORE - 1 else -1
+        a = max(m.start() - _WINDOW_BEFORE, before + 1)
+        k = bisect.bisect_left(clause_ends, m.end(), k)
+        after = clause_ends[k] if k < len(clause_ends) and clause_ends[k] < m.end() + _WINDOW_AFTER else None
+        b = after + 1 if after is not None else min(len(text), m.end() + _WINDOW_AFTER)
         if _CLASSIFICATION_NAME.search(text, a, b):
             continue  # 政府办公厅（室）及相关机构事务（款）: a budget code's name, not an agency
         if starts is None:
