@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from nlp import codes
-from nlp.columns import header_width
+from nlp.columns import header_width, measure_of
 from nlp.normalize import Line, squash
 from nlp.rows import groups
 from nlp.tablefind import FoundTable, is_title, table_number
@@ -42,12 +42,21 @@ def split(lines: list[Line], ft: FoundTable) -> tuple[list[Line], list[Line]]:
             body.append(line)
         else:
             header.append(line)
-    if header and body and _label_head(header[-1], body[0]):
+    if header and body and _label_head(header[-1], body[0]) and not _ends_a_heading(header[-1], header[:-1]):
         body.insert(0, header.pop())  # the first row's label, printed over its figures
     return header, body
 
 
 _HEADING_WORDS = re.compile(r"科目|项目|单位名称|预算单位|部门名称|类\s*款|栏次|行次|名称|编码|代码|合计|总计|小计")
+
+
+def _ends_a_heading(line: Line, above: list[Line]) -> bool:
+    """The line is the tail of a heading cut over lines (其中:教育 / 收费): joined to a piece of a header line
+    above that names nothing alone, it names a column."""
+    word = squash(line.text)
+    return measure_of(word) is None and any(
+        measure_of(piece + word) is not None and measure_of(piece) is None for ln in above for piece in ln.text.split()
+    )
 
 
 def _label_head(line: Line, first: Line) -> bool:
