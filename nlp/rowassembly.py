@@ -260,7 +260,7 @@ class RowAssembler:
                 continue  # the upper half of the label of the code ending the next line (below)
             if self._ends_table(line):
                 break
-            gs = groups(line.text, self.line_numbers)
+            gs = groups(line.text, self.line_numbers, self.summary)
             wrapped = self._wrapped_at.get(id(line))
             if wrapped is not None and (wrapped.head_label or wrapped.tail_label):
                 self._row_of_centred_label(line, gs[0], wrapped)

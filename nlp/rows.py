@@ -35,6 +35,10 @@ _GLUED_FIGURE = re.compile(
     r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+)"
     r"(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[\u3400-\u9fff]{1,10}[合总]计$)"
 )
+#: in a 收支总表 every label is a cell of its own after the other side's figure: a figure glued to any label is two
+#: cells there (``12.50一般公共服务支出``, ``5,000.00上年结转``) — not in other tables, where a name may start with
+#: a figure (a project's) or a text column follow the amounts
+_GLUED_TO_ITEM = re.compile(r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+)(?=[\u3400-\u9fff])")
 _PUNCT_ONLY = re.compile(r"^[-—–－:：,，.。、()（）\[\]【】]+$")
 
 
@@ -58,8 +62,10 @@ def _classify(text: str) -> str:
     return "garbage"
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, summary: bool = False) -> list[Token]:
+    """The tokens of a line; ``summary``: the line is a 收支总表's (a figure glued to a label is two cells)."""
     out: list[Token] = []
+    glued = _GLUED_TO_ITEM if summary else _GLUED_FIGURE
     for m in _TOKEN.finditer(text):
         t, s = m.group(), m.start()
         br = split_bracketed(t)
@@ -70,7 +76,7 @@ def tokenize(text: str) -> list[Token]:
             if rest:
                 out.append(Token(_classify(rest), rest, s + cut, m.end()))
             continue
-        f = _GLUED_FIGURE.match(t)
+        f = glued.match(t)
         if f:
             cut = f.end()
             out.append(Token(_classify(f.group(1)), f.group(1), s, s + cut))
@@ -128,9 +134,9 @@ def _is_code_token(tok: Token) -> bool:
     return tok.kind == "code" or (tok.kind == "num" and is_valid(tok.text))
 
 
-def groups(text: str, line_numbers: bool = False) -> list[Group]:
-    """Cut a line into row groups.  ``line_numbers``: the table has a 行次 column."""
-    toks = tokenize(text)
+def groups(text: str, line_numbers: bool = False, summary: bool = False) -> list[Group]:
+    """Cut a line into row groups.  ``line_numbers``: the table has a 行次 column; ``summary``: it is a 收支总表."""
+    toks = tokenize(text, summary)
     out: list[Group] = []
     g = Group()
     pending_garbage: list[Token] = []
