@@ -2,8 +2,9 @@
 
 A 绩效指标 table (部门整体 / 项目绩效目标表 printed as a grid: 一级指标 二级指标 三级指标 指标值 度量单位, or
 指标名称 目标值 计量单位) prints figures that are not yuan — 100%, ≥95, 10 个, 2026 年.  Its header tells it
-from a table of amounts: some heading names an indicator's column and none names an amount (金额, 合计,
-预算数 …: those are a money table that prints its projects' indicators beside their amounts, read as such).
+from a table of amounts: some heading names an indicator or its value (a unit of measure alone, 计量单位, also heads
+goods and assets beside their amounts) and none names an amount (金额, 合计, 预算数, 单价 …, letter-spaced too: those
+are a money table that prints its projects' indicators beside their amounts, read as such).
 A form printing its amounts first (资金总额, 财政拨款) and a line of
 indicator headings under them is read as money down to that line and as indicators from there.  Such a table is
 not read as money (no figure of it becomes an :class:`~nlp.model.Amount`); each line
@@ -24,6 +25,11 @@ from nlp.normalize import Line, NormalizedText, squash
 
 # headings only an indicator table prints over a column
 _INDICATOR_HEADING = re.compile(r"指标值|目标值|完成值|度量单位|计量单位|指标名称|指标内容|[一二三]级指标")
+# those that name the indicator or its value: a unit of measure alone (计量单位, 度量单位) heads a column of goods bought
+# or assets held beside their amounts too
+_INDICATOR_NAMING = re.compile(r"指标值|目标值|完成值|指标名称|指标内容|[一二三]级指标")
+# amounts a header names in words the measures do not list (本年预算, 单价, 总价, 账面原值, 资金总额)
+_MONEY_HEADING = re.compile(r"预算|决算|金额|资金|单价|总价|价款|原值|经费")
 
 
 # a 指标性质 cell printed between the name and the value: the direction or kind of the indicator, no name
@@ -31,10 +37,12 @@ _NATURE = re.compile(r"正向|反向|定量|定性|[≥≤=＝><]|大于等于|�
 
 
 def is_indicator_header(header_text: str) -> bool:
-    """The header names an indicator's column and no column of amounts."""
-    if not _INDICATOR_HEADING.search(squash(header_text)):  # 指 标 值 letter-spaced too
+    """The header names an indicator or its value and no column of amounts (read squashed: 指 标 值, 金 额 and 合 计
+    letter-spaced too)."""
+    text = squash(header_text)
+    if not _INDICATOR_NAMING.search(text) or _MONEY_HEADING.search(text):
         return False
-    return not any(columns_mod.measure_of(piece) not in (None, "performance_target") for piece in header_text.split())
+    return all(key == "performance_target" for _, key in columns_mod.header_phrases(text))
 
 
 def heading_line(body: list[Line]) -> int | None:

@@ -278,3 +278,33 @@ def test_a_forms_indicators_under_its_amounts(part, unit):
     assert not [d for d in diag.items if d.code == "W301"]
     (note,) = [d for d in diag.items if d.code == "W314"]
     assert f"{len(expected)} performance indicators" in note.message
+
+
+# Tables of money that print a 计量单位 (goods bought, assets held) or an amount's heading letter-spaced (金 额, 合 计) or
+# outside the measures' words (本年预算, 单价/总价, 账面原值), and a project table printing indicators beside its amount
+# letter-spaced: no table of indicators — each stays a table, its amount read in yuan.  Before (4ec16aa): each was
+# dropped whole as an indicator table (W314, then W307): 7 of 7 fail.
+MONEY_BESIDE_UNITS = [
+    ("项 目 计 量 单 位 数 量 金 额", "万元", "办公设备购置 台 10 12.50", Decimal("125000.00")),
+    ("项目名称 计量单位 数量 合 计", "万元", "办公设备购置 台 10 12.50", Decimal("125000.00")),
+    ("采购项目 计量单位 数量 本年预算", "万元", "公务用车购置 辆 1 18.00", Decimal("180000.00")),
+    ("采购品目 计量单位 数量 单价 总价", "元", "台式计算机 台 10 5,000.00 50,000.00", Decimal("50000.00")),
+    ("资产类别 计量单位 数量 账面原值", "万元", "车辆 辆 3 65.20", Decimal("652000.00")),
+    ("项 目 度 量 单 位 数 量 预 算 数", "千元", "办公家具购置 套 20 86.0", Decimal("86000.0")),
+    (
+        "项 目 名 称 预 算 金 额 三 级 指 标 指 标 值",
+        "万元",
+        "信息系统运维项目 45.00 故障恢复时间 4小时",
+        Decimal("450000.00"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "unit", "line", "amount"), MONEY_BESIDE_UNITS)
+def test_a_money_table_printing_a_unit_of_measure_stays_money(header, unit, line, amount):
+    text = MONEY.format(unit="万元", **dict(zip("abc", FIGURES["万元"])))
+    text += f"表6 政府采购预算表\n单位：{unit}\n{header}\n{line}\n"
+    tables, indicators, diag = read(text)
+    assert [t.number for t in tables] == ["表1", "表6"]
+    assert amount in [c.value for r in tables[1].rows for c in r.cells if c is not None]
+    assert indicators == [] and not [d for d in diag.items if d.code == "W314"]
