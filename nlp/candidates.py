@@ -26,6 +26,7 @@ from nlp.namechecks import (
     body_goes_on,
     card_handed_out,
     counter_window,
+    every_level_before,
     generic_name,
     networks_as_a_field,
     no_name_by_its_characters,
@@ -88,6 +89,19 @@ _BODY_END = re.compile(r"(?:局|署|委|厅|部|院|办|委员会)$")
 _LEVEL_CHARS = {"省", "市", "区", "县", "州"}
 #: A year's 年 jieba glued to the level that owns the name (2023|年县|政务服务平台, 2022|年市|本级…).
 _YEAR_LEVEL = re.compile(r"年[省市区县]")
+#: A level's one character, or its government, level or direct bodies, as a name's first word (州, 州政府, 市级).
+_LEVEL_FIRST = re.compile(r"[省市区县州](?:政府|级|直)?")
+
+
+def _levels_cut(text: str, start: int, core: list[str]) -> bool:
+    """Does the name at ``start`` begin with a level's character right after another level's, which jieba put in the
+    word before (各市|州…热线, 省市|县…), or right after 各 and levels?  The levels are named together (市州: the cities
+    and prefectures), every one of them with its own — the name's first word cut off them names no particular one."""
+    if core and _LEVEL_FIRST.fullmatch(core[0]) and text[start - 1 : start] in _LEVEL_CHARS:
+        return True
+    return every_level_before(text, start)  # 各市州|12345…: 各 and the levels, the first word no level's
+
+
 #: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
 _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
 #: Words that say when (疫情期间, 改革以来): the name starts after them.
@@ -500,7 +514,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core)
             or any(w.startswith("非") for w in core)  # 非|涉密|应用系统: a class of systems, no particular one
             or any(w in _PLURAL_BEFORE for w in core)  # 省市县|所有|政务信息系统: every one of them
-            or any(INDEFINITE.match(w) and w.startswith("同") for w in core)  # 共用|同一个|平台: the same one
+            or any(w == "同" or (INDEFINITE.match(w) and w.startswith("同")) for w in core)  # 同|系统: the same one
+            or _levels_cut(text, start, core)  # 各市|州12345…热线: the levels 市州 together, many
             or _indefinite(text, start)
             or _COUNTED.search(name)
             or _PAGE_NUMBER_BEFORE.search(text, max(0, start - 4), start)

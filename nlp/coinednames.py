@@ -31,6 +31,8 @@ from nlp.platformwords import (
 )
 from nlp.reforms import SERVICE_MODE, slogan
 
+#: A count of levels (五级, 三级): the levels named in quotes before it are many governments.
+_LEVELS_COUNTED = re.compile(r"[一二三四五六七八九十两多]级")
 #: A campaign's or programme's head after a quoted name.
 _CAMPAIGN_AFTER = re.compile(r"(?:专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)")
 #: Two or more quoted names, then (等, 三大 …) a platform head they share: “筑民生”“社会和云”等服务平台, or a
@@ -181,6 +183,7 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
         if tail and (
             tail.lstrip()[0] in "及和与或、"
             or COUNT_START.match(tail.lstrip())
+            or _LEVELS_COUNTED.match(tail.lstrip())  # “省市县乡村”五级同系统: the levels' systems, counted
             # “鄂汇办”“鄂政通”移动端: one head for two names; not a zone named by its topic (“赣服通”“一件事”专区)
             or (m.start() and text[m.start() - 1] in "”」" and tail != "专区")
         ):

@@ -22,6 +22,7 @@ from nlp.foundentity import FoundEntity
 from nlp.namechecks import (
     across_a_territory,
     card_handed_out,
+    every_level_before,
     final_head,
     generic_name,
     governs_generic,
@@ -245,7 +246,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       区政务服务网);
     * no body in front: an adjective alone before a body's one-character end (健康|委|门户网站:
       :func:`nlp.candidates.adjective_alone`);
-    * a kind of card handed to people (办理|医保卡: :func:`nlp.namechecks.card_handed_out`).
+    * a kind of card handed to people (办理|医保卡: :func:`nlp.namechecks.card_handed_out`);
+    * every level's own, 各 and the levels right before it (各市州|12345政务服务热线: :func:`nlp.namechecks.every_level_before`).
     """
     from nlp.candidates import a_quality_and_a_head, activities_and_a_head, adjective_alone
 
@@ -276,6 +278,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or any(t.text == "类" for t in doc[start:end])  # 政务|类|APP: a class of them
         or (end - start > 2 and adjective_alone(doc[start].text, doc[start + 1].text))  # 健康|委|门户网站
         or card_handed_out(text, s, e)
+        or every_level_before(text, s)  # 各市州|12345政务服务热线: every level's own
     )
 
 

@@ -189,6 +189,8 @@ def across_a_territory(text: str, start: int, head_start: int) -> bool:
 _LEVELS_TOGETHER = re.compile(r"[省市区县州]{2,3}(?:级|(?:人民)?政府|部门)")
 #: Kinds of body: an owner named by one of these is every such body (驻外|单位|网站, 省直|部门|政务信息系统).
 _BODY_KINDS = {"部门", "单位", "机关", "政府部门", "成员单位", "直属单位", "下属单位", "所属单位", "委办局"}
+#: The bodies directly under a level (省直, 市直: 省直部门 without 部门): a kind of body that owns the name.
+_DIRECT_BODIES = re.compile(r"[省市区县州]直")
 #: What may stand before a kind of body that owns the name: a level or its own bodies (省直, 市级, 区属), where they are
 #: (驻外, 驻琼), or how they belong (直属, 下属, 所属, 成员) — not a noun that makes it a topic (法人|单位 of 法人单位基础数据库:
 #: a database of legal entities), nor the report's own one (本|部门, 该|单位).
@@ -203,6 +205,16 @@ def _made_of(vocabulary: set[str], text: str) -> bool:
     return ok[-1]
 
 
+#: 各 and the levels right before a name (各市州|12345政务服务热线, 各县区|…): every one of those levels has its own.
+_EVERY_LEVEL_BEFORE = re.compile(r"各[省市区县州乡镇街]{1,4}$")
+
+
+def every_level_before(text: str, start: int) -> bool:
+    """Does every level named right before ``start`` own the name (各市州|…热线: jieba cut 各市|州, so no plural word
+    stands before the name's first word)?"""
+    return bool(_EVERY_LEVEL_BEFORE.search(text, max(0, start - 5), start))
+
+
 def of_many_owners(core: str) -> bool:
     """Are the words before a name's head (``core``) owners of many: the levels of many governments together
     (市县级|政务服务网, 市县政府|网站) or a kind of body with only generic words after it (驻外单位|网站, 省直部门政务|信息系统,
@@ -211,6 +223,8 @@ def of_many_owners(core: str) -> bool:
     if _LEVELS_TOGETHER.match(core):
         return True
     words = dictionary_words(core)
+    if words and _DIRECT_BODIES.fullmatch(words[0]) and _made_of(GENERIC_WORDS, "".join(words[1:])):
+        return True  # 省直|政务信息|系统: the systems of the bodies directly under the province, every one its own
     kind = max((i for i, w in enumerate(words) if w in _BODY_KINDS), default=None)
     return (
         kind is not None

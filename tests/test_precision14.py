@@ -148,3 +148,24 @@ def test_quoted_maxims_standards_at_work_and_networks_run(nlp_off_on, text, expe
 )
 def test_a_topic_cut_in_two(nlp_off_on, text, expected):
     assert found(nlp_off_on, text) == expected
+
+
+#: Many governments' or bodies' own ones: a level's character cut off the levels named together (各市|州…热线: 市州),
+#: the bodies directly under a level before generic words (省直政务信息系统: every body's own), a count of the levels
+#: after their names in quotes (“省市县乡村”五级同系统), the same one (同|系统) — no particular platform; one level's,
+#: one body's or one place's stays.
+MANY_LEVELS = [
+    ("形成覆盖各市州12345政务服务热线的办理网络", []),
+    ("同步开展省直政务信息系统迁移工作", []),
+    ("推动市直业务系统整合", []),
+    ("做到“省市县乡村”五级同系统在线办理", []),
+    ("负责州政务服务网运行维护", ["州政务服务网"]),
+    ("负责湖北省市场监管综合平台运维", ["湖北省市场监管综合平台"]),
+    ("建成各县区便民服务热线", []),
+    ("推广“吉事办”移动端", ["“吉事办”移动端"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MANY_LEVELS)
+def test_many_levels_own_many(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
