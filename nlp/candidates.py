@@ -57,6 +57,7 @@ from nlp.platformwords import (
     HEAD_AFTER,
     INDEFINITE,
     LEAD_WORDS,
+    LONG_LEADS,
     NOT_A_HEAD_AFTER,
     TOPIC_VERBS,
     WHERE_WORDS,
@@ -102,6 +103,9 @@ def _levels_cut(text: str, start: int, core: list[str]) -> bool:
     return every_level_before(text, start)  # 各市州|12345…: 各 and the levels, the first word no level's
 
 
+#: A word ending in a lead verb of two characters (联合开发, 全面推广): before a quoted name it governs it, whatever jieba
+#: tags the word.
+_LEAD_ENDS = tuple(LONG_LEADS)
 #: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
 _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
 #: Words that say when (疫情期间, 改革以来): the name starts after them.
@@ -375,6 +379,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                     word in pos_table()
                     and not (is_nominal(word) or word in TOPIC_VERBS or pos_table().get(word) in {"ns", "nt", "j"})
                 )
+                or (pos_table().get(word) != "ns" and word.endswith(_LEAD_ENDS))  # 联合开发|“我的宁夏”App: jieba's nt
             ):
                 break  # 用|好|“互联网+督查”平台, 基层|“四标四实”基础库: only nouns that name run on in front of a quote
             if word[0] == "各" and len(word) >= 2 and word not in pos_table():

@@ -37,7 +37,7 @@ from nlp.namechecks import (
 from nlp.nameleads import dictionary_words, generic_core, pos_table
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
-from nlp.platformwords import HEAD, IMPROVING_VERBS, LEAD_WORDS, NOUN_VERBS, PLURAL_WORDS, TOPIC_VERBS
+from nlp.platformwords import CARD_NAME, HEAD, IMPROVING_VERBS, LEAD_WORDS, NOUN_VERBS, PLURAL_WORDS, TOPIC_VERBS
 from nlp.punctuation import as_printed, full_width
 from nlp.reforms import body_named_after, construction_work
 from nlp.sectors import sector_system
@@ -246,7 +246,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       区政务服务网);
     * no body in front: an adjective alone before a body's one-character end (健康|委|门户网站:
       :func:`nlp.candidates.adjective_alone`);
-    * a kind of card handed to people (办理|医保卡: :func:`nlp.namechecks.card_handed_out`);
+    * a kind of card handed to people (办理|医保卡: :func:`nlp.namechecks.card_handed_out`), or a card no public
+      service's (库存卡, 备案卡: not :data:`nlp.platformwords.CARD_NAME`, as the shape rules read 卡);
     * every level's own, 各 and the levels right before it (各市州|12345政务服务热线: :func:`nlp.namechecks.every_level_before`).
     """
     from nlp.candidates import a_quality_and_a_head, activities_and_a_head, adjective_alone
@@ -278,6 +279,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or any(t.text == "类" for t in doc[start:end])  # 政务|类|APP: a class of them
         or (end - start > 2 and adjective_alone(doc[start].text, doc[start + 1].text))  # 健康|委|门户网站
         or card_handed_out(text, s, e)
+        or (text[e - 1] == "卡" and not CARD_NAME.search(text, s, e))  # 库存卡, 备案卡: no public service's card
         or every_level_before(text, s)  # 各市州|12345政务服务热线: every level's own
     )
 

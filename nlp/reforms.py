@@ -454,6 +454,15 @@ REFORM_LEADS = {
     "本县",
     "我市",
     "我县",
+    # verbs by which one work drives another (以数字政府建设|统揽|政务服务改革): the clause's, not the reform's
+    "统揽",
+    "带动",
+    "引领",
+    "驱动",
+    "牵引",
+    "撬动",
+    "倒逼",
+    "助推",
 }
 #: What no reform is named by alone: a manner or size of reforming (综合改革 in 数字政府综合改革试点, 配套改革).
 GENERIC_REFORM_FIELDS = {

@@ -169,3 +169,47 @@ MANY_LEVELS = [
 @pytest.mark.parametrize(("text", "expected"), MANY_LEVELS)
 def test_many_levels_own_many(nlp_off_on, text, expected):
     assert found(nlp_off_on, text) == expected
+
+
+#: A word ending in a lead verb before a quoted name governs it (合作开发|“…”App: jieba tags 联合开发 a name of a body),
+#: as a verb does; the words of the service in front of a quoted part stay the name's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市政府以合作开发“掌上长沙”App为抓手", ["“掌上长沙”App"]),
+        ("自治区以联合开发“数字湘西”小程序为突破口", ["“数字湘西”小程序"]),
+        ("全面推广“湘易办”APP", ["“湘易办”APP"]),
+        ("惠企政策“免申即享”平台上线运行", ["惠企政策“免申即享”平台"]),
+    ],
+)
+def test_a_verb_before_a_quoted_name(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: A verb by which one work drives another (统揽, 引领, 带动 …) ends the field of the …改革 after it: the clause's verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("以数字政府建设统揽政务服务改革", ["数字政府", "政务服务改革"]),
+        ("以信用体系建设带动商事制度改革", ["商事制度改革"]),
+        ("以数字化转型驱动医疗卫生体制改革", ["医疗卫生体制改革"]),
+        ("深化行政审批制度改革", ["行政审批制度改革"]),
+    ],
+)
+def test_a_driving_verb_before_a_reform(nlp_off_on, text, expected):
+    assert _reforms(nlp_off_on, text) == expected
+
+
+#: The NER's card is a public service's card, as the shape rules read 卡 (nlp.platformwords.CARD_NAME): a card for
+#: stock, a filing or a trip (库存卡, 备案卡, 商务旅行卡) is none.
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("开展库存卡清理业务", "库存卡", False),
+        ("为企业人员办理商务旅行卡", "商务旅行卡", False),
+        ("发放摊贩备案卡", "摊贩备案卡", False),
+        ("依托民生卡发放补贴", "民生卡", True),
+    ],
+)
+def test_the_ners_card_of_no_service(nlp_off_on, text, name, kept):
+    assert (name in ner_platforms(nlp_off_on, text, name)) is kept
