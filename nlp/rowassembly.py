@@ -588,8 +588,10 @@ class RowAssembler:
             or any(b.text.strip() for b in between)
         ):
             return False
-        if len(name) > 40 or _ITEM_START.match(name) or _SENTENCE_MARKS.search(name):
-            return False  # a heading or a sentence, not the end of a label
+        if len(name) > 40 or any(_ITEM_START.match(t.text) for _, t in p.name) or _SENTENCE_MARKS.search(name):
+            return (
+                False  # a heading (其他相关情况说明 / 一、…情况说明 under the table) or a sentence, not a label's end
+            )
         last.name += name
         end = p.last[0].start + p.last[1]
         last.span = self.norm.raw_span(start, end)
