@@ -165,6 +165,14 @@ def a_quality_and_a_head(core: list[str]) -> bool:
     return len(core) == 1 and pos_table().get(core[0]) in ("a", "ad")
 
 
+def a_manner_and_a_head(core: list[str], head: str) -> bool:
+    """Are ``core``, the words in front of the head ``head``, manners alone — words of three characters or more ending
+    in 化 (智能化|大厅, 标准化|平台, 数字化|服务大厅)?  Then the name is a kind: no hall is named by how it is run (asked of
+    the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`).  Not before 系统: 无纸化|系统 says
+    what the system makes, a name."""
+    return bool(core) and not head.endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core)
+
+
 def _indefinite(text: str, start: int) -> bool:
     """一个高速、可靠、安全的专用信息通信平台: an indefinite article earlier in the clause."""
     clause_start = max(text.rfind(c, 0, start) for c in "，。；：！？\n") + 1
@@ -513,8 +521,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or standard_in_the_making(text, start, he, core, m.group())  # 推进|电子口岸|建设: the work of making one
             or counter_window(text, start, he, core, m.group())  # 设立|单一窗口, 单一窗口|受理: a hall's counter
             or (m.group() == "卡" and card_handed_out(text, start, he))  # 办理|医保卡: a card for a person
-            # 智能化|大厅, 标准化|平台: a manner names a kind (无纸化|系统 says what the system makes: a name)
-            or (not m.group().endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core))
+            or a_manner_and_a_head(core, m.group())  # 智能化|大厅, 标准化|平台
             or _COUNT_BEFORE.search(text, max(0, start - 6), start)
             or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core)
             or any(w.startswith("非") for w in core)  # 非|涉密|应用系统: a class of systems, no particular one

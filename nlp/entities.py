@@ -29,6 +29,7 @@ from nlp.namechecks import (
     head_continues,
     honour,
     networks_as_a_field,
+    no_name_by_its_characters,
     of_many_owners,
     pays_for_what_follows,
     unlike_a_name,
@@ -39,7 +40,7 @@ from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
 from nlp.platformwords import CARD_NAME, HEAD, IMPROVING_VERBS, LEAD_WORDS, NOUN_VERBS, PLURAL_WORDS, TOPIC_VERBS
 from nlp.punctuation import as_printed, full_width
-from nlp.reforms import body_named_after, construction_work
+from nlp.reforms import body_named_after, construction_work, names_no_field
 from nlp.sectors import sector_system
 from nlp.tokenizer import doc_text, made_of, token_offsets
 
@@ -240,8 +241,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * a name going on: another head right after the name's (劳动和社会保障系统|信息网络: :data:`nlp.platformwords.HEAD`);
     * an honour's title (:func:`nlp.namechecks.honour`);
     * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.candidates.activities_and_a_head`),
-      a quality alone before the head (公开|平台, 高效|平台: :func:`nlp.candidates.a_quality_and_a_head`), a class
-      (政务|类|APP);
+      a quality alone before the head (公开|平台, 高效|平台: :func:`nlp.candidates.a_quality_and_a_head`), manners
+      alone (数字化|大厅, 智能化|平台: :func:`nlp.candidates.a_manner_and_a_head`), a class (政务|类|APP);
     * a level alone before a bare head (省|门户网站), as the shape rules read theirs, but a level's own site (省政府网,
       区政务服务网);
     * no body in front: an adjective alone before a body's one-character end (健康|委|门户网站:
@@ -250,7 +251,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       service's (库存卡, 备案卡: not :data:`nlp.platformwords.CARD_NAME`, as the shape rules read 卡);
     * every level's own, 各 and the levels right before it (各市州|12345政务服务热线: :func:`nlp.namechecks.every_level_before`).
     """
-    from nlp.candidates import a_quality_and_a_head, activities_and_a_head, adjective_alone
+    from nlp.candidates import a_manner_and_a_head, a_quality_and_a_head, activities_and_a_head, adjective_alone
 
     text = doc_text(doc)
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -276,6 +277,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or honour(text, s, e)
         or (head is not None and activities_and_a_head(core, head.group(), text[s:e]))
         or (head is not None and a_quality_and_a_head([w for w in core if w]))
+        or (head is not None and a_manner_and_a_head([w for w in core if w], head.group()))
         or any(t.text == "类" for t in doc[start:end])  # 政务|类|APP: a class of them
         or (end - start > 2 and adjective_alone(doc[start].text, doc[start + 1].text))  # 健康|委|门户网站
         or card_handed_out(text, s, e)
@@ -332,6 +334,10 @@ def plausible(text: str, label: str, words: list[str] | None = None) -> bool:
         return False
     if label == "Reform" and construction_work(text):
         return False  # 照明工程, 绿化工程: a construction work, as the shape rules read it (nlp.reforms)
+    if label == "Reform" and text.endswith("改革") and names_no_field(text[:-2]):
+        return False  # 机制改革, 综合配套改革: words that name no field, as the shape rules read them (nlp.reforms)
+    if label == "Platform" and no_name_by_its_characters(text):
+        return False  # 视频系统, UPS系统, 五大数据库: equipment, a count, as the shape rules read them (nlp.namechecks)
     if label == "Platform":  # what makes a shape-found name generic (网络平台, 信息系统) makes the NER's so too
         core = re.sub(head + r"$", "", text)
         core_words = _core_words(words or [], text[len(core) :])

@@ -181,7 +181,7 @@ BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新�
 #: Infrastructure of a building, no service (机房电力系统, 空调系统; an emergency broadcast system, 应急广播系统, serves the public).
 # fmt: off
 BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|(?<!应急)广播|考勤|"
-                              r"音响|扩声|会议室|(?<!治安视频)(?<!治安)监控)系统$|^(?:会议)系统$|(?:楼|机房|大厦|室)应急广播系统$|^(?:视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
+                              r"音响|扩声|会议室|(?<!治安视频)(?<!治安)监控)系统$|^(?:会议)系统$|(?:楼|机房|大厦|室)应急广播系统$|^(?:视频|视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
 # fmt: on
 #: Words that modify a name's activities (综合运营管理平台, 智慧服务管理系统) and govern none.
 NAME_MODIFIERS = {"综合", "智慧", "智能"}

@@ -511,8 +511,9 @@ def _kind_of_body(word: str) -> bool:
     return word.endswith(("单位", "机关")) and pos_table().get(word) == "n"
 
 
-def _made_of_fields(name: str) -> bool:
-    """Is ``name`` made of words that name no reform alone, one after another (体制|机制, 综合|配套, 制度)?"""
+def names_no_field(name: str) -> bool:
+    """Is ``name`` made of words that name no reform alone, one after another (体制|机制, 综合|配套, 制度)?  Then
+    ``name``改革 is no reform's name (asked of the trained NER's reforms too: :func:`nlp.entities.plausible`)."""
     ok = [True] + [False] * len(name)
     for i in range(1, len(name) + 1):
         ok[i] = any(ok[j] and name[j:i] in _NO_FIELD_WORDS for j in range(max(0, i - 4), i))
@@ -586,6 +587,6 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
         last = dictionary_words(name)[-1:] or [""]
         if (pos_table().get(last[0]) or "")[:2] == "ns" and last[0] not in NOT_PLACES:
             continue  # 重庆市|改革发展, 入选|贵州|改革: a place (jieba's) right before says whose reforms, not what
-        if len(name) >= 2 and not _made_of_fields(name):
+        if len(name) >= 2 and not names_no_field(name):
             spans.append((start, end))
     return spans
