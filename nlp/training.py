@@ -5,13 +5,14 @@ with the record of how it was made (:mod:`nlp.trainrecord`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from nlp.model import GazetteerEntry
 from nlp.resources import require_source_tree
@@ -164,9 +165,11 @@ def expected_record(
     annotations_dir: Path | None = None,
     labels: Path | None = None,
     gold_rows: list[dict] | None = None,
+    devset: Path | None = None,
 ) -> dict:
     """What ``budgetkg train --devset DIR`` with its defaults would record from this checkout today (command,
-    recipe, code, inputs), without a development set or any training (:func:`nlp.trainrecord.differences`)."""
+    recipe, code, inputs, what it teaches, this machine's arithmetic), without any training
+    (:func:`nlp.trainrecord.differences`); what it teaches from the development set only when given ``devset``."""
     from nlp import silver as weak
     from nlp import trainrecord
 
@@ -178,7 +181,126 @@ def expected_record(
         "recipe": json.loads(json.dumps(asdict(RECIPE))),
         "code": trainrecord.code_digest(),
         "inputs": recorded_inputs(entries, annotations_dir, labels, gold_rows),
+        "examples": examples_record(entries, annotations_dir, devset, labels),
+        "arithmetic": arithmetic_digest(),
     }
+
+
+def annotation_rows(annotations_dir: Path) -> list[dict]:
+    """The rows of the annotation files (``training/annotations/*.jsonl``, by file name) as training reads them:
+    without a sentence holding a held-out name, hand-written and committed files too."""
+    rows = []
+    for f in sorted(Path(annotations_dir).glob("*.jsonl")):
+        rows += read_jsonl(f)
+    return without_held_out(rows)
+
+
+def with_substitutes(dev_rows: list[dict], entries: list[GazetteerEntry], seed: int) -> list[dict]:
+    """The development set's rows, then the same sentences with each name replaced by a composed one."""
+    return dev_rows + substitute([r for r in dev_rows if r["entities"]], entries, seed=seed)
+
+
+def taught_examples(nlp, annotations: list[dict], devset: list[dict]) -> tuple[dict[str, list], int]:
+    """The Examples of each part (``annotations``, ``devset``), in training order, and how many rows were skipped."""
+    out, skipped = {}, 0
+    for part, rows in (("annotations", annotations), ("devset", devset)):
+        out[part], n = examples_from_rows(nlp, rows)
+        skipped += n
+    return out, skipped
+
+
+def _examples_record(taught: dict[str, list], devset: bool) -> dict:
+    from nlp import trainrecord
+
+    return {
+        "annotations": trainrecord.examples_digest(taught["annotations"]),
+        "devset": trainrecord.examples_digest(taught["devset"]) if devset else None,
+    }
+
+
+def examples_record(
+    entries: list[GazetteerEntry],
+    annotations_dir: Path | None = None,
+    devset: Path | None = None,
+    labels: Path | None = None,
+    recipe: Recipe | None = None,
+) -> dict:
+    """The digest of what ``budgetkg train`` would teach today (provenance.json's ``examples``), without training:
+    the annotation files' sentences and, given a development set, its sentences and their substitutes — each
+    sentence's text, tokens and labels as :func:`examples_from_rows` makes them with the pipeline's tokenizer.
+    A change to the tokenizer, its words, the sentence reader or the alignment of labels shows here in seconds,
+    where only the slow rebuild would see it in the model's bytes.  Raises :class:`nlp.errors.StaleLabels` as
+    training does."""
+    from nlp import silver as weak
+    from nlp.pipeline import blank_pipeline
+
+    recipe = recipe or RECIPE
+    annotations_dir = Path(annotations_dir or require_source_tree("train", "training", "annotations"))
+    dev_rows: list[dict] = []
+    if devset is not None:
+        gold_rows = weak.load_gold_rows(_devset_gold())
+        frozen = read_jsonl(Path(labels or require_source_tree("train", *weak.LABELS_FILE)))
+        dev_rows = without_held_out(weak.thawed_rows(devset, frozen, gold_rows, taught=recipe.taught))
+    taught, _ = taught_examples(
+        blank_pipeline(), annotation_rows(annotations_dir), with_substitutes(dev_rows, entries, recipe.seed)
+    )
+    return _examples_record(taught, devset is not None)
+
+
+#: What :func:`arithmetic_digest` trains on: two sentences, their words and labels given (no tokenizer).
+_ARITHMETIC_ROWS = (
+    (
+        ["深圳市", "政务服务", "数据", "管理局", "建设", "“", "i", "深圳", "”", "平台", "。"],
+        [(0, 4, "Agency"), (5, 10, "Platform")],
+    ),
+    (
+        ["推进", "“", "放管服", "”", "改革", "，", "上线", "民生", "服务", "平台", "。"],
+        [(1, 5, "Reform"), (7, 10, "Platform")],
+    ),
+)
+
+
+#: The matrix products of :func:`arithmetic_digest` (rows, inner, columns): the model's and longer inner ones.
+_ARITHMETIC_SHAPES = ((11, 64, 64), (64, 192, 64), (350, 576, 64), (1000, 256, 130), (16, 2000, 16))
+
+
+def arithmetic_digest() -> str:
+    """SHA-256 of how this machine's numeric libraries compute: a tiny NER of the shipped architecture after three
+    updates on two fixed sentences, and thinc's matrix product on fixed matrices of a few shapes (a long inner
+    dimension tells kernels apart that small ones do not: blis's ``skx`` from its ``haswell``).  blis picks its
+    kernels from the CPU at run time, and kernels sum in different orders: the same code and inputs train other
+    bytes on another kind of CPU.  provenance.json records it; a machine where it differs cannot rebuild the
+    shipped model byte for byte.  The global random state is left as it was."""
+    import numpy
+    import spacy
+    from spacy.pipeline import EntityRecognizer
+    from spacy.tokens import Doc, Span
+    from spacy.training import Example
+    from spacy.util import fix_random_seed
+    from thinc.api import NumpyOps
+
+    states = random.getstate(), numpy.random.get_state()
+    try:
+        fix_random_seed(0)
+        nlp = spacy.blank("zh")
+        ner = cast(EntityRecognizer, nlp.add_pipe("ner", config=NER_CONFIG))
+        examples = []
+        for words, ents in _ARITHMETIC_ROWS:
+            ref = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+            ref.ents = [Span(ref, s, e, label=lab) for s, e, lab in ents]
+            examples.append(Example(Doc(nlp.vocab, words=words, spaces=[False] * len(words)), ref))
+        optimizer = nlp.initialize(lambda: examples)
+        for _ in range(3):
+            nlp.update(examples, sgd=optimizer, drop=0.2)
+        h = hashlib.sha256(ner.model.to_bytes())
+        ops, matrices = NumpyOps(), numpy.random.RandomState(0)
+        for m, k, n in _ARITHMETIC_SHAPES:
+            a = matrices.uniform(-1, 1, (m, k)).astype("float32")
+            h.update(ops.gemm(a, matrices.uniform(-1, 1, (k, n)).astype("float32")).tobytes())
+        return h.hexdigest()
+    finally:
+        random.setstate(states[0])
+        numpy.random.set_state(states[1])
 
 
 @dataclass(frozen=True)
@@ -266,16 +388,12 @@ def train(
         silver_rows = without_held_out(silver(nlp, silver_texts))
         write_jsonl(Path(annotations_dir) / "silver.jsonl", silver_rows)
         write_jsonl(Path(annotations_dir) / "substituted.jsonl", substitute(silver_rows, entries, seed=seed))
-    rows = []
-    for f in sorted(Path(annotations_dir).glob("*.jsonl")):
-        rows += read_jsonl(f)
-    rows = without_held_out(rows)  # hand-written and committed files too
-    rows += dev_rows + substitute([r for r in dev_rows if r["entities"]], entries, seed=seed)
     # the NER learns on text segmented without the gazetteer's names: it is there for names no dictionary
     # knows, and the names it learns from must not look like single known words
     without_gazetteer(nlp)
     nlp.add_pipe("ner", config=NER_CONFIG)
-    examples, skipped = examples_from_rows(nlp, rows)
+    taught, skipped = taught_examples(nlp, annotation_rows(annotations_dir), with_substitutes(dev_rows, entries, seed))
+    examples = taught["annotations"] + taught["devset"]
     log(f"{len(examples)} training sentences ({skipped} skipped: entity boundary inside a token)")
     with nlp.select_pipes(enable=["ner"]):
         optimizer = nlp.initialize(lambda: examples)
@@ -308,6 +426,8 @@ def train(
             "inputs": recorded_inputs(entries, annotations_dir, labels_path, gold_rows),
             "outputs": trainrecord.outputs(out_dir),
             "sentences": len(examples),
+            "examples": _examples_record(taught, devset is not None),
+            "arithmetic": arithmetic_digest(),
         },
     )
     size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())

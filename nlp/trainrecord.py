@@ -79,6 +79,22 @@ def current_inputs(
     }
 
 
+def examples_digest(examples) -> dict:
+    """What the NER is taught, in training order: each sentence's text, the tokens it reads (the tokenizer's), the
+    tokens its labels are set on (split at the names' edges) and each one's label (IOB and type; ``-`` unannotated).
+    Counted and hashed: the same digest means the same lessons, whatever code made them."""
+    h = hashlib.sha256()
+    for ex in examples:
+        ref = ex.reference
+        line = [
+            ref.text,
+            [[t.idx, len(t.text)] for t in ex.predicted],
+            [[t.idx, len(t.text), (t.ent_iob_ + t.ent_type_) or "-"] for t in ref],
+        ]
+        h.update(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
+    return {"sentences": len(examples), "sha256": h.hexdigest()}
+
+
 def outputs(pipeline_dir: Path) -> dict:
     """SHA-256 of every file of a pipeline folder except this record."""
     root = Path(pipeline_dir)
@@ -91,8 +107,9 @@ def outputs(pipeline_dir: Path) -> dict:
 
 def differences(pipeline_dir: Path, expected: dict) -> list[str]:
     """What the record of ``pipeline_dir`` says otherwise than ``expected`` (its command, recipe, code and each
-    input, as training would record them today), and the files that are not the ones training wrote: empty
-    when the pipeline is the one the checkout builds."""
+    input, as training would record them today; the digest of what it was taught, for each part ``expected``
+    has; this machine's arithmetic, when ``expected`` has it), and the files that are not the ones training
+    wrote: empty when the pipeline is the one the checkout builds."""
     if not (Path(pipeline_dir) / FILE).is_file():
         return [f"no {FILE}: the pipeline does not say how it was made"]
     record = read(pipeline_dir)
@@ -103,6 +120,17 @@ def differences(pipeline_dir: Path, expected: dict) -> list[str]:
         for key in sorted(set(inputs) | set(expected["inputs"]))
         if inputs.get(key) != expected["inputs"].get(key)
     ]
+    taught = record.get("examples") or {}
+    out += [
+        f"the {part} are taught otherwise (sentences, tokens or labels; the slow rebuild would write other bytes)"
+        for part, digest in expected.get("examples", {}).items()
+        if digest is not None and taught.get(part) != digest
+    ]
+    if "arithmetic" in expected and record.get("arithmetic") != expected["arithmetic"]:
+        out.append(
+            "this machine's numeric libraries compute otherwise than the one that trained it (nlp.training."
+            "arithmetic_digest): `budgetkg train --devset DIR` writes other bytes here"
+        )
     if record.get("outputs") != outputs(pipeline_dir):
         out.append("a file of the pipeline is not the one training wrote")
     return out

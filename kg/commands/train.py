@@ -51,7 +51,8 @@ def register(sub) -> None:
         "--check",
         action="store_true",
         help="train nothing: say whether the pipeline (--out, default the shipped one) is what `budgetkg train "
-        "--devset DIR` builds from this checkout, by its provenance.json (exit 1 and what differs if not)",
+        "--devset DIR` builds from this checkout on this machine, by its provenance.json and what training would "
+        "teach today (the development set's part with --devset or $BUDGETKG_DEVSET; exit 1 and what differs if not)",
     )
     COMMANDS["train"] = cmd_train
 
@@ -89,8 +90,9 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     require_source_tree("train", "training", "annotations")  # before anything slow: say so at once
     entries = load_entries(args.gazetteer)
+    devset = args.devset or (Path(os.environ["BUDGETKG_DEVSET"]) if os.environ.get("BUDGETKG_DEVSET") else None)
     if args.check:
-        differences = nlp.check_pipeline(entries, args.out)
+        differences = nlp.check_pipeline(entries, args.out, devset)
         for d in differences:
             print(f"budgetkg train --check: {d}", file=sys.stderr)
         if not differences:
@@ -102,7 +104,6 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.refresh_silver:
         kwargs["silver_texts"], kwargs["exclude_texts"] = silver_texts()
         kwargs["refresh_labels"] = True
-    devset = args.devset or (Path(os.environ["BUDGETKG_DEVSET"]) if os.environ.get("BUDGETKG_DEVSET") else None)
     if devset is not None:
         if not (devset / "text").is_dir():
             print(f"budgetkg train: no development set at {devset} (expected {devset / 'text'})", file=sys.stderr)
