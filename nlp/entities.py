@@ -231,7 +231,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * a head the text goes on past (科技前沿系统|推进: :func:`nlp.namechecks.head_continues`);
     * a field's networks spoken of as a field of work (电子政务网络|建设管理工作: :func:`nlp.namechecks.networks_as_a_field`);
     * a sector, the field's name read with a field joined to it in front (全盟|人力资源和|社会保障系统:
-      :func:`nlp.sectors.sector_system` from 人力资源, the coordination's first word);
+      :func:`nlp.sectors.sector_system` from 人力资源, the coordination's first word), or with the word in front
+      (全市|文化|广电旅游系统), and every government's across a territory from the word in front (全|县政府|系统);
     * a paying verb's object, the verb inside the name or right in front of it (按时|支付平台|运维费, 向开发商|支付|
       系统开发尾款: :func:`nlp.namechecks.verb_and_object`);
     * every government's one across a territory (全国|政府网站: :func:`nlp.namechecks.across_a_territory`), or many
@@ -265,6 +266,11 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or networks_as_a_field(text, e)
         or sector_system(text, s, e)
         or (joined is not None and sector_system(text, joined.idx, e))
+        # the NER's name cut inside words the rules read together: 全|县政府|系统, 全市|文化|广电旅游系统
+        or (
+            before is not None
+            and (sector_system(text, before.idx, e) or across_a_territory(text, before.idx, head_start))
+        )
         or verb_and_object(text, s, head_start, e)
         or (before is not None and verb_and_object(text, before.idx, head_start, e))
         or across_a_territory(text, s, head_start)

@@ -109,6 +109,11 @@ def test_the_ners_names_that_are_no_names_are_dropped(nlp_off_on, text, name, ex
         ("加强全县教育和卫生健康系统统计工作", "卫生健康系统", False),
         ("加强全区卫生与健康系统干部队伍建设", "健康系统", False),
         ("建设人事和档案管理系统", "档案管理系统", True),  # a system's words: a system, joined or not
+        # a piece of a sector or of every government's (old: kept; session 14's default seed proposed both)
+        ("全省文化广电旅游系统干部", "广电旅游系统", False),
+        ("加强全市文化广电旅游系统建设", "广电旅游系统", False),
+        ("监督全市政府系统政务公开工作", "市政府系统", False),
+        ("推动全区政府系统作风建设", "区政府系统", False),
         # a paying verb's object: the verb inside the name or right in front of it (old: kept)
         ("向运营商支付平台租用费", "支付平台", False),
         ("本年度支付系统\n维护费12万元", "支付系统", False),
