@@ -27,7 +27,7 @@ from nlp.figures import parse_amount
 from nlp.headings import Block, blocks
 from nlp.layout import heading_lines
 from nlp.model import Amount, BudgetComparison, Classification, Phase, Report, Span
-from nlp.normalize import NormalizedText
+from nlp.normalize import NormalizedText, squash
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _AMOUNT = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?P<unit>亿元|万元|千元|元)")
@@ -238,7 +238,7 @@ def _last_sentence(text: str) -> str:
 
 def _item_name(segment: str) -> tuple[str | None, tuple[str, ...]]:
     """The item a statement is about, and the 类/款/项 path leading to it, from the words before its figures."""
-    s = re.sub(r"\s+", "", segment)
+    s = squash(segment)
     if "其中" in s:
         s = s[s.rindex("其中") :]
     for _ in range(3):
@@ -287,7 +287,7 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 def _normal(name: str) -> str:
-    return re.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
+    return squash(name).replace("（", "(").replace("）", ")")
 
 
 def _code_of(report: Report, cmp: BudgetComparison) -> str | None:

@@ -19,7 +19,7 @@ from nlp.figures import parse_amount
 from nlp.headings import HEADING_STYLES, Block, blocks, split_inline
 from nlp.layout import heading_lines, line_range, walk
 from nlp.model import Amount, PerformanceTarget, Project, Report
-from nlp.normalize import NormalizedText
+from nlp.normalize import NormalizedText, squash
 
 # the title of a section that lists key projects
 KEY_PROJECT_SECTION = re.compile(r"重点项目|主要项目")
@@ -35,7 +35,7 @@ _TARGET = re.compile(r"(?:绩效目标|预期目标|项目目标)(?:为|是)?\s*
 def extract(norm: NormalizedText, report: Report) -> list[Project]:
     """The projects the key-project sections list with an amount, in document order (not yet in the report)."""
     heads = heading_lines(norm, report.sections)
-    known = {re.sub(r"\s+", "", p.name): p for p in report.projects}
+    known = {squash(p.name): p for p in report.projects}
     out: list[Project] = []
     seen: set[int] = set()
     for sec in walk(report.sections):
@@ -66,7 +66,7 @@ def _project(norm: NormalizedText, blk: Block) -> Project | None:
     m = _ITEM.match(text)
     if not m:
         return None
-    name = re.sub(r"\s+", "", m.group("name")).strip('“”"')
+    name = squash(m.group("name")).strip('“”"')
     value = parse_amount(m.group("num"), m.group("unit"))
     if value is None or not re.search(r"[\u4e00-\u9fff]", name):
         return None

@@ -33,7 +33,7 @@ from nlp.headingwords import (
     section_kind,
 )
 from nlp.model import Section
-from nlp.normalize import NormalizedText
+from nlp.normalize import NormalizedText, squash
 
 _REPEATED = re.compile(r"^(\S.{1,60}?)(?:\s*\1){1,3}$")
 _CAPTION = re.compile(r"^(表|公开|预算|决算)\s*[\d一二三四五六七八九十]+\s*表?$")
@@ -326,7 +326,7 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
 
 
 def _norm_title(c: _Candidate) -> str:
-    return (c.marker.printed if c.marker else "") + re.sub(r"\s+", "", c.title)
+    return (c.marker.printed if c.marker else "") + squash(c.title)
 
 
 def _merge_duplicates(cands: list[_Candidate], norm: NormalizedText) -> None:

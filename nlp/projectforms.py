@@ -26,7 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from nlp.amounts import parse_amount
 from nlp.errors import Diagnostics
 from nlp.model import Amount, PerformanceTarget, Project
-from nlp.normalize import Line, NormalizedText
+from nlp.normalize import Line, NormalizedText, squash
 
 _NAME = re.compile(r"^\s*项目名称\s+(?P<name>\S.*?)\s*$")
 _TOTAL = re.compile(r"年度资金总额\s*[:：]?")
@@ -62,7 +62,7 @@ def extract(norm: NormalizedText, diag: Diagnostics, known: set[str]) -> list[Pr
         at = form_at(lines, i)
         if not m or at is None:
             continue
-        name = re.sub(r"\s+", "", m.group("name"))
+        name = squash(m.group("name"))
         if name in known:
             continue
         block = lines[i : min(at + 12, len(lines))]

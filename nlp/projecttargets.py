@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from nlp.model import PerformanceTarget, Project
-from nlp.normalize import NormalizedText
+from nlp.normalize import NormalizedText, squash
 
 _HEADER = re.compile(r"项目名称.*绩效目标")
 _AMOUNT = re.compile(r"(?<![\d.])\d[\d,]*\.\d+(?![\d.%])")
@@ -42,7 +42,7 @@ def attach(norm: NormalizedText, projects: list[Project]) -> None:
             continue
         rows = _rows(lines, h + 1)
         for (name, amount), body in rows:
-            match = [p for p in by_amount.get(amount, []) if re.sub(r"\s+", "", p.name).startswith(name)]
+            match = [p for p in by_amount.get(amount, []) if squash(p.name).startswith(name)]
             if len(match) != 1 or not body:
                 continue
             text = "".join(piece for _, piece, _ in body)

@@ -15,6 +15,7 @@ from pathlib import Path
 from nlp import codes
 from nlp.amounts import parse_number
 from nlp.columns import measure_of
+from nlp.normalize import squash
 
 _UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|千元|亿元|元)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -44,7 +45,7 @@ class RefTable:
 
 
 def _clean(cell: str) -> str:
-    return re.sub(r"\s+", "", cell or "")
+    return squash(cell or "")
 
 
 def _is_column_numbers(cells: list[str]) -> bool:

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from nlp.model import GazetteerEntry
+from nlp.normalize import squash
 from nlp.orgnames import FULL_NAME, place_prefix
 
 #: A hotline is known by its number within a city (12345, 12315, 12319 …).
@@ -48,7 +49,7 @@ _DESCRIPTIVE_HEAD = re.compile(
 
 def name_key(name: str) -> str:
     """Names compare without whitespace, with quotes, brackets and ＋ folded and ASCII letters lower-cased."""
-    folded = unicodedata.normalize("NFKC", re.sub(r"\s+", "", name))
+    folded = unicodedata.normalize("NFKC", squash(name))
     return folded.replace("\u201c", '"').replace("\u201d", '"').replace("「", '"').replace("」", '"').lower()
 
 
@@ -182,7 +183,7 @@ class EntityResolver:
         bare = name.strip('“”"「」‘’') if label != "PolicyDocument" else name
         full = (aliases or {}).get(bare) if label == "Platform" else None
         if full is not None and full != bare:
-            return self.canonical(full, label, where, owner=owner) or re.sub(r"\s+", "", full)
+            return self.canonical(full, label, where, owner=owner) or squash(full)
         for n in (name, bare):
             entry = self.lookup(n, label, where.lowest)
             if entry is not None:
@@ -192,14 +193,14 @@ class EntityResolver:
         elif label == "Agency":
             scoped = _scoped_agency(name, where, tuple(owner))
         elif label == "Reform" and re.search(r"\s", name):
-            return re.sub(r"\s+", "", name)
+            return squash(name)
         else:
             return None
         if scoped != name:
             entry = self.lookup(scoped, label, where.lowest)  # 区政府 in a 番禺区 report: 番禺区政府, a known name
             # a key without the layout's spaces: 民生卡 APP and 民生卡APP are one name (and one IRI)
-            return entry.pref_label if entry is not None else re.sub(r"\s+", "", scoped)
-        return re.sub(r"\s+", "", name) if re.search(r"\s", name) else None
+            return entry.pref_label if entry is not None else squash(scoped)
+        return squash(name) if re.search(r"\s", name) else None
 
 
 def own_place(name: str) -> str:

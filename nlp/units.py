@@ -13,7 +13,7 @@ import re
 from nlp.headings import blocks, is_tabular
 from nlp.layout import line_range, walk
 from nlp.model import Section, Unit
-from nlp.normalize import NormalizedText
+from nlp.normalize import NormalizedText, squash
 from nlp.orgnames import ORG_SUFFIXES, UNIT_KIND_RE, match_full_name
 
 _H = r"\u4e00-\u9fff"
@@ -31,7 +31,7 @@ _SUFFIX_END = re.compile("(" + "|".join(ORG_SUFFIXES) + r")$")
 
 
 def canonical(name: str) -> str:
-    return re.sub(r"\s+", "", name)
+    return squash(name)
 
 
 def same_unit(a: str, b: str) -> bool:
