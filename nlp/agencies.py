@@ -36,7 +36,7 @@ from nlp.bodywords import (
     SUFFIX_RE,
     unit_end,
 )
-from nlp.nameleads import pos_table
+from nlp.jiebadictionary import pos_table
 from nlp.platformwords import LEAD_WORDS
 from nlp.unitlists import listed_unit_spans
 

@@ -21,6 +21,7 @@ import re
 from itertools import pairwise
 
 from nlp.coinednames import coined_name_spans
+from nlp.jiebadictionary import pos_table
 from nlp.namechecks import (
     across_a_territory,
     body_goes_on,
@@ -47,7 +48,6 @@ from nlp.nameleads import (
     is_nominal,
     is_verbal,
     names_a_thing,
-    pos_table,
 )
 from nlp.platformwords import (
     BRAND,

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from nlp.bodywords import BODY_SUFFIXES
 from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far
 from nlp.foundentity import FoundEntity
+from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.namechecks import (
     across_a_territory,
     card_handed_out,
@@ -35,7 +36,7 @@ from nlp.namechecks import (
     unlike_a_name,
     verb_and_object,
 )
-from nlp.nameleads import dictionary_words, generic_core, pos_table
+from nlp.nameleads import generic_core
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
 from nlp.platformwords import CARD_NAME, HEAD, IMPROVING_VERBS, LEAD_WORDS, NOUN_VERBS, PLURAL_WORDS, TOPIC_VERBS

@@ -27,7 +27,8 @@ import bisect
 import re
 from operator import itemgetter
 
-from nlp.nameleads import dictionary_words, generic_core, pos_table
+from nlp.jiebadictionary import dictionary_words, pos_table
+from nlp.nameleads import generic_core
 from nlp.platformwords import (
     BUILDING_SYSTEM,
     CARD_KIND,

@@ -1,14 +1,14 @@
 """Where a name starts, going leftwards from its head: which words lead it (a verb, a preposition, a
 conjunction — the name starts after them) and which are the name's own (a noun, a field of work, a verb naming
-what the system does), by jieba's part-of-speech dictionary and the domain's word lists
+what the system does), by jieba's part-of-speech dictionary (:mod:`nlp.jiebadictionary`) and the domain's word lists
 (:mod:`nlp.platformwords`).  Used by the shape rules of :mod:`nlp.candidates` (and :mod:`nlp.namechecks`' test of generic words).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from nlp.jiebadictionary import pos_table
 from nlp.platformwords import (
     GENERIC_WORDS,
     IMPROVING_VERBS,
@@ -24,32 +24,6 @@ _LONG_LEAD_AFFIXES = tuple(LONG_LEADS)  # str.startswith/endswith test them all 
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|最后")
 #: What a body's name ends with (…署系统 is the body's sector).
 ORG_END = re.compile(r"(?:局|署|委|厅|部|院|办|政府)$")
-
-
-@lru_cache(maxsize=1)
-def pos_table() -> dict[str, str]:
-    """jieba's dictionary part of speech of each word (loaded once, no model)."""
-    import jieba.posseg
-
-    dt = jieba.posseg.dt
-    if not dt.word_tag_tab:
-        dt.load_word_tag(dt.tokenizer.get_dict_file())
-    return dt.word_tag_tab
-
-
-def dictionary_words(text: str) -> list[str]:
-    """jieba's dictionary words of ``text`` (no HMM guesses, no blanks): the words :func:`pos_table` tags."""
-    return list(_dictionary_words(text))
-
-
-@lru_cache(maxsize=65536)
-def _dictionary_words(text: str) -> tuple[str, ...]:
-    """:func:`dictionary_words`, cut once per distinct text: the rules ask of the same few words again and again (a
-    name's core, the words before a head: one extraction of the corpus asks 1,180 times for 302 texts).  jieba's module
-    dictionary is read once and never added to (the pipeline's words go to its own tokenizer: nlp.tokenizer)."""
-    import jieba
-
-    return tuple(w for w in jieba.lcut(text, HMM=False) if w.strip())
 
 
 #: Words that say when (本季度, 上半年, 7-9|月份: jieba tags some of them nouns): the name starts after them.

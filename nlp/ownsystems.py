@@ -32,8 +32,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from nlp.jiebadictionary import pos_table
 from nlp.namechecks import across_a_territory, head_continues, networks_as_a_field, of_many_owners
-from nlp.nameleads import pos_table
 from nlp.platformwords import (
     BUILDING_SYSTEM,
     CLOUD_WORD_AFTER,

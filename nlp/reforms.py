@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from nlp.bodywords import NOT_PLACES
-from nlp.nameleads import dictionary_words, pos_table
+from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.platformwords import HEAD, NOT_A_HEAD_AFTER, TOPIC_VERBS
 
 #: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),

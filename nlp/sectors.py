@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from nlp.bodywords import LINE_FIELDS
-from nlp.nameleads import dictionary_words, pos_table
+from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.platformwords import GENERIC_WORDS, HEAD, WHOLE_TERRITORY
 
 #: The jurisdiction as a whole at the start of a name, or (:data:`_SCOPE_BEFORE`) right before a field's 系统: a whole

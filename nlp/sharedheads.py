@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from nlp.nameleads import pos_table
+from nlp.jiebadictionary import pos_table
 from nlp.platformwords import GENERIC_WORDS, HEAD, IMPROVING_VERBS, LEAD_WORDS, TOPIC_VERBS
 
 #: Joining words of a list of topics.

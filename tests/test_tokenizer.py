@@ -204,11 +204,11 @@ def test_the_segmenter_takes_jiebas_route_on_any_dictionary():
 
 @pytest.mark.parametrize("text", ["民生卡", "区政务服务数据管理局", "12345 政务服务便民热线", " 采购服务\n", ""])
 def test_dictionary_words_are_jiebas_each_time_a_list_of_its_own(text):
-    """nlp.nameleads.dictionary_words cuts each distinct text once: what it returns is still jieba's module dictionary's
+    """nlp.jiebadictionary.dictionary_words cuts each distinct text once: what it returns is still jieba's module dictionary's
     words (blanks left out), and a caller that changes its list changes nobody else's."""
     import jieba
 
-    from nlp.nameleads import dictionary_words
+    from nlp.jiebadictionary import dictionary_words
 
     expected = [w for w in jieba.lcut(text, HMM=False) if w.strip()]
     first = dictionary_words(text)
