@@ -213,3 +213,17 @@ def test_a_driving_verb_before_a_reform(nlp_off_on, text, expected):
 )
 def test_the_ners_card_of_no_service(nlp_off_on, text, name, kept):
     assert (name in ner_platforms(nlp_off_on, text, name)) is kept
+
+
+#: A company's channel before a bare head (支付宝|小程序, as 微信|小程序) is a kind of channel, no platform; a service's
+#: own one named in front stays.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("可通过微信或支付宝小程序申领", []),
+        ("开通支付宝小程序办理", []),
+        ("上线“湘易办”支付宝小程序", ["“湘易办”支付宝小程序"]),
+    ],
+)
+def test_a_companys_channel_is_a_kind(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
