@@ -57,14 +57,38 @@ def heading_line(body: list[Line]) -> int | None:
 
 def achieved(header_text: str) -> bool:
     """A final account's table prints what was achieved (实际完成值), not a target."""
-    return "完成值" in header_text and not re.search(r"指标值|目标值", header_text)
+    text = squash(header_text)
+    return "完成值" in text and not re.search(r"指标值|目标值", text)
 
 
-def indicators(norm: NormalizedText, body: list[Line], achieved: bool = False) -> list[Indicator]:
-    """The indicators printed on the lines of an indicator table's body, one per quantity."""
+def paired(header_text: str) -> bool:
+    """A final account's self-evaluation prints the target and what was achieved side by side (年度指标值 实际完成值)."""
+    text = squash(header_text)
+    return "完成值" in text and bool(re.search(r"指标值|目标值", text))
+
+
+# what stands between one value and the next on a line of a paired table, the unit aside: a comparator and a number only
+_NEXT_VALUE = re.compile(r"[≥≤><=＝]*\s*\d[\d.,]*")
+
+
+def indicators(norm: NormalizedText, body: list[Line], achieved: bool = False, paired: bool = False) -> list[Indicator]:
+    """The indicators printed on the lines of an indicator table's body, one per quantity.  In a table printing
+    the target and what was achieved side by side (``paired``), a quantity printed right after another on its line,
+    no name between, is what was achieved of the same indicator."""
     out = []
     for line in body:
+        before: tuple[Indicator, int] | None = None  # the line's indicator read last, and where its unit ends
         for f in find_indicators(line.text):
+            if paired and before is not None:
+                gap = line.text[before[1] : f.end]
+                value = gap.strip()[: len(gap.strip()) - len(f.unit)] if gap.strip().endswith(f.unit) else ""
+                if _NEXT_VALUE.fullmatch(value.strip()):
+                    # 办结信访事项 ≥1000件 1050件: 1050 件 is what was achieved of 办结信访事项; its evidence its own cell
+                    start = before[1] + len(gap) - len(gap.lstrip())
+                    span = norm.raw_span(line.start + start, line.start + f.end)
+                    out.append(Indicator(before[0].name, f.value, f.unit, f.comparator, span, True))
+                    before = None
+                    continue
             # the name is the cell right before the value: the level cells in front are not part of it
             cells = [w for w in f.name.split() if not _NATURE.fullmatch(w)]
             name = cells[-1] if cells else f.name
@@ -72,4 +96,5 @@ def indicators(norm: NormalizedText, body: list[Line], achieved: bool = False) -
             start = at + f.name.rfind(name) if name and at >= 0 else f.start
             span = norm.raw_span(line.start + start, line.start + f.end)
             out.append(Indicator(name, f.value, f.unit, f.comparator, span, achieved))
+            before = (out[-1], f.end)
     return out

@@ -211,14 +211,22 @@ def read_table(
     header_lines, body = tableheader.split(lines, ft)
     header = tableheader.read(header_lines)
     if indicatortables.is_indicator_header(header.text):
-        every = indicatortables.indicators(norm, header_lines + body, achieved=indicatortables.achieved(header.text))
+        every = indicatortables.indicators(
+            norm,
+            header_lines + body,
+            achieved=indicatortables.achieved(header.text),
+            paired=indicatortables.paired(header.text),
+        )
         at = lines[ft.anchor].number
         diag.info("W314", line=at, table=label, count=len(every), at=at)
         return every
     listed: list[Indicator] = []
     cut = indicatortables.heading_line(body)
     if cut is not None:  # a form: its amounts, then its indicators under their own headings
-        listed = indicatortables.indicators(norm, body[cut:], achieved=indicatortables.achieved(body[cut].text))
+        heading = body[cut].text
+        listed = indicatortables.indicators(
+            norm, body[cut:], achieved=indicatortables.achieved(heading), paired=indicatortables.paired(heading)
+        )
         diag.info("W314", line=body[cut].number, table=label, count=len(listed), at=body[cut].number)
         body = body[:cut]
     if not body:

@@ -308,3 +308,37 @@ def test_a_money_table_printing_a_unit_of_measure_stays_money(header, unit, line
     assert [t.number for t in tables] == ["表1", "表6"]
     assert amount in [c.value for r in tables[1].rows for c in r.cells if c is not None]
     assert indicators == [] and not [d for d in diag.items if d.code == "W314"]
+
+
+# A final account's self-evaluation prints the target and what was achieved side by side: the second quantity of a
+# line is what was achieved of the line's indicator, not an indicator named by the target (≥1000件).  Before: a second
+# indicator named '≥1000件' (or '件') with the achieved value as its target — 3 of 3 fail.
+PAIRED = {
+    "glued units": (
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        ["产出指标 数量指标 办结信访事项 ≥1000件 1050件 20 20", "效益指标 满意度指标 群众满意度 ≥90% 96% 10 9"],
+    ),
+    "units apart": (
+        "一级指标 二级指标 三级指标 指标性质 目标值 完成值 度量单位",
+        ["产出指标 数量指标 办结信访事项 ≥ 1000 件 1050 件", "满意度指标 群众满意度 ≥ 90 % 96 %"],
+    ),
+    "letter-spaced header": (
+        "一 级 指 标 二 级 指 标 三 级 指 标 年 度 指 标 值 实 际 完 成 值",
+        ["产出指标 数量指标 办结信访事项 ≥1000件 1050件", "效益指标 满意度指标 群众满意度 ≥90% 96%"],
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(PAIRED))
+def test_a_self_evaluation_pairs_each_target_with_what_was_achieved(layout):
+    header, body = PAIRED[layout]
+    tables, indicators, _ = read(report("万元", [header], body, None))
+    assert [t.number for t in tables] == ["表1"]
+    assert [(i.name, i.value, i.unit, i.comparator, i.achieved) for i in indicators] == [
+        ("办结信访事项", Decimal(1000), "件", ">=", False),
+        ("办结信访事项", Decimal(1050), "件", "=", True),
+        ("群众满意度", Decimal(90), "%", ">=", False),
+        ("群众满意度", Decimal(96), "%", "=", True),
+    ]
+    achieved = [i for i in indicators if i.achieved]
+    assert [i.span.text.replace(" ", "") for i in achieved] == ["1050件", "96%"]  # the evidence is its own cell
