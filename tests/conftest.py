@@ -42,6 +42,31 @@ DEVSET_MANIFEST = devset_manifest()
 requires_devset = pytest.mark.skipif(not DEVSET_MANIFEST, reason=DEVSET_MISSING)
 
 
+@functools.cache
+def other_arithmetic() -> str | None:
+    """Why this machine cannot rebuild the shipped model byte for byte whatever the code, or None when it can: its
+    numeric libraries compute otherwise than those of the machine that trained it (blis picks its matrix kernels
+    from the CPU; nlp.training.arithmetic_digest, recorded in provenance.json; docs/training.md)."""
+    from nlp import trainrecord
+    from nlp.resources import folder
+    from nlp.training import arithmetic_digest
+
+    recorded, here = trainrecord.read(folder("pipeline")).get("arithmetic"), arithmetic_digest()
+    if here == recorded:
+        return None
+    return (
+        f"this machine computes otherwise than the one that trained the shipped model (arithmetic {here[:12]}, "
+        f"recorded {str(recorded)[:12]}): its trained bytes cannot be compared here (docs/training.md)"
+    )
+
+
+def skip_on_other_arithmetic() -> None:
+    """Skip a test that compares trained bytes with the shipped ones on a machine that computes otherwise."""
+    reason = other_arithmetic()
+    if reason:
+        pytest.skip(reason)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_data_dir(tmp_path_factory):
     """No test writes into the per-user data directory: the default store of every command (and of every

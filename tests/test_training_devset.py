@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEVSET, DEVSET_MANIFEST, requires_devset
+from conftest import DEVSET, DEVSET_MANIFEST, other_arithmetic, requires_devset, skip_on_other_arithmetic
 
 from kg.gazetteer import load_entries
 from nlp.evaluation import load_devset_gold
@@ -173,7 +173,10 @@ def test_the_shipped_pipeline_is_what_budgetkg_train_records_from_this_checkout(
     longer the one the repository builds here: retrain and measure (docs/training.md)."""
     import nlp
 
-    assert nlp.check_pipeline(load_entries(), devset=DEVSET if DEVSET_MANIFEST else None) == []
+    problems = nlp.check_pipeline(load_entries(), devset=DEVSET if DEVSET_MANIFEST else None)
+    if other_arithmetic():  # another kind of CPU: everything but how it computes must still be what ships
+        problems = [p for p in problems if not p.startswith("this machine's numeric libraries")]
+    assert problems == []
 
 
 def test_budgetkg_train_check_says_what_a_pipeline_lacks(tmp_path, capsys):
@@ -192,6 +195,7 @@ def test_budgetkg_train_rebuilds_the_shipped_pipeline_byte_for_byte(tmp_path):
     from kg.cli import main
     from nlp import trainrecord
 
+    skip_on_other_arithmetic()
     shipped = trainrecord.read(folder("pipeline"))  # first: a pipeline without a record is not rebuilt at all
     annotations = ROOT / "training" / "annotations"
     generated = (annotations / "generated.jsonl").read_bytes()
