@@ -92,21 +92,50 @@ def with_default_dictionary(tokenizer: jieba.Tokenizer) -> None:
         tokenizer.initialized = True
 
 
+#: The score of a word that is a prefix of longer words only (jieba keeps it with frequency 0): no word of its own.  A
+#: word's score, a log probability, is never positive.
+_PREFIX = 1.0
+
+
 class _Segmenter(jieba.Tokenizer):
     """jieba's segmentation (its dictionary, its best route, its HMM for the characters no word of the dictionary
     holds), word for word the same as ``jieba.Tokenizer``'s, in one backward pass over each block of Chinese text.
 
     jieba builds, per block, a dict of every word's end positions (``get_DAG``), then walks back over it with a
-    generator and a ``max`` of tuples per character (``calc``), looking each word up in the dictionary again.  Here
-    each position's words are looked up once, scored as they are found (``log(freq) - log(total) + score after``,
-    jieba's own expression in its own order) and the best kept by the same comparison ``max`` makes (score, then the
-    word's end): the same route, without the intermediate structures.  The way the route is read back into words,
-    and the HMM, are jieba's (``finalseg``).  Only ``cut(..., HMM=True)`` takes this path; the rest is jieba's."""
+    generator and a ``max`` of tuples per character (``calc``), looking each word up in the dictionary again and
+    taking its logarithm.  Here each position's words are looked up once, scored as they are found (``log(freq) -
+    log(total)``, jieba's own expression in its own order, kept per word until the dictionary changes, plus the score
+    after it) and the best kept by the same comparison ``max`` makes (score, then the word's end): the same route,
+    without the intermediate structures.  The way the route is read back into words, and the HMM, are jieba's
+    (``finalseg``).  Only ``cut(..., HMM=True)`` takes this path; the rest is jieba's."""
+
+    def __init__(self, dictionary=jieba.DEFAULT_DICT) -> None:
+        super().__init__(dictionary)
+        self._scores: dict[str, float] = {}  # log(freq) - log(total) of each word met, _PREFIX for a prefix
+        self._scored: tuple[int, int] | None = None  # the dictionary and total the scores are of
+
+    def add_word(self, word, freq=None, tag=None) -> None:
+        super().add_word(word, freq, tag)
+        self._scores.clear()
+
+    def set_frequency(self, word: str, freq: int) -> None:
+        """Give ``word`` jieba's frequency ``freq`` (0: a prefix, no word), the total following."""
+        self.total += freq - self.FREQ.get(word, 0)
+        self.FREQ[word] = freq
+        self._scores.clear()
+
+    def _word_scores(self) -> dict[str, float]:
+        """The scores of the words met so far, for the dictionary as it is (emptied when it changed)."""
+        if self._scored != (id(self.FREQ), self.total):
+            self._scores.clear()
+            self._scored = (id(self.FREQ), self.total)
+        return self._scores
 
     def _Tokenizer__cut_DAG(self, sentence):  # noqa: N802 - jieba's ``cut`` calls it for HMM=True (name-mangled)
         self.check_initialized()
-        freq = self.FREQ
-        get = freq.get
+        get = self.FREQ.get
+        scores = self._word_scores()
+        scored = scores.get
         n = len(sentence)
         logtotal = log(self.total)
         alone = log(1) - logtotal  # a character no word starts with: jieba scores it log(FREQ.get(c) or 1)
@@ -114,20 +143,26 @@ class _Segmenter(jieba.Tokenizer):
         end = [0] * (n + 1)  # the last character of its first word (jieba's route[i][1])
         for k in range(n - 1, -1, -1):
             best = None
+            at = k
             i = k
-            f = get(sentence[k])
-            while f is not None:  # jieba: ``while i < N and frag in FREQ`` (a prefix has frequency 0)
-                if f:
-                    candidate = (log(f) - logtotal + score[i + 1], i)
-                    if best is None or candidate > best:
-                        best = candidate
+            frag = sentence[k]
+            while True:  # jieba: ``while i < N and frag in FREQ`` (a prefix has frequency 0)
+                p = scored(frag)
+                if p is None:
+                    f = get(frag)
+                    if f is None:
+                        break
+                    p = scores[frag] = log(f) - logtotal if f else _PREFIX
+                if p != _PREFIX:
+                    s = p + score[i + 1]
+                    if best is None or s >= best:  # a tie goes to the longer word, as max((score, end)) does
+                        best, at = s, i
                 i += 1
                 if i >= n:
                     break
-                f = get(sentence[k : i + 1])
-            if best is None:  # no word starts here: the character alone
-                best = (alone + score[k + 1], k)
-            score[k], end[k] = best
+                frag = sentence[k : i + 1]
+            score[k] = alone + score[k + 1] if best is None else best  # no word starts here: the character alone
+            end[k] = at
 
         def single(buf: str):
             """A run of characters the route took one by one, as jieba reads it back: the HMM's words unless the run
@@ -192,8 +227,7 @@ class JiebaTokenizer:
         """Segment as the saved dictionary alone does (before a pipeline is saved)."""
         for w in self.transient_words:
             prior = self._prior.pop(w, None)
-            self._jieba.total += (prior or 0) - self._jieba.FREQ.get(w, 0)
-            self._jieba.FREQ[w] = prior or 0  # 0: a prefix, no word (as jieba keeps prefixes)
+            self._jieba.set_frequency(w, prior or 0)  # 0: a prefix, no word (as jieba keeps prefixes)
         self.transient_words = []
 
     def __call__(self, text: str) -> Doc:

@@ -172,6 +172,49 @@ def test_the_segmenter_cuts_any_text_as_jieba():
     check()
 
 
+def test_the_segmenter_scores_words_anew_when_its_dictionary_changes():
+    """The segmenter keeps each word's score until its dictionary changes — a word added (its score and the total
+    change), a frequency set back (a transient word forgotten), another dictionary given — and cuts as jieba does after
+    each change.  Without the scores emptied, the second and third cuts keep the first's words."""
+    import jieba
+
+    ref, fast = _segmenters()
+    text = "推进政务服务数据管理平台和城市运行管理中枢建设"
+    cuts = [list(fast.cut(text))]
+    for t in (ref, fast):
+        t.add_word("数据管理平台", freq=3000)
+    cuts.append(list(fast.cut(text)))
+    ref.total -= ref.FREQ["城市运行管理中枢"] - 0
+    ref.FREQ["城市运行管理中枢"] = 0
+    fast.set_frequency("城市运行管理中枢", 0)
+    cuts.append(list(fast.cut(text)))
+    assert cuts[1] != cuts[0] and cuts[2] != cuts[1]  # each change changes the cut
+    assert cuts[2] == list(ref.cut(text))
+    fresh = jieba.Tokenizer()
+    fresh.initialize()
+    fast.FREQ, fast.total = dict(fresh.FREQ), fresh.total  # another dictionary (jieba's own, read afresh)
+    assert list(fast.cut(text)) == list(fresh.cut(text))
+
+
+def test_transient_words_forgotten_segment_as_the_saved_dictionary():
+    """A pipeline's tokenizer given the gazetteer's names (transient) and then rid of them (before it is saved) cuts
+    as the one never given them, its dictionary's frequencies and total back as they were."""
+    from nlp.tokenizer import JiebaTokenizer
+
+    text = "推进政务服务数据管理平台和城市运行管理中枢建设"
+    saved, given = (
+        JiebaTokenizer(blank_pipeline().vocab, ["服务平台"]),
+        JiebaTokenizer(blank_pipeline().vocab, ["服务平台"]),
+    )
+    before = [t.text for t in given(text)]
+    given.add_words(["城市运行管理中枢", "数据管理平台"], persist=False)
+    assert [t.text for t in given(text)] != before
+    given.forget_transient_words()
+    assert [t.text for t in given(text)] == before == [t.text for t in saved(text)]
+    assert given._jieba.total == saved._jieba.total
+    assert {w: f for w, f in given._jieba.FREQ.items() if f} == {w: f for w, f in saved._jieba.FREQ.items() if f}
+
+
 def test_the_segmenter_takes_jiebas_route_on_any_dictionary():
     """Small random dictionaries over five characters, frequencies from a few values: routes that tie (the same
     frequencies in another order), characters no word starts with, prefixes known only as a longer word's (0)."""
