@@ -2,7 +2,7 @@
 same text, in the same run (a trained NER is ~20× slower than segmentation on this kind of machine, so it
 runs only on narrative text with a trigger word).  Prints ratios, never asserts a time.
 
-    .venv/bin/python bench/bench_entities.py [--repeat 3]
+    .venv/bin/python bench/bench_entities.py [--repeat 7]
 
 Baselines, both with jieba's default dictionary, warmed up first:
 * whole text  — jieba.lcut over every report's full normalised text (tables included);
@@ -17,7 +17,11 @@ Extraction there is what `budgetkg eval` runs: the pipeline over each report's p
 propagation within the report; its baseline is jieba.lcut over the same paragraphs.
 
 Times are CPU seconds of this process (time.process_time), the best of ``--repeat`` rounds, the
-measurements interleaved: on a shared machine wall time measures the neighbours.
+measurements interleaved: on a shared machine wall time measures the neighbours.  CPU time is not immune to them
+either (a loaded machine's caches and cores are shared: at a load of 10-15 on two cores one round's jieba took 0.29 s,
+the others 0.20-0.22 s), hence seven rounds by default, and each round's own ratio — its extraction over its jieba,
+measured next to each other — printed beside the ratio of the bests: their median and range show how much the
+figure moved while it was taken.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,7 +44,7 @@ def cpu_seconds(fn) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=7)
     args = ap.parse_args()
 
     import jieba
@@ -83,13 +88,20 @@ def main() -> int:
     extract_paragraphs()  # warm up
 
     # interleave the measurements so that load on the machine hits them alike
-    t_whole = t_proc = t_extract = t_para_jieba = t_para = float("inf")
+    rounds = []  # (jieba whole, jieba processed, extraction, jieba paragraphs, extraction of paragraphs) per round
     for _ in range(args.repeat):
-        t_whole = min(t_whole, cpu_seconds(lambda: [jieba.lcut(x) for x in whole]))
-        t_proc = min(t_proc, cpu_seconds(lambda: [jieba.lcut(x) for x in processed]))
-        t_extract = min(t_extract, cpu_seconds(extract_all))
-        t_para_jieba = min(t_para_jieba, cpu_seconds(lambda: [jieba.lcut(x) for p in paragraphs for x in p]))
-        t_para = min(t_para, cpu_seconds(extract_paragraphs))
+        rounds.append(
+            (
+                cpu_seconds(lambda: [jieba.lcut(x) for x in whole]),
+                cpu_seconds(lambda: [jieba.lcut(x) for x in processed]),
+                cpu_seconds(extract_all),
+                cpu_seconds(lambda: [jieba.lcut(x) for p in paragraphs for x in p]),
+                cpu_seconds(extract_paragraphs),
+            )
+        )
+    t_whole, t_proc, t_extract, t_para_jieba, t_para = (min(column) for column in zip(*rounds))
+    per_round = sorted(r[2] / r[0] for r in rounds)
+    per_round_para = sorted(r[4] / r[3] for r in rounds)
     chars_whole, chars_proc = sum(map(len, whole)), sum(map(len, processed))
     print(
         f"corpus: {len(files)} reports, {chars_whole} chars; extractor processes {chars_proc} chars "
@@ -101,12 +113,16 @@ def main() -> int:
     print(f"bare jieba, processed text: {t_proc:.3f} s")
     print(f"entity + relation extraction: {t_extract:.3f} s")
     print(f"ratio extraction / jieba(whole text)     = {t_extract / t_whole:.2f}x   (target <= 3x)")
+    print(f"  each round's own: median {median(per_round):.2f}x, {per_round[0]:.2f}-{per_round[-1]:.2f}x")
     print(f"ratio extraction / jieba(processed text) = {t_extract / t_proc:.2f}x")
     n_para, chars_para = sum(map(len, paragraphs)), sum(len(x) for p in paragraphs for x in p)
     print(f"paragraph-dense: the corpus gold's {n_para} narrative paragraphs, {chars_para} chars")
     print(f"bare jieba, paragraphs:     {t_para_jieba:.3f} s")
     print(f"entity extraction + propagation: {t_para:.3f} s")
     print(f"ratio extraction / jieba(paragraphs)     = {t_para / t_para_jieba:.2f}x")
+    print(
+        f"  each round's own: median {median(per_round_para):.2f}x, {per_round_para[0]:.2f}-{per_round_para[-1]:.2f}x"
+    )
     return 0
 
 
