@@ -28,8 +28,9 @@ _INDICATOR_HEADING = re.compile(r"指标值|目标值|完成值|度量单位|计
 # those that name the indicator or its value: a unit of measure alone (计量单位, 度量单位) heads a column of goods bought
 # or assets held beside their amounts too
 _INDICATOR_NAMING = re.compile(r"指标值|目标值|完成值|指标名称|指标内容|[一二三]级指标")
-# amounts a header names in words the measures do not list (本年预算, 单价, 总价, 账面原值, 资金总额)
-_MONEY_HEADING = re.compile(r"预算|决算|金额|资金|单价|总价|价款|原值|经费")
+# amounts a header names in words the measures do not list (本年预算, 单价, 总价, 账面原值, 资金总额), or by a column's
+# unit in yuan, which a heading cut over lines (年度资 / 金总额 / (万元)) still prints whole
+_MONEY_HEADING = re.compile(r"预算|决算|金额|资金|单价|总价|价款|原值|经费|[（(](?:万|千|亿)?元[)）]")
 
 
 # a 指标性质 cell printed between the name and the value: the direction or kind of the indicator, no name

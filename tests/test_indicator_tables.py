@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 
+from nlp import indicatortables
 from nlp.errors import Diagnostics
 from nlp.normalize import normalize
 from nlp.tables import extract_tables
@@ -147,7 +148,20 @@ MONEY_CONTROLS = [
         "信息系统运维项目 45.00 故障恢复时间 4小时",
         Decimal("450000.00"),
     ),
+    # the amount's heading cut over three lines (年度资 / 金总额 / (万元)): its unit in yuan still names the amounts
+    (
+        "年度资\n项目名称 金总额 年度绩效目标 三级指标 指标值\n(万元)",
+        "信息系统运维项目 45.00 保障系统稳定运行 故障恢复时间 4小时",
+        Decimal("450000.00"),
+    ),
 ]
+
+
+@pytest.mark.parametrize("unit", ["(万元)", "（元）", "(千元)"])
+def test_a_column_headed_in_yuan_names_amounts_though_its_words_are_cut(unit):
+    header = "年度资\n单位名\n项目名称 金总额 年度绩效目标 一级指标 二级指标 三级指标 指标值\n称\n" + unit
+    assert not indicatortables.is_indicator_header(header)
+    assert indicatortables.is_indicator_header(header.replace(unit, ""))  # the words alone name no amount
 
 
 @pytest.mark.parametrize(("header", "line", "amount"), MONEY_CONTROLS)
