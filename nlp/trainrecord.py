@@ -105,6 +105,13 @@ def outputs(pipeline_dir: Path) -> dict:
     }
 
 
+#: What :func:`differences` says of a machine that computes otherwise than the one that trained the pipeline.
+OTHER_ARITHMETIC = (
+    "this machine's numeric libraries compute otherwise than the one that trained it (nlp.training."
+    "arithmetic_digest): `budgetkg train --devset DIR` writes other bytes here"
+)
+
+
 def differences(pipeline_dir: Path, expected: dict) -> list[str]:
     """What the record of ``pipeline_dir`` says otherwise than ``expected`` (its command, recipe, code and each
     input, as training would record them today; the digest of what it was taught, for each part ``expected``
@@ -127,10 +134,7 @@ def differences(pipeline_dir: Path, expected: dict) -> list[str]:
         if digest is not None and taught.get(part) != digest
     ]
     if "arithmetic" in expected and record.get("arithmetic") != expected["arithmetic"]:
-        out.append(
-            "this machine's numeric libraries compute otherwise than the one that trained it (nlp.training."
-            "arithmetic_digest): `budgetkg train --devset DIR` writes other bytes here"
-        )
+        out.append(OTHER_ARITHMETIC)
     if record.get("outputs") != outputs(pipeline_dir):
         out.append("a file of the pipeline is not the one training wrote")
     return out
