@@ -30,16 +30,15 @@ import re
 from nlp.columns import measure_of, phase_of
 from nlp.model import Column, Phase
 from nlp.normalize import squash
-from nlp.vocab import FUNDING_SOURCES, MEASURES
+from nlp.vocab import FUNDING_SOURCES, MEASURES, TEXT_MEASURES
 
-_TEXT_MEASURES = ("line_number", "performance_target")
 _YEAR = re.compile(r"(20\d\d)\s*年度?")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _measure(heading: str) -> str | None:
     m = measure_of(heading)
-    return None if m in _TEXT_MEASURES else m
+    return None if m in TEXT_MEASURES else m
 
 
 def _title_source(title: str) -> str | None:

@@ -17,7 +17,7 @@ import re
 
 from nlp.model import Column, Phase
 from nlp.normalize import squash
-from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURES, ROW_PARTS
+from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURES, ROW_PARTS, TEXT_MEASURES
 
 #: Header text that names the row labels, not a value column: 科目编码, 功能分类科目,
 #: 部门预算支出经济科目, 支出项目类别（资金使用单位）, 项目, 栏次 …
@@ -32,8 +32,6 @@ _PHASES = (
     ("预算", Phase.BUDGET),
 )
 _SUBTOTAL = ("合计", "小计")
-#: Columns that hold no amount: 行次 (row numbers) and text columns (绩效目标).
-TEXT_MEASURES = ("line_number", "performance_target")
 
 _PHRASES: list[tuple[str, str]] = sorted(
     ((p.replace(" ", ""), key) for key, term in MEASURES.items() for p in term.phrases),
@@ -77,7 +75,7 @@ def header_phrases(header_text: str) -> list[tuple[str, str]]:
 
 def value_phrases(header_text: str) -> list[tuple[str, str]]:
     """The phrases of a header that name value columns, as (phrase, measure key) in order: the row labels' words
-    (:data:`LABEL_HEADERS`) and the columns holding no amount (:data:`TEXT_MEASURES`) left out."""
+    (:data:`LABEL_HEADERS`) and the columns holding no amount (:data:`nlp.vocab.TEXT_MEASURES`) left out."""
     return [(p, k) for p, k in header_phrases(LABEL_HEADERS.sub(" ", squash(header_text))) if k not in TEXT_MEASURES]
 
 

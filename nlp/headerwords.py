@@ -73,8 +73,6 @@ _SUBSETS = {c for parts in COLUMN_GROUPS.values() for c in parts} | {
     "procurement_sme",
     "procurement_small_micro",
 }
-# Text columns: what a row prints there is no amount.
-TEXT_MEASURES = ("line_number", "performance_target", "change_rate")
 
 
 @dataclass(frozen=True)

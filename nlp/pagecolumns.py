@@ -11,8 +11,9 @@ from nlp.columns import measure_of
 from nlp.model import Box, TableRow
 from nlp.tablefind import is_title, table_number
 from nlp.tablelines import is_column_numbers, is_meta
+from nlp.vocab import TEXT_MEASURES
 
-_TEXT_MEASURES = (None, "line_number", "performance_target")
+_NAMES_NOTHING = (None, *TEXT_MEASURES)  # a heading the vocabulary does not know names no measure either
 
 
 @dataclass
@@ -42,4 +43,4 @@ def is_heading(words: str) -> bool:
 
 
 def names_measure(path: list[str]) -> bool:
-    return any(measure_of(h) not in _TEXT_MEASURES for h in path)
+    return any(measure_of(h) not in _NAMES_NOTHING for h in path)

@@ -16,11 +16,11 @@ from nlp import codes
 from nlp.amounts import parse_number
 from nlp.columns import measure_of
 from nlp.normalize import squash
+from nlp.vocab import TEXT_MEASURES
 
 _UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|千元|亿元|元)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CODE_NAME = re.compile(r"^(\d{3,9})\s*[-－—:：]?\s*(?=[\u3400-\u9fff])")
-_IGNORED = ("line_number", "performance_target")
 
 
 @dataclass
@@ -182,7 +182,7 @@ def load_reference(path: Path) -> list[RefTable]:
                 code, label, parts = _code_of(segment, prev_parts[k])
                 amounts: list[tuple[int, Decimal]] = []
                 for j in range(start + label + 1, end):
-                    if meanings.get(j) in _IGNORED:
+                    if meanings.get(j) in TEXT_MEASURES:
                         continue
                     v = parse_number(cells[j]) if cells[j] else None
                     if v is not None:

@@ -166,6 +166,11 @@ MEASURES: dict[str, Term] = {
     "line_number": Term("row number", "行次", ("行次",)),
 }
 
+# Measures whose columns hold no amount: what a row prints under 行次 is its row number, under 绩效目标 a text —
+# never money.  The one list every reader of a header starts from (nlp.columns, nlp.columnpaths, nlp.pagecolumns,
+# nlp.reftables); a reader that needs more extends it where it reads.
+TEXT_MEASURES: tuple[str, ...] = ("line_number", "performance_target")
+
 # Measures that name a source of funds (资金来源); a column measuring one of these
 # also carries it as ``Column.funding_source``.
 FUNDING_SOURCES: dict[str, Term] = {
