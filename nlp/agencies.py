@@ -221,6 +221,28 @@ def _place_part(word: str, right: str) -> bool:
     return tag in ("nr", "nz", "ns", None) or (tag == "n" and right in ("新区", "自治县", "自治州", "自治区"))
 
 
+def _many_before(text: str, start: int) -> bool:
+    """Do the words right before ``start`` make the body named there many (各|部门, 有关|局, 县（市）区|人民政府)?"""
+    return bool(_PLURAL_BEFORE.search(text[max(0, start - 2) : start]) or _LEVEL_LIST_BEFORE.search(text, 0, start))
+
+
+#: A government's suffix at a name's end.
+_GOVERNMENT_END = re.compile(r"(?:人民)?政府$")
+
+
+def many_bodies(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]``, a body's name another reader proposes (the NER), every body of a kind, as the shape rules
+    read one: 各 opening it (各乡镇人民政府), plural words or levels listed in brackets right before it (有关|部门,
+    县（市）区|人民政府), a government of places of every kind (乡镇人民政府, 城乡…)?"""
+    name = text[start:end]
+    government = _GOVERNMENT_END.search(name)
+    return (
+        name.startswith("各")
+        or _many_before(text, start)
+        or (government is not None and bool(_GENERIC_PLACES.search(name[: government.start()])))
+    )
+
+
 def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Anchored names in running text: anchor + field + suffix, then units printed after it."""
     out: list[tuple[int, int]] = []
@@ -232,7 +254,7 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
             continue  # inside the name found from an earlier anchor
         if text[s] in _LEVELS and (text[s + 1 : s + 2] in (*_LEVELS, "级") or text[s - 1 : s] in _LEVELS):
             continue  # 省市…, 市县…, 市|县政府: two levels; 县级融媒体中心: every county's — a plural mention
-        if _PLURAL_BEFORE.search(text[max(0, s - 2) : s]) or _LEVEL_LIST_BEFORE.search(text, 0, s):
+        if _many_before(text, s):
             continue
         run = _NAME_RUN.match(text, s)
         if not run:

@@ -62,6 +62,7 @@ from nlp.platformwords import (
     TOPIC_VERBS,
     WHERE_WORDS,
 )
+from nlp.reforms import slogan
 from nlp.sectors import sector_system
 from nlp.sharedheads import activity, listed_tasks, shared_topic_start
 
@@ -171,6 +172,12 @@ def a_manner_and_a_head(core: list[str], head: str) -> bool:
     the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`).  Not before 系统: 无纸化|系统 says
     what the system makes, a name."""
     return bool(core) and not head.endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core)
+
+
+def _quoted_maxim(name: str) -> bool:
+    """Does a name found by its head hold a quoted maxim (…“平台之外无系统”原则建设统一平台)?  Whether the maxim and
+    the words after it name a platform (“审批不见面”平台) is the coined names' question (:mod:`nlp.coinednames`)."""
+    return any(slogan(q.group(1)) for q in re.finditer(r"[“「]([^“”「」]+)[”」]", name))
 
 
 def _indefinite(text: str, start: int) -> bool:
@@ -522,6 +529,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or counter_window(text, start, he, core, m.group())  # 设立|单一窗口, 单一窗口|受理: a hall's counter
             or (m.group() == "卡" and card_handed_out(text, start, he))  # 办理|医保卡: a card for a person
             or a_manner_and_a_head(core, m.group())  # 智能化|大厅, 标准化|平台
+            or _quoted_maxim(name)
             or _COUNT_BEFORE.search(text, max(0, start - 6), start)
             or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core)
             or any(w.startswith("非") for w in core)  # 非|涉密|应用系统: a class of systems, no particular one

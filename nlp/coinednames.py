@@ -20,6 +20,7 @@ from nlp.platformwords import (
     BRAND,
     BRAND_EXCLUDE,
     COUNT_START,
+    GENERIC_WORDS,
     HEAD,
     INDEFINITE,
     LEAD_WORDS,
@@ -158,6 +159,26 @@ def _service_front(text: str, words: list[tuple[int, int]], at: int) -> int | No
     return start
 
 
+def _name_words_only(text: str, words: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Are the words from ``start`` to ``end`` (after a quoted name) a platform's head and the words a platform is
+    named by only — generic words, a service's or a system's modifier, a field of work (“审批不见面”平台, “24小时不打烊”
+    网上服务平台, “办事不出村”便民服务平台)?  Not a noun the quoted words qualify or a verb (“网外无平台”要求|建设…,
+    “就高不就低”原则|核定…): a clause that follows a maxim."""
+    inside = [text[a:b] for a, b in words if start <= a and b <= end and text[a:b].strip()]
+    return (
+        sum(map(len, inside)) == len(text[start:end].strip())
+        and all(
+            HEAD.fullmatch(w)
+            or w in GENERIC_WORDS
+            or w in _SYSTEM_MODIFIERS
+            or w in TOPIC_VERBS
+            or (w.endswith(_SERVICE_WORDS) and w not in LEAD_WORDS)
+            or (pos_table().get(w) == "n" and HEAD.match(nxt) is not None)  # 便民|服务平台: the head's topic
+            for w, nxt in zip(inside, [*inside[1:], ""], strict=True)
+        )
+    )
+
+
 def _standard_at_work(text: str, m: re.Match[str], core: str, head: str) -> bool:
     """Is the quoted standard name ``m`` (“单一窗口”, “电子口岸”) the work of making one or a hall's counter, as the
     same words unquoted are (:func:`nlp.namechecks.standard_in_the_making`, :func:`nlp.namechecks.counter_window`)?"""
@@ -177,9 +198,10 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
         r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]( ?[\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text
     ):
         inner, tail = m.group(1), m.group(2)
-        if re.search(r"[、，,\t]|\s\d", inner) or counted_in_quotes(inner) or slogan(inner):
-            continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes; “四个平台”: a count;
-            # “平台之外无系统”: a maxim
+        if re.search(r"[、，,\t]|\s\d", inner) or counted_in_quotes(inner):
+            continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes; “四个平台”: a count
+        if slogan(inner) and not (tail and _name_words_only(text, words, m.start(2), m.end(2))):
+            continue  # “平台之外无系统”, 落实“网外无平台”要求建设…: a maxim, or the maxim a clause after it follows
         if tail and (
             tail.lstrip()[0] in "及和与或、"
             or COUNT_START.match(tail.lstrip())

@@ -16,7 +16,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.bodywords import BODY_SUFFIXES
+from nlp.agencies import many_bodies
+from nlp.bodywords import BODY_SUFFIXES, SUFFIX_END
 from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far
 from nlp.foundentity import FoundEntity
 from nlp.jiebadictionary import dictionary_words, pos_table
@@ -195,6 +196,8 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
                 continue  # the shape rules' own tests, on the NER's span
             if e.label_ == "Agency" and start < e.end and a_bodys_kind(doc_text(doc), doc[a + start].idx, end_char):
                 continue  # 坚持全面|深化改革委员会: a standing body's kind, its party committee missing
+            if e.label_ == "Agency" and start < e.end and many_bodies(doc_text(doc), doc[a + start].idx, end_char):
+                continue  # 各乡镇人民政府: every township's, as the shape rules read it
             name = sub[start : e.end]
             if start < e.end and plausible(name.text, e.label_, [t.text for t in name]):
                 found[id(doc)].append(Span(doc, a + start, a + e.end, label=e.label_, kb_id="ner"))
@@ -207,17 +210,24 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
             doc.ents = sorted(found[id(doc)], key=lambda x: x.start)
 
 
+#: Kinds of body named by their task and owner in front (协调小组, 专项工作组, 委员会, 联席会议, 指挥部): one opening a
+#: name that goes on into its unit (小组|办公室) has both cut off.
+_TASK_BODY_KIND = re.compile(r"小组|工作组|委员会|联席会议|指挥部")
+
+
 def a_bodys_kind(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]``, an agency the NER proposes, with the characters right before it a body's kind of many
     words (:data:`nlp.bodywords.BODY_SUFFIXES`: 全面深化改革委员会, 领导小组办公室, 联席会议办公室), whole or cut in two
-    (全面|深化改革委员会)?  Its owner is missing: no particular body (the rules name one only with it: 县委全面深化改革委员会)."""
+    (全面|深化改革委员会), or a kind named by its task opening it (协调|小组办公室, 指挥部办公室)?  Its owner is missing:
+    no particular body (the rules name one only with it: 县委全面深化改革委员会)."""
     name = text[start:end]
+    task = _TASK_BODY_KIND.match(name)
     return any(
         len(kind) >= 5
         and kind.endswith(name)
         and text[max(0, start - len(kind) + len(name)) : start] == kind[: -len(name)]
         for kind in BODY_SUFFIXES
-    )
+    ) or (task is not None and SUFFIX_END.fullmatch(name, task.end()) is not None)
 
 
 #: A level alone before a head the shape rules take with it (省政府网, 区政务服务网): the level's own site.
