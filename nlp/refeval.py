@@ -34,6 +34,11 @@ How a reference row is matched (the rule is the same for every report):
 
 The reference is read (points 1–3) by :mod:`nlp.reftables`; the matching (4–5) is here.
 
+With ``pdf`` (``eval reader --pdf``) each report's published file is read instead (:func:`published_files`),
+its spans and the reference's first data lines counted in the text laid out from its pages; the text beside it,
+when there is one, is read too and the two models compared (:mod:`nlp.readercompare`).  What needs no
+reference (tables, coded rows and amounts the model holds, pages not read whole) is counted for every report.
+
 A folder without ``tables/`` (the bundled corpus) is measured against the hand counts
 in its ``TABLES.tsv`` (report, table number or title, coded rows), the counts that
 ``tests/test_tables.py`` asserts: coded rows read per table, capped at the count.
@@ -48,6 +53,7 @@ from pathlib import Path
 
 from nlp.amounts import parse_number
 from nlp.model import Phase, Report, Table, TableRow
+from nlp.readercompare import Comparison
 from nlp.reftables import RefRow, RefTable, load_reference, locate_units
 from nlp.vocab import UNITS
 
@@ -76,6 +82,15 @@ class ReportResult:
     rows: list[RowResult] = field(default_factory=list)
     reference: str = "tables"  # "tables" | "counts" | "none"
     error: str | None = None
+    # what needs no reference: the model's own figures
+    pages: int | None = None  # of a PDF
+    unread_pages: int = 0  # pages whose characters could not all be recovered (W113) or without text (W110)
+    rows_coded: int = 0  # model rows with a classification code
+    amounts: int = 0  # table amounts read
+    # --pdf: the same report read from its text, and what differs (nlp.readercompare)
+    text_twin: ReportResult | None = None
+    comparison: Comparison | None = None
+    twin_error: str | None = None
 
     @property
     def share(self) -> float | None:
@@ -224,6 +239,10 @@ def evaluate_report(
         res.year = (int(year) if year and year.isdigit() else None, report.fiscal_year)
         res.phase = (_phase_word(manifest.get("phase")), _phase_word(report.phase))
     res.tables_read = len(report.tables)
+    res.pages = report.source.pages
+    res.unread_pages = sum(1 for d in report.diagnostics if d.code in ("W110", "W113"))  # one per page
+    res.rows_coded = sum(1 for t in report.tables for r in t.rows if r.code)
+    res.amounts = sum(1 for t in report.tables for r in t.rows for c in r.cells if c is not None)
     res.projects = len(report.projects)
     res.projects_with_amount = sum(1 for p in report.projects if p.amount is not None)
     res.discrepancies = len(report.discrepancies)
@@ -254,31 +273,80 @@ def report_files(folder: Path) -> list[Path]:
     return sorted(p for p in base.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".text"))
 
 
-def evaluate_dir(folder: Path, read=None) -> list[ReportResult]:
-    """Every report of ``folder`` against its manifest and reference (see the module doc)."""
-    from nlp.reader import read_report
+def published_files(folder: Path) -> list[Path]:
+    """The published files of a folder: ``pdf/*`` (devset layout) or the folder's own files whose bytes are a PDF,
+    Word, Excel file or web page (never plain text), by content as the reader tells them apart."""
+    from nlp.sources import HEAD, is_report_file, sniff
 
-    read = read or read_report
+    inside = folder / "pdf"
+    base = inside if inside.is_dir() else folder
+    out = []
+    for p in sorted(base.iterdir()):
+        if is_report_file(p):
+            with p.open("rb") as fh:
+                if sniff(fh.read(HEAD)) != "text":
+                    out.append(p)
+    return out
+
+
+def text_twin(folder: Path, published: Path) -> Path | None:
+    """The extracted text of a published file, when the folder has it: ``text/<stem>.txt`` or ``<stem>.txt``."""
+    for p in (folder / "text" / f"{published.stem}.txt", published.with_suffix(".txt")):
+        if p.is_file():
+            return p
+    return None
+
+
+def _read(path: Path) -> tuple[Report, str]:
+    """The report and the text its spans count in (for a PDF, the text laid out from its pages)."""
+    from nlp.reader import parse_report
+    from nlp.sources import read_source
+
+    decoded = read_source(path)
+    return parse_report(decoded, str(path)), decoded.text
+
+
+def evaluate_dir(folder: Path, pdf: bool = False, compare: bool | None = None) -> list[ReportResult]:
+    """Every report of ``folder`` against its manifest and reference (see the module doc).
+
+    ``pdf``: read each report's published file (:func:`published_files`) instead of its text, through the same
+    assembly, and measure it against the same manifest and reference; ``compare`` (default: with ``pdf``) also
+    reads the text beside it and says what differs (:mod:`nlp.readercompare`)."""
+    from nlp.readercompare import compare as compare_reports
+
+    compare = pdf if compare is None else compare
     manifest = read_manifest(folder)
     counts = read_counts(folder)
     results = []
-    for path in report_files(folder):
+    for path in published_files(folder) if pdf else report_files(folder):
         stem = path.stem
         ref = folder / "tables" / f"{stem}.csv"
         try:
-            report = read(path)
+            report, text = _read(path)
         except Exception as exc:  # noqa: BLE001 - a report that fails is a result of the evaluation, not its end
-            results.append(ReportResult(stem=stem, error=str(exc)))
+            results.append(ReportResult(stem=stem, error=f"{type(exc).__name__}: {exc}"))
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        results.append(
-            evaluate_report(
-                report,
-                stem,
-                manifest.get(stem),
-                ref if (folder / "tables").is_dir() else None,
-                counts.get(stem) if counts else None,
-                text,
-            )
+        res = evaluate_report(
+            report,
+            stem,
+            manifest.get(stem),
+            ref if (folder / "tables").is_dir() else None,
+            counts.get(stem) if counts else None,
+            text,
         )
+        twin = text_twin(folder, path) if compare and pdf else None
+        if twin is not None:
+            try:
+                res.text_twin = evaluate_report(
+                    (other := _read(twin))[0],
+                    stem,
+                    manifest.get(stem),
+                    ref if (folder / "tables").is_dir() else None,
+                    counts.get(stem) if counts else None,
+                    other[1],
+                )
+                res.comparison = compare_reports(other[0], report)
+            except Exception as exc:  # noqa: BLE001 - the text failing is reported beside the published file's figures
+                res.twin_error = f"{type(exc).__name__}: {exc}"
+        results.append(res)
     return results

@@ -8,6 +8,8 @@ from collections import Counter
 import pytest
 from conftest import DEVSET, DEVSET_MANIFEST, read_report_once, requires_devset
 
+from nlp.readercompare import figures
+
 pytestmark = requires_devset
 
 PUBLISHED = sorted(p for p in (DEVSET / "pdf").glob("*") if p.is_file()) if DEVSET_MANIFEST else []
@@ -108,22 +110,6 @@ def test_boxes_lie_on_their_pages(decoded):
     assert on > 100_000 and off <= 10
 
 
-def figures(report):
-    """Every table amount with what places it: (table title, row code, row name, column, value in yuan)."""
-    out = Counter()
-    for t in report.tables:
-        for row in t.rows:
-            for i, cell in enumerate(row.cells):
-                if cell is not None:
-                    out[
-                        (t.title, row.code, row.name, t.columns[i].measure if i < len(t.columns) else i, cell.value)
-                    ] += 1
-    for p in report.projects:
-        if p.amount is not None:
-            out[("project", p.unit_name, p.name, "total", p.amount.value)] += 1
-    return out
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("path", PUBLISHED, ids=lambda p: p.name)
 def test_the_published_file_yields_the_report_its_text_does(path):
@@ -145,7 +131,7 @@ def test_the_published_file_yields_the_report_its_text_does(path):
     def classified(report):
         return Counter(
             (t, code, v)
-            for (t, code, _, _, v), n in figures(report).items()
+            for (t, code, _, _, _, v), n in figures(report).items()
             if code and t != "project" and v
             for _ in range(n)
         )

@@ -7,6 +7,7 @@
 * ``budgetkg eval reader [DIR …]``: per report and in total, agency/year/phase against the folder's
   MANIFEST.tsv, tables found, and the share of the reference's coded rows whose code and every
   amount, in its column's meaning, are in the model (``nlp.refeval`` says how rows are matched).
+  ``--pdf``: the same for each report's published file, and what differs from its text (``nlp.readercompare``).
 * ``budgetkg eval links [--devset DIR] [--strict] [--no-gazetteer] [-v]``: precision and recall of the
   project → platform/reform funding links on the hand-read link gold of the development set's train split
   (tests/gold/links/devset.jsonl; ``nlp.linkeval`` says how links are matched).
@@ -44,7 +45,11 @@ def register(sub) -> None:
     _entity_options(e, suppress=True)
     r = what.add_parser("reader", help="tables, coded rows and identification against a reference folder")
     r.add_argument(
-        "dirs", nargs="*", type=Path, help="folders with MANIFEST.tsv and text/ + tables/ (default: the bundled corpus)"
+        "dirs",
+        nargs="*",
+        type=Path,
+        help="folders with MANIFEST.tsv and text/ + tables/ (default: the bundled corpus); with --pdf, pdf/ or "
+        "the folder's published files (a manifest and a reference optional)",
     )
     r.add_argument(
         "-v",
@@ -52,6 +57,12 @@ def register(sub) -> None:
         action="store_true",
         default=argparse.SUPPRESS,
         help="list every reference row that was not read, with the reason",
+    )
+    r.add_argument(
+        "--pdf",
+        action="store_true",
+        help="read each report's published file (DIR/pdf/*, or the folder's PDFs) instead of its text, and say "
+        "what differs from the text beside it",
     )
     k = what.add_parser("links", help="precision and recall of the funding links on the devset's link gold")
     k.add_argument(
@@ -119,12 +130,39 @@ def _mark(pair: tuple) -> str:
     return "ok" if expected == read else f"✗({read})"
 
 
+def _comparison_line(r, verbose: bool) -> list[str]:
+    """What differs between the published file's model and its text's (``--pdf``)."""
+    c, t = r.comparison, r.text_twin
+    coded = f"coded rows {c.coded_rows[0]}|{c.coded_rows[1]}" + (
+        f" (of the reference's {r.coded_ref}: {t.coded_ok}|{r.coded_ok} read)" if r.reference != "none" else ""
+    )
+    if c.same:
+        return [f"    vs text: the same model (tables {c.tables[0]}, {coded}, amounts {c.amounts[0]})"]
+    out = [
+        f"    vs text: tables {c.tables[0]}|{c.tables[1]}, {coded}, amounts {c.amounts[0]}|{c.amounts[1]}: "
+        f"{sum(c.only_text.values())} text only, {sum(c.only_published.values())} PDF only "
+        f"(rows and values: {c.values_only_text}|{c.values_only_published}), "
+        f"columns meaning other things in {len(c.other_columns)} tables, projects with an amount "
+        f"{c.projects_with_amount[0]}|{c.projects_with_amount[1]}, discrepancies {c.discrepancies[0]}|{c.discrepancies[1]}"
+    ]
+    if verbose:
+        if c.other_columns:
+            out.append("      columns other in: " + ", ".join(c.other_columns))
+        for side, only in (("text", c.only_text), ("PDF ", c.only_published)):
+            for (table, code, name, measure, source, value), n in sorted(only.items(), key=str)[:20]:
+                where = f"{measure}/{source}" if source and source != measure else measure
+                out.append(
+                    f"      {side} only: {table} {code or ''} {name} {where} {value}" + (f" ×{n}" if n > 1 else "")
+                )
+    return out
+
+
 def cmd_eval_reader(args: argparse.Namespace) -> int:
     import nlp
-    from kg.cli import read_one
     from nlp import resources
 
     verbose = getattr(args, "verbose", False)
+    pdf = getattr(args, "pdf", False)
     dirs = args.dirs or [resources.folder("corpus")]
     grand = {
         "reports": 0,
@@ -137,17 +175,24 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
         "projects": 0,
         "with_amount": 0,
         "disc": 0,
+        "amounts": 0,
+        "rows_coded": 0,
+        "unread": 0,
     }
+    # text|published sums of the comparison (--pdf)
+    cmp: dict[str, list[int]] = {k: [0, 0] for k in ("tables", "ok", "only", "values", "disc", "amounts", "coded")}
+    pairs = same = other_columns = 0
     failed = 0
     for folder in dirs:
         if not folder.is_dir():
             print(f"budgetkg eval reader: {folder}: not a folder")
             failed += 1
             continue
-        results = nlp.evaluate_reader(folder, read=read_one)
-        print(f"== {folder}")
+        results = nlp.evaluate_reader(folder, pdf=pdf)
+        print(f"== {folder}" + (" (published files)" if pdf else ""))
         print(
-            f"{'report':<48}{'agency':>8}{'year':>6}{'phase':>7}{'tables':>8}{'coded rows':>16}{'share':>8}{'projects':>10}{'disc':>6}"
+            f"{'report':<48}{'agency':>8}{'year':>6}{'phase':>7}{'tables':>8}{'coded rows':>16}{'share':>8}"
+            f"{'amounts':>9}{'projects':>10}{'disc':>6}"
         )
         for r in results:
             grand["reports"] += 1
@@ -159,21 +204,50 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
             grand["year"] += r.year[0] is not None and r.year[0] == r.year[1]
             grand["phase"] += r.phase[0] is not None and r.phase[0] == r.phase[1]
             share = f"{100 * r.share:.1f}%" if r.share is not None else "-"
-            coded = f"{r.coded_ok}/{r.coded_ref}" if r.reference != "none" else "no reference"
+            # without a reference: the coded rows the model holds
+            coded = f"{r.coded_ok}/{r.coded_ref}" if r.reference != "none" else f"{r.rows_coded} read"
             projects = f"{r.projects_with_amount}/{r.projects}"
             tables = f"{r.tables_read}" + (f"/{r.tables_ref}" if r.reference != "none" else "")
             print(
                 f"{r.stem:<48}{_mark(r.agency) if r.agency[0] is None or r.agency[0] == r.agency[1] else '✗':>8}"
-                f"{_mark(r.year):>6}{_mark(r.phase):>7}{tables:>8}{coded:>16}{share:>8}{projects:>10}{r.discrepancies:>6}"
+                f"{_mark(r.year):>6}{_mark(r.phase):>7}{tables:>8}{coded:>16}{share:>8}{r.amounts:>9}{projects:>10}"
+                f"{r.discrepancies:>6}"
             )
             if r.agency[0] is not None and r.agency[0] != r.agency[1]:
                 print(f"    agency: expected {r.agency[0]!r}, read {r.agency[1]!r}")
+            if r.unread_pages:
+                print(
+                    f"    {r.unread_pages} of {r.pages} pages not read whole (W110 no text layer, W113 characters lost)"
+                )
             grand["ref"] += r.coded_ref
             grand["ok"] += r.coded_ok
             grand["tables"] += r.tables_read
             grand["projects"] += r.projects
             grand["with_amount"] += r.projects_with_amount
             grand["disc"] += r.discrepancies
+            grand["amounts"] += r.amounts
+            grand["rows_coded"] += r.rows_coded
+            grand["unread"] += r.unread_pages
+            if r.twin_error:
+                print(f"    vs text: the text failed: {r.twin_error}")
+            if r.comparison is not None and r.text_twin is not None:
+                c = r.comparison
+                for line in _comparison_line(r, verbose):
+                    print(line)
+                pairs += 1
+                same += c.same
+                other_columns += len(c.other_columns)
+                for k in (0, 1):
+                    cmp["tables"][k] += c.tables[k]
+                    cmp["disc"][k] += c.discrepancies[k]
+                    cmp["amounts"][k] += c.amounts[k]
+                    cmp["coded"][k] += c.coded_rows[k]
+                cmp["ok"][0] += r.text_twin.coded_ok
+                cmp["ok"][1] += r.coded_ok
+                cmp["only"][0] += sum(c.only_text.values())
+                cmp["only"][1] += sum(c.only_published.values())
+                cmp["values"][0] += c.values_only_text
+                cmp["values"][1] += c.values_only_published
             if verbose:
                 for rr in r.rows:
                     if not rr.ok:
@@ -183,6 +257,16 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
     print(
         f"total: {n} reports; agency {grand['agency']}/{n}, year {grand['year']}/{n}, phase {grand['phase']}/{n}; "
         f"tables {grand['tables']}; coded rows {grand['ok']}/{grand['ref']} ({share}); "
-        f"projects {grand['projects']} ({grand['with_amount']} with an amount); discrepancies {grand['disc']}"
+        f"projects {grand['projects']} ({grand['with_amount']} with an amount); discrepancies {grand['disc']}; "
+        f"amounts {grand['amounts']}; coded rows in the model {grand['rows_coded']}"
+        + (f"; pages not read whole {grand['unread']}" if grand["unread"] else "")
     )
+    if pairs:
+        print(
+            f"text|PDF: {same}/{pairs} reports give the same model; tables {cmp['tables'][0]}|"
+            f"{cmp['tables'][1]}; coded rows {cmp['coded'][0]}|{cmp['coded'][1]} (of the reference's: {cmp['ok'][0]}|{cmp['ok'][1]} read); amounts {cmp['amounts'][0]}|"
+            f"{cmp['amounts'][1]}, {cmp['only'][0]} text only, {cmp['only'][1]} PDF only (rows and values: "
+            f"{cmp['values'][0]}|{cmp['values'][1]}); columns meaning other things in {other_columns} tables; "
+            f"discrepancies {cmp['disc'][0]}|{cmp['disc'][1]}"
+        )
     return 1 if failed else 0

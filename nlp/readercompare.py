@@ -1,0 +1,97 @@
+"""One report read from two inputs — its extracted text and its published file (a PDF) — and what differs.
+
+The reader is meant to give the same model whichever way a report comes; ``budgetkg eval reader --pdf`` prints
+this comparison for every published file whose text lies beside it (``text/<stem>.txt``, or ``<stem>.txt`` in
+the same folder).  What is compared needs no reference, only the two models:
+
+* the tables read, and the tables (by their place in the report) whose columns mean other things;
+* the **amounts**, each with what places it: the table (its number, else its title), the row's code and name, the
+  column's measure and funding source, and the value in yuan — an amount read the same way from both counts once;
+  the ones read from one input only are the difference, both ways;
+* the same amounts without their column (table, row, value): a difference left here is a row or a figure read
+  otherwise, not only a column's meaning;
+* coded rows (model rows that carry a classification code), projects with an amount, discrepancies.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from nlp.model import Report, Table
+
+Placed = tuple[str, str | None, str, str, str | None, Decimal]  # table, code, row name, measure, source, value
+
+
+def _table_key(t: Table) -> str:
+    return t.number or t.title
+
+
+def figures(report: Report) -> Counter[Placed]:
+    """Every table amount with what places it (see the module doc), and every project's amount under 'project'."""
+    out: Counter[Placed] = Counter()
+    for t in report.tables:
+        for row in t.rows:
+            for i, cell in enumerate(row.cells):
+                if cell is None:
+                    continue
+                col = t.columns[i] if i < len(t.columns) else None
+                measure = col.measure if col else f"#{i}"
+                out[(_table_key(t), row.code, row.name, measure, col.funding_source if col else None, cell.value)] += 1
+    for p in report.projects:
+        if p.amount is not None:
+            out[("project", p.unit_name, p.name, "total", None, p.amount.value)] += 1
+    return out
+
+
+def _unplaced(placed: Counter[Placed]) -> Counter[tuple]:
+    out: Counter[tuple] = Counter()
+    for (table, code, name, _, _, value), n in placed.items():
+        out[(table, code, name, value)] += n
+    return out
+
+
+def columns_of(t: Table) -> list[tuple[str, str | None]]:
+    return [(c.measure, c.funding_source) for c in t.columns]
+
+
+@dataclass
+class Comparison:
+    tables: tuple[int, int]  # (text, published)
+    coded_rows: tuple[int, int]
+    projects_with_amount: tuple[int, int]
+    discrepancies: tuple[int, int]
+    amounts: tuple[int, int]
+    only_text: Counter[Placed] = field(default_factory=Counter)
+    only_published: Counter[Placed] = field(default_factory=Counter)
+    values_only_text: int = 0  # the same, the column left out
+    values_only_published: int = 0
+    other_columns: list[str] = field(default_factory=list)  # tables (same place) whose columns mean other things
+
+    @property
+    def same(self) -> bool:
+        return not (self.only_text or self.only_published or self.other_columns) and self.tables[0] == self.tables[1]
+
+
+def compare(text: Report, published: Report) -> Comparison:
+    """What the published file's model has that the text's has not, and the other way round."""
+    a, b = figures(text), figures(published)
+    ua, ub = _unplaced(a), _unplaced(b)
+    other = [
+        _table_key(tb)
+        for ta, tb in zip(text.tables, published.tables)
+        if _table_key(ta) == _table_key(tb) and columns_of(ta) != columns_of(tb)
+    ]
+    return Comparison(
+        tables=(len(text.tables), len(published.tables)),
+        coded_rows=tuple(sum(1 for t in r.tables for row in t.rows if row.code) for r in (text, published)),  # type: ignore[arg-type]
+        projects_with_amount=tuple(sum(1 for p in r.projects if p.amount is not None) for r in (text, published)),  # type: ignore[arg-type]
+        discrepancies=(len(text.discrepancies), len(published.discrepancies)),
+        amounts=(sum(a.values()), sum(b.values())),
+        only_text=a - b,
+        only_published=b - a,
+        values_only_text=sum((ua - ub).values()),
+        values_only_published=sum((ub - ua).values()),
+        other_columns=other,
+    )

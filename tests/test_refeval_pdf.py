@@ -1,0 +1,139 @@
+"""`budgetkg eval reader --pdf`: a folder's published files read through the same assembly as its texts, measured
+the same way, with or without a manifest and a reference, and compared with the text beside each (nlp.readercompare).
+Built here: a small ruled PDF of a coded table and texts of it read otherwise; and the development set's PDFs."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pdfmake import Cell, make_table_pdf
+
+from nlp.readercompare import compare
+from nlp.refeval import evaluate_dir, published_files, text_twin
+from tests.conftest import DEVSET, requires_devset
+
+# (code, name, 合计, 基本支出, 项目支出) in 万元
+ROWS = [
+    ("201", "一般公共服务支出", "150.00", "100.00", "50.00"),
+    ("20103", "政府办公厅（室）及相关机构事务", "150.00", "100.00", "50.00"),
+    ("2010301", "行政运行", "100.00", "100.00", "0.00"),
+    ("2010302", "一般行政管理事务", "50.00", "0.00", "50.00"),
+]
+ABOVE = ["某某局2026年部门预算", "一般公共预算支出预算表", "单位：万元"]
+HEADS = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+
+
+def coded_table_pdf() -> bytes:
+    header = [[Cell(h, j) for j, h in enumerate(HEADS)]]
+    body = [
+        [Cell(code, 0, align="left"), Cell(name, 1, align="left")]
+        + [Cell(a, 2 + j, align="right") for j, a in enumerate(amounts)]
+        for code, name, *amounts in ROWS
+    ]
+    return make_table_pdf([(ABOVE, header + body, [60, 160, 70, 70, 70])])
+
+
+def table_text(rows=ROWS, heads=HEADS) -> str:
+    """The table as a text extraction prints it: one line per row, cells parted by a space."""
+    return "\n".join([*ABOVE, " ".join(heads), *(" ".join(r) for r in rows)]) + "\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "a.pdf").write_bytes(coded_table_pdf())
+    return tmp_path
+
+
+def test_published_files_are_told_by_their_bytes(folder):
+    (folder / "a.txt").write_text(table_text(), encoding="utf-8")
+    (folder / "notes.md").write_text("# notes\n", encoding="utf-8")
+    (folder / "download.jsp").write_bytes(coded_table_pdf())  # a PDF by its bytes, whatever its name
+    assert [p.name for p in published_files(folder)] == ["a.pdf", "download.jsp"]
+    assert text_twin(folder, folder / "a.pdf") == folder / "a.txt"
+    assert text_twin(folder, folder / "download.jsp") is None
+    # the development set's layout: pdf/ and text/ side by side
+    (folder / "pdf").mkdir()
+    (folder / "text").mkdir()
+    shutil.move(folder / "a.pdf", folder / "pdf" / "b.pdf")
+    shutil.move(folder / "a.txt", folder / "text" / "b.txt")
+    assert [p.name for p in published_files(folder)] == ["b.pdf"]
+    assert text_twin(folder, folder / "pdf" / "b.pdf") == folder / "text" / "b.txt"
+
+
+def test_a_folder_of_pdfs_without_manifest_gets_the_figures_that_need_no_gold(folder, capsys):
+    from kg.cli import main
+
+    assert main(["eval", "reader", "--pdf", str(folder)]) == 0
+    out = capsys.readouterr().out
+    (row,) = [ln for ln in out.splitlines() if ln.startswith("a ")]
+    assert "4 read" in row  # the coded rows the model holds
+    total = out.rstrip().splitlines()[-1]
+    assert total.startswith("total: 1 reports;") and "amounts 12; coded rows in the model 4" in total
+    assert "vs text" not in out  # no text beside it: nothing to compare
+
+
+def _swap_columns(text: str) -> str:
+    return text.replace("基本支出 项目支出", "项目支出 基本支出")
+
+
+# (the text beside the PDF, amounts only in the text's model, only in the PDF's, the same two without columns,
+# tables whose columns mean other things)
+VARIANTS = [
+    ("the same table", table_text(), 0, 0, 0, 0, 0),
+    ("a figure read otherwise", table_text().replace("50.00 0.00 50.00", "50.00 0.00 5.00"), 1, 1, 1, 1, 0),
+    ("a row lost", table_text(ROWS[:3]), 0, 3, 0, 3, 0),
+    ("two columns' headings swapped", _swap_columns(table_text()), 8, 8, 0, 0, 1),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "only_text", "only_pdf", "values_text", "values_pdf", "columns"), VARIANTS)
+def test_text_and_pdf_compared(folder, label, text, only_text, only_pdf, values_text, values_pdf, columns):
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (result,) = evaluate_dir(folder, pdf=True)
+    c = result.comparison
+    assert c is not None and result.text_twin is not None, label
+    assert (sum(c.only_text.values()), sum(c.only_published.values())) == (only_text, only_pdf), label
+    assert (c.values_only_text, c.values_only_published) == (values_text, values_pdf), label
+    assert len(c.other_columns) == columns, label
+    assert c.same == (only_text == only_pdf == columns == 0), label
+    assert c.tables == (1, 1) and c.coded_rows == (4 - (label == "a row lost"), 4)
+
+
+def test_the_text_mode_is_unchanged_by_published_files_beside(folder):
+    (folder / "a.txt").write_text(table_text(), encoding="utf-8")
+    (result,) = evaluate_dir(folder)
+    assert result.stem == "a" and result.pages is None and result.comparison is None
+    assert result.rows_coded == 4 and result.amounts == 12
+
+
+def test_a_published_file_that_cannot_be_read_is_a_result_not_a_crash(folder):
+    (folder / "b.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00" * 64)
+    results = {r.stem: r for r in evaluate_dir(folder, pdf=True)}
+    assert results["b"].error and results["a"].error is None
+
+
+def test_compare_counts_a_project_amount():
+    from nlp import read_report_bytes
+    from nlp.model import Amount, Project, Span
+
+    a = read_report_bytes(table_text().encode(), "a.txt")
+    b = read_report_bytes(table_text().encode(), "a.txt")
+    amount = Amount(value=Decimal("100000"), printed="10.00", unit="万元", span=Span(0, 0, ""))
+    b.projects.append(Project(name="某项目", unit_name="某某局", amount=amount, cells={}, span=Span(0, 0, "")))
+    c = compare(a, b)
+    assert sum(c.only_published.values()) == 1 and not c.only_text and not c.same
+
+
+@pytest.mark.slow  # reads every published file of the development set and its text (~30 s)
+@requires_devset
+def test_devset_published_files_measured_and_compared():
+    results = evaluate_dir(DEVSET, pdf=True)
+    assert len(results) == 24 and not [r.stem for r in results if r.error]
+    assert all(r.comparison is not None for r in results)
+    # the published file reads every reference row its text reads, and the same tables
+    assert sum(r.coded_ok for r in results) >= sum(r.text_twin.coded_ok for r in results) > 1900
+    assert [r.comparison.tables[0] for r in results] == [r.comparison.tables[1] for r in results]
+    assert sum(r.pages or 0 for r in results) > 500
