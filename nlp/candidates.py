@@ -61,6 +61,7 @@ from nlp.platformwords import (
     NOT_A_HEAD_AFTER,
     TOPIC_VERBS,
     WHERE_WORDS,
+    WHOLE_TERRITORY,
 )
 from nlp.reforms import slogan
 from nlp.sectors import sector_system
@@ -238,8 +239,6 @@ def adjective_alone(word: str, body_end: str) -> bool:
 
 #: Heads of a body's own site or account, which a body's one-character short name in front owns (局网站, 委门户网站).
 _SITE_HEADS = {"网站", "门户网站", "门户网", "公众号", "官网"}
-#: A whole territory in front (全省, 全国): what stands after it is the territory's one system, 一体化 included.
-_WHOLE_TERRITORY = re.compile(r"全[国省市区县州]")
 #: A service number a name starts with (12345, 12315, 0871-12345, 96110): the channel's own name as printed.
 _SERVICE_NUMBER = re.compile(r"(?:0\d{2,3}-)?\d{3,6}(?![\d年月日号.．%])")
 
@@ -466,7 +465,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 word == "一体化"
                 and not right.endswith("化")
                 and not generic_core([w for _, w in reversed(taken)] or ["平台"])
-                and not _WHOLE_TERRITORY.fullmatch(left)
+                and not WHOLE_TERRITORY.fullmatch(left)
             ):
                 break  # 一体化|政务晓屋共享平台: a manner; 全国一体化|在线政务服务平台, 全省|一体化数智平台: the name's
             # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system

@@ -43,6 +43,7 @@ from nlp.platformwords import (
     MAKING_VERBS,
     PLURAL_WORDS,
     TOPIC_VERBS,
+    WHOLE_TERRITORY_WORDS,
 )
 from nlp.shortnames import DEFINITION
 from nlp.tokenizer import word_offsets
@@ -68,7 +69,7 @@ _OWN_HEAD_IN_TEXT = re.compile(r"平台|系统|库|云|网站|网络|网|大厅|
 #: A level printed in front (区政务服务大厅, 市级政务云): the jurisdiction's own one, and part of the name.
 _LEVEL = re.compile(r"[省市区县]|[省市区县]级")
 #: Scope words in front (全市一体化政务服务平台): the jurisdiction's own one; not part of the name.
-_SCOPE = {"全省", "全市", "全区", "全县", "本省", "本市", "本区", "本县", "我省", "我市", "我区", "我县", "本级"}
+_SCOPE = (WHOLE_TERRITORY_WORDS - {"全国"}) | {"本省", "本市", "本区", "本县", "我省", "我市", "我区", "我县", "本级"}
 #: Verbs in front that treat the system as a thing that exists: using, running, joining or managing it.
 _EXISTING = {"依托", "通过", "基于", "借助", "利用", "使用", "共用", "用好", "登录", "进驻", "入驻", "接入", "对接", "迁移", "迁入",
              "迁移至", "融合到", "整合到", "升级", "升级改造", "维护", "运维", "负责", "负责管理", "保障", "推广使用"}  # fmt: skip

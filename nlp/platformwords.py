@@ -84,9 +84,12 @@ HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平�
 #: A scope word naming a whole territory, at any level (全国, 全省, 全州, 全盟, 全区, 全县, 全旗, 全镇): before a field's
 #: 系统 the field's line of bodies across it (全省|卫生健康系统: :mod:`nlp.sectors`); before a head named only by the kind
 #: of its owner, every owner's one across it (全国|政府网站: :func:`nlp.namechecks.across_a_territory`).
-WHOLE_TERRITORY = re.compile(r"全[国省市州盟区县旗镇]")
+_TERRITORIES = "国省市州盟区县旗镇"
+WHOLE_TERRITORY = re.compile(f"全[{_TERRITORIES}]")
+#: The whole territory's words (全省, 全盟, 全旗 …): scope words in front of a name, verbs' companions in front of it.
+WHOLE_TERRITORY_WORDS = {f"全{t}" for t in _TERRITORIES}
 #: Scope words in front of a name that are not part of it.
-SCOPE_WORDS = {"全区", "全市", "全省", "全县", "全国", "一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}
+SCOPE_WORDS = WHOLE_TERRITORY_WORDS | {"一体化", "统一", "集约化", "我区", "我市", "本区", "本市"}
 #: A mention that is only these words (and a place) before its head is generic: 信息系统, 业务平台.
 # fmt: off
 GENERIC_WORDS = {"信息", "信息化", "业务", "应用", "相关", "有关", "其他", "其它", "各类", "各项", "各", "该", "此", "本", "新",
@@ -107,7 +110,8 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "全面", "积极", "切实", "继续", "加快", "深入", "扎实", "全力", "用好", "管好", "依据", "基于", "运用", "借助",
               "融合", "联通", "打通", "包括", "主要", "其中", "以及", "即", "如", "等", "为", "的", "和", "与", "及", "或", "并", "暨",
               "对", "在", "由", "将", "把", "向", "从", "于", "是", "了", "有", "经", "按", "据", "以", "至", "及其", "我局",
-              "本局", "我厅", "本厅", "我委", "我办", "我院", "我中心", "本单位", "我单位", "该局", "全市", "全区", "全省", "全县",
+              "本局", "我厅", "本厅", "我委", "我办", "我院", "我中心", "本单位", "我单位", "该局",
+              *(WHOLE_TERRITORY_WORDS - {"全国"}),  # 全国一体化在线政务服务平台: the country's own platform's name
               "我市", "我区", "我省", "本市", "本区", "本省", "各区", "各市", "各县", "组织", "开展", "采购", "购买", "支付",
               "新建", "改造", "扩建", "迁移", "部署", "启用", "覆盖", "服务于", "保证", "支撑", "支持", "配合", "协调", "协助",
               "承担", "参与", "牵头", "督促", "监督", "检查", "完成", "开通", "健全", "形成", "构建", "应用于", "用于", "涉及",

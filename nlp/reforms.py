@@ -14,7 +14,7 @@ import re
 
 from nlp.bodywords import NOT_PLACES
 from nlp.jiebadictionary import dictionary_words, pos_table
-from nlp.platformwords import HEAD, NOT_A_HEAD_AFTER, TOPIC_VERBS
+from nlp.platformwords import HEAD, NOT_A_HEAD_AFTER, TOPIC_VERBS, WHOLE_TERRITORY_WORDS
 
 #: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
 #: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).  A body's
@@ -350,6 +350,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
 
 #: Whole words in front of X改革 that are no part of its name: verbs, scope and function words.
 REFORM_LEADS = {
+    *WHOLE_TERRITORY_WORDS,  # 深化全盟|医药卫生体制改革: the territory reformed across, no part of the name
     "深化",
     "推进",
     "推动",
@@ -409,12 +410,8 @@ REFORM_LEADS = {
     "结合",
     "配合",
     "各项",
-    "全区",
     "我区",
     "本区",
-    "全市",
-    "全国",
-    "全省",
     "让",
     "提高",
     "保障",
@@ -449,7 +446,6 @@ REFORM_LEADS = {
     "拟订",
     "制定",
     "起草",
-    "全县",
     "本市",
     "本县",
     "我市",

@@ -11,6 +11,11 @@ def platforms(nlp, text: str) -> list[str]:
     return [e.text for e in extract([text], nlp=nlp)[0] if e.label == "Platform"]
 
 
+def reforms(nlp, text: str) -> list[str]:
+    """The Reform names found in ``text``, in order."""
+    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == "Reform"]
+
+
 class StandInNER:
     """A stand-in for the trained NER that tags ``name`` with ``label`` in every clause it is handed (what the NER
     proposes is then asked the gate's questions: nlp.entities._ner_on_clauses)."""
@@ -27,10 +32,11 @@ class StandInNER:
             yield sub
 
 
-def ner_platforms(nlp, text: str, name: str) -> list[str]:
-    """The Platform names kept in ``text`` when the NER (a stand-in) proposes ``name`` there."""
+def ner_platforms(nlp, text: str, name: str, label: str = "Platform") -> list[str]:
+    """The names of ``label`` (Platform unless said) kept in ``text`` when the NER (a stand-in) proposes ``name`` there
+    with that label."""
     from nlp.entities import _ner_on_clauses, extract_docs
 
     docs = extract_docs(nlp, [text], use_ner=False)
-    _ner_on_clauses(StandInNER(name, "Platform"), docs)
-    return [e.text for e in docs[0].ents if e.label_ == "Platform"]
+    _ner_on_clauses(StandInNER(name, label), docs)
+    return [e.text for e in docs[0].ents if e.label_ == label]

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.entityrows import StandInNER
+from tests.entityrows import ner_platforms as ner_names
 from tests.entityrows import platforms as found
+from tests.entityrows import reforms
 
 #: A quoted maxim (不 / 无 a word of its own after the first: “平台之外无系统”) names no platform; but with a platform's head
 #: right after the quotes, or a head and the words a platform is named by (网上服务平台, 便民服务平台, 政务云), the quoted
@@ -39,14 +40,6 @@ def test_a_quoted_maxim_names_a_platform_only_with_its_head_right_after(nlp_off_
     assert found(nlp_off_on, text) == expected
 
 
-def _ner_agencies(nlp, text: str, name: str) -> list[str]:
-    from nlp.entities import _ner_on_clauses, extract_docs
-
-    docs = extract_docs(nlp, [text], use_ner=False)
-    _ner_on_clauses(StandInNER(name, "Agency"), docs)
-    return [e.text for e in docs[0].ents if e.label_ == "Agency"]
-
-
 #: The NER's agency that is a body's kind cut from its task and owner (协调|小组办公室, 防汛抗旱|指挥部办公室) or every
 #: body of a kind (各乡镇人民政府: every township's government) is no particular body, as the shape rules read them; a
 #: body's unit with its owner (党委办公室 of a 机构设置 list, 区政府办公室) and a place's government stay.
@@ -67,4 +60,45 @@ NER_AGENCIES = [
 
 @pytest.mark.parametrize(("text", "name", "kept"), NER_AGENCIES)
 def test_the_ners_agency_is_one_particular_body(nlp_off_on, text, name, kept):
-    assert (name in _ner_agencies(nlp_off_on, text, name)) is kept
+    assert (name in ner_names(nlp_off_on, text, name, "Agency")) is kept
+
+
+#: A whole territory at every level (全省, 全州, 全盟, 全旗, 全镇: nlp.platformwords.WHOLE_TERRITORY) is a scope word in
+#: front of a name, never part of it (tests/gold/README.md: 全区政务服务平台 → 政务服务平台), and after it 一体化 is the
+#: name's (全省一体化数智平台 → 一体化数智平台), as for 全省 and 全区 before; the country's own platform keeps its 全国,
+#: and a place named 全州县 is a place.  8 rows fail before.
+WHOLE_TERRITORIES = [
+    ("依托全盟一体化协同办公平台办文", ["一体化协同办公平台"]),
+    ("依托全镇一体化数智平台办理", ["一体化数智平台"]),
+    ("依托全旗一体化公共数据平台共享数据", ["一体化公共数据平台"]),
+    ("依托全州一体化政务服务平台办理", ["一体化政务服务平台"]),
+    ("依托全盟政务服务平台办理", ["政务服务平台"]),
+    ("依托全旗政务服务平台办理", ["政务服务平台"]),
+    ("依托全州政务服务平台办理", ["政务服务平台"]),
+    ("依托全镇综合治理平台办理", ["综合治理平台"]),
+    # as before
+    ("推进全县一体化公共数据平台建设", ["一体化公共数据平台"]),
+    ("依托全省一体化数智平台办理", ["一体化数智平台"]),
+    ("依托全区政务服务平台办理", ["政务服务平台"]),
+    ("依托全国一体化在线政务服务平台办理", ["全国一体化在线政务服务平台"]),
+    ("依托全州县政务服务平台办理", ["全州县政务服务平台"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOLE_TERRITORIES)
+def test_a_whole_territory_at_every_level_is_no_part_of_a_platforms_name(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: The same words in front of X改革 are the territory reformed across (nlp.reforms.REFORM_LEADS).  3 rows fail before.
+WHOLE_TERRITORY_REFORMS = [
+    ("深化全盟医药卫生体制改革", ["医药卫生体制改革"]),
+    ("推进全旗农村综合改革", ["农村综合改革"]),
+    ("推进全镇集体林权制度改革", ["集体林权制度改革"]),
+    ("推进全区农村综合改革", ["农村综合改革"]),  # as before
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOLE_TERRITORY_REFORMS)
+def test_a_whole_territory_at_every_level_is_no_part_of_a_reforms_name(nlp_off_on, text, expected):
+    assert reforms(nlp_off_on, text) == expected
