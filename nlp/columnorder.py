@@ -95,8 +95,13 @@ def hypotheses(header_text: str, n_values: int, read: list[Column] | None = None
     leaf = max(range(len(lines)), key=lambda i: (len(named[i]), i))
     if not broken and not cuts:
         return None
+    # understood: every column read, and no meaning taken twice (a heading's rest read as a column of its own —
+    # 一般公共 / 预算拨款 ×3 — names the same thing again: the reading is not one-to-one)
     understood = (
-        all(c.measure != "unknown" for c in read) if read is not None else header_width(header_text) == n_values
+        all(c.measure != "unknown" for c in read)
+        and len({(c.measure, c.funding_source, c.phase, c.year, c.qualifier) for c in read}) == len(read)
+        if read is not None
+        else header_width(header_text) == n_values
     )
     tall = any(head < leaf < rest for head, rest in cuts)
     if understood and not tall:
@@ -116,14 +121,14 @@ def hypotheses(header_text: str, n_values: int, read: list[Column] | None = None
         # a 小计 elsewhere is the subtotal of some group the text cannot place: a column, meaning unknown
         extras = [(p, "unknown") if k == "total" else (p, k) for p, k in extras]
     if len(fixed) + len(extras) > n_values:
-        return None
+        return []  # more headings than columns, one of them broken: no order the text can list
     extras += [("", "unknown")] * (n_values - len(fixed) - len(extras))
     counts = Counter(extras)
     n_orders = comb(n_values, len(fixed)) * factorial(len(extras))
     for m in counts.values():
         n_orders //= factorial(m)
     if n_orders > _MAX_HYPOTHESES:
-        return None
+        return []
     out: set[tuple[tuple[str, str], ...]] = set()
     arrangements = list(_arrangements(counts, len(extras)))
     for spots in combinations(range(n_values), len(fixed)):
@@ -134,7 +139,7 @@ def hypotheses(header_text: str, n_values: int, read: list[Column] | None = None
                 cols.append(next(it_fixed) if j in spots else next(it_extra))
             out.add(tuple(cols))
             if len(out) > _MAX_HYPOTHESES:
-                return None
+                return []
     return [list(o) for o in sorted(out)]
 
 

@@ -68,6 +68,9 @@ class Comparison:
     values_only_text: int = 0  # the same, the column left out
     values_only_published: int = 0
     other_columns: list[str] = field(default_factory=list)  # tables (same place) whose columns mean other things
+    # columns of those tables, place by place: both read and meaning other things; read from one input only
+    contradicting: int = 0
+    unknown_in: tuple[int, int] = (0, 0)  # (text, published)
 
     @property
     def same(self) -> bool:
@@ -78,11 +81,18 @@ def compare(text: Report, published: Report) -> Comparison:
     """What the published file's model has that the text's has not, and the other way round."""
     a, b = figures(text), figures(published)
     ua, ub = _unplaced(a), _unplaced(b)
-    other = [
-        _table_key(tb)
-        for ta, tb in zip(text.tables, published.tables)
-        if _table_key(ta) == _table_key(tb) and columns_of(ta) != columns_of(tb)
-    ]
+    other = []
+    contradicting, unknown_text, unknown_published = 0, 0, 0
+    for ta, tb in zip(text.tables, published.tables):
+        if _table_key(ta) != _table_key(tb) or columns_of(ta) == columns_of(tb):
+            continue
+        other.append(_table_key(tb))
+        for (ma, sa), (mb, sb) in zip(columns_of(ta), columns_of(tb)):
+            if (ma == "unknown") != (mb == "unknown"):
+                unknown_text += ma == "unknown"
+                unknown_published += mb == "unknown"
+            elif ma != "unknown" and (ma, sa) != (mb, sb):
+                contradicting += 1
     return Comparison(
         tables=(len(text.tables), len(published.tables)),
         coded_rows=tuple(sum(1 for t in r.tables for row in t.rows if row.code) for r in (text, published)),  # type: ignore[arg-type]
@@ -94,4 +104,6 @@ def compare(text: Report, published: Report) -> Comparison:
         values_only_text=sum((ua - ub).values()),
         values_only_published=sum((ub - ua).values()),
         other_columns=other,
+        contradicting=contradicting,
+        unknown_in=(unknown_text, unknown_published),
     )

@@ -249,23 +249,16 @@ def read_table(
         try:
             readings = _readings(header.text, rows, ft.title)
         except headergrid.TooMany:
-            readings = [_Later(header.text, _columns(header.text, header.leaf, rows, ft.title))]
+            readings = [_Later(header.text, _text_columns(header.text, header.leaf, rows, ft.title)[0])]
     if readings:
         by_grid = _read_by_header_grid(norm, ft, kind, unit, rows, assembled, readings, diag, label, income)
         by_grid.indicators = listed
         return by_grid
-    cols = (
-        _summary_columns(header.text, rows, ft.title) if summary else _columns(header.text, header.leaf, rows, ft.title)
-    )
-    orders = None if summary else columnorder.hypotheses(header.text, len(cols), cols)
-    if orders and all(c.measure != "unknown" for c in cols):
-        # a heading broken over lines: where it stands is unknown until the figures tell (nlp.columnorder)
-        cols = [
-            Column(index=c.index, header="", measure="unknown", funding_source=c.funding_source, phase=c.phase)
-            for c in cols
-        ]
-    if not summary and cols and cols[0].measure == "unknown":
-        _total_first(cols, rows, header.text)
+    orders = None
+    if summary:
+        cols = _summary_columns(header.text, rows, ft.title)
+    else:
+        cols, orders = _text_columns(header.text, header.leaf, rows, ft.title)
     if by_place is not None:
         cols, orders = by_place, None
     classification = _classification(rows)
@@ -469,6 +462,21 @@ def _columns(header_text: str, leaf: str, rows: list[TableRow], title: str) -> l
     if counts and named > width and named >= max(counts):
         width = named
     return columns_mod.build_columns(header_text, width, title)
+
+
+def _text_columns(header_text: str, leaf: str, rows: list[TableRow], title: str) -> tuple[list[Column], list | None]:
+    """The columns a header printed as text names (:func:`_columns`), and the orders of its columns still possible
+    when a heading was broken over lines (:func:`nlp.columnorder.hypotheses`).  Until the figures tell, such a
+    heading stands where the text does not keep: no column has a meaning then, nor a source of funds read off a
+    piece (the title's holds for every column) — but a leading total the rows bear out (:func:`_total_first`)."""
+    cols = _columns(header_text, leaf, rows, title)
+    orders = columnorder.hypotheses(header_text, len(cols), cols)
+    if orders is not None and all(c.measure != "unknown" for c in cols):
+        source = columns_mod.source_of_title(title)
+        cols = [Column(index=c.index, header="", measure="unknown", funding_source=source, phase=c.phase) for c in cols]
+    if cols and cols[0].measure == "unknown":
+        _total_first(cols, rows, header_text)
+    return cols, orders
 
 
 def _summary_columns(header_text: str, rows: list[TableRow], title: str) -> list[Column]:

@@ -98,6 +98,7 @@ def test_text_and_pdf_compared(folder, label, text, only_text, only_pdf, values_
     assert (sum(c.only_text.values()), sum(c.only_published.values())) == (only_text, only_pdf), label
     assert (c.values_only_text, c.values_only_published) == (values_text, values_pdf), label
     assert len(c.other_columns) == columns, label
+    assert c.contradicting == 2 * columns and c.unknown_in == (0, 0), label  # 基本支出 and 项目支出 read both ways
     assert c.same == (only_text == only_pdf == columns == 0), label
     assert c.tables == (1, 1) and c.coded_rows == (4 - (label == "a row lost"), 4)
 

@@ -142,7 +142,8 @@ def _comparison_line(r, verbose: bool) -> list[str]:
         f"    vs text: tables {c.tables[0]}|{c.tables[1]}, {coded}, amounts {c.amounts[0]}|{c.amounts[1]}: "
         f"{sum(c.only_text.values())} text only, {sum(c.only_published.values())} PDF only "
         f"(rows and values: {c.values_only_text}|{c.values_only_published}), "
-        f"columns meaning other things in {len(c.other_columns)} tables, projects with an amount "
+        f"columns meaning other things in {len(c.other_columns)} tables ({c.contradicting} read both ways, "
+        f"{c.unknown_in[0]}|{c.unknown_in[1]} unknown to one), projects with an amount "
         f"{c.projects_with_amount[0]}|{c.projects_with_amount[1]}, discrepancies {c.discrepancies[0]}|{c.discrepancies[1]}"
     ]
     if verbose:
@@ -180,7 +181,9 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
         "unread": 0,
     }
     # text|published sums of the comparison (--pdf)
-    cmp: dict[str, list[int]] = {k: [0, 0] for k in ("tables", "ok", "only", "values", "disc", "amounts", "coded")}
+    cmp: dict[str, list[int]] = {
+        k: [0, 0] for k in ("tables", "ok", "only", "values", "disc", "amounts", "coded", "unknown", "contradicting")
+    }
     pairs = same = other_columns = 0
     failed = 0
     for folder in dirs:
@@ -242,6 +245,8 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
                     cmp["disc"][k] += c.discrepancies[k]
                     cmp["amounts"][k] += c.amounts[k]
                     cmp["coded"][k] += c.coded_rows[k]
+                    cmp["unknown"][k] += c.unknown_in[k]
+                cmp["contradicting"][0] += c.contradicting
                 cmp["ok"][0] += r.text_twin.coded_ok
                 cmp["ok"][1] += r.coded_ok
                 cmp["only"][0] += sum(c.only_text.values())
@@ -266,7 +271,8 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
             f"text|PDF: {same}/{pairs} reports give the same model; tables {cmp['tables'][0]}|"
             f"{cmp['tables'][1]}; coded rows {cmp['coded'][0]}|{cmp['coded'][1]} (of the reference's: {cmp['ok'][0]}|{cmp['ok'][1]} read); amounts {cmp['amounts'][0]}|"
             f"{cmp['amounts'][1]}, {cmp['only'][0]} text only, {cmp['only'][1]} PDF only (rows and values: "
-            f"{cmp['values'][0]}|{cmp['values'][1]}); columns meaning other things in {other_columns} tables; "
+            f"{cmp['values'][0]}|{cmp['values'][1]}); columns meaning other things in {other_columns} tables ({cmp['contradicting'][0]} read both ways, "
+            f"{cmp['unknown'][0]}|{cmp['unknown'][1]} unknown to one); "
             f"discrepancies {cmp['disc'][0]}|{cmp['disc'][1]}"
         )
     return 1 if failed else 0
