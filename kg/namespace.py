@@ -76,6 +76,8 @@ class BKG(DefinedNamespace):
     hasIndicator: URIRef  # PerformanceTarget | Task → Indicator
     achievedValue: URIRef  # Indicator → xsd:decimal (决算: what was achieved)
     comparator: URIRef  # Indicator → "=" | ">=" | "<=" | ">" | "<" | "about"
+    targetText: URIRef  # Indicator → its target printed in words or as a date (明显改善, 2026年12月底前) @zh
+    achievedText: URIRef  # Indicator → what was achieved, printed in words or as a date @zh
     budgetUnit: URIRef  # Project | LineItem → the Agency (unit) whose money it is
     expenditureType: URIRef  # LineItem | Project → skos:Concept (基本支出, 项目支出 …)
     fundingSource: URIRef  # LineItem → skos:Concept (一般公共预算 …)

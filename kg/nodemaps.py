@@ -192,6 +192,10 @@ INDICATOR_FIELDS = (
     R("comparator", BKG.comparator, string),
     R("value", BKG.targetValue, decimal, when=lambda it: not it.obj.achieved),
     R("value", BKG.achievedValue, decimal, when=lambda it: it.obj.achieved),
+    R("text", BKG.targetText, zh, when=lambda it: not it.obj.achieved),  # a value in words or a date
+    R("text", BKG.achievedText, zh, when=lambda it: it.obj.achieved),
+    R("amount.printed", BKG.printedAmount, string),  # a cost: its amount as printed (value in yuan)
+    R("amount.unit", BKG.printedUnit, string),
 )
 MENTION_FIELDS = (
     R("source", DCTERMS.type, string),  # gazetteer | pattern | ner | propagated

@@ -76,6 +76,7 @@ class Codes:
     W314 = "table {table}: {count} performance indicators (指标值, 度量单位 …) read as indicators from line {at}, none of their figures as money"
     W315 = "table {table}: {count} of its rows stand on page {page}, which could not be read whole (W113); the table may miss a figure there, so it is not known to be complete or to balance"
     W316 = "table {table}: {number!r} printed alone under a coded row that prints no figure: the page's number or that row's amount, the text does not say which; not read"
+    W317 = "table {table}: line {lines} of its performance indicators gave no indicator (neither a value nor part of an indicator's name could be read); not read"
     # reconciliation (the report's own discrepancies)
     W401 = "table {table}: {parent} = {expected} but its children sum to {found} ({column})"
     W402 = "table {table}: unit subtotal {unit} = {expected} but its projects sum to {found}"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 # Comparators before the number (longest first) and their meaning.
-_BEFORE = {
+BEFORE = {
     "不低于": ">=",
     "不少于": ">=",
     "不小于": ">=",
@@ -126,7 +126,7 @@ _UNITS = [
 ]
 _MAGNITUDE = "(?:万|亿|千)?"
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-_BEFORE_RE = "|".join(re.escape(c) for c in sorted(_BEFORE, key=len, reverse=True))
+_BEFORE_RE = "|".join(re.escape(c) for c in sorted(BEFORE, key=len, reverse=True))
 _AFTER_RE = "|".join(re.escape(c) for c in sorted(_AFTER, key=len, reverse=True))
 
 _QUANTITY = re.compile(
@@ -195,7 +195,7 @@ def find_indicators(text: str) -> list[FoundIndicator]:
         if len(num) == 4 and not m.group("cmp") and text[m.end("num") : m.end("num") + 1] in "年-":
             continue
         cmp_word = m.group("cmp")
-        comparator = _BEFORE.get(cmp_word, "=") if cmp_word else "="
+        comparator = BEFORE.get(cmp_word, "=") if cmp_word else "="
         after = m.group("after") or m.group("after1")
         if after:
             comparator = (

@@ -7,21 +7,26 @@ goods and assets beside their amounts) and none names an amount (金额, 合计,
 are a money table that prints its projects' indicators beside their amounts, read as such).
 A form printing its amounts first (资金总额, 财政拨款) and a line of
 indicator headings under them is read as money down to that line and as indicators from there.  Such a table is
-not read as money (no figure of it becomes an :class:`~nlp.model.Amount`); each line
-that prints a quantity is one :class:`~nlp.model.Indicator` — the indicator's name is the cell printed
-right before its value (the level columns 产出指标 / 数量指标 in front are no part of it), its value and
-unit as :mod:`nlp.indicators` reads them (a year, 2026 年, is a date, and an amount in 元 money: neither is
-an indicator).  Warning W314 (info) says so, naming the table and how many indicators it gave.
+not read as money (no figure of it becomes a table's :class:`~nlp.model.Amount`); each value a line prints is one
+:class:`~nlp.model.Indicator`: a quantity (its value and unit as :mod:`nlp.indicators` reads them), else a cost
+(项目总成本 ≤45万元: in yuan, its printing kept), else a value in words or a date (明显改善, 2024年12月底前: kept as
+printed).  The indicator's name is the cell printed right before its value (the levels of the grid in front, and
+their pieces cut by narrow columns, are no part of it), with the pieces of it wrapped onto lines of their own.  Info
+W314 names the table and how many indicators it gave; warning W317 names the lines that gave none.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from nlp import columns as columns_mod
-from nlp.indicators import find_indicators
-from nlp.model import Indicator
+from nlp.amounts import parse_amount
+from nlp.indicators import BEFORE, find_indicators
+from nlp.model import Amount, Indicator
 from nlp.normalize import Line, NormalizedText, squash
+from nlp.rows import join_words
 
 # headings only an indicator table prints over a column
 _INDICATOR_HEADING = re.compile(r"指标值|目标值|完成值|度量单位|计量单位|指标名称|指标内容|[一二三]级指标")
@@ -41,9 +46,12 @@ def is_indicator_header(header_text: str) -> bool:
     """The header names an indicator or its value and no column of amounts (read squashed: 指 标 值, 金 额 and 合 计
     letter-spaced too)."""
     text = squash(header_text)
-    if not _INDICATOR_NAMING.search(text) or _MONEY_HEADING.search(text):
+    # lines printing an indicator's value are the table's first rows, taken into its header when no figure of money
+    # follows them (成本指标 项目总成本 不超过预算 names no column of 预算)
+    headings = squash("\n".join(ln for ln in header_text.splitlines() if not _values(Line(ln, 0, 0, 0), False, False)))
+    if not _INDICATOR_NAMING.search(text) or _MONEY_HEADING.search(headings):
         return False
-    return all(key == "performance_target" for _, key in columns_mod.header_phrases(text))
+    return all(key == "performance_target" for _, key in columns_mod.header_phrases(headings))
 
 
 def heading_line(body: list[Line]) -> int | None:
@@ -71,31 +79,227 @@ def paired(header_text: str) -> bool:
 # what stands between one value and the next on a line of a paired table, the unit aside: a comparator and a number only
 _NEXT_VALUE = re.compile(r"[≥≤><=＝]*\s*\d[\d.,]*")
 
+# The levels of the indicator framework (一级 / 二级指标) and the grid's headings: a cell that is one of them, or a
+# piece of one cut by a narrow column (社会效益指 / 标, 满意度 / 指标, 绩 / 效), names no indicator.
+_LEVELS = (  # noqa: SIM905 - a list of words reads best as words
+    "绩效指标 一级指标 二级指标 三级指标 产出指标 数量指标 质量指标 时效指标 成本指标 经济成本指标 社会成本指标 "
+    "生态环境成本指标 效益指标 经济效益指标 社会效益指标 生态效益指标 可持续影响指标 满意度指标 服务对象满意度指标 年度指标值 指标值 目标值 "
+    "实际完成值 完成值 度量单位 计量单位 指标性质 分值 得分 分值权重 偏差原因分析及改进措施"
+).split()
+# a cell printing no words: numbers, brackets, comparators ((90) a weight, 29 a page's number)
+_NO_WORDS = re.compile(r"[\d.,%()（）≥≤><=＝\-]*")
+_CMP = "|".join(re.escape(c) for c in sorted(BEFORE, key=len, reverse=True) if len(c) > 1 or not c.isalpha())
+# a cost indicator's target, an amount in yuan with its comparator (项目总成本 ≤45万元, 人均培训费 ≤550元/人/天)
+_COST = re.compile(
+    rf"(?P<cmp>{_CMP})?\s*(?P<num>(?<![\d.,])\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|千元|元)"
+    r"(?P<per>(?:/[\u4e00-\u9fff]{1,2})*)(?P<after>以内|以下|以上)?"
+)
+_AFTER_COST = {"以上": ">=", "以内": "<=", "以下": "<="}
+# a value printed as a date (2026年12月底前, 12月31日前, ≤ 2026 年) or in words (明显改善, 不超过预算, 达标): the last cell
+# of its line, the scores after it aside
+_DATE = re.compile(
+    r"(?:\d{4}\s*年度?\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)"
+    r"\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前|内)?"
+)
+_WORDS = re.compile(
+    r"(?:明显|显著|有效|持续|稳步|逐步|进一步|有所|不断|大幅|全面|基本|逐年|较大|一定)?"
+    r"(?:提升|提高|改善|增强|加强|优化|降低|减少|下降|增加|好转|扩大)"
+    r"|(?:成效|效果|作用)(?:明显|显著|良好)|(?:不|未)超(?:过)?(?:预算|标准|计划)|(?:已)?达标|达到(?:要求|标准|预期)"
+    r"|合格|良好|优良|规范|及时|按时完成|按期完成|稳定运行|正常运行|全覆盖|全部完成|已完成"
+)
+_WORD_COMPARATORS = sorted((w for w in BEFORE if len(w) > 1 and w.isalpha()), key=len, reverse=True)
+_WORD_CMP = re.compile(rf"(?:{_CMP})\s*$")
+# scores and weights printed after a value (分值 得分): cells of a number alone at the line's end
+_SCORES = re.compile(r"(?:\s+\d+(?:\.\d+)?)+\s*$")
+# a line declaring the table's unit or who drew it up (单位：万元, 编制单位：…)
+_DECLARATION = re.compile(r"单\s*位\s*[:：]")
+_MAX_HEAD_LINES = 3  # an indicator's name wrapped above its value's line, at most over so many lines
 
-def indicators(norm: NormalizedText, body: list[Line], achieved: bool = False, paired: bool = False) -> list[Indicator]:
-    """The indicators printed on the lines of an indicator table's body, one per quantity.  In a table printing
-    the target and what was achieved side by side (``paired``), a quantity printed right after another on its line,
-    no name between, is what was achieved of the same indicator."""
-    out = []
-    for line in body:
-        before: tuple[Indicator, int] | None = None  # the line's indicator read last, and where its unit ends
-        for f in find_indicators(line.text):
-            if paired and before is not None:
-                gap = line.text[before[1] : f.end]
-                value = gap.strip()[: len(gap.strip()) - len(f.unit)] if gap.strip().endswith(f.unit) else ""
-                if _NEXT_VALUE.fullmatch(value.strip()):
-                    # 办结信访事项 ≥1000件 1050件: 1050 件 is what was achieved of 办结信访事项; its evidence its own cell
-                    start = before[1] + len(gap) - len(gap.lstrip())
-                    span = norm.raw_span(line.start + start, line.start + f.end)
-                    out.append(Indicator(before[0].name, f.value, f.unit, f.comparator, span, True))
-                    before = None
-                    continue
-            # the name is the cell right before the value: the level cells in front are not part of it
-            cells = [w for w in f.name.split() if not _NATURE.fullmatch(w)]
-            name = cells[-1] if cells else f.name
-            at = line.text.find(f.name, f.start, f.end)
-            start = at + f.name.rfind(name) if name and at >= 0 else f.start
-            span = norm.raw_span(line.start + start, line.start + f.end)
-            out.append(Indicator(name, f.value, f.unit, f.comparator, span, achieved))
-            before = (out[-1], f.end)
+
+def _level(cell: str) -> bool:
+    """A level or a heading of the grid, a piece of one, or a cell of no words: no indicator's name."""
+    return len(cell) == 1 or bool(_NO_WORDS.fullmatch(cell)) or any(cell in w for w in _LEVELS)
+
+
+def _cells(text: str) -> list[re.Match]:
+    """The cells of a line that are no level of the grid and no 指标性质 cell."""
+    return [m for m in re.finditer(r"\S+", text) if not _level(m.group(0)) and not _NATURE.fullmatch(m.group(0))]
+
+
+def _name_cell(text: str, end: int) -> tuple[str, int] | None:
+    """The cell printed last before ``end`` that names something, with its offset."""
+    cells = _cells(text[:end])
+    return (cells[-1].group(0), cells[-1].start()) if cells else None
+
+
+@dataclass
+class _Value:
+    """A value printed on a line, and the name cell printed before it (offsets into the line)."""
+
+    value: Decimal | None
+    unit: str
+    comparator: str
+    name: tuple[str, int] | None  # the name cell and its offset; None: none printed before the value on its line
+    start: int  # of the value, its comparator included
+    end: int
+    achieved: bool
+    of_previous: bool = False  # what was achieved of the indicator before it on its line (a paired table)
+    amount: tuple[str, str, int, int] | None = None  # a cost: the amount and its unit as printed, where they stand
+    text: str | None = None  # a value in words or a date, as printed
+
+
+def _quantities(line: Line, achieved: bool, paired: bool) -> list[_Value]:
+    """The quantities of a line (nlp.indicators).  In a table printing the target and what was achieved side by side
+    (``paired``), a quantity printed right after another, no name between, is what was achieved of the same
+    indicator."""
+    out: list[_Value] = []
+    before: _Value | None = None  # the line's value read last
+    for f in find_indicators(line.text):
+        if paired and before is not None:
+            gap = line.text[before.end : f.end]
+            value = gap.strip()[: len(gap.strip()) - len(f.unit)] if gap.strip().endswith(f.unit) else ""
+            if _NEXT_VALUE.fullmatch(value.strip()):
+                # 办结信访事项 ≥1000件 1050件: 1050 件 is what was achieved of 办结信访事项; its evidence its own cell
+                start = before.end + len(gap) - len(gap.lstrip())
+                out.append(_Value(f.value, f.unit, f.comparator, None, start, f.end, True, of_previous=True))
+                before = None
+                continue
+        # the name the prose reader found before the value, or after it (23台自助服务终端): its last cell names it
+        at = line.text.find(f.name, f.start, f.end) if f.name else -1
+        name = _name_cell(line.text, at + len(f.name)) if at >= 0 else None
+        out.append(_Value(f.value, f.unit, f.comparator, name, f.value_start, f.end, achieved))
+        before = out[-1]
     return out
+
+
+def _costs(line: Line, achieved: bool) -> list[_Value]:
+    """The costs a line prints (成本指标 经济成本指标 项目总成本 ≤45万元): value in yuan, unit 元, the amount as printed."""
+    out = []
+    for m in _COST.finditer(line.text):
+        value = parse_amount(m.group("num"), m.group("unit"))
+        if not isinstance(value, Decimal):
+            continue  # beyond any budget: not used (as in a table of money)
+        comparator = BEFORE.get(m.group("cmp") or "", "=")
+        if m.group("after") and comparator == "=":
+            comparator = _AFTER_COST[m.group("after")]
+        name = _name_cell(line.text, m.start())
+        printed = (m.group("num"), m.group("unit"), m.start("num"), m.end("unit"))
+        out.append(_Value(value, "元" + m.group("per"), comparator, name, m.start(), m.end(), achieved, amount=printed))
+    return out
+
+
+def _in_words(line: Line, achieved: bool) -> list[_Value]:
+    """A value printed as a date or in words, the last cell of its line (scores after it aside), with a name cell
+    before it."""
+    text = _SCORES.sub("", line.text).rstrip()
+    for pattern in (_DATE, _WORDS):
+        for m in pattern.finditer(text):
+            if m.end() != len(text) or (pattern is _DATE and not re.search(r"[年月]", m.group(0))):
+                continue
+            cmp = _WORD_CMP.search(text, 0, m.start())
+            if not (cmp or m.start() == 0 or text[m.start() - 1].isspace()):
+                continue  # the end of a longer cell (确保系统稳定运行)
+            start = cmp.start() if cmp else m.start()
+            comparator = BEFORE.get(cmp.group(0).strip(), "=") if cmp else "="
+            printed = "".join(m.group(0).split())
+            said = next((w for w in _WORD_COMPARATORS if printed.startswith(w) and len(printed) > len(w)), None)
+            if said is not None and comparator == "=":  # 不超过预算: ≤ 预算
+                comparator, printed = BEFORE[said], printed[len(said) :]
+            name = _name_cell(text, start)
+            return [_Value(None, "", comparator, name, start, m.end(), achieved, text=printed)]
+    return []
+
+
+@dataclass
+class Read:
+    """What an indicator table's lines give: its indicators, and the lines that gave none and are no part of one's
+    name nor a level or heading of the grid (the caller names them: W317)."""
+
+    indicators: list[Indicator] = field(default_factory=list)
+    unread: list[Line] = field(default_factory=list)
+
+
+def _values(line: Line, achieved: bool, paired: bool) -> list[_Value]:
+    """The values a line prints: its quantities, else its costs, else a value in words or a date."""
+    return _quantities(line, achieved, paired) or _costs(line, achieved) or _in_words(line, achieved)
+
+
+def indicators(norm: NormalizedText, body: list[Line], achieved: bool = False, paired: bool = False) -> Read:
+    """The indicators printed on the lines of an indicator table's body: each quantity, else each cost, else a
+    value in words or a date, named by the cell right before it — joined to the pieces of its name printed on lines
+    of their own above (a name wrapped over lines) and, when its line prints no name, to as many printed below
+    (a cell centred on its value).  The evidence runs from the name's first piece to the value."""
+    out = Read()
+    heads: list[tuple[Line, list[re.Match]]] = []  # pieces of the next name, on lines of their own
+    tails = 0  # lines of the last name still expected under its value
+    last: list[int] = []  # the last value line's first indicator and what was achieved of it (indices in out)
+    last_start = 0  # where the first one's name starts (clean text)
+    for line in body:
+        values = _values(line, achieved, paired)
+        if values:
+            last, last_start, tails = _add(norm, line, values, heads, out.indicators)
+            heads = []
+            continue
+        cells = _cells(line.text)
+        if not cells or _DECLARATION.search(line.text):
+            continue  # levels of the grid, weights, a page's number, 单位：万元 / 编制单位：…: nothing to read
+        sentence = bool(re.search(r"[。，；：:]", line.text))
+        if sentence or _INDICATOR_HEADING.search(squash(line.text)):  # a sentence, or a line of headings
+            out.unread.extend([ln for ln, _ in heads] + [line] * sentence)
+            heads, tails = [], 0
+            continue
+        if tails and last:  # the end of the name above, printed under its value
+            tails -= 1
+            piece = join_words([m.group(0) for m in cells])
+            first = out.indicators[last[0]]
+            end = line.start + cells[-1].end()
+            out.indicators[last[0]] = replace(first, name=first.name + piece, span=norm.raw_span(last_start, end))
+            for k in last[1:]:
+                out.indicators[k] = replace(out.indicators[k], name=first.name + piece)
+            continue
+        tails = 0
+        heads.append((line, cells))
+        if len(heads) > _MAX_HEAD_LINES:
+            out.unread.append(heads.pop(0)[0])
+    out.unread.extend(ln for ln, _ in heads)
+    return out
+
+
+def _add(
+    norm: NormalizedText,
+    line: Line,
+    values: list[_Value],
+    heads: list[tuple[Line, list[re.Match]]],
+    into: list[Indicator],
+) -> tuple[list[int], int, int]:
+    """The indicators of a value line, named (with the pieces of the first one's name above it); the indices of
+    its first and what was achieved of it, where the first one's name starts, and how many lines of its name to
+    expect below."""
+    first: list[int] = []
+    first_start = tails = 0
+    named: Indicator | None = None
+    for k, v in enumerate(values):
+        amount = None
+        if v.amount is not None:
+            span = norm.raw_span(line.start + v.amount[2], line.start + v.amount[3])
+            amount = Amount(v.value or Decimal(0), v.amount[0], v.amount[1], span)
+        if v.of_previous and named is not None:
+            span = norm.raw_span(line.start + v.start, line.start + v.end)
+            into.append(Indicator(named.name, v.value, v.unit, v.comparator, span, True))
+            if first and len(first) == 1 and into[first[0]] is named:
+                first.append(len(into) - 1)
+            continue
+        name = v.name[0] if v.name else ""
+        start = line.start + (v.name[1] if v.name else v.start)
+        if k == 0 and heads:
+            name = join_words([m.group(0) for _, cells in heads for m in cells] + ([name] if name else []))
+            start = heads[0][0].start + heads[0][1][0].start()
+            tails = 0 if v.name else len(heads)
+        elif k == 0 and not v.name:
+            tails = 1  # no name on its line: printed under the value, the cell centred on it
+        span = norm.raw_span(start, line.start + v.end)
+        named = Indicator(name, v.value, v.unit, v.comparator, span, v.achieved, amount=amount, text=v.text)
+        into.append(named)
+        if k == 0:
+            first, first_start = [len(into) - 1], start
+    return first, first_start, tails

@@ -356,14 +356,20 @@ class Mention:
 
 @dataclass
 class Indicator:
-    """A measurable indicator with a value: 满意率达99.95%, 不低于95%, 23台."""
+    """A measurable indicator with a value: 满意率达99.95%, 不低于95%, 23台; in a table of indicators also a cost
+    (项目总成本 ≤45万元: ``value`` in yuan, unit 元, ``amount`` as printed) or a value printed in words or as a date
+    (服务环境 明显改善, 完成时间 2026年12月底前: ``value`` None, ``text`` as printed)."""
 
     name: str
-    value: Decimal
+    value: Decimal | None  # None: the value is printed in words or as a date (``text``)
     unit: str
     comparator: str  # "=" | ">=" | "<=" | ">" | "<" | "about"
     span: Span
     achieved: bool = False  # stated as achieved (决算) rather than targeted
+    # a cost indicator's target as printed (45, 万元); ``value`` is then that amount in yuan and ``unit`` 元
+    amount: Amount | None = field(default=None, metadata={"omit_if_none": True})
+    # the value as printed when it is no number: words (明显改善, 不超过预算) or a date (2026年12月底前)
+    text: str | None = field(default=None, metadata={"omit_if_none": True})
 
 
 @dataclass

@@ -192,6 +192,21 @@ class ReadTable:
     indicators: list[Indicator] = field(default_factory=list)  # a form's indicators under its amounts
 
 
+def _indicators(
+    norm: NormalizedText, lines: list[Line], heading: str, diag: Diagnostics, label: str, at: int
+) -> list[Indicator]:
+    """The indicators printed on the lines of a table of indicators (or of a form's part under ``heading``): info
+    W314 says how many, warning W317 names the lines that gave none."""
+    read = indicatortables.indicators(
+        norm, lines, achieved=indicatortables.achieved(heading), paired=indicatortables.paired(heading)
+    )
+    diag.info("W314", line=at, table=label, count=len(read.indicators), at=at)
+    if read.unread:
+        numbers = ", ".join(str(ln.number) for ln in read.unread)
+        diag.warn("W317", line=read.unread[0].number, table=label, lines=numbers)
+    return read.indicators
+
+
 def read_table(
     norm: NormalizedText,
     ft: FoundTable,
@@ -211,23 +226,12 @@ def read_table(
     header_lines, body = tableheader.split(lines, ft)
     header = tableheader.read(header_lines)
     if indicatortables.is_indicator_header(header.text):
-        every = indicatortables.indicators(
-            norm,
-            header_lines + body,
-            achieved=indicatortables.achieved(header.text),
-            paired=indicatortables.paired(header.text),
-        )
         at = lines[ft.anchor].number
-        diag.info("W314", line=at, table=label, count=len(every), at=at)
-        return every
+        return _indicators(norm, header_lines + body, header.text, diag, label, at)
     listed: list[Indicator] = []
     cut = indicatortables.heading_line(body)
     if cut is not None:  # a form: its amounts, then its indicators under their own headings
-        heading = body[cut].text
-        listed = indicatortables.indicators(
-            norm, body[cut:], achieved=indicatortables.achieved(heading), paired=indicatortables.paired(heading)
-        )
-        diag.info("W314", line=body[cut].number, table=label, count=len(listed), at=body[cut].number)
+        listed = _indicators(norm, body[cut:], body[cut].text, diag, label, body[cut].number)
         body = body[:cut]
     if not body:
         return listed or None

@@ -42,7 +42,14 @@ LEVELS_GLUED = (
         "效益指标 社会效益指标 群众满意度 100%",
         "服务环境 明显改善",
     ],
-    [("受理信访事项数量", "1000", "件", ">="), ("按期办结率", "95", "%", ">="), ("群众满意度", "100", "%", "=")],
+    [
+        ("受理信访事项数量", "1000", "件", ">="),
+        ("按期办结率", "95", "%", ">="),
+        ("完成时间", "2026年12月", "", "="),  # a date: kept as printed, no number
+        ("项目总成本", "1200000", "元", "<="),  # a cost: in yuan
+        ("群众满意度", "100", "%", "="),
+        ("服务环境", "明显改善", "", "="),  # words: kept as printed
+    ],
 )
 NATURE_AND_UNIT = (
     ["一级指标 二级指标 三级指标 指标性质 指标值 度量单位"],
@@ -56,6 +63,7 @@ NATURE_AND_UNIT = (
     [
         ("信访事项办理数量", "1000", "件", ">="),
         ("信访事项按期办结率", "95", "%", "="),
+        ("完成时限", "2026年", "", "<="),
         ("群众满意度", "90", "%", ">="),
         ("设备维护量", "330", "台", ">="),
     ],
@@ -63,7 +71,12 @@ NATURE_AND_UNIT = (
 NAME_TARGET_TWO_LINES = (
     ["指标名称 目标值 计量", "单位"],
     ["网上办件率 98 %", "培训人员 120 人次", "系统响应时间 10 秒", "完成年度 2026 年"],
-    [("网上办件率", "98", "%", "="), ("培训人员", "120", "人次", "="), ("系统响应时间", "10", "秒", "=")],
+    [
+        ("网上办件率", "98", "%", "="),
+        ("培训人员", "120", "人次", "="),
+        ("系统响应时间", "10", "秒", "="),
+        ("完成年度", "2026年", "", "="),
+    ],
 )
 PROJECT_IN_FRONT = (
     ["项目名称 一级指标 二级指标 三级指标 指标值"],
@@ -89,6 +102,11 @@ def report(unit: str, header: list[str], body: list[str], own_unit: str | None) 
     return text
 
 
+def value(printed: str) -> Decimal | str:
+    """An expected value: a number, or a value printed in words or as a date (kept as text)."""
+    return Decimal(printed) if printed[0].isdigit() and printed[-1].isdigit() else printed
+
+
 def read(text: str):
     diag = Diagnostics("variant.txt")
     tables, _projects, indicators = extract_tables(normalize(text), [], diag)
@@ -111,8 +129,8 @@ def test_an_indicator_table_is_read_as_indicators_not_money(layout, unit, own_un
     tables, indicators, diag = read(report(unit, header, body, own_unit))
     assert [t.number for t in tables] == ["表1"]  # the indicator table is no table of money
     assert not [d for d in diag.items if d.code == "W301"]
-    got = [(i.name, i.value, i.unit, i.comparator) for i in indicators]
-    assert got == [(n, Decimal(v), u, c) for n, v, u, c in expected]
+    assert [(i.name, i.unit, i.comparator) for i in indicators] == [(n, u, c) for n, _, u, c in expected]
+    assert [i.value if i.text is None else i.text for i in indicators] == [value(v) for _, v, _, _ in expected]
     for i in indicators:  # the evidence is the printed name to the unit
         assert i.span.text.startswith(i.name) and i.span.text.replace(" ", "").endswith(i.unit)
         assert not i.achieved
@@ -218,9 +236,10 @@ def test_a_pdfs_indicator_table_under_a_grouped_header(tmp_path, ruled):
     )
     rep = read_report(path)
     assert [t.number for t in rep.tables] == ["表1"]
-    assert [(i.name, i.value, i.unit) for i in rep.indicators] == [
-        ("受理信访事项", Decimal(1000), "件"),
-        ("群众满意度", Decimal(100), "%"),
+    assert [(i.name, i.value, i.unit, i.text) for i in rep.indicators] == [
+        ("受理信访事项", Decimal(1000), "件", None),
+        ("完成时限", None, "", "2026年"),
+        ("群众满意度", Decimal(100), "%", None),
     ]
     assert all(i.span.box is not None and i.span.box.page == 2 for i in rep.indicators)
     assert [d.code for d in rep.diagnostics if d.code.startswith("W3")] == ["W314"]
@@ -239,7 +258,9 @@ def test_the_tables_indicators_in_the_graph_conform(tmp_path):
     path.write_text("某某局2026年部门预算\n" + report("万元", header, body, "万元"), encoding="utf-8")
     mapped = map_report(read_report(path), resolver=default_resolver())
     values = sorted(Decimal(q.object.value) for q in mapped.quads if q.predicate.value == str(BKG.targetValue))
-    assert values == sorted(Decimal(v) for _, v, _, _ in expected)
+    assert values == sorted(Decimal(v) for _, v, _, _ in expected if isinstance(value(v), Decimal))
+    texts = [q.object for q in mapped.quads if q.predicate.value == str(BKG.targetText)]
+    assert [(t.value, t.language) for t in texts] == [("2026年", "zh")]
     assert not validate_quads(mapped.quads).violations
 
 
@@ -253,7 +274,7 @@ FORM_PARTS = {
             "时效指标 完成时间 2026 年",
             "效益指标 社会效益指标 群众满意度 100 %",
         ],
-        [("受理信访事项数量", "1000", "件"), ("群众满意度", "100", "%")],
+        [("受理信访事项数量", "1000", "件"), ("完成时间", "2026年", ""), ("群众满意度", "100", "%")],
     ),
     "指标名称 and 目标值": (
         "指标名称 目标值",
@@ -288,7 +309,9 @@ def test_a_forms_indicators_under_its_amounts(part, unit):
         if unit == "万元"
         else amounts == [Decimal(FIGURES[unit][0].replace(",", "")) * factor] * 2
     )
-    assert [(i.name, i.value, i.unit) for i in indicators] == [(n, Decimal(v), u) for n, v, u in expected]
+    assert [(i.name, i.value if i.text is None else i.text, i.unit) for i in indicators] == [
+        (n, value(v), u) for n, v, u in expected
+    ]
     assert not [d for d in diag.items if d.code == "W301"]
     (note,) = [d for d in diag.items if d.code == "W314"]
     assert f"{len(expected)} performance indicators" in note.message
@@ -356,3 +379,101 @@ def test_a_self_evaluation_pairs_each_target_with_what_was_achieved(layout):
     ]
     achieved = [i for i in indicators if i.achieved]
     assert [i.span.text.replace(" ", "") for i in achieved] == ["1050件", "96%"]  # the evidence is its own cell
+
+
+# Each line an indicator table prints is read whole and exactly (the table of the layout "levels, value and unit
+# glued", under 单位：万元 beside the money table): (the indicator lines, the indicators expected as (name, value or
+# text, unit, comparator, the cost's amount and unit as printed)).  A cost is an amount in yuan, its printing kept;
+# a date or words are kept as printed; a name wrapped over lines is joined, above its value's line or centred on it.
+# Before (main at 54af61b): each row's cost, date or words were read as nothing, and a wrapped name kept its last
+# piece (or became a level cell, 产; 使用部门满意率 lost its 使 to the prose reader) — 14 of 14 fail before.
+ROWS = [
+    (["成本指标 经济成本指标 项目总成本 ≤45万元"], [("项目总成本", "450000", "元", "<=", ("45", "万元"))]),
+    (
+        ["成本指标 经济成本指标 项目成本控制 ≤2,706.79万元 20"],
+        [("项目成本控制", "27067900", "元", "<=", ("2,706.79", "万元"))],
+    ),
+    (["成本指标 经济成本指标 项目总成本 不超过1.2亿元"], [("项目总成本", "120000000", "元", "<=", ("1.2", "亿元"))]),
+    (["成本指标 每本刊物印刷成本 ≤1.4元"], [("每本刊物印刷成本", "1.4", "元", "<=", ("1.4", "元"))]),
+    (["成本指标 人均培训费 ≤ 550 元/人/天"], [("人均培训费", "550", "元/人/天", "<=", ("550", "元"))]),
+    (["时效指标 项目完成时间 2024年12月底前"], [("项目完成时间", "2024年12月底前", "", "=", None)]),
+    (["时效指标 系统上线时间 ≤ 2026 年 6 月 8"], [("系统上线时间", "2026年6月", "", "<=", None)]),
+    (["效益指标 社会效益指标 信访工作法治化水平 持续提升 5"], [("信访工作法治化水平", "持续提升", "", "=", None)]),
+    (["成本指标 经济成本指标 项目总成本 不超过预算"], [("项目总成本", "预算", "", "<=", None)]),
+    (
+        ["受理群众来信来访", "产出指标 数量指标 事项数量 ≥1000件"],
+        [("受理群众来信来访事项数量", "1000", "件", ">=", None)],
+    ),
+    (
+        ["系统持续稳定运行时间比率（运行小", "产出指标 ≥99.5%", "时数/全年总小时数）"],
+        [("系统持续稳定运行时间比率（运行小时数/全年总小时数）", "99.5", "%", ">=", None)],
+    ),
+    (
+        ["培养实践锻炼、跟班学习", "数量指标", "绩 产 ≥110人 6", "干部人数", "信访业务主体培训人数 ≥290人 6"],
+        [
+            ("培养实践锻炼、跟班学习干部人数", "110", "人", ">=", None),
+            ("信访业务主体培训人数", "290", "人", ">=", None),
+        ],
+    ),
+    (
+        ["信访系统干部整体素质和", "效益 社会效益指标 有所提高 20", "指标 业务能力"],
+        [("信访系统干部整体素质和业务能力", "有所提高", "", "=", None)],
+    ),
+    (["满意度 服务对象", "使用部门满意率 ≥85% 10", "指标 满意度指标"], [("使用部门满意率", "85", "%", ">=", None)]),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), ROWS)
+def test_each_line_of_an_indicator_table_is_read_exactly(lines, expected):
+    text = report(
+        "万元", ["一级指标 二级指标 三级指标 指标值"], ["产出指标 数量指标 办结信访事项 ≥1000件", *lines], "万元"
+    )
+    tables, indicators, diag = read(text)
+    assert [t.number for t in tables] == ["表1"]
+    assert (indicators[0].name, indicators[0].value) == ("办结信访事项", Decimal(1000))
+    indicators = indicators[1:]
+    got = [
+        (
+            i.name,
+            i.value if i.text is None else i.text,
+            i.unit,
+            i.comparator,
+            i.amount and (i.amount.printed, i.amount.unit),
+        )
+        for i in indicators
+    ]
+    assert got == [(n, value(v), u, c, a) for n, v, u, c, a in expected]
+    for i in indicators:  # the evidence runs from the name's first piece to the value, on the lines printed
+        first = i.name[: len(lines[0].split()[-1])] if i is indicators[0] else i.name[:2]
+        assert i.span.text.startswith(first[:2]) and "".join(i.span.text.split()).find("".join(i.name[-2:])) >= 0
+        if i.amount is not None:
+            assert i.amount.span.text.replace(" ", "") == i.amount.printed + i.amount.unit
+            assert (
+                i.value
+                == Decimal(i.amount.printed.replace(",", "")) * {"元": 1, "万元": 10000, "亿元": 10**8}[i.amount.unit]
+            )
+    assert not [d for d in diag.items if d.code in ("W301", "W317")]
+
+
+# Lines an indicator table prints that give no indicator (a sentence, a value no reader knows) are named by line in
+# warning W317 — a table giving none is not dropped silently.  Before: the lines vanished, W314 said 0 — 3 of 3 fail.
+UNREAD = [
+    (["服务质量 群众反映良好，无投诉。"], 0),
+    (["产出指标 数量指标 受理信访事项数量 ≥1000件", "说明：指标值根据上年完成情况确定。"], 1),
+    (["效益指标 社会效益指标 接访环境 焕然一新"], 0),
+]
+
+
+@pytest.mark.parametrize(("lines", "found"), UNREAD)
+def test_lines_giving_no_indicator_are_named(lines, found):
+    text = report("万元", ["一级指标 二级指标 三级指标 指标值"], lines, "万元")
+    _, indicators, diag = read(text)
+    assert len(indicators) == found
+    (note,) = [d for d in diag.items if d.code == "W317"]
+    numbers = [n + 1 for n, ln in enumerate(text.splitlines()) if ln in lines and not find(ln)]
+    assert note.line == numbers[0] and note.severity.value == "warning"
+    assert all(str(n) in note.message for n in numbers) and "表2" in note.message
+
+
+def find(line: str) -> bool:
+    return "≥" in line

@@ -324,6 +324,21 @@ REPORT_CASES = [
         only("Indicator-comparator", fx.INDICATOR),
     ),
     Case("two units", add(fx.INDICATOR, BKG.unit, Literal("个")), only("Indicator-unit", fx.INDICATOR)),
+    Case(
+        "target in words without language",
+        add(fx.INDICATOR, BKG.targetText, Literal("明显改善")),
+        only("Indicator-targetText", fx.INDICATOR),
+    ),
+    Case(
+        "two achieved values in words",
+        both(add(fx.INDICATOR, BKG.achievedText, zh("达标")), add(fx.INDICATOR, BKG.achievedText, zh("已完成"))),
+        only("Indicator-achievedText", fx.INDICATOR),
+    ),
+    Case(
+        "cost printed in an unknown unit",
+        add(fx.INDICATOR, BKG.printedUnit, Literal("万")),
+        only("Indicator-printedUnit", fx.INDICATOR),
+    ),
     # --- projects and tables ---
     Case("project name dropped", drop(fx.PROJECT, RDFS.label), only("Project-label", fx.PROJECT)),
     Case(
