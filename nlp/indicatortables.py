@@ -17,6 +17,7 @@ W314 names the table and how many indicators it gave; warning W317 names the lin
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -54,37 +55,62 @@ def is_indicator_header(header_text: str) -> bool:
     return all(key == "performance_target" for _, key in columns_mod.header_phrases(headings))
 
 
+# a weight printed beside a heading (分值（90）, 分值权重(90)): no figure of the table
+_WEIGHT = re.compile(r"[（(]\d+[)）]")
+
+
 def heading_line(body: list[Line]) -> int | None:
     """The body line where a form's indicators start below its amounts (年度资金总额 … then 一级指标 二级指标
     三级指标 指标值): a line of headings only — two indicator headings or more, no figure, no sentence."""
     for k, line in enumerate(body):
-        text = squash(line.text)
+        text = _WEIGHT.sub("", squash(line.text))
         if len(_INDICATOR_HEADING.findall(text)) >= 2 and not re.search(r"\d|[。，；]", text):
             return k
     return None
 
 
+def heading_text(body: list[Line], at: int) -> str:
+    """The headings of a grid whose line ``at`` the headings cut over lines share (年度指 / 二级指标 三级指标 实际完成值
+    / 标值): that line and the lines of words around it, up to two above and below."""
+    near = [ln for ln in body[max(0, at - 2) : at + 3] if ln is body[at] or not re.search(r"\d|[。，；]", ln.text)]
+    return "\n".join(ln.text for ln in near)
+
+
+def grid_end(body: list[Line], at: int) -> int:
+    """Where a form's grid of indicators, its headings at line ``at``, ends: at its 总分 line, or at the first line
+    of prose after it that prints no value (a paragraph of the narrative the form is printed in)."""
+    for k in range(at + 1, len(body)):
+        text = squash(body[k].text)
+        if text.startswith("总分"):
+            return k + 1
+        prose = len(text) >= 24 and re.search(r"[。，；：:]", text) and len(body[k].text.split()) <= 2
+        if prose and not _values(body[k], False, False):
+            return k  # a sentence in a cell or two, no value on its line (a line of the grid prints its reasons beside)
+    return len(body)
+
+
+# a heading of the target: 指标值, 目标值, or 年度指标值 cut over lines (年度指 / 标值, 年度指标 / 值)
+_TARGET_HEADING = re.compile(r"标值|年度指")
+
+
 def achieved(header_text: str) -> bool:
     """A final account's table prints what was achieved (实际完成值), not a target."""
     text = squash(header_text)
-    return "完成值" in text and not re.search(r"指标值|目标值", text)
+    return "完成值" in text and not _TARGET_HEADING.search(text)
 
 
 def paired(header_text: str) -> bool:
     """A final account's self-evaluation prints the target and what was achieved side by side (年度指标值 实际完成值)."""
     text = squash(header_text)
-    return "完成值" in text and bool(re.search(r"指标值|目标值", text))
+    return "完成值" in text and bool(_TARGET_HEADING.search(text))
 
-
-# what stands between one value and the next on a line of a paired table, the unit aside: a comparator and a number only
-_NEXT_VALUE = re.compile(r"[≥≤><=＝]*\s*\d[\d.,]*")
 
 # The levels of the indicator framework (一级 / 二级指标) and the grid's headings: a cell that is one of them, or a
 # piece of one cut by a narrow column (社会效益指 / 标, 满意度 / 指标, 绩 / 效), names no indicator.
 _LEVELS = (  # noqa: SIM905 - a list of words reads best as words
     "绩效指标 一级指标 二级指标 三级指标 产出指标 数量指标 质量指标 时效指标 成本指标 经济成本指标 社会成本指标 "
     "生态环境成本指标 效益指标 经济效益指标 社会效益指标 生态效益指标 可持续影响指标 满意度指标 服务对象满意度指标 年度指标值 指标值 目标值 "
-    "实际完成值 完成值 度量单位 计量单位 指标性质 分值 得分 分值权重 偏差原因分析及改进措施"
+    "实际完成值 完成值 度量单位 计量单位 指标性质 分值 得分 分值权重 总分 偏差原因分析及改进措施"
 ).split()
 # a cell printing no words: numbers, brackets, comparators ((90) a weight, 29 a page's number)
 _NO_WORDS = re.compile(r"[\d.,%()（）≥≤><=＝\-]*")
@@ -94,15 +120,18 @@ _COST = re.compile(
     rf"(?P<cmp>{_CMP})?\s*(?P<num>(?<![\d.,])\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|千元|元)"
     r"(?P<per>(?:/[\u4e00-\u9fff]{1,2})*)(?P<after>以内|以下|以上)?"
 )
+_GLUED = re.compile(r"[\u4e00-\u9fff]+")  # characters glued to a quantity's unit, up to the cell's end
+_AFTER_QUANTITY = re.compile(r"及以上|以上|以内|以下|左右")
 _AFTER_COST = {"以上": ">=", "以内": "<=", "以下": "<="}
 # a value printed as a date (2026年12月底前, 12月31日前, ≤ 2026 年) or in words (明显改善, 不超过预算, 达标): the last cell
 # of its line, the scores after it aside
 _DATE = re.compile(
-    r"(?:\d{4}\s*年度?\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)"
-    r"\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前|内)?"
+    r"(?:(?:次年|当年|本年|已于|于)\s*)?"
+    r"(?:\d{4}\s*年度?\s*(?:\d{1,2}\s*月份?\s*(?:\d{1,2}\s*日)?)?|\d{1,2}\s*月份?\s*(?:\d{1,2}\s*日)?)"
+    r"\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前|内)?\s*(?:完成)?"
 )
 _WORDS = re.compile(
-    r"(?:明显|显著|有效|持续|稳步|逐步|进一步|有所|不断|大幅|全面|基本|逐年|较大|一定)?"
+    r"(?:明显|显著|有效|持续|稳步|逐步|进一步|有所|不断|大幅|全面|基本|逐年|较大|有一定|一定)?"
     r"(?:提升|提高|改善|增强|加强|优化|降低|减少|下降|增加|好转|扩大)"
     r"|(?:成效|效果|作用)(?:明显|显著|良好)|(?:不|未)超(?:过)?(?:预算|标准|计划)|(?:已)?达标|达到(?:要求|标准|预期)"
     r"|合格|良好|优良|规范|及时|按时完成|按期完成|稳定运行|正常运行|全覆盖|全部完成|已完成"
@@ -117,8 +146,9 @@ _MAX_HEAD_LINES = 3  # an indicator's name wrapped above its value's line, at mo
 
 
 def _level(cell: str) -> bool:
-    """A level or a heading of the grid, a piece of one, or a cell of no words: no indicator's name."""
-    return len(cell) == 1 or bool(_NO_WORDS.fullmatch(cell)) or any(cell in w for w in _LEVELS)
+    """A level or a heading of the grid, a piece of one, a cell of no words, or a value (≥330台套): no indicator's
+    name."""
+    return len(cell) == 1 or bool(_NO_WORDS.fullmatch(cell)) or cell[0] in "≥≤><＝" or any(cell in w for w in _LEVELS)
 
 
 def _cells(text: str) -> list[re.Match]:
@@ -148,27 +178,20 @@ class _Value:
     text: str | None = None  # a value in words or a date, as printed
 
 
-def _quantities(line: Line, achieved: bool, paired: bool) -> list[_Value]:
-    """The quantities of a line (nlp.indicators).  In a table printing the target and what was achieved side by side
-    (``paired``), a quantity printed right after another, no name between, is what was achieved of the same
-    indicator."""
+def _quantities(line: Line, achieved: bool) -> list[_Value]:
+    """The quantities of a line (nlp.indicators), each named by the cell printed before it and its comparator."""
     out: list[_Value] = []
-    before: _Value | None = None  # the line's value read last
     for f in find_indicators(line.text):
-        if paired and before is not None:
-            gap = line.text[before.end : f.end]
-            value = gap.strip()[: len(gap.strip()) - len(f.unit)] if gap.strip().endswith(f.unit) else ""
-            if _NEXT_VALUE.fullmatch(value.strip()):
-                # 办结信访事项 ≥1000件 1050件: 1050 件 is what was achieved of 办结信访事项; its evidence its own cell
-                start = before.end + len(gap) - len(gap.lstrip())
-                out.append(_Value(f.value, f.unit, f.comparator, None, start, f.end, True, of_previous=True))
-                before = None
-                continue
-        # the name the prose reader found before the value, or after it (23台自助服务终端): its last cell names it
-        at = line.text.find(f.name, f.start, f.end) if f.name else -1
-        name = _name_cell(line.text, at + len(f.name)) if at >= 0 else None
-        out.append(_Value(f.value, f.unit, f.comparator, name, f.value_start, f.end, achieved))
-        before = out[-1]
+        cmp = _WORD_CMP.search(line.text, 0, f.value_start)
+        start = cmp.start() if cmp else f.value_start
+        after = _AFTER_QUANTITY.match(line.text, f.value_end)
+        end = after.end() if after else f.value_end
+        glued = _GLUED.match(line.text, end)
+        if glued and len(glued.group(0)) > 1:
+            continue  # 10 9 项目效益有进一步…: a score, and a word of the next cell starting with a unit's character
+        unit = f.unit + (glued.group(0) if glued else "")  # 330台套
+        end += len(glued.group(0)) if glued else 0
+        out.append(_Value(f.value, unit, f.comparator, _name_cell(line.text, start), start, end, achieved))
     return out
 
 
@@ -184,11 +207,12 @@ def _costs(line: Line, achieved: bool) -> list[_Value]:
             comparator = _AFTER_COST[m.group("after")]
         name = _name_cell(line.text, m.start())
         printed = (m.group("num"), m.group("unit"), m.start("num"), m.end("unit"))
-        out.append(_Value(value, "元" + m.group("per"), comparator, name, m.start(), m.end(), achieved, amount=printed))
+        start = m.start("cmp") if m.group("cmp") else m.start("num")
+        out.append(_Value(value, "元" + m.group("per"), comparator, name, start, m.end(), achieved, amount=printed))
     return out
 
 
-def _in_words(line: Line, achieved: bool) -> list[_Value]:
+def _in_words(line: Line, achieved: bool, paired: bool) -> list[_Value]:
     """A value printed as a date or in words, the last cell of its line (scores after it aside), with a name cell
     before it."""
     text = _SCORES.sub("", line.text).rstrip()
@@ -205,8 +229,11 @@ def _in_words(line: Line, achieved: bool) -> list[_Value]:
             said = next((w for w in _WORD_COMPARATORS if printed.startswith(w) and len(printed) > len(w)), None)
             if said is not None and comparator == "=":  # 不超过预算: ≤ 预算
                 comparator, printed = BEFORE[said], printed[len(said) :]
-            name = _name_cell(text, start)
-            return [_Value(None, "", comparator, name, start, m.end(), achieved, text=printed)]
+            value = _Value(None, "", comparator, _name_cell(text, start), start, m.end(), achieved, text=printed)
+            target = _in_words(Line(text[:start], 0, 0, 0), achieved, False) if paired else []
+            if target and target[0].end == len(text[:start].rstrip()):
+                return [target[0], value]  # 不超标准 未超标准: the target, then what was achieved
+            return [value]
     return []
 
 
@@ -220,15 +247,32 @@ class Read:
 
 
 def _values(line: Line, achieved: bool, paired: bool) -> list[_Value]:
-    """The values a line prints: its quantities, else its costs, else a value in words or a date."""
-    return _quantities(line, achieved, paired) or _costs(line, achieved) or _in_words(line, achieved)
+    """The values a line prints: its quantities, else its costs, else a value in words or a date.  In a table
+    printing the target and what was achieved side by side (``paired``), a value printed right after another, no
+    name between (办结信访事项 ≥1000件 1050件, 每本刊物印刷成本 ≤1.4元 1.4元, 不超标准 未超标准), is what was achieved
+    of the same indicator."""
+    values = _quantities(line, achieved) or _costs(line, achieved) or _in_words(line, achieved, paired)
+    if paired:
+        for before, v in itertools.pairwise(values):
+            if not before.of_previous and not _cells(line.text[before.end : v.start]):  # no name between
+                v.of_previous, v.achieved = True, True
+    return values
 
 
-def indicators(norm: NormalizedText, body: list[Line], achieved: bool = False, paired: bool = False) -> Read:
+def explained(header_text: str) -> bool:
+    """A self-evaluation's grid printing a column of text beside its values (偏差原因分析及改进措施): in plain text its
+    lines interleave with the names' pieces, so a name is only the cell on its value's line."""
+    return bool(re.search(r"原因|措施|说明", squash(header_text)))
+
+
+def indicators(
+    norm: NormalizedText, body: list[Line], achieved: bool = False, paired: bool = False, wrapped: bool = True
+) -> Read:
     """The indicators printed on the lines of an indicator table's body: each quantity, else each cost, else a
     value in words or a date, named by the cell right before it — joined to the pieces of its name printed on lines
     of their own above (a name wrapped over lines) and, when its line prints no name, to as many printed below
-    (a cell centred on its value).  The evidence runs from the name's first piece to the value."""
+    (a cell centred on its value) — unless not ``wrapped``: then a name is the cell on its value's line only, and
+    the lines of pieces are named unread.  The evidence runs from the name's first piece to the value."""
     out = Read()
     heads: list[tuple[Line, list[re.Match]]] = []  # pieces of the next name, on lines of their own
     tails = 0  # lines of the last name still expected under its value
@@ -238,11 +282,12 @@ def indicators(norm: NormalizedText, body: list[Line], achieved: bool = False, p
         values = _values(line, achieved, paired)
         if values:
             last, last_start, tails = _add(norm, line, values, heads, out.indicators)
+            tails *= wrapped
             heads = []
             continue
         cells = _cells(line.text)
-        if not cells or _DECLARATION.search(line.text):
-            continue  # levels of the grid, weights, a page's number, 单位：万元 / 编制单位：…: nothing to read
+        if not cells or _DECLARATION.search(line.text) or squash(line.text).endswith("表"):
+            continue  # levels of the grid, weights, a page's number, 单位：万元 / 编制单位：…, a title: nothing to read
         sentence = bool(re.search(r"[。，；：:]", line.text))
         if sentence or _INDICATOR_HEADING.search(squash(line.text)):  # a sentence, or a line of headings
             out.unread.extend([ln for ln, _ in heads] + [line] * sentence)
@@ -258,6 +303,9 @@ def indicators(norm: NormalizedText, body: list[Line], achieved: bool = False, p
                 out.indicators[k] = replace(out.indicators[k], name=first.name + piece)
             continue
         tails = 0
+        if not wrapped:
+            out.unread.append(line)
+            continue
         heads.append((line, cells))
         if len(heads) > _MAX_HEAD_LINES:
             out.unread.append(heads.pop(0)[0])
@@ -285,7 +333,7 @@ def _add(
             amount = Amount(v.value or Decimal(0), v.amount[0], v.amount[1], span)
         if v.of_previous and named is not None:
             span = norm.raw_span(line.start + v.start, line.start + v.end)
-            into.append(Indicator(named.name, v.value, v.unit, v.comparator, span, True))
+            into.append(Indicator(named.name, v.value, v.unit, v.comparator, span, True, amount=amount, text=v.text))
             if first and len(first) == 1 and into[first[0]] is named:
                 first.append(len(into) - 1)
             continue

@@ -198,13 +198,28 @@ def _indicators(
     """The indicators printed on the lines of a table of indicators (or of a form's part under ``heading``): info
     W314 says how many, warning W317 names the lines that gave none."""
     read = indicatortables.indicators(
-        norm, lines, achieved=indicatortables.achieved(heading), paired=indicatortables.paired(heading)
+        norm,
+        lines,
+        achieved=indicatortables.achieved(heading),
+        paired=indicatortables.paired(heading),
+        wrapped=not indicatortables.explained(heading),
     )
     diag.info("W314", line=at, table=label, count=len(read.indicators), at=at)
     if read.unread:
         numbers = ", ".join(str(ln.number) for ln in read.unread)
         diag.warn("W317", line=read.unread[0].number, table=label, lines=numbers)
     return read.indicators
+
+
+def _form_indicators(norm: NormalizedText, lines: list[Line], diag: Diagnostics, label: str) -> list[Indicator]:
+    """The indicators a project's performance form prints under a line of indicator headings, to the end of its grid
+    (:func:`nlp.indicatortables.grid_end`)."""
+    cut = indicatortables.heading_line(lines)
+    if cut is None:
+        return []
+    end = indicatortables.grid_end(lines, cut)
+    heading = indicatortables.heading_text(lines, cut)
+    return _indicators(norm, lines[cut:end], heading, diag, label, lines[cut].number)
 
 
 def read_table(
@@ -221,7 +236,9 @@ def read_table(
     if any(
         projectforms.form_at(lines, i) is not None for i in range(ft.anchor, min(ft.anchor + _FORM_HEAD, len(lines)))
     ):
-        return None  # one project's performance form (项目名称 … 年度资金总额), no table of rows: nlp.projectforms reads it
+        # one project's performance form (项目名称 … 年度资金总额), no table of rows: nlp.projectforms reads its project;
+        # the indicators it prints under their headings are read here
+        return _form_indicators(norm, [lines[i] for i in ft.lines], diag, label) or None
     kind = table_kind(ft.title)
     header_lines, body = tableheader.split(lines, ft)
     header = tableheader.read(header_lines)

@@ -1,0 +1,155 @@
+"""The indicators a project's performance form prints under its funds (项目绩效目标表 / 项目支出绩效自评表): the grid
+under a line of indicator headings is read as a table of indicators (nlp.indicatortables) — until now a form gave
+its project and nothing of its grid.  Constructed forms in the layouts of plain text (levels cut over lines by
+narrow columns, names wrapped round their values, a weight beside the headings) and of a PDF's lines (each row
+whole), in 万元 and 元; a self-evaluation pairs each target with what was achieved, numbers, costs, words and dates
+alike, its headings cut over lines (年度指 / 标值); the grid ends at its 总分 line or at the prose after it.
+
+Before (main at 54af61b) every form gave no indicator: all of these fail."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from conftest import DEVSET, read_report_once, requires_devset
+
+from nlp.errors import Diagnostics
+from nlp.normalize import normalize
+from nlp.tables import extract_tables
+
+FUNDS = """\
+数据平台运维绩效目标表
+（2026年度）
+项目名称 数据平台运维
+主管部门及代码 [101]某某局 实施单位 某某局本级
+年度资金总额： {total}
+其中：财政拨款 {total}
+项目资金
+（万元）
+上年结转 0.00
+1.保障数据平台稳定运行。
+"""
+TOTAL = {"万元": "1,250.50", "元": "12,505,000.00"}
+
+# a budget's grid as plain text prints it: levels cut by narrow columns (绩 / 效 / 指 / 标, 满意度 / 服务对象), names
+# wrapped round their values, weights after the values; (lines, indicators as (name, value or text, unit, comparator))
+BUDGET_TEXT = (
+    [
+        "分值",
+        "一级指标 二级指标 三级指标 指标值",
+        "（90）",
+        "成本指标 经济成本指标 项目总成本 ≤{cost} 20",
+        "数量指标 平台运维设备数量 ≥120台（套） 8",
+        "绩",
+        "效 产出指标 故障响应时间 ≤30分钟 8",
+        "指 质量指标",
+        "标",
+        "培养业务骨干、跟班学习",
+        "数量指标",
+        "绩 产 ≥40人 6",
+        "干部人数",
+        "时效指标 系统升级完成时间 2026年9月底前 8",
+        "社会效益指标 数据共享水平 明显提升 10",
+        "满意度 服务对象",
+        "使用单位满意率 ≥90% 10",
+        "指标 满意度指标",
+        "31",
+    ],
+    [
+        ("项目总成本", "12505000", "元", "<="),
+        ("平台运维设备数量", "120", "台", ">="),
+        ("故障响应时间", "30", "分钟", "<="),
+        ("培养业务骨干、跟班学习干部人数", "40", "人", ">="),
+        ("系统升级完成时间", "2026年9月底前", "", "="),
+        ("数据共享水平", "明显提升", "", "="),
+        ("使用单位满意率", "90", "%", ">="),
+    ],
+)
+# the same grid as a PDF's lines give it: each row whole, the weight beside the headings
+BUDGET_PDF = (
+    [
+        "绩效指标 一级指标 二级指标 三级指标 指标值 分值（90）",
+        "成本指标 经济成本指标 项目总成本 ≤{cost} 20",
+        "产出指标 数量指标 平台运维设备数量 ≥120台（套） 8",
+        "质量指标 故障响应时间 ≤30分钟 8",
+        "培养业务骨干、跟班学习干部人数 ≥40人 6",
+        "时效指标 系统升级完成时间 2026年9月底前 8",
+        "效益指标 社会效益指标 数据共享水平 明显提升 10",
+        "满意度指标 服务对象满意度指标 使用单位满意率 ≥90% 10",
+    ],
+    BUDGET_TEXT[1],
+)
+
+
+@pytest.mark.parametrize("unit", list(TOTAL))
+@pytest.mark.parametrize("layout", [BUDGET_TEXT, BUDGET_PDF], ids=["text", "pdf lines"])
+def test_a_budget_forms_grid_gives_its_indicators(layout, unit):
+    lines, expected = layout
+    cost = {"万元": "1250.50万元", "元": "12505000元"}[unit]
+    text = FUNDS.format(total=TOTAL[unit]) + "\n".join(lines).format(cost=cost) + "\n"
+    tables, projects, indicators, diag = read(text)
+    assert tables == [] and [p.name for p in projects] == ["数据平台运维"]  # the form is read as before
+    assert [(i.name, i.unit, i.comparator) for i in indicators] == [(n, u, c) for n, _, u, c in expected]
+    assert [i.text or i.value for i in indicators] == [
+        v if i.text else Decimal(v) for i, (_, v, _, _) in zip(indicators, expected, strict=True)
+    ]
+    (cost_indicator,) = [i for i in indicators if i.amount is not None]
+    assert (cost_indicator.amount.printed + cost_indicator.amount.unit) == cost
+    assert [d.code for d in diag.items if d.code in ("W314", "W317")] == ["W314"]
+    assert "7 performance indicators" in next(d.message for d in diag.items if d.code == "W314")
+
+
+def read(text: str):
+    diag = Diagnostics("form.txt")
+    tables, projects, indicators = extract_tables(normalize(text), [], diag)
+    return tables, projects, indicators, diag
+
+
+# a final account's self-evaluation: 年度指标值 beside 实际完成值, the heading cut over lines; each target and what was
+# achieved of it, numbers, costs, words and dates alike
+SELF_EVALUATION = [
+    "一级指 年度指 得",
+    "二级指标 三级指标 实际完成值 分值",
+    "标 标值 分",
+    "成本指标 经济成本指标 每本刊物印刷成本 ≤1.4元 1.2元 20 20",
+    "产出指标 数量指标 形成的研究成果数 ≥18个 30个 9 9",
+    "时效指标 完成对物业公司的考核 次年2月份前 已于2025年2月完成 8 8",
+    "成本指标 参加培训学员人均培训费 不超标准 未超标准 20 20",
+    "总分 100 97",
+    "4.信访干部培训专项项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为98.0分。",
+]
+
+
+def test_a_self_evaluations_grid_pairs_targets_and_what_was_achieved():
+    text = FUNDS.format(total=TOTAL["万元"]).replace("绩效目标表", "项目绩效自评表") + "\n".join(SELF_EVALUATION) + "\n"
+    _, _, indicators, diag = read(text)
+    assert [(i.name, i.text or i.value, i.achieved) for i in indicators] == [
+        ("每本刊物印刷成本", Decimal("1.4"), False),
+        ("每本刊物印刷成本", Decimal("1.2"), True),
+        ("形成的研究成果数", Decimal(18), False),
+        ("形成的研究成果数", Decimal(30), True),
+        ("完成对物业公司的考核", "次年2月份前", False),
+        ("完成对物业公司的考核", "已于2025年2月完成", True),
+        ("参加培训学员人均培训费", "不超标准", False),
+        ("参加培训学员人均培训费", "未超标准", True),
+    ]
+    achieved = [i for i in indicators if i.achieved]
+    assert [i.span.text for i in achieved] == ["1.2元", "30个", "已于2025年2月完成", "未超标准"]  # its own cell
+    assert [d.code for d in diag.items if d.code in ("W314", "W317")] == ["W314"]  # 总分 ends it, the prose is no part
+
+
+@requires_devset
+@pytest.mark.slow
+def test_devset_budget_forms_give_every_row_of_their_grids_from_text_and_pdf():
+    """The central department's three budget forms (devset train split): every row of their grids, counted by hand
+    from the report (9, 11 and 9), read the same from its text and from its PDF."""
+    name = "202_zhongyang-guojiaxinfangju-2026-yusuan"
+    text = read_report_once(DEVSET / "text" / f"{name}.txt")
+    pdf = read_report_once(DEVSET / "pdf" / f"{name}.pdf")
+    rows = [[(i.name, i.value, i.unit, i.comparator, i.text) for i in r.indicators] for r in (text, pdf)]
+    assert rows[0] == rows[1] and len(rows[0]) == 29
+    assert rows[0][0] == ("项目总成本", Decimal("21348700.00"), "元", "<=", None)  # ≤2134.87万元
+    assert ("培养实践锻炼、跟班学习干部人数", Decimal(110), "人", ">=", None) in rows[0]  # centred on its value in text
+    assert ("信访系统干部整体素质和业务能力", None, "", "=", "有所提高") in rows[0]
+    assert not [d for d in text.diagnostics + pdf.diagnostics if d.code == "W317" and "绩效目标表" in d.message]
