@@ -134,8 +134,10 @@ _WORDS = re.compile(
     r"(?:明显|显著|有效|持续|稳步|逐步|进一步|有所|不断|大幅|全面|基本|逐年|较大|有一定|一定)?"
     r"(?:提升|提高|改善|增强|加强|优化|降低|减少|下降|增加|好转|扩大)"
     r"|(?:成效|效果|作用)(?:明显|显著|良好)|(?:不|未)超(?:过)?(?:预算|标准|计划)|(?:已)?达标|达到(?:要求|标准|预期)"
-    r"|合格|良好|优良|规范|及时|按时完成|按期完成|稳定运行|正常运行|全覆盖|全部完成|已完成"
+    r"|合格|良好|优良|规范|及时|按时完成|按期完成|稳定运行|正常运行|全覆盖|全部完成|已完成|(?:圆满|顺利)(?:完成|开展)"
+    r"|(?:得到|有所|有一定)(?:提升|提高|改善|增强)"
 )
+_WORDS_END = re.compile(rf"(?:{_WORDS.pattern})$")
 _WORD_COMPARATORS = sorted((w for w in BEFORE if len(w) > 1 and w.isalpha()), key=len, reverse=True)
 _WORD_CMP = re.compile(rf"(?:{_CMP})\s*$")
 # scores and weights printed after a value (分值 得分): cells of a number alone at the line's end
@@ -252,11 +254,32 @@ def _values(line: Line, achieved: bool, paired: bool) -> list[_Value]:
     name between (办结信访事项 ≥1000件 1050件, 每本刊物印刷成本 ≤1.4元 1.4元, 不超标准 未超标准), is what was achieved
     of the same indicator."""
     values = _quantities(line, achieved) or _costs(line, achieved) or _in_words(line, achieved, paired)
+    if paired and not values:
+        values = _stated(line)
     if paired:
         for before, v in itertools.pairwise(values):
             if not before.of_previous and not _cells(line.text[before.end : v.start]):  # no name between
                 v.of_previous, v.achieved = True, True
     return values
+
+
+# the scores a self-evaluation prints after what was achieved (分值 得分), a column of reasons perhaps after them
+_SCORE_PAIR = re.compile(r"\s\d+(?:\.\d+)?\s+\d+(?:\.\d+)?(?=\s|$)")
+
+
+def _stated(line: Line) -> list[_Value]:
+    """A self-evaluation's line whose target is words (有所提高) and what was achieved a text of its own: the name,
+    the target and what was achieved, cells in that order before the scores (信访工作质量 有所提高 着力推进…贡献 10 9)."""
+    scores = _SCORE_PAIR.search(line.text)
+    cells = _cells(line.text[: scores.start()]) if scores else []
+    if len(cells) < 3 or not _WORDS_END.search(cells[1].group(0)):
+        return []  # a target that ends in words of a target (有所提高, 接待工作顺利开展)
+    name, target, done = (cells[0].group(0), cells[0].start()), cells[1], cells[2:]
+    text = join_words([m.group(0) for m in done])
+    return [
+        _Value(None, "", "=", name, target.start(), target.end(), False, text=target.group(0)),
+        _Value(None, "", "=", None, done[0].start(), done[-1].end(), True, text=text),
+    ]
 
 
 def explained(header_text: str) -> bool:

@@ -116,6 +116,7 @@ SELF_EVALUATION = [
     "产出指标 数量指标 形成的研究成果数 ≥18个 30个 9 9",
     "时效指标 完成对物业公司的考核 次年2月份前 已于2025年2月完成 8 8",
     "成本指标 参加培训学员人均培训费 不超标准 未超标准 20 20",
+    "效益指标 社会效益指标 信访工作质量 有所提高 着力推进信访工作法治化，持续深化矛盾源头预防化解 10 9 缺少有效数据支撑",
     "总分 100 97",
     "4.信访干部培训专项项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为98.0分。",
 ]
@@ -133,9 +134,17 @@ def test_a_self_evaluations_grid_pairs_targets_and_what_was_achieved():
         ("完成对物业公司的考核", "已于2025年2月完成", True),
         ("参加培训学员人均培训费", "不超标准", False),
         ("参加培训学员人均培训费", "未超标准", True),
+        ("信访工作质量", "有所提高", False),  # a target in words, what was achieved a text of its own before the scores
+        ("信访工作质量", "着力推进信访工作法治化，持续深化矛盾源头预防化解", True),
     ]
     achieved = [i for i in indicators if i.achieved]
-    assert [i.span.text for i in achieved] == ["1.2元", "30个", "已于2025年2月完成", "未超标准"]  # its own cell
+    assert [i.span.text for i in achieved] == [
+        "1.2元",
+        "30个",
+        "已于2025年2月完成",
+        "未超标准",
+        "着力推进信访工作法治化，持续深化矛盾源头预防化解",
+    ]  # its own cell
     assert [d.code for d in diag.items if d.code in ("W314", "W317")] == ["W314"]  # 总分 ends it, the prose is no part
 
 

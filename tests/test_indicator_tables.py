@@ -477,3 +477,39 @@ def test_lines_giving_no_indicator_are_named(lines, found):
 
 def find(line: str) -> bool:
     return "≥" in line
+
+
+def test_a_pdfs_ruled_grid_gives_costs_words_dates_and_wrapped_names(tmp_path):
+    """From a ruled PDF's geometry: a name and a date wrapped inside their cells are read whole, a cost in 万元 in
+    yuan with its printing, words as printed; each indicator's evidence keeps its box on the page.  Before: only the
+    count (≥1000件) was read — fails before."""
+    from nlp.reader import read_report
+    from tests.pdfmake import Cell, make_table_pdf
+
+    money = (
+        ["某某局2026年部门预算", "表1 部门支出总表", "单位：万元"],
+        [
+            [Cell("科目编码", 0), Cell("科目名称", 1), Cell("合计", 2), Cell("基本支出", 3), Cell("项目支出", 4)],
+            [Cell("201", 0), Cell("一般公共服务支出", 1), Cell("120.00", 2), Cell("80.00", 3), Cell("40.00", 4)],
+        ],
+        [60, 120, 70, 70, 70],
+    )
+    rows = [
+        [Cell("一级指标", 0), Cell("二级指标", 1), Cell("三级指标", 2), Cell("指标值", 3)],
+        [Cell("成本指标", 0), Cell("经济成本指标", 1), Cell("项目总成本", 2), Cell("≤45万元", 3)],
+        [Cell("产出指标", 0, rows=2), Cell("数量指标", 1), Cell("受理群众来信来访\n事项数量", 2), Cell("≥1000件", 3)],
+        [Cell("时效指标", 1), Cell("完成时间", 2), Cell("2026年12月\n底前", 3)],
+        [Cell("效益指标", 0), Cell("社会效益\n指标", 1), Cell("服务环境", 2), Cell("明显改善", 3)],
+    ]
+    path = tmp_path / "indicators.pdf"
+    path.write_bytes(make_table_pdf([money, (["表2 2026年项目支出绩效目标表", "单位：万元"], rows, [60, 60, 70, 60])]))
+    rep = read_report(path)
+    assert [(i.name, i.value, i.unit, i.comparator, i.text) for i in rep.indicators] == [
+        ("项目总成本", Decimal(450000), "元", "<=", None),
+        ("受理群众来信来访事项数量", Decimal(1000), "件", ">=", None),
+        ("完成时间", None, "", "=", "2026年12月底前"),
+        ("服务环境", None, "", "=", "明显改善"),
+    ]
+    assert (rep.indicators[0].amount.printed, rep.indicators[0].amount.unit) == ("45", "万元")
+    assert all(i.span.box is not None and i.span.box.page == 2 for i in rep.indicators)
+    assert [d.code for d in rep.diagnostics if d.code.startswith("W3")] == ["W314"]
