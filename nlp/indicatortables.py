@@ -121,7 +121,7 @@ _COST = re.compile(
     r"(?P<per>(?:/[\u4e00-\u9fff]{1,2})*)(?P<after>以内|以下|以上)?"
 )
 _GLUED = re.compile(r"[\u4e00-\u9fff]+")  # characters glued to a quantity's unit, up to the cell's end
-_AFTER_QUANTITY = re.compile(r"及以上|以上|以内|以下|左右")
+_AFTER_QUANTITY = re.compile(r"及以上|以上|以内|以下|左右|内")
 _AFTER_COST = {"以上": ">=", "以内": "<=", "以下": "<="}
 # a value printed as a date (2026年12月底前, 12月31日前, ≤ 2026 年) or in words (明显改善, 不超过预算, 达标): the last cell
 # of its line, the scores after it aside

@@ -386,7 +386,7 @@ def test_a_self_evaluation_pairs_each_target_with_what_was_achieved(layout):
 # text, unit, comparator, the cost's amount and unit as printed)).  A cost is an amount in yuan, its printing kept;
 # a date or words are kept as printed; a name wrapped over lines is joined, above its value's line or centred on it.
 # Before (main at 54af61b): each row's cost, date or words were read as nothing, and a wrapped name kept its last
-# piece (or became a level cell, 产; 使用部门满意率 lost its 使 to the prose reader) — 14 of 14 fail before.
+# piece (or became a level cell, 产; 使用部门满意率 lost its 使 to the prose reader) — 14 of 15 fail before (故障处理时限 2个工作日内 was read right).
 ROWS = [
     (["成本指标 经济成本指标 项目总成本 ≤45万元"], [("项目总成本", "450000", "元", "<=", ("45", "万元"))]),
     (
@@ -397,6 +397,7 @@ ROWS = [
     (["成本指标 每本刊物印刷成本 ≤1.4元"], [("每本刊物印刷成本", "1.4", "元", "<=", ("1.4", "元"))]),
     (["成本指标 人均培训费 ≤ 550 元/人/天"], [("人均培训费", "550", "元/人/天", "<=", ("550", "元"))]),
     (["时效指标 项目完成时间 2024年12月底前"], [("项目完成时间", "2024年12月底前", "", "=", None)]),
+    (["时效指标 故障处理时限 2个工作日内 8"], [("故障处理时限", "2", "个工作日", "<=", None)]),
     (["时效指标 系统上线时间 ≤ 2026 年 6 月 8"], [("系统上线时间", "2026年6月", "", "<=", None)]),
     (["效益指标 社会效益指标 信访工作法治化水平 持续提升 5"], [("信访工作法治化水平", "持续提升", "", "=", None)]),
     (["成本指标 经济成本指标 项目总成本 不超过预算"], [("项目总成本", "预算", "", "<=", None)]),
