@@ -181,6 +181,17 @@ def _quoted_maxim(name: str) -> bool:
     return any(slogan(q.group(1)) for q in re.finditer(r"[“「]([^“”「」]+)[”」]", name))
 
 
+def _first_of_a_network(char: str) -> bool:
+    """Is ``char``, right before jieba's 联网, the first character of a network of things named X联网 (物联网, 车联网,
+    视联网: words jieba's dictionary lacks, cut 物|联网 or glued to a lead, 推进物|联网) — not a function word's
+    (和|联网, 各|联网) nor a level's (省|联网: the level, taken as one)?"""
+    return (
+        re.fullmatch(r"[\u4e00-\u9fff]", char) is not None
+        and char not in _LEVEL_CHARS
+        and (pos_table().get(char) or "zg") not in {"p", "c", "u", "uj", "r", "d", "m", "f"}
+    )
+
+
 def _indefinite(text: str, start: int) -> bool:
     """一个高速、可靠、安全的专用信息通信平台: an indefinite article earlier in the clause."""
     clause_start = max(text.rfind(c, 0, start) for c in "，。；：！？\n") + 1
@@ -422,6 +433,18 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 LOCATIVE.fullmatch(word) or (len(word) >= 2 and word[-1] in "内里中外" and pos_table().get(word) == "s")
             ):
                 break  # 辖区内|社区团餐小程序: a place of the clause, not the name's
+            if (
+                taken
+                and taken[-1][1] == "联网"
+                and _first_of_a_network(word[-1])
+                and (len(word) == 1 or word[:-1] in LEAD_WORDS)
+            ):
+                start = we - 1  # jieba's 物|联网, 推进物|联网: 物联网, a network of things, one word of the name
+                taken.append((start, word[-1]))
+                if len(word) > 1:
+                    break  # 推进|物: the lead glued to it governs the name
+                j -= 1
+                continue
             glued = glued_lead(word, text[we : we + 4], left) or (1 if _YEAR_LEVEL.fullmatch(word) else 0)
             if glued:
                 start = ws + glued  # jieba's 管理法|人单位基础数据库: 管理 | 法人单位…

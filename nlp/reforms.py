@@ -97,6 +97,9 @@ _CAMPAIGN_LEAD = re.compile(
     r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级|"
     r"[多几两三四五六七八九十]轮|[多几两三四五六七八九十]批)"  # 多轮|提质升效专项行动: how many rounds, not the name
 )
+#: Where, around the place named before 及 (农贸市场及周边, 校园及其周边, 河道及两岸): the two are one field of the
+#: campaign, and its name (not a lead 及 before a name of its own).
+_AROUND_AFTER = re.compile(r"[及和与]其?(?:周边|周围|沿线|沿岸|两岸|两侧|附近)")
 #: Generic campaigns: a head with nothing that names it.
 _GENERIC_CAMPAIGN = re.compile(
     r"^(?:专项|各项|相关|有关|重大|重点|系列|[一二三四五六七八九十]+[大项个]|该|此|本|这一|各类|民生|"
@@ -324,7 +327,11 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             i = par_at = par.start()  # 规范化、品质化、智慧化提升工程: the attributes are one name
             limit = m.start() - i + 6
         name = text[i:e]
-        lead = _CAMPAIGN_LEAD.match(text[i:par_at] if par_at is not None else name[: -len(m.group())])
+        front = text[i:par_at] if par_at is not None else name[: -len(m.group())]
+        lead = _CAMPAIGN_LEAD.match(front)
+        while lead and _AROUND_AFTER.match(front, lead.end() - 1):
+            # 农贸市场|及周边: the place 周边 is around is the name's
+            lead = _CAMPAIGN_LEAD.match(front[: lead.end() - 1])
         if lead:
             i += lead.end()
             name = text[i:e]

@@ -102,3 +102,45 @@ WHOLE_TERRITORY_REFORMS = [
 @pytest.mark.parametrize(("text", "expected"), WHOLE_TERRITORY_REFORMS)
 def test_a_whole_territory_at_every_level_is_no_part_of_a_reforms_name(nlp_off_on, text, expected):
     assert reforms(nlp_off_on, text) == expected
+
+
+#: A network of things named X联网 (物联网, 车联网, 视联网) is a word jieba's dictionary lacks: it cuts 物|联网 or glues
+#: the character to a lead in front (推进物|联网).  The character is the name's first, not a word in front of it; the
+#: lead glued to it still governs the name.  A level or a function word before 联网 is none of it.  7 rows fail before.
+NETWORKS_OF_THINGS = [
+    ("推进物联网平台建设", ["物联网平台"]),
+    ("依托物联网平台开展监测", ["物联网平台"]),
+    ("搭建物联网感知平台", ["物联网感知平台"]),
+    ("完善物联网管理平台", ["物联网管理平台"]),
+    ("加强物联网平台运维", ["物联网平台"]),
+    ("建设城市物联网平台", ["城市物联网平台"]),
+    ("接入车联网平台", ["车联网平台"]),
+    ("升级视联网平台", ["视联网平台"]),  # as before
+    ("依托各联网平台", []),  # as before: every one
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NETWORKS_OF_THINGS)
+def test_a_network_of_things_keeps_its_first_character(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: A campaign's field of a place and what is around it (农贸市场及周边, 校园及其周边, 河道及两岸, 国道及沿线) is one name:
+#: the 及 there joins no second field, and the place before it is the name's.  7 rows fail before.
+AROUND_A_PLACE = [
+    ("实施农贸市场及周边市容环境整治提升行动", ["农贸市场及周边市容环境整治提升行动"]),
+    ("开展校园及周边食品安全专项整治行动", ["校园及周边食品安全专项整治行动"]),
+    ("开展铁路沿线及周边环境整治行动", ["铁路沿线及周边环境整治行动"]),
+    ("开展景区及其周边秩序整治行动", ["景区及其周边秩序整治行动"]),
+    ("开展河道及两岸环境整治行动", ["河道及两岸环境整治行动"]),
+    ("推进国道及沿线村庄风貌提升行动", ["国道及沿线村庄风貌提升行动"]),
+    ("开展医院及周边交通秩序整治行动", ["医院及周边交通秩序整治行动"]),
+    # two fields joined: the second is the campaign's (as before)
+    ("开展市场监管和食品安全专项整治行动", ["食品安全专项整治行动"]),
+    ("推进城乡环境整治和农村人居环境提升行动", ["农村人居环境提升行动"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AROUND_A_PLACE)
+def test_a_place_and_what_is_around_it_is_one_campaigns_field(nlp_off_on, text, expected):
+    assert reforms(nlp_off_on, text) == expected
