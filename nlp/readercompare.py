@@ -4,7 +4,8 @@ The reader is meant to give the same model whichever way a report comes; ``budge
 this comparison for every published file whose text lies beside it (``text/<stem>.txt``, or ``<stem>.txt`` in
 the same folder).  What is compared needs no reference, only the two models:
 
-* the tables read, and the tables (by their place in the report) whose columns mean other things;
+* the tables read, and the tables (by their place in the report) whose columns mean other things: the same
+  meanings in another order, or columns read with other meanings or known from one input only (counted);
 * the **amounts**, each with what places it: the table (its number, else its title), the row's code and name, the
   column's measure and funding source, and the value in yuan — an amount read the same way from both counts once;
   the ones read from one input only are the difference, both ways;
@@ -68,7 +69,10 @@ class Comparison:
     values_only_text: int = 0  # the same, the column left out
     values_only_published: int = 0
     other_columns: list[str] = field(default_factory=list)  # tables (same place) whose columns mean other things
-    # columns of those tables, place by place: both read and meaning other things; read from one input only
+    # of those, the tables whose columns mean the same things in another order (each amount under the same meaning
+    # wherever its column stands: the placed amounts tell whether it is)
+    reordered: list[str] = field(default_factory=list)
+    # columns of the other tables, place by place: both read and meaning other things; read from one input only
     contradicting: int = 0
     unknown_in: tuple[int, int] = (0, 0)  # (text, published)
 
@@ -81,12 +85,16 @@ def compare(text: Report, published: Report) -> Comparison:
     """What the published file's model has that the text's has not, and the other way round."""
     a, b = figures(text), figures(published)
     ua, ub = _unplaced(a), _unplaced(b)
-    other = []
+    other: list[str] = []
+    reordered: list[str] = []
     contradicting, unknown_text, unknown_published = 0, 0, 0
     for ta, tb in zip(text.tables, published.tables):
         if _table_key(ta) != _table_key(tb) or columns_of(ta) == columns_of(tb):
             continue
         other.append(_table_key(tb))
+        if Counter(columns_of(ta)) == Counter(columns_of(tb)):
+            reordered.append(_table_key(tb))
+            continue
         for (ma, sa), (mb, sb) in zip(columns_of(ta), columns_of(tb)):
             if (ma == "unknown") != (mb == "unknown"):
                 unknown_text += ma == "unknown"
@@ -104,6 +112,7 @@ def compare(text: Report, published: Report) -> Comparison:
         values_only_text=sum((ua - ub).values()),
         values_only_published=sum((ub - ua).values()),
         other_columns=other,
+        reordered=reordered,
         contradicting=contradicting,
         unknown_in=(unknown_text, unknown_published),
     )

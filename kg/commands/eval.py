@@ -142,13 +142,16 @@ def _comparison_line(r, verbose: bool) -> list[str]:
         f"    vs text: tables {c.tables[0]}|{c.tables[1]}, {coded}, amounts {c.amounts[0]}|{c.amounts[1]}: "
         f"{sum(c.only_text.values())} text only, {sum(c.only_published.values())} PDF only "
         f"(rows and values: {c.values_only_text}|{c.values_only_published}), "
-        f"columns meaning other things in {len(c.other_columns)} tables ({c.contradicting} read both ways, "
+        f"columns meaning other things in {len(c.other_columns)} tables ({len(c.reordered)} only in another order; "
+        f"{c.contradicting} read both ways, "
         f"{c.unknown_in[0]}|{c.unknown_in[1]} unknown to one), projects with an amount "
         f"{c.projects_with_amount[0]}|{c.projects_with_amount[1]}, discrepancies {c.discrepancies[0]}|{c.discrepancies[1]}"
     ]
     if verbose:
         if c.other_columns:
             out.append("      columns other in: " + ", ".join(c.other_columns))
+        if c.reordered:
+            out.append("      only in another order: " + ", ".join(c.reordered))
         for side, only in (("text", c.only_text), ("PDF ", c.only_published)):
             for (table, code, name, measure, source, value), n in sorted(only.items(), key=str)[:20]:
                 where = f"{measure}/{source}" if source and source != measure else measure
@@ -184,7 +187,7 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
     cmp: dict[str, list[int]] = {
         k: [0, 0] for k in ("tables", "ok", "only", "values", "disc", "amounts", "coded", "unknown", "contradicting")
     }
-    pairs = same = other_columns = 0
+    pairs = same = other_columns = reordered = 0
     failed = 0
     for folder in dirs:
         if not folder.is_dir():
@@ -240,6 +243,7 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
                 pairs += 1
                 same += c.same
                 other_columns += len(c.other_columns)
+                reordered += len(c.reordered)
                 for k in (0, 1):
                     cmp["tables"][k] += c.tables[k]
                     cmp["disc"][k] += c.discrepancies[k]
@@ -271,7 +275,8 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
             f"text|PDF: {same}/{pairs} reports give the same model; tables {cmp['tables'][0]}|"
             f"{cmp['tables'][1]}; coded rows {cmp['coded'][0]}|{cmp['coded'][1]} (of the reference's: {cmp['ok'][0]}|{cmp['ok'][1]} read); amounts {cmp['amounts'][0]}|"
             f"{cmp['amounts'][1]}, {cmp['only'][0]} text only, {cmp['only'][1]} PDF only (rows and values: "
-            f"{cmp['values'][0]}|{cmp['values'][1]}); columns meaning other things in {other_columns} tables ({cmp['contradicting'][0]} read both ways, "
+            f"{cmp['values'][0]}|{cmp['values'][1]}); columns meaning other things in {other_columns} tables ({reordered} only in another order; "
+            f"{cmp['contradicting'][0]} read both ways, "
             f"{cmp['unknown'][0]}|{cmp['unknown'][1]} unknown to one); "
             f"discrepancies {cmp['disc'][0]}|{cmp['disc'][1]}"
         )
