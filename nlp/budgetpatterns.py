@@ -21,7 +21,7 @@ from nlp.agencies import agency_spans, keep_agencies
 from nlp.candidates import platform_spans
 from nlp.docnumbers import document_spans
 from nlp.gazetteermatch import GAZETTEER_SPANS
-from nlp.namechecks import broken_quote, card_handed_out, generic_prefix, glued_generic, honour
+from nlp.namechecks import broken_quote, card_handed_out, generic_prefix, glued_generic, honour, named_in_a_predicate
 from nlp.ownsystems import own_system_spans
 from nlp.reforms import NOT_A_REFORM_AFTER, body_named_after, inside_double_quotes, plain_reform_spans, reform_spans
 from nlp.tokenizer import doc_text, token_offsets, word_offsets
@@ -154,6 +154,8 @@ class BudgetPatterns:
             found += keep_agencies(text, agency_spans(text, words), found + known_names)  # nlp.agencies (agency6)
             # a title of an honour or a ranking is no platform's name; it still keeps a body's shape off it
             found = [(s, e, lab) for s, e, lab in found if lab != "Platform" or not honour(text, s, e)]
+            # nor is a kind said of another thing (…成为…的民生服务平台)
+            found = [(s, e, lab) for s, e, lab in found if lab != "Platform" or not named_in_a_predicate(text, s)]
             found = [(s, e, lab) for s, e, lab in found if lab == "PolicyDocument" or not broken_quote(text, s, e)]
         # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革); it keeps the gazetteer's
         # type where a shape of the same extent says another (“海易办” is a brand, not a service mode like “掌上办”)

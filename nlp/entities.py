@@ -30,6 +30,7 @@ from nlp.namechecks import (
     governs_generic,
     head_continues,
     honour,
+    named_in_a_predicate,
     networks_as_a_field,
     no_name_by_its_characters,
     of_many_owners,
@@ -251,7 +252,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * many of them: a plural or class word opening the name or right in front of it (各地|政务服务大厅, 各类|业务系统:
       the own-system rules' words, :data:`nlp.platformwords.PLURAL_WORDS`), a first word opening with 各 (各委局|门户网站);
     * a name going on: another head right after the name's (劳动和社会保障系统|信息网络: :data:`nlp.platformwords.HEAD`);
-    * an honour's title (:func:`nlp.namechecks.honour`);
+    * an honour's title (:func:`nlp.namechecks.honour`), a kind in a predicate (…成为…的民生服务平台:
+      :func:`nlp.namechecks.named_in_a_predicate`);
     * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.candidates.activities_and_a_head`),
       a quality alone before the head (公开|平台, 高效|平台: :func:`nlp.candidates.a_quality_and_a_head`), manners
       alone (数字化|大厅, 智能化|平台: :func:`nlp.candidates.a_manner_and_a_head`), a class (政务|类|APP);
@@ -292,6 +294,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or bool(HEAD.match(text, e))  # 劳动和社会保障系统|信息网络: another head goes on, the name with it
         or (before is not None and before.text in PLURAL_WORDS)
         or honour(text, s, e)
+        or named_in_a_predicate(text, s)  # …成为…的民生服务平台: a kind said of another thing
         or (head is not None and activities_and_a_head(core, head.group(), text[s:e]))
         or (head is not None and a_quality_and_a_head([w for w in core if w]))
         or (head is not None and a_manner_and_a_head([w for w in core if w], head.group()))

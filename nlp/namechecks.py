@@ -93,6 +93,20 @@ def honour(text: str, start: int, end: int) -> bool:
     return bool(_HONOUR_AFTER.match(text, end) or _HONOUR_BEFORE.search(text, max(0, start - 6), start))
 
 
+#: A verb of becoming or of being taken as (成为, 打造成, 建设成为, 作为) earlier in the clause, then …的 and at most a
+#: manner of scope right before a name: the name is said of another thing (12345热线成为全省首家…的一体化民生服务平台, 使网站
+#: 成为群众信赖的政民互动平台) — a kind in a predicate (tests/gold/README.md: 打造成…安全的政务服务平台).
+_PREDICATE_BEFORE = re.compile(
+    r"(?:成为|建成为|打造成为?|建设成为|变成|作为)[^，。；：,;！？\n]{0,30}的(?:一体化|统一|集约化)?$"
+)
+
+
+def named_in_a_predicate(text: str, start: int) -> bool:
+    """Is the name at ``text[start:…]`` the complement of a verb of becoming in its clause (…成为…的X): a kind said of
+    something else, no particular platform?"""
+    return bool(_PREDICATE_BEFORE.search(text, max(0, start - 40), start))
+
+
 #: Verbs of paying and buying.  Right before a head whose object goes on past it (支付|系统维护费, 采购|系统集成服务,
 #: 缴纳|平台使用费) the verb takes the whole object: no platform is named (review of session 10, falsepos11).
 _PAYING_VERB = re.compile(r"(?:支付|采购|购买|缴纳|缴付|交纳|拨付|购置|租用)$")
