@@ -248,7 +248,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * a paying verb's object, the verb inside the name or right in front of it (按时|支付平台|运维费, 向开发商|支付|
       系统开发尾款: :func:`nlp.namechecks.verb_and_object`);
     * every government's one across a territory (全国|政府网站: :func:`nlp.namechecks.across_a_territory`), or many
-      owners' (市县|政府网站, 驻外单位|网站: :func:`nlp.namechecks.of_many_owners`);
+      owners' (市县|政府网站, 驻外单位|网站: :func:`nlp.namechecks.of_many_owners`), with the word in front too
+      (州|县政府网站);
     * many of them: a plural or class word opening the name or right in front of it (各地|政务服务大厅, 各类|业务系统:
       the own-system rules' words, :data:`nlp.platformwords.PLURAL_WORDS`), a first word opening with 各 (各委局|门户网站);
     * a name going on: another head right after the name's (劳动和社会保障系统|信息网络: :data:`nlp.platformwords.HEAD`);
@@ -288,6 +289,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or (before is not None and verb_and_object(text, before.idx, head_start, e))
         or across_a_territory(text, s, head_start)
         or of_many_owners(text[s:head_start])
+        or (before is not None and of_many_owners(text[before.idx : head_start]))  # 州|县政府网站
         or (head_start - s == 1 and text[s] in "省市区县州" and not _LEVEL_AND_OWN_NETWORK.fullmatch(text, s, e))
         or doc[start].text in PLURAL_WORDS
         or doc[start].text.startswith("各")  # 各委局|门户网站, 各地|…: every one's, many

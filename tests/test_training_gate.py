@@ -124,6 +124,12 @@ def test_the_ners_names_that_are_no_names_are_dropped(nlp_off_on, text, name, ex
         ("组织全国政府网站的年度普查", "全国政府网站", False),
         ("推进全区部门网站集约化", "全区部门网站", False),
         ("依托全国信访信息系统受理", "全国信访信息系统", True),  # a system named by its topic
+        # many owners' with the word in front: the NER's name cut inside the owners (old: kept; session 15's default
+        # seed proposed 县政府网站)
+        ("推进州县政府网站集约化", "县政府网站", False),
+        ("推进市县政府网站集约化", "县政府网站", False),
+        ("升级县政府网站", "县政府网站", True),  # one government's
+        ("维护州政府网站", "州政府网站", True),
         # many: a plural word opening the name or right before it (old: kept)
         ("督导各地政务服务大厅的建设", "各地政务服务大厅", False),
         ("整合各类业务协同平台", "业务协同平台", False),
