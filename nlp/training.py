@@ -10,6 +10,7 @@ import json
 import random
 import re
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, cast
@@ -264,39 +265,47 @@ _ARITHMETIC_ROWS = (
 _ARITHMETIC_SHAPES = ((11, 64, 64), (64, 192, 64), (350, 576, 64), (1000, 256, 130), (16, 2000, 16))
 
 
-def arithmetic_digest() -> str:
-    """SHA-256 of how this machine's numeric libraries compute: a tiny NER of the shipped architecture after three
-    updates on two fixed sentences, and thinc's matrix product on fixed matrices of a few shapes (a long inner
-    dimension tells kernels apart that small ones do not: blis's ``skx`` from its ``haswell``).  blis picks its
-    kernels from the CPU at run time, and kernels sum in different orders: the same code and inputs train other
-    bytes on another kind of CPU.  provenance.json records it; a machine where it differs cannot rebuild the
-    shipped model byte for byte.  The global random state is left as it was."""
+def arithmetic_digest(pin: bool = True) -> str:
+    """SHA-256 of how this machine computes what training computes: a tiny NER of the shipped architecture after
+    three updates on two fixed sentences, and thinc's matrix product on fixed matrices of a few shapes (a long inner
+    dimension tells kernels apart that small ones do not: blis's ``skx`` from its ``haswell``), with training's
+    operations (:func:`nlp.arithmetic.pinned`; ``pin=False``: thinc's own, whose kernel blis picks from the CPU).
+    provenance.json records it; a machine where it differs cannot rebuild the shipped model byte for byte.  The
+    global random state is left as it was."""
     import numpy
     import spacy
     from spacy.pipeline import EntityRecognizer
     from spacy.tokens import Doc, Span
     from spacy.training import Example
     from spacy.util import fix_random_seed
-    from thinc.api import NumpyOps
+    from thinc.api import get_current_ops
+
+    from nlp.arithmetic import pin as pin_layers
+    from nlp.arithmetic import pinned, pinned_optimizer
 
     states = random.getstate(), numpy.random.get_state()
     try:
-        fix_random_seed(0)
-        nlp = spacy.blank("zh")
-        ner = cast(EntityRecognizer, nlp.add_pipe("ner", config=NER_CONFIG))
-        examples = []
-        for words, ents in _ARITHMETIC_ROWS:
-            ref = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
-            ref.ents = [Span(ref, s, e, label=lab) for s, e, lab in ents]
-            examples.append(Example(Doc(nlp.vocab, words=words, spaces=[False] * len(words)), ref))
-        optimizer = nlp.initialize(lambda: examples)
-        for _ in range(3):
-            nlp.update(examples, sgd=optimizer, drop=0.2)
-        h = hashlib.sha256(ner.model.to_bytes())
-        ops, matrices = NumpyOps(), numpy.random.RandomState(0)
-        for m, k, n in _ARITHMETIC_SHAPES:
-            a = matrices.uniform(-1, 1, (m, k)).astype("float32")
-            h.update(ops.gemm(a, matrices.uniform(-1, 1, (k, n)).astype("float32")).tobytes())
+        with pinned() if pin else nullcontext():
+            fix_random_seed(0)
+            nlp = spacy.blank("zh")
+            ner = cast(EntityRecognizer, nlp.add_pipe("ner", config=NER_CONFIG))
+            examples = []
+            for words, ents in _ARITHMETIC_ROWS:
+                ref = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+                ref.ents = [Span(ref, s, e, label=lab) for s, e, lab in ents]
+                examples.append(Example(Doc(nlp.vocab, words=words, spaces=[False] * len(words)), ref))
+            optimizer = nlp.initialize(lambda: examples)
+            if pin:
+                optimizer = pinned_optimizer(optimizer)
+                pin_layers(ner.model)
+            for _ in range(3):
+                nlp.update(examples, sgd=optimizer, drop=0.2)
+            h = hashlib.sha256(ner.model.to_bytes())
+            ops: Any = get_current_ops()  # NumpyOps or PinnedOps: numpy arrays
+            matrices = numpy.random.RandomState(0)
+            for m, k, n in _ARITHMETIC_SHAPES:
+                a = matrices.uniform(-1, 1, (m, k)).astype("float32")
+                h.update(ops.gemm(a, matrices.uniform(-1, 1, (k, n)).astype("float32")).tobytes())
         return h.hexdigest()
     finally:
         random.setstate(states[0])
@@ -348,9 +357,10 @@ def train(
     ``refresh_labels`` (or a missing labels file) relabels them first with today's rules and the
     hand-read gold (:mod:`nlp.silver`).  The text is read in memory, never written out.
     """
+    from spacy.pipeline import EntityRecognizer
     from spacy.util import fix_random_seed, minibatch
 
-    from nlp import trainrecord
+    from nlp import arithmetic, trainrecord
     from nlp.pipeline import blank_pipeline, with_gazetteer, without_gazetteer
     from nlp.resolve import EntityResolver
 
@@ -391,19 +401,25 @@ def train(
     # the NER learns on text segmented without the gazetteer's names: it is there for names no dictionary
     # knows, and the names it learns from must not look like single known words
     without_gazetteer(nlp)
-    nlp.add_pipe("ner", config=NER_CONFIG)
-    taught, skipped = taught_examples(nlp, annotation_rows(annotations_dir), with_substitutes(dev_rows, entries, seed))
-    examples = taught["annotations"] + taught["devset"]
-    log(f"{len(examples)} training sentences ({skipped} skipped: entity boundary inside a token)")
-    with nlp.select_pipes(enable=["ner"]):
-        optimizer = nlp.initialize(lambda: examples)
-        rng = random.Random(seed)
-        for epoch in range(epochs):
-            rng.shuffle(examples)
-            losses: dict = {}
-            for batch in minibatch(examples, size=recipe.batch_size):
-                nlp.update(batch, sgd=optimizer, losses=losses, drop=recipe.dropout)
-            log(f"epoch {epoch + 1}/{epochs}  ner loss {losses.get('ner', 0):.1f}")
+    log(f"arithmetic: {arithmetic.kernel()} (this CPU's own kernel: {arithmetic.cpu_kernel()})")
+    # the NER computes with the operations current when it is made and trained: one kernel on every x86-64 CPU
+    with arithmetic.pinned():
+        ner = cast(EntityRecognizer, nlp.add_pipe("ner", config=NER_CONFIG))
+        taught, skipped = taught_examples(
+            nlp, annotation_rows(annotations_dir), with_substitutes(dev_rows, entries, seed)
+        )
+        examples = taught["annotations"] + taught["devset"]
+        log(f"{len(examples)} training sentences ({skipped} skipped: entity boundary inside a token)")
+        with nlp.select_pipes(enable=["ner"]):
+            optimizer = arithmetic.pinned_optimizer(nlp.initialize(lambda: examples))
+            arithmetic.pin(ner.model)
+            rng = random.Random(seed)
+            for epoch in range(epochs):
+                rng.shuffle(examples)
+                losses: dict = {}
+                for batch in minibatch(examples, size=recipe.batch_size):
+                    nlp.update(batch, sgd=optimizer, losses=losses, drop=recipe.dropout)
+                log(f"epoch {epoch + 1}/{epochs}  ner loss {losses.get('ner', 0):.1f}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     nlp.meta.update(
@@ -428,6 +444,7 @@ def train(
             "sentences": len(examples),
             "examples": _examples_record(taught, devset is not None),
             "arithmetic": arithmetic_digest(),
+            "kernel": arithmetic.kernel(),
         },
     )
     size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())

@@ -21,7 +21,7 @@ from pathlib import Path
 FILE = "provenance.json"
 
 #: The training code whose every byte shapes the model (the tokenizer's is in the slow rebuild test).
-CODE = ("training.py", "trainingdata.py", "silver.py")
+CODE = ("training.py", "trainingdata.py", "silver.py", "arithmetic.py")
 
 
 def sha256_file(path: Path) -> str:
@@ -43,7 +43,7 @@ def code_digest() -> str:
 
 def versions() -> dict:
     out: dict[str, str | None] = {}
-    for dist in ("budgetkg", "spacy", "thinc", "jieba", "numpy"):
+    for dist in ("budgetkg", "spacy", "thinc", "blis", "jieba", "numpy"):
         try:
             out[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:

@@ -44,19 +44,22 @@ requires_devset = pytest.mark.skipif(not DEVSET_MANIFEST, reason=DEVSET_MISSING)
 
 @functools.cache
 def other_arithmetic() -> str | None:
-    """Why this machine cannot rebuild the shipped model byte for byte whatever the code, or None when it can: its
-    numeric libraries compute otherwise than those of the machine that trained it (blis picks its matrix kernels
-    from the CPU; nlp.training.arithmetic_digest, recorded in provenance.json; docs/training.md)."""
-    from nlp import trainrecord
+    """Why this machine cannot rebuild the shipped model byte for byte whatever the code, or None when it can: training
+    cannot pin its arithmetic here (nlp.arithmetic: not x86-64, another blis), or it computes otherwise even pinned
+    (nlp.training.arithmetic_digest, recorded in provenance.json; docs/training.md)."""
+    from nlp import arithmetic, trainrecord
     from nlp.resources import folder
     from nlp.training import arithmetic_digest
 
     recorded, here = trainrecord.read(folder("pipeline")).get("arithmetic"), arithmetic_digest()
     if here == recorded:
         return None
+    why = arithmetic.unpinned()
     return (
         f"this machine computes otherwise than the one that trained the shipped model (arithmetic {here[:12]}, "
-        f"recorded {str(recorded)[:12]}): its trained bytes cannot be compared here (docs/training.md)"
+        f"recorded {str(recorded)[:12]}; "
+        + (f"training cannot pin its arithmetic here: {why}" if why else "with training's arithmetic pinned")
+        + "): its trained bytes cannot be compared here (docs/training.md)"
     )
 
 
@@ -65,6 +68,43 @@ def skip_on_other_arithmetic() -> None:
     reason = other_arithmetic()
     if reason:
         pytest.skip(reason)
+
+
+#: A shared object answering blis's query of the CPU (``bli_cpuid_query_id``) with $FORCED_BLIS_KERNEL: preloaded,
+#: it makes a process's blis choose the kernel it would choose on another kind of CPU (tests of nlp.arithmetic).
+_KERNEL_SHIM = '#include <stdlib.h>\nint bli_cpuid_query_id(void) { return atoi(getenv("FORCED_BLIS_KERNEL")); }\n'
+
+#: What blis's kernels need of the CPU (/proc/cpuinfo flags; BLIS 0.7.0's bli_cpuid_is_skx, _haswell): the kernels
+#: blis gives AVX-512 Intel CPUs and AVX2 ones.
+_KERNEL_FLAGS = {"skx": {"avx512f", "avx512dq", "avx512bw", "avx512vl", "avx2", "fma"}, "haswell": {"avx2", "fma"}}
+
+
+@pytest.fixture(scope="session")
+def other_kernels(tmp_path_factory) -> dict[str, dict[str, str]]:
+    """For each kernel blis chooses on other kinds of CPU that this CPU can run (not the pinned one): the environment
+    of a process whose blis chooses it.  Skips, naming why, where that cannot be made."""
+    import shutil
+    import subprocess
+
+    from nlp import arithmetic
+
+    why = arithmetic.unpinned()
+    if why:
+        pytest.skip(f"training cannot pin its arithmetic here: {why}")
+    cpuinfo = Path("/proc/cpuinfo")
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    if not cpuinfo.is_file() or compiler is None:
+        pytest.skip("forcing blis's kernel needs Linux and a C compiler (cc) for a preloaded shim")
+    flags = {f for line in cpuinfo.read_text().splitlines() if line.startswith("flags") for f in line.split()}
+    runnable = [k for k, needs in _KERNEL_FLAGS.items() if needs <= flags and k != arithmetic.KERNEL]
+    if not runnable:
+        pytest.skip(f"this CPU runs none of blis's kernels {sorted(_KERNEL_FLAGS)}")
+    folder = tmp_path_factory.mktemp("kernel-shim")
+    (folder / "shim.c").write_text(_KERNEL_SHIM)
+    subprocess.run([compiler, "-shared", "-fPIC", "-o", str(folder / "shim.so"), str(folder / "shim.c")], check=True)
+    preload = " ".join(p for p in (str(folder / "shim.so"), os.environ.get("LD_PRELOAD", "")) if p)
+    ids = arithmetic.kernel_ids()
+    return {k: {**os.environ, "LD_PRELOAD": preload, "FORCED_BLIS_KERNEL": str(ids[k])} for k in runnable}
 
 
 @pytest.fixture(scope="session", autouse=True)

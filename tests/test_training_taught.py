@@ -15,7 +15,7 @@ import pytest
 from conftest import DEVSET, DEVSET_MANIFEST, other_arithmetic
 
 from kg.gazetteer import load_entries
-from nlp import trainrecord
+from nlp import arithmetic, trainrecord
 from nlp.pipeline import blank_pipeline
 from nlp.resources import folder
 from nlp.training import arithmetic_digest, expected_record, taught_examples
@@ -46,6 +46,11 @@ def test_this_machine_computes_as_the_one_that_trained_the_shipped_model_or_says
     assert (today["arithmetic"] == SHIPPED.get("arithmetic")) == (reason is None)
     if reason:
         assert today["arithmetic"][:12] in reason and str(SHIPPED.get("arithmetic"))[:12] in reason
+
+
+def test_the_shipped_model_was_trained_with_the_pinned_kernel():
+    """A model trained where the pin could not apply (nlp.arithmetic) is rebuilt only on machines like that one."""
+    assert SHIPPED.get("kernel") == f"blis {arithmetic.BLIS_VERSION} {arithmetic.KERNEL}"
 
 
 # ------------------------------------------------------------------ the digest sees what it must see
