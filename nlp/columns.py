@@ -15,9 +15,10 @@ from __future__ import annotations
 import difflib
 import re
 
+from nlp.headerwords import header_lines
 from nlp.model import Column, Phase
 from nlp.normalize import squash
-from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURES, ROW_PARTS, TEXT_MEASURES
+from nlp.vocab import COLUMN_GROUPS, COUNT_MEASURES, FUNDING_SOURCES, MEASURES, ROW_PARTS, TEXT_MEASURES
 
 #: Header text that names the row labels, not a value column: 科目编码, 功能分类科目,
 #: 部门预算支出经济科目, 支出项目类别（资金使用单位）, 项目, 栏次 …
@@ -151,6 +152,9 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
     if len(expanded) != n_values:
         expanded = _fallback(expanded, n_values)
     if len(expanded) != n_values:
+        counted = _counts_by_place(header_text, n_values, title_source, table_phase)
+        if counted is not None:
+            return counted
         repaired = repair_header(header_text)
         if repaired != header_text:
             again = _expand_groups(value_phrases(repaired))
@@ -187,6 +191,34 @@ def build_columns(header_text: str, n_values: int, table_title: str = "") -> lis
     for i, (phrase, key) in enumerate(expanded):
         columns.append(column_for(i, phrase, key, title_source, table_phase))
     return columns
+
+
+def _counts_by_place(
+    header_text: str, n_values: int, title_source: str | None, phase: Phase | None
+) -> list[Column] | None:
+    """A header naming a count (数量, 人数 …, :data:`nlp.vocab.COUNT_MEASURES`) that its phrases do not read
+    one-to-one (单价, 账面原值: words the vocabulary lacks): the last ``n_values`` pieces of the line naming most
+    columns head the value columns, one each — the row's label, and a unit of measure printed as text (台, 辆), stand
+    left of its figures — when the other lines name no column (the ends of headings cut over lines: 账面 / 原值; a
+    line naming columns may stand over several of them, its place unknown).  A piece naming a count is that count's
+    column, the others name nothing certain (``unknown``): the count must not take an amount's place, nor an amount
+    the count's.  ``None`` unless every count the header names is one of those pieces."""
+    lines, _ = header_lines(header_text)
+    if not lines:
+        return None
+    leaf = max(range(len(lines)), key=lambda i: (len(lines[i]), i))
+    if len(lines[leaf]) < n_values or any(value_phrases(" ".join(ln)) for i, ln in enumerate(lines) if i != leaf):
+        return None
+    pieces = lines[leaf][len(lines[leaf]) - n_values :]
+    counted = [i for i, piece in enumerate(pieces) if measure_of(piece) in COUNT_MEASURES]
+    if not counted or len(counted) != sum(key in COUNT_MEASURES for _, key in header_phrases(header_text)):
+        return None
+    return [
+        column_for(i, piece, "quantity", title_source, phase)
+        if i in counted
+        else Column(index=i, header="", measure="unknown", funding_source=title_source, phase=phase)
+        for i, piece in enumerate(pieces)
+    ]
 
 
 def source_of_title(table_title: str) -> str | None:

@@ -77,6 +77,8 @@ class Codes:
     W315 = "table {table}: {count} of its rows stand on page {page}, which could not be read whole (W113); the table may miss a figure there, so it is not known to be complete or to balance"
     W316 = "table {table}: {number!r} printed alone under a coded row that prints no figure: the page's number or that row's amount, the text does not say which; not read"
     W317 = "table {table}: line {lines} of its performance indicators gave no indicator (neither a value nor part of an indicator's name could be read); not read"
+    W318 = "table {table}: column {header!r} counts (数量, 人数 …) and holds no amount: what it prints is not read as money ({count} figures)"
+    W319 = "table {table}: the header names a count (数量, 人数 …); column {column}, named in no word the reader knows, prints whole numbers only and may be it: its {count} figures are not read as money"
     # reconciliation (the report's own discrepancies)
     W401 = "table {table}: {parent} = {expected} but its children sum to {found} ({column})"
     W402 = "table {table}: unit subtotal {unit} = {expected} but its projects sum to {found}"

@@ -164,7 +164,11 @@ def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | N
     measures = [w.key for w in unbracketed(words) if w.kind == "measure" and w.key and w.key not in PHASE_KEYS]
     phase = _phase(col.text) or table_phase
     years = [int(m.group(1)) for m in YEAR.finditer(col.text)]
-    leaf, groups = (measures[-1], measures[:-1]) if measures else ("total", [])
+    # a column naming no measure is the total of its phase or year (预算数, 预算, 2026年) — unless its own heading is a
+    # word the vocabulary lacks (单价, 编制数 over a ruled column): then it names nothing known
+    own = col.own.text
+    nothing = not measures and parse(own)[0] > 0 and not any(word in own for word, _ in PHASE_WORDS)
+    leaf, groups = (measures[-1], measures[:-1]) if measures else ("unknown" if nothing else "total", [])
     source = next((g for g in reversed(groups) if g in FUNDING_SOURCES), None)
     measure = leaf
     if leaf == "total" and groups and groups[-1] not in FUNDING_SOURCES:

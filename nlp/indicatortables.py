@@ -28,6 +28,7 @@ from nlp.indicators import BEFORE, find_indicators
 from nlp.model import Amount, Indicator
 from nlp.normalize import Line, NormalizedText, squash
 from nlp.rows import join_words
+from nlp.vocab import COUNT_MEASURES
 
 # headings only an indicator table prints over a column
 _INDICATOR_HEADING = re.compile(r"指标值|目标值|完成值|度量单位|计量单位|指标名称|指标内容|[一二三]级指标")
@@ -52,7 +53,8 @@ def is_indicator_header(header_text: str) -> bool:
     headings = squash("\n".join(ln for ln in header_text.splitlines() if not _values(Line(ln, 0, 0, 0), False, False)))
     if not _INDICATOR_NAMING.search(text) or _MONEY_HEADING.search(headings):
         return False
-    return all(key == "performance_target" for _, key in columns_mod.header_phrases(headings))
+    # a count (数量, 人数 …, as in 数量指标) is no amount either
+    return all(key in ("performance_target", *COUNT_MEASURES) for _, key in columns_mod.header_phrases(headings))
 
 
 # a weight printed beside a heading (分值（90）, 分值权重(90)): no figure of the table

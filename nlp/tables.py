@@ -31,6 +31,7 @@ from nlp import (
     codes,
     columnorder,
     columnpaths,
+    counts,
     geometry,
     headergrid,
     headermeaning,
@@ -72,6 +73,7 @@ def extract_tables(
     previous_unit: str | None = None
     income: dict[str, Decimal] = {}  # what the 收支总表 says each source of income totals
     unordered: list[tuple[Table, list]] = []  # tables whose header words were broken over lines
+    headers: dict[int, str] = {}  # table → its header text
     open_readings: list[
         tuple[Table, list[layoutsearch.Reading] | list[_Later], dict | None]
     ] = []  # headers the figures must decide
@@ -84,6 +86,9 @@ def extract_tables(
             continue
         table, texts = parsed.table, parsed.texts
         indicators.extend(parsed.indicators)
+        headers[id(table)] = parsed.header_text
+        if not parsed.orders and not parsed.readings and counts.set_aside(table, diag, parsed.header_text):
+            continue  # a table of counts only (编制数 实有人数): no amount
         if parsed.orders:
             unordered.append((table, parsed.orders))
         if parsed.readings:
@@ -103,6 +108,9 @@ def extract_tables(
         ]
         for table, orders in unordered:
             table.columns = columnorder.resolve(table, orders, certain)
+    # the columns the figures decided: a count column among them holds no amount either
+    decided = {id(t) for t, _ in unordered} | {id(t) for t, _, _ in open_readings}
+    tables = [t for t in tables if id(t) not in decided or not counts.set_aside(t, diag, headers[id(t)])]
     if not tables:
         diag.warn("W307", line=1)
     projects.extend(projectforms.extract(norm, diag, {re.sub(r"\s+", "", p.name) for p in projects}))
@@ -190,6 +198,7 @@ class ReadTable:
         None  # header readings the figures must decide between (nlp.layoutsearch)
     )
     indicators: list[Indicator] = field(default_factory=list)  # a form's indicators under its amounts
+    header_text: str = ""  # the column headings as printed (a count among them: nlp.counts)
 
 
 def _indicators(
@@ -274,6 +283,7 @@ def read_table(
     if readings:
         by_grid = _read_by_header_grid(norm, ft, kind, unit, rows, assembled, readings, diag, label, income)
         by_grid.indicators = listed
+        by_grid.header_text = header.text
         return by_grid
     orders = None
     if summary:
@@ -299,7 +309,7 @@ def read_table(
         groups=place_sums,
     )
     table = _table(norm, ft, unit, classification, cols, rows, kind)
-    return ReadTable(table, assembled.texts, orders, indicators=listed)
+    return ReadTable(table, assembled.texts, orders, indicators=listed, header_text=header.text)
 
 
 def _columns_by_place(paths: list[list[str]], title: str) -> tuple[list[Column], list[tuple[int, list[int]]] | None]:

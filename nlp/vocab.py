@@ -164,12 +164,21 @@ MEASURES: dict[str, Term] = {
     ),
     "performance_target": Term("performance target (text)", "绩效目标", ("绩效目标",)),
     "line_number": Term("row number", "行次", ("行次",)),
+    # a count of things or people (数量, 人数, 编制数 …): printed among the amounts, never one (nlp.counts)
+    "quantity": Term(
+        "count or quantity (no amount)",
+        "数量",
+        ("数量", "人数", "人次", "批次", "团组数", "辆数", "保有量", "个数"),
+    ),
 }
 
 # Measures whose columns hold no amount: what a row prints under 行次 is its row number, under 绩效目标 a text —
 # never money.  The one list every reader of a header starts from (nlp.columns, nlp.columnpaths, nlp.pagecolumns,
 # nlp.reftables); a reader that needs more extends it where it reads.
 TEXT_MEASURES: tuple[str, ...] = ("line_number", "performance_target")
+# Measures whose columns stand among the amounts and print a figure that counts something (车辆 辆 3, 编制数 45):
+# the column takes its place in the header like any other, but its figures are never money (nlp.counts).
+COUNT_MEASURES: tuple[str, ...] = ("quantity",)
 
 # Measures that name a source of funds (资金来源); a column measuring one of these
 # also carries it as ``Column.funding_source``.
