@@ -25,8 +25,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from nlp.amounts import parse_amount
 from nlp.errors import Diagnostics
-from nlp.model import Amount, PerformanceTarget, Project
+from nlp.model import Amount, Indicator, Link, PerformanceTarget, Project
 from nlp.normalize import Line, NormalizedText, squash
+from nlp.tablefind import find_tables
 
 _NAME = re.compile(r"^\s*项目名称\s+(?P<name>\S.*?)\s*$")
 _TOTAL = re.compile(r"年度资金总额\s*[:：]?")
@@ -40,6 +41,7 @@ _FUNDS = (
 )
 _TARGETS_END = re.compile(r"一级指标|绩效指标|二级指标")
 _SPAN = 14  # lines from 项目名称 to 年度资金总额 in the forms seen; a form is compact
+FORM_HEAD = 4  # a form's 项目名称 line comes within this many lines of its title (…绩效目标表, （2026年度）)
 
 
 def form_at(lines: list[Line], i: int) -> int | None:
@@ -86,6 +88,31 @@ def extract(norm: NormalizedText, diag: Diagnostics, known: set[str]) -> list[Pr
                 target=_paired_target(norm, lines, at, name) if final_account else _target(norm, lines, at, name),
             )
         )
+    return out
+
+
+def indicator_links(norm: NormalizedText, projects: list[Project], indicators: list[Indicator]) -> list[Link]:
+    """``target:<i> has_indicator indicator:<j>``: each indicator a project's form prints in its grid (read by
+    nlp.tables) is one of the form's project's targets — the form is the found table whose lines hold the indicator,
+    its project the one named on the form's 项目名称 line (a project with a target only)."""
+    lines = norm.lines
+    by_name = {squash(p.name): i for i, p in enumerate(projects, 1) if p.target is not None}
+    out = []
+    for ft in find_tables(norm):
+        named = (
+            _NAME.match(lines[k].text)
+            for k in range(ft.anchor, min(ft.anchor + FORM_HEAD, len(lines)))
+            if form_at(lines, k) is not None
+        )
+        m = next(named, None)
+        project = by_name.get(squash(m.group("name"))) if m else None
+        if project is None or not ft.lines:
+            continue
+        start = norm.raw_span(lines[ft.anchor].start, lines[ft.anchor].end).start
+        end = norm.raw_span(lines[ft.lines[-1]].start, lines[ft.lines[-1]].end).end
+        for j, indicator in enumerate(indicators, 1):
+            if start <= indicator.span.start < end:
+                out.append(Link(f"target:{project}", "has_indicator", f"indicator:{j}", indicator.span))
     return out
 
 

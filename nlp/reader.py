@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nlp import layout, metadata, narrative, parts, reconcile, tables, unreadpages
+from nlp import layout, metadata, narrative, parts, projectforms, reconcile, tables, unreadpages
 from nlp.encoding import Decoded
 from nlp.errors import Diagnostics, ReportError
 from nlp.model import Report, SourceFile
@@ -68,6 +68,7 @@ def parse_report(decoded: Decoded, path: str, *, entities: bool = False, gazette
         agency_scope_span=meta.agency_scope_span,
     )
     report.tables, report.projects, report.indicators = tables.extract_tables(norm, sections, diag)
+    report.links = projectforms.indicator_links(norm, report.projects, report.indicators)
     narrative.extract(norm, report, diag)
     report.part = parts.part_of(norm, report)
     report.discrepancies = reconcile.reconcile(report)

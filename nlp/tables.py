@@ -56,7 +56,6 @@ from nlp.vocab import FUNDING_SOURCES, TABLE_KINDS
 
 _SUMMARY_KINDS = ("summary", "fiscal_summary")
 _DECIMAL_TABLE = 3  # amounts with decimals in a table that prints its amounts with decimals
-_FORM_HEAD = 4  # a project form's 项目名称 line comes within this many lines of its title (…绩效目标表, （2026年度）)
 
 
 def extract_tables(
@@ -243,7 +242,8 @@ def read_table(
     lines = norm.lines
     label = ft.number or ft.title or f"line {lines[ft.anchor].number}"
     if any(
-        projectforms.form_at(lines, i) is not None for i in range(ft.anchor, min(ft.anchor + _FORM_HEAD, len(lines)))
+        projectforms.form_at(lines, i) is not None
+        for i in range(ft.anchor, min(ft.anchor + projectforms.FORM_HEAD, len(lines)))
     ):
         # one project's performance form (项目名称 … 年度资金总额), no table of rows: nlp.projectforms reads its project;
         # the indicators it prints under their headings are read here

@@ -162,3 +162,30 @@ def test_devset_budget_forms_give_every_row_of_their_grids_from_text_and_pdf():
     assert ("培养实践锻炼、跟班学习干部人数", Decimal(110), "人", ">=", None) in rows[0]  # centred on its value in text
     assert ("信访系统干部整体素质和业务能力", None, "", "=", "有所提高") in rows[0]
     assert not [d for d in text.diagnostics + pdf.diagnostics if d.code == "W317" and "绩效目标表" in d.message]
+
+
+def test_a_forms_indicators_are_its_projects_targets_in_the_graph(tmp_path):
+    """Each indicator of a form's grid is linked from its project's 绩效目标 (target:<i> has_indicator
+    indicator:<j>), and the graph conforms.  Before: the form gave no indicator, so no link — fails before."""
+    from kg.mapping import map_report
+    from kg.namespace import BKG
+    from kg.resolve import default_resolver
+    from kg.validate import validate_quads
+    from nlp.reader import read_report
+
+    path = tmp_path / "forms.txt"
+    lines, expected = BUDGET_TEXT
+    path.write_text(
+        "某某局2026年部门预算\n"
+        + FUNDS.format(total=TOTAL["万元"])
+        + "\n".join(lines).format(cost="1250.50万元")
+        + "\n",
+        encoding="utf-8",
+    )
+    report = read_report(path)
+    assert [p.name for p in report.projects] == ["数据平台运维"] and report.projects[0].target is not None
+    links = [(link.subject, link.predicate, link.object) for link in report.links]
+    assert links == [("target:1", "has_indicator", f"indicator:{j}") for j in range(1, len(expected) + 1)]
+    mapped = map_report(report, resolver=default_resolver())
+    assert sum(q.predicate.value == str(BKG.hasIndicator) for q in mapped.quads) == len(expected)
+    assert not validate_quads(mapped.quads).violations
