@@ -32,7 +32,7 @@ from nlp.columns import LABEL_HEADERS, column_for, column_groups, header_width, 
 from nlp.model import Column, Table, TableRow
 from nlp.normalize import squash
 from nlp.rounding import quantum, rounding_tolerance
-from nlp.vocab import COLUMN_GROUPS
+from nlp.vocab import COLUMN_GROUPS, COUNT_MEASURES
 
 _MAX_HYPOTHESES = 10000
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -95,11 +95,13 @@ def hypotheses(header_text: str, n_values: int, read: list[Column] | None = None
     leaf = max(range(len(lines)), key=lambda i: (len(named[i]), i))
     if not broken and not cuts:
         return None
-    # understood: every column read, and no meaning taken twice (a heading's rest read as a column of its own —
-    # 一般公共 / 预算拨款 ×3 — names the same thing again: the reading is not one-to-one)
+    # understood: every column read, and no amount's meaning taken twice (a heading's rest read as a column of its
+    # own — 一般公共 / 预算拨款 ×3 — names the same thing again: the reading is not one-to-one); counts are told apart
+    # by no meaning (出国团组数, 接待批次: two columns of 'quantity', nlp.counts), so they are left out of that test
+    amounts = [c for c in read or () if c.measure not in COUNT_MEASURES]
     understood = (
         all(c.measure != "unknown" for c in read)
-        and len({(c.measure, c.funding_source, c.phase, c.year, c.qualifier) for c in read}) == len(read)
+        and len({(c.measure, c.funding_source, c.phase, c.year, c.qualifier) for c in amounts}) == len(amounts)
         if read is not None
         else header_width(header_text) == n_values
     )

@@ -16,7 +16,8 @@ import re
 from nlp.columns import header_phrases
 from nlp.errors import Diagnostics
 from nlp.model import Column, Table
-from nlp.vocab import COUNT_MEASURES
+from nlp.normalize import squash
+from nlp.vocab import COUNT_MEASURES, MONEY_HEADING
 
 _BARE_WHOLE = re.compile(r"\d+")
 
@@ -30,18 +31,23 @@ def set_aside(table: Table, diag: Diagnostics, header_text: str = "") -> bool:
     is left (a table of counts only).  In a table whose header (``header_text``) names a count, a column read as
     nothing (``unknown``: the header did not say where it stands, or named it in words the vocabulary lacks, 编制数)
     whose every figure is a whole number printed bare (12, not 12.00 or 1,200) may be a count: it is taken out too
-    (W319) — a figure is left out rather than a count stored as money."""
+    (W319) — a figure is left out rather than a count stored as money.  But a header that names money in words the
+    vocabulary lacks (单价, 总价, 账面原值, 预算金额: :data:`nlp.vocab.MONEY_HEADING`) may print amounts in 元 bare
+    (5000, 652000): there only a count the header names and no column was given is looked for, and only when no more
+    such columns are printed than counts wait for a place — else every one stays, read as nothing, no amount lost."""
     label = table.number or table.title
     line = table.rows[0].span.line if table.rows else table.span.line
-    counted = []
-    for i, column in enumerate(table.columns):
-        if is_count(column):
-            diag.info("W318", line=line, table=label, header=column.header, count=_figures(table, i))
-        elif column.measure == "unknown" and _bare_whole(table, i) and names_count(header_text):
-            diag.info("W319", line=line, table=label, column=i + 1, count=_figures(table, i))
+    placed = [i for i, column in enumerate(table.columns) if is_count(column)]
+    named = named_counts(header_text)
+    bare = [i for i, c in enumerate(table.columns) if c.measure == "unknown" and _bare_whole(table, i)] if named else []
+    if MONEY_HEADING.search(squash(header_text)) and len(bare) > named - len(placed):
+        bare = []
+    counted = sorted(placed + bare)
+    for i in counted:
+        if i in placed:
+            diag.info("W318", line=line, table=label, header=table.columns[i].header, count=_figures(table, i))
         else:
-            continue
-        counted.append(i)
+            diag.info("W319", line=line, table=label, column=i + 1, count=_figures(table, i))
     if not counted:
         return False
     keep = [i for i in range(len(table.columns)) if i not in counted]
@@ -53,9 +59,9 @@ def set_aside(table: Table, diag: Diagnostics, header_text: str = "") -> bool:
     return not table.columns
 
 
-def names_count(header_text: str) -> bool:
-    """Does the header name a count (数量, 人数 …) anywhere, letter-spaced or cut over lines?"""
-    return any(key in COUNT_MEASURES for _, key in header_phrases(header_text))
+def named_counts(header_text: str) -> int:
+    """How many counts (数量, 人数 …) the header names, letter-spaced or cut over lines."""
+    return sum(key in COUNT_MEASURES for _, key in header_phrases(header_text))
 
 
 def _figures(table: Table, i: int) -> int:

@@ -28,16 +28,13 @@ from nlp.indicators import BEFORE, find_indicators
 from nlp.model import Amount, Indicator
 from nlp.normalize import Line, NormalizedText, squash
 from nlp.rows import join_words
-from nlp.vocab import COUNT_MEASURES
+from nlp.vocab import COUNT_MEASURES, MONEY_HEADING
 
 # headings only an indicator table prints over a column
 _INDICATOR_HEADING = re.compile(r"指标值|目标值|完成值|度量单位|计量单位|指标名称|指标内容|[一二三]级指标")
 # those that name the indicator or its value: a unit of measure alone (计量单位, 度量单位) heads a column of goods bought
 # or assets held beside their amounts too
 _INDICATOR_NAMING = re.compile(r"指标值|目标值|完成值|指标名称|指标内容|[一二三]级指标")
-# amounts a header names in words the measures do not list (本年预算, 单价, 总价, 账面原值, 资金总额), or by a column's
-# unit in yuan, which a heading cut over lines (年度资 / 金总额 / (万元)) still prints whole
-_MONEY_HEADING = re.compile(r"预算|决算|金额|资金|单价|总价|价款|原值|经费|[（(](?:万|千|亿)?元[)）]")
 
 
 # a 指标性质 cell printed between the name and the value: the direction or kind of the indicator, no name
@@ -51,7 +48,7 @@ def is_indicator_header(header_text: str) -> bool:
     # lines printing an indicator's value are the table's first rows, taken into its header when no figure of money
     # follows them (成本指标 项目总成本 不超过预算 names no column of 预算)
     headings = squash("\n".join(ln for ln in header_text.splitlines() if not _values(Line(ln, 0, 0, 0), False, False)))
-    if not _INDICATOR_NAMING.search(text) or _MONEY_HEADING.search(headings):
+    if not _INDICATOR_NAMING.search(text) or MONEY_HEADING.search(headings):
         return False
     # a count (数量, 人数 …, as in 数量指标) is no amount either
     return all(key in ("performance_target", *COUNT_MEASURES) for _, key in columns_mod.header_phrases(headings))

@@ -12,6 +12,7 @@ the longest phrase that matches wins (so 财政拨款收入 beats 收入).
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 
@@ -176,6 +177,10 @@ MEASURES: dict[str, Term] = {
 # never money.  The one list every reader of a header starts from (nlp.columns, nlp.columnpaths, nlp.pagecolumns,
 # nlp.reftables); a reader that needs more extends it where it reads.
 TEXT_MEASURES: tuple[str, ...] = ("line_number", "performance_target")
+# Amounts a header names in words the measures do not list (本年预算, 单价, 总价, 账面原值, 资金总额), or by a column's
+# unit in yuan, which a heading cut over lines (年度资 / 金总额 / (万元)) still prints whole: a header printing one holds
+# money (nlp.indicatortables: no grid of indicators; nlp.counts: its bare whole numbers may be amounts in 元).
+MONEY_HEADING = re.compile(r"预算|决算|金额|资金|单价|总价|价款|原值|经费|[（(](?:万|千|亿)?元[)）]")
 # Measures whose columns stand among the amounts and print a figure that counts something (车辆 辆 3, 编制数 45):
 # the column takes its place in the header like any other, but its figures are never money (nlp.counts).
 COUNT_MEASURES: tuple[str, ...] = ("quantity",)

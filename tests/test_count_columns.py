@@ -167,6 +167,58 @@ def test_a_table_of_counts_only_is_no_table_of_money():
     assert all("表6" in d.message and d.severity.value == "info" for d in notes)
 
 
+# Amounts in whole yuan print bare (5000, 652000) as counts do: in a table whose counts the header names and the reader
+# placed, no other column is a count, whatever it prints (review15 F1: each table below was dropped whole, its money
+# with it, W319 taking every column the vocabulary could not name); and two counts side by side (出国团组数, 接待批次)
+# are no heading read twice (review15 F2: every column of the 三公 table lost its meaning).  3 of 3 fail before.
+# name → (title, header, body, the money each row prints, the measures read, the counts printed, count columns)
+BARE_YUAN = {
+    "单价 and 总价 in whole yuan": (
+        PROCUREMENT,
+        ["采购品目 计量单位 数量 单价 总价"],
+        ["台式计算机 台 10 5000 50000", "打印机 台 2 3000 6000"],
+        [["5000", "50000"], ["3000", "6000"]],
+        ["unknown", "unknown"],
+        ["10", "2"],
+        1,
+    ),
+    "账面原值 in whole yuan": (
+        "表6 国有资产占用情况表",
+        ["资产类别 计量单位 数量 账面原值"],
+        ["车辆 辆 3 652000", "办公设备 台 25 401000"],
+        [["652000"], ["401000"]],
+        ["unknown"],
+        ["3", "25"],
+        1,
+    ),
+    "two counts beside the 三公 amounts": (
+        "表6 2026年“三公”经费支出预算表",
+        ["项目 合计 因公出国（境）费 公务用车购置及运行费 公务接待费 出国团组数 接待批次"],
+        ["2026年预算数 350000 100000 200000 50000 2 30"],
+        [["350000", "100000", "200000", "50000"]],
+        ["total", "outbound_travel", "vehicles", "reception"],
+        ["2", "30"],
+        2,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BARE_YUAN))
+def test_amounts_in_whole_yuan_beside_a_placed_count_stay_money(name):
+    title, header, body, money, measures, counts, counted = BARE_YUAN[name]
+    tables, diag = read(report(title, "元", header, body))
+    assert [t.number for t in tables] == ["表1", "表6"]
+    table = tables[1]
+    assert [[c.printed for c in row.cells if c is not None] for row in table.rows] == money
+    assert [[c.value for c in row.cells if c is not None] for row in table.rows] == [
+        [Decimal(v) for v in row] for row in money
+    ]
+    assert [c.measure for c in table.columns] == measures
+    assert not {c.span.text for row in table.rows for c in row.cells if c is not None} & set(counts)
+    # each count column said (W318), none of the amounts set aside as a count (W319)
+    assert [d.code for d in diag.items if d.code in ("W318", "W319")] == ["W318"] * counted
+
+
 def test_a_count_heading_inside_an_indicator_table_keeps_it_one():
     """数量指标 is no amount: a grid of indicators whose level cells name a count stays a grid of indicators (with the
     count words in the vocabulary but not among an indicator table's words, this grid was read as an empty table)."""
