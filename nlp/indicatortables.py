@@ -350,9 +350,9 @@ def _add(
     named: Indicator | None = None
     for k, v in enumerate(values):
         amount = None
-        if v.amount is not None:
+        if v.amount is not None and v.value is not None:  # a cost: _costs gives its value in yuan with it
             span = norm.raw_span(line.start + v.amount[2], line.start + v.amount[3])
-            amount = Amount(v.value or Decimal(0), v.amount[0], v.amount[1], span)
+            amount = Amount(v.value, v.amount[0], v.amount[1], span)
         if v.of_previous and named is not None:
             span = norm.raw_span(line.start + v.start, line.start + v.end)
             into.append(Indicator(named.name, v.value, v.unit, v.comparator, span, True, amount=amount, text=v.text))
