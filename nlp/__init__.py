@@ -62,6 +62,13 @@ def evaluate_reader(folder, **kwargs):
     return evaluate_dir(folder, **kwargs)
 
 
+def reader_totals():
+    """Nothing counted yet: a :class:`nlp.refeval.Totals` that ``budgetkg eval reader`` adds each report's result to."""
+    from nlp.refeval import Totals
+
+    return Totals()
+
+
 __all__ = [
     "STEP_YUAN",
     "EntityResolver",
@@ -76,6 +83,7 @@ __all__ = [
     "read_report_bytes",
     "read_source",
     "read_source_bytes",
+    "reader_totals",
     "render_page",
     "rounding_tolerance",
     "train_entities",

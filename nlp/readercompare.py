@@ -59,11 +59,14 @@ def columns_of(t: Table) -> list[tuple[str, str | None]]:
 
 @dataclass
 class Comparison:
-    tables: tuple[int, int]  # (text, published)
-    coded_rows: tuple[int, int]
-    projects_with_amount: tuple[int, int]
-    discrepancies: tuple[int, int]
-    amounts: tuple[int, int]
+    """What differs between a report's two models (:func:`compare`); ``Comparison()`` is nothing compared yet, and
+    comparisons add up (``+``) to several reports' total."""
+
+    tables: tuple[int, int] = (0, 0)  # (text, published)
+    coded_rows: tuple[int, int] = (0, 0)
+    projects_with_amount: tuple[int, int] = (0, 0)
+    discrepancies: tuple[int, int] = (0, 0)
+    amounts: tuple[int, int] = (0, 0)
     only_text: Counter[Placed] = field(default_factory=Counter)
     only_published: Counter[Placed] = field(default_factory=Counter)
     values_only_text: int = 0  # the same, the column left out
@@ -79,6 +82,29 @@ class Comparison:
     @property
     def same(self) -> bool:
         return not (self.only_text or self.only_published or self.other_columns) and self.tables[0] == self.tables[1]
+
+    def __add__(self, other: Comparison) -> Comparison:
+        """The figures of two comparisons summed (several reports' total): each pair side by side, the amounts read
+        from one input only and the tables whose columns mean other things together."""
+
+        def pair(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+            return (a[0] + b[0], a[1] + b[1])
+
+        return Comparison(
+            tables=pair(self.tables, other.tables),
+            coded_rows=pair(self.coded_rows, other.coded_rows),
+            projects_with_amount=pair(self.projects_with_amount, other.projects_with_amount),
+            discrepancies=pair(self.discrepancies, other.discrepancies),
+            amounts=pair(self.amounts, other.amounts),
+            only_text=self.only_text + other.only_text,
+            only_published=self.only_published + other.only_published,
+            values_only_text=self.values_only_text + other.values_only_text,
+            values_only_published=self.values_only_published + other.values_only_published,
+            other_columns=self.other_columns + other.other_columns,
+            reordered=self.reordered + other.reordered,
+            contradicting=self.contradicting + other.contradicting,
+            unknown_in=pair(self.unknown_in, other.unknown_in),
+        )
 
 
 def compare(text: Report, published: Report) -> Comparison:

@@ -97,6 +97,60 @@ class ReportResult:
         return self.coded_ok / self.coded_ref if self.coded_ref else None
 
 
+@dataclass
+class Totals:
+    """Reports' figures summed, as ``eval reader`` prints them in total: :meth:`add` each result (a report that
+    failed counts as a report, with no figure)."""
+
+    reports: int = 0
+    failed: int = 0
+    agency: int = 0  # read as the manifest has it
+    year: int = 0
+    phase: int = 0
+    tables_read: int = 0
+    coded_ref: int = 0
+    coded_ok: int = 0
+    projects: int = 0
+    projects_with_amount: int = 0
+    discrepancies: int = 0
+    amounts: int = 0
+    rows_coded: int = 0
+    unread_pages: int = 0
+    # --pdf: the reports whose text was read beside the published file, how many gave the same model, their
+    # comparisons summed and the reference's coded rows read (text, published)
+    compared: int = 0
+    same: int = 0
+    comparison: Comparison = field(default_factory=Comparison)
+    compared_ok: tuple[int, int] = (0, 0)
+
+    def add(self, r: ReportResult) -> None:
+        self.reports += 1
+        if r.error:
+            self.failed += 1
+            return
+        self.agency += r.agency[0] is not None and r.agency[0] == r.agency[1]
+        self.year += r.year[0] is not None and r.year[0] == r.year[1]
+        self.phase += r.phase[0] is not None and r.phase[0] == r.phase[1]
+        self.tables_read += r.tables_read
+        self.coded_ref += r.coded_ref
+        self.coded_ok += r.coded_ok
+        self.projects += r.projects
+        self.projects_with_amount += r.projects_with_amount
+        self.discrepancies += r.discrepancies
+        self.amounts += r.amounts
+        self.rows_coded += r.rows_coded
+        self.unread_pages += r.unread_pages
+        if r.comparison is not None and r.text_twin is not None:
+            self.compared += 1
+            self.same += r.comparison.same
+            self.comparison += r.comparison
+            self.compared_ok = (self.compared_ok[0] + r.text_twin.coded_ok, self.compared_ok[1] + r.coded_ok)
+
+    @property
+    def share(self) -> float | None:
+        return self.coded_ok / self.coded_ref if self.coded_ref else None
+
+
 # -- matching ---------------------------------------------------------------------------
 
 

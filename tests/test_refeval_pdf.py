@@ -110,6 +110,30 @@ def test_text_and_pdf_compared(
     assert c.tables == (1, 1) and c.coded_rows == (4 - (label == "a row lost"), 4)
 
 
+def test_the_total_sums_every_compared_report(folder, capsys):
+    """``eval reader --pdf``'s last line: the comparisons of the folder's reports added up (nlp.refeval.Totals)."""
+    from kg.cli import main
+    from nlp.refeval import Totals
+
+    (folder / "a.txt").write_text(VARIANTS[1][1], encoding="utf-8")  # a figure read otherwise
+    (folder / "b.pdf").write_bytes(coded_table_pdf())
+    (folder / "b.txt").write_text(VARIANTS[3][1], encoding="utf-8")  # two columns' headings swapped
+    (folder / "c.pdf").write_bytes(coded_table_pdf())  # no text beside it
+    results = evaluate_dir(folder, pdf=True)
+    total = Totals()
+    for r in results:
+        total.add(r)
+    c = total.comparison
+    assert (total.reports, total.compared, total.same) == (3, 2, 0)
+    assert (sum(c.only_text.values()), sum(c.only_published.values())) == (1 + 8, 1 + 8)
+    assert (c.values_only_text, c.values_only_published, len(c.other_columns), len(c.reordered)) == (1, 1, 1, 1)
+    assert c.tables == (2, 2) and c.amounts == (24, 24) and total.amounts == 3 * 12
+    assert main(["eval", "reader", "--pdf", str(folder)]) == 0
+    last = capsys.readouterr().out.rstrip().splitlines()[-1]
+    assert last.startswith("text|PDF: 0/2 reports give the same model; tables 2|2; coded rows 8|8")
+    assert "amounts 24|24, 9 text only, 9 PDF only (rows and values: 1|1); columns meaning other things in 1" in last
+
+
 def test_the_text_mode_is_unchanged_by_published_files_beside(folder):
     (folder / "a.txt").write_text(table_text(), encoding="utf-8")
     (result,) = evaluate_dir(folder)

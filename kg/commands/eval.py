@@ -168,31 +168,12 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
     verbose = getattr(args, "verbose", False)
     pdf = getattr(args, "pdf", False)
     dirs = args.dirs or [resources.folder("corpus")]
-    grand = {
-        "reports": 0,
-        "agency": 0,
-        "year": 0,
-        "phase": 0,
-        "ref": 0,
-        "ok": 0,
-        "tables": 0,
-        "projects": 0,
-        "with_amount": 0,
-        "disc": 0,
-        "amounts": 0,
-        "rows_coded": 0,
-        "unread": 0,
-    }
-    # text|published sums of the comparison (--pdf)
-    cmp: dict[str, list[int]] = {
-        k: [0, 0] for k in ("tables", "ok", "only", "values", "disc", "amounts", "coded", "unknown", "contradicting")
-    }
-    pairs = same = other_columns = reordered = 0
-    failed = 0
+    total = nlp.reader_totals()
+    missing = 0  # folders that are not
     for folder in dirs:
         if not folder.is_dir():
             print(f"budgetkg eval reader: {folder}: not a folder")
-            failed += 1
+            missing += 1
             continue
         results = nlp.evaluate_reader(folder, pdf=pdf)
         print(f"== {folder}" + (" (published files)" if pdf else ""))
@@ -201,14 +182,10 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
             f"{'amounts':>9}{'projects':>10}{'disc':>6}"
         )
         for r in results:
-            grand["reports"] += 1
+            total.add(r)
             if r.error:
                 print(f"{r.stem:<48} failed: {r.error}")
-                failed += 1
                 continue
-            grand["agency"] += r.agency[0] is not None and r.agency[0] == r.agency[1]
-            grand["year"] += r.year[0] is not None and r.year[0] == r.year[1]
-            grand["phase"] += r.phase[0] is not None and r.phase[0] == r.phase[1]
             share = f"{100 * r.share:.1f}%" if r.share is not None else "-"
             # without a reference: the coded rows the model holds
             coded = f"{r.coded_ok}/{r.coded_ref}" if r.reference != "none" else f"{r.rows_coded} read"
@@ -225,59 +202,41 @@ def cmd_eval_reader(args: argparse.Namespace) -> int:
                 print(
                     f"    {r.unread_pages} of {r.pages} pages not read whole (W110 no text layer, W113 characters lost)"
                 )
-            grand["ref"] += r.coded_ref
-            grand["ok"] += r.coded_ok
-            grand["tables"] += r.tables_read
-            grand["projects"] += r.projects
-            grand["with_amount"] += r.projects_with_amount
-            grand["disc"] += r.discrepancies
-            grand["amounts"] += r.amounts
-            grand["rows_coded"] += r.rows_coded
-            grand["unread"] += r.unread_pages
             if r.twin_error:
                 print(f"    vs text: the text failed: {r.twin_error}")
             if r.comparison is not None and r.text_twin is not None:
-                c = r.comparison
                 for line in _comparison_line(r, verbose):
                     print(line)
-                pairs += 1
-                same += c.same
-                other_columns += len(c.other_columns)
-                reordered += len(c.reordered)
-                for k in (0, 1):
-                    cmp["tables"][k] += c.tables[k]
-                    cmp["disc"][k] += c.discrepancies[k]
-                    cmp["amounts"][k] += c.amounts[k]
-                    cmp["coded"][k] += c.coded_rows[k]
-                    cmp["unknown"][k] += c.unknown_in[k]
-                cmp["contradicting"][0] += c.contradicting
-                cmp["ok"][0] += r.text_twin.coded_ok
-                cmp["ok"][1] += r.coded_ok
-                cmp["only"][0] += sum(c.only_text.values())
-                cmp["only"][1] += sum(c.only_published.values())
-                cmp["values"][0] += c.values_only_text
-                cmp["values"][1] += c.values_only_published
             if verbose:
                 for rr in r.rows:
                     if not rr.ok:
                         print(f"    p{rr.ref.page} {rr.ref.code} {rr.ref.name}: {rr.reason}")
-    share = f"{100 * grand['ok'] / grand['ref']:.1f}%" if grand["ref"] else "-"
-    n = grand["reports"]
-    print(
-        f"total: {n} reports; agency {grand['agency']}/{n}, year {grand['year']}/{n}, phase {grand['phase']}/{n}; "
-        f"tables {grand['tables']}; coded rows {grand['ok']}/{grand['ref']} ({share}); "
-        f"projects {grand['projects']} ({grand['with_amount']} with an amount); discrepancies {grand['disc']}; "
-        f"amounts {grand['amounts']}; coded rows in the model {grand['rows_coded']}"
-        + (f"; pages not read whole {grand['unread']}" if grand["unread"] else "")
-    )
-    if pairs:
-        print(
-            f"text|PDF: {same}/{pairs} reports give the same model; tables {cmp['tables'][0]}|"
-            f"{cmp['tables'][1]}; coded rows {cmp['coded'][0]}|{cmp['coded'][1]} (of the reference's: {cmp['ok'][0]}|{cmp['ok'][1]} read); amounts {cmp['amounts'][0]}|"
-            f"{cmp['amounts'][1]}, {cmp['only'][0]} text only, {cmp['only'][1]} PDF only (rows and values: "
-            f"{cmp['values'][0]}|{cmp['values'][1]}); columns meaning other things in {other_columns} tables ({reordered} only in another order; "
-            f"{cmp['contradicting'][0]} read both ways, "
-            f"{cmp['unknown'][0]}|{cmp['unknown'][1]} unknown to one); "
-            f"discrepancies {cmp['disc'][0]}|{cmp['disc'][1]}"
+    for line in _total_lines(total):
+        print(line)
+    return 1 if missing or total.failed else 0
+
+
+def _total_lines(t) -> list[str]:
+    """The total of every report (``nlp.refeval.Totals``), and with ``--pdf`` what differs from the texts."""
+    share = f"{100 * t.share:.1f}%" if t.share is not None else "-"
+    n = t.reports
+    out = [
+        f"total: {n} reports; agency {t.agency}/{n}, year {t.year}/{n}, phase {t.phase}/{n}; "
+        f"tables {t.tables_read}; coded rows {t.coded_ok}/{t.coded_ref} ({share}); "
+        f"projects {t.projects} ({t.projects_with_amount} with an amount); discrepancies {t.discrepancies}; "
+        f"amounts {t.amounts}; coded rows in the model {t.rows_coded}"
+        + (f"; pages not read whole {t.unread_pages}" if t.unread_pages else "")
+    ]
+    if t.compared:
+        c = t.comparison
+        out.append(
+            f"text|PDF: {t.same}/{t.compared} reports give the same model; tables {c.tables[0]}|{c.tables[1]}; "
+            f"coded rows {c.coded_rows[0]}|{c.coded_rows[1]} (of the reference's: {t.compared_ok[0]}|"
+            f"{t.compared_ok[1]} read); amounts {c.amounts[0]}|{c.amounts[1]}, {sum(c.only_text.values())} text "
+            f"only, {sum(c.only_published.values())} PDF only (rows and values: {c.values_only_text}|"
+            f"{c.values_only_published}); columns meaning other things in {len(c.other_columns)} tables "
+            f"({len(c.reordered)} only in another order; {c.contradicting} read both ways, "
+            f"{c.unknown_in[0]}|{c.unknown_in[1]} unknown to one); "
+            f"discrepancies {c.discrepancies[0]}|{c.discrepancies[1]}"
         )
-    return 1 if failed else 0
+    return out
