@@ -294,7 +294,9 @@ def evaluate_report(
         res.phase = (_phase_word(manifest.get("phase")), _phase_word(report.phase))
     res.tables_read = len(report.tables)
     res.pages = report.source.pages
-    res.unread_pages = sum(1 for d in report.diagnostics if d.code in ("W110", "W113"))  # one per page
+    # W110 is warned once per page, W113 once per page and font; each names the line its page begins on, and every
+    # page begins on a line of its own (nlp.sources parts pages by a line end), so a line is a page
+    res.unread_pages = len({d.line for d in report.diagnostics if d.code in ("W110", "W113")})
     res.rows_coded = sum(1 for t in report.tables for r in t.rows if r.code)
     res.amounts = sum(1 for t in report.tables for r in t.rows for c in r.cells if c is not None)
     res.projects = len(report.projects)

@@ -169,8 +169,8 @@ def _cjk_font(b: PdfBuilder) -> int:
     )
 
 
-def _glyphless_cjk_font(b: PdfBuilder, unmapped: str = "") -> int:
-    """A font no installed font can stand in for: SimSun, not embedded, its codes CIDs (Identity-H, CID = the
+def _glyphless_cjk_font(b: PdfBuilder, unmapped: str = "", name: str = "SimSun") -> int:
+    """A font no installed font can stand in for: ``name`` (SimSun), not embedded, its codes CIDs (Identity-H, CID = the
     character's Unicode value) that the CIDToGIDMap sends to glyph 65535 — a glyph no font has (a font holds
     at most 65535 glyphs, numbered from 0) — and a ToUnicode map back to the characters, except those of
     ``unmapped``.  PDFium then has no glyph outline for any character, as for SimSun on a machine without a
@@ -203,14 +203,14 @@ def _glyphless_cjk_font(b: PdfBuilder, unmapped: str = "") -> int:
     )
     to_glyph = b.stream(b"\0\0" + b"\xff\xff" * 0xFFFF, filters=1)
     desc = b.add(
-        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun"
+        f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name}"
         " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W [32 126 500]"
         f" /CIDToGIDMap {to_glyph} 0 R"
-        " /FontDescriptor << /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -200 1000 900]"
+        f" /FontDescriptor << /Type /FontDescriptor /FontName /{name} /Flags 6 /FontBBox [0 -200 1000 900]"
         " /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>"
     )
     return b.add(
-        f"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [{desc} 0 R]"
+        f"<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H /DescendantFonts [{desc} 0 R]"
         f" /ToUnicode {to_unicode} 0 R >>"
     )
 
@@ -221,10 +221,11 @@ def text_width(text: str, size: float) -> float:
 
 class Cell:
     """One cell of a table to draw: its text (lines wrapped inside the cell split by newlines), the first column
-    and how many columns and rows it spans, and how its lines are aligned."""
+    and how many columns and rows it spans, how its lines are aligned, and its font (1: the page's, 2: the
+    second of :func:`make_table_pdf`'s ``glyphless``)."""
 
-    def __init__(self, text: str, col: int, span: int = 1, rows: int = 1, align: str = "center") -> None:
-        self.text, self.col, self.span, self.rows, self.align = text, col, span, rows, align
+    def __init__(self, text: str, col: int, span: int = 1, rows: int = 1, align: str = "center", font: int = 1) -> None:
+        self.text, self.col, self.span, self.rows, self.align, self.font = text, col, span, rows, align, font
 
 
 def table_page(
@@ -268,7 +269,7 @@ def table_page(
                 w = text_width(t, size)
                 x = x0 + 3 if c.align == "left" else (x1 - 3 - w if c.align == "right" else (x0 + x1 - w) / 2)
                 baseline = first + (k + 1) * leading - (leading - size) / 2 - 1
-                ops.append(f"BT /F1 {size} Tf {x:.2f} {height - baseline:.2f} Td {_hex(t)} Tj ET")
+                ops.append(f"BT /F{c.font} {size} Tf {x:.2f} {height - baseline:.2f} Td {_hex(t)} Tj ET")
     if ruled and in_form:
         ops.append("q 1 0 0 1 0 0 cm /Fm1 Do Q")
     elif ruled:
@@ -282,16 +283,21 @@ def make_table_pdf(
     ruled: bool = True,
     in_form: bool = False,
     page=(842, 595),
-    glyphless: bool = False,
+    glyphless: bool | tuple[str, ...] = False,
     unmapped: str = "",
 ) -> bytes:
     """A PDF of table pages (see :func:`table_page`): each page's lines above its table, rows and column widths.
     ``in_form``: the rules are drawn by a form XObject moved 10 pt right by its /Matrix and back by the page's
     ``cm`` — positions the reader must compose from both.  ``glyphless``: in a font PDFium finds no glyph of
     whatever fonts are installed (:func:`_glyphless_cjk_font`; ``unmapped``: characters its ToUnicode map
-    leaves out)."""
+    leaves out); the names of such fonts (``("SimSun", "KaiTi")``) give each its own, /F1, /F2 … in that order."""
     b = PdfBuilder()
-    font = _glyphless_cjk_font(b, unmapped) if glyphless else _cjk_font(b)
+    if glyphless:
+        names = glyphless if isinstance(glyphless, tuple) else ("SimSun",)
+        fonts = [_glyphless_cjk_font(b, unmapped, name) for name in names]
+    else:
+        fonts = [_cjk_font(b)]
+    resources = " ".join(f"/F{i} {font} 0 R" for i, font in enumerate(fonts, 1))
     pages_id = len(b.objects) + 1 + 3 * len(pages)
     kids = []
     for lines_above, rows, widths in pages:
@@ -305,7 +311,7 @@ def make_table_pdf(
         kids.append(
             b.add(
                 f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {page[0]} {page[1]}]"
-                f" /Resources << /Font << /F1 {font} 0 R >> /XObject << /Fm1 {form} 0 R >> >>"
+                f" /Resources << /Font << {resources} >> /XObject << /Fm1 {form} 0 R >> >>"
                 f" /Contents {stream} 0 R >>"
             )
         )

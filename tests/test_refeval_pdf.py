@@ -134,6 +134,62 @@ def test_the_total_sums_every_compared_report(folder, capsys):
     assert "amounts 24|24, 9 text only, 9 PDF only (rows and values: 1|1); columns meaning other things in 1" in last
 
 
+def _lone_figures_pdf(pages: list[list[int]]) -> bytes:
+    """A page per entry, each a table row of the coded table whose lone figures 5 are set each in a font of the
+    entry (1 SimSun, 2 KaiTi); neither font has glyphs and no ToUnicode value of 5: each such figure is lost (W113,
+    once per page and font)."""
+    head = [Cell(h, j) for j, h in enumerate(HEADS)]
+    label = [Cell("2010301", 0, align="left"), Cell("行政运行", 1, align="left")]
+    table = [
+        (
+            ABOVE,
+            [head, label + [Cell("5", 2 + j, align="right", font=f) for j, f in enumerate(fonts)]],
+            [60, 160, 70, 70, 70],
+        )
+        for fonts in pages
+    ]
+    return make_table_pdf(table, glyphless=("SimSun", "KaiTi"), unmapped="5")
+
+
+# (the fonts of each page's lost figures; pages not read whole): a page losing glyphs of two fonts is one page
+UNREAD_PAGES = [
+    ([[1]], 1),
+    ([[1, 2]], 1),  # before: 2 of 1 pages (W113 once per font)
+    ([[1, 2, 1], []], 1),
+    ([[2], [1, 2]], 2),  # before: 3 of 2
+    ([[1], [], [1, 2]], 2),  # before: 3 of 3
+]
+
+
+@pytest.mark.parametrize(("fonts", "unread"), UNREAD_PAGES)
+def test_pages_not_read_whole_are_counted_once_each(tmp_path, capsys, fonts, unread):
+    from kg.cli import main
+    from nlp.sources import read_source
+
+    (tmp_path / "a.pdf").write_bytes(_lone_figures_pdf(fonts))
+    lost = [n.params for n in read_source(tmp_path / "a.pdf").notices if n.code == "W113"]
+    assert sorted((p["page"], p["font"]) for p in lost) == sorted(
+        (page, name) for page, used in enumerate(fonts, 1) for name in {("SimSun", "KaiTi")[f - 1] for f in used}
+    )
+    (result,) = evaluate_dir(tmp_path, pdf=True)
+    assert (result.unread_pages, result.pages) == (unread, len(fonts))
+    assert main(["eval", "reader", "--pdf", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"    {unread} of {len(fonts)} pages not read whole" in out and f"pages not read whole {unread}\n" in out
+
+
+def test_scanned_pages_one_after_another_begin_on_lines_of_their_own():
+    """What the count above rests on (a diagnostic names a line, not a page): pages without text (W110) still
+    begin each on a line of its own."""
+    from pdfmake import make_pdf
+
+    from nlp.sources import read_source_bytes
+
+    data = make_pdf([["2026 Budget of the Audit Office"], None, None, ["After the scans"]])
+    lines = [n.line for n in read_source_bytes(data, "scans.pdf").notices if n.code == "W110"]
+    assert len(lines) == 2 == len(set(lines))
+
+
 def test_the_text_mode_is_unchanged_by_published_files_beside(folder):
     (folder / "a.txt").write_text(table_text(), encoding="utf-8")
     (result,) = evaluate_dir(folder)
