@@ -113,12 +113,102 @@ def ruled_table(
         return None
     if not _same_columns(used, xs[first]):
         return None  # a table continued over pages keeps its columns (templates do); if not, the rules do not say
+    heading = _headings(norm, header, boxes, xs, xs[first])
+    if heading is None:
+        return None
+    grid, path = heading
+    paths = [path(j) for j in range(first, last + 1)]
+    while last + 2 < len(xs) and names_measure(path(last + 1)):
+        last += 1
+        paths.append(path(last))
+    if _labels_among(
+        norm,
+        header,
+        body,
+        lambda b: _grid_of(tuple(used), b) is not None and first <= bisect_right(xs, (b.x0 + b.x1) / 2) - 1 <= last,
+    ):
+        return None
+    return TableGeometry([Box(grid.page, xs[j], 0.0, xs[j + 1], 0.0) for j in range(first, last + 1)], paths)
+
+
+#: The halves of a 收支总表, left to right: what comes in (收入), what goes out (支出).
+SIDES = ("income", "expenditure")
+
+
+def ruled_sides(
+    norm: NormalizedText, header: list[Line], body: list[Line], rows: list[TableRow]
+) -> list[TableGeometry] | None:
+    """The value columns of each half of a ruled 收支总表 (收入 on the left, 支出 on the right, each with its own
+    column of labels) and the headings over each, or None when the rules do not say.
+
+    Each half runs from the first column its amounts stand in to the last, and on over columns at its right
+    whose headings name a measure, up to the other half's labels (a 支出 half printing only 合计 and 一般公共预算
+    still has its 政府性基金预算 column).  A heading is a column's when it stands over that half only: 本年收入
+    or 本年支出 over a half's labels and figures is its caption, as a title is, and 预算数 over every column of
+    one half is that half's scope."""
+    if norm.raw_boxes is None or not norm.grids:
+        return None
+    halves = [amount_boxes([r for r in rows if r.side == side]) for side in SIDES]
+    if not all(halves):
+        return None
+    used: list[Grid] = []
+    for b in halves[0] + halves[1]:
+        g = _grid_of(norm.grids, b)
+        if g is None:
+            return None
+        if g not in used:
+            used.append(g)
+    xs = _edges([v for g in used for c in g.cells for v in (c[0], c[2])])
+    spans = []
+    for boxes in halves:
+        slots = [bisect_right(xs, (b.x0 + b.x1) / 2) - 1 for b in boxes]
+        spans.append((min(slots), max(slots)))
+    (income_first, income_last), (spent_first, spent_last) = spans
+    if income_first < 0 or spent_last >= len(xs) - 1 or income_last >= spent_first:
+        return None
+    if not _same_columns(used, xs[income_first]):
+        return None
+    out: list[TableGeometry] = []
+    for (first, last), end, boxes in zip(spans, (spent_first, len(xs) - 1), halves):
+        heading = _headings(norm, header, boxes, xs, xs[first], xs[end])
+        if heading is None:
+            return None
+        grid, path = heading
+        paths = [path(j) for j in range(first, last + 1)]
+        while last + 1 < end and names_measure(path(last + 1)):
+            last += 1
+            paths.append(path(last))
+        left, right = xs[first], xs[last + 1]
+        if _labels_among(
+            norm,
+            header,
+            body,
+            lambda b, lo=left, hi=right: (
+                _grid_of(tuple(used), b) is not None and lo - EDGE_GAP <= b.x0 <= hi + EDGE_GAP
+            ),
+        ):
+            return None
+        out.append(TableGeometry([Box(grid.page, xs[j], 0.0, xs[j + 1], 0.0) for j in range(first, last + 1)], paths))
+    return out
+
+
+def _headings(
+    norm: NormalizedText, header: list[Line], boxes: list[Box], xs: list[float], left: float, right: float | None = None
+):
+    """``(grid, path)``: the ruled table the first amount stands in, and ``path(j)``, the headings over the
+    space between the vertical rules ``xs[j]`` and ``xs[j + 1]``, top to bottom — read from the header cells above the
+    first amount's cell that stand between ``left`` and ``right`` (a cell reaching over the row labels, a title
+    or a caption ruled in with the table, heads no value column); None when the page does not say."""
     top = min(boxes, key=lambda b: (b.page, b.top))
     grid = _grid_of(norm.grids, top)
     start = _cell_at(list(grid.cells), top) if grid else None
     if grid is None or start is None:
         return None
-    heads = [c for c in grid.cells if c[3] <= start[1] + EDGE_GAP and c[0] >= xs[first] - EDGE_GAP]
+    heads = [
+        c
+        for c in grid.cells
+        if c[3] <= start[1] + EDGE_GAP and c[0] >= left - EDGE_GAP and (right is None or c[2] <= right + EDGE_GAP)
+    ]
     texts: dict[Cell, list[str]] = {}
     for line in header:  # the text of each header cell, in reading order
         for k, ch in enumerate(line.text):
@@ -133,18 +223,7 @@ def ruled_table(
         words = ["".join(texts.get(c, [])) for c in sorted(heads, key=lambda c: c[1]) if c[0] <= mid < c[2]]
         return [w for w in words if is_heading(w)]
 
-    paths = [path(j) for j in range(first, last + 1)]
-    while last + 2 < len(xs) and names_measure(path(last + 1)):
-        last += 1
-        paths.append(path(last))
-    if _labels_among(
-        norm,
-        header,
-        body,
-        lambda b: _grid_of(tuple(used), b) is not None and first <= bisect_right(xs, (b.x0 + b.x1) / 2) - 1 <= last,
-    ):
-        return None
-    return TableGeometry([Box(grid.page, xs[j], 0.0, xs[j + 1], 0.0) for j in range(first, last + 1)], paths)
+    return grid, path
 
 
 def _labels_among(norm: NormalizedText, header: list[Line], body: list[Line], inside) -> bool:

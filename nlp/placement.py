@@ -313,7 +313,7 @@ def fit_rows(
     drop_marks(rows, width, garbage, cell_extents)
     if summary and cols:
         for row in rows:
-            row.cells = place_side(row, cols, diag, label)
+            row.cells = place_side(row, cols, diag, label, column_extents)
         return
     place_table(rows, cols, kind, diag, label, cell_extents, column_extents, known_totals, groups)
 
@@ -335,10 +335,29 @@ def drop_marks(
                 cell_extents[ri] = [e for e, bad in zip(cell_extents[ri], flags) if not bad]
 
 
-def place_side(row: TableRow, cols: list[Column], diag: Diagnostics, label: str) -> list[Amount | None]:
-    """A 收支总表 row's amounts in the columns of its side (收入 or 支出)."""
+def place_side(
+    row: TableRow,
+    cols: list[Column],
+    diag: Diagnostics,
+    label: str,
+    column_extents: list[Extent | None] | None = None,
+) -> list[Amount | None]:
+    """A 收支总表 row's amounts in the columns of its side (收入 or 支出): each in the column it stands in when the
+    page says where the columns stand (``column_extents``, by column index), else left to right."""
     mine = [c for c in cols if c.side == row.side]
     out: list[Amount | None] = [None] * len(cols)
+    placed = (
+        by_geometry(
+            [Extent.of(c.span.box) if c is not None else None for c in row.cells],
+            [column_extents[c.index] for c in mine],
+        )
+        if column_extents is not None and len(row.cells) <= len(mine)
+        else None
+    )
+    if placed is not None:
+        for j, cell in zip(placed, row.cells):
+            out[mine[j].index] = cell
+        return out
     for c, cell in zip(mine, row.cells):
         out[c.index] = cell
     if len(row.cells) > len(mine):

@@ -47,7 +47,8 @@ from nlp import (
 from nlp.errors import Diagnostics
 from nlp.model import Classification, Column, Indicator, Project, Section, Table, TableRow
 from nlp.normalize import Line, NormalizedText
-from nlp.placement import drop_marks, fit_rows, income_totals
+from nlp.pagecolumns import TableGeometry
+from nlp.placement import Extent, drop_marks, fit_rows, income_totals
 from nlp.rowassembly import RowAssembler
 from nlp.tablefind import FoundTable, find_tables
 from nlp.tablelines import AMOUNT_TOKEN
@@ -286,15 +287,22 @@ def read_table(
         by_grid.header_text = header.text
         return by_grid
     orders = None
+    halves = None
     if summary:
         cols = _summary_columns(header.text, rows, ft.title)
+        halves = _sides_by_place(geometry.ruled_sides(norm, header_lines, body, rows), ft.title)
+        if halves is not None:
+            cols = halves[0]
     else:
         cols, orders = _text_columns(header.text, header.leaf, rows, ft.title)
     if by_place is not None:
         cols, orders = by_place, None
     classification = _classification(rows)
     kind = kind or _kind_from_rows(cols, rows, summary, classification)
-    cell_extents, column_extents = (None, None) if summary else geometry.extents(rows, len(cols), laid_out)
+    if summary:
+        cell_extents, column_extents = None, halves[1] if halves is not None else None
+    else:
+        cell_extents, column_extents = geometry.extents(rows, len(cols), laid_out)
     fit_rows(
         rows,
         cols,
@@ -343,6 +351,26 @@ def _columns_by_place(paths: list[list[str]], title: str) -> tuple[list[Column],
     if all(c.measure == "unknown" for c in cols):
         return columnpaths.columns_of(paths, title), None
     return cols, headermeaning.sums(lay, cols)
+
+
+def _sides_by_place(halves: list[TableGeometry] | None, title: str) -> tuple[list[Column], list[Extent | None]] | None:
+    """A ruled 收支总表's columns, each half's from the headings over its columns (:func:`_columns_by_place`), and
+    where each stands across the page; None when the rules do not say or a half's headings name nothing known."""
+    if halves is None:
+        return None
+    cols: list[Column] = []
+    extents: list[Extent | None] = []
+    for side, half in zip(geometry.SIDES, halves):
+        if half.paths is None:
+            return None
+        mine, _ = _columns_by_place(half.paths, title)
+        if all(c.measure == "unknown" for c in mine):
+            return None
+        for c, box in zip(mine, half.columns):
+            c.index, c.side = len(cols), side
+            cols.append(c)
+            extents.append(Extent.of(box))
+    return cols, extents
 
 
 def _uniform(rows: list[TableRow]) -> int | None:

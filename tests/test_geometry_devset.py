@@ -124,3 +124,33 @@ def test_the_pdf_reads_every_coded_row_its_text_reads_and_more():
     # whole (nlp.headergrid). The PDF at least issue 12's 99 %, the text at least issue 11's 95 %
     assert totals["pdf"][0] >= 0.99 * totals["pdf"][1]
     assert totals["text"][0] >= 0.95 * totals["text"][1]
+
+
+# the parts a 收支总表's 支出 half may print beside its total: 基本支出 split or not
+_SUMMARY_PARTS = (("basic", "project"), ("personnel", "public", "project"))
+
+
+@pytest.mark.slow
+def test_each_half_of_a_summary_read_from_its_pdf_means_each_thing_once_and_adds_up():
+    """Every 收支总表 of every devset PDF: no half names one measure twice (the 支出 half once read 合计 基本支出 项目支出
+    over 人员经费 公用经费 as total, total, basic, project), and in every 支出 row printing its total and parts, the
+    figures the parts' columns hold add up to it.  Counts only: the test split's tables are not for reading."""
+    twice, short, summed = 0, 0, 0
+    for pdf in sorted((DEVSET / "pdf").glob("*.pdf")):
+        for t in read_report_once(pdf).tables:
+            if t.kind not in ("summary", "fiscal_summary"):
+                continue
+            for side in ("income", "expenditure"):
+                known = [(c.measure, c.funding_source) for c in t.columns if c.side == side and c.measure != "unknown"]
+                twice += len(known) - len(set(known))
+            at = {c.measure: c.index for c in t.columns if c.side == "expenditure"}
+            parts = next((p for p in _SUMMARY_PARTS if "total" in at and all(m in at for m in p)), None)
+            for r in t.rows if parts else ():
+                total = r.cells[at["total"]] if r.side == "expenditure" else None
+                if total is None:
+                    continue
+                figures = [r.cells[at[m]] for m in parts]
+                summed += 1
+                short += sum((f.value for f in figures if f is not None), Decimal(0)) != total.value
+    assert twice == 0
+    assert short == 0 and summed > 0
