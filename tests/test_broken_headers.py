@@ -18,64 +18,57 @@ from tests.tablehelp import read_tables
 
 WAN = Decimal(10000)
 
+
+def basic_by_source(title: str, unit: str, row_heading: str, rows: str) -> str:
+    """A 基本支出 table by source of funds whose headings are cut over lines, the rests of them on the header's last
+    line: 9 columns, a leading total (总计) and a subtotal (小计) of 财政拨款."""
+    return f"""\
+{title}
+单位：{unit}
+财政拨款 单位资金
+财政专户
+{row_heading} 总计
+一般公共 国有资本经 上级补助
+管理资金
+小计 事业收入 其他收入
+预算拨款 营预算拨款 收入
+{rows}"""
+
+
+BASIC_BY_SOURCE = [  # the columns its page prints
+    "total",
+    "total",
+    "general_public",
+    "state_capital",
+    "special_account",
+    "business_income",
+    "superior_subsidy",
+    "other_income",
+    "unknown",
+]
+
 # (label, table text, the columns the page prints, in order, whether the rows bear out a leading total) — all four
 # read wrong meanings before (总计 as 财政拨款, 政府性基金 in the 总计 column, 预算拨款 twice …)
 BROKEN = [
-    (
-        "basic expenditure by source, rests of headings on the last line",
-        """\
-表4 基本支出总表
-单位：万元
-财政拨款 单位资金
-财政专户
-支出项目类别 总计
-一般公共 国有资本经 上级补助
-管理资金
-小计 事业收入 其他收入
-预算拨款 营预算拨款 收入
-工资福利支出 100.00 100.00 90.00 10.00 0.00 0.00 0.00 0.00 0.00
-基本工资 60.00 60.00 55.00 5.00 0.00 0.00 0.00 0.00 0.00
-""",
-        [
-            "total",
-            "total",
-            "general_public",
-            "state_capital",
-            "special_account",
-            "business_income",
-            "superior_subsidy",
-            "other_income",
-            "unknown",
-        ],
-        True,
-    ),
-    (
-        "the same in yuan, other row names",
-        """\
-表3 基本支出表
-单位：元
-财政拨款 单位资金
-财政专户
-经济分类科目名称 总计
-一般公共 国有资本经 上级补助
-管理资金
-小计 事业收入 其他收入
-预算拨款 营预算拨款 收入
-对个人和家庭的补助 5,000 5,000 4,000 1,000 0 0 0 0 0
-离休费 3,000 3,000 2,500 500 0 0 0 0 0
-""",
-        [
-            "total",
-            "total",
-            "general_public",
-            "state_capital",
-            "special_account",
-            "business_income",
-            "superior_subsidy",
-            "other_income",
-            "unknown",
-        ],
-        True,
+    *(
+        (label, basic_by_source(title, unit, heading, rows), BASIC_BY_SOURCE, True)
+        for label, title, unit, heading, rows in [
+            (
+                "basic expenditure by source, rests of headings on the last line",
+                "表4 基本支出总表",
+                "万元",
+                "支出项目类别",
+                "工资福利支出 100.00 100.00 90.00 10.00 0.00 0.00 0.00 0.00 0.00\n"
+                "基本工资 60.00 60.00 55.00 5.00 0.00 0.00 0.00 0.00 0.00\n",
+            ),
+            (
+                "the same in yuan, other row names",
+                "表3 基本支出表",
+                "元",
+                "经济分类科目名称",
+                "对个人和家庭的补助 5,000 5,000 4,000 1,000 0 0 0 0 0\n离休费 3,000 3,000 2,500 500 0 0 0 0 0\n",
+            ),
+        ]
     ),
     (
         "projects by source and other funds",
