@@ -178,6 +178,17 @@ def api_client(mini_store, api_settings):
         yield client
 
 
+def wait_until(predicate, seconds: float = 60.0) -> bool:
+    """Whether ``predicate()`` holds, asked every 0.1 s for at most ``seconds`` (a bound, not a pace: a test waits
+    for the condition, however long the machine takes to bring it about, within that)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not predicate():
+        time.sleep(0.1)
+    return predicate()
+
+
 def serve_in_thread(app):
     """Run ``app`` with uvicorn on a free loopback port in a daemon thread; return (base URL, server, thread)."""
     import socket

@@ -23,7 +23,7 @@ from kg.api.app import create_app
 from kg.api.executor import QueryExecutor, store_source
 from kg.api.settings import Settings
 from kg.api.worker import QueryRequest
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, wait_until
 
 REPORT_2018 = "https://w3id.org/budgetkg/id/report/广州市番禺区人民政府政务管理办公室/2018/budget"
 COUNT = "SELECT (COUNT(*) AS ?n) {dataset} WHERE {{ ?s ?p ?o }}"
@@ -341,12 +341,3 @@ def test_a_query_that_would_take_gigabytes_ends_its_worker_not_the_machine(tmp_p
         assert again.status == 200 and b'"4000"' in again.body
     finally:
         executor.close()
-
-
-def wait_until(predicate, seconds: float = 60.0) -> bool:
-    import time
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and not predicate():
-        time.sleep(0.1)
-    return predicate()
