@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 
 from nlp.headerwords import PHASE_KEYS, PHASE_WORDS, YEAR, Word, parse, unbracketed
 from nlp.model import Column, Phase
-from nlp.vocab import FUNDING_SOURCES, ROW_PARTS
+from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURES, ROW_PARTS
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,9 @@ def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | N
     # a column naming no measure is the total of its phase or year (预算数, 预算, 2026年) — unless its own heading is a
     # word the vocabulary lacks (单价, 编制数 over a ruled column): then it names nothing known
     own = col.own.text
+    part = _short_part(measures[-1], col.groups[-1].text, own) if measures and col.groups else None
+    if part is not None:
+        measures.append(part)
     nothing = not measures and parse(own)[0] > 0 and not any(word in own for word, _ in PHASE_WORDS)
     leaf, groups = (measures[-1], measures[:-1]) if measures else ("unknown" if nothing else "total", [])
     source = next((g for g in reversed(groups) if g in FUNDING_SOURCES), None)
@@ -175,6 +178,11 @@ def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | N
         measure = groups[-1]  # 上年结转结余 小计, 基本支出 合计, 政府采购项目 小计
     if leaf in FUNDING_SOURCES:
         source = leaf
+        # a source of funds under what is spent (总计, 因公出国（境）费, 公务用车购置及运行费 / 小计 over 一般公共预算 |
+        # 政府性基金预算): that item's money from that source, not the source's own column
+        item = next((g for g in reversed(groups) if g != "total"), "total" if "total" in groups else None)
+        if item is not None and item not in FUNDING_SOURCES and item not in _NO_ITEMS:
+            measure = item
     return Column(
         index=index,
         header=col.header,
@@ -184,6 +192,27 @@ def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | N
         year=years[0] if years else None,
         qualifier=_bracketed(words) or _carried(groups, measure) or _phase_group(col),
     )
+
+
+# Groups over sources of funds that say whose money or which year's it is, not what it is spent on
+_NO_ITEMS = frozenset(
+    {"current_income", "current_expenditure", "opening_balance", "carry_forward", "budget", "final", "execution"}
+)
+
+
+def _short_part(group: str, group_text: str, own: str) -> str | None:
+    """The part a heading names short under the heading of the whole, the words they share left out
+    (公务用车购置及运行费 over 购置费 | 运行费: 公务用车购置费, 公务用车运行费) — only a heading that names nothing
+    alone, and only a part the vocabulary gives that whole (:data:`nlp.vocab.COLUMN_GROUPS`)."""
+    own, above = "".join(own.split()), "".join(group_text.split())
+    if not own or parse(own)[0] == 0:
+        return None
+    for part in COLUMN_GROUPS.get(group, ()):
+        for phrase in MEASURES[part].phrases:
+            shared = phrase[: len(phrase) - len(own)]
+            if phrase.endswith(own) and len(shared) >= 2 and above.startswith(shared):
+                return part
+    return None
 
 
 # Groups whose columns hold money of another kind than the same columns elsewhere in the table:
