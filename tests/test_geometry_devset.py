@@ -4,6 +4,7 @@ read by hand from the page images — and, per report, at least every coded row 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -153,4 +154,37 @@ def test_each_half_of_a_summary_read_from_its_pdf_means_each_thing_once_and_adds
                 summed += 1
                 short += sum((f.value for f in figures if f is not None), Decimal(0)) != total.value
     assert twice == 0
+    assert short == 0 and summed > 0
+
+
+# a column under the official vehicles' heading, or one naming a source of funds under another heading
+_VEHICLES_OR_SOURCE = re.compile(r"公务用车|\S+ (?:一般公共预算|政府性基金预算|国有资本经营预算)$")
+
+
+@pytest.mark.slow
+def test_every_column_of_a_three_public_table_read_from_its_pdf_has_its_meaning():
+    """Every 三公 table of every devset PDF: no column under 公务用车… or naming a source under another heading left
+    unknown (购置费 / 运行费 under 公务用车购置及运行费 once read as the vehicles again, so unknown: an item over
+    一般公共预算 | 政府性基金预算 as the source alone, so unknown after the first), and wherever a row prints the
+    vehicles and both their parts from one source and phase, the parts add up to it.  Counts only (104 before)."""
+    unknown, short, summed = 0, 0, 0
+    for pdf in sorted((DEVSET / "pdf").glob("*.pdf")):
+        for t in read_report_once(pdf).tables:
+            if t.kind != "three_public":
+                continue
+            unknown += sum(
+                c.measure == "unknown" and _VEHICLES_OR_SOURCE.search(c.header) is not None for c in t.columns
+            )
+            at = {(c.measure, c.funding_source, c.phase): c.index for c in t.columns}
+            for (measure, source, phase), whole in at.items():
+                parts = [at.get((m, source, phase)) for m in ("vehicle_purchase", "vehicle_operation")]
+                if measure != "vehicles" or None in parts:
+                    continue
+                for r in t.rows:
+                    figures = [r.cells[j] for j in (whole, *parts)]
+                    if figures[0] is None:
+                        continue
+                    summed += 1
+                    short += sum((f.value for f in figures[1:] if f is not None), Decimal(0)) != figures[0].value
+    assert unknown == 0
     assert short == 0 and summed > 0
