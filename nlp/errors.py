@@ -79,6 +79,7 @@ class Codes:
     W317 = "table {table}: line {lines} of its performance indicators gave no indicator (neither a value nor part of an indicator's name could be read); not read"
     W318 = "table {table}: column {header!r} counts (数量, 人数 …) and holds no amount: what it prints is not read as money ({count} figures)"
     W319 = "table {table}: the header names a count (数量, 人数 …); column {column}, named in no word the reader knows, prints whole numbers only and may be it: its {count} figures are not read as money"
+    W320 = "table {table}: its headings name indicators' weights and scores (分值, 得分) and no indicator's value: a table of evaluation scores, neither money nor indicators; its {count} lines are not read"
     # reconciliation (the report's own discrepancies)
     W401 = "table {table}: {parent} = {expected} but its children sum to {found} ({column})"
     W402 = "table {table}: unit subtotal {unit} = {expected} but its projects sum to {found}"
@@ -125,6 +126,10 @@ class Diagnostics:
                 span,
             )
         )
+
+    def withdraw(self, given: list) -> None:
+        """Take back diagnostics given (the very entries): what they said no longer holds."""
+        self.items = [d for d in self.items if not any(d is g for g in given)]
 
     def info(self, code: str, line: int = 0, span=None, **params: object) -> None:
         from nlp.model import Diagnostic, Severity

@@ -77,15 +77,42 @@ def heading_text(body: list[Line], at: int) -> str:
 
 def grid_end(body: list[Line], at: int) -> int:
     """Where a form's grid of indicators, its headings at line ``at``, ends: at its 总分 line, or at the first line
-    of prose after it that prints no value (a paragraph of the narrative the form is printed in)."""
+    of prose after it that prints no value (a paragraph of the narrative the form is printed in, or a numbered heading
+    of it: 二、绩效评价工作开展情况)."""
     for k in range(at + 1, len(body)):
         text = squash(body[k].text)
         if text.startswith("总分"):
             return k + 1
         prose = len(text) >= 24 and re.search(r"[。，；：:]", text) and len(body[k].text.split()) <= 2
-        if prose and not _values(body[k], False, False):
+        heading = _NUMBERED_HEADING.match(body[k].text.strip()) and len(body[k].text.split()) == 1
+        if (prose or heading) and not _values(body[k], False, False):
             return k  # a sentence in a cell or two, no value on its line (a line of the grid prints its reasons beside)
     return len(body)
+
+
+# a numbered heading of the narrative: 二、…, （一）…
+_NUMBERED_HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]")
+# headings of a table of evaluation scores (一级指标 分值 得分 得分率): a weight and a score, no indicator's value
+_SCORE_HEADING = re.compile(r"分值|得分|权重")
+_VALUE_HEADING = re.compile(r"指标值|目标值|完成值|指标内容|标值")
+
+
+def opening_grid(lines: list[Line]) -> list[Line] | None:
+    """The lines of a grid of indicators that a table opens with (its first line a line of indicator headings, no
+    heading of an amount among them), to the grid's end — the report's prose may run on after it; None when the table
+    opens otherwise."""
+    if not lines or heading_line(lines[:1]) != 0:
+        return None
+    grid = lines[: grid_end(lines, 0)]
+    return grid if is_indicator_header("\n".join(ln.text for ln in grid)) else None
+
+
+def is_score_header(header_text: str) -> bool:
+    """A table of evaluation scores (一级指标 分值 得分 得分率: 决策 20 17.90 89.50%): its headings name the levels of
+    the indicators and their weights and scores, no indicator's value — none of its figures is money or an
+    indicator."""
+    first = squash(header_text.splitlines()[0]) if header_text.strip() else ""
+    return bool(_INDICATOR_NAMING.search(first) and _SCORE_HEADING.search(first)) and not _VALUE_HEADING.search(first)
 
 
 # a heading of the target: 指标值, 目标值, or 年度指标值 cut over lines (年度指 / 标值, 年度指标 / 值)

@@ -94,9 +94,10 @@ def cross_table_discrepancies(tables: list[Table]) -> list[Discrepancy]:
         if d:
             out.append(d)
 
-    if summary and income and _column(income, "opening_balance") is None:
+    if summary and income and _column(income, "opening_balance") is None and _column(income, "unknown") is None:
         # a 收入表 that prints last year's balance beside this year's income (上年结转结余) totals both: its 合计 is
-        # no 本年收入合计 (each item, that balance too, is still compared below)
+        # no 本年收入合计 (each item, that balance too, is still compared below); a column the header reader could
+        # not name may be that balance
         add(
             _compare(
                 "本年收入合计",

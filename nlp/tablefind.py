@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from nlp.normalize import NormalizedText, squash
 
 _NUM = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
-_NUMBER = re.compile(rf"(?:^|(?<=\s))((?:公开|预算|决算)\s*(?:{_NUM})\s*表|表\s*(?:{_NUM}))(?=\s|$)")
+# a number ends at a space, the line's end or a colon before its title (表 1：项目年度绩效指标表)
+_NUMBER = re.compile(rf"(?:^|(?<=\s))((?:公开|预算|决算)\s*(?:{_NUM})\s*表|表\s*(?:{_NUM}))(?=\s|$|\s*[:：])")
 _TITLE_END = re.compile(r"表(?:[（(][^）)]{0,20}[）)])?[^\u3400-\u9fff]{0,3}$")
 _TRAILING_DAMAGE = re.compile(r"(?<=[表）)])[^\u3400-\u9fff）)]{1,3}$")
 _LABEL_NUMBER = re.compile(r"[\u3400-\u9fff][^\s\d]*\s+\d+(?:\s|$)")
@@ -77,7 +78,7 @@ def _title_of(text: str, number: tuple[str, int, int] | None) -> str:
     """A title printed on the number's line (``表十 政府采购支出情况表``)."""
     if number is None:
         return ""
-    rest = text[: number[1]] + " " + text[number[2] :]
+    rest = text[: number[1]] + " " + re.sub(r"^\s*[:：]", " ", text[number[2] :])
     for piece in re.split(r"\s{2,}|\t", rest):
         if is_title(piece):
             return clean_title(piece)

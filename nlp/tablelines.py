@@ -13,7 +13,8 @@ from itertools import pairwise
 from nlp.normalize import Line
 from nlp.rows import Token
 
-_META = re.compile(r"编制单位|单位名称|部门名称|^\s*部门\s*[:：]|单\s*位\s*[:：]")
+# a labelled name (单位名称：某某局); the label without its colon is a column heading (单位名称 合计 …)
+_META = re.compile(r"(?:编制单位|单位名称|部门名称)\s*[:：]|^\s*部门\s*[:：]|单\s*位\s*[:：]")
 _COLUMN_LABELS = re.compile(r"栏\s*次|行\s*次|类\s*款\s*项|项\s*目")
 _SENTENCE_END = "。；;！!"
 

@@ -77,7 +77,9 @@ def extract_tables(
     open_readings: list[
         tuple[Table, list[layoutsearch.Reading] | list[_Later], dict | None]
     ] = []  # headers the figures must decide
+    assumed: dict[int, list] = {}  # table → the W302 it was given (a unit assumed for it)
     for ft in found:
+        said = len(diag.items)
         parsed = read_table(norm, ft, diag, previous_unit, income)
         if parsed is None:
             continue
@@ -87,7 +89,9 @@ def extract_tables(
         table, texts = parsed.table, parsed.texts
         indicators.extend(parsed.indicators)
         headers[id(table)] = parsed.header_text
+        assumed[id(table)] = [d for d in diag.items[said:] if d.code == "W302"]
         if not parsed.orders and not parsed.readings and counts.set_aside(table, diag, parsed.header_text):
+            diag.withdraw(assumed[id(table)])  # no table: the unit assumed for it was assumed for nothing
             continue  # a table of counts only (编制数 实有人数): no amount
         if parsed.orders:
             unordered.append((table, parsed.orders))
@@ -110,7 +114,10 @@ def extract_tables(
             table.columns = columnorder.resolve(table, orders, certain)
     # the columns the figures decided: a count column among them holds no amount either
     decided = {id(t) for t, _ in unordered} | {id(t) for t, _, _ in open_readings}
-    tables = [t for t in tables if id(t) not in decided or not counts.set_aside(t, diag, headers[id(t)])]
+    counted = [t for t in tables if id(t) in decided and counts.set_aside(t, diag, headers[id(t)])]
+    for table in counted:
+        diag.withdraw(assumed[id(table)])
+    tables = [t for t in tables if t not in counted]
     if not tables:
         diag.warn("W307", line=1)
     projects.extend(projectforms.extract(norm, diag, {re.sub(r"\s+", "", p.name) for p in projects}))
@@ -252,8 +259,14 @@ def read_table(
     kind = table_kind(ft.title)
     header_lines, body = tableheader.split(lines, ft)
     header = tableheader.read(header_lines)
+    at = lines[ft.anchor].number
+    grid = indicatortables.opening_grid(header_lines + body)  # a table opening with its grid ends with it
+    if grid is not None:
+        return _indicators(norm, grid, indicatortables.heading_text(grid, 0), diag, label, at)
+    if indicatortables.is_score_header(header.text):
+        diag.info("W320", line=at, table=label, count=len(ft.lines))
+        return None
     if indicatortables.is_indicator_header(header.text):
-        at = lines[ft.anchor].number
         return _indicators(norm, header_lines + body, header.text, diag, label, at)
     listed: list[Indicator] = []
     cut = indicatortables.heading_line(body)

@@ -123,7 +123,7 @@ BROKEN = [
             "superior_subsidy",
             "opening_balance",
         ],
-        False,  # (its readings, which the figures leave open, claim no total either)
+        True,  # its header line 单位名称 总计 (no furniture: no colon after the label) names the leading total
     ),
 ]
 
