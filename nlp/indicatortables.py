@@ -179,6 +179,12 @@ def _level(cell: str) -> bool:
     return len(cell) == 1 or bool(_NO_WORDS.fullmatch(cell)) or cell[0] in "≥≤><＝" or any(cell in w for w in _LEVELS)
 
 
+def headings_only(text: str) -> bool:
+    """A line of the grid's headings or pieces of them alone (分值, 分值权 / 一级, （90）): no word of a sentence."""
+    cells = text.split()
+    return any(len(c) > 1 for c in cells) and all(_level(_WEIGHT.sub("", c) or "(") for c in cells)
+
+
 def _cells(text: str) -> list[re.Match]:
     """The cells of a line that are no level of the grid and no 指标性质 cell."""
     return [m for m in re.finditer(r"\S+", text) if not _level(m.group(0)) and not _NATURE.fullmatch(m.group(0))]

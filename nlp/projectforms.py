@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from nlp import indicatortables
 from nlp.amounts import parse_amount
 from nlp.errors import Diagnostics
 from nlp.model import Amount, Indicator, Link, PerformanceTarget, Project
@@ -191,28 +192,52 @@ def _by_rate(figures: list[Amount], rate: Decimal) -> tuple[Amount | None, Amoun
     return figures[a], figures[b], rest[0]
 
 
+# the first of the numbered targets, after the heading 年度总体目标 when the heading's cell and the targets' cell are
+# one line (a ruled form read from its PDF: 年度总体目标 1.加强…)
+_FIRST_TARGET = re.compile(r"^\s*(?:年度总体目标\s*)?(?=1[.．、])")
+
+
 def _target(norm: NormalizedText, lines, at: int, name: str) -> PerformanceTarget | None:
     """The form's 年度总体目标: the numbered sentences after the funds, before the indicators
-    (the heading 年/度/总/体/目/标 printed down the margin, one character a line, left out)."""
-    start = next((j for j in range(at + 1, min(at + 12, len(lines))) if re.match(r"^\s*1[.．、]", lines[j].text)), None)
+    (the heading 年/度/总/体/目/标 printed down the margin, one character a line, or in its cell before them, left
+    out)."""
+    start = next((j for j in range(at + 1, min(at + 12, len(lines))) if _FIRST_TARGET.match(lines[j].text)), None)
     if start is None:
         return None
-    end = next((j for j in range(start, min(start + 40, len(lines))) if _TARGETS_END.search(lines[j].text)), None)
+    end = next(
+        (
+            j
+            for j in range(start, min(start + 40, len(lines)))
+            if _TARGETS_END.search(lines[j].text) or indicatortables.headings_only(lines[j].text)
+        ),
+        None,
+    )
     if end is None:
         return None
-    body = [ln for ln in lines[start:end] if len(ln.text.strip()) > 1]
+    # a line's piece of the margin's heading (年 3.强化…, 度 探索…) is none of the target
+    body = [(ln, _margin(ln.text)) for ln in lines[start:end] if len(ln.text.strip()) > 1]
     if not body:
         return None
-    text = "".join(ln.text.strip() for ln in body)
-    return PerformanceTarget(text=text, span=norm.raw_span(body[0].start, body[-1].end), project_name=name)
+    body[0] = (body[0][0], _FIRST_TARGET.match(body[0][0].text).end())  # type: ignore[union-attr]
+    text = "".join(ln.text[skip:].strip() for ln, skip in body)
+    first, last = body[0][0], body[-1][0]
+    return PerformanceTarget(text=text, span=norm.raw_span(first.start + body[0][1], last.end), project_name=name)
 
 
-_PAIRED_HEADER = re.compile(r"^\s*预期目标\s+实际完成情况\s*$")
+# the two columns' headings, after the heading 年度总体目标 when its cell and theirs are one line (a ruled form read from
+# its PDF: 年度总体目标 预期目标 实际完成情况)
+_PAIRED_HEADER = re.compile(r"^\s*(?:年度总体目标\s+)?预期目标\s+实际完成情况\s*$")
 _PAIRED_END = re.compile(r"偏差原因|一级指|二级指标|绩效指标")
 #: the heading 年度总体目标 printed down the left margin, one character a line, before a line's cells
 _MARGIN = re.compile(r"^\s*[年度总体目标]\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[。；;！!？?]$")
 _PUNCTUATION_ONLY = re.compile(r"^[。，、；;：:！!？?）)”’]+$")
+
+
+def _margin(text: str) -> int:
+    """Where a line's text starts after a character of the margin's heading 年/度/总/体/目/标 printed before it."""
+    margin = _MARGIN.match(text)
+    return margin.end() if margin else 0
 
 
 def _paired_target(norm: NormalizedText, lines, at: int, name: str) -> PerformanceTarget | None:
