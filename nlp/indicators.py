@@ -127,6 +127,15 @@ _UNITS = [
 _MAGNITUDE = "(?:万|亿|千)?"
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _BEFORE_RE = "|".join(re.escape(c) for c in sorted(BEFORE, key=len, reverse=True))
+# a unit printed alone, as a table's 计量单位 column prints it: 台, 辆, 人次, 台/套, 台（套）
+_UNIT_WORD = re.compile(rf"(?:{_UNIT_RE})(?:[/／、]?(?:{_UNIT_RE})|[（(](?:{_UNIT_RE})[)）])?")
+
+
+def is_unit_of_measure(word: str) -> bool:
+    """The word is a unit of measure alone (台, 辆, 套, 人次, 台/套, 台（套）) — never one of money."""
+    return bool(_UNIT_WORD.fullmatch(word))
+
+
 _AFTER_RE = "|".join(re.escape(c) for c in sorted(_AFTER, key=len, reverse=True))
 
 _QUANTITY = re.compile(

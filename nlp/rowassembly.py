@@ -21,7 +21,7 @@ from nlp.errors import Diagnostics
 from nlp.model import TableRow
 from nlp.normalize import Line, NormalizedText, squash
 from nlp.rows import Group, Token, groups, join_words, tokenize
-from nlp.tableheader import Header, is_data
+from nlp.tableheader import Header, is_data, label_words
 from nlp.tablelines import is_column_numbers, is_meta, join_text, leading, name_lines
 
 TOTAL = re.compile(r"(合计|总计|小计)$")
@@ -517,7 +517,7 @@ class RowAssembler:
     def _flush(self, p: _Pending | None) -> None:
         if p is None or p.first is None or p.last is None:  # (first and last are set together)
             return
-        name = join_words([t.text for _, t in p.name])
+        name = join_words([t.text for _, t in label_words(self.header, p.name, p.cells[0] if p.cells else None)])
         name = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", name)
         is_total = bool(TOTAL.search(squash(name)))  # a code printed beside 合计 is damage
         code = None

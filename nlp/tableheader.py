@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from nlp import codes
 from nlp.columns import header_width, measure_of
+from nlp.indicators import is_unit_of_measure
 from nlp.normalize import Line, squash
-from nlp.rows import groups
+from nlp.rows import Token, groups
 from nlp.tablefind import FoundTable, is_title, table_number
 from nlp.tablelines import is_column_numbers, is_meta
 from nlp.tableunit import UNIT, UNIT_IN_BRACKETS
@@ -30,6 +31,7 @@ class Header:
     line_numbers: bool  # rows print a 行次
     text_column: bool  # rows carry a text cell (绩效目标)
     leaf: str = ""  # the header line naming the most columns (the lowest of equals): the leaf headings
+    measure_unit: bool = False  # a column prints each row's unit of measure (计量单位 台, 辆): no part of its label
 
 
 def split(lines: list[Line], ft: FoundTable) -> tuple[list[Line], list[Line]]:
@@ -76,6 +78,11 @@ def _label_head(line: Line, first: Line) -> bool:
     )
 
 
+# a heading over the rows' units of measure (计量单位, 度量单位, 计量 / 单位; 单位 alone as a heading of its own)
+_MEASURE_UNIT = re.compile(r"计量单位|度量单位")
+_UNIT_CELLS = ("单位", "计量", "度量")
+
+
 def read(header: list[Line]) -> Header:
     # a unit in brackets inside a column header (预算数（单位：万元）) is not page furniture;
     # a table's title printed again over its header names no column
@@ -91,6 +98,7 @@ def read(header: list[Line]) -> Header:
         line_numbers="行次" in hsq,
         text_column="绩效目标" in hsq,
         leaf=leaf,
+        measure_unit=bool(_MEASURE_UNIT.search(hsq)) or any(cell in _UNIT_CELLS for t in kept for cell in t.split()),
     )
 
 
@@ -123,3 +131,15 @@ def is_data(line: Line) -> bool:
         ):
             return True
     return False
+
+
+def label_words(header: Header, words: list[tuple[Line, Token]], first: tuple[Line, Token] | None) -> list:
+    """A row's label words (``first``: the row's first figure): under a header naming the rows' units of measure
+    (计量单位), a unit printed in a slot of its own right before the first figure (办公设备购置 台 10 12.50) is that
+    column's, not the label's end."""
+    if not (header.measure_unit and len(words) >= 2 and first is not None):
+        return words
+    line, last = words[-1]
+    if line is first[0] and last.end <= first[1].start and is_unit_of_measure(last.text):
+        return words[:-1]
+    return words
