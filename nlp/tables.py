@@ -560,7 +560,14 @@ def _summary_columns(header_text: str, rows: list[TableRow], title: str) -> list
     parts = (halves[1], halves[2]) if len(halves) == 3 else ("", "")
     cols: list[Column] = []
     for side, part in zip(("income", "expenditure"), parts):
-        for c in columns_mod.build_columns(part, widths[side], title):
+        half = columns_mod.build_columns(part, widths[side], title)
+        known = [(c.measure, c.funding_source, c.phase, c.year, c.qualifier) for c in half if c.measure != "unknown"]
+        if len(known) != len(set(known)):
+            # one meaning twice: the half's header is not read one-to-one (预算数 / 合计 基本支出 项目支出 / 人员经费
+            # 公用经费 read as total, total, basic, project) — no column of it is given a meaning the text cannot tell
+            source = columns_mod.source_of_title(title)
+            half = [Column(index=0, header="", measure="unknown", funding_source=source, phase=c.phase) for c in half]
+        for c in half:
             c.index = len(cols)
             c.side = side
             cols.append(c)

@@ -196,3 +196,45 @@ def test_a_summary_pdf_reads_each_half_from_the_headings_over_it(tmp_path, name)
         assert all(
             row.cells[i].value == Decimal(c.printed.replace(",", "")) * factor for i, c in enumerate(row.cells) if c
         )
+
+
+# The same header as printed text (cells laid out line by line, as a PDF's header reads with no rules to place them):
+# the 支出 half's header names 合计 under 预算数 and 预算数 itself, one meaning twice — read so before (total, total,
+# basic, project; 2 of 2 fail before), now no column of that half has a meaning the text cannot tell.
+TEXT_HEADER = ["本年收入 本年支出", "项目 预算数 项目 预算数", "合计 基本支出 项目支出", "人员经费 公用经费"]
+TEXT_BODY = [
+    "一、财政拨款收入 {a} 一、一般公共服务支出 {a} {b} {c} {d}",
+    "收入总计 {a} 支出总计 {a} {b} {c} {d}",
+]
+
+
+@pytest.mark.parametrize(
+    ("unit", "figures"),
+    [("元", ("1,200", "300", "100", "800")), ("万元", ("120.00", "30.00", "10.00", "80.00"))],
+)
+def test_a_half_whose_header_text_names_one_meaning_twice_is_unknown(unit, figures):
+    from nlp.errors import Diagnostics
+    from nlp.normalize import normalize
+    from nlp.tables import extract_tables
+
+    a, b, c, d = figures
+    body = [line.format(a=a, b=b, c=c, d=d) for line in TEXT_BODY]
+    text = "\n".join(["某某局2026年部门预算", "表1 部门财务收支预算总表", f"单位：{unit}", *TEXT_HEADER, *body]) + "\n"
+    tables, _, _ = extract_tables(normalize(text), [], Diagnostics("summary.txt"))
+    halves = {side: [c.measure for c in tables[0].columns if c.side == side] for side in ("income", "expenditure")}
+    assert halves["income"] == ["total"]
+    assert halves["expenditure"] and set(halves["expenditure"]) == {"unknown"}
+
+
+def test_an_unruled_pdf_summary_names_no_meaning_twice(tmp_path):
+    """No rules: the header's text decides (nlp.geometry.ruled_sides says nothing), and names no meaning twice (a guard:
+    this layout's unruled words read so before too)."""
+    from nlp.reader import read_report
+
+    title, unit, widths, head, labels, body, _, _, _ = CASES["basic split under 预算数, 元"]
+    path = tmp_path / "unruled.pdf"
+    rows = head + [_row(labels, r) for r in body]
+    path.write_bytes(make_table_pdf([(["某某局2026年部门预算", title, unit], rows, widths)], ruled=False))
+    table = next(t for t in read_report(path).tables if t.kind == "summary")
+    known = [(c.side, c.measure, c.funding_source) for c in table.columns if c.measure != "unknown"]
+    assert len(known) == len(set(known))
