@@ -11,6 +11,7 @@ stay in printed order here; :mod:`nlp.placement` puts them into columns.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -72,6 +73,7 @@ class _Pending:
     wrapped: int = 0  # cells (the first ones) printed wrapped above and below the row's line
     after_inline: list[tuple[Line, Group]] = field(default_factory=list)
     text_pieces: list[tuple[Line, int]] = field(default_factory=list)  # the text's pieces of a centred row
+    own_label: int | None = None  # name pieces before this one were printed on lines above the row's own label
 
     def touch(self, line: Line, start: int, end: int) -> None:
         if self.first is None:
@@ -131,6 +133,29 @@ def _heads_of_last_blocks(lines: list[Line], line_numbers: bool) -> dict[int, Li
         if len(head) == 1 and head[0].name and not (head[0].code_parts or head[0].cells or head[0].line_no):
             out[id(line)] = above
     return out
+
+
+def _row_labels(lines: list[Line], line_numbers: bool) -> tuple[set[str], Counter[str]]:
+    """Labels a row line prints by themselves, with nothing wrapped above them: a line of a label and amounts right
+    after another line of amounts (``2026年`` / ``增减变化金额`` under a unit's first row); and how many row lines end
+    their label with each word (``2025年`` after every unit's name: a column of labels of its own)."""
+    alone: set[str] = set()
+    last_words: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        gs = groups(line.text, line_numbers)
+        if not gs or not gs[0].name or not gs[0].cells or gs[0].code_parts:
+            continue
+        last_words[squash(gs[0].name[-1].text)] += 1
+        before = groups(lines[i - 1].text, line_numbers) if i else []
+        if before and before[-1].cells:
+            alone.add(squash(gs[0].label))
+    return alone, last_words
+
+
+def _name_of(pieces: list[tuple[Line, Token]]) -> str:
+    """A row's label from its pieces: no space between Chinese characters."""
+    name = join_words([t.text for _, t in pieces])
+    return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", name)
 
 
 _HEAD = re.compile(r"^-?\d[\d,]*\.(\d*)$|^-?\d[\d,]*$")
@@ -240,6 +265,11 @@ class RowAssembler:
         self.pending: _Pending | None = None
         self._tail_lines = 0  # label lines still expected below the last row's figures (a centred cell)
         self._last_block_centred = False  # the last row ends a line of blocks side by side, its label centred on it
+        # row index → (pieces of a cell printed above the row's line, pieces of the label on the row's line)
+        self._merged: dict[int, tuple[list[tuple[Line, Token]], list[tuple[Line, Token]]]] = {}
+        self._standalone: set[str] = set()
+        self._last_words: Counter[str] = Counter()
+        self._after: dict[int, Line] = {}  # line → the next body line read
 
     def assemble(self, body: list[Line]) -> Assembled:
         """Rows from body lines.  ``self.pending`` is the row being assembled."""
@@ -255,6 +285,8 @@ class RowAssembler:
         self._wrapped_at, wrapped_lines = _wrapped_figures(body)
         lines = [ln for ln in body if not (self._skip(ln) or id(ln) in folios or id(ln) in wrapped_lines)]
         heads = _heads_of_last_blocks(lines, self.line_numbers)
+        self._standalone, self._last_words = _row_labels(lines, self.line_numbers)
+        self._after = {id(a): b for a, b in pairwise(lines)}
         for line in lines:
             if any(above is line for above in heads.values()):
                 continue  # the upper half of the label of the code ending the next line (below)
@@ -401,6 +433,8 @@ class RowAssembler:
 
     def _label_only(self, line: Line, g: Group, gi: int, side: str | None) -> bool:
         p = self.pending
+        if p is None and gi == 0 and self._merged_tail(line, g):
+            return False
         if (
             p is None
             and gi == 0
@@ -429,6 +463,44 @@ class RowAssembler:
         self._new_row(line, g, side)
         return False
 
+    def _merged_tail(self, line: Line, g: Group) -> bool:
+        """A label alone on its line, right under a row whose label began on the lines above its own label (a cell
+        merged over a group of rows — 预算单位 over 年度 — printed from above the group's first row), and right over
+        a row whose label is one the table prints by itself (``2026年``): the merged cell's next line (its wrapped
+        ``中心``), not the start of the next row's label.  It joins the cell's text before the row's own label.  The
+        row's own label must be a cell of its own: a word other rows end their labels with too (``2025年``), not the
+        middle piece of one label wrapped over three lines."""
+        last = len(self.rows) - 1
+        merged = self._merged.get(last)
+        nxt = self._after.get(id(line))
+        if merged is None or nxt is None or len(groups(line.text, self.line_numbers, self.summary)) != 1:
+            return False
+        below = groups(nxt.text, self.line_numbers, self.summary)
+        if not below or not below[0].name or not below[0].cells or below[0].code_parts:
+            return False
+        label, own = squash(g.label), squash(_name_of(merged[1]))
+        start, end_line = self._clean[last]
+        between = self.lines[end_line.number : line.number - 1]  # Line i has number i + 1
+        if (
+            squash(below[0].label) not in self._standalone
+            or squash(below[0].label) == own  # the row's own label again: the next group's
+            or self._last_words[own] < 2  # the row's own label is a piece of the cell above, not a cell of its own
+            or label in self._standalone
+            or TOTAL.search(label)
+            or _ITEM_START.match(label)
+            or _SENTENCE_MARKS.search(label)
+            or line.number <= end_line.number
+            or any(b.text.strip() for b in between)
+        ):
+            return False
+        head = merged[0] + [(line, t) for t in g.name]
+        row = self.rows[last]
+        row.name = _name_of(head + merged[1])
+        row.span = self.norm.raw_span(start, line.start + g.end)
+        self._clean[last] = (start, line)
+        self._merged[last] = (head, merged[1])
+        return True
+
     def _next_item(self, p: _Pending, g: Group) -> bool:
         """In a 收支总表, a label that starts a new enumerated item (三、) after one (二、)."""
         return bool(
@@ -445,6 +517,8 @@ class RowAssembler:
             # the amounts (and maybe the end of the label) of the row above
             heads = len({ln.number for ln, _ in p.name})
             if g.name:
+                if p.name and not p.code_parts and not self.text_column:
+                    p.own_label = len(p.name)
                 self._extend_name(p, line, g)
             elif heads and not p.code_parts and not self.text_column:
                 # a label printed over an amounts-only line: the cell is centred on the figures,
@@ -517,8 +591,7 @@ class RowAssembler:
     def _flush(self, p: _Pending | None) -> None:
         if p is None or p.first is None or p.last is None:  # (first and last are set together)
             return
-        name = join_words([t.text for _, t in label_words(self.header, p.name, p.cells[0] if p.cells else None)])
-        name = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", name)
+        name = _name_of(label_words(self.header, p.name, p.cells[0] if p.cells else None))
         is_total = bool(TOTAL.search(squash(name)))  # a code printed beside 合计 is damage
         code = None
         if p.code_parts and not is_total:
@@ -558,6 +631,8 @@ class RowAssembler:
         )
         self.rows.append(row)
         self._garbage[len(self.rows) - 1] = garbage
+        if p.own_label:
+            self._merged[len(self.rows) - 1] = (p.name[: p.own_label], p.name[p.own_label :])
         if p.text_pieces:
             self.texts[len(self.rows) - 1] = p.text_pieces
             row.text = join_text(p.text_pieces)
