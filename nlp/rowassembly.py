@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from nlp import codes
+from nlp import codes, tablelines
 from nlp.cells import read_cells
 from nlp.centredrows import CentredRow, centred_rows
 from nlp.errors import Diagnostics
@@ -24,6 +24,7 @@ from nlp.normalize import Line, NormalizedText, squash
 from nlp.rows import Group, Token, groups, join_words, tokenize
 from nlp.tableheader import Header, is_data, label_words
 from nlp.tablelines import is_column_numbers, is_meta, join_text, leading, name_lines
+from nlp.wrappedfigures import Wrapped, wrapped_figures
 
 TOTAL = re.compile(r"(合计|总计|小计)$")
 _EXPENDITURE_SIDE = re.compile(r"支出|结余分配|结转下年|年末|交纳所得税|提取职工福利基金|转入事业基金|^其他$")
@@ -88,37 +89,6 @@ class Assembled:
     garbage: dict[int, list[bool]]  # row index → which cells were garbage
 
 
-_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # (``- 4 -`` is the page's furniture already: nlp.normalize)
-_CODED_ROW = re.compile(r"^\s*\d{3,9}\s*[\u3400-\u9fff]")
-_FIGURE = re.compile(r"\d")
-_CODE_AT_START = re.compile(r"^\s*\d{3,9}")
-
-
-def _folios(body: list[Line], decimal_table: bool = False) -> tuple[set[int], set[int]]:
-    """Page numbers printed inside a table's text: a number alone on its line right before a
-    row that prints its own whole code (not the 款/项 part of a code implied by the rows above) after another; in
-    a table whose amounts print decimals, anywhere (a bare integer is no amount there: a line of it alone is the
-    page's number, before a wrapped label or at a page's foot); and after the table's last row, at its last page's
-    foot.  (A figure's tail wrapped inside its cell, ``1378.4`` / ``1``, is joined to its head all the same.)
-    The second set: those of a table of whole yuan between two coded rows the first of which prints no figure —
-    the page's number after a row printed blank, or that row's amount printed under its label: not read, but
-    warned about (W316), the text not saying which."""
-    out, doubtful = set(), set()
-    texts = [ln.text for ln in body]
-    for i, t in enumerate(texts):
-        if not _LONE_NUMBER.match(t):
-            continue
-        nxt = next((u for u in texts[i + 1 :] if u.strip()), "")
-        prev = next((u for u in reversed(texts[:i]) if u.strip()), "")
-        between_rows = _CODED_ROW.match(nxt) and _CODED_ROW.match(prev)
-        last = not nxt and _FIGURE.search(prev) and not _LONE_NUMBER.match(prev)
-        if between_rows or decimal_table or last:
-            out.add(id(body[i]))
-            if between_rows and not decimal_table and not _FIGURE.search(_CODE_AT_START.sub("", prev)):
-                doubtful.add(id(body[i]))
-    return out, doubtful
-
-
 def _heads_of_last_blocks(lines: list[Line], line_numbers: bool) -> dict[int, Line]:
     """Blocks side by side (人员经费 | 公用经费 | 其他): a line that ends in a code alone, its label centred on it
     (``30228 工会经费 133.00 39908`` between ``对民间非营利组织和群众`` and ``性自治组织补贴``), and a label alone on
@@ -156,78 +126,6 @@ def _name_of(pieces: list[tuple[Line, Token]]) -> str:
     """A row's label from its pieces: no space between Chinese characters."""
     name = join_words([t.text for _, t in pieces])
     return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", name)
-
-
-_HEAD = re.compile(r"^-?\d[\d,]*\.(\d*)$|^-?\d[\d,]*$")
-_TAIL = re.compile(r"^\d{1,3}$")
-_DECIMALS = re.compile(r"(?:^|\s)-?\d[\d,]*\.(\d+)(?=\s|$)")
-
-
-_WORD = re.compile(r"\S+")
-
-
-@dataclass
-class _Wrapped:
-    """Figures of a row wrapped inside cells too narrow for them, and the halves of its label printed beside them."""
-
-    figures: list[tuple[Line, Token]]
-    head_label: list[tuple[Line, Token]] = field(default_factory=list)
-    tail_label: list[tuple[Line, Token]] = field(default_factory=list)
-
-
-def _label_and(line: Line, part: re.Pattern) -> tuple[list[tuple[Line, Token]], list[re.Match]]:
-    """A line's leading label words (none of them ``part``) and the words after them."""
-    words = list(_WORD.finditer(line.text))
-    k = 0
-    while k < len(words) and not part.match(words[k].group()):
-        k += 1
-    return [(line, Token("text", w.group(), w.start(), w.end())) for w in words[:k]], words[k:]
-
-
-def _wrapped_figures(body: list[Line]) -> tuple[dict[int, _Wrapped], set[int]]:
-    """Figures wrapped inside cells too narrow for them (``1378.4`` / ``1``): the line above a
-    row holds their heads, the line below their tails, as many of each, and a head and its
-    tail make a figure with the decimals the table prints.  The row's label is on its line, or — centred
-    on the row, its line printing amounts only — its halves are before the heads and before the tails
-    (``科技研发资金-平台载 530,850.0`` / ``530,850.00 0.00 …`` / ``体专项 0``).  Returns, per row line, the joined
-    figures (as tokens of the head's line reaching to the tail) with those halves, and the lines they were on."""
-    counts: dict[int, int] = {}
-    for ln in body:
-        for m in _DECIMALS.finditer(ln.text):
-            counts[len(m.group(1))] = counts.get(len(m.group(1)), 0) + 1
-    if not counts:
-        return {}, set()
-    places = max(counts, key=lambda d: counts[d])
-    lines = [ln for ln in body if ln.text.strip()]
-    out: dict[int, _Wrapped] = {}
-    used: set[int] = set()
-    for i in range(1, len(lines) - 1):
-        head, row, tail = lines[i - 1], lines[i], lines[i + 1]
-        gs = groups(row.text)
-        if id(head) in used or not gs:
-            continue
-        head_label, hs = _label_and(head, _HEAD)
-        tail_label, ts = _label_and(tail, _TAIL)
-        if head_label or tail_label:
-            # the label's halves beside the figures: the row's own line prints amounts only
-            if len(gs) != 1 or gs[0].name or gs[0].code_parts or not gs[0].cells:
-                continue
-        elif not any(g.name or g.code_parts for g in gs):
-            continue
-        if not hs or len(hs) != len(ts) or not all(_TAIL.match(t.group()) for t in ts):
-            continue
-        heads = [hm for h in hs if (hm := _HEAD.match(h.group()))]
-        if len(heads) != len(hs) or not all(
-            len(m.group(1) or "") + len(t.group()) == places and m.group(1) is not None for m, t in zip(heads, ts)
-        ):
-            continue
-        joined = [
-            (head, Token("amount", h.group() + t.group(), h.start(), tail.start + t.end() - head.start))
-            for h, t in zip(hs, ts)
-        ]
-        out[id(row)] = _Wrapped(joined, head_label, tail_label)
-        used |= {id(head), id(tail)}
-    return out, used
 
 
 class RowAssembler:
@@ -274,7 +172,7 @@ class RowAssembler:
     def assemble(self, body: list[Line]) -> Assembled:
         """Rows from body lines.  ``self.pending`` is the row being assembled."""
         self.pending = None
-        folios, doubtful = _folios(body, self.decimal_table)
+        folios, doubtful = tablelines.folios(body, self.decimal_table)
         for ln in body:
             if id(ln) in doubtful:
                 self.diag.warn("W316", line=ln.number, table=self.label, number=ln.text.strip())
@@ -282,7 +180,7 @@ class RowAssembler:
             centred = centred_rows([ln for ln in body if not (self._skip(ln) or id(ln) in folios)])
             if centred is not None:
                 return self._assemble_centred(centred)
-        self._wrapped_at, wrapped_lines = _wrapped_figures(body)
+        self._wrapped_at, wrapped_lines = wrapped_figures(body)
         lines = [ln for ln in body if not (self._skip(ln) or id(ln) in folios or id(ln) in wrapped_lines)]
         heads = _heads_of_last_blocks(lines, self.line_numbers)
         self._standalone, self._last_words = _row_labels(lines, self.line_numbers)
@@ -343,9 +241,9 @@ class RowAssembler:
             self._flush(p)
         return Assembled(self.rows, self.texts, self._garbage)
 
-    def _row_of_centred_label(self, line: Line, g: Group, wrapped: _Wrapped) -> None:
+    def _row_of_centred_label(self, line: Line, g: Group, wrapped: Wrapped) -> None:
         """A row printing amounts only on its line, its label's halves and its wrapped figures' heads above and tails
-        below (:func:`_wrapped_figures`)."""
+        below (:func:`nlp.wrappedfigures.wrapped_figures`)."""
         self._tail_lines = 0
         self._flush(self.pending)
         p = self.pending = _Pending()

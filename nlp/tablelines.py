@@ -1,8 +1,8 @@
 """Kinds of lines and pieces of text inside a table body (helpers of :mod:`nlp.tables`).
 
-Page furniture (编制单位 / 单位：万元 / 部门：), the column-number line (栏次 1 2 3 …),
-a text cell wrapped over lines (绩效目标), and where a wrapped row label begins
-in the text above a row of amounts.
+Page furniture (编制单位 / 单位：万元 / 部门：), the column-number line (栏次 1 2 3 …), a page number printed
+inside a table, a text cell wrapped over lines (绩效目标), and where a wrapped row label begins in the text above
+a row of amounts.
 """
 
 from __future__ import annotations
@@ -82,3 +82,34 @@ def name_lines(after: list[Line]) -> list[Line]:
         if not before or before[-1] in _SENTENCE_END:
             return after[-k:]
     return after[-1:]
+
+
+_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # (``- 4 -`` is the page's furniture already: nlp.normalize)
+_CODED_ROW = re.compile(r"^\s*\d{3,9}\s*[\u3400-\u9fff]")
+_FIGURE = re.compile(r"\d")
+_CODE_AT_START = re.compile(r"^\s*\d{3,9}")
+
+
+def folios(body: list[Line], decimal_table: bool = False) -> tuple[set[int], set[int]]:
+    """Page numbers printed inside a table's text: a number alone on its line right before a
+    row that prints its own whole code (not the 款/项 part of a code implied by the rows above) after another; in
+    a table whose amounts print decimals, anywhere (a bare integer is no amount there: a line of it alone is the
+    page's number, before a wrapped label or at a page's foot); and after the table's last row, at its last page's
+    foot.  (A figure's tail wrapped inside its cell, ``1378.4`` / ``1``, is joined to its head all the same.)
+    The second set: those of a table of whole yuan between two coded rows the first of which prints no figure —
+    the page's number after a row printed blank, or that row's amount printed under its label: not read, but
+    warned about (W316), the text not saying which."""
+    out, doubtful = set(), set()
+    texts = [ln.text for ln in body]
+    for i, t in enumerate(texts):
+        if not _LONE_NUMBER.match(t):
+            continue
+        nxt = next((u for u in texts[i + 1 :] if u.strip()), "")
+        prev = next((u for u in reversed(texts[:i]) if u.strip()), "")
+        between_rows = _CODED_ROW.match(nxt) and _CODED_ROW.match(prev)
+        last = not nxt and _FIGURE.search(prev) and not _LONE_NUMBER.match(prev)
+        if between_rows or decimal_table or last:
+            out.add(id(body[i]))
+            if between_rows and not decimal_table and not _FIGURE.search(_CODE_AT_START.sub("", prev)):
+                doubtful.add(id(body[i]))
+    return out, doubtful
