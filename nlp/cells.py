@@ -10,17 +10,30 @@ kept exactly and noted.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from nlp import amounts
 from nlp.amounts import EMPTY, IMPLAUSIBLE, decimal_places, parse_amount, shown
 from nlp.errors import Diagnostics
-from nlp.model import Amount
+from nlp.model import Amount, Span
 from nlp.normalize import Line, NormalizedText
 from nlp.rows import Token
 from nlp.tablelines import drop_column_numbers
 
 #: a rate printed in per cent (增减% ``-5.22%``, ``1009.71%``): a figure of its own kind, never an amount of money
 _RATE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?[%％]$")
+
+
+def _span(norm: NormalizedText, line: Line, t: Token) -> Span:
+    """Where a cell's figure is printed; a figure wrapped inside its cell stands where its head and tail stand (its
+    range runs over the row's line between them, which is not where the figure is)."""
+    start, end = line.start + t.start, line.start + t.end
+    span = norm.raw_span(start, end)
+    if not t.head or span.box is None:
+        return span
+    head, tail = norm.box_of(start, start + t.head), norm.box_of(end - (len(t.text) - t.head), end)
+    box = head.union(tail) if head is not None and tail is not None and head.page == tail.page else None
+    return replace(span, box=box)
 
 
 def read_cells(
@@ -37,7 +50,7 @@ def read_cells(
     garbage: list[bool] = []
     for line, t in drop_column_numbers(pieces):
         garbage.append(False)
-        span = norm.raw_span(line.start + t.start, line.start + t.end)
+        span = _span(norm, line, t)
         if t.kind == "num" and t.text != "0" and decimal_table:
             # a bare integer where every amount prints decimals: a stray number, not an amount
             diag.warn("W301", line=line.number, span=span, table=table, name=name[:30], column=len(out), text=t.text)

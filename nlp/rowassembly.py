@@ -324,8 +324,8 @@ class RowAssembler:
         """Add a group's amounts to the pending row; a row is done once it has them
         (in a table with a text column it waits for the text printed after them)."""
         assert self.pending is not None
-        self._add_cells(self.pending, line, g)
-        if g.cells and not self.text_column:
+        added = self._add_cells(self.pending, line, g)
+        if added and not self.text_column:
             self._flush(self.pending)
             self.pending = None
 
@@ -465,17 +465,21 @@ class RowAssembler:
             p.name.append((line, t))
             p.touch(line, t.start, t.end)
 
-    def _add_cells(self, p: _Pending, line: Line, g: Group) -> None:
+    def _add_cells(self, p: _Pending, line: Line, g: Group) -> bool:
+        """Add a group's cells to the row; whether it has any.  Figures wrapped inside narrow cells, printed above and
+        below the line, come first — with the group that prints the line's figures, or the line's only group when
+        every figure of the row is wrapped (``1208.2 1208.2`` / ``2010101 行政运行`` / ``0 0``)."""
         if g.line_no is not None and p.line_no is None:
             p.line_no = g.line_no
-        wrapped = self._wrapped_at.pop(id(line), None)
-        if wrapped and g.cells:
-            # figures wrapped inside narrow cells, printed above and below this line: first
+        wrapped = self._wrapped_at.get(id(line))
+        if wrapped and (g.cells or not any(o.cells for o in groups(line.text, self.line_numbers, self.summary))):
+            del self._wrapped_at[id(line)]
             p.cells.extend(wrapped.figures)
             p.wrapped = len(wrapped.figures)
         for t in g.cells:
             p.cells.append((line, t))
             p.touch(line, t.start, t.end)
+        return bool(g.cells) or bool(wrapped and p.wrapped)
 
     def _code(self, g: Group) -> str | None:
         parts = [re.sub(r"^\D+|\D+$", "", t.text) for t in g.code_parts]

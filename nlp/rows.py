@@ -48,6 +48,9 @@ class Token:
     text: str
     start: int  # offset in the line text
     end: int
+    # a figure wrapped inside its cell (``1682.7`` / ``6``, nlp.wrappedfigures): how many of its characters stand at
+    # its start (the head); the others are the last ones of the range, on a line below (the tail)
+    head: int = 0
 
 
 def _classify(text: str) -> str:

@@ -6,6 +6,7 @@ heads and before the tails."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from nlp.normalize import Line
@@ -37,6 +38,23 @@ def _label_and(line: Line, part: re.Pattern) -> tuple[list[tuple[Line, Token]], 
     return [(line, Token("text", w.group(), w.start(), w.end())) for w in words[:k]], words[k:]
 
 
+def _places(body: list[Line]) -> int | None:
+    """The decimals the table prints: the most common among the figures of lines that also print a label or a code
+    (a line of wrapped heads prints figures only, cut short: ``1682.7 1208.2``), else among all figures."""
+    counts: Counter[int] = Counter()
+    for labelled in (True, False):
+        for ln in body:
+            if labelled and not _LABEL_OR_CODE.search(ln.text):
+                continue
+            counts.update(len(m.group(1)) for m in _DECIMALS.finditer(ln.text))
+        if counts:
+            return max(counts, key=lambda d: counts[d])
+    return None
+
+
+_LABEL_OR_CODE = re.compile(r"[\u3400-\u9fff]|^\s*\d{3,9}\s")
+
+
 def wrapped_figures(body: list[Line]) -> tuple[dict[int, Wrapped], set[int]]:
     """Figures wrapped inside cells too narrow for them (``1378.4`` / ``1``): the line above a
     row holds their heads, the line below their tails, as many of each, and a head and its
@@ -44,13 +62,9 @@ def wrapped_figures(body: list[Line]) -> tuple[dict[int, Wrapped], set[int]]:
     on the row, its line printing amounts only — its halves are before the heads and before the tails
     (``科技研发资金-平台载 530,850.0`` / ``530,850.00 0.00 …`` / ``体专项 0``).  Returns, per row line, the joined
     figures (as tokens of the head's line reaching to the tail) with those halves, and the lines they were on."""
-    counts: dict[int, int] = {}
-    for ln in body:
-        for m in _DECIMALS.finditer(ln.text):
-            counts[len(m.group(1))] = counts.get(len(m.group(1)), 0) + 1
-    if not counts:
+    places = _places(body)
+    if places is None:
         return {}, set()
-    places = max(counts, key=lambda d: counts[d])
     lines = [ln for ln in body if ln.text.strip()]
     out: dict[int, Wrapped] = {}
     used: set[int] = set()
@@ -75,7 +89,7 @@ def wrapped_figures(body: list[Line]) -> tuple[dict[int, Wrapped], set[int]]:
         ):
             continue
         joined = [
-            (head, Token("amount", h.group() + t.group(), h.start(), tail.start + t.end() - head.start))
+            (head, Token("amount", h.group() + t.group(), h.start(), tail.start + t.end() - head.start, len(h.group())))
             for h, t in zip(hs, ts)
         ]
         out[id(row)] = Wrapped(joined, head_label, tail_label)
