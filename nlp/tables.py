@@ -30,13 +30,13 @@ from decimal import Decimal
 from nlp import (
     codes,
     columnorder,
-    columnpaths,
     counts,
     geometry,
     headergrid,
     headermeaning,
     indicatortables,
     layoutsearch,
+    placedcolumns,
     projectforms,
     projecttargets,
     tableheader,
@@ -47,13 +47,12 @@ from nlp import (
 from nlp.errors import Diagnostics
 from nlp.model import Classification, Column, Indicator, Project, Section, Table, TableRow
 from nlp.normalize import Line, NormalizedText
-from nlp.pagecolumns import TableGeometry
-from nlp.placement import Extent, drop_marks, fit_rows, income_totals
+from nlp.placement import drop_marks, fit_rows, income_totals
 from nlp.rowassembly import RowAssembler
 from nlp.tablefind import FoundTable, find_tables
 from nlp.tablelines import AMOUNT_TOKEN
 from nlp.tableunit import declared_unit
-from nlp.vocab import FUNDING_SOURCES, TABLE_KINDS
+from nlp.vocab import TABLE_KINDS
 
 _SUMMARY_KINDS = ("summary", "fiscal_summary")
 _DECIMAL_TABLE = 3  # amounts with decimals in a table that prints its amounts with decimals
@@ -285,7 +284,7 @@ def read_table(
     laid_out = None if summary else geometry.read(norm, header_lines, body, rows)
     by_place, place_sums = None, None
     if laid_out is not None and laid_out.paths is not None:  # the headings over each column, as the page places them
-        by_place, place_sums = _columns_by_place(laid_out.paths, ft.title)
+        by_place, place_sums = placedcolumns.columns_by_place(laid_out.paths, ft.title)
         if all(c.measure == "unknown" for c in by_place):
             by_place, place_sums = None, None
     readings: list[layoutsearch.Reading] | list[_Later] | None = None
@@ -303,7 +302,7 @@ def read_table(
     halves = None
     if summary:
         cols = _summary_columns(header.text, rows, ft.title)
-        halves = _sides_by_place(geometry.ruled_sides(norm, header_lines, body, rows), ft.title)
+        halves = placedcolumns.sides_by_place(geometry.ruled_sides(norm, header_lines, body, rows), ft.title)
         if halves is not None:
             cols = halves[0]
     else:
@@ -331,59 +330,6 @@ def read_table(
     )
     table = _table(norm, ft, unit, classification, cols, rows, kind)
     return ReadTable(table, assembled.texts, orders, indicators=listed, header_text=header.text)
-
-
-def _columns_by_place(paths: list[list[str]], title: str) -> tuple[list[Column], list[tuple[int, list[int]]] | None]:
-    """The columns the headings over each column name (a ruled table read by geometry), read as
-    :mod:`nlp.headergrid` reads a header from text, with the sums its nesting says; a meaning
-    taken twice is taken by the first column only."""
-    # a heading over every value column that names a source of funds, a phase or nothing is the
-    # table's scope (一般公共预算基本支出 over 合计 人员经费 公用经费), as a title is: what it says
-    # holds for every column, its 合计 is the row's; one naming a measure (2026年基本支出) is that
-    # measure's group, its 合计 that measure
-    scope = 0
-    while (
-        len(paths) > 1
-        and all(len(p) > scope + 1 and p[scope] == paths[0][scope] for p in paths)
-        and columns_mod.measure_of(paths[0][scope]) in (None, "budget", "final", *FUNDING_SOURCES)
-    ):
-        scope += 1
-    over = "".join(paths[0][:scope])
-    source = columns_mod.source_of_title(over) or columns_mod.source_of_title(title)
-    phase = columns_mod.phase_of(over) or columns_mod.phase_of(title)
-    lay = headermeaning.from_paths([p[scope:] for p in paths])
-    cols = lay.meanings(source, phase)
-    seen: set[tuple] = set()
-    for i, c in enumerate(cols):
-        key = (c.measure, c.funding_source, c.phase, c.year, c.qualifier)
-        if c.measure != "unknown" and key in seen:
-            cols[i] = Column(
-                index=i, header=c.header, measure="unknown", funding_source=c.funding_source, phase=c.phase, year=c.year
-            )
-        seen.add(key)
-    if all(c.measure == "unknown" for c in cols):
-        return columnpaths.columns_of(paths, title), None
-    return cols, headermeaning.sums(lay, cols)
-
-
-def _sides_by_place(halves: list[TableGeometry] | None, title: str) -> tuple[list[Column], list[Extent | None]] | None:
-    """A ruled 收支总表's columns, each half's from the headings over its columns (:func:`_columns_by_place`), and
-    where each stands across the page; None when the rules do not say or a half's headings name nothing known."""
-    if halves is None:
-        return None
-    cols: list[Column] = []
-    extents: list[Extent | None] = []
-    for side, half in zip(geometry.SIDES, halves):
-        if half.paths is None:
-            return None
-        mine, _ = _columns_by_place(half.paths, title)
-        if all(c.measure == "unknown" for c in mine):
-            return None
-        for c, box in zip(mine, half.columns):
-            c.index, c.side = len(cols), side
-            cols.append(c)
-            extents.append(Extent.of(box))
-    return cols, extents
 
 
 def _uniform(rows: list[TableRow]) -> int | None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from conftest import DEVSET, read_report_once, requires_devset
 
 from nlp import headergrid, headermeaning
-from nlp.tables import _columns_by_place
+from nlp.placedcolumns import columns_by_place
 from tests.tablehelp import read_tables, row, table, values
 
 WAN = Decimal(10000)
@@ -214,7 +214,7 @@ def test_the_headings_of_a_ruled_table_mean_what_they_mean_in_text():
         ["2026年预算数", "项目支出"],
         ["2026年预算数比2025年执行数", "增减额"],
     ]
-    cols, sums = _columns_by_place(paths, "一般公共预算支出表")
+    cols, sums = columns_by_place(paths, "一般公共预算支出表")
     assert [c.measure for c in cols] == ["total", "total", "basic", "project", "change"]
     assert [c.year for c in cols] == [2025, 2026, 2026, 2026, 2026]
     assert cols[0].funding_source == cols[4].funding_source == "general_public"
@@ -224,7 +224,7 @@ def test_the_headings_of_a_ruled_table_mean_what_they_mean_in_text():
         ["一般公共预算基本支出", "人员经费"],
         ["一般公共预算基本支出", "公用经费"],
     ]
-    cols, sums = _columns_by_place(scoped, "基本支出表")
+    cols, sums = columns_by_place(scoped, "基本支出表")
     assert [c.measure for c in cols] == ["total", "personnel", "public"]
     assert sums == [(0, [1, 2])]
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 import pytest
 from pdfmake import Cell, make_table_pdf
 
-from nlp.tables import _columns_by_place
+from nlp.placedcolumns import columns_by_place
 
 TP = "“三公”经费预算数"
 CAR = "公务用车购置及运行费"
@@ -117,7 +117,7 @@ CASES = {
 @pytest.mark.parametrize("name", list(CASES))
 def test_a_heading_is_read_with_the_heading_over_it(name):
     paths, title, expected = CASES[name]
-    cols, _ = _columns_by_place(paths, title)
+    cols, _ = columns_by_place(paths, title)
     assert [(c.measure, c.funding_source if c.measure != "unknown" else None) for c in cols] == expected
 
 

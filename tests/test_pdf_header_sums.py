@@ -14,8 +14,8 @@ from conftest import DEVSET, read_report_once, requires_devset
 from pdfmake import Cell, make_table_pdf
 
 from nlp.columns import column_groups
+from nlp.placedcolumns import columns_by_place
 from nlp.reconcile import reconcile
-from nlp.tables import _columns_by_place
 from tests.test_reconcile import report_of
 
 # (paths of the value columns, measure and source of each column, the sums across a row); the first two rows
@@ -52,7 +52,7 @@ HEADER_CASES = [
 
 @pytest.mark.parametrize(("paths", "measures", "group_source", "sums"), HEADER_CASES)
 def test_a_groups_own_total_is_the_groups_total(paths, measures, group_source, sums):
-    cols, _ = _columns_by_place(paths, "基本支出预算表")
+    cols, _ = columns_by_place(paths, "基本支出预算表")
     assert [c.measure for c in cols] == measures
     assert cols[1].funding_source == group_source
     assert column_groups(cols, "basic_by_unit") == sums
@@ -221,7 +221,7 @@ NESTED_CASES = [
 
 @pytest.mark.parametrize(("paths", "measures", "sums"), NESTED_CASES)
 def test_a_group_without_a_total_of_its_own_adds_up_through_its_groups(paths, measures, sums):
-    cols, found = _columns_by_place(paths, "收入总表")
+    cols, found = columns_by_place(paths, "收入总表")
     assert [c.measure if m else None for c, m in zip(cols, measures, strict=True)] == measures
     assert found == sums
 
