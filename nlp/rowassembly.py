@@ -105,23 +105,6 @@ def _heads_of_last_blocks(lines: list[Line], line_numbers: bool) -> dict[int, Li
     return out
 
 
-def _row_labels(lines: list[Line], line_numbers: bool) -> tuple[set[str], Counter[str]]:
-    """Labels a row line prints by themselves, with nothing wrapped above them: a line of a label and amounts right
-    after another line of amounts (``2026年`` / ``增减变化金额`` under a unit's first row); and how many row lines end
-    their label with each word (``2025年`` after every unit's name: a column of labels of its own)."""
-    alone: set[str] = set()
-    last_words: Counter[str] = Counter()
-    for i, line in enumerate(lines):
-        gs = groups(line.text, line_numbers)
-        if not gs or not gs[0].name or not gs[0].cells or gs[0].code_parts:
-            continue
-        last_words[squash(gs[0].name[-1].text)] += 1
-        before = groups(lines[i - 1].text, line_numbers) if i else []
-        if before and before[-1].cells:
-            alone.add(squash(gs[0].label))
-    return alone, last_words
-
-
 def _name_of(pieces: list[tuple[Line, Token]]) -> str:
     """A row's label from its pieces: no space between Chinese characters."""
     name = join_words([t.text for _, t in pieces])
@@ -183,7 +166,7 @@ class RowAssembler:
         self._wrapped_at, wrapped_lines = wrapped_figures(body)
         lines = [ln for ln in body if not (self._skip(ln) or id(ln) in folios or id(ln) in wrapped_lines)]
         heads = _heads_of_last_blocks(lines, self.line_numbers)
-        self._standalone, self._last_words = _row_labels(lines, self.line_numbers)
+        self._standalone, self._last_words = tablelines.row_labels(lines, self.line_numbers)
         self._after = {id(a): b for a, b in pairwise(lines)}
         for line in lines:
             if any(above is line for above in heads.values()):

@@ -19,7 +19,7 @@ from nlp.indicators import is_unit_of_measure
 from nlp.normalize import Line, squash
 from nlp.rows import Token, groups
 from nlp.tablefind import FoundTable, is_title, table_number
-from nlp.tablelines import is_column_numbers, is_meta
+from nlp.tablelines import is_column_numbers, is_meta, row_labels
 from nlp.tableunit import UNIT, UNIT_IN_BRACKETS
 
 
@@ -44,7 +44,12 @@ def split(lines: list[Line], ft: FoundTable) -> tuple[list[Line], list[Line]]:
             body.append(line)
         else:
             header.append(line)
-    if header and body and _label_head(header[-1], body[0]) and not _ends_a_heading(header[-1], header[:-1]):
+    if (
+        header
+        and body
+        and (_label_head(header[-1], body[0]) or _merged_head(header[-1], body))
+        and not _ends_a_heading(header[-1], header[:-1])
+    ):
         body.insert(0, header.pop())  # the first row's label, printed over its figures
     return header, body
 
@@ -67,6 +72,22 @@ def _label_head(line: Line, first: Line) -> bool:
     gs = groups(first.text)
     if not gs or gs[0].name or gs[0].code_parts:
         return False
+    return _label_alone(line)
+
+
+def _merged_head(line: Line, body: list[Line]) -> bool:
+    """The line before the first data line is the first line of a cell merged over the first rows (a 预算单位 over its
+    年度 rows, ``某某工程管理`` / ``2025年 13.80 …``) when the data line's label is a word other rows print after a
+    label of their own (``某某局 2025年 …``: a column of labels of its own) and the line names no column."""
+    gs = groups(body[0].text)
+    if not gs or not gs[0].name or not gs[0].cells or gs[0].code_parts or len(gs[0].name) > 1:
+        return False
+    _, last_words = row_labels(body, False)
+    return last_words[squash(gs[0].name[0].text)] >= 2 and _label_alone(line)
+
+
+def _label_alone(line: Line) -> bool:
+    """A line holding one label that names no column (no heading, no furniture)."""
     text = line.text.strip()
     return (
         bool(text)

@@ -8,10 +8,11 @@ a row of amounts.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
-from nlp.normalize import Line
-from nlp.rows import Token
+from nlp.normalize import Line, squash
+from nlp.rows import Token, groups
 
 # a labelled name (单位名称：某某局); the label without its colon is a column heading (单位名称 合计 …)
 _META = re.compile(r"(?:编制单位|单位名称|部门名称)\s*[:：]|^\s*部门\s*[:：]|单\s*位\s*[:：]")
@@ -113,3 +114,21 @@ def folios(body: list[Line], decimal_table: bool = False) -> tuple[set[int], set
             if between_rows and not decimal_table and not _FIGURE.search(_CODE_AT_START.sub("", prev)):
                 doubtful.add(id(body[i]))
     return out, doubtful
+
+
+def row_labels(lines: list[Line], line_numbers: bool) -> tuple[set[str], Counter[str]]:
+    """Labels a row line prints by themselves, with nothing wrapped above them: a line of a label and amounts right
+    after another line of amounts (``2026年`` / ``增减变化金额`` under a unit's first row); and how many row lines print
+    each word last of a label of several words (``2025年`` after every unit's name: a column of labels of its own)."""
+    alone: set[str] = set()
+    last_words: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        gs = groups(line.text, line_numbers)
+        if not gs or not gs[0].name or not gs[0].cells or gs[0].code_parts:
+            continue
+        if len(gs[0].name) > 1:
+            last_words[squash(gs[0].name[-1].text)] += 1
+        before = groups(lines[i - 1].text, line_numbers) if i else []
+        if before and before[-1].cells:
+            alone.add(squash(gs[0].label))
+    return alone, last_words

@@ -88,6 +88,7 @@ VARIANTS = {
     "wan": {},
     "yuan": {"unit": "元"},
     "three-sources": {"sources": 3},  # 18 value columns, as the Shenzhen template prints
+    "wrapped-unit-first": {"first": 1},  # its first line right under the header: no header line
     "wrapped-unit-last": {"first": 2},
 }
 
@@ -176,3 +177,19 @@ CENTRED_LABEL = """\
 def test_a_label_wrapped_over_three_lines_around_its_amounts_keeps_its_order():
     """The row's own line holds the middle piece of one label (no word other rows print): its last line is its end."""
     assert names(CENTRED_LABEL)[3] == "某某市生态与农业气象中心（某某市气候变化中心）"
+
+
+YEARS_ONLY = """\
+表9
+财政拨款“三公”经费支出表
+部门名称：某某市某某署 单位：万元
+年度 总计 因公出国(境)费 公务接待费
+按支出口径
+2025年 10.00 6.00 4.00
+2026年 8.00 5.00 3.00
+"""
+
+
+def test_a_line_over_the_first_row_stays_header_when_no_row_prints_a_label_before_its_own():
+    """No row prints a unit before its 年度: the lone line over the first row is no merged cell of the rows."""
+    assert names(YEARS_ONLY) == ["2025年", "2026年"]
