@@ -67,8 +67,9 @@ _STATE = re.compile(r"(?:中共中央|党中央|国务院|国家|中央|全国�
 _PLACE = re.compile(rf"[{HAN}]{{1,8}}?(?:自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗)")
 #: Places only, down to a town (天津市武清区, 石门镇): a government of that place, not a programme (数字政府).
 _PLACE_CHAIN = re.compile(rf"(?:[{HAN}]{{1,8}}?(?:自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗|镇|乡))+")
-#: Places of every kind or every level, no one place (各乡镇人民政府, 城乡, 全县).
-_GENERIC_PLACES = re.compile(r"^[各全本该]|乡镇|城镇|村镇|城乡")
+#: Places of every kind or every level, no one place (各乡镇人民政府, 城乡, 全县, 区乡镇…): the kind's word opens the field
+#: or follows a level's end; after another character it ends a place's own name (古城|镇, 新城|镇, 长城|镇: a town).
+_GENERIC_PLACES = re.compile(r"^[各全本该]|(?:^|[省市区县州旗盟])(?:乡镇|城镇|村镇|城乡)")
 #: 县（市）区人民政府: levels listed in brackets make the mention plural.
 _LEVEL_LIST_BEFORE = re.compile(r"[省市区县州镇乡][（(][省市区县州镇乡、]+[）)][省市区县州镇乡]?$")
 #: Words inside a name's field that show it is no name (a verb phrase, a count, a quantity).

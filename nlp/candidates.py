@@ -23,7 +23,10 @@ from itertools import pairwise
 from nlp.coinednames import coined_name_spans
 from nlp.jiebadictionary import pos_table
 from nlp.namechecks import (
+    a_manner_and_a_head,
+    a_quality_and_a_head,
     across_a_territory,
+    activities_and_a_head,
     body_goes_on,
     card_handed_out,
     counter_window,
@@ -39,6 +42,7 @@ from nlp.namechecks import (
 from nlp.nameleads import (
     LOCATIVE,
     ORG_END,
+    a_mode,
     activity_compound,
     common_area,
     coordinated,
@@ -53,6 +57,7 @@ from nlp.platformwords import (
     BRAND,
     CARD_NAME,
     GENERIC_COMPOUNDS,
+    GENERIC_WORDS,
     HEAD,
     HEAD_AFTER,
     INDEFINITE,
@@ -88,6 +93,8 @@ _NETWORK_GOES_ON = re.compile(r"(?:核心|主干)?(?:骨干网|光网|平台)")
 _SECTOR_GATHERING = re.compile(r"(?:工作)?(?:会议|大会|培训|座谈会|表彰会|比武)|信息化|信息网络")
 #: What a body's name ends with, the owner printed in front of its platform (…建设局|门户网站, …委员会|网站).
 _BODY_END = re.compile(r"(?:局|署|委|厅|部|院|办|委员会)$")
+#: A service number printed right after a hotline's head (热线12345): part of its name, not a count (热线12345个).
+_NUMBER_AFTER_HOTLINE = re.compile(r"\d{5,6}(?![\d年月日号.．%个条件次人])")
 #: A level that owns a name, printed alone in front of it (区|政务服务大厅, 市|12345政务服务热线).
 _LEVEL_CHARS = {"省", "市", "区", "县", "州"}
 #: A year's 年 jieba glued to the level that owns the name (2023|年县|政务服务平台, 2022|年市|本级…).
@@ -147,34 +154,6 @@ def _inside_quoted_event(text: str, start: int, end: int) -> bool:
     return closed >= 0 and bool(_EVENT_END.search(text, max(end, closed - 4), closed + 1))
 
 
-def activities_and_a_head(core: list[str], head: str, name: str) -> bool:
-    """Are ``core``, the words in front of the head ``head`` that ends ``name``, activities alone, joined by 和 or 与 if
-    more than one, and the head a bare 系统 or 平台 (实行|监测系统, 审批平台, 监测和预警系统)?  Then the name is a kind of
-    system, not one (asked of the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`)."""
-    return (
-        head in ("系统", "平台")
-        and name == "".join(core) + head
-        and all(pos_table().get(w) in ("v", "vn") for w in core[::2])
-        and all(w in ("和", "与") for w in core[1::2])
-    )
-
-
-def a_quality_and_a_head(core: list[str]) -> bool:
-    """Is ``core``, the words in front of a head, one word of a quality alone — an adjective by jieba's tags (公开|平台,
-    高效|平台, 便捷|系统)?  Then the name is a kind, as a manner's (智能化|大厅) is: no system is named by how it is (asked of
-    the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`).  Not a distinguishing word (jieba's b):
-    单一|窗口 names the single window of a port's trade, though 单一|办事大厅 is a kind."""
-    return len(core) == 1 and pos_table().get(core[0]) in ("a", "ad")
-
-
-def a_manner_and_a_head(core: list[str], head: str) -> bool:
-    """Are ``core``, the words in front of the head ``head``, manners alone — words of three characters or more ending
-    in 化 (智能化|大厅, 标准化|平台, 数字化|服务大厅)?  Then the name is a kind: no hall is named by how it is run (asked of
-    the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`).  Not before 系统: 无纸化|系统 says
-    what the system makes, a name."""
-    return bool(core) and not head.endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core)
-
-
 def _quoted_maxim(name: str) -> bool:
     """Does a name found by its head hold a quoted maxim (…“平台之外无系统”原则建设统一平台)?  Whether the maxim and
     the words after it name a platform (“审批不见面”平台) is the coined names' question (:mod:`nlp.coinednames`)."""
@@ -189,6 +168,21 @@ def _first_of_a_network(char: str) -> bool:
         re.fullmatch(r"[\u4e00-\u9fff]", char) is not None
         and char not in _LEVEL_CHARS
         and (pos_table().get(char) or "zg") not in {"p", "c", "u", "uj", "r", "d", "m", "f"}
+    )
+
+
+def _a_things_activity(core: list[str]) -> bool:
+    """Do ``core``, the words between 一体化 and a platform's head, name a particular thing and what is done with it — a
+    word that is neither generic nor an activity, then a verb (政务|晓屋|共享, 骑楼|修缮|申报, 融媒通|服务)?  Then 一体化
+    says how that service is run, a manner in front of the name.  Before a kind of system named by its quality or field
+    (数智, 协同|办公, 在线|监管, 政务服务, 公共|数据) it is the name's: 一体化数智平台 is one province's platform."""
+    pos = pos_table()
+    return any(
+        a not in GENERIC_WORDS
+        and a not in TOPIC_VERBS
+        and (pos.get(a) or "nz")[0] in "n"
+        and (pos.get(b) or "")[:1] == "v"
+        for a, b in pairwise(core)
     )
 
 
@@ -298,6 +292,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         hs, he = m.start(), m.end()
         if m.group().endswith("热线") and text.startswith("电话", he):
             he += 2  # 企业服务热线电话: the longer head
+        if m.group().endswith("热线") and (number := _NUMBER_AFTER_HOTLINE.match(text, he)):
+            he = number.end()  # 市民服务热线12345: the line's number printed after its head is its name
         if he < len(text) and text[he] in '”"」' and _QUOTED_NAME_BEFORE.search(text, max(0, hs - 16), hs):
             continue  # “…平台” quoted as a whole: handled as a quoted name below
         if _inside_quoted_event(text, hs, he):
@@ -487,10 +483,11 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             if (
                 word == "一体化"
                 and not right.endswith("化")
-                and not generic_core([w for _, w in reversed(taken)] or ["平台"])
                 and not WHOLE_TERRITORY.fullmatch(left)
+                # the head's own first word too: 融媒通|服务平台
+                and _a_things_activity([w for _, w in reversed(taken)] + [m.group()[:-2]] * (len(m.group()) > 2))
             ):
-                break  # 一体化|政务晓屋共享平台: a manner; 全国一体化|在线政务服务平台, 全省|一体化数智平台: the name's
+                break  # 一体化|政务晓屋共享平台: a manner; 一体化数智平台, 全国一体化|在线政务服务平台: the name's
             # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system
             if is_lead(
                 word,
@@ -543,6 +540,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or (
                 (generic_core(core) or (len(core) == 1 and len(core[0]) > 2 and generic_name(core[0])))
                 and not standard_network(core, m.group())
+                and not any(a_mode(a, b) for a, b in pairwise(core))  # 网上|办|平台: a mode of service names it
                 and not _network_part(core)
                 and not (m.group().endswith("大厅") and len(core) == 1 and common_area(core[0]))
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic

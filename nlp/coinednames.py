@@ -48,6 +48,8 @@ _SERVICE_BRANDS = re.compile(
     r"(?:(?<=政务)|(?<=服务))(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=品牌)"
     r"|(?:[“「][^“”「」\n，。；、]{2,10}[”」][、和及与]?){1,4}(?=(?:政务)?服务品牌|(?:政务|便民)?服务(?:点|站|驿站|专窗))"
 )
+#: A service point's head after its brand's quotes (政务服务点, 便民服务站, 驿站, 专窗).
+_SERVICE_POINT = re.compile(r"(?:政务|便民)?服务(?:点|站|驿站|专窗)")
 #: Heads that end a quoted name of a platform, besides PLATFORM_HEADS (“亚太示范电子口岸网络”, “i深圳”云, a screen's
 #: “城市运行大屏”, a count of channels by their initials: “一官两微” (a website, two 微博/微信 accounts), “两微一端”).
 #: 上云 is a verb (“迁移上云”: moving onto the cloud), no cloud's name, as outside quotes (nlp.platformwords).
@@ -71,6 +73,11 @@ _LIST_JOINS = "和及与、"
 _PLACE_BRAND = re.compile(r"(?<![A-Za-z0-9])([iI]|爱)(?=[\u4e00-\u9fff]{2})")
 
 
+#: A quoted name right before another quoted name: the app a zone (专区) named by its initiative belongs to.
+_OWNER_APP_BEFORE = re.compile(r"[“「][^“”「」\n，。；、]{2,8}[”」]$")
+#: Joining after a bare head (系统|对接, 平台|互通): the joining of systems, an activity; a maxim in front of it says how
+#: they are joined (实现“数据不出门”系统对接), whereas a brand in front names the system joined (与“粤省事”系统对接).
+_JOINING_AFTER = re.compile(r"对接|互联|互通|联通|打通|贯通|融合|整合|集成")
 #: Verbs of using a service in front of its quoted name (通过“爱山东”办理, 下载“爱山东”).
 _USING = ("通过", "依托", "登录", "下载", "使用", "推广", "关注", "接入", "上线", "打开", "利用", "借助", "用好", "在")
 
@@ -198,7 +205,9 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
         r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]( ?[\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text
     ):
         inner, tail = m.group(1), m.group(2)
-        if re.search(r"[、，,\t]|\s\d", inner) or counted_in_quotes(inner):
+        # a zone of an app named by the initiative it serves (“一件事一次办”专区): no count, though it opens with one
+        zone = tail is not None and tail.strip() == "专区" and SERVICE_MODE.search(inner) is not None
+        if re.search(r"[、，,\t]|\s\d", inner) or (counted_in_quotes(inner) and not zone):
             continue  # “五证合一、一照一码”: a slogan of several parts; table text laid into quotes; “四个平台”: a count
         if slogan(inner) and not (tail and _name_words_only(text, words, m.start(2), m.end(2))):
             continue  # “平台之外无系统”, 落实“网外无平台”要求建设…: a maxim, or the maxim a clause after it follows
@@ -212,6 +221,8 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
             tail = None  # “智慧渔港”及智能应用系统: two things; “粤省事”“粤商通”“粤政易”三大平台: three; “鄂汇办”“鄂政通”移动端
             if not re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner):
                 continue
+        if tail and slogan(inner) and HEAD.fullmatch(tail.strip()) and _JOINING_AFTER.match(text, m.end()):
+            continue  # 实现“数据不出门”系统对接: the maxim says how systems are joined (系统|对接), no system's name
         if body_goes_on(text, m.end(), bool(re.search(r"热线[”」]?$", m.group()))):
             continue  # “书记县长信箱”工作领导小组, “12345”热线办: the body named after the channel
         if tail and NOT_A_HEAD_AFTER.match(text, m.end()):
@@ -248,7 +259,9 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
         if not tail and (head := final_head(inner)) and _standard_at_work(text, m, inner[: head.start()], head.group()):
             continue  # 推进“单一窗口”建设, 设立“单一窗口”: as unquoted, the work of making one, a hall's counter
         if tail:
-            spans.append((_placed_start(text, words, m.start()), m.end()))
+            owner = _OWNER_APP_BEFORE.search(text, max(0, m.start() - 12), m.start()) if zone else None
+            # “赣服通”“一件事一次办”专区: the app that owns the zone, printed in front of it, is the name's
+            spans.append((owner.start() if owner else _placed_start(text, words, m.start()), m.end()))
         elif re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
             spans.append((_placed_start(text, words, m.start()), m.end(1) + 1))
     # quoted names listed before a platform head they share: “数据铁笼”“社会和云”等服务平台 — each is one
@@ -257,8 +270,13 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
             if not INDEFINITE.match(q.group(), 1):
                 spans.append((run.start() + q.start(), run.start() + q.end()))
     for run in _SERVICE_BRANDS.finditer(text):
-        for q in re.finditer(r"[“「][^“”「」]+[”」]", run.group()):
-            spans.append((run.start() + q.start(), run.start() + q.end()))
+        quotes = list(re.finditer(r"[“「][^“”「」]+[”」]", run.group()))
+        for q in quotes:
+            end = run.start() + q.end()
+            point = _SERVICE_POINT.match(text, end) if q is quotes[-1] and run.end() == end else None
+            # a service point printed with its one brand is one name with its head (“安商驿站”政务服务点), as a quoted
+            # brand and a head are (“苏服办”总门户); a brand's word (品牌) is none, nor a head shared by a list of brands
+            spans.append((run.start() + q.start(), point.end() if point and len(quotes) == 1 else end))
     # an alias the text defines for the name before it: …协同办公平台（以下简称OA系统）
     for m in _ALIAS.finditer(text):
         if any(e == m.start() for _, e in (*headed, *spans)):

@@ -22,7 +22,10 @@ from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_
 from nlp.foundentity import FoundEntity
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.namechecks import (
+    a_manner_and_a_head,
+    a_quality_and_a_head,
     across_a_territory,
+    activities_and_a_head,
     card_handed_out,
     every_level_before,
     final_head,
@@ -255,9 +258,9 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * a name going on: another head right after the name's (劳动和社会保障系统|信息网络: :data:`nlp.platformwords.HEAD`);
     * an honour's title (:func:`nlp.namechecks.honour`), a kind in a predicate (…成为…的民生服务平台:
       :func:`nlp.namechecks.named_in_a_predicate`);
-    * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.candidates.activities_and_a_head`),
-      a quality alone before the head (公开|平台, 高效|平台: :func:`nlp.candidates.a_quality_and_a_head`), manners
-      alone (数字化|大厅, 智能化|平台: :func:`nlp.candidates.a_manner_and_a_head`), a class (政务|类|APP);
+    * a kind of system: activities and a bare head (交换|平台, 监测和预警|系统: :func:`nlp.namechecks.activities_and_a_head`),
+      a quality alone before the head (公开|平台, 高效|平台: :func:`nlp.namechecks.a_quality_and_a_head`), manners
+      alone (数字化|大厅, 智能化|平台: :func:`nlp.namechecks.a_manner_and_a_head`), a class (政务|类|APP);
     * a level alone before a bare head (省|门户网站), as the shape rules read theirs, but a level's own site (省政府网,
       区政务服务网);
     * no body in front: an adjective alone before a body's one-character end (健康|委|门户网站:
@@ -266,7 +269,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       service's (库存卡, 备案卡: not :data:`nlp.platformwords.CARD_NAME`, as the shape rules read 卡);
     * every level's own, 各 and the levels right before it (各市州|12345政务服务热线: :func:`nlp.namechecks.every_level_before`).
     """
-    from nlp.candidates import a_manner_and_a_head, a_quality_and_a_head, activities_and_a_head, adjective_alone
+    from nlp.candidates import adjective_alone
 
     text = doc_text(doc)
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])

@@ -487,3 +487,31 @@ def counted_in_quotes(inner: str) -> bool:
         return True
     parts = _COUNTED_PART.findall(inner)
     return len(parts) >= 2 and "".join(parts) == inner and not all(_CHANNEL_COUNTED.search(p) for p in parts)
+
+
+def activities_and_a_head(core: list[str], head: str, name: str) -> bool:
+    """Are ``core``, the words in front of the head ``head`` that ends ``name``, activities alone, joined by 和 or 与 if
+    more than one, and the head a bare 系统 or 平台 (实行|监测系统, 审批平台, 监测和预警系统)?  Then the name is a kind of
+    system, not one (asked of the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`)."""
+    return (
+        head in ("系统", "平台")
+        and name == "".join(core) + head
+        and all(pos_table().get(w) in ("v", "vn") for w in core[::2])
+        and all(w in ("和", "与") for w in core[1::2])
+    )
+
+
+def a_quality_and_a_head(core: list[str]) -> bool:
+    """Is ``core``, the words in front of a head, one word of a quality alone — an adjective by jieba's tags (公开|平台,
+    高效|平台, 便捷|系统)?  Then the name is a kind, as a manner's (智能化|大厅) is: no system is named by how it is (asked of
+    the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`).  Not a distinguishing word (jieba's b):
+    单一|窗口 names the single window of a port's trade, though 单一|办事大厅 is a kind."""
+    return len(core) == 1 and pos_table().get(core[0]) in ("a", "ad")
+
+
+def a_manner_and_a_head(core: list[str], head: str) -> bool:
+    """Are ``core``, the words in front of the head ``head``, manners alone — words of three characters or more ending
+    in 化 (智能化|大厅, 标准化|平台, 数字化|服务大厅)?  Then the name is a kind: no hall is named by how it is run (asked of
+    the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`).  Not before 系统: 无纸化|系统 says
+    what the system makes, a name."""
+    return bool(core) and not head.endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core)

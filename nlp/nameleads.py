@@ -10,6 +10,7 @@ import re
 
 from nlp.jiebadictionary import pos_table
 from nlp.platformwords import (
+    CHANNEL_WORDS,
     GENERIC_WORDS,
     IMPROVING_VERBS,
     LEAD_WORDS,
@@ -30,12 +31,18 @@ ORG_END = re.compile(r"(?:局|署|委|厅|部|院|办|政府)$")
 _WHEN = re.compile(r"(?:本|上|下|今|当|同|该|每|去|明|前|近|全)(?:季度|月份?|年度?|半年|周)|月份")
 
 
+#: Converged media (融合通信, 融合媒体, 融合视讯): a technology, one word of a name though jieba cuts 融合 off as a verb.
+_CONVERGED_MEDIUM = re.compile(r"融合(?:通信|通讯|媒体|视讯|视频)")
+
+
 def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_head: bool = False) -> bool:
     """Does ``word`` end a name going leftwards (it is not part of the name)?  ``left`` is the word
     in front of it, ``right`` the name's word after it."""
     if _WHEN.fullmatch(word):
         return True
     if word in LEAD_WORDS:
+        if _CONVERGED_MEDIUM.fullmatch(word + right):
+            return False  # 融合|通信平台: a technology of converged media names the platform; 融合 is no verb here
         if word in NOUN_VERBS or word in TOPIC_VERBS:
             # 管理 / 服务 / 建设 are the name's right in front of the head (城市运行管理平台) and after
             # a noun (企业|管理|信息数据库); after a verb or at a clause start they govern it
@@ -80,7 +87,10 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
         return True  # 助推|株洲12345政务服务热线: a name starts at its owner's place; a verb in front governs it
     if pos == "v" and (
         word in TOPIC_VERBS
-        or ((right_of_head or next_to_head) and (is_nominal(left) or _is_plain_verb(left) or _coined(left)))
+        or (
+            (right_of_head or next_to_head)
+            and (is_nominal(left) or _is_plain_verb(left) or _coined(left) or a_mode(left, word))
+        )
         or (len(word) > 1 and pos_table().get(left) in {"nt", "ns"})
         or (len(word) > 1 and (right in TOPIC_VERBS or (pos_table().get(right) or "").startswith("v")))
         or (
@@ -141,6 +151,12 @@ def coordinated(left: str, right: str) -> bool:
         or (act(left) and right in TOPIC_VERBS)
     )
     return both and left not in LEAD_WORDS
+
+
+def a_mode(left: str, word: str) -> bool:
+    """Are ``left`` and ``word`` a mode of service, a channel and 办 (网上|办, 线上|办)?  Before a head they are the name's
+    words, no generic ones (网上办平台, as 掌上办平台); alone, “网上办” is what many services are called."""
+    return word == "办" and left in CHANNEL_WORDS
 
 
 def _coined(word: str) -> bool:

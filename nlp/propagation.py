@@ -94,7 +94,33 @@ def confident_names(found: Sequence[Sequence[FoundEntity]]) -> dict[str, str]:
         for e in ents:
             if _confident(e) and len(labels[e.text]) == 1 and not _generic(e.text):
                 names[e.text] = e.label
+                brand = _brand_of(e)
+                if brand and brand not in labels:
+                    names.setdefault(brand, e.label)
     return names
+
+
+#: A quoted name opening a longer name (“安商驿站” of “安商驿站”政务服务点, “赣服通” of “赣服通”“一件事一次办”专区).
+_LEADING_QUOTE = re.compile(r"[“「]([^“”「」]{2,12})[”」]")
+
+
+#: A manner in quotes (“一站式”, “无纸化”): how a system works, no brand of its own.
+_MANNER_END = re.compile(r"[式化性]$")
+
+
+def _brand_of(ent: FoundEntity) -> str | None:
+    """The quoted brand a platform's name opens with, its head or zone after it (“安商驿站”政务服务点 → “安商驿站”): the
+    brand printed alone elsewhere in the report names the same service.  Not a service mode or a maxim (“一网通办”平台:
+    “一网通办” alone is the initiative, :mod:`nlp.reforms`), nor a manner (“一站式”车辆通关系统)."""
+    from nlp.reforms import SERVICE_MODE, slogan
+
+    m = _LEADING_QUOTE.match(ent.text)
+    if ent.label != "Platform" or m is None or m.end() == len(ent.text):
+        return None
+    inner = m.group(1)
+    if SERVICE_MODE.search(inner) or slogan(inner) or _MANNER_END.search(inner) or _generic(m.group()):
+        return None
+    return m.group()
 
 
 def _generic(name: str) -> bool:

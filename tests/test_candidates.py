@@ -240,9 +240,10 @@ def nlp():
         ("在全国省级政务服务平台评比中获得第一名", []),
         ("区12345热线被评为“全市优秀便民服务热线”", [("区12345热线", P)]),
         ("入选全国“政务服务优秀案例平台”", []),
-        # a quoted brand of a service point; a zone named by its topic after another quoted name
-        ("在产业园区设立“园企通”便民服务站，就近办理", [("“园企通”", P)]),
-        ("依托“皖事通”“跨省通办”专区办理社保转移", [("“皖事通”", P), ("“跨省通办”专区", P)]),
+        # a quoted brand of a service point with its head; a zone named by its topic after its app's quoted name: one
+        # name with the app (the blind reading dev13's guideline, 6: “赣服通”“一件事一次办”专区, “安商驿站”政务服务点)
+        ("在产业园区设立“园企通”便民服务站，就近办理", [("“园企通”便民服务站", P)]),
+        ("依托“皖事通”“跨省通办”专区办理社保转移", [("“皖事通”“跨省通办”专区", P)]),
         # 中心机房 is a machine room, not a body (…平台|中心): the platform's name ends at its head
         ("保障县电子政务外网平台中心机房稳定运行", [("县电子政务外网平台", P)]),
         # 县 owns the name as 市 and 区 do (jieba tags it apart); a plural word inside still makes it plural
