@@ -23,6 +23,7 @@ from itertools import pairwise
 from nlp.coinednames import coined_name_spans
 from nlp.jiebadictionary import pos_table
 from nlp.namechecks import (
+    a_kind_of_channel,
     a_manner_and_a_head,
     a_quality_and_a_head,
     across_a_territory,
@@ -566,6 +567,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or across_a_territory(text, start, hs)  # 全国|政府网站: every government's site across the country
             or of_many_owners(text[start:hs])  # 市县|政府网站, 驻外单位|网站: every owner of a kind has its own
             or verb_and_object(text, start, hs, he)  # 向供应商|支付|系统维护费: the verb takes the whole object
+            or a_kind_of_channel(text, start, he)  # 政务公开网站、微信公众号等阵地: a kind counted among channels
         ):
             continue
         if any(HEAD.fullmatch(w) and pos_table().get(v) == "v" and v not in TOPIC_VERBS for w, v in pairwise(core)):

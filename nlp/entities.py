@@ -22,6 +22,7 @@ from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_
 from nlp.foundentity import FoundEntity
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.namechecks import (
+    a_kind_of_channel,
     a_manner_and_a_head,
     a_quality_and_a_head,
     across_a_territory,
@@ -267,7 +268,9 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       :func:`nlp.candidates.adjective_alone`);
     * a kind of card handed to people (办理|医保卡: :func:`nlp.namechecks.card_handed_out`), or a card no public
       service's (库存卡, 备案卡: not :data:`nlp.platformwords.CARD_NAME`, as the shape rules read 卡);
-    * every level's own, 各 and the levels right before it (各市州|12345政务服务热线: :func:`nlp.namechecks.every_level_before`).
+    * every level's own, 各 and the levels right before it (各市州|12345政务服务热线: :func:`nlp.namechecks.every_level_before`);
+    * a kind of channel a list closed by 等 and the category counts (政务公开网站、微信公众号等阵地:
+      :func:`nlp.namechecks.a_kind_of_channel`).
     """
     from nlp.candidates import adjective_alone
 
@@ -308,6 +311,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or card_handed_out(text, s, e)
         or (text[e - 1] == "卡" and not CARD_NAME.search(text, s, e))  # 库存卡, 备案卡: no public service's card
         or every_level_before(text, s)  # 各市州|12345政务服务热线: every level's own
+        or a_kind_of_channel(text, s, e)  # 政务公开网站、微信公众号等阵地: a kind counted among channels
     )
 
 

@@ -17,6 +17,8 @@ and :class:`nlp.resolve.EntityResolver` keys them.  Each asks the same questions
   电子政务网络|建设管理工作, 金融信息网络|安全)?
 * is a verb of paying or buying in front of the head the clause's own, its object going on past the head
   (:func:`verb_and_object`: 向供应商|支付|系统维护费)?
+* is the name an item of a list of kinds of channel closed by 等 and the category (:func:`a_kind_of_channel`:
+  政务公开网站、微信公众号等阵地)?
 
 Everything here is vocabulary of the domain (heads, verbs, service words), never a name.
 """
@@ -515,3 +517,25 @@ def a_manner_and_a_head(core: list[str], head: str) -> bool:
     the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`).  Not before 系统: 无纸化|系统 says
     what the system makes, a name."""
     return bool(core) and not head.endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core)
+
+
+#: A list closed by 等 and a category of channels (…等阵地, …等渠道, …等新媒体平台): its items are kinds of channel, the
+#: list's rest after the item (、微信公众号, 和政务微博) no clause of its own.
+_CHANNEL_LIST_AFTER = re.compile(
+    r"(?:[、和及与][^，。；：！？、和及与\n]{1,14}){0,6}?等(?:新媒体|宣传|传播|发布)?(?:阵地|渠道|载体|媒介|媒体|新媒体平台)"
+)
+#: An owner printed at a name's start: a level (市政府网站), a service number (12345热线), an office-holder (领导信箱,
+#: 书记信箱, 局长热线).
+_OWNER_START = re.compile(r"[省市区县州]|\d{3,}|[\u4e00-\u9fff]{0,2}(?:领导|书记|局长|厅长|主任|主席|首长)")
+
+
+def a_kind_of_channel(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` an item of a list of channels that 等 and their category close (加强政务公开网站、微信公众号等
+    阵地, 通过门户网站和政务微博等渠道)?  The items are kinds the text counts among the category, none particular — unless
+    an owner, an office-holder or a number names one (市政府网站、领导信箱、12345热线等渠道) or it is quoted (“i深圳”等渠道):
+    those are names."""
+    name = text[start:end]
+    if not _CHANNEL_LIST_AFTER.match(text, end) or _OWNER_START.match(name) or name[0] in '“「"':
+        return False
+    first = next(iter(dictionary_words(name)), "")
+    return pos_table().get(first) not in ("ns", "nt", "nz", "j")

@@ -33,7 +33,7 @@ import bisect
 import re
 
 from nlp.jiebadictionary import pos_table
-from nlp.namechecks import across_a_territory, head_continues, networks_as_a_field, of_many_owners
+from nlp.namechecks import a_kind_of_channel, across_a_territory, head_continues, networks_as_a_field, of_many_owners
 from nlp.platformwords import (
     BUILDING_SYSTEM,
     CLOUD_WORD_AFTER,
@@ -291,8 +291,8 @@ def own_system_spans(
     words = unglued(text, words)
     for start, end, j, core in candidates(text, words):
         before = text[words[j][0] : words[j][1]] if j >= 0 else ""
-        if _no_particular_one(text, start, end, before, core):
-            continue
+        if _no_particular_one(text, start, end, before, core) or a_kind_of_channel(text, start, end):
+            continue  # …; 政务服务网站、政务服务小程序等载体: kinds counted among channels
         kept.append((start, end))
         if before == "的":
             continue  # 打造成更加安全的政务服务平台: a kind named in a predicate (unless a list makes it one)

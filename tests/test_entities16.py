@@ -8,6 +8,7 @@ import pytest
 
 from nlp.entities import extract_docs
 from nlp.propagation import report_entities
+from tests.entityrows import ner_platforms as ner_names
 from tests.entityrows import platforms as found
 
 #: 一体化 in front of a platform named by its quality or field (数智, 大数据, 协同办公, 智能指挥) is the name's: the one
@@ -182,3 +183,38 @@ HEADS_AND_LEADS = [
 @pytest.mark.parametrize(("text", "expected"), HEADS_AND_LEADS)
 def test_a_hotlines_number_a_support_platform_and_verbs_of_setting_up(nlp_off_on, text, expected):
     assert found(nlp_off_on, text) == expected
+
+
+#: Items of a list that 等 and a category of channels close (…等阵地, …等渠道, …等新媒体平台) are kinds of channel the
+#: text counts among them, whoever proposes them; an item named by its owner, office-holder or number (市政府网站, 书记信箱,
+#: 12345热线), a quoted
+#: one, the items of a list of systems (…等平台) and the same words outside such a list stay.  4 rows fail before.
+CHANNEL_KINDS = [
+    ("加强政务公开网站、微信公众号等阵地管理", []),
+    ("通过门户网站和政务微博等渠道发布信息", []),
+    ("依托政务服务网站、政务服务小程序等载体推送政策", []),
+    ("同步通过央媒、省媒、政府门户网站等新媒体平台发布", []),
+    # as before
+    ("通过市政府网站、12345热线等渠道反映诉求", ["市政府网站", "12345热线"]),
+    ("通过局长热线、领导信箱等渠道反映诉求", ["局长热线", "领导信箱"]),
+    ("通过“i深圳”、“粤省事”等渠道办理", ["“i深圳”", "“粤省事”"]),
+    ("依托区政务服务平台、电子证照系统等平台办理", ["区政务服务平台", "电子证照系统"]),
+    ("加强政务公开网站建设", ["政务公开网站"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANNEL_KINDS)
+def test_a_kind_of_channel_in_a_list_closed_by_its_category_is_no_platform(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("加强政务公开网站、微信公众号等阵地管理", "政务公开网站", False),
+        ("通过政务服务网站和公众号等渠道推送", "政务服务网站", False),
+        ("加强政务公开网站建设", "政务公开网站", True),
+    ],
+)
+def test_the_ners_kind_of_channel_is_none(nlp_off_on, text, name, kept):
+    assert (name in ner_names(nlp_off_on, text, name)) is kept
