@@ -99,9 +99,18 @@ def _label_alone(line: Line) -> bool:
     )
 
 
-# a heading over the rows' units of measure (计量单位, 度量单位, 计量 / 单位; 单位 alone as a heading of its own)
+# a heading over the rows' units of measure (计量单位, 度量单位, 计量 / 单位; 单位 alone as a heading of its own after
+# another — first on its line, 单位 heads the labels: the units, 财 务 处, of a table grouped by unit)
 _MEASURE_UNIT = re.compile(r"计量单位|度量单位")
-_UNIT_CELLS = ("单位", "计量", "度量")
+_UNIT_CELLS = ("计量", "度量")
+
+
+def _measure_unit(hsq: str, kept: list[str]) -> bool:
+    """The header names a column of the rows' units of measure."""
+    if _MEASURE_UNIT.search(hsq):
+        return True
+    lines = [t.split() for t in kept]
+    return any(cell in _UNIT_CELLS for cells in lines for cell in cells) or any("单位" in cells[1:] for cells in lines)
 
 
 def read(header: list[Line]) -> Header:
@@ -119,7 +128,7 @@ def read(header: list[Line]) -> Header:
         line_numbers="行次" in hsq,
         text_column="绩效目标" in hsq,
         leaf=leaf,
-        measure_unit=bool(_MEASURE_UNIT.search(hsq)) or any(cell in _UNIT_CELLS for t in kept for cell in t.split()),
+        measure_unit=_measure_unit(hsq, kept),
     )
 
 

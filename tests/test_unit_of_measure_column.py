@@ -73,10 +73,13 @@ def test_a_unit_of_measure_in_its_own_column_leaves_the_label(case):
             "某某市某某研究 所 12.50 12.50",
             "某某市某某研究所",
         ),  # 单位名称 names no unit column
+        ("单位 合计 基本支出 项目支出", "财 务 处 12.50 8.50 4.00", "财务处"),  # 单位 heading the labels: the units
+        ("单位 合计 财政拨款", "某某研究 所 12.50 12.50", "某某研究所"),
+        ("单位\n名称 合计 财政拨款", "科 技 处 12.50 12.50", "科技处"),
     ],
 )
 def test_without_a_unit_column_the_label_keeps_what_it_prints(header, row, label):
-    assert [r.name for r in _read([header], [row]).rows] == [label]
+    assert [r.name for r in _read(header.split("\n"), [row]).rows] == [label]
 
 
 def test_a_pdfs_unit_column_leaves_the_label(tmp_path):
