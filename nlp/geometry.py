@@ -67,6 +67,18 @@ def _in_grids(grids: tuple[Grid, ...], boxes: list[Box]) -> bool:
     return all(_grid_of(grids, b) is not None for b in boxes)
 
 
+def _grids_under(grids: tuple[Grid, ...], boxes: list[Box]) -> list[Grid] | None:
+    """The ruled tables the boxes stand in, in the order first met; None when one stands in none."""
+    used: list[Grid] = []
+    for b in boxes:
+        g = _grid_of(grids, b)
+        if g is None:
+            return None
+        if g not in used:
+            used.append(g)
+    return used
+
+
 def _edges(values: list[float]) -> list[float]:
     """Sorted x positions with those within :data:`EDGE_GAP` of the previous merged into one."""
     out: list[float] = []
@@ -99,13 +111,9 @@ def ruled_table(
     the header cells over it on the page the table starts on; a cell that reaches over the label columns
     (a title or a caption ruled in with the table) heads no value column, nor do column numbers."""
     boxes = amount_boxes(rows)
-    used: list[Grid] = []
-    for b in boxes:
-        g = _grid_of(norm.grids, b)
-        if g is None:
-            return None
-        if g not in used:
-            used.append(g)
+    used = _grids_under(norm.grids, boxes)
+    if used is None:
+        return None
     xs = _edges([v for g in used for c in g.cells for v in (c[0], c[2])])
     slots = [bisect_right(xs, (b.x0 + b.x1) / 2) - 1 for b in boxes]
     first, last = min(slots), max(slots)
@@ -151,13 +159,9 @@ def ruled_sides(
     halves = [amount_boxes([r for r in rows if r.side == side]) for side in SIDES]
     if not all(halves):
         return None
-    used: list[Grid] = []
-    for b in halves[0] + halves[1]:
-        g = _grid_of(norm.grids, b)
-        if g is None:
-            return None
-        if g not in used:
-            used.append(g)
+    used = _grids_under(norm.grids, halves[0] + halves[1])
+    if used is None:
+        return None
     xs = _edges([v for g in used for c in g.cells for v in (c[0], c[2])])
     spans = []
     for boxes in halves:
