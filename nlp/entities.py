@@ -45,7 +45,16 @@ from nlp.namechecks import (
 from nlp.nameleads import generic_core
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
-from nlp.platformwords import CARD_NAME, HEAD, IMPROVING_VERBS, LEAD_WORDS, NOUN_VERBS, PLURAL_WORDS, TOPIC_VERBS
+from nlp.platformwords import (
+    CARD_NAME,
+    HEAD,
+    IMPROVING_VERBS,
+    LEAD_WORDS,
+    NOUN_VERBS,
+    PLURAL_WORDS,
+    TOPIC_VERBS,
+    scope_in_front,
+)
 from nlp.punctuation import as_printed, full_width
 from nlp.reforms import body_named_after, construction_work, names_no_field
 from nlp.sectors import sector_system
@@ -157,6 +166,11 @@ def _leading_verb_tokens(span: Span, text: str) -> int:
         or pays_for_what_follows(span[n].text, text, end)
     ):
         n += 1
+    if span.label_ == "Platform":  # 省级|政务云平台: the level's words are where it is, not the name's (their tokens)
+        scope, words = scope_in_front(span[n:].text), 0
+        while n < len(span) - 1 and words + len(span[n]) + len(span[n].whitespace_) <= scope:
+            words += len(span[n]) + len(span[n].whitespace_)
+            n += 1
     return n
 
 

@@ -82,13 +82,14 @@ def test_quoted_initiatives(nlp_off_on, text, expected):
     assert found(nlp_off_on, text, R) == expected
 
 
-#: 3. Where a platform's name starts and ends: a word of when in front (本季度, 上半年, 7-9月份) is no part of it; 或
+#: 3. Where a platform's name starts and ends: a word of when in front (本季度, 上半年, 7-9月份) is no part of it, nor
+#: a level's (县级: the levels ruling of tests/gold/README.md); 或
 #: glued to the next name's first character (服务网|或皖|事通APP) joins two names; a society named after a channel
 #: (…政务热线|发展联盟) is no channel; a branch hall of a named site (…政务服务网|涡阳|分厅) and the days a hall serves
 #: (7×24小时) are the name's, as are a coined noun and the verb after it before a noun (物联|感知|政务云平台).
 BOUNDARIES = [
     ("从办件量来看，本季度不动产登记信息平台办件量较大", ["不动产登记信息平台"]),
-    ("2023年1-6月份县级公共资源交易平台共完成交易", ["县级公共资源交易平台"]),
+    ("2023年1-6月份县级公共资源交易平台共完成交易", ["公共资源交易平台"]),
     ("上半年网上中介服务超市入驻中介机构", ["网上中介服务超市"]),
     ("事项均能在江西政务服务网或赣服通APP办理", ["江西政务服务网", "赣服通APP"]),
     ("事项均能在江西政务服务网或赣服\n通APP办理", ["江西政务服务网", "赣服\n通APP"]),  # re-wrapped

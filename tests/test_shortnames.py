@@ -55,7 +55,7 @@ def platforms(nlp, texts: list[str]) -> list[list[str]]:
         ),
         (
             ["维护市级政务服务网（简称“政务网”），", "政务网年访问量达300万人次"],
-            [["市级政务服务网", "“政务网”"], ["政务网"]],
+            [["政务服务网", "“政务网”"], ["政务网"]],
         ),
         # the short name is not taken where it is the tail of a longer name, or many, or a kind to be made
         (
