@@ -9,15 +9,11 @@ from pathlib import Path
 
 def register(sub) -> None:
     from kg.cli import COMMANDS
+    from kg.commands.options import add_store_option
 
     p = sub.add_parser("build", help="build the knowledge graph from report files or folders")
     p.add_argument("paths", nargs="*", help="report files or folders (default: the bundled corpus)")
-    p.add_argument(
-        "--store",
-        type=Path,
-        default=None,
-        help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)",
-    )
+    add_store_option(p)
     p.add_argument("--no-validate", dest="validate", action="store_false", help="skip SHACL validation")
     p.add_argument("--force", action="store_true", help="rebuild reports whose file did not change")
     p.add_argument("--fresh", action="store_true", help="start from an empty store (drop reports not given)")
@@ -75,9 +71,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build, one_line, print_summary, write_reports
     from kg.cli import iter_report_files
     from kg.cluster import ClusterError
-    from kg.store import default_data_dir
+    from kg.commands.options import data_dir as data_dir_of
 
-    data_dir = args.store or default_data_dir()
+    data_dir = data_dir_of(args)
     files = iter_report_files(args.paths)
 
     def progress(items):

@@ -11,14 +11,10 @@ from kg.formats import RDF_FORMATS
 
 def register(sub) -> None:
     from kg.cli import COMMANDS
+    from kg.commands.options import add_store_option
 
     p = sub.add_parser("export", help="export the graph as " + ", ".join(RDF_FORMATS))
-    p.add_argument(
-        "--store",
-        type=Path,
-        default=None,
-        help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)",
-    )
+    add_store_option(p)
     p.add_argument("--format", choices=list(RDF_FORMATS), default="nq")
     p.add_argument("--graph", default=None, help="only this named graph (a report IRI)")
     p.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: stdout)")
@@ -33,9 +29,10 @@ def export(store, fmt: str, graph: str | None = None) -> bytes:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.store import Store, default_data_dir
+    from kg.commands.options import data_dir
+    from kg.store import Store
 
-    store = Store(args.store or default_data_dir(), read_only=True)  # no graph yet: kg.cli.main says so
+    store = Store(data_dir(args), read_only=True)  # no graph yet: kg.cli.main says so
     data = export(store, args.format, args.graph)
     if args.output:
         args.output.write_bytes(data)

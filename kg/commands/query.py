@@ -25,15 +25,11 @@ if TYPE_CHECKING:
 
 def register(sub) -> None:
     from kg.cli import COMMANDS
+    from kg.commands.options import add_store_option
 
     p = sub.add_parser("query", help="run a SPARQL query or a named query from queries/")
     p.add_argument("query", help="SPARQL text, a .rq file, or a query name (e.g. funding-by-platform)")
-    p.add_argument(
-        "--store",
-        type=Path,
-        default=None,
-        help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)",
-    )
+    add_store_option(p)
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.add_argument(
@@ -120,7 +116,8 @@ def render(names: list[str], rows: list[list[str]], fmt: str) -> str:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.store import Store, default_data_dir
+    from kg.commands.options import data_dir
+    from kg.store import Store
 
     given = {}
     for p in args.param:
@@ -134,7 +131,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
         store = RemoteStore(args.remote)
     else:
-        store = Store(args.store or default_data_dir(), read_only=True)  # no graph yet: kg.cli.main says so
+        store = Store(data_dir(args), read_only=True)  # no graph yet: kg.cli.main says so
     try:
         names, rows = rows_of(run(store, text))
     except SyntaxError as exc:

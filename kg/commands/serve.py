@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
 
     from kg.api.app import create_app
     from kg.api.settings import Settings
-    from kg.store import Store, default_data_dir
+    from kg.commands.options import data_dir
+    from kg.store import Store
 
     overrides = {k: v for k, v in {"host": args.host, "port": args.port}.items() if v is not None}
     settings = Settings(**overrides)
@@ -30,7 +30,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.graph_store:
         print("budgetkg serve: --graph-store needs --sparql-endpoint", file=sys.stderr)
         return 2
-    path = Path(args.store) if args.store else default_data_dir()
+    path = data_dir(args)
     # No graph yet (exit 2), a damaged or unreadable store, or query workers that cannot start (exit 3): one
     # line, as for every command (kg.cli.main).
     # (no local reference to the store: the application lets go of it when it serves a newer build)
@@ -86,9 +86,10 @@ def _run(app, settings, what: str) -> int:
 
 def register(sub) -> None:
     from kg import cli
+    from kg.commands.options import add_store_option
 
     p = sub.add_parser("serve", help="serve the graph: SPARQL endpoint, named queries, linked data, viewer")
-    p.add_argument("--store", help="the store directory (default: the data directory)")
+    add_store_option(p)
     p.add_argument("--host", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default 8000)")
     p.add_argument(

@@ -12,21 +12,16 @@ violates a constraint.  Warnings (the reports' own discrepancies) are listed, no
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 import pyoxigraph as ox
 
 
 def register(sub) -> None:
     from kg.cli import COMMANDS
+    from kg.commands.options import add_store_option
 
     p = sub.add_parser("validate", help="validate every report graph in the store against shapes/")
-    p.add_argument(
-        "--store",
-        type=Path,
-        default=None,
-        help="data directory (default: $BUDGETKG_DATA, else the per-user data directory)",
-    )
+    add_store_option(p)
     p.add_argument("--graph", action="append", default=[], help="only this report graph (repeatable)")
     p.add_argument("--codelists", action="store_true", help="also validate the classification code lists")
     p.add_argument("--no-datacube", action="store_true", help="skip the RDF Data Cube integrity constraints")
@@ -62,9 +57,10 @@ def check_cubes(store, graphs: list[str]) -> dict[str, list[str]]:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kg.store import Store, default_data_dir
+    from kg.commands.options import data_dir
+    from kg.store import Store
 
-    store = Store(args.store or default_data_dir(), read_only=True)  # no graph yet: kg.cli.main says so
+    store = Store(data_dir(args), read_only=True)  # no graph yet: kg.cli.main says so
     reports = validate_store(store, args.graph or None)
     violations = warnings = 0
     for g, vr in reports.items():
