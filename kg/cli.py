@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from kg.commands.options import DevsetNotFound
 from nlp.resources import SourceTreeRequired, folder
 
 
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except SourceTreeRequired as exc:  # train / eval from an installed wheel
+    except (SourceTreeRequired, DevsetNotFound) as exc:  # train / eval from an installed wheel, or without a devset
         print(f"budgetkg {args.command}: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # disk full, read-only file system, permissions, no store

@@ -102,15 +102,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_links(args: argparse.Namespace) -> int:
-    import os
-
     import nlp
+    from kg.commands.options import devset_folder
     from kg.gazetteer import project_resolver
 
-    devset = args.devset or (Path(os.environ["BUDGETKG_DEVSET"]) if os.environ.get("BUDGETKG_DEVSET") else None)
-    if devset is None or not (devset / "text").is_dir():
-        print(f"budgetkg eval links: no development set at {devset} (pass --devset DIR or set BUDGETKG_DEVSET)")
-        return 1
+    devset = devset_folder(args.devset, required=True)
     gazetteer = () if getattr(args, "no_gazetteer", False) else project_resolver()
     result = nlp.evaluate_links(devset, split="train", gazetteer=gazetteer, strict=args.strict)
     print(f"{len(result['reports'])} reports (train split)")

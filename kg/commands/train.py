@@ -15,7 +15,6 @@ Same code, seed, gazetteer, annotations, labels and development set → the same
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -85,12 +84,13 @@ def silver_texts() -> tuple[list[str], list[str]]:
 
 def cmd_train(args: argparse.Namespace) -> int:
     import nlp
+    from kg.commands.options import devset_folder
     from kg.gazetteer import load_entries
     from nlp.resources import require_source_tree
 
     require_source_tree("train", "training", "annotations")  # before anything slow: say so at once
     entries = load_entries(args.gazetteer)
-    devset = args.devset or (Path(os.environ["BUDGETKG_DEVSET"]) if os.environ.get("BUDGETKG_DEVSET") else None)
+    devset = devset_folder(args.devset, required=False)
     if args.check:
         differences = nlp.check_pipeline(entries, args.out, devset)
         for d in differences:
@@ -105,9 +105,6 @@ def cmd_train(args: argparse.Namespace) -> int:
         kwargs["silver_texts"], kwargs["exclude_texts"] = silver_texts()
         kwargs["refresh_labels"] = True
     if devset is not None:
-        if not (devset / "text").is_dir():
-            print(f"budgetkg train: no development set at {devset} (expected {devset / 'text'})", file=sys.stderr)
-            return 2
         kwargs["devset"] = devset
     else:
         print(
