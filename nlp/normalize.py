@@ -71,9 +71,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # Zero-width spaces and joiners, word joiner, BOM inside the text, soft hyphen.
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _LINE_BREAK = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
-# "3, 367. 47": a thousands separator or decimal point followed by stray spaces.
+# "3, 367. 47": a thousands separator or decimal point followed by stray spaces.  Not "16,827,600. 12,082,000.":
+# figures cut at their points (their decimals wrapped onto the next line), the digits after a space the next's head.
 _BROKEN_THOUSANDS = re.compile(r"(?<=\d),[ \t]+(?=\d{3}(?!\d))")
-_BROKEN_DECIMAL = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})*|\d+)\.[ \t]+(\d{1,2})(?![\d.])")
+_BROKEN_DECIMAL = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})*|\d+)\.[ \t]+(\d{1,2})(?![\d.]|,\d)")
 _SPACE_BEFORE_POINT = re.compile(r"(?<=\d)[ \t]+(?=\.\d{2}(?![\d.]))")
 #: A line that is a page number alone (12, - 12 -, —12—).
 PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*)?\d{1,3}\s*(?:[-—–]\s*)?$")  # no nested \s* (quadratic on long blank lines)

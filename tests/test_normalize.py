@@ -36,6 +36,22 @@ def test_rows_of_zeros_are_not_taken_for_repeated_headings() -> None:
     assert normalize(line).lines[0].text == line
 
 
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        # made-up: a stray space after a point, before the decimals — joined
+        ("3, 367. 47 1,208. 20", "3,367.47 1,208.20"),
+        ("合计 1682. 76", "合计 1682.76"),
+        # heads of figures cut at their points, decimals wrapped below: the next head is no decimals of this one
+        ("16,827,600. 12,082,000. 4,745,600.", "16,827,600. 12,082,000. 4,745,600."),
+        ("201 支出 1,682. 1,208. 474.", "201 支出 1,682. 1,208. 474."),
+        ("827,600. 1,208.20", "827,600. 1,208.20"),
+    ],
+)
+def test_a_space_after_a_point_is_dropped_only_before_decimals(line: str, expected: str) -> None:
+    assert normalize(line).lines[0].text == expected
+
+
 def test_fullwidth_digits_and_letters() -> None:
     norm = normalize("２０１８ 年部门收支总预算 ２，０９７．６２ 万元，ＧＩＳ平台")
     assert norm.lines[0].text == "2018 年部门收支总预算 2，097.62 万元，GIS平台"

@@ -35,12 +35,13 @@ def _printed(wan: str, unit: str) -> str:
 
 
 def _wrap(figure: str, room: int) -> str:
-    """A figure in a cell holding ``room`` characters a line: its last digit wraps onto the next line."""
-    return figure if len(figure) <= room else figure[:-1] + "\n" + figure[-1]
+    """A figure in a cell holding ``room`` characters a line: what does not fit wraps onto the next line."""
+    return figure if len(figure) <= room else figure[:room] + "\n" + figure[room:]
 
 
-def the_pdf(unit: str, width: int, ruled: bool = False) -> tuple[bytes, dict[str, list[str]]]:
+def the_pdf(unit: str, width: int, ruled: bool = False, at_point: bool = False) -> tuple[bytes, dict[str, list[str]]]:
     room = 6 if unit == "万元" else 12  # 1682.7 / 6; 16,827,600.0 / 0
+    room -= 1 if at_point else 0  # 1682. / 76; 16,827,600. / 00 (474.5 / 6 beside them)
     rows = [(c, n, [_wrap(_printed(a, unit), room) for a in amounts[:width]]) for c, n, amounts in ROWS]
     cell_width = 34 if unit == "万元" else 60
     above = [*ABOVE[:2], f"单位：{unit}"]
@@ -80,6 +81,23 @@ def test_a_row_whose_every_figure_wraps_keeps_them(unit, width):
         row = next(r for r in t.rows if r.code == "2010101")
         assert sorted(c.printed for c in row.cells if c is not None)[:1] == [want["2010101"][0]]
         assert row.cells[0] is not None and row.cells[0].printed == want["2010101"][0]  # 合计: every placement agrees
+
+
+AT_POINT = [("万元", 3), ("元", 3), ("元", 4)]
+
+
+@pytest.mark.parametrize(("unit", "width"), AT_POINT, ids=["wan-3", "yuan-3", "yuan-4"])
+def test_a_figure_cut_at_its_decimal_point_is_read_whole_from_text_and_pdf(unit, width):
+    """``16,827,600. 12,082,000.`` over ``00 00``: a head ending at its point is no figure with stray spaces before
+    its decimals (``3,367. 47``) — the next head's digits are not its decimals; each head joins its own tail."""
+    data, want = the_pdf(unit, width, at_point=True)
+    for report in (read(data), read_as_text(data)):
+        (t,) = report.tables
+        got = {r.code: sorted(c.printed for c in r.cells if c is not None) for r in t.rows if r.code}
+        assert set(got) == set(want)
+        for code, figures in got.items():
+            assert set(figures) <= set(want[code]), code
+        assert got["2010101"] and got["2010102"]
 
 
 def test_from_the_text_a_column_the_arithmetic_leaves_open_stays_empty():
