@@ -276,6 +276,22 @@ def _table_head(label: str, line: str) -> bool:
     return len(re.findall(r"\s+", line.strip())) >= 2 and bool(re.search(r"名称|预算数|金额|单位", line))
 
 
+#: What ends a target's paragraphs: a table printed after them — its title (表 1：项目年度绩效指标表, 表一 …, a short line
+#: ending in 表), its header row (cells apart: 一级指标 二级指标 三级指标 指标值), or a sentence alone pointing to it
+#: (…设置情况见表1。, 具体绩效指标见下表：).  The grid's cells are no target's text.
+_TABLE_TITLE = re.compile(r"^附?表\s*[\d一二三四五六七八九十]+(?:\s|[：:．.、]|$)|^[^，。；：:,\s]{2,30}表$")
+_TABLE_POINTER = re.compile(r"^[^。；;]*(?:见|如)下?表\s*[\d一二三四五六七八九十]*\s*[。：:.]?$")
+_HEADER_CELL = re.compile(r"^[\u3400-\u9fff（）()/]{2,10}$")
+
+
+def _table_after(norm: NormalizedText, blk: Block) -> bool:
+    """A block that starts a table printed after a target's paragraphs (its title, header row, or a pointer to it)."""
+    first = norm.lines[blk.first_line].text.strip()
+    cells = first.split()
+    header_row = len(cells) >= 3 and all(_HEADER_CELL.match(c) for c in cells)
+    return bool(_TABLE_TITLE.match(first) or _TABLE_POINTER.match(blk.text.strip()) or header_row)
+
+
 def performance_targets(norm: NormalizedText, sections: list[Section]) -> list[PerformanceTarget]:
     """Narrative 绩效目标 paragraphs ("①项目绩效目标。…" and what was achieved,
     "②项目绩效目标完成情况。…").  Targets of the project table are nlp.tables'."""
@@ -325,7 +341,7 @@ def performance_targets(norm: NormalizedText, sections: list[Section]) -> list[P
                 out.append(target)
                 pending, collecting = target, (target, False)
                 continue
-            if blk.marker is None and collecting is not None:
+            if blk.marker is None and collecting is not None and not _table_after(norm, blk):
                 target, achieved = collecting
                 if achieved:
                     target.achieved = (target.achieved or "") + blk.text

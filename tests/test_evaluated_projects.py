@@ -29,7 +29,7 @@ HEAD = """\
 一是确保湖州市一体化智能化公共数据平台安全稳定运行，全年
 可用率不低于99%；二是推进“浙里办”应用接入，全年接入应用不
 少于20个。
-二、绩效评价工作开展情况
+{after_target}二、绩效评价工作开展情况
 （一）绩效评价目的
 评价项目资金使用效益，总结经验做法，查找存在问题，提出改进
 建议，提高财政资金使用效益。
@@ -58,9 +58,9 @@ TITLES = [
 ]
 
 
-def _report(tmp_path, title: str, key_projects: str = "", entities: bool = False):
+def _report(tmp_path, title: str, key_projects: str = "", entities: bool = False, after_target: str = ""):
     path = tmp_path / "final.txt"
-    path.write_text(HEAD.format(title=title, key_projects=key_projects), encoding="utf-8")
+    path.write_text(HEAD.format(title=title, key_projects=key_projects, after_target=after_target), encoding="utf-8")
     return read_report(path, entities=entities)
 
 
@@ -125,3 +125,47 @@ def test_the_central_final_accounts_evaluated_project():
     assert project.name == "全国信访信息系统维护费项目"
     assert project.target.text.startswith("一是确保信访信息系统") and "国家信访局智能办公平台" in project.target.text
     assert sum(p.name.startswith("全国信访信息系统维护费") for p in report.projects) == 1
+
+
+GRID = """\
+一级指标 二级指标 三级指标 指标值
+成本指标 经济成本指标 项目总成本 不超过预算
+数量指标 接入应用数量 ≥20个
+系统持续稳定运行时间比率（运行小
+产出指标 ≥99%
+时数/全年总小时数）
+质量指标
+满意度指标 使用部门满意率 ≥96%
+指标
+"""
+#: What a report prints after its project's target, before its next heading: a sentence pointing to the indicator
+#: table, the table's title, its grid (made-up, the grid wrapped as a PDF's text prints it).  All 6 rows ran on into
+#: the grid before (the target took the table's title and every cell).
+AFTER_TARGET = [
+    "项目2024年度绩效指标设置情况见表1。\n表 1：项目年度绩效指标表\n" + GRID,
+    "表1 项目年度绩效指标表\n" + GRID,
+    "表一：项目绩效指标\n" + GRID,
+    "具体绩效指标见下表：\n" + GRID,
+    "项目年度绩效指标设置情况如下表。\n项目年度绩效指标表\n" + GRID,
+    GRID,  # the grid right after the target, no title
+]
+
+
+@pytest.mark.parametrize(
+    "after", AFTER_TARGET, ids=["see-table-1", "table-1-title", "table-one", "see-below", "as-below", "grid-alone"]
+)
+def test_an_evaluated_projects_target_ends_before_its_indicator_table(tmp_path, after):
+    report = _report(tmp_path, "2024 年度监测系统运维费项目\n绩效评价报告", after_target=after)
+    [project] = [p for p in report.projects if p.target is not None and p.target.text.startswith(TARGET_START)]
+    assert project.target.text.endswith("全年接入应用不少于20个。")
+    assert project.target.span.text.rstrip().endswith("少于20个。")
+
+
+def test_a_targets_next_paragraph_that_speaks_of_tables_is_still_its_text(tmp_path):
+    """A paragraph of the target that names 报表 or a table in a sentence is no table printed after it."""
+    more = "三是按时完成各类统计报表的编制和报送工作，\n数据质量达到要求表中所列标准。\n"
+    report = _report(
+        tmp_path, "2024 年度监测系统运维费项目\n绩效评价报告", after_target=more + "表 1：项目年度绩效指标表\n" + GRID
+    )
+    [project] = [p for p in report.projects if p.target is not None and p.target.text.startswith(TARGET_START)]
+    assert project.target.text.endswith("数据质量达到要求表中所列标准。")
