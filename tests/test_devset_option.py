@@ -58,3 +58,17 @@ def test_the_option_before_the_environment(tmp_path, monkeypatch):
     assert devset_folder(None, required=False) is None
     with pytest.raises(DevsetNotFound, match="no development set given"):
         devset_folder(None, required=True)
+
+
+@pytest.mark.parametrize("check", [["--check"], []], ids=["check", "train"])
+def test_a_development_set_without_the_labelled_reports_is_one_line_and_exit_2(check, tmp_path, monkeypatch, capsys):
+    """A folder with text/ that lacks the reports training/devset/labels.jsonl was frozen from: training refuses it
+    (nlp.errors.StaleLabels) and so does --check, which cannot say what training would teach from it."""
+    devset = tmp_path / "devset"
+    (devset / "text").mkdir(parents=True)
+    monkeypatch.delenv("BUDGETKG_DEVSET", raising=False)
+    assert main(["train", *check, "--out", str(tmp_path / "pipeline"), "--devset", str(devset)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.splitlines()) == 1
+    assert err.startswith(f"budgetkg train: {devset / 'text'}") and "no such development report" in err
+    assert not (tmp_path / "pipeline").exists()
