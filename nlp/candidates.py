@@ -23,6 +23,7 @@ from itertools import pairwise
 from nlp.coinednames import coined_name_spans
 from nlp.jiebadictionary import pos_table
 from nlp.namechecks import (
+    a_clause_inside,
     a_kind_of_channel,
     a_manner_and_a_head,
     a_quality_and_a_head,
@@ -33,6 +34,7 @@ from nlp.namechecks import (
     counter_window,
     every_level_before,
     generic_name,
+    names_joined,
     networks_as_a_field,
     no_name_by_its_characters,
     of_many_owners,
@@ -340,9 +342,9 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             gap = text[we:start]
             if gap and not (gap == " " and (re.fullmatch(r"[A-Za-z0-9]+", word) or text[start].isascii())):
                 break  # one space next to a Latin word or a number is the name's: elk 系统, 广州 12345 政府服务热线
-            if not all(_NAME_CHAR.match(c) for c in word):
-                break
             left = text[words[j - 1][0] : words[j - 1][1]] if j else ""
+            if not all(_NAME_CHAR.match(c) for c in word) or names_joined(word, left):
+                break  # 智信平台|+|运管服平台: a + after a head joins two names
             if (
                 not past_quote
                 and word not in "“「"
@@ -570,8 +572,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or a_kind_of_channel(text, start, he)  # 政务公开网站、微信公众号等阵地: a kind counted among channels
         ):
             continue
-        if any(HEAD.fullmatch(w) and pos_table().get(v) == "v" and v not in TOPIC_VERBS for w, v in pairwise(core)):
-            continue  # 政府部门网站|实施|网站: a head and a verb inside are a clause, not a name
+        if a_clause_inside(core):
+            continue  # 政府部门网站|实施|网站, 政务云已|承载|业务系统: a head and a verb inside are a clause, not a name
         if m.group() == "系统" and (
             (
                 len(core) == 1

@@ -240,8 +240,8 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
                 continue
         if len(inner) > 16 and (tail or not HEAD.search(inner + "$")):
             continue  # a long quotation names a platform only when it ends in the head (“海南省12345…万宁市分平台”)
-        if not tail and "+" in inner and all(HEAD.search(part + "$") for part in inner.split("+")):
-            continue  # “数据中台+业务中台”: an architecture of kinds joined by +, no name
+        if not tail and re.search("[+＋]", inner) and all(HEAD.search(part + "$") for part in re.split("[+＋]", inner)):
+            continue  # “数据中台+业务中台”: an architecture of kinds joined by +, no name (its names are found one by one)
         if (
             not tail
             and _CHANNEL_END.search(inner)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import pairwise
 from operator import itemgetter
 
 from nlp.jiebadictionary import dictionary_words, pos_table
@@ -44,7 +45,9 @@ from nlp.platformwords import (
     MAKING_VERBS,
     NOT_A_HEAD_AFTER,
     NOUN_VERBS,
+    PLATFORM_HEADS,
     SCOPE_WORDS,
+    TOPIC_VERBS,
     WHOLE_TERRITORY,
 )
 
@@ -539,3 +542,28 @@ def a_kind_of_channel(text: str, start: int, end: int) -> bool:
         return False
     first = next(iter(dictionary_words(name)), "")
     return pos_table().get(first) not in ("ns", "nt", "nz", "j")
+
+
+#: Adverbs jieba glues to a head before them (政务云已|承载, 平台均|接入): the head ends a name, a clause goes on.
+_HEAD_AND_ADVERB = re.compile(f"(?:{'|'.join(map(re.escape, PLATFORM_HEADS))})(?:已|均|已经|也|都|全部|正|将)")
+
+
+def a_clause_inside(core: list[str]) -> bool:
+    """Are ``core``, the words in front of a head, a head (or a head and an adverb jieba glued to it) and a verb with
+    words after it — the head's platform doing something to the words up to the last head (政府部门网站|实施|网站,
+    政务云平台|运行|业务系统, 政务云已|承载|业务系统)?  Then they are a clause, no name: the first head ends the name.  A
+    field of work's verb (运行, 监测, 审批) after the head still names the system it is part of (政务服务平台|运行|监测|
+    系统), unless only generic words follow it (…平台|运行|业务|系统: the platform runs the systems)."""
+    for i, (w, v) in enumerate(pairwise(core)):
+        if not (HEAD.fullmatch(w) or _HEAD_AND_ADVERB.fullmatch(w)) or pos_table().get(v) != "v":
+            continue
+        if v not in TOPIC_VERBS or all(x in GENERIC_WORDS for x in core[i + 2 :]):
+            return True
+    return False
+
+
+def names_joined(word: str, left: str) -> bool:
+    """Is ``word`` a plus after ``left``, a word ending in a platform's head (智信平台|+|运管服平台, 网站|+|热线)?  A mechanism
+    printed as its platforms joined by + (“…平台+…平台+12345热线”) names each of them; the plus is no name's character there
+    (as it is in 互联网+政务服务)."""
+    return word in ("+", "＋") and left.endswith(PLATFORM_HEADS)

@@ -80,7 +80,9 @@ _LAUNCHED = {"部署", "上线", "建成", "建设", "建立", "搭建", "打造
 _PERFECTIVE_BEFORE = {"已", "已经", "均已", "全部", "先后", "相继", "陆续"}
 #: Words after the name that treat it as one system: its upkeep, its project, its use, its machine room, what it carries.
 _EXISTING_AFTER = re.compile(
-    r"(?:运行维护|运维|维护|建设项目|(?:运行|日常|安全)?(?:管理|监管)(?:职责|职能|工作)|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|正式上线|窗口|"
+    r"(?:全面|全部|进一步|持续|逐步)?"  # an adverb before the verb (政务云|全面|扩容)
+    r"(?:运行维护|运维|维护|建设项目|(?:运行|日常|安全)?(?:管理|监管)(?:职责|职能|工作)|运行(?:管理|监管)|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|正式上线|窗口|"
+    r"接入率|覆盖率|访问量|注册用户|"  # what one system in use is measured by (政务外网接入率达100%)
     r"扩容|重构|迭代|改版|迁移|升级|"
     r"共?(?:受理|办件|办结)|"  # the cases it took in (一体化平台办件量, 政务服务平台受理办件): a system at work  # a change only a system that is there can undergo (政务云扩容, OA系统重构)
     r"的(?:日常|安全|正常|稳定)?(?:运行|维护|运维|管理|监管|使用|安全))"  # 对政务大厅的安全工作…: its running, its upkeep
@@ -107,6 +109,10 @@ _COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[级个�
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]")
 #: 各 a few characters before, with its places or bodies (各乡（镇）, 各县市区): each one's, many.
 _EACH_BEFORE = re.compile(r"各[省市县区乡镇街道村社居部门单位地级()（）]{0,5}$")
+#: Kinds of body before a name's own topic (政务部门|政务外网接入率): the bodies using the system, not its name's words.
+_BODY_KINDS = {"部门", "单位", "机关", "政府部门", "政务部门"}
+#: The government's one network, whichever bodies join it (政务外网, 电子政务内网, 政务网).
+_ONE_NETWORK = re.compile(r"(?:外网|内网|专网|政务网)$")
 #: Joins of a list: an item beside a particular system is one too (政务服务事项库、人口库、法人库).
 _LIST_JOINS = "、和及与"
 #: Heads jieba glues to the character after them (政务|云已, 人口|库于, OA|系统对): a name ends at the head all the same.
@@ -188,6 +194,8 @@ def candidates(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, 
             word = text[words[j - n + 1][0] : words[j][1]]
             if not _core_word(word) or we - words[j - n + 1][0] > 14:
                 break
+            if word in _BODY_KINDS and core and core[0] in _OWN_TOPICS:
+                break  # 政务部门|政务外网: the kind of its users in front, the name starts at its own topic
             core.insert(0, word)
             start = words[j - n + 1][0]
             j -= n
@@ -276,7 +284,10 @@ def _no_particular_one(text: str, start: int, end: int, before: str, core: list[
         or head_continues(text, end)  # 县政务服务大厅|管理办公室: a body's name goes on past the head
         or networks_as_a_field(text, end)  # 负责电子政务网络|建设管理工作: a field's networks, a field of work
         or across_a_territory(text, start, _head_start(text, start, end))  # 全区|政府网站: every government's site
-        or of_many_owners(before + text[start : _head_start(text, start, end)])  # 市|县级政务服务网: many levels' own
+        or (  # 市|县级政务服务网: many levels' own — not the one network the bodies join (政务部门|政务外网接入率)
+            of_many_owners(before + text[start : _head_start(text, start, end)])
+            and not (before in _BODY_KINDS and _ONE_NETWORK.search(text, start, end))
+        )
         or BUILDING_SYSTEM.search(text, start, end)  # UPS系统
     )
 

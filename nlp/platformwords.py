@@ -74,9 +74,10 @@ PLURAL_WORDS = {"各", "各类", "各项", "各级", "各个", "每个", "相关
 COUNT_START = re.compile(
     r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]"
 )
-#: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任.
+#: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任, 系统内 (within a
+#: sector) — not 大厅内 (inside the hall) or 网内容 (a site's content).
 # fmt: off
-NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|内|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
+NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|(?<!厅)内(?!容)|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
                                r"构建|布局|解决|思维|观念|集成|经济|产业|企业|主体|商家|公司|机(?![构关制遇会房器柜位])")
 # fmt: on
 #: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
@@ -200,7 +201,7 @@ WHERE_WORDS = {"基层", "各级", "区级", "市级", "省级", "县级", "镇�
 #: conjunctions, particles, pronouns, numerals-with-classifier and punctuation-like tags.
 # fmt: off
 STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y", "e", "o", "q", "zg", "t", "m", "mq",
-             "i", "d"}
+             "i", "d", "ad"}
 # fmt: on
 #: Words of a level or a territory's scope opening a platform's name (省级, 区级, 市县级, 市本级, 本级, 省市两级, 全省,
 #: 全市): where the name is, not which — tests/gold/README.md's ruling on levels: 省级政务云平台 → 政务云平台,

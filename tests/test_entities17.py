@@ -49,3 +49,54 @@ LEVELS_NER = [
 @pytest.mark.parametrize(("text", "proposed", "expected"), LEVELS_NER)
 def test_the_ners_names_lose_their_level_words(nlp_off_on, text, proposed, expected):
     assert ner_names(nlp_off_on, text, proposed) == expected
+
+
+#: Where a platform's name starts and ends in a clause: a verb jieba tags as an adverbial adjective (明确 ad) governs the
+#: name after it; a head, then a verb (or an adverb jieba glues to the head: 云已) and only generic words up to the next
+#: head are a clause — the platform doing something to its systems (…云平台|运行|业务系统, …云已|承载|业务系统) — while a
+#: field of work's verb before a head of its own names one system (…平台运行监测系统); a + after a head joins two names
+#: (“城管平台+…平台+12345热线”: each its own, as the mechanism printed of them is none), not inside 互联网+.  7 rows fail
+#: before.
+CLAUSE_BOUNDARIES = [
+    ("会议明确12345市民热线由区政数局管理", ["12345市民热线"]),
+    ("文件明确不动产登记信息平台由市自然资源局运维", ["不动产登记信息平台"]),
+    ("通知明确政务服务平台的运维责任", ["政务服务平台"]),
+    ("依托市政务云平台运行业务系统", ["市政务云平台"]),
+    ("全区政务云已承载业务系统120个", ["政务云"]),
+    ("建立“城管平台+智慧环卫平台+12345热线”联动机制", ["城管平台", "智慧环卫平台", "12345热线"]),
+    ("推动“数字城管平台＋12345热线”融合", ["数字城管平台", "12345热线"]),
+    # as before
+    ("市电子政务外网均接入业务系统", ["市电子政务外网"]),
+    ("依托政务服务平台运行监测系统开展监测", ["政务服务平台运行监测系统"]),
+    ("深化“互联网+政务服务”平台应用", ["“互联网+政务服务”平台"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSE_BOUNDARIES)
+def test_where_a_name_ends_and_a_clause_begins(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: A government's own system named by generic words is the one that exists where the text is inside it (大厅内: not
+#: 系统内, within a sector), its site's content is spoken of (…政府网|内容), its running is managed (…大厅运行管理, 运行
+#: 监管, also as an item of a list of duties), it is enlarged with an adverb between (政务云|全面|扩容) or measured in use
+#: (接入率, 注册用户, 访问量); the kind of bodies that join the one network in front of it are its users, no owners
+#: (政务部门|政务外网接入率).  Plural ones stay none (各部门门户网站).  8 rows fail before.
+OWN_SYSTEMS_AT_WORK = [
+    ("工作人员在市政务服务大厅内设置服务专区", ["市政务服务大厅"]),
+    ("区政务大厅内设有综合窗口", ["区政务大厅"]),
+    ("参与甘肃省人民政府网内容保障", ["甘肃省人民政府网"]),
+    ("负责政务公开工作、政务服务大厅运行管理", ["政务服务大厅"]),
+    ("负责政策研究工作、实体政务大厅运行监管", ["实体政务大厅"]),
+    ("政务云全面扩容，政务外网接入率达到98%", ["政务云", "政务外网"]),
+    ("政务部门政务外网接入率达100%", ["政务外网"]),
+    ("政务服务平台注册用户超过300万", ["政务服务平台"]),
+    # as before
+    ("做好全省统计系统内的数据报送", []),
+    ("各部门门户网站访问量增长", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_SYSTEMS_AT_WORK)
+def test_an_own_system_at_work_is_the_one_that_exists(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
