@@ -510,8 +510,16 @@ def a_quality_and_a_head(core: list[str]) -> bool:
     """Is ``core``, the words in front of a head, one word of a quality alone — an adjective by jieba's tags (公开|平台,
     高效|平台, 便捷|系统)?  Then the name is a kind, as a manner's (智能化|大厅) is: no system is named by how it is (asked of
     the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`).  Not a distinguishing word (jieba's b):
-    单一|窗口 names the single window of a port's trade, though 单一|办事大厅 is a kind."""
-    return len(core) == 1 and pos_table().get(core[0]) in ("a", "ad")
+    单一|窗口 names the single window of a port's trade, though 单一|办事大厅 is a kind.  Nor is a name a grade of quality
+    opens (:data:`_QUALITY_FIRST`: 高质量|数字政务服务平台), whatever words follow the grade."""
+    return (len(core) == 1 and pos_table().get(core[0]) in ("a", "ad")) or bool(
+        core and _QUALITY_FIRST.fullmatch(core[0])
+    )
+
+
+#: A grade of quality opening a name (高质量|数字政务服务平台, 高水平|政务服务平台, 一流|…平台): what is to be made is
+#: described, no system named — whatever words follow it.
+_QUALITY_FIRST = re.compile(r"高(?:质量|水平|标准|品质|效能|起点)|一流|优质|世界一流|国内一流|国际一流")
 
 
 def a_manner_and_a_head(core: list[str], head: str) -> bool:

@@ -34,6 +34,7 @@ import re
 
 from nlp.jiebadictionary import pos_table
 from nlp.namechecks import a_kind_of_channel, across_a_territory, head_continues, networks_as_a_field, of_many_owners
+from nlp.nameleads import is_nominal
 from nlp.platformwords import (
     BUILDING_SYSTEM,
     CLOUD_WORD_AFTER,
@@ -113,6 +114,8 @@ _EACH_BEFORE = re.compile(r"各[省市县区乡镇街道村社居部门单位地
 _BODY_KINDS = {"部门", "单位", "机关", "政府部门", "政务部门"}
 #: The government's one network, whichever bodies join it (政务外网, 电子政务内网, 政务网).
 _ONE_NETWORK = re.compile(r"(?:外网|内网|专网|政务网)$")
+#: Verbs of building a thing (of MAKING_VERBS, not those that take a wider object: 推动|证照库在审批中的应用).
+_BUILDING = {"建设", "搭建", "建立", "构建", "新建", "筹建", "打造", "开发", "研发", "建好"}
 #: Joins of a list: an item beside a particular system is one too (政务服务事项库、人口库、法人库).
 _LIST_JOINS = "、和及与"
 #: Heads jieba glues to the character after them (政务|云已, 人口|库于, OA|系统对): a name ends at the head all the same.
@@ -317,7 +320,11 @@ def own_system_spans(
             or text[start] in "省市区县"
             or _EXISTING_AFTER.match(text, end)
             or DEFINITION.match(text, end)
-            or (text[end - 1] == "库" and _DATABASE_TOPICS.search(text, start, end - 1))
+            or (  # 人口库, 电子证照库: a government's one database by its topic — unless still to be built (以建设|电子证照库为重点)
+                text[end - 1] == "库"
+                and _DATABASE_TOPICS.search(text, start, end - 1)
+                and not (before in _BUILDING and not _launched(text, words, j))
+            )
         ):
             definite.add((start, end))
     # an item of a list beside a particular system, or beside one found definite here, is one too
@@ -367,4 +374,6 @@ def spreadable(text: str, words: list[tuple[int, int]] | None, start: int, end: 
         return not (
             before in PLURAL_WORDS or _COUNT.fullmatch(before) or MAKING_AFTER.match(text, end) or before == "的"
         )
+    if before and before not in _SCOPE and is_nominal(before):
+        return False  # 高质量数字|政务服务平台: a noun in front makes another name (or a kind), not this one
     return not (_no_particular_one(text, start, end, before, []) or MAKING_AFTER.match(text, end) or before == "的")

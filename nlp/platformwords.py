@@ -15,7 +15,7 @@ PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台"
                   "办事大厅", "分厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
                   "视频号", "头条号", "大厅", "智脑", "骨干网", "调度网", "专用网", "云",
-                  "中台", "口岸", "窗口", "超市", "卡")
+                  "中台", "口岸", "窗口", "超市", "卡", "网络")
 # fmt: on
 #: A head ending in 网 is none before 络, 站, 页 or 格 (信息网|络, 区政府|网站, 网格).
 #: 云 is a head (应急管理云) unless a word goes on (云计算, 云服务, 云平台: that head is the longer one).
@@ -56,6 +56,9 @@ _BEFORE_A_HEAD = {
     "口岸": "(?<=电子口岸)",
     "窗口": "(?<=单一窗口)",
     "超市": "(?<=中介超市|网上超市)",
+    # a government's network named by its owner (国务院网络, 自治区政府网络: open13's guideline 5), not the online world
+    # of a modifier (政府网络舆情, 政府网络安全) — a sector's networks have their head 信息网络
+    "网络": "(?<=政府网络|务院网络)(?!舆情|安全|空间|问政|理政|信息|文化|传播|诈骗|谣言|直播|与信息|和信息|环境|平台|系统)",
     "卡": "(?:" + "|".join(f"(?<={t}卡)|(?<=（{t}）卡)|(?<=\\({t}\\)卡)" for t in _CARD_TOPICS) + ")",
 }
 HEAD = re.compile(
@@ -67,7 +70,7 @@ INDEFINITE = re.compile(r"(?<!第)同?一[个套批种张座条项]")
 #: Plural, class and indefinite words in front: no particular system (各业务系统, 存量业务系统, 一批平台).
 PLURAL_WORDS = {"各", "各类", "各项", "各级", "各个", "每个", "相关", "有关", "其他", "其它", "所有", "全部", "多个", "一批", "若干",
                 "一系列", "一些", "各种", "不同", "以上", "下列", "上述", "该", "此", "存量", "新增", "增量", "现有", "原有",
-                "已有", "已建", "在建", "自建", "上级", "下级", "同级", "本地", "这些", "众多", "首个", "首批", "一个", "一套",
+                "已有", "已建", "在建", "自建", "垂建", "上级", "下级", "同级", "本地", "这些", "众多", "首个", "首批", "一个", "一套",
                 "一种", "最佳", "优秀", "十佳", "各地", "各市", "各县", "各区", "各镇", "各乡镇", "各镇街", "各街道", "各部门",
                 "各单位"}  # fmt: skip
 #: A count in front makes a mention plural: 五大数据库, 两个平台.
@@ -75,9 +78,10 @@ COUNT_START = re.compile(
     r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]"
 )
 #: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任, 系统内 (within a
-#: sector) — not 大厅内 (inside the hall) or 网内容 (a site's content).
+#: sector) — not 大厅内 (inside the hall) or 网内容 (a site's content); 客户端记者, 网站通讯员: a newspaper's outlet in a
+#: byline, whose reporter took the picture, no platform the text speaks of.
 # fmt: off
-NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|(?<!厅)内(?!容)|点|格|干部|工作人员|人员|职工|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
+NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|(?<!厅)内(?!容)|点|格|干部|工作人员|人员|职工|记者|通讯员|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
                                r"构建|布局|解决|思维|观念|集成|经济|产业|企业|主体|商家|公司|机(?![构关制遇会房器柜位])")
 # fmt: on
 #: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
