@@ -36,28 +36,6 @@ _PROSE_MARKS = 2  # a line with this many sentence marks …
 _PROSE_CHARS = 30  # … and this many characters is running prose, not a row
 
 
-_OPEN = "（(〔【["
-_CLOSE = "）)〕】]"
-
-
-def _opens(name: str) -> bool:
-    """A label that leaves a bracket open (wrapped before its closing bracket)."""
-    return sum(name.count(c) for c in _OPEN) > sum(name.count(c) for c in _CLOSE)
-
-
-def _closes(label: str) -> bool:
-    """A label fragment that closes a bracket it did not open."""
-    depth = 0
-    for ch in label:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
-
-
 @dataclass
 class _Pending:
     """A row being assembled over one or more lines."""
@@ -87,22 +65,6 @@ class Assembled:
     rows: list[TableRow]
     texts: dict[int, list[tuple[Line, int]]]  # row index → (line, start) of its text (绩效目标)
     garbage: dict[int, list[bool]]  # row index → which cells were garbage
-
-
-def _heads_of_last_blocks(lines: list[Line], line_numbers: bool) -> dict[int, Line]:
-    """Blocks side by side (人员经费 | 公用经费 | 其他): a line that ends in a code alone, its label centred on it
-    (``30228 工会经费 133.00 39908`` between ``对民间非营利组织和群众`` and ``性自治组织补贴``), and a label alone on
-    the line above — that label's upper half, not the end of the label of the row above: line → the line above."""
-    out: dict[int, Line] = {}
-    for above, line in pairwise(lines):
-        gs = groups(line.text, line_numbers)
-        last = gs[-1] if gs else None
-        if len(gs) < 2 or last is None or last.name or not last.code_parts:
-            continue
-        head = groups(above.text, line_numbers)
-        if len(head) == 1 and head[0].name and not (head[0].code_parts or head[0].cells or head[0].line_no):
-            out[id(line)] = above
-    return out
 
 
 def _name_of(pieces: list[tuple[Line, Token]]) -> str:
@@ -165,7 +127,7 @@ class RowAssembler:
                 return self._assemble_centred(centred)
         self._wrapped_at, wrapped_lines = wrapped_figures(body)
         lines = [ln for ln in body if not (self._skip(ln) or id(ln) in folios or id(ln) in wrapped_lines)]
-        heads = _heads_of_last_blocks(lines, self.line_numbers)
+        heads = tablelines.heads_of_last_blocks(lines, self.line_numbers)
         self._standalone, self._last_words = tablelines.row_labels(lines, self.line_numbers)
         self._after = {id(a): b for a, b in pairwise(lines)}
         for line in lines:
@@ -320,7 +282,10 @@ class RowAssembler:
             p is None
             and gi == 0
             and self.rows
-            and (self._tail_lines or (_opens(self.rows[-1].name) and _closes(g.label)))
+            and (
+                self._tail_lines
+                or (tablelines.opens_bracket(self.rows[-1].name) and tablelines.closes_bracket(g.label))
+            )
         ):
             # the end of the row above: below its figures when its label is centred on them, or
             # wrapped inside brackets (政务信息化项目（运 / 行维护服务）)

@@ -2,7 +2,7 @@
 
 Page furniture (编制单位 / 单位：万元 / 部门：), the column-number line (栏次 1 2 3 …), a page number printed
 inside a table, a text cell wrapped over lines (绩效目标), and where a wrapped row label begins in the text above
-a row of amounts.
+a row of amounts, a label wrapped inside brackets, the upper half of a label centred on a code ending a line.
 """
 
 from __future__ import annotations
@@ -132,3 +132,41 @@ def row_labels(lines: list[Line], line_numbers: bool) -> tuple[set[str], Counter
         if before and before[-1].cells:
             alone.add(squash(gs[0].label))
     return alone, last_words
+
+
+_OPEN = "（(〔【["
+_CLOSE = "）)〕】]"
+
+
+def opens_bracket(name: str) -> bool:
+    """A label that leaves a bracket open (wrapped before its closing bracket)."""
+    return sum(name.count(c) for c in _OPEN) > sum(name.count(c) for c in _CLOSE)
+
+
+def closes_bracket(label: str) -> bool:
+    """A label fragment that closes a bracket it did not open."""
+    depth = 0
+    for ch in label:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def heads_of_last_blocks(lines: list[Line], line_numbers: bool) -> dict[int, Line]:
+    """Blocks side by side (人员经费 | 公用经费 | 其他): a line that ends in a code alone, its label centred on it
+    (``30228 工会经费 133.00 39908`` between ``对民间非营利组织和群众`` and ``性自治组织补贴``), and a label alone on
+    the line above — that label's upper half, not the end of the label of the row above: line → the line above."""
+    out: dict[int, Line] = {}
+    for above, line in pairwise(lines):
+        gs = groups(line.text, line_numbers)
+        last = gs[-1] if gs else None
+        if len(gs) < 2 or last is None or last.name or not last.code_parts:
+            continue
+        head = groups(above.text, line_numbers)
+        if len(head) == 1 and head[0].name and not (head[0].code_parts or head[0].cells or head[0].line_no):
+            out[id(line)] = above
+    return out
