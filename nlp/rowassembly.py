@@ -110,6 +110,7 @@ class RowAssembler:
         self._last_block_centred = False  # the last row ends a line of blocks side by side, its label centred on it
         # row index → (pieces of a cell printed above the row's line, pieces of the label on the row's line)
         self._merged: dict[int, tuple[list[tuple[Line, Token]], list[tuple[Line, Token]]]] = {}
+        self._open_cell: tuple[int, int, Line] | None = None  # (its row, the last row it wrapped under, its last line)
         self._standalone: set[str] = set()
         self._last_words: Counter[str] = Counter()
         self._after: dict[int, Line] = {}  # line → the next body line read
@@ -315,22 +316,22 @@ class RowAssembler:
         a row whose label is one the table prints by itself (``2026年``): the merged cell's next line (its wrapped
         ``中心``), not the start of the next row's label.  It joins the cell's text before the row's own label.  The
         row's own label must be a cell of its own: a word other rows end their labels with too (``2025年``), not the
-        middle piece of one label wrapped over three lines."""
+        middle piece of one label wrapped over three lines.  A cell of more lines goes on so, a line under each row
+        of its group (:meth:`_cell_goes_on`)."""
         last = len(self.rows) - 1
-        merged = self._merged.get(last)
         nxt = self._after.get(id(line))
-        if merged is None or nxt is None or len(groups(line.text, self.line_numbers, self.summary)) != 1:
+        if len(groups(line.text, self.line_numbers, self.summary)) != 1:
             return False
-        below = groups(nxt.text, self.line_numbers, self.summary)
-        if not below or not below[0].name or not below[0].cells or below[0].code_parts:
+        owner = last if last in self._merged else self._cell_goes_on(last)
+        if owner is None:
             return False
+        merged = self._merged[owner]
         label, own = squash(g.label), squash(_name_of(merged[1]))
-        start, end_line = self._clean[last]
+        _, end_line = self._clean[last]
         between = self.lines[end_line.number : line.number - 1]  # Line i has number i + 1
+        below = groups(nxt.text, self.line_numbers, self.summary) if nxt is not None else []
         if (
-            squash(below[0].label) not in self._standalone
-            or squash(below[0].label) == own  # the row's own label again: the next group's
-            or self._last_words[own] < 2  # the row's own label is a piece of the cell above, not a cell of its own
+            self._last_words[own] < 2  # the row's own label is a piece of the cell above, not a cell of its own
             or label in self._standalone
             or TOTAL.search(label)
             or _ITEM_START.match(label)
@@ -339,13 +340,47 @@ class RowAssembler:
             or any(b.text.strip() for b in between)
         ):
             return False
+        next_row = bool(below) and bool(below[0].name) and bool(below[0].cells) and not below[0].code_parts
+        if not (next_row and squash(below[0].label) in self._standalone and squash(below[0].label) != own) and not (
+            owner != last and self._next_group(nxt, below, own)
+        ):
+            return False
         head = merged[0] + [(line, t) for t in g.name]
-        row = self.rows[last]
+        row = self.rows[owner]
+        start = self._clean[owner][0]
         row.name = _name_of(head + merged[1])
         row.span = self.norm.raw_span(start, line.start + g.end)
-        self._clean[last] = (start, line)
-        self._merged[last] = (head, merged[1])
+        if owner == last:
+            self._clean[last] = (start, line)
+        self._merged[owner] = (head, merged[1])
+        self._open_cell = (owner, last, line)
         return True
+
+    def _cell_goes_on(self, last: int) -> int | None:
+        """The row of a merged cell still wrapping: one of its lines joined it right over the last row, printed on
+        the one line after it."""
+        if self._open_cell is None:
+            return None
+        owner, under, joined = self._open_cell
+        start, end_line = self._clean[last]
+        row_line = self._after.get(id(joined))
+        if last != under + 1 or row_line is not end_line or start < end_line.start:
+            return None
+        return owner
+
+    def _next_group(self, nxt: Line | None, below: list[Group], own: str) -> bool:
+        """After a merged cell's group: the table's end, or a line that starts the next group — a unit beside its
+        first row (``某某中心 2025年 …``), or a unit's first line over it (``2025年 …``)."""
+        if nxt is None:
+            return True
+        if not below or below[0].code_parts:
+            return False
+        first = squash(below[0].label)
+        if below[0].cells:
+            return first.endswith(own) and first != own
+        after = self._after.get(id(nxt))
+        under = groups(after.text, self.line_numbers, self.summary) if after is not None else []
+        return len(below) == 1 and bool(under) and bool(under[0].cells) and squash(under[0].label) == own
 
     def _next_item(self, p: _Pending, g: Group) -> bool:
         """In a 收支总表, a label that starts a new enumerated item (三、) after one (二、)."""

@@ -99,6 +99,28 @@ def test_the_wrapped_line_of_a_merged_unit_cell_ends_the_unit_not_the_next_rows_
     assert names(table_text(**kw)) == want(first=kw.get("first", 0))
 
 
+#: A unit wrapped over three and four lines: each line after the first under the next row of its group, the fourth
+#: (a group of three rows) under the group's last row, before the next group or the table's end.  All 10 cases fail
+#: before: only the cell's second line joined it, the third began the next row's label (工程管理增减变化金额) and the
+#: fourth began the next group's (中心某某市某某署工程设计管理中心2025年) or ended the last row's.
+LONG_WRAPS = {
+    "three-lines": ["某某市某某署文体", "和水务工程管理", "中心"],
+    "four-lines": ["某某市某某署", "文体和水务", "工程管理", "中心"],
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=list(VARIANTS))
+@pytest.mark.parametrize("wrap", LONG_WRAPS, ids=list(LONG_WRAPS))
+def test_every_wrapped_line_of_a_merged_unit_cell_ends_the_unit(wrap, variant):
+    kw = VARIANTS[variant]
+    groups = [GROUPS[0], (LONG_WRAPS[wrap], GROUPS[1][1]), GROUPS[2]]
+    tables, _, _, _ = read_tables(table_text(groups, **kw))
+    (t,) = tables
+    assert [r.name for r in t.rows] == want(groups, first=kw.get("first", 0))
+    row = next(r for r in t.rows if r.name.startswith("".join(LONG_WRAPS[wrap])))
+    assert [c.printed for c in row.cells[:1]] == [_figure(GROUPS[1][1][0][0], kw.get("unit", "万元"), 1)[0]]
+
+
 OTHER_WRAPS = [["某某市某某署文体和水务工程", "管理中心"], ["某某市某某署（本", "级）"], ["某某市某某署某某", "站"]]
 
 
