@@ -320,6 +320,40 @@ def explained(header_text: str) -> bool:
     return bool(re.search(r"原因|措施|说明", squash(header_text)))
 
 
+_SENTENCE = re.compile(r"[。，；：:]")
+
+
+def _piece(line: Line) -> re.Match | None:
+    """A line printing one piece of a name alone (培养实践锻炼、跟 / 率; the grid's levels beside it aside): no
+    sentence, one cell that names something — or one character that is no piece of a level (率, not 标)."""
+    if _SENTENCE.search(line.text):
+        return None
+    cells = _cells(line.text)
+    if len(cells) == 1:
+        return cells[0]
+    one = re.fullmatch(r"\s*([\u4e00-\u9fff])\s*", line.text)
+    return one if one and not cells and not any(one.group(1) in w for w in _LEVELS) else None
+
+
+def _centred_names(body: list[Line], achieved: bool, paired: bool) -> dict[int, tuple[Line, re.Match, Line, re.Match]]:
+    """In a grid whose lines interleave with a column of text (偏差原因分析及改进措施), the names centred on a value line
+    that prints none: one piece alone on the line right above and one alone on the line right below, neither a value
+    line, brackets closed (培养实践锻炼、跟 / ≥110人 123人 6 6 / 班学习干部人数).  A name over more lines, or whose
+    lines print a piece of the text column beside it, stays unread (W317)."""
+    out: dict[int, tuple[Line, re.Match, Line, re.Match]] = {}
+    for above, line, below in zip(body, body[1:], body[2:]):
+        values = _values(line, achieved, paired)
+        if not values or values[0].name is not None or _values(above, False, False) or _values(below, False, False):
+            continue
+        top, end = _piece(above), _piece(below)
+        if top is None or end is None:
+            continue
+        name = top.group(0) + end.group(0).strip()
+        if sum(name.count(c) for c in "（(") == sum(name.count(c) for c in "）)"):
+            out[id(line)] = (above, top, below, end)
+    return out
+
+
 def indicators(
     norm: NormalizedText, body: list[Line], achieved: bool = False, paired: bool = False, wrapped: bool = True
 ) -> Read:
@@ -333,12 +367,22 @@ def indicators(
     tails = 0  # lines of the last name still expected under its value
     last: list[int] = []  # the last value line's first indicator and what was achieved of it (indices in out)
     last_start = 0  # where the first one's name starts (clean text)
+    centred = {} if wrapped else _centred_names(body, achieved, paired)
+    pieces = {id(ln) for above, _, below, _ in centred.values() for ln in (above, below)}
     for line in body:
         values = _values(line, achieved, paired)
+        if values and id(line) in centred:
+            above, top, below, end = centred[id(line)]
+            last, last_start, _ = _add(norm, line, values, [(above, [top])], out.indicators)
+            _join_tail(norm, out.indicators, last, last_start, below, end.group(0).strip(), below.start + end.end())
+            heads, tails = [], 0
+            continue
         if values:
             last, last_start, tails = _add(norm, line, values, heads, out.indicators)
             tails *= wrapped
             heads = []
+            continue
+        if id(line) in pieces:
             continue
         cells = _cells(line.text)
         if not cells or _DECLARATION.search(line.text) or squash(line.text).endswith("表"):
@@ -351,11 +395,7 @@ def indicators(
         if tails and last:  # the end of the name above, printed under its value
             tails -= 1
             piece = join_words([m.group(0) for m in cells])
-            first = out.indicators[last[0]]
-            end = line.start + cells[-1].end()
-            out.indicators[last[0]] = replace(first, name=first.name + piece, span=norm.raw_span(last_start, end))
-            for k in last[1:]:
-                out.indicators[k] = replace(out.indicators[k], name=first.name + piece)
+            _join_tail(norm, out.indicators, last, last_start, line, piece, line.start + cells[-1].end())
             continue
         tails = 0
         if not wrapped:
@@ -366,6 +406,17 @@ def indicators(
             out.unread.append(heads.pop(0)[0])
     out.unread.extend(ln for ln, _ in heads)
     return out
+
+
+def _join_tail(
+    norm: NormalizedText, into: list[Indicator], last: list[int], start: int, line: Line, piece: str, end: int
+) -> None:
+    """The end of a name printed under its value's line: joined to the line's first indicator (and to what was
+    achieved of it), its evidence grown to the piece's ``end`` (clean text)."""
+    first = into[last[0]]
+    into[last[0]] = replace(first, name=first.name + piece, span=norm.raw_span(start, end))
+    for k in last[1:]:
+        into[k] = replace(into[k], name=first.name + piece)
 
 
 def _add(

@@ -148,6 +148,81 @@ def test_a_self_evaluations_grid_pairs_targets_and_what_was_achieved():
     assert [d.code for d in diag.items if d.code in ("W314", "W317")] == ["W314"]  # 总分 ends it, the prose is no part
 
 
+# A self-evaluation printing its reasons beside the scores (偏差原因分析及改进措施): in plain text the column of reasons
+# interleaves with the names' pieces, so a name is read over lines only when it is centred on a value line that prints
+# none — one piece alone right above, one right below (two characters or one, a bracket closed).  Made-up grid:
+# (lines, indicators as (name, value, achieved)); before, the 5 centred names were read as "" — 5 of 5 fail.
+EXPLAINED = [
+    "偏差原因分析",
+    "一级指 年度指 得",
+    "二级指标 三级指标 实际完成值 分值 及",
+    "标 标值 分",
+    "改进措施",
+    "培养实践锻炼、跟",
+    "≥110人 123人 6 6",
+    "班学习干部人数",
+    "数量指标 培训人数 ≥300人 366人 6 6",
+    "培训计划按期完成",
+    "时效指标 ≥100% 100% 8 8",
+    "率",
+    "舆情报告报送量",
+    "≥55期 55期 8 8",
+    "（期）",
+    "与优化有进一",
+    "来访群众针对接待",
+    "≤4次 4次 10 9 步提升空间；",
+    "环境的投诉次数",
+    "后续拟加强总",
+    "满意度指 服务对象 接待场所干部职工",
+    "≥98% 98% 10 10",
+    "标 满意度指标 满意率",
+    "总分 100 98",
+]
+EXPLAINED_READ = [
+    ("培养实践锻炼、跟班学习干部人数", 110, 123),
+    ("培训人数", 300, 366),
+    ("培训计划按期完成率", 100, 100),
+    ("舆情报告报送量（期）", 55, 55),
+    ("来访群众针对接待环境的投诉次数", 4, 4),
+    ("接待场所干部职工满意率", 98, 98),
+]
+# names the text cannot tell from the reasons beside them: left unnamed, their lines named unread (W317)
+EXPLAINED_OPEN = {
+    "four lines": (
+        ["系统持续稳定运", "行时间比率（运行", "≥99.5% 95% 10 8.8 较长；后续拟", "小时数/全年总小", "时数）"],
+        "行时间比率",
+    ),
+    "reasons beside": (["前端运维问题响 发现问题", "效 ≤15分钟 5分钟 10 10", "应时间"], "前端运维问题响"),
+    "a sentence below": (["前端运维问题响", "≤15分钟 5分钟 10 10", "时间较长，后续"], "前端运维问题响"),
+}
+
+
+def _self_evaluation(lines: list[str]) -> str:
+    return FUNDS.format(total=TOTAL["万元"]).replace("绩效目标表", "项目绩效自评表") + "\n".join(lines) + "\n"
+
+
+def test_a_self_evaluations_names_centred_beside_its_reasons_are_read_whole():
+    _, _, indicators, _ = read(_self_evaluation(EXPLAINED))
+    assert [(i.name, i.value, i.achieved) for i in indicators] == [
+        (name, Decimal(v), done)
+        for name, target, achieved in EXPLAINED_READ
+        for v, done in ((target, False), (achieved, True))
+    ]
+    first = indicators[0]
+    assert first.span.text.startswith("培养实践锻炼") and first.span.text.endswith("班学习干部人数")
+
+
+@pytest.mark.parametrize("case", list(EXPLAINED_OPEN))
+def test_a_centred_name_the_text_cannot_tell_from_the_reasons_stays_unnamed(case):
+    lines, piece = EXPLAINED_OPEN[case]
+    text = _self_evaluation(EXPLAINED[:5] + lines + ["总分 100 98"])
+    _, _, indicators, diag = read(text)
+    assert [i.name for i in indicators] == ["", ""]
+    (unread,) = [d for d in diag.items if d.code == "W317"]  # the piece's line is named unread
+    at = next(k for k, ln in enumerate(text.splitlines(), 1) if piece in ln)
+    assert f" {at}," in unread.message or f" {at} " in unread.message
+
+
 @requires_devset
 @pytest.mark.slow
 def test_devset_budget_forms_give_every_row_of_their_grids_from_text_and_pdf():
