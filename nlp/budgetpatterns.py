@@ -20,11 +20,12 @@ from spacy.tokens import Doc, Span
 from nlp.agencies import agency_spans, keep_agencies
 from nlp.candidates import platform_spans
 from nlp.docnumbers import document_spans
+from nlp.fieldreforms import plain_reform_spans
 from nlp.gazetteermatch import GAZETTEER_SPANS
 from nlp.namechecks import broken_quote, card_handed_out, generic_prefix, glued_generic, honour, named_in_a_predicate
 from nlp.ownsystems import own_system_spans
 from nlp.platformwords import scope_in_front
-from nlp.reforms import NOT_A_REFORM_AFTER, body_named_after, inside_double_quotes, plain_reform_spans, reform_spans
+from nlp.reforms import NOT_A_REFORM_AFTER, body_named_after, inside_double_quotes, reform_spans
 from nlp.tokenizer import doc_text, token_offsets, word_offsets
 
 # --------------------------------------------------------------------------- closed-form patterns

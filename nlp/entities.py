@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from nlp.agencies import many_bodies
 from nlp.bodywords import BODY_SUFFIXES, SUFFIX_END
 from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far
+from nlp.fieldreforms import names_no_field
 from nlp.foundentity import FoundEntity
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.namechecks import (
@@ -56,7 +57,7 @@ from nlp.platformwords import (
     scope_in_front,
 )
 from nlp.punctuation import as_printed, full_width
-from nlp.reforms import body_named_after, construction_work, names_no_field
+from nlp.reforms import body_named_after, construction_work
 from nlp.sectors import sector_system
 from nlp.tokenizer import doc_text, made_of, token_offsets
 

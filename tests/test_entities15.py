@@ -90,7 +90,7 @@ def test_a_whole_territory_at_every_level_is_no_part_of_a_platforms_name(nlp_off
     assert found(nlp_off_on, text) == expected
 
 
-#: The same words in front of X改革 are the territory reformed across (nlp.reforms.REFORM_LEADS).  3 rows fail before.
+#: The same words in front of X改革 are the territory reformed across (nlp.fieldreforms.REFORM_LEADS).  3 rows fail before.
 WHOLE_TERRITORY_REFORMS = [
     ("深化全盟医药卫生体制改革", ["医药卫生体制改革"]),
     ("推进全旗农村综合改革", ["农村综合改革"]),
