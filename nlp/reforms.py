@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.bodywords import NOT_PLACES
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.platformwords import HEAD, NOT_A_HEAD_AFTER
 
@@ -19,9 +20,9 @@ from nlp.platformwords import HEAD, NOT_A_HEAD_AFTER
 #: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).  A body's
 #: one-character suffix that starts a verb is that verb (“一门一网一次”办事成效, …改革处理, …改革组织实施).
 NOT_A_REFORM_AFTER = re.compile(
-    r"(?:工作)?(?:联席会议|领导小组|委员会|办公室|工作组|专班|小组)|创新|方面|开放|支出"
-    r"|(?!办事|办理|办好|办结|办妥|处理|处置|组织|组建|委托|会同|会商)[科处办组局室委会股]"
-)
+    r"(?:工作|协调|推进|督查|督导)?(?:联席会议|领导小组|委员会|办公室|工作组|专班|小组)|创新|方面|开放|支出"
+    r"|(?:推进|协调)?(?!办事|办理|办好|办结|办妥|处理|处置|组织|组建|委托|会同|会商)[科处办组局室委会股]"
+)  # …改革协调小组办公室, …改革推进科: the body's name goes on over what it does
 
 # --- reforms and initiatives ---------------------------------------------------------------------------
 #: Quoted names of service-mode reforms and initiatives: what their words say, not a list of names.
@@ -33,20 +34,58 @@ UNQUOTED_PROGRAMMES = re.compile(
     r"一网通办|一网统管|一网协同|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
     r"数字乡村|(?:新型)?智慧城市|数字(?:福建|浙江|广东|江苏|山东|河南|河北|湖南|湖北|四川|贵州|云南|陕西|甘肃|青海|辽宁|吉林|黑龙江|安徽|江西|山西|海南|广西|内蒙古|宁夏|新疆|西藏|北京|天津|上海|重庆)(?![省市])|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))"
 )
+#: A place's own programme of going digital, named 数字 / 数化 + the place (数字随州, 数化随州, 数字青岛, as 数字福建 above), or
+#: the goal a province or city sets itself, 数字强省 / 数字强市: names as 数字中国 is (not 数字经济, 数字社会: sectors).
+_DIGITAL_OF = re.compile(r"数[字化](?=[\u4e00-\u9fff])")
+_STRONG_PLACE = re.compile(r"强[省市区县](?![\u4e00-\u9fff]?(?:级|委|政府|人民|长|直|属|内|外|域))")
+#: A version of a programme, or a phase, with the head of its campaign (数字青岛2.0工程, 数字政府3.0行动).
+_PROGRAMME_VERSION = re.compile(r"\d+(?:\.\d+)?版?(?:工程|行动)(?!计划|方案|纲要)")
+
+
+def _local_programmes(text: str) -> list[tuple[int, int]]:
+    """数字 / 数化 + a place (jieba's ``ns``, one whole word, no level after it: not 数字福州市…) or + 强省 / 强市;
+    数字 a word of the text there (not the tail of 统计数字)."""
+    out = []
+    for m in _DIGITAL_OF.finditer(text):
+        s, at = m.start(), m.end()
+        if strong := _STRONG_PLACE.match(text, at):
+            out.append((s, strong.end()))
+            continue
+        words = dictionary_words(text[max(0, s - 2) : at + 6])
+        starts = [sum(map(len, words[:i])) + max(0, s - 2) for i in range(len(words))]
+        if s not in starts and not (m.group() == "数化" and at in starts):
+            continue  # 统计数字|…: the figures of a count, no programme
+        place = next((w for w, b in zip(words, starts) if b == at), None)
+        if (
+            place
+            and pos_table().get(place) == "ns"
+            and place not in NOT_PLACES
+            and not place.endswith(("省", "市", "区", "县"))
+            and not re.match(r"[省市区县州盟旗]", text[at + len(place) : at + len(place) + 1])
+        ):
+            out.append((s, at + len(place)))
+    return out
+
+
 #: A body named after a programme (…智慧城市建设事务中心, …数字政府建设领导小组办公室, …数字政府服务中心): its name goes on.
 _BODY_AFTER_PROGRAMME = re.compile(
     r"(?:建设|发展|改革|推进|运营|服务|管理|研究|促进|工作)*(?:事务|管理|服务|运营|发展|研究|促进)?"
-    r"(?:中心(?!工作|任务|城区|区)|办公室|领导小组|委员会|工作组|专班|局(?![面势部])|研究院|公司(?!化))"
+    r"(?:中心(?!工作|任务|城区|区)|办公室|领导小组|委员会|工作组|专班|局(?![面势部])|研究院|公司(?!化)|集团)"
+)
+#: An event or a prize named after a programme (数字中国建设峰会, 数字中国创新大赛, “…智慧城市使能技术大奖”): its name goes on
+#: over a few words of what it is about, none a verb of winning (…建设获奖, …工作荣获…: the programme won it).
+_EVENT_AFTER = re.compile(
+    r"(?:(?![获评荣得])[\u4e00-\u9fff]){0,6}?(?:峰会|大赛|论坛|博览会|交易会|大奖|奖(?![励惩补]))"
 )
 
 
 def body_named_after(text: str, end: int) -> bool:
-    """Does a body's name go on at ``text[end]``, after a reform or programme (…改革领导小组, 审批改革科,
-    …智慧城市建设事务中心, …数字政府运营中心)?  The name is the body's then, no mention of the reform."""
+    """Does a body's, an event's or a prize's name go on at ``text[end]``, after a reform or programme (…改革领导小组,
+    审批改革科, …智慧城市建设事务中心, …数字政府运营中心, 数字中国建设峰会)?  The name is the body's then, no mention of the reform."""
     after = NOT_A_REFORM_AFTER.match(text, end)
     if after and after.group() in ("创新", "方面", "开放", "支出") and text[end - 1 : end] in '”"」':
         after = None  # 在“互联网+政务服务”方面: the field of a quoted initiative, named (改革方面, 改革创新: compounds)
-    return bool(after or _BODY_AFTER_PROGRAMME.match(text, end))
+    return bool(after or _BODY_AFTER_PROGRAMME.match(text, end) or _EVENT_AFTER.match(text, end))
 
 
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
@@ -302,12 +341,13 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
     spans += _listed_beside(text, spans)
     spans += _named_again(text, spans)
     taken = [(s, e) for s, e in spans]
-    for m in UNQUOTED_PROGRAMMES.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e in sorted([(m.start(), m.end()) for m in UNQUOTED_PROGRAMMES.finditer(text)] + _local_programmes(text)):
+        if version := _PROGRAMME_VERSION.match(text, e):
+            e = version.end()  # 数字青岛2.0工程: the programme's campaign, one name
         if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in '“"「'):
             continue
-        if HEAD.match(text, e) or body_named_after(text, e):
-            continue  # 智慧城市平台: a platform; 长沙市智慧城市建设事务中心: a body's name, no mention of the programme
+        if HEAD.match(text, e):
+            continue  # 智慧城市平台: a platform (长沙市智慧城市建设事务中心, a body's name: nlp.budgetpatterns drops it)
         if text.startswith("改革", e):
             e += 2
         spans.append((s, e))
