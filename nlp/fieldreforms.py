@@ -9,7 +9,7 @@ import re
 from nlp.bodywords import NOT_PLACES
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.platformwords import TOPIC_VERBS, WHOLE_TERRITORY_WORDS
-from nlp.reforms import NOT_A_REFORM_AFTER
+from nlp.reforms import NOT_A_REFORM_AFTER, programme_ending_at
 
 #: Whole words in front of X改革 that are no part of its name: verbs, scope and function words.
 REFORM_LEADS = {
@@ -79,6 +79,13 @@ REFORM_LEADS = {
     "提高",
     "保障",
     "进行",
+    # verbs of heeding what is done (注重|业务改革, 聚焦|…改革): the clause's, not the reform's
+    "注重",
+    "重视",
+    "坚持",
+    "聚焦",
+    "着眼",
+    "突出",
     "根据",
     "按照",
     "试点",
@@ -146,6 +153,7 @@ GENERIC_REFORM_FIELDS = {
     "制度",
     "体制",
     "专项",
+    "业务",  # 业务改革: the work's business, no field named
 }
 #: The words of :data:`GENERIC_REFORM_FIELDS` and their kin that join them (体制机制改革 names no field: 机制).
 _NO_FIELD_WORDS = GENERIC_REFORM_FIELDS | {"机制", "体制机制", "制度机制"}
@@ -232,6 +240,10 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
                 break  # 相对|集中 (an adverb before a verb) stays, 较|改革 does not; a locative ends a scope (区|上, 县上), a time (2025|年度) says when
             start = ws
             j -= 1
+        if start < m.start() and (programme := programme_ending_at(text, start)) is not None:
+            start = (
+                programme  # 数字政府|建设一体化综合改革: a programme's reform, named by it (its last word a lead: 政府)
+            )
         name = text[start : m.start()]
         if (pos_table().get(name) or "") == "v" and name not in TOPIC_VERBS:
             continue  # 支撑|改革: a verb as the field is reform as its object, no name (统计改革, a field of work, is one)

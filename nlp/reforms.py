@@ -14,7 +14,7 @@ import re
 
 from nlp.bodywords import NOT_PLACES
 from nlp.jiebadictionary import dictionary_words, pos_table
-from nlp.platformwords import HEAD, NOT_A_HEAD_AFTER
+from nlp.platformwords import CHANNEL_WORDS, HEAD, NOT_A_HEAD_AFTER
 
 #: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
 #: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).  A body's
@@ -65,6 +65,17 @@ def _local_programmes(text: str) -> list[tuple[int, int]]:
         ):
             out.append((s, at + len(place)))
     return out
+
+
+def programme_ending_at(text: str, at: int) -> int | None:
+    """Where the programme's name ending at ``text[at]`` starts (数字政府|建设一体化综合改革: the programme is the field
+    of the reform after it), if one does."""
+    for s, e in [(m.start(), m.end()) for m in UNQUOTED_PROGRAMMES.finditer(text, max(0, at - 12), at)] + [
+        p for p in _local_programmes(text[: at + 1]) if p[1] == at
+    ]:
+        if e == at:
+            return s
+    return None
 
 
 #: A body named after a programme (…智慧城市建设事务中心, …数字政府建设领导小组办公室, …数字政府服务中心): its name goes on.
@@ -130,6 +141,18 @@ def construction_work(name: str) -> bool:
 _BUILDING_JOB = re.compile(
     r"\d|[一二三四五六七八九十两]|建设|安装|维修|土建|装修|改造|基建|水利|道路|配套|应急|信息化|绿化|亮化|美化|硬化|照明|管网|桥|路"
 )
+
+
+def _counted_programme(name: str) -> bool:
+    """A programme's quoted name that starts with a count (“双一号”工程, “千万”工程, “百千万”工程) names it, no building
+    job: none of a job's words after the count, no phase or section (“一期”工程, “二标段”工程)."""
+    return (
+        bool(_COUNTED_NAME.match(name))
+        and not _BUILDING_JOB.search(re.sub(r"^[\d一二三四五六七八九十百千万两双]+", "", name))
+        and not re.search(r"期|标段|号楼|号线|[座栋条]", name)
+    )
+
+
 _CAMPAIGN_LEAD = re.compile(
     r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
     r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级|"
@@ -201,6 +224,13 @@ def _things_only(inner: str) -> bool:
     return bool(words) and all(pos_table().get(w) in _THING_POS for w in words) and not _OWNER_END.search(inner)
 
 
+def _manners_only(inner: str) -> bool:
+    """Is a quoted name a row of one-character qualities and verbs, no thing among them (重|强|抓, 严|实|硬): a maxim of
+    how to work, no initiative (“个转企”, “飞鹰检” name what is done to what)?"""
+    words = dictionary_words(inner)
+    return len(words) >= 3 and all(len(w) == 1 and (pos_table().get(w) or "")[:1] in ("a", "v", "d") for w in words)
+
+
 def _named_work(text: str, m: re.Match[str]) -> bool:
     """Is the quoted name ``m`` the name of a work the text is doing — an initiative (化妆品“飞鹰检”工作要求,
     “个转企”工作, 落实“港车北上”政策)?  Not a count's period or field (“十五五”工作, “三农”工作), a manner (“无纸化”工作), a thing with a
@@ -218,6 +248,7 @@ def _named_work(text: str, m: re.Match[str]) -> bool:
         and not HEAD.search(inner + "$")
         and not slogan(inner)  # “党政同责”工作要求: a principle the work follows
         and not _things_only(inner)  # “民生实事”工作: the things the work is about
+        and not _manners_only(inner)  # “重强抓”工作要求: how to work, a maxim
     )
 
 
@@ -285,9 +316,39 @@ def _named_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     ]
 
 
+def counted_service(inner: str) -> bool:
+    """Is a quoted name a count and a verb of serving — one character (“四办”, “一号答”), or parts joined by 、
+    (“两集中、两到位”) — the abbreviation of an initiative by how many ways it serves?  Not a count of things (“一本账”,
+    “三农”, “两个维护”), a manner (“三同步”), a period (“十四五”), a time limit (“一日办结”), a count of pledges or duties
+    one word says (“双承诺”: a verb of two characters alone)."""
+    parts = inner.split("、")
+    for part in parts:
+        words = dictionary_words(part)
+        if (
+            len(words) != 2
+            or not re.fullmatch(r"[一二三四五六七八九十两双]+号?", words[0])  # not 四个|意识, 一日|办结: things, a time
+            or pos_table().get(words[1]) not in ("v", "vn")
+            or (len(parts) == 1 and len(words[1]) > 1)
+        ):
+            return False
+    return len(parts) <= 3
+
+
+#: What follows a quoted way of doing a thing that counts it (“不见面开标”占比, “一次不跑”办件量): how often, no initiative.
+_MEASURE_AFTER = re.compile(r"占比|比例|比率|率|办件量|件数|数量|量")
+
+
 def reform_spans(text: str) -> list[tuple[int, int]]:
     """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
     spans: list[tuple[int, int]] = []
+    for m in _quoted(text):  # a quoted count of ways of serving: “四办”工作, 政务服务“一号答”, “两集中、两到位”制度
+        if (
+            counted_service(m.group(1).strip())
+            and not HEAD.match(text, m.end())
+            and not _GRADE_AFTER.match(text, m.end())
+            and not _MEASURE_AFTER.match(text, m.end())
+        ):
+            spans.append((m.start(), m.end()))
     for m in _quoted(text):
         inner = m.group(1)
         if (
@@ -301,6 +362,8 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         ):
             continue  # a slogan of three parts, a topic of two (“互联网+政府公共服务和电子政务建设”), table text
         e = m.end()
+        if inner.endswith("办") and inner[:-1] in CHANNEL_WORDS and not text.startswith("改革", e):
+            continue  # 政务服务事项“指尖办”, “掌上办”: a channel and 办, how many services are done, no initiative
         if re.match(r"(?:政务)?服务(?!平台)|办理|审批", text[e:]):
             continue  # 在“一窗式、一网式”政务服务中: a manner of a service, not the initiative's name
         if text.startswith("改革", e):
@@ -333,6 +396,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             and (
                 len(inner) - len(head.group()) >= 4
                 or (head.group() == "工程" and len(inner) >= 4 and not _BUILDING_JOB.search(inner[:-2]))
+                or (head.group() == "工程" and len(inner) >= 4 and _counted_programme(inner[:-2]))
             )
             and not _GENERIC_CAMPAIGN.match(inner)
             and not _CAMPAIGNS_COUNTED.search(inner)  # “六大标杆工程”: works counted, many

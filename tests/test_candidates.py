@@ -132,7 +132,7 @@ def nlp():
         # tests/test_reform17.py), 数字经济 a sector
         ("推进医疗保障基金支付方式改革", [("医疗保障基金支付方式改革", R)]),
         ("全面实施行政审批集成服务改革", [("行政审批集成服务改革", R)]),
-        ("全面落实省市数字政府综合改革试点要求", [("数字政府", R)]),
+        ("全面落实省市数字政府综合改革试点要求", [("数字政府综合改革", R)]),  # the programme names the reform (dev13 3)
         ("拟订和组织实施数字随州、数字经济规划", [("数字随州", R)]),
         # an office named after a line is no line (区长专线办); a verb of carrying out leads a reform's name
         ("区应急办加挂区民防办、区长专线办牌子", []),

@@ -60,3 +60,61 @@ INSIDE_A_NAME = [
 @pytest.mark.parametrize(("text", "expected"), INSIDE_A_NAME)
 def test_a_reform_inside_a_body_event_or_prize_is_no_mention(nlp_off_on, text, expected):
     assert reforms(nlp_off_on, text) == expected
+
+
+#: A programme's name right before X改革 is the reform's field, one name with it (数字政府|建设一体化综合改革: jieba's 政府
+#: leads elsewhere and cut the name to 建设一体化综合改革); the programme stays alone where a lead or a verb comes
+#: between (以数字政府建设统揽…改革, …建设和…改革).  2 rows fail before (the first and the fourth, where 政府 ends the
+#: programme).
+PROGRAMME_REFORMS = [
+    ("加快推进数字政府建设一体化综合改革", ["数字政府建设一体化综合改革"]),
+    ("推进数字中国建设综合改革试点", ["数字中国建设综合改革"]),
+    ("深化数字西宁建设体制改革", ["数字西宁建设体制改革"]),
+    ("全面落实数字政府综合改革试点要求", ["数字政府综合改革"]),
+    ("推进数字政府改革", ["数字政府改革"]),  # as before
+    # stay apart
+    ("以数字政府建设统揽政务服务改革", ["数字政府", "政务服务改革"]),
+    ("加快数字政府建设和行政审批制度改革", ["数字政府", "行政审批制度改革"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROGRAMME_REFORMS)
+def test_a_programme_before_x_reform_is_its_field(nlp_off_on, text, expected):
+    assert reforms(nlp_off_on, text) == expected
+
+
+#: Quoted initiatives named by a count: a bare count and a verb of serving, alone or in parts joined by 、 (“三办”工作,
+#: 热线“一号应”, “两统一、两到位”制度), and a programme's count-initial name with 工程 (“双十工程”, “一村一品工程”) are reforms.
+#: Not: a count with a classifier or a time (“四个意识”, “两个维护”, “一日办结”), a count and a two-character verb
+#: alone (“双保障”: pledges or duties one word says), a count and a thing or a manner
+#: (“一本账”, “三同步”, “三农”), a phase or section of a building job (“二期工程”, “三标段工程”).  A channel and 办
+#: (“指尖办”, “掌上办”) is how services are done, no initiative (with 改革 it is one); a row of one-character qualities
+#: and verbs (“快准稳”工作要求) is a maxim of how to work.  A lead verb of heeding (注重, 聚焦) and 业务 name no reform
+#: (注重业务改革, 聚焦|商事制度改革).  10 rows fail before (the first ten but “一村一品工程”, and 聚焦|商事制度改革).
+COUNTED_AND_MANNERS = [
+    ("国务院督查对“三办”工作给予肯定", ["“三办”"]),
+    ("依托热线支撑政务服务“一号应”。", ["“一号应”"]),
+    ("全面推行“两统一、两到位”制度", ["“两统一、两到位”"]),
+    ("紧紧围绕“双十工程”，提升服务能力", ["“双十工程”"]),
+    ("深入实施“一村一品工程”", ["“一村一品工程”"]),
+    ("扎实推行政务服务事项“指尖办”", []),
+    ("推动更多事项“掌上办”", []),
+    ("落实全市“快准稳”工作要求", []),
+    ("注重业务改革和技术创新双轮驱动", []),
+    ("聚焦业务改革和流程再造", []),
+    # stay none
+    ("增强“四个意识”，做到“两个维护”", []),
+    ("实现企业开办“一日办结”", []),
+    ("落实商户“双保障”", []),
+    ("坚持“一本账”管理，落实“三同步”要求", []),
+    ("推进“二期工程”和“三标段工程”建设", []),
+    # stay
+    ("推行“掌上办”改革", ["“掌上办”改革"]),
+    ("推进“个转企”工作", ["“个转企”"]),
+    ("聚焦商事制度改革", ["商事制度改革"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTED_AND_MANNERS)
+def test_counted_initiatives_modes_and_maxims(nlp_off_on, text, expected):
+    assert reforms(nlp_off_on, text) == expected
