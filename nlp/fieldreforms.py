@@ -259,5 +259,27 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
         if (pos_table().get(last[0]) or "")[:2] == "ns" and last[0] not in NOT_PLACES:
             continue  # 重庆市|改革发展, 入选|贵州|改革: a place (jieba's) right before says whose reforms, not what
         if len(name) >= 2 and not names_no_field(name):
-            spans.append((start, end))
+            spans.append((_listed_parts_before(text, start), end))
     return spans
+
+
+_FOUR = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
+def _listed_parts_before(text: str, start: int) -> int:
+    """Where X改革 starts when its X of four characters is the last of parts of four joined by 、 (简政放权、放管结合、
+    优化服务改革): the parts share 改革 and are one reform's name, the first one after a lead or a clause's start.
+    Fewer than three parts, or parts of other lengths (行政审批、商事登记和投资审批制度改革), are left as they were."""
+    if not _FOUR.fullmatch(text, start, start + 4) or text[start + 4 : start + 6] != "改革":
+        return start
+    at, parts = start, 1
+    while at >= 5 and text[at - 1] == "、" and _FOUR.fullmatch(text, at - 5, at - 1):
+        at, parts = at - 5, parts + 1
+    before = text[max(0, at - 3) : at]
+    if parts < 3 or (at > 0 and re.match(r"[\u4e00-\u9fff]", text[at - 1]) and not before.endswith(_LEAD_ENDS)):
+        return start
+    return at
+
+
+#: The leads a list of parts may follow (深化|简政放权、…): every lead of X改革 of one or two characters' length.
+_LEAD_ENDS = tuple(w for w in REFORM_LEADS if len(w) <= 3)

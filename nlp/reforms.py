@@ -83,10 +83,11 @@ _BODY_AFTER_PROGRAMME = re.compile(
     r"(?:建设|发展|改革|推进|运营|服务|管理|研究|促进|工作)*(?:事务|管理|服务|运营|发展|研究|促进)?"
     r"(?:中心(?!工作|任务|城区|区)|办公室|领导小组|委员会|工作组|专班|局(?![面势部])|研究院|公司(?!化)|集团)"
 )
-#: An event or a prize named after a programme (数字中国建设峰会, 数字中国创新大赛, “…智慧城市使能技术大奖”): its name goes on
-#: over a few words of what it is about, none a verb of winning (…建设获奖, …工作荣获…: the programme won it).
+#: An event or a prize named after a programme (数字中国建设峰会, 数字中国创新大赛, “…智慧城市使能技术大奖”, …改革电视电话会议,
+#: …改革推进会): its name goes on over a few words of what it is about, none a verb of winning (…建设获奖, …工作荣获…:
+#: the programme won it) nor a word that joins a phrase (数字政府建设的重要会议: a meeting about the programme).
 _EVENT_AFTER = re.compile(
-    r"(?:(?![获评荣得])[\u4e00-\u9fff]){0,6}?(?:峰会|大赛|论坛|博览会|交易会|大奖|奖(?![励惩补]))"
+    r"(?:(?![获评荣得的和及与在])[\u4e00-\u9fff]){0,6}?(?:峰会|大赛|论坛|博览会|交易会|大奖|奖(?![励惩补])|会议|推进会|现场会|座谈会)"
 )
 
 
@@ -156,6 +157,7 @@ def _counted_programme(name: str) -> bool:
 _CAMPAIGN_LEAD = re.compile(
     r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
     r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级|"
+    r"[全本我][省市区县盟州旗镇乡]|"  # 全市|政务服务…提升工程: the territory the campaign covers, no part of its name
     r"[多几两三四五六七八九十]轮|[多几两三四五六七八九十]批)"  # 多轮|提质升效专项行动: how many rounds, not the name
 )
 #: Where, around the place named before 及 (农贸市场及周边, 校园及其周边, 河道及两岸): the two are one field of the
@@ -256,6 +258,11 @@ def _named_work(text: str, m: re.Match[str]) -> bool:
 _GRADE_AFTER = re.compile(r"评价|率|等次|档次|等级|票")
 
 
+def channel_mode(inner: str) -> bool:
+    """Is a quoted name a channel and 办 (“指尖办”, “掌上办”, “网上办”): how many services are done, no initiative?"""
+    return inner.endswith("办") and inner[:-1] in CHANNEL_WORDS
+
+
 def _listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quoted names printed right against a quoted reform found, nothing between (“跨省通办”“全省通办”“双全双百”等服务
     专区, “一门办理”“一章审批”): one more initiative of the tight list, whatever its words — unless they name a thing
@@ -278,6 +285,7 @@ def _listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
             and not COUNTED_THINGS.fullmatch(inner)
             and not slogan(inner)
             and not body_named_after(text, m.end())
+            and not (channel_mode(inner) and not text.startswith("改革", m.end()))  # “就近办”“网上办”: 网上办 a channel
         )
 
     grew = True
@@ -362,7 +370,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         ):
             continue  # a slogan of three parts, a topic of two (“互联网+政府公共服务和电子政务建设”), table text
         e = m.end()
-        if inner.endswith("办") and inner[:-1] in CHANNEL_WORDS and not text.startswith("改革", e):
+        if channel_mode(inner) and not text.startswith("改革", e):
             continue  # 政务服务事项“指尖办”, “掌上办”: a channel and 办, how many services are done, no initiative
         if re.match(r"(?:政务)?服务(?!平台)|办理|审批", text[e:]):
             continue  # 在“一窗式、一网式”政务服务中: a manner of a service, not the initiative's name
@@ -374,7 +382,9 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
     # a quoted name of a campaign: “大督查大接访大调研”活动, “四标四实”专项行动, “…一条街”攻坚行动 (the name
     # is the quoted part)
     for m in _quoted(text):
-        campaign = re.match(r"(专项|攻坚|集中|提升|整治)?(?:活动|行动|工程)(?!计划|方案|纲要|规划)", text[m.end() :])
+        campaign = re.match(
+            r"(专项|攻坚|集中|提升|整治|实践|主题)?(?:活动|行动|工程)(?!计划|方案|纲要|规划)", text[m.end() :]
+        )
         if (
             campaign
             and not SERVICE_MODE.search(m.group(1))
@@ -429,6 +439,11 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
                 break
             i = par_at = par.start()  # 规范化、品质化、智慧化提升工程: the attributes are one name
             limit = m.start() - i + 6
+        if par_at is None and i > 0 and re.match(r"[\u4e00-\u9fff]", text[i - 1]):
+            # the limit cut a lead in two (推|进全市…工程): read the lead whole, it ends where it ends
+            wider = _CAMPAIGN_LEAD.match(text, max(0, i - 3), m.start())
+            if wider and wider.end() > i:
+                i = wider.end()
         name = text[i:e]
         front = text[i:par_at] if par_at is not None else name[: -len(m.group())]
         lead = _CAMPAIGN_LEAD.match(front)

@@ -147,7 +147,8 @@ def nlp():
         # a quoted name before 工程 names the programme, not a network; quoted service modes …办; provinces'
         # programmes (数字福建) and the national 新型智慧城市 by their names
         ("全面建成“政务网村村通”工程", [("“政务网村村通”", R)]),
-        ("让群众“就近办”“掌上办”", [("“就近办”", R), ("“掌上办”", R)]),
+        # (a channel and 办, “掌上办”, is how services are done, no initiative: open13's guideline 7, “指尖办”)
+        ("让群众“就近办”“掌上办”", [("“就近办”", R)]),
         ("落实省委数字福建建设部署，推进新型智慧城市建设", [("数字福建", R), ("新型智慧城市", R)]),
         # a place printed before a quoted name is the owner's, part of the name; a scope word is not
         ("桐柏县“智慧养老”综合服务平台已上线", [("桐柏县“智慧养老”综合服务平台", P)]),
