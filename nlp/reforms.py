@@ -407,6 +407,9 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
                 len(inner) - len(head.group()) >= 4
                 or (head.group() == "工程" and len(inner) >= 4 and not _BUILDING_JOB.search(inner[:-2]))
                 or (head.group() == "工程" and len(inner) >= 4 and _counted_programme(inner[:-2]))
+                or (
+                    head.group() == "行动" and len(inner) >= 4
+                )  # “清风行动”, “护苗行动”: a campaign named by its quotes
             )
             and not _GENERIC_CAMPAIGN.match(inner)
             and not _CAMPAIGNS_COUNTED.search(inner)  # “六大标杆工程”: works counted, many

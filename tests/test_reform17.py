@@ -147,3 +147,18 @@ BOUNDARIES = [
 @pytest.mark.parametrize(("text", "expected"), BOUNDARIES)
 def test_boundaries_of_campaigns_lists_and_meetings(nlp_off_on, text, expected):
     assert reforms(nlp_off_on, text) == expected
+
+
+#: A campaign named by two quoted characters and 行动 is named (“护苗行动”, as “雪亮工程” is); a generic or counted one is
+#: not (“专项行动”, “两项行动”).  2 rows fail before (the first two).
+QUOTED_CAMPAIGNS = [
+    ("开展“护苗行动”", ["“护苗行动”"]),
+    ("开展“亮剑行动”和“净网行动”", ["“亮剑行动”", "“净网行动”"]),
+    ("实施“雪亮工程”建设", ["“雪亮工程”"]),  # as before
+    ("开展“专项行动”和“两项行动”", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_CAMPAIGNS)
+def test_a_campaign_named_by_two_quoted_characters(nlp_off_on, text, expected):
+    assert reforms(nlp_off_on, text) == expected
