@@ -142,7 +142,10 @@ class BudgetPatterns:
             if k[2] != "Platform" or not (glued_generic(text, words, k[0], k[1]) or card_handed_out(text, k[0], k[1]))
         ]
         # the gazetteer's printed forms may open with a level (区级信息共享平台): the name is what follows it
-        known_names = [(s + scope_in_front(text[s:e]) if lab == "Platform" else s, e, lab) for s, e, lab in known_names]
+        known_names = [
+            (s + scope_in_front(text[s:e], text[max(0, s - 2) : s]) if lab == "Platform" else s, e, lab)
+            for s, e, lab in known_names
+        ]
         found = closed_form_spans(text, words)
         if self.open_forms:
             known = [(e.start_char, e.end_char) for e in ents if e.label_ == "Platform"]
@@ -162,7 +165,10 @@ class BudgetPatterns:
             found = [(s, e, lab) for s, e, lab in found if lab != "Platform" or not named_in_a_predicate(text, s)]
             found = [(s, e, lab) for s, e, lab in found if lab == "PolicyDocument" or not broken_quote(text, s, e)]
             # level and scope words opening a platform's name are where it is, not which (省级|政务云平台)
-            found = [(s + scope_in_front(text[s:e]) if lab == "Platform" else s, e, lab) for s, e, lab in found]
+            found = [
+                (s + scope_in_front(text[s:e], text[max(0, s - 2) : s]) if lab == "Platform" else s, e, lab)
+                for s, e, lab in found
+            ]
         # a name printed in quotes is named with its quotes (“四标四实”, "放管服"改革); it keeps the gazetteer's
         # type where a shape of the same extent says another (“海易办” is a brand, not a service mode like “掌上办”)
         quoted = []

@@ -168,7 +168,7 @@ def _leading_verb_tokens(span: Span, text: str) -> int:
     ):
         n += 1
     if span.label_ == "Platform":  # 省级|政务云平台: the level's words are where it is, not the name's (their tokens)
-        scope, words = scope_in_front(span[n:].text), 0
+        scope, words = scope_in_front(span[n:].text, text[max(0, span[n].idx - 2) : span[n].idx]), 0
         while n < len(span) - 1 and words + len(span[n]) + len(span[n].whitespace_) <= scope:
             words += len(span[n]) + len(span[n].whitespace_)
             n += 1

@@ -211,15 +211,18 @@ STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y
 #: 全市): where the name is, not which — tests/gold/README.md's ruling on levels: 省级政务云平台 → 政务云平台,
 #: 省市两级政务服务协同平台 → 政务服务协同平台.  A level's one character is its owner and stays (区政务服务大厅,
 #: 省政务服务大厅, 市数据共享交换平台), so does 全国 of a national system's name (全国信访信息系统).
-SCOPE_IN_FRONT = re.compile(r"(?:[省市区县州盟旗镇乡]{1,3}(?:本?级|[两三四五]级)|本级|全[省市州盟区县旗镇])")
+SCOPE_IN_FRONT = re.compile(r"(?:[省市区县州盟旗镇乡村]{1,5}(?:本?级|[两三四五六]级)|本级|全[省市州盟区县旗镇]域?)")
 
 
-def scope_in_front(name: str) -> int:
+def scope_in_front(name: str, before: str = "") -> int:
     """How many characters of level or scope words (:data:`SCOPE_IN_FRONT`) open ``name``, a platform's name: 0 when none
-    do, or when what follows them is no more than a head (区级平台) — the words are then all there is of a name."""
+    do, or when what follows them is no more than a head (区级平台) — the words are then all there is of a name.
+    ``before``: the text in front of the name; the 域 of a whole territory's area cut off its 全省 there opens no name
+    (全省|域一体化政务服务平台)."""
     m = SCOPE_IN_FRONT.match(name)
-    if m is None:
+    cut = m.end() if m else 1 if name.startswith("域") and WHOLE_TERRITORY.search(before[-2:]) else 0
+    if not cut:
         return 0
-    rest = name[m.end() :]
+    rest = name[cut:]
     head = HEAD.search(rest)
-    return m.end() if head is not None and head.start() >= 2 else 0
+    return cut if head is not None and head.start() >= 2 else 0
