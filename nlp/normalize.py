@@ -8,7 +8,9 @@ reader):
   feeds start a new page;
 * zero-width spaces and joiners, soft hyphens (dropped);
 * full-width digits, Latin letters, ``％`` and the ideographic space (U+3000) become
-  their ASCII forms; a full-width full stop between digits becomes ``.``; Kangxi radicals and
+  their ASCII forms; a full-width full stop between digits becomes ``.``, and the full-width commas
+  grouping the thousands of a figure with decimals or standing alone as a cell (``１，２３４．５６``,
+  ``４７１，４５２，１００``) become ``,``; Kangxi radicals and
   CJK compatibility ideographs become the ideographs they stand for (:data:`COMPATIBLE_FORMS`);
 * headings printed 2–4 times over (``第一部分第一部分第一部分第一部分``);
 * numbers broken by spaces (``3, 367. 47`` → ``3,367.47``, ``22. 49`` → ``22.49``);
@@ -71,6 +73,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # Zero-width spaces and joiners, word joiner, BOM inside the text, soft hyphen.
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _LINE_BREAK = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
+#: a figure printed with full-width punctuation (１，２３４．５６, its digits already folded): its commas group
+#: thousands where a decimal point ends the groups, or where the figure stands alone between spaces as a table's
+#: cell does (４７１，４５２，１００ in whole yuan) — 分别为100，200，300人 in prose is a list
+_FULLWIDTH_GROUPED = re.compile(r"(?<![\d,，.．])\d{1,3}(?:，\d{3})+(?=[.．]\d)|(?<!\S)\d{1,3}(?:，\d{3})+(?!\S)")
 # "3, 367. 47": a thousands separator or decimal point followed by stray spaces.  Not "16,827,600. 12,082,000.":
 # figures cut at their points (their decimals wrapped onto the next line), the digits after a space the next's head.
 _BROKEN_THOUSANDS = re.compile(r"(?<=\d),[ \t]+(?=\d{3}(?!\d))")
@@ -263,6 +269,8 @@ def _fix_line(s: str, offs: list[int]) -> tuple[str, list[int]]:
         keep = [j for j, c in enumerate(s) if c not in _ZERO_WIDTH]
         s, offs = "".join(s[j] for j in keep), [offs[j] for j in keep]
     s = "".join(_FULLWIDTH.get(c, c) for c in s)
+    if "，" in s:
+        s = _FULLWIDTH_GROUPED.sub(lambda m: m[0].replace("，", ","), s)
     # A full-width full stop between digits is a decimal point.
     if "．" in s:
         s = re.sub(r"(?<=\d)．(?=\d)", ".", s)

@@ -16,8 +16,13 @@ from dataclasses import dataclass, field
 from nlp.normalize import NormalizedText, squash
 
 _NUM = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
+# 表1, an annex's 附表1 and a numbered part's 表1-2 / 附表 1.2, a publisher's 部门公开表1 / 预算表 3
+_PREFIXED = r"(?:附|(?:部门)?(?:公开|预算|决算))?"
 # a number ends at a space, the line's end or a colon before its title (表 1：项目年度绩效指标表)
-_NUMBER = re.compile(rf"(?:^|(?<=\s))((?:公开|预算|决算)\s*(?:{_NUM})\s*表|表\s*(?:{_NUM}))(?=\s|$|\s*[:：])")
+_NUMBER = re.compile(
+    rf"(?:^|(?<=\s))((?:部门)?(?:公开|预算|决算)\s*(?:{_NUM})\s*表|{_PREFIXED}表\s*(?:{_NUM})(?:\s*[-－—.]\s*\d{{1,2}})?)"
+    r"(?=\s|$|\s*[:：])"
+)
 _TITLE_END = re.compile(r"表(?:[（(][^）)]{0,20}[）)])?[^\u3400-\u9fff]{0,3}$")
 _TRAILING_DAMAGE = re.compile(r"(?<=[表）)])[^\u3400-\u9fff）)]{1,3}$")
 _LABEL_NUMBER = re.compile(r"[\u3400-\u9fff][^\s\d]*\s+\d+(?:\s|$)")
@@ -27,7 +32,13 @@ _SENTENCE = re.compile(r"[。，；！？]|见|详见")
 _ENUMERATED = re.compile(r"^[-•·]|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、]")
 _PART = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
 _NOTE = re.compile(r"^\s*注\s*[:：]?")
+#: a page's mark that the table above goes on: 续表, 续表1, 续上表, （续）, 表3（续）
+_CONTINUED = re.compile(rf"^\s*(?:续\s*上?\s*表\s*(?:{_NUM})?|(?:表\s*(?:{_NUM})\s*)?[（(]\s*续\s*表?\s*[)）])\s*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+#: a unit printed in brackets after the title (收支总表（单位：万元）): the table's unit, no part of its title
+UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(?:金额)?单\s*位\s*[:：][^）)]*[）)]")
+#: … or ending the title's line without brackets (收支总表 单位：万元)
+_UNIT_AFTER = re.compile(r"\s(?:金额)?单\s*位\s*[:：]\s*(?:万元|千元|亿元|元)\s*$")
 
 
 @dataclass
@@ -64,14 +75,14 @@ def table_number(text: str) -> tuple[str, int, int] | None:
 
 
 def is_title(text: str) -> bool:
-    t = squash(text)
+    t = squash(UNIT_IN_BRACKETS.sub("", _UNIT_AFTER.sub("", text)))
     if not (4 <= len(t) <= 45) or not _CJK.search(t):
         return False
     if _SENTENCE.search(t) or _ENUMERATED.match(text.strip()) or _NOTE.match(t) or _PART.match(t):
         return False
     if _NUMBER.fullmatch(t):  # 公开01表 is a number, not a title
         return False
-    return bool(_TITLE_END.search(t)) and not t.startswith("表")
+    return bool(_TITLE_END.search(t)) and not t.startswith(("表", "附表"))
 
 
 def _title_of(text: str, number: tuple[str, int, int] | None) -> str:
@@ -97,11 +108,18 @@ def find_tables(norm: NormalizedText) -> list[FoundTable]:
         if _PART.match(text):
             cur = None
             continue
+        if cur is not None and _CONTINUED.match(text):  # the current table, on its next page
+            cur.anchors.append(i)
+            closed = False
+            continue
         number = table_number(text)
-        title = clean_title(text) if is_title(text) else _title_of(text, number)
+        # a number printed in front of its title (部门公开表1 收支总表) is no part of it
+        title = (number and _title_of(text, number)) or (clean_title(text) if is_title(text) else "")
         if number or title:
             num = number[0] if number else None
-            if cur is not None and _continues(cur, num, title, i):
+            # the lines between this anchor and the last that print something (blank lines count for nothing)
+            gap = sum(1 for j in range(cur.anchors[-1] + 1, i) if lines[j].text.strip()) if cur is not None else 0
+            if cur is not None and _continues(cur, num, title, gap):
                 cur.anchors.append(i)
                 if _DATA.search(text):
                     cur.lines.append(i)
@@ -134,18 +152,19 @@ def find_tables(norm: NormalizedText) -> list[FoundTable]:
 
 
 def clean_title(text: str) -> str:
-    return _TRAILING_DAMAGE.sub("", squash(text))
+    return _TRAILING_DAMAGE.sub("", UNIT_IN_BRACKETS.sub("", squash(_UNIT_AFTER.sub("", text))))
 
 
-def _continues(cur: FoundTable, number: str | None, title: str, i: int) -> bool:
-    """Is an anchor at line ``i`` the same table (a page break, or number + title pair)?"""
+def _continues(cur: FoundTable, number: str | None, title: str, gap: int) -> bool:
+    """Is an anchor ``gap`` printed lines after the table's last the same table (a page break, or number + title
+    pair)?"""
     # nothing but header so far: a number and a title printed on adjacent lines
     if (
         not cur.has_data
         and (number is None or cur.number is None or number == cur.number)
         and (not title or not cur.title or squash(title) == squash(cur.title))
     ):
-        return i - cur.anchors[-1] <= 4
+        return gap <= 3
     if number and cur.number:
         return number == cur.number and (not title or not cur.title or title == cur.title)
     if title and cur.title:

@@ -13,10 +13,10 @@ import re
 from nlp.errors import Diagnostics
 from nlp.model import Span
 from nlp.normalize import Line, NormalizedText
+from nlp.tablefind import UNIT_IN_BRACKETS as UNIT_IN_BRACKETS  # read by nlp.tableheader
 from nlp.tablefind import FoundTable
 
 UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|千元|亿元|元)")
-UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(?:金额)?单\s*位\s*[:：][^）)]*[）)]")
 DEFAULT_UNIT = "万元"
 _LOOK_ABOVE = 6  # lines above the title searched for the unit
 _ABOVE_KEPT = 3  # of which the last non-blank ones count
