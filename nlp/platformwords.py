@@ -58,7 +58,7 @@ _BEFORE_A_HEAD = {
     "超市": "(?<=中介超市|网上超市)",
     # a government's network named by its owner (国务院网络, 自治区政府网络: open13's guideline 5), not the online world
     # of a modifier (政府网络舆情, 政府网络安全) — a sector's networks have their head 信息网络
-    "网络": "(?<=政府网络|务院网络)(?!舆情|安全|空间|问政|理政|信息|文化|传播|诈骗|谣言|直播|与信息|和信息|环境|平台|系统)",
+    "网络": "(?<=政府网络|务院网络)(?!舆情|安全|空间|问政|理政|信息|文化|传播|宣传|推广|形象|营销|评论|生态|诈骗|谣言|直播|与信息|和信息|环境|平台|系统)",
     "卡": "(?:" + "|".join(f"(?<={t}卡)|(?<=（{t}）卡)|(?<=\\({t}\\)卡)" for t in _CARD_TOPICS) + ")",
 }
 HEAD = re.compile(

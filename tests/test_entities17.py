@@ -122,6 +122,7 @@ OWNERS_NETWORK = [
     ("做好政府网络舆情处置", []),
     ("推进各级政府网络互联互通", []),
     ("推进政府网络建设", []),
+    ("加强省政府网络宣传工作", []),
 ]
 
 
@@ -133,17 +134,22 @@ def test_a_governments_network_named_by_its_owner(nlp_off_on, text, expected):
 #: Kinds, not names: a grade of quality opening the words (高质量|数字政务服务平台, 高水平|…, 一流|…: what is to be made,
 #: described), a newspaper's outlet in a photograph's byline (…日报客户端|记者…摄), systems by how they were built
 #: (垂建|业务审批系统: each ministry's line built its own, as 自建, 在建), a database by its topic still to be made
-#: (以建设|电子证照库为重点).  A place's platform, an outlet the text uses, a database that exists stay.  7 rows fail before.
+#: (以建设|电子证照库为重点).  A place's platform, a grade before a topic of its own (高标准农田), an outlet the text
+#: uses, a database that exists stay.  7 rows fail before.
 KINDS_NOT_NAMES = [
     ("关于建设我省高质量数字政务服务平台的提案", []),
     ("打造高水平政务服务平台", []),
-    ("建设高标准城市运行管理服务平台", []),
+    ("打造一流智慧政务服务平台", []),
     ("甘肃日报客户端记者李四摄", []),
     ("新华社客户端记者王五摄", []),
     ("实现垂建业务审批系统与一体化政务服务平台对接", ["一体化政务服务平台"]),
     ("以建设电子证照库为重点，提升部门统筹能力", []),
     # as before
     ("依托高新区政务服务平台办理", ["高新区政务服务平台"]),
+    # a grade word opening a topic of its own is the topic's (review17's F5)
+    ("依托高标准农田信息管理平台", ["高标准农田信息管理平台"]),
+    ("依托高质量发展综合绩效评价系统", ["高质量发展综合绩效评价系统"]),
+    ("建设优质农产品交易平台", ["优质农产品交易平台"]),
     ("通过四川日报客户端发布信息", ["四川日报客户端"]),
     ("依托电子证照库共享证照", ["电子证照库"]),
     ("已建成电子证照库", ["电子证照库"]),
