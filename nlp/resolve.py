@@ -8,7 +8,9 @@ of every mention; ``kg.resolve`` uses the same object to mint IRIs, so both side
 Which entry a name means, first match wins:
 
 1. an alt label scoped to the report's place — its district, then the city and province that hold it
-   (区政数局 in a 番禺区 report; 市政府 in any report of a place inside 广州市);
+   (区政数局 in a 番禺区 report; 市政府 in any report of a place inside 广州市); a platform's scoped alias that
+   opens with a level (区级共享平台) also by the name after it (共享平台), as the finder reads it
+   (:func:`nlp.platformwords.scope_in_front`);
 2. a prefLabel;
 3. an unscoped altLabel (the first entry's, by id, when two share one).
 
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from nlp.model import GazetteerEntry
 from nlp.normalize import squash
 from nlp.orgnames import FULL_NAME, place_prefix
+from nlp.platformwords import scope_in_front
 
 #: A hotline is known by its number within a city (12345, 12315, 12319 …).
 _HOTLINE = re.compile(r"(?<!\d)(\d{5,6})(?!\d)[^，。；、\d]{0,12}热线")
@@ -94,6 +97,10 @@ class EntityResolver:
                 self._alt.setdefault((e.label, name_key(alt)), e)
             for place, alt in e.scoped_alt_labels:
                 self._scoped.setdefault((e.label, place, name_key(alt)), e)
+                # 区级共享平台 of 番禺区: the finder reads the name after the level (共享平台), which means it there
+                cut = scope_in_front(alt) if e.label == "Platform" else 0
+                if cut:
+                    self._scoped.setdefault((e.label, place, name_key(alt[cut:])), e)
         # place → the place that holds it (番禺区 → 广州市 → 广东省), from the gazetteer's places
         places = {e.id: e for e in self.entries if e.label == "Place"}
         self._holder = {p.pref_label: places[p.part_of].pref_label for p in places.values() if p.part_of in places}
