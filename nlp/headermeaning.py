@@ -84,11 +84,13 @@ class Layout:
     columns: list[HeaderColumn]
 
     def meanings(self, title_source: str | None = None, table_phase: Phase | None = None) -> list[Column]:
-        return [meaning(i, c, title_source, table_phase) for i, c in enumerate(self.columns)]
+        items = prints_items(self.columns)
+        return [meaning(i, c, title_source, table_phase, items) for i, c in enumerate(self.columns)]
 
     def peek(self, title_source: str | None = None, table_phase: Phase | None = None) -> list[Column]:
         """The meanings as shared, cached objects (their ``index`` is 0): to look at, never to keep."""
-        return [_meaning(c, title_source, table_phase) for c in self.columns]
+        items = prints_items(self.columns)
+        return [_meaning(c, title_source, table_phase, items) for c in self.columns]
 
     def key(self) -> tuple:
         return tuple(c.header for c in self.columns)
@@ -141,11 +143,15 @@ def _phase(text: str) -> Phase | None:
     return None
 
 
-def meaning(index: int, col: HeaderColumn, title_source: str | None, table_phase: Phase | None) -> Column:
+def meaning(
+    index: int, col: HeaderColumn, title_source: str | None, table_phase: Phase | None, items: bool = True
+) -> Column:
     """The :class:`Column` a header column names: the lowest measure its headings name (a
     合计/小计 under a group is that group's total), the source of funds of the nearest group
-    that names one, the phase and year its headings print."""
-    c = _meaning(col, title_source, table_phase)
+    that names one, the phase and year its headings print.  ``items``: the header prints items
+    spent over sources of funds (:func:`prints_items`), so a bare 总计 over a source is that total's
+    money from the source; read alone (``True``) a column cannot tell."""
+    c = _meaning(col, title_source, table_phase, items)
     return Column(
         index=index,
         header=c.header,
@@ -158,7 +164,7 @@ def meaning(index: int, col: HeaderColumn, title_source: str | None, table_phase
 
 
 @lru_cache(maxsize=65536)
-def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | None) -> Column:
+def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | None, items: bool) -> Column:
     index = 0
     words = col.words
     measures = [w.key for w in unbracketed(words) if w.kind == "measure" and w.key and w.key not in PHASE_KEYS]
@@ -178,10 +184,11 @@ def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | N
         measure = groups[-1]  # 上年结转结余 小计, 基本支出 合计, 政府采购项目 小计
     if leaf in FUNDING_SOURCES:
         source = leaf
-        # a source of funds under what is spent (总计, 因公出国（境）费, 公务用车购置及运行费 / 小计 over 一般公共预算 |
-        # 政府性基金预算): that item's money from that source, not the source's own column
-        item = next((g for g in reversed(groups) if g != "total"), "total" if "total" in groups else None)
-        if item is not None and item not in FUNDING_SOURCES and item not in _NO_ITEMS:
+        # a source of funds under what is spent (因公出国（境）费, 公务用车购置及运行费 / 小计 over 一般公共预算 |
+        # 政府性基金预算): that item's money from that source, not the source's own column; a bare 总计 over the
+        # sources only beside such items (收入总计 over 一般公共预算 | 事业收入 is each source's own column)
+        item = _item(groups)
+        if item is not None and (item != "total" or items):
             measure = item
     return Column(
         index=index,
@@ -198,6 +205,24 @@ def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | N
 _NO_ITEMS = frozenset(
     {"current_income", "current_expenditure", "opening_balance", "carry_forward", "budget", "final", "execution"}
 )
+
+
+def _item(groups: list[str]) -> str | None:
+    """What is spent that the groups over a source of funds name (the nearest; ``total`` for a bare 总计/小计), if any."""
+    item = next((g for g in reversed(groups) if g != "total"), "total" if "total" in groups else None)
+    return item if item is not None and item not in FUNDING_SOURCES and item not in _NO_ITEMS else None
+
+
+def prints_items(columns: list[HeaderColumn]) -> bool:
+    """The header prints items spent over sources of funds (因公出国（境）费 / 一般公共预算 | 政府性基金预算, a
+    三公 table's): a table of items by source, whose 总计 over the sources is its total by source."""
+    return any(_spent_over_source(c) for c in columns)
+
+
+@lru_cache(maxsize=65536)
+def _spent_over_source(col: HeaderColumn) -> bool:
+    measures = [w.key for w in unbracketed(col.words) if w.kind == "measure" and w.key and w.key not in PHASE_KEYS]
+    return len(measures) > 1 and measures[-1] in FUNDING_SOURCES and _item(measures[:-1]) not in (None, "total")
 
 
 def _short_part(group: str, group_text: str, own: str) -> str | None:

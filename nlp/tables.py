@@ -510,14 +510,26 @@ def _summary_columns(header_text: str, rows: list[TableRow], title: str) -> list
         known = [(c.measure, c.funding_source, c.phase, c.year, c.qualifier) for c in half if c.measure != "unknown"]
         if len(known) != len(set(known)):
             # one meaning twice: the half's header is not read one-to-one (预算数 / 合计 基本支出 项目支出 / 人员经费
-            # 公用经费 read as total, total, basic, project) — no column of it is given a meaning the text cannot tell
+            # 公用经费 read as total, total, basic, project) — no column of it is given a meaning the text cannot tell;
+            # each keeps its heading where the half prints one per column on one line (合计 小计 项目支出: then it
+            # is the column's own; no later step reads an unknown column's heading into a meaning)
             source = columns_mod.source_of_title(title)
-            half = [Column(index=0, header="", measure="unknown", funding_source=source, phase=c.phase) for c in half]
+            own = _one_heading_each(part, widths[side])
+            half = [
+                Column(index=0, header=c.header if own else "", measure="unknown", funding_source=source, phase=c.phase)
+                for c in half
+            ]
         for c in half:
             c.index = len(cols)
             c.side = side
             cols.append(c)
     return cols
+
+
+def _one_heading_each(part: str, width: int) -> bool:
+    """A header's headings stand on one line, one per value column: each heading is its column's own, in order."""
+    lines = [ln for ln in part.split("\n") if columns_mod.value_phrases(ln)]
+    return len(lines) == 1 and len(columns_mod.value_phrases(lines[0])) == width
 
 
 def _classification(rows: list[TableRow]) -> Classification:

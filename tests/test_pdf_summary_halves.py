@@ -238,3 +238,40 @@ def test_an_unruled_pdf_summary_names_no_meaning_twice(tmp_path):
     table = next(t for t in read_report(path).tables if t.kind == "summary")
     known = [(c.side, c.measure, c.funding_source) for c in table.columns if c.measure != "unknown"]
     assert len(known) == len(set(known))
+
+
+# review16 F3: a half read as one meaning twice keeps the heading each column printed where the text says which it
+# is — one line of headings, one per column (here 合计 and 小计 both a total; 3 of 3 fail before: headings dropped) —
+# and none where its headings stand over several lines (the text cannot tell which column printed which; a guard).
+@pytest.mark.parametrize(
+    ("unit", "headings", "figures"),
+    [
+        ("元", "合计 小计 项目支出", ("1,200", "1,200", "800")),
+        ("万元", "合计 小计 项目支出", ("120.00", "120.00", "80.00")),
+        ("万元", "合 计 小 计 项目支出", ("120.00", "120.00", "80.00")),
+    ],
+)
+def test_an_unknown_half_keeps_the_heading_each_column_printed(unit, headings, figures):
+    from nlp.errors import Diagnostics
+    from nlp.normalize import normalize
+    from nlp.tables import extract_tables
+
+    a, b, c = figures
+    body = [f"一、财政拨款收入 {a} 一、一般公共服务支出 {a} {b} {c}", f"收入总计 {a} 支出总计 {a} {b} {c}"]
+    header = ["本年收入 本年支出", f"项目 预算数 项目 {headings}"]
+    text = "\n".join(["某某局2026年部门预算", "表1 部门财务收支预算总表", f"单位：{unit}", *header, *body]) + "\n"
+    tables, _, _ = extract_tables(normalize(text), [], Diagnostics("summary.txt"))
+    spent = [(c.measure, c.header.replace(" ", "")) for c in tables[0].columns if c.side == "expenditure"]
+    assert spent == [("unknown", "合计"), ("unknown", "小计"), ("unknown", "项目支出")]
+
+
+def test_an_unknown_half_over_several_lines_keeps_no_heading():
+    from nlp.errors import Diagnostics
+    from nlp.normalize import normalize
+    from nlp.tables import extract_tables
+
+    body = [line.format(a="1,200", b="300", c="100", d="800") for line in TEXT_BODY]
+    text = "\n".join(["某某局2026年部门预算", "表1 部门财务收支预算总表", "单位：元", *TEXT_HEADER, *body]) + "\n"
+    tables, _, _ = extract_tables(normalize(text), [], Diagnostics("summary.txt"))
+    spent = [c for c in tables[0].columns if c.side == "expenditure"]
+    assert spent and all(c.measure == "unknown" and c.header == "" for c in spent)
