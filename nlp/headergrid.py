@@ -47,7 +47,7 @@ from nlp.headerwords import (
     parse,
 )
 from nlp.model import Phase
-from nlp.vocab import COLUMN_GROUPS
+from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES
 
 _MAX_LINES = 18
 _MAX_TOKENS = 72
@@ -280,6 +280,19 @@ def _named_parts(lay: Layout) -> int:
     return n
 
 
+# Sources of funds made of the parts nlp.vocab.COLUMN_GROUPS names and no other source: 财政拨款 is 一般公共预算,
+# 政府性基金预算 and 国有资本经营预算 — 财政专户拨款, 其他资金 or 事业收入 under it are another money.  It may
+# still stand over what is spent (基本支出, 项目支出) or a phase.
+_CLOSED_SOURCES = ("fiscal_appropriation",)
+
+
+def _may_hold_source(group: str | None, leaf: str | None) -> bool:
+    """May a column naming ``leaf`` stand under a group naming ``group``?"""
+    if group not in _CLOSED_SOURCES or leaf not in FUNDING_SOURCES:
+        return True
+    return leaf == group or leaf in COLUMN_GROUPS[group]
+
+
 def _orders(lines: list[list[str]], leaves: list[Heading], groups: list[Heading], steps: list[int], fits=None):
     """Every left-to-right order of the leaves with a span for every group (see the module doc)."""
     units = leaves + groups
@@ -316,6 +329,8 @@ def _orders(lines: list[list[str]], leaves: list[Heading], groups: list[Heading]
         for g in chain:
             gkeys = [w.key for w in parse(g.text)[1] if w.kind == "measure" and w.key in GROUP_PARTS]
             if gkeys and own_keys and own_keys[-1] not in GROUP_PARTS[gkeys[-1]] | {"total", gkeys[-1]}:
+                return False
+            if own_keys and not _may_hold_source(group_key(g), own_keys[-1]):
                 return False
         return True
 

@@ -8,7 +8,7 @@ funds, phase, year, qualifier) and the arithmetic the nesting says (合计 = its
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from nlp.headerwords import PHASE_KEYS, PHASE_WORDS, YEAR, Word, parse, unbracketed
@@ -85,15 +85,38 @@ class Layout:
 
     def meanings(self, title_source: str | None = None, table_phase: Phase | None = None) -> list[Column]:
         items = prints_items(self.columns)
-        return [meaning(i, c, title_source, table_phase, items) for i, c in enumerate(self.columns)]
+        cols = [meaning(i, c, title_source, table_phase, items) for i, c in enumerate(self.columns)]
+        for i in _flat_source_totals(self.columns, cols):
+            cols[i].measure = "total"
+        return cols
 
     def peek(self, title_source: str | None = None, table_phase: Phase | None = None) -> list[Column]:
         """The meanings as shared, cached objects (their ``index`` is 0): to look at, never to keep."""
         items = prints_items(self.columns)
-        return [_meaning(c, title_source, table_phase, items) for c in self.columns]
+        cols = [_meaning(c, title_source, table_phase, items) for c in self.columns]
+        for i in _flat_source_totals(self.columns, cols):
+            cols[i] = replace(cols[i], measure="total")
+        return cols
 
     def key(self) -> tuple:
         return tuple(c.header for c in self.columns)
+
+
+_SUBTOTALS = ("合计", "小计")
+
+
+def _flat_source_totals(columns: list[HeaderColumn], cols: list[Column]) -> list[int]:
+    """Columns naming a source's total printed flat before its own parts (财政拨款合计 | 一般公共预算 | 政府性基金预算,
+    no heading over them, :data:`nlp.vocab.COLUMN_GROUPS`): that source's total, as 财政拨款 over 合计 is — where
+    no part follows, 财政拨款合计 is the fiscal appropriation, one part of the row's total."""
+    out = []
+    for i, (hc, c) in enumerate(zip(columns, cols)):
+        if c.measure not in COLUMN_GROUPS or c.measure not in FUNDING_SOURCES or not hc.own.text.endswith(_SUBTOTALS):
+            continue
+        after = [k for k in range(i + 1, min(i + 3, len(cols))) if columns[k].groups == hc.groups]
+        if len(after) == 2 and all(cols[k].measure in COLUMN_GROUPS[c.measure] for k in after):
+            out.append(i)
+    return out
 
 
 def from_paths(paths: list[list[str]]) -> Layout:

@@ -218,6 +218,18 @@ def _is_label_piece(token: str) -> bool:
     return any(w.startswith(rest) or w.endswith(rest) for w in _LABELS if len(w) > len(rest))
 
 
+# A row-label heading with a bracketed aside (支出项目类别（资金使用单位）), its bracket still open where the line
+# ends (支出项目类别（资金使用), and the rest of the aside closing it on a line below (单位）)
+_LABEL_ASIDE = re.compile(r"(.+?)[（(][^（()）]*[）)]?")
+_BRACKET_TAIL = re.compile(r"[^（()）]*[）)]")
+
+
+def _open_label(token: str) -> bool:
+    """A row-label heading followed by a bracketed aside, whole or left open (支出项目类别（资金使用单位）)."""
+    m = _LABEL_ASIDE.fullmatch(token)
+    return m is not None and _is_label_piece(m.group(1))
+
+
 def _tokens(line: str) -> list[str]:
     """Pieces of a header line; a word printed spaced out (合 计) is one piece."""
     raw = line.split()
@@ -244,6 +256,7 @@ def header_lines(header_text: str) -> tuple[list[list[str]], int | None]:
     """(value pieces per line, the column count a 栏次 line prints), row-label headings set aside."""
     lines: list[list[str]] = []
     numbered: int | None = None
+    bracket = False  # a row-label heading left a bracket open (支出项目类别（资金使用 / 单位）)
     for ln in header_text.split("\n"):
         if not ln.strip():
             continue
@@ -254,7 +267,10 @@ def header_lines(header_text: str) -> tuple[list[list[str]], int | None]:
             continue
         toks = [t for t in _tokens(ln) if not _UNIT_PIECE.fullmatch(t)]
         k = 0
-        while k < len(toks) and _is_label_piece(toks[k]):
+        if bracket and toks and _BRACKET_TAIL.fullmatch(toks[0]):
+            k, bracket = 1, False  # the bracket a row-label heading opened on a line above, closed here
+        while k < len(toks) and (_is_label_piece(toks[k]) or _open_label(toks[k])):
+            bracket = bracket or _open_label(toks[k])
             k += 1
         if toks[k:]:
             lines.append(toks[k:])

@@ -29,7 +29,7 @@ from nlp.errors import Diagnostics
 from nlp.model import Amount, Column, Phase, Table, TableRow
 from nlp.placement import table_domains
 from nlp.rounding import quantum, rounding_tolerance
-from nlp.tablearithmetic import Placement, candidates, narrow
+from nlp.tablearithmetic import Placement, candidates, narrow, row_adds_up
 from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURE_WITHIN
 
 
@@ -69,15 +69,7 @@ def decide(
     (a parent and its children may take their placements from different readings), so it may
     leave more cells uncertain, never fewer."""
     scored = [
-        (
-            r,
-            sum(
-                bool(candidates(row.cells, len(r.columns), r.sums, row._wrapped))
-                for row in rows
-                if 0 < len(row.cells) <= len(r.columns)
-            ),
-        )
-        for r in readings
+        (r, sum(_adds_up_under(row, r) for row in rows if 0 < len(row.cells) <= len(r.columns))) for r in readings
     ]
     top = max(n for _, n in scored)
     best = [r for r, n in scored if n == top]
@@ -207,6 +199,15 @@ def _same_in_every_placement(
             placed[target] = c
             left.remove(c)
     return left
+
+
+def _adds_up_under(row: TableRow, reading: Reading) -> bool:
+    """Does the row add up in some placement under the reading — a row printing every cell in its own column, one to
+    one (placed so whatever its sums say: a discrepancy is the source's, but it is no evidence for the reading)."""
+    width = len(reading.columns)
+    if len(row.cells) == width and not row._wrapped:
+        return row_adds_up(row.cells, tuple(range(width)), reading.sums)
+    return bool(candidates(row.cells, width, reading.sums, row._wrapped))
 
 
 def _capacity(rows: list[TableRow], domains: dict[int, list[Placement]], width: int) -> bool:

@@ -336,6 +336,8 @@ HEADER_LABELS: tuple[str, ...] = (
     "部门(单位)代码",
     "部门(单位)名称",
     "单位（部门）名称",
+    "支出项目类别",
+    "项目类别",
 )
 
 # Units a table may declare, with their value in yuan.
