@@ -39,6 +39,7 @@ from nlp import (
     placedcolumns,
     projectforms,
     projecttargets,
+    summaryheader,
     tableheader,
 )
 from nlp import (
@@ -301,7 +302,7 @@ def read_table(
     orders = None
     halves = None
     if summary:
-        cols = _summary_columns(header.text, rows, ft.title)
+        cols = summaryheader.columns(header.text, rows, ft.title)
         halves = placedcolumns.sides_by_place(geometry.ruled_sides(norm, header_lines, body, rows), ft.title)
         if halves is not None:
             cols = halves[0]
@@ -495,41 +496,6 @@ def _text_columns(header_text: str, leaf: str, rows: list[TableRow], title: str)
     if cols and cols[0].measure == "unknown":
         _total_first(cols, rows, header_text)
     return cols, orders
-
-
-def _summary_columns(header_text: str, rows: list[TableRow], title: str) -> list[Column]:
-    widths = {}
-    for side in ("income", "expenditure"):
-        counts = Counter(len(r.cells) for r in rows if r.side == side and r.cells)
-        widths[side] = max(counts) if counts else 0
-    halves = re.split(r"项\s*目", header_text, maxsplit=2)
-    parts = (halves[1], halves[2]) if len(halves) == 3 else ("", "")
-    cols: list[Column] = []
-    for side, part in zip(("income", "expenditure"), parts):
-        half = columns_mod.build_columns(part, widths[side], title)
-        known = [(c.measure, c.funding_source, c.phase, c.year, c.qualifier) for c in half if c.measure != "unknown"]
-        if len(known) != len(set(known)):
-            # one meaning twice: the half's header is not read one-to-one (预算数 / 合计 基本支出 项目支出 / 人员经费
-            # 公用经费 read as total, total, basic, project) — no column of it is given a meaning the text cannot tell;
-            # each keeps its heading where the half prints one per column on one line (合计 小计 项目支出: then it
-            # is the column's own; no later step reads an unknown column's heading into a meaning)
-            source = columns_mod.source_of_title(title)
-            own = _one_heading_each(part, widths[side])
-            half = [
-                Column(index=0, header=c.header if own else "", measure="unknown", funding_source=source, phase=c.phase)
-                for c in half
-            ]
-        for c in half:
-            c.index = len(cols)
-            c.side = side
-            cols.append(c)
-    return cols
-
-
-def _one_heading_each(part: str, width: int) -> bool:
-    """A header's headings stand on one line, one per value column: each heading is its column's own, in order."""
-    lines = [ln for ln in part.split("\n") if columns_mod.value_phrases(ln)]
-    return len(lines) == 1 and len(columns_mod.value_phrases(lines[0])) == width
 
 
 def _classification(rows: list[TableRow]) -> Classification:
