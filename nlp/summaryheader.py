@@ -12,7 +12,9 @@ import re
 from collections import Counter
 
 from nlp import columns as columns_mod
+from nlp import headergrid, headermeaning
 from nlp.model import Column, TableRow
+from nlp.vocab import FUNDING_SOURCES
 
 
 def columns(header_text: str, rows: list[TableRow], title: str) -> list[Column]:
@@ -37,6 +39,8 @@ def columns(header_text: str, rows: list[TableRow], title: str) -> list[Column]:
                 Column(index=0, header=c.header if own else "", measure="unknown", funding_source=source, phase=c.phase)
                 for c in half
             ]
+        if any(c.measure == "unknown" for c in half):
+            half = _by_grid(part, half, widths[side], title)
         for c in half:
             c.index = len(cols)
             c.side = side
@@ -48,3 +52,49 @@ def _one_heading_each(part: str, width: int) -> bool:
     """A header's headings stand on one line, one per value column: each heading is its column's own, in order."""
     lines = [ln for ln in part.split("\n") if columns_mod.value_phrases(ln)]
     return len(lines) == 1 and len(columns_mod.value_phrases(lines[0])) == width
+
+
+def _by_grid(part: str, half: list[Column], width: int, title: str) -> list[Column]:
+    """The half's header read back whole (:func:`nlp.headergrid.align`, as a table's header over several lines):
+    a column the phrases left unknown takes the meaning every reading gives it, where no other column of the half
+    has it; where the readings disagree (项目支出 printed on the line below 基本支出: left or right of it) it stays
+    unknown."""
+    source, phase = columns_mod.source_of_title(title), columns_mod.phase_of(title)
+    try:
+        layouts = headergrid.align(part, at_least=width, exactly=width, title_source=source, table_phase=phase)
+    except headergrid.TooMany:
+        return half
+    if not layouts or not width:
+        return half
+    readings = [_scoped(lay, source, phase) for lay in layouts]
+    out = list(half)
+    taken = {_meaning(c) for c in half if c.measure != "unknown"}
+    for i, c in enumerate(half):
+        if c.measure != "unknown":
+            continue
+        agreed = {_meaning(r[i]) for r in readings}
+        if len(agreed) == 1 and next(iter(agreed))[0] != "unknown" and next(iter(agreed)) not in taken:
+            out[i] = readings[0][i]
+            taken.add(_meaning(out[i]))
+    return out
+
+
+def _scoped(lay: headermeaning.Layout, source: str | None, phase) -> list[Column]:
+    """A reading's meanings, a heading over every column of the half that names a phase, a source of funds or
+    nothing taken as the half's scope (预算数 over 合计 | 基本支出 | 项目支出), as a title is — as
+    :func:`nlp.placedcolumns.columns_by_place` reads the headings over a ruled half."""
+    cols = lay.columns
+    while (
+        len(cols) > 1
+        and all(c.groups and c.groups[0] is cols[0].groups[0] for c in cols)
+        and columns_mod.measure_of(cols[0].groups[0].text) in (None, "budget", "final", *FUNDING_SOURCES)
+    ):
+        over = cols[0].groups[0].text
+        source = columns_mod.source_of_title(over) or source
+        phase = columns_mod.phase_of(over) or phase
+        cols = [headermeaning.HeaderColumn(c.groups[1:], c.own) for c in cols]
+    return headermeaning.Layout(cols).meanings(source, phase)
+
+
+def _meaning(c: Column) -> tuple:
+    return (c.measure, c.funding_source, c.phase, c.year, c.qualifier)

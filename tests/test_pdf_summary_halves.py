@@ -199,8 +199,10 @@ def test_a_summary_pdf_reads_each_half_from_the_headings_over_it(tmp_path, name)
 
 
 # The same header as printed text (cells laid out line by line, as a PDF's header reads with no rules to place them):
-# the 支出 half's header names 合计 under 预算数 and 预算数 itself, one meaning twice — read so before (total, total,
-# basic, project; 2 of 2 fail before), now no column of that half has a meaning the text cannot tell.
+# the 支出 half's phrases name 合计 under 预算数 and 预算数 itself, one meaning twice (read so before 32721ad: total,
+# total, basic, project); its header read back whole (nlp.headergrid, through nlp.summaryheader) has one reading —
+# 预算数 over 合计 | 基本支出 (人员经费 公用经费) | 项目支出, the order 合计 基本支出 项目支出 prints on one line — the
+# page's own (2 of 2 fail before: every column unknown).
 TEXT_HEADER = ["本年收入 本年支出", "项目 预算数 项目 预算数", "合计 基本支出 项目支出", "人员经费 公用经费"]
 TEXT_BODY = [
     "一、财政拨款收入 {a} 一、一般公共服务支出 {a} {b} {c} {d}",
@@ -212,7 +214,7 @@ TEXT_BODY = [
     ("unit", "figures"),
     [("元", ("1,200", "300", "100", "800")), ("万元", ("120.00", "30.00", "10.00", "80.00"))],
 )
-def test_a_half_whose_header_text_names_one_meaning_twice_is_unknown(unit, figures):
+def test_a_half_whose_phrases_name_one_meaning_twice_is_read_back_whole(unit, figures):
     from nlp.errors import Diagnostics
     from nlp.normalize import normalize
     from nlp.tables import extract_tables
@@ -221,9 +223,14 @@ def test_a_half_whose_header_text_names_one_meaning_twice_is_unknown(unit, figur
     body = [line.format(a=a, b=b, c=c, d=d) for line in TEXT_BODY]
     text = "\n".join(["某某局2026年部门预算", "表1 部门财务收支预算总表", f"单位：{unit}", *TEXT_HEADER, *body]) + "\n"
     tables, _, _ = extract_tables(normalize(text), [], Diagnostics("summary.txt"))
-    halves = {side: [c.measure for c in tables[0].columns if c.side == side] for side in ("income", "expenditure")}
-    assert halves["income"] == ["total"]
-    assert halves["expenditure"] and set(halves["expenditure"]) == {"unknown"}
+    t = tables[0]
+    halves = {side: [c.measure for c in t.columns if c.side == side] for side in ("income", "expenditure")}
+    assert halves == {"income": ["total"], "expenditure": ["total", "personnel", "public", "project"]}
+    spent = next(r for r in t.rows if r.side == "expenditure" and r.name.endswith("一般公共服务支出"))
+    factor = Decimal(10000) if unit == "万元" else Decimal(1)
+    got = {t.columns[i].measure: cell.value for i, cell in enumerate(spent.cells) if cell is not None}
+    want = dict(zip(["total", "personnel", "public", "project"], (a, b, c, d)))
+    assert got == {m: Decimal(v.replace(",", "")) * factor for m, v in want.items()}
 
 
 def test_an_unruled_pdf_summary_names_no_meaning_twice(tmp_path):
@@ -266,12 +273,16 @@ def test_an_unknown_half_keeps_the_heading_each_column_printed(unit, headings, f
 
 
 def test_an_unknown_half_over_several_lines_keeps_no_heading():
+    """项目支出 on the line below 基本支出: left or right of it, the text cannot tell — those columns stay unknown, their
+    headings empty (which column printed which is what is not known)."""
     from nlp.errors import Diagnostics
     from nlp.normalize import normalize
     from nlp.tables import extract_tables
 
+    header = ["本年收入 本年支出", "预算数", "项目 预算数 项目 基本支出", "合计 项目支出", "人员经费 公用经费"]
     body = [line.format(a="1,200", b="300", c="100", d="800") for line in TEXT_BODY]
-    text = "\n".join(["某某局2026年部门预算", "表1 部门财务收支预算总表", "单位：元", *TEXT_HEADER, *body]) + "\n"
+    text = "\n".join(["某某局2026年部门预算", "表1 部门财务收支预算总表", "单位：元", *header, *body]) + "\n"
     tables, _, _ = extract_tables(normalize(text), [], Diagnostics("summary.txt"))
     spent = [c for c in tables[0].columns if c.side == "expenditure"]
-    assert spent and all(c.measure == "unknown" and c.header == "" for c in spent)
+    assert [c.measure for c in spent] == ["total", "unknown", "unknown", "unknown"]
+    assert all(c.header == "" for c in spent[1:])
