@@ -569,7 +569,8 @@ def a_clause_inside(core: list[str]) -> bool:
     for i, (w, v) in enumerate(pairwise(core)):
         if not (HEAD.fullmatch(w) or _HEAD_AND_ADVERB.fullmatch(w)) or pos_table().get(v) != "v":
             continue
-        if v not in TOPIC_VERBS or all(x in GENERIC_WORDS for x in core[i + 2 :]):
+        rest = core[i + 2 :]  # a field's verb right before the head is the name's (热线|受理|系统)
+        if v not in TOPIC_VERBS or (rest and all(x in GENERIC_WORDS for x in rest)):
             return True
     return False
 

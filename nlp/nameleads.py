@@ -109,6 +109,12 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
         # two nouns it makes a compound noun (科技|创新|券, 企业|诉求|直通车), and so between a noun and a Latin brand
         # or acronym (邮政|速递|EMS系统)
         return False
+    if (
+        pos == "ad"
+        and _is_noun(left)
+        and (right_of_head or next_to_head or (pos_table().get(right) or "").startswith("v"))
+    ):
+        return False  # 信息|公开|平台, 财务|明细|查询系统: after a noun, before the head or the name's verb, the name's
     return pos in STOP_POS or pos.startswith("u")
 
 
