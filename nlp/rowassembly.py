@@ -21,6 +21,7 @@ from nlp.centredrows import CentredRow, centred_rows
 from nlp.errors import Diagnostics
 from nlp.model import TableRow
 from nlp.normalize import Line, NormalizedText, squash
+from nlp.rows import ITEM_START as _ITEM_START
 from nlp.rows import Group, Token, groups, join_words, tokenize
 from nlp.tableheader import Header, is_data, label_words
 from nlp.tablelines import is_column_numbers, is_meta, join_text, leading, name_lines
@@ -28,9 +29,6 @@ from nlp.wrappedfigures import Wrapped, wrapped_figures
 
 TOTAL = re.compile(r"(合计|总计|小计)$")
 _EXPENDITURE_SIDE = re.compile(r"支出|结余分配|结转下年|年末|交纳所得税|提取职工福利基金|转入事业基金|^其他$")
-_ITEM_START = re.compile(
-    r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
-)
 _SENTENCE_MARKS = re.compile(r"[，。；！？]")
 _PROSE_MARKS = 2  # a line with this many sentence marks …
 _PROSE_CHARS = 30  # … and this many characters is running prose, not a row

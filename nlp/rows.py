@@ -39,6 +39,15 @@ _GLUED_FIGURE = re.compile(
 #: cells there (``12.50一般公共服务支出``, ``5,000.00上年结转``) — not in other tables, where a name may start with
 #: a figure (a project's) or a text column follow the amounts
 _GLUED_TO_ITEM = re.compile(r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+)(?=[\u3400-\u9fff])")
+#: an enumerated item's label (一、 （二） 3. 第四): in a 收支总表 each is a row of its own
+ITEM_START = re.compile(
+    r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
+)
+#: in a 收支总表, a whole number glued between two labels, the next an enumerated item (separators and the spaces
+#: round it lost: ``一、财政拨款收入304413900一、教育支出``) — the first side's figure
+_GLUED_BETWEEN_ITEMS = re.compile(
+    r"^(.*[\u3400-\u9fff])(\d+)(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[\u3400-\u9fff])"
+)
 _PUNCT_ONLY = re.compile(r"^[-—–－:：,，.。、()（）\[\]【】]+$")
 
 
@@ -78,6 +87,13 @@ def tokenize(text: str, summary: bool = False) -> list[Token]:
             out.append(Token("code", code, s, s + cut))
             if rest:
                 out.append(Token(_classify(rest), rest, s + cut, m.end()))
+            continue
+        between = _GLUED_BETWEEN_ITEMS.match(t) if summary else None
+        if between:
+            cut, end = between.end(1), between.end(2)
+            out.append(Token("text", t[:cut], s, s + cut))
+            out.append(Token("num", t[cut:end], s + cut, s + end))
+            out.append(Token(_classify(t[end:]), t[end:], s + end, m.end()))
             continue
         f = glued.match(t)
         if f:
@@ -180,6 +196,8 @@ def groups(text: str, line_numbers: bool = False, summary: bool = False) -> list
                 t
             )  # … the same where the block on the left prints no amount (30106 伙食补助费 30204 手续费)
         elif t.kind == "text":
+            if summary and g.name and not g.cells and _next_item(g, t):
+                new()  # 二、政府性基金预算拨款收入 二、教育支出 118.01: the income side printed blank, then the expenditure's
             if pending_garbage and g.name and not g.cells:
                 g.name.extend(pending_garbage)  # damage inside a label
                 pending_garbage.clear()
@@ -203,6 +221,13 @@ def groups(text: str, line_numbers: bool = False, summary: bool = False) -> list
         g.cells.extend(pending_garbage)
     new()
     return [x for x in out if not x.empty() or x.line_no]
+
+
+def _next_item(g: Group, t: Token) -> bool:
+    """In a 收支总表, a label word that starts an enumerated item right after a label that is one: the other side's
+    item (its own side printed blank between them), not the rest of the label."""
+    first = ITEM_START.match(g.name[0].text)
+    return bool(ITEM_START.match(t.text) and first and len(g.name[0].text) - first.end() >= 2)
 
 
 def _sibling_code(t: Token, g: Group) -> bool:
