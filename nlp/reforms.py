@@ -83,6 +83,9 @@ _BODY_AFTER_PROGRAMME = re.compile(
     r"(?:建设|发展|改革|推进|运营|服务|管理|研究|促进|工作)*(?:事务|管理|服务|运营|发展|研究|促进)?"
     r"(?:中心(?!工作|任务|城区|区)|办公室|领导小组|委员会|工作组|专班|局(?![面势部])|研究院|公司(?!化)|集团)"
 )
+#: A company named after a programme in any of its legal forms (数字X建设有限公司, 数字X科技股份有限公司, 数字X网络发展有限责任
+#: 公司): the name goes on over a few words of its trade, none a word that joins a phrase, to its form.
+_COMPANY_AFTER = re.compile(r"(?:(?![的和及与在、，。；])[\u4e00-\u9fff]){0,8}?(?:有限责任|股份有限|有限|股份)公司")
 #: An event or a prize named after a programme (数字中国建设峰会, 数字中国创新大赛, “…智慧城市使能技术大奖”, …改革电视电话会议,
 #: …改革推进会): its name goes on over a few words of what it is about, none a verb of winning (…建设获奖, …工作荣获…:
 #: the programme won it) nor a word that joins a phrase (数字政府建设的重要会议: a meeting about the programme).
@@ -93,11 +96,16 @@ _EVENT_AFTER = re.compile(
 
 def body_named_after(text: str, end: int) -> bool:
     """Does a body's, an event's or a prize's name go on at ``text[end]``, after a reform or programme (…改革领导小组,
-    审批改革科, …智慧城市建设事务中心, …数字政府运营中心, 数字中国建设峰会)?  The name is the body's then, no mention of the reform."""
+    审批改革科, …智慧城市建设事务中心, …数字政府运营中心, 数字中国建设峰会, 数字X建设有限公司)?  The name is the body's then, no mention of the reform."""
     after = NOT_A_REFORM_AFTER.match(text, end)
     if after and after.group() in ("创新", "方面", "开放", "支出") and text[end - 1 : end] in '”"」':
         after = None  # 在“互联网+政务服务”方面: the field of a quoted initiative, named (改革方面, 改革创新: compounds)
-    return bool(after or _BODY_AFTER_PROGRAMME.match(text, end) or _EVENT_AFTER.match(text, end))
+    return bool(
+        after
+        or _BODY_AFTER_PROGRAMME.match(text, end)
+        or _EVENT_AFTER.match(text, end)
+        or _COMPANY_AFTER.match(text, end)
+    )
 
 
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")

@@ -11,7 +11,7 @@ from tests.entityrows import reforms
 #: A place's own programme of going digital, 数字 / 数化 + the place (as 数字中国, 数字福建), and the goal 数字强省 / 数字强市 a
 #: province or city sets itself, are names; a version and its campaign's head go with the name (数字X2.0工程).  Not a
 #: sector (数字经济, 数字社会), a count's figures (统计数字), a place with its level (a body's place) or a company named
-#: after the programme.  10 rows fail before (the first ten).
+#: after the programme (any legal form).  10 rows fail before (the first ten), and two of the companies.
 LOCAL_PROGRAMMES = [
     ("统筹推进数字昆明建设", ["数字昆明"]),
     ("拟订数字南宁、数字政府发展规划", ["数字南宁", "数字政府"]),
@@ -28,6 +28,10 @@ LOCAL_PROGRAMMES = [
     ("核对统计数字昆明市的报表", []),
     ("数字强省级财政", []),
     ("委托数字南宁集团运营", []),
+    ("支付数字南宁建设有限公司运维费", []),  # a company in any legal form (review17 F6): the 1st and 3rd fail before
+    ("委托数字贵阳科技股份有限公司开发", []),
+    ("数字兰州网络发展有限责任公司承建", []),
+    ("推进数字西宁建设，有限公司参与运营", ["数字西宁"]),  # a clause between: the programme is named
     ("推进数字中国建设", ["数字中国"]),  # as before
     ("大力推进智慧南山建设", []),  # as before: 智慧 + a place is no name (the corpus gold's 智慧番禺)
 ]
