@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 
 from nlp.normalize import Line
 
-_AMOUNT = re.compile(r"-?\d[\d,]*\.\d+")
+# a figure, or a zero printed as a dash standing alone (before a space, the line's end or the text glued after it)
+_AMOUNT = re.compile(r"-?\d[\d,]*\.\d+|[-—–](?=\s|$|[\u3400-\u9fff])")
 _MIN_AMOUNTS = 3  # a line of amounts prints at least this many (a 项目支出 table has seven columns or so)
 _SENTENCE = re.compile(r"[，。；：！？,;:!?]")
 _WORD = re.compile(r"\S+")
@@ -60,7 +61,8 @@ def _width(s: str) -> float:
 
 
 def amounts_run(text: str) -> tuple[int, int, list[tuple[int, int]]] | None:
-    """The longest run of amounts separated by spaces only (the text may follow the last one directly)."""
+    """The longest run of amounts separated by spaces only (the text may follow the last one directly); a zero
+    printed as a dash standing alone is one of them (a row of zeros may print dashes only)."""
     best: list[re.Match] = []
     run: list[re.Match] = []
     for m in _AMOUNT.finditer(text):

@@ -293,7 +293,9 @@ def read_table(
         try:
             readings = _readings(header.text, rows, ft.title)
         except headergrid.TooMany:
-            readings = [_Later(header.text, _text_columns(header.text, header.leaf, rows, ft.title)[0])]
+            readings = [
+                _Later(header.text, _text_columns(header.text, header.leaf, rows, ft.title, assembled.garbage)[0])
+            ]
     if readings:
         by_grid = _read_by_header_grid(norm, ft, kind, unit, rows, assembled, readings, diag, label, income)
         by_grid.indicators = listed
@@ -307,7 +309,7 @@ def read_table(
         if halves is not None:
             cols = halves[0]
     else:
-        cols, orders = _text_columns(header.text, header.leaf, rows, ft.title)
+        cols, orders = _text_columns(header.text, header.leaf, rows, ft.title, assembled.garbage)
     if by_place is not None:
         cols, orders = by_place, None
     classification = _classification(rows)
@@ -444,17 +446,26 @@ class _Later:
 _GRAND_TOTAL = ("合计", "总计", "支出总计", "收入总计")
 
 
-def _total_first(cols: list[Column], rows: list[TableRow], header_text: str) -> None:
+def _total_first(
+    cols: list[Column], rows: list[TableRow], header_text: str, garbage: dict[int, list[bool]] | None = None
+) -> None:
     """A header that cannot be read one-to-one but names the table's total (总计 on a line of its
     own): the first column is it when every row bears it out — a total is never less than any
-    of its parts (and no part is negative)."""
+    of its parts (and no part is negative).  The rows that bear it out print a cell in every column: a
+    figure, or a zero printed as a dash (``-``, ``—``: a cell with nothing in it, zero for the comparison —
+    no figure is stored); a cell of OCR garbage (``garbage``, by row index) is no zero and leaves its row out."""
     words = set(header_text.split())
     if not words & set(_GRAND_TOTAL):
         return
-    full = [r for r in rows if len(r.cells) == len(cols) and all(c is not None for c in r.cells)]
-    if len(full) < 2 or any(c.value < 0 for r in full for c in r.cells):  # type: ignore[union-attr]
+    garbage = garbage or {}
+    full = [
+        [c.value if c is not None else Decimal(0) for c in r.cells]
+        for i, r in enumerate(rows)
+        if len(r.cells) == len(cols) and not any(garbage.get(i, ())) and any(c is not None for c in r.cells)
+    ]
+    if len(full) < 2 or any(v < 0 for values in full for v in values):
         return
-    if all(r.cells[0].value >= max(c.value for c in r.cells[1:]) for r in full) and any(r.cells[0].value for r in full):  # type: ignore[union-attr]
+    if all(values[0] >= max(values[1:]) for values in full) and any(values[0] for values in full):
         phrase = next(w for w in header_text.split() if w in _GRAND_TOTAL)
         cols[0] = Column(
             index=0, header=phrase, measure="total", funding_source=cols[0].funding_source, phase=cols[0].phase
@@ -483,7 +494,9 @@ def _columns(header_text: str, leaf: str, rows: list[TableRow], title: str) -> l
     return columns_mod.build_columns(header_text, width, title)
 
 
-def _text_columns(header_text: str, leaf: str, rows: list[TableRow], title: str) -> tuple[list[Column], list | None]:
+def _text_columns(
+    header_text: str, leaf: str, rows: list[TableRow], title: str, garbage: dict[int, list[bool]] | None = None
+) -> tuple[list[Column], list | None]:
     """The columns a header printed as text names (:func:`_columns`), and the orders of its columns still possible
     when a heading was broken over lines (:func:`nlp.columnorder.hypotheses`).  Until the figures tell, such a
     heading stands where the text does not keep: no column has a meaning then, nor a source of funds read off a
@@ -494,7 +507,7 @@ def _text_columns(header_text: str, leaf: str, rows: list[TableRow], title: str)
         source = columns_mod.source_of_title(title)
         cols = [Column(index=c.index, header="", measure="unknown", funding_source=source, phase=c.phase) for c in cols]
     if cols and cols[0].measure == "unknown":
-        _total_first(cols, rows, header_text)
+        _total_first(cols, rows, header_text, garbage)
     return cols, orders
 
 
