@@ -6,26 +6,32 @@
     4次统计大讲堂，每月完成 …
 
 The unit and the project's name wrap inside their narrow cells while the target runs on down its own
-column: on a line after a row's, the last piece is the target's and any pieces before it are the
-wrapped name's or unit's.  Such a table repeats projects the project table (项目支出表) already has;
-a row is matched to one of those by its amount as printed and the start of its name, and gives it the
-target it lacks.  A row no project matches gives nothing: its wrapped name is not read whole here.
+column.  Such a table repeats projects the project table (项目支出表) already has; a row is matched to one
+of those by its amount as printed and the start of its name, and gives it the target it lacks.  Which
+pieces of a line below a row's are the wrapped unit's and name's is then known, not guessed: those that
+go on the project's unit and name as the project table prints them (``级）`` after ``深圳市统计局（本``),
+in their columns' order; the rest of the line, spaces and all (``口岸服务及时率 100%``), is the target's —
+also a line of one piece under a sentence the target ended (a target goes on after its first full stop).
+The same table laid out from a PDF prints each row on one line and needs none of this.  A row no project
+matches gives nothing: its wrapped name is not read whole here.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from nlp.model import PerformanceTarget, Project
-from nlp.normalize import NormalizedText, squash
+from nlp.normalize import Line, NormalizedText, squash
 
 _HEADER = re.compile(r"项目名称.*绩效目标")
 _AMOUNT = re.compile(r"(?<![\d.])\d[\d,]*\.\d+(?![\d.%])")
 _END = re.compile(
-    r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|注[:：]|表\d)"
+    r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|备?注[:：]|表\d)"
 )
 _FOLIO = re.compile(r"^\s*[-－—]?\s*\d{1,3}\s*[-－—]?\s*$")
 _MAX_LINES = 80
+_PIECE = re.compile(r"\s*(\S+)\s*")
 
 
 def attach(norm: NormalizedText, projects: list[Project]) -> None:
@@ -40,20 +46,33 @@ def attach(norm: NormalizedText, projects: list[Project]) -> None:
     for h, header in enumerate(lines):
         if not _HEADER.search(header.text):
             continue
-        rows = _rows(lines, h + 1)
-        for (name, amount), body in rows:
-            match = [p for p in by_amount.get(amount, []) if squash(p.name).startswith(name)]
-            if len(match) != 1 or not body:
+        for row in _rows(lines, h + 1):
+            match = [p for p in by_amount.get(row.amount, []) if squash(p.name).startswith(row.heads[-1])]
+            if len(match) != 1:
                 continue
-            text = "".join(piece for _, piece, _ in body)
-            start, end = body[0][0].start + body[0][2], body[-1][0].end
+            body = _target_pieces(row, match[0])
+            if not body:
+                continue
+            text = "".join(ln.text[a:b] for ln, a, b in body)
+            start, end = body[0][0].start + body[0][1], body[-1][0].start + body[-1][2]
             match[0].target = PerformanceTarget(text=text, span=norm.raw_span(start, end), project_name=match[0].name)
-            by_amount[amount].remove(match[0])
+            by_amount[row.amount].remove(match[0])
 
 
-def _rows(lines, start: int) -> list[tuple[tuple[str, str], list]]:
-    """(name's first piece, amount as printed) and the target's pieces (line, text, offset) of each row."""
-    out: list[tuple[tuple[str, str], list]] = []
+@dataclass
+class _Row:
+    """A row of the table: the first pieces of its unit and name (as many as printed before the amount), the
+    amount as printed, where its target starts on its first line, and the lines below it."""
+
+    heads: list[str]
+    amount: str
+    first: Line
+    target_at: int | None  # offset of the target on the first line; None when it starts below
+    below: list[Line] = field(default_factory=list)
+
+
+def _rows(lines: list[Line], start: int) -> list[_Row]:
+    out: list[_Row] = []
     for ln in lines[start : start + _MAX_LINES * 10]:
         text = ln.text
         if _END.match(text):
@@ -63,19 +82,40 @@ def _rows(lines, start: int) -> list[tuple[tuple[str, str], list]]:
         amounts = list(_AMOUNT.finditer(text))
         if len(amounts) == 1 and text[: amounts[0].start()].split():
             m = amounts[0]
-            name = text[: m.start()].split()[-1]
             rest = text[m.end() :]
-            piece = rest.strip()
-            offset = m.end() + (len(rest) - len(rest.lstrip()))
-            out.append(((name, m.group(0)), [(ln, piece, offset)] if piece else []))
-            continue
-        if not out or len(out[-1][1]) > _MAX_LINES:
-            continue
-        pieces = text.split()
-        body = out[-1][1]
-        ended = bool(body) and body[-1][1].endswith("。")
-        if len(pieces) == 1 and ended:
-            continue  # the rest of a wrapped name or unit, under a target already ended
-        last = pieces[-1]
-        body.append((ln, last, text.rindex(last)))
+            at = m.end() + (len(rest) - len(rest.lstrip())) if rest.strip() else None
+            out.append(_Row(text[: m.start()].split(), m.group(0), ln, at))
+        elif out and len(out[-1].below) < _MAX_LINES:
+            out[-1].below.append(ln)
     return out
+
+
+def _target_pieces(row: _Row, project: Project) -> list[tuple[Line, int, int]]:
+    """The target's piece of each line of ``row`` as (line, start, end): on a line below the row's, the pieces that
+    go on its unit's and its name's cells (what the project's unit and name still lack, as the project table
+    prints them) come first, in their columns' order; the rest of the line is the target's."""
+    rests = [_after(head, project.unit_name or "") for head in row.heads[:-1]]
+    rests.append(_after(row.heads[-1], project.name))
+    out: list[tuple[Line, int, int]] = []
+    if row.target_at is not None:
+        out.append((row.first, row.target_at, len(row.first.text.rstrip())))
+    for ln in row.below:
+        at = 0
+        for k, rest in enumerate(rests):
+            piece = _PIECE.match(ln.text, at)
+            if piece is None or not rest or not rest.startswith(piece.group(1)):
+                continue
+            rests[k] = rest[len(piece.group(1)) :]
+            at = piece.end()
+        text = ln.text[at:]
+        if text.strip():
+            out.append((ln, at + len(text) - len(text.lstrip()), len(ln.text.rstrip())))
+    return out
+
+
+def _after(head: str, full: str) -> str:
+    """What ``full`` prints after its first piece ``head``: a unit printed short in this table (市建筑工务署文体和 of
+    深圳市建筑工务署文体和水务工程管理中心) goes on as the full name does; nothing when ``head`` is not in it."""
+    full = squash(full)
+    at = full.find(head)
+    return full[at + len(head) :] if at >= 0 else ""

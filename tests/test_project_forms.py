@@ -283,7 +283,25 @@ def test_devset_key_project_targets():
     assert sorted(targets) == ["专项普查活动", "专项统计业务", "政务信息化项目（运行维护服务）", "统计管理"]
     assert targets["统计管理"].startswith("为统计管理工作提供支持保障，2026年预计完成不少于4次统计大讲堂")
     assert targets["统计管理"].endswith("提升统计数据质量。")
-    assert targets["政务信息化项目（运行维护服务）"].endswith("实现技术措施和安全保密管理无重大问题的目标。")
+    # the target goes on after its first full stop, on a line of one piece (as the PDF prints it)
+    assert targets["政务信息化项目（运行维护服务）"].endswith("开展系统运维工作对内网系统正常运行的保障程度明显。")
+
+
+KEY_PROJECT_REPORTS = ("215", "217", "219", "220")  # train split: a table of key projects beside the project table
+
+
+@requires_devset
+@pytest.mark.slow  # reads four devset PDFs
+@pytest.mark.parametrize("number", KEY_PROJECT_REPORTS)
+def test_devset_key_project_targets_read_from_text_as_from_the_pdf(number):
+    """Every project's target the same from the text as from the PDF, where each row is one line (nlp.projecttargets)."""
+    (pdf,) = (DEVSET / "pdf").glob(f"{number}_*.pdf")
+
+    def targets(path):
+        return {(p.unit_name, p.name): p.target.text for p in read_report_once(path).projects if p.target}
+
+    from_text = targets(DEVSET / "text" / (pdf.stem + ".txt"))
+    assert from_text and from_text == targets(pdf)
 
 
 def test_a_paired_target_and_what_was_achieved_have_their_own_pieces():
