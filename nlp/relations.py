@@ -187,9 +187,27 @@ def looks_like_table(text: str) -> bool:
     return digits > 0.25 * max(cjk, 1) or not re.search(r"[，。；：]", text)
 
 
+def _outside(raw: list[int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs ``[i, j)`` of a paragraph (``raw``: each character's raw offset) that no span holds."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, off in enumerate([*raw, -1]):
+        held = off < 0 or any(a <= off < b for a, b in spans)
+        if held and start is not None:
+            runs.append((start, i))
+            start = None
+        elif not held and start is None:
+            start = i
+    return runs
+
+
 def collect_units(norm: NormalizedText, report: Report) -> _Units:
     units = _Units()
     covered: list[tuple[int, int]] = []
+    # a paragraph holding a target whole is the row of a table or form the target was read from, laid out on one
+    # line (a PDF prints each row so; the text wraps it around the target's column): the target is read already,
+    # the rest of the paragraph is read without it
+    inside: list[tuple[int, int]] = []
     for i, r in enumerate(report.responsibilities, 1):
         units.add(f"responsibility:{i}", r.text, align(r.text, r.span))
         covered.append((r.span.start, r.span.end))
@@ -209,10 +227,12 @@ def collect_units(norm: NormalizedText, report: Report) -> _Units:
         key = f"target:{project}" if project else "target:"
         units.add(key, target.text, align_pieces(target.text, target.span, target.pieces))
         covered.append((target.span.start, target.span.end))
+        inside.append((target.span.start, target.span.end))
         if target.achieved and target.achieved_span:
             achieved = align_pieces(target.achieved, target.achieved_span, target.achieved_pieces)
             units.add(key + "#achieved", target.achieved, achieved)
             covered.append((target.achieved_span.start, target.achieved_span.end))
+            inside.append((target.achieved_span.start, target.achieved_span.end))
     for i, p in enumerate(report.projects, 1):
         units.add(f"project:{i}", p.name, align(p.name, p.span), narrative=False)
     # the rest of the narrative, paragraph by paragraph
@@ -222,7 +242,11 @@ def collect_units(norm: NormalizedText, report: Report) -> _Units:
         first, last = norm.offsets[clean_offs[0]], norm.offsets[clean_offs[-1]]
         if any(a <= first < b or a < last < b for a, b in covered):
             continue
-        units.add("text:", text, [norm.offsets[o] for o in clean_offs])  # mapped only for the paragraphs kept
+        raw = [norm.offsets[o] for o in clean_offs]  # mapped only for the paragraphs kept
+        held = [(a, b) for a, b in inside if first <= a < last]
+        for i, j in _outside(raw, held):
+            if not held or not looks_like_table(text[i:j]):  # what is left of a row: its name and figures
+                units.add("text:", text[i:j], raw[i:j])
     return units
 
 
