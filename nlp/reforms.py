@@ -332,11 +332,18 @@ def _named_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     ]
 
 
+#: One-character verbs of serving: taking up, answering and settling what a person or firm asks (办, 答, 应, 接, 批, 复).
+#: A count and another one-character verb abbreviates no way of serving: a class of bodies (“两定”机构: 定点), a survey
+#: (“三调”), goals (“六保”, “两增、两控”), subsidies (“两补”), checks and visits (“两查”, “两访”).
+_SERVING_VERBS = frozenset("办答应接批复")
+
+
 def counted_service(inner: str) -> bool:
     """Is a quoted name a count and a verb of serving — one character (“四办”, “一号答”), or parts joined by 、
     (“两集中、两到位”) — the abbreviation of an initiative by how many ways it serves?  Not a count of things (“一本账”,
     “三农”, “两个维护”), a manner (“三同步”), a period (“十四五”), a time limit (“一日办结”), a count of pledges or duties
-    one word says (“双承诺”: a verb of two characters alone)."""
+    one word says (“双承诺”: a verb of two characters alone), a count and a one-character verb of no serving (“两定”,
+    “三调”, “六保”: :data:`_SERVING_VERBS`)."""
     parts = inner.split("、")
     for part in parts:
         words = dictionary_words(part)
@@ -345,6 +352,7 @@ def counted_service(inner: str) -> bool:
             or not re.fullmatch(r"[一二三四五六七八九十两双]+号?", words[0])  # not 四个|意识, 一日|办结: things, a time
             or pos_table().get(words[1]) not in ("v", "vn")
             or (len(parts) == 1 and len(words[1]) > 1)
+            or (len(words[1]) == 1 and words[1] not in _SERVING_VERBS)
         ):
             return False
     return len(parts) <= 3
