@@ -362,12 +362,19 @@ def counted_service(inner: str) -> bool:
 _MEASURE_AFTER = re.compile(r"占比|比例|比率|率|办件量|件数|数量|量")
 
 
+#: What follows a quoted count of ways of serving where the text names the initiative (“四办”工作, “一号答”服务, “两集中、
+#: 两到位”制度, 政务服务“一号答”。): its work, its reform or its kind, or the clause's end.  Before other words the count
+#: and 办 abbreviate bodies or their papers (落实“两办”通知, “两办”督查室, 市“两办”要求: the two general offices).
+_SERVICE_NAMED_AFTER = re.compile(r"工作|改革|服务|模式|机制|制度|举措|[，。；、：！？“”\"」（()]|\s*$")
+
+
 def reform_spans(text: str) -> list[tuple[int, int]]:
     """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
     spans: list[tuple[int, int]] = []
     for m in _quoted(text):  # a quoted count of ways of serving: “四办”工作, 政务服务“一号答”, “两集中、两到位”制度
         if (
             counted_service(m.group(1).strip())
+            and _SERVICE_NAMED_AFTER.match(text, m.end())
             and not HEAD.match(text, m.end())
             and not _GRADE_AFTER.match(text, m.end())
             and not _MEASURE_AFTER.match(text, m.end())
