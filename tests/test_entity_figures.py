@@ -104,3 +104,34 @@ def test_devset_test_split_platforms(gazetteer):
 
     result = evaluate_devset(DEVSET, split="test", gazetteer=gazetteer)
     assert not {k: v for k, v in _below(result).items() if k[0] == "Platform"}
+
+
+def test_a_paragraph_read_for_some_types_is_scored_on_those_only(tmp_path):
+    """A row with ``types`` (dev13's, more18's form) names the types it was read for: in a tasks section it need carry no
+    ``indicators`` when Indicator is not among them, and an agency found in it is no false positive (it was not read
+    for agencies).  Before: KeyError 'indicators', and the agency counted as found."""
+    import json
+
+    from nlp.evaluation import evaluate
+
+    text = "区政务服务数据管理局深化“放管服”改革，全年办件量12万件。"
+    row = {
+        "report": "x.txt",
+        "line": 1,
+        "section": "tasks",
+        "text": text,
+        "entities": [["“放管服”改革", "Reform"]],
+        "types": ["Platform", "Reform", "PolicyDocument"],
+    }
+    (tmp_path / "x.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = evaluate(tmp_path, gazetteer=())
+    assert result["per_type"]["Reform"]["tp"] == 1
+    assert result["per_type"]["Indicator"]["tp"] == 0 and not [e for e in result["errors"] if e[1] == "Indicator"]
+    assert result["per_type"]["Agency"]["pred"] == 0 and not [e for e in result["errors"] if e[1] == "Agency"]
+    # the same row read for every type (no ``types``) is scored on agencies and indicators too
+    del row["types"]
+    row["indicators"] = [["全年办件量12万件", "120000", "件"]]
+    (tmp_path / "x.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = evaluate(tmp_path, gazetteer=())
+    assert result["per_type"]["Indicator"]["gold"] == 1
+    assert result["per_type"]["Agency"]["pred"] >= 1  # the bureau is found and, read for agencies, scored
