@@ -375,6 +375,9 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         if (
             counted_service(m.group(1).strip())
             and _SERVICE_NAMED_AFTER.match(text, m.end())
+            and not (
+                text[max(0, m.start() - 1) : m.start()] == "为" and text.startswith("服务", m.end())
+            )  # 为“两办”服务
             and not HEAD.match(text, m.end())
             and not _GRADE_AFTER.match(text, m.end())
             and not _MEASURE_AFTER.match(text, m.end())
