@@ -80,6 +80,8 @@ class Codes:
     W318 = "table {table}: column {header!r} counts (数量, 人数 …) and holds no amount: what it prints is not read as money ({count} figures)"
     W319 = "table {table}: the header names a count (数量, 人数 …); column {column}, named in no word the reader knows, prints whole numbers only and may be it: its {count} figures are not read as money"
     W320 = "table {table}: its headings name indicators' weights and scores (分值, 得分) and no indicator's value: a table of evaluation scores, neither money nor indicators; its {count} lines are not read"
+    W321 = "table {table}: row {name!r} is an income item printed blank, then the expenditure item {item!r} with its figure: the income side's sums hold only so"
+    W322 = "table {table}: rows {rows} may each be an income item printed blank beside the other side's item; the income side's sums do not say which, the text's reading is kept"
     # reconciliation (the report's own discrepancies)
     W401 = "table {table}: {parent} = {expected} but its children sum to {found} ({column})"
     W402 = "table {table}: unit subtotal {unit} = {expected} but its projects sum to {found}"

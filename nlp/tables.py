@@ -40,6 +40,7 @@ from nlp import (
     projectforms,
     projecttargets,
     summaryheader,
+    summarysides,
     tableheader,
 )
 from nlp import (
@@ -304,6 +305,7 @@ def read_table(
     orders = None
     halves = None
     if summary:
+        summarysides.settle(rows, norm, diag, label)  # a blank item's line: whose is the figure (the side's sums)
         cols = summaryheader.columns(header.text, rows, ft.title)
         halves = placedcolumns.sides_by_place(geometry.ruled_sides(norm, header_lines, body, rows), ft.title)
         if halves is not None:
