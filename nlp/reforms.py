@@ -235,10 +235,17 @@ def _things_only(inner: str) -> bool:
 
 
 def _manners_only(inner: str) -> bool:
-    """Is a quoted name a row of one-character qualities and verbs, no thing among them (重|强|抓, 严|实|硬): a maxim of
-    how to work, no initiative (“个转企”, “飞鹰检” name what is done to what)?"""
+    """Is a quoted name a row of one-character qualities and verbs, a quality among them and no thing (重|强|抓,
+    快|准|稳): a maxim of how to work, no initiative (“个转企”, “飞鹰检” name what is done to what)?  A row of verbs
+    alone names the functions an initiative reforms (“管办评”, “查改治”, as “放管服”)."""
     words = dictionary_words(inner)
-    return len(words) >= 3 and all(len(w) == 1 and (pos_table().get(w) or "")[:1] in ("a", "v", "d") for w in words)
+    tags = [(pos_table().get(w) or "")[:1] for w in words]
+    return (
+        len(words) >= 3
+        and all(len(w) == 1 for w in words)
+        and all(t in ("a", "v", "d") for t in tags)
+        and any(t in ("a", "d") for t in tags)
+    )
 
 
 def _named_work(text: str, m: re.Match[str]) -> bool:

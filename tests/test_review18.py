@@ -55,3 +55,22 @@ COUNTED_HANDLING = [
 @pytest.mark.parametrize(("text", "expected"), COUNTED_HANDLING)
 def test_a_count_and_handling_names_an_initiative_only_where_the_text_treats_it_as_one(nlp_off_on, text, expected):
     assert reforms(nlp_off_on, text) == expected
+
+
+#: A quoted row of one-character words is a maxim of how to work when a quality is among them (“重强抓”, “快准稳”,
+#: “稳进好”: adjectives); a row of verbs alone names the functions an initiative reforms, as “放管服” does (“管办评”,
+#: “查改治”).  The first 2 rows fail before (e8d4a19 read every such row as a maxim).
+ROWS_OF_ONE_CHARACTER = [
+    ("深入推进教育“管办评”工作", ["“管办评”"]),
+    ("扎实开展安全生产“查改治”工作", ["“查改治”"]),
+    ("扎实推进“放管服”工作", ["“放管服”"]),
+    # stay none
+    ("落实全市“快准稳”工作要求", []),
+    ("落实“重强抓”工作要求", []),
+    ("坚持“稳进好”工作基调", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS_OF_ONE_CHARACTER)
+def test_a_row_of_verbs_is_an_initiative_a_row_with_a_quality_a_maxim(nlp_off_on, text, expected):
+    assert reforms(nlp_off_on, text) == expected
