@@ -371,8 +371,13 @@ _MEASURE_AFTER = re.compile(r"占比|比例|比率|率|办件量|件数|数量|�
 
 #: What follows a quoted count of ways of serving where the text names the initiative (“四办”工作, “一号答”服务, “两集中、
 #: 两到位”制度, 政务服务“一号答”。): its work, its reform or its kind, or the clause's end.  Before other words the count
-#: and 办 abbreviate bodies or their papers (落实“两办”通知, “两办”督查室, 市“两办”要求: the two general offices).
-_SERVICE_NAMED_AFTER = re.compile(r"工作|改革|服务|模式|机制|制度|举措|[，。；、：！？“”\"」（()]|\s*$")
+#: and 办 abbreviate bodies or their papers (落实“两办”通知, “两办”督查室, 市“两办”要求: the two general offices).  In a list
+#: it is named by the quoted initiative joined to it (“四办”和“一号答”) or by the kind 等 sums them under (“一号答”等举措);
+#: not by 等 before bodies (“两办”等部门).
+_SERVICE_NAMED_AFTER = re.compile(
+    r"工作|改革|服务|模式|机制|制度|举措|[，。；、：！？“”\"」（()]|\s*$"
+    r"|(?:以及|[和及与])(?=[“\"「])|等(?:服务|举措|改革|模式|机制|制度|工作)"
+)
 
 
 def reform_spans(text: str) -> list[tuple[int, int]]:
