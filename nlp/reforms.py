@@ -87,10 +87,12 @@ _BODY_AFTER_PROGRAMME = re.compile(
 #: 公司): the name goes on over a few words of its trade, none a word that joins a phrase, to its form.
 _COMPANY_AFTER = re.compile(r"(?:(?![的和及与在、，。；])[\u4e00-\u9fff]){0,8}?(?:有限责任|股份有限|有限|股份)公司")
 #: An event or a prize named after a programme (数字中国建设峰会, 数字中国创新大赛, “…智慧城市使能技术大奖”, …改革电视电话会议,
-#: …改革推进会): its name goes on over a few words of what it is about, none a verb of winning (…建设获奖, …工作荣获…:
-#: the programme won it) nor a word that joins a phrase (数字政府建设的重要会议: a meeting about the programme).
+#: …改革推进会, …改革推进大会, …改革经验交流会, …改革培训班): its name goes on over a few words of what it is about, none a
+#: verb of winning (…建设获奖, …工作荣获…: the programme won it) nor a word that joins a phrase (数字政府建设的重要会议: a
+#: meeting about the programme); not a campaign (…改革大会战).
 _EVENT_AFTER = re.compile(
-    r"(?:(?![获评荣得的和及与在])[\u4e00-\u9fff]){0,6}?(?:峰会|大赛|论坛|博览会|交易会|大奖|奖(?![励惩补])|会议|推进会|现场会|座谈会)"
+    r"(?:(?![获评荣得的和及与在])[\u4e00-\u9fff]){0,6}?(?:峰会|大赛|论坛|博览会|交易会|大奖|奖(?![励惩补])|会议|大会(?!战)|"
+    r"(?:推进|现场|座谈|交流|动员|部署|调度|研讨|发布|培训|汇报|观摩|评审)会|培训班)"
 )
 
 

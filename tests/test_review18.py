@@ -79,3 +79,25 @@ ROWS_OF_ONE_CHARACTER = [
 @pytest.mark.parametrize(("text", "expected"), ROWS_OF_ONE_CHARACTER)
 def test_a_row_of_verbs_is_an_initiative_a_row_with_a_quality_a_maxim(nlp_off_on, text, expected):
     assert reforms(nlp_off_on, text) == expected
+
+
+#: A reform inside a meeting's or a course's name is no mention of it, whatever kind of meeting (as …改革推进会,
+#: tests/test_reform17.py): …推进大会, …工作大会, …动员大会, …经验交流会, …部署会, …培训班.  A campaign (…大会战) and a
+#: reform before words of what it does (促进社会…) stay.  The first 6 rows fail before.
+MEETINGS = [
+    ("参加全省医药卫生体制改革推进大会", []),
+    ("召开全市深化“放管服”改革工作大会", []),
+    ("召开“放管服”改革动员大会", []),
+    ("出席全省“放管服”改革经验交流会", []),
+    ("召开商事制度改革部署会", []),
+    ("举办行政审批制度改革培训班", []),
+    # stay
+    ("打好“放管服”改革大会战", ["“放管服”改革"]),
+    ("深化商事制度改革促进社会投资", ["商事制度改革"]),
+    ("召开推进会，深化商事制度改革", ["商事制度改革"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEETINGS)
+def test_a_reform_inside_a_meetings_name_is_no_mention(nlp_off_on, text, expected):
+    assert reforms(nlp_off_on, text) == expected
