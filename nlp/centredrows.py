@@ -34,6 +34,7 @@ _AMOUNT = re.compile(r"-?\d[\d,]*\.\d+|[-—–](?=\s|$|[\u3400-\u9fff])")
 _MIN_AMOUNTS = 3  # a line of amounts prints at least this many (a 项目支出 table has seven columns or so)
 _SENTENCE = re.compile(r"[，。；：！？,;:!?]")
 _WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[。！？!?；;]\s*[”’）)]?\s*$")
 # the stretches of a line between column breaks: a space beside a quote mark is the text's own (首次 “叫应” 后)
 _STRETCH = re.compile(r"\S+(?:\s+(?=[“‘\"'])\S+|(?<=[”’\"'])\s+\S+)*")
 _SLACK = 1.5  # a name's piece may be this much wider than the widest printed before amounts (brackets, digits)
@@ -101,10 +102,29 @@ def centred_rows(body: list[Line]) -> list[CentredRow] | None:
     at = [i for i, r in enumerate(runs) if r is not None]
     if len(at) < 2:
         return None
-    # the name column's width: the widest name printed before its amounts
+    # the name column's width: the widest name printed before its amounts — or, where every name that fills the
+    # column wraps (its head printed above its amounts, beside the text's first line), the widest such head
     width = max((_width(body[i].text[: runs[i][0]].strip()) for i in at), default=0.0)  # type: ignore[index]
     if width < 2:
         return None
+    # a head beside the text's first line, or alone right above a line of amounts printing no name
+    nameless = {i - 1 for i in at if not body[i].text[: runs[i][0]].strip()}  # type: ignore[index]
+    heads = [_heads(ln.text, i in nameless) for i, ln in enumerate(body) if runs[i] is None]
+    wider = max((w for w in heads if w is not None), default=0.0)
+    rows = _read(body, runs, wider) if wider > width + _SLACK else None
+    return rows if rows is not None else _read(body, runs, width)
+
+
+def _heads(text: str, alone: bool) -> float | None:
+    """The width of a line's first stretch when it may be a name's piece: no sentence mark in it, and a text's piece
+    after it or (``alone``) it is over a line of amounts that prints no name."""
+    words = _STRETCH.findall(text)
+    if not words or (len(words) < 2 and not alone) or _SENTENCE.search(words[0]):
+        return None
+    return _width(words[0])
+
+
+def _read(body: list[Line], runs: list, width: float) -> list[CentredRow] | None:
     rows: list[CentredRow] = []
     names_between: list[list[Piece]] = [[]]
     texts_between: list[list[Piece]] = [[]]
@@ -132,9 +152,22 @@ def centred_rows(body: list[Line]) -> list[CentredRow] | None:
         texts_between.append([])
     if not _share(rows, names_between, "name") or not _share(rows, texts_between, "text"):
         return None
-    if not any(r.name and r.name[-1].line is not r.line and r.name[0].line.number < r.line.number for r in rows):
-        return None  # no name above and below its amounts: not this layout
+    wrapped = any(r.name and r.name[-1].line is not r.line and r.name[0].line.number < r.line.number for r in rows)
+    if not wrapped and not _texts_centred(rows):
+        return None  # no name above and below its amounts, no text that shows the layout: not this layout
     return rows
+
+
+def _texts_centred(rows: list[CentredRow]) -> bool:
+    """Where no name wraps (each is printed on its line of amounts), the texts tell: some row's text starts above its
+    line of amounts and every row's text ends at the end of a sentence.  Read as printed after their amounts instead, a row's text would take the next
+    row's upper half and end inside a sentence (…协助从事气象, the rest of it printed on the next row's line)."""
+    if any(pc.line is not r.line for r in rows for pc in r.name):
+        return False  # a name wraps: it is printed above and below its amounts, or this is not the layout
+    texts = [r for r in rows if r.text]
+    if not any(r.text[0].line.number < r.line.number for r in texts):
+        return False
+    return all(_SENTENCE_END.search(r.text[-1].line.text[r.text[-1].start : r.text[-1].end]) for r in texts)
 
 
 def _share(rows: list[CentredRow], between: list[list[Piece]], column: str) -> bool:
