@@ -26,6 +26,9 @@ def columns(header_text: str, rows: list[TableRow], title: str) -> list[Column]:
     parts = (halves[1], halves[2]) if len(halves) == 3 else ("", "")
     cols: list[Column] = []
     for side, part in zip(("income", "expenditure"), parts):
+        spread = _one_source(rows, part, widths[side]) if side == "expenditure" else None
+        if spread is not None:
+            widths[side] = spread
         half = columns_mod.build_columns(part, widths[side], title)
         known = [(c.measure, c.funding_source, c.phase, c.year, c.qualifier) for c in half if c.measure != "unknown"]
         if len(known) != len(set(known)):
@@ -46,6 +49,41 @@ def columns(header_text: str, rows: list[TableRow], title: str) -> list[Column]:
             c.side = side
             cols.append(c)
     return cols
+
+
+def _one_source(rows: list[TableRow], part: str, width: int) -> int | None:
+    """An expenditure half headed 合计 and the sources of funds, one heading each on one line (合计 一般公共预算
+    政府性基金预算 国有资本经营预算), whose rows print fewer figures (a zero printed as nothing: 合计 and one more): where
+    the income side's money is one source's alone (every item printing a figure names it: 一、一般公共预算 471,452,100;
+    二、政府性基金预算 blank), every other source spends nothing, so a row's figure beside its 合计 — equal to it — is
+    that source's.  Each such row's cells are spread over the half's columns (None in the others' columns) and the
+    half's width returned; ``None`` where the table does not say so."""
+    headings = [measure for _, measure in columns_mod.value_phrases(part)]
+    if not _one_heading_each(part, len(headings)) or len(headings) <= width or headings[0] != "total":
+        return None
+    sources = headings[1:]
+    if not sources or any(h not in FUNDING_SOURCES for h in sources) or len(set(sources)) != len(sources):
+        return None
+    named = set()
+    for r in rows:
+        if r.side != "income" or r.is_total or not any(c is not None and c.value for c in r.cells):
+            continue
+        named.add(columns_mod.measure_of(r.name))
+    only = named.pop() if len(named) == 1 else None
+    if only is None or only not in sources:
+        return None
+    at = 1 + sources.index(only)
+    spending = [r for r in rows if r.side == "expenditure" and r.cells]
+    if any(len(r.cells) > 2 for r in spending):
+        return None
+    pairs = [r for r in spending if len(r.cells) == 2]
+    if not pairs or any(a is None or b is None or a.value != b.value for a, b in (r.cells for r in pairs)):
+        return None
+    for r in pairs:
+        cells: list = [None] * len(headings)
+        cells[0], cells[at] = r.cells
+        r.cells = cells
+    return len(headings)
 
 
 def _one_heading_each(part: str, width: int) -> bool:
