@@ -11,7 +11,8 @@ the same folder).  What is compared needs no reference, only the two models:
   the ones read from one input only are the difference, both ways;
 * the same amounts without their column (table, row, value): a difference left here is a row or a figure read
   otherwise, not only a column's meaning;
-* coded rows (model rows that carry a classification code), projects with an amount, discrepancies.
+* coded rows (model rows that carry a classification code), projects with an amount, discrepancies;
+* the projects (by unit and name) whose 绩效目标 the two inputs read otherwise, or one input only.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class Comparison:
     projects_with_amount: tuple[int, int] = (0, 0)
     discrepancies: tuple[int, int] = (0, 0)
     amounts: tuple[int, int] = (0, 0)
+    targets_other: int = 0  # projects whose target the two inputs read otherwise (or one only)
     only_text: Counter[Placed] = field(default_factory=Counter)
     only_published: Counter[Placed] = field(default_factory=Counter)
     values_only_text: int = 0  # the same, the column left out
@@ -81,7 +83,10 @@ class Comparison:
 
     @property
     def same(self) -> bool:
-        return not (self.only_text or self.only_published or self.other_columns) and self.tables[0] == self.tables[1]
+        return (
+            not (self.only_text or self.only_published or self.other_columns or self.targets_other)
+            and self.tables[0] == self.tables[1]
+        )
 
     def __add__(self, other: Comparison) -> Comparison:
         """The figures of two comparisons summed (several reports' total): each pair side by side, the amounts read
@@ -96,6 +101,7 @@ class Comparison:
             projects_with_amount=pair(self.projects_with_amount, other.projects_with_amount),
             discrepancies=pair(self.discrepancies, other.discrepancies),
             amounts=pair(self.amounts, other.amounts),
+            targets_other=self.targets_other + other.targets_other,
             only_text=self.only_text + other.only_text,
             only_published=self.only_published + other.only_published,
             values_only_text=self.values_only_text + other.values_only_text,
@@ -105,6 +111,16 @@ class Comparison:
             contradicting=self.contradicting + other.contradicting,
             unknown_in=pair(self.unknown_in, other.unknown_in),
         )
+
+
+def _targets_other(text: Report, published: Report) -> int:
+    """How many projects (by unit and name) have a target read otherwise from the two inputs, or from one only."""
+
+    def targets(r: Report) -> Counter[tuple]:
+        return Counter((p.unit_name, p.name, p.target.text) for p in r.projects if p.target is not None)
+
+    a, b = targets(text), targets(published)
+    return max(sum((a - b).values()), sum((b - a).values()))
 
 
 def compare(text: Report, published: Report) -> Comparison:
@@ -133,6 +149,7 @@ def compare(text: Report, published: Report) -> Comparison:
         projects_with_amount=tuple(sum(1 for p in r.projects if p.amount is not None) for r in (text, published)),  # type: ignore[arg-type]
         discrepancies=(len(text.discrepancies), len(published.discrepancies)),
         amounts=(sum(a.values()), sum(b.values())),
+        targets_other=_targets_other(text, published),
         only_text=a - b,
         only_published=b - a,
         values_only_text=sum((ua - ub).values()),

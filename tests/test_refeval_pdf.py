@@ -215,6 +215,24 @@ def test_compare_counts_a_project_amount():
     assert sum(c.only_published.values()) == 1 and not c.only_text and not c.same
 
 
+def test_compare_counts_a_project_target_read_otherwise():
+    """The same project with a target cut short in one input (a text that stopped at its first full stop): the
+    models differ by that target alone, no amount."""
+    from nlp import read_report_bytes
+    from nlp.model import PerformanceTarget, Project, Span
+
+    def with_target(text: str):
+        report = read_report_bytes(table_text().encode(), "a.txt")
+        target = PerformanceTarget(text=text, span=Span(0, 0, ""), project_name="某项目")
+        report.projects.append(Project("某项目", "某某局", None, {}, Span(0, 0, ""), target=target))
+        return report
+
+    whole = with_target("完成内网运维。至少完成12份巡检报告。")
+    c = compare(with_target("完成内网运维。"), whole)
+    assert c.targets_other == 1 and not c.only_text and not c.only_published and not c.same
+    assert compare(whole, with_target("完成内网运维。至少完成12份巡检报告。")).same
+
+
 @pytest.mark.slow  # reads every published file of the development set and its text (~30 s)
 @requires_devset
 def test_devset_published_files_measured_and_compared():

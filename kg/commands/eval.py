@@ -141,7 +141,8 @@ def _comparison_line(r, verbose: bool) -> list[str]:
         f"columns meaning other things in {len(c.other_columns)} tables ({len(c.reordered)} only in another order; "
         f"{c.contradicting} read both ways, "
         f"{c.unknown_in[0]}|{c.unknown_in[1]} unknown to one), projects with an amount "
-        f"{c.projects_with_amount[0]}|{c.projects_with_amount[1]}, discrepancies {c.discrepancies[0]}|{c.discrepancies[1]}"
+        f"{c.projects_with_amount[0]}|{c.projects_with_amount[1]}, targets read otherwise {c.targets_other}, "
+        f"discrepancies {c.discrepancies[0]}|{c.discrepancies[1]}"
     ]
     if verbose:
         if c.other_columns:
@@ -232,7 +233,7 @@ def _total_lines(t) -> list[str]:
             f"only, {sum(c.only_published.values())} PDF only (rows and values: {c.values_only_text}|"
             f"{c.values_only_published}); columns meaning other things in {len(c.other_columns)} tables "
             f"({len(c.reordered)} only in another order; {c.contradicting} read both ways, "
-            f"{c.unknown_in[0]}|{c.unknown_in[1]} unknown to one); "
+            f"{c.unknown_in[0]}|{c.unknown_in[1]} unknown to one); project targets read otherwise {c.targets_other}; "
             f"discrepancies {c.discrepancies[0]}|{c.discrepancies[1]}"
         )
     return out
