@@ -167,7 +167,29 @@ def _texts_centred(rows: list[CentredRow]) -> bool:
     texts = [r for r in rows if r.text]
     if not any(r.text[0].line.number < r.line.number for r in texts):
         return False
-    return all(_SENTENCE_END.search(r.text[-1].line.text[r.text[-1].start : r.text[-1].end]) for r in texts)
+    if not all(_ends_sentence(r.text[-1]) for r in texts):
+        return False
+    return not _texts_after_end_sentences(rows)
+
+
+def _ends_sentence(piece: Piece) -> bool:
+    return bool(_SENTENCE_END.search(piece.line.text[piece.start : piece.end]))
+
+
+def _texts_after_end_sentences(rows: list[CentredRow]) -> bool:
+    """Read as printed after their amounts — each row's text its line's and the lines' down to the next row — does
+    every text end a sentence, and none stand above the first row?  Then that plain layout fits as well (targets of
+    a sentence a line: 1.完成系统运维。 / 2.保障平台稳定运行。) and nothing shows the texts centred."""
+    pieces = sorted((pc for r in rows for pc in r.text), key=lambda pc: (pc.line.number, pc.start))
+    starts = [r.line.number for r in rows]
+    if not pieces or pieces[0].line.number < starts[0]:
+        return False
+    for k, first in enumerate(starts):
+        below = starts[k + 1] if k + 1 < len(starts) else None
+        group = [pc for pc in pieces if pc.line.number >= first and (below is None or pc.line.number < below)]
+        if group and not _ends_sentence(group[-1]):
+            return False
+    return True
 
 
 def _share(rows: list[CentredRow], between: list[list[Piece]], column: str) -> bool:
