@@ -15,8 +15,9 @@ another it never saw (leave one set out).
 * :func:`span_features` describes a candidate by itself and its context (head, length, first word and its part of
   speech, the word and characters before and after, the clause's words before it, quotes), optionally with what
   the rules said of it;
-* :class:`LogisticModel`, a logistic regression (L2, full-batch gradient descent, fixed steps: the same weights
-  on every run), and :func:`decode`, which keeps the likeliest spans that do not overlap.
+* :func:`logistic_model`, scikit-learn's logistic regression over those named features (L2, balanced classes,
+  lbfgs: the same weights on every run; scikit-learn is a test extra, imported here only), and :func:`decode`,
+  which keeps the likeliest spans that do not overlap.
 
 ``scripts/heldout.py collect OUT.json`` runs this checkout's pipeline over the read sets and writes each
 paragraph, its gold and what the pipeline found; ``scripts/heldout.py folds OUT.json`` prints, per held-out
@@ -35,11 +36,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from nlp.jiebadictionary import pos_table
 from nlp.platformwords import PLATFORM_HEADS
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 LABEL = "Platform"
 #: Characters no name holds: a clause's or a list's punctuation, brackets of another kind than a card's.
@@ -217,51 +220,18 @@ def span_features(
     return f
 
 
-class LogisticModel:
-    """Logistic regression over named features: L2 penalty ``1/c``, classes weighted to balance when ``balanced``,
-    full-batch gradient descent for ``steps`` steps from zero weights (no randomness: one answer per input)."""
+def logistic_model(c: float = 1.0) -> Pipeline:
+    """scikit-learn's logistic regression over named features (``DictVectorizer``: a feature unseen in training
+    is dropped): L2 penalty with ``C=c``, classes weighted to balance, the lbfgs solver from zero weights (no
+    randomness: one answer per input).  ``fit(rows, labels)``; ``predict_proba(rows)[:, 1]`` is a row's
+    probability of being a name."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
 
-    def __init__(self, c: float = 1.0, *, balanced: bool = True, steps: int = 2000, rate: float = 1.0) -> None:
-        self.c, self.balanced, self.steps, self.rate = c, balanced, steps, rate
-        self.index: dict[str, int] = {}
-        self.weights = np.zeros(0)
-        self.bias = 0.0
-
-    def _matrix(self, rows: Sequence[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The rows as coordinates (row, column, value) of the features the model knows (the rest are dropped)."""
-        r, c, v = [], [], []
-        for i, row in enumerate(rows):
-            for k, x in row.items():
-                j = self.index.get(k)
-                if j is not None:
-                    r.append(i)
-                    c.append(j)
-                    v.append(x)
-        return np.asarray(r, dtype=np.int64), np.asarray(c, dtype=np.int64), np.asarray(v, dtype=float)
-
-    def _scores(self, x: tuple[np.ndarray, np.ndarray, np.ndarray], n: int) -> np.ndarray:
-        r, c, v = x
-        return np.bincount(r, weights=v * self.weights[c], minlength=n) + self.bias
-
-    def fit(self, rows: Sequence[dict[str, float]], labels: Sequence[int]) -> LogisticModel:
-        self.index = {k: j for j, k in enumerate(sorted({k for row in rows for k in row}))}
-        x, y = self._matrix(rows), np.asarray(labels, dtype=float)
-        n, positives = len(y), float(y.sum())
-        if self.balanced and 0 < positives < n:
-            w = np.where(y == 1, n / (2 * positives), n / (2 * (n - positives)))
-        else:
-            w = np.ones(n)
-        self.weights, self.bias = np.zeros(len(self.index)), 0.0
-        r, c, v = x
-        for _ in range(self.steps):
-            g = w * (1 / (1 + np.exp(-self._scores(x, n))) - y)
-            grad = np.bincount(c, weights=v * g[r], minlength=len(self.index))
-            self.weights -= self.rate * (grad / n + self.weights / (self.c * n))
-            self.bias -= self.rate * float(g.sum()) / n
-        return self
-
-    def probabilities(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
-        return 1 / (1 + np.exp(-self._scores(self._matrix(rows), len(rows))))
+    return make_pipeline(
+        DictVectorizer(), LogisticRegression(C=c, class_weight="balanced", solver="lbfgs", max_iter=10000)
+    )
 
 
 def decode(scored: Iterable[tuple[int, int, int, float]], threshold: float) -> set[tuple[int, int, int]]:
@@ -406,8 +376,8 @@ def measure(
         test = [x for x in test_cands if x.paragraph in held_set]
         if not test or not any(x.gold for x in teach):
             continue
-        model = LogisticModel(c).fit([x.features for x in teach], [int(x.gold) for x in teach])
-        probs = model.probabilities([x.features for x in test])
+        model = logistic_model(c).fit([x.features for x in teach], [int(x.gold) for x in teach])
+        probs = model.predict_proba([x.features for x in test])[:, 1]
         scored = [(x.paragraph, x.start, x.end, float(p)) for x, p in zip(test, probs)]
         prob = {(x.paragraph, x.start, x.end): float(p) for x, p in zip(test, probs)}
         rules = {(x.paragraph, x.start, x.end) for x in test if x.by_the_rules}
