@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.gazetteer import project_entries
-from nlp.heldout import load_collected, measure, pipeline_found, read_sets, save_collected
+from nlp.heldout import measure
+from nlp.heldoutsets import load_collected, pipeline_found, read_sets, save_collected
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""nlp.heldout: the leave-one-set-out measurement of a learned platform decision (docs/learning.md).
+"""nlp.heldout (with nlp.heldoutsets, nlp.heldoutspans): the leave-one-set-out measurement of a learned platform decision (docs/learning.md).
 
 All 25 fail before nlp.heldout exists (the module is new): 7 gold-form rows, 4 fold checks, 9 candidate rows, a
 model deciding two constructed sentences it never saw (and the same weights twice), decoding, measuring per fold,
@@ -11,18 +11,9 @@ import json
 
 import pytest
 
-from nlp.heldout import (
-    MAX_NAME,
-    Paragraph,
-    decode,
-    folds,
-    gold_spans,
-    logistic_model,
-    measure,
-    read_sets,
-    span_candidates,
-    span_features,
-)
+from nlp.heldout import decode, logistic_model, measure
+from nlp.heldoutsets import Paragraph, folds, gold_spans, read_sets
+from nlp.heldoutspans import MAX_NAME, span_candidates, span_features
 from nlp.tokenizer import word_offsets
 
 
@@ -198,7 +189,7 @@ def test_the_script_measures_a_collected_file(tmp_path, capsys):
     import importlib.util
     from pathlib import Path
 
-    from nlp.heldout import save_collected
+    from nlp.heldoutsets import save_collected
 
     spec = importlib.util.spec_from_file_location(
         "heldout_script", Path(__file__).parents[1] / "scripts" / "heldout.py"
