@@ -10,6 +10,7 @@ from collections import Counter
 import pytest
 
 from nlp.reader import read_report_bytes
+from tests.test_project_forms import BUDGET_FORM
 
 TITLE = (
     "某某市数据局2026年部门预算\n第一部分 部门概况\n一、部门职责\n负责全市政务服务平台的建设和管理。\n"
@@ -29,29 +30,12 @@ FORM_LAID_OUT = f"""数据平台运维绩效目标表(2026 年度)
 绩效指标 一级指标 二级指标 三级指标 指标值 分值
 """
 
-# the same form as its extracted text prints it: the label 年度总体目标 wrapped beside the target
-FORM_TEXT = """数据平台运维绩效目标表
-(2026 年度)
-项目名称 数据平台运维
-主管部门及代
-[101]某某局 实施单位 某某局本级
-码
-年度资金总额： 1,250.50
-执行率
-其中：财政拨款 1,000.50
-项目资金
-分值
-（万元）
-上年结转 250.00
-（10）
-其他资金 -
-1.保障市数据共享平台稳定运行，全年可用率不低于99%。
-年
-2.完成“一网通办”系统的日常巡检和故障处理。
-度
-分值
-一级指标 二级指标 三级指标 指标值
-"""
+# the same form as its extracted text prints it (test_project_forms' budget form, whose target names no platform,
+# given this one): the label 年度总体目标 wrapped beside the target
+FORM_TEXT = BUDGET_FORM.replace("1.保障数据平台稳定运行，全年可用率不低于99%。", TARGET.split("2.")[0]).replace(
+    "2.完成全部业务系统的日常巡检和故障处理。", "2." + TARGET.split("2.")[1]
+)
+assert FORM_TEXT != BUDGET_FORM and TARGET.split("2.")[0] in FORM_TEXT
 
 
 def _read(form: str):
