@@ -173,3 +173,15 @@ def label_words(header: Header, words: list[tuple[Line, Token]], first: tuple[Li
     if line is first[0] and last.end <= first[1].start and is_unit_of_measure(last.text):
         return words[:-1]
     return words
+
+
+# the heading of a text column (绩效目标): a piece of its own on a header line
+_TEXT_HEADING = re.compile(r"(?<!\S)绩效目标(?!\S)")
+
+
+def value_headings(header: Header) -> str:
+    """The header's text without the heading of its text column (绩效目标 names no value column: each row's text
+    cell stands under it, no amount), for reading the value columns' headings back (:mod:`nlp.headergrid`)."""
+    if not header.text_column:
+        return header.text
+    return "\n".join(t for t in (_TEXT_HEADING.sub("", ln).strip() for ln in header.text.split("\n")) if t)

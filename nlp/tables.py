@@ -290,12 +290,15 @@ def read_table(
         if all(c.measure == "unknown" for c in by_place):
             by_place, place_sums = None, None
     readings: list[layoutsearch.Reading] | list[_Later] | None = None
-    if by_place is None and not summary and not header.text_column:  # the header as printed text (nlp.headergrid)
+    if by_place is None and not summary:  # the header as printed text (nlp.headergrid)
         try:
-            readings = _readings(header.text, rows, ft.title)
+            readings = _readings(tableheader.value_headings(header), rows, ft.title)
         except headergrid.TooMany:
             readings = [
-                _Later(header.text, _text_columns(header.text, header.leaf, rows, ft.title, assembled.garbage)[0])
+                _Later(
+                    tableheader.value_headings(header),
+                    _text_columns(header.text, header.leaf, rows, ft.title, assembled.garbage)[0],
+                )
             ]
     if readings:
         by_grid = _read_by_header_grid(norm, ft, kind, unit, rows, assembled, readings, diag, label, income)
