@@ -5,7 +5,7 @@ The only things the knowledge-graph side uses are :func:`read_report`, the datac
 gazetteer it reads and hands to :func:`read_report` (nlp never reads RDF).
 """
 
-from nlp.errors import ReportError
+from nlp.errors import GoldError, ReportError
 from nlp.reader import read_report, read_report_bytes
 from nlp.resolve import EntityResolver, Jurisdiction
 from nlp.rounding import STEP_YUAN, rounding_tolerance
@@ -48,6 +48,14 @@ def evaluate_entities(gold_dir=None, **kwargs):
     return evaluate(gold_dir, **kwargs)
 
 
+def load_gold(gold=None) -> list[dict]:
+    """The hand-read gold rows of a folder or file (default: tests/gold), names as surfaces or offsets; GoldError
+    names the file and line of a bad row (:func:`nlp.evaluation.load_gold`)."""
+    from nlp.evaluation import load_gold as read
+
+    return read(gold)
+
+
 def evaluate_links(devset_dir, **kwargs):
     """Funding-link precision and recall on the devset's link gold (``budgetkg eval links``)."""
     from nlp.linkeval import evaluate_links as run
@@ -72,6 +80,7 @@ def reader_totals():
 __all__ = [
     "STEP_YUAN",
     "EntityResolver",
+    "GoldError",
     "Jurisdiction",
     "ReportError",
     "check_pipeline",
@@ -79,6 +88,7 @@ __all__ = [
     "evaluate_links",
     "evaluate_reader",
     "is_report_file",
+    "load_gold",
     "read_report",
     "read_report_bytes",
     "read_source",

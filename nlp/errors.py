@@ -151,3 +151,8 @@ class Diagnostics:
 class StaleLabels(Exception):
     """``budgetkg train``: the frozen development-set labels do not fit the development set or the sentence
     reader of today (a report changed, or a sentence is read differently); relabel with --refresh-silver."""
+
+
+class GoldError(ValueError):
+    """A hand-read gold file or row that cannot be read (``nlp.evaluation.load_gold``); the message names the file
+    and the line."""

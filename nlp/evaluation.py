@@ -3,7 +3,10 @@
 Gold files (tests/gold/*.jsonl) hold one narrative paragraph per line with the entity names a
 reader marked in it (``[surface, label]``; every occurrence of the surface in the paragraph is
 meant, longer names first, occurrences inside a longer marked name excluded) and the indicators
-(``[surface, value, unit]``).  See tests/gold/README.md for the annotation guidelines.
+(``[surface, value, unit]``).  See tests/gold/README.md for the annotation guidelines.  A set read
+elsewhere may give the names as character offsets instead (``[start, end, label]``, as
+/work/notes/more18 does); :func:`load_gold` reads either form and :func:`gold_spans` turns a row's
+names into spans.
 
 Entities count when start, end and label all match.  Indicators are scored only in task and
 target paragraphs (where the reader marks them) and count when a found indicator overlaps a
@@ -18,6 +21,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from nlp.errors import GoldError
 from nlp.resources import require_source_tree
 
 ENTITY_TYPES = ("Agency", "Platform", "Reform", "PolicyDocument")
@@ -25,15 +29,84 @@ INDICATOR_SECTIONS = {"tasks", "targets"}
 DEVSET_GOLD_NAME = "devset.jsonl"
 
 
-def load_gold(gold_dir: str | Path | None = None) -> list[dict]:
-    """The gold rows of ``gold_dir`` (default: tests/gold of the source checkout; it never ships)."""
+def load_gold(gold: str | Path | None = None) -> list[dict]:
+    """The gold rows of ``gold``: a folder's ``*.jsonl`` files in name order (default: tests/gold of the source
+    checkout; it never ships) or one file.  Each row is checked (:func:`_check_row`); GoldError names the file and
+    line of the first bad one, or a path that holds no gold file."""
+    path = Path(gold or require_source_tree("eval", "tests", "gold"))
+    files = [path] if path.is_file() else sorted(path.glob("*.jsonl"))
+    # the devset's gold (offsets into files outside the repository) is read by evaluate_devset
+    files = [f for f in files if f.name != DEVSET_GOLD_NAME]
+    if not files:
+        raise GoldError(f"{path}: no gold file (*.jsonl) there")
     rows = []
-    for f in sorted(Path(gold_dir or require_source_tree("eval", "tests", "gold")).glob("*.jsonl")):
-        if f.name == DEVSET_GOLD_NAME:
-            continue  # offsets into files outside the repository: see evaluate_devset
+    for f in files:
         with open(f, encoding="utf-8") as fh:
-            rows += [json.loads(line) for line in fh if line.strip()]
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                    _check_row(row)
+                except (ValueError, TypeError) as exc:  # json.JSONDecodeError is a ValueError
+                    raise GoldError(f"{f}:{n}: {exc}") from None
+                rows.append(row)
     return rows
+
+
+def _check_row(row: object) -> None:
+    """A gold row's keys and names: ``report`` and ``text`` (``line`` and ``section``, where the paragraph was
+    read, if given); ``entities`` null (read for indicators only) or a list all of one form — ``[surface, label]``
+    with the surface in the text, or ``[start, end, label]`` inside it — with labels of :data:`ENTITY_TYPES`;
+    ``types`` (if any) of those or Indicator; ``indicators`` ``[surface, value, unit]`` (required in a task or
+    target paragraph read for them, as :func:`evaluate` scores them)."""
+    if not isinstance(row, dict):
+        raise ValueError("not a JSON object")
+    missing = [k for k in ("report", "text", "entities") if k not in row]
+    if missing:
+        raise ValueError(f"no {', '.join(missing)}")
+    text, entities = row["text"], row["entities"]
+    if not isinstance(text, str):
+        raise ValueError("text is not a string")
+    if entities is not None:
+        if not isinstance(entities, list) or not all(isinstance(e, list) for e in entities):
+            raise ValueError("entities is not a list of lists")
+        offsets = bool(entities) and _is_offset(entities[0][0] if entities[0] else None)
+        for e in entities:
+            if offsets:
+                if len(e) != 3 or not _is_offset(e[0]) or not _is_offset(e[1]):
+                    raise ValueError(f"{e}: not [start, end, label] like the row's first name")
+                if not 0 <= e[0] < e[1] <= len(text):
+                    raise ValueError(f"{e}: not a span of the text ({len(text)} characters)")
+            elif len(e) != 2 or not isinstance(e[0], str) or not e[0] or e[0] not in text:
+                raise ValueError(f"{e}: not [surface, label] with the surface in the text")
+            if e[-1] not in ENTITY_TYPES:
+                raise ValueError(f"{e}: label not one of {', '.join(ENTITY_TYPES)}")
+    types = row.get("types")
+    if types is not None and (not isinstance(types, list) or set(types) - {*ENTITY_TYPES, "Indicator"}):
+        raise ValueError(f"types {types}: not a list of {', '.join(ENTITY_TYPES)}, Indicator")
+    if row.get("section") in INDICATOR_SECTIONS and "Indicator" in (types or ["Indicator"]) and "indicators" not in row:
+        raise ValueError(f"no indicators in a {row['section']} paragraph read for them")
+    for ind in row.get("indicators") or []:
+        if not (isinstance(ind, list) and len(ind) == 3 and all(isinstance(x, str) for x in ind) and ind[0] in text):
+            raise ValueError(f"indicator {ind}: not [surface, value, unit] with the surface in the text")
+        try:
+            Decimal(ind[1])
+        except ArithmeticError:
+            raise ValueError(f"indicator {ind}: value is not a number") from None
+
+
+def _is_offset(x: object) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def gold_spans(text: str, entities: list[list] | None) -> set[tuple[int, int, str]]:
+    """The gold spans ``(start, end, label)`` of a paragraph's names in either form (a row :func:`load_gold`
+    read): ``[start, end, label]`` offsets, or ``[surface, label]`` meaning every occurrence of the surface not
+    inside a longer listed one (:func:`occurrences`); none for null (read for indicators only)."""
+    if entities and _is_offset(entities[0][0]):
+        return {(int(s), int(e), str(lab)) for s, e, lab in entities}
+    return set(occurrences(text, [(str(s), str(lab)) for s, lab in entities or []]))
 
 
 def occurrences(text: str, surfaces: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
@@ -109,16 +182,16 @@ def evaluate(
     confusion = {("Platform", "Reform"): 0, ("Reform", "Platform"): 0}  # a gold span found with the other label
     errors = []
     for row, ents in zip(rows, found):
-        text, where = row["text"], f"{row['report']}:{row['line']}"
+        text, where = row["text"], f"{row['report']}:{row.get('line', '?')}"
         if row["entities"] is None:  # a paragraph annotated for indicators only
             ents = []
         # a paragraph read for some types only (``types``, as dev13's) is scored on those types only: it need carry no
         # ``indicators`` where Indicator is not among them, and what is found of another type is no error
         types = set(row.get("types") or (*ENTITY_TYPES, "Indicator"))
-        gold = set(occurrences(text, [tuple(e) for e in row["entities"] or []]))
+        gold = gold_spans(text, row["entities"])
         pred = {(e.start, e.end, e.label) for e in ents if e.label in ENTITY_TYPES and e.label in types}
         errors += [(kind, lab, text[s:e], where) for kind, s, e, lab in _score(gold, pred, counts, confusion)]
-        if row["section"] in INDICATOR_SECTIONS and "Indicator" in types:
+        if row.get("section") in INDICATOR_SECTIONS and "Indicator" in types:
             gi = []
             for surface, value, unit in row["indicators"]:
                 s = text.find(surface)

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nlp.evaluation import gold_spans, load_gold
+
 LABEL = "Platform"
 
 #: (paragraph, start, end, label, source): what a checkout's pipeline found in a read paragraph.
@@ -35,32 +37,13 @@ class Paragraph:
         return self.types is None or label in self.types
 
 
-def gold_spans(text: str, entities: Sequence[Sequence]) -> set[tuple[int, int, str]]:
-    """The gold spans of a paragraph, from either form: ``[start, end, label]`` offsets, or ``[surface, label]``
-    meaning every occurrence of the surface not inside a longer listed one (:func:`nlp.evaluation.occurrences`)."""
-    from nlp.evaluation import occurrences
-
-    if entities and isinstance(entities[0][0], int):
-        return {(int(s), int(e), str(lab)) for s, e, lab in entities}
-    return set(occurrences(text, [(str(s), str(lab)) for s, lab in entities]))
-
-
-def _rows_of(path: Path) -> list[dict]:
-    rows = []
-    for f in sorted(path.glob("*.jsonl")) if path.is_dir() else [path]:
-        if f.name == "devset.jsonl":
-            continue
-        rows += [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return rows
-
-
 def read_sets(sets: dict[str, Path], devset: Path | None = None) -> list[Paragraph]:
     """The paragraphs of each named set of gold files (a folder of ``*.jsonl`` or one file; rows with no entities
     read are left out), and with ``devset`` the hand-read regions of its TRAIN split as the set ``train`` (never
     the test split)."""
     out = []
     for name, path in sets.items():
-        for r in _rows_of(path):
+        for r in load_gold(path):
             if r.get("entities") is None:
                 continue  # read for indicators only
             types = frozenset(r["types"]) if r.get("types") else None

@@ -11,8 +11,9 @@ import json
 
 import pytest
 
+from nlp.evaluation import gold_spans
 from nlp.heldout import decode, logistic_model, measure
-from nlp.heldoutsets import Paragraph, folds, gold_spans, read_sets
+from nlp.heldoutsets import Paragraph, folds, read_sets
 from nlp.heldoutspans import MAX_NAME, span_candidates, span_features
 from nlp.tokenizer import word_offsets
 

@@ -1,7 +1,8 @@
 """``budgetkg eval``: how well the reader reads.
 
-* ``budgetkg eval [entities] [--gold DIR] [--no-ner] [--no-gazetteer]``: P/R/F1 per entity type on
-  the gold set (tests/gold/*.jsonl, hand-annotated narrative of seed reports, never trained on).
+* ``budgetkg eval [entities] [--gold DIR|FILE] [--no-ner] [--no-gazetteer]``: P/R/F1 per entity type on
+  the gold set (tests/gold/*.jsonl, hand-annotated narrative of seed reports, never trained on; or any folder or file
+  of rows in that form, names as surfaces or as offsets, ``nlp.evaluation.load_gold``).
   Spans must match exactly (start, end, label); an indicator counts when it overlaps a gold
   indicator with the same value and unit.  Bare ``eval`` is this.
 * ``budgetkg eval reader [DIR …]``: per report and in total, agency/year/phase against the folder's
@@ -16,12 +17,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 
 def _entity_options(p: argparse.ArgumentParser, suppress: bool = False) -> None:
     d = argparse.SUPPRESS if suppress else None
-    p.add_argument("--gold", type=Path, default=d, help="gold folder (default: tests/gold)")
+    p.add_argument(
+        "--gold", type=Path, default=d, help="gold folder or file, names as surfaces or offsets (default: tests/gold)"
+    )
     p.add_argument("--no-ner", action="store_true", default=d if suppress else False, help="without the trained NER")
     p.add_argument(
         "--no-gazetteer", action="store_true", default=d if suppress else False, help="without the gazetteer ruler"
@@ -87,9 +91,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     import nlp
     from kg.gazetteer import project_entries
 
-    result = nlp.evaluate_entities(
-        args.gold, gazetteer=project_entries(), use_ner=not args.no_ner, use_gazetteer=not args.no_gazetteer
-    )
+    try:
+        result = nlp.evaluate_entities(
+            args.gold, gazetteer=project_entries(), use_ner=not args.no_ner, use_gazetteer=not args.no_gazetteer
+        )
+    except nlp.GoldError as exc:  # a bad row: its file and line, nothing measured
+        print(f"budgetkg eval: {exc}", file=sys.stderr)
+        return 2
     print(f"{'type':<16}{'gold':>6}{'pred':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}")
     for label, s in result["per_type"].items():
         print(f"{label:<16}{s['gold']:>6}{s['pred']:>6}{s['tp']:>6}{s['p']:>8.3f}{s['r']:>8.3f}{s['f1']:>8.3f}")

@@ -59,19 +59,12 @@ def register(sub) -> None:
 def silver_texts() -> tuple[list[str], list[str]]:
     """Narrative paragraphs of the bundled reports that are NOT in the gold set (tests/gold),
     and the gold paragraphs (sentences repeated from them are not trained on)."""
-    import json
-
-    from nlp import read_report
+    from nlp import load_gold, read_report
     from nlp.resources import data_files, require_source_tree
 
-    gold, gold_texts = set(), []
-    for f in sorted(require_source_tree("train", "tests", "gold").glob("*.jsonl")):
-        if f.name == "devset.jsonl":
-            continue  # offsets into the development set, which this corpus reader does not read
-        rows = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-        rows = [r for r in rows if r["entities"] is not None]  # indicator-only rows train nothing
-        gold |= {r["report"] for r in rows}
-        gold_texts += [r["text"] for r in rows]
+    rows = [r for r in load_gold(require_source_tree("train", "tests", "gold")) if r["entities"] is not None]
+    gold = {r["report"] for r in rows}  # indicator-only rows (entities null) train nothing
+    gold_texts = [r["text"] for r in rows]
     texts: list[str] = []
     for path in data_files("corpus", "*.txt"):
         if path.name in gold:
