@@ -16,6 +16,9 @@ Chinese government prose says in a few ways this module reads:
   维护费);
 - the jurisdiction's scope in front (全市, 全区, 本级, 市级): the one of that place;
 - a list it shares with particular systems (网上审批系统、电子监察系统、法制监督系统): items of one system's parts;
+- a name of one of its kind, whatever the words around it: the government's cloud (政务云, 电子政务云) and its
+  integrated platform (一体化政务服务平台) — one per government — unless a verb of making with no perfective marker or
+  past year in front makes it a thing still to be made (推进政务云建设, 力争2025年建成…);
 - and never after a place or body printed in front (昆明市|政务服务事项管理系统: the name has its owner, and is the
   shape rules' to find whole), with a plural or class word in front (各, 各级, 各类, 相关, 所有, 存量, 多个, 一批 …), a count, or 等 + a
   class noun after it, and never a kind named in a predicate (打造成…的政务服务平台, 在政务云建设方面).
@@ -295,6 +298,31 @@ def _no_particular_one(text: str, start: int, end: int, before: str, core: list[
     )
 
 
+#: A year right before a verb of making (2016年|建设|电子政务云): the making is dated, a thing done — unless the year
+#: is a target (到2025年, 力争2025年建成).
+_DATED = re.compile(r"(?<!到)(?<!至)(?<!力争)(?<!争取)(?<!计划)(?<!预计)(?:19|20)\d{2}年$")
+
+
+#: What may follow a cloud's name that stands whole (政务云，…; 1.政务云 at the end; 政务云、政务外网): not a noun it
+#: modifies (政务云服务, 政务云资源, 政务云网: a service, a resource or a field of the cloud, which may be a kind).
+_NOUN_PHRASE_ENDS = re.compile(r"$|[，,。；;：:！？、）)\s]|[和及与]")
+
+
+def _one_of_its_kind(text: str, words: list[tuple[int, int]], j: int, end: int, core: list[str]) -> bool:
+    """Is the name one of its kind, the government's one whatever the words around it say: its cloud (政务云, 电子政务云:
+    one per government, printed whole, not modifying a noun after it: 政务云服务, 政务云网) or its integrated platform (一体化 + the government's
+    topic: 一体化政务服务平台, 一体化在线政务服务平台)?  Not where a verb of making without a perfective marker or a past
+    year in front makes it a thing still to be made (推进|政务云, 将建成|政务云, 力争2025年建成…)."""
+    cloud = text[end - 1] == "云" and bool(_NOUN_PHRASE_ENDS.match(text, end))
+    integrated = len(core) >= 2 and core[0] == "一体化" and text.endswith("平台", 0, end)
+    if not (cloud or integrated) or any(w in TOPIC_VERBS and w not in GENERIC_WORDS for w in core):
+        return False  # 采购|政务云: a verb of an activity walked into the name, which names no cloud
+    before = text[words[j][0] : words[j][1]] if j >= 0 else ""
+    if before in MAKING_VERBS | _LAUNCHED and not _launched(text, words, j):
+        return bool(_DATED.search(text, max(0, words[j][0] - 7), words[j][0]))
+    return True
+
+
 def own_system_spans(
     text: str, words: list[tuple[int, int]], particular: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -320,6 +348,7 @@ def own_system_spans(
             or text[start] in "省市区县"
             or _EXISTING_AFTER.match(text, end)
             or DEFINITION.match(text, end)
+            or _one_of_its_kind(text, words, j, end, core)  # 政务云, 一体化政务服务平台: one per government
             or (  # 人口库, 电子证照库: a government's one database by its topic — unless still to be built (以建设|电子证照库为重点)
                 text[end - 1] == "库"
                 and _DATABASE_TOPICS.search(text, start, end - 1)

@@ -183,3 +183,37 @@ def test_a_report_own_system_is_found_in_its_other_texts(nlp, texts, expected):
 def test_a_verb_between_a_modifier_and_the_head_is_the_name_s(nlp, text, expected):
     found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the integrated platform (一体化 + the government's topic) and the government's cloud are each one of their
+        # kind: named with no cue of use or scope they are still the government's one system
+        ("围绕一体化政务服务平台建设和应用推广制定工作方案", ["一体化政务服务平台"]),
+        ("一体化在线政务服务平台功能不断完善，事项实现网上可办", ["一体化在线政务服务平台"]),
+        ("一体化政务平台功能更加完备，群众办事更加便捷", ["一体化政务平台"]),
+        ("3.政务云", ["政务云"]),
+        ("（二）电子政务云", ["电子政务云"]),
+        # a dated making is a past one: the cloud is there
+        ("2016年建设电子政务云，实现部门系统集中部署", ["电子政务云"]),
+        ("2019年搭建政务云，推动部门系统集约部署", ["政务云"]),
+        # … a target year, a making with no date or a plan, many of them, the field of clouds and networks: no one system
+        ("到2025年建成政务云，实现部门系统应上尽上", []),
+        ("力争2025年建成一体化政务服务平台", []),
+        ("推动建设一体化政务服务平台", []),
+        ("推进政务云建设", []),
+        ("推动各地一体化政务服务平台互联互通", []),
+        ("建成省市县三级一体化政务服务平台", []),
+        ("探索建设覆盖政务云网、数据、组件的支撑体系", []),
+        ("2020年搭建政务云服务体系", []),
+        ("采购政务云资源服务，按需分配", []),
+        ("统一采购政务云，按需分配", []),
+        # without 一体化 the same words name a kind, as before
+        ("政务服务平台功能更加完备", []),
+        ("2021年建设政务服务平台，实现事项网上可办", []),
+    ],
+)
+def test_one_of_its_kind(nlp, text, expected):
+    found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
+    assert found == expected
