@@ -35,13 +35,12 @@ _Q_OPEN, _Q_CLOSE = '[“"「]', '[”"」]'
 QUOTED_REFORM = re.compile(
     rf"(?:行政审批|商事登记|政务服务|审批)?{_Q_OPEN}[^“”\"「」\n]{{2,24}}{_Q_CLOSE}[\u4e00-\u9fff]{{0,8}}?改革"
 )
-#: Words between a quoted name and 改革 that make it the reforms around that name (“放管服”相关改革).
-_RELATED = re.compile(r"相关|有关|等|各项|系列|一系列|配套")
 PLAIN_REFORM = re.compile(r"[\u4e00-\u9fff+＋]{2,16}?改革")
 
 
 def _reform_spans(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     spans = []
+    taken = []  # the whole of each quoted name and its 改革: no field's X改革 is read inside it (“…”便民|改革)
     for m in QUOTED_REFORM.finditer(text):
         if text.startswith("支出", m.end()):
             continue
@@ -51,14 +50,16 @@ def _reform_spans(text: str, words: list[tuple[int, int]] | None = None) -> list
             # 行政审批“集成服务”改革: a kind of the service named in front, one name with it; 政务服务“一网通办”改革:
             # the quoted words name an initiative of their own, the service in front is its field (as 政务服务“好差评”)
             start = m.start()
-        if _RELATED.match(text, close + 1, m.end() - 2):
-            # “放管服”相关改革, “一号通办”等重点领域改革: the reforms around the named one (or of its kind); it is named
+        taken.append((start, m.end()))
+        if close + 1 < m.end() - 2:
+            # “放管服”相关改革, “一号通办”等重点领域改革: the reforms around the named one (or of its kind); “数字政府”
+            # 建设改革, “一窗受理”便民改革: another head after the quotes — the name is the quoted part (the guideline:
+            # 改革 is the name's only right after the quotes)
             spans.append((start, close + 1))
             continue
         spans.append((start, m.end()))
     if words is None:
         words = word_offsets(text)
-    taken = [(a, b) for a, b in spans]
     return spans + [(s, e) for s, e in plain_reform_spans(text, words) if not any(a < e and s < b for a, b in taken)]
 
 

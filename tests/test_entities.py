@@ -97,7 +97,7 @@ def test_known_names_start_and_end_on_the_texts_words(rule_nlp, text, expected):
         # a decree's number: the issuer is a body; a conjunction or verb in front is not the issuer's
         ("依据《政府信息公开条例》（国务院令第492号）编制", "国务院令第492号", "PolicyDocument"),
         ("依据财政部令第87号和省人民政府令第12号执行", "省人民政府令第12号", "PolicyDocument"),
-        ("推进“一窗式”综合受理分类改革", "“一窗式”综合受理分类改革", "Reform"),
+        ("推进“一窗式”综合受理分类改革", "“一窗式”", "Reform"),  # another head after the quotes is left out
         ("深化商事制度改革，在全程电子化", "商事制度改革", "Reform"),
         ("推进“一网通办”改革", "“一网通办”改革", "Reform"),
         ("起草“放管服”相关改革的规章制度", "“放管服”", "Reform"),  # the reforms around the named one: it is named
