@@ -412,8 +412,9 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         e = m.end()
         if channel_mode(inner) and not text.startswith("改革", e):
             continue  # 政务服务事项“指尖办”, “掌上办”: a channel and 办, how many services are done, no initiative
-        if re.match(r"(?:政务)?服务(?!平台)|办理|审批", text[e:]):
-            continue  # 在“一窗式、一网式”政务服务中: a manner of a service, not the initiative's name
+        if re.match(r"(?:政务)?服务(?!平台)|办理|审批", text[e:]) and not re.search(r"\d\.\d$", inner):
+            continue  # 在“一窗式、一网式”政务服务中: a manner of a service, not the initiative's name (“一网通办2.0”服务能力: a
+            # release of one, named)
         if text.startswith("改革", e):
             e += 2
         elif (head := HEAD.match(text, e)) and not NOT_A_HEAD_AFTER.match(text, head.end()):

@@ -3,6 +3,8 @@ the wording of other places' reports — none is a sentence of a read set.
 
 A quoted name, other words, then 改革 (“X”建设改革, “X”便民改革): the gold guideline marks the quoted name with
 改革 only when 改革 follows the quotes; other heads are left out — the name is the quoted part.
+
+A version printed after a quoted name (“赣服通”4.0) or inside its quotes (“一网通办2.0”) is the name's: a release.
 """
 
 from __future__ import annotations
@@ -38,4 +40,26 @@ def nlp():
 )
 def test_quoted_name_then_another_head_then_reform(nlp, text, expected):
     found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == R]
+    assert found == expected
+
+
+P = "Platform"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # a version printed right after a quoted name is the name's: the release of the platform or the initiative
+        ("推进“皖事通”3.0建设，新增高频事项", P, ["“皖事通”3.0"]),
+        ("完成“浙里办”2.0迭代升级", P, ["“浙里办”2.0"]),
+        ("上线“闽政通”5.0，实现掌上办理", P, ["“闽政通”5.0"]),
+        ("“一网通办3.0”服务能力更加完善", R, ["“一网通办3.0”"]),
+        # … not a figure counted after it (万次, %, 个), nor a version with nothing quoted
+        ("“皖事通”3.0万次访问", P, ["“皖事通”"]),
+        ("“闽政通”4.5%的事项实现掌上办", P, ["“闽政通”"]),
+        ("在“一窗式”政务服务中", R, []),
+    ],
+)
+def test_a_version_after_a_quoted_name(nlp, text, label, expected):
+    found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == label]
     assert found == expected
