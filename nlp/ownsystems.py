@@ -16,6 +16,7 @@ Chinese government prose says in a few ways this module reads:
   维护费);
 - the jurisdiction's scope in front (全市, 全区, 本级, 市级): the one of that place;
 - a list it shares with particular systems (网上审批系统、电子监察系统、法制监督系统): items of one system's parts;
+- the scope and 统一 before 的 (建设全市统一的电子政务平台): the place's one system, as with the scope alone;
 - a name of one of its kind, whatever the words around it: the government's cloud (政务云, 电子政务云) and its
   integrated platform (一体化政务服务平台) — one per government — unless a verb of making with no perfective marker or
   past year in front makes it a thing still to be made (推进政务云建设, 力争2025年建成…);
@@ -308,6 +309,16 @@ _DATED = re.compile(r"(?<!到)(?<!至)(?<!力争)(?<!争取)(?<!计划)(?<!预�
 _NOUN_PHRASE_ENDS = re.compile(r"$|[，,。；;：:！？、）)\s]|[和及与]")
 
 
+def _scope_unified(text: str, words: list[tuple[int, int]], j: int) -> bool:
+    """Is the 的 at ``words[j]`` after the jurisdiction's scope and 统一 (全市|统一|的 …): the one system of that place, as
+    with the scope alone (全市政务服务平台) — not a kind named by a quality (更加|统一|的, 全市|便捷|的)?"""
+    return (
+        j >= 2
+        and text[words[j - 1][0] : words[j - 1][1]] == "统一"
+        and text[words[j - 2][0] : words[j - 2][1]] in _SCOPE
+    )
+
+
 def _one_of_its_kind(text: str, words: list[tuple[int, int]], j: int, end: int, core: list[str]) -> bool:
     """Is the name one of its kind, the government's one whatever the words around it say: its cloud (政务云, 电子政务云:
     one per government, printed whole, not modifying a noun after it: 政务云服务, 政务云网) or its integrated platform (一体化 + the government's
@@ -336,7 +347,8 @@ def own_system_spans(
         if _no_particular_one(text, start, end, before, core) or a_kind_of_channel(text, start, end):
             continue  # …; 政务服务网站、政务服务小程序等载体: kinds counted among channels
         kept.append((start, end))
-        if before == "的":
+        unified = before == "的" and _scope_unified(text, words, j)
+        if before == "的" and not unified:
             continue  # 打造成更加安全的政务服务平台: a kind named in a predicate (unless a list makes it one)
         if (
             before in _EXISTING
@@ -349,6 +361,7 @@ def own_system_spans(
             or _EXISTING_AFTER.match(text, end)
             or DEFINITION.match(text, end)
             or _one_of_its_kind(text, words, j, end, core)  # 政务云, 一体化政务服务平台: one per government
+            or unified  # 全市统一的|电子政务平台: the place's one system
             or (  # 人口库, 电子证照库: a government's one database by its topic — unless still to be built (以建设|电子证照库为重点)
                 text[end - 1] == "库"
                 and _DATABASE_TOPICS.search(text, start, end - 1)

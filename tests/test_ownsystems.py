@@ -217,3 +217,22 @@ def test_a_verb_between_a_modifier_and_the_head_is_the_name_s(nlp, text, expecte
 def test_one_of_its_kind(nlp, text, expected):
     found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the jurisdiction's scope and 统一 (unified) before 的: the one system of that place, as with the scope alone
+        ("建设全市统一的电子政务平台，全面提升政府服务效能", ["电子政务平台"]),
+        ("建成全省统一的政务服务平台，实现一网通办", ["政务服务平台"]),
+        ("依托全区统一的政务服务大厅开展综合窗口改革", ["政务服务大厅"]),
+        # … not 统一 without the place's scope, another quality, or a kind that goes on into another noun
+        ("打造更加统一的政务服务平台", []),
+        ("打造全市便捷的政务服务平台", []),
+        ("建设全市统一的政务服务平台体系", []),
+        ("推动各地统一的政务服务平台建设", []),
+    ],
+)
+def test_the_scope_and_unified_before_a_kind(nlp, text, expected):
+    found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
+    assert found == expected
