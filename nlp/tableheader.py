@@ -175,8 +175,9 @@ def label_words(header: Header, words: list[tuple[Line, Token]], first: tuple[Li
     return words
 
 
-# the heading of a text column (绩效目标): a piece of its own on a header line
-_TEXT_HEADING = re.compile(r"(?<!\S)绩效目标(?!\S)")
+# the heading of a text column: the piece of a header line that holds 绩效目标 (项目绩效目标, 绩效目标及指标 … too, as
+# ``text_column`` is found anywhere in the header)
+_TEXT_HEADING = re.compile(r"(?<!\S)\S*绩效目标\S*(?!\S)")
 
 
 def value_headings(header: Header) -> str:
