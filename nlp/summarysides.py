@@ -17,11 +17,20 @@ A line whose words name 支出 already gives its figure to expenditure; its labe
 item printed blank (``3.上级补助收入 其他基础研究支出 8,000.00``).  That item is the income side's when its
 number goes on from the income side's items (2. before it, or it is a 1. right under an item of another style)
 and its words name no expenditure: the row is then named by the words after the space.
+
+A line printing one item alone, not enumerated and naming no 支出 (``行政单位离退休 252.07``), is read as income by
+its words; where the expenditure side runs on longer than the income side it is the expenditure side's (its 款 and
+项 printed under the last lines the income side fills).  The income side's sums tell: the lone lines before its
+first total are read as the expenditure side's from some line on (the income side prints its items from the top,
+so once one such line is the other side's, so are those after it); the reading is taken when the text's breaks a
+sum and it makes every sum hold, moving as few lines as it can (info W323).  A lone line naming income (收入, 拨款,
+资金, 结转, 结余) stays income.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import product
@@ -37,6 +46,7 @@ _STYLES = ("cn", "cn_paren", "num", "num_paren", "num_half")
 _WORDS = re.compile(r"\S+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _EXPENDITURE = re.compile(r"支出")
+_INCOME_WORDS = re.compile(r"收入|拨款|资金|结转|结余")
 _TAILS = ("支出", "收入")  # the end of a label printed with a space before it (十八、自然资源海洋气象等 支出)
 _SKIPPED = 2  # items printed blank alone on their lines give no row: the numbers may skip this many
 _MAX_MOVABLE = 10  # lines tried every way (2^n readings)
@@ -67,11 +77,11 @@ def settle(rows: list[TableRow], norm: NormalizedText, diag: Diagnostics, label:
     """Decide, by the income side's sums, which rows of a 收支总表 are the other side's item after an income item
     printed blank (in place: side, name and span of each row so read)."""
     splits = [s for i, r in enumerate(rows) if (s := _split(i, r, norm)) is not None]
-    if not splits:
-        return
-    movable = [s for s in splits if rows[s.index].side == "income"]
-    moved = _decide(rows, splits, movable, norm, diag, label) if movable and len(movable) <= _MAX_MOVABLE else set()
-    _rename_blank_items(rows, splits, moved, norm)
+    if splits:
+        movable = [s for s in splits if rows[s.index].side == "income"]
+        moved = _decide(rows, splits, movable, norm, diag, label) if movable and len(movable) <= _MAX_MOVABLE else set()
+        _rename_blank_items(rows, splits, moved, norm)
+    _lone_items(rows, diag, label)
 
 
 def _split(i: int, row: TableRow, norm: NormalizedText) -> _Split | None:
@@ -150,6 +160,58 @@ def _holds(whole: Decimal, parts: list[Decimal], quanta: list[Decimal]) -> bool:
     return abs(whole - sum(parts, Decimal(0))) <= rounding_tolerance(quanta)
 
 
+def _sum_holds(rows: list[TableRow], whole: int, parts: list[int], blank: set[int]) -> bool | None:
+    """The sum holds with the rows ``blank`` read as printing nothing on the income side; None when a figure is
+    not known."""
+    figures: list[tuple[Decimal, Amount | None]] = []
+    for i in [whole, *parts]:
+        if i in blank:
+            figures.append((Decimal(0), None))
+            continue
+        value = _value(rows[i])
+        if value is None:
+            return None
+        figures.append((value, rows[i].cells[0]))
+    quanta = [quantum(c.printed, c.unit) for _, c in figures if c is not None]
+    return _holds(figures[0][0], [v for v, _ in figures[1:]], quanta)
+
+
+def _lone_items(rows: list[TableRow], diag: Diagnostics, label: str) -> None:
+    """Read as the expenditure side's the lone lines before the income side's first total that its sums cannot
+    hold as income (in place)."""
+    end = next((i for i, r in enumerate(rows) if r.side == "income" and r.is_total), None)
+    if end is None:
+        return
+    on_line = Counter(r.span.line for r in rows)
+    lone = [i for i in range(end) if on_line[rows[i].span.line] == 1 and _lone(rows[i])]
+    if not lone:
+        return
+
+    def fits(moved: set[int]) -> bool:
+        entries = [e for e in _income_entries(rows[: end + 1], []) if e.index not in moved]
+        sums = _sums(entries)
+        return bool(sums) and all(_sum_holds(rows, w, parts, set()) is not False for w, parts in sums)
+
+    if fits(set()):
+        return
+    cut = next((k for k in range(len(lone) - 1, -1, -1) if fits(set(lone[k:]))), None)
+    if cut is None:
+        return
+    moved = lone[cut:]
+    diag.info("W323", line=rows[moved[0]].span.line, table=label, rows=", ".join(repr(rows[i].name) for i in moved))
+    for i in moved:
+        rows[i].side = "expenditure"
+
+
+def _lone(row: TableRow) -> bool:
+    """An income row that may be the other side's item printed alone on its line: one figure, no number, no code,
+    words that name neither side."""
+    if row.side != "income" or row.code or row.is_total or _value(row) is None:
+        return False
+    marker = parse_marker(row.name, _STYLES)
+    return (marker is None or marker.start != 0) and not _INCOME_WORDS.search(row.name)
+
+
 def _decide(
     rows: list[TableRow],
     splits: list[_Split],
@@ -167,18 +229,7 @@ def _decide(
         return set()
 
     def holds(whole: int, parts: list[int], moved: set[int]) -> bool | None:
-        """The sum holds with ``moved`` read blank on the income side; None when a figure is not known."""
-        figures: list[tuple[Decimal, Amount | None]] = []
-        for i in [whole, *parts]:
-            if i in moved or i in fixed_blank:
-                figures.append((Decimal(0), None))
-                continue
-            value = _value(rows[i])
-            if value is None:
-                return None
-            figures.append((value, rows[i].cells[0]))
-        quanta = [quantum(c.printed, c.unit) for _, c in figures if c is not None]
-        return _holds(figures[0][0], [v for v, _ in figures[1:]], quanta)
+        return _sum_holds(rows, whole, parts, moved | fixed_blank)
 
     readings = [
         {s.index for s, m in zip(movable, choice) if m} for choice in product((False, True), repeat=len(movable))
