@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from nlp.amounts import is_dash
 from nlp.errors import Diagnostics
 from nlp.model import Amount, Classification, PerformanceTarget, Project, Table, TableRow
 from nlp.normalize import Line, NormalizedText
@@ -149,11 +150,16 @@ _CLOSING = "）)】]〕"
 
 def _plausible(row: TableRow) -> bool:
     """A project row names something (two letters, not a bracket's tail) and prints
-    an amount or a target."""
+    an amount, a target, or its cells as dashes (a project with no money this year: named, no amount)."""
     name = row.name.strip()
     if len(_LETTER.findall(name)) < 2 or name[0] in _CLOSING:
         return False
-    return any(c is not None for c in row.cells) or bool(row.text)
+    return any(c is not None for c in row.cells) or bool(row.text) or _prints_dashes(row)
+
+
+def _prints_dashes(row: TableRow) -> bool:
+    """The row prints its cells, as dashes (``- - -``): present, no figure."""
+    return any(is_dash(t) for t in row.span.text.split())
 
 
 def _target(row: TableRow, pieces: list[tuple[Line, int]], norm: NormalizedText) -> PerformanceTarget | None:
