@@ -112,6 +112,7 @@ class RowAssembler:
         self._standalone: set[str] = set()
         self._last_words: Counter[str] = Counter()
         self._after: dict[int, Line] = {}  # line → the next body line read
+        self._centred = False  # the table centres its labels on their rows' lines (tablelines.centres_labels)
 
     def assemble(self, body: list[Line]) -> Assembled:
         """Rows from body lines.  ``self.pending`` is the row being assembled."""
@@ -128,6 +129,7 @@ class RowAssembler:
         lines = [ln for ln in body if not (self._skip(ln) or id(ln) in folios or id(ln) in wrapped_lines)]
         heads = tablelines.heads_of_last_blocks(lines, self.line_numbers)
         self._standalone, self._last_words = tablelines.row_labels(lines, self.line_numbers)
+        self._centred = tablelines.centres_labels(lines, self.line_numbers)
         self._after = {id(a): b for a, b in pairwise(lines)}
         for line in lines:
             if any(above is line for above in heads.values()):
@@ -206,11 +208,13 @@ class RowAssembler:
     def _head_above(self, g: Group) -> bool:
         """A code and its amounts printed without a label, right under label lines that started no row of their own:
         those lines are the upper half of this row's label, centred on its line (机关事业单位基本养老 / 2080505 252.00 …
-        / 保险缴费支出), not the end of the row above."""
+        / 保险缴费支出), not the end of the row above.  In a table that centres its labels, a code printed with a label
+        and amounts under such lines is the middle line of a label of three or more (机关事业 / 2080505 单位基本养老
+        100.00 … / 保险缴费支出)."""
         p = self.pending
         return (
             not self.text_column
-            and not g.name
+            and (not g.name or self._centred)
             and bool(g.cells)
             and p is not None
             and bool(p.name)
@@ -227,6 +231,9 @@ class RowAssembler:
         p.code_parts = g.code_parts
         p.indent = g.indent
         for t in g.code_parts:
+            p.touch(line, t.start, t.end)
+        for t in g.name:  # the label's middle line
+            p.name.append((line, t))
             p.touch(line, t.start, t.end)
         self._amounts(line, g)
         self._tail_lines = heads

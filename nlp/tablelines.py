@@ -170,3 +170,21 @@ def heads_of_last_blocks(lines: list[Line], line_numbers: bool) -> dict[int, Lin
         if len(head) == 1 and head[0].name and not (head[0].code_parts or head[0].cells or head[0].line_no):
             out[id(line)] = above
     return out
+
+
+def centres_labels(lines: list[Line], line_numbers: bool) -> bool:
+    """A table whose label cells are centred on their rows' lines: some line prints a code and its amounts and no
+    label, a label alone on the line above it and on the line below (``行政`` / ``2080501 72.62 …`` / ``单位离退休``).
+    There a label of two lines prints none on its row's line, so a label alone under a row whose centred label has
+    ended is the upper half of the next row's, never a third line of the last one."""
+
+    def label_alone(line: Line) -> bool:
+        gs = groups(line.text, line_numbers)
+        return len(gs) == 1 and bool(gs[0].name) and not (gs[0].code_parts or gs[0].cells or gs[0].line_no)
+
+    for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
+        gs = groups(line.text, line_numbers)
+        centred = len(gs) == 1 and gs[0].code_parts and gs[0].cells and not gs[0].name
+        if centred and label_alone(above) and label_alone(below):
+            return True
+    return False

@@ -104,3 +104,67 @@ def test_a_code_alone_over_its_label_and_amounts_keeps_its_reading():
         "2010301 行政运行 10.00 10.00 0.00\n"
     )
     assert names(text) == {"201": "一般公共服务支出", "20103": "政府办公厅（室）及相关机构事务", "2010301": "行政运行"}
+
+
+# a label of three lines (or five) centred on its row's line: its middle line printed there, beside the code
+THREE = {
+    "2080501": ("行政", "单位离", "退休"),
+    "2080505": ("机关事业", "单位基本养老", "保险缴费支出"),
+    "2080506": ("机关事业单位", "职业年金", "缴费支出"),
+    "21503": ("建", "筑", "业"),
+}
+FIVE = ("机关", "事业单位", "基本养老", "保险缴费", "支出")
+
+
+def middle_text(code: str, unit: str, five: bool = False, page_before: str | None = None) -> str:
+    """The centred table with ``code``'s label printed on three lines (or five), the middle one beside the code."""
+    out = HEAD.format(unit=unit) + "合计 " + " ".join(fig(v, unit) for v in ("100.00", "75.00", "25.00")) + "\n"
+    for c, label, values in ROWS:
+        if c == page_before:
+            out += PAGE
+        amounts = " ".join(fig(v, unit) for v in values)
+        if c == code:
+            pieces = FIVE if five else THREE[c]
+            half = len(pieces) // 2
+            out += "".join(f"{p}\n" for p in pieces[:half])
+            out += f"{c} {pieces[half]} {amounts}\n"
+            out += "".join(f"{p}\n" for p in pieces[half + 1 :])
+        elif isinstance(label, str):
+            out += f"{c} {label} {amounts}\n"
+        else:
+            out += f"{label[0]}\n{c} {amounts}\n{label[1]}\n"
+    return out
+
+
+# 4 rows x 2 units x 2 page positions: every one of the 16 fails before (the head ends the row above, the tail
+# starts the row below)
+@pytest.mark.parametrize("unit", ["万元", "元"], ids=["wan", "yuan"])
+@pytest.mark.parametrize("code", ["2080501", "2080505", "2080506", "21503"])
+@pytest.mark.parametrize("page_before", [None, "215"])
+def test_a_label_of_three_lines_centred_on_its_code_line(code, unit, page_before):
+    text = middle_text(code, unit, page_before=page_before)
+    assert names(text) == WANT
+    tables, _, _, _ = read_tables(text)
+    assert reconcile(report_of(text)) == []
+    assert all(c is not None for r in tables[0].rows for c in r.cells)
+
+
+def test_a_label_of_five_lines_centred_two_above_and_two_below_its_middle():
+    assert names(middle_text("2080505", "万元", five=True)) == WANT
+
+
+def test_a_top_aligned_table_keeps_a_label_line_as_the_row_above_s_end():
+    """Negative: no row of the table centres its label (each prints it on its code's line), so a label line under a
+    complete row is that row's end, and the next row's label starts on its code's line."""
+    text = HEAD.format(unit="万元") + (
+        "合计 20.00 20.00 0.00\n"
+        "208 社会保障和就业支出 20.00 20.00 0.00\n"
+        "20805 行政事业单位养老支出 20.00 20.00 0.00\n"
+        "2080501 行政单位离退休 10.00 10.00 0.00\n"
+        "人员\n"
+        "2080505 机关事业单位基本养老 10.00 10.00 0.00\n"
+        "保险缴费支出\n"
+    )
+    got = names(text)
+    assert got["2080501"] == "行政单位离退休人员"
+    assert got["2080505"] == "机关事业单位基本养老保险缴费支出"
