@@ -122,19 +122,21 @@ def _column_name(table: Table, i: int) -> str:
 
 def _coded_children(table: Table) -> list[Discrepancy]:
     by_code: dict[str, TableRow] = {}
-    seen: dict[str, int] = {}
+    twice: dict[str, list[TableRow]] = {}
     for row in table.rows:
         if row.code:
-            seen[row.code] = seen.get(row.code, 0) + 1
+            twice.setdefault(row.code, []).append(row)
             by_code.setdefault(row.code, row)
-    for code, n in seen.items():
-        if n > 1:  # printed twice (one block per unit?): which rows are its children is unclear
+    for code, rows in twice.items():
+        if len(rows) > 1:  # printed twice (one block per unit?): which rows are its children is unclear
             del by_code[code]
     kids: dict[str, list[TableRow]] = {}
-    for code, row in by_code.items():
+    for code, rows in twice.items():
         parent = codes.parent(code)
         if parent in by_code:
-            kids.setdefault(parent, []).append(row)
+            # a code printed twice under a parent printed once (取暖费 and 物业管理费 both 30208 under 302): two rows
+            # of that parent, the report's own misprint of a code — each is one of the figures the parent adds up
+            kids.setdefault(parent, []).extend(rows)
     out: list[Discrepancy] = []
     for code, children in kids.items():
         whole = by_code[code]
