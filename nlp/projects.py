@@ -21,7 +21,7 @@ from itertools import pairwise
 from nlp.amounts import is_dash
 from nlp.errors import Diagnostics
 from nlp.model import Amount, Classification, PerformanceTarget, Project, Table, TableRow
-from nlp.normalize import Line, NormalizedText
+from nlp.normalize import Line, NormalizedText, squash
 
 _ORGANISATION = re.compile(
     r"(本级|局|署|厅|中心|办公室|委员会|管理处|服务站|事务所|院|所|站|队|馆|学校|（本级）|\(本级\)"
@@ -31,6 +31,8 @@ _BULLET = re.compile(r"^[-•·]\s*")
 # words that name money for a purpose, never an organisation (…经费-珠海边检总站 is a fund of that station)
 _PURPOSE = re.compile(r"经费|项目|专项|资金|费用")
 _TRAILING_BRACKET = re.compile(r"\s*[（(][^（）()]*[)）]$")
+# a column of the project's own unit beside its name (项目名称 … 项目单位), not a table grouped by unit
+_UNIT_COLUMN = re.compile(r"项目单位|实施单位|执行单位|用款单位")
 
 
 def _names_organisation(name: str) -> bool:
@@ -86,10 +88,11 @@ def _cell_keys(table: Table) -> list[str | None]:
     return keys
 
 
-def assign_units(table: Table) -> set[int]:
+def assign_units(table: Table, own_unit: frozenset[int] = frozenset()) -> set[int]:
     """Mark the rows of a table grouped by budget unit (资金使用单位): unit rows get
-    level 1, the rows under them level 2 and ``unit_name``.  Returns the unit rows."""
-    units = _unit_rows(table.rows)
+    level 1, the rows under them level 2 and ``unit_name``.  Returns the unit rows.  ``own_unit``: rows that print
+    their project's unit in a column of its own (:func:`_own_units`) — projects, never units."""
+    units = _unit_rows(table.rows) - own_unit
     unit_name: str | None = None
     for i, row in enumerate(table.rows):
         if row.is_total:
@@ -97,21 +100,50 @@ def assign_units(table: Table) -> set[int]:
         if i in units:
             unit_name = row.unit_name = row.name
             row.level = 1
+        elif i in own_unit:
+            continue  # its unit is printed beside it
         elif unit_name is not None:
             row.unit_name = unit_name
             row.level = 2  # below its unit, whether or not the report indented it
     return units
 
 
+def _own_units(table: Table, header_text: str, norm: NormalizedText) -> frozenset[int]:
+    """Rows printing their project's unit in a column of its own, which the header names (项目名称 … 项目单位): the
+    label is two cells on one line, the project's name and an organisation (``2026某某中心运行费 某市某某局``), not a
+    unit's row.  Each such row keeps the name as its label and the organisation as its ``unit_name`` (in place)."""
+    if not _UNIT_COLUMN.search(squash(header_text)):
+        return frozenset()
+    out = set()
+    for i, row in enumerate(table.rows):
+        if row.code or row.is_total:
+            continue
+        first = next((c for c in row.cells if c is not None), None)
+        label = norm.raw[row.span.start : first.span.start] if first is not None else row.span.text
+        if "\n" in label.strip():
+            continue  # wrapped over lines: the pieces are not cells
+        pieces = [p for p in label.split() if not is_dash(p)]
+        if len(pieces) < 2 or not _names_organisation(pieces[-1]) or _names_organisation("".join(pieces[:-1])):
+            continue
+        row.name, row.unit_name = "".join(pieces[:-1]), pieces[-1]
+        out.add(i)
+    return frozenset(out)
+
+
 def extract(
-    table: Table, texts: dict[int, list[tuple[Line, int]]], norm: NormalizedText, diag: Diagnostics
+    table: Table,
+    texts: dict[int, list[tuple[Line, int]]],
+    norm: NormalizedText,
+    diag: Diagnostics,
+    header_text: str = "",
 ) -> list[Project]:
     if table.kind == "basic_by_unit" and table.classification is Classification.NONE:
         assign_units(table)
     if not is_project_table(table):
         return []
+    own_unit = _own_units(table, header_text, norm)
     # projects listed under their classification code rows: the code rows are not units
-    units = assign_units(table) if table.classification is Classification.NONE else set()
+    units = assign_units(table, own_unit) if table.classification is Classification.NONE else set()
     keys = _cell_keys(table)
     # the project's amount is its table's total column; none when no column is known to be it
     total_at = next((i for i, c in enumerate(table.columns) if c.measure == "total"), None)
@@ -128,12 +160,13 @@ def extract(
             diag.warn("W312", line=row.span.line, table=table.number or table.title, name=row.name)
             continue
         amount = row.cells[total_at] if total_at is not None and total_at < len(row.cells) else None
+        unit = row.unit_name if i in own_unit else unit_name
         cells: dict[str, Amount] = {k: c for k, c in zip(keys, row.cells) if c is not None and k is not None}
         target = _target(row, texts.get(i, []), norm)
         projects.append(
             Project(
                 name=row.name,
-                unit_name=unit_name,
+                unit_name=unit,
                 amount=amount,
                 cells=cells,
                 span=row.span,

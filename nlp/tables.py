@@ -102,7 +102,7 @@ def extract_tables(
         if table.kind == "summary" and not income:
             income = income_totals(table)
         tables.append(table)
-        projects.extend(projects_mod.extract(table, texts, norm, diag))
+        projects.extend(projects_mod.extract(table, texts, norm, diag, parsed.header_text))
     if open_readings:
         _decide_readings(tables, open_readings, diag)
     if unordered:
