@@ -354,6 +354,46 @@ def _centred_names(body: list[Line], achieved: bool, paired: bool) -> dict[int, 
     return out
 
 
+# the head of a target wrapped inside its cell: a figure with its comparator, perhaps the start of its unit (≤120万,
+# 9562平, ≥330台, ≤1638.67); the tail below it the rest of the unit (元, 方米, 套, 万元)
+_TARGET_HEAD = re.compile(r"(?:^|(?<=\s))[≥≤<>＝=]?\d[\d.,]*[\u4e00-\u9fff%]{0,2}$")
+_UNIT_TAIL = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff%]{1,3}$")
+
+
+@dataclass
+class _SplitTarget:
+    """A self-evaluation's value line printing only what was achieved, its target wrapped in a narrow cell: the
+    target's head on the line above, its unit's tail on the line below (≤120万 / 项目成本控制 120万元 20 20 / 元)."""
+
+    above: Line
+    head: re.Match
+    below: Line
+    tail: re.Match
+    target: _Value  # read from head and tail joined (offsets into that text)
+
+
+def _split_targets(body: list[Line]) -> dict[int, _SplitTarget]:
+    """In a grid pairing targets with what was achieved, the value lines printing one value whose target is wrapped
+    around them: the head and the tail joined read as a value of the same unit as what was achieved (≥330台 + 套 →
+    ≥330台套 beside 330台套) — a figure of the same measure, so the two are the target and what was achieved of it."""
+    out: dict[int, _SplitTarget] = {}
+    for above, line, below in zip(body, body[1:], body[2:]):
+        values = _values(line, True, True)
+        if len(values) != 1 or _values(below, False, False):
+            continue
+        head = _TARGET_HEAD.search(above.text.rstrip())
+        tail = _UNIT_TAIL.search(below.text.rstrip())
+        if head is None or tail is None:
+            continue
+        if _values(_blanked(above, head), False, False):
+            continue  # a line of values ending in a score (≥1000件 1050件 8 8): no target's head
+        joined = Line(head.group(0) + tail.group(0), 0, 0, 0)
+        target = _values(joined, False, False)
+        if len(target) == 1 and target[0].unit == values[0].unit and target[0].end == len(joined.text):
+            out[id(line)] = _SplitTarget(above, head, below, tail, target[0])
+    return out
+
+
 def indicators(
     norm: NormalizedText, body: list[Line], achieved: bool = False, paired: bool = False, wrapped: bool = True
 ) -> Read:
@@ -367,20 +407,31 @@ def indicators(
     tails = 0  # lines of the last name still expected under its value
     last: list[int] = []  # the last value line's first indicator and what was achieved of it (indices in out)
     last_start = 0  # where the first one's name starts (clean text)
+    split = _split_targets(body) if paired else {}
+    if split:  # the target's head and tail are no part of the lines' other cells (a name's pieces, levels)
+        blank = {id(sp.above): sp.head for sp in split.values()} | {id(sp.below): sp.tail for sp in split.values()}
+        body = [_blanked(ln, blank[id(ln)]) if id(ln) in blank else ln for ln in body]
     centred = {} if wrapped else _centred_names(body, achieved, paired)
     pieces = {id(ln) for above, _, below, _ in centred.values() for ln in (above, below)}
     for line in body:
         values = _values(line, achieved, paired)
+        sp = split.get(id(line))
+        if values and sp is not None:
+            values = [replace(sp.target, name=values[0].name, start=values[0].start, end=values[0].start, amount=None)]
+            values.append(replace(_values(line, True, True)[0], of_previous=True))
+        added = len(out.indicators)
         if values and id(line) in centred:
             above, top, below, end = centred[id(line)]
             last, last_start, _ = _add(norm, line, values, [(above, [top])], out.indicators)
             _join_tail(norm, out.indicators, last, last_start, below, end.group(0).strip(), below.start + end.end())
             heads, tails = [], 0
-            continue
-        if values:
+        elif values:
             last, last_start, tails = _add(norm, line, values, heads, out.indicators)
             tails *= wrapped
             heads = []
+        if values:
+            if sp is not None:
+                _place_split(norm, out.indicators, added, sp)
             continue
         if id(line) in pieces:
             continue
@@ -406,6 +457,25 @@ def indicators(
             out.unread.append(heads.pop(0)[0])
     out.unread.extend(ln for ln, _ in heads)
     return out
+
+
+def _blanked(line: Line, piece: re.Match) -> Line:
+    """The line with ``piece`` printed as spaces (offsets kept)."""
+    text = line.text[: piece.start()] + " " * len(piece.group(0)) + line.text[piece.end() :]
+    return Line(text, line.start, line.number, line.page)
+
+
+def _place_split(norm: NormalizedText, into: list[Indicator], at: int, sp: _SplitTarget) -> None:
+    """The target of a split value line, read at the line's value: its evidence from its head to its tail (the name's
+    first piece too), a cost's amount as printed over both lines."""
+    target = into[at]
+    head, tail = sp.above.start + sp.head.start(), sp.below.start + sp.tail.end()
+    amount = None
+    if sp.target.amount is not None and target.value is not None:
+        printed, unit = sp.target.amount[0], sp.target.amount[1]
+        amount = Amount(target.value, printed, unit, norm.raw_span(head, tail))
+    start = min(head, target.span.start) if target.name else head
+    into[at] = replace(target, span=norm.raw_span(start, tail), amount=amount)
 
 
 def _join_tail(
