@@ -23,7 +23,8 @@ its words; where the expenditure side runs on longer than the income side it is 
 项 printed under the last lines the income side fills).  The income side's sums tell: the lone lines before its
 first total are read as the expenditure side's from some line on (the income side prints its items from the top,
 so once one such line is the other side's, so are those after it); the reading is taken when the text's breaks a
-sum and it makes every sum hold, moving as few lines as it can (info W323).  A lone line naming income (收入, 拨款,
+sum and it makes every sum hold, moving as few lines as it can (info W323).  An item printing no figure (a zero
+printed as a dash or as nothing) is zero in those sums.  A lone line naming income (收入, 拨款,
 资金, 结转, 结余) stays income.
 """
 
@@ -160,15 +161,20 @@ def _holds(whole: Decimal, parts: list[Decimal], quanta: list[Decimal]) -> bool:
     return abs(whole - sum(parts, Decimal(0))) <= rounding_tolerance(quanta)
 
 
-def _sum_holds(rows: list[TableRow], whole: int, parts: list[int], blank: set[int]) -> bool | None:
+def _sum_holds(
+    rows: list[TableRow], whole: int, parts: list[int], blank: set[int], unprinted_zero: bool = False
+) -> bool | None:
     """The sum holds with the rows ``blank`` read as printing nothing on the income side; None when a figure is
-    not known."""
+    not known (``unprinted_zero``: a row printing no figure — a dash, nothing — is zero for the sum)."""
     figures: list[tuple[Decimal, Amount | None]] = []
     for i in [whole, *parts]:
         if i in blank:
             figures.append((Decimal(0), None))
             continue
         value = _value(rows[i])
+        if value is None and unprinted_zero and i != whole:
+            figures.append((Decimal(0), None))
+            continue
         if value is None:
             return None
         figures.append((value, rows[i].cells[0]))
@@ -190,7 +196,7 @@ def _lone_items(rows: list[TableRow], diag: Diagnostics, label: str) -> None:
     def fits(moved: set[int]) -> bool:
         entries = [e for e in _income_entries(rows[: end + 1], []) if e.index not in moved]
         sums = _sums(entries)
-        return bool(sums) and all(_sum_holds(rows, w, parts, set()) is not False for w, parts in sums)
+        return bool(sums) and all(_sum_holds(rows, w, parts, set(), True) is not False for w, parts in sums)
 
     if fits(set()):
         return

@@ -70,6 +70,14 @@ def test_lone_lines_the_income_sums_cannot_hold_are_expenditure(unit, separators
     assert got["本年收入合计"] == ("income", Decimal(8000000))
 
 
+@pytest.mark.parametrize("dash", ["-", "—"])
+def test_with_zeros_printed_as_dashes(dash):
+    # 二、单位资金 and 上年结余、结转 print a dash for zero: no figure, zero in the income side's sums (failed before the
+    # dash was read as zero: the sum with a figure missing said nothing, the lone lines stayed income)
+    got = _rows(_text(LINES, "万元").replace(" 0.00", f" {dash}"))
+    assert all(got[name][0] == "expenditure" for name in LONE)
+
+
 def test_w323_names_the_lines_moved():
     _, _, diag, _ = read_tables(_text(LINES, "万元"))
     (item,) = [d for d in diag.items if d.code == "W323"]

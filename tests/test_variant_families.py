@@ -169,9 +169,6 @@ KNOWN_LOSSES: dict[str, dict[str, int | str]] = {
     # the report's own 尾数误差 (its tables agree within half a step of 0.01 万元, W404) printed to 0.0001 万元 is a
     # disagreement the arithmetic placing a row's figures no longer forgives: no report prints that
     "units, decimals, separators: four decimals": {"202": 2},
-    # a row of a project table printing dashes only (a project budgeted nothing) prints no amount: it is no project
-    # (nlp.projects._plausible), where its 0.00 gave one with no amount
-    "characters: zero as -": {"224": "0+projects"},
 }
 
 _SLOW_SHARE = 3  # each variant reads every third report (turn by turn), so that the file stays at a few minutes
