@@ -133,14 +133,14 @@ def _score(
 ) -> list[tuple[str, int, int, str]]:
     """Count the spans ``(start, end, label)`` found in one paragraph or report (``pred``) against its ``gold`` into
     ``counts`` (per label: right, found, gold) and ``confusion`` (a gold span found with the other label of a pair
-    it holds); the misses: ``("FP", start, end, label)`` for each span found and not gold, in ``pred``'s order, then
-    ``("FN", …)`` for each gold span not found, in order."""
+    it holds); the misses: ``("FP", start, end, label)`` for each span found and not gold, then ``("FN", …)`` for each
+    gold span not found, each in order of the text (the same on every run, whatever Python's string hashing)."""
     # a gold span's label (the corpus gold's spans never overlap, by occurrences: one label each)
     gold_span = {(s, e): lab for s, e, lab in gold}
     for _, _, lab in gold:
         counts[lab][2] += 1
     misses = []
-    for s, e, lab in pred:
+    for s, e, lab in sorted(pred):
         counts[lab][1] += 1
         if (s, e, lab) in gold:
             counts[lab][0] += 1

@@ -106,3 +106,27 @@ def test_a_folder_without_gold_is_an_error(tmp_path):
         load_gold(tmp_path)  # before: no rows, every figure 0 of 0
     with pytest.raises(GoldError, match="no gold file"):
         load_gold(tmp_path / "absent")
+
+
+def test_the_misses_are_listed_in_the_same_order_on_every_run():
+    """``budgetkg eval -v`` lists what was found and not gold in the order of the text: before, in the order of a set
+    of spans, which Python's string hashing changes from run to run (two runs of the same checkout printed the same
+    misses in other orders)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from nlp.evaluation import _score\n"
+        "pred = {(s, s + 2, lab) for s in range(0, 40, 3) for lab in ('Platform', 'Reform')}\n"
+        "counts = {t: [0, 0, 0] for t in ('Platform', 'Reform')}\n"
+        "print(_score({(0, 2, 'Reform'), (50, 52, 'Platform')}, pred, counts, {}))\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": str(seed)}
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(runs) == 1
+    (out,) = runs
+    assert out.index("'FP', 3, 5") < out.index("'FP', 36, 38") < out.index("'FN', 50")
