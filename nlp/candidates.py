@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from nlp.coinednames import coined_name_spans
 from nlp.jiebadictionary import pos_table
+from nlp.namebrackets import balanced_start, inside_quoted_event
 from nlp.namechecks import (
     a_clause_inside,
     a_kind_of_channel,
@@ -144,19 +145,6 @@ def _network_part(core: list[str]) -> bool:
     return at is not None and at > 0 and standard_network(core[: at + 1][:-1], core[at])
 
 
-#: What a quoted title of an event ends with.
-_EVENT_END = re.compile(r"(?:大会|会议|论坛|大赛|峰会|博览会|展会|评选|竞赛|演练)[”\"」]")
-
-
-def _inside_quoted_event(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` inside a quoted title of a conference, contest or exercise?"""
-    opened = max(text.rfind(q, 0, start) for q in "“「")
-    if opened < 0 or max(text.rfind(q, opened, start) for q in "”」") >= 0:
-        return False
-    closed = min((i for i in (text.find(q, end) for q in "”」") if i >= 0), default=-1)
-    return closed >= 0 and bool(_EVENT_END.search(text, max(end, closed - 4), closed + 1))
-
-
 def _quoted_maxim(name: str) -> bool:
     """Does a name found by its head hold a quoted maxim (…“平台之外无系统”原则建设统一平台)?  Whether the maxim and
     the words after it name a platform (“审批不见面”平台) is the coined names' question (:mod:`nlp.coinednames`)."""
@@ -193,26 +181,6 @@ def _indefinite(text: str, start: int) -> bool:
     """一个高速、可靠、安全的专用信息通信平台: an indefinite article earlier in the clause."""
     clause_start = max(text.rfind(c, 0, start) for c in "，。；：！？\n") + 1
     return bool(INDEFINITE.search(text, max(clause_start, start - 16), start))
-
-
-def _balance(text: str, start: int, end: int) -> int | None:
-    """The start of the name once its brackets and quotes pair up: a name inside brackets or inside a
-    quoted phrase that goes on past the head (“全国信访信息系统维护费”) starts after the bracket or quote."""
-    name = text[start:end]
-    while name and name[0] in '”"」）)':
-        start, name = start + 1, name[1:]
-    depth, cut = 0, -1
-    for i, c in enumerate(name):
-        if c in "（(":
-            depth += 1
-            cut = i if depth == 1 else cut
-        elif c in "）)" and depth:
-            depth -= 1
-    if depth:  # 区政务服务体系（政务服务平台）: the name is the part inside the brackets
-        start, name = start + cut + 1, name[cut + 1 :]
-    if name.count("“") > name.count("”"):  # “全国信访信息系统维护费”: the quote goes on past the head
-        start += name.rfind("“") + 1
-    return start
 
 
 #: A body's one-character end that jieba leaves a token of its own (卫生|健康|委, 发展|改革|委).
@@ -299,7 +267,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             he = number.end()  # 市民服务热线12345: the line's number printed after its head is its name
         if he < len(text) and text[he] in '”"」' and _QUOTED_NAME_BEFORE.search(text, max(0, hs - 16), hs):
             continue  # “…平台” quoted as a whole: handled as a quoted name below
-        if _inside_quoted_event(text, hs, he):
+        if inside_quoted_event(text, hs, he):
             continue  # “第八届12345政务服务便民热线大会暨…大会”: an event's title, not the platform
         if m.group() == "信息网络" and (
             text.endswith("系统", 0, hs)
@@ -515,7 +483,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             # to jieba); the brand is the name's
             taken.append((brand.start(), text[brand.start() : start]))
             start = brand.start()
-        balanced = _balance(text, start, he)
+        balanced = balanced_start(text, start, he)
         if balanced is None:
             continue
         start = balanced
