@@ -38,6 +38,9 @@ UNQUOTED_PROGRAMMES = re.compile(
 #: the goal a province or city sets itself, 数字强省 / 数字强市: names as 数字中国 is (not 数字经济, 数字社会: sectors).
 _DIGITAL_OF = re.compile(r"数[字化](?=[\u4e00-\u9fff])")
 _STRONG_PLACE = re.compile(r"强[省市区县](?![\u4e00-\u9fff]?(?:级|委|政府|人民|长|直|属|内|外|域))")
+#: A media outlet's kind after 数字 + a place (数字江西|报, 数字湖南|频道, 数字长江|传媒): the outlet's name, no programme —
+#: not a report on it (数字江西|报告) nor a report to it (报送).
+_MEDIA_AFTER = re.compile(r"日报|晚报|报社|报(?![告送表名备销批价账道])|频道|传媒|电视台|电台|杂志|期刊|出版社|客户端")
 #: A version of a programme, or a phase, with the head of its campaign (数字青岛2.0工程, 数字政府3.0行动).
 _PROGRAMME_VERSION = re.compile(r"\d+(?:\.\d+)?版?(?:工程|行动)(?!计划|方案|纲要)")
 
@@ -164,6 +167,11 @@ def _counted_programme(name: str) -> bool:
     )
 
 
+#: A count of a period (“三年工程”, “五年工程”: how long a programme runs, as “十四五” is a period) or a rank (“一号工程”,
+#: “头号工程”: the first of a government's priorities, the programme named before it — 数字经济“一号工程”): no name.
+_PERIOD_OR_RANK = re.compile(r"[\d一二三四五六七八九十百两]+(?:个)?(?:年|月|周|天|日|季度)|[一头首]号")
+
+
 _CAMPAIGN_LEAD = re.compile(
     r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
     r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级|"
@@ -247,6 +255,19 @@ def _manners_only(inner: str) -> bool:
         and all(len(w) == 1 for w in words)
         and all(t in ("a", "v", "d") for t in tags)
         and any(t in ("a", "d") for t in tags)
+    ) or _qualities_glued(inner, words, tags)
+
+
+def _qualities_glued(inner: str, words: list[str], tags: list[str]) -> bool:
+    """Is a quoted name of three characters two qualities jieba glued into one word and one character more (严细|实,
+    严实|细, 勤俭|廉): a maxim of three one-character qualities, as 快|准|稳 is — qualities covering two of its three
+    characters, every word one character or a quality?"""
+    quality = [len(w) for w, t in zip(words, tags, strict=True) if t in ("a", "d")]
+    return (
+        len(inner) == 3
+        and len(words) == 2
+        and sum(quality) >= 2
+        and all(len(w) == 1 or t in ("a", "d") for w, t in zip(words, tags, strict=True))
     )
 
 
@@ -454,6 +475,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             )
             and not _GENERIC_CAMPAIGN.match(inner)
             and not _CAMPAIGNS_COUNTED.search(inner)  # “六大标杆工程”: works counted, many
+            and not _PERIOD_OR_RANK.fullmatch(inner[: head.start()])  # “三年工程”, “一号工程”: a period, a rank
         ):
             spans.append((m.start(), m.end()))
     spans += _listed_beside(text, spans)
@@ -464,6 +486,8 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             e = version.end()  # 数字青岛2.0工程: the programme's campaign, one name
         if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in '“"「'):
             continue
+        if _MEDIA_AFTER.match(text, e):
+            continue  # 数字江西|报, 数字湖南|频道: a media outlet's name
         if HEAD.match(text, e):
             continue  # 智慧城市平台: a platform (长沙市智慧城市建设事务中心, a body's name: nlp.budgetpatterns drops it)
         if text.startswith("改革", e):
