@@ -22,9 +22,10 @@ from nlp.candidates import platform_spans
 from nlp.docnumbers import document_spans
 from nlp.fieldreforms import plain_reform_spans
 from nlp.gazetteermatch import GAZETTEER_SPANS
+from nlp.namebrackets import inside_quoted_event
 from nlp.namechecks import broken_quote, card_handed_out, generic_prefix, glued_generic, honour, named_in_a_predicate
 from nlp.ownsystems import own_system_spans
-from nlp.platformwords import scope_in_front
+from nlp.platformwords import DEVICE_AFTER, scope_in_front
 from nlp.reforms import NOT_A_REFORM_AFTER, body_named_after, inside_double_quotes, reform_spans
 from nlp.tokenizer import doc_text, token_offsets, word_offsets
 
@@ -136,11 +137,18 @@ class BudgetPatterns:
         ents = list(doc.ents)  # doc.ents builds its spans anew at every access
         known_names = doc.user_data.pop(GAZETTEER_SPANS, [])  # the gazetteer's (nlp.gazetteermatch)
         # a known generic name glued to more of a phrase (电子政务|云平台, 政务外网|骨干网) is no mention on its own, nor
-        # a known card handed to a person (办理|社保卡: nlp.namechecks.card_handed_out)
+        # a known card handed to a person (办理|社保卡: nlp.namechecks.card_handed_out), nor a name inside a quoted
+        # event's title, as the shape rules read theirs (nlp.namebrackets), nor a network qualifying a device
         known_names = [
             k
             for k in known_names
-            if k[2] != "Platform" or not (glued_generic(text, words, k[0], k[1]) or card_handed_out(text, k[0], k[1]))
+            if k[2] != "Platform"
+            or not (
+                glued_generic(text, words, k[0], k[1])
+                or card_handed_out(text, k[0], k[1])
+                or inside_quoted_event(text, k[0], k[1])  # “…新质赋能12345热线助力…大会”: the event's title
+                or DEVICE_AFTER.match(text, k[1])  # 政务外网|电脑: the device is named, not the network
+            )
         ]
         # the gazetteer's printed forms may open with a level (区级信息共享平台): the name is what follows it
         known_names = [

@@ -57,6 +57,9 @@ _SERVICE_POINT = re.compile(r"(?:政务|便民)?服务(?:点|站|驿站|专窗)"
 #: “城市运行大屏”, a count of channels by their initials: “一官两微” (a website, two 微博/微信 accounts), “两微一端”).
 #: 上云 is a verb (“迁移上云”: moving onto the cloud), no cloud's name, as outside quotes (nlp.platformwords).
 _QUOTED_HEADS = "网络|网|(?<!上)云|码|卡|号|通|屏|[一二两三四五六]微|[一二两三四五六]端"
+#: A verb of connecting ends the quoted words (“五级联通”, “全域贯通”, “三级互通”): a state the text sets as a goal — levels
+#: or places connected — whose 通 is the verb's, no channel's (“赣服通”, “粤商通”: a service word and 通, the brand's end).
+_CONNECTED_END = re.compile(r"(?:联|贯|互|连|畅|打|相|融)通$")
 #: What a service's own channel ends with, in quotes after the service's name (政务服务“一张网”, 智慧应急“中屏”): a thing
 #: that carries the service — a network, a cloud, a screen, a code, a card, an account; not 通 (“村村通”: a programme).
 _CHANNEL_END = re.compile(r"(?:网络|网|(?<!上)云|屏|码|卡|号|[一二两三四五六]微|[一二两三四五六]端)$")
@@ -265,7 +268,11 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
             owner = _OWNER_APP_BEFORE.search(text, max(0, m.start() - 12), m.start()) if zone else None
             # “赣服通”“一件事一次办”专区: the app that owns the zone, printed in front of it, is the name's
             spans.append((owner.start() if owner else _placed_start(text, words, m.start()), m.end()))
-        elif re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner) and len(inner) > 3:
+        elif (
+            re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner)
+            and len(inner) > 3
+            and not _CONNECTED_END.search(inner)
+        ):
             spans.append((_placed_start(text, words, m.start()), m.end(1) + 1))
     # quoted names listed before a platform head they share: “数据铁笼”“社会和云”等服务平台 — each is one
     for run in _QUOTED_LIST_BEFORE_HEAD.finditer(text):

@@ -22,6 +22,7 @@ from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_
 from nlp.fieldreforms import names_no_field
 from nlp.foundentity import FoundEntity
 from nlp.jiebadictionary import dictionary_words, pos_table
+from nlp.namebrackets import inside_quoted_event
 from nlp.namechecks import (
     a_kind_of_channel,
     a_manner_and_a_head,
@@ -285,9 +286,11 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       service's (库存卡, 备案卡: not :data:`nlp.platformwords.CARD_NAME`, as the shape rules read 卡);
     * every level's own, 各 and the levels right before it (各市州|12345政务服务热线: :func:`nlp.namechecks.every_level_before`);
     * a kind of channel a list closed by 等 and the category counts (政务公开网站、微信公众号等阵地:
-      :func:`nlp.namechecks.a_kind_of_channel`).
+      :func:`nlp.namechecks.a_kind_of_channel`);
+    * a count and its classifier right in front (349个|城市便民服务热线: :func:`nlp.candidates.counted_before`);
+    * inside a quoted event's title (“…新质赋能12345热线助力…大会”: :func:`nlp.namebrackets.inside_quoted_event`).
     """
-    from nlp.candidates import adjective_alone
+    from nlp.candidates import adjective_alone, counted_before
 
     text = doc_text(doc)
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -327,6 +330,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or (text[e - 1] == "卡" and not CARD_NAME.search(text, s, e))  # 库存卡, 备案卡: no public service's card
         or every_level_before(text, s)  # 各市州|12345政务服务热线: every level's own
         or a_kind_of_channel(text, s, e)  # 政务公开网站、微信公众号等阵地: a kind counted among channels
+        or counted_before(text, s)  # 349个|城市便民服务热线: counted, many
+        or inside_quoted_event(text, s, e)  # “…新质赋能12345热线助力…大会”: an event's title
     )
 
 

@@ -27,6 +27,9 @@ def balanced_start(text: str, start: int, end: int) -> int | None:
     name = text[start:end]
     while name and name[0] in '”"」）)':
         start, name = start + 1, name[1:]
+    if (unopened := _unopened_close(name)) >= 0:
+        # (www.ezhou.gov.|cn)政府门户网站: a bracket closes that opened before the name; the name starts after it
+        start, name = start + unopened + 1, name[unopened + 1 :]
     depth, cut = 0, -1
     for i, c in enumerate(name):
         if c in "（(":
@@ -39,3 +42,14 @@ def balanced_start(text: str, start: int, end: int) -> int | None:
     if name.count("“") > name.count("”"):  # “全国信访信息系统维护费”: the quote goes on past the head
         start += name.rfind("“") + 1
     return start
+
+
+def _unopened_close(name: str) -> int:
+    """The index of the last closing bracket in ``name`` that no bracket inside it opened, or -1."""
+    depth, last = 0, -1
+    for i, c in enumerate(name):
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            depth, last = (depth - 1, last) if depth else (0, i)
+    return last

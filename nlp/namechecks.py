@@ -511,11 +511,16 @@ def a_quality_and_a_head(core: list[str]) -> bool:
     高效|平台, 便捷|系统)?  Then the name is a kind, as a manner's (智能化|大厅) is: no system is named by how it is (asked of
     the trained NER's names too: :func:`nlp.entities.no_platform_by_the_rules`).  Not a distinguishing word (jieba's b):
     单一|窗口 names the single window of a port's trade, though 单一|办事大厅 is a kind.  Nor is a name a grade of quality
-    opens before a platform's own words (:data:`_QUALITY_FIRST`: 高质量|数字政务服务平台; not 高标准农田|信息管理平台)."""
-    return (len(core) == 1 and pos_table().get(core[0]) in ("a", "ad")) or bool(
-        core
-        and _QUALITY_FIRST.fullmatch(core[0])
-        and (len(core) == 1 or core[1] in GENERIC_WORDS or core[1] in _DIGITAL_WORDS)
+    opens before a platform's own words (:data:`_QUALITY_FIRST`: 高质量|数字政务服务平台; not 高标准农田|信息管理平台), nor a
+    size or a newness before generic words alone (:data:`_SIZE_FIRST`: 大型|政府|门户网站, 新型|政务服务|平台)."""
+    return (
+        (len(core) == 1 and pos_table().get(core[0]) in ("a", "ad"))
+        or bool(
+            core
+            and _QUALITY_FIRST.fullmatch(core[0])
+            and (len(core) == 1 or core[1] in GENERIC_WORDS or core[1] in _DIGITAL_WORDS)
+        )
+        or bool(core and _SIZE_FIRST.fullmatch(core[0]) and all(w in GENERIC_WORDS for w in core[1:]))
     )
 
 
@@ -523,6 +528,10 @@ def a_quality_and_a_head(core: list[str]) -> bool:
 #: described, no system named — where a platform's own generic or digital words follow the grade; before a topic of
 #: its own (高标准农田, 高质量发展, 优质农产品: terms, not grades) it is the topic's.
 _DIGITAL_WORDS = {"数字", "数字化", "智慧", "智能", "数智", "一体化"}
+#: A size or a newness opening a name (大型|政府|门户网站, 新型|政务服务|平台): before generic words alone it describes the
+#: kind — what a site is or what is to be built — and names none; before words of a topic (新型|智慧城市…平台, 大型|活动…
+#: 系统) those words name it.
+_SIZE_FIRST = re.compile(r"大型|中型|小型|新型|全新|新式")
 _QUALITY_FIRST = re.compile(r"高(?:质量|水平|标准|品质|效能|起点)|一流|优质|世界一流|国内一流|国际一流")
 
 

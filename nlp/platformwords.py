@@ -77,11 +77,15 @@ PLURAL_WORDS = {"各", "各类", "各项", "各级", "各个", "每个", "相关
 COUNT_START = re.compile(
     r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]"
 )
+#: A device a network or system only qualifies (政务网|电脑, 外网|终端, 平台|服务器): the device is named, not the network —
+#: the text neither runs, keeps nor uses the network there.
+DEVICE_AFTER = re.compile(r"电脑|计算机|服务器|交换机|路由器|防火墙|打印机|笔记本|台式机|(?<=网)终端")
 #: After these a head word is no head: 系统规划, 平台化, 系统推进 (systematically), 平台经济, 平台主体责任, 系统内 (within a
-#: sector) — not 大厅内 (inside the hall) or 网内容 (a site's content); 客户端记者, 网站通讯员: a newspaper's outlet in a
-#: byline, whose reporter took the picture, no platform the text speaks of.
+#: sector), 平台体系 (a framework of platforms, 热线体系 of hotlines: the kind built up, no one of them), 政务网电脑, 外网终端,
+#: 平台服务器 (a device: :data:`DEVICE_AFTER`) — not 大厅内 (inside the hall) or 网内容 (a site's content); 客户端记者,
+#: 网站通讯员: a newspaper's outlet in a byline, whose reporter took the picture, no platform the text speaks of.
 # fmt: off
-NOT_A_HEAD_AFTER = re.compile(r"规划|性|化|工程|(?<!厅)内(?!容)|点|格|干部|工作人员|人员|职工|记者|通讯员|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
+NOT_A_HEAD_AFTER = re.compile(DEVICE_AFTER.pattern + r"|规划|体系|性|化|工程|(?<!厅)内(?!容)|点|格|干部|工作人员|人员|职工|记者|通讯员|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
                                r"构建|布局|解决|思维|观念|集成|经济|产业|企业|主体|商家|公司|机(?![构关制遇会房器柜位])")
 # fmt: on
 #: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).

@@ -6,7 +6,81 @@ from __future__ import annotations
 
 import pytest
 
-from tests.entityrows import reforms
+from tests.entityrows import platforms, reforms
+
+#: A verb of connecting closing the quoted words (“五级联通”, “全域贯通”) sets a state as a goal — the levels or places
+#: connected — and its 通 is no channel's end, as it is in a brand (“赣服通”).  The first 5 rows fail before.
+CONNECTED = [
+    ("确保全面实现省、市、县、乡、村“五级联通”。", []),
+    ("推动政务数据“全域贯通”。", []),
+    ("实现省市县“三级互通”。", []),
+    ("实现各业务系统“一网畅通”。", []),
+    ("推进部门数据“横向打通”。", []),
+    # stay
+    ("推广使用“赣服通”办理业务。", ["“赣服通”"]),
+    ("依托“皖事通”开展服务。", ["“皖事通”"]),
+]
+
+#: A head followed by 体系 names a framework of such platforms (the kind built up), no one of them.  The first 2 rows
+#: fail before (构建…热线体系 was already none).
+FRAMEWORK = [
+    ("规划指导建设全市统一的公共资源交易平台体系。", []),
+    ("完善应急指挥信息系统体系建设。", []),
+    ("构建覆盖全区的政务服务热线体系。", []),
+    # stay
+    ("负责公共资源交易平台的运行维护。", ["公共资源交易平台"]),
+    ("保障12345政务服务便民热线平稳运行。", ["12345政务服务便民热线"]),
+]
+
+#: A bracket that opened before a name and closes inside the words in front of its head (a web address printed in
+#: brackets): the name starts after it.  All 3 rows fail before (cn）政府门户网站, cn）区政府门户网站).
+BRACKET_BEFORE = [
+    ("“中国鄂州”（www.ezhou.gov.cn）政府门户网站由市人民政府主办。", []),
+    ("（网址：www.abc.gov.cn）区政府门户网站完成改版。", ["区政府门户网站"]),
+    ("（网址www.abc.gov.cn）区政务服务网上线运行。", ["区政务服务网"]),
+    # stay
+    ("区政府门户网站（www.abc.gov.cn）完成改版升级。", ["区政府门户网站"]),
+]
+
+#: A size or newness before generic words alone describes a kind (what a site is, what is to be built); before words
+#: of a topic those words name it.  The first 3 rows fail before.
+SIZE_BEFORE = [
+    ("是市政府统一发布政务信息的大型政府门户网站。", []),
+    ("打造新型政务服务平台。", []),
+    ("建设小型业务系统。", []),
+    # stay
+    ("建设新型智慧城市运营管理平台。", ["新型智慧城市运营管理平台"]),
+    ("负责大型活动安保指挥系统的运行维护。", ["大型活动安保指挥系统"]),
+]
+
+#: A name the trained NER proposes is asked what the shape rules ask: a count and its classifier in front (349个|城市…
+#: 热线: the cities' lines, many), inside a quoted event's title (the gazetteer's names too).  All 3 rows fail before.
+COUNTED_OR_EVENT = [
+    ("在全国349个城市便民服务热线的监测中，市12345热线位列第10位。", ["市12345热线"]),
+    ("在“第八届12345政务服务便民热线大会暨新质赋能12345热线助力营商环境高质量发展大会”上作交流发言。", []),
+    ("在“全省12345热线工作推进会议”上作典型发言。", []),
+]
+
+#: A network or system named only to qualify a device (政务网电脑, 外网终端, 平台服务器) is no mention of it: the device
+#: is named.  The first 4 rows fail before (对村政务网电脑 was already none).
+DEVICE = [
+    ("为政务外网电脑安装杀毒软件。", []),
+    ("更换电子政务外网终端20台。", []),
+    ("购置政务外网交换机、防火墙。", []),
+    ("采购政务云平台服务器。", []),
+    ("对村政务网电脑进行系统调试。", []),
+    # stay: the network run or a line leased for it
+    ("负责政务外网安全运行。", ["政务外网"]),
+    ("租用电子政务外网专线。", ["电子政务外网"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), CONNECTED + FRAMEWORK + BRACKET_BEFORE + SIZE_BEFORE + COUNTED_OR_EVENT + DEVICE
+)
+def test_platform_families(nlp_off_on, text, expected):
+    assert platforms(nlp_off_on, text) == expected
+
 
 #: review18's leftovers.  Three one-character qualities jieba glues two of (严细|实) are a maxim, as 快|准|稳 is; a
 #: quoted count of a period (“三年工程”) or a rank (“一号工程”, the first of the priorities: 数字经济“一号工程”) names no
