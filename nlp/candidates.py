@@ -68,6 +68,7 @@ from nlp.platformwords import (
     LEAD_WORDS,
     LONG_LEADS,
     NOT_A_HEAD_AFTER,
+    PLATFORM_HEADS,
     TOPIC_VERBS,
     WHERE_WORDS,
     WHOLE_TERRITORY,
@@ -132,6 +133,10 @@ _LEAD_ENDS = tuple(LONG_LEADS)
 _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
 #: Words that say when (疫情期间, 改革以来): the name starts after them.
 _TIME_FRAME = re.compile(r"(?:期间|之际|以来|以后|之后|以前|之前|前夕|期内|季度|月份)$")
+#: A level between two heads (…管理系统|市级|平台): the level's part of the system named before it.
+_LEVEL_OF_A_SYSTEM = re.compile(r"[省市区县]?本级|[省市区县]级")
+#: A floor of a building (一楼, 三层, 负一楼, 3F, B1): where a hall is, not which.
+_FLOOR = re.compile(r"负?[一二三四五六七八九十]+[楼层]|\d{1,2}[Ff]|[Bb]\d")
 #: Alternatives of a level in brackets: 乡镇（街道）, 村（社区）, 县（市、区）.
 _LEVEL_ALTERNATIVE = re.compile(r"[（(][乡镇街道社区村居县市区、]{1,6}[）)]")
 #: A page number printed just before a wrapped name's rest (全24|国信访信息系统).
@@ -362,6 +367,11 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 break
             if _TIME_FRAME.search(word):
                 break  # 疫情期间|政务大厅: when, not which
+            if _LEVEL_OF_A_SYSTEM.fullmatch(word) and left.endswith(PLATFORM_HEADS):
+                taken = []  # 数字化城市管理系统|市级|平台: the level's part of the system named before, no name of its own
+                break
+            if _FLOOR.fullmatch(word) or (word in ("楼", "层") and re.fullmatch(r"[Bb]?\d{1,2}", left)):
+                break  # 市民服务中心一楼|大厅, 二楼|政务服务大厅, 1|楼|大厅: where in a building, not which
             if word in "“「" or (word == '"' and sum(w.count('"') for _, w in taken) % 2):
                 if not any(w in '”」"' for _, w in taken):
                     break  # “全国信访信息系统维护费”: the quote opens a longer phrase, not the name

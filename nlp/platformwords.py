@@ -121,6 +121,7 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "对", "在", "由", "将", "把", "向", "从", "于", "是", "了", "有", "经", "按", "据", "以", "至", "及其", "我局",
               "本局", "我厅", "本厅", "我委", "我办", "我院", "我中心", "本单位", "我单位", "该局",
               *(WHOLE_TERRITORY_WORDS - {"全国"}),  # 全国一体化在线政务服务平台: the country's own platform's name
+              "全局", "全厅", "全委", "全院",  # the whole body (保障全局|计算机网络系统): a scope as 全市 is, no name's
               "我市", "我区", "我省", "本市", "本区", "本省", "各区", "各市", "各县", "组织", "开展", "采购", "购买", "支付",
               "新建", "改造", "扩建", "迁移", "部署", "启用", "覆盖", "服务于", "保证", "支撑", "支持", "配合", "协调", "协助",
               "承担", "参与", "牵头", "督促", "监督", "检查", "完成", "开通", "健全", "形成", "构建", "应用于", "用于", "涉及",
@@ -194,9 +195,10 @@ VERB_AFTER_BAN = set("理公结件")
 #: Head tokens' generic front parts (jieba's 管理信息系统 is one word).
 GENERIC_COMPOUNDS = {"管理信息", "信息管理", "综合信息", "信息服务", "综合管理", "综合服务", "公共服务", "信息"}
 BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
-#: Infrastructure of a building, no service (机房电力系统, 空调系统; an emergency broadcast system, 应急广播系统, serves the public).
+#: Infrastructure of a building, no service (机房电力系统, 空调系统, 不间断电源系统, 防雷系统, a staff canteen's 食堂一卡通系统; an
+#: emergency broadcast system, 应急广播系统, serves the public).
 # fmt: off
-BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|(?<!应急)广播|考勤|"
+BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|电源|防雷|新风|动环|(?:食堂|就餐|餐厅)(?:一卡通|消费|刷卡)?|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|(?<!应急)广播|考勤|"
                               r"音响|扩声|会议室|(?<!治安视频)(?<!治安)监控)系统$|^(?:会议)系统$|(?:楼|机房|大厦|室)应急广播系统$|^(?:视频|视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
 # fmt: on
 #: Words that modify a name's activities (综合运营管理平台, 智慧服务管理系统) and govern none.
