@@ -76,6 +76,7 @@ from nlp.platformwords import (
 from nlp.reforms import slogan
 from nlp.sectors import sector_system
 from nlp.sharedheads import activity, listed_tasks, shared_topic_start
+from nlp.venues import a_venue
 
 #: A count right before the name makes it plural: 13个部门专题目录数据库.
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个项套家类种批]$")
@@ -578,6 +579,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # 实行|监测系统, 审批平台, 监测和预警系统: activities and a bare head name a kind of system
         if a_quality_and_a_head(core):
             continue  # 公开|平台, 高效|平台: a quality alone names a kind
+        if a_venue(text[start:hs], m.group()):
+            continue  # 招商引资平台, 产学研合作平台: a venue of an activity, a figure of speech (nlp.venues)
         if any(w == "类" or (re.fullmatch(r"[\u4e00-\u9fff]{1,3}类", w) and w not in pos_table()) for w in core):
             continue  # 省级政务类|APP, 服务类|平台: a class of them
         spans.append((start, he))

@@ -61,6 +61,7 @@ from nlp.punctuation import as_printed, full_width
 from nlp.reforms import body_named_after, construction_work
 from nlp.sectors import sector_system
 from nlp.tokenizer import doc_text, made_of, token_offsets
+from nlp.venues import a_venue
 
 LABELS = ("Agency", "Platform", "Reform", "PolicyDocument", "Place")
 #: words that make a clause worth the trained NER (open-form heads, or a closing quote: “穗好办”); what may not stand in
@@ -288,7 +289,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * a kind of channel a list closed by 等 and the category counts (政务公开网站、微信公众号等阵地:
       :func:`nlp.namechecks.a_kind_of_channel`);
     * a count and its classifier right in front (349个|城市便民服务热线: :func:`nlp.candidates.counted_before`);
-    * inside a quoted event's title (“…新质赋能12345热线助力…大会”: :func:`nlp.namebrackets.inside_quoted_event`).
+    * inside a quoted event's title (“…新质赋能12345热线助力…大会”: :func:`nlp.namebrackets.inside_quoted_event`);
+    * a venue of an activity between parties (招商引资平台, 产学研合作平台: :func:`nlp.venues.a_venue`).
     """
     from nlp.candidates import adjective_alone, counted_before
 
@@ -332,6 +334,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or a_kind_of_channel(text, s, e)  # 政务公开网站、微信公众号等阵地: a kind counted among channels
         or counted_before(text, s)  # 349个|城市便民服务热线: counted, many
         or inside_quoted_event(text, s, e)  # “…新质赋能12345热线助力…大会”: an event's title
+        or (head is not None and a_venue(text[s:head_start], head.group()))  # 招商引资|平台: a venue
     )
 
 
