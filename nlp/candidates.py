@@ -136,6 +136,8 @@ _LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
 _TIME_FRAME = re.compile(r"(?:期间|之际|以来|以后|之后|以前|之前|前夕|期内|季度|月份)$")
 #: A level between two heads (…管理系统|市级|平台): the level's part of the system named before it.
 _LEVEL_OF_A_SYSTEM = re.compile(r"[省市区县]?本级|[省市区县]级")
+#: A count of units right after the head (一体机|20台, 系统|3套): the things counted, a kind.
+_UNITS_COUNTED_AFTER = re.compile(r"\s*(?:\d+|[两三四五六七八九十百]+)\s*[台套部]")
 #: A floor of a building (一楼, 三层, 负一楼, 3F, B1): where a hall is, not which.
 _FLOOR = re.compile(r"负?[一二三四五六七八九十]+[楼层]|\d{1,2}[Ff]|[Bb]\d")
 #: Alternatives of a level in brackets: 乡镇（街道）, 村（社区）, 县（市、区）.
@@ -302,6 +304,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or networks_as_a_field(text, he)  # 广播电视信息网络|的规划和建设: the sector's networks as a field of work
         ):
             continue  # 政务信息系统管理中心 is an agency; 系统规划, 平台化 are no names' ends
+        if _UNITS_COUNTED_AFTER.match(text, he):
+            continue  # 投放智能政务服务一体机20台, 新增自助服务终端30台: units counted, a kind of device, no one platform
         if m.group() == "专线" and any(text.endswith(n, 0, hs) for n in _NETWORKS):
             continue  # 政务外网|专线租赁: the network's leased line; the network is named (as it is before its 光纤)
         if m.group().strip("“”") == "一卡通" and (text[hs - 1 : hs] == "卡" or _CARD_USE.match(text, he)):

@@ -174,3 +174,27 @@ VENUES = [
 @pytest.mark.parametrize(("text", "expected"), VENUES)
 def test_a_venue_of_an_activity_is_no_platform(nlp_off_on, text, expected):
     assert platforms(nlp_off_on, text) == expected
+
+
+#: A verb of setting devices out (投放, 布设, 配备) governs the name after it, as 设置 does; units counted after the head
+#: (一体机|20台, 系统|3套) are a kind of device; 智能 before generic words alone is as generic as 智慧 (智能应用系统, a
+#: category).  The first 4 rows fail before.
+DEVICES_SET_OUT = [
+    ("在镇街投放智能政务服务一体机20台。", []),
+    ("在镇街投放智能政务服务一体机。", []),
+    ("建设智能应用系统。", []),
+    ("推进智能政务服务平台建设。", []),
+    ("在社区布设政务服务一体机。", []),
+    ("新增自助服务终端30台。", []),
+    ("建成业务系统3套。", []),
+    # stay
+    ("保障国家信访局智能办公平台运行。", ["国家信访局智能办公平台"]),
+    ("负责全市智能交通管理系统运维。", ["智能交通管理系统"]),
+    ("在区政务服务大厅投放“粤智助”政府服务自助机。", ["区政务服务大厅", "“粤智助”政府服务自助机"]),
+    ("负责12345政务服务便民热线运营，配备话务员30名。", ["12345政务服务便民热线"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEVICES_SET_OUT)
+def test_devices_set_out(nlp_off_on, text, expected):
+    assert platforms(nlp_off_on, text) == expected
