@@ -130,6 +130,9 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               "投入", "投入使用", "试运行", "运行维护", "办理", "承办", "处理", "接听", "拨打", "更换", "维修", "赋予", "给予", "授予", "进驻", "适宜", "投用", "建成投用", "重新", "及时", "定期", "逐步", "认真", "大力",
               "着力", "努力", "有效", "同步", "实行", "采用", "采取", "设立", "开设", "设置", "新设", "开辟", "建成",
               "投放", "布设", "配备", "增设", "安装",  # devices set out (在镇街|投放|…一体机)
+              # making, renting, moving and using a system (续租|政务云平台, 研发|移动执法APP, 谋划建设|城市大脑)
+              "研发", "谋划", "试点", "迭代", "扩容", "续租", "租用", "租赁", "托管", "落地", "引进", "推出", "嵌入",
+              "接驳", "入驻", "汇聚",
               "新版", "旧版", "老版", "改版", "升级版", "新一代", "原", "到"}  # qualifiers of a version: not the name's
 # fmt: on
 #: Verbs of making a thing in front of a system's name: the words name a kind still to be made (推动建设政务服务平台);
@@ -164,7 +167,7 @@ IMPROVING_VERBS = {"规范", "规范化", "精简", "整治", "净化", "美化"
 #: is a lead glued to another word (继续抓好), no name's own (:mod:`nlp.nameleads`).
 LONG_LEADS = sorted((w for w in LEAD_WORDS if len(w) >= 2), key=len, reverse=True)
 #: Words that are a verb or a noun: part of a name after a noun or right before the head, else a lead.
-NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营", "监督", "处理", "开发"}
+NOUN_VERBS = {"管理", "建设", "运维", "服务", "运营", "监督", "处理", "开发", "研发", "租赁", "托管", "汇聚"}
 #: Fields of government work that jieba tags as verbs but name systems (信访信息系统, 审批系统, 统计数据库).
 # fmt: off
 TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采购", "登记", "调解", "缴税", "征收", "受理", "举报", "投诉",
