@@ -357,6 +357,8 @@ def _centred_names(body: list[Line], achieved: bool, paired: bool) -> dict[int, 
 # the head of a target wrapped inside its cell: a figure with its comparator, perhaps the start of its unit (≤120万,
 # 9562平, ≥330台, ≤1638.67); the tail below it the rest of the unit (元, 方米, 套, 万元)
 _TARGET_HEAD = re.compile(r"(?:^|(?<=\s))[≥≤<>＝=]?\d[\d.,]*[\u4e00-\u9fff%]{0,2}$")
+# the head of a target in words wrapped the same way (不超标 / 准: 不超标准)
+_WORD_HEAD = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff]{2,8}$")
 _UNIT_TAIL = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff%]{1,3}$")
 
 
@@ -381,13 +383,16 @@ def _split_targets(body: list[Line]) -> dict[int, _SplitTarget]:
         values = _values(line, True, True)
         if len(values) != 1 or _values(below, False, False):
             continue
-        head = _TARGET_HEAD.search(above.text.rstrip())
+        in_words = values[0].text is not None
+        head = (_WORD_HEAD if in_words else _TARGET_HEAD).search(above.text.rstrip())
         tail = _UNIT_TAIL.search(below.text.rstrip())
         if head is None or tail is None:
             continue
         if _values(_blanked(above, head), False, False):
             continue  # a line of values ending in a score (≥1000件 1050件 8 8): no target's head
         joined = Line(head.group(0) + tail.group(0), 0, 0, 0)
+        if in_words and not (_WORDS.fullmatch(joined.text) or _DATE.fullmatch(joined.text)):
+            continue  # words of a target are words the vocabulary reads whole (不超标 / 准: 不超标准), not any two pieces
         target = _values(joined, False, False)
         if len(target) == 1 and target[0].unit == values[0].unit and target[0].end == len(joined.text):
             out[id(line)] = _SplitTarget(above, head, below, tail, target[0])

@@ -54,10 +54,17 @@ ROWS = {
             ("使用部门满意率", Decimal(97), "%", "=", True),
         ],
     ),
+    "words, cut inside a word": (
+        ["成本指 经济成本指 年度人均差旅 不超标", "未超标准 20 20", "标 标 费用 准"],
+        [
+            ("年度人均差旅费用", None, "", "=", False),
+            ("年度人均差旅费用", None, "", "=", True),
+        ],
+    ),
 }
 
 
-# 5 rows x 2 headers: all 10 fail before (the achieved value read as the target, the target's head lost or read as
+# 6 rows x 2 headers: all 10 fail before (the achieved value read as the target, the target's head lost or read as
 # an indicator of its own, its unit cut)
 @pytest.mark.parametrize("header", list(HEADERS))
 @pytest.mark.parametrize("row", list(ROWS))
@@ -65,6 +72,19 @@ def test_a_target_wrapped_around_what_was_achieved(header, row):
     lines, expected = ROWS[row]
     _, indicators, _ = read(report("万元", [HEADERS[header]], lines, None))
     assert [(i.name, i.value, i.unit, i.comparator, i.achieved) for i in indicators] == expected
+
+
+def test_words_split_in_a_cell_are_the_targets_text():
+    lines, _ = ROWS["words, cut inside a word"]
+    _, indicators, _ = read(report("万元", [HEADERS["reasons"]], lines, None))
+    assert [(i.text, i.achieved) for i in indicators] == [("不超标准", False), ("未超标准", True)]
+
+
+def test_two_pieces_the_vocabulary_does_not_read_whole_are_no_target():
+    # control: 控制在 / 内 joined is no value in words; what was achieved stays as the line prints it, no target made up
+    lines = ["成本指 经济成本指 年度人均差旅 控制在", "未超标准 20 20", "标 标 费用 内"]
+    _, indicators, _ = read(report("万元", [HEADERS["no reasons"]], lines, None))
+    assert [i.text for i in indicators] == ["未超标准"]
 
 
 def test_the_targets_evidence_runs_over_its_head_and_tail():
