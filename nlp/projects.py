@@ -155,7 +155,7 @@ def extract(
         if i in units:
             unit_name = row.name
             continue
-        if not _plausible(row):
+        if not _plausible(row, norm):
             # a nameless line of figures or a label's stray tail (级）): a reading accident, not a project
             diag.warn("W312", line=row.span.line, table=table.number or table.title, name=row.name)
             continue
@@ -181,18 +181,28 @@ _LETTER = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _CLOSING = "）)】]〕"
 
 
-def _plausible(row: TableRow) -> bool:
+def _plausible(row: TableRow, norm: NormalizedText) -> bool:
     """A project row names something (two letters, not a bracket's tail) and prints
     an amount, a target, or its cells as dashes (a project with no money this year: named, no amount)."""
     name = row.name.strip()
     if len(_LETTER.findall(name)) < 2 or name[0] in _CLOSING:
         return False
-    return any(c is not None for c in row.cells) or bool(row.text) or _prints_dashes(row)
+    return any(c is not None for c in row.cells) or bool(row.text) or _prints_dashes(row, norm)
 
 
-def _prints_dashes(row: TableRow) -> bool:
-    """The row prints its cells, as dashes (``- - -``): present, no figure."""
-    return any(is_dash(t) for t in row.span.text.split())
+def _prints_dashes(row: TableRow, norm: NormalizedText) -> bool:
+    """The row prints its cells, as dashes (``- - -``): present, no figure — a line of the row that ends in a dash
+    once the row's own text (its 绩效目标) is set aside.  Not a dash with words after it on its line that are not the
+    row's (二、信息化类项目 — 运维, 智慧城市 - 二期工程: a heading or a name printed with a dash, no cells)."""
+    start = norm.raw.rfind("\n", 0, row.span.start) + 1
+    end = norm.raw.find("\n", row.span.end)
+    for line in norm.raw[start : end if end >= 0 else len(norm.raw)].split("\n"):
+        words = line.split()
+        while words and row.text and not is_dash(words[-1]) and words[-1] in row.text:
+            words.pop()
+        if words and is_dash(words[-1]):
+            return True
+    return False
 
 
 def _target(row: TableRow, pieces: list[tuple[Line, int]], norm: NormalizedText) -> PerformanceTarget | None:
