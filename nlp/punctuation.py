@@ -9,8 +9,8 @@ made from the full-width text its printed characters back, so that the names fou
 characters (:func:`nlp.entities.extract_docs` reads every text through these two).
 
 What stays: a mark between two Latin letters or digits (``1,234.56``, ``1:500``, ``http://``, ``e.g.,``), a
-pair of brackets or quotes with no Chinese character at its edges (``(APP)`` in English text), a lone quote
-that closes nothing, and every mark this module does not know: ``.`` (decimal points, ``1.5万元``), ``[ ]``
+pair of brackets or quotes with no Chinese character at its edges (``(APP)`` in English text), a quote left
+over when one of a paragraph's quotes was lost and the names pair off without it, and every mark this module does not know: ``.`` (decimal points, ``1.5万元``), ``[ ]``
 (document numbers, 林委办[2016]86号), ``-`` ``/`` ``+`` ``%``.  A mark is in Chinese text when the nearest
 character on one of its sides (spaces and tabs skipped) is a Chinese character or a full-width mark.
 """
@@ -70,7 +70,14 @@ def _quote_roles(text: str) -> dict[int, bool]:
     off among itself, opening first; a run of odd length first closes the quote left open when that one is
     short and holds no mark ending a clause (“放管服"改革), or when the next quote that says what it is does
     not close; else the run nests inside the open quotation (“…做好"四标四实",健全…”).  A full-width quote
-    left open with a short name after it is closed by the next half-width one (“放管服"改革: both forms mixed)."""
+    left open with a short name after it is closed by the next half-width one (“放管服"改革: both forms mixed).
+    An even run after a short open name, the quote after it closing, closes first when its last quote opens a
+    short name too: names side by side (,"智慧审批"及"无感办理",), not one nested in the other.  Names written
+    back to back meet at a closing quote: a run holding a quote right before a quote opening the next name
+    ("最多跑一次""一网通办") takes the phase in which that one closes.  When nothing is open and a
+    run holds an odd number of quotes (one of the paragraph's quotes lost), the first is the one left over
+    when the others pair off as short names and the first with them would not: it gets no role, and stays as
+    printed."""
     quotes = [m.start() for m in re.finditer(r'["“”]', text)]
     told: dict[int, bool | None] = {}
     for i in quotes:
@@ -97,10 +104,18 @@ def _quote_roles(text: str) -> dict[int, bool]:
         nxt = told[quotes[run]] if run < len(quotes) else None
         short = bool(opened) and bool(_SHORT_QUOTED.fullmatch(text, opened[-1] + 1, quotes[k]))
         opening = (run - k) % 2 == 0 or not opened
+        names = quotes[k : run + 1] if nxt is False else quotes[k:run]  # with the quote closing the last
+        if len(names) % 2 and not opened and _lost_first(text, names):
+            k += 1  # one quote of the paragraph was lost, and it is this one: left as printed
         if not opening and nxt is False and not short:
             opening = True  # the quote left open is a quotation, not a name: the run nests in it
         elif short and text[opened[-1]] == "“":
             opening = False  # a text mixing both forms: “放管服"改革
+        elif short and nxt is False and _SHORT_QUOTED.fullmatch(text, quotes[run - 1] + 1, quotes[run]):
+            opening = False  # names side by side, not one nested in a short name: ,"智慧审批"及"无感办理",
+        meet = {j % 2 for j, i in enumerate(quotes[k:run]) if _names_meet(text, i)}
+        if len(meet) == 1:
+            opening = meet == {1}  # names back to back meet at a closing quote: ,"最多跑一次""一网通办”
         for i in quotes[k:run]:
             _take(roles, opened, i, opening)
             opening = not opening
@@ -110,6 +125,23 @@ def _quote_roles(text: str) -> dict[int, bool]:
 
 #: What a quoted name holds: no mark ending a clause, at most 24 characters (“放管服", “50 证联办")
 _SHORT_QUOTED = re.compile(r"[^，。；：、,;:!?！？\n]{1,24}")
+
+
+def _names_meet(text: str, i: int) -> bool:
+    """Does the quote at ``i`` stand right before a quote opening the next name ("最多跑一次""一网通办",
+    "一网协同"“跨省通办”), not before the second quote of an empty pair (填写"")?"""
+    nxt = text[i + 1 : i + 2]
+    return nxt == "“" or (nxt == '"' and i + 2 < len(text) and text[i + 2] not in _AFTER_CLOSING)
+
+
+def _lost_first(text: str, run: list[int]) -> bool:
+    """In an odd run of quotes with none open (one of the paragraph's quotes lost), is the first the one left
+    over: the names pair off short from the second on, and not from the first (推进"一网通办改革,深化"放管服"改革)?"""
+
+    def short(pairs: list[int]) -> bool:
+        return all(_SHORT_QUOTED.fullmatch(text, a + 1, b) for a, b in zip(pairs[::2], pairs[1::2]))
+
+    return short(run[1:]) and not short(run[:-1])
 
 
 def _take(roles: dict[int, bool], opened: list[int], i: int, opens: bool) -> None:
