@@ -194,6 +194,11 @@ def align(
     trying (more: :class:`TooMany`)."""
     lines, numbered = header_lines(header_text)
     exactly = exactly if exactly is not None else numbered
+    under = _sources_under_each(lines)
+    if under is not None:
+        read = _each_over_sources(under, at_least, exactly, fits, accept, limit, title_source, table_phase)
+        if read:
+            return read
     if not lines or len(lines) > _MAX_LINES or sum(len(t) for t in lines) > _MAX_TOKENS:
         return None
     steps = [0]
@@ -238,6 +243,73 @@ def align(
     if not found:
         return None
     return _best(list(found[min(found)].values()))
+
+
+_ROW_YEAR = "年度"
+
+
+def _sources_under_each(lines: list[list[str]]) -> tuple[list[list[str]], list[Heading], int] | None:
+    """A header whose lowest line — or two, each cell cut alike (一般公共 / 预算) — prints one run of sources of funds
+    again and again, once under each heading above (总计 因公出国(境)费 公务接待费 … each over 一般公共预算 | 政府性基金预算
+    | 国有资本经营预算): (the lines above, the sources left to right, the length of the run)."""
+    for depth in (1, 2):
+        if len(lines) <= depth or len({len(line) for line in lines[-depth:]}) != 1:
+            continue
+        low, base = lines[-depth:], len(lines) - depth
+        texts = ["".join(line[i] for line in low) for i in range(len(low[0]))]
+        keys = [_source_named(t) for t in texts]
+        if not all(k in FUNDING_SOURCES for k in keys):
+            continue
+        for run in range(2, len(keys) // 2 + 1):
+            if len(keys) % run == 0 and keys == keys[:run] * (len(keys) // run) and len(set(keys[:run])) == run:
+                sources = [
+                    Heading(tuple(Piece(base + d, i, low[d][i]) for d in range(depth))) for i in range(len(keys))
+                ]
+                return lines[:base], sources, run
+    return None
+
+
+def _source_named(text: str) -> str | None:
+    """The source of funds a whole heading names (一般公共预算, 政府性基金预算拨款), if it names one and nothing else."""
+    keys = [w.key for w in parse(text)[1] if w.kind == "measure"]
+    return keys[0] if heading(text) and len(keys) == 1 and keys[0] in FUNDING_SOURCES else None
+
+
+def _each_over_sources(
+    under: tuple[list[list[str]], list[Heading], int],
+    at_least: int,
+    exactly: int | None,
+    fits,
+    accept,
+    limit: int,
+    title_source: str | None,
+    table_phase: Phase | None,
+) -> list[Layout] | None:
+    """The readings of a header printing one run of sources under each of its lowest headings
+    (:func:`_sources_under_each`): every reading of the headings above, each column of it over the run."""
+    upper, sources, run = under
+    # the rows' year (年度: 2025年, 2026年, 增减变化金额 under one 预算单位) heads a label column here, set aside with the
+    # row-label headings
+    upper = [line[1:] if line[0] == _ROW_YEAR else line for line in upper if line != [_ROW_YEAR]]
+    width = len(sources) // run
+    if (exactly is not None and exactly != len(sources)) or at_least > len(sources):
+        return None
+    found = align("\n".join(" ".join(line) for line in upper), exactly=width, limit=limit, table_phase=table_phase)
+    out = []
+    for above in found or []:
+        columns = [
+            HeaderColumn((*c.groups, c.own), sources[k * run + j])
+            for k, c in enumerate(above.columns)
+            for j in range(run)
+        ]
+        lay = Layout(columns, under=above, run=run)
+        if not meanings_distinct(lay, title_source, table_phase):
+            continue
+        if fits is not None and not all(fits(i, c) for i, c in enumerate(columns)):
+            continue
+        if accept is None or accept(lay):
+            out.append(lay)
+    return out or None
 
 
 def _can_group(h: Heading) -> bool:

@@ -82,6 +82,10 @@ class Layout:
     """One reading of the header: its value columns left to right."""
 
     columns: list[HeaderColumn]
+    # a header printing one run of sources under each of its lowest headings: the reading of those headings, and the
+    # length of the run (each of its columns is ``run`` columns here, one per source)
+    under: Layout | None = None
+    run: int = 0
 
     def meanings(self, title_source: str | None = None, table_phase: Phase | None = None) -> list[Column]:
         items = prints_items(self.columns)
@@ -303,20 +307,28 @@ def is_subset(col: HeaderColumn) -> bool:
 # when it names one of these, or when it is a year's budget (当年预算 beside 上年结转结余).
 _PART_MEASURES = ROW_PARTS | {"opening_balance"}  # a header group may open with 年初结转结余
 _PART_GROUPS = _PART_MEASURES | {"budget", "current_expenditure", "current_income"}
+# What a “三公” table's total is made of (合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费, the vehicles' 小计 =
+# 购置费 + 运行费): parts where the header prints these items, each over the same run of sources
+_ITEMS = frozenset({"outbound_travel", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"})
 
 
-def sums(lay: Layout, cols: list[Column]) -> list[tuple[int, list[int]]] | None:
+def sums(lay: Layout, cols: list[Column], parts: frozenset[str] = _PART_MEASURES) -> list[tuple[int, list[int]]] | None:
     """(total column, the columns it sums) as the header nests them, or ``None`` when a total
     stands after what it sums (no table prints one so)."""
+    if lay.under is not None:  # each sum of the headings above, source by source
+        above = sums(lay.under, lay.under.meanings(), _PART_MEASURES | _ITEMS)
+        if above is None:
+            return None
+        return [(t * lay.run + j, [p * lay.run + j for p in ps]) for t, ps in above for j in range(lay.run)]
     out: list[tuple[int, list[int]]] = []
     paths = {c.groups[:k] for c in lay.columns for k in range(len(c.groups) + 1)}
     for path in sorted(paths, key=len):
-        total, parts = _sum_of(lay, cols, path)
-        if total is None or not parts:
+        total, summed = _sum_of(lay, cols, path, parts)
+        if total is None or not summed:
             continue
-        if any(p < total for p in parts):
+        if any(p < total for p in summed):
             return None
-        out.append((total, parts))
+        out.append((total, summed))
     return out + _comparisons(lay, cols)
 
 
@@ -355,22 +367,24 @@ def _comparisons(lay: Layout, cols: list[Column]) -> list[tuple[int, list[int]]]
     return out
 
 
-def _sum_of(lay: Layout, cols: list[Column], path: tuple[Heading, ...]) -> tuple[int | None, list[int]]:
+def _sum_of(
+    lay: Layout, cols: list[Column], path: tuple[Heading, ...], kinds: frozenset[str] = _PART_MEASURES
+) -> tuple[int | None, list[int]]:
     direct = [i for i, c in enumerate(lay.columns) if c.groups == path]
     totals = [i for i in direct if leaf_key(lay.columns[i]) == "total"]
     if len(totals) != 1:
         return None, []
-    parts = [
-        i for i in direct if i != totals[0] and not is_subset(lay.columns[i]) and cols[i].measure in _PART_MEASURES
-    ]
-    parts.extend(_group_parts(lay, cols, path))
+    parts = [i for i in direct if i != totals[0] and not is_subset(lay.columns[i]) and cols[i].measure in kinds]
+    parts.extend(_group_parts(lay, cols, path, kinds))
     # a total sums the money of its own year and phase (2025年执行数 beside 2026年预算数 is no part of it)
     t = cols[totals[0]]
     parts = [p for p in parts if _same_when(cols[p].year, t.year) and _same_when(cols[p].phase, t.phase)]
     return totals[0], sorted(parts)
 
 
-def _group_parts(lay: Layout, cols: list[Column], path: tuple[Heading, ...]) -> list[int]:
+def _group_parts(
+    lay: Layout, cols: list[Column], path: tuple[Heading, ...], kinds: frozenset[str] = _PART_MEASURES
+) -> list[int]:
     """The columns that make up the money of the groups right under ``path``: a group's own total, or — a group
     printing none (本年收入 over 财政拨款 / 一般公共预算拨款 …, 财政专户管理资金, 单位资金 / 事业收入 …) — its part
     columns and, the same way, its own groups'.  A group counts when it names a part (a source of funds, 基本支出,
@@ -384,20 +398,18 @@ def _group_parts(lay: Layout, cols: list[Column], path: tuple[Heading, ...]) -> 
         inner = (*path, g)
         under = [i for i, c in enumerate(lay.columns) if c.groups[: len(inner)] == inner]
         key = group_key(g)
-        if key not in _PART_GROUPS and not (
-            key is None and all(cols[i].measure in _PART_MEASURES and not is_subset(lay.columns[i]) for i in under)
+        if key not in _PART_GROUPS | kinds and not (
+            key is None and all(cols[i].measure in kinds and not is_subset(lay.columns[i]) for i in under)
         ):
             continue
-        sub_total, _ = _sum_of(lay, cols, inner)
+        sub_total, _ = _sum_of(lay, cols, inner, kinds)
         if sub_total is not None:
             out.append(sub_total)
             continue
         out.extend(
-            i
-            for i, c in enumerate(lay.columns)
-            if c.groups == inner and not is_subset(c) and cols[i].measure in _PART_MEASURES
+            i for i, c in enumerate(lay.columns) if c.groups == inner and not is_subset(c) and cols[i].measure in kinds
         )
-        out.extend(_group_parts(lay, cols, inner))
+        out.extend(_group_parts(lay, cols, inner, kinds))
     return out
 
 
