@@ -65,6 +65,39 @@ def test_the_docs_the_code_names_exist() -> None:
     assert not missing, f"these name a docs page that does not exist: {missing}"
 
 
+#: ``nlp.<method>`` in the docs that is spaCy's Language object, not this repository's nlp package.
+SPACY_LANGUAGE_METHODS = {"nlp.initialize"}
+
+
+def _resolves(dotted: str) -> bool:
+    """Whether ``nlp.a.b`` names a module of the repository and, after it, attributes (or dataclass fields)."""
+    import dataclasses
+    import importlib
+
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for name in parts[cut:]:
+            fields = {f.name for f in dataclasses.fields(obj)} if dataclasses.is_dataclass(obj) else set()
+            if not hasattr(obj, name) and name not in fields:
+                return False
+            obj = getattr(obj, name, None)
+        return True
+    return False
+
+
+@pytest.mark.parametrize("doc", [d for d in DOCS if d.name != "CHANGELOG.md"], ids=lambda p: p.name)
+def test_the_code_the_docs_name_exists(doc: Path) -> None:
+    """A doc that names ``kg.x.y`` or ``nlp.x.y`` names something the code has (docs/scaling.md once sent the reader
+    to a ``kg.queries.insert_values`` that had become ``kg.sparqltext.with_values``). The changelog tells history."""
+    named = set(re.findall(r"`((?:nlp|kg)\.[A-Za-z_][\w.]*?)(?:\(\))?`", doc.read_text(encoding="utf-8")))
+    missing = sorted(n for n in named - SPACY_LANGUAGE_METHODS if not _resolves(n))
+    assert not missing, f"{doc.name} names code that does not exist: {missing}"
+
+
 def test_the_vocabulary_table_names_defined_terms() -> None:
     text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     table = text.split("## The vocabulary contract", 1)[1].split("\n## ", 1)[0]
