@@ -72,6 +72,9 @@ def decide(
         (r, sum(_adds_up_under(row, r) for row in rows if 0 < len(row.cells) <= len(r.columns))) for r in readings
     ]
     top = max(n for _, n in scored)
+    # no reading makes any row add up that some row could: the figures decide no order, and naming the columns the
+    # readings disagree on would be naming them by chance
+    undecided = top == 0 and len(readings) > 1 and any(0 < len(row.cells) <= len(readings[0].columns) for row in rows)
     best = [r for r, n in scored if n == top]
     scored_domains = []
     for r in best:
@@ -145,20 +148,30 @@ def decide(
         # a column whose place the readings left disagree on: named only where figures of its own
         # meaning are certain (W313: its printed order is then one the figures allow), else unknown
         filled = {j for row in cells for j, c in enumerate(row) if c is not None and c.value != 0}
-        loose = []
+        loose: list[str] = []
+        unnamed: list[str] = []  # columns no row's figures place (undecided): unknown, never named by chance
         for j, c in enumerate(out_cols):
             if all(len(r.columns) == len(out_cols) and meaning(r.columns[j]) == meaning(c) for r in kept):
                 continue
-            if j in filled or (j not in loose_cols and any(row[j] is not None for row in cells)):
+            if not undecided and (j in filled or (j not in loose_cols and any(row[j] is not None for row in cells))):
                 loose.append(c.header or c.measure)
                 continue
+            if undecided:
+                unnamed.append(c.header or c.measure)
+                loose_cols.add(j)  # no evidence for another table either
+                dropped = sum(placed[j] is not None for placed in cells)
+                left_out += dropped
+                unsure += sum(placed[j] is not None and placed[j].value != 0 for placed in cells)  # type: ignore[union-attr]
             out_cols[j] = Column(
                 index=j, header="", measure="unknown", funding_source=c.funding_source, phase=c.phase, side=c.side
             )
             for placed in cells:
                 placed[j] = None
+        at = rows[0].span.line if rows else 0
         if loose and warn:
-            diag.info("W313", line=rows[0].span.line if rows else 0, table=label, columns="、".join(loose))
+            diag.info("W313", line=at, table=label, columns="、".join(loose))
+        if unnamed and warn:
+            diag.warn("W324", line=at, table=label, columns="、".join(unnamed), readings=len(kept))
     return Decided(out_cols, cells, left_out, loose_cols, unsure)
 
 
