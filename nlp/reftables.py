@@ -16,9 +16,9 @@ from nlp import codes
 from nlp.amounts import parse_number
 from nlp.columns import measure_of
 from nlp.normalize import squash
+from nlp.tablefind import UNIT, unit_of
 from nlp.vocab import TEXT_MEASURES
 
-_UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|千元|亿元|元)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CODE_NAME = re.compile(r"^(\d{3,9})\s*[-－—:：]?\s*(?=[\u3400-\u9fff])")
 
@@ -160,9 +160,9 @@ def load_reference(path: Path) -> list[RefTable]:
                 body_start = i
                 break
             for c in cells:
-                m = _UNIT.search(c)
+                m = UNIT.search(c)
                 if m:
-                    unit = m.group(1)
+                    unit = unit_of(m)[0]
             header.append(cells)
         if header and any(any(c for c in h) for h in header):
             meanings = _meanings(header, width)
@@ -242,6 +242,6 @@ def locate_units(tables: list[RefTable], text: str) -> None:
         t.line = found + 1
         if t.unit:
             continue
-        before = list(_UNIT.finditer(text, 0, offsets[found] + len(lines[found])))
+        before = list(UNIT.finditer(text, 0, offsets[found] + len(lines[found])))
         if before:
-            t.unit = before[-1].group(1)
+            t.unit = unit_of(before[-1])[0]

@@ -37,8 +37,22 @@ _CONTINUED = re.compile(rf"^\s*(?:续\s*上?\s*表\s*(?:{_NUM})?|(?:表\s*(?:{_N
 _CJK = re.compile(r"[\u3400-\u9fff]")
 #: a unit printed in brackets after the title (收支总表（单位：万元）): the table's unit, no part of its title
 UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(?:金额)?单\s*位\s*[:：][^）)]*[）)]")
+#: A unit of money as printed after 单位： (万元, 人民币元, 万 元 spaced as text taken from a PDF is), the unit its
+#: group: not the start of a name printed after 编制单位： / 预算单位： (元氏县…, 元宝区…), which a Chinese character
+#: goes on from; a field glued after the unit (单位：万元单位名称：…) is no name.
+UNIT_WORD = r"(?:人民币\s*)?(万\s*元|千\s*元|亿\s*元|元)(?!(?!单位|部门|编制|预算|决算|填报|金额)[\u3400-\u9fff])"
+#: 单位：万元 or 单位（万元）
+UNIT = re.compile(rf"单\s*位\s*(?:[:：]\s*{UNIT_WORD}|[（(]\s*{UNIT_WORD}\s*[)）])")
+
+
+def unit_of(m: re.Match[str]) -> tuple[str, int, int]:
+    """The unit a match of :data:`UNIT` prints (spaces taken out), with where it stands."""
+    at = 1 if m.group(1) else 2
+    return re.sub(r"\s", "", m.group(at)), m.start(at), m.end(at)
+
+
 #: … or ending the title's line without brackets (收支总表 单位：万元)
-_UNIT_AFTER = re.compile(r"\s(?:金额)?单\s*位\s*[:：]\s*(?:万元|千元|亿元|元)\s*$")
+_UNIT_AFTER = re.compile(rf"\s(?:金额)?单\s*位\s*[:：]\s*{UNIT_WORD}\s*$")
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The unit a table's amounts are printed in (单位：元 / 千元 / 万元 / 亿元).
+"""The unit a table's amounts are printed in (单位：元 / 千元 / 万元 / 亿元, 单位：人民币元, 单位（元）).
 
 Declared in the header, on the title line, or on the lines just above the title
 (``编制单位：X 单位：元``); a unit in brackets inside a column header
@@ -8,15 +8,13 @@ the previous table's unit, with warning W302 — never a silent default.
 
 from __future__ import annotations
 
-import re
-
 from nlp.errors import Diagnostics
 from nlp.model import Span
 from nlp.normalize import Line, NormalizedText
+from nlp.tablefind import UNIT as UNIT  # read by nlp.tableheader
 from nlp.tablefind import UNIT_IN_BRACKETS as UNIT_IN_BRACKETS  # read by nlp.tableheader
-from nlp.tablefind import FoundTable
+from nlp.tablefind import FoundTable, unit_of
 
-UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|千元|亿元|元)")
 DEFAULT_UNIT = "万元"
 _LOOK_ABOVE = 6  # lines above the title searched for the unit
 _ABOVE_KEPT = 3  # of which the last non-blank ones count
@@ -33,7 +31,8 @@ def declared_unit(
     for line in candidates + before[::-1]:
         m = UNIT.search(line.text)
         if m:
-            return m.group(1), norm.raw_span(line.start + m.start(1), line.start + m.end(1))
+            unit, start, end = unit_of(m)
+            return unit, norm.raw_span(line.start + start, line.start + end)
     unit = previous_unit or DEFAULT_UNIT
     diag.warn("W302", line=lines[first].number, table=label, unit=unit)
     return unit, None
