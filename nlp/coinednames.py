@@ -31,10 +31,8 @@ from nlp.platformwords import (
     VERB_AFTER_BAN,
 )
 from nlp.reforms import SERVICE_MODE, slogan
+from nlp.releases import release_after
 
-#: A version printed right after a quoted name (“赣服通”4.0, “浙里办”2.0): the platform's release, the name's — not a
-#: figure counted after the quotes (“…”3.0万次, 4.5%).
-_VERSION_AFTER = re.compile(r"\d{1,2}\.\d(?![\d.万亿%％个倍元年月日分次项件人家条])")
 #: A count of levels (五级, 三级): the levels named in quotes before it are many governments.
 _LEVELS_COUNTED = re.compile(r"[一二三四五六七八九十两多]级")
 #: A campaign's or programme's head after a quoted name.
@@ -322,4 +320,5 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
         )
         if (after or before or against) and (m.start(), m.end()) not in spans:
             spans.append((m.start(), m.end()))
-    return [(s, v.end()) if text[e - 1] in "”」" and (v := _VERSION_AFTER.match(text, e)) else (s, e) for s, e in spans]
+    # a release printed right after a quoted name is the name's (“赣服通”4.0: nlp.releases)
+    return [(s, v) if text[e - 1] in "”」" and (v := release_after(text, e)) else (s, e) for s, e in spans]

@@ -15,6 +15,7 @@ import re
 from nlp.bodywords import NOT_PLACES
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.platformwords import CHANNEL_WORDS, HEAD, NOT_A_HEAD_AFTER
+from nlp.releases import ends_in_release, programme_release_after
 
 #: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
 #: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).  A body's
@@ -41,8 +42,6 @@ _STRONG_PLACE = re.compile(r"强[省市区县](?![\u4e00-\u9fff]?(?:级|委|政�
 #: A media outlet's kind after 数字 + a place (数字江西|报, 数字湖南|频道, 数字长江|传媒): the outlet's name, no programme —
 #: not a report on it (数字江西|报告) nor a report to it (报送).
 _MEDIA_AFTER = re.compile(r"日报|晚报|报社|报(?![告送表名备销批价账道])|频道|传媒|电视台|电台|杂志|期刊|出版社|客户端")
-#: A version of a programme, or a phase, with the head of its campaign (数字青岛2.0工程, 数字政府3.0行动).
-_PROGRAMME_VERSION = re.compile(r"\d+(?:\.\d+)?版?(?:工程|行动)(?!计划|方案|纲要)")
 
 
 def _local_programmes(text: str) -> list[tuple[int, int]]:
@@ -433,7 +432,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         e = m.end()
         if channel_mode(inner) and not text.startswith("改革", e):
             continue  # 政务服务事项“指尖办”, “掌上办”: a channel and 办, how many services are done, no initiative
-        if re.match(r"(?:政务)?服务(?!平台)|办理|审批", text[e:]) and not re.search(r"\d\.\d$", inner):
+        if re.match(r"(?:政务)?服务(?!平台)|办理|审批", text[e:]) and not ends_in_release(inner):
             continue  # 在“一窗式、一网式”政务服务中: a manner of a service, not the initiative's name (“一网通办2.0”服务能力: a
             # release of one, named)
         if text.startswith("改革", e):
@@ -482,8 +481,8 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
     spans += _named_again(text, spans)
     taken = [(s, e) for s, e in spans]
     for s, e in sorted([(m.start(), m.end()) for m in UNQUOTED_PROGRAMMES.finditer(text)] + _local_programmes(text)):
-        if version := _PROGRAMME_VERSION.match(text, e):
-            e = version.end()  # 数字青岛2.0工程: the programme's campaign, one name
+        if version := programme_release_after(text, e):
+            e = version  # 数字青岛2.0工程: the programme's campaign, one name (nlp.releases)
         if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in '“"「'):
             continue
         if _MEDIA_AFTER.match(text, e):
