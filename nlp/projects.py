@@ -136,7 +136,10 @@ def extract(
     norm: NormalizedText,
     diag: Diagnostics,
     header_text: str = "",
+    targets: bool = True,
 ) -> list[Project]:
+    """The projects of a project table; ``targets``: its rows' texts are their 绩效目标 (a text column headed 备注 or
+    项目概况 gives none — the text stays the row's)."""
     if table.kind == "basic_by_unit" and table.classification is Classification.NONE:
         assign_units(table)
     if not is_project_table(table):
@@ -162,7 +165,7 @@ def extract(
         amount = row.cells[total_at] if total_at is not None and total_at < len(row.cells) else None
         unit = row.unit_name if i in own_unit else unit_name
         cells: dict[str, Amount] = {k: c for k, c in zip(keys, row.cells) if c is not None and k is not None}
-        target = _target(row, texts.get(i, []), norm)
+        target = _target(row, texts.get(i, []), norm) if targets else None
         projects.append(
             Project(
                 name=row.name,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from nlp import codes
 from nlp.columns import header_width, measure_of
+from nlp.headerwords import heading
 from nlp.indicators import is_unit_of_measure
 from nlp.normalize import Line, squash
 from nlp.rows import Token, groups
@@ -29,9 +30,16 @@ class Header:
     text: str  # the column headings, page furniture and the unit removed
     keys: set[str]  # each header line, whitespace removed (a repeat after a page break)
     line_numbers: bool  # rows print a 行次
-    text_column: bool  # rows carry a text cell (绩效目标)
+    text_column: bool  # rows carry a text cell (绩效目标, 备注, 项目概况 …: :func:`text_heading`)
     leaf: str = ""  # the header line naming the most columns (the lowest of equals): the leaf headings
     measure_unit: bool = False  # a column prints each row's unit of measure (计量单位 台, 辆): no part of its label
+    text_heading: str = ""  # the heading of the text column, its pieces joined (绩效目标, 备注 …)
+    text_pieces: frozenset[tuple[int, int]] = frozenset()  # where they stand: (line of ``text``, piece of the line)
+
+    @property
+    def targets(self) -> bool:
+        """The text column holds each row's 绩效目标 (not a remark or a description)."""
+        return _TARGET_HEADING.fullmatch(self.text_heading) is not None or (self.text_column and not self.text_heading)
 
 
 def split(lines: list[Line], ft: FoundTable) -> tuple[list[Line], list[Line]]:
@@ -121,14 +129,17 @@ def read(header: list[Line]) -> Header:
     text = "\n".join(kept)
     hsq = squash(text)
     leaf = max(reversed(kept), key=header_width, default="")
+    heading, pieces = text_heading(kept)
     return Header(
         lines=header,
         text=text,
         keys={squash(ln.text) for ln in header if ln.text.strip()},
         line_numbers="行次" in hsq,
-        text_column="绩效目标" in hsq,
+        text_column=bool(heading) or "绩效目标" in hsq,
         leaf=leaf,
         measure_unit=_measure_unit(hsq, kept),
+        text_heading=heading,
+        text_pieces=pieces,
     )
 
 
@@ -175,9 +186,40 @@ def label_words(header: Header, words: list[tuple[Line, Token]], first: tuple[Li
     return words
 
 
-# the heading of a text column: the piece of a header line that holds 绩效目标 (项目绩效目标, 绩效目标及指标 … too, as
-# ``text_column`` is found anywhere in the header)
-_TEXT_HEADING = re.compile(r"(?<!\S)\S*绩效目标\S*(?!\S)")
+# The heading of a column of text, never amounts: each row prints its text cell after its figures, so the heading ends
+# its header line — a project's 绩效目标 (项目绩效目标, 绩效目标及指标 …: any piece holding it, as before), a remark
+# (备注), a description (项目概况, 项目说明, 主要内容).  Cut over lines, its pieces end lines one under another
+# (``… 国有资本经 绩效`` / ``位） 合计 户拨款 金 目标``), as a heading of the figures cut so (一般公共预 / 算) is joined
+# by nlp.headergrid.
+_TARGET_HEADING = re.compile(r"\S*绩效目标\S*")
+_TEXT_HEADING = re.compile(r"备注|说明|(?:项目)?(?:概况|说明|简介|主要内容|内容)")
+_CUT_LINES = 4  # lines a text heading may be cut over
+
+
+def text_heading(lines: list[str]) -> tuple[str, frozenset[tuple[int, int]]]:
+    """The heading of the header's text column (``lines``: the header's lines of headings) and where its pieces stand
+    ((line, piece) pairs); ``""`` when the header names none."""
+    pieces = [ln.split() for ln in lines]
+    held = frozenset((li, pi) for li, toks in enumerate(pieces) for pi, t in enumerate(toks) if "绩效目标" in t)
+    if held:
+        return "".join(pieces[li][pi] for li, pi in sorted(held)), held
+    ends = [(li, len(toks) - 1) for li, toks in enumerate(pieces) if toks]
+
+    def named(at: list[tuple[int, int]], words: tuple[re.Pattern[str], ...] = (_TARGET_HEADING, _TEXT_HEADING)) -> bool:
+        if at[-1][0] - at[0][0] != len(at) - 1 or (len(at) > 1 and any(heading(pieces[li][pi]) for li, pi in at)):
+            return False  # the lines one under another; a piece naming a heading of its own is none of it
+        return any(w.fullmatch("".join(pieces[li][pi] for li, pi in at)) for w in words)
+
+    for n in range(1, _CUT_LINES + 1):  # the fewest lines first …
+        for k in range(len(ends) - n + 1):
+            if named(ends[k : k + n]):
+                while k and named(
+                    ends[k - 1 : k + n], (_TEXT_HEADING,)
+                ):  # … and a piece above beginning it (项目 / 概况)
+                    k, n = k - 1, n + 1
+                at = ends[k : k + n]
+                return "".join(pieces[li][pi] for li, pi in at), frozenset(at)
+    return "", frozenset()
 
 
 def value_headings(header: Header) -> str:
@@ -185,4 +227,8 @@ def value_headings(header: Header) -> str:
     cell stands under it, no amount), for reading the value columns' headings back (:mod:`nlp.headergrid`)."""
     if not header.text_column:
         return header.text
-    return "\n".join(t for t in (_TEXT_HEADING.sub("", ln).strip() for ln in header.text.split("\n")) if t)
+    kept = (
+        " ".join(t for pi, t in enumerate(ln.split()) if (li, pi) not in header.text_pieces)
+        for li, ln in enumerate(header.text.split("\n"))
+    )
+    return "\n".join(t for t in kept if t)

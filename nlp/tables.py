@@ -102,7 +102,7 @@ def extract_tables(
         if table.kind == "summary" and not income:
             income = income_totals(table)
         tables.append(table)
-        projects.extend(projects_mod.extract(table, texts, norm, diag, parsed.header_text))
+        projects.extend(projects_mod.extract(table, texts, norm, diag, parsed.header_text, parsed.targets))
     if open_readings:
         _decide_readings(tables, open_readings, diag)
     if unordered:
@@ -207,6 +207,7 @@ class ReadTable:
     )
     indicators: list[Indicator] = field(default_factory=list)  # a form's indicators under its amounts
     header_text: str = ""  # the column headings as printed (a count among them: nlp.counts)
+    targets: bool = True  # the rows' texts are their 绩效目标 (not remarks or descriptions: nlp.tableheader.Header)
 
 
 def _indicators(
@@ -304,6 +305,7 @@ def read_table(
         by_grid = _read_by_header_grid(norm, ft, kind, unit, rows, assembled, readings, diag, label, income)
         by_grid.indicators = listed
         by_grid.header_text = header.text
+        by_grid.targets = header.targets
         return by_grid
     orders = None
     halves = None
@@ -337,7 +339,7 @@ def read_table(
         groups=place_sums,
     )
     table = _table(norm, ft, unit, classification, cols, rows, kind)
-    return ReadTable(table, assembled.texts, orders, indicators=listed, header_text=header.text)
+    return ReadTable(table, assembled.texts, orders, indicators=listed, header_text=header.text, targets=header.targets)
 
 
 def _uniform(rows: list[TableRow]) -> int | None:
