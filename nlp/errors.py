@@ -84,6 +84,7 @@ class Codes:
     W322 = "table {table}: rows {rows} may each be an income item printed blank beside the other side's item; the income side's sums do not say which, the text's reading is kept"
     W323 = "table {table}: rows {rows}, each printed alone on its line, are the expenditure side's items: the income side's sums hold only so"
     W324 = "table {table}: no row adds up under any of the {readings} readings of its header, so the figures place none of them; columns {columns}, whose place the readings disagree on, are left unknown and their figures not stored"
+    W325 = "table {table}: {words!r}, printed after the figures of row {name!r}, stands under no column the header names (no text column): not read, and no part of the next row's label"
     # reconciliation (the report's own discrepancies)
     W401 = "table {table}: {parent} = {expected} but its children sum to {found} ({column})"
     W402 = "table {table}: unit subtotal {unit} = {expected} but its projects sum to {found}"

@@ -24,7 +24,7 @@ from nlp.normalize import Line, NormalizedText, squash
 from nlp.rows import ITEM_START as _ITEM_START
 from nlp.rows import Group, Token, groups, join_words, tokenize
 from nlp.tableheader import Header, is_data, label_words
-from nlp.tablelines import is_column_numbers, is_meta, join_text, leading, name_lines
+from nlp.tablelines import is_column_numbers, is_meta, is_note, join_text, leading, name_lines
 from nlp.wrappedfigures import Wrapped, wrapped_figures
 
 TOTAL = re.compile(r"(合计|总计|小计)$")
@@ -252,9 +252,9 @@ class RowAssembler:
         return waiting or uncoded or len(g.code_parts) > 3 or self._code(g) is None
 
     def _skip(self, line: Line) -> bool:
-        """Blank lines, page furniture and the header printed again after a page break."""
+        """Blank lines, page furniture, notes and the header printed again after a page break."""
         sq = squash(line.text)
-        if not sq or sq in self.header.keys or is_meta(line.text) or is_column_numbers(line.text):
+        if not sq or sq in self.header.keys or is_meta(line.text) or is_note(line.text) or is_column_numbers(line.text):
             return True
         return self._is_anchor(line) and not is_data(line)
 
@@ -299,6 +299,11 @@ class RowAssembler:
             if self._label_tail(tail, join_words([t.text for _, t in tail.name])):
                 self._tail_lines = max(0, self._tail_lines - 1)
                 return False
+        if p is None and gi > 0 and not self.text_column and not self.summary and self._ends_row_on(line):
+            # words after the figures that ended a row on this line: a cell of a column the header names no text
+            # column for (备注 …) or the words after a dash — never the head of the next row's label
+            self.diag.warn("W325", line=line.number, table=self.label, words=g.label, name=self.rows[-1].name)
+            return True
         if p is not None and not p.cells:
             if self._next_item(p, g):
                 # 二、事业收入 / 三、事业单位经营收入: items printed blank, one a line — not one wrapped label
@@ -314,6 +319,10 @@ class RowAssembler:
             return True
         self._new_row(line, g, side)
         return False
+
+    def _ends_row_on(self, line: Line) -> bool:
+        """The last row read ended on this line."""
+        return bool(self._clean) and self._clean[-1][1] is line and len(self._clean) == len(self.rows)
 
     def _merged_tail(self, line: Line, g: Group) -> bool:
         """A label alone on its line, right under a row whose label began on the lines above its own label (a cell

@@ -20,6 +20,12 @@ _COLUMN_LABELS = re.compile(r"栏\s*次|行\s*次|类\s*款\s*项|项\s*目")
 _SENTENCE_END = "。；;！!"
 
 AMOUNT_TOKEN = re.compile(r"(?:^|\s)-?\d[\d,]*\.\d+(?=\s|$)")
+# a note printed among a table's lines (注：…, 注1：…, 说明：- 表示无数据, 备注：无): no row, nor the head of one's label
+_NOTE = re.compile(r"^\s*(?:注\s*\d*|说\s*明|备\s*注)\s*[:：]")
+
+
+def is_note(text: str) -> bool:
+    return bool(_NOTE.match(text))
 
 
 def is_meta(text: str) -> bool:
