@@ -414,6 +414,10 @@ class RowAssembler:
             if g.name:
                 if p.name and not p.code_parts and not self.text_column:
                     p.own_label = len(p.name)
+                    if self._centred:
+                        # a label of three lines or more centred on its figures (head / middle and figures / tail):
+                        # as many of its lines below them as above, never the head of the next row's label
+                        self._tail_lines = heads
                 self._extend_name(p, line, g)
             elif heads and not p.code_parts and not self.text_column:
                 # a label printed over an amounts-only line: the cell is centred on the figures,

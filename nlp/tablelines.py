@@ -179,8 +179,9 @@ def heads_of_last_blocks(lines: list[Line], line_numbers: bool) -> dict[int, Lin
 
 
 def centres_labels(lines: list[Line], line_numbers: bool) -> bool:
-    """A table whose label cells are centred on their rows' lines: some line prints a code and its amounts and no
-    label, a label alone on the line above it and on the line below (``行政`` / ``2080501 72.62 …`` / ``单位离退休``).
+    """A table whose label cells are centred on their rows' lines: some line prints a code and its amounts, or its
+    amounts alone, and no label, a label alone on the line above it and on the line below (``行政`` / ``2080501 72.62
+    …`` / ``单位离退休``; ``市特色会展产业链党委`` / ``0.84 …`` / ``党建工作经费``).
     There a label of two lines prints none on its row's line, so a label alone under a row whose centred label has
     ended is the upper half of the next row's, never a third line of the last one."""
 
@@ -190,7 +191,8 @@ def centres_labels(lines: list[Line], line_numbers: bool) -> bool:
 
     for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
         gs = groups(line.text, line_numbers)
-        centred = len(gs) == 1 and gs[0].code_parts and gs[0].cells and not gs[0].name
+        # a code and its amounts, or amounts alone (a table of projects prints no code), and no label
+        centred = len(gs) == 1 and bool(gs[0].code_parts or gs[0].cells) and not gs[0].name
         if centred and label_alone(above) and label_alone(below):
             return True
     return False
