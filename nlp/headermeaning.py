@@ -170,6 +170,16 @@ def _phase(text: str) -> Phase | None:
     return None
 
 
+def _heading_phase(col: HeaderColumn) -> Phase | None:
+    """The phase a heading of the column is, whole: 预算, 决算 or 执行 alone, a year before it or not (2026年预算 over
+    财政拨款 / 一般公共预算拨款, 预算 over a 收支总表's half) — a word the vocabulary has no measure for, so
+    :func:`_phase` passes it by; one inside another heading (一般公共预算, 纳入预算管理) is no phase."""
+    whole = dict(PHASE_WORDS)
+    return next(
+        (whole[t] for h in (*col.groups, col.own) if (t := YEAR.sub("", "".join(h.text.split()))) in whole), None
+    )
+
+
 def meaning(
     index: int, col: HeaderColumn, title_source: str | None, table_phase: Phase | None, items: bool = True
 ) -> Column:
@@ -195,7 +205,7 @@ def _meaning(col: HeaderColumn, title_source: str | None, table_phase: Phase | N
     index = 0
     words = col.words
     measures = [w.key for w in unbracketed(words) if w.kind == "measure" and w.key and w.key not in PHASE_KEYS]
-    phase = _phase(col.text) or table_phase
+    phase = _phase(col.text) or _heading_phase(col) or table_phase
     years = [int(m.group(1)) for m in YEAR.finditer(col.text)]
     # a column naming no measure is the total of its phase or year (预算数, 预算, 2026年) — unless its own heading is a
     # word the vocabulary lacks (单价, 编制数 over a ruled column): then it names nothing known
