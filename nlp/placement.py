@@ -30,7 +30,7 @@ from decimal import Decimal
 from itertools import combinations, pairwise
 from math import comb
 
-from nlp.columns import column_groups, measure_of
+from nlp.columns import column_groups, measure_of, value_phrases
 from nlp.errors import Diagnostics
 from nlp.model import Amount, Box, Column, Table, TableRow
 from nlp.tablearithmetic import MAX_CANDIDATES, Placement, candidates, interleavings, narrow, row_adds_up, value_at
@@ -85,7 +85,10 @@ def income_totals(summary: Table) -> dict[str, Decimal]:
     for row in summary.rows:
         if row.side != "income" or row.is_total:
             continue
-        measure = measure_of(_ENUMERATOR.sub("", row.name))
+        label = _ENUMERATOR.sub("", row.name)
+        if len({key for _, key in value_phrases(label)}) > 1:
+            continue  # items' labels run together (使用非财政拨款结余 结余分配 年初结转和结余): no one source's row
+        measure = measure_of(label)
         if measure not in FUNDING_SOURCES or measure in out:
             continue
         cell = row.cells[income[0].index] if income[0].index < len(row.cells) else None

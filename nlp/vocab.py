@@ -88,6 +88,11 @@ MEASURES: dict[str, Term] = {
     "fund_balance_use": Term(
         "use of institutional fund to cover deficit", "用事业基金弥补收支差额", ("用事业基金弥补收支差额",)
     ),
+    # the balance of money not from the budget (事业收入, 经营收入 … left over from past years) used this year — a source
+    # of income of its own, never a 财政拨款 (the longer phrase wins over the 财政拨款 inside it)
+    "non_fiscal_balance_use": Term(
+        "use of balances of funds other than fiscal appropriation", "使用非财政拨款结余", ("使用非财政拨款结余",)
+    ),
     "operating_expense": Term("operating expenditure", "经营支出", ("经营支出", "事业单位经营支出")),
     "subsidy_to_affiliates": Term(
         "subsidy to affiliated units", "对附属单位补助支出", ("对附属单位补助支出", "对附属单位补助", "对附属单位补")
@@ -203,6 +208,7 @@ FUNDING_SOURCES: dict[str, Term] = {
         "affiliated_remittance",
         "other_income",
         "fund_balance_use",
+        "non_fiscal_balance_use",
     )
 }
 
