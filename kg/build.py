@@ -253,14 +253,17 @@ def build(
         else:
             done = local_results(task, todo, jobs, died)
         writer = BatchedWriter(store, folder=Path(data_dir))  # the spool beside the store, on its disk
+        first_of: dict[str, FileOutcome] = {}  # report IRI → the file of this build that gave it
         try:
             for path in progress(paths):
+                nquads = None
                 if path in skipped:
                     outcome = skipped[path]
                 else:
                     outcome, nquads = next(done)
+                outcome = once_a_report(outcome, first_of)
                 outcome.location = file_location(path, secret)
-                if path not in skipped and nquads is not None:
+                if outcome.status == "built" and nquads is not None:
                     store_report(writer, made_from, outcome, nquads)
                 if outcome.report:
                     keep_original(originals, path, outcome)
@@ -330,6 +333,19 @@ def process_file(
     except Exception as exc:  # noqa: BLE001 - a summary query that fails on one report fails that report only
         return _internal_error(path, sha, "E097", exc), None
     return outcome, ox.serialize(mapped.quads + summary, format=ox.RdfFormat.N_QUADS)
+
+
+def once_a_report(outcome: FileOutcome, first_of: dict[str, FileOutcome]) -> FileOutcome:
+    """A file whose report another file of this build already gave (the text and the PDF of one report, a report
+    and its corrected reissue) fails with E095 naming both: one would replace the other's graph unseen, the later in
+    path order winning.  A copy of the same bytes is the same reading: no error."""
+    from nlp.errors import ReportError
+
+    first = first_of.setdefault(outcome.report, outcome) if outcome.report else outcome
+    if first is outcome or first.sha256 == outcome.sha256:
+        return outcome
+    error = ReportError("E095", outcome.path, line=1, report=outcome.report, first=first.path)
+    return FileOutcome(outcome.path, outcome.sha256, "failed", error=str(error))
 
 
 def _internal_error(path: Path, sha: str, code: str, exc: Exception) -> FileOutcome:

@@ -31,6 +31,8 @@ class Codes:
     E017 = "no page of the PDF has a text layer ({pages} pages, scanned images?); run OCR on it first"
     E018 = "cannot read the file as {kind}: {reason}"
     E019 = "the process reading the file ended abnormally ({reason}); the file was skipped (a damaged file, or a decompression bomb over BUDGETKG_MAX_MEMORY_MB)"
+    # building a batch (kg.build)
+    E095 = "the same report ({report}) as {first}, another file given earlier in this build; not stored (give one file a report: a text and the PDF of one report, or a report and its reissue, would replace each other)"
     # internal errors: one report is skipped, the batch goes on
     E096 = "the process building the report ended abnormally ({reason}), also when run on its own; the file was skipped, the others are stored"
     E097 = "internal error while mapping the report to RDF ({error}); the report was not stored, please report it"
