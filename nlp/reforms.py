@@ -32,8 +32,8 @@ SERVICE_MODE = re.compile(
     r"不见面|承诺制|证照分离|多规|集成服务|容缺|证明城市|跨省|跨境通|湾区通|四标四实"
 )
 UNQUOTED_PROGRAMMES = re.compile(
-    r"一网通办|一网统管|一网协同|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
-    r"数字乡村|(?:新型)?智慧城市|数字(?:福建|浙江|广东|江苏|山东|河南|河北|湖南|湖北|四川|贵州|云南|陕西|甘肃|青海|辽宁|吉林|黑龙江|安徽|江西|山西|海南|广西|内蒙古|宁夏|新疆|西藏|北京|天津|上海|重庆)(?![省市])|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))"
+    r"一网通办|一网统管|一网协同|一网共享|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
+    r"数字乡村|(?:新型)?智慧城市|(?:数字|智慧)城管|数字(?:福建|浙江|广东|江苏|山东|河南|河北|湖南|湖北|四川|贵州|云南|陕西|甘肃|青海|辽宁|吉林|黑龙江|安徽|江西|山西|海南|广西|内蒙古|宁夏|新疆|西藏|北京|天津|上海|重庆)(?![省市])|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))"
 )
 #: A place's own programme of going digital, named 数字 / 数化 + the place (数字随州, 数化随州, 数字青岛, as 数字福建 above), or
 #: the goal a province or city sets itself, 数字强省 / 数字强市: names as 数字中国 is (not 数字经济, 数字社会: sectors).
@@ -82,7 +82,7 @@ def programme_ending_at(text: str, at: int) -> int | None:
 
 #: A body named after a programme (…智慧城市建设事务中心, …数字政府建设领导小组办公室, …数字政府服务中心): its name goes on.
 _BODY_AFTER_PROGRAMME = re.compile(
-    r"(?:建设|发展|改革|推进|运营|服务|管理|研究|促进|工作)*(?:事务|管理|服务|运营|发展|研究|促进)?"
+    r"(?:建设|发展|改革|推进|运营|服务|管理|研究|促进|工作)*(?:事务|管理|服务|运营|发展|研究|促进|监督指挥|指挥|监控|调度)?"
     r"(?:中心(?!工作|任务|城区|区)|办公室|领导小组|委员会|工作组|专班|局(?![面势部])|研究院|公司(?!化)|集团)"
 )
 #: A company named after a programme in any of its legal forms (数字X建设有限公司, 数字X科技股份有限公司, 数字X网络发展有限责任
@@ -402,6 +402,25 @@ _SERVICE_NAMED_AFTER = re.compile(
 )
 
 
+#: What quotes opened before a programme's name hold after it: the next item of a list (“一网通办、一网统管、…”) or the
+#: head 建设 (“数字重庆建设”工作) — the name is the programme's, without the quotes, as the guideline marks it.
+_QUOTES_HOLD_AFTER = re.compile(r"、|建设[”\"“」]")
+
+
+def _quotes_hold_more(text: str, end: int) -> bool:
+    """Do the quotes in front of a programme's name hold more than it, from ``text[end]`` on?"""
+    return bool(_QUOTES_HOLD_AFTER.match(text, end))
+
+
+def _programme_built(inner: str) -> bool:
+    """Is a quoted ``inner`` a programme's name and its head 建设 (“数字福州建设”, “智慧城管建设”): the programme is
+    named without the quotes and the head."""
+    name = inner[:-2]
+    return inner.endswith("建设") and bool(
+        UNQUOTED_PROGRAMMES.fullmatch(name) or (0, len(name)) in _local_programmes(name)
+    )
+
+
 def reform_spans(text: str) -> list[tuple[int, int]]:
     """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
     spans: list[tuple[int, int]] = []
@@ -454,7 +473,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             and not COUNTED_THINGS.fullmatch(m.group(1).strip())  # “三个年”活动: a count of periods
         ):  # “安改”工程: a building job; “两优”专项行动 is named by its two characters; “十四五”行动方案 is a plan
             spans.append((m.start(), m.end()))
-        elif _named_work(text, m):
+        elif _named_work(text, m) and not _programme_built(m.group(1).strip()):
             spans.append((m.start(), m.end()))
     # a quoted programme or campaign named whole, its head inside the quotes: “智慧感知基础设施工程”
     # (a national programme is often named by two characters: “雪亮工程”, “金税工程” — not a job of building: “道路工程”)
@@ -483,7 +502,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
     for s, e in sorted([(m.start(), m.end()) for m in UNQUOTED_PROGRAMMES.finditer(text)] + _local_programmes(text)):
         if version := programme_release_after(text, e):
             e = version  # 数字青岛2.0工程: the programme's campaign, one name (nlp.releases)
-        if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in '“"「'):
+        if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in '“"「' and not _quotes_hold_more(text, e)):
             continue
         if _MEDIA_AFTER.match(text, e):
             continue  # 数字江西|报, 数字湖南|频道: a media outlet's name
