@@ -17,6 +17,7 @@ from nlp.platformwords import (
     LONG_LEADS,
     NAME_MODIFIERS,
     NOUN_VERBS,
+    PLATFORM_HEADS,
     STOP_POS,
     TOPIC_VERBS,
 )
@@ -30,6 +31,9 @@ ORG_END = re.compile(r"(?:局|署|委|厅|部|院|办|政府)$")
 #: Words that say when (本季度, 上半年, 7-9|月份: jieba tags some of them nouns): the name starts after them.
 _WHEN = re.compile(r"(?:本|上|下|今|当|同|该|每|去|明|前|近|全)(?:季度|月份?|年度?|半年|周)|月份")
 
+
+#: Verbs of accomplishing a thing after two characters of manner (圆满|完成, 顺利|建成, 如期|上线).
+_ACCOMPLISHED = re.compile(r"^[\u4e00-\u9fff]{2}(?:完成|建成|上线|实现)$")
 
 #: Converged media (融合通信, 融合媒体, 融合视讯): a technology, one word of a name though jieba cuts 融合 off as a verb.
 _CONVERGED_MEDIUM = re.compile(r"融合(?:通信|通讯|媒体|视讯|视频)")
@@ -64,6 +68,8 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
         )
     if len(word) >= 4 and any(word[:n] in LEAD_WORDS and word[n:] in LEAD_WORDS for n in range(2, len(word) - 1)):
         return True  # jieba's words 负责管理, 切实做好: two lead words glued
+    if _ACCOMPLISHED.search(word) and (pos_table().get(word[:-2]) or "x")[0] in "ad":
+        return True  # jieba's words 圆满完成, 顺利建成: a manner glued to a verb of accomplishing governs the name
     pos = pos_table().get(word)
     if word in ("县", "村"):
         return False  # a level that owns the name (县|电子政务外网): jieba tags these two zg, the others n
@@ -135,7 +141,13 @@ def glued_lead(word: str, after: str, left: str = "") -> int:
         len(word) == 2
         and word[0] in "对向在将把从由为于与和及以"
         and word not in pos_table()
-        and (left in LEAD_WORDS or (pos_table().get(left) or "").startswith("v") or not left or not left[-1].isalnum())
+        and (
+            left in LEAD_WORDS
+            or (pos_table().get(left) or "").startswith("v")
+            or not left
+            or not left[-1].isalnum()
+            or left.endswith(PLATFORM_HEADS)  # 电子政务外网|及党|政务互联网: 及 after a name's head joins two names
+        )
     ):
         # 落实|对古|驿道保护系统; 以原|规划OA系统: 以 and 原 (former) both lead
         return 2 if word[1] in LEAD_WORDS else 1

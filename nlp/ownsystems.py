@@ -77,7 +77,8 @@ _LEVEL = re.compile(r"[省市区县]|[省市区县]级")
 _SCOPE = (WHOLE_TERRITORY_WORDS - {"全国"}) | {"本省", "本市", "本区", "本县", "我省", "我市", "我区", "我县", "本级"}
 #: Verbs in front that treat the system as a thing that exists: using, running, joining or managing it.
 _EXISTING = {"依托", "通过", "基于", "借助", "利用", "使用", "共用", "用好", "登录", "进驻", "入驻", "接入", "对接", "迁移", "迁入",
-             "迁移至", "融合到", "整合到", "升级", "升级改造", "维护", "运维", "负责", "负责管理", "保障", "推广使用"}  # fmt: skip
+             "迁移至", "融合到", "整合到", "升级", "升级改造", "维护", "运维", "负责", "负责管理", "保障", "推广使用",
+             "进入", "汇集到", "汇聚到"}  # fmt: skip
 #: Verbs of making, deploying or launching a system: with a perfective marker (部署了, 已上线, 已经建成) the system is
 #: one that now exists; without one it may be a kind still to be made (推动建设政务服务平台, 将建成政务云).
 _LAUNCHED = {"部署", "上线", "建成", "建设", "建立", "搭建", "打造", "开发", "开通", "启用", "投用", "推出", "引入", "引进",
@@ -85,7 +86,7 @@ _LAUNCHED = {"部署", "上线", "建成", "建设", "建立", "搭建", "打造
 _PERFECTIVE_BEFORE = {"已", "已经", "均已", "全部", "先后", "相继", "陆续"}
 #: Words after the name that treat it as one system: its upkeep, its project, its use, its machine room, what it carries.
 _EXISTING_AFTER = re.compile(
-    r"(?:全面|全部|进一步|持续|逐步)?"  # an adverb before the verb (政务云|全面|扩容)
+    r"(?:全面|全部|进一步|持续|逐步|重新)?"  # an adverb before the verb (政务云|全面|扩容, 政府网站|重新|改版)
     r"(?:运行维护|运维|维护|建设项目|(?:运行|日常|安全)?(?:管理|监管)(?:职责|职能|工作)|运行(?:管理|监管)|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|正式上线|窗口|"
     r"接入率|覆盖率|访问量|注册用户|"  # what one system in use is measured by (政务外网接入率达100%)
     r"扩容|重构|迭代|改版|迁移|升级|"

@@ -14,7 +14,7 @@ PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台"
                   "专网", "外网", "内网", "内部网", "政务网", "服务网", "一体机", "自助机", "自助终端", "专区", "名录库", "信息库", "文件库", "政策库", "资源库", "基础库", "主题库", "专题库", "服务大厅",
                   "办事大厅", "分厅", "服务超市", "一卡通", "“一卡通”", "驾驶舱", "大脑", "门户", "热线电话", "公开电话",
                   "服务电话", "信箱", "专线", "移动端", "政府网", "信息网", "发布库", "政务微博", "官方微博", "抖音号",
-                  "视频号", "头条号", "大厅", "智脑", "骨干网", "调度网", "专用网", "云",
+                  "视频号", "头条号", "大厅", "智脑", "骨干光网", "骨干网", "调度网", "专用网", "云",
                   "中台", "口岸", "窗口", "超市", "卡", "网络")
 # fmt: on
 #: A head ending in 网 is none before 络, 站, 页 or 格 (信息网|络, 区政府|网站, 网格).
@@ -59,10 +59,18 @@ _BEFORE_A_HEAD = {
     # a government's network named by its owner (国务院网络, 自治区政府网络: open13's guideline 5), not the online world
     # of a modifier (政府网络舆情, 政府网络安全) — a sector's networks have their head 信息网络
     "网络": "(?<=政府网络|务院网络)(?!舆情|安全|空间|问政|理政|信息|文化|传播|宣传|推广|形象|营销|评论|生态|诈骗|谣言|直播|与信息|和信息|环境|平台|系统)",
+    # the party and government bodies' own network, named as the internet is (党政互联网): not the internet itself
+    "互联网": "(?<=党政互联网|政务互联网)(?![+＋十]|化|思维|企业|公司|平台|系统)",
     "卡": "(?:" + "|".join(f"(?<={t}卡)|(?<=（{t}）卡)|(?<=\\({t}\\)卡)" for t in _CARD_TOPICS) + ")",
 }
+#: A head only with the words it is looked behind for (党政互联网): the word alone is the internet, no platform's end,
+#: and is not among the heads a word is tested to end with.
+_HEADS_IN_CONTEXT = ("互联网",)
 HEAD = re.compile(
-    "|".join(re.escape(h) + _BEFORE_A_HEAD.get(h, "") + _AFTER_A_HEAD.get(h[-1], "") for h in PLATFORM_HEADS)
+    "|".join(
+        re.escape(h) + _BEFORE_A_HEAD.get(h, "") + _AFTER_A_HEAD.get(h[-1], "")
+        for h in (*PLATFORM_HEADS, *_HEADS_IN_CONTEXT)
+    )
 )
 #: An indefinite article makes a mention no particular one (一个平台, 一套系统); 同一 refers back (使用同一个平台); 第一条 is an
 #: article's number, no article of a noun (第一条 为加强…云平台管理).
@@ -221,7 +229,12 @@ STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y
 #: 全市): where the name is, not which — tests/gold/README.md's ruling on levels: 省级政务云平台 → 政务云平台,
 #: 省市两级政务服务协同平台 → 政务服务协同平台.  A level's one character is its owner and stays (区政务服务大厅,
 #: 省政务服务大厅, 市数据共享交换平台), so does 全国 of a national system's name (全国信访信息系统).
-SCOPE_IN_FRONT = re.compile(r"(?:[省市区县州盟旗镇乡村]{1,5}(?:本?级|[两三四五六]级)|本级|全[省市州盟区县旗镇]域?)")
+#: 统一 before the government's own words (统一电子政务外网, 统一政务服务平台) says the one system of the place, scope as the
+#: level is (session 20's ruling on 统一); in a function's name it stays (统一身份认证平台).
+SCOPE_IN_FRONT = re.compile(
+    r"(?:[省市区县州盟旗镇乡村]{1,5}(?:本?级|[两三四五六]级)|本级|全[省市州盟区县旗镇]域?)(?:统一(?=电子政务|政务))?"
+    r"|统一(?=电子政务|政务)"
+)
 
 
 def scope_in_front(name: str, before: str = "") -> int:

@@ -56,3 +56,45 @@ def nlp():
 def test_programme_names_printed_bare(nlp, text, expected):
     found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == R]
     assert found == expected
+
+
+P = "Platform"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the party and government bodies' own network, named as the internet is (党政互联网), its place in front
+        ("负责全县党政互联网的运行维护。", ["党政互联网"]),
+        ("綦江区党政互联网升级改造项目完成验收。", ["綦江区党政互联网"]),
+        ("保障党政互联网和电子政务外网安全稳定运行。", ["党政互联网", "电子政务外网"]),
+        # … not the internet itself, nor an initiative or platform named by 互联网+
+        ("利用互联网开展政策宣传。", []),
+        ("推进党政机关互联网应用。", []),
+        ("推进“互联网+政务服务”。", []),
+        ("加快建设互联网+监管平台", ["互联网+监管平台"]),
+        # 及 glued by jieba to the next name's first character after a name's head: two names
+        ("电子政务外网及党政务互联网运行维护支出", ["电子政务外网", "党政务互联网"]),
+        ("电子政务外网及党政内网运行维护费", ["电子政务外网", "党政内网"]),
+        # 统一 before the government's own words is scope, as the level is; in a function's name it stays
+        ("依托全市统一电子政务外网开展视频会议", ["电子政务外网"]),
+        ("建成全省统一政务服务平台，接入部门60个", ["政务服务平台"]),
+        ("在西北率先建成省级统一电子政务万兆骨干光网，接入单位3000余家", ["电子政务万兆骨干光网"]),
+        ("建设统一身份认证平台", ["统一身份认证平台"]),
+        ("铺设光网线路20公里", []),
+        # entering a government's own hall (进入, as 进驻): the one that exists
+        ("负责进入政务服务大厅的单位和事项的确定", ["政务服务大厅"]),
+        ("加强对进入市民服务大厅窗口人员的管理", ["市民服务大厅"]),
+        ("群众进入大厅办事", []),
+        ("政务服务平台进入建设的关键阶段", []),
+        # its site redone again (重新改版): the one that exists
+        ("政府网站重新改版升级，新增栏目12个", ["政府网站"]),
+        # a manner glued to a verb of accomplishing (圆满完成, 顺利完成) governs the name, no part of it
+        ("顺利完成衡阳市政务服务平台升级改造", ["衡阳市政务服务平台"]),
+        ("圆满完成株洲12345政务服务便民热线整合", ["株洲12345政务服务便民热线"]),
+        ("圆满完成任务", []),
+    ],
+)
+def test_networks_halls_and_leads(nlp, text, expected):
+    found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
+    assert found == expected
