@@ -47,8 +47,8 @@ def test_a_reform_named_by_no_field_is_none(nlp_off_on, text, expected):
 #: 2. Quoted names of initiatives: a service named in front of a quoted initiative and 改革 is its field, no part of the
 #: name (政务服务“一网通办”改革 → “一网通办”改革), unless the quoted words are a kind of that service (行政审批“集成服务”
 #: 改革); a quoted name listed right beside quoted reforms (nothing or 、 between) is one more of the list; a quoted
-#: count of things (“一件事”, “三个年”活动) is none; a two-character quoted name before 专项行动/攻坚行动 names the
-#: campaign (“两优”专项行动); …行动方案 is a plan (“十四五”行动方案).
+#: count of things (“三个年”活动) is none — not “一件事”, the packages of the initiative 高效办成一件事 (session 20);
+#: a two-character quoted name before 专项行动/攻坚行动 names the campaign (“两优”专项行动); …行动方案 is a plan (“十四五”行动方案).
 QUOTED_REFORMS = [
     ("持续深化政务服务“一网通办”改革，", ["“一网通办”改革"]),
     ("推动政务服务“一窗办、网上办、马上办”改革，", ["“一窗办、网上办、马上办”改革"]),
@@ -60,8 +60,9 @@ QUOTED_REFORMS = [
     ("以“最多跑一次”、“办事不用跑”需求为导向", ["“最多跑一次”"]),
     ("开展“一街一车一室”、“互联网+明厨亮灶”等项目", ["“互联网+明厨亮灶”"]),
     ("提升“一网通办”“一窗受理”服务水平", ["“一网通办”", "“一窗受理”"]),
-    ("已上线79项重点“一件事”，累计", []),
-    ("设置企业开办“一件事”窗口", []),
+    # the quoted “一件事” stands for the packages of matters handled together (session 20's ruling: 22件“一件事”)
+    ("已上线79项重点“一件事”，累计", ["“一件事”"]),
+    ("设置企业开办“一件事”窗口", ["“一件事”"]),
     ("按照省、市“三个年”活动部署", []),
     ("高位开展“两优”专项行动，着力", ["“两优”"]),
     ("开展“双减”攻坚行动", ["“双减”"]),
@@ -70,7 +71,7 @@ QUOTED_REFORMS = [
     # ... what is no initiative stays out of the list
     ("落实“最多跑一次”和“两学一做”", ["“最多跑一次”"]),
     ("推广“一网通办”、“粤省事”平台", ["“一网通办”"]),
-    ("推进“一网通办”“一件事”", ["“一网通办”"]),
+    ("推进“一网通办”“一件事”", ["“一网通办”", "“一件事”"]),
     ("在“一窗式、一网式”政务服务中", []),
     ("推进“一件事一次办”改革", ["“一件事一次办”改革"]),
     ("开展“四标四实”专项行动", ["“四标四实”"]),

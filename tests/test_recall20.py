@@ -98,3 +98,25 @@ P = "Platform"
 def test_networks_halls_and_leads(nlp, text, expected):
     found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the quoted “一件事” stands for the packages of matters handled together: the initiative, counted or not
+        ("在落实省定36件“一件事”的基础上，新增本地特色事项", ["“一件事”"]),
+        ("推动“一件事”事项由多部门分别办向集成办转变", ["“一件事”"]),
+        (
+            "已上线“新生儿出生一件事”、“企业注销一件事”等“一件事”事项",
+            ["“新生儿出生一件事”", "“企业注销一件事”", "“一件事”"],
+        ),
+        ("深化“一件事”改革", ["“一件事”改革"]),
+        # … other counted things stay none
+        ("建设“四个平台”", []),
+        ("开展“三个年”活动", []),
+        ("落实“两个责任”", []),
+    ],
+)
+def test_one_matter_packages(nlp, text, expected):
+    found = [e.text for e in extract([text], nlp=nlp)[0] if e.label == R]
+    assert found == expected
