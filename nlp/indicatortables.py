@@ -17,14 +17,11 @@ W314 names the table and how many indicators it gave; warning W317 names the lin
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
 from nlp import columns as columns_mod
-from nlp.amounts import parse_amount
-from nlp.indicators import BEFORE, find_indicators
+from nlp import indicatorvalues as iv
 from nlp.model import Amount, Indicator
 from nlp.normalize import Line, NormalizedText, squash
 from nlp.rows import join_words
@@ -37,32 +34,26 @@ _INDICATOR_HEADING = re.compile(r"指标值|目标值|完成值|度量单位|计
 _INDICATOR_NAMING = re.compile(r"指标值|目标值|完成值|指标名称|指标内容|[一二三]级指标")
 
 
-# a 指标性质 cell printed between the name and the value: the direction or kind of the indicator, no name
-_NATURE = re.compile(r"正向|反向|定量|定性|[≥≤=＝><]|大于等于|小于等于|等于")
-
-
 def is_indicator_header(header_text: str) -> bool:
     """The header names an indicator or its value and no column of amounts (read squashed: 指 标 值, 金 额 and 合 计
     letter-spaced too)."""
     text = squash(header_text)
     # lines printing an indicator's value are the table's first rows, taken into its header when no figure of money
     # follows them (成本指标 项目总成本 不超过预算 names no column of 预算)
-    headings = squash("\n".join(ln for ln in header_text.splitlines() if not _values(Line(ln, 0, 0, 0), False, False)))
+    headings = squash(
+        "\n".join(ln for ln in header_text.splitlines() if not iv.values(Line(ln, 0, 0, 0), False, False))
+    )
     if not _INDICATOR_NAMING.search(text) or MONEY_HEADING.search(headings):
         return False
     # a count (数量, 人数 …, as in 数量指标) is no amount either
     return all(key in ("performance_target", *COUNT_MEASURES) for _, key in columns_mod.header_phrases(headings))
 
 
-# a weight printed beside a heading (分值（90）, 分值权重(90)): no figure of the table
-_WEIGHT = re.compile(r"[（(]\d+[)）]")
-
-
 def heading_line(body: list[Line]) -> int | None:
     """The body line where a form's indicators start below its amounts (年度资金总额 … then 一级指标 二级指标
     三级指标 指标值): a line of headings only — two indicator headings or more, no figure, no sentence."""
     for k, line in enumerate(body):
-        text = _WEIGHT.sub("", squash(line.text))
+        text = iv.WEIGHT.sub("", squash(line.text))
         if len(_INDICATOR_HEADING.findall(text)) >= 2 and not re.search(r"\d|[。，；]", text):
             return k
     return None
@@ -85,7 +76,7 @@ def grid_end(body: list[Line], at: int) -> int:
             return k + 1
         prose = len(text) >= 24 and re.search(r"[。，；：:]", text) and len(body[k].text.split()) <= 2
         heading = _NUMBERED_HEADING.match(body[k].text.strip()) and len(body[k].text.split()) == 1
-        if (prose or heading) and not _values(body[k], False, False):
+        if (prose or heading) and not iv.values(body[k], False, False):
             return k  # a sentence in a cell or two, no value on its line (a line of the grid prints its reasons beside)
     return len(body)
 
@@ -131,146 +122,6 @@ def paired(header_text: str) -> bool:
     return "完成值" in text and bool(_TARGET_HEADING.search(text))
 
 
-# The levels of the indicator framework (一级 / 二级指标) and the grid's headings: a cell that is one of them, or a
-# piece of one cut by a narrow column (社会效益指 / 标, 满意度 / 指标, 绩 / 效), names no indicator.
-_LEVELS = (  # noqa: SIM905 - a list of words reads best as words
-    "绩效指标 一级指标 二级指标 三级指标 产出指标 数量指标 质量指标 时效指标 成本指标 经济成本指标 社会成本指标 "
-    "生态环境成本指标 效益指标 经济效益指标 社会效益指标 生态效益指标 可持续影响指标 满意度指标 服务对象满意度指标 年度指标值 指标值 目标值 "
-    "实际完成值 完成值 度量单位 计量单位 指标性质 分值 得分 分值权重 总分 偏差原因分析及改进措施"
-).split()
-# a cell printing no words: numbers, brackets, comparators ((90) a weight, 29 a page's number)
-_NO_WORDS = re.compile(r"[\d.,%()（）≥≤><=＝\-]*")
-_CMP = "|".join(re.escape(c) for c in sorted(BEFORE, key=len, reverse=True) if len(c) > 1 or not c.isalpha())
-# a cost indicator's target, an amount in yuan with its comparator (项目总成本 ≤45万元, 人均培训费 ≤550元/人/天)
-_COST = re.compile(
-    rf"(?P<cmp>{_CMP})?\s*(?P<num>(?<![\d.,])\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|千元|元)"
-    r"(?P<per>(?:/[\u4e00-\u9fff]{1,2})*)(?P<after>以内|以下|以上)?"
-)
-_GLUED = re.compile(r"[\u4e00-\u9fff]+")  # characters glued to a quantity's unit, up to the cell's end
-_AFTER_QUANTITY = re.compile(r"及以上|以上|以内|以下|左右|内")
-_AFTER_COST = {"以上": ">=", "以内": "<=", "以下": "<="}
-# a value printed as a date (2026年12月底前, 12月31日前, ≤ 2026 年) or in words (明显改善, 不超过预算, 达标): the last cell
-# of its line, the scores after it aside
-_DATE = re.compile(
-    r"(?:(?:次年|当年|本年|已于|于)\s*)?"
-    r"(?:\d{4}\s*年度?\s*(?:\d{1,2}\s*月份?\s*(?:\d{1,2}\s*日)?)?|\d{1,2}\s*月份?\s*(?:\d{1,2}\s*日)?)"
-    r"\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前|内)?\s*(?:完成)?"
-)
-_WORDS = re.compile(
-    r"(?:明显|显著|有效|持续|稳步|逐步|进一步|有所|不断|大幅|全面|基本|逐年|较大|有一定|一定)?"
-    r"(?:提升|提高|改善|增强|加强|优化|降低|减少|下降|增加|好转|扩大)"
-    r"|(?:成效|效果|作用)(?:明显|显著|良好)|(?:不|未)超(?:过)?(?:预算|标准|计划)|(?:已)?达标|达到(?:要求|标准|预期)"
-    r"|合格|良好|优良|规范|及时|按时完成|按期完成|稳定运行|正常运行|全覆盖|全部完成|已完成|(?:圆满|顺利)(?:完成|开展)"
-    r"|(?:得到|有所|有一定)(?:提升|提高|改善|增强)"
-)
-_WORDS_END = re.compile(rf"(?:{_WORDS.pattern})$")
-_WORD_COMPARATORS = sorted((w for w in BEFORE if len(w) > 1 and w.isalpha()), key=len, reverse=True)
-_WORD_CMP = re.compile(rf"(?:{_CMP})\s*$")
-# scores and weights printed after a value (分值 得分): cells of a number alone at the line's end
-_SCORES = re.compile(r"(?:\s+\d+(?:\.\d+)?)+\s*$")
-# a line declaring the table's unit or who drew it up (单位：万元, 编制单位：…)
-_DECLARATION = re.compile(r"单\s*位\s*[:：]")
-_MAX_HEAD_LINES = 3  # an indicator's name wrapped above its value's line, at most over so many lines
-
-
-def _level(cell: str) -> bool:
-    """A level or a heading of the grid, a piece of one, a cell of no words, or a value (≥330台套): no indicator's
-    name."""
-    return len(cell) == 1 or bool(_NO_WORDS.fullmatch(cell)) or cell[0] in "≥≤><＝" or any(cell in w for w in _LEVELS)
-
-
-def headings_only(text: str) -> bool:
-    """A line of the grid's headings or pieces of them alone (分值, 分值权 / 一级, （90）): no word of a sentence."""
-    cells = text.split()
-    return any(len(c) > 1 for c in cells) and all(_level(_WEIGHT.sub("", c) or "(") for c in cells)
-
-
-def _cells(text: str) -> list[re.Match]:
-    """The cells of a line that are no level of the grid and no 指标性质 cell."""
-    return [m for m in re.finditer(r"\S+", text) if not _level(m.group(0)) and not _NATURE.fullmatch(m.group(0))]
-
-
-def _name_cell(text: str, end: int) -> tuple[str, int] | None:
-    """The cell printed last before ``end`` that names something, with its offset."""
-    cells = _cells(text[:end])
-    return (cells[-1].group(0), cells[-1].start()) if cells else None
-
-
-@dataclass
-class _Value:
-    """A value printed on a line, and the name cell printed before it (offsets into the line)."""
-
-    value: Decimal | None
-    unit: str
-    comparator: str
-    name: tuple[str, int] | None  # the name cell and its offset; None: none printed before the value on its line
-    start: int  # of the value, its comparator included
-    end: int
-    achieved: bool
-    of_previous: bool = False  # what was achieved of the indicator before it on its line (a paired table)
-    amount: tuple[str, str, int, int] | None = None  # a cost: the amount and its unit as printed, where they stand
-    text: str | None = None  # a value in words or a date, as printed
-
-
-def _quantities(line: Line, achieved: bool) -> list[_Value]:
-    """The quantities of a line (nlp.indicators), each named by the cell printed before it and its comparator."""
-    out: list[_Value] = []
-    for f in find_indicators(line.text):
-        cmp = _WORD_CMP.search(line.text, 0, f.value_start)
-        start = cmp.start() if cmp else f.value_start
-        after = _AFTER_QUANTITY.match(line.text, f.value_end)
-        end = after.end() if after else f.value_end
-        glued = _GLUED.match(line.text, end)
-        if glued and len(glued.group(0)) > 1:
-            continue  # 10 9 项目效益有进一步…: a score, and a word of the next cell starting with a unit's character
-        unit = f.unit + (glued.group(0) if glued else "")  # 330台套
-        end += len(glued.group(0)) if glued else 0
-        out.append(_Value(f.value, unit, f.comparator, _name_cell(line.text, start), start, end, achieved))
-    return out
-
-
-def _costs(line: Line, achieved: bool) -> list[_Value]:
-    """The costs a line prints (成本指标 经济成本指标 项目总成本 ≤45万元): value in yuan, unit 元, the amount as printed."""
-    out = []
-    for m in _COST.finditer(line.text):
-        value = parse_amount(m.group("num"), m.group("unit"))
-        if not isinstance(value, Decimal):
-            continue  # beyond any budget: not used (as in a table of money)
-        comparator = BEFORE.get(m.group("cmp") or "", "=")
-        if m.group("after") and comparator == "=":
-            comparator = _AFTER_COST[m.group("after")]
-        name = _name_cell(line.text, m.start())
-        printed = (m.group("num"), m.group("unit"), m.start("num"), m.end("unit"))
-        start = m.start("cmp") if m.group("cmp") else m.start("num")
-        out.append(_Value(value, "元" + m.group("per"), comparator, name, start, m.end(), achieved, amount=printed))
-    return out
-
-
-def _in_words(line: Line, achieved: bool, paired: bool) -> list[_Value]:
-    """A value printed as a date or in words, the last cell of its line (scores after it aside), with a name cell
-    before it."""
-    text = _SCORES.sub("", line.text).rstrip()
-    for pattern in (_DATE, _WORDS):
-        for m in pattern.finditer(text):
-            if m.end() != len(text) or (pattern is _DATE and not re.search(r"[年月]", m.group(0))):
-                continue
-            cmp = _WORD_CMP.search(text, 0, m.start())
-            if not (cmp or m.start() == 0 or text[m.start() - 1].isspace()):
-                continue  # the end of a longer cell (确保系统稳定运行)
-            start = cmp.start() if cmp else m.start()
-            comparator = BEFORE.get(cmp.group(0).strip(), "=") if cmp else "="
-            printed = "".join(m.group(0).split())
-            said = next((w for w in _WORD_COMPARATORS if printed.startswith(w) and len(printed) > len(w)), None)
-            if said is not None and comparator == "=":  # 不超过预算: ≤ 预算
-                comparator, printed = BEFORE[said], printed[len(said) :]
-            value = _Value(None, "", comparator, _name_cell(text, start), start, m.end(), achieved, text=printed)
-            target = _in_words(Line(text[:start], 0, 0, 0), achieved, False) if paired else []
-            if target and target[0].end == len(text[:start].rstrip()):
-                return [target[0], value]  # 不超标准 未超标准: the target, then what was achieved
-            return [value]
-    return []
-
-
 @dataclass
 class Read:
     """What an indicator table's lines give: its indicators, and the lines that gave none and are no part of one's
@@ -280,38 +131,9 @@ class Read:
     unread: list[Line] = field(default_factory=list)
 
 
-def _values(line: Line, achieved: bool, paired: bool) -> list[_Value]:
-    """The values a line prints: its quantities, else its costs, else a value in words or a date.  In a table
-    printing the target and what was achieved side by side (``paired``), a value printed right after another, no
-    name between (办结信访事项 ≥1000件 1050件, 每本刊物印刷成本 ≤1.4元 1.4元, 不超标准 未超标准), is what was achieved
-    of the same indicator."""
-    values = _quantities(line, achieved) or _costs(line, achieved) or _in_words(line, achieved, paired)
-    if paired and not values:
-        values = _stated(line)
-    if paired:
-        for before, v in itertools.pairwise(values):
-            if not before.of_previous and not _cells(line.text[before.end : v.start]):  # no name between
-                v.of_previous, v.achieved = True, True
-    return values
-
-
-# the scores a self-evaluation prints after what was achieved (分值 得分), a column of reasons perhaps after them
-_SCORE_PAIR = re.compile(r"\s\d+(?:\.\d+)?\s+\d+(?:\.\d+)?(?=\s|$)")
-
-
-def _stated(line: Line) -> list[_Value]:
-    """A self-evaluation's line whose target is words (有所提高) and what was achieved a text of its own: the name,
-    the target and what was achieved, cells in that order before the scores (信访工作质量 有所提高 着力推进…贡献 10 9)."""
-    scores = _SCORE_PAIR.search(line.text)
-    cells = _cells(line.text[: scores.start()]) if scores else []
-    if len(cells) < 3 or not _WORDS_END.search(cells[1].group(0)):
-        return []  # a target that ends in words of a target (有所提高, 接待工作顺利开展)
-    name, target, done = (cells[0].group(0), cells[0].start()), cells[1], cells[2:]
-    text = join_words([m.group(0) for m in done])
-    return [
-        _Value(None, "", "=", name, target.start(), target.end(), False, text=target.group(0)),
-        _Value(None, "", "=", None, done[0].start(), done[-1].end(), True, text=text),
-    ]
+# a line declaring the table's unit or who drew it up (单位：万元, 编制单位：…)
+_DECLARATION = re.compile(r"单\s*位\s*[:：]")
+_MAX_HEAD_LINES = 3  # an indicator's name wrapped above its value's line, at most over so many lines
 
 
 def explained(header_text: str) -> bool:
@@ -328,11 +150,11 @@ def _piece(line: Line) -> re.Match | None:
     sentence, one cell that names something — or one character that is no piece of a level (率, not 标)."""
     if _SENTENCE.search(line.text):
         return None
-    cells = _cells(line.text)
+    cells = iv.word_cells(line.text)
     if len(cells) == 1:
         return cells[0]
     one = re.fullmatch(r"\s*([\u4e00-\u9fff])\s*", line.text)
-    return one if one and not cells and not any(one.group(1) in w for w in _LEVELS) else None
+    return one if one and not cells and not any(one.group(1) in w for w in iv.LEVELS) else None
 
 
 def _centred_names(body: list[Line], achieved: bool, paired: bool) -> dict[int, tuple[Line, re.Match, Line, re.Match]]:
@@ -342,8 +164,8 @@ def _centred_names(body: list[Line], achieved: bool, paired: bool) -> dict[int, 
     lines print a piece of the text column beside it, stays unread (W317)."""
     out: dict[int, tuple[Line, re.Match, Line, re.Match]] = {}
     for above, line, below in zip(body, body[1:], body[2:]):
-        values = _values(line, achieved, paired)
-        if not values or values[0].name is not None or _values(above, False, False) or _values(below, False, False):
+        values = iv.values(line, achieved, paired)
+        if not values or values[0].name is not None or iv.values(above, False, False) or iv.values(below, False, False):
             continue
         top, end = _piece(above), _piece(below)
         if top is None or end is None:
@@ -371,7 +193,7 @@ class _SplitTarget:
     head: re.Match
     below: Line
     tail: re.Match
-    target: _Value  # read from head and tail joined (offsets into that text)
+    target: iv.Value  # read from head and tail joined (offsets into that text)
 
 
 def _split_targets(body: list[Line]) -> dict[int, _SplitTarget]:
@@ -380,20 +202,20 @@ def _split_targets(body: list[Line]) -> dict[int, _SplitTarget]:
     ≥330台套 beside 330台套) — a figure of the same measure, so the two are the target and what was achieved of it."""
     out: dict[int, _SplitTarget] = {}
     for above, line, below in zip(body, body[1:], body[2:]):
-        values = _values(line, True, True)
-        if len(values) != 1 or _values(below, False, False):
+        values = iv.values(line, True, True)
+        if len(values) != 1 or iv.values(below, False, False):
             continue
         in_words = values[0].text is not None
         head = (_WORD_HEAD if in_words else _TARGET_HEAD).search(above.text.rstrip())
         tail = _UNIT_TAIL.search(below.text.rstrip())
         if head is None or tail is None:
             continue
-        if _values(_blanked(above, head), False, False):
+        if iv.values(_blanked(above, head), False, False):
             continue  # a line of values ending in a score (≥1000件 1050件 8 8): no target's head
         joined = Line(head.group(0) + tail.group(0), 0, 0, 0)
-        if in_words and not (_WORDS.fullmatch(joined.text) or _DATE.fullmatch(joined.text)):
+        if in_words and not (iv.WORDS.fullmatch(joined.text) or iv.DATE.fullmatch(joined.text)):
             continue  # words of a target are words the vocabulary reads whole (不超标 / 准: 不超标准), not any two pieces
-        target = _values(joined, False, False)
+        target = iv.values(joined, False, False)
         if len(target) == 1 and target[0].unit == values[0].unit and target[0].end == len(joined.text):
             out[id(line)] = _SplitTarget(above, head, below, tail, target[0])
     return out
@@ -419,11 +241,11 @@ def indicators(
     centred = {} if wrapped else _centred_names(body, achieved, paired)
     pieces = {id(ln) for above, _, below, _ in centred.values() for ln in (above, below)}
     for line in body:
-        values = _values(line, achieved, paired)
+        values = iv.values(line, achieved, paired)
         sp = split.get(id(line))
         if values and sp is not None:
             values = [replace(sp.target, name=values[0].name, start=values[0].start, end=values[0].start, amount=None)]
-            values.append(replace(_values(line, True, True)[0], of_previous=True))
+            values.append(replace(iv.values(line, True, True)[0], of_previous=True))
         added = len(out.indicators)
         if values and id(line) in centred:
             above, top, below, end = centred[id(line)]
@@ -440,7 +262,7 @@ def indicators(
             continue
         if id(line) in pieces:
             continue
-        cells = _cells(line.text)
+        cells = iv.word_cells(line.text)
         if not cells or _DECLARATION.search(line.text) or squash(line.text).endswith("表"):
             continue  # levels of the grid, weights, a page's number, 单位：万元 / 编制单位：…, a title: nothing to read
         sentence = bool(re.search(r"[。，；：:]", line.text))
@@ -497,7 +319,7 @@ def _join_tail(
 def _add(
     norm: NormalizedText,
     line: Line,
-    values: list[_Value],
+    values: list[iv.Value],
     heads: list[tuple[Line, list[re.Match]]],
     into: list[Indicator],
 ) -> tuple[list[int], int, int]:

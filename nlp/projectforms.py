@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from nlp import indicatortables
+from nlp import indicatorvalues
 from nlp.amounts import parse_amount
 from nlp.errors import Diagnostics
 from nlp.model import Amount, Indicator, Link, PerformanceTarget, Project
@@ -208,7 +208,7 @@ def _target(norm: NormalizedText, lines, at: int, name: str) -> PerformanceTarge
         (
             j
             for j in range(start, min(start + 40, len(lines)))
-            if _TARGETS_END.search(lines[j].text) or indicatortables.headings_only(lines[j].text)
+            if _TARGETS_END.search(lines[j].text) or indicatorvalues.headings_only(lines[j].text)
         ),
         None,
     )
