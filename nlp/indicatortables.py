@@ -176,6 +176,61 @@ def _centred_names(body: list[Line], achieved: bool, paired: bool) -> dict[int, 
     return out
 
 
+@dataclass
+class _CutRow:
+    """A self-evaluation's line printing no name — its values, or its scores alone — between two lines printing
+    equally many cells: every cell of the row centred on it and cut over the two (``满意度指 服务对象 《人民信访》读者`` /
+    ``≥95% 96.72% 10 10`` / ``标 满意度指标 满意度``; ``绩 完成对物业公司的 次年2月 已于2025年2`` / ``时效指标 8 8`` /
+    ``效 考核 份前 月完成``)."""
+
+    above: Line
+    below: Line
+    values: list[iv.Value]  # read from the cells joined, then the line's own (offsets into that text)
+    first: int  # where the row's first cell begins on the line above
+
+
+def _word_cell(cell: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", cell)) and (iv.level(cell) or bool(iv.NATURE.fullmatch(cell)))
+
+
+def _cut_rows(body: list[Line], achieved: bool, paired: bool) -> dict[int, _CutRow]:
+    """The lines of a grid interleaving with a column of text whose row's cells are each cut over the line above and
+    the line below (:class:`_CutRow`): joined cell by cell, the grid's levels aside, they are read with the line's own
+    values and scores as one line of the grid — as its PDF prints the row.  Cells of a sentence (the column of reasons
+    beside) are none of it."""
+    out: dict[int, _CutRow] = {}
+    for above, line, below in zip(body, body[1:], body[2:]):
+        own = iv.values(line, achieved, paired)
+        if (own and own[0].name is not None) or iv.values(above, False, False) or iv.values(below, False, False):
+            continue
+        up, down = list(re.finditer(r"\S+", above.text)), below.text.split()
+        if len(up) != len(down) or _SENTENCE.search(above.text + line.text + below.text):
+            continue
+        kept = [(a, a.group(0) + b) for a, b in zip(up, down) if not _word_cell(a.group(0) + b)]
+        cells = [c for _, c in kept]
+        rest = [t for t in line.text.split() if not _word_cell(t)]
+        if not cells or not rest or any(iv.NO_WORDS.fullmatch(c) for c in cells):
+            continue
+        if not own and not all(iv.NO_WORDS.fullmatch(t) for t in rest):
+            continue  # a line of scores and a piece of a cell cut over more lines (治素养和履职 10 9)
+        if any(sum(c.count(b) for b in "（(") != sum(c.count(b) for b in "）)") for c in cells):
+            continue  # a cell cut over more lines than these (行时间比率（运行 / 小时数/全年总小)
+        values = iv.values(Line(" ".join(cells + rest), 0, 0, 0), achieved, paired)
+        if values and values[0].name is not None:
+            out[id(line)] = _CutRow(above, below, values, kept[0][0].start())
+    return out
+
+
+def _add_cut(norm: NormalizedText, cut: _CutRow, into: list[Indicator]) -> None:
+    """The indicators of a cut row, their evidence over its three lines."""
+    span = norm.raw_span(cut.above.start + cut.first, cut.below.start + len(cut.below.text.rstrip()))
+    name = ""
+    for v in cut.values:
+        name = v.name[0] if v.name and not v.of_previous else name
+        amount = Amount(v.value, v.amount[0], v.amount[1], span) if v.amount and v.value is not None else None
+        into.append(Indicator(name, v.value, v.unit, v.comparator, span, v.achieved, amount=amount, text=v.text))
+
+
 # the head of a target wrapped inside its cell: a figure with its comparator, perhaps the start of its unit (≤120万,
 # 9562平, ≥330台, ≤1638.67); the tail below it the rest of the unit (元, 方米, 套, 万元)
 _TARGET_HEAD = re.compile(r"(?:^|(?<=\s))[≥≤<>＝=]?\d[\d.,]*[\u4e00-\u9fff%]{0,2}$")
@@ -239,8 +294,14 @@ def indicators(
         blank = {id(sp.above): sp.head for sp in split.values()} | {id(sp.below): sp.tail for sp in split.values()}
         body = [_blanked(ln, blank[id(ln)]) if id(ln) in blank else ln for ln in body]
     centred = {} if wrapped else _centred_names(body, achieved, paired)
+    cut = {} if wrapped else {k: c for k, c in _cut_rows(body, achieved, paired).items() if k not in centred}
     pieces = {id(ln) for above, _, below, _ in centred.values() for ln in (above, below)}
+    pieces |= {id(ln) for c in cut.values() for ln in (c.above, c.below)}
     for line in body:
+        if id(line) in cut and id(line) not in split:
+            _add_cut(norm, cut[id(line)], out.indicators)
+            heads, tails, last = [], 0, []
+            continue
         values = iv.values(line, achieved, paired)
         sp = split.get(id(line))
         if values and sp is not None:

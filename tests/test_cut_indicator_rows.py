@@ -1,0 +1,78 @@
+"""A self-evaluation's grid beside a column of reasons (偏差原因分析及改进措施), a row's cells each cut over the line above
+and the line below the row's own line, which prints no name — its values, or its scores alone
+(nlp.indicatortables._cut_rows).  The shapes are the train split's final account (a 项目支出绩效自评表 printing
+``满意度指 服务对象 《人民信访》读者`` / ``≥95% 96.72% 10 10`` / ``标 满意度指标 满意度``, and ``绩 完成对物业公司的 次年2月
+已于2025年2`` / ``时效指标 8 8`` / ``效 考核 份前 月完成``), where the text gave a nameless indicator or none and the PDF
+the row; here with other names, values and units.  The cells joined one by one, the grid's levels aside, read as the
+row: the 8 variants fail before.  The controls — a name cut over more lines than the two (its brackets open), a line
+of scores printing a piece of a cell of more lines — give no row made of pieces, before and after."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.test_indicator_tables import read, report
+from tests.test_wrapped_targets import HEADERS
+
+ROWS = {
+    "satisfaction, a name cut": (
+        ["满意度指 服务对象 《某某周刊》读者", "≥95% 96.72% 10 10", "标 满意度指标 满意度"],
+        [
+            ("《某某周刊》读者满意度", Decimal(95), ">=", False, None),
+            ("《某某周刊》读者满意度", Decimal("96.72"), "=", True, None),
+        ],
+    ),
+    "dates, scores alone on the line": (
+        ["绩 完成对物业公司的 次年2月 已于2025年2", "时效指标 8 8", "效 考核 份前 月完成"],
+        [
+            ("完成对物业公司的考核", None, "=", False, "次年2月份前"),
+            ("完成对物业公司的考核", None, "=", True, "已于2025年2月完成"),
+        ],
+    ),
+    "dates of another row": (
+        ["时效指 按期完成整改 2026年6 2026年5", "8 8", "标 报告 月底前 月完成"],
+        [
+            ("按期完成整改报告", None, "=", False, "2026年6月底前"),
+            ("按期完成整改报告", None, "=", True, "2026年5月完成"),
+        ],
+    ),
+    "words": (
+        ["效益指 社会效益指 群众办事便 有所提 明显提", "10 9", "标 标 利度 高 升"],
+        [("群众办事便利度", None, "=", False, "有所提高"), ("群众办事便利度", None, "=", True, "明显提升")],
+    ),
+}
+
+
+@pytest.mark.parametrize("row", list(ROWS))
+@pytest.mark.parametrize("unit", ["万元", "元"])
+def test_a_row_cut_around_its_line_is_read_whole(row, unit):
+    lines, expected = ROWS[row]
+    _, indicators, _ = read(report(unit, [HEADERS["reasons"]], lines, None))
+    assert [(i.name, i.value, i.comparator, i.achieved, i.text) for i in indicators] == expected
+    assert indicators[0].span.text.startswith(expected[0][0][:4])  # the evidence from the name's first piece …
+    assert indicators[0].span.text.endswith(lines[2].split()[-1])  # … to the row's last
+
+
+CONTROLS = {
+    "a name over more lines": [
+        "找问题时间",
+        "系统持续稳定运",
+        "行时间比率（运行",
+        "≥99.5% 95% 10 8.8 较长；后续拟",
+        "小时数/全年总小",
+        "时数）",
+    ],
+    "a piece of a longer cell beside the scores": [
+        "信访系统干部整体 有所提 素养强化等整",
+        "治素养和履职 10 9",
+        "素质 高 体素质提升情",
+    ],
+}
+
+
+@pytest.mark.parametrize("key", list(CONTROLS))
+def test_pieces_of_longer_cells_make_no_row(key):
+    _, indicators, _ = read(report("万元", [HEADERS["reasons"]], CONTROLS[key], None))
+    assert not [i for i in indicators if "全年总小" in i.name or "治素养" in (i.text or "") + i.name]
