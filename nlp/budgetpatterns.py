@@ -21,7 +21,7 @@ from nlp.agencies import agency_spans, keep_agencies
 from nlp.candidates import platform_spans
 from nlp.docnumbers import document_spans
 from nlp.fieldreforms import plain_reform_spans
-from nlp.gazetteermatch import GAZETTEER_SPANS
+from nlp.gazetteermatch import GAZETTEER_SPANS, PLACE_BOUND
 from nlp.namebrackets import inside_quoted_event
 from nlp.namechecks import broken_quote, card_handed_out, generic_prefix, glued_generic, honour, named_in_a_predicate
 from nlp.ownsystems import own_system_spans
@@ -100,6 +100,21 @@ def entity_source(span: Span) -> str:
     return span.kb_id_ or span.id_ or "ner"
 
 
+#: A span's id that carries the places where its name alone finds a mention (a place-bound gazetteer name).
+_PLACES_ID = "places:"
+
+
+def place_bound_id(places: tuple[str, ...]) -> str:
+    return _PLACES_ID + "|".join(places)
+
+
+def places_bound(span: Span) -> tuple[str, ...]:
+    """The spellings of the places in whose reports alone ``span``'s name is a mention, () for a name found
+    anywhere (:meth:`nlp.resolve.EntityResolver.place_bound_names`)."""
+    sid = span.id_  # a gazetteer's span only: another found over its tokens may keep the tokens' old id
+    return tuple(sid[len(_PLACES_ID) :].split("|")) if span.kb_id_ == "gazetteer" and sid.startswith(_PLACES_ID) else ()
+
+
 #: The doc's user_data key where the patterns keep a copy of the entities they set, with the doc's length then.
 _ENTS_KEY = "budgetkg_ents"
 
@@ -109,7 +124,7 @@ def ents_so_far(doc: Doc) -> list[Span]:
     builds a Span per entity by walking every token at every access)."""
     if ents_as_the_patterns_set(doc):
         _, kept = doc.user_data[_ENTS_KEY]
-        return [Span(doc, a, b, label=lab, kb_id=kb) for a, b, lab, kb in kept]
+        return [Span(doc, a, b, label=lab, kb_id=kb, span_id=sid) for a, b, lab, kb, sid in kept]
     return list(doc.ents)
 
 
@@ -136,6 +151,7 @@ class BudgetPatterns:
         words = token_offsets(doc)
         ents = list(doc.ents)  # doc.ents builds its spans anew at every access
         known_names = doc.user_data.pop(GAZETTEER_SPANS, [])  # the gazetteer's (nlp.gazetteermatch)
+        bound = doc.user_data.pop(PLACE_BOUND, {})  # …of them, those that name a platform only in their place's report
         # a known generic name glued to more of a phrase (电子政务|云平台, 政务外网|骨干网) is no mention on its own, nor
         # a known card handed to a person (办理|社保卡: nlp.namechecks.card_handed_out), nor a name inside a quoted
         # event's title, as the shape rules read theirs (nlp.namebrackets), nor a network qualifying a device
@@ -199,6 +215,13 @@ class BudgetPatterns:
         for s, e, lab in known_names:  # a known name, unless it crosses one found before (none, in this pipeline)
             if not any(k[0] < e and s < k[1] for k in kept):
                 kept.append((s, e, lab, "gazetteer"))
+        # a name that finds a mention only in its place's report, where no shape found it as well: the places go with
+        # the span (its id), for the report to be asked (nlp.propagation.report_entities)
+        places = {
+            (s, e): place_bound_id(bound[e])
+            for s, e, lab in known_names
+            if lab == "Platform" and e in bound and (s, e, lab) not in found
+        }
         for s, e, lab in sorted(found, key=lambda x: x[0] - x[1]):
             clash = [k for k in kept if k[0] < e and s < k[1]]
             if all(e - s > k[1] - k[0] for k in clash):
@@ -209,7 +232,10 @@ class BudgetPatterns:
         free = {text[k[0] : k[1]] for k in kept if k[2] == "Reform" and k not in inner}
         kept = [k for k in kept if k not in inner or text[k[0] : k[1]] in free]
         _split_at(doc, {b for s, e, _, src in kept if src in ("pattern", "gazetteer") for b in (s, e)}, words)
-        spans = [doc.char_span(s, e, label=lab, kb_id=src) for s, e, lab, src in kept]
+        spans = [
+            doc.char_span(s, e, label=lab, kb_id=src, span_id=places.get((s, e), "") if src == "gazetteer" else "")
+            for s, e, lab, src in kept
+        ]
         doc.ents = sorted((sp for sp in spans if sp is not None), key=lambda x: x.start)
-        doc.user_data[_ENTS_KEY] = (len(doc), [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents])
+        doc.user_data[_ENTS_KEY] = (len(doc), [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in doc.ents])
         return doc

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.agencies import many_bodies
 from nlp.bodywords import BODY_SUFFIXES, SUFFIX_END
-from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far
+from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far, places_bound
 from nlp.fieldreforms import names_no_field
 from nlp.foundentity import FoundEntity
 from nlp.jiebadictionary import dictionary_words, pos_table
@@ -199,6 +199,10 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
     batched over all documents (a clause is a few dozen tokens: a thousand of them are one batch, which
     costs ~15 % less than batches of 64, with the same tags on every text measured)."""
     found = {id(doc): ents_so_far(doc) for doc in docs}
+    # a gazetteer's name of common words that finds a mention only in its place's report (nlp.resolve) keeps no clause
+    # from the NER: where the NER names it too, the NER's name is the one kept (the gazetteer alone makes none)
+    bound = {id(doc): [e for e in found[id(doc)] if places_bound(e)] for doc in docs}
+    found = {k: [e for e in ents if e not in bound[k]] for k, ents in found.items()}
     jobs = []
     for doc in docs:
         clauses, offsets = _clauses_to_tag(doc, found[id(doc)])
@@ -225,11 +229,12 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
                 found[id(doc)].append(Span(doc, a + start, a + e.end, label=e.label_, kb_id="ner"))
                 taken[id(doc)].update(range(a + start, a + e.end))
                 added.add(id(doc))
+                bound[id(doc)] = [b for b in bound[id(doc)] if not (b.start < a + e.end and a + start < b.end)]
     for doc in docs:
         if id(doc) in added or not ents_as_the_patterns_set(
             doc
         ):  # else doc.ents are already these, as the patterns set them
-            doc.ents = sorted(found[id(doc)], key=lambda x: x.start)
+            doc.ents = sorted(found[id(doc)] + bound[id(doc)], key=lambda x: x.start)
 
 
 #: Kinds of body named by their task and owner in front (协调小组, 专项工作组, 委员会, 联席会议, 指挥部): one opening a
@@ -443,7 +448,9 @@ def laid_across_cells(
 
 
 def entities_of(doc: Doc) -> list[FoundEntity]:
-    return [FoundEntity(e.start_char, e.end_char, e.text, e.label_, entity_source(e)) for e in doc.ents]
+    return [
+        FoundEntity(e.start_char, e.end_char, e.text, e.label_, entity_source(e), places_bound(e)) for e in doc.ents
+    ]
 
 
 def extract(texts: list[str], *, nlp: Language | None = None, **kwargs) -> list[list[FoundEntity]]:

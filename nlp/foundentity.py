@@ -16,3 +16,6 @@ class FoundEntity:
     text: str
     label: str
     source: str  # "gazetteer" | "pattern" | "ner"
+    #: the spellings of the places in whose reports alone the name is a mention (a gazetteer's alias of common words
+    #: that nothing else found: nlp.resolve.EntityResolver.place_bound_names); () where it is one anywhere
+    places: tuple[str, ...] = ()

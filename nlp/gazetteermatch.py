@@ -17,7 +17,7 @@ name never splits a longer name it is part of).  A known name does not start ins
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,6 +26,9 @@ from nlp.tokenizer import doc_text, token_offsets
 
 #: doc.user_data key: the gazetteer's spans of a doc, [(start_char, end_char, label)]
 GAZETTEER_SPANS = "budgetkg_gazetteer_spans"
+#: doc.user_data key: the spans of names that find a mention only in a report of their place, {end_char: the spellings
+#: of the places} (:meth:`nlp.resolve.EntityResolver.place_bound_names`)
+PLACE_BOUND = "budgetkg_place_bound"
 
 
 @Language.factory("budget_gazetteer", assigns=[], default_config={})
@@ -39,13 +42,17 @@ class GazetteerMatcher:
     def __init__(self, name: str = "gazetteer_ruler") -> None:
         self.name = name
         self.labels: dict[str, str] = {}
+        self.places: dict[str, tuple[str, ...]] = {}
         self._pattern: re.Pattern[str] | None = None
 
-    def add_names(self, names: Iterable[tuple[str, str]]) -> None:
-        """(name, label) pairs; a name given twice keeps its first label (the resolver's order)."""
+    def add_names(self, names: Iterable[tuple[str, str]], places: Mapping[str, tuple[str, ...]] | None = None) -> None:
+        """(name, label) pairs; a name given twice keeps its first label (the resolver's order).  ``places``: the
+        names that find a mention by themselves only in a report of their place, with its spellings (the report
+        must print one: :func:`nlp.propagation.report_entities` asks)."""
         for name, label in names:
             if name:
                 self.labels.setdefault(name, label)
+        self.places.update(places or {})
         # the longest alternative first: at one position the longest known name wins
         alternatives = sorted(self.labels, key=lambda n: (-len(n), n))
         self._pattern = re.compile("|".join(re.escape(n) for n in alternatives)) if alternatives else None
@@ -72,5 +79,9 @@ class GazetteerMatcher:
         offsets = token_offsets(doc)
         starts = {a for a, _ in offsets}
         ends = {b for _, b in offsets}
-        doc.user_data[GAZETTEER_SPANS] = self.spans(doc_text(doc), starts, ends)
+        text = doc_text(doc)
+        doc.user_data[GAZETTEER_SPANS] = spans = self.spans(text, starts, ends)
+        bound = {e: self.places[text[s:e]] for s, e, _ in spans if text[s:e] in self.places}
+        if bound:
+            doc.user_data[PLACE_BOUND] = bound
         return doc

@@ -102,7 +102,7 @@ def with_gazetteer(nlp: Language, resolver: EntityResolver) -> Language:
         return nlp
     matcher = nlp.add_pipe("budget_gazetteer", name="gazetteer_ruler", before="budget_patterns")
     assert isinstance(matcher, GazetteerMatcher)
-    matcher.add_names(resolver.finding_names())
+    matcher.add_names(resolver.finding_names(), resolver.place_bound_names())
     return nlp
 
 

@@ -44,7 +44,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -250,6 +250,7 @@ def report_entities(docs: Sequence[Doc]) -> ReportEntities:
             words.append(tokens)
             found.append([_as_read(e, text, at) for e in entities_of(d)])
             printed.append((doc_text(d), at))
+    found = _in_their_places(texts, found)
     spread = propagate(texts, found, words)
     found = spread.entities
     # a unit the report's 机构设置 lists, named again elsewhere (nlp.agencies)
@@ -263,17 +264,28 @@ def report_entities(docs: Sequence[Doc]) -> ReportEntities:
     return ReportEntities(found, spread.aliases)
 
 
+def _in_their_places(texts: list[str], found: list[list[FoundEntity]]) -> list[list[FoundEntity]]:
+    """``found`` without the names that are mentions only in a report of their place (a gazetteer's alias of common
+    words: 市民服务中心 of 番禺区) where the report prints none of its places' names: there the words name another
+    government's system or a kind, which the shape rules alone decide."""
+    bound = {p for ents in found for e in ents for p in e.places}
+    if not bound:
+        return found
+    printed = {p for p in bound if any(p in t for t in texts)}
+    return [[e for e in ents if not e.places or printed.intersection(e.places)] for ents in found]
+
+
 def _as_read(ent: FoundEntity, text: str, at: list[int]) -> FoundEntity:
     """``ent`` (on the printed characters) on the characters read (``text``; ``at[i]``: the printed offset of
     ``text[i]``).  An entity starts and ends on a character that was read (nlp.pdftext.as_source)."""
     s, e = bisect.bisect_left(at, ent.start), bisect.bisect_left(at, ent.end - 1) + 1
-    return FoundEntity(s, e, text[s:e], ent.label, ent.source)
+    return replace(ent, start=s, end=e, text=text[s:e])
 
 
 def _as_printed(ent: FoundEntity, printed: str, at: list[int]) -> FoundEntity:
     """``ent`` (on the characters read) on the printed ones: a line break or space dropped inside it included."""
     s, e = at[ent.start], at[ent.end - 1] + 1
-    return FoundEntity(s, e, printed[s:e], ent.label, ent.source)
+    return replace(ent, start=s, end=e, text=printed[s:e])
 
 
 __all__ = ["PROPAGATED", "ReportEntities", "confident_names", "own_system_names", "propagate", "report_entities"]

@@ -44,6 +44,8 @@ _NATIONAL = re.compile(r"^(?:国家|全国|中国|中华人民共和国|中央)"
 _RELATIVE = re.compile(r"^(?P<level>[省市区县])(?![级委长域属直内外])")
 #: Internal units of the reporting agency (办公室, 政策法规处) have no place of their own.
 _UNIT = re.compile(r"(?:处|科|室|股|司|办公室)$")
+#: An alias printed in Chinese characters only: no quotes, number or Latin letters (no coined or numbered name).
+_COMMON_WORDS = re.compile(r"[\u4e00-\u9fff]+")
 _DESCRIPTIVE_HEAD = re.compile(
     r"(?:平台|系统|网站|数据库|专网|外网|内网|政务网|热线|大厅|门户|公众号|小程序|APP|App|app|客户端|"
     r"一体机|专区|库|云|骨干网|光网|数据中心|计算中心)$"  # 库: 名录库, 人口库, 电子证照库; 云: 政务云
@@ -134,6 +136,32 @@ class EntityResolver:
                     continue
             out.append((name, label))
         return out
+
+    def place_bound_names(self) -> dict[str, tuple[str, ...]]:
+        """The platforms' aliases that find a mention by themselves only in a report of their place: each with the
+        spellings of its place and of every place inside it (番禺区, 番禺, 广州市番禺区 …), one of which the report
+        must print.  An alias scoped to a place (SKOS-XL ``dcterms:spatial``) that is made of common words only —
+        Chinese characters, no quotes, number or Latin letters, no place's name (企业服务平台, 绩效考核系统,
+        市民服务中心 of 番禺区) — says nothing of which government's it is: in another place's report the same words
+        name that government's own system or a kind, which the shape rules decide (:mod:`nlp.candidates`).  A
+        coined or numbered alias (“一站式”审批系统, 12345热线) and a name printed with its place are found
+        everywhere, as is an alias some entry also has unscoped."""
+        spellings = {p: {p} for p in self._holder.keys() | set(self._holder.values()) | set(self._place_names.values())}
+        for key, pref in self._place_names.items():
+            spellings.setdefault(pref, {pref}).add(key)
+        within: dict[str, set[str]] = {}
+        for place in spellings:
+            for holder in self.places_of(place):
+                within.setdefault(holder, set()).update(spellings[place])
+        every = {n for names in spellings.values() for n in names}
+        plain = {n for e in self.entries if e.label == "Platform" for n in (e.pref_label, *e.alt_labels)}
+        out: dict[str, set[str]] = {}
+        for e in self.entries:
+            for place, alias in e.scoped_alt_labels if e.label == "Platform" else ():
+                if alias in plain or not _COMMON_WORDS.fullmatch(alias) or any(n in alias for n in every):
+                    continue
+                out.setdefault(alias, set()).update(within.get(place, {place}))
+        return {alias: tuple(sorted(places)) for alias, places in sorted(out.items())}
 
     def places_of(self, place: str | None) -> list[str]:
         """``place`` and the places that hold it, lowest first (番禺区, 广州市, 广东省)."""
