@@ -229,12 +229,15 @@ STOP_POS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "x", "y
 #: 全市): where the name is, not which — tests/gold/README.md's ruling on levels: 省级政务云平台 → 政务云平台,
 #: 省市两级政务服务协同平台 → 政务服务协同平台.  A level's one character is its owner and stays (区政务服务大厅,
 #: 省政务服务大厅, 市数据共享交换平台), so does 全国 of a national system's name (全国信访信息系统).
-#: 统一 before the government's own words (统一电子政务外网, 统一政务服务平台) says the one system of the place, scope as the
-#: level is (session 20's ruling on 统一); in a function's name it stays (统一身份认证平台).
-SCOPE_IN_FRONT = re.compile(
-    r"(?:[省市区县州盟旗镇乡村]{1,5}(?:本?级|[两三四五六]级)|本级|全[省市州盟区县旗镇]域?)(?:统一(?=电子政务|政务))?"
-    r"|统一(?=电子政务|政务)"
-)
+#: 统一 after such words, before the government's own words (全市统一电子政务外网, 全省统一政务服务平台), says the one
+#: system of the place, scope as the level is (session 20's ruling on 统一); with no scope in front it is the name's own
+#: word (统一政务咨询投诉举报平台), and in a function's name it stays (统一身份认证平台).
+_SCOPE = r"(?:[省市区县州盟旗镇乡村]{1,5}(?:本?级|[两三四五六]级)|本级|全[省市州盟区县旗镇]域?)"
+_UNIFIED = r"统一(?=电子政务|政务)"
+SCOPE_IN_FRONT = re.compile(rf"{_SCOPE}(?:{_UNIFIED})?")
+#: 统一 opening a name whose scope words are printed just before it (全市|统一政务服务平台).
+UNIFIED_AFTER_SCOPE = re.compile(_UNIFIED)
+SCOPE_AT_END = re.compile(rf"{_SCOPE}$")
 
 
 def scope_in_front(name: str, before: str = "") -> int:
@@ -242,7 +245,7 @@ def scope_in_front(name: str, before: str = "") -> int:
     do, or when what follows them is no more than a head (区级平台) — the words are then all there is of a name.
     ``before``: the text in front of the name; the 域 of a whole territory's area cut off its 全省 there opens no name
     (全省|域一体化政务服务平台)."""
-    m = SCOPE_IN_FRONT.match(name)
+    m = SCOPE_IN_FRONT.match(name) or (UNIFIED_AFTER_SCOPE.match(name) if SCOPE_AT_END.search(before) else None)
     cut = m.end() if m else 1 if name.startswith("域") and WHOLE_TERRITORY.search(before[-2:]) else 0
     if not cut:
         return 0
