@@ -1,7 +1,7 @@
 """The ``budgetkg`` command line.
 
-Each sub-command lives in a function ``cmd_<name>(args) -> int`` registered in
-:data:`COMMANDS`; ``main`` only parses and dispatches.  Exit codes: 0 when every
+Each sub-command lives in a function ``cmd_<name>(args) -> int`` that its parser carries
+(``set_defaults(handler=…)``); ``main`` only parses and dispatches.  Exit codes: 0 when every
 file was read, 1 when any file failed (the others are still processed), 2 for a
 usage error, 3 when the system refused (a full disk, a read-only or missing data
 directory): one line naming the cause, never a traceback.
@@ -91,11 +91,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"extract": cmd_extract}
-
-#: Modules that add sub-commands.  Each has ``register(subparsers) -> None``
-#: (adding its parser) and puts its handler into :data:`COMMANDS`.  To add a
-#: command, write ``kg/commands/<name>.py`` and list it here.
+#: Modules that add sub-commands.  Each has ``register(subparsers) -> None``, adding its parser with its
+#: handler as the parser's default ``handler`` — never into a table of this module, which is another module
+#: when the command line runs as ``python -m kg.cli``.  To add a command, write ``kg/commands/<name>.py``
+#: and list it here.
 COMMAND_MODULES: list[str] = [
     "kg.commands.build",
     "kg.commands.export",
@@ -114,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", help="report files or folders (default: the bundled corpus)")
     p.add_argument("--json", action="store_true", help="print the model as JSON")
     p.add_argument("--entities", action="store_true", help="also run entity and relation extraction")
+    p.set_defaults(handler=cmd_extract)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
@@ -123,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
     except (SourceTreeRequired, DevsetNotFound) as exc:  # train / eval from an installed wheel, or without a devset
         print(f"budgetkg {args.command}: {exc}", file=sys.stderr)
         return 2

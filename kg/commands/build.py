@@ -8,7 +8,6 @@ from pathlib import Path
 
 
 def register(sub) -> None:
-    from kg.cli import COMMANDS
     from kg.commands.options import add_store_option
 
     p = sub.add_parser("build", help="build the knowledge graph from report files or folders")
@@ -62,7 +61,7 @@ def register(sub) -> None:
         help="with --remote-isql: a batch of at least N triples goes by the bulk loader "
         "(default: kg.bulkload.BULK_MIN_TRIPLES, measured in docs/scaling.md)",
     )
-    COMMANDS["build"] = cmd_build
+    p.set_defaults(handler=cmd_build)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

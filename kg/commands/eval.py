@@ -40,8 +40,6 @@ def _entity_options(p: argparse.ArgumentParser, suppress: bool = False) -> None:
 
 
 def register(sub) -> None:
-    from kg.cli import COMMANDS
-
     p = sub.add_parser("eval", help="how well the reader reads: entities (default) or tables (eval reader)")
     _entity_options(p)
     what = p.add_subparsers(dest="eval_what")
@@ -80,7 +78,7 @@ def register(sub) -> None:
         "--no-gazetteer", action="store_true", default=argparse.SUPPRESS, help="resolve without the gazetteer"
     )
     k.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="list every miss")
-    COMMANDS["eval"] = cmd_eval
+    p.set_defaults(handler=cmd_eval)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -10,7 +10,6 @@ from kg.formats import RDF_FORMATS
 
 
 def register(sub) -> None:
-    from kg.cli import COMMANDS
     from kg.commands.options import add_store_option
 
     p = sub.add_parser("export", help="export the graph as " + ", ".join(RDF_FORMATS))
@@ -18,7 +17,7 @@ def register(sub) -> None:
     p.add_argument("--format", choices=list(RDF_FORMATS), default="nq")
     p.add_argument("--graph", default=None, help="only this named graph (a report IRI)")
     p.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: stdout)")
-    COMMANDS["export"] = cmd_export
+    p.set_defaults(handler=cmd_export)
 
 
 def export(store, fmt: str, graph: str | None = None) -> bytes:

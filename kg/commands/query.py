@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 
 def register(sub) -> None:
-    from kg.cli import COMMANDS
     from kg.commands.options import add_store_option
 
     p = sub.add_parser("query", help="run a SPARQL query or a named query from queries/")
@@ -35,7 +34,7 @@ def register(sub) -> None:
     p.add_argument(
         "--remote", default=None, metavar="URL", help="query a SPARQL 1.1 server instead of the embedded store"
     )
-    COMMANDS["query"] = cmd_query
+    p.set_defaults(handler=cmd_query)
 
 
 def named_queries() -> dict:

@@ -85,7 +85,6 @@ def _run(app, settings, what: str) -> int:
 
 
 def register(sub) -> None:
-    from kg import cli
     from kg.commands.options import add_store_option
 
     p = sub.add_parser("serve", help="serve the graph: SPARQL endpoint, named queries, linked data, viewer")
@@ -102,4 +101,4 @@ def register(sub) -> None:
         metavar="URL",
         help="its Graph Store Protocol URL for the dumps (Virtuoso, read-only: http://host:8890/sparql-graph-crud)",
     )
-    cli.COMMANDS["serve"] = cmd_serve
+    p.set_defaults(handler=cmd_serve)

@@ -20,8 +20,6 @@ from pathlib import Path
 
 
 def register(sub) -> None:
-    from kg.cli import COMMANDS
-
     p = sub.add_parser("train", help="rebuild the entity pipeline (jieba + gazetteer + patterns + NER)")
     p.add_argument(
         "--out", type=Path, default=None, help="output folder (default: nlp/data/pipeline of the source checkout)"
@@ -53,7 +51,7 @@ def register(sub) -> None:
         "--devset DIR` builds from this checkout on this machine, by its provenance.json and what training would "
         "teach today (the development set's part with --devset or $BUDGETKG_DEVSET; exit 1 and what differs if not)",
     )
-    COMMANDS["train"] = cmd_train
+    p.set_defaults(handler=cmd_train)
 
 
 def silver_texts() -> tuple[list[str], list[str]]:

@@ -17,7 +17,6 @@ import pyoxigraph as ox
 
 
 def register(sub) -> None:
-    from kg.cli import COMMANDS
     from kg.commands.options import add_store_option
 
     p = sub.add_parser("validate", help="validate every report graph in the store against shapes/")
@@ -26,7 +25,7 @@ def register(sub) -> None:
     p.add_argument("--codelists", action="store_true", help="also validate the classification code lists")
     p.add_argument("--no-datacube", action="store_true", help="skip the RDF Data Cube integrity constraints")
     p.add_argument("-v", "--verbose", action="store_true", help="print every result")
-    COMMANDS["validate"] = cmd_validate
+    p.set_defaults(handler=cmd_validate)
 
 
 def report_graphs(store) -> list[str]:
