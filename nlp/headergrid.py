@@ -32,7 +32,16 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from itertools import combinations
 
-from nlp.headermeaning import HeaderColumn, Heading, Layout, Piece, group_key, leaf_key, meanings_distinct
+from nlp.headermeaning import (
+    HeaderColumn,
+    Heading,
+    Layout,
+    Piece,
+    group_key,
+    leaf_key,
+    meanings_distinct,
+    short_phrase,
+)
 from nlp.headerwords import (
     CHANGES,
     GROUP_PARTS,
@@ -45,6 +54,7 @@ from nlp.headerwords import (
     is_coherent,
     is_complete,
     parse,
+    unbracketed,
 )
 from nlp.model import Phase
 from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES
@@ -194,6 +204,21 @@ def align(
     trying (more: :class:`TooMany`)."""
     lines, numbered = header_lines(header_text)
     exactly = exactly if exactly is not None else numbered
+    lines, printed = _parts_named_in_full(lines)
+    found = _align(lines, at_least, exactly, fits, accept, limit, title_source, table_phase)
+    return [_as_printed(lay, printed) for lay in found] if found and printed else found
+
+
+def _align(
+    lines: list[list[str]],
+    at_least: int,
+    exactly: int | None,
+    fits,
+    accept,
+    limit: int,
+    title_source: str | None,
+    table_phase: Phase | None,
+) -> list[Layout] | None:
     under = _sources_under_each(lines)
     if under is not None:
         read = _each_over_sources(under, at_least, exactly, fits, accept, limit, title_source, table_phase)
@@ -243,6 +268,44 @@ def align(
     if not found:
         return None
     return _best(list(found[min(found)].values()))
+
+
+def _parts_named_in_full(lines: list[list[str]]) -> tuple[list[list[str]], dict[tuple[int, int], str]]:
+    """A part named short under the heading of its whole printed higher up (公务用车购置及运行费 over 小计 | 购置费 |
+    运行费: nlp.headermeaning.short_phrase) is no heading the words read alone: it is read as the part's phrase in full
+    (公务用车购置费) while the header's readings are sought.  The lines so, and (line, index) → the piece as printed."""
+    wholes = []  # (line, text, the whole it names) of the headings naming a whole with parts
+    for li, toks in enumerate(lines):
+        for t in toks:
+            keys = [w.key for w in parse(t)[1] if w.kind == "measure"]
+            if keys and keys[-1] in COLUMN_GROUPS and heading(t):
+                wholes.append((li, t, keys[-1]))
+    out = [list(toks) for toks in lines]
+    printed: dict[tuple[int, int], str] = {}
+    for li, toks in enumerate(lines):
+        for i, t in enumerate(toks):
+            if heading(t) or can_start(t) or any(_continues(q, t) for above in lines[:li] for q in above):
+                continue  # a heading, or the end of one wrapped over lines (公务用车 / 购置费)
+            named = {n for wl, w, g in wholes if wl < li and (n := short_phrase(g, w, t)) is not None}
+            if len(named) == 1:
+                out[li][i] = named.pop()[1]
+                printed[(li, i)] = t
+    return out, printed
+
+
+def _as_printed(lay: Layout, printed: dict[tuple[int, int], str]) -> Layout:
+    """The reading with every heading's pieces as printed (:func:`_parts_named_in_full`); a heading shared by columns
+    stays one object."""
+    memo: dict[int, Heading] = {}
+
+    def back(h: Heading) -> Heading:
+        if id(h) not in memo:
+            pieces = tuple(Piece(p.line, p.index, printed.get((p.line, p.index), p.text)) for p in h.pieces)
+            memo[id(h)] = h if all(p.text == q.text for p, q in zip(pieces, h.pieces)) else Heading(pieces)
+        return memo[id(h)]
+
+    cols = [HeaderColumn(tuple(back(g) for g in c.groups), back(c.own)) for c in lay.columns]
+    return Layout(cols, under=lay.under, run=lay.run)
 
 
 _ROW_YEAR = "年度"
@@ -315,6 +378,9 @@ def _each_over_sources(
 def _can_group(h: Heading) -> bool:
     """Can this heading stand over others: a year, a phase, a comparison, a measure with parts."""
     _, words = parse(h.text)
+    named = [w.key for w in unbracketed(words) if w.kind == "measure" and w.key not in PHASE_KEYS]
+    if named and named[-1] not in GROUPS and not any(w.kind == "filler" and w.text == "比" for w in words):
+        return False  # what a column holds, its phase beside it (机关运行经费预算数): no group
     return any(w.kind == "year" or (w.kind == "measure" and (w.key in PHASE_KEYS or w.key in GROUPS)) for w in words)
 
 
@@ -398,9 +464,14 @@ def _orders(lines: list[list[str]], leaves: list[Heading], groups: list[Heading]
         if any(w.kind == "filler" and w.text == "比" for w in words) and leaf_key(HeaderColumn((), own)) not in CHANGES:
             return False  # a comparison (…比…) stands over what it gives: the change
         own_keys = [w.key for w in parse(own.text)[1] if w.kind == "measure" and w.key not in PHASE_KEYS]
-        for g in chain:
+        for k, g in enumerate(chain):
             gkeys = [w.key for w in parse(g.text)[1] if w.kind == "measure" and w.key in GROUP_PARTS]
             if gkeys and own_keys and own_keys[-1] not in GROUP_PARTS[gkeys[-1]] | {"total", gkeys[-1]}:
+                return False
+            # nor a group a closed group does not hold (机关运行经费预算数 under “三公”经费预算数)
+            inner = [w.key for h in chain[k + 1 :] for w in parse(h.text)[1] if w.kind == "measure"]
+            inner = [key for key in inner if key not in PHASE_KEYS]
+            if gkeys and inner and inner[0] not in GROUP_PARTS[gkeys[-1]] | {"total", gkeys[-1]}:
                 return False
             if own_keys and not _may_hold_source(group_key(g), own_keys[-1]):
                 return False

@@ -266,6 +266,12 @@ def _short_part(group: str, group_text: str, own: str) -> str | None:
     """The part a heading names short under the heading of the whole, the words they share left out
     (公务用车购置及运行费 over 购置费 | 运行费: 公务用车购置费, 公务用车运行费) — only a heading that names nothing
     alone, and only a part the vocabulary gives that whole (:data:`nlp.vocab.COLUMN_GROUPS`)."""
+    named = short_phrase(group, group_text, own)
+    return named[0] if named else None
+
+
+def short_phrase(group: str, group_text: str, own: str) -> tuple[str, str] | None:
+    """(the part, its phrase in full) a heading names short under the heading of the whole (:func:`_short_part`)."""
     own, above = "".join(own.split()), "".join(group_text.split())
     if not own or parse(own)[0] == 0:
         return None
@@ -273,7 +279,7 @@ def _short_part(group: str, group_text: str, own: str) -> str | None:
         for phrase in MEASURES[part].phrases:
             shared = phrase[: len(phrase) - len(own)]
             if phrase.endswith(own) and len(shared) >= 2 and above.startswith(shared):
-                return part
+                return part, phrase
     return None
 
 
@@ -330,6 +336,8 @@ def sums(lay: Layout, cols: list[Column], parts: frozenset[str] = _PART_MEASURES
         if above is None:
             return None
         return [(t * lay.run + j, [p * lay.run + j for p in ps]) for t, ps in above for j in range(lay.run)]
+    if parts is _PART_MEASURES and any(c.measure in _ITEMS for c in cols):
+        parts = _PART_MEASURES | _ITEMS  # a 三公 table's items, each in a column of its own: its 合计's parts
     out: list[tuple[int, list[int]]] = []
     paths = {c.groups[:k] for c in lay.columns for k in range(len(c.groups) + 1)}
     for path in sorted(paths, key=len):

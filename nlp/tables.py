@@ -295,12 +295,12 @@ def read_table(
         try:
             readings = _readings(tableheader.value_headings(header), rows, ft.title)
         except headergrid.TooMany:
-            readings = [
-                _Later(
-                    tableheader.value_headings(header),
-                    _text_columns(header.text, header.leaf, rows, ft.title, assembled.garbage)[0],
-                )
-            ]
+            fallback = _text_columns(header.text, header.leaf, rows, ft.title, assembled.garbage)[0]
+            readings = [_Later(tableheader.value_headings(header), fallback)]
+            if all(c.measure == "unknown" for c in fallback):
+                # the phrases name nothing: as many readings as the figures can sort out (rows printing blanks,
+                # a 三公 table's one row, give no width to test readings by)
+                readings = _readings(tableheader.value_headings(header), rows, ft.title, many=True) or readings
     if readings:
         by_grid = _read_by_header_grid(norm, ft, kind, unit, rows, assembled, readings, diag, label, income)
         by_grid.indicators = listed
@@ -350,15 +350,27 @@ def _uniform(rows: list[TableRow]) -> int | None:
 
 
 def _readings(
-    header_text: str, rows: list[TableRow], title: str, fits=None, accept=None
+    header_text: str, rows: list[TableRow], title: str, fits=None, accept=None, many: bool = False
 ) -> list[layoutsearch.Reading] | None:
     """The readings of a header printed over several lines (nlp.headergrid), each with its
     arithmetic; ``None`` when the header is beyond that reading (the phrases decide then);
-    :class:`nlp.headergrid.TooMany` when the figures of other tables must help (``fits``)."""
+    :class:`nlp.headergrid.TooMany` when the figures of other tables must help (``fits``).
+    ``many``: up to :data:`nlp.headergrid.MAX_LAYOUTS` readings, ``None`` beyond."""
     printed = max((len(r.cells) for r in rows), default=0)
     source, phase = columns_mod.source_of_title(title), columns_mod.phase_of(title)
     layouts = None
     width = _uniform(rows)
+    if many:
+        try:
+            layouts = headergrid.align(
+                header_text,
+                at_least=max(printed, 1),
+                limit=headergrid.MAX_LAYOUTS,
+                title_source=source,
+                table_phase=phase,
+            )
+        except headergrid.TooMany:
+            return None
     if fits is not None and width:
         layouts = headergrid.align(
             header_text,
@@ -370,7 +382,7 @@ def _readings(
             title_source=source,
             table_phase=phase,
         )
-    if layouts is None:
+    if layouts is None and not many:
         try:
             layouts = headergrid.align(header_text, at_least=max(printed, 1), title_source=source, table_phase=phase)
         except headergrid.TooMany:

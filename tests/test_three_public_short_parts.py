@@ -1,0 +1,94 @@
+"""A “三公” table's header naming the vehicles' parts short under the heading of the whole (公务用车购置及运行费 over
+小计 | 购置费 | 运行费), read from text: the short parts are read as the parts they name (nlp.headergrid: the words they
+share left out, as nlp.headermeaning reads them from a page), a heading naming what a column holds beside its phase
+(机关运行经费预算数) is no group, a closed group (“三公”经费预算数) holds no heading it does not name, and the items sum
+to the table's 合计 (the vehicles' 小计 = 购置费 + 运行费), so the figures place every column.  Constructed variants of
+the Shanghai and central layouts: the tall heading cut elsewhere or printed beside the vehicles', 运行维护费, 元 and
+万元, the 机关运行经费 column dropped, the items' order changed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.tablehelp import read_tables
+
+_SHANGHAI = """\
+2026年单位“三公”经费和机关运行经费预算表
+编制单位：某某局 单位:{unit}
+“三公”经费预算数
+机关运行经费预算
+公务用车购置及运行费
+数
+合计 因公出国(境)费 公务接待费
+小计 购置费 运行费
+{row}
+其他相关情况说明
+"""
+# the tall heading cut after 预 (机关运行经费预 / 算数)
+_SHANGHAI_RECUT = _SHANGHAI.replace(
+    "机关运行经费预算\n公务用车购置及运行费\n数", "机关运行经费预\n公务用车购置及运行费\n算数"
+)
+# printed beside the vehicles' heading on one line
+_SHANGHAI_BESIDE = _SHANGHAI.replace(
+    "机关运行经费预算\n公务用车购置及运行费\n数", "公务用车购置及运行费 机关运行经费预算数"
+)
+# the whole named 运行维护费, and its part so
+_SHANGHAI_UPKEEP = _SHANGHAI.replace("公务用车购置及运行费", "公务用车购置及运行维护费").replace(
+    "运行费\n", "运行维护费\n"
+)
+# no 机关运行经费 column
+_THREE_ONLY = _SHANGHAI.replace("机关运行经费预算\n", "").replace("数\n合计", "合计")
+# the central template: each part printed 公务用车 / 购置费 (the words cut, not left out) beside the short ones
+_CENTRAL = """\
+部门公开表9
+财政拨款预算“三公”经费支出表
+单位：{unit}
+2026年预算数
+公务用车购置及运行费
+合计 因公出国（境）费 公务接待费
+小计
+购置费 运行费
+{row}
+第三部分 情况说明
+"""
+_CENTRAL_CUT = _CENTRAL.replace("小计\n购置费 运行费", "公务用车 公务用车\n小计\n购置费 运行费")
+
+_ITEMS = ["three_public_total", "outbound_travel", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"]
+_FIGURES = {"万元": ["143.14", "109.14", "20.00", "14.00", "4.00", "10.00", "1,673.72"]}
+_FIGURES["元"] = ["1,431,400", "1,091,400", "200,000", "140,000", "40,000", "100,000", "16,737,200"]
+_YUAN = {"万元": Decimal(10000), "元": Decimal(1)}
+
+
+def _expected(unit: str, agency: bool, first: str = "three_public_total") -> dict[str, Decimal]:
+    measures = [first, *_ITEMS[1:]] + (["agency_operation"] if agency else [])
+    return {
+        m: Decimal(f.replace(",", "")) * _YUAN[unit]
+        for m, f in zip(measures, _FIGURES[unit][: len(measures)], strict=True)
+    }
+
+
+CASES = [
+    (name, header, unit, agency, first)
+    for name, header, agency, first in (
+        ("shanghai", _SHANGHAI, True, "three_public_total"),
+        ("recut", _SHANGHAI_RECUT, True, "three_public_total"),
+        ("beside", _SHANGHAI_BESIDE, True, "three_public_total"),
+        ("upkeep", _SHANGHAI_UPKEEP, True, "three_public_total"),
+        ("three-only", _THREE_ONLY, False, "three_public_total"),
+        ("central", _CENTRAL, False, "total"),
+        ("central-cut", _CENTRAL_CUT, False, "total"),
+    )
+    for unit in ("万元", "元")
+]
+
+
+@pytest.mark.parametrize(("name", "header", "unit", "agency", "first"), CASES, ids=[f"{c[0]}-{c[2]}" for c in CASES])
+def test_short_parts_under_the_whole_are_read_and_placed(name, header, unit, agency, first):
+    want = _expected(unit, agency, first)
+    row_text = " ".join(_FIGURES[unit][: len(want)])
+    tables, _, _, _ = read_tables(header.format(unit=unit, row=row_text))
+    (t,) = tables
+    got = {c.measure: r.cells[j].value for r in t.rows for j, c in enumerate(t.columns) if r.cells[j] is not None}
+    assert got == want
