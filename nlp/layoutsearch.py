@@ -37,6 +37,9 @@ from nlp.vocab import COLUMN_GROUPS, FUNDING_SOURCES, MEASURE_WITHIN
 class Reading:
     columns: list[Column]
     sums: list[tuple[int, list[int]]]
+    #: the columns the header's phrases give, read as before where the figures decide none of the readings (a
+    #: header whose phrases name nothing, read many ways: its figures stored under unknown columns, not lost)
+    fallback: list[Column] | None = None
 
 
 def meaning(col: Column) -> tuple:
@@ -50,6 +53,7 @@ class Decided:
     uncertain: int = 0  # printed amounts left out: their meaning is not certain
     shaky: set[int] = field(default_factory=set)  # columns where such amounts would stand
     unsure_figures: int = 0  # of them, those that are not zero
+    undecided: bool = False  # no reading makes any row add up: the figures decide no order
 
 
 def decide(
@@ -172,7 +176,7 @@ def decide(
             diag.info("W313", line=at, table=label, columns="、".join(loose))
         if unnamed and warn:
             diag.warn("W324", line=at, table=label, columns="、".join(unnamed), readings=len(kept))
-    return Decided(out_cols, cells, left_out, loose_cols, unsure)
+    return Decided(out_cols, cells, left_out, loose_cols, unsure, undecided=undecided and len(kept) > 1)
 
 
 def _same_in_every_placement(

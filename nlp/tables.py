@@ -157,10 +157,11 @@ def _decide_readings(
         )
         label = table.number or table.title
         evidence = [t for t in tables if id(t) not in {id(p[0]) for p in todo} and t.columns]
-        if decided is None or options is None:
-            # beyond reading from the text: the phrases' columns, placed as before
-            fallback = readings[0].fallback if isinstance(readings[0], _Later) else readings[0].columns
-            fit_rows(table.rows, fallback, {}, False, diag, label, table.kind, known_totals=known)
+        phrased = readings[0].fallback
+        if decided is None or options is None or (decided.undecided and phrased is not None):
+            # beyond reading from the text, or no reading the figures add up under: the phrases' columns, as before
+            table.columns = phrased if phrased is not None else table.columns
+            fit_rows(table.rows, table.columns, {}, False, diag, label, table.kind, known_totals=known)
         else:
             decided = layoutsearch.decide(table.rows, options, diag, label, evidence, known, shaky=shaky)
             table.columns = decided.columns
@@ -300,7 +301,10 @@ def read_table(
             if all(c.measure == "unknown" for c in fallback):
                 # the phrases name nothing: as many readings as the figures can sort out (rows printing blanks,
                 # a 三公 table's one row, give no width to test readings by)
-                readings = _readings(tableheader.value_headings(header), rows, ft.title, many=True) or readings
+                many = _readings(tableheader.value_headings(header), rows, ft.title, many=True)
+                for r in many or []:
+                    r.fallback = fallback  # figures no reading places are stored as before, not lost
+                readings = many or readings
     if readings:
         by_grid = _read_by_header_grid(norm, ft, kind, unit, rows, assembled, readings, diag, label, income)
         by_grid.indicators = listed

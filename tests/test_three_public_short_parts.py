@@ -92,3 +92,98 @@ def test_short_parts_under_the_whole_are_read_and_placed(name, header, unit, age
     (t,) = tables
     got = {c.measure: r.cells[j].value for r in t.rows for j, c in enumerate(t.columns) if r.cells[j] is not None}
     assert got == want
+
+
+# --- both units read alike: a part printed blank, figures that do not add up -------------------------------------
+
+#: the vehicles' 小计 printed again for one part, the other blank (six figures for seven columns), in 万元 and in
+#: the 元 printings other templates use (two decimals with or without separators, whole yuan)
+_BLANK_PART = {
+    "万元": "143.14 109.14 20.00 14.00 14.00 1,673.72",
+    "元 separators": "1,431,400.00 1,091,400.00 200,000.00 140,000.00 140,000.00 16,737,200.00",
+    "元 no separators": "1431400.00 1091400.00 200000.00 140000.00 140000.00 16737200.00",
+    "元 whole": "1,431,400 1,091,400 200,000 140,000 140,000 16,737,200",
+}
+
+
+def _cells(header: str, printing: str, row: str) -> dict[str, Decimal]:
+    tables, _, _, _ = read_tables(header.format(unit=printing.split()[0], row=row))
+    (t,) = tables
+    return {c.measure: r.cells[j].value for r in t.rows for j, c in enumerate(t.columns) if r.cells[j] is not None}
+
+
+@pytest.mark.parametrize("printing", list(_BLANK_PART), ids=list(_BLANK_PART))
+@pytest.mark.parametrize(
+    "name, header", [("shanghai", _SHANGHAI), ("recut", _SHANGHAI_RECUT)], ids=["shanghai", "recut"]
+)
+def test_a_blank_part_is_read_alike_in_every_unit(name, header, printing):
+    # the 14.00 is the 小计 and one of its parts, which one the text does not say (W310): the 小计 only is stored,
+    # whatever the unit, its decimals or separators
+    got = _cells(header, printing, _BLANK_PART[printing])
+    wan = [Decimal(f.replace(",", "")) * 10000 for f in _BLANK_PART["万元"].split()]
+    want = dict(zip(["three_public_total", "outbound_travel", "reception", "vehicles"], wan[:4], strict=True))
+    assert got == {**want, "agency_operation": wan[5]}
+
+
+#: rows whose figures do not add up as the header nests them (a report's own slip: the parts 4 + 9 under a 小计 of
+#: 14, a 合计 that is not its items' sum), in the Shanghai layout, whose phrases name none of the columns: no reading
+#: places them, so they are stored as the phrases give the columns — every figure, none lost or made up
+_SLIPS = {
+    "parts": ("143.14 109.14 20.00 14.00 4.00 9.00 1,673.72", _SHANGHAI),
+    "total": ("150.00 109.14 20.00 14.00 14.00 1,673.72", _SHANGHAI),
+    "total, re-cut": ("150.00 109.14 20.00 14.00 14.00 1,673.72", _SHANGHAI_RECUT),
+    "parts, upkeep": ("143.14 109.14 20.00 14.00 4.00 9.00 1,673.72", _SHANGHAI_UPKEEP),
+}
+
+
+def _printed_in(unit: str, row: str, separators: bool = True) -> str:
+    if unit == "万元":
+        return row
+    return " ".join(f"{Decimal(f.replace(',', '')) * 10000:{',' if separators else ''}.2f}" for f in row.split())
+
+
+@pytest.mark.parametrize("unit", ["万元", "元"])
+@pytest.mark.parametrize("slip", list(_SLIPS), ids=list(_SLIPS))
+def test_figures_no_reading_adds_up_are_stored_in_either_unit(slip, unit):
+    row, header = _SLIPS[slip]
+    tables, _, _, _ = read_tables(header.format(unit=unit, row=_printed_in(unit, row)))
+    (t,) = tables
+    (r,) = t.rows
+    assert [c.value for c in r.cells if c is not None] == [Decimal(f.replace(",", "")) * 10000 for f in row.split()]
+
+
+#: every layout of this file, each row as the tests above print it, a slip and a blank part: the reading in 元 (with
+#: separators or without) is the reading in 万元, every figure ×10000
+_ANY_ROW = {
+    "added up": " ".join(_FIGURES["万元"]),
+    "blank part": _BLANK_PART["万元"],
+    "slip": "150.00 109.14 20.00 14.00 4.00 9.00 1,673.72",
+}
+_LAYOUTS = {
+    "shanghai": _SHANGHAI,
+    "recut": _SHANGHAI_RECUT,
+    "beside": _SHANGHAI_BESIDE,
+    "upkeep": _SHANGHAI_UPKEEP,
+    "three-only": _THREE_ONLY,
+    "central": _CENTRAL,
+    "central-cut": _CENTRAL_CUT,
+}
+
+
+def _reading(header: str, unit: str, row: str) -> list[tuple[str, list[Decimal | None]]]:
+    tables, _, _, _ = read_tables(header.format(unit=unit, row=row))
+    return [
+        (c.measure, [r.cells[j].value if r.cells[j] else None for r in t.rows])
+        for t in tables
+        for j, c in enumerate(t.columns)
+    ]
+
+
+@pytest.mark.parametrize("separators", [True, False], ids=["1,431,400.00", "1431400.00"])
+@pytest.mark.parametrize("row", list(_ANY_ROW), ids=list(_ANY_ROW))
+@pytest.mark.parametrize("layout", list(_LAYOUTS), ids=list(_LAYOUTS))
+def test_a_unit_changes_nothing_read(layout, row, separators):
+    header, wan = _LAYOUTS[layout], _ANY_ROW[row]
+    if layout in ("three-only", "central", "central-cut"):
+        wan = " ".join(wan.split()[:6])  # no 机关运行经费 column
+    assert _reading(header, "元", _printed_in("元", wan, separators)) == _reading(header, "万元", wan)

@@ -104,6 +104,43 @@ def test_a_family_keeps_the_money_of_a_built_table(variant):
     assert _by_code(printed) == _stated(zero_printed)
 
 
+#: a 三公 table whose one row prints the vehicles' 小计 again for one of its parts, the other blank: which part the
+#: text does not say (W310), so that figure is read but not stored — a family rewrites it all the same, or it prints
+#: a table no template prints (a 万元 figure left among 元 ones, which nothing can place)
+_THREE_PUBLIC = (
+    _HEAD
+    + """2026年单位“三公”经费和机关运行经费预算表
+编制单位：某某局 单位:{unit}
+“三公”经费预算数
+机关运行经费预算
+公务用车购置及运行费
+数
+合计 因公出国(境)费 公务接待费
+小计 购置费 运行费
+{row}
+其他相关情况说明
+"""
+)
+_THREE_PUBLIC_ROW = {
+    "万元": "143.14 109.14 20.00 14.00 14.00 1,673.72",
+    "元": "1431400.00 1091400.00 200000.00 140000.00 140000.00 16737200.00",
+}
+_FIGURE_FAMILIES = [vf.to_yuan, vf.to_wan, vf.four_decimals, vf.no_separators, vf.with_separators]
+
+
+@pytest.mark.parametrize("variant", _FIGURE_FAMILIES, ids=[fn.__name__ for fn in _FIGURE_FAMILIES])
+def test_a_family_rewrites_a_figure_read_but_not_stored(variant):
+    unit = "元" if variant in _ONLY_YUAN else "万元"
+    text = _THREE_PUBLIC.format(unit=unit, row=_THREE_PUBLIC_ROW[unit])
+    reading = read_report_bytes(text.encode(), "built.txt")
+    printed = variant(text, reading)
+    row = printed.split("\n")[-3].split()
+    assert printed != text and row[3] == row[4]  # the 小计 and its part printed alike
+    before, after = vf.money(reading), vf.money(read_report_bytes(printed.encode(), "built.txt"))
+    assert sum(len(rows) for rows in before[0].values()) == 1  # the row is stored (its 小计 once)
+    assert after == before
+
+
 @pytest.mark.parametrize(
     "printed, clean",
     [

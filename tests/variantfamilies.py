@@ -133,24 +133,36 @@ _DECIMAL_FIGURE = re.compile(r"(?<!\S)-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+(?!\S)")
 
 
 def _cells(text: str, reading: Report):
-    """Every cell read, and every decimal figure on a line of a table that gave none (a total printed again on the
-    next page, kept once): as the table's unit says."""
-    read_lines = set()
+    """Every cell read, and every other decimal figure on a line of a table from its first row on — on a line that
+    gave none (a total printed again on the next page, kept once) or beside the cells read (a figure whose column
+    is not certain, W310, left out): as the table's unit says, so that a family rewrites every figure printed."""
+    read: list[tuple[int, int]] = []
     for t in money_tables(reading):
         for r in t.rows:
             for c in r.cells:
                 if c is not None:
-                    read_lines.add(text.count("\n", 0, c.span.start))
+                    read += _pieces(c.span)
                     yield t, c
     for t in money_tables(reading):
         first = text.count("\n", 0, t.span.start)
         for at, line in enumerate(text[t.span.start : t.span.end].split("\n"), first):
-            if at in read_lines or not t.rows or at <= text.count("\n", 0, t.rows[0].span.start) - 1:
+            if not t.rows or at <= text.count("\n", 0, t.rows[0].span.start) - 1:
                 continue
             start = text.index(line, t.span.start) if at == first else sum(len(x) + 1 for x in _lines(text)[:at])
             for m in _DECIMAL_FIGURE.finditer(line):
+                if any(s < start + m.end() and start + m.start() < e for s, e in read):
+                    continue
                 value = Decimal(m[0].replace(",", "")) * _UNITS.get(t.unit, Decimal(1))
                 yield t, Amount(value, m[0], t.unit, Span(start + m.start(), start + m.end(), m[0]))
+
+
+def _pieces(span: Span) -> list[tuple[int, int]]:
+    """Where a cell's figure is printed: its span, or a figure wrapped in its cell its head and its tail (the lines
+    between print other cells)."""
+    if "\n" not in span.text:
+        return [(span.start, span.end)]
+    tail = len(span.text) - 1 - max(span.text.rfind(" "), span.text.rfind("\t"), span.text.rfind("\n"))
+    return [(span.start, span.start + span.text.index("\n")), (span.end - tail, span.end)]
 
 
 def _rewrite_figures(text: str, reading: Report, figure: Callable[[object, object], str | None]) -> str:
@@ -159,14 +171,14 @@ def _rewrite_figures(text: str, reading: Report, figure: Callable[[object, objec
     for t, c in _cells(text, reading):
         if (new := figure(t, c)) is None:
             continue
-        if "\n" not in c.span.text:
+        pieces = _pieces(c.span)
+        if len(pieces) == 1:
             edits.append((c.span.start, c.span.end, new))
             continue
         # a figure wrapped in its cell (head on one line, tail on a later one): the new figure wraps the same way
-        head_end = c.span.start + c.span.text.index("\n")
-        tail = len(c.span.text) - 1 - max(c.span.text.rfind(" "), c.span.text.rfind("\t"), c.span.text.rfind("\n"))
-        cut = max(1, len(new) - tail) if new else 0
-        edits += [(c.span.start, head_end, new[:cut]), (c.span.end - tail, c.span.end, new[cut:])]
+        (start, head_end), (tail_start, end) = pieces
+        cut = max(1, len(new) - (end - tail_start)) if new else 0
+        edits += [(start, head_end, new[:cut]), (tail_start, end, new[cut:])]
     edits.sort(reverse=True)
     for start, end, new in edits:
         text = text[:start] + new + text[end:]
