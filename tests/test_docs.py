@@ -92,8 +92,12 @@ def _resolves(dotted: str) -> bool:
 @pytest.mark.parametrize("doc", [d for d in DOCS if d.name != "CHANGELOG.md"], ids=lambda p: p.name)
 def test_the_code_the_docs_name_exists(doc: Path) -> None:
     """A doc that names ``kg.x.y`` or ``nlp.x.y`` names something the code has (docs/scaling.md once sent the reader
-    to a ``kg.queries.insert_values`` that had become ``kg.sparqltext.with_values``). The changelog tells history."""
-    named = set(re.findall(r"`((?:nlp|kg)\.[A-Za-z_][\w.]*?)(?:\(\))?`", doc.read_text(encoding="utf-8")))
+    to a ``kg.queries.insert_values`` that had become ``kg.sparqltext.with_values``), in backquotes or in the prose
+    of the data-flow drawing (docs/architecture.md named a method ``nlp.resolve.place_bound_names`` without its
+    class). The changelog tells history."""
+    named = set(
+        re.findall(r"(?<![\w./])((?:nlp|kg)\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)", doc.read_text(encoding="utf-8"))
+    )
     missing = sorted(n for n in named - SPACY_LANGUAGE_METHODS if not _resolves(n))
     assert not missing, f"{doc.name} names code that does not exist: {missing}"
 
