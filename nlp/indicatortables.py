@@ -179,9 +179,9 @@ def _centred_names(body: list[Line], achieved: bool, paired: bool) -> dict[int, 
 @dataclass
 class _CutRow:
     """A self-evaluation's line printing no name — its values, or its scores alone — between two lines printing
-    equally many cells: every cell of the row centred on it and cut over the two (``满意度指 服务对象 《人民信访》读者`` /
-    ``≥95% 96.72% 10 10`` / ``标 满意度指标 满意度``; ``绩 完成对物业公司的 次年2月 已于2025年2`` / ``时效指标 8 8`` /
-    ``效 考核 份前 月完成``)."""
+    equally many cells: every cell of the row centred on it and cut over the two (``满意度指 服务对象 《某某周刊》读者`` /
+    ``≥95% 96.72% 10 10`` / ``标 满意度指标 满意度``; ``绩 完成对保洁公司的 次年3月 已于2025年3`` / ``时效指标 8 8`` /
+    ``效 评价 份前 月完成``)."""
 
     above: Line
     below: Line
@@ -212,9 +212,9 @@ def _cut_rows(body: list[Line], achieved: bool, paired: bool) -> dict[int, _CutR
         if not cells or not rest or any(iv.NO_WORDS.fullmatch(c) for c in cells):
             continue
         if not own and not all(iv.NO_WORDS.fullmatch(t) for t in rest):
-            continue  # a line of scores and a piece of a cell cut over more lines (治素养和履职 10 9)
+            continue  # a line of scores and a piece of a cell cut over more lines (业能力和履职 10 9)
         if any(sum(c.count(b) for b in "（(") != sum(c.count(b) for b in "）)") for c in cells):
-            continue  # a cell cut over more lines than these (行时间比率（运行 / 小时数/全年总小)
+            continue  # a cell cut over more lines than these (行时长占比（运行 / 天数/全年总天)
         values = iv.values(Line(" ".join(cells + rest), 0, 0, 0), achieved, paired)
         if values and values[0].name is not None:
             out[id(line)] = _CutRow(above, below, values, kept[0][0].start())

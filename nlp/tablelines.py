@@ -181,7 +181,7 @@ def heads_of_last_blocks(lines: list[Line], line_numbers: bool) -> dict[int, Lin
 def centres_labels(lines: list[Line], line_numbers: bool) -> bool:
     """A table whose label cells are centred on their rows' lines: some line prints a code and its amounts, or its
     amounts alone, and no label, a label alone on the line above it and on the line below (``行政`` / ``2080501 72.62
-    …`` / ``单位离退休``; ``市特色会展产业链党委`` / ``0.84 …`` / ``党建工作经费``).
+    …`` / ``单位离退休``; ``区数字经济产业联盟党委`` / ``0.84 …`` / ``党建活动经费``).
     There a label of two lines prints none on its row's line, so a label alone under a row whose centred label has
     ended is the upper half of the next row's, never a third line of the last one."""
 

@@ -1,10 +1,9 @@
 """A project's name of three lines or more centred on its figures (head above, middle beside the figures, tail below),
 in a table that centres its labels: the tail lines are the row's own, never the head of the next row's name.
 
-The shapes are the train split's (a 部门预算项目支出表 printing ``口岸客车“一站`` / ``式”电子验放系统维护服务 53.03 …`` /
-``和制卡采购项目``; a table by unit printing ``广州市生态与农业气象中`` / ``心（广州市气候变化中 480.97 …`` / ``心）``),
-the names made up, with no 绩效目标 column and no bracket to hold the cut: before, the tail started the next row's
-name (``和制卡采购项目购买服务经费``), the row above keeping its name cut.  The table's centring is told by a row of
+The shapes are the train split's (a 部门预算项目支出表 printing a project's name over three lines, its middle line
+beside the figures; a table by unit printing a unit's name so), the names made up, with no 绩效目标 column and no bracket to hold the cut: before, the tail started the next row's
+name (``和设备采购项目购买服务经费``), the row above keeping its name cut.  The table's centring is told by a row of
 two lines printing its figures alone between them (nlp.tablelines.centres_labels, now for rows without a code too).
 A table that prints no such row may print its names bottom-aligned (``城市数据共享交换平台`` / ``建设项目 53.00 …``):
 there a line under a row's figures stays the next row's head (the controls).
@@ -35,22 +34,22 @@ def _figures(wan: str, unit: str) -> str:
     return f"{shown} {shown} {zero} {zero}"
 
 
-EVIDENCE = ("市特色会展产业链党委\n{f}\n党建工作经费\n", "8.40", "市特色会展产业链党委党建工作经费")
+EVIDENCE = ("区数字经济产业联盟党委\n{f}\n党建活动经费\n", "8.40", "区数字经济产业联盟党委党建活动经费")
 LONG = {
     "three lines": (
-        "口岸客车一站\n式电子验放系统维护服务 {f}\n和制卡采购项目\n",
+        "港口货车一站\n式智能通关系统运维服务 {f}\n和设备采购项目\n",
         "53.00",
-        "口岸客车一站式电子验放系统维护服务和制卡采购项目",
+        "港口货车一站式智能通关系统运维服务和设备采购项目",
     ),
     "five lines": (
-        "粤港澳大湾区口岸\n客车一站式电子\n验放系统维护服务 {f}\n和制卡采购及安装\n调试项目\n",
+        "长三角区域港口货\n车一站式智能通\n关系统运维服务 {f}\n和设备采购及安装\n调试项目\n",
         "53.00",
-        "粤港澳大湾区口岸客车一站式电子验放系统维护服务和制卡采购及安装调试项目",
+        "长三角区域港口货车一站式智能通关系统运维服务和设备采购及安装调试项目",
     ),
 }
 NEXT = {
     "one line": ("购买服务经费 {f}\n", "163.00", "购买服务经费"),
-    "two lines": ("国内及港澳地区经贸展\n{f}\n览经费\n", "163.00", "国内及港澳地区经贸展览经费"),
+    "two lines": ("境内外投资促进推介\n{f}\n会经费\n", "163.00", "境内外投资促进推介会经费"),
 }
 
 

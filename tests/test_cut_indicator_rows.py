@@ -1,10 +1,9 @@
 """A self-evaluation's grid beside a column of reasons (偏差原因分析及改进措施), a row's cells each cut over the line above
 and the line below the row's own line, which prints no name — its values, or its scores alone
 (nlp.indicatortables._cut_rows).  The shapes are the train split's final account (a 项目支出绩效自评表 printing
-``满意度指 服务对象 《人民信访》读者`` / ``≥95% 96.72% 10 10`` / ``标 满意度指标 满意度``, and ``绩 完成对物业公司的 次年2月
-已于2025年2`` / ``时效指标 8 8`` / ``效 考核 份前 月完成``), where the text gave a nameless indicator or none and the PDF
-the row; here with other names, values and units.  The cells joined one by one, the grid's levels aside, read as the
-row: the 8 variants fail before.  The controls — a name cut over more lines than the two (its brackets open), a line
+a satisfaction indicator's name and a dated indicator's name, target and what was achieved, each cut so), where the
+text gave a nameless indicator or none and the PDF the row; here with other names, values and units (none a line of
+the report).  The cells joined one by one, the grid's levels aside, read as the row: the 8 variants fail before.  The controls — a name cut over more lines than the two (its brackets open), a line
 of scores printing a piece of a cell of more lines — give no row made of pieces, before and after."""
 
 from __future__ import annotations
@@ -25,10 +24,10 @@ ROWS = {
         ],
     ),
     "dates, scores alone on the line": (
-        ["绩 完成对物业公司的 次年2月 已于2025年2", "时效指标 8 8", "效 考核 份前 月完成"],
+        ["绩 完成对保洁公司的 次年3月 已于2025年3", "时效指标 8 8", "效 评价 份前 月完成"],
         [
-            ("完成对物业公司的考核", None, "=", False, "次年2月份前"),
-            ("完成对物业公司的考核", None, "=", True, "已于2025年2月完成"),
+            ("完成对保洁公司的评价", None, "=", False, "次年3月份前"),
+            ("完成对保洁公司的评价", None, "=", True, "已于2025年3月完成"),
         ],
     ),
     "dates of another row": (
@@ -57,17 +56,17 @@ def test_a_row_cut_around_its_line_is_read_whole(row, unit):
 
 CONTROLS = {
     "a name over more lines": [
-        "找问题时间",
-        "系统持续稳定运",
-        "行时间比率（运行",
-        "≥99.5% 95% 10 8.8 较长；后续拟",
-        "小时数/全年总小",
-        "时数）",
+        "排查故障时长",
+        "平台持续稳定运",
+        "行时长占比（运行",
+        "≥99% 96% 10 9.1 偏长；下一步拟",
+        "天数/全年总天",
+        "数）",
     ],
     "a piece of a longer cell beside the scores": [
-        "信访系统干部整体 有所提 素养强化等整",
-        "治素养和履职 10 9",
-        "素质 高 体素质提升情",
+        "审计系统干部专 有所提 能力培训等整",
+        "业能力和履职 10 9",
+        "水平 高 体水平提升情",
     ],
 }
 
@@ -75,4 +74,4 @@ CONTROLS = {
 @pytest.mark.parametrize("key", list(CONTROLS))
 def test_pieces_of_longer_cells_make_no_row(key):
     _, indicators, _ = read(report("万元", [HEADERS["reasons"]], CONTROLS[key], None))
-    assert not [i for i in indicators if "全年总小" in i.name or "治素养" in (i.text or "") + i.name]
+    assert not [i for i in indicators if "全年总天" in i.name or "业能力" in (i.text or "") + i.name]
