@@ -253,7 +253,9 @@ def build(
         else:
             done = local_results(task, todo, jobs, died)
         writer = BatchedWriter(store, folder=Path(data_dir))  # the spool beside the store, on its disk
-        first_of: dict[str, FileOutcome] = {}  # report IRI → the file of this build that gave it
+        # report IRI → the file of this build that gave it; a file stored before and unchanged holds its report first,
+        # so a new file giving the same report, before it in path order, cannot replace its graph
+        first_of = {o.report: o for o in skipped.values() if o.status == "unchanged" and o.report}
         try:
             for path in progress(paths):
                 nquads = None
@@ -338,7 +340,8 @@ def process_file(
 def once_a_report(outcome: FileOutcome, first_of: dict[str, FileOutcome]) -> FileOutcome:
     """A file whose report another file of this build already gave (the text and the PDF of one report, a report
     and its corrected reissue) fails with E095 naming both: one would replace the other's graph unseen, the later in
-    path order winning.  A copy of the same bytes is the same reading: no error."""
+    path order winning.  A file stored by an earlier build and unchanged gives its report first, wherever it stands
+    in path order (``first_of`` starts with it).  A copy of the same bytes is the same reading: no error."""
     from nlp.errors import ReportError
 
     first = first_of.setdefault(outcome.report, outcome) if outcome.report else outcome

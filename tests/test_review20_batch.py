@@ -69,3 +69,23 @@ def test_a_byte_identical_copy_and_another_report_are_no_error(tmp_path: Path) -
     result = build(sorted(folder.iterdir()), tmp_path / "data", validate=False, entities=False, jobs=1)
     assert not result.failed
     assert len(_stored_sha(tmp_path / "data")) == 2
+
+
+def test_a_stored_unchanged_report_keeps_its_graph_against_a_new_file(tmp_path: Path) -> None:
+    """review21: the report stored by an earlier build and given again unchanged holds its report, also where the new
+    file of the same report stands before it in path order — before, a copy cut short sorting first replaced the
+    stored whole (tasks 54 → 0) and the unchanged file was the one that failed (fails before)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    full = folder / "m-report.txt"
+    shutil.copy(FULL, full)
+    data = tmp_path / "data"
+    (stored,) = build([full], data, validate=False, entities=False, jobs=1).files
+    second = folder / "a-half.txt"
+    second.write_text(_half(FULL.read_text(encoding="utf-8")), encoding="utf-8")
+    result = build(sorted(folder.iterdir()), data, validate=False, entities=False, jobs=1)
+    (failed,) = result.failed
+    assert failed.path == str(second)
+    assert failed.error.startswith(f"{second}:1: error E095: ") and str(full) in failed.error
+    assert [f.status for f in result.files if f.path == str(full)] == ["unchanged"]
+    assert _stored_sha(data) == {stored.sha256}
