@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.agencies import agency_spans, keep_agencies
 from nlp.candidates import platform_spans
+from nlp.coinednames import brand_after
 from nlp.docnumbers import document_spans
 from nlp.fieldreforms import plain_reform_spans
 from nlp.gazetteermatch import GAZETTEER_SPANS, PLACE_BOUND
@@ -27,6 +28,7 @@ from nlp.namechecks import broken_quote, card_handed_out, generic_prefix, glued_
 from nlp.ownsystems import own_system_spans
 from nlp.platformwords import DEVICE_AFTER, scope_in_front
 from nlp.reforms import NOT_A_REFORM_AFTER, body_named_after, inside_double_quotes, reform_spans
+from nlp.releases import release_after
 from nlp.tokenizer import doc_text, token_offsets, word_offsets
 
 # --------------------------------------------------------------------------- closed-form patterns
@@ -181,6 +183,10 @@ class BudgetPatterns:
                 if not any(b == e and s < a and generic_prefix(text, words, s, a) for a, b in known)
             ]
             shapes += own_system_spans(text, words, known + shapes)  # nlp.ownsystems: 政务服务大厅, 人口库 (ownsys8)
+            # a release printed right after a name is the name's: 数据共享交换平台2.0, 渝快办2.0 (nlp.releases)
+            shapes = [(s, release_after(text, e) or e) for s, e in shapes]
+            # …and so is its quoted brand: 市政府门户网站“中国广州”, 政务微信公众号“深圳发布” (nlp.coinednames)
+            shapes = [(s, brand_after(text, e) or e) for s, e in shapes]
             found += [(s, e, "Platform") for s, e in shapes]
             found += [(s, e, "Reform") for s, e in reform_spans(text)]
             found += keep_agencies(text, agency_spans(text, words), found + known_names)  # nlp.agencies (agency6)

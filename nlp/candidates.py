@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from nlp.coinednames import coined_name_spans
+from nlp.coinednames import brand_after, coined_name_spans
 from nlp.jiebadictionary import pos_table
 from nlp.namebrackets import balanced_start, inside_quoted_event
 from nlp.namechecks import (
@@ -72,6 +72,7 @@ from nlp.platformwords import (
     TOPIC_VERBS,
     WHERE_WORDS,
     WHOLE_TERRITORY,
+    counted_term_start,
 )
 from nlp.reforms import slogan
 from nlp.sectors import sector_system
@@ -295,6 +296,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             # 农村信息网络|基础设施, 信息网络|传播权: networks as a kind of infrastructure or a medium, no system
         if m.group() == "系统" and text.endswith("平台", 0, hs):
             continue  # 智能办公平台|系统: the platform's name, found at its own head
+        if m.group() == "网络" and text.endswith(tuple(_NETWORKS), 0, hs):
+            continue  # 电子政务外网|网络承载能力: the network named by its own head, 网络 says again what it is
         platform_then_system = m.group().endswith("平台") and _PLATFORM_SYSTEM.match(text, he)
         if (
             body_goes_on(text, he, m.group().endswith("热线"))
@@ -332,6 +335,10 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             left = text[words[j - 1][0] : words[j - 1][1]] if j else ""
             if not all(_NAME_CHAR.match(c) for c in word) or names_joined(word, left):
                 break  # 智信平台|+|运管服平台: a + after a head joins two names
+            if (term := counted_term_start(text, we, starts)) is not None:  # 一套|表|联网直报平台: the name's words
+                taken.append((term, text[term:we]))
+                start, j = term, starts[term] - 1
+                continue
             if (
                 not past_quote
                 and word not in "“「"
@@ -538,6 +545,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 and not any(a_mode(a, b) for a, b in pairwise(core))  # 网上|办|平台: a mode of service names it
                 and not _network_part(core)
                 and not (m.group().endswith("大厅") and len(core) == 1 and common_area(core[0]))
+                and not (brand_after(text, he) and not LEAD_WORDS & set(core))  # 官方微信公众号“昆明发布”: named
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
             or no_name_by_its_characters(name)
             or standard_in_the_making(text, start, he, core, m.group())  # 推进|电子口岸|建设: the work of making one

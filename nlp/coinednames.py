@@ -55,6 +55,9 @@ _SERVICE_POINT = re.compile(r"(?:政务|便民)?服务(?:点|站|驿站|专窗)"
 #: “城市运行大屏”, a count of channels by their initials: “一官两微” (a website, two 微博/微信 accounts), “两微一端”).
 #: 上云 is a verb (“迁移上云”: moving onto the cloud), no cloud's name, as outside quotes (nlp.platformwords).
 _QUOTED_HEADS = "网络|网|(?<!上)云|码|卡|号|通|屏|[一二两三四五六]微|[一二两三四五六]端"
+#: A code people show or scan, named in quotes by its topic's two characters (“医保码”, “健康码”, “场所码”) — not a count
+#: (“一码”, “两码”), a kind of code (“条形码”) nor an act on a code (“扫码”, “亮码”: two characters).
+_QUOTED_CODE = re.compile(r"(?![一二两三四五六七八九十多]|条形)[\u4e00-\u9fff]{2}码")
 #: A verb of connecting ends the quoted words (“五级联通”, “全域贯通”, “三级互通”): a state the text sets as a goal — levels
 #: or places connected — whose 通 is the verb's, no channel's (“赣服通”, “粤商通”: a service word and 通, the brand's end).
 _CONNECTED_END = re.compile(r"(?:联|贯|互|连|畅|打|相|融)通$")
@@ -84,6 +87,39 @@ _OWNER_APP_BEFORE = re.compile(r"[“「][^“”「」\n，。；、]{2,8}[”�
 _JOINING_AFTER = re.compile(r"对接|互联|互通|联通|打通|贯通|融合|整合|集成")
 #: Verbs of using a service in front of its quoted name (通过“爱山东”办理, 下载“爱山东”).
 _USING = ("通过", "依托", "登录", "下载", "使用", "推广", "关注", "接入", "上线", "打开", "利用", "借助", "用好", "在")
+
+
+#: A quoted brand printed right after a platform's name (市政府门户网站“中国广州”, 政务微信公众号“深圳发布”, 移动端“蒙速办”):
+#: the name it is known by, one name with the system's words (the guideline's …平台“A”).
+_BRAND_QUOTED = re.compile(r"[“「]([\u4e00-\u9fffA-Za-z0-9·•]{2,8})[”」]")
+#: Words after such quotes that make the quoted words another thing's name: a head of its own (“…”专区 names a zone), a
+#: reform, a campaign, a manner or a rule the system follows.
+_HEAD_AT_END = re.compile(f"(?:{HEAD.pattern})$")
+_NO_BRAND_AFTER = re.compile(r"改革|工程|行动|活动|模式|理念|原则|要求|目标|精神|工作|品牌|机制|体系|标准|式|化")
+
+
+def brand_after(text: str, end: int) -> int | None:
+    """Where the quoted brand printed at ``end``, right after a platform's name, ends (its closing quote included);
+    None where the quotes hold no brand: a service mode or an initiative (12345热线“接诉即办”: the hotline and the
+    initiative, two names), a maxim or a count (平台“一站式”, 系统“四个统一”), or the name of another thing the words after
+    the quotes say (“…”专区, “…”改革, “…”行动)."""
+    m = _BRAND_QUOTED.match(text, end)
+    if m is None or not _HEAD_AT_END.search(text[max(0, end - 8) : end]):
+        return None  # only right after a head: two quoted names side by side (“渝快办”“渝快政”) are two
+    inner = m.group(1)
+    if (
+        (SERVICE_MODE.search(inner) and not BRAND.fullmatch(inner))
+        or slogan(inner)
+        or counted_in_quotes(inner)
+        or COUNT_START.match(inner)
+        or INDEFINITE.match(inner)
+        or inner.endswith(("式", "化", "性", "版"))  # 平台“一站式”, 打造…平台“升级版”: a manner, a version
+        or _HEAD_AT_END.search(inner)  # 民生卡“一卡通”应用: a name with a head of its own, another thing
+        or HEAD.match(text, m.end())
+        or _NO_BRAND_AFTER.match(text, m.end())
+    ):
+        return None
+    return m.end()
 
 
 def _place_brand_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -268,7 +304,7 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
             spans.append((owner.start() if owner else _placed_start(text, words, m.start()), m.end()))
         elif (
             re.search(rf"(?:{HEAD.pattern}|{_QUOTED_HEADS})$", inner)
-            and len(inner) > 3
+            and (len(inner) > 3 or _QUOTED_CODE.fullmatch(inner))  # a code named in three characters: “医保码”
             and not _CONNECTED_END.search(inner)
         ):
             spans.append((_placed_start(text, words, m.start()), m.end(1) + 1))

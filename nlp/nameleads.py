@@ -44,6 +44,8 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
     in front of it, ``right`` the name's word after it."""
     if _WHEN.fullmatch(word):
         return True
+    if word == "好" and len(left) == 1 and (pos_table().get(left) or "")[:1] in ("v", "p"):
+        return True  # 建|好|疫情防控…平台, 用|好|政务服务平台: the verb's complement (建好, 用好), no name's word
     if word in LEAD_WORDS:
         if _CONVERGED_MEDIUM.fullmatch(word + right):
             return False  # 融合|通信平台: a technology of converged media names the platform; 融合 is no verb here

@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from nlp.coinednames import brand_after
 from nlp.jiebadictionary import pos_table
 from nlp.namechecks import a_kind_of_channel, across_a_territory, head_continues, networks_as_a_field, of_many_owners
 from nlp.nameleads import is_nominal
@@ -148,6 +149,11 @@ def _core_word(word: str) -> bool:
     )
 
 
+#: A head jieba makes one word with the work done on the system (系统升级, 系统维护, 系统优化): OA|系统升级 is OA系统 and its
+#: upgrade, the name ending at the head.
+_HEAD_THEN_UPKEEP = re.compile(r"系统(?=升级|优化|维护|安全|故障|漏洞|监控|集成|配置)")
+
+
 def unglued(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``words`` with a head cut off the character jieba glued to it (政务|云已|承载 → 政务|云|已|承载): the name's end
     is a word boundary even where the segmenter ran the head on into the next word.  (The text is searched for a head
@@ -159,13 +165,19 @@ def unglued(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
             starts = [a for a, _ in words]
         k = bisect.bisect_right(starts, m.end()) - 1
         if k >= 0 and words[k][0] <= m.start() and words[k][1] == m.end() + 1:
-            cuts.append(k)  # the word is the head (or ends with it) and the one glued character
+            cuts.append((k, m.end()))  # the word is the head (or ends with it) and the one glued character
+    for m in _HEAD_THEN_UPKEEP.finditer(text):
+        if starts is None:
+            starts = [a for a, _ in words]
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and words[k][0] == m.start() and words[k][1] > m.end():
+            cuts.append((k, m.end()))  # jieba's one word 系统升级: the head, then the work on it
     if not cuts:
         return words
     out = list(words)
-    for k in reversed(cuts):
+    for k, at in sorted(cuts, reverse=True):
         a, b = words[k]
-        out[k : k + 1] = [(a, b - 1), (b - 1, b)]
+        out[k : k + 1] = [(a, at), (at, b)]
     return out
 
 
@@ -184,6 +196,8 @@ def candidates(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, 
             continue
         if head.group() == "网络" and _NETWORK_AS_MODIFIER.match(text, we):
             continue  # 政府网络|舆情, 政务网络|与|信息安全: networks as a modifier or a field, no system
+        if head.group() == "网络" and _ONE_NETWORK.search(text, 0, head.start()):
+            continue  # 电子政务外网|网络承载能力: the network named by its own head, 网络 says again what it is
         if head.group() == "云" and CLOUD_WORD_AFTER.match(text, we):
             continue  # 电子政务|云|计算中心: jieba cut 云计算, no cloud named (a centre of cloud computing)
         head_start = max(ws, head.start())
@@ -361,6 +375,7 @@ def own_system_spans(
             or text[start] in "省市区县"
             or _EXISTING_AFTER.match(text, end)
             or DEFINITION.match(text, end)
+            or brand_after(text, end)  # 政务微信公众号“深圳发布”: the brand it is known by names the one
             or _one_of_its_kind(text, words, j, end, core)  # 政务云, 一体化政务服务平台: one per government
             or unified  # 全市统一的|电子政务平台: the place's one system
             or (  # 人口库, 电子证照库: a government's one database by its topic — unless still to be built (以建设|电子证照库为重点)

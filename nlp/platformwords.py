@@ -74,7 +74,19 @@ HEAD = re.compile(
 )
 #: An indefinite article makes a mention no particular one (一个平台, 一套系统); 同一 refers back (使用同一个平台); 第一条 is an
 #: article's number, no article of a noun (第一条 为加强…云平台管理).
-INDEFINITE = re.compile(r"(?<!第)同?一[个套批种张座条项]")
+INDEFINITE = re.compile(r"(?<!第)同?一[个套批种张座条项](?!(?<=一套)表|(?<=一张)图)")
+#: A count and the thing counted that are one term of a data system, no count: 一套表 (the statistical system's one set of
+#: forms every enterprise reports on: 一套表联网直报平台), 一张图 (the one map of land and planning data: 一张图系统).
+COUNTED_TERM = re.compile(r"一套表|一张图")
+
+
+def counted_term_start(text: str, end: int, word_starts: dict[int, int]) -> int | None:
+    """Where a counted term (:data:`COUNTED_TERM`) ending at ``end`` starts, when it starts a word (``word_starts``: the
+    text's word starts): 一套|表 in 一套表联网直报平台 is the name's words, neither a count nor a verb (表) in front of it."""
+    term = next((t for t in COUNTED_TERM.finditer(text, max(0, end - 3), end) if t.end() == end), None)
+    return term.start() if term is not None and term.start() in word_starts else None
+
+
 #: Plural, class and indefinite words in front: no particular system (各业务系统, 存量业务系统, 一批平台).
 PLURAL_WORDS = {"各", "各类", "各项", "各级", "各个", "每个", "相关", "有关", "其他", "其它", "所有", "全部", "多个", "一批", "若干",
                 "一系列", "一些", "各种", "不同", "以上", "下列", "上述", "该", "此", "存量", "新增", "增量", "现有", "原有",
@@ -83,7 +95,7 @@ PLURAL_WORDS = {"各", "各类", "各项", "各级", "各个", "每个", "相关
                 "各单位"}  # fmt: skip
 #: A count in front makes a mention plural: 五大数据库, 两个平台.
 COUNT_START = re.compile(
-    r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批]"
+    r"[一二三四五六七八九十两几多双]+[大个项类种套批]?(?=平台|系统|网)|[一二三四五六七八九十两几多]+[大个项类种套批](?!(?<=一套)表)"
 )
 #: A device a network or system only qualifies (政务网|电脑, 外网|终端, 平台|服务器): the device is named, not the network —
 #: the text neither runs, keeps nor uses the network there.
@@ -141,6 +153,8 @@ LEAD_WORDS = {"充分发挥", "发挥", "进入", "更新", "管理", "建设", 
               # making, renting, moving and using a system (续租|政务云平台, 研发|移动执法APP, 谋划建设|城市大脑)
               "研发", "谋划", "试点", "迭代", "扩容", "续租", "租用", "租赁", "托管", "落地", "引进", "推出", "嵌入",
               "接驳", "入驻", "汇聚",
+              "安排",  # the budget's verb of funding (安排|统计数据共享平台运维经费)
+              "上联", "下联",  # a network joined to the level above or below (市电子政务外网|上联|省电子政务外网)
               "新版", "旧版", "老版", "改版", "升级版", "新一代", "原", "到"}  # qualifiers of a version: not the name's
 # fmt: on
 #: Verbs of making a thing in front of a system's name: the words name a kind still to be made (推动建设政务服务平台);
