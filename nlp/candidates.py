@@ -28,6 +28,7 @@ from nlp.namechecks import (
     a_kind_of_channel,
     a_manner_and_a_head,
     a_quality_and_a_head,
+    a_role,
     across_a_territory,
     activities_and_a_head,
     body_goes_on,
@@ -56,6 +57,8 @@ from nlp.nameleads import (
     is_nominal,
     is_verbal,
     names_a_thing,
+    place_of_a_level,
+    place_with_level,
 )
 from nlp.platformwords import (
     BRAND,
@@ -114,7 +117,7 @@ _NUMBER_AFTER_HOTLINE = re.compile(r"\d{5,6}(?![\d年月日号.．%个条件次�
 #: A level that owns a name, printed alone in front of it (区|政务服务大厅, 市|12345政务服务热线).
 _LEVEL_CHARS = {"省", "市", "区", "县", "州"}
 #: A year's 年 jieba glued to the level that owns the name (2023|年县|政务服务平台, 2022|年市|本级…).
-_YEAR_LEVEL = re.compile(r"年[省市区县]")
+_YEAR_LEVEL = re.compile(r"年[向在对为从由将把给与]?[省市区县]")  # 2025|年向区|人民政府网站: 年, 向, then the level
 #: A level's one character, or its government, level or direct bodies, as a name's first word (州, 州政府, 市级).
 _LEVEL_FIRST = re.compile(r"[省市区县州](?:政府|级|直)?")
 
@@ -265,13 +268,6 @@ def _shared_head(text: str, start: int, end: int) -> bool:
     return not re.search(rf"(?:{HEAD.pattern})$", before)
 
 
-def _place_of_a_level(word: str) -> bool:
-    """Is ``word`` a place's name that jieba's dictionary knows with a level too (新建 ns and 新建县 ns: 新建|区 is a
-    district, though 新建 leads as a verb elsewhere)?  Not a verb it tags as a place alone (美化 ns, no 美化县)."""
-    pos = pos_table()
-    return pos.get(word) == "ns" and any(pos.get(word + level) == "ns" for level in "区县市州旗")
-
-
 def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of open-form platform names in ``text``; ``words`` are its tokens' offsets.  Names that
     end in a head word first, then coined names (:mod:`nlp.coinednames`)."""
@@ -296,8 +292,8 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             # 农村信息网络|基础设施, 信息网络|传播权: networks as a kind of infrastructure or a medium, no system
         if m.group() == "系统" and text.endswith("平台", 0, hs):
             continue  # 智能办公平台|系统: the platform's name, found at its own head
-        if m.group() == "网络" and text.endswith(tuple(_NETWORKS), 0, hs):
-            continue  # 电子政务外网|网络承载能力: the network named by its own head, 网络 says again what it is
+        if a_role(text, hs) or (m.group() == "网络" and text.endswith(tuple(_NETWORKS), 0, hs)):
+            continue  # …门户网站信息发布|主平台: a role; 电子政务外网|网络承载能力: 网络 says the network again
         platform_then_system = m.group().endswith("平台") and _PLATFORM_SYSTEM.match(text, he)
         if (
             body_goes_on(text, he, m.group().endswith("热线"))
@@ -379,8 +375,9 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 break
             if _TIME_FRAME.search(word):
                 break  # 疫情期间|政务大厅: when, not which
-            if _LEVEL_OF_A_SYSTEM.fullmatch(word) and left.endswith(PLATFORM_HEADS):
-                taken = []  # 数字化城市管理系统|市级|平台: the level's part of the system named before, no name of its own
+            part = _LEVEL_OF_A_SYSTEM.fullmatch(word) or (not taken and place_with_level(word))
+            if part and left.endswith(PLATFORM_HEADS):
+                taken = []  # 数字化城市管理系统|市级|平台, 安徽大数据平台|六安市|平台: a level's, a place's part of it
                 break
             if _FLOOR.fullmatch(word) or (word in ("楼", "层") and re.fullmatch(r"[Bb]?\d{1,2}", left)):
                 break  # 市民服务中心一楼|大厅, 二楼|政务服务大厅, 1|楼|大厅: where in a building, not which
@@ -412,7 +409,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 if word == "各" or re.match(r"[省市区县]政府", taken[-1][1]):
                     taken = []  # 全|市政府|网站: every government's website of the city, no particular one
                 break  # 全|区政务服务平台: a scope word, not the name's
-            if taken and taken[-1][1] in _LEVEL_CHARS and _place_of_a_level(word):
+            if taken and taken[-1][1] in _LEVEL_CHARS and place_of_a_level(word):
                 # 依托|新建|区政务服务平台: a place jieba reads as a verb too, its level after it
                 taken.append((ws, word))
                 start = ws
@@ -443,7 +440,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                     break  # 推进|物: the lead glued to it governs the name
                 j -= 1
                 continue
-            glued = glued_lead(word, text[we : we + 4], left) or (1 if _YEAR_LEVEL.fullmatch(word) else 0)
+            glued = glued_lead(word, text[we : we + 4], left) or (len(word) - 1 if _YEAR_LEVEL.fullmatch(word) else 0)
             if glued:
                 start = ws + glued  # jieba's 管理法|人单位基础数据库: 管理 | 法人单位…
                 if word[glued:]:
@@ -546,6 +543,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 and not _network_part(core)
                 and not (m.group().endswith("大厅") and len(core) == 1 and common_area(core[0]))
                 and not (brand_after(text, he) and not LEAD_WORDS & set(core))  # 官方微信公众号“昆明发布”: named
+                and not (m.group() in _SITE_HEADS and len(core) == 1 and place_with_level(core[0]))  # 顺德区|官网
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
             or no_name_by_its_characters(name)
             or standard_in_the_making(text, start, he, core, m.group())  # 推进|电子口岸|建设: the work of making one

@@ -75,11 +75,14 @@ _ALIAS = re.compile(r"[（(](?:以下|下文)?简称[“\"「]?([^（）()“”
 _SHORT_QUOTED = re.compile(r"[“「]((?:[\u4e00-\u9fffA-Za-z]{1,2}(?:云|码|网|卡|号|屏|端|库))|\d{5,6})[”」]")
 #: Joins of a list of names.
 _LIST_JOINS = "和及与、"
-#: A city's or province's own service named "i" or 爱 and the place (i深圳, i厦门, 爱山东): the letter or the verb right
-#: before a place's name (jieba's ns word of two or three characters).
-_PLACE_BRAND = re.compile(r"(?<![A-Za-z0-9])([iI]|爱)(?=[\u4e00-\u9fff]{2})")
+#: A city's or province's own service named "i", "e" or 爱 and the place (i深圳, i厦门, e福州, 爱山东): the letter or the
+#: verb right before a place's name (jieba's ns word of two or three characters).
+_PLACE_BRAND = re.compile(r"(?<![A-Za-z0-9])([iIeE]|爱)(?=[\u4e00-\u9fff]{2})")
 
 
+#: A government's accounts on the new media, a head only after their quoted brand (“烟台大数据”政务新媒体): 新媒体 alone is
+#: a kind of channel (政务新媒体, 新媒体平台: the guideline's generic mentions).
+_MEDIA = r"(?:政务)?新媒体(?:账号|矩阵)?"
 #: A quoted name right before another quoted name: the app a zone (专区) named by its initiative belongs to.
 _OWNER_APP_BEFORE = re.compile(r"[“「][^“”「」\n，。；、]{2,8}[”」]$")
 #: Joining after a bare head (系统|对接, 平台|互通): the joining of systems, an activity; a maxim in front of it says how
@@ -242,9 +245,11 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
     # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
     # (one space the layout left after the quotes is the name's: “天眼工程” 管理网络系统)
     for m in re.finditer(
-        r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]( ?[\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "))?", text
+        r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]( ?[\u4e00-\u9fff]{0,10}?(?:" + HEAD.pattern + "|" + _MEDIA + "))?", text
     ):
         inner, tail = m.group(1), m.group(2)
+        if tail and re.fullmatch(_MEDIA, tail.strip()) and re.match(r"[一二两三四五六七八九十百\d]", inner):
+            tail = None  # “十四五”新媒体发展规划, “三农”新媒体: a period's, a field's media, no account's brand
         # a zone of an app named by the initiative it serves (“一件事一次办”专区): no count, though it opens with one
         zone = tail is not None and tail.strip() == "专区" and SERVICE_MODE.search(inner) is not None
         if re.search(r"[、，,\t]|\s\d", inner) or (counted_in_quotes(inner) and not zone):

@@ -27,6 +27,7 @@ from nlp.namechecks import (
     a_kind_of_channel,
     a_manner_and_a_head,
     a_quality_and_a_head,
+    a_role,
     across_a_territory,
     activities_and_a_head,
     card_handed_out,
@@ -338,6 +339,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or every_level_before(text, s)  # 各市州|12345政务服务热线: every level's own
         or a_kind_of_channel(text, s, e)  # 政务公开网站、微信公众号等阵地: a kind counted among channels
         or counted_before(text, s)  # 349个|城市便民服务热线: counted, many
+        or (head is not None and a_role(text, head_start))  # …门户网站信息发布|主平台: a role, no name
         or inside_quoted_event(text, s, e)  # “…新质赋能12345热线助力…大会”: an event's title
         or (head is not None and a_venue(text[s:head_start], head.group()))  # 招商引资|平台: a venue
     )

@@ -589,3 +589,9 @@ def names_joined(word: str, left: str) -> bool:
     printed as its platforms joined by + (“…平台+…平台+12345热线”) names each of them; the plus is no name's character there
     (as it is in 互联网+政务服务)."""
     return word in ("+", "＋") and left.endswith(PLATFORM_HEADS)
+
+
+def a_role(text: str, head_start: int) -> bool:
+    """Does the head starting at ``head_start`` name the role a channel plays, 主 right before it (政府门户网站信息发布|主平台,
+    the main one of a kind, said of the system named before it: no name of its own)?"""
+    return text[head_start - 1 : head_start] == "主"

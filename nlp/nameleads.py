@@ -39,11 +39,19 @@ _ACCOMPLISHED = re.compile(r"^[\u4e00-\u9fff]{2}(?:完成|建成|上线|实现)$
 _CONVERGED_MEDIUM = re.compile(r"融合(?:通信|通讯|媒体|视讯|视频)")
 
 
+#: Verbs that put a system into service before 运行 (上线运行, 投入运行, 正式运行): with them 运行 is a verb, no field of work.
+_PUT_INTO = {"上线", "投入", "正式", "试", "稳定", "安全", "平稳"}
+
+
 def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_head: bool = False) -> bool:
     """Does ``word`` end a name going leftwards (it is not part of the name)?  ``left`` is the word
     in front of it, ``right`` the name's word after it."""
     if _WHEN.fullmatch(word):
         return True
+    if re.fullmatch(r"\d{4}", word) and left in ("省", "市", "区", "县"):
+        return False  # 市|8890|政务便民服务平台: a level's service number of four digits (a year would print 年), the name's
+    if word == "运行" and left in _PUT_INTO:
+        return True  # 上线|运行|“渝快办”移动端: the system put into service, the verbs govern its name
     if word == "好" and len(left) == 1 and (pos_table().get(left) or "")[:1] in ("v", "p"):
         return True  # 建|好|疫情防控…平台, 用|好|政务服务平台: the verb's complement (建好, 用好), no name's word
     if word in LEAD_WORDS:
@@ -287,3 +295,15 @@ def generic_core(core_words: list[str]) -> bool:
         or pos_table().get(first) == "ns"
     )
     return not (placed and rest and not any(w in {"部门", "单位", "机关", "各", "各级", "各类"} for w in rest))
+
+
+def place_with_level(word: str) -> bool:
+    """Is ``word`` a place's name with its level (六安市, 黄埔区: jieba's ns ending in a level's character)?"""
+    return len(word) >= 3 and word[-1] in "省市区县州" and pos_table().get(word) == "ns"
+
+
+def place_of_a_level(word: str) -> bool:
+    """Is ``word`` a place's name that jieba's dictionary knows with a level too (新建 ns and 新建县 ns: 新建|区 is a
+    district, though 新建 leads as a verb elsewhere)?  Not a verb it tags as a place alone (美化 ns, no 美化县)."""
+    pos = pos_table()
+    return pos.get(word) == "ns" and any(pos.get(word + level) == "ns" for level in "区县市州旗")

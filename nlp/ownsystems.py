@@ -91,6 +91,7 @@ _EXISTING_AFTER = re.compile(
     r"(?:运行维护|运维|维护|建设项目|(?:运行|日常|安全)?(?:管理|监管)(?:职责|职能|工作)|运行(?:管理|监管)|升级改造|改造升级|使用|承载|中心机房|机房|已|累计|正式上线|窗口|"
     r"接入率|覆盖率|访问量|注册用户|"  # what one system in use is measured by (政务外网接入率达100%)
     r"扩容|重构|迭代|改版|迁移|升级|"
+    r"为[^，。；、]{1,20}?提供|"  # the system serving others (政务综合云平台为27家部门…提供…服务): one at work
     r"共?(?:受理|办件|办结)|"  # the cases it took in (一体化平台办件量, 政务服务平台受理办件): a system at work  # a change only a system that is there can undergo (政务云扩容, OA系统重构)
     r"的(?:日常|安全|正常|稳定)?(?:运行|维护|运维|管理|监管|使用|安全))"  # 对政务大厅的安全工作…: its running, its upkeep
 )

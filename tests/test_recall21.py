@@ -126,3 +126,34 @@ def test_where_a_name_starts_and_ends(nlp, text, expected):
 )
 def test_codes_and_own_systems_at_work(nlp, text, expected):
     assert _platforms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 官网, a body's or place's official site: a head as 网站 is
+        ("全年答复市局官网留言300余件。", ["市局官网"]),
+        ("通过滨海新区官网发布信息120条。", ["滨海新区官网"]),
+        ("开通官网，发布信息。", []),  # a bare head
+        # a year jieba glues to the preposition and the level after it: the name starts at the level
+        ("2024年向区人民政府网站推送信息156条。", ["区人民政府网站"]),
+        # a place's node of a system named before it, printed with a bare head: the system only
+        ("依托江西大数据平台九江市平台，建设市级节点。", ["江西大数据平台"]),
+        # 主 before the head: the role a channel plays, no name
+        ("加强政府门户网站信息发布主平台建设。", []),
+        # a level's service number of four digits is the name's (a year prints 年)
+        ("负责市8890便民服务平台的运行管理。", ["市8890便民服务平台"]),
+        # the system serving others: one at work
+        ("政务服务平台为32家单位提供事项办理服务。", ["政务服务平台"]),
+        # a city's service named e and the place, as i and the place
+        ("推广“e福州”，上线事项300项。", ["“e福州”"]),
+        # verbs that put a system into service govern its name
+        ("上线运行“渝快办”移动端，新增事项。", ["“渝快办”移动端"]),
+        # a quoted brand's accounts on the new media; a period's or a field's media are none
+        ("通过“烟台大数据”政务新媒体发布信息。", ["“烟台大数据”政务新媒体"]),
+        ("编制“十五五”新媒体发展规划。", []),
+        ("推进“两微一端”新媒体建设。", ["“两微一端”"]),
+    ],
+)
+def test_heads_places_and_roles(nlp, text, expected):
+    assert _platforms(nlp, text) == expected
