@@ -19,17 +19,26 @@ from nlp import codes, tablelines
 from nlp.cells import read_cells
 from nlp.centredrows import CentredRow, centred_rows
 from nlp.errors import Diagnostics
+from nlp.mergedcells import MergedCells
 from nlp.model import TableRow
 from nlp.normalize import Line, NormalizedText, squash
 from nlp.rows import ITEM_START as _ITEM_START
 from nlp.rows import Group, Token, groups, join_words, tokenize
 from nlp.tableheader import Header, is_data, label_words
-from nlp.tablelines import is_column_numbers, is_meta, is_note, join_text, leading, name_lines
+from nlp.tablelines import (
+    SENTENCE_MARKS,
+    TOTAL,
+    is_column_numbers,
+    is_meta,
+    is_note,
+    join_text,
+    label_of,
+    leading,
+    name_lines,
+)
 from nlp.wrappedfigures import Wrapped, wrapped_figures
 
-TOTAL = re.compile(r"(合计|总计|小计)$")
 _EXPENDITURE_SIDE = re.compile(r"支出|结余分配|结转下年|年末|交纳所得税|提取职工福利基金|转入事业基金|^其他$")
-_SENTENCE_MARKS = re.compile(r"[，。；！？]")
 _PROSE_MARKS = 2  # a line with this many sentence marks …
 _PROSE_CHARS = 30  # … and this many characters is running prose, not a row
 
@@ -65,13 +74,7 @@ class Assembled:
     garbage: dict[int, list[bool]]  # row index → which cells were garbage
 
 
-def _name_of(pieces: list[tuple[Line, Token]]) -> str:
-    """A row's label from its pieces: no space between Chinese characters."""
-    name = join_words([t.text for _, t in pieces])
-    return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", name)
-
-
-class RowAssembler:
+class RowAssembler(MergedCells):
     """Turns the body lines of one table into rows (cells in printed order)."""
 
     def __init__(
@@ -262,7 +265,7 @@ class RowAssembler:
         """Running prose after a table that has no heading between them."""
         if self.text_column:
             return False
-        return len(_SENTENCE_MARKS.findall(line.text)) >= _PROSE_MARKS and len(squash(line.text)) >= _PROSE_CHARS
+        return len(SENTENCE_MARKS.findall(line.text)) >= _PROSE_MARKS and len(squash(line.text)) >= _PROSE_CHARS
 
     def _new_row(self, line: Line, g: Group, side: str | None) -> _Pending:
         self._tail_lines = 0
@@ -323,78 +326,6 @@ class RowAssembler:
     def _ends_row_on(self, line: Line) -> bool:
         """The last row read ended on this line."""
         return bool(self._clean) and self._clean[-1][1] is line and len(self._clean) == len(self.rows)
-
-    def _merged_tail(self, line: Line, g: Group) -> bool:
-        """A label alone on its line, right under a row whose label began on the lines above its own label (a cell
-        merged over a group of rows — 预算单位 over 年度 — printed from above the group's first row), and right over
-        a row whose label is one the table prints by itself (``2026年``): the merged cell's next line (its wrapped
-        ``中心``), not the start of the next row's label.  It joins the cell's text before the row's own label.  The
-        row's own label must be a cell of its own: a word other rows end their labels with too (``2025年``), not the
-        middle piece of one label wrapped over three lines.  A cell of more lines goes on so, a line under each row
-        of its group (:meth:`_cell_goes_on`)."""
-        last = len(self.rows) - 1
-        nxt = self._after.get(id(line))
-        if len(groups(line.text, self.line_numbers, self.summary)) != 1:
-            return False
-        owner = last if last in self._merged else self._cell_goes_on(last)
-        if owner is None:
-            return False
-        merged = self._merged[owner]
-        label, own = squash(g.label), squash(_name_of(merged[1]))
-        _, end_line = self._clean[last]
-        between = self.lines[end_line.number : line.number - 1]  # Line i has number i + 1
-        below = groups(nxt.text, self.line_numbers, self.summary) if nxt is not None else []
-        if (
-            self._last_words[own] < 2  # the row's own label is a piece of the cell above, not a cell of its own
-            or label in self._standalone
-            or TOTAL.search(label)
-            or _ITEM_START.match(label)
-            or _SENTENCE_MARKS.search(label)
-            or line.number <= end_line.number
-            or any(b.text.strip() for b in between)
-        ):
-            return False
-        next_row = bool(below) and bool(below[0].name) and bool(below[0].cells) and not below[0].code_parts
-        if not (next_row and squash(below[0].label) in self._standalone and squash(below[0].label) != own) and not (
-            owner != last and self._next_group(nxt, below, own)
-        ):
-            return False
-        head = merged[0] + [(line, t) for t in g.name]
-        row = self.rows[owner]
-        start = self._clean[owner][0]
-        row.name = _name_of(head + merged[1])
-        row.span = self.norm.raw_span(start, line.start + g.end)
-        if owner == last:
-            self._clean[last] = (start, line)
-        self._merged[owner] = (head, merged[1])
-        self._open_cell = (owner, last, line)
-        return True
-
-    def _cell_goes_on(self, last: int) -> int | None:
-        """The row of a merged cell still wrapping: one of its lines joined it right over the last row, printed on
-        the one line after it."""
-        if self._open_cell is None:
-            return None
-        owner, under, joined = self._open_cell
-        start, end_line = self._clean[last]
-        row_line = self._after.get(id(joined))
-        if last != under + 1 or row_line is not end_line or start < end_line.start:
-            return None
-        return owner
-
-    def _next_group(self, nxt: Line | None, below: list[Group], own: str) -> bool:
-        """After a merged cell's group: the table's end, or a line that starts the next group — a unit beside its
-        first row (``某某中心 2025年 …``), or a unit's first line over it (``2025年 …``)."""
-        if nxt is None:
-            return True
-        if not below or below[0].code_parts:
-            return False
-        first = squash(below[0].label)
-        if below[0].cells:
-            return first.endswith(own) and first != own
-        after = self._after.get(id(nxt))
-        under = groups(after.text, self.line_numbers, self.summary) if after is not None else []
-        return len(below) == 1 and bool(under) and bool(under[0].cells) and squash(under[0].label) == own
 
     def _next_item(self, p: _Pending, g: Group) -> bool:
         """In a 收支总表, a label that starts a new enumerated item (三、) after one (二、)."""
@@ -494,7 +425,7 @@ class RowAssembler:
     def _flush(self, p: _Pending | None) -> None:
         if p is None or p.first is None or p.last is None:  # (first and last are set together)
             return
-        name = _name_of(label_words(self.header, p.name, p.cells[0] if p.cells else None))
+        name = label_of(label_words(self.header, p.name, p.cells[0] if p.cells else None))
         is_total = bool(TOTAL.search(squash(name)))  # a code printed beside 合计 is damage
         code = None
         if p.code_parts and not is_total:
@@ -566,7 +497,7 @@ class RowAssembler:
             or any(b.text.strip() for b in between)
         ):
             return False
-        if len(name) > 40 or any(_ITEM_START.match(t.text) for _, t in p.name) or _SENTENCE_MARKS.search(name):
+        if len(name) > 40 or any(_ITEM_START.match(t.text) for _, t in p.name) or SENTENCE_MARKS.search(name):
             return (
                 False  # a heading (其他相关情况说明 / 一、…情况说明 under the table) or a sentence, not a label's end
             )

@@ -12,7 +12,7 @@ from collections import Counter
 from itertools import pairwise
 
 from nlp.normalize import Line, squash
-from nlp.rows import Token, groups
+from nlp.rows import Token, groups, join_words
 
 # a labelled name (单位名称：某某局); the label without its colon is a column heading (单位名称 合计 …)
 _META = re.compile(r"(?:编制单位|单位名称|部门名称)\s*[:：]|^\s*部门\s*[:：]|单\s*位\s*[:：]")
@@ -20,12 +20,22 @@ _COLUMN_LABELS = re.compile(r"栏\s*次|行\s*次|类\s*款\s*项|项\s*目")
 _SENTENCE_END = "。；;！!"
 
 AMOUNT_TOKEN = re.compile(r"(?:^|\s)-?\d[\d,]*\.\d+(?=\s|$)")
+#: a row label naming a total
+TOTAL = re.compile(r"(合计|总计|小计)$")
+#: marks of a sentence: a label holding one is prose, no row's label
+SENTENCE_MARKS = re.compile(r"[，。；！？]")
 # a note printed among a table's lines (注：…, 注1：…, 说明：- 表示无数据, 备注：无): no row, nor the head of one's label
 _NOTE = re.compile(r"^\s*(?:注\s*\d*|说\s*明|备\s*注)\s*[:：]")
 
 
 def is_note(text: str) -> bool:
     return bool(_NOTE.match(text))
+
+
+def label_of(pieces: list[tuple[Line, Token]]) -> str:
+    """A row's label from its pieces: no space between Chinese characters."""
+    name = join_words([t.text for _, t in pieces])
+    return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", name)
 
 
 def is_meta(text: str) -> bool:
