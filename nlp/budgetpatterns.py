@@ -27,6 +27,7 @@ from nlp.namebrackets import inside_quoted_event
 from nlp.namechecks import broken_quote, card_handed_out, generic_prefix, glued_generic, honour, named_in_a_predicate
 from nlp.ownsystems import own_system_spans
 from nlp.platformwords import DEVICE_AFTER, scope_in_front
+from nlp.quotedlists import shared_head_spans
 from nlp.reforms import NOT_A_REFORM_AFTER, body_named_after, inside_double_quotes, reform_spans
 from nlp.releases import release_after
 from nlp.tokenizer import doc_text, token_offsets, word_offsets
@@ -188,7 +189,7 @@ class BudgetPatterns:
             # …and so is its quoted brand: 市政府门户网站“中国广州”, 政务微信公众号“深圳发布” (nlp.coinednames)
             shapes = [(s, brand_after(text, e) or e) for s, e in shapes]
             found += [(s, e, "Platform") for s, e in shapes]
-            found += [(s, e, "Reform") for s, e in reform_spans(text)]
+            found += [(s, e, "Reform") for s, e in reform_spans(text) + shared_head_spans(text)]
             found += keep_agencies(text, agency_spans(text, words), found + known_names)  # nlp.agencies (agency6)
             # a title of an honour or a ranking is no platform's name; it still keeps a body's shape off it
             found = [(s, e, lab) for s, e, lab in found if lab != "Platform" or not honour(text, s, e)]

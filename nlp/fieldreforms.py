@@ -11,6 +11,42 @@ from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.platformwords import TOPIC_VERBS, WHOLE_TERRITORY_WORDS
 from nlp.reforms import NOT_A_REFORM_AFTER, programme_ending_at
 
+#: Verbs that take a reform as their object — building, strengthening, completing it, spreading it, using it, fighting
+#: it through, or relating to it: in front of X改革 they lead it (加强国资国企改革, 完善…体制改革配套政策).  Verbs
+#: that name what is reformed (审批, 集中, 开办, 分配: :data:`nlp.platformwords.TOPIC_VERBS` and the like) are none of them.
+GOVERNING_VERBS = frozenset(
+    {
+        "加强",
+        "强化",
+        "完善",
+        "健全",
+        "建立",
+        "建立健全",
+        "推开",
+        "推广",
+        "复制",
+        "总结",
+        "巩固",
+        "拓展",
+        "涉及",
+        "对接",
+        "衔接",
+        "谋划",
+        "部署",
+        "抓实",
+        "做实",
+        "落细",
+        "用好",
+        "用活",
+        "用足",
+        "打好",
+        "打赢",
+        "支持",
+        "助力",
+        "融入",
+        "试行",
+    }
+)
 #: Whole words in front of X改革 that are no part of its name: verbs, scope and function words.
 REFORM_LEADS = {
     *WHOLE_TERRITORY_WORDS,  # 深化全盟|医药卫生体制改革: the territory reformed across, no part of the name
@@ -129,6 +165,9 @@ REFORM_LEADS = {
     "撬动",
     "倒逼",
     "助推",
+    # verbs that build, strengthen, complete, spread, use or relate to a reform as their object (加强|国资国企改革, 健全|…
+    # 制度改革配套机制, 推开|…薪酬制度改革, 涉及|机构改革, 用好用活|…改革成果): the clause's, not the reform's
+    *GOVERNING_VERBS,
 }
 #: What no reform is named by alone: a manner or size of reforming (综合改革 in 数字政府综合改革试点, 配套改革).
 GENERIC_REFORM_FIELDS = {
@@ -207,6 +246,8 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             word = text[ws:we]
             if we != start or not re.fullmatch(r"[\u4e00-\u9fff+＋]+", word) or m.start() - ws > 14:
                 break
+            if j and text[words[j - 1][0] : we] in REFORM_LEADS:
+                break  # 打|好|国企改革, 用|好|…: a lead jieba cut in two
             after = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
             if not (word == "政府" and after == "服务") and (  # 政府服务: a field (as 政务服务), no body in front
                 word in REFORM_LEADS

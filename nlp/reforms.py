@@ -130,6 +130,9 @@ def _quoted(text: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+quoted_names = _quoted  # for the modules that read quoted lists (nlp.quotedlists)
+
+
 #: A campaign's head word — not where it modifies another noun (工程管理中心, 行动计划, 工程设计).
 _CAMPAIGN_HEAD = re.compile(
     r"(?:专项行动|攻坚行动|实践行动|提升行动|行动|工程)(?!计划|师|项目|方案|纲要|管理|设计|监督|监理|变更|"
@@ -474,6 +477,9 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             and (len(m.group(1)) >= 3 or (campaign.group(1) and campaign.group().endswith("行动")))
             and not slogan(m.group(1).strip())  # “党政同责”专项行动: the principle the campaign enforces
             and not COUNTED_THINGS.fullmatch(m.group(1).strip())  # “三个年”活动: a count of periods
+            and not (
+                campaign.group().endswith("活动") and _COUNTED_NAME.match(m.group(1))
+            )  # “三会一课”活动: party education
         ):  # “安改”工程: a building job; “两优”专项行动 is named by its two characters; “十四五”行动方案 is a plan
             spans.append((m.start(), m.end()))
         elif _named_work(text, m) and not _programme_built(m.group(1).strip()):
