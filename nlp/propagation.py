@@ -97,7 +97,19 @@ def confident_names(found: Sequence[Sequence[FoundEntity]]) -> dict[str, str]:
                 brand = _brand_of(e)
                 if brand and brand not in labels:
                     names.setdefault(brand, e.label)
+                carried = _reform_of(e)
+                if carried and labels.get(carried, {e.label}) == {e.label}:
+                    names.setdefault(carried, e.label)
     return names
+
+
+def _reform_of(ent: FoundEntity) -> str | None:
+    """The quoted name of a reform the report carries out (“最多跑一次” of “最多跑一次”改革): printed alone elsewhere in
+    the report — the state it reaches too (实现“最多跑一次”) — it names that reform (the guideline)."""
+    m = _LEADING_QUOTE.match(ent.text)
+    if ent.label != "Reform" or m is None or ent.text[m.end() :] != "改革":
+        return None
+    return m.group()
 
 
 #: A quoted name opening a longer name (“安商驿站” of “安商驿站”政务服务点, “赣服通” of “赣服通”“一件事一次办”专区).

@@ -32,7 +32,7 @@ SERVICE_MODE = re.compile(
     r"不见面|承诺制|证照分离|多规|集成服务|容缺|证明城市|跨省|跨境通|湾区通|四标四实"
 )
 UNQUOTED_PROGRAMMES = re.compile(
-    r"一网通办|一网统管|一网协同|一网共享|一件事一次办|最多跑一次|跨省通办|证照分离|数字政府|数字中国|"
+    r"一网通办|一网统管|一网协同|一网共享|一件事一次办|最多跑一次|跨省通办|接诉即办|证照分离|数字政府|数字中国|"
     r"数字乡村|(?:新型)?智慧城市|(?:数字|智慧)城管|数字(?:福建|浙江|广东|江苏|山东|河南|河北|湖南|湖北|四川|贵州|云南|陕西|甘肃|青海|辽宁|吉林|黑龙江|安徽|江西|山西|海南|广西|内蒙古|宁夏|新疆|西藏|北京|天津|上海|重庆)(?![省市])|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))"
 )
 #: A place's own programme of going digital, named 数字 / 数化 + the place (数字随州, 数化随州, 数字青岛, as 数字福建 above), or
@@ -42,6 +42,11 @@ _STRONG_PLACE = re.compile(r"强[省市区县](?![\u4e00-\u9fff]?(?:级|委|政�
 #: A media outlet's kind after 数字 + a place (数字江西|报, 数字湖南|频道, 数字长江|传媒): the outlet's name, no programme —
 #: not a report on it (数字江西|报告) nor a report to it (报送).
 _MEDIA_AFTER = re.compile(r"日报|晚报|报社|报(?![告送表名备销批价账道])|频道|传媒|电视台|电台|杂志|期刊|出版社|客户端")
+
+
+#: jieba's tags of proper names it reads a county's or region's name as (萧山, 余杭, 龙岗: nr; 义乌: nz; 顺德: nrt): after
+#: 数字, a name of two or three characters is the place's (a person's is no programme's name; 湖南日报, a paper's).
+_NAME_TAGS = {"nr", "nrt", "nrfg", "nz"}
 
 
 def _local_programmes(text: str) -> list[tuple[int, int]]:
@@ -60,7 +65,7 @@ def _local_programmes(text: str) -> list[tuple[int, int]]:
         place = next((w for w, b in zip(words, starts) if b == at), None)
         if (
             place
-            and pos_table().get(place) == "ns"
+            and (pos_table().get(place) == "ns" or (2 <= len(place) <= 3 and pos_table().get(place) in _NAME_TAGS))
             and place not in NOT_PLACES
             and not place.endswith(("省", "市", "区", "县"))
             and not re.match(r"[省市区县州盟旗]", text[at + len(place) : at + len(place) + 1])
@@ -142,7 +147,7 @@ _CAMPAIGN_HEAD = re.compile(
 #: construction works (水务工程, 安居工程, 政府工程).
 _PROGRAMME_WORK = re.compile(
     r"(?:提升|整治|培育|振兴|惠民|民心|示范|攻坚|强基|铸魂|育人|人才|素质|帮扶|固本|守护|护航|筑基|"
-    r"领航|赋能|清廉|廉洁|阳光|暖心|放心|安心|文明|平安|品牌|创优|争先|引领|蓝天|碧水|净土|"
+    r"领航|赋能|清廉|廉洁|阳光|暖心|放心|安心|文明|平安|品牌|创优|争先|引领|蓝天|碧水|净土|创新|迭代|"
     r"(?![绿亮美硬彩]化)[\u4e00-\u9fff]化)工程$"  # not 绿化/亮化/美化/硬化: jobs of building (道路绿化工程), no attribute
 )
 
@@ -176,6 +181,7 @@ _PERIOD_OR_RANK = re.compile(r"[\d一二三四五六七八九十百两]+(?:个)?
 
 _CAMPAIGN_LEAD = re.compile(
     r"^.*(?:开展|深入开展|推进|深化|实施|落实|启动|推动|参与|承担|组织|牵头|做好|抓好|围绕|通过|以|为|和|及|与|、|的|在|是|"
+    r"入选|列入|纳入|获批|申报|"  # 入选|省…迭代工程: selected for the programme, no part of its name
     r"将|把|对|持续|全面|扎实|继续|加快|进一步|积极|深入|高质量完成|完成|保障|支持|首个|首批|新一轮|区级|市级|省级|县级|"
     r"[全本我][省市区县盟州旗镇乡]|"  # 全市|政务服务…提升工程: the territory the campaign covers, no part of its name
     r"[多几两三四五六七八九十]轮|[多几两三四五六七八九十]批)"  # 多轮|提质升效专项行动: how many rounds, not the name
@@ -452,6 +458,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             or inner.count("、") >= 2
             or re.search(r"[和及与\t]|\s\d", inner)
             or (COUNTED_THINGS.fullmatch(inner) and inner != _PACKAGES)  # “三个年”: things counted, no initiative
+            or re.search(r"(?:人员|[专职]?员|队伍|团队)$", inner)  # “一窗综办人员”: the people of a work, no initiative
         ):
             continue  # a slogan of three parts, a topic of two (“互联网+政府公共服务和电子政务建设”), table text
         e = m.end()
@@ -548,6 +555,8 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
         if lead:
             i += lead.end()
             name = text[i:e]
+        if name[:1] in "省市区县" and dictionary_words(name[:4])[0] == name[0]:
+            i, name = i + 1, name[1:]  # 省|一体化…工程: the level's scope (as 区|行政审批制度改革), not 市民|…
         if len(name) - len(m.group()) < 4 or _GENERIC_CAMPAIGN.match(name) or re.search(r"\d|改革", name):
             continue
         if _CAMPAIGNS_COUNTED.search(name):
