@@ -21,6 +21,7 @@ import re
 from itertools import pairwise
 
 from nlp.coinednames import brand_after, coined_name_spans
+from nlp.fieldnames import no_one_system
 from nlp.jiebadictionary import pos_table
 from nlp.namebrackets import balanced_start, inside_quoted_event
 from nlp.namechecks import (
@@ -568,6 +569,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or of_many_owners(text[start:hs])  # 市县|政府网站, 驻外单位|网站: every owner of a kind has its own
             or verb_and_object(text, start, hs, he)  # 向供应商|支付|系统维护费: the verb takes the whole object
             or a_kind_of_channel(text, start, he)  # 政务公开网站、微信公众号等阵地: a kind counted among channels
+            or no_one_system(text, start, he)  # 有关…电子政务外网…相关法律法规: a field of work (nlp.fieldnames)
         ):
             continue
         if a_clause_inside(core):

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from nlp.agencies import many_bodies
 from nlp.bodywords import BODY_SUFFIXES, SUFFIX_END
 from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far, places_bound
+from nlp.fieldnames import no_one_system
 from nlp.fieldreforms import names_no_field
 from nlp.foundentity import FoundEntity
 from nlp.jiebadictionary import dictionary_words, pos_table
@@ -296,7 +297,9 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
       :func:`nlp.namechecks.a_kind_of_channel`);
     * a count and its classifier right in front (349个|城市便民服务热线: :func:`nlp.candidates.counted_before`);
     * inside a quoted event's title (“…新质赋能12345热线助力…大会”: :func:`nlp.namebrackets.inside_quoted_event`);
-    * a venue of an activity between parties (招商引资平台, 产学研合作平台: :func:`nlp.venues.a_venue`).
+    * a venue of an activity between parties (招商引资平台, 产学研合作平台: :func:`nlp.venues.a_venue`);
+    * a field of work or a sector's sites (有关…电子政务外网…相关法律法规, …等布局规划, 全市政府系统网站:
+      :func:`nlp.fieldnames.no_one_system`).
     """
     from nlp.candidates import adjective_alone, counted_before
 
@@ -342,6 +345,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or (head is not None and a_role(text, head_start))  # …门户网站信息发布|主平台: a role, no name
         or inside_quoted_event(text, s, e)  # “…新质赋能12345热线助力…大会”: an event's title
         or (head is not None and a_venue(text[s:head_start], head.group()))  # 招商引资|平台: a venue
+        or no_one_system(text, s, e)  # 有关…外网…相关法律法规, 政府系统网站: a field, many
     )
 
 

@@ -55,7 +55,7 @@ from nlp.platformwords import (
 _BOUND_SUFFIXES = "化性们等的了着之"
 
 
-_LEVEL_WORD = re.compile(r"[省市区县镇乡]本?级|本级")
+_LEVEL_WORD = re.compile(r"[省市区县镇乡村]本?级|本级")
 
 
 # fmt: off

@@ -46,8 +46,8 @@ _PUT_INTO = {"上线", "投入", "正式", "试", "稳定", "安全", "平稳"}
 def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_head: bool = False) -> bool:
     """Does ``word`` end a name going leftwards (it is not part of the name)?  ``left`` is the word
     in front of it, ``right`` the name's word after it."""
-    if _WHEN.fullmatch(word):
-        return True
+    if _WHEN.fullmatch(word) or (len(word) > 2 and word.endswith(("有关", "相关"))):
+        return True  # 本季度|…; jieba's 国家有关|电子政务内网: what concerns the name, which starts after it
     if re.fullmatch(r"\d{4}", word) and left in ("省", "市", "区", "县"):
         return False  # 市|8890|政务便民服务平台: a level's service number of four digits (a year would print 年), the name's
     if word == "运行" and left in _PUT_INTO:
@@ -75,6 +75,7 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
             or left in LEAD_WORDS
             or bool(_ENUMERATOR.fullmatch(left))
             or (pos_table().get(left) or "x")[0] in "vdpcmr"
+            or pos_table().get(left) == "ad"  # 严格|规范|网站: a manner of doing before the verb
         )
     if len(word) >= 4 and any(word[:n] in LEAD_WORDS and word[n:] in LEAD_WORDS for n in range(2, len(word) - 1)):
         return True  # jieba's words 负责管理, 切实做好: two lead words glued
@@ -97,6 +98,8 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
         )
     if pos in ("l", "i") and len(word) >= 4 and word[:2] in LEAD_WORDS and word[:2] not in NOUN_VERBS:
         return True  # jieba's fixed phrase 统筹规划 (统筹|规划) starts with a lead verb: it governs the name
+    if pos == "l" and len(word) >= 4 and word[2:] in LEAD_WORDS and pos_table().get(word[:2]) in ("d", "ad"):
+        return True  # jieba's fixed phrase 充分运用 (充分|运用): a manner and a lead verb, which governs the name
     if pos == "i" and word.startswith(("数据", "信息", "政务", "网络", "电子")):
         pos = "n"  # jieba's idiom 数据共享 is the name's topic (数据共享|交换平台)
     if pos in ("v", "vn") and len(word) > 1 and word not in TOPIC_VERBS and pos_table().get(right) == "ns":

@@ -37,6 +37,7 @@ import bisect
 import re
 
 from nlp.coinednames import brand_after
+from nlp.fieldnames import no_one_system
 from nlp.jiebadictionary import pos_table
 from nlp.namechecks import a_kind_of_channel, across_a_territory, head_continues, networks_as_a_field, of_many_owners
 from nlp.nameleads import is_nominal
@@ -360,8 +361,12 @@ def own_system_spans(
     words = unglued(text, words)
     for start, end, j, core in candidates(text, words):
         before = text[words[j][0] : words[j][1]] if j >= 0 else ""
-        if _no_particular_one(text, start, end, before, core) or a_kind_of_channel(text, start, end):
-            continue  # …; 政务服务网站、政务服务小程序等载体: kinds counted among channels
+        if (
+            _no_particular_one(text, start, end, before, core)
+            or a_kind_of_channel(text, start, end)
+            or no_one_system(text, start, end)
+        ):
+            continue  # …; 政务服务网站、政务服务小程序等载体: kinds counted among channels; 有关…政务云…政策: a field
         kept.append((start, end))
         unified = before == "的" and _scope_unified(text, words, j)
         if before == "的" and not unified:
@@ -435,4 +440,9 @@ def spreadable(text: str, words: list[tuple[int, int]] | None, start: int, end: 
         )
     if before and before not in _SCOPE and is_nominal(before):
         return False  # 高质量数字|政务服务平台: a noun in front makes another name (or a kind), not this one
-    return not (_no_particular_one(text, start, end, before, []) or MAKING_AFTER.match(text, end) or before == "的")
+    return not (
+        _no_particular_one(text, start, end, before, [])
+        or MAKING_AFTER.match(text, end)
+        or before == "的"
+        or no_one_system(text, start, end)  # 有关…电子政务外网…相关法律法规: a field of work (nlp.fieldnames)
+    )
