@@ -46,7 +46,6 @@ from nlp.namechecks import (
     verb_and_object,
 )
 from nlp.nameleads import (
-    LOCATIVE,
     ORG_END,
     a_mode,
     activity_compound,
@@ -59,6 +58,7 @@ from nlp.nameleads import (
     is_verbal,
     names_a_thing,
     place_of_a_level,
+    place_of_the_clause,
     place_with_level,
 )
 from nlp.platformwords import (
@@ -425,9 +425,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 break  # 统一|区12345政务服务热线: a level starts the name; a word in front that names no place governs it
             # 中省市书记信箱: 中(央)+省+市, the levels that own it (not 工作中|省…: "during", after a noun)
             central = word == "中" and text.startswith("省", we) and not is_nominal(left)
-            if not central and (
-                LOCATIVE.fullmatch(word) or (len(word) >= 2 and word[-1] in "内里中外" and pos_table().get(word) == "s")
-            ):
+            if not central and place_of_the_clause(word):
                 break  # 辖区内|社区团餐小程序: a place of the clause, not the name's
             if (
                 taken

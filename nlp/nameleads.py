@@ -139,6 +139,17 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
 
 #: A locative word alone (内, 中, 上, 外): where in the clause (辖区|内), never a word of the name.
 LOCATIVE = re.compile(r"[内里中上下外间]")
+#: Two characters of a where-word that qualify a topic, not the clause (校外|培训机构监管平台 off-campus training, 党内|法规
+#: 数据库, 境外|投资服务平台, 对外|投资合作…) — unless they open with a territory or a level (市内, 区内, 域内: the place's).
+_TOPICS_WHERE = re.compile(r"[^省市区县州盟旗镇乡村域辖][内外]")
+
+
+def place_of_the_clause(word: str) -> bool:
+    """Is ``word``, in front of a name, where the clause happens (辖区|内, 区内), not a word of the name (校外|培训…)?"""
+    where = LOCATIVE.fullmatch(word) or (len(word) >= 2 and word[-1] in "内里中外" and pos_table().get(word) == "s")
+    return bool(where) and not _TOPICS_WHERE.fullmatch(word)
+
+
 #: What counts things before a classifier (两|套, 每|个, 这|座).
 _COUNTING = re.compile(r"(?:\d|[一二三四五六七八九十百千万两几多每这那该此各整])$")
 
@@ -152,7 +163,7 @@ def glued_lead(word: str, after: str, left: str = "") -> int:
         return 1  # 工商行政管理信息网|暨红盾|信息网, …服务网|或皖|事通APP: 暨, 或 join two names; the second starts after it
     if (
         len(word) == 2
-        and word[0] in "对向在将把从由为于与和及以"
+        and word[0] in "对向在将把从由为于与和及以至到"
         and word not in pos_table()
         and (
             left in LEAD_WORDS
@@ -162,7 +173,7 @@ def glued_lead(word: str, after: str, left: str = "") -> int:
             or left.endswith(PLATFORM_HEADS)  # 电子政务外网|及党|政务互联网: 及 after a name's head joins two names
         )
     ):
-        # 落实|对古|驿道保护系统; 以原|规划OA系统: 以 and 原 (former) both lead
+        # 落实|对古|驿道保护系统; 以原|规划OA系统: 以 and 原 (former) both lead; 迁移|至云|平台: 至 (to) leads
         return 2 if word[1] in LEAD_WORDS else 1
     return 0
 
