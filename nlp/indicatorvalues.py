@@ -160,7 +160,7 @@ def _in_words(line: Line, achieved: bool, paired: bool) -> list[Value]:
 def values(line: Line, achieved: bool, paired: bool) -> list[Value]:
     """The values a line prints: its quantities, else its costs, else a value in words or a date.  In a table
     printing the target and what was achieved side by side (``paired``), a value printed right after another, no
-    name between (办结信访事项 ≥1000件 1050件, 每本刊物印刷成本 ≤1.4元 1.4元, 不超标准 未超标准), is what was achieved
+    name between (办结信访事项 ≥1000件 1050件, 每册宣传手册印制成本 ≤2.6元 2.6元, 不超标准 未超标准), is what was achieved
     of the same indicator."""
     values = _quantities(line, achieved) or _costs(line, achieved) or _in_words(line, achieved, paired)
     if paired and not values:
@@ -178,7 +178,7 @@ _SCORE_PAIR = re.compile(r"\s\d+(?:\.\d+)?\s+\d+(?:\.\d+)?(?=\s|$)")
 
 def stated(line: Line) -> list[Value]:
     """A self-evaluation's line whose target is words (有所提高) and what was achieved a text of its own: the name,
-    the target and what was achieved, cells in that order before the scores (信访工作质量 有所提高 着力推进…贡献 10 9)."""
+    the target and what was achieved, cells in that order before the scores (档案查阅服务水平 有所提高 持续推进… 10 9)."""
     scores = _SCORE_PAIR.search(line.text)
     cells = word_cells(line.text[: scores.start()]) if scores else []
     if len(cells) < 3 or not _WORDS_END.search(cells[1].group(0)):

@@ -112,13 +112,13 @@ SELF_EVALUATION = [
     "一级指 年度指 得",
     "二级指标 三级指标 实际完成值 分值",
     "标 标值 分",
-    "成本指标 经济成本指标 每本刊物印刷成本 ≤1.4元 1.2元 20 20",
-    "产出指标 数量指标 形成的研究成果数 ≥18个 30个 9 9",
-    "时效指标 完成对物业公司的考核 次年2月份前 已于2025年2月完成 8 8",
-    "成本指标 参加培训学员人均培训费 不超标准 未超标准 20 20",
-    "效益指标 社会效益指标 信访工作质量 有所提高 着力推进信访工作法治化，持续深化矛盾源头预防化解 10 9 缺少有效数据支撑",
+    "成本指标 经济成本指标 每册宣传手册印制成本 ≤2.6元 2.3元 20 20",
+    "产出指标 数量指标 完成的专题调研报告数 ≥12个 15个 9 9",
+    "时效指标 完成对绿化养护单位的验收 次年4月份前 已于2025年4月完成 8 8",
+    "成本指标 参加研修人员人均食宿费 不超标准 未超标准 20 20",
+    "效益指标 社会效益指标 档案查阅服务水平 有所提高 持续推进馆藏档案数字化，逐步完善线上预约查阅 10 9 缺少量化指标佐证",
     "总分 100 97",
-    "4.信访干部培训专项项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为98.0分。",
+    "3.档案数字化专项项目绩效自评综述：对照年初设定的绩效目标，本项目自评得分为97.0分。",
 ]
 
 
@@ -126,24 +126,25 @@ def test_a_self_evaluations_grid_pairs_targets_and_what_was_achieved():
     text = FUNDS.format(total=TOTAL["万元"]).replace("绩效目标表", "项目绩效自评表") + "\n".join(SELF_EVALUATION) + "\n"
     _, _, indicators, diag = read(text)
     assert [(i.name, i.text or i.value, i.achieved) for i in indicators] == [
-        ("每本刊物印刷成本", Decimal("1.4"), False),
-        ("每本刊物印刷成本", Decimal("1.2"), True),
-        ("形成的研究成果数", Decimal(18), False),
-        ("形成的研究成果数", Decimal(30), True),
-        ("完成对物业公司的考核", "次年2月份前", False),
-        ("完成对物业公司的考核", "已于2025年2月完成", True),
-        ("参加培训学员人均培训费", "不超标准", False),
-        ("参加培训学员人均培训费", "未超标准", True),
-        ("信访工作质量", "有所提高", False),  # a target in words, what was achieved a text of its own before the scores
-        ("信访工作质量", "着力推进信访工作法治化，持续深化矛盾源头预防化解", True),
+        ("每册宣传手册印制成本", Decimal("2.6"), False),
+        ("每册宣传手册印制成本", Decimal("2.3"), True),
+        ("完成的专题调研报告数", Decimal(12), False),
+        ("完成的专题调研报告数", Decimal(15), True),
+        ("完成对绿化养护单位的验收", "次年4月份前", False),
+        ("完成对绿化养护单位的验收", "已于2025年4月完成", True),
+        ("参加研修人员人均食宿费", "不超标准", False),
+        ("参加研修人员人均食宿费", "未超标准", True),
+        # a target in words, what was achieved a text of its own before the scores
+        ("档案查阅服务水平", "有所提高", False),
+        ("档案查阅服务水平", "持续推进馆藏档案数字化，逐步完善线上预约查阅", True),
     ]
     achieved = [i for i in indicators if i.achieved]
     assert [i.span.text for i in achieved] == [
-        "1.2元",
-        "30个",
-        "已于2025年2月完成",
+        "2.3元",
+        "15个",
+        "已于2025年4月完成",
         "未超标准",
-        "着力推进信访工作法治化，持续深化矛盾源头预防化解",
+        "持续推进馆藏档案数字化，逐步完善线上预约查阅",
     ]  # its own cell
     assert [d.code for d in diag.items if d.code in ("W314", "W317")] == ["W314"]  # 总分 ends it, the prose is no part
 
@@ -189,11 +190,11 @@ EXPLAINED_READ = [
 # names the text cannot tell from the reasons beside them: left unnamed, their lines named unread (W317)
 EXPLAINED_OPEN = {
     "four lines": (
-        ["系统持续稳定运", "行时间比率（运行", "≥99.5% 95% 10 8.8 较长；后续拟", "小时数/全年总小", "时数）"],
-        "行时间比率",
+        ["网络设备正常在", "线时长占比（在线", "≥99.8% 96% 10 8.5 偏低；后续拟", "小时数/全年应在", "线时数）"],
+        "线时长占比",
     ),
-    "reasons beside": (["前端运维问题响 发现问题", "效 ≤15分钟 5分钟 10 10", "应时间"], "前端运维问题响"),
-    "a sentence below": (["前端运维问题响", "≤15分钟 5分钟 10 10", "时间较长，后续"], "前端运维问题响"),
+    "reasons beside": (["机房设备故障响 部分故障", "效 ≤20分钟 8分钟 10 10", "应时间"], "机房设备故障响"),
+    "a sentence below": (["机房设备故障响", "≤20分钟 8分钟 10 10", "用时偏长，后续"], "机房设备故障响"),
 }
 
 
