@@ -99,7 +99,7 @@ def opening_grid(lines: list[Line]) -> list[Line] | None:
 
 
 def is_score_header(header_text: str) -> bool:
-    """A table of evaluation scores (一级指标 分值 得分 得分率: 决策 20 17.90 89.50%): its headings name the levels of
+    """A table of evaluation scores (一级指标 分值 得分 得分率: 决策 20 18.40 92.00%): its headings name the levels of
     the indicators and their weights and scores, no indicator's value — none of its figures is money or an
     indicator."""
     first = squash(header_text.splitlines()[0]) if header_text.strip() else ""
@@ -160,7 +160,7 @@ def _piece(line: Line) -> re.Match | None:
 def _centred_names(body: list[Line], achieved: bool, paired: bool) -> dict[int, tuple[Line, re.Match, Line, re.Match]]:
     """In a grid whose lines interleave with a column of text (偏差原因分析及改进措施), the names centred on a value line
     that prints none: one piece alone on the line right above and one alone on the line right below, neither a value
-    line, brackets closed (培养实践锻炼、跟 / ≥110人 123人 6 6 / 班学习干部人数).  A name over more lines, or whose
+    line, brackets closed (培养实践锻炼、跟 / ≥120人 131人 6 6 / 班学习干部人数).  A name over more lines, or whose
     lines print a piece of the text column beside it, stays unread (W317)."""
     out: dict[int, tuple[Line, re.Match, Line, re.Match]] = {}
     for above, line, below in zip(body, body[1:], body[2:]):
@@ -179,8 +179,8 @@ def _centred_names(body: list[Line], achieved: bool, paired: bool) -> dict[int, 
 @dataclass
 class _CutRow:
     """A self-evaluation's line printing no name — its values, or its scores alone — between two lines printing
-    equally many cells: every cell of the row centred on it and cut over the two (``满意度指 服务对象 《某某周刊》读者`` /
-    ``≥95% 96.72% 10 10`` / ``标 满意度指标 满意度``; ``绩 完成对保洁公司的 次年3月 已于2025年3`` / ``时效指标 8 8`` /
+    equally many cells: every cell of the row centred on it and cut over the two (``满意度指 服务对象 《工作简报》读者`` /
+    ``≥95% 97.35% 10 10`` / ``标 满意度指标 满意度``; ``绩 完成对保洁公司的 次年3月 已于2025年3`` / ``时效指标 8 8`` /
     ``效 评价 份前 月完成``)."""
 
     above: Line

@@ -17,10 +17,10 @@ from tests.test_wrapped_targets import HEADERS
 
 ROWS = {
     "satisfaction, a name cut": (
-        ["满意度指 服务对象 《某某周刊》读者", "≥95% 96.72% 10 10", "标 满意度指标 满意度"],
+        ["满意度指 服务对象 《工作简报》读者", "≥95% 97.35% 10 10", "标 满意度指标 满意度"],
         [
-            ("《某某周刊》读者满意度", Decimal(95), ">=", False, None),
-            ("《某某周刊》读者满意度", Decimal("96.72"), "=", True, None),
+            ("《工作简报》读者满意度", Decimal(95), ">=", False, None),
+            ("《工作简报》读者满意度", Decimal("97.35"), "=", True, None),
         ],
     ),
     "dates, scores alone on the line": (

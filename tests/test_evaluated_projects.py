@@ -142,7 +142,7 @@ GRID = """\
 #: table, the table's title, its grid (made-up, the grid wrapped as a PDF's text prints it).  All 6 rows ran on into
 #: the grid before (the target took the table's title and every cell).
 AFTER_TARGET = [
-    "项目2024年度绩效指标设置情况见表1。\n表 1：项目年度绩效指标表\n" + GRID,
+    "本项目2024年度绩效指标的设定情况见表1。\n表 1：项目年度绩效指标表\n" + GRID,
     "表1 项目年度绩效指标表\n" + GRID,
     "表一：项目绩效指标\n" + GRID,
     "具体绩效指标见下表：\n" + GRID,
