@@ -47,3 +47,19 @@ def snapshot(tables):
     return {
         (t.number, t.title): [(r.code, r.name, r.is_total, r.side, tuple(values(r))) for r in t.rows] for t in tables
     }
+
+
+#: a Shanghai-style 三公 table (its tall 机关运行经费预算数 heading cut over lines beside the 三公 group), ``{unit}`` and
+#: ``{row}`` to fill: tests/test_three_public_short_parts.py and tests/test_variant_families.py build on it
+SHANGHAI_THREE_PUBLIC = """\
+2026年单位“三公”经费和机关运行经费预算表
+编制单位：某某局 单位:{unit}
+“三公”经费预算数
+机关运行经费预算
+公务用车购置及运行费
+数
+合计 因公出国(境)费 公务接待费
+小计 购置费 运行费
+{row}
+其他相关情况说明
+"""

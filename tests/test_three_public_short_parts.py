@@ -12,20 +12,9 @@ from decimal import Decimal
 
 import pytest
 
-from tests.tablehelp import read_tables
+from tests.tablehelp import SHANGHAI_THREE_PUBLIC, read_tables
 
-_SHANGHAI = """\
-2026年单位“三公”经费和机关运行经费预算表
-编制单位：某某局 单位:{unit}
-“三公”经费预算数
-机关运行经费预算
-公务用车购置及运行费
-数
-合计 因公出国(境)费 公务接待费
-小计 购置费 运行费
-{row}
-其他相关情况说明
-"""
+_SHANGHAI = SHANGHAI_THREE_PUBLIC
 # the tall heading cut after 预 (机关运行经费预 / 算数)
 _SHANGHAI_RECUT = _SHANGHAI.replace(
     "机关运行经费预算\n公务用车购置及运行费\n数", "机关运行经费预\n公务用车购置及运行费\n算数"

@@ -15,6 +15,7 @@ from conftest import DEVSET, requires_devset
 
 from nlp import read_report_bytes
 from tests import variantfamilies as vf
+from tests.tablehelp import SHANGHAI_THREE_PUBLIC
 
 _HEAD = "某某市某某局2026年部门预算\n"
 
@@ -107,20 +108,7 @@ def test_a_family_keeps_the_money_of_a_built_table(variant):
 #: a 三公 table whose one row prints the vehicles' 小计 again for one of its parts, the other blank: which part the
 #: text does not say (W310), so that figure is read but not stored — a family rewrites it all the same, or it prints
 #: a table no template prints (a 万元 figure left among 元 ones, which nothing can place)
-_THREE_PUBLIC = (
-    _HEAD
-    + """2026年单位“三公”经费和机关运行经费预算表
-编制单位：某某局 单位:{unit}
-“三公”经费预算数
-机关运行经费预算
-公务用车购置及运行费
-数
-合计 因公出国(境)费 公务接待费
-小计 购置费 运行费
-{row}
-其他相关情况说明
-"""
-)
+_THREE_PUBLIC = _HEAD + SHANGHAI_THREE_PUBLIC
 _THREE_PUBLIC_ROW = {
     "万元": "143.14 109.14 20.00 14.00 14.00 1,673.72",
     "元": "1431400.00 1091400.00 200000.00 140000.00 140000.00 16737200.00",
