@@ -14,6 +14,7 @@ from nlp.placedcolumns import columns_by_place
 from tests.tablehelp import read_tables, row, table, values
 
 WAN = Decimal(10000)
+A, B = Decimal("72.43"), Decimal("44.90")  # 行政运行 and 一般行政管理事务 in the made-up tables, 万元
 
 
 def _devset(stem: str):
@@ -38,10 +39,10 @@ EVIDENCE = """\
 表5 一般公共预算支出表
 单位：万元
 科目编码 科目名称 合计 基本支出 项目支出
-201 一般公共服务支出 100.00 70.00 30.00
-20101 人大事务 100.00 70.00 30.00
-2010101 行政运行 70.00 70.00 0.00
-2010102 一般行政管理事务 30.00 0.00 30.00
+201 一般公共服务支出 117.33 72.43 44.90
+20101 人大事务 117.33 72.43 44.90
+2010101 行政运行 72.43 72.43 0.00
+2010102 一般行政管理事务 44.90 0.00 44.90
 """
 
 # 事业单位经营支出 printed above and below the line of its neighbours: it may stand anywhere
@@ -52,10 +53,10 @@ TALL = """\
 事业单位
 科目编码 科目名称 合计 基本支出 项目支出
 经营支出
-201 一般公共服务支出 100.00 70.00 30.00 0.00
-20101 人大事务 100.00 70.00 30.00 0.00
-2010101 行政运行 70.00 70.00 0.00 0.00
-2010102 一般行政管理事务 30.00 0.00 30.00 0.00
+201 一般公共服务支出 117.33 72.43 44.90 0.00
+20101 人大事务 117.33 72.43 44.90 0.00
+2010101 行政运行 72.43 72.43 0.00 0.00
+2010102 一般行政管理事务 44.90 0.00 44.90 0.00
 """
 
 
@@ -63,8 +64,8 @@ def test_a_tall_heading_stands_where_another_tables_figures_put_it():
     tables, _, diag, _ = read_tables(EVIDENCE + TALL)
     t = table(tables, "表3")
     assert [c.measure for c in t.columns] == ["total", "basic", "project", "operating_expense"]
-    assert values(row(t, "2010101")) == [70 * WAN, 70 * WAN, 0, 0]
-    assert values(row(t, "2010102")) == [30 * WAN, 0, 30 * WAN, 0]
+    assert values(row(t, "2010101")) == [A * WAN, A * WAN, 0, 0]
+    assert values(row(t, "2010102")) == [B * WAN, 0, B * WAN, 0]
     assert not _codes(diag, "W310")
 
 
@@ -72,18 +73,18 @@ def test_alone_the_same_table_leaves_those_columns_unknown():
     tables, _, diag, _ = read_tables(TALL)
     t = table(tables, "表3")
     assert [c.measure for c in t.columns] == ["total", "unknown", "unknown", "unknown"]
-    assert values(row(t, "2010101")) == [70 * WAN, None, None, None]  # never a guessed column
+    assert values(row(t, "2010101")) == [A * WAN, None, None, None]  # never a guessed column
     assert len(_codes(diag, "W310")) == 4
 
 
 def test_one_row_printed_otherwise_in_one_table_does_not_silence_the_others():
-    # 行政运行 prints 69 + 1 in 表3 where 表5 prints 70 + 0: no order of 表3 agrees on that row,
+    # 行政运行 prints 71.43 + 1 in 表3 where 表5 prints 72.43 + 0: no order of 表3 agrees on that row,
     # the other rows still tell the order
-    text = EVIDENCE + TALL.replace("2010101 行政运行 70.00 70.00 0.00 0.00", "2010101 行政运行 70.00 69.00 1.00 0.00")
+    text = EVIDENCE + TALL.replace("2010101 行政运行 72.43 72.43 0.00 0.00", "2010101 行政运行 72.43 71.43 1.00 0.00")
     tables, _, _, _ = read_tables(text)
     t = table(tables, "表3")
     assert [c.measure for c in t.columns] == ["total", "basic", "project", "operating_expense"]
-    assert values(row(t, "2010101")) == [70 * WAN, 69 * WAN, 1 * WAN, 0]
+    assert values(row(t, "2010101")) == [A * WAN, (A - 1) * WAN, 1 * WAN, 0]
 
 
 @requires_devset
@@ -92,7 +93,7 @@ def test_devset_tall_headings_placed_by_the_other_tables():
     # every tall heading wrapped; 本年一般公共预算支出表 gives 基本支出 / 项目支出 per code
     report = _devset("201_changchun-xinfangju-2026-yusuan")
     t = next(t for t in report.tables if "预算表3" in (t.number or "") + t.title)
-    r = row(t, "2014001")  # 行政运行 903.85 903.85 903.85 0.00 0.00 | 0.00 …
+    r = row(t, "2014001")  # 行政运行: 合计 = 当年预算 小计 = 基本支出, nothing else this year or carried over
     assert _by_meaning(t, r, "total") == Decimal("9038500.00")
     assert _by_meaning(t, r, "current_expenditure") == Decimal("9038500.00")
     assert _by_meaning(t, r, "basic") == Decimal("9038500.00")
@@ -113,12 +114,12 @@ TWO_TALL = """\
 表3 支出总表
 单位：万元
 事业单位
-科目编码 科目名称 合计 基本支出 项目支出 上缴上级支出
+科目编码 科目名称 合计 基本支出 项目支出 对附属单位补助支出
 经营支出
-201 一般公共服务支出 100.00 70.00 30.00 0.00 0.00
-20101 人大事务 100.00 70.00 30.00 0.00 0.00
-2010101 行政运行 70.00 70.00 0.00 0.00 0.00
-2010102 一般行政管理事务 30.00 0.00 30.00 0.00 0.00
+201 一般公共服务支出 117.33 72.43 44.90 0.00 0.00
+20101 人大事务 117.33 72.43 44.90 0.00 0.00
+2010101 行政运行 72.43 72.43 0.00 0.00 0.00
+2010102 一般行政管理事务 44.90 0.00 44.90 0.00 0.00
 """
 
 
@@ -126,15 +127,15 @@ def test_columns_in_either_order_that_hold_the_same_figures_keep_them():
     tables, _, diag, _ = read_tables(EVIDENCE + TWO_TALL)
     t = table(tables, "表3")
     assert [c.measure for c in t.columns][:3] == ["total", "basic", "project"]
-    assert {c.measure for c in t.columns[3:]} == {"operating_expense", "remit_to_superior"}
-    assert values(row(t, "20101")) == [100 * WAN, 70 * WAN, 30 * WAN, 0, 0]
+    assert {c.measure for c in t.columns[3:]} == {"operating_expense", "subsidy_to_affiliates"}
+    assert values(row(t, "20101")) == [(A + B) * WAN, A * WAN, B * WAN, 0, 0]
     assert not _codes(diag, "W310")
     assert _codes(diag, "W313")  # the order they are stored in is one the figures allow
 
 
 def test_columns_in_either_order_with_different_figures_are_not_stored():
     text = EVIDENCE + TWO_TALL.replace(
-        "2010102 一般行政管理事务 30.00 0.00 30.00 0.00 0.00", "2010102 一般行政管理事务 35.00 0.00 30.00 5.00 0.00"
+        "2010102 一般行政管理事务 44.90 0.00 44.90 0.00 0.00", "2010102 一般行政管理事务 49.90 0.00 44.90 5.00 0.00"
     )
     tables, _, diag, _ = read_tables(text)
     t = table(tables, "表3")
@@ -156,14 +157,14 @@ def test_devset_zero_columns_in_either_order_keep_their_zeros():
         assert _by_meaning(t, r, measure, "opening_balance") == 0
 
 
-# -- a change under …比… (2026年预算数比2025年执行数 / 增减额) ----------------------------------
+# -- a change under …比… (2024年预算数比2023年执行数 / 增减额) ----------------------------------
 
 COMPARED = """\
 部门公开表5
 一般公共预算支出表
 单位：万元
-2026年预算数比
-功能分类科目 2025年 2026年预算数 2025年执行数
+2024年预算数比
+功能分类科目 2023年 2024年预算数 2023年执行数
 科目编码 科目名称 执行数 小计 基本支出 项目支出 增减额 增减(%)
 201 一般公共服务支出 100.00 120.00 70.00 50.00 20.00 20.00%
 20101 人大事务 100.00 120.00 70.00 50.00 20.00 20.00%
@@ -176,7 +177,7 @@ def test_a_change_under_a_comparison_is_the_first_figure_less_the_second():
     tables, _, _, _ = read_tables(COMPARED)
     (t,) = tables
     change = next(c for c in t.columns if c.measure == "change")
-    assert (change.year, change.phase.value, change.qualifier) == (2026, "budget", "execution")
+    assert (change.year, change.phase.value, change.qualifier) == (2024, "budget", "execution")
     r = row(t, "2010101")
     assert _by_meaning(t, r, "change", "execution") == 10 * WAN
     assert _by_meaning(t, r, "basic", "budget") == 70 * WAN and _by_meaning(t, r, "project", "budget") is None
@@ -188,18 +189,19 @@ def test_a_change_under_a_comparison_is_the_first_figure_less_the_second():
     cols = lay[0].meanings()
     sums = headermeaning.sums(lay[0], cols)
     i = next(i for i, c in enumerate(cols) if c.measure == "change")
-    assert (1, [0, i]) in sums  # 2026年预算数 小计 = 2025年执行数 + 增减额
+    assert (1, [0, i]) in sums  # 2024年预算数 小计 = 2023年执行数 + 增减额
 
 
 @requires_devset
 def test_devset_changes_under_comparisons():
-    # 202 部门公开表5 一般公共预算支出表: 2026年预算数比2025年执行数 / 增减额, twice (the second 扣除中央基建投资)
+    # 202's 一般公共预算支出表 prints this year's budget against last year's execution with its 增减额, twice
+    # (the second with one kind of spending left out)
     report = _devset("202_zhongyang-guojiaxinfangju-2026-yusuan")
     t = next(t for t in report.tables if t.title == "一般公共预算支出表")
-    r = row(t, "2014001")  # 5,555.07 5,555.07 5,826.21 5,826.21 5,826.21 271.14 4.88% 271.14 4.88%
+    r = row(t, "2014001")  # execution, budget, the change and its rate, twice the same: both changes alike
     changes = [r.cells[j].value for j, c in enumerate(t.columns) if c.measure == "change" and r.cells[j] is not None]
     assert changes == [Decimal("2711400.00"), Decimal("2711400.00")]
-    r = row(t, "2014099")  # 25,143.24 1,601.04 3,623.98 3,623.98 3,623.98 -21,519.26 … 2,022.94 …
+    r = row(t, "2014099")  # one change a fall, the other (left-out spending deducted) a rise
     changes = [r.cells[j].value for j, c in enumerate(t.columns) if c.measure == "change" and r.cells[j] is not None]
     assert changes == [Decimal("-215192600.00"), Decimal("20229400.00")]
 
@@ -208,15 +210,15 @@ def test_the_headings_of_a_ruled_table_mean_what_they_mean_in_text():
     # the geometry of a ruled table gives every column's headings top to bottom: read by the same
     # rules as a header from text (a heading over every column is the table's scope)
     paths = [
-        ["2025年执行数"],
-        ["2026年预算数", "小计"],
-        ["2026年预算数", "基本支出"],
-        ["2026年预算数", "项目支出"],
-        ["2026年预算数比2025年执行数", "增减额"],
+        ["2023年执行数"],
+        ["2024年预算数", "小计"],
+        ["2024年预算数", "基本支出"],
+        ["2024年预算数", "项目支出"],
+        ["2024年预算数比2023年执行数", "增减额"],
     ]
     cols, sums = columns_by_place(paths, "一般公共预算支出表")
     assert [c.measure for c in cols] == ["total", "total", "basic", "project", "change"]
-    assert [c.year for c in cols] == [2025, 2026, 2026, 2026, 2026]
+    assert [c.year for c in cols] == [2023, 2024, 2024, 2024, 2024]
     assert cols[0].funding_source == cols[4].funding_source == "general_public"
     assert sums is not None and (1, [2, 3]) in sums and (1, [0, 4]) in sums
     scoped = [
@@ -235,11 +237,11 @@ FOLIO = """\
 表5 一般公共预算支出表
 单位：万元
 科目编码 科目名称 合计 基本支出 项目支出
-201 一般公共服务支出 100.00 70.00 30.00
-20101 人大事务 100.00 70.00 30.00
-2010101 行政运行 70.00 70.00
+201 一般公共服务支出 117.33 72.43 44.90
+20101 人大事务 117.33 72.43 44.90
+2010101 行政运行 72.43 72.43
 9
-2010102 一般行政管理事务 30.00 30.00
+2010102 一般行政管理事务 44.90 44.90
 """
 
 
@@ -247,8 +249,8 @@ def test_a_page_number_between_two_coded_rows_is_no_row_and_no_figure():
     tables, _, diag, _ = read_tables(FOLIO)
     (t,) = tables
     assert [r.code for r in t.rows if r.code] == ["201", "20101", "2010101", "2010102"]
-    assert values(row(t, "2010101")) == [70 * WAN, 70 * WAN, None]
-    assert values(row(t, "2010102")) == [30 * WAN, None, 30 * WAN]
+    assert values(row(t, "2010101")) == [A * WAN, A * WAN, None]
+    assert values(row(t, "2010102")) == [B * WAN, None, B * WAN]
     assert not _codes(diag, "W310")
 
 
@@ -256,50 +258,50 @@ def test_a_page_number_between_two_coded_rows_is_no_row_and_no_figure():
 def test_devset_page_number_between_coded_rows():
     report = _devset("202_zhongyang-guojiaxinfangju-2026-yusuan")
     t = next(t for t in report.tables if t.title == "一般公共预算支出表")
-    # 20805 … 2,156.86 -118.90 -5.22% …  then the page number 9, then 2080501
+    # the 20805 row, then a page number alone on its line, then 2080501
     assert _by_meaning(t, row(t, "20805"), "total", "budget") == Decimal("21568600.00")
     assert _by_meaning(t, row(t, "2080501"), "total", "budget") == Decimal("9299700.00")
     assert not any(c is not None and c.value == 9 * WAN for r in t.rows for c in r.cells)
 
 
-# -- figures wrapped inside cells too narrow for them (1378.4 / 1) -------------------------------
+# -- figures wrapped inside cells too narrow for them (1264.3 / 7) -------------------------------
 
 WRAPPED = """\
 表5 一般公共预算支出表
 单位：万元
 科目编码 科目名称 合计 基本支出 项目支出
-1378.4
-201 一般公共服务支出 903.85 474.56
-1
-1378.4
-20101 信访事务 903.85 474.56
-1
-2010101 行政运行 903.85 903.85 0.00
-2010102 一般行政管理事务 474.56 0.00 474.56
+1264.3
+201 一般公共服务支出 817.92 446.45
+7
+1264.3
+20101 人大事务 817.92 446.45
+7
+2010101 行政运行 817.92 817.92 0.00
+2010102 一般行政管理事务 446.45 0.00 446.45
 """
 
 
 def test_figures_wrapped_in_narrow_cells_are_read_whole():
     tables, _, diag, _ = read_tables(WRAPPED)
     (t,) = tables
-    assert values(row(t, "201")) == [Decimal("13784100.00"), Decimal("9038500.00"), Decimal("4745600.00")]
-    assert row(t, "201").cells[0].printed == "1378.41"
+    assert values(row(t, "201")) == [Decimal("12643700.00"), Decimal("8179200.00"), Decimal("4464500.00")]
+    assert row(t, "201").cells[0].printed == "1264.37"
     assert values(row(t, "20101")) == values(row(t, "201"))
     assert not _codes(diag, "W310")
 
 
 def test_a_line_of_figures_that_cannot_be_tails_is_not_joined():
     # the line below prints two decimals of its own: no tail of a figure cut short
-    text = WRAPPED.replace("201 一般公共服务支出 903.85 474.56\n1\n", "201 一般公共服务支出 903.85 474.56\n1.00\n", 1)
+    text = WRAPPED.replace("201 一般公共服务支出 817.92 446.45\n7\n", "201 一般公共服务支出 817.92 446.45\n7.00\n", 1)
     tables, _, _, _ = read_tables(text)
     (t,) = tables
-    assert row(t, "201").cells[0] is None or row(t, "201").cells[0].printed != "1378.41"
+    assert row(t, "201").cells[0] is None or row(t, "201").cells[0].printed != "1264.37"
 
 
 @requires_devset
 def test_devset_figures_wrapped_in_narrow_cells():
     report = _devset("201_changchun-xinfangju-2026-yusuan")
     t = next(t for t in report.tables if "预算表5" in (t.number or "") + t.title)
-    r = row(t, "201")  # 1378.4 / 201 一般公共服务支出 903.85 692.85 211.00 474.56 0.00 … / 1
+    r = row(t, "201")  # its 合计 wrapped: four digits and one decimal above the row's line, the last decimal below
     assert _by_meaning(t, r, "total") == Decimal("13784100.00")
     assert _by_meaning(t, r, "project") == Decimal("4745600.00")
