@@ -7,8 +7,10 @@ online, 网上中介超市); it starts after the verb, preposition or conjunctio
 dictionary plus a short list of the verbs budget prose puts in front of names — and it is not a
 plural or generic mention (各应用系统, 相关业务系统, 门户网站 alone).  Coined names — quoted (“穗智管”城市运行
 管理平台) or of a brand's shape (粤政易, 随申办) — are found in :mod:`nlp.coinednames`; :func:`platform_spans`
-returns both kinds.  The tests every proposer's names pass (a head that goes on into a body's name, generic
-words in front of it, what no name looks like) are :mod:`nlp.namechecks`'s: this module asks them of its names too.
+returns both kinds.  Where a name starts, the walk leftwards from its head over the words in front, is
+:mod:`nlp.headwalk`'s.  The tests every proposer's names pass (generic words in front of the head, what no name looks
+like) are :mod:`nlp.namechecks`'s, whether the text goes on past the head (into a body's name, another head)
+:mod:`nlp.afterhead`'s: this module asks them of its names too.
 
 Reforms and initiatives are found by their own shapes in :mod:`nlp.reforms`.
 
@@ -20,8 +22,10 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from nlp.afterhead import body_goes_on, networks_as_a_field
 from nlp.coinednames import brand_after, coined_name_spans
 from nlp.fieldnames import no_one_system
+from nlp.headwalk import BODY_CHARS, LEVEL_CHARS, PLURAL_BEFORE, name_start
 from nlp.jiebadictionary import pos_table
 from nlp.namebrackets import balanced_start, inside_quoted_event
 from nlp.namechecks import (
@@ -32,13 +36,10 @@ from nlp.namechecks import (
     a_role,
     across_a_territory,
     activities_and_a_head,
-    body_goes_on,
     card_handed_out,
     counter_window,
     every_level_before,
     generic_name,
-    names_joined,
-    networks_as_a_field,
     no_name_by_its_characters,
     of_many_owners,
     standard_in_the_making,
@@ -50,37 +51,23 @@ from nlp.nameleads import (
     a_mode,
     activity_compound,
     common_area,
-    coordinated,
     generic_core,
-    glued_lead,
-    is_lead,
-    is_nominal,
     is_verbal,
     names_a_thing,
-    place_of_a_level,
-    place_of_the_clause,
     place_with_level,
 )
 from nlp.platformwords import (
     BRAND,
     CARD_NAME,
-    GENERIC_COMPOUNDS,
-    GENERIC_WORDS,
     HEAD,
     HEAD_AFTER,
     INDEFINITE,
     LEAD_WORDS,
-    LONG_LEADS,
     NOT_A_HEAD_AFTER,
-    PLATFORM_HEADS,
-    TOPIC_VERBS,
-    WHERE_WORDS,
-    WHOLE_TERRITORY,
-    counted_term_start,
 )
 from nlp.reforms import slogan
 from nlp.sectors import sector_system
-from nlp.sharedheads import activity, listed_tasks, shared_topic_start
+from nlp.sharedheads import shared_topic_start
 from nlp.venues import a_venue
 
 #: A count right before the name makes it plural: 13个部门专题目录数据库.
@@ -96,8 +83,6 @@ def counted_before(text: str, start: int) -> bool:
 
 #: An opening quote with a name-like stretch (no punctuation) up to the head: “穗智管平台”.
 _QUOTED_NAME_BEFORE = re.compile(r"[“\"「][^“”\"「」，。；、：！？\n]*$")
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+＋“”\"「」（）()·]")
-_MAX_NAME = 24
 #: What follows 一卡通 where it names a use of a card (一卡通就医, 校园一卡通、旅游一卡通应用).
 _CARD_USE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{0,8}一卡通)?(?:应用|服务|就医|结算|支付|出行|缴费|场景)")
 #: A page number printed into a wrapped name (全24国信访信息系统).
@@ -111,14 +96,8 @@ _NETWORK_GOES_ON = re.compile(r"(?:核心|主干)?(?:骨干网|光网|平台)")
 #: A sector's gathering or informatisation after 系统 (全省大数据系统会议, 全市统计系统工作会议, 劳动和社会保障系统信息网络
 #: 建设): 系统 names the sector, not a system.
 _SECTOR_GATHERING = re.compile(r"(?:工作)?(?:会议|大会|培训|座谈会|表彰会|比武)|信息化|信息网络")
-#: What a body's name ends with, the owner printed in front of its platform (…建设局|门户网站, …委员会|网站).
-_BODY_END = re.compile(r"(?:局|署|委|厅|部|院|办|委员会)$")
 #: A service number printed right after a hotline's head (热线12345): part of its name, not a count (热线12345个).
 _NUMBER_AFTER_HOTLINE = re.compile(r"\d{5,6}(?![\d年月日号.．%个条件次人])")
-#: A level that owns a name, printed alone in front of it (区|政务服务大厅, 市|12345政务服务热线).
-_LEVEL_CHARS = {"省", "市", "区", "县", "州"}
-#: A year's 年 jieba glued to the level that owns the name (2023|年县|政务服务平台, 2022|年市|本级…).
-_YEAR_LEVEL = re.compile(r"年[向在对为从由将把给与]?[省市区县]")  # 2025|年向区|人民政府网站: 年, 向, then the level
 #: A level's one character, or its government, level or direct bodies, as a name's first word (州, 州政府, 市级).
 _LEVEL_FIRST = re.compile(r"[省市区县州](?:政府|级|直)?")
 
@@ -127,24 +106,13 @@ def _levels_cut(text: str, start: int, core: list[str]) -> bool:
     """Does the name at ``start`` begin with a level's character right after another level's, which jieba put in the
     word before (各市|州…热线, 省市|县…), or right after 各 and levels?  The levels are named together (市州: the cities
     and prefectures), every one of them with its own — the name's first word cut off them names no particular one."""
-    if core and _LEVEL_FIRST.fullmatch(core[0]) and text[start - 1 : start] in _LEVEL_CHARS:
+    if core and _LEVEL_FIRST.fullmatch(core[0]) and text[start - 1 : start] in LEVEL_CHARS:
         return True
     return every_level_before(text, start)  # 各市州|12345…: 各 and the levels, the first word no level's
 
 
-#: A word ending in a lead verb of two characters (联合开发, 全面推广): before a quoted name it governs it, whatever jieba
-#: tags the word.
-_LEAD_ENDS = tuple(LONG_LEADS)
-#: Levels that make a mention plural: 三级政务服务平台, 省市区三级.
-_LEVELS = re.compile(r"[一二三四五六七八九十两多]级")
-#: Words that say when (疫情期间, 改革以来): the name starts after them.
-_TIME_FRAME = re.compile(r"(?:期间|之际|以来|以后|之后|以前|之前|前夕|期内|季度|月份)$")
-#: A level between two heads (…管理系统|市级|平台): the level's part of the system named before it.
-_LEVEL_OF_A_SYSTEM = re.compile(r"[省市区县]?本级|[省市区县]级")
 #: A count of units right after the head (一体机|20台, 系统|3套): the things counted, a kind.
 _UNITS_COUNTED_AFTER = re.compile(r"\s*(?:\d+|[两三四五六七八九十百]+)\s*[台套部]")
-#: A floor of a building (一楼, 三层, 负一楼, 3F, B1): where a hall is, not which.
-_FLOOR = re.compile(r"负?[一二三四五六七八九十]+[楼层]|\d{1,2}[Ff]|[Bb]\d")
 #: Alternatives of a level in brackets: 乡镇（街道）, 村（社区）, 县（市、区）.
 _LEVEL_ALTERNATIVE = re.compile(r"[（(][乡镇街道社区村居县市区、]{1,6}[）)]")
 #: A page number printed just before a wrapped name's rest (全24|国信访信息系统).
@@ -153,11 +121,6 @@ _PAGE_NUMBER_BEFORE = re.compile(r"[\u4e00-\u9fff]\d{1,3}$")
 _HEAD_CONTINUES = re.compile(r"[\u4e00-\u9fff](?<![等])")
 #: A count inside a name is text of another column laid into it (3民政府口个平台).
 _COUNTED = re.compile(r"\d[^\d]{0,6}?(?:[个项套家]|(?<!平)台)(?![人体税])")
-#: Determiners that make the mention plural or generic (各应用系统, 相关业务系统, 各类平台).
-# fmt: off
-_PLURAL_BEFORE = {"各", "各类", "各项", "各级", "相关", "有关", "其他", "其它", "多个", "一批", "等", "各种", "所有", "一些", "若干",
-                  "该", "此", "这个", "上述", "现有", "原有", "已有", "已建", "在建", "垂建", "各个", "每个", "全部"}
-# fmt: on
 
 
 def _network_part(core: list[str]) -> bool:
@@ -173,66 +136,10 @@ def _quoted_maxim(name: str) -> bool:
     return any(slogan(q.group(1)) for q in re.finditer(r"[“「]([^“”「」]+)[”」]", name))
 
 
-def _first_of_a_network(char: str) -> bool:
-    """Is ``char``, right before jieba's 联网, the first character of a network of things named X联网 (物联网, 车联网,
-    视联网: words jieba's dictionary lacks, cut 物|联网 or glued to a lead, 推进物|联网) — not a function word's
-    (和|联网, 各|联网) nor a level's (省|联网: the level, taken as one)?"""
-    return (
-        re.fullmatch(r"[\u4e00-\u9fff]", char) is not None
-        and char not in _LEVEL_CHARS
-        and (pos_table().get(char) or "zg") not in {"p", "c", "u", "uj", "r", "d", "m", "f"}
-    )
-
-
-def _a_things_activity(core: list[str]) -> bool:
-    """Do ``core``, the words between 一体化 and a platform's head, name a particular thing and what is done with it — a
-    word that is neither generic nor an activity, then a verb (政务|晓屋|共享, 骑楼|修缮|申报, 融媒通|服务)?  Then 一体化
-    says how that service is run, a manner in front of the name.  Before a kind of system named by its quality or field
-    (数智, 协同|办公, 在线|监管, 政务服务, 公共|数据) it is the name's: 一体化数智平台 is one province's platform."""
-    pos = pos_table()
-    return any(
-        a not in GENERIC_WORDS
-        and a not in TOPIC_VERBS
-        and (pos.get(a) or "nz")[0] in "n"
-        and (pos.get(b) or "")[:1] == "v"
-        for a, b in pairwise(core)
-    )
-
-
 def _indefinite(text: str, start: int) -> bool:
     """一个高速、可靠、安全的专用信息通信平台: an indefinite article earlier in the clause."""
     clause_start = max(text.rfind(c, 0, start) for c in "，。；：！？\n") + 1
     return bool(INDEFINITE.search(text, max(clause_start, start - 16), start))
-
-
-#: A body's one-character end that jieba leaves a token of its own (卫生|健康|委, 发展|改革|委).
-_BODY_CHARS = {"委", "局", "厅", "署"}
-
-
-def _body_before(text: str, words: list[tuple[int, int]], j: int) -> int | None:
-    """The index of the first word of a body's name ending in the one-character token ``words[j]`` (委): up to four
-    words of the body's field before it (nouns, adjectives, nominal verbs: 卫生|健康, 发展|改革), none a lead."""
-    b = j - 1
-    while b >= 0 and j - b <= 4:
-        w = text[words[b][0] : words[b][1]]
-        pos = pos_table().get(w) or ""
-        if (
-            w in LEAD_WORDS
-            or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)
-            or pos not in ("n", "an", "a", "vn", "j", "l", "nz")
-        ):
-            break
-        b -= 1
-    if b + 1 == j - 1 and adjective_alone(text[words[b + 1][0] : words[b + 1][1]], text[words[j][0] : words[j][1]]):
-        return None  # 推进|健康|委…: an adjective alone is no body's field (卫生|健康|委 is)
-    return b + 1 if b + 1 < j else None
-
-
-def adjective_alone(word: str, body_end: str) -> bool:
-    """Is ``word``, the only word before a body's one-character end ``body_end`` (健康|委), an adjective?  Then it names
-    no line of government and no body: 推进|健康|委门户网站 names nothing, 卫生|健康|委门户网站 does.  The shape rules'
-    owner walk and the NER's gate (:func:`nlp.entities.no_platform_by_the_rules`) both ask it."""
-    return body_end in _BODY_CHARS and (pos_table().get(word) or "").startswith("a")
 
 
 #: Heads of a body's own site or account, which a body's one-character short name in front owns (局网站, 委门户网站).
@@ -319,189 +226,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
         prefix = text[start:hs]  # 信息 of the token 信息系统: part of the name's core
         if prefix and (prefix in LEAD_WORDS or pos_table().get(prefix[0]) in {"p", "c", "d", "r"}):
             continue  # jieba's 对系统: a preposition glued to the head, no name
-        taken = [(start, prefix)] if prefix else []
-        past_quote = False
-        owned = False  # an owner's name taken into the name: no list of topics in front shares its head
-        j = k - 1
-        while j >= 0:
-            ws, we = words[j]
-            word = text[ws:we]
-            gap = text[we:start]
-            if gap and not (gap == " " and (re.fullmatch(r"[A-Za-z0-9]+", word) or text[start].isascii())):
-                break  # one space next to a Latin word or a number is the name's: elk 系统, 广州 12345 政府服务热线
-            left = text[words[j - 1][0] : words[j - 1][1]] if j else ""
-            if not all(_NAME_CHAR.match(c) for c in word) or names_joined(word, left):
-                break  # 智信平台|+|运管服平台: a + after a head joins two names
-            if (term := counted_term_start(text, we, starts)) is not None:  # 一套|表|联网直报平台: the name's words
-                taken.append((term, text[term:we]))
-                start, j = term, starts[term] - 1
-                continue
-            if (
-                not past_quote
-                and word not in "“「"
-                and any(w in "”」" for _, w in taken)
-                and not any(w in "“「" for _, w in taken)
-                and he - ws <= _MAX_NAME
-            ):
-                taken.append((ws, word))  # 国土资源“一张|图”核心数据库: inside the quotes every word is the name's
-                start = ws
-                j -= 1
-                continue
-            if len(word) >= 2 and word[-1] in "区市省县部" and word[:-1] in LEAD_WORDS:
-                start = we - 1  # jieba's 管理区 in 统筹管理区政务服务大厅: the name starts at 区
-                taken.append((start, word[-1]))
-                break
-            body = _body_before(text, words, j) if word in _BODY_CHARS and j == k - 1 else None
-            if body is not None:  # 省|卫生|健康|委|门户网站: the owner's name, its one-character end a token of its own
-                taken += [(ws, word)] + [
-                    (words[b][0], text[words[b][0] : words[b][1]]) for b in range(j - 1, body - 1, -1)
-                ]
-                start = words[body][0]
-                owned = True
-                j = body - 1
-                continue
-            if _LEVELS.fullmatch(word) and re.fullmatch(r"[省市区县乡镇村]{2,4}", left):
-                start = words[j - 1][0]  # 省市|两级|政务服务协同平台: the levels named, one system across them
-                taken += [(ws, word), (start, left)]
-                break
-            if _LEVELS.fullmatch(word) or re.fullmatch(r"[一二三四五六七八九十两几多双]+[大个项类种套批]?", word):
-                taken = []  # 三级政务服务平台: the platforms of three levels, no particular one
-                break
-            if word == "小时" and re.fullmatch(r"\d{1,2}|7[×xX*]24", left):
-                start = words[j - 1][0]  # 24|小时|智慧服务大厅: the hours it serves are the name's
-                taken += [(ws, word), (start, left)]
-                if j >= 3 and text[words[j - 3][0] : words[j - 2][1]] in ("7×", "7x", "7X", "7*"):
-                    start = words[j - 3][0]  # 7|×|24|小时: seven days of 24 hours
-                    taken.append((start, text[start : words[j - 1][0]]))
-                break
-            if _TIME_FRAME.search(word):
-                break  # 疫情期间|政务大厅: when, not which
-            part = _LEVEL_OF_A_SYSTEM.fullmatch(word) or (not taken and place_with_level(word))
-            if part and left.endswith(PLATFORM_HEADS):
-                taken = []  # 数字化城市管理系统|市级|平台, 安徽大数据平台|六安市|平台: a level's, a place's part of it
-                break
-            if _FLOOR.fullmatch(word) or (word in ("楼", "层") and re.fullmatch(r"[Bb]?\d{1,2}", left)):
-                break  # 市民服务中心一楼|大厅, 二楼|政务服务大厅, 1|楼|大厅: where in a building, not which
-            if word in "“「" or (word == '"' and sum(w.count('"') for _, w in taken) % 2):
-                if not any(w in '”」"' for _, w in taken):
-                    break  # “全国信访信息系统维护费”: the quote opens a longer phrase, not the name
-                if left in ("”", "」"):
-                    taken = []  # “鄂汇办”“鄂政通”移动端: one head for two quoted names, named alone
-                    break
-                # 惠企政策|“免申即享”平台: a quoted part of the name; the words in front go on as usual
-                taken.append((ws, word))
-                start = ws
-                past_quote = True
-                j -= 1
-                continue
-            if past_quote and (
-                word in WHERE_WORDS
-                or (
-                    word in pos_table()
-                    and not (is_nominal(word) or word in TOPIC_VERBS or pos_table().get(word) in {"ns", "nt", "j"})
-                )
-                or (pos_table().get(word) != "ns" and word.endswith(_LEAD_ENDS))  # 联合开发|“我的宁夏”App: jieba's nt
-            ):
-                break  # 用|好|“互联网+督查”平台, 基层|“四标四实”基础库: only nouns that name run on in front of a quote
-            if word[0] == "各" and len(word) >= 2 and word not in pos_table():
-                taken = []  # jieba's 各委局|门户网站: each body's site, no particular one
-                break
-            if word in ("全", "各") and taken and re.match(r"[省市区县](?:政府|级|直)?", taken[-1][1]):
-                if word == "各" or re.match(r"[省市区县]政府", taken[-1][1]):
-                    taken = []  # 全|市政府|网站: every government's website of the city, no particular one
-                break  # 全|区政务服务平台: a scope word, not the name's
-            if taken and taken[-1][1] in _LEVEL_CHARS and place_of_a_level(word):
-                # 依托|新建|区政务服务平台: a place jieba reads as a verb too, its level after it
-                taken.append((ws, word))
-                start = ws
-                j -= 1
-                continue
-            if (
-                taken
-                and taken[-1][1] in _LEVEL_CHARS
-                and not re.fullmatch(r"[省市区县州乡镇村中]+", word)
-                and (pos_table().get(word) or "ns")[:2] not in ("ns", "nt", "nr", "nz", "j")
-            ):
-                break  # 统一|区12345政务服务热线: a level starts the name; a word in front that names no place governs it
-            # 中省市书记信箱: 中(央)+省+市, the levels that own it (not 工作中|省…: "during", after a noun)
-            central = word == "中" and text.startswith("省", we) and not is_nominal(left)
-            if not central and place_of_the_clause(word):
-                break  # 辖区内|社区团餐小程序: a place of the clause, not the name's
-            if (
-                taken
-                and taken[-1][1] == "联网"
-                and _first_of_a_network(word[-1])
-                and (len(word) == 1 or word[:-1] in LEAD_WORDS)
-            ):
-                start = we - 1  # jieba's 物|联网, 推进物|联网: 物联网, a network of things, one word of the name
-                taken.append((start, word[-1]))
-                if len(word) > 1:
-                    break  # 推进|物: the lead glued to it governs the name
-                j -= 1
-                continue
-            glued = glued_lead(word, text[we : we + 4], left) or (len(word) - 1 if _YEAR_LEVEL.fullmatch(word) else 0)
-            if glued:
-                start = ws + glued  # jieba's 管理法|人单位基础数据库: 管理 | 法人单位…
-                if word[glued:]:
-                    taken.append((start, word[glued:]))
-                break
-            if word == "本级" and (left in ("省", "市", "区", "县") or _YEAR_LEVEL.fullmatch(left)):
-                start = words[j - 1][1] - 1  # 市|本级|电子政务内网: the city's own level names whose network it is
-                taken += [(ws, word), (start, left)]
-                break
-            if left in ("与", "和") and j >= 2 and coordinated(text[words[j - 2][0] : words[j - 2][1]], word):
-                taken.append((ws, word))  # 认证和|授权|平台: the second of two joined activities is the name's
-                start = ws
-                j -= 1
-                continue
-            if (
-                word == "和"
-                and j
-                and (is_nominal(left) or left in TOPIC_VERBS)
-                and any(_BODY_END.search(w) for _, w in taken)
-                and not any(HEAD.search(w) for _, w in taken[:-1])
-            ):
-                taken.append((ws, word))  # 住房|和|城乡建设局|门户网站: the owner's name holds 和
-                start = ws
-                j -= 1
-                continue
-            if (
-                word in ("与", "和")
-                and j
-                and coordinated(left, taken[-1][1] if taken else "")
-                and not (listed_tasks(text, words, j - 1) and all(activity(w) for _, w in taken))
-            ):  # not 宣传、培训|和|执法监管平台: after a list's 、 the 和 joins its last item, tasks listed
-                taken.append((ws, word))  # 动态监测与监管系统, 认证和授权平台: two activities of one system
-                start = ws
-                j -= 1
-                continue
-            # a verb right before the head names the system (发布系统, 信访|信息系统); not so before a
-            # whole name the dictionary knows (保障|区政务基础信息平台)
-            right = taken[-1][1] if taken else text[words[k][0] : words[k][1]]
-            if (
-                word == "一体化"
-                and not right.endswith("化")
-                and not WHOLE_TERRITORY.fullmatch(left)
-                # the head's own first word too: 融媒通|服务平台
-                and _a_things_activity([w for _, w in reversed(taken)] + [m.group()[:-2]] * (len(m.group()) > 2))
-            ):
-                break  # 一体化|政务晓屋共享平台: a manner; 一体化数智平台, 全国一体化|在线政务服务平台: the name's
-            # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system
-            if is_lead(
-                word,
-                j == k - 1 and len(prefix) <= 2,
-                left,
-                right,
-                next_to_head=j == k - 1 and prefix in GENERIC_COMPOUNDS,
-            ):
-                if word in _PLURAL_BEFORE:
-                    taken = []
-                break
-            if he - ws > _MAX_NAME:
-                break
-            taken.append((ws, word))
-            start = ws
-            j -= 1
+        start, taken, owned = name_start(text, words, starts, k, hs, he, m.group())
         if not taken:
             continue
         brand = next((b for b in BRAND.finditer(text, max(0, start - 4), hs) if b.start() <= start <= b.end()), None)
@@ -532,7 +257,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             (
                 len(name) - len(m.group()) < 2
                 and not (name[0] in "省市区县" and m.group() in ("政府网", "政务服务网"))
-                and not (name[: -len(m.group())] in _BODY_CHARS and m.group() in _SITE_HEADS)  # 局|网站: the body's own
+                and not (name[: -len(m.group())] in BODY_CHARS and m.group() in _SITE_HEADS)  # 局|网站: the body's own
             )
             or not core
             or (
@@ -553,7 +278,7 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
             or counted_before(text, start)
             or any(w.startswith("不") and (pos_table().get(w) or "v")[0] not in "nl" for w in core)
             or any(w.startswith("非") for w in core)  # 非|涉密|应用系统: a class of systems, no particular one
-            or any(w in _PLURAL_BEFORE for w in core)  # 省市县|所有|政务信息系统: every one of them
+            or any(w in PLURAL_BEFORE for w in core)  # 省市县|所有|政务信息系统: every one of them
             or any(w == "同" or (INDEFINITE.match(w) and w.startswith("同")) for w in core)  # 同|系统: the same one
             or _levels_cut(text, start, core)  # 各市|州12345…热线: the levels 市州 together, many
             or _indefinite(text, start)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from nlp.afterhead import body_goes_on
 from nlp.jiebadictionary import pos_table
-from nlp.namechecks import body_goes_on, counted_in_quotes, counter_window, final_head, standard_in_the_making
+from nlp.namechecks import counted_in_quotes, counter_window, final_head, standard_in_the_making
 from nlp.platformwords import (
     BRAND,
     BRAND_EXCLUDE,

@@ -16,6 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.afterhead import head_continues, networks_as_a_field
 from nlp.agencies import many_bodies
 from nlp.bodywords import BODY_SUFFIXES, SUFFIX_END
 from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far, places_bound
@@ -36,10 +37,8 @@ from nlp.namechecks import (
     final_head,
     generic_name,
     governs_generic,
-    head_continues,
     honour,
     named_in_a_predicate,
-    networks_as_a_field,
     no_name_by_its_characters,
     of_many_owners,
     pays_for_what_follows,
@@ -268,8 +267,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     platform?  The same public functions the shape rules ask (:mod:`nlp.candidates`, :mod:`nlp.ownsystems`), with the
     NER's span and the words around it:
 
-    * a head the text goes on past (科技前沿系统|推进: :func:`nlp.namechecks.head_continues`);
-    * a field's networks spoken of as a field of work (电子政务网络|建设管理工作: :func:`nlp.namechecks.networks_as_a_field`);
+    * a head the text goes on past (科技前沿系统|推进: :func:`nlp.afterhead.head_continues`);
+    * a field's networks spoken of as a field of work (电子政务网络|建设管理工作: :func:`nlp.afterhead.networks_as_a_field`);
     * a sector, the field's name read with a field joined to it in front (全盟|人力资源和|社会保障系统:
       :func:`nlp.sectors.sector_system` from 人力资源, the coordination's first word), or with the word in front
       (全市|文化|广电旅游系统), and every government's across a territory from the word in front (全|县政府|系统);
@@ -289,7 +288,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * a level alone before a bare head (省|门户网站), as the shape rules read theirs, but a level's own site (省政府网,
       区政务服务网);
     * no body in front: an adjective alone before a body's one-character end (健康|委|门户网站:
-      :func:`nlp.candidates.adjective_alone`);
+      :func:`nlp.headwalk.adjective_alone`);
     * a kind of card handed to people (办理|医保卡: :func:`nlp.namechecks.card_handed_out`), or a card no public
       service's (库存卡, 备案卡: not :data:`nlp.platformwords.CARD_NAME`, as the shape rules read 卡);
     * every level's own, 各 and the levels right before it (各市州|12345政务服务热线: :func:`nlp.namechecks.every_level_before`);
@@ -301,7 +300,8 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * a field of work or a sector's sites (有关…电子政务外网…相关法律法规, …等布局规划, 全市政府系统网站:
       :func:`nlp.fieldnames.no_one_system`).
     """
-    from nlp.candidates import adjective_alone, counted_before
+    from nlp.candidates import counted_before
+    from nlp.headwalk import adjective_alone
 
     text = doc_text(doc)
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])

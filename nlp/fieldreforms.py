@@ -1,5 +1,6 @@
 """Reforms named X改革, where X names what is reformed (商事制度改革, 相对集中行政许可权改革): X runs left over whole
-words up to a verb, scope or function word in front.  The quoted, campaign and programme shapes are :mod:`nlp.reforms`'.
+words up to a verb, scope or function word in front.  The quoted, campaign and programme shapes are :mod:`nlp.reforms`'
+(programmes printed bare :mod:`nlp.programmes`').
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import re
 from nlp.bodywords import NOT_PLACES
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.platformwords import TOPIC_VERBS, WHOLE_TERRITORY_WORDS
-from nlp.reforms import NOT_A_REFORM_AFTER, programme_ending_at
+from nlp.programmes import programme_ending_at
+from nlp.reforms import NOT_A_REFORM_AFTER
 
 #: Verbs that take a reform as their object — building, strengthening, completing it, spreading it, using it, fighting
 #: it through, or relating to it: in front of X改革 they lead it (加强国资国企改革, 完善…体制改革配套政策).  Verbs

@@ -15,7 +15,7 @@ from nlp.platformwords import PLATFORM_HEADS
 #: Characters no name holds: a clause's or a list's punctuation, brackets of another kind than a card's.
 _STOP = set("，。；：、！？,;:!?\n《》【】[]")
 _OPEN_QUOTES, _CLOSE_QUOTES = '“「"', '”」"'
-#: The longest name looked for, in characters (the rules' own bound: nlp.candidates._MAX_NAME).
+#: The longest name looked for, in characters (the rules' own bound: nlp.headwalk._MAX_NAME).
 MAX_NAME = 24
 #: Heads beyond the rules' own that the read sets' platforms end in (人口库, 健康码, 万博分中心, 政务晓屋, 政务服务“一张网”):
 #: a body's 中心 and a code's 码 are mostly no platform, which the learned decision is for.

@@ -2,10 +2,9 @@
 
 Platform names are proposed by their shape (:mod:`nlp.candidates`: head words, :mod:`nlp.coinednames`), by the
 gazetteer (:mod:`nlp.gazetteermatch`) and by the trained NER; :mod:`nlp.propagation` spreads them through a report
-and :class:`nlp.resolve.EntityResolver` keys them.  Each asks the same questions, answered here:
+and :class:`nlp.resolve.EntityResolver` keys them.  Each asks the same questions, answered here (whether the text goes
+on past the head — into a body's name, another head, a field of work — is :mod:`nlp.afterhead`'s):
 
-* is a head word no name's end, the text going on into a body's name (:func:`body_goes_on`) or another head
-  (:func:`head_continues`: 系统推进, 平台经济, 热线|平台, 系统管理中心)?
 * are the words in front of the head generic (:func:`generic_name`, :func:`platform_core`, :func:`governs_generic`,
   :func:`generic_prefix`), or is a known generic name only a piece of a longer phrase (:func:`glued_generic`:
   电子政务|云平台, 政务外网|骨干网)?
@@ -13,8 +12,6 @@ and :class:`nlp.resolve.EntityResolver` keys them.  Each asks the same questions
   (:func:`broken_quote`, asked of every label but documents), or is it the title of an honour (:func:`honour`)?
 * is the name a territory's every government's one (:func:`across_a_territory`: 全国|政府网站), or are its owners many
   (:func:`of_many_owners`: 市县级|政务服务网, 驻外单位|网站)?
-* is a field's network spoken of as a field of work, its building or security (:func:`networks_as_a_field`:
-  电子政务网络|建设管理工作, 金融信息网络|安全)?
 * is a verb of paying or buying in front of the head the clause's own, its object going on past the head
   (:func:`verb_and_object`: 向供应商|支付|系统维护费)?
 * is the name an item of a list of kinds of channel closed by 等 and the category (:func:`a_kind_of_channel`:
@@ -30,6 +27,7 @@ import re
 from itertools import pairwise
 from operator import itemgetter
 
+from nlp.afterhead import HOTLINE_UNIT_AFTER, head_continues
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.nameleads import generic_core
 from nlp.platformwords import (
@@ -38,12 +36,10 @@ from nlp.platformwords import (
     COUNT_START,
     GENERIC_WORDS,
     HEAD,
-    HEAD_AFTER,
     INDEFINITE,
     LEAD_WORDS,
     MAKING_AFTER,
     MAKING_VERBS,
-    NOT_A_HEAD_AFTER,
     NOUN_VERBS,
     PLATFORM_HEADS,
     SCOPE_WORDS,
@@ -56,31 +52,6 @@ _BOUND_SUFFIXES = "化性们等的了着之"
 
 
 _LEVEL_WORD = re.compile(r"[省市区县镇乡村]本?级|本级")
-
-
-# fmt: off
-_AGENCY_AFTER = re.compile(r"(?:管理|服务|运行|运维|建设)?(?:中心(?!机房)|局(?![面限部])|处(?![理置罚])|科(?![学技研普])|室|"
-                           r"站(?![点位])|所(?![有以属需在])|院(?![校线])|组(?![织成建合件])|办公室|委员会|(?:工作)?领导小组|"
-                           r"办(?![理事件结公法好成])(?=[、，。；）)牌和与及]|$)|"  # 区长专线办: an office
-                           r"(?:发展|产业|技术|服务)?(?:联盟|协会|学会|联合会|研究会))")  # 政务热线|发展联盟: a society
-# fmt: on
-
-
-#: A hotline's own unit, a budget unit named after it (…12345政务服务热线|九江分中心, …便民热线|话务中心): a body's name.
-_HOTLINE_UNIT_AFTER = re.compile(
-    r"[\u4e00-\u9fff]{1,4}?(?:分中心|中心|办公室)(?![\u4e00-\u9fff]{0,2}(?:平台|系统))"
-    r"|办(?![理事件结公法好成实])"  # 市12345政府服务热线|办下达的任务: the hotline's office (热线办理, 热线办件: no)
-)
-#: A body named after two channels, the second joined to the first (市“12345”政府服务热线和“书记县长信箱”工作领导小组, …热线及
-#: 市长信箱办公室): the first is inside the body's name too.
-_CONJUNCT_BODY_AFTER = re.compile(
-    r"[和及与、](?:[“「][^“”「」\n]{1,12}[”」]|[\u4e00-\u9fff\d]{1,12}?(?:热线|信箱|平台|系统|网站|电话))"
-    r"(?:工作)?(?:领导小组|联席会议|办公室|指挥部)"
-)
-
-
-#: An internal unit named after the platform it works on, in a list of units (市民热线|受理科、市民热线|协调科).
-_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{2}(?:科|处|股|室)(?=[、，,。；;）)和与及的]|$)")
 
 
 #: An honour or a ranking names a class of things, not one (进入全国十佳…网站行列, “最佳政务服务大厅”“…单位”称号,
@@ -369,7 +340,7 @@ def glued_generic(text: str, words: list[tuple[int, int]], start: int, end: int)
     电子政务外网|核心平台)?  The longer phrase is the name, or no name at all; the piece alone is neither.  A hotline's
     name in its own unit's name (广州12345政府服务热线|从化分中心) is a piece of the body's name as much."""
     name = text[start:end]
-    if name.endswith("热线") and _HOTLINE_UNIT_AFTER.match(text, end):
+    if name.endswith("热线") and HOTLINE_UNIT_AFTER.match(text, end):
         return True
     last = final_head(name)
     if last is None:
@@ -400,58 +371,6 @@ def governs_generic(core: str) -> bool:
     words = dictionary_words(core)
     at = max((i for i, w in enumerate(words) if w in LEAD_WORDS and w not in NOUN_VERBS and len(w) > 1), default=None)
     return at is not None and at > 0 and all(w in GENERIC_WORDS for w in words[at + 1 :])
-
-
-def body_goes_on(text: str, end: int, hotline: bool) -> bool:
-    """Does a body's name go on past the head ending at ``end``: an agency (…系统|管理中心, …热线|工作领导小组), an internal
-    unit named after the platform it works on (市民热线|受理科), after a hotline (``hotline``) its own unit or office
-    (…热线|九江分中心, …热线|办), or a body named after this channel and another (…热线|和“书记县长信箱”工作领导小组)?"""
-    return bool(
-        _AGENCY_AFTER.match(text, end)
-        or _UNIT_AFTER.match(text, end)
-        or (hotline and _HOTLINE_UNIT_AFTER.match(text, end))
-        or _CONJUNCT_BODY_AFTER.match(text, end)
-    )
-
-
-#: What follows a network's name when the text speaks of building, planning or securing that field's networks: a field of
-#: work over a class of networks (负责电子政务网络|建设管理工作, 广播电视信息网络|的规划和建设, 金融信息网络|安全管理,
-#: …网络|布局), not the running of one (…网络|的运行维护, …网络|的规划和管理, 政务网络|安全运行) nor a project or the money
-#: for one (…网络|建设项目).
-_NETWORK_WORK_AFTER = re.compile(
-    r"的?(?:(?:规划|布局)?[和、与及]?建设|布局|发展|安全(?!运行|稳定|可靠|保障))(?!项目|运维|维护|经费|资金|费)"
-    r"(?![和、与及](?:运行|运维|维护))"  # …网络建设和运行维护: the one network run, its building with it
-)
-
-
-#: A verb of using in the network's clause before it, no verb of work between (依托|全省电子政务网络|建设…平台, 利用…网络
-#: 发展…, 通过…网络安全传输): the network is what a work uses, one thing, and 建设 / 发展 / 安全 after it are that work's
-#: — unless a verb of work stands between (通过|加强|…网络建设: the field of work again).
-_USED_BEFORE = re.compile(
-    r"(?:依托|利用|通过|基于|借助|依靠|运用|使用|用好)(?:(?!加强|推进|推动|统筹|加快|完善|负责|指导|做好)[^，。；：,;:、])*$"
-)
-
-
-def networks_as_a_field(text: str, end: int) -> bool:
-    """Is the name ending at ``end`` in 网络 (电子政务网络, 广播电视信息网络) a field's networks spoken of as a field of
-    work, their building, planning or security after them?  Unlike 外网, 专网 or 政务网, which name the government's one
-    network, a field's 网络 is the class of networks its bodies or its sector run; the duty or the plan to build or
-    secure them names no particular one (tests/gold/README.md, *A sector's network*) — but not when the clause uses
-    the network for a work of its own (依托电子政务网络|建设…平台: :data:`_USED_BEFORE`)."""
-    return (
-        text.endswith("网络", 0, end)
-        and bool(_NETWORK_WORK_AFTER.match(text, end))
-        and not _USED_BEFORE.search(text[max(0, end - 24) : end])
-    )
-
-
-def head_continues(text: str, end: int) -> bool:
-    """Is the head word ending at ``end`` no name's end (系统推进, 平台经济, 热线|平台, 系统管理中心)?"""
-    return bool(
-        body_goes_on(text, end, text.endswith("热线", 0, end))
-        or NOT_A_HEAD_AFTER.match(text, end)
-        or HEAD_AFTER.match(text, end)
-    )
 
 
 def generic_prefix(text: str, words: list[tuple[int, int]], start: int, end: int) -> bool:

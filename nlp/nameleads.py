@@ -1,7 +1,8 @@
 """Where a name starts, going leftwards from its head: which words lead it (a verb, a preposition, a
 conjunction — the name starts after them) and which are the name's own (a noun, a field of work, a verb naming
 what the system does), by jieba's part-of-speech dictionary (:mod:`nlp.jiebadictionary`) and the domain's word lists
-(:mod:`nlp.platformwords`).  Used by the shape rules of :mod:`nlp.candidates` (and :mod:`nlp.namechecks`' test of generic words).
+(:mod:`nlp.platformwords`).  Used by the walk of :mod:`nlp.headwalk` and the shape rules of :mod:`nlp.candidates` (and
+:mod:`nlp.namechecks`' test of generic words).
 """
 
 from __future__ import annotations

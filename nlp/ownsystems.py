@@ -36,10 +36,11 @@ from __future__ import annotations
 import bisect
 import re
 
+from nlp.afterhead import head_continues, networks_as_a_field
 from nlp.coinednames import brand_after
 from nlp.fieldnames import no_one_system
 from nlp.jiebadictionary import pos_table
-from nlp.namechecks import a_kind_of_channel, across_a_territory, head_continues, networks_as_a_field, of_many_owners
+from nlp.namechecks import a_kind_of_channel, across_a_territory, of_many_owners
 from nlp.nameleads import is_nominal
 from nlp.platformwords import (
     BUILDING_SYSTEM,

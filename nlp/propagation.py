@@ -148,7 +148,7 @@ def _generic(name: str) -> bool:
 def _continues(text: str, end: int, label: str) -> bool:
     """Do the characters after ``end`` make the occurrence part of a longer word the rules never end a name
     before (行政审批制度改革|工作联席会议办公室, 平台|经济)?  The rules' own tests, for the same label."""
-    from nlp.namechecks import head_continues
+    from nlp.afterhead import head_continues
     from nlp.reforms import body_named_after
 
     if label == "Reform":

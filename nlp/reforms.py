@@ -2,8 +2,8 @@
 
 A reform or initiative is a named campaign or programme ending in 行动 / 专项行动 / 工程, a quoted service-mode name (“一网通办”, “最多跑一次”,
 “互联网+政务服务”, “接诉即办”) with or without 改革, the quoted name of a work the text is doing (“飞鹰检”工作要求),
-or the same service-mode names unquoted.  X改革 whose X names what is reformed (商事制度改革) is
-:mod:`nlp.fieldreforms`'.
+or the same service-mode names unquoted (programmes printed bare, 一网通办, 数字政府: :mod:`nlp.programmes`).  X改革 whose X
+names what is reformed (商事制度改革) is :mod:`nlp.fieldreforms`'.
 
 Everything here is vocabulary of the domain (service words, campaign heads, leads), never a name.
 """
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from nlp.bodywords import NOT_PLACES
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.platformwords import CHANNEL_WORDS, HEAD, NOT_A_HEAD_AFTER
-from nlp.releases import ends_in_release, programme_release_after
+from nlp.programmes import programme_built, programme_spans
+from nlp.releases import ends_in_release
 
 #: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
 #: 改革创新 / 改革开放 / 改革方面 (a compound, not the reform), 改革支出 (a budget classification).  A body's
@@ -31,58 +31,6 @@ SERVICE_MODE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}[省市县])?(?:智慧|数字)[\u4e00-\u9fff]{1,3}$|^[\u4e00-\u9fff]{2,3}办$|双随机|一公开|个转企|小升规|通办|统管|合一|一次办|跑一次|互联网[+＋]|放管服|好差评|一件事|一网|一门|一窗|联办|秒批|秒办|即办|即享|即批|免申|帮办|代办|无感|"
     r"不见面|承诺制|证照分离|多规|集成服务|容缺|证明城市|跨省|跨境通|湾区通|四标四实"
 )
-UNQUOTED_PROGRAMMES = re.compile(
-    r"一网通办|一网统管|一网协同|一网共享|一件事一次办|最多跑一次|跨省通办|接诉即办|证照分离|数字政府|数字中国|"
-    r"数字乡村|(?:新型)?智慧城市|(?:数字|智慧)城管|数字(?:福建|浙江|广东|江苏|山东|河南|河北|湖南|湖北|四川|贵州|云南|陕西|甘肃|青海|辽宁|吉林|黑龙江|安徽|江西|山西|海南|广西|内蒙古|宁夏|新疆|西藏|北京|天津|上海|重庆)(?![省市])|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))"
-)
-#: A place's own programme of going digital, named 数字 / 数化 + the place (数字随州, 数化随州, 数字青岛, as 数字福建 above), or
-#: the goal a province or city sets itself, 数字强省 / 数字强市: names as 数字中国 is (not 数字经济, 数字社会: sectors).
-_DIGITAL_OF = re.compile(r"数[字化](?=[\u4e00-\u9fff])")
-_STRONG_PLACE = re.compile(r"强[省市区县](?![\u4e00-\u9fff]?(?:级|委|政府|人民|长|直|属|内|外|域))")
-#: A media outlet's kind after 数字 + a place (数字江西|报, 数字湖南|频道, 数字长江|传媒): the outlet's name, no programme —
-#: not a report on it (数字江西|报告) nor a report to it (报送).
-_MEDIA_AFTER = re.compile(r"日报|晚报|报社|报(?![告送表名备销批价账道])|频道|传媒|电视台|电台|杂志|期刊|出版社|客户端")
-
-
-#: jieba's tags of proper names it reads a county's or region's name as (萧山, 余杭, 龙岗: nr; 义乌: nz; 顺德: nrt): after
-#: 数字, a name of two or three characters is the place's (a person's is no programme's name; 湖南日报, a paper's).
-_NAME_TAGS = {"nr", "nrt", "nrfg", "nz"}
-
-
-def _local_programmes(text: str) -> list[tuple[int, int]]:
-    """数字 / 数化 + a place (jieba's ``ns``, one whole word, no level after it: not 数字福州市…) or + 强省 / 强市;
-    数字 a word of the text there (not the tail of 统计数字)."""
-    out = []
-    for m in _DIGITAL_OF.finditer(text):
-        s, at = m.start(), m.end()
-        if strong := _STRONG_PLACE.match(text, at):
-            out.append((s, strong.end()))
-            continue
-        words = dictionary_words(text[max(0, s - 2) : at + 6])
-        starts = [sum(map(len, words[:i])) + max(0, s - 2) for i in range(len(words))]
-        if s not in starts and not (m.group() == "数化" and at in starts):
-            continue  # 统计数字|…: the figures of a count, no programme
-        place = next((w for w, b in zip(words, starts) if b == at), None)
-        if (
-            place
-            and (pos_table().get(place) == "ns" or (2 <= len(place) <= 3 and pos_table().get(place) in _NAME_TAGS))
-            and place not in NOT_PLACES
-            and not place.endswith(("省", "市", "区", "县"))
-            and not re.match(r"[省市区县州盟旗]", text[at + len(place) : at + len(place) + 1])
-        ):
-            out.append((s, at + len(place)))
-    return out
-
-
-def programme_ending_at(text: str, at: int) -> int | None:
-    """Where the programme's name ending at ``text[at]`` starts (数字政府|建设一体化综合改革: the programme is the field
-    of the reform after it), if one does."""
-    for s, e in [(m.start(), m.end()) for m in UNQUOTED_PROGRAMMES.finditer(text, max(0, at - 12), at)] + [
-        p for p in _local_programmes(text[: at + 1]) if p[1] == at
-    ]:
-        if e == at:
-            return s
-    return None
 
 
 #: A body named after a programme (…智慧城市建设事务中心, …数字政府建设领导小组办公室, …数字政府服务中心): its name goes on.
@@ -414,25 +362,6 @@ _SERVICE_NAMED_AFTER = re.compile(
 )
 
 
-#: What quotes opened before a programme's name hold after it: the next item of a list (“一网通办、一网统管、…”) or the
-#: head 建设 (“数字重庆建设”工作) — the name is the programme's, without the quotes, as the guideline marks it.
-_QUOTES_HOLD_AFTER = re.compile(r"、|建设[”\"“」]")
-
-
-def _quotes_hold_more(text: str, end: int) -> bool:
-    """Do the quotes in front of a programme's name hold more than it, from ``text[end]`` on?"""
-    return bool(_QUOTES_HOLD_AFTER.match(text, end))
-
-
-def _programme_built(inner: str) -> bool:
-    """Is a quoted ``inner`` a programme's name and its head 建设 (“数字福州建设”, “智慧城管建设”): the programme is
-    named without the quotes and the head."""
-    name = inner[:-2]
-    return inner.endswith("建设") and bool(
-        UNQUOTED_PROGRAMMES.fullmatch(name) or (0, len(name)) in _local_programmes(name)
-    )
-
-
 def reform_spans(text: str) -> list[tuple[int, int]]:
     """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
     spans: list[tuple[int, int]] = []
@@ -489,7 +418,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             )  # “三会一课”活动: party education
         ):  # “安改”工程: a building job; “两优”专项行动 is named by its two characters; “十四五”行动方案 is a plan
             spans.append((m.start(), m.end()))
-        elif _named_work(text, m) and not _programme_built(m.group(1).strip()):
+        elif _named_work(text, m) and not programme_built(m.group(1).strip()):
             spans.append((m.start(), m.end()))
     # a quoted programme or campaign named whole, its head inside the quotes: “智慧感知基础设施工程”
     # (a national programme is often named by two characters: “雪亮工程”, “金税工程” — not a job of building: “道路工程”)
@@ -515,18 +444,7 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
     spans += _listed_beside(text, spans)
     spans += _named_again(text, spans)
     taken = [(s, e) for s, e in spans]
-    for s, e in sorted([(m.start(), m.end()) for m in UNQUOTED_PROGRAMMES.finditer(text)] + _local_programmes(text)):
-        if version := programme_release_after(text, e):
-            e = version  # 数字青岛2.0工程: the programme's campaign, one name (nlp.releases)
-        if any(a <= s < b for a, b in taken) or (s > 0 and text[s - 1] in '“"「' and not _quotes_hold_more(text, e)):
-            continue
-        if _MEDIA_AFTER.match(text, e):
-            continue  # 数字江西|报, 数字湖南|频道: a media outlet's name
-        if HEAD.match(text, e):
-            continue  # 智慧城市平台: a platform (长沙市智慧城市建设事务中心, a body's name: nlp.budgetpatterns drops it)
-        if text.startswith("改革", e):
-            e += 2
-        spans.append((s, e))
+    spans += programme_spans(text, taken)
     for m in _CAMPAIGN_HEAD.finditer(text):
         e = m.end()
         i = m.start()

@@ -1,4 +1,4 @@
-"""candidates._body_before: the words before a body's one-character end (委, 局, 厅, 署) that jieba leaves a token of its
+"""headwalk._body_before: the words before a body's one-character end (委, 局, 厅, 署) that jieba leaves a token of its
 own are the body's field only when they can name one: an adjective alone names none (推进|健康|委门户网站), a noun
 alone does (市|商务|委门户网站), an adjective with another field word does (卫生|健康|委).  Rows written for this table.
 """
