@@ -117,7 +117,7 @@ STATEMENT = "其中:行政运行200.57万元,完成年初预算的113.00%,主要
     [
         # the central template: item named in a sentence of its own, both figures printed
         (
-            "3.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。年初预算为177.50万元，支出决算为200.57万元，"
+            "5.一般公共服务（类）发展与改革事务（款）行政运行（项）。年初预算为177.50万元，支出决算为200.57万元，"
             "完成年初预算的113.00%。决算数大于预算数的主要原因是政策性调整。",
             Decimal("177.50"),
             None,
@@ -230,7 +230,7 @@ def test_devset_final_account() -> None:
         "229.19",
         Decimal("102.96"),
     )
-    medical = by_item["行政单位医疗"]  # "年初预算为 0 万元，支出决算为 497.53 万元。" — no rate
+    medical = by_item["行政单位医疗"]  # its sentence prints a budget of 0, a final figure and no rate
     assert (medical.budget, medical.final.printed, medical.rate) == (0, "497.53", None)
     assert by_item["归口管理的行政单位离退休"].code == "2080501"  # the tables print 行政单位离退休: the amount agrees
     assert by_item["信访研究宣传立法专项项目"].budget_printed.printed == "536.20"

@@ -57,7 +57,7 @@ def test_a_project_name_starting_with_a_figure_stays_whole():
 
 
 # One side printed blank: the income side's item and the expenditure side's item stand on one line, the income's
-# figure missing between them (``二、政府性基金预算拨款收入 二、教育支出 118.01``): two items, the figure the
+# figure missing between them (``二、政府性基金预算拨款收入 二、教育支出 64.37``): two items, the figure the
 # expenditure's — enumerated as 一、 / （二） / 3、 / 4. on either side.  And a whole-yuan figure printed without
 # separators glued to the next item with no space (``一、财政拨款收入304413900一、教育支出``).  Made-up 收支总表s in
 # 万元 and 元; before, the two labels were one row (二、政府性基金预算拨款收入二、教育支出), the glued figure part of

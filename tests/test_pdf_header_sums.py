@@ -124,17 +124,17 @@ SUMMARY = """\
 单位名称：某市某某局 单位：万元
 收入 支出
 项目 预算 项目 预算
-一、财政拨款收入 100.00 一、一般公共服务支出 130.00
-二、其他收入 10.00
-本年收入合计 110.00 本年支出合计 130.00
-上年结转结余 20.00
-收入总计 130.00 支出总计 130.00
+一、财政拨款收入 145.60 一、一般公共服务支出 181.50
+二、其他收入 12.40
+本年收入合计 158.00 本年支出合计 181.50
+上年结转结余 23.50
+收入总计 181.50 支出总计 181.50
 """
 
 
 def income_pdf(balance: bool) -> bytes:
     heads = ["单位名称", "合计", "财政拨款收入", "其他收入"] + (["上年结转结余"] if balance else [])
-    figures = ["130.00", "100.00", "10.00", "20.00"] if balance else ["110.00", "100.00", "10.00"]
+    figures = ["181.50", "145.60", "12.40", "23.50"] if balance else ["158.00", "145.60", "12.40"]
     rows = [[Cell(h, j) for j, h in enumerate(heads)]] + [
         [Cell(name, 0, align="left")] + [Cell(a, 1 + j, align="right") for j, a in enumerate(figures)]
         for name in ("合计", "某市某某局")
@@ -144,7 +144,7 @@ def income_pdf(balance: bool) -> bytes:
 
 @pytest.mark.parametrize(("balance", "wanted"), [(True, []), (False, [])])
 def test_an_income_table_with_last_years_balance_totals_more_than_this_years_income(balance, wanted):
-    """With 上年结转结余 its 合计 (130.00) is this year's income and the balance, no 本年收入合计 (110.00): no
+    """With 上年结转结余 its 合计 (181.50) is this year's income and the balance, no 本年收入合计 (158.00): no
     discrepancy (one before); without it, its 合计 is this year's income and agrees."""
     from nlp import read_report_bytes
 
@@ -158,7 +158,7 @@ def test_an_income_table_with_last_years_balance_totals_more_than_this_years_inc
 def test_an_income_table_that_differs_from_this_years_income_is_still_found():
     from nlp import read_report_bytes
 
-    report = report_of(SUMMARY.replace("本年收入合计 110.00", "本年收入合计 111.00"))
+    report = report_of(SUMMARY.replace("本年收入合计 158.00", "本年收入合计 159.00"))
     (income,) = read_report_bytes(income_pdf(False), "income.pdf").tables
     report.tables.append(income)
     assert [d.kind for d in reconcile(report) if "本年收入合计" in d.message] == ["cross_table"]

@@ -25,12 +25,12 @@ _TALL_4_RECUT = """\
 科目编码 科目名称 合计 基本支出 项目支出
 营支出
 """
-# one column more: 上缴上级支出 beside them
+# one column more: 对附属单位补助支出 beside them
 _TALL_5 = """\
 表3 支出总表
 单位：{unit}
 事业单位
-科目编码 科目名称 合计 基本支出 项目支出 上缴上级支出
+科目编码 科目名称 合计 基本支出 项目支出 对附属单位补助支出
 经营支出
 """
 # one column fewer

@@ -110,8 +110,8 @@ def test_a_family_keeps_the_money_of_a_built_table(variant):
 #: a table no template prints (a 万元 figure left among 元 ones, which nothing can place)
 _THREE_PUBLIC = _HEAD + SHANGHAI_THREE_PUBLIC
 _THREE_PUBLIC_ROW = {
-    "万元": "143.14 109.14 20.00 14.00 14.00 1,673.72",
-    "元": "1431400.00 1091400.00 200000.00 140000.00 140000.00 16737200.00",
+    "万元": "168.52 125.32 27.50 15.70 15.70 2,046.38",
+    "元": "1685200.00 1253200.00 275000.00 157000.00 157000.00 20463800.00",
 }
 _FIGURE_FAMILIES = [vf.to_yuan, vf.to_wan, vf.four_decimals, vf.no_separators, vf.with_separators]
 
@@ -135,8 +135,8 @@ def test_a_family_rewrites_a_figure_read_but_not_stored(variant):
         ("合计 １，２３４．５６ ２００．００", "合计 1,234.56 200.00"),  # before: 1，234.56 (no figure)
         ("201 一般公共服务支出 1，100.00 12，345，678.9", "201 一般公共服务支出 1,100.00 12,345,678.9"),  # before: kept
         (
-            "一、财政拨款收入 ４７１，４５２，１００ 二、事业收入",
-            "一、财政拨款收入 471,452,100 二、事业收入",
+            "一、财政拨款收入 ３５８，２０６，７００ 二、事业收入",
+            "一、财政拨款收入 358,206,700 二、事业收入",
         ),  # whole yuan
         ("分别为１００，２００，３００人", "分别为100，200，300人"),  # a list in prose: no figure
         ("增长１２，５．５％", "增长12，5.5%"),

@@ -1,14 +1,14 @@
-"""A row whose first figure is too wide for its narrow column and wraps inside it (``530,850.0`` / ``0``) while its
+"""A row whose first figure is too wide for its narrow column and wraps inside it (``642,317.9`` / ``3``) while its
 label wraps beside it: the label's halves and the figure's head and tail are printed on the lines above and below the
 row's line, which prints the other amounts only::
 
-    某某研发资金-平台载 530,850.0
-    530,850.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00
-    体专项 0
+    某某科创资金-基地载 642,317.9
+    642,317.93 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00
+    体专项 3
 
 Made-up tables (other names, units, places): the row is read whole — its label, its wrapped figure — and the
-figure's column is stored where every placement of the row's figures agrees (the 总计 column holds 530,850.00
-whichever printed 530,850.00 is its own); the columns the text leaves open stay empty (W310), never guessed."""
+figure's column is stored where every placement of the row's figures agrees (the 总计 column holds 642,317.93
+whichever printed 642,317.93 is its own); the columns the text leaves open stay empty (W310), never guessed."""
 
 from __future__ import annotations
 
@@ -52,9 +52,9 @@ def plain(label: str, wan: str, unit: str) -> str:
     return f"{label} {f} {f} {ZEROS}\n"
 
 
-PROJECTS = [("某某工作经费", "1388.31"), (("某某研发资金-平台载", "体专项"), "530850.00"), ("评审工作经费", "46.80")]
-PROJECTS += [(("某某研发资金-应用研", "发专项"), "283977.00")]
-TOTAL = "816262.11"
+PROJECTS = [("某某工作经费", "1388.31"), (("某某科创资金-基地载", "体专项"), "642317.93"), ("评审工作经费", "46.80")]
+PROJECTS += [(("某某科创资金-应用研", "发专项"), "283977.00")]
+TOTAL = "927730.04"
 
 
 def table_text(unit: str = "万元", unit_wrapped: bool = True, page_before: int | None = None) -> str:
@@ -76,9 +76,9 @@ def projects_of(text: str) -> dict[str, tuple[str | None, Decimal | None]]:
 
 WANT = {
     "某某工作经费": Decimal("1388.31"),
-    "某某研发资金-平台载体专项": Decimal("530850.00"),
+    "某某科创资金-基地载体专项": Decimal("642317.93"),
     "评审工作经费": Decimal("46.80"),
-    "某某研发资金-应用研发专项": Decimal("283977.00"),
+    "某某科创资金-应用研发专项": Decimal("283977.00"),
 }
 
 
@@ -93,29 +93,30 @@ def test_a_row_whose_label_and_first_figure_wrap_around_its_line(unit, unit_wrap
 
 
 def test_the_columns_the_text_leaves_open_stay_empty():
-    """The wrapped 530,850.00 and the row's own 530,850.00 could be in 总计 and any part of it: only 总计 is certain."""
+    """The wrapped 642,317.93 and the row's own 642,317.93 could be in 总计 and any part of it: only 总计 is certain."""
     tables, _, diag, _ = read_tables(table_text())
     (t,) = tables
-    r = next(r for r in t.rows if r.name == "某某研发资金-平台载体专项")
-    assert r.cells[0].value == Decimal("530850.00") * 10000
+    r = next(r for r in t.rows if r.name == "某某科创资金-基地载体专项")
+    assert r.cells[0].value == Decimal("642317.93") * 10000
     assert all(c is None for c in r.cells[1:])
     assert any(d.code == "W310" and d.line == r.span.line for d in diag.items)
-    assert r.span.text.startswith("某某研发资金-平台载") and r.span.text.endswith("体专项")
+    assert r.span.text.startswith("某某科创资金-基地载") and r.span.text.endswith("体专项")
 
 
 def test_a_column_the_placements_disagree_on_is_not_stored():
-    """Negative: where the row's own line prints other figures (530,000.00 850.00 …), the 总计 column holds the wrapped
-    530,850.00 in one placement and 530,000.00 in the others: nothing is stored there (W310), no amount is made up."""
-    text = table_text().replace("530,850.00 " + ZEROS, "530,000.00 850.00 " + " ".join(["0.00"] * 8))
+    """Negative: where the row's own line prints other figures (642,000.00 317.93 …), the 总计 column holds the wrapped
+    642,317.93 in one placement and 642,000.00 in the others: nothing is stored there (W310), no amount is made up."""
+    text = table_text().replace("642,317.93 " + ZEROS, "642,000.00 317.93 " + " ".join(["0.00"] * 8))
     tables, projects, diag, _ = read_tables(text)
-    r = next(r for r in tables[0].rows if r.name == "某某研发资金-平台载体专项")
+    r = next(r for r in tables[0].rows if r.name == "某某科创资金-基地载体专项")
     assert all(c is None for c in r.cells)
     assert any(d.code == "W310" and d.line == r.span.line for d in diag.items)
-    assert all(p.amount is None or p.amount.value != Decimal("530000.00") * 10000 for p in projects)
+    assert all(p.amount is None or p.amount.value != Decimal("642000.00") * 10000 for p in projects)
 
 
 def test_a_label_beside_figures_that_are_no_heads_and_tails_is_not_joined():
     """Negative: a tail line that prints a whole figure of its own (two decimals) is no tail."""
-    text = table_text().replace("体专项 0\n", "体专项 0.00\n")
+    text = table_text().replace("体专项 3\n", "体专项 3.00\n")
+    assert text != table_text()
     got = projects_of(text)
-    assert "某某研发资金-平台载体专项" not in got
+    assert "某某科创资金-基地载体专项" not in got

@@ -34,7 +34,7 @@ def _lines(text: str) -> list[str]:
 
 def _coded_rows(text: str, edit: Callable[[re.Match], str]) -> str:
     """``edit`` applied to every line printing one coded row (code, label, cells) — not to a line of blocks side by
-    side (30308 助学金 30228 工会经费 133.00 39908: another code among its words)."""
+    side (30307 医疗费补助 30226 劳务费 47.20 39907: another code among its words)."""
     out = []
     for line in _lines(text):
         m = _CODED_ROW.match(line)
