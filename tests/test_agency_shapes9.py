@@ -211,7 +211,7 @@ def test_a_listed_unit_named_again_is_the_unit(nlp):
     """A unit the report's 机构设置 lists, named again in another text after a word that leads a name."""
     texts = [
         "赣州市审计局内设办公室、法规科、财政审计科、后勤服务中心和离退休干部科。",
-        "行政运行（项）：指赣州市审计局机关（不含后勤服务中心）用于保障机构正常运转的基本支出。",
+        "行政运行（项）：指赣州市审计局机关（不含后勤服务中心）维持机关日常运转所需的基本支出。",
         "为离退休人员提供服务的离退休干部科的支出。",
         "推进全市后勤服务中心标准化建设。",
     ]

@@ -58,7 +58,7 @@ def nlp():
         ("推进“智慧渔港”及信息系统建设", [("“智慧渔港”", R)]),
         # reforms: X改革 over whole words, a reform inside a body's name is none
         ("以启动省相对集中行政许可权改革试点工作为契机", [("相对集中行政许可权改革", R)]),
-        ("将推进信访工作法治化作为全面深化改革的重要举措", []),
+        ("将推进审计工作规范化作为全面深化改革的主要抓手", []),
         ("承担区行政审批制度改革工作联席会议办公室的日常工作", []),
         ("深化口岸领域改革创新", []),
         # campaigns: 工程 only as a programme, parallel attributes are one name

@@ -216,15 +216,17 @@ def test_growth_of_work_volume_is_an_indicator_but_budget_growth_is_not():
 
 
 def test_a_name_wrapped_inside_a_table_row_is_laid_across_cells():
-    """Two columns printed side by side ('…对供电行业造' / '报预警系统 成的损失…'): the unwrapped text joins cells
+    """Two columns printed side by side ('…对物流行业造' / '测预警系统 成的影响…'): the unwrapped text joins cells
     of different columns, so a name crossing a line break of such lines is no name; in a plain paragraph it is."""
     from nlp.entities import laid_across_cells
 
-    table = "施安全的气象灾害定制化预 体设施”的精准预报预警，降低气象灾害对供电行业造\n报预警系统 成的损失，显著提升"
-    s = table.index("供电行业造")
+    table = (
+        "保障城市交通运行的路网监测预 警设施”的实时监测预警，降低道路拥堵对物流行业造\n测预警系统 成的影响，明显改善"
+    )
+    s = table.index("物流行业造")
     assert laid_across_cells(table, "Platform", s, table.index("系统") + 2)
-    prose = "逐步更新老旧设备，提升系统性能，为信访信\n息系统运行提供有力支撑。"
-    s = prose.index("信访信")
+    prose = "按期替换陈旧终端，改善网络性能，为审计信\n息系统运行提供可靠保障。"
+    s = prose.index("审计信")
     assert not laid_across_cells(prose, "Platform", s, prose.index("系统运行") + 2)
     assert laid_across_cells("信访 信息系统", "Platform")  # a gap of spaces inside: two cells
     assert not laid_across_cells("《关于\n着力推进\n信访工作法治化的意见》", "PolicyDocument")

@@ -58,7 +58,7 @@ def body(agency: str, year: int) -> str:
         ("2024年度上海市普陀区万里街道办事处部门决算", "上海市普陀区万里街道办事处", 2024, Phase.FINAL_ACCOUNT),
         ("2026年\n广州市人民政府办公厅部门预算", "广州市人民政府办公厅", 2026, Phase.BUDGET),
         # a name wrapped over two lines of the cover, mid-word
-        ("2026 年深圳市规划和自然资源局宝安\n管理局部门预算", "深圳市规划和自然资源局宝安管理局", 2026, Phase.BUDGET),
+        ("2026 年佛山市规划和自然资源局顺德\n管理局部门预算", "佛山市规划和自然资源局顺德管理局", 2026, Phase.BUDGET),
         ("2026 年深圳市科技创新局部\n门预算", "深圳市科技创新局", 2026, Phase.BUDGET),
         # no place prefix at all: a central or a provincial body
         ("国家统计局\n2025 年度部门决算\n二〇二六年七月", "国家统计局", 2025, Phase.FINAL_ACCOUNT),
@@ -103,8 +103,8 @@ def test_title_pages_of_other_places(title: str, agency: str, year: int, phase: 
     "title,scope",
     [
         ("长春市信访局（本级）\n2026年度部门预算公开", "本级"),
-        ("2026 年深圳市统计局（本级）部门预\n算", "本级"),
-        ("第一部分 昆明市审计局（汇总）2026年部门预算编制说明", "汇总"),
+        ("2026 年东莞市统计局（本级）部门预\n算", "本级"),
+        ("第一部分 曲靖市水务局（汇总）2026年部门预算情况说明", "汇总"),
         ("吉林市信访局(本级)2026年度部门预算", "本级"),
     ],
 )

@@ -147,9 +147,9 @@ def test_an_indicator_table_is_read_as_indicators_not_money(layout, unit, own_un
 
 
 def test_a_final_accounts_table_of_achieved_values():
-    header, body = ["一级指标 二级指标 三级指标 实际完成值 分值 得分"], ["产出指标 数量指标 办结信访事项 1050件 20 20"]
+    header, body = ["一级指标 二级指标 三级指标 实际完成值 权重 得分"], ["产出指标 数量指标 受理咨询事项 2380件 15 15"]
     tables, indicators, diag = read(report("万元", header, body, None))
-    assert [(i.name, i.value, i.unit, i.achieved) for i in indicators] == [("办结信访事项", Decimal(1050), "件", True)]
+    assert [(i.name, i.value, i.unit, i.achieved) for i in indicators] == [("受理咨询事项", Decimal(2380), "件", True)]
     assert [t.number for t in tables] == ["表1"]
     assert [d.code for d in diag.items if d.code.startswith("W3")] == ["W314"]
 
@@ -177,7 +177,7 @@ MONEY_CONTROLS = [
 
 @pytest.mark.parametrize("unit", ["(万元)", "（元）", "(千元)"])
 def test_a_column_headed_in_yuan_names_amounts_though_its_words_are_cut(unit):
-    header = "年度资\n单位名\n项目名称 金总额 年度绩效目标 一级指标 二级指标 三级指标 指标值\n称\n" + unit
+    header = "年度资\n单位名\n项目名称 金总额 绩效目标 一级指标 二级指标 三级指标 年度指标值\n称\n" + unit
     assert not indicatortables.is_indicator_header(header)
     assert indicatortables.is_indicator_header(header.replace(unit, ""))  # the words alone name no amount
 
@@ -400,7 +400,7 @@ ROWS = [
     (["时效指标 故障处理时限 2个工作日内 8"], [("故障处理时限", "2", "个工作日", "<=", None)]),
     (["时效指标 系统上线时间 ≤ 2026 年 6 月 8"], [("系统上线时间", "2026年6月", "", "<=", None)]),
     (["效益指标 社会效益指标 信访工作法治化水平 持续提升 5"], [("信访工作法治化水平", "持续提升", "", "=", None)]),
-    (["成本指标 经济成本指标 项目总成本 不超过预算"], [("项目总成本", "预算", "", "<=", None)]),
+    (["成本指标 经济成本指标 运维总成本 不超过预算"], [("运维总成本", "预算", "", "<=", None)]),
     (
         ["受理群众来信来访", "产出指标 数量指标 事项数量 ≥1000件"],
         [("受理群众来信来访事项数量", "1000", "件", ">=", None)],

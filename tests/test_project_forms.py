@@ -237,11 +237,11 @@ KEY_PROJECTS = """\
 第七部分 重点项目预算绩效情况说明
 2026 年，本单位重点项目绩效目标情况如下：
 二级预算单位名称 一级项目名称 预算数（万元） 绩效目标
-某某市统计局（本 统计管理 352.27 为统计管理工作提供支持保
-级） 障，全年完成不少于4次统计
-大讲堂。
-某某市统计局（本 政务信息化项目 7.50 完成电子政务内网运维，
-级） （运行维护服 保障系统正常运行。
+某某市水务局（本 水资源管理 268.43 为水资源管理工作提供经费保
+级） 障，全年开展不少于6次节水
+宣传周。
+某某市水务局（本 信息化运维项目 9.80 完成水务专网运行维护，
+级） （运行维护服 确保网络稳定运行。
 务）
 - 7 -
 第八部分 其他
@@ -253,7 +253,7 @@ def _project(name: str, printed: str):
 
     return Project(
         name=name,
-        unit_name="某某市统计局（本级）",
+        unit_name="某某市水务局（本级）",
         amount=Amount(Decimal(printed) * W, printed, "万元", Span(0, 0, "")),
         cells={},
         span=Span(0, 0, ""),
@@ -265,13 +265,13 @@ def test_key_project_targets_go_to_the_projects_of_the_same_amount_and_name():
     from nlp.projecttargets import attach
 
     projects = [
-        _project("统计管理", "352.27"),
-        _project("政务信息化项目（运行维护服务）", "7.50"),
-        _project("统计管理", "10.00"),
+        _project("水资源管理", "268.43"),
+        _project("信息化运维项目（运行维护服务）", "9.80"),
+        _project("水资源管理", "10.00"),
     ]
     attach(normalize(KEY_PROJECTS), projects)
-    assert projects[0].target.text == "为统计管理工作提供支持保障，全年完成不少于4次统计大讲堂。"
-    assert projects[1].target.text == "完成电子政务内网运维，保障系统正常运行。"  # 务） under it is the name's
+    assert projects[0].target.text == "为水资源管理工作提供经费保障，全年开展不少于6次节水宣传周。"
+    assert projects[1].target.text == "完成水务专网运行维护，确保网络稳定运行。"  # 务） under it is the name's
     assert projects[2].target is None  # same name, another amount: not this row's
 
 
