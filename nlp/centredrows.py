@@ -1,14 +1,14 @@
 """Rows of a table with a text column (绩效目标) whose cells are centred on the row's line of amounts, read
 from text without geometry::
 
-    口岸日常水电耗材、清
-    洁、现场设备购置、绩效评 20.20 20.20 20.20 0.00 0.00 0.00 0.00
-    价审计等运营和管理费用
-    通过出口信用保险等支持措施有效降低全市外贸企业经
-    珠海市内外经贸发展专
-    750.00 750.00 750.00 0.00 0.00 0.00 0.00营风险，支持企业发展，多角度支持全市外贸企业发
-    项资金（稳外贸事项）
-    展。
+    园区日常保洁绿化、设
+    施维护、安保值守、绩效评 36.47 36.47 36.47 0.00 0.00 0.00 0.00
+    估审计等运营和管理费用
+    通过贷款贴息等扶持措施有效减轻全市中小微型企业融
+    某某市中小企业发展专
+    483.56 483.56 483.56 0.00 0.00 0.00 0.00资压力，支持企业发展，多渠道扶持全市中小企业成
+    项资金（稳增长事项）
+    长。
 
 The name cell and the text cell each wrap in their narrow column and each is centred on the amounts: as many of
 its lines are printed above the line of amounts as below it (the middle one, for an odd count, on that line).  A

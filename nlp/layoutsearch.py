@@ -228,7 +228,7 @@ def _adds_up_under(row: TableRow, reading: Reading) -> bool:
 
 
 def _capacity(rows: list[TableRow], domains: dict[int, list[Placement]], width: int) -> bool:
-    """Figures wrapped inside their cell (``1378.4`` / ``1``) show how narrow the column is: a
+    """Figures wrapped inside their cell (``1264.3`` / ``7``) show how narrow the column is: a
     column where a figure of some length wrapped holds no figure that long unwrapped, and one
     that holds a figure unwrapped wraps none as short.  Placements against what the rows show for
     certain are dropped, through the code hierarchy too.  False when a row is left with none."""

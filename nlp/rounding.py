@@ -15,7 +15,7 @@ tables) is the same number rounded the same way: no tolerance.
 
 >>> [rounding_tolerance([Decimal(100)] * (n + 1)) for n in (1, 2, 3, 5)]
 [Decimal('0'), Decimal('100'), Decimal('200'), Decimal('300')]
->>> rounding_tolerance([Decimal(10000), Decimal("0.01")])  # 239万元 in the text against 2,390,138.00 元
+>>> rounding_tolerance([Decimal(10000), Decimal("0.01")])  # 317万元 in the text against 3,168,452.00 元
 Decimal('5000.005')
 """
 

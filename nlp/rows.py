@@ -30,7 +30,7 @@ _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]{2,}$")
 _GLUED_CODE = re.compile(r"^(\d{3,9})(?=[\u3400-\u9fff])")
 _DIGITS = re.compile(r"^\d+$")
 #: a figure (thousands separators or decimals) the extraction glued to the label of the cell right of it, no space
-#: between: a 收支总表's other side, its item (``304,413,900一、教育支出``) or its total (``48,362.82本年支出合计``)
+#: between: a 收支总表's other side, its item (``286,105,700一、教育支出``) or its total (``51,927.46本年支出合计``)
 _GLUED_FIGURE = re.compile(
     r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+)"
     r"(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[\u3400-\u9fff]{1,10}[合总]计$)"
@@ -194,10 +194,10 @@ def groups(text: str, line_numbers: bool = False, summary: bool = False) -> list
         elif t.kind == "num" and not g.cells and nxt is not None and nxt.kind == "text" and _sibling_code(t, g):
             new().code_parts.append(
                 t
-            )  # … the same where the block on the left prints no amount (30106 伙食补助费 30204 手续费)
+            )  # … the same where the block on the left prints no amount (30113 住房公积金 30207 邮电费)
         elif t.kind == "text":
             if summary and g.name and not g.cells and _next_item(g, t):
-                new()  # 二、政府性基金预算拨款收入 二、教育支出 118.01: the income side printed blank, then the expenditure's
+                new()  # 二、政府性基金预算拨款收入 二、教育支出 96.47: the income side printed blank, then the expenditure's
             if pending_garbage and g.name and not g.cells:
                 g.name.extend(pending_garbage)  # damage inside a label
                 pending_garbage.clear()
@@ -244,7 +244,7 @@ def _code_of_a_centred_label(t: Token, g: Group, before: list[Group]) -> bool:
     """A number after a row whose amounts print decimals, with no label after it on the line (its amounts at most),
     that is a code of the same classification and level as the codes the line's rows print (as long, same first
     digit): the last block's row in blocks side by side, its label wrapped above and below its line
-    (``30228 工会经费 133.00 39908`` between ``对民间非营利组织和群众`` and ``性自治组织补贴``) — a whole number is no
+    (``30228 工会经费 86.45 39908`` between ``对民间非营利组织和群众`` and ``性自治组织补贴``) — a whole number is no
     amount where amounts print decimals."""
     if not (_is_code_token(t) and any(c.kind == "amount" for c in g.cells)):
         return False

@@ -112,7 +112,7 @@ def folios(body: list[Line], decimal_table: bool = False) -> tuple[set[int], set
     row that prints its own whole code (not the 款/项 part of a code implied by the rows above) after another; in
     a table whose amounts print decimals, anywhere (a bare integer is no amount there: a line of it alone is the
     page's number, before a wrapped label or at a page's foot); and after the table's last row, at its last page's
-    foot.  (A figure's tail wrapped inside its cell, ``1378.4`` / ``1``, is joined to its head all the same.)
+    foot.  (A figure's tail wrapped inside its cell, ``1264.3`` / ``7``, is joined to its head all the same.)
     The second set: those of a table of whole yuan between two coded rows the first of which prints no figure —
     the page's number after a row printed blank, or that row's amount printed under its label: not read, but
     warned about (W316), the text not saying which."""
@@ -174,7 +174,7 @@ def closes_bracket(label: str) -> bool:
 
 def heads_of_last_blocks(lines: list[Line], line_numbers: bool) -> dict[int, Line]:
     """Blocks side by side (人员经费 | 公用经费 | 其他): a line that ends in a code alone, its label centred on it
-    (``30228 工会经费 133.00 39908`` between ``对民间非营利组织和群众`` and ``性自治组织补贴``), and a label alone on
+    (``30228 工会经费 86.45 39908`` between ``对民间非营利组织和群众`` and ``性自治组织补贴``), and a label alone on
     the line above — that label's upper half, not the end of the label of the row above: line → the line above."""
     out: dict[int, Line] = {}
     for above, line in pairwise(lines):

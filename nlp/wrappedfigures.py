@@ -1,4 +1,4 @@
-"""Figures wrapped inside cells too narrow for them (``1378.4`` / ``1``), read from text (a helper of
+"""Figures wrapped inside cells too narrow for them (``1264.3`` / ``7``), read from text (a helper of
 :mod:`nlp.rowassembly`): the line above a row holds their heads, the line below their tails, and a head and its
 tail make a figure with the decimals the table prints.  The row's label may wrap beside them, its halves before the
 heads and before the tails."""
@@ -56,11 +56,11 @@ _LABEL_OR_CODE = re.compile(r"[\u3400-\u9fff]|^\s*\d{3,9}\s")
 
 
 def wrapped_figures(body: list[Line]) -> tuple[dict[int, Wrapped], set[int]]:
-    """Figures wrapped inside cells too narrow for them (``1378.4`` / ``1``): the line above a
+    """Figures wrapped inside cells too narrow for them (``1264.3`` / ``7``): the line above a
     row holds their heads, the line below their tails, as many of each, and a head and its
     tail make a figure with the decimals the table prints.  The row's label is on its line, or — centred
     on the row, its line printing amounts only — its halves are before the heads and before the tails
-    (``科技研发资金-平台载 530,850.0`` / ``530,850.00 0.00 …`` / ``体专项 0``).  Returns, per row line, the joined
+    (``产业扶持资金-园区载 418,260.0`` / ``418,260.00 0.00 …`` / ``体补助 0``).  Returns, per row line, the joined
     figures (as tokens of the head's line reaching to the tail) with those halves, and the lines they were on."""
     places = _places(body)
     if places is None:
