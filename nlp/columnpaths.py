@@ -7,7 +7,7 @@ top to bottom — ``["当年预算", "基本支出", "小计"]``.  The meaning c
 vocabulary and rules of :mod:`nlp.columns` (:data:`nlp.vocab.MEASURES`, longest known phrase):
 
 * the lowest heading is what the column is: the measure it names is the column's measure (if it
-  names none — 增减额 under 2026年预算数比2025年执行数 — the column's meaning is unknown);
+  names none — 增减额 under 2024年预算数比2023年执行数 — the column's meaning is unknown);
 * a 合计/小计 under a group that names a measure is that group's total (the rule of
   :mod:`nlp.columns` for two-level headers): of a source of funds → ``total`` of that source
   (财政拨款 / 合计); of a phase → ``total`` of that phase (年初预算数 / 小计); else that

@@ -351,7 +351,7 @@ def sums(lay: Layout, cols: list[Column], parts: frozenset[str] = _PART_MEASURES
 
 
 def _comparisons(lay: Layout, cols: list[Column]) -> list[tuple[int, list[int]]]:
-    """A change under …比… (2026年预算数比2025年执行数 增减额) is the first figure less the second:
+    """A change under …比… (2024年预算数比2023年执行数 增减额) is the first figure less the second:
     first = second + change, where the table prints both figures."""
     out = []
     for i, (hc, c) in enumerate(zip(lay.columns, cols)):

@@ -130,7 +130,7 @@ def is_coherent(words: tuple[Word, ...]) -> bool:
     keys = [w.key for w in words if w.kind == "measure" and w.key not in PHASE_KEYS]
     if len(keys) != len(set(keys)):
         return False
-    if compares:  # …比… compares two different figures (2026年预算数比2025年执行数)
+    if compares:  # …比… compares two different figures (2024年预算数比2023年执行数)
         at = next(i for i, w in enumerate(words) if w.kind == "filler" and w.text == "比")
         sides = [
             tuple((w.kind, w.text) for w in part if w.kind == "year" or w.key in PHASE_KEYS)

@@ -75,7 +75,7 @@ _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[�
 
 
 def income_totals(summary: Table) -> dict[str, Decimal]:
-    """What a 收支总表 says each source of income totals (一、财政拨款收入 471,452,100;
+    """What a 收支总表 says each source of income totals (一、财政拨款收入 385,916,400;
     二、事业收入 printed blank = 0), by measure: the same figures an income table's 合计
     row prints in its columns.  Only from a summary whose income side has one column."""
     income = [c for c in summary.columns if c.side == "income"]

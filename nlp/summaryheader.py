@@ -54,7 +54,7 @@ def columns(header_text: str, rows: list[TableRow], title: str) -> list[Column]:
 def _one_source(rows: list[TableRow], part: str, width: int) -> int | None:
     """An expenditure half headed 合计 and the sources of funds, one heading each on one line (合计 一般公共预算
     政府性基金预算 国有资本经营预算), whose rows print fewer figures (a zero printed as nothing: 合计 and one more): where
-    the income side's money is one source's alone (every item printing a figure names it: 一、一般公共预算 471,452,100;
+    the income side's money is one source's alone (every item printing a figure names it: 一、一般公共预算 385,916,400;
     二、政府性基金预算 blank), every other source spends nothing, so a row's figure beside its 合计 — equal to it — is
     that source's.  Each such row's cells are spread over the half's columns (None in the others' columns) and the
     half's width returned; ``None`` where the table does not say so."""

@@ -14,7 +14,7 @@ when the text's reading breaks a sum and no single reading repairs it, the text'
 the table cannot tell.  Nothing is moved where the sums say nothing (no item nests over it, no total follows).
 
 A line whose words name 支出 already gives its figure to expenditure; its label still starts with the income
-item printed blank (``3.上级补助收入 其他基础研究支出 8,000.00``).  That item is the income side's when its
+item printed blank (``3.上级补助收入 其他应用研究支出 6,500.00``).  That item is the income side's when its
 number goes on from the income side's items (2. before it, or it is a 1. right under an item of another style)
 and its words name no expenditure: the row is then named by the words after the space.
 
