@@ -3,7 +3,7 @@
 A 部门决算 explains, item by item, how spending compared with the budget passed at the start of the year::
 
     行政运行200.57万元,完成年初预算的113.00%,主要用于…。预决算产生差异的主要原因是政策性调整。
-    6.教育（类）进修及培训（款）培训支出（项）。年初预算为180.61万元，支出决算为180.03万元，完成年初预算的99.68%。
+    3.国防（类）国防动员（款）兵役征集（项）。年初预算为236.40万元，支出决算为231.07万元，完成年初预算的97.75%。
     …（项）17.64 万元，未有年初预算。预决算产生差异的主要原因是该项目年中由区科工商信局移交至我单位；
     公务用车购置及运行费支出决算为 1.65 万元，完成预算 3.00 万元的 55.00% ；
 
@@ -39,7 +39,7 @@ _RATE = re.compile(
     rf"\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％]"
 )
 _NO_BUDGET = re.compile(r"(?:未有|没有|未安排|未列)年初预算")
-# "年初预算为 0 万元，支出决算为 497.53 万元。" — both printed, no rate (the budget was nothing)
+# "年初预算为 0 万元，支出决算为 362.84 万元。" — both printed, no rate (the budget was nothing)
 _BUDGET_THEN_FINAL = re.compile(
     rf"年初预算(?:数)?为?\s*(?P<bnum>{_NUM})\s*(?P<bunit>亿元|万元|千元|元)\s*[，,]\s*(?:支出)?决算(?:数)?为?\s*{_AMOUNT.pattern}"
 )
@@ -161,7 +161,7 @@ def _statement(norm, blk, text, start, a0, a1, m, kind, previous) -> BudgetCompa
     if final is None:
         return None
     name, path = _item_name(text[name_start:name_end])
-    if not name:  # "6.教育（类）进修及培训（款）培训支出（项）。年初预算为…": named by the sentence before
+    if not name:  # "3.国防（类）国防动员（款）兵役征集（项）。年初预算为…": named by the sentence before
         before = _last_sentence(previous if name_start == 0 else text[:name_start])
         if not re.search(r"[，,：:]", before):
             name, path = _item_name(before)

@@ -2,8 +2,8 @@
 writes them as enumerated prose rather than as a table::
 
     八、重点项目预算绩效目标情况
-    （一）12345热线工作经费，年初预算16,790,000.00元，绩效目标：以一个号码服务企业和群众为目标，…
-    （二）政府信息公开工作经费，年初预算813,350.00元，绩效目标：通过重点保障网站可用性…
+    （一）河道保洁养护经费，年初预算14,268,500.00元，绩效目标：保障河道水面整洁、岸线完好，…
+    （二）档案数字化加工经费，年初预算736,420.00元，绩效目标：完成馆藏档案数字化加工…
 
 Only the enumerated items of a section about key projects are read (its title names 重点项目 or 主要项目), and
 an item is a project only when its name is followed by its amount ("年初预算…元", "预算数为…万元", "安排资金…").
@@ -24,7 +24,7 @@ from nlp.normalize import NormalizedText, squash
 # the title of a section that lists key projects
 KEY_PROJECT_SECTION = re.compile(r"重点项目|主要项目")
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-# "12345热线工作经费，年初预算16,790,000.00元" / "X项目：预算数为 12.50 万元" / "X，安排资金 30 万元"
+# "河道保洁养护经费，年初预算14,268,500.00元" / "X项目：预算数为 12.50 万元" / "X，安排资金 30 万元"
 _ITEM = re.compile(
     rf"^(?P<name>[^，,。；;：:]{{2,60}}?)\s*[，,：:]?\s*(?:本年|年初|全年|\d{{4}}年)?(?:预算(?:数|金额|资金)?|安排(?:资金|经费)?|资金|金额|总投资)"
     rf"(?:为|是|共|合计)?\s*[：:]?\s*(?P<num>{_NUM})\s*(?P<unit>亿元|万元|千元|元)"

@@ -288,7 +288,7 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
     """An unnumbered line that names a standard section and stands alone."""
     t = norm.lines[i].text.strip()
     title = clean_title(t)
-    # a long name before the section's own words ("上海市统计和大数据研究院（上海市统计数据管理中心）
+    # a long name before the section's own words ("某某市水文和水资源研究院（某某市水情监测中心）
     # （单位）机构设置") may make it longer than a title usually is
     max_len = 60 if ENDS_WITH_KIND.search(squeeze(title)) else 30
     if not heading_like(title, max_len=max_len) or "：" in title or ":" in title or title.endswith(("，", ",", "、")):

@@ -225,7 +225,7 @@ def split_scope(name: str) -> tuple[str, str | None]:
 
 
 def _without_alias(name: str) -> str:
-    """The name before a trailing bracketed alias: 上海市统计和大数据研究院（上海市统计数据管理中心）."""
+    """The name before a trailing bracketed alias: 某某市水文和水资源研究院（某某市水情监测中心）."""
     while name.endswith(("）", ")")):
         depth, i = 0, len(name) - 1
         while i >= 0:

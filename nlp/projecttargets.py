@@ -1,16 +1,16 @@
 """The 绩效目标 of projects from a table of key projects printed without a title (重点项目预算绩效情况说明)::
 
     二级预算单位名称 一级项目名称 预算数（万元） 绩效目标
-    深圳市统计局（本 统计管理 352.27 为统计管理工作提供支持保
-    级） 障，2026年预计完成不少于
-    4次统计大讲堂，每月完成 …
+    某某市水务局（本 水务管理 418.36 为水务管理工作提供支持保
+    级） 障，2026年预计开展不少于
+    6次节水宣传活动，每月完成 …
 
 The unit and the project's name wrap inside their narrow cells while the target runs on down its own
 column.  Such a table repeats projects the project table (项目支出表) already has; a row is matched to one
 of those by its amount as printed and the start of its name, and gives it the target it lacks.  Which
 pieces of a line below a row's are the wrapped unit's and name's is then known, not guessed: those that
-go on the project's unit and name as the project table prints them (``级）`` after ``深圳市统计局（本``),
-in their columns' order; the rest of the line, spaces and all (``口岸服务及时率 100%``), is the target's —
+go on the project's unit and name as the project table prints them (``级）`` after ``某某市水务局（本``),
+in their columns' order; the rest of the line, spaces and all (``水质达标率 100%``), is the target's —
 also a line of one piece under a sentence the target ended (a target goes on after its first full stop).
 The same table laid out from a PDF prints each row on one line and needs none of this.  A row no project
 matches gives nothing: its wrapped name is not read whole here.
