@@ -3,7 +3,7 @@
 A Chinese body's name is regular: an anchor — a place (昆明市, 石林彝族自治县), a level (市, 区, 省) or the
 state (国家, 国务院, 中共中央) — then the field it works on, then a body suffix (…局, …委员会, …办公室,
 …中心, …厅, …站, …处 …): 昆明市审计局, 区大数据应用发展管理局, 市发改委, 市委, 省厅.  A unit printed after its
-parent is one name with it (国家信访局信息中心, 昆明市晋宁区审计局昆阳审计站).  The internal units a 机构设置
+parent is one name with it (某某市档案局信息中心, 某某县审计局某某审计站).  The internal units a 机构设置
 paragraph enumerates need no anchor; :mod:`nlp.unitlists` reads them, and :func:`agency_spans` returns both, with
 the agency's own organs' bodies (机关党委, 机关工会) and a unit named after 所属单位 / 下属事业单位 (数转中心).
 A body named by a bare level below the report's own (区委 in a city bureau's report) is every such body:
@@ -276,7 +276,7 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
                 break
         if end is None:
             continue
-        # a unit printed after its parent (国家信访局信息中心, …审计局昆阳审计站) is one name with it
+        # a unit printed after its parent (某某市档案局信息中心, …审计局某某审计站) is one name with it
         for f, e in ends:
             if e > end and (
                 text[end] in "和与及"
@@ -310,7 +310,7 @@ def _free_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
         if text[s:end] in _LEVELS or len(text[s:end]) < 2:
             continue
         if text[max(0, s - 2) : s] in ("中共", "政协"):
-            s -= 2  # 中共昆明市委审计委员会, 政协某某县委员会: the party's or the CPPCC's committee of the place
+            s -= 2  # 中共某某市委审计委员会, 政协某某县委员会: the party's or the CPPCC's committee of the place
         out.append((_joined_field_start(text, words, word_start_list, s), end))
     return out
 

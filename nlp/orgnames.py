@@ -148,8 +148,8 @@ def short_name_candidates(text: str, full_name: str, district: str | None) -> di
 # There the name runs from one delimiter to the next, so it is taken whole — never cut at the
 # first suffix that looks like an ending (广州市人民政府办|公厅, 中共上海市普陀区委社会|工作部).
 # A name so taken must still end like the name of a body: these endings (longest first) are the
-# vocabulary; a name may be followed by an alias in brackets (上海市统计和大数据研究院（上海市统计
-# 数据管理中心）) or a scope qualifier (长春市信访局（本级））.
+# vocabulary; a name may be followed by an alias in brackets (某某市水文和水资源研究院（某某市水情
+# 监测中心）) or a scope qualifier (某某市水务局（本级））.
 BODY_ENDINGS = (
     "办事处",
     "办公室",
@@ -261,7 +261,7 @@ def name_before(text: str, end: int, breaks: frozenset[int] = frozenset(), floor
 
     ``breaks`` are positions where a printed line ended: a run that crosses one is cut there when
     the text before the break is a whole name on its own (a line above the title) and the text
-    after it is one too, so a wrapped name (深圳市规划和自然资源局宝安|管理局) stays whole.
+    after it is one too, so a wrapped name (某某市规划和自然资源局某某|管理局) stays whole.
     Nothing before ``floor`` (the end of a heading's enumerator) belongs to the name.
     """
     start = end

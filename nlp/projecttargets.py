@@ -114,8 +114,8 @@ def _target_pieces(row: _Row, project: Project) -> list[tuple[Line, int, int]]:
 
 
 def _after(head: str, full: str) -> str:
-    """What ``full`` prints after its first piece ``head``: a unit printed short in this table (市建筑工务署文体和 of
-    深圳市建筑工务署文体和水务工程管理中心) goes on as the full name does; nothing when ``head`` is not in it."""
+    """What ``full`` prints after its first piece ``head``: a unit printed short in this table (市工程建设署园林和 of
+    某某市工程建设署园林和市政工程管理中心) goes on as the full name does; nothing when ``head`` is not in it."""
     full = squash(full)
     at = full.find(head)
     return full[at + len(head) :] if at >= 0 else ""

@@ -76,7 +76,7 @@ def _ends_a_heading(line: Line, above: list[Line]) -> bool:
 
 def _label_head(line: Line, first: Line) -> bool:
     """The line before the first data line is that row's label when the data line prints
-    figures only and the line names no column (深圳市规划和自然资源局 / 5,585.21 …)."""
+    figures only and the line names no column (某某市规划和自然资源局 / 4,267.38 …)."""
     gs = groups(first.text)
     if not gs or gs[0].name or gs[0].code_parts:
         return False
