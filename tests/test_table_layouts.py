@@ -136,22 +136,22 @@ def test_devset_project_table_with_centred_labels():
 # -- projects listed under their 类/款/项 code rows ---------------------------------------------------
 
 CODED_PROJECTS = """\
-2026年预算单位财政拨款项目支出预算表
+2026年本单位财政拨款项目支出预算表
 编制单位：某某办公室 单位：元
 功能分类科目编码
 功能分类科目名称 序号 项目名称 预算数
 类 款 项
-201 一般公共服务支出 270,000
-201 13 商贸事务 270,000
-201 13 02 一般行政管理事务 270,000
-1 钻石宝玉石产业发展专项 270,000
-合 计 270,000
+201 一般公共服务支出 386,500
+201 13 商贸事务 386,500
+201 13 08 招商引资 386,500
+1 会展经济促进发展专项 386,500
+合 计 386,500
 """
 
 
 def test_projects_under_code_rows():
     _tables, projects, _, _ = read_tables(CODED_PROJECTS)
-    assert [(p.name, p.amount.printed) for p in projects] == [("钻石宝玉石产业发展专项", "270,000")]
+    assert [(p.name, p.amount.printed) for p in projects] == [("会展经济促进发展专项", "386,500")]
 
 
 @requires_devset

@@ -45,8 +45,8 @@ _CENTRAL = """\
 _CENTRAL_CUT = _CENTRAL.replace("小计\n购置费 运行费", "公务用车 公务用车\n小计\n购置费 运行费")
 
 _ITEMS = ["three_public_total", "outbound_travel", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"]
-_FIGURES = {"万元": ["143.14", "109.14", "20.00", "14.00", "4.00", "10.00", "1,673.72"]}
-_FIGURES["元"] = ["1,431,400", "1,091,400", "200,000", "140,000", "40,000", "100,000", "16,737,200"]
+_FIGURES = {"万元": ["87.56", "52.36", "19.80", "15.40", "6.20", "9.20", "2,318.45"]}
+_FIGURES["元"] = ["875,600", "523,600", "198,000", "154,000", "62,000", "92,000", "23,184,500"]
 _YUAN = {"万元": Decimal(10000), "元": Decimal(1)}
 
 
@@ -88,10 +88,10 @@ def test_short_parts_under_the_whole_are_read_and_placed(name, header, unit, age
 #: the vehicles' 小计 printed again for one part, the other blank (six figures for seven columns), in 万元 and in
 #: the 元 printings other templates use (two decimals with or without separators, whole yuan)
 _BLANK_PART = {
-    "万元": "143.14 109.14 20.00 14.00 14.00 1,673.72",
-    "元 separators": "1,431,400.00 1,091,400.00 200,000.00 140,000.00 140,000.00 16,737,200.00",
-    "元 no separators": "1431400.00 1091400.00 200000.00 140000.00 140000.00 16737200.00",
-    "元 whole": "1,431,400 1,091,400 200,000 140,000 140,000 16,737,200",
+    "万元": "87.56 52.36 19.80 15.40 15.40 2,318.45",
+    "元 separators": "875,600.00 523,600.00 198,000.00 154,000.00 154,000.00 23,184,500.00",
+    "元 no separators": "875600.00 523600.00 198000.00 154000.00 154000.00 23184500.00",
+    "元 whole": "875,600 523,600 198,000 154,000 154,000 23,184,500",
 }
 
 
@@ -106,7 +106,7 @@ def _cells(header: str, printing: str, row: str) -> dict[str, Decimal]:
     "name, header", [("shanghai", _SHANGHAI), ("recut", _SHANGHAI_RECUT)], ids=["shanghai", "recut"]
 )
 def test_a_blank_part_is_read_alike_in_every_unit(name, header, printing):
-    # the 14.00 is the 小计 and one of its parts, which one the text does not say (W310): the 小计 only is stored,
+    # the 15.40 is the 小计 and one of its parts, which one the text does not say (W310): the 小计 only is stored,
     # whatever the unit, its decimals or separators
     got = _cells(header, printing, _BLANK_PART[printing])
     wan = [Decimal(f.replace(",", "")) * 10000 for f in _BLANK_PART["万元"].split()]
@@ -114,14 +114,15 @@ def test_a_blank_part_is_read_alike_in_every_unit(name, header, printing):
     assert got == {**want, "agency_operation": wan[5]}
 
 
-#: rows whose figures do not add up as the header nests them (a report's own slip: the parts 4 + 9 under a 小计 of
-#: 14, a 合计 that is not its items' sum), in the Shanghai layout, whose phrases name none of the columns: no reading
-#: places them, so they are stored as the phrases give the columns — every figure, none lost or made up
+#: rows whose figures do not add up as the header nests them (a report's own slip: the parts 6.20 + 8.20 under a
+#: 小计 of 15.40, a 合计 that is not its items' sum), in the Shanghai layout, whose phrases name none of the
+#: columns: no reading places them, so they are stored as the phrases give the columns — every figure, none lost or
+#: made up
 _SLIPS = {
-    "parts": ("143.14 109.14 20.00 14.00 4.00 9.00 1,673.72", _SHANGHAI),
-    "total": ("150.00 109.14 20.00 14.00 14.00 1,673.72", _SHANGHAI),
-    "total, re-cut": ("150.00 109.14 20.00 14.00 14.00 1,673.72", _SHANGHAI_RECUT),
-    "parts, upkeep": ("143.14 109.14 20.00 14.00 4.00 9.00 1,673.72", _SHANGHAI_UPKEEP),
+    "parts": ("87.56 52.36 19.80 15.40 6.20 8.20 2,318.45", _SHANGHAI),
+    "total": ("95.00 52.36 19.80 15.40 15.40 2,318.45", _SHANGHAI),
+    "total, re-cut": ("95.00 52.36 19.80 15.40 15.40 2,318.45", _SHANGHAI_RECUT),
+    "parts, upkeep": ("87.56 52.36 19.80 15.40 6.20 8.20 2,318.45", _SHANGHAI_UPKEEP),
 }
 
 
@@ -146,7 +147,7 @@ def test_figures_no_reading_adds_up_are_stored_in_either_unit(slip, unit):
 _ANY_ROW = {
     "added up": " ".join(_FIGURES["万元"]),
     "blank part": _BLANK_PART["万元"],
-    "slip": "150.00 109.14 20.00 14.00 4.00 9.00 1,673.72",
+    "slip": "95.00 52.36 19.80 15.40 6.20 8.20 2,318.45",
 }
 _LAYOUTS = {
     "shanghai": _SHANGHAI,
@@ -168,7 +169,7 @@ def _reading(header: str, unit: str, row: str) -> list[tuple[str, list[Decimal |
     ]
 
 
-@pytest.mark.parametrize("separators", [True, False], ids=["1,431,400.00", "1431400.00"])
+@pytest.mark.parametrize("separators", [True, False], ids=["875,600.00", "875600.00"])
 @pytest.mark.parametrize("row", list(_ANY_ROW), ids=list(_ANY_ROW))
 @pytest.mark.parametrize("layout", list(_LAYOUTS), ids=list(_LAYOUTS))
 def test_a_unit_changes_nothing_read(layout, row, separators):
