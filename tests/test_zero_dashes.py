@@ -127,10 +127,10 @@ def test_a_centred_project_table_with_its_zeros_printed_as_dashes(unit, zero):
     [
         ("0.84 - - - - - 0.84", 7),  # before: None (two figures)
         ("- - - - - - -", 7),  # a row of zeros printed as dashes only; before: None
-        ("党建经费 17.25 17.25 17.25 — — — —", 7),  # before: 3
-        ("750.00 750.00 750.00 - - - -营风险，支持企业发展", 7),  # the text glued to the last dash; before: 3
+        ("团建活动经费 23.46 23.46 23.46 — — — —", 7),  # before: 3
+        ("615.00 615.00 615.00 - - - -险，推动企业转型升级", 7),  # the text glued to the last dash; before: 3
         ("东西部协作资金-2025 年度 12.00", None),  # a hyphen in a name is no cell
-        ("拱北口岸——客运通道 — 保障", None),  # dashes in a sentence: fewer than three cells
+        ("某某口岸——客运通道 — 保障", None),  # dashes in a sentence: fewer than three cells
     ],
 )
 def test_a_run_of_amounts_counts_its_dashes(line, cells):
