@@ -227,11 +227,14 @@ def test_unit_budget_layout_with_prose() -> None:
     # the responsibilities written as one paragraph under the heading: stored whole, flagged as prose
     text = unit_budget("杭州市福利彩票发行中心", "", []).replace(
         "\n\n主要职能包括：\n",
-        "\n杭州市福利彩票发行中心是市民政局直属的事业单位，负责在本市销售福利\n彩票，筹集社会公益资金。\n",
+        "\n杭州市福利彩票发行中心是市民政局直属的事业单位，承担全市困难群众临时救助\n服务，协助发放社会救助资金。\n",
     )
     (item,) = report_of(text).responsibilities
     assert not item.enumerated
-    assert item.text == "杭州市福利彩票发行中心是市民政局直属的事业单位，负责在本市销售福利彩票，筹集社会公益资金。"
+    assert (
+        item.text
+        == "杭州市福利彩票发行中心是市民政局直属的事业单位，承担全市困难群众临时救助服务，协助发放社会救助资金。"
+    )
 
 
 def walk(sections):

@@ -33,7 +33,7 @@ ROWS = [
     ("负责国库集中支付系统的运行维护", [("国库集中支付系统", P)]),
     ("按时支付平台运维费", []),  # ... but not a verb governing a bare head
     # each conjunct names a kind, the head elided: no name of the list (the walk's reading is kept)
-    ("打造科技成果专业化验证、中试平台，以评估促进转化", []),
+    ("建设农业技术标准化检测、试验平台，以服务促进推广", []),
     ("负责城市管理、应急指挥和视频会商系统的运维", []),
     ("建设数据共享交换和业务协同平台", [("业务协同平台", P)]),
     # generic words only after the list: the standard systems of each topic, several things (the last as printed)
