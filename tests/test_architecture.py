@@ -47,7 +47,8 @@ def test_kg_core_never_imports_the_api(path: Path) -> None:
     assert not bad, f"{path} imports {bad}"
 
 
-def test_no_module_over_500_lines() -> None:
+def test_no_module_over_600_lines() -> None:
+    """The limit docs/architecture.md and CONTRIBUTING.md state: at most 600 lines a module (split it by idea)."""
     long = [
         (str(p.relative_to(ROOT)), n)
         for p in list((ROOT / "nlp").rglob("*.py")) + list((ROOT / "kg").rglob("*.py"))
