@@ -51,11 +51,13 @@ from spacy.tokens import Doc
 from nlp.agencies import below_own_level, listed_units_again
 from nlp.entities import entities_of
 from nlp.foundentity import FoundEntity
+from nlp.jiebadictionary import pos_table
+from nlp.orgnames import place_prefix
 from nlp.ownsystems import own_names, spreadable, unglued
 from nlp.pdftext import read_as
 from nlp.platformwords import HEAD
 from nlp.shortnames import aliases, defined_names
-from nlp.tokenizer import doc_text, token_offsets
+from nlp.tokenizer import doc_text, token_offsets, word_offsets
 
 #: the labels whose names are spread (agencies are the report's own business: nlp.relations resolves them)
 SPREAD_LABELS = ("Platform", "Reform")
@@ -262,7 +264,7 @@ def report_entities(docs: Sequence[Doc]) -> ReportEntities:
             words.append(tokens)
             found.append([_as_read(e, text, at) for e in entities_of(d)])
             printed.append((doc_text(d), at))
-    found = _in_their_places(texts, found)
+    found = _in_their_places(texts, found, words)
     spread = propagate(texts, found, words)
     found = spread.entities
     # a unit the report's 机构设置 lists, named again elsewhere (nlp.agencies)
@@ -276,15 +278,54 @@ def report_entities(docs: Sequence[Doc]) -> ReportEntities:
     return ReportEntities(found, spread.aliases)
 
 
-def _in_their_places(texts: list[str], found: list[list[FoundEntity]]) -> list[list[FoundEntity]]:
+def _in_their_places(
+    texts: list[str], found: list[list[FoundEntity]], words: Sequence[Sequence[tuple[int, int]] | None]
+) -> list[list[FoundEntity]]:
     """``found`` without the names that are mentions only in a report of their place (a gazetteer's alias of common
     words: 市民服务中心 of 番禺区) where the report prints none of its places' names: there the words name another
-    government's system or a kind, which the shape rules alone decide."""
+    government's system or a kind, which the shape rules alone decide.  ``words``: each text's words."""
     bound = {p for ents in found for e in ents for p in e.places}
     if not bound:
         return found
-    printed = {p for p in bound if any(p in t for t in texts)}
+    printed = {p for p in bound if any(_names_the_place(t, w, p) for t, w in zip(texts, words, strict=True))}
     return [[e for e in ents if not e.places or printed.intersection(e.places)] for ents in found]
+
+
+#: A road named after a place, its bare name the road's first word (番禺路, 番禺大道, 中山南路) — not 街道, a part of a
+#: district.
+_ROAD_AFTER = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道))")
+#: What a school's name ends with (中山大学, 番禺职业技术学院, 番禺中学).
+_SCHOOLS = ("大学", "学院", "学校", "中学", "小学")
+
+
+def _names_the_place(text: str, words: Sequence[tuple[int, int]] | None, place: str) -> bool:
+    """Does ``text`` print ``place`` (one spelling of a place: 番禺区, 番禺, 广州市番禺区) where it names the place — as
+    words of the text's reading (``words``: the pipeline's words; not inside a longer word, 中山路, 中山大学, nor the
+    start of one, 广州|市民卡 for 广州市) and, printed bare (番禺: no level word, :func:`nlp.orgnames.place_prefix`),
+    not as the first word of a road's or a school's name (番禺|路, 番禺|职业|技术|学院)?"""
+    if place not in text:
+        return False
+    spans = list(words) if words is not None else word_offsets(text)
+    starts, ends = {a for a, _ in spans}, {b: i for i, (_, b) in enumerate(spans)}
+    bare = place_prefix(place) != place
+    return any(
+        m.start() in starts and m.end() in ends and not (bare and _first_word_of_a_name(text, spans, ends[m.end()] + 1))
+        for m in re.finditer(re.escape(place), text)
+    )
+
+
+def _first_word_of_a_name(text: str, words: list[tuple[int, int]], k: int) -> bool:
+    """Do the words from ``words[k]`` on make the place's bare name before them the first word of a road's name (路,
+    大道) or a school's — nouns up to a school's end (职业|技术|学院, 中学), no verb between (召开|全市|学校…)?"""
+    if k < len(words) and _ROAD_AFTER.match(text, words[k][0]):
+        return True
+    for a, b in words[k : k + 4]:
+        word = text[a:b]
+        if word.endswith(_SCHOOLS):
+            return True
+        if not (pos_table().get(word) or "").startswith("n"):
+            return False
+    return False
 
 
 def _as_read(ent: FoundEntity, text: str, at: list[int]) -> FoundEntity:
