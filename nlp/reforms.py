@@ -265,7 +265,7 @@ def _listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     专区, “一门办理”“一章审批”): one more initiative of the tight list, whatever its words — unless they name a thing
     with a head (“…”平台, “…平台”), a count of things (“一件事”), a principle or a slogan of several parts; the list goes
     on from each one added.  A list joined by 、 or 和 is not read so: it mixes initiatives with goals and labels
-    (“最多跑一次”、“办事不用跑”需求, 开展“一街一车一室”、“互联网+明厨亮灶”)."""
+    (“最多跑一次”、“办事不用跑”需求, 开展“一村一档一册”、“互联网+阳光厨房”)."""
     quoted = _quoted(text)
     starts = {s for s, _ in spans}
     added: list[tuple[int, int]] = []
