@@ -29,6 +29,8 @@ usually print.  A header beyond reading from text (too many readings) gives ``No
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations
 
@@ -185,6 +187,19 @@ class TooMany(Exception):
     again with a test that places columns by the figures as they are tried: ``fits``)."""
 
 
+@dataclass(frozen=True)
+class _Search:
+    """What one reading of a header is asked to satisfy, handed down unchanged (see :func:`align`)."""
+
+    at_least: int  # the most amounts a row prints
+    exactly: int | None  # the column count, where the table prints it or the caller knows it
+    fits: Callable[[int, HeaderColumn], bool] | None  # may a column stand at that position
+    accept: Callable[[Layout], bool] | None  # does a whole reading agree with the figures
+    limit: int  # the readings worth trying (more: TooMany)
+    title_source: str | None  # the source of funds the table's title names
+    table_phase: Phase | None  # the phase (budget, final account) of the table
+
+
 def align(
     header_text: str,
     at_least: int = 1,
@@ -205,23 +220,14 @@ def align(
     lines, numbered = header_lines(header_text)
     exactly = exactly if exactly is not None else numbered
     lines, printed = _parts_named_in_full(lines)
-    found = _align(lines, at_least, exactly, fits, accept, limit, title_source, table_phase)
+    found = _align(lines, _Search(at_least, exactly, fits, accept, limit, title_source, table_phase))
     return [_as_printed(lay, printed) for lay in found] if found and printed else found
 
 
-def _align(
-    lines: list[list[str]],
-    at_least: int,
-    exactly: int | None,
-    fits,
-    accept,
-    limit: int,
-    title_source: str | None,
-    table_phase: Phase | None,
-) -> list[Layout] | None:
+def _align(lines: list[list[str]], search: _Search) -> list[Layout] | None:
     under = _sources_under_each(lines)
     if under is not None:
-        read = _each_over_sources(under, at_least, exactly, fits, accept, limit, title_source, table_phase)
+        read = _each_over_sources(under, search)
         if read:
             return read
     if not lines or len(lines) > _MAX_LINES or sum(len(t) for t in lines) > _MAX_TOKENS:
@@ -238,7 +244,7 @@ def _align(
             capable = [h for h in units if _can_group(h)]
             for n_groups in range(len(capable), -1, -1):
                 n_cols = len(units) - n_groups
-                if n_cols < at_least or (exactly is not None and n_cols != exactly):
+                if n_cols < search.at_least or (search.exactly is not None and n_cols != search.exactly):
                     continue
                 if any(found.values()) and n_cols > min(n for n, v in found.items() if v):
                     break  # the fewest columns the header and the rows allow
@@ -247,7 +253,7 @@ def _align(
                     if not all(sum(lf.first > g.last for lf in leaves) >= 2 for g in groups):
                         continue  # a group stands over two columns or more, printed below it
                     steps[0] = 0
-                    for cols in _orders(lines, leaves, list(groups), steps, fits):
+                    for cols in _orders(lines, leaves, list(groups), steps, search.fits):
                         tried += 1
                         if tried > MAX_LAYOUTS * 5:
                             raise TooMany
@@ -255,12 +261,12 @@ def _align(
                         seen = found.setdefault(n_cols, {})
                         if (
                             lay.key() in seen
-                            or not meanings_distinct(lay, title_source, table_phase)
-                            or (accept is not None and not accept(lay))
+                            or not meanings_distinct(lay, search.title_source, search.table_phase)
+                            or (search.accept is not None and not search.accept(lay))
                         ):
                             continue
                         seen[lay.key()] = lay
-                        if sum(len(v) for v in found.values()) > limit:
+                        if sum(len(v) for v in found.values()) > search.limit:
                             raise TooMany
     except _GiveUp:
         raise TooMany from None
@@ -338,16 +344,7 @@ def _source_named(text: str) -> str | None:
     return keys[0] if heading(text) and len(keys) == 1 and keys[0] in FUNDING_SOURCES else None
 
 
-def _each_over_sources(
-    under: tuple[list[list[str]], list[Heading], int],
-    at_least: int,
-    exactly: int | None,
-    fits,
-    accept,
-    limit: int,
-    title_source: str | None,
-    table_phase: Phase | None,
-) -> list[Layout] | None:
+def _each_over_sources(under: tuple[list[list[str]], list[Heading], int], search: _Search) -> list[Layout] | None:
     """The readings of a header printing one run of sources under each of its lowest headings
     (:func:`_sources_under_each`): every reading of the headings above, each column of it over the run."""
     upper, sources, run = under
@@ -355,9 +352,11 @@ def _each_over_sources(
     # row-label headings
     upper = [line[1:] if line[0] == _ROW_YEAR else line for line in upper if line != [_ROW_YEAR]]
     width = len(sources) // run
-    if (exactly is not None and exactly != len(sources)) or at_least > len(sources):
+    if (search.exactly is not None and search.exactly != len(sources)) or search.at_least > len(sources):
         return None
-    found = align("\n".join(" ".join(line) for line in upper), exactly=width, limit=limit, table_phase=table_phase)
+    found = align(
+        "\n".join(" ".join(line) for line in upper), exactly=width, limit=search.limit, table_phase=search.table_phase
+    )
     out = []
     for above in found or []:
         columns = [
@@ -366,11 +365,11 @@ def _each_over_sources(
             for j in range(run)
         ]
         lay = Layout(columns, under=above, run=run)
-        if not meanings_distinct(lay, title_source, table_phase):
+        if not meanings_distinct(lay, search.title_source, search.table_phase):
             continue
-        if fits is not None and not all(fits(i, c) for i, c in enumerate(columns)):
+        if search.fits is not None and not all(search.fits(i, c) for i, c in enumerate(columns)):
             continue
-        if accept is None or accept(lay):
+        if search.accept is None or search.accept(lay):
             out.append(lay)
     return out or None
 
