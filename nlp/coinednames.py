@@ -17,6 +17,7 @@ import re
 from nlp.afterhead import body_goes_on
 from nlp.jiebadictionary import pos_table
 from nlp.namechecks import counted_in_quotes, counter_window, final_head, standard_in_the_making
+from nlp.placebrands import handling_mode, literary_brand, runs_on
 from nlp.platformwords import (
     BRAND,
     BRAND_EXCLUDE,
@@ -91,6 +92,12 @@ _OWNER_APP_BEFORE = re.compile(r"[“「][^“”「」\n，。；、]{2,8}[”�
 _JOINING_AFTER = re.compile(r"对接|互联|互通|联通|打通|贯通|融合|整合|集成")
 #: Verbs of using a service in front of its quoted name (通过“爱山东”办理, 下载“爱山东”).
 _USING = ("通过", "依托", "登录", "下载", "使用", "推广", "关注", "接入", "上线", "打开", "利用", "借助", "用好", "在")
+#: The verbs among them (在 aside).
+_USING_VERBS = tuple(w for w in _USING if len(w) > 1)
+#: The verbs of using a service that tell its bare name from 爱 the verb (通过爱山东|办理, 下载爱山东): its channel's.
+_USING_BARE = ("通过", "依托", "登录", "下载", "接入", "上线", "打开", "借助")
+#: A thing's running or spreading after its name (爱南宁|的推广应用, …的运行维护): the name is a system's.
+_RUN_AFTER = re.compile(r"的(?:推广|运行|运维|升级|迭代)")
 
 
 #: A quoted brand printed right after a platform's name (市政府门户网站“中国广州”, 政务微信公众号“深圳发布”, 移动端“蒙速办”):
@@ -143,7 +150,12 @@ def _place_brand_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
         s, e = m.start(), at + place
         head = HEAD.match(text, e)
         quoted = s > 0 and text[s - 1] in "“「" and text[e : e + 1] in "”」"
-        used = quoted and text.endswith(_USING, 0, s - 1)
+        # 通过“爱山东”, 通过爱山东|办理, 负责爱南宁的推广应用: a thing used, run or spread, no love of the place
+        used = (
+            text.endswith(_USING, 0, s - 1)
+            if quoted
+            else text.endswith(_USING_BARE, 0, s) or _RUN_AFTER.match(text, e) is not None
+        )
         if m.group(1) == "爱" and (m.start() not in word_starts or not (head or used)):
             continue  # 热爱|深圳, 爱深圳: the verb; 参加“爱深圳”志愿活动: a campaign's name
         if head:
@@ -242,6 +254,7 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
     """Character spans of coined platform names in ``text`` (``words``: its tokens' offsets); ``headed`` are the
     names found by their head words (:func:`nlp.candidates.platform_spans`), which an alias may follow."""
     word_starts = {s for s, _ in words}
+    word_ends = {e for _, e in words}
     spans: list[tuple[int, int]] = []
     # quoted coined names with a head inside or after the quotes: “数字政府”平台, “穗智管”城市运行管理平台
     # (one space the layout left after the quotes is the name's: “天眼工程” 管理网络系统)
@@ -334,12 +347,22 @@ def coined_name_spans(text: str, words: list[tuple[int, int]], headed: list[tupl
     for m in BRAND.finditer(text):
         if BRAND_EXCLUDE.match(m.group()) or re.match(r"项(?!目)", text[m.end() :]):  # 网上申|办事项
             continue
+        if handling_mode(text, m.start(), m.end()):
+            continue  # 泉城通办事项, 推动燕赵通办，: the matters a place handles anywhere (通办, the verb), no brand
         s, e = m.start(), m.end()
         if text[e - 1] == "办" and text[e : e + 1] in VERB_AFTER_BAN:
             if not BRAND.fullmatch(text, s, e - 1):
                 continue
             e -= 1  # 通过赣服通|办理: the 办 belongs to the verb 办理 (办公, 办结, 办件量), not to the brand
-        if s in word_starts or (s > 0 and text[s - 1] in '“"「、，。；：（(和及与或等自从由在向对经把将为是于用'):
+        elif literary_brand(m.group()) and not HEAD.match(text, e) and runs_on(e, word_ends, text):
+            continue  # 三晋|通衢, 齐鲁|通道, 长安|码头: the service word runs on into another word, no brand
+        # 推广|宁省事 though jieba reads 推|广宁|省事: a verb of using in front opens the brand
+        used = text.endswith(_USING_VERBS, 0, s)
+        if (
+            used
+            or s in word_starts
+            or (s > 0 and text[s - 1] in '“"「、，。；：（(和及与或等自从由在向对经把将为是于用')
+        ):
             tail = HEAD.match(text, e)
             if tail and tail.start() == e:
                 spans.append((s, tail.end()))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.placebrands import LATIN_MIDDLE_ENDS, LITERARY, PLACE_CHARS
+
 #: Head words that end a platform's name (longest first so 门户网站 wins over 网站).
 # fmt: off
 PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台", "数据平台", "支撑平台", "大平台", "平台", "系统", "门户网站", "门户网", "网站群", "网站", "官网",
@@ -203,8 +205,8 @@ TOPIC_VERBS = {"信访", "审批", "审计", "统计", "执法", "督办", "采�
 #: it is done on as 网上办事 does (网上办平台, 掌上办平台, 网上办事平台), no generic verb.
 CHANNEL_WORDS = {"网上", "线上", "掌上", "指尖", "云上"}
 #: One-character abbreviations of provinces and cities that brand names start with (粤省事, 随申办
-#: starts with 随 + 申).  Service words that end such brands.
-_PLACE_CHARS = "粤穗深莞佛珠浙沪申苏京津渝鄂湘赣闽皖鲁豫晋冀辽吉黑陕甘青川蜀黔滇桂琼藏宁新蒙厦杭甬汉蓉榕邕昆筑"
+#: starts with 随 + 申), and their literary names (天府通办, 三晋通): nlp.placebrands.  Service words that end such brands.
+_PLACE_CHARS = PLACE_CHARS
 # fmt: off
 _BRAND_TAILS = ("省事", "好办", "易办", "快办", "通办", "政易", "商通", "智管", "康码", "里办", "心办", "e办", "i办", "办事",
                 "政通", "民通", "企通", "智办", "掌办", "好查", "安居", "好督", "治理", "服务")
@@ -214,6 +216,8 @@ _BRAND_MIDDLE = "事服易快好速时心汇政商里省智掌民企通eEiI"
 # fmt: off
 BRAND = re.compile(rf"(?:随[{_PLACE_CHARS}]办|[{_PLACE_CHARS}](?:{'|'.join(_BRAND_TAILS)})"
                    rf"|[{_PLACE_CHARS}][{_BRAND_MIDDLE}]{{1,2}}(?:办|通|易|码|钉|政)"
+                   rf"|[{_PLACE_CHARS}][eEiI][{LATIN_MIDDLE_ENDS}]"
+                   rf"|{LITERARY}(?:{'|'.join(_BRAND_TAILS)}|[{_BRAND_MIDDLE}]{{0,2}}(?:办|通|码))"
                    rf"|i[\u4e00-\u9fff]{{2,3}}(?=APP|App|app|平台|小程序))")
 # fmt: on
 #: Characters that make a brand's last 办 the start of a verb or noun: 办理, 办公, 办结, 办件.
