@@ -134,8 +134,9 @@ def brand_after(text: str, end: int) -> int | None:
 
 
 def _place_brand_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of a place's service brand (i深圳, “i厦门”, “爱山东”, 爱山东APP): ``i`` before a place's name, printed as
-    it is; 爱 before it only where it starts a word (not 热爱|深圳) and a head follows (爱山东APP) or it is quoted after a
+    """Spans of a place's service brand (i深圳, “i厦门”, “爱山东”, 爱山东APP): ``i`` or ``e`` before a place's name,
+    printed as it is, or before a word jieba reads as no place (i大同) where a head, quotes or a verb of using tell
+    it; 爱 before a place only where it starts a word (not 热爱|深圳) and a head follows (爱山东APP) or it is quoted after a
     verb of using it (通过“爱山东”) — 爱 alone before a place is the verb (爱深圳), a quoted one may name a campaign.
     A head after the name (APP, 平台) or quotes around it are the brand's."""
     word_starts = {s for s, _ in words}
@@ -145,6 +146,11 @@ def _place_brand_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
         place = next(
             (n for n in (3, 2) if at + n <= len(text) and (pos_table().get(text[at : at + n]) or "")[:2] == "ns"), 0
         )
+        # i or e before a word of two or three characters jieba knows as no place (i大同, e嘉兴): a coined name as much,
+        # where a head, quotes or a verb of using tell it — the letter then stands for the place's own channel
+        latin = not place and m.group(1) != "爱"
+        if latin:
+            place = next((we - at for ws, we in words if ws == at and 2 <= we - at <= 3), 0)
         if not place:
             continue
         s, e = m.start(), at + place
@@ -154,9 +160,10 @@ def _place_brand_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
         used = (
             text.endswith(_USING, 0, s - 1)
             if quoted
-            else text.endswith(_USING_BARE, 0, s) or _RUN_AFTER.match(text, e) is not None
+            else text.endswith(_USING_VERBS if latin else _USING_BARE, 0, s) or _RUN_AFTER.match(text, e) is not None
         )
-        if m.group(1) == "爱" and (m.start() not in word_starts or not (head or used)):
+        told = head or used or (latin and quoted)  # “爱深圳” quoted alone may name a campaign; “i大同” a brand
+        if (m.group(1) == "爱" or latin) and (m.start() not in word_starts or not told):
             continue  # 热爱|深圳, 爱深圳: the verb; 参加“爱深圳”志愿活动: a campaign's name
         if head:
             e = head.end()

@@ -97,9 +97,10 @@ def _family() -> list[tuple[str, list[str]]]:
     return rows
 
 
-#: Cities jieba's dictionary reads as no place (大同 an adverb, 嘉兴 a person's name): a city's name after i, e or 爱
-#: is told by jieba's place tag alone (nlp.coinednames), so their brands are missed — a known limit, kept in sight.
-UNREAD_CITIES = ("大同", "嘉兴")
+#: Cities jieba's dictionary reads as no place (大同 an adverb, 嘉兴 a person's name): after i or e any word is a coined
+#: name where a head, quotes or a verb of using tell it (i大同), but after 爱 only a place is (爱 before a word is the
+#: verb), told by jieba's place tag alone (nlp.coinednames) — 爱大同 is missed, a known limit kept in sight.
+UNREAD_CITIES = ("爱大同", "爱嘉兴")
 
 
 FAMILY = _family()
@@ -120,6 +121,8 @@ NEGATIVES = [
     "根据浙政办发〔2021〕5号文件。",
     "热爱南宁，建设美丽家乡。",
     "开展爱深圳志愿活动。",
+    "采购iPad终端，部署Office办公软件。",
+    "开展e路同行活动。",
     "推广荆楚文化，注册用户达30万人。",
 ]  # fmt: skip
 
@@ -148,7 +151,7 @@ def test_a_places_brand_printed_bare(nlp):
     assert not missed, f"{len(missed)} of {len(FAMILY)}: {missed[:20]}"
 
 
-@pytest.mark.xfail(strict=True, reason="jieba reads 大同 and 嘉兴 as no place (UNREAD_CITIES)")
+@pytest.mark.xfail(strict=True, reason="jieba reads 大同 and 嘉兴 as no place: 爱 before them the verb (UNREAD_CITIES)")
 def test_a_city_jieba_reads_as_no_place(nlp):
     rows = [(text, want) for text, want in FAMILY if any(city in text for city in UNREAD_CITIES)]
     assert _platforms(nlp, [text for text, _ in rows]) == [want for _, want in rows]
