@@ -45,7 +45,7 @@ from nlp.namechecks import (
     unlike_a_name,
     verb_and_object,
 )
-from nlp.nameleads import generic_core
+from nlp.nameleads import generic_core, manner_and_lead
 from nlp.pdftext import as_source, read
 from nlp.pipeline import load_pipeline
 from nlp.platformwords import (
@@ -166,7 +166,7 @@ def _leading_verb_tokens(span: Span, text: str) -> int:
     while n < len(span) - 1 and (
         _LEADING_VERBS.fullmatch(span[n].text)
         or span[n].text in IMPROVING_VERBS
-        or (span.label_ == "Platform" and span[n].text in _PLATFORM_LEADS)
+        or (span.label_ == "Platform" and (span[n].text in _PLATFORM_LEADS or manner_and_lead(span[n].text)))
         or pays_for_what_follows(span[n].text, text, end)
     ):
         n += 1

@@ -6,7 +6,12 @@ own network or system named only as a field of work:
 * the subject of laws and policies in general — an item of what a body's laws, rules and policies are about
   (贯彻执行国家、市有关大数据、…、电子政务外网、视联网、智慧城市相关法律法规; 贯彻落实…关于市民热线工作方面的法律法规);
 * one of the kinds of network or system a duty lays out — a list closed by 等 before its layout or plan
-  (承担电子政务外网、视联网等布局规划和建设职能).
+  (承担电子政务外网、视联网等布局规划和建设职能);
+* an aspect of a body's work, the name and the work on it closed by 方面 — a heading or an item of a list of aspects
+  (四是政府信息公开平台建设方面, 协调处理…信息网络与信息安全方面问题, 从…、持续加强政务公开平台建设、…6个方面): the
+  guideline's 在政务云建设方面.  A name with its owner printed in front (区政务服务平台建设方面) is left to the other rules,
+  and so are aspects whose running follows (做好电子政务外网、政务云等方面的运维保障: the one systems run) and aspects
+  money is spent on (主要用于…信息系统维护及升级改造…等方面: the one system paid for).
 
 A duty that plans, builds or runs the one system is still marked (负责…的建设、管理、维护; 统筹规划政务服务“一张网”建设):
 nothing here looks in front of the name for the duty's verb, only at what the name is an item of.
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.sectors import line_field
 
 #: The rest of a list the name is an item of (、视联网, 和政务微博): items of a few words, no clause of their own.
@@ -35,6 +41,32 @@ _LAWS_AFTER = re.compile(
 _ABOUT_BEFORE = re.compile(r"(?:有关|关于|涉及)[^，。；：！？\n]{0,60}$")
 #: A list closed by 等 before its layout or plan (…、视联网等布局规划和建设职能): the kinds a duty lays out.
 _KINDS_LAID_OUT = re.compile(_LIST_REST + r"等(?:的)?(?:布局|规划)")
+
+
+#: The work on the name before 方面 (建设, 运行维护, 安全管理): no clause of its own.
+_WORK_ON_IT = r"(?:的)?(?:建设|管理|运行|运维|维护|应用|推广|使用|整合|安全|保障|监管){0,3}"
+#: The rest of a list of aspects (、强化…监督保障, 与信息安全): items of a few words, no clause mark of either width.
+_ASPECT_LIST_REST = r"(?:[、和及与][^，。；：！？,.;:!?、和及与\n]{1,14}){0,8}?"
+#: 方面 closing the aspects, counted or not (…等方面, …6个方面, …两个方面).
+_ASPECT_AFTER = re.compile(
+    _WORK_ON_IT
+    + _ASPECT_LIST_REST
+    + r"等?(?:[\d一二两三四五六七八九十]+个)?方面(?!的?(?:运行|运维|维护|管理|保障|技术))"
+)
+#: An owner printed at the name's start (区政务服务平台, 眉山市…, 全国信访信息系统, 12345热线): a particular system, not
+#: left to this test.
+_OWNED_START = re.compile(r"[省市区县州镇乡村]|全国|\d{3,}")
+#: Money spent on the aspects (主要用于…系统维护及升级改造…等方面): the one system paid for, not a field of work.
+_SPENT_ON_BEFORE = re.compile(r"用于[^，。；：！？,;:!?\n]{0,40}$")
+
+
+def an_aspect_of_work(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` (no owner printed at its start) with the work on it an aspect of a body's work, closed by
+    方面 (政府信息公开平台|建设方面, 信息网络|与信息安全方面问题, 政务公开平台|建设、强化…监督保障6个方面)?"""
+    name = text[start:end]
+    if _OWNED_START.match(name) or any(pos_table().get(w) in ("ns", "nt") for w in dictionary_words(name)[:1]):
+        return False
+    return bool(_ASPECT_AFTER.match(text, end)) and not _SPENT_ON_BEFORE.search(text, max(0, start - 40), start)
 
 
 def subject_of_laws(text: str, start: int, end: int) -> bool:
@@ -65,4 +97,9 @@ def no_one_system(text: str, start: int, end: int) -> bool:
     docstring)?  A quoted name is a name whatever the clause does with it."""
     if text[start : start + 1] in '“「"':
         return False
-    return subject_of_laws(text, start, end) or kind_laid_out(text, start, end) or a_sectors_sites(text[start:end])
+    return (
+        subject_of_laws(text, start, end)
+        or kind_laid_out(text, start, end)
+        or a_sectors_sites(text[start:end])
+        or an_aspect_of_work(text, start, end)
+    )

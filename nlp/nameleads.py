@@ -44,6 +44,17 @@ _CONVERGED_MEDIUM = re.compile(r"融合(?:通信|通讯|媒体|视讯|视频)")
 _PUT_INTO = {"上线", "投入", "正式", "试", "稳定", "安全", "平稳"}
 
 
+def manner_and_lead(word: str) -> bool:
+    """Is ``word`` jieba's one word of a manner and a lead verb (充分|运用, 认真|落实, 切实|加强), whatever jieba tags it
+    (a fixed phrase l, an idiom i, a state z)?  The verb governs the name after it; none of it is the name's."""
+    return (
+        len(word) >= 4
+        and pos_table().get(word) in ("l", "i", "z")
+        and word[2:] in LEAD_WORDS
+        and pos_table().get(word[:2]) in ("d", "ad")
+    )
+
+
 def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_head: bool = False) -> bool:
     """Does ``word`` end a name going leftwards (it is not part of the name)?  ``left`` is the word
     in front of it, ``right`` the name's word after it."""
@@ -93,14 +104,14 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
         return bool(
             re.fullmatch(r"\d{1,4}", word)
             or _ENUMERATOR.fullmatch(word)
-            or word[-1] in "及和与或并是"  # 办是: the copula jieba glued to a body's last character
+            or word[-1] in "及和与或并是将"  # 办是: the copula jieba glued to a body's last character; 现将, 并将
             or word.endswith(_LONG_LEAD_AFFIXES)
             or word.startswith(_LONG_LEAD_AFFIXES)
         )
     if pos in ("l", "i") and len(word) >= 4 and word[:2] in LEAD_WORDS and word[:2] not in NOUN_VERBS:
         return True  # jieba's fixed phrase 统筹规划 (统筹|规划) starts with a lead verb: it governs the name
-    if pos == "l" and len(word) >= 4 and word[2:] in LEAD_WORDS and pos_table().get(word[:2]) in ("d", "ad"):
-        return True  # jieba's fixed phrase 充分运用 (充分|运用): a manner and a lead verb, which governs the name
+    if manner_and_lead(word):
+        return True  # jieba's phrase 充分运用 (充分|运用), 认真落实: a manner and a lead verb, which governs the name
     if pos == "i" and word.startswith(("数据", "信息", "政务", "网络", "电子")):
         pos = "n"  # jieba's idiom 数据共享 is the name's topic (数据共享|交换平台)
     if pos in ("v", "vn") and len(word) > 1 and word not in TOPIC_VERBS and pos_table().get(right) == "ns":

@@ -3,8 +3,10 @@
 
 What decides is the field: the core before 系统 is the sector's when it is the field of a line of government — what
 its bodies' names hold before their suffix (卫生健康|委, 人力资源社会保障|局, 公安|厅, 税务|局), one or several joined
-(文化广电旅游, 规划和自然资源) — with the jurisdiction as a whole in front (全省, 全市, 本县) or the line's bodies and
-people after (…系统社会组织, …系统的干部职工, …系统上下).  A core that goes on past a field (公积金|缴存, 工资|统发,
+(文化广电旅游, 规划和自然资源) — with the jurisdiction as a whole in front (全省, 全市, 本县), or the jurisdiction named
+before one field or fields joined by 和 (重庆市|市场监管系统, 宁波市|交通运输系统: a place's line of bodies, as 全市's;
+not 临泉县|应急|广播系统, a system's topic), or the line's bodies and people after
+(…系统社会组织, …系统的干部职工, …系统上下).  A core that goes on past a field (公积金|缴存, 工资|统发,
 医保|两定), that holds a platform's head (公务|卡, 金财|工程, 健康|码) or a word of what a system holds or does
 (卫生健康|信息系统, 人力资源社会保障|业务系统, 绩效|考核系统) names a system, scope or not; a core that is no field
 and no system's words (公务用车) is the sector only when the line's people follow.  A field's name alone and 系统
@@ -27,6 +29,9 @@ from nlp.platformwords import GENERIC_WORDS, HEAD, WHOLE_TERRITORY
 #: territory, or the report's own one (本市|公安系统, 我省|卫生健康系统) — the field's line of bodies.
 _SCOPE_START = re.compile(rf"{WHOLE_TERRITORY.pattern}|[本我][省市州区县]")
 _SCOPE_BEFORE = re.compile(rf"(?:{_SCOPE_START.pattern})$")
+#: A place's name at the start of a name (重庆市|市场监管系统, 广东省|公安系统): the jurisdiction named, when jieba's
+#: dictionary calls it a place.
+_PLACE_START = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市区县州盟旗]")
 #: After a field's 系统, what a line of bodies has and a system has not (…系统|社会组织, …系统|的干部职工, …系统|上下).
 _SECTOR_AFTER = re.compile(
     r"的?(?:社会组织|党组织|基层组织|党员|干部|职工|队伍|上下|所属|直属|各单位|行风|作风|党建|工作人员)"
@@ -102,11 +107,20 @@ def _scope_before(text: str, start: int) -> bool:
     return any(_SCOPE_BEFORE.search(stretch, 0, i) and line_field(stretch[i:-1]) for i in range(2, len(stretch) - 2))
 
 
+def _a_place(word: str) -> bool:
+    """Is ``word`` a place with its level, by jieba's dictionary: the whole and the name before the level both places
+    (重庆|市, 广东|省), not a common word ending in a level's character (城市, 都市, 新区)?"""
+    pos = pos_table()
+    return len(word) >= 3 and pos.get(word) in ("ns", "nt") and pos.get(word[:-1]) in ("ns", "nt")
+
+
 def sector_system(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` (a name ending in 系统) name a sector: the field of a line of government, the
     jurisdiction as a whole in front of it or the line's bodies and people after it?"""
     name = text[start:end]
-    scope = _SCOPE_START.match(name)  # 全国|税务系统: jieba's 全国 is taken into names (全国信访信息系统)
+    scope = _SCOPE_START.match(name) or _PLACE_START.match(name)  # 全国|税务系统: jieba's 全国 is taken into names
+    if scope and scope.re is _PLACE_START and not _a_place(scope.group()):
+        scope = None  # a place by the dictionary only (重庆市, 宁波市), no common word ending in a level (城市)
     if scope:
         name, start = name[scope.end() :], start + scope.end()
     if not name.endswith("系统") or not re.fullmatch(r"[\u4e00-\u9fff]+", name[:-2]):
@@ -114,5 +128,7 @@ def sector_system(text: str, start: int, end: int) -> bool:
     core = name[:-2]
     people = bool(_SECTOR_AFTER.match(text, end))
     if line_field(core):
+        if scope and scope.re is _PLACE_START and not (_field_piece(core) or any(j in core for j in _JOINS)):
+            scope = None  # 临泉县|应急|广播系统: a place's fields glued with no join are a system's topic (应急广播)
         return bool(scope or _scope_before(text, start) or people)
     return people and not _systems_words(core)  # 全市|公务用车系统 may be either; …系统的干部职工 is the line's
