@@ -16,6 +16,9 @@ own network or system named only as a field of work:
 A duty that plans, builds or runs the one system is still marked (负责…的建设、管理、维护; 统筹规划政务服务“一张网”建设):
 nothing here looks in front of the name for the duty's verb, only at what the name is an item of.
 
+A kind of account or medium and a bare 平台 (微信公众号平台, 政务新媒体平台) is the medium's, no one account: the guideline's
+bare 微信公众号 and 新媒体平台.
+
 The sites of a sector (全市政府系统网站, 卫生健康系统网站: the websites of the government's or a line's bodies, the
 guideline's 政府系统 as the sector, :mod:`nlp.sectors`) are many, no one system.
 
@@ -92,6 +95,16 @@ def a_sectors_sites(name: str) -> bool:
     return m is not None and (m.group("field") == "政府" or line_field(m.group("field")))
 
 
+#: A kind of account or medium and a bare 平台 (微信公众号平台, 政务新媒体平台, 抖音号平台): the medium's platform, whoever's
+#: account it is, no one system — an owner or a quoted name in front names one (市卫健委微信公众号平台, “A”微信公众号平台).
+_MEDIUM_AND_PLATFORM = re.compile(r"(?:政务)?(?:微信公众号|公众号|新媒体|微博|微信|抖音号?|视频号|头条号|快手号?)平台")
+
+
+def a_mediums_platform(name: str) -> bool:
+    """Is ``name`` a kind of account or medium and a bare 平台 (微信公众号平台, 政务新媒体平台)?"""
+    return _MEDIUM_AND_PLATFORM.fullmatch(name) is not None
+
+
 def no_one_system(text: str, start: int, end: int) -> bool:
     """Does the clause use ``text[start:end]`` for no one system: a field of work or a sector's sites (module
     docstring)?  A quoted name is a name whatever the clause does with it."""
@@ -102,4 +115,5 @@ def no_one_system(text: str, start: int, end: int) -> bool:
         or kind_laid_out(text, start, end)
         or a_sectors_sites(text[start:end])
         or an_aspect_of_work(text, start, end)
+        or a_mediums_platform(text[start:end])
     )

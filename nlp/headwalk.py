@@ -180,8 +180,12 @@ def name_start(
             start = ws
             j -= 1
             continue
-        if len(word) >= 2 and word[-1] in "区市省县部" and word[:-1] in LEAD_WORDS:
-            start = we - 1  # jieba's 管理区 in 统筹管理区政务服务大厅: the name starts at 区
+        if (
+            len(word) >= 2
+            and word[-1] in "区市省县部"
+            and (word[:-1] in LEAD_WORDS or (len(word) == 3 and word[1] == "将" and word[:2] not in pos_table()))
+        ):
+            start = we - 1  # jieba's 管理区 in 统筹管理区政务服务大厅, 现将市: the name starts at 区, 市
             taken.append((start, word[-1]))
             break
         body = _body_before(text, words, j) if word in BODY_CHARS and j == k - 1 else None
@@ -291,6 +295,7 @@ def name_start(
             and (is_nominal(left) or left in TOPIC_VERBS)
             and any(_BODY_END.search(w) for _, w in taken)
             and not any(HEAD.search(w) for _, w in taken[:-1])
+            and not left.endswith(PLATFORM_HEADS)  # 省政府门户网站|和|局官网: two names joined, each with its head
         ):
             taken.append((ws, word))  # 住房|和|城乡建设局|门户网站: the owner's name holds 和
             start = ws

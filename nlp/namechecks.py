@@ -301,12 +301,22 @@ _HANDING_OUT_BEFORE = re.compile(
 )
 
 
+#: The handing out named after the card, as a work of its own (社会保障卡发放和…管理工作, 医保卡申领、补办等服务): the
+#: issuing closes the phrase or a list goes on — not the card issuing something (依托社保卡发放补贴: the card used).
+_HANDING_OUT_AFTER = re.compile(
+    r"的?(?:发放|申领|补办|补换|换领|补领|换发|制发|制作|激活|挂失)(?=[和及与、，。；,;]|工作|业务|服务|管理|等|$)"
+)
+
+
 def card_handed_out(text: str, start: int, end: int) -> bool:
     """Is the card at ``text[start:end]`` a kind of card handed to people — issued, applied for, replaced (为群众办理
-    医保卡、健康卡, 发放社会保障卡) — not a card scheme the text runs or uses (推广民生卡, 依托电子社保卡, 社保卡应用)?
-    A kind of card (:data:`nlp.platformwords.CARD_KIND`) each holder gets is no platform then; a city's scheme of its
-    own (民生卡, 市民卡) and the electronic card stay, whatever the verb."""
-    return bool(CARD_KIND.fullmatch(text, start, end) and _HANDING_OUT_BEFORE.search(text, max(0, start - 40), start))
+    医保卡、健康卡, 发放社会保障卡, 社会保障卡发放和…工作) — not a card scheme the text runs or uses (推广民生卡, 依托电子
+    社保卡, 社保卡应用)?  A kind of card (:data:`nlp.platformwords.CARD_KIND`) each holder gets is no platform then; a
+    city's scheme of its own (民生卡, 市民卡) and the electronic card stay, whatever the verb."""
+    return bool(
+        CARD_KIND.fullmatch(text, start, end)
+        and (_HANDING_OUT_BEFORE.search(text, max(0, start - 40), start) or _HANDING_OUT_AFTER.match(text, end))
+    )
 
 
 def generic_name(core: str) -> bool:
@@ -462,10 +472,11 @@ def a_manner_and_a_head(core: list[str], head: str) -> bool:
     return bool(core) and not head.endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core)
 
 
-#: A list closed by 等 and a category of channels (…等阵地, …等渠道, …等新媒体平台): its items are kinds of channel, the
-#: list's rest after the item (、微信公众号, 和政务微博) no clause of its own.
+#: A list closed by 等 and a category of channels or means (…等阵地, …等渠道, …等新媒体平台, …等方式, …等途径): its items
+#: are kinds of channel, the list's rest after the item (、微信公众号, 和政务微博, ，以及报刊) no clause of its own.
 _CHANNEL_LIST_AFTER = re.compile(
-    r"(?:[、和及与][^，。；：！？、和及与\n]{1,14}){0,6}?等(?:新媒体|宣传|传播|发布)?(?:阵地|渠道|载体|媒介|媒体|新媒体平台)"
+    r"(?:(?:[、和及与]|，以及)[^，。；：！？、和及与\n]{1,14}){0,6}?等(?:新媒体|宣传|传播|发布)?"
+    r"(?:阵地|渠道|载体|媒介|媒体|新媒体平台|方式|途径|形式)"
 )
 #: An owner printed at a name's start: a level (市政府网站), a service number (12345热线), an office-holder (领导信箱,
 #: 书记信箱, 局长热线).
@@ -474,7 +485,7 @@ _OWNER_START = re.compile(r"[省市区县州]|\d{3,}|[\u4e00-\u9fff]{0,2}(?:领�
 
 def a_kind_of_channel(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` an item of a list of channels that 等 and their category close (加强政务公开网站、微信公众号等
-    阵地, 通过门户网站和政务微博等渠道)?  The items are kinds the text counts among the category, none particular — unless
+    阵地, 通过门户网站和政务微博等渠道, 通过政府网站、新闻发布会…等方式公开)?  The items are kinds the text counts among the category, none particular — unless
     an owner, an office-holder or a number names one (市政府网站、领导信箱、12345热线等渠道) or it is quoted (“i深圳”等渠道):
     those are names."""
     name = text[start:end]
