@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.entities import extract, extract_docs
+from nlp.entities import extract_docs
 from nlp.pipeline import load_pipeline
 from nlp.propagation import report_entities
+from tests.entityrows import platforms
 
 P = "Platform"
 
@@ -27,10 +28,6 @@ P = "Platform"
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()  # shapes and the NER, no gazetteer
-
-
-def _platforms(nlp, text: str) -> list[str]:
-    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
 
 
 @pytest.mark.parametrize(
@@ -73,8 +70,8 @@ def _platforms(nlp, text: str) -> list[str]:
         ("推进乡级平台建设。", []),  # *
     ],
 )
-def test_platforms(nlp, text: str, expected: list[str]) -> None:
-    assert _platforms(nlp, text) == expected
+def testplatforms(nlp, text: str, expected: list[str]) -> None:
+    assert platforms(nlp, text) == expected
 
 
 def test_a_field_of_work_is_not_spread_from_the_one_system(nlp) -> None:

@@ -25,19 +25,13 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.entities import extract
 from nlp.pipeline import load_pipeline
-
-P = "Platform"
+from tests.entityrows import platforms
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()  # shapes and the NER, no gazetteer
-
-
-def _platforms(nlp, text: str) -> list[str]:
-    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
 
 
 @pytest.mark.parametrize(
@@ -93,8 +87,8 @@ def _platforms(nlp, text: str) -> list[str]:
         ("负责民生卡发放和应用推广。", ["民生卡"]),
     ],
 )
-def test_platforms(nlp, text: str, expected: list[str]) -> None:
-    assert _platforms(nlp, text) == expected
+def testplatforms(nlp, text: str, expected: list[str]) -> None:
+    assert platforms(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -109,4 +103,4 @@ def test_platforms(nlp, text: str, expected: list[str]) -> None:
 def test_no_name_starts_with_its_lead(nlp, text: str) -> None:
     """A manner glued to a lead verb (认真落实) and a word ending in 将 (现将) govern the name: whatever is found after
     them, neither is its start."""
-    assert not any(n.startswith(("认真落实", "现将")) for n in _platforms(nlp, text))
+    assert not any(n.startswith(("认真落实", "现将")) for n in platforms(nlp, text))

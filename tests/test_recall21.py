@@ -16,19 +16,13 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.entities import extract
 from nlp.pipeline import load_pipeline
-
-P = "Platform"
+from tests.entityrows import platforms
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()  # no gazetteer handed over: shapes only (and the NER)
-
-
-def _platforms(nlp, text: str) -> list[str]:
-    return [e.text for e in extract([text], nlp=nlp)[0] if e.label == P]
 
 
 @pytest.mark.parametrize(
@@ -44,7 +38,7 @@ def _platforms(nlp, text: str) -> list[str]:
     ],
 )
 def test_a_release_after_a_name_printed_bare(nlp, text, expected):
-    assert _platforms(nlp, text) == expected
+    assert platforms(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -71,7 +65,7 @@ def test_a_release_after_a_name_printed_bare(nlp, text, expected):
     ],
 )
 def test_a_quoted_brand_after_a_systems_name(nlp, text, expected):
-    assert _platforms(nlp, text) == expected
+    assert platforms(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -86,7 +80,7 @@ def test_a_quoted_brand_after_a_systems_name(nlp, text, expected):
     ],
 )
 def test_a_counted_term_of_a_data_system(nlp, text, expected):
-    assert _platforms(nlp, text) == expected
+    assert platforms(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -106,7 +100,7 @@ def test_a_counted_term_of_a_data_system(nlp, text, expected):
     ],
 )
 def test_where_a_name_starts_and_ends(nlp, text, expected):
-    assert _platforms(nlp, text) == expected
+    assert platforms(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -125,7 +119,7 @@ def test_where_a_name_starts_and_ends(nlp, text, expected):
     ],
 )
 def test_codes_and_own_systems_at_work(nlp, text, expected):
-    assert _platforms(nlp, text) == expected
+    assert platforms(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -156,4 +150,4 @@ def test_codes_and_own_systems_at_work(nlp, text, expected):
     ],
 )
 def test_heads_places_and_roles(nlp, text, expected):
-    assert _platforms(nlp, text) == expected
+    assert platforms(nlp, text) == expected
