@@ -37,6 +37,8 @@ SERVICE_MODE = re.compile(
 _BODY_AFTER_PROGRAMME = re.compile(
     r"(?:建设|发展|改革|推进|运营|服务|管理|研究|促进|工作)*(?:事务|管理|服务|运营|发展|研究|促进|监督指挥|指挥|监控|调度)?"
     r"(?:中心(?!工作|任务|城区|区)|办公室|领导小组|委员会|工作组|专班|局(?![面势部])|研究院|公司(?!化)|集团)"
+    # an internal unit named after the programme's work (智慧城市建设科, 数字政府发展处: a 机构设置 list's unit)
+    r"|(?:建设|发展|推进|应用|运营|促进)(?:管理|服务)?(?:科(?![学技研普])|处(?![理置罚分于])|股(?![份东票]))"
 )
 #: A company named after a programme in any of its legal forms (数字X建设有限公司, 数字X科技股份有限公司, 数字X网络发展有限责任
 #: 公司): the name goes on over a few words of its trade, none a word that joins a phrase, to its form.

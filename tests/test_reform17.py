@@ -43,8 +43,9 @@ def test_a_places_digital_programme_is_a_name(nlp_off_on, text, expected):
 
 
 #: A reform or programme printed inside the name of a body, an event or a prize is no mention of it (…改革协调小组办公室,
-#: …改革推进科, …建设峰会, …创新大赛, …技术大奖) — unless the text names it free as well: then each time it prints it is a
-#: mention (the every-occurrence convention).  A verb of winning after the programme is no prize's name (…建设获奖).
+#: …改革推进科, …建设峰会, …创新大赛, …技术大奖) — also where the text names it free as well: the free one is the mention,
+#: the one inside the name is the body's (tests/gold/README.md, *Names inside other names*, session 20; session 17 had
+#: counted every occurrence).  A verb of winning after the programme is no prize's name (…建设获奖).
 #: 4 rows fail before (the first three and the prize: the reform was found inside them).
 INSIDE_A_NAME = [
     ("承担全省推进政府职能转变和“放管服”改革协调小组办公室日常工作", []),
@@ -52,8 +53,8 @@ INSIDE_A_NAME = [
     ("筹办第三届数字政府建设峰会", []),
     ("举办智慧城市创新大赛", []),
     ("荣获“2023全球智慧城市应用技术大奖”", []),
-    ("深化“放管服”改革，承担“放管服”改革协调小组办公室日常工作", ["“放管服”改革", "“放管服”改革"]),
-    ("推进数字政府建设，举办数字政府应用创新论坛", ["数字政府", "数字政府"]),
+    ("深化“放管服”改革，承担“放管服”改革协调小组办公室日常工作", ["“放管服”改革"]),
+    ("推进数字政府建设，举办数字政府应用创新论坛", ["数字政府"]),
     # stay
     ("数字政府建设获奖项目通过验收", ["数字政府"]),
     ("推进“放管服”改革协调发展", ["“放管服”改革"]),
