@@ -77,10 +77,21 @@ _PREDICATE_BEFORE = re.compile(
 )
 
 
+#: A verb of making, then two qualities or more and 的 right before a name (构建统一、高效、安全的…平台, 建立规范高效的…系统):
+#: the kind of thing to be made, described by what it should be, no particular one (tests/gold/README.md: a thing to be
+#: built with no scope, 打造成…安全的政务服务平台).
+_QUALITY = r"(?:统一|高效|安全|便捷|规范|开放|共享|集约|智能|协同|稳定|可靠|先进|实用|完善|权威|全面|互联互通|便民|透明|科学|精准|敏捷)"
+_QUALITIES_BEFORE = re.compile(rf"(?:构建|打造|建立|建设|搭建|形成)(?:{_QUALITY}[、，,和与及]?){{2,}}的$")
+
+
 def named_in_a_predicate(text: str, start: int) -> bool:
-    """Is the name at ``text[start:…]`` the complement of a verb of becoming in its clause (…成为…的X): a kind said of
-    something else, no particular platform?"""
-    return bool(_PREDICATE_BEFORE.search(text, max(0, start - 40), start))
+    """Is the name at ``text[start:…]`` the complement of a verb of becoming in its clause (…成为…的X), or the kind a
+    verb of making describes by its qualities (构建统一、高效、安全的X): a kind said of something else or to be made, no
+    particular platform?"""
+    return bool(
+        _PREDICATE_BEFORE.search(text, max(0, start - 40), start)
+        or _QUALITIES_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 #: Verbs of paying and buying.  Right before a head whose object goes on past it (支付|系统维护费, 采购|系统集成服务,
@@ -233,7 +244,8 @@ def unlike_a_name(name: str) -> bool:
 def no_name_by_its_characters(name: str) -> bool:
     """A building's equipment (机房电力系统), a count of things (五大数据库), an indefinite one (一个平台), a
     word's suffix at its start (化预报预警系统), a part of a system (公文管理子系统: a module of a platform, listed
-    with the others it is built with).  :func:`nlp.candidates.platform_spans` asks this of its names; their quotes
+    with the others it is built with), a level named by a word and a bare head (国家平台, 上级系统: that level's one of
+    the kind, whichever it is, as 省平台).  :func:`nlp.candidates.platform_spans` asks this of its names; their quotes
     are weighed by :class:`nlp.budgetpatterns.BudgetPatterns` for every shape at once (:func:`broken_quote`)."""
     return bool(
         BUILDING_SYSTEM.search(name)
@@ -241,7 +253,13 @@ def no_name_by_its_characters(name: str) -> bool:
         or INDEFINITE.match(name)
         or name[0] in _BOUND_SUFFIXES
         or name.endswith("子系统")
+        or _LEVEL_AND_BARE_HEAD.fullmatch(name)
     )
+
+
+#: A level above or below a body, named by a word alone, and a bare head (与国家平台对接, 报送上级系统): tests/gold/README.md
+#: marks no level with a bare head (省平台), whichever level it is.
+_LEVEL_AND_BARE_HEAD = re.compile(r"(?:国家|中央|上级|下级|部级)(?:平台|系统|大平台|数据库|网站)")
 
 
 #: The government's standard networks and channels, by their head: the words that name one alone.

@@ -53,6 +53,10 @@ _EVENT_AFTER = re.compile(
 )
 
 
+#: What the quoted title of an event or a prize ends with (…改革论坛, …创新大赛, …峰会): the quotes hold the event's name.
+_EVENT_TITLE = re.compile(r"(?:峰会|大赛|论坛|博览会|交易会|大奖|大会|会议|研讨会|推进会|交流会|发布会|培训班)$")
+
+
 def body_named_after(text: str, end: int) -> bool:
     """Does a body's, an event's or a prize's name go on at ``text[end]``, after a reform or programme (…改革领导小组,
     审批改革科, …智慧城市建设事务中心, …数字政府运营中心, 数字中国建设峰会, 数字X建设有限公司)?  The name is the body's then, no mention of the reform."""
@@ -390,6 +394,9 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             or re.search(r"[和及与\t]|\s\d", inner)
             or (COUNTED_THINGS.fullmatch(inner) and inner != _PACKAGES)  # “三个年”: things counted, no initiative
             or re.search(r"(?:人员|[专职]?员|队伍|团队)$", inner)  # “一窗综办人员”: the people of a work, no initiative
+            or _EVENT_TITLE.search(
+                inner
+            )  # “2025…接诉即办改革论坛”: an event's quoted title, nothing inside it a mention
         ):
             continue  # a slogan of three parts, a topic of two (“互联网+政府公共服务和电子政务建设”), table text
         e = m.end()
