@@ -262,8 +262,9 @@ _GRADE_AFTER = re.compile(r"评价|率|等次|档次|等级|票")
 
 
 def channel_mode(inner: str) -> bool:
-    """Is a quoted name a channel and 办 (“指尖办”, “掌上办”, “网上办”): how many services are done, no initiative?"""
-    return inner.endswith("办") and inner[:-1] in CHANNEL_WORDS
+    """Is a quoted name a channel and 办 (“指尖办”, “掌上办”, “网上办”, “一网办”: 一网 + 办, tests/gold/README.md): how many
+    services are done, no initiative?"""
+    return inner.endswith("办") and (inner[:-1] in CHANNEL_WORDS or inner[:-1] == "一网")
 
 
 def _listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

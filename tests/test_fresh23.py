@@ -81,3 +81,21 @@ QUOTED_EVENTS = [
 @pytest.mark.parametrize(("text", "expected"), QUOTED_EVENTS)
 def test_an_events_quoted_title_is_no_reform(nlp_off_on, text, expected):
     assert reforms(nlp_off_on, text) == expected
+
+
+#: “一网办” is 一网 + 办, a mode like “掌上办” — no reform by itself; an item of a list of modes printed alone is still a mode
+#: (tests/gold/README.md, *service modes*: 【“一网办”】 heading a paragraph on the platform).  With 改革 after it, or in
+#: the list with 改革, it names the reform; …通办 stays an initiative.  2 rows fail before (the first two).
+ONE_NETWORK_MODE = [
+    ("【“一网办”】 全市一体化政务服务平台新增事项300项", []),
+    ("实现高频事项“一网办”“掌上办”", []),
+    # stay
+    ("深化“一网办、掌上办、一次办、帮您办”改革", ["“一网办、掌上办、一次办、帮您办”改革"]),
+    ("推进“一网办”改革，压减办事环节", ["“一网办”改革"]),
+    ("推动政务服务“一网通办”", ["“一网通办”"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_NETWORK_MODE)
+def test_one_network_and_ban_is_a_mode(nlp_off_on, text, expected):
+    assert reforms(nlp_off_on, text) == expected
