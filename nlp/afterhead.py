@@ -75,16 +75,23 @@ _USED_BEFORE = re.compile(
 )
 
 
+#: A verb of building or laying out right before a field's network, its scope between (建立全市档案资料信息网络, 构建全县
+#: 农业信息网络): the duty to build the field's networks — not one built (已建立, 建成: nothing here reads 成).
+_BUILDING_BEFORE = re.compile(
+    r"(?<!已)(?<!已经)(?:建立|建设|构建|组建|规划|布局)(?:全[省市区县州盟]|本[省市区县])?[\u4e00-\u9fff]{2,12}网络$"
+)
+
+
 def networks_as_a_field(text: str, end: int) -> bool:
     """Is the name ending at ``end`` in 网络 (电子政务网络, 广播电视信息网络) a field's networks spoken of as a field of
     work, their building, planning or security after them?  Unlike 外网, 专网 or 政务网, which name the government's one
     network, a field's 网络 is the class of networks its bodies or its sector run; the duty or the plan to build or
     secure them names no particular one (tests/gold/README.md, *A sector's network*) — but not when the clause uses
-    the network for a work of its own (依托电子政务网络|建设…平台: :data:`_USED_BEFORE`)."""
-    return (
-        text.endswith("网络", 0, end)
-        and bool(_NETWORK_WORK_AFTER.match(text, end))
-        and not _USED_BEFORE.search(text[max(0, end - 24) : end])
+    the network for a work of its own (依托电子政务网络|建设…平台: :data:`_USED_BEFORE`); so does a verb of building right
+    before it (建立全市档案资料信息网络: :data:`_BUILDING_BEFORE`)."""
+    return text.endswith("网络", 0, end) and (
+        (bool(_NETWORK_WORK_AFTER.match(text, end)) and not _USED_BEFORE.search(text[max(0, end - 24) : end]))
+        or bool(_BUILDING_BEFORE.search(text[max(0, end - 20) : end]))
     )
 
 

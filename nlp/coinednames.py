@@ -107,6 +107,9 @@ _BRAND_QUOTED = re.compile(r"[“「]([\u4e00-\u9fffA-Za-z0-9·•]{2,8})[”」
 #: reform, a campaign, a manner or a rule the system follows.
 _HEAD_AT_END = re.compile(f"(?:{HEAD.pattern})$")
 _NO_BRAND_AFTER = re.compile(r"改革|工程|行动|活动|模式|理念|原则|要求|目标|精神|工作|品牌|机制|体系|标准|式|化")
+#: A site's column after the quotes, alone or sharing its head with other quoted columns (门户网站“政务公开”栏目, …网站
+#: “公示栏”及“…”栏目): a part of the site, the guideline's “数据发布”专栏 — no brand of the site.
+_COLUMN_AFTER = re.compile(r"(?:[及和与、][“「][^”」]{1,12}[”」])*(?:栏目|专栏|板块|版块|频道|栏)")
 
 
 def brand_after(text: str, end: int) -> int | None:
@@ -128,6 +131,8 @@ def brand_after(text: str, end: int) -> int | None:
         or _HEAD_AT_END.search(inner)  # 民生卡“一卡通”应用: a name with a head of its own, another thing
         or HEAD.match(text, m.end())
         or _NO_BRAND_AFTER.match(text, m.end())
+        or inner.endswith("栏")  # 门户网站“公示栏”: a column of the site
+        or _COLUMN_AFTER.match(text, m.end())
     ):
         return None
     return m.end()

@@ -250,6 +250,7 @@ def no_name_by_its_characters(name: str) -> bool:
     return bool(
         BUILDING_SYSTEM.search(name)
         or COUNT_START.match(name)
+        or (name[:1] in "省市区县" and COUNT_START.match(name, 1))  # 市|五大…应用系统: the level's counted ones, many
         or INDEFINITE.match(name)
         or name[0] in _BOUND_SUFFIXES
         or name.endswith("子系统")
@@ -490,10 +491,12 @@ def a_manner_and_a_head(core: list[str], head: str) -> bool:
     return bool(core) and not head.endswith("系统") and all(len(w) >= 3 and w.endswith("化") for w in core)
 
 
-#: A list closed by 等 and a category of channels or means (…等阵地, …等渠道, …等新媒体平台, …等方式, …等途径): its items
-#: are kinds of channel, the list's rest after the item (、微信公众号, 和政务微博, ，以及报刊) no clause of its own.
+#: A list closed by 等 and a category of channels or means (…等阵地, …等渠道, …等新媒体平台, …等方式, …等途径; …等不同的
+#: 渠道, …等多种方式: kinds counted between): its items are kinds of channel, the list's rest after the item
+#: (、微信公众号, 和政务微博, ，以及报刊) no clause of its own.
 _CHANNEL_LIST_AFTER = re.compile(
-    r"(?:(?:[、和及与]|，以及)[^，。；：！？、和及与\n]{1,14}){0,6}?等(?:新媒体|宣传|传播|发布)?"
+    r"(?:(?:[、和及与]|，以及)[^，。；：！？、和及与\n]{1,14}){0,6}?等(?:(?:不同|多种|各种|各类|多个|多元化?|多样化?)的?)?"
+    r"(?:新媒体|宣传|传播|发布|公开)?"
     r"(?:阵地|渠道|载体|媒介|媒体|新媒体平台|方式|途径|形式)"
 )
 #: An owner printed at a name's start: a level (市政府网站), a service number (12345热线), an office-holder (领导信箱,

@@ -40,8 +40,17 @@ _ACCOMPLISHED = re.compile(r"^[\u4e00-\u9fff]{2}(?:完成|建成|上线|实现)$
 _CONVERGED_MEDIUM = re.compile(r"融合(?:通信|通讯|媒体|视讯|视频)")
 
 
+#: A one-character verb's result complement (建|好, 做|实, 抓|牢, 做|细, 用|活): the two govern the name after them.
+_COMPLEMENTS = {"好", "实", "细", "牢", "强", "优", "活"}
+
+
 #: Verbs that put a system into service before 运行 (上线运行, 投入运行, 正式运行): with them 运行 is a verb, no field of work.
 _PUT_INTO = {"上线", "投入", "正式", "试", "稳定", "安全", "平稳"}
+
+
+def _verb_and_complement(word: str) -> bool:
+    """Is ``word`` (a word jieba's dictionary lacks) a one-character verb and its result complement (做实, 抓实, 抓牢)?"""
+    return len(word) == 2 and word[1] in _COMPLEMENTS and (pos_table().get(word[0]) or "")[:1] == "v"
 
 
 def manner_and_lead(word: str) -> bool:
@@ -64,8 +73,8 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
         return False  # 市|8890|政务便民服务平台: a level's service number of four digits (a year would print 年), the name's
     if word == "运行" and left in _PUT_INTO:
         return True  # 上线|运行|“渝快办”移动端: the system put into service, the verbs govern its name
-    if word == "好" and len(left) == 1 and (pos_table().get(left) or "")[:1] in ("v", "p"):
-        return True  # 建|好|疫情防控…平台, 用|好|政务服务平台: the verb's complement (建好, 用好), no name's word
+    if word in _COMPLEMENTS and len(left) == 1 and (pos_table().get(left) or "")[:1] in ("v", "p"):
+        return True  # 建|好|…平台, 用|好|政务服务平台, 做|实|“12348”热线: the verb's complement, no name's word
     if word in LEAD_WORDS:
         if _CONVERGED_MEDIUM.fullmatch(word + right):
             return False  # 融合|通信平台: a technology of converged media names the platform; 融合 is no verb here
@@ -105,6 +114,7 @@ def is_lead(word: str, right_of_head: bool, left: str, right: str = "", next_to_
             re.fullmatch(r"\d{1,4}", word)
             or _ENUMERATOR.fullmatch(word)
             or word[-1] in "及和与或并是将"  # 办是: the copula jieba glued to a body's last character; 现将, 并将
+            or _verb_and_complement(word)  # 做实, 抓实: jieba's HMM word of a verb and its result
             or word.endswith(_LONG_LEAD_AFFIXES)
             or word.startswith(_LONG_LEAD_AFFIXES)
         )

@@ -32,9 +32,10 @@ _SCOPE_BEFORE = re.compile(rf"(?:{_SCOPE_START.pattern})$")
 #: A place's name at the start of a name (重庆市|市场监管系统, 广东省|公安系统): the jurisdiction named, when jieba's
 #: dictionary calls it a place.
 _PLACE_START = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市区县州盟旗]")
-#: After a field's 系统, what a line of bodies has and a system has not (…系统|社会组织, …系统|的干部职工, …系统|上下).
+#: After a field's 系统, what a line of bodies has and a system has not (…系统|社会组织, …系统|的干部职工, …系统|上下,
+#: …系统|的一员: a member of the line).
 _SECTOR_AFTER = re.compile(
-    r"的?(?:社会组织|党组织|基层组织|党员|干部|职工|队伍|上下|所属|直属|各单位|行风|作风|党建|工作人员)"
+    r"的?(?:社会组织|党组织|基层组织|党员|干部|职工|队伍|上下|所属|直属|各单位|行风|作风|党建|工作人员|一员|成员|一分子)"
 )
 #: Words of what a system holds or does (卫生健康|信息系统, 人力资源社会保障|业务系统, 绩效|考核系统): a system's name.
 _SYSTEM_TOPIC = re.compile(
