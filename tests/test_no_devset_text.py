@@ -1,7 +1,8 @@
 """No development-set text in the repository (the devset README's rule: never commit its files, or pieces of them).
 
 ``shared_runs`` finds the lines of the repository's tracked text files (corpus/ aside) that share a run of non-space
-characters with a line of a devset text and with no corpus text: a run of >= 16 characters holding >= 3 digits
+characters with a line of a devset text (or with a line joined with the next: a sentence the devset wraps over two
+lines, quoted joined) and with no corpus text: a run of >= 16 characters holding >= 3 digits
 (figures, codes, dates), or of >= 20 characters of any kind. A run that >= 3 devset reports print whole is
 boilerplate every report prints (national classification names, standard headings) and stays. Whitespace is left
 out on both sides, so a re-wrapped or re-indented copy is still found. A finding names file, line, the run's
@@ -17,7 +18,7 @@ import re
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import pairwise, repeat
 from pathlib import Path
 
 import pytest
@@ -41,13 +42,23 @@ class SharedRun:
         return f"{self.path}:{self.line}: a run of {self.length} characters shared with {self.reports} devset report(s)"
 
 
+def _devset_pieces(text: str, k: int) -> Iterable[str]:
+    """The strings whose k-grams are a devset text's: each line without whitespace, and where each line meets the next
+    (blank lines aside) the k - 1 characters either side of the join — a sentence the text wraps over two lines is
+    found when a repository line prints it joined (the k-grams of the two lines joined, none counted twice)."""
+    lines = [s for s in map(_SPACE.sub, repeat(""), text.splitlines()) if s]
+    yield from lines
+    for a, b in pairwise(lines):
+        yield a[-(k - 1) :] + b[: k - 1]
+
+
 def _index(k: int, devset: Mapping[str, str], known: Sequence[str]) -> dict[str, int]:
-    """Every k-gram of a devset line -> bit mask of the reports printing it, less the k-grams of known text."""
+    """Every k-gram of a devset line, or of a line joined with the next, -> bit mask of the reports printing it,
+    less the k-grams of known text."""
     grams: dict[str, int] = {}
     for bit, text in enumerate(devset.values()):
         mask = 1 << bit
-        for line in text.splitlines():
-            s = _SPACE.sub("", line)
+        for s in _devset_pieces(text, k):
             for i in range(len(s) - k + 1):
                 g = s[i : i + k]
                 grams[g] = grams.get(g, 0) | mask
@@ -83,17 +94,13 @@ def shared_runs(
     rules: Sequence[tuple[int, int]] = RULES,
     boilerplate: int = BOILERPLATE,
 ) -> list[SharedRun]:
-    """The longest offending run of each line of ``files`` (path -> text) shared with ``devset`` (report -> text)
-    and with none of ``known`` (the corpus), runs held whole by ``boilerplate`` reports or more left out."""
+    """The longest offending run of each line of ``files`` (path -> text) shared with ``devset`` (report -> text: each
+    of its lines, and each joined with the next) and with none of ``known`` (the corpus), runs held whole by
+    ``boilerplate`` reports or more left out."""
     shortest = min(k for k, _ in rules)
     # a prefilter that loses nothing: a run of >= 2h characters holds an h-gram of a devset line at a multiple of h
     h = shortest // 2
-    pieces = {
-        s[i : i + h]
-        for text in devset.values()
-        for s in map(_SPACE.sub, repeat(""), text.splitlines())
-        for i in range(len(s) - h + 1)
-    }
+    pieces = {s[i : i + h] for text in devset.values() for s in _devset_pieces(text, h) for i in range(len(s) - h + 1)}
     lines = {
         (path, n): s
         for path, text in files.items()
@@ -231,6 +238,32 @@ def test_a_run_chaining_two_reports_is_found_with_no_report_holding_it() -> None
     devset = {"901.txt": "一二三四五六七八九十2031年度预\n", "902.txt": "二三四五六七八九十2031年度预算表\n"}
     found = shared_runs({"a.py": "一二三四五六七八九十2031年度预算表\n"}, devset, [])
     assert [(r.length, r.reports) for r in found] == [(19, 0)]
+
+
+def test_a_sentence_the_devset_wraps_is_found_quoted_joined() -> None:
+    # the devset wraps _PLANTED after 15 characters: neither line holds a run of 16, the two joined do
+    cut = 15
+    devset = {"901.txt": f"首行\n{_PLANTED[:cut]}\n  {_PLANTED[cut:]}的说明\n末行\n", "902.txt": "别的文字\n"}
+    files = {"tests/test_x.py": f'ok = "无关"\nrow = "{_PLANTED}"\n', "notes/y.md": f"{_PLANTED[:cut]}\n"}
+    found = shared_runs(files, devset, [])
+    assert found == [SharedRun("tests/test_x.py", 2, len(_PLANTED), 1)]
+    assert not any(_PLANTED[i : i + 4] in "\n".join(map(str, found)) for i in range(len(_PLANTED) - 3))
+    # a blank line between the two halves is no break in the sentence
+    devset = {"901.txt": f"{_PLANTED[:cut]}\n\n{_PLANTED[cut:]}\n"}
+    assert [(r.line, r.length) for r in shared_runs(files, devset, [])] == [(2, len(_PLANTED))]
+    # the join of the last line of one devset line with the first of the next only: no run of three lines
+    devset = {"901.txt": f"{_PLANTED[:6]}\n{_PLANTED[6:12]}\n{_PLANTED[12:]}\n"}
+    assert all(r.length < len(_PLANTED) for r in shared_runs(files, devset, []))
+
+
+def test_a_wrapped_sentence_three_reports_print_is_boilerplate() -> None:
+    # _BOILER wrapped at a different place in each of three reports: boilerplate joined as it is line by line
+    devset = {f"90{n}.txt": f"前文\n{_BOILER[: 5 + 4 * n]}\n{_BOILER[5 + 4 * n :]}\n" for n in range(3)}
+    files = {"a.py": f"x = '{_BOILER}'\n"}
+    assert shared_runs(files, devset, []) == []
+    assert [(r.line, r.length, r.reports) for r in shared_runs(files, devset, [], boilerplate=4)] == [
+        (1, len(_BOILER), 3)
+    ]
 
 
 def test_an_allowed_line_is_not_found_and_its_entry_lapses_when_the_line_changes(tmp_path: Path) -> None:
