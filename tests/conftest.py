@@ -42,6 +42,21 @@ DEVSET_MANIFEST = devset_manifest()
 requires_devset = pytest.mark.skipif(not DEVSET_MANIFEST, reason=DEVSET_MISSING)
 
 
+def devset_split(split: str) -> frozenset[str]:
+    """The stems of the devset reports tests/gold/devset.jsonl puts in ``split`` ("train" or "test").  The test split
+    is blind: a test that asserts what a devset report prints (its figures, names, counts read by hand) reads a train
+    report; only tests of aggregate properties over every report (no discrepancy, no violation) read them all."""
+    import json
+
+    with open(ROOT / "tests" / "gold" / "devset.jsonl", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return frozenset(r["report"].removesuffix(".txt") for r in rows if r["split"] == split)
+
+
+#: the manifest's rows of the train split (the reports whose content tests may assert)
+DEVSET_TRAIN_MANIFEST = [row for row in DEVSET_MANIFEST if row["stem"] in devset_split("train")]
+
+
 @functools.cache
 def other_arithmetic() -> str | None:
     """Why this machine cannot rebuild the shipped model byte for byte whatever the code, or None when it can: training

@@ -1,12 +1,13 @@
 """Headers the text leaves open (nlp.headergrid) and the figures that decide them (nlp.layoutsearch),
 and the rows' own quirks (figures wrapped in narrow cells, page numbers between rows): each on a
-synthetic variant (always runs) and on a development-set report (skips when the development set is
-absent).  Expected figures were read by hand from the reports' text."""
+synthetic variant (always runs) and, where a report of the development set's train split shows it, on that
+report (skips when the development set is absent).  Expected figures were read by hand from the reports' text."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from conftest import DEVSET, read_report_once, requires_devset
 
 from nlp import headergrid, headermeaning
@@ -88,24 +89,36 @@ def test_one_row_printed_otherwise_in_one_table_does_not_silence_the_others():
 
 
 @requires_devset
-def test_devset_tall_headings_placed_by_the_other_tables():
-    # 201 支出总表（预算表3）: 当年预算 / 上年结转结余 over 小计 基本支出 项目支出 事业单位经营支出,
-    # every tall heading wrapped; 本年一般公共预算支出表 gives 基本支出 / 项目支出 per code
-    report = _devset("201_changchun-xinfangju-2026-yusuan")
-    t = next(t for t in report.tables if "预算表3" in (t.number or "") + t.title)
-    r = row(t, "2014001")  # 行政运行: 合计 = 当年预算 小计 = 基本支出, nothing else this year or carried over
-    assert _by_meaning(t, r, "total") == Decimal("9038500.00")
-    assert _by_meaning(t, r, "current_expenditure") == Decimal("9038500.00")
-    assert _by_meaning(t, r, "basic") == Decimal("9038500.00")
-    assert _by_meaning(t, r, "project") == 0
-    assert _by_meaning(t, r, "operating_expense") == 0
-    assert _by_meaning(t, r, "project", "opening_balance") == 0
-    # 一般行政管理事务 prints its 当年预算 小计 as 0.00 beside 合计 458.00 (as printed: a
-    # discrepancy of the source, reported, never repaired)
-    r = row(t, "2014002")
-    assert _by_meaning(t, r, "total") == Decimal("4580000.00")
-    assert _by_meaning(t, r, "current_expenditure") == 0
-    assert _by_meaning(t, r, "project") == Decimal("4580000.00")
+@pytest.mark.parametrize(
+    "stem,title,expected",
+    [
+        # 202 部门支出总表 (the central template): six value columns under headings the text leaves in either order;
+        # its 一般公共预算支出表 gives 基本支出 / 项目支出 per code (read by hand)
+        (
+            "202_zhongyang-guojiaxinfangju-2026-yusuan",
+            "部门支出总表",
+            {
+                "2014001": {"total": "62862100.00", "basic": "62862100.00", "project": None},  # 行政运行
+                "2014002": {"total": "7372900.00", "basic": None, "project": "7372900.00"},  # 一般行政管理事务
+            },
+        ),
+        # 215 表3 支出总表: tall cells (事业单位经营支出, the procurement columns …) wrapped around the heading line
+        (
+            "215_shenzhen-tongjiju-2026-yusuan",
+            "支出总表",
+            {"2010501": {"total": "23579200.00", "basic": "23579200.00", "project": "0", "operating_expense": "0"}},
+        ),
+    ],
+    ids=["202", "215"],
+)
+def test_devset_tall_headings_placed_by_the_other_tables(stem: str, title: str, expected: dict) -> None:
+    report = _devset(stem)
+    t = next(t for t in report.tables if t.title == title)
+    for code, cells in expected.items():
+        r = row(t, code)
+        for measure, value in cells.items():
+            assert _by_meaning(t, r, measure) == (None if value is None else Decimal(value)), (code, measure)
+    assert not [d for d in report.diagnostics if d.code == "W310" and f"table {t.number or t.title}:" in d.message]
 
 
 # -- columns the figures leave in either order, holding the same figure in every row --------------
@@ -145,16 +158,20 @@ def test_columns_in_either_order_with_different_figures_are_not_stored():
 
 
 @requires_devset
-def test_devset_zero_columns_in_either_order_keep_their_zeros():
-    # 201 本年一般公共预算支出表（预算表5）: under 上年结转结余 the text leaves 项目支出 and the 基本支出
-    # group in either order; every row prints 0.00 in all five
-    report = _devset("201_changchun-xinfangju-2026-yusuan")
-    t = next(t for t in report.tables if "预算表5" in (t.number or "") + t.title)
-    r = row(t, "201")
-    assert _by_meaning(t, r, "basic") == Decimal("9038500.00")
-    assert _by_meaning(t, r, "personnel") == Decimal("6928500.00")
-    for measure in ("basic", "personnel", "public", "project"):
-        assert _by_meaning(t, r, measure, "opening_balance") == 0
+@pytest.mark.parametrize(
+    "stem", ["215_shenzhen-tongjiju-2026-yusuan", "222_guangzhou-qixiangju-2026-yusuan"], ids=["215", "222"]
+)
+def test_devset_zero_columns_in_either_order_keep_their_zeros(stem: str) -> None:
+    # 表3 (支出总表 / 本年支出总体情况表): the text leaves 事业单位经营支出, 对附属单位补助支出 and 上缴上级支出 in
+    # any order after 项目支出; every row prints 0.00 in all three (read by hand): kept, with W313
+    report = _devset(stem)
+    t = next(t for t in report.tables if t.number == "表3")
+    zeros = ("operating_expense", "subsidy_to_affiliates", "remit_to_superior")
+    assert [c.measure for c in t.columns][:3] == ["total", "basic", "project"]
+    assert {c.measure for c in t.columns[3:6]} == set(zeros)
+    coded = [r for r in t.rows if r.code]
+    assert coded and all(_by_meaning(t, r, m) == 0 for r in coded for m in zeros)
+    assert [d for d in report.diagnostics if d.code == "W313" and "table 表3:" in d.message]
 
 
 # -- a change under …比… (2024年预算数比2023年执行数 / 增减额) ----------------------------------
@@ -298,10 +315,26 @@ def test_a_line_of_figures_that_cannot_be_tails_is_not_joined():
     assert row(t, "201").cells[0] is None or row(t, "201").cells[0].printed != "1264.37"
 
 
-@requires_devset
-def test_devset_figures_wrapped_in_narrow_cells():
-    report = _devset("201_changchun-xinfangju-2026-yusuan")
-    t = next(t for t in report.tables if "预算表5" in (t.number or "") + t.title)
-    r = row(t, "201")  # its 合计 wrapped: four digits and one decimal above the row's line, the last decimal below
-    assert _by_meaning(t, r, "total") == Decimal("13784100.00")
-    assert _by_meaning(t, r, "project") == Decimal("4745600.00")
+# two figures of one row wrapped, each in its own narrow cell: the heads on the line above, the tails below
+WRAPPED_TWICE = """\
+表5 一般公共预算支出表
+单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+1538.2 720.3
+201 一般公共服务支出 817.92
+4 2
+1538.2 720.3
+20101 人大事务 817.92
+4 2
+2010101 行政运行 817.92 817.92 0.00
+2010102 一般行政管理事务 720.32 0.00 720.32
+"""
+
+
+def test_two_figures_wrapped_in_narrow_cells_of_one_row_are_read_whole():
+    tables, _, diag, _ = read_tables(WRAPPED_TWICE)
+    (t,) = tables
+    for code in ("201", "20101"):
+        assert values(row(t, code)) == [Decimal("15382400.00"), Decimal("8179200.00"), Decimal("7203200.00")]
+        assert [c.printed for c in row(t, code).cells] == ["1538.24", "817.92", "720.32"]
+    assert not _codes(diag, "W310")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from conftest import DEVSET, read_report_once, requires_devset
 
 from tests.tablehelp import read_tables, row
@@ -165,9 +166,17 @@ def test_devset_projects_under_code_rows():
 
 
 @requires_devset
-def test_devset_bracketed_codes():
-    report = _devset("221_guangzhou-tongjiju-2026-yusuan")
+@pytest.mark.parametrize(
+    "stem,code,name,printed",
+    [  # 表5 一般公共预算支出情况表（按功能分类科目）: every row "[code]name figures", read by hand
+        ("222_guangzhou-qixiangju-2026-yusuan", "2080501", "行政单位离退休", ["122.92", "122.92", "0.00"]),
+        ("224_zhuhai-shangwuju-2026-yusuan", "2011301", "行政运行", ["4,965.28", "4,965.28", "0.00"]),
+    ],
+    ids=["222", "224"],
+)
+def test_devset_bracketed_codes(stem, code, name, printed):
+    report = _devset(stem)
     t = next(t for t in report.tables if t.number == "表5")
-    r = row(t, "2010501")
-    assert r.name == "行政运行" and _printed(r) == ["6,453.03", "6,453.03", "0.00"]
+    r = row(t, code)
+    assert r.name == name and _printed(r) == printed
     assert [c.measure for c in t.columns] == ["total", "basic", "project"]
