@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, read_report_once, requires_devset
+from conftest import CORPUS, DEVSET, DEVSET_TRAIN_MANIFEST, MANIFEST, read_report_once, requires_devset
 
 from kg.mapping import map_report
 from kg.validate import validate_quads
@@ -49,7 +49,8 @@ def split(path):
     return r, tables, "".join(rest)
 
 
-STEMS = {row["stem"][:3]: row for row in DEVSET_MANIFEST}
+# the train split: what each report is (whole, narrative only) and names is asserted
+STEMS = {row["stem"][:3]: row for row in DEVSET_TRAIN_MANIFEST}
 WITH_TABLES = [k for k, row in STEMS.items() if row["has_coded_tables"] == "yes"]
 
 
@@ -80,7 +81,7 @@ def test_devset_tables_alone_are_identified_as_that_part(key: str) -> None:
     # the labels above the tables name the agency (a 本级 / 汇总 qualifier is the cover's)
     assert (part.agency, part.fiscal_year, part.phase) == (whole.agency, whole.fiscal_year, whole.phase)
     # … so a tables file of a 本级 report says so when its labels do (深圳: 部门名称：深圳市统计局（本级）), not when
-    # only the cover did (201)
+    # only the cover does
     assert part.agency_scope in (whole.agency_scope, None)
     scope = f"/{part.agency_scope}" if part.agency_scope else ""
     assert map_report(part).iri == map_report(whole).iri.removesuffix(f"/{whole.agency_scope}") + scope + "/part/tables"

@@ -79,7 +79,7 @@ PANYU = "广州市番禺区政务服务数据管理局"
         # one city's 12345 is one node, however a report prints it; another city's is another
         (PANYU, "番禺区", "12345热线", "Platform", "广州市12345政府服务热线"),
         (PANYU, "番禺区", "12345政务服务便民热线", "Platform", "广州市12345政府服务热线"),
-        ("广州市统计局", "广州市", "广州12345热线", "Platform", "广州市12345政府服务热线"),
+        ("广州市体育局", "广州市", "广州12345热线", "Platform", "广州市12345政府服务热线"),
         ("苏州市政务服务管理办公室", "苏州市", "12345热线", "Platform", "苏州市12345热线"),
         ("苏州市政务服务管理办公室", "苏州市", "12345政务服务便民热线", "Platform", "苏州市12345热线"),
         ("苏州市政务服务管理办公室", "苏州市", "广州12345热线", "Platform", "广州市12345政府服务热线"),
@@ -162,7 +162,7 @@ def test_a_report_jurisdiction_fills_city_and_province_from_the_gazetteer() -> N
 
     names = project_resolver()
     assert names.jurisdiction("番禺区政务办", "番禺区") == Jurisdiction("广东省", "广州市", "番禺区")
-    assert names.jurisdiction("长春市信访局", "长春市") == Jurisdiction(None, "长春市", None)
+    assert names.jurisdiction("四平市信访局", "四平市") == Jurisdiction(None, "四平市", None)
     assert names.jurisdiction("国家信访局", None).national
 
 

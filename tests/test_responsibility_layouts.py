@@ -1,5 +1,5 @@
 """Responsibilities in every layout (nlp.narrative, nlp.headings.split_inline, nlp.layout): counted by hand
-in every development-set report that enumerates them, stored whole where a report writes them as prose,
+in every report of the development set's train split that enumerates them, stored whole where a report writes them as prose,
 and the same on variants of the bundled corpus built in those layouts (always run)."""
 
 from __future__ import annotations
@@ -7,50 +7,41 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, read_report_once, requires_devset
+from conftest import CORPUS, DEVSET, DEVSET_TRAIN_MANIFEST, MANIFEST, read_report_once, requires_devset
 
 from nlp.reader import read_report_bytes
 
-# Counted by hand in the development set (conftest.DEVSET, text/): items of the responsibilities list (主要职责 / 主要职能 / 部门职责),
+# Counted by hand in the development set's train split (conftest.DEVSET, text/): items of the responsibilities list (主要职责 / 主要职能 / 部门职责),
 # or "prose" where the report writes them as a paragraph with no enumerator.  Every one names one unit.
 DEVSET_RESPONSIBILITIES: dict[str, int | str] = {
-    "201": 6,
     "202": 9,
     "203": 9,
     "204": 10,
-    "205": 14,
-    "206": 4,
     "207": 10,
     "208": 19,
     "209": 8,
-    "210": 9,
     "211": "prose",
     "212": 3,
     "213": 12,
-    "214": 8,
     "215": "prose",
     "216": "prose",
     "217": 13,
     "218": "prose",
     "219": "prose",
     "220": 10,
-    "221": 11,
     "222": 9,
-    "223": 12,
     "224": 14,
 }
 # (report, ordinal, how the item begins, how it ends), read by hand; a prose paragraph has ordinal 1
 DEVSET_ITEM_ENDS = [
     ("202", 6, "制定信访问题排查化解制度", "指导信访信息系统建设和应用。"),  # a page number "2" printed inside it
     ("203", 8, "协调信访工作的宣传", "协调信访工作外事活动和对外交流。"),  # page number "2" after it
-    ("210", 9, "承办政府主管部门交办的其他事项", "承办政府主管部门交办的其他事项。"),  # the next heading is wrapped
     ("212", 2, "开展交通行业及公用事业类岗位培训", "开展交通行业及公用事业类岗位培训。"),  # short items after "包括："
     ("215", 1, "贯彻执行国家和省、市有关统计工作", "构建大统计格局。"),  # prose over a page break ("- 1 -")
     ("220", 6, "负责对口岸查验单位、驻点单位", "优化口岸营商环境。"),  # inline: "…利用。6.\n负责…"
     ("220", 10, "完成市委、市政府和上级部门", "交办的其他任务。"),
-    ("223", 12, "承办市政府领导同志交办的其他事项", "承办市政府领导同志交办的其他事项。"),  # "- 1 -" after it
 ]
-STEMS = {row["stem"][:3]: row["stem"] for row in DEVSET_MANIFEST}
+STEMS = {row["stem"][:3]: row["stem"] for row in DEVSET_TRAIN_MANIFEST}
 
 
 def squash(s: str) -> str:
@@ -153,6 +144,14 @@ def test_page_numbers_inside_an_item_are_not_its_text(page: str) -> None:
     assert [squash(x.text) for x in got] == [squash(x.text) for x in items]
 
 
+@pytest.mark.parametrize("page", ["- 1 -", "— 1 —"])
+def test_a_page_number_after_the_last_item_is_not_its_text(page: str) -> None:
+    # the list ends at the foot of a page: the page number stands between the last item and the next heading
+    text, items, _, b = base_and_list()
+    got = report_of(text[:b] + "\n" + page + text[b:]).responsibilities
+    assert [squash(x.text) for x in got] == [squash(x.text) for x in items]
+
+
 def test_a_lone_figure_in_a_table_is_no_page_number() -> None:
     # a lone integer with no neighbour number of the sequence around stays (a cell, not a page)
     text, items, _, _ = base_and_list()
@@ -221,6 +220,21 @@ def test_unit_budget_layout(name: str, intro: str, items: list[str]) -> None:
     assert heads[f"{name}（单位）机构设置"] == "structure"
     assert [x.text for x in r.responsibilities] == items
     assert {x.unit_name for x in r.responsibilities} == {name}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the reader joins the first line of a wrapped heading with no enumerator to the item above it (found "
+    "session 23; nlp.layout / nlp.narrative)",
+)
+@pytest.mark.parametrize("cut", [6, 12])
+def test_unit_budget_layout_with_the_next_heading_wrapped(cut: int) -> None:
+    # "X（单位）机构设置" after the list wrapped over two lines: the last item ends at its full stop
+    name = "杭州市统计数据中心"
+    text = unit_budget(name, f"{name}是市统计局下属事业单位。", LONG_ITEMS)
+    heading = f"{name}（单位）机构设置"
+    r = report_of(text.replace(heading + "\n", heading[:cut] + "\n" + heading[cut:] + "\n"))
+    assert [x.text for x in r.responsibilities] == LONG_ITEMS
 
 
 def test_unit_budget_layout_with_prose() -> None:

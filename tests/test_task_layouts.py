@@ -1,4 +1,4 @@
-"""Tasks (重点工作 / 主要工作目标 / 重点任务) in every layout: counted by hand in the development set,
+"""Tasks (重点工作 / 主要工作目标 / 重点任务) in every layout: counted by hand in the development set's train split,
 and on variants of the bundled corpus and made-up department reports (always run)."""
 
 from __future__ import annotations
@@ -6,17 +6,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import CORPUS, DEVSET, DEVSET_MANIFEST, MANIFEST, read_report_once, requires_devset
+from conftest import CORPUS, DEVSET, DEVSET_TRAIN_MANIFEST, MANIFEST, read_report_once, requires_devset
 
 from nlp.reader import read_report_bytes
 
-# Counted by hand in the development set (conftest.DEVSET, text/): top-level items of the tasks section, "prose" where it
+# Counted by hand in the development set's train split (conftest.DEVSET, text/): top-level items of the tasks section, "prose" where it
 # enumerates nothing; reports without such a section have none.  217 also has 20 sub-items (一是…),
 # three to four under five of its six items (counted by hand): 26 tasks in all.
 DEVSET_TASKS: dict[str, int | str] = {
     "202": "prose",
     "204": "prose",
-    "205": 4,
     "215": 8,
     "216": 6,
     "217": 6,
@@ -24,7 +23,7 @@ DEVSET_TASKS: dict[str, int | str] = {
     "219": 8,
     "220": 5,
 }
-STEMS = {row["stem"][:3]: row["stem"] for row in DEVSET_MANIFEST}
+STEMS = {row["stem"][:3]: row["stem"] for row in DEVSET_TRAIN_MANIFEST}
 
 
 def squash(s: str) -> str:
@@ -63,10 +62,15 @@ def test_devset_inline_task_texts() -> None:
     r = read_report_once(DEVSET / "text" / f"{STEMS['215']}.txt")
     assert [squash(t.text) for t in r.tasks][:2] == ["坚持以党的政治建设为统领；", "牢牢把握高质量发展首要任务；"]
     assert squash(r.tasks[-1].text) == "纵深推进依法统计依法治统。"  # after a page number "- 2 -"
-    r = read_report_once(DEVSET / "text" / f"{STEMS['205']}.txt")
-    assert [t.ordinal for t in r.tasks] == ["一是", "二是", "三是", "四是"]
-    first = squash(r.tasks[0].text)  # its words are the report's: not quoted here
-    assert first and first[:2] != "一是" and "二是" not in first  # after its ordinal, not run on into the next
+    # 217's item （二） runs on into its first sub-item on the same line ("…支撑。一是推进…"): each sub-item's text
+    # starts after its ordinal and ends before the next one's, and the item's own text stops before 一是
+    r = read_report_once(DEVSET / "text" / f"{STEMS['217']}.txt")
+    two = [t for t in r.tasks if t.ordinal.startswith("（二）")]
+    assert [t.ordinal for t in two] == ["（二）", "（二）/一是", "（二）/二是", "（二）/三是"]
+    assert "一是" not in squash(two[0].text)
+    for t, nxt in zip(two[1:], ["二是", "三是", None], strict=True):
+        text = squash(t.text)  # its words are the report's: not quoted here
+        assert text and text[:2] != t.ordinal[-2:] and (nxt is None or nxt not in text)
 
 
 # --- variants of corpus report 000: its group （二） has five tasks 1.–5. (counted by hand) -----------
