@@ -115,12 +115,12 @@ def test_rules_drawn_by_a_form_xobject_are_found_where_they_stand():
 
 
 def test_a_figure_wrapped_inside_a_narrow_cell_is_read_whole_with_its_place():
-    """Changchun prints 1682.76 in a cell too narrow for it: ``1682.7`` over ``6``."""
+    """A report prints 1593.48 in a cell too narrow for it: ``1593.4`` over ``8`` (made-up figures)."""
     headings = ["科目编码", "科目名称", "合计", "基本\n支出", "项目\n支出"]
     rows = table_rows(
         [
-            ("201", "一般公共服务支出", ["1682.7\n6", "1208.2\n0", "474.56"]),
-            ("20101", "人大事务", ["1682.7\n6", "1208.2\n0", "474.56"]),
+            ("201", "一般公共服务支出", ["1593.4\n8", "1062.4\n1", "531.07"]),
+            ("20101", "人大事务", ["1593.4\n8", "1062.4\n1", "531.07"]),
         ],
         headings,
     )
@@ -128,9 +128,9 @@ def test_a_figure_wrapped_inside_a_narrow_cell_is_read_whole_with_its_place():
     table = the_table(report)
     assert [c.measure for c in table.columns] == ["total", "basic", "project"]
     row = table.rows[0]
-    assert [c.value for c in row.cells] == [Decimal("16827600.00"), Decimal("12082000.00"), Decimal("4745600.00")]
+    assert [c.value for c in row.cells] == [Decimal("15934800.00"), Decimal("10624100.00"), Decimal("5310700.00")]
     total = row.cells[0]
-    assert total.printed == "1682.76" and total.span.text == "1682.76"  # the characters it came from, in order
+    assert total.printed == "1593.48" and total.span.text == "1593.48"  # the characters it came from, in order
     assert total.span.box.bottom - total.span.box.top > 15  # both lines of the cell (9 pt type, 12 pt leading)
 
 
