@@ -284,7 +284,12 @@ def name_start(
             start = words[j - 1][1] - 1  # 市|本级|电子政务内网: the city's own level names whose network it is
             taken += [(ws, word), (start, left)]
             break
-        if left in ("与", "和") and j >= 2 and coordinated(text[words[j - 2][0] : words[j - 2][1]], word):
+        if (
+            left in ("与", "和")
+            and j >= 2
+            and coordinated(text[words[j - 2][0] : words[j - 2][1]], word)
+            and not (taken and taken[-1][1] == "一体化")
+        ):  # not 运行和管理|一体化政务服务平台: a name opening with 一体化 is whole, the two verbs govern it
             taken.append((ws, word))  # 认证和|授权|平台: the second of two joined activities is the name's
             start = ws
             j -= 1

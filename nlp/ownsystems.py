@@ -136,6 +136,11 @@ _GLUED = re.compile(
 )
 
 
+#: Verbs of running or keeping a system that jieba leaves a word of their own, generic words to the walk: in front of
+#: 一体化 they govern the name (建设、运行和管理|一体化政务服务平台), none of its words.
+_RUNNING_VERBS = {"管理", "运行", "运维", "维护", "建设", "运营"}
+
+
 def _core_word(word: str) -> bool:
     """Is ``word`` one of the generic or own-system words a descriptive name is made of (政务, 服务, 电子, OA)?"""
     return (
@@ -221,6 +226,8 @@ def candidates(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, 
                 break
             if word in _BODY_KINDS and core and core[0] in _OWN_TOPICS:
                 break  # 政务部门|政务外网: the kind of its users in front, the name starts at its own topic
+            if word in _RUNNING_VERBS and core and core[0] == "一体化":
+                break  # 运行和管理|一体化政务服务平台: a verb of running in front governs the name, which opens with 一体化
             core.insert(0, word)
             start = words[j - n + 1][0]
             j -= n
