@@ -41,11 +41,11 @@ def test_rows_of_zeros_are_not_taken_for_repeated_headings() -> None:
     [
         # made-up: a stray space after a point, before the decimals — joined
         ("3, 367. 47 1,208. 20", "3,367.47 1,208.20"),
-        ("合计 1682. 76", "合计 1682.76"),
+        ("合计 1593. 48", "合计 1593.48"),
         # heads of figures cut at their points, decimals wrapped below: the next head is no decimals of this one
-        ("16,827,600. 12,082,000. 4,745,600.", "16,827,600. 12,082,000. 4,745,600."),
-        ("201 支出 1,682. 1,208. 474.", "201 支出 1,682. 1,208. 474."),
-        ("827,600. 1,208.20", "827,600. 1,208.20"),
+        ("15,934,800. 10,624,100. 5,310,700.", "15,934,800. 10,624,100. 5,310,700."),
+        ("201 支出 1,593. 1,062. 531.", "201 支出 1,593. 1,062. 531."),
+        ("934,800. 1,062.41", "934,800. 1,062.41"),
     ],
 )
 def test_a_space_after_a_point_is_dropped_only_before_decimals(line: str, expected: str) -> None:

@@ -1,9 +1,9 @@
-"""Figures wrapped inside cells too narrow for them (``1682.7`` / ``6``) on a page without rules: the text prints their
+"""Figures wrapped inside cells too narrow for them (``1593.4`` / ``8``) on a page without rules: the text prints their
 heads on the line above the row and their tails on the line below, and the row's line may print no figure at all::
 
-    1208.2 1208.2
+    1062.4 1062.4
     2010101 行政运行
-    0 0
+    1 1
 
 PDFs built here (tests/pdfmake.py), unruled, and the text of the same pages: every figure is read whole, none is lost
 with the lines it was printed on; from the PDF each stands where its head and tail stand — not over the row's line
@@ -20,10 +20,10 @@ from test_geometry_pdf import ABOVE, read, read_as_text, table_rows
 
 # (code, name, figures in 万元 of 合计 | 基本支出 | 项目支出 [| 事业单位经营支出]); "" prints nothing — hand-made
 ROWS = [
-    ("201", "一般公共服务支出", ["1682.76", "1208.20", "474.56", ""]),
-    ("20101", "人大事务", ["1682.76", "1208.20", "474.56", ""]),
-    ("2010101", "行政运行", ["1208.20", "1208.20", "", ""]),
-    ("2010102", "一般行政管理事务", ["474.56", "", "474.56", ""]),
+    ("201", "一般公共服务支出", ["1593.48", "1062.41", "531.07", ""]),
+    ("20101", "人大事务", ["1593.48", "1062.41", "531.07", ""]),
+    ("2010101", "行政运行", ["1062.41", "1062.41", "", ""]),
+    ("2010102", "一般行政管理事务", ["531.07", "", "531.07", ""]),
     ("208", "社会保障和就业支出", ["42.00", "", "", "42.00"]),
     ("20805", "行政事业单位养老支出", ["42.00", "", "", "42.00"]),
 ]
@@ -40,8 +40,8 @@ def _wrap(figure: str, room: int) -> str:
 
 
 def the_pdf(unit: str, width: int, ruled: bool = False, at_point: bool = False) -> tuple[bytes, dict[str, list[str]]]:
-    room = 6 if unit == "万元" else 12  # 1682.7 / 6; 16,827,600.0 / 0
-    room -= 1 if at_point else 0  # 1682. / 76; 16,827,600. / 00 (474.5 / 6 beside them)
+    room = 6 if unit == "万元" else 12  # 1593.4 / 8; 15,934,800.0 / 0
+    room -= 1 if at_point else 0  # 1593. / 48; 15,934,800. / 00 (531.0 / 7 beside them)
     rows = [(c, n, [_wrap(_printed(a, unit), room) for a in amounts[:width]]) for c, n, amounts in ROWS]
     cell_width = 34 if unit == "万元" else 60
     above = [*ABOVE[:2], f"单位：{unit}"]
@@ -88,7 +88,7 @@ AT_POINT = [("万元", 3), ("元", 3), ("元", 4)]
 
 @pytest.mark.parametrize(("unit", "width"), AT_POINT, ids=["wan-3", "yuan-3", "yuan-4"])
 def test_a_figure_cut_at_its_decimal_point_is_read_whole_from_text_and_pdf(unit, width):
-    """``16,827,600. 12,082,000.`` over ``00 00``: a head ending at its point is no figure with stray spaces before
+    """``15,934,800. 10,624,100.`` over ``00 00``: a head ending at its point is no figure with stray spaces before
     its decimals (``3,367. 47``) — the next head's digits are not its decimals; each head joins its own tail."""
     data, want = the_pdf(unit, width, at_point=True)
     for report in (read(data), read_as_text(data)):
@@ -101,9 +101,9 @@ def test_a_figure_cut_at_its_decimal_point_is_read_whole_from_text_and_pdf(unit,
 
 
 def test_from_the_text_a_column_the_arithmetic_leaves_open_stays_empty():
-    """No positions: 1208.20 (wrapped) and 474.56 (on the line) add up to 1682.76 in either order — neither stored."""
+    """No positions: 1062.41 (wrapped) and 531.07 (on the line) add up to 1593.48 in either order — neither stored."""
     data, _ = the_pdf("万元", 3)
     report = read_as_text(data)
     row = next(r for r in report.tables[0].rows if r.code == "201")
-    assert [c.printed if c else None for c in row.cells] == ["1682.76", None, None]
+    assert [c.printed if c else None for c in row.cells] == ["1593.48", None, None]
     assert any(d.code == "W310" and "一般公共服务支出" in d.message for d in report.diagnostics)
