@@ -30,7 +30,7 @@ from nlp.platformwords import DEVICE_AFTER, scope_in_front
 from nlp.quotedlists import shared_head_spans
 from nlp.reforms import NOT_A_REFORM_AFTER, body_named_after, inside_double_quotes, reform_spans
 from nlp.releases import release_after
-from nlp.tokenizer import doc_text, token_offsets, word_offsets
+from nlp.tokenizer import doc_text, retokenized, token_offsets, word_offsets
 
 # --------------------------------------------------------------------------- closed-form patterns
 
@@ -96,6 +96,7 @@ def _split_at(doc: Doc, boundaries: set[int], offsets: list[tuple[int, int]] | N
         with doc.retokenize() as r:
             for t, parts in splits:
                 r.split(t, parts, heads=[(t, 0)] * len(parts))
+        retokenized(doc)
 
 
 def entity_source(span: Span) -> str:

@@ -215,7 +215,7 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
         for e in sub.ents:
             if (e.start, e.end) in preset or any(a + i in taken[id(doc)] for i in range(e.start, e.end)):
                 continue  # found before, or crossing a name found before at the window's edge
-            start = e.start + _leading_verb_tokens(e, sub.text)
+            start = e.start + _leading_verb_tokens(e, doc_text(sub))  # sub.text joins its tokens anew at each access
             end_char = doc[a + e.end - 1].idx + len(doc[a + e.end - 1])
             if e.label_ == "Reform" and body_named_after(doc_text(doc), end_char):
                 continue  # 口岸领域改革创新, …改革工作联席会议办公室, …智慧城市建设事务中心: the rules' own test

@@ -192,7 +192,7 @@ def _outside(raw: list[int], spans: list[tuple[int, int]]) -> list[tuple[int, in
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for i, off in enumerate([*raw, -1]):
-        held = off < 0 or any(a <= off < b for a, b in spans)
+        held = off < 0 or (bool(spans) and any(a <= off < b for a, b in spans))  # most paragraphs hold no span
         if held and start is not None:
             runs.append((start, i))
             start = None

@@ -39,13 +39,30 @@ def word_offsets(text: str, *, hmm: bool = True) -> list[tuple[int, int]]:
 
 
 def token_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of every token, read in one call (iterating a Doc builds a Token object per token)."""
-    if not len(doc):
+    """(start, end) of every token, read in one call (iterating a Doc builds a Token object per token), and once per
+    Doc and tokenisation: the pipeline's components, the NER's clauses and the propagation each ask (a fresh list each
+    time: the caller's own)."""
+    n = len(doc)
+    kept = _OFFSETS.get(doc)
+    if kept is not None and kept[0] == n:
+        return list(kept[1])
+    if not n:
         return []
     array = doc.to_array([IDX, LENGTH])
     starts = array[:, 0]
-    return list(zip(starts.tolist(), (starts + array[:, 1]).tolist()))
+    offsets = tuple(zip(starts.tolist(), (starts + array[:, 1]).tolist()))
+    _OFFSETS[doc] = (n, offsets)
+    return list(offsets)
 
+
+def retokenized(doc: Doc) -> None:
+    """Forget ``doc``'s token offsets read before its tokens were split or merged (:func:`token_offsets` checks the
+    number of tokens too; a retokeniser says so all the same)."""
+    _OFFSETS.pop(doc, None)
+
+
+#: The token offsets of each Doc read so far, with its number of tokens then; keyed weakly, as :data:`_TEXTS`.
+_OFFSETS: weakref.WeakKeyDictionary[Doc, tuple[int, tuple[tuple[int, int], ...]]] = weakref.WeakKeyDictionary()
 
 #: The text of each Doc this tokenizer made.  ``Doc.text`` joins every token's text anew at each access (a
 #: Token object per token); the rules read it several times per text.  A Doc's text never changes (the
@@ -92,6 +109,9 @@ def with_default_dictionary(tokenizer: jieba.Tokenizer) -> None:
         tokenizer.initialized = True
 
 
+#: jieba's own block patterns (``jieba.re_han_default``, ``jieba.re_skip_default``), which its ``cut`` splits a text by.
+_HAN, _SKIP = jieba.re_han_default, jieba.re_skip_default
+
 #: The score of a word that is a prefix of longer words only (jieba keeps it with frequency 0): no word of its own.  A
 #: word's score, a log probability, is never positive.
 _PREFIX = 1.0
@@ -132,6 +152,27 @@ class _Segmenter(jieba.Tokenizer):
         return self._scores
 
     def _Tokenizer__cut_DAG(self, sentence):  # noqa: N802 - jieba's ``cut`` calls it for HMM=True (name-mangled)
+        yield from self._route_words(sentence, [])
+
+    def words(self, text: str) -> list[str]:
+        """``list(self.cut(text, HMM=True))``, word for word, as one list: jieba's blocks (its ``re_han_default`` and
+        ``re_skip_default``, as ``cut`` splits them) with each Chinese block's words appended, no generator per block."""
+        out: list[str] = []
+        for blk in _HAN.split(text):
+            if not blk:
+                continue
+            if _HAN.match(blk):
+                self._route_words(blk, out)
+            else:
+                for x in _SKIP.split(blk):
+                    if _SKIP.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    def _route_words(self, sentence: str, out: list[str]) -> list[str]:
+        """The words of one block of Chinese text (jieba's ``__cut_DAG``), appended to ``out``."""
         self.check_initialized()
         get = self.FREQ.get
         scores = self._word_scores()
@@ -164,15 +205,15 @@ class _Segmenter(jieba.Tokenizer):
             score[k] = alone + score[k + 1] if best is None else best  # no word starts here: the character alone
             end[k] = at
 
-        def single(buf: str):
+        def single(buf: str) -> None:
             """A run of characters the route took one by one, as jieba reads it back: the HMM's words unless the run
             is one character or a word of the dictionary (then its characters)."""
             if len(buf) == 1:
-                yield buf
+                out.append(buf)
             elif not get(buf):
-                yield from finalseg.cut(buf)
+                out.extend(finalseg.cut(buf))
             else:
-                yield from buf
+                out.extend(buf)
 
         x = 0
         buf = ""
@@ -182,12 +223,13 @@ class _Segmenter(jieba.Tokenizer):
                 buf += sentence[x]
             else:
                 if buf:
-                    yield from single(buf)
+                    single(buf)
                     buf = ""
-                yield sentence[x:y]
+                out.append(sentence[x:y])
             x = y
         if buf:
-            yield from single(buf)
+            single(buf)
+        return out
 
 
 class BudgetEntitiesError(Exception):
@@ -236,10 +278,10 @@ class JiebaTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         if " " not in text:  # no space to attach to a word: jieba's words as they are
-            words = [w for w in self._jieba.cut(text, HMM=True) if w]
+            words = [w for w in self._jieba.words(text) if w]
             spaces = [False] * len(words)
         else:
-            for w in self._jieba.cut(text, HMM=True):
+            for w in self._jieba.words(text):
                 if w == " " and words and not spaces[-1] and not words[-1].isspace():
                     spaces[-1] = True
                 elif w:
