@@ -11,6 +11,7 @@ Everything here is vocabulary of the domain (service words, campaign heads, lead
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.platformwords import CHANNEL_WORDS, HEAD, NOT_A_HEAD_AFTER
@@ -80,13 +81,14 @@ def inside_double_quotes(text: str, at: int) -> bool:
     return text.count("“", 0, at) > text.count("”", 0, at)
 
 
-def _quoted(text: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=8)  # the rules ask for one text's quotes eight times over, one text after the other
+def _quoted(text: str) -> tuple[re.Match[str], ...]:
     """Quoted stretches, “…” and ‘…’ alike — single quotes standing alone quote a name as double ones do
     (全面推进‘互联网+政务服务’); nested inside a “…” quotation they quote within it (“落实‘多规合一’”), and the
     name there is read without them."""
     found = list(_QUOTED.finditer(text))
     found += [m for m in _SINGLE_QUOTED.finditer(text) if not inside_double_quotes(text, m.start())]
-    return sorted(found, key=lambda m: m.start())
+    return tuple(sorted(found, key=lambda m: m.start()))
 
 
 quoted_names = _quoted  # for the modules that read quoted lists (nlp.quotedlists)
