@@ -12,10 +12,11 @@ own network or system named only as a field of work:
   guideline's 在政务云建设方面.  A name with its owner printed in front (区政务服务平台建设方面) is left to the other rules,
   and so are aspects whose running follows (做好电子政务外网、政务云等方面的运维保障: the one systems run) and aspects
   money is spent on (主要用于…信息系统维护及升级改造…等方面: the one system paid for);
-* a body's disclosure platform named by its function alone, strengthened and built as a work (强化政府信息公开平台建设和
-  人才队伍建设, 加强政务公开平台建设): the disclosure report's heading 政府信息公开平台建设, the body's channels as a
-  category, as 推进政务服务平台建设 is a work on a kind.  With an owner in front (我部…, 市政府…) or used (依托…, 优化…) it
-  is the one platform; a site (加强政务公开网站建设) is one site.
+* a body's disclosure platform named by its function alone with its building after — the disclosure report's heading
+  政府信息公开平台建设 as a heading (4.政府信息公开平台建设), an item of the report's contents (…、政府信息公开平台建设情况、
+  …) or a work strengthened (强化政府信息公开平台建设和人才队伍建设, 加强政务公开平台建设): the body's channels as a
+  category, as 推进政务服务平台建设 is a work on a kind.  With an owner in front (我部…, 市政府…), used or built (依托…,
+  完成…建设, 优化…) it is the one platform; a site (加强政务公开网站建设) is one site.
 
 A duty that plans, builds or runs the one system is still marked (负责…的建设、管理、维护; 统筹规划政务服务“一张网”建设):
 nothing here looks in front of the name for the duty's verb, only at what the name is an item of.
@@ -79,20 +80,22 @@ def an_aspect_of_work(text: str, start: int, end: int) -> bool:
 #: A body's disclosure platform named by its function alone (政府信息公开平台, 政务公开平台): the disclosure report's word
 #: for its channels as a category (网站, 政务新媒体, 公开栏 …).  A site (政务公开网站) is one site, left to the other rules.
 _DISCLOSURE_KIND = re.compile(r"(?:政府|政务)?(?:信息)?公开平台")
-#: A verb of strengthening or pushing a work right before (加强, 强化, 持续推进, 不断完善): the work is what follows.
-_WORK_VERB_BEFORE = re.compile(r"(?:加强|强化|推进|推动|加快|完善|深化|做好|抓好|规范|优化)$")
+#: A verb of using the platform or of having built it right before (依托…平台建设…库, 完成…平台建设, 已…): then the
+#: platform is the one in use or the one built, and 建设 after it is another work's or that building's.
+_USED_OR_BUILT_BEFORE = re.compile(r"(?:依托|通过|利用|基于|借助|完成|建成|已经?|全面)$")
 #: The building after the name, as a work (…平台建设和人才队伍建设, …平台建设，): not the building's project or upkeep.
 _BUILDING_AS_WORK = re.compile(r"建设(?![项经资费工])")
 
 
 def disclosure_platform_as_work(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` a body's disclosure platform named by its function alone, with a verb of strengthening in
-    front and its building after (强化政府信息公开平台建设和…队伍建设, 加强政务公开平台建设): a work on its channels as a
-    category — the disclosure report's heading 政府信息公开平台建设 — as 推进政务服务平台建设 is a work on a kind?  An owner
-    in front (我部…, 市政府…) names one, and so does the platform used (依托政府信息公开平台, 优化政府信息公开平台)."""
+    """Is ``text[start:end]`` a body's disclosure platform named by its function alone with its building after — the
+    disclosure report's heading 政府信息公开平台建设, as a heading, an item of the report's list of contents (…、政府信息
+    公开平台建设情况、…) or a work strengthened (强化…平台建设和…队伍建设, 加强政务公开平台建设): a work on its channels as
+    a category, as 推进政务服务平台建设 is a work on a kind?  An owner in front (我部…, 市政府…) names one, and so does the
+    platform used or built (依托…平台建设…, 完成…平台建设, 优化政府信息公开平台)."""
     return (
         _DISCLOSURE_KIND.fullmatch(text, start, end) is not None
-        and _WORK_VERB_BEFORE.search(text, max(0, start - 4), start) is not None
+        and _USED_OR_BUILT_BEFORE.search(text, max(0, start - 4), start) is None
         and _BUILDING_AS_WORK.match(text, end) is not None
     )
 

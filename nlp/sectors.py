@@ -119,6 +119,11 @@ def sector_system(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` (a name ending in 系统) name a sector: the field of a line of government, the
     jurisdiction as a whole in front of it or the line's bodies and people after it?"""
     name = text[start:end]
+    if name[:1] in "省市州区县" and text[max(0, start - 1) : start] in ("本", "我"):
+        name, start = (
+            text[start - 1 : end],
+            start - 1,
+        )  # 我|县卫生健康系统: the report's own county, its 县 read into the name
     scope = _SCOPE_START.match(name) or _PLACE_START.match(name)  # 全国|税务系统: jieba's 全国 is taken into names
     if scope and scope.re is _PLACE_START and not _a_place(scope.group()):
         scope = None  # a place by the dictionary only (重庆市, 宁波市), no common word ending in a level (城市)
