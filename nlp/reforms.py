@@ -397,9 +397,8 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             or re.search(r"[和及与\t]|\s\d", inner)
             or (COUNTED_THINGS.fullmatch(inner) and inner != _PACKAGES)  # “三个年”: things counted, no initiative
             or re.search(r"(?:人员|[专职]?员|队伍|团队)$", inner)  # “一窗综办人员”: the people of a work, no initiative
-            or _EVENT_TITLE.search(
-                inner
-            )  # “2025…接诉即办改革论坛”: an event's quoted title, nothing inside it a mention
+            # “2025…接诉即办改革论坛”: an event's quoted title, nothing inside it a mention
+            or _EVENT_TITLE.search(inner)
         ):
             continue  # a slogan of three parts, a topic of two (“互联网+政府公共服务和电子政务建设”), table text
         e = m.end()

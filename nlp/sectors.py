@@ -120,13 +120,13 @@ def sector_system(text: str, start: int, end: int) -> bool:
     jurisdiction as a whole in front of it or the line's bodies and people after it?"""
     name = text[start:end]
     if name[:1] in "省市州区县" and text[max(0, start - 1) : start] in ("本", "我"):
-        name, start = (
-            text[start - 1 : end],
-            start - 1,
-        )  # 我|县卫生健康系统: the report's own county, its 县 read into the name
-    scope = _SCOPE_START.match(name) or _PLACE_START.match(name)  # 全国|税务系统: jieba's 全国 is taken into names
-    if scope and scope.re is _PLACE_START and not _a_place(scope.group()):
-        scope = None  # a place by the dictionary only (重庆市, 宁波市), no common word ending in a level (城市)
+        start -= 1  # 我|县卫生健康系统: the report's own county, its 县 read into the name
+        name = text[start:end]
+    scope = _SCOPE_START.match(name)  # 全国|税务系统: jieba's 全国 is taken into names
+    # or a place named, by the dictionary only (重庆市, 宁波市), no common word ending in a level (城市)
+    place = None if scope else _PLACE_START.match(name)
+    if place and _a_place(place.group()):
+        scope = place
     if scope:
         name, start = name[scope.end() :], start + scope.end()
     if not name.endswith("系统") or not re.fullmatch(r"[\u4e00-\u9fff]+", name[:-2]):
@@ -134,7 +134,7 @@ def sector_system(text: str, start: int, end: int) -> bool:
     core = name[:-2]
     people = bool(_SECTOR_AFTER.match(text, end))
     if line_field(core):
-        if scope and scope.re is _PLACE_START and not (_field_piece(core) or any(j in core for j in _JOINS)):
+        if place is not None and scope is place and not (_field_piece(core) or any(j in core for j in _JOINS)):
             scope = None  # 临泉县|应急|广播系统: a place's fields glued with no join are a system's topic (应急广播)
         return bool(scope or _scope_before(text, start) or people)
     return people and not _systems_words(core)  # 全市|公务用车系统 may be either; …系统的干部职工 is the line's
