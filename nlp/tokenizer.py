@@ -109,9 +109,6 @@ def with_default_dictionary(tokenizer: jieba.Tokenizer) -> None:
         tokenizer.initialized = True
 
 
-#: jieba's own block patterns (``jieba.re_han_default``, ``jieba.re_skip_default``), which its ``cut`` splits a text by.
-_HAN, _SKIP = jieba.re_han_default, jieba.re_skip_default
-
 #: The score of a word that is a prefix of longer words only (jieba keeps it with frequency 0): no word of its own.  A
 #: word's score, a log probability, is never positive.
 _PREFIX = 1.0
@@ -153,23 +150,6 @@ class _Segmenter(jieba.Tokenizer):
 
     def _Tokenizer__cut_DAG(self, sentence):  # noqa: N802 - jieba's ``cut`` calls it for HMM=True (name-mangled)
         yield from self._route_words(sentence, [])
-
-    def words(self, text: str) -> list[str]:
-        """``list(self.cut(text, HMM=True))``, word for word, as one list: jieba's blocks (its ``re_han_default`` and
-        ``re_skip_default``, as ``cut`` splits them) with each Chinese block's words appended, no generator per block."""
-        out: list[str] = []
-        for blk in _HAN.split(text):
-            if not blk:
-                continue
-            if _HAN.match(blk):
-                self._route_words(blk, out)
-            else:
-                for x in _SKIP.split(blk):
-                    if _SKIP.match(x):
-                        out.append(x)
-                    else:
-                        out.extend(x)
-        return out
 
     def _route_words(self, sentence: str, out: list[str]) -> list[str]:
         """The words of one block of Chinese text (jieba's ``__cut_DAG``), appended to ``out``."""
@@ -278,10 +258,10 @@ class JiebaTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         if " " not in text:  # no space to attach to a word: jieba's words as they are
-            words = [w for w in self._jieba.words(text) if w]
+            words = [w for w in self._jieba.cut(text, HMM=True) if w]
             spaces = [False] * len(words)
         else:
-            for w in self._jieba.words(text):
+            for w in self._jieba.cut(text, HMM=True):
                 if w == " " and words and not spaces[-1] and not words[-1].isspace():
                     spaces[-1] = True
                 elif w:

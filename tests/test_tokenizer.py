@@ -169,7 +169,7 @@ def _segmenters():
 @pytest.mark.parametrize("text", _SEGMENT_TEXTS)
 def test_the_segmenter_cuts_as_jieba(text):
     ref, fast = _segmenters()
-    assert list(fast.cut(text, HMM=True)) == list(ref.cut(text, HMM=True)) == fast.words(text)
+    assert list(fast.cut(text, HMM=True)) == list(ref.cut(text, HMM=True))
     assert list(fast.cut(text, HMM=False)) == list(ref.cut(text, HMM=False))  # jieba's own path, untouched
 
 
@@ -182,7 +182,7 @@ def test_the_segmenter_cuts_any_text_as_jieba():
     @settings(max_examples=300, deadline=None)
     @given(st.text(alphabet=_CJK_SAMPLE + "ab1 ，。“”\n\r\t-+#._%", max_size=40))
     def check(text):
-        assert list(fast.cut(text, HMM=True)) == list(ref.cut(text, HMM=True)) == fast.words(text)
+        assert list(fast.cut(text, HMM=True)) == list(ref.cut(text, HMM=True))
 
     check()
 
