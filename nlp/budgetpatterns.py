@@ -30,6 +30,7 @@ from nlp.platformwords import DEVICE_AFTER, scope_in_front
 from nlp.quotedlists import shared_head_spans
 from nlp.reforms import NOT_A_REFORM_AFTER, body_named_after, inside_double_quotes, reform_spans
 from nlp.releases import release_after
+from nlp.sitecolumns import an_office_holders_mailbox
 from nlp.tokenizer import doc_text, retokenized, token_offsets, word_offsets
 
 # --------------------------------------------------------------------------- closed-form patterns
@@ -238,6 +239,8 @@ class BudgetPatterns:
         # reform free as well (…“放管服”改革 … “放管服”改革协调小组办公室: the second is the body's name; nothing inside a
         # body's name is a mention, tests/gold/README.md, *Names inside other names*)
         kept = [k for k in kept if not (k[2] == "Reform" and body_named_after(text, k[1]))]
+        # an office-holder's mailbox (市长信箱) is a site's column, whoever found it (nlp.sitecolumns)
+        kept = [k for k in kept if not (k[2] == "Platform" and an_office_holders_mailbox(text[k[0] : k[1]]))]
         _split_at(doc, {b for s, e, _, src in kept if src in ("pattern", "gazetteer") for b in (s, e)}, words)
         spans = [
             doc.char_span(s, e, label=lab, kb_id=src, span_id=places.get((s, e), "") if src == "gazetteer" else "")

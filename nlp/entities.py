@@ -61,6 +61,7 @@ from nlp.platformwords import (
 from nlp.punctuation import as_printed, full_width
 from nlp.reforms import body_named_after, construction_work
 from nlp.sectors import sector_system
+from nlp.sitecolumns import an_office_holders_mailbox
 from nlp.tokenizer import doc_text, made_of, token_offsets
 from nlp.venues import a_venue
 
@@ -298,7 +299,9 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
     * inside a quoted event's title (“…新质赋能12345热线助力…大会”: :func:`nlp.namebrackets.inside_quoted_event`);
     * a venue of an activity between parties (招商引资平台, 产学研合作平台: :func:`nlp.venues.a_venue`);
     * a field of work or a sector's sites (有关…电子政务外网…相关法律法规, …等布局规划, 全市政府系统网站:
-      :func:`nlp.fieldnames.no_one_system`).
+      :func:`nlp.fieldnames.no_one_system`);
+    * an office-holder's mailbox, a site's column, or a span running on from one (市长信箱|受理:
+      :func:`nlp.sitecolumns.an_office_holders_mailbox`).
     """
     from nlp.candidates import counted_before
     from nlp.headwalk import adjective_alone
@@ -346,6 +349,7 @@ def no_platform_by_the_rules(doc: Doc, start: int, end: int) -> bool:
         or inside_quoted_event(text, s, e)  # “…新质赋能12345热线助力…大会”: an event's title
         or (head is not None and a_venue(text[s:head_start], head.group()))  # 招商引资|平台: a venue
         or no_one_system(text, s, e)  # 有关…外网…相关法律法规, 政府系统网站: a field, many
+        or an_office_holders_mailbox(text[s:e])  # 市长信箱|受理: a site's column, the words after it no name's
     )
 
 

@@ -499,15 +499,15 @@ _CHANNEL_LIST_AFTER = re.compile(
     r"(?:新媒体|宣传|传播|发布|公开)?"
     r"(?:阵地|渠道|载体|媒介|媒体|新媒体平台|方式|途径|形式)"
 )
-#: An owner printed at a name's start: a level (市政府网站), a service number (12345热线), an office-holder (领导信箱,
-#: 书记信箱, 局长热线).
+#: An owner printed at a name's start: a level (市政府网站), a service number (12345热线), an office-holder (局长热线,
+#: 书记热线; an office-holder's 信箱 is a site's column, no platform at all: nlp.sitecolumns).
 _OWNER_START = re.compile(r"[省市区县州]|\d{3,}|[\u4e00-\u9fff]{0,2}(?:领导|书记|局长|厅长|主任|主席|首长)")
 
 
 def a_kind_of_channel(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` an item of a list of channels that 等 and their category close (加强政务公开网站、微信公众号等
     阵地, 通过门户网站和政务微博等渠道, 通过政府网站、新闻发布会…等方式公开)?  The items are kinds the text counts among the category, none particular — unless
-    an owner, an office-holder or a number names one (市政府网站、领导信箱、12345热线等渠道) or it is quoted (“i深圳”等渠道):
+    an owner, an office-holder or a number names one (市政府网站、局长热线、12345热线等渠道) or it is quoted (“i深圳”等渠道):
     those are names."""
     name = text[start:end]
     if not _CHANNEL_LIST_AFTER.match(text, end) or _OWNER_START.match(name) or name[0] in '“「"':

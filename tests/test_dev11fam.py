@@ -95,8 +95,8 @@ BODIES = [
     ("12345热线办理群众诉求", ["12345热线"]),
     ("12345热线办件量", ["12345热线"]),
     ("市12345热线办结率", ["市12345热线"]),
-    ("依托12345热线和市长信箱", ["12345热线", "市长信箱"]),
-    ("负责全县“书记县长信箱”的工作", ["“书记县长信箱”"]),
+    ("依托12345热线和市长信箱", ["12345热线"]),  # an office-holder's mailbox: a site's column (nlp.sitecolumns)
+    ("负责全县“书记县长信箱”的工作", []),
 ]
 
 
@@ -111,8 +111,8 @@ def test_a_channel_inside_a_bodys_name_is_no_mention(nlp_off_on, text, expected)
 QUOTED_SHORT = [
     ("负责“浙采云”及政府电子交易系统管理", ["“浙采云”", "政府电子交易系统"]),
     ("推广公共资源电子交易系统和“赣采云”", ["公共资源电子交易系统", "“赣采云”"]),
-    ("制定全县“96150”和“书记县长信箱”工作制度", ["“96150”", "“书记县长信箱”"]),
-    ("负责全县“12345”、“书记县长信箱”工作的组织", ["“12345”", "“书记县长信箱”"]),
+    ("制定全县“96150”和“书记县长信箱”工作制度", ["“96150”"]),  # the mailbox a column, the hotline beside a name
+    ("负责全县“12345”、“书记县长信箱”工作的组织", ["“12345”"]),
     ("负责“浙采云”及政府电子\n交易系统管理", ["“浙采云”", "政府电子\n交易系统"]),  # re-wrapped
     ("拨打“96150”", []),
     ("“一网”和“一平台”", []),
@@ -137,5 +137,5 @@ def test_a_quoted_name_spread_stops_before_a_head_after_it(nlp_off_on):
         "完成市“96150”政务服务热线和“书记县长信箱”工作领导小组交办的其他工作",
     ]
     ents = report_entities(extract_docs(nlp_off_on, texts)).entities
-    assert [e.text for e in ents[0] if e.label == P] == ["“96150”", "“书记县长信箱”"]
+    assert [e.text for e in ents[0] if e.label == P] == ["“96150”"]
     assert [e.text for e in ents[1] if e.label == P] == []
