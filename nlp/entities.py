@@ -20,6 +20,7 @@ from nlp.afterhead import head_continues, networks_as_a_field
 from nlp.agencies import many_bodies
 from nlp.bodywords import BODY_SUFFIXES, SUFFIX_END
 from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far, places_bound
+from nlp.deictic import owner_before
 from nlp.fieldnames import no_one_system
 from nlp.fieldreforms import names_no_field
 from nlp.foundentity import FoundEntity
@@ -217,6 +218,8 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
             if (e.start, e.end) in preset or any(a + i in taken[id(doc)] for i in range(e.start, e.end)):
                 continue  # found before, or crossing a name found before at the window's edge
             start = e.start + _leading_verb_tokens(e, doc_text(sub))  # sub.text joins its tokens anew at each access
+            if e.label_ == "Platform" and start < e.end:
+                start = _with_deictic_owner(doc, a, start, a + e.end)  # 我局|…平台: the owner is the name's
             end_char = doc[a + e.end - 1].idx + len(doc[a + e.end - 1])
             if e.label_ == "Reform" and body_named_after(doc_text(doc), end_char):
                 continue  # 口岸领域改革创新, …改革工作联席会议办公室, …智慧城市建设事务中心: the rules' own test
@@ -237,6 +240,19 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
             doc
         ):  # else doc.ents are already these, as the patterns set them
             doc.ents = sorted(found[id(doc)] + bound[id(doc)], key=lambda x: x.start)
+
+
+def _with_deictic_owner(doc: Doc, a: int, start: int, end: int) -> int:
+    """The NER's platform name (tokens ``a + start`` to ``end`` of ``doc``, its lead words cut off) started at its
+    deictic owner, when the owner is one of the two tokens before it (我局|…平台, 本|单位|…平台, 我|委政府…平台:
+    :func:`nlp.deictic.owner_before`, as the shape rules read it), else ``start``."""
+    text = doc_text(doc)
+    s = doc[a + start].idx
+    at = owner_before(text, s, doc[end - 1].idx + len(doc[end - 1]))
+    for i in range(a + start - 1, max(a + start - 3, a - 1), -1):
+        if doc[i].idx == at:
+            return i - a
+    return start
 
 
 #: Kinds of body named by their task and owner in front (协调小组, 专项工作组, 委员会, 联席会议, 指挥部): one opening a

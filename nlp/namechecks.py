@@ -28,6 +28,7 @@ from itertools import pairwise
 from operator import itemgetter
 
 from nlp.afterhead import HOTLINE_UNIT_AFTER, head_continues
+from nlp.deictic import DEICTIC_OWNER, owner_before
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.nameleads import generic_core
 from nlp.platformwords import (
@@ -500,8 +501,11 @@ _CHANNEL_LIST_AFTER = re.compile(
     r"(?:阵地|渠道|载体|媒介|媒体|新媒体平台|方式|途径|形式)"
 )
 #: An owner printed at a name's start: a level (市政府网站), a service number (12345热线), an office-holder (局长热线,
-#: 书记热线; an office-holder's 信箱 is a site's column, no platform at all: nlp.sitecolumns).
-_OWNER_START = re.compile(r"[省市区县州]|\d{3,}|[\u4e00-\u9fff]{0,2}(?:领导|书记|局长|厅长|主任|主席|首长)")
+#: 书记热线; an office-holder's 信箱 is a site's column, no platform at all: nlp.sitecolumns), the body's word for itself
+#: (我局网站: nlp.deictic).
+_OWNER_START = re.compile(
+    r"[省市区县州]|\d{3,}|[\u4e00-\u9fff]{0,2}(?:领导|书记|局长|厅长|主任|主席|首长)|" + DEICTIC_OWNER.pattern
+)
 
 
 def a_kind_of_channel(text: str, start: int, end: int) -> bool:
@@ -512,6 +516,8 @@ def a_kind_of_channel(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     if not _CHANNEL_LIST_AFTER.match(text, end) or _OWNER_START.match(name) or name[0] in '“「"':
         return False
+    if owner_before(text, start, end) < start:
+        return False  # 依托本局|政府信息公开平台、微信公众号等渠道: the body's own, its owner in front (nlp.deictic)
     first = next(iter(dictionary_words(name)), "")
     return pos_table().get(first) not in ("ns", "nt", "nz", "j")
 

@@ -19,7 +19,9 @@ A name the gazetteer does not know keeps a key of its own, scoped by jurisdictio
 things are two: 12345热线, 12345政务服务便民热线 and 广州12345热线 in reports of 广州 are
 ``广州市12345热线``, Suzhou's is ``苏州市12345热线``; 区视频专网 in a 番禺区 report is
 ``番禺区视频专网``; a descriptive name with no place (电子政务内网) gets the report's place, its
-owner's name printed in front (深圳市统计局电子政务内网) being the report's own agency is dropped.
+owner's name printed in front (深圳市统计局电子政务内网) being the report's own agency is dropped; a site named by
+the body's word for itself (我局门户网站, 本单位微信公众号, 局官网: :mod:`nlp.deictic`) is the reporting agency's
+(某某市统计局门户网站), so that two bodies' 我局门户网站 are two nodes.
 Coined names (“穗智管”, 粤省事) and names that carry their own place or 国家 / 全国 stay as printed:
 national and provincial brands are shared.
 """
@@ -31,6 +33,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from nlp.deictic import DEICTIC_OWNER, deictic_name
 from nlp.model import GazetteerEntry
 from nlp.normalize import squash
 from nlp.orgnames import FULL_NAME, place_prefix
@@ -261,6 +264,11 @@ def _scoped_platform(name: str, where: Jurisdiction, owner: tuple[str, ...]) -> 
     relative = _relative(name, where)
     if relative:
         return relative
+    site = deictic_name(name)
+    main = max(owner, key=len) if owner else ""
+    # 我局门户网站, and 局官网 in a bureau's report: the reporting agency's own site (nlp.deictic)
+    if site is not None and main and (DEICTIC_OWNER.match(name) or name[0] in main[-3:]):
+        return main + site
     for o in sorted(owner, key=len, reverse=True):
         if o and name.startswith(o) and len(name) > len(o) + 1:
             name = name[len(o) :]  # 深圳市统计局电子政务内网 in the bureau's own report

@@ -1,0 +1,67 @@
+"""A deictic owner's site: 我局门户网站, 本局官网, 我委网站, 我部门户网站, 本单位微信公众号 — the reporting body's own site or
+account, named by the body's word for itself.
+
+The owner is the name's, as a body's name or its one character is (区政府门户网站, 局官网: tests/gold/README.md,
+*Platform*: "a place or owner printed in front is part of the name"): the span is the owner with the site, one Platform,
+whether the shape rules find a topic in front of the head (我委|政府信息公开平台) or only a site's bare head after the
+owner (我局|门户网站: a bare head alone is no name, with its owner it is the body's one site).  Who the owner is, the
+report says: the resolver keys such a name by the report's own agency (:meth:`nlp.resolve.EntityResolver.canonical`),
+so that two bodies' 我局门户网站 are two nodes, and one body's 我局门户网站 of two years one.
+
+Not deictic owners: a territory's words (我市, 本区: scope words, not the name's), 该局 (a body the text named before,
+not the reporting one).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A body's word for itself: 我 or 本 and the kind of body (局, 委, 部门, 单位, 中心 …).
+_OWNER = r"(?:我|本)(?:部门|单位|中心|机关|局|委|部|厅|办|院|署|所|站|馆|会|校)"
+DEICTIC_OWNER = re.compile(_OWNER)
+#: A site's or an account's head that names the body's one channel after its owner (我局|门户网站, 本单位|微信公众号).
+_SITE = (
+    r"(?:政府|政务|官方)?(?:门户网站|网站|官网|官方网站|门户网)"
+    r"|(?:官方|政务)?(?:微信公众号|微信公众平台|公众号|微信|微博|抖音号|头条号|视频号|快手号)"
+)
+#: An owner and a site's head right after it; not the start of a longer word (网站群 is a head of its own, 官网上 is
+#: the site) — the shape rules' checks (what follows a head) are asked of it like any name.
+_OWNER_AND_SITE = re.compile(f"{_OWNER}(?:{_SITE})(?![\u4e00-\u9fff]*?(?:平台|系统|网站群))")
+#: A one-character body (局, 委, 厅) at a name's start before a site's head: the body's own site (局官网, 委门户网站).
+_BODY_CHAR_SITE = re.compile(f"(?P<body>[局委厅办院署])(?:{_SITE})$")
+
+
+def owner_before(text: str, start: int, end: int) -> int:
+    """The start of a platform name ``text[start:end]`` with its deictic owner: the owner printed right in front of it
+    (我局|政务服务平台), or cut by the words the name was read with (我|委政府信息公开平台: the name opened inside the
+    owner), else ``start``.
+
+    >>> owner_before("浏览我局政务服务平台", 4, 10), owner_before("我委政府信息公开平台", 1, 10)
+    (2, 0)
+    >>> owner_before("浏览我市政务服务平台", 4, 10)
+    4
+    """
+    for a in range(max(0, start - 4), start):
+        m = DEICTIC_OWNER.match(text, a)
+        if m and start <= m.end() < end:
+            return a
+    return start
+
+
+def owner_sites(text: str) -> list[tuple[int, int]]:
+    """The spans of a deictic owner and a site's head after it (我局门户网站, 本单位微信公众号, 我委政府网站).
+
+    >>> owner_sites("通过我局门户网站、微信公众号和本单位官网公开")
+    [(2, 8), (15, 20)]
+    """
+    return [m.span() for m in _OWNER_AND_SITE.finditer(text)]
+
+
+def deictic_name(name: str) -> str | None:
+    """The site's name after its deictic owner (我局门户网站 → 门户网站), or after a body's one character (局官网 → 官网);
+    None when ``name`` opens with no such owner.  The resolver puts the report's agency in its place."""
+    m = DEICTIC_OWNER.match(name)
+    if m and m.end() < len(name):
+        return name[m.end() :]
+    b = _BODY_CHAR_SITE.match(name)
+    return name[1:] if b else None

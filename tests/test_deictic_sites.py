@@ -1,0 +1,103 @@
+"""A site named by the body's word for itself (我局门户网站, 本局官网, 我委网站, 本单位微信公众号) is the body's own site, one
+Platform marked whole with its deictic owner, as 局官网 and 区政府门户网站 are; the resolver keys it by the reporting
+agency, so two bodies' 我局门户网站 are two nodes (tests/gold/README.md, *Brands, codes and apps*; nlp.deictic).
+Constructed sentences (no report's), gazetteer off and on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.entityrows import ner_platforms
+from tests.entityrows import platforms as found
+
+OWNERS = [
+    "我局",
+    "本局",
+    "我委",
+    "本委",
+    "我部",
+    "我厅",
+    "本厅",
+    "我办",
+    "我院",
+    "我中心",
+    "本中心",
+    "本单位",
+    "我单位",
+    "本部门",
+]
+SITES = ["门户网站", "官网", "网站", "官方网站", "政府网站", "微信公众号", "公众号", "政务微博", "政府信息公开平台"]
+#: After a verb, before one, first in a list (the rest kinds of channel, or a second name of its own), wrapped.
+SITE_FRAMES = [
+    ("社会公众可通过{o}{s}查询办事指南", ["{o}{s}"]),
+    ("{o}{s}全年发布信息1260条", ["{o}{s}"]),
+    ("依托{o}{s}、微信公众号等渠道主动公开信息", ["{o}{s}"]),
+    ("在{o}{s}和区政府门户网站同步发布", ["{o}{s}", "区政府门户网站"]),
+    ("按照要求及时更新维护政府信息公开目录，{o}\n{s}发布政策解读文件12篇", ["{o}\n{s}"]),
+]
+OWNED_SITES = [
+    (frame.format(o=o, s=s), [w.format(o=o, s=s) for w in want])
+    for i, (o, s) in enumerate((o, s) for o in OWNERS for s in SITES)
+    for frame, want in [SITE_FRAMES[i % len(SITE_FRAMES)]]
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWNED_SITES)
+def test_a_deictic_owners_site_is_one_name_with_its_owner(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+#: A territory's word for itself is a scope, not the name's (我市|政务服务网); 该局 is a body named before, no owner the
+#: text supplies; a bare site's head names no site.
+NOT_OWNERS = [
+    ("在我市政务服务网公开办事指南", ["政务服务网"]),
+    ("浏览该局门户网站信息", []),
+    ("通过门户网站、微信公众号等渠道公开", []),
+    ("完成局门户网站的移动端适配改造", ["局门户网站"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_OWNERS)
+def test_what_is_no_deictic_owner(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
+
+
+def test_the_ner_keeps_the_deictic_owner(nlp_off_on):
+    """A name the NER proposes after the owner, or with it (its lead words cut off), starts at the owner."""
+    text = "依托我局行政执法监督平台开展案卷评查"
+    assert ner_platforms(nlp_off_on, text, "我局行政执法监督平台") == ["我局行政执法监督平台"]
+
+
+@pytest.mark.parametrize(
+    ("agency", "printed", "expected"),
+    [
+        ("广州市番禺区统计局", "我局门户网站", "广州市番禺区统计局门户网站"),
+        ("广州市番禺区民政局", "我局门户网站", "广州市番禺区民政局门户网站"),
+        ("广州市番禺区民政局", "本单位微信公众号", "广州市番禺区民政局微信公众号"),
+        ("深圳市卫生健康委员会", "我委政府信息公开平台", "深圳市卫生健康委员会政府信息公开平台"),
+        ("广州市番禺区民政局", "局官网", "广州市番禺区民政局官网"),
+        ("广州市番禺区民政局", "区政府门户网站", "番禺区政府门户网站"),  # a level's: the place's, as before
+    ],
+)
+def test_a_deictic_owners_site_resolves_to_the_reporting_agency(agency, printed, expected):
+    from kg.gazetteer import project_resolver
+
+    names = project_resolver()
+    where = names.jurisdiction(agency, None)
+    assert names.canonical(printed, "Platform", where, owner=(agency,)) == expected
+
+
+def test_two_bodies_sites_are_two_nodes_and_one_bodys_years_one():
+    from kg.gazetteer import project_resolver
+    from kg.resolve import Resolver
+
+    names = project_resolver()
+    kg = Resolver(names)
+
+    def node(agency: str) -> str:
+        where = names.jurisdiction(agency, None)
+        return kg.entity("Platform", names.canonical("我局门户网站", "Platform", where, owner=(agency,)), None)[0]
+
+    assert node("广州市番禺区统计局") != node("广州市番禺区民政局")
+    assert node("广州市番禺区统计局") == node("广州市番禺区统计局")
