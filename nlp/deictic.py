@@ -48,13 +48,29 @@ def owner_before(text: str, start: int, end: int) -> int:
     return start
 
 
+#: Many bodies named earlier in the sentence (各部门…本部门网站, 各预算单位…在本单位门户网站): the owner is each of them, its
+#: site every one's, no particular one.
+_EACH_BODY = re.compile(
+    r"各(?:级|类)?(?:部门|单位|预算单位|成员单位|科室|处室|机关|委办局|地|区|县|市|乡镇|街道|局|委|办|院|所)"
+)
+_SENTENCE_END = re.compile(r"[。；！？\n]")
+
+
 def owner_sites(text: str) -> list[tuple[int, int]]:
-    """The spans of a deictic owner and a site's head after it (我局门户网站, 本单位微信公众号, 我委政府网站).
+    """The spans of a deictic owner and a site's head after it (我局门户网站, 本单位微信公众号, 我委政府网站), but where the
+    sentence named many bodies before it (各部门要在本部门网站公开: each one's own).
 
     >>> owner_sites("通过我局门户网站、微信公众号和本单位官网公开")
     [(2, 8), (15, 20)]
+    >>> owner_sites("各预算单位应在本单位门户网站公开预算")
+    []
     """
-    return [m.span() for m in _OWNER_AND_SITE.finditer(text)]
+    out = []
+    for m in _OWNER_AND_SITE.finditer(text):
+        start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        if not _EACH_BODY.search(text, start, m.start()):
+            out.append(m.span())
+    return out
 
 
 def deictic_name(name: str) -> str | None:
