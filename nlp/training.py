@@ -151,14 +151,41 @@ def forget_training_text(pipeline_dir: Path) -> None:
 
 
 def recorded_inputs(
-    entries: list[GazetteerEntry], annotations_dir: Path, labels: Path | None, gold_rows: list[dict] | None
+    entries: list[GazetteerEntry],
+    annotations_dir: Path,
+    labels: Path | None,
+    gold_rows: list[dict] | None,
+    read_sets: Path | None = None,
 ) -> dict:
     """What provenance.json says of the inputs (:func:`nlp.trainrecord.current_inputs`); the gazetteer as the
-    names the generator draws from."""
+    names the generator draws from; the read sets' files when the recipe teaches them (``read_sets``)."""
     from nlp import trainrecord
+    from nlp.readsets import read_set_files
 
     inputs = trainrecord.current_inputs(annotations_dir, _Names(random.Random(0), entries).gaz, labels, gold_rows)
+    if read_sets is not None:
+        inputs["read_sets"] = {f.name: trainrecord.sha256_file(f) for f in read_set_files(read_sets)}
     return {**inputs, "held_out": trainrecord.sha256_json(list(held_out_names()))}
+
+
+def _read_sets_dir(recipe: Recipe) -> Path | None:
+    from nlp.readsets import READSETS_DIR
+
+    return require_source_tree("train", *READSETS_DIR) if recipe.read_sets else None
+
+
+def read_set_rows(read_sets: Path | None, entries: list[GazetteerEntry], seed: int) -> list[dict]:
+    """The read sets' sentences (``training/readsets/*.jsonl``, without a held-out name), then the same sentences
+    with each name replaced by a composed one, as the development set's (:func:`with_substitutes`; drawn apart)."""
+    from nlp.readsets import read_set_files
+
+    if read_sets is None:
+        return []
+    rows = [
+        {k: r[k] for k in ("text", "entities", "missing")} for f in read_set_files(read_sets) for r in read_jsonl(f)
+    ]
+    rows = without_held_out(rows)
+    return rows + substitute([r for r in rows if r["entities"]], entries, seed=seed + 1)
 
 
 def expected_record(
@@ -181,7 +208,7 @@ def expected_record(
         "command": trainrecord.command_line(asdict(RECIPE), asdict(RECIPE), devset=True),
         "recipe": json.loads(json.dumps(asdict(RECIPE))),
         "code": trainrecord.code_digest(),
-        "inputs": recorded_inputs(entries, annotations_dir, labels, gold_rows),
+        "inputs": recorded_inputs(entries, annotations_dir, labels, gold_rows, _read_sets_dir(RECIPE)),
         "examples": examples_record(entries, annotations_dir, devset, labels),
         "arithmetic": arithmetic_digest(),
     }
@@ -201,10 +228,14 @@ def with_substitutes(dev_rows: list[dict], entries: list[GazetteerEntry], seed: 
     return dev_rows + substitute([r for r in dev_rows if r["entities"]], entries, seed=seed)
 
 
-def taught_examples(nlp, annotations: list[dict], devset: list[dict]) -> tuple[dict[str, list], int]:
-    """The Examples of each part (``annotations``, ``devset``), in training order, and how many rows were skipped."""
+def taught_examples(
+    nlp, annotations: list[dict], devset: list[dict], read_sets: list[dict] | None = None
+) -> tuple[dict[str, list], int]:
+    """The Examples of each part (``annotations``, ``devset`` and, when taught, ``read_sets``), in training order,
+    and how many rows were skipped."""
     out, skipped = {}, 0
-    for part, rows in (("annotations", annotations), ("devset", devset)):
+    parts = [("annotations", annotations), ("devset", devset)]
+    for part, rows in parts + ([("read_sets", read_sets)] if read_sets is not None else []):
         out[part], n = examples_from_rows(nlp, rows)
         skipped += n
     return out, skipped
@@ -213,10 +244,13 @@ def taught_examples(nlp, annotations: list[dict], devset: list[dict]) -> tuple[d
 def _examples_record(taught: dict[str, list], devset: bool) -> dict:
     from nlp import trainrecord
 
-    return {
+    record = {
         "annotations": trainrecord.examples_digest(taught["annotations"]),
         "devset": trainrecord.examples_digest(taught["devset"]) if devset else None,
     }
+    if "read_sets" in taught:
+        record["read_sets"] = trainrecord.examples_digest(taught["read_sets"])
+    return record
 
 
 def examples_record(
@@ -242,8 +276,12 @@ def examples_record(
         gold_rows = weak.load_gold_rows(_devset_gold())
         frozen = read_jsonl(Path(labels or require_source_tree("train", *weak.LABELS_FILE)))
         dev_rows = without_held_out(weak.thawed_rows(devset, frozen, gold_rows, taught=recipe.taught))
+    read_sets = _read_sets_dir(recipe)
     taught, _ = taught_examples(
-        blank_pipeline(), annotation_rows(annotations_dir), with_substitutes(dev_rows, entries, recipe.seed)
+        blank_pipeline(),
+        annotation_rows(annotations_dir),
+        with_substitutes(dev_rows, entries, recipe.seed),
+        read_set_rows(read_sets, entries, recipe.seed) if read_sets is not None else None,
     )
     return _examples_record(taught, devset is not None)
 
@@ -324,6 +362,8 @@ class Recipe:
     #: the sources of the development set's platform and reform labels taught as names (nlp.silver.SOURCES);
     #: the others are left unannotated
     taught: tuple[str, ...] = ("gold", "gazetteer", "quoted", "pattern")
+    #: the read sets' sentences (training/readsets: public pages read by hand, nlp.readsets), with their substitutes
+    read_sets: bool = False
 
 
 #: The recipe ``budgetkg train`` uses unless told otherwise.
@@ -338,6 +378,7 @@ def train(
     epochs: int | None = None,
     seed: int | None = None,
     n_generated: int | None = None,
+    read_sets: bool | None = None,
     regenerate: bool = True,
     silver_texts: list[str] | None = None,
     exclude_texts: Sequence[str] = (),
@@ -364,7 +405,7 @@ def train(
     from nlp.pipeline import blank_pipeline, with_gazetteer, without_gazetteer
     from nlp.resolve import EntityResolver
 
-    given: dict[str, Any] = {"seed": seed, "epochs": epochs, "n_generated": n_generated}
+    given: dict[str, Any] = {"seed": seed, "epochs": epochs, "n_generated": n_generated, "read_sets": read_sets}
     recipe = replace(recipe, **{k: v for k, v in given.items() if v is not None})
     seed, epochs, n_generated = recipe.seed, recipe.epochs, recipe.n_generated
     fix_random_seed(seed)
@@ -405,10 +446,14 @@ def train(
     # the NER computes with the operations current when it is made and trained: one kernel on every x86-64 CPU
     with arithmetic.pinned():
         ner = cast(EntityRecognizer, nlp.add_pipe("ner", config=NER_CONFIG))
+        read_sets_dir = _read_sets_dir(recipe)
         taught, skipped = taught_examples(
-            nlp, annotation_rows(annotations_dir), with_substitutes(dev_rows, entries, seed)
+            nlp,
+            annotation_rows(annotations_dir),
+            with_substitutes(dev_rows, entries, seed),
+            read_set_rows(read_sets_dir, entries, seed) if read_sets_dir is not None else None,
         )
-        examples = taught["annotations"] + taught["devset"]
+        examples = [ex for part in taught.values() for ex in part]
         log(f"{len(examples)} training sentences ({skipped} skipped: entity boundary inside a token)")
         with nlp.select_pipes(enable=["ner"]):
             optimizer = arithmetic.pinned_optimizer(nlp.initialize(lambda: examples))
@@ -439,7 +484,7 @@ def train(
             "recipe": asdict(recipe),
             "code": trainrecord.code_digest(),
             "versions": trainrecord.versions(),
-            "inputs": recorded_inputs(entries, annotations_dir, labels_path, gold_rows),
+            "inputs": recorded_inputs(entries, annotations_dir, labels_path, gold_rows, read_sets_dir),
             "outputs": trainrecord.outputs(out_dir),
             "sentences": len(examples),
             "examples": _examples_record(taught, devset is not None),

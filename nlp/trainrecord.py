@@ -58,7 +58,10 @@ def command_line(recipe: dict, defaults: dict, devset: bool) -> str:
     for key, flag in (("epochs", "--epochs"), ("seed", "--seed")):
         if recipe[key] != defaults[key]:
             parts += [flag, str(recipe[key])]
-    other = [f"{k}={recipe[k]!r}" for k in sorted(recipe) if k not in ("epochs", "seed") and recipe[k] != defaults[k]]
+    if recipe.get("read_sets") and not defaults.get("read_sets"):
+        parts.append("--read-sets")
+    shown = ("epochs", "seed", "read_sets")
+    other = [f"{k}={recipe[k]!r}" for k in sorted(recipe) if k not in shown and recipe[k] != defaults.get(k)]
     return " ".join(parts) + (f"  # recipe: {', '.join(other)}" if other else "")
 
 

@@ -411,7 +411,11 @@ def cases(frames, names: list[str], per_frame: int = 3) -> list[tuple[str, str, 
 
 
 def _known_text() -> str:
-    parts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "training" / "annotations").glob("*.jsonl"))]
+    files = [
+        *sorted((ROOT / "training" / "annotations").glob("*.jsonl")),
+        *(ROOT / "training" / "readsets").glob("*.jsonl"),
+    ]
+    parts = [p.read_text(encoding="utf-8") for p in files]
     return "\n".join(parts)
 
 

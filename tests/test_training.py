@@ -14,6 +14,8 @@ from nlp.trainingdata import SEED, generate, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS_DIR = ROOT / "training" / "annotations"  # development files: never shipped
+#: every file of sentences training may read: the annotations and the read sets (``--read-sets``)
+TRAINING_FILES = [*sorted(ANNOTATIONS_DIR.glob("*.jsonl")), *sorted((ROOT / "training" / "readsets").glob("*.jsonl"))]
 
 
 def test_generated_annotations_are_reproducible():
@@ -22,7 +24,7 @@ def test_generated_annotations_are_reproducible():
 
 
 def test_annotations_are_well_formed():
-    for f in sorted(ANNOTATIONS_DIR.glob("*.jsonl")):
+    for f in TRAINING_FILES:
         for row in read_jsonl(f):
             for s, e, label in row["entities"]:
                 assert 0 <= s < e <= len(row["text"]) and label in {"Agency", "Platform", "Reform", "PolicyDocument"}
@@ -37,7 +39,7 @@ def test_no_gold_paragraph_is_trained_on():
         rows = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
         # indicator-only gold rows are scored against rules, not the NER: they may be in silver data
         gold += [r["text"] for r in rows if r["entities"] is not None]
-    training = [r["text"] for f in sorted(ANNOTATIONS_DIR.glob("*.jsonl")) for r in read_jsonl(f)]
+    training = [r["text"] for f in TRAINING_FILES for r in read_jsonl(f)]
     long_sentences = [s for g in gold for s in g.replace("；", "。").split("。") if len(s) >= 15]
     assert long_sentences
     for s in long_sentences:

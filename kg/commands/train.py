@@ -1,4 +1,4 @@
-"""``budgetkg train [--out DIR] [--epochs N] [--seed N] [--devset DIR] [--refresh-silver]``: rebuild the
+"""``budgetkg train [--out DIR] [--epochs N] [--seed N] [--devset DIR] [--refresh-silver] [--read-sets]``: rebuild the
 entity pipeline.
 
 Reads the gazetteer (ontology/gazetteer.ttl) into entries, regenerates
@@ -43,6 +43,12 @@ def register(sub) -> None:
         help="relabel with today's rules: the non-gold corpus reports into training/annotations/silver.jsonl "
         "and substituted.jsonl, the development set into training/devset/labels.jsonl (default: train on the "
         "committed labels, so the pipeline is reproducible)",
+    )
+    p.add_argument(
+        "--read-sets",
+        action="store_true",
+        help="teach also the read sets of training/readsets (public pages read by hand, nlp.readsets) and their "
+        "composed-name substitutes (default: the recipe's, off)",
     )
     p.add_argument(
         "--check",
@@ -107,6 +113,8 @@ def train(args: argparse.Namespace, entries, devset: Path | None) -> int:
     kwargs: dict = {} if args.epochs is None else {"epochs": args.epochs}
     if args.seed is not None:
         kwargs["seed"] = args.seed
+    if args.read_sets:
+        kwargs["read_sets"] = True
     if args.refresh_silver:
         kwargs["silver_texts"], kwargs["exclude_texts"] = silver_texts()
         kwargs["refresh_labels"] = True
