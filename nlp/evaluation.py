@@ -273,6 +273,28 @@ def region_paragraphs(raw: str, regions: list[list[int]]) -> list[tuple[str, lis
     return out
 
 
+def region_entities(
+    nlp, raw: str, regions: list[list[int]], *, use_ner: bool = True, use_gazetteer: bool = True
+) -> set[tuple[int, int, str]]:
+    """The entities found in the raw ``regions`` of one report's text, read as a report's narrative is read: the
+    regions' paragraphs unwrapped as the reader unwraps them (:func:`region_paragraphs`), their entities found
+    together (a report's confident names looked for in all its read paragraphs), spans in raw offsets; a name laid
+    across a table's cells is none."""
+    from nlp.entities import extract_docs, laid_across_cells
+    from nlp.propagation import report_entities
+
+    paragraphs = region_paragraphs(raw, regions)
+    docs = extract_docs(nlp, [t for t, _ in paragraphs], use_ner=use_ner, use_gazetteer=use_gazetteer)
+    pred = set()
+    for (_, offs), ents in zip(paragraphs, report_entities(docs).entities):
+        pred |= {
+            (offs[e.start], offs[e.end - 1] + 1, e.label)
+            for e in ents
+            if e.label in ENTITY_TYPES and not laid_across_cells(raw, e.label, offs[e.start], offs[e.end - 1] + 1)
+        }
+    return pred
+
+
 def evaluate_devset(
     devset_dir: str | Path,
     *,
@@ -287,9 +309,7 @@ def evaluate_devset(
 
     Also counts the Platform↔Reform confusion: a gold span found with the other of the two labels.
     """
-    from nlp.entities import extract_docs, laid_across_cells
     from nlp.pipeline import load_pipeline
-    from nlp.propagation import report_entities
 
     nlp = nlp or load_pipeline(gazetteer=gazetteer if use_gazetteer else ())
     counts = {t: [0, 0, 0] for t in ENTITY_TYPES}
@@ -297,16 +317,7 @@ def evaluate_devset(
     errors, reports = [], []
     for row in load_devset_gold(gold_path, split):
         _, raw = devset_text(devset_dir, row)
-        paragraphs = region_paragraphs(raw, row["regions"])
-        docs = extract_docs(nlp, [t for t, _ in paragraphs], use_ner=use_ner, use_gazetteer=use_gazetteer)
-        found = report_entities(docs).entities  # a report's confident names looked for in all its read paragraphs
-        pred = set()
-        for (_, offs), ents in zip(paragraphs, found):
-            pred |= {
-                (offs[e.start], offs[e.end - 1] + 1, e.label)
-                for e in ents
-                if e.label in ENTITY_TYPES and not laid_across_cells(raw, e.label, offs[e.start], offs[e.end - 1] + 1)
-            }
+        pred = region_entities(nlp, raw, row["regions"], use_ner=use_ner, use_gazetteer=use_gazetteer)
         # a report read for some types only (``types``) is scored on those types only
         types = set(row.get("types") or ENTITY_TYPES)
         pred = {p for p in pred if p[2] in types}
