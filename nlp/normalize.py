@@ -15,7 +15,8 @@ reader):
 * headings printed 2–4 times over (``第一部分第一部分第一部分第一部分``);
 * numbers broken by spaces (``3, 367. 47`` → ``3,367.47``, ``22. 49`` → ``22.49``);
 * page numbers standing alone on a line (``- 3 -`` anywhere; a bare ``3`` between blank
-  lines, or inside prose when the pages around it are numbered the same way).
+  lines, or inside prose when the pages around it are numbered the same way), and a running
+  header or footer printed beside one inside a sentence (:func:`_running_heads`).
 
 What is *not* done here: joining lines wrapped mid-sentence (that depends on the
 section: :func:`unwrap` does it for narrative; tables keep their lines), and
@@ -333,6 +334,44 @@ def _page_numbers_in_prose(lines: list[str]) -> set[int]:
     return {i for i, n in found.items() if n - 1 in numbers or n + 1 in numbers}
 
 
+#: what a running header never is (besides a line of columns): an amount, a unit's label, a sentence's end
+_NO_HEAD = re.compile(r"\d[.,]\d|单位[：:]|[。；;！？!?]\s*$")
+#: a table's cells side by side on a line (a tab, two spaces, or Chinese, a space, Chinese): no line of prose
+_COLUMNS = re.compile(r"\t| {2,}|[\u3400-\u9fff）)] [\u3400-\u9fff（(]")
+_SENTENCE_ENDS = re.compile(r"[。；;！？!?：:][”’」』）)]*\s*$")
+
+
+def _running_heads(lines: list[str], numbers: set[int]) -> set[int]:
+    """The running header or footer a page break prints into a sentence (…建设政务服务 / 3 / 某某局2026年部门预算 /
+    平台…), which the sentence would otherwise read as its own words: a line of 4–40 characters with Chinese text
+    next to a page number on a line of its own (``numbers``), where the line before the two is prose that ends no
+    sentence (eight characters or more) and the line after is prose (no line of columns in either), printed so at two
+    page breaks or more (the report's title, the agency's name), or at one when it is the text's first line (the
+    title); so known, it is dropped at every page number it stands beside (between two sentences too).  Never a line of columns (:data:`_COLUMNS`), an amount, a unit's label or a sentence (:data:`_NO_HEAD`),
+    nor a heading (an item's start)."""
+
+    def prose(k: int, least: int) -> bool:
+        t = lines[k].strip() if 0 <= k < len(lines) and k not in numbers else ""
+        return len(t) >= least and bool(_CJK.search(t)) and not _COLUMNS.search(t)
+
+    inside: dict[str, list[int]] = {}  # beside a page number inside a sentence
+    beside: dict[str, list[int]] = {}  # beside a page number anywhere
+    for i in sorted(numbers):
+        for j in (i - 1, i + 1):
+            t = lines[j].strip() if 0 <= j < len(lines) and j not in numbers else ""
+            if not 4 <= len(t) <= 40 or not _CJK.search(t) or _NO_HEAD.search(t) or _COLUMNS.search(t):
+                continue
+            if ITEM_START.match(t):  # a heading at a page's top
+                continue
+            beside.setdefault(t, []).append(j)
+            before, after = min(i, j) - 1, max(i, j) + 1
+            if prose(before, 8) and not _SENTENCE_ENDS.search(lines[before]) and prose(after, 1):
+                inside.setdefault(t, []).append(j)
+    title = next((ln.strip() for ln in lines if ln.strip()), "")
+    # a header once known (inside sentences) is one at every page break it is printed at, between sentences too
+    return {j for t, js in inside.items() if len(js) >= 2 or t == title for j in beside[t]}
+
+
 def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None, grids: tuple[Grid, ...] = ()) -> NormalizedText:
     """Repair extraction damage line by line; see the module docstring.
 
@@ -351,6 +390,9 @@ def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None, grids: tupl
     stripped = [ln.rstrip("\r\n") for ln in raw_lines]
 
     prose_pages = _page_numbers_in_prose(stripped)
+    numbers = {i for i, s in enumerate(stripped) if _is_page_number(stripped, i) or _DASHED_PAGE_NUMBER.match(s)}
+    numbers |= prose_pages
+    heads = _running_heads(stripped, numbers)
     b = _Builder()
     lines: list[Line] = []
     page = 0
@@ -361,7 +403,7 @@ def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None, grids: tupl
         elif s.startswith(" ") and not s.startswith("  ") and s.strip() and i > 0 and not stripped[i - 1].strip():
             # pdftotext-style page start: the first line of a page begins with one space.
             page += 1
-        if _is_page_number(stripped, i) or _DASHED_PAGE_NUMBER.match(s) or i in prose_pages:
+        if i in numbers or i in heads:
             s = ""
         offs = list(range(start, start + len(s)))
         s = s.replace("\f", " ")
