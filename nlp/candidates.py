@@ -54,8 +54,8 @@ from nlp.nameleads import (
     generic_core,
     is_verbal,
     names_a_thing,
-    place_with_level,
 )
+from nlp.places import place_name
 from nlp.platformwords import (
     BRAND,
     CARD_NAME,
@@ -267,7 +267,9 @@ def platform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
                 and not _network_part(core)
                 and not (m.group().endswith("大厅") and len(core) == 1 and common_area(core[0]))
                 and not (brand_after(text, he) and not LEAD_WORDS & set(core))  # 官方微信公众号“昆明发布”: named
-                and not (m.group() in _SITE_HEADS and len(core) == 1 and place_with_level(core[0]))  # 顺德区|官网
+                and not (
+                    m.group() in _SITE_HEADS and len(core) == 1 and place_name(core[0], level=True, unknown=False)
+                )  # 顺德区|官网
             )  # a dictionary word of generic words (电子政务应用|系统, a gazetteer's alias) is as generic
             or no_name_by_its_characters(name)
             or standard_in_the_making(text, start, he, core, m.group())  # 推进|电子口岸|建设: the work of making one

@@ -18,6 +18,7 @@ from nlp.afterhead import body_goes_on
 from nlp.jiebadictionary import pos_table
 from nlp.namechecks import counted_in_quotes, counter_window, final_head, standard_in_the_making
 from nlp.placebrands import handling_mode, literary_brand, runs_on
+from nlp.places import level_glued, place_name
 from nlp.platformwords import (
     BRAND,
     BRAND_EXCLUDE,
@@ -180,12 +181,6 @@ def _place_brand_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
     return spans
 
 
-#: Verbs jieba's dictionary tags as places (新建, a district of 南昌): no owner before a quoted name.
-_VERB_PLACES = {"新建"}
-#: A place's name (硚口区, 灵武市, 湘西州): the owner printed before a quoted platform name.
-_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[省市区县州旗]")
-
-
 def _placed_start(text: str, words: list[tuple[int, int]], start: int) -> int:
     """Where a quoted platform name starts when a place is printed right before it (硚口区|“智慧平安小区”综合管理
     平台: that district's platform); a scope word (全区, 我市, 各县) is not the name's."""
@@ -193,19 +188,10 @@ def _placed_start(text: str, words: list[tuple[int, int]], start: int) -> int:
     if before is None:
         return start
     word = text[before:start]
-    if len(word) >= 2 and word[-1] in "区市省县" and word[:-1] in LEAD_WORDS:
+    if level_glued(word):
         return start - 1  # jieba's 管理区 in 统筹管理区“…”平台: the name starts at 区
-    if (
-        _PLACE_NAME.fullmatch(word)
-        and word[0] not in "全各我本该每"
-        and word not in SCOPE_WORDS
-        and word not in LEAD_WORDS
-        and (pos_table().get(word) in (None, "ns") or len(word) >= 3)
-    ):
-        return before
-    if len(word) >= 2 and pos_table().get(word) == "ns" and word not in LEAD_WORDS and word not in _VERB_PLACES:
-        return before  # 温州|“城市大脑”, 三亚|“政企约见平台”: a city named without its 市
-    return start
+    # 硚口区|“…”, 温州|“城市大脑”, 三亚|“政企约见平台”: a place, with its level or without
+    return before if place_name(word) else start
 
 
 def _service_front(text: str, words: list[tuple[int, int]], at: int) -> int | None:

@@ -23,10 +23,9 @@ from nlp.nameleads import (
     glued_lead,
     is_lead,
     is_nominal,
-    place_of_a_level,
     place_of_the_clause,
-    place_with_level,
 )
+from nlp.places import place_name, place_of_a_level
 from nlp.platformwords import (
     GENERIC_COMPOUNDS,
     GENERIC_WORDS,
@@ -211,7 +210,7 @@ def name_start(
             break
         if _TIME_FRAME.search(word):
             break  # 疫情期间|政务大厅: when, not which
-        part = _LEVEL_OF_A_SYSTEM.fullmatch(word) or (not taken and place_with_level(word))
+        part = _LEVEL_OF_A_SYSTEM.fullmatch(word) or (not taken and place_name(word, level=True, unknown=False))
         if part and left.endswith(PLATFORM_HEADS):
             taken = []  # 数字化城市管理系统|市级|平台, 安徽大数据平台|六安市|平台: a level's, a place's part of it
             break

@@ -331,15 +331,3 @@ def generic_core(core_words: list[str]) -> bool:
         or pos_table().get(first) == "ns"
     )
     return not (placed and rest and not any(w in {"部门", "单位", "机关", "各", "各级", "各类"} for w in rest))
-
-
-def place_with_level(word: str) -> bool:
-    """Is ``word`` a place's name with its level (六安市, 黄埔区: jieba's ns ending in a level's character)?"""
-    return len(word) >= 3 and word[-1] in "省市区县州" and pos_table().get(word) == "ns"
-
-
-def place_of_a_level(word: str) -> bool:
-    """Is ``word`` a place's name that jieba's dictionary knows with a level too (新建 ns and 新建县 ns: 新建|区 is a
-    district, though 新建 leads as a verb elsewhere)?  Not a verb it tags as a place alone (美化 ns, no 美化县)."""
-    pos = pos_table()
-    return pos.get(word) == "ns" and any(pos.get(word + level) == "ns" for level in "区县市州旗")

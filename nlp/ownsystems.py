@@ -42,6 +42,7 @@ from nlp.fieldnames import no_one_system
 from nlp.jiebadictionary import pos_table
 from nlp.namechecks import a_kind_of_channel, across_a_territory, of_many_owners
 from nlp.nameleads import is_nominal
+from nlp.places import place_name, place_of_a_level
 from nlp.platformwords import (
     BUILDING_SYSTEM,
     CLOUD_WORD_AFTER,
@@ -244,22 +245,6 @@ def candidates(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, 
     return out
 
 
-def _place(word: str) -> bool:
-    """Is ``word`` a place printed in front (昆明市, 贵州省, 江苏), not a scope word (全市, 本级)?"""
-    return (
-        word not in _SCOPE
-        and (
-            (pos_table().get(word) or "")[:2] == "ns"
-            or (
-                len(word) >= 3
-                and bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}[省市县州旗区]", word))
-                and word not in pos_table()  # 管理区, 辖区: a verb's glued 区 or a word, not a place's name
-                and word[:-1] not in LEAD_WORDS
-            )
-        )
-    )
-
-
 def _body(word: str) -> bool:
     """Is ``word`` a body printed in front (统计局, 市政府): the system's owner?"""
     return (pos_table().get(word) or "")[:2] == "nt" or (
@@ -305,7 +290,8 @@ def _no_particular_one(text: str, start: int, end: int, before: str, core: list[
         or _COUNT.fullmatch(before)
         or _COUNT_BEFORE.search(text[max(clause_start, start - 8) : start])  # 各级政务服务大厅, 13个设区市政务云: many
         or _EACH_BEFORE.search(text[max(clause_start, start - 6) : start])  # 各乡(镇)电子政务外网: every place's
-        or _place(before)
+        or place_name(before)  # 昆明市, 贵州省, 江苏 (not 全市, 本级)
+        or place_of_a_level(before)  # 新建|区级…: 新建 is a place before a level too (tests/test_district_names.py)
         or _body(
             before
         )  # 昆明市|政务服务事项管理系统, 统计局|电子政务内网: the owner is printed; the shape rules' name
