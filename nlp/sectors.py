@@ -23,11 +23,12 @@ from functools import lru_cache
 
 from nlp.bodywords import LINE_FIELDS
 from nlp.jiebadictionary import dictionary_words, pos_table
+from nlp.places import OWN_PLACE, place_name
 from nlp.platformwords import GENERIC_WORDS, HEAD, WHOLE_TERRITORY
 
 #: The jurisdiction as a whole at the start of a name, or (:data:`_SCOPE_BEFORE`) right before a field's 系统: a whole
 #: territory, or the report's own one (本市|公安系统, 我省|卫生健康系统) — the field's line of bodies.
-_SCOPE_START = re.compile(rf"{WHOLE_TERRITORY.pattern}|[本我][省市州区县]")
+_SCOPE_START = re.compile(rf"{WHOLE_TERRITORY.pattern}|{OWN_PLACE.pattern}")
 _SCOPE_BEFORE = re.compile(rf"(?:{_SCOPE_START.pattern})$")
 #: A place's name at the start of a name (重庆市|市场监管系统, 广东省|公安系统): the jurisdiction named, when jieba's
 #: dictionary calls it a place.
@@ -108,13 +109,6 @@ def _scope_before(text: str, start: int) -> bool:
     return any(_SCOPE_BEFORE.search(stretch, 0, i) and line_field(stretch[i:-1]) for i in range(2, len(stretch) - 2))
 
 
-def _a_place(word: str) -> bool:
-    """Is ``word`` a place with its level, by jieba's dictionary: the whole and the name before the level both places
-    (重庆|市, 广东|省), not a common word ending in a level's character (城市, 都市, 新区)?"""
-    pos = pos_table()
-    return len(word) >= 3 and pos.get(word) in ("ns", "nt") and pos.get(word[:-1]) in ("ns", "nt")
-
-
 def sector_system(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` (a name ending in 系统) name a sector: the field of a line of government, the
     jurisdiction as a whole in front of it or the line's bodies and people after it?"""
@@ -125,7 +119,7 @@ def sector_system(text: str, start: int, end: int) -> bool:
     scope = _SCOPE_START.match(name)  # 全国|税务系统: jieba's 全国 is taken into names
     # or a place named, by the dictionary only (重庆市, 宁波市), no common word ending in a level (城市)
     place = None if scope else _PLACE_START.match(name)
-    if place and _a_place(place.group()):
+    if place and place_name(place.group(), level=True, unknown=False):
         scope = place
     if scope:
         name, start = name[scope.end() :], start + scope.end()

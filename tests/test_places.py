@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.places import OWN_PLACE, level_glued, place_name, place_of_a_level
+from tests.entityrows import platforms as found
 
 #: What the callers pass: a whole word in front of a name (ownsystems, coinednames, agencies: any place), a word taken
 #: into a name as its owner or a name's first piece by a pattern (headwalk, candidates, sectors: the dictionary's places
@@ -78,3 +79,24 @@ def test_a_place_the_dictionary_knows_with_a_level_too():
 @pytest.mark.parametrize(("word", "glued"), [("管理区", True), ("建设市", True), ("番禺区", False), ("区", False)])
 def test_a_lead_with_the_level_glued(word, glued):
     assert level_glued(word) is glued
+
+
+#: nlp.sectors asks for the jurisdiction named before a line's 系统 as a place with its level by the dictionary: a
+#: place whose name jieba does not know alone (灵武|市, 本溪|市, 向阳|区) is the place's line of bodies as 重庆市's is
+#: (the copy in nlp.sectors wanted the name before the level a dictionary place too); words of a system's own after
+#: the place still make a system.  Made-up lines.
+SECTOR_AFTER_A_PLACE = [
+    ("灵武市交通运输系统2024年政务公开工作情况报告", []),
+    ("现将本溪市卫生健康系统2025年政务公开工作情况报告如下。", []),
+    ("向阳区市场监管系统年度工作会议在区政府召开。", []),
+    ("全年向阳区教育系统完成培训。", []),
+    ("灵武市交通\n运输系统2024年政务公开工作情况报告", []),  # re-wrapped
+    ("灵武市交通运输信息系统运行稳定。", ["灵武市交通运输信息系统"]),
+    ("本溪市卫生健康信息系统升级改造。", ["本溪市卫生健康信息系统"]),
+    ("灵武市应急广播系统覆盖全市。", ["灵武市应急广播系统"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECTOR_AFTER_A_PLACE)
+def test_a_line_of_bodies_after_a_place_jieba_knows_with_its_level(nlp_off_on, text, expected):
+    assert found(nlp_off_on, text) == expected
