@@ -37,6 +37,7 @@ from nlp.bodywords import (
     unit_end,
 )
 from nlp.jiebadictionary import pos_table
+from nlp.places import place_name
 from nlp.platformwords import LEAD_WORDS
 from nlp.unitlists import listed_unit_spans
 
@@ -54,10 +55,11 @@ class _Named(Protocol):
 
 Agencyish = TypeVar("Agencyish", bound=_Named)
 
-_PLACE_WORD = re.compile(f"[{HAN}]+(?:市|县|区|州|省|旗)")
 _MEETING_AFTER = re.compile(r"(?:全会|全体会议|常务会议|工作会议|会议|大会)")
 #: Words in front that make the mention plural or generic (各部门, 有关局, 上级主管局, 所属站).
-_PLURAL_BEFORE = re.compile(r"(?:各|有关|相关|其他|其它|所属|上级|下级|该|本|我|级|以上|以下|外国|多个|若干)$")
+_PLURAL_BEFORE = re.compile(
+    r"(?:各|各[省市区县州乡镇]|有关|相关|其他|其它|所属|上级|下级|该|本|我|级|以上|以下|外国|多个|若干)$"
+)  # 各区|统计局: every district's
 #: Levels: the body of this place at that level (市委, 区政府, 省厅) — never 全市 / 本市 / 城市.
 _LEVELS = "省市区县州"
 _SCOPE_BEFORE = re.compile(r"[全本我该各城都门超县乡省地]$")
@@ -77,6 +79,8 @@ _NOT_IN_NAME = re.compile(
     r"[的了着过是在为把被对向从及或等个年月日长]|(?<=[\d一二三四五六七八九十两几多各每])项|\d|设在|内设|下设|负责|提出|报告|交办|组织|开展|领导|担任|兼任|占"
 )
 _LEVEL_CHAR = re.compile(f"[{_LEVELS}]")
+#: A year's 年 right before a level's character (2017年区政务服务中心): jieba glues them (年区), the body starts at the level.
+_YEAR_BEFORE = re.compile(r"[\d〇零一二三四五六七八九]年$")
 _REGION = re.compile("自治区")
 _HAN = re.compile(f"[{HAN}]")
 _PLACE_ENDS = set("市县区州省旗")
@@ -150,6 +154,7 @@ def _anchor_starts(text: str, word_starts: set[int]) -> list[int]:
         i = m.start()
         before = text[i - 1 : i]
         glued = not before or not _HAN.match(before) or before in GLUED_LEAD or i in word_starts
+        glued = glued or _YEAR_BEFORE.search(text, max(0, i - 2), i) is not None  # 2017年|区协作办: jieba's 年区
         if glued and (not before or not _SCOPE_BEFORE.search(before)):
             starts.append(i)
     return starts
@@ -168,10 +173,7 @@ def _word_kind(w: str) -> int:
         return 2  # 审计署, 海关总署 (jieba tags some as verbs)
     if (tag not in ("ns", "nt") and w[-1] not in _PLACE_ENDS) or w in NOT_PLACES or w in ("人民政府", "政府"):
         return 0  # 人民政府 alone is no place's name (各乡、镇|人民政府)
-    lead = (
-        w[:-1] in LEAD_WORDS or w[:-1] in BODY_LEADS or w[:1] in GLUED_LEAD or pos.get(w[:-1]) in ("p", "v", "c", "d")
-    )
-    if tag in ("ns", "nt") or (_PLACE_WORD.fullmatch(w) and tag != "n" and not lead):
+    if tag == "nt" or place_name(w):
         return 3
     if len(w) >= 3 and w[0] in GLUED_LEAD and pos.get(w[1:]) == "ns":
         return 4

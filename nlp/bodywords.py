@@ -127,6 +127,7 @@ NOT_A_BODY = {
     "诊所",
     "寓所",
     "网站",  # a website, no station (驻外单位网站: no body, whatever owns it)
+    *("排队", "团队", "梯队"),  # a queue, a team, an echelon: no brigade (政务服务排队叫号系统)
     # 办 as a verb's object or a service mode: 交办, 督办, 网办, 通办 …
     *("交办", "承办", "督办", "主办", "协办", "会办", "代办", "举办", "创办", "开办", "兴办", "申办", "查办", "帮办"),
     *("领办", "导办", "网办", "通办", "快办", "好办", "即办", "掌办", "联办", "易办", "可办", "必办"),

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.agencies import agency_spans
+from nlp.pipeline import load_pipeline
 from nlp.places import OWN_PLACE, level_glued, place_name, place_of_a_level
+from nlp.tokenizer import token_offsets
 from tests.entityrows import platforms as found
 
 #: What the callers pass: a whole word in front of a name (ownsystems, coinednames, agencies: any place), a word taken
@@ -100,3 +103,36 @@ SECTOR_AFTER_A_PLACE = [
 @pytest.mark.parametrize(("text", "expected"), SECTOR_AFTER_A_PLACE)
 def test_a_line_of_bodies_after_a_place_jieba_knows_with_its_level(nlp_off_on, text, expected):
     assert found(nlp_off_on, text) == expected
+
+
+#: nlp.agencies starts a body's name at a word nlp.places calls a place: a place jieba tags otherwise and opening
+#: with a character it may glue in front (从化区, 和静县) starts one; a year's 年 glued to a level (jieba's 年区) is no
+#: place — the level starts the body (2019年|区政务服务中心); 各 and a level before a body make it every one's
+#: (各县|统计局); 排队, 团队, 梯队 end no body (…政务服务排队叫号系统).  Made-up lines.
+AGENCY_ROWS = [
+    ("2019年区政务服务中心办理业务86万宗。", ["区政务服务中心"]),
+    ("二〇二〇年县协作办下达扶贫资金。", ["县协作办"]),
+    ("2021年市数据资源管理局完成平台迁移。", ["市数据资源管理局"]),
+    ("协助管理各县统计局业务工作。", []),
+    ("指导各区审计局开展内部审计。", []),
+    ("完善番禺区政务服务排队叫号系统。", []),
+    ("引进市高层次团队12个。", []),
+    ("组建区应急救援梯队。", []),
+    ("从化区审计局派出审计组。", ["从化区审计局"]),
+    ("和静县审计局开展审计。", ["和静县审计局"]),
+    ("现将和静县财政局2024年部门预算公开如下。", ["和静县财政局"]),
+    ("向阳区数据局负责平台运维。", ["向阳区数据局"]),
+    ("年度区政务服务中心考核", ["区政务服务中心"]),
+    ("青禾县统计局开展调查。", ["青禾县统计局"]),
+    ("升级县政务服务中心排队叫号系统。", []),
+]
+
+
+@pytest.fixture(scope="module")
+def shapes_only():
+    return load_pipeline()  # no gazetteer handed over
+
+
+@pytest.mark.parametrize(("text", "expected"), AGENCY_ROWS)
+def test_a_body_starts_at_a_place_or_its_level(shapes_only, text, expected):
+    assert [text[s:e] for s, e in agency_spans(text, token_offsets(shapes_only.make_doc(text)))] == expected
