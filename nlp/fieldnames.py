@@ -36,11 +36,12 @@ from __future__ import annotations
 
 import re
 
-from nlp.jiebadictionary import dictionary_words, pos_table
+from nlp.namechecks import owner_at_start
 from nlp.sectors import line_field
 
-#: The rest of a list the name is an item of (、视联网, 和政务微博): items of a few words, no clause of their own.
-_LIST_REST = r"(?:[、和及与][^，。；：！？、和及与\n]{1,14}){0,8}?"
+#: The rest of a list the name is an item of (、视联网, 和政务微博, 、强化…监督保障, 与信息安全): items of a few words, no
+#: clause of their own — no clause mark of either width (a half-width one the text kept: 1.5G, a site's ASCII comma).
+_LIST_REST = r"(?:[、和及与][^，。；：！？,.;:!?、和及与\n]{1,14}){0,8}?"
 #: What laws and policies are about, after the list (…相关法律法规, …工作方面的法律法规, …有关方针政策).
 _LAWS_AFTER = re.compile(
     _LIST_REST + r"等?(?:相关|有关)?(?:工作)?(?:方面|领域)?的?(?:法律|法规|方针|政策|规章|制度规定)"
@@ -53,17 +54,10 @@ _KINDS_LAID_OUT = re.compile(_LIST_REST + r"等(?:的)?(?:布局|规划)")
 
 #: The work on the name before 方面 (建设, 运行维护, 安全管理): no clause of its own.
 _WORK_ON_IT = r"(?:的)?(?:建设|管理|运行|运维|维护|应用|推广|使用|整合|安全|保障|监管){0,3}"
-#: The rest of a list of aspects (、强化…监督保障, 与信息安全): items of a few words, no clause mark of either width.
-_ASPECT_LIST_REST = r"(?:[、和及与][^，。；：！？,.;:!?、和及与\n]{1,14}){0,8}?"
 #: 方面 closing the aspects, counted or not (…等方面, …6个方面, …两个方面).
 _ASPECT_AFTER = re.compile(
-    _WORK_ON_IT
-    + _ASPECT_LIST_REST
-    + r"等?(?:[\d一二两三四五六七八九十]+个)?方面(?!的?(?:运行|运维|维护|管理|保障|技术))"
+    _WORK_ON_IT + _LIST_REST + r"等?(?:[\d一二两三四五六七八九十]+个)?方面(?!的?(?:运行|运维|维护|管理|保障|技术))"
 )
-#: An owner printed at the name's start (区政务服务平台, 眉山市…, 全国信访信息系统, 12345热线): a particular system, not
-#: left to this test.
-_OWNED_START = re.compile(r"[省市区县州镇乡村]|全国|\d{3,}")
 #: Money spent on the aspects (主要用于…系统维护及升级改造…等方面): the one system paid for, not a field of work.
 _SPENT_ON_BEFORE = re.compile(r"用于[^，。；：！？,;:!?\n]{0,40}$")
 
@@ -74,7 +68,7 @@ def an_aspect_of_work(text: str, start: int, end: int) -> bool:
     if not _ASPECT_AFTER.match(text, end):  # the cheap test first: every name the rules propose comes here
         return False
     name = text[start:end]
-    if _OWNED_START.match(name) or any(pos_table().get(w) in ("ns", "nt") for w in dictionary_words(name)[:1]):
+    if owner_at_start(name):  # 区政务服务平台, 眉山市…, 全国信访信息系统, 12345热线: a particular system
         return False
     return not _SPENT_ON_BEFORE.search(text, max(0, start - 40), start)
 

@@ -500,12 +500,22 @@ _CHANNEL_LIST_AFTER = re.compile(
     r"(?:新媒体|宣传|传播|发布|公开)?"
     r"(?:阵地|渠道|载体|媒介|媒体|新媒体平台|方式|途径|形式)"
 )
-#: An owner printed at a name's start: a level (市政府网站), a service number (12345热线), an office-holder (局长热线,
-#: 书记热线; an office-holder's 信箱 is a site's column, no platform at all: nlp.sitecolumns), the body's word for itself
-#: (我局网站: nlp.deictic).
+#: An owner printed at a name's start: a level or a place below one (市政府网站, 区政务服务平台, 镇政务服务中心), the state
+#: as a whole (全国信访信息系统), a service number (12345热线), an office-holder (局长热线, 书记热线; an office-holder's 信箱
+#: is a site's column, no platform at all: nlp.sitecolumns), the body's word for itself (我局网站: nlp.deictic).
 _OWNER_START = re.compile(
-    r"[省市区县州]|\d{3,}|[\u4e00-\u9fff]{0,2}(?:领导|书记|局长|厅长|主任|主席|首长)|" + DEICTIC_OWNER.pattern
+    r"[省市区县州镇乡村]|全国|\d{3,}|[\u4e00-\u9fff]{0,2}(?:领导|书记|局长|厅长|主任|主席|首长)|"
+    + DEICTIC_OWNER.pattern
 )
+#: jieba's tags of a first word that names the owner: a place, a body, another proper name or its abbreviation (眉山市…,
+#: 统计局…, 人社…).
+_OWNER_TAGS = ("ns", "nt", "nz", "j")
+
+
+def owner_at_start(name: str) -> bool:
+    """Does ``name`` open with its owner (:data:`_OWNER_START`, or a first dictionary word naming a place, a body or
+    another proper name): one particular system, not a kind or a field of work?"""
+    return bool(_OWNER_START.match(name)) or pos_table().get(next(iter(dictionary_words(name)), "")) in _OWNER_TAGS
 
 
 def a_kind_of_channel(text: str, start: int, end: int) -> bool:
@@ -514,12 +524,9 @@ def a_kind_of_channel(text: str, start: int, end: int) -> bool:
     an owner, an office-holder or a number names one (市政府网站、局长热线、12345热线等渠道) or it is quoted (“i深圳”等渠道):
     those are names."""
     name = text[start:end]
-    if not _CHANNEL_LIST_AFTER.match(text, end) or _OWNER_START.match(name) or name[0] in '“「"':
+    if not _CHANNEL_LIST_AFTER.match(text, end) or name[0] in '“「"' or owner_at_start(name):
         return False
-    if owner_before(text, start, end) < start:
-        return False  # 依托本局|政府信息公开平台、微信公众号等渠道: the body's own, its owner in front (nlp.deictic)
-    first = next(iter(dictionary_words(name)), "")
-    return pos_table().get(first) not in ("ns", "nt", "nz", "j")
+    return owner_before(text, start, end) >= start  # 依托本局|政府信息公开平台、…等渠道: the body's own (nlp.deictic)
 
 
 #: Adverbs jieba glues to a head before them (政务云已|承载, 平台均|接入): the head ends a name, a clause goes on.
