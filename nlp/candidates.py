@@ -159,8 +159,7 @@ def _owner_in_front(text: str, start: int) -> bool:
     福建省政务服务网)?  Then it is a name as printed, whatever the list in front of it holds."""
     if _GOVERNMENT_START.match(text, start):
         return True
-    pos = pos_table()
-    return any(pos.get(text[start : start + n]) == "ns" and text[start + n - 1] in "省市区县" for n in range(3, 7))
+    return any(place_name(text[start : start + n], level=True, unknown=False) for n in range(3, 7))
 
 
 def _shared_head(text: str, start: int, end: int) -> bool:
