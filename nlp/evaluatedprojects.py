@@ -56,11 +56,13 @@ def _name_span(norm: NormalizedText, offsets: list[int], text: str, name: str) -
 
 def heading_project(norm: NormalizedText, section: Section) -> tuple[str, Span] | None:
     """The project a section's heading names as an evaluation report's title, with its span: the heading's own
-    line (…项目绩效评价报告), or the line above a heading that is only 绩效评价报告 (the title wrapped)."""
+    lines (…项目绩效评价报告, on one line or wrapped: 2024年度…项目 / 绩效评价报告), or the line above a heading that
+    is only 绩效评价报告 (the title wrapped, its first line not read as the heading's)."""
     at = section.span.line - 1  # index of the heading's line in norm.lines
     if not 0 <= at < len(norm.lines):
         return None
-    lines: list[Line] = [norm.lines[at]]
+    last = norm.raw_line(max(section.span.end - 1, section.span.start)) - 1
+    lines: list[Line] = [ln for ln in norm.lines[at : max(at, last) + 1] if ln.text.strip()]
     if _TITLE_TAIL.match(squash(section.title)):
         if not _TITLE_TAIL.match(squash(norm.lines[at].text)):
             return None  # a numbered heading (四、项目绩效评价报告): the report's own section, no title wrapped

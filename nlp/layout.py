@@ -12,7 +12,8 @@ Also handled: headings printed 2–4 times (collapsed by nlp.normalize on one
 line; consecutive copies on separate lines are merged here), headings wrapped
 over two lines, a table of contents (目录: one section of kind "toc", its entries
 never become sections), and unnumbered headings naming a standard section
-("2019 年度工作完成情况").
+("2019 年度工作完成情况"), also wrapped over two or three lines where the paragraph
+before them has ended ("其他重要事项的情况" / "说明"; :func:`_title_lines`).
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ def _paragraph(norm: NormalizedText, i: int, widths: list[int], marker: Marker |
         if cur[-1:] in "。！？!?；;：:":
             break
         if not full and _equal_widths(norm, cur, j):
+            if _unnumbered(norm, j, widths) is not None:
+                break  # not a narrow paragraph: a standard section's heading after it (其他重要事项的 / 情况说明)
             full, block_width = True, len(nxt)
         if full:
             text += " " + nxt
@@ -284,10 +287,59 @@ def _warn_repeated(norm: NormalizedText, heads: list[_Candidate], diag: Diagnost
             diag.warn("W202", line=norm.lines[copies[1].line].number, title=copies[0].title, count=len(copies))
 
 
-def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate | None:
-    """An unnumbered line that names a standard section and stands alone."""
+#: what no line of a wrapped title prints: the punctuation of a sentence going on or ending
+_NOT_IN_TITLE = "，,。；;：:！？!?"
+#: words of two Chinese characters or more on either side of a gap: cells of a row, not a title's words (a title printed
+#: letter-spaced has one character between its gaps; a space beside a figure is a typesetter's: 2026 年)
+_CELLS_APART = re.compile(r"[\u3400-\u9fff）)]{2}\s+[\u3400-\u9fff（(]{2}")
+
+
+def _title_lines(norm: NormalizedText, i: int) -> tuple[str, int]:
+    """The title of an unnumbered heading starting at line ``i``, and its last line: the line alone when it names a
+    standard section, else the line with the one or two after it when together they name one — a title wrapped over
+    two or three lines (``其他重要事项的情况`` / ``说明``, ``某某中心（单位）`` / ``机构设置``: the tail alone may name a
+    section too).  No line of a wrapped title is enumerated, tabular, a row of cells apart (合计 因公出国(境)费 公务接待费)
+    or punctuated as a sentence."""
     t = norm.lines[i].text.strip()
     title = clean_title(t)
+    if section_kind(title) is not None:
+        return title, i
+    joined, last = t, i
+    for _ in range(2):
+        if any(c in joined for c in _NOT_IN_TITLE) or _CELLS_APART.search(joined):
+            break
+        j = _next_nonblank(norm, last, len(norm.lines))
+        if j is None:
+            break
+        nxt = norm.lines[j].text.strip()
+        if is_tabular(nxt) or parse_marker(nxt) is not None or page_ref(nxt) or _CELLS_APART.search(nxt):
+            break
+        joined, last = joined + nxt, j
+        if section_kind(clean_title(joined)) is not None:
+            return clean_title(joined), last
+    return title, i
+
+
+def _paragraph_goes_on(norm: NormalizedText, j: int, widths: list[int]) -> bool:
+    """Does the paragraph of line ``j`` go on after it: no sentence or enumerated title ends there, and the line is full
+    — as wide as the text around it, or as the line before it (a paragraph wrapped narrower than the page)?"""
+    prev = norm.lines[j].text.strip()
+    if prev[-1:] in "。！？!?；;" or (parse_marker(prev) and heading_like(clean_title(prev))):
+        return False
+    if widths[j] and len(prev) >= 0.8 * widths[j]:
+        return True
+    i = j - 1
+    while i >= 0 and not norm.lines[i].text.strip():
+        i -= 1
+    before = norm.lines[i].text.strip() if i >= 0 else ""
+    return bool(before) and not is_tabular(before) and abs(len(before) - len(prev)) <= 1
+
+
+def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate | None:
+    """An unnumbered heading that names a standard section and stands alone, on one line or wrapped over two or three
+    (:func:`_title_lines`)."""
+    t = norm.lines[i].text.strip()
+    title, last = _title_lines(norm, i)
     # a long name before the section's own words ("某某市水文和水资源研究院（某某市水情监测中心）
     # （单位）机构设置") may make it longer than a title usually is
     max_len = 60 if ENDS_WITH_KIND.search(squeeze(title)) else 30
@@ -296,15 +348,17 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
     kind = section_kind(title)
     if kind in (None, "tables"):
         return None
-    k = _next_nonblank(norm, i, len(norm.lines))
-    wider_next = k is not None and len(norm.lines[k].text.strip()) > len(t) + 1
-    if widths[i] and len(t) >= 0.8 * widths[i] and not wider_next:
+    k = _next_nonblank(norm, last, len(norm.lines))
+    wider_next = k is not None and len(norm.lines[k].text.strip()) > len(norm.lines[last].text.strip()) + 1
+    if last == i and widths[i] and len(t) >= 0.8 * widths[i] and not wider_next:
         return None  # a full line: the first line of a wrapped paragraph (whose next line is no wider)
     # stands alone: the previous paragraph is finished and the next one is narrative
     j = i - 1
     while j >= 0 and not norm.lines[j].text.strip():
         j -= 1
     prev = norm.lines[j].text.strip() if j >= 0 else ""
+    if last > i and prev and not is_tabular(prev) and _paragraph_goes_on(norm, j, widths):
+        return None  # a wrapped title starts after a finished paragraph, not inside one
     if (
         prev
         and not is_tabular(prev)
@@ -314,7 +368,6 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
         and len(prev) >= 0.8 * widths[j]
     ):
         return None  # this line is the tail of a wrapped paragraph
-    k = _next_nonblank(norm, i, len(norm.lines))
     if k is None or is_tabular(norm.lines[k].text):
         return None
     nxt = norm.lines[k].text.strip()
@@ -322,7 +375,7 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
         return None  # short lines around it: a cell of a table (a short sentence is no cell)
     if title.endswith(("。", ".")):
         return None
-    return _Candidate(i, i, None, title, True, kind)
+    return _Candidate(i, last, None, title, True, kind)
 
 
 def _norm_title(c: _Candidate) -> str:
