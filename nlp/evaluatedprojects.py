@@ -62,7 +62,12 @@ def heading_project(norm: NormalizedText, section: Section) -> tuple[str, Span] 
     if not 0 <= at < len(norm.lines):
         return None
     last = norm.raw_line(max(section.span.end - 1, section.span.start)) - 1
-    lines: list[Line] = [ln for ln in norm.lines[at : max(at, last) + 1] if ln.text.strip()]
+    # an annex's label the heading was wrapped with (附件2 / 项目绩效评价报告) names no project
+    lines: list[Line] = [
+        ln for ln in norm.lines[at : max(at, last) + 1] if ln.text.strip() and not _ANNEX.match(squash(ln.text))
+    ]
+    if not lines:
+        return None
     if _TITLE_TAIL.match(squash(section.title)):
         if not _TITLE_TAIL.match(squash(norm.lines[at].text)):
             return None  # a numbered heading (四、项目绩效评价报告): the report's own section, no title wrapped
