@@ -92,6 +92,16 @@ def section_kind(title: str) -> str | None:
     return None
 
 
+_CLAUSE_COMMA = re.compile(r"，|(?<!\d),|,(?!\d)")
+
+
+def heading_kind(title: str) -> str | None:
+    """The standard kind a heading names: :func:`section_kind`'s, and none for a title of clauses — the words before
+    and after a comma are a sentence's (组织申报…绩效目标9项，申报覆盖; 负责…工作，指导内部机构设置, an item wrapped
+    after a full line), whatever section's words they hold."""
+    return None if _CLAUSE_COMMA.search(title) else section_kind(title)
+
+
 def clean_title(text: str) -> str:
     """A heading's title as printed once: its page reference, layout spaces and spaces between Chinese characters
     and digits left out."""

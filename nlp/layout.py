@@ -29,6 +29,7 @@ from nlp.headingwords import (
     ENDS_WITH_KIND,
     SECTION_KINDS,
     clean_title,
+    heading_kind,
     heading_like,
     page_ref,
     section_kind,
@@ -228,7 +229,7 @@ def parse_sections(norm: NormalizedText, diag: Diagnostics) -> list[Section]:
         m2 = parse_marker(text)
         title = clean_title(text[m2.end :] if m2 else text)
         like = heading_like(title)
-        kind = section_kind(title) if like else None
+        kind = heading_kind(title) if like else None
         cands.append(_Candidate(i, last, marker, title, like, kind, key=float(marker.level)))
         i = last + 1
 
@@ -345,7 +346,7 @@ def _unnumbered(norm: NormalizedText, i: int, widths: list[int]) -> _Candidate |
     max_len = 60 if ENDS_WITH_KIND.search(squeeze(title)) else 30
     if not heading_like(title, max_len=max_len) or "：" in title or ":" in title or title.endswith(("，", ",", "、")):
         return None  # a line ending in a comma is a sentence going on, not a heading
-    kind = section_kind(title)
+    kind = heading_kind(title)
     if kind in (None, "tables"):
         return None
     k = _next_nonblank(norm, last, len(norm.lines))
