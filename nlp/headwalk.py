@@ -50,6 +50,13 @@ _MAX_NAME = 24
 _BODY_END = re.compile(r"(?:局|署|委|厅|部|院|办|委员会)$")
 
 
+#: Verbs that put content on a channel or handle it there (发布, 上传, 受理): with no noun in front of them they are the
+#: clause's verb, not the name's (全年|发布|网站信息, 累计|受理|平台工单), where the head's content follows the head.
+_CONTENT_VERBS = {"发布", "刊发", "刊登", "推送", "转载", "转发", "上传", "更新", "录入", "受理", "办理", "处理"}
+#: What a channel carries, right after its head: the content a verb in front puts there (网站|信息, 平台|工单, 系统|数据).
+_CONTENT_AFTER = re.compile(r"信息|数据|内容|稿件|文章|动态|新闻|资讯|消息|公告|工单|办件|来电")
+
+
 #: A level that owns a name, printed alone in front of it (区|政务服务大厅, 市|12345政务服务热线).
 LEVEL_CHARS = {"省", "市", "区", "县", "州"}
 
@@ -326,6 +333,8 @@ def name_start(
             and _a_things_activity([w for _, w in reversed(taken)] + [head[:-2]] * (len(head) > 2))
         ):
             break  # 一体化|政务晓屋共享平台: a manner; 一体化数智平台, 全国一体化|在线政务服务平台: the name's
+        if word in _CONTENT_VERBS and not is_nominal(left) and _CONTENT_AFTER.match(text, he):
+            break  # 累计|发布|网站信息, 全年|受理|平台工单: the verb puts the head's content there, no name's word
         # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system
         if is_lead(
             word,

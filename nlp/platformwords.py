@@ -226,10 +226,13 @@ VERB_AFTER_BAN = set("理公结件")
 GENERIC_COMPOUNDS = {"管理信息", "信息管理", "综合信息", "信息服务", "综合管理", "综合服务", "公共服务", "信息"}
 BRAND_EXCLUDE = re.compile(r"^(?:京津|粤港|深港|珠港|珠澳|新办|新服务|宁办)")
 #: Infrastructure of a building, no service (机房电力系统, 空调系统, 不间断电源系统, 防雷系统, a staff canteen's 食堂一卡通系统; an
-#: emergency broadcast system, 应急广播系统, serves the public).
+#: emergency broadcast system, 应急广播系统, serves the public), and a room where a body does its own work (公安局指挥大厅,
+#: 防汛调度大厅, 监控中心大厅, 会商大厅: tests/gold/README.md, buildings and rooms are no platform; the halls marked are the
+#: service halls people come to, 政务服务大厅, 办事大厅).
 # fmt: off
 BUILDING_SYSTEM = re.compile(r"(?:电力|供电|配电|电源|防雷|新风|动环|(?:食堂|就餐|餐厅)(?:一卡通|消费|刷卡)?|空调|暖通|消防|照明|给排水|供水|排水|弱电|强电|门禁|电梯|安防|UPS|发电|报警|(?<!应急)广播|考勤|"
-                              r"音响|扩声|会议室|(?<!治安视频)(?<!治安)监控)系统$|^(?:会议)系统$|(?:楼|机房|大厦|室)应急广播系统$|^(?:视频|视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$")
+                              r"音响|扩声|会议室|(?<!治安视频)(?<!治安)监控)系统$|^(?:会议)系统$|(?:楼|机房|大厦|室)应急广播系统$|^(?:视频|视频监控|视频会议|视频会商|电话热线|多媒体发布|排队叫号)系统$|"
+                              r"(?:指挥|调度|监控|监测|会商|值班|值守|接警|研判|作战|展示|展览|演示|演播)(?:中心|室)?大厅$")
 # fmt: on
 #: Words that modify a name's activities (综合运营管理平台, 智慧服务管理系统) and govern none.
 NAME_MODIFIERS = {"综合", "智慧", "智能"}
