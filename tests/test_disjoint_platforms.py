@@ -22,10 +22,14 @@ prec23 (gazetteer on and off), nor in ``extract --entities --json`` on the corpu
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import DEVSET, requires_devset
 
 from nlp.entities import extract_docs
 from nlp.evaluation import region_entities
+from nlp.heldoutsets import read_sets
 from nlp.propagation import report_entities
 from tests.entityrows import ner_platforms
 
@@ -115,3 +119,41 @@ def test_platforms(nlp_off_on, text: str, expected: list[str], reading: str) -> 
 )
 def test_the_ners_names(nlp_off_on, text: str, name: str, expected: list[str]) -> None:
     assert ner_platforms(nlp_off_on, text, name) == expected
+
+
+def _found_alone_only(nlp, paragraphs) -> list[str]:
+    """The Platforms a paragraph read alone finds that overlap none its report's paragraphs read together find
+    (``paragraphs``: nlp.heldoutsets.Paragraph rows, grouped here by report)."""
+    groups: dict[tuple[str, str], list] = {}
+    for p in paragraphs:
+        groups.setdefault((p.set, p.page), []).append(p)
+    out = []
+    for ps in groups.values():
+        together = report_entities(extract_docs(nlp, [p.text for p in ps])).entities
+        for p, found in zip(ps, together, strict=True):
+            for e in report_entities(extract_docs(nlp, [p.text])).entities[0]:
+                if e.label == "Platform" and not any(
+                    f.label == "Platform" and f.start < e.end and e.start < f.end for f in found
+                ):
+                    out.append(f"{p.page}: {e.text}")
+    return out
+
+
+def test_a_paragraph_read_alone_finds_no_platform_its_report_does_not(nlp_off_on) -> None:
+    """What the report says elsewhere never takes a Platform away: a report's other paragraphs only add names (a
+    confident name spread) or lengthen one; a name found in a paragraph alone overlaps one found in it inside its
+    report.  The corpus gold's paragraphs (blind regions are often a paragraph or two)."""
+    paragraphs = read_sets({"corpus": Path(__file__).parent / "gold"})
+    assert paragraphs
+    assert _found_alone_only(nlp_off_on, paragraphs) == []
+
+
+@requires_devset
+@pytest.mark.slow
+def test_a_train_paragraph_read_alone_finds_no_platform_its_report_does_not(nlp_off_on) -> None:
+    """The same over the devset's train split, paragraph by paragraph as nlp.evaluation.region_paragraphs unwraps its
+    regions (session 25: the 4 more Platforms once counted 'read per paragraph' came from printing each paragraph on
+    one line, where names laid across table cells and across a page number read whole, not from reading it alone)."""
+    paragraphs = [p for p in read_sets({}, DEVSET) if p.set == "train"]
+    assert paragraphs
+    assert _found_alone_only(nlp_off_on, paragraphs) == []
