@@ -64,6 +64,7 @@ from nlp.platformwords import (
     INDEFINITE,
     LEAD_WORDS,
     NOT_A_HEAD_AFTER,
+    SITE_HEADS,
 )
 from nlp.reforms import slogan
 from nlp.sectors import sector_system
@@ -143,7 +144,7 @@ def _indefinite(text: str, start: int) -> bool:
 
 
 #: Heads of a body's own site or account, which a body's one-character short name in front owns (局网站, 委门户网站).
-_SITE_HEADS = {"网站", "门户网站", "门户网", "公众号", "官网"}
+_SITE_HEADS = {*SITE_HEADS, "公众号"}
 #: A service number a name starts with (12345, 12315, 0871-12345, 96110): the channel's own name as printed.
 _SERVICE_NUMBER = re.compile(r"(?:0\d{2,3}-)?\d{3,6}(?![\d年月日号.．%])")
 

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import re
 
+from nlp.platformwords import ACCOUNT_HEADS, SITE_HEADS
+
 #: A body's word for itself: 我 or 本 and the kind of body (局, 委, 部门, 单位, 中心 …).
 _OWNER = r"(?:我|本)(?:部门|单位|中心|机关|局|委|部|厅|办|院|署|所|站|馆|会|校)"
 DEICTIC_OWNER = re.compile(_OWNER)
 #: A site's or an account's head that names the body's one channel after its owner (我局|门户网站, 本单位|微信公众号).
-_SITE = (
-    r"(?:政府|政务|官方)?(?:门户网站|网站|官网|官方网站|门户网)"
-    r"|(?:官方|政务)?(?:微信公众号|微信公众平台|公众号|微信|微博|抖音号|头条号|视频号|快手号)"
-)
+_WEBSITE = f"(?:政府|政务|官方)?(?:{'|'.join(SITE_HEADS)}|官方网站)"
+_ACCOUNT = f"(?:官方|政务)?(?:微信公众号|微信公众平台|{'|'.join(ACCOUNT_HEADS)}|微信|微博)"
+_SITE = f"{_WEBSITE}|{_ACCOUNT}"
 #: An owner and a site's head right after it; not the start of a longer word (网站群 is a head of its own, 官网上 is
 #: the site) — the shape rules' checks (what follows a head) are asked of it like any name.
 _OWNER_AND_SITE = re.compile(f"{_OWNER}(?:{_SITE})(?![\u4e00-\u9fff]*?(?:平台|系统|网站群))")

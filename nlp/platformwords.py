@@ -19,6 +19,10 @@ PLATFORM_HEADS = ("管理系统", "服务平台", "综合平台", "信息平台"
                   "视频号", "头条号", "大厅", "智脑", "骨干光网", "骨干网", "调度网", "专用网", "云",
                   "中台", "口岸", "窗口", "超市", "卡", "网络")
 # fmt: on
+#: The heads of a body's website (门户网站, 官网) and of its accounts (公众号, 抖音号): a body has one of each kind, its own
+#: channel (nlp.deictic: 我局门户网站; nlp.candidates: 局|网站).
+SITE_HEADS = ("门户网站", "门户网", "网站", "官网")
+ACCOUNT_HEADS = ("公众号", "抖音号", "快手号", "视频号", "头条号")
 #: A head ending in 网 is none before 络, 站, 页 or 格 (信息网|络, 区政府|网站, 网格).
 #: 云 is a head (应急管理云) unless a word goes on (云计算, 云服务, 云平台: that head is the longer one).
 #: 云 before a line break and jieba's rest of a word with it (云|计算, 云|存储, 云|原生, 云|桌面) is that word's, no cloud's head
