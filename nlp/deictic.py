@@ -74,6 +74,26 @@ def owner_sites(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: The kinds of channel a body has one of, by one word whatever head is printed: its website (门户网站, 官网, 网站, 官方网站,
+#: 政府网站, 门户网 …: one site), its WeChat account (微信公众号, 公众号, 官方微信) and its Weibo (微博, 政务微博).
+_ONE_OF_EACH = (
+    (re.compile(f"(?:{_WEBSITE})$"), "门户网站"),
+    (re.compile("(?:官方|政务)?(?:微信公众号|微信公众平台|公众号|微信)$"), "微信公众号"),
+    (re.compile("(?:官方|政务)?微博$"), "微博"),
+)
+
+
+def own_channel(rest: str) -> str | None:
+    """The one word a body's channel of ``rest``'s kind is keyed by (门户网站 for 官网, 网站, 政府网站 …; 微信公众号 for
+    公众号; 微博 for 政务微博), None when ``rest`` (a name after its owner) is no such channel.
+
+    >>> own_channel("官网"), own_channel("政府网站"), own_channel("公众号"), own_channel("抖音号"), own_channel("政务服务平台")
+    ('门户网站', '门户网站', '微信公众号', None, None)
+    """
+    rest = re.sub(r"\s", "", rest)
+    return next((key for kind, key in _ONE_OF_EACH if kind.match(rest)), None)
+
+
 def deictic_name(name: str) -> str | None:
     """The site's name after its deictic owner (我局门户网站 → 门户网站), or after a body's one character (局官网 → 官网);
     None when ``name`` opens with no such owner.  The resolver puts the report's agency in its place."""

@@ -81,7 +81,7 @@ def test_the_ner_keeps_the_deictic_owner(nlp_off_on):
         ("广州市番禺区民政局", "我局门户网站", "广州市番禺区民政局门户网站"),
         ("广州市番禺区民政局", "本单位微信公众号", "广州市番禺区民政局微信公众号"),
         ("深圳市卫生健康委员会", "我委政府信息公开平台", "深圳市卫生健康委员会政府信息公开平台"),
-        ("广州市番禺区民政局", "局官网", "广州市番禺区民政局官网"),
+        ("广州市番禺区民政局", "局官网", "广州市番禺区民政局门户网站"),  # one site, one key
         ("广州市番禺区民政局", "区政府门户网站", "番禺区政府门户网站"),  # a level's: the place's, as before
     ],
 )
@@ -106,3 +106,67 @@ def test_two_bodies_sites_are_two_nodes_and_one_bodys_years_one():
 
     assert node("广州市番禺区统计局") != node("广州市番禺区民政局")
     assert node("广州市番禺区统计局") == node("广州市番禺区统计局")
+
+
+#: One reporting body's website by any word for itself and any head (tests/gold/README.md, *One site, one node*), and its
+#: own name printed with all, some or none of its places: one key.
+HEADS = ("门户网站", "官网", "网站", "官方网站", "政府网站", "门户网", "政务网站", "政府门户网站")
+AGENCIES = [
+    ("广州市番禺区统计局", "局", ["区统计局官网", "番禺区统计局网站", "广州市番禺区统计局官网", "统计局网站"]),
+    ("深圳市卫生健康委员会", "委", ["市卫生健康委员会官网", "深圳市卫生健康委员会网站", "卫生健康委员会门户网"]),
+    ("某某省某某县自然资源局", "局", ["县自然资源局门户网站", "某某县自然资源局官网", "某某省某某县自然资源局网站"]),
+]
+AGENCY_SITES = [
+    (agency, printed)
+    for agency, char, own in AGENCIES
+    for printed in [f"{o}{h}" for o in (f"我{char}", f"本{char}", f"我{char}\n", char) for h in HEADS] + own
+]
+
+
+@pytest.mark.parametrize(("agency", "printed"), AGENCY_SITES)
+def test_one_bodys_site_is_one_key_whatever_its_head(agency, printed):
+    from kg.gazetteer import project_resolver
+
+    names = project_resolver()
+    where = names.jurisdiction(agency, None)
+    assert (names.canonical(printed, "Platform", where, owner=(agency,)) or printed) == agency + "门户网站"
+
+
+#: Its accounts are other things than its site, one key each whatever the head; another body's site is another's.
+@pytest.mark.parametrize(
+    ("agency", "printed", "expected"),
+    [
+        ("广州市番禺区民政局", "我局公众号", "广州市番禺区民政局微信公众号"),
+        ("广州市番禺区民政局", "本局官方微信", "广州市番禺区民政局微信公众号"),
+        ("广州市番禺区民政局", "本局政务微博", "广州市番禺区民政局微博"),
+        ("广州市番禺区民政局", "我局抖音号", "广州市番禺区民政局抖音号"),
+        ("广州市番禺区民政局", "天河区民政局官网", "天河区民政局官网"),
+        ("广州市番禺区民政局", "区政府网站", "番禺区政府网站"),
+        ("广州市番禺区民政局", "市民政局网站", "广州市民政局网站"),
+        ("广州市番禺区民政局", "我局政府信息公开平台", "广州市番禺区民政局政府信息公开平台"),
+    ],
+)
+def test_a_bodys_accounts_and_other_bodies_sites_are_other_keys(agency, printed, expected):
+    from kg.gazetteer import project_resolver
+
+    names = project_resolver()
+    where = names.jurisdiction(agency, None)
+    assert (names.canonical(printed, "Platform", where, owner=(agency,)) or printed) == expected
+
+
+def test_one_bodys_site_of_three_years_and_heads_is_one_node():
+    from kg.gazetteer import project_resolver
+    from kg.resolve import Resolver
+
+    names = project_resolver()
+    kg = Resolver(names)
+
+    def node(agency: str, printed: str) -> str:
+        where = names.jurisdiction(agency, None)
+        return kg.entity("Platform", names.canonical(printed, "Platform", where, owner=(agency,)) or printed, None)[0]
+
+    bureau = "广州市番禺区统计局"  # the reports of three years print its site three ways
+    nodes = {node(bureau, p) for p in ("我局门户网站", "本局官网", "区统计局网站")}
+    assert len(nodes) == 1
+    assert nodes != {node("广州市番禺区民政局", "我局门户网站")}
+    assert nodes != {node(bureau, "我局微信公众号")}
