@@ -177,17 +177,17 @@ def propagate(
     ``found[i]``: the entities found in ``texts[i]``; ``words[i]``: the character ranges of its words (the
     segmenter's tokens), where an occurrence must start and end (none given: anywhere)."""
     found = [defined_names(text, ents) for text, ents in zip(texts, found)]  # 协同办公平台（以下简称OA系统）
-    # an office-holder's mailbox is a site's column, also as a short name defined or a brand a system's name opens
-    # with (…平台（以下简称市长信箱）, “书记县长信箱”系统): spread nowhere, named nowhere (nlp.sitecolumns)
+    # an office-holder's mailbox is a site's column (nlp.sitecolumns): named nowhere …
     found = [[x for x in ents if not (x.label == "Platform" and an_office_holders_mailbox(x.text))] for ents in found]
-    names = {
-        n: lab for n, lab in confident_names(found).items() if lab != "Platform" or not an_office_holders_mailbox(n)
-    }
+    names = confident_names(found)
     # a short name defined in brackets, and the names of the report's own systems: spread where the words around allow
     short = aliases(texts, found)  # which short names are spread: those the rules' own finds define
     guarded = {n: "Platform" for n in [*short, *own_system_names(texts, found, words)]}
     guarded = {n: lab for n, lab in guarded.items() if n not in names and not _another_label(n, lab, found)}
-    names.update((n, lab) for n, lab in guarded.items() if not an_office_holders_mailbox(n))
+    names.update(guarded)
+    # … and spread nowhere, also as a short name defined or a brand a system's name opens with (…平台（以下简称市长信箱）,
+    # “书记县长信箱”系统)
+    names = {n: lab for n, lab in names.items() if lab != "Platform" or not an_office_holders_mailbox(n)}
     out = [list(ents) for ents in found]
     if not names:
         return ReportEntities(out, short)
