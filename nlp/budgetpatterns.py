@@ -21,7 +21,7 @@ from nlp.afterhead import head_continues
 from nlp.agencies import agency_spans, keep_agencies
 from nlp.candidates import platform_spans
 from nlp.coinednames import brand_after
-from nlp.deictic import owner_before, owner_sites
+from nlp.deictic import name_start, owner_sites
 from nlp.docnumbers import document_spans
 from nlp.fieldreforms import plain_reform_spans
 from nlp.gazetteermatch import GAZETTEER_SPANS, PLACE_BOUND
@@ -192,9 +192,10 @@ class BudgetPatterns:
             shapes = [(s, release_after(text, e) or e) for s, e in shapes]
             # …and so is its quoted brand: 市政府门户网站“中国广州”, 政务微信公众号“深圳发布” (nlp.coinednames)
             shapes = [(s, brand_after(text, e) or e) for s, e in shapes]
-            # a deictic owner in front is the name's (我局|政务服务平台, 我|委政府信息公开平台), and a site's bare head after
-            # one names the body's own site (我局门户网站, 本单位微信公众号): nlp.deictic
-            shapes = [(owner_before(text, s, e), e) for s, e in shapes]
+            # a deictic owner in front is the name's before a kind every body has its own of (我局|OA系统, 我|委政府信息
+            # 公开平台), scope before a shared system (我局|政务服务平台), and a site's bare head after one names the body's
+            # own site (我局门户网站, 本单位微信公众号): nlp.deictic
+            shapes = [(name_start(text, s, e), e) for s, e in shapes]
             shapes += [
                 (s, e)
                 for s, e in owner_sites(text)

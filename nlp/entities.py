@@ -20,7 +20,7 @@ from nlp.afterhead import head_continues, networks_as_a_field
 from nlp.agencies import many_bodies
 from nlp.bodywords import BODY_SUFFIXES, SUFFIX_END
 from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far, places_bound
-from nlp.deictic import owner_before
+from nlp.deictic import name_start
 from nlp.fieldnames import no_one_system
 from nlp.fieldreforms import names_no_field
 from nlp.foundentity import FoundEntity
@@ -244,12 +244,12 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
 
 def _with_deictic_owner(doc: Doc, a: int, start: int, end: int) -> int:
     """The NER's platform name (tokens ``a + start`` to ``end`` of ``doc``, its lead words cut off) started at its
-    deictic owner, when the owner is one of the two tokens before it (我局|…平台, 本|单位|…平台, 我|委政府…平台:
-    :func:`nlp.deictic.owner_before`, as the shape rules read it), else ``start``."""
+    deictic owner, one of the two tokens before it, before a kind every body has its own of (我局|OA系统, 本|单位|…网站,
+    我|委政府信息公开平台), or after an owner it opens with before a shared system (我局|政务服务平台: scope), as the
+    shape rules read it (:func:`nlp.deictic.name_start`); else ``start``."""
     text = doc_text(doc)
-    s = doc[a + start].idx
-    at = owner_before(text, s, doc[end - 1].idx + len(doc[end - 1]))
-    for i in range(a + start - 1, max(a + start - 3, a - 1), -1):
+    at = name_start(text, doc[a + start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    for i in range(max(a + start - 2, a), end):
         if doc[i].idx == at:
             return i - a
     return start

@@ -38,6 +38,7 @@ import re
 
 from nlp.afterhead import head_continues, networks_as_a_field
 from nlp.coinednames import brand_after
+from nlp.deictic import owner_ends_at
 from nlp.fieldnames import no_one_system
 from nlp.jiebadictionary import pos_table
 from nlp.namechecks import a_kind_of_channel, across_a_territory, of_many_owners
@@ -355,6 +356,10 @@ def own_system_spans(
     words = unglued(text, words)
     for start, end, j, core in candidates(text, words):
         before = text[words[j][0] : words[j][1]] if j >= 0 else ""
+        if owner_ends_at(text, start):
+            before = (
+                "本级"  # 我局|政务服务平台, 本|单位|OA系统: the body's word for itself, scope as 本级 is (nlp.deictic)
+            )
         if (
             _no_particular_one(text, start, end, before, core)
             or a_kind_of_channel(text, start, end)

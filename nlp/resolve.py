@@ -33,7 +33,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from nlp.deictic import DEICTIC_OWNER, deictic_name, own_channel
+from nlp.deictic import DEICTIC_OWNER, deictic_name, own_kind_key
 from nlp.model import GazetteerEntry
 from nlp.normalize import squash
 from nlp.orgnames import FULL_NAME, place_prefix
@@ -271,7 +271,7 @@ def _scoped_platform(name: str, where: Jurisdiction, owner: tuple[str, ...]) -> 
         return main + site
     for o in sorted(owner, key=len, reverse=True):
         if o and name.startswith(o) and len(name) > len(o) + 1:
-            if own_channel(name[len(o) :]):
+            if own_kind_key(name[len(o) :]):
                 return main + name[len(o) :]  # 深圳市统计局官网 in its own report: the bureau's site, as 我局官网
             name = name[len(o) :]  # 深圳市统计局电子政务内网 in the bureau's own report
             break
@@ -291,12 +291,12 @@ def _one_channel(key: str, owner: tuple[str, ...]) -> str:
     """``key``, a platform's key; the reporting agency's own site or account (its name, with all, some or none of its
     places, and a channel's head) by one key whatever head was printed (我局官网, 局网站, 区统计局网站 and 广州市番禺区
     统计局门户网站 in that bureau's report → 广州市番禺区统计局门户网站: one body's site is one thing,
-    :func:`nlp.deictic.own_channel`)."""
+    :func:`nlp.deictic.own_kind_key`)."""
     main = max(owner, key=len) if owner else ""
     places = place_prefix(main)
     body = main[len(places) :]
     at = key.find(body) if body else -1
-    channel = own_channel(key[at + len(body) :]) if at >= 0 and places.endswith(key[:at]) else None
+    channel = own_kind_key(key[at + len(body) :]) if at >= 0 and places.endswith(key[:at]) else None
     return main + channel if channel else key
 
 

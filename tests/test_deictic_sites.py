@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.entityrows import ner_platforms
 from tests.entityrows import platforms as found
 
 OWNERS = [
@@ -66,12 +65,6 @@ NOT_OWNERS = [
 @pytest.mark.parametrize(("text", "expected"), NOT_OWNERS)
 def test_what_is_no_deictic_owner(nlp_off_on, text, expected):
     assert found(nlp_off_on, text) == expected
-
-
-def test_the_ner_keeps_the_deictic_owner(nlp_off_on):
-    """A name the NER proposes after the owner, or with it (its lead words cut off), starts at the owner."""
-    text = "依托我局行政执法监督平台开展案卷评查"
-    assert ner_platforms(nlp_off_on, text, "我局行政执法监督平台") == ["我局行政执法监督平台"]
 
 
 @pytest.mark.parametrize(
