@@ -67,22 +67,40 @@ def place_name(word: str, *, level: bool = False, unknown: bool = True) -> bool:
         or _KIND_OF_CITY.search(word)
     ):
         return False
-    tag = pos_table().get(word)
+    pos = pos_table()
+    tag = pos.get(word)
     if word[-1] in LEVELS and len(word) >= 3:
         if tag == "ns":
             return not _ALLIANCE.search(word)
         name = word[:-1]
+        name_tag = pos.get(name)
         return (
             unknown
-            and (tag not in _COMMON_TAGS or (tag == "n" and pos_table().get(name) in _NAME_TAGS))
+            and (tag not in _COMMON_TAGS or (tag == "n" and name_tag in _NAME_TAGS))
             and not _ALLIANCE.search(word)
             and bool(re.fullmatch(r"[\u4e00-\u9fff]+", name))
             and name not in LEAD_WORDS
             and name not in BODY_LEADS
             and not (name[0] in GLUED_LEAD and _glued_to(word[1:]))  # 向|昆明市, 和|社区; 从化区 is a district
-            and pos_table().get(name) not in _LEAD_TAGS
+            and name_tag not in _LEAD_TAGS
         )
     return not level and tag == "ns" and word not in LEAD_WORDS
+
+
+def place_opening(name: str) -> int:
+    """How many characters of ``name`` a place of the dictionary's with its level's word opens it with (重庆市|市场监管系统,
+    全州县|卫生健康系统: a county, no scope 全州), its shortest one; 0 for none (全市…, 城市…).
+
+    >>> place_opening("重庆市市场监管系统"), place_opening("全州县卫生健康系统"), place_opening("全市卫生健康系统")
+    (3, 3, 0)
+    """
+    for m in _LEVEL_AT.finditer(name, 1, 7):
+        if place_name(name[: m.end()], level=True, unknown=False):
+            return m.end()
+    return 0
+
+
+_LEVEL_AT = re.compile(f"[{LEVELS}]")
 
 
 def _glued_to(rest: str) -> bool:

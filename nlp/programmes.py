@@ -16,18 +16,19 @@ import re
 
 from nlp.bodywords import NOT_PLACES
 from nlp.jiebadictionary import dictionary_words, pos_table
+from nlp.places import place_name
 from nlp.platformwords import HEAD
 from nlp.releases import programme_release_after
 
 #: Programmes printed bare by their own words: the service-mode programmes (一网通办, 最多跑一次), a government's going
-#: digital (数字政府, 数字中国, 数字福建), a city's (智慧城市, 数字城管), internet-plus (互联网+政务服务).
+#: digital (数字政府, 数字中国; a place's, 数字福建, below), a city's (智慧城市, 数字城管), internet-plus (互联网+政务服务).
 UNQUOTED_PROGRAMMES = re.compile(
     r"一网通办|一网统管|一网协同|一网共享|一件事一次办|最多跑一次|跨省通办|接诉即办|证照分离|数字政府|数字中国|"
-    r"数字乡村|(?:新型)?智慧城市|(?:数字|智慧)城管|数字(?:福建|浙江|广东|江苏|山东|河南|河北|湖南|湖北|四川|贵州|云南|陕西|甘肃|青海|辽宁|吉林|黑龙江|安徽|江西|山西|海南|广西|内蒙古|宁夏|新疆|西藏|北京|天津|上海|重庆)(?![省市])|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))"
+    r"数字乡村|(?:新型)?智慧城市|(?:数字|智慧)城管|互联网[+＋][\u4e00-\u9fff]{2,6}?(?=[，。；、”\"」]|$|改革|工作|行动|建设|服务(?!平台))"
 )
 
 
-#: A place's own programme of going digital, named 数字 / 数化 + the place (数字随州, 数化随州, 数字青岛, as 数字福建 above), or
+#: A place's own programme of going digital, named 数字 / 数化 + the place (数字随州, 数化随州, 数字青岛, 数字福建), or
 #: the goal a province or city sets itself, 数字强省 / 数字强市: names as 数字中国 is (not 数字经济, 数字社会: sectors).
 _DIGITAL_OF = re.compile(r"数[字化](?=[\u4e00-\u9fff])")
 
@@ -61,8 +62,10 @@ def _local_programmes(text: str) -> list[tuple[int, int]]:
         place = next((w for w, b in zip(words, starts) if b == at), None)
         if (
             place
-            and (pos_table().get(place) == "ns" or (2 <= len(place) <= 3 and pos_table().get(place) in _NAME_TAGS))
-            and place not in NOT_PLACES
+            and (
+                place_name(place, unknown=False)  # the dictionary's places (nlp.places)
+                or (2 <= len(place) <= 3 and pos_table().get(place) in _NAME_TAGS and place not in NOT_PLACES)
+            )
             and not place.endswith(("省", "市", "区", "县"))
             and not re.match(r"[省市区县州盟旗]", text[at + len(place) : at + len(place) + 1])
         ):

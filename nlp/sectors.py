@@ -23,16 +23,13 @@ from functools import lru_cache
 
 from nlp.bodywords import LINE_FIELDS
 from nlp.jiebadictionary import dictionary_words, pos_table
-from nlp.places import OWN_PLACE, place_name
+from nlp.places import OWN_PLACE, place_opening
 from nlp.platformwords import GENERIC_WORDS, HEAD, WHOLE_TERRITORY
 
 #: The jurisdiction as a whole at the start of a name, or (:data:`_SCOPE_BEFORE`) right before a field's 系统: a whole
 #: territory, or the report's own one (本市|公安系统, 我省|卫生健康系统) — the field's line of bodies.
 _SCOPE_START = re.compile(rf"{WHOLE_TERRITORY.pattern}|{OWN_PLACE.pattern}")
 _SCOPE_BEFORE = re.compile(rf"(?:{_SCOPE_START.pattern})$")
-#: A place's name at the start of a name (重庆市|市场监管系统, 广东省|公安系统): the jurisdiction named, when jieba's
-#: dictionary calls it a place.
-_PLACE_START = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市区县州盟旗]")
 #: After a field's 系统, what a line of bodies has and a system has not (…系统|社会组织, …系统|的干部职工, …系统|上下,
 #: …系统|的一员: a member of the line).
 _SECTOR_AFTER = re.compile(
@@ -116,19 +113,18 @@ def sector_system(text: str, start: int, end: int) -> bool:
     if name[:1] in "省市州区县" and text[max(0, start - 1) : start] in ("本", "我"):
         start -= 1  # 我|县卫生健康系统: the report's own county, its 县 read into the name
         name = text[start:end]
-    scope = _SCOPE_START.match(name)  # 全国|税务系统: jieba's 全国 is taken into names
-    # or a place named, by the dictionary only (重庆市, 宁波市), no common word ending in a level (城市)
-    place = None if scope else _PLACE_START.match(name)
-    if place and place_name(place.group(), level=True, unknown=False):
-        scope = place
+    # a place named, by the dictionary only (重庆市, 宁波市, 全州县), no common word ending in a level (城市), or the
+    # jurisdiction as a whole (全国|税务系统: jieba's 全国 is taken into names)
+    place = place_opening(name)
+    scope = place or (m.end() if (m := _SCOPE_START.match(name)) else 0)
     if scope:
-        name, start = name[scope.end() :], start + scope.end()
+        name, start = name[scope:], start + scope
     if not name.endswith("系统") or not re.fullmatch(r"[\u4e00-\u9fff]+", name[:-2]):
         return False
     core = name[:-2]
     people = bool(_SECTOR_AFTER.match(text, end))
     if line_field(core):
-        if place is not None and scope is place and not (_field_piece(core) or any(j in core for j in _JOINS)):
-            scope = None  # 临泉县|应急|广播系统: a place's fields glued with no join are a system's topic (应急广播)
+        if place and not (_field_piece(core) or any(j in core for j in _JOINS)):
+            scope = 0  # 临泉县|应急|广播系统: a place's fields glued with no join are a system's topic (应急广播)
         return bool(scope or _scope_before(text, start) or people)
     return people and not _systems_words(core)  # 全市|公务用车系统 may be either; …系统的干部职工 is the line's
