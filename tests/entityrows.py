@@ -40,3 +40,12 @@ def ner_platforms(nlp, text: str, name: str, label: str = "Platform") -> list[st
     docs = extract_docs(nlp, [text], use_ner=False)
     _ner_on_clauses(StandInNER(name, label), docs)
     return [e.text for e in docs[0].ents if e.label_ == label]
+
+
+def platform_key(agency: str, printed: str) -> str:
+    """The key a Platform printed ``printed`` in a report of ``agency`` resolves to (the printed name when it is its own)."""
+    from kg.gazetteer import project_resolver
+
+    names = project_resolver()
+    where = names.jurisdiction(agency, None)
+    return names.canonical(printed, "Platform", where, owner=(agency,)) or printed

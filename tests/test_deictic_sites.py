@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.entityrows import platform_key
 from tests.entityrows import platforms as found
 
 OWNERS = [
@@ -79,11 +80,7 @@ def test_what_is_no_deictic_owner(nlp_off_on, text, expected):
     ],
 )
 def test_a_deictic_owners_site_resolves_to_the_reporting_agency(agency, printed, expected):
-    from kg.gazetteer import project_resolver
-
-    names = project_resolver()
-    where = names.jurisdiction(agency, None)
-    assert names.canonical(printed, "Platform", where, owner=(agency,)) == expected
+    assert platform_key(agency, printed) == expected
 
 
 def test_two_bodies_sites_are_two_nodes_and_one_bodys_years_one():
@@ -118,11 +115,7 @@ AGENCY_SITES = [
 
 @pytest.mark.parametrize(("agency", "printed"), AGENCY_SITES)
 def test_one_bodys_site_is_one_key_whatever_its_head(agency, printed):
-    from kg.gazetteer import project_resolver
-
-    names = project_resolver()
-    where = names.jurisdiction(agency, None)
-    assert (names.canonical(printed, "Platform", where, owner=(agency,)) or printed) == agency + "门户网站"
+    assert platform_key(agency, printed) == agency + "门户网站"
 
 
 #: Its accounts are other things than its site, one key each whatever the head; another body's site is another's.
@@ -140,11 +133,7 @@ def test_one_bodys_site_is_one_key_whatever_its_head(agency, printed):
     ],
 )
 def test_a_bodys_accounts_and_other_bodies_sites_are_other_keys(agency, printed, expected):
-    from kg.gazetteer import project_resolver
-
-    names = project_resolver()
-    where = names.jurisdiction(agency, None)
-    assert (names.canonical(printed, "Platform", where, owner=(agency,)) or printed) == expected
+    assert platform_key(agency, printed) == expected
 
 
 def test_one_bodys_site_of_three_years_and_heads_is_one_node():
