@@ -104,9 +104,19 @@ def heading_kind(title: str) -> str | None:
 
 def clean_title(text: str) -> str:
     """A heading's title as printed once: its page reference, layout spaces and spaces between Chinese characters
-    and digits left out."""
+    and digits left out, and the colon after a title whose words end with a standard section's (:func:`titled_colon`)."""
     t = squeeze(_strip_page_ref(text)).strip(" -*").strip()
-    return re.sub(r"(?<=[\d\u4e00-\u9fff])\s+(?=[\d\u4e00-\u9fff])", "", t)
+    t = re.sub(r"(?<=[\d\u4e00-\u9fff])\s+(?=[\d\u4e00-\u9fff])", "", t)
+    return t[:-1].rstrip() if titled_colon(t) else t
+
+
+def titled_colon(text: str) -> bool:
+    """Does ``text`` end in a colon printed after a heading's title (一、主要职责： / 部门职责： / 某某中心机构设置:): the
+    words before the colon end with a standard section's (:data:`ENDS_WITH_KIND`)?  A list's intro ends with its verb
+    (主要职责是： / 主要职能包括： / 绩效目标如下：), a label with its own words, a sentence with its clauses (根据…，主要职责：):
+    none is a title."""
+    t = "".join(text.split())
+    return t.endswith(("：", ":")) and bool(ENDS_WITH_KIND.search(t[:-1])) and not _CLAUSE_COMMA.search(t)
 
 
 def heading_like(title: str, max_len: int = _MAX_TITLE) -> bool:

@@ -189,7 +189,7 @@ def _toc_lines(norm: NormalizedText) -> tuple[int, int] | None:
                 title = clean_title(t)
                 if title in seen:
                     return i, j
-                if len(t) > 60 or (parse_marker(t) is None and any(c in t for c in "。，；：:")) or is_tabular(t):
+                if len(t) > 60 or (parse_marker(t) is None and any(c in title for c in "。，；：:")) or is_tabular(t):
                     # narrative: the body began at the last part heading before it
                     parts = [k for k in entry_lines if (m := parse_marker(lines[k].text.strip())) and m.style == "part"]
                     return i, (parts[-1] if parts else (entry_lines[-1] if entry_lines else j))
