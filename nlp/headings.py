@@ -55,11 +55,19 @@ _STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     ("num_half", 4, re.compile(r"(\d{1,2})[)）]")),
     ("circled", 5, re.compile(rf"([{_CIRCLED}])")),
     ("shi", 6, re.compile(r"\**([一二三四五六七八九十]+)是\**(?=[\u4e00-\u9fff，,、：:])[，,、：:]?")),
+    # ordinals, for items only: 第一条 / 第二条, 第一、 / 第二， / 其一、 (a count's word at a line's start otherwise: 第一批,
+    # 第一季度, 第二次 — and after a line that ends no clause, a sentence's word wrapped there: …居全市各区 / 第二，各项…)
+    ("article", 3, re.compile(rf"第\s*([{_CN_NUM}\d]+)\s*条(?![例件款])")),
+    ("ordinal", 3, re.compile(r"[第其]([一二三四五六七八九十]+)\s*[、，,：:]")),
 ]
 # list bullets and markdown emphasis left by some PDF converters: "- (一)", "**伙食补助费:**"
 _LEAD = re.compile(r"^[\s\-•·*]*")
 
 HEADING_STYLES = ("part", "cn", "cn_paren", "num", "num_paren", "num_half", "circled")
+#: The enumerators of a list's items: the headings' and the ordinals (第一条 / 第一、 / 其一，), which start an item
+#: only where the line before ended a clause or a heading (:func:`blocks`).
+ITEM_STYLES = (*HEADING_STYLES, "article", "ordinal")
+ORDINAL_STYLES = ("article", "ordinal")
 _STYLE_LEVEL = {style: level for style, level, _ in _STYLES}
 
 
@@ -171,7 +179,7 @@ def blocks(
     norm: NormalizedText,
     start_line: int,
     end_line: int,
-    styles: tuple[str, ...] = HEADING_STYLES,
+    styles: tuple[str, ...] = ITEM_STYLES,
     headings: frozenset[int] | set[int] = frozenset(),
 ) -> list[Block]:
     """Split lines ``[start_line, end_line)`` into logical paragraphs.
@@ -180,7 +188,8 @@ def blocks(
     next enumerator, so an item wrapped exactly at a full stop stays whole.  Plain
     text starts a new block after a line ending a sentence when it is indented or
     introduces a list (ends with "："), and after any table line.  ``headings``
-    are the indices of heading lines: a heading is a block of its own.
+    are the indices of heading lines: a heading is a block of its own.  An ordinal
+    (第二条, 第二，) starts an item only after a clause's end, a heading or a table.
     """
     out: list[Block] = []
     cur: Block | None = None
@@ -198,6 +207,9 @@ def blocks(
         body = t.strip()
         marker = parse_marker(body, styles)
         prev_final = prev_text.rstrip()[-1:] in _SENTENCE_FINAL + "：:" if prev_text.strip() else True
+        wrapped_word = not prev_final and cur is not None and cur.last_line not in headings
+        if marker is not None and marker.style in ORDINAL_STYLES and wrapped_word:
+            marker = None  # a sentence's word wrapped to the line's start: …居全市各区 / 第二，各项指标…
         starts_new = (
             marker is not None
             or cur is None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from nlp.figures import parse_amount
-from nlp.headings import HEADING_STYLES, Block, blocks, split_inline
+from nlp.headings import ITEM_STYLES, Block, blocks, split_inline
 from nlp.layout import heading_lines, line_range, walk
 from nlp.model import Amount, PerformanceTarget, Project, Report
 from nlp.normalize import NormalizedText, squash
@@ -42,7 +42,7 @@ def extract(norm: NormalizedText, report: Report) -> list[Project]:
         if not KEY_PROJECT_SECTION.search(sec.title) or sec.kind == "toc":
             continue
         first, end = line_range(norm, sec)
-        for blk in split_inline(norm, blocks(norm, first, end, styles=(*HEADING_STYLES, "shi"), headings=heads)):
+        for blk in split_inline(norm, blocks(norm, first, end, styles=(*ITEM_STYLES, "shi"), headings=heads)):
             if blk.marker is None or blk.first_line in heads or blk.offsets[0] in seen:
                 continue
             seen.add(blk.offsets[0])

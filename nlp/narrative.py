@@ -12,7 +12,7 @@ import re
 
 from nlp import comparisons, evaluatedprojects, figures, keyprojects
 from nlp.errors import Diagnostics
-from nlp.headings import HEADING_STYLES, Block, blocks, split_inline
+from nlp.headings import ITEM_STYLES, Block, blocks, split_inline
 from nlp.layout import heading_lines, line_range, walk
 from nlp.model import PerformanceTarget, Report, Responsibility, Section, Span, Task
 from nlp.normalize import NormalizedText
@@ -234,7 +234,7 @@ def tasks(norm: NormalizedText, sections: list[Section]) -> list[Task]:
         stack: list[tuple[int, str]] = []
         found: list[Task] = []
         prose: Task | None = None
-        for blk in split_inline(norm, blocks(norm, first, end, styles=(*HEADING_STYLES, "shi"), headings=heads)):
+        for blk in split_inline(norm, blocks(norm, first, end, styles=(*ITEM_STYLES, "shi"), headings=heads)):
             if any(a <= blk.first_line < b for a, b in skip):
                 continue
             if blk.first_line in standard or blk.first_line in generic:
