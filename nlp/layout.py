@@ -300,17 +300,18 @@ def _title_lines(norm: NormalizedText, i: int) -> tuple[str, int]:
     standard section, else the line with the one or two after it when together they name one — a title wrapped over
     two or three lines (``其他重要事项的情况`` / ``说明``, ``某某中心（单位）`` / ``机构设置``: the tail alone may name a
     section too).  No line of a wrapped title is enumerated, tabular, a row of cells apart (合计 因公出国(境)费 公务接待费)
-    or punctuated as a sentence."""
+    or punctuated as a sentence; nor does a title go on from a running header kept at the page breaks it is printed at
+    (``NormalizedText.page_heads``), nor across a page number (a footer above the number, the heading below it)."""
     t = norm.lines[i].text.strip()
     title = clean_title(t)
-    if section_kind(title) is not None:
+    if section_kind(title) is not None or i in norm.page_heads:
         return title, i
     joined, last = t, i
     for _ in range(2):
         if any(c in joined for c in _NOT_IN_TITLE) or _CELLS_APART.search(joined):
             break
         j = _next_nonblank(norm, last, len(norm.lines))
-        if j is None:
+        if j is None or any(k in norm.page_numbers for k in range(last + 1, j)):
             break
         nxt = norm.lines[j].text.strip()
         if is_tabular(nxt) or parse_marker(nxt) is not None or page_ref(nxt) or _CELLS_APART.search(nxt):

@@ -118,6 +118,10 @@ class NormalizedText:
     raw_boxes: tuple[Box | None, ...] | None = field(default=None, repr=False)
     # Laid-out sources (PDF): the ruled tables of its pages, for reading tables by geometry (nlp.geometry).
     grids: tuple[Grid, ...] = field(default=(), repr=False)
+    # Indices into ``lines`` of the page numbers left out (their lines blank), and of the lines printed beside a page
+    # number at two page breaks or more, kept (a running header between two sentences): no title goes on across them.
+    page_numbers: frozenset[int] = field(default=frozenset(), repr=False)
+    page_heads: frozenset[int] = field(default=frozenset(), repr=False)
 
     def raw_offset(self, i: int) -> int:
         return self.offsets[i]
@@ -341,14 +345,15 @@ _COLUMNS = re.compile(r"\t| {2,}|[\u3400-\u9fff）)] [\u3400-\u9fff（(]")
 _SENTENCE_ENDS = re.compile(r"[。；;！？!?：:][”’」』）)]*\s*$")
 
 
-def _running_heads(lines: list[str], numbers: set[int]) -> set[int]:
+def _running_heads(lines: list[str], numbers: set[int]) -> tuple[set[int], set[int]]:
     """The running header or footer a page break prints into a sentence (…建设政务服务 / 3 / 某某局2026年部门预算 /
     平台…), which the sentence would otherwise read as its own words: a line of 4–40 characters with Chinese text
     next to a page number on a line of its own (``numbers``), where the line before the two is prose that ends no
     sentence (eight characters or more) and the line after is prose (no line of columns in either), printed so at two
     page breaks or more (the report's title, the agency's name), or at one when it is the text's first line (the
     title); so known, it is dropped at every page number it stands beside (between two sentences too).  Never a line of columns (:data:`_COLUMNS`), an amount, a unit's label or a sentence (:data:`_NO_HEAD`),
-    nor a heading (an item's start)."""
+    nor a heading (an item's start).  Also returns the lines printed beside a page number at two page breaks or more
+    that are kept (between two sentences only, never inside one): a running header too, but no word of a sentence."""
 
     def prose(k: int, least: int) -> bool:
         t = lines[k].strip() if 0 <= k < len(lines) and k not in numbers else ""
@@ -369,7 +374,8 @@ def _running_heads(lines: list[str], numbers: set[int]) -> set[int]:
                 inside.setdefault(t, []).append(j)
     title = next((ln.strip() for ln in lines if ln.strip()), "")
     # a header once known (inside sentences) is one at every page break it is printed at, between sentences too
-    return {j for t, js in inside.items() if len(js) >= 2 or t == title for j in beside[t]}
+    dropped = {j for t, js in inside.items() if len(js) >= 2 or t == title for j in beside[t]}
+    return dropped, {j for js in beside.values() if len(js) >= 2 for j in js} - dropped
 
 
 def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None, grids: tuple[Grid, ...] = ()) -> NormalizedText:
@@ -392,7 +398,7 @@ def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None, grids: tupl
     prose_pages = _page_numbers_in_prose(stripped)
     numbers = {i for i, s in enumerate(stripped) if _is_page_number(stripped, i) or _DASHED_PAGE_NUMBER.match(s)}
     numbers |= prose_pages
-    heads = _running_heads(stripped, numbers)
+    heads, kept_heads = _running_heads(stripped, numbers)
     b = _Builder()
     lines: list[Line] = []
     page = 0
@@ -419,7 +425,15 @@ def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None, grids: tupl
     text = b.text()
     offsets = [*b.offsets, len(raw)]
     return NormalizedText(
-        raw=raw, text=text, offsets=offsets, lines=lines, _raw_line_starts=starts, raw_boxes=boxes, grids=grids
+        raw=raw,
+        text=text,
+        offsets=offsets,
+        lines=lines,
+        _raw_line_starts=starts,
+        raw_boxes=boxes,
+        grids=grids,
+        page_numbers=frozenset(numbers),
+        page_heads=frozenset(kept_heads),
     )
 
 
