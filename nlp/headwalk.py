@@ -32,6 +32,9 @@ from nlp.platformwords import (
     HEAD,
     LEAD_WORDS,
     LONG_LEADS,
+    NAME_MODIFIERS,
+    NOUN_VERBS,
+    PART_WORDS,
     PLATFORM_HEADS,
     TOPIC_VERBS,
     WHERE_WORDS,
@@ -42,6 +45,8 @@ from nlp.sharedheads import activity, listed_tasks
 
 #: The characters a name found by its head is made of; a word with any other ends the walk.
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+＋“”\"「」（）()·]")
+#: One-stop (一门式, 一窗式, 一键式, 一站式): 一, what is one, 式 — a quality of the name's own, whose count jieba cuts off.
+ONE_STOP = re.compile(r"一[\u4e00-\u9fff]式")
 #: The longest name found by its head, in characters.
 _MAX_NAME = 24
 
@@ -149,6 +154,57 @@ def adjective_alone(word: str, body_end: str) -> bool:
     return body_end in BODY_CHARS and (pos_table().get(word) or "").startswith("a")
 
 
+#: How a name opens that no word of activity in front can belong to: a quote (“粤省事”平台), a service number (12345…),
+#: the government's own words, its level's character before them too (政务…, 电子政务…, 政府…, 市政府…, 区政务…).
+_WHOLE_NAME_OPENS = re.compile(r"[“「\"]|\d{3,}|[省市区县州]?(?:(?:电子)?政务|(?:人民)?政府)")
+
+
+#: The country as a name's owner (国家政务服务平台, 全国信用信息共享平台, 中国政府网).
+_NATIONAL_OWNERS = {"国家", "全国", "中国"}
+
+
+def an_activity_before_a_whole_name(word: str, first: str, left: str) -> bool:
+    """Is ``word``, right before the word ``first`` a name opens with, an activity done to the name — a verb or a verbal
+    noun of two characters or more (培训, 宣传, 考核, 咨询) — and ``first`` opens a whole name by itself: a quote (“粤省事”平台),
+    a service number (12345政务服务热线), the government's own words (政务云平台, 电子政务外网, 政府门户网站), an owner — a
+    place, a level's character, the country (桐庐县政务服务网, 县人社局官网, 国家政务服务平台)?  Then the activity governs
+    the name and is none of it (培训|政务云平台).  Not a field of work that names systems (应急, 监管, 移动|政务), 服务 / 管理
+    / 建设 after a noun (nlp.nameleads decides those), nor a modifier of names (综合|政务服务大厅, 统一|政务服务平台); and
+    only where ``left``, the word in front, does not make one compound with it (物联|感知|政务云平台): a clause's start, a
+    lead, a verb, an adverb or an adjective of manner (广泛|宣传), a preposition or a conjunction."""
+    return (
+        len(word) >= 2
+        and (pos_table().get(word) or "") in ("v", "vn")
+        and word not in TOPIC_VERBS
+        and word not in NOUN_VERBS
+        and word not in GENERIC_WORDS
+        and word not in NAME_MODIFIERS
+        and (
+            _WHOLE_NAME_OPENS.match(first) is not None
+            or first in LEVEL_CHARS
+            or first[:2] in _NATIONAL_OWNERS
+            or place_name(first)
+        )
+        and (
+            not left or not left[-1].isalnum() or left in LEAD_WORDS or (pos_table().get(left) or "x")[0] in "vadpcrmu"
+        )
+    )
+
+
+#: The heads of an information system (not of a hall, a counter or a card: 实体大厅|业务系统 is the hall's own system).
+_SYSTEM_HEADS = ("平台", "系统", "网", "网站", "官网", "门户", "网络", "库", "云", "热线", "APP", "App", "app", "端")
+
+
+def a_part_named(taken: list[tuple[int, str]], head: str) -> bool:
+    """Do the words ``taken`` between a system's name and the bare head ``head`` (平台, 系统) after it name only a part of
+    that system by generic words (…平台|业务|系统, …网站|软件|系统, …热线|数据平台: :data:`PART_WORDS`)?  Then the second head
+    names no system of its own: the name is the first's (tests/gold/README.md, *A part named after a system*)."""
+    if not head.endswith(("平台", "系统")):
+        return False
+    words = [w for _, w in taken] + ([head[:-2]] if len(head) > 2 else [])
+    return bool(words) and all(w in PART_WORDS for w in words)
+
+
 def name_start(
     text: str, words: list[tuple[int, int]], starts: dict[int, int], k: int, hs: int, he: int, head: str
 ) -> tuple[int, list[tuple[int, str]], bool]:
@@ -171,6 +227,13 @@ def name_start(
         left = text[words[j - 1][0] : words[j - 1][1]] if j else ""
         if not all(_NAME_CHAR.match(c) for c in word) or names_joined(word, left):
             break  # 智信平台|+|运管服平台: a + after a head joins two names
+        if taken and ONE_STOP.match(word + taken[-1][1]) and (word == "一" or ONE_STOP.match(word + taken[-1][1][:1])):
+            taken.append(
+                (ws, word)
+            )  # 一门|式政务服务平台, 一|窗式…: one-stop, a manner the name is built for, the name's
+            start = ws
+            j -= 1
+            continue
         if (term := counted_term_start(text, we, starts)) is not None:  # 一套|表|联网直报平台: the name's words
             taken.append((term, text[term:we]))
             start, j = term, starts[term] - 1
@@ -220,6 +283,9 @@ def name_start(
         part = _LEVEL_OF_A_SYSTEM.fullmatch(word) or (not taken and place_name(word, level=True, unknown=False))
         if part and left.endswith(PLATFORM_HEADS):
             taken = []  # 数字化城市管理系统|市级|平台, 安徽大数据平台|六安市|平台: a level's, a place's part of it
+            break
+        if word.endswith(_SYSTEM_HEADS) and a_part_named(taken, head):
+            taken = []  # 政务服务平台|业务|系统, 门户网站|信息系统: generic words and a head name the system's part
             break
         if _FLOOR.fullmatch(word) or (word in ("楼", "层") and re.fullmatch(r"[Bb]?\d{1,2}", left)):
             break  # 市民服务中心一楼|大厅, 二楼|政务服务大厅, 1|楼|大厅: where in a building, not which
@@ -335,6 +401,8 @@ def name_start(
             break  # 一体化|政务晓屋共享平台: a manner; 一体化数智平台, 全国一体化|在线政务服务平台: the name's
         if word in _CONTENT_VERBS and not is_nominal(left) and _CONTENT_AFTER.match(text, he):
             break  # 累计|发布|网站信息, 全年|受理|平台工单: the verb puts the head's content there, no name's word
+        if taken and an_activity_before_a_whole_name(word, taken[-1][1], left):
+            break  # 培训|政务云平台, 宣传|12345政务服务热线: the activity governs the name
         # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system
         if is_lead(
             word,

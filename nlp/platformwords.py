@@ -114,8 +114,25 @@ DEVICE_AFTER = re.compile(r"电脑|计算机|服务器|交换机|路由器|防�
 NOT_A_HEAD_AFTER = re.compile(DEVICE_AFTER.pattern + r"|规划|体系|性|化|工程|(?<!厅)内(?!容)|点|格|干部|工作人员|人员|职工|记者|通讯员|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
                                r"构建|布局|解决|思维|观念|集成|经济|产业|企业|主体|商家|公司|机(?![构关制遇会房器柜位])")
 # fmt: on
-#: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台).
-HEAD_AFTER = re.compile(r"(?:管理|服务|综合|信息|数据|业务)?(?:平台|系统)|知识库|数据库")
+#: Generic words naming a part of a system (its information, data, business, software or applications): with a bare
+#: head after a system's name they are that system's own part, no system of their own (…平台|业务系统, …网站|信息系统,
+#: …平台|软件系统: the name ends at its own head — tests/gold/README.md, *A part named after a system*).
+PART_WORDS = {
+    "信息",
+    "数据",
+    "业务",
+    "软件",
+    "应用",
+    "软件系统",
+    "业务系统",
+    "信息系统",
+    "应用系统",
+    "数据平台",
+    "信息平台",
+}
+#: Another head right after a head: the name goes on (热线|平台, 服务超市|管理平台, 系统|平台) — a system named by what it
+#: does with the first (…卡|管理平台), not its part named by generic words (:data:`PART_WORDS`: …平台|业务系统).
+HEAD_AFTER = re.compile(r"(?:管理|服务|综合)?(?:平台|系统)|知识库|数据库")
 #: A scope word naming a whole territory, at any level (全国, 全省, 全州, 全盟, 全区, 全县, 全旗, 全镇): before a field's
 #: 系统 the field's line of bodies across it (全省|卫生健康系统: :mod:`nlp.sectors`); before a head named only by the kind
 #: of its owner, every owner's one across it (全国|政府网站: :func:`nlp.namechecks.across_a_territory`).
