@@ -170,6 +170,7 @@ def _leading_verb_tokens(span: Span, text: str) -> int:
         or span[n].text in IMPROVING_VERBS
         or (span.label_ == "Platform" and (span[n].text in _PLATFORM_LEADS or manner_and_lead(span[n].text)))
         or pays_for_what_follows(span[n].text, text, end)
+        or (span.label_ == "Platform" and _work_on_the_name(span, n))
     ):
         n += 1
     if span.label_ == "Platform":  # 省级|政务云平台: the level's words are where it is, not the name's (their tokens)
@@ -178,6 +179,15 @@ def _leading_verb_tokens(span: Span, text: str) -> int:
             words += len(span[n]) + len(span[n].whitespace_)
             n += 1
     return n
+
+
+def _work_on_the_name(span: Span, n: int) -> bool:
+    """Is the span's token ``n`` work done to the name after it (宣传|“粤省事”小程序, 培训|政务云平台), as the shape rules'
+    walk reads it (:func:`nlp.headwalk.an_activity_before_a_whole_name`)?"""
+    from nlp.headwalk import an_activity_before_a_whole_name
+
+    before = span[n - 1] if n else (span.doc[span.start - 1] if span.start else None)
+    return an_activity_before_a_whole_name(span[n].text, span[n + 1].text, before.text if before is not None else "")
 
 
 def _sub_doc(doc: Doc, ents: list[Span], a: int, b: int, offsets: list[tuple[int, int]]) -> Doc:

@@ -23,6 +23,7 @@ from nlp.nameleads import (
     glued_lead,
     is_lead,
     is_nominal,
+    manner_of_the_names_verb,
     place_of_the_clause,
 )
 from nlp.places import place_name, place_of_a_level
@@ -39,6 +40,7 @@ from nlp.platformwords import (
     TOPIC_VERBS,
     WHERE_WORDS,
     WHOLE_TERRITORY,
+    WORK_ON_A_THING,
     counted_term_start,
 )
 from nlp.sharedheads import activity, listed_tasks
@@ -167,7 +169,8 @@ def an_activity_before_a_whole_name(word: str, first: str, left: str) -> bool:
     """Is ``word``, right before the word ``first`` a name opens with, an activity done to the name — a verb or a verbal
     noun of two characters or more (培训, 宣传, 考核, 咨询) — and ``first`` opens a whole name by itself: a quote (“粤省事”平台),
     a service number (12345政务服务热线), the government's own words (政务云平台, 电子政务外网, 政府门户网站), an owner — a
-    place, a level's character, the country (桐庐县政务服务网, 县人社局官网, 国家政务服务平台)?  Then the activity governs
+    place, a level's character, the country (桐庐县政务服务网, 县人社局官网, 国家政务服务平台) — or, for work done to a thing
+    (:data:`WORK_ON_A_THING`: 宣传, 培训, 考核), by a noun (宣传|不动产登记信息平台)?  Then the activity governs
     the name and is none of it (培训|政务云平台).  Not a field of work that names systems (应急, 监管, 移动|政务), 服务 / 管理
     / 建设 after a noun (nlp.nameleads decides those), nor a modifier of names (综合|政务服务大厅, 统一|政务服务平台); and
     only where ``left``, the word in front, does not make one compound with it (物联|感知|政务云平台): a clause's start, a
@@ -184,6 +187,12 @@ def an_activity_before_a_whole_name(word: str, first: str, left: str) -> bool:
             or first in LEVEL_CHARS
             or first[:2] in _NATIONAL_OWNERS
             or place_name(first)
+            or (
+                word in WORK_ON_A_THING
+                and first not in TOPIC_VERBS
+                and first not in NOUN_VERBS
+                and not (pos_table().get(first) or "n").startswith(("v", "a", "d"))
+            )
         )
         and (
             not left or not left[-1].isalnum() or left in LEAD_WORDS or (pos_table().get(left) or "x")[0] in "vadpcrmu"
@@ -401,6 +410,13 @@ def name_start(
             break  # 一体化|政务晓屋共享平台: a manner; 一体化数智平台, 全国一体化|在线政务服务平台: the name's
         if word in _CONTENT_VERBS and not is_nominal(left) and _CONTENT_AFTER.match(text, he):
             break  # 累计|发布|网站信息, 全年|受理|平台工单: the verb puts the head's content there, no name's word
+        names_words = [w for _, w in reversed(taken) if w.strip()]
+        if manner_of_the_names_verb(word, names_words, head):
+            # 实时|审批服务平台, 就近|共享交换平台: how the name's own verb is done, the name's
+            taken.append((ws, word))
+            start = ws
+            j -= 1
+            continue
         if taken and an_activity_before_a_whole_name(word, taken[-1][1], left):
             break  # 培训|政务云平台, 宣传|12345政务服务热线: the activity governs the name
         # next to a head token of generic words (采伐|管理信息系统) a verb after a noun names the system

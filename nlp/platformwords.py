@@ -114,6 +114,34 @@ DEVICE_AFTER = re.compile(r"电脑|计算机|服务器|交换机|路由器|防�
 NOT_A_HEAD_AFTER = re.compile(DEVICE_AFTER.pattern + r"|规划|体系|性|化|工程|(?<!厅)内(?!容)|点|格|干部|工作人员|人员|职工|记者|通讯员|各级|推进|谋划|部署|梳理|施策|治理|研究|学习|总结|栏目|"
                                r"构建|布局|解决|思维|观念|集成|经济|产业|企业|主体|商家|公司|机(?![构关制遇会房器柜位])")
 # fmt: on
+#: Work done to a thing — publicising, training, assessing, adjusting, consulting, evaluating, testing, monitoring,
+#: inspecting (jieba's verbal nouns): before a name of nouns, after a lead, a verb or an adverb, it governs the name
+#: (加强|宣传|不动产登记信息平台); after a noun it is the name's own activity (绩效|考核|系统), and before another activity
+#: of the name too (培训|管理平台): :func:`nlp.headwalk.an_activity_before_a_whole_name`.
+WORK_ON_A_THING = {
+    "宣传",
+    "培训",
+    "考核",
+    "调整",
+    "咨询",
+    "评估",
+    "检测",
+    "测试",
+    "监控",
+    "审查",
+    "调研",
+    "排查",
+    "核查",
+    "推介",
+    "普及",
+    "检修",
+    "巡检",
+    "整改",
+    "演练",
+    "考评",
+    "评审",
+    "督导",
+}
 #: Generic words naming a part of a system (its information, data, business, software or applications): with a bare
 #: head after a system's name they are that system's own part, no system of their own (…平台|业务系统, …网站|信息系统,
 #: …平台|软件系统: the name ends at its own head — tests/gold/README.md, *A part named after a system*).
