@@ -60,6 +60,7 @@ from nlp.platformwords import (
     scope_in_front,
 )
 from nlp.punctuation import as_printed, full_width
+from nlp.reformfronts import name_start as reform_name_start
 from nlp.reforms import body_named_after, construction_work
 from nlp.sectors import sector_system
 from nlp.sitecolumns import an_office_holders_mailbox
@@ -190,6 +191,16 @@ def _work_on_the_name(span: Span, n: int) -> bool:
     return an_activity_before_a_whole_name(span[n].text, span[n + 1].text, before.text if before is not None else "")
 
 
+def _reform_start(sub: Doc, start: int, end: int) -> int:
+    """The first token of the NER's Reform ``sub[start:end]`` once the marks, prepositions and manners of doing in front
+    of it are left out (:func:`nlp.reformfronts.name_start`), on a token boundary."""
+    text = doc_text(sub)
+    at = reform_name_start(text, sub[start].idx, sub[end - 1].idx + len(sub[end - 1]))
+    while start < end - 1 and sub[start].idx < at:
+        start += 1
+    return start
+
+
 def _sub_doc(doc: Doc, ents: list[Span], a: int, b: int, offsets: list[tuple[int, int]]) -> Doc:
     """Tokens ``a:b`` as a new Doc with the entities found so far (``ents``) preset (cheaper than as_doc);
     words and spaces read from the text by the token ``offsets``, not from a Token object per token."""
@@ -230,6 +241,8 @@ def _ner_on_clauses(ner, docs: list[Doc], batch_size: int = 1000) -> None:
             start = e.start + _leading_verb_tokens(e, doc_text(sub))  # sub.text joins its tokens anew at each access
             if e.label_ == "Platform" and start < e.end:
                 start = _with_deictic_owner(doc, a, start, a + e.end)  # 我局|…平台: the owner is the name's
+            if e.label_ == "Reform" and start < e.end:
+                start = _reform_start(sub, start, e.end)  # 按照|…行动, 主动|承接|…改革: the clause's words in front
             end_char = doc[a + e.end - 1].idx + len(doc[a + e.end - 1])
             if e.label_ == "Reform" and body_named_after(doc_text(doc), end_char):
                 continue  # 口岸领域改革创新, …改革工作联席会议办公室, …智慧城市建设事务中心: the rules' own test

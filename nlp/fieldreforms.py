@@ -11,6 +11,7 @@ from nlp.bodywords import NOT_PLACES
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.platformwords import TOPIC_VERBS, WHOLE_TERRITORY_WORDS
 from nlp.programmes import programme_ending_at
+from nlp.reformfronts import name_start
 from nlp.reforms import NOT_A_REFORM_AFTER
 
 #: Verbs that take a reform as their object — building, strengthening, completing it, spreading it, using it, fighting
@@ -287,6 +288,7 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             start = (
                 programme  # 数字政府|建设一体化综合改革: a programme's reform, named by it (its last word a lead: 政府)
             )
+        start = name_start(text, start, end)  # 主动|承接…改革, 按照|…, +|…: a manner, a preposition, a mark in front
         name = text[start : m.start()]
         if (pos_table().get(name) or "") == "v" and name not in TOPIC_VERBS:
             continue  # 支撑|改革: a verb as the field is reform as its object, no name (统计改革, a field of work, is one)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.platformwords import CHANNEL_WORDS, HEAD, NOT_A_HEAD_AFTER
 from nlp.programmes import programme_built, programme_spans
+from nlp.reformfronts import name_start
 from nlp.releases import ends_in_release
 
 #: What makes …改革 no reform's name: a body named after it (…改革工作联席会议办公室, …改革领导小组, 审批改革科),
@@ -486,6 +487,8 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             name = text[i:e]
         if name[:1] in "省市区县" and dictionary_words(name[:4])[0] == name[0]:
             i, name = i + 1, name[1:]  # 省|一体化…工程: the level's scope (as 区|行政审批制度改革), not 市民|…
+        i = name_start(text, i, e)  # 按照|…行动, 主动|融入|…行动, ●|…工程: a preposition, a manner, a mark in front
+        name = text[i:e]
         if len(name) - len(m.group()) < 4 or _GENERIC_CAMPAIGN.match(name) or re.search(r"\d|改革", name):
             continue
         if _CAMPAIGNS_COUNTED.search(name):
