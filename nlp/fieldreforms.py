@@ -201,8 +201,8 @@ GENERIC_REFORM_FIELDS = {
 _NO_FIELD_WORDS = GENERIC_REFORM_FIELDS | {"机制", "体制机制", "制度机制"}
 #: A field's modifier that picks fields out without naming one (重点领域改革, 聚焦重点领域改革, 等关键环节改革).
 _GENERIC_FIELD = re.compile(
-    rf"(?:^|各|各个|关键|重要|主要|其他|若干|多个|部分|一些|{'|'.join(sorted(GENERIC_REFORM_FIELDS))})(?:领域|方面|环节)$"
-)
+    rf"(?:^|各|各个|关键|重要|主要|其他|若干|多个|部分|一些|{'|'.join(sorted(GENERIC_REFORM_FIELDS))})(?:领域|方面|环节)(?:体制机制|体制|制度|机制)?$"
+)  # 相关领域体制改革: the systems of some fields, none named
 #: Verbs of saying: what is said starts after them (文件指出…, 会议强调…).
 _SPEECH_VERBS = {"指出", "强调", "表示", "提出", "要求", "明确"}
 _REFORM_LONG_LEADS = sorted((w for w in REFORM_LEADS if len(w) >= 2), key=len, reverse=True)

@@ -41,6 +41,11 @@ _STRONG_PLACE = re.compile(r"强[省市区县](?![\u4e00-\u9fff]?(?:级|委|政�
 _MEDIA_AFTER = re.compile(r"日报|晚报|报社|报(?![告送表名备销批价账道])|频道|传媒|电视台|电台|杂志|期刊|出版社|客户端")
 
 
+#: Kinds of settlement jieba tags as places or names (小镇: nr; 古镇, 新城, 新区, 城镇: ns): after 数字 a kind of town
+#: (数字小镇, 数字城镇), no place's own programme.
+_KINDS_OF_PLACE = {"小镇", "古镇", "新城", "新区", "海岛", "山村", "新村", "城镇", "高新区"}
+
+
 #: jieba's tags of proper names it reads a county's or region's name as (萧山, 余杭, 龙岗: nr; 义乌: nz; 顺德: nrt): after
 #: 数字, a name of two or three characters is the place's (a person's is no programme's name; 湖南日报, a paper's).
 _NAME_TAGS = {"nr", "nrt", "nrfg", "nz"}
@@ -66,6 +71,7 @@ def _local_programmes(text: str) -> list[tuple[int, int]]:
                 place_name(place, unknown=False)  # the dictionary's places (nlp.places)
                 or (2 <= len(place) <= 3 and pos_table().get(place) in _NAME_TAGS and place not in NOT_PLACES)
             )
+            and place not in _KINDS_OF_PLACE  # 数字小镇, 数字城镇: a kind of town
             and not place.endswith(("省", "市", "区", "县"))
             and not re.match(r"[省市区县州盟旗]", text[at + len(place) : at + len(place) + 1])
         ):

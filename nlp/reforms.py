@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from nlp.jiebadictionary import dictionary_words, pos_table
-from nlp.platformwords import CHANNEL_WORDS, HEAD, NOT_A_HEAD_AFTER
+from nlp.platformwords import CHANNEL_WORDS, HEAD, NOT_A_HEAD_AFTER, TOPIC_VERBS
 from nlp.programmes import programme_built, programme_spans
 from nlp.reformfronts import name_start
 from nlp.releases import ends_in_release
@@ -372,6 +372,17 @@ _SERVICE_NAMED_AFTER = re.compile(
 )
 
 
+def _means_and_action(inner: str) -> bool:
+    """Is a quoted name 数字 / 智慧 and verbs only, none a field's (数字|赋|能, 数字|引领, 智慧|驱动): what the means
+    does, a slogan — not a programme named by what it makes digital (数字政府, 智慧口岸) nor a work of a field (智慧|监管)?"""
+    words = dictionary_words(inner)
+    return (
+        len(words) >= 2
+        and words[0] in ("数字", "智慧")
+        and all(pos_table().get(w) == "v" and w not in TOPIC_VERBS for w in words[1:])
+    )
+
+
 def reform_spans(text: str) -> list[tuple[int, int]]:
     """Named campaigns (…专项行动 / …工程), quoted and unquoted service-mode names."""
     spans: list[tuple[int, int]] = []
@@ -398,6 +409,8 @@ def reform_spans(text: str) -> list[tuple[int, int]]:
             or re.search(r"[和及与\t]|\s\d", inner)
             or (COUNTED_THINGS.fullmatch(inner) and inner != _PACKAGES)  # “三个年”: things counted, no initiative
             or re.search(r"(?:人员|[专职]?员|队伍|团队)$", inner)  # “一窗综办人员”: the people of a work, no initiative
+            or inner.endswith("率")  # “即办率”, “一次办结率”: a rate measured, no initiative
+            or _means_and_action(inner)  # “数字赋能”, “智慧引领”: a slogan of means, no programme
             # “2025…接诉即办改革论坛”: an event's quoted title, nothing inside it a mention
             or _EVENT_TITLE.search(inner)
         ):
