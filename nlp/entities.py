@@ -22,7 +22,7 @@ from nlp.bodywords import BODY_SUFFIXES, SUFFIX_END
 from nlp.budgetpatterns import entity_source, ents_as_the_patterns_set, ents_so_far, places_bound
 from nlp.deictic import name_start
 from nlp.fieldnames import no_one_system
-from nlp.fieldreforms import names_no_field
+from nlp.fieldreforms import leads_only, names_no_field
 from nlp.foundentity import FoundEntity
 from nlp.jiebadictionary import dictionary_words, pos_table
 from nlp.namebrackets import inside_quoted_event
@@ -195,7 +195,8 @@ def _reform_start(sub: Doc, start: int, end: int) -> int:
     """The first token of the NER's Reform ``sub[start:end]`` once the marks, prepositions and manners of doing in front
     of it are left out (:func:`nlp.reformfronts.name_start`), on a token boundary."""
     text = doc_text(sub)
-    at = reform_name_start(text, sub[start].idx, sub[end - 1].idx + len(sub[end - 1]))
+    last = sub[end - 1].idx + len(sub[end - 1])
+    at = reform_name_start(text, sub[start].idx, last, field=text.endswith("改革", 0, last))
     while start < end - 1 and sub[start].idx < at:
         start += 1
     return start
@@ -461,7 +462,7 @@ def plausible(text: str, label: str, words: list[str] | None = None) -> bool:
         return False
     if label == "Reform" and construction_work(text):
         return False  # 照明工程, 绿化工程: a construction work, as the shape rules read it (nlp.reforms)
-    if label == "Reform" and text.endswith("改革") and names_no_field(text[:-2]):
+    if label == "Reform" and text.endswith("改革") and (names_no_field(text[:-2]) or leads_only(text[:-2])):
         return False  # 机制改革, 综合配套改革: words that name no field, as the shape rules read them (nlp.reforms)
     if label == "Platform" and no_name_by_its_characters(text):
         return False  # 视频系统, UPS系统, 五大数据库: equipment, a count, as the shape rules read them (nlp.namechecks)

@@ -48,6 +48,10 @@ GOVERNING_VERBS = frozenset(
         "助力",
         "融入",
         "试行",
+        # taking over or covering a reform, issuing its plan (承接|…改革任务, 涵盖|…改革, 出台|…改革方案)
+        "承接",
+        "涵盖",
+        "出台",
     }
 )
 #: Whole words in front of X改革 that are no part of its name: verbs, scope and function words.
@@ -229,6 +233,22 @@ def names_no_field(name: str) -> bool:
     return ok[-1]
 
 
+def _field_after_government(word: str) -> bool:
+    """政府|服务, 政府|采购, 政府|投资: a work of government named by what it does (a verb of a field, a verb's noun) is a
+    field of reform (政府采购制度改革), no body in front — not a word that names no field (综合, 配套)."""
+    return word == "服务" or word in TOPIC_VERBS or (pos_table().get(word) == "vn" and word not in _NO_FIELD_WORDS)
+
+
+def leads_only(name: str) -> bool:
+    """Is ``name`` (X of X改革) words in front of a reform only — leads and adverbs (认真落实: a lead glued to its manner,
+    全面|深化)?  Then no field is named (asked of the trained NER's reforms: :func:`nlp.entities.plausible`)."""
+    words = dictionary_words(name)
+    return bool(words) and all(
+        w in REFORM_LEADS or (pos_table().get(w) or "") in ("ad", "d") or w.endswith(_REFORM_LONG_LEAD_AFFIXES)
+        for w in words
+    )
+
+
 def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """X改革 where X names what is reformed (商事制度改革, 相对集中行政许可权改革): X runs left over whole
     words up to a verb, scope or function word in front (深化|, 省|相对…: 相对 is no 对)."""
@@ -252,7 +272,9 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             if j and text[words[j - 1][0] : we] in REFORM_LEADS:
                 break  # 打|好|国企改革, 用|好|…: a lead jieba cut in two
             after = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
-            if not (word == "政府" and after == "服务") and (  # 政府服务: a field (as 政务服务), no body in front
+            if not (
+                word == "政府" and _field_after_government(after) and programme_ending_at(text, we) is None
+            ) and (  # 政府服务, 政府采购: a field (as 政务服务), no body in front; 数字政府|综合…: the programme's
                 word in REFORM_LEADS
                 or word.startswith(_REFORM_LONG_LEAD_AFFIXES)
                 or (
@@ -288,7 +310,7 @@ def plain_reform_spans(text: str, words: list[tuple[int, int]]) -> list[tuple[in
             start = (
                 programme  # 数字政府|建设一体化综合改革: a programme's reform, named by it (its last word a lead: 政府)
             )
-        start = name_start(text, start, end)  # 主动|承接…改革, 按照|…, +|…: a manner, a preposition, a mark in front
+        start = name_start(text, start, end, field=True)  # 主动|承接…, 良好|…, 按照|…, +|…: the clause's words in front
         name = text[start : m.start()]
         if (pos_table().get(name) or "") == "v" and name not in TOPIC_VERBS:
             continue  # 支撑|改革: a verb as the field is reform as its object, no name (统计改革, a field of work, is one)

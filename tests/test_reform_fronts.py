@@ -32,6 +32,19 @@ FRONTS = [
     ("●营商环境优化提升行动取得成效", ["营商环境优化提升行动"]),
     ("·农村综合改革稳步推进", ["农村综合改革"]),
     ("—城市更新提升行动", ["城市更新提升行动"]),
+    # a quality X改革 is praised with, first (session 25, second commit); an adverbial manner and its verb; a verb of
+    # issuing a reform's plan; 政府 before a verb of its field's work (政府采购) is that field, no body in front
+    ("良好营商环境改革成效明显", ["营商环境改革"]),
+    ("认真承接行政审批制度改革任务", ["行政审批制度改革"]),
+    ("市政府出台行政审批制度改革方案", ["行政审批制度改革"]),
+    ("深化政府采购制度改革", ["政府采购制度改革"]),
+    ("推进政府投资审批制度改革", ["政府投资审批制度改革"]),
+    # stay: a field's words of the same parts of speech (绩效 b + 管理 vn, 简易 a + 注销 v, 国有 b)
+    ("推进预算绩效管理改革", ["预算绩效管理改革"]),
+    ("推进简易注销登记改革", ["简易注销登记改革"]),
+    ("推进清洁取暖改革", ["清洁取暖改革"]),
+    ("推进国有企业改革", ["国有企业改革"]),
+    ("推进清廉云南建设昆明实践行动", ["清廉云南建设昆明实践行动"]),
     # stay: a quality naming the programme, an adverb before a field's verb, a field's verb, a quoted name
     ("深入实施健康中国行动", ["健康中国行动"]),
     ("推进相对集中行政许可权改革", ["相对集中行政许可权改革"]),
@@ -54,6 +67,7 @@ NER_FRONTS = [
     ("主动承接殡葬管理改革任务", "主动承接殡葬管理改革", ["殡葬管理改革"]),
     ("按照农村厕所革命提升行动要求", "按照农村厕所革命提升行动", ["农村厕所革命提升行动"]),
     ("●农村人居环境整治提升行动", "●农村人居环境整治提升行动", ["农村人居环境整治提升行动"]),
+    ("认真落实改革任务", "认真落实改革", []),  # leads and their manner only: no field named
     ("推进殡葬管理改革", "殡葬管理改革", ["殡葬管理改革"]),  # stays
 ]
 
