@@ -50,10 +50,10 @@ def test_a_descriptive_corpus_name_in_another_jurisdiction_is_that_jurisdictions
     # the same words in a 贵阳 report: 观山湖区's systems, not 番禺's
     assert not own & variant
     assert {iri.entity("Platform", "观山湖区一站式审批系统"), iri.entity("Platform", "观山湖区电子证照系统")} <= variant
-    # 云计算中心 of 番禺 (大夫山) is not the variant's either
-    assert ID + "platform/cloud-computing-centre" in corpus
-    assert ID + "platform/cloud-computing-centre" not in variant
-    assert iri.entity("Platform", "观山湖区云计算中心") in variant
+    # 社会管理综合服务平台 of 番禺 is not the variant's either
+    assert ID + "platform/panyu-social-management-platform" in corpus
+    assert ID + "platform/panyu-social-management-platform" not in variant
+    assert iri.entity("Platform", "观山湖区社会管理综合服务平台") in variant
     # a brand is one node wherever it is printed
     assert ID + "platform/minshengka" in corpus & variant
 

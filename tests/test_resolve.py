@@ -116,10 +116,10 @@ PANYU = "广州市番禺区政务服务数据管理局"
         ("苏州市政务服务管理办公室", "苏州市", "综合受理系统", "Platform", "苏州市综合受理系统"),
         ("广州市天河区人民政府政务管理办公室", "天河区", "网上办事分厅平台", "Platform", "网上办事大厅天河分厅"),
         ("广州市从化区政务服务数据管理局", "从化区", "网上办事分厅平台", "Platform", "从化区网上办事分厅平台"),
-        (PANYU, "番禺区", "云计算中心", "Platform", "番禺区云计算中心"),
-        ("贵州省大数据发展管理局", None, "云计算中心", "Platform", "贵州省云计算中心"),  # a data centre is a place's
-        ("深圳市统计局", "深圳市", "大数据中心", "Platform", "深圳市大数据中心"),
-        ("国家信访局", None, "云计算中心", "Platform", None),  # a national department's: its own key
+        (PANYU, "番禺区", "绩效考核系统", "Platform", "番禺区绩效考核系统"),
+        ("贵州省大数据发展管理局", None, "绩效考核系统", "Platform", "贵州省绩效考核系统"),  # a system is a place's
+        ("深圳市统计局", "深圳市", "视频联网平台", "Platform", "深圳市视频联网平台"),
+        ("国家信访局", None, "绩效考核系统", "Platform", None),  # a national department's: its own key
         (PANYU, "番禺区", "数字政府平台", "Platform", "番禺区“数字政府”平台"),
         ("贵州省大数据发展管理局", None, "数字政府平台", "Platform", "贵州省数字政府平台"),
         (PANYU, "番禺区", "市民卡", "Platform", "社会保障卡"),
