@@ -268,7 +268,7 @@ def region_paragraphs(raw: str, regions: list[list[int]]) -> list[tuple[str, lis
     for start, end in regions:
         first = next((i for i, ln in enumerate(norm.lines) if norm.offsets[ln.start] >= start), len(norm.lines))
         last = next((i for i, ln in enumerate(norm.lines) if norm.offsets[ln.start] >= end), len(norm.lines))
-        for text, clean in unwrap(norm, first, last):
+        for text, clean in unwrap(norm, first, last, unnumbered=True):
             out.append((text, [norm.offsets[c] for c in clean]))
     return out
 

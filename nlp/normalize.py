@@ -438,6 +438,66 @@ def normalize(raw: str, boxes: tuple[Box | None, ...] | None = None, grids: tupl
 
 
 _SENTENCE_END = "。；;！？!?：:”」）)"
+#: what ends a paragraph's last line: a sentence's end, a list's intro
+_PARAGRAPH_END = re.compile(r"[。；;！？!?：:][”’」』）)]*$")
+#: an annex's label alone on its line
+_ANNEX = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*$")
+#: what a title never holds: the punctuation of a sentence
+_NO_TITLE = re.compile(r"[，,。；;：:！？!?、]")
+
+
+def _printed_width(text: str) -> float:
+    """How wide ``text`` is printed, in Chinese characters: a figure, a Latin letter or a space is half as wide (a line
+    of 2022 年 5 月 holds more characters than a line of Chinese text as wide).  A line is full when it is so in
+    characters or as printed (text cut by characters, or laid out by width)."""
+    return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text)
+
+
+def _starts_paragraph(lines: list[Line], lengths: list[tuple[float, float]], i: int) -> bool:
+    """Does line ``i`` start a paragraph with no enumerator: after a paragraph finished on the line before (a sentence
+    ended on a line shorter than the lines around it, or the new line is indented, or a title starts on it), after an
+    annex's label (附件2), or after a title (:func:`_title_ends`: 其他重要事项的情况说明 / 某某中心（单位）机构设置,
+    wrapped or not), also after a table's row."""
+    prev, t = lines[i - 1].text.strip(), lines[i].text
+    lead = len(t) - len(t.lstrip())
+    if _ANNEX.match(prev):  # an annex's label on a line of its own: 附件 / 附件2
+        return True
+    title_starts = any(_title_ends(lines, lengths, k) for k in (i, i + 1, i + 2))
+    if _PARAGRAPH_END.search(prev):
+        return not _full(lengths, i - 1) or lead >= 2 or title_starts
+    if _COLUMNS.search(prev) or not _CJK.search(prev):  # a table's row (cells apart, or figures alone), then a title
+        return title_starts
+    return _title_ends(lines, lengths, i - 1) and not _title_ends(lines, lengths, i)
+
+
+def _full(lengths: list[tuple[float, float]], i: int) -> bool:
+    """Is line ``i`` as wide as the lines around it (a paragraph's line that goes on), in characters or as printed?"""
+    near = lengths[max(0, i - 3) : i + 4]
+    return any(lengths[i][k] >= 0.8 * max(w[k] for w in near) for k in (0, 1))
+
+
+def _title_ends(lines: list[Line], lengths: list[tuple[float, float]], i: int) -> bool:
+    """Does a title's last line stand at ``i``: a line shorter than the lines around it with no sentence's punctuation,
+    the next an enumerated line, a full line, a sentence or twice as long (the text after a heading)?"""
+    if not 0 <= i < len(lines) - 1:
+        return False
+    t, nxt = lines[i].text.strip(), lines[i + 1].text.strip()
+    if _full(lengths, i) or _NO_TITLE.search(t) or not _CJK.search(t) or not _CJK.search(nxt) or _open(t):
+        return False  # (a table's label before its row of figures; a name going on: 印发《关于…工作法 / 治化的意见》)
+    if ITEM_START.match(nxt):  # an enumerated heading or item after it
+        return True
+    return (
+        _full(lengths, i + 1)
+        or _PARAGRAPH_END.search(nxt) is not None
+        or lengths[i + 1][1] >= max(2 * lengths[i][1], 20)
+    )
+
+
+def _open(text: str) -> bool:
+    """Does ``text`` leave a bracket or a quotation open (其他重要事项的（, 印发《关于…)?"""
+    return any(text.count(a) > text.count(b) for a, b in ("（）", "()", "《》", "“”", "〔〕", "【】"))
+
+
 #: What starts a numbered or bulleted item (第一部分, 一、, （一）, 1., ①, •): a new paragraph.
 ITEM_START = re.compile(
     r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]\D|[①-⑳]|[-•·]\s)"
@@ -445,19 +505,27 @@ ITEM_START = re.compile(
 
 
 def unwrap(
-    norm: NormalizedText, start_line: int, end_line: int, keep: Callable[[str], bool] | None = None
+    norm: NormalizedText,
+    start_line: int,
+    end_line: int,
+    keep: Callable[[str], bool] | None = None,
+    *,
+    unnumbered: bool = False,
 ) -> list[tuple[str, list[int]]]:
     """Join lines wrapped mid-sentence into paragraphs, for narrative text.
 
     Returns ``(paragraph, clean_offsets)`` pairs where ``clean_offsets[i]`` is the
     offset in ``norm.text`` of the paragraph's ``i``-th character (map it to the
     raw file with ``norm.offsets``).  A new paragraph starts at an enumerator
-    (（一）, 一、, 1.) or after a line ending a sentence.  A space inside a word, left by
+    (（一）, 一、, 1.), and with none (``unnumbered``, :func:`_starts_paragraph`) after a sentence ended on a short line
+    or before an indented line, and after a title that a full line or a sentence follows.  A space inside a word, left by
     the PDF's line layout, is dropped by the rule the extraction reads text with
     (:func:`nlp.wordspaces.inside_words`: 政务服务 平台, 政 务 服 务, 12345 热线); a space
     between two words (two table cells, a heading's parts) is kept.  ``keep``: which
     paragraphs to return, asked of each with its spaces as printed (reading them costs a
-    word segmentation, which the tables a caller drops need not pay).
+    word segmentation, which the tables a caller drops need not pay).  Without ``unnumbered``, at enumerators only:
+    so the silver the shipped model was trained on was read (:func:`nlp.silver.narrative_sentences`, frozen in
+    training/devset/labels.jsonl; read with ``unnumbered`` it would change: a retrain's).
     """
     from nlp.wordspaces import inside_words
 
@@ -476,12 +544,13 @@ def unwrap(
 
     lines = [ln for ln in norm.lines[start_line:end_line] if ln.text.strip()]
     lengths = [len(ln.text.strip()) for ln in lines]
+    widths = [(float(n), _printed_width(ln.text.strip())) for n, ln in zip(lengths, lines)] if unnumbered else []
     heading = False
     for i, line in enumerate(lines):
         t = line.text
         lead = len(t) - len(t.lstrip())
         t_body = t.strip()
-        if ITEM_START.match(t_body) or heading:
+        if ITEM_START.match(t_body) or heading or (unnumbered and i > 0 and _starts_paragraph(lines, widths, i)):
             flush()
         # an enumerated line well short of the lines around it is a heading, not a wrapped paragraph's first
         # line: what follows is a paragraph of its own (三、综合评价情况及评价结论 / 全国信访信息系统维护费…)

@@ -236,7 +236,7 @@ def collect_units(norm: NormalizedText, report: Report) -> _Units:
     for i, p in enumerate(report.projects, 1):
         units.add(f"project:{i}", p.name, align(p.name, p.span), narrative=False)
     # the rest of the narrative, paragraph by paragraph
-    for text, clean_offs in unwrap(norm, 0, len(norm.lines), keep=lambda t: not looks_like_table(t)):
+    for text, clean_offs in unwrap(norm, 0, len(norm.lines), keep=lambda t: not looks_like_table(t), unnumbered=True):
         if not clean_offs:
             continue
         first, last = norm.offsets[clean_offs[0]], norm.offsets[clean_offs[-1]]
